@@ -1,0 +1,74 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'src/db/migrations/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      'no-console': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The server never reaches into the tab or the bot's internals, and nothing outside src/dev and
+    // main/server (the composition root) may know the Microsoft 365 emulator exists.
+    files: ['src/**/*.ts'],
+    ignores: ['src/dev/**', 'src/server.ts', 'src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/tab/**', '**/bot/**'], message: 'src/ must not import from tab/ or bot/.' },
+            { group: ['**/dev/**'], message: 'Only the composition root may use local-mode code in src/dev.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // process.env has one reader: src/config.ts.
+    files: ['src/**/*.ts', 'bot/**/*.ts', 'tab/**/*.{ts,tsx}'],
+    ignores: ['src/config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' }],
+    },
+  },
+  {
+    // The tab talks to the server only over HTTP; it may import the shared API contract types.
+    files: ['tab/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '!**/src/**/*.contract.ts', '**/bot/**'],
+              message: 'tab/ imports only the shared API contract types (src/**/*.contract.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { AppError } from './app-error.ts';
+import { errorHandler, notFoundHandler } from './error-middleware.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { requestLogger } from './request-logger.ts';
+import type { AuthenticatedUser, RouteDefinition, RouteResult } from './route.ts';
+import { parseInput } from './validation.ts';
+
+export type Authenticator = (req: Request) => Promise<AuthenticatedUser>;
+
+export interface HttpAppOptions {
+  logger: Logger;
+  routes: readonly RouteDefinition[];
+  /** Validates the bearer token of `user` routes. Without one, every `user` route answers 401. */
+  authenticate?: Authenticator;
+  bodyLimitBytes: number;
+  version: string;
+  /** The built tab (index.html + assets), served at /tab. */
+  tabDir?: string;
+  /** Hosts whose pages may frame the tab (Teams, Outlook, the local dev host). */
+  frameAncestors: string[];
+  /** Mounts that are not JSON API routes (the bot endpoint, the local dev host). */
+  mounts?: Array<(app: Express) => void>;
+}
+
+const TEAMS_FRAME_ANCESTORS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+];
+
+export function defaultFrameAncestors(extra: string[] = []): string[] {
+  return ["'self'", ...TEAMS_FRAME_ANCESTORS, ...extra];
+}
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger, routes } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.set('query parser', 'simple');
+
+  app.use(requestLogger(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Fluent UI (Griffel) inserts its style rules at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameSrc: ["'self'"],
+          frameAncestors: options.frameAncestors,
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      // Teams frames the tab; frame-ancestors above is the modern control, X-Frame-Options would block it.
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    }),
+  );
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  for (const mount of options.mounts ?? []) mount(app);
+
+  const jsonParser = express.json({ limit: options.bodyLimitBytes, strict: false, type: () => true });
+  const openApi = buildOpenApiDocument([...routes, openApiRoute], { version: options.version });
+
+  for (const route of [...routes, openApiRoute]) {
+    const handlers: RequestHandler[] = [];
+    if (route.request?.body) {
+      handlers.push(requireJson, jsonParser);
+    }
+    handlers.push(async (req, res) => {
+      const user = route.auth === 'user' ? await authenticate(options.authenticate, req) : undefined;
+      const params = route.request?.params ? parseInput(route.request.params, req.params, 'params') : {};
+      const query = route.request?.query ? parseInput(route.request.query, req.query, 'query') : {};
+      const body = route.request?.body ? parseInput(route.request.body, req.body, 'body') : undefined;
+      const result =
+        route === openApiRoute
+          ? { body: openApi }
+          : await route.handler({ params, query, body, user, req, res });
+      send(res, result);
+    });
+    app[route.method](route.path, ...handlers);
+  }
+
+  if (options.tabDir && existsSync(options.tabDir)) {
+    const tabDir = options.tabDir;
+    // Hashed asset names never change content, so they can be cached for long; index.html must not be.
+    app.use('/tab/assets', express.static(path.join(tabDir, 'assets'), { immutable: true, maxAge: '365d' }));
+    app.use('/tab', express.static(tabDir, { index: false, maxAge: 0 }));
+    app.get(/^\/tab(\/.*)?$/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(tabDir, 'index.html'));
+    });
+  }
+
+  app.use('/api', notFoundHandler());
+  app.use(errorHandler(logger));
+  return app;
+}
+
+const openApiRoute: RouteDefinition = {
+  method: 'get',
+  path: '/api/openapi.json',
+  operationId: 'getOpenApiDocument',
+  summary: 'This API described as OpenAPI 3.1',
+  tags: ['meta'],
+  auth: 'public',
+  responses: { 200: { description: 'The OpenAPI document' } },
+  handler: () => Promise.reject(new Error('answered by createHttpApp')),
+};
+
+const requireJson: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
+    return;
+  }
+  next();
+};
+
+async function authenticate(authenticator: Authenticator | undefined, req: Request): Promise<AuthenticatedUser> {
+  if (!authenticator) throw new AppError('unauthenticated', 'Sign-in is not configured.');
+  return authenticator(req);
+}
+
+function send(res: Response, result: RouteResult): void {
+  if ('headers' in result && result.headers) {
+    for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
+  }
+  if (!('body' in result) && !('raw' in result)) {
+    res.status(result.status).end();
+    return;
+  }
+  res.status(result.status ?? 200);
+  if ('raw' in result) {
+    res.type(result.contentType).send(result.raw);
+    return;
+  }
+  res.json(result.body);
+}

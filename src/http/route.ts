@@ -1,0 +1,74 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Who may call a route. `user` needs a validated Teams SSO bearer token. */
+export type RouteAuth = 'public' | 'user';
+
+export interface AuthenticatedUser {
+  /** Entra object id (oid). */
+  id: string;
+  tenantId: string;
+  name: string;
+  userPrincipalName: string;
+  /** The caller's SSO token, kept only for the on-behalf-of exchange; never logged or stored. */
+  token: string;
+}
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Present on every `user` route; absent on public ones. */
+  user: AuthenticatedUser | undefined;
+  req: Request;
+  res: Response;
+}
+
+export type RouteResult =
+  | { status?: number; body: unknown; headers?: Record<string, string> }
+  | { status?: number; raw: string | Buffer; contentType: string; headers?: Record<string, string> }
+  | { status: 204 };
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+export interface RouteDefinition<
+  P extends AnyObject = AnyObject,
+  Q extends AnyObject = AnyObject,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** Express-style path, e.g. `/api/goals/:goalId`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  auth: RouteAuth;
+  request?: { params?: P; query?: Q; body?: B };
+  responses: Record<number, ResponseSpec>;
+  handler: (context: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<RouteResult>;
+}
+
+/** Keeps the handler's types tied to its schemas. */
+export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends z.ZodType>(
+  route: RouteDefinition<P, Q, B>,
+): RouteDefinition {
+  return route;
+}
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable, machine-readable error code'),
+      message: z.string().describe('Human-readable explanation'),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      requestId: z.string().optional(),
+    }),
+  });

@@ -1,0 +1,77 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Job, SendOptions, WorkOptions } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+
+export type JobHandler<T> = (jobs: Job<T>[]) => Promise<void>;
+
+export interface JobQueue {
+  /** Declares a queue; idempotent, call before send/work. */
+  define(name: string, options?: { retryLimit?: number; retryDelaySeconds?: number; expireInSeconds?: number }): Promise<void>;
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  work<T>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
+  /** True when the queue answers a query against its own tables. */
+  isHealthy(): Promise<boolean>;
+  /**
+   * Stops fetching, lets running handlers finish for up to `timeoutMs`, then fails whatever is still
+   * running so another instance (or this one after a restart) picks it up again as a retry.
+   */
+  stop(timeoutMs: number): Promise<void>;
+  readonly boss: PgBoss;
+}
+
+export async function startQueue(database: Database, logger: Logger): Promise<JobQueue> {
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss' })
+    : new PgBoss({ connectionString: database.connectionString ?? '', schema: 'pgboss', max: 4 });
+  boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  const defined = new Set<string>();
+  let stopped = false;
+
+  return {
+    boss,
+    async define(name, options = {}) {
+      if (defined.has(name)) return;
+      // createQueue is a no-op when another instance created it first.
+      await boss.createQueue(name, {
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? 15 * 60,
+      });
+      defined.add(name);
+    },
+    async send(name, data, options) {
+      return options ? boss.send(name, data, options) : boss.send(name, data);
+    },
+    async work<T>(name: string, handler: JobHandler<T>, options?: WorkOptions) {
+      const wrapped = async (jobs: Job<T>[]) => {
+        try {
+          await handler(jobs);
+        } catch (error) {
+          // Logged here with the queue name; pg-boss records the failure and schedules the retry.
+          logger.warn({ err: error, queue: name, jobIds: jobs.map((job) => job.id) }, 'job failed');
+          throw error;
+        }
+      };
+      if (options) await boss.work<T>(name, options, wrapped);
+      else await boss.work<T>(name, wrapped);
+    },
+    async isHealthy() {
+      if (stopped) return false;
+      try {
+        await boss.getQueues();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async stop(timeoutMs) {
+      if (stopped) return;
+      stopped = true;
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+    },
+  };
+}

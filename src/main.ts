@@ -1,0 +1,49 @@
+// Composition root: configuration → server → signals. Nothing else starts the service.
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './server.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Hagukumi cannot start.\n${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const server = await startServer(config, logger);
+  logger.info({ mode: config.mode, database: server.database.kind, ms: Date.now() - started }, 'ready');
+  process.stdout.write(`\nHagukumi is ready (${config.mode} mode, ${server.database.kind}): ${server.url}\n\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      process.stderr.write('Forced exit.\n');
+      process.exit(130);
+    }
+    stopping = true;
+    process.stdout.write(`\n${signal}: shutting down (running jobs get up to ${config.shutdownTimeoutMs} ms)…\n`);
+    server.close().then(
+      () => {
+        process.stdout.write('Stopped cleanly.\n');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Hagukumi failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
