@@ -1,0 +1,10 @@
+import { startupBenchmark } from './startup.bench.ts';
+
+export interface Benchmark {
+  description: string;
+  run(): Promise<Record<string, unknown>>;
+}
+
+export const benchmarks: Record<string, Benchmark> = {
+  startup: startupBenchmark,
+};

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeMalformedInput, type OpenApiDocument } from '../../support/malformed-input.ts';
+import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
+
+describe('every route rejects malformed input', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers 4xx with the error body, never 5xx, and changes nothing', async () => {
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApiDocument;
+    const before = await snapshotState(server);
+    const { probes, failures } = await probeMalformedInput(document, {
+      baseUrl: server.url,
+      bodyLimitBytes: server.config.bodyLimitBytes,
+    });
+    expect(failures).toEqual([]);
+    expect(await snapshotState(server)).toBe(before);
+    // Every operation in the document was visited, so a new route cannot slip past.
+    const operations = Object.values(document.paths).flatMap((ops) => Object.keys(ops)).length;
+    expect(operations).toBeGreaterThanOrEqual(2);
+    console.info(`malformed-input: ${probes.length} probes over ${operations} operations`);
+  });
+});

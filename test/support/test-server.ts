@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { startServer, type RunningServer } from '../../src/server.ts';
+import { createTestStore, type BackendName, type TestStore } from './backends.ts';
+import { testLogger } from './logger.ts';
+
+export interface TestServer extends RunningServer {
+  store: TestStore;
+  stop(): Promise<void>;
+}
+
+const noEnvFiles = mkdtempSync(path.join(tmpdir(), 'hagukumi-noenv-'));
+
+/** The whole service, as `npm start` wires it, on a random port with its own empty store. */
+export async function startTestServer(
+  options: { backend?: BackendName; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const store = await createTestStore(options.backend ?? 'pglite');
+  const config = loadConfig(
+    {
+      PORT: '0',
+      DATA_DIR: store.dataDir,
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: '2000',
+      ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
+      ...options.env,
+    },
+    { envDir: noEnvFiles },
+  );
+  const server = await startServer(config, testLogger);
+  return {
+    ...server,
+    store,
+    async stop() {
+      await server.close();
+      await store.dispose();
+    },
+  };
+}
+
+/** A fingerprint of every row of every application table: equal before and after means nothing changed. */
+export async function snapshotState(server: RunningServer): Promise<string> {
+  const tables = await server.database.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const parts: string[] = [];
+  for (const { table_name } of tables) {
+    const rows = await server.database.query<{ digest: string | null }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table_name}" t`,
+    );
+    parts.push(`${table_name}:${rows[0]?.digest ?? ''}`);
+  }
+  return parts.join(',');
+}
