@@ -1,2 +1,4 @@
 // Every slice's tables, gathered for drizzle-kit and for the typed database handle.
 export * from '../auth/audit.schema.ts';
+export * from '../reports/conversation-references.schema.ts';
+export * from '../people/people.schema.ts';

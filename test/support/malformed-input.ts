@@ -74,7 +74,7 @@ export async function probeMalformedInput(document: OpenApiDocument, options: Pr
   const probes: Probe[] = [];
   const auth: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
 
-  async function send(route: string, label: string, method: string, url: string, init: { body?: string | Buffer; contentType?: string } = {}) {
+  async function send(route: string, label: string, method: string, url: string, init: { body?: string; contentType?: string } = {}) {
     const response = await fetch(`${options.baseUrl}${url}`, {
       method: method.toUpperCase(),
       headers: { ...auth, ...(init.contentType ? { 'content-type': init.contentType } : {}) },

@@ -1,0 +1,159 @@
+import { App, ExpressAdapter } from '@microsoft/teams.apps';
+import type { ILogger } from '@microsoft/teams.common';
+import type { Express, RequestHandler } from 'express';
+import express from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { AppError } from '../src/http/app-error.ts';
+import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
+import { greetingCard } from './cards/greeting-card.ts';
+
+export const MESSAGING_ENDPOINT = '/api/messages';
+
+export interface BotCredentials {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+}
+
+export interface BotDependencies {
+  expressApp: Express;
+  /** Without credentials the bot accepts unauthenticated requests: local mode with Agents Playground only. */
+  credentials: BotCredentials | undefined;
+  conversations: ConversationReferenceStore;
+  logger: Logger;
+  publicUrl: string;
+  bodyLimitBytes: number;
+}
+
+// The least an activity must have before the SDK sees it; the SDK and our handlers read these fields.
+const activityEnvelope = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(256).optional(),
+  serviceUrl: z.string().url().max(2048),
+  channelId: z.string().min(1).max(64),
+  from: z.looseObject({ id: z.string().min(1).max(512) }),
+  recipient: z.looseObject({ id: z.string().min(1).max(512) }),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
+});
+
+function sdkLogger(logger: Logger, name = 'teams'): ILogger {
+  const child = logger.child({ component: name });
+  const write = (level: 'debug' | 'info' | 'warn' | 'error' | 'trace') => (...msg: unknown[]) =>
+    child[level](msg.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    trace: write('trace'),
+    log: (level, ...msg: unknown[]) => write(level === 'trace' ? 'trace' : level)(...msg),
+    child: (childName: string) => sdkLogger(logger, `${name}/${childName}`),
+  };
+}
+
+interface TeamsChannelData {
+  team?: { id?: string; name?: string; aadGroupId?: string };
+  channel?: { id?: string; name?: string };
+  tenant?: { id?: string };
+}
+
+/** Mounts the Teams SDK bot on our express app at /api/messages. */
+export async function mountBot(deps: BotDependencies): Promise<App> {
+  const { expressApp, credentials, conversations, logger } = deps;
+  // Validate the envelope before the SDK, so junk gets a 400 with our error body instead of an SDK 500.
+  const jsonBody = express.json({ limit: deps.bodyLimitBytes, type: () => true });
+  const validateEnvelope: RequestHandler = (req, _res, next) => {
+    const parsed = activityEnvelope.safeParse(req.body);
+    if (!parsed.success) {
+      next(new AppError('validation_failed', 'The request body is not a Bot Framework activity.'));
+      return;
+    }
+    next();
+  };
+  const requireJson: RequestHandler = (req, _res, next) => {
+    next(req.is('application/json') ? undefined : new AppError('unsupported_media_type', 'Send activities as application/json.'));
+  };
+  expressApp.post(MESSAGING_ENDPOINT, requireJson, jsonBody, validateEnvelope);
+
+  const app = new App({
+    httpServerAdapter: new ExpressAdapter(expressApp, { logger: sdkLogger(logger, 'express-adapter') }),
+    messagingEndpoint: MESSAGING_ENDPOINT,
+    logger: sdkLogger(logger),
+    ...(credentials
+      ? { clientId: credentials.clientId, clientSecret: credentials.clientSecret, tenantId: credentials.tenantId }
+      : { dangerouslyAllowUnauthenticatedRequests: true }),
+  });
+
+  // Every activity tells us where we can write back later: keep the reference up to date.
+  app.use(async ({ activity, next }) => {
+    const channelData = (activity.channelData ?? {}) as TeamsChannelData;
+    const conversationType = activity.conversation.conversationType;
+    const kind = conversationType === 'channel' ? 'channel' : conversationType === 'groupChat' ? 'groupChat' : 'personal';
+    try {
+      await conversations.remember({
+        conversationId: activity.conversation.id,
+        kind,
+        serviceUrl: activity.serviceUrl ?? '',
+        tenantId: activity.conversation.tenantId ?? channelData.tenant?.id ?? null,
+        botId: activity.recipient.id,
+        userAadId: kind === 'personal' ? (activity.from.aadObjectId ?? null) : null,
+        teamId: channelData.team?.id ?? null,
+        channelId: channelData.channel?.id ?? null,
+        channelName: channelData.channel?.name ?? null,
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'could not store the conversation reference');
+    }
+    await next();
+  });
+
+  app.on('message', async (context) => {
+    const { activity } = context;
+    // Teams sends the user's client locale; Japanese unless it says English.
+    const locale = (activity.locale ?? 'ja-JP').toLowerCase().startsWith('en') ? 'en' : 'ja';
+    const card = greetingCard({ userName: activity.from.name ?? '', tabUrl: `${deps.publicUrl}/tab/`, locale });
+    await context.send({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
+  });
+
+  const recordTeam = async (activity: { channelData?: unknown; serviceUrl?: string; conversation: { tenantId?: string } }, api: App['api']) => {
+    const channelData = (activity.channelData ?? {}) as TeamsChannelData;
+    const teamId = channelData.team?.id;
+    if (!teamId || !activity.serviceUrl) return;
+    let channels: Array<{ id: string; name: string }> = [{ id: teamId, name: 'General' }];
+    try {
+      const listed = await api.teams.getConversations(teamId);
+      if (listed.length > 0) channels = listed.map((channel) => ({ id: channel.id ?? teamId, name: channel.name ?? 'General' }));
+    } catch (error) {
+      logger.warn({ err: error }, 'could not list the channels of the team; keeping the General channel');
+    }
+    await conversations.recordInstallation({
+      teamId,
+      teamName: channelData.team?.name ?? null,
+      aadGroupId: channelData.team?.aadGroupId ?? null,
+      tenantId: activity.conversation.tenantId ?? channelData.tenant?.id ?? null,
+      serviceUrl: activity.serviceUrl,
+      channels,
+    });
+    logger.info({ channels: channels.length }, 'bot installed in a team');
+  };
+
+  app.on('install.add', async ({ activity, api }) => recordTeam(activity, api));
+  app.on('conversationUpdate', async ({ activity, api }) => {
+    const botAdded = activity.membersAdded?.some((member) => member.id === activity.recipient.id);
+    const botRemoved = activity.membersRemoved?.some((member) => member.id === activity.recipient.id);
+    const teamId = ((activity.channelData ?? {}) as TeamsChannelData).team?.id;
+    if (botAdded) await recordTeam(activity, api);
+    else if (botRemoved && teamId) await conversations.recordUninstallation(teamId);
+  });
+  app.on('install.remove', async ({ activity }) => {
+    const teamId = ((activity.channelData ?? {}) as TeamsChannelData).team?.id;
+    if (teamId) await conversations.recordUninstallation(teamId);
+  });
+
+  await app.initialize();
+  return app;
+}

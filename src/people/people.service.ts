@@ -1,0 +1,71 @@
+import { AppError } from '../http/app-error.ts';
+import type { Directory, DirectoryUser } from './directory.port.ts';
+import { employmentTypeOf, levelIdForJobTitle, type LevelNames } from './level-mapping.ts';
+import type { MeResponse } from './people.contract.ts';
+import type { NewPerson, PeopleStore, PersonRow } from './people.store.ts';
+
+export interface PeopleServiceDependencies {
+  store: PeopleStore;
+  directory: Directory;
+  levels: readonly LevelNames[];
+}
+
+export function createPeopleService({ store, directory, levels }: PeopleServiceDependencies) {
+  const toRow = (user: DirectoryUser): NewPerson => {
+    const levelId = levelIdForJobTitle(levels, user.jobTitle);
+    return {
+      id: user.id,
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+      mail: user.mail,
+      jobTitle: user.jobTitle,
+      department: user.department,
+      division: user.division,
+      employeeType: user.employeeType,
+      hireDate: user.employeeHireDate ? user.employeeHireDate.slice(0, 10) : null,
+      managerId: user.managerId,
+      levelId,
+      employmentType: employmentTypeOf(levels, levelId, user.employeeType),
+    };
+  };
+
+  const toProfile = async (person: PersonRow): Promise<MeResponse> => {
+    const reports = await store.countDirectReports(person.id);
+    return {
+      id: person.id,
+      displayName: person.displayName,
+      userPrincipalName: person.userPrincipalName,
+      department: person.department,
+      division: person.division,
+      jobTitle: person.jobTitle,
+      levelId: person.levelId,
+      employmentType: person.employmentType,
+      managerId: person.managerId,
+      roles: reports > 0 ? ['employee', 'supervisor'] : ['employee'],
+    };
+  };
+
+  return {
+    /** The caller's profile; someone not synced yet is fetched from the directory once and kept. */
+    async getProfile(userId: string): Promise<MeResponse> {
+      let person = await store.get(userId);
+      if (!person) {
+        const user = await directory.getUser(userId);
+        if (!user) throw new AppError('forbidden', 'You are not in the organisation directory this app serves.');
+        await store.upsert([toRow(user)]);
+        person = await store.get(userId);
+        if (!person) throw new AppError('internal', 'The profile could not be stored.');
+      }
+      return toProfile(person);
+    },
+
+    /** Copies everyone from the directory (scheduled, and at start). Returns how many were synced. */
+    async syncFromDirectory(): Promise<number> {
+      const users = await directory.listUsers();
+      await store.upsert(users.map(toRow));
+      return users.length;
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

@@ -1,0 +1,49 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { people } from './people.schema.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+export type NewPerson = Omit<typeof people.$inferInsert, 'syncedAt'>;
+
+export function createPeopleStore(db: Db) {
+  return {
+    async get(id: string): Promise<PersonRow | undefined> {
+      const rows = await db.select().from(people).where(eq(people.id, id)).limit(1);
+      return rows[0];
+    },
+
+    async upsert(rows: NewPerson[]): Promise<void> {
+      if (rows.length === 0) return;
+      // Chunked: one statement per 500 rows keeps parameter counts well under PostgreSQL's limit.
+      for (let start = 0; start < rows.length; start += 500) {
+        await db
+          .insert(people)
+          .values(rows.slice(start, start + 500))
+          .onConflictDoUpdate({
+            target: people.id,
+            set: {
+              userPrincipalName: sql`excluded.user_principal_name`,
+              displayName: sql`excluded.display_name`,
+              mail: sql`excluded.mail`,
+              jobTitle: sql`excluded.job_title`,
+              department: sql`excluded.department`,
+              division: sql`excluded.division`,
+              employeeType: sql`excluded.employee_type`,
+              hireDate: sql`excluded.hire_date`,
+              managerId: sql`excluded.manager_id`,
+              levelId: sql`excluded.level_id`,
+              employmentType: sql`excluded.employment_type`,
+              syncedAt: sql`now()`,
+            },
+          });
+      }
+    },
+
+    async countDirectReports(managerId: string): Promise<number> {
+      const rows = await db.select({ n: count() }).from(people).where(eq(people.managerId, managerId));
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+export type PeopleStore = ReturnType<typeof createPeopleStore>;

@@ -1,0 +1,56 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { conversationReferences, teamInstallations } from './conversation-references.schema.ts';
+
+export type ConversationReferenceRow = typeof conversationReferences.$inferSelect;
+export type TeamInstallationRow = typeof teamInstallations.$inferSelect;
+export type NewConversationReference = Omit<typeof conversationReferences.$inferInsert, 'updatedAt'>;
+
+export function createConversationReferenceStore(db: Db) {
+  return {
+    async remember(reference: NewConversationReference): Promise<void> {
+      const { conversationId: _key, ...changes } = reference;
+      await db
+        .insert(conversationReferences)
+        .values(reference)
+        .onConflictDoUpdate({
+          target: conversationReferences.conversationId,
+          set: { ...changes, updatedAt: new Date() },
+        });
+    },
+
+    async personalChatOf(userAadId: string): Promise<ConversationReferenceRow | undefined> {
+      const rows = await db
+        .select()
+        .from(conversationReferences)
+        .where(and(eq(conversationReferences.userAadId, userAadId), eq(conversationReferences.kind, 'personal')))
+        .limit(1);
+      return rows[0];
+    },
+
+    async recordInstallation(installation: {
+      teamId: string;
+      teamName: string | null;
+      aadGroupId: string | null;
+      tenantId: string | null;
+      serviceUrl: string;
+      channels: Array<{ id: string; name: string }>;
+    }): Promise<void> {
+      const { teamId: _key, ...changes } = installation;
+      await db
+        .insert(teamInstallations)
+        .values(installation)
+        .onConflictDoUpdate({ target: teamInstallations.teamId, set: { ...changes, uninstalledAt: null } });
+    },
+
+    async recordUninstallation(teamId: string): Promise<void> {
+      await db.update(teamInstallations).set({ uninstalledAt: new Date() }).where(eq(teamInstallations.teamId, teamId));
+    },
+
+    async listInstallations(): Promise<TeamInstallationRow[]> {
+      return db.select().from(teamInstallations).where(isNull(teamInstallations.uninstalledAt));
+    },
+  };
+}
+
+export type ConversationReferenceStore = ReturnType<typeof createConversationReferenceStore>;
