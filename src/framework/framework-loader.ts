@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { frameworkSchema, type Framework, type MarkId } from './framework.schema.ts';
+
+export class FrameworkError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`The framework file ${source} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'FrameworkError';
+  }
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+    '',
+  );
+}
+
+/** Validates a parsed framework file; the error names the file and, for each problem, where it is. */
+export function parseFramework(json: unknown, source: string): Framework {
+  const result = frameworkSchema.safeParse(json);
+  if (!result.success) {
+    throw new FrameworkError(
+      source,
+      result.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+export async function loadFramework(filePath: string): Promise<Framework> {
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (error) {
+    throw new FrameworkError(filePath, [`cannot be read: ${(error as Error).message}`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new FrameworkError(filePath, [`is not JSON: ${(error as Error).message}`]);
+  }
+  return parseFramework(json, filePath);
+}
+
+export function markFor(framework: Framework, levelId: string, competencyId: string): MarkId {
+  return framework.expectations[levelId]?.[competencyId] ?? 'none';
+}
+
+/** The competencies a level is expected to show (every mark but blank), in policy order. */
+export function expectedCompetencies(framework: Framework, levelId: string): string[] {
+  return framework.competencies
+    .map((competency) => competency.id)
+    .filter((competencyId) => markFor(framework, levelId, competencyId) !== 'none');
+}
