@@ -70,6 +70,12 @@ export default tseslint.config(
     },
   },
   {
+    // The dev host page is plain browser JavaScript served as is (local mode only).
+    files: ['src/dev/dev-host/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { ...globals.browser }, parserOptions: { projectService: false } },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
     rules: {
       'no-console': 'off',

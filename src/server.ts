@@ -1,12 +1,25 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Config } from './config.ts';
+import type { Express } from 'express';
+import { mountBot } from '../bot/bot-app.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createTokenValidator } from './auth/token-validator.ts';
+import type { Config, MicrosoftConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import type { LocalMicrosoft365 } from './dev/local-mode.ts';
+import { loadFramework } from './framework/framework-loader.ts';
+import { frameworkRoutes } from './framework/framework.routes.ts';
+import type { Framework } from './framework/framework.schema.ts';
+import { createGraphDirectory } from './graph/graph-directory.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { peopleRoutes } from './people/people.routes.ts';
+import { createPeopleService } from './people/people.service.ts';
+import { createPeopleStore } from './people/people.store.ts';
+import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -14,25 +27,71 @@ export interface RunningServer {
   config: Config;
   database: Database;
   queue: JobQueue;
+  framework: Framework;
+  /** Local mode only: the Microsoft 365 emulator standing in for a tenant. */
+  local: LocalMicrosoft365 | undefined;
   close(): Promise<void>;
 }
 
+const PEOPLE_SYNC_QUEUE = 'people.sync';
+
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.databasePoolSize,
-  });
-  const cleanups: Array<() => Promise<void>> = [() => database.close()];
+  const cleanups: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
       await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
     }
   };
   try {
+    const framework = await loadFramework(config.frameworkFile);
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    });
+    cleanups.push(() => database.close());
     const queue = await startQueue(database, logger);
     cleanups.push(() => queue.stop(config.shutdownTimeoutMs));
+
+    // Microsoft 365: the real tenant in production; in local mode the emulator, described the same way.
+    let local: LocalMicrosoft365 | undefined;
+    let microsoft: MicrosoftConfig;
+    let caCertPem: string | undefined;
+    if (config.mode === 'local') {
+      const { startLocalMicrosoft365 } = await import('./dev/local-mode.ts');
+      local = await startLocalMicrosoft365(config);
+      cleanups.push(() => local!.close());
+      microsoft = local.microsoft;
+      caCertPem = local.caCertPem;
+    } else {
+      microsoft = config.microsoft;
+    }
+
+    const directory = createGraphDirectory({ microsoft, caCertPem, logger });
+    const peopleService = createPeopleService({
+      store: createPeopleStore(database.db),
+      directory,
+      levels: framework.levels,
+    });
+    await queue.define(PEOPLE_SYNC_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
+    await queue.work(PEOPLE_SYNC_QUEUE, async () => {
+      const synced = await peopleService.syncFromDirectory();
+      logger.info({ synced }, 'people synced from the directory');
+    });
+    // Every six hours, and once now (singleton: several instances starting together send one).
+    await queue.boss.schedule(PEOPLE_SYNC_QUEUE, '15 */6 * * *', {}, { tz: 'Asia/Tokyo' });
+    await queue.send(PEOPLE_SYNC_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 60 });
+
+    const authenticate = createAuthenticator(
+      createTokenValidator({
+        tenantId: microsoft.tenantId,
+        clientId: microsoft.clientId,
+        appIdUri: microsoft.appIdUri,
+        authorityHost: microsoft.authorityHost,
+        caCertPem,
+      }),
+    );
 
     const routes = [
       ...healthRoutes(
@@ -45,25 +104,51 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         },
         APP_VERSION,
       ),
+      ...frameworkRoutes(framework),
+      ...peopleRoutes(peopleService),
     ];
 
-    const app = createHttpApp({
+    const conversations = createConversationReferenceStore(database.db);
+    const mounts: Array<(app: Express) => void | Promise<void>> = [
+      async (app) => {
+        await mountBot({
+          expressApp: app,
+          credentials:
+            config.mode === 'production'
+              ? { clientId: microsoft.botId, clientSecret: microsoft.botPassword, tenantId: microsoft.tenantId }
+              : undefined,
+          conversations,
+          logger,
+          publicUrl: config.publicUrl,
+          bodyLimitBytes: config.bodyLimitBytes,
+        });
+      },
+    ];
+    if (local) mounts.push((app) => local.mountDevHost(app));
+
+    const app = await createHttpApp({
       logger,
       routes,
+      authenticate,
       bodyLimitBytes: config.bodyLimitBytes,
       version: APP_VERSION,
       tabDir: path.resolve('dist/tab'),
+      // Teams' own origins need no entry: teams-js knows them. The local dev host is this server itself,
+      // at whatever address the browser used to reach it.
+      tabConfig: (req) => ({ hostOrigins: config.mode === 'local' ? [`${req.protocol}://${req.get('host') ?? ''}`] : [] }),
       frameAncestors: defaultFrameAncestors(),
+      mounts,
     });
 
     const server = await listen(app, config.port, config.host);
-    const stopHttp = () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 5000).unref();
-      });
-    cleanups.push(stopHttp);
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5000).unref();
+        }),
+    );
     const address = server.address() as AddressInfo;
     const url = config.port === 0 ? `http://localhost:${address.port}` : config.publicUrl;
 
@@ -73,6 +158,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       config,
       database,
       queue,
+      framework,
+      local,
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
@@ -24,7 +24,9 @@ export interface HttpAppOptions {
   /** Hosts whose pages may frame the tab (Teams, Outlook, the local dev host). */
   frameAncestors: string[];
   /** Mounts that are not JSON API routes (the bot endpoint, the local dev host). */
-  mounts?: Array<(app: Express) => void>;
+  mounts?: Array<(app: Express) => void | Promise<void>>;
+  /** Runtime settings for the tab, injected into its index.html (no extra request before it starts). */
+  tabConfig?: (req: Request) => { hostOrigins: string[] };
 }
 
 const TEAMS_FRAME_ANCESTORS = [
@@ -42,7 +44,7 @@ export function defaultFrameAncestors(extra: string[] = []): string[] {
   return ["'self'", ...TEAMS_FRAME_ANCESTORS, ...extra];
 }
 
-export function createHttpApp(options: HttpAppOptions): Express {
+export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
   const { logger, routes } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -78,7 +80,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     next();
   });
 
-  for (const mount of options.mounts ?? []) mount(app);
+  for (const mount of options.mounts ?? []) await mount(app);
 
   const jsonParser = express.json({ limit: options.bodyLimitBytes, strict: false, type: () => true });
   const openApi = buildOpenApiDocument([...routes, openApiRoute], { version: options.version });
@@ -102,14 +104,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
     app[route.method](route.path, ...handlers);
   }
 
-  if (options.tabDir && existsSync(options.tabDir)) {
+  if (options.tabDir && existsSync(path.join(options.tabDir, 'index.html'))) {
     const tabDir = options.tabDir;
+    const indexTemplate = readFileSync(path.join(tabDir, 'index.html'), 'utf8');
+    const tabConfig = options.tabConfig ?? (() => ({ hostOrigins: [] }));
     // Hashed asset names never change content, so they can be cached for long; index.html must not be.
-    app.use('/tab/assets', express.static(path.join(tabDir, 'assets'), { immutable: true, maxAge: '365d' }));
+    app.use('/tab/assets', express.static(path.join(tabDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
     app.use('/tab', express.static(tabDir, { index: false, maxAge: 0 }));
-    app.get(/^\/tab(\/.*)?$/, (_req, res) => {
+    app.get(/^\/tab(\/.*)?$/, (req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(tabDir, 'index.html'));
+      res.type('html').send(renderTabIndex(indexTemplate, tabConfig(req)));
     });
   }
 
@@ -156,4 +160,12 @@ function send(res: Response, result: RouteResult): void {
     return;
   }
   res.json(result.body);
+}
+
+const CONFIG_PLACEHOLDER = '<!--hagukumi:config-->';
+
+/** Puts the tab's runtime settings into its page as inert JSON (CSP allows no inline script to run). */
+export function renderTabIndex(html: string, config: { hostOrigins: string[] }): string {
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return html.replace(CONFIG_PLACEHOLDER, `<script id="hagukumi-config" type="application/json">${json}</script>`);
 }

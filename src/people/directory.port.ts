@@ -18,6 +18,8 @@ export interface DirectoryUser {
 export interface Directory {
   /** One user with their manager, or null when the directory does not know the id. */
   getUser(id: string): Promise<DirectoryUser | null>;
+  /** The ids of a user's direct reports. */
+  getDirectReportIds(id: string): Promise<string[]>;
   /** Everyone, with managers; used by the scheduled sync. */
   listUsers(): Promise<DirectoryUser[]>;
 }

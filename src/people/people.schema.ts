@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, date } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Staff as the directory (Entra ID via Graph) describes them, kept locally so lists, reporting lines and
@@ -24,3 +24,10 @@ export const people = pgTable(
   },
   (table) => [index('people_manager_idx').on(table.managerId), index('people_upn_idx').on(table.userPrincipalName)],
 );
+
+/** Completed full copies of the directory. Until one exists, the table may lack reporting lines. */
+export const directorySyncs = pgTable('directory_syncs', {
+  id: serial('id').primaryKey(),
+  completedAt: timestamp('completed_at', { withTimezone: true }).notNull().defaultNow(),
+  people: integer('people').notNull(),
+});

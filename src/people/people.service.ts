@@ -30,7 +30,10 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
   };
 
   const toProfile = async (person: PersonRow): Promise<MeResponse> => {
-    const reports = await store.countDirectReports(person.id);
+    // Before the first full copy of the directory the table may lack someone's reports: ask the directory.
+    const reports = (await store.lastFullSync())
+      ? await store.countDirectReports(person.id)
+      : (await directory.getDirectReportIds(person.id)).length;
     return {
       id: person.id,
       displayName: person.displayName,
@@ -63,6 +66,7 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
     async syncFromDirectory(): Promise<number> {
       const users = await directory.listUsers();
       await store.upsert(users.map(toRow));
+      await store.recordFullSync(users.length);
       return users.length;
     },
   };

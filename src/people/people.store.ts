@@ -1,6 +1,6 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { people } from './people.schema.ts';
+import { directorySyncs, people } from './people.schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = Omit<typeof people.$inferInsert, 'syncedAt'>;
@@ -37,6 +37,15 @@ export function createPeopleStore(db: Db) {
             },
           });
       }
+    },
+
+    async recordFullSync(peopleCount: number): Promise<void> {
+      await db.insert(directorySyncs).values({ people: peopleCount });
+    },
+
+    async lastFullSync(): Promise<Date | undefined> {
+      const rows = await db.select().from(directorySyncs).orderBy(desc(directorySyncs.completedAt)).limit(1);
+      return rows[0]?.completedAt;
     },
 
     async countDirectReports(managerId: string): Promise<number> {

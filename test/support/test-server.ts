@@ -8,6 +8,10 @@ import { testLogger } from './logger.ts';
 
 export interface TestServer extends RunningServer {
   store: TestStore;
+  /** The Microsoft 365 emulator of local mode (always present in tests). */
+  emulator: NonNullable<RunningServer['local']>['emulator'];
+  /** A valid Teams SSO token for a seeded person (id or userPrincipalName). */
+  tokenFor(user: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -29,10 +33,17 @@ export async function startTestServer(
     },
     { envDir: noEnvFiles },
   );
-  const server = await startServer(config, testLogger);
+  const server = await startServer(config, testLogger).catch(async (error: unknown) => {
+    await store.dispose();
+    throw error;
+  });
+  const local = server.local;
+  if (!local) throw new Error('the test server runs in local mode');
   return {
     ...server,
     store,
+    emulator: local.emulator,
+    tokenFor: (user) => local.emulator.issueSsoToken(user),
     async stop() {
       await server.close();
       await store.dispose();

@@ -14,8 +14,11 @@ describe('every route rejects malformed input', () => {
   it('answers 4xx with the error body, never 5xx, and changes nothing', async () => {
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApiDocument;
     const before = await snapshotState(server);
+    // A genuine token, so the probes reach input validation behind authentication.
+    const someone = server.emulator.people.find((person) => person.levelId === 'kacho')!;
     const { probes, failures } = await probeMalformedInput(document, {
       baseUrl: server.url,
+      token: await server.tokenFor(someone.id),
       bodyLimitBytes: server.config.bodyLimitBytes,
     });
     expect(failures).toEqual([]);

@@ -54,7 +54,7 @@ const conflictRoute = defineRoute({
 });
 
 async function serve(routes: Parameters<typeof createHttpApp>[0]['routes']): Promise<{ server: Server; url: string }> {
-  const app = createHttpApp({
+  const app = await createHttpApp({
     logger: testLogger,
     routes,
     bodyLimitBytes: 1024,

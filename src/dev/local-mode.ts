@@ -1,0 +1,77 @@
+// Local mode only: starts the Microsoft 365 emulator and describes it in the same terms a real tenant
+// is described in production configuration. Loaded by the composition root with a dynamic import, so a
+// production process never loads any of src/dev.
+import path from 'node:path';
+import type { Express } from 'express';
+import type { LocalConfig, MicrosoftConfig } from '../config.ts';
+import { createDevHostRouter } from './dev-host/dev-host.router.ts';
+import { startM365Emulator, type M365Emulator } from './m365-emulator/index.ts';
+
+export interface LocalMicrosoft365 {
+  emulator: M365Emulator;
+  microsoft: MicrosoftConfig;
+  caCertPem: string;
+  mountDevHost(app: Express): void;
+  close(): Promise<void>;
+}
+
+export async function startLocalMicrosoft365(config: LocalConfig): Promise<LocalMicrosoft365> {
+  const emulator = await startM365Emulator({
+    port: config.emulatorPort,
+    stateFile: path.join(config.dataDir, 'm365-emulator', 'state.json'),
+  });
+  const training = emulator.people.find((person) => person.userPrincipalName.startsWith('kenshu@'));
+  return {
+    emulator,
+    caCertPem: emulator.caCertPem,
+    microsoft: {
+      tenantId: emulator.tenantId,
+      clientId: emulator.app.clientId,
+      clientSecret: emulator.app.clientSecret,
+      authorityHost: emulator.authorityHost,
+      appIdUri: emulator.app.appIdUri,
+      graphBaseUrl: emulator.graphBaseUrl,
+      // Agents Playground sends unauthenticated activities; the bot runs without credentials locally.
+      botId: '',
+      botPassword: '',
+      hrGroupId: undefined,
+      trainingMailbox: training?.userPrincipalName,
+    },
+    mountDevHost(app) {
+      // The full seeded directory for `npm run token -- --list` and scripts.
+      app.get('/dev/api/directory', (_req, res) => {
+        res.json(
+          emulator.people.map((person) => ({
+            id: person.id,
+            userPrincipalName: person.userPrincipalName,
+            displayName: person.displayName,
+            department: person.department,
+            division: person.divisionName,
+            jobLevel: person.levelId,
+            employmentType: person.employeeType === '会計年度任用職員' ? 'fiscalYear' : 'regular',
+            managerId: person.managerId,
+          })),
+        );
+      });
+      app.use(
+        createDevHostRouter({
+          tenantId: emulator.tenantId,
+          listPeople: () =>
+            emulator.people
+              .filter((person) => !person.isMailbox)
+              .map((person) => ({
+                id: person.id,
+                userPrincipalName: person.userPrincipalName,
+                displayName: person.displayName,
+                department: person.department,
+                division: person.divisionName,
+                jobTitle: person.jobTitle,
+                levelId: person.levelId,
+              })),
+          issueSsoToken: (user: string) => emulator.issueSsoToken(user),
+        }),
+      );
+    },
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,861 @@
+// A faithful stand-in for the parts of Entra ID and Microsoft Graph v1.0 that Hagukumi uses, over HTTPS,
+// for local mode and tests. It follows Graph's documented shapes, limits, errors and throttling.
+import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { exportJWK, importPKCS8, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { newEventIds, seedCalendar, type Attendee, type ShowAs, type StoredEvent } from './calendars.ts';
+import { loadOrCreateKeys } from './keys.ts';
+import { DEMO_DOMAIN, seedOrganisation, stableGuid, type SeedPerson } from './seed-organisation.ts';
+
+export type { SeedPerson } from './seed-organisation.ts';
+
+export interface FaultRule {
+  status: 429 | 503 | 504;
+  retryAfterSeconds?: number;
+  /** How many requests it hits; unlimited when absent. */
+  count?: number;
+  /** Matches the Graph path (e.g. `/calendar/getSchedule` or a RegExp). */
+  pathPattern?: string | RegExp;
+  mailbox?: string;
+  /** false: only top-level requests; true: only requests inside $batch; absent: both. */
+  inBatch?: boolean;
+}
+
+export interface FaultController {
+  add(rule: FaultRule): void;
+  clear(): void;
+  setLatency(ms: number): void;
+}
+
+export interface M365EmulatorOptions {
+  port?: number;
+  now?: () => Date;
+  /** Persist created events and keys there, so a restart keeps them. */
+  stateFile?: string;
+  latencyMs?: number;
+  /** Another organisation (benchmarks); the seeded city hall by default. */
+  organisation?: SeedPerson[];
+}
+
+export interface M365Emulator {
+  url: string;
+  caCertPem: string;
+  tenantId: string;
+  authorityHost: string;
+  graphBaseUrl: string;
+  app: { clientId: string; clientSecret: string; appIdUri: string };
+  people: SeedPerson[];
+  issueSsoToken(user: string, options?: { audience?: string; lifetimeSeconds?: number }): Promise<string>;
+  signJwt(payload: Record<string, unknown>, options?: { unknownKey?: boolean }): Promise<string>;
+  faults: FaultController;
+  stats(): { requests: number; byPath: Record<string, number> };
+  eventsOf(mailbox: string): StoredEvent[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const TEAMS_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
+const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const MAILBOX_CONCURRENCY = 4;
+const MAILBOX_QUOTA = 10_000;
+const QUOTA_WINDOW_MS = 10 * 60 * 1000;
+const PAGE_SIZE = 100;
+
+interface GraphResult {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+class GraphFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}, requestId = randomUUID()): GraphResult {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', 'request-id': requestId, 'client-request-id': requestId, ...headers },
+    body: {
+      error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId } },
+    },
+  };
+}
+
+// ---- time zones (the ones Hagukumi and Outlook clients use) ----
+const ZONE_OFFSETS: Record<string, number> = {
+  'tokyo standard time': 9 * 60,
+  'asia/tokyo': 9 * 60,
+  utc: 0,
+  'etc/utc': 0,
+  gmt: 0,
+};
+
+function zoneOffsetMinutes(zone: string | undefined): number {
+  const offset = ZONE_OFFSETS[(zone ?? 'UTC').toLowerCase()];
+  if (offset === undefined) throw new GraphFailure(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`);
+  return offset;
+}
+
+function preferredZone(prefer: string | undefined): string {
+  const match = /outlook\.timezone="([^"]+)"/i.exec(prefer ?? '');
+  return match?.[1] ?? 'UTC';
+}
+
+function toUtc(value: { dateTime: string; timeZone?: string }): Date {
+  // A dateTime with its own offset wins; otherwise it is wall-clock time in timeZone.
+  if (/[zZ]|[+-]\d\d:\d\d$/.test(value.dateTime)) return new Date(value.dateTime);
+  const offset = zoneOffsetMinutes(value.timeZone);
+  const parsed = new Date(`${value.dateTime.replace(/\.\d+$/, '')}Z`);
+  if (Number.isNaN(parsed.getTime())) throw new GraphFailure(400, 'ErrorInvalidRequest', `Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
+  return new Date(parsed.getTime() - offset * 60_000);
+}
+
+function fromUtc(iso: string, zone: string): { dateTime: string; timeZone: string } {
+  const offset = zoneOffsetMinutes(zone);
+  const local = new Date(new Date(iso).getTime() + offset * 60_000);
+  return { dateTime: `${local.toISOString().slice(0, 19)}.0000000`, timeZone: zone };
+}
+
+const dateTimeTimeZone = z.object({ dateTime: z.string().min(10), timeZone: z.string().optional() });
+const emailAddress = z.object({ address: z.string().min(3), name: z.string().optional() });
+const eventInput = z.object({
+  subject: z.string().max(255).optional(),
+  body: z.object({ contentType: z.enum(['text', 'html', 'Text', 'HTML']), content: z.string() }).optional(),
+  start: dateTimeTimeZone,
+  end: dateTimeTimeZone,
+  attendees: z.array(z.object({ emailAddress, type: z.enum(['required', 'optional', 'resource']).optional() })).max(500).optional(),
+  location: z.object({ displayName: z.string() }).optional(),
+  isOnlineMeeting: z.boolean().optional(),
+  onlineMeetingProvider: z.enum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown']).optional(),
+  transactionId: z.string().max(255).optional(),
+  showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']).optional(),
+  allowNewTimeProposals: z.boolean().optional(),
+  isReminderOn: z.boolean().optional(),
+});
+const eventPatch = eventInput.partial().omit({ transactionId: true });
+const scheduleInput = z.object({
+  schedules: z.array(z.string()).min(1),
+  startTime: dateTimeTimeZone,
+  endTime: dateTimeTimeZone,
+  availabilityViewInterval: z.number().int().optional(),
+});
+const batchInput = z.object({
+  requests: z.array(
+    z.object({
+      id: z.string().min(1),
+      method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+      url: z.string().min(1),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+      dependsOn: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+interface Caller {
+  kind: 'app' | 'user';
+  userId: string | undefined;
+  appId: string;
+}
+
+export async function startM365Emulator(options: M365EmulatorOptions = {}): Promise<M365Emulator> {
+  const now = options.now ?? (() => new Date());
+  const stateDir = options.stateFile ? path.dirname(options.stateFile) : undefined;
+  const keys = loadOrCreateKeys(stateDir);
+  const signingKey = await importPKCS8(keys.signingKeyPem, 'RS256');
+  const publicJwk = { ...(await exportJWK(createPublicKey(createPrivateKey(keys.signingKeyPem)))), kid: keys.signingKid, alg: 'RS256', use: 'sig' };
+  const strangerKey = await importPKCS8(
+    (await import('node:crypto')).generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    'RS256',
+  );
+
+  const tenantId = stableGuid('tenant:kodaira-demo');
+  const clientId = stableGuid('app:hagukumi');
+  const clientSecret = `local-emulator-only-${clientId.slice(0, 8)}`;
+  const people = options.organisation ?? seedOrganisation();
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const byAddress = new Map(people.map((person) => [person.userPrincipalName.toLowerCase(), person]));
+  const findPerson = (idOrUpn: string) => byId.get(idOrUpn) ?? byAddress.get(decodeURIComponent(idOrUpn).toLowerCase());
+
+  // ---- state ----
+  let created: StoredEvent[] = [];
+  const loadState = () => {
+    if (options.stateFile && existsSync(options.stateFile)) {
+      created = (JSON.parse(readFileSync(options.stateFile, 'utf8')) as { events: StoredEvent[] }).events;
+    }
+  };
+  const saveState = () => {
+    if (!options.stateFile) return;
+    mkdirSync(path.dirname(options.stateFile), { recursive: true });
+    writeFileSync(`${options.stateFile}.tmp`, JSON.stringify({ events: created }));
+    renameSync(`${options.stateFile}.tmp`, options.stateFile);
+  };
+  loadState();
+  const seededCache = new Map<string, { day: string; events: StoredEvent[] }>();
+  const eventsOf = (mailboxId: string): StoredEvent[] => {
+    const person = byId.get(mailboxId);
+    if (!person) return [];
+    const day = now().toISOString().slice(0, 10);
+    let seeded = seededCache.get(mailboxId);
+    if (!seeded || seeded.day !== day) {
+      seeded = { day, events: seedCalendar(person, now()) };
+      seededCache.set(mailboxId, seeded);
+    }
+    return [...seeded.events, ...created.filter((event) => event.mailboxId === mailboxId)];
+  };
+
+  // ---- faults, throttling, stats ----
+  let rules: Array<FaultRule & { remaining: number }> = [];
+  let latencyMs = options.latencyMs ?? 0;
+  const active = new Map<string, number>();
+  const quota = new Map<string, number[]>();
+  let requestCount = 0;
+  const byPath: Record<string, number> = {};
+
+  const faults: FaultController = {
+    add: (rule) => rules.push({ ...rule, remaining: rule.count ?? Number.POSITIVE_INFINITY }),
+    clear: () => {
+      rules = [];
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+  };
+
+  const injectedFault = (graphPath: string, mailbox: string | undefined, inBatch: boolean): GraphResult | undefined => {
+    for (const rule of rules) {
+      if (rule.remaining <= 0) continue;
+      if (rule.inBatch !== undefined && rule.inBatch !== inBatch) continue;
+      if (rule.mailbox && rule.mailbox !== mailbox) continue;
+      if (rule.pathPattern && !(typeof rule.pathPattern === 'string' ? graphPath.includes(rule.pathPattern) : rule.pathPattern.test(graphPath))) continue;
+      rule.remaining -= 1;
+      const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
+      return rule.status === 429
+        ? graphError(429, 'TooManyRequests', 'Application is over its MailboxConcurrency limit.', headers)
+        : graphError(rule.status, rule.status === 503 ? 'ServiceUnavailable' : 'GatewayTimeout', 'The service is temporarily unavailable.', headers);
+    }
+    return undefined;
+  };
+
+  const mailboxOf = (graphPath: string, caller: Caller): string | undefined => {
+    const match = /^\/users\/([^/?]+)\/(calendar|events|calendarView)/.exec(graphPath);
+    if (match?.[1]) return findPerson(match[1])?.id ?? match[1];
+    if (/^\/me\/(calendar|events|calendarView)/.test(graphPath)) return caller.userId;
+    return undefined;
+  };
+
+  // ---- tokens ----
+  const issuer = () => `${baseUrl}/${tenantId}/v2.0`;
+  const sign = (payload: Record<string, unknown>, key = signingKey) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: keys.signingKid, typ: 'JWT' }).sign(key);
+  const accessToken = (claims: Record<string, unknown>, lifetime = 3600) => {
+    const issuedAt = Math.floor(now().getTime() / 1000);
+    return sign({ iss: issuer(), tid: tenantId, iat: issuedAt, nbf: issuedAt, exp: issuedAt + lifetime, ver: '2.0', ...claims });
+  };
+  const verify = async (token: string, audience: string[]): Promise<JWTPayload> => {
+    const { payload } = await jwtVerify(token, async () => createPublicKey(createPrivateKey(keys.signingKeyPem)), {
+      issuer: issuer(),
+      audience,
+      algorithms: ['RS256'],
+      currentDate: now(),
+    });
+    return payload;
+  };
+
+  const appIdUri = `api://localhost/${clientId}`;
+  const issueSsoToken = async (user: string, tokenOptions: { audience?: string; lifetimeSeconds?: number } = {}) => {
+    const person = findPerson(user);
+    if (!person || person.isMailbox) throw new Error(`No seeded person ${user}`);
+    return accessToken(
+      {
+        aud: tokenOptions.audience ?? appIdUri,
+        azp: TEAMS_CLIENT_ID,
+        azpacr: '0',
+        oid: person.id,
+        sub: person.id,
+        scp: 'access_as_user',
+        name: person.displayName,
+        preferred_username: person.userPrincipalName,
+        uti: randomUUID(),
+      },
+      tokenOptions.lifetimeSeconds ?? 3600,
+    );
+  };
+
+  const tokenError = (status: number, error: string, description: string): GraphResult => ({
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)], timestamp: now().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID() },
+  });
+
+  const tokenEndpoint = async (form: URLSearchParams): Promise<GraphResult> => {
+    if (form.get('client_id') !== clientId) return tokenError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`);
+    if (form.get('client_secret') !== clientSecret) return tokenError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    const grant = form.get('grant_type');
+    const scope = form.get('scope') ?? '';
+    if (grant === 'client_credentials') {
+      if (!scope.split(' ').includes(`${GRAPH_AUDIENCE}/.default`)) return tokenError(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      const token = await accessToken({ aud: GRAPH_AUDIENCE, appid: clientId, azp: clientId, idtyp: 'app', roles: ['User.Read.All', 'GroupMember.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'], oid: stableGuid('sp:hagukumi'), sub: stableGuid('sp:hagukumi') });
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token } };
+    }
+    if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+      if (form.get('requested_token_use') !== 'on_behalf_of') return tokenError(400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'requested_token_use'.");
+      let assertion: JWTPayload;
+      try {
+        assertion = await verify(form.get('assertion') ?? '', [appIdUri, clientId]);
+      } catch (error) {
+        return tokenError(400, 'invalid_grant', `AADSTS50013: Assertion failed signature validation or is expired. ${(error as Error).message}`);
+      }
+      const scopes = scope.split(' ').filter((item) => item && item !== 'offline_access' && item !== 'openid' && item !== 'profile');
+      const granted = scopes.map((item) => item.replace(`${GRAPH_AUDIENCE}/`, '')).map((item) => (item === '.default' ? 'User.Read Calendars.ReadWrite' : item)).join(' ');
+      const token = await accessToken({ aud: GRAPH_AUDIENCE, appid: clientId, azp: clientId, idtyp: 'user', scp: granted, oid: assertion.oid, sub: assertion.sub, name: assertion.name, preferred_username: assertion.preferred_username });
+      const clientInfo = Buffer.from(JSON.stringify({ uid: String(assertion.oid), utid: tenantId })).toString('base64url');
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: { token_type: 'Bearer', scope: granted, expires_in: 3599, ext_expires_in: 3599, access_token: token, client_info: clientInfo } };
+    }
+    return tokenError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${grant}'.`);
+  };
+
+  // ---- Graph resources ----
+  const userResource = (person: SeedPerson) => ({
+    '@odata.type': '#microsoft.graph.user',
+    id: person.id,
+    businessPhones: [],
+    displayName: person.displayName,
+    givenName: person.givenName,
+    surname: person.surname,
+    jobTitle: person.jobTitle,
+    mail: person.mail,
+    mobilePhone: null,
+    officeLocation: person.officeLocation,
+    preferredLanguage: 'ja-JP',
+    userPrincipalName: person.userPrincipalName,
+    department: person.department,
+    employeeId: person.employeeId,
+    employeeHireDate: person.employeeHireDate,
+    employeeType: person.employeeType,
+    employeeOrgData: { division: person.divisionName, costCenter: null },
+  });
+
+  const select = (resource: Record<string, unknown>, query: URLSearchParams) => {
+    const fields = query.get('$select');
+    if (!fields) return resource;
+    const wanted = new Set(fields.split(',').map((field) => field.trim()));
+    wanted.add('id');
+    return Object.fromEntries(Object.entries(resource).filter(([key]) => wanted.has(key) || key.startsWith('@odata')));
+  };
+
+  const page = <T>(items: T[], query: URLSearchParams, selfUrl: string, context: string) => {
+    const top = Math.min(Number(query.get('$top') ?? PAGE_SIZE) || PAGE_SIZE, 999);
+    const skip = Number(query.get('$skiptoken') ?? 0) || 0;
+    const slice = items.slice(skip, skip + top);
+    const next = new URLSearchParams(query);
+    next.set('$skiptoken', String(skip + top));
+    return {
+      '@odata.context': `${baseUrl}/v1.0/$metadata#${context}`,
+      value: slice,
+      ...(skip + top < items.length ? { '@odata.nextLink': `${baseUrl}/v1.0${selfUrl}?${next.toString()}` } : {}),
+    };
+  };
+
+  const renderEvent = (event: StoredEvent, zone: string) => ({
+    '@odata.etag': `W/"${event.changeKey}"`,
+    id: event.id,
+    iCalUId: event.iCalUId,
+    transactionId: event.transactionId,
+    createdDateTime: event.createdDateTime,
+    lastModifiedDateTime: event.lastModifiedDateTime,
+    changeKey: event.changeKey,
+    subject: event.subject,
+    bodyPreview: event.bodyPreview,
+    body: event.body,
+    start: fromUtc(event.startUtc, zone),
+    end: fromUtc(event.endUtc, zone),
+    isAllDay: event.isAllDay,
+    isCancelled: event.isCancelled,
+    isOrganizer: event.isOrganizer,
+    showAs: event.showAs,
+    responseStatus: event.responseStatus,
+    location: event.location,
+    attendees: event.attendees,
+    organizer: event.organizer,
+    isOnlineMeeting: event.isOnlineMeeting,
+    onlineMeetingProvider: event.onlineMeetingProvider,
+    onlineMeeting: event.onlineMeeting,
+    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(event.id)}&exvsurl=1&path=/calendar/item`,
+  });
+
+  const mailboxPerson = (segment: string, caller: Caller): SeedPerson => {
+    const id = segment === 'me' ? caller.userId : segment;
+    const person = id ? findPerson(id) : undefined;
+    if (!person) throw new GraphFailure(404, 'ErrorItemNotFound', 'The specified object was not found in the store., The process failed to get the correct properties.');
+    if (caller.kind === 'user' && person.id !== caller.userId) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    return person;
+  };
+
+  const findEvent = (owner: SeedPerson, eventId: string): StoredEvent => {
+    const event = eventsOf(owner.id).find((candidate) => candidate.id === eventId);
+    if (!event) throw new GraphFailure(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    return event;
+  };
+
+  const copiesOf = (event: StoredEvent) => created.filter((candidate) => candidate.iCalUId === event.iCalUId && candidate.id !== event.id);
+
+  const createEvent = (owner: SeedPerson, input: z.infer<typeof eventInput>): { status: number; event: StoredEvent } => {
+    if (input.transactionId) {
+      const existing = created.find((event) => event.mailboxId === owner.id && event.transactionId === input.transactionId && event.isOrganizer);
+      if (existing) return { status: 201, event: existing };
+    }
+    const start = toUtc(input.start);
+    const end = toUtc(input.end);
+    if (end.getTime() <= start.getTime()) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    const stamp = now().toISOString();
+    const ids = newEventIds();
+    const online = input.isOnlineMeeting === true && (input.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness';
+    const meetingId = randomUUID();
+    const attendees: Attendee[] = (input.attendees ?? []).map((attendee) => ({
+      type: attendee.type ?? 'required',
+      status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+      emailAddress: { name: attendee.emailAddress.name ?? findPerson(attendee.emailAddress.address)?.displayName ?? attendee.emailAddress.address, address: attendee.emailAddress.address },
+    }));
+    const content = input.body?.content ?? '';
+    const event: StoredEvent = {
+      ...ids,
+      mailboxId: owner.id,
+      transactionId: input.transactionId ?? null,
+      subject: input.subject ?? '',
+      bodyPreview: content.replace(/<[^>]+>/g, '').slice(0, 255),
+      body: { contentType: input.body?.contentType.toLowerCase() === 'html' ? 'html' : 'text', content },
+      startUtc: start.toISOString(),
+      endUtc: end.toISOString(),
+      showAs: (input.showAs ?? 'busy'),
+      isAllDay: false,
+      isCancelled: false,
+      isOrganizer: true,
+      isOnlineMeeting: online,
+      onlineMeetingProvider: online ? 'teamsForBusiness' : 'unknown',
+      onlineMeeting: online ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${Buffer.from(meetingId).toString('base64url')}%40thread.v2/0?context=%7b%22Tid%22%3a%22${tenantId}%22%2c%22Oid%22%3a%22${owner.id}%22%7d` } : null,
+      organizer: { emailAddress: { name: owner.displayName, address: owner.mail } },
+      attendees,
+      responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
+      location: input.location ?? { displayName: online ? 'Microsoft Teams 会議' : '' },
+      createdDateTime: stamp,
+      lastModifiedDateTime: stamp,
+      changeKey: randomUUID().slice(0, 12),
+      seeded: false,
+    };
+    created.push(event);
+    // Outlook delivers the invitation: each attendee in this tenant gets their own copy.
+    for (const attendee of attendees) {
+      const invitee = findPerson(attendee.emailAddress.address);
+      if (!invitee || invitee.id === owner.id) continue;
+      created.push({ ...event, id: newEventIds().id, mailboxId: invitee.id, isOrganizer: false, transactionId: null, responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' }, showAs: 'tentative' });
+    }
+    saveState();
+    return { status: 201, event };
+  };
+
+  const applyPatch = (event: StoredEvent, patch: z.infer<typeof eventPatch>) => {
+    if (patch.subject !== undefined) event.subject = patch.subject;
+    if (patch.body) event.body = { contentType: patch.body.contentType.toLowerCase() === 'html' ? 'html' : 'text', content: patch.body.content };
+    if (patch.start) event.startUtc = toUtc(patch.start).toISOString();
+    if (patch.end) event.endUtc = toUtc(patch.end).toISOString();
+    if (patch.location) event.location = patch.location;
+    if (patch.showAs && event.isOrganizer) event.showAs = patch.showAs;
+    if (new Date(event.endUtc).getTime() <= new Date(event.startUtc).getTime()) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    event.lastModifiedDateTime = now().toISOString();
+    event.changeKey = randomUUID().slice(0, 12);
+  };
+
+  const schedule = (caller: Caller, input: z.infer<typeof scheduleInput>, zone: string) => {
+    if (input.schedules.length > 20) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The maximum number of schedules per request is 20.');
+    const interval = input.availabilityViewInterval ?? 30;
+    if (interval < 5 || interval > 1440) throw new GraphFailure(400, 'ErrorInvalidRequest', 'AvailabilityViewInterval must be between 5 and 1440 minutes.');
+    const start = toUtc(input.startTime);
+    const end = toUtc(input.endTime);
+    if (end.getTime() <= start.getTime()) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end time must be after the start time.');
+    if (end.getTime() - start.getTime() >= 62 * 24 * 3600 * 1000) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The time window of the request must be less than 62 days.');
+    const slots = Math.ceil((end.getTime() - start.getTime()) / (interval * 60_000));
+    const rank: Record<ShowAs, number> = { free: 0, unknown: 0, workingElsewhere: 1, tentative: 2, busy: 3, oof: 4 };
+    const digit: Record<ShowAs, string> = { free: '0', unknown: '0', workingElsewhere: '4', tentative: '1', busy: '2', oof: '3' };
+    void caller;
+    return {
+      '@odata.context': `${baseUrl}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
+      value: input.schedules.map((address) => {
+        const person = findPerson(address);
+        if (!person) {
+          return { scheduleId: address, availabilityView: '', error: { message: `The requested user '${address}' is invalid.`, responseCode: 'UserNotFound' } };
+        }
+        const items = eventsOf(person.id).filter((event) => !event.isCancelled && event.showAs !== 'free' && new Date(event.startUtc) < end && new Date(event.endUtc) > start);
+        let view = '';
+        for (let slot = 0; slot < slots; slot += 1) {
+          const slotStart = start.getTime() + slot * interval * 60_000;
+          const slotEnd = Math.min(slotStart + interval * 60_000, end.getTime());
+          let best: ShowAs = 'free';
+          for (const item of items) {
+            if (new Date(item.startUtc).getTime() < slotEnd && new Date(item.endUtc).getTime() > slotStart && rank[item.showAs] > rank[best]) best = item.showAs;
+          }
+          view += digit[best];
+        }
+        return {
+          scheduleId: address,
+          availabilityView: view,
+          scheduleItems: items.map((item) => ({ isPrivate: false, status: item.showAs, subject: item.subject, location: item.location.displayName, start: fromUtc(item.startUtc, zone), end: fromUtc(item.endUtc, zone) })),
+          workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:30:00.0000000', endTime: '17:15:00.0000000', timeZone: { name: 'Tokyo Standard Time' } },
+        };
+      }),
+    };
+  };
+
+  /** One Graph request, top-level or inside a batch. */
+  const handleGraph = async (method: string, rawUrl: string, headers: Record<string, string | undefined>, body: unknown, caller: Caller, inBatch: boolean): Promise<GraphResult> => {
+    const url = new URL(rawUrl, 'https://graph.invalid');
+    const graphPath = url.pathname.replace(/^\/v1\.0/, '').replace(/\/$/, '') || '/';
+    const query = url.searchParams;
+    const zone = preferredZone(headers.prefer);
+    byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] = (byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] ?? 0) + 1;
+
+    const mailbox = mailboxOf(graphPath, caller);
+    const fault = injectedFault(graphPath, mailbox, inBatch);
+    if (fault) return fault;
+    if (mailbox) {
+      const window = (quota.get(mailbox) ?? []).filter((at) => at > now().getTime() - QUOTA_WINDOW_MS);
+      if (window.length >= MAILBOX_QUOTA) return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', { 'Retry-After': '60' });
+      window.push(now().getTime());
+      quota.set(mailbox, window);
+      if ((active.get(mailbox) ?? 0) >= MAILBOX_CONCURRENCY) {
+        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': '1' });
+      }
+      active.set(mailbox, (active.get(mailbox) ?? 0) + 1);
+    }
+    try {
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      const ok = (status: number, resource?: unknown): GraphResult => ({ status, headers: { 'content-type': 'application/json', 'request-id': randomUUID() }, body: resource });
+      const segments = graphPath.split('/').filter(Boolean);
+
+      if (method === 'GET' && graphPath === '/users') {
+        const filter = query.get('$filter');
+        let list = [...people];
+        const departmentFilter = filter ? /^department eq '(.+)'$/.exec(filter) : null;
+        if (filter && !departmentFilter) throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+        if (departmentFilter) list = list.filter((person) => person.department === departmentFilter[1]);
+        const expandManager = /^manager(\(.*\))?$/.test(query.get('$expand') ?? '');
+        return ok(200, page(list.map((person) => ({ ...select(userResource(person), query), ...(expandManager && person.managerId ? { manager: { '@odata.type': '#microsoft.graph.user', id: person.managerId } } : {}) })), query, '/users', 'users'));
+      }
+      if (segments[0] === 'me' && segments.length === 1) {
+        if (caller.kind !== 'user') throw new GraphFailure(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+        return ok(200, { '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`, ...select(userResource(mailboxPerson('me', caller)), query) });
+      }
+      if (segments[0] === 'users' || segments[0] === 'me') {
+        const ownerSegment = segments[0] === 'me' ? 'me' : (segments[1] ?? '');
+        const rest = segments[0] === 'me' ? segments.slice(1) : segments.slice(2);
+        if (rest.length === 0 && method === 'GET') {
+          const person = findPerson(ownerSegment);
+          if (!person) throw new GraphFailure(404, 'Request_ResourceNotFound', `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`);
+          return ok(200, { '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`, ...select(userResource(person), query) });
+        }
+        if (rest[0] === 'manager' && method === 'GET') {
+          const person = findPerson(ownerSegment === 'me' ? (caller.userId ?? '') : ownerSegment);
+          const manager = person?.managerId ? byId.get(person.managerId) : undefined;
+          if (!manager) throw new GraphFailure(404, 'Request_ResourceNotFound', "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
+          return ok(200, { '@odata.context': `${baseUrl}/v1.0/$metadata#directoryObjects/$entity`, ...select(userResource(manager), query) });
+        }
+        if (rest[0] === 'directReports' && method === 'GET') {
+          const person = findPerson(ownerSegment === 'me' ? (caller.userId ?? '') : ownerSegment);
+          if (!person) throw new GraphFailure(404, 'Request_ResourceNotFound', `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`);
+          return ok(200, page(people.filter((candidate) => candidate.managerId === person.id).map((report) => select(userResource(report), query)), query, `/users/${person.id}/directReports`, 'directoryObjects'));
+        }
+        const owner = mailboxPerson(ownerSegment, caller);
+        if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && method === 'POST') {
+          return ok(200, schedule(caller, parseBody(scheduleInput, body), zone));
+        }
+        const eventsPath = rest[0] === 'calendar' ? rest.slice(1) : rest;
+        if (eventsPath[0] === 'calendarView' && method === 'GET') {
+          const startText = query.get('startDateTime');
+          const endText = query.get('endDateTime');
+          if (!startText || !endText) throw new GraphFailure(400, 'ErrorInvalidParameter', "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.");
+          const from = toUtc({ dateTime: startText, timeZone: 'UTC' });
+          const to = toUtc({ dateTime: endText, timeZone: 'UTC' });
+          const list = eventsOf(owner.id).filter((event) => new Date(event.startUtc) < to && new Date(event.endUtc) > from).sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+          return ok(200, page(list.map((event) => renderEvent(event, zone)), query, `/users/${owner.id}/calendarView`, `users('${owner.id}')/calendarView`));
+        }
+        if (eventsPath[0] === 'events') {
+          if (eventsPath.length === 1 && method === 'POST') {
+            const { status, event } = createEvent(owner, parseBody(eventInput, body));
+            return ok(status, { '@odata.context': `${baseUrl}/v1.0/$metadata#users('${owner.id}')/events/$entity`, ...renderEvent(event, zone) });
+          }
+          if (eventsPath.length === 1 && method === 'GET') {
+            return ok(200, page(eventsOf(owner.id).map((event) => renderEvent(event, zone)), query, `/users/${owner.id}/events`, `users('${owner.id}')/events`));
+          }
+          const event = findEvent(owner, eventsPath[1] ?? '');
+          if (eventsPath.length === 2 && method === 'GET') return ok(200, renderEvent(event, zone));
+          if (eventsPath.length === 2 && method === 'PATCH') {
+            if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
+            const patch = parseBody(eventPatch, body);
+            applyPatch(event, patch);
+            if (event.isOrganizer) for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
+            saveState();
+            return ok(200, renderEvent(event, zone));
+          }
+          if (eventsPath.length === 2 && method === 'DELETE') {
+            if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
+            if (event.isOrganizer) for (const copy of copiesOf(event)) copy.isCancelled = true;
+            created = created.filter((candidate) => candidate !== event);
+            saveState();
+            return { status: 204 };
+          }
+          if (eventsPath.length === 3 && method === 'POST') {
+            const action = eventsPath[2];
+            if (action === 'cancel') {
+              if (!event.isOrganizer) throw new GraphFailure(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
+              for (const copy of copiesOf(event)) copy.isCancelled = true;
+              created = created.filter((candidate) => candidate !== event);
+              saveState();
+              return { status: 202 };
+            }
+            if (action === 'accept' || action === 'decline' || action === 'tentativelyAccept') {
+              if (event.isOrganizer) throw new GraphFailure(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You can\'t respond to a meeting you organized.');
+              const response = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'tentativelyAccepted';
+              const time = now().toISOString();
+              event.responseStatus = { response, time };
+              event.showAs = response === 'accepted' ? 'busy' : response === 'declined' ? 'free' : 'tentative';
+              const original = created.find((candidate) => candidate.iCalUId === event.iCalUId && candidate.isOrganizer);
+              const attendee = original?.attendees.find((candidate) => candidate.emailAddress.address.toLowerCase() === owner.mail.toLowerCase());
+              if (original && attendee) {
+                attendee.status = { response, time };
+                original.changeKey = randomUUID().slice(0, 12);
+                original.lastModifiedDateTime = time;
+              }
+              saveState();
+              return { status: 202 };
+            }
+          }
+        }
+      }
+      throw new GraphFailure(400, 'BadRequest', `Resource not found for the segment '${segments.at(-1) ?? ''}'.`);
+    } catch (error) {
+      if (error instanceof GraphFailure) return graphError(error.status, error.code, error.message, error.headers);
+      throw error;
+    } finally {
+      if (mailbox) active.set(mailbox, (active.get(mailbox) ?? 1) - 1);
+    }
+  };
+
+  function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new GraphFailure(400, 'ErrorInvalidRequest', `Invalid request body: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    return parsed.data;
+  }
+
+  const handleBatch = async (body: unknown, caller: Caller, headers: Record<string, string | undefined>): Promise<GraphResult> => {
+    const parsed = batchInput.safeParse(body);
+    if (!parsed.success) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
+    const requests = parsed.data.requests;
+    if (requests.length > 20) return graphError(400, 'BadRequest', 'Invalid batch payload format. The number of requests in a batch must not exceed 20.');
+    const ids = new Set(requests.map((request) => request.id));
+    if (ids.size !== requests.length) return graphError(400, 'BadRequest', 'Batch request ids must be unique.');
+    for (const request of requests) {
+      for (const dependency of request.dependsOn ?? []) {
+        if (!ids.has(dependency)) return graphError(400, 'BadRequest', `Request '${request.id}' depends on an unknown request '${dependency}'.`);
+      }
+    }
+    const results = new Map<string, Promise<GraphResult>>();
+    const run = (request: (typeof requests)[number]): Promise<GraphResult> => {
+      const existing = results.get(request.id);
+      if (existing) return existing;
+      const promise = (async (): Promise<GraphResult> => {
+        const dependencies = await Promise.all((request.dependsOn ?? []).map((id) => run(requests.find((candidate) => candidate.id === id)!)));
+        if (dependencies.some((result) => result.status >= 400)) return graphError(424, 'FailedDependency', 'Failed dependency.');
+        const innerHeaders = Object.fromEntries(Object.entries(request.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+        return handleGraph(request.method, request.url.startsWith('/') ? request.url : `/${request.url}`, { ...headers, ...innerHeaders }, request.body, caller, true);
+      })();
+      results.set(request.id, promise);
+      return promise;
+    };
+    const responses = await Promise.all(requests.map(async (request) => {
+      const result = await run(request);
+      return { id: request.id, status: result.status, headers: result.headers ?? {}, ...(result.body !== undefined ? { body: result.body } : {}) };
+    }));
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: { responses } };
+  };
+
+  const authenticateGraph = async (authorization: string | undefined): Promise<Caller | GraphResult> => {
+    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    if (!token) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    try {
+      const payload = await verify(token, [GRAPH_AUDIENCE, GRAPH_APP_ID]);
+      return payload.idtyp === 'app' ? { kind: 'app', userId: undefined, appId: String(payload.appid) } : { kind: 'user', userId: String(payload.oid), appId: String(payload.appid) };
+    } catch (error) {
+      return graphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${(error as Error).message}`);
+    }
+  };
+
+  // ---- HTTP ----
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > 4 * 1024 * 1024) reject(new Error('too large'));
+        else chunks.push(chunk);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
+
+  const send = (res: ServerResponse, result: GraphResult) => {
+    res.statusCode = result.status;
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    if (result.body === undefined) res.end();
+    else {
+      if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(result.body));
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = req.method ?? 'GET';
+    const text = await readBody(req);
+    requestCount += 1;
+    const tenantPrefix = `/${tenantId}`;
+    const pathname = url.pathname.replace(/^\/(common|organizations)(?=\/)/, tenantPrefix);
+
+    if (pathname === '/common/discovery/instance' || url.pathname === '/common/discovery/instance') {
+      return send(res, { status: 200, body: { tenant_discovery_endpoint: `${baseUrl}/${tenantId}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }] } });
+    }
+    if (pathname === `${tenantPrefix}/v2.0/.well-known/openid-configuration`) {
+      return send(res, {
+        status: 200,
+        body: {
+          issuer: issuer(),
+          authorization_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/authorize`,
+          token_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/token`,
+          jwks_uri: `${baseUrl}/${tenantId}/discovery/v2.0/keys`,
+          end_session_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/logout`,
+          response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+          subject_types_supported: ['pairwise'],
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+          scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+          tenant_region_scope: 'AS',
+          cloud_instance_name: 'microsoftonline.com',
+        },
+      });
+    }
+    if (pathname === `${tenantPrefix}/discovery/v2.0/keys`) return send(res, { status: 200, body: { keys: [publicJwk] } });
+    if (pathname === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') return send(res, await tokenEndpoint(new URLSearchParams(text)));
+
+    if (url.pathname.startsWith('/_emulator/')) return send(res, admin(method, url.pathname, text));
+
+    if (url.pathname.startsWith('/v1.0/')) {
+      const caller = await authenticateGraph(req.headers.authorization);
+      if (!('kind' in caller)) return send(res, caller);
+      let body: unknown;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return send(res, graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'));
+        }
+      }
+      const headers: Record<string, string | undefined> = {};
+      for (const [key, value] of Object.entries(req.headers)) headers[key] = Array.isArray(value) ? value.join(',') : value;
+      if (url.pathname === '/v1.0/$batch' && method === 'POST') {
+        byPath['/$batch'] = (byPath['/$batch'] ?? 0) + 1;
+        const fault = injectedFault('/$batch', undefined, false);
+        return send(res, fault ?? (await handleBatch(body, caller, headers)));
+      }
+      return send(res, await handleGraph(method, `${url.pathname}${url.search}`, headers, body, caller, false));
+    }
+    return send(res, graphError(404, 'NotFound', `No endpoint at ${url.pathname}`));
+  };
+
+  const faultSchema = z.object({
+    status: z.union([z.literal(429), z.literal(503), z.literal(504)]),
+    retryAfterSeconds: z.number().int().min(0).max(600).optional(),
+    count: z.number().int().min(1).optional(),
+    pathPattern: z.string().optional(),
+    mailbox: z.string().optional(),
+    inBatch: z.boolean().optional(),
+  });
+  const admin = (method: string, pathname: string, text: string): GraphResult => {
+    if (pathname === '/_emulator/stats' && method === 'GET') return { status: 200, body: emulator.stats() };
+    if (pathname === '/_emulator/people' && method === 'GET') return { status: 200, body: people };
+    if (pathname === '/_emulator/reset' && method === 'POST') {
+      emulator.reset();
+      return { status: 204 };
+    }
+    if (pathname === '/_emulator/faults' && method === 'DELETE') {
+      faults.clear();
+      return { status: 204 };
+    }
+    if (pathname === '/_emulator/faults' && method === 'POST') {
+      const parsed = z.object({ rules: z.array(faultSchema).optional(), latencyMs: z.number().int().min(0).max(60_000).optional() }).safeParse(JSON.parse(text || '{}'));
+      if (!parsed.success) return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+      for (const rule of parsed.data.rules ?? []) faults.add(rule);
+      if (parsed.data.latencyMs !== undefined) faults.setLatency(parsed.data.latencyMs);
+      return { status: 204 };
+    }
+    return { status: 404, body: { error: 'no such admin endpoint' } };
+  };
+
+  const server: Server = createServer({ key: keys.serverKeyPem, cert: keys.serverCertPem }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(JSON.stringify({ error: { code: 'InternalServerError', message: (error as Error).message } }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const emulator: M365Emulator = {
+    url: baseUrl,
+    caCertPem: keys.caCertPem,
+    tenantId,
+    authorityHost: baseUrl,
+    graphBaseUrl: `${baseUrl}/v1.0`,
+    app: { clientId, clientSecret, appIdUri },
+    people,
+    issueSsoToken,
+    signJwt: (payload, signOptions) => sign(payload, signOptions?.unknownKey ? strangerKey : signingKey),
+    faults,
+    stats: () => ({ requests: requestCount, byPath: { ...byPath } }),
+    eventsOf: (mailbox) => {
+      const person = findPerson(mailbox);
+      return person ? eventsOf(person.id) : [];
+    },
+    reset() {
+      created = [];
+      requestCount = 0;
+      for (const key of Object.keys(byPath)) delete byPath[key];
+      quota.clear();
+      faults.clear();
+      saveState();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  return emulator;
+}
+
+export { DEMO_DOMAIN };

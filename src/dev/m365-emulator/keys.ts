@@ -1,0 +1,76 @@
+// The emulator's own trust material: a test CA, a TLS certificate for 127.0.0.1/localhost signed by it,
+// and an RS256 key for tokens. Kept in the state folder so restarts keep trusting the same keys.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import forge from 'node-forge';
+
+export interface EmulatorKeys {
+  caCertPem: string;
+  serverCertPem: string;
+  serverKeyPem: string;
+  signingKeyPem: string;
+  signingKid: string;
+}
+
+function rsaKeyPair(): { privatePem: string; forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge.pki.rsa.PublicKey } {
+  // node:crypto generates the key natively (fast); forge only builds and signs the certificates.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privatePem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const forgePrivate = forge.pki.privateKeyFromPem(privatePem);
+  const forgePublic = forge.pki.setRsaPublicKey(forgePrivate.n, forgePrivate.e);
+  return { privatePem, forgePrivate, forgePublic };
+}
+
+function generateKeys(): EmulatorKeys {
+  const ca = rsaKeyPair();
+  const caCert = forge.pki.createCertificate();
+  caCert.publicKey = ca.forgePublic;
+  caCert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  caCert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
+  caCert.validity.notAfter = new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000);
+  const caName = [{ name: 'commonName', value: 'Hagukumi local Microsoft 365 emulator CA (testing only)' }];
+  caCert.setSubject(caName);
+  caCert.setIssuer(caName);
+  caCert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+  ]);
+  caCert.sign(ca.forgePrivate, forge.md.sha256.create());
+
+  const server = rsaKeyPair();
+  const serverCert = forge.pki.createCertificate();
+  serverCert.publicKey = server.forgePublic;
+  serverCert.serialNumber = `02${randomBytes(8).toString('hex')}`;
+  serverCert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
+  serverCert.validity.notAfter = new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000);
+  serverCert.setSubject([{ name: 'commonName', value: 'localhost' }]);
+  serverCert.setIssuer(caName);
+  serverCert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+  ]);
+  serverCert.sign(ca.forgePrivate, forge.md.sha256.create());
+
+  const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    caCertPem: forge.pki.certificateToPem(caCert),
+    serverCertPem: forge.pki.certificateToPem(serverCert),
+    serverKeyPem: server.privatePem,
+    signingKeyPem: signing.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    signingKid: randomBytes(12).toString('base64url'),
+  };
+}
+
+export function loadOrCreateKeys(stateDir: string | undefined): EmulatorKeys {
+  if (!stateDir) return generateKeys();
+  const file = path.join(stateDir, 'keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as EmulatorKeys;
+  mkdirSync(stateDir, { recursive: true });
+  const keys = generateKeys();
+  writeFileSync(`${file}.tmp`, JSON.stringify(keys), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+  return keys;
+}

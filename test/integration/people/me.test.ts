@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+describe('GET /api/me', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const me = async (user: string) => {
+    const response = await fetch(`${server.url}/api/me`, {
+      headers: { authorization: `Bearer ${await server.tokenFor(user)}` },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  };
+
+  it.each(['shuji', 'kacho', 'kaikeiNendo', 'bucho', 'kakaricho'])(
+    "returns a %s's own name, department and job level from the directory",
+    async (levelId) => {
+      const person = server.emulator.people.find((candidate) => candidate.levelId === levelId)!;
+      expect(person, `the seed has a ${levelId}`).toBeDefined();
+      const profile = await me(person.userPrincipalName);
+      expect(profile).toMatchObject({
+        id: person.id,
+        displayName: person.displayName,
+        userPrincipalName: person.userPrincipalName,
+        department: person.department,
+        levelId,
+        employmentType: levelId === 'kaikeiNendo' ? 'fiscalYear' : 'regular',
+        managerId: person.managerId ?? null,
+      });
+    },
+  );
+
+  it('marks people with direct reports as supervisors', async () => {
+    const manager = server.emulator.people.find((candidate) => candidate.levelId === 'kacho')!;
+    const report = server.emulator.people.find((candidate) => candidate.levelId === 'shuji')!;
+    expect((await me(manager.id)).roles).toContain('supervisor');
+    expect((await me(report.id)).roles).toEqual(['employee']);
+  });
+
+  it('answers for different people differently (the token decides who you are)', async () => {
+    const [first, second] = server.emulator.people.filter((candidate) => candidate.levelId === 'shuji');
+    expect((await me(first!.id)).id).toBe(first!.id);
+    expect((await me(second!.id)).id).toBe(second!.id);
+  });
+});
