@@ -61,7 +61,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/**', '!**/src/**/*.contract.ts', '**/bot/**'],
+              regex: '(^|/)(src|bot)/(?!.*\\.contract\\.ts$)',
               message: 'tab/ imports only the shared API contract types (src/**/*.contract.ts).',
             },
           ],

@@ -61,7 +61,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
           // Fluent UI (Griffel) inserts its style rules at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
+          // teams-js fetches its list of valid Teams origins from Microsoft's CDN (it falls back to a built-in list).
+          connectSrc: ["'self'", 'https://res.cdn.office.net'],
           frameSrc: ["'self'"],
           frameAncestors: options.frameAncestors,
           objectSrc: ["'none'"],

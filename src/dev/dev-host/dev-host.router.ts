@@ -28,8 +28,13 @@ const tokenRequest = z.object({ user: z.string().min(1).max(320) }).strict();
 
 export function createDevHostRouter(deps: DevHostDependencies): Router {
   const router = express.Router();
-  router.get('/dev', (_req, res) => res.redirect(302, '/dev/'));
-  router.get('/dev/', (_req, res) => {
+  // Express matches /dev and /dev/ alike; the page's relative state lives in /dev/?…, so send /dev there.
+  router.get('/dev', (req, res) => {
+    const [pathname, search] = req.originalUrl.split('?');
+    if (!pathname?.endsWith('/')) {
+      res.redirect(302, `/dev/${search ? `?${search}` : ''}`);
+      return;
+    }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(path.join(PUBLIC_DIR, 'dev-host.html'));
   });

@@ -1,0 +1,34 @@
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/client.ts';
+import { languageFor, setUpI18n } from './i18n/i18n.ts';
+import { App } from './shell/app.tsx';
+import { OutsideTeams } from './shell/outside-teams.tsx';
+import { connectToTeams } from './teams/teams-host.ts';
+
+interface TabConfig {
+  hostOrigins: string[];
+}
+
+function readConfig(): TabConfig {
+  const element = document.getElementById('hagukumi-config');
+  try {
+    const parsed = JSON.parse(element?.textContent ?? '{}') as Partial<TabConfig>;
+    return { hostOrigins: Array.isArray(parsed.hostOrigins) ? parsed.hostOrigins.filter((origin) => typeof origin === 'string') : [] };
+  } catch {
+    return { hostOrigins: [] };
+  }
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const session = await connectToTeams(readConfig().hostOrigins);
+  if (!session) {
+    await setUpI18n(languageFor(navigator.language));
+    root.render(<OutsideTeams />);
+    return;
+  }
+  await setUpI18n(languageFor(session.locale));
+  root.render(<App session={session} api={createApiClient(() => session.getAuthToken())} />);
+}
+
+void start();

@@ -1,0 +1,21 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const message = error instanceof Error ? error.message : String(error);
+  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  return (
+    <MessageBar intent="error" role="alert" data-testid="error-panel">
+      <MessageBarBody>
+        <MessageBarTitle>{t('error.title')}</MessageBarTitle>
+        {message}
+        {requestId ? ` ${t('error.requestId', { id: requestId })}` : ''}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={onRetry}>{t('error.retry')}</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,67 @@
+// Debian's Chromium driven by playwright-core (no browser download here), plus axe and screenshots.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+/** Runs axe-core inside a frame and returns the serious and critical violations. */
+export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]> {
+  await frame.evaluate(axe.source);
+  const results = await frame.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const outcome = await run.run(document);
+    return outcome.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
+  });
+  return results.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+export interface DevHostTab {
+  frame: FrameLocator;
+  contentFrame(): Promise<Frame>;
+  events(): Promise<Array<{ func: string; at: number }>>;
+}
+
+/** Opens the dev host as a user, theme and locale, and waits for the tab's home. */
+export async function openDevHost(page: Page, baseUrl: string, options: { user: string; theme?: string; locale?: string }): Promise<DevHostTab> {
+  const query = new URLSearchParams({ user: options.user, theme: options.theme ?? 'default', locale: options.locale ?? 'ja-JP' });
+  await page.goto(`${baseUrl}/dev/?${query.toString()}`);
+  const frame = page.frameLocator('[data-testid=dev-host-frame]');
+  await frame.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  return {
+    frame,
+    async contentFrame() {
+      const handle = await page.locator('[data-testid=dev-host-frame]').elementHandle();
+      const content = await handle?.contentFrame();
+      if (!content) throw new Error('the tab frame is not there');
+      return content;
+    },
+    events: () => page.evaluate(() => (window as unknown as { __devHost: { events: Array<{ func: string; at: number }> } }).__devHost.events),
+  };
+}
