@@ -1,0 +1,219 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startM365Emulator, type M365Emulator } from '../../../src/dev/m365-emulator/index.ts';
+import { seedOrganisation } from '../../../src/dev/m365-emulator/seed-organisation.ts';
+import { createGraphClient, type GraphClient } from '../../../src/graph/graph-client.ts';
+import { createGraphDirectory } from '../../../src/graph/graph-directory.ts';
+import { GraphError } from '../../../src/graph/graph-errors.ts';
+import { createFetch } from '../../../src/graph/https-fetch.ts';
+import { createAppTokenProvider, createOboTokenProvider } from '../../../src/graph/token-providers.ts';
+import { testLogger } from '../../support/logger.ts';
+
+describe('the seeded organisation', () => {
+  const people = seedOrganisation().filter((person) => !person.isMailbox);
+
+  it('is a realistic city hall: at least 60 staff in 3 部 and 6 課 with every level', () => {
+    expect(people.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(people.map((person) => person.divisionName)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(people.filter((person) => person.levelId !== 'bucho').map((person) => person.department)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(people.map((person) => person.levelId))).toEqual(new Set(['bucho', 'kacho', 'kachoHosa', 'kakaricho', 'shunin', 'shuji', 'kaikeiNendo']));
+    expect(people.every((person) => /^\S+ \S+$/.test(person.displayName))).toBe(true);
+  });
+
+  it('has reporting lines: everyone but a 部長 has a manager who is in the organisation', () => {
+    const ids = new Set(people.map((person) => person.id));
+    for (const person of people) {
+      if (person.levelId === 'bucho') expect(person.managerId).toBeNull();
+      else expect(ids.has(person.managerId ?? ''), person.displayName).toBe(true);
+    }
+  });
+
+  it('is the same on every run', () => {
+    expect(seedOrganisation()).toEqual(seedOrganisation());
+  });
+});
+
+describe('the Microsoft 365 emulator through the production Graph code', () => {
+  let emulator: M365Emulator;
+  let stateDir: string;
+  let graph: GraphClient;
+  const settings = () => ({ tenantId: emulator.tenantId, clientId: emulator.app.clientId, clientSecret: emulator.app.clientSecret, authorityHost: emulator.authorityHost, caCertPem: emulator.caCertPem });
+  const person = (levelId: string) => emulator.people.find((candidate) => candidate.levelId === levelId)!;
+  const raw = () => createFetch(emulator.caCertPem);
+
+  beforeAll(async () => {
+    stateDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-m365-'));
+    emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
+    graph = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: createAppTokenProvider(settings()), caCertPem: emulator.caCertPem, retryDelaySeconds: 1 });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('issues app tokens by client credentials and refuses a wrong secret', async () => {
+    const token = await createAppTokenProvider(settings())();
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { aud: string; roles: string[]; tid: string };
+    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', tid: emulator.tenantId });
+    expect(claims.roles).toContain('User.Read.All');
+    await expect(createAppTokenProvider({ ...settings(), clientSecret: 'wrong' })()).rejects.toThrow(/invalid_client|7000215/);
+  });
+
+  it('exchanges a Teams SSO token on behalf of the user, and /me is that user', async () => {
+    const someone = person('shunin');
+    const obo = createOboTokenProvider(settings());
+    const token = await obo.tokenFor(someone.id, await emulator.issueSsoToken(someone.id));
+    const delegated = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: async () => token, caCertPem: emulator.caCertPem });
+    await expect(delegated.get<{ id: string; displayName: string }>('/me')).resolves.toMatchObject({ id: someone.id, displayName: someone.displayName });
+    expect(obo.cachedUsers).toBe(1);
+    await expect(obo.tokenFor(someone.id, 'not-a-token')).rejects.toThrow();
+  });
+
+  it('answers /me with an app token as Graph does: 400', async () => {
+    await expect(graph.get('/me')).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('serves users, managers and direct reports to the directory adapter', async () => {
+    const directory = createGraphDirectory({ microsoft: { ...settings(), appIdUri: emulator.app.appIdUri, graphBaseUrl: emulator.graphBaseUrl, botId: '', botPassword: '', hrGroupId: undefined, trainingMailbox: undefined }, caCertPem: emulator.caCertPem, logger: testLogger });
+    const everyone = await directory.listUsers();
+    expect(everyone.length).toBe(emulator.people.length);
+    const kacho = person('kacho');
+    const mine = everyone.filter((user) => user.managerId === kacho.id).map((user) => user.id).sort();
+    expect(await directory.getDirectReportIds(kacho.id).then((ids) => ids.sort())).toEqual(mine);
+    expect(await directory.getUser(person('shuji').id)).toMatchObject({ jobTitle: '主事', managerId: person('shuji').managerId });
+    expect(await directory.getUser('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('reports errors in OData format with request ids', async () => {
+    const response = await raw()(`${emulator.graphBaseUrl}/users/nobody`, { headers: { authorization: `Bearer ${await createAppTokenProvider(settings())()}` } });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string; innerError: { 'request-id': string } } };
+    expect(body.error.code).toBe('Request_ResourceNotFound');
+    expect(body.error.innerError['request-id']).toMatch(/-/);
+    const anonymous = await raw()(`${emulator.graphBaseUrl}/users`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('enforces getSchedule limits and returns an availabilityView per mailbox', async () => {
+    const organizer = person('kacho');
+    const start = new Date();
+    const window = (days: number) => ({
+      startTime: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
+      endTime: { dateTime: new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+    });
+    const mailboxes = emulator.people.filter((candidate) => !candidate.isMailbox).map((candidate) => candidate.userPrincipalName);
+    await expect(graph.post(`/users/${organizer.id}/calendar/getSchedule`, { schedules: mailboxes.slice(0, 21), ...window(1) })).rejects.toMatchObject({ status: 400 });
+    await expect(graph.post(`/users/${organizer.id}/calendar/getSchedule`, { schedules: mailboxes.slice(0, 2), ...window(62) })).rejects.toMatchObject({ status: 400 });
+    const result = await graph.post<{ value: Array<{ scheduleId: string; availabilityView: string; scheduleItems: Array<{ status: string }> }> }>(
+      `/users/${organizer.id}/calendar/getSchedule`,
+      { schedules: mailboxes.slice(0, 20), ...window(14), availabilityViewInterval: 30 },
+      { Prefer: 'outlook.timezone="Tokyo Standard Time"' },
+    );
+    expect(result.value).toHaveLength(20);
+    for (const schedule of result.value) {
+      expect(schedule.availabilityView).toMatch(/^[0-4]{672}$/);
+      expect(schedule.scheduleItems.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('creates an event once per transactionId, with a Teams link, in both calendars; a decline and a cancel reach the other side', async () => {
+    const organizer = person('kacho');
+    const attendee = emulator.people.find((candidate) => candidate.managerId === organizer.id)!;
+    const event = {
+      subject: '面談（期首）',
+      start: { dateTime: '2026-12-08T10:00:00', timeZone: 'Tokyo Standard Time' },
+      end: { dateTime: '2026-12-08T10:30:00', timeZone: 'Tokyo Standard Time' },
+      attendees: [{ emailAddress: { address: attendee.userPrincipalName }, type: 'required' }],
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      transactionId: 'hagukumi-test-0001',
+    };
+    const first = await graph.post<{ id: string; iCalUId: string; onlineMeeting: { joinUrl: string }; start: { dateTime: string } }>(`/users/${organizer.id}/events`, event, { Prefer: 'outlook.timezone="Tokyo Standard Time"' });
+    const again = await graph.post<{ id: string }>(`/users/${organizer.id}/events`, event);
+    expect(again.id).toBe(first.id);
+    expect(first.onlineMeeting.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    expect(first.start.dateTime).toBe('2026-12-08T10:00:00.0000000');
+    const copy = emulator.eventsOf(attendee.id).find((candidate) => candidate.iCalUId === first.iCalUId)!;
+    expect(copy).toMatchObject({ isOrganizer: false, startUtc: '2026-12-08T01:00:00.000Z' });
+    expect(emulator.eventsOf(organizer.id).filter((candidate) => candidate.transactionId === 'hagukumi-test-0001')).toHaveLength(1);
+
+    await graph.post(`/users/${attendee.id}/events/${copy.id}/decline`, { sendResponse: true });
+    const seen = await graph.get<{ attendees: Array<{ status: { response: string } }> }>(`/users/${organizer.id}/events/${first.id}`);
+    expect(seen.attendees[0]!.status.response).toBe('declined');
+
+    await graph.post(`/users/${organizer.id}/events/${first.id}/cancel`, { comment: 'test' });
+    expect(emulator.eventsOf(attendee.id).find((candidate) => candidate.iCalUId === first.iCalUId)?.isCancelled).toBe(true);
+    await expect(graph.get(`/users/${organizer.id}/events/${first.id}`)).rejects.toBeInstanceOf(GraphError);
+  });
+
+  it('keeps created events across a restart with the same state file', async () => {
+    const organizer = person('kakaricho');
+    const created = await graph.post<{ id: string }>(`/users/${organizer.id}/events`, {
+      subject: 'persist me',
+      start: { dateTime: '2026-12-10T09:00:00', timeZone: 'Tokyo Standard Time' },
+      end: { dateTime: '2026-12-10T09:30:00', timeZone: 'Tokyo Standard Time' },
+    });
+    await emulator.close();
+    emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
+    graph = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: createAppTokenProvider(settings()), caCertPem: emulator.caCertPem, retryDelaySeconds: 1 });
+    await expect(graph.get<{ subject: string }>(`/users/${organizer.id}/events/${created.id}`)).resolves.toMatchObject({ subject: 'persist me' });
+  });
+
+  it('runs $batch with dependsOn, refuses more than 20 requests, and the client splits big ones', async () => {
+    const ids = emulator.people.slice(0, 3).map((candidate) => candidate.id);
+    const results = await graph.batch([
+      { id: 'a', method: 'GET', url: `/users/${ids[0]}` },
+      { id: 'b', method: 'GET', url: `/users/${ids[1]}`, dependsOn: ['a'] },
+      { id: 'c', method: 'GET', url: '/users/nobody', dependsOn: ['b'] },
+    ]);
+    expect(results.map((result) => result.status)).toEqual([200, 200, 404]);
+    const many = emulator.people.slice(0, 45).map((candidate, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${candidate.id}?$select=id` }));
+    const before = emulator.stats().byPath['/$batch'] ?? 0;
+    const answered = await graph.batch(many);
+    expect(answered.every((result) => result.status === 200)).toBe(true);
+    expect((emulator.stats().byPath['/$batch'] ?? 0) - before).toBe(3);
+    const direct = await raw()(`${emulator.graphBaseUrl}/$batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await createAppTokenProvider(settings())()}` },
+      body: JSON.stringify({ requests: many.slice(0, 21) }),
+    });
+    expect(direct.status).toBe(400);
+  });
+
+  it('retries throttled requests inside a batch, honouring their Retry-After', async () => {
+    const someone = person('shuji');
+    emulator.faults.add({ status: 429, retryAfterSeconds: 1, count: 2, pathPattern: '/calendarView', inBatch: true });
+    const started = Date.now();
+    const results = await graph.batch([
+      { id: '1', method: 'GET', url: `/users/${someone.id}/calendarView?startDateTime=2026-12-01T00:00:00Z&endDateTime=2026-12-02T00:00:00Z` },
+      { id: '2', method: 'GET', url: `/users/${someone.id}` },
+    ]);
+    expect(results.map((result) => result.status)).toEqual([200, 200]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    emulator.faults.clear();
+  });
+
+  it('retries a throttled top-level request (SDK retry handler) and gives up after its limit', async () => {
+    emulator.faults.add({ status: 503, retryAfterSeconds: 1, count: 1, pathPattern: '/directReports', inBatch: false });
+    await expect(graph.getAll(`/users/${person('kacho').id}/directReports`)).resolves.not.toHaveLength(0);
+    emulator.faults.add({ status: 429, retryAfterSeconds: 0, pathPattern: '/directReports', inBatch: false });
+    await expect(graph.getAll(`/users/${person('kacho').id}/directReports`)).rejects.toMatchObject({ status: 429 });
+    emulator.faults.clear();
+  });
+
+  it('throttles a fifth concurrent request to one mailbox, like Outlook', async () => {
+    emulator.faults.setLatency(300);
+    const token = await createAppTokenProvider(settings())();
+    const someone = person('shunin');
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        raw()(`${emulator.graphBaseUrl}/users/${someone.id}/events`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status),
+      ),
+    );
+    emulator.faults.setLatency(0);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+  });
+});
