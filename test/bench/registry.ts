@@ -1,4 +1,5 @@
 import { startupBenchmark } from './startup.bench.ts';
+import { tabBenchmark } from './tab.bench.ts';
 
 export interface Benchmark {
   description: string;
@@ -7,4 +8,5 @@ export interface Benchmark {
 
 export const benchmarks: Record<string, Benchmark> = {
   startup: startupBenchmark,
+  tab: tabBenchmark,
 };
