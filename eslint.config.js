@@ -37,7 +37,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/tab/**', '**/bot/**'], message: 'src/ must not import from tab/ or bot/.' },
-            { group: ['**/dev/**'], message: 'Only the composition root may use local-mode code in src/dev.' },
+            {
+              group: ['**/dev/**'],
+              message: 'Only the composition root may use local-mode code in src/dev.',
+            },
           ],
         },
       ],
@@ -48,7 +51,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'bot/**/*.ts', 'tab/**/*.{ts,tsx}'],
     ignores: ['src/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config.ts.' },
+      ],
     },
   },
   {

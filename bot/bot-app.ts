@@ -39,8 +39,10 @@ const activityEnvelope = z.looseObject({
 
 function sdkLogger(logger: Logger, name = 'teams'): ILogger {
   const child = logger.child({ component: name });
-  const write = (level: 'debug' | 'info' | 'warn' | 'error' | 'trace') => (...msg: unknown[]) =>
-    child[level](msg.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error' | 'trace') =>
+    (...msg: unknown[]) =>
+      child[level](msg.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
   return {
     debug: write('debug'),
     info: write('info'),
@@ -72,7 +74,11 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     next();
   };
   const requireJson: RequestHandler = (req, _res, next) => {
-    next(req.is('application/json') ? undefined : new AppError('unsupported_media_type', 'Send activities as application/json.'));
+    next(
+      req.is('application/json')
+        ? undefined
+        : new AppError('unsupported_media_type', 'Send activities as application/json.'),
+    );
   };
   expressApp.post(MESSAGING_ENDPOINT, requireJson, jsonBody, validateEnvelope);
 
@@ -81,7 +87,11 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     messagingEndpoint: MESSAGING_ENDPOINT,
     logger: sdkLogger(logger),
     ...(credentials
-      ? { clientId: credentials.clientId, clientSecret: credentials.clientSecret, tenantId: credentials.tenantId }
+      ? {
+          clientId: credentials.clientId,
+          clientSecret: credentials.clientSecret,
+          tenantId: credentials.tenantId,
+        }
       : { dangerouslyAllowUnauthenticatedRequests: true }),
   });
 
@@ -89,7 +99,12 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
   app.use(async ({ activity, next }) => {
     const channelData = (activity.channelData ?? {}) as TeamsChannelData;
     const conversationType = activity.conversation.conversationType;
-    const kind = conversationType === 'channel' ? 'channel' : conversationType === 'groupChat' ? 'groupChat' : 'personal';
+    const kind =
+      conversationType === 'channel'
+        ? 'channel'
+        : conversationType === 'groupChat'
+          ? 'groupChat'
+          : 'personal';
     try {
       await conversations.remember({
         conversationId: activity.conversation.id,
@@ -112,21 +127,29 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     const { activity } = context;
     // Teams sends the user's client locale; Japanese unless it says English.
     const locale = (activity.locale ?? 'ja-JP').toLowerCase().startsWith('en') ? 'en' : 'ja';
-    const card = greetingCard({ userName: activity.from.name ?? '', tabUrl: `${deps.publicUrl}/tab/`, locale });
+    const card = greetingCard({
+      userName: activity.from.name ?? '',
+      tabUrl: `${deps.publicUrl}/tab/`,
+      locale,
+    });
     await context.send({
       type: 'message',
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     });
   });
 
-  const recordTeam = async (activity: { channelData?: unknown; serviceUrl?: string; conversation: { tenantId?: string } }, api: App['api']) => {
+  const recordTeam = async (
+    activity: { channelData?: unknown; serviceUrl?: string; conversation: { tenantId?: string } },
+    api: App['api'],
+  ) => {
     const channelData = (activity.channelData ?? {}) as TeamsChannelData;
     const teamId = channelData.team?.id;
     if (!teamId || !activity.serviceUrl) return;
     let channels: Array<{ id: string; name: string }> = [{ id: teamId, name: 'General' }];
     try {
       const listed = await api.teams.getConversations(teamId);
-      if (listed.length > 0) channels = listed.map((channel) => ({ id: channel.id ?? teamId, name: channel.name ?? 'General' }));
+      if (listed.length > 0)
+        channels = listed.map((channel) => ({ id: channel.id ?? teamId, name: channel.name ?? 'General' }));
     } catch (error) {
       logger.warn({ err: error }, 'could not list the channels of the team; keeping the General channel');
     }

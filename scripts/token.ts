@@ -20,7 +20,9 @@ async function main(): Promise<number> {
     throw error;
   }
   if (config.mode !== 'local') {
-    console.error('npm run token works in local mode only: production tokens come from Entra ID, never from this tool.');
+    console.error(
+      'npm run token works in local mode only: production tokens come from Entra ID, never from this tool.',
+    );
     return 2;
   }
   const args = process.argv.slice(2);
@@ -44,7 +46,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const wanted = args[0].toLowerCase();
-  const person = people.find((candidate) => candidate.id === wanted || candidate.userPrincipalName.toLowerCase() === wanted);
+  const person = people.find(
+    (candidate) => candidate.id === wanted || candidate.userPrincipalName.toLowerCase() === wanted,
+  );
   if (!person) {
     console.error(`No seeded person "${args[0]}". See: npm run token -- --list`);
     return 1;

@@ -16,10 +16,7 @@ const guid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
-const port = z.preprocess(
-  emptyToUndefined,
-  z.coerce.number().int().min(0).max(65535).optional(),
-);
+const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
 
 const commonSchema = z.object({
   APP_MODE: z.preprocess(emptyToUndefined, z.enum(['local', 'production']).default('local')),
@@ -147,7 +144,8 @@ function productionProblems(raw: RawEnv): string[] {
   for (const [key, value] of urls) {
     if (value === undefined) continue;
     if (!value.startsWith('https://')) problems.push(`${key} must be an https URL in production mode`);
-    else if (isLoopbackUrl(value)) problems.push(`${key} points at this machine: that is a local-mode setting`);
+    else if (isLoopbackUrl(value))
+      problems.push(`${key} points at this machine: that is a local-mode setting`);
   }
   return problems;
 }
@@ -169,7 +167,11 @@ export function loadConfig(
   const mode = env.APP_MODE === 'production' ? 'production' : 'local';
   const merged: Record<string, string | undefined> =
     mode === 'local'
-      ? { ...readEnvFile(path.join(envDir, '.env.local')), ...readEnvFile(path.join(envDir, '.env.local.user')), ...env }
+      ? {
+          ...readEnvFile(path.join(envDir, '.env.local')),
+          ...readEnvFile(path.join(envDir, '.env.local.user')),
+          ...env,
+        }
       : { ...env };
 
   const parsed = commonSchema.safeParse(merged);

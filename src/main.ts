@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const server = await startServer(config, logger);
   logger.info({ mode: config.mode, database: server.database.kind, ms: Date.now() - started }, 'ready');
-  process.stdout.write(`\nHagukumi is ready (${config.mode} mode, ${server.database.kind}): ${server.url}\n\n`);
+  process.stdout.write(
+    `\nHagukumi is ready (${config.mode} mode, ${server.database.kind}): ${server.url}\n\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -27,7 +29,9 @@ async function main(): Promise<void> {
       process.exit(130);
     }
     stopping = true;
-    process.stdout.write(`\n${signal}: shutting down (running jobs get up to ${config.shutdownTimeoutMs} ms)…\n`);
+    process.stdout.write(
+      `\n${signal}: shutting down (running jobs get up to ${config.shutdownTimeoutMs} ms)…\n`,
+    );
     server.close().then(
       () => {
         process.stdout.write('Stopped cleanly.\n');
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Hagukumi failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Hagukumi failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

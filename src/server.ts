@@ -115,7 +115,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
           expressApp: app,
           credentials:
             config.mode === 'production'
-              ? { clientId: microsoft.botId, clientSecret: microsoft.botPassword, tenantId: microsoft.tenantId }
+              ? {
+                  clientId: microsoft.botId,
+                  clientSecret: microsoft.botPassword,
+                  tenantId: microsoft.tenantId,
+                }
               : undefined,
           conversations,
           logger,
@@ -135,7 +139,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       tabDir: path.resolve('dist/tab'),
       // Teams' own origins need no entry: teams-js knows them. The local dev host is this server itself,
       // at whatever address the browser used to reach it.
-      tabConfig: (req) => ({ hostOrigins: config.mode === 'local' ? [`${req.protocol}://${req.get('host') ?? ''}`] : [] }),
+      tabConfig: (req) => ({
+        hostOrigins: config.mode === 'local' ? [`${req.protocol}://${req.get('host') ?? ''}`] : [],
+      }),
       frameAncestors: defaultFrameAncestors(),
       mounts,
     });

@@ -29,7 +29,7 @@ export function greetingCard(input: { userName: string; tabUrl: string; locale: 
         type: 'TextBlock',
         text: ja
           ? '育み（Hagukumi）です。研修が終わると、ここで研修報告をお願いします。「報告」と送ると、まだ提出していない報告を表示します。'
-          : "I'm Hagukumi. After a training I'll ask for your report here. Send \"report\" to see the reports you still owe.",
+          : 'I\'m Hagukumi. After a training I\'ll ask for your report here. Send "report" to see the reports you still owe.',
         wrap: true,
       },
     ],

@@ -40,7 +40,9 @@ const claimsSchema = z.object({
  * exp/nbf with a small clock skew. Anything else is a 401; the message says which check failed, never
  * the token.
  */
-export function createTokenValidator(options: TokenValidatorOptions): (token: string) => Promise<SsoIdentity> {
+export function createTokenValidator(
+  options: TokenValidatorOptions,
+): (token: string) => Promise<SsoIdentity> {
   const authorityHost = options.authorityHost.replace(/\/$/, '');
   const dispatcher = options.caCertPem ? new Agent({ connect: { ca: options.caCertPem } }) : undefined;
   const jwks = createRemoteJWKSet(new URL(`${authorityHost}/${options.tenantId}/discovery/v2.0/keys`), {
@@ -49,7 +51,10 @@ export function createTokenValidator(options: TokenValidatorOptions): (token: st
     ...(dispatcher
       ? {
           [customFetch]: (url: string, init: RequestInit) =>
-            undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>,
+            undiciFetch(url, {
+              ...(init as Parameters<typeof undiciFetch>[1]),
+              dispatcher,
+            }) as unknown as Promise<Response>,
         }
       : {}),
   });
@@ -97,14 +102,17 @@ function describeJoseError(error: unknown): string {
   }
   if (error instanceof errors.JWKSNoMatchingKey) return 'The token was signed with an unknown key.';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is invalid.';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token uses a signing algorithm that is not allowed.';
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) return 'The token could not be validated.';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The token uses a signing algorithm that is not allowed.';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError)
+    return 'The token could not be validated.';
   return 'The token could not be validated.';
 }
 
 /** Reads `Authorization: Bearer <token>`; anything else is a 401. */
 export function bearerTokenOf(header: string | undefined): string {
   const match = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/.exec(header ?? '');
-  if (!match?.[1]) throw new AppError('unauthenticated', 'Send a Teams SSO token as "Authorization: Bearer <token>".');
+  if (!match?.[1])
+    throw new AppError('unauthenticated', 'Send a Teams SSO token as "Authorization: Bearer <token>".');
   return match[1];
 }

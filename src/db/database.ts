@@ -56,7 +56,9 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   pool.on('error', () => undefined);
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
-    throw new Error(`Cannot connect to PostgreSQL (DATABASE_URL): ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot connect to PostgreSQL (DATABASE_URL): ${(error as Error).message}`, {
+      cause: error,
+    });
   });
   client.release();
   return {

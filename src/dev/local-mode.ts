@@ -41,16 +41,18 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
       // The full seeded directory for `npm run token -- --list` and scripts.
       app.get('/dev/api/directory', (_req, res) => {
         res.json(
-          emulator.people.map((person) => ({
-            id: person.id,
-            userPrincipalName: person.userPrincipalName,
-            displayName: person.displayName,
-            department: person.department,
-            division: person.divisionName,
-            jobLevel: person.levelId,
-            employmentType: person.employeeType === '会計年度任用職員' ? 'fiscalYear' : 'regular',
-            managerId: person.managerId,
-          })),
+          emulator.people
+            .filter((person) => !person.isMailbox)
+            .map((person) => ({
+              id: person.id,
+              userPrincipalName: person.userPrincipalName,
+              displayName: person.displayName,
+              department: person.department,
+              division: person.divisionName,
+              jobLevel: person.levelId,
+              employmentType: person.employeeType === '会計年度任用職員' ? 'fiscalYear' : 'regular',
+              managerId: person.managerId,
+            })),
         );
       });
       app.use(

@@ -6,14 +6,17 @@ export class FrameworkError extends Error {
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(`The framework file ${source} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      `The framework file ${source} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'FrameworkError';
   }
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+    (text, part) =>
+      typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part),
     '',
   );
 }

@@ -7,7 +7,8 @@ export function frameworkRoutes(framework: Framework): RouteDefinition[] {
       method: 'get',
       path: '/api/framework',
       operationId: 'getFramework',
-      summary: "The city's staff-development policy as data: target image, DRILL, levels, competencies, matrix",
+      summary:
+        "The city's staff-development policy as data: target image, DRILL, levels, competencies, matrix",
       tags: ['framework'],
       auth: 'user',
       responses: { 200: { description: 'The framework in force' } },

@@ -50,19 +50,26 @@ export const frameworkSchema = z
     policyTitle: localizedTextSchema,
     issued: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM'),
     targetImage: z
-      .object({ statement: localizedTextSchema, intro: localizedTextSchema, parts: z.array(sectionSchema).min(1) })
+      .object({
+        statement: localizedTextSchema,
+        intro: localizedTextSchema,
+        parts: z.array(sectionSchema).min(1),
+      })
       .strict(),
     guidelines: z.array(guidelineSchema).min(1),
     drill: z.object({ intro: localizedTextSchema, meanings: z.array(sectionSchema) }).strict(),
     levels: z.array(levelSchema).min(1),
     competencyGroups: z.array(z.object({ id, name: localizedTextSchema }).strict()).min(1),
     competencies: z.array(competencySchema).min(1),
-    marks: z.object({ evaluated: markSchema, maintain: markSchema, parttime: markSchema, none: markSchema }).strict(),
+    marks: z
+      .object({ evaluated: markSchema, maintain: markSchema, parttime: markSchema, none: markSchema })
+      .strict(),
     expectations: z.record(z.string(), z.record(z.string(), markIdSchema)),
   })
   .strict()
   .superRefine((framework, context) => {
-    const issue = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });
+    const issue = (path: Array<string | number>, message: string) =>
+      context.addIssue({ code: 'custom', path, message });
     for (const key of ['guidelines', 'levels', 'competencies', 'competencyGroups'] as const) {
       const seen = new Set<string>();
       framework[key].forEach((entry, index) => {
@@ -72,7 +79,8 @@ export const frameworkSchema = z
     }
     const groups = new Set(framework.competencyGroups.map((group) => group.id));
     framework.competencies.forEach((competency, index) => {
-      if (!groups.has(competency.group)) issue(['competencies', index, 'group'], `unknown group "${competency.group}"`);
+      if (!groups.has(competency.group))
+        issue(['competencies', index, 'group'], `unknown group "${competency.group}"`);
     });
     const competencyIds = framework.competencies.map((competency) => competency.id);
     const levelIds = new Set(framework.levels.map((level) => level.id));
@@ -94,7 +102,10 @@ export const frameworkSchema = z
         }
         // ○ is, by the policy's own definition, what is required of fiscal-year appointed staff.
         if (mark === 'parttime' && level.employmentType !== 'fiscalYear') {
-          issue(['expectations', level.id, competencyId], '"parttime" (○) only belongs to a fiscalYear level');
+          issue(
+            ['expectations', level.id, competencyId],
+            '"parttime" (○) only belongs to a fiscalYear level',
+          );
         }
       }
     }

@@ -88,7 +88,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     try {
       return await call();
     } catch (error) {
-      const graphError = error as { statusCode?: number; code?: string; message?: string; requestId?: string; headers?: Headers };
+      const graphError = error as {
+        statusCode?: number;
+        code?: string;
+        message?: string;
+        requestId?: string;
+        headers?: Headers;
+      };
       if (typeof graphError.statusCode === 'number' && graphError.statusCode > 0) {
         throw new GraphError(
           graphError.statusCode,
@@ -108,28 +114,44 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
   async function batchOnce(requests: BatchRequest[]): Promise<BatchResult[]> {
-    const response = await wrap(() =>
-      sdk.api('/$batch').post({
-        requests: requests.map((request) => ({
-          id: request.id,
-          method: request.method,
-          url: request.url,
-          ...(request.body !== undefined ? { body: request.body, headers: { 'Content-Type': 'application/json', ...request.headers } } : request.headers ? { headers: request.headers } : {}),
-          ...(request.dependsOn ? { dependsOn: request.dependsOn } : {}),
-        })),
-      }) as Promise<{ responses?: Array<{ id: string; status: number; body?: unknown; headers?: Record<string, string> }> }>,
+    const response = await wrap(
+      () =>
+        sdk.api('/$batch').post({
+          requests: requests.map((request) => ({
+            id: request.id,
+            method: request.method,
+            url: request.url,
+            ...(request.body !== undefined
+              ? { body: request.body, headers: { 'Content-Type': 'application/json', ...request.headers } }
+              : request.headers
+                ? { headers: request.headers }
+                : {}),
+            ...(request.dependsOn ? { dependsOn: request.dependsOn } : {}),
+          })),
+        }) as Promise<{
+          responses?: Array<{ id: string; status: number; body?: unknown; headers?: Record<string, string> }>;
+        }>,
     );
     const byId = new Map((response.responses ?? []).map((entry) => [entry.id, entry]));
     return requests.map((request) => {
       const entry = byId.get(request.id);
-      if (!entry) return { id: request.id, status: 502, body: { error: { code: 'MissingBatchResponse', message: 'Graph returned no response for this request' } }, headers: {} };
+      if (!entry)
+        return {
+          id: request.id,
+          status: 502,
+          body: {
+            error: { code: 'MissingBatchResponse', message: 'Graph returned no response for this request' },
+          },
+          headers: {},
+        };
       return { id: request.id, status: entry.status, body: entry.body ?? null, headers: entry.headers ?? {} };
     });
   }
 
   return {
     sdk,
-    get: <T>(path: string, headers?: Record<string, string>) => wrap(() => withHeaders(sdk.api(path), headers).get() as Promise<T>),
+    get: <T>(path: string, headers?: Record<string, string>) =>
+      wrap(() => withHeaders(sdk.api(path), headers).get() as Promise<T>),
     post: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
       wrap(() => withHeaders(sdk.api(path), headers).post(body) as Promise<T>),
     async getAll<T>(path: string) {
@@ -137,7 +159,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       let next: string | undefined = path;
       while (next) {
         const url: string = next;
-        const page = await wrap(() => sdk.api(url).get() as Promise<{ value?: T[]; '@odata.nextLink'?: string }>);
+        const page = await wrap(
+          () => sdk.api(url).get() as Promise<{ value?: T[]; '@odata.nextLink'?: string }>,
+        );
         items.push(...(page.value ?? []));
         next = page['@odata.nextLink'];
       }
@@ -157,8 +181,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
               const request = pending.find((candidate) => candidate.id === result.id)!;
               // A dependent request failed only because of this one: it is retried with it.
               retry.push(request);
-              const headerValue = Object.entries(result.headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
-              waitSeconds = Math.max(waitSeconds, retryAfterOf(headerValue) ?? Math.min(30, 2 ** (attempt - 1)));
+              const headerValue = Object.entries(result.headers).find(
+                ([name]) => name.toLowerCase() === 'retry-after',
+              )?.[1];
+              waitSeconds = Math.max(
+                waitSeconds,
+                retryAfterOf(headerValue) ?? Math.min(30, 2 ** (attempt - 1)),
+              );
             } else if (result.status === 424 && attempt < maxAttempts) {
               retry.push(pending.find((candidate) => candidate.id === result.id)!);
             } else {
@@ -174,7 +203,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             return stillPending.length > 0 ? { ...rest, dependsOn: stillPending } : rest;
           });
           if (pending.length > 0) {
-            options.logger?.info({ retrying: pending.length, waitSeconds, attempt }, 'retrying throttled batch requests');
+            options.logger?.info(
+              { retrying: pending.length, waitSeconds, attempt },
+              'retrying throttled batch requests',
+            );
             await sleep(waitSeconds);
           }
         }
@@ -185,5 +217,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 }
 
 export function batchResultError(result: BatchResult): GraphError {
-  return toGraphError(result.status, result.body, { get: (name) => Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1] });
+  return toGraphError(result.status, result.body, {
+    get: (name) => Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1],
+  });
 }

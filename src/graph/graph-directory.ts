@@ -42,7 +42,10 @@ export function createGraphDirectory(input: {
   const parseUser = (value: unknown) => {
     const parsed = graphUserSchema.safeParse(value);
     if (!parsed.success) {
-      input.logger.warn({ issues: parsed.error.issues.length }, 'skipping a directory entry Graph returned in an unexpected shape');
+      input.logger.warn(
+        { issues: parsed.error.issues.length },
+        'skipping a directory entry Graph returned in an unexpected shape',
+      );
       return undefined;
     }
     return parsed.data;
@@ -55,22 +58,36 @@ export function createGraphDirectory(input: {
         { id: 'manager', method: 'GET', url: `/users/${encodeURIComponent(id)}/manager?$select=id` },
       ]);
       if (userResult!.status === 404) return null;
-      if (userResult!.status !== 200) throw new GraphError(userResult!.status, 'UserLookupFailed', 'Could not read the user', undefined, undefined);
+      if (userResult!.status !== 200)
+        throw new GraphError(
+          userResult!.status,
+          'UserLookupFailed',
+          'Could not read the user',
+          undefined,
+          undefined,
+        );
       const user = parseUser(userResult!.body);
       if (!user) return null;
-      const manager = managerResult!.status === 200 ? managerIdSchema.safeParse(managerResult!.body) : undefined;
+      const manager =
+        managerResult!.status === 200 ? managerIdSchema.safeParse(managerResult!.body) : undefined;
       const managerId = manager?.success ? manager.data.id : null;
       return toDirectoryUser(user, managerId);
     },
 
     async getDirectReportIds(id) {
-      const reports = await graph.getAll<{ id?: unknown }>(`/users/${encodeURIComponent(id)}/directReports?$select=id`);
-      return reports.map((report) => report.id).filter((reportId): reportId is string => typeof reportId === 'string');
+      const reports = await graph.getAll<{ id?: unknown }>(
+        `/users/${encodeURIComponent(id)}/directReports?$select=id`,
+      );
+      return reports
+        .map((report) => report.id)
+        .filter((reportId): reportId is string => typeof reportId === 'string');
     },
 
     async listUsers() {
       // One paged listing with each user's manager expanded: no per-user manager calls.
-      const users = await graph.getAll<unknown>(`/users?$select=${USER_SELECT}&$expand=manager($select=id)&$top=999`);
+      const users = await graph.getAll<unknown>(
+        `/users?$select=${USER_SELECT}&$expand=manager($select=id)&$top=999`,
+      );
       return users.flatMap((value) => {
         const user = parseUser(value);
         return user ? [toDirectoryUser(user, user.manager?.id ?? null)] : [];

@@ -29,10 +29,17 @@ export function retryAfterOf(value: string | null | undefined): number | undefin
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-export function toGraphError(status: number, body: unknown, headers: { get(name: string): string | null | undefined }): GraphError {
+export function toGraphError(
+  status: number,
+  body: unknown,
+  headers: { get(name: string): string | null | undefined },
+): GraphError {
   const error = (body as ODataErrorBody | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : `Http${status}`;
   const message = typeof error?.message === 'string' ? error.message : 'Graph request failed';
-  const requestId = typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : (headers.get('request-id') ?? undefined);
+  const requestId =
+    typeof error?.innerError?.['request-id'] === 'string'
+      ? error.innerError['request-id']
+      : (headers.get('request-id') ?? undefined);
   return new GraphError(status, code, message, requestId, retryAfterOf(headers.get('retry-after')));
 }

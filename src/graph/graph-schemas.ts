@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const graphUserSchema = z.object({
   id: z.string().min(1),
   userPrincipalName: z.string().min(1),
-  displayName: z.string().nullable().transform((value) => value ?? ''),
+  displayName: z
+    .string()
+    .nullable()
+    .transform((value) => value ?? ''),
   mail: z.string().nullable().optional(),
   jobTitle: z.string().nullable().optional(),
   department: z.string().nullable().optional(),
@@ -17,4 +20,5 @@ export const graphUserSchema = z.object({
 
 export type GraphUser = z.infer<typeof graphUserSchema>;
 
-export const USER_SELECT = 'id,userPrincipalName,displayName,mail,jobTitle,department,employeeType,employeeHireDate,employeeOrgData';
+export const USER_SELECT =
+  'id,userPrincipalName,displayName,mail,jobTitle,department,employeeType,employeeHireDate,employeeOrgData';

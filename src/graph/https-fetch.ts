@@ -10,5 +10,8 @@ export function createFetch(caCertPem: string | undefined): FetchFunction {
   if (!caCertPem) return (input, init) => fetch(input, init);
   const dispatcher = new Agent({ connect: { ca: caCertPem }, keepAliveTimeout: 30_000 });
   return (input, init) =>
-    undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>;
+    undiciFetch(input, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    }) as unknown as Promise<Response>;
 }

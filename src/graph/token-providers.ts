@@ -1,16 +1,28 @@
-import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import type { MicrosoftConfig } from '../config.ts';
 import { createFetch, type FetchFunction } from './https-fetch.ts';
 
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 
-export type EntraSettings = Pick<MicrosoftConfig, 'tenantId' | 'clientId' | 'clientSecret' | 'authorityHost'> & {
+export type EntraSettings = Pick<
+  MicrosoftConfig,
+  'tenantId' | 'clientId' | 'clientSecret' | 'authorityHost'
+> & {
   caCertPem?: string | undefined;
 };
 
 /** msal's network layer on our fetch, so the authority's CA is trusted the same way everywhere. */
 function networkModule(fetchFn: FetchFunction): INetworkModule {
-  const send = async <T>(url: string, method: 'GET' | 'POST', options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+  const send = async <T>(
+    url: string,
+    method: 'GET' | 'POST',
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
     const response = await fetchFn(url, {
       method,
       ...(options?.headers ? { headers: options.headers } : {}),
@@ -75,7 +87,11 @@ export function createOboTokenProvider(settings: EntraSettings, options: { maxUs
     return client;
   };
   return {
-    async tokenFor(userId: string, ssoToken: string, scopes: string[] = [GRAPH_DEFAULT_SCOPE]): Promise<string> {
+    async tokenFor(
+      userId: string,
+      ssoToken: string,
+      scopes: string[] = [GRAPH_DEFAULT_SCOPE],
+    ): Promise<string> {
       const result = await clientFor(userId).acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
       if (!result?.accessToken) throw new Error('Entra ID returned no on-behalf-of token');
       return result.accessToken;

@@ -110,7 +110,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
     const indexTemplate = readFileSync(path.join(tabDir, 'index.html'), 'utf8');
     const tabConfig = options.tabConfig ?? (() => ({ hostOrigins: [] }));
     // Hashed asset names never change content, so they can be cached for long; index.html must not be.
-    app.use('/tab/assets', express.static(path.join(tabDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+    app.use(
+      '/tab/assets',
+      express.static(path.join(tabDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    );
     app.use('/tab', express.static(tabDir, { index: false, maxAge: 0 }));
     app.get(/^\/tab(\/.*)?$/, (req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
@@ -142,7 +145,10 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-async function authenticate(authenticator: Authenticator | undefined, req: Request): Promise<AuthenticatedUser> {
+async function authenticate(
+  authenticator: Authenticator | undefined,
+  req: Request,
+): Promise<AuthenticatedUser> {
   if (!authenticator) throw new AppError('unauthenticated', 'Sign-in is not configured.');
   return authenticator(req);
 }
@@ -168,5 +174,8 @@ const CONFIG_PLACEHOLDER = '<!--hagukumi:config-->';
 /** Puts the tab's runtime settings into its page as inert JSON (CSP allows no inline script to run). */
 export function renderTabIndex(html: string, config: { hostOrigins: string[] }): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return html.replace(CONFIG_PLACEHOLDER, `<script id="hagukumi-config" type="application/json">${json}</script>`);
+  return html.replace(
+    CONFIG_PLACEHOLDER,
+    `<script id="hagukumi-config" type="application/json">${json}</script>`,
+  );
 }

@@ -9,13 +9,12 @@ export interface HealthProbes {
 
 const componentSchema = z.object({ status: z.enum(['ok', 'down']) });
 
-export const healthSchema = z
-  .object({
-    status: z.enum(['ok', 'degraded']),
-    version: z.string(),
-    database: componentSchema.extend({ kind: z.enum(['pglite', 'postgres']) }),
-    queue: componentSchema,
-  });
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  database: componentSchema.extend({ kind: z.enum(['pglite', 'postgres']) }),
+  queue: componentSchema,
+});
 
 export function healthRoutes(probes: HealthProbes, version: string): RouteDefinition[] {
   return [

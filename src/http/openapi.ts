@@ -35,7 +35,10 @@ function parametersOf(route: RouteDefinition): JsonSchema[] {
 }
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: { version: string }): JsonSchema {
+export function buildOpenApiDocument(
+  routes: readonly RouteDefinition[],
+  info: { version: string },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const responses: Record<string, JsonSchema> = {};
@@ -43,11 +46,17 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
       responses[status] = {
         description: spec.description,
         ...(spec.schema
-          ? { content: { [spec.contentType ?? 'application/json']: { schema: toSchema(spec.schema, 'output') } } }
+          ? {
+              content: {
+                [spec.contentType ?? 'application/json']: { schema: toSchema(spec.schema, 'output') },
+              },
+            }
           : {}),
       };
     }
-    const errorResponse = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+    const errorResponse = {
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    };
     responses['400'] ??= { description: 'Invalid input', ...errorResponse };
     if (route.auth === 'user') {
       responses['401'] ??= { description: 'Missing or invalid bearer token', ...errorResponse };
@@ -63,7 +72,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
       ...(route.auth === 'user' ? { security: [{ teamsSso: [] }] } : { security: [] }),
       parameters: parametersOf(route),
       ...(body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };
@@ -73,13 +87,19 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: {
     info: {
       title: 'Hagukumi API',
       version: info.version,
-      description: 'The API behind the Hagukumi Teams app. Every route but health and this document needs a Teams SSO token.',
+      description:
+        'The API behind the Hagukumi Teams app. Every route but health and this document needs a Teams SSO token.',
     },
     servers: [{ url: '/' }],
     paths,
     components: {
       securitySchemes: {
-        teamsSso: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Teams tab SSO token (access_as_user)' },
+        teamsSso: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Teams tab SSO token (access_as_user)',
+        },
       },
       schemas: { ErrorBody: toSchema(errorBodySchema, 'output') },
     },

@@ -23,7 +23,11 @@ export function requestLogger(logger: Logger): RequestHandler {
         {
           requestId,
           method: req.method,
-          route: routePath ? `${req.baseUrl}${routePath}` : req.path.startsWith('/api') ? 'unmatched' : 'static',
+          route: routePath
+            ? `${req.baseUrl}${routePath}`
+            : req.path.startsWith('/api')
+              ? 'unmatched'
+              : 'static',
           status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
         },

@@ -63,12 +63,11 @@ export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends 
   return route;
 }
 
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string().describe('Stable, machine-readable error code'),
-      message: z.string().describe('Human-readable explanation'),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-      requestId: z.string().optional(),
-    }),
-  });
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().describe('Stable, machine-readable error code'),
+    message: z.string().describe('Human-readable explanation'),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  }),
+});

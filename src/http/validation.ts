@@ -12,7 +12,11 @@ export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new AppError('validation_failed', `The request's ${where} is not valid.`, zodDetails(result.error, where));
+    throw new AppError(
+      'validation_failed',
+      `The request's ${where} is not valid.`,
+      zodDetails(result.error, where),
+    );
   }
   return result.data;
 }

@@ -7,7 +7,10 @@ export type JobHandler<T> = (jobs: Job<T>[]) => Promise<void>;
 
 export interface JobQueue {
   /** Declares a queue; idempotent, call before send/work. */
-  define(name: string, options?: { retryLimit?: number; retryDelaySeconds?: number; expireInSeconds?: number }): Promise<void>;
+  define(
+    name: string,
+    options?: { retryLimit?: number; retryDelaySeconds?: number; expireInSeconds?: number },
+  ): Promise<void>;
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
   work<T>(name: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
   /** True when the queue answers a query against its own tables. */

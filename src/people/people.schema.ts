@@ -19,10 +19,15 @@ export const people = pgTable(
     hireDate: date('hire_date'),
     managerId: text('manager_id'),
     levelId: text('level_id'),
-    employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] }).notNull().default('regular'),
+    employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] })
+      .notNull()
+      .default('regular'),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('people_manager_idx').on(table.managerId), index('people_upn_idx').on(table.userPrincipalName)],
+  (table) => [
+    index('people_manager_idx').on(table.managerId),
+    index('people_upn_idx').on(table.userPrincipalName),
+  ],
 );
 
 /** Completed full copies of the directory. Until one exists, the table may lack reporting lines. */

@@ -54,7 +54,8 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
       let person = await store.get(userId);
       if (!person) {
         const user = await directory.getUser(userId);
-        if (!user) throw new AppError('forbidden', 'You are not in the organisation directory this app serves.');
+        if (!user)
+          throw new AppError('forbidden', 'You are not in the organisation directory this app serves.');
         await store.upsert([toRow(user)]);
         person = await store.get(userId);
         if (!person) throw new AppError('internal', 'The profile could not be stored.');

@@ -23,7 +23,9 @@ export function createConversationReferenceStore(db: Db) {
       const rows = await db
         .select()
         .from(conversationReferences)
-        .where(and(eq(conversationReferences.userAadId, userAadId), eq(conversationReferences.kind, 'personal')))
+        .where(
+          and(eq(conversationReferences.userAadId, userAadId), eq(conversationReferences.kind, 'personal')),
+        )
         .limit(1);
       return rows[0];
     },
@@ -44,7 +46,10 @@ export function createConversationReferenceStore(db: Db) {
     },
 
     async recordUninstallation(teamId: string): Promise<void> {
-      await db.update(teamInstallations).set({ uninstalledAt: new Date() }).where(eq(teamInstallations.teamId, teamId));
+      await db
+        .update(teamInstallations)
+        .set({ uninstalledAt: new Date() })
+        .where(eq(teamInstallations.teamId, teamId));
     },
 
     async listInstallations(): Promise<TeamInstallationRow[]> {

@@ -13,7 +13,11 @@ function readConfig(): TabConfig {
   const element = document.getElementById('hagukumi-config');
   try {
     const parsed = JSON.parse(element?.textContent ?? '{}') as Partial<TabConfig>;
-    return { hostOrigins: Array.isArray(parsed.hostOrigins) ? parsed.hostOrigins.filter((origin) => typeof origin === 'string') : [] };
+    return {
+      hostOrigins: Array.isArray(parsed.hostOrigins)
+        ? parsed.hostOrigins.filter((origin) => typeof origin === 'string')
+        : [],
+    };
   } catch {
     return { hostOrigins: [] };
   }

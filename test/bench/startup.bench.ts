@@ -39,8 +39,14 @@ export const startupBenchmark: Benchmark = {
       );
       const healthRps = requests / ((performance.now() - t0) / 1000);
       await server.close();
-      console.log(`fresh start ${freshMs.toFixed(0)} ms, warm start ${warmMs.toFixed(0)} ms, health ${healthRps.toFixed(0)} req/s`);
-      return { freshStartMs: Math.round(freshMs), warmStartMs: Math.round(warmMs), healthRps: Math.round(healthRps) };
+      console.log(
+        `fresh start ${freshMs.toFixed(0)} ms, warm start ${warmMs.toFixed(0)} ms, health ${healthRps.toFixed(0)} req/s`,
+      );
+      return {
+        freshStartMs: Math.round(freshMs),
+        warmStartMs: Math.round(warmMs),
+        healthRps: Math.round(healthRps),
+      };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

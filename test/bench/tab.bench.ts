@@ -33,28 +33,41 @@ function homeJavaScript(manifest: Record<string, ManifestChunk>): string[] {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export const tabBenchmark: Benchmark = {
-  description: 'gzip size of the home JavaScript; time to notifySuccess and to the rendered home in Chromium via the dev host',
+  description:
+    'gzip size of the home JavaScript; time to notifySuccess and to the rendered home in Chromium via the dev host',
   async run() {
     const manifestFile = path.join(TAB_DIR, '.vite/manifest.json');
     if (!existsSync(manifestFile)) throw new Error('No tab build: run `npm run build:tab` first.');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
     const files = homeJavaScript(manifest);
-    const gzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(TAB_DIR, file))).length, 0);
+    const gzipBytes = files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(path.join(TAB_DIR, file))).length,
+      0,
+    );
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-tab-'));
     const envDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-env-'));
-    const server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir }), pino({ level: 'silent' }));
+    const server = await startServer(
+      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir }),
+      pino({ level: 'silent' }),
+    );
     const browser = await launchBrowser();
-    const user = server.local!.emulator.people.find((person) => person.levelId === 'shuji')!.userPrincipalName;
+    const user = server.local!.emulator.people.find(
+      (person) => person.levelId === 'shuji',
+    )!.userPrincipalName;
     const successTimes: number[] = [];
     const renderTimes: number[] = [];
     try {
       for (let run = 0; run < 6; run += 1) {
         const page = await browser.newPage();
         await page.goto(`${server.url}/dev/?user=${encodeURIComponent(user)}`);
-        await page.frameLocator('[data-testid=dev-host-frame]').locator('[data-testid=my-expectations]').waitFor({ timeout: 20_000 });
+        await page
+          .frameLocator('[data-testid=dev-host-frame]')
+          .locator('[data-testid=my-expectations]')
+          .waitFor({ timeout: 20_000 });
         const timing = await page.evaluate(() => {
-          const events = (window as unknown as { __devHost: { events: Array<{ func: string; at: number }> } }).__devHost.events;
+          const events = (window as unknown as { __devHost: { events: Array<{ func: string; at: number }> } })
+            .__devHost.events;
           const start = events.find((event) => event.func === 'host.loadTab')!.at;
           const success = events.find((event) => event.func === 'appInitialization.success')!.at;
           return { success: success - start, rendered: performance.now() - start };
@@ -76,7 +89,9 @@ export const tabBenchmark: Benchmark = {
       notifySuccessMs: Math.round(median(successTimes)),
       homeRenderedMs: Math.round(median(renderTimes)),
     };
-    console.log(`home JS ${result.homeJsGzipKb} KB gzip in ${files.length} files (target < 200 KB); notifySuccess ${result.notifySuccessMs} ms; home rendered ${result.homeRenderedMs} ms (target < 1000 ms); median of ${successTimes.length} runs`);
+    console.log(
+      `home JS ${result.homeJsGzipKb} KB gzip in ${files.length} files (target < 200 KB); notifySuccess ${result.notifySuccessMs} ms; home rendered ${result.homeRenderedMs} ms (target < 1000 ms); median of ${successTimes.length} runs`,
+    );
     return result;
   },
 };

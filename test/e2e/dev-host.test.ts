@@ -20,7 +20,14 @@ describe('the Teams dev host', () => {
     const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
     await expect(tab.frame.locator('h1').first().textContent()).resolves.toContain(person.displayName);
     const funcs = (await tab.events()).map((event) => event.func);
-    expect(funcs).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'appInitialization.success']));
+    expect(funcs).toEqual(
+      expect.arrayContaining([
+        'initialize',
+        'getContext',
+        'authentication.getAuthToken',
+        'appInitialization.success',
+      ]),
+    );
     expect(funcs.indexOf('appInitialization.success')).toBeGreaterThan(funcs.indexOf('initialize'));
     await screenshot(page, 'dev-host-shunin');
     await page.close();
@@ -31,7 +38,8 @@ describe('the Teams dev host', () => {
     const page = await browser.newPage();
     const meCalls: string[] = [];
     page.on('response', async (response) => {
-      if (response.url().endsWith('/api/me') && response.ok()) meCalls.push(((await response.json()) as { id: string }).id);
+      if (response.url().endsWith('/api/me') && response.ok())
+        meCalls.push(((await response.json()) as { id: string }).id);
     });
     const tab = await openDevHost(page, server.url, { user: first!.userPrincipalName });
     await expect(tab.frame.locator('h1').first().textContent()).resolves.toContain(first!.displayName);

@@ -28,33 +28,44 @@ describe("the tab's home", () => {
     { levelId: 'kaikeiNendo', locale: 'en-US' },
   ];
 
-  it.each(cases)("shows a $levelId their own level's roles and matrix row ($locale)", async ({ levelId, locale }) => {
-    const person = server.emulator.people.find((candidate) => candidate.levelId === levelId)!;
-    const language = locale.startsWith('en') ? 'en' : 'ja';
-    const level = framework.levels.find((candidate) => candidate.id === levelId)!;
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, locale });
-    const home = tab.frame.locator('[data-testid=home]');
+  it.each(cases)(
+    "shows a $levelId their own level's roles and matrix row ($locale)",
+    async ({ levelId, locale }) => {
+      const person = server.emulator.people.find((candidate) => candidate.levelId === levelId)!;
+      const language = locale.startsWith('en') ? 'en' : 'ja';
+      const level = framework.levels.find((candidate) => candidate.id === levelId)!;
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, locale });
+      const home = tab.frame.locator('[data-testid=home]');
 
-    await expect(home.locator('[data-testid=level-name]').textContent()).resolves.toBe(level.name[language]);
-    await expect(home.locator('[data-testid=level-title]').textContent()).resolves.toBe(level.title[language]);
-    await expect(home.locator('[data-testid=level-roles] li').allTextContents()).resolves.toEqual(level.roles.map((role) => role[language]));
-    await expect(home.locator('[data-testid=target-statement]').textContent()).resolves.toBe(framework.targetImage.statement[language]);
-    expect(await home.locator('[data-testid=guidelines] > li').count()).toBe(5);
+      await expect(home.locator('[data-testid=level-name]').textContent()).resolves.toBe(
+        level.name[language],
+      );
+      await expect(home.locator('[data-testid=level-title]').textContent()).resolves.toBe(
+        level.title[language],
+      );
+      await expect(home.locator('[data-testid=level-roles] li').allTextContents()).resolves.toEqual(
+        level.roles.map((role) => role[language]),
+      );
+      await expect(home.locator('[data-testid=target-statement]').textContent()).resolves.toBe(
+        framework.targetImage.statement[language],
+      );
+      expect(await home.locator('[data-testid=guidelines] > li').count()).toBe(5);
 
-    for (const competency of framework.competencies) {
-      const expected = framework.expectations[levelId]![competency.id]!;
-      const item = home.locator(`[data-testid=expectation-${competency.id}]`);
-      await expect(item.getAttribute('data-mark')).resolves.toBe(expected);
-      const text = (await item.textContent()) ?? '';
-      expect(text).toContain(competency.name[language]);
-      expect(text).toContain(SYMBOL[expected]!);
-    }
-    if (language === 'ja') await expect(home.textContent()).resolves.toContain('わたしに求められる能力');
-    else await expect(home.textContent()).resolves.toContain('What is expected of me');
-    await screenshot(page, `home-${levelId}-${language}`);
-    await page.close();
-  });
+      for (const competency of framework.competencies) {
+        const expected = framework.expectations[levelId]![competency.id]!;
+        const item = home.locator(`[data-testid=expectation-${competency.id}]`);
+        await expect(item.getAttribute('data-mark')).resolves.toBe(expected);
+        const text = (await item.textContent()) ?? '';
+        expect(text).toContain(competency.name[language]);
+        expect(text).toContain(SYMBOL[expected]!);
+      }
+      if (language === 'ja') await expect(home.textContent()).resolves.toContain('わたしに求められる能力');
+      else await expect(home.textContent()).resolves.toContain('What is expected of me');
+      await screenshot(page, `home-${levelId}-${language}`);
+      await page.close();
+    },
+  );
 
   it('opens the whole matrix by keyboard alone, with my column highlighted and every cell right', async () => {
     const person = server.emulator.people.find((candidate) => candidate.levelId === 'kacho')!;
@@ -66,18 +77,22 @@ describe("the tab's home", () => {
     let reached = false;
     for (let presses = 0; presses < 60 && !reached; presses += 1) {
       await page.keyboard.press('Tab');
-      reached = await content.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'open-matrix');
+      reached = await content.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'open-matrix',
+      );
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     const matrix = tab.frame.locator('[data-testid=matrix]');
     await matrix.waitFor();
-    await expect(matrix.locator('[aria-current=true]').getAttribute('data-testid')).resolves.toBe('matrix-level-kacho');
+    await expect(matrix.locator('[aria-current=true]').getAttribute('data-testid')).resolves.toBe(
+      'matrix-level-kacho',
+    );
     for (const level of framework.levels) {
       for (const competency of framework.competencies) {
-        await expect(matrix.locator(`[data-testid=cell-${level.id}-${competency.id}]`).getAttribute('data-mark')).resolves.toBe(
-          framework.expectations[level.id]![competency.id],
-        );
+        await expect(
+          matrix.locator(`[data-testid=cell-${level.id}-${competency.id}]`).getAttribute('data-mark'),
+        ).resolves.toBe(framework.expectations[level.id]![competency.id]);
       }
     }
     await screenshot(page, 'matrix-kacho-ja');
@@ -87,25 +102,30 @@ describe("the tab's home", () => {
     await page.close();
   });
 
-  it.each(['default', 'dark', 'contrast'])('has no serious or critical accessibility violations (%s theme)', async (theme) => {
-    const person = server.emulator.people.find((candidate) => candidate.levelId === 'shuji')!;
-    const page: Page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, theme });
-    await tab.frame.locator(`[data-theme=${theme}]`).waitFor();
-    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    await tab.frame.locator('[data-testid=open-matrix]').click();
-    await tab.frame.locator('[data-testid=matrix]').waitFor();
-    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    await screenshot(page, `matrix-shuji-${theme}`);
-    await page.close();
-  });
+  it.each(['default', 'dark', 'contrast'])(
+    'has no serious or critical accessibility violations (%s theme)',
+    async (theme) => {
+      const person = server.emulator.people.find((candidate) => candidate.levelId === 'shuji')!;
+      const page: Page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, theme });
+      await tab.frame.locator(`[data-theme=${theme}]`).waitFor();
+      expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+      await tab.frame.locator('[data-testid=open-matrix]').click();
+      await tab.frame.locator('[data-testid=matrix]').waitFor();
+      expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+      await screenshot(page, `matrix-shuji-${theme}`);
+      await page.close();
+    },
+  );
 
   it('fits the Teams mobile width without horizontal scrolling of the page', async () => {
     const person = server.emulator.people.find((candidate) => candidate.levelId === 'kaikeiNendo')!;
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
     const content = await tab.contentFrame();
-    const overflow = await content.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await content.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'home-kaikeiNendo-mobile');
     await page.close();

@@ -13,7 +13,9 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 
 if (!adminUrl) {
   if (process.env.CI) {
-    throw new Error('TEST_DATABASE_URL is not set in CI: the PostgreSQL half of the storage tests cannot run.');
+    throw new Error(
+      'TEST_DATABASE_URL is not set in CI: the PostgreSQL half of the storage tests cannot run.',
+    );
   }
   console.warn(
     '\n*** TEST_DATABASE_URL is not set: storage and queue tests run against PGlite ONLY. ' +

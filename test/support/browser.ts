@@ -9,11 +9,22 @@ export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -35,9 +46,24 @@ export interface AxeViolation {
 export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]> {
   await frame.evaluate(axe.source);
   const results = await frame.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const run = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+          ): Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
+          }>;
+        };
+      }
+    ).axe;
     const outcome = await run.run(document);
-    return outcome.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
+    return outcome.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.length,
+    }));
   });
   return results.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
@@ -49,8 +75,16 @@ export interface DevHostTab {
 }
 
 /** Opens the dev host as a user, theme and locale, and waits for the tab's home. */
-export async function openDevHost(page: Page, baseUrl: string, options: { user: string; theme?: string; locale?: string }): Promise<DevHostTab> {
-  const query = new URLSearchParams({ user: options.user, theme: options.theme ?? 'default', locale: options.locale ?? 'ja-JP' });
+export async function openDevHost(
+  page: Page,
+  baseUrl: string,
+  options: { user: string; theme?: string; locale?: string },
+): Promise<DevHostTab> {
+  const query = new URLSearchParams({
+    user: options.user,
+    theme: options.theme ?? 'default',
+    locale: options.locale ?? 'ja-JP',
+  });
   await page.goto(`${baseUrl}/dev/?${query.toString()}`);
   const frame = page.frameLocator('[data-testid=dev-host-frame]');
   await frame.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
@@ -62,6 +96,11 @@ export async function openDevHost(page: Page, baseUrl: string, options: { user: 
       if (!content) throw new Error('the tab frame is not there');
       return content;
     },
-    events: () => page.evaluate(() => (window as unknown as { __devHost: { events: Array<{ func: string; at: number }> } }).__devHost.events),
+    events: () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __devHost: { events: Array<{ func: string; at: number }> } }).__devHost
+            .events,
+      ),
   };
 }

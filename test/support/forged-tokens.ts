@@ -19,7 +19,10 @@ function base64url(value: string): string {
   return Buffer.from(value).toString('base64url');
 }
 
-export async function forgedTokens(signer: TokenSigner, claims: ValidClaims): Promise<Array<[string, string | undefined]>> {
+export async function forgedTokens(
+  signer: TokenSigner,
+  claims: ValidClaims,
+): Promise<Array<[string, string | undefined]>> {
   const now = Math.floor(Date.now() / 1000);
   const base = { ...claims, iat: now - 60, nbf: now - 60, exp: now + 3600, ver: '2.0' };
   const good = await signer.sign(base);
@@ -29,7 +32,10 @@ export async function forgedTokens(signer: TokenSigner, claims: ValidClaims): Pr
     ['no token', undefined],
     ['expired', await signer.sign({ ...base, iat: now - 7200, nbf: now - 7200, exp: now - 3600 })],
     ['not yet valid', await signer.sign({ ...base, nbf: now + 3600, exp: now + 7200 })],
-    ['wrong audience', await signer.sign({ ...base, aud: 'api://someone-else/00000000-0000-0000-0000-000000000001' })],
+    [
+      'wrong audience',
+      await signer.sign({ ...base, aud: 'api://someone-else/00000000-0000-0000-0000-000000000001' }),
+    ],
     ['wrong tenant', await signer.sign({ ...base, tid: '99999999-9999-9999-9999-999999999999' })],
     ['wrong issuer', await signer.sign({ ...base, iss: 'https://login.example.org/evil/v2.0' })],
     ['wrong scope', await signer.sign({ ...base, scp: 'User.Read' })],

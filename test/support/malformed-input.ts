@@ -62,7 +62,8 @@ function junkQueryValue(schema: JsonSchema | undefined): string | undefined {
   if (schema?.enum) return '__not_an_allowed_value__';
   if (type === 'number' || type === 'integer') return 'not-a-number';
   if (type === 'boolean') return 'maybe';
-  if (schema?.format === 'date' || schema?.format === 'date-time' || schema?.format === 'uuid') return 'not-a-date-or-id';
+  if (schema?.format === 'date' || schema?.format === 'date-time' || schema?.format === 'uuid')
+    return 'not-a-date-or-id';
   return undefined;
 }
 
@@ -70,11 +71,20 @@ function fillPath(template: string, value: (name: string) => string): string {
   return template.replace(/\{([^}]+)\}/g, (_match, name: string) => value(name));
 }
 
-export async function probeMalformedInput(document: OpenApiDocument, options: ProbeOptions): Promise<{ probes: Probe[]; failures: Probe[] }> {
+export async function probeMalformedInput(
+  document: OpenApiDocument,
+  options: ProbeOptions,
+): Promise<{ probes: Probe[]; failures: Probe[] }> {
   const probes: Probe[] = [];
   const auth: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
 
-  async function send(route: string, label: string, method: string, url: string, init: { body?: string; contentType?: string } = {}) {
+  async function send(
+    route: string,
+    label: string,
+    method: string,
+    url: string,
+    init: { body?: string; contentType?: string } = {},
+  ) {
     const response = await fetch(`${options.baseUrl}${url}`, {
       method: method.toUpperCase(),
       headers: { ...auth, ...(init.contentType ? { 'content-type': init.contentType } : {}) },
@@ -109,19 +119,37 @@ export async function probeMalformedInput(document: OpenApiDocument, options: Pr
       // Junk in every path parameter. A 404 is a fine answer: the thing does not exist.
       if (pathParams.length > 0) {
         for (const junk of JUNK_PATH_VALUES) {
-          await send(route, `path=${junk.slice(0, 20)}`, method, fillPath(template, () => junk), bodySchema ? { body: '{}', contentType: 'application/json' } : {});
+          await send(
+            route,
+            `path=${junk.slice(0, 20)}`,
+            method,
+            fillPath(template, () => junk),
+            bodySchema ? { body: '{}', contentType: 'application/json' } : {},
+          );
         }
       }
 
       for (const parameter of queryParams) {
         const junk = junkQueryValue(parameter.schema);
         if (junk !== undefined) {
-          await send(route, `query ${parameter.name}=${junk}`, method, `${plainPath}?${parameter.name}=${encodeURIComponent(junk)}`);
+          await send(
+            route,
+            `query ${parameter.name}=${junk}`,
+            method,
+            `${plainPath}?${parameter.name}=${encodeURIComponent(junk)}`,
+          );
         }
         // The same parameter twice arrives as an array, which no scalar schema accepts.
-        const type = Array.isArray(parameter.schema?.type) ? parameter.schema?.type[0] : parameter.schema?.type;
+        const type = Array.isArray(parameter.schema?.type)
+          ? parameter.schema?.type[0]
+          : parameter.schema?.type;
         if (type !== 'array') {
-          await send(route, `query ${parameter.name} repeated`, method, `${plainPath}?${parameter.name}=a&${parameter.name}=b`);
+          await send(
+            route,
+            `query ${parameter.name} repeated`,
+            method,
+            `${plainPath}?${parameter.name}=a&${parameter.name}=b`,
+          );
         }
       }
       const requiredQuery = queryParams.filter((p) => p.required);
@@ -131,7 +159,10 @@ export async function probeMalformedInput(document: OpenApiDocument, options: Pr
         const json = 'application/json';
         await send(route, 'junk JSON', method, plainPath, { body: '{"oops": ', contentType: json });
         await send(route, 'not JSON at all', method, plainPath, { body: '<xml/>', contentType: json });
-        await send(route, 'wrong content type', method, plainPath, { body: 'a=b', contentType: 'text/plain' });
+        await send(route, 'wrong content type', method, plainPath, {
+          body: 'a=b',
+          contentType: 'text/plain',
+        });
         await send(route, 'no body', method, plainPath, { contentType: json });
         await send(route, 'JSON array', method, plainPath, { body: '[1,2,3]', contentType: json });
         await send(route, 'JSON number', method, plainPath, { body: '42', contentType: json });
@@ -147,7 +178,10 @@ export async function probeMalformedInput(document: OpenApiDocument, options: Pr
         const names = Object.keys(properties);
         if (names.length > 0) {
           const wrong = Object.fromEntries(names.map((name) => [name, wrongValueFor(properties[name])]));
-          await send(route, 'every field of the wrong type', method, plainPath, { body: JSON.stringify(wrong), contentType: json });
+          await send(route, 'every field of the wrong type', method, plainPath, {
+            body: JSON.stringify(wrong),
+            contentType: json,
+          });
           for (const name of names) {
             await send(route, `field ${name} of the wrong type only`, method, plainPath, {
               body: JSON.stringify({ [name]: wrongValueFor(properties[name]) }),

@@ -21,7 +21,10 @@ export interface Playground {
   messages: PlaygroundMessage[];
   say(conversationId: string, text: string, from?: string): Promise<void>;
   installInTeam(teamId: string): Promise<void>;
-  waitForMessage(predicate: (message: PlaygroundMessage) => boolean, timeoutMs?: number): Promise<PlaygroundMessage>;
+  waitForMessage(
+    predicate: (message: PlaygroundMessage) => boolean,
+    timeoutMs?: number,
+  ): Promise<PlaygroundMessage>;
   stop(): Promise<void>;
 }
 
@@ -42,14 +45,21 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
   const child: ChildProcess = spawn(
     path.resolve('node_modules/.bin/agentsplayground'),
     ['start', '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'],
-    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'], cwd: path.resolve('test-results') },
+    {
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: path.resolve('test-results'),
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const up = await fetch(`${url}/_debug/ping`).then((response) => response.ok, () => false);
+    const up = await fetch(`${url}/_debug/ping`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill();
@@ -57,7 +67,9 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const { config } = (await (await fetch(`${url}/_internal/v1/config`)).json()) as { config: Playground['config'] };
+  const { config } = (await (await fetch(`${url}/_internal/v1/config`)).json()) as {
+    config: Playground['config'];
+  };
 
   const messages: PlaygroundMessage[] = [];
   const socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
@@ -68,7 +80,11 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       message?: { text?: string; attachments?: PlaygroundMessage['attachments'] };
     };
     if (data.action === 'createMessage' && data.message) {
-      messages.push({ conversationId: data.actionConversationId ?? '', text: data.message.text ?? '', attachments: data.message.attachments ?? [] });
+      messages.push({
+        conversationId: data.actionConversationId ?? '',
+        text: data.message.text ?? '',
+        attachments: data.message.attachments ?? [],
+      });
     }
   };
   await new Promise<void>((resolve, reject) => {
@@ -82,7 +98,8 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       headers: { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (!response.ok) throw new Error(`Playground ${pathname} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`Playground ${pathname} answered ${response.status}: ${await response.text()}`);
   };
 
   return {
@@ -90,21 +107,28 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     config,
     messages,
     say: (conversationId, text, from = config.currentUser.id) =>
-      post(`/_conversation/v1/conversations/${conversationId}/messages`, { from: { id: from }, text, textFormat: 'plain' }),
+      post(`/_conversation/v1/conversations/${conversationId}/messages`, {
+        from: { id: from },
+        text,
+        textFormat: 'plain',
+      }),
     installInTeam: (teamId) => post(`/_debug/conversation/${teamId}/installation`),
     async waitForMessage(predicate, timeoutMs = 15_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {
         const found = messages.find(predicate);
         if (found) return found;
-        if (Date.now() > end) throw new Error(`no matching bot message; got ${JSON.stringify(messages).slice(0, 500)}`);
+        if (Date.now() > end)
+          throw new Error(`no matching bot message; got ${JSON.stringify(messages).slice(0, 500)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
     async stop() {
       socket.close();
       child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+      await new Promise((resolve) =>
+        child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve),
+      );
     },
   };
 }

@@ -20,11 +20,14 @@ const SAMPLE = {
 };
 
 function readTemplate(file: string): Record<string, unknown> {
-  const text = readFileSync(path.join('appPackage', file), 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_m, name: string) => {
-    const value = SAMPLE[name as keyof typeof SAMPLE];
-    if (!value) throw new Error(`appPackage/${file} uses an unknown placeholder ${name}`);
-    return value;
-  });
+  const text = readFileSync(path.join('appPackage', file), 'utf8').replace(
+    /\$\{\{(\w+)\}\}/g,
+    (_m, name: string) => {
+      const value = SAMPLE[name as keyof typeof SAMPLE];
+      if (!value) throw new Error(`appPackage/${file} uses an unknown placeholder ${name}`);
+      return value;
+    },
+  );
   return JSON.parse(text) as Record<string, unknown>;
 }
 
@@ -39,14 +42,22 @@ describe('Teams app package', () => {
 
   it('validates against the official schema of its manifest version', async () => {
     expect(manifest.manifestVersion).toBe('1.24');
-    const schema = JSON.parse(readFileSync(path.join(schemaDir, 'v1.24/MicrosoftTeams.schema.json'), 'utf8')) as Schema;
-    expect(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)).toEqual([]);
+    const schema = JSON.parse(
+      readFileSync(path.join(schemaDir, 'v1.24/MicrosoftTeams.schema.json'), 'utf8'),
+    ) as Schema;
+    expect(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)).toEqual(
+      [],
+    );
   });
 
   it('the validation rejects a broken manifest (so the test above can fail)', async () => {
-    const schema = JSON.parse(readFileSync(path.join(schemaDir, 'v1.24/MicrosoftTeams.schema.json'), 'utf8')) as Schema;
+    const schema = JSON.parse(
+      readFileSync(path.join(schemaDir, 'v1.24/MicrosoftTeams.schema.json'), 'utf8'),
+    ) as Schema;
     const broken = { ...manifest, accentColor: 'green', staticTabs: [{ name: 'no entity id' }] };
-    expect((await AppManifestUtils.validateAgainstSchema(broken as unknown as AppManifest, schema)).length).toBeGreaterThan(0);
+    expect(
+      (await AppManifestUtils.validateAgainstSchema(broken as unknown as AppManifest, schema)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('declares the personal tab, the bot in personal and team scopes, and SSO', () => {
@@ -72,12 +83,19 @@ describe('Teams app package', () => {
       readFileSync(path.join(schemaDir, 'v1.24/MicrosoftTeams.Localization.schema.json'), 'utf8'),
     ) as Record<string, unknown>;
     const manifestRequire = createRequire(require.resolve('@microsoft/app-manifest'));
-    const { default: Ajv } = manifestRequire('ajv-draft-04') as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } } };
+    const { default: Ajv } = manifestRequire('ajv-draft-04') as {
+      default: new (options: object) => {
+        compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null };
+      };
+    };
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     expect(validate(english), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...english, 'name.short': 'x'.repeat(100) })).toBe(false);
     for (const key of Object.keys(english).filter((k) => k !== '$schema')) {
-      const value = key.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], manifest);
+      const value = key
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], manifest);
       expect(value, `en.json key ${key} has no counterpart in manifest.json`).toBeTypeOf('string');
     }
   });

@@ -91,7 +91,10 @@ describe('loadConfig', () => {
       'BOT_ID',
       'BOT_PASSWORD',
     ]) {
-      expect(problems.some((problem) => problem.startsWith(`${name} is required`)), name).toBe(true);
+      expect(
+        problems.some((problem) => problem.startsWith(`${name} is required`)),
+        name,
+      ).toBe(true);
     }
   });
 

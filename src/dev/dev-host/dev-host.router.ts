@@ -44,7 +44,12 @@ export function createDevHostRouter(deps: DevHostDependencies): Router {
   });
   router.post('/dev/api/token', express.json({ limit: '4kb' }), async (req, res) => {
     const { user } = parseInput(tokenRequest, req.body, 'body');
-    const person = deps.listPeople().find((candidate) => candidate.id === user || candidate.userPrincipalName.toLowerCase() === user.toLowerCase());
+    const person = deps
+      .listPeople()
+      .find(
+        (candidate) =>
+          candidate.id === user || candidate.userPrincipalName.toLowerCase() === user.toLowerCase(),
+      );
     if (!person) throw new AppError('not_found', `No seeded person "${user}".`);
     res.json({ token: await deps.issueSsoToken(person.id) });
   });

@@ -7,7 +7,10 @@ export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' 
 
 export interface Attendee {
   type: 'required' | 'optional' | 'resource';
-  status: { response: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded'; time: string };
+  status: {
+    response: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+    time: string;
+  };
   emailAddress: { name: string; address: string };
 }
 
@@ -46,7 +49,8 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 function jst(dayUtc: Date, hours: number, minutes = 0): Date {
   const jstDay = new Date(dayUtc.getTime() + JST_OFFSET_MS);
   return new Date(
-    Date.UTC(jstDay.getUTCFullYear(), jstDay.getUTCMonth(), jstDay.getUTCDate(), hours, minutes) - JST_OFFSET_MS,
+    Date.UTC(jstDay.getUTCFullYear(), jstDay.getUTCMonth(), jstDay.getUTCDate(), hours, minutes) -
+      JST_OFFSET_MS,
   );
 }
 
@@ -61,7 +65,14 @@ function isWorkingDay(dayUtc: Date): boolean {
   return !holidayJp.isHoliday(local);
 }
 
-function makeEvent(person: SeedPerson, start: Date, end: Date, subject: string, showAs: ShowAs, seedKey: string): StoredEvent {
+function makeEvent(
+  person: SeedPerson,
+  start: Date,
+  end: Date,
+  subject: string,
+  showAs: ShowAs,
+  seedKey: string,
+): StoredEvent {
   const stamp = new Date(start.getTime() - 14 * 24 * 3600 * 1000).toISOString();
   return {
     id: `seed-${seedKey}`,
@@ -100,13 +111,17 @@ export function seedCalendar(person: SeedPerson, now: Date): StoredEvent[] {
   if (person.isMailbox) return [];
   const events: StoredEvent[] = [];
   const dayMs = 24 * 3600 * 1000;
-  const firstDay = new Date(Math.floor((now.getTime() + JST_OFFSET_MS) / dayMs) * dayMs - JST_OFFSET_MS - 7 * dayMs);
+  const firstDay = new Date(
+    Math.floor((now.getTime() + JST_OFFSET_MS) / dayMs) * dayMs - JST_OFFSET_MS - 7 * dayMs,
+  );
   const isManager = person.levelId === 'bucho' || person.levelId === 'kacho';
   for (let offset = 0; offset < 42; offset += 1) {
     const day = new Date(firstDay.getTime() + offset * dayMs + 12 * 3600 * 1000);
     if (!isWorkingDay(day)) continue;
     const dayKey = new Date(day.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-    const random = seededRandom(Number.parseInt(person.id.slice(0, 8), 16) ^ Number(dayKey.replaceAll('-', '')));
+    const random = seededRandom(
+      Number.parseInt(person.id.slice(0, 8), 16) ^ Number(dayKey.replaceAll('-', '')),
+    );
     const key = (suffix: string) => `${person.id.slice(0, 8)}-${dayKey}-${suffix}`;
     const weekday = new Date(day.getTime() + JST_OFFSET_MS).getUTCDay();
 
@@ -117,18 +132,25 @@ export function seedCalendar(person: SeedPerson, now: Date): StoredEvent[] {
     // 議会 days: managers sit in the assembly in early December, most of the day.
     const month = new Date(day.getTime() + JST_OFFSET_MS).getUTCMonth() + 1;
     const date = new Date(day.getTime() + JST_OFFSET_MS).getUTCDate();
-    if (isManager && ((month === 12 && date <= 18 && weekday % 2 === 0) || (month === 3 && date <= 20 && weekday % 2 === 1))) {
+    if (
+      isManager &&
+      ((month === 12 && date <= 18 && weekday % 2 === 0) || (month === 3 && date <= 20 && weekday % 2 === 1))
+    ) {
       events.push(makeEvent(person, jst(day, 10), jst(day, 17), '市議会 本会議', 'busy', key('gikai')));
       continue;
     }
     if (weekday === 1 && person.department) {
-      events.push(makeEvent(person, jst(day, 9), jst(day, 10), `${person.department} 課内会議`, 'busy', key('section')));
+      events.push(
+        makeEvent(person, jst(day, 9), jst(day, 10), `${person.department} 課内会議`, 'busy', key('section')),
+      );
     }
     if (weekday === 3) {
       events.push(makeEvent(person, jst(day, 15), jst(day, 16), '係ミーティング', 'busy', key('team')));
     }
     if (random() < 0.08) {
-      events.push(makeEvent(person, jst(day, 13), jst(day, 17), '出張（東京都庁）', 'workingElsewhere', key('trip')));
+      events.push(
+        makeEvent(person, jst(day, 13), jst(day, 17), '出張（東京都庁）', 'workingElsewhere', key('trip')),
+      );
     }
     const meetings = Math.floor(random() * 3);
     for (let index = 0; index < meetings; index += 1) {
@@ -142,7 +164,9 @@ export function seedCalendar(person: SeedPerson, now: Date): StoredEvent[] {
           person,
           start,
           new Date(start.getTime() + length * 60_000),
-          tentative ? '（仮）打合せ' : ['窓口対応応援', '庁内調整会議', '事業者打合せ', '資料作成'][index % 4]!,
+          tentative
+            ? '（仮）打合せ'
+            : ['窓口対応応援', '庁内調整会議', '事業者打合せ', '資料作成'][index % 4]!,
           tentative ? 'tentative' : 'busy',
           key(`m${index}`),
         ),
@@ -154,5 +178,8 @@ export function seedCalendar(person: SeedPerson, now: Date): StoredEvent[] {
 
 export function newEventIds(): { id: string; iCalUId: string } {
   const id = Buffer.from(randomUUID()).toString('base64url');
-  return { id: `AAMk${id}`, iCalUId: `040000008200E00074C5B7101A82E008${randomUUID().replaceAll('-', '').toUpperCase()}` };
+  return {
+    id: `AAMk${id}`,
+    iCalUId: `040000008200E00074C5B7101A82E008${randomUUID().replaceAll('-', '').toUpperCase()}`,
+  };
 }

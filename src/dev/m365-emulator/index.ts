@@ -84,12 +84,31 @@ class GraphFailure extends Error {
   }
 }
 
-function graphError(status: number, code: string, message: string, headers: Record<string, string> = {}, requestId = randomUUID()): GraphResult {
+function graphError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+  requestId = randomUUID(),
+): GraphResult {
   return {
     status,
-    headers: { 'content-type': 'application/json', 'request-id': requestId, 'client-request-id': requestId, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'request-id': requestId,
+      'client-request-id': requestId,
+      ...headers,
+    },
     body: {
-      error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId } },
+      error: {
+        code,
+        message,
+        innerError: {
+          date: new Date().toISOString().slice(0, 19),
+          'request-id': requestId,
+          'client-request-id': requestId,
+        },
+      },
     },
   };
 }
@@ -105,7 +124,12 @@ const ZONE_OFFSETS: Record<string, number> = {
 
 function zoneOffsetMinutes(zone: string | undefined): number {
   const offset = ZONE_OFFSETS[(zone ?? 'UTC').toLowerCase()];
-  if (offset === undefined) throw new GraphFailure(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`);
+  if (offset === undefined)
+    throw new GraphFailure(
+      400,
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+    );
   return offset;
 }
 
@@ -119,7 +143,12 @@ function toUtc(value: { dateTime: string; timeZone?: string }): Date {
   if (/[zZ]|[+-]\d\d:\d\d$/.test(value.dateTime)) return new Date(value.dateTime);
   const offset = zoneOffsetMinutes(value.timeZone);
   const parsed = new Date(`${value.dateTime.replace(/\.\d+$/, '')}Z`);
-  if (Number.isNaN(parsed.getTime())) throw new GraphFailure(400, 'ErrorInvalidRequest', `Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
+  if (Number.isNaN(parsed.getTime()))
+    throw new GraphFailure(
+      400,
+      'ErrorInvalidRequest',
+      `Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`,
+    );
   return new Date(parsed.getTime() - offset * 60_000);
 }
 
@@ -136,10 +165,15 @@ const eventInput = z.object({
   body: z.object({ contentType: z.enum(['text', 'html', 'Text', 'HTML']), content: z.string() }).optional(),
   start: dateTimeTimeZone,
   end: dateTimeTimeZone,
-  attendees: z.array(z.object({ emailAddress, type: z.enum(['required', 'optional', 'resource']).optional() })).max(500).optional(),
+  attendees: z
+    .array(z.object({ emailAddress, type: z.enum(['required', 'optional', 'resource']).optional() }))
+    .max(500)
+    .optional(),
   location: z.object({ displayName: z.string() }).optional(),
   isOnlineMeeting: z.boolean().optional(),
-  onlineMeetingProvider: z.enum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown']).optional(),
+  onlineMeetingProvider: z
+    .enum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'])
+    .optional(),
   transactionId: z.string().max(255).optional(),
   showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']).optional(),
   allowNewTimeProposals: z.boolean().optional(),
@@ -176,9 +210,17 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const stateDir = options.stateFile ? path.dirname(options.stateFile) : undefined;
   const keys = loadOrCreateKeys(stateDir);
   const signingKey = await importPKCS8(keys.signingKeyPem, 'RS256');
-  const publicJwk = { ...(await exportJWK(createPublicKey(createPrivateKey(keys.signingKeyPem)))), kid: keys.signingKid, alg: 'RS256', use: 'sig' };
+  const publicJwk = {
+    ...(await exportJWK(createPublicKey(createPrivateKey(keys.signingKeyPem)))),
+    kid: keys.signingKid,
+    alg: 'RS256',
+    use: 'sig',
+  };
   const strangerKey = await importPKCS8(
-    (await import('node:crypto')).generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    (await import('node:crypto'))
+      .generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
     'RS256',
   );
 
@@ -188,7 +230,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const people = options.organisation ?? seedOrganisation();
   const byId = new Map(people.map((person) => [person.id, person]));
   const byAddress = new Map(people.map((person) => [person.userPrincipalName.toLowerCase(), person]));
-  const findPerson = (idOrUpn: string) => byId.get(idOrUpn) ?? byAddress.get(decodeURIComponent(idOrUpn).toLowerCase());
+  const findPerson = (idOrUpn: string) =>
+    byId.get(idOrUpn) ?? byAddress.get(decodeURIComponent(idOrUpn).toLowerCase());
 
   // ---- state ----
   let created: StoredEvent[] = [];
@@ -235,17 +278,33 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     },
   };
 
-  const injectedFault = (graphPath: string, mailbox: string | undefined, inBatch: boolean): GraphResult | undefined => {
+  const injectedFault = (
+    graphPath: string,
+    mailbox: string | undefined,
+    inBatch: boolean,
+  ): GraphResult | undefined => {
     for (const rule of rules) {
       if (rule.remaining <= 0) continue;
       if (rule.inBatch !== undefined && rule.inBatch !== inBatch) continue;
       if (rule.mailbox && rule.mailbox !== mailbox) continue;
-      if (rule.pathPattern && !(typeof rule.pathPattern === 'string' ? graphPath.includes(rule.pathPattern) : rule.pathPattern.test(graphPath))) continue;
+      if (
+        rule.pathPattern &&
+        !(typeof rule.pathPattern === 'string'
+          ? graphPath.includes(rule.pathPattern)
+          : rule.pathPattern.test(graphPath))
+      )
+        continue;
       rule.remaining -= 1;
-      const headers: Record<string, string> = rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
+      const headers: Record<string, string> =
+        rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
       return rule.status === 429
         ? graphError(429, 'TooManyRequests', 'Application is over its MailboxConcurrency limit.', headers)
-        : graphError(rule.status, rule.status === 503 ? 'ServiceUnavailable' : 'GatewayTimeout', 'The service is temporarily unavailable.', headers);
+        : graphError(
+            rule.status,
+            rule.status === 503 ? 'ServiceUnavailable' : 'GatewayTimeout',
+            'The service is temporarily unavailable.',
+            headers,
+          );
     }
     return undefined;
   };
@@ -263,20 +322,35 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: keys.signingKid, typ: 'JWT' }).sign(key);
   const accessToken = (claims: Record<string, unknown>, lifetime = 3600) => {
     const issuedAt = Math.floor(now().getTime() / 1000);
-    return sign({ iss: issuer(), tid: tenantId, iat: issuedAt, nbf: issuedAt, exp: issuedAt + lifetime, ver: '2.0', ...claims });
+    return sign({
+      iss: issuer(),
+      tid: tenantId,
+      iat: issuedAt,
+      nbf: issuedAt,
+      exp: issuedAt + lifetime,
+      ver: '2.0',
+      ...claims,
+    });
   };
   const verify = async (token: string, audience: string[]): Promise<JWTPayload> => {
-    const { payload } = await jwtVerify(token, async () => createPublicKey(createPrivateKey(keys.signingKeyPem)), {
-      issuer: issuer(),
-      audience,
-      algorithms: ['RS256'],
-      currentDate: now(),
-    });
+    const { payload } = await jwtVerify(
+      token,
+      async () => createPublicKey(createPrivateKey(keys.signingKeyPem)),
+      {
+        issuer: issuer(),
+        audience,
+        algorithms: ['RS256'],
+        currentDate: now(),
+      },
+    );
     return payload;
   };
 
   const appIdUri = `api://localhost/${clientId}`;
-  const issueSsoToken = async (user: string, tokenOptions: { audience?: string; lifetimeSeconds?: number } = {}) => {
+  const issueSsoToken = async (
+    user: string,
+    tokenOptions: { audience?: string; lifetimeSeconds?: number } = {},
+  ) => {
     const person = findPerson(user);
     if (!person || person.isMailbox) throw new Error(`No seeded person ${user}`);
     return accessToken(
@@ -298,34 +372,109 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const tokenError = (status: number, error: string, description: string): GraphResult => ({
     status,
     headers: { 'content-type': 'application/json' },
-    body: { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)], timestamp: now().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID() },
+    body: {
+      error,
+      error_description: description,
+      error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)],
+      timestamp: now().toISOString(),
+      trace_id: randomUUID(),
+      correlation_id: randomUUID(),
+    },
   });
 
   const tokenEndpoint = async (form: URLSearchParams): Promise<GraphResult> => {
-    if (form.get('client_id') !== clientId) return tokenError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`);
-    if (form.get('client_secret') !== clientSecret) return tokenError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    if (form.get('client_id') !== clientId)
+      return tokenError(
+        400,
+        'unauthorized_client',
+        `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`,
+      );
+    if (form.get('client_secret') !== clientSecret)
+      return tokenError(
+        401,
+        'invalid_client',
+        'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+      );
     const grant = form.get('grant_type');
     const scope = form.get('scope') ?? '';
     if (grant === 'client_credentials') {
-      if (!scope.split(' ').includes(`${GRAPH_AUDIENCE}/.default`)) return tokenError(400, 'invalid_scope', `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
-      const token = await accessToken({ aud: GRAPH_AUDIENCE, appid: clientId, azp: clientId, idtyp: 'app', roles: ['User.Read.All', 'GroupMember.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'], oid: stableGuid('sp:hagukumi'), sub: stableGuid('sp:hagukumi') });
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token } };
+      if (!scope.split(' ').includes(`${GRAPH_AUDIENCE}/.default`))
+        return tokenError(
+          400,
+          'invalid_scope',
+          `AADSTS1002012: The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        );
+      const token = await accessToken({
+        aud: GRAPH_AUDIENCE,
+        appid: clientId,
+        azp: clientId,
+        idtyp: 'app',
+        roles: ['User.Read.All', 'GroupMember.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'],
+        oid: stableGuid('sp:hagukumi'),
+        sub: stableGuid('sp:hagukumi'),
+      });
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token },
+      };
     }
     if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
-      if (form.get('requested_token_use') !== 'on_behalf_of') return tokenError(400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'requested_token_use'.");
+      if (form.get('requested_token_use') !== 'on_behalf_of')
+        return tokenError(
+          400,
+          'invalid_request',
+          "AADSTS900144: The request body must contain the following parameter: 'requested_token_use'.",
+        );
       let assertion: JWTPayload;
       try {
         assertion = await verify(form.get('assertion') ?? '', [appIdUri, clientId]);
       } catch (error) {
-        return tokenError(400, 'invalid_grant', `AADSTS50013: Assertion failed signature validation or is expired. ${(error as Error).message}`);
+        return tokenError(
+          400,
+          'invalid_grant',
+          `AADSTS50013: Assertion failed signature validation or is expired. ${(error as Error).message}`,
+        );
       }
-      const scopes = scope.split(' ').filter((item) => item && item !== 'offline_access' && item !== 'openid' && item !== 'profile');
-      const granted = scopes.map((item) => item.replace(`${GRAPH_AUDIENCE}/`, '')).map((item) => (item === '.default' ? 'User.Read Calendars.ReadWrite' : item)).join(' ');
-      const token = await accessToken({ aud: GRAPH_AUDIENCE, appid: clientId, azp: clientId, idtyp: 'user', scp: granted, oid: assertion.oid, sub: assertion.sub, name: assertion.name, preferred_username: assertion.preferred_username });
-      const clientInfo = Buffer.from(JSON.stringify({ uid: String(assertion.oid), utid: tenantId })).toString('base64url');
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: { token_type: 'Bearer', scope: granted, expires_in: 3599, ext_expires_in: 3599, access_token: token, client_info: clientInfo } };
+      const scopes = scope
+        .split(' ')
+        .filter((item) => item && item !== 'offline_access' && item !== 'openid' && item !== 'profile');
+      const granted = scopes
+        .map((item) => item.replace(`${GRAPH_AUDIENCE}/`, ''))
+        .map((item) => (item === '.default' ? 'User.Read Calendars.ReadWrite' : item))
+        .join(' ');
+      const token = await accessToken({
+        aud: GRAPH_AUDIENCE,
+        appid: clientId,
+        azp: clientId,
+        idtyp: 'user',
+        scp: granted,
+        oid: assertion.oid,
+        sub: assertion.sub,
+        name: assertion.name,
+        preferred_username: assertion.preferred_username,
+      });
+      const clientInfo = Buffer.from(JSON.stringify({ uid: String(assertion.oid), utid: tenantId })).toString(
+        'base64url',
+      );
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: {
+          token_type: 'Bearer',
+          scope: granted,
+          expires_in: 3599,
+          ext_expires_in: 3599,
+          access_token: token,
+          client_info: clientInfo,
+        },
+      };
     }
-    return tokenError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${grant}'.`);
+    return tokenError(
+      400,
+      'unsupported_grant_type',
+      `AADSTS70003: The app requested an unsupported grant type '${grant}'.`,
+    );
   };
 
   // ---- Graph resources ----
@@ -354,7 +503,9 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     if (!fields) return resource;
     const wanted = new Set(fields.split(',').map((field) => field.trim()));
     wanted.add('id');
-    return Object.fromEntries(Object.entries(resource).filter(([key]) => wanted.has(key) || key.startsWith('@odata')));
+    return Object.fromEntries(
+      Object.entries(resource).filter(([key]) => wanted.has(key) || key.startsWith('@odata')),
+    );
   };
 
   const page = <T>(items: T[], query: URLSearchParams, selfUrl: string, context: string) => {
@@ -366,7 +517,9 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     return {
       '@odata.context': `${baseUrl}/v1.0/$metadata#${context}`,
       value: slice,
-      ...(skip + top < items.length ? { '@odata.nextLink': `${baseUrl}/v1.0${selfUrl}?${next.toString()}` } : {}),
+      ...(skip + top < items.length
+        ? { '@odata.nextLink': `${baseUrl}/v1.0${selfUrl}?${next.toString()}` }
+        : {}),
     };
   };
 
@@ -400,35 +553,58 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const mailboxPerson = (segment: string, caller: Caller): SeedPerson => {
     const id = segment === 'me' ? caller.userId : segment;
     const person = id ? findPerson(id) : undefined;
-    if (!person) throw new GraphFailure(404, 'ErrorItemNotFound', 'The specified object was not found in the store., The process failed to get the correct properties.');
-    if (caller.kind === 'user' && person.id !== caller.userId) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    if (!person)
+      throw new GraphFailure(
+        404,
+        'ErrorItemNotFound',
+        'The specified object was not found in the store., The process failed to get the correct properties.',
+      );
+    if (caller.kind === 'user' && person.id !== caller.userId)
+      throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     return person;
   };
 
   const findEvent = (owner: SeedPerson, eventId: string): StoredEvent => {
     const event = eventsOf(owner.id).find((candidate) => candidate.id === eventId);
-    if (!event) throw new GraphFailure(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!event)
+      throw new GraphFailure(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     return event;
   };
 
-  const copiesOf = (event: StoredEvent) => created.filter((candidate) => candidate.iCalUId === event.iCalUId && candidate.id !== event.id);
+  const copiesOf = (event: StoredEvent) =>
+    created.filter((candidate) => candidate.iCalUId === event.iCalUId && candidate.id !== event.id);
 
-  const createEvent = (owner: SeedPerson, input: z.infer<typeof eventInput>): { status: number; event: StoredEvent } => {
+  const createEvent = (
+    owner: SeedPerson,
+    input: z.infer<typeof eventInput>,
+  ): { status: number; event: StoredEvent } => {
     if (input.transactionId) {
-      const existing = created.find((event) => event.mailboxId === owner.id && event.transactionId === input.transactionId && event.isOrganizer);
+      const existing = created.find(
+        (event) =>
+          event.mailboxId === owner.id && event.transactionId === input.transactionId && event.isOrganizer,
+      );
       if (existing) return { status: 201, event: existing };
     }
     const start = toUtc(input.start);
     const end = toUtc(input.end);
-    if (end.getTime() <= start.getTime()) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    if (end.getTime() <= start.getTime())
+      throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
     const stamp = now().toISOString();
     const ids = newEventIds();
-    const online = input.isOnlineMeeting === true && (input.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness';
+    const online =
+      input.isOnlineMeeting === true &&
+      (input.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness';
     const meetingId = randomUUID();
     const attendees: Attendee[] = (input.attendees ?? []).map((attendee) => ({
       type: attendee.type ?? 'required',
       status: { response: 'none', time: '0001-01-01T00:00:00Z' },
-      emailAddress: { name: attendee.emailAddress.name ?? findPerson(attendee.emailAddress.address)?.displayName ?? attendee.emailAddress.address, address: attendee.emailAddress.address },
+      emailAddress: {
+        name:
+          attendee.emailAddress.name ??
+          findPerson(attendee.emailAddress.address)?.displayName ??
+          attendee.emailAddress.address,
+        address: attendee.emailAddress.address,
+      },
     }));
     const content = input.body?.content ?? '';
     const event: StoredEvent = {
@@ -440,13 +616,17 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       body: { contentType: input.body?.contentType.toLowerCase() === 'html' ? 'html' : 'text', content },
       startUtc: start.toISOString(),
       endUtc: end.toISOString(),
-      showAs: (input.showAs ?? 'busy'),
+      showAs: input.showAs ?? 'busy',
       isAllDay: false,
       isCancelled: false,
       isOrganizer: true,
       isOnlineMeeting: online,
       onlineMeetingProvider: online ? 'teamsForBusiness' : 'unknown',
-      onlineMeeting: online ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${Buffer.from(meetingId).toString('base64url')}%40thread.v2/0?context=%7b%22Tid%22%3a%22${tenantId}%22%2c%22Oid%22%3a%22${owner.id}%22%7d` } : null,
+      onlineMeeting: online
+        ? {
+            joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${Buffer.from(meetingId).toString('base64url')}%40thread.v2/0?context=%7b%22Tid%22%3a%22${tenantId}%22%2c%22Oid%22%3a%22${owner.id}%22%7d`,
+          }
+        : null,
       organizer: { emailAddress: { name: owner.displayName, address: owner.mail } },
       attendees,
       responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
@@ -461,7 +641,15 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     for (const attendee of attendees) {
       const invitee = findPerson(attendee.emailAddress.address);
       if (!invitee || invitee.id === owner.id) continue;
-      created.push({ ...event, id: newEventIds().id, mailboxId: invitee.id, isOrganizer: false, transactionId: null, responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' }, showAs: 'tentative' });
+      created.push({
+        ...event,
+        id: newEventIds().id,
+        mailboxId: invitee.id,
+        isOrganizer: false,
+        transactionId: null,
+        responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        showAs: 'tentative',
+      });
     }
     saveState();
     return { status: 201, event };
@@ -469,113 +657,247 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
 
   const applyPatch = (event: StoredEvent, patch: z.infer<typeof eventPatch>) => {
     if (patch.subject !== undefined) event.subject = patch.subject;
-    if (patch.body) event.body = { contentType: patch.body.contentType.toLowerCase() === 'html' ? 'html' : 'text', content: patch.body.content };
+    if (patch.body)
+      event.body = {
+        contentType: patch.body.contentType.toLowerCase() === 'html' ? 'html' : 'text',
+        content: patch.body.content,
+      };
     if (patch.start) event.startUtc = toUtc(patch.start).toISOString();
     if (patch.end) event.endUtc = toUtc(patch.end).toISOString();
     if (patch.location) event.location = patch.location;
     if (patch.showAs && event.isOrganizer) event.showAs = patch.showAs;
-    if (new Date(event.endUtc).getTime() <= new Date(event.startUtc).getTime()) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    if (new Date(event.endUtc).getTime() <= new Date(event.startUtc).getTime())
+      throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
     event.lastModifiedDateTime = now().toISOString();
     event.changeKey = randomUUID().slice(0, 12);
   };
 
   const schedule = (caller: Caller, input: z.infer<typeof scheduleInput>, zone: string) => {
-    if (input.schedules.length > 20) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The maximum number of schedules per request is 20.');
+    if (input.schedules.length > 20)
+      throw new GraphFailure(
+        400,
+        'ErrorInvalidRequest',
+        'The maximum number of schedules per request is 20.',
+      );
     const interval = input.availabilityViewInterval ?? 30;
-    if (interval < 5 || interval > 1440) throw new GraphFailure(400, 'ErrorInvalidRequest', 'AvailabilityViewInterval must be between 5 and 1440 minutes.');
+    if (interval < 5 || interval > 1440)
+      throw new GraphFailure(
+        400,
+        'ErrorInvalidRequest',
+        'AvailabilityViewInterval must be between 5 and 1440 minutes.',
+      );
     const start = toUtc(input.startTime);
     const end = toUtc(input.endTime);
-    if (end.getTime() <= start.getTime()) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end time must be after the start time.');
-    if (end.getTime() - start.getTime() >= 62 * 24 * 3600 * 1000) throw new GraphFailure(400, 'ErrorInvalidRequest', 'The time window of the request must be less than 62 days.');
+    if (end.getTime() <= start.getTime())
+      throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end time must be after the start time.');
+    if (end.getTime() - start.getTime() >= 62 * 24 * 3600 * 1000)
+      throw new GraphFailure(
+        400,
+        'ErrorInvalidRequest',
+        'The time window of the request must be less than 62 days.',
+      );
     const slots = Math.ceil((end.getTime() - start.getTime()) / (interval * 60_000));
-    const rank: Record<ShowAs, number> = { free: 0, unknown: 0, workingElsewhere: 1, tentative: 2, busy: 3, oof: 4 };
-    const digit: Record<ShowAs, string> = { free: '0', unknown: '0', workingElsewhere: '4', tentative: '1', busy: '2', oof: '3' };
+    const rank: Record<ShowAs, number> = {
+      free: 0,
+      unknown: 0,
+      workingElsewhere: 1,
+      tentative: 2,
+      busy: 3,
+      oof: 4,
+    };
+    const digit: Record<ShowAs, string> = {
+      free: '0',
+      unknown: '0',
+      workingElsewhere: '4',
+      tentative: '1',
+      busy: '2',
+      oof: '3',
+    };
     void caller;
     return {
       '@odata.context': `${baseUrl}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
       value: input.schedules.map((address) => {
         const person = findPerson(address);
         if (!person) {
-          return { scheduleId: address, availabilityView: '', error: { message: `The requested user '${address}' is invalid.`, responseCode: 'UserNotFound' } };
+          return {
+            scheduleId: address,
+            availabilityView: '',
+            error: { message: `The requested user '${address}' is invalid.`, responseCode: 'UserNotFound' },
+          };
         }
-        const items = eventsOf(person.id).filter((event) => !event.isCancelled && event.showAs !== 'free' && new Date(event.startUtc) < end && new Date(event.endUtc) > start);
+        const items = eventsOf(person.id).filter(
+          (event) =>
+            !event.isCancelled &&
+            event.showAs !== 'free' &&
+            new Date(event.startUtc) < end &&
+            new Date(event.endUtc) > start,
+        );
         let view = '';
         for (let slot = 0; slot < slots; slot += 1) {
           const slotStart = start.getTime() + slot * interval * 60_000;
           const slotEnd = Math.min(slotStart + interval * 60_000, end.getTime());
           let best: ShowAs = 'free';
           for (const item of items) {
-            if (new Date(item.startUtc).getTime() < slotEnd && new Date(item.endUtc).getTime() > slotStart && rank[item.showAs] > rank[best]) best = item.showAs;
+            if (
+              new Date(item.startUtc).getTime() < slotEnd &&
+              new Date(item.endUtc).getTime() > slotStart &&
+              rank[item.showAs] > rank[best]
+            )
+              best = item.showAs;
           }
           view += digit[best];
         }
         return {
           scheduleId: address,
           availabilityView: view,
-          scheduleItems: items.map((item) => ({ isPrivate: false, status: item.showAs, subject: item.subject, location: item.location.displayName, start: fromUtc(item.startUtc, zone), end: fromUtc(item.endUtc, zone) })),
-          workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:30:00.0000000', endTime: '17:15:00.0000000', timeZone: { name: 'Tokyo Standard Time' } },
+          scheduleItems: items.map((item) => ({
+            isPrivate: false,
+            status: item.showAs,
+            subject: item.subject,
+            location: item.location.displayName,
+            start: fromUtc(item.startUtc, zone),
+            end: fromUtc(item.endUtc, zone),
+          })),
+          workingHours: {
+            daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+            startTime: '08:30:00.0000000',
+            endTime: '17:15:00.0000000',
+            timeZone: { name: 'Tokyo Standard Time' },
+          },
         };
       }),
     };
   };
 
   /** One Graph request, top-level or inside a batch. */
-  const handleGraph = async (method: string, rawUrl: string, headers: Record<string, string | undefined>, body: unknown, caller: Caller, inBatch: boolean): Promise<GraphResult> => {
+  const handleGraph = async (
+    method: string,
+    rawUrl: string,
+    headers: Record<string, string | undefined>,
+    body: unknown,
+    caller: Caller,
+    inBatch: boolean,
+  ): Promise<GraphResult> => {
     const url = new URL(rawUrl, 'https://graph.invalid');
     const graphPath = url.pathname.replace(/^\/v1\.0/, '').replace(/\/$/, '') || '/';
     const query = url.searchParams;
     const zone = preferredZone(headers.prefer);
-    byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] = (byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] ?? 0) + 1;
+    byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] =
+      (byPath[
+        graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')
+      ] ?? 0) + 1;
 
     const mailbox = mailboxOf(graphPath, caller);
     const fault = injectedFault(graphPath, mailbox, inBatch);
     if (fault) return fault;
     if (mailbox) {
       const window = (quota.get(mailbox) ?? []).filter((at) => at > now().getTime() - QUOTA_WINDOW_MS);
-      if (window.length >= MAILBOX_QUOTA) return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', { 'Retry-After': '60' });
+      if (window.length >= MAILBOX_QUOTA)
+        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', {
+          'Retry-After': '60',
+        });
       window.push(now().getTime());
       quota.set(mailbox, window);
       if ((active.get(mailbox) ?? 0) >= MAILBOX_CONCURRENCY) {
-        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': '1' });
+        return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {
+          'Retry-After': '1',
+        });
       }
       active.set(mailbox, (active.get(mailbox) ?? 0) + 1);
     }
     try {
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-      const ok = (status: number, resource?: unknown): GraphResult => ({ status, headers: { 'content-type': 'application/json', 'request-id': randomUUID() }, body: resource });
+      const ok = (status: number, resource?: unknown): GraphResult => ({
+        status,
+        headers: { 'content-type': 'application/json', 'request-id': randomUUID() },
+        body: resource,
+      });
       const segments = graphPath.split('/').filter(Boolean);
 
       if (method === 'GET' && graphPath === '/users') {
         const filter = query.get('$filter');
         let list = [...people];
         const departmentFilter = filter ? /^department eq '(.+)'$/.exec(filter) : null;
-        if (filter && !departmentFilter) throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+        if (filter && !departmentFilter)
+          throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
         if (departmentFilter) list = list.filter((person) => person.department === departmentFilter[1]);
         const expandManager = /^manager(\(.*\))?$/.test(query.get('$expand') ?? '');
-        return ok(200, page(list.map((person) => ({ ...select(userResource(person), query), ...(expandManager && person.managerId ? { manager: { '@odata.type': '#microsoft.graph.user', id: person.managerId } } : {}) })), query, '/users', 'users'));
+        return ok(
+          200,
+          page(
+            list.map((person) => ({
+              ...select(userResource(person), query),
+              ...(expandManager && person.managerId
+                ? { manager: { '@odata.type': '#microsoft.graph.user', id: person.managerId } }
+                : {}),
+            })),
+            query,
+            '/users',
+            'users',
+          ),
+        );
       }
       if (segments[0] === 'me' && segments.length === 1) {
-        if (caller.kind !== 'user') throw new GraphFailure(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
-        return ok(200, { '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`, ...select(userResource(mailboxPerson('me', caller)), query) });
+        if (caller.kind !== 'user')
+          throw new GraphFailure(
+            400,
+            'BadRequest',
+            '/me request is only valid with delegated authentication flow.',
+          );
+        return ok(200, {
+          '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`,
+          ...select(userResource(mailboxPerson('me', caller)), query),
+        });
       }
       if (segments[0] === 'users' || segments[0] === 'me') {
         const ownerSegment = segments[0] === 'me' ? 'me' : (segments[1] ?? '');
         const rest = segments[0] === 'me' ? segments.slice(1) : segments.slice(2);
         if (rest.length === 0 && method === 'GET') {
           const person = findPerson(ownerSegment);
-          if (!person) throw new GraphFailure(404, 'Request_ResourceNotFound', `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`);
-          return ok(200, { '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`, ...select(userResource(person), query) });
+          if (!person)
+            throw new GraphFailure(
+              404,
+              'Request_ResourceNotFound',
+              `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`,
+            );
+          return ok(200, {
+            '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`,
+            ...select(userResource(person), query),
+          });
         }
         if (rest[0] === 'manager' && method === 'GET') {
           const person = findPerson(ownerSegment === 'me' ? (caller.userId ?? '') : ownerSegment);
           const manager = person?.managerId ? byId.get(person.managerId) : undefined;
-          if (!manager) throw new GraphFailure(404, 'Request_ResourceNotFound', "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
-          return ok(200, { '@odata.context': `${baseUrl}/v1.0/$metadata#directoryObjects/$entity`, ...select(userResource(manager), query) });
+          if (!manager)
+            throw new GraphFailure(
+              404,
+              'Request_ResourceNotFound',
+              "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
+            );
+          return ok(200, {
+            '@odata.context': `${baseUrl}/v1.0/$metadata#directoryObjects/$entity`,
+            ...select(userResource(manager), query),
+          });
         }
         if (rest[0] === 'directReports' && method === 'GET') {
           const person = findPerson(ownerSegment === 'me' ? (caller.userId ?? '') : ownerSegment);
-          if (!person) throw new GraphFailure(404, 'Request_ResourceNotFound', `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`);
-          return ok(200, page(people.filter((candidate) => candidate.managerId === person.id).map((report) => select(userResource(report), query)), query, `/users/${person.id}/directReports`, 'directoryObjects'));
+          if (!person)
+            throw new GraphFailure(
+              404,
+              'Request_ResourceNotFound',
+              `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`,
+            );
+          return ok(
+            200,
+            page(
+              people
+                .filter((candidate) => candidate.managerId === person.id)
+                .map((report) => select(userResource(report), query)),
+              query,
+              `/users/${person.id}/directReports`,
+              'directoryObjects',
+            ),
+          );
         }
         const owner = mailboxPerson(ownerSegment, caller);
         if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && method === 'POST') {
@@ -585,19 +907,45 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         if (eventsPath[0] === 'calendarView' && method === 'GET') {
           const startText = query.get('startDateTime');
           const endText = query.get('endDateTime');
-          if (!startText || !endText) throw new GraphFailure(400, 'ErrorInvalidParameter', "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.");
+          if (!startText || !endText)
+            throw new GraphFailure(
+              400,
+              'ErrorInvalidParameter',
+              'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+            );
           const from = toUtc({ dateTime: startText, timeZone: 'UTC' });
           const to = toUtc({ dateTime: endText, timeZone: 'UTC' });
-          const list = eventsOf(owner.id).filter((event) => new Date(event.startUtc) < to && new Date(event.endUtc) > from).sort((a, b) => a.startUtc.localeCompare(b.startUtc));
-          return ok(200, page(list.map((event) => renderEvent(event, zone)), query, `/users/${owner.id}/calendarView`, `users('${owner.id}')/calendarView`));
+          const list = eventsOf(owner.id)
+            .filter((event) => new Date(event.startUtc) < to && new Date(event.endUtc) > from)
+            .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+          return ok(
+            200,
+            page(
+              list.map((event) => renderEvent(event, zone)),
+              query,
+              `/users/${owner.id}/calendarView`,
+              `users('${owner.id}')/calendarView`,
+            ),
+          );
         }
         if (eventsPath[0] === 'events') {
           if (eventsPath.length === 1 && method === 'POST') {
             const { status, event } = createEvent(owner, parseBody(eventInput, body));
-            return ok(status, { '@odata.context': `${baseUrl}/v1.0/$metadata#users('${owner.id}')/events/$entity`, ...renderEvent(event, zone) });
+            return ok(status, {
+              '@odata.context': `${baseUrl}/v1.0/$metadata#users('${owner.id}')/events/$entity`,
+              ...renderEvent(event, zone),
+            });
           }
           if (eventsPath.length === 1 && method === 'GET') {
-            return ok(200, page(eventsOf(owner.id).map((event) => renderEvent(event, zone)), query, `/users/${owner.id}/events`, `users('${owner.id}')/events`));
+            return ok(
+              200,
+              page(
+                eventsOf(owner.id).map((event) => renderEvent(event, zone)),
+                query,
+                `/users/${owner.id}/events`,
+                `users('${owner.id}')/events`,
+              ),
+            );
           }
           const event = findEvent(owner, eventsPath[1] ?? '');
           if (eventsPath.length === 2 && method === 'GET') return ok(200, renderEvent(event, zone));
@@ -605,7 +953,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
             const patch = parseBody(eventPatch, body);
             applyPatch(event, patch);
-            if (event.isOrganizer) for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
+            if (event.isOrganizer)
+              for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
             saveState();
             return ok(200, renderEvent(event, zone));
           }
@@ -619,20 +968,36 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           if (eventsPath.length === 3 && method === 'POST') {
             const action = eventsPath[2];
             if (action === 'cancel') {
-              if (!event.isOrganizer) throw new GraphFailure(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
+              if (!event.isOrganizer)
+                throw new GraphFailure(
+                  400,
+                  'ErrorInvalidRequest',
+                  "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+                );
               for (const copy of copiesOf(event)) copy.isCancelled = true;
               created = created.filter((candidate) => candidate !== event);
               saveState();
               return { status: 202 };
             }
             if (action === 'accept' || action === 'decline' || action === 'tentativelyAccept') {
-              if (event.isOrganizer) throw new GraphFailure(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You can\'t respond to a meeting you organized.');
-              const response = action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'tentativelyAccepted';
+              if (event.isOrganizer)
+                throw new GraphFailure(
+                  400,
+                  'ErrorInvalidRequest',
+                  "Your request can't be completed. You can't respond to a meeting you organized.",
+                );
+              const response =
+                action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'tentativelyAccepted';
               const time = now().toISOString();
               event.responseStatus = { response, time };
-              event.showAs = response === 'accepted' ? 'busy' : response === 'declined' ? 'free' : 'tentative';
-              const original = created.find((candidate) => candidate.iCalUId === event.iCalUId && candidate.isOrganizer);
-              const attendee = original?.attendees.find((candidate) => candidate.emailAddress.address.toLowerCase() === owner.mail.toLowerCase());
+              event.showAs =
+                response === 'accepted' ? 'busy' : response === 'declined' ? 'free' : 'tentative';
+              const original = created.find(
+                (candidate) => candidate.iCalUId === event.iCalUId && candidate.isOrganizer,
+              );
+              const attendee = original?.attendees.find(
+                (candidate) => candidate.emailAddress.address.toLowerCase() === owner.mail.toLowerCase(),
+              );
               if (original && attendee) {
                 attendee.status = { response, time };
                 original.changeKey = randomUUID().slice(0, 12);
@@ -644,9 +1009,14 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           }
         }
       }
-      throw new GraphFailure(400, 'BadRequest', `Resource not found for the segment '${segments.at(-1) ?? ''}'.`);
+      throw new GraphFailure(
+        400,
+        'BadRequest',
+        `Resource not found for the segment '${segments.at(-1) ?? ''}'.`,
+      );
     } catch (error) {
-      if (error instanceof GraphFailure) return graphError(error.status, error.code, error.message, error.headers);
+      if (error instanceof GraphFailure)
+        return graphError(error.status, error.code, error.message, error.headers);
       throw error;
     } finally {
       if (mailbox) active.set(mailbox, (active.get(mailbox) ?? 1) - 1);
@@ -655,20 +1025,40 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
 
   function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new GraphFailure(400, 'ErrorInvalidRequest', `Invalid request body: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new GraphFailure(
+        400,
+        'ErrorInvalidRequest',
+        `Invalid request body: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
     return parsed.data;
   }
 
-  const handleBatch = async (body: unknown, caller: Caller, headers: Record<string, string | undefined>): Promise<GraphResult> => {
+  const handleBatch = async (
+    body: unknown,
+    caller: Caller,
+    headers: Record<string, string | undefined>,
+  ): Promise<GraphResult> => {
     const parsed = batchInput.safeParse(body);
     if (!parsed.success) return graphError(400, 'BadRequest', 'Invalid batch payload format.');
     const requests = parsed.data.requests;
-    if (requests.length > 20) return graphError(400, 'BadRequest', 'Invalid batch payload format. The number of requests in a batch must not exceed 20.');
+    if (requests.length > 20)
+      return graphError(
+        400,
+        'BadRequest',
+        'Invalid batch payload format. The number of requests in a batch must not exceed 20.',
+      );
     const ids = new Set(requests.map((request) => request.id));
-    if (ids.size !== requests.length) return graphError(400, 'BadRequest', 'Batch request ids must be unique.');
+    if (ids.size !== requests.length)
+      return graphError(400, 'BadRequest', 'Batch request ids must be unique.');
     for (const request of requests) {
       for (const dependency of request.dependsOn ?? []) {
-        if (!ids.has(dependency)) return graphError(400, 'BadRequest', `Request '${request.id}' depends on an unknown request '${dependency}'.`);
+        if (!ids.has(dependency))
+          return graphError(
+            400,
+            'BadRequest',
+            `Request '${request.id}' depends on an unknown request '${dependency}'.`,
+          );
       }
     }
     const results = new Map<string, Promise<GraphResult>>();
@@ -676,18 +1066,37 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       const existing = results.get(request.id);
       if (existing) return existing;
       const promise = (async (): Promise<GraphResult> => {
-        const dependencies = await Promise.all((request.dependsOn ?? []).map((id) => run(requests.find((candidate) => candidate.id === id)!)));
-        if (dependencies.some((result) => result.status >= 400)) return graphError(424, 'FailedDependency', 'Failed dependency.');
-        const innerHeaders = Object.fromEntries(Object.entries(request.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
-        return handleGraph(request.method, request.url.startsWith('/') ? request.url : `/${request.url}`, { ...headers, ...innerHeaders }, request.body, caller, true);
+        const dependencies = await Promise.all(
+          (request.dependsOn ?? []).map((id) => run(requests.find((candidate) => candidate.id === id)!)),
+        );
+        if (dependencies.some((result) => result.status >= 400))
+          return graphError(424, 'FailedDependency', 'Failed dependency.');
+        const innerHeaders = Object.fromEntries(
+          Object.entries(request.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+        );
+        return handleGraph(
+          request.method,
+          request.url.startsWith('/') ? request.url : `/${request.url}`,
+          { ...headers, ...innerHeaders },
+          request.body,
+          caller,
+          true,
+        );
       })();
       results.set(request.id, promise);
       return promise;
     };
-    const responses = await Promise.all(requests.map(async (request) => {
-      const result = await run(request);
-      return { id: request.id, status: result.status, headers: result.headers ?? {}, ...(result.body !== undefined ? { body: result.body } : {}) };
-    }));
+    const responses = await Promise.all(
+      requests.map(async (request) => {
+        const result = await run(request);
+        return {
+          id: request.id,
+          status: result.status,
+          headers: result.headers ?? {},
+          ...(result.body !== undefined ? { body: result.body } : {}),
+        };
+      }),
+    );
     return { status: 200, headers: { 'content-type': 'application/json' }, body: { responses } };
   };
 
@@ -696,9 +1105,15 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     if (!token) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     try {
       const payload = await verify(token, [GRAPH_AUDIENCE, GRAPH_APP_ID]);
-      return payload.idtyp === 'app' ? { kind: 'app', userId: undefined, appId: String(payload.appid) } : { kind: 'user', userId: String(payload.oid), appId: String(payload.appid) };
+      return payload.idtyp === 'app'
+        ? { kind: 'app', userId: undefined, appId: String(payload.appid) }
+        : { kind: 'user', userId: String(payload.oid), appId: String(payload.appid) };
     } catch (error) {
-      return graphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${(error as Error).message}`);
+      return graphError(
+        401,
+        'InvalidAuthenticationToken',
+        `Access token validation failure. ${(error as Error).message}`,
+      );
     }
   };
 
@@ -735,7 +1150,14 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     const pathname = url.pathname.replace(/^\/(common|organizations)(?=\/)/, tenantPrefix);
 
     if (pathname === '/common/discovery/instance' || url.pathname === '/common/discovery/instance') {
-      return send(res, { status: 200, body: { tenant_discovery_endpoint: `${baseUrl}/${tenantId}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }] } });
+      return send(res, {
+        status: 200,
+        body: {
+          tenant_discovery_endpoint: `${baseUrl}/${tenantId}/v2.0/.well-known/openid-configuration`,
+          'api-version': '1.1',
+          metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }],
+        },
+      });
     }
     if (pathname === `${tenantPrefix}/v2.0/.well-known/openid-configuration`) {
       return send(res, {
@@ -749,15 +1171,21 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
           subject_types_supported: ['pairwise'],
           id_token_signing_alg_values_supported: ['RS256'],
-          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+          token_endpoint_auth_methods_supported: [
+            'client_secret_post',
+            'private_key_jwt',
+            'client_secret_basic',
+          ],
           scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
           tenant_region_scope: 'AS',
           cloud_instance_name: 'microsoftonline.com',
         },
       });
     }
-    if (pathname === `${tenantPrefix}/discovery/v2.0/keys`) return send(res, { status: 200, body: { keys: [publicJwk] } });
-    if (pathname === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') return send(res, await tokenEndpoint(new URLSearchParams(text)));
+    if (pathname === `${tenantPrefix}/discovery/v2.0/keys`)
+      return send(res, { status: 200, body: { keys: [publicJwk] } });
+    if (pathname === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST')
+      return send(res, await tokenEndpoint(new URLSearchParams(text)));
 
     if (url.pathname.startsWith('/_emulator/')) return send(res, admin(method, url.pathname, text));
 
@@ -769,17 +1197,28 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         try {
           body = JSON.parse(text);
         } catch {
-          return send(res, graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'));
+          return send(
+            res,
+            graphError(
+              400,
+              'BadRequest',
+              'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+            ),
+          );
         }
       }
       const headers: Record<string, string | undefined> = {};
-      for (const [key, value] of Object.entries(req.headers)) headers[key] = Array.isArray(value) ? value.join(',') : value;
+      for (const [key, value] of Object.entries(req.headers))
+        headers[key] = Array.isArray(value) ? value.join(',') : value;
       if (url.pathname === '/v1.0/$batch' && method === 'POST') {
         byPath['/$batch'] = (byPath['/$batch'] ?? 0) + 1;
         const fault = injectedFault('/$batch', undefined, false);
         return send(res, fault ?? (await handleBatch(body, caller, headers)));
       }
-      return send(res, await handleGraph(method, `${url.pathname}${url.search}`, headers, body, caller, false));
+      return send(
+        res,
+        await handleGraph(method, `${url.pathname}${url.search}`, headers, body, caller, false),
+      );
     }
     return send(res, graphError(404, 'NotFound', `No endpoint at ${url.pathname}`));
   };
@@ -804,8 +1243,14 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       return { status: 204 };
     }
     if (pathname === '/_emulator/faults' && method === 'POST') {
-      const parsed = z.object({ rules: z.array(faultSchema).optional(), latencyMs: z.number().int().min(0).max(60_000).optional() }).safeParse(JSON.parse(text || '{}'));
-      if (!parsed.success) return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+      const parsed = z
+        .object({
+          rules: z.array(faultSchema).optional(),
+          latencyMs: z.number().int().min(0).max(60_000).optional(),
+        })
+        .safeParse(JSON.parse(text || '{}'));
+      if (!parsed.success)
+        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
       for (const rule of parsed.data.rules ?? []) faults.add(rule);
       if (parsed.data.latencyMs !== undefined) faults.setLatency(parsed.data.latencyMs);
       return { status: 204 };

@@ -44,19 +44,63 @@ export function seededRandom(seed: number): () => number {
 }
 
 const SURNAMES: Array<[string, string]> = [
-  ['佐藤', 'sato'], ['鈴木', 'suzuki'], ['高橋', 'takahashi'], ['田中', 'tanaka'], ['伊藤', 'ito'],
-  ['渡辺', 'watanabe'], ['山本', 'yamamoto'], ['中村', 'nakamura'], ['小林', 'kobayashi'], ['加藤', 'kato'],
-  ['吉田', 'yoshida'], ['山田', 'yamada'], ['佐々木', 'sasaki'], ['山口', 'yamaguchi'], ['松本', 'matsumoto'],
-  ['井上', 'inoue'], ['木村', 'kimura'], ['林', 'hayashi'], ['斎藤', 'saito'], ['清水', 'shimizu'],
-  ['山崎', 'yamazaki'], ['森', 'mori'], ['池田', 'ikeda'], ['橋本', 'hashimoto'], ['阿部', 'abe'],
-  ['石川', 'ishikawa'], ['山下', 'yamashita'], ['中島', 'nakajima'], ['石井', 'ishii'], ['小川', 'ogawa'],
+  ['佐藤', 'sato'],
+  ['鈴木', 'suzuki'],
+  ['高橋', 'takahashi'],
+  ['田中', 'tanaka'],
+  ['伊藤', 'ito'],
+  ['渡辺', 'watanabe'],
+  ['山本', 'yamamoto'],
+  ['中村', 'nakamura'],
+  ['小林', 'kobayashi'],
+  ['加藤', 'kato'],
+  ['吉田', 'yoshida'],
+  ['山田', 'yamada'],
+  ['佐々木', 'sasaki'],
+  ['山口', 'yamaguchi'],
+  ['松本', 'matsumoto'],
+  ['井上', 'inoue'],
+  ['木村', 'kimura'],
+  ['林', 'hayashi'],
+  ['斎藤', 'saito'],
+  ['清水', 'shimizu'],
+  ['山崎', 'yamazaki'],
+  ['森', 'mori'],
+  ['池田', 'ikeda'],
+  ['橋本', 'hashimoto'],
+  ['阿部', 'abe'],
+  ['石川', 'ishikawa'],
+  ['山下', 'yamashita'],
+  ['中島', 'nakajima'],
+  ['石井', 'ishii'],
+  ['小川', 'ogawa'],
 ];
 const GIVEN_NAMES: Array<[string, string]> = [
-  ['花子', 'hanako'], ['太郎', 'taro'], ['美咲', 'misaki'], ['健一', 'kenichi'], ['陽子', 'yoko'],
-  ['大輔', 'daisuke'], ['彩', 'aya'], ['翔太', 'shota'], ['由美', 'yumi'], ['誠', 'makoto'],
-  ['真由美', 'mayumi'], ['拓也', 'takuya'], ['恵', 'megumi'], ['直樹', 'naoki'], ['麻衣', 'mai'],
-  ['浩二', 'koji'], ['優子', 'yuko'], ['亮', 'ryo'], ['千尋', 'chihiro'], ['和也', 'kazuya'],
-  ['さくら', 'sakura'], ['悠真', 'yuma'], ['結衣', 'yui'], ['蓮', 'ren'], ['葵', 'aoi'],
+  ['花子', 'hanako'],
+  ['太郎', 'taro'],
+  ['美咲', 'misaki'],
+  ['健一', 'kenichi'],
+  ['陽子', 'yoko'],
+  ['大輔', 'daisuke'],
+  ['彩', 'aya'],
+  ['翔太', 'shota'],
+  ['由美', 'yumi'],
+  ['誠', 'makoto'],
+  ['真由美', 'mayumi'],
+  ['拓也', 'takuya'],
+  ['恵', 'megumi'],
+  ['直樹', 'naoki'],
+  ['麻衣', 'mai'],
+  ['浩二', 'koji'],
+  ['優子', 'yuko'],
+  ['亮', 'ryo'],
+  ['千尋', 'chihiro'],
+  ['和也', 'kazuya'],
+  ['さくら', 'sakura'],
+  ['悠真', 'yuma'],
+  ['結衣', 'yui'],
+  ['蓮', 'ren'],
+  ['葵', 'aoi'],
 ];
 
 /** 部 and their 課, the first 課 of 総務部 being HR and the training department (職員課). */
@@ -88,7 +132,12 @@ export function seedOrganisation(): SeedPerson[] {
   const usedNames = new Set<string>();
   let serial = 0;
 
-  const add = (levelId: string, division: string, section: string | null, managerId: string | null): SeedPerson => {
+  const add = (
+    levelId: string,
+    division: string,
+    section: string | null,
+    managerId: string | null,
+  ): SeedPerson => {
     let surname: [string, string];
     let given: [string, string];
     do {
@@ -100,8 +149,13 @@ export function seedOrganisation(): SeedPerson[] {
     const upn = `${given[1]}.${surname[1]}@${DEMO_DOMAIN}`;
     // Seniority follows level, so hire dates are plausible (and some staff are inside their first ~10 years).
     const yearsOfService: Record<string, [number, number]> = {
-      bucho: [28, 35], kacho: [22, 30], kachoHosa: [18, 26], kakaricho: [12, 20],
-      shunin: [6, 12], shuji: [0, 7], kaikeiNendo: [0, 4],
+      bucho: [28, 35],
+      kacho: [22, 30],
+      kachoHosa: [18, 26],
+      kakaricho: [12, 20],
+      shunin: [6, 12],
+      shuji: [0, 7],
+      kaikeiNendo: [0, 4],
     };
     const [low, high] = yearsOfService[levelId]!;
     const years = low + Math.floor(random() * (high - low + 1));

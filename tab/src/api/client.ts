@@ -19,7 +19,9 @@ interface ErrorBody {
 
 function expiryOf(token: string): number {
   try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: number;
+    };
     return (payload.exp ?? 0) * 1000;
   } catch {
     return 0;
@@ -47,10 +49,17 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     return inFlight;
   };
   const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(path, { headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' } });
+    const response = await fetch(path, {
+      headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' },
+    });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as ErrorBody;
-      throw new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? response.statusText, body.error?.requestId);
+      throw new ApiError(
+        response.status,
+        body.error?.code ?? 'http_error',
+        body.error?.message ?? response.statusText,
+        body.error?.requestId,
+      );
     }
     return (await response.json()) as T;
   };

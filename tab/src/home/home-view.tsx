@@ -11,32 +11,68 @@ import { useLocalized } from '../shell/localized.ts';
 const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
 
 const useStyles = makeStyles({
-  page: { maxWidth: '960px', margin: '0 auto', padding: '16px', display: 'flex', flexDirection: 'column', gap: '16px' },
+  page: {
+    maxWidth: '960px',
+    margin: '0 auto',
+    padding: '16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '16px',
+  },
   card: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusLarge,
     padding: '16px 20px',
   },
-  statement: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  statement: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: '12px', padding: 0, listStyle: 'none' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gap: '12px',
+    padding: 0,
+    listStyle: 'none',
+  },
   guideline: { borderLeft: `4px solid ${tokens.colorBrandStroke1}`, paddingLeft: '12px' },
-  letter: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightBold, color: tokens.colorBrandForeground1, marginRight: '8px' },
+  letter: {
+    fontSize: tokens.fontSizeBase600,
+    fontWeight: tokens.fontWeightBold,
+    color: tokens.colorBrandForeground1,
+    marginRight: '8px',
+  },
   items: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
   item: { display: 'grid', gridTemplateColumns: '2.5em 1fr', gap: '8px', alignItems: 'start' },
   mark: {
-    display: 'inline-flex', justifyContent: 'center', alignItems: 'center', width: '2em', height: '2em',
-    borderRadius: tokens.borderRadiusCircular, border: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightBold,
+    display: 'inline-flex',
+    justifyContent: 'center',
+    alignItems: 'center',
+    width: '2em',
+    height: '2em',
+    borderRadius: tokens.borderRadiusCircular,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightBold,
   },
-  h1: { fontSize: tokens.fontSizeBase600, margin: '8px 0 0', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` }, ':focus': { outline: 'none' } },
+  h1: {
+    fontSize: tokens.fontSizeBase600,
+    margin: '8px 0 0',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    ':focus': { outline: 'none' },
+  },
   h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
   h3: { fontSize: tokens.fontSizeBase400, margin: '12px 0 4px' },
   details: { marginTop: '8px' },
   preLine: { whiteSpace: 'pre-line' },
 });
 
-type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; me: MeResponse; framework: Framework };
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; me: MeResponse; framework: Framework };
 
 export default function HomeView({ api }: { api: ApiClient }) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
@@ -67,10 +103,27 @@ export default function HomeView({ api }: { api: ApiClient }) {
       </Suspense>
     );
   }
-  return <Home me={state.me} framework={state.framework} onOpenMatrix={() => setView('matrix')} focusHeading={returned} />;
+  return (
+    <Home
+      me={state.me}
+      framework={state.framework}
+      onOpenMatrix={() => setView('matrix')}
+      focusHeading={returned}
+    />
+  );
 }
 
-function Home({ me, framework, onOpenMatrix, focusHeading }: { me: MeResponse; framework: Framework; onOpenMatrix: () => void; focusHeading: boolean }) {
+function Home({
+  me,
+  framework,
+  onOpenMatrix,
+  focusHeading,
+}: {
+  me: MeResponse;
+  framework: Framework;
+  onOpenMatrix: () => void;
+  focusHeading: boolean;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const local = useLocalized();
@@ -89,8 +142,12 @@ function Home({ me, framework, onOpenMatrix, focusHeading }: { me: MeResponse; f
       </h1>
 
       <section className={styles.card} aria-labelledby="target-image">
-        <h2 className={styles.h2} id="target-image">{t('home.targetImage')}</h2>
-        <p className={styles.statement} data-testid="target-statement">{local(framework.targetImage.statement)}</p>
+        <h2 className={styles.h2} id="target-image">
+          {t('home.targetImage')}
+        </h2>
+        <p className={styles.statement} data-testid="target-statement">
+          {local(framework.targetImage.statement)}
+        </p>
         <details className={styles.details}>
           <summary>{framework.targetImage.parts.map((part) => local(part.heading)).join(' ')}</summary>
           {framework.targetImage.parts.map((part) => (
@@ -103,7 +160,9 @@ function Home({ me, framework, onOpenMatrix, focusHeading }: { me: MeResponse; f
       </section>
 
       <section className={styles.card} aria-labelledby="my-level" data-testid="my-level">
-        <h2 className={styles.h2} id="my-level">{t('home.myLevel')}</h2>
+        <h2 className={styles.h2} id="my-level">
+          {t('home.myLevel')}
+        </h2>
         {level ? (
           <>
             <p>
@@ -125,7 +184,9 @@ function Home({ me, framework, onOpenMatrix, focusHeading }: { me: MeResponse; f
 
       {level && row ? (
         <section className={styles.card} aria-labelledby="my-expectations" data-testid="my-expectations">
-          <h2 className={styles.h2} id="my-expectations">{t('home.myExpectations')}</h2>
+          <h2 className={styles.h2} id="my-expectations">
+            {t('home.myExpectations')}
+          </h2>
           <p className={styles.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
           {framework.competencyGroups.map((group) => (
             <div key={group.id}>
@@ -137,11 +198,22 @@ function Home({ me, framework, onOpenMatrix, focusHeading }: { me: MeResponse; f
                     const mark: MarkId = row[competency.id] ?? 'none';
                     const markInfo = framework.marks[mark];
                     return (
-                      <li key={competency.id} className={styles.item} data-testid={`expectation-${competency.id}`} data-mark={mark}>
-                        <span className={styles.mark} aria-hidden="true">{markInfo.symbol || '—'}</span>
+                      <li
+                        key={competency.id}
+                        className={styles.item}
+                        data-testid={`expectation-${competency.id}`}
+                        data-mark={mark}
+                      >
+                        <span className={styles.mark} aria-hidden="true">
+                          {markInfo.symbol || '—'}
+                        </span>
                         <span>
                           <strong>{local(competency.name)}</strong>
-                          <span> ({markInfo.symbol ? `${markInfo.symbol} ` : ''}{local(markInfo.label)})</span>
+                          <span>
+                            {' '}
+                            ({markInfo.symbol ? `${markInfo.symbol} ` : ''}
+                            {local(markInfo.label)})
+                          </span>
                           <br />
                           <span className={styles.muted}>{t(`markForMe.${mark}`)}</span>
                         </span>
@@ -151,19 +223,28 @@ function Home({ me, framework, onOpenMatrix, focusHeading }: { me: MeResponse; f
               </ul>
             </div>
           ))}
-          <Button appearance="primary" onClick={onOpenMatrix} data-testid="open-matrix" style={{ marginTop: 16 }}>
+          <Button
+            appearance="primary"
+            onClick={onOpenMatrix}
+            data-testid="open-matrix"
+            style={{ marginTop: 16 }}
+          >
             {t('home.openMatrix')}
           </Button>
         </section>
       ) : null}
 
       <section className={styles.card} aria-labelledby="drill">
-        <h2 className={styles.h2} id="drill">{t('home.drill')}</h2>
+        <h2 className={styles.h2} id="drill">
+          {t('home.drill')}
+        </h2>
         <ul className={styles.grid} data-testid="guidelines">
           {framework.guidelines.map((guideline) => (
             <li key={guideline.id} className={styles.guideline}>
               <h3 className={styles.h3}>
-                <span className={styles.letter} aria-hidden="true">{guideline.letter}</span>
+                <span className={styles.letter} aria-hidden="true">
+                  {guideline.letter}
+                </span>
                 {guideline.name.en}
               </h3>
               <p>{local(guideline.summary)}</p>

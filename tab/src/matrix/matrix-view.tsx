@@ -6,17 +6,39 @@ import { useLocalized } from '../shell/localized.ts';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1100px', margin: '0 auto', padding: '16px' },
-  scroll: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge },
+  scroll: {
+    overflowX: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
   table: { borderCollapse: 'collapse', width: '100%', minWidth: '640px' },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '6px 8px', textAlign: 'center' },
-  rowHeader: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '6px 8px', textAlign: 'left', fontWeight: tokens.fontWeightRegular },
-  mine: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}`, fontWeight: tokens.fontWeightBold },
+  rowHeader: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '6px 8px',
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  mine: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    fontWeight: tokens.fontWeightBold,
+  },
   caption: { textAlign: 'left', padding: '8px', captionSide: 'top' },
   legend: { marginTop: '16px' },
   h1: { fontSize: tokens.fontSizeBase600 },
 });
 
-export default function MatrixView({ framework, levelId, onBack }: { framework: Framework; levelId: string | null; onBack: () => void }) {
+export default function MatrixView({
+  framework,
+  levelId,
+  onBack,
+}: {
+  framework: Framework;
+  levelId: string | null;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const local = useLocalized();
@@ -24,14 +46,22 @@ export default function MatrixView({ framework, levelId, onBack }: { framework: 
   useEffect(() => heading.current?.focus(), []);
   return (
     <main className={styles.page} data-testid="matrix">
-      <Button onClick={onBack} data-testid="back-home">{t('matrix.back')}</Button>
-      <h1 className={styles.h1} ref={heading} tabIndex={-1}>{t('matrix.title')}</h1>
+      <Button onClick={onBack} data-testid="back-home">
+        {t('matrix.back')}
+      </Button>
+      <h1 className={styles.h1} ref={heading} tabIndex={-1}>
+        {t('matrix.title')}
+      </h1>
       <div className={styles.scroll} role="region" aria-labelledby="matrix-caption" tabIndex={0}>
         <table className={styles.table}>
-          <caption className={styles.caption} id="matrix-caption">{t('matrix.caption')}</caption>
+          <caption className={styles.caption} id="matrix-caption">
+            {t('matrix.caption')}
+          </caption>
           <thead>
             <tr>
-              <th scope="col" className={styles.rowHeader}>{t('matrix.competency')}</th>
+              <th scope="col" className={styles.rowHeader}>
+                {t('matrix.competency')}
+              </th>
               {framework.levels.map((level) => (
                 <th
                   key={level.id}
@@ -50,7 +80,11 @@ export default function MatrixView({ framework, levelId, onBack }: { framework: 
             {framework.competencies.map((competency) => (
               <tr key={competency.id}>
                 <th scope="row" className={styles.rowHeader}>
-                  {local(framework.competencyGroups.find((group) => group.id === competency.group)?.name ?? competency.name)} / {local(competency.name)}
+                  {local(
+                    framework.competencyGroups.find((group) => group.id === competency.group)?.name ??
+                      competency.name,
+                  )}{' '}
+                  / {local(competency.name)}
                 </th>
                 {framework.levels.map((level) => {
                   const mark = framework.expectations[level.id]?.[competency.id] ?? 'none';
@@ -63,7 +97,17 @@ export default function MatrixView({ framework, levelId, onBack }: { framework: 
                       data-mark={mark}
                     >
                       <span aria-hidden="true">{info.symbol}</span>
-                      <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>{local(info.label)}</span>
+                      <span
+                        style={{
+                          position: 'absolute',
+                          width: 1,
+                          height: 1,
+                          overflow: 'hidden',
+                          clip: 'rect(0 0 0 0)',
+                        }}
+                      >
+                        {local(info.label)}
+                      </span>
                     </td>
                   );
                 })}
@@ -77,7 +121,11 @@ export default function MatrixView({ framework, levelId, onBack }: { framework: 
         <dl>
           {(['evaluated', 'maintain', 'parttime'] as const).map((mark) => (
             <div key={mark}>
-              <dt><strong>{framework.marks[mark].symbol} {local(framework.marks[mark].label)}</strong></dt>
+              <dt>
+                <strong>
+                  {framework.marks[mark].symbol} {local(framework.marks[mark].label)}
+                </strong>
+              </dt>
               <dd>{local(framework.marks[mark].explanation)}</dd>
             </div>
           ))}

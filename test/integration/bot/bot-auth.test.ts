@@ -22,7 +22,11 @@ describe('the bot endpoint with production credentials', () => {
     } as unknown as ConversationReferenceStore;
     await mountBot({
       expressApp: app,
-      credentials: { clientId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d', clientSecret: 'not-a-real-secret', tenantId: '11111111-2222-3333-4444-555555555555' },
+      credentials: {
+        clientId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
+        clientSecret: 'not-a-real-secret',
+        tenantId: '11111111-2222-3333-4444-555555555555',
+      },
       conversations,
       logger: testLogger,
       publicUrl: 'https://hagukumi.example.lg.jp',
@@ -43,12 +47,19 @@ describe('the bot endpoint with production credentials', () => {
     channelId: 'msteams',
     from: { id: '29:attacker', name: 'Mallory' },
     recipient: { id: '28:5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' },
-    conversation: { id: 'a:1', conversationType: 'personal', tenantId: '11111111-2222-3333-4444-555555555555' },
+    conversation: {
+      id: 'a:1',
+      conversationType: 'personal',
+      tenantId: '11111111-2222-3333-4444-555555555555',
+    },
   };
 
   it.each([
     ['no token', undefined],
-    ['a token that is not a Bot Framework token', 'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.'],
+    [
+      'a token that is not a Bot Framework token',
+      'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.',
+    ],
   ])('refuses an activity with %s', async (_label, authorization) => {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',

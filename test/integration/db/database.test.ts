@@ -31,7 +31,9 @@ describe.each(BACKENDS)('database on %s', (backend) => {
 
   it('keeps data written before a restart', async () => {
     const first = await open();
-    await first.db.insert(auditLog).values({ actorId: 'u1', subjectId: 'u2', action: 'view', resource: 'goals' });
+    await first.db
+      .insert(auditLog)
+      .values({ actorId: 'u1', subjectId: 'u2', action: 'view', resource: 'goals' });
     await first.close();
     opened.splice(opened.indexOf(first), 1);
 
@@ -45,7 +47,9 @@ describe.each(BACKENDS)('database on %s', (backend) => {
     it('migrates safely when several instances start together', async () => {
       store = await createTestStore(backend);
       const instances = await Promise.all(
-        Array.from({ length: 4 }, () => openDatabase({ databaseUrl: store!.databaseUrl, dataDir: store!.dataDir })),
+        Array.from({ length: 4 }, () =>
+          openDatabase({ databaseUrl: store!.databaseUrl, dataDir: store!.dataDir }),
+        ),
       );
       opened.push(...instances);
       const applied = await instances[0]!.query<{ count: string }>(
@@ -53,7 +57,9 @@ describe.each(BACKENDS)('database on %s', (backend) => {
       );
       expect(Number(applied[0]!.count)).toBeGreaterThan(0);
       // Applied once, not once per instance.
-      const hashes = await instances[0]!.query<{ hash: string }>('SELECT hash FROM drizzle.__drizzle_migrations');
+      const hashes = await instances[0]!.query<{ hash: string }>(
+        'SELECT hash FROM drizzle.__drizzle_migrations',
+      );
       expect(new Set(hashes.map((row) => row.hash)).size).toBe(hashes.length);
     });
   }

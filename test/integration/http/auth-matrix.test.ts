@@ -33,7 +33,10 @@ describe('authentication on every /api route', () => {
     const genuine = await server.tokenFor(someone.id);
     const claims = JSON.parse(Buffer.from(genuine.split('.')[1]!, 'base64url').toString()) as ValidClaims;
     const tokens = await forgedTokens(
-      { sign: (payload, options) => server.emulator.signJwt(payload, options?.unknownKey ? { unknownKey: true } : {}) },
+      {
+        sign: (payload, options) =>
+          server.emulator.signJwt(payload, options?.unknownKey ? { unknownKey: true } : {}),
+      },
       claims,
     );
 

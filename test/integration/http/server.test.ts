@@ -50,7 +50,9 @@ describe('HTTP server', () => {
   it('echoes a well-formed x-request-id and replaces a malformed one', async () => {
     const good = await fetch(`${server.url}/api/health`, { headers: { 'x-request-id': 'abc-12345678' } });
     expect(good.headers.get('x-request-id')).toBe('abc-12345678');
-    const bad = await fetch(`${server.url}/api/health`, { headers: { 'x-request-id': 'no spaces allowed <>' } });
+    const bad = await fetch(`${server.url}/api/health`, {
+      headers: { 'x-request-id': 'no spaces allowed <>' },
+    });
     expect(bad.headers.get('x-request-id')).not.toBe('no spaces allowed <>');
   });
 });

@@ -50,9 +50,13 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     const { queue } = await start();
     await queue.define('echo');
     const seen: string[] = [];
-    await queue.work<{ text: string }>('echo', async ([job]) => {
-      seen.push(job!.data.text);
-    }, { pollingIntervalSeconds: 0.5 });
+    await queue.work<{ text: string }>(
+      'echo',
+      async ([job]) => {
+        seen.push(job!.data.text);
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
     await queue.send('echo', { text: 'こんにちは' });
     await waitFor(() => seen.length === 1);
     expect(seen).toEqual(['こんにちは']);
@@ -68,9 +72,13 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     const second = await start();
     await second.queue.define('later');
     const seen: number[] = [];
-    await second.queue.work<{ n: number }>('later', async ([job]) => {
-      seen.push(job!.data.n);
-    }, { pollingIntervalSeconds: 0.5 });
+    await second.queue.work<{ n: number }>(
+      'later',
+      async ([job]) => {
+        seen.push(job!.data.n);
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
     await waitFor(() => seen.length === 1);
     expect(seen).toEqual([42]);
   });
@@ -80,17 +88,24 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     await instance.queue.define('slow');
     const started = deferred();
     let finished = false;
-    await instance.queue.work('slow', async () => {
-      started.resolve();
-      await new Promise((r) => setTimeout(r, 1500));
-      finished = true;
-    }, { pollingIntervalSeconds: 0.5 });
+    await instance.queue.work(
+      'slow',
+      async () => {
+        started.resolve();
+        await new Promise((r) => setTimeout(r, 1500));
+        finished = true;
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
     const id = await instance.queue.send('slow', {});
     await started.promise;
     await instance.queue.stop(10_000);
     expect(finished).toBe(true);
     // The queue has closed its connections; read the job's state straight from the store.
-    const rows = await instance.database.query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [id]);
+    const rows = await instance.database.query<{ state: string }>(
+      'SELECT state FROM pgboss.job WHERE id = $1',
+      [id],
+    );
     expect(rows[0]?.state).toBe('completed');
   });
 
@@ -98,10 +113,14 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     const first = await start();
     await first.queue.define('stuck', { retryDelaySeconds: 1 });
     const started = deferred();
-    await first.queue.work('stuck', async () => {
-      started.resolve();
-      await new Promise((r) => setTimeout(r, 30_000));
-    }, { pollingIntervalSeconds: 0.5 });
+    await first.queue.work(
+      'stuck',
+      async () => {
+        started.resolve();
+        await new Promise((r) => setTimeout(r, 30_000));
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
     const id = await first.queue.send('stuck', { attempt: 'first' });
     await started.promise;
     await stopInstance(first, 1000);

@@ -17,8 +17,12 @@ describe('the seeded organisation', () => {
   it('is a realistic city hall: at least 60 staff in 3 部 and 6 課 with every level', () => {
     expect(people.length).toBeGreaterThanOrEqual(60);
     expect(new Set(people.map((person) => person.divisionName)).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(people.filter((person) => person.levelId !== 'bucho').map((person) => person.department)).size).toBeGreaterThanOrEqual(6);
-    expect(new Set(people.map((person) => person.levelId))).toEqual(new Set(['bucho', 'kacho', 'kachoHosa', 'kakaricho', 'shunin', 'shuji', 'kaikeiNendo']));
+    expect(
+      new Set(people.filter((person) => person.levelId !== 'bucho').map((person) => person.department)).size,
+    ).toBeGreaterThanOrEqual(6);
+    expect(new Set(people.map((person) => person.levelId))).toEqual(
+      new Set(['bucho', 'kacho', 'kachoHosa', 'kakaricho', 'shunin', 'shuji', 'kaikeiNendo']),
+    );
     expect(people.every((person) => /^\S+ \S+$/.test(person.displayName))).toBe(true);
   });
 
@@ -39,14 +43,25 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   let emulator: M365Emulator;
   let stateDir: string;
   let graph: GraphClient;
-  const settings = () => ({ tenantId: emulator.tenantId, clientId: emulator.app.clientId, clientSecret: emulator.app.clientSecret, authorityHost: emulator.authorityHost, caCertPem: emulator.caCertPem });
+  const settings = () => ({
+    tenantId: emulator.tenantId,
+    clientId: emulator.app.clientId,
+    clientSecret: emulator.app.clientSecret,
+    authorityHost: emulator.authorityHost,
+    caCertPem: emulator.caCertPem,
+  });
   const person = (levelId: string) => emulator.people.find((candidate) => candidate.levelId === levelId)!;
   const raw = () => createFetch(emulator.caCertPem);
 
   beforeAll(async () => {
     stateDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-m365-'));
     emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
-    graph = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: createAppTokenProvider(settings()), caCertPem: emulator.caCertPem, retryDelaySeconds: 1 });
+    graph = createGraphClient({
+      baseUrl: emulator.graphBaseUrl,
+      getToken: createAppTokenProvider(settings()),
+      caCertPem: emulator.caCertPem,
+      retryDelaySeconds: 1,
+    });
   });
   afterAll(async () => {
     await emulator?.close();
@@ -55,18 +70,31 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
 
   it('issues app tokens by client credentials and refuses a wrong secret', async () => {
     const token = await createAppTokenProvider(settings())();
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { aud: string; roles: string[]; tid: string };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      aud: string;
+      roles: string[];
+      tid: string;
+    };
     expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', tid: emulator.tenantId });
     expect(claims.roles).toContain('User.Read.All');
-    await expect(createAppTokenProvider({ ...settings(), clientSecret: 'wrong' })()).rejects.toThrow(/invalid_client|7000215/);
+    await expect(createAppTokenProvider({ ...settings(), clientSecret: 'wrong' })()).rejects.toThrow(
+      /invalid_client|7000215/,
+    );
   });
 
   it('exchanges a Teams SSO token on behalf of the user, and /me is that user', async () => {
     const someone = person('shunin');
     const obo = createOboTokenProvider(settings());
     const token = await obo.tokenFor(someone.id, await emulator.issueSsoToken(someone.id));
-    const delegated = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: async () => token, caCertPem: emulator.caCertPem });
-    await expect(delegated.get<{ id: string; displayName: string }>('/me')).resolves.toMatchObject({ id: someone.id, displayName: someone.displayName });
+    const delegated = createGraphClient({
+      baseUrl: emulator.graphBaseUrl,
+      getToken: async () => token,
+      caCertPem: emulator.caCertPem,
+    });
+    await expect(delegated.get<{ id: string; displayName: string }>('/me')).resolves.toMatchObject({
+      id: someone.id,
+      displayName: someone.displayName,
+    });
     expect(obo.cachedUsers).toBe(1);
     await expect(obo.tokenFor(someone.id, 'not-a-token')).rejects.toThrow();
   });
@@ -76,20 +104,42 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   });
 
   it('serves users, managers and direct reports to the directory adapter', async () => {
-    const directory = createGraphDirectory({ microsoft: { ...settings(), appIdUri: emulator.app.appIdUri, graphBaseUrl: emulator.graphBaseUrl, botId: '', botPassword: '', hrGroupId: undefined, trainingMailbox: undefined }, caCertPem: emulator.caCertPem, logger: testLogger });
+    const directory = createGraphDirectory({
+      microsoft: {
+        ...settings(),
+        appIdUri: emulator.app.appIdUri,
+        graphBaseUrl: emulator.graphBaseUrl,
+        botId: '',
+        botPassword: '',
+        hrGroupId: undefined,
+        trainingMailbox: undefined,
+      },
+      caCertPem: emulator.caCertPem,
+      logger: testLogger,
+    });
     const everyone = await directory.listUsers();
     expect(everyone.length).toBe(emulator.people.length);
     const kacho = person('kacho');
-    const mine = everyone.filter((user) => user.managerId === kacho.id).map((user) => user.id).sort();
+    const mine = everyone
+      .filter((user) => user.managerId === kacho.id)
+      .map((user) => user.id)
+      .sort();
     expect(await directory.getDirectReportIds(kacho.id).then((ids) => ids.sort())).toEqual(mine);
-    expect(await directory.getUser(person('shuji').id)).toMatchObject({ jobTitle: '主事', managerId: person('shuji').managerId });
+    expect(await directory.getUser(person('shuji').id)).toMatchObject({
+      jobTitle: '主事',
+      managerId: person('shuji').managerId,
+    });
     expect(await directory.getUser('00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it('reports errors in OData format with request ids', async () => {
-    const response = await raw()(`${emulator.graphBaseUrl}/users/nobody`, { headers: { authorization: `Bearer ${await createAppTokenProvider(settings())()}` } });
+    const response = await raw()(`${emulator.graphBaseUrl}/users/nobody`, {
+      headers: { authorization: `Bearer ${await createAppTokenProvider(settings())()}` },
+    });
     expect(response.status).toBe(404);
-    const body = (await response.json()) as { error: { code: string; message: string; innerError: { 'request-id': string } } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; innerError: { 'request-id': string } };
+    };
     expect(body.error.code).toBe('Request_ResourceNotFound');
     expect(body.error.innerError['request-id']).toMatch(/-/);
     const anonymous = await raw()(`${emulator.graphBaseUrl}/users`);
@@ -101,12 +151,33 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     const start = new Date();
     const window = (days: number) => ({
       startTime: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
-      endTime: { dateTime: new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+      endTime: {
+        dateTime: new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 19),
+        timeZone: 'UTC',
+      },
     });
-    const mailboxes = emulator.people.filter((candidate) => !candidate.isMailbox).map((candidate) => candidate.userPrincipalName);
-    await expect(graph.post(`/users/${organizer.id}/calendar/getSchedule`, { schedules: mailboxes.slice(0, 21), ...window(1) })).rejects.toMatchObject({ status: 400 });
-    await expect(graph.post(`/users/${organizer.id}/calendar/getSchedule`, { schedules: mailboxes.slice(0, 2), ...window(62) })).rejects.toMatchObject({ status: 400 });
-    const result = await graph.post<{ value: Array<{ scheduleId: string; availabilityView: string; scheduleItems: Array<{ status: string }> }> }>(
+    const mailboxes = emulator.people
+      .filter((candidate) => !candidate.isMailbox)
+      .map((candidate) => candidate.userPrincipalName);
+    await expect(
+      graph.post(`/users/${organizer.id}/calendar/getSchedule`, {
+        schedules: mailboxes.slice(0, 21),
+        ...window(1),
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      graph.post(`/users/${organizer.id}/calendar/getSchedule`, {
+        schedules: mailboxes.slice(0, 2),
+        ...window(62),
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    const result = await graph.post<{
+      value: Array<{
+        scheduleId: string;
+        availabilityView: string;
+        scheduleItems: Array<{ status: string }>;
+      }>;
+    }>(
       `/users/${organizer.id}/calendar/getSchedule`,
       { schedules: mailboxes.slice(0, 20), ...window(14), availabilityViewInterval: 30 },
       { Prefer: 'outlook.timezone="Tokyo Standard Time"' },
@@ -130,21 +201,32 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
       onlineMeetingProvider: 'teamsForBusiness',
       transactionId: 'hagukumi-test-0001',
     };
-    const first = await graph.post<{ id: string; iCalUId: string; onlineMeeting: { joinUrl: string }; start: { dateTime: string } }>(`/users/${organizer.id}/events`, event, { Prefer: 'outlook.timezone="Tokyo Standard Time"' });
+    const first = await graph.post<{
+      id: string;
+      iCalUId: string;
+      onlineMeeting: { joinUrl: string };
+      start: { dateTime: string };
+    }>(`/users/${organizer.id}/events`, event, { Prefer: 'outlook.timezone="Tokyo Standard Time"' });
     const again = await graph.post<{ id: string }>(`/users/${organizer.id}/events`, event);
     expect(again.id).toBe(first.id);
     expect(first.onlineMeeting.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
     expect(first.start.dateTime).toBe('2026-12-08T10:00:00.0000000');
     const copy = emulator.eventsOf(attendee.id).find((candidate) => candidate.iCalUId === first.iCalUId)!;
     expect(copy).toMatchObject({ isOrganizer: false, startUtc: '2026-12-08T01:00:00.000Z' });
-    expect(emulator.eventsOf(organizer.id).filter((candidate) => candidate.transactionId === 'hagukumi-test-0001')).toHaveLength(1);
+    expect(
+      emulator.eventsOf(organizer.id).filter((candidate) => candidate.transactionId === 'hagukumi-test-0001'),
+    ).toHaveLength(1);
 
     await graph.post(`/users/${attendee.id}/events/${copy.id}/decline`, { sendResponse: true });
-    const seen = await graph.get<{ attendees: Array<{ status: { response: string } }> }>(`/users/${organizer.id}/events/${first.id}`);
+    const seen = await graph.get<{ attendees: Array<{ status: { response: string } }> }>(
+      `/users/${organizer.id}/events/${first.id}`,
+    );
     expect(seen.attendees[0]!.status.response).toBe('declined');
 
     await graph.post(`/users/${organizer.id}/events/${first.id}/cancel`, { comment: 'test' });
-    expect(emulator.eventsOf(attendee.id).find((candidate) => candidate.iCalUId === first.iCalUId)?.isCancelled).toBe(true);
+    expect(
+      emulator.eventsOf(attendee.id).find((candidate) => candidate.iCalUId === first.iCalUId)?.isCancelled,
+    ).toBe(true);
     await expect(graph.get(`/users/${organizer.id}/events/${first.id}`)).rejects.toBeInstanceOf(GraphError);
   });
 
@@ -157,8 +239,15 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     });
     await emulator.close();
     emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
-    graph = createGraphClient({ baseUrl: emulator.graphBaseUrl, getToken: createAppTokenProvider(settings()), caCertPem: emulator.caCertPem, retryDelaySeconds: 1 });
-    await expect(graph.get<{ subject: string }>(`/users/${organizer.id}/events/${created.id}`)).resolves.toMatchObject({ subject: 'persist me' });
+    graph = createGraphClient({
+      baseUrl: emulator.graphBaseUrl,
+      getToken: createAppTokenProvider(settings()),
+      caCertPem: emulator.caCertPem,
+      retryDelaySeconds: 1,
+    });
+    await expect(
+      graph.get<{ subject: string }>(`/users/${organizer.id}/events/${created.id}`),
+    ).resolves.toMatchObject({ subject: 'persist me' });
   });
 
   it('runs $batch with dependsOn, refuses more than 20 requests, and the client splits big ones', async () => {
@@ -169,14 +258,23 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
       { id: 'c', method: 'GET', url: '/users/nobody', dependsOn: ['b'] },
     ]);
     expect(results.map((result) => result.status)).toEqual([200, 200, 404]);
-    const many = emulator.people.slice(0, 45).map((candidate, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${candidate.id}?$select=id` }));
+    const many = emulator.people
+      .slice(0, 45)
+      .map((candidate, index) => ({
+        id: String(index),
+        method: 'GET' as const,
+        url: `/users/${candidate.id}?$select=id`,
+      }));
     const before = emulator.stats().byPath['/$batch'] ?? 0;
     const answered = await graph.batch(many);
     expect(answered.every((result) => result.status === 200)).toBe(true);
     expect((emulator.stats().byPath['/$batch'] ?? 0) - before).toBe(3);
     const direct = await raw()(`${emulator.graphBaseUrl}/$batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await createAppTokenProvider(settings())()}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await createAppTokenProvider(settings())()}`,
+      },
       body: JSON.stringify({ requests: many.slice(0, 21) }),
     });
     expect(direct.status).toBe(400);
@@ -184,10 +282,20 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
 
   it('retries throttled requests inside a batch, honouring their Retry-After', async () => {
     const someone = person('shuji');
-    emulator.faults.add({ status: 429, retryAfterSeconds: 1, count: 2, pathPattern: '/calendarView', inBatch: true });
+    emulator.faults.add({
+      status: 429,
+      retryAfterSeconds: 1,
+      count: 2,
+      pathPattern: '/calendarView',
+      inBatch: true,
+    });
     const started = Date.now();
     const results = await graph.batch([
-      { id: '1', method: 'GET', url: `/users/${someone.id}/calendarView?startDateTime=2026-12-01T00:00:00Z&endDateTime=2026-12-02T00:00:00Z` },
+      {
+        id: '1',
+        method: 'GET',
+        url: `/users/${someone.id}/calendarView?startDateTime=2026-12-01T00:00:00Z&endDateTime=2026-12-02T00:00:00Z`,
+      },
       { id: '2', method: 'GET', url: `/users/${someone.id}` },
     ]);
     expect(results.map((result) => result.status)).toEqual([200, 200]);
@@ -196,10 +304,18 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   });
 
   it('retries a throttled top-level request (SDK retry handler) and gives up after its limit', async () => {
-    emulator.faults.add({ status: 503, retryAfterSeconds: 1, count: 1, pathPattern: '/directReports', inBatch: false });
+    emulator.faults.add({
+      status: 503,
+      retryAfterSeconds: 1,
+      count: 1,
+      pathPattern: '/directReports',
+      inBatch: false,
+    });
     await expect(graph.getAll(`/users/${person('kacho').id}/directReports`)).resolves.not.toHaveLength(0);
     emulator.faults.add({ status: 429, retryAfterSeconds: 0, pathPattern: '/directReports', inBatch: false });
-    await expect(graph.getAll(`/users/${person('kacho').id}/directReports`)).rejects.toMatchObject({ status: 429 });
+    await expect(graph.getAll(`/users/${person('kacho').id}/directReports`)).rejects.toMatchObject({
+      status: 429,
+    });
     emulator.faults.clear();
   });
 
@@ -209,7 +325,9 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     const someone = person('shunin');
     const statuses = await Promise.all(
       Array.from({ length: 6 }, () =>
-        raw()(`${emulator.graphBaseUrl}/users/${someone.id}/events`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status),
+        raw()(`${emulator.graphBaseUrl}/users/${someone.id}/events`, {
+          headers: { authorization: `Bearer ${token}` },
+        }).then((response) => response.status),
       ),
     );
     emulator.faults.setLatency(0);

@@ -34,7 +34,9 @@ describe('createTokenValidator', () => {
       new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(key);
     signer = {
       sign: (payload, options) =>
-        options?.unknownKey ? sign(payload, stranger.privateKey, 'key-1') : sign(payload, published.privateKey, 'key-1'),
+        options?.unknownKey
+          ? sign(payload, stranger.privateKey, 'key-1')
+          : sign(payload, published.privateKey, 'key-1'),
     };
     claims = {
       iss: `${authorityHost}/${TENANT}/v2.0`,
@@ -49,7 +51,12 @@ describe('createTokenValidator', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const validator = () =>
-    createTokenValidator({ tenantId: TENANT, clientId: CLIENT, appIdUri: `api://localhost/${CLIENT}`, authorityHost });
+    createTokenValidator({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      appIdUri: `api://localhost/${CLIENT}`,
+      authorityHost,
+    });
 
   it('accepts a genuine token and returns who it is', async () => {
     const now = Math.floor(Date.now() / 1000);

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectedCompetencies, FrameworkError, loadFramework, parseFramework } from '../../../src/framework/framework-loader.ts';
+import {
+  expectedCompetencies,
+  FrameworkError,
+  loadFramework,
+  parseFramework,
+} from '../../../src/framework/framework-loader.ts';
 import type { Framework } from '../../../src/framework/framework.schema.ts';
 
 const KODAIRA = 'src/framework/data/kodaira-2022.json';
@@ -49,7 +54,10 @@ describe("Kodaira City's framework file", () => {
     let cells = 0;
     for (const [competencyId, , row] of POLICY_TABLE) {
       [...row].forEach((symbol, column) => {
-        expect(framework.expectations[LEVELS[column]!]![competencyId], `${LEVELS[column]} × ${competencyId}`).toBe(SYMBOLS[symbol]);
+        expect(
+          framework.expectations[LEVELS[column]!]![competencyId],
+          `${LEVELS[column]} × ${competencyId}`,
+        ).toBe(SYMBOLS[symbol]);
         cells += 1;
       });
     }
@@ -61,13 +69,20 @@ describe("Kodaira City's framework file", () => {
     const framework = await loadFramework(KODAIRA);
     expect(framework.levels.map((level) => level.id)).toEqual(LEVELS);
     expect(framework.levels.map((level) => level.name.ja)).toEqual([
-      '部長級', '課長級', '課長補佐級', '係長級', '主任級', '主事級', '会計年度任用職員',
+      '部長級',
+      '課長級',
+      '課長補佐級',
+      '係長級',
+      '主任級',
+      '主事級',
+      '会計年度任用職員',
     ]);
     expect(framework.competencies.map((competency) => [competency.id, competency.name.ja])).toEqual(
       POLICY_TABLE.map(([id, name]) => [id, name]),
     );
     expect(framework.competencies.map((competency) => competency.group)).toEqual([
-      ...Array<string>(6).fill('ability'), ...Array<string>(4).fill('attitude'),
+      ...Array<string>(6).fill('ability'),
+      ...Array<string>(4).fill('attitude'),
     ]);
   });
 
@@ -93,7 +108,9 @@ describe("Kodaira City's framework file", () => {
 
   it('has the five DRILL guidelines in order, the target image and the two meanings of DRILL', async () => {
     const framework = await loadFramework(KODAIRA);
-    expect(framework.guidelines.map((guideline) => [guideline.letter, guideline.name.en, guideline.name.ja])).toEqual([
+    expect(
+      framework.guidelines.map((guideline) => [guideline.letter, guideline.name.en, guideline.name.ja]),
+    ).toEqual([
       ['D', 'Diversity', '多様性を認め合う力'],
       ['R', 'Responsibility', '高い倫理観に基づき行動し、責任を持ってやり遂げる力'],
       ['I', 'Identity', '理念や主体性を大切にする力'],
@@ -104,28 +121,48 @@ describe("Kodaira City's framework file", () => {
       '『自ら考え行動し、多様な主体との協働を土台に、住み続けたいと思えるまちづくりを推進する職員』',
     );
     expect(framework.targetImage.parts.map((part) => part.heading.ja)).toEqual([
-      '『自ら考え行動し』', '『多様な主体との協働を土台に』', '『住み続けたいと思えるまちづくりを推進する』',
+      '『自ら考え行動し』',
+      '『多様な主体との協働を土台に』',
+      '『住み続けたいと思えるまちづくりを推進する』',
     ]);
     expect(framework.drill.meanings.map((meaning) => meaning.heading.ja)).toEqual([
-      'DRILLの意味①「穴を開ける」', 'DRILLの意味②「繰り返し訓練する」',
+      'DRILLの意味①「穴を開ける」',
+      'DRILLの意味②「繰り返し訓練する」',
     ]);
   });
 
   it("quotes the policy's explanation of each mark", async () => {
     const framework = await loadFramework(KODAIRA);
-    expect(framework.marks.evaluated.explanation.ja).toMatch(/^職層ごとに求められる能力のうち、「●」は、人事評価における評価項目及び評価要素と連動しています。/);
-    expect(framework.marks.maintain.explanation.ja).toBe('「※」は重点的に向上する時期を経て、維持・充実を図るべき能力や姿勢を示します。');
-    expect(framework.marks.parttime.explanation.ja).toMatch(/^「○」は令和2年度より一般職の公務員とされた会計年度任用職員に求められる能力や姿勢を示します。/);
+    expect(framework.marks.evaluated.explanation.ja).toMatch(
+      /^職層ごとに求められる能力のうち、「●」は、人事評価における評価項目及び評価要素と連動しています。/,
+    );
+    expect(framework.marks.maintain.explanation.ja).toBe(
+      '「※」は重点的に向上する時期を経て、維持・充実を図るべき能力や姿勢を示します。',
+    );
+    expect(framework.marks.parttime.explanation.ja).toMatch(
+      /^「○」は令和2年度より一般職の公務員とされた会計年度任用職員に求められる能力や姿勢を示します。/,
+    );
     expect(framework.marks.none.fromPolicy).toBe(false);
   });
 
   it('derives the competencies a level is expected to show', async () => {
     const framework = await loadFramework(KODAIRA);
     expect(expectedCompetencies(framework, 'shuji')).toEqual([
-      'explanation', 'planning', 'problemSolving', 'cooperation', 'initiative', 'aspiration', 'discipline',
+      'explanation',
+      'planning',
+      'problemSolving',
+      'cooperation',
+      'initiative',
+      'aspiration',
+      'discipline',
     ]);
     expect(expectedCompetencies(framework, 'kaikeiNendo')).toEqual([
-      'explanation', 'problemSolving', 'cooperation', 'initiative', 'aspiration', 'discipline',
+      'explanation',
+      'problemSolving',
+      'cooperation',
+      'initiative',
+      'aspiration',
+      'discipline',
     ]);
   });
 });
@@ -138,18 +175,24 @@ describe('framework validation', () => {
   });
 
   it('rejects an unknown mark value', () => {
-    expect(problemsOf((f) => ((f.expectations.shuji as Record<string, string>).planning = 'required'))[0]).toMatch(
-      /^expectations\.shuji\.planning: /,
-    );
+    expect(
+      problemsOf((f) => ((f.expectations.shuji as Record<string, string>).planning = 'required'))[0],
+    ).toMatch(/^expectations\.shuji\.planning: /);
   });
 
   it('rejects a missing matrix row and a missing cell', () => {
-    expect(problemsOf((f) => delete f.expectations.kacho)).toEqual(['expectations.kacho: missing the row of level "kacho"']);
-    expect(problemsOf((f) => delete f.expectations.kacho!.discipline)).toEqual(['expectations.kacho.discipline: missing cell']);
+    expect(problemsOf((f) => delete f.expectations.kacho)).toEqual([
+      'expectations.kacho: missing the row of level "kacho"',
+    ]);
+    expect(problemsOf((f) => delete f.expectations.kacho!.discipline)).toEqual([
+      'expectations.kacho.discipline: missing cell',
+    ]);
   });
 
   it('rejects duplicate ids', () => {
-    expect(problemsOf((f) => (f.guidelines[4]!.id = 'link'))).toContain('guidelines[4].id: duplicate id "link"');
+    expect(problemsOf((f) => (f.guidelines[4]!.id = 'link'))).toContain(
+      'guidelines[4].id: duplicate id "link"',
+    );
   });
 
   it('rejects ○ on a level of regular staff', () => {
@@ -164,7 +207,7 @@ describe('framework validation', () => {
 });
 
 describe('another city', () => {
-  it("loads a smaller framework with its own ids, with no code changes", async () => {
+  it('loads a smaller framework with its own ids, with no code changes', async () => {
     const framework = await loadFramework('test/fixtures/frameworks/small-city.json');
     expect(framework.levels.map((level) => level.id)).toEqual(['manager', 'staff', 'partTime']);
     expect(expectedCompetencies(framework, 'staff')).toEqual(['talk', 'team', 'rules']);

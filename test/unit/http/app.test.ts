@@ -53,7 +53,9 @@ const conflictRoute = defineRoute({
   handler: () => Promise.reject(new AppError('conflict', 'Already there.')),
 });
 
-async function serve(routes: Parameters<typeof createHttpApp>[0]['routes']): Promise<{ server: Server; url: string }> {
+async function serve(
+  routes: Parameters<typeof createHttpApp>[0]['routes'],
+): Promise<{ server: Server; url: string }> {
   const app = await createHttpApp({
     logger: testLogger,
     routes,
@@ -93,7 +95,9 @@ describe('createHttpApp', () => {
 
   it('maps junk JSON, oversized bodies and other media types to 400, 413 and 415', async () => {
     expect((await post('/api/notes/abc', '{"text":')).status).toBe(400);
-    expect((await post('/api/notes/abc', JSON.stringify({ text: 'x'.repeat(2000), stars: 1 }))).status).toBe(413);
+    expect((await post('/api/notes/abc', JSON.stringify({ text: 'x'.repeat(2000), stars: 1 }))).status).toBe(
+      413,
+    );
     expect((await post('/api/notes/abc', 'text=hi', 'application/x-www-form-urlencoded')).status).toBe(415);
   });
 
@@ -109,7 +113,10 @@ describe('the malformed-input walker', () => {
     const { server, url } = await serve([goodRoute]);
     try {
       const document = (await (await fetch(`${url}/api/openapi.json`)).json()) as OpenApiDocument;
-      const { probes, failures } = await probeMalformedInput(document, { baseUrl: url, bodyLimitBytes: 1024 });
+      const { probes, failures } = await probeMalformedInput(document, {
+        baseUrl: url,
+        bodyLimitBytes: 1024,
+      });
       expect(failures).toEqual([]);
       expect(probes.length).toBeGreaterThan(15);
     } finally {
@@ -125,7 +132,11 @@ describe('the malformed-input walker', () => {
       expect(failures.length).toBeGreaterThan(0);
       expect(failures.every((failure) => failure.route === 'POST /api/buggy')).toBe(true);
       expect(failures.some((failure) => failure.problem === 'answered 500')).toBe(true);
-      const response = await fetch(`${url}/api/buggy`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const response = await fetch(`${url}/api/buggy`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       const text = await response.text();
       expect(response.status).toBe(500);
       expect(text).not.toMatch(/TypeError|\.ts:\d+/);

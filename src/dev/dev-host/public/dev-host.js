@@ -141,7 +141,8 @@ async function start() {
     }
     userSelect.append(group);
   }
-  if (!currentPerson()) state.user = (people.find((person) => person.levelId === 'shuji') ?? people[0]).userPrincipalName;
+  if (!currentPerson())
+    state.user = (people.find((person) => person.levelId === 'shuji') ?? people[0]).userPrincipalName;
   userSelect.value = state.user;
   themeSelect.value = state.theme;
   localeSelect.value = state.locale;
