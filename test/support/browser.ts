@@ -49,9 +49,7 @@ export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]
     const run = (
       window as unknown as {
         axe: {
-          run(
-            context: Document,
-          ): Promise<{
+          run(context: Document): Promise<{
             violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
           }>;
         };

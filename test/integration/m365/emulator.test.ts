@@ -258,13 +258,11 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
       { id: 'c', method: 'GET', url: '/users/nobody', dependsOn: ['b'] },
     ]);
     expect(results.map((result) => result.status)).toEqual([200, 200, 404]);
-    const many = emulator.people
-      .slice(0, 45)
-      .map((candidate, index) => ({
-        id: String(index),
-        method: 'GET' as const,
-        url: `/users/${candidate.id}?$select=id`,
-      }));
+    const many = emulator.people.slice(0, 45).map((candidate, index) => ({
+      id: String(index),
+      method: 'GET' as const,
+      url: `/users/${candidate.id}?$select=id`,
+    }));
     const before = emulator.stats().byPath['/$batch'] ?? 0;
     const answered = await graph.batch(many);
     expect(answered.every((result) => result.status === 200)).toBe(true);

@@ -7,26 +7,10 @@ import {
   parseFramework,
 } from '../../../src/framework/framework-loader.ts';
 import type { Framework } from '../../../src/framework/framework.schema.ts';
+import { LEVELS, POLICY_TABLE, SYMBOLS } from '../../support/policy-table.ts';
 
 const KODAIRA = 'src/framework/data/kodaira-2022.json';
 const raw = () => JSON.parse(readFileSync(KODAIRA, 'utf8')) as Record<string, unknown> & Framework;
-
-// The policy's table (section 6(2)), typed in by hand from the printed policy, one string per row in
-// the order 部長級 課長級 課長補佐級 係長級 主任級 主事級 会計年度任用職員; "_" is a blank cell.
-const POLICY_TABLE: Array<[string, string, string]> = [
-  ['explanation', '説明・説得力', '●●●●●●○'],
-  ['planning', '企画・調整力', '●●●●●●_'],
-  ['problemSolving', '解決・判断力', '●●●●●●○'],
-  ['leadership', '統率力', '●●●●___'],
-  ['peopleDevelopment', '人財育成力', '●●●●___'],
-  ['organizationalSupport', '組織支援力', '※※●●●__'],
-  ['cooperation', '協調性', '※※※●●●○'],
-  ['initiative', '積極性・責任感', '●●●●●●○'],
-  ['aspiration', '向上心', '※※※●●●○'],
-  ['discipline', '規律性', '※※※●●●○'],
-];
-const LEVELS = ['bucho', 'kacho', 'kachoHosa', 'kakaricho', 'shunin', 'shuji', 'kaikeiNendo'];
-const SYMBOLS: Record<string, string> = { '●': 'evaluated', '※': 'maintain', '○': 'parttime', _: 'none' };
 
 function problemsOf(mutate: (framework: Record<string, unknown> & Framework) => void): string[] {
   const framework = raw();
