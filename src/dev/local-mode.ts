@@ -39,37 +39,27 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
     },
     mountDevHost(app) {
       // The full seeded directory for `npm run token -- --list` and scripts.
+      const staff = emulator.people.filter((person) => !person.isMailbox);
+      // The full seeded directory for `npm run token -- --list` and scripts.
       app.get('/dev/api/directory', (_req, res) => {
         res.json(
-          emulator.people
-            .filter((person) => !person.isMailbox)
-            .map((person) => ({
-              id: person.id,
-              userPrincipalName: person.userPrincipalName,
-              displayName: person.displayName,
-              department: person.department,
-              division: person.divisionName,
-              jobLevel: person.levelId,
-              employmentType: person.employeeType === '会計年度任用職員' ? 'fiscalYear' : 'regular',
-              managerId: person.managerId,
-            })),
+          staff.map((person) => ({
+            id: person.id,
+            userPrincipalName: person.userPrincipalName,
+            displayName: person.displayName,
+            department: person.department,
+            division: person.divisionName,
+            jobLevel: person.levelId,
+            employmentType: person.employeeType === '会計年度任用職員' ? 'fiscalYear' : 'regular',
+            managerId: person.managerId,
+          })),
         );
       });
       app.use(
         createDevHostRouter({
           tenantId: emulator.tenantId,
-          listPeople: () =>
-            emulator.people
-              .filter((person) => !person.isMailbox)
-              .map((person) => ({
-                id: person.id,
-                userPrincipalName: person.userPrincipalName,
-                displayName: person.displayName,
-                department: person.department,
-                division: person.divisionName,
-                jobTitle: person.jobTitle,
-                levelId: person.levelId,
-              })),
+          // SeedPerson carries every field the dev host shows (division as divisionName).
+          listPeople: () => staff.map((person) => ({ ...person, division: person.divisionName })),
           issueSsoToken: (user: string) => emulator.issueSsoToken(user),
         }),
       );

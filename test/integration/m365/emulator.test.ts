@@ -52,16 +52,18 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   });
   const person = (levelId: string) => emulator.people.find((candidate) => candidate.levelId === levelId)!;
   const raw = () => createFetch(emulator.caCertPem);
-
-  beforeAll(async () => {
-    stateDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-m365-'));
-    emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
-    graph = createGraphClient({
+  const appGraphClient = () =>
+    createGraphClient({
       baseUrl: emulator.graphBaseUrl,
       getToken: createAppTokenProvider(settings()),
       caCertPem: emulator.caCertPem,
       retryDelaySeconds: 1,
     });
+
+  beforeAll(async () => {
+    stateDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-m365-'));
+    emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
+    graph = appGraphClient();
   });
   afterAll(async () => {
     await emulator?.close();
@@ -239,12 +241,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     });
     await emulator.close();
     emulator = await startM365Emulator({ stateFile: path.join(stateDir, 'state.json') });
-    graph = createGraphClient({
-      baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider(settings()),
-      caCertPem: emulator.caCertPem,
-      retryDelaySeconds: 1,
-    });
+    graph = appGraphClient();
     await expect(
       graph.get<{ subject: string }>(`/users/${organizer.id}/events/${created.id}`),
     ).resolves.toMatchObject({ subject: 'persist me' });
