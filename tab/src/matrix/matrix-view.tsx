@@ -27,6 +27,14 @@ const useStyles = makeStyles({
   },
   caption: { textAlign: 'left', padding: '8px', captionSide: 'top' },
   legend: { marginTop: '16px' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   h1: { fontSize: tokens.fontSizeBase600 },
 });
 
@@ -60,59 +68,47 @@ export default function MatrixView({
           <thead>
             <tr>
               <th scope="col" className={styles.rowHeader}>
-                {t('matrix.competency')}
+                {t('matrix.level')}
               </th>
-              {framework.levels.map((level) => (
-                <th
-                  key={level.id}
-                  scope="col"
-                  className={level.id === levelId ? `${styles.cell} ${styles.mine}` : styles.cell}
-                  aria-current={level.id === levelId ? 'true' : undefined}
-                  data-testid={`matrix-level-${level.id}`}
-                >
-                  {local(level.name)}
-                  {level.id === levelId ? ` ★ (${t('matrix.mine')})` : ''}
+              {framework.competencies.map((competency) => (
+                <th key={competency.id} scope="col" className={styles.cell}>
+                  {local(competency.name)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {framework.competencies.map((competency) => (
-              <tr key={competency.id}>
-                <th scope="row" className={styles.rowHeader}>
-                  {local(
-                    framework.competencyGroups.find((group) => group.id === competency.group)?.name ??
-                      competency.name,
-                  )}{' '}
-                  / {local(competency.name)}
-                </th>
-                {framework.levels.map((level) => {
-                  const mark = framework.expectations[level.id]?.[competency.id] ?? 'none';
-                  const info = framework.marks[mark];
-                  return (
-                    <td
-                      key={level.id}
-                      className={level.id === levelId ? `${styles.cell} ${styles.mine}` : styles.cell}
-                      data-testid={`cell-${level.id}-${competency.id}`}
-                      data-mark={mark}
-                    >
-                      <span aria-hidden="true">{info.symbol}</span>
-                      <span
-                        style={{
-                          position: 'absolute',
-                          width: 1,
-                          height: 1,
-                          overflow: 'hidden',
-                          clip: 'rect(0 0 0 0)',
-                        }}
+            {framework.levels.map((level) => {
+              const mine = level.id === levelId;
+              return (
+                <tr
+                  key={level.id}
+                  className={mine ? styles.mine : undefined}
+                  aria-current={mine ? 'true' : undefined}
+                  data-testid={`matrix-level-${level.id}`}
+                >
+                  <th scope="row" className={styles.rowHeader}>
+                    {local(level.name)}
+                    {mine ? ` ★ (${t('matrix.mine')})` : ''}
+                  </th>
+                  {framework.competencies.map((competency) => {
+                    const mark = framework.expectations[level.id]?.[competency.id] ?? 'none';
+                    const info = framework.marks[mark];
+                    return (
+                      <td
+                        key={competency.id}
+                        className={styles.cell}
+                        data-testid={`cell-${level.id}-${competency.id}`}
+                        data-mark={mark}
                       >
-                        {local(info.label)}
-                      </span>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+                        <span aria-hidden="true">{info.symbol}</span>
+                        <span className={styles.visuallyHidden}>{local(info.label)}</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
