@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '../bot/bot-app.ts';
+import { createAccessPolicy } from './auth/access.ts';
+import { createAuditLog } from './auth/audit.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenValidator } from './auth/token-validator.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
@@ -12,6 +14,8 @@ import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
+import { selfCheckRoutes } from './growth/self-check.routes.ts';
+import { createSelfCheckService } from './growth/self-check.service.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
@@ -69,8 +73,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     }
 
     const directory = createGraphDirectory({ microsoft, caCertPem, logger });
+    const peopleStore = createPeopleStore(database.db);
     const peopleService = createPeopleService({
-      store: createPeopleStore(database.db),
+      store: peopleStore,
       directory,
       levels: framework.levels,
     });
@@ -106,6 +111,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ),
       ...frameworkRoutes(framework),
       ...peopleRoutes(peopleService),
+      ...selfCheckRoutes(
+        createSelfCheckService({
+          db: database.db,
+          framework,
+          people: peopleStore,
+          access: createAccessPolicy(peopleStore),
+          audit: createAuditLog(database.db),
+          now: () => new Date(),
+        }),
+      ),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

@@ -2,3 +2,4 @@
 export * from '../auth/audit.schema.ts';
 export * from '../reports/conversation-references.schema.ts';
 export * from '../people/people.schema.ts';
+export * from '../growth/self-check.schema.ts';

@@ -88,11 +88,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
 
   for (const route of [...routes, openApiRoute]) {
     const handlers: RequestHandler[] = [];
+    // Authentication first: an anonymous caller's body is not even parsed.
+    if (route.auth === 'user') {
+      handlers.push(async (req, res, next) => {
+        res.locals.user = await authenticate(options.authenticate, req);
+        next();
+      });
+    }
     if (route.request?.body) {
       handlers.push(requireJson, jsonParser);
     }
     handlers.push(async (req, res) => {
-      const user = route.auth === 'user' ? await authenticate(options.authenticate, req) : undefined;
+      const user = res.locals.user as AuthenticatedUser | undefined;
       const params = route.request?.params ? parseInput(route.request.params, req.params, 'params') : {};
       const query = route.request?.query ? parseInput(route.request.query, req.query, 'query') : {};
       const body = route.request?.body ? parseInput(route.request.body, req.body, 'body') : undefined;

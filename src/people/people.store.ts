@@ -48,6 +48,15 @@ export function createPeopleStore(db: Db) {
       return rows[0]?.completedAt;
     },
 
+    async managerOf(personId: string): Promise<string | null> {
+      const rows = await db
+        .select({ managerId: people.managerId })
+        .from(people)
+        .where(eq(people.id, personId))
+        .limit(1);
+      return rows[0]?.managerId ?? null;
+    },
+
     async countDirectReports(managerId: string): Promise<number> {
       const rows = await db.select({ n: count() }).from(people).where(eq(people.managerId, managerId));
       return rows[0]?.n ?? 0;

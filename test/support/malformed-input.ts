@@ -9,6 +9,7 @@ type JsonSchema = {
   enum?: unknown[];
   anyOf?: JsonSchema[];
   format?: string;
+  examples?: unknown[];
 };
 
 interface Operation {
@@ -114,7 +115,13 @@ export async function probeMalformedInput(
       const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path');
       const queryParams = (operation.parameters ?? []).filter((p) => p.in === 'query');
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
-      const plainPath = fillPath(template, () => 'x');
+      // Body and query probes use a valid path (the parameters' examples) so they reach body and query
+      // validation instead of stopping at the path.
+      const exampleOf = (name: string) => {
+        const example = pathParams.find((parameter) => parameter.name === name)?.schema?.examples?.[0];
+        return typeof example === 'string' ? encodeURIComponent(example) : 'x';
+      };
+      const plainPath = fillPath(template, exampleOf);
 
       // Junk in every path parameter. A 404 is a fine answer: the thing does not exist.
       if (pathParams.length > 0) {

@@ -39,6 +39,12 @@ export async function startTestServer(
   });
   const local = server.local;
   if (!local) throw new Error('the test server runs in local mode');
+  // Reporting lines come from the directory sync the server starts with; tests need them in place.
+  const deadline = Date.now() + 30_000;
+  while ((await server.database.query('SELECT 1 FROM directory_syncs LIMIT 1')).length === 0) {
+    if (Date.now() > deadline) throw new Error('the directory sync did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     ...server,
     store,

@@ -1,0 +1,50 @@
+// Japanese public-sector fiscal periods: the fiscal year starts on 1 April (Asia/Tokyo); self-checks
+// run per half, 上期 (April–September) and 下期 (October–March).
+
+export interface HalfPeriod {
+  id: string;
+  fiscalYear: number;
+  half: 1 | 2;
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** The policy took effect in April 2022 (令和4年); there are no earlier periods. */
+export const FIRST_FISCAL_YEAR = 2022;
+
+export function halfPeriodAt(instant: Date): HalfPeriod {
+  const jst = new Date(instant.getTime() + JST_OFFSET_MS);
+  const month = jst.getUTCMonth() + 1;
+  const fiscalYear = month >= 4 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+  const half = month >= 4 && month <= 9 ? 1 : 2;
+  return { id: `${fiscalYear}-H${half}`, fiscalYear, half };
+}
+
+/** Parses `2026-H1`; undefined for anything else. */
+export function parseHalfPeriod(id: string): HalfPeriod | undefined {
+  const match = /^(\d{4})-H([12])$/.exec(id);
+  if (!match) return undefined;
+  return { id, fiscalYear: Number(match[1]), half: Number(match[2]) as 1 | 2 };
+}
+
+function ordinal(period: HalfPeriod): number {
+  return period.fiscalYear * 2 + period.half - 1;
+}
+
+/** A period exists from the policy's first half up to the current one; the future does not exist yet. */
+export function isExistingPeriod(period: HalfPeriod, now: Date): boolean {
+  return period.fiscalYear >= FIRST_FISCAL_YEAR && ordinal(period) <= ordinal(halfPeriodAt(now));
+}
+
+/** Only the current half is open for writing until HR manages the windows (issue 9). */
+export function isOpenPeriod(period: HalfPeriod, now: Date): boolean {
+  return period.id === halfPeriodAt(now).id;
+}
+
+export function existingPeriods(now: Date): string[] {
+  const last = ordinal(halfPeriodAt(now));
+  const periods: string[] = [];
+  for (let value = FIRST_FISCAL_YEAR * 2; value <= last; value += 1) {
+    periods.push(`${Math.floor(value / 2)}-H${(value % 2) + 1}`);
+  }
+  return periods;
+}

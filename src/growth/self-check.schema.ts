@@ -1,0 +1,36 @@
+import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+export interface Rating {
+  rating: number;
+  evidence: string;
+}
+
+export interface Feedback {
+  comment: string;
+  authorId: string;
+  at: string;
+}
+
+/** A self-check (自己チェック) of one person for one half of a fiscal year. */
+export const selfChecks = pgTable(
+  'self_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: text('person_id').notNull(),
+    period: text('period').notNull(),
+    /** The level and framework it was written against: a promotion later does not rewrite history. */
+    levelId: text('level_id').notNull(),
+    frameworkVersion: text('framework_version').notNull(),
+    status: text('status', { enum: ['draft', 'submitted'] })
+      .notNull()
+      .default('draft'),
+    ratings: jsonb('ratings').$type<Record<string, Rating>>().notNull().default({}),
+    reflections: jsonb('reflections').$type<Record<string, string>>().notNull().default({}),
+    feedback: jsonb('feedback').$type<Record<string, Feedback>>().notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (table) => [unique('self_checks_person_period').on(table.personId, table.period)],
+);

@@ -1,0 +1,329 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Db } from '../db/database.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import { AppError } from '../http/app-error.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from './fiscal-period.ts';
+import {
+  EVIDENCE_MAX,
+  FEEDBACK_MAX,
+  RATING_MAX,
+  RATING_MIN,
+  REFLECTION_MAX,
+  type SelfCheckHistoryResponse,
+  type SelfCheckResponse,
+} from './self-check.contract.ts';
+import { selfChecks } from './self-check.schema.ts';
+
+type Row = typeof selfChecks.$inferSelect;
+
+export const draftInputSchema = z
+  .object({
+    version: z.number().int().min(0),
+    ratings: z.record(
+      z.string().max(64),
+      z
+        .object({
+          rating: z.number().int().min(RATING_MIN).max(RATING_MAX),
+          evidence: z.string().max(EVIDENCE_MAX),
+        })
+        .strict(),
+    ),
+    reflections: z.record(z.string().max(64), z.string().max(REFLECTION_MAX)),
+  })
+  .strict();
+
+export const submitInputSchema = z.object({ version: z.number().int().min(1) }).strict();
+
+export const feedbackInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    feedback: z.record(z.string().max(64), z.string().min(1).max(FEEDBACK_MAX)),
+  })
+  .strict();
+
+export interface SelfCheckDependencies {
+  db: Db;
+  framework: Framework;
+  people: PeopleStore;
+  access: AccessPolicy;
+  audit: AuditLog;
+  now: () => Date;
+}
+
+export function createSelfCheckService(deps: SelfCheckDependencies) {
+  const { db, framework } = deps;
+
+  const periodOf = (id: string): HalfPeriod => {
+    const period = parseHalfPeriod(id);
+    if (!period)
+      throw new AppError('validation_failed', 'A period looks like 2026-H1 (上期) or 2026-H2 (下期).');
+    if (!isExistingPeriod(period, deps.now()))
+      throw new AppError('not_found', `There is no self-check period ${id}.`);
+    return period;
+  };
+
+  const itemsFor = (levelId: string | null) =>
+    levelId
+      ? framework.competencies.flatMap((competency) => {
+          const mark = framework.expectations[levelId]?.[competency.id] ?? 'none';
+          return mark === 'none' ? [] : [{ competencyId: competency.id, mark }];
+        })
+      : [];
+
+  const find = async (personId: string, period: string): Promise<Row | undefined> => {
+    const rows = await db
+      .select()
+      .from(selfChecks)
+      .where(and(eq(selfChecks.personId, personId), eq(selfChecks.period, period)))
+      .limit(1);
+    return rows[0];
+  };
+
+  const levelOf = async (personId: string): Promise<string | null> => {
+    const person = await deps.people.get(personId);
+    if (!person) throw new AppError('not_found', 'No such person.');
+    return person.levelId;
+  };
+
+  const toResponse = (
+    personId: string,
+    period: HalfPeriod,
+    row: Row | undefined,
+    levelId: string | null,
+  ): SelfCheckResponse => ({
+    personId,
+    period: period.id,
+    status: row?.status ?? 'new',
+    editable: (row?.status ?? 'new') !== 'submitted' && isOpenPeriod(period, deps.now()),
+    levelId: row?.levelId ?? levelId,
+    frameworkVersion: row?.frameworkVersion ?? framework.version,
+    items: itemsFor(row?.levelId ?? levelId),
+    ratings: row?.ratings ?? {},
+    reflections: row?.reflections ?? {},
+    feedback: row?.feedback ?? {},
+    version: row?.version ?? 0,
+    submittedAt: row?.submittedAt?.toISOString() ?? null,
+  });
+
+  const audited = async (
+    actorId: string,
+    subjectId: string,
+    relation: string,
+    action: 'read' | 'write',
+    what: Record<string, unknown>,
+  ) => {
+    if (relation !== 'self')
+      await deps.audit.record({ actorId, subjectId, action, resource: 'self-check', details: what });
+  };
+
+  /** Checks the items and guidelines of a draft against the level's row of the framework. */
+  const validateContent = (levelId: string | null, input: z.infer<typeof draftInputSchema>) => {
+    const allowed = new Set(itemsFor(levelId).map((item) => item.competencyId));
+    const guidelines = new Set(framework.guidelines.map((guideline) => guideline.id));
+    const details = [
+      ...Object.keys(input.ratings)
+        .filter((id) => !allowed.has(id))
+        .map((id) => ({ path: `body.ratings.${id}`, message: 'not an item of your level' })),
+      ...Object.keys(input.reflections)
+        .filter((id) => !guidelines.has(id))
+        .map((id) => ({ path: `body.reflections.${id}`, message: 'not a guideline of the framework' })),
+    ];
+    if (details.length > 0)
+      throw new AppError('validation_failed', 'The self-check names items that do not apply.', details);
+  };
+
+  const conflict = (current: number) =>
+    new AppError(
+      'version_conflict',
+      `Someone saved this self-check in the meantime (now version ${current}). Reload to see their changes.`,
+      [{ path: 'body.version', message: `current version is ${current}` }],
+    );
+
+  return {
+    async get(actorId: string, personId: string, periodId: string): Promise<SelfCheckResponse> {
+      const period = periodOf(periodId);
+      const relation = await deps.access.require(actorId, personId, ['self', 'supervisor']);
+      const levelId = await levelOf(personId);
+      const row = await find(personId, period.id);
+      await audited(actorId, personId, relation, 'read', { period: period.id });
+      return toResponse(personId, period, row, levelId);
+    },
+
+    async history(actorId: string, personId: string): Promise<SelfCheckHistoryResponse> {
+      const relation = await deps.access.require(actorId, personId, ['self', 'supervisor']);
+      await levelOf(personId);
+      const rows = await db
+        .select()
+        .from(selfChecks)
+        .where(eq(selfChecks.personId, personId))
+        .orderBy(asc(selfChecks.period));
+      await audited(actorId, personId, relation, 'read', { history: true });
+      const groups = new Map(framework.competencyGroups.map((group) => [group.id, [] as number[]]));
+      return {
+        personId,
+        periods: rows.map((row) => {
+          for (const values of groups.values()) values.length = 0;
+          for (const [competencyId, { rating }] of Object.entries(row.ratings)) {
+            const group = framework.competencies.find((competency) => competency.id === competencyId)?.group;
+            if (group) groups.get(group)?.push(rating);
+          }
+          const averages = Object.fromEntries(
+            [...groups]
+              .filter(([, values]) => values.length > 0)
+              .map(([group, values]) => [
+                group,
+                Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100,
+              ]),
+          );
+          return { period: row.period, status: row.status, averages };
+        }),
+      };
+    },
+
+    async saveDraft(
+      actorId: string,
+      personId: string,
+      periodId: string,
+      input: z.infer<typeof draftInputSchema>,
+    ): Promise<SelfCheckResponse> {
+      const period = periodOf(periodId);
+      await deps.access.require(actorId, personId, ['self']);
+      if (!isOpenPeriod(period, deps.now()))
+        throw new AppError('conflict', `The period ${period.id} is closed.`);
+      const existing = await find(personId, period.id);
+      const levelId = existing?.levelId ?? (await levelOf(personId));
+      if (!levelId)
+        throw new AppError(
+          'conflict',
+          'Your job level is not registered, so there is nothing to self-check yet.',
+        );
+      validateContent(levelId, input);
+      if (existing?.status === 'submitted')
+        throw new AppError('conflict', 'This self-check is submitted and can no longer be edited.');
+      if (!existing) {
+        if (input.version !== 0) throw conflict(0);
+        const inserted = await db
+          .insert(selfChecks)
+          .values({
+            personId,
+            period: period.id,
+            levelId,
+            frameworkVersion: framework.version,
+            ratings: input.ratings,
+            reflections: input.reflections,
+          })
+          .onConflictDoNothing()
+          .returning();
+        // Two first saves raced: the other one won.
+        if (inserted.length === 0) throw conflict((await find(personId, period.id))?.version ?? 1);
+        return toResponse(personId, period, inserted[0], levelId);
+      }
+      const updated = await db
+        .update(selfChecks)
+        .set({
+          ratings: input.ratings,
+          reflections: input.reflections,
+          version: existing.version + 1,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(selfChecks.id, existing.id),
+            eq(selfChecks.version, input.version),
+            eq(selfChecks.status, 'draft'),
+          ),
+        )
+        .returning();
+      if (updated.length === 0) throw conflict(existing.version);
+      return toResponse(personId, period, updated[0], levelId);
+    },
+
+    async submit(
+      actorId: string,
+      personId: string,
+      periodId: string,
+      input: z.infer<typeof submitInputSchema>,
+    ): Promise<SelfCheckResponse> {
+      const period = periodOf(periodId);
+      await deps.access.require(actorId, personId, ['self']);
+      if (!isOpenPeriod(period, deps.now()))
+        throw new AppError('conflict', `The period ${period.id} is closed.`);
+      const existing = await find(personId, period.id);
+      if (!existing) throw new AppError('conflict', 'Save the self-check before submitting it.');
+      if (existing.status === 'submitted')
+        throw new AppError('conflict', 'This self-check is already submitted.');
+      const missing = itemsFor(existing.levelId).filter((item) => !existing.ratings[item.competencyId]);
+      if (missing.length > 0) {
+        throw new AppError(
+          'unprocessable',
+          'Rate every item before submitting.',
+          missing.map((item) => ({ path: `ratings.${item.competencyId}`, message: 'not rated yet' })),
+        );
+      }
+      const updated = await db
+        .update(selfChecks)
+        .set({
+          status: 'submitted',
+          submittedAt: new Date(),
+          version: existing.version + 1,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(selfChecks.id, existing.id),
+            eq(selfChecks.version, input.version),
+            eq(selfChecks.status, 'draft'),
+          ),
+        )
+        .returning();
+      if (updated.length === 0) throw conflict(existing.version);
+      return toResponse(personId, period, updated[0], existing.levelId);
+    },
+
+    async giveFeedback(
+      actorId: string,
+      personId: string,
+      periodId: string,
+      input: z.infer<typeof feedbackInputSchema>,
+    ): Promise<SelfCheckResponse> {
+      const period = periodOf(periodId);
+      await deps.access.require(actorId, personId, ['supervisor']);
+      const existing = await find(personId, period.id);
+      if (!existing || existing.status !== 'submitted')
+        throw new AppError('conflict', 'Feedback is given once the self-check is submitted.');
+      const items = new Set(itemsFor(existing.levelId).map((item) => item.competencyId));
+      const unknown = Object.keys(input.feedback).filter((id) => !items.has(id));
+      if (unknown.length > 0) {
+        throw new AppError(
+          'validation_failed',
+          'Feedback names items this self-check does not have.',
+          unknown.map((id) => ({ path: `body.feedback.${id}`, message: 'not an item of this self-check' })),
+        );
+      }
+      const at = new Date().toISOString();
+      const feedback = {
+        ...existing.feedback,
+        ...Object.fromEntries(
+          Object.entries(input.feedback).map(([id, comment]) => [id, { comment, authorId: actorId, at }]),
+        ),
+      };
+      const updated = await db
+        .update(selfChecks)
+        .set({ feedback, version: existing.version + 1, updatedAt: new Date() })
+        .where(and(eq(selfChecks.id, existing.id), eq(selfChecks.version, input.version)))
+        .returning();
+      if (updated.length === 0) throw conflict(existing.version);
+      await audited(actorId, personId, 'supervisor', 'write', {
+        period: period.id,
+        feedback: Object.keys(input.feedback),
+      });
+      return toResponse(personId, period, updated[0], existing.levelId);
+    },
+  };
+}
+
+export type SelfCheckService = ReturnType<typeof createSelfCheckService>;
