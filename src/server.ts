@@ -14,6 +14,8 @@ import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
+import { goalRoutes } from './growth/goal.routes.ts';
+import { createGoalService } from './growth/goal.service.ts';
 import { selfCheckRoutes } from './growth/self-check.routes.ts';
 import { createSelfCheckService } from './growth/self-check.service.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
@@ -98,6 +100,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       }),
     );
 
+    const growth = {
+      db: database.db,
+      framework,
+      access: createAccessPolicy(peopleStore),
+      audit: createAuditLog(database.db),
+      now: () => new Date(),
+    };
     const routes = [
       ...healthRoutes(
         {
@@ -111,16 +120,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ),
       ...frameworkRoutes(framework),
       ...peopleRoutes(peopleService),
-      ...selfCheckRoutes(
-        createSelfCheckService({
-          db: database.db,
-          framework,
-          people: peopleStore,
-          access: createAccessPolicy(peopleStore),
-          audit: createAuditLog(database.db),
-          now: () => new Date(),
-        }),
-      ),
+      ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
+      ...goalRoutes(createGoalService(growth)),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

@@ -1,17 +1,19 @@
 import { AppError } from '../http/app-error.ts';
 
 /** How the caller stands to the person whose data is asked for. */
-export type Relation = 'self' | 'supervisor' | 'none';
+export type Relation = 'self' | 'supervisor' | 'colleague' | 'none';
 
 export interface ReportingLines {
   managerOf(personId: string): Promise<string | null>;
+  departmentOf(personId: string): Promise<string | null>;
 }
 
 const MAX_CHAIN = 12;
 
 /**
  * Decides access from reporting lines: a person reaches their own data; everyone above them in the
- * chain (課長 above 係長 above 主事) reaches it as supervisor. HR's role arrives with the HR console.
+ * chain (課長 above 係長 above 主事) reaches it as supervisor; people of the same 課 are colleagues, who
+ * see only what the workplace shares. HR's role arrives with the HR console.
  */
 export function createAccessPolicy(lines: ReportingLines) {
   const relation = async (actorId: string, subjectId: string): Promise<Relation> => {
@@ -21,6 +23,12 @@ export function createAccessPolicy(lines: ReportingLines) {
       current = await lines.managerOf(current);
       if (current === actorId) return 'supervisor';
     }
+    // Same 課: the policy asks for goals to be shared in the workplace.
+    const [actorDepartment, subjectDepartment] = await Promise.all([
+      lines.departmentOf(actorId),
+      lines.departmentOf(subjectId),
+    ]);
+    if (actorDepartment && actorDepartment === subjectDepartment) return 'colleague';
     return 'none';
   };
   return {

@@ -3,3 +3,4 @@ export * from '../auth/audit.schema.ts';
 export * from '../reports/conversation-references.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';
+export * from '../growth/goal.schema.ts';

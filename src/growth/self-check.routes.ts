@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { personParam, subjectOf } from './growth-params.ts';
 import {
   draftInputSchema,
   feedbackInputSchema,
@@ -8,14 +8,6 @@ import {
   type SelfCheckService,
 } from './self-check.service.ts';
 
-const personParam = z
-  .string()
-  .regex(
-    /^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
-    'must be "me" or a person id',
-  )
-  .describe('A person id, or "me"')
-  .meta({ examples: ['me'] });
 const periodParam = z
   .string()
   .regex(/^\d{4}-H[12]$/, 'must look like 2026-H1')
@@ -48,14 +40,6 @@ const historySchema = z.object({
     }),
   ),
 });
-
-function subjectOf(
-  user: AuthenticatedUser | undefined,
-  personId: string,
-): { actorId: string; personId: string } {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { actorId: user.id, personId: personId === 'me' ? user.id : personId.toLowerCase() };
-}
 
 export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
   const tags = ['growth'];

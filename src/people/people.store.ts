@@ -1,4 +1,4 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { directorySyncs, people } from './people.schema.ts';
 
@@ -55,6 +55,27 @@ export function createPeopleStore(db: Db) {
         .where(eq(people.id, personId))
         .limit(1);
       return rows[0]?.managerId ?? null;
+    },
+
+    async departmentOf(personId: string): Promise<string | null> {
+      const rows = await db
+        .select({ department: people.department })
+        .from(people)
+        .where(eq(people.id, personId))
+        .limit(1);
+      return rows[0]?.department ?? null;
+    },
+
+    /** Everyone below a person in the reporting lines, with their depth (1 = direct report). */
+    async reportsBelow(managerId: string): Promise<Array<PersonRow & { depth: number }>> {
+      const found: Array<PersonRow & { depth: number }> = [];
+      let frontier = [managerId];
+      for (let depth = 1; frontier.length > 0 && depth <= 12; depth += 1) {
+        const rows = await db.select().from(people).where(inArray(people.managerId, frontier));
+        found.push(...rows.map((row) => ({ ...row, depth })));
+        frontier = rows.map((row) => row.id);
+      }
+      return found;
     },
 
     async countDirectReports(managerId: string): Promise<number> {

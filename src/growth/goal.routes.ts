@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { personParam, subjectOf, uuidParam } from './growth-params.ts';
+import {
+  commentInputSchema,
+  goalInputSchema,
+  goalUpdateSchema,
+  progressInputSchema,
+  reflectionInputSchema,
+  type GoalService,
+} from './goal.service.ts';
+
+const goalSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  fiscalYear: z.number(),
+  title: z.string(),
+  dueDate: z.string(),
+  progress: z.array(z.object({ at: z.string(), percent: z.number(), note: z.string() })),
+  version: z.number(),
+  shared: z
+    .boolean()
+    .describe('true when the caller is a colleague and sees only the part shared with the workplace'),
+  successCriteria: z.string().optional(),
+  competencyIds: z.array(z.string()).optional(),
+  guidelineIds: z.array(z.string()).optional(),
+  midReflection: z.string().optional(),
+  yearEndReflection: z.string().optional(),
+  comments: z
+    .array(z.object({ at: z.string(), authorId: z.string(), stage: z.string(), text: z.string() }))
+    .optional(),
+});
+
+export function goalRoutes(service: GoalService): RouteDefinition[] {
+  const tags = ['growth'];
+  const goalParams = z.object({ personId: personParam, goalId: uuidParam });
+  const one = {
+    200: { description: 'The goal', schema: goalSchema },
+    404: { description: 'No such goal' },
+    409: { description: 'Read-only or changed meanwhile' },
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/people/:personId/goals',
+      operationId: 'listGoals',
+      summary: "A person's goals for a fiscal year (colleagues of the same 課 see titles and progress)",
+      tags,
+      auth: 'user',
+      request: {
+        params: z.object({ personId: personParam }),
+        query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+      responses: { 200: { description: 'Goals', schema: z.array(goalSchema) } },
+      handler: async ({ user, params, query }) => {
+        const subject = subjectOf(user, params.personId);
+        return { body: await service.list(subject.actorId, subject.personId, query.fiscalYear) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/people/:personId/goals',
+      operationId: 'createGoal',
+      summary: 'Set a goal for a fiscal year',
+      tags,
+      auth: 'user',
+      request: { params: z.object({ personId: personParam }), body: goalInputSchema },
+      responses: { 201: { description: 'Created', schema: goalSchema } },
+      handler: async ({ user, params, body }) => {
+        const subject = subjectOf(user, params.personId);
+        return { status: 201, body: await service.create(subject.actorId, subject.personId, body) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/people/:personId/goals/:goalId',
+      operationId: 'updateGoal',
+      summary: 'Change a goal',
+      tags,
+      auth: 'user',
+      request: { params: goalParams, body: goalUpdateSchema },
+      responses: one,
+      handler: async ({ user, params, body }) => {
+        const subject = subjectOf(user, params.personId);
+        return { body: await service.update(subject.actorId, subject.personId, params.goalId, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/people/:personId/goals/:goalId/progress',
+      operationId: 'addGoalProgress',
+      summary: 'Record progress on a goal',
+      tags,
+      auth: 'user',
+      request: { params: goalParams, body: progressInputSchema },
+      responses: one,
+      handler: async ({ user, params, body }) => {
+        const subject = subjectOf(user, params.personId);
+        return { body: await service.addProgress(subject.actorId, subject.personId, params.goalId, body) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/people/:personId/goals/:goalId/reflection',
+      operationId: 'reflectOnGoal',
+      summary: 'My mid-year or year-end reflection on a goal',
+      tags,
+      auth: 'user',
+      request: { params: goalParams, body: reflectionInputSchema },
+      responses: one,
+      handler: async ({ user, params, body }) => {
+        const subject = subjectOf(user, params.personId);
+        return { body: await service.reflect(subject.actorId, subject.personId, params.goalId, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/people/:personId/goals/:goalId/comments',
+      operationId: 'commentOnGoal',
+      summary: "A supervisor's comment on a goal (at setting, mid-year or year-end)",
+      tags,
+      auth: 'user',
+      request: { params: goalParams, body: commentInputSchema },
+      responses: one,
+      handler: async ({ user, params, body }) => {
+        const subject = subjectOf(user, params.personId);
+        return { body: await service.comment(subject.actorId, subject.personId, params.goalId, body) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,37 @@
+import { date, integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+
+export interface ProgressEntry {
+  at: string;
+  percent: number;
+  note: string;
+}
+
+export interface SupervisorComment {
+  at: string;
+  authorId: string;
+  stage: 'setting' | 'mid' | 'yearEnd';
+  text: string;
+}
+
+/** A goal of 目標管理 for one fiscal year. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: text('person_id').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    title: text('title').notNull(),
+    successCriteria: text('success_criteria').notNull().default(''),
+    dueDate: date('due_date').notNull(),
+    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
+    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    progress: jsonb('progress').$type<ProgressEntry[]>().notNull().default([]),
+    midReflection: text('mid_reflection').notNull().default(''),
+    yearEndReflection: text('year_end_reflection').notNull().default(''),
+    comments: jsonb('comments').$type<SupervisorComment[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('goals_person_year_idx').on(table.personId, table.fiscalYear)],
+);

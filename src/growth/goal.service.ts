@@ -1,0 +1,261 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Db } from '../db/database.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import { AppError } from '../http/app-error.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
+import { goals } from './goal.schema.ts';
+
+type Row = typeof goals.$inferSelect;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+
+export const goalInputSchema = z
+  .object({
+    fiscalYear: z.number().int().min(FIRST_FISCAL_YEAR).max(2100),
+    title: z.string().trim().min(1).max(200),
+    successCriteria: z.string().max(1000),
+    dueDate: isoDate,
+    competencyIds: z.array(z.string().max(64)).max(10),
+    guidelineIds: z.array(z.string().max(64)).max(10),
+  })
+  .strict();
+
+export const goalUpdateSchema = goalInputSchema
+  .omit({ fiscalYear: true })
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+export const progressInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    percent: z.number().int().min(0).max(100),
+    note: z.string().max(1000),
+  })
+  .strict();
+export const reflectionInputSchema = z
+  .object({ version: z.number().int().min(1), stage: z.enum(['mid', 'yearEnd']), text: z.string().max(2000) })
+  .strict();
+export const commentInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    stage: z.enum(['setting', 'mid', 'yearEnd']),
+    text: z.string().trim().min(1).max(1000),
+  })
+  .strict();
+
+/** What a reader sees: colleagues of the same 課 get the shared part only (title and progress). */
+export type GoalView = Pick<
+  Row,
+  'id' | 'personId' | 'fiscalYear' | 'title' | 'dueDate' | 'progress' | 'version'
+> &
+  Partial<
+    Pick<
+      Row,
+      | 'successCriteria'
+      | 'competencyIds'
+      | 'guidelineIds'
+      | 'midReflection'
+      | 'yearEndReflection'
+      | 'comments'
+    >
+  > & { shared: boolean };
+
+export function createGoalService(deps: {
+  db: Db;
+  framework: Framework;
+  access: AccessPolicy;
+  audit: AuditLog;
+  now: () => Date;
+}) {
+  const { db, framework } = deps;
+
+  const view = (row: Row, full: boolean): GoalView => {
+    const shared = {
+      id: row.id,
+      personId: row.personId,
+      fiscalYear: row.fiscalYear,
+      title: row.title,
+      dueDate: row.dueDate,
+      progress: row.progress,
+      version: row.version,
+      shared: !full,
+    };
+    return full
+      ? {
+          ...shared,
+          successCriteria: row.successCriteria,
+          competencyIds: row.competencyIds,
+          guidelineIds: row.guidelineIds,
+          midReflection: row.midReflection,
+          yearEndReflection: row.yearEndReflection,
+          comments: row.comments,
+        }
+      : shared;
+  };
+
+  const checkLinks = (
+    input: { competencyIds: string[]; guidelineIds: string[]; dueDate: string },
+    fiscalYear: number,
+  ) => {
+    const details = [
+      ...input.competencyIds
+        .filter((id) => !framework.competencies.some((competency) => competency.id === id))
+        .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
+      ...input.guidelineIds
+        .filter((id) => !framework.guidelines.some((guideline) => guideline.id === id))
+        .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
+    ];
+    const due = new Date(`${input.dueDate}T00:00:00Z`);
+    if (
+      Number.isNaN(due.getTime()) ||
+      due < new Date(Date.UTC(fiscalYear, 3, 1)) ||
+      due > new Date(Date.UTC(fiscalYear + 1, 2, 31))
+    ) {
+      details.push({
+        path: 'body.dueDate',
+        message: `must fall in fiscal year ${fiscalYear} (${fiscalYear}-04-01 to ${fiscalYear + 1}-03-31)`,
+      });
+    }
+    if (details.length > 0)
+      throw new AppError('validation_failed', 'The goal refers to things that do not fit.', details);
+  };
+
+  const load = async (personId: string, goalId: string): Promise<Row> => {
+    const rows = await db
+      .select()
+      .from(goals)
+      .where(and(eq(goals.id, goalId), eq(goals.personId, personId)))
+      .limit(1);
+    if (!rows[0]) throw new AppError('not_found', 'No such goal.');
+    return rows[0];
+  };
+
+  const write = async (
+    row: Row,
+    expected: number,
+    changes: Partial<typeof goals.$inferInsert>,
+  ): Promise<Row> => {
+    const updated = await db
+      .update(goals)
+      .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
+      .where(and(eq(goals.id, row.id), eq(goals.version, expected)))
+      .returning();
+    if (!updated[0]) {
+      throw new AppError(
+        'version_conflict',
+        `Someone changed this goal in the meantime (now version ${row.version}). Reload to see it.`,
+        [{ path: 'body.version', message: `current version is ${row.version}` }],
+      );
+    }
+    return updated[0];
+  };
+
+  const currentFiscalYear = () => halfPeriodAt(deps.now()).fiscalYear;
+  const closedYear = (fiscalYear: number) => fiscalYear < currentFiscalYear();
+
+  return {
+    async list(actorId: string, personId: string, fiscalYear: number | undefined): Promise<GoalView[]> {
+      const relation = await deps.access.require(actorId, personId, ['self', 'supervisor', 'colleague']);
+      const year = fiscalYear ?? currentFiscalYear();
+      const rows = await db
+        .select()
+        .from(goals)
+        .where(and(eq(goals.personId, personId), eq(goals.fiscalYear, year)))
+        .orderBy(asc(goals.createdAt));
+      if (relation === 'supervisor')
+        await deps.audit.record({
+          actorId,
+          subjectId: personId,
+          action: 'read',
+          resource: 'goals',
+          details: { fiscalYear: year },
+        });
+      return rows.map((row) => view(row, relation !== 'colleague'));
+    },
+
+    async create(
+      actorId: string,
+      personId: string,
+      input: z.infer<typeof goalInputSchema>,
+    ): Promise<GoalView> {
+      await deps.access.require(actorId, personId, ['self']);
+      if (closedYear(input.fiscalYear) || input.fiscalYear > currentFiscalYear() + 1) {
+        throw new AppError('conflict', `Goals for fiscal year ${input.fiscalYear} cannot be added now.`);
+      }
+      checkLinks(input, input.fiscalYear);
+      const [row] = await db
+        .insert(goals)
+        .values({ ...input, personId })
+        .returning();
+      return view(row!, true);
+    },
+
+    async update(
+      actorId: string,
+      personId: string,
+      goalId: string,
+      input: z.infer<typeof goalUpdateSchema>,
+    ): Promise<GoalView> {
+      await deps.access.require(actorId, personId, ['self']);
+      const row = await load(personId, goalId);
+      if (closedYear(row.fiscalYear))
+        throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      checkLinks(input, row.fiscalYear);
+      const { version, ...changes } = input;
+      return view(await write(row, version, changes), true);
+    },
+
+    async addProgress(
+      actorId: string,
+      personId: string,
+      goalId: string,
+      input: z.infer<typeof progressInputSchema>,
+    ): Promise<GoalView> {
+      await deps.access.require(actorId, personId, ['self']);
+      const row = await load(personId, goalId);
+      if (closedYear(row.fiscalYear))
+        throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      const entry = { at: deps.now().toISOString(), percent: input.percent, note: input.note };
+      return view(await write(row, input.version, { progress: [...row.progress, entry] }), true);
+    },
+
+    async reflect(
+      actorId: string,
+      personId: string,
+      goalId: string,
+      input: z.infer<typeof reflectionInputSchema>,
+    ): Promise<GoalView> {
+      await deps.access.require(actorId, personId, ['self']);
+      const row = await load(personId, goalId);
+      if (closedYear(row.fiscalYear))
+        throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      const changes =
+        input.stage === 'mid' ? { midReflection: input.text } : { yearEndReflection: input.text };
+      return view(await write(row, input.version, changes), true);
+    },
+
+    async comment(
+      actorId: string,
+      personId: string,
+      goalId: string,
+      input: z.infer<typeof commentInputSchema>,
+    ): Promise<GoalView> {
+      await deps.access.require(actorId, personId, ['supervisor']);
+      const row = await load(personId, goalId);
+      const entry = { at: deps.now().toISOString(), authorId: actorId, stage: input.stage, text: input.text };
+      const updated = await write(row, input.version, { comments: [...row.comments, entry] });
+      await deps.audit.record({
+        actorId,
+        subjectId: personId,
+        action: 'write',
+        resource: 'goals',
+        details: { goalId, stage: input.stage },
+      });
+      return view(updated, true);
+    },
+  };
+}
+
+export type GoalService = ReturnType<typeof createGoalService>;

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
+
+type Person = { id: string; managerId: string | null; department: string | null; levelId: string | null };
+
+describe('goals (目標管理)', () => {
+  let server: TestServer;
+  let fiscalYear: number;
+  let owner: Person;
+  let supervisor: Person;
+  let colleague: Person;
+  let outsider: Person;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+    const people = server.emulator.people as Person[];
+    owner = people.find((person) => person.levelId === 'shunin')!;
+    supervisor = people.find((person) => person.id === owner.managerId)!;
+    colleague = people.find(
+      (person) =>
+        person.department === owner.department &&
+        person.id !== owner.id &&
+        person.managerId !== owner.id &&
+        person.levelId === 'shuji' &&
+        person.managerId !== supervisor.managerId,
+    )!;
+    outsider = people.find((person) => person.department !== owner.department && person.levelId === 'kacho')!;
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function call(as: Person, method: string, path: string, body?: unknown) {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await server.tokenFor(as.id)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & { error?: { code: string } },
+    };
+  }
+
+  const goal = () => ({
+    fiscalYear,
+    title: '窓口の待ち時間を短縮する',
+    successCriteria: '平均待ち時間を15分以内にする',
+    dueDate: `${fiscalYear + 1}-03-31`,
+    competencyIds: ['planning'],
+    guidelineIds: ['responsibility', 'localLove'],
+  });
+
+  it('walks a goal through setting, progress, reflections and supervisor comments', async () => {
+    const created = await call(owner, 'POST', '/api/people/me/goals', goal());
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const progressed = await call(owner, 'POST', `/api/people/me/goals/${id}/progress`, {
+      version: 1,
+      percent: 40,
+      note: '受付票を見直した',
+    });
+    expect(progressed.body).toMatchObject({
+      version: 2,
+      progress: [{ percent: 40, note: '受付票を見直した' }],
+    });
+    const reflected = await call(owner, 'PUT', `/api/people/me/goals/${id}/reflection`, {
+      version: 2,
+      stage: 'mid',
+      text: '順調',
+    });
+    expect(reflected.body.midReflection).toBe('順調');
+    const commented = await call(supervisor, 'POST', `/api/people/${owner.id}/goals/${id}/comments`, {
+      version: 3,
+      stage: 'mid',
+      text: 'よく進んでいます',
+    });
+    expect(commented.status).toBe(200);
+    expect(commented.body.comments).toEqual([
+      expect.objectContaining({ authorId: supervisor.id, stage: 'mid', text: 'よく進んでいます' }),
+    ]);
+  });
+
+  it('shares titles and progress with the same 課, but not reflections and comments', async () => {
+    const asColleague = await call(colleague, 'GET', `/api/people/${owner.id}/goals`);
+    expect(asColleague.status).toBe(200);
+    const [shared] = asColleague.body as unknown as Array<Record<string, unknown>>;
+    expect(shared).toMatchObject({ title: '窓口の待ち時間を短縮する', shared: true });
+    expect(shared!.progress).toHaveLength(1);
+    expect(shared).not.toHaveProperty('midReflection');
+    expect(shared).not.toHaveProperty('comments');
+    const asSupervisor = await call(supervisor, 'GET', `/api/people/${owner.id}/goals`);
+    expect((asSupervisor.body as unknown as Array<Record<string, unknown>>)[0]).toMatchObject({
+      shared: false,
+      midReflection: '順調',
+    });
+    expect((await call(outsider, 'GET', `/api/people/${owner.id}/goals`)).status).toBe(403);
+  });
+
+  it('refuses others writing, bad links, a due date outside the year and stale versions, changing nothing', async () => {
+    const [existing] = (await call(owner, 'GET', '/api/people/me/goals')).body as unknown as Array<{
+      id: string;
+      version: number;
+    }>;
+    const before = await snapshotState(server);
+    expect((await call(supervisor, 'POST', `/api/people/${owner.id}/goals`, goal())).status).toBe(403);
+    expect(
+      (
+        await call(colleague, 'POST', `/api/people/${owner.id}/goals/${existing!.id}/comments`, {
+          version: existing!.version,
+          stage: 'mid',
+          text: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(owner, 'POST', `/api/people/me/goals/${existing!.id}/comments`, {
+          version: existing!.version,
+          stage: 'mid',
+          text: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(owner, 'POST', '/api/people/me/goals', { ...goal(), competencyIds: ['flying'] })).status,
+    ).toBe(400);
+    expect(
+      (await call(owner, 'POST', '/api/people/me/goals', { ...goal(), dueDate: `${fiscalYear + 2}-01-01` }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(owner, 'POST', '/api/people/me/goals', { ...goal(), title: 'あ'.repeat(201) })).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(owner, 'POST', '/api/people/me/goals', {
+          ...goal(),
+          fiscalYear: fiscalYear - 1,
+          dueDate: `${fiscalYear}-03-31`,
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(owner, 'POST', `/api/people/me/goals/${existing!.id}/progress`, {
+          version: 1,
+          percent: 50,
+          note: '',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(owner, 'POST', `/api/people/me/goals/${existing!.id}/progress`, {
+          version: existing!.version,
+          percent: 101,
+          note: '',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(owner, 'PUT', `/api/people/me/goals/00000000-0000-4000-8000-000000000000`, {
+          ...goal(),
+          fiscalYear: undefined,
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
+    expect(await snapshotState(server)).toBe(before);
+  });
+});
