@@ -143,6 +143,33 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       [{ path: 'body.version', message: `current version is ${current}` }],
     );
 
+  /** The owner writing in an open period: the common gate of saving and submitting. */
+  const ownerPeriod = async (actorId: string, personId: string, periodId: string): Promise<HalfPeriod> => {
+    const period = periodOf(periodId);
+    await deps.access.require(actorId, personId, ['self']);
+    if (!isOpenPeriod(period, deps.now()))
+      throw new AppError('conflict', `The period ${period.id} is closed.`);
+    return period;
+  };
+
+  /** Updates a row only if nobody changed it since `expected` (and, for the owner, while still a draft). */
+  const versionedUpdate = async (
+    existing: Row,
+    expected: number,
+    changes: Partial<typeof selfChecks.$inferInsert>,
+    options: { draftOnly: boolean },
+  ): Promise<Row> => {
+    const conditions = [eq(selfChecks.id, existing.id), eq(selfChecks.version, expected)];
+    if (options.draftOnly) conditions.push(eq(selfChecks.status, 'draft'));
+    const updated = await db
+      .update(selfChecks)
+      .set({ ...changes, version: existing.version + 1, updatedAt: new Date() })
+      .where(and(...conditions))
+      .returning();
+    if (!updated[0]) throw conflict(existing.version);
+    return updated[0];
+  };
+
   return {
     async get(actorId: string, personId: string, periodId: string): Promise<SelfCheckResponse> {
       const period = periodOf(periodId);
@@ -190,10 +217,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       periodId: string,
       input: z.infer<typeof draftInputSchema>,
     ): Promise<SelfCheckResponse> {
-      const period = periodOf(periodId);
-      await deps.access.require(actorId, personId, ['self']);
-      if (!isOpenPeriod(period, deps.now()))
-        throw new AppError('conflict', `The period ${period.id} is closed.`);
+      const period = await ownerPeriod(actorId, personId, periodId);
       const existing = await find(personId, period.id);
       const levelId = existing?.levelId ?? (await levelOf(personId));
       if (!levelId)
@@ -222,24 +246,13 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         if (inserted.length === 0) throw conflict((await find(personId, period.id))?.version ?? 1);
         return toResponse(personId, period, inserted[0], levelId);
       }
-      const updated = await db
-        .update(selfChecks)
-        .set({
-          ratings: input.ratings,
-          reflections: input.reflections,
-          version: existing.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(
-            eq(selfChecks.id, existing.id),
-            eq(selfChecks.version, input.version),
-            eq(selfChecks.status, 'draft'),
-          ),
-        )
-        .returning();
-      if (updated.length === 0) throw conflict(existing.version);
-      return toResponse(personId, period, updated[0], levelId);
+      const updated = await versionedUpdate(
+        existing,
+        input.version,
+        { ratings: input.ratings, reflections: input.reflections },
+        { draftOnly: true },
+      );
+      return toResponse(personId, period, updated, levelId);
     },
 
     async submit(
@@ -248,10 +261,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       periodId: string,
       input: z.infer<typeof submitInputSchema>,
     ): Promise<SelfCheckResponse> {
-      const period = periodOf(periodId);
-      await deps.access.require(actorId, personId, ['self']);
-      if (!isOpenPeriod(period, deps.now()))
-        throw new AppError('conflict', `The period ${period.id} is closed.`);
+      const period = await ownerPeriod(actorId, personId, periodId);
       const existing = await find(personId, period.id);
       if (!existing) throw new AppError('conflict', 'Save the self-check before submitting it.');
       if (existing.status === 'submitted')
@@ -264,24 +274,13 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
           missing.map((item) => ({ path: `ratings.${item.competencyId}`, message: 'not rated yet' })),
         );
       }
-      const updated = await db
-        .update(selfChecks)
-        .set({
-          status: 'submitted',
-          submittedAt: new Date(),
-          version: existing.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(
-            eq(selfChecks.id, existing.id),
-            eq(selfChecks.version, input.version),
-            eq(selfChecks.status, 'draft'),
-          ),
-        )
-        .returning();
-      if (updated.length === 0) throw conflict(existing.version);
-      return toResponse(personId, period, updated[0], existing.levelId);
+      const updated = await versionedUpdate(
+        existing,
+        input.version,
+        { status: 'submitted', submittedAt: new Date() },
+        { draftOnly: true },
+      );
+      return toResponse(personId, period, updated, existing.levelId);
     },
 
     async giveFeedback(
@@ -311,17 +310,12 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
           Object.entries(input.feedback).map(([id, comment]) => [id, { comment, authorId: actorId, at }]),
         ),
       };
-      const updated = await db
-        .update(selfChecks)
-        .set({ feedback, version: existing.version + 1, updatedAt: new Date() })
-        .where(and(eq(selfChecks.id, existing.id), eq(selfChecks.version, input.version)))
-        .returning();
-      if (updated.length === 0) throw conflict(existing.version);
+      const updated = await versionedUpdate(existing, input.version, { feedback }, { draftOnly: false });
       await audited(actorId, personId, 'supervisor', 'write', {
         period: period.id,
         feedback: Object.keys(input.feedback),
       });
-      return toResponse(personId, period, updated[0], existing.levelId);
+      return toResponse(personId, period, updated, existing.levelId);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = { id: string; managerId: string | null; department: string | null; levelId: string | null };
@@ -32,20 +33,7 @@ describe('goals (目標管理)', () => {
     await server?.stop();
   });
 
-  async function call(as: Person, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await server.tokenFor(as.id)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as Record<string, unknown> & { error?: { code: string } },
-    };
-  }
+  const call = apiCaller(() => server);
 
   const goal = () => ({
     fiscalYear,
