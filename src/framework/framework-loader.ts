@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { frameworkSchema, type Framework, type MarkId } from './framework.schema.ts';
+import {
+  frameworkSchema,
+  type CompetencyId,
+  type Framework,
+  type LevelId,
+  type MarkId,
+} from './framework.schema.ts';
 
 export class FrameworkError extends Error {
   constructor(
@@ -49,12 +55,16 @@ export async function loadFramework(filePath: string): Promise<Framework> {
   return parseFramework(json, filePath);
 }
 
-export function markFor(framework: Framework, levelId: string, competencyId: string): MarkId {
+/**
+ * The mark of one cell. An unknown level (a person whose job title maps to no level) is expected
+ * nothing, the same as a blank cell; validation has already made every known cell explicit.
+ */
+export function markFor(framework: Framework, levelId: LevelId, competencyId: CompetencyId): MarkId {
   return framework.expectations[levelId]?.[competencyId] ?? 'none';
 }
 
 /** The competencies a level is expected to show (every mark but blank), in policy order. */
-export function expectedCompetencies(framework: Framework, levelId: string): string[] {
+export function expectedCompetencies(framework: Framework, levelId: LevelId): CompetencyId[] {
   return framework.competencies
     .map((competency) => competency.id)
     .filter((competencyId) => markFor(framework, levelId, competencyId) !== 'none');

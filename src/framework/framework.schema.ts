@@ -4,6 +4,7 @@ import { z } from 'zod';
 // city's file with other levels, competencies and guidelines validates against the same schema.
 
 export const localizedTextSchema = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+// Ids travel as object keys, URL segments and stored values; one spelling rule keeps them safe in all three.
 const id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase id');
 
 export const markIdSchema = z.enum(['evaluated', 'maintain', 'parttime', 'none']);
@@ -11,9 +12,13 @@ export const markIdSchema = z.enum(['evaluated', 'maintain', 'parttime', 'none']
 const guidelineSchema = z
   .object({
     id,
+    /** The guideline's letter in the slogan (D, R, I, L, L): letters may repeat, ids may not. */
     letter: z.string().min(1).max(3),
+    /** `en` is the slogan's own keyword ("Local love"); `ja` is the power it stands for. */
     name: localizedTextSchema,
+    /** The one-line statement of the power, translated both ways (the `ja` may equal `name.ja`). */
     summary: localizedTextSchema,
+    /** The heading over the description as the policy prints it ("Diversity＝多様性を認め合う力"). */
     heading: localizedTextSchema,
     description: localizedTextSchema,
   })
@@ -70,13 +75,19 @@ export const frameworkSchema = z
   .superRefine((framework, context) => {
     const issue = (path: Array<string | number>, message: string) =>
       context.addIssue({ code: 'custom', path, message });
-    for (const key of ['guidelines', 'levels', 'competencies', 'competencyGroups'] as const) {
+    // Ids are what goals, self-checks and the matrix refer to: a repeated id would make two entries one.
+    const requireUniqueIds = (entries: ReadonlyArray<{ id: string }>, path: Array<string | number>) => {
       const seen = new Set<string>();
-      framework[key].forEach((entry, index) => {
-        if (seen.has(entry.id)) issue([key, index, 'id'], `duplicate id "${entry.id}"`);
+      entries.forEach((entry, index) => {
+        if (seen.has(entry.id)) issue([...path, index, 'id'], `duplicate id "${entry.id}"`);
         seen.add(entry.id);
       });
+    };
+    for (const key of ['guidelines', 'levels', 'competencies', 'competencyGroups'] as const) {
+      requireUniqueIds(framework[key], [key]);
     }
+    requireUniqueIds(framework.targetImage.parts, ['targetImage', 'parts']);
+    requireUniqueIds(framework.drill.meanings, ['drill', 'meanings']);
     const groups = new Set(framework.competencyGroups.map((group) => group.id));
     framework.competencies.forEach((competency, index) => {
       if (!groups.has(competency.group))
@@ -118,3 +129,8 @@ export type Level = Framework['levels'][number];
 export type Competency = Framework['competencies'][number];
 export type MarkId = z.infer<typeof markIdSchema>;
 export type Mark = Framework['marks'][MarkId];
+export type CompetencyGroup = Framework['competencyGroups'][number];
+// Plain strings on purpose: each city's file brings its own ids, so no union of Kodaira's can be right.
+export type LevelId = string;
+export type CompetencyId = string;
+export type GuidelineId = string;

@@ -45,7 +45,8 @@ describe('the Teams dev host', () => {
     await expect(tab.frame.locator('h1').first().textContent()).resolves.toContain(first!.displayName);
     await page.locator('[data-testid=dev-host-user]').selectOption(second!.userPrincipalName);
     await tab.frame.locator('h1', { hasText: second!.displayName }).waitFor({ timeout: 20_000 });
-    expect(meCalls).toEqual([first!.id, second!.id]);
+    // The response listener reads bodies asynchronously: wait for it rather than racing it.
+    await expect.poll(() => meCalls, { timeout: 5000 }).toEqual([first!.id, second!.id]);
     await page.close();
   });
 
