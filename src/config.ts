@@ -51,7 +51,13 @@ const commonSchema = z.object({
   GRAPH_BASE_URL: optionalString,
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
-  HR_GROUP_ID: optionalString,
+  HR_APP_ROLE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9._-]{0,119}$/, 'must be an app role value such as Hagukumi.HR')
+      .default('Hagukumi.HR'),
+  ),
   TRAINING_MAILBOX: optionalString,
 });
 
@@ -66,7 +72,6 @@ export interface MicrosoftConfig {
   graphBaseUrl: string;
   botId: string;
   botPassword: string;
-  hrGroupId: string | undefined;
   trainingMailbox: string | undefined;
 }
 
@@ -81,6 +86,8 @@ interface BaseConfig {
   publicUrl: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
+  hrAppRole: string;
 }
 
 export interface LocalConfig extends BaseConfig {
@@ -190,6 +197,7 @@ export function loadConfig(
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${portNumber}`).replace(/\/$/, ''),
     bodyLimitBytes: raw.BODY_LIMIT_KB * 1024,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    hrAppRole: raw.HR_APP_ROLE,
   };
 
   if (raw.APP_MODE === 'local') {
@@ -214,7 +222,6 @@ export function loadConfig(
       graphBaseUrl: (raw.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL).replace(/\/$/, ''),
       botId: raw.BOT_ID!,
       botPassword: raw.BOT_PASSWORD!,
-      hrGroupId: raw.HR_GROUP_ID,
       trainingMailbox: raw.TRAINING_MAILBOX,
     },
   };

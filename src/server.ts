@@ -98,6 +98,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         authorityHost: microsoft.authorityHost,
         caCertPem,
       }),
+      { hrAppRole: config.hrAppRole },
     );
 
     const growth = {

@@ -1,7 +1,17 @@
 import { AppError } from '../http/app-error.ts';
 
-/** How the caller stands to the person whose data is asked for. */
-export type Relation = 'self' | 'supervisor' | 'colleague' | 'none';
+/**
+ * How the caller stands to the person whose data is asked for, strongest first: the person themself;
+ * anyone above them in the reporting chain; HR (the personnel section, by app role); someone of the
+ * same 課; anyone else.
+ */
+export type Relation = 'self' | 'supervisor' | 'hr' | 'colleague' | 'none';
+
+/** Who is acting: the signed-in person and whether their token carries the HR app role. */
+export interface Actor {
+  id: string;
+  isHr: boolean;
+}
 
 export interface ReportingLines {
   managerOf(personId: string): Promise<string | null>;
@@ -11,21 +21,22 @@ export interface ReportingLines {
 const MAX_CHAIN = 12;
 
 /**
- * Decides access from reporting lines: a person reaches their own data; everyone above them in the
- * chain (課長 above 係長 above 主事) reaches it as supervisor; people of the same 課 are colleagues, who
- * see only what the workplace shares. HR's role arrives with the HR console.
+ * Decides access from reporting lines and the HR role: a person reaches their own data; everyone above
+ * them in the chain (課長 above 係長 above 主事) reaches it as supervisor; HR reaches it as HR; people of
+ * the same 課 are colleagues, who see only what the workplace shares.
  */
 export function createAccessPolicy(lines: ReportingLines) {
-  const relation = async (actorId: string, subjectId: string): Promise<Relation> => {
-    if (actorId === subjectId) return 'self';
+  const relation = async (actor: Actor, subjectId: string): Promise<Relation> => {
+    if (actor.id === subjectId) return 'self';
     let current: string | null = subjectId;
     for (let depth = 0; depth < MAX_CHAIN && current; depth += 1) {
       current = await lines.managerOf(current);
-      if (current === actorId) return 'supervisor';
+      if (current === actor.id) return 'supervisor';
     }
+    if (actor.isHr) return 'hr';
     // Same 課: the policy asks for goals to be shared in the workplace.
     const [actorDepartment, subjectDepartment] = await Promise.all([
-      lines.departmentOf(actorId),
+      lines.departmentOf(actor.id),
       lines.departmentOf(subjectId),
     ]);
     if (actorDepartment && actorDepartment === subjectDepartment) return 'colleague';
@@ -33,8 +44,8 @@ export function createAccessPolicy(lines: ReportingLines) {
   };
   return {
     relation,
-    async require(actorId: string, subjectId: string, allowed: readonly Relation[]): Promise<Relation> {
-      const found = await relation(actorId, subjectId);
+    async require(actor: Actor, subjectId: string, allowed: readonly Relation[]): Promise<Relation> {
+      const found = await relation(actor, subjectId);
       if (!allowed.includes(found)) {
         throw new AppError('forbidden', 'You may not access this person’s data for this action.');
       }

@@ -20,6 +20,8 @@ export interface SsoIdentity {
   tid: string;
   name: string;
   preferredUsername: string;
+  /** App roles assigned to the user for this app (the `roles` claim). */
+  roles: string[];
 }
 
 const REQUIRED_SCOPE = 'access_as_user';
@@ -32,6 +34,7 @@ const claimsSchema = z.object({
   name: z.string().optional(),
   preferred_username: z.string().optional(),
   upn: z.string().optional(),
+  roles: z.array(z.string()).optional(),
 });
 
 /**
@@ -88,6 +91,7 @@ export function createTokenValidator(
       tid: claims.data.tid,
       name: claims.data.name ?? '',
       preferredUsername: claims.data.preferred_username ?? claims.data.upn ?? '',
+      roles: claims.data.roles ?? [],
     };
   };
 }

@@ -34,7 +34,6 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
       // Agents Playground sends unauthenticated activities; the bot runs without credentials locally.
       botId: '',
       botPassword: '',
-      hrGroupId: undefined,
       trainingMailbox: training?.userPrincipalName,
     },
     mountDevHost(app) {

@@ -54,7 +54,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       responses: { 200: { description: 'Goals', schema: z.array(goalSchema) } },
       handler: async ({ user, params, query }) => {
         const subject = subjectOf(user, params.personId);
-        return { body: await service.list(subject.actorId, subject.personId, query.fiscalYear) };
+        return { body: await service.list(subject.actor, subject.personId, query.fiscalYear) };
       },
     }),
     defineRoute({
@@ -68,7 +68,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       responses: { 201: { description: 'Created', schema: goalSchema } },
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
-        return { status: 201, body: await service.create(subject.actorId, subject.personId, body) };
+        return { status: 201, body: await service.create(subject.actor, subject.personId, body) };
       },
     }),
     defineRoute({
@@ -82,7 +82,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
-        return { body: await service.update(subject.actorId, subject.personId, params.goalId, body) };
+        return { body: await service.update(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
     defineRoute({
@@ -96,7 +96,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
-        return { body: await service.addProgress(subject.actorId, subject.personId, params.goalId, body) };
+        return { body: await service.addProgress(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
     defineRoute({
@@ -110,7 +110,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
-        return { body: await service.reflect(subject.actorId, subject.personId, params.goalId, body) };
+        return { body: await service.reflect(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
     defineRoute({
@@ -124,7 +124,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
-        return { body: await service.comment(subject.actorId, subject.personId, params.goalId, body) };
+        return { body: await service.comment(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
   ];

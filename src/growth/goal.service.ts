@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AccessPolicy } from '../auth/access.ts';
+import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
@@ -156,17 +156,17 @@ export function createGoalService(deps: {
   const closedYear = (fiscalYear: number) => fiscalYear < currentFiscalYear();
 
   return {
-    async list(actorId: string, personId: string, fiscalYear: number | undefined): Promise<GoalView[]> {
-      const relation = await deps.access.require(actorId, personId, ['self', 'supervisor', 'colleague']);
+    async list(actor: Actor, personId: string, fiscalYear: number | undefined): Promise<GoalView[]> {
+      const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr', 'colleague']);
       const year = fiscalYear ?? currentFiscalYear();
       const rows = await db
         .select()
         .from(goals)
         .where(and(eq(goals.personId, personId), eq(goals.fiscalYear, year)))
         .orderBy(asc(goals.createdAt));
-      if (relation === 'supervisor')
+      if (relation === 'supervisor' || relation === 'hr')
         await deps.audit.record({
-          actorId,
+          actorId: actor.id,
           subjectId: personId,
           action: 'read',
           resource: 'goals',
@@ -175,12 +175,8 @@ export function createGoalService(deps: {
       return rows.map((row) => view(row, relation !== 'colleague'));
     },
 
-    async create(
-      actorId: string,
-      personId: string,
-      input: z.infer<typeof goalInputSchema>,
-    ): Promise<GoalView> {
-      await deps.access.require(actorId, personId, ['self']);
+    async create(actor: Actor, personId: string, input: z.infer<typeof goalInputSchema>): Promise<GoalView> {
+      await deps.access.require(actor, personId, ['self']);
       if (closedYear(input.fiscalYear) || input.fiscalYear > currentFiscalYear() + 1) {
         throw new AppError('conflict', `Goals for fiscal year ${input.fiscalYear} cannot be added now.`);
       }
@@ -193,12 +189,12 @@ export function createGoalService(deps: {
     },
 
     async update(
-      actorId: string,
+      actor: Actor,
       personId: string,
       goalId: string,
       input: z.infer<typeof goalUpdateSchema>,
     ): Promise<GoalView> {
-      await deps.access.require(actorId, personId, ['self']);
+      await deps.access.require(actor, personId, ['self']);
       const row = await load(personId, goalId);
       if (closedYear(row.fiscalYear))
         throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
@@ -208,12 +204,12 @@ export function createGoalService(deps: {
     },
 
     async addProgress(
-      actorId: string,
+      actor: Actor,
       personId: string,
       goalId: string,
       input: z.infer<typeof progressInputSchema>,
     ): Promise<GoalView> {
-      await deps.access.require(actorId, personId, ['self']);
+      await deps.access.require(actor, personId, ['self']);
       const row = await load(personId, goalId);
       if (closedYear(row.fiscalYear))
         throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
@@ -222,12 +218,12 @@ export function createGoalService(deps: {
     },
 
     async reflect(
-      actorId: string,
+      actor: Actor,
       personId: string,
       goalId: string,
       input: z.infer<typeof reflectionInputSchema>,
     ): Promise<GoalView> {
-      await deps.access.require(actorId, personId, ['self']);
+      await deps.access.require(actor, personId, ['self']);
       const row = await load(personId, goalId);
       if (closedYear(row.fiscalYear))
         throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
@@ -237,17 +233,22 @@ export function createGoalService(deps: {
     },
 
     async comment(
-      actorId: string,
+      actor: Actor,
       personId: string,
       goalId: string,
       input: z.infer<typeof commentInputSchema>,
     ): Promise<GoalView> {
-      await deps.access.require(actorId, personId, ['supervisor']);
+      await deps.access.require(actor, personId, ['supervisor']);
       const row = await load(personId, goalId);
-      const entry = { at: deps.now().toISOString(), authorId: actorId, stage: input.stage, text: input.text };
+      const entry = {
+        at: deps.now().toISOString(),
+        authorId: actor.id,
+        stage: input.stage,
+        text: input.text,
+      };
       const updated = await write(row, input.version, { comments: [...row.comments, entry] });
       await deps.audit.record({
-        actorId,
+        actorId: actor.id,
         subjectId: personId,
         action: 'write',
         resource: 'goals',

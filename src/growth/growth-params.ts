@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Actor } from '../auth/access.ts';
 import { AppError } from '../http/app-error.ts';
 import type { AuthenticatedUser } from '../http/route.ts';
 
@@ -19,7 +20,10 @@ export const uuidParam = z
 export function subjectOf(
   user: AuthenticatedUser | undefined,
   personId: string,
-): { actorId: string; personId: string } {
+): { actor: Actor; personId: string } {
   if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { actorId: user.id, personId: personId === 'me' ? user.id : personId.toLowerCase() };
+  return {
+    actor: { id: user.id, isHr: user.isHr },
+    personId: personId === 'me' ? user.id : personId.toLowerCase(),
+  };
 }

@@ -59,7 +59,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       responses: { 200: { description: 'History', schema: historySchema } },
       handler: async ({ user, params: { personId } }) => {
         const subject = subjectOf(user, personId);
-        return { body: await service.history(subject.actorId, subject.personId) };
+        return { body: await service.history(subject.actor, subject.personId) };
       },
     }),
     defineRoute({
@@ -73,7 +73,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       responses: { 200: { description: 'The self-check', schema: selfCheckSchema }, ...errors },
       handler: async ({ user, params: { personId, period } }) => {
         const subject = subjectOf(user, personId);
-        return { body: await service.get(subject.actorId, subject.personId, period) };
+        return { body: await service.get(subject.actor, subject.personId, period) };
       },
     }),
     defineRoute({
@@ -87,7 +87,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       responses: { 200: { description: 'Saved', schema: selfCheckSchema }, ...errors },
       handler: async ({ user, params: { personId, period }, body }) => {
         const subject = subjectOf(user, personId);
-        return { body: await service.saveDraft(subject.actorId, subject.personId, period, body) };
+        return { body: await service.saveDraft(subject.actor, subject.personId, period, body) };
       },
     }),
     defineRoute({
@@ -105,7 +105,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       },
       handler: async ({ user, params: { personId, period }, body }) => {
         const subject = subjectOf(user, personId);
-        return { body: await service.submit(subject.actorId, subject.personId, period, body) };
+        return { body: await service.submit(subject.actor, subject.personId, period, body) };
       },
     }),
     defineRoute({
@@ -119,7 +119,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       responses: { 200: { description: 'Saved', schema: selfCheckSchema }, ...errors },
       handler: async ({ user, params: { personId, period }, body }) => {
         const subject = subjectOf(user, personId);
-        return { body: await service.giveFeedback(subject.actorId, subject.personId, period, body) };
+        return { body: await service.giveFeedback(subject.actor, subject.personId, period, body) };
       },
     }),
   ];

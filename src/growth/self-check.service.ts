@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AccessPolicy } from '../auth/access.ts';
+import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
@@ -144,9 +144,9 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     );
 
   /** The owner writing in an open period: the common gate of saving and submitting. */
-  const ownerPeriod = async (actorId: string, personId: string, periodId: string): Promise<HalfPeriod> => {
+  const ownerPeriod = async (actor: Actor, personId: string, periodId: string): Promise<HalfPeriod> => {
     const period = periodOf(periodId);
-    await deps.access.require(actorId, personId, ['self']);
+    await deps.access.require(actor, personId, ['self']);
     if (!isOpenPeriod(period, deps.now()))
       throw new AppError('conflict', `The period ${period.id} is closed.`);
     return period;
@@ -171,24 +171,24 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
   };
 
   return {
-    async get(actorId: string, personId: string, periodId: string): Promise<SelfCheckResponse> {
+    async get(actor: Actor, personId: string, periodId: string): Promise<SelfCheckResponse> {
       const period = periodOf(periodId);
-      const relation = await deps.access.require(actorId, personId, ['self', 'supervisor']);
+      const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr']);
       const levelId = await levelOf(personId);
       const row = await find(personId, period.id);
-      await audited(actorId, personId, relation, 'read', { period: period.id });
+      await audited(actor.id, personId, relation, 'read', { period: period.id });
       return toResponse(personId, period, row, levelId);
     },
 
-    async history(actorId: string, personId: string): Promise<SelfCheckHistoryResponse> {
-      const relation = await deps.access.require(actorId, personId, ['self', 'supervisor']);
+    async history(actor: Actor, personId: string): Promise<SelfCheckHistoryResponse> {
+      const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr']);
       await levelOf(personId);
       const rows = await db
         .select()
         .from(selfChecks)
         .where(eq(selfChecks.personId, personId))
         .orderBy(asc(selfChecks.period));
-      await audited(actorId, personId, relation, 'read', { history: true });
+      await audited(actor.id, personId, relation, 'read', { history: true });
       const groups = new Map(framework.competencyGroups.map((group) => [group.id, [] as number[]]));
       return {
         personId,
@@ -212,12 +212,12 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     },
 
     async saveDraft(
-      actorId: string,
+      actor: Actor,
       personId: string,
       periodId: string,
       input: z.infer<typeof draftInputSchema>,
     ): Promise<SelfCheckResponse> {
-      const period = await ownerPeriod(actorId, personId, periodId);
+      const period = await ownerPeriod(actor, personId, periodId);
       const existing = await find(personId, period.id);
       const levelId = existing?.levelId ?? (await levelOf(personId));
       if (!levelId)
@@ -256,12 +256,12 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     },
 
     async submit(
-      actorId: string,
+      actor: Actor,
       personId: string,
       periodId: string,
       input: z.infer<typeof submitInputSchema>,
     ): Promise<SelfCheckResponse> {
-      const period = await ownerPeriod(actorId, personId, periodId);
+      const period = await ownerPeriod(actor, personId, periodId);
       const existing = await find(personId, period.id);
       if (!existing) throw new AppError('conflict', 'Save the self-check before submitting it.');
       if (existing.status === 'submitted')
@@ -284,13 +284,13 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     },
 
     async giveFeedback(
-      actorId: string,
+      actor: Actor,
       personId: string,
       periodId: string,
       input: z.infer<typeof feedbackInputSchema>,
     ): Promise<SelfCheckResponse> {
       const period = periodOf(periodId);
-      await deps.access.require(actorId, personId, ['supervisor']);
+      await deps.access.require(actor, personId, ['supervisor']);
       const existing = await find(personId, period.id);
       if (!existing || existing.status !== 'submitted')
         throw new AppError('conflict', 'Feedback is given once the self-check is submitted.');
@@ -307,11 +307,11 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       const feedback = {
         ...existing.feedback,
         ...Object.fromEntries(
-          Object.entries(input.feedback).map(([id, comment]) => [id, { comment, authorId: actorId, at }]),
+          Object.entries(input.feedback).map(([id, comment]) => [id, { comment, authorId: actor.id, at }]),
         ),
       };
       const updated = await versionedUpdate(existing, input.version, { feedback }, { draftOnly: false });
-      await audited(actorId, personId, 'supervisor', 'write', {
+      await audited(actor.id, personId, 'supervisor', 'write', {
         period: period.id,
         feedback: Object.keys(input.feedback),
       });

@@ -12,6 +12,8 @@ export interface AuthenticatedUser {
   tenantId: string;
   name: string;
   userPrincipalName: string;
+  /** The token carries the HR app role (configured by HR_APP_ROLE). */
+  isHr: boolean;
   /** The caller's SSO token, kept only for the on-behalf-of exchange; never logged or stored. */
   token: string;
 }

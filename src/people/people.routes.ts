@@ -28,7 +28,7 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       responses: { 200: { description: 'The signed-in person', schema: meSchema } },
       handler: async ({ user }) => {
         if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-        return { body: await service.getProfile(user.id) };
+        return { body: await service.getProfile(user.id, { isHr: user.isHr }) };
       },
     }),
   ];

@@ -29,7 +29,7 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
     };
   };
 
-  const toProfile = async (person: PersonRow): Promise<MeResponse> => {
+  const toProfile = async (person: PersonRow, isHr: boolean): Promise<MeResponse> => {
     // Before the first full copy of the directory the table may lack someone's reports: ask the directory.
     const reports = (await store.lastFullSync())
       ? await store.countDirectReports(person.id)
@@ -44,13 +44,17 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
       levelId: person.levelId,
       employmentType: person.employmentType,
       managerId: person.managerId,
-      roles: reports > 0 ? ['employee', 'supervisor'] : ['employee'],
+      roles: [
+        'employee',
+        ...(reports > 0 ? (['supervisor'] as const) : []),
+        ...(isHr ? (['hr'] as const) : []),
+      ],
     };
   };
 
   return {
     /** The caller's profile; someone not synced yet is fetched from the directory once and kept. */
-    async getProfile(userId: string): Promise<MeResponse> {
+    async getProfile(userId: string, caller: { isHr: boolean }): Promise<MeResponse> {
       let person = await store.get(userId);
       if (!person) {
         const user = await directory.getUser(userId);
@@ -60,7 +64,7 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
         person = await store.get(userId);
         if (!person) throw new AppError('internal', 'The profile could not be stored.');
       }
-      return toProfile(person);
+      return toProfile(person, caller.isHr);
     },
 
     /** Copies everyone from the directory (scheduled, and at start). Returns how many were synced. */

@@ -363,6 +363,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         scp: 'access_as_user',
         name: person.displayName,
         preferred_username: person.userPrincipalName,
+        ...(person.appRoles.length > 0 ? { roles: person.appRoles } : {}),
         uti: randomUUID(),
       },
       tokenOptions.lifetimeSeconds ?? 3600,
@@ -409,7 +410,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         appid: clientId,
         azp: clientId,
         idtyp: 'app',
-        roles: ['User.Read.All', 'GroupMember.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'],
+        roles: ['User.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'],
         oid: stableGuid('sp:hagukumi'),
         sub: stableGuid('sp:hagukumi'),
       });

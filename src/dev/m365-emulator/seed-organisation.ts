@@ -23,7 +23,12 @@ export interface SeedPerson {
   managerId: string | null;
   /** A shared mailbox, not a person (e.g. the training department's). */
   isMailbox: boolean;
+  /** App roles of Hagukumi assigned to this person (Enterprise applications → Users and groups). */
+  appRoles: string[];
 }
+
+/** The app role the seeded personnel section holds; production names it with HR_APP_ROLE. */
+export const HR_APP_ROLE = 'Hagukumi.HR';
 
 /** A GUID derived from a name, so ids are stable across runs. */
 export function stableGuid(name: string): string {
@@ -176,6 +181,7 @@ export function seedOrganisation(): SeedPerson[] {
       levelId,
       managerId,
       isMailbox: false,
+      appRoles: [],
     };
     people.push(person);
     return person;
@@ -213,6 +219,13 @@ export function seedOrganisation(): SeedPerson[] {
     levelId: null,
     managerId: null,
     isMailbox: true,
+    appRoles: [],
   });
+  // The personnel section runs the policy: 職員課's 課長, 課長補佐 and its first 係長 (人事係) hold the HR role.
+  const personnel = people.filter((person) => person.department === '職員課');
+  for (const levelId of ['kacho', 'kachoHosa', 'kakaricho']) {
+    const holder = personnel.find((person) => person.levelId === levelId);
+    if (holder) holder.appRoles = [HR_APP_ROLE];
+  }
   return people;
 }

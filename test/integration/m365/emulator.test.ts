@@ -113,7 +113,6 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
         graphBaseUrl: emulator.graphBaseUrl,
         botId: '',
         botPassword: '',
-        hrGroupId: undefined,
         trainingMailbox: undefined,
       },
       caCertPem: emulator.caCertPem,

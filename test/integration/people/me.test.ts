@@ -43,6 +43,16 @@ describe('GET /api/me', () => {
     expect((await me(report.id)).roles).toEqual(['employee']);
   });
 
+  it('marks holders of the HR app role as HR, and only them', async () => {
+    const hr = server.emulator.people.filter((candidate) => candidate.appRoles.includes('Hagukumi.HR'));
+    expect(hr.map((person) => person.department)).toEqual(['職員課', '職員課', '職員課']);
+    for (const person of hr) expect((await me(person.id)).roles).toContain('hr');
+    const colleague = server.emulator.people.find(
+      (candidate) => candidate.department === '職員課' && candidate.levelId === 'shuji',
+    )!;
+    expect((await me(colleague.id)).roles).not.toContain('hr');
+  });
+
   it('answers for different people differently (the token decides who you are)', async () => {
     const [first, second] = server.emulator.people.filter((candidate) => candidate.levelId === 'shuji');
     expect((await me(first!.id)).id).toBe(first!.id);

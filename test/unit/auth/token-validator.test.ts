@@ -66,7 +66,20 @@ describe('createTokenValidator', () => {
       tid: TENANT,
       name: '山田 花子',
       preferredUsername: 'yamada@example.lg.jp',
+      roles: [],
     });
+  });
+
+  it("returns the app roles of the token's roles claim (HR is one)", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signer.sign({
+      ...claims,
+      roles: ['Hagukumi.HR'],
+      iat: now,
+      nbf: now,
+      exp: now + 600,
+    });
+    await expect(validator()(token)).resolves.toMatchObject({ roles: ['Hagukumi.HR'] });
   });
 
   it('accepts the client id as audience too (v2 tokens)', async () => {
