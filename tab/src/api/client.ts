@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string | undefined,
+    /** Which input was wrong and why (validation errors). */
+    readonly details: Array<{ path: string; message: string }> = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,7 +16,12 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; requestId?: string };
+  error?: {
+    code?: string;
+    message?: string;
+    requestId?: string;
+    details?: Array<{ path: string; message: string }>;
+  };
 }
 
 function expiryOf(token: string): number {
@@ -48,24 +55,47 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     );
     return inFlight;
   };
-  const get = async <T>(path: string): Promise<T> => {
+  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(path, {
-      headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' },
+      method,
+      headers: {
+        authorization: `Bearer ${await token()}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as ErrorBody;
+      const error = (await response.json().catch(() => ({}))) as ErrorBody;
       throw new ApiError(
         response.status,
-        body.error?.code ?? 'http_error',
-        body.error?.message ?? response.statusText,
-        body.error?.requestId,
+        error.error?.code ?? 'http_error',
+        error.error?.message ?? response.statusText,
+        error.error?.requestId,
+        error.error?.details ?? [],
       );
     }
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   };
+  // Who I am and the policy do not change while the tab is open: every view shares one answer. A failed
+  // load is forgotten, so "try again" asks the server again.
+  const shared = <T>(path: string) => {
+    let kept: Promise<T> | undefined;
+    return (): Promise<T> => {
+      if (!kept) {
+        kept = request<T>('GET', path);
+        kept.catch(() => {
+          kept = undefined;
+        });
+      }
+      return kept;
+    };
+  };
   return {
-    me: () => get<MeResponse>('/api/me'),
-    framework: () => get<Framework>('/api/framework'),
+    request,
+    me: shared<MeResponse>('/api/me'),
+    framework: shared<Framework>('/api/framework'),
   };
 }
 

@@ -19,3 +19,17 @@ export async function setUpI18n(language: Language): Promise<void> {
   });
   document.documentElement.lang = language;
 }
+
+export interface Bundle {
+  ja: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+/**
+ * Adds a view's own messages under its namespace (`useTranslation('goals')`). Views load lazily, so
+ * their texts travel with them instead of weighing on the home.
+ */
+export function registerBundle(namespace: string, bundle: Bundle): void {
+  i18next.addResourceBundle('ja', namespace, bundle.ja, true, true);
+  i18next.addResourceBundle('en', namespace, bundle.en, true, true);
+}

@@ -6,12 +6,36 @@ import {
   teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useState,
+  type ComponentType,
+  type LazyExoticComponent,
+} from 'react';
 import type { ApiClient } from '../api/client.ts';
 import type { TeamsSession, TeamsTheme } from '../teams/teams-host.ts';
 import { Loading } from './loading.tsx';
+import { Navigation } from './navigation.tsx';
+import { useRoute, type PageId } from './router.ts';
 
-const HomeView = lazy(() => import('../home/home-view.tsx'));
+/** What every page gets: the API and the rest of its route (e.g. a person id). */
+export interface PageProps {
+  api: ApiClient;
+  rest: string[];
+}
+
+// One chunk per page: the home loads only what it shows.
+const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
+  home: lazy(() => import('../home/home-view.tsx')),
+  'self-check': lazy(() => import('../self-check/self-check-view.tsx')),
+  goals: lazy(() => import('../goals/goals-view.tsx')),
+  career: lazy(() => import('../career/career-view.tsx')),
+  declaration: lazy(() => import('../declaration/declaration-view.tsx')),
+  team: lazy(() => import('../team/team-view.tsx')),
+};
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -26,13 +50,16 @@ const useStyles = makeStyles({
 export function App({ session, api }: { session: TeamsSession; api: ApiClient }) {
   const [theme, setTheme] = useState<TeamsTheme>(session.theme);
   const styles = useStyles();
+  const route = useRoute();
   useEffect(() => session.onThemeChange(setTheme), [session]);
   // Teams shows its own loading indicator until we say the shell is up; data loads after that.
-  useEffect(() => session.notifySuccess(), [session]);
+  useLayoutEffect(() => session.notifySuccess(), [session]);
+  const View = PAGES[route.page];
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>
+      <Navigation api={api} current={route.page} />
       <Suspense fallback={<Loading />}>
-        <HomeView api={api} />
+        <View key={route.page} api={api} rest={route.rest} />
       </Suspense>
     </FluentProvider>
   );
