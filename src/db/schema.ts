@@ -4,3 +4,5 @@ export * from '../reports/conversation-references.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';
 export * from '../growth/goal.schema.ts';
+export * from '../growth/career.schema.ts';
+export * from '../growth/declaration.schema.ts';

@@ -1,0 +1,37 @@
+import { date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { TransferWish } from './declaration.contract.ts';
+
+/**
+ * HR's 自己申告 window of one fiscal year. One row per year: reopening a closed window rewrites it
+ * rather than adding a second, so "the year's window" is never ambiguous.
+ */
+export const declarationWindows = pgTable('declaration_windows', {
+  fiscalYear: integer('fiscal_year').primaryKey(),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+  openedBy: text('opened_by').notNull(),
+  /** The last day to submit, Japan time, inclusive. */
+  closesOn: date('closes_on').notNull(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: text('closed_by'),
+});
+
+/** A person's 自己申告 (self-declaration) for one fiscal year. Confidential: the person and HR only. */
+export const declarations = pgTable(
+  'declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: text('person_id').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    status: text('status', { enum: ['draft', 'submitted'] })
+      .notNull()
+      .default('draft'),
+    transferWishes: jsonb('transfer_wishes').$type<TransferWish[]>().notNull().default([]),
+    circumstances: text('circumstances').notNull().default(''),
+    comment: text('comment').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (table) => [unique('declarations_person_year').on(table.personId, table.fiscalYear)],
+);
