@@ -6,6 +6,15 @@ import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
+import {
+  GOAL_COMMENT_MAX,
+  GOAL_CRITERIA_MAX,
+  GOAL_LINKS_MAX,
+  GOAL_REFLECTION_MAX,
+  GOAL_TITLE_MAX,
+  PROGRESS_NOTE_MAX,
+  type GoalView,
+} from './goal.contract.ts';
 import { goals } from './goal.schema.ts';
 
 type Row = typeof goals.$inferSelect;
@@ -15,11 +24,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 export const goalInputSchema = z
   .object({
     fiscalYear: z.number().int().min(FIRST_FISCAL_YEAR).max(2100),
-    title: z.string().trim().min(1).max(200),
-    successCriteria: z.string().max(1000),
+    title: z.string().trim().min(1).max(GOAL_TITLE_MAX),
+    successCriteria: z.string().max(GOAL_CRITERIA_MAX),
     dueDate: isoDate,
-    competencyIds: z.array(z.string().max(64)).max(10),
-    guidelineIds: z.array(z.string().max(64)).max(10),
+    competencyIds: z.array(z.string().max(64)).max(GOAL_LINKS_MAX),
+    guidelineIds: z.array(z.string().max(64)).max(GOAL_LINKS_MAX),
   })
   .strict();
 
@@ -31,36 +40,23 @@ export const progressInputSchema = z
   .object({
     version: z.number().int().min(1),
     percent: z.number().int().min(0).max(100),
-    note: z.string().max(1000),
+    note: z.string().max(PROGRESS_NOTE_MAX),
   })
   .strict();
 export const reflectionInputSchema = z
-  .object({ version: z.number().int().min(1), stage: z.enum(['mid', 'yearEnd']), text: z.string().max(2000) })
+  .object({
+    version: z.number().int().min(1),
+    stage: z.enum(['mid', 'yearEnd']),
+    text: z.string().max(GOAL_REFLECTION_MAX),
+  })
   .strict();
 export const commentInputSchema = z
   .object({
     version: z.number().int().min(1),
     stage: z.enum(['setting', 'mid', 'yearEnd']),
-    text: z.string().trim().min(1).max(1000),
+    text: z.string().trim().min(1).max(GOAL_COMMENT_MAX),
   })
   .strict();
-
-/** What a reader sees: colleagues of the same 課 get the shared part only (title and progress). */
-export type GoalView = Pick<
-  Row,
-  'id' | 'personId' | 'fiscalYear' | 'title' | 'dueDate' | 'progress' | 'version'
-> &
-  Partial<
-    Pick<
-      Row,
-      | 'successCriteria'
-      | 'competencyIds'
-      | 'guidelineIds'
-      | 'midReflection'
-      | 'yearEndReflection'
-      | 'comments'
-    >
-  > & { shared: boolean };
 
 export function createGoalService(deps: {
   db: Db;
