@@ -18,6 +18,8 @@ import { goalRoutes } from './growth/goal.routes.ts';
 import { createGoalService } from './growth/goal.service.ts';
 import { selfCheckRoutes } from './growth/self-check.routes.ts';
 import { createSelfCheckService } from './growth/self-check.service.ts';
+import { teamRoutes } from './growth/team.routes.ts';
+import { createTeamService } from './growth/team.service.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
@@ -123,6 +125,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...peopleRoutes(peopleService),
       ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
       ...goalRoutes(createGoalService(growth)),
+      ...teamRoutes(createTeamService({ ...growth, people: peopleStore })),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

@@ -1,0 +1,115 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Db } from '../db/database.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import { halfPeriodAt } from './fiscal-period.ts';
+import { goals } from './goal.schema.ts';
+import { selfChecks } from './self-check.schema.ts';
+import type { SelfCheckState, TeamMember, TeamResponse } from './team.contract.ts';
+
+export interface TeamDependencies {
+  db: Db;
+  framework: Framework;
+  people: Pick<PeopleStore, 'reportsBelow'>;
+  audit: AuditLog;
+  now: () => Date;
+}
+
+/**
+ * The supervisor's view (policy 7(4)): everyone below the caller with where they stand this half-year
+ * and fiscal year. Being below the caller is the permission itself — the list is built from the
+ * caller's own reporting lines, so nobody outside the chain can appear.
+ */
+export function createTeamService(deps: TeamDependencies) {
+  const { db } = deps;
+  const levelRank = new Map(deps.framework.levels.map((level, index) => [level.id, index]));
+
+  /** One query for the whole team: the state of each member's self-check of the period. */
+  const selfCheckStates = async (ids: string[], period: string): Promise<Map<string, SelfCheckState>> => {
+    const rows = await db
+      .select({
+        personId: selfChecks.personId,
+        status: selfChecks.status,
+        hasFeedback: sql<boolean>`${selfChecks.feedback} <> '{}'::jsonb`,
+      })
+      .from(selfChecks)
+      .where(and(inArray(selfChecks.personId, ids), eq(selfChecks.period, period)));
+    return new Map(
+      rows.map((row) => [
+        row.personId,
+        row.status === 'draft' ? 'draft' : row.hasFeedback ? 'reviewed' : 'submitted',
+      ]),
+    );
+  };
+
+  /** One query for the whole team: how many goals each member set for the fiscal year. */
+  const goalCounts = async (ids: string[], fiscalYear: number): Promise<Map<string, number>> => {
+    const rows = await db
+      .select({ personId: goals.personId, n: count() })
+      .from(goals)
+      .where(and(inArray(goals.personId, ids), eq(goals.fiscalYear, fiscalYear)))
+      .groupBy(goals.personId);
+    return new Map(rows.map((row) => [row.personId, row.n]));
+  };
+
+  return {
+    async overview(actor: Actor): Promise<TeamResponse> {
+      const { id: period, fiscalYear } = halfPeriodAt(deps.now());
+      const below = await deps.people.reportsBelow(actor.id);
+      if (below.length === 0) return { period, fiscalYear, members: [] };
+
+      // Direct reports first, then each deeper level grouped under its manager's place in the list
+      // above, so a 課長 reads 係長 A's team, then 係長 B's; inside a group by level, then name.
+      const position = new Map<string, number>();
+      const ordered = [...below].sort((a, b) => a.depth - b.depth);
+      const sorted: typeof below = [];
+      for (let start = 0; start < ordered.length;) {
+        const depth = ordered[start]!.depth;
+        let end = start;
+        while (end < ordered.length && ordered[end]!.depth === depth) end += 1;
+        const level = ordered
+          .slice(start, end)
+          .sort(
+            (a, b) =>
+              (position.get(a.managerId ?? '') ?? 0) - (position.get(b.managerId ?? '') ?? 0) ||
+              (levelRank.get(a.levelId ?? '') ?? levelRank.size) -
+                (levelRank.get(b.levelId ?? '') ?? levelRank.size) ||
+              a.displayName.localeCompare(b.displayName, 'ja'),
+          );
+        for (const person of level) {
+          sorted.push(person);
+          position.set(person.id, sorted.length);
+        }
+        start = end;
+      }
+
+      const ids = sorted.map((person) => person.id);
+      const [states, counts] = await Promise.all([selfCheckStates(ids, period), goalCounts(ids, fiscalYear)]);
+      // One row for the whole overview: it shows every member's progress at once.
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'read',
+        resource: 'team',
+        details: { period, fiscalYear, members: ids.length },
+      });
+      const members: TeamMember[] = sorted.map((person) => ({
+        id: person.id,
+        displayName: person.displayName,
+        jobTitle: person.jobTitle,
+        levelId: person.levelId,
+        department: person.department,
+        managerId: person.managerId,
+        depth: person.depth,
+        selfCheck: states.get(person.id) ?? 'none',
+        goals: counts.get(person.id) ?? 0,
+        interview: null,
+      }));
+      return { period, fiscalYear, members };
+    },
+  };
+}
+
+export type TeamService = ReturnType<typeof createTeamService>;
