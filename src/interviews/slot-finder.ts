@@ -1,0 +1,304 @@
+// The slot finder: given free/busy of a supervisor and their reports, proposes one interview slot per
+// report — inside working hours in Japan time, never on weekends, national holidays or the 12/29–1/3
+// closure, never overlapping anyone's blocking time or another interview (with a buffer between them).
+// Pure and deterministic: the clock comes in as `now`, nothing is read from outside.
+import holidayJp from '@holiday-jp/holiday_jp';
+
+/** Graph's free/busy statuses (scheduleItems[].status). */
+export type FreeBusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+
+/** Epoch milliseconds, half-open: [start, end). */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export interface CalendarItem extends Interval {
+  status: FreeBusyStatus;
+}
+
+export interface DailyHours {
+  /** HH:MM, Japan time */
+  start: string;
+  end: string;
+  /** Times of day that stay free (lunch), HH:MM. */
+  breaks: Array<{ start: string; end: string }>;
+}
+
+export interface SlotSearch {
+  now: number;
+  /** First and last day of the window, YYYY-MM-DD in Japan time, inclusive. */
+  firstDay: string;
+  lastDay: string;
+  durationMinutes: number;
+  hours: DailyHours;
+  /** Free time kept between two interviews of the organizer. */
+  bufferMinutes: number;
+  /** No interview starts sooner than this after `now`. */
+  minimumNoticeMinutes: number;
+  /** Start times fall on this grid from the start of the day (default 15). */
+  stepMinutes?: number;
+  organizer: { calendar: CalendarItem[] };
+  /** In the supervisor's order; `calendar: null` when it could not be read. */
+  attendees: Array<{ personId: string; calendar: CalendarItem[] | null }>;
+  /** Interviews the organizer already has: they block like busy time, with the buffer around them. */
+  booked: Interval[];
+}
+
+/** Why nobody could be placed for a person, most basic cause first. */
+export type NoSlotReason =
+  | 'calendar_unavailable'
+  | 'no_working_time'
+  | 'organizer_busy'
+  | 'attendee_busy'
+  | 'no_common_time'
+  | 'taken_by_other_interviews';
+
+export interface PlannedSlot extends Interval {
+  personId: string;
+}
+
+export interface Plan {
+  slots: PlannedSlot[];
+  unplaced: Array<{ personId: string; reason: NoSlotReason }>;
+}
+
+/** Busy, tentative and out-of-office block; working elsewhere and free do not; unknown is not risked. */
+const BLOCKING: ReadonlySet<FreeBusyStatus> = new Set(['busy', 'tentative', 'oof', 'unknown']);
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const JST_OFFSET = 9 * 60 * MINUTE;
+const MAX_DAYS = 366;
+
+function minutesOf(time: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new RangeError(`time must be HH:MM, got ${time}`);
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  if (Number(match[2]) > 59 || minutes > 24 * 60) throw new RangeError(`no such time of day: ${time}`);
+  return minutes;
+}
+
+/** Midnight (Japan time) of a YYYY-MM-DD day, as epoch ms. */
+export function jstMidnight(day: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new RangeError(`day must be YYYY-MM-DD, got ${day}`);
+  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (new Date(utc).toISOString().slice(0, 10) !== day) throw new RangeError(`no such day: ${day}`);
+  return utc - JST_OFFSET;
+}
+
+/** The Japan-time calendar day (YYYY-MM-DD) of an instant. */
+export function jstDayOf(instant: number): string {
+  return new Date(instant + JST_OFFSET).toISOString().slice(0, 10);
+}
+
+/** A day the city office is open: a weekday that is neither a national holiday nor in 12/29–1/3. */
+export function isOfficeDay(day: string): boolean {
+  const date = new Date(jstMidnight(day) + JST_OFFSET);
+  const weekday = date.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const month = date.getUTCMonth() + 1;
+  const dayOfMonth = date.getUTCDate();
+  if ((month === 12 && dayOfMonth >= 29) || (month === 1 && dayOfMonth <= 3)) return false;
+  return !(day in holidayJp.holidays);
+}
+
+/** Sorted, merged blocking intervals of a calendar. */
+export function blockingIntervals(calendar: readonly CalendarItem[]): Interval[] {
+  const blocking = calendar
+    .filter((item) => BLOCKING.has(item.status) && item.end > item.start)
+    .map(({ start, end }) => ({ start, end }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: Interval[] = [];
+  for (const interval of blocking) {
+    const last = merged.at(-1);
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}
+
+/** Whether [start, end) misses every interval of a sorted, merged list (binary search). */
+function isClear(intervals: readonly Interval[], start: number, end: number): boolean {
+  let low = 0;
+  let high = intervals.length;
+  // First interval ending after `start`.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (intervals[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  const next = intervals[low];
+  return !next || next.start >= end;
+}
+
+function overlapsWithBuffer(a: Interval, b: Interval, buffer: number): boolean {
+  return a.start < b.end + buffer && b.start < a.end + buffer;
+}
+
+function validate(search: SlotSearch): void {
+  const step = search.stepMinutes ?? 15;
+  if (!Number.isInteger(search.durationMinutes) || search.durationMinutes <= 0)
+    throw new RangeError('durationMinutes must be a positive whole number');
+  if (!Number.isInteger(step) || step <= 0)
+    throw new RangeError('stepMinutes must be a positive whole number');
+  if (search.bufferMinutes < 0 || search.minimumNoticeMinutes < 0)
+    throw new RangeError('buffer and notice cannot be negative');
+  const first = jstMidnight(search.firstDay);
+  const last = jstMidnight(search.lastDay);
+  if (last < first) throw new RangeError('the window ends before it starts');
+  if ((last - first) / DAY >= MAX_DAYS) throw new RangeError(`the window is longer than ${MAX_DAYS} days`);
+  if (minutesOf(search.hours.end) <= minutesOf(search.hours.start))
+    throw new RangeError('the working day ends before it starts');
+  for (const pause of search.hours.breaks) {
+    if (minutesOf(pause.end) <= minutesOf(pause.start)) throw new RangeError('a break ends before it starts');
+  }
+}
+
+/**
+ * Every start the window offers, before anyone's calendar: office days, inside the daily hours, clear
+ * of the breaks, on the step grid, after the minimum notice.
+ */
+export function candidateSlots(search: SlotSearch): Interval[] {
+  validate(search);
+  const step = (search.stepMinutes ?? 15) * MINUTE;
+  const duration = search.durationMinutes * MINUTE;
+  const earliest = search.now + search.minimumNoticeMinutes * MINUTE;
+  const dayStart = minutesOf(search.hours.start) * MINUTE;
+  const dayEnd = minutesOf(search.hours.end) * MINUTE;
+  const breaks = search.hours.breaks.map((pause) => ({
+    start: minutesOf(pause.start) * MINUTE,
+    end: minutesOf(pause.end) * MINUTE,
+  }));
+  const slots: Interval[] = [];
+  const last = jstMidnight(search.lastDay);
+  for (let midnight = jstMidnight(search.firstDay); midnight <= last; midnight += DAY) {
+    if (!isOfficeDay(jstDayOf(midnight))) continue;
+    for (let offset = dayStart; offset + duration <= dayEnd; offset += step) {
+      const slot = { start: midnight + offset, end: midnight + offset + duration };
+      if (slot.start < earliest) continue;
+      if (breaks.some((pause) => offset < pause.end && pause.start < offset + duration)) continue;
+      slots.push(slot);
+    }
+  }
+  return slots;
+}
+
+interface Candidate {
+  personId: string;
+  index: number;
+  options: Interval[];
+  reason: NoSlotReason | undefined;
+}
+
+/**
+ * Proposes one slot per attendee: the most constrained people are placed first, each at their earliest
+ * option clear of the interviews placed so far; someone left over may take a slot whose holder can move
+ * to another of their own options. Whoever still cannot be placed gets the reason.
+ */
+export function planInterviews(search: SlotSearch): Plan {
+  const candidates = optionsOf(search);
+  const buffer = search.bufferMinutes * MINUTE;
+  const placed = new Map<string, Interval>();
+  const isFreeOf = (slot: Interval, except?: string) =>
+    [...placed].every(([personId, other]) => personId === except || !overlapsWithBuffer(slot, other, buffer));
+
+  const order = [...candidates].sort((a, b) => a.options.length - b.options.length || a.index - b.index);
+  const unplaced: Plan['unplaced'] = [];
+  for (const candidate of order) {
+    if (candidate.reason) {
+      unplaced.push({ personId: candidate.personId, reason: candidate.reason });
+      continue;
+    }
+    const direct = candidate.options.find((slot) => isFreeOf(slot));
+    if (direct) {
+      placed.set(candidate.personId, direct);
+      continue;
+    }
+    if (!moveOneAside(candidate, candidates, placed, buffer)) {
+      unplaced.push({ personId: candidate.personId, reason: 'taken_by_other_interviews' });
+    }
+  }
+  const slots = candidates
+    .filter((candidate) => placed.has(candidate.personId))
+    .map((candidate) => ({ personId: candidate.personId, ...placed.get(candidate.personId)! }))
+    .sort((a, b) => a.start - b.start);
+  const inputOrder = new Map(candidates.map((candidate) => [candidate.personId, candidate.index]));
+  unplaced.sort((a, b) => inputOrder.get(a.personId)! - inputOrder.get(b.personId)!);
+  return { slots, unplaced };
+}
+
+/** One step of repair: take a slot whose single holder can move to another free option of theirs. */
+function moveOneAside(
+  candidate: Candidate,
+  candidates: readonly Candidate[],
+  placed: Map<string, Interval>,
+  buffer: number,
+): boolean {
+  for (const slot of candidate.options) {
+    const blockers = [...placed].filter(([, other]) => overlapsWithBuffer(slot, other, buffer));
+    if (blockers.length !== 1) continue;
+    const [blockerId] = blockers[0]!;
+    const blocker = candidates.find((other) => other.personId === blockerId)!;
+    const move = blocker.options.find(
+      (option) =>
+        !overlapsWithBuffer(option, slot, buffer) &&
+        [...placed].every(
+          ([personId, other]) => personId === blockerId || !overlapsWithBuffer(option, other, buffer),
+        ),
+    );
+    if (move) {
+      placed.set(blockerId, move);
+      placed.set(candidate.personId, slot);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Each attendee's options (free for both, clear of booked interviews), or why there are none. */
+function optionsOf(search: SlotSearch): Candidate[] {
+  const slots = candidateSlots(search);
+  const buffer = search.bufferMinutes * MINUTE;
+  const organizerBlocks = blockingIntervals(search.organizer.calendar);
+  const booked = [...search.booked].sort((a, b) => a.start - b.start);
+  const organizerFree = slots.filter((slot) => isClear(organizerBlocks, slot.start, slot.end));
+  const notBooked = (slot: Interval) => booked.every((other) => !overlapsWithBuffer(slot, other, buffer));
+  return search.attendees.map((attendee, index) => {
+    const base = { personId: attendee.personId, index, options: [] as Interval[] };
+    if (!attendee.calendar) return { ...base, reason: 'calendar_unavailable' as const };
+    if (slots.length === 0) return { ...base, reason: 'no_working_time' as const };
+    const blocks = blockingIntervals(attendee.calendar);
+    const common = organizerFree.filter((slot) => isClear(blocks, slot.start, slot.end));
+    const options = common.filter(notBooked);
+    if (options.length > 0) return { ...base, options, reason: undefined };
+    let reason: NoSlotReason;
+    if (common.length > 0) reason = 'taken_by_other_interviews';
+    else if (organizerFree.length === 0) reason = 'organizer_busy';
+    else if (!slots.some((slot) => isClear(blocks, slot.start, slot.end))) reason = 'attendee_busy';
+    else reason = 'no_common_time';
+    return { ...base, reason };
+  });
+}
+
+/**
+ * The other slots a planned person could move to (for the supervisor's swap): free for both, clear of
+ * booked interviews and of everyone else's planned slot.
+ */
+export function alternativesFor(search: SlotSearch, plan: Plan, personId: string, limit = 50): Interval[] {
+  const candidate = optionsOf(search).find((other) => other.personId === personId);
+  if (!candidate) return [];
+  const buffer = search.bufferMinutes * MINUTE;
+  const others = plan.slots.filter((slot) => slot.personId !== personId);
+  return candidate.options
+    .filter((option) => others.every((other) => !overlapsWithBuffer(option, other, buffer)))
+    .slice(0, limit);
+}
+
+/** Whether a person can take `slot` given the rest of the plan (checks a swap sent back by the tab). */
+export function isSlotAvailable(search: SlotSearch, plan: Plan, personId: string, slot: Interval): boolean {
+  return alternativesFor(search, plan, personId, Number.POSITIVE_INFINITY).some(
+    (option) => option.start === slot.start && option.end === slot.end,
+  );
+}
