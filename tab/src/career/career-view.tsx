@@ -1,13 +1,545 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  CAREER_LIST_MAX,
+  CAREER_SHORT_MAX,
+  CAREER_TEXT_MAX,
+  ROTATION_MAX,
+  type CareerDesignInput,
+  type CareerDesignResponse,
+  type CareerPath,
+  type Qualification,
+  type RotationEntry,
+} from '../../../src/growth/career.contract.ts';
+import { ApiError, type ApiClient } from '../api/client.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { Page } from '../shell/layout.tsx';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } from './career-summary.tsx';
+import messages from './messages.ts';
+import { registerBundle } from '../i18n/i18n.ts';
+import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 
-// Placeholder until this page is built (issue 5).
-export default function CareerView(_props: PageProps) {
-  const { t } = useTranslation();
+type Form = Omit<CareerDesignInput, 'version'>;
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; career: CareerDesignResponse; loadedAt: number };
+
+registerBundle('career', messages);
+
+const PATHS: CareerPath[] = ['specialist', 'rotation', 'undecided'];
+
+const useStyles = makeStyles({
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
+    gap: '8px 12px',
+    alignItems: 'end',
+  },
+  listRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '0', flexBasis: '180px' },
+  list: {
+    listStyle: 'none',
+    padding: 0,
+    margin: '0 0 8px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+  },
+  actions: {
+    position: 'sticky',
+    bottom: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: '8px 0',
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+  },
+});
+
+function formOf(career: CareerDesignResponse): Form {
+  return {
+    visionMidTerm: career.visionMidTerm,
+    visionLongTerm: career.visionLongTerm,
+    path: career.path,
+    pathField: career.pathField,
+    interests: [...career.interests],
+    qualificationsHeld: career.qualificationsHeld.map((value) => ({ ...value })),
+    qualificationsPlanned: career.qualificationsPlanned.map((value) => ({ ...value })),
+    trainingsWanted: [...career.trainingsWanted],
+    rotation: career.rotation.map(({ from, to, department, duties }) => ({ from, to, department, duties })),
+  };
+}
+
+/** What is sent: blank rows the person added but never filled are left out. */
+function cleaned(form: Form): Form {
+  const texts = (values: string[]) => values.map((value) => value.trim()).filter(Boolean);
+  const qualifications = (values: Qualification[]) =>
+    values
+      .map((value) => ({ name: value.name.trim(), month: value.month || null }))
+      .filter((value) => value.name || value.month);
+  return {
+    ...form,
+    interests: texts(form.interests),
+    trainingsWanted: texts(form.trainingsWanted),
+    qualificationsHeld: qualifications(form.qualificationsHeld),
+    qualificationsPlanned: qualifications(form.qualificationsPlanned),
+    rotation: form.rotation
+      .map((entry) => ({ ...entry, to: entry.to || null }))
+      .filter((entry) => entry.from || entry.to || entry.department.trim() || entry.duties.trim()),
+  };
+}
+
+export default function CareerView({ api }: PageProps) {
+  const { t } = useTranslation('career');
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const load = useCallback(() => {
+    setState({ status: 'loading' });
+    api
+      .me()
+      .then((me) =>
+        api.request<CareerDesignResponse>('GET', `/api/people/${encodeURIComponent(me.id)}/career`),
+      )
+      .then(
+        (career) => setState({ status: 'ready', career, loadedAt: Date.now() }),
+        (error: unknown) => setState({ status: 'error', error }),
+      );
+  }, [api]);
+  useEffect(load, [load]);
+
   return (
-    <Page title={t('nav.career')} testId="career">
-      <p>…</p>
+    <Page title={t('title')} testId="career">
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={load} /> : null}
+      {state.status === 'ready' ? (
+        <CareerEditor key={state.loadedAt} api={api} initial={state.career} onReload={load} />
+      ) : null}
     </Page>
+  );
+}
+
+function CareerEditor({
+  api,
+  initial,
+  onReload,
+}: {
+  api: ApiClient;
+  initial: CareerDesignResponse;
+  onReload: () => void;
+}) {
+  const { t, i18n } = useTranslation('career');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [saved, setSaved] = useState(initial);
+  const [form, setForm] = useState<Form>(() => formOf(initial));
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<
+    { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined
+  >();
+  const dirty = useMemo(
+    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
+    [form, saved],
+  );
+  const editable = saved.editable;
+  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setNotice(undefined);
+    try {
+      const body: CareerDesignInput = { version: saved.version, ...cleaned(form) };
+      const response = await api.request<CareerDesignResponse>(
+        'PUT',
+        `/api/people/${encodeURIComponent(saved.personId)}/career`,
+        body,
+      );
+      setSaved(response);
+      setForm(formOf(response));
+      setNotice({ kind: 'saved' });
+    } catch (error) {
+      // A stale version: keep every typed character and let the person decide when to load the newer one.
+      setNotice(
+        error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!editable) return <CareerSummary career={saved} />;
+
+  const textList = (
+    key: 'interests' | 'trainingsWanted',
+    label: string,
+    addLabel: string,
+    testId: string,
+  ) => (
+    <>
+      <ul className={styles.list} data-testid={testId}>
+        {form[key].map((value, index) => (
+          <li key={index} className={styles.listRow}>
+            <Field label={t(label, { n: index + 1 })} className={styles.grow}>
+              <Input
+                value={value}
+                maxLength={CAREER_SHORT_MAX}
+                onChange={(_, data) =>
+                  update(
+                    key,
+                    form[key].map((old, at) => (at === index ? data.value : old)),
+                  )
+                }
+              />
+            </Field>
+            <Button
+              aria-label={t('removeRow', { what: t(label, { n: index + 1 }) })}
+              onClick={() =>
+                update(
+                  key,
+                  form[key].filter((_, at) => at !== index),
+                )
+              }
+            >
+              {t('remove')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Button
+        disabled={form[key].length >= CAREER_LIST_MAX}
+        onClick={() => update(key, [...form[key], ''])}
+        data-testid={`add-${testId}`}
+      >
+        {t(addLabel)}
+      </Button>
+    </>
+  );
+
+  const qualificationList = (key: 'qualificationsHeld' | 'qualificationsPlanned', monthLabel: string) => {
+    const change = (index: number, patch: Partial<Qualification>) =>
+      update(
+        key,
+        form[key].map((old, at) => (at === index ? { ...old, ...patch } : old)),
+      );
+    return (
+      <>
+        <ul className={styles.list} data-testid={key}>
+          {form[key].map((value, index) => (
+            <li key={index} className={styles.listRow}>
+              <Field label={t('qualificationName', { n: index + 1 })} className={styles.grow}>
+                <Input
+                  value={value.name}
+                  maxLength={CAREER_SHORT_MAX}
+                  onChange={(_, data) => change(index, { name: data.value })}
+                />
+              </Field>
+              <Field label={t(monthLabel, { n: index + 1 })}>
+                <Input
+                  type="month"
+                  value={value.month ?? ''}
+                  onChange={(_, data) => change(index, { month: data.value || null })}
+                />
+              </Field>
+              <Button
+                aria-label={t('removeRow', { what: t('qualificationName', { n: index + 1 }) })}
+                onClick={() =>
+                  update(
+                    key,
+                    form[key].filter((_, at) => at !== index),
+                  )
+                }
+              >
+                {t('remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <Button
+          disabled={form[key].length >= CAREER_LIST_MAX}
+          onClick={() => update(key, [...form[key], { name: '', month: null }])}
+          data-testid={`add-${key}`}
+        >
+          {t('addQualification')}
+        </Button>
+      </>
+    );
+  };
+
+  return (
+    <>
+      <MessageBar intent="info" data-testid="career-shared-note">
+        <MessageBarBody>{t('sharedNote')}</MessageBarBody>
+      </MessageBar>
+      <p className={layout.muted}>{t('intro')}</p>
+
+      <Section title={t('vision')} id="career-vision">
+        <div className={layout.stack}>
+          <Field label={t('visionMidTerm')}>
+            <Textarea
+              value={form.visionMidTerm}
+              maxLength={CAREER_TEXT_MAX}
+              resize="vertical"
+              rows={4}
+              onChange={(_, data) => update('visionMidTerm', data.value)}
+              data-testid="vision-mid"
+            />
+          </Field>
+          <Field label={t('visionLongTerm')}>
+            <Textarea
+              value={form.visionLongTerm}
+              maxLength={CAREER_TEXT_MAX}
+              resize="vertical"
+              rows={4}
+              onChange={(_, data) => update('visionLongTerm', data.value)}
+              data-testid="vision-long"
+            />
+          </Field>
+        </div>
+      </Section>
+
+      <Section title={t('path')} id="career-path">
+        <div className={layout.stack}>
+          <RadioGroup
+            aria-labelledby="career-path"
+            value={form.path}
+            onChange={(_, data) => update('path', data.value as CareerPath)}
+            data-testid="path"
+          >
+            {PATHS.map((path) => (
+              <Radio key={path} value={path} label={t(`pathOptions.${path}`)} data-testid={`path-${path}`} />
+            ))}
+          </RadioGroup>
+          <Field label={t('pathField')} hint={t(`pathFieldHint.${form.path}`)}>
+            <Input
+              value={form.pathField}
+              maxLength={CAREER_SHORT_MAX}
+              onChange={(_, data) => update('pathField', data.value)}
+              data-testid="path-field"
+            />
+          </Field>
+        </div>
+      </Section>
+
+      <Section title={t('interests')} id="career-interests">
+        {textList('interests', 'interest', 'addInterest', 'interests')}
+      </Section>
+
+      <Section title={t('qualifications')} id="career-qualifications">
+        <h3 className={layout.h3}>{t('qualificationsHeld')}</h3>
+        {qualificationList('qualificationsHeld', 'qualificationMonthHeld')}
+        <h3 className={layout.h3}>{t('qualificationsPlanned')}</h3>
+        {qualificationList('qualificationsPlanned', 'qualificationMonthPlanned')}
+      </Section>
+
+      <Section title={t('trainings')} id="career-trainings">
+        {textList('trainingsWanted', 'training', 'addTraining', 'trainings')}
+      </Section>
+
+      <Section title={t('rotation')} id="career-rotation" testId="rotation">
+        <p className={layout.muted}>{t('rotationIntro')}</p>
+        <EvaluationPeriodNote career={saved} />
+        <RotationEditor
+          rotation={form.rotation}
+          hireDate={saved.hireDate}
+          periodEnd={saved.evaluationPeriodEnd}
+          onChange={(rotation) => update('rotation', rotation)}
+        />
+      </Section>
+
+      {notice?.kind === 'conflict' ? (
+        <MessageBar intent="warning" role="alert" data-testid="career-conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
+            {t('conflictBody')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onReload} data-testid="career-reload">
+              {t('reload')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {notice?.kind === 'error' ? <SaveError error={notice.error} /> : null}
+
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="career-save">
+          {saving ? t('saving') : t('save')}
+        </Button>
+        <span role="status" className={layout.muted} data-testid="career-status">
+          {notice?.kind === 'saved' && !dirty ? t('saved') : dirty ? t('unsaved') : ''}
+          {!dirty && notice?.kind !== 'saved' && saved.updatedAt
+            ? t('lastSaved', { at: formatInstant(saved.updatedAt, i18n.language) })
+            : ''}
+        </span>
+      </div>
+    </>
+  );
+}
+
+function SaveError({ error }: { error: unknown }) {
+  const { t } = useTranslation('career');
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <MessageBar intent="error" role="alert" data-testid="career-save-error">
+      <MessageBarBody>
+        <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
+        {message}
+        {details.length > 0 ? (
+          <ul>
+            {details.map((detail, index) => (
+              <li key={index}>
+                {detailLabel(detail.path, t)}: {detail.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+const DETAIL_SECTIONS: Record<string, string> = {
+  visionMidTerm: 'visionMidTerm',
+  visionLongTerm: 'visionLongTerm',
+  path: 'path',
+  pathField: 'pathField',
+  interests: 'interests',
+  qualificationsHeld: 'qualificationsHeld',
+  qualificationsPlanned: 'qualificationsPlanned',
+  trainingsWanted: 'trainings',
+  rotation: 'rotation',
+};
+
+/** `body.rotation.2.from` → 「ジョブローテーション（職歴） 3行目: 開始年月」 */
+function detailLabel(path: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const [, section, index, field] = path.split('.');
+  const sectionKey = section ? DETAIL_SECTIONS[section] : undefined;
+  if (!sectionKey) return path;
+  const where =
+    index !== undefined && /^\d+$/.test(index)
+      ? t('rowOf', { section: t(sectionKey), n: Number(index) + 1 })
+      : t(sectionKey);
+  const fieldKey = field === 'name' ? 'qualificationName' : field;
+  return fieldKey && ['from', 'to', 'department', 'duties'].includes(fieldKey)
+    ? `${where} ${t(fieldKey)}`
+    : where;
+}
+
+function RotationEditor({
+  rotation,
+  hireDate,
+  periodEnd,
+  onChange,
+}: {
+  rotation: RotationEntry[];
+  hireDate: string | null;
+  periodEnd: string | null;
+  onChange: (rotation: RotationEntry[]) => void;
+}) {
+  const { t } = useTranslation('career');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const timeline = useTimelineStyles();
+  const change = (index: number, patch: Partial<RotationEntry>) =>
+    onChange(rotation.map((old, at) => (at === index ? { ...old, ...patch } : old)));
+  return (
+    <>
+      {rotation.length === 0 ? <p className={layout.muted}>{t('rotationEmpty')}</p> : null}
+      <ol className={timeline.timeline} data-testid="rotation-timeline">
+        {rotation.map((entry, index) => {
+          const inPeriod = startsInEvaluationPeriod(entry.from, hireDate, periodEnd);
+          return (
+            <li
+              key={index}
+              className={`${timeline.entry} ${inPeriod ? timeline.entryInPeriod : ''}`}
+              data-testid="rotation-entry"
+              data-in-evaluation-period={inPeriod}
+            >
+              <span
+                className={`${timeline.dot} ${inPeriod ? timeline.dotInPeriod : ''}`}
+                aria-hidden="true"
+              />
+              <div className={layout.row}>
+                <h3 className={layout.h3} style={{ margin: 0 }}>
+                  {t('posting', { n: index + 1 })}
+                </h3>
+                {inPeriod ? <PeriodBadge /> : null}
+              </div>
+              <div className={styles.fields}>
+                <Field label={t('from')} required>
+                  <Input
+                    type="month"
+                    value={entry.from}
+                    onChange={(_, data) => change(index, { from: data.value })}
+                    data-testid="rotation-from"
+                  />
+                </Field>
+                <Field label={t('to')} hint={t('toHint')}>
+                  <Input
+                    type="month"
+                    value={entry.to ?? ''}
+                    onChange={(_, data) => change(index, { to: data.value || null })}
+                    data-testid="rotation-to"
+                  />
+                </Field>
+                <Field label={t('department')} required>
+                  <Input
+                    value={entry.department}
+                    maxLength={CAREER_SHORT_MAX}
+                    onChange={(_, data) => change(index, { department: data.value })}
+                    data-testid="rotation-department"
+                  />
+                </Field>
+              </div>
+              <Field label={t('duties')}>
+                <Textarea
+                  value={entry.duties}
+                  maxLength={CAREER_TEXT_MAX}
+                  resize="vertical"
+                  onChange={(_, data) => change(index, { duties: data.value })}
+                  data-testid="rotation-duties"
+                />
+              </Field>
+              <Button
+                style={{ marginTop: 8 }}
+                aria-label={t('removeRow', { what: t('posting', { n: index + 1 }) })}
+                onClick={() => onChange(rotation.filter((_, at) => at !== index))}
+              >
+                {t('remove')}
+              </Button>
+            </li>
+          );
+        })}
+      </ol>
+      <Button
+        style={{ marginTop: 12 }}
+        disabled={rotation.length >= ROTATION_MAX}
+        onClick={() => onChange([...rotation, { from: '', to: null, department: '', duties: '' }])}
+        data-testid="add-posting"
+      >
+        {t('addPosting')}
+      </Button>
+    </>
   );
 }
