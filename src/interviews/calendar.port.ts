@@ -1,0 +1,77 @@
+// What the interview and training slices need from Outlook calendars. The Graph adapter
+// (src/graph/graph-calendar.ts) implements it with getSchedule and events, packed into $batch calls.
+import type { CalendarItem } from './slot-finder.ts';
+
+export interface ScheduleWindow {
+  /** ISO instants; Graph requires the window to be shorter than 62 days. */
+  start: string;
+  end: string;
+}
+
+/** One mailbox's free/busy: only start, end and status are read, never subjects or locations. */
+export interface MailboxSchedule {
+  mailbox: string;
+  /** null when Graph could not read this mailbox (unknown user, no permission, …). */
+  items: CalendarItem[] | null;
+  error?: { code: string; message: string };
+}
+
+export interface NewCalendarEvent {
+  /** Our own unique key, kept by the caller; also sent as Graph's transactionId (de-duplication). */
+  transactionId: string;
+  /** The organizer's mailbox (id or UPN): the event is created in their calendar. */
+  organizer: string;
+  subject: string;
+  /** HTML body (escaped by the caller). */
+  bodyHtml: string;
+  start: string;
+  end: string;
+  /** Required attendees' mailboxes (UPN or mail). */
+  attendees: Array<{ address: string; name: string }>;
+  /** Adds a Teams meeting (isOnlineMeeting + teamsForBusiness). */
+  online: boolean;
+  location?: string;
+}
+
+export interface CreatedCalendarEvent {
+  transactionId: string;
+  eventId: string;
+  joinUrl: string | null;
+  webLink: string | null;
+}
+
+export type CreateEventOutcome =
+  | { ok: true; event: CreatedCalendarEvent }
+  | { ok: false; transactionId: string; status: number; code: string; message: string; retryable: boolean };
+
+export interface AttendeeResponse {
+  address: string;
+  response: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+}
+
+export interface CalendarEventState {
+  eventId: string;
+  start: string;
+  end: string;
+  isCancelled: boolean;
+  attendees: AttendeeResponse[];
+}
+
+export interface Calendar {
+  /** Free/busy of many mailboxes: 20 per getSchedule call, several calls per $batch. */
+  getSchedules(mailboxes: string[], window: ScheduleWindow, viewer: string): Promise<MailboxSchedule[]>;
+  /** Creates events through $batch (20 per call); each outcome on its own, retried when throttled. */
+  createEvents(events: NewCalendarEvent[]): Promise<CreateEventOutcome[]>;
+  /** Moves an event (organizer's calendar). */
+  moveEvent(organizer: string, eventId: string, start: string, end: string): Promise<void>;
+  /** Cancels an event, telling the attendees (organizer's calendar); already gone counts as done. */
+  cancelEvent(organizer: string, eventId: string, comment: string): Promise<void>;
+  /** Adds attendees to an existing event (training sessions grow as rosters are confirmed). */
+  addAttendees(
+    organizer: string,
+    eventId: string,
+    attendees: Array<{ address: string; name: string }>,
+  ): Promise<void>;
+  /** The current state of events (moved, cancelled, responses); null for an event that no longer exists. */
+  getEvents(organizer: string, eventIds: string[]): Promise<Array<CalendarEventState | null>>;
+}
