@@ -1,13 +1,615 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  DECLARATION_SHORT_MAX,
+  DECLARATION_TEXT_MAX,
+  TRANSFER_WISHES_MAX,
+  type DeclarationDraftInput,
+  type DeclarationResponse,
+  type DeclarationWindow,
+  type OpenWindowInput,
+  type TransferWish,
+} from '../../../src/growth/declaration.contract.ts';
+import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
+import type { MeResponse } from '../../../src/people/people.contract.ts';
+import { ApiError, type ApiClient } from '../api/client.ts';
+import { formatDate, formatInstant } from '../career/format.ts';
+import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { Page } from '../shell/layout.tsx';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import messages from './messages.ts';
 
-// Placeholder until this page is built (issue 5).
-export default function DeclarationView(_props: PageProps) {
-  const { t } = useTranslation();
+registerBundle('declaration', messages);
+
+type Form = Omit<DeclarationDraftInput, 'version'>;
+
+interface Loaded {
+  me: MeResponse;
+  windows: DeclarationWindow[];
+  declaration: DeclarationResponse;
+}
+
+type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | ({ status: 'ready' } & Loaded);
+
+const useStyles = makeStyles({
+  wish: {
+    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: '12px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+  },
+  wishes: {
+    listStyle: 'none',
+    margin: '0 0 8px',
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '16px',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  hrForm: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end' },
+  tableScroll: { overflowX: 'auto', maxWidth: '100%' },
+  windowStatus: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The year to show: one HR has open now, else the current fiscal year (1 April, Japan time). */
+function fiscalYearToShow(windows: DeclarationWindow[]): number {
+  const open = windows.filter((window) => window.isOpen).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
+  return open?.fiscalYear ?? halfPeriodAt(new Date()).fiscalYear;
+}
+
+export default function DeclarationView({ api }: PageProps) {
+  const { t } = useTranslation('declaration');
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const load = useCallback(
+    (quiet = false) => {
+      if (!quiet) setState({ status: 'loading' });
+      (async (): Promise<Loaded> => {
+        const [me, windows] = await Promise.all([
+          api.me(),
+          api.request<DeclarationWindow[]>('GET', '/api/declaration-windows'),
+        ]);
+        const declaration = await api.request<DeclarationResponse>(
+          'GET',
+          `/api/people/${encodeURIComponent(me.id)}/declarations/${fiscalYearToShow(windows)}`,
+        );
+        return { me, windows, declaration };
+      })().then(
+        (loaded) => setState({ status: 'ready', ...loaded }),
+        (error: unknown) => setState({ status: 'error', error }),
+      );
+    },
+    [api],
+  );
+  useEffect(() => load(), [load]);
+
   return (
-    <Page title={t('nav.declaration')} testId="declaration">
-      <p>…</p>
+    <Page title={t('title')} testId="declaration">
+      <MessageBar intent="warning" data-testid="declaration-confidential">
+        <MessageBarBody>{t('confidential')}</MessageBarBody>
+      </MessageBar>
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={() => load()} /> : null}
+      {state.status === 'ready' ? (
+        <>
+          <DeclarationForm
+            // A new window state or version from the server starts the form afresh; a quiet refresh that
+            // changed neither keeps what is being typed.
+            key={`${state.declaration.fiscalYear}-${state.declaration.version}-${state.declaration.editable}`}
+            api={api}
+            initial={state.declaration}
+            onReload={() => load()}
+          />
+          {state.me.roles.includes('hr') ? (
+            <HrWindowPanel api={api} windows={state.windows} onChanged={() => load(true)} />
+          ) : null}
+        </>
+      ) : null}
     </Page>
+  );
+}
+
+function formOf(declaration: DeclarationResponse): Form {
+  return {
+    transferWishes: declaration.transferWishes.map((wish) => ({ ...wish })),
+    circumstances: declaration.circumstances,
+    comment: declaration.comment,
+  };
+}
+
+function cleaned(form: Form): Form {
+  return {
+    ...form,
+    transferWishes: form.transferWishes
+      .map((wish) => ({ department: wish.department.trim(), reason: wish.reason.trim() }))
+      .filter((wish) => wish.department || wish.reason),
+  };
+}
+
+type Notice =
+  | { kind: 'saved' }
+  | { kind: 'submitted' }
+  | { kind: 'conflict' }
+  | { kind: 'error'; error: unknown }
+  | undefined;
+
+function DeclarationForm({
+  api,
+  initial,
+  onReload,
+}: {
+  api: ApiClient;
+  initial: DeclarationResponse;
+  onReload: () => void;
+}) {
+  const { t, i18n } = useTranslation('declaration');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [saved, setSaved] = useState(initial);
+  const [form, setForm] = useState<Form>(() => formOf(initial));
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const dirty = useMemo(
+    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
+    [form, saved],
+  );
+  const path = `/api/people/${encodeURIComponent(saved.personId)}/declarations/${saved.fiscalYear}`;
+  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+  };
+  const changeWish = (index: number, patch: Partial<TransferWish>) =>
+    update(
+      'transferWishes',
+      form.transferWishes.map((old, at) => (at === index ? { ...old, ...patch } : old)),
+    );
+
+  const failed = (error: unknown) =>
+    // A stale version: keep every typed character and let the person decide when to load the newer one.
+    setNotice(
+      error instanceof ApiError && error.code === 'version_conflict'
+        ? { kind: 'conflict' }
+        : { kind: 'error', error },
+    );
+
+  const saveDraft = async (): Promise<DeclarationResponse> => {
+    const body: DeclarationDraftInput = { version: saved.version, ...cleaned(form) };
+    const response = await api.request<DeclarationResponse>('PUT', path, body);
+    setSaved(response);
+    setForm(formOf(response));
+    return response;
+  };
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = () =>
+    run(async () => {
+      setConfirming(false);
+      // What is on screen is what gets submitted: save it first when it differs from the stored draft.
+      const current = dirty || saved.status === 'new' ? await saveDraft() : saved;
+      const response = await api.request<DeclarationResponse>('POST', `${path}/submit`, {
+        version: current.version,
+      });
+      setSaved(response);
+      setForm(formOf(response));
+      setNotice({ kind: 'submitted' });
+    });
+
+  const window = saved.window;
+  const windowLine = !window
+    ? t('windowNone', { year: saved.fiscalYear })
+    : window.isOpen
+      ? t('windowOpen', { year: saved.fiscalYear, date: formatDate(window.closesOn, i18n.language) })
+      : t('windowClosed', { year: saved.fiscalYear, date: formatDate(window.closesOn, i18n.language) });
+
+  return (
+    <>
+      <p className={layout.muted}>{t('intro')}</p>
+      <Section
+        title={t('fiscalYear', { year: saved.fiscalYear })}
+        id="declaration-year"
+        testId="declaration-window"
+      >
+        <p className={styles.windowStatus} data-testid="window-status" data-open={window?.isOpen ?? false}>
+          {windowLine}
+        </p>
+        <p>
+          {t('statusLabel')}:{' '}
+          <span data-testid="declaration-status" data-status={saved.status}>
+            {t(`status.${saved.status}`)}
+          </span>
+        </p>
+        {saved.status === 'submitted' && saved.submittedAt ? (
+          <p className={layout.muted}>
+            {t('submittedAt', { at: formatInstant(saved.submittedAt, i18n.language) })}
+          </p>
+        ) : null}
+        {!saved.editable && saved.status !== 'submitted' && window ? (
+          <p className={layout.muted}>{t('readOnlyClosed')}</p>
+        ) : null}
+      </Section>
+
+      {saved.editable ? (
+        <>
+          <Section title={t('wishes')} id="declaration-wishes">
+            <p className={layout.muted}>{t('wishesHint')}</p>
+            <ol className={styles.wishes} data-testid="wishes">
+              {form.transferWishes.map((wish, index) => (
+                <li key={index} className={styles.wish} data-testid="wish">
+                  <Field label={t('wishDepartment', { n: index + 1 })} required>
+                    <Input
+                      value={wish.department}
+                      maxLength={DECLARATION_SHORT_MAX}
+                      onChange={(_, data) => changeWish(index, { department: data.value })}
+                      data-testid="wish-department"
+                    />
+                  </Field>
+                  <Field label={t('wishReason', { n: index + 1 })} hint={t('wishReasonHint')} required>
+                    <Textarea
+                      value={wish.reason}
+                      maxLength={DECLARATION_TEXT_MAX}
+                      resize="vertical"
+                      onChange={(_, data) => changeWish(index, { reason: data.value })}
+                      data-testid="wish-reason"
+                    />
+                  </Field>
+                  <div>
+                    <Button
+                      aria-label={t('removeWish', { n: index + 1 })}
+                      onClick={() =>
+                        update(
+                          'transferWishes',
+                          form.transferWishes.filter((_, at) => at !== index),
+                        )
+                      }
+                    >
+                      {t('remove')}
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ol>
+            <Button
+              disabled={form.transferWishes.length >= TRANSFER_WISHES_MAX}
+              onClick={() =>
+                update('transferWishes', [...form.transferWishes, { department: '', reason: '' }])
+              }
+              data-testid="add-wish"
+            >
+              {t('addWish')}
+            </Button>
+          </Section>
+          <Section title={t('circumstances')} id="declaration-circumstances">
+            <Field label={t('circumstances')} hint={t('circumstancesHint')}>
+              <Textarea
+                value={form.circumstances}
+                maxLength={DECLARATION_TEXT_MAX}
+                resize="vertical"
+                rows={3}
+                onChange={(_, data) => update('circumstances', data.value)}
+                data-testid="circumstances"
+              />
+            </Field>
+          </Section>
+          <Section title={t('comment')} id="declaration-comment">
+            <Field label={t('comment')}>
+              <Textarea
+                value={form.comment}
+                maxLength={DECLARATION_TEXT_MAX}
+                resize="vertical"
+                rows={3}
+                onChange={(_, data) => update('comment', data.value)}
+                data-testid="comment"
+              />
+            </Field>
+          </Section>
+        </>
+      ) : saved.status !== 'new' ? (
+        <DeclarationReadOnly declaration={saved} />
+      ) : null}
+
+      {notice?.kind === 'conflict' ? (
+        <MessageBar intent="warning" role="alert" data-testid="declaration-conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
+            {t('conflictBody')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onReload}>{t('reload')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {notice?.kind === 'error' ? <ActionError title={t('saveFailed')} error={notice.error} /> : null}
+
+      {saved.editable ? (
+        <div className={styles.actions}>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await saveDraft();
+                setNotice({ kind: 'saved' });
+              })
+            }
+            data-testid="declaration-save"
+          >
+            {busy ? t('saving') : t('saveDraft')}
+          </Button>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+            data-testid="declaration-submit"
+          >
+            {t('submit')}
+          </Button>
+          <span role="status" className={layout.muted} data-testid="declaration-notice">
+            {notice?.kind === 'saved' && !dirty ? t('saved') : dirty ? t('unsaved') : ''}
+          </span>
+        </div>
+      ) : (
+        <span role="status" className={layout.muted} data-testid="declaration-notice">
+          {notice?.kind === 'submitted' ? t('submitted') : ''}
+        </span>
+      )}
+
+      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('confirmTitle')}</DialogTitle>
+            <DialogContent>{t('confirmBody')}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => void submit()}
+                data-testid="declaration-confirm-submit"
+              >
+                {t('confirmSubmit')}
+              </Button>
+              <Button onClick={() => setConfirming(false)}>{t('cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse }) {
+  const { t } = useTranslation('declaration');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const text = (value: string) =>
+    value.trim() ? <p className={layout.preLine}>{value}</p> : <p className={layout.muted}>{t('empty')}</p>;
+  return (
+    <div data-testid="declaration-read-only" className={layout.stack}>
+      <Section title={t('wishes')} id="declaration-wishes">
+        {declaration.transferWishes.length === 0 ? (
+          <p className={layout.muted}>{t('wishesEmpty')}</p>
+        ) : (
+          <ol className={styles.wishes}>
+            {declaration.transferWishes.map((wish, index) => (
+              <li key={index} className={styles.wish} data-testid="wish">
+                <strong>
+                  {t('wish', { n: index + 1 })}: <span data-testid="wish-department">{wish.department}</span>
+                </strong>
+                <span className={layout.preLine} data-testid="wish-reason">
+                  {wish.reason}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+      <Section title={t('circumstances')} id="declaration-circumstances">
+        {text(declaration.circumstances)}
+      </Section>
+      <Section title={t('comment')} id="declaration-comment">
+        {text(declaration.comment)}
+      </Section>
+    </div>
+  );
+}
+
+function ActionError({ title, error }: { title: string; error: unknown }) {
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <MessageBar intent="error" role="alert" data-testid="declaration-error">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {message}
+        {details.length > 0 ? (
+          <ul>
+            {details.map((detail, index) => (
+              <li key={index}>
+                {detail.path}: {detail.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** HR opens a fiscal year's declaration with a closing date, and closes it early when needed. */
+function HrWindowPanel({
+  api,
+  windows,
+  onChanged,
+}: {
+  api: ApiClient;
+  windows: DeclarationWindow[];
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation('declaration');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [fiscalYear, setFiscalYear] = useState(String(halfPeriodAt(new Date()).fiscalYear));
+  const [closesOn, setClosesOn] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [closing, setClosing] = useState<number | undefined>();
+  const [result, setResult] = useState<
+    { ok: true; text: string } | { ok: false; error: unknown } | undefined
+  >();
+
+  const act = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      setResult({ ok: true, text: await action() });
+      onChanged();
+    } catch (error) {
+      setResult({ ok: false, error });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = () =>
+    act(async () => {
+      const body: OpenWindowInput = { fiscalYear: Number(fiscalYear), closesOn };
+      const window = await api.request<DeclarationWindow>('POST', '/api/declaration-windows', body);
+      return t('hr.opened', { year: window.fiscalYear });
+    });
+  const close = (year: number) =>
+    act(async () => {
+      setClosing(undefined);
+      await api.request<DeclarationWindow>('POST', `/api/declaration-windows/${year}/close`);
+      return t('hr.closedDone', { year });
+    });
+  const sorted = [...windows].sort((a, b) => b.fiscalYear - a.fiscalYear);
+
+  return (
+    <Section title={t('hr.title')} id="declaration-hr" testId="declaration-hr">
+      <p className={layout.muted}>{t('hr.intro')}</p>
+      <div className={styles.hrForm}>
+        <Field label={t('hr.fiscalYear')}>
+          <Input
+            type="number"
+            value={fiscalYear}
+            min={2000}
+            max={2100}
+            onChange={(_, data) => setFiscalYear(data.value)}
+            data-testid="hr-fiscal-year"
+          />
+        </Field>
+        <Field label={t('hr.closesOn')}>
+          <Input
+            type="date"
+            value={closesOn}
+            onChange={(_, data) => setClosesOn(data.value)}
+            data-testid="hr-closes-on"
+          />
+        </Field>
+        <Button appearance="primary" disabled={busy} onClick={() => void open()} data-testid="hr-open-window">
+          {t('hr.openWindow')}
+        </Button>
+      </div>
+      <span role="status" className={layout.muted} data-testid="hr-notice">
+        {result?.ok ? result.text : ''}
+      </span>
+      {result && !result.ok ? <ActionError title={t('hr.failed')} error={result.error} /> : null}
+      <h3 className={layout.h3}>{t('hr.windows')}</h3>
+      {sorted.length === 0 ? (
+        <p className={layout.muted}>{t('hr.noWindows')}</p>
+      ) : (
+        <div className={styles.tableScroll}>
+          <Table size="small" data-testid="hr-windows">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('hr.fiscalYear')}</TableHeaderCell>
+                <TableHeaderCell>{t('hr.closesOn')}</TableHeaderCell>
+                <TableHeaderCell>{t('hr.state')}</TableHeaderCell>
+                <TableHeaderCell>{t('hr.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {sorted.map((window) => (
+                <TableRow key={window.fiscalYear} data-testid={`hr-window-${window.fiscalYear}`}>
+                  <TableCell>{t('fiscalYear', { year: window.fiscalYear })}</TableCell>
+                  <TableCell>{formatDate(window.closesOn, i18n.language)}</TableCell>
+                  <TableCell data-open={window.isOpen}>
+                    {window.isOpen ? t('hr.open') : t('hr.closed')}
+                  </TableCell>
+                  <TableCell>
+                    {window.isOpen ? (
+                      <Button
+                        size="small"
+                        disabled={busy}
+                        aria-label={t('hr.closeYear', { year: window.fiscalYear })}
+                        onClick={() => setClosing(window.fiscalYear)}
+                        data-testid={`hr-close-${window.fiscalYear}`}
+                      >
+                        {t('hr.close')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Dialog
+        open={closing !== undefined}
+        onOpenChange={(_, data) => (data.open ? undefined : setClosing(undefined))}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('hr.confirmCloseTitle', { year: closing })}</DialogTitle>
+            <DialogContent>{t('hr.confirmCloseBody')}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => (closing === undefined ? undefined : void close(closing))}
+                data-testid="hr-confirm-close"
+              >
+                {t('hr.close')}
+              </Button>
+              <Button onClick={() => setClosing(undefined)}>{t('cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </Section>
   );
 }
