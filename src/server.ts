@@ -14,6 +14,8 @@ import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
+import { careerRoutes } from './growth/career.routes.ts';
+import { createCareerService } from './growth/career.service.ts';
 import { goalRoutes } from './growth/goal.routes.ts';
 import { createGoalService } from './growth/goal.service.ts';
 import { selfCheckRoutes } from './growth/self-check.routes.ts';
@@ -125,6 +127,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...peopleRoutes(peopleService),
       ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
       ...goalRoutes(createGoalService(growth)),
+      ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),
       ...teamRoutes(createTeamService({ ...growth, people: peopleStore })),
     ];
 

@@ -1,0 +1,191 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AccessPolicy, Actor } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Db } from '../db/database.ts';
+import { AppError, type ErrorDetail } from '../http/app-error.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import {
+  CAREER_LIST_MAX,
+  CAREER_SHORT_MAX,
+  CAREER_TEXT_MAX,
+  EVALUATION_PERIOD_YEARS,
+  ROTATION_MAX,
+  type CareerDesignResponse,
+  type RotationEntry,
+} from './career.contract.ts';
+import { careerDesigns } from './career.schema.ts';
+
+type Row = typeof careerDesigns.$inferSelect;
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+// Blank entries in a list carry no meaning and would show as empty rows; reject rather than drop them.
+const shortName = z
+  .string()
+  .max(CAREER_SHORT_MAX)
+  .refine((value) => value.trim().length > 0, 'must not be blank');
+const qualification = z.object({ name: shortName, month: month.nullable() }).strict();
+
+export const careerInputSchema = z
+  .object({
+    version: z.number().int().min(0),
+    visionMidTerm: z.string().max(CAREER_TEXT_MAX),
+    visionLongTerm: z.string().max(CAREER_TEXT_MAX),
+    path: z.enum(['specialist', 'rotation', 'undecided']),
+    pathField: z.string().max(CAREER_SHORT_MAX),
+    interests: z.array(shortName).max(CAREER_LIST_MAX),
+    qualificationsHeld: z.array(qualification).max(CAREER_LIST_MAX),
+    qualificationsPlanned: z.array(qualification).max(CAREER_LIST_MAX),
+    trainingsWanted: z.array(shortName).max(CAREER_LIST_MAX),
+    rotation: z
+      .array(
+        z
+          .object({
+            from: month,
+            to: month.nullable(),
+            department: shortName,
+            duties: z.string().max(CAREER_SHORT_MAX),
+          })
+          .strict(),
+      )
+      .max(ROTATION_MAX),
+  })
+  .strict();
+
+export type CareerInput = z.infer<typeof careerInputSchema>;
+
+/** Oldest posting first; of two starting the same month, the one that ended first, the current one last. */
+function byStart(a: RotationEntry, b: RotationEntry): number {
+  if (a.from !== b.from) return a.from < b.from ? -1 : 1;
+  if (a.to === b.to) return 0;
+  if (a.to === null) return 1;
+  if (b.to === null) return -1;
+  return a.to < b.to ? -1 : 1;
+}
+
+/** The same calendar day `years` later; 29 February falls back to the 28th in a common year. */
+export function addYears(isoDate: string, years: number): string {
+  const [year, monthOfYear, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year + years, monthOfYear - 1, day));
+  if (target.getUTCMonth() !== monthOfYear - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+/** What a JSON body cannot say through its types: the order of months and one current posting. */
+function checkRotation(rotation: RotationEntry[]): void {
+  const details: ErrorDetail[] = [];
+  rotation.forEach((entry, index) => {
+    if (entry.to !== null && entry.to < entry.from)
+      details.push({ path: `body.rotation.${index}.to`, message: 'must not be before from' });
+  });
+  const current = rotation.filter((entry) => entry.to === null);
+  if (current.length > 1)
+    details.push({
+      path: 'body.rotation',
+      message: `only one posting can be the current one (to: null); found ${current.length}`,
+    });
+  if (details.length > 0)
+    throw new AppError('validation_failed', 'The rotation history does not add up.', details);
+}
+
+export function createCareerService(deps: {
+  db: Db;
+  people: PeopleStore;
+  access: AccessPolicy;
+  audit: AuditLog;
+}) {
+  const { db } = deps;
+
+  const find = async (personId: string): Promise<Row | undefined> => {
+    const rows = await db.select().from(careerDesigns).where(eq(careerDesigns.personId, personId)).limit(1);
+    return rows[0];
+  };
+
+  const hireDateOf = async (personId: string): Promise<string | null> => {
+    const person = await deps.people.get(personId);
+    if (!person) throw new AppError('not_found', 'No such person.');
+    return person.hireDate;
+  };
+
+  const toResponse = (
+    personId: string,
+    row: Row | undefined,
+    hireDate: string | null,
+    editable: boolean,
+  ): CareerDesignResponse => {
+    const evaluationPeriodEnd = hireDate ? addYears(hireDate, EVALUATION_PERIOD_YEARS) : null;
+    return {
+      personId,
+      editable,
+      hireDate,
+      evaluationPeriodEnd,
+      version: row?.version ?? 0,
+      visionMidTerm: row?.visionMidTerm ?? '',
+      visionLongTerm: row?.visionLongTerm ?? '',
+      path: row?.path ?? 'undecided',
+      pathField: row?.pathField ?? '',
+      interests: row?.interests ?? [],
+      qualificationsHeld: row?.qualificationsHeld ?? [],
+      qualificationsPlanned: row?.qualificationsPlanned ?? [],
+      trainingsWanted: row?.trainingsWanted ?? [],
+      rotation: [...(row?.rotation ?? [])].sort(byStart).map((entry) => ({
+        ...entry,
+        // A posting that starts in the month the period ends still started inside it.
+        inEvaluationPeriod: evaluationPeriodEnd !== null && `${entry.from}-01` < evaluationPeriodEnd,
+      })),
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+    };
+  };
+
+  const conflict = (current: number) =>
+    new AppError(
+      'version_conflict',
+      `Your career design was saved elsewhere in the meantime (now version ${current}). Reload to see it; your text is still in the form.`,
+      [{ path: 'body.version', message: `current version is ${current}` }],
+    );
+
+  return {
+    async get(actor: Actor, personId: string): Promise<CareerDesignResponse> {
+      const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr']);
+      const hireDate = await hireDateOf(personId);
+      const row = await find(personId);
+      if (relation !== 'self')
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: personId,
+          action: 'read',
+          resource: 'career',
+        });
+      return toResponse(personId, row, hireDate, relation === 'self');
+    },
+
+    async save(actor: Actor, personId: string, input: CareerInput): Promise<CareerDesignResponse> {
+      await deps.access.require(actor, personId, ['self']);
+      checkRotation(input.rotation);
+      const hireDate = await hireDateOf(personId);
+      const { version, ...content } = input;
+      const changes = { ...content, rotation: [...content.rotation].sort(byStart) };
+      const existing = await find(personId);
+      if (!existing) {
+        if (version !== 0) throw conflict(0);
+        const inserted = await db
+          .insert(careerDesigns)
+          .values({ personId, ...changes })
+          .onConflictDoNothing()
+          .returning();
+        // Two first saves raced (two devices): the other one won.
+        if (!inserted[0]) throw conflict((await find(personId))?.version ?? 1);
+        return toResponse(personId, inserted[0], hireDate, true);
+      }
+      const updated = await db
+        .update(careerDesigns)
+        .set({ ...changes, version: existing.version + 1, updatedAt: new Date() })
+        .where(and(eq(careerDesigns.personId, personId), eq(careerDesigns.version, version)))
+        .returning();
+      if (!updated[0]) throw conflict((await find(personId))?.version ?? existing.version);
+      return toResponse(personId, updated[0], hireDate, true);
+    },
+  };
+}
+
+export type CareerService = ReturnType<typeof createCareerService>;
