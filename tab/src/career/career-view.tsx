@@ -360,7 +360,6 @@ function CareerEditor({
         <EvaluationPeriodNote career={saved} />
         <RotationEditor
           rotation={form.rotation}
-          hireDate={saved.hireDate}
           periodEnd={saved.evaluationPeriodEnd}
           onChange={(rotation) => update('rotation', rotation)}
         />
@@ -448,12 +447,10 @@ function detailLabel(path: string, t: (key: string, options?: Record<string, unk
 
 function RotationEditor({
   rotation,
-  hireDate,
   periodEnd,
   onChange,
 }: {
   rotation: RotationEntry[];
-  hireDate: string | null;
   periodEnd: string | null;
   onChange: (rotation: RotationEntry[]) => void;
 }) {
@@ -468,7 +465,7 @@ function RotationEditor({
       {rotation.length === 0 ? <p className={layout.muted}>{t('rotationEmpty')}</p> : null}
       <ol className={timeline.timeline} data-testid="rotation-timeline">
         {rotation.map((entry, index) => {
-          const inPeriod = startsInEvaluationPeriod(entry.from, hireDate, periodEnd);
+          const inPeriod = startsInEvaluationPeriod(entry.from, periodEnd);
           return (
             <li
               key={index}
@@ -513,10 +510,9 @@ function RotationEditor({
                 </Field>
               </div>
               <Field label={t('duties')}>
-                <Textarea
+                <Input
                   value={entry.duties}
-                  maxLength={CAREER_TEXT_MAX}
-                  resize="vertical"
+                  maxLength={CAREER_SHORT_MAX}
                   onChange={(_, data) => change(index, { duties: data.value })}
                   data-testid="rotation-duties"
                 />

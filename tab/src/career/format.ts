@@ -36,14 +36,10 @@ export function formatInstant(instant: string | null | undefined, language: stri
 }
 
 /**
- * Whether a posting starts inside the 能力・適性等評価期間 (policy 7(3)⑤): on or after the hire month and
- * before the period's end. The server marks saved postings the same way; the editor marks rows as typed.
+ * Whether a posting starts inside the 能力・適性等評価期間 (policy 7(3)⑤): before the period's end (the
+ * server's rule for saved postings; the editor marks rows as they are typed).
  */
-export function startsInEvaluationPeriod(
-  from: string,
-  hireDate: string | null,
-  periodEnd: string | null,
-): boolean {
-  if (!hireDate || !periodEnd || !/^\d{4}-\d{2}$/.test(from)) return false;
-  return from >= hireDate.slice(0, 7) && `${from}-01` < periodEnd;
+export function startsInEvaluationPeriod(from: string, periodEnd: string | null): boolean {
+  if (!periodEnd || !/^\d{4}-\d{2}$/.test(from)) return false;
+  return `${from}-01` < periodEnd;
 }
