@@ -15,7 +15,8 @@ import { DEMO_DOMAIN, seedOrganisation, stableGuid, type SeedPerson } from './se
 export type { SeedPerson } from './seed-organisation.ts';
 
 export interface FaultRule {
-  status: 429 | 503 | 504;
+  /** 403 stands for a mailbox the app may not reach (an application access policy), never retried. */
+  status: 403 | 429 | 503 | 504;
   retryAfterSeconds?: number;
   /** How many requests it hits; unlimited when absent. */
   count?: number;
@@ -297,6 +298,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       rule.remaining -= 1;
       const headers: Record<string, string> =
         rule.retryAfterSeconds !== undefined ? { 'Retry-After': String(rule.retryAfterSeconds) } : {};
+      if (rule.status === 403)
+        return graphError(
+          403,
+          'ErrorAccessDenied',
+          'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
+          headers,
+        );
       return rule.status === 429
         ? graphError(429, 'TooManyRequests', 'Application is over its MailboxConcurrency limit.', headers)
         : graphError(
@@ -638,10 +646,21 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       seeded: false,
     };
     created.push(event);
-    // Outlook delivers the invitation: each attendee in this tenant gets their own copy.
+    deliverInvitations(event, attendees);
+    saveState();
+    return { status: 201, event };
+  };
+
+  /** Outlook delivers the invitation: each attendee in this tenant gets their own copy. */
+  const deliverInvitations = (event: StoredEvent, attendees: Attendee[]) => {
     for (const attendee of attendees) {
       const invitee = findPerson(attendee.emailAddress.address);
-      if (!invitee || invitee.id === owner.id) continue;
+      if (!invitee || invitee.id === event.mailboxId) continue;
+      const existing = copiesOf(event).find((copy) => copy.mailboxId === invitee.id);
+      if (existing) {
+        existing.isCancelled = false;
+        continue;
+      }
       created.push({
         ...event,
         id: newEventIds().id,
@@ -652,8 +671,43 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         showAs: 'tentative',
       });
     }
-    saveState();
-    return { status: 201, event };
+  };
+
+  /**
+   * PATCH attendees replaces the whole list, as in Graph: kept attendees keep their response, new ones
+   * are invited, removed ones get a cancellation.
+   */
+  const replaceAttendees = (
+    event: StoredEvent,
+    next: NonNullable<z.infer<typeof eventPatch>['attendees']>,
+  ) => {
+    const previous = new Map(
+      event.attendees.map((attendee) => [attendee.emailAddress.address.toLowerCase(), attendee]),
+    );
+    const attendees: Attendee[] = next.map((attendee) => {
+      const kept = previous.get(attendee.emailAddress.address.toLowerCase());
+      if (kept) return { ...kept, type: attendee.type ?? kept.type };
+      return {
+        type: attendee.type ?? 'required',
+        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        emailAddress: {
+          name:
+            attendee.emailAddress.name ??
+            findPerson(attendee.emailAddress.address)?.displayName ??
+            attendee.emailAddress.address,
+          address: attendee.emailAddress.address,
+        },
+      };
+    });
+    const invited = new Set(
+      attendees.map((attendee) => findPerson(attendee.emailAddress.address)?.id).filter(Boolean),
+    );
+    event.attendees = attendees;
+    for (const copy of copiesOf(event)) {
+      copy.attendees = attendees;
+      if (!invited.has(copy.mailboxId)) copy.isCancelled = true;
+    }
+    deliverInvitations(event, attendees);
   };
 
   const applyPatch = (event: StoredEvent, patch: z.infer<typeof eventPatch>) => {
@@ -954,6 +1008,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
             const patch = parseBody(eventPatch, body);
             applyPatch(event, patch);
+            if (patch.attendees && event.isOrganizer) replaceAttendees(event, patch.attendees);
             if (event.isOrganizer)
               for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
             saveState();
@@ -1063,6 +1118,23 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       }
     }
     const results = new Map<string, Promise<GraphResult>>();
+    // Graph hands the Outlook service at most four requests of an unordered batch at a time, whatever
+    // their mailboxes, so one batch stays within Outlook's 4-concurrent-requests-per-mailbox limit
+    // (Graph docs, throttling limits: "Outlook service limits for JSON batching").
+    let outlookRunning = 0;
+    const outlookWaiting: Array<() => void> = [];
+    const outlookSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+      if (outlookRunning >= MAILBOX_CONCURRENCY)
+        await new Promise<void>((resolve) => outlookWaiting.push(resolve));
+      else outlookRunning += 1;
+      try {
+        return await work();
+      } finally {
+        const next = outlookWaiting.shift();
+        if (next) next();
+        else outlookRunning -= 1;
+      }
+    };
     const run = (request: (typeof requests)[number]): Promise<GraphResult> => {
       const existing = results.get(request.id);
       if (existing) return existing;
@@ -1075,14 +1147,11 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         const innerHeaders = Object.fromEntries(
           Object.entries(request.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
         );
-        return handleGraph(
-          request.method,
-          request.url.startsWith('/') ? request.url : `/${request.url}`,
-          { ...headers, ...innerHeaders },
-          request.body,
-          caller,
-          true,
-        );
+        const innerUrl = request.url.startsWith('/') ? request.url : `/${request.url}`;
+        const execute = () =>
+          handleGraph(request.method, innerUrl, { ...headers, ...innerHeaders }, request.body, caller, true);
+        const innerPath = new URL(innerUrl, 'https://graph.invalid').pathname.replace(/^\/v1\.0/, '');
+        return mailboxOf(innerPath, caller) === undefined ? execute() : outlookSlot(execute);
       })();
       results.set(request.id, promise);
       return promise;
@@ -1225,7 +1294,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   };
 
   const faultSchema = z.object({
-    status: z.union([z.literal(429), z.literal(503), z.literal(504)]),
+    status: z.union([z.literal(403), z.literal(429), z.literal(503), z.literal(504)]),
     retryAfterSeconds: z.number().int().min(0).max(600).optional(),
     count: z.number().int().min(1).optional(),
     pathPattern: z.string().optional(),
