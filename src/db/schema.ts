@@ -6,3 +6,4 @@ export * from '../growth/self-check.schema.ts';
 export * from '../growth/goal.schema.ts';
 export * from '../growth/career.schema.ts';
 export * from '../growth/declaration.schema.ts';
+export * from '../interviews/interview.schema.ts';

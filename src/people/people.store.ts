@@ -12,6 +12,14 @@ export function createPeopleStore(db: Db) {
       return rows[0];
     },
 
+    async getMany(ids: readonly string[]): Promise<PersonRow[]> {
+      if (ids.length === 0) return [];
+      return db
+        .select()
+        .from(people)
+        .where(inArray(people.id, [...ids]));
+    },
+
     async upsert(rows: NewPerson[]): Promise<void> {
       if (rows.length === 0) return;
       // Chunked: one statement per 500 rows keeps parameter counts well under PostgreSQL's limit.

@@ -1,0 +1,535 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import { halfPeriodAt } from '../growth/fiscal-period.ts';
+import { AppError } from '../http/app-error.ts';
+import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import type { Calendar, MailboxSchedule } from './calendar.port.ts';
+import { buildAgenda, carryOver } from './interview-content.ts';
+import {
+  ACTION_ITEMS_MAX,
+  AGENDA_ITEMS_MAX,
+  DEFAULT_DURATION_MINUTES,
+  INTERVIEW_TYPES,
+  MAX_PEOPLE_PER_PLAN,
+  MAX_WINDOW_DAYS,
+  NOTE_MAX,
+  type BookingResponse,
+  type InterviewDetail,
+  type InterviewSummary,
+  type PlanResponse,
+} from './interview.contract.ts';
+import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
+import {
+  alternativesFor,
+  isSlotAvailable,
+  jstMidnight,
+  planInterviews,
+  type Interval,
+  type Plan,
+  type SlotSearch,
+} from './slot-finder.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const instant = z.iso.datetime({ offset: true });
+const personId = z.string().regex(UUID, 'must be a person id');
+
+const planOptionsSchema = z
+  .object({
+    durationMinutes: z.number().int().min(10).max(240).default(DEFAULT_DURATION_MINUTES),
+    firstDay: day,
+    lastDay: day,
+    dayStart: time.default('08:30'),
+    dayEnd: time.default('17:15'),
+    breaks: z
+      .array(z.object({ start: time, end: time }).strict())
+      .max(5)
+      .default([{ start: '12:00', end: '13:00' }]),
+    bufferMinutes: z.number().int().min(0).max(120).default(0),
+    minimumNoticeMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(14 * 24 * 60)
+      .default(24 * 60),
+  })
+  .strict();
+
+export const planInputSchema = planOptionsSchema
+  .extend({
+    personIds: z.array(personId).min(1).max(MAX_PEOPLE_PER_PLAN),
+    type: z.enum(INTERVIEW_TYPES),
+  })
+  .strict();
+
+export const bookingInputSchema = z
+  .object({
+    idempotencyKey: z.string().regex(UUID, 'must be a UUID made by the client'),
+    type: z.enum(INTERVIEW_TYPES),
+    plan: planOptionsSchema,
+    slots: z
+      .array(z.object({ personId, start: instant, end: instant }).strict())
+      .min(1)
+      .max(MAX_PEOPLE_PER_PLAN),
+  })
+  .strict();
+
+export const rescheduleInputSchema = z
+  .object({ version: z.number().int().min(1), start: instant, end: instant })
+  .strict();
+
+export const cancelInputSchema = z
+  .object({ version: z.number().int().min(1), reason: z.string().max(500).default('') })
+  .strict();
+
+const itemId = z.string().min(1).max(64);
+export const recordInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    agenda: z
+      .array(
+        z
+          .object({
+            id: itemId,
+            text: z.string().trim().min(1).max(300),
+            source: z.enum(['goal', 'competency', 'free']),
+          })
+          .strict(),
+      )
+      .max(AGENDA_ITEMS_MAX),
+    sharedNotes: z.string().max(NOTE_MAX),
+    privateNotes: z.string().max(NOTE_MAX).optional(),
+    actionItems: z
+      .array(
+        z
+          .object({
+            id: itemId,
+            text: z.string().trim().min(1).max(300),
+            done: z.boolean(),
+            carriedFrom: z.string().max(64).nullable(),
+          })
+          .strict(),
+      )
+      .max(ACTION_ITEMS_MAX),
+  })
+  .strict();
+
+type PlanOptions = z.infer<typeof planOptionsSchema>;
+
+/** What the interview slice needs to know of a person's goals (the growth slice answers). */
+export interface GoalTitles {
+  goalTitlesOf(personId: string, fiscalYear: number): Promise<string[]>;
+}
+
+export interface InterviewServiceDependencies {
+  store: InterviewStore;
+  people: PeopleStore;
+  access: AccessPolicy;
+  audit: AuditLog;
+  calendar: Calendar;
+  goals: GoalTitles;
+  framework: Framework;
+  /** Tells the worker there is Outlook work for a booking (a job; the periodic sweep is the safety net). */
+  notifyOutlookWork: (bookingId: string) => Promise<void>;
+  now: () => Date;
+}
+
+const mailboxOf = (person: PersonRow) => person.mail ?? person.userPrincipalName;
+
+export function createInterviewService(deps: InterviewServiceDependencies) {
+  const { store, people, access } = deps;
+
+  const requireOrganizerRights = async (actor: Actor, personIds: readonly string[]) => {
+    for (const id of personIds) await access.require(actor, id, ['supervisor', 'hr']);
+  };
+
+  const directoryOf = async (ids: readonly string[]) => {
+    const found = new Map((await people.getMany([...new Set(ids)])).map((person) => [person.id, person]));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0)
+      throw new AppError(
+        'not_found',
+        'Some people are not in the directory.',
+        missing.map((id) => ({ path: 'personIds', message: id })),
+      );
+    return found;
+  };
+
+  const checkWindow = (options: PlanOptions) => {
+    const first = jstMidnight(options.firstDay);
+    const last = jstMidnight(options.lastDay);
+    const details: Array<{ path: string; message: string }> = [];
+    if (last < first) details.push({ path: 'body.lastDay', message: 'must not be before firstDay' });
+    if ((last - first) / DAY_MS + 1 > MAX_WINDOW_DAYS)
+      details.push({ path: 'body.lastDay', message: `the window may span at most ${MAX_WINDOW_DAYS} days` });
+    if (last + DAY_MS <= deps.now().getTime())
+      details.push({ path: 'body.lastDay', message: 'the window is over' });
+    if (options.dayEnd <= options.dayStart)
+      details.push({ path: 'body.dayEnd', message: 'must be after dayStart' });
+    for (const [index, pause] of options.breaks.entries())
+      if (pause.end <= pause.start)
+        details.push({ path: `body.breaks.${index}`, message: 'must end after it starts' });
+    if (details.length > 0)
+      throw new AppError('validation_failed', 'The planning window does not work.', details);
+    return { from: new Date(first), to: new Date(last + DAY_MS) };
+  };
+
+  /** Free/busy of the organizer and the people, and the organizer's interviews, as a slot search. */
+  const searchFor = async (
+    organizer: PersonRow,
+    persons: PersonRow[],
+    options: PlanOptions,
+  ): Promise<SlotSearch> => {
+    const window = checkWindow(options);
+    const schedules = await deps.calendar.getSchedules(
+      [organizer, ...persons].map(mailboxOf),
+      { start: window.from.toISOString(), end: window.to.toISOString() },
+      organizer.id,
+    );
+    const byMailbox = new Map<string, MailboxSchedule>(
+      schedules.map((schedule) => [schedule.mailbox.toLowerCase(), schedule]),
+    );
+    const itemsOf = (person: PersonRow) => byMailbox.get(mailboxOf(person).toLowerCase())?.items ?? null;
+    const organizerItems = itemsOf(organizer);
+    if (!organizerItems)
+      throw new AppError('conflict', 'Your own calendar could not be read; try again in a moment.');
+    const booked = await store.liveOfOrganizerBetween(organizer.id, window.from, window.to);
+    return {
+      now: deps.now().getTime(),
+      firstDay: options.firstDay,
+      lastDay: options.lastDay,
+      durationMinutes: options.durationMinutes,
+      hours: { start: options.dayStart, end: options.dayEnd, breaks: options.breaks },
+      bufferMinutes: options.bufferMinutes,
+      minimumNoticeMinutes: options.minimumNoticeMinutes,
+      organizer: { calendar: organizerItems },
+      attendees: persons.map((person) => ({ personId: person.id, calendar: itemsOf(person) })),
+      booked: booked.map((row) => ({ start: row.startsAt.getTime(), end: row.endsAt.getTime() })),
+    };
+  };
+
+  const fiscalYearOf = (at: Date) => halfPeriodAt(at).fiscalYear;
+
+  const summarize = (row: InterviewRow, names: Map<string, PersonRow>): InterviewSummary => ({
+    id: row.id,
+    type: row.type,
+    fiscalYear: row.fiscalYear,
+    organizerId: row.organizerId,
+    organizerName: names.get(row.organizerId)?.displayName ?? '',
+    personId: row.personId,
+    personName: names.get(row.personId)?.displayName ?? '',
+    start: row.startsAt.toISOString(),
+    end: row.endsAt.toISOString(),
+    status: row.status,
+    response: row.response,
+    changedInOutlook: row.changedInOutlook ?? null,
+    joinUrl: row.joinUrl,
+    webLink: row.webLink,
+    error: row.error,
+    version: row.version,
+  });
+
+  const summaries = async (rows: InterviewRow[]) => {
+    const ids = [...new Set(rows.flatMap((row) => [row.organizerId, row.personId]))];
+    const names = new Map((await people.getMany(ids)).map((person) => [person.id, person]));
+    return rows.map((row) => summarize(row, names));
+  };
+
+  const isoSlot = (slot: Interval) => ({
+    start: new Date(slot.start).toISOString(),
+    end: new Date(slot.end).toISOString(),
+  });
+
+  /** How the actor stands to an interview: its organizer, the person's chain, the person, HR. */
+  const relationTo = async (actor: Actor, row: InterviewRow): Promise<Relation | 'organizer'> => {
+    if (actor.id === row.organizerId) return 'organizer';
+    return access.require(actor, row.personId, ['self', 'supervisor', 'hr']);
+  };
+
+  const load = async (id: string) => {
+    const row = await store.get(id);
+    if (!row) throw new AppError('not_found', 'No such interview.');
+    return row;
+  };
+
+  const conflict = (row: InterviewRow) =>
+    new AppError(
+      'version_conflict',
+      `Someone changed this interview in the meantime (now version ${row.version}). Reload to see it.`,
+      [{ path: 'body.version', message: `current version is ${row.version}` }],
+    );
+
+  const detail = async (row: InterviewRow, relation: Relation | 'organizer'): Promise<InterviewDetail> => {
+    const [summary] = await summaries([row]);
+    const base = {
+      ...summary!,
+      agenda: row.agenda,
+      sharedNotes: row.sharedNotes,
+      actionItems: row.actionItems,
+    };
+    return relation === 'organizer' || relation === 'supervisor'
+      ? { ...base, privateNotes: row.privateNotes }
+      : base;
+  };
+
+  const editableByChain = async (actor: Actor, row: InterviewRow) => {
+    const relation = await relationTo(actor, row);
+    if (relation !== 'organizer' && relation !== 'supervisor')
+      throw new AppError(
+        'forbidden',
+        'Only the supervisor who holds the interview (or their supervisors) may change it.',
+      );
+    if (row.status === 'cancelled') throw new AppError('conflict', 'The interview was cancelled.');
+    return relation;
+  };
+
+  return {
+    /** Proposes one slot per person from everyone's free/busy; nothing is stored. */
+    async plan(actor: Actor, input: z.infer<typeof planInputSchema>): Promise<PlanResponse> {
+      const personIds = [...new Set(input.personIds.map((id) => id.toLowerCase()))];
+      await requireOrganizerRights(actor, personIds);
+      const directory = await directoryOf([actor.id, ...personIds]);
+      const organizer = directory.get(actor.id)!;
+      const fiscalYear = fiscalYearOf(new Date(jstMidnight(input.firstDay)));
+      const already = new Set(
+        (await store.liveOfType(personIds, input.type, fiscalYear)).map((row) => row.personId),
+      );
+      const persons = personIds.filter((id) => !already.has(id)).map((id) => directory.get(id)!);
+      const search = await searchFor(organizer, persons, input);
+      const plan: Plan = persons.length > 0 ? planInterviews(search) : { slots: [], unplaced: [] };
+      const name = (id: string) => directory.get(id)?.displayName ?? '';
+      return {
+        slots: plan.slots.map((slot) => ({
+          personId: slot.personId,
+          displayName: name(slot.personId),
+          ...isoSlot(slot),
+          alternatives: alternativesFor(search, plan, slot.personId, 40).map(isoSlot),
+        })),
+        unplaced: [
+          ...personIds
+            .filter((id) => already.has(id))
+            .map((id) => ({ personId: id, displayName: name(id), reason: 'already_booked' as const })),
+          ...plan.unplaced.map((entry) => ({ ...entry, displayName: name(entry.personId) })),
+        ],
+      };
+    },
+
+    /**
+     * Books the confirmed plan: checks every slot against fresh free/busy, stores the interviews (all or
+     * none) with their Outlook action, and hands the Outlook work to the worker. A repeated confirmation
+     * (same idempotency key) answers with what the first one booked.
+     */
+    async book(actor: Actor, input: z.infer<typeof bookingInputSchema>): Promise<BookingResponse> {
+      const earlier = await store.findBooking(actor.id, input.idempotencyKey);
+      if (earlier) return { bookingId: earlier, interviews: await summaries(await store.ofBooking(earlier)) };
+
+      const slots = input.slots.map((slot) => ({
+        personId: slot.personId.toLowerCase(),
+        start: Date.parse(slot.start),
+        end: Date.parse(slot.end),
+      }));
+      const personIds = slots.map((slot) => slot.personId);
+      if (new Set(personIds).size !== personIds.length)
+        throw new AppError('validation_failed', 'Each person may appear once.', [
+          { path: 'body.slots', message: 'duplicate person' },
+        ]);
+      const wrongLength = slots.findIndex(
+        (slot) => slot.end - slot.start !== input.plan.durationMinutes * 60_000,
+      );
+      if (wrongLength >= 0)
+        throw new AppError('validation_failed', 'A slot does not last the planned duration.', [
+          { path: `body.slots.${wrongLength}`, message: `must last ${input.plan.durationMinutes} minutes` },
+        ]);
+      await requireOrganizerRights(actor, personIds);
+      const directory = await directoryOf([actor.id, ...personIds]);
+      const organizer = directory.get(actor.id)!;
+
+      const search = await searchFor(
+        organizer,
+        personIds.map((id) => directory.get(id)!),
+        input.plan,
+      );
+      const proposed: Plan = { slots, unplaced: [] };
+      const taken = slots
+        .map((slot, index) => ({ slot, index }))
+        .filter(({ slot }) => !isSlotAvailable(search, proposed, slot.personId, slot));
+      if (taken.length > 0)
+        throw new AppError(
+          'conflict',
+          'Some times are no longer free. Plan again to get fresh proposals.',
+          taken.map(({ slot, index }) => ({
+            path: `body.slots.${index}`,
+            message: `${directory.get(slot.personId)?.displayName ?? slot.personId}: not free at that time any more`,
+          })),
+        );
+
+      const rows = [];
+      for (const slot of slots) {
+        const person = directory.get(slot.personId)!;
+        const startsAt = new Date(slot.start);
+        const fiscalYear = fiscalYearOf(startsAt);
+        const previous = await store.previousOf(person.id, startsAt);
+        rows.push({
+          organizerId: actor.id,
+          personId: person.id,
+          type: input.type,
+          fiscalYear,
+          startsAt,
+          endsAt: new Date(slot.end),
+          status: 'pending' as const,
+          outlookAction: 'create' as const,
+          transactionId: randomUUID(),
+          agenda: buildAgenda({
+            type: input.type,
+            goalTitles: await deps.goals.goalTitlesOf(person.id, fiscalYear),
+            levelId: person.levelId,
+            framework: deps.framework,
+          }),
+          actionItems: previous ? carryOver(previous.actionItems, previous.id) : [],
+        });
+      }
+
+      let bookingId: string;
+      try {
+        bookingId = await store.insertBooking(
+          { organizerId: actor.id, idempotencyKey: input.idempotencyKey },
+          rows,
+        );
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Either the same confirmation raced itself, or someone already has this interview this year.
+        const raced = await store.findBooking(actor.id, input.idempotencyKey);
+        if (raced) return { bookingId: raced, interviews: await summaries(await store.ofBooking(raced)) };
+        throw new AppError('conflict', 'Someone in the plan already has this interview this fiscal year.', [
+          { path: 'body.slots', message: 'already booked' },
+        ]);
+      }
+      await deps.notifyOutlookWork(bookingId);
+      return { bookingId, interviews: await summaries(await store.ofBooking(bookingId)) };
+    },
+
+    async list(
+      actor: Actor,
+      as: 'organizer' | 'attendee',
+      fiscalYear: number | undefined,
+    ): Promise<InterviewSummary[]> {
+      return summaries(
+        await store.listFor(as === 'organizer' ? 'organizerId' : 'personId', actor.id, fiscalYear),
+      );
+    },
+
+    async get(actor: Actor, id: string): Promise<InterviewDetail> {
+      const row = await load(id);
+      const relation = await relationTo(actor, row);
+      if (relation === 'supervisor' || relation === 'hr')
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: row.personId,
+          action: 'read',
+          resource: 'interview',
+          details: { interviewId: id },
+        });
+      return detail(row, relation);
+    },
+
+    async reschedule(
+      actor: Actor,
+      id: string,
+      input: z.infer<typeof rescheduleInputSchema>,
+    ): Promise<InterviewDetail> {
+      const row = await load(id);
+      const relation = await editableByChain(actor, row);
+      const start = Date.parse(input.start);
+      const end = Date.parse(input.end);
+      if (end <= start || end - start > 4 * 60 * 60_000)
+        throw new AppError('validation_failed', 'The new time does not work.', [
+          { path: 'body.end', message: 'must be after start, at most 4 hours' },
+        ]);
+      if (start <= deps.now().getTime())
+        throw new AppError('validation_failed', 'The new time has passed.', [
+          { path: 'body.start', message: 'must be in the future' },
+        ]);
+      if (row.version !== input.version) throw conflict(row);
+      const updated = await store.update(id, input.version, {
+        startsAt: new Date(start),
+        endsAt: new Date(end),
+        fiscalYear: fiscalYearOf(new Date(start)),
+        outlookAction: row.eventId || row.outlookAction !== 'create' ? 'move' : 'create',
+        changedInOutlook: null,
+        error: null,
+      });
+      if (!updated) throw conflict((await store.get(id)) ?? row);
+      await deps.notifyOutlookWork(updated.bookingId);
+      return detail(updated, relation);
+    },
+
+    async cancel(
+      actor: Actor,
+      id: string,
+      input: z.infer<typeof cancelInputSchema>,
+    ): Promise<InterviewDetail> {
+      const row = await load(id);
+      const relation = await editableByChain(actor, row);
+      if (row.version !== input.version) throw conflict(row);
+      const updated = await store.update(id, input.version, {
+        status: 'cancelled',
+        outlookAction: 'cancel',
+        cancelReason: input.reason,
+      });
+      if (!updated) throw conflict((await store.get(id)) ?? row);
+      await deps.notifyOutlookWork(updated.bookingId);
+      return detail(updated, relation);
+    },
+
+    /** The supervisor chain keeps the record; the attendee may only tick their action items. */
+    async record(
+      actor: Actor,
+      id: string,
+      input: z.infer<typeof recordInputSchema>,
+    ): Promise<InterviewDetail> {
+      const row = await load(id);
+      const relation = await relationTo(actor, row);
+      if (row.version !== input.version) throw conflict(row);
+      let changes: Partial<InterviewRow>;
+      if (relation === 'organizer' || relation === 'supervisor') {
+        changes = {
+          agenda: input.agenda,
+          sharedNotes: input.sharedNotes,
+          privateNotes: input.privateNotes ?? row.privateNotes,
+          actionItems: input.actionItems,
+        };
+      } else if (relation === 'self') {
+        const sameItems =
+          input.actionItems.length === row.actionItems.length &&
+          input.actionItems.every((item, index) => {
+            const current = row.actionItems[index]!;
+            return (
+              item.id === current.id && item.text === current.text && item.carriedFrom === current.carriedFrom
+            );
+          });
+        const sameRest =
+          JSON.stringify(input.agenda) === JSON.stringify(row.agenda) &&
+          input.sharedNotes === row.sharedNotes &&
+          input.privateNotes === undefined;
+        if (!sameItems || !sameRest)
+          throw new AppError(
+            'forbidden',
+            'Only your supervisor edits the interview record; you can tick your action items.',
+          );
+        changes = { actionItems: input.actionItems };
+      } else {
+        throw new AppError('forbidden', 'HR reads interview records but does not write them.');
+      }
+      const updated = await store.update(id, input.version, changes);
+      if (!updated) throw conflict((await store.get(id)) ?? row);
+      return detail(updated, relation);
+    },
+  };
+}
+
+export type InterviewService = ReturnType<typeof createInterviewService>;

@@ -1,0 +1,243 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { interviewBookings, interviews } from './interview.schema.ts';
+
+export type InterviewRow = typeof interviews.$inferSelect;
+export type NewInterview = typeof interviews.$inferInsert;
+
+/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by drizzle). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+export function createInterviewStore(db: Db) {
+  return {
+    async get(id: string): Promise<InterviewRow | undefined> {
+      const rows = await db.select().from(interviews).where(eq(interviews.id, id)).limit(1);
+      return rows[0];
+    },
+
+    async ofBooking(bookingId: string): Promise<InterviewRow[]> {
+      return db
+        .select()
+        .from(interviews)
+        .where(eq(interviews.bookingId, bookingId))
+        .orderBy(asc(interviews.startsAt));
+    },
+
+    async findBooking(organizerId: string, idempotencyKey: string): Promise<string | undefined> {
+      const rows = await db
+        .select({ id: interviewBookings.id })
+        .from(interviewBookings)
+        .where(
+          and(
+            eq(interviewBookings.organizerId, organizerId),
+            eq(interviewBookings.idempotencyKey, idempotencyKey),
+          ),
+        )
+        .limit(1);
+      return rows[0]?.id;
+    },
+
+    /** The booking and its interviews in one transaction: all of them are stored, or none. */
+    async insertBooking(
+      booking: { organizerId: string; idempotencyKey: string },
+      rows: Array<Omit<NewInterview, 'bookingId'>>,
+    ): Promise<string> {
+      return db.transaction(async (tx) => {
+        const [created] = await tx.insert(interviewBookings).values(booking).returning();
+        await tx.insert(interviews).values(rows.map((row) => ({ ...row, bookingId: created!.id })));
+        return created!.id;
+      });
+    },
+
+    /** Live interviews (not cancelled) of these people for a type and fiscal year. */
+    async liveOfType(personIds: string[], type: InterviewRow['type'], fiscalYear: number) {
+      if (personIds.length === 0) return [];
+      return db
+        .select()
+        .from(interviews)
+        .where(
+          and(
+            inArray(interviews.personId, personIds),
+            eq(interviews.type, type),
+            eq(interviews.fiscalYear, fiscalYear),
+            ne(interviews.status, 'cancelled'),
+          ),
+        );
+    },
+
+    /** The organizer's live interviews that touch a window (they block planning like busy time). */
+    async liveOfOrganizerBetween(organizerId: string, from: Date, to: Date) {
+      return db
+        .select()
+        .from(interviews)
+        .where(
+          and(
+            eq(interviews.organizerId, organizerId),
+            ne(interviews.status, 'cancelled'),
+            lt(interviews.startsAt, to),
+            gte(interviews.endsAt, from),
+          ),
+        );
+    },
+
+    async listFor(field: 'organizerId' | 'personId', personId: string, fiscalYear: number | undefined) {
+      const conditions = [eq(interviews[field], personId)];
+      if (fiscalYear !== undefined) conditions.push(eq(interviews.fiscalYear, fiscalYear));
+      return db
+        .select()
+        .from(interviews)
+        .where(and(...conditions))
+        .orderBy(desc(interviews.startsAt));
+    },
+
+    /** The person's latest earlier interview, for carrying over open action items. */
+    async previousOf(personId: string, before: Date): Promise<InterviewRow | undefined> {
+      const rows = await db
+        .select()
+        .from(interviews)
+        .where(
+          and(
+            eq(interviews.personId, personId),
+            ne(interviews.status, 'cancelled'),
+            lt(interviews.startsAt, before),
+          ),
+        )
+        .orderBy(desc(interviews.startsAt))
+        .limit(1);
+      return rows[0];
+    },
+
+    /** For the team view: each person's nearest live interview of the fiscal year. */
+    async liveOfPeople(personIds: string[], fiscalYear: number) {
+      if (personIds.length === 0) return [];
+      return db
+        .select()
+        .from(interviews)
+        .where(
+          and(
+            inArray(interviews.personId, personIds),
+            eq(interviews.fiscalYear, fiscalYear),
+            ne(interviews.status, 'cancelled'),
+          ),
+        )
+        .orderBy(asc(interviews.startsAt));
+    },
+
+    /** Optimistic update: only if nobody changed the row since `expected`. */
+    async update(
+      id: string,
+      expected: number,
+      changes: Partial<NewInterview>,
+    ): Promise<InterviewRow | undefined> {
+      const rows = await db
+        .update(interviews)
+        .set({ ...changes, version: sql`${interviews.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(interviews.id, id), eq(interviews.version, expected)))
+        .returning();
+      return rows[0];
+    },
+
+    /**
+     * Claims rows that still owe Outlook an action, for `leaseMs`: another worker (or this one after a
+     * crash) takes them again only once the lease has run out.
+     */
+    async claimOutlookWork(limit: number, leaseMs: number, bookingId?: string): Promise<InterviewRow[]> {
+      const now = new Date();
+      const free = or(isNull(interviews.leaseUntil), lt(interviews.leaseUntil, now));
+      const candidates = db
+        .select({ id: interviews.id })
+        .from(interviews)
+        .where(
+          and(
+            isNotNull(interviews.outlookAction),
+            free,
+            ...(bookingId ? [eq(interviews.bookingId, bookingId)] : []),
+          ),
+        )
+        .orderBy(asc(interviews.createdAt))
+        .limit(limit);
+      return db
+        .update(interviews)
+        .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+        .where(and(inArray(interviews.id, candidates), free))
+        .returning();
+    },
+
+    /**
+     * Records what Outlook did and releases the lease. If a user changed the interview meanwhile (its
+     * version moved on), their pending action stays — and since an event now exists, a pending create
+     * becomes a move — while the facts from Outlook (event id, links) are kept either way.
+     */
+    async settle(
+      claimed: InterviewRow,
+      facts: Pick<Partial<NewInterview>, 'eventId' | 'joinUrl' | 'webLink'>,
+      outcome: Pick<Partial<NewInterview>, 'status' | 'error' | 'changedInOutlook'>,
+    ): Promise<void> {
+      const settled = await db
+        .update(interviews)
+        .set({ ...facts, ...outcome, outlookAction: null, leaseUntil: null, updatedAt: new Date() })
+        .where(and(eq(interviews.id, claimed.id), eq(interviews.version, claimed.version)))
+        .returning({ id: interviews.id });
+      if (settled.length > 0) return;
+      await db
+        .update(interviews)
+        .set({
+          ...facts,
+          leaseUntil: null,
+          ...(facts.eventId
+            ? {
+                outlookAction: sql`case when ${interviews.outlookAction} = 'create' then 'move' else ${interviews.outlookAction} end`,
+              }
+            : {}),
+        })
+        .where(eq(interviews.id, claimed.id));
+    },
+
+    /** A retryable failure: try again after `retryAt`, noting why. */
+    async postpone(id: string, retryAt: Date, error: string): Promise<void> {
+      await db.update(interviews).set({ leaseUntil: retryAt, error }).where(eq(interviews.id, id));
+    },
+
+    async countAttempt(id: string): Promise<void> {
+      await db
+        .update(interviews)
+        .set({ outlookAttempts: sql`${interviews.outlookAttempts} + 1` })
+        .where(eq(interviews.id, id));
+    },
+
+    /** What was seen in Outlook (a response, a move, a deletion): facts, not user edits — no version bump. */
+    async noteOutlookState(
+      id: string,
+      changes: Pick<Partial<NewInterview>, 'response' | 'changedInOutlook' | 'startsAt' | 'endsAt'>,
+    ): Promise<void> {
+      await db
+        .update(interviews)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(and(eq(interviews.id, id), isNull(interviews.outlookAction)));
+    },
+
+    /** Booked interviews whose events may still change in Outlook. */
+    async bookedSince(from: Date, limit: number): Promise<InterviewRow[]> {
+      return db
+        .select()
+        .from(interviews)
+        .where(
+          and(
+            eq(interviews.status, 'booked'),
+            isNotNull(interviews.eventId),
+            isNull(interviews.outlookAction),
+            gte(interviews.endsAt, from),
+          ),
+        )
+        .orderBy(asc(interviews.startsAt))
+        .limit(limit);
+    },
+  };
+}
+
+export type InterviewStore = ReturnType<typeof createInterviewStore>;

@@ -1,0 +1,232 @@
+// Keeps Outlook in step with the interviews table. Rows that owe Outlook an action (create, move,
+// cancel) are an outbox: a worker claims them with a lease, acts through the Calendar port and settles
+// them. A crash leaves the lease to run out and the next run takes the rows again; creates carry a fixed
+// transactionId, so a POST that reached Graph before the crash is not booked twice.
+import type { Logger } from '../logger.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import type { Calendar, NewCalendarEvent } from './calendar.port.ts';
+import { eventBody, eventSubject } from './interview-content.ts';
+import type { InterviewRow, InterviewStore } from './interview.store.ts';
+
+export interface OutlookSyncOptions {
+  store: InterviewStore;
+  people: PeopleStore;
+  calendar: Calendar;
+  logger: Logger;
+  now: () => Date;
+  /** How long a worker holds rows while talking to Outlook. */
+  leaseMs: number;
+  /** First wait after a retryable failure; doubles per attempt up to 15 minutes. */
+  retryBaseMs: number;
+}
+
+export interface SyncRun {
+  settled: number;
+  postponed: number;
+  failed: number;
+}
+
+const CLAIM_SIZE = 100;
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Throttling, server trouble and network failures are worth another try; refusals are not. */
+function isRetryable(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status === 408 || status === 429 || status >= 500;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createOutlookSync(options: OutlookSyncOptions) {
+  const { store, people, calendar, logger } = options;
+
+  const retryAt = (attempts: number) =>
+    new Date(
+      options.now().getTime() + Math.min(15 * 60_000, options.retryBaseMs * 2 ** Math.max(0, attempts - 1)),
+    );
+
+  const mailboxes = async (rows: InterviewRow[]) => {
+    const ids = [...new Set(rows.flatMap((row) => [row.organizerId, row.personId]))];
+    return new Map((await people.getMany(ids)).map((person) => [person.id, person]));
+  };
+
+  const toEvent = (row: InterviewRow, directory: Awaited<ReturnType<typeof mailboxes>>): NewCalendarEvent => {
+    const organizer = directory.get(row.organizerId);
+    const person = directory.get(row.personId);
+    if (!organizer || !person)
+      throw new Error(`interview ${row.id}: organizer or attendee not in the directory`);
+    return {
+      transactionId: row.transactionId,
+      organizer: organizer.id,
+      subject: eventSubject(row.type, person.displayName),
+      bodyHtml: eventBody({
+        type: row.type,
+        personName: person.displayName,
+        organizerName: organizer.displayName,
+        agenda: row.agenda,
+        actionItems: row.actionItems,
+      }),
+      start: row.startsAt.toISOString(),
+      end: row.endsAt.toISOString(),
+      attendees: [{ address: person.mail ?? person.userPrincipalName, name: person.displayName }],
+      online: true,
+    };
+  };
+
+  async function create(rows: InterviewRow[], run: SyncRun): Promise<void> {
+    const directory = await mailboxes(rows);
+    const ready: Array<{ row: InterviewRow; event: NewCalendarEvent }> = [];
+    for (const row of rows) {
+      try {
+        ready.push({ row, event: toEvent(row, directory) });
+      } catch (error) {
+        await store.settle(row, {}, { status: 'failed', error: messageOf(error) });
+        run.failed += 1;
+      }
+    }
+    if (ready.length === 0) return;
+    for (const { row } of ready) await store.countAttempt(row.id);
+    const outcomes = await calendar.createEvents(ready.map((entry) => entry.event));
+    for (const [index, outcome] of outcomes.entries()) {
+      const { row } = ready[index]!;
+      if (outcome.ok) {
+        await store.settle(
+          row,
+          { eventId: outcome.event.eventId, joinUrl: outcome.event.joinUrl, webLink: outcome.event.webLink },
+          { status: 'booked', error: null },
+        );
+        run.settled += 1;
+      } else if (outcome.retryable) {
+        await store.postpone(row.id, retryAt(row.outlookAttempts + 1), outcome.message);
+        run.postponed += 1;
+      } else {
+        await store.settle(row, {}, { status: 'failed', error: `${outcome.code}: ${outcome.message}` });
+        run.failed += 1;
+      }
+    }
+  }
+
+  async function moveOrCancel(row: InterviewRow, run: SyncRun): Promise<void> {
+    const directory = await mailboxes([row]);
+    try {
+      await store.countAttempt(row.id);
+      if (row.outlookAction === 'move' && row.eventId) {
+        await calendar.moveEvent(
+          row.organizerId,
+          row.eventId,
+          row.startsAt.toISOString(),
+          row.endsAt.toISOString(),
+        );
+      } else if (row.outlookAction === 'cancel') {
+        let eventId = row.eventId;
+        // A create was tried but never settled (a crash in between): Graph de-duplicates the same
+        // transactionId and hands back the event if one was made, so it can be cancelled too.
+        if (!eventId && row.outlookAttempts > 0) {
+          const [outcome] = await calendar.createEvents([toEvent(row, directory)]);
+          if (outcome?.ok) eventId = outcome.event.eventId;
+          else if (outcome?.retryable)
+            throw Object.assign(new Error(outcome.message), { status: outcome.status });
+        }
+        if (eventId) await calendar.cancelEvent(row.organizerId, eventId, row.cancelReason ?? '');
+      }
+      await store.settle(row, {}, {});
+      run.settled += 1;
+    } catch (error) {
+      if (statusOf(error) === 404 && row.outlookAction === 'move') {
+        // The event was deleted in Outlook: nothing to move; the supervisor sees it.
+        await store.settle(row, {}, { changedInOutlook: 'deleted' });
+        run.settled += 1;
+      } else if (isRetryable(error)) {
+        await store.postpone(row.id, retryAt(row.outlookAttempts + 1), messageOf(error));
+        run.postponed += 1;
+      } else {
+        await store.settle(row, {}, { error: messageOf(error) });
+        run.failed += 1;
+        logger.warn({ interviewId: row.id, err: error }, 'Outlook refused an interview change');
+      }
+    }
+  }
+
+  const RESPONSES = {
+    accepted: 'accepted',
+    tentativelyAccepted: 'tentative',
+    declined: 'declined',
+  } as const;
+
+  return {
+    /**
+     * Notices what people did in Outlook: the attendee's answer, and events moved or deleted there rather
+     * than in the app. The supervisor sees it in the tab.
+     */
+    async detectOutlookChanges(): Promise<number> {
+      const rows = await store.bookedSince(new Date(options.now().getTime() - 24 * 60 * 60_000), 1000);
+      const directory = await mailboxes(rows);
+      let changed = 0;
+      const byOrganizer = new Map<string, InterviewRow[]>();
+      for (const row of rows)
+        byOrganizer.set(row.organizerId, [...(byOrganizer.get(row.organizerId) ?? []), row]);
+      for (const [organizerId, own] of byOrganizer) {
+        const states = await calendar.getEvents(
+          organizerId,
+          own.map((row) => row.eventId!),
+        );
+        for (const [index, state] of states.entries()) {
+          const row = own[index]!;
+          if (!state || state.isCancelled) {
+            if (row.changedInOutlook !== 'deleted') {
+              await store.noteOutlookState(row.id, { changedInOutlook: 'deleted' });
+              changed += 1;
+            }
+            continue;
+          }
+          const person = directory.get(row.personId);
+          const address = (person?.mail ?? person?.userPrincipalName ?? '').toLowerCase();
+          const answer = state.attendees.find(
+            (attendee) => attendee.address.toLowerCase() === address,
+          )?.response;
+          const response =
+            answer && answer in RESPONSES ? RESPONSES[answer as keyof typeof RESPONSES] : 'none';
+          const start = new Date(state.start);
+          const end = new Date(state.end);
+          const moved = start.getTime() !== row.startsAt.getTime() || end.getTime() !== row.endsAt.getTime();
+          if (response !== row.response || moved) {
+            await store.noteOutlookState(row.id, {
+              response,
+              ...(moved ? { startsAt: start, endsAt: end, changedInOutlook: 'moved' as const } : {}),
+            });
+            changed += 1;
+          }
+        }
+      }
+      return changed;
+    },
+
+    /** Does what Outlook is owed, for one booking or for everyone. Postponed rows wait for a later run. */
+    async applyPending(bookingId?: string): Promise<SyncRun> {
+      const run: SyncRun = { settled: 0, postponed: 0, failed: 0 };
+      for (;;) {
+        const rows = await store.claimOutlookWork(CLAIM_SIZE, options.leaseMs, bookingId);
+        if (rows.length === 0) break;
+        await create(
+          rows.filter((row) => row.outlookAction === 'create'),
+          run,
+        );
+        for (const row of rows.filter((candidate) => candidate.outlookAction !== 'create')) {
+          await moveOrCancel(row, run);
+        }
+        if (rows.length < CLAIM_SIZE) break;
+      }
+      if (run.settled + run.postponed + run.failed > 0)
+        logger.info({ ...run, bookingId }, 'interviews synced to Outlook');
+      return run;
+    },
+  };
+}
+
+export type OutlookSync = ReturnType<typeof createOutlookSync>;
