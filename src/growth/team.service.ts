@@ -58,31 +58,38 @@ export function createTeamService(deps: TeamDependencies) {
     async overview(actor: Actor): Promise<TeamResponse> {
       const { id: period, fiscalYear } = halfPeriodAt(deps.now());
       const below = await deps.people.reportsBelow(actor.id);
-      if (below.length === 0) return { period, fiscalYear, members: [] };
+
+      // A loop in the directory's reporting lines (A manages B manages A) would bring people back at
+      // deeper levels, the caller among them: keep each person once, at their nearest depth.
+      const seen = new Set([actor.id]);
+      const byDepth = new Map<number, typeof below>();
+      for (const person of [...below].sort((a, b) => a.depth - b.depth)) {
+        if (seen.has(person.id)) continue;
+        seen.add(person.id);
+        const group = byDepth.get(person.depth) ?? [];
+        group.push(person);
+        byDepth.set(person.depth, group);
+      }
+      if (seen.size === 1) return { period, fiscalYear, members: [] };
 
       // Direct reports first, then each deeper level grouped under its manager's place in the list
       // above, so a 課長 reads 係長 A's team, then 係長 B's; inside a group by level, then name.
       const position = new Map<string, number>();
-      const ordered = [...below].sort((a, b) => a.depth - b.depth);
+      const rank = (levelId: string | null) => levelRank.get(levelId ?? '') ?? levelRank.size;
       const sorted: typeof below = [];
-      for (let start = 0; start < ordered.length;) {
-        const depth = ordered[start]!.depth;
-        let end = start;
-        while (end < ordered.length && ordered[end]!.depth === depth) end += 1;
-        const level = ordered
-          .slice(start, end)
+      for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+        const level = byDepth
+          .get(depth)!
           .sort(
             (a, b) =>
               (position.get(a.managerId ?? '') ?? 0) - (position.get(b.managerId ?? '') ?? 0) ||
-              (levelRank.get(a.levelId ?? '') ?? levelRank.size) -
-                (levelRank.get(b.levelId ?? '') ?? levelRank.size) ||
+              rank(a.levelId) - rank(b.levelId) ||
               a.displayName.localeCompare(b.displayName, 'ja'),
           );
         for (const person of level) {
           sorted.push(person);
           position.set(person.id, sorted.length);
         }
-        start = end;
       }
 
       const ids = sorted.map((person) => person.id);
