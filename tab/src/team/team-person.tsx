@@ -1,0 +1,578 @@
+import {
+  Button,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
+import type { CareerDesignResponse } from '../../../src/growth/career.contract.ts';
+import {
+  GOAL_COMMENT_MAX,
+  type GoalCommentInput,
+  type GoalCommentStage,
+  type GoalView,
+} from '../../../src/growth/goal.contract.ts';
+import { FEEDBACK_MAX, type SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
+import type { TeamResponse } from '../../../src/growth/team.contract.ts';
+import { ApiError, type ApiClient } from '../api/client.ts';
+import { CareerSummary } from '../career/career-summary.tsx';
+import { formatDate, formatInstant } from '../career/format.ts';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { useLocalized } from '../shell/localized.ts';
+import { hrefOf } from '../shell/router.ts';
+import { SelfCheckBadge } from './self-check-badge.tsx';
+
+type Part<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
+
+/** Loads one part of the person's page on its own: a refusal of one (403) leaves the others readable. */
+function usePart<T>(fetcher: () => Promise<T>): [Part<T>, () => void, (value: T) => void] {
+  const [part, setPart] = useState<Part<T>>({ status: 'loading' });
+  const load = useCallback(() => {
+    setPart({ status: 'loading' });
+    fetcher().then(
+      (value) => setPart({ status: 'ready', value }),
+      (error: unknown) => setPart({ status: 'error', error }),
+    );
+  }, [fetcher]);
+  useEffect(load, [load]);
+  return [part, load, (value: T) => setPart({ status: 'ready', value })];
+}
+
+const useStyles = makeStyles({
+  items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
+  item: {
+    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: '12px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    minWidth: 0,
+  },
+  itemHead: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'baseline' },
+  itemName: { fontWeight: tokens.fontWeightSemibold },
+  given: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '4px 8px',
+  },
+  commentForm: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end', marginTop: '8px' },
+  grow: { flexGrow: 1, flexBasis: '220px', minWidth: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', marginTop: '12px' },
+});
+
+function stageNow(): GoalCommentStage {
+  // 期首 until June, 中間 until December, 期末 from January (the fiscal year ends in March).
+  const month = Number(
+    new Intl.DateTimeFormat('en-US', { month: 'numeric', timeZone: 'Asia/Tokyo' }).format(new Date()),
+  );
+  if (month >= 4 && month <= 6) return 'setting';
+  if (month >= 7 && month <= 12) return 'mid';
+  return 'yearEnd';
+}
+
+export function TeamPerson({
+  api,
+  personId,
+  team,
+}: {
+  api: ApiClient;
+  personId: string;
+  team: TeamResponse;
+}) {
+  const { t } = useTranslation('team');
+  const layout = useLayoutStyles();
+  const member = team.members.find((candidate) => candidate.id === personId);
+  const base = `/api/people/${encodeURIComponent(personId)}`;
+  const [fiscalYear, half] = team.period.split('-H');
+
+  const [framework] = usePart(useCallback(() => api.framework(), [api]));
+  const [selfCheck, reloadSelfCheck, setSelfCheck] = usePart(
+    useCallback(
+      () => api.request<SelfCheckResponse>('GET', `${base}/self-checks/${encodeURIComponent(team.period)}`),
+      [api, base, team.period],
+    ),
+  );
+  const [goals, reloadGoals, setGoals] = usePart(
+    useCallback(
+      () => api.request<GoalView[]>('GET', `${base}/goals?fiscalYear=${team.fiscalYear}`),
+      [api, base, team.fiscalYear],
+    ),
+  );
+  const [career, reloadCareer] = usePart(
+    useCallback(() => api.request<CareerDesignResponse>('GET', `${base}/career`), [api, base]),
+  );
+
+  return (
+    <Page
+      title={member?.displayName ?? t('person')}
+      testId="team"
+      actions={
+        <Link href={hrefOf('team')} data-testid="team-back">
+          {t('back')}
+        </Link>
+      }
+    >
+      <div data-testid="team-person" data-person-id={personId} className={layout.stack}>
+        {member ? (
+          <p className={layout.muted}>{[member.jobTitle, member.department].filter(Boolean).join(' / ')}</p>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('notInTeam')}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        <Section
+          title={t('selfCheckTitle', { year: fiscalYear, half: t(`half.${half}`) })}
+          id="person-self-check"
+          testId="person-self-check"
+        >
+          <PartView part={selfCheck} onRetry={reloadSelfCheck}>
+            {(value) =>
+              framework.status === 'ready' ? (
+                <SelfCheckFeedback
+                  key={`${value.version}`}
+                  api={api}
+                  base={base}
+                  selfCheck={value}
+                  framework={framework.value}
+                  onSaved={setSelfCheck}
+                  onReload={reloadSelfCheck}
+                />
+              ) : (
+                <PartView part={framework} onRetry={reloadSelfCheck}>
+                  {() => null}
+                </PartView>
+              )
+            }
+          </PartView>
+        </Section>
+
+        <Section title={t('goalsTitle', { year: team.fiscalYear })} id="person-goals" testId="person-goals">
+          <PartView part={goals} onRetry={reloadGoals}>
+            {(value) =>
+              value.length === 0 ? (
+                <p className={layout.muted}>{t('noGoals')}</p>
+              ) : (
+                <GoalList
+                  api={api}
+                  base={base}
+                  goals={value}
+                  framework={framework.status === 'ready' ? framework.value : undefined}
+                  onChanged={(goal) => setGoals(value.map((old) => (old.id === goal.id ? goal : old)))}
+                  onReload={reloadGoals}
+                />
+              )
+            }
+          </PartView>
+        </Section>
+
+        <Section title={t('careerTitle')} id="person-career" testId="person-career">
+          <PartView part={career} onRetry={reloadCareer}>
+            {(value) => <CareerSummary career={value} />}
+          </PartView>
+        </Section>
+      </div>
+    </Page>
+  );
+}
+
+function PartView<T>({
+  part,
+  onRetry,
+  children,
+}: {
+  part: Part<T>;
+  onRetry: () => void;
+  children: (value: T) => ReactNode;
+}) {
+  if (part.status === 'loading') return <Loading />;
+  if (part.status === 'error') return <ErrorPanel error={part.error} onRetry={onRetry} />;
+  return <>{children(part.value)}</>;
+}
+
+function ConflictBar({ onReload, testId }: { onReload: () => void; testId: string }) {
+  const { t } = useTranslation('team');
+  return (
+    <MessageBar intent="warning" role="alert" data-testid={testId}>
+      <MessageBarBody>
+        <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
+        {t('conflictBody')}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={onReload}>{t('reload')}</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function FailureBar({ error }: { error: unknown }) {
+  const { t } = useTranslation('team');
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
+        {error instanceof Error ? error.message : String(error)}
+        {details.map((detail) => ` ${detail.path}: ${detail.message}`).join('')}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+type Notice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined;
+
+const noticeOf = (error: unknown): Notice =>
+  error instanceof ApiError && error.code === 'version_conflict'
+    ? { kind: 'conflict' }
+    : { kind: 'error', error };
+
+function SelfCheckFeedback({
+  api,
+  base,
+  selfCheck,
+  framework,
+  onSaved,
+  onReload,
+}: {
+  api: ApiClient;
+  base: string;
+  selfCheck: SelfCheckResponse;
+  framework: Framework;
+  onSaved: (value: SelfCheckResponse) => void;
+  onReload: () => void;
+}) {
+  const { t, i18n } = useTranslation('team');
+  const local = useLocalized();
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [drafts, setDrafts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(selfCheck.feedback).map(([id, given]) => [id, given.comment])),
+  );
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const submitted = selfCheck.status === 'submitted';
+  const changed = Object.entries(drafts).filter(
+    ([id, text]) => text.trim() !== '' && text.trim() !== (selfCheck.feedback[id]?.comment ?? ''),
+  );
+
+  const save = async () => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const response = await api.request<SelfCheckResponse>(
+        'PUT',
+        `${base}/self-checks/${encodeURIComponent(selfCheck.period)}/feedback`,
+        {
+          version: selfCheck.version,
+          feedback: Object.fromEntries(changed.map(([id, text]) => [id, text.trim()])),
+        },
+      );
+      onSaved(response);
+      setNotice({ kind: 'saved' });
+    } catch (error) {
+      // Stale version: keep what the supervisor typed until they choose to reload.
+      setNotice(noticeOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const status = (
+    <p>
+      <SelfCheckBadge
+        state={
+          selfCheck.status === 'new'
+            ? 'none'
+            : selfCheck.status === 'draft'
+              ? 'draft'
+              : Object.keys(selfCheck.feedback).length > 0
+                ? 'reviewed'
+                : 'submitted'
+        }
+      />{' '}
+      {selfCheck.submittedAt ? (
+        <span className={layout.muted}>
+          {t('submittedAt', { at: formatInstant(selfCheck.submittedAt, i18n.language) })}
+        </span>
+      ) : null}
+    </p>
+  );
+  if (!submitted) {
+    return (
+      <>
+        {status}
+        <p className={layout.muted} data-testid="self-check-not-submitted">
+          {t('notSubmitted')}
+        </p>
+      </>
+    );
+  }
+  if (selfCheck.items.length === 0) {
+    return (
+      <>
+        {status}
+        <p className={layout.muted}>{t('noItems')}</p>
+      </>
+    );
+  }
+  const reflections = framework.guidelines.filter((guideline) => selfCheck.reflections[guideline.id]?.trim());
+  return (
+    <>
+      {status}
+      <ol className={styles.items} data-testid="self-check-items">
+        {selfCheck.items.map((item) => {
+          const competency = framework.competencies.find((candidate) => candidate.id === item.competencyId);
+          const name = competency ? local(competency.name) : item.competencyId;
+          const rating = selfCheck.ratings[item.competencyId];
+          const given = selfCheck.feedback[item.competencyId];
+          return (
+            <li key={item.competencyId} className={styles.item} data-testid={`item-${item.competencyId}`}>
+              <div className={styles.itemHead}>
+                <span className={styles.itemName}>{name}</span>
+                <span className={layout.muted}>{t(`marks.${item.mark}`)}</span>
+                <span data-testid="rating">
+                  {t('rating')}: {rating ? t('ratingValue', { rating: rating.rating }) : t('notRated')}
+                </span>
+              </div>
+              {rating?.evidence.trim() ? (
+                <div>
+                  <span className={layout.muted}>{t('evidence')}: </span>
+                  <span className={layout.preLine}>{rating.evidence}</span>
+                </div>
+              ) : null}
+              {given ? (
+                <div className={styles.given} data-testid="feedback-given">
+                  <span className={layout.muted}>
+                    {t('feedbackGiven', { at: formatInstant(given.at, i18n.language) })}:{' '}
+                  </span>
+                  <span className={layout.preLine}>{given.comment}</span>
+                </div>
+              ) : null}
+              <Field label={t('feedback', { item: name })}>
+                <Textarea
+                  value={drafts[item.competencyId] ?? ''}
+                  maxLength={FEEDBACK_MAX}
+                  resize="vertical"
+                  onChange={(_, data) => {
+                    setDrafts((current) => ({ ...current, [item.competencyId]: data.value }));
+                    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+                  }}
+                  data-testid="feedback-input"
+                />
+              </Field>
+            </li>
+          );
+        })}
+      </ol>
+      {reflections.length > 0 ? (
+        <>
+          <h3 className={layout.h3}>{t('reflections')}</h3>
+          <ul>
+            {reflections.map((guideline) => (
+              <li key={guideline.id}>
+                <strong>
+                  {guideline.letter} {local(guideline.name)}
+                </strong>
+                : <span className={layout.preLine}>{selfCheck.reflections[guideline.id]}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {notice?.kind === 'conflict' ? <ConflictBar onReload={onReload} testId="feedback-conflict" /> : null}
+      {notice?.kind === 'error' ? <FailureBar error={notice.error} /> : null}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={busy || changed.length === 0}
+          onClick={() => void save()}
+          data-testid="feedback-save"
+        >
+          {t('saveFeedback')}
+        </Button>
+        <span role="status" className={layout.muted} data-testid="feedback-notice">
+          {notice?.kind === 'saved' ? t('feedbackSaved') : ''}
+        </span>
+      </div>
+    </>
+  );
+}
+
+function GoalList({
+  api,
+  base,
+  goals,
+  framework,
+  onChanged,
+  onReload,
+}: {
+  api: ApiClient;
+  base: string;
+  goals: GoalView[];
+  framework: Framework | undefined;
+  onChanged: (goal: GoalView) => void;
+  onReload: () => void;
+}) {
+  const styles = useStyles();
+  return (
+    <ol className={styles.items} data-testid="goal-list">
+      {goals.map((goal) => (
+        <GoalItem
+          key={goal.id}
+          api={api}
+          base={base}
+          goal={goal}
+          framework={framework}
+          onChanged={onChanged}
+          onReload={onReload}
+        />
+      ))}
+    </ol>
+  );
+}
+
+function GoalItem({
+  api,
+  base,
+  goal,
+  framework,
+  onChanged,
+  onReload,
+}: {
+  api: ApiClient;
+  base: string;
+  goal: GoalView;
+  framework: Framework | undefined;
+  onChanged: (goal: GoalView) => void;
+  onReload: () => void;
+}) {
+  const { t, i18n } = useTranslation('team');
+  const local = useLocalized();
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [stage, setStage] = useState<GoalCommentStage>(stageNow);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const latest = goal.progress.at(-1);
+  const competencies = (goal.competencyIds ?? [])
+    .map((id) => framework?.competencies.find((candidate) => candidate.id === id))
+    .filter((competency) => competency !== undefined)
+    .map((competency) => local(competency.name));
+
+  const comment = async () => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const body: GoalCommentInput = { version: goal.version, stage, text: text.trim() };
+      const updated = await api.request<GoalView>(
+        'POST',
+        `${base}/goals/${encodeURIComponent(goal.id)}/comments`,
+        body,
+      );
+      setText('');
+      onChanged(updated);
+      setNotice({ kind: 'saved' });
+    } catch (error) {
+      setNotice(noticeOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className={styles.item} data-testid={`goal-${goal.id}`}>
+      <div className={styles.itemHead}>
+        <span className={styles.itemName} data-testid="goal-title">
+          {goal.title}
+        </span>
+        <span className={layout.muted}>{t('due', { date: formatDate(goal.dueDate, i18n.language) })}</span>
+        <span>{latest ? t('progress', { percent: latest.percent }) : t('noProgress')}</span>
+      </div>
+      {goal.successCriteria?.trim() ? (
+        <div>
+          <span className={layout.muted}>{t('successCriteria')}: </span>
+          <span className={layout.preLine}>{goal.successCriteria}</span>
+        </div>
+      ) : null}
+      {competencies.length > 0 ? <div className={layout.muted}>{competencies.join('、')}</div> : null}
+      {goal.midReflection?.trim() ? (
+        <div>
+          <span className={layout.muted}>{t('midReflection')}: </span>
+          <span className={layout.preLine}>{goal.midReflection}</span>
+        </div>
+      ) : null}
+      {goal.yearEndReflection?.trim() ? (
+        <div>
+          <span className={layout.muted}>{t('yearEndReflection')}: </span>
+          <span className={layout.preLine}>{goal.yearEndReflection}</span>
+        </div>
+      ) : null}
+      <h3 className={layout.h3}>{t('comments')}</h3>
+      {(goal.comments ?? []).length === 0 ? (
+        <p className={layout.muted}>{t('noComments')}</p>
+      ) : (
+        <ul data-testid="goal-comments">
+          {(goal.comments ?? []).map((entry, index) => (
+            <li key={index}>
+              <span className={layout.muted}>
+                {t(`stage.${entry.stage}`)} · {formatInstant(entry.at, i18n.language)}:{' '}
+              </span>
+              <span className={layout.preLine}>{entry.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.commentForm}>
+        <Field label={t('stageLabel')}>
+          <Select
+            value={stage}
+            onChange={(_, data) => setStage(data.value as GoalCommentStage)}
+            data-testid="comment-stage"
+          >
+            {(['setting', 'mid', 'yearEnd'] as const).map((value) => (
+              <option key={value} value={value}>
+                {t(`stage.${value}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('commentLabel', { goal: goal.title })} className={styles.grow}>
+          <Textarea
+            value={text}
+            maxLength={GOAL_COMMENT_MAX}
+            resize="vertical"
+            onChange={(_, data) => {
+              setText(data.value);
+              setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+            }}
+            data-testid="comment-input"
+          />
+        </Field>
+        <Button
+          disabled={busy || text.trim() === ''}
+          onClick={() => void comment()}
+          data-testid="comment-save"
+        >
+          {t('addComment')}
+        </Button>
+      </div>
+      {notice?.kind === 'conflict' ? <ConflictBar onReload={onReload} testId="comment-conflict" /> : null}
+      {notice?.kind === 'error' ? <FailureBar error={notice.error} /> : null}
+      <span role="status" className={layout.muted} data-testid="comment-notice">
+        {notice?.kind === 'saved' ? t('commentSaved') : ''}
+      </span>
+    </li>
+  );
+}
