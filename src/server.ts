@@ -16,6 +16,8 @@ import type { Framework } from './framework/framework.schema.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
 import { careerRoutes } from './growth/career.routes.ts';
 import { createCareerService } from './growth/career.service.ts';
+import { declarationRoutes } from './growth/declaration.routes.ts';
+import { createDeclarationService } from './growth/declaration.service.ts';
 import { goalRoutes } from './growth/goal.routes.ts';
 import { createGoalService } from './growth/goal.service.ts';
 import { selfCheckRoutes } from './growth/self-check.routes.ts';
@@ -128,6 +130,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
       ...goalRoutes(createGoalService(growth)),
       ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),
+      ...declarationRoutes(createDeclarationService({ ...growth, people: peopleStore })),
       ...teamRoutes(createTeamService({ ...growth, people: peopleStore })),
     ];
 

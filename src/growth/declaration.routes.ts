@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { AppError } from '../http/app-error.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import {
+  declarationDraftInputSchema,
+  declarationSubmitInputSchema,
+  openWindowInputSchema,
+  type DeclarationService,
+} from './declaration.service.ts';
+import { personParam, subjectOf } from './growth-params.ts';
+
+const fiscalYearParam = z
+  .string()
+  .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
+  .transform(Number)
+  .describe('Fiscal year (April to March), e.g. 2026 for 2026-04 to 2027-03')
+  .meta({ examples: ['2026'] });
+
+const windowSchema = z.object({
+  fiscalYear: z.number(),
+  openedAt: z.string(),
+  closesOn: z.string().describe('Last day to submit (YYYY-MM-DD, Japan time, inclusive)'),
+  closedAt: z.string().nullable(),
+  isOpen: z.boolean(),
+});
+
+const declarationSchema = z.object({
+  personId: z.string(),
+  fiscalYear: z.number(),
+  status: z.enum(['new', 'draft', 'submitted']),
+  editable: z.boolean().describe('The owner, while the window is open and the form not yet submitted'),
+  window: windowSchema.nullable(),
+  version: z.number(),
+  transferWishes: z.array(z.object({ department: z.string(), reason: z.string() })),
+  circumstances: z.string(),
+  comment: z.string(),
+  submittedAt: z.string().nullable(),
+});
+
+export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
+  const tags = ['growth'];
+  const params = z.object({ personId: personParam, fiscalYear: fiscalYearParam });
+  const errors = {
+    403: { description: 'Not the person (or, for reads, HR): 自己申告 is confidential to HR' },
+    404: { description: 'No such person or fiscal year' },
+    409: { description: 'Window not open, already submitted, or changed meanwhile (version)' },
+  };
+  const signedIn = (user: { id: string; isHr: boolean } | undefined) => {
+    if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+    return { id: user.id, isHr: user.isHr };
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/declaration-windows',
+      operationId: 'listDeclarationWindows',
+      summary: '自己申告 windows, newest fiscal year first',
+      tags,
+      auth: 'user',
+      responses: { 200: { description: 'Windows', schema: z.array(windowSchema) } },
+      handler: async () => ({ body: await service.listWindows() }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/declaration-windows',
+      operationId: 'openDeclarationWindow',
+      summary: "Open a fiscal year's 自己申告 window (HR), or reopen a closed one",
+      tags,
+      auth: 'user',
+      request: { body: openWindowInputSchema },
+      responses: {
+        201: { description: 'Opened', schema: windowSchema },
+        403: { description: 'Not HR' },
+        409: { description: 'That year already has an open window' },
+        422: { description: 'No such fiscal year, or a last day in the past or after the year' },
+      },
+      handler: async ({ user, body }) => ({
+        status: 201,
+        body: await service.openWindow(signedIn(user), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/declaration-windows/:fiscalYear/close',
+      operationId: 'closeDeclarationWindow',
+      summary: "Close a fiscal year's 自己申告 window now (HR)",
+      tags,
+      auth: 'user',
+      request: { params: z.object({ fiscalYear: fiscalYearParam }) },
+      responses: {
+        200: { description: 'Closed', schema: windowSchema },
+        403: { description: 'Not HR' },
+        404: { description: 'No window for that year' },
+        409: { description: 'Already closed' },
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.closeWindow(signedIn(user), params.fiscalYear),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/people/:personId/declarations/:fiscalYear',
+      operationId: 'getDeclaration',
+      summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
+      tags,
+      auth: 'user',
+      request: { params },
+      responses: {
+        200: {
+          description: 'The declaration (blank, status new, before the first save)',
+          schema: declarationSchema,
+        },
+        ...errors,
+      },
+      handler: async ({ user, params: { personId, fiscalYear } }) => {
+        const subject = subjectOf(user, personId);
+        return { body: await service.get(subject.actor, subject.personId, fiscalYear) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/people/:personId/declarations/:fiscalYear',
+      operationId: 'saveDeclarationDraft',
+      summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
+      tags,
+      auth: 'user',
+      request: { params, body: declarationDraftInputSchema },
+      responses: { 200: { description: 'Saved', schema: declarationSchema }, ...errors },
+      handler: async ({ user, params: { personId, fiscalYear }, body }) => {
+        const subject = subjectOf(user, personId);
+        return { body: await service.saveDraft(subject.actor, subject.personId, fiscalYear, body) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/people/:personId/declarations/:fiscalYear/submit',
+      operationId: 'submitDeclaration',
+      summary: 'Submit my 自己申告 to HR (no changes afterwards)',
+      tags,
+      auth: 'user',
+      request: { params, body: declarationSubmitInputSchema },
+      responses: { 200: { description: 'Submitted', schema: declarationSchema }, ...errors },
+      handler: async ({ user, params: { personId, fiscalYear }, body }) => {
+        const subject = subjectOf(user, personId);
+        return { body: await service.submit(subject.actor, subject.personId, fiscalYear, body) };
+      },
+    }),
+  ];
+}
