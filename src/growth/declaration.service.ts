@@ -267,8 +267,12 @@ export function createDeclarationService(deps: {
 
     async get(actor: Actor, personId: string, fiscalYear: number): Promise<DeclarationResponse> {
       checkYear(fiscalYear, 'not_found');
-      // Confidential to HR: the supervisor chain is deliberately not allowed (policy 7(3)③).
-      const relation = await deps.access.require(actor, personId, ['self', 'hr']);
+      // Confidential to HR: the supervisor chain is deliberately not allowed (policy 7(3)③). HR staff
+      // read as HR even where they also supervise the person (職員課's own staff), which the access
+      // policy reports as 'supervisor', its stronger relation.
+      const relation = await deps.access.relation(actor, personId);
+      if (relation !== 'self' && !actor.isHr)
+        throw new AppError('forbidden', '自己申告 is confidential: only the person and HR may read it.');
       await requirePerson(personId);
       const [row, window] = await Promise.all([find(personId, fiscalYear), findWindow(fiscalYear)]);
       if (relation !== 'self')

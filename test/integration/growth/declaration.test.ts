@@ -162,6 +162,22 @@ describe.each(BACKENDS)('自己申告 (self-declaration) on %s', (backend) => {
     ]);
   });
 
+  it('lets HR staff read the declaration of someone they also supervise (職員課), audited', async () => {
+    const people = server.emulator.people as Person[];
+    const staff = people.find(
+      (person) =>
+        person.department === '職員課' &&
+        person.levelId === 'shuji' &&
+        people.find((manager) => manager.id === person.managerId)?.appRoles.length,
+    )!;
+    const hrSupervisor = people.find((person) => person.id === staff.managerId)!;
+    const answer = await call(hrSupervisor, 'GET', path(staff));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ personId: staff.id, editable: false });
+    expect((await auditRows(staff.id)).map((row) => row.actor_id)).toEqual([hrSupervisor.id]);
+    expect((await call(hrSupervisor, 'PUT', path(staff), form(0))).status).toBe(403);
+  });
+
   it('lets only the person save or submit: supervisors, HR, colleagues and outsiders get 403 and change nothing', async () => {
     const current = await call(self, 'GET', path());
     const version = current.body.version as number;
