@@ -392,6 +392,8 @@ export function createGraphCalendar(input: {
         })),
       );
       return groups.flatMap((schedules, index) => {
+        // A whole request that failed after the client's retries says nothing about these mailboxes:
+        // raise it instead of reporting 20 calendars as unreadable.
         const result = failIfError(results[index]!);
         const parsed = scheduleResponseSchema.safeParse(result.body);
         if (!parsed.success) {
