@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addYears } from '../../../src/growth/career.service.ts';
 import { BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -235,5 +236,13 @@ describe.each(BACKENDS)('career design on %s', (backend) => {
   it('answers 404 for a person who does not exist', async () => {
     const answer = await call(hr, 'GET', '/api/people/00000000-0000-4000-8000-000000000000/career');
     expect(answer.status).toBe(404);
+  });
+});
+
+describe('evaluation period end', () => {
+  it('is the same calendar day ten years on, and 28 February for a hire on 29 February', () => {
+    expect(addYears('2016-04-01', 10)).toBe('2026-04-01');
+    expect(addYears('2016-02-29', 10)).toBe('2026-02-28');
+    expect(addYears('2016-02-29', 8)).toBe('2024-02-29');
   });
 });
