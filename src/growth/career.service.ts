@@ -44,7 +44,7 @@ export const careerInputSchema = z
             from: month,
             to: month.nullable(),
             department: shortName,
-            duties: z.string().max(CAREER_TEXT_MAX),
+            duties: z.string().max(CAREER_SHORT_MAX),
           })
           .strict(),
       )

@@ -222,7 +222,7 @@ describe.each(BACKENDS)('career design on %s', (backend) => {
       ],
       ['31 postings', { rotation: Array.from({ length: 31 }, () => entry) }],
       ['a posting without a department', { rotation: [{ ...entry, department: '' }] }],
-      ['duties over 2000 characters', { rotation: [{ ...entry, duties: 'あ'.repeat(2001) }] }],
+      ['duties over 100 characters', { rotation: [{ ...entry, duties: 'あ'.repeat(101) }] }],
       ['an unknown field', { salary: 1 }],
     ];
     for (const [label, overrides] of cases) {
