@@ -42,6 +42,10 @@ const commonSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1000).max(600000).default(20000),
   ),
+  INTERVIEW_LEASE_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3600).default(120),
+  ),
   M365_EMULATOR_PORT: port,
   ENTRA_TENANT_ID: optionalString,
   ENTRA_CLIENT_ID: optionalString,
@@ -86,6 +90,8 @@ interface BaseConfig {
   publicUrl: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /** How long a worker holds interviews while it talks to Outlook; after a crash, the wait before a retry. */
+  interviewLeaseMs: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
   hrAppRole: string;
 }
@@ -197,6 +203,7 @@ export function loadConfig(
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${portNumber}`).replace(/\/$/, ''),
     bodyLimitBytes: raw.BODY_LIMIT_KB * 1024,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     hrAppRole: raw.HR_APP_ROLE,
   };
 

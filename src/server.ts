@@ -13,12 +13,14 @@ import type { LocalMicrosoft365 } from './dev/local-mode.ts';
 import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
+import { createGraphCalendar } from './graph/graph-calendar.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
 import { careerRoutes } from './growth/career.routes.ts';
 import { createCareerService } from './growth/career.service.ts';
 import { declarationRoutes } from './growth/declaration.routes.ts';
 import { createDeclarationService } from './growth/declaration.service.ts';
 import { goalRoutes } from './growth/goal.routes.ts';
+import { createGoalTitles } from './growth/goal-titles.ts';
 import { createGoalService } from './growth/goal.service.ts';
 import { selfCheckRoutes } from './growth/self-check.routes.ts';
 import { createSelfCheckService } from './growth/self-check.service.ts';
@@ -26,6 +28,10 @@ import { teamRoutes } from './growth/team.routes.ts';
 import { createTeamService } from './growth/team.service.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { interviewRoutes } from './interviews/interview.routes.ts';
+import { createInterviewService } from './interviews/interview.service.ts';
+import { createInterviewStore } from './interviews/interview.store.ts';
+import { createOutlookSync } from './interviews/outlook-sync.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { peopleRoutes } from './people/people.routes.ts';
@@ -46,6 +52,10 @@ export interface RunningServer {
 }
 
 const PEOPLE_SYNC_QUEUE = 'people.sync';
+/** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
+const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
+/** Reading back what people did to interview events in Outlook (declined, moved, deleted). */
+const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -114,6 +124,46 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       audit: createAuditLog(database.db),
       now: () => new Date(),
     };
+    const calendar = createGraphCalendar({ microsoft, caCertPem, logger });
+    const interviewStore = createInterviewStore(database.db);
+    const outlookSync = createOutlookSync({
+      store: interviewStore,
+      people: peopleStore,
+      calendar,
+      logger,
+      now: () => new Date(),
+      leaseMs: config.interviewLeaseMs,
+      retryBaseMs: 5000,
+    });
+    await queue.define(INTERVIEW_OUTLOOK_QUEUE, { retryLimit: 10, retryDelaySeconds: 5 });
+    await queue.work<{ bookingId?: string }>(INTERVIEW_OUTLOOK_QUEUE, async (jobs) => {
+      for (const job of jobs) {
+        const run = await outlookSync.applyPending(job.data.bookingId);
+        // pg-boss retries with backoff; the sweep below picks up whatever is still owed after that.
+        if (run.postponed > 0) throw new Error(`${run.postponed} interviews still wait for Outlook`);
+      }
+    });
+    await queue.boss.schedule(INTERVIEW_OUTLOOK_QUEUE, '* * * * *', {}, { tz: 'Asia/Tokyo' });
+    await queue.define(INTERVIEW_CHANGES_QUEUE, { retryLimit: 2, retryDelaySeconds: 30 });
+    await queue.work(INTERVIEW_CHANGES_QUEUE, async () => {
+      const changed = await outlookSync.detectOutlookChanges();
+      if (changed > 0) logger.info({ changed }, 'interview changes read back from Outlook');
+    });
+    await queue.boss.schedule(INTERVIEW_CHANGES_QUEUE, '*/10 * * * *', {}, { tz: 'Asia/Tokyo' });
+    const interviewService = createInterviewService({
+      store: interviewStore,
+      people: peopleStore,
+      access: growth.access,
+      audit: growth.audit,
+      calendar,
+      goals: createGoalTitles(database.db),
+      framework,
+      notifyOutlookWork: async (bookingId) => {
+        await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
+      },
+      now: () => new Date(),
+    });
+
     const routes = [
       ...healthRoutes(
         {
@@ -132,6 +182,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),
       ...declarationRoutes(createDeclarationService({ ...growth, people: peopleStore })),
       ...teamRoutes(createTeamService({ ...growth, people: peopleStore })),
+      ...interviewRoutes(interviewService),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

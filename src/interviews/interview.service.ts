@@ -358,7 +358,10 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       const taken = slots
         .map((slot, index) => ({ slot, index }))
         .filter(({ slot }) => !isSlotAvailable(search, proposed, slot.personId, slot));
-      if (taken.length > 0)
+      if (taken.length > 0) {
+        // A double-clicked confirmation finds its own twin's interviews in the way: answer with that booking.
+        const twin = await store.findBooking(actor.id, input.idempotencyKey);
+        if (twin) return { bookingId: twin, interviews: await summaries(await store.ofBooking(twin)) };
         throw new AppError(
           'conflict',
           'Some times are no longer free. Plan again to get fresh proposals.',
@@ -367,6 +370,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
             message: `${directory.get(slot.personId)?.displayName ?? slot.personId}: not free at that time any more`,
           })),
         );
+      }
 
       const rows = [];
       for (const slot of slots) {

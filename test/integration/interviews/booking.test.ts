@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphClient } from '../../../src/graph/graph-client.ts';
+import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
+import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import type {
+  BookingResponse,
+  InterviewDetail,
+  InterviewSummary,
+  PlanResponse,
+} from '../../../src/interviews/interview.contract.ts';
+import { blockingIntervals, isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { apiCaller } from '../../support/api-caller.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+type Person = TestServer['emulator']['people'][number];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The next office days from tomorrow (Japan time), as the planning window. */
+function window(days: number): { firstDay: string; lastDay: string } {
+  const found: string[] = [];
+  for (let offset = 1; found.length < days; offset += 1) {
+    const day = jstDayOf(Date.now() + offset * DAY);
+    if (isOfficeDay(day)) found.push(day);
+  }
+  return { firstDay: found[0]!, lastDay: found.at(-1)! };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('one-on-one interviews through Graph', () => {
+  let server: TestServer;
+  let kacho: Person;
+  let reports: Person[];
+  let outsider: Person;
+  const call = apiCaller(() => server);
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { INTERVIEW_LEASE_SECONDS: '2' } });
+    const people = server.emulator.people;
+    kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
+    reports = people.filter((person) => person.managerId === kacho.id);
+    outsider = people.find((person) => person.levelId === 'shuji' && person.department === '保育課')!;
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const plan = (type: string, personIds: string[], extra: Record<string, unknown> = {}) =>
+    call(kacho, 'POST', '/api/interviews/plan', {
+      personIds,
+      type,
+      ...window(10),
+      durationMinutes: 30,
+      bufferMinutes: 10,
+      minimumNoticeMinutes: 60,
+      ...extra,
+    });
+
+  const organizerInterviews = async () =>
+    (await call(kacho, 'GET', '/api/interviews?as=organizer')).body as unknown as InterviewSummary[];
+
+  const waitBooked = (ids: string[]) =>
+    until('the interviews to be in Outlook', async () => {
+      const all = await organizerInterviews();
+      const mine = all.filter((interview) => ids.includes(interview.id));
+      return mine.length === ids.length && mine.every((interview) => interview.status === 'booked')
+        ? mine
+        : undefined;
+    });
+
+  let booked: BookingResponse;
+
+  it('proposes one slot per direct report, inside everyone’s free time and without overlaps', async () => {
+    const answer = await plan(
+      'goalSetting',
+      reports.map((person) => person.id),
+    );
+    expect(answer.status).toBe(200);
+    const proposal = answer.body as unknown as PlanResponse;
+    expect(proposal.unplaced).toEqual([]);
+    expect(proposal.slots.map((slot) => slot.personId).sort()).toEqual(
+      reports.map((person) => person.id).sort(),
+    );
+    const organizerBusy = blockingIntervals(
+      server.emulator.eventsOf(kacho.id).map((event) => ({
+        start: Date.parse(event.startUtc),
+        end: Date.parse(event.endUtc),
+        status: event.showAs,
+      })),
+    );
+    for (const slot of proposal.slots) {
+      const start = Date.parse(slot.start);
+      const end = Date.parse(slot.end);
+      expect(end - start).toBe(30 * 60_000);
+      const attendeeBusy = blockingIntervals(
+        server.emulator.eventsOf(slot.personId).map((event) => ({
+          start: Date.parse(event.startUtc),
+          end: Date.parse(event.endUtc),
+          status: event.showAs,
+        })),
+      );
+      for (const busy of [...organizerBusy, ...attendeeBusy])
+        expect(start < busy.end && busy.start < end).toBe(false);
+      for (const other of proposal.slots)
+        if (other !== slot)
+          expect(
+            start < Date.parse(other.end) + 10 * 60_000 && Date.parse(other.start) < end + 10 * 60_000,
+          ).toBe(false);
+      expect(slot.alternatives.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('books all direct reports in one action: events with Teams links land in both calendars, agenda from goals', async () => {
+    const report = reports[0]!;
+    const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+    const goal = await call(report, 'POST', `/api/people/me/goals`, {
+      fiscalYear,
+      title: '窓口の待ち時間を半分にする',
+      successCriteria: '平均待ち時間 10 分以内',
+      dueDate: `${fiscalYear + 1}-03-31`,
+      competencyIds: [],
+      guidelineIds: [],
+    });
+    expect(goal.status).toBe(201);
+    const proposal = (
+      await plan(
+        'goalSetting',
+        reports.map((person) => person.id),
+      )
+    ).body as unknown as PlanResponse;
+    const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
+      idempotencyKey: randomUUID(),
+      type: 'goalSetting',
+      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+    });
+    expect(answer.status).toBe(202);
+    booked = answer.body as unknown as BookingResponse;
+    expect(booked.interviews).toHaveLength(reports.length);
+
+    const interviews = await waitBooked(booked.interviews.map((interview) => interview.id));
+    for (const interview of interviews) {
+      expect(interview.joinUrl).toMatch(/^https:\/\//);
+      const organizerEvents = server.emulator
+        .eventsOf(kacho.id)
+        .filter((event) => event.subject.includes('期首面談'));
+      const event = organizerEvents.find(
+        (candidate) =>
+          candidate.startUtc === new Date(interview.start).toISOString() ||
+          Date.parse(candidate.startUtc) === Date.parse(interview.start),
+      );
+      expect(event, `organizer's event for ${interview.personName}`).toBeDefined();
+      expect(event!.onlineMeeting?.joinUrl).toBe(interview.joinUrl);
+      expect(event!.attendees.map((attendee) => attendee.emailAddress.address)).toContain(
+        server.emulator.people.find((person) => person.id === interview.personId)!.mail,
+      );
+      const copy = server.emulator
+        .eventsOf(interview.personId)
+        .find((candidate) => candidate.iCalUId === event!.iCalUId);
+      expect(copy, `attendee's copy for ${interview.personName}`).toBeDefined();
+    }
+    const withGoal = server.emulator
+      .eventsOf(kacho.id)
+      .find((event) => event.subject.includes(report.displayName) && event.subject.includes('期首面談'))!;
+    expect(withGoal.body.content).toContain('窓口の待ち時間を半分にする');
+    expect(withGoal.body.content).toContain('説明・説得力');
+  });
+
+  it('answers a repeated confirmation with the first booking and books nothing twice', async () => {
+    const before = server.emulator.eventsOf(kacho.id).length;
+    const key = randomUUID();
+    const proposal = (await plan('career', [reports[1]!.id])).body as unknown as PlanResponse;
+    const body = {
+      idempotencyKey: key,
+      type: 'career',
+      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+    };
+    const [one, two] = await Promise.all([
+      call(kacho, 'POST', '/api/interviews/bookings', body),
+      call(kacho, 'POST', '/api/interviews/bookings', body),
+    ]);
+    expect([one.status, two.status]).toEqual([202, 202]);
+    expect((one.body as unknown as BookingResponse).bookingId).toBe(
+      (two.body as unknown as BookingResponse).bookingId,
+    );
+    await waitBooked((one.body as unknown as BookingResponse).interviews.map((interview) => interview.id));
+    expect(server.emulator.eventsOf(kacho.id).length).toBe(before + 1);
+  });
+
+  it('refuses a second interview of the same type this year, and anyone outside the chain', async () => {
+    const again = await plan('goalSetting', [reports[0]!.id]);
+    expect((again.body as unknown as PlanResponse).unplaced).toEqual([
+      expect.objectContaining({ personId: reports[0]!.id, reason: 'already_booked' }),
+    ]);
+    expect((await plan('goalSetting', [outsider.id])).status).toBe(403);
+    const asReport = await call(reports[0]!, 'POST', '/api/interviews/plan', {
+      personIds: [kacho.id],
+      type: 'career',
+      ...window(5),
+    });
+    expect(asReport.status).toBe(403);
+  });
+
+  it('retries creations throttled inside the batch and still books each interview exactly once', async () => {
+    const person = reports[2]!;
+    const proposal = (await plan('midYear', [person.id])).body as unknown as PlanResponse;
+    server.emulator.faults.add({
+      status: 429,
+      retryAfterSeconds: 1,
+      count: 2,
+      inBatch: true,
+      pathPattern: /\/events$/,
+    });
+    const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
+      idempotencyKey: randomUUID(),
+      type: 'midYear',
+      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+    });
+    expect(answer.status).toBe(202);
+    const [interview] = await waitBooked(
+      (answer.body as unknown as BookingResponse).interviews.map((entry) => entry.id),
+    );
+    const events = server.emulator.eventsOf(kacho.id).filter((event) => event.subject.includes('中間面談'));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.onlineMeeting?.joinUrl).toBe(interview!.joinUrl);
+  });
+
+  it('moves and cancels in Outlook when the supervisor reschedules or cancels in the tab', async () => {
+    const target = booked.interviews[1]!;
+    const current = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
+      .body as unknown as InterviewDetail;
+    const proposal = (await plan('yearEnd', [target.personId])).body as unknown as PlanResponse;
+    const next = proposal.slots[0]!.alternatives.at(-1)!;
+    const moved = await call(kacho, 'POST', `/api/interviews/${target.id}/reschedule`, {
+      version: current.version,
+      start: next.start,
+      end: next.end,
+    });
+    expect(moved.status).toBe(200);
+    const eventId = () =>
+      server.emulator
+        .eventsOf(kacho.id)
+        .find((event) => event.subject.includes(target.personName) && event.subject.includes('期首面談'))!;
+    await until('the event to move', async () =>
+      Date.parse(eventId().startUtc) === Date.parse(next.start) ? true : undefined,
+    );
+    const iCalUId = eventId().iCalUId;
+    const stale = await call(kacho, 'POST', `/api/interviews/${target.id}/cancel`, {
+      version: current.version,
+      reason: '',
+    });
+    expect(stale.status).toBe(409);
+    const fresh = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
+      .body as unknown as InterviewDetail;
+    const cancelled = await call(kacho, 'POST', `/api/interviews/${target.id}/cancel`, {
+      version: fresh.version,
+      reason: '日程再調整のため',
+    });
+    expect(cancelled.status).toBe(200);
+    await until('the attendee copy to be cancelled', async () => {
+      const copy = server.emulator.eventsOf(target.personId).find((event) => event.iCalUId === iCalUId);
+      return copy?.isCancelled ? true : undefined;
+    });
+  });
+
+  it('notices when the attendee declines in Outlook', async () => {
+    const target = booked.interviews[2]!;
+    const event = server.emulator
+      .eventsOf(target.personId)
+      .find(
+        (candidate) =>
+          candidate.subject.includes(target.personName) && candidate.subject.includes('期首面談'),
+      )!;
+    const microsoft = server.local!.microsoft;
+    const graph = createGraphClient({
+      baseUrl: microsoft.graphBaseUrl,
+      getToken: createAppTokenProvider({ ...microsoft, caCertPem: server.local!.caCertPem }),
+      caCertPem: server.local!.caCertPem,
+    });
+    await graph.post(`/users/${target.personId}/events/${event.id}/decline`, {
+      comment: '出張のため',
+      sendResponse: true,
+    });
+    await server.queue.send('interviews.outlook-changes', {});
+    const seen = await until('the decline to show', async () => {
+      const detail = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
+        .body as unknown as InterviewDetail;
+      return detail.response === 'declined' ? detail : undefined;
+    });
+    expect(seen.response).toBe('declined');
+  });
+
+  it('shows the report their interview and the shared notes, never the private ones', async () => {
+    const target = booked.interviews[0]!;
+    const current = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
+      .body as unknown as InterviewDetail;
+    const saved = await call(kacho, 'PUT', `/api/interviews/${target.id}/record`, {
+      version: current.version,
+      agenda: current.agenda,
+      sharedNotes: '目標の指標を月次で確認する',
+      privateNotes: '次年度は係長候補として育成',
+      actionItems: [{ id: 'a1', text: '月次の待ち時間を集計する', done: false, carriedFrom: null }],
+    });
+    expect(saved.status).toBe(200);
+    const report = reports.find((person) => person.id === target.personId)!;
+    const mine = (await call(report, 'GET', '/api/interviews?as=attendee'))
+      .body as unknown as InterviewSummary[];
+    expect(mine.map((interview) => interview.id)).toContain(target.id);
+    const seen = (await call(report, 'GET', `/api/interviews/${target.id}`))
+      .body as unknown as InterviewDetail;
+    expect(seen.sharedNotes).toBe('目標の指標を月次で確認する');
+    expect(seen).not.toHaveProperty('privateNotes');
+    const tampered = await call(report, 'PUT', `/api/interviews/${target.id}/record`, {
+      version: seen.version,
+      agenda: seen.agenda,
+      sharedNotes: '書き換え',
+      actionItems: seen.actionItems,
+    });
+    expect(tampered.status).toBe(403);
+    const ticked = await call(report, 'PUT', `/api/interviews/${target.id}/record`, {
+      version: seen.version,
+      agenda: seen.agenda,
+      sharedNotes: seen.sharedNotes,
+      actionItems: seen.actionItems.map((item) => ({ ...item, done: true })),
+    });
+    expect(ticked.status).toBe(200);
+    expect((ticked.body as unknown as InterviewDetail).actionItems[0]!.done).toBe(true);
+  });
+});
