@@ -1,0 +1,178 @@
+// Planning an interview season for many supervisors at once (HR opening 期首面談 for a department or the
+// whole city). Reading free/busy once per supervisor would cost a round trip each; here everyone's
+// free/busy comes from ONE Calendar.getSchedules call (20 mailboxes a getSchedule, 20 getSchedule
+// requests a $batch: 2,250 mailboxes in 6 round trips), and the pure slot finder then plans each
+// supervisor on their own. The events of every placed slot go out in one createEvents call (20 a $batch).
+import type { Calendar, CreateEventOutcome, NewCalendarEvent, ScheduleWindow } from './calendar.port.ts';
+import {
+  jstMidnight,
+  planInterviews,
+  type CalendarItem,
+  type DailyHours,
+  type Interval,
+  type Plan,
+  type PlannedSlot,
+} from './slot-finder.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface OrganizerRequest {
+  organizerId: string;
+  /** The organizer's mailbox (UPN or mail): read for free/busy. */
+  organizerMailbox: string;
+  /** The people to meet, in the organizer's order. */
+  attendees: Array<{ personId: string; mailbox: string }>;
+  /** Interviews the organizer already has in the window. */
+  booked?: Interval[];
+}
+
+/** The same rules for every organizer (SlotSearch without the calendars). */
+export interface BulkPlanOptions {
+  now: number;
+  /** YYYY-MM-DD, Japan time, inclusive. */
+  firstDay: string;
+  lastDay: string;
+  durationMinutes: number;
+  hours: DailyHours;
+  bufferMinutes: number;
+  minimumNoticeMinutes: number;
+  stepMinutes?: number;
+}
+
+export interface OrganizerPlan {
+  organizerId: string;
+  plan: Plan;
+}
+
+/** Free/busy by lower-cased mailbox; null where Graph could not read it. */
+export type ScheduleBook = ReadonlyMap<string, CalendarItem[] | null>;
+
+/** The getSchedule window of a plan: Japan-time midnight of the first day to the one after the last. */
+export function scheduleWindowOf(options: Pick<BulkPlanOptions, 'firstDay' | 'lastDay'>): ScheduleWindow {
+  return {
+    start: new Date(jstMidnight(options.firstDay)).toISOString(),
+    end: new Date(jstMidnight(options.lastDay) + DAY_MS).toISOString(),
+  };
+}
+
+/** Every mailbox the requests need, each once whatever its case: a 係長 met by their 課長 is read once. */
+export function mailboxesOf(requests: readonly OrganizerRequest[]): string[] {
+  const seen = new Set<string>();
+  const mailboxes: string[] = [];
+  for (const mailbox of requests.flatMap((request) => [
+    request.organizerMailbox,
+    ...request.attendees.map((attendee) => attendee.mailbox),
+  ])) {
+    if (seen.has(mailbox.toLowerCase())) continue;
+    seen.add(mailbox.toLowerCase());
+    mailboxes.push(mailbox);
+  }
+  return mailboxes;
+}
+
+/** One free/busy read for everyone in the requests. */
+export async function readSchedules(
+  calendar: Calendar,
+  requests: readonly OrganizerRequest[],
+  options: Pick<BulkPlanOptions, 'firstDay' | 'lastDay'>,
+  viewer: string,
+): Promise<ScheduleBook> {
+  const mailboxes = mailboxesOf(requests);
+  if (mailboxes.length === 0) return new Map();
+  const schedules = await calendar.getSchedules(mailboxes, scheduleWindowOf(options), viewer);
+  return new Map(schedules.map((schedule) => [schedule.mailbox.toLowerCase(), schedule.items]));
+}
+
+/**
+ * Plans every organizer from one free/busy read. The read predates all of these plans, so slots placed
+ * for earlier organizers are added as busy time for later ones: someone who is met by their supervisor
+ * and holds interviews of their own, or who is listed by two organizers, is never in two places at once.
+ * An organizer whose own calendar could not be read gets no slots; their people are `calendar_unavailable`.
+ */
+export function planFromSchedules(
+  requests: readonly OrganizerRequest[],
+  schedules: ScheduleBook,
+  options: BulkPlanOptions,
+): OrganizerPlan[] {
+  const placedSoFar = new Map<string, CalendarItem[]>();
+  const calendarOf = (mailbox: string): CalendarItem[] | null => {
+    const items = schedules.get(mailbox.toLowerCase()) ?? null;
+    const placed = placedSoFar.get(mailbox.toLowerCase());
+    return items && placed ? [...items, ...placed] : items;
+  };
+  const markBusy = (mailbox: string, slot: Interval) => {
+    const key = mailbox.toLowerCase();
+    const list = placedSoFar.get(key) ?? [];
+    list.push({ start: slot.start, end: slot.end, status: 'busy' });
+    placedSoFar.set(key, list);
+  };
+
+  return requests.map((request) => {
+    const organizerCalendar = calendarOf(request.organizerMailbox);
+    if (!organizerCalendar)
+      return {
+        organizerId: request.organizerId,
+        plan: {
+          slots: [],
+          unplaced: request.attendees.map((attendee) => ({
+            personId: attendee.personId,
+            reason: 'calendar_unavailable' as const,
+          })),
+        },
+      };
+    const plan = planInterviews({
+      ...options,
+      organizer: { calendar: organizerCalendar },
+      attendees: request.attendees.map((attendee) => ({
+        personId: attendee.personId,
+        calendar: calendarOf(attendee.mailbox),
+      })),
+      booked: request.booked ?? [],
+    });
+    const mailboxOfPerson = new Map(
+      request.attendees.map((attendee) => [attendee.personId, attendee.mailbox]),
+    );
+    for (const slot of plan.slots) {
+      markBusy(request.organizerMailbox, slot);
+      markBusy(mailboxOfPerson.get(slot.personId)!, slot);
+    }
+    return { organizerId: request.organizerId, plan };
+  });
+}
+
+/** Reads everyone's free/busy once, then plans each organizer. */
+export async function planForOrganizers(
+  calendar: Calendar,
+  requests: readonly OrganizerRequest[],
+  options: BulkPlanOptions,
+  viewer: string,
+): Promise<OrganizerPlan[]> {
+  if (requests.length === 0) return [];
+  return planFromSchedules(requests, await readSchedules(calendar, requests, options, viewer), options);
+}
+
+export interface PlannedEventOutcome {
+  organizerId: string;
+  slot: PlannedSlot;
+  outcome: CreateEventOutcome;
+}
+
+/**
+ * Creates the Outlook events of every placed slot of every plan in one createEvents call, so they pack
+ * 20 to a $batch across organizers. `describe` makes each event (subject, body, attendee and the
+ * transactionId the caller keeps); the outcomes come back beside their slots, in plan order.
+ */
+export async function createPlannedEvents(
+  calendar: Calendar,
+  plans: readonly OrganizerPlan[],
+  describe: (organizerId: string, slot: PlannedSlot) => NewCalendarEvent,
+): Promise<PlannedEventOutcome[]> {
+  const planned = plans.flatMap((entry) =>
+    entry.plan.slots.map((slot) => ({ organizerId: entry.organizerId, slot })),
+  );
+  if (planned.length === 0) return [];
+  const outcomes = await calendar.createEvents(
+    planned.map((entry) => describe(entry.organizerId, entry.slot)),
+  );
+  return planned.map((entry, index) => ({ ...entry, outcome: outcomes[index]! }));
+}
