@@ -1,0 +1,307 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
+import {
+  GOAL_CRITERIA_MAX,
+  GOAL_LINKS_MAX,
+  GOAL_TITLE_MAX,
+  type GoalUpdateInput,
+  type GoalView,
+} from '../../../src/growth/goal.contract.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { useLocalized } from '../shell/localized.ts';
+import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
+
+export type GoalFields = Omit<GoalUpdateInput, 'version'>;
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
+  fieldset: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '8px 12px',
+    margin: 0,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
+  groupName: { margin: '8px 0 0', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+  choices: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: '0 8px' },
+  error: { color: tokens.colorPaletteRedForeground1, margin: '4px 0 0' },
+  date: { maxWidth: '220px' },
+});
+
+export function fiscalYearBounds(fiscalYear: number): { from: string; to: string } {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}
+
+function fieldsOf(goal: GoalView | undefined, fiscalYear: number): GoalFields {
+  return {
+    title: goal?.title ?? '',
+    successCriteria: goal?.successCriteria ?? '',
+    dueDate: goal?.dueDate ?? fiscalYearBounds(fiscalYear).to,
+    competencyIds: goal?.competencyIds ?? [],
+    guidelineIds: goal?.guidelineIds ?? [],
+  };
+}
+
+/**
+ * Creates or edits a goal. What was typed stays in the form whatever the server answers: field errors
+ * appear next to their field, a version conflict offers to load the newest version and save again.
+ */
+export function GoalForm({
+  framework,
+  levelId,
+  fiscalYear,
+  goal,
+  onSubmit,
+  onCancel,
+  onReload,
+  testId,
+}: {
+  framework: Framework;
+  levelId: string | null;
+  fiscalYear: number;
+  goal?: GoalView;
+  onSubmit: (fields: GoalFields) => Promise<void>;
+  onCancel: () => void;
+  onReload?: () => Promise<void>;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation('goals');
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const local = useLocalized();
+  const idPrefix = useId();
+  const [fields, setFields] = useState<GoalFields>(() => fieldsOf(goal, fiscalYear));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const bounds = fiscalYearBounds(fiscalYear);
+  const range = { from: formatDay(bounds.from, i18n.language), to: formatDay(bounds.to, i18n.language) };
+  const row = levelId ? framework.expectations[levelId] : undefined;
+
+  const change = <K extends keyof GoalFields>(key: K, value: GoalFields[K]) => {
+    setFields((previous) => ({ ...previous, [key]: value }));
+    setErrors((previous) => {
+      const { [key]: _dropped, ...rest } = previous;
+      return rest;
+    });
+  };
+  const toggle = (key: 'competencyIds' | 'guidelineIds', id: string, on: boolean) =>
+    change(key, on ? [...fields[key], id] : fields[key].filter((existing) => existing !== id));
+
+  const validate = (): Record<string, string> => {
+    const found: Record<string, string> = {};
+    if (fields.title.trim() === '') found.title = t('required');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.dueDate)) found.dueDate = t('required');
+    else if (fields.dueDate < bounds.from || fields.dueDate > bounds.to)
+      found.dueDate = t('dueOutside', range);
+    if (fields.competencyIds.length > GOAL_LINKS_MAX)
+      found.competencyIds = t('tooManyLinks', { max: GOAL_LINKS_MAX });
+    if (fields.guidelineIds.length > GOAL_LINKS_MAX)
+      found.guidelineIds = t('tooManyLinks', { max: GOAL_LINKS_MAX });
+    return found;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      document.getElementById(`${idPrefix}-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit({ ...fields, title: fields.title.trim() });
+    } catch (error) {
+      if (isVersionConflict(error)) setConflict(true);
+      else {
+        setErrors(fieldErrorsOf(error));
+        setFailure(error);
+      }
+    }
+    setBusy(false);
+  };
+
+  const reload = async () => {
+    if (!onReload) return;
+    setBusy(true);
+    try {
+      await onReload();
+      setConflict(false);
+    } catch (error) {
+      setFailure(error);
+    }
+    setBusy(false);
+  };
+
+  const errorOf = (key: string) =>
+    errors[key] ? { validationState: 'error' as const, validationMessage: errors[key] } : {};
+  const fieldError = (key: string) =>
+    errors[key] ? (
+      <p className={styles.error} role="alert" id={`${idPrefix}-${key}-error`}>
+        {errors[key]}
+      </p>
+    ) : null;
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate data-testid={testId}>
+      <Field
+        label={t('fieldTitle')}
+        required
+        hint={t('fieldTitleHint', { count: fields.title.length, max: GOAL_TITLE_MAX })}
+        {...errorOf('title')}
+      >
+        <Input
+          id={`${idPrefix}-title`}
+          value={fields.title}
+          maxLength={GOAL_TITLE_MAX}
+          onChange={(_, data) => change('title', data.value)}
+          data-testid="goal-title"
+        />
+      </Field>
+      <Field
+        label={t('fieldCriteria')}
+        hint={t('fieldCriteriaHint', { count: fields.successCriteria.length, max: GOAL_CRITERIA_MAX })}
+        {...errorOf('successCriteria')}
+      >
+        <Textarea
+          id={`${idPrefix}-successCriteria`}
+          value={fields.successCriteria}
+          maxLength={GOAL_CRITERIA_MAX}
+          resize="vertical"
+          onChange={(_, data) => change('successCriteria', data.value)}
+          data-testid="goal-criteria"
+        />
+      </Field>
+      <Field label={t('fieldDueDate')} required hint={t('fieldDueDateHint', range)} {...errorOf('dueDate')}>
+        <Input
+          id={`${idPrefix}-dueDate`}
+          className={styles.date}
+          type="date"
+          min={bounds.from}
+          max={bounds.to}
+          value={fields.dueDate}
+          onChange={(_, data) => change('dueDate', data.value)}
+          data-testid="goal-due"
+        />
+      </Field>
+      <fieldset
+        className={styles.fieldset}
+        aria-describedby={errors.competencyIds ? `${idPrefix}-competencyIds-error` : undefined}
+        data-testid="goal-competencies"
+      >
+        <legend className={styles.legend}>{t('competencies')}</legend>
+        <p className={layout.muted} style={{ margin: 0 }}>
+          {t('competenciesHint')}
+        </p>
+        {framework.competencyGroups.map((group) => (
+          <div key={group.id}>
+            <p className={styles.groupName}>{local(group.name)}</p>
+            <div className={styles.choices}>
+              {framework.competencies
+                .filter((competency) => competency.group === group.id)
+                .map((competency) => {
+                  const mark = framework.marks[row?.[competency.id] ?? 'none'];
+                  const name = local(competency.name);
+                  return (
+                    <Checkbox
+                      key={competency.id}
+                      // Only the first box gets our id (the focus target of the field's error): an
+                      // explicit undefined would replace Fluent's own id and unlink the label.
+                      {...(competency.id === framework.competencies[0]?.id
+                        ? { id: `${idPrefix}-competencyIds` }
+                        : {})}
+                      value={competency.id}
+                      checked={fields.competencyIds.includes(competency.id)}
+                      onChange={(_, data) => toggle('competencyIds', competency.id, data.checked === true)}
+                      label={
+                        mark.symbol
+                          ? t('withMark', { name, symbol: mark.symbol, label: local(mark.label) })
+                          : name
+                      }
+                    />
+                  );
+                })}
+            </div>
+          </div>
+        ))}
+        {fieldError('competencyIds')}
+      </fieldset>
+      <fieldset
+        className={styles.fieldset}
+        aria-describedby={errors.guidelineIds ? `${idPrefix}-guidelineIds-error` : undefined}
+        data-testid="goal-guidelines"
+      >
+        <legend className={styles.legend}>{t('guidelines')}</legend>
+        <div className={styles.choices}>
+          {framework.guidelines.map((guideline, index) => (
+            <Checkbox
+              key={guideline.id}
+              {...(index === 0 ? { id: `${idPrefix}-guidelineIds` } : {})}
+              value={guideline.id}
+              checked={fields.guidelineIds.includes(guideline.id)}
+              onChange={(_, data) => toggle('guidelineIds', guideline.id, data.checked === true)}
+              label={t('guidelineLabel', {
+                letter: guideline.letter,
+                name: guideline.name.en,
+                summary: local(guideline.summary),
+              })}
+            />
+          ))}
+        </div>
+        {fieldError('guidelineIds')}
+      </fieldset>
+
+      {conflict ? (
+        <MessageBar intent="warning" role="alert" layout="multiline" data-testid="goal-conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
+            {t('conflictBody')}
+          </MessageBarBody>
+          {onReload ? (
+            <MessageBarActions>
+              <Button onClick={() => void reload()} disabled={busy}>
+                {t('reload')}
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+      {failure ? (
+        <MessageBar intent="error" role="alert" layout="multiline" data-testid="goal-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+            {failure instanceof Error ? `${failure.message} ` : ''}
+            {t('errorKept')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <div className={layout.row}>
+        <Button appearance="primary" type="submit" disabled={busy} data-testid="goal-save">
+          {busy ? t('saving') : goal ? t('saveChanges') : t('create')}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
