@@ -144,6 +144,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       }
     });
     await queue.boss.schedule(INTERVIEW_OUTLOOK_QUEUE, '* * * * *', {}, { tz: 'Asia/Tokyo' });
+    // After a crash, rows still owe Outlook their action: take them up as soon as their lease runs out.
+    await queue.send(
+      INTERVIEW_OUTLOOK_QUEUE,
+      {},
+      {
+        startAfter: Math.ceil(config.interviewLeaseMs / 1000) + 1,
+        singletonKey: 'startup',
+        singletonSeconds: 30,
+      },
+    );
     await queue.define(INTERVIEW_CHANGES_QUEUE, { retryLimit: 2, retryDelaySeconds: 30 });
     await queue.work(INTERVIEW_CHANGES_QUEUE, async () => {
       const changed = await outlookSync.detectOutlookChanges();
