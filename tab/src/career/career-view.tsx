@@ -51,7 +51,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
     gap: '8px 12px',
-    alignItems: 'end',
+    // The end month carries a hint below it; aligned at the top, the three labels stay on one line.
+    alignItems: 'start',
   },
   listRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '0', flexBasis: '180px' },

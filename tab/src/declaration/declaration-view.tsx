@@ -317,29 +317,29 @@ function DeclarationForm({
               {t('addWish')}
             </Button>
           </Section>
-          <Section title={t('circumstances')} id="declaration-circumstances">
-            <Field label={t('circumstances')} hint={t('circumstancesHint')}>
-              <Textarea
-                value={form.circumstances}
-                maxLength={DECLARATION_TEXT_MAX}
-                resize="vertical"
-                rows={3}
-                onChange={(_, data) => update('circumstances', data.value)}
-                data-testid="circumstances"
-              />
-            </Field>
-          </Section>
-          <Section title={t('comment')} id="declaration-comment">
-            <Field label={t('comment')}>
-              <Textarea
-                value={form.comment}
-                maxLength={DECLARATION_TEXT_MAX}
-                resize="vertical"
-                rows={3}
-                onChange={(_, data) => update('comment', data.value)}
-                data-testid="comment"
-              />
-            </Field>
+          <Section title={t('others')} id="declaration-others">
+            <div className={layout.stack}>
+              <Field label={t('circumstances')} hint={t('circumstancesHint')}>
+                <Textarea
+                  value={form.circumstances}
+                  maxLength={DECLARATION_TEXT_MAX}
+                  resize="vertical"
+                  rows={3}
+                  onChange={(_, data) => update('circumstances', data.value)}
+                  data-testid="circumstances"
+                />
+              </Field>
+              <Field label={t('comment')}>
+                <Textarea
+                  value={form.comment}
+                  maxLength={DECLARATION_TEXT_MAX}
+                  resize="vertical"
+                  rows={3}
+                  onChange={(_, data) => update('comment', data.value)}
+                  data-testid="comment"
+                />
+              </Field>
+            </div>
           </Section>
         </>
       ) : saved.status !== 'new' ? (

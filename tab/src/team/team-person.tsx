@@ -140,8 +140,8 @@ export function TeamPerson({
           <PartView part={selfCheck} onRetry={reloadSelfCheck}>
             {(value) =>
               framework.status === 'ready' ? (
+                // Not keyed by version: a saved answer keeps the notice; a reload remounts it afresh.
                 <SelfCheckFeedback
-                  key={`${value.version}`}
                   api={api}
                   base={base}
                   selfCheck={value}

@@ -1,0 +1,380 @@
+// Career design, 自己申告 and the supervisor's team view, end to end through the dev host: the employee, HR and
+// the employee's direct supervisor each use their page, and what one does reaches the next.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeedPerson } from '../../src/dev/m365-emulator/seed-organisation.ts';
+import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import type { SelfCheckResponse } from '../../src/growth/self-check.contract.ts';
+import type { GoalView } from '../../src/growth/goal.contract.ts';
+import { apiCaller } from '../support/api-caller.ts';
+import {
+  launchBrowser,
+  openDevHost,
+  screenshot,
+  seriousAxeViolations,
+  type DevHostTab,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+type PageId = 'career' | 'declaration' | 'team';
+
+describe('career design, 自己申告 and the team view', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let employee: SeedPerson;
+  let supervisor: SeedPerson;
+  let hr: SeedPerson;
+  let hireYear: number;
+  const now = halfPeriodAt(new Date());
+  const call = apiCaller(() => server);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const people = server.emulator.people;
+    // A 主任 outside 職員課 hired long enough ago that part of their postings lie after the evaluation period.
+    employee = people.find(
+      (person) =>
+        person.levelId === 'shunin' &&
+        person.department !== '職員課' &&
+        person.employeeHireDate !== null &&
+        Number(person.employeeHireDate.slice(0, 4)) <= 2015,
+    )!;
+    expect(employee).toBeDefined();
+    hireYear = Number(employee.employeeHireDate!.slice(0, 4));
+    supervisor = people.find((person) => person.id === employee.managerId)!;
+    hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    expect(supervisor).toBeDefined();
+    expect(hr).toBeDefined();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(
+    person: SeedPerson,
+    pageId: PageId,
+    options: { theme?: string; locale?: string; width?: number } = {},
+  ): Promise<{ page: Page; tab: DevHostTab }> {
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, {
+      user: person.userPrincipalName,
+      theme: options.theme,
+      locale: options.locale,
+    });
+    await tab.frame.locator(`[data-testid=nav-${pageId}]`).click();
+    await tab.frame.locator(`[data-testid=${pageId}]`).waitFor();
+    return { page, tab };
+  }
+
+  /** The whole page: the tab scrolls inside the dev host's frame, so the window grows to its height first. */
+  async function shoot(page: Page, tab: DevHostTab, name: string): Promise<void> {
+    const height = await (await tab.contentFrame()).evaluate(() => document.documentElement.scrollHeight);
+    const width = page.viewportSize()?.width ?? 1100;
+    await page.setViewportSize({ width, height: Math.min(height + 120, 8000) });
+    await screenshot(page, name);
+  }
+
+  /** Each page once it has loaded its data, as the person who uses it. */
+  async function openLoaded(
+    which: 'career' | 'declaration' | 'declaration-hr' | 'team' | 'team-person',
+    options: { theme?: string; locale?: string; width?: number } = {},
+  ): Promise<{ page: Page; tab: DevHostTab }> {
+    if (which === 'career') {
+      const opened = await open(employee, 'career', options);
+      await opened.tab.frame.locator('[data-testid=career-save]').waitFor();
+      return opened;
+    }
+    if (which === 'declaration' || which === 'declaration-hr') {
+      const opened = await open(which === 'declaration' ? employee : hr, 'declaration', options);
+      await opened.tab.frame.locator('[data-testid=window-status]').waitFor();
+      if (which === 'declaration-hr')
+        await opened.tab.frame.locator('[data-testid=declaration-hr]').waitFor();
+      return opened;
+    }
+    const opened = await open(supervisor, 'team', options);
+    const row = opened.tab.frame.locator(`[data-testid=member-${employee.id}]`);
+    await row.waitFor();
+    if (which === 'team-person') {
+      await row.locator('[data-testid=member-link]').click();
+      await opened.tab.frame.locator('[data-testid=person-career] [data-testid=career-summary]').waitFor();
+      await opened.tab.frame.locator('[data-testid=person-goals] [data-testid=goal-list]').waitFor();
+    }
+    return opened;
+  }
+
+  it('an employee saves a career design with a rotation history and, after a reload, sees the postings inside the evaluation period marked', async () => {
+    const { page, tab } = await openLoaded('career');
+    const career = tab.frame.locator('[data-testid=career]');
+    await expect(career.locator('[data-testid=career-shared-note]').textContent()).resolves.toContain('上司');
+    await career.locator('[data-testid=vision-mid]').fill('窓口業務の改善をリードできる主任になる');
+    await career.locator('[data-testid=vision-long]').fill('福祉分野のスペシャリストとして係をまとめる');
+    await career.locator('[data-testid=path-specialist]').check();
+    await career.locator('[data-testid=path-field]').fill('福祉');
+    await career.locator('[data-testid=add-interests]').click();
+    await career.locator('[data-testid=interests] input').first().fill('地域福祉');
+    await career.locator('[data-testid=add-qualificationsHeld]').click();
+    await career.locator('[data-testid=qualificationsHeld] input').nth(0).fill('社会福祉主事任用資格');
+    await career.locator('[data-testid=qualificationsHeld] input').nth(1).fill(`${hireYear}-03`);
+    await career.locator('[data-testid=add-trainings]').click();
+    await career.locator('[data-testid=trainings] input').first().fill('ファシリテーション研修');
+
+    const postings = [
+      {
+        from: `${hireYear}-04`,
+        to: `${hireYear + 3}-03`,
+        department: '市民部 市民課',
+        duties: '住民記録の窓口',
+      },
+      {
+        from: `${hireYear + 3}-04`,
+        to: `${hireYear + 7}-03`,
+        department: '健康福祉部 生活支援課',
+        duties: '生活保護のケースワーク',
+      },
+      { from: `${hireYear + 10}-10`, to: null, department: employee.department!, duties: '係の庶務と予算' },
+    ];
+    for (const [index, posting] of postings.entries()) {
+      await career.locator('[data-testid=add-posting]').click();
+      const entry = career.locator('[data-testid=rotation-entry]').nth(index);
+      await entry.locator('[data-testid=rotation-from]').fill(posting.from);
+      if (posting.to) await entry.locator('[data-testid=rotation-to]').fill(posting.to);
+      await entry.locator('[data-testid=rotation-department]').fill(posting.department);
+      await entry.locator('[data-testid=rotation-duties]').fill(posting.duties);
+    }
+    await career.locator('[data-testid=career-save]').click();
+    await expect
+      .poll(() => career.locator('[data-testid=career-status]').textContent())
+      .toContain('保存しました');
+    await page.close();
+
+    // A fresh load shows what the server kept, with its marks.
+    const reloaded = await openLoaded('career');
+    const again = reloaded.tab.frame.locator('[data-testid=career]');
+    await expect(again.locator('[data-testid=vision-mid]').inputValue()).resolves.toBe(
+      '窓口業務の改善をリードできる主任になる',
+    );
+    await expect(again.locator('[data-testid=path-field]').inputValue()).resolves.toBe('福祉');
+    const entries = again.locator('[data-testid=rotation-entry]');
+    expect(await entries.count()).toBe(3);
+    await expect(entries.nth(0).getAttribute('data-in-evaluation-period')).resolves.toBe('true');
+    await expect(entries.nth(1).getAttribute('data-in-evaluation-period')).resolves.toBe('true');
+    await expect(entries.nth(2).getAttribute('data-in-evaluation-period')).resolves.toBe('false');
+    expect(await entries.nth(0).locator('[data-testid=in-evaluation-period]').textContent()).toBe(
+      '能力・適性等評価期間',
+    );
+    expect(await entries.nth(2).locator('[data-testid=in-evaluation-period]').count()).toBe(0);
+    // The period ends ten years after the hire date (1 April in the seed), and the page says when.
+    await expect(again.locator('[data-testid=evaluation-period]').textContent()).resolves.toContain(
+      `${hireYear + 10}年4月1日`,
+    );
+    await shoot(reloaded.page, reloaded.tab, 'career-ja');
+    await reloaded.page.close();
+  }, 120_000);
+
+  it('HR opens the 自己申告 window; the employee fills two wishes, submits after confirming, and then sees it read-only', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const inTwoWeeks = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
+      new Date(Date.now() + 14 * 86_400_000),
+    );
+    const yearEnd = `${now.fiscalYear + 1}-03-31`;
+    const closesOn = inTwoWeeks > yearEnd ? yearEnd : inTwoWeeks;
+    expect(closesOn >= today).toBe(true);
+
+    const before = await openLoaded('declaration');
+    await expect(
+      before.tab.frame.locator('[data-testid=window-status]').getAttribute('data-open'),
+    ).resolves.toBe('false');
+    expect(await before.tab.frame.locator('[data-testid=declaration-save]').count()).toBe(0);
+    // Only HR gets the panel that opens windows.
+    expect(await before.tab.frame.locator('[data-testid=declaration-hr]').count()).toBe(0);
+    await before.page.close();
+
+    const hrView = await openLoaded('declaration-hr');
+    const panel = hrView.tab.frame.locator('[data-testid=declaration-hr]');
+    await panel.locator('[data-testid=hr-fiscal-year]').fill(String(now.fiscalYear));
+    await panel.locator('[data-testid=hr-closes-on]').fill(closesOn);
+    await panel.locator('[data-testid=hr-open-window]').click();
+    await panel.locator(`[data-testid=hr-window-${now.fiscalYear}]`).waitFor();
+    await expect(panel.locator('[data-testid=hr-notice]').textContent()).resolves.toContain(
+      '受付を開始しました',
+    );
+    await expect
+      .poll(() => hrView.tab.frame.locator('[data-testid=window-status]').getAttribute('data-open'))
+      .toBe('true');
+    await shoot(hrView.page, hrView.tab, 'declaration-hr');
+    await hrView.page.close();
+
+    const { page, tab } = await openLoaded('declaration');
+    const view = tab.frame.locator('[data-testid=declaration]');
+    await expect(view.locator('[data-testid=declaration-confidential]').textContent()).resolves.toContain(
+      '上司には共有されません',
+    );
+    await expect(view.locator('[data-testid=window-status]').getAttribute('data-open')).resolves.toBe('true');
+    const wishes = [
+      { department: '子ども家庭部 子育て支援課', reason: '福祉の経験を子育て支援の相談に活かしたい' },
+      { department: '産業振興課', reason: '地域の事業者と一緒にまちの魅力を高めたい' },
+    ];
+    for (const [index, wish] of wishes.entries()) {
+      await view.locator('[data-testid=add-wish]').click();
+      const row = view.locator('[data-testid=wish]').nth(index);
+      await row.locator('[data-testid=wish-department]').fill(wish.department);
+      await row.locator('[data-testid=wish-reason]').fill(wish.reason);
+    }
+    await view.locator('[data-testid=circumstances]').fill('親の通院に付き添うことがあります');
+    await view.locator('[data-testid=comment]').fill('特になし');
+    await view.locator('[data-testid=declaration-save]').click();
+    await expect
+      .poll(() => view.locator('[data-testid=declaration-status]').getAttribute('data-status'))
+      .toBe('draft');
+    await view.locator('[data-testid=declaration-submit]').click();
+    await tab.frame.locator('[data-testid=declaration-confirm-submit]').click();
+    await expect
+      .poll(() => view.locator('[data-testid=declaration-status]').getAttribute('data-status'))
+      .toBe('submitted');
+    await view.locator('[data-testid=declaration-read-only]').waitFor();
+    expect(await view.locator('[data-testid=declaration-save]').count()).toBe(0);
+    expect(await view.locator('textarea, input').count()).toBe(0);
+    await expect(view.locator('[data-testid=wish-department]').allTextContents()).resolves.toEqual(
+      wishes.map((wish) => wish.department),
+    );
+    await page.close();
+
+    // Kept on the server, not only on screen.
+    const stored = await call(employee, 'GET', `/api/people/${employee.id}/declarations/${now.fiscalYear}`);
+    expect(stored.body).toMatchObject({ status: 'submitted', transferWishes: wishes });
+    const reloaded = await openLoaded('declaration');
+    await reloaded.tab.frame.locator('[data-testid=declaration-read-only]').waitFor();
+    await shoot(reloaded.page, reloaded.tab, 'declaration-ja');
+    await reloaded.page.close();
+  }, 120_000);
+
+  it("the direct supervisor sees the member's statuses, gives feedback on the submitted self-check and comments on a goal; the employee gets both", async () => {
+    // The employee's side, through the API: a submitted self-check for this half and one goal for this year.
+    const selfCheckPath = `/api/people/${employee.id}/self-checks/${now.id}`;
+    const fresh = (await call(employee, 'GET', selfCheckPath)).body as unknown as SelfCheckResponse;
+    expect(fresh.items.length).toBeGreaterThan(0);
+    const ratings = Object.fromEntries(
+      fresh.items.map((item) => [item.competencyId, { rating: 3, evidence: '窓口の手順書を見直した' }]),
+    );
+    const draft = await call(employee, 'PUT', selfCheckPath, { version: 0, ratings, reflections: {} });
+    expect(draft.status).toBe(200);
+    const submitted = await call(employee, 'POST', `${selfCheckPath}/submit`, {
+      version: draft.body.version,
+    });
+    expect(submitted.status).toBe(200);
+    const goal = await call(employee, 'POST', `/api/people/${employee.id}/goals`, {
+      fiscalYear: now.fiscalYear,
+      title: '窓口の待ち時間を2割短くする',
+      successCriteria: '平均待ち時間 15分 → 12分',
+      dueDate: `${now.fiscalYear + 1}-03-31`,
+      competencyIds: [],
+      guidelineIds: [],
+    });
+    expect(goal.status).toBe(201);
+
+    const { page, tab } = await openLoaded('team');
+    const row = tab.frame.locator(`[data-testid=member-${employee.id}]`);
+    // Direct reports come first.
+    await tab.frame.locator('[data-testid=team-depth-1]').waitFor();
+    expect(
+      await tab.frame.locator(`[data-testid=team-depth-1] [data-testid=member-${employee.id}]`).count(),
+    ).toBe(1);
+    await expect(row.locator('[data-testid=self-check-state]').getAttribute('data-state')).resolves.toBe(
+      'submitted',
+    );
+    await expect(row.locator('[data-testid=goal-count]').getAttribute('data-count')).resolves.toBe('1');
+    await expect(row.locator('[data-testid=interview]').textContent()).resolves.toContain('—');
+    await shoot(page, tab, 'team-ja');
+
+    await row.locator('[data-testid=member-link]').click();
+    const person = tab.frame.locator('[data-testid=team-person]');
+    await person.waitFor();
+    const first = fresh.items[0]!.competencyId;
+    const item = person.locator(`[data-testid=item-${first}]`);
+    await item.locator('[data-testid=feedback-input]').fill('手順書の見直しは課全体の助けになりました。');
+    await person.locator('[data-testid=feedback-save]').click();
+    await expect
+      .poll(() => person.locator('[data-testid=feedback-notice]').textContent())
+      .toContain('保存しました');
+    await item.locator('[data-testid=feedback-given]').waitFor();
+
+    const goalItem = person.locator(`[data-testid=goal-${goal.body.id as string}]`);
+    await goalItem.locator('[data-testid=comment-stage]').selectOption('setting');
+    await goalItem.locator('[data-testid=comment-input]').fill('数値の目標が明確で良いです。');
+    await goalItem.locator('[data-testid=comment-save]').click();
+    await goalItem.locator('[data-testid=goal-comments]').waitFor();
+    await expect(goalItem.locator('[data-testid=goal-comments]').textContent()).resolves.toContain(
+      '数値の目標が明確で良いです。',
+    );
+    // The career design is there, read-only, with its marks.
+    const careerPart = person.locator('[data-testid=person-career]');
+    await expect(careerPart.locator('[data-testid=career-path]').textContent()).resolves.toContain('福祉');
+    expect(await careerPart.locator('[data-testid=in-evaluation-period]').count()).toBe(2);
+    expect(await careerPart.locator('input, textarea').count()).toBe(0);
+    await shoot(page, tab, 'team-person-ja');
+
+    // Back to the list: the status now says feedback was given.
+    await tab.frame.locator('[data-testid=team-back]').click();
+    await expect
+      .poll(() => row.locator('[data-testid=self-check-state]').getAttribute('data-state'))
+      .toBe('reviewed');
+    await page.close();
+
+    const seen = (await call(employee, 'GET', selfCheckPath)).body as unknown as SelfCheckResponse;
+    expect(seen.feedback[first]).toMatchObject({
+      comment: '手順書の見直しは課全体の助けになりました。',
+      authorId: supervisor.id,
+    });
+    const goals = (
+      await call(employee, 'GET', `/api/people/${employee.id}/goals?fiscalYear=${now.fiscalYear}`)
+    ).body as unknown as GoalView[];
+    expect(goals[0]!.comments).toEqual([
+      expect.objectContaining({
+        stage: 'setting',
+        text: '数値の目標が明確で良いです。',
+        authorId: supervisor.id,
+      }),
+    ]);
+  }, 120_000);
+
+  const pages = ['career', 'declaration', 'declaration-hr', 'team', 'team-person'] as const;
+
+  it.each(pages.flatMap((which) => ['default', 'contrast'].map((theme) => ({ which, theme }))))(
+    'the $which page has no serious or critical accessibility violations ($theme theme)',
+    async ({ which, theme }) => {
+      const { page, tab } = await openLoaded(which, { theme });
+      await tab.frame.locator(`[data-theme=${theme}]`).waitFor();
+      expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each(pages)(
+    'the %s page fits the Teams mobile width without horizontal page scrolling',
+    async (which) => {
+      const { page, tab } = await openLoaded(which, { width: 360 });
+      const overflow = await (
+        await tab.contentFrame()
+      ).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shoot(page, tab, `${which}-mobile`);
+      await page.close();
+    },
+  );
+
+  it.each(pages)('the %s page is complete in English', async (which) => {
+    const { page, tab } = await openLoaded(which, { locale: 'en-US' });
+    const text = (await tab.frame.locator('main').textContent()) ?? '';
+    const expected: Record<(typeof pages)[number], string> = {
+      career: 'Ability and aptitude evaluation period',
+      declaration: 'Only HR (Personnel Section) reads your self-declaration',
+      'declaration-hr': 'Declaration periods (HR)',
+      team: 'Direct reports',
+      'team-person': 'Career design',
+    };
+    expect(text).toContain(expected[which]);
+    await shoot(page, tab, `${which}-en`);
+    await page.close();
+  });
+});
