@@ -256,9 +256,8 @@ function SelfCheckFeedback({
   const local = useLocalized();
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [drafts, setDrafts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(selfCheck.feedback).map(([id, given]) => [id, given.comment])),
-  );
+  // Boxes start empty: feedback already given shows above its box, and what is typed replaces it.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const submitted = selfCheck.status === 'submitted';
@@ -279,6 +278,7 @@ function SelfCheckFeedback({
         },
       );
       onSaved(response);
+      setDrafts({});
       setNotice({ kind: 'saved' });
     } catch (error) {
       // Stale version: keep what the supervisor typed until they choose to reload.
@@ -359,7 +359,7 @@ function SelfCheckFeedback({
                   <span className={layout.preLine}>{given.comment}</span>
                 </div>
               ) : null}
-              <Field label={t('feedback', { item: name })}>
+              <Field label={t(given ? 'feedbackReplace' : 'feedback', { item: name })}>
                 <Textarea
                   value={drafts[item.competencyId] ?? ''}
                   maxLength={FEEDBACK_MAX}
