@@ -35,6 +35,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   career: lazy(() => import('../career/career-view.tsx')),
   declaration: lazy(() => import('../declaration/declaration-view.tsx')),
   team: lazy(() => import('../team/team-view.tsx')),
+  interviews: lazy(() => import('../interviews/interviews-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;

@@ -17,7 +17,10 @@ const useStyles = makeStyles({
   list: { maxWidth: '960px', margin: '0 auto' },
 });
 
-/** Pages everyone has; the team page joins them for people with direct reports. */
+/**
+ * Pages everyone has; the team page joins them for people with direct reports. Interviews are for everyone:
+ * supervisors book there, and everyone sees the interviews they are invited to.
+ */
 const EVERYONE: readonly PageId[] = ['home', 'self-check', 'goals', 'career', 'declaration'];
 
 export function Navigation({ api, current }: { api: ApiClient; current: PageId }) {
@@ -28,7 +31,11 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
     // The page shows its own error if /api/me fails; the navigation just keeps the common pages.
     api.me().then(setMe, () => undefined);
   }, [api]);
-  const pages: PageId[] = [...EVERYONE, ...(me?.roles.includes('supervisor') ? (['team'] as const) : [])];
+  const pages: PageId[] = [
+    ...EVERYONE,
+    ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),
+    'interviews',
+  ];
   return (
     <nav className={styles.bar} aria-label={t('nav.label')} data-testid="navigation">
       <TabList

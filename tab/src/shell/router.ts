@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages. The hash keeps the page across a reload (and Teams' app caching). */
-export type PageId = 'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team';
+export type PageId = 'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews';
 
 export interface Route {
   page: PageId;
@@ -9,7 +9,15 @@ export interface Route {
   rest: string[];
 }
 
-const PAGES: readonly PageId[] = ['home', 'self-check', 'goals', 'career', 'declaration', 'team'];
+const PAGES: readonly PageId[] = [
+  'home',
+  'self-check',
+  'goals',
+  'career',
+  'declaration',
+  'team',
+  'interviews',
+];
 
 export function parseRoute(hash: string): Route {
   const [first, ...rest] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

@@ -1,0 +1,482 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InterviewDetail, InterviewSummary } from '../../../src/interviews/interview.contract.ts';
+import { ApiError, type ApiClient } from '../api/client.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { hrefOf } from '../shell/router.ts';
+import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
+import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    padding: '10px 0',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  heading: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  line: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'center' },
+  notes: {
+    whiteSpace: 'pre-line',
+    overflowWrap: 'anywhere',
+    margin: 0,
+    padding: '8px 12px',
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+const isUpcoming = (entry: InterviewSummary, now: number) => Date.parse(entry.end) >= now;
+
+/** The interviews I hold: upcoming first (soonest on top), then past and cancelled ones. */
+export function OrganizerList({
+  api,
+  interviews,
+  onChanged,
+}: {
+  api: ApiClient;
+  interviews: InterviewSummary[];
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const now = Date.now();
+  if (interviews.length === 0)
+    return (
+      <p className={layout.muted} data-testid="organizer-empty">
+        {t('organizer.empty')}
+      </p>
+    );
+  const upcoming = interviews
+    .filter((entry) => entry.status !== 'cancelled' && isUpcoming(entry, now))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const rest = interviews.filter((entry) => !upcoming.includes(entry));
+  const item = (entry: InterviewSummary) => (
+    <li
+      key={entry.id}
+      className={styles.item}
+      data-testid={`organizer-${entry.id}`}
+      data-person={entry.personId}
+      data-status={entry.status}
+    >
+      <span className={styles.heading}>
+        {t('organizer.with', { name: entry.personName })}・{t(`types.${entry.type}`)}
+      </span>
+      <span>{formatSlot(entry, i18n.language, true)}</span>
+      <span className={styles.line}>
+        <StatusBadge status={entry.status} />
+        {entry.status === 'booked' ? <ResponseBadge response={entry.response} /> : null}
+      </span>
+      <OutlookWarnings entry={entry} />
+      <Links entry={entry} />
+      {entry.status !== 'cancelled' && isUpcoming(entry, now) ? (
+        <span className={styles.line}>
+          <RescheduleDialog api={api} entry={entry} onDone={onChanged} />
+          <CancelDialog api={api} entry={entry} onDone={onChanged} />
+        </span>
+      ) : null}
+    </li>
+  );
+  return (
+    <div className={layout.stack}>
+      <div>
+        <h3 className={layout.h3}>{t('organizer.upcoming')}</h3>
+        {upcoming.length > 0 ? (
+          <ul className={styles.list} data-testid="organizer-upcoming">
+            {upcoming.map(item)}
+          </ul>
+        ) : (
+          <p className={layout.muted}>{t('organizer.empty')}</p>
+        )}
+      </div>
+      {rest.length > 0 ? (
+        <div>
+          <h3 className={layout.h3}>{t('organizer.past')}</h3>
+          <ul className={styles.list} data-testid="organizer-past">
+            {rest.map(item)}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The interviews I am invited to: upcoming ones with their shared notes, then earlier ones. */
+export function AttendeeList({ api, interviews }: { api: ApiClient; interviews: InterviewSummary[] }) {
+  const { t, i18n } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const language = i18n.language;
+  const now = Date.now();
+  const upcoming = interviews
+    .filter((entry) => isUpcoming(entry, now))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const earlier = interviews.filter((entry) => !isUpcoming(entry, now));
+  return (
+    <div className={layout.stack}>
+      {upcoming.length === 0 ? (
+        <p className={layout.muted} data-testid="attendee-empty">
+          {t('attendee.empty')}
+        </p>
+      ) : (
+        <ul className={styles.list} data-testid="attendee-upcoming">
+          {upcoming.map((entry) => (
+            <li
+              key={entry.id}
+              className={styles.item}
+              data-testid={`attendee-${entry.id}`}
+              data-status={entry.status}
+            >
+              <span className={styles.heading}>{t(`types.${entry.type}`)}</span>
+              <span>{formatSlot(entry, language, true)}</span>
+              <span className={styles.line}>
+                <span>{t('attendee.with', { name: entry.organizerName })}</span>
+                <StatusBadge status={entry.status} />
+              </span>
+              <Links entry={entry} />
+              {entry.status !== 'cancelled' ? <SharedNotes api={api} entry={entry} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {earlier.length > 0 ? (
+        <div>
+          <h3 className={layout.h3}>{t('attendee.past')}</h3>
+          <ul className={styles.list} data-testid="attendee-past">
+            {earlier.map((entry) => (
+              <li key={entry.id} className={styles.item}>
+                <span className={styles.heading}>{t(`types.${entry.type}`)}</span>
+                <span className={styles.line}>
+                  <span>{formatSlot(entry, language, true)}</span>
+                  <StatusBadge status={entry.status} />
+                </span>
+                <Links entry={entry} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function OutlookWarnings({ entry }: { entry: InterviewSummary }) {
+  const { t } = useTranslation('interviews');
+  return (
+    <>
+      {entry.changedInOutlook ? (
+        <MessageBar intent="warning" data-testid="changed-in-outlook" data-changed={entry.changedInOutlook}>
+          <MessageBarBody>{t(`changed.${entry.changedInOutlook}`)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {entry.status === 'failed' && entry.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{entry.error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
+  );
+}
+
+function Links({ entry }: { entry: InterviewSummary }) {
+  const { t } = useTranslation('interviews');
+  const styles = useStyles();
+  const name = entry.personName;
+  return (
+    <span className={styles.line}>
+      {entry.joinUrl && entry.status !== 'cancelled' ? (
+        <Link href={entry.joinUrl} target="_blank" rel="noreferrer" data-testid="join-link">
+          {t('join')}
+        </Link>
+      ) : null}
+      {entry.webLink && entry.status !== 'cancelled' ? (
+        <Link href={entry.webLink} target="_blank" rel="noreferrer">
+          {t('outlook')}
+        </Link>
+      ) : null}
+      <Link
+        href={hrefOf('interviews', entry.id)}
+        aria-label={t('openFor', { name, type: t(`types.${entry.type}`) })}
+        data-testid="open-record"
+      >
+        {t('open')}
+      </Link>
+    </span>
+  );
+}
+
+/** The shared notes of an upcoming interview: the list does not carry them, so each asks for its record. */
+function SharedNotes({ api, entry }: { api: ApiClient; entry: InterviewSummary }) {
+  const { t } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [notes, setNotes] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    api.request<InterviewDetail>('GET', `/api/interviews/${encodeURIComponent(entry.id)}`).then(
+      (detail) => {
+        if (live) setNotes(detail.sharedNotes);
+      },
+      // The record page shows the error in full; here the notes are an extra.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, entry.id, entry.version]);
+  if (notes === undefined) return null;
+  return (
+    <div data-testid="attendee-notes">
+      <div className={layout.muted}>{t('attendee.sharedNotes')}</div>
+      {notes.trim() ? (
+        <p className={styles.notes}>{notes}</p>
+      ) : (
+        <span className={layout.muted}>{t('attendee.noNotes')}</span>
+      )}
+    </div>
+  );
+}
+
+function actionError(error: unknown, t: (key: string) => string): string {
+  if (error instanceof ApiError && error.code === 'version_conflict') return t('versionConflict');
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function RescheduleDialog({
+  api,
+  entry,
+  onDone,
+}: {
+  api: ApiClient;
+  entry: InterviewSummary;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
+  const [open, setOpen] = useState(false);
+  const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
+  const [time, setTime] = useState(() => jstTimeOf(new Date(entry.start)));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async () => {
+    setError(undefined);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) {
+      setError(t('reschedule.past'));
+      return;
+    }
+    const start = jstInstant(day, time);
+    if (Date.parse(start) <= Date.now()) {
+      setError(t('reschedule.past'));
+      return;
+    }
+    const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
+    setBusy(true);
+    try {
+      await api.request<InterviewDetail>(
+        'POST',
+        `/api/interviews/${encodeURIComponent(entry.id)}/reschedule`,
+        { version: entry.version, start, end },
+      );
+      setOpen(false);
+      onDone();
+    } catch (failure) {
+      setError(actionError(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        setOpen(data.open);
+        if (data.open) {
+          setDay(jstDayOf(new Date(entry.start)));
+          setTime(jstTimeOf(new Date(entry.start)));
+          setError(undefined);
+        }
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button aria-label={t('reschedule.actionFor', { name: entry.personName })} data-testid="reschedule">
+          {t('reschedule.action')}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('reschedule.title')}</DialogTitle>
+          <DialogContent className={layout.stack}>
+            <p>{t('reschedule.body', { name: entry.personName, type: t(`types.${entry.type}`) })}</p>
+            <Field label={t('reschedule.day')}>
+              <Input
+                type="date"
+                value={day}
+                onChange={(_, data) => setDay(data.value)}
+                data-testid="reschedule-day"
+              />
+            </Field>
+            <Field label={t('reschedule.time')} hint={t('reschedule.duration', { minutes })}>
+              <Input
+                type="time"
+                value={time}
+                onChange={(_, data) => setTime(data.value)}
+                data-testid="reschedule-time"
+              />
+            </Field>
+            {error ? (
+              <MessageBar intent="error" role="alert" data-testid="reschedule-error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void submit()}
+              data-testid="reschedule-submit"
+            >
+              {t('reschedule.submit')}
+            </Button>
+            <Button onClick={() => setOpen(false)}>{t('close')}</Button>
+            {error === t('versionConflict') ? (
+              <Button
+                onClick={() => {
+                  setOpen(false);
+                  onDone();
+                }}
+              >
+                {t('reloadList')}
+              </Button>
+            ) : null}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export function CancelDialog({
+  api,
+  entry,
+  onDone,
+}: {
+  api: ApiClient;
+  entry: InterviewSummary;
+  onDone: () => void;
+}) {
+  const { t, i18n } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async () => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await api.request<InterviewDetail>('POST', `/api/interviews/${encodeURIComponent(entry.id)}/cancel`, {
+        version: entry.version,
+        reason: reason.trim(),
+      });
+      setOpen(false);
+      onDone();
+    } catch (failure) {
+      setError(actionError(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_, data) => {
+        setOpen(data.open);
+        if (data.open) setError(undefined);
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button aria-label={t('cancel.actionFor', { name: entry.personName })} data-testid="cancel">
+          {t('cancel.action')}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('cancel.title')}</DialogTitle>
+          <DialogContent className={layout.stack}>
+            <p>
+              {t('cancel.body', {
+                name: entry.personName,
+                type: t(`types.${entry.type}`),
+                when: formatSlot(entry, i18n.language),
+              })}
+            </p>
+            <Field label={t('cancel.reason')}>
+              <Textarea
+                value={reason}
+                maxLength={500}
+                resize="vertical"
+                onChange={(_, data) => setReason(data.value)}
+                data-testid="cancel-reason"
+              />
+            </Field>
+            {error ? (
+              <MessageBar intent="error" role="alert" data-testid="cancel-error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void submit()}
+              data-testid="cancel-submit"
+            >
+              {t('cancel.submit')}
+            </Button>
+            <Button onClick={() => setOpen(false)}>{t('cancel.keep')}</Button>
+            {error === t('versionConflict') ? (
+              <Button
+                onClick={() => {
+                  setOpen(false);
+                  onDone();
+                }}
+              >
+                {t('reloadList')}
+              </Button>
+            ) : null}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

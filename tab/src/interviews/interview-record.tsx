@@ -1,0 +1,504 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ACTION_ITEMS_MAX,
+  AGENDA_ITEMS_MAX,
+  NOTE_MAX,
+  type ActionItem,
+  type AgendaItem,
+  type InterviewDetail,
+  type RecordInput,
+} from '../../../src/interviews/interview.contract.ts';
+import type { MeResponse } from '../../../src/people/people.contract.ts';
+import { ApiError, type ApiClient } from '../api/client.ts';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { hrefOf } from '../shell/router.ts';
+import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
+import { formatSlot } from './schedule.ts';
+
+const ITEM_TEXT_MAX = 300;
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; detail: InterviewDetail; me: MeResponse; loadedAt: number };
+
+type Form = Omit<RecordInput, 'version'>;
+
+/**
+ * What PUT …/record takes. The contract types privateNotes as required, but the API accepts it left out,
+ * and must: the attendee never has the private notes, and sending any is refused.
+ */
+type RecordBody = Omit<RecordInput, 'privateNotes'> & { privateNotes?: string };
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: '4px 16px',
+    margin: 0,
+    '@media (max-width: 599px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  list: {
+    listStyle: 'none',
+    padding: 0,
+    margin: '0 0 8px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+  },
+  itemRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
+  readItem: {
+    display: 'flex',
+    gap: '8px',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    overflowWrap: 'anywhere',
+  },
+  notes: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', margin: 0 },
+  actions: {
+    position: 'sticky',
+    bottom: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: '8px 0',
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+  },
+});
+
+/** An id for an item typed in the tab; the server keeps whatever id it is given (up to 64 characters). */
+function itemId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${prefix}-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function formOf(detail: InterviewDetail): Form {
+  return {
+    agenda: detail.agenda.map((item) => ({ ...item })),
+    sharedNotes: detail.sharedNotes,
+    privateNotes: detail.privateNotes ?? '',
+    actionItems: detail.actionItems.map((item) => ({ ...item })),
+  };
+}
+
+/** What is sent: items left empty are dropped rather than refused. */
+function cleaned(form: Form): Form {
+  return {
+    ...form,
+    agenda: form.agenda
+      .map((item) => ({ ...item, text: item.text.trim() }))
+      .filter((item) => item.text.length > 0),
+    actionItems: form.actionItems
+      .map((item) => ({ ...item, text: item.text.trim() }))
+      .filter((item) => item.text.length > 0),
+  };
+}
+
+export function InterviewRecordView({ api, id }: { api: ApiClient; id: string }) {
+  const { t } = useTranslation('interviews');
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const load = useCallback(() => {
+    setState({ status: 'loading' });
+    Promise.all([
+      api.request<InterviewDetail>('GET', `/api/interviews/${encodeURIComponent(id)}`),
+      api.me(),
+    ]).then(
+      ([detail, me]) => setState({ status: 'ready', detail, me, loadedAt: Date.now() }),
+      (error: unknown) => setState({ status: 'error', error }),
+    );
+  }, [api, id]);
+  useEffect(load, [load]);
+
+  return (
+    <Page
+      title={t('record.title')}
+      testId="interview-record"
+      actions={
+        <Link href={hrefOf('interviews')} data-testid="record-back">
+          {t('record.back')}
+        </Link>
+      }
+    >
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={load} /> : null}
+      {state.status === 'ready' ? (
+        <>
+          <Facts detail={state.detail} />
+          <RecordEditor key={state.loadedAt} api={api} initial={state.detail} me={state.me} onReload={load} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function Facts({ detail }: { detail: InterviewDetail }) {
+  const { t, i18n } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  return (
+    <Section title={t(`types.${detail.type}`)} id="record-facts" testId="record-facts">
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t('record.with')}</dt>
+        <dd className={styles.value}>{detail.personName}</dd>
+        <dt className={styles.term}>{t('record.organizer')}</dt>
+        <dd className={styles.value}>{detail.organizerName}</dd>
+        <dt className={styles.term}>{t('record.when')}</dt>
+        <dd className={styles.value} data-testid="record-when">
+          {formatSlot(detail, i18n.language, true)}
+        </dd>
+        <dt className={styles.term}>{t('record.status')}</dt>
+        <dd className={`${styles.value} ${layout.row}`}>
+          <StatusBadge status={detail.status} />
+          {detail.status === 'booked' ? <ResponseBadge response={detail.response} /> : null}
+        </dd>
+      </dl>
+      {detail.changedInOutlook ? (
+        <MessageBar intent="warning" data-testid="changed-in-outlook">
+          <MessageBarBody>{t(`changed.${detail.changedInOutlook}`)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {detail.joinUrl && detail.status !== 'cancelled' ? (
+        <p className={layout.row}>
+          <Link href={detail.joinUrl} target="_blank" rel="noreferrer" data-testid="record-join">
+            {t('join')}
+          </Link>
+          {detail.webLink ? (
+            <Link href={detail.webLink} target="_blank" rel="noreferrer">
+              {t('outlook')}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+type Notice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined;
+
+function RecordEditor({
+  api,
+  initial,
+  me,
+  onReload,
+}: {
+  api: ApiClient;
+  initial: InterviewDetail;
+  me: MeResponse;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [saved, setSaved] = useState(initial);
+  const [form, setForm] = useState<Form>(() => formOf(initial));
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const dirty = useMemo(
+    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
+    [form, saved],
+  );
+  // The API leaves private notes out for everyone but the supervisor chain: their presence says who edits.
+  const cancelled = saved.status === 'cancelled';
+  const mode: 'edit' | 'tick' | 'read' = cancelled
+    ? 'read'
+    : saved.privateNotes !== undefined
+      ? 'edit'
+      : saved.personId === me.id
+        ? 'tick'
+        : 'read';
+
+  const send = async (body: RecordBody, onSaved: (detail: InterviewDetail) => void) => {
+    setSaving(true);
+    setNotice(undefined);
+    try {
+      const response = await api.request<InterviewDetail>(
+        'PUT',
+        `/api/interviews/${encodeURIComponent(saved.id)}/record`,
+        body,
+      );
+      setSaved(response);
+      onSaved(response);
+      setNotice({ kind: 'saved' });
+    } catch (error) {
+      // A stale version: every typed character stays; the person decides when to load the newer record.
+      setNotice(
+        error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = () =>
+    send({ version: saved.version, ...cleaned(form) }, (response) => setForm(formOf(response)));
+
+  /** The attendee ticks an item: saved at once, with everything else exactly as the server gave it. */
+  const tick = (id: string, done: boolean) => {
+    const actionItems = saved.actionItems.map((item) => (item.id === id ? { ...item, done } : item));
+    setForm((current) => ({ ...current, actionItems }));
+    void send(
+      { version: saved.version, agenda: saved.agenda, sharedNotes: saved.sharedNotes, actionItems },
+      (response) => setForm(formOf(response)),
+    );
+  };
+
+  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+  };
+
+  const changeAgenda = (index: number, patch: Partial<AgendaItem>) =>
+    update(
+      'agenda',
+      form.agenda.map((item, at) => (at === index ? { ...item, ...patch } : item)),
+    );
+  const changeAction = (index: number, patch: Partial<ActionItem>) =>
+    update(
+      'actionItems',
+      form.actionItems.map((item, at) => (at === index ? { ...item, ...patch } : item)),
+    );
+
+  const notices = (
+    <>
+      {notice?.kind === 'conflict' ? (
+        <MessageBar intent="warning" role="alert" data-testid="record-conflict">
+          <MessageBarBody>
+            <MessageBarTitle>{t('record.conflictTitle')}</MessageBarTitle>
+            {t('record.conflictBody')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onReload} data-testid="record-reload">
+              {t('record.reload')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {notice?.kind === 'error' ? (
+        <MessageBar intent="error" role="alert" data-testid="record-error">
+          <MessageBarBody>
+            {notice.error instanceof Error ? notice.error.message : String(notice.error)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
+  );
+
+  if (mode !== 'edit') {
+    return (
+      <>
+        {cancelled ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{t('record.cancelled')}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <p className={layout.muted}>{mode === 'tick' ? t('record.tickHint') : t('record.readOnly')}</p>
+        )}
+        <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
+          {saved.agenda.length === 0 ? (
+            <p className={layout.muted}>{t('record.noAgenda')}</p>
+          ) : (
+            <ul className={styles.list}>
+              {saved.agenda.map((item) => (
+                <li key={item.id} className={styles.readItem}>
+                  <Badge appearance="outline" color="informative">
+                    {t(`record.source.${item.source}`)}
+                  </Badge>
+                  <span>{item.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
+          {saved.sharedNotes.trim() ? (
+            <p className={styles.notes} data-testid="record-shared-text">
+              {saved.sharedNotes}
+            </p>
+          ) : (
+            <p className={layout.muted}>{t('record.noNotes')}</p>
+          )}
+        </Section>
+        <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
+          <p className={layout.muted}>{t('record.actionHint')}</p>
+          {form.actionItems.length === 0 ? (
+            <p className={layout.muted}>{t('record.noActions')}</p>
+          ) : (
+            <ul className={styles.list}>
+              {form.actionItems.map((item) => (
+                <li key={item.id} className={styles.readItem}>
+                  <Checkbox
+                    checked={item.done}
+                    disabled={mode !== 'tick' || saving}
+                    onChange={(_, data) => tick(item.id, data.checked === true)}
+                    label={item.text}
+                    aria-label={t('record.done', { text: item.text })}
+                    data-testid={`action-done-${item.id}`}
+                  />
+                  {item.carriedFrom ? <span className={layout.muted}>{t('record.carried')}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <span role="status" className={layout.muted} data-testid="record-status">
+            {notice?.kind === 'saved' ? t('record.tickSaved') : ''}
+          </span>
+        </Section>
+        {notices}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
+        <p className={layout.muted}>{t('record.agendaHint')}</p>
+        <ul className={styles.list}>
+          {form.agenda.map((item, index) => (
+            <li key={item.id} className={styles.itemRow}>
+              <Field
+                label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
+                className={styles.grow}
+              >
+                <Input
+                  value={item.text}
+                  maxLength={ITEM_TEXT_MAX}
+                  onChange={(_, data) => changeAgenda(index, { text: data.value })}
+                  data-testid={`agenda-${index}`}
+                />
+              </Field>
+              <Button
+                aria-label={t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
+                onClick={() =>
+                  update(
+                    'agenda',
+                    form.agenda.filter((_, at) => at !== index),
+                  )
+                }
+              >
+                {t('record.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <Button
+          disabled={form.agenda.length >= AGENDA_ITEMS_MAX}
+          onClick={() => update('agenda', [...form.agenda, { id: itemId('free'), text: '', source: 'free' }])}
+          data-testid="add-agenda"
+        >
+          {t('record.addAgenda')}
+        </Button>
+      </Section>
+
+      <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
+        <Field label={t('record.sharedNotes')}>
+          <Textarea
+            value={form.sharedNotes}
+            maxLength={NOTE_MAX}
+            resize="vertical"
+            rows={5}
+            onChange={(_, data) => update('sharedNotes', data.value)}
+            data-testid="shared-notes"
+          />
+        </Field>
+      </Section>
+
+      <Section title={t('record.privateNotes')} id="record-private" testId="record-private">
+        <Field label={t('record.privateNotes')}>
+          <Textarea
+            value={form.privateNotes}
+            maxLength={NOTE_MAX}
+            resize="vertical"
+            rows={4}
+            onChange={(_, data) => update('privateNotes', data.value)}
+            data-testid="private-notes"
+          />
+        </Field>
+      </Section>
+
+      <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
+        <p className={layout.muted}>{t('record.actionHint')}</p>
+        <ul className={styles.list}>
+          {form.actionItems.map((item, index) => (
+            <li key={item.id} className={styles.itemRow}>
+              <Checkbox
+                checked={item.done}
+                onChange={(_, data) => changeAction(index, { done: data.checked === true })}
+                aria-label={t('record.done', { text: item.text || t('record.actionItem', { n: index + 1 }) })}
+                data-testid={`action-done-${index}`}
+              />
+              <Field
+                label={t('record.actionItem', { n: index + 1 })}
+                hint={item.carriedFrom ? t('record.carried') : undefined}
+                className={styles.grow}
+              >
+                <Input
+                  value={item.text}
+                  maxLength={ITEM_TEXT_MAX}
+                  onChange={(_, data) => changeAction(index, { text: data.value })}
+                  data-testid={`action-${index}`}
+                />
+              </Field>
+              <Button
+                aria-label={t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
+                onClick={() =>
+                  update(
+                    'actionItems',
+                    form.actionItems.filter((_, at) => at !== index),
+                  )
+                }
+              >
+                {t('record.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <Button
+          disabled={form.actionItems.length >= ACTION_ITEMS_MAX}
+          onClick={() =>
+            update('actionItems', [
+              ...form.actionItems,
+              { id: itemId('action'), text: '', done: false, carriedFrom: null },
+            ])
+          }
+          data-testid="add-action"
+        >
+          {t('record.addAction')}
+        </Button>
+      </Section>
+
+      {notices}
+
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="record-save">
+          {saving ? t('record.saving') : t('record.save')}
+        </Button>
+        <span role="status" className={layout.muted} data-testid="record-status">
+          {notice?.kind === 'saved' && !dirty ? t('record.saved') : dirty ? t('record.unsaved') : ''}
+        </span>
+        <span className={layout.muted}>{t('record.emptyText')}</span>
+      </div>
+    </>
+  );
+}

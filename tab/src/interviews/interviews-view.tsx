@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeResponse } from '../../../src/people/people.contract.ts';
+import { registerBundle } from '../i18n/i18n.ts';
+import type { PageProps } from '../shell/app.tsx';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { BookingPanel } from './booking-panel.tsx';
+import { AttendeeList, OrganizerList } from './interview-lists.tsx';
+import { InterviewRecordView } from './interview-record.tsx';
+import messages from './messages.ts';
+import { useInterviews, type ListState } from './use-interviews.ts';
+
+registerBundle('interviews', messages);
+
+type MeState =
+  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; me: MeResponse };
+
+/** `#/interviews` lists and books; `#/interviews/<id>` opens one interview's record. */
+export default function InterviewsView({ api, rest }: PageProps) {
+  const interviewId = rest[0];
+  if (interviewId) return <InterviewRecordView key={interviewId} api={api} id={interviewId} />;
+  return <InterviewsHome api={api} rest={rest} />;
+}
+
+function InterviewsHome({ api }: PageProps) {
+  const { t } = useTranslation('interviews');
+  const layout = useLayoutStyles();
+  const [me, setMe] = useState<MeState>({ status: 'loading' });
+  const loadMe = useCallback(() => {
+    setMe({ status: 'loading' });
+    api.me().then(
+      (answer) => setMe({ status: 'ready', me: answer }),
+      (error: unknown) => setMe({ status: 'error', error }),
+    );
+  }, [api]);
+  useEffect(loadMe, [loadMe]);
+  const isSupervisor = me.status === 'ready' && me.me.roles.includes('supervisor');
+  const organizer = useInterviews(api, 'organizer', isSupervisor);
+  const attendee = useInterviews(api, 'attendee');
+
+  return (
+    <Page title={t('title')} testId="interviews">
+      <p className={layout.muted}>{t('intro')}</p>
+      {me.status === 'loading' ? <Loading /> : null}
+      {me.status === 'error' ? <ErrorPanel error={me.error} onRetry={loadMe} /> : null}
+      {isSupervisor ? (
+        <>
+          <Section title={t('book.title')} id="interviews-book" testId="interviews-book">
+            <BookingPanel
+              api={api}
+              organizerInterviews={
+                organizer.state.status === 'ready' ? organizer.state.interviews : undefined
+              }
+              onBooked={organizer.refresh}
+            />
+          </Section>
+          <Section title={t('organizer.title')} id="interviews-organizer" testId="interviews-organizer">
+            <ListBody state={organizer.state} onRetry={organizer.reload}>
+              {(interviews) => (
+                <OrganizerList api={api} interviews={interviews} onChanged={organizer.refresh} />
+              )}
+            </ListBody>
+          </Section>
+        </>
+      ) : null}
+      {me.status === 'ready' ? (
+        <Section title={t('attendee.title')} id="interviews-attendee" testId="interviews-attendee">
+          <ListBody state={attendee.state} onRetry={attendee.reload}>
+            {(interviews) => <AttendeeList api={api} interviews={interviews} />}
+          </ListBody>
+        </Section>
+      ) : null}
+    </Page>
+  );
+}
+
+function ListBody({
+  state,
+  onRetry,
+  children,
+}: {
+  state: ListState;
+  onRetry: () => void;
+  children: (interviews: Extract<ListState, { status: 'ready' }>['interviews']) => ReactNode;
+}) {
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={onRetry} />;
+  return <>{children(state.interviews)}</>;
+}

@@ -1,0 +1,151 @@
+// Japan-time dates and the plan's swap rules, kept free of React so they can be tested on their own.
+import type { PlanRequest, PlanResponse, Slot } from '../../../src/interviews/interview.contract.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60_000;
+
+/** The settings of the booking panel: a plan request without the people. */
+export type PlanSettings = Omit<PlanRequest, 'personIds'>;
+
+/** The Japan-time calendar day of an instant, as YYYY-MM-DD. */
+export function jstDayOf(at: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** The Japan-time clock time of an instant, as HH:MM. */
+export function jstTimeOf(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The instant of a Japan-time day and HH:MM (Japan has no daylight saving time). */
+export function jstInstant(day: string, time: string): string {
+  return new Date(`${day}T${time}:00+09:00`).toISOString();
+}
+
+export function daysBetween(first: string, last: string): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Defaults of the issue: 30 minutes over the next two weeks, 8:30–17:15 with lunch kept free. */
+export function defaultSettings(now: Date): PlanSettings {
+  const firstDay = addDays(jstDayOf(now), 1);
+  return {
+    type: 'goalSetting',
+    durationMinutes: 30,
+    firstDay,
+    lastDay: addDays(firstDay, 13),
+    dayStart: '08:30',
+    dayEnd: '17:15',
+    breaks: [{ start: '12:00', end: '13:00' }],
+    bufferMinutes: 10,
+    minimumNoticeMinutes: 24 * 60,
+  };
+}
+
+/** A Japan-time date and time range in the UI language, e.g. 12月1日(火) 9:00～9:30. */
+export function formatSlot(slot: Slot, language: string, withYear = false): string {
+  const locale = language === 'en' ? 'en-US' : 'ja-JP';
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Tokyo',
+    ...(withYear ? { year: 'numeric' } : {}),
+    month: language === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(slot.start));
+  // Composed by hand: formatRange writes Japanese times as 9時00分, which reads poorly in a list.
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Tokyo',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  const from = time.format(new Date(slot.start));
+  const to = time.format(new Date(slot.end));
+  return language === 'en' ? `${date}, ${from} – ${to}` : `${date} ${from}～${to}`;
+}
+
+function overlapsWithBuffer(a: Slot, b: Slot, bufferMinutes: number): boolean {
+  const buffer = bufferMinutes * MINUTE_MS;
+  return Date.parse(a.start) < Date.parse(b.end) + buffer && Date.parse(b.start) < Date.parse(a.end) + buffer;
+}
+
+export type PlannedSlot = PlanResponse['slots'][number];
+
+/** The slot each person has now: the proposal, or what the supervisor swapped it for. */
+export type Choices = Record<string, Slot>;
+
+export function initialChoices(plan: PlanResponse): Choices {
+  return Object.fromEntries(plan.slots.map((slot) => [slot.personId, { start: slot.start, end: slot.end }]));
+}
+
+/**
+ * The times a person can move to: their proposed slot and its alternatives, without those that would
+ * touch (within the buffer) another person's current choice. The server computed the alternatives
+ * against the original proposal only, so after a swap they are filtered here again; the server checks
+ * the final plan the same way when it books.
+ */
+export function optionsFor(planned: PlannedSlot, choices: Choices, bufferMinutes: number): Slot[] {
+  const others = Object.entries(choices)
+    .filter(([personId]) => personId !== planned.personId)
+    .map(([, slot]) => slot);
+  const own = choices[planned.personId];
+  const seen = new Set<string>();
+  const candidates = [{ start: planned.start, end: planned.end }, ...planned.alternatives];
+  return candidates
+    .filter((slot) => {
+      const key = `${slot.start}/${slot.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      const isOwn = own !== undefined && own.start === slot.start && own.end === slot.end;
+      return isOwn || others.every((other) => !overlapsWithBuffer(slot, other, bufferMinutes));
+    })
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/** Whether any two chosen slots touch within the buffer (never true when every choice came from optionsFor). */
+export function hasOverlap(choices: Choices, bufferMinutes: number): boolean {
+  const slots = Object.values(choices);
+  return slots.some((slot, index) =>
+    slots.slice(index + 1).some((other) => overlapsWithBuffer(slot, other, bufferMinutes)),
+  );
+}
+
+/** Client-side checks of the settings, so the obvious mistakes are named before the server is asked. */
+export function settingsProblems(settings: PlanSettings, today: string): string[] {
+  const problems: string[] = [];
+  const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+  if (!isDay(settings.firstDay) || !isDay(settings.lastDay)) problems.push('windowMissing');
+  else {
+    if (settings.lastDay < settings.firstDay) problems.push('windowOrder');
+    if (daysBetween(settings.firstDay, settings.lastDay) + 1 > 61) problems.push('windowTooLong');
+    if (settings.lastDay < today) problems.push('windowOver');
+  }
+  if (!isTime(settings.dayStart) || !isTime(settings.dayEnd) || settings.dayEnd <= settings.dayStart)
+    problems.push('hoursOrder');
+  if (settings.breaks.some((pause) => !isTime(pause.start) || !isTime(pause.end) || pause.end <= pause.start))
+    problems.push('breakOrder');
+  if (
+    !Number.isInteger(settings.durationMinutes) ||
+    settings.durationMinutes < 10 ||
+    settings.durationMinutes > 240
+  )
+    problems.push('duration');
+  if (!Number.isInteger(settings.bufferMinutes) || settings.bufferMinutes < 0 || settings.bufferMinutes > 120)
+    problems.push('buffer');
+  return problems;
+}
