@@ -29,6 +29,7 @@ import { createTeamService } from './growth/team.service.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { interviewRoutes } from './interviews/interview.routes.ts';
+import { createInterviewStatus } from './interviews/interview-status.ts';
 import { createInterviewService } from './interviews/interview.service.ts';
 import { createInterviewStore } from './interviews/interview.store.ts';
 import { createOutlookSync } from './interviews/outlook-sync.ts';
@@ -191,7 +192,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...goalRoutes(createGoalService(growth)),
       ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),
       ...declarationRoutes(createDeclarationService({ ...growth, people: peopleStore })),
-      ...teamRoutes(createTeamService({ ...growth, people: peopleStore })),
+      ...teamRoutes(
+        createTeamService({
+          ...growth,
+          people: peopleStore,
+          interviews: createInterviewStatus(interviewStore),
+        }),
+      ),
       ...interviewRoutes(interviewService),
     ];
 

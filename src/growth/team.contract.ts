@@ -1,4 +1,5 @@
 // API contract shared with the tab: the supervisor's view (policy 7(4)).
+import type { InterviewType } from '../interviews/interview.contract.ts';
 //
 // GET /api/team → TeamResponse: everyone below the caller in the reporting lines (direct reports first,
 // then their reports …), with where each stands in the current half-year and fiscal year. Empty for
@@ -20,11 +21,8 @@ export interface TeamMember {
   selfCheck: SelfCheckState;
   /** Goals set for the current fiscal year. */
   goals: number;
-  /**
-   * The next or last one-on-one of the current fiscal year: null until interview booking exists
-   * (issue 6 fills it with `{ status: 'booked' | 'done', type, start }`).
-   */
-  interview: { status: 'booked' | 'done'; type: string; start: string } | null;
+  /** This fiscal year's next one-on-one (booked), else the latest held (done); null when none. */
+  interview: { status: 'booked' | 'done'; type: InterviewType; start: string } | null;
 }
 
 export interface TeamResponse {

@@ -9,8 +9,18 @@ import { goals } from './goal.schema.ts';
 import { selfChecks } from './self-check.schema.ts';
 import type { SelfCheckState, TeamMember, TeamResponse } from './team.contract.ts';
 
+/** Where each person stands with one-on-ones (the interviews slice answers). */
+export interface InterviewStatusSource {
+  statusOf(
+    personIds: string[],
+    fiscalYear: number,
+    now: Date,
+  ): Promise<Map<string, NonNullable<TeamMember['interview']>>>;
+}
+
 export interface TeamDependencies {
   db: Db;
+  interviews: InterviewStatusSource;
   framework: Framework;
   people: Pick<PeopleStore, 'reportsBelow'>;
   audit: AuditLog;
@@ -93,7 +103,11 @@ export function createTeamService(deps: TeamDependencies) {
       }
 
       const ids = sorted.map((person) => person.id);
-      const [states, counts] = await Promise.all([selfCheckStates(ids, period), goalCounts(ids, fiscalYear)]);
+      const [states, counts, interviews] = await Promise.all([
+        selfCheckStates(ids, period),
+        goalCounts(ids, fiscalYear),
+        deps.interviews.statusOf(ids, fiscalYear, deps.now()),
+      ]);
       // One row for the whole overview: it shows every member's progress at once.
       await deps.audit.record({
         actorId: actor.id,
@@ -112,7 +126,7 @@ export function createTeamService(deps: TeamDependencies) {
         depth: person.depth,
         selfCheck: states.get(person.id) ?? 'none',
         goals: counts.get(person.id) ?? 0,
-        interview: null,
+        interview: interviews.get(person.id) ?? null,
       }));
       return { period, fiscalYear, members };
     },

@@ -119,6 +119,7 @@ export interface RecordInput {
   version: number;
   agenda: AgendaItem[];
   sharedNotes: string;
-  privateNotes: string;
+  /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
+  privateNotes?: string;
   actionItems: ActionItem[];
 }

@@ -169,6 +169,14 @@ describe('one-on-one interviews through Graph', () => {
         .find((candidate) => candidate.iCalUId === event!.iCalUId);
       expect(copy, `attendee's copy for ${interview.personName}`).toBeDefined();
     }
+    const team = (await call(kacho, 'GET', '/api/team')).body as unknown as {
+      members: Array<{ id: string; interview: { status: string; type: string } | null }>;
+    };
+    for (const report of reports)
+      expect(team.members.find((member) => member.id === report.id)?.interview).toMatchObject({
+        status: 'booked',
+        type: 'goalSetting',
+      });
     const withGoal = server.emulator
       .eventsOf(kacho.id)
       .find((event) => event.subject.includes(report.displayName) && event.subject.includes('期首面談'))!;

@@ -1,0 +1,39 @@
+import type { InterviewStore } from './interview.store.ts';
+import type { InterviewType } from './interview.contract.ts';
+
+export interface InterviewStatus {
+  status: 'booked' | 'done';
+  type: InterviewType;
+  start: string;
+}
+
+/**
+ * Where each person stands with one-on-ones this fiscal year, for the supervisor's team view: the next
+ * interview ahead (booked, or being put into Outlook), else the latest one held. Failed bookings do not
+ * count: the supervisor sees those on the interviews page.
+ */
+export function createInterviewStatus(store: Pick<InterviewStore, 'liveOfPeople'>) {
+  return {
+    async statusOf(
+      personIds: string[],
+      fiscalYear: number,
+      now: Date,
+    ): Promise<Map<string, InterviewStatus>> {
+      const rows = (await store.liveOfPeople(personIds, fiscalYear)).filter((row) => row.status !== 'failed');
+      const found = new Map<string, InterviewStatus>();
+      for (const personId of personIds) {
+        const own = rows.filter((row) => row.personId === personId);
+        const ahead = own.find((row) => row.endsAt > now);
+        const held = own.filter((row) => row.endsAt <= now).at(-1);
+        const pick = ahead ?? held;
+        if (pick)
+          found.set(personId, {
+            status: ahead ? 'booked' : 'done',
+            type: pick.type,
+            start: pick.startsAt.toISOString(),
+          });
+      }
+      return found;
+    },
+  };
+}
