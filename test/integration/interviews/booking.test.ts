@@ -310,6 +310,37 @@ describe('one-on-one interviews through Graph', () => {
     expect(seen.response).toBe('declined');
   });
 
+  it('lets only the supervisor chain change an interview; the attendee and HR read, others get 403', async () => {
+    const target = booked.interviews[0]!;
+    const people = server.emulator.people;
+    const bucho = people.find((person) => person.id === kacho.managerId)!;
+    const hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    const colleague = people.find(
+      (person) =>
+        person.department === kacho.department && person.id !== target.personId && person.levelId === 'shuji',
+    )!;
+    const attendee = people.find((person) => person.id === target.personId)!;
+    const read = async (who: Person) => (await call(who, 'GET', `/api/interviews/${target.id}`)).status;
+    expect(await read(kacho)).toBe(200);
+    expect(await read(bucho)).toBe(200);
+    expect(await read(attendee)).toBe(200);
+    expect(await read(hr)).toBe(200);
+    expect(await read(colleague)).toBe(403);
+    expect(await read(outsider)).toBe(403);
+    const version = (
+      (await call(kacho, 'GET', `/api/interviews/${target.id}`)).body as unknown as InterviewDetail
+    ).version;
+    for (const who of [attendee, hr, colleague, outsider]) {
+      const cancel = await call(who, 'POST', `/api/interviews/${target.id}/cancel`, { version, reason: '' });
+      expect(cancel.status, `cancel as ${who.displayName}`).toBe(403);
+    }
+    const audit = await server.database.query<{ actor_id: string }>(
+      `SELECT actor_id FROM audit_log WHERE resource = 'interview' AND subject_id = $1`,
+      [target.personId],
+    );
+    expect(audit.map((row) => row.actor_id)).toEqual(expect.arrayContaining([bucho.id, hr.id]));
+  });
+
   it('shows the report their interview and the shared notes, never the private ones', async () => {
     const target = booked.interviews[0]!;
     const current = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
