@@ -172,6 +172,31 @@ describe('career design, 自己申告 and the team view', () => {
     await reloaded.page.close();
   }, 120_000);
 
+  it('a career design saved meanwhile from another window: the later save is refused, the typed text stays, and reloading shows the newer one', async () => {
+    const first = await openLoaded('career');
+    const second = await openLoaded('career');
+    const mine = first.tab.frame.locator('[data-testid=career]');
+    const theirs = second.tab.frame.locator('[data-testid=career]');
+    await theirs.locator('[data-testid=vision-mid]').fill('係長として窓口全体を見られるようになる');
+    await theirs.locator('[data-testid=career-save]').click();
+    await expect
+      .poll(() => theirs.locator('[data-testid=career-status]').textContent())
+      .toContain('保存しました');
+
+    await mine.locator('[data-testid=vision-long]').fill('この文章は消えない');
+    await mine.locator('[data-testid=career-save]').click();
+    await mine.locator('[data-testid=career-conflict]').waitFor();
+    await expect(mine.locator('[data-testid=vision-long]').inputValue()).resolves.toBe('この文章は消えない');
+    await mine.locator('[data-testid=career-reload]').click();
+    await expect
+      .poll(() => mine.locator('[data-testid=vision-mid]').inputValue())
+      .toBe('係長として窓口全体を見られるようになる');
+    expect(await mine.locator('[data-testid=career-conflict]').count()).toBe(0);
+    expect(await mine.locator('[data-testid=rotation-entry]').count()).toBe(3);
+    await first.page.close();
+    await second.page.close();
+  }, 120_000);
+
   it('HR opens the 自己申告 window; the employee fills two wishes, submits after confirming, and then sees it read-only', async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const inTwoWeeks = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
