@@ -7,3 +7,4 @@ export * from '../growth/goal.schema.ts';
 export * from '../growth/career.schema.ts';
 export * from '../growth/declaration.schema.ts';
 export * from '../interviews/interview.schema.ts';
+export * from '../training/training.schema.ts';

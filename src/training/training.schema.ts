@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { COURSE_CATEGORIES, COURSE_FORMATS, ENROLMENT_STATUSES } from './training.contract.ts';
+
+/** A course of the catalog (研修). `seedKey` marks the local-mode demo catalog, so seeding is idempotent. */
+export const trainingCourses = pgTable(
+  'training_courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    category: text('category', { enum: COURSE_CATEGORIES }).notNull(),
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en'),
+    descriptionJa: text('description_ja').notNull().default(''),
+    descriptionEn: text('description_en'),
+    targetLevelIds: jsonb('target_level_ids').$type<string[]>().notNull().default([]),
+    minYearsOfService: integer('min_years_of_service'),
+    maxYearsOfService: integer('max_years_of_service'),
+    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
+    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    format: text('format', { enum: COURSE_FORMATS }).notNull(),
+    provider: text('provider').notNull().default(''),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    seedKey: text('seed_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('training_courses_seed_key').on(table.seedKey)],
+);
+
+/**
+ * A session of a course and its one Outlook event in the training mailbox. The Outlook columns are an
+ * outbox (src/jobs/outbox.ts): `outlookAction` says what Outlook is owed, `outboxSeq` moves on with every
+ * new request so a worker settling an older claim does not wipe a newer one.
+ */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    online: boolean('online').notNull().default(false),
+    capacity: integer('capacity').notNull(),
+    /** Last day (Japan time, inclusive) to apply or be recommended. */
+    applicationDeadline: date('application_deadline').notNull(),
+    status: text('status', { enum: ['scheduled', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
+    cancelReason: text('cancel_reason'),
+    /** create, move, attendees (add the newly confirmed) or cancel; null: Outlook is in step. */
+    outlookAction: text('outlook_action', { enum: ['create', 'move', 'attendees', 'cancel'] }),
+    outboxSeq: integer('outbox_seq').notNull().default(0),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    outlookAttempts: integer('outlook_attempts').notNull().default(0),
+    outlookFailed: boolean('outlook_failed').notNull().default(false),
+    transactionId: text('transaction_id').notNull(),
+    eventId: text('event_id'),
+    joinUrl: text('join_url'),
+    webLink: text('web_link'),
+    error: text('error'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('training_sessions_transaction_id').on(table.transactionId),
+    index('training_sessions_course_idx').on(table.courseId, table.startsAt),
+    index('training_sessions_outlook_action_idx')
+      .on(table.outlookAction)
+      .where(sql`${table.outlookAction} is not null`),
+  ],
+);
+
+/** One person on one session's roster. One live enrolment per person and session (partial unique index). */
+export const trainingEnrolments = pgTable(
+  'training_enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    personId: text('person_id').notNull(),
+    status: text('status', { enum: ENROLMENT_STATUSES }).notNull(),
+    origin: text('origin', { enum: ['application', 'recommendation', 'nomination'] }).notNull(),
+    requestedById: text('requested_by_id'),
+    reason: text('reason').notNull().default(''),
+    note: text('note').notNull().default(''),
+    eligibilityOverridden: boolean('eligibility_overridden').notNull().default(false),
+    /** When HR put the person on the waiting list: the list is served in this order. */
+    waitlistedAt: timestamp('waitlisted_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** When the person was added to the session's Outlook event. */
+    invitedAt: timestamp('invited_at', { withTimezone: true }),
+    closingReason: text('closing_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('training_enrolments_one_live')
+      .on(table.sessionId, table.personId)
+      .where(sql`${table.status} not in ('withdrawn', 'declined')`),
+    index('training_enrolments_person_idx').on(table.personId),
+  ],
+);
