@@ -371,6 +371,7 @@ describe('career design, 自己申告 and the team view', () => {
       const { page, tab } = await openLoaded(which, { theme });
       await tab.frame.locator(`[data-theme=${theme}]`).waitFor();
       expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+      if (theme === 'contrast') await shoot(page, tab, `${which}-contrast`);
       await page.close();
     },
   );
