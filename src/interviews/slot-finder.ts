@@ -106,15 +106,17 @@ export function isOfficeDay(day: string): boolean {
 
 /** Sorted, merged blocking intervals of a calendar. */
 export function blockingIntervals(calendar: readonly CalendarItem[]): Interval[] {
-  const blocking = calendar
-    .filter((item) => BLOCKING.has(item.status) && item.end > item.start)
-    .map(({ start, end }) => ({ start, end }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  // One pass and one copy per item: a season's planning runs this for thousands of calendars.
+  const blocking: Interval[] = [];
+  for (const item of calendar)
+    if (item.end > item.start && BLOCKING.has(item.status))
+      blocking.push({ start: item.start, end: item.end });
+  blocking.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: Interval[] = [];
   for (const interval of blocking) {
-    const last = merged.at(-1);
+    const last = merged[merged.length - 1];
     if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
-    else merged.push({ ...interval });
+    else merged.push(interval);
   }
   return merged;
 }
@@ -131,6 +133,21 @@ function isClear(intervals: readonly Interval[], start: number, end: number): bo
   }
   const next = intervals[low];
   return !next || next.start >= end;
+}
+
+/**
+ * The slots (sorted by start) that miss every interval of a sorted, merged list: one sweep over both
+ * instead of a search per slot, as planning a whole season calls this for thousands of people.
+ */
+function clearSlots(slots: readonly Interval[], intervals: readonly Interval[]): Interval[] {
+  const clear: Interval[] = [];
+  let next = 0;
+  for (const slot of slots) {
+    while (next < intervals.length && intervals[next]!.end <= slot.start) next += 1;
+    const blocker = intervals[next];
+    if (!blocker || blocker.start >= slot.end) clear.push(slot);
+  }
+  return clear;
 }
 
 function overlapsWithBuffer(a: Interval, b: Interval, buffer: number): boolean {
@@ -161,6 +178,34 @@ function validate(search: SlotSearch): void {
  * of the breaks, on the step grid, after the minimum notice.
  */
 export function candidateSlots(search: SlotSearch): Interval[] {
+  return slotGrid(search).map((slot) => ({ ...slot }));
+}
+
+/**
+ * The candidate slots, kept for the last rules seen: planning many organizers with the same rules (a
+ * whole season) builds the grid once instead of once per organizer. Frozen, as plans share its slots.
+ */
+let lastGrid: { key: string; slots: readonly Interval[] } | undefined;
+function slotGrid(search: SlotSearch): readonly Interval[] {
+  const key = [
+    search.now,
+    search.firstDay,
+    search.lastDay,
+    search.durationMinutes,
+    search.stepMinutes ?? 15,
+    search.bufferMinutes,
+    search.minimumNoticeMinutes,
+    search.hours.start,
+    search.hours.end,
+    ...search.hours.breaks.flatMap((pause) => [pause.start, pause.end]),
+  ].join('|');
+  if (lastGrid?.key === key) return lastGrid.slots;
+  const slots = Object.freeze(buildGrid(search).map((slot) => Object.freeze(slot)));
+  lastGrid = { key, slots };
+  return slots;
+}
+
+function buildGrid(search: SlotSearch): Interval[] {
   validate(search);
   const step = (search.stepMinutes ?? 15) * MINUTE;
   const duration = search.durationMinutes * MINUTE;
@@ -201,8 +246,10 @@ export function planInterviews(search: SlotSearch): Plan {
   const candidates = optionsOf(search);
   const buffer = search.bufferMinutes * MINUTE;
   const placed = new Map<string, Interval>();
-  const isFreeOf = (slot: Interval, except?: string) =>
-    [...placed].every(([personId, other]) => personId === except || !overlapsWithBuffer(slot, other, buffer));
+  const isFreeOf = (slot: Interval) => {
+    for (const other of placed.values()) if (overlapsWithBuffer(slot, other, buffer)) return false;
+    return true;
+  };
 
   const order = [...candidates].sort((a, b) => a.options.length - b.options.length || a.index - b.index);
   const unplaced: Plan['unplaced'] = [];
@@ -259,19 +306,19 @@ function moveOneAside(
 
 /** Each attendee's options (free for both, clear of booked interviews), or why there are none. */
 function optionsOf(search: SlotSearch): Candidate[] {
-  const slots = candidateSlots(search);
+  const slots = slotGrid(search);
   const buffer = search.bufferMinutes * MINUTE;
   const organizerBlocks = blockingIntervals(search.organizer.calendar);
   const booked = [...search.booked].sort((a, b) => a.start - b.start);
-  const organizerFree = slots.filter((slot) => isClear(organizerBlocks, slot.start, slot.end));
+  const organizerFree = clearSlots(slots, organizerBlocks);
   const notBooked = (slot: Interval) => booked.every((other) => !overlapsWithBuffer(slot, other, buffer));
   return search.attendees.map((attendee, index) => {
     const base = { personId: attendee.personId, index, options: [] as Interval[] };
     if (!attendee.calendar) return { ...base, reason: 'calendar_unavailable' as const };
     if (slots.length === 0) return { ...base, reason: 'no_working_time' as const };
     const blocks = blockingIntervals(attendee.calendar);
-    const common = organizerFree.filter((slot) => isClear(blocks, slot.start, slot.end));
-    const options = common.filter(notBooked);
+    const common = clearSlots(organizerFree, blocks);
+    const options = booked.length > 0 ? common.filter(notBooked) : common;
     if (options.length > 0) return { ...base, options, reason: undefined };
     let reason: NoSlotReason;
     if (common.length > 0) reason = 'taken_by_other_interviews';

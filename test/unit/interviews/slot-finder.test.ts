@@ -95,6 +95,30 @@ describe('candidate slots', () => {
       RangeError,
     );
   });
+
+  it('follow every change of rules between calls, though the last grid is kept for a season of plans', () => {
+    const oneDay = { firstDay: '2026-12-01', lastDay: '2026-12-01' };
+    const first = candidateSlots(search(oneDay));
+    // A caller changing what it got does not change what the next plan sees.
+    first[0]!.start = 0;
+    expect(candidateSlots(search(oneDay))).toHaveLength(29);
+    expect(describeSlot(candidateSlots(search(oneDay))[0]!)).toBe('2026-12-01 08:30-09:00');
+    const changes: Array<[Partial<SlotSearch>, number]> = [
+      [{ now: jst('2026-12-01', '10:00') }, 23],
+      [{ minimumNoticeMinutes: 24 * 60 + 30 }, 25],
+      [{ durationMinutes: 60 }, 11 + 14],
+      [{ stepMinutes: 30 }, 7 + 8],
+      [{ hours: { start: '08:30', end: '17:15', breaks: [] } }, 34],
+      [{ hours: { start: '09:00', end: '17:15', breaks: [{ start: '12:00', end: '13:00' }] } }, 27],
+      [{ lastDay: '2026-12-02' }, 58],
+    ];
+    for (const [change, count] of changes) {
+      expect(candidateSlots(search({ ...oneDay, ...change }))).toHaveLength(count);
+      expect(candidateSlots(search(oneDay))).toHaveLength(29);
+    }
+    expect(() => candidateSlots(search({ ...oneDay, bufferMinutes: -5 }))).toThrow(RangeError);
+    expect(planInterviews(search(oneDay)).slots.map(describeSlot)).toEqual(['2026-12-01 08:30-09:00']);
+  });
 });
 
 describe('free/busy', () => {
