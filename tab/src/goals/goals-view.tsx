@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -20,10 +20,18 @@ import messages from './messages.ts';
 
 registerBundle('goals', messages);
 
+const useStyles = makeStyles({
+  // A native select is as wide as its longest option; on a phone it must shrink to the screen.
+  yearField: { minWidth: 0, flexGrow: 1, maxWidth: '420px' },
+  picker: { width: '100%', minWidth: 0 },
+  pickerSelect: { width: '100%', minWidth: 0 },
+});
+
 type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
 
 export default function GoalsView({ api }: PageProps) {
   const { t } = useTranslation('goals');
+  const styles = useStyles();
   const layout = useLayoutStyles();
   const current = useMemo(() => halfPeriodAt(new Date()).fiscalYear, []);
   // Goals for the next year may be set before it starts (in March); earlier years are read-only.
@@ -96,8 +104,10 @@ export default function GoalsView({ api }: PageProps) {
     <Page title={t('title')} testId="goals">
       <p className={layout.muted}>{t('intro')}</p>
       <div className={layout.row} style={{ alignItems: 'end', justifyContent: 'space-between' }}>
-        <Field label={t('year')}>
+        <Field label={t('year')} className={styles.yearField}>
           <Select
+            className={styles.picker}
+            select={{ className: styles.pickerSelect }}
             value={String(year)}
             onChange={(_, data) => {
               setNotice('');

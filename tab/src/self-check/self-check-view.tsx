@@ -95,6 +95,9 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   textarea: { width: '100%' },
+  // A native select is as wide as its longest option; on a phone it must shrink to the screen.
+  picker: { width: '100%', maxWidth: '520px', minWidth: 0 },
+  pickerSelect: { width: '100%', minWidth: 0 },
 });
 
 function formOf(selfCheck: SelfCheckResponse): Form {
@@ -144,6 +147,7 @@ type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | {
 
 export default function SelfCheckView({ api }: PageProps) {
   const { t } = useTranslation('selfCheck');
+  const styles = useStyles();
   const layout = useLayoutStyles();
   const labels = usePeriodLabels();
   const current = useMemo(() => currentPeriod(), []);
@@ -183,6 +187,8 @@ export default function SelfCheckView({ api }: PageProps) {
         <>
           <Field label={t('period')}>
             <Select
+              className={styles.picker}
+              select={{ className: styles.pickerSelect }}
               value={selected}
               onChange={(_, data) => setSelected(data.value)}
               data-testid="period-picker"
@@ -190,7 +196,7 @@ export default function SelfCheckView({ api }: PageProps) {
               {choices.map((period) => (
                 <option key={period} value={period}>
                   {labels.full(period)}
-                  {period === current ? ` (${t('current')})` : ''} — {t(`status.${statusOf(period)}`)}
+                  {period === current ? t('current') : ''} — {t(`status.${statusOf(period)}`)}
                 </option>
               ))}
             </Select>

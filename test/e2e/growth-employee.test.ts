@@ -1,0 +1,564 @@
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Framework } from '../../src/framework/framework.schema.ts';
+import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { apiCaller } from '../support/api-caller.ts';
+import {
+  launchBrowser,
+  openDevHost,
+  SCREENSHOT_DIR,
+  screenshot,
+  seriousAxeViolations,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// The employee's side of issue 5 in a real browser through the dev host: a 主任 outside 職員課 writes a
+// self-check and goals, in Japanese and in English, and the pages hold up to axe, themes and 360 px.
+
+type Person = TestServer['emulator']['people'][number];
+
+const SYMBOL: Record<string, string> = { evaluated: '●', maintain: '※', parttime: '○' };
+
+/** The half `steps` halves before the given one. */
+function halfBefore(period: { fiscalYear: number; half: 1 | 2 }, steps: number): string {
+  const ordinal = period.fiscalYear * 2 + period.half - 1 - steps;
+  return `${Math.floor(ordinal / 2)}-H${(ordinal % 2) + 1}`;
+}
+
+// Each test walks a whole flow through a browser: more steps than the default timeout is sized for.
+describe("the employee's self-check and goals pages", { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let framework: Framework;
+  let shunin: Person[];
+  const now = halfPeriodAt(new Date());
+  const period = now.id;
+  const pastPeriods = [halfBefore(now, 3), halfBefore(now, 2), halfBefore(now, 1)];
+  const call = apiCaller(() => server);
+
+  const itemsOf = (levelId: string) =>
+    framework.competencies.filter(
+      (competency) => (framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
+    );
+
+  /** Seeds submitted self-checks of past halves (the API only writes the current one) with rising averages. */
+  const seedHistory = async (person: Person) => {
+    const items = itemsOf('shunin');
+    for (const [index, past] of pastPeriods.entries()) {
+      const ratings = Object.fromEntries(
+        items.map((competency, position) => [
+          competency.id,
+          {
+            rating: Math.min(5, 2 + index + (competency.group === 'attitude' ? 1 : 0) - (position % 2)),
+            evidence: `${past} の根拠`,
+          },
+        ]),
+      );
+      const feedback =
+        index === pastPeriods.length - 1
+          ? {
+              [items[0]!.id]: {
+                comment: '住民説明会での説明が分かりやすかったです。',
+                authorId: person.managerId,
+                at: new Date().toISOString(),
+              },
+            }
+          : {};
+      await server.database.query(
+        `INSERT INTO self_checks (person_id, period, level_id, framework_version, status, ratings, reflections, feedback, version, submitted_at)
+         VALUES ($1, $2, 'shunin', $3, 'submitted', $4, $5, $6, 2, now())`,
+        [
+          person.id,
+          past,
+          framework.version,
+          JSON.stringify(ratings),
+          JSON.stringify({ diversity: `${past} の振り返り` }),
+          JSON.stringify(feedback),
+        ],
+      );
+    }
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    framework = server.framework;
+    shunin = server.emulator.people.filter(
+      (person) => person.levelId === 'shunin' && person.department !== '職員課' && person.managerId,
+    );
+    expect(shunin.length).toBeGreaterThanOrEqual(4);
+    await seedHistory(shunin[0]!);
+    await seedHistory(shunin[1]!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const openPage = async (
+    page: Page,
+    person: Person,
+    target: 'self-check' | 'goals',
+    options: { theme?: string; locale?: string } = {},
+  ): Promise<FrameLocator> => {
+    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, ...options });
+    await tab.frame.locator(`[data-testid=nav-${target}]`).click();
+    await tab.frame.locator(`[data-testid=${target}]`).waitFor();
+    return tab.frame;
+  };
+  const openSelfCheck = async (
+    page: Page,
+    person: Person,
+    options: { theme?: string; locale?: string } = {},
+  ) => {
+    const frame = await openPage(page, person, 'self-check', options);
+    await frame.locator(`[data-testid=self-check-${period}]`).waitFor();
+    return frame;
+  };
+  const openGoals = async (page: Page, person: Person, options: { theme?: string; locale?: string } = {}) => {
+    const frame = await openPage(page, person, 'goals', options);
+    await frame.locator('[data-testid=year-picker]').waitFor();
+    await frame.locator('[data-testid=goals-empty], article[data-testid^=goal-]').first().waitFor();
+    return frame;
+  };
+  /** The whole tab in one picture: the dev host's frame is as tall as the window, so grow the window. */
+  const fullScreenshot = async (page: Page, frame: FrameLocator, name: string) => {
+    const viewport = page.viewportSize() ?? { width: 1100, height: 900 };
+    const height = await frame.locator('body').evaluate((body) => body.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height + 80, 12_000) });
+    await screenshot(page, name);
+    await page.setViewportSize(viewport);
+  };
+  const rate = (frame: FrameLocator, competencyId: string, value: number) =>
+    frame
+      .locator(
+        `[data-testid=self-check-${period}] [data-testid=item-${competencyId}] input[value="${value}"]`,
+      )
+      .check();
+
+  it('lets a 主任 fill in the self-check in Japanese, keeps the draft across a reload, and submits it', async () => {
+    const person = shunin[0]!;
+    const items = itemsOf('shunin');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    let frame = await openSelfCheck(page, person);
+    const form = frame.locator(`[data-testid=self-check-${period}]`);
+    await expect(form.getAttribute('data-status')).resolves.toBe('new');
+
+    // Every item of the 主任 row, with its mark and what the mark means; nothing else.
+    expect(await form.locator('article[data-testid^=item-]').count()).toBe(items.length);
+    for (const competency of items) {
+      const item = form.locator(`[data-testid=item-${competency.id}]`);
+      const mark = framework.expectations.shunin![competency.id]!;
+      await expect(item.getAttribute('data-mark')).resolves.toBe(mark);
+      const text = (await item.textContent()) ?? '';
+      expect(text).toContain(competency.name.ja);
+      expect(text).toContain(SYMBOL[mark]!);
+      expect(text).toContain(framework.marks[mark].label.ja);
+      // The five points of the scale, labelled in Japanese.
+      expect(text).toContain('1 努力を要する');
+      expect(text).toContain('5 模範となる');
+    }
+
+    // Rate all but the last item, then try to submit: the missing one is named.
+    for (const [index, competency] of items.entries()) {
+      if (index < items.length - 1) await rate(frame, competency.id, (index % 5) + 1);
+      await form
+        .locator(`[data-testid=evidence-${competency.id}]`)
+        .fill(`${competency.name.ja}：窓口対応で工夫した`);
+    }
+    const counter = `${`${items[0]!.name.ja}：窓口対応で工夫した`.length} / 400 文字`;
+    await expect(form.locator(`[data-testid=item-${items[0]!.id}]`).textContent()).resolves.toContain(
+      counter,
+    );
+    for (const guideline of framework.guidelines) {
+      await form.locator(`[data-testid=reflection-${guideline.id}]`).fill(`${guideline.name.en} を意識した`);
+    }
+    await form.locator('[data-testid=submit]').click();
+    const missing = form.locator('[data-testid=missing-ratings]');
+    await missing.waitFor();
+    await expect(missing.textContent()).resolves.toContain(items.at(-1)!.name.ja);
+    await expect(form.locator(`[data-testid=item-${items.at(-1)!.id}]`).textContent()).resolves.toContain(
+      '未評価',
+    );
+    await rate(frame, items.at(-1)!.id, 4);
+    await expect(missing.count()).resolves.toBe(0);
+
+    await form.locator('[data-testid=save-draft]').click();
+    await expect
+      .poll(() => form.locator('[data-testid=save-status]').textContent())
+      .toContain('下書きを保存しました（版 1）');
+
+    // A reload shows what was saved.
+    await page.close();
+    const reloaded = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    frame = await openSelfCheck(reloaded, person);
+    const again = frame.locator(`[data-testid=self-check-${period}]`);
+    await expect(again.getAttribute('data-status')).resolves.toBe('draft');
+    for (const [index, competency] of items.entries()) {
+      const expected = index < items.length - 1 ? (index % 5) + 1 : 4;
+      await expect(
+        again.locator(`[data-testid=item-${competency.id}] input[value="${expected}"]`).isChecked(),
+      ).resolves.toBe(true);
+      await expect(again.locator(`[data-testid=evidence-${competency.id}]`).inputValue()).resolves.toBe(
+        `${competency.name.ja}：窓口対応で工夫した`,
+      );
+    }
+    await expect(again.locator('[data-testid=reflection-link]').inputValue()).resolves.toBe(
+      'Link を意識した',
+    );
+    await fullScreenshot(reloaded, frame, 'self-check-ja');
+
+    // Submit through the confirmation dialog: the page turns read-only.
+    await again.locator('[data-testid=submit]').click();
+    await frame.locator('[data-testid=confirm-submit]').click();
+    await again.locator('[data-testid=read-only]').waitFor();
+    await expect(again.getAttribute('data-status')).resolves.toBe('submitted');
+    await expect(again.locator('textarea').count()).resolves.toBe(0);
+    await expect(again.locator('[data-testid=save-draft]').count()).resolves.toBe(0);
+
+    // The supervisor's feedback then shows under its item.
+    const submitted = await call(person, 'GET', `/api/people/me/self-checks/${period}`);
+    const feedback = await call(
+      { id: person.managerId! },
+      'PUT',
+      `/api/people/${person.id}/self-checks/${period}/feedback`,
+      {
+        version: submitted.body.version,
+        feedback: { [items[1]!.id]: '関係課との調整が丁寧でした。' },
+      },
+    );
+    expect(feedback.status).toBe(200);
+    await reloaded.close();
+    const third = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    frame = await openSelfCheck(third, person);
+    await expect(
+      frame
+        .locator(`[data-testid=self-check-${period}] [data-testid=feedback-${items[1]!.id}]`)
+        .textContent(),
+    ).resolves.toContain('関係課との調整が丁寧でした。');
+    await expect(
+      frame.locator(`[data-testid=self-check-${period}] [data-testid=rating-${items[0]!.id}]`).textContent(),
+    ).resolves.toBe('1 努力を要する');
+
+    // The growth chart: one line per group across every saved period, with a table of the same numbers.
+    const history = frame.locator('[data-testid=self-check-history]');
+    await history.locator('svg[role=img]').waitFor();
+    const label = await history.locator('svg[role=img]').getAttribute('aria-labelledby');
+    expect(label).toBeTruthy();
+    expect(await history.locator('desc').textContent()).toContain('職務遂行能力');
+    for (const group of framework.competencyGroups) {
+      await expect(
+        history
+          .locator(
+            `[data-testid=chart-series-${group.id}] circle, [data-testid=chart-series-${group.id}] rect`,
+          )
+          .count(),
+      ).resolves.toBe(4);
+    }
+    await history.locator('summary').click();
+    await expect(history.locator('[data-testid=history-table] tbody tr').count()).resolves.toBe(4);
+    await history.screenshot({ path: path.join(SCREENSHOT_DIR, 'self-check-history.png') });
+
+    // A past half, read-only, with its feedback.
+    await frame.locator('[data-testid=period-picker]').selectOption(pastPeriods[2]!);
+    const past = frame.locator(`[data-testid=self-check-${pastPeriods[2]}]`);
+    await past.locator('[data-testid=read-only]').waitFor();
+    await expect(past.locator(`[data-testid=feedback-${items[0]!.id}]`).textContent()).resolves.toContain(
+      '住民説明会での説明が分かりやすかったです。',
+    );
+    await fullScreenshot(third, frame, 'self-check-past-ja');
+    await third.close();
+  });
+
+  it('lets the 主任 set a goal, record progress and a mid-year reflection in Japanese', async () => {
+    const person = shunin[0]!;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    let frame = await openGoals(page, person);
+    await frame.locator('[data-testid=goals-empty]').waitFor();
+    await frame.locator('[data-testid=goal-add]').click();
+    const form = frame.locator('[data-testid=goal-new-form]');
+
+    // Client checks name the field: an empty title and a due date outside the fiscal year.
+    await form.locator('[data-testid=goal-due]').fill(`${now.fiscalYear + 2}-01-15`);
+    await form.locator('[data-testid=goal-criteria]').fill('申請の処理日数を平均 5 日から 3 日に短縮する');
+    await form.locator('[data-testid=goal-save]').click();
+    await expect(form.textContent()).resolves.toContain('入力してください。');
+    await expect(form.textContent()).resolves.toContain(`${now.fiscalYear}年4月1日`);
+    // Nothing typed was lost.
+    await expect(form.locator('[data-testid=goal-criteria]').inputValue()).resolves.toBe(
+      '申請の処理日数を平均 5 日から 3 日に短縮する',
+    );
+
+    await form.locator('[data-testid=goal-title]').fill('窓口手続きのオンライン化を進める');
+    await form.locator('[data-testid=goal-due]').fill(`${now.fiscalYear + 1}-02-27`);
+    await form.getByLabel('説明・説得力', { exact: false }).check();
+    await form.getByLabel('企画・調整力', { exact: false }).check();
+    await form.getByLabel('Link', { exact: false }).check();
+    await form.locator('[data-testid=goal-save]').click();
+    const card = frame.locator('article[data-testid^=goal-]');
+    await card.waitFor();
+    await expect(card.locator('[data-testid=goal-heading]').textContent()).resolves.toBe(
+      '窓口手続きのオンライン化を進める',
+    );
+    await expect(card.locator('[data-testid=goal-competency-tags]').textContent()).resolves.toContain(
+      '企画・調整力',
+    );
+    await expect(card.locator('[data-testid=goal-guideline-tags]').textContent()).resolves.toContain(
+      'L Link',
+    );
+
+    await card.locator('[data-testid=progress-percent]').fill('30');
+    await card.locator('[data-testid=progress-note]').fill('申請様式の洗い出しを終えた');
+    await card.locator('[data-testid=progress-add]').click();
+    await card.locator('[data-testid=goal-progress-log] li').waitFor();
+    await expect(card.locator('[data-testid=goal-progress-log]').textContent()).resolves.toContain('30%');
+    await expect(card.locator('[data-testid=goal-progress-bar]').getAttribute('aria-valuenow')).resolves.toBe(
+      '0.3',
+    );
+
+    await card
+      .locator('[data-testid=reflection-mid]')
+      .fill('様式の統一に時間がかかったが、関係課の協力を得られた。');
+    await card.locator('[data-testid=reflection-mid-save]').click();
+    await expect
+      .poll(() => card.locator('[data-testid=goal-status]').textContent())
+      .toBe('振り返りを保存しました。');
+
+    // The supervisor comments; a reload shows everything kept.
+    const goals = await call(person, 'GET', `/api/people/me/goals?fiscalYear=${now.fiscalYear}`);
+    const goal = (goals.body as unknown as Array<{ id: string; version: number }>)[0]!;
+    const comment = await call(
+      { id: person.managerId! },
+      'POST',
+      `/api/people/${person.id}/goals/${goal.id}/comments`,
+      {
+        version: goal.version,
+        stage: 'mid',
+        text: '順調です。他課との調整も引き続きお願いします。',
+      },
+    );
+    expect(comment.status).toBe(200);
+    await page.close();
+    const reloaded = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    frame = await openGoals(reloaded, person);
+    const kept = frame.locator('article[data-testid^=goal-]');
+    await expect(kept.locator('[data-testid=reflection-mid]').inputValue()).resolves.toBe(
+      '様式の統一に時間がかかったが、関係課の協力を得られた。',
+    );
+    await expect(kept.locator('[data-testid=goal-comments]').textContent()).resolves.toContain(
+      '順調です。他課との調整も引き続きお願いします。',
+    );
+    await expect(kept.locator('[data-testid=goal-comments]').textContent()).resolves.toContain('中間');
+    await fullScreenshot(reloaded, frame, 'goals-ja');
+
+    // A past year is read-only.
+    await frame.locator('[data-testid=year-picker]').selectOption(String(now.fiscalYear - 1));
+    await frame.locator('[data-testid=read-only]').waitFor();
+    await expect(frame.locator('[data-testid=goal-add]').count()).resolves.toBe(0);
+    await reloaded.close();
+  });
+
+  it('works in English: self-check with the English scale, and a goal with progress', async () => {
+    const person = shunin[1]!;
+    const items = itemsOf('shunin');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    let frame = await openSelfCheck(page, person, { locale: 'en-US' });
+    const form = frame.locator(`[data-testid=self-check-${period}]`);
+    await expect(form.textContent()).resolves.toContain('1 Needs improvement');
+    await expect(form.textContent()).resolves.toContain('5 Role model');
+    await expect(form.textContent()).resolves.toContain(items[0]!.name.en);
+    for (const competency of items) await rate(frame, competency.id, 3);
+    await form
+      .locator(`[data-testid=evidence-${items[0]!.id}]`)
+      .fill('Explained the new rules at the counter');
+    await form.locator('[data-testid=reflection-diversity]').fill('Listened to residents of every age');
+    await form.locator('[data-testid=save-draft]').click();
+    await expect
+      .poll(() => form.locator('[data-testid=save-status]').textContent())
+      .toContain('Draft saved (version 1)');
+    await fullScreenshot(page, frame, 'self-check-en');
+    await form.locator('[data-testid=submit]').click();
+    await frame.locator('[data-testid=confirm-submit]').click();
+    await form.locator('[data-testid=read-only]').waitFor();
+    await expect(form.locator('[data-testid=read-only]').textContent()).resolves.toContain('Submitted');
+    await expect(frame.locator('[data-testid=self-check-history] desc').textContent()).resolves.toContain(
+      'Job performance abilities',
+    );
+    await page.close();
+
+    const goalsPage = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    frame = await openGoals(goalsPage, person, { locale: 'en-US' });
+    await frame.locator('[data-testid=goal-add]').click();
+    const goalForm = frame.locator('[data-testid=goal-new-form]');
+    await goalForm.locator('[data-testid=goal-title]').fill('Publish the counter FAQ online');
+    await goalForm.locator('[data-testid=goal-criteria]').fill('FAQ page live with 30 questions');
+    await goalForm.locator('[data-testid=goal-due]').fill(`${now.fiscalYear + 1}-03-31`);
+    await goalForm.getByLabel('Cooperation', { exact: false }).check();
+    await goalForm.getByLabel('Local love', { exact: false }).check();
+    // What the API says is wrong appears next to its field, and the form keeps every entry. (The tab's
+    // own checks match the API's, so the answer is staged once at the network.)
+    await goalsPage.route(
+      '**/api/people/me/goals',
+      (route) =>
+        route.fulfill({
+          status: 400,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: {
+              code: 'validation_failed',
+              message: 'The goal refers to things that do not fit.',
+              details: [{ path: 'body.dueDate', message: 'must fall in fiscal year (staged)' }],
+            },
+          }),
+        }),
+      { times: 1 },
+    );
+    await goalForm.locator('[data-testid=goal-save]').click();
+    const dueField = goalForm.locator('.fui-Field', { has: frame.locator('[data-testid=goal-due]') });
+    await expect.poll(() => dueField.textContent()).toContain('must fall in fiscal year (staged)');
+    await expect(goalForm.locator('[data-testid=goal-error]').textContent()).resolves.toContain(
+      'What you typed is still here.',
+    );
+    await expect(goalForm.locator('[data-testid=goal-title]').inputValue()).resolves.toBe(
+      'Publish the counter FAQ online',
+    );
+    await goalForm.locator('[data-testid=goal-save]').click();
+    const card = frame.locator('article[data-testid^=goal-]');
+    await card.waitFor();
+    // A bad percentage is refused next to the field, and the note stays.
+    await card.locator('[data-testid=progress-percent]').fill('150');
+    await card.locator('[data-testid=progress-note]').fill('Drafted 12 questions');
+    await card.locator('[data-testid=progress-add]').click();
+    await expect(card.locator('[data-testid=goal-progress-form]').textContent()).resolves.toContain(
+      'Enter a whole number from 0 to 100.',
+    );
+    await expect(card.locator('[data-testid=progress-note]').inputValue()).resolves.toBe(
+      'Drafted 12 questions',
+    );
+    await card.locator('[data-testid=progress-percent]').fill('40');
+    await card.locator('[data-testid=progress-add]').click();
+    await expect.poll(() => card.locator('[data-testid=goal-progress-log]').textContent()).toContain('40%');
+    await card.locator('[data-testid=reflection-mid]').fill('Halfway there; residents sent good questions.');
+    await card.locator('[data-testid=reflection-mid-save]').click();
+    await expect
+      .poll(() => card.locator('[data-testid=goal-status]').textContent())
+      .toBe('Reflection saved.');
+    await fullScreenshot(goalsPage, frame, 'goals-en');
+    await goalsPage.close();
+  });
+
+  it('tells the user when the draft was saved elsewhere in between, keeps their text, and saves theirs over it on request', async () => {
+    const person = shunin[2]!;
+    const items = itemsOf('shunin');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const frame = await openSelfCheck(page, person);
+    const form = frame.locator(`[data-testid=self-check-${period}]`);
+    // Saved from another device after this page was loaded.
+    const elsewhere = await call(person, 'PUT', `/api/people/me/self-checks/${period}`, {
+      version: 0,
+      ratings: { [items[0]!.id]: { rating: 2, evidence: '別の端末で保存' } },
+      reflections: {},
+    });
+    expect(elsewhere.status).toBe(200);
+
+    await rate(frame, items[0]!.id, 5);
+    await form.locator(`[data-testid=evidence-${items[0]!.id}]`).fill('この画面で入力した根拠');
+    await form.locator('[data-testid=save-draft]').click();
+    const conflict = form.locator('[data-testid=version-conflict]');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain('別の画面や端末で保存されました');
+    await expect(form.locator(`[data-testid=evidence-${items[0]!.id}]`).inputValue()).resolves.toBe(
+      'この画面で入力した根拠',
+    );
+    await screenshot(page, 'self-check-conflict');
+
+    await form.locator('[data-testid=conflict-overwrite]').click();
+    await expect.poll(() => form.locator('[data-testid=save-status]').textContent()).toContain('版 2');
+    await expect(conflict.count()).resolves.toBe(0);
+    const saved = await call(person, 'GET', `/api/people/me/self-checks/${period}`);
+    expect(saved.body.ratings).toEqual({ [items[0]!.id]: { rating: 5, evidence: 'この画面で入力した根拠' } });
+    await page.close();
+  });
+
+  it.each(['default', 'dark', 'contrast'])(
+    'has no serious or critical accessibility violations on both pages (%s theme)',
+    async (theme) => {
+      const person = shunin[1]!;
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      let frame = await openSelfCheck(page, person, { theme });
+      const tab = page.locator('[data-testid=dev-host-frame]');
+      const content = async () => (await tab.elementHandle()).contentFrame().then((value) => value!);
+      await frame.locator('[data-testid=growth-chart]').waitFor();
+      expect(await seriousAxeViolations(await content())).toEqual([]);
+      await fullScreenshot(page, frame, `self-check-${theme}`);
+      await frame.locator('[data-testid=nav-goals]').click();
+      await frame.locator('[data-testid=goals-empty], article[data-testid^=goal-]').first().waitFor();
+      await frame.locator('[data-testid=goal-add]').click();
+      await frame.locator('[data-testid=goal-new-form]').waitFor();
+      expect(await seriousAxeViolations(await content())).toEqual([]);
+      await fullScreenshot(page, frame, `goals-${theme}`);
+      // An editable self-check (a person who has not submitted) has the form controls axe should see.
+      await page.close();
+      const fresh = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      frame = await openSelfCheck(fresh, shunin[3]!, { theme });
+      await frame.locator(`[data-testid=self-check-${period}] [data-testid=save-draft]`).waitFor();
+      const freshContent = await (
+        await fresh.locator('[data-testid=dev-host-frame]').elementHandle()
+      ).contentFrame();
+      expect(await seriousAxeViolations(freshContent!)).toEqual([]);
+      await fresh.close();
+    },
+  );
+
+  /**
+   * How far the tab's page scrolls sideways, and (to say why when it does) the outermost elements that
+   * stick out on the right, outside any container of their own that scrolls.
+   */
+  const horizontalOverflow = (frame: FrameLocator) =>
+    frame.locator('html').evaluate((html) => {
+      const width = html.clientWidth;
+      const clipped = (element: Element | null): boolean => {
+        for (let node = element; node && node !== html; node = node.parentElement) {
+          if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(node).overflowX)) return true;
+        }
+        return false;
+      };
+      const offenders = [...html.querySelectorAll('body *')]
+        .filter(
+          (element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element.parentElement),
+        )
+        .filter(
+          (element) =>
+            !(element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5),
+        )
+        .slice(0, 5)
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}.${element.className} ${element.textContent?.slice(0, 40) ?? ''}`,
+        );
+      return { overflow: Math.max(0, html.scrollWidth - width), offenders };
+    });
+
+  it('fits 360 px (Teams mobile) without horizontal scrolling on both pages', async () => {
+    const person = shunin[0]!;
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const frame = await openSelfCheck(page, person);
+    await frame.locator('[data-testid=growth-chart] svg[role=img]').waitFor();
+    expect(await horizontalOverflow(frame)).toEqual({ overflow: 0, offenders: [] });
+    await fullScreenshot(page, frame, 'self-check-mobile');
+    await frame.locator('[data-testid=nav-goals]').click();
+    await frame.locator('[data-testid=goals-empty], article[data-testid^=goal-]').first().waitFor();
+    await frame.locator('[data-testid=goal-add]').click();
+    await frame.locator('[data-testid=goal-new-form]').waitFor();
+    expect(await horizontalOverflow(frame)).toEqual({ overflow: 0, offenders: [] });
+    await fullScreenshot(page, frame, 'goals-mobile');
+    // An editable self-check, with its radio scale, fits as well.
+    const other = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const editable = await openSelfCheck(other, shunin[3]!);
+    await editable.locator(`[data-testid=self-check-${period}] [data-testid=save-draft]`).waitFor();
+    expect(await horizontalOverflow(editable)).toEqual({ overflow: 0, offenders: [] });
+    await fullScreenshot(other, editable, 'self-check-edit-mobile');
+    await other.close();
+    await page.close();
+  });
+});
