@@ -130,7 +130,8 @@ export function createCareerService(deps: {
       trainingsWanted: row?.trainingsWanted ?? [],
       rotation: [...(row?.rotation ?? [])].sort(byStart).map((entry) => ({
         ...entry,
-        // A posting that starts in the month the period ends still started inside it.
+        // Inside when the posting's first month begins before the period ends (so a posting from the
+        // month a mid-month period ends still counts; one from the month after does not).
         inEvaluationPeriod: evaluationPeriodEnd !== null && `${entry.from}-01` < evaluationPeriodEnd,
       })),
       updatedAt: row?.updatedAt.toISOString() ?? null,

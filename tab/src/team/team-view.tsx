@@ -203,7 +203,7 @@ function MemberTable({ members, captionId }: { members: TeamMember[]; captionId:
                   {t(`interviewState.${member.interview.status}`, {
                     at: formatInstant(member.interview.start, i18n.language),
                   })}
-                  {member.interview.type ? `（${member.interview.type}）` : ''}
+                  {`（${t(`interviewType.${member.interview.type}`)}）`}
                 </span>
               ) : (
                 <span>
