@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { createOutbox } from '../jobs/outbox.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
 
 export type InterviewRow = typeof interviews.$inferSelect;
@@ -14,6 +15,14 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createInterviewStore(db: Db) {
+  const outbox = createOutbox(db, interviews, {
+    id: interviews.id,
+    action: interviews.outlookAction,
+    leaseUntil: interviews.leaseUntil,
+    attempts: interviews.outlookAttempts,
+    error: interviews.error,
+    createdAt: interviews.createdAt,
+  });
   return {
     async get(id: string): Promise<InterviewRow | undefined> {
       const rows = await db.select().from(interviews).where(eq(interviews.id, id)).limit(1);
@@ -147,25 +156,7 @@ export function createInterviewStore(db: Db) {
      * crash) takes them again only once the lease has run out.
      */
     async claimOutlookWork(limit: number, leaseMs: number, bookingId?: string): Promise<InterviewRow[]> {
-      const now = new Date();
-      const free = or(isNull(interviews.leaseUntil), lt(interviews.leaseUntil, now));
-      const candidates = db
-        .select({ id: interviews.id })
-        .from(interviews)
-        .where(
-          and(
-            isNotNull(interviews.outlookAction),
-            free,
-            ...(bookingId ? [eq(interviews.bookingId, bookingId)] : []),
-          ),
-        )
-        .orderBy(asc(interviews.createdAt))
-        .limit(limit);
-      return db
-        .update(interviews)
-        .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
-        .where(and(inArray(interviews.id, candidates), free))
-        .returning();
+      return outbox.claim(limit, leaseMs, bookingId ? eq(interviews.bookingId, bookingId) : undefined);
     },
 
     /**
@@ -199,16 +190,9 @@ export function createInterviewStore(db: Db) {
     },
 
     /** A retryable failure: try again after `retryAt`, noting why. */
-    async postpone(id: string, retryAt: Date, error: string): Promise<void> {
-      await db.update(interviews).set({ leaseUntil: retryAt, error }).where(eq(interviews.id, id));
-    },
+    postpone: outbox.postpone,
 
-    async countAttempt(id: string): Promise<void> {
-      await db
-        .update(interviews)
-        .set({ outlookAttempts: sql`${interviews.outlookAttempts} + 1` })
-        .where(eq(interviews.id, id));
-    },
+    countAttempt: outbox.countAttempt,
 
     /** What was seen in Outlook (a response, a move, a deletion): facts, not user edits — no version bump. */
     async noteOutlookState(

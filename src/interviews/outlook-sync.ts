@@ -2,6 +2,7 @@
 // cancel) are an outbox: a worker claims them with a lease, acts through the Calendar port and settles
 // them. A crash leaves the lease to run out and the next run takes the rows again; creates carry a fixed
 // transactionId, so a POST that reached Graph before the crash is not booked twice.
+import { isRetryable, messageOf, retryAt as nextTry, statusOf } from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { Calendar, NewCalendarEvent } from './calendar.port.ts';
@@ -28,28 +29,10 @@ export interface SyncRun {
 
 const CLAIM_SIZE = 100;
 
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** Throttling, server trouble and network failures are worth another try; refusals are not. */
-function isRetryable(error: unknown): boolean {
-  const status = statusOf(error);
-  return status === undefined || status === 408 || status === 429 || status >= 500;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function createOutlookSync(options: OutlookSyncOptions) {
   const { store, people, calendar, logger } = options;
 
-  const retryAt = (attempts: number) =>
-    new Date(
-      options.now().getTime() + Math.min(15 * 60_000, options.retryBaseMs * 2 ** Math.max(0, attempts - 1)),
-    );
+  const retryAt = (attempts: number) => nextTry(options.now(), attempts, options.retryBaseMs);
 
   const mailboxes = async (rows: InterviewRow[]) => {
     const ids = [...new Set(rows.flatMap((row) => [row.organizerId, row.personId]))];

@@ -1,0 +1,114 @@
+// The generic half of an outbox kept in a slice's own table: rows that owe an external system an action
+// (Outlook, for interviews and training sessions) are claimed with a lease, tried, and either settled by
+// the slice or postponed with backoff. A crashed worker leaves its lease to run out; the next run takes
+// the rows again. What "settled" means (which facts to keep, how a newer request survives) stays in the
+// slice, because it differs per table.
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/database.ts';
+
+/** The columns an outbox table needs; each must belong to the table. */
+export interface OutboxColumns {
+  id: PgColumn;
+  /** Non-null while the row owes an action. */
+  action: PgColumn;
+  leaseUntil: PgColumn;
+  /** Integer count of attempts. */
+  attempts: PgColumn;
+  /** Text: why the last attempt failed. */
+  error: PgColumn;
+  /** Claims go oldest first. */
+  createdAt: PgColumn;
+}
+
+export function createOutbox<T extends PgTable>(db: Db, table: T, columns: OutboxColumns) {
+  // drizzle's update().set() takes property keys, not columns: find each column's key once.
+  const keyOf = (column: PgColumn): string => {
+    const found = Object.entries(getTableColumns(table)).find(([, candidate]) => candidate === column);
+    if (!found) throw new Error(`outbox: column ${column.name} is not a column of the table`);
+    return found[0];
+  };
+  const keys = {
+    leaseUntil: keyOf(columns.leaseUntil),
+    attempts: keyOf(columns.attempts),
+    error: keyOf(columns.error),
+  };
+  // Widened for select(): drizzle cannot tell a generic table from a data-modifying subquery.
+  const source: PgTable = table;
+  const setOf = (values: Record<string, unknown>) => values as PgUpdateSetSource<T>;
+
+  return {
+    /**
+     * Claims up to `limit` rows that owe an action and are not leased, for `leaseMs`: another worker (or
+     * this one after a crash) takes them again only once the lease has run out. `scope` narrows the claim
+     * (e.g. one booking).
+     */
+    claim: async (limit: number, leaseMs: number, scope?: SQL): Promise<Array<T['$inferSelect']>> => {
+      const now = new Date();
+      const free = or(isNull(columns.leaseUntil), lt(columns.leaseUntil, now));
+      const candidates = db
+        .select({ id: columns.id })
+        .from(source)
+        .where(and(isNotNull(columns.action), free, ...(scope ? [scope] : [])))
+        .orderBy(asc(columns.createdAt))
+        .limit(limit);
+      const claimed = await db
+        .update(table)
+        .set(setOf({ [keys.leaseUntil]: new Date(now.getTime() + leaseMs) }))
+        .where(and(inArray(columns.id, candidates), free))
+        .returning();
+      return claimed as Array<T['$inferSelect']>;
+    },
+
+    /** A retryable failure: try again after `retryAt`, noting why. */
+    postpone: async (id: string, retryAt: Date, error: string): Promise<void> => {
+      await db
+        .update(table)
+        .set(setOf({ [keys.leaseUntil]: retryAt, [keys.error]: error }))
+        .where(eq(columns.id, id));
+    },
+
+    /** Counted before each attempt: an action never tried left nothing behind in the other system. */
+    countAttempt: async (id: string): Promise<void> => {
+      await db
+        .update(table)
+        .set(setOf({ [keys.attempts]: sql`${columns.attempts} + 1` }))
+        .where(eq(columns.id, id));
+    },
+  };
+}
+
+export type Outbox<T extends PgTable> = ReturnType<typeof createOutbox<T>>;
+
+/** The HTTP status an adapter attached to an error, if any. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Throttling, server trouble and network failures are worth another try; refusals are not. */
+export function isRetryable(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status === 408 || status === 429 || status >= 500;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** When to try again after `attempts` failures: `baseMs` doubling per attempt, at most 15 minutes. */
+export function retryAt(now: Date, attempts: number, baseMs: number): Date {
+  return new Date(now.getTime() + Math.min(15 * 60_000, baseMs * 2 ** Math.max(0, attempts - 1)));
+}
