@@ -1,3 +1,4 @@
+import { interviewsBenchmark } from './interviews.bench.ts';
 import { startupBenchmark } from './startup.bench.ts';
 import { tabBenchmark } from './tab.bench.ts';
 
@@ -9,4 +10,5 @@ export interface Benchmark {
 export const benchmarks: Record<string, Benchmark> = {
   startup: startupBenchmark,
   tab: tabBenchmark,
+  interviews: interviewsBenchmark,
 };
