@@ -307,6 +307,23 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
       'L Link',
     );
 
+    // Edit it: the new title and links replace the old ones.
+    await card.locator('[data-testid=goal-edit]').click();
+    const editForm = card.locator('[data-testid=goal-edit-form]');
+    await expect(editForm.locator('[data-testid=goal-title]').inputValue()).resolves.toBe(
+      '窓口手続きのオンライン化を進める',
+    );
+    await editForm.locator('[data-testid=goal-title]').fill('窓口手続きのオンライン化を 3 件進める');
+    await editForm.getByLabel('説明・説得力', { exact: false }).uncheck();
+    await editForm.locator('[data-testid=goal-save]').click();
+    await expect.poll(() => editForm.count()).toBe(0);
+    await expect(card.locator('[data-testid=goal-heading]').textContent()).resolves.toBe(
+      '窓口手続きのオンライン化を 3 件進める',
+    );
+    await expect(card.locator('[data-testid=goal-competency-tags]').textContent()).resolves.toBe(
+      '企画・調整力',
+    );
+
     await card.locator('[data-testid=progress-percent]').fill('30');
     await card.locator('[data-testid=progress-note]').fill('申請様式の洗い出しを終えた');
     await card.locator('[data-testid=progress-add]').click();

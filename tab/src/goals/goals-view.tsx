@@ -96,8 +96,13 @@ export default function GoalsView({ api }: PageProps) {
     return `${t('yearLabel', { year: value, next: value + 1 })}${suffix ? ` — ${suffix}` : ''}`;
   };
 
-  if (base.status === 'loading') return <Loading />;
-  if (base.status === 'error') return <ErrorPanel error={base.error} onRetry={loadBase} />;
+  if (base.status !== 'ready') {
+    return (
+      <Page title={t('title')} testId="goals">
+        {base.status === 'loading' ? <Loading /> : <ErrorPanel error={base.error} onRetry={loadBase} />}
+      </Page>
+    );
+  }
   const { me, framework } = base.value;
 
   return (
