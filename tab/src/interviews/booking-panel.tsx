@@ -51,6 +51,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
     gap: '8px 12px',
     alignItems: 'end',
+    // A grid item is as wide as its content by default: a long interview type would push past the card.
+    '& > *': { minWidth: 0 },
   },
   fieldset: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -65,6 +67,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
     gap: '0 12px',
   },
+  typeField: { maxWidth: '480px', minWidth: 0 },
   breakRow: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
   planList: {
     listStyle: 'none',
@@ -84,6 +87,7 @@ const useStyles = makeStyles({
     '@media (max-width: 599px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  // Fluent's Field is a grid whose cell grows to the select's longest option unless allowed to shrink.
   select: { minWidth: 0 },
   bookedRow: {
     display: 'flex',
@@ -289,20 +293,21 @@ export function BookingPanel({
         </MessageBar>
       ) : null}
 
+      <Field label={t('book.type')} className={styles.typeField}>
+        <Select
+          className={styles.select}
+          value={settings.type}
+          onChange={(_, data) => update('type', data.value as InterviewType)}
+          data-testid="booking-type"
+        >
+          {INTERVIEW_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className={styles.fields}>
-        <Field label={t('book.type')}>
-          <Select
-            value={settings.type}
-            onChange={(_, data) => update('type', data.value as InterviewType)}
-            data-testid="booking-type"
-          >
-            {INTERVIEW_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
         <Field label={t('book.duration')}>
           <Input
             type="number"
@@ -327,6 +332,7 @@ export function BookingPanel({
         </Field>
         <Field label={t('book.notice')}>
           <Select
+            className={styles.select}
             value={String(settings.minimumNoticeMinutes)}
             onChange={(_, data) => update('minimumNoticeMinutes', Number(data.value))}
             data-testid="booking-notice"
@@ -598,7 +604,7 @@ function PlanView({
   return (
     <section className={layout.stack} aria-labelledby="interviews-plan" data-testid="plan">
       <h3 className={layout.h3} id="interviews-plan">
-        {t('plan.title')}（{t(`types.${planned.settings.type}`)}）
+        {t('plan.title', { type: t(`types.${planned.settings.type}`) })}
       </h3>
       {stale ? (
         <MessageBar intent="info" data-testid="plan-stale">

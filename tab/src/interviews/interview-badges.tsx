@@ -2,15 +2,16 @@ import { Badge } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { InterviewStatus, InterviewSummary } from '../../../src/interviews/interview.contract.ts';
 
+// 'subtle' badges are meant for dark backgrounds (white text): the neutral ones use 'informative'.
 const STATUS_COLOR = {
-  pending: 'informative',
+  pending: 'brand',
   booked: 'success',
   failed: 'danger',
-  cancelled: 'subtle',
+  cancelled: 'informative',
 } as const;
 
 const RESPONSE_COLOR = {
-  none: 'subtle',
+  none: 'informative',
   accepted: 'success',
   tentative: 'warning',
   declined: 'danger',

@@ -61,7 +61,7 @@ export default {
       },
     },
     plan: {
-      title: '提案された日程',
+      title: '提案された日程（{{type}}）',
       intro: '日時を選び直すと、ほかの職員と重なる候補は選べなくなります。',
       person: '職員',
       when: '日時（日本時間）',
@@ -257,7 +257,7 @@ export default {
       },
     },
     plan: {
-      title: 'Proposed times',
+      title: 'Proposed times: {{type}}',
       intro: 'When you change a time, times that would clash with someone else’s are no longer offered.',
       person: 'Person',
       when: 'Date and time (Japan time)',

@@ -1,0 +1,369 @@
+// Interviews end to end through the dev host (issue 6): a 課長 books all direct reports in one action from
+// the tab, Outlook (the emulator) gets the events in both calendars with Teams links, the page follows them
+// to booked, the record is kept, and a report sees the interview in their own tab.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeedPerson } from '../../src/dev/m365-emulator/seed-organisation.ts';
+import { createGraphClient } from '../../src/graph/graph-client.ts';
+import { createAppTokenProvider } from '../../src/graph/token-providers.ts';
+import type { InterviewSummary } from '../../src/interviews/interview.contract.ts';
+import { apiCaller } from '../support/api-caller.ts';
+import {
+  launchBrowser,
+  openDevHost,
+  screenshot,
+  seriousAxeViolations,
+  type DevHostTab,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const BUFFER_MINUTES = 10;
+
+describe('interviews in the tab', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let kacho: SeedPerson;
+  let reports: SeedPerson[];
+  const call = apiCaller(() => server);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const people = server.emulator.people;
+    // A 課長 outside 職員課 (no HR role): they book as a supervisor, nothing more.
+    kacho = people.find(
+      (person) =>
+        person.levelId === 'kacho' &&
+        person.department !== '職員課' &&
+        !person.appRoles.includes('Hagukumi.HR') &&
+        people.filter((other) => other.managerId === person.id).length >= 3,
+    )!;
+    expect(kacho).toBeDefined();
+    reports = people.filter((person) => person.managerId === kacho.id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(
+    person: SeedPerson,
+    options: { theme?: string; locale?: string; width?: number } = {},
+  ): Promise<{ page: Page; tab: DevHostTab }> {
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, {
+      user: person.userPrincipalName,
+      theme: options.theme,
+      locale: options.locale,
+    });
+    await tab.frame.locator('[data-testid=nav-interviews]').click();
+    await tab.frame.locator('[data-testid=interviews]').waitFor();
+    return { page, tab };
+  }
+
+  /** The whole page: the tab scrolls inside the dev host's frame, so the window grows to its height first. */
+  async function shoot(page: Page, tab: DevHostTab, name: string): Promise<void> {
+    const height = await (await tab.contentFrame()).evaluate(() => document.documentElement.scrollHeight);
+    const width = page.viewportSize()?.width ?? 1100;
+    await page.setViewportSize({ width, height: Math.min(height + 120, 8000) });
+    await screenshot(page, name);
+  }
+
+  /** Selects every direct report, picks the type and asks for times; resolves when the plan shows. */
+  async function planFor(tab: DevHostTab, type: string): Promise<void> {
+    await tab.frame.locator('[data-testid=booking-select-all-1]').click();
+    await tab.frame.locator('[data-testid=booking-type]').selectOption(type);
+    await tab.frame.locator('[data-testid=booking-find]').click();
+    await tab.frame.locator('[data-testid=plan]').waitFor({ timeout: 20_000 });
+  }
+
+  const slotOf = (value: string) => {
+    const [start, end] = value.split('|');
+    return { start: Date.parse(start!), end: Date.parse(end!) };
+  };
+  const touches = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end + BUFFER_MINUTES * 60_000 && b.start < a.end + BUFFER_MINUTES * 60_000;
+
+  let swapped: { personId: string; start: string };
+  let booked: InterviewSummary[];
+
+  it('books all direct reports in one action: events with Teams links in both calendars, shown as booked', async () => {
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator('[data-testid=booking-panel]').waitFor();
+    await planFor(tab, 'goalSetting');
+    const rows = tab.frame.locator('[data-testid^=plan-row-]');
+    await expect(rows.count()).resolves.toBe(reports.length);
+    await expect(tab.frame.locator('[data-testid=plan-unplaced]').count()).resolves.toBe(0);
+    const planText = (await tab.frame.locator('[data-testid=plan]').textContent()) ?? '';
+    expect(planText).toContain('期首面談（目標設定）');
+    expect(planText).toMatch(/\d+月\d+日\(.\) \d{1,2}:\d{2}～\d{1,2}:\d{2}/);
+    await shoot(page, tab, 'interviews-plan-ja');
+
+    // Swap the first person's slot for an alternative.
+    const first = reports.find((person) => planText.includes(person.displayName))!;
+    const select = tab.frame.locator(`[data-testid=plan-swap-${first.id}]`);
+    const current = await select.inputValue();
+    const options = await select
+      .locator('option')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    const alternative = options.find((value) => value !== current)!;
+    expect(alternative).toBeDefined();
+    await select.selectOption(alternative);
+    await expect(
+      tab.frame.locator(`[data-testid=plan-row-${first.id}]`).getAttribute('data-start'),
+    ).resolves.toBe(alternative.split('|')[0]);
+    swapped = { personId: first.id, start: alternative.split('|')[0]! };
+
+    // No one else is offered a time that clashes with the swapped one, and no two chosen times clash.
+    const chosen: Array<{ start: number; end: number }> = [];
+    for (const person of reports) {
+      const personSelect = tab.frame.locator(`[data-testid=plan-swap-${person.id}]`);
+      chosen.push(slotOf(await personSelect.inputValue()));
+      if (person.id === first.id) continue;
+      const offered = await personSelect
+        .locator('option')
+        .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+      for (const value of offered) expect(touches(slotOf(value), slotOf(alternative))).toBe(false);
+    }
+    for (const [index, slot] of chosen.entries())
+      for (const other of chosen.slice(index + 1)) expect(touches(slot, other)).toBe(false);
+
+    await tab.frame.locator('[data-testid=booking-confirm]').click();
+    await tab.frame.locator('[data-testid=booked]').waitFor({ timeout: 20_000 });
+    // The page follows the Outlook worker until every interview is booked.
+    await tab.frame.locator('[data-testid=booked-state][data-pending=false]').waitFor({ timeout: 60_000 });
+
+    const organizerEvents = server.emulator
+      .eventsOf(kacho.id)
+      .filter((event) => event.subject.includes('期首面談') && !event.isCancelled);
+    expect(organizerEvents).toHaveLength(reports.length);
+    for (const event of organizerEvents) expect(event.onlineMeeting?.joinUrl).toMatch(/^https:\/\//);
+    for (const report of reports) {
+      const copies = server.emulator
+        .eventsOf(report.id)
+        .filter((event) => event.subject.includes('期首面談') && !event.isCancelled);
+      expect(copies, `${report.displayName}'s calendar`).toHaveLength(1);
+      expect(copies[0]!.onlineMeeting?.joinUrl).toMatch(/^https:\/\//);
+      expect(organizerEvents.map((event) => event.iCalUId)).toContain(copies[0]!.iCalUId);
+      const row = tab.frame.locator(`[data-testid=booked-${report.id}]`);
+      await expect(row.getAttribute('data-status')).resolves.toBe('booked');
+      await expect(row.locator('[data-testid=booked-join]').getAttribute('href')).resolves.toBe(
+        copies[0]!.onlineMeeting!.joinUrl,
+      );
+    }
+    const swappedEvent = server.emulator
+      .eventsOf(swapped.personId)
+      .find((event) => event.subject.includes('期首面談'))!;
+    expect(Date.parse(swappedEvent.startUtc)).toBe(Date.parse(swapped.start));
+
+    booked = (await call(kacho, 'GET', '/api/interviews?as=organizer')).body as unknown as InterviewSummary[];
+    expect(booked.filter((entry) => entry.status === 'booked')).toHaveLength(reports.length);
+    // The list of interviews I hold shows them too, with their join links.
+    const held = tab.frame.locator('[data-testid=organizer-upcoming] > li');
+    await expect(held.count()).resolves.toBe(reports.length);
+    await expect(
+      tab.frame.locator('[data-testid=organizer-upcoming] [data-testid=join-link]').count(),
+    ).resolves.toBe(reports.length);
+    await shoot(page, tab, 'interviews-booked-ja');
+    await page.close();
+  });
+
+  it('keeps the record: the supervisor writes agenda, shared and private notes and action items', async () => {
+    const target = booked.find((entry) => entry.personId === swapped.personId)!;
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator(`[data-testid=organizer-${target.id}] [data-testid=open-record]`).click();
+    const record = tab.frame.locator('[data-testid=interview-record]');
+    await record.locator('[data-testid=record-facts]').waitFor();
+    await expect(record.locator('[data-testid=agenda-0]').inputValue()).resolves.not.toBe('');
+    await record.locator('[data-testid=shared-notes]').fill('目標の指標を月次で確認する');
+    await record.locator('[data-testid=private-notes]').fill('次年度は係長候補として育成');
+    await record.locator('[data-testid=add-action]').click();
+    await record.locator('[data-testid=action-0]').fill('月次の待ち時間を集計する');
+    await record.locator('[data-testid=record-save]').click();
+    await expect
+      .poll(() => record.locator('[data-testid=record-status]').textContent())
+      .toBe('保存しました。');
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+    await shoot(page, tab, 'interviews-record-ja');
+    await page.close();
+  });
+
+  it('shows a report their upcoming interview with the join link and shared notes, never the private ones', async () => {
+    const report = reports.find((person) => person.id === swapped.personId)!;
+    const target = booked.find((entry) => entry.personId === report.id)!;
+    const { page, tab } = await open(report);
+    const item = tab.frame.locator(`[data-testid=attendee-${target.id}]`);
+    await item.waitFor();
+    const text = (await item.textContent()) ?? '';
+    expect(text).toContain('期首面談（目標設定）');
+    expect(text).toContain(kacho.displayName);
+    await expect(item.locator('[data-testid=join-link]').getAttribute('href')).resolves.toBe(target.joinUrl);
+    await expect
+      .poll(() => item.locator('[data-testid=attendee-notes]').textContent())
+      .toContain('目標の指標を月次で確認する');
+    // The supervisor's booking tools are not there for someone without reports.
+    await expect(tab.frame.locator('[data-testid=interviews-book]').count()).resolves.toBe(0);
+
+    await item.locator('[data-testid=open-record]').click();
+    const record = tab.frame.locator('[data-testid=interview-record]');
+    await record.locator('[data-testid=record-actions]').waitFor();
+    const recordText = (await record.textContent()) ?? '';
+    expect(recordText).toContain('目標の指標を月次で確認する');
+    expect(recordText).not.toContain('次年度は係長候補として育成');
+    await expect(record.locator('[data-testid=shared-notes]').count()).resolves.toBe(0);
+    await record.locator('[data-testid^=action-done-]').first().click();
+    await expect
+      .poll(() => record.locator('[data-testid=record-status]').textContent())
+      .toBe('完了の状態を保存しました。');
+    const detail = (await call(report, 'GET', `/api/interviews/${target.id}`)).body as unknown as {
+      actionItems: Array<{ done: boolean }>;
+    };
+    expect(detail.actionItems[0]!.done).toBe(true);
+    await page.close();
+  });
+
+  it('names the person whose time was taken meanwhile and plans again with the settings kept', async () => {
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator('[data-testid=booking-panel]').waitFor();
+    await tab.frame.locator('[data-testid=booking-duration]').fill('45');
+    await planFor(tab, 'midYear');
+    const person = reports[0]!;
+    const chosen = slotOf(await tab.frame.locator(`[data-testid=plan-swap-${person.id}]`).inputValue());
+    // Someone fills that time in the person's Outlook after the plan was made.
+    const microsoft = server.local!.microsoft;
+    const graph = createGraphClient({
+      baseUrl: microsoft.graphBaseUrl,
+      getToken: createAppTokenProvider({ ...microsoft, caCertPem: server.local!.caCertPem }),
+      caCertPem: server.local!.caCertPem,
+    });
+    await graph.post(`/users/${person.id}/events`, {
+      subject: '窓口応援',
+      start: { dateTime: new Date(chosen.start).toISOString().slice(0, 19), timeZone: 'UTC' },
+      end: { dateTime: new Date(chosen.end).toISOString().slice(0, 19), timeZone: 'UTC' },
+      showAs: 'busy',
+    });
+    await tab.frame.locator('[data-testid=booking-confirm]').click();
+    const conflict = tab.frame.locator('[data-testid=booking-conflict]');
+    await conflict.waitFor();
+    await expect(conflict.locator('[data-testid=booking-conflict-people]').textContent()).resolves.toContain(
+      person.displayName,
+    );
+    await conflict.locator('[data-testid=booking-replan]').click();
+    await tab.frame.locator('[data-testid=booking-conflict]').waitFor({ state: 'detached' });
+    await tab.frame.locator('[data-testid=plan]').waitFor();
+    await expect(tab.frame.locator('[data-testid=booking-duration]').inputValue()).resolves.toBe('45');
+    await expect(tab.frame.locator('[data-testid=booking-type]').inputValue()).resolves.toBe('midYear');
+    const again = slotOf(await tab.frame.locator(`[data-testid=plan-swap-${person.id}]`).inputValue());
+    expect(touches(again, chosen) && again.start < chosen.end && chosen.start < again.end).toBe(false);
+    expect(again.end - again.start).toBe(45 * 60_000);
+    await page.close();
+  });
+
+  it('reschedules and cancels from the list, and Outlook follows', async () => {
+    const target = booked.find((entry) => entry.personId !== swapped.personId)!;
+    const { page, tab } = await open(kacho);
+    const item = tab.frame.locator(`[data-testid=organizer-${target.id}]`);
+    await item.locator('[data-testid=reschedule]').click();
+    // A date a few weeks out at 16:00 Japan time, on a weekday.
+    const day = new Date(Date.now() + 21 * 24 * 60 * 60_000);
+    while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
+    const date = day.toISOString().slice(0, 10);
+    await tab.frame.locator('[data-testid=reschedule-day]').fill(date);
+    await tab.frame.locator('[data-testid=reschedule-time]').fill('16:00');
+    await tab.frame.locator('[data-testid=reschedule-submit]').click();
+    await tab.frame.locator('[data-testid=reschedule-submit]').waitFor({ state: 'detached' });
+    const expectedStart = Date.parse(`${date}T16:00:00+09:00`);
+    await expect
+      .poll(
+        () =>
+          server.emulator
+            .eventsOf(target.personId)
+            .filter((event) => event.subject.includes('期首面談'))
+            .map((event) => Date.parse(event.startUtc)),
+        { timeout: 30_000 },
+      )
+      .toContain(expectedStart);
+
+    await item.locator('[data-testid=cancel]').click();
+    await tab.frame.locator('[data-testid=cancel-reason]').fill('日程再調整のため');
+    await tab.frame.locator('[data-testid=cancel-submit]').click();
+    await tab.frame.locator('[data-testid=cancel-submit]').waitFor({ state: 'detached' });
+    await expect
+      .poll(
+        () =>
+          server.emulator
+            .eventsOf(target.personId)
+            .filter((event) => event.subject.includes('期首面談'))
+            .every((event) => event.isCancelled),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect(
+      tab.frame
+        .locator(`[data-testid=organizer-past] [data-testid=organizer-${target.id}]`)
+        .getAttribute('data-status'),
+    ).resolves.toBe('cancelled');
+    await page.close();
+  });
+
+  it.each(['default', 'dark'])(
+    'has no serious or critical accessibility violations with a plan and the lists shown (%s theme)',
+    async (theme) => {
+      const { page, tab } = await open(kacho, { theme });
+      await tab.frame.locator(`[data-theme=${theme}]`).waitFor();
+      await tab.frame.locator('[data-testid=interviews-organizer] li').first().waitFor();
+      await planFor(tab, 'career');
+      expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+      await page.close();
+      const report = await open(reports[0]!, { theme });
+      await report.tab.frame.locator('[data-testid=interviews-attendee] li').first().waitFor();
+      expect(await seriousAxeViolations(await report.tab.contentFrame())).toEqual([]);
+      await report.page.close();
+    },
+  );
+
+  it('fits 360 px without sideways scrolling (plan, lists and record)', async () => {
+    const { page, tab } = await open(kacho, { width: 360 });
+    await planFor(tab, 'yearEnd');
+    const overflow = async () =>
+      (await tab.contentFrame()).evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // Nothing sticks out of its card either (a long option would widen a select past the border).
+    const sticking = await (
+      await tab.contentFrame()
+    ).evaluate(() =>
+      [...document.querySelectorAll('main section')].flatMap((section) => {
+        const edge = section.getBoundingClientRect().right;
+        return [...section.querySelectorAll('*')]
+          .filter((element) => element.getBoundingClientRect().right > edge + 1)
+          .map((element) => element.outerHTML.slice(0, 80));
+      }),
+    );
+    expect(sticking).toEqual([]);
+    await shoot(page, tab, 'interviews-mobile');
+    await tab.frame.locator('[data-testid=open-record]').first().click();
+    await tab.frame.locator('[data-testid=record-facts]').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('is complete in English', async () => {
+    const { page, tab } = await open(kacho, { locale: 'en-US' });
+    await tab.frame.locator('[data-testid=interviews-organizer] li').first().waitFor();
+    await planFor(tab, 'career');
+    const text = (await tab.frame.locator('main').textContent()) ?? '';
+    for (const expected of [
+      'Book interviews',
+      'Interviews I hold',
+      'My upcoming interviews',
+      'Career interview',
+    ])
+      expect(text).toContain(expected);
+    // Staff names stay Japanese; none of the page's own Japanese texts may show through.
+    for (const japanese of ['候補を探す', '面談を予約する', 'あなたが行う面談', '予約済み', 'キャリア面談'])
+      expect(text).not.toContain(japanese);
+    await shoot(page, tab, 'interviews-en');
+    await page.close();
+  });
+});
