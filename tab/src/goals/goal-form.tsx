@@ -38,7 +38,15 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
   groupName: { margin: '8px 0 0', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
-  choices: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: '0 8px' },
+  choices: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+    gap: '0 8px',
+    alignItems: 'start',
+  },
+  // Long labels wrap beside their box instead of dropping below it.
+  choice: { display: 'flex', alignItems: 'flex-start', minWidth: 0 },
+  choiceLabel: { flexGrow: 1, minWidth: 0, alignSelf: 'flex-start' },
   error: { color: tokens.colorPaletteRedForeground1, margin: '4px 0 0' },
   date: { maxWidth: '220px' },
 });
@@ -223,6 +231,7 @@ export function GoalForm({
                   return (
                     <Checkbox
                       key={competency.id}
+                      className={styles.choice}
                       // Only the first box gets our id (the focus target of the field's error): an
                       // explicit undefined would replace Fluent's own id and unlink the label.
                       {...(competency.id === framework.competencies[0]?.id
@@ -231,11 +240,12 @@ export function GoalForm({
                       value={competency.id}
                       checked={fields.competencyIds.includes(competency.id)}
                       onChange={(_, data) => toggle('competencyIds', competency.id, data.checked === true)}
-                      label={
-                        mark.symbol
+                      label={{
+                        className: styles.choiceLabel,
+                        children: mark.symbol
                           ? t('withMark', { name, symbol: mark.symbol, label: local(mark.label) })
-                          : name
-                      }
+                          : name,
+                      }}
                     />
                   );
                 })}
@@ -254,15 +264,19 @@ export function GoalForm({
           {framework.guidelines.map((guideline, index) => (
             <Checkbox
               key={guideline.id}
+              className={styles.choice}
               {...(index === 0 ? { id: `${idPrefix}-guidelineIds` } : {})}
               value={guideline.id}
               checked={fields.guidelineIds.includes(guideline.id)}
               onChange={(_, data) => toggle('guidelineIds', guideline.id, data.checked === true)}
-              label={t('guidelineLabel', {
-                letter: guideline.letter,
-                name: guideline.name.en,
-                summary: local(guideline.summary),
-              })}
+              label={{
+                className: styles.choiceLabel,
+                children: t('guidelineLabel', {
+                  letter: guideline.letter,
+                  name: guideline.name.en,
+                  summary: local(guideline.summary),
+                }),
+              }}
             />
           ))}
         </div>

@@ -195,8 +195,7 @@ export default function SelfCheckView({ api }: PageProps) {
             >
               {choices.map((period) => (
                 <option key={period} value={period}>
-                  {labels.full(period)}
-                  {period === current ? t('current') : ''} — {t(`status.${statusOf(period)}`)}
+                  {`${labels.full(period)}${period === current ? t('current') : ''} — ${t(`status.${statusOf(period)}`)}`}
                 </option>
               ))}
             </Select>
