@@ -124,6 +124,10 @@ const PRODUCTION_REQUIRED = [
   ['ENTRA_CLIENT_SECRET', "the app registration's client secret"],
   ['BOT_ID', 'the Azure Bot id (Bot Framework token validation is off without it)'],
   ['BOT_PASSWORD', "the Azure Bot's client secret"],
+  [
+    'TRAINING_MAILBOX',
+    "the training department's mailbox (e.g. kenshu@…): it organizes every training session's Outlook event",
+  ],
 ] as const satisfies ReadonlyArray<readonly [keyof RawEnv, string]>;
 
 function isLoopbackUrl(value: string): boolean {

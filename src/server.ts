@@ -21,6 +21,8 @@ import { declarationRoutes } from './growth/declaration.routes.ts';
 import { createDeclarationService } from './growth/declaration.service.ts';
 import { goalRoutes } from './growth/goal.routes.ts';
 import { createGoalTitles } from './growth/goal-titles.ts';
+import { createLatestSelfCheck } from './growth/latest-self-check.ts';
+import { createCareerWishes } from './growth/career-wishes.ts';
 import { createGoalService } from './growth/goal.service.ts';
 import { selfCheckRoutes } from './growth/self-check.routes.ts';
 import { createSelfCheckService } from './growth/self-check.service.ts';
@@ -39,6 +41,10 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createPeopleStore } from './people/people.store.ts';
 import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
+import { createTrainingOutlook } from './training/training-outlook.ts';
+import { trainingRoutes } from './training/training.routes.ts';
+import { createTrainingService } from './training/training.service.ts';
+import { createTrainingStore } from './training/training.store.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -57,6 +63,8 @@ const PEOPLE_SYNC_QUEUE = 'people.sync';
 const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
 /** Reading back what people did to interview events in Outlook (declined, moved, deleted). */
 const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
+/** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
+const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -175,6 +183,59 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       now: () => new Date(),
     });
 
+    // Training: one event per session in the training department's mailbox, through the same outbox rules.
+    const trainingMailbox = microsoft.trainingMailbox;
+    if (!trainingMailbox) throw new Error('TRAINING_MAILBOX is not configured');
+    const trainingStore = createTrainingStore(database.db);
+    if (local) {
+      // The demo catalog exists in local mode only; production never loads src/dev.
+      const { seedTrainingCatalog } = await import('./dev/training-catalog.ts');
+      const seeded = await seedTrainingCatalog(trainingStore);
+      if (seeded > 0) logger.info({ seeded }, 'demo training catalog seeded');
+    }
+    const trainingOutlook = createTrainingOutlook({
+      store: trainingStore,
+      people: peopleStore,
+      calendar,
+      logger,
+      mailbox: trainingMailbox,
+      now: () => new Date(),
+      leaseMs: config.interviewLeaseMs,
+      retryBaseMs: 5000,
+    });
+    await queue.define(TRAINING_OUTLOOK_QUEUE, { retryLimit: 10, retryDelaySeconds: 5 });
+    await queue.work<{ sessionId?: string }>(TRAINING_OUTLOOK_QUEUE, async (jobs) => {
+      for (const job of jobs) {
+        const run = await trainingOutlook.applyPending(job.data.sessionId);
+        if (run.postponed > 0) throw new Error(`${run.postponed} training sessions still wait for Outlook`);
+      }
+    });
+    await queue.boss.schedule(TRAINING_OUTLOOK_QUEUE, '* * * * *', {}, { tz: 'Asia/Tokyo' });
+    await queue.send(
+      TRAINING_OUTLOOK_QUEUE,
+      {},
+      {
+        startAfter: Math.ceil(config.interviewLeaseMs / 1000) + 1,
+        singletonKey: 'startup',
+        singletonSeconds: 30,
+      },
+    );
+    const trainingService = createTrainingService({
+      store: trainingStore,
+      people: peopleStore,
+      access: growth.access,
+      audit: growth.audit,
+      framework,
+      growth: {
+        ...createLatestSelfCheck(database.db),
+        ...createCareerWishes(database.db),
+      },
+      notifyOutlookWork: async (sessionId) => {
+        await queue.send(TRAINING_OUTLOOK_QUEUE, { sessionId });
+      },
+      now: () => new Date(),
+    });
+
     const routes = [
       ...healthRoutes(
         {
@@ -200,6 +261,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         }),
       ),
       ...interviewRoutes(interviewService),
+      ...trainingRoutes(trainingService),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

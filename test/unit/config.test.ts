@@ -15,6 +15,7 @@ const production = {
   ENTRA_CLIENT_SECRET: 'not-a-real-secret',
   BOT_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
   BOT_PASSWORD: 'not-a-real-password',
+  TRAINING_MAILBOX: 'kenshu@city.example.lg.jp',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -90,6 +91,7 @@ describe('loadConfig', () => {
       'ENTRA_CLIENT_SECRET',
       'BOT_ID',
       'BOT_PASSWORD',
+      'TRAINING_MAILBOX',
     ]) {
       expect(
         problems.some((problem) => problem.startsWith(`${name} is required`)),

@@ -81,6 +81,7 @@ describe('npm run token', () => {
         ENTRA_CLIENT_SECRET: 'x',
         BOT_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
         BOT_PASSWORD: 'x',
+        TRAINING_MAILBOX: 'kenshu@example.lg.jp',
       },
       'someone',
     );

@@ -1,0 +1,109 @@
+// Which courses to suggest to a person, and why (policy 7(2): training matched to each person's stage;
+// 7(5)③ the trainings they want). Pure: the service gathers the inputs from the growth slice.
+import type { Recommendation } from './training.contract.ts';
+
+export interface RankableCourse {
+  competencyIds: readonly string[];
+  titleJa: string;
+  titleEn: string | null;
+}
+
+export interface RatedCompetency {
+  competencyId: string;
+  rating: number;
+  name: { ja: string; en: string };
+}
+
+/** At most this many weakest competencies drive suggestions (ties at the cut are kept). */
+export const WEAKEST_COUNT = 3;
+
+/**
+ * The weakest of the competencies the level marks `evaluated`, from the latest submitted self-check:
+ * lowest ratings first; ratings at the top of the scale are strengths, never weaknesses.
+ */
+export function weakestCompetencies(
+  rated: readonly RatedCompetency[],
+  evaluatedIds: ReadonlySet<string>,
+  ratingMax: number,
+): RatedCompetency[] {
+  const sorted = rated
+    .filter((entry) => evaluatedIds.has(entry.competencyId) && entry.rating < ratingMax)
+    .sort((a, b) => a.rating - b.rating || a.competencyId.localeCompare(b.competencyId));
+  const cut = sorted[WEAKEST_COUNT - 1]?.rating;
+  return cut === undefined ? sorted : sorted.filter((entry) => entry.rating <= cut);
+}
+
+const NOISE = /研修|講座|セミナー|training|course|の|（|）|\(|\)/g;
+const SEPARATORS = /[\s・、,，/／・]+/;
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Words of at least two characters, with the generic words (研修, course…) taken out. */
+function tokens(text: string): string[] {
+  return normalize(text)
+    .split(SEPARATORS)
+    .map((part) => part.replace(NOISE, ''))
+    .filter((part) => part.length >= 2);
+}
+
+/** A free-text wish matches a course when a meaningful word of one appears in the other. */
+export function matchesWish(course: RankableCourse, wish: string): boolean {
+  const wishText = normalize(wish).replace(/\s+/g, '');
+  const wishTokens = tokens(wish);
+  return [course.titleJa, course.titleEn ?? ''].some((title) => {
+    const titleText = normalize(title).replace(/\s+/g, '');
+    if (titleText.length === 0 || wishText.length < 2) return false;
+    return (
+      titleText.includes(wishText) ||
+      wishText.includes(titleText) ||
+      tokens(title).some((token) => wishText.includes(token)) ||
+      wishTokens.some((token) => titleText.includes(token))
+    );
+  });
+}
+
+export interface RankInput<C extends RankableCourse> {
+  courses: readonly C[];
+  weakest: readonly RatedCompetency[];
+  /** The self-check period the ratings come from (e.g. 2026-H1), for the reason text. */
+  period: string | null;
+  wishes: readonly string[];
+}
+
+/**
+ * Courses that develop a weak competency (lower ratings weigh more) or match a wish, best first; each
+ * with its reasons in Japanese and English. Courses with no reason are left out.
+ */
+export function rankCourses<C extends RankableCourse>(
+  input: RankInput<C>,
+): Array<Omit<Recommendation, 'course'> & { course: C }> {
+  const ranked = input.courses.flatMap((course) => {
+    const reasons: Recommendation['reasons'] = [];
+    let score = 0;
+    for (const weak of input.weakest) {
+      if (!course.competencyIds.includes(weak.competencyId)) continue;
+      score += 10 * (6 - weak.rating);
+      const period = input.period ? `（${input.period}）` : '';
+      reasons.push({
+        kind: 'weakCompetency',
+        competencyId: weak.competencyId,
+        rating: weak.rating,
+        ja: `自己チェック${period}で「${weak.name.ja}」を${weak.rating}と評価しています。この研修はその力を伸ばします。`,
+        en: `Your self-check${input.period ? ` (${input.period})` : ''} rates “${weak.name.en}” ${weak.rating}; this course develops it.`,
+      });
+    }
+    for (const wish of input.wishes) {
+      if (!matchesWish(course, wish)) continue;
+      score += 25;
+      reasons.push({
+        kind: 'wanted',
+        ja: `キャリアデザインの「今後受けたい研修」に「${wish}」を挙げています。`,
+        en: `Your career design lists “${wish}” among the trainings you want.`,
+      });
+    }
+    return reasons.length > 0 ? [{ course, reasons, score }] : [];
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.course.titleJa.localeCompare(b.course.titleJa, 'ja'));
+}

@@ -1,0 +1,159 @@
+// Keeps Outlook in step with training sessions: each session is ONE event in the training department's
+// mailbox (TRAINING_MAILBOX), and confirmed people are added to it as attendees. Sessions that owe Outlook
+// an action are an outbox (src/jobs/outbox.ts): claimed with a lease, acted on through the Calendar port,
+// settled. The event is created with the session's fixed transactionId, so a create retried after a
+// crash is not made twice; attendees are added after the create, so a create that Graph de-duplicated
+// (handing back the event it made before) still gets everyone.
+import type { Calendar, NewCalendarEvent } from '../interviews/calendar.port.ts';
+import { isRetryable, messageOf, retryAt, statusOf } from '../jobs/outbox.ts';
+import type { Logger } from '../logger.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import type { CourseRow, SessionRow, TrainingStore } from './training.store.ts';
+
+export interface TrainingOutlookOptions {
+  store: TrainingStore;
+  people: PeopleStore;
+  calendar: Calendar;
+  logger: Logger;
+  /** The organizer of every session event (UPN or id of the training department's mailbox). */
+  mailbox: string;
+  now: () => Date;
+  leaseMs: number;
+  retryBaseMs: number;
+}
+
+export interface TrainingSyncRun {
+  settled: number;
+  postponed: number;
+  failed: number;
+}
+
+const CLAIM_SIZE = 50;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** The subject and body of a session's event (Japanese first: the city's working language). */
+export function sessionEvent(
+  session: SessionRow,
+  course: CourseRow,
+): Omit<NewCalendarEvent, 'organizer' | 'attendees'> {
+  const paragraphs = [
+    `<p><strong>${escapeHtml(course.titleJa)}</strong>${course.titleEn ? ` / ${escapeHtml(course.titleEn)}` : ''}</p>`,
+    course.provider ? `<p>実施：${escapeHtml(course.provider)}</p>` : '',
+    session.place ? `<p>会場：${escapeHtml(session.place)}</p>` : '',
+    course.descriptionJa ? `<p>${escapeHtml(course.descriptionJa).replace(/\n/g, '<br>')}</p>` : '',
+    '<p>受講後は Hagukumi から研修報告をお願いします。</p>',
+  ];
+  return {
+    transactionId: session.transactionId,
+    subject: `【研修】${course.titleJa}`,
+    bodyHtml: paragraphs.filter(Boolean).join(''),
+    start: session.startsAt.toISOString(),
+    end: session.endsAt.toISOString(),
+    online: session.online,
+    ...(session.place ? { location: session.place } : {}),
+  };
+}
+
+export function createTrainingOutlook(options: TrainingOutlookOptions) {
+  const { store, people, calendar, logger, mailbox } = options;
+
+  const postpone = async (row: SessionRow, error: unknown, run: TrainingSyncRun) => {
+    await store.postpone(
+      row.id,
+      retryAt(options.now(), row.outlookAttempts + 1, options.retryBaseMs),
+      messageOf(error),
+    );
+    run.postponed += 1;
+  };
+
+  /** Creates the event (or gets back the one Graph already made for this transactionId). */
+  const ensureEvent = async (row: SessionRow, course: CourseRow) => {
+    const [outcome] = await calendar.createEvents([
+      { ...sessionEvent(row, course), organizer: mailbox, attendees: [] },
+    ]);
+    if (!outcome) throw new Error('Outlook answered nothing for the event');
+    if (!outcome.ok)
+      throw Object.assign(new Error(`${outcome.code}: ${outcome.message}`), {
+        // The port already decided what may succeed later; carry that as a status isRetryable reads.
+        status: outcome.retryable ? 503 : outcome.status,
+      });
+    return outcome.event;
+  };
+
+  const addConfirmed = async (row: SessionRow, eventId: string) => {
+    const waiting = await store.uninvited(row.id);
+    if (waiting.length === 0) return;
+    const directory = await people.getMany(waiting.map((entry) => entry.personId));
+    const attendees = directory.map((person) => ({
+      address: person.mail ?? person.userPrincipalName,
+      name: person.displayName,
+    }));
+    await calendar.addAttendees(mailbox, eventId, attendees);
+    await store.markInvited(
+      waiting.map((entry) => entry.id),
+      options.now(),
+    );
+  };
+
+  async function sync(row: SessionRow, run: TrainingSyncRun): Promise<void> {
+    const course = await store.course(row.courseId);
+    if (!course) {
+      await store.settle(row, {}, { outlookFailed: true, error: 'the course no longer exists' });
+      run.failed += 1;
+      return;
+    }
+    const facts: { eventId?: string; joinUrl?: string | null; webLink?: string | null } = {};
+    try {
+      await store.countAttempt(row.id);
+      if (row.outlookAction === 'cancel') {
+        let eventId = row.eventId;
+        // A create was tried but never settled (a crash in between): Graph hands back the event it made
+        // for the same transactionId, so it can be cancelled too.
+        if (!eventId && row.outlookAttempts > 0) eventId = (await ensureEvent(row, course)).eventId;
+        if (eventId) await calendar.cancelEvent(mailbox, eventId, row.cancelReason ?? '');
+      } else {
+        let eventId = row.eventId;
+        if (!eventId) {
+          const event = await ensureEvent(row, course);
+          eventId = event.eventId;
+          Object.assign(facts, { eventId, joinUrl: event.joinUrl, webLink: event.webLink });
+        } else if (row.outlookAction === 'move') {
+          await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString());
+        }
+        await addConfirmed(row, eventId);
+      }
+      await store.settle(row, facts, { outlookFailed: false, error: null });
+      run.settled += 1;
+    } catch (error) {
+      if (isRetryable(error)) {
+        // The event exists but adding attendees failed: keep its id (settling as if a newer request
+        // came in keeps the action, a create turning into a move) and retry the rest later.
+        if (facts.eventId) await store.settle({ ...row, outboxSeq: -1 }, facts, {});
+        await postpone(row, error, run);
+      } else {
+        const gone =
+          statusOf(error) === 404 && row.eventId ? 'the event was deleted in Outlook' : messageOf(error);
+        await store.settle(row, facts, { outlookFailed: true, error: gone });
+        run.failed += 1;
+      }
+    }
+  }
+
+  return {
+    /** Does what Outlook is owed, for one session or for all. Postponed sessions wait for a later run. */
+    async applyPending(sessionId?: string): Promise<TrainingSyncRun> {
+      const run: TrainingSyncRun = { settled: 0, postponed: 0, failed: 0 };
+      for (;;) {
+        const rows = await store.claimOutlookWork(CLAIM_SIZE, options.leaseMs, sessionId);
+        for (const row of rows) await sync(row, run);
+        if (rows.length < CLAIM_SIZE) break;
+      }
+      if (run.settled + run.postponed + run.failed > 0)
+        logger.info({ ...run, sessionId }, 'training sessions synced to Outlook');
+      return run;
+    },
+  };
+}
+
+export type TrainingOutlook = ReturnType<typeof createTrainingOutlook>;

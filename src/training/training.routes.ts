@@ -1,0 +1,396 @@
+import { z } from 'zod';
+import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { AppError } from '../http/app-error.ts';
+import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { COURSE_CATEGORIES, COURSE_FORMATS, ENROLMENT_STATUSES } from './training.contract.ts';
+import {
+  applyInputSchema,
+  cancelSessionSchema,
+  closeEnrolmentSchema,
+  courseInputSchema,
+  courseUpdateSchema,
+  nominateInputSchema,
+  recommendInputSchema,
+  sessionInputSchema,
+  sessionUpdateSchema,
+  versionOnlySchema,
+  type TrainingService,
+} from './training.service.ts';
+
+const titleSchema = z.object({ ja: z.string(), en: z.string().nullable() });
+
+const eligibilitySchema = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), ja: z.string(), en: z.string() })),
+});
+
+const courseSchema = z.object({
+  id: z.string(),
+  category: z.enum(COURSE_CATEGORIES),
+  title: titleSchema,
+  description: titleSchema,
+  targetLevelIds: z.array(z.string()),
+  minYearsOfService: z.number().nullable(),
+  maxYearsOfService: z.number().nullable(),
+  competencyIds: z.array(z.string()),
+  guidelineIds: z.array(z.string()),
+  format: z.enum(COURSE_FORMATS),
+  provider: z.string(),
+  archived: z.boolean(),
+  version: z.number(),
+  eligibility: eligibilitySchema.describe('Whether the caller fits the course'),
+  openSessions: z.number(),
+});
+
+const sessionSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: titleSchema,
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  place: z.string(),
+  online: z.boolean(),
+  capacity: z.number(),
+  applicationDeadline: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  cancelReason: z.string().nullable(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
+  open: z.boolean(),
+  outlook: z.enum(['pending', 'synced', 'failed']),
+  outlookError: z.string().nullable(),
+  webLink: z.string().nullable(),
+  joinUrl: z.string().nullable(),
+  version: z.number(),
+});
+
+const enrolmentSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: titleSchema,
+  category: z.enum(COURSE_CATEGORIES),
+  start: z.string(),
+  end: z.string(),
+  sessionStatus: z.enum(['scheduled', 'cancelled']),
+  personId: z.string(),
+  personName: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  origin: z.enum(['application', 'recommendation', 'nomination']),
+  requestedById: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  reason: z.string().describe('The supervisor’s reason (推薦理由) or HR’s note, shown to the person'),
+  note: z.string(),
+  eligibilityOverridden: z.boolean(),
+  waitlistPosition: z.number().nullable(),
+  closingReason: z.string().nullable(),
+  inCalendar: z.boolean(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+const recommendationSchema = z.object({
+  course: courseSchema,
+  reasons: z.array(
+    z.object({
+      kind: z.enum(['weakCompetency', 'wanted']),
+      ja: z.string(),
+      en: z.string(),
+      competencyId: z.string().optional(),
+      rating: z.number().optional(),
+    }),
+  ),
+  score: z.number(),
+});
+
+const actorOf = (user: AuthenticatedUser | undefined) => {
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  return { id: user.id, isHr: user.isHr };
+};
+
+export function trainingRoutes(service: TrainingService): RouteDefinition[] {
+  const tags = ['training'];
+  const courseParams = z.object({ courseId: uuidParam });
+  const sessionParams = z.object({ sessionId: uuidParam });
+  const enrolmentParams = z.object({ enrolmentId: uuidParam });
+  const personQuery = z.object({ personId: personParam.default('me') });
+  const errors = {
+    403: {
+      description: 'Not allowed for the caller (HR only, the person’s supervisor chain, or the person)',
+    },
+    404: { description: 'No such course, session, enrolment or person' },
+    409: {
+      description: 'Changed meanwhile (version), enrolled already, deadline passed, cancelled or started',
+    },
+    422: { description: 'The person is not eligible for the course (reasons in details)' },
+  };
+  const enrolmentAction = (
+    path: string,
+    operationId: string,
+    summary: string,
+    body: z.ZodType<Record<string, unknown>>,
+    act: (actor: { id: string; isHr: boolean }, enrolmentId: string, body: never) => Promise<unknown>,
+  ) =>
+    defineRoute({
+      method: 'post',
+      path: `/api/training/enrolments/:enrolmentId/${path}`,
+      operationId,
+      summary,
+      tags,
+      auth: 'user',
+      request: { params: enrolmentParams, body },
+      responses: { 200: { description: 'The enrolment', schema: enrolmentSchema }, ...errors },
+      handler: async ({ user, params, body: input }) => ({
+        body: await act(actorOf(user), params.enrolmentId.toLowerCase(), input as never),
+      }),
+    });
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/training/courses',
+      operationId: 'listTrainingCourses',
+      summary: 'The catalog: the courses that fit the caller (view=fit) or all of them (view=all)',
+      tags,
+      auth: 'user',
+      request: {
+        query: z.object({
+          view: z.enum(['fit', 'all']).default('fit'),
+          category: z.enum(COURSE_CATEGORIES).optional(),
+          archived: z.enum(['true', 'false']).default('false').describe('true: archived courses (HR only)'),
+        }),
+      },
+      responses: { 200: { description: 'Courses', schema: z.array(courseSchema) }, ...errors },
+      handler: async ({ user, query }) => ({
+        body: await service.listCourses(actorOf(user), {
+          view: query.view,
+          ...(query.category ? { category: query.category } : {}),
+          archived: query.archived === 'true',
+        }),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/courses',
+      operationId: 'createTrainingCourse',
+      summary: 'Add a course to the catalog (HR)',
+      tags,
+      auth: 'user',
+      request: { body: courseInputSchema },
+      responses: { 201: { description: 'Created', schema: courseSchema }, ...errors },
+      handler: async ({ user, body }) => ({
+        status: 201,
+        body: await service.createCourse(actorOf(user), body),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/training/courses/:courseId',
+      operationId: 'getTrainingCourse',
+      summary: 'A course with its sessions',
+      tags,
+      auth: 'user',
+      request: { params: courseParams },
+      responses: {
+        200: { description: 'The course', schema: courseSchema.extend({ sessions: z.array(sessionSchema) }) },
+        ...errors,
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.getCourse(actorOf(user), params.courseId.toLowerCase()),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/training/courses/:courseId',
+      operationId: 'updateTrainingCourse',
+      summary: 'Change a course (HR; versioned)',
+      tags,
+      auth: 'user',
+      request: { params: courseParams, body: courseUpdateSchema },
+      responses: { 200: { description: 'Changed', schema: courseSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        body: await service.updateCourse(actorOf(user), params.courseId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/courses/:courseId/archive',
+      operationId: 'archiveTrainingCourse',
+      summary: 'Take a course out of the catalog (HR; versioned)',
+      tags,
+      auth: 'user',
+      request: { params: courseParams, body: versionOnlySchema },
+      responses: { 200: { description: 'Archived', schema: courseSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        body: await service.archiveCourse(actorOf(user), params.courseId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/courses/:courseId/sessions',
+      operationId: 'scheduleTrainingSession',
+      summary: 'Schedule a session (HR): one Outlook event in the training mailbox follows',
+      tags,
+      auth: 'user',
+      request: { params: courseParams, body: sessionInputSchema },
+      responses: { 201: { description: 'Scheduled', schema: sessionSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        status: 201,
+        body: await service.scheduleSession(actorOf(user), params.courseId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/training/sessions/:sessionId',
+      operationId: 'updateTrainingSession',
+      summary: 'Change a session (HR; versioned): a new time moves the Outlook event',
+      tags,
+      auth: 'user',
+      request: { params: sessionParams, body: sessionUpdateSchema },
+      responses: { 200: { description: 'Changed', schema: sessionSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        body: await service.updateSession(actorOf(user), params.sessionId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/sessions/:sessionId/cancel',
+      operationId: 'cancelTrainingSession',
+      summary: 'Cancel a session (HR): Outlook tells the attendees',
+      tags,
+      auth: 'user',
+      request: { params: sessionParams, body: cancelSessionSchema },
+      responses: { 200: { description: 'Cancelled', schema: sessionSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        body: await service.cancelSession(actorOf(user), params.sessionId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/training/sessions/:sessionId/roster',
+      operationId: 'getTrainingRoster',
+      summary: 'The roster of a session: confirmed, waiting list in order, requests, closed (HR)',
+      tags,
+      auth: 'user',
+      request: { params: sessionParams },
+      responses: {
+        200: {
+          description: 'The roster',
+          schema: z.object({ session: sessionSchema, enrolments: z.array(enrolmentSchema) }),
+        },
+        ...errors,
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.roster(actorOf(user), params.sessionId.toLowerCase()),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/sessions/:sessionId/apply',
+      operationId: 'applyForTraining',
+      summary: 'Apply for a session (the caller; eligible, before the deadline)',
+      tags,
+      auth: 'user',
+      request: { params: sessionParams, body: applyInputSchema },
+      responses: { 201: { description: 'Applied', schema: enrolmentSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        status: 201,
+        body: await service.apply(actorOf(user), params.sessionId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/sessions/:sessionId/recommend',
+      operationId: 'recommendForTraining',
+      summary: 'Recommend a report for a session (推薦; the supervisor chain; the reason is shown to them)',
+      tags,
+      auth: 'user',
+      request: { params: sessionParams, body: recommendInputSchema },
+      responses: { 201: { description: 'Recommended', schema: enrolmentSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        status: 201,
+        body: await service.recommend(actorOf(user), params.sessionId.toLowerCase(), body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/training/sessions/:sessionId/nominate',
+      operationId: 'nominateForTraining',
+      summary:
+        'Nominate someone for a session (指名; HR; overrideEligibility to nominate outside the target)',
+      tags,
+      auth: 'user',
+      request: { params: sessionParams, body: nominateInputSchema },
+      responses: { 201: { description: 'Nominated', schema: enrolmentSchema }, ...errors },
+      handler: async ({ user, params, body }) => ({
+        status: 201,
+        body: await service.nominate(actorOf(user), params.sessionId.toLowerCase(), body),
+      }),
+    }),
+    enrolmentAction(
+      'confirm',
+      'confirmTrainingEnrolment',
+      'Confirm an enrolment (HR): a seat, or the end of the waiting list when full; Outlook adds the attendee',
+      versionOnlySchema,
+      (actor, id, body) => service.confirm(actor, id, body),
+    ),
+    enrolmentAction(
+      'decline',
+      'declineTrainingEnrolment',
+      'Decline a request or a waiting place (HR)',
+      closeEnrolmentSchema,
+      (actor, id, body) => service.decline(actor, id, body),
+    ),
+    enrolmentAction(
+      'withdraw',
+      'withdrawTrainingEnrolment',
+      'Withdraw (the person or HR): a freed seat goes to the first on the waiting list',
+      closeEnrolmentSchema,
+      (actor, id, body) => service.withdraw(actor, id, body),
+    ),
+    enrolmentAction(
+      'attendance',
+      'recordTrainingAttendance',
+      'Record that a confirmed person attended (HR; once the session has started)',
+      versionOnlySchema,
+      (actor, id, body) => service.markAttended(actor, id, body),
+    ),
+    defineRoute({
+      method: 'get',
+      path: '/api/training/enrolments',
+      operationId: 'listTrainingEnrolments',
+      summary: 'A person’s trainings: upcoming, history, report status (self, supervisor chain, HR)',
+      tags,
+      auth: 'user',
+      request: { query: personQuery },
+      responses: {
+        200: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
+        ...errors,
+      },
+      handler: async ({ user, query }) => {
+        const subject = subjectOf(user, query.personId);
+        return { body: await service.enrolmentsOf(subject.actor, subject.personId) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/training/recommendations',
+      operationId: 'listTrainingRecommendations',
+      summary: 'Courses suggested for a person, with reasons (self, supervisor chain, HR)',
+      tags,
+      auth: 'user',
+      request: { query: personQuery },
+      responses: {
+        200: { description: 'Suggestions, best first', schema: z.array(recommendationSchema) },
+        ...errors,
+      },
+      handler: async ({ user, query }) => {
+        const subject = subjectOf(user, query.personId);
+        return { body: await service.recommendationsFor(subject.actor, subject.personId) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,841 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AccessPolicy, Actor } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import { RATING_MAX } from '../growth/self-check.contract.ts';
+import { AppError } from '../http/app-error.ts';
+import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import { eligibilityFor } from './eligibility.ts';
+import { rankCourses, weakestCompetencies } from './recommendation.ts';
+import { placeOnConfirm, promotions, waitingList } from './roster.ts';
+import {
+  CAPACITY_MAX,
+  COURSE_CATEGORIES,
+  COURSE_DESCRIPTION_MAX,
+  COURSE_FORMATS,
+  COURSE_TITLE_MAX,
+  NOTE_MAX,
+  PLACE_MAX,
+  PROVIDER_MAX,
+  REASON_MAX,
+  YEARS_MAX,
+  type CourseDetail,
+  type CourseView,
+  type EnrolmentStatus,
+  type EnrolmentView,
+  type Recommendation,
+  type Roster,
+  type SessionView,
+} from './training.contract.ts';
+import { trainingEnrolments, trainingSessions } from './training.schema.ts';
+import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const jstDayOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+const jstInstant = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
+const jstTimeOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(11, 16);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    'no such day',
+  );
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
+const version = z.number().int().min(1);
+const idList = z.array(z.string().max(64)).max(20);
+const localized = (max: number, required: boolean) =>
+  z
+    .object({
+      ja: required ? z.string().trim().min(1).max(max) : z.string().max(max),
+      en: z.string().max(max).optional(),
+    })
+    .strict();
+
+export const courseInputSchema = z
+  .object({
+    category: z.enum(COURSE_CATEGORIES),
+    title: localized(COURSE_TITLE_MAX, true),
+    description: localized(COURSE_DESCRIPTION_MAX, false),
+    targetLevelIds: idList,
+    minYearsOfService: z.number().int().min(0).max(YEARS_MAX).nullable(),
+    maxYearsOfService: z.number().int().min(0).max(YEARS_MAX).nullable(),
+    competencyIds: idList,
+    guidelineIds: idList,
+    format: z.enum(COURSE_FORMATS),
+    provider: z.string().max(PROVIDER_MAX),
+  })
+  .strict();
+export const courseUpdateSchema = courseInputSchema.extend({ version }).strict();
+export const versionOnlySchema = z.object({ version }).strict();
+
+export const sessionInputSchema = z
+  .object({
+    date: isoDate,
+    startTime: hhmm,
+    endTime: hhmm,
+    place: z.string().max(PLACE_MAX),
+    online: z.boolean(),
+    capacity: z.number().int().min(1).max(CAPACITY_MAX),
+    applicationDeadline: isoDate,
+  })
+  .strict();
+export const sessionUpdateSchema = sessionInputSchema.extend({ version }).strict();
+export const cancelSessionSchema = z
+  .object({ version, reason: z.string().trim().min(1).max(REASON_MAX) })
+  .strict();
+
+export const applyInputSchema = z.object({ note: z.string().max(NOTE_MAX) }).strict();
+export const recommendInputSchema = z
+  .object({ personId: z.string().max(64), reason: z.string().trim().min(1).max(REASON_MAX) })
+  .strict();
+export const nominateInputSchema = z
+  .object({
+    personId: z.string().max(64),
+    note: z.string().max(NOTE_MAX),
+    /** HR nominates someone outside the course's levels or years on purpose. */
+    overrideEligibility: z.boolean(),
+  })
+  .strict();
+export const closeEnrolmentSchema = z.object({ version, reason: z.string().max(REASON_MAX) }).strict();
+
+type CourseInput = z.infer<typeof courseInputSchema>;
+type SessionInput = z.infer<typeof sessionInputSchema>;
+
+/** Open requests that HR may still confirm or decline. */
+const REQUESTED: readonly EnrolmentStatus[] = ['applied', 'recommended', 'nominated'];
+const LIVE: readonly EnrolmentStatus[] = [...REQUESTED, 'confirmed', 'waitlisted', 'attended', 'reported'];
+
+export interface TrainingDependencies {
+  store: TrainingStore;
+  people: PeopleStore;
+  access: AccessPolicy;
+  audit: AuditLog;
+  framework: Framework;
+  growth: {
+    latestSubmittedOf(
+      personId: string,
+    ): Promise<{ period: string; levelId: string; ratings: Record<string, number> } | undefined>;
+    trainingsWantedBy(personId: string): Promise<string[]>;
+  };
+  /** Tells the Outlook worker a session owes Outlook something. */
+  notifyOutlookWork(sessionId: string): Promise<void>;
+  now: () => Date;
+}
+
+export function createTrainingService(deps: TrainingDependencies) {
+  const { store, people, framework } = deps;
+  const today = () => jstDayOf(deps.now());
+
+  const requireHr = (actor: Actor, what: string) => {
+    if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
+  };
+
+  const checkCourse = (input: CourseInput) => {
+    const levelIds = new Set(framework.levels.map((level) => level.id));
+    const competencyIds = new Set(framework.competencies.map((competency) => competency.id));
+    const guidelineIds = new Set(framework.guidelines.map((guideline) => guideline.id));
+    const details = [
+      ...input.targetLevelIds
+        .filter((id) => !levelIds.has(id))
+        .map((id) => ({ path: 'body.targetLevelIds', message: `unknown level ${id}` })),
+      ...input.competencyIds
+        .filter((id) => !competencyIds.has(id))
+        .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
+      ...input.guidelineIds
+        .filter((id) => !guidelineIds.has(id))
+        .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
+    ];
+    if (
+      input.minYearsOfService !== null &&
+      input.maxYearsOfService !== null &&
+      input.minYearsOfService > input.maxYearsOfService
+    )
+      details.push({ path: 'body.maxYearsOfService', message: 'must not be below minYearsOfService' });
+    if (details.length > 0)
+      throw new AppError('validation_failed', 'The course refers to things that do not fit.', details);
+  };
+
+  const courseRow = (input: CourseInput): Omit<NewCourse, 'id'> => ({
+    category: input.category,
+    titleJa: input.title.ja.trim(),
+    titleEn: input.title.en?.trim() || null,
+    descriptionJa: input.description.ja,
+    descriptionEn: input.description.en?.trim() ? input.description.en : null,
+    targetLevelIds: [...new Set(input.targetLevelIds)],
+    minYearsOfService: input.minYearsOfService,
+    maxYearsOfService: input.maxYearsOfService,
+    competencyIds: [...new Set(input.competencyIds)],
+    guidelineIds: [...new Set(input.guidelineIds)],
+    format: input.format,
+    provider: input.provider.trim(),
+  });
+
+  const sessionTimes = (input: SessionInput) => {
+    const startsAt = jstInstant(input.date, input.startTime);
+    const endsAt = jstInstant(input.date, input.endTime);
+    const details = [];
+    if (endsAt <= startsAt) details.push({ path: 'body.endTime', message: 'must be after startTime' });
+    if (input.applicationDeadline > input.date)
+      details.push({
+        path: 'body.applicationDeadline',
+        message: 'must not be after the date of the session',
+      });
+    if (!input.online && input.place.trim() === '')
+      details.push({ path: 'body.place', message: 'an in-person session needs a place' });
+    return { startsAt, endsAt, details };
+  };
+
+  const titleOf = (course: CourseRow) => ({ ja: course.titleJa, en: course.titleEn });
+
+  const isOpen = (session: SessionRow, course: CourseRow | undefined) =>
+    session.status === 'scheduled' &&
+    !course?.archivedAt &&
+    today() <= session.applicationDeadline &&
+    session.startsAt > deps.now();
+
+  const sessionView = (session: SessionRow, course: CourseRow, enrolments: EnrolmentRow[]): SessionView => {
+    const own = enrolments.filter((enrolment) => enrolment.sessionId === session.id);
+    return {
+      id: session.id,
+      courseId: session.courseId,
+      courseTitle: titleOf(course),
+      date: jstDayOf(session.startsAt),
+      startTime: jstTimeOf(session.startsAt),
+      endTime: jstTimeOf(session.endsAt),
+      place: session.place,
+      online: session.online,
+      capacity: session.capacity,
+      applicationDeadline: session.applicationDeadline,
+      start: session.startsAt.toISOString(),
+      end: session.endsAt.toISOString(),
+      status: session.status,
+      cancelReason: session.cancelReason,
+      confirmed: own.filter((enrolment) => ['confirmed', 'attended', 'reported'].includes(enrolment.status))
+        .length,
+      waitlisted: own.filter((enrolment) => enrolment.status === 'waitlisted').length,
+      open: isOpen(session, course),
+      outlook: session.outlookFailed ? 'failed' : session.outlookAction ? 'pending' : 'synced',
+      outlookError: session.outlookFailed ? session.error : null,
+      webLink: session.webLink,
+      joinUrl: session.joinUrl,
+      version: session.version,
+    };
+  };
+
+  const courseView = (
+    course: CourseRow,
+    person: PersonRow | undefined,
+    sessions: SessionRow[],
+  ): CourseView => ({
+    id: course.id,
+    category: course.category,
+    title: titleOf(course),
+    description: { ja: course.descriptionJa, en: course.descriptionEn },
+    targetLevelIds: course.targetLevelIds,
+    minYearsOfService: course.minYearsOfService,
+    maxYearsOfService: course.maxYearsOfService,
+    competencyIds: course.competencyIds,
+    guidelineIds: course.guidelineIds,
+    format: course.format,
+    provider: course.provider,
+    archived: course.archivedAt !== null,
+    version: course.version,
+    eligibility: eligibilityFor(
+      course,
+      { levelId: person?.levelId ?? null, hireDate: person?.hireDate ?? null },
+      today(),
+    ),
+    openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
+      .length,
+  });
+
+  const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
+    const course = await store.course(courseId);
+    if (!course || (course.archivedAt && !actor.isHr)) throw new AppError('not_found', 'No such course.');
+    return course;
+  };
+
+  const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
+    const session = await store.session(sessionId);
+    const course = session ? await store.course(session.courseId) : undefined;
+    if (!session || !course) throw new AppError('not_found', 'No such session.');
+    return { session, course };
+  };
+
+  const loadPerson = async (personId: string): Promise<PersonRow> => {
+    const person = await people.get(personId);
+    if (!person) throw new AppError('not_found', 'No such person.');
+    return person;
+  };
+
+  const enrolmentViews = async (rows: EnrolmentRow[]): Promise<EnrolmentView[]> => {
+    const sessions = await store.sessionsById([...new Set(rows.map((row) => row.sessionId))]);
+    const courses = await store.coursesById([...new Set(sessions.map((session) => session.courseId))]);
+    const names = new Map(
+      (
+        await people.getMany([
+          ...new Set(
+            rows.flatMap((row) => [row.personId, ...(row.requestedById ? [row.requestedById] : [])]),
+          ),
+        ])
+      ).map((person) => [person.id, person.displayName]),
+    );
+    const sessionById = new Map(sessions.map((session) => [session.id, session]));
+    const courseById = new Map(courses.map((course) => [course.id, course]));
+    const siblings = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
+    return rows.flatMap((row) => {
+      const session = sessionById.get(row.sessionId);
+      const course = session ? courseById.get(session.courseId) : undefined;
+      if (!session || !course) return [];
+      const queue = waitingList(siblings.filter((sibling) => sibling.sessionId === row.sessionId));
+      const position = queue.findIndex((entry) => entry.id === row.id);
+      return [
+        {
+          id: row.id,
+          sessionId: row.sessionId,
+          courseId: course.id,
+          courseTitle: titleOf(course),
+          category: course.category,
+          start: session.startsAt.toISOString(),
+          end: session.endsAt.toISOString(),
+          sessionStatus: session.status,
+          personId: row.personId,
+          personName: names.get(row.personId) ?? row.personId,
+          status: row.status,
+          origin: row.origin,
+          requestedById: row.requestedById,
+          requestedByName: row.requestedById ? (names.get(row.requestedById) ?? null) : null,
+          reason: row.reason,
+          note: row.note,
+          eligibilityOverridden: row.eligibilityOverridden,
+          waitlistPosition: position >= 0 ? position + 1 : null,
+          closingReason: row.closingReason,
+          inCalendar: row.invitedAt !== null,
+          version: row.version,
+          updatedAt: row.updatedAt.toISOString(),
+        },
+      ];
+    });
+  };
+
+  const oneView = async (row: EnrolmentRow) => (await enrolmentViews([row]))[0]!;
+
+  /** Enrolments need an open session: scheduled, the course live, before the start; `deadline` too. */
+  const requireOpen = (session: SessionRow, course: CourseRow, deadline: boolean) => {
+    if (session.status === 'cancelled') throw new AppError('conflict', 'This session has been cancelled.');
+    if (course.archivedAt) throw new AppError('conflict', 'This course is no longer offered.');
+    if (session.startsAt <= deps.now()) throw new AppError('conflict', 'This session has already started.');
+    if (deadline && today() > session.applicationDeadline)
+      throw new AppError(
+        'conflict',
+        `Applications for this session closed on ${session.applicationDeadline} (締切を過ぎています).`,
+      );
+  };
+
+  const requireEligible = (course: CourseRow, person: PersonRow) => {
+    const eligibility = eligibilityFor(
+      course,
+      { levelId: person.levelId, hireDate: person.hireDate },
+      today(),
+    );
+    if (!eligibility.eligible)
+      throw new AppError(
+        'unprocessable',
+        `Not eligible for this course: ${eligibility.reasons.map((reason) => reason.en).join(' ')}`,
+        eligibility.reasons.map((reason) => ({ path: reason.code, message: `${reason.ja} ${reason.en}` })),
+      );
+  };
+
+  const insertEnrolment = async (row: typeof trainingEnrolments.$inferInsert): Promise<EnrolmentRow> => {
+    try {
+      const [inserted] = await store.db.insert(trainingEnrolments).values(row).returning();
+      return inserted!;
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new AppError('conflict', 'This person is already on this session’s roster (一人一回まで).');
+      throw error;
+    }
+  };
+
+  const staleEnrolment = (row: EnrolmentRow) =>
+    new AppError(
+      'version_conflict',
+      `Someone changed this enrolment meanwhile (now version ${row.version}).`,
+      [{ path: 'body.version', message: `current version is ${row.version}` }],
+    );
+
+  /**
+   * Changes an enrolment with its session locked: checks the version and the allowed statuses, applies
+   * `decide`, then lets seats freed or added move the waiting list up. Outlook is told about new attendees.
+   */
+  const changeEnrolment = async (
+    enrolmentId: string,
+    expected: number,
+    allowed: readonly EnrolmentStatus[],
+    decide: (row: EnrolmentRow, session: SessionRow, all: EnrolmentRow[]) => Partial<EnrolmentRow>,
+  ): Promise<EnrolmentRow> => {
+    const found = await store.enrolment(enrolmentId);
+    if (!found) throw new AppError('not_found', 'No such enrolment.');
+    let outlook = false;
+    const updated = await store.withSessionLocked(found.sessionId, async (tx, session, all) => {
+      const row = all.find((entry) => entry.id === enrolmentId)!;
+      if (row.version !== expected) throw staleEnrolment(row);
+      if (!allowed.includes(row.status))
+        throw new AppError('conflict', `This enrolment is ${row.status}; that is not possible now.`);
+      const changes = decide(row, session, all);
+      const now = deps.now();
+      const [saved] = await tx
+        .update(trainingEnrolments)
+        .set({ ...changes, version: row.version + 1, updatedAt: now })
+        .where(eq(trainingEnrolments.id, row.id))
+        .returning();
+      const after = all.map((entry) => (entry.id === row.id ? saved! : entry));
+      const moving = session.status === 'scheduled' ? promotions(after, session.capacity) : [];
+      for (const entry of moving) {
+        await tx
+          .update(trainingEnrolments)
+          .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
+          .where(eq(trainingEnrolments.id, entry.id));
+      }
+      if (saved!.status === 'confirmed' || moving.length > 0) {
+        await store.requestOutlook(tx, session.id, 'attendees');
+        outlook = true;
+      }
+      return saved!;
+    });
+    if (outlook) await deps.notifyOutlookWork(updated.sessionId);
+    return updated;
+  };
+
+  const requireReader = async (actor: Actor, personId: string, resource: string) => {
+    const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr']);
+    if (relation !== 'self')
+      await deps.audit.record({ actorId: actor.id, subjectId: personId, action: 'read', resource });
+  };
+
+  return {
+    // ---- catalog ----
+    async listCourses(
+      actor: Actor,
+      options: { view: 'fit' | 'all'; category?: CourseRow['category']; archived: boolean },
+    ): Promise<CourseView[]> {
+      if (options.archived) requireHr(actor, 'see archived courses');
+      const me = await people.get(actor.id);
+      const courses = (await store.courses()).filter(
+        (course) =>
+          (options.archived ? course.archivedAt !== null : course.archivedAt === null) &&
+          (!options.category || course.category === options.category),
+      );
+      const sessions = await store.sessionsOf(courses.map((course) => course.id));
+      const views = courses.map((course) => courseView(course, me, sessions));
+      return options.view === 'fit' ? views.filter((view) => view.eligibility.eligible) : views;
+    },
+
+    async getCourse(actor: Actor, courseId: string): Promise<CourseDetail> {
+      const course = await loadCourse(courseId, actor);
+      const sessions = await store.sessionsOf([course.id]);
+      const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
+      return {
+        ...courseView(course, await people.get(actor.id), sessions),
+        sessions: sessions.map((session) => sessionView(session, course, enrolments)),
+      };
+    },
+
+    async createCourse(actor: Actor, input: CourseInput): Promise<CourseView> {
+      requireHr(actor, 'manage the training catalog');
+      checkCourse(input);
+      const course = await store.insertCourse(courseRow(input));
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'write',
+        resource: 'training-course',
+        details: { courseId: course.id, change: 'create' },
+      });
+      return courseView(course, await people.get(actor.id), []);
+    },
+
+    async updateCourse(actor: Actor, courseId: string, input: z.infer<typeof courseUpdateSchema>) {
+      requireHr(actor, 'manage the training catalog');
+      const current = await loadCourse(courseId, actor);
+      checkCourse(input);
+      const { version: expected, ...rest } = input;
+      const updated = await store.updateCourse(current.id, expected, courseRow(rest));
+      if (!updated)
+        throw new AppError(
+          'version_conflict',
+          `Someone changed this course meanwhile (now version ${current.version}).`,
+          [{ path: 'body.version', message: `current version is ${current.version}` }],
+        );
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'write',
+        resource: 'training-course',
+        details: { courseId, change: 'update', version: updated.version },
+      });
+      return courseView(updated, await people.get(actor.id), await store.sessionsOf([courseId]));
+    },
+
+    async archiveCourse(actor: Actor, courseId: string, input: z.infer<typeof versionOnlySchema>) {
+      requireHr(actor, 'manage the training catalog');
+      const current = await loadCourse(courseId, actor);
+      if (current.archivedAt) throw new AppError('conflict', 'This course is already archived.');
+      const updated = await store.updateCourse(current.id, input.version, { archivedAt: deps.now() });
+      if (!updated)
+        throw new AppError(
+          'version_conflict',
+          `Someone changed this course meanwhile (now version ${current.version}).`,
+          [{ path: 'body.version', message: `current version is ${current.version}` }],
+        );
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'write',
+        resource: 'training-course',
+        details: { courseId, change: 'archive' },
+      });
+      return courseView(updated, await people.get(actor.id), await store.sessionsOf([courseId]));
+    },
+
+    // ---- sessions ----
+    async scheduleSession(actor: Actor, courseId: string, input: SessionInput): Promise<SessionView> {
+      requireHr(actor, 'schedule training sessions');
+      const course = await loadCourse(courseId, actor);
+      if (course.archivedAt) throw new AppError('conflict', 'An archived course cannot get new sessions.');
+      const { startsAt, endsAt, details } = sessionTimes(input);
+      if (startsAt <= deps.now()) details.push({ path: 'body.date', message: 'must be in the future' });
+      if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
+      const session = await store.insertSession({
+        courseId,
+        startsAt,
+        endsAt,
+        place: input.place.trim(),
+        online: input.online,
+        capacity: input.capacity,
+        applicationDeadline: input.applicationDeadline,
+        outlookAction: 'create',
+        transactionId: randomUUID(),
+      });
+      await deps.notifyOutlookWork(session.id);
+      return sessionView(session, course, []);
+    },
+
+    async updateSession(actor: Actor, sessionId: string, input: z.infer<typeof sessionUpdateSchema>) {
+      requireHr(actor, 'change training sessions');
+      const { course } = await loadSession(sessionId);
+      const { startsAt, endsAt, details } = sessionTimes(input);
+      if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
+      let outlook = false;
+      const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
+        if (session.version !== input.version)
+          throw new AppError(
+            'version_conflict',
+            `Someone changed this session meanwhile (now version ${session.version}).`,
+            [{ path: 'body.version', message: `current version is ${session.version}` }],
+          );
+        if (session.status === 'cancelled')
+          throw new AppError('conflict', 'This session has been cancelled.');
+        const moved =
+          startsAt.getTime() !== session.startsAt.getTime() || endsAt.getTime() !== session.endsAt.getTime();
+        if (moved && startsAt <= deps.now())
+          throw new AppError('validation_failed', 'The session does not fit.', [
+            { path: 'body.date', message: 'must be in the future' },
+          ]);
+        const seated = all.filter((entry) =>
+          ['confirmed', 'attended', 'reported'].includes(entry.status),
+        ).length;
+        if (input.capacity < seated)
+          throw new AppError(
+            'conflict',
+            `${seated} people are already confirmed; the capacity cannot go below that.`,
+            [{ path: 'body.capacity', message: `at least ${seated}` }],
+          );
+        const now = deps.now();
+        const [updated] = await tx
+          .update(trainingSessions)
+          .set({
+            startsAt,
+            endsAt,
+            place: input.place.trim(),
+            online: input.online,
+            capacity: input.capacity,
+            applicationDeadline: input.applicationDeadline,
+            version: session.version + 1,
+            updatedAt: now,
+          })
+          .where(eq(trainingSessions.id, sessionId))
+          .returning();
+        // More seats: the waiting list moves up, in order.
+        const moving = promotions(all, input.capacity);
+        for (const entry of moving)
+          await tx
+            .update(trainingEnrolments)
+            .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
+            .where(eq(trainingEnrolments.id, entry.id));
+        if (moved || moving.length > 0) {
+          await store.requestOutlook(tx, sessionId, moved ? 'move' : 'attendees');
+          outlook = true;
+        }
+        return updated!;
+      });
+      if (outlook) await deps.notifyOutlookWork(sessionId);
+      const fresh = (await store.session(sessionId)) ?? saved;
+      return sessionView(fresh, course, await store.enrolmentsOfSessions([sessionId]));
+    },
+
+    async cancelSession(actor: Actor, sessionId: string, input: z.infer<typeof cancelSessionSchema>) {
+      requireHr(actor, 'cancel training sessions');
+      const { course } = await loadSession(sessionId);
+      await store.withSessionLocked(sessionId, async (tx, session) => {
+        if (session.version !== input.version)
+          throw new AppError(
+            'version_conflict',
+            `Someone changed this session meanwhile (now version ${session.version}).`,
+            [{ path: 'body.version', message: `current version is ${session.version}` }],
+          );
+        if (session.status === 'cancelled')
+          throw new AppError('conflict', 'This session is already cancelled.');
+        await tx
+          .update(trainingSessions)
+          .set({
+            status: 'cancelled',
+            cancelReason: input.reason,
+            version: session.version + 1,
+            updatedAt: deps.now(),
+          })
+          .where(eq(trainingSessions.id, sessionId));
+        await store.requestOutlook(tx, sessionId, 'cancel');
+      });
+      await deps.notifyOutlookWork(sessionId);
+      return sessionView(
+        (await store.session(sessionId))!,
+        course,
+        await store.enrolmentsOfSessions([sessionId]),
+      );
+    },
+
+    async roster(actor: Actor, sessionId: string): Promise<Roster> {
+      requireHr(actor, 'see the roster');
+      const { session, course } = await loadSession(sessionId);
+      const rows = await store.enrolmentsOfSessions([sessionId]);
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'read',
+        resource: 'training-roster',
+        details: { sessionId },
+      });
+      const rank = (view: EnrolmentView) =>
+        ['confirmed', 'attended', 'reported'].includes(view.status)
+          ? 0
+          : view.status === 'waitlisted'
+            ? 1
+            : REQUESTED.includes(view.status)
+              ? 2
+              : 3;
+      const views = (await enrolmentViews(rows)).sort(
+        (a, b) => rank(a) - rank(b) || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0),
+      );
+      return { session: sessionView(session, course, rows), enrolments: views };
+    },
+
+    // ---- enrolment ----
+    async apply(actor: Actor, sessionId: string, input: z.infer<typeof applyInputSchema>) {
+      const { session, course } = await loadSession(sessionId);
+      requireOpen(session, course, true);
+      requireEligible(course, await loadPerson(actor.id));
+      const row = await insertEnrolment({
+        sessionId,
+        personId: actor.id,
+        status: 'applied',
+        origin: 'application',
+        note: input.note,
+      });
+      return oneView(row);
+    },
+
+    async recommend(actor: Actor, sessionId: string, input: z.infer<typeof recommendInputSchema>) {
+      const personId = input.personId.toLowerCase();
+      const { session, course } = await loadSession(sessionId);
+      await deps.access.require(actor, personId, ['supervisor']);
+      requireOpen(session, course, true);
+      requireEligible(course, await loadPerson(personId));
+      const row = await insertEnrolment({
+        sessionId,
+        personId,
+        status: 'recommended',
+        origin: 'recommendation',
+        requestedById: actor.id,
+        reason: input.reason,
+      });
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: personId,
+        action: 'write',
+        resource: 'training-enrolment',
+        details: { sessionId, change: 'recommend' },
+      });
+      return oneView(row);
+    },
+
+    async nominate(actor: Actor, sessionId: string, input: z.infer<typeof nominateInputSchema>) {
+      requireHr(actor, 'nominate staff (指名)');
+      const personId = input.personId.toLowerCase();
+      const { session, course } = await loadSession(sessionId);
+      // HR nominates after the deadline too: the deadline is for applications.
+      requireOpen(session, course, false);
+      const person = await loadPerson(personId);
+      if (!input.overrideEligibility) requireEligible(course, person);
+      const eligible = eligibilityFor(
+        course,
+        { levelId: person.levelId, hireDate: person.hireDate },
+        today(),
+      ).eligible;
+      const row = await insertEnrolment({
+        sessionId,
+        personId,
+        status: 'nominated',
+        origin: 'nomination',
+        requestedById: actor.id,
+        reason: input.note,
+        eligibilityOverridden: !eligible,
+      });
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: personId,
+        action: 'write',
+        resource: 'training-enrolment',
+        details: { sessionId, change: 'nominate', eligibilityOverridden: !eligible },
+      });
+      return oneView(row);
+    },
+
+    async confirm(actor: Actor, enrolmentId: string, input: z.infer<typeof versionOnlySchema>) {
+      requireHr(actor, 'confirm enrolments');
+      const row = await changeEnrolment(enrolmentId, input.version, REQUESTED, (_row, session, all) => {
+        if (session.status === 'cancelled')
+          throw new AppError('conflict', 'This session has been cancelled.');
+        if (session.endsAt <= deps.now()) throw new AppError('conflict', 'This session is over.');
+        const placed = placeOnConfirm(all, session.capacity);
+        const now = deps.now();
+        return placed === 'confirmed'
+          ? { status: 'confirmed', confirmedAt: now }
+          : { status: 'waitlisted', waitlistedAt: now };
+      });
+      return oneView(row);
+    },
+
+    async decline(actor: Actor, enrolmentId: string, input: z.infer<typeof closeEnrolmentSchema>) {
+      requireHr(actor, 'decline enrolments');
+      const row = await changeEnrolment(enrolmentId, input.version, [...REQUESTED, 'waitlisted'], () => ({
+        status: 'declined',
+        closingReason: input.reason,
+      }));
+      return oneView(row);
+    },
+
+    async withdraw(actor: Actor, enrolmentId: string, input: z.infer<typeof closeEnrolmentSchema>) {
+      const found = await store.enrolment(enrolmentId);
+      if (!found) throw new AppError('not_found', 'No such enrolment.');
+      if (found.personId !== actor.id && !actor.isHr)
+        throw new AppError('forbidden', 'Only the person or HR may withdraw an enrolment.');
+      const row = await changeEnrolment(
+        enrolmentId,
+        input.version,
+        [...REQUESTED, 'confirmed', 'waitlisted'],
+        (_row, session) => {
+          if (session.startsAt <= deps.now())
+            throw new AppError(
+              'conflict',
+              'This session has already started; it can no longer be withdrawn from.',
+            );
+          return { status: 'withdrawn', closingReason: input.reason };
+        },
+      );
+      return oneView(row);
+    },
+
+    async markAttended(actor: Actor, enrolmentId: string, input: z.infer<typeof versionOnlySchema>) {
+      requireHr(actor, 'record attendance');
+      const row = await changeEnrolment(enrolmentId, input.version, ['confirmed'], (_row, session) => {
+        if (session.startsAt > deps.now()) throw new AppError('conflict', 'The session has not started yet.');
+        return { status: 'attended' };
+      });
+      return oneView(row);
+    },
+
+    /**
+     * For the bot (issue 8): the person's report of a session is stored, so their enrolment becomes
+     * `reported`. Idempotent; false when the person did not attend that session.
+     */
+    async markReported(personId: string, sessionId: string): Promise<boolean> {
+      const rows = (await store.enrolmentsOfSessions([sessionId])).filter(
+        (row) => row.personId === personId && LIVE.includes(row.status),
+      );
+      const row = rows[0];
+      if (!row) return false;
+      if (row.status === 'reported') return true;
+      if (row.status !== 'attended') return false;
+      await store.db
+        .update(trainingEnrolments)
+        .set({ status: 'reported', version: row.version + 1, updatedAt: deps.now() })
+        .where(eq(trainingEnrolments.id, row.id));
+      return true;
+    },
+
+    async enrolmentsOf(actor: Actor, personId: string): Promise<EnrolmentView[]> {
+      await requireReader(actor, personId, 'training-enrolments');
+      const views = await enrolmentViews(await store.enrolmentsOfPerson(personId));
+      return views.sort((a, b) => b.start.localeCompare(a.start));
+    },
+
+    async recommendationsFor(actor: Actor, personId: string): Promise<Recommendation[]> {
+      await requireReader(actor, personId, 'training-recommendations');
+      const person = await loadPerson(personId);
+      const [selfCheck, wishes] = await Promise.all([
+        deps.growth.latestSubmittedOf(personId),
+        deps.growth.trainingsWantedBy(personId),
+      ]);
+      const levelId = person.levelId;
+      const row = levelId ? framework.expectations[levelId] : undefined;
+      const evaluated = new Set(
+        Object.entries(row ?? {})
+          .filter(([, mark]) => mark === 'evaluated')
+          .map(([id]) => id),
+      );
+      const rated = Object.entries(selfCheck?.ratings ?? {}).flatMap(([competencyId, rating]) => {
+        const competency = framework.competencies.find((candidate) => candidate.id === competencyId);
+        return competency ? [{ competencyId, rating, name: competency.name }] : [];
+      });
+      const courses = (await store.courses()).filter((course) => course.archivedAt === null);
+      const sessions = await store.sessionsOf(courses.map((course) => course.id));
+      const fitting = courses.filter(
+        (course) => eligibilityFor(course, { levelId, hireDate: person.hireDate }, today()).eligible,
+      );
+      const ranked = rankCourses({
+        courses: fitting,
+        weakest: weakestCompetencies(rated, evaluated, RATING_MAX),
+        period: selfCheck?.period ?? null,
+        wishes,
+      });
+      return ranked.map((entry) => ({ ...entry, course: courseView(entry.course, person, sessions) }));
+    },
+  };
+}
+
+/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by drizzle). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+export type TrainingService = ReturnType<typeof createTrainingService>;

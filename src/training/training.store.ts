@@ -1,0 +1,204 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { createOutbox } from '../jobs/outbox.ts';
+import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
+
+export type CourseRow = typeof trainingCourses.$inferSelect;
+export type NewCourse = typeof trainingCourses.$inferInsert;
+export type SessionRow = typeof trainingSessions.$inferSelect;
+export type NewSession = typeof trainingSessions.$inferInsert;
+export type EnrolmentRow = typeof trainingEnrolments.$inferSelect;
+export type NewEnrolment = typeof trainingEnrolments.$inferInsert;
+export type OutlookAction = NonNullable<SessionRow['outlookAction']>;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** What Outlook is owed after a new request, given what it was already owed (see requestOutlook). */
+const mergedAction = (requested: OutlookAction) => sql`case
+  when ${trainingSessions.outlookAction} = 'cancel' or ${requested}::text = 'cancel' then 'cancel'
+  when ${trainingSessions.eventId} is null then 'create'
+  when ${trainingSessions.outlookAction} = 'create' then 'create'
+  when ${trainingSessions.outlookAction} = 'move' or ${requested}::text = 'move' then 'move'
+  else 'attendees' end`;
+
+export function createTrainingStore(db: Db) {
+  const outbox = createOutbox(db, trainingSessions, {
+    id: trainingSessions.id,
+    action: trainingSessions.outlookAction,
+    leaseUntil: trainingSessions.leaseUntil,
+    attempts: trainingSessions.outlookAttempts,
+    error: trainingSessions.error,
+    createdAt: trainingSessions.createdAt,
+  });
+
+  const requestOutlook = async (tx: Db | Tx, sessionId: string, action: OutlookAction) => {
+    await tx
+      .update(trainingSessions)
+      .set({
+        outlookAction: mergedAction(action),
+        outboxSeq: sql`${trainingSessions.outboxSeq} + 1`,
+        outlookFailed: false,
+      })
+      .where(eq(trainingSessions.id, sessionId));
+  };
+
+  return {
+    db,
+    requestOutlook,
+
+    async courses(): Promise<CourseRow[]> {
+      return db
+        .select()
+        .from(trainingCourses)
+        .orderBy(asc(trainingCourses.category), asc(trainingCourses.titleJa));
+    },
+    async course(id: string): Promise<CourseRow | undefined> {
+      return (await db.select().from(trainingCourses).where(eq(trainingCourses.id, id)).limit(1))[0];
+    },
+    async coursesById(ids: string[]): Promise<CourseRow[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(trainingCourses).where(inArray(trainingCourses.id, ids));
+    },
+    async insertCourse(row: NewCourse): Promise<CourseRow> {
+      return (await db.insert(trainingCourses).values(row).returning())[0]!;
+    },
+    /** Local mode's demo catalog: inserted once per seed key, never overwritten (HR may have edited it). */
+    async seedCourses(rows: NewCourse[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const inserted = await db
+        .insert(trainingCourses)
+        .values(rows)
+        .onConflictDoNothing({ target: trainingCourses.seedKey })
+        .returning({ id: trainingCourses.id });
+      return inserted.length;
+    },
+    /** Optimistic update: only if nobody changed the course since `expected`. */
+    async updateCourse(id: string, expected: number, changes: Partial<NewCourse>) {
+      const rows = await db
+        .update(trainingCourses)
+        .set({ ...changes, version: sql`${trainingCourses.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, expected)))
+        .returning();
+      return rows[0];
+    },
+
+    async sessionsOf(courseIds: string[]): Promise<SessionRow[]> {
+      if (courseIds.length === 0) return [];
+      return db
+        .select()
+        .from(trainingSessions)
+        .where(inArray(trainingSessions.courseId, courseIds))
+        .orderBy(asc(trainingSessions.startsAt));
+    },
+    async session(id: string): Promise<SessionRow | undefined> {
+      return (await db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0];
+    },
+    async sessionsById(ids: string[]): Promise<SessionRow[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(trainingSessions).where(inArray(trainingSessions.id, ids));
+    },
+    async insertSession(row: NewSession): Promise<SessionRow> {
+      return (await db.insert(trainingSessions).values(row).returning())[0]!;
+    },
+
+    async enrolment(id: string): Promise<EnrolmentRow | undefined> {
+      return (await db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id)).limit(1))[0];
+    },
+    async enrolmentsOfSessions(sessionIds: string[]): Promise<EnrolmentRow[]> {
+      if (sessionIds.length === 0) return [];
+      return db
+        .select()
+        .from(trainingEnrolments)
+        .where(inArray(trainingEnrolments.sessionId, sessionIds))
+        .orderBy(asc(trainingEnrolments.createdAt));
+    },
+    async enrolmentsOfPerson(personId: string): Promise<EnrolmentRow[]> {
+      return db
+        .select()
+        .from(trainingEnrolments)
+        .where(eq(trainingEnrolments.personId, personId))
+        .orderBy(asc(trainingEnrolments.createdAt));
+    },
+    /** Confirmed people not yet on the session's Outlook event. */
+    async uninvited(sessionId: string): Promise<EnrolmentRow[]> {
+      return db
+        .select()
+        .from(trainingEnrolments)
+        .where(
+          and(
+            eq(trainingEnrolments.sessionId, sessionId),
+            inArray(trainingEnrolments.status, ['confirmed', 'attended', 'reported']),
+            isNull(trainingEnrolments.invitedAt),
+          ),
+        )
+        .orderBy(asc(trainingEnrolments.confirmedAt));
+    },
+    /** A fact from Outlook, not a user edit: no version bump. */
+    async markInvited(ids: string[], at: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await db.update(trainingEnrolments).set({ invitedAt: at }).where(inArray(trainingEnrolments.id, ids));
+    },
+
+    /**
+     * Runs `work` with the session row locked, so seat decisions (confirm, withdraw, capacity changes) of
+     * one session happen one at a time and two confirmations cannot both take the last seat.
+     */
+    async withSessionLocked<R>(
+      sessionId: string,
+      work: (tx: Tx, session: SessionRow, enrolments: EnrolmentRow[]) => Promise<R>,
+    ): Promise<R> {
+      return db.transaction(async (tx) => {
+        const [session] = await tx
+          .select()
+          .from(trainingSessions)
+          .where(eq(trainingSessions.id, sessionId))
+          .for('update');
+        if (!session) throw new Error(`session ${sessionId} vanished`);
+        const enrolments = await tx
+          .select()
+          .from(trainingEnrolments)
+          .where(eq(trainingEnrolments.sessionId, sessionId))
+          .orderBy(asc(trainingEnrolments.createdAt));
+        return work(tx, session, enrolments);
+      });
+    },
+
+    // ---- the Outlook outbox of sessions ----
+    claimOutlookWork(limit: number, leaseMs: number, sessionId?: string): Promise<SessionRow[]> {
+      return outbox.claim(limit, leaseMs, sessionId ? eq(trainingSessions.id, sessionId) : undefined);
+    },
+    postpone: outbox.postpone,
+    countAttempt: outbox.countAttempt,
+
+    /**
+     * Records what Outlook did and releases the lease. A request made meanwhile (the outbox sequence moved
+     * on) keeps its action — and since an event now exists, a pending create becomes a move, which also
+     * adds whoever was confirmed meanwhile — while the facts from Outlook are kept either way.
+     */
+    async settle(
+      claimed: SessionRow,
+      facts: Pick<Partial<NewSession>, 'eventId' | 'joinUrl' | 'webLink'>,
+      outcome: Pick<Partial<NewSession>, 'error' | 'outlookFailed'>,
+    ): Promise<void> {
+      const settled = await db
+        .update(trainingSessions)
+        .set({ ...facts, ...outcome, outlookAction: null, leaseUntil: null, updatedAt: new Date() })
+        .where(and(eq(trainingSessions.id, claimed.id), eq(trainingSessions.outboxSeq, claimed.outboxSeq)))
+        .returning({ id: trainingSessions.id });
+      if (settled.length > 0) return;
+      await db
+        .update(trainingSessions)
+        .set({
+          ...facts,
+          leaseUntil: null,
+          ...(facts.eventId
+            ? {
+                outlookAction: sql`case when ${trainingSessions.outlookAction} = 'create' then 'move' else ${trainingSessions.outlookAction} end`,
+              }
+            : {}),
+        })
+        .where(eq(trainingSessions.id, claimed.id));
+    },
+  };
+}
+
+export type TrainingStore = ReturnType<typeof createTrainingStore>;
