@@ -212,6 +212,8 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await again.locator('[data-testid=submit]').click();
     await frame.locator('[data-testid=confirm-submit]').click();
     await again.locator('[data-testid=read-only]').waitFor();
+    // Focus lands on the outcome, not on the body, as the submit button is gone.
+    await expect.poll(() => frame.locator(':focus').getAttribute('data-testid')).toBe('read-only');
     await expect(again.getAttribute('data-status')).resolves.toBe('submitted');
     await expect(again.locator('textarea').count()).resolves.toBe(0);
     await expect(again.locator('[data-testid=save-draft]').count()).resolves.toBe(0);

@@ -291,6 +291,11 @@ function PeriodSelfCheck({
   const [confirming, setConfirming] = useState(false);
   // Counts edits, so a save that finishes while the person keeps typing does not mark the form clean.
   const revision = useRef(0);
+  // The submit button goes away on submitting: keyboard and screen-reader users land on the outcome.
+  const readOnlyNote = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice?.kind === 'submitted') readOnlyNote.current?.focus();
+  }, [notice]);
   const path = `/api/people/me/self-checks/${period}`;
 
   const adopt = useCallback((selfCheck: SelfCheckResponse) => {
@@ -477,7 +482,7 @@ function PeriodSelfCheck({
           : ''}
       </p>
       {!editable ? (
-        <MessageBar intent="info" data-testid="read-only">
+        <MessageBar intent="info" data-testid="read-only" ref={readOnlyNote} tabIndex={-1}>
           <MessageBarBody>
             {selfCheck.status === 'submitted' ? t('readOnlySubmitted') : t('readOnlyPast')}
           </MessageBarBody>
