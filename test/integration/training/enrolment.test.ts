@@ -1,0 +1,452 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CourseView,
+  EnrolmentView,
+  Roster,
+  SessionView,
+} from '../../../src/training/training.contract.ts';
+import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
+import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
+import { courseBody, jstDay, sessionBody, until, type Person } from './training-support.ts';
+
+describe('training sessions, Outlook and enrolment', () => {
+  let server: TestServer;
+  let hr: Person;
+  let kenshu: Person;
+  let kakaricho: Person;
+  let reports: Person[];
+  let outsider: Person;
+  let course: CourseView;
+  let session: SessionView;
+  const call = apiCaller(() => server);
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { INTERVIEW_LEASE_SECONDS: '2' } });
+    const people = server.emulator.people;
+    hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
+    kenshu = people.find((person) => person.userPrincipalName.startsWith('kenshu@'))!;
+    kakaricho = people.find(
+      (person) =>
+        person.levelId === 'kakaricho' && person.department === '市民課' && person.managerId !== null,
+    )!;
+    reports = people.filter(
+      (person) => person.managerId === kakaricho.id && ['shuji', 'shunin'].includes(person.levelId ?? ''),
+    );
+    outsider = people.find((person) => person.levelId === 'kakaricho' && person.department === '保育課')!;
+    course = (await call(hr, 'POST', '/api/training/courses', courseBody())).body as unknown as CourseView;
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  let eventId = '';
+  /** The session's event in the training mailbox: found by subject until its id is known. */
+  const kenshuEvent = (subject: string) =>
+    server.emulator
+      .eventsOf(kenshu.id)
+      .find((event) => (eventId ? event.id === eventId : event.subject === subject && event.isOrganizer));
+  const enrolmentsOf = async (person: Person) =>
+    (await call(person, 'GET', '/api/training/enrolments')).body as unknown as EnrolmentView[];
+  const roster = async () =>
+    (await call(hr, 'GET', `/api/training/sessions/${session.id}/roster`)).body as unknown as Roster;
+  const expectError = (answer: ApiAnswer, status: number, code: string) => {
+    expect(answer.status).toBe(status);
+    expect(answer.body.error?.code).toBe(code);
+  };
+
+  it('schedules a session as one event in the training mailbox’s calendar', async () => {
+    const created = await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody());
+    expect(created.status).toBe(201);
+    session = created.body as unknown as SessionView;
+    expect(session).toMatchObject({
+      capacity: 2,
+      startTime: '10:00',
+      endTime: '12:00',
+      open: true,
+      outlook: 'pending',
+    });
+    const event = await until('the session event in kenshu’s calendar', () =>
+      kenshuEvent('【研修】ファシリテーション研修'),
+    );
+    expect(Date.parse(event.startUtc)).toBe(Date.parse(`${sessionBody().date}T10:00:00+09:00`));
+    eventId = event.id;
+    expect(event.attendees).toEqual([]);
+    expect(event.location.displayName).toBe('小平市役所 大会議室');
+    await until('the session to be synced', async () => {
+      const detail = await call(hr, 'GET', `/api/training/courses/${course.id}`);
+      const found = (detail.body.sessions as SessionView[]).find((entry) => entry.id === session.id)!;
+      return found.outlook === 'synced' ? found : undefined;
+    });
+    expect(
+      server.emulator
+        .eventsOf(kenshu.id)
+        .filter((entry) => entry.subject === '【研修】ファシリテーション研修'),
+    ).toHaveLength(1);
+  });
+
+  it('refuses scheduling by anyone but HR and sessions that do not fit, changing nothing', async () => {
+    const before = await snapshotState(server);
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody()),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call(
+        hr,
+        'POST',
+        `/api/training/courses/${course.id}/sessions`,
+        sessionBody({ endTime: '09:00' }),
+      ),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await call(
+        hr,
+        'POST',
+        `/api/training/courses/${course.id}/sessions`,
+        sessionBody({ applicationDeadline: jstDay(20) }),
+      ),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await call(
+        hr,
+        'POST',
+        `/api/training/courses/${course.id}/sessions`,
+        sessionBody({ date: jstDay(-1), applicationDeadline: jstDay(-2) }),
+      ),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody({ place: '' })),
+      400,
+      'validation_failed',
+    );
+    expect(await snapshotState(server)).toBe(before);
+  });
+
+  let applied: EnrolmentView;
+  let recommended: EnrolmentView;
+  let nominated: EnrolmentView;
+
+  it('takes an application, a supervisor’s recommendation with a reason the report sees, and an HR nomination', async () => {
+    const [first, second, third] = reports;
+    const application = await call(first!, 'POST', `/api/training/sessions/${session.id}/apply`, {
+      note: '会議運営を学びたい',
+    });
+    expect(application.status).toBe(201);
+    applied = application.body as unknown as EnrolmentView;
+    expect(applied).toMatchObject({
+      status: 'applied',
+      origin: 'application',
+      personId: first!.id,
+      note: '会議運営を学びたい',
+    });
+
+    const recommendation = await call(kakaricho, 'POST', `/api/training/sessions/${session.id}/recommend`, {
+      personId: second!.id,
+      reason: '係内の打合せを任せたいため',
+    });
+    expect(recommendation.status).toBe(201);
+    recommended = recommendation.body as unknown as EnrolmentView;
+    const seenByReport = (await enrolmentsOf(second!)).find((entry) => entry.id === recommended.id)!;
+    expect(seenByReport).toMatchObject({
+      status: 'recommended',
+      origin: 'recommendation',
+      reason: '係内の打合せを任せたいため',
+      requestedById: kakaricho.id,
+      requestedByName: kakaricho.displayName,
+    });
+
+    const nomination = await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+      personId: third!.id,
+      note: '',
+      overrideEligibility: false,
+    });
+    expect(nomination.status).toBe(201);
+    nominated = nomination.body as unknown as EnrolmentView;
+    expect(nominated).toMatchObject({ status: 'nominated', origin: 'nomination', requestedById: hr.id });
+  });
+
+  it('refuses enrolling twice, recommending outside one’s chain, and managing someone else’s enrolment, changing nothing', async () => {
+    const [first, second] = reports;
+    const before = await snapshotState(server);
+    expectError(
+      await call(first!, 'POST', `/api/training/sessions/${session.id}/apply`, { note: '' }),
+      409,
+      'conflict',
+    );
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/sessions/${session.id}/recommend`, {
+        personId: first!.id,
+        reason: '再度',
+      }),
+      409,
+      'conflict',
+    );
+    expectError(
+      await call(outsider, 'POST', `/api/training/sessions/${session.id}/recommend`, {
+        personId: second!.id,
+        reason: '推薦',
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+        personId: second!.id,
+        note: '',
+        overrideEligibility: true,
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call(second!, 'POST', `/api/training/enrolments/${applied.id}/withdraw`, {
+        version: 1,
+        reason: '',
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/enrolments/${applied.id}/confirm`, { version: 1 }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call(first!, 'POST', `/api/training/enrolments/${applied.id}/confirm`, { version: 1 }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call(hr, 'POST', `/api/training/enrolments/${applied.id}/confirm`, { version: 7 }),
+      409,
+      'version_conflict',
+    );
+    expectError(
+      await call(hr, 'POST', `/api/training/enrolments/${applied.id}/attendance`, { version: 1 }),
+      409,
+      'conflict',
+    );
+    expectError(await call(second!, 'GET', `/api/training/sessions/${session.id}/roster`), 403, 'forbidden');
+    expect(await snapshotState(server)).toBe(before);
+  });
+
+  it('confirms up to capacity, puts the rest on the waiting list in order, and adds the confirmed to the event', async () => {
+    const [first, second, third] = reports;
+    const one = await call(hr, 'POST', `/api/training/enrolments/${applied.id}/confirm`, { version: 1 });
+    const two = await call(hr, 'POST', `/api/training/enrolments/${recommended.id}/confirm`, { version: 1 });
+    const three = await call(hr, 'POST', `/api/training/enrolments/${nominated.id}/confirm`, { version: 1 });
+    expect([one.body.status, two.body.status, three.body.status]).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
+    expect(three.body.waitlistPosition).toBe(1);
+
+    const event = await until('both confirmed people on the event', () => {
+      const found = kenshuEvent('【研修】ファシリテーション研修');
+      return found && found.attendees.length === 2 ? found : undefined;
+    });
+    expect(event.attendees.map((attendee) => attendee.emailAddress.address).sort()).toEqual(
+      [first!.mail, second!.mail].sort(),
+    );
+    await until('the event in the confirmed people’s calendars', () =>
+      [first!, second!].every((person) =>
+        server.emulator
+          .eventsOf(person.id)
+          .some((entry) => entry.subject === '【研修】ファシリテーション研修'),
+      )
+        ? true
+        : undefined,
+    );
+    expect(
+      server.emulator.eventsOf(third!.id).some((entry) => entry.subject === '【研修】ファシリテーション研修'),
+    ).toBe(false);
+    const list = await roster();
+    expect(list.session).toMatchObject({ confirmed: 2, waitlisted: 1 });
+    expect(list.enrolments.map((entry) => entry.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    await until('the confirmed to be marked in the calendar', async () =>
+      (await roster()).enrolments.filter((entry) => entry.inCalendar).length === 2 ? true : undefined,
+    );
+  });
+
+  it('moves the first on the waiting list up when a confirmed person withdraws, and Outlook follows', async () => {
+    const [first, , third] = reports;
+    const current = (await enrolmentsOf(first!)).find((entry) => entry.id === applied.id)!;
+    const withdrawn = await call(first!, 'POST', `/api/training/enrolments/${applied.id}/withdraw`, {
+      version: current.version,
+      reason: '業務都合',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', closingReason: '業務都合' });
+    const moved = (await enrolmentsOf(third!)).find((entry) => entry.id === nominated.id)!;
+    expect(moved).toMatchObject({ status: 'confirmed', waitlistPosition: null });
+    await until('the promoted person on the event', () =>
+      kenshuEvent('【研修】ファシリテーション研修')?.attendees.some(
+        (attendee) => attendee.emailAddress.address === third!.mail,
+      )
+        ? true
+        : undefined,
+    );
+    // Withdrawing again is refused: the enrolment is closed.
+    expectError(
+      await call(first!, 'POST', `/api/training/enrolments/${applied.id}/withdraw`, {
+        version: current.version + 1,
+        reason: '',
+      }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('moves the event when HR changes the time, in the mailbox and the attendees’ calendars', async () => {
+    const [, second] = reports;
+    const detail = await call(hr, 'GET', `/api/training/courses/${course.id}`);
+    const current = (detail.body.sessions as SessionView[]).find((entry) => entry.id === session.id)!;
+    const changed = await call(hr, 'PUT', `/api/training/sessions/${session.id}`, {
+      ...sessionBody({ startTime: '13:30', endTime: '16:00' }),
+      version: current.version,
+    });
+    expect(changed.status).toBe(200);
+    const start = Date.parse(`${sessionBody().date}T13:30:00+09:00`);
+    await until('the event to move', () =>
+      Date.parse(kenshuEvent('【研修】ファシリテーション研修')?.startUtc ?? '') === start ? true : undefined,
+    );
+    await until('the attendee’s copy to move', () =>
+      server.emulator
+        .eventsOf(second!.id)
+        .some(
+          (entry) =>
+            entry.subject === '【研修】ファシリテーション研修' && Date.parse(entry.startUtc) === start,
+        )
+        ? true
+        : undefined,
+    );
+    expectError(
+      await call(hr, 'PUT', `/api/training/sessions/${session.id}`, {
+        ...sessionBody({ capacity: 1 }),
+        version: current.version + 1,
+      }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('refuses applications after the deadline and from people the course is not for, with the reason', async () => {
+    const late = (
+      await call(
+        hr,
+        'POST',
+        `/api/training/courses/${course.id}/sessions`,
+        sessionBody({ applicationDeadline: jstDay(-1) }),
+      )
+    ).body as unknown as SessionView;
+    expect(late.open).toBe(false);
+    const narrow = (
+      await call(
+        hr,
+        'POST',
+        '/api/training/courses',
+        courseBody({ title: { ja: '係長限定研修' }, targetLevelIds: ['kakaricho'] }),
+      )
+    ).body as unknown as CourseView;
+    const narrowSession = (
+      await call(hr, 'POST', `/api/training/courses/${narrow.id}/sessions`, sessionBody())
+    ).body as unknown as SessionView;
+    const [first, second] = reports;
+    const before = await snapshotState(server);
+    const afterDeadline = await call(first!, 'POST', `/api/training/sessions/${late.id}/apply`, { note: '' });
+    expectError(afterDeadline, 409, 'conflict');
+    expect((afterDeadline.body.error as { message: string }).message).toContain(jstDay(-1));
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/sessions/${late.id}/recommend`, {
+        personId: second!.id,
+        reason: '推薦',
+      }),
+      409,
+      'conflict',
+    );
+    const ineligible = await call(first!, 'POST', `/api/training/sessions/${narrowSession.id}/apply`, {
+      note: '',
+    });
+    expectError(ineligible, 422, 'unprocessable');
+    const details = (ineligible.body.error as { details: Array<{ path: string; message: string }> }).details;
+    expect(details.map((detail) => detail.path)).toEqual(['level_not_targeted']);
+    expect(details[0]!.message).toContain('対象職層ではありません');
+    expectError(
+      await call(hr, 'POST', `/api/training/sessions/${narrowSession.id}/nominate`, {
+        personId: first!.id,
+        note: '',
+        overrideEligibility: false,
+      }),
+      422,
+      'unprocessable',
+    );
+    expect(await snapshotState(server)).toBe(before);
+    // HR may nominate outside the target on purpose, and it is recorded; after the deadline too.
+    const overridden = await call(hr, 'POST', `/api/training/sessions/${narrowSession.id}/nominate`, {
+      personId: first!.id,
+      note: '特例として指名',
+      overrideEligibility: true,
+    });
+    expect(overridden.status).toBe(201);
+    expect(overridden.body).toMatchObject({
+      status: 'nominated',
+      eligibilityOverridden: true,
+      reason: '特例として指名',
+    });
+    expect(
+      (
+        await call(hr, 'POST', `/api/training/sessions/${late.id}/nominate`, {
+          personId: second!.id,
+          note: '',
+          overrideEligibility: false,
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('cancels the session: the event is cancelled for the mailbox and the attendees, and enrolments are closed to changes', async () => {
+    const [, second] = reports;
+    const detail = await call(hr, 'GET', `/api/training/courses/${course.id}`);
+    const current = (detail.body.sessions as SessionView[]).find((entry) => entry.id === session.id)!;
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/sessions/${session.id}/cancel`, {
+        version: current.version,
+        reason: '講師都合',
+      }),
+      403,
+      'forbidden',
+    );
+    const cancelled = await call(hr, 'POST', `/api/training/sessions/${session.id}/cancel`, {
+      version: current.version,
+      reason: '講師都合のため中止',
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '講師都合のため中止',
+      open: false,
+    });
+    // Graph removes a cancelled meeting from the organizer's calendar and marks the attendees' copies.
+    await until('the event to leave the mailbox', () => (kenshuEvent('') ? undefined : true));
+    await until('the attendee’s copy to be cancelled', () =>
+      server.emulator
+        .eventsOf(second!.id)
+        .some((entry) => entry.subject === '【研修】ファシリテーション研修' && entry.isCancelled)
+        ? true
+        : undefined,
+    );
+    expectError(
+      await call(reports[0]!, 'POST', `/api/training/sessions/${session.id}/apply`, { note: '' }),
+      409,
+      'conflict',
+    );
+  });
+});
