@@ -499,6 +499,54 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await page.close();
   });
 
+  it('keeps a goal reflection typed while the goal changed elsewhere, and saves it after loading the latest', async () => {
+    const person = shunin[2]!;
+    const created = await call(person, 'POST', '/api/people/me/goals', {
+      fiscalYear: now.fiscalYear,
+      title: '相談記録の様式を統一する',
+      successCriteria: '全係で同じ様式を使う',
+      dueDate: `${now.fiscalYear + 1}-03-01`,
+      competencyIds: [],
+      guidelineIds: [],
+    });
+    expect(created.status).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const frame = await openGoals(page, person);
+    const card = frame.locator('article[data-testid^=goal-]');
+    // Progress recorded from another device after the page was loaded.
+    const elsewhere = await call(person, 'POST', `/api/people/me/goals/${String(created.body.id)}/progress`, {
+      version: created.body.version,
+      percent: 50,
+      note: '別の端末から',
+    });
+    expect(elsewhere.status).toBe(200);
+
+    await card.locator('[data-testid=reflection-mid]').fill('この画面で書いた中間の振り返り');
+    await card.locator('[data-testid=reflection-mid-save]').click();
+    const conflict = card.locator('[data-testid=goal-conflict]');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain('別の画面や端末で変更されました');
+    await expect(card.locator('[data-testid=reflection-mid]').inputValue()).resolves.toBe(
+      'この画面で書いた中間の振り返り',
+    );
+    await conflict.getByRole('button').click();
+    await expect.poll(() => conflict.count()).toBe(0);
+    // The latest progress shows, and the typed reflection is still there to save.
+    await expect.poll(() => card.locator('[data-testid=goal-progress-log]').textContent()).toContain('50%');
+    await expect(card.locator('[data-testid=reflection-mid]').inputValue()).resolves.toBe(
+      'この画面で書いた中間の振り返り',
+    );
+    await card.locator('[data-testid=reflection-mid-save]').click();
+    await expect
+      .poll(() => card.locator('[data-testid=goal-status]').textContent())
+      .toBe('振り返りを保存しました。');
+    const saved = await call(person, 'GET', `/api/people/me/goals?fiscalYear=${now.fiscalYear}`);
+    expect(saved.body).toMatchObject([
+      { midReflection: 'この画面で書いた中間の振り返り', progress: [{ percent: 50, note: '別の端末から' }] },
+    ]);
+    await page.close();
+  });
+
   it.each(['default', 'dark', 'contrast'])(
     'has no serious or critical accessibility violations on both pages (%s theme)',
     async (theme) => {
