@@ -48,18 +48,24 @@ function tokens(text: string): string[] {
     .filter((part) => part.length >= 2);
 }
 
+/** The text without spaces and generic words, so "研修" alone never matches every course. */
+function core(text: string): string {
+  return normalize(text).replace(/\s+/g, '').replace(NOISE, '');
+}
+
 /** A free-text wish matches a course when a meaningful word of one appears in the other. */
 export function matchesWish(course: RankableCourse, wish: string): boolean {
-  const wishText = normalize(wish).replace(/\s+/g, '');
+  const wishCore = core(wish);
+  if (wishCore.length < 2) return false;
   const wishTokens = tokens(wish);
   return [course.titleJa, course.titleEn ?? ''].some((title) => {
-    const titleText = normalize(title).replace(/\s+/g, '');
-    if (titleText.length === 0 || wishText.length < 2) return false;
+    const titleCore = core(title);
+    if (titleCore.length < 2) return false;
     return (
-      titleText.includes(wishText) ||
-      wishText.includes(titleText) ||
-      tokens(title).some((token) => wishText.includes(token)) ||
-      wishTokens.some((token) => titleText.includes(token))
+      titleCore.includes(wishCore) ||
+      wishCore.includes(titleCore) ||
+      tokens(title).some((token) => wishCore.includes(token)) ||
+      wishTokens.some((token) => titleCore.includes(token))
     );
   });
 }
