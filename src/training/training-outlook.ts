@@ -118,6 +118,9 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
           const event = await ensureEvent(row, course);
           eventId = event.eventId;
           Object.assign(facts, { eventId, joinUrl: event.joinUrl, webLink: event.webLink });
+          // A retried create may hand back the event Graph made on an earlier try, at the times of then.
+          if (row.outlookAttempts > 0)
+            await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString());
         } else if (row.outlookAction === 'move') {
           await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString());
         }
