@@ -221,6 +221,39 @@ describe('interviews in the tab', () => {
     await page.close();
   });
 
+  it('keeps what the supervisor typed when someone else saved the record first', async () => {
+    const target = booked.find((entry) => entry.personId === swapped.personId)!;
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator(`[data-testid=organizer-${target.id}] [data-testid=open-record]`).click();
+    const record = tab.frame.locator('[data-testid=interview-record]');
+    await record.locator('[data-testid=shared-notes]').waitFor();
+    await record.locator('[data-testid=shared-notes]').fill('面談で話したこと（タブで入力中）');
+    // Another member of the chain saves in the meantime.
+    const current = (await call(kacho, 'GET', `/api/interviews/${target.id}`)).body as unknown as {
+      version: number;
+      agenda: unknown[];
+      actionItems: unknown[];
+    };
+    const other = await call(kacho, 'PUT', `/api/interviews/${target.id}/record`, {
+      version: current.version,
+      agenda: current.agenda,
+      sharedNotes: '別の画面で保存したメモ',
+      privateNotes: '次年度は係長候補として育成',
+      actionItems: current.actionItems,
+    });
+    expect(other.status).toBe(200);
+    await record.locator('[data-testid=record-save]').click();
+    await record.locator('[data-testid=record-conflict]').waitFor();
+    await expect(record.locator('[data-testid=shared-notes]').inputValue()).resolves.toBe(
+      '面談で話したこと（タブで入力中）',
+    );
+    await record.locator('[data-testid=record-reload]').click();
+    await expect
+      .poll(() => record.locator('[data-testid=shared-notes]').inputValue())
+      .toBe('別の画面で保存したメモ');
+    await page.close();
+  });
+
   it('names the person whose time was taken meanwhile and plans again with the settings kept', async () => {
     const { page, tab } = await open(kacho);
     await tab.frame.locator('[data-testid=booking-panel]').waitFor();
@@ -313,6 +346,15 @@ describe('interviews in the tab', () => {
       await tab.frame.locator('[data-testid=interviews-organizer] li').first().waitFor();
       await planFor(tab, 'career');
       expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+      if (theme === 'dark') {
+        // Native date and time pickers draw their icons light on the dark theme.
+        await expect(
+          tab.frame
+            .locator('[data-testid=booking-first-day]')
+            .evaluate((input) => getComputedStyle(input).colorScheme),
+        ).resolves.toBe('dark');
+        await shoot(page, tab, 'interviews-plan-dark');
+      }
       await page.close();
       const report = await open(reports[0]!, { theme });
       await report.tab.frame.locator('[data-testid=interviews-attendee] li').first().waitFor();

@@ -30,6 +30,7 @@ import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { hrefOf } from '../shell/router.ts';
+import { usePickerStyles } from './picker-styles.ts';
 import { StatusBadge } from './interview-badges.tsx';
 import {
   defaultSettings,
@@ -161,6 +162,7 @@ export function BookingPanel({
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const pickers = usePickerStyles();
   const [team, setTeam] = useState<TeamState>({ status: 'loading' });
   const [initial] = useState(() => loadSaved(new Date()));
   const [settings, setSettings] = useState<PlanSettings>(initial.settings);
@@ -356,6 +358,7 @@ export function BookingPanel({
           <Field label={t('book.firstDay')}>
             <Input
               type="date"
+              input={{ className: pickers.native }}
               value={settings.firstDay}
               onChange={(_, data) => update('firstDay', data.value)}
               data-testid="booking-first-day"
@@ -364,6 +367,7 @@ export function BookingPanel({
           <Field label={t('book.lastDay')}>
             <Input
               type="date"
+              input={{ className: pickers.native }}
               value={settings.lastDay}
               onChange={(_, data) => update('lastDay', data.value)}
               data-testid="booking-last-day"
@@ -379,6 +383,7 @@ export function BookingPanel({
             <Field label={t('book.dayStart')}>
               <Input
                 type="time"
+                input={{ className: pickers.native }}
                 value={settings.dayStart}
                 onChange={(_, data) => update('dayStart', data.value)}
                 data-testid="booking-day-start"
@@ -387,6 +392,7 @@ export function BookingPanel({
             <Field label={t('book.dayEnd')}>
               <Input
                 type="time"
+                input={{ className: pickers.native }}
                 value={settings.dayEnd}
                 onChange={(_, data) => update('dayEnd', data.value)}
                 data-testid="booking-day-end"
@@ -400,6 +406,7 @@ export function BookingPanel({
                 <Field label={t('book.breakStart', { n: index + 1 })}>
                   <Input
                     type="time"
+                    input={{ className: pickers.native }}
                     value={pause.start}
                     onChange={(_, data) =>
                       update(
@@ -414,6 +421,7 @@ export function BookingPanel({
                 <Field label={t('book.breakEnd', { n: index + 1 })}>
                   <Input
                     type="time"
+                    input={{ className: pickers.native }}
                     value={pause.end}
                     onChange={(_, data) =>
                       update(
@@ -601,9 +609,12 @@ function PlanView({
   const layout = useLayoutStyles();
   const styles = useStyles();
   const { plan, choices } = planned;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new proposal appears below the form: keyboard and screen reader users are taken to it.
+  useEffect(() => heading.current?.focus(), [plan]);
   return (
     <section className={layout.stack} aria-labelledby="interviews-plan" data-testid="plan">
-      <h3 className={layout.h3} id="interviews-plan">
+      <h3 className={layout.h3} id="interviews-plan" ref={heading} tabIndex={-1}>
         {t('plan.title', { type: t(`types.${planned.settings.type}`) })}
       </h3>
       {stale ? (

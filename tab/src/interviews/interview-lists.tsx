@@ -22,6 +22,7 @@ import type { InterviewDetail, InterviewSummary } from '../../../src/interviews/
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
+import { usePickerStyles } from './picker-styles.ts';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
 
@@ -275,6 +276,7 @@ export function RescheduleDialog({
 }) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
+  const pickers = usePickerStyles();
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
@@ -335,6 +337,7 @@ export function RescheduleDialog({
             <Field label={t('reschedule.day')}>
               <Input
                 type="date"
+                input={{ className: pickers.native }}
                 value={day}
                 onChange={(_, data) => setDay(data.value)}
                 data-testid="reschedule-day"
@@ -343,6 +346,7 @@ export function RescheduleDialog({
             <Field label={t('reschedule.time')} hint={t('reschedule.duration', { minutes })}>
               <Input
                 type="time"
+                input={{ className: pickers.native }}
                 value={time}
                 onChange={(_, data) => setTime(data.value)}
                 data-testid="reschedule-time"
