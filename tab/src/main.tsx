@@ -31,13 +31,8 @@ async function start(): Promise<void> {
     root.render(<OutsideTeams />);
     return;
   }
-  const api = createApiClient(() => session.getAuthToken());
-  // Every page needs who I am and the policy: ask for them now, while the page's code is still loading.
-  // A failure here is not kept; the page asks again and shows the error.
-  api.me().catch(() => undefined);
-  api.framework().catch(() => undefined);
   await setUpI18n(languageFor(session.locale));
-  root.render(<App session={session} api={api} />);
+  root.render(<App session={session} api={createApiClient(() => session.getAuthToken())} />);
 }
 
 void start();

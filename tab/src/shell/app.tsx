@@ -54,7 +54,13 @@ export function App({ session, api }: { session: TeamsSession; api: ApiClient })
   const route = useRoute();
   useEffect(() => session.onThemeChange(setTheme), [session]);
   // Teams shows its own loading indicator until we say the shell is up; data loads after that.
-  useLayoutEffect(() => session.notifySuccess(), [session]);
+  useLayoutEffect(() => {
+    session.notifySuccess();
+    // Every page needs who I am and the policy: ask for them now, while the page's code still loads. A
+    // failure is not kept; the page asks again and shows the error.
+    api.me().catch(() => undefined);
+    api.framework().catch(() => undefined);
+  }, [session, api]);
   const View = PAGES[route.page];
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>
