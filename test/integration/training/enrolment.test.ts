@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccessPolicy } from '../../../src/auth/access.ts';
+import { createAuditLog } from '../../../src/auth/audit.ts';
+import { createPeopleStore } from '../../../src/people/people.store.ts';
+import { createTrainingService } from '../../../src/training/training.service.ts';
+import { createTrainingStore } from '../../../src/training/training.store.ts';
 import type {
   CourseView,
   EnrolmentView,
@@ -6,10 +11,11 @@ import type {
   SessionView,
 } from '../../../src/training/training.contract.ts';
 import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
+import { BACKENDS } from '../../support/backends.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, until, type Person } from './training-support.ts';
 
-describe('training sessions, Outlook and enrolment', () => {
+describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let kenshu: Person;
@@ -21,7 +27,7 @@ describe('training sessions, Outlook and enrolment', () => {
   const call = apiCaller(() => server);
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { INTERVIEW_LEASE_SECONDS: '2' } });
+    server = await startTestServer({ backend, env: { INTERVIEW_LEASE_SECONDS: '2' } });
     const people = server.emulator.people;
     hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
     kenshu = people.find((person) => person.userPrincipalName.startsWith('kenshu@'))!;
@@ -448,5 +454,91 @@ describe('training sessions, Outlook and enrolment', () => {
       409,
       'conflict',
     );
+  });
+});
+
+describe.each(BACKENDS)('seats and attendance on %s', (backend) => {
+  let server: TestServer;
+  let hr: Person;
+  let staff: Person[];
+  const call = apiCaller(() => server);
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    const people = server.emulator.people;
+    hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
+    staff = people
+      .filter((person) => person.levelId === 'shuji' && person.department === '保育課')
+      .slice(0, 2);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('gives the last seat to one of two confirmations made at the same moment and waitlists the other', async () => {
+    const course = (
+      await call(hr, 'POST', '/api/training/courses', courseBody({ title: { ja: '一席研修' } }))
+    ).body as unknown as CourseView;
+    const session = (
+      await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody({ capacity: 1 }))
+    ).body as unknown as SessionView;
+    const enrolments = await Promise.all(
+      staff.map(
+        async (person) =>
+          (await call(person, 'POST', `/api/training/sessions/${session.id}/apply`, { note: '' }))
+            .body as unknown as EnrolmentView,
+      ),
+    );
+    const answers = await Promise.all(
+      enrolments.map((enrolment) =>
+        call(hr, 'POST', `/api/training/enrolments/${enrolment.id}/confirm`, { version: 1 }),
+      ),
+    );
+    expect(answers.map((answer) => answer.body.status).sort()).toEqual(['confirmed', 'waitlisted']);
+  });
+
+  it('records attendance once the session has started, and the bot’s report marks it reported', async () => {
+    const course = (
+      await call(hr, 'POST', '/api/training/courses', courseBody({ title: { ja: '出席研修' } }))
+    ).body as unknown as CourseView;
+    const session = (await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody()))
+      .body as unknown as SessionView;
+    const person = staff[0]!;
+    const applied = (await call(person, 'POST', `/api/training/sessions/${session.id}/apply`, { note: '' }))
+      .body as unknown as EnrolmentView;
+    await call(hr, 'POST', `/api/training/enrolments/${applied.id}/confirm`, { version: 1 });
+    const early = await call(hr, 'POST', `/api/training/enrolments/${applied.id}/attendance`, { version: 2 });
+    expect(early.status).toBe(409);
+    // The session took place: moved into the past directly, as the API refuses past times.
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [session.id],
+    );
+    const attended = await call(hr, 'POST', `/api/training/enrolments/${applied.id}/attendance`, {
+      version: 2,
+    });
+    expect(attended.status).toBe(200);
+    expect(attended.body.status).toBe('attended');
+
+    const db = server.database.db;
+    const peopleStore = createPeopleStore(db);
+    const service = createTrainingService({
+      store: createTrainingStore(db),
+      people: peopleStore,
+      access: createAccessPolicy(peopleStore),
+      audit: createAuditLog(db),
+      framework: server.framework,
+      growth: {
+        latestSubmittedOf: () => Promise.resolve(undefined),
+        trainingsWantedBy: () => Promise.resolve([]),
+      },
+      notifyOutlookWork: () => Promise.resolve(),
+      now: () => new Date(),
+    });
+    expect(await service.markReported(staff[1]!.id, session.id)).toBe(false);
+    expect(await service.markReported(person.id, session.id)).toBe(true);
+    expect(await service.markReported(person.id, session.id)).toBe(true);
+    const mine = (await call(person, 'GET', '/api/training/enrolments')).body as unknown as EnrolmentView[];
+    expect(mine.find((entry) => entry.id === applied.id)).toMatchObject({ status: 'reported', version: 4 });
   });
 });
