@@ -291,6 +291,49 @@ describe('interviews in the tab', () => {
     await page.close();
   });
 
+  it('books once when a confirmation is retried after its answer was lost, and remembers the settings', async () => {
+    const person = reports[1]!;
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator(`[data-testid=booking-person-${person.id}]`).click();
+    await tab.frame.locator('[data-testid=booking-type]').selectOption('career');
+    await tab.frame.locator('[data-testid=booking-find]').click();
+    await tab.frame.locator(`[data-testid=plan-row-${person.id}]`).waitFor();
+    // The first confirmation reaches the server, but its answer is lost on the way back.
+    const keys: string[] = [];
+    await page.route('**/api/interviews/bookings', async (route) => {
+      keys.push((route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey);
+      if (keys.length === 1) {
+        await route.fetch();
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'unavailable', message: '通信が途切れました' } }),
+        });
+      } else {
+        await route.continue();
+      }
+    });
+    await tab.frame.locator('[data-testid=booking-confirm]').click();
+    const failure = tab.frame.locator('[data-testid=booking-panel] [data-testid=error-panel]');
+    await failure.waitFor();
+    await failure.locator('button').click();
+    await tab.frame.locator('[data-testid=booked-state][data-pending=false]').waitFor({ timeout: 60_000 });
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const careerEvents = server.emulator
+      .eventsOf(kacho.id)
+      .filter((event) => event.subject.includes('キャリア面談') && !event.isCancelled);
+    expect(careerEvents).toHaveLength(1);
+
+    // The settings survive a reload of the tab.
+    await page.reload();
+    await tab.frame.locator('[data-testid=home]').waitFor();
+    await tab.frame.locator('[data-testid=nav-interviews]').click();
+    await tab.frame.locator('[data-testid=booking-panel]').waitFor();
+    await expect(tab.frame.locator('[data-testid=booking-type]').inputValue()).resolves.toBe('career');
+    await page.close();
+  });
+
   it('reschedules and cancels from the list, and Outlook follows', async () => {
     const target = booked.find((entry) => entry.personId !== swapped.personId)!;
     const { page, tab } = await open(kacho);
