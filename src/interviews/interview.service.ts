@@ -288,6 +288,15 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     return relation;
   };
 
+  /** One versioned change: a stale version is a conflict; Outlook is told when it owes an action. */
+  const change = async (row: InterviewRow, version: number, changes: Partial<InterviewRow>) => {
+    if (row.version !== version) throw conflict(row);
+    const updated = await store.update(row.id, version, changes);
+    if (!updated) throw conflict((await store.get(row.id)) ?? row);
+    if (updated.outlookAction) await deps.notifyOutlookWork(updated.bookingId);
+    return updated;
+  };
+
   return {
     /** Proposes one slot per person from everyone's free/busy; nothing is stored. */
     async plan(actor: Actor, input: z.infer<typeof planInputSchema>): Promise<PlanResponse> {
@@ -458,8 +467,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         throw new AppError('validation_failed', 'The new time has passed.', [
           { path: 'body.start', message: 'must be in the future' },
         ]);
-      if (row.version !== input.version) throw conflict(row);
-      const updated = await store.update(id, input.version, {
+      const updated = await change(row, input.version, {
         startsAt: new Date(start),
         endsAt: new Date(end),
         fiscalYear: fiscalYearOf(new Date(start)),
@@ -467,8 +475,6 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         changedInOutlook: null,
         error: null,
       });
-      if (!updated) throw conflict((await store.get(id)) ?? row);
-      await deps.notifyOutlookWork(updated.bookingId);
       return detail(updated, relation);
     },
 
@@ -479,14 +485,11 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     ): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await editableByChain(actor, row);
-      if (row.version !== input.version) throw conflict(row);
-      const updated = await store.update(id, input.version, {
+      const updated = await change(row, input.version, {
         status: 'cancelled',
         outlookAction: 'cancel',
         cancelReason: input.reason,
       });
-      if (!updated) throw conflict((await store.get(id)) ?? row);
-      await deps.notifyOutlookWork(updated.bookingId);
       return detail(updated, relation);
     },
 
@@ -529,9 +532,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       } else {
         throw new AppError('forbidden', 'HR reads interview records but does not write them.');
       }
-      const updated = await store.update(id, input.version, changes);
-      if (!updated) throw conflict((await store.get(id)) ?? row);
-      return detail(updated, relation);
+      return detail(await change(row, input.version, changes), relation);
     },
   };
 }
