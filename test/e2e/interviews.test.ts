@@ -451,4 +451,44 @@ describe('interviews in the tab', () => {
     await shoot(page, tab, 'interviews-en');
     await page.close();
   });
+  it('plans, swaps and books by keyboard alone', async () => {
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator('[data-testid=booking-panel]').waitFor();
+    const content = await tab.contentFrame();
+    const focused = () => content.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+    const tabTo = async (testId: string) => {
+      for (let presses = 0; presses < 80; presses += 1) {
+        if ((await focused()) === testId) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${testId}`);
+    };
+    await content.focus('h1');
+    await tabTo('booking-select-all-1');
+    await page.keyboard.press('Space');
+    await tabTo('booking-type');
+    // goalSetting → midYear → yearEnd
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(tab.frame.locator('[data-testid=booking-type]').inputValue()).resolves.toBe('yearEnd');
+    await tabTo('booking-find');
+    await page.keyboard.press('Enter');
+    await tab.frame.locator('[data-testid=plan]').waitFor({ timeout: 20_000 });
+    // The new proposal takes the focus, so the next Tab lands on the first person's time.
+    await expect.poll(() => content.evaluate(() => document.activeElement?.id)).toBe('interviews-plan');
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    expect(first).toMatch(/^plan-swap-/);
+    const before = await tab.frame.locator(`[data-testid=${first}]`).inputValue();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => tab.frame.locator(`[data-testid=${first}]`).inputValue()).not.toBe(before);
+    await tabTo('booking-confirm');
+    await page.keyboard.press('Enter');
+    await tab.frame.locator('[data-testid=booked-state][data-pending=false]').waitFor({ timeout: 60_000 });
+    const yearEnd = server.emulator
+      .eventsOf(kacho.id)
+      .filter((event) => event.subject.includes('期末面談') && !event.isCancelled);
+    expect(yearEnd).toHaveLength(reports.length);
+    await page.close();
+  });
 });
