@@ -24,6 +24,7 @@ import {
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
 import {
   alternativesFor,
+  blockingIntervals,
   isSlotAvailable,
   jstMidnight,
   planInterviews,
@@ -288,6 +289,47 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     return relation;
   };
 
+  /**
+   * A new time must be free for both, as a planned one is: blocking time in either calendar (the
+   * interview's own event aside) or another interview of the organizer's is a conflict naming whom.
+   */
+  const requireFreeFor = async (row: InterviewRow, slot: Interval) => {
+    const directory = await directoryOf([row.organizerId, row.personId]);
+    const organizer = directory.get(row.organizerId)!;
+    const person = directory.get(row.personId)!;
+    const schedules = await deps.calendar.getSchedules(
+      [mailboxOf(organizer), mailboxOf(person)],
+      { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() },
+      organizer.id,
+    );
+    const own = { start: row.startsAt.getTime(), end: row.endsAt.getTime() };
+    const busyOf = (who: PersonRow) => {
+      const items = schedules.find(
+        (entry) => entry.mailbox.toLowerCase() === mailboxOf(who).toLowerCase(),
+      )?.items;
+      if (!items)
+        throw new AppError('conflict', `The calendar of ${who.displayName} could not be read; try again.`);
+      return blockingIntervals(items.filter((item) => item.start !== own.start || item.end !== own.end));
+    };
+    const others = (
+      await store.liveOfOrganizerBetween(organizer.id, new Date(slot.start), new Date(slot.end))
+    )
+      .filter((other) => other.id !== row.id)
+      .map((other) => ({ start: other.startsAt.getTime(), end: other.endsAt.getTime() }));
+    const clash = (intervals: Interval[]) =>
+      intervals.some((busy) => busy.start < slot.end && slot.start < busy.end);
+    const taken = [
+      ...(clash([...busyOf(organizer), ...others]) ? [organizer.displayName] : []),
+      ...(clash(busyOf(person)) ? [person.displayName] : []),
+    ];
+    if (taken.length > 0)
+      throw new AppError(
+        'conflict',
+        'The new time is not free.',
+        taken.map((name) => ({ path: 'body.start', message: `${name}: busy at that time` })),
+      );
+  };
+
   /** One versioned change: a stale version is a conflict; Outlook is told when it owes an action. */
   const change = async (row: InterviewRow, version: number, changes: Partial<InterviewRow>) => {
     if (row.version !== version) throw conflict(row);
@@ -467,6 +509,8 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         throw new AppError('validation_failed', 'The new time has passed.', [
           { path: 'body.start', message: 'must be in the future' },
         ]);
+      if (row.version !== input.version) throw conflict(row);
+      await requireFreeFor(row, { start, end });
       const updated = await change(row, input.version, {
         startsAt: new Date(start),
         endsAt: new Date(end),

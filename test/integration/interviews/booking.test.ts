@@ -251,6 +251,20 @@ describe('one-on-one interviews through Graph', () => {
       .body as unknown as InterviewDetail;
     const proposal = (await plan('yearEnd', [target.personId])).body as unknown as PlanResponse;
     const next = proposal.slots[0]!.alternatives.at(-1)!;
+    // A time when the report is busy is refused, naming them.
+    const busy = server.emulator
+      .eventsOf(target.personId)
+      .find(
+        (event) =>
+          ['busy', 'oof'].includes(event.showAs) && Date.parse(event.startUtc) > Date.now() + 60 * 60_000,
+      )!;
+    const refused = await call(kacho, 'POST', `/api/interviews/${target.id}/reschedule`, {
+      version: current.version,
+      start: new Date(Date.parse(busy.startUtc)).toISOString(),
+      end: new Date(Date.parse(busy.startUtc) + 30 * 60_000).toISOString(),
+    });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain(target.personName);
     const moved = await call(kacho, 'POST', `/api/interviews/${target.id}/reschedule`, {
       version: current.version,
       start: next.start,
