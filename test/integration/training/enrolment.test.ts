@@ -55,6 +55,8 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
     (await call(person, 'GET', '/api/training/enrolments')).body as unknown as EnrolmentView[];
   const roster = async () =>
     (await call(hr, 'GET', `/api/training/sessions/${session.id}/roster`)).body as unknown as Roster;
+  const errorOf = (answer: ApiAnswer) =>
+    answer.body.error as unknown as { message: string; details: Array<{ path: string; message: string }> };
   const expectError = (answer: ApiAnswer, status: number, code: string) => {
     expect(answer.status).toBe(status);
     expect(answer.body.error?.code).toBe(code);
@@ -369,7 +371,7 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
     const before = await snapshotState(server);
     const afterDeadline = await call(first!, 'POST', `/api/training/sessions/${late.id}/apply`, { note: '' });
     expectError(afterDeadline, 409, 'conflict');
-    expect((afterDeadline.body.error as { message: string }).message).toContain(jstDay(-1));
+    expect(errorOf(afterDeadline).message).toContain(jstDay(-1));
     expectError(
       await call(kakaricho, 'POST', `/api/training/sessions/${late.id}/recommend`, {
         personId: second!.id,
@@ -382,7 +384,7 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
       note: '',
     });
     expectError(ineligible, 422, 'unprocessable');
-    const details = (ineligible.body.error as { details: Array<{ path: string; message: string }> }).details;
+    const details = errorOf(ineligible).details;
     expect(details.map((detail) => detail.path)).toEqual(['level_not_targeted']);
     expect(details[0]!.message).toContain('対象職層ではありません');
     expectError(
