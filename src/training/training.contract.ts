@@ -13,6 +13,8 @@
 // PUT  /api/training/sessions/:sessionId           ← SessionInput & { version } → SessionView (HR; a new time moves the event)
 // POST /api/training/sessions/:sessionId/cancel    ← { version, reason } → SessionView (HR; the event is cancelled)
 // GET  /api/training/sessions/:sessionId/roster    → Roster (HR)
+// GET  /api/training/sessions?from=&to=            → SessionView[] (everyone; sessions of live courses starting on
+//                                                  those days, Japan time; default the next 180 days; at most 366)
 //
 // Enrolment (one live enrolment per person and session):
 // POST /api/training/sessions/:sessionId/apply     ← { note } → 201 EnrolmentView (self; eligible, before the deadline)
@@ -26,6 +28,8 @@
 // POST /api/training/enrolments/:enrolmentId/attendance ← { version } → EnrolmentView (HR; confirmed → attended, after the start)
 // GET  /api/training/enrolments?personId=me|<id>   → EnrolmentView[] (self, supervisor chain, HR; others' reads audited)
 // GET  /api/training/recommendations?personId=me|<id> → Recommendation[] (self, supervisor chain, HR; others' reads audited)
+// GET  /api/training/team                          → EnrolmentView[] of everyone below the caller in the reporting
+//                                                  lines (their supervisor's view of the team's training; audited)
 //
 // `reported` is set by the bot when the post-training report is stored (issue 8), through the service.
 
@@ -44,6 +48,8 @@ export const REASON_MAX = 1000;
 export const NOTE_MAX = 1000;
 export const CAPACITY_MAX = 1000;
 export const YEARS_MAX = 50;
+/** The longest window of GET /api/training/sessions. */
+export const SESSION_WINDOW_MAX_DAYS = 366;
 
 export interface LocalizedInput {
   ja: string;

@@ -9,6 +9,7 @@ import {
   closeEnrolmentSchema,
   courseInputSchema,
   courseUpdateSchema,
+  isoDate,
   nominateInputSchema,
   recommendInputSchema,
   sessionInputSchema,
@@ -267,6 +268,34 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       handler: async ({ user, params, body }) => ({
         body: await service.cancelSession(actorOf(user), params.sessionId.toLowerCase(), body),
       }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/training/sessions',
+      operationId: 'listTrainingSessions',
+      summary: 'Sessions starting in a window of days (Japan time; default the next 180 days)',
+      tags,
+      auth: 'user',
+      request: { query: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
+      responses: {
+        200: { description: 'Sessions, earliest first', schema: z.array(sessionSchema) },
+        ...errors,
+      },
+      handler: async ({ user, query }) => ({
+        body: await service.listSessions(actorOf(user), { from: query.from, to: query.to }),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/training/team',
+      operationId: 'listTeamTrainings',
+      summary: 'The trainings of everyone below the caller in the reporting lines (supervisors; audited)',
+      tags,
+      auth: 'user',
+      responses: {
+        200: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
+      },
+      handler: async ({ user }) => ({ body: await service.team(actorOf(user)) }),
     }),
     defineRoute({
       method: 'get',

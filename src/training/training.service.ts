@@ -20,6 +20,7 @@ import {
   PLACE_MAX,
   PROVIDER_MAX,
   REASON_MAX,
+  SESSION_WINDOW_MAX_DAYS,
   YEARS_MAX,
   type CourseDetail,
   type CourseView,
@@ -33,11 +34,12 @@ import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const jstDayOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 const jstInstant = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
 const jstTimeOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(11, 16);
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   .refine(
@@ -644,6 +646,51 @@ export function createTrainingService(deps: TrainingDependencies) {
         (a, b) => rank(a) - rank(b) || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0),
       );
       return { session: sessionView(session, course, rows), enrolments: views };
+    },
+
+    async listSessions(actor: Actor, window: { from?: string | undefined; to?: string | undefined }) {
+      const from = window.from ?? today();
+      const to = window.to ?? jstDayOf(new Date(jstInstant(from, '00:00').getTime() + 180 * DAY_MS));
+      const days = (jstInstant(to, '00:00').getTime() - jstInstant(from, '00:00').getTime()) / DAY_MS;
+      if (days < 0 || days > SESSION_WINDOW_MAX_DAYS)
+        throw new AppError(
+          'validation_failed',
+          `The window runs from "from" to "to", at most ${SESSION_WINDOW_MAX_DAYS} days.`,
+          [{ path: 'query.to', message: `must be from ${from} to ${SESSION_WINDOW_MAX_DAYS} days later` }],
+        );
+      const sessions = await store.sessionsStartingBetween(
+        jstInstant(from, '00:00'),
+        new Date(jstInstant(to, '00:00').getTime() + DAY_MS),
+      );
+      const courses = new Map(
+        (await store.coursesById([...new Set(sessions.map((session) => session.courseId))])).map((course) => [
+          course.id,
+          course,
+        ]),
+      );
+      const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
+      return sessions.flatMap((session) => {
+        const course = courses.get(session.courseId);
+        if (!course || (course.archivedAt && !actor.isHr)) return [];
+        return [sessionView(session, course, enrolments)];
+      });
+    },
+
+    async team(actor: Actor): Promise<EnrolmentView[]> {
+      const below = await people.reportsBelow(actor.id);
+      if (below.length === 0) return [];
+      const rows = await store.enrolmentsOfPeople(below.map((person) => person.id));
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'read',
+        resource: 'training-team',
+        details: { people: below.length },
+      });
+      const views = await enrolmentViews(rows);
+      return views.sort(
+        (a, b) => b.start.localeCompare(a.start) || a.personName.localeCompare(b.personName, 'ja'),
+      );
     },
 
     // ---- enrolment ----

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { createOutbox } from '../jobs/outbox.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
@@ -88,6 +88,21 @@ export function createTrainingStore(db: Db) {
         .from(trainingSessions)
         .where(inArray(trainingSessions.courseId, courseIds))
         .orderBy(asc(trainingSessions.startsAt));
+    },
+    async sessionsStartingBetween(from: Date, to: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(trainingSessions)
+        .where(and(gte(trainingSessions.startsAt, from), lt(trainingSessions.startsAt, to)))
+        .orderBy(asc(trainingSessions.startsAt));
+    },
+    async enrolmentsOfPeople(personIds: string[]): Promise<EnrolmentRow[]> {
+      if (personIds.length === 0) return [];
+      return db
+        .select()
+        .from(trainingEnrolments)
+        .where(inArray(trainingEnrolments.personId, personIds))
+        .orderBy(asc(trainingEnrolments.createdAt));
     },
     async session(id: string): Promise<SessionRow | undefined> {
       return (await db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0];

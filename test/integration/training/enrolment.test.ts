@@ -313,6 +313,34 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
     );
   });
 
+  it('shows a supervisor their team’s trainings and everyone the upcoming sessions', async () => {
+    const team = (await call(kakaricho, 'GET', '/api/training/team')).body as unknown as EnrolmentView[];
+    expect(team.map((entry) => entry.personId).sort()).toEqual(
+      reports
+        .slice(0, 3)
+        .map((person) => person.id)
+        .sort(),
+    );
+    expect(team.find((entry) => entry.id === recommended.id)).toMatchObject({
+      reason: '係内の打合せを任せたいため',
+    });
+    expect((await call(outsider, 'GET', '/api/training/team')).body).toEqual([]);
+    const upcoming = (await call(reports[0]!, 'GET', '/api/training/sessions'))
+      .body as unknown as SessionView[];
+    expect(upcoming.find((entry) => entry.id === session.id)).toMatchObject({ confirmed: 2, waitlisted: 0 });
+    const window = await call(
+      reports[0]!,
+      'GET',
+      `/api/training/sessions?from=${jstDay(15)}&to=${jstDay(20)}`,
+    );
+    expect((window.body as unknown as SessionView[]).some((entry) => entry.id === session.id)).toBe(false);
+    expectError(
+      await call(reports[0]!, 'GET', `/api/training/sessions?from=${jstDay(5)}&to=${jstDay(1)}`),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('moves the event when HR changes the time, in the mailbox and the attendees’ calendars', async () => {
     const [, second] = reports;
     const detail = await call(hr, 'GET', `/api/training/courses/${course.id}`);
