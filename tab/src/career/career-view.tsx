@@ -34,6 +34,7 @@ import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } f
 import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
+import { useErrorText } from '../shell/error-text.ts';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
@@ -398,7 +399,7 @@ function CareerEditor({
 
 function SaveError({ error }: { error: unknown }) {
   const { t } = useTranslation('career');
-  const message = error instanceof Error ? error.message : String(error);
+  const message = useErrorText()(error);
   const details = error instanceof ApiError ? error.details : [];
   return (
     <MessageBar intent="error" role="alert" data-testid="career-save-error">

@@ -44,6 +44,7 @@ import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
 import messages from './messages.ts';
+import { useErrorText } from '../shell/error-text.ts';
 
 registerBundle('declaration', messages);
 
@@ -450,7 +451,7 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
 }
 
 function ActionError({ title, error }: { title: string; error: unknown }) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = useErrorText()(error);
   const details = error instanceof ApiError ? error.details : [];
   return (
     <MessageBar intent="error" role="alert" data-testid="declaration-error">

@@ -26,6 +26,7 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, formatInstant, isVersionConflict } from './format.ts';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
+import { useErrorText } from '../shell/error-text.ts';
 
 const useStyles = makeStyles({
   header: {
@@ -89,6 +90,7 @@ export function GoalCard({
   onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation('goals');
+  const errorText = useErrorText();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
@@ -400,7 +402,7 @@ export function GoalCard({
           <MessageBar intent="error" role="alert" layout="multiline" data-testid="goal-error">
             <MessageBarBody>
               <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-              {failure instanceof Error ? `${failure.message} ` : ''}
+              {`${errorText(failure)} `}
               {t('errorKept')}
             </MessageBarBody>
           </MessageBar>

@@ -24,6 +24,7 @@ import {
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
+import { useErrorText } from '../shell/error-text.ts';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -89,6 +90,7 @@ export function GoalForm({
   testId: string;
 }) {
   const { t, i18n } = useTranslation('goals');
+  const errorText = useErrorText();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
@@ -302,7 +304,7 @@ export function GoalForm({
         <MessageBar intent="error" role="alert" layout="multiline" data-testid="goal-error">
           <MessageBarBody>
             <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-            {failure instanceof Error ? `${failure.message} ` : ''}
+            {`${errorText(failure)} `}
             {t('errorKept')}
           </MessageBarBody>
         </MessageBar>

@@ -25,6 +25,7 @@ import { hrefOf } from '../shell/router.ts';
 import { usePickerStyles } from './picker-styles.ts';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
+import { useErrorText } from '../shell/error-text.ts';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -260,9 +261,13 @@ function SharedNotes({ api, entry }: { api: ApiClient; entry: InterviewSummary }
   );
 }
 
-function actionError(error: unknown, t: (key: string) => string): string {
+function actionError(
+  error: unknown,
+  t: (key: string) => string,
+  errorText: (error: unknown) => string,
+): string {
   if (error instanceof ApiError && error.code === 'version_conflict') return t('versionConflict');
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 export function RescheduleDialog({
@@ -275,6 +280,7 @@ export function RescheduleDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation('interviews');
+  const errorText = useErrorText();
   const layout = useLayoutStyles();
   const pickers = usePickerStyles();
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
@@ -306,7 +312,7 @@ export function RescheduleDialog({
       setOpen(false);
       onDone();
     } catch (failure) {
-      setError(actionError(failure, t));
+      setError(actionError(failure, t, errorText));
     } finally {
       setBusy(false);
     }
@@ -395,6 +401,7 @@ export function CancelDialog({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation('interviews');
+  const errorText = useErrorText();
   const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -412,7 +419,7 @@ export function CancelDialog({
       setOpen(false);
       onDone();
     } catch (failure) {
-      setError(actionError(failure, t));
+      setError(actionError(failure, t, errorText));
     } finally {
       setBusy(false);
     }

@@ -32,6 +32,7 @@ import { Loading } from '../shell/loading.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
+import { useErrorText } from '../shell/error-text.ts';
 
 const ITEM_TEXT_MAX = 300;
 
@@ -209,6 +210,7 @@ function RecordEditor({
   onReload: () => void;
 }) {
   const { t } = useTranslation('interviews');
+  const errorText = useErrorText();
   const layout = useLayoutStyles();
   const styles = useStyles();
   const [saved, setSaved] = useState(initial);
@@ -297,9 +299,7 @@ function RecordEditor({
       ) : null}
       {notice?.kind === 'error' ? (
         <MessageBar intent="error" role="alert" data-testid="record-error">
-          <MessageBarBody>
-            {notice.error instanceof Error ? notice.error.message : String(notice.error)}
-          </MessageBarBody>
+          <MessageBarBody>{errorText(notice.error)}</MessageBarBody>
         </MessageBar>
       ) : null}
     </>

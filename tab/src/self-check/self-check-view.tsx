@@ -40,6 +40,7 @@ import { useLocalized } from '../shell/localized.ts';
 import { GrowthChart } from './growth-chart.tsx';
 import messages from './messages.ts';
 import { currentPeriod, partsOf, periodChoices } from './periods.ts';
+import { useErrorText } from '../shell/error-text.ts';
 
 registerBundle('selfCheck', messages);
 
@@ -275,6 +276,7 @@ function PeriodSelfCheck({
   onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation('selfCheck');
+  const errorText = useErrorText();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
@@ -669,7 +671,7 @@ function PeriodSelfCheck({
         <MessageBar intent="error" role="alert" data-testid="save-error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-            {error instanceof Error ? `${error.message} ` : ''}
+            {`${errorText(error)} `}
             {t('errorKept')}
           </MessageBarBody>
         </MessageBar>

@@ -7,10 +7,11 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { useErrorText } from './error-text.ts';
 
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
-  const message = error instanceof Error ? error.message : String(error);
+  const message = useErrorText()(error);
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
     <MessageBar intent="error" role="alert" data-testid="error-panel">

@@ -32,6 +32,7 @@ import { Loading } from '../shell/loading.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
+import { useErrorText } from '../shell/error-text.ts';
 
 type Part<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
 
@@ -218,12 +219,13 @@ function ConflictBar({ onReload, testId }: { onReload: () => void; testId: strin
 
 function FailureBar({ error }: { error: unknown }) {
   const { t } = useTranslation('team');
+  const errorText = useErrorText();
   const details = error instanceof ApiError ? error.details : [];
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
-        {error instanceof Error ? error.message : String(error)}
+        {errorText(error)}
         {details.map((detail) => ` ${detail.path}: ${detail.message}`).join('')}
       </MessageBarBody>
     </MessageBar>
