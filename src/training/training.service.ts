@@ -581,7 +581,8 @@ export function createTrainingService(deps: TrainingDependencies) {
             .update(trainingEnrolments)
             .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
             .where(eq(trainingEnrolments.id, entry.id));
-        if (moved || moving.length > 0) {
+        // A refusal from Outlook earlier (outlookFailed) is asked again on HR's next save.
+        if (moved || moving.length > 0 || session.outlookFailed) {
           await store.requestOutlook(tx, sessionId, moved ? 'move' : 'attendees');
           outlook = true;
         }

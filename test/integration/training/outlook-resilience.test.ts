@@ -56,7 +56,7 @@ describe('training sessions reach Outlook exactly once, through throttling, refu
     server.emulator.faults.clear();
   });
 
-  it('shows a refusal as failed with the reason, and creates the event once HR changes the session', async () => {
+  it('shows a refusal as failed with the reason, and asks Outlook again on HR’s next save of the session', async () => {
     server.emulator.faults.add({ status: 403, count: 1, mailbox: kenshu.id, pathPattern: /\/events$/ });
     const { course, session } = await schedule('拒否研修');
     const failed = await until('the refusal to be recorded', async () => {
@@ -67,7 +67,7 @@ describe('training sessions reach Outlook exactly once, through throttling, refu
     expect(eventsTitled('拒否研修')).toHaveLength(0);
     server.emulator.faults.clear();
     const changed = await call(hr, 'PUT', `/api/training/sessions/${session.id}`, {
-      ...sessionBody({ startTime: '14:00', endTime: '16:00' }),
+      ...sessionBody({ capacity: 3 }),
       version: failed.version,
     });
     expect(changed.status).toBe(200);
@@ -76,7 +76,7 @@ describe('training sessions reach Outlook exactly once, through throttling, refu
     );
     const events = eventsTitled('拒否研修');
     expect(events).toHaveLength(1);
-    expect(Date.parse(events[0]!.startUtc)).toBe(Date.parse(`${sessionBody().date}T14:00:00+09:00`));
+    expect(Date.parse(events[0]!.startUtc)).toBe(Date.parse(`${sessionBody().date}T10:00:00+09:00`));
   });
 
   it('finds the event again by its transactionId when the result of a create was lost, at the latest time', async () => {
