@@ -250,7 +250,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...frameworkRoutes(framework),
       ...peopleRoutes(peopleService),
       ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
-      ...goalRoutes(createGoalService(growth)),
+      ...goalRoutes(createGoalService({ ...growth, people: peopleStore })),
       ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),
       ...declarationRoutes(createDeclarationService({ ...growth, people: peopleStore })),
       ...teamRoutes(

@@ -6,6 +6,7 @@
 // POST /api/people/:personId/goals/:goalId/progress      ← GoalProgressInput → GoalView (self)
 // PUT  /api/people/:personId/goals/:goalId/reflection    ← GoalReflectionInput → GoalView (self)
 // POST /api/people/:personId/goals/:goalId/comments      ← GoalCommentInput → GoalView (supervisor chain)
+// GET  /api/workplace/goals?fiscalYear=YYYY              → WorkplaceGoalsResponse (anyone: the shared part of my 課's goals)
 
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
 export { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
@@ -84,4 +85,13 @@ export interface GoalCommentInput {
   version: number;
   stage: GoalCommentStage;
   text: string;
+}
+
+/** My workplace's goals (policy 7(3)①: goals are shared in the 課): titles, due dates and progress only. */
+export interface WorkplaceGoalsResponse {
+  /** My 課, or null when the directory gives me none (then nobody is listed). */
+  department: string | null;
+  fiscalYear: number;
+  /** Everyone else of my 課 who set goals for the year, by name. */
+  people: Array<{ id: string; displayName: string; jobTitle: string | null; goals: GoalView[] }>;
 }

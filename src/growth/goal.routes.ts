@@ -42,6 +42,39 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
   return [
     defineRoute({
       method: 'get',
+      path: '/api/workplace/goals',
+      operationId: 'listWorkplaceGoals',
+      summary:
+        'The goals of my 課 (titles, due dates and progress), as the policy shares them in the workplace',
+      tags,
+      auth: 'user',
+      request: {
+        query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+      responses: {
+        200: {
+          description: 'My colleagues with their goals',
+          schema: z.object({
+            department: z.string().nullable(),
+            fiscalYear: z.number(),
+            people: z.array(
+              z.object({
+                id: z.string(),
+                displayName: z.string(),
+                jobTitle: z.string().nullable(),
+                goals: z.array(goalSchema),
+              }),
+            ),
+          }),
+        },
+      },
+      handler: async ({ user, query }) => {
+        const subject = subjectOf(user, 'me');
+        return { body: await service.workplace(subject.actor, query.fiscalYear) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/people/:personId/goals',
       operationId: 'listGoals',
       summary: "A person's goals for a fiscal year (colleagues of the same 課 see titles and progress)",

@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
+import type { PeopleStore } from '../people/people.store.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
 import {
   GOAL_COMMENT_MAX,
@@ -14,6 +15,7 @@ import {
   GOAL_TITLE_MAX,
   PROGRESS_NOTE_MAX,
   type GoalView,
+  type WorkplaceGoalsResponse,
 } from './goal.contract.ts';
 import { goals } from './goal.schema.ts';
 
@@ -60,6 +62,7 @@ export const commentInputSchema = z
 
 export function createGoalService(deps: {
   db: Db;
+  people: Pick<PeopleStore, 'get' | 'inDepartment'>;
   framework: Framework;
   access: AccessPolicy;
   audit: AuditLog;
@@ -169,6 +172,42 @@ export function createGoalService(deps: {
           details: { fiscalYear: year },
         });
       return rows.map((row) => view(row, relation !== 'colleague'));
+    },
+
+    /** The shared part of every colleague's goals in my 課: what the workplace sees anyway, not audited. */
+    async workplace(actor: Actor, fiscalYear: number | undefined): Promise<WorkplaceGoalsResponse> {
+      const year = fiscalYear ?? currentFiscalYear();
+      const department = (await deps.people.get(actor.id))?.department ?? null;
+      if (!department) return { department, fiscalYear: year, people: [] };
+      const colleagues = (await deps.people.inDepartment(department)).filter(
+        (person) => person.id !== actor.id,
+      );
+      if (colleagues.length === 0) return { department, fiscalYear: year, people: [] };
+      const rows = await db
+        .select()
+        .from(goals)
+        .where(
+          and(
+            inArray(
+              goals.personId,
+              colleagues.map((person) => person.id),
+            ),
+            eq(goals.fiscalYear, year),
+          ),
+        )
+        .orderBy(asc(goals.createdAt));
+      return {
+        department,
+        fiscalYear: year,
+        people: colleagues
+          .map((person) => ({
+            id: person.id,
+            displayName: person.displayName,
+            jobTitle: person.jobTitle,
+            goals: rows.filter((row) => row.personId === person.id).map((row) => view(row, false)),
+          }))
+          .filter((person) => person.goals.length > 0),
+      };
     },
 
     async create(actor: Actor, personId: string, input: z.infer<typeof goalInputSchema>): Promise<GoalView> {

@@ -20,6 +20,11 @@ export function createPeopleStore(db: Db) {
         .where(inArray(people.id, [...ids]));
     },
 
+    /** Everyone of a 課 (department), by name. */
+    async inDepartment(department: string): Promise<PersonRow[]> {
+      return db.select().from(people).where(eq(people.department, department)).orderBy(people.displayName);
+    },
+
     async upsert(rows: NewPerson[]): Promise<void> {
       if (rows.length === 0) return;
       // Chunked: one statement per 500 rows keeps parameter counts well under PostgreSQL's limit.

@@ -90,6 +90,25 @@ describe('goals (目標管理)', () => {
     expect((await call(outsider, 'GET', `/api/people/${owner.id}/goals`)).status).toBe(403);
   });
 
+  it('lists the shared part of the whole 課’s goals for the workplace, and nothing of other 課', async () => {
+    type Workplace = {
+      department: string;
+      people: Array<{ id: string; goals: Array<Record<string, unknown>> }>;
+    };
+    const seen = (await call(colleague, 'GET', '/api/workplace/goals')).body as unknown as Workplace;
+    expect(seen.department).toBe(owner.department);
+    const ownerEntry = seen.people.find((person) => person.id === owner.id)!;
+    expect(ownerEntry.goals).toEqual([
+      expect.objectContaining({ title: '窓口の待ち時間を短縮する', shared: true }),
+    ]);
+    expect(ownerEntry.goals[0]).not.toHaveProperty('successCriteria');
+    expect(ownerEntry.goals[0]).not.toHaveProperty('midReflection');
+    expect(seen.people.map((person) => person.id)).not.toContain(colleague.id);
+    const elsewhere = (await call(outsider, 'GET', '/api/workplace/goals')).body as unknown as Workplace;
+    expect(elsewhere.department).toBe(outsider.department);
+    expect(elsewhere.people.map((person) => person.id)).not.toContain(owner.id);
+  });
+
   it('refuses others writing, bad links, a due date outside the year and stale versions, changing nothing', async () => {
     const [existing] = (await call(owner, 'GET', '/api/people/me/goals')).body as unknown as Array<{
       id: string;
