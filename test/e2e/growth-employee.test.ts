@@ -377,6 +377,31 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await reloaded.close();
   });
 
+  it('shows a colleague of the same 課 the 主任’s goal and progress under the workplace’s goals, nothing private', async () => {
+    const person = shunin[0]!;
+    const colleague = server.emulator.people.find(
+      (candidate) =>
+        candidate.department === person.department &&
+        candidate.id !== person.id &&
+        candidate.levelId === 'shuji',
+    )!;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const frame = await openGoals(page, colleague);
+    const entry = frame.locator(`[data-testid=workplace-goals] [data-testid=workplace-person-${person.id}]`);
+    await entry.waitFor();
+    const text = (await entry.textContent()) ?? '';
+    expect(text).toContain(person.displayName);
+    expect(text).toContain('窓口手続きのオンライン化');
+    expect(text).not.toContain('様式の統一に時間がかかったが');
+    await expect(frame.locator('[data-testid=workplace-goals] h2').textContent()).resolves.toContain(
+      person.department!,
+    );
+    const content = await (await page.locator('[data-testid=dev-host-frame]').elementHandle()).contentFrame();
+    expect(await seriousAxeViolations(content!)).toEqual([]);
+    await fullScreenshot(page, frame, 'goals-workplace-ja');
+    await page.close();
+  });
+
   it('works in English: self-check with the English scale, and a goal with progress', async () => {
     const person = shunin[1]!;
     const items = itemsOf('shunin');

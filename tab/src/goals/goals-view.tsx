@@ -17,6 +17,7 @@ import { Loading } from '../shell/loading.tsx';
 import { GoalCard } from './goal-card.tsx';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
 import messages from './messages.ts';
+import { WorkplaceGoals } from './workplace-goals.tsx';
 
 registerBundle('goals', messages);
 
@@ -176,6 +177,8 @@ export default function GoalsView({ api }: PageProps) {
             />
           ))
         : null}
+
+      <WorkplaceGoals api={api} fiscalYear={year} />
     </Page>
   );
 }

@@ -2,6 +2,12 @@
 
 export default {
   ja: {
+    workplaceTitle: '職場の目標',
+    workplaceTitleOf: '職場の目標（{{department}}）',
+    workplaceIntro:
+      '同じ課の職員の目標と進捗です。振り返りや上司のコメントは本人・上司・人事担当だけが見られます。',
+    workplaceEmpty: 'この年度、同じ課で目標を登録した職員はまだいません。',
+    workplaceProgress: '{{title}} の進捗 {{percent}}%',
     title: '目標',
     intro:
       '年度ごとに目標を立て、達成の基準と期限を決めて進捗を記録しましょう。目標のタイトルと進捗は同じ課の職員と共有され、上司は期首・中間・期末にコメントします（人財育成基本方針 7(3)①）。',
@@ -74,6 +80,12 @@ export default {
     yourGoals: '{{year}}年度の目標',
   },
   en: {
+    workplaceTitle: 'Goals of my workplace',
+    workplaceTitleOf: 'Goals of my workplace ({{department}})',
+    workplaceIntro:
+      'The goals and progress of colleagues in the same section. Reflections and supervisor comments are seen only by the person, their supervisors and HR.',
+    workplaceEmpty: 'Nobody else in your section has set goals for this year yet.',
+    workplaceProgress: 'Progress of {{title}}: {{percent}}%',
     title: 'Goals',
     intro:
       'Set your goals for each fiscal year, decide how you will know they are met and by when, and record your progress. Titles and progress are shared with your section; your supervisor comments at the start, mid-year and year-end (policy 7(3)①).',
