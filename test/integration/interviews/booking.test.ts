@@ -324,6 +324,48 @@ describe('one-on-one interviews through Graph', () => {
     expect(seen.response).toBe('declined');
   });
 
+  it('notices an interview moved or deleted in Outlook rather than in the app', async () => {
+    const microsoft = server.local!.microsoft;
+    const graph = createGraphClient({
+      baseUrl: microsoft.graphBaseUrl,
+      getToken: createAppTokenProvider({ ...microsoft, caCertPem: server.local!.caCertPem }),
+      caCertPem: server.local!.caCertPem,
+    });
+    const organizerEvent = (label: string) =>
+      server.emulator.eventsOf(kacho.id).find((event) => event.isOrganizer && event.subject.includes(label))!;
+    const held = await organizerInterviews();
+    const midYear = held.find((interview) => interview.type === 'midYear')!;
+    const career = held.find((interview) => interview.type === 'career')!;
+    const newStart = Date.parse(midYear.start) + 60 * 60_000;
+    const [moved, deleted] = await graph.batch([
+      {
+        id: 'move',
+        method: 'PATCH',
+        url: `/users/${kacho.id}/events/${organizerEvent('中間面談').id}`,
+        body: {
+          start: { dateTime: new Date(newStart).toISOString().slice(0, 19), timeZone: 'UTC' },
+          end: { dateTime: new Date(newStart + 30 * 60_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+        },
+      },
+      {
+        id: 'delete',
+        method: 'DELETE',
+        url: `/users/${kacho.id}/events/${organizerEvent('キャリア面談').id}`,
+      },
+    ]);
+    expect([moved!.status, deleted!.status]).toEqual([200, 204]);
+    await server.queue.send('interviews.outlook-changes', {});
+    const seen = await until('the changes to show', async () => {
+      const all = await organizerInterviews();
+      const nowMoved = all.find((interview) => interview.id === midYear.id)!;
+      const nowDeleted = all.find((interview) => interview.id === career.id)!;
+      return nowMoved.changedInOutlook === 'moved' && nowDeleted.changedInOutlook === 'deleted'
+        ? { nowMoved, nowDeleted }
+        : undefined;
+    });
+    expect(Date.parse(seen.nowMoved.start)).toBe(newStart);
+  });
+
   it('lets only the supervisor chain change an interview; the attendee and HR read, others get 403', async () => {
     const target = booked.interviews[0]!;
     const people = server.emulator.people;
@@ -390,5 +432,39 @@ describe('one-on-one interviews through Graph', () => {
     });
     expect(ticked.status).toBe(200);
     expect((ticked.body as unknown as InterviewDetail).actionItems[0]!.done).toBe(true);
+  });
+
+  it('carries action items not yet done into the person’s next interview', async () => {
+    const previous = booked.interviews[0]!;
+    const current = (await call(kacho, 'GET', `/api/interviews/${previous.id}`))
+      .body as unknown as InterviewDetail;
+    const saved = await call(kacho, 'PUT', `/api/interviews/${previous.id}/record`, {
+      version: current.version,
+      agenda: current.agenda,
+      sharedNotes: current.sharedNotes,
+      privateNotes: current.privateNotes,
+      actionItems: [
+        ...current.actionItems,
+        { id: 'a2', text: '窓口アンケートを作る', done: false, carriedFrom: null },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    const proposal = (await plan('yearEnd', [previous.personId])).body as unknown as PlanResponse;
+    const later = [proposal.slots[0]!, ...proposal.slots[0]!.alternatives].find(
+      (slot) => Date.parse(slot.start) > Date.parse(previous.start),
+    )!;
+    const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
+      idempotencyKey: randomUUID(),
+      type: 'yearEnd',
+      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      slots: [{ personId: previous.personId, start: later.start, end: later.end }],
+    });
+    expect(answer.status).toBe(202);
+    const next = (answer.body as unknown as BookingResponse).interviews[0]!;
+    const detail = (await call(kacho, 'GET', `/api/interviews/${next.id}`))
+      .body as unknown as InterviewDetail;
+    expect(detail.actionItems).toEqual([
+      expect.objectContaining({ text: '窓口アンケートを作る', done: false, carriedFrom: previous.id }),
+    ]);
   });
 });
