@@ -521,6 +521,35 @@ export function createGraphCalendar(input: {
       );
     },
 
+    async removeAttendees(organizer, eventId, addresses) {
+      // The same read-then-replace as adding: PATCH attendees sets the whole list.
+      const current = failIfError(
+        await single({ method: 'GET', url: `${eventPath(organizer, eventId)}?$select=attendees` }),
+      );
+      const parsed = eventAttendeesSchema.safeParse(current.body);
+      if (!parsed.success) throw invalidResponse('the event attendees');
+      const leaving = new Set(addresses.map((address) => address.trim().toLowerCase()));
+      const kept = parsed.data.attendees.filter(
+        (attendee) => !leaving.has(attendee.emailAddress.address.toLowerCase()),
+      );
+      if (kept.length === parsed.data.attendees.length) return;
+      failIfError(
+        await single({
+          method: 'PATCH',
+          url: eventPath(organizer, eventId),
+          body: {
+            attendees: kept.map((attendee) => ({
+              emailAddress: {
+                address: attendee.emailAddress.address,
+                ...(attendee.emailAddress.name ? { name: attendee.emailAddress.name } : {}),
+              },
+              type: attendee.type,
+            })),
+          },
+        }),
+      );
+    },
+
     async getEvents(organizer, eventIds) {
       if (eventIds.length === 0) return [];
       const results = await graph.batch(

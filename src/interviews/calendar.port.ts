@@ -72,6 +72,8 @@ export interface Calendar {
     eventId: string,
     attendees: Array<{ address: string; name: string }>,
   ): Promise<void>;
+  /** Takes attendees off an existing event; Outlook sends them a cancellation. Not on it: nothing to do. */
+  removeAttendees(organizer: string, eventId: string, addresses: string[]): Promise<void>;
   /** The current state of events (moved, cancelled, responses); null for an event that no longer exists. */
   getEvents(organizer: string, eventIds: string[]): Promise<Array<CalendarEventState | null>>;
 }

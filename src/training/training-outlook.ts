@@ -81,7 +81,18 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
     return outcome.event;
   };
 
-  const addConfirmed = async (row: SessionRow, eventId: string) => {
+  /** The event's attendees follow the roster: confirmed people on it, those who left off it. */
+  const syncAttendees = async (row: SessionRow, eventId: string) => {
+    const leaving = await store.toUninvite(row.id);
+    if (leaving.length > 0) {
+      const gone = await people.getMany(leaving.map((entry) => entry.personId));
+      await calendar.removeAttendees(
+        mailbox,
+        eventId,
+        gone.map((person) => person.mail ?? person.userPrincipalName),
+      );
+      await store.markUninvited(leaving.map((entry) => entry.id));
+    }
     const waiting = await store.uninvited(row.id);
     if (waiting.length === 0) return;
     const directory = await people.getMany(waiting.map((entry) => entry.personId));
@@ -124,7 +135,7 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
         } else if (row.outlookAction === 'move') {
           await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString());
         }
-        await addConfirmed(row, eventId);
+        await syncAttendees(row, eventId);
       }
       await store.settle(row, facts, { outlookFailed: false, error: null });
       run.settled += 1;

@@ -405,7 +405,8 @@ export function createTrainingService(deps: TrainingDependencies) {
           .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
           .where(eq(trainingEnrolments.id, entry.id));
       }
-      if (saved!.status === 'confirmed' || moving.length > 0) {
+      const leftTheEvent = row.invitedAt !== null && ['withdrawn', 'declined'].includes(saved!.status);
+      if (saved!.status === 'confirmed' || moving.length > 0 || leftTheEvent) {
         await store.requestOutlook(tx, session.id, 'attendees');
         outlook = true;
       }

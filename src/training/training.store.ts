@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { createOutbox } from '../jobs/outbox.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
@@ -146,6 +146,24 @@ export function createTrainingStore(db: Db) {
           ),
         )
         .orderBy(asc(trainingEnrolments.confirmedAt));
+    },
+    /** People on the session's Outlook event who no longer take part (withdrawn, declined). */
+    async toUninvite(sessionId: string): Promise<EnrolmentRow[]> {
+      return db
+        .select()
+        .from(trainingEnrolments)
+        .where(
+          and(
+            eq(trainingEnrolments.sessionId, sessionId),
+            inArray(trainingEnrolments.status, ['withdrawn', 'declined']),
+            isNotNull(trainingEnrolments.invitedAt),
+          ),
+        );
+    },
+    /** A fact from Outlook, not a user edit: no version bump. */
+    async markUninvited(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.update(trainingEnrolments).set({ invitedAt: null }).where(inArray(trainingEnrolments.id, ids));
     },
     /** A fact from Outlook, not a user edit: no version bump. */
     async markInvited(ids: string[], at: Date): Promise<void> {

@@ -354,6 +354,18 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
       ]);
       expect(copyIn(second!, organizer, created.eventId)).toMatchObject({ isCancelled: false });
       expect(copyIn(other, organizer, created.eventId)).toMatchObject({ isCancelled: false });
+
+      // Taking one off keeps everyone else (and their responses); the one taken off gets a cancellation.
+      await calendar.removeAttendees(organizer.userPrincipalName, created.eventId, [
+        second!.userPrincipalName.toUpperCase(),
+      ]);
+      const [removed] = await calendar.getEvents(organizer.userPrincipalName, [created.eventId]);
+      expect(removed!.attendees).toEqual([
+        { address: first!.userPrincipalName, response: 'declined' },
+        { address: other.userPrincipalName, response: 'none' },
+      ]);
+      expect(copyIn(second!, organizer, created.eventId)).toMatchObject({ isCancelled: true });
+      expect(copyIn(other, organizer, created.eventId)).toMatchObject({ isCancelled: false });
     });
 
     it('raises a mapped GraphError when an event cannot be moved', async () => {

@@ -302,6 +302,20 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
         ? true
         : undefined,
     );
+    // The one who withdrew leaves the event: off the attendee list, and their copy is cancelled.
+    await until('the withdrawn person off the event', () =>
+      kenshuEvent('【研修】ファシリテーション研修')?.attendees.every(
+        (attendee) => attendee.emailAddress.address !== first!.mail,
+      )
+        ? true
+        : undefined,
+    );
+    await until('the withdrawn person’s copy cancelled', () =>
+      server.emulator.eventsOf(first!.id).find((entry) => entry.subject === '【研修】ファシリテーション研修')
+        ?.isCancelled
+        ? true
+        : undefined,
+    );
     // Withdrawing again is refused: the enrolment is closed.
     expectError(
       await call(first!, 'POST', `/api/training/enrolments/${applied.id}/withdraw`, {

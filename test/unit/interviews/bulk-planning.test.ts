@@ -75,6 +75,7 @@ function fakeCalendar(freeBusy: Record<string, CalendarItem[] | null> = {}) {
     moveEvent: unused,
     cancelEvent: unused,
     addAttendees: unused,
+    removeAttendees: unused,
     getEvents: unused,
   };
   return { calendar, scheduleCalls, createCalls };
