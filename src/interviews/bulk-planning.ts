@@ -2,8 +2,9 @@
 // whole city). Reading free/busy once per supervisor would cost a round trip each; here everyone's
 // free/busy comes from ONE Calendar.getSchedules call (20 mailboxes a getSchedule, 20 getSchedule
 // requests a $batch: 2,250 mailboxes in 6 round trips), and the pure slot finder then plans each
-// supervisor on their own. The events of every placed slot go out in one createEvents call (20 a $batch).
-import type { Calendar, CreateEventOutcome, NewCalendarEvent, ScheduleWindow } from './calendar.port.ts';
+// supervisor on their own. Booking the result goes through the interviews table and the Outlook worker
+// like any booking (events 20 a $batch); `npm run bench -- interviews` measures the whole season.
+import type { Calendar, ScheduleWindow } from './calendar.port.ts';
 import {
   jstMidnight,
   planInterviews,
@@ -11,7 +12,6 @@ import {
   type DailyHours,
   type Interval,
   type Plan,
-  type PlannedSlot,
 } from './slot-finder.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -149,30 +149,4 @@ export async function planForOrganizers(
 ): Promise<OrganizerPlan[]> {
   if (requests.length === 0) return [];
   return planFromSchedules(requests, await readSchedules(calendar, requests, options, viewer), options);
-}
-
-export interface PlannedEventOutcome {
-  organizerId: string;
-  slot: PlannedSlot;
-  outcome: CreateEventOutcome;
-}
-
-/**
- * Creates the Outlook events of every placed slot of every plan in one createEvents call, so they pack
- * 20 to a $batch across organizers. `describe` makes each event (subject, body, attendee and the
- * transactionId the caller keeps); the outcomes come back beside their slots, in plan order.
- */
-export async function createPlannedEvents(
-  calendar: Calendar,
-  plans: readonly OrganizerPlan[],
-  describe: (organizerId: string, slot: PlannedSlot) => NewCalendarEvent,
-): Promise<PlannedEventOutcome[]> {
-  const planned = plans.flatMap((entry) =>
-    entry.plan.slots.map((slot) => ({ organizerId: entry.organizerId, slot })),
-  );
-  if (planned.length === 0) return [];
-  const outcomes = await calendar.createEvents(
-    planned.map((entry) => describe(entry.organizerId, entry.slot)),
-  );
-  return planned.map((entry, index) => ({ ...entry, outcome: outcomes[index]! }));
 }

@@ -10,8 +10,9 @@ import {
   REQUESTS_PER_BATCH,
   SCHEDULES_PER_REQUEST,
 } from '../../src/graph/graph-calendar.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
 import {
-  createPlannedEvents,
   mailboxesOf,
   planFromSchedules,
   readSchedules,
@@ -19,7 +20,9 @@ import {
   type BulkPlanOptions,
   type OrganizerRequest,
 } from '../../src/interviews/bulk-planning.ts';
-import { eventBody, eventSubject } from '../../src/interviews/interview-content.ts';
+import { createInterviewStore } from '../../src/interviews/interview.store.ts';
+import { createOutlookSync } from '../../src/interviews/outlook-sync.ts';
+import { createPeopleStore } from '../../src/people/people.store.ts';
 import type { PlanResponse } from '../../src/interviews/interview.contract.ts';
 import { isOfficeDay, jstDayOf } from '../../src/interviews/slot-finder.ts';
 import { startServer } from '../../src/server.ts';
@@ -68,6 +71,8 @@ async function bookSeason() {
   const organisation = syntheticOrganisation(SUPERVISORS, REPORTS_EACH);
   const emulator = await startM365Emulator({ organisation, latencyMs: LATENCY_MS });
   const logger = pino({ level: 'silent' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-season-'));
+  let closeDatabase = async () => {};
   try {
     const calendar = createGraphCalendar({
       microsoft: {
@@ -84,7 +89,6 @@ async function bookSeason() {
       caCertPem: emulator.caCertPem,
       logger,
     });
-    const byId = new Map(organisation.map((person) => [person.id, person]));
     const supervisors = organisation.filter((person) => person.managerId === null);
     const reportsOf = new Map<string, SeedPerson[]>();
     for (const person of organisation) {
@@ -102,6 +106,36 @@ async function bookSeason() {
     const options: BulkPlanOptions = { now: Date.now(), ...season(), ...PLAN };
     const viewer = supervisors[0]!.id;
 
+    const database = await openDatabase({ databaseUrl: undefined, dataDir });
+    const peopleStore = createPeopleStore(database.db);
+    await peopleStore.upsert(
+      organisation.map((person) => ({
+        id: person.id,
+        userPrincipalName: person.userPrincipalName,
+        displayName: person.displayName,
+        mail: person.mail,
+        jobTitle: person.jobTitle,
+        department: person.department,
+        division: person.divisionName,
+        employeeType: person.employeeType,
+        hireDate: null,
+        managerId: person.managerId,
+        levelId: person.levelId,
+        employmentType: 'regular' as const,
+      })),
+    );
+    const store = createInterviewStore(database.db);
+    const sync = createOutlookSync({
+      store,
+      people: peopleStore,
+      calendar,
+      logger,
+      now: () => new Date(),
+      leaseMs: 10 * 60_000,
+      retryBaseMs: 5000,
+    });
+    closeDatabase = () => database.close();
+
     // The app token is fetched once and cached for an hour: fetch it before counting.
     await calendar.getSchedules([supervisors[0]!.mail], scheduleWindowOf(options), viewer);
     const before = emulator.stats();
@@ -116,29 +150,30 @@ async function bookSeason() {
     const planningCpuMs = (cpu.user + cpu.system) / 1000;
 
     const planned = plans.reduce((sum, entry) => sum + entry.plan.slots.length, 0);
-    const transactionIds = new Map<string, string>();
-    const outcomes = await createPlannedEvents(calendar, plans, (organizerId, slot) => {
-      const organizer = byId.get(organizerId)!;
-      const person = byId.get(slot.personId)!;
-      const transactionId = randomUUID();
-      transactionIds.set(transactionId, slot.personId);
-      return {
-        transactionId,
-        organizer: organizer.id,
-        subject: eventSubject('goalSetting', person.displayName),
-        bodyHtml: eventBody({
-          type: 'goalSetting',
-          personName: person.displayName,
-          organizerName: organizer.displayName,
+    // Booked as the app books: one booking per supervisor stored with its interviews (each with its own
+    // transactionId and the Outlook action `create`), then the Outlook worker empties the outbox.
+    const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+    for (const { organizerId, plan } of plans) {
+      if (plan.slots.length === 0) continue;
+      await store.insertBooking(
+        { organizerId, idempotencyKey: randomUUID() },
+        plan.slots.map((slot) => ({
+          organizerId,
+          personId: slot.personId,
+          type: 'goalSetting' as const,
+          fiscalYear,
+          startsAt: new Date(slot.start),
+          endsAt: new Date(slot.end),
+          status: 'pending' as const,
+          outlookAction: 'create' as const,
+          transactionId: randomUUID(),
           agenda: [],
           actionItems: [],
-        }),
-        start: new Date(slot.start).toISOString(),
-        end: new Date(slot.end).toISOString(),
-        attendees: [{ address: person.mail, name: person.displayName }],
-        online: true,
-      };
-    });
+        })),
+      );
+    }
+    const run = await sync.applyPending();
+    const failed = run.failed + run.postponed;
     const wallMs = performance.now() - started;
     const counted = roundTripsSince(emulator, before);
 
@@ -170,13 +205,12 @@ async function bookSeason() {
       Math.ceil(Math.ceil(mailboxes / SCHEDULES_PER_REQUEST) / REQUESTS_PER_BATCH) +
       Math.ceil(planned / REQUESTS_PER_BATCH);
     const unplaced = plans.reduce((sum, entry) => sum + entry.plan.unplaced.length, 0);
-    const failed = outcomes.filter((entry) => !entry.outcome.ok).length;
 
     console.log(
       `${supervisors.length} supervisors × ${REPORTS_EACH} reports = ${mailboxes} mailboxes (${(seededItems / mailboxes).toFixed(1)} busy/tentative/oof/elsewhere items each in the window ${options.firstDay}–${options.lastDay}), ${LATENCY_MS} ms per Graph request`,
     );
     console.log(
-      `free/busy read in ${readMs.toFixed(0)} ms; planning ${planningCpuMs.toFixed(1)} ms CPU: ${planned} placed, ${unplaced} unplaced; ${outcomes.length - failed} events created, ${failed} refused; season ${(wallMs / 1000).toFixed(1)} s`,
+      `free/busy read in ${readMs.toFixed(0)} ms; planning ${planningCpuMs.toFixed(1)} ms CPU: ${planned} placed, ${unplaced} unplaced; ${run.settled} booked through the Outlook worker, ${failed} not; season ${(wallMs / 1000).toFixed(1)} s`,
     );
     console.log(
       `Graph HTTP round trips ${counted.requests} (lower bound ${lowerBound}): ${JSON.stringify(counted.byPath)} — inner requests are listed by path, each $batch is one round trip`,
@@ -195,7 +229,9 @@ async function bookSeason() {
       planned,
     };
   } finally {
+    await closeDatabase();
     await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createPlannedEvents,
   planForOrganizers,
   type BulkPlanOptions,
   type OrganizerRequest,
@@ -189,52 +188,5 @@ describe('planning for many organizers at once', () => {
     const { calendar, scheduleCalls } = fakeCalendar();
     expect(await planForOrganizers(calendar, [], OPTIONS, 'kacho')).toEqual([]);
     expect(scheduleCalls).toEqual([]);
-  });
-});
-
-describe('creating the planned events', () => {
-  const describeEvent = (organizerId: string, slot: { personId: string; start: number; end: number }) => ({
-    transactionId: `${organizerId}:${slot.personId}`,
-    organizer: `${organizerId}@city.example`,
-    subject: `面談 ${slot.personId}`,
-    bodyHtml: '<p>面談</p>',
-    start: new Date(slot.start).toISOString(),
-    end: new Date(slot.end).toISOString(),
-    attendees: [{ address: `${slot.personId}@city.example`, name: slot.personId }],
-    online: true,
-  });
-
-  it('sends every organizer’s events in one createEvents call and pairs each outcome with its slot', async () => {
-    const { calendar, createCalls } = fakeCalendar();
-    const plans = await planForOrganizers(
-      calendar,
-      [team('kacho-a', ['shuji-1', 'shuji-2']), team('kacho-b', ['shuji-3'])],
-      OPTIONS,
-      'kacho-a',
-    );
-    const outcomes = await createPlannedEvents(calendar, plans, describeEvent);
-
-    expect(createCalls).toHaveLength(1);
-    expect(createCalls[0]!.map((event) => event.transactionId)).toEqual([
-      'kacho-a:shuji-1',
-      'kacho-a:shuji-2',
-      'kacho-b:shuji-3',
-    ]);
-    expect(outcomes.map((entry) => [entry.organizerId, entry.slot.personId, entry.outcome.ok])).toEqual([
-      ['kacho-a', 'shuji-1', true],
-      ['kacho-a', 'shuji-2', false],
-      ['kacho-b', 'shuji-3', true],
-    ]);
-  });
-
-  it('makes no Graph call when no slot was placed', async () => {
-    const { calendar, createCalls } = fakeCalendar();
-    const outcomes = await createPlannedEvents(
-      calendar,
-      [{ organizerId: 'kacho', plan: { slots: [], unplaced: [] } }],
-      describeEvent,
-    );
-    expect(outcomes).toEqual([]);
-    expect(createCalls).toEqual([]);
   });
 });
