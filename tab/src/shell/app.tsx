@@ -36,6 +36,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   declaration: lazy(() => import('../declaration/declaration-view.tsx')),
   team: lazy(() => import('../team/team-view.tsx')),
   interviews: lazy(() => import('../interviews/interviews-view.tsx')),
+  training: lazy(() => import('../training/training-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;

@@ -35,6 +35,7 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
     ...EVERYONE,
     ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),
     'interviews',
+    'training',
   ];
   return (
     <nav className={styles.bar} aria-label={t('nav.label')} data-testid="navigation">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages. The hash keeps the page across a reload (and Teams' app caching). */
-export type PageId = 'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews';
+export type PageId = 'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews' | 'training';
 
 export interface Route {
   page: PageId;
@@ -17,6 +17,7 @@ const PAGES: readonly PageId[] = [
   'declaration',
   'team',
   'interviews',
+  'training',
 ];
 
 export function parseRoute(hash: string): Route {

@@ -1,0 +1,400 @@
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
+import {
+  COURSE_CATEGORIES,
+  NOTE_MAX,
+  type CourseCategory,
+  type CourseView,
+  type EnrolmentView,
+  type SessionView,
+} from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { useErrorText } from '../shell/error-text.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { useLocalized } from '../shell/localized.ts';
+import { formatDay, formatSpan, useTitle, type Loaded } from './format.ts';
+
+export const useTrainingStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+  },
+  item: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: '12px 16px',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 4px' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(6em, max-content) 1fr',
+    gap: '2px 12px',
+    margin: '8px 0',
+    '& dt': { color: tokens.colorNeutralForeground3 },
+    '& dd': { margin: 0, minWidth: 0 },
+  },
+  sessions: {
+    listStyleType: 'none',
+    margin: '8px 0 0',
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+  },
+  session: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: '8px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
+  filters: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'end' },
+  select: { minWidth: 0, maxWidth: '100%' },
+  reason: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const LIVE = new Set([
+  'applied',
+  'recommended',
+  'nominated',
+  'confirmed',
+  'waitlisted',
+  'attended',
+  'reported',
+]);
+
+interface Data {
+  courses: CourseView[];
+  sessions: SessionView[];
+  enrolments: EnrolmentView[];
+}
+
+export function Catalog({ api, framework }: { api: ApiClient; framework: Framework }) {
+  const { t, i18n } = useTranslation('training');
+  const styles = useTrainingStyles();
+  const layout = useLayoutStyles();
+  const localized = useLocalized();
+  const title = useTitle();
+  const [view, setView] = useState<'fit' | 'all'>('fit');
+  const [category, setCategory] = useState<CourseCategory | ''>('');
+  const [data, setData] = useState<Loaded<Data>>({ status: 'loading' });
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(() => {
+    setData({ status: 'loading' });
+    const query = `view=${view}${category ? `&category=${category}` : ''}`;
+    Promise.all([
+      api.request<CourseView[]>('GET', `/api/training/courses?${query}`),
+      api.request<SessionView[]>('GET', '/api/training/sessions'),
+      api.request<EnrolmentView[]>('GET', '/api/training/enrolments?personId=me'),
+    ]).then(
+      ([courses, sessions, enrolments]) =>
+        setData({ status: 'ready', value: { courses, sessions, enrolments } }),
+      (error: unknown) => setData({ status: 'error', error }),
+    );
+  }, [api, view, category]);
+  useEffect(load, [load]);
+
+  const nameOf = (list: Array<{ id: string; name: { ja: string; en: string } }>, id: string) =>
+    localized(list.find((entry) => entry.id === id)?.name ?? { ja: id, en: id });
+  const years = (course: CourseView) => {
+    const { minYearsOfService: min, maxYearsOfService: max } = course;
+    if (min !== null && max !== null) return t('catalog.yearsRange', { min, max });
+    if (min !== null) return t('catalog.yearsMin', { min });
+    if (max !== null) return t('catalog.yearsMax', { max });
+    return t('catalog.anyYears');
+  };
+
+  return (
+    <section aria-labelledby="training-catalog-title" className={layout.stack} data-testid="training-catalog">
+      <h2 className={layout.h2} id="training-catalog-title">
+        {t('tabs.catalog')}
+      </h2>
+      <div className={styles.filters}>
+        <RadioGroup
+          aria-label={t('catalog.view')}
+          layout="horizontal"
+          value={view}
+          onChange={(_, value) => setView(value.value === 'all' ? 'all' : 'fit')}
+          data-testid="catalog-view"
+        >
+          <Radio value="fit" label={t('catalog.fit')} data-testid="catalog-view-fit" />
+          <Radio value="all" label={t('catalog.all')} data-testid="catalog-view-all" />
+        </RadioGroup>
+        <Field label={t('catalog.categoryFilter')} className={styles.select}>
+          <Select
+            value={category}
+            onChange={(_, value) => setCategory(value.value as CourseCategory | '')}
+            data-testid="catalog-category"
+          >
+            <option value="">{t('catalog.allCategories')}</option>
+            {COURSE_CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {t(`category.${value}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <span role="status" data-testid="catalog-status">
+        {notice}
+      </span>
+      {data.status === 'loading' ? <Loading /> : null}
+      {data.status === 'error' ? <ErrorPanel error={data.error} onRetry={load} /> : null}
+      {data.status === 'ready' && data.value.courses.length === 0 ? (
+        <p data-testid="catalog-empty">
+          {view === 'fit' && !category ? t('catalog.emptyFit') : t('catalog.empty')}
+        </p>
+      ) : null}
+      {data.status === 'ready' && data.value.courses.length > 0 ? (
+        <ul className={styles.list} data-testid="course-list">
+          {data.value.courses.map((course) => {
+            const sessions = data.value.sessions.filter((session) => session.courseId === course.id);
+            return (
+              <li
+                key={course.id}
+                className={styles.item}
+                data-testid={`course-${course.id}`}
+                data-eligible={course.eligibility.eligible}
+              >
+                <h3 className={styles.title}>{title(course.title)}</h3>
+                <div className={layout.row}>
+                  <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
+                  <Badge appearance="outline">{t(`format.${course.format}`)}</Badge>
+                  {!course.eligibility.eligible ? (
+                    <Badge appearance="tint" color="warning" data-testid="not-eligible">
+                      {t('catalog.notEligible')}
+                    </Badge>
+                  ) : null}
+                </div>
+                {!course.eligibility.eligible ? (
+                  <ul data-testid="ineligible-reasons">
+                    {course.eligibility.reasons.map((reason) => (
+                      <li key={reason.code}>{i18n.language === 'en' ? reason.en : reason.ja}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <p className={layout.preLine}>
+                  {i18n.language === 'en' && course.description.en
+                    ? course.description.en
+                    : course.description.ja}
+                </p>
+                <dl className={styles.facts}>
+                  <dt>{t('catalog.targetLevels')}</dt>
+                  <dd>
+                    {course.targetLevelIds.length === 0
+                      ? t('catalog.everyLevel')
+                      : course.targetLevelIds.map((id) => nameOf(framework.levels, id)).join('、')}
+                  </dd>
+                  <dt>{t('catalog.years')}</dt>
+                  <dd>{years(course)}</dd>
+                  {course.competencyIds.length > 0 ? (
+                    <>
+                      <dt>{t('catalog.competencies')}</dt>
+                      <dd data-testid="course-competencies">
+                        {course.competencyIds.map((id) => nameOf(framework.competencies, id)).join('、')}
+                      </dd>
+                    </>
+                  ) : null}
+                  {course.guidelineIds.length > 0 ? (
+                    <>
+                      <dt>{t('catalog.guidelines')}</dt>
+                      <dd data-testid="course-guidelines">
+                        {course.guidelineIds.map((id) => nameOf(framework.guidelines, id)).join('、')}
+                      </dd>
+                    </>
+                  ) : null}
+                  <dt>{t('catalog.formatLabel')}</dt>
+                  <dd>{t(`format.${course.format}`)}</dd>
+                  {course.provider ? (
+                    <>
+                      <dt>{t('catalog.provider')}</dt>
+                      <dd>{course.provider}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
+                {sessions.length === 0 ? (
+                  <p className={layout.muted}>{t('catalog.noSessions')}</p>
+                ) : (
+                  <ul className={styles.sessions}>
+                    {sessions.map((session) => (
+                      <SessionEntry
+                        key={session.id}
+                        api={api}
+                        session={session}
+                        eligible={course.eligibility.eligible}
+                        enrolled={data.value.enrolments.some(
+                          (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
+                        )}
+                        language={i18n.language}
+                        onApplied={(enrolment) => {
+                          setNotice(t('catalog.applied'));
+                          setData((previous) =>
+                            previous.status === 'ready'
+                              ? {
+                                  status: 'ready',
+                                  value: {
+                                    ...previous.value,
+                                    enrolments: [...previous.value.enrolments, enrolment],
+                                  },
+                                }
+                              : previous,
+                          );
+                        }}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function SessionEntry({
+  api,
+  session,
+  eligible,
+  enrolled,
+  language,
+  onApplied,
+}: {
+  api: ApiClient;
+  session: SessionView;
+  eligible: boolean;
+  enrolled: boolean;
+  language: string;
+  onApplied: (enrolment: EnrolmentView) => void;
+}) {
+  const { t } = useTranslation('training');
+  const styles = useTrainingStyles();
+  const layout = useLayoutStyles();
+  const errorText = useErrorText();
+  const [applying, setApplying] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const noteId = useId();
+  const span = formatSpan(session.start, session.end, language);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const enrolment = await api.request<EnrolmentView>(
+        'POST',
+        `/api/training/sessions/${session.id}/apply`,
+        {
+          note,
+        },
+      );
+      setApplying(false);
+      setNote('');
+      onApplied(enrolment);
+    } catch (caught) {
+      // The note stays in the box so nothing typed is lost.
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className={styles.session} data-testid={`session-${session.id}`} data-open={session.open}>
+      <strong>{span}</strong>
+      <span>
+        {session.online ? t('catalog.onlineMeeting') : null}
+        {session.online && session.place ? ' / ' : null}
+        {session.place ? `${t('catalog.place')}: ${session.place}` : null}
+      </span>
+      <span className={layout.muted}>
+        {t('catalog.capacity', {
+          capacity: session.capacity,
+          confirmed: session.confirmed,
+          waitlisted: session.waitlisted,
+        })}
+        {' · '}
+        {t('catalog.deadline', { date: formatDay(session.applicationDeadline, language) })}
+      </span>
+      {session.status === 'cancelled' ? <Badge color="danger">{t('catalog.cancelled')}</Badge> : null}
+      {session.status === 'scheduled' && !session.open ? (
+        <Badge color="informative">{t('catalog.closed')}</Badge>
+      ) : null}
+      {enrolled ? (
+        <Badge color="success" data-testid="already-enrolled">
+          {t('catalog.alreadyEnrolled')}
+        </Badge>
+      ) : null}
+      {eligible && session.open && !enrolled && !applying ? (
+        <div>
+          <Button
+            appearance="primary"
+            onClick={() => setApplying(true)}
+            aria-label={t('catalog.applyTo', { date: span })}
+            data-testid="apply"
+          >
+            {t('catalog.apply')}
+          </Button>
+        </div>
+      ) : null}
+      {applying ? (
+        <div className={layout.stack}>
+          <Field label={t('catalog.note')}>
+            <Textarea
+              id={noteId}
+              value={note}
+              maxLength={NOTE_MAX}
+              onChange={(_, value) => setNote(value.value)}
+              data-testid="apply-note"
+            />
+          </Field>
+          {error ? (
+            <MessageBar intent="error" role="alert" data-testid="apply-error">
+              <MessageBarBody>{errorText(error)}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div className={layout.row}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void submit()}
+              data-testid="apply-submit"
+            >
+              {busy ? t('catalog.applying') : t('catalog.submitApply')}
+            </Button>
+            <Button onClick={() => setApplying(false)} disabled={busy}>
+              {t('catalog.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,313 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  REASON_MAX,
+  type EnrolmentStatus,
+  type EnrolmentView,
+  type Recommendation,
+} from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { useErrorText } from '../shell/error-text.ts';
+import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { hrefOf } from '../shell/router.ts';
+import { useTrainingStyles } from './catalog.tsx';
+import { formatSpan, useTitle, type Loaded } from './format.ts';
+
+const UPCOMING: readonly EnrolmentStatus[] = [
+  'applied',
+  'recommended',
+  'nominated',
+  'confirmed',
+  'waitlisted',
+];
+const WITHDRAWABLE = UPCOMING;
+
+export function statusColor(status: EnrolmentStatus) {
+  if (status === 'confirmed' || status === 'attended' || status === 'reported') return 'success' as const;
+  if (status === 'withdrawn' || status === 'declined') return 'subtle' as const;
+  if (status === 'waitlisted') return 'warning' as const;
+  return 'informative' as const;
+}
+
+export function MyTraining({ api }: { api: ApiClient }) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const [data, setData] = useState<
+    Loaded<{ enrolments: EnrolmentView[]; recommendations: Recommendation[] }>
+  >({
+    status: 'loading',
+  });
+  const [notice, setNotice] = useState('');
+  const [withdrawing, setWithdrawing] = useState<EnrolmentView | undefined>();
+
+  const load = useCallback(() => {
+    setData({ status: 'loading' });
+    Promise.all([
+      api.request<EnrolmentView[]>('GET', '/api/training/enrolments?personId=me'),
+      api.request<Recommendation[]>('GET', '/api/training/recommendations?personId=me'),
+    ]).then(
+      ([enrolments, recommendations]) => setData({ status: 'ready', value: { enrolments, recommendations } }),
+      (error: unknown) => setData({ status: 'error', error }),
+    );
+  }, [api]);
+  useEffect(load, [load]);
+
+  if (data.status === 'loading') return <Loading />;
+  if (data.status === 'error') return <ErrorPanel error={data.error} onRetry={load} />;
+  const { enrolments, recommendations } = data.value;
+  const now = Date.now();
+  const upcoming = enrolments
+    .filter((entry) => UPCOMING.includes(entry.status) && Date.parse(entry.end) > now)
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const history = enrolments
+    .filter((entry) => !upcoming.includes(entry))
+    .sort((a, b) => b.start.localeCompare(a.start));
+
+  return (
+    <div className={layout.stack} data-testid="training-mine">
+      <span role="status" data-testid="mine-status">
+        {notice}
+      </span>
+      <Section title={t('mine.upcoming')} id="training-upcoming" testId="mine-upcoming">
+        {upcoming.length === 0 ? (
+          <p className={layout.muted}>{t('mine.emptyUpcoming')}</p>
+        ) : (
+          <EnrolmentList entries={upcoming} onWithdraw={setWithdrawing} />
+        )}
+      </Section>
+      <Section title={t('mine.recommendations')} id="training-recommendations" testId="mine-recommendations">
+        <p className={layout.muted}>{t('mine.recommendationsIntro')}</p>
+        {recommendations.length === 0 ? (
+          <p className={layout.muted}>{t('mine.emptyRecommendations')}</p>
+        ) : (
+          <RecommendationList recommendations={recommendations} language={i18n.language} />
+        )}
+      </Section>
+      <Section title={t('mine.history')} id="training-history" testId="mine-history">
+        {history.length === 0 ? (
+          <p className={layout.muted}>{t('mine.emptyHistory')}</p>
+        ) : (
+          <EnrolmentList entries={history} />
+        )}
+      </Section>
+      {withdrawing ? (
+        <WithdrawDialog
+          api={api}
+          enrolment={withdrawing}
+          onClose={() => setWithdrawing(undefined)}
+          onDone={(changed) => {
+            setWithdrawing(undefined);
+            setNotice(t('mine.withdrawn'));
+            setData((previous) =>
+              previous.status === 'ready'
+                ? {
+                    status: 'ready',
+                    value: {
+                      ...previous.value,
+                      enrolments: previous.value.enrolments.map((entry) =>
+                        entry.id === changed.id ? changed : entry,
+                      ),
+                    },
+                  }
+                : previous,
+            );
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function EnrolmentList({
+  entries,
+  onWithdraw,
+}: {
+  entries: EnrolmentView[];
+  onWithdraw?: (enrolment: EnrolmentView) => void;
+}) {
+  const { t, i18n } = useTranslation('training');
+  const styles = useTrainingStyles();
+  const layout = useLayoutStyles();
+  const title = useTitle();
+  return (
+    <ul className={styles.list}>
+      {entries.map((entry) => (
+        <li
+          key={entry.id}
+          className={styles.item}
+          data-testid={`enrolment-${entry.id}`}
+          data-status={entry.status}
+          data-course={entry.courseId}
+        >
+          <h3 className={styles.title}>{title(entry.courseTitle)}</h3>
+          <div className={layout.row}>
+            <Badge color={statusColor(entry.status)} data-testid="enrolment-status">
+              {t(`status.${entry.status}`)}
+            </Badge>
+            <Badge appearance="outline">{t(`category.${entry.category}`)}</Badge>
+            {entry.inCalendar ? <Badge appearance="tint">{t('mine.inCalendar')}</Badge> : null}
+          </div>
+          <p>{formatSpan(entry.start, entry.end, i18n.language)}</p>
+          {entry.sessionStatus === 'cancelled' ? <p>{t('mine.sessionCancelled')}</p> : null}
+          {entry.status === 'waitlisted' && entry.waitlistPosition ? (
+            <p>{t('mine.waitlist', { position: entry.waitlistPosition })}</p>
+          ) : null}
+          {entry.origin !== 'application' && entry.requestedByName ? (
+            <p data-testid="enrolment-requested-by">
+              {entry.origin === 'recommendation'
+                ? t('mine.recommendedBy', { name: entry.requestedByName })
+                : t('mine.nominatedBy', { name: entry.requestedByName })}
+            </p>
+          ) : null}
+          {entry.reason ? (
+            <p className={layout.preLine} data-testid="enrolment-reason">
+              {t('mine.reason')}: {entry.reason}
+            </p>
+          ) : null}
+          {entry.note ? (
+            <p className={layout.preLine}>
+              {t('mine.myNote')}: {entry.note}
+            </p>
+          ) : null}
+          {entry.closingReason ? <p>{t('mine.closingReason', { reason: entry.closingReason })}</p> : null}
+          {entry.status === 'attended' || entry.status === 'reported' ? (
+            <p data-testid="report-status">
+              {t('mine.report')}: {entry.status === 'reported' ? t('mine.reportDone') : t('mine.reportDue')}
+            </p>
+          ) : null}
+          {onWithdraw && WITHDRAWABLE.includes(entry.status) && Date.parse(entry.start) > Date.now() ? (
+            <Button onClick={() => onWithdraw(entry)} data-testid="withdraw">
+              {t('mine.withdraw')}
+            </Button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RecommendationList({
+  recommendations,
+  language,
+}: {
+  recommendations: Recommendation[];
+  language: string;
+}) {
+  const { t } = useTranslation('training');
+  const styles = useTrainingStyles();
+  const title = useTitle();
+  return (
+    <ul className={styles.list}>
+      {recommendations.map((recommendation) => (
+        <li
+          key={recommendation.course.id}
+          className={styles.item}
+          data-testid={`recommendation-${recommendation.course.id}`}
+        >
+          <h3 className={styles.title}>{title(recommendation.course.title)}</h3>
+          <Badge appearance="outline">{t(`category.${recommendation.course.category}`)}</Badge>
+          <ul>
+            {recommendation.reasons.map((reason, index) => (
+              <li key={index}>{language === 'en' ? reason.en : reason.ja}</li>
+            ))}
+          </ul>
+          <a href={hrefOf('training', 'catalog')}>{t('mine.openCatalog')}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function WithdrawDialog({
+  api,
+  enrolment,
+  onClose,
+  onDone,
+}: {
+  api: ApiClient;
+  enrolment: EnrolmentView;
+  onClose: () => void;
+  onDone: (changed: EnrolmentView) => void;
+}) {
+  const { t, i18n } = useTranslation('training');
+  const title = useTitle();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(
+        await api.request<EnrolmentView>('POST', `/api/training/enrolments/${enrolment.id}/withdraw`, {
+          version: enrolment.version,
+          reason,
+        }),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface data-testid="withdraw-dialog">
+        <DialogBody>
+          <DialogTitle>{t('mine.withdrawTitle')}</DialogTitle>
+          <DialogContent>
+            <p>
+              {t('mine.withdrawBody', {
+                title: title(enrolment.courseTitle),
+                date: formatSpan(enrolment.start, enrolment.end, i18n.language),
+              })}
+            </p>
+            <Field label={t('mine.withdrawReason')}>
+              <Textarea
+                value={reason}
+                maxLength={REASON_MAX}
+                onChange={(_, value) => setReason(value.value)}
+                data-testid="withdraw-reason"
+              />
+            </Field>
+            {error ? (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{errorText(error)}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void submit()}
+              data-testid="withdraw-confirm"
+            >
+              {t('mine.confirmWithdraw')}
+            </Button>
+            <Button onClick={onClose} disabled={busy}>
+              {t('catalog.cancel')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

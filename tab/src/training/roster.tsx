@@ -1,0 +1,289 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  NOTE_MAX,
+  REASON_MAX,
+  type EnrolmentView,
+  type Roster as RosterData,
+} from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { useErrorText } from '../shell/error-text.ts';
+import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { hrefOf } from '../shell/router.ts';
+import { useTrainingStyles } from './catalog.tsx';
+import { formatSpan, useTitle, type Loaded } from './format.ts';
+import { OutlookBadge } from './hr-training.tsx';
+import { statusColor } from './my-training.tsx';
+
+const REQUESTED = new Set(['applied', 'recommended', 'nominated']);
+
+export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const styles = useTrainingStyles();
+  const title = useTitle();
+  const errorText = useErrorText();
+  const [roster, setRoster] = useState<Loaded<RosterData>>({ status: 'loading' });
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [declining, setDeclining] = useState<string | undefined>();
+  const [reason, setReason] = useState('');
+
+  const fetchRoster = useCallback(
+    () => api.request<RosterData>('GET', `/api/training/sessions/${sessionId}/roster`),
+    [api, sessionId],
+  );
+  const load = useCallback(() => {
+    setRoster({ status: 'loading' });
+    fetchRoster().then(
+      (value) => setRoster({ status: 'ready', value }),
+      (caught: unknown) => setRoster({ status: 'error', error: caught }),
+    );
+  }, [fetchRoster]);
+  useEffect(load, [load]);
+
+  // One change can move others (a freed seat moves the waiting list up): read the whole roster again.
+  const act = async (enrolment: EnrolmentView, action: string, body: Record<string, unknown>) => {
+    setBusy(enrolment.id);
+    setError(undefined);
+    try {
+      await api.request<EnrolmentView>('POST', `/api/training/enrolments/${enrolment.id}/${action}`, {
+        version: enrolment.version,
+        ...body,
+      });
+      setDeclining(undefined);
+      setReason('');
+      setRoster({ status: 'ready', value: await fetchRoster() });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (roster.status === 'loading') return <Loading />;
+  if (roster.status === 'error') return <ErrorPanel error={roster.error} onRetry={load} />;
+  const { session, enrolments } = roster.value;
+  const started = Date.parse(session.start) <= Date.now();
+
+  return (
+    <div className={layout.stack} data-testid="training-roster">
+      <Link href={hrefOf('training', 'hr')}>{t('hr.back')}</Link>
+      <Section
+        title={t('hr.rosterOf', {
+          title: title(session.courseTitle),
+          date: formatSpan(session.start, session.end, i18n.language),
+        })}
+        id="training-roster-title"
+      >
+        <div className={layout.row}>
+          <span>
+            {t('hr.seats', {
+              confirmed: session.confirmed,
+              capacity: session.capacity,
+              waitlisted: session.waitlisted,
+            })}
+          </span>
+          <OutlookBadge session={session} />
+        </div>
+        {error ? (
+          <MessageBar intent="error" role="alert" data-testid="roster-error">
+            <MessageBarBody>{errorText(error)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {enrolments.length === 0 ? (
+          <p className={layout.muted}>{t('hr.rosterEmpty')}</p>
+        ) : (
+          <ul className={styles.list} style={{ marginTop: 12 }} data-testid="roster-list">
+            {enrolments.map((entry) => (
+              <li
+                key={entry.id}
+                className={styles.item}
+                data-testid={`roster-${entry.personId}`}
+                data-status={entry.status}
+              >
+                <strong>{entry.personName}</strong>
+                <div className={layout.row}>
+                  <Badge color={statusColor(entry.status)} data-testid="roster-status">
+                    {t(`status.${entry.status}`)}
+                  </Badge>
+                  <Badge appearance="outline">{t(`origin.${entry.origin}`)}</Badge>
+                  {entry.eligibilityOverridden ? <Badge color="warning">{t('hr.overridden')}</Badge> : null}
+                  {entry.inCalendar ? <Badge appearance="tint">{t('mine.inCalendar')}</Badge> : null}
+                  {entry.waitlistPosition ? (
+                    <span>{t('mine.waitlist', { position: entry.waitlistPosition })}</span>
+                  ) : null}
+                </div>
+                {entry.requestedByName ? (
+                  <p>
+                    {entry.origin === 'recommendation'
+                      ? t('mine.recommendedBy', { name: entry.requestedByName })
+                      : t('mine.nominatedBy', { name: entry.requestedByName })}
+                  </p>
+                ) : null}
+                {entry.reason ? (
+                  <p className={layout.preLine}>
+                    {t('mine.reason')}: {entry.reason}
+                  </p>
+                ) : null}
+                {entry.note ? <p className={layout.preLine}>{entry.note}</p> : null}
+                {entry.closingReason ? (
+                  <p>{t('mine.closingReason', { reason: entry.closingReason })}</p>
+                ) : null}
+                <div className={layout.row}>
+                  {REQUESTED.has(entry.status) ? (
+                    <Button
+                      appearance="primary"
+                      disabled={busy === entry.id}
+                      onClick={() => void act(entry, 'confirm', {})}
+                      data-testid="roster-confirm"
+                    >
+                      {t('hr.confirm')}
+                    </Button>
+                  ) : null}
+                  {REQUESTED.has(entry.status) || entry.status === 'waitlisted' ? (
+                    <Button
+                      disabled={busy === entry.id}
+                      onClick={() => setDeclining(declining === entry.id ? undefined : entry.id)}
+                      aria-expanded={declining === entry.id}
+                      data-testid="roster-decline"
+                    >
+                      {t('hr.decline')}
+                    </Button>
+                  ) : null}
+                  {entry.status === 'confirmed' && started ? (
+                    <Button
+                      disabled={busy === entry.id}
+                      onClick={() => void act(entry, 'attendance', {})}
+                      data-testid="roster-attend"
+                    >
+                      {t('hr.attend')}
+                    </Button>
+                  ) : null}
+                </div>
+                {declining === entry.id ? (
+                  <div className={layout.stack} style={{ marginTop: 8 }}>
+                    <Field label={t('hr.declineReason')}>
+                      <Textarea
+                        value={reason}
+                        maxLength={REASON_MAX}
+                        onChange={(_, data) => setReason(data.value)}
+                        data-testid="decline-reason"
+                      />
+                    </Field>
+                    <div>
+                      <Button
+                        appearance="primary"
+                        disabled={busy === entry.id}
+                        onClick={() => void act(entry, 'decline', { reason })}
+                        data-testid="decline-submit"
+                      >
+                        {t('hr.decline')}
+                      </Button>
+                    </div>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Nominate
+        api={api}
+        sessionId={sessionId}
+        onDone={() => void fetchRoster().then((value) => setRoster({ status: 'ready', value }))}
+      />
+    </div>
+  );
+}
+
+function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: string; onDone: () => void }) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const errorText = useErrorText();
+  const [personId, setPersonId] = useState('');
+  const [note, setNote] = useState('');
+  const [override, setOverride] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState('');
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    setNotice('');
+    try {
+      await api.request<EnrolmentView>('POST', `/api/training/sessions/${sessionId}/nominate`, {
+        personId: personId.trim(),
+        note,
+        overrideEligibility: override,
+      });
+      setPersonId('');
+      setNote('');
+      setOverride(false);
+      setNotice(t('hr.nominated'));
+      onDone();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={t('hr.nominate')} id="training-nominate" testId="nominate-form">
+      <form
+        className={layout.stack}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Field label={t('hr.nominatePerson')} hint={t('hr.nominatePersonHint')} required>
+          <Input
+            value={personId}
+            maxLength={64}
+            onChange={(_, data) => setPersonId(data.value)}
+            data-testid="nominate-person"
+          />
+        </Field>
+        <Field label={t('hr.nominateNote')}>
+          <Textarea value={note} maxLength={NOTE_MAX} onChange={(_, data) => setNote(data.value)} />
+        </Field>
+        <Checkbox
+          checked={override}
+          onChange={(_, data) => setOverride(data.checked === true)}
+          label={t('hr.override')}
+          data-testid="nominate-override"
+        />
+        {error ? (
+          <MessageBar intent="error" role="alert" data-testid="nominate-error">
+            <MessageBarBody>{errorText(error)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <div>
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={busy || !personId.trim()}
+            data-testid="nominate-submit"
+          >
+            {t('hr.submitNominate')}
+          </Button>
+        </div>
+        <span role="status">{notice}</span>
+      </form>
+    </Section>
+  );
+}
