@@ -1,0 +1,295 @@
+// Training end to end through the dev host (issue 7): HR creates a course and schedules a session from the
+// tab, a supervisor recommends a direct report for it with a reason, the report sees the reason and applies
+// to another course, HR confirms both on the rosters, and the sessions' Outlook events (the training
+// mailbox's calendar, the emulator) list the report, who has a copy in their own calendar.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeedPerson } from '../../src/dev/m365-emulator/seed-organisation.ts';
+import type { CourseView, SessionView } from '../../src/training/training.contract.ts';
+import { apiCaller } from '../support/api-caller.ts';
+import {
+  launchBrowser,
+  openDevHost,
+  screenshot,
+  seriousAxeViolations,
+  type DevHostTab,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A day (YYYY-MM-DD, Japan time) `offset` days from today. */
+const jstDay = (offset: number) =>
+  new Date(Date.now() + 9 * 60 * 60 * 1000 + offset * DAY).toISOString().slice(0, 10);
+
+const COURSE_TITLE = 'E2E ファシリテーション研修';
+
+describe('training in the tab', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let hr: SeedPerson;
+  let supervisor: SeedPerson;
+  let report: SeedPerson;
+  let kenshu: SeedPerson;
+  let otherCourse: CourseView;
+  let otherSession: SessionView;
+  let sessionId = '';
+  const call = apiCaller(() => server);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const people = server.emulator.people;
+    hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    // A 課長 or 係長 outside 職員課 (no HR role), recommending as a supervisor only.
+    supervisor = people.find(
+      (person) =>
+        (person.levelId === 'kacho' || person.levelId === 'kakaricho') &&
+        person.department !== '職員課' &&
+        !person.appRoles.includes('Hagukumi.HR') &&
+        people.some((other) => other.managerId === person.id && other.levelId !== null),
+    )!;
+    report = people.find((person) => person.managerId === supervisor.id && person.levelId !== null)!;
+    kenshu = people.find((person) => person.userPrincipalName.startsWith('kenshu@'))!;
+    expect([hr, supervisor, report, kenshu].every(Boolean)).toBe(true);
+
+    // A seeded catalog course the report is eligible for; HR schedules a session of it to apply to.
+    const fit = (await call(report, 'GET', '/api/training/courses?view=fit')).body as unknown as CourseView[];
+    otherCourse = fit.find((course) => course.eligibility.eligible)!;
+    expect(otherCourse).toBeDefined();
+    const scheduled = await call(hr, 'POST', `/api/training/courses/${otherCourse.id}/sessions`, {
+      date: jstDay(21),
+      startTime: '13:30',
+      endTime: '16:30',
+      place: '小平市役所 第二会議室',
+      online: false,
+      capacity: 30,
+      applicationDeadline: jstDay(10),
+    });
+    expect(scheduled.status).toBe(201);
+    otherSession = scheduled.body as unknown as SessionView;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(
+    person: SeedPerson,
+    sub: string,
+    options: { theme?: string; locale?: string; width?: number } = {},
+  ): Promise<{ page: Page; tab: DevHostTab }> {
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
+    // A step that cannot happen fails on its own locator, well inside the test's time.
+    page.setDefaultTimeout(15_000);
+    const tab = await openDevHost(page, server.url, {
+      user: person.userPrincipalName,
+      theme: options.theme,
+      locale: options.locale,
+    });
+    await tab.frame.locator('[data-testid=nav-training]').click();
+    await tab.frame.locator('[data-testid=training]').waitFor();
+    await tab.frame.locator(`[data-testid=training-tab-${sub}]`).click();
+    return { page, tab };
+  }
+
+  async function expectAccessible(tab: DevHostTab) {
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+  }
+
+  it('lets HR create a course and schedule a session of it from the tab (Japanese)', async () => {
+    const { page, tab } = await open(hr, 'hr');
+    const frame = tab.frame;
+    await frame.locator('[data-testid=hr-course-list]').waitFor();
+    await frame.locator('[data-testid=course-add]').click();
+    const form = frame.locator('[data-testid=new-course] [data-testid=course-form]');
+    await form.locator('[data-testid=course-category]').selectOption('specialist');
+    await form.locator('[data-testid=course-title-ja]').fill(COURSE_TITLE);
+    await form.locator('[data-testid=course-title-en]').fill('E2E Facilitation');
+    await form
+      .locator('[data-testid=course-description-ja]')
+      .fill('会議を進め、合意をつくる力を身につけます。');
+    await form.locator('[data-testid=course-provider]').fill('職員課（研修担当）');
+    await form.locator('[data-testid=competencyIds-cooperation]').check();
+    await form.locator('[data-testid=guidelineIds-link]').check();
+    await expectAccessible(tab);
+    await form.locator('[data-testid=course-save]').click();
+
+    const course = frame.locator(`[data-testid^=hr-course-][data-title="${COURSE_TITLE}"]`);
+    await course.locator('[data-testid=hr-sessions]').waitFor();
+    await course.locator('[data-testid=session-add]').click();
+    const sessionForm = course.locator('[data-testid=session-form]');
+    await sessionForm.locator('[data-testid=session-date]').fill(jstDay(14));
+    await sessionForm.locator('[data-testid=session-start]').fill('10:00');
+    await sessionForm.locator('[data-testid=session-end]').fill('12:00');
+    await sessionForm.locator('[data-testid=session-place]').fill('小平市役所 大会議室');
+    await sessionForm.locator('[data-testid=session-capacity]').fill('12');
+    await sessionForm.locator('[data-testid=session-deadline]').fill(jstDay(7));
+    await sessionForm.locator('[data-testid=session-save]').click();
+
+    const session = course.locator('[data-testid^=hr-session-]').first();
+    await session.waitFor();
+    sessionId = ((await session.getAttribute('data-testid')) ?? '').replace('hr-session-', '');
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(session.textContent()).resolves.toContain('10:00〜12:00');
+    await expect(session.locator('[data-testid=outlook-state]').textContent()).resolves.toMatch(/Outlook/);
+    await expectAccessible(tab);
+    await screenshot(page, 'training-hr-ja');
+    await page.close();
+  });
+
+  it('lets a supervisor recommend a direct report for the session with a reason', async () => {
+    expect(sessionId).not.toBe('');
+    const { page, tab } = await open(supervisor, 'team');
+    const frame = tab.frame;
+    await frame.locator('[data-testid=recommend-person]').selectOption(report.id);
+    await frame.locator('[data-testid=recommend-session]').selectOption(sessionId);
+    await frame
+      .locator('[data-testid=recommend-reason]')
+      .fill('来年度の係内会議の進行役をお願いしたいため。');
+    await expectAccessible(tab);
+    await frame.locator('[data-testid=recommend-submit]').click();
+    await expect
+      .poll(() => frame.locator('[data-testid=recommend-status]').textContent())
+      .toContain(report.displayName);
+    await expect(frame.locator('[data-testid=team-trainings]').textContent()).resolves.toContain(
+      COURSE_TITLE,
+    );
+    await page.close();
+  });
+
+  it('shows the report the recommendation and its reason, and lets them apply to another course', async () => {
+    const { page, tab } = await open(report, 'mine');
+    const frame = tab.frame;
+    const recommended = frame.locator('[data-testid=mine-upcoming] [data-status=recommended]');
+    await recommended.waitFor();
+    await expect(recommended.locator('[data-testid=enrolment-reason]').textContent()).resolves.toContain(
+      '来年度の係内会議の進行役をお願いしたいため。',
+    );
+    await expect(
+      recommended.locator('[data-testid=enrolment-requested-by]').textContent(),
+    ).resolves.toContain(supervisor.displayName);
+    await expectAccessible(tab);
+    await screenshot(page, 'training-mine-ja');
+
+    await frame.locator('[data-testid=training-tab-catalog]').click();
+    const course = frame.locator(`[data-testid=course-${otherCourse.id}]`);
+    await course.waitFor();
+    await expect(course.getAttribute('data-eligible')).resolves.toBe('true');
+    const session = course.locator(`[data-testid=session-${otherSession.id}]`);
+    await session.locator('[data-testid=apply]').click();
+    await session.locator('[data-testid=apply-note]').fill('窓口対応に活かしたいです。');
+    await session.locator('[data-testid=apply-submit]').click();
+    await session.locator('[data-testid=already-enrolled]').waitFor();
+    await expect(frame.locator('[data-testid=catalog-status]').textContent()).resolves.toContain(
+      '申し込みました',
+    );
+    await expectAccessible(tab);
+    await screenshot(page, 'training-catalog-ja');
+
+    // All courses: the ones I do not fit say why, in Japanese.
+    await frame.locator('[data-testid=catalog-view-all]').check();
+    const reasons = frame.locator('[data-testid=ineligible-reasons]').first();
+    await reasons.waitFor();
+    await expect(reasons.textContent()).resolves.toMatch(/[ぁ-んァ-ン一-龥]/);
+    await page.close();
+  });
+
+  it('lets HR confirm both on the rosters, and the events reach the training mailbox and the report', async () => {
+    const { page, tab } = await open(hr, 'hr');
+    const frame = tab.frame;
+    for (const [courseTitle, id] of [
+      [COURSE_TITLE, sessionId],
+      [otherCourse.title.ja, otherSession.id],
+    ] as const) {
+      await frame.locator('[data-testid=training-tab-hr]').click();
+      const course = frame.locator(`[data-testid^=hr-course-][data-title="${courseTitle}"]`);
+      await course.locator('[data-testid=course-sessions]').click();
+      await course.locator(`[data-testid=hr-session-${id}] [data-testid=open-roster]`).click();
+      const row = frame.locator(`[data-testid=roster-${report.id}]`);
+      await row.locator('[data-testid=roster-confirm]').click();
+      await frame.locator(`[data-testid=roster-${report.id}][data-status=confirmed]`).waitFor();
+      if (id === sessionId) {
+        await expectAccessible(tab);
+        await screenshot(page, 'training-roster-ja');
+      }
+    }
+    await page.close();
+
+    for (const title of [COURSE_TITLE, otherCourse.title.ja]) {
+      await expect
+        .poll(
+          () =>
+            server.emulator
+              .eventsOf(kenshu.id)
+              .filter(
+                (event) => event.subject === `【研修】${title}` && event.isOrganizer && !event.isCancelled,
+              )
+              .map((event) => event.attendees.map((attendee) => attendee.emailAddress.address.toLowerCase())),
+          { timeout: 30_000 },
+        )
+        .toEqual([[report.mail.toLowerCase()]]);
+      await expect
+        .poll(
+          () =>
+            server.emulator
+              .eventsOf(report.id)
+              .filter((event) => event.subject === `【研修】${title}` && !event.isCancelled).length,
+          { timeout: 30_000 },
+        )
+        .toBe(1);
+    }
+    const statuses = (await call(report, 'GET', '/api/training/enrolments?personId=me'))
+      .body as unknown as Array<{
+      status: string;
+      inCalendar: boolean;
+    }>;
+    expect(statuses.map((entry) => [entry.status, entry.inCalendar])).toEqual([
+      ['confirmed', true],
+      ['confirmed', true],
+    ]);
+  });
+
+  it('has no serious axe violations in the dark theme on every view', async () => {
+    const views = ['catalog', 'mine', 'hr'];
+    const { page, tab } = await open(hr, 'catalog', { theme: 'dark' });
+    for (const view of views) {
+      await tab.frame.locator(`[data-testid=training-tab-${view}]`).click();
+      await tab.frame
+        .locator('[data-testid=training-catalog], [data-testid=training-mine], [data-testid=training-hr]')
+        .first()
+        .waitFor();
+      await tab.frame.locator('[role=progressbar]').waitFor({ state: 'detached' });
+      await expectAccessible(tab);
+    }
+    await page.close();
+    const team = await open(supervisor, 'team', { theme: 'dark' });
+    await team.tab.frame.locator('[data-testid=team-trainings]').waitFor();
+    await expectAccessible(team.tab);
+    await team.page.close();
+  });
+
+  it('works in English at 360 px without horizontal scrolling', async () => {
+    const { page, tab } = await open(report, 'catalog', { locale: 'en-US', width: 360 });
+    const frame = tab.frame;
+    await frame.locator(`[data-testid=course-${otherCourse.id}]`).waitFor();
+    await expect(frame.locator('[data-testid=training-tab-catalog]').textContent()).resolves.toBe('Catalog');
+    await expect(frame.locator('[data-testid=already-enrolled]').first().textContent()).resolves.toBe(
+      'Applied',
+    );
+    const content = await tab.contentFrame();
+    const overflow = await content.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(tab);
+    await screenshot(page, 'training-en');
+    for (const view of ['mine']) {
+      await frame.locator(`[data-testid=training-tab-${view}]`).click();
+      await frame.locator('[data-testid=training-mine]').waitFor();
+      const width = await content.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(width).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+});
