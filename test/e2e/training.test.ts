@@ -208,6 +208,15 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       await row.locator('[data-testid=roster-confirm]').click();
       await frame.locator(`[data-testid=roster-${report.id}][data-status=confirmed]`).waitFor();
       if (id === sessionId) {
+        // The roster follows Outlook until the event is there.
+        await expect
+          .poll(
+            () => frame.locator('[data-testid=training-roster] [data-testid=outlook-state]').textContent(),
+            {
+              timeout: 30_000,
+            },
+          )
+          .toBe('Outlook に登録済み');
         await expectAccessible(tab);
         await screenshot(page, 'training-roster-ja');
       }
@@ -246,6 +255,40 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       ['confirmed', true],
       ['confirmed', true],
     ]);
+  });
+
+  it('tells HR when someone else changed the course first, keeping what they typed, and saves on the latest version', async () => {
+    const courses = (await call(hr, 'GET', '/api/training/courses?view=all')).body as unknown as CourseView[];
+    const course = courses.find((entry) => entry.title.ja === COURSE_TITLE)!;
+    const { page, tab } = await open(hr, 'hr');
+    const frame = tab.frame;
+    const item = frame.locator(`[data-testid=hr-course-${course.id}]`);
+    await item.locator('[data-testid=course-edit]').click();
+    await item.locator('[data-testid=course-provider]').fill('東京都市町村職員研修所');
+    // Meanwhile another HR person changes the course.
+    const { id: _id, archived: _archived, eligibility: _eligibility, openSessions: _open, ...rest } = course;
+    const other = await call(hr, 'PUT', `/api/training/courses/${course.id}`, {
+      ...rest,
+      title: { ja: course.title.ja, en: course.title.en ?? undefined },
+      description: { ja: course.description.ja, en: course.description.en ?? undefined },
+      provider: '職員課',
+    });
+    expect(other.status).toBe(200);
+    await item.locator('[data-testid=course-save]').click();
+    await expect(item.locator('[data-testid=course-error]').textContent()).resolves.toContain(
+      'ほかの人が先に変更しました',
+    );
+    await expect(item.locator('[data-testid=course-provider]').inputValue()).resolves.toBe(
+      '東京都市町村職員研修所',
+    );
+    await item.locator('[data-testid=course-error] button').click();
+    await item.locator('[data-testid=course-error]').waitFor({ state: 'detached' });
+    await item.locator('[data-testid=course-save]').click();
+    await expect.poll(() => frame.locator('[data-testid=hr-status]').textContent()).toBe('保存しました。');
+    const saved = (await call(hr, 'GET', `/api/training/courses/${course.id}`)).body as unknown as CourseView;
+    expect(saved.provider).toBe('東京都市町村職員研修所');
+    expect(saved.version).toBe(course.version + 2);
+    await page.close();
   });
 
   it('has no serious axe violations in the dark theme on every view', async () => {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 
 /** The tab's pages. The hash keeps the page across a reload (and Teams' app caching). */
-export type PageId = 'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews' | 'training';
+export type PageId =
+  'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews' | 'training';
 
 export interface Route {
   page: PageId;

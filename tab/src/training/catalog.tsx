@@ -50,7 +50,8 @@ export const useTrainingStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 4px' },
   facts: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(6em, max-content) 1fr',
+    // The label column stays narrow on a phone, so the values keep most of the 360 px.
+    gridTemplateColumns: 'fit-content(40%) 1fr',
     gap: '2px 12px',
     margin: '8px 0',
     '& dt': { color: tokens.colorNeutralForeground3 },
@@ -70,6 +71,8 @@ export const useTrainingStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '4px',
+    // Badges and buttons keep their own width in the column.
+    alignItems: 'flex-start',
   },
   filters: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'end' },
   select: { minWidth: 0, maxWidth: '100%' },
@@ -118,6 +121,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   }, [api, view, category]);
   useEffect(load, [load]);
 
+  const separator = i18n.language === 'en' ? ', ' : '、';
   const nameOf = (list: Array<{ id: string; name: { ja: string; en: string } }>, id: string) =>
     localized(list.find((entry) => entry.id === id)?.name ?? { ja: id, en: id });
   const years = (course: CourseView) => {
@@ -207,7 +211,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                   <dd>
                     {course.targetLevelIds.length === 0
                       ? t('catalog.everyLevel')
-                      : course.targetLevelIds.map((id) => nameOf(framework.levels, id)).join('、')}
+                      : course.targetLevelIds.map((id) => nameOf(framework.levels, id)).join(separator)}
                   </dd>
                   <dt>{t('catalog.years')}</dt>
                   <dd>{years(course)}</dd>
@@ -215,7 +219,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                     <>
                       <dt>{t('catalog.competencies')}</dt>
                       <dd data-testid="course-competencies">
-                        {course.competencyIds.map((id) => nameOf(framework.competencies, id)).join('、')}
+                        {course.competencyIds.map((id) => nameOf(framework.competencies, id)).join(separator)}
                       </dd>
                     </>
                   ) : null}
@@ -223,7 +227,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                     <>
                       <dt>{t('catalog.guidelines')}</dt>
                       <dd data-testid="course-guidelines">
-                        {course.guidelineIds.map((id) => nameOf(framework.guidelines, id)).join('、')}
+                        {course.guidelineIds.map((id) => nameOf(framework.guidelines, id)).join(separator)}
                       </dd>
                     </>
                   ) : null}

@@ -54,6 +54,18 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
     );
   }, [fetchRoster]);
   useEffect(load, [load]);
+  // Outlook catches up shortly after a confirmation: look again while it still owes the change.
+  const pending = roster.status === 'ready' && roster.value.session.outlook === 'pending';
+  useEffect(() => {
+    if (!pending) return undefined;
+    const timer = window.setTimeout(() => {
+      fetchRoster().then(
+        (value) => setRoster({ status: 'ready', value }),
+        () => undefined,
+      );
+    }, 3000);
+    return () => window.clearTimeout(timer);
+  }, [pending, fetchRoster, roster]);
 
   // One change can move others (a freed seat moves the waiting list up): read the whole roster again.
   const act = async (enrolment: EnrolmentView, action: string, body: Record<string, unknown>) => {
