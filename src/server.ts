@@ -43,6 +43,8 @@ import { createPeopleStore } from './people/people.store.ts';
 import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
+import { reportRoutes } from './reports/report.routes.ts';
+import { createReportService } from './reports/report.service.ts';
 import { createTrainingService } from './training/training.service.ts';
 import { createTrainingStore } from './training/training.store.ts';
 import { APP_VERSION } from './version.ts';
@@ -262,6 +264,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ),
       ...interviewRoutes(interviewService),
       ...trainingRoutes(trainingService),
+      ...reportRoutes(
+        createReportService({
+          db: database.db,
+          store: trainingStore,
+          training: trainingService,
+          framework,
+          now: () => new Date(),
+        }),
+      ),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

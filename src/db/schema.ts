@@ -1,6 +1,7 @@
 // Every slice's tables, gathered for drizzle-kit and for the typed database handle.
 export * from '../auth/audit.schema.ts';
 export * from '../reports/conversation-references.schema.ts';
+export * from '../reports/report.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';
 export * from '../growth/goal.schema.ts';

@@ -1,0 +1,329 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../auth/access.ts';
+import type { Db } from '../db/database.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import { AppError, type ErrorDetail } from '../http/app-error.ts';
+import type { TrainingService } from '../training/training.service.ts';
+import type { TrainingStore } from '../training/training.store.ts';
+import {
+  REPORT_COURSES_MAX,
+  REPORT_LINKS_MAX,
+  REPORT_TEXT_MAX,
+  REPORT_WANTED_MAX,
+  SATISFACTION_MAX,
+  SATISFACTION_MIN,
+  SUBMISSION_ID_MAX,
+  type DueReport,
+  type ReportView,
+} from './report.contract.ts';
+import { trainingReports } from './report.schema.ts';
+
+type Row = typeof trainingReports.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const idList = (max: number, what: string) =>
+  z.array(z.string().max(64)).max(max, `choose at most ${max} ${what}`);
+const satisfaction = z
+  .number()
+  .int('must be a whole number')
+  .min(SATISFACTION_MIN, `must be ${SATISFACTION_MIN} to ${SATISFACTION_MAX}`)
+  .max(SATISFACTION_MAX, `must be ${SATISFACTION_MIN} to ${SATISFACTION_MAX}`);
+
+/** A draft may be incomplete: lengths and ids are checked, nothing is required. */
+export const reportDraftSchema = z
+  .object({
+    version: z.number().int().min(0),
+    learned: z.string().max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    application: z.string().max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
+    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
+    satisfaction: satisfaction.nullable(),
+    wantedText: z.string().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+  })
+  .strict();
+
+/** A submission: the two texts and the satisfaction are required. */
+export const reportSubmissionSchema = z
+  .object({
+    submissionId: z
+      .string()
+      .min(8, 'must be the id of the form (8 to 64 characters)')
+      .max(SUBMISSION_ID_MAX, 'must be the id of the form (8 to 64 characters)')
+      .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only'),
+    learned: z
+      .string()
+      .trim()
+      .min(1, 'is required: write what you learned (学んだこと)')
+      .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    application: z
+      .string()
+      .trim()
+      .min(1, 'is required: write how you will use it in your workplace (職場での活かし方)')
+      .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
+    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
+    satisfaction,
+    wantedText: z.string().trim().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+  })
+  .strict();
+
+export type ReportDraft = z.infer<typeof reportDraftSchema>;
+export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
+
+/** Enrolment statuses that make someone an attendee of the session, allowed to report on it. */
+const ATTENDED = ['attended', 'reported'] as const;
+
+export interface ReportDependencies {
+  db: Db;
+  store: Pick<
+    TrainingStore,
+    'session' | 'sessionsById' | 'enrolmentsOfSessions' | 'enrolmentsOfPerson' | 'coursesById'
+  >;
+  training: Pick<TrainingService, 'markReported'>;
+  framework: Framework;
+  now: () => Date;
+}
+
+export function createReportService(deps: ReportDependencies) {
+  const { db, store, framework } = deps;
+  const unique = (ids: string[]) => [...new Set(ids)];
+
+  const view = (personId: string, sessionId: string, row: Row | undefined): ReportView =>
+    row
+      ? {
+          sessionId,
+          personId,
+          status: row.status,
+          learned: row.learned,
+          application: row.application,
+          competencyIds: row.competencyIds,
+          guidelineIds: row.guidelineIds,
+          satisfaction: row.satisfaction,
+          wantedText: row.wantedText,
+          wantedCourseIds: row.wantedCourseIds,
+          version: row.version,
+          submittedAt: row.submittedAt?.toISOString() ?? null,
+          updatedAt: row.updatedAt.toISOString(),
+        }
+      : {
+          sessionId,
+          personId,
+          status: 'draft',
+          learned: '',
+          application: '',
+          competencyIds: [],
+          guidelineIds: [],
+          satisfaction: null,
+          wantedText: '',
+          wantedCourseIds: [],
+          version: 0,
+          submittedAt: null,
+          updatedAt: null,
+        };
+
+  const load = async (personId: string, sessionId: string): Promise<Row | undefined> =>
+    (
+      await db
+        .select()
+        .from(trainingReports)
+        .where(and(eq(trainingReports.personId, personId), eq(trainingReports.sessionId, sessionId)))
+        .limit(1)
+    )[0];
+
+  /** Only an attendee of the session (attended, or already reported) writes or reads its report. */
+  const requireAttendee = async (personId: string, sessionId: string) => {
+    // Ids from a card arrive unchecked; a non-uuid would make PostgreSQL reject the query.
+    if (!UUID.test(sessionId)) throw new AppError('not_found', 'No such training session.');
+    const session = await store.session(sessionId);
+    if (!session) throw new AppError('not_found', 'No such training session.');
+    const enrolment = (await store.enrolmentsOfSessions([sessionId])).find(
+      (row) => row.personId === personId && (ATTENDED as readonly string[]).includes(row.status),
+    );
+    if (!enrolment)
+      throw new AppError(
+        'forbidden',
+        'Only those recorded as having attended this session can report on it.',
+      );
+  };
+
+  /** Framework ids must exist; wanted courses must be live courses of the catalog. */
+  const checkLinks = async (input: {
+    competencyIds: string[];
+    guidelineIds: string[];
+    wantedCourseIds: string[];
+  }) => {
+    const details: ErrorDetail[] = [
+      ...input.competencyIds
+        .filter((id) => !framework.competencies.some((competency) => competency.id === id))
+        .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
+      ...input.guidelineIds
+        .filter((id) => !framework.guidelines.some((guideline) => guideline.id === id))
+        .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
+    ];
+    const wanted = unique(input.wantedCourseIds);
+    const live = new Set(
+      (await store.coursesById(wanted.filter((id) => UUID.test(id))))
+        .filter((course) => course.archivedAt === null)
+        .map((course) => course.id),
+    );
+    details.push(
+      ...wanted
+        .filter((id) => !live.has(id))
+        .map((id) => ({ path: 'body.wantedCourseIds', message: `no such course in the catalog: ${id}` })),
+    );
+    if (details.length > 0)
+      throw new AppError('validation_failed', 'The report refers to things that do not exist.', details);
+  };
+
+  const content = (input: Omit<ReportDraft, 'version'>) => ({
+    learned: input.learned,
+    application: input.application,
+    competencyIds: unique(input.competencyIds),
+    guidelineIds: unique(input.guidelineIds),
+    satisfaction: input.satisfaction,
+    wantedText: input.wantedText,
+    wantedCourseIds: unique(input.wantedCourseIds),
+  });
+
+  const versionConflict = (current: number) =>
+    new AppError(
+      'version_conflict',
+      `This report was saved elsewhere in the meantime (now version ${current}). Reload it; your text is still in the form.`,
+      [{ path: 'body.version', message: `current version is ${current}` }],
+    );
+  const alreadySubmitted = () =>
+    new AppError('conflict', 'This report has been submitted; it can no longer be changed.');
+
+  return {
+    /** The sessions I attended and have not reported on yet, the latest first. */
+    async due(actor: Actor): Promise<DueReport[]> {
+      const enrolments = (await store.enrolmentsOfPerson(actor.id)).filter(
+        (row) => row.status === 'attended',
+      );
+      if (enrolments.length === 0) return [];
+      const sessionIds = unique(enrolments.map((row) => row.sessionId));
+      const sessions = (await store.sessionsById(sessionIds)).filter(
+        (session) => session.status === 'scheduled',
+      );
+      const courses = await store.coursesById(unique(sessions.map((session) => session.courseId)));
+      const reports = await db
+        .select()
+        .from(trainingReports)
+        .where(and(eq(trainingReports.personId, actor.id), inArray(trainingReports.sessionId, sessionIds)))
+        .orderBy(desc(trainingReports.updatedAt));
+      return sessions
+        .flatMap((session): DueReport[] => {
+          const course = courses.find((candidate) => candidate.id === session.courseId);
+          const report = reports.find((candidate) => candidate.sessionId === session.id);
+          if (!course || report?.status === 'submitted') return [];
+          return [
+            {
+              sessionId: session.id,
+              courseId: course.id,
+              courseTitle: { ja: course.titleJa, en: course.titleEn },
+              start: session.startsAt.toISOString(),
+              end: session.endsAt.toISOString(),
+              hasDraft: report !== undefined,
+            },
+          ];
+        })
+        .sort((a, b) => b.start.localeCompare(a.start));
+    },
+
+    /** My report of a session: the draft, the submitted report, or an empty draft at version 0. */
+    async get(actor: Actor, sessionId: string): Promise<ReportView> {
+      await requireAttendee(actor.id, sessionId);
+      return view(actor.id, sessionId, await load(actor.id, sessionId));
+    },
+
+    /** Saves the draft as it stands; version 0 creates it. */
+    async saveDraft(actor: Actor, sessionId: string, input: ReportDraft): Promise<ReportView> {
+      await requireAttendee(actor.id, sessionId);
+      const current = await load(actor.id, sessionId);
+      if (current?.status === 'submitted') throw alreadySubmitted();
+      await checkLinks(input);
+      const now = deps.now();
+      if (input.version === 0) {
+        const [created] = await db
+          .insert(trainingReports)
+          .values({ personId: actor.id, sessionId, ...content(input), updatedAt: now })
+          .onConflictDoNothing()
+          .returning();
+        if (!created) throw versionConflict(current?.version ?? 1);
+        return view(actor.id, sessionId, created);
+      }
+      const [saved] = await db
+        .update(trainingReports)
+        .set({ ...content(input), version: input.version + 1, updatedAt: now })
+        .where(
+          and(
+            eq(trainingReports.personId, actor.id),
+            eq(trainingReports.sessionId, sessionId),
+            eq(trainingReports.version, input.version),
+            eq(trainingReports.status, 'draft'),
+          ),
+        )
+        .returning();
+      if (saved) return view(actor.id, sessionId, saved);
+      const latest = await load(actor.id, sessionId);
+      if (latest?.status === 'submitted') throw alreadySubmitted();
+      throw latest
+        ? versionConflict(latest.version)
+        : new AppError('not_found', 'There is no draft to update; save it with version 0.');
+    },
+
+    /**
+     * Submits the report. It is committed before this returns, so whoever acknowledges it to the person
+     * (the bot, the tab) only does so once it is stored. A repeat — the same form sent twice, a retry, or
+     * another form after the first went through — stores nothing more and answers with the stored report.
+     */
+    async submit(actor: Actor, sessionId: string, input: ReportSubmission): Promise<ReportView> {
+      await requireAttendee(actor.id, sessionId);
+      const before = await load(actor.id, sessionId);
+      if (before?.status !== 'submitted') await checkLinks(input);
+      const now = deps.now();
+      const submitted = {
+        ...content(input),
+        status: 'submitted' as const,
+        submissionId: input.submissionId,
+        submittedAt: now,
+        updatedAt: now,
+      };
+      const row =
+        before?.status === 'submitted'
+          ? before
+          : await db.transaction(async (tx) => {
+              const [created] = await tx
+                .insert(trainingReports)
+                .values({ personId: actor.id, sessionId, ...submitted })
+                .onConflictDoNothing()
+                .returning();
+              if (created) return created;
+              // A draft exists (or a concurrent submission won): lock it and decide once.
+              const [locked] = await tx
+                .select()
+                .from(trainingReports)
+                .where(and(eq(trainingReports.personId, actor.id), eq(trainingReports.sessionId, sessionId)))
+                .for('update');
+              if (!locked) throw new Error('report row vanished while submitting');
+              if (locked.status === 'submitted') return locked;
+              const [saved] = await tx
+                .update(trainingReports)
+                .set({ ...submitted, version: locked.version + 1 })
+                .where(eq(trainingReports.id, locked.id))
+                .returning();
+              return saved!;
+            });
+      // After the commit, and on every repeat too: markReported is idempotent, so a crash between the two
+      // writes heals on the next submission.
+      await deps.training.markReported(actor.id, sessionId);
+      return view(actor.id, sessionId, row);
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
