@@ -1,0 +1,399 @@
+// Pure card builders for post-training reports (issue 8): data in, Adaptive Card 1.5 JSON out.
+//
+// Everything variable that lands in a TextBlock (what the person wrote, course titles HR typed) is escaped:
+// Adaptive Cards render TextBlock text as markdown, so "**", "[link](…)" or "- " typed by someone would
+// otherwise change how the card looks — or put a link in front of the person's supervisor.
+import type {
+  IAdaptiveCard,
+  IChoice,
+  IChoiceSetInput,
+  IExecuteAction,
+  ISubmitAction,
+  ITextBlock,
+  ITextInput,
+} from '@microsoft/teams.cards';
+import type { Framework } from '../../src/framework/framework.schema.ts';
+import {
+  REPORT_TEXT_MAX,
+  REPORT_WANTED_MAX,
+  SATISFACTION_MAX,
+  SATISFACTION_MIN,
+  type DueReport,
+  type ReportContent,
+  type ReportView,
+} from '../../src/reports/report.contract.ts';
+
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+/** The verb of the form's Action.Execute; the Action.Submit fallback carries it in its data. */
+export const REPORT_SUBMIT_VERB = 'report.submit';
+/** The verb of "open this report's form" in the list of reports still due. */
+export const REPORT_OPEN_VERB = 'report.open';
+
+/** The ids of the form's inputs: the bot reads the submitted values under these keys. */
+export const REPORT_INPUT_IDS = {
+  learned: 'learned',
+  application: 'application',
+  competencyIds: 'competencyIds',
+  guidelineIds: 'guidelineIds',
+  satisfaction: 'satisfaction',
+  wantedText: 'wantedText',
+  wantedCourseIds: 'wantedCourseIds',
+} as const;
+
+export type CardLocale = 'ja' | 'en';
+
+export type ReportCard = IAdaptiveCard & { $schema: string; version: '1.5' };
+
+/** What Action.Execute sends as `data` (Teams adds the input values beside it). */
+export interface ReportSubmitData {
+  sessionId: string;
+  submissionId: string;
+}
+
+export interface CardCourse {
+  id: string;
+  title: { ja: string; en: string | null };
+}
+
+export interface CardSession {
+  sessionId: string;
+  courseTitle: { ja: string; en: string | null };
+  /** ISO instant of the start. */
+  start: string;
+}
+
+/**
+ * Escapes the markdown Adaptive Cards understand (emphasis, links, lists, headings, code) with CommonMark
+ * backslash escapes, and breaks up `{{` so text cannot become a DATE()/TIME() function.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]()#~<>|!]/g, (character) => `\\${character}`)
+    .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
+    .replace(/\{\{/g, '{\\{');
+}
+
+const card = (locale: CardLocale, body: IAdaptiveCard['body'], actions?: IAdaptiveCard['actions']) => {
+  const built: ReportCard = {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: '1.5',
+    lang: locale === 'ja' ? 'ja-JP' : 'en-US',
+    body,
+  };
+  if (actions) built.actions = actions;
+  return built;
+};
+
+/** A TextBlock of someone's text: escaped, wrapped. */
+const plain = (text: string, extra: Partial<ITextBlock> = {}): ITextBlock => ({
+  type: 'TextBlock',
+  text: escapeMarkdown(text),
+  wrap: true,
+  ...extra,
+});
+
+const heading = (text: string): ITextBlock => ({
+  type: 'TextBlock',
+  text: escapeMarkdown(text),
+  size: 'Large',
+  weight: 'Bolder',
+  wrap: true,
+  style: 'heading',
+});
+
+const label = (text: string): ITextBlock => ({
+  type: 'TextBlock',
+  text: escapeMarkdown(text),
+  weight: 'Bolder',
+  wrap: true,
+  spacing: 'Medium',
+});
+
+const titleIn = (locale: CardLocale, title: { ja: string; en: string | null }) =>
+  locale === 'en' && title.en ? title.en : title.ja;
+
+const dayOf = (locale: CardLocale, iso: string) =>
+  new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: locale === 'ja' ? 'long' : 'short',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(iso));
+
+const SATISFACTION_LABELS: Record<CardLocale, Record<number, string>> = {
+  ja: { 5: 'とても満足', 4: '満足', 3: 'ふつう', 2: 'やや不満', 1: '不満' },
+  en: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Neutral', 2: 'Somewhat dissatisfied', 1: 'Dissatisfied' },
+};
+
+const TEXT = {
+  ja: {
+    formTitle: '研修報告',
+    intro: '研修で学んだことを職場に還元するための報告です。* は必須です。',
+    learned: '学んだこと',
+    learnedError: '学んだことを書いてください。',
+    application: '職場でどう活かすか',
+    applicationError: '職場での活かし方を書いてください。',
+    competencies: '伸ばせた能力（複数選択可）',
+    guidelines: '伸ばせたDRILLの指針（複数選択可）',
+    satisfaction: '満足度',
+    satisfactionError: '満足度を選んでください。',
+    wantedText: '今後受けたい研修',
+    wantedCourses: '研修一覧から選ぶ（任意・複数選択可）',
+    choose: '選択してください',
+    submit: '提出する',
+    submittedTitle: '研修報告を提出しました',
+    submittedAt: '提出日',
+    none: '（なし）',
+    dueTitle: 'まだ提出していない研修報告',
+    dueEmpty: '提出が必要な研修報告はありません。',
+    dueOpen: '報告を書く',
+    draftSaved: '下書きあり',
+  },
+  en: {
+    formTitle: 'Training report',
+    intro: 'Your report brings what you learned back to your workplace. * is required.',
+    learned: 'What I learned',
+    learnedError: 'Write what you learned.',
+    application: 'How I will use it in my workplace',
+    applicationError: 'Write how you will use it in your workplace.',
+    competencies: 'Competencies it strengthened (choose any)',
+    guidelines: 'DRILL guidelines it strengthened (choose any)',
+    satisfaction: 'Satisfaction',
+    satisfactionError: 'Choose how satisfied you are.',
+    wantedText: 'Trainings I want next',
+    wantedCourses: 'Pick from the catalog (optional, choose any)',
+    choose: 'Choose',
+    submit: 'Submit',
+    submittedTitle: 'Training report submitted',
+    submittedAt: 'Submitted',
+    none: '(none)',
+    dueTitle: 'Training reports still due',
+    dueEmpty: 'You have no training reports to submit.',
+    dueOpen: 'Write the report',
+    draftSaved: 'draft saved',
+  },
+} as const;
+
+/** The framework's competencies as choices, in Japanese, or in English for an English user. */
+export function competencyChoices(framework: Pick<Framework, 'competencies'>, locale: CardLocale): IChoice[] {
+  return framework.competencies.map((competency) => ({
+    title: competency.name[locale],
+    value: competency.id,
+  }));
+}
+
+/** The DRILL guidelines as choices: their letter and the power they stand for. */
+export function guidelineChoices(framework: Pick<Framework, 'guidelines'>, locale: CardLocale): IChoice[] {
+  return framework.guidelines.map((guideline) => ({
+    title: `${guideline.letter}${locale === 'ja' ? '：' : ': '}${guideline.name[locale]}`,
+    value: guideline.id,
+  }));
+}
+
+const multiSelect = (
+  id: string,
+  text: string,
+  placeholder: string,
+  choices: IChoice[],
+  values: string[],
+): IChoiceSetInput => {
+  const known = new Set(choices.map((choice) => choice.value));
+  const value = values.filter((entry) => known.has(entry)).join(',');
+  return {
+    type: 'Input.ChoiceSet',
+    id,
+    label: text,
+    isMultiSelect: true,
+    style: 'compact',
+    placeholder,
+    choices,
+    ...(value ? { value } : {}),
+  };
+};
+
+/**
+ * The report form sent 1:1 to an attendee after a session. `submissionId` is made once per form sent, so
+ * a double click or a retried invoke of the same card is recognised as one submission by the server.
+ * A draft, when there is one, fills the inputs.
+ */
+export function reportFormCard(input: {
+  locale: CardLocale;
+  session: CardSession;
+  framework: Pick<Framework, 'competencies' | 'guidelines'>;
+  courses: CardCourse[];
+  submissionId: string;
+  draft?: Partial<ReportContent> | undefined;
+}): ReportCard {
+  const { locale, session, draft } = input;
+  const t = TEXT[locale];
+  const text = (
+    id: string,
+    labelText: string,
+    value: string | undefined,
+    max: number,
+    required?: string,
+  ): ITextInput => ({
+    type: 'Input.Text',
+    id,
+    label: labelText,
+    isMultiline: true,
+    maxLength: max,
+    ...(required ? { isRequired: true, errorMessage: required } : {}),
+    ...(value ? { value } : {}),
+  });
+  const data: ReportSubmitData = { sessionId: session.sessionId, submissionId: input.submissionId };
+  const fallback: ISubmitAction = {
+    type: 'Action.Submit',
+    title: t.submit,
+    style: 'positive',
+    // The fallback has no verb of its own: the message handler recognises it by this one.
+    data: { verb: REPORT_SUBMIT_VERB, ...data },
+  };
+  const submit: IExecuteAction = {
+    type: 'Action.Execute',
+    title: t.submit,
+    style: 'positive',
+    verb: REPORT_SUBMIT_VERB,
+    data: { ...data },
+    fallback,
+  };
+  const satisfaction = draft?.satisfaction;
+  return card(
+    locale,
+    [
+      heading(t.formTitle),
+      plain(`${titleIn(locale, session.courseTitle)}（${dayOf(locale, session.start)}）`, {
+        weight: 'Bolder',
+        spacing: 'None',
+      }),
+      plain(t.intro, { isSubtle: true }),
+      text(REPORT_INPUT_IDS.learned, t.learned, draft?.learned, REPORT_TEXT_MAX, t.learnedError),
+      text(
+        REPORT_INPUT_IDS.application,
+        t.application,
+        draft?.application,
+        REPORT_TEXT_MAX,
+        t.applicationError,
+      ),
+      multiSelect(
+        REPORT_INPUT_IDS.competencyIds,
+        t.competencies,
+        t.choose,
+        competencyChoices(input.framework, locale),
+        draft?.competencyIds ?? [],
+      ),
+      multiSelect(
+        REPORT_INPUT_IDS.guidelineIds,
+        t.guidelines,
+        t.choose,
+        guidelineChoices(input.framework, locale),
+        draft?.guidelineIds ?? [],
+      ),
+      {
+        type: 'Input.ChoiceSet',
+        id: REPORT_INPUT_IDS.satisfaction,
+        label: t.satisfaction,
+        style: 'compact',
+        placeholder: t.choose,
+        isRequired: true,
+        errorMessage: t.satisfactionError,
+        choices: Array.from({ length: SATISFACTION_MAX - SATISFACTION_MIN + 1 }, (_, index) => {
+          const rating = SATISFACTION_MAX - index;
+          return { title: `${rating} ${SATISFACTION_LABELS[locale][rating]}`, value: String(rating) };
+        }),
+        ...(typeof satisfaction === 'number' ? { value: String(satisfaction) } : {}),
+      },
+      text(REPORT_INPUT_IDS.wantedText, t.wantedText, draft?.wantedText, REPORT_WANTED_MAX),
+      multiSelect(
+        REPORT_INPUT_IDS.wantedCourseIds,
+        t.wantedCourses,
+        t.choose,
+        input.courses.map((course) => ({ title: titleIn(locale, course.title), value: course.id })),
+        draft?.wantedCourseIds ?? [],
+      ),
+    ],
+    [submit],
+  );
+}
+
+/** What replaces the form once the report is stored: the answers, read-only. */
+export function submittedReportCard(input: {
+  locale: CardLocale;
+  session: CardSession;
+  report: ReportView;
+  framework: Pick<Framework, 'competencies' | 'guidelines'>;
+  courses: CardCourse[];
+}): ReportCard {
+  const { locale, report } = input;
+  const t = TEXT[locale];
+  const namesOf = (choices: IChoice[], ids: string[]) =>
+    ids.map((id) => choices.find((choice) => choice.value === id)?.title ?? id).join('、');
+  const answer = (question: string, value: string) => [label(question), plain(value || t.none)];
+  const rating = report.satisfaction;
+  const wanted = [
+    report.wantedText,
+    namesOf(
+      input.courses.map((course) => ({ title: titleIn(locale, course.title), value: course.id })),
+      report.wantedCourseIds,
+    ),
+  ]
+    .filter((part) => part.trim() !== '')
+    .join('\n\n');
+  return card(locale, [
+    heading(`✅ ${t.submittedTitle}`),
+    plain(`${titleIn(locale, input.session.courseTitle)}（${dayOf(locale, input.session.start)}）`, {
+      weight: 'Bolder',
+      spacing: 'None',
+    }),
+    ...(report.submittedAt
+      ? [plain(`${t.submittedAt}: ${dayOf(locale, report.submittedAt)}`, { isSubtle: true })]
+      : []),
+    ...answer(t.learned, report.learned),
+    ...answer(t.application, report.application),
+    ...answer(t.competencies, namesOf(competencyChoices(input.framework, locale), report.competencyIds)),
+    ...answer(t.guidelines, namesOf(guidelineChoices(input.framework, locale), report.guidelineIds)),
+    ...answer(
+      t.satisfaction,
+      rating === null
+        ? ''
+        : `${'★'.repeat(rating)}${'☆'.repeat(SATISFACTION_MAX - rating)} ${rating}/${SATISFACTION_MAX} ${SATISFACTION_LABELS[locale][rating] ?? ''}`,
+    ),
+    ...answer(t.wantedText, wanted),
+  ]);
+}
+
+/** The answer to 「報告」 / "report": the reports still due, each with a button that opens its form. */
+export function dueReportsCard(input: { locale: CardLocale; due: DueReport[] }): ReportCard {
+  const { locale } = input;
+  const t = TEXT[locale];
+  if (input.due.length === 0) return card(locale, [heading(t.dueTitle), plain(t.dueEmpty)]);
+  return card(locale, [
+    heading(t.dueTitle),
+    ...input.due.map((entry) => {
+      const data = { sessionId: entry.sessionId };
+      const open: IExecuteAction = {
+        type: 'Action.Execute',
+        title: t.dueOpen,
+        verb: REPORT_OPEN_VERB,
+        data,
+        fallback: { type: 'Action.Submit', title: t.dueOpen, data: { verb: REPORT_OPEN_VERB, ...data } },
+      };
+      return {
+        type: 'Container' as const,
+        separator: true,
+        spacing: 'Medium' as const,
+        items: [
+          plain(titleIn(locale, entry.courseTitle), { weight: 'Bolder' }),
+          plain(`${dayOf(locale, entry.start)}${entry.hasDraft ? ` · ${t.draftSaved}` : ''}`, {
+            isSubtle: true,
+            spacing: 'None',
+          }),
+          { type: 'ActionSet' as const, actions: [open] },
+        ],
+      };
+    }),
+  ]);
+}
