@@ -291,6 +291,45 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('lets HR cancel a session with a reason, and Outlook takes the event out of the calendar', async () => {
+    const courses = (await call(hr, 'GET', '/api/training/courses?view=all')).body as unknown as CourseView[];
+    const course = courses.find((entry) => entry.title.ja === COURSE_TITLE)!;
+    const created = await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, {
+      date: jstDay(30),
+      startTime: '14:00',
+      endTime: '15:00',
+      place: '',
+      online: true,
+      capacity: 5,
+      applicationDeadline: jstDay(20),
+    });
+    expect(created.status).toBe(201);
+    const extra = created.body as unknown as SessionView;
+    const eventsAt = () =>
+      server.emulator
+        .eventsOf(kenshu.id)
+        .filter(
+          (event) =>
+            event.subject === `【研修】${COURSE_TITLE}` &&
+            event.isOrganizer &&
+            !event.isCancelled &&
+            Date.parse(event.startUtc) === Date.parse(extra.start),
+        ).length;
+    await expect.poll(eventsAt, { timeout: 30_000 }).toBe(1);
+
+    const { page, tab } = await open(hr, 'hr');
+    const item = tab.frame.locator(`[data-testid=hr-course-${course.id}]`);
+    await item.locator('[data-testid=course-sessions]').click();
+    const session = item.locator(`[data-testid=hr-session-${extra.id}]`);
+    await session.locator('[data-testid=session-cancel]').click();
+    await session.locator('[data-testid=session-cancel-reason]').fill('講師都合のため中止');
+    await session.locator('[data-testid=session-cancel-submit]').click();
+    await session.locator('[data-testid=session-cancelled]').waitFor();
+    await expect(session.locator('[data-testid=session-cancel]').count()).resolves.toBe(0);
+    await expect.poll(eventsAt, { timeout: 30_000 }).toBe(0);
+    await page.close();
+  });
+
   it('has no serious axe violations in the dark theme on every view', async () => {
     const views = ['catalog', 'mine', 'hr'];
     const { page, tab } = await open(hr, 'catalog', { theme: 'dark' });

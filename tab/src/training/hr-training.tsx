@@ -24,6 +24,7 @@ import {
   COURSE_TITLE_MAX,
   PLACE_MAX,
   PROVIDER_MAX,
+  REASON_MAX,
   YEARS_MAX,
   type CourseCategory,
   type CourseDetail,
@@ -461,6 +462,7 @@ function CourseSessions({ api, course }: { api: ApiClient; course: CourseView })
   const [detail, setDetail] = useState<Loaded<CourseDetail>>({ status: 'loading' });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
+  const [cancelling, setCancelling] = useState<string | undefined>();
   const load = useCallback(() => {
     setDetail({ status: 'loading' });
     api.request<CourseDetail>('GET', `/api/training/courses/${course.id}`).then(
@@ -518,7 +520,9 @@ function CourseSessions({ api, course }: { api: ApiClient; course: CourseView })
               </span>
               <div className={layout.row}>
                 {session.status === 'cancelled' ? (
-                  <Badge color="danger">{t('catalog.cancelled')}</Badge>
+                  <Badge color="danger" data-testid="session-cancelled">
+                    {t('catalog.cancelled')}
+                  </Badge>
                 ) : null}
                 <OutlookBadge session={session} />
               </div>
@@ -543,8 +547,28 @@ function CourseSessions({ api, course }: { api: ApiClient; course: CourseView })
                       {t('hr.editSession')}
                     </Button>
                   ) : null}
+                  {session.status === 'scheduled' ? (
+                    <Button
+                      size="small"
+                      onClick={() => setCancelling(cancelling === session.id ? undefined : session.id)}
+                      aria-expanded={cancelling === session.id}
+                      data-testid="session-cancel"
+                    >
+                      {t('hr.cancelSession')}
+                    </Button>
+                  ) : null}
                 </div>
               )}
+              {cancelling === session.id ? (
+                <CancelSession
+                  api={api}
+                  session={session}
+                  onDone={(changed) => {
+                    setCancelling(undefined);
+                    upsert(changed);
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -566,6 +590,66 @@ function CourseSessions({ api, course }: { api: ApiClient; course: CourseView })
           </Button>
         </div>
       )}
+    </div>
+  );
+}
+
+function CancelSession({
+  api,
+  session,
+  onDone,
+}: {
+  api: ApiClient;
+  session: SessionView;
+  onDone: (session: SessionView) => void;
+}) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(
+        await api.request<SessionView>('POST', `/api/training/sessions/${session.id}/cancel`, {
+          version: session.version,
+          reason,
+        }),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={layout.stack} data-testid="session-cancel-form">
+      <Field label={t('hr.cancelReason')} required>
+        <Textarea
+          value={reason}
+          maxLength={REASON_MAX}
+          onChange={(_, data) => setReason(data.value)}
+          data-testid="session-cancel-reason"
+        />
+      </Field>
+      {error ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{isConflict(error) ? t('hr.stale') : errorText(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div>
+        <Button
+          appearance="primary"
+          disabled={busy || !reason.trim()}
+          onClick={() => void submit()}
+          data-testid="session-cancel-submit"
+        >
+          {t('hr.confirmCancel')}
+        </Button>
+      </div>
     </div>
   );
 }

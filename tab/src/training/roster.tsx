@@ -39,7 +39,8 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
   const [roster, setRoster] = useState<Loaded<RosterData>>({ status: 'loading' });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string | undefined>();
-  const [declining, setDeclining] = useState<string | undefined>();
+  // The request being declined, or the seat being given up for the person (HR withdraws), with its reason.
+  const [closing, setClosing] = useState<{ id: string; action: 'decline' | 'withdraw' } | undefined>();
   const [reason, setReason] = useState('');
 
   const fetchRoster = useCallback(
@@ -76,7 +77,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
         version: enrolment.version,
         ...body,
       });
-      setDeclining(undefined);
+      setClosing(undefined);
       setReason('');
       setRoster({ status: 'ready', value: await fetchRoster() });
     } catch (caught) {
@@ -169,11 +170,33 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                   {REQUESTED.has(entry.status) || entry.status === 'waitlisted' ? (
                     <Button
                       disabled={busy === entry.id}
-                      onClick={() => setDeclining(declining === entry.id ? undefined : entry.id)}
-                      aria-expanded={declining === entry.id}
+                      onClick={() =>
+                        setClosing(
+                          closing?.id === entry.id && closing.action === 'decline'
+                            ? undefined
+                            : { id: entry.id, action: 'decline' },
+                        )
+                      }
+                      aria-expanded={closing?.id === entry.id && closing.action === 'decline'}
                       data-testid="roster-decline"
                     >
                       {t('hr.decline')}
+                    </Button>
+                  ) : null}
+                  {entry.status === 'confirmed' && !started ? (
+                    <Button
+                      disabled={busy === entry.id}
+                      onClick={() =>
+                        setClosing(
+                          closing?.id === entry.id && closing.action === 'withdraw'
+                            ? undefined
+                            : { id: entry.id, action: 'withdraw' },
+                        )
+                      }
+                      aria-expanded={closing?.id === entry.id && closing.action === 'withdraw'}
+                      data-testid="roster-withdraw"
+                    >
+                      {t('hr.withdrawFor')}
                     </Button>
                   ) : null}
                   {entry.status === 'confirmed' && started ? (
@@ -186,24 +209,26 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                     </Button>
                   ) : null}
                 </div>
-                {declining === entry.id ? (
+                {closing?.id === entry.id ? (
                   <div className={layout.stack} style={{ marginTop: 8 }}>
-                    <Field label={t('hr.declineReason')}>
+                    <Field
+                      label={closing.action === 'decline' ? t('hr.declineReason') : t('mine.withdrawReason')}
+                    >
                       <Textarea
                         value={reason}
                         maxLength={REASON_MAX}
                         onChange={(_, data) => setReason(data.value)}
-                        data-testid="decline-reason"
+                        data-testid="close-reason"
                       />
                     </Field>
                     <div>
                       <Button
                         appearance="primary"
                         disabled={busy === entry.id}
-                        onClick={() => void act(entry, 'decline', { reason })}
-                        data-testid="decline-submit"
+                        onClick={() => void act(entry, closing.action, { reason })}
+                        data-testid="close-submit"
                       >
-                        {t('hr.decline')}
+                        {closing.action === 'decline' ? t('hr.decline') : t('hr.withdrawFor')}
                       </Button>
                     </div>
                   </div>
