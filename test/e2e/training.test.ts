@@ -291,7 +291,7 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('lets HR cancel a session with a reason, and Outlook takes the event out of the calendar', async () => {
+  it('lets HR change a session (told of a crossing change, typed text kept) and cancel it with a reason; Outlook takes the event out', async () => {
     const courses = (await call(hr, 'GET', '/api/training/courses?view=all')).body as unknown as CourseView[];
     const course = courses.find((entry) => entry.title.ja === COURSE_TITLE)!;
     const created = await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, {
@@ -321,6 +321,27 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     const item = tab.frame.locator(`[data-testid=hr-course-${course.id}]`);
     await item.locator('[data-testid=course-sessions]').click();
     const session = item.locator(`[data-testid=hr-session-${extra.id}]`);
+    // A change that crosses another HR person's: told, typed capacity kept, saved on the latest version.
+    await session.locator('[data-testid=session-edit]').click();
+    await session.locator('[data-testid=session-capacity]').fill('8');
+    const { date, startTime, endTime, place, online, applicationDeadline, version } = extra;
+    const crossing = await call(hr, 'PUT', `/api/training/sessions/${extra.id}`, {
+      date,
+      startTime,
+      endTime,
+      place,
+      online,
+      applicationDeadline,
+      capacity: 6,
+      version,
+    });
+    expect(crossing.status).toBe(200);
+    await session.locator('[data-testid=session-save]').click();
+    await session.locator('[data-testid=session-error] button').click();
+    await session.locator('[data-testid=session-error]').waitFor({ state: 'detached' });
+    await expect(session.locator('[data-testid=session-capacity]').inputValue()).resolves.toBe('8');
+    await session.locator('[data-testid=session-save]').click();
+    await expect.poll(() => session.textContent()).toContain('定員 8');
     await session.locator('[data-testid=session-cancel]').click();
     await session.locator('[data-testid=session-cancel-reason]').fill('講師都合のため中止');
     await session.locator('[data-testid=session-cancel-submit]').click();

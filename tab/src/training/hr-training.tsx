@@ -703,6 +703,7 @@ function SessionForm({
     capacityText: String(session?.capacity ?? 20),
     applicationDeadline: session?.applicationDeadline ?? '',
   }));
+  const [version, setVersion] = useState(session?.version);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const set = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) =>
@@ -718,7 +719,7 @@ function SessionForm({
         session
           ? await api.request<SessionView>('PUT', `/api/training/sessions/${session.id}`, {
               ...input,
-              version: session.version,
+              version,
             })
           : await api.request<SessionView>('POST', `/api/training/courses/${courseId}/sessions`, input),
       );
@@ -726,6 +727,18 @@ function SessionForm({
       setError(caught);
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** After a concurrent change: take the session's newer version number, keep what HR typed. */
+  const takeLatest = async () => {
+    if (!session) return;
+    try {
+      const latest = await api.request<CourseDetail>('GET', `/api/training/courses/${courseId}`);
+      setVersion(latest.sessions.find((entry) => entry.id === session.id)?.version ?? version);
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
     }
   };
 
@@ -801,6 +814,11 @@ function SessionForm({
       {error ? (
         <MessageBar intent="error" role="alert" data-testid="session-error">
           <MessageBarBody>{isConflict(error) && session ? t('hr.stale') : errorText(error)}</MessageBarBody>
+          {isConflict(error) && session ? (
+            <MessageBarActions>
+              <Button onClick={() => void takeLatest()}>{t('hr.reload')}</Button>
+            </MessageBarActions>
+          ) : null}
         </MessageBar>
       ) : null}
       <div className={layout.row}>
