@@ -362,6 +362,7 @@ describe('training in the tab', { timeout: 120_000 }, () => {
         .waitFor();
       await tab.frame.locator('[role=progressbar]').waitFor({ state: 'detached' });
       await expectAccessible(tab);
+      await screenshot(page, `training-${view}-dark`);
     }
     await page.close();
     const team = await open(supervisor, 'team', { theme: 'dark' });
