@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { AppError } from '../src/http/app-error.ts';
 import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
 import { greetingCard } from './cards/greeting-card.ts';
+import { REPORT_OPEN_VERB, REPORT_SUBMIT_VERB, type ReportCard } from './cards/report-card.ts';
+import type { ReportActions } from './report-actions.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
 
@@ -24,7 +26,21 @@ export interface BotDependencies {
   logger: Logger;
   publicUrl: string;
   bodyLimitBytes: number;
+  /** Post-training reports (issue 8); without it the bot only greets. */
+  reports?: ReportActions | undefined;
 }
+
+/** Typing one of these in the 1:1 chat lists the reports still due. */
+const REPORT_COMMAND = /^\s*(報告|report)\s*$/i;
+
+// Teams sends the user's client locale; Japanese unless it says English.
+const localeOf = (locale: string | undefined) =>
+  (locale ?? 'ja-JP').toLowerCase().startsWith('en') ? ('en' as const) : ('ja' as const);
+
+const asAttachment = (card: ReportCard) => ({
+  contentType: 'application/vnd.microsoft.card.adaptive' as const,
+  content: card,
+});
 
 // The least an activity must have before the SDK sees it; the SDK and our handlers read these fields.
 const activityEnvelope = z.looseObject({
@@ -125,8 +141,34 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
 
   app.on('message', async (context) => {
     const { activity } = context;
-    // Teams sends the user's client locale; Japanese unless it says English.
-    const locale = (activity.locale ?? 'ja-JP').toLowerCase().startsWith('en') ? 'en' : 'ja';
+    const locale = localeOf(activity.locale);
+    const reports = deps.reports;
+    const personId = activity.from.aadObjectId;
+    if (reports && personId) {
+      // Clients without Action.Execute send the Action.Submit fallback: a message whose value holds the verb.
+      const value = (activity.value ?? {}) as { verb?: unknown; sessionId?: unknown };
+      if (value.verb === REPORT_SUBMIT_VERB) {
+        await context.send({
+          type: 'message',
+          attachments: [asAttachment(await reports.submit(personId, locale, value))],
+        });
+        return;
+      }
+      if (value.verb === REPORT_OPEN_VERB && typeof value.sessionId === 'string') {
+        await context.send({
+          type: 'message',
+          attachments: [asAttachment(await reports.open(personId, locale, value.sessionId))],
+        });
+        return;
+      }
+      if (REPORT_COMMAND.test(activity.text ?? '')) {
+        await context.send({
+          type: 'message',
+          attachments: [asAttachment(await reports.due(personId, locale))],
+        });
+        return;
+      }
+    }
     const card = greetingCard({
       userName: activity.from.name ?? '',
       tabUrl: `${deps.publicUrl}/tab/`,
@@ -136,6 +178,36 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
       type: 'message',
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     });
+  });
+
+  // Action.Execute: the answer replaces the card, so the form turns into the submitted card in place.
+  app.on('card.action', async ({ activity }) => {
+    const reports = deps.reports;
+    const personId = activity.from.aadObjectId;
+    // The envelope check does not look inside invokes: a junk value must get a 400, not a crash.
+    const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+    const verb = action?.verb;
+    const data = (typeof action?.data === 'object' && action.data !== null ? action.data : {}) as Record<
+      string,
+      unknown
+    >;
+    const locale = localeOf(activity.locale);
+    if (!reports || !personId || (verb !== REPORT_SUBMIT_VERB && verb !== REPORT_OPEN_VERB))
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'BadRequest',
+          message: 'Unknown action.',
+          innerHttpError: { statusCode: 400, body: null },
+        },
+      };
+    const sessionId: unknown = data.sessionId;
+    const card =
+      verb === REPORT_SUBMIT_VERB
+        ? await reports.submit(personId, locale, data)
+        : await reports.open(personId, locale, typeof sessionId === 'string' ? sessionId : '');
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   });
 
   const recordTeam = async (

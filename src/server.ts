@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '../bot/bot-app.ts';
+import { createReportActions } from '../bot/report-actions.ts';
 import { createAccessPolicy } from './auth/access.ts';
 import { createAuditLog } from './auth/audit.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
@@ -238,6 +239,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       now: () => new Date(),
     });
 
+    const reportService = createReportService({
+      db: database.db,
+      store: trainingStore,
+      training: trainingService,
+      framework,
+      now: () => new Date(),
+    });
+
     const routes = [
       ...healthRoutes(
         {
@@ -264,15 +273,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ),
       ...interviewRoutes(interviewService),
       ...trainingRoutes(trainingService),
-      ...reportRoutes(
-        createReportService({
-          db: database.db,
-          store: trainingStore,
-          training: trainingService,
-          framework,
-          now: () => new Date(),
-        }),
-      ),
+      ...reportRoutes(reportService),
     ];
 
     const conversations = createConversationReferenceStore(database.db);
@@ -289,6 +290,29 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
                 }
               : undefined,
           conversations,
+          reports: createReportActions({
+            reports: reportService,
+            framework,
+            courses: async () =>
+              (await trainingStore.courses())
+                .filter((course) => course.archivedAt === null)
+                .map((course) => ({ id: course.id, title: { ja: course.titleJa, en: course.titleEn } })),
+            session: async (sessionId) => {
+              const session = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+                sessionId,
+              )
+                ? await trainingStore.session(sessionId)
+                : undefined;
+              const course = session ? await trainingStore.course(session.courseId) : undefined;
+              return session && course
+                ? {
+                    sessionId: session.id,
+                    courseTitle: { ja: course.titleJa, en: course.titleEn },
+                    start: session.startsAt.toISOString(),
+                  }
+                : undefined;
+            },
+          }),
           logger,
           publicUrl: config.publicUrl,
           bodyLimitBytes: config.bodyLimitBytes,
