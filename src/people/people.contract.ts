@@ -18,3 +18,13 @@ export interface MeResponse {
   managerId: string | null;
   roles: Array<'employee' | 'supervisor' | 'hr'>;
 }
+
+/** GET /api/people?search= (HR): one line of the staff directory. */
+export interface PersonSummary {
+  id: string;
+  displayName: string;
+  /** 課 */
+  department: string | null;
+  jobTitle: string | null;
+  levelId: string | null;
+}

@@ -20,6 +20,39 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
   return [
     defineRoute({
       method: 'get',
+      path: '/api/people',
+      operationId: 'searchPeople',
+      summary: 'HR: find staff by name, user name, 課 or job title',
+      tags: ['people'],
+      auth: 'user',
+      request: {
+        query: z.object({
+          search: z.string().trim().min(1).max(100),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'People, by name',
+          schema: z.array(
+            z.object({
+              id: z.string(),
+              displayName: z.string(),
+              department: z.string().nullable(),
+              jobTitle: z.string().nullable(),
+              levelId: z.string().nullable(),
+            }),
+          ),
+        },
+        403: { description: 'Not HR' },
+      },
+      handler: async ({ user, query }) => {
+        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+        return { body: await service.search({ isHr: user.isHr }, query.search, query.limit) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/me',
       operationId: 'getMe',
       summary: "The caller's profile: name, department, job level, roles",

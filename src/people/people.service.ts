@@ -1,7 +1,7 @@
 import { AppError } from '../http/app-error.ts';
 import type { Directory, DirectoryUser } from './directory.port.ts';
 import { employmentTypeOf, levelIdForJobTitle, type LevelNames } from './level-mapping.ts';
-import type { MeResponse } from './people.contract.ts';
+import type { MeResponse, PersonSummary } from './people.contract.ts';
 import type { NewPerson, PeopleStore, PersonRow } from './people.store.ts';
 
 export interface PeopleServiceDependencies {
@@ -65,6 +65,18 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
         if (!person) throw new AppError('internal', 'The profile could not be stored.');
       }
       return toProfile(person, caller.isHr);
+    },
+
+    /** HR looks people up by name, user name, 課 or job title (to nominate them, to open their data). */
+    async search(caller: { isHr: boolean }, text: string, limit: number): Promise<PersonSummary[]> {
+      if (!caller.isHr) throw new AppError('forbidden', 'Only HR may search the staff directory.');
+      return (await store.search(text, limit)).map((person) => ({
+        id: person.id,
+        displayName: person.displayName,
+        department: person.department,
+        jobTitle: person.jobTitle,
+        levelId: person.levelId,
+      }));
     },
 
     /** Copies everyone from the directory (scheduled, and at start). Returns how many were synced. */

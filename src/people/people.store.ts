@@ -1,4 +1,4 @@
-import { count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { directorySyncs, people } from './people.schema.ts';
 
@@ -18,6 +18,24 @@ export function createPeopleStore(db: Db) {
         .select()
         .from(people)
         .where(inArray(people.id, [...ids]));
+    },
+
+    /** People whose name, user name, 課 or job title contain the text (case-insensitive), by name. */
+    async search(text: string, limit: number): Promise<PersonRow[]> {
+      const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+      return db
+        .select()
+        .from(people)
+        .where(
+          or(
+            ilike(people.displayName, pattern),
+            ilike(people.userPrincipalName, pattern),
+            ilike(people.department, pattern),
+            ilike(people.jobTitle, pattern),
+          ),
+        )
+        .orderBy(people.displayName)
+        .limit(limit);
     },
 
     /** Everyone of a 課 (department), by name. */

@@ -53,6 +53,23 @@ describe('GET /api/me', () => {
     expect((await me(colleague.id)).roles).not.toContain('hr');
   });
 
+  it('lets HR find staff by name or 課, and nobody else', async () => {
+    const hr = server.emulator.people.find((candidate) => candidate.appRoles.includes('Hagukumi.HR'))!;
+    const someone = server.emulator.people.find((candidate) => candidate.department === '保育課')!;
+    const search = async (as: string, text: string) =>
+      fetch(`${server.url}/api/people?search=${encodeURIComponent(text)}`, {
+        headers: { authorization: `Bearer ${await server.tokenFor(as)}` },
+      });
+    const byName = (await (await search(hr.id, someone.displayName)).json()) as Array<{ id: string }>;
+    expect(byName.map((person) => person.id)).toContain(someone.id);
+    const bySection = (await (await search(hr.id, '保育課')).json()) as Array<{ department: string }>;
+    expect(bySection.length).toBeGreaterThan(5);
+    expect(bySection.every((person) => person.department === '保育課')).toBe(true);
+    // LIKE wildcards are taken literally.
+    expect(await (await search(hr.id, '%')).json()).toEqual([]);
+    expect((await search(someone.id, '保育課')).status).toBe(403);
+  });
+
   it('answers for different people differently (the token decides who you are)', async () => {
     const [first, second] = server.emulator.people.filter((candidate) => candidate.levelId === 'shuji');
     expect((await me(first!.id)).id).toBe(first!.id);
