@@ -257,6 +257,26 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('lets HR nominate someone on the roster, overriding eligibility', async () => {
+    const nominee = server.emulator.people.find(
+      (person) =>
+        person.department === report.department && person.levelId === 'shuji' && person.id !== report.id,
+    )!;
+    const { page, tab } = await open(hr, 'hr');
+    const frame = tab.frame;
+    await frame.locator('[data-testid=training-tab-hr]').click();
+    const course = frame.locator(`[data-testid^=hr-course-][data-title="${COURSE_TITLE}"]`);
+    await course.locator('[data-testid=course-sessions]').click();
+    await course.locator(`[data-testid=hr-session-${sessionId}] [data-testid=open-roster]`).click();
+    const form = frame.locator('[data-testid=nominate-form]');
+    await form.locator('[data-testid=nominate-person]').fill(nominee.id);
+    await form.getByRole('checkbox').check();
+    await form.locator('[data-testid=nominate-submit]').click();
+    await frame.locator(`[data-testid=roster-${nominee.id}][data-status=nominated]`).waitFor();
+    await expectAccessible(tab);
+    await page.close();
+  });
+
   it('tells HR when someone else changed the course first, keeping what they typed, and saves on the latest version', async () => {
     const courses = (await call(hr, 'GET', '/api/training/courses?view=all')).body as unknown as CourseView[];
     const course = courses.find((entry) => entry.title.ja === COURSE_TITLE)!;
