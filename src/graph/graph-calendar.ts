@@ -457,7 +457,7 @@ export function createGraphCalendar(input: {
       });
     },
 
-    async moveEvent(organizer, eventId, start, end) {
+    async moveEvent(organizer, eventId, start, end, details = {}) {
       const from = validInstant(start, 'The start');
       const to = validInstant(end, 'The end');
       if (to <= from) throw new AppError('validation_failed', 'The event must end after it starts');
@@ -466,7 +466,11 @@ export function createGraphCalendar(input: {
           method: 'PATCH',
           url: eventPath(organizer, eventId),
           headers: PREFER_UTC,
-          body: { start: dateTimeIn(from, EVENT_ZONE), end: dateTimeIn(to, EVENT_ZONE) },
+          body: {
+            start: dateTimeIn(from, EVENT_ZONE),
+            end: dateTimeIn(to, EVENT_ZONE),
+            ...(details.location !== undefined ? { location: { displayName: details.location } } : {}),
+          },
         }),
       );
     },

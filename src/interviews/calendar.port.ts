@@ -62,8 +62,14 @@ export interface Calendar {
   getSchedules(mailboxes: string[], window: ScheduleWindow, viewer: string): Promise<MailboxSchedule[]>;
   /** Creates events through $batch (20 per call); each outcome on its own, retried when throttled. */
   createEvents(events: NewCalendarEvent[]): Promise<CreateEventOutcome[]>;
-  /** Moves an event (organizer's calendar). */
-  moveEvent(organizer: string, eventId: string, start: string, end: string): Promise<void>;
+  /** Moves an event (organizer's calendar), and sets its place when `details.location` is given. */
+  moveEvent(
+    organizer: string,
+    eventId: string,
+    start: string,
+    end: string,
+    details?: { location?: string },
+  ): Promise<void>;
   /** Cancels an event, telling the attendees (organizer's calendar); already gone counts as done. */
   cancelEvent(organizer: string, eventId: string, comment: string): Promise<void>;
   /** Adds attendees to an existing event (training sessions grow as rosters are confirmed). */

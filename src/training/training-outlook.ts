@@ -131,9 +131,13 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
           Object.assign(facts, { eventId, joinUrl: event.joinUrl, webLink: event.webLink });
           // A retried create may hand back the event Graph made on an earlier try, at the times of then.
           if (row.outlookAttempts > 0)
-            await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString());
+            await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString(), {
+              location: row.place,
+            });
         } else if (row.outlookAction === 'move') {
-          await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString());
+          await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString(), {
+            location: row.place,
+          });
         }
         await syncAttendees(row, eventId);
       }

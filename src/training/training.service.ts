@@ -547,6 +547,8 @@ export function createTrainingService(deps: TrainingDependencies) {
           throw new AppError('conflict', 'This session has been cancelled.');
         const moved =
           startsAt.getTime() !== session.startsAt.getTime() || endsAt.getTime() !== session.endsAt.getTime();
+        // A new place reaches Outlook like a new time does (the same PATCH).
+        const relocated = input.place.trim() !== session.place;
         if (moved && startsAt <= deps.now())
           throw new AppError('validation_failed', 'The session does not fit.', [
             { path: 'body.date', message: 'must be in the future' },
@@ -583,8 +585,8 @@ export function createTrainingService(deps: TrainingDependencies) {
             .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
             .where(eq(trainingEnrolments.id, entry.id));
         // A refusal from Outlook earlier (outlookFailed) is asked again on HR's next save.
-        if (moved || moving.length > 0 || session.outlookFailed) {
-          await store.requestOutlook(tx, sessionId, moved ? 'move' : 'attendees');
+        if (moved || relocated || moving.length > 0 || session.outlookFailed) {
+          await store.requestOutlook(tx, sessionId, moved || relocated ? 'move' : 'attendees');
           outlook = true;
         }
         return updated!;

@@ -360,10 +360,15 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
     const detail = await call(hr, 'GET', `/api/training/courses/${course.id}`);
     const current = (detail.body.sessions as SessionView[]).find((entry) => entry.id === session.id)!;
     const changed = await call(hr, 'PUT', `/api/training/sessions/${session.id}`, {
-      ...sessionBody({ startTime: '13:30', endTime: '16:00' }),
+      ...sessionBody({ startTime: '13:30', endTime: '16:00', place: '健康センター 研修室' }),
       version: current.version,
     });
     expect(changed.status).toBe(200);
+    await until('the new place in Outlook', () =>
+      kenshuEvent('【研修】ファシリテーション研修')?.location.displayName === '健康センター 研修室'
+        ? true
+        : undefined,
+    );
     const start = Date.parse(`${sessionBody().date}T13:30:00+09:00`);
     await until('the event to move', () =>
       Date.parse(kenshuEvent('【研修】ファシリテーション研修')?.startUtc ?? '') === start ? true : undefined,
