@@ -257,7 +257,7 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('lets HR nominate someone on the roster, overriding eligibility', async () => {
+  it('lets HR find someone by name and nominate them on the roster, overriding eligibility', async () => {
     const nominee = server.emulator.people.find(
       (person) =>
         person.department === report.department && person.levelId === 'shuji' && person.id !== report.id,
@@ -269,7 +269,9 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await course.locator('[data-testid=course-sessions]').click();
     await course.locator(`[data-testid=hr-session-${sessionId}] [data-testid=open-roster]`).click();
     const form = frame.locator('[data-testid=nominate-form]');
-    await form.locator('[data-testid=nominate-person]').fill(nominee.id);
+    await form.locator('[data-testid=nominate-person-search]').fill(nominee.displayName);
+    await form.locator(`[data-testid=person-option-${nominee.id}]`).click();
+    await form.locator('[data-testid=nominate-person-chosen]').waitFor();
     await form.getByRole('checkbox').check();
     await form.locator('[data-testid=nominate-submit]').click();
     await frame.locator(`[data-testid=roster-${nominee.id}][data-status=nominated]`).waitFor();

@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -22,6 +21,7 @@ import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
+import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, type Loaded } from './format.ts';
@@ -252,6 +252,8 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
   const layout = useLayoutStyles();
   const errorText = useErrorText();
   const [personId, setPersonId] = useState('');
+  // A new key empties the picker after a nomination.
+  const [pickerKey, setPickerKey] = useState(0);
   const [note, setNote] = useState('');
   const [override, setOverride] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -263,11 +265,12 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
     setNotice('');
     try {
       await api.request<EnrolmentView>('POST', `/api/training/sessions/${sessionId}/nominate`, {
-        personId: personId.trim(),
+        personId,
         note,
         overrideEligibility: override,
       });
       setPersonId('');
+      setPickerKey((key) => key + 1);
       setNote('');
       setOverride(false);
       setNotice(t('hr.nominated'));
@@ -288,12 +291,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
         }}
       >
         <Field label={t('hr.nominatePerson')} hint={t('hr.nominatePersonHint')} required>
-          <Input
-            value={personId}
-            maxLength={64}
-            onChange={(_, data) => setPersonId(data.value)}
-            data-testid="nominate-person"
-          />
+          <PersonPicker key={pickerKey} api={api} onChange={setPersonId} testId="nominate-person" />
         </Field>
         <Field label={t('hr.nominateNote')}>
           <Textarea value={note} maxLength={NOTE_MAX} onChange={(_, data) => setNote(data.value)} />
