@@ -257,7 +257,6 @@ function CourseForm({
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
   const localized = useLocalized();
-  const errorText = useErrorText();
   const [fields, setFields] = useState(() => fieldsOf(course));
   const [version, setVersion] = useState(course?.version);
   const [busy, setBusy] = useState(false);
@@ -432,24 +431,14 @@ function CourseForm({
       </div>
       {checks('competencyIds', t('hr.competencies'), framework.competencies)}
       {checks('guidelineIds', t('hr.guidelines'), framework.guidelines)}
-      {error ? (
-        <MessageBar intent="error" role="alert" data-testid="course-error">
-          <MessageBarBody>{isConflict(error) && course ? t('hr.stale') : errorText(error)}</MessageBarBody>
-          {isConflict(error) && course ? (
-            <MessageBarActions>
-              <Button onClick={() => void takeLatest()}>{t('hr.reload')}</Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
-      ) : null}
-      <div className={layout.row}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="course-save">
-          {busy ? t('hr.saving') : course ? t('hr.save') : t('hr.create')}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('hr.cancel')}
-        </Button>
-      </div>
+      <FormEnd
+        kind="course"
+        error={error}
+        editing={Boolean(course)}
+        busy={busy}
+        onTakeLatest={() => void takeLatest()}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -692,7 +681,6 @@ function SessionForm({
 }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const errorText = useErrorText();
   const [fields, setFields] = useState<SessionInput & { capacityText: string }>(() => ({
     date: session?.date ?? '',
     startTime: session?.startTime ?? '10:00',
@@ -811,24 +799,61 @@ function SessionForm({
           />
         </Field>
       </div>
+      <FormEnd
+        kind="session"
+        error={error}
+        editing={Boolean(session)}
+        busy={busy}
+        onTakeLatest={() => void takeLatest()}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+/**
+ * The end of the course and session forms: what went wrong (a change made by someone else first offers
+ * to load it, keeping what was typed), then save and cancel.
+ */
+function FormEnd({
+  kind,
+  error,
+  editing,
+  busy,
+  onTakeLatest,
+  onCancel,
+}: {
+  kind: 'course' | 'session';
+  error: unknown;
+  editing: boolean;
+  busy: boolean;
+  onTakeLatest: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const errorText = useErrorText();
+  const stale = isConflict(error) && editing;
+  return (
+    <>
       {error ? (
-        <MessageBar intent="error" role="alert" data-testid="session-error">
-          <MessageBarBody>{isConflict(error) && session ? t('hr.stale') : errorText(error)}</MessageBarBody>
-          {isConflict(error) && session ? (
+        <MessageBar intent="error" role="alert" data-testid={`${kind}-error`}>
+          <MessageBarBody>{stale ? t('hr.stale') : errorText(error)}</MessageBarBody>
+          {stale ? (
             <MessageBarActions>
-              <Button onClick={() => void takeLatest()}>{t('hr.reload')}</Button>
+              <Button onClick={onTakeLatest}>{t('hr.reload')}</Button>
             </MessageBarActions>
           ) : null}
         </MessageBar>
       ) : null}
       <div className={layout.row}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="session-save">
-          {busy ? t('hr.saving') : session ? t('hr.save') : t('hr.create')}
+        <Button appearance="primary" type="submit" disabled={busy} data-testid={`${kind}-save`}>
+          {busy ? t('hr.saving') : editing ? t('hr.save') : t('hr.create')}
         </Button>
         <Button onClick={onCancel} disabled={busy}>
           {t('hr.cancel')}
         </Button>
       </div>
-    </form>
+    </>
   );
 }
