@@ -261,13 +261,74 @@ function SharedNotes({ api, entry }: { api: ApiClient; entry: InterviewSummary }
   );
 }
 
-function actionError(
-  error: unknown,
-  t: (key: string) => string,
-  errorText: (error: unknown) => string,
-): string {
-  if (error instanceof ApiError && error.code === 'version_conflict') return t('versionConflict');
-  return errorText(error);
+/** What a dialog shows after a failed action; `stale` when someone changed the interview first. */
+interface ActionFailure {
+  text: string;
+  stale: boolean;
+}
+
+function useActionFailure(): (failure: unknown) => ActionFailure {
+  const { t } = useTranslation('interviews');
+  const errorText = useErrorText();
+  return (failure) => {
+    const stale = failure instanceof ApiError && failure.code === 'version_conflict';
+    return { text: stale ? t('versionConflict') : errorText(failure), stale };
+  };
+}
+
+/** The end of the reschedule and cancel dialogs: submit, close, and reload after a stale version. */
+function DialogButtons({
+  kind,
+  busy,
+  failure,
+  submitLabel,
+  closeLabel,
+  onSubmit,
+  onClose,
+  onReload,
+}: {
+  kind: 'reschedule' | 'cancel';
+  busy: boolean;
+  failure: ActionFailure | undefined;
+  submitLabel: string;
+  closeLabel: string;
+  onSubmit: () => void;
+  onClose: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation('interviews');
+  return (
+    <DialogActions>
+      <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
+        {submitLabel}
+      </Button>
+      <Button onClick={onClose}>{closeLabel}</Button>
+      {failure?.stale ? (
+        <Button
+          onClick={() => {
+            onClose();
+            onReload();
+          }}
+        >
+          {t('reloadList')}
+        </Button>
+      ) : null}
+    </DialogActions>
+  );
+}
+
+function FailureBar({
+  kind,
+  failure,
+}: {
+  kind: 'reschedule' | 'cancel';
+  failure: ActionFailure | undefined;
+}) {
+  return failure ? (
+    <MessageBar intent="error" role="alert" data-testid={`${kind}-error`}>
+      <MessageBarBody>{failure.text}</MessageBarBody>
+    </MessageBar>
+  ) : null;
 }
 
 export function RescheduleDialog({
@@ -280,7 +341,7 @@ export function RescheduleDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation('interviews');
-  const errorText = useErrorText();
+  const describe = useActionFailure();
   const layout = useLayoutStyles();
   const pickers = usePickerStyles();
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
@@ -288,17 +349,17 @@ export function RescheduleDialog({
   const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
   const [time, setTime] = useState(() => jstTimeOf(new Date(entry.start)));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<ActionFailure | undefined>();
 
   const submit = async () => {
     setError(undefined);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) {
-      setError(t('reschedule.past'));
+      setError({ text: t('reschedule.past'), stale: false });
       return;
     }
     const start = jstInstant(day, time);
     if (Date.parse(start) <= Date.now()) {
-      setError(t('reschedule.past'));
+      setError({ text: t('reschedule.past'), stale: false });
       return;
     }
     const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
@@ -312,7 +373,7 @@ export function RescheduleDialog({
       setOpen(false);
       onDone();
     } catch (failure) {
-      setError(actionError(failure, t, errorText));
+      setError(describe(failure));
     } finally {
       setBusy(false);
     }
@@ -358,33 +419,18 @@ export function RescheduleDialog({
                 data-testid="reschedule-time"
               />
             </Field>
-            {error ? (
-              <MessageBar intent="error" role="alert" data-testid="reschedule-error">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            ) : null}
+            <FailureBar kind="reschedule" failure={error} />
           </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={() => void submit()}
-              data-testid="reschedule-submit"
-            >
-              {t('reschedule.submit')}
-            </Button>
-            <Button onClick={() => setOpen(false)}>{t('close')}</Button>
-            {error === t('versionConflict') ? (
-              <Button
-                onClick={() => {
-                  setOpen(false);
-                  onDone();
-                }}
-              >
-                {t('reloadList')}
-              </Button>
-            ) : null}
-          </DialogActions>
+          <DialogButtons
+            kind="reschedule"
+            busy={busy}
+            failure={error}
+            submitLabel={t('reschedule.submit')}
+            closeLabel={t('close')}
+            onSubmit={() => void submit()}
+            onClose={() => setOpen(false)}
+            onReload={onDone}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>
@@ -401,12 +447,12 @@ export function CancelDialog({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation('interviews');
-  const errorText = useErrorText();
+  const describe = useActionFailure();
   const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<ActionFailure | undefined>();
 
   const submit = async () => {
     setError(undefined);
@@ -419,7 +465,7 @@ export function CancelDialog({
       setOpen(false);
       onDone();
     } catch (failure) {
-      setError(actionError(failure, t, errorText));
+      setError(describe(failure));
     } finally {
       setBusy(false);
     }
@@ -459,33 +505,18 @@ export function CancelDialog({
                 data-testid="cancel-reason"
               />
             </Field>
-            {error ? (
-              <MessageBar intent="error" role="alert" data-testid="cancel-error">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            ) : null}
+            <FailureBar kind="cancel" failure={error} />
           </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={() => void submit()}
-              data-testid="cancel-submit"
-            >
-              {t('cancel.submit')}
-            </Button>
-            <Button onClick={() => setOpen(false)}>{t('cancel.keep')}</Button>
-            {error === t('versionConflict') ? (
-              <Button
-                onClick={() => {
-                  setOpen(false);
-                  onDone();
-                }}
-              >
-                {t('reloadList')}
-              </Button>
-            ) : null}
-          </DialogActions>
+          <DialogButtons
+            kind="cancel"
+            busy={busy}
+            failure={error}
+            submitLabel={t('cancel.submit')}
+            closeLabel={t('cancel.keep')}
+            onSubmit={() => void submit()}
+            onClose={() => setOpen(false)}
+            onReload={onDone}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>
