@@ -37,6 +37,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   team: lazy(() => import('../team/team-view.tsx')),
   interviews: lazy(() => import('../interviews/interviews-view.tsx')),
   training: lazy(() => import('../training/training-view.tsx')),
+  hr: lazy(() => import('../hr/hr-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;

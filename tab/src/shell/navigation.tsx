@@ -36,6 +36,8 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
     ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),
     'interviews',
     'training',
+    // The HR console is shown to those whose token carries the HR app role; the server checks every call.
+    ...(me?.roles.includes('hr') ? (['hr'] as const) : []),
   ];
   return (
     <nav className={styles.bar} aria-label={t('nav.label')} data-testid="navigation">

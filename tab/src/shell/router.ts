@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The tab's pages. The hash keeps the page across a reload (and Teams' app caching). */
 export type PageId =
-  'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews' | 'training';
+  'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews' | 'training' | 'hr';
 
 export interface Route {
   page: PageId;
@@ -19,6 +19,7 @@ const PAGES: readonly PageId[] = [
   'team',
   'interviews',
   'training',
+  'hr',
 ];
 
 export function parseRoute(hash: string): Route {

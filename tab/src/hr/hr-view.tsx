@@ -1,0 +1,84 @@
+import { Tab, TabList } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { registerBundle } from '../i18n/i18n.ts';
+import type { PageProps } from '../shell/app.tsx';
+import { ErrorPanel } from '../shell/error-panel.tsx';
+import { Page, useLayoutStyles } from '../shell/layout.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { navigate } from '../shell/router.ts';
+import messages from './messages.ts';
+import type { HrBase, HrSectionProps } from './section-props.ts';
+
+registerBundle('hr', messages);
+
+/** The console's sections, in the order HR works through a fiscal year. */
+export const HR_SECTIONS = ['people', 'cycles', 'channels', 'dashboards', 'reports', 'audit'] as const;
+export type HrSection = (typeof HR_SECTIONS)[number];
+
+// One chunk per section: a section's charts or import code load only when HR opens it.
+const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
+  people: lazy(() => import('./sections/people-section.tsx')),
+  cycles: lazy(() => import('./sections/cycles-section.tsx')),
+  channels: lazy(() => import('./sections/channels-section.tsx')),
+  dashboards: lazy(() => import('./sections/dashboards-section.tsx')),
+  reports: lazy(() => import('./sections/reports-section.tsx')),
+  audit: lazy(() => import('./sections/audit-section.tsx')),
+};
+
+type Loaded =
+  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: HrBase };
+
+/** 人事 — the HR console: visible to holders of the HR app role only (the server refuses everyone else). */
+export default function HrView({ api, rest }: PageProps) {
+  const { t } = useTranslation('hr');
+  const layout = useLayoutStyles();
+  const [base, setBase] = useState<Loaded>({ status: 'loading' });
+  const load = useCallback(() => {
+    setBase({ status: 'loading' });
+    Promise.all([api.me(), api.framework()]).then(
+      ([me, framework]) => setBase({ status: 'ready', value: { me, framework } }),
+      (error: unknown) => setBase({ status: 'error', error }),
+    );
+  }, [api]);
+  useEffect(load, [load]);
+
+  if (base.status !== 'ready') {
+    return (
+      <Page title={t('title')} testId="hr">
+        {base.status === 'loading' ? <Loading /> : <ErrorPanel error={base.error} onRetry={load} />}
+      </Page>
+    );
+  }
+  if (!base.value.me.roles.includes('hr')) {
+    return (
+      <Page title={t('title')} testId="hr">
+        <p className={layout.muted} data-testid="hr-not-allowed">
+          {t('notAllowed')}
+        </p>
+      </Page>
+    );
+  }
+  const section = HR_SECTIONS.find((candidate) => candidate === rest[0]) ?? 'people';
+  const Section = SECTIONS[section];
+  return (
+    <Page title={t('title')} testId="hr">
+      <p className={layout.muted}>{t('intro')}</p>
+      <TabList
+        aria-label={t('sections.label')}
+        selectedValue={section}
+        onTabSelect={(_, data) => navigate('hr', String(data.value))}
+        style={{ flexWrap: 'wrap' }}
+      >
+        {HR_SECTIONS.map((value) => (
+          <Tab key={value} value={value} data-testid={`hr-tab-${value}`}>
+            {t(`sections.${value}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <Suspense fallback={<Loading />}>
+        <Section key={section} api={api} base={base.value} rest={rest.slice(1)} />
+      </Suspense>
+    </Page>
+  );
+}

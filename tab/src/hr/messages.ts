@@ -1,0 +1,32 @@
+// The HR console's frame; each section registers its own bundle (`hr-<section>`).
+export default {
+  ja: {
+    title: '人事',
+    intro: '職員課の業務：職員と職層の取込み、年度サイクル、報告の共有先、集計、監査ログ。',
+    notAllowed: 'このページは人事担当者（職員課）のみ利用できます。',
+    sections: {
+      label: '人事の機能',
+      people: '職員・職層',
+      cycles: '年度サイクル',
+      channels: '共有先チャネル',
+      dashboards: 'ダッシュボード',
+      reports: '研修報告',
+      audit: '監査ログ',
+    },
+  },
+  en: {
+    title: 'HR',
+    intro:
+      'For the personnel section: staff and levels, fiscal-year cycles, report channels, dashboards, audit log.',
+    notAllowed: 'This page is for HR (the personnel section) only.',
+    sections: {
+      label: 'HR functions',
+      people: 'Staff & levels',
+      cycles: 'Fiscal-year cycles',
+      channels: 'Report channels',
+      dashboards: 'Dashboards',
+      reports: 'Training reports',
+      audit: 'Audit log',
+    },
+  },
+};

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../shell/layout.tsx';
+import type { HrSectionProps } from '../section-props.ts';
+
+/** Placeholder until this section is built: says so plainly instead of pretending. */
+export default function AuditSection(_props: HrSectionProps) {
+  const { t } = useTranslation('hr');
+  const layout = useLayoutStyles();
+  return (
+    <p className={layout.muted} data-testid="hr-section-audit">
+      {t('sections.audit')}
+    </p>
+  );
+}
