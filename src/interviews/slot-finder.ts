@@ -2,7 +2,10 @@
 // report — inside working hours in Japan time, never on weekends, national holidays or the 12/29–1/3
 // closure, never overlapping anyone's blocking time or another interview (with a buffer between them).
 // Pure and deterministic: the clock comes in as `now`, nothing is read from outside.
-import holidayJp from '@holiday-jp/holiday_jp';
+import { isOfficeDay, jstDayOf, jstMidnight } from '../jobs/office-hours.ts';
+
+// The open-day rule lives in src/jobs/office-hours.ts (reminders use it too); re-exported for callers.
+export { isOfficeDay, jstDayOf, jstMidnight };
 
 /** Graph's free/busy statuses (scheduleItems[].status). */
 export type FreeBusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
@@ -68,7 +71,6 @@ const BLOCKING: ReadonlySet<FreeBusyStatus> = new Set(['busy', 'tentative', 'oof
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const JST_OFFSET = 9 * 60 * MINUTE;
 const MAX_DAYS = 366;
 
 function minutesOf(time: string): number {
@@ -77,31 +79,6 @@ function minutesOf(time: string): number {
   const minutes = Number(match[1]) * 60 + Number(match[2]);
   if (Number(match[2]) > 59 || minutes > 24 * 60) throw new RangeError(`no such time of day: ${time}`);
   return minutes;
-}
-
-/** Midnight (Japan time) of a YYYY-MM-DD day, as epoch ms. */
-export function jstMidnight(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new RangeError(`day must be YYYY-MM-DD, got ${day}`);
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (new Date(utc).toISOString().slice(0, 10) !== day) throw new RangeError(`no such day: ${day}`);
-  return utc - JST_OFFSET;
-}
-
-/** The Japan-time calendar day (YYYY-MM-DD) of an instant. */
-export function jstDayOf(instant: number): string {
-  return new Date(instant + JST_OFFSET).toISOString().slice(0, 10);
-}
-
-/** A day the city office is open: a weekday that is neither a national holiday nor in 12/29–1/3. */
-export function isOfficeDay(day: string): boolean {
-  const date = new Date(jstMidnight(day) + JST_OFFSET);
-  const weekday = date.getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  const month = date.getUTCMonth() + 1;
-  const dayOfMonth = date.getUTCDate();
-  if ((month === 12 && dayOfMonth >= 29) || (month === 1 && dayOfMonth <= 3)) return false;
-  return !(day in holidayJp.holidays);
 }
 
 /** Sorted, merged blocking intervals of a calendar. */
