@@ -2,7 +2,8 @@ import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/p
 
 /**
  * Who viewed, changed or exported whose personnel data, and when. Append-only: the service exposes
- * no update or delete for it (the personal-information law asks for an audit trail).
+ * no update or delete for it (the personal-information law asks for an audit trail), and a trigger
+ * (migration append_only_guards) refuses UPDATE, DELETE and TRUNCATE in the database itself.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -15,5 +16,10 @@ export const auditLog = pgTable(
     resource: text('resource').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (table) => [index('audit_log_subject_idx').on(table.subjectId, table.occurredAt)],
+  // Newest first, by keyset (occurred_at, id): the HR view pages on it, filtered by actor or subject.
+  (table) => [
+    index('audit_log_subject_idx').on(table.subjectId, table.occurredAt),
+    index('audit_log_occurred_idx').on(table.occurredAt, table.id),
+    index('audit_log_actor_idx').on(table.actorId, table.occurredAt),
+  ],
 );

@@ -1,5 +1,6 @@
 // Every slice's tables, gathered for drizzle-kit and for the typed database handle.
 export * from '../auth/audit.schema.ts';
+export * from '../privacy/erasure.schema.ts';
 export * from '../reports/conversation-references.schema.ts';
 export * from '../reports/report.schema.ts';
 export * from '../people/people.schema.ts';
