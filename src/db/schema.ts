@@ -2,6 +2,7 @@
 export * from '../auth/audit.schema.ts';
 export * from '../privacy/erasure.schema.ts';
 export * from '../reports/conversation-references.schema.ts';
+export * from '../reports/bot-outbox.schema.ts';
 export * from '../reports/report.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';

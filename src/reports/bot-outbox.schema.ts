@@ -1,0 +1,44 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { BotAttachment, BotRecipient } from './bot-messages.port.ts';
+
+/** What is posted: the activity's content, without the addressing the worker resolves at send time. */
+export interface BotOutboxPayload {
+  text?: string;
+  attachments?: BotAttachment[];
+}
+
+/**
+ * Every message the bot posts without being spoken to (proactive), written before anyone is told it
+ * will be sent, then posted by the outbox worker under Teams' rate limits. `key` is the caller's
+ * idempotency key: a second enqueue of the same key is ignored, so a message is posted once.
+ */
+export const botOutbox = pgTable(
+  'bot_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    recipient: jsonb('recipient').$type<BotRecipient>().notNull(),
+    payload: jsonb('payload').$type<BotOutboxPayload>().notNull(),
+    state: text('state', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    /** Posts tried (a deferral for pacing is not an attempt). */
+    attempts: integer('attempts').notNull().default(0),
+    /** Not claimed before this time: the caller's notBefore, a pacing deferral or a retry's backoff. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Held by a worker until then; a crashed worker's rows are taken again once it has run out. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** The conversation it went to, once resolved (for pacing after a restart and for support). */
+    conversationId: text('conversation_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The activity id the connector returned. */
+    activityId: text('activity_id'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('bot_outbox_key').on(table.key),
+    index('bot_outbox_due_idx').on(table.state, table.nextAttemptAt),
+    index('bot_outbox_sent_idx').on(table.sentAt),
+  ],
+);
