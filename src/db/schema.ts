@@ -4,6 +4,8 @@ export * from '../privacy/erasure.schema.ts';
 export * from '../reports/conversation-references.schema.ts';
 export * from '../reports/bot-outbox.schema.ts';
 export * from '../reports/report.schema.ts';
+export * from '../reports/report-workflow.schema.ts';
+export * from '../reports/channel-mapping.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';
 export * from '../growth/goal.schema.ts';
