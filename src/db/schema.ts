@@ -13,3 +13,4 @@ export * from '../growth/career.schema.ts';
 export * from '../growth/declaration.schema.ts';
 export * from '../interviews/interview.schema.ts';
 export * from '../training/training.schema.ts';
+export * from '../cycles/cycle.schema.ts';
