@@ -5,6 +5,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../src/http/app-error.ts';
+import { entraIdentities, type BotIdentities } from '../src/reports/bot-identities.ts';
 import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
 import { greetingCard } from './cards/greeting-card.ts';
 import { REPORT_OPEN_VERB, REPORT_SUBMIT_VERB, type ReportCard } from './cards/report-card.ts';
@@ -26,6 +27,8 @@ export interface BotDependencies {
   logger: Logger;
   publicUrl: string;
   bodyLimitBytes: number;
+  /** Who a Teams user is in our data; the Entra object id unless the composition root says otherwise. */
+  identities?: BotIdentities | undefined;
   /** Post-training reports (issue 8); without it the bot only greets. */
   reports?: ReportActions | undefined;
 }
@@ -79,6 +82,7 @@ interface TeamsChannelData {
 /** Mounts the Teams SDK bot on our express app at /api/messages. */
 export async function mountBot(deps: BotDependencies): Promise<App> {
   const { expressApp, credentials, conversations, logger } = deps;
+  const identities = deps.identities ?? entraIdentities;
   // Validate the envelope before the SDK, so junk gets a 400 with our error body instead of an SDK 500.
   const jsonBody = express.json({ limit: deps.bodyLimitBytes, type: () => true });
   const validateEnvelope: RequestHandler = (req, _res, next) => {
@@ -128,7 +132,7 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
         serviceUrl: activity.serviceUrl ?? '',
         tenantId: activity.conversation.tenantId ?? channelData.tenant?.id ?? null,
         botId: activity.recipient.id,
-        userAadId: kind === 'personal' ? (activity.from.aadObjectId ?? null) : null,
+        userAadId: kind === 'personal' ? (identities.personOf(activity.from.aadObjectId) ?? null) : null,
         teamId: channelData.team?.id ?? null,
         channelId: channelData.channel?.id ?? null,
         channelName: channelData.channel?.name ?? null,
@@ -143,7 +147,7 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     const { activity } = context;
     const locale = localeOf(activity.locale);
     const reports = deps.reports;
-    const personId = activity.from.aadObjectId;
+    const personId = identities.personOf(activity.from.aadObjectId);
     if (reports && personId) {
       // Clients without Action.Execute send the Action.Submit fallback: a message whose value holds the verb.
       const value = (activity.value ?? {}) as { verb?: unknown; sessionId?: unknown };
@@ -183,7 +187,7 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
   // Action.Execute: the answer replaces the card, so the form turns into the submitted card in place.
   app.on('card.action', async ({ activity }) => {
     const reports = deps.reports;
-    const personId = activity.from.aadObjectId;
+    const personId = identities.personOf(activity.from.aadObjectId);
     // The envelope check does not look inside invokes: a junk value must get a 400, not a crash.
     const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
     const verb = action?.verb;

@@ -290,6 +290,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
                 }
               : undefined,
           conversations,
+          identities: local?.botIdentities,
           reports: createReportActions({
             reports: reportService,
             framework,

@@ -5,12 +5,16 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { LocalConfig, MicrosoftConfig } from '../config.ts';
 import { createDevHostRouter } from './dev-host/dev-host.router.ts';
+import type { BotIdentities } from '../reports/bot-identities.ts';
 import { startM365Emulator, type M365Emulator } from './m365-emulator/index.ts';
+import { playgroundIdentities } from './playground-identities.ts';
 
 export interface LocalMicrosoft365 {
   emulator: M365Emulator;
   microsoft: MicrosoftConfig;
   caCertPem: string;
+  /** Agents Playground's fake users stand in for seeded people (see playground-identities.ts). */
+  botIdentities: BotIdentities;
   mountDevHost(app: Express): void;
   close(): Promise<void>;
 }
@@ -24,6 +28,7 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
   return {
     emulator,
     caCertPem: emulator.caCertPem,
+    botIdentities: playgroundIdentities(emulator.people),
     microsoft: {
       tenantId: emulator.tenantId,
       clientId: emulator.app.clientId,

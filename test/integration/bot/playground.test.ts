@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
 import { startPlayground, type Playground } from '../../support/playground.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -37,7 +38,8 @@ describe('the bot with Microsoft 365 Agents Playground', () => {
     expect(references).toHaveLength(1);
     expect(references[0]).toMatchObject({
       kind: 'personal',
-      user_aad_id: playground.config.currentUser.aadObjectId,
+      // In local mode the Playground's current user stands in for a seeded 主事: the chat is theirs.
+      user_aad_id: playgroundStandIns(server.emulator.people)[0]!.id,
     });
     expect(references[0]!.service_url).toContain(new URL(playground.url).port);
   });
