@@ -1,4 +1,15 @@
-import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Staff as the directory (Entra ID via Graph) describes them, kept locally so lists, reporting lines and
@@ -12,6 +23,8 @@ export const people = pgTable(
     userPrincipalName: text('user_principal_name').notNull(),
     displayName: text('display_name').notNull(),
     mail: text('mail'),
+    /** 職員番号 (Graph: employeeId): how HR's files name people. */
+    employeeId: text('employee_id'),
     jobTitle: text('job_title'),
     department: text('department'),
     division: text('division'),
@@ -27,12 +40,67 @@ export const people = pgTable(
   (table) => [
     index('people_manager_idx').on(table.managerId),
     index('people_upn_idx').on(table.userPrincipalName),
+    index('people_employee_id_idx').on(table.employeeId),
   ],
 );
 
 /** Completed full copies of the directory. Until one exists, the table may lack reporting lines. */
 export const directorySyncs = pgTable('directory_syncs', {
   id: serial('id').primaryKey(),
+  /** When the run read the directory (null for runs recorded before this was kept). */
+  startedAt: timestamp('started_at', { withTimezone: true }),
   completedAt: timestamp('completed_at', { withTimezone: true }).notNull().defaultNow(),
   people: integer('people').notNull(),
+  /** What the run changed: new people, people with any field changed, supervisors changed. */
+  added: integer('added').notNull().default(0),
+  changed: integer('changed').notNull().default(0),
+  supervisorsChanged: integer('supervisors_changed').notNull().default(0),
+  interviewsReassigned: integer('interviews_reassigned').notNull().default(0),
 });
+
+/** HR asked for a sync now; a run that started after the request answers it. */
+export const directorySyncRequests = pgTable('directory_sync_requests', {
+  id: serial('id').primaryKey(),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  requestedBy: text('requested_by').notNull(),
+});
+
+/** One applied HR file (levels, employment types, hire dates, departments). */
+export const peopleImports = pgTable('people_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  importedBy: text('imported_by').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  fileName: text('file_name'),
+  encoding: text('encoding').notNull(),
+  rows: integer('rows').notNull(),
+  summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+});
+
+/**
+ * Effective-dated personnel records (発令) from HR's imports. The row with the latest effective date
+ * not after today is in force and is copied onto `people`; later rows wait for their date, earlier ones
+ * are history. A transfer (another 課) also names the supervisor it brings, which holds while the
+ * directory still names the manager from before the transfer (`replacedManagerId`).
+ */
+export const personLevels = pgTable(
+  'person_levels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: text('person_id').notNull(),
+    levelId: text('level_id').notNull(),
+    employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] }).notNull(),
+    /** 課 */
+    department: text('department'),
+    /** 部 */
+    division: text('division'),
+    hireDate: date('hire_date'),
+    effectiveFrom: date('effective_from').notNull(),
+    supervisorId: text('supervisor_id'),
+    replacedManagerId: text('replaced_manager_id'),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => peopleImports.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('person_levels_person_date').on(table.personId, table.effectiveFrom)],
+);
