@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { AppError } from '../http/app-error.ts';
+import { defineRoute, type RouteDefinition, type AuthenticatedUser } from '../http/route.ts';
+import { auditFilterSchema, auditPageQuerySchema, type AuditQuery } from './audit-query.ts';
+
+const personSchema = z.object({ id: z.string(), displayName: z.string().nullable() });
+const entrySchema = z.object({
+  id: z.number(),
+  occurredAt: z.string(),
+  actor: personSchema,
+  subject: personSchema.nullable(),
+  action: z.enum(['read', 'write', 'export', 'delete']),
+  resource: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+const signedIn = (user: AuthenticatedUser | undefined) => {
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  return { id: user.id, isHr: user.isHr };
+};
+
+/** HR's view of the audit log: filtered pages, newest first, and the same filters as a CSV file. */
+export function auditRoutes(query: AuditQuery): RouteDefinition[] {
+  const tags = ['audit'];
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/hr/audit',
+      operationId: 'listAuditEntries',
+      summary: 'HR: the audit log, newest first, filtered by actor, subject, action and dates',
+      tags,
+      auth: 'user',
+      request: { query: auditPageQuerySchema },
+      responses: {
+        200: {
+          description: 'One page; nextCursor asks for the next, older one',
+          schema: z.object({ entries: z.array(entrySchema), nextCursor: z.string().nullable() }),
+        },
+        403: { description: 'Not HR' },
+      },
+      handler: async ({ user, query: filter }) => ({ body: await query.page(signedIn(user), filter) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/hr/audit/export',
+      operationId: 'exportAuditEntries',
+      summary: 'HR: the filtered audit log as CSV (UTF-8 with BOM); the export itself is audited',
+      tags,
+      auth: 'user',
+      request: { query: auditFilterSchema },
+      responses: {
+        200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' },
+        403: { description: 'Not HR' },
+        422: { description: 'Too many entries for one file: narrow the filters' },
+      },
+      handler: async ({ user, query: filter }) => {
+        const { csv } = await query.exportCsv(signedIn(user), filter);
+        const day = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+        return {
+          raw: csv,
+          contentType: 'text/csv; charset=utf-8',
+          headers: {
+            'content-disposition': `attachment; filename="audit-log-${day}.csv"`,
+            'cache-control': 'no-store',
+          },
+        };
+      },
+    }),
+  ];
+}
