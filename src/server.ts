@@ -6,6 +6,8 @@ import { mountBot } from '../bot/bot-app.ts';
 import { createReportActions } from '../bot/report-actions.ts';
 import { createAccessPolicy } from './auth/access.ts';
 import { createAuditLog } from './auth/audit.ts';
+import { createAuditQuery } from './auth/audit-query.ts';
+import { auditRoutes } from './auth/audit.routes.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenValidator } from './auth/token-validator.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
@@ -41,6 +43,8 @@ import type { Logger } from './logger.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createPeopleStore } from './people/people.store.ts';
+import { erasureRoutes } from './privacy/erasure.routes.ts';
+import { createErasureService } from './privacy/erasure.service.ts';
 import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
@@ -274,6 +278,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...interviewRoutes(interviewService),
       ...trainingRoutes(trainingService),
       ...reportRoutes(reportService),
+      ...auditRoutes(createAuditQuery({ db: database.db, audit: growth.audit })),
+      ...erasureRoutes(createErasureService({ db: database.db, directory })),
     ];
 
     const conversations = createConversationReferenceStore(database.db);

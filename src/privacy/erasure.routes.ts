@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { AppError } from '../http/app-error.ts';
+import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { eraseInputSchema, type ErasureService } from './erasure.service.ts';
+
+const personParam = z.object({
+  personId: z.string().min(1).max(100).describe('Directory id (Entra object id) of the leaver'),
+});
+const countsSchema = z.record(z.string(), z.number());
+const recordSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  displayName: z.string().nullable(),
+  erasedBy: z.object({ id: z.string(), displayName: z.string().nullable() }),
+  erasedAt: z.string(),
+  forced: z.boolean(),
+  reason: z.string().nullable(),
+  deletes: countsSchema,
+  detaches: countsSchema,
+});
+
+const signedIn = (user: AuthenticatedUser | undefined) => {
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  return { id: user.id, isHr: user.isHr };
+};
+
+/** HR erases a leaver's personal data, sees beforehand what would go, and reads the records kept. */
+export function erasureRoutes(service: ErasureService): RouteDefinition[] {
+  const tags = ['privacy'];
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/hr/people/:personId/erasure-preview',
+      operationId: 'previewErasure',
+      summary:
+        'HR: what erasing a person would delete and detach, and whether the directory still lists them',
+      tags,
+      auth: 'user',
+      request: { params: personParam },
+      responses: {
+        200: {
+          description: 'Row counts by table and column',
+          schema: z.object({
+            personId: z.string(),
+            displayName: z.string().nullable(),
+            activeInDirectory: z.boolean(),
+            deletes: countsSchema,
+            detaches: countsSchema,
+          }),
+        },
+        403: { description: 'Not HR' },
+      },
+      handler: async ({ user, params }) => ({ body: await service.preview(signedIn(user), params.personId) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/hr/people/:personId/erase',
+      operationId: 'erasePersonalData',
+      summary: "HR: erase a leaver's personal data from every table, keeping a record of the erasure",
+      tags,
+      auth: 'user',
+      request: { params: personParam, body: eraseInputSchema },
+      responses: {
+        201: { description: 'Erased; the record kept', schema: recordSchema },
+        403: { description: 'Not HR' },
+        409: { description: 'Still active in the directory (force with a reason), or HR’s own data' },
+      },
+      handler: async ({ user, params, body }) => ({
+        status: 201,
+        body: await service.erase(signedIn(user), params.personId, body),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/hr/erasures',
+      operationId: 'listErasures',
+      summary: 'HR: the erasure records, newest first',
+      tags,
+      auth: 'user',
+      request: {
+        query: z.object({ personId: z.string().min(1).max(100).optional().describe('Only this person') }),
+      },
+      responses: {
+        200: { description: 'Records', schema: z.array(recordSchema) },
+        403: { description: 'Not HR' },
+      },
+      handler: async ({ user, query }) => ({ body: await service.list(signedIn(user), query.personId) }),
+    }),
+  ];
+}
