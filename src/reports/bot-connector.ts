@@ -1,0 +1,160 @@
+// The Bot Framework connector, as the outbox needs it: post an activity into a conversation, create a
+// 1:1 conversation. Built on the Teams SDK's API client (@microsoft/teams.api), which takes the
+// serviceUrl per client and does not retry by itself: pacing and retries stay with the outbox, where
+// they are durable. Teams and the Agents Playground differ only in the serviceUrl and the credentials.
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { Client as ConnectorClient } from '@microsoft/teams.api';
+import type { BotOutboxPayload } from './bot-outbox.schema.ts';
+
+/** The bot's own Entra app (Azure Bot): its token lets us call the connector. */
+export interface BotConnectorCredentials {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  authorityHost: string;
+}
+
+export interface BotConnectorOptions {
+  /** Without credentials requests carry no token: local mode, the Agents Playground's connector. */
+  credentials: BotConnectorCredentials | undefined;
+  /** Per request; a slow connector is a retryable failure, not a stuck worker. */
+  timeoutMs?: number;
+}
+
+export interface ConversationTarget {
+  serviceUrl: string;
+  conversationId: string;
+}
+
+export interface NewPersonalConversation {
+  serviceUrl: string;
+  tenantId: string;
+  /** The bot's channel account id (as Teams addresses it in activities, e.g. `28:<app id>`). */
+  botId: string;
+  /** The member's Entra object id. */
+  userAadId: string;
+}
+
+export interface BotConnector {
+  /** Posts a message; resolves with the activity id the connector gave it. */
+  post(target: ConversationTarget, payload: BotOutboxPayload): Promise<{ activityId: string | null }>;
+  /** Creates (or, as Teams does, finds) the bot's 1:1 conversation with a member. */
+  createPersonalConversation(input: NewPersonalConversation): Promise<{ conversationId: string }>;
+}
+
+/** A connector answer other than success; `status` is absent for network failures and timeouts. */
+export class ConnectorError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    /** From Retry-After, when the connector sent one. */
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
+export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
+
+/** Retry-After is seconds or an HTTP date. */
+export function parseRetryAfter(value: unknown, now: number): number | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+interface AxiosLikeError {
+  message?: string;
+  code?: string;
+  response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+}
+
+function toConnectorError(error: unknown): ConnectorError {
+  const failure = (error ?? {}) as AxiosLikeError;
+  const status = failure.response?.status;
+  if (status === undefined)
+    return new ConnectorError(
+      `connector unreachable: ${failure.code ?? failure.message ?? String(error)}`,
+      undefined,
+      undefined,
+    );
+  const headers = failure.response?.headers ?? {};
+  const retryAfter = parseRetryAfter(headers['retry-after'], Date.now());
+  const body = failure.response?.data as { error?: { code?: string; message?: string } } | undefined;
+  const reason = body?.error?.message ?? body?.error?.code ?? failure.message ?? 'request failed';
+  return new ConnectorError(`connector answered ${status}: ${reason}`.slice(0, 500), status, retryAfter);
+}
+
+export function createBotConnector(options: BotConnectorOptions): BotConnector {
+  const credentials = options.credentials;
+  const msal = credentials
+    ? new ConfidentialClientApplication({
+        auth: {
+          clientId: credentials.clientId,
+          clientSecret: credentials.clientSecret,
+          authority: `${credentials.authorityHost.replace(/\/$/, '')}/${credentials.tenantId}`,
+        },
+      })
+    : undefined;
+  // msal caches the token and renews it before it expires.
+  const token = msal
+    ? async () => {
+        const result = await msal.acquireTokenByClientCredential({ scopes: [BOT_FRAMEWORK_SCOPE] });
+        if (!result?.accessToken)
+          throw new ConnectorError('Entra ID returned no bot token', undefined, undefined);
+        return result.accessToken;
+      }
+    : undefined;
+  const http = {
+    name: 'bot-outbox',
+    timeout: options.timeoutMs ?? 15_000,
+    ...(token ? { token } : {}),
+  };
+  const clients = new Map<string, ConnectorClient>();
+  const clientFor = (serviceUrl: string) => {
+    const base = serviceUrl.replace(/\/+$/, '');
+    let client = clients.get(base);
+    if (!client) {
+      client = new ConnectorClient(base, http);
+      clients.set(base, client);
+    }
+    return client;
+  };
+
+  return {
+    async post(target, payload) {
+      try {
+        const resource = await clientFor(target.serviceUrl).conversations.createActivity(
+          target.conversationId,
+          {
+            type: 'message',
+            ...(payload.text !== undefined ? { text: payload.text } : {}),
+            ...(payload.attachments ? { attachments: payload.attachments } : {}),
+          },
+        );
+        return { activityId: resource?.id ?? null };
+      } catch (error) {
+        throw toConnectorError(error);
+      }
+    },
+
+    async createPersonalConversation(input) {
+      try {
+        const resource = await clientFor(input.serviceUrl).conversations.create({
+          isGroup: false,
+          bot: { id: input.botId },
+          members: [{ id: input.userAadId, aadObjectId: input.userAadId, role: 'user' }],
+          tenantId: input.tenantId,
+          channelData: { tenant: { id: input.tenantId } },
+        });
+        if (!resource?.id) throw new ConnectorError('the connector created no conversation', 502, undefined);
+        return { conversationId: resource.id };
+      } catch (error) {
+        throw error instanceof ConnectorError ? error : toConnectorError(error);
+      }
+    },
+  };
+}

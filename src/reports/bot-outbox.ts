@@ -1,0 +1,578 @@
+// The one way the app posts to Teams without being spoken to. `enqueue` writes each message to the
+// bot_outbox table (inside the caller's transaction when given one), so a message exists before anyone is
+// told it will be sent; the worker posts the table out through the connector, paced under Teams' limits.
+//
+// Never twice: a row is leased before it is posted, the attempt is counted under a fence on that lease
+// (a worker whose lease was taken over posts nothing), and the row is marked sent by the first write after
+// the connector's answer. What remains is the gap between the connector accepting the message and that
+// write: a crash there, or an answer lost on the network (timeout, reset) after Teams took the message,
+// leaves the row pending and it is posted again once the lease runs out. The connector has no idempotency
+// key for activities, so this window can be narrowed (one UPDATE, a few milliseconds) but not closed.
+import { and, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
+import { createOutbox, messageOf } from '../jobs/outbox.ts';
+import type { Logger } from '../logger.ts';
+import { ConnectorError, type BotConnector } from './bot-connector.ts';
+import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.port.ts';
+import { botOutbox } from './bot-outbox.schema.ts';
+import { createBotPacer, type BotPacer, type PacerScope, type PacerSlot } from './bot-pacer.ts';
+import { conversationReferences } from './conversation-references.schema.ts';
+import type { ConversationReferenceStore, TeamInstallationRow } from './conversation-references.store.ts';
+
+const recipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), personId: z.string().min(1).max(256) }),
+  z.object({
+    kind: z.literal('channel'),
+    teamId: z.string().min(1).max(1024),
+    channelId: z.string().min(1).max(1024),
+  }),
+]);
+
+const messageSchema = z
+  .object({
+    key: z.string().min(1).max(512),
+    recipient: recipientSchema,
+    text: z.string().max(28_000).optional(),
+    attachments: z
+      .array(
+        z.object({ contentType: z.literal('application/vnd.microsoft.card.adaptive'), content: z.unknown() }),
+      )
+      .max(10)
+      .optional(),
+    notBefore: z.date().optional(),
+  })
+  .refine((message) => message.text !== undefined || (message.attachments?.length ?? 0) > 0, {
+    message: 'A bot message needs text or an attachment.',
+  });
+
+type OutboxRow = typeof botOutbox.$inferSelect;
+
+export interface BotOutboxOptions {
+  db: Db;
+  /** Called after messages were stored, to wake the worker; `inTransaction` when the caller's tx is still open. */
+  onEnqueued?: (inTransaction: boolean) => Promise<void>;
+}
+
+const INSERT_CHUNK = 500;
+
+/** The BotMessages port over the bot_outbox table. */
+export function createBotOutbox(options: BotOutboxOptions): BotMessages {
+  const { db } = options;
+  return {
+    async enqueue(messages: BotMessage[], tx?: Db): Promise<void> {
+      if (messages.length === 0) return;
+      const parsed = z.array(messageSchema).safeParse(messages);
+      if (!parsed.success)
+        throw new AppError(
+          'validation_failed',
+          'A bot message is malformed.',
+          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        );
+      const rows = parsed.data.map((message) => ({
+        key: message.key,
+        recipient: message.recipient,
+        payload: {
+          ...(message.text !== undefined ? { text: message.text } : {}),
+          ...(message.attachments ? { attachments: message.attachments } : {}),
+        },
+        ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
+      }));
+      const target = tx ?? db;
+      for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
+        // A key already there (a retried job, a double click) keeps its first message: posted once.
+        await target
+          .insert(botOutbox)
+          .values(rows.slice(index, index + INSERT_CHUNK))
+          .onConflictDoNothing({ target: botOutbox.key });
+      }
+      if (options.onEnqueued) await options.onEnqueued(tx !== undefined);
+    },
+
+    async status(keys: string[]): Promise<Map<string, BotMessageStatus>> {
+      const result = new Map<string, BotMessageStatus>();
+      const unique = [...new Set(keys)];
+      for (let index = 0; index < unique.length; index += INSERT_CHUNK) {
+        const rows = await db
+          .select({
+            key: botOutbox.key,
+            state: botOutbox.state,
+            attempts: botOutbox.attempts,
+            sentAt: botOutbox.sentAt,
+            error: botOutbox.error,
+          })
+          .from(botOutbox)
+          .where(inArray(botOutbox.key, unique.slice(index, index + INSERT_CHUNK)));
+        for (const row of rows) result.set(row.key, row);
+      }
+      return result;
+    },
+  };
+}
+
+export interface BotOutboxWorkerOptions {
+  db: Db;
+  conversations: ConversationReferenceStore;
+  connector: BotConnector;
+  logger: Logger;
+  /** Milliseconds since the epoch; the pacer and all due times follow it. */
+  clock?: () => number;
+  /** How long a worker holds claimed rows; longer than the connector's timeout. */
+  leaseMs?: number;
+  /** First wait after a retryable failure; doubles per attempt (with jitter) up to 15 minutes. */
+  retryBaseMs?: number;
+  /** Retryable failures before giving up on a message. */
+  maxAttempts?: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** The bot's channel account id, for creating a 1:1 conversation when no stored reference names it. */
+  botId?: string | undefined;
+  pacer?: BotPacer;
+  /** For jitter; tests pass a fixed one. */
+  random?: () => number;
+}
+
+export interface BotOutboxCounts {
+  sent: number;
+  /** 429 answers received. */
+  throttled: number;
+  /** Retryable failures put back for another try (429, 412, 502, 504, network). */
+  retried: number;
+  failed: number;
+  /** Put back untried because the pacer would hold them longer than is worth keeping a lease. */
+  deferred: number;
+}
+
+export interface DrainResult extends BotOutboxCounts {
+  /** When the next pending message is due, if any is left. */
+  nextDueAt: Date | null;
+}
+
+interface Target {
+  serviceUrl: string;
+  conversationId: string;
+  tenantId: string;
+}
+
+interface WorkItem {
+  row: OutboxRow;
+  /** Where it goes, once known; a person without a 1:1 conversation needs one created first. */
+  target: Target | undefined;
+  create?: { serviceUrl: string; tenantId: string; botId: string; userAadId: string };
+}
+
+const RETRYABLE = new Set([408, 412, 429, 500, 502, 503, 504]);
+const CLAIM_SIZE = 100;
+/** Refill when fewer than this many claimed messages wait in memory. */
+const REFILL_BELOW = 40;
+/** A pacing wait longer than this hands the row back (with its due time) instead of holding its lease. */
+const DEFER_AFTER_MS = 5000;
+/** Stay in the drain while the next message is due within this long, instead of waiting for the sweep. */
+const LINGER_MS = 5000;
+const UNKNOWN_TENANT = 'unknown';
+
+export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
+  const { db, conversations, connector, logger } = options;
+  const clock = options.clock ?? Date.now;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const retryBaseMs = options.retryBaseMs ?? 2000;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const concurrency = options.concurrency ?? 16;
+  const random = options.random ?? Math.random;
+  const pacer = options.pacer ?? createBotPacer({ clock });
+  const outbox = createOutbox(db, botOutbox, {
+    id: botOutbox.id,
+    action: botOutbox.state,
+    leaseUntil: botOutbox.leaseUntil,
+    attempts: botOutbox.attempts,
+    error: botOutbox.error,
+    createdAt: botOutbox.createdAt,
+  });
+  const totals: BotOutboxCounts = { sent: 0, throttled: 0, retried: 0, failed: 0, deferred: 0 };
+  let primed = false;
+  let running: Promise<DrainResult> | undefined;
+  let stopping = false;
+  /** Wakes the drain loop: an answer arrived, a timer ran out, or stop() was called. */
+  let wake: (() => void) | undefined;
+  const poke = () => wake?.();
+
+  // Restart or another instance: conversations keep their hour of history in the table.
+  const prime = async () => {
+    if (primed) return;
+    const since = new Date(clock() - 3_600_000);
+    const recent = await db
+      .select({ conversationId: botOutbox.conversationId, sentAt: botOutbox.sentAt })
+      .from(botOutbox)
+      .where(and(gt(botOutbox.sentAt, since), isNotNull(botOutbox.conversationId)));
+    for (const row of recent)
+      if (row.conversationId && row.sentAt)
+        pacer.record({ conversationId: row.conversationId }, row.sentAt.getTime());
+    primed = true;
+  };
+
+  const backoff = (attempts: number, retryAfterMs: number | undefined) => {
+    const exponential = Math.min(15 * 60_000, retryBaseMs * 2 ** Math.max(0, attempts - 1));
+    // Jitter spreads retries of a burst so they do not come back together.
+    const jittered = exponential * (0.5 + random() / 2);
+    return Math.max(retryAfterMs ?? 0, jittered);
+  };
+
+  const release = async (rows: OutboxRow[]) => {
+    if (rows.length === 0) return;
+    await db
+      .update(botOutbox)
+      .set({ leaseUntil: null })
+      .where(
+        and(
+          inArray(
+            botOutbox.id,
+            rows.map((row) => row.id),
+          ),
+          eq(botOutbox.state, 'pending'),
+        ),
+      );
+  };
+
+  const fail = async (row: OutboxRow, reason: string) => {
+    await db
+      .update(botOutbox)
+      .set({ state: 'failed', error: reason.slice(0, 1000), leaseUntil: null })
+      .where(and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending')));
+    totals.failed += 1;
+    logger.warn({ key: row.key, reason }, 'bot message failed for good');
+  };
+
+  const postpone = async (row: OutboxRow, attempts: number, error: ConnectorError | Error) => {
+    const status = error instanceof ConnectorError ? error.status : undefined;
+    if (status === 429) totals.throttled += 1;
+    if (attempts >= maxAttempts) {
+      await fail(row, `gave up after ${attempts} attempts: ${error.message}`);
+      return;
+    }
+    const retryAfterMs = error instanceof ConnectorError ? error.retryAfterMs : undefined;
+    const waitMs = backoff(attempts, retryAfterMs);
+    await db
+      .update(botOutbox)
+      .set({
+        nextAttemptAt: new Date(clock() + waitMs),
+        leaseUntil: null,
+        error: error.message.slice(0, 1000),
+      })
+      .where(and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending')));
+    totals.retried += 1;
+  };
+
+  const isRetryableError = (error: unknown) =>
+    !(error instanceof ConnectorError) || error.status === undefined || RETRYABLE.has(error.status);
+
+  /** Where a claimed message goes; undefined when it cannot go anywhere (then it has failed). */
+  const resolve = async (
+    row: OutboxRow,
+    installations: TeamInstallationRow[],
+  ): Promise<WorkItem | undefined> => {
+    const recipient = row.recipient;
+    if (recipient.kind === 'channel') {
+      const installation = installations.find((candidate) => candidate.teamId === recipient.teamId);
+      if (!installation) {
+        await fail(row, `the app is not installed in team ${recipient.teamId}`);
+        return undefined;
+      }
+      return {
+        row,
+        target: {
+          serviceUrl: installation.serviceUrl,
+          conversationId: recipient.channelId,
+          tenantId: installation.tenantId ?? UNKNOWN_TENANT,
+        },
+      };
+    }
+    const chat = await conversations.personalChatOf(recipient.personId);
+    if (chat)
+      return {
+        row,
+        target: {
+          serviceUrl: chat.serviceUrl,
+          conversationId: chat.conversationId,
+          tenantId: chat.tenantId ?? UNKNOWN_TENANT,
+        },
+      };
+    // No 1:1 chat yet: Teams creates (or finds) it from the member's Entra id, at a serviceUrl and tenant
+    // we learnt from any other conversation or installation.
+    const [reference] = await db
+      .select()
+      .from(conversationReferences)
+      .orderBy(desc(conversationReferences.updatedAt))
+      .limit(1);
+    const installation = installations[0];
+    const serviceUrl = reference?.serviceUrl ?? installation?.serviceUrl;
+    const tenantId = reference?.tenantId ?? installation?.tenantId ?? undefined;
+    const botId = reference?.botId ?? options.botId;
+    if (!serviceUrl || !tenantId || !botId) {
+      await fail(
+        row,
+        'no conversation with this person is known, and no team installation to create one from',
+      );
+      return undefined;
+    }
+    return { row, target: undefined, create: { serviceUrl, tenantId, botId, userAadId: recipient.personId } };
+  };
+
+  const scopeOf = (item: WorkItem): PacerScope =>
+    item.target
+      ? { tenantId: item.target.tenantId, conversationId: item.target.conversationId }
+      : { tenantId: item.create!.tenantId };
+
+  /** Counts the attempt, but only while our lease still holds: a worker that lost its rows posts nothing. */
+  const takeAttempt = async (row: OutboxRow): Promise<number | undefined> => {
+    const [taken] = await db
+      .update(botOutbox)
+      .set({ attempts: sql`${botOutbox.attempts} + 1`, leaseUntil: new Date(clock() + leaseMs) })
+      .where(
+        and(
+          eq(botOutbox.id, row.id),
+          eq(botOutbox.state, 'pending'),
+          row.leaseUntil ? eq(botOutbox.leaseUntil, row.leaseUntil) : sql`false`,
+        ),
+      )
+      .returning({ attempts: botOutbox.attempts, leaseUntil: botOutbox.leaseUntil });
+    if (!taken) return undefined;
+    row.leaseUntil = taken.leaseUntil;
+    return taken.attempts;
+  };
+
+  const settleFailure = async (item: WorkItem, attempts: number, error: unknown, what: string) => {
+    if (error instanceof ConnectorError && error.status === 429 && error.retryAfterMs !== undefined)
+      pacer.pause(scopeOf(item), clock() + error.retryAfterMs);
+    if (isRetryableError(error))
+      await postpone(item.row, attempts, error instanceof Error ? error : new Error(messageOf(error)));
+    else await fail(item.row, `${what}${messageOf(error)}`);
+  };
+
+  /**
+   * One request to the connector for a work item, under a slot the pacer granted. Each request counts as
+   * an attempt: a person without a 1:1 chat costs two (create the conversation, then post).
+   */
+  const attempt = async (item: WorkItem, slot: PacerSlot, requeue: (item: WorkItem) => void) => {
+    const { row } = item;
+    let answered = false;
+    const answer = () => {
+      if (!answered) pacer.complete(slot);
+      answered = true;
+    };
+    try {
+      const attempts = await takeAttempt(row);
+      if (attempts === undefined) {
+        logger.warn({ key: row.key }, 'bot message lease lost before posting; left to its new holder');
+        return;
+      }
+      if (!item.target) {
+        const create = item.create!;
+        let created: { conversationId: string };
+        try {
+          created = await connector.createPersonalConversation(create);
+        } catch (error) {
+          answer();
+          await settleFailure(item, attempts, error, 'could not create the 1:1 conversation: ');
+          return;
+        }
+        answer();
+        await conversations.remember({
+          conversationId: created.conversationId,
+          kind: 'personal',
+          serviceUrl: create.serviceUrl,
+          tenantId: create.tenantId,
+          botId: create.botId,
+          userAadId: create.userAadId,
+          teamId: null,
+          channelId: null,
+          channelName: null,
+        });
+        requeue({
+          row,
+          target: {
+            serviceUrl: create.serviceUrl,
+            conversationId: created.conversationId,
+            tenantId: create.tenantId,
+          },
+        });
+        return;
+      }
+      let activityId: string | null;
+      try {
+        ({ activityId } = await connector.post(item.target, row.payload));
+      } catch (error) {
+        answer();
+        await settleFailure(item, attempts, error, '');
+        return;
+      }
+      answer();
+      // The first thing after the connector's answer: from here on the message is never posted again.
+      await db
+        .update(botOutbox)
+        .set({
+          state: 'sent',
+          sentAt: new Date(clock()),
+          activityId,
+          conversationId: item.target.conversationId,
+          leaseUntil: null,
+          error: null,
+        })
+        .where(eq(botOutbox.id, row.id));
+      totals.sent += 1;
+    } catch (error) {
+      logger.error(
+        { err: error, key: row.key },
+        'bot outbox step failed; the lease will run out and it is tried again',
+      );
+    } finally {
+      answer();
+    }
+  };
+
+  const soonestDue = async (): Promise<Date | null> => {
+    // A row another worker holds is due when its lease runs out, at the earliest.
+    const [row] = await db
+      .select({
+        at: sql<Date>`min(greatest(${botOutbox.nextAttemptAt}, coalesce(${botOutbox.leaseUntil}, ${botOutbox.nextAttemptAt})))`.mapWith(
+          botOutbox.nextAttemptAt,
+        ),
+      })
+      .from(botOutbox)
+      .where(eq(botOutbox.state, 'pending'));
+    return row?.at ?? null;
+  };
+
+  const drainOnce = async (): Promise<DrainResult> => {
+    await prime();
+    const before = { ...totals };
+    const ready: WorkItem[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let exhausted = false;
+    let lastClaimAt = 0;
+    const requeue = (item: WorkItem) => {
+      ready.unshift(item);
+      poke();
+    };
+    for (;;) {
+      if (stopping) break;
+      // Claim more while few are waiting; after an empty claim, look again each second for new rows.
+      if (ready.length < REFILL_BELOW && (!exhausted || clock() - lastClaimAt >= 1000)) {
+        const now = new Date(clock());
+        lastClaimAt = now.getTime();
+        const claimed = await outbox.claim(
+          CLAIM_SIZE,
+          leaseMs,
+          and(eq(botOutbox.state, 'pending'), lte(botOutbox.nextAttemptAt, now)),
+        );
+        claimed.sort(
+          (a, b) =>
+            a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+            a.createdAt.getTime() - b.createdAt.getTime(),
+        );
+        const installations = claimed.length > 0 ? await conversations.listInstallations() : [];
+        for (const row of claimed) {
+          const item = await resolve(row, installations);
+          if (item) ready.push(item);
+        }
+        exhausted = claimed.length < CLAIM_SIZE;
+      }
+
+      // Start every message the pacer lets through now; note how long the others must wait.
+      let shortestWait = Number.POSITIVE_INFINITY;
+      const deferred: Array<{ row: OutboxRow; until: number }> = [];
+      for (let index = 0; index < ready.length && inFlight.size < concurrency;) {
+        const item = ready[index]!;
+        const decision = pacer.acquire(scopeOf(item));
+        if (decision.granted) {
+          ready.splice(index, 1);
+          const running: Promise<void> = attempt(item, decision.slot, requeue).finally(() => {
+            inFlight.delete(running);
+            poke();
+          });
+          inFlight.add(running);
+          continue;
+        }
+        if (decision.waitMs > DEFER_AFTER_MS) {
+          ready.splice(index, 1);
+          deferred.push({ row: item.row, until: clock() + decision.waitMs });
+          continue;
+        }
+        shortestWait = Math.min(shortestWait, decision.waitMs);
+        index += 1;
+      }
+      for (const { row, until } of deferred) {
+        await db
+          .update(botOutbox)
+          .set({ nextAttemptAt: new Date(until), leaseUntil: null })
+          .where(and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending')));
+        totals.deferred += 1;
+      }
+
+      if (ready.length === 0 && inFlight.size === 0) {
+        if (!exhausted) continue;
+        const next = await soonestDue();
+        const waitMs = next ? next.getTime() - clock() : Number.POSITIVE_INFINITY;
+        if (waitMs > LINGER_MS) break;
+        await sleep(Math.max(waitMs, 100));
+        lastClaimAt = 0;
+        continue;
+      }
+      if (ready.length < REFILL_BELOW && !exhausted) continue;
+      // Wait for an answer, for the pacer, or (after an empty claim) for new rows to become due.
+      await sleep(Number.isFinite(shortestWait) ? shortestWait : exhausted ? 1000 : 50);
+    }
+    await Promise.all(inFlight);
+    await release(ready.map((item) => item.row));
+    pacer.sweep();
+    return {
+      sent: totals.sent - before.sent,
+      throttled: totals.throttled - before.throttled,
+      retried: totals.retried - before.retried,
+      failed: totals.failed - before.failed,
+      deferred: totals.deferred - before.deferred,
+      nextDueAt: await soonestDue(),
+    };
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolveSleep) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      function done() {
+        clearTimeout(timer);
+        if (wake === done) wake = undefined;
+        resolveSleep();
+      }
+      wake = done;
+    });
+
+  return {
+    /**
+     * Posts every message that is due, and stays while more become due within a few seconds. One drain
+     * per worker at a time: a second call joins the running one.
+     */
+    drain(): Promise<DrainResult> {
+      if (stopping) return Promise.resolve({ ...zero(), nextDueAt: null });
+      running ??= drainOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+
+    /** Since the worker was created. */
+    counts(): BotOutboxCounts {
+      return { ...totals };
+    },
+
+    /** Lets requests in flight finish and hands back what was claimed but not started. */
+    async stop(): Promise<void> {
+      stopping = true;
+      poke();
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+const zero = (): BotOutboxCounts => ({ sent: 0, throttled: 0, retried: 0, failed: 0, deferred: 0 });
+
+export type BotOutboxWorker = ReturnType<typeof createBotOutboxWorker>;
