@@ -35,11 +35,14 @@ import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { interviewRoutes } from './interviews/interview.routes.ts';
 import { createInterviewStatus } from './interviews/interview-status.ts';
+import { createInterviewTransfer } from './interviews/interview-transfer.ts';
 import { createInterviewService } from './interviews/interview.service.ts';
 import { createInterviewStore } from './interviews/interview.store.ts';
 import { createOutlookSync } from './interviews/outlook-sync.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { peopleAdminRoutes } from './people/people-admin.routes.ts';
+import { createPeopleAdminService } from './people/people-admin.service.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createPeopleStore } from './people/people.store.ts';
@@ -66,6 +69,8 @@ export interface RunningServer {
 }
 
 const PEOPLE_SYNC_QUEUE = 'people.sync';
+/** HR's effective-dated records whose date has come (hourly: a 4/1 promotion applies from 0:00 JST). */
+const PEOPLE_EFFECTIVE_QUEUE = 'people.effective';
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
 const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
 /** Reading back what people did to interview events in Outlook (declined, moved, deleted). */
@@ -113,11 +118,32 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       directory,
       levels: framework.levels,
     });
+    const peopleAdmin = createPeopleAdminService({
+      db: database.db,
+      directory,
+      levels: framework.levels,
+      // Interviews a supervisor no longer above someone had arranged move to the new one (docs/people.md).
+      chainHandler: createInterviewTransfer({
+        notifyOutlookWork: async (bookingId) => {
+          await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
+        },
+      }),
+      queueSync: async () => {
+        await queue.send(PEOPLE_SYNC_QUEUE, {});
+      },
+      now: () => new Date(),
+    });
     await queue.define(PEOPLE_SYNC_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
     await queue.work(PEOPLE_SYNC_QUEUE, async () => {
-      const synced = await peopleService.syncFromDirectory();
-      logger.info({ synced }, 'people synced from the directory');
+      const synced = await peopleAdmin.syncFromDirectory();
+      logger.info(synced, 'people synced from the directory');
     });
+    await queue.define(PEOPLE_EFFECTIVE_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
+    await queue.work(PEOPLE_EFFECTIVE_QUEUE, async () => {
+      const applied = await peopleAdmin.applyEffectiveToday();
+      if (applied.peopleChanged > 0) logger.info(applied, 'effective-dated levels applied');
+    });
+    await queue.boss.schedule(PEOPLE_EFFECTIVE_QUEUE, '0 * * * *', {}, { tz: 'Asia/Tokyo' });
     // Every six hours, and once now (singleton: several instances starting together send one).
     await queue.boss.schedule(PEOPLE_SYNC_QUEUE, '15 */6 * * *', {}, { tz: 'Asia/Tokyo' });
     await queue.send(PEOPLE_SYNC_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 60 });
@@ -264,6 +290,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ),
       ...frameworkRoutes(framework),
       ...peopleRoutes(peopleService),
+      ...peopleAdminRoutes(peopleAdmin),
       ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
       ...goalRoutes(createGoalService({ ...growth, people: peopleStore })),
       ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),

@@ -15,6 +15,7 @@ function toDirectoryUser(user: GraphUser, managerId: string | null): DirectoryUs
     userPrincipalName: user.userPrincipalName,
     displayName: user.displayName,
     mail: user.mail ?? null,
+    employeeId: user.employeeId ?? null,
     jobTitle: user.jobTitle ?? null,
     department: user.department ?? null,
     division: user.employeeOrgData?.division ?? null,

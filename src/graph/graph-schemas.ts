@@ -10,6 +10,7 @@ export const graphUserSchema = z.object({
     .nullable()
     .transform((value) => value ?? ''),
   mail: z.string().nullable().optional(),
+  employeeId: z.string().nullable().optional(),
   jobTitle: z.string().nullable().optional(),
   department: z.string().nullable().optional(),
   employeeType: z.string().nullable().optional(),
@@ -21,4 +22,4 @@ export const graphUserSchema = z.object({
 export type GraphUser = z.infer<typeof graphUserSchema>;
 
 export const USER_SELECT =
-  'id,userPrincipalName,displayName,mail,jobTitle,department,employeeType,employeeHireDate,employeeOrgData';
+  'id,userPrincipalName,displayName,mail,employeeId,jobTitle,department,employeeType,employeeHireDate,employeeOrgData';

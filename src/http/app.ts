@@ -96,7 +96,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
       });
     }
     if (route.request?.body) {
-      handlers.push(requireJson, jsonParser);
+      handlers.push(
+        requireJson,
+        route.bodyLimitBytes
+          ? express.json({ limit: route.bodyLimitBytes, strict: false, type: () => true })
+          : jsonParser,
+      );
     }
     handlers.push(async (req, res) => {
       const user = res.locals.user as AuthenticatedUser | undefined;

@@ -53,6 +53,8 @@ export interface RouteDefinition<
   summary: string;
   tags: string[];
   auth: RouteAuth;
+  /** A larger JSON body than the service-wide limit, for the few routes that take a file. */
+  bodyLimitBytes?: number;
   request?: { params?: P; query?: Q; body?: B };
   responses: Record<number, ResponseSpec>;
   handler: (context: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<RouteResult>;

@@ -6,6 +6,8 @@ export interface DirectoryUser {
   userPrincipalName: string;
   displayName: string;
   mail: string | null;
+  /** 職員番号 */
+  employeeId: string | null;
   jobTitle: string | null;
   department: string | null;
   /** Graph has no 部 property; cities put it in companyName or officeLocation. */

@@ -10,24 +10,28 @@ export interface PeopleServiceDependencies {
   levels: readonly LevelNames[];
 }
 
-export function createPeopleService({ store, directory, levels }: PeopleServiceDependencies) {
-  const toRow = (user: DirectoryUser): NewPerson => {
-    const levelId = levelIdForJobTitle(levels, user.jobTitle);
-    return {
-      id: user.id,
-      userPrincipalName: user.userPrincipalName,
-      displayName: user.displayName,
-      mail: user.mail,
-      jobTitle: user.jobTitle,
-      department: user.department,
-      division: user.division,
-      employeeType: user.employeeType,
-      hireDate: user.employeeHireDate ? user.employeeHireDate.slice(0, 10) : null,
-      managerId: user.managerId,
-      levelId,
-      employmentType: employmentTypeOf(levels, levelId, user.employeeType),
-    };
+/** A directory entry as a people row; the level comes from the job title (HR's imports override it). */
+export function directoryUserToRow(levels: readonly LevelNames[], user: DirectoryUser): NewPerson {
+  const levelId = levelIdForJobTitle(levels, user.jobTitle);
+  return {
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName,
+    mail: user.mail,
+    employeeId: user.employeeId,
+    jobTitle: user.jobTitle,
+    department: user.department,
+    division: user.division,
+    employeeType: user.employeeType,
+    hireDate: user.employeeHireDate ? user.employeeHireDate.slice(0, 10) : null,
+    managerId: user.managerId,
+    levelId,
+    employmentType: employmentTypeOf(levels, levelId, user.employeeType),
   };
+}
+
+export function createPeopleService({ store, directory, levels }: PeopleServiceDependencies) {
+  const toRow = (user: DirectoryUser): NewPerson => directoryUserToRow(levels, user);
 
   const toProfile = async (person: PersonRow, isHr: boolean): Promise<MeResponse> => {
     // Before the first full copy of the directory the table may lack someone's reports: ask the directory.

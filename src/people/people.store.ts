@@ -56,6 +56,7 @@ export function createPeopleStore(db: Db) {
               userPrincipalName: sql`excluded.user_principal_name`,
               displayName: sql`excluded.display_name`,
               mail: sql`excluded.mail`,
+              employeeId: sql`excluded.employee_id`,
               jobTitle: sql`excluded.job_title`,
               department: sql`excluded.department`,
               division: sql`excluded.division`,

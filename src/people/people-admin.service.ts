@@ -1,0 +1,453 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/access.ts';
+import { createAuditLog } from '../auth/audit.ts';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
+import { decodeCsvBytes, parseCsv } from './csv-reader.ts';
+import type { Directory } from './directory.port.ts';
+import { MAX_IMPORT_BYTES, validateImport, type ImportProblem, type ImportRow } from './level-import.ts';
+import {
+  levelHistoryStore as history,
+  type LevelRow,
+  type NewLevelRow,
+  type PersonState,
+} from './level-history.store.ts';
+import type { LevelNames } from './level-mapping.ts';
+import type {
+  ImportProblemCode,
+  ImportProblemDetail,
+  ImportSummary,
+  LevelHistory,
+  SyncStatus,
+} from './people-admin.contract.ts';
+import { directoryUserToRow } from './people.service.ts';
+import { createPeopleStore } from './people.store.ts';
+import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
+
+// base64 of MAX_IMPORT_BYTES is 4/3 as long; the margin lets a slightly larger file reach the size check
+// (and its clear message) instead of a generic validation error.
+export const MAX_IMPORT_BASE64 = 1_500_000;
+export const IMPORT_BODY_LIMIT_BYTES = 1_600_000;
+
+export const importInputSchema = z
+  .object({
+    fileName: z.string().trim().max(255).optional(),
+    contentBase64: z.string().min(1).max(MAX_IMPORT_BASE64).base64(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+
+const PROBLEM_TEXT: Record<ImportProblemCode, string> = {
+  empty_file: 'The file has no data rows (a header line and at least one row are needed).',
+  file_too_large: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+  too_many_rows: 'The file has too many rows; split it.',
+  unreadable_encoding: 'The file is neither UTF-8 nor Shift_JIS text.',
+  unterminated_quote: 'A quoted field is never closed.',
+  unknown_column: 'Unknown column.',
+  duplicate_column: 'The column appears twice.',
+  missing_column: 'A required column is missing.',
+  wrong_column_count: 'The row has a different number of fields than the header.',
+  missing_value: 'A required value is empty.',
+  unknown_person: 'Nobody in the directory has this employee id or address.',
+  person_mismatch: 'The employee id and the address name different people.',
+  unknown_level: 'Not a job level of the framework.',
+  bad_employment_type: 'Employment type must be 常勤 or 会計年度任用職員.',
+  employment_type_mismatch: 'The employment type does not fit the level.',
+  bad_date: 'Not a date (use YYYY-MM-DD or YYYY/M/D).',
+  too_long: 'The value is too long (at most 100 characters).',
+  duplicate_row: 'The same person and 発令日 appear twice (see the line named in value).',
+};
+
+const DETAILS_MAX = 500;
+
+function toDetail(problem: ImportProblem): ImportProblemDetail {
+  return {
+    path: problem.column ? `line ${problem.line} ${problem.column}` : `line ${problem.line}`,
+    message: PROBLEM_TEXT[problem.code],
+    code: problem.code,
+    line: problem.line,
+    column: problem.column,
+    ...(problem.value !== undefined ? { value: problem.value } : {}),
+  };
+}
+
+function refuse(problems: ImportProblem[]): never {
+  throw new AppError(
+    'unprocessable',
+    `The file was not imported: ${problems.length} problem(s). Nothing was changed.`,
+    problems.slice(0, DETAILS_MAX).map(toDetail),
+  );
+}
+
+/** Today in Japan (the city's calendar), as YYYY-MM-DD. */
+export function tokyoDay(at: Date): string {
+  return new Date(at.getTime() + 9 * 60 * 60_000).toISOString().slice(0, 10);
+}
+
+const TRACKED: ReadonlyArray<keyof PersonState> = [
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'employeeId',
+  'jobTitle',
+  'department',
+  'division',
+  'hireDate',
+  'managerId',
+  'levelId',
+  'employmentType',
+];
+
+function compare(before: PersonState[], after: PersonState[]) {
+  const old = new Map(before.map((person) => [person.id, person]));
+  let added = 0;
+  let changed = 0;
+  let supervisorsChanged = 0;
+  let peopleChanged = 0;
+  for (const person of after) {
+    const previous = old.get(person.id);
+    if (!previous) {
+      added += 1;
+      continue;
+    }
+    if (TRACKED.some((key) => previous[key] !== person[key])) changed += 1;
+    if (previous.managerId !== person.managerId) supervisorsChanged += 1;
+    if (
+      previous.levelId !== person.levelId ||
+      previous.employmentType !== person.employmentType ||
+      previous.department !== person.department
+    )
+      peopleChanged += 1;
+  }
+  const managers = (rows: PersonState[]) => new Map(rows.map((row) => [row.id, row.managerId]));
+  return {
+    added,
+    changed,
+    supervisorsChanged,
+    peopleChanged,
+    chains: chainChanges(managers(before), managers(after)),
+  };
+}
+
+export interface PeopleAdminDependencies {
+  db: Db;
+  directory: Directory;
+  levels: readonly LevelNames[];
+  chainHandler: ChainChangeHandler;
+  /** Queues a directory sync (the people.sync job). */
+  queueSync: () => Promise<void>;
+  now: () => Date;
+}
+
+/** HR's people tools: sync on demand, imports of effective-dated levels, level history; and the sync itself. */
+export function createPeopleAdminService(deps: PeopleAdminDependencies) {
+  const { db, levels } = deps;
+  const requireHr = (actor: Actor) => {
+    if (!actor.isHr) throw new AppError('forbidden', 'Only HR may manage staff records.');
+  };
+
+  /**
+   * Runs `change` in one transaction with the effective records re-applied, and re-routes work that
+   * followed a supervisor who is no longer above someone, in the same transaction.
+   */
+  const changeLines = async <T>(change: (tx: Db) => Promise<T>) => {
+    const now = deps.now();
+    let notify: () => Promise<void> = async () => undefined;
+    const outcome = await db.transaction(async (tx) => {
+      const before = await history.everyone(tx);
+      const result = await change(tx);
+      await history.applyEffective(tx, tokyoDay(now));
+      const after = await history.everyone(tx);
+      const diff = compare(before, after);
+      const rerouted =
+        diff.chains.length > 0
+          ? await deps.chainHandler.reroute(tx, diff.chains, now)
+          : { reassigned: 0, afterCommit: async () => undefined };
+      notify = rerouted.afterCommit;
+      return { result, diff, reassigned: rerouted.reassigned };
+    });
+    await notify();
+    return outcome;
+  };
+
+  /** Who will supervise someone moved into a 課: its head, the member nobody inside the 課 supervises. */
+  const headOf = (everyone: PersonState[], department: string, personId: string): string | null => {
+    const members = everyone.filter((person) => person.department === department && person.id !== personId);
+    const inside = new Set(members.map((person) => person.id));
+    const rank = (person: PersonState) => {
+      const index = levels.findIndex((level) => level.id === person.levelId);
+      return index < 0 ? levels.length : index;
+    };
+    const heads = members
+      .filter((person) => !person.managerId || !inside.has(person.managerId))
+      .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'ja'));
+    return heads[0]?.id ?? null;
+  };
+
+  /** History rows for the file, each with the supervisor a transfer brings (or the one it keeps). */
+  const planRows = (rows: ImportRow[], everyone: PersonState[], existing: LevelRow[], importId: string) => {
+    const byId = new Map(everyone.map((person) => [person.id, person]));
+    const departmentsWithoutHead = new Set<string>();
+    const planned: NewLevelRow[] = [];
+    const sorted = [...rows].sort(
+      (a, b) => a.personId.localeCompare(b.personId) || a.effectiveFrom.localeCompare(b.effectiveFrom),
+    );
+    const timeline = new Map<string, Array<Omit<NewLevelRow, 'importId'>>>();
+    for (const row of existing)
+      (timeline.get(row.personId) ?? timeline.set(row.personId, []).get(row.personId)!).push(row);
+    for (const row of sorted) {
+      const person = byId.get(row.personId)!;
+      const earlier = (timeline.get(row.personId) ?? [])
+        .filter((entry) => entry.effectiveFrom < row.effectiveFrom)
+        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+        .at(-1);
+      const departmentBefore = earlier?.department ?? person.department;
+      let supervisorId = earlier?.supervisorId ?? null;
+      let replacedManagerId = earlier?.replacedManagerId ?? null;
+      if (row.department && row.department !== departmentBefore) {
+        const head = headOf(everyone, row.department, row.personId);
+        if (head) {
+          // While a transfer's supervisor holds, the row shows it; the directory's manager is the one replaced.
+          replacedManagerId = earlier?.supervisorId ? (earlier.replacedManagerId ?? null) : person.managerId;
+          supervisorId = head;
+        } else departmentsWithoutHead.add(row.department);
+      }
+      const entry = {
+        personId: row.personId,
+        levelId: row.levelId,
+        employmentType: row.employmentType,
+        department: row.department,
+        division: row.division,
+        hireDate: row.hireDate,
+        effectiveFrom: row.effectiveFrom,
+        supervisorId,
+        replacedManagerId,
+      };
+      const list = timeline.get(row.personId) ?? [];
+      timeline.set(row.personId, [
+        ...list.filter((other) => other.effectiveFrom !== row.effectiveFrom),
+        entry,
+      ]);
+      planned.push({ ...entry, importId });
+    }
+    return { planned, departmentsWithoutHead: [...departmentsWithoutHead].sort() };
+  };
+
+  const sameRecord = (a: Omit<NewLevelRow, 'importId'>, b: LevelRow) =>
+    a.levelId === b.levelId &&
+    a.employmentType === b.employmentType &&
+    (a.department ?? null) === b.department &&
+    (a.division ?? null) === b.division &&
+    (a.hireDate ?? null) === b.hireDate &&
+    (a.supervisorId ?? null) === b.supervisorId &&
+    (a.replacedManagerId ?? null) === b.replacedManagerId;
+
+  const syncStatus = async (actor: Actor): Promise<SyncStatus> => {
+    requireHr(actor);
+    const [last, request] = await Promise.all([history.lastSync(db), history.lastRequest(db)]);
+    const pending =
+      !!request && (!last || !last.startedAt || last.startedAt.getTime() < request.requestedAt.getTime());
+    return {
+      lastSync: last
+        ? {
+            startedAt: last.startedAt?.toISOString() ?? null,
+            completedAt: last.completedAt.toISOString(),
+            people: last.people,
+            added: last.added,
+            changed: last.changed,
+            supervisorsChanged: last.supervisorsChanged,
+            interviewsReassigned: last.interviewsReassigned,
+          }
+        : null,
+      requestedAt: request?.requestedAt.toISOString() ?? null,
+      pending,
+    };
+  };
+
+  return {
+    /** Copies everyone from the directory and re-applies HR's records; what changed is recorded. */
+    async syncFromDirectory(): Promise<{
+      people: number;
+      added: number;
+      changed: number;
+      supervisorsChanged: number;
+      interviewsReassigned: number;
+    }> {
+      const startedAt = deps.now();
+      const users = await deps.directory.listUsers();
+      const { diff, reassigned } = await changeLines(async (tx) => {
+        await createPeopleStore(tx).upsert(users.map((user) => directoryUserToRow(levels, user)));
+      });
+      const run = {
+        people: users.length,
+        added: diff.added,
+        changed: diff.changed,
+        supervisorsChanged: diff.supervisorsChanged,
+        interviewsReassigned: reassigned,
+      };
+      await history.recordSync(db, { ...run, startedAt, completedAt: deps.now() });
+      return run;
+    },
+
+    /** Records whose date has come take effect (hourly job; also after every sync and import). */
+    async applyEffectiveToday(): Promise<{ peopleChanged: number; interviewsReassigned: number }> {
+      const { diff, reassigned } = await changeLines(async () => undefined);
+      return { peopleChanged: diff.peopleChanged, interviewsReassigned: reassigned };
+    },
+
+    async requestSync(actor: Actor): Promise<SyncStatus> {
+      requireHr(actor);
+      await history.requestSync(db, actor.id, deps.now());
+      await deps.queueSync();
+      return syncStatus(actor);
+    },
+
+    syncStatus,
+
+    /**
+     * HR's file: every row is checked first; one bad row refuses the whole file (422 listing each
+     * problem by line). A good file is applied in one transaction with its audit entry.
+     */
+    async importFile(actor: Actor, input: z.infer<typeof importInputSchema>): Promise<ImportSummary> {
+      requireHr(actor);
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      if (bytes.length > MAX_IMPORT_BYTES)
+        throw new AppError('payload_too_large', PROBLEM_TEXT.file_too_large, [
+          toDetail({ line: 0, column: null, code: 'file_too_large', value: String(bytes.length) }),
+        ]);
+      const decoded = decodeCsvBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      if (!decoded) refuse([{ line: 1, column: null, code: 'unreadable_encoding' }]);
+      const parsed = parseCsv(decoded.text);
+      if (!parsed.ok) refuse([{ line: parsed.line, column: null, code: parsed.problem }]);
+      const today = tokyoDay(deps.now());
+      const everyone = await history.everyone(db);
+      const checked = validateImport(parsed.records, { levels, people: everyone, today });
+      if (!checked.ok) refuse(checked.problems);
+
+      const rows = checked.rows;
+      const personIds = [...new Set(rows.map((row) => row.personId))];
+      const existing = await history.historyOf(db, personIds);
+      const existingByKey = new Map(existing.map((row) => [`${row.personId}|${row.effectiveFrom}`, row]));
+      const count = (planned: NewLevelRow[]) => {
+        let added = 0;
+        let updated = 0;
+        let unchanged = 0;
+        for (const row of planned) {
+          const old = existingByKey.get(`${row.personId}|${row.effectiveFrom}`);
+          if (!old) added += 1;
+          else if (sameRecord(row, old)) unchanged += 1;
+          else updated += 1;
+        }
+        return { added, updated, unchanged };
+      };
+      const summaryBase = {
+        dryRun: input.dryRun,
+        fileName: input.fileName ?? null,
+        encoding: decoded.encoding,
+        rows: rows.length,
+        effectiveNow: rows.filter((row) => row.effectiveFrom <= today).length,
+        scheduled: rows.filter((row) => row.effectiveFrom > today).length,
+      };
+
+      if (input.dryRun) {
+        const { planned, departmentsWithoutHead } = planRows(rows, everyone, existing, '');
+        return {
+          ...summaryBase,
+          ...count(planned),
+          importId: null,
+          peopleChanged: 0,
+          supervisorsChanged: 0,
+          interviewsReassigned: 0,
+          departmentsWithoutHead,
+        };
+      }
+
+      const { result, diff, reassigned } = await changeLines(async (tx) => {
+        // Read again inside the transaction: the plan must match what is stored when it is written.
+        const current = await history.everyone(tx);
+        const stored = await history.historyOf(tx, personIds);
+        const counted = count(planRows(rows, current, stored, '').planned);
+        const importId = await history.insertImport(tx, {
+          importedBy: actor.id,
+          fileName: input.fileName ?? null,
+          encoding: decoded.encoding,
+          rows: rows.length,
+          summary: counted,
+        });
+        const { planned, departmentsWithoutHead } = planRows(rows, current, stored, importId);
+        await history.upsertLevels(tx, planned);
+        await createAuditLog(tx).record({
+          actorId: actor.id,
+          subjectId: null,
+          action: 'write',
+          resource: 'people.import',
+          details: {
+            importId,
+            fileName: input.fileName ?? null,
+            encoding: decoded.encoding,
+            rows: rows.length,
+            people: personIds.length,
+            ...counted,
+          },
+        });
+        return { importId, counted, departmentsWithoutHead };
+      });
+      return {
+        ...summaryBase,
+        ...result.counted,
+        importId: result.importId,
+        peopleChanged: diff.peopleChanged,
+        supervisorsChanged: diff.supervisorsChanged,
+        interviewsReassigned: reassigned,
+        departmentsWithoutHead: result.departmentsWithoutHead,
+      };
+    },
+
+    /** A person's records, newest first, and where today's level comes from (audited: HR reads personnel data). */
+    async levelHistory(actor: Actor, personId: string): Promise<LevelHistory> {
+      requireHr(actor);
+      const person = await history.person(db, personId);
+      if (!person) throw new AppError('not_found', 'No such person in the directory.');
+      const manager = person.managerId ? await history.person(db, person.managerId) : undefined;
+      const rows = await history.historyWithImports(db, personId);
+      const today = tokyoDay(deps.now());
+      const current = rows.find(({ row }) => row.effectiveFrom <= today);
+      await createAuditLog(db).record({
+        actorId: actor.id,
+        subjectId: personId,
+        action: 'read',
+        resource: 'people.levels',
+      });
+      return {
+        person: {
+          id: person.id,
+          displayName: person.displayName,
+          employeeId: person.employeeId,
+          department: person.department,
+          division: person.division,
+          jobTitle: person.jobTitle,
+          levelId: person.levelId,
+          employmentType: person.employmentType,
+          hireDate: person.hireDate,
+          managerId: person.managerId,
+          managerName: manager?.displayName ?? null,
+        },
+        levelSource: current ? 'import' : 'jobTitle',
+        records: rows.map(({ row, importedAt }) => ({
+          levelId: row.levelId,
+          employmentType: row.employmentType,
+          department: row.department,
+          division: row.division,
+          hireDate: row.hireDate,
+          effectiveFrom: row.effectiveFrom,
+          importId: row.importId,
+          importedAt: importedAt.toISOString(),
+          current: row === current?.row,
+          scheduled: row.effectiveFrom > today,
+        })),
+      };
+    },
+  };
+}
+
+export type PeopleAdminService = ReturnType<typeof createPeopleAdminService>;
