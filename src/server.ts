@@ -10,6 +10,11 @@ import { createAuditQuery } from './auth/audit-query.ts';
 import { auditRoutes } from './auth/audit.routes.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenValidator } from './auth/token-validator.ts';
+import { createDueCalculator } from './cycles/cycle-due.ts';
+import { cycleRoutes } from './cycles/cycle.routes.ts';
+import { createCycleService } from './cycles/cycle.service.ts';
+import { createCycleStore } from './cycles/cycle.store.ts';
+import { createGrowthStatus } from './cycles/growth-status.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import type { LocalMicrosoft365 } from './dev/local-mode.ts';
@@ -166,6 +171,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       audit: createAuditLog(database.db),
       now: () => new Date(),
     };
+    // Fiscal-year windows (issue 9): the self-check halves and 自己申告 follow them; GET /api/cycles/due.
+    const cycleStore = createCycleStore(database.db);
+    const cycleDue = createDueCalculator({
+      store: cycleStore,
+      status: createGrowthStatus(database.db),
+      now: growth.now,
+    });
+    const cycleService = createCycleService({
+      store: cycleStore,
+      due: cycleDue,
+      people: peopleStore,
+      audit: growth.audit,
+      now: growth.now,
+    });
     const calendar = createGraphCalendar({ microsoft, caCertPem, logger });
     const interviewStore = createInterviewStore(database.db);
     const outlookSync = createOutlookSync({
@@ -291,10 +310,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...frameworkRoutes(framework),
       ...peopleRoutes(peopleService),
       ...peopleAdminRoutes(peopleAdmin),
-      ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore })),
+      ...selfCheckRoutes(createSelfCheckService({ ...growth, people: peopleStore, windows: cycleService })),
       ...goalRoutes(createGoalService({ ...growth, people: peopleStore })),
       ...careerRoutes(createCareerService({ ...growth, people: peopleStore })),
-      ...declarationRoutes(createDeclarationService({ ...growth, people: peopleStore })),
+      ...declarationRoutes(
+        createDeclarationService({
+          ...growth,
+          people: peopleStore,
+          windows: cycleService.declarationWindows,
+        }),
+      ),
+      ...cycleRoutes(cycleService),
       ...teamRoutes(
         createTeamService({
           ...growth,

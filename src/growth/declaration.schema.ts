@@ -1,19 +1,7 @@
-import { date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { TransferWish } from './declaration.contract.ts';
 
-/**
- * HR's 自己申告 window of one fiscal year. One row per year: reopening a closed window rewrites it
- * rather than adding a second, so "the year's window" is never ambiguous.
- */
-export const declarationWindows = pgTable('declaration_windows', {
-  fiscalYear: integer('fiscal_year').primaryKey(),
-  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
-  openedBy: text('opened_by').notNull(),
-  /** The last day to submit, Japan time, inclusive. */
-  closesOn: date('closes_on').notNull(),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  closedBy: text('closed_by'),
-});
+// The year's 自己申告 window is a fiscal-year cycle window of kind 'declaration' (src/cycles, issue 9).
 
 /** A person's 自己申告 (self-declaration) for one fiscal year. Confidential: the person and HR only. */
 export const declarations = pgTable(

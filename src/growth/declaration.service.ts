@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
@@ -12,11 +12,23 @@ import {
   type DeclarationResponse,
   type DeclarationWindow,
 } from './declaration.contract.ts';
-import { declarations, declarationWindows } from './declaration.schema.ts';
+import { declarations } from './declaration.schema.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
 
 type Row = typeof declarations.$inferSelect;
-type WindowRow = typeof declarationWindows.$inferSelect;
+
+/**
+ * The year's 自己申告 window. Since issue 9 it is one of the fiscal-year cycle windows (src/cycles), the
+ * one source of truth; these routes keep their shape over it.
+ */
+export interface DeclarationWindowSource {
+  find(fiscalYear: number): Promise<DeclarationWindow | undefined>;
+  list(): Promise<DeclarationWindow[]>;
+  /** HR only (checks it); creates, opens or reopens the year's window until `closesOn`; audited. */
+  open(actor: Actor, fiscalYear: number, closesOn: string): Promise<DeclarationWindow>;
+  /** HR only (checks it); audited. */
+  close(actor: Actor, fiscalYear: number): Promise<DeclarationWindow>;
+}
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
@@ -64,6 +76,7 @@ export function createDeclarationService(deps: {
   people: PeopleStore;
   access: AccessPolicy;
   audit: AuditLog;
+  windows: DeclarationWindowSource;
   now: () => Date;
 }) {
   const { db } = deps;
@@ -80,24 +93,7 @@ export function createDeclarationService(deps: {
       );
   };
 
-  const isOpen = (window: WindowRow) => window.closedAt === null && japanDate(deps.now()) <= window.closesOn;
-
-  const windowView = (window: WindowRow): DeclarationWindow => ({
-    fiscalYear: window.fiscalYear,
-    openedAt: window.openedAt.toISOString(),
-    closesOn: window.closesOn,
-    closedAt: window.closedAt?.toISOString() ?? null,
-    isOpen: isOpen(window),
-  });
-
-  const findWindow = async (fiscalYear: number): Promise<WindowRow | undefined> => {
-    const rows = await db
-      .select()
-      .from(declarationWindows)
-      .where(eq(declarationWindows.fiscalYear, fiscalYear))
-      .limit(1);
-    return rows[0];
-  };
+  const findWindow = (fiscalYear: number) => deps.windows.find(fiscalYear);
 
   const find = async (personId: string, fiscalYear: number): Promise<Row | undefined> => {
     const rows = await db
@@ -112,22 +108,18 @@ export function createDeclarationService(deps: {
     if (!(await deps.people.get(personId))) throw new AppError('not_found', 'No such person.');
   };
 
-  const requireHr = (actor: Actor) => {
-    if (!actor.isHr) throw new AppError('forbidden', 'Only HR (職員課) opens and closes 自己申告 windows.');
-  };
-
   const toResponse = (
     personId: string,
     fiscalYear: number,
     row: Row | undefined,
-    window: WindowRow | undefined,
+    window: DeclarationWindow | undefined,
     isOwner: boolean,
   ): DeclarationResponse => ({
     personId,
     fiscalYear,
     status: row?.status ?? 'new',
-    editable: isOwner && row?.status !== 'submitted' && window !== undefined && isOpen(window),
-    window: window ? windowView(window) : null,
+    editable: isOwner && row?.status !== 'submitted' && window?.isOpen === true,
+    window: window ?? null,
     version: row?.version ?? 0,
     transferWishes: row?.transferWishes ?? [],
     circumstances: row?.circumstances ?? '',
@@ -143,11 +135,15 @@ export function createDeclarationService(deps: {
     );
 
   /** The owner writing while the year's window is open: the common gate of saving and submitting. */
-  const ownerGate = async (actor: Actor, personId: string, fiscalYear: number): Promise<WindowRow> => {
+  const ownerGate = async (
+    actor: Actor,
+    personId: string,
+    fiscalYear: number,
+  ): Promise<DeclarationWindow> => {
     checkYear(fiscalYear, 'not_found');
     await deps.access.require(actor, personId, ['self']);
     const window = await findWindow(fiscalYear);
-    if (!window || !isOpen(window))
+    if (!window?.isOpen)
       throw new AppError(
         'conflict',
         `The 自己申告 window for fiscal year ${fiscalYear} is not open, so the form is read-only.`,
@@ -183,86 +179,19 @@ export function createDeclarationService(deps: {
 
   return {
     async listWindows(): Promise<DeclarationWindow[]> {
-      const rows = await db.select().from(declarationWindows).orderBy(desc(declarationWindows.fiscalYear));
-      return rows.map(windowView);
+      return deps.windows.list();
     },
 
     async openWindow(actor: Actor, input: z.infer<typeof openWindowInputSchema>): Promise<DeclarationWindow> {
-      requireHr(actor);
+      if (!actor.isHr) throw new AppError('forbidden', 'Only HR (職員課) opens and closes 自己申告 windows.');
       checkYear(input.fiscalYear, 'unprocessable');
-      const today = japanDate(deps.now());
-      const yearEnd = `${input.fiscalYear + 1}-03-31`;
-      if (input.closesOn < today || input.closesOn > yearEnd)
-        throw new AppError('unprocessable', `The last day must be between today (${today}) and ${yearEnd}.`, [
-          { path: 'body.closesOn', message: `must be from ${today} to ${yearEnd}` },
-        ]);
-      const values = {
-        openedAt: new Date(),
-        openedBy: actor.id,
-        closesOn: input.closesOn,
-        closedAt: null,
-        closedBy: null,
-      };
-      // Reopen a closed window (closed by HR or past its last day) in one statement, so two HR staff
-      // opening at once cannot both succeed.
-      const reopened = await db
-        .update(declarationWindows)
-        .set(values)
-        .where(
-          and(
-            eq(declarationWindows.fiscalYear, input.fiscalYear),
-            or(isNotNull(declarationWindows.closedAt), lt(declarationWindows.closesOn, today)),
-          ),
-        )
-        .returning();
-      const row =
-        reopened[0] ??
-        (
-          await db
-            .insert(declarationWindows)
-            .values({ fiscalYear: input.fiscalYear, ...values })
-            .onConflictDoNothing()
-            .returning()
-        )[0];
-      if (!row)
-        throw new AppError(
-          'conflict',
-          `The 自己申告 window for fiscal year ${input.fiscalYear} is already open.`,
-        );
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'declaration-window',
-        details: { fiscalYear: input.fiscalYear, opened: true, closesOn: input.closesOn },
-      });
-      return windowView(row);
+      return deps.windows.open(actor, input.fiscalYear, input.closesOn);
     },
 
     async closeWindow(actor: Actor, fiscalYear: number): Promise<DeclarationWindow> {
-      requireHr(actor);
+      if (!actor.isHr) throw new AppError('forbidden', 'Only HR (職員課) opens and closes 自己申告 windows.');
       checkYear(fiscalYear, 'not_found');
-      const closed = await db
-        .update(declarationWindows)
-        .set({ closedAt: new Date(), closedBy: actor.id })
-        .where(and(eq(declarationWindows.fiscalYear, fiscalYear), isNull(declarationWindows.closedAt)))
-        .returning();
-      if (!closed[0]) {
-        if (!(await findWindow(fiscalYear)))
-          throw new AppError('not_found', `No 自己申告 window was opened for fiscal year ${fiscalYear}.`);
-        throw new AppError(
-          'conflict',
-          `The 自己申告 window for fiscal year ${fiscalYear} is already closed.`,
-        );
-      }
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'declaration-window',
-        details: { fiscalYear, closed: true },
-      });
-      return windowView(closed[0]);
+      return deps.windows.close(actor, fiscalYear);
     },
 
     async get(actor: Actor, personId: string, fiscalYear: number): Promise<DeclarationResponse> {

@@ -45,12 +45,19 @@ export const feedbackInputSchema = z
   })
   .strict();
 
+/** HR's self-check windows (src/cycles): open or not, or undefined when HR configured none for the half. */
+export interface SelfCheckWindows {
+  isSelfCheckOpen(period: HalfPeriod): Promise<boolean | undefined>;
+}
+
 export interface SelfCheckDependencies {
   db: Db;
   framework: Framework;
   people: PeopleStore;
   access: AccessPolicy;
   audit: AuditLog;
+  /** Without it (or for a half HR has not configured) only the current half is open: the rule before issue 9. */
+  windows?: SelfCheckWindows;
   now: () => Date;
 }
 
@@ -65,6 +72,10 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       throw new AppError('not_found', `There is no self-check period ${id}.`);
     return period;
   };
+
+  /** A half follows its window once HR has configured one; otherwise only the current half is open. */
+  const isOpen = async (period: HalfPeriod): Promise<boolean> =>
+    (await deps.windows?.isSelfCheckOpen(period)) ?? isOpenPeriod(period, deps.now());
 
   const itemsFor = (levelId: string | null) =>
     levelId
@@ -94,11 +105,12 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     period: HalfPeriod,
     row: Row | undefined,
     levelId: string | null,
+    open: boolean,
   ): SelfCheckResponse => ({
     personId,
     period: period.id,
     status: row?.status ?? 'new',
-    editable: (row?.status ?? 'new') !== 'submitted' && isOpenPeriod(period, deps.now()),
+    editable: (row?.status ?? 'new') !== 'submitted' && open,
     levelId: row?.levelId ?? levelId,
     frameworkVersion: row?.frameworkVersion ?? framework.version,
     items: itemsFor(row?.levelId ?? levelId),
@@ -147,8 +159,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
   const ownerPeriod = async (actor: Actor, personId: string, periodId: string): Promise<HalfPeriod> => {
     const period = periodOf(periodId);
     await deps.access.require(actor, personId, ['self']);
-    if (!isOpenPeriod(period, deps.now()))
-      throw new AppError('conflict', `The period ${period.id} is closed.`);
+    if (!(await isOpen(period))) throw new AppError('conflict', `The period ${period.id} is closed.`);
     return period;
   };
 
@@ -177,7 +188,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       const levelId = await levelOf(personId);
       const row = await find(personId, period.id);
       await audited(actor.id, personId, relation, 'read', { period: period.id });
-      return toResponse(personId, period, row, levelId);
+      return toResponse(personId, period, row, levelId, await isOpen(period));
     },
 
     async history(actor: Actor, personId: string): Promise<SelfCheckHistoryResponse> {
@@ -244,7 +255,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
           .returning();
         // Two first saves raced: the other one won.
         if (inserted.length === 0) throw conflict((await find(personId, period.id))?.version ?? 1);
-        return toResponse(personId, period, inserted[0], levelId);
+        return toResponse(personId, period, inserted[0], levelId, true);
       }
       const updated = await versionedUpdate(
         existing,
@@ -252,7 +263,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         { ratings: input.ratings, reflections: input.reflections },
         { draftOnly: true },
       );
-      return toResponse(personId, period, updated, levelId);
+      return toResponse(personId, period, updated, levelId, true);
     },
 
     async submit(
@@ -280,7 +291,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         { status: 'submitted', submittedAt: new Date() },
         { draftOnly: true },
       );
-      return toResponse(personId, period, updated, existing.levelId);
+      return toResponse(personId, period, updated, existing.levelId, true);
     },
 
     async giveFeedback(
@@ -315,7 +326,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         period: period.id,
         feedback: Object.keys(input.feedback),
       });
-      return toResponse(personId, period, updated, existing.levelId);
+      return toResponse(personId, period, updated, existing.levelId, await isOpen(period));
     },
   };
 }

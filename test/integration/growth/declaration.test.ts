@@ -265,10 +265,11 @@ describe.each(BACKENDS)('自己申告 (self-declaration) on %s', (backend) => {
     const saved = await call(colleague, 'PUT', path(colleague), form(0));
     expect(saved.status).toBe(200);
     // Simulate the passing of time: the last day was yesterday in Japan.
-    await server.database.query('UPDATE declaration_windows SET closes_on = $1 WHERE fiscal_year = $2', [
-      japanDay(-1),
-      fiscalYear,
-    ]);
+    await server.database.query(
+      `UPDATE cycle_windows SET opens_on = LEAST(opens_on, $1::date), closes_on = $1
+       WHERE fiscal_year = $2 AND kind = 'declaration'`,
+      [japanDay(-1), fiscalYear],
+    );
     try {
       const read = await call(colleague, 'GET', path(colleague));
       expect(read.body).toMatchObject({ editable: false, window: { isOpen: false, closedAt: null } });
@@ -278,10 +279,10 @@ describe.each(BACKENDS)('自己申告 (self-declaration) on %s', (backend) => {
       expect((await call(colleague, 'POST', `${path(colleague)}/submit`, { version: 1 })).status).toBe(409);
       expect(await snapshotState(server)).toBe(before);
     } finally {
-      await server.database.query('UPDATE declaration_windows SET closes_on = $1 WHERE fiscal_year = $2', [
-        `${fiscalYear + 1}-03-31`,
-        fiscalYear,
-      ]);
+      await server.database.query(
+        `UPDATE cycle_windows SET closes_on = $1 WHERE fiscal_year = $2 AND kind = 'declaration'`,
+        [`${fiscalYear + 1}-03-31`, fiscalYear],
+      );
     }
     expect((await call(colleague, 'GET', path(colleague))).body.editable).toBe(true);
   });

@@ -1,0 +1,102 @@
+import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import type { CycleKind } from './cycle.contract.ts';
+import { cycleWindowEvents, cycleWindows } from './cycle.schema.ts';
+
+export type WindowRow = typeof cycleWindows.$inferSelect;
+export type EventRow = typeof cycleWindowEvents.$inferSelect;
+type EventAction = EventRow['action'];
+
+/** Windows and their history. Every change writes its event in the same transaction. */
+export function createCycleStore(db: Db) {
+  const event = (row: WindowRow, actorId: string, action: EventAction) => ({
+    windowId: row.id,
+    actorId,
+    action,
+    state: row.state,
+    opensOn: row.opensOn,
+    closesOn: row.closesOn,
+  });
+
+  return {
+    async year(fiscalYear: number): Promise<WindowRow[]> {
+      return db.select().from(cycleWindows).where(eq(cycleWindows.fiscalYear, fiscalYear));
+    },
+
+    async get(id: string): Promise<WindowRow | undefined> {
+      const rows = await db.select().from(cycleWindows).where(eq(cycleWindows.id, id)).limit(1);
+      return rows[0];
+    },
+
+    async find(fiscalYear: number, kind: CycleKind): Promise<WindowRow | undefined> {
+      const rows = await db
+        .select()
+        .from(cycleWindows)
+        .where(and(eq(cycleWindows.fiscalYear, fiscalYear), eq(cycleWindows.kind, kind)))
+        .limit(1);
+      return rows[0];
+    },
+
+    async ofKind(kind: CycleKind): Promise<WindowRow[]> {
+      return db.select().from(cycleWindows).where(eq(cycleWindows.kind, kind));
+    },
+
+    /** Windows HR opened whose last day is today or later. */
+    async open(today: string): Promise<WindowRow[]> {
+      return db
+        .select()
+        .from(cycleWindows)
+        .where(and(eq(cycleWindows.state, 'open'), gte(cycleWindows.closesOn, today)));
+    },
+
+    async history(windowIds: string[]): Promise<EventRow[]> {
+      if (windowIds.length === 0) return [];
+      return db
+        .select()
+        .from(cycleWindowEvents)
+        .where(inArray(cycleWindowEvents.windowId, windowIds))
+        .orderBy(asc(cycleWindowEvents.id));
+    },
+
+    /** A new window, or undefined when the year already has one of that kind. */
+    async insert(
+      values: typeof cycleWindows.$inferInsert,
+      actorId: string,
+      action: EventAction,
+    ): Promise<WindowRow | undefined> {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.insert(cycleWindows).values(values).onConflictDoNothing().returning();
+        const row = inserted[0];
+        if (row) await tx.insert(cycleWindowEvents).values(event(row, actorId, action));
+        return row;
+      });
+    },
+
+    /**
+     * Changes a window only where `where` still holds (its version, or the state a legacy route expects),
+     * so two HR staff acting at once cannot both succeed; undefined when it no longer holds.
+     */
+    async update(
+      id: string,
+      where: SQL | undefined,
+      changes: Partial<typeof cycleWindows.$inferInsert>,
+      actorId: string,
+      action: EventAction,
+    ): Promise<WindowRow | undefined> {
+      return db.transaction(async (tx) => {
+        const current = await tx.select().from(cycleWindows).where(eq(cycleWindows.id, id)).limit(1);
+        if (!current[0]) return undefined;
+        const updated = await tx
+          .update(cycleWindows)
+          .set({ ...changes, version: current[0].version + 1, updatedAt: new Date() })
+          .where(and(eq(cycleWindows.id, id), eq(cycleWindows.version, current[0].version), where))
+          .returning();
+        const row = updated[0];
+        if (row) await tx.insert(cycleWindowEvents).values(event(row, actorId, action));
+        return row;
+      });
+    },
+  };
+}
+
+export type CycleStore = ReturnType<typeof createCycleStore>;
