@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '../bot/bot-app.ts';
 import { createReportActions } from '../bot/report-actions.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
+import { createAnalyticsService } from './analytics/analytics.service.ts';
+import { createAnalyticsStore } from './analytics/analytics.store.ts';
 import { createAccessPolicy } from './auth/access.ts';
 import { createAuditLog } from './auth/audit.ts';
 import { createAuditQuery } from './auth/audit-query.ts';
@@ -331,6 +334,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...interviewRoutes(interviewService),
       ...trainingRoutes(trainingService),
       ...reportRoutes(reportService),
+      ...analyticsRoutes(
+        createAnalyticsService({
+          store: createAnalyticsStore(database.db),
+          framework,
+          audit: growth.audit,
+          now: () => new Date(),
+        }),
+        framework,
+      ),
       ...auditRoutes(createAuditQuery({ db: database.db, audit: growth.audit })),
       ...erasureRoutes(createErasureService({ db: database.db, directory })),
     ];

@@ -1,0 +1,496 @@
+import type { Actor } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { Framework } from '../framework/framework.schema.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../growth/fiscal-period.ts';
+import { AppError } from '../http/app-error.ts';
+import {
+  INTERVIEW_TYPES,
+  MIN_GROUP_SIZE,
+  UNKNOWN_LEVEL,
+  type CompetencyReport,
+  type CompetencyRow,
+  type CompletionReport,
+  type CompletionRow,
+  type CourseCount,
+  type DemandReport,
+  type InterviewTypeId,
+  type SessionSubmission,
+  type SubmissionReport,
+  type WantedCourse,
+  type WantedDepartment,
+  type WantedLevel,
+  type WantedReport,
+} from './analytics.contract.ts';
+import type { AnalyticsStore } from './analytics.store.ts';
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The fiscal year's bounds as instants: 1 April 00:00 Japan time to the next 1 April. */
+export function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHalf: Date } {
+  return {
+    from: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
+    secondHalf: new Date(Date.UTC(fiscalYear, 9, 1) - JST_OFFSET_MS),
+    to: new Date(Date.UTC(fiscalYear + 1, 3, 1) - JST_OFFSET_MS),
+  };
+}
+
+const ratio = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
+
+export type AuditAction = 'read' | 'export';
+
+export interface AnalyticsDependencies {
+  store: AnalyticsStore;
+  framework: Framework;
+  audit: AuditLog;
+  now: () => Date;
+}
+
+type PersonInfo = Awaited<ReturnType<AnalyticsStore['people']>>[number];
+
+/**
+ * HR's roll-ups: aggregates only, read-only. Every read is HR-only and audited, because each figure is
+ * made from personnel data of many people; where a group is small enough that a figure would tell about
+ * one person (free text, competency averages) it is withheld below MIN_GROUP_SIZE.
+ */
+export function createAnalyticsService(deps: AnalyticsDependencies) {
+  const { store, framework } = deps;
+  const levelOrder = new Map(framework.levels.map((level, index) => [level.id, index]));
+
+  const requireHr = (actor: Actor) => {
+    if (!actor.isHr)
+      throw new AppError('forbidden', 'Only HR (the personnel section) may read these roll-ups.');
+  };
+
+  const resolveYear = (fiscalYear: number | undefined): number => {
+    const current = halfPeriodAt(deps.now()).fiscalYear;
+    const year = fiscalYear ?? current;
+    if (year < FIRST_FISCAL_YEAR || year > current)
+      throw new AppError('validation_failed', 'Choose a fiscal year that has begun.', [
+        {
+          path: 'query.fiscalYear',
+          message: `must be from ${FIRST_FISCAL_YEAR} to ${current} (the current fiscal year)`,
+        },
+      ]);
+    return year;
+  };
+
+  const audit = async (
+    actor: Actor,
+    action: AuditAction,
+    resource: string,
+    details: Record<string, unknown>,
+  ) => {
+    // One row per roll-up: it is made from everyone's data at once, so it names no single subject.
+    await deps.audit.record({ actorId: actor.id, subjectId: null, action, resource, details });
+  };
+
+  const peopleById = async () => new Map((await store.people()).map((person) => [person.id, person]));
+  const levelOf = (person: PersonInfo | undefined) => person?.levelId ?? UNKNOWN_LEVEL;
+  const sortLevels = (ids: Iterable<string>) =>
+    [...ids].sort((a, b) => (levelOrder.get(a) ?? levelOrder.size) - (levelOrder.get(b) ?? levelOrder.size));
+  /** 部 first, then 課, in Japanese collation; the unnamed group last. */
+  const byDivisionThenName = <T extends { division: string | null; name: string }>(a: T, b: T) =>
+    (a.name === '' ? 1 : 0) - (b.name === '' ? 1 : 0) ||
+    (a.division ?? '').localeCompare(b.division ?? '', 'ja') ||
+    a.name.localeCompare(b.name, 'ja');
+
+  const counts = (tally: Map<string, Set<string>>): CourseCount[] =>
+    [...tally.entries()]
+      .map(([courseId, peopleSet]) => ({ courseId, people: peopleSet.size }))
+      .sort((a, b) => b.people - a.people || a.courseId.localeCompare(b.courseId));
+
+  const tallyAdd = (tally: Map<string, Set<string>>, key: string, personId: string) => {
+    const set = tally.get(key) ?? new Set<string>();
+    set.add(personId);
+    tally.set(key, set);
+  };
+
+  const wantedOf = async (fiscalYear: number): Promise<WantedReport> => {
+    const { from, to } = fiscalYearBounds(fiscalYear);
+    const sessions = await store.sessionsStarting(from, to);
+    const reports = await store.submittedReports(sessions.map((session) => session.id));
+    const persons = await peopleById();
+
+    // Per person: the courses they picked (across all their reports) and what they wrote.
+    const picks = new Map<string, Set<string>>();
+    const texts = new Map<string, string[]>();
+    for (const report of reports) {
+      const own = picks.get(report.personId) ?? new Set<string>();
+      for (const courseId of report.wantedCourseIds) own.add(courseId);
+      picks.set(report.personId, own);
+      const text = report.wantedText.trim();
+      if (text) texts.set(report.personId, [...(texts.get(report.personId) ?? []), text]);
+    }
+    const respondents = [...picks.keys()];
+
+    const courseTally = new Map<string, Set<string>>();
+    const courseByLevel = new Map<string, Map<string, Set<string>>>();
+    type LevelTally = {
+      respondents: Set<string>;
+      writers: Set<string>;
+      pickers: Set<string>;
+      tally: Map<string, Set<string>>;
+    };
+    const newLevel = (): LevelTally => ({
+      respondents: new Set(),
+      writers: new Set(),
+      pickers: new Set(),
+      tally: new Map(),
+    });
+    const levels = new Map<string, LevelTally>();
+    const departments = new Map<
+      string,
+      {
+        division: string | null;
+        respondents: Set<string>;
+        writers: Set<string>;
+        texts: string[];
+        tally: Map<string, Set<string>>;
+      }
+    >();
+    for (const level of framework.levels) levels.set(level.id, newLevel());
+
+    for (const personId of respondents) {
+      const person = persons.get(personId);
+      const levelId = levelOf(person);
+      const departmentName = person?.department ?? '';
+      const level = levels.get(levelId) ?? newLevel();
+      levels.set(levelId, level);
+      const department = departments.get(departmentName) ?? {
+        division: person?.division ?? null,
+        respondents: new Set<string>(),
+        writers: new Set<string>(),
+        texts: [],
+        tally: new Map<string, Set<string>>(),
+      };
+      departments.set(departmentName, department);
+      level.respondents.add(personId);
+      department.respondents.add(personId);
+      const written = texts.get(personId);
+      if (written) {
+        level.writers.add(personId);
+        department.writers.add(personId);
+        department.texts.push(...written);
+      }
+      if ((picks.get(personId)?.size ?? 0) > 0) level.pickers.add(personId);
+      for (const courseId of picks.get(personId) ?? []) {
+        tallyAdd(courseTally, courseId, personId);
+        tallyAdd(level.tally, courseId, personId);
+        tallyAdd(department.tally, courseId, personId);
+        const perLevel = courseByLevel.get(courseId) ?? new Map<string, Set<string>>();
+        tallyAdd(perLevel, levelId, personId);
+        courseByLevel.set(courseId, perLevel);
+      }
+    }
+
+    const courseRows = await store.courses([...courseTally.keys()]);
+    const courses: WantedCourse[] = counts(courseTally).map(({ courseId, people }) => {
+      const row = courseRows.find((candidate) => candidate.id === courseId);
+      return {
+        courseId,
+        title: { ja: row?.titleJa ?? courseId, en: row?.titleEn ?? null },
+        category: row?.category ?? '',
+        archived: row ? row.archivedAt !== null : true,
+        people,
+        byLevel: Object.fromEntries(
+          sortLevels(courseByLevel.get(courseId)?.keys() ?? []).map((levelId) => [
+            levelId,
+            courseByLevel.get(courseId)?.get(levelId)?.size ?? 0,
+          ]),
+        ),
+      };
+    });
+
+    const levelRows: WantedLevel[] = sortLevels(levels.keys()).map((levelId) => {
+      const level = levels.get(levelId)!;
+      return {
+        levelId,
+        respondents: level.respondents.size,
+        writers: level.writers.size,
+        pickers: level.pickers.size,
+        courses: counts(level.tally),
+      };
+    });
+
+    const departmentRows: WantedDepartment[] = [...departments.entries()]
+      .map(([name, department]) => ({ name, ...department }))
+      .sort(byDivisionThenName)
+      .map((department) => {
+        const shown = department.writers.size >= MIN_GROUP_SIZE;
+        return {
+          department: department.name,
+          division: department.division,
+          respondents: department.respondents.size,
+          writers: department.writers.size,
+          courses: counts(department.tally),
+          // Sorted, so the order says nothing about who wrote which or when.
+          texts: shown ? [...department.texts].sort((a, b) => a.localeCompare(b, 'ja')) : null,
+          hidden: !shown && department.writers.size > 0,
+        };
+      });
+
+    return {
+      fiscalYear,
+      minGroupSize: MIN_GROUP_SIZE,
+      respondents: respondents.length,
+      courses,
+      levels: levelRows,
+      departments: departmentRows,
+    };
+  };
+
+  return {
+    /** Submission rate per ended session of the fiscal year: attended, submitted, rate. */
+    async submission(
+      actor: Actor,
+      query: { fiscalYear?: number | undefined },
+      action: AuditAction = 'read',
+    ): Promise<SubmissionReport> {
+      requireHr(actor);
+      const fiscalYear = resolveYear(query.fiscalYear);
+      const { from, to } = fiscalYearBounds(fiscalYear);
+      const sessions = await store.endedSessions(from, to, deps.now());
+      const ids = sessions.map((session) => session.id);
+      const [attendances, reports, courseRows] = await Promise.all([
+        store.attendances(ids),
+        store.submittedReports(ids),
+        store.courses([...new Set(sessions.map((session) => session.courseId))]),
+      ]);
+      const submittedKeys = new Set(reports.map((report) => `${report.sessionId}/${report.personId}`));
+      const rows: SessionSubmission[] = sessions.map((session) => {
+        const attendees = attendances.filter((row) => row.sessionId === session.id);
+        const submitted = attendees.filter((row) =>
+          submittedKeys.has(`${session.id}/${row.personId}`),
+        ).length;
+        const course = courseRows.find((candidate) => candidate.id === session.courseId);
+        return {
+          sessionId: session.id,
+          courseId: session.courseId,
+          courseTitle: { ja: course?.titleJa ?? '', en: course?.titleEn ?? null },
+          start: session.startsAt.toISOString(),
+          end: session.endsAt.toISOString(),
+          attended: attendees.length,
+          submitted,
+          rate: ratio(submitted, attendees.length),
+        };
+      });
+      const attended = rows.reduce((sum, row) => sum + row.attended, 0);
+      const submitted = rows.reduce((sum, row) => sum + row.submitted, 0);
+      await audit(actor, action, 'analytics.reports.submission', { fiscalYear, sessions: rows.length });
+      return {
+        fiscalYear,
+        sessions: rows,
+        totals: { attended, submitted, rate: ratio(submitted, attended) },
+      };
+    },
+
+    /** 今後受けたい研修 of the year's submitted reports, by course, level and 課 (free text from 3 writers). */
+    async wanted(
+      actor: Actor,
+      query: { fiscalYear?: number | undefined },
+      action: AuditAction = 'read',
+      table?: string,
+    ): Promise<WantedReport> {
+      requireHr(actor);
+      const fiscalYear = resolveYear(query.fiscalYear);
+      const report = await wantedOf(fiscalYear);
+      await audit(actor, action, 'analytics.reports.wanted', {
+        fiscalYear,
+        respondents: report.respondents,
+        ...(table ? { table } : {}),
+        // Which 課's free text HR was shown: the audit trail of personal text.
+        textsShownFor: report.departments
+          .filter((department) => department.texts !== null)
+          .map((department) => department.department),
+      });
+      return report;
+    },
+
+    /** Training demand for the dashboard: the wanted courses with their level breakdown. */
+    async demand(
+      actor: Actor,
+      query: { fiscalYear?: number | undefined },
+      action: AuditAction = 'read',
+    ): Promise<DemandReport> {
+      requireHr(actor);
+      const fiscalYear = resolveYear(query.fiscalYear);
+      const report = await wantedOf(fiscalYear);
+      const levelIds = framework.levels.map((level) => level.id);
+      if (report.levels.some((level) => level.levelId === UNKNOWN_LEVEL && level.respondents > 0))
+        levelIds.push(UNKNOWN_LEVEL);
+      await audit(actor, action, 'analytics.dashboards.demand', {
+        fiscalYear,
+        courses: report.courses.length,
+      });
+      return {
+        fiscalYear,
+        levelIds,
+        courses: report.courses,
+        respondents: report.respondents,
+        writers: report.levels.reduce((sum, level) => sum + level.writers, 0),
+        pickers: report.levels.reduce((sum, level) => sum + level.pickers, 0),
+      };
+    },
+
+    /** Completion per 課 (or 部) for the fiscal year: self-checks, goals, interviews, training reports. */
+    async completion(
+      actor: Actor,
+      query: { fiscalYear?: number | undefined; groupBy: 'department' | 'division' },
+      action: AuditAction = 'read',
+    ): Promise<CompletionReport> {
+      requireHr(actor);
+      const fiscalYear = resolveYear(query.fiscalYear);
+      const now = deps.now();
+      const { from, to, secondHalf } = fiscalYearBounds(fiscalYear);
+      const halves = { h1: now >= from, h2: now >= secondHalf };
+      const staff = (await store.people()).filter((person) => person.levelId !== null);
+      const groupOf = (person: PersonInfo) =>
+        (query.groupBy === 'division' ? person.division : person.department) ?? '';
+      const personGroup = new Map(staff.map((person) => [person.id, groupOf(person)]));
+
+      const sessions = await store.endedSessions(from, to, now);
+      const sessionIds = sessions.map((session) => session.id);
+      const [checks, setters, held, attendances, reports] = await Promise.all([
+        store.submittedSelfChecks([`${fiscalYear}-H1`, `${fiscalYear}-H2`]),
+        store.goalSetters(fiscalYear),
+        store.interviews(fiscalYear),
+        store.attendances(sessionIds),
+        store.submittedReports(sessionIds),
+      ]);
+
+      const empty = (): Omit<CompletionRow, 'group' | 'division'> => ({
+        staff: 0,
+        selfChecks: { h1: halves.h1 ? 0 : null, h2: halves.h2 ? 0 : null },
+        goals: 0,
+        interviews: Object.fromEntries(
+          INTERVIEW_TYPES.map((type) => [type, { held: 0, booked: 0 }]),
+        ) as Record<InterviewTypeId, { held: number; booked: number }>,
+        reports: { due: 0, submitted: 0 },
+      });
+      const rows = new Map<string, CompletionRow>();
+      const totals = empty();
+      const rowsOf = (personId: string) => {
+        const group = personGroup.get(personId);
+        if (group === undefined) return [];
+        return [rows.get(group)!, totals];
+      };
+      for (const person of staff) {
+        const group = groupOf(person);
+        const row = rows.get(group) ?? {
+          group,
+          division: query.groupBy === 'division' ? null : person.division,
+          ...empty(),
+        };
+        rows.set(group, row);
+        row.staff += 1;
+        totals.staff += 1;
+      }
+      for (const check of checks) {
+        const half = check.period.endsWith('H1') ? 'h1' : 'h2';
+        for (const target of rowsOf(check.personId))
+          target.selfChecks[half] = (target.selfChecks[half] ?? 0) + 1;
+      }
+      for (const { personId } of setters) for (const target of rowsOf(personId)) target.goals += 1;
+      for (const interview of held) {
+        const state = interview.endsAt <= now ? 'held' : 'booked';
+        for (const target of rowsOf(interview.personId)) target.interviews[interview.type][state] += 1;
+      }
+      const submittedKeys = new Set(reports.map((report) => `${report.sessionId}/${report.personId}`));
+      for (const attendance of attendances) {
+        for (const target of rowsOf(attendance.personId)) {
+          target.reports.due += 1;
+          if (submittedKeys.has(`${attendance.sessionId}/${attendance.personId}`))
+            target.reports.submitted += 1;
+        }
+      }
+      const sorted = [...rows.values()]
+        .map((row) => ({ ...row, name: row.group }))
+        .sort(byDivisionThenName)
+        .map(({ name: _name, ...row }) => row);
+      await audit(actor, action, 'analytics.dashboards.completion', {
+        fiscalYear,
+        groupBy: query.groupBy,
+        groups: sorted.length,
+      });
+      return { fiscalYear, groupBy: query.groupBy, halves, rows: sorted, totals };
+    },
+
+    /**
+     * The competency picture: the average self-assessed rating per competency from each person's latest
+     * submitted self-check, by level or by 課. A cell of fewer than MIN_GROUP_SIZE people carries no
+     * average at all, so no single person's rating can be read off it.
+     */
+    async competencies(
+      actor: Actor,
+      query: { groupBy: 'level' | 'department' },
+      action: AuditAction = 'read',
+    ): Promise<CompetencyReport> {
+      requireHr(actor);
+      const [persons, checks] = await Promise.all([peopleById(), store.latestSubmittedSelfChecks()]);
+      const competencyIds = framework.competencies.map((competency) => competency.id);
+      const keyOf = (person: PersonInfo | undefined) =>
+        query.groupBy === 'level' ? levelOf(person) : (person?.department ?? '');
+
+      type Group = { people: number; sums: Map<string, { n: number; sum: number }> };
+      const newGroup = (): Group => ({ people: 0, sums: new Map() });
+      const groups = new Map<string, Group>();
+      // Every level, and every 課 of the staff, is a row even when empty: HR sees where nothing is known.
+      if (query.groupBy === 'level') for (const level of framework.levels) groups.set(level.id, newGroup());
+      else
+        for (const person of persons.values())
+          if (person.levelId !== null) groups.set(person.department ?? '', newGroup());
+
+      for (const check of checks) {
+        const key = keyOf(persons.get(check.personId));
+        const group = groups.get(key) ?? newGroup();
+        groups.set(key, group);
+        group.people += 1;
+        for (const competencyId of competencyIds) {
+          const rating = check.ratings[competencyId]?.rating;
+          if (typeof rating !== 'number' || !Number.isFinite(rating)) continue;
+          const cell = group.sums.get(competencyId) ?? { n: 0, sum: 0 };
+          cell.n += 1;
+          cell.sum += rating;
+          group.sums.set(competencyId, cell);
+        }
+      }
+      const divisionOf = new Map(
+        [...persons.values()].map((person) => [person.department ?? '', person.division]),
+      );
+      const keys =
+        query.groupBy === 'level'
+          ? sortLevels(groups.keys())
+          : [...groups.keys()]
+              .map((name) => ({ name, division: divisionOf.get(name) ?? null }))
+              .sort(byDivisionThenName)
+              .map((entry) => entry.name);
+      const rows: CompetencyRow[] = keys.map((key) => {
+        const group = groups.get(key)!;
+        return {
+          group: key,
+          people: group.people,
+          cells: Object.fromEntries(
+            competencyIds.map((competencyId) => {
+              const cell = group.sums.get(competencyId) ?? { n: 0, sum: 0 };
+              return [
+                competencyId,
+                {
+                  n: cell.n,
+                  average: cell.n >= MIN_GROUP_SIZE ? Math.round((cell.sum / cell.n) * 100) / 100 : null,
+                },
+              ];
+            }),
+          ),
+        };
+      });
+      await audit(actor, action, 'analytics.dashboards.competencies', {
+        groupBy: query.groupBy,
+        groups: rows.length,
+      });
+      return { groupBy: query.groupBy, minGroupSize: MIN_GROUP_SIZE, competencyIds, rows };
+    },
+  };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
