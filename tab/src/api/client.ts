@@ -35,6 +35,17 @@ function expiryOf(token: string): number {
   }
 }
 
+async function errorOf(response: Response): Promise<ApiError> {
+  const error = (await response.json().catch(() => ({}))) as ErrorBody;
+  return new ApiError(
+    response.status,
+    error.error?.code ?? 'http_error',
+    error.error?.message ?? response.statusText,
+    error.error?.requestId,
+    error.error?.details ?? [],
+  );
+}
+
 /** Calls our API with the Teams SSO token, reusing it until shortly before it expires. */
 export function createApiClient(getAuthToken: () => Promise<string>) {
   let cached: { token: string; expiresAt: number } | undefined;
@@ -65,18 +76,15 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (!response.ok) {
-      const error = (await response.json().catch(() => ({}))) as ErrorBody;
-      throw new ApiError(
-        response.status,
-        error.error?.code ?? 'http_error',
-        error.error?.message ?? response.statusText,
-        error.error?.requestId,
-        error.error?.details ?? [],
-      );
-    }
+    if (!response.ok) throw await errorOf(response);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
+  };
+  /** A file the API answers with (a CSV export), as a Blob to hand to the browser's download. */
+  const file = async (path: string, accept = 'text/csv'): Promise<Blob> => {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${await token()}`, accept } });
+    if (!response.ok) throw await errorOf(response);
+    return response.blob();
   };
   // Who I am and the policy do not change while the tab is open: every view shares one answer. A failed
   // load is forgotten, so "try again" asks the server again.
@@ -94,6 +102,7 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
   };
   return {
     request,
+    file,
     me: shared<MeResponse>('/api/me'),
     framework: shared<Framework>('/api/framework'),
   };
