@@ -1,0 +1,361 @@
+// The bot's outbox against a fake Bot Framework connector that enforces Teams' limits: every message is
+// posted once, retried on throttling and server trouble, given up on refusals, taken over from a worker
+// that died, and paced so Teams never has to throttle a burst.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../../src/db/database.ts';
+import { createBotConnector, type BotConnector } from '../../../src/reports/bot-connector.ts';
+import type { BotMessage, BotMessages } from '../../../src/reports/bot-messages.port.ts';
+import {
+  createBotOutbox,
+  createBotOutboxWorker,
+  type BotOutboxWorkerOptions,
+} from '../../../src/reports/bot-outbox.ts';
+import { botOutbox } from '../../../src/reports/bot-outbox.schema.ts';
+import {
+  createConversationReferenceStore,
+  type ConversationReferenceStore,
+} from '../../../src/reports/conversation-references.store.ts';
+import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
+import { testLogger } from '../../support/logger.ts';
+
+const TENANT = 'tenant-kodaira';
+const BOT = '28:bot-app-id';
+const TEAM = '19:team-somu@thread.tacv2';
+const CHANNEL = '19:channel-shokuin@thread.tacv2';
+
+const toPerson = (personId: string, key: string, text = `hello ${personId}`): BotMessage => ({
+  key,
+  recipient: { kind: 'person', personId },
+  text,
+});
+
+describe.each(BACKENDS)('bot outbox on %s', (backend) => {
+  let store: TestStore | undefined;
+  let database: Database | undefined;
+  let fake: FakeConnector | undefined;
+  const workers: Array<{ stop(): Promise<void> }> = [];
+
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) await worker.stop();
+    await fake?.close();
+    await database?.close();
+    await store?.dispose();
+    fake = undefined;
+    database = undefined;
+    store = undefined;
+  });
+
+  async function setUp(people: string[] = ['person-1']) {
+    store = await createTestStore(backend);
+    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
+    fake = await startFakeConnector();
+    const conversations = createConversationReferenceStore(database.db);
+    for (const personId of people)
+      await conversations.remember({
+        conversationId: `a:chat-${personId}`,
+        kind: 'personal',
+        serviceUrl: fake.url,
+        tenantId: TENANT,
+        botId: BOT,
+        userAadId: personId,
+        teamId: null,
+        channelId: null,
+        channelName: null,
+      });
+    await conversations.recordInstallation({
+      teamId: TEAM,
+      teamName: '総務部',
+      aadGroupId: null,
+      tenantId: TENANT,
+      serviceUrl: fake.url,
+      channels: [{ id: CHANNEL, name: '職員課' }],
+    });
+    const messages = createBotOutbox({ db: database.db });
+    return { db: database.db, fake, conversations, messages };
+  }
+
+  function worker(
+    context: { db: Database['db']; conversations: ConversationReferenceStore; fake: FakeConnector },
+    overrides: Partial<BotOutboxWorkerOptions> = {},
+  ) {
+    const created = createBotOutboxWorker({
+      db: context.db,
+      conversations: context.conversations,
+      connector: createBotConnector({ credentials: undefined, timeoutMs: 5000 }),
+      logger: testLogger,
+      retryBaseMs: 20,
+      random: () => 0.5,
+      ...overrides,
+    });
+    workers.push(created);
+    return created;
+  }
+
+  /** Drains until nothing is pending any more (pacing may hand rows back for later runs). */
+  async function drainAll(
+    run: { drain(): Promise<{ nextDueAt: Date | null }> },
+    messages: BotMessages,
+    keys: string[],
+  ) {
+    for (;;) {
+      await run.drain();
+      const states = await messages.status(keys);
+      if ([...states.values()].every((status) => status.state !== 'pending')) return states;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('posts an enqueued message to the person’s 1:1 chat once and records the activity id', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([
+      toPerson('person-1', 'report-request:s1:person-1', '研修報告をお願いします'),
+    ]);
+    const result = await worker(context).drain();
+    expect(result.sent).toBe(1);
+    expect(context.fake.accepted).toHaveLength(1);
+    expect(context.fake.accepted[0]).toMatchObject({
+      conversationId: 'a:chat-person-1',
+      activity: { type: 'message', text: '研修報告をお願いします' },
+    });
+    const [row] = await context.db.select().from(botOutbox);
+    expect(row).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+      activityId: context.fake.accepted[0]!.id,
+      conversationId: 'a:chat-person-1',
+    });
+  });
+
+  it('posts a message enqueued twice under the same key once', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([toPerson('person-1', 'same-key', 'first')]);
+    await context.messages.enqueue([
+      toPerson('person-1', 'same-key', 'second'),
+      toPerson('person-1', 'same-key', 'third'),
+    ]);
+    const run = worker(context);
+    await run.drain();
+    await run.drain();
+    expect(context.fake.accepted.map((entry) => entry.activity.text)).toEqual(['first']);
+  });
+
+  it('stores messages enqueued in a transaction only if the transaction commits', async () => {
+    const context = await setUp();
+    await context.db
+      .transaction(async (tx) => {
+        await context.messages.enqueue([toPerson('person-1', 'rolled-back')], tx);
+        throw new Error('the report was not stored');
+      })
+      .catch(() => undefined);
+    await context.db.transaction(async (tx) => {
+      await context.messages.enqueue([toPerson('person-1', 'committed')], tx);
+    });
+    const states = await context.messages.status(['rolled-back', 'committed']);
+    expect([...states.keys()]).toEqual(['committed']);
+  });
+
+  it('posts a channel message to the channel of the installed team, at the installation’s serviceUrl', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([
+      {
+        key: 'share:r1',
+        recipient: { kind: 'channel', teamId: TEAM, channelId: CHANNEL },
+        text: '報告の共有',
+      },
+    ]);
+    await worker(context).drain();
+    expect(context.fake.accepted).toMatchObject([
+      { conversationId: CHANNEL, activity: { text: '報告の共有' } },
+    ]);
+  });
+
+  it('creates the 1:1 conversation of a person the bot has never spoken with, remembers it and posts there', async () => {
+    const context = await setUp([]);
+    await context.conversations.remember({
+      conversationId: 'a:chat-someone-else',
+      kind: 'personal',
+      serviceUrl: context.fake.url,
+      tenantId: TENANT,
+      botId: BOT,
+      userAadId: 'someone-else',
+      teamId: null,
+      channelId: null,
+      channelName: null,
+    });
+    await context.messages.enqueue([toPerson('newcomer', 'k-new')]);
+    await worker(context).drain();
+    expect(context.fake.created).toEqual([
+      { id: 'a:personal-newcomer', memberId: 'newcomer', tenantId: TENANT, botId: BOT },
+    ]);
+    expect(context.fake.accepted).toMatchObject([{ conversationId: 'a:personal-newcomer' }]);
+    expect((await context.conversations.personalChatOf('newcomer'))?.conversationId).toBe(
+      'a:personal-newcomer',
+    );
+  });
+
+  it('waits out a 429’s Retry-After, then posts once', async () => {
+    const context = await setUp();
+    context.fake.failNext(429, 1, { retryAfterSeconds: 1 });
+    await context.messages.enqueue([toPerson('person-1', 'k429')]);
+    const states = await drainAll(worker(context), context.messages, ['k429']);
+    expect(states.get('k429')).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(context.fake.accepted).toHaveLength(1);
+    const [throttled, accepted] = context.fake.answers;
+    expect(throttled!.status).toBe(429);
+    expect(accepted!.status).toBe(201);
+    // Retry-After is a lower bound: the retry never comes back before it.
+    expect(accepted!.at - throttled!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it.each([502, 504, 412])('retries a %i with backoff, then posts once', async (status) => {
+    const context = await setUp();
+    context.fake.failNext(status, 2);
+    await context.messages.enqueue([toPerson('person-1', `k${status}`)]);
+    const states = await drainAll(worker(context), context.messages, [`k${status}`]);
+    expect(states.get(`k${status}`)).toMatchObject({ state: 'sent', attempts: 3, error: null });
+    expect(context.fake.accepted).toHaveLength(1);
+  });
+
+  it('retries when the connector cannot be reached, then posts once', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([toPerson('person-1', 'k-net')]);
+    let failures = 1;
+    const real = createBotConnector({ credentials: undefined });
+    const flaky: BotConnector = {
+      ...real,
+      post: async (target, payload) => {
+        if (failures-- > 0) return real.post({ ...target, serviceUrl: 'http://127.0.0.1:1' }, payload);
+        return real.post(target, payload);
+      },
+    };
+    const states = await drainAll(worker(context, { connector: flaky }), context.messages, ['k-net']);
+    expect(states.get('k-net')).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(context.fake.accepted).toHaveLength(1);
+  });
+
+  it('gives up on a 403 at once, with the reason, and never asks again', async () => {
+    const context = await setUp();
+    context.fake.failNext(403);
+    await context.messages.enqueue([toPerson('person-1', 'k403')]);
+    const run = worker(context);
+    const result = await run.drain();
+    await run.drain();
+    expect(result.failed).toBe(1);
+    const status = (await context.messages.status(['k403'])).get('k403');
+    expect(status).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(status?.error).toContain('403');
+    expect(context.fake.requests).toBe(1);
+    expect(context.fake.accepted).toHaveLength(0);
+  });
+
+  it('gives up after the last allowed attempt instead of retrying a 502 for ever', async () => {
+    const context = await setUp();
+    context.fake.failNext(502, 10);
+    await context.messages.enqueue([toPerson('person-1', 'k-forever')]);
+    const states = await drainAll(worker(context, { maxAttempts: 3 }), context.messages, ['k-forever']);
+    expect(states.get('k-forever')).toMatchObject({ state: 'failed', attempts: 3 });
+    expect(context.fake.requests).toBe(3);
+  });
+
+  it('takes over the messages of a worker that died mid-run once its lease ran out, and posts each once', async () => {
+    const context = await setUp(['person-1', 'person-2', 'person-3']);
+    await context.messages.enqueue(['person-1', 'person-2', 'person-3'].map((id) => toPerson(id, `k-${id}`)));
+    // The first worker claims everything and dies before its requests leave: they hang for ever.
+    let reachedConnector = 0;
+    const dead: BotConnector = {
+      post: () => {
+        reachedConnector += 1;
+        return new Promise(() => undefined);
+      },
+      createPersonalConversation: () => new Promise(() => undefined),
+    };
+    const dying = createBotOutboxWorker({
+      db: context.db,
+      conversations: context.conversations,
+      connector: dead,
+      logger: testLogger,
+      leaseMs: 500,
+    });
+    void dying.drain();
+    for (let waited = 0; reachedConnector < 3 && waited < 200; waited += 1)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(reachedConnector).toBe(3);
+    // Dead: it claims nothing more, and its hanging requests never finish.
+    void dying.stop();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const states = await drainAll(worker(context, { leaseMs: 500 }), context.messages, [
+      'k-person-1',
+      'k-person-2',
+      'k-person-3',
+    ]);
+    expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent', 'sent']);
+    expect([...context.fake.countByConversation().values()]).toEqual([1, 1, 1]);
+  });
+
+  it('posts again when it dies between the connector’s answer and its own write (the documented window)', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([toPerson('person-1', 'k-window')]);
+    const real = createBotConnector({ credentials: undefined });
+    const diesAfterPosting: BotConnector = {
+      ...real,
+      post: async (target, payload) => {
+        await real.post(target, payload);
+        return new Promise(() => undefined);
+      },
+    };
+    const dying = createBotOutboxWorker({
+      db: context.db,
+      conversations: context.conversations,
+      connector: diesAfterPosting,
+      logger: testLogger,
+      leaseMs: 300,
+    });
+    void dying.drain();
+    for (let waited = 0; context.fake.accepted.length < 1 && waited < 200; waited += 1)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    void dying.stop();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drainAll(worker(context, { leaseMs: 300 }), context.messages, ['k-window']);
+    expect(context.fake.accepted).toHaveLength(2);
+  });
+
+  it('paces a burst of 100 to one conversation so Teams never throttles it', async () => {
+    const context = await setUp();
+    const keys = Array.from({ length: 100 }, (_, index) => `burst-${index}`);
+    await context.messages.enqueue(keys.map((key) => toPerson('person-1', key, key)));
+    const states = await drainAll(worker(context), context.messages, keys);
+    expect([...states.values()].filter((status) => status.state === 'sent')).toHaveLength(100);
+    expect(context.fake.throttled).toBe(0);
+    expect(context.fake.answers.filter((answer) => answer.status === 429)).toHaveLength(0);
+    expect(new Set(context.fake.accepted.map((entry) => entry.activity.text)).size).toBe(100);
+  }, 120_000);
+
+  it('reports each message as pending, sent or failed', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([
+      toPerson('person-1', 'k-sent'),
+      { key: 'k-failed', recipient: { kind: 'channel', teamId: 'not-installed', channelId: 'c' }, text: 'x' },
+      { ...toPerson('person-1', 'k-later'), notBefore: new Date(Date.now() + 3_600_000) },
+    ]);
+    await worker(context).drain();
+    const states = await context.messages.status(['k-sent', 'k-failed', 'k-later', 'k-unknown']);
+    expect(states.get('k-sent')).toMatchObject({ state: 'sent', attempts: 1, error: null });
+    expect(states.get('k-sent')?.sentAt).toBeInstanceOf(Date);
+    expect(states.get('k-failed')).toMatchObject({ state: 'failed', attempts: 0, sentAt: null });
+    expect(states.get('k-failed')?.error).toContain('not installed');
+    expect(states.get('k-later')).toMatchObject({ state: 'pending', attempts: 0, sentAt: null });
+    expect(states.has('k-unknown')).toBe(false);
+  });
+
+  it('refuses a malformed message and stores nothing', async () => {
+    const context = await setUp();
+    await expect(
+      context.messages.enqueue([
+        toPerson('person-1', 'ok'),
+        { key: 'empty', recipient: { kind: 'person', personId: 'p' } },
+      ]),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(await context.messages.status(['ok', 'empty'])).toEqual(new Map());
+  });
+});
