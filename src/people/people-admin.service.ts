@@ -204,7 +204,14 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       const departmentBefore = earlier?.department ?? person.department;
       let supervisorId = earlier?.supervisorId ?? null;
       let replacedManagerId = earlier?.replacedManagerId ?? null;
-      if (row.department && row.department !== departmentBefore) {
+      const sameDate = (timeline.get(row.personId) ?? []).find(
+        (entry) => entry.effectiveFrom === row.effectiveFrom,
+      );
+      if (sameDate && (sameDate.department ?? null) === row.department) {
+        // The same 発令 again (a re-import or a correction of other fields): the transfer it made stands.
+        supervisorId = sameDate.supervisorId ?? null;
+        replacedManagerId = sameDate.replacedManagerId ?? null;
+      } else if (row.department && row.department !== departmentBefore) {
         const head = headOf(everyone, row.department, row.personId);
         if (head) {
           // While a transfer's supervisor holds, the row shows it; the directory's manager is the one replaced.
