@@ -82,14 +82,6 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
         levelId: person.levelId,
       }));
     },
-
-    /** Copies everyone from the directory (scheduled, and at start). Returns how many were synced. */
-    async syncFromDirectory(): Promise<number> {
-      const users = await directory.listUsers();
-      await store.upsert(users.map(toRow));
-      await store.recordFullSync(users.length);
-      return users.length;
-    },
   };
 }
 

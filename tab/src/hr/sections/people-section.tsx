@@ -1,14 +1,24 @@
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { HistoryPanel } from '../people/history-panel.tsx';
+import { ImportPanel } from '../people/import-panel.tsx';
+import messages from '../people/messages.ts';
+import { SyncPanel } from '../people/sync-panel.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
-/** Placeholder until this section is built: says so plainly instead of pretending. */
-export default function PeopleSection(_props: HrSectionProps) {
-  const { t } = useTranslation('hr');
+registerBundle('hr-people', messages);
+
+/** 職員・職層: directory sync on demand, HR's import of levels (all rows or none), a person's level history. */
+export default function PeopleSection({ api, base }: HrSectionProps) {
   const layout = useLayoutStyles();
+  // Bumped after an import so the open history shows what the file changed.
+  const [imported, setImported] = useState(0);
   return (
-    <p className={layout.muted} data-testid="hr-section-people">
-      {t('sections.people')}
-    </p>
+    <div className={layout.stack} data-testid="hr-section-people">
+      <ImportPanel api={api} onImported={() => setImported((count) => count + 1)} />
+      <HistoryPanel api={api} base={base} refresh={imported} />
+      <SyncPanel api={api} />
+    </div>
   );
 }

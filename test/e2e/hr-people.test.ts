@@ -1,0 +1,142 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openDevHost,
+  screenshot,
+  seriousAxeViolations,
+  type DevHostTab,
+} from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// HR walks through the people section: a bad file (every problem listed, nothing applied), a good
+// Shift_JIS file (applied), a person's level history, sync now; in Japanese and English, at 360 px.
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/people/${name}`, import.meta.url));
+
+describe('HR console: staff and levels', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let hr: { userPrincipalName: string };
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    hr = server.emulator.people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const open = async (options: { locale?: string; theme?: string; width?: number } = {}) => {
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, {
+      user: hr.userPrincipalName,
+      locale: options.locale ?? 'ja-JP',
+      theme: options.theme ?? 'default',
+    });
+    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await tab.frame.locator('[data-testid=hr-people-import]').waitFor();
+    return { page, tab };
+  };
+  const levelRows = async () =>
+    Number(
+      (await server.database.query<{ n: number }>('SELECT count(*)::int AS n FROM person_levels'))[0]!.n,
+    );
+  const noSeriousAxe = async (tab: DevHostTab) => {
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+  };
+  const sidewaysScroll = (page: Page) =>
+    page
+      .frameLocator('[data-testid=dev-host-frame]')
+      .locator('html')
+      .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  it('shows every problem of a bad file with its line and reason and applies nothing, then applies a good Shift_JIS file', async () => {
+    const { page, tab } = await open();
+    await noSeriousAxe(tab);
+    const section = tab.frame.locator('[data-testid=hr-section-people]');
+
+    await section.locator('[data-testid=hr-people-file]').setInputFiles(fixture('levels-bad.utf8-bom.csv'));
+    await section.locator('[data-testid=hr-people-apply]').click();
+    const refused = section.locator('[data-testid=hr-people-import-refused]');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('何も変更していません');
+    const rows = await refused
+      .locator('[data-testid=hr-people-problem]')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    expect(rows).toEqual([
+      ['3', '職員番号', 'K99999', 'この職員番号・メールアドレスの職員がいません。'],
+      ['4', '職層', '主査級', '方針にない職層です（例：主事級、係長級、会計年度任用職員）。'],
+      ['5', '雇用形態', 'パート', '雇用形態は「常勤」か「会計年度任用職員」です。'],
+      ['6', '採用日', '2020/13/1', '日付として読めません（例：2026/4/1）。'],
+      ['7', '（行全体）', '2', '同じ職員・同じ発令日の行が重複しています（値は最初の行番号）。'],
+    ]);
+    expect(await levelRows()).toBe(0);
+    await noSeriousAxe(tab);
+    await screenshot(page, 'hr-people-refused-ja');
+
+    await section.locator('[data-testid=hr-people-file]').setInputFiles(fixture('levels-good.sjis.csv'));
+    await section.locator('[data-testid=hr-people-apply]').click();
+    const done = section.locator('[data-testid=hr-people-import-done]');
+    await done.waitFor();
+    await expect(done.textContent()).resolves.toContain('Shift_JIS');
+    await expect(section.locator('[data-testid=hr-people-summary-rows]').textContent()).resolves.toBe('4');
+    await expect(section.locator('[data-testid=hr-people-summary-scheduled]').textContent()).resolves.toBe(
+      '1',
+    );
+    await expect(
+      section.locator('[data-testid=hr-people-summary-supervisorsChanged]').textContent(),
+    ).resolves.toBe('1');
+    expect(await levelRows()).toBe(4);
+    await noSeriousAxe(tab);
+    await screenshot(page, 'hr-people-applied-ja');
+
+    // The history of 山本 大輔: a 2099 promotion waits; today's level still comes from the job title.
+    await section.locator('[data-testid=hr-people-picker-search]').fill('山本 大輔');
+    const yamamoto = server.emulator.people.find((person) => person.employeeId === 'K10005')!;
+    await section.locator(`[data-testid=person-option-${yamamoto.id}]`).click();
+    const detail = section.locator('[data-testid=hr-people-history-detail]');
+    await detail.waitFor();
+    await expect(detail.locator('[data-testid=hr-people-current-level]').textContent()).resolves.toContain(
+      '主任級',
+    );
+    await expect(detail.locator('[data-testid=hr-people-record-scheduled]').textContent()).resolves.toContain(
+      '2099-04-01',
+    );
+    await noSeriousAxe(tab);
+    await screenshot(page, 'hr-people-history-ja');
+
+    // Sync now: queued, then the last sync's time and counts.
+    await section.locator('[data-testid=hr-people-sync-now]').click();
+    await section
+      .locator('[data-testid=hr-people-sync-pending]')
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await expect(section.locator('[data-testid=hr-people-sync-status]').textContent()).resolves.toContain(
+      '前回の同期',
+    );
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await sidewaysScroll(page)).toBe(0);
+    await screenshot(page, 'hr-people-360-ja');
+    await page.close();
+  });
+
+  it('speaks English completely, in the dark theme, and shows a refused file the same way', async () => {
+    const { page, tab } = await open({ locale: 'en-US', theme: 'dark', width: 360 });
+    const section = tab.frame.locator('[data-testid=hr-section-people]');
+    await expect(section.textContent()).resolves.toContain('Import levels, employment types');
+    await section.locator('[data-testid=hr-people-file]').setInputFiles(fixture('levels-bad.utf8-bom.csv'));
+    await section.locator('[data-testid=hr-people-check]').click();
+    const refused = section.locator('[data-testid=hr-people-import-refused]');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('Nothing was changed');
+    await expect(refused.locator('[data-testid=hr-people-problem]').count()).resolves.toBe(5);
+    await expect(refused.textContent()).resolves.toContain('Not a level of the policy');
+    expect(await sidewaysScroll(page)).toBe(0);
+    await noSeriousAxe(tab);
+    await screenshot(page, 'hr-people-refused-en-dark-360');
+    await page.close();
+  });
+});
