@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import {
   directorySyncRequests,
@@ -164,12 +164,5 @@ export const levelHistoryStore = {
 
   async imports(db: Db, limit: number) {
     return db.select().from(peopleImports).orderBy(desc(peopleImports.importedAt)).limit(limit);
-  },
-
-  async levelRowsOfImport(db: Db, importId: string) {
-    return db
-      .select()
-      .from(personLevels)
-      .where(and(eq(personLevels.importId, importId)));
   },
 };
