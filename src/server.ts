@@ -57,6 +57,9 @@ import { createPeopleStore } from './people/people.store.ts';
 import { erasureRoutes } from './privacy/erasure.routes.ts';
 import { createErasureService } from './privacy/erasure.service.ts';
 import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
+import { createBotConnector } from './reports/bot-connector.ts';
+import type { BotMessages } from './reports/bot-messages.port.ts';
+import { createBotOutbox, createBotOutboxWorker } from './reports/bot-outbox.ts';
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
@@ -73,6 +76,8 @@ export interface RunningServer {
   framework: Framework;
   /** Local mode only: the Microsoft 365 emulator standing in for a tenant. */
   local: LocalMicrosoft365 | undefined;
+  /** The bot's outbox: everything posted to Teams proactively goes through it. */
+  botMessages: BotMessages;
   close(): Promise<void>;
 }
 
@@ -85,6 +90,8 @@ const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
 const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
 /** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
 const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
+/** Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. */
+const BOT_OUTBOX_QUEUE = 'bot.outbox';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -291,6 +298,51 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       now: () => new Date(),
     });
 
+    // bot messages: pass botMessages to services that notify people
+    const botOutboxWorker = createBotOutboxWorker({
+      db: database.db,
+      conversations: createConversationReferenceStore(database.db),
+      // Teams in production; in local mode the Agents Playground's connector, without a token.
+      connector: createBotConnector({
+        credentials:
+          config.mode === 'production'
+            ? {
+                clientId: microsoft.botId,
+                clientSecret: microsoft.botPassword,
+                tenantId: microsoft.tenantId,
+                authorityHost: microsoft.authorityHost,
+              }
+            : undefined,
+      }),
+      logger,
+      botId: config.mode === 'production' ? `28:${microsoft.botId}` : undefined,
+    });
+    // Stately: one drain at a time across instances (the pacer's count holds), and one more queued behind it.
+    await queue.boss.createQueue(BOT_OUTBOX_QUEUE, {
+      policy: 'stately',
+      retryLimit: 5,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+    });
+    await queue.work(
+      BOT_OUTBOX_QUEUE,
+      async () => {
+        const run = await botOutboxWorker.drain();
+        if (run.sent + run.failed + run.retried > 0) logger.info({ ...run }, 'bot outbox drained');
+      },
+      { pollingIntervalSeconds: 1 },
+    );
+    cleanups.push(() => botOutboxWorker.stop());
+    await queue.boss.schedule(BOT_OUTBOX_QUEUE, '* * * * *', {}, { tz: 'Asia/Tokyo' });
+    const botMessages = createBotOutbox({
+      db: database.db,
+      // Inside the caller's transaction the rows are not visible yet: wake the worker a little later.
+      onEnqueued: async (inTransaction) => {
+        await queue.send(BOT_OUTBOX_QUEUE, {}, inTransaction ? { startAfter: 2 } : undefined);
+      },
+    });
+
     const reportService = createReportService({
       db: database.db,
       store: trainingStore,
@@ -429,6 +481,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       queue,
       framework,
       local,
+      botMessages,
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

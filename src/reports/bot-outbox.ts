@@ -87,7 +87,11 @@ export function createBotOutbox(options: BotOutboxOptions): BotMessages {
           .values(rows.slice(index, index + INSERT_CHUNK))
           .onConflictDoNothing({ target: botOutbox.key });
       }
-      if (options.onEnqueued) await options.onEnqueued(tx !== undefined);
+      if (!options.onEnqueued) return;
+      // Inside the caller's transaction the wake-up must not wait: on PGlite (one connection) the queue's
+      // insert would wait for that very transaction. A lost wake-up only costs time: the sweep finds the rows.
+      if (tx) void options.onEnqueued(true).catch(() => undefined);
+      else await options.onEnqueued(false);
     },
 
     async status(keys: string[]): Promise<Map<string, BotMessageStatus>> {
@@ -131,6 +135,8 @@ export interface BotOutboxWorkerOptions {
   pacer?: BotPacer;
   /** For jitter; tests pass a fixed one. */
   random?: () => number;
+  /** A drain returns after this long even with work left, so its job ends and the next one goes on. */
+  maxDrainMs?: number;
 }
 
 export interface BotOutboxCounts {
@@ -168,8 +174,11 @@ const CLAIM_SIZE = 100;
 const REFILL_BELOW = 40;
 /** A pacing wait longer than this hands the row back (with its due time) instead of holding its lease. */
 const DEFER_AFTER_MS = 5000;
-/** Stay in the drain while the next message is due within this long, instead of waiting for the sweep. */
-const LINGER_MS = 5000;
+/**
+ * Stay in the drain while the next message is due within this long (a retry, a conversation's 30-second
+ * window), looking for new rows every second, instead of leaving it to the per-minute sweep.
+ */
+const LINGER_MS = 30_000;
 const UNKNOWN_TENANT = 'unknown';
 
 export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
@@ -180,6 +189,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const maxAttempts = options.maxAttempts ?? 12;
   const concurrency = options.concurrency ?? 16;
   const random = options.random ?? Math.random;
+  const maxDrainMs = options.maxDrainMs ?? 5 * 60_000;
   const pacer = options.pacer ?? createBotPacer({ clock });
   const outbox = createOutbox(db, botOutbox, {
     id: botOutbox.id,
@@ -450,12 +460,13 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     const inFlight = new Set<Promise<void>>();
     let exhausted = false;
     let lastClaimAt = 0;
+    const startedAt = clock();
     const requeue = (item: WorkItem) => {
       ready.unshift(item);
       poke();
     };
     for (;;) {
-      if (stopping) break;
+      if (stopping || clock() - startedAt > maxDrainMs) break;
       // Claim more while few are waiting; after an empty claim, look again each second for new rows.
       if (ready.length < REFILL_BELOW && (!exhausted || clock() - lastClaimAt >= 1000)) {
         const now = new Date(clock());
@@ -514,7 +525,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         const next = await soonestDue();
         const waitMs = next ? next.getTime() - clock() : Number.POSITIVE_INFINITY;
         if (waitMs > LINGER_MS) break;
-        await sleep(Math.max(waitMs, 100));
+        await sleep(Math.min(Math.max(waitMs, 100), 1000));
         lastClaimAt = 0;
         continue;
       }

@@ -18,6 +18,7 @@ import {
 import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
 import { testLogger } from '../../support/logger.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const TENANT = 'tenant-kodaira';
 const BOT = '28:bot-app-id';
@@ -358,4 +359,56 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     ).rejects.toMatchObject({ code: 'validation_failed' });
     expect(await context.messages.status(['ok', 'empty'])).toEqual(new Map());
   });
+});
+
+describe.each(BACKENDS)('the running server’s bot outbox on %s', (backend) => {
+  let server: TestServer | undefined;
+  let fake: FakeConnector | undefined;
+  afterEach(async () => {
+    await server?.stop();
+    await fake?.close();
+    server = undefined;
+    fake = undefined;
+  });
+
+  it('posts what a service enqueues through the bot.outbox queue, without anyone draining by hand', async () => {
+    fake = await startFakeConnector();
+    server = await startTestServer({ backend });
+    await createConversationReferenceStore(server.database.db).recordInstallation({
+      teamId: TEAM,
+      teamName: '総務部',
+      aadGroupId: null,
+      tenantId: TENANT,
+      serviceUrl: fake.url,
+      channels: [{ id: CHANNEL, name: '職員課' }],
+    });
+    await server.database.db.transaction(async (tx) => {
+      await server!.botMessages.enqueue(
+        [
+          {
+            key: 'share:in-tx',
+            recipient: { kind: 'channel', teamId: TEAM, channelId: CHANNEL },
+            text: 'in a transaction',
+          },
+        ],
+        tx,
+      );
+    });
+    await server.botMessages.enqueue([
+      {
+        key: 'share:now',
+        recipient: { kind: 'channel', teamId: TEAM, channelId: CHANNEL },
+        text: 'right away',
+      },
+    ]);
+    const deadline = Date.now() + 30_000;
+    while (fake.accepted.length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.accepted.map((entry) => entry.activity.text).sort()).toEqual([
+      'in a transaction',
+      'right away',
+    ]);
+    const states = await server.botMessages.status(['share:in-tx', 'share:now']);
+    expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent']);
+  }, 90_000);
 });
