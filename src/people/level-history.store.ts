@@ -161,8 +161,4 @@ export const levelHistoryStore = {
       .limit(1);
     return rows[0];
   },
-
-  async imports(db: Db, limit: number) {
-    return db.select().from(peopleImports).orderBy(desc(peopleImports.importedAt)).limit(limit);
-  },
 };

@@ -43,7 +43,9 @@ export function HistoryPanel({ api, base, refresh }: { api: ApiClient; base: HrB
         <p className={layout.muted} style={{ margin: 0 }}>
           {t('history.intro')}
         </p>
-        <PersonPicker api={api} onChange={setPersonId} testId="hr-people-picker" />
+        <div role="group" aria-label={t('history.search')}>
+          <PersonPicker api={api} onChange={setPersonId} testId="hr-people-picker" />
+        </div>
         {error ? <ErrorPanel error={error} onRetry={load} /> : null}
         {personId && !history && !error ? <Loading /> : null}
         {history ? (
