@@ -94,18 +94,6 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     why: 'bookings they confirmed for others',
   },
   {
-    table: 'declaration_windows',
-    column: 'opened_by',
-    treatment: 'detach',
-    why: 'windows they opened as HR',
-  },
-  {
-    table: 'declaration_windows',
-    column: 'closed_by',
-    treatment: 'detach',
-    why: 'windows they closed as HR',
-  },
-  {
     table: 'training_enrolments',
     column: 'requested_by_id',
     treatment: 'detach',

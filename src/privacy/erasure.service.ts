@@ -34,8 +34,10 @@ export interface ErasureDependencies {
 type Executor = Pick<Db, 'execute'>;
 
 const countOf = async (executor: Executor, query: SQL): Promise<number> => {
-  const result = (await executor.execute(query)) as unknown as { rows: Array<{ n: number | string }> };
-  return Number(result.rows[0]?.n ?? 0);
+  // Both drivers (node-postgres, PGlite) answer with `rows`; the shared Db type does not say so.
+  const result: unknown = await executor.execute<{ n: number | string }>(query);
+  const { rows } = result as { rows: Array<{ n: number | string }> };
+  return Number(rows[0]?.n ?? 0);
 };
 
 const whereOf = (rule: ErasureRule, personId: string): SQL =>

@@ -1,0 +1,584 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+// The security matrix of the WHOLE API: every route of the OpenAPI document × every role, with the
+// expected allow or deny. A route without a row fails by name; a row without its route is stale.
+//
+// The rules the rows follow (docs/security.md):
+// - /api/hr/** and GET /api/people?search= are HR only;
+// - HR manages the catalog, sessions, rosters, enrolment decisions, cycle windows and 自己申告 windows;
+// - a person's growth data (/api/people/{personId}/…): the person writes, the person + their supervisor
+//   chain + HR read (goals also colleagues of the same 課; 自己申告 the person and HR only);
+// - interviews: the organizer and the report's chain read and change; the report and HR read;
+// - everyone signed in reads their own lists (me, framework, team, due, interviews, sessions, catalog).
+//
+// A deny must be 403 (not a 400 or 404 that would hide whether the check ran): bodies are valid and
+// versions current, so a request reaches the check. An allow is any answer but 401/403, and for a
+// well-formed request also not 400, 404 or 5xx.
+
+type Role = 'self' | 'employee' | 'supervisor' | 'supervisorsSupervisor' | 'hr' | 'otherDepartment';
+/** Deny-first order: refusals are tried before an allowed call changes the state (a cancel, a close). */
+const ROLES: readonly Role[] = [
+  'otherDepartment',
+  'employee',
+  'self',
+  'hr',
+  'supervisorsSupervisor',
+  'supervisor',
+];
+
+const ALL = ROLES;
+const HR: readonly Role[] = ['hr'];
+const CHAIN: readonly Role[] = ['supervisor', 'supervisorsSupervisor'];
+const READERS: readonly Role[] = ['self', ...CHAIN, 'hr'];
+const SELF: readonly Role[] = ['self'];
+
+/** Who is allowed each route; everyone else must get 403. Keyed by method and OpenAPI path. */
+const EXPECTED: Record<string, readonly Role[]> = {
+  // Everyone signed in.
+  'GET /api/framework': ALL,
+  'GET /api/me': ALL,
+  'GET /api/team': ALL,
+  'GET /api/workplace/goals': ALL,
+  'GET /api/declaration-windows': ALL,
+  'GET /api/cycles': ALL,
+  'GET /api/cycles/due': ALL,
+  'GET /api/interviews': ALL,
+  'GET /api/training/courses': ALL,
+  'GET /api/training/courses/{courseId}': ALL,
+  'GET /api/training/sessions': ALL,
+  'GET /api/training/team': ALL,
+  'POST /api/training/sessions/{sessionId}/apply': ALL, // each applies for themself
+  'GET /api/reports/due': ALL,
+  'GET /api/reports/mine': ALL,
+  // HR: the directory, people admin, audit, erasure, dashboards, report roll-ups.
+  'GET /api/people': HR,
+  'GET /api/hr/people/sync': HR,
+  'POST /api/hr/people/sync': HR,
+  'POST /api/hr/people/imports': HR,
+  'GET /api/hr/people/{personId}/levels': HR,
+  'GET /api/hr/reports/submission': HR,
+  'GET /api/hr/reports/submission.csv': HR,
+  'GET /api/hr/reports/wanted': HR,
+  'GET /api/hr/reports/wanted-courses.csv': HR,
+  'GET /api/hr/reports/wanted-levels.csv': HR,
+  'GET /api/hr/reports/wanted-departments.csv': HR,
+  'GET /api/hr/reports/wanted-texts.csv': HR,
+  'GET /api/hr/dashboards/completion': HR,
+  'GET /api/hr/dashboards/completion.csv': HR,
+  'GET /api/hr/dashboards/competencies': HR,
+  'GET /api/hr/dashboards/competencies.csv': HR,
+  'GET /api/hr/dashboards/demand': HR,
+  'GET /api/hr/dashboards/demand.csv': HR,
+  'GET /api/hr/audit': HR,
+  'GET /api/hr/audit/export': HR,
+  'GET /api/hr/people/{personId}/erasure-preview': HR,
+  'POST /api/hr/people/{personId}/erase': HR,
+  'GET /api/hr/erasures': HR,
+  // HR runs the year and the training catalog.
+  'POST /api/declaration-windows': HR,
+  'POST /api/declaration-windows/{fiscalYear}/close': HR,
+  'POST /api/cycles/windows': HR,
+  'PUT /api/cycles/windows/{windowId}': HR,
+  'POST /api/cycles/windows/{windowId}/open': HR,
+  'POST /api/cycles/windows/{windowId}/close': HR,
+  'POST /api/training/courses': HR,
+  'PUT /api/training/courses/{courseId}': HR,
+  'POST /api/training/courses/{courseId}/archive': HR,
+  'POST /api/training/courses/{courseId}/sessions': HR,
+  'PUT /api/training/sessions/{sessionId}': HR,
+  'POST /api/training/sessions/{sessionId}/cancel': HR,
+  'GET /api/training/sessions/{sessionId}/roster': HR,
+  'POST /api/training/sessions/{sessionId}/nominate': HR,
+  'POST /api/training/enrolments/{enrolmentId}/confirm': HR,
+  'POST /api/training/enrolments/{enrolmentId}/decline': HR,
+  'POST /api/training/enrolments/{enrolmentId}/attendance': HR,
+  // About the subject (the person, their chain, HR).
+  'POST /api/training/sessions/{sessionId}/recommend': CHAIN,
+  'POST /api/training/enrolments/{enrolmentId}/withdraw': ['self', 'hr'],
+  'GET /api/training/enrolments': READERS, // ?personId=<subject>
+  'GET /api/training/recommendations': READERS, // ?personId=<subject>
+  'GET /api/people/{personId}/self-checks': READERS,
+  'GET /api/people/{personId}/self-checks/{period}': READERS,
+  'PUT /api/people/{personId}/self-checks/{period}': SELF,
+  'POST /api/people/{personId}/self-checks/{period}/submit': SELF,
+  'PUT /api/people/{personId}/self-checks/{period}/feedback': CHAIN,
+  'GET /api/people/{personId}/goals': [...READERS, 'employee'], // shared in the workplace
+  'POST /api/people/{personId}/goals': SELF,
+  'PUT /api/people/{personId}/goals/{goalId}': SELF,
+  'POST /api/people/{personId}/goals/{goalId}/progress': SELF,
+  'PUT /api/people/{personId}/goals/{goalId}/reflection': SELF,
+  'POST /api/people/{personId}/goals/{goalId}/comments': CHAIN,
+  'GET /api/people/{personId}/career': READERS,
+  'PUT /api/people/{personId}/career': SELF,
+  'GET /api/people/{personId}/declarations/{fiscalYear}': ['self', 'hr'], // confidential to HR
+  'PUT /api/people/{personId}/declarations/{fiscalYear}': SELF,
+  'POST /api/people/{personId}/declarations/{fiscalYear}/submit': SELF,
+  // Interviews (the subject's, held by their supervisor).
+  'POST /api/interviews/plan': [...CHAIN, 'hr'],
+  'POST /api/interviews/bookings': [...CHAIN, 'hr'],
+  'GET /api/interviews/{interviewId}': [...READERS],
+  'POST /api/interviews/{interviewId}/reschedule': CHAIN,
+  'POST /api/interviews/{interviewId}/cancel': CHAIN,
+  'PUT /api/interviews/{interviewId}/record': [...CHAIN, 'self'], // the report may tick action items
+  // The subject's own training report (attendees only).
+  'GET /api/reports/sessions/{sessionId}': SELF,
+  'PUT /api/reports/sessions/{sessionId}/draft': SELF,
+  'POST /api/reports/sessions/{sessionId}/submit': SELF,
+};
+
+/** Routes that end something (a cancel, a close, a submission): run after all the others. */
+const LAST = /\/(cancel|close|archive|submit|erase|decline|withdraw)$/;
+
+type Person = TestServer['emulator']['people'][number];
+interface Operation {
+  operationId?: string;
+  security?: unknown[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const jstDay = (offset: number) =>
+  new Date(Date.now() + 9 * 3600_000 + offset * DAY).toISOString().slice(0, 10);
+
+describe('security matrix: every route × every role', () => {
+  let server: TestServer;
+  let as: Record<Role, Person>;
+  let subject: Person;
+  let period: string;
+  let fiscalYear: number;
+  const ids: Record<string, string> = {};
+  let items: string[] = [];
+  const call = apiCaller(() => server);
+  const csv = async (person: Person, path: string): Promise<ApiAnswer> => {
+    const response = await fetch(`${server.url}${path}`, {
+      headers: { authorization: `Bearer ${await server.tokenFor(person.id)}` },
+    });
+    // A CSV when allowed, the JSON error body when refused.
+    const text = await response.text();
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    return { status: response.status, body: isJson ? (JSON.parse(text) as ApiAnswer['body']) : {} };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const people = server.emulator.people;
+    const current = halfPeriodAt(new Date());
+    period = current.id;
+    fiscalYear = current.fiscalYear;
+    subject = people.find((person) => person.levelId === 'shunin' && person.department === '市民課')!;
+    const supervisor = people.find((person) => person.id === subject.managerId)!;
+    const supervisorsSupervisor = people.find((person) => person.id === supervisor.managerId)!;
+    const hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    const employee = people.find(
+      (person) =>
+        person.department === subject.department &&
+        person.levelId === 'shuji' &&
+        person.managerId !== subject.managerId,
+    )!;
+    const otherDepartment = people.find(
+      (person) =>
+        person.levelId === 'shuji' &&
+        person.divisionName !== subject.divisionName &&
+        person.appRoles.length === 0,
+    )!;
+    as = { self: subject, employee, supervisor, supervisorsSupervisor, hr, otherDepartment };
+    expect([supervisor.id, supervisorsSupervisor.id]).not.toContain(hr.id);
+    expect(hr.department).not.toBe(subject.department);
+    expect(otherDepartment.divisionName).not.toBe(subject.divisionName);
+
+    // Something of the subject's to act on, so an allowed call can succeed instead of stopping at 404.
+    const goal = await call(subject, 'POST', '/api/people/me/goals', goalBody());
+    expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    ids.goalId = goal.body.id as string;
+    const blank = await call(subject, 'GET', `/api/people/me/self-checks/${period}`);
+    items = (blank.body.items as Array<{ competencyId: string }>).map((item) => item.competencyId);
+    const closesOn = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+    await call(hr, 'POST', '/api/declaration-windows', { fiscalYear, closesOn });
+    // A cycle window of next year (scheduled), so HR's changes to it touch nothing current.
+    const window = await call(hr, 'POST', '/api/cycles/windows', {
+      fiscalYear: fiscalYear + 1,
+      kind: 'midYear',
+      opensOn: `${fiscalYear + 1}-10-01`,
+      closesOn: `${fiscalYear + 1}-10-31`,
+    });
+    expect(window.status, JSON.stringify(window.body)).toBe(201);
+    ids.windowId = window.body.id as string;
+    // An interview of the subject held by their supervisor, a week ahead (stored as booked: the matrix
+    // is about who may act on it, not about Outlook).
+    ids.interviewId = randomUUID();
+    const bookingId = randomUUID();
+    const startsAt = new Date(Date.now() + 7 * DAY);
+    await server.database.query(
+      `INSERT INTO interview_bookings (id, organizer_id, idempotency_key) VALUES ($1, $2, $3)`,
+      [bookingId, supervisor.id, randomUUID()],
+    );
+    await server.database.query(
+      `INSERT INTO interviews (id, booking_id, organizer_id, person_id, type, fiscal_year, starts_at, ends_at, status, transaction_id)
+       VALUES ($1, $2, $3, $4, 'career', $5, $6, $7, 'booked', $8)`,
+      [
+        ids.interviewId,
+        bookingId,
+        supervisor.id,
+        subject.id,
+        fiscalYear,
+        startsAt,
+        new Date(startsAt.getTime() + 1800_000),
+        randomUUID(),
+      ],
+    );
+    // A course with a session two weeks ahead the subject applied to, and one already held that the
+    // subject attended (for the report routes).
+    const course = await call(hr, 'POST', '/api/training/courses', courseBody());
+    expect(course.status, JSON.stringify(course.body)).toBe(201);
+    ids.courseId = course.body.id as string;
+    const session = await call(hr, 'POST', `/api/training/courses/${ids.courseId}/sessions`, sessionBody(14));
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    ids.sessionId = session.body.id as string;
+    const applied = await call(subject, 'POST', `/api/training/sessions/${ids.sessionId}/apply`, {
+      note: '',
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    ids.enrolmentId = applied.body.id as string;
+    const held = await call(hr, 'POST', `/api/training/courses/${ids.courseId}/sessions`, sessionBody(21));
+    ids.heldSessionId = held.body.id as string;
+    const attending = await call(subject, 'POST', `/api/training/sessions/${ids.heldSessionId}/apply`, {
+      note: '',
+    });
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [ids.heldSessionId],
+    );
+    await server.database.query(`UPDATE training_enrolments SET status = 'attended' WHERE id = $1`, [
+      attending.body.id,
+    ]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const goalBody = () => ({
+    fiscalYear,
+    title: '窓口の待ち時間を短縮する',
+    successCriteria: '平均待ち時間を15分以内にする',
+    dueDate: `${fiscalYear + 1}-03-31`,
+    competencyIds: [],
+    guidelineIds: [],
+  });
+  const courseBody = () => ({
+    category: 'specialist',
+    title: { ja: 'ファシリテーション研修', en: 'Facilitation' },
+    description: { ja: '会議を進める力を身につけます。' },
+    targetLevelIds: [],
+    minYearsOfService: null,
+    maxYearsOfService: null,
+    competencyIds: ['explanation'],
+    guidelineIds: ['link'],
+    format: 'inPerson',
+    provider: '職員課（研修担当）',
+  });
+  const sessionBody = (days: number) => ({
+    date: jstDay(days),
+    startTime: '10:00',
+    endTime: '12:00',
+    place: '小平市役所 大会議室',
+    online: false,
+    capacity: 30,
+    applicationDeadline: jstDay(days - 7),
+  });
+  const reportBody = () => ({
+    learned: '会議の進め方',
+    application: '係内の打合せで試す',
+    competencyIds: [],
+    guidelineIds: [],
+    satisfaction: 4,
+    wantedText: '',
+    wantedCourseIds: [],
+  });
+
+  /** The current version of something, read as someone who may read it (own reads are not audited). */
+  const version = async (
+    reader: Person,
+    path: string,
+    pick?: (body: unknown) => unknown,
+  ): Promise<number> => {
+    const answer = await call(reader, 'GET', path);
+    const row = (pick ? pick(answer.body) : answer.body) as { version?: number } | undefined;
+    return row?.version ?? 0;
+  };
+  const goalVersion = () =>
+    version(subject, `/api/people/${subject.id}/goals`, (body) =>
+      (body as Array<{ id: string }>).find((goal) => goal.id === ids.goalId),
+    );
+  const selfCheckVersion = () => version(subject, `/api/people/${subject.id}/self-checks/${period}`);
+  const careerVersion = () => version(subject, `/api/people/${subject.id}/career`);
+  const declarationVersion = () => version(subject, `/api/people/${subject.id}/declarations/${fiscalYear}`);
+  const interviewVersion = () => version(as.supervisor, `/api/interviews/${ids.interviewId}`);
+  const courseVersion = () =>
+    version(
+      as.hr,
+      `/api/training/courses/${ids.courseId}`,
+      (body) => (body as { course?: unknown }).course ?? body,
+    );
+  const sessionVersion = () =>
+    version(
+      as.hr,
+      `/api/training/sessions/${ids.sessionId}/roster`,
+      (body) => (body as { session?: unknown }).session,
+    );
+  const enrolmentVersion = () =>
+    version(subject, `/api/training/enrolments?personId=${subject.id}`, (body) =>
+      (body as Array<{ id: string }>).find((enrolment) => enrolment.id === ids.enrolmentId),
+    );
+  const windowVersion = () =>
+    version(as.hr, `/api/cycles?fiscalYear=${fiscalYear + 1}`, (body) =>
+      ((body as { windows?: Array<{ id: string }> }).windows ?? []).find(
+        (window) => window.id === ids.windowId,
+      ),
+    );
+  const plan = () => ({ firstDay: jstDay(3), lastDay: jstDay(10), durationMinutes: 30 });
+
+  /** A valid body per route, with current versions. */
+  const BODIES: Record<string, () => unknown> = {
+    'POST /api/hr/people/sync': () => ({}),
+    'POST /api/hr/people/imports': () => ({
+      fileName: 'levels.csv',
+      contentBase64: Buffer.from('職員番号,職層\n', 'utf8').toString('base64'),
+      dryRun: true,
+    }),
+    'PUT /api/people/{personId}/self-checks/{period}': async () => ({
+      version: await selfCheckVersion(),
+      ratings: Object.fromEntries(items.map((id) => [id, { rating: 3, evidence: '窓口で説明した' }])),
+      reflections: {},
+    }),
+    'POST /api/people/{personId}/self-checks/{period}/submit': async () => ({
+      version: Math.max(1, await selfCheckVersion()),
+    }),
+    'PUT /api/people/{personId}/self-checks/{period}/feedback': async () => ({
+      version: Math.max(1, await selfCheckVersion()),
+      feedback: { [items[0]!]: '根拠が具体的でよい' },
+    }),
+    'POST /api/people/{personId}/goals': () => goalBody(),
+    'PUT /api/people/{personId}/goals/{goalId}': async () => {
+      const { fiscalYear: _year, ...rest } = goalBody();
+      return { ...rest, version: await goalVersion() };
+    },
+    'POST /api/people/{personId}/goals/{goalId}/progress': async () => ({
+      version: await goalVersion(),
+      percent: 50,
+      note: '半分まで来た',
+    }),
+    'PUT /api/people/{personId}/goals/{goalId}/reflection': async () => ({
+      version: await goalVersion(),
+      stage: 'mid',
+      text: '順調',
+    }),
+    'POST /api/people/{personId}/goals/{goalId}/comments': async () => ({
+      version: await goalVersion(),
+      stage: 'mid',
+      text: 'よく進んでいます',
+    }),
+    'PUT /api/people/{personId}/career': async () => ({
+      version: await careerVersion(),
+      visionMidTerm: '福祉の窓口で頼られる職員になる',
+      visionLongTerm: '地域福祉の計画づくりに携わる',
+      path: 'rotation',
+      pathField: '福祉・税',
+      interests: [],
+      qualificationsHeld: [],
+      qualificationsPlanned: [],
+      trainingsWanted: [],
+      rotation: [],
+    }),
+    'POST /api/declaration-windows': () => ({
+      fiscalYear,
+      closesOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10),
+    }),
+    'POST /api/declaration-windows/{fiscalYear}/close': () => undefined,
+    'PUT /api/people/{personId}/declarations/{fiscalYear}': async () => ({
+      version: await declarationVersion(),
+      transferWishes: [],
+      circumstances: '',
+      comment: '',
+    }),
+    'POST /api/people/{personId}/declarations/{fiscalYear}/submit': async () => ({
+      version: Math.max(1, await declarationVersion()),
+    }),
+    'POST /api/cycles/windows': () => ({
+      fiscalYear: fiscalYear + 1,
+      kind: 'yearEnd',
+      opensOn: `${fiscalYear + 2}-02-01`,
+      closesOn: `${fiscalYear + 2}-02-28`,
+    }),
+    'PUT /api/cycles/windows/{windowId}': async () => ({
+      version: Math.max(1, await windowVersion()),
+      opensOn: `${fiscalYear + 1}-10-02`,
+      closesOn: `${fiscalYear + 1}-10-30`,
+    }),
+    'POST /api/cycles/windows/{windowId}/open': async () => ({ version: Math.max(1, await windowVersion()) }),
+    'POST /api/cycles/windows/{windowId}/close': async () => ({
+      version: Math.max(1, await windowVersion()),
+    }),
+    'POST /api/interviews/plan': () => ({ ...plan(), personIds: [subject.id], type: 'midYear' }),
+    'POST /api/interviews/bookings': () => {
+      const start = new Date(`${jstDay(5)}T10:00:00+09:00`);
+      return {
+        idempotencyKey: randomUUID(),
+        type: 'midYear',
+        plan: plan(),
+        slots: [
+          {
+            personId: subject.id,
+            start: start.toISOString(),
+            end: new Date(start.getTime() + 1800_000).toISOString(),
+          },
+        ],
+      };
+    },
+    'POST /api/interviews/{interviewId}/reschedule': async () => {
+      const start = new Date(`${jstDay(8)}T15:00:00+09:00`);
+      return {
+        version: Math.max(1, await interviewVersion()),
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 1800_000).toISOString(),
+      };
+    },
+    'POST /api/interviews/{interviewId}/cancel': async () => ({
+      version: Math.max(1, await interviewVersion()),
+      reason: '日程の都合',
+    }),
+    'PUT /api/interviews/{interviewId}/record': async () => ({
+      version: Math.max(1, await interviewVersion()),
+      agenda: [],
+      sharedNotes: '',
+      actionItems: [],
+    }),
+    'POST /api/training/courses': () => courseBody(),
+    'PUT /api/training/courses/{courseId}': async () => ({
+      ...courseBody(),
+      version: Math.max(1, await courseVersion()),
+    }),
+    'POST /api/training/courses/{courseId}/archive': async () => ({
+      version: Math.max(1, await courseVersion()),
+    }),
+    'POST /api/training/courses/{courseId}/sessions': () => sessionBody(28),
+    'PUT /api/training/sessions/{sessionId}': async () => ({
+      ...sessionBody(14),
+      version: Math.max(1, await sessionVersion()),
+    }),
+    'POST /api/training/sessions/{sessionId}/cancel': async () => ({
+      version: Math.max(1, await sessionVersion()),
+      reason: '講師の都合',
+    }),
+    'POST /api/training/sessions/{sessionId}/apply': () => ({ note: '' }),
+    'POST /api/training/sessions/{sessionId}/recommend': () => ({
+      personId: subject.id,
+      reason: '窓口の説明力を伸ばしてほしい',
+    }),
+    'POST /api/training/sessions/{sessionId}/nominate': () => ({
+      personId: subject.id,
+      note: '',
+      overrideEligibility: true,
+    }),
+    'POST /api/training/enrolments/{enrolmentId}/confirm': async () => ({
+      version: Math.max(1, await enrolmentVersion()),
+    }),
+    'POST /api/training/enrolments/{enrolmentId}/decline': async () => ({
+      version: Math.max(1, await enrolmentVersion()),
+      reason: '定員',
+    }),
+    'POST /api/training/enrolments/{enrolmentId}/withdraw': async () => ({
+      version: Math.max(1, await enrolmentVersion()),
+      reason: '業務の都合',
+    }),
+    'POST /api/training/enrolments/{enrolmentId}/attendance': async () => ({
+      version: Math.max(1, await enrolmentVersion()),
+    }),
+    'PUT /api/reports/sessions/{sessionId}/draft': () => ({ version: 0, ...reportBody() }),
+    'POST /api/reports/sessions/{sessionId}/submit': () => ({
+      submissionId: `matrix-${randomUUID()}`,
+      ...reportBody(),
+    }),
+    'POST /api/hr/people/{personId}/erase': () => ({ confirmPersonId: subject.id }),
+  };
+  /** Query strings a route needs to be about the subject (or to be well-formed). */
+  const QUERIES: Record<string, () => string> = {
+    'GET /api/people': () => 'search=市民',
+    'GET /api/training/enrolments': () => `personId=${subject.id}`,
+    'GET /api/training/recommendations': () => `personId=${subject.id}`,
+  };
+  /** Reports are about a session the subject attended. */
+  const SESSION_OF: Record<string, () => string> = {
+    'GET /api/reports/sessions/{sessionId}': () => ids.heldSessionId!,
+    'PUT /api/reports/sessions/{sessionId}/draft': () => ids.heldSessionId!,
+    'POST /api/reports/sessions/{sessionId}/submit': () => ids.heldSessionId!,
+  };
+
+  const pathOf = (key: string, template: string) =>
+    template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+      const values: Record<string, string | undefined> = {
+        personId: subject.id,
+        period,
+        fiscalYear: String(fiscalYear),
+        ...ids,
+        sessionId: SESSION_OF[key]?.() ?? ids.sessionId,
+      };
+      const value = values[name];
+      if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${template}`);
+      return value;
+    }) + (QUERIES[key] ? `?${QUERIES[key]()}` : '');
+
+  it('allows and refuses every documented route by role, as the table says', async () => {
+    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const routes = Object.entries(document.paths)
+      .flatMap(([template, operations]) =>
+        Object.entries(operations)
+          // Public routes (health, the OpenAPI document) have no roles to check.
+          .filter(([, operation]) => (operation.security ?? []).length > 0)
+          .map(([method, operation]) => ({
+            key: `${method.toUpperCase()} ${template}`,
+            operationId: operation.operationId ?? '(no operationId)',
+          })),
+      )
+      .sort((a, b) => Number(LAST.test(a.key)) - Number(LAST.test(b.key)));
+
+    const unexpected = routes.filter((route) => !(route.key in EXPECTED));
+    expect(
+      unexpected.map((route) => `${route.operationId} (${route.key}) has no row in the role matrix`),
+    ).toEqual([]);
+    const documented = new Set(routes.map((route) => route.key));
+    expect(
+      Object.keys(EXPECTED)
+        .filter((key) => !documented.has(key))
+        .map((key) => `${key} is in the role matrix but not in the OpenAPI document`),
+    ).toEqual([]);
+
+    const mismatches: string[] = [];
+    const seen: string[] = [];
+    for (const route of routes) {
+      const [method, template] = route.key.split(' ') as [string, string];
+      for (const role of ROLES) {
+        const body = await BODIES[route.key]?.();
+        const path = pathOf(route.key, template);
+        const answer =
+          method === 'GET' && /\.csv$|\/export$/.test(template)
+            ? await csv(as[role], path)
+            : await call(as[role], method, path, body);
+        const allowed = EXPECTED[route.key]!.includes(role);
+        const fits = allowed
+          ? ![400, 401, 403, 404].includes(answer.status) && answer.status < 500
+          : answer.status === 403;
+        seen.push(`${route.operationId} as ${role}: ${answer.status}`);
+        if (!fits)
+          mismatches.push(
+            `${route.operationId} (${route.key}) as ${role}: expected ${allowed ? 'allowed' : '403'}, got ${answer.status} ${answer.body.error?.code ?? ''}`.trim(),
+          );
+      }
+    }
+    expect(mismatches, seen.join('\n')).toEqual([]);
+  });
+});
