@@ -1,14 +1,419 @@
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  CYCLE_KINDS,
+  type CycleActor,
+  type CycleKind,
+  type CycleWindow,
+  type CycleYearResponse,
+} from '../../../../src/cycles/cycle.contract.ts';
+import { ApiError } from '../../api/client.ts';
+import { registerBundle } from '../../i18n/i18n.ts';
+import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { Loading } from '../../shell/loading.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
-/** Placeholder until this section is built: says so plainly instead of pretending. */
-export default function CyclesSection(_props: HrSectionProps) {
-  const { t } = useTranslation('hr');
+registerBundle('hr-cycles', {
+  ja: {
+    intro:
+      '年度ごとの受付期間を職員課が開閉します。締切日を過ぎると自動的に締め切られます。自己チェックの期間を登録していない半期は、従来どおりその半期中に受け付けます。',
+    year: '年度',
+    yearOption: '{{year}}年度',
+    kinds: {
+      goalSetting: '期首：目標設定',
+      midYear: '中間：進捗と振り返り',
+      yearEnd: '期末：振り返り',
+      selfCheckH1: '自己チェック（上期）',
+      selfCheckH2: '自己チェック（下期）',
+      declaration: '自己申告',
+    },
+    states: { none: '未登録', scheduled: '予定', open: '受付中', closed: '締切' },
+    ended: '（締切日を過ぎたため）',
+    opensOn: '開始日',
+    closesOn: '締切日',
+    plan: '予定を登録',
+    reschedule: '日程を変更',
+    open: '開く',
+    reopen: '再開する',
+    close: '閉じる',
+    openedAt: '開始：{{at}}（{{by}}）',
+    closedAt: '締切：{{at}}（{{by}}）',
+    history: '履歴（{{count}}件）',
+    actions: {
+      scheduled: '予定を登録',
+      rescheduled: '日程を変更',
+      opened: '開始',
+      reopened: '再開',
+      closed: '締切',
+    },
+    historyLine: '{{at}} {{action}}（{{by}}）{{opensOn}}〜{{closesOn}}',
+    unknownPerson: '不明な職員',
+    done: {
+      plan: '予定を登録しました。',
+      reschedule: '日程を変更しました。',
+      open: '受付を開始しました。',
+      close: '受付を締め切りました。',
+    },
+    stale: 'ほかの担当者がこの期間を変更しました。最新の状態を読み込んでから、もう一度操作してください。',
+    reload: '最新を読み込む',
+    fieldRule: {
+      opensOn: '年度内（4月1日〜翌年3月31日）の日付にしてください。',
+      closesOn: '年度内で、開始日以降の日付にしてください（開く場合は今日以降）。',
+    },
+  },
+  en: {
+    intro:
+      "HR opens and closes each fiscal year's windows. A window closes by itself after its last day. A self-check half without a window stays open during that half, as before.",
+    year: 'Fiscal year',
+    yearOption: 'FY{{year}}',
+    kinds: {
+      goalSetting: 'Goal setting (start of year)',
+      midYear: 'Mid-year review',
+      yearEnd: 'Year-end review',
+      selfCheckH1: 'Self-check (first half)',
+      selfCheckH2: 'Self-check (second half)',
+      declaration: 'Self-declaration (自己申告)',
+    },
+    states: { none: 'Not planned', scheduled: 'Scheduled', open: 'Open', closed: 'Closed' },
+    ended: '(its last day has passed)',
+    opensOn: 'First day',
+    closesOn: 'Last day',
+    plan: 'Plan',
+    reschedule: 'Change days',
+    open: 'Open',
+    reopen: 'Reopen',
+    close: 'Close',
+    openedAt: 'Opened {{at}} by {{by}}',
+    closedAt: 'Closed {{at}} by {{by}}',
+    history: 'History ({{count}})',
+    actions: {
+      scheduled: 'planned',
+      rescheduled: 'days changed',
+      opened: 'opened',
+      reopened: 'reopened',
+      closed: 'closed',
+    },
+    historyLine: '{{at}} {{action}} by {{by}}: {{opensOn}} to {{closesOn}}',
+    unknownPerson: 'someone no longer listed',
+    done: {
+      plan: 'Planned.',
+      reschedule: 'Days changed.',
+      open: 'Opened.',
+      close: 'Closed.',
+    },
+    stale: 'Someone else changed this window meanwhile. Load the latest state, then try again.',
+    reload: 'Load the latest',
+    fieldRule: {
+      opensOn: 'Use a day inside the fiscal year (1 April to 31 March).',
+      closesOn: 'Use a day inside the fiscal year, not before the first day (today or later to open).',
+    },
+  },
+});
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
+  window: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: '12px 16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    minWidth: 0,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  fields: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
+  date: { width: '11em', maxWidth: '100%' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  history: { margin: '4px 0 0', paddingLeft: '20px', fontSize: tokens.fontSizeBase200 },
+  year: { maxWidth: '12em' },
+});
+
+/** Days a window is usually planned for, offered when HR plans one (the policy's yearly rhythm). */
+function usualDays(kind: CycleKind, year: number): { opensOn: string; closesOn: string } {
+  const next = year + 1;
+  switch (kind) {
+    case 'goalSetting':
+      return { opensOn: `${year}-04-01`, closesOn: `${year}-05-31` };
+    case 'midYear':
+      return { opensOn: `${year}-10-01`, closesOn: `${year}-10-31` };
+    case 'yearEnd':
+      return { opensOn: `${next}-03-01`, closesOn: `${next}-03-31` };
+    case 'selfCheckH1':
+      return { opensOn: `${year}-09-01`, closesOn: `${year}-09-30` };
+    case 'selfCheckH2':
+      return { opensOn: `${next}-03-01`, closesOn: `${next}-03-31` };
+    case 'declaration':
+      return { opensOn: `${year}-11-01`, closesOn: `${year}-11-30` };
+  }
+}
+
+type Loaded =
+  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; year: CycleYearResponse };
+
+/** 年度サイクル: per fiscal year, the windows HR plans, opens and closes, with their history. */
+export default function CyclesSection({ api }: HrSectionProps) {
+  const { t } = useTranslation('hr-cycles');
   const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [fiscalYear, setFiscalYear] = useState<number | undefined>(undefined);
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const load = useCallback(
+    (quiet = false) => {
+      if (!quiet) setLoaded({ status: 'loading' });
+      const query = fiscalYear === undefined ? '' : `?fiscalYear=${fiscalYear}`;
+      api.request<CycleYearResponse>('GET', `/api/cycles${query}`).then(
+        (year) => setLoaded({ status: 'ready', year }),
+        (error: unknown) => setLoaded({ status: 'error', error }),
+      );
+    },
+    [api, fiscalYear],
+  );
+  useEffect(() => load(), [load]);
+
+  const current = loaded.status === 'ready' ? loaded.year.currentFiscalYear : undefined;
   return (
-    <p className={layout.muted} data-testid="hr-section-cycles">
-      {t('sections.cycles')}
-    </p>
+    <div className={layout.stack} data-testid="hr-section-cycles">
+      <p className={layout.muted}>{t('intro')}</p>
+      {current !== undefined && loaded.status === 'ready' ? (
+        <Field label={t('year')} className={styles.year}>
+          <Select
+            value={String(loaded.year.fiscalYear)}
+            onChange={(_, data) => setFiscalYear(Number(data.value))}
+            data-testid="cycles-year"
+          >
+            {[current - 1, current, current + 1].map((year) => (
+              <option key={year} value={year}>
+                {t('yearOption', { year })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {loaded.status === 'loading' ? <Loading /> : null}
+      {loaded.status === 'error' ? <ErrorPanel error={loaded.error} onRetry={() => load()} /> : null}
+      {loaded.status === 'ready' ? (
+        <ul className={styles.list}>
+          {CYCLE_KINDS.map((kind) => (
+            <WindowRow
+              // A new version from the server starts the row's fields afresh.
+              key={`${loaded.year.fiscalYear}-${kind}-${loaded.year.windows.find((w) => w.kind === kind)?.version ?? 0}`}
+              api={api}
+              kind={kind}
+              fiscalYear={loaded.year.fiscalYear}
+              window={loaded.year.windows.find((candidate) => candidate.kind === kind)}
+              onChanged={() => load(true)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+type Action = 'plan' | 'reschedule' | 'open' | 'close';
+
+function WindowRow({
+  api,
+  kind,
+  fiscalYear,
+  window,
+  onChanged,
+}: {
+  api: HrSectionProps['api'];
+  kind: CycleKind;
+  fiscalYear: number;
+  window: CycleWindow | undefined;
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation('hr-cycles');
+  const styles = useStyles();
+  const errorText = useErrorText();
+  const usual = usualDays(kind, fiscalYear);
+  const [opensOn, setOpensOn] = useState(window?.opensOn ?? usual.opensOn);
+  const [closesOn, setClosesOn] = useState(window?.closesOn ?? usual.closesOn);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [result, setResult] = useState<{ ok: true; action: Action } | { ok: false; error: unknown } | null>(
+    null,
+  );
+  const id = `cycle-${kind}`;
+  const state = window?.state ?? 'none';
+  const when = (instant: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
+      timeZone: 'Asia/Tokyo',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(instant));
+  const who = (actor: CycleActor | null | undefined) => actor?.displayName ?? t('unknownPerson');
+
+  const run = async (action: Action) => {
+    setBusy(action);
+    setResult(null);
+    try {
+      if (action === 'plan')
+        await api.request('POST', '/api/cycles/windows', { fiscalYear, kind, opensOn, closesOn });
+      else if (window && action === 'reschedule')
+        await api.request('PUT', `/api/cycles/windows/${window.id}`, {
+          version: window.version,
+          opensOn,
+          closesOn,
+        });
+      else if (window && action === 'open')
+        await api.request('POST', `/api/cycles/windows/${window.id}/open`, {
+          version: window.version,
+          ...(closesOn !== window.closesOn ? { closesOn } : {}),
+        });
+      else if (window && action === 'close')
+        await api.request('POST', `/api/cycles/windows/${window.id}/close`, { version: window.version });
+      setResult({ ok: true, action });
+      onChanged();
+    } catch (error) {
+      setResult({ ok: false, error });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const stale =
+    result?.ok === false && result.error instanceof ApiError && result.error.code === 'version_conflict';
+  const fieldError = (name: string) => {
+    if (result?.ok !== false || !(result.error instanceof ApiError)) return undefined;
+    const detail = result.error.details.find((candidate) => candidate.path === `body.${name}`);
+    // The API explains in English; in Japanese the field says what the rule is.
+    return detail && (i18n.language === 'en' ? detail.message : t(`fieldRule.${name}`));
+  };
+  const badgeColor = (
+    { none: 'subtle', scheduled: 'informative', open: 'success', closed: 'danger' } as const
+  )[state];
+  const canEditFirstDay = state === 'none' || state === 'scheduled';
+
+  return (
+    <li className={styles.window} aria-labelledby={`${id}-title`} data-testid={id} data-state={state}>
+      <div className={styles.head}>
+        <h3 className={styles.h3} id={`${id}-title`}>
+          {t(`kinds.${kind}`)}
+        </h3>
+        <Badge appearance="tint" color={badgeColor} data-testid={`${id}-state`}>
+          {t(`states.${state}`)}
+        </Badge>
+        {window?.ended ? <span className={styles.meta}>{t('ended')}</span> : null}
+      </div>
+      <div className={styles.fields}>
+        <Field label={t('opensOn')} validationMessage={fieldError('opensOn')}>
+          <Input
+            className={styles.date}
+            type="date"
+            value={opensOn}
+            disabled={!canEditFirstDay}
+            onChange={(_, data) => setOpensOn(data.value)}
+            data-testid={`${id}-opens`}
+          />
+        </Field>
+        <Field label={t('closesOn')} validationMessage={fieldError('closesOn')}>
+          <Input
+            className={styles.date}
+            type="date"
+            value={closesOn}
+            onChange={(_, data) => setClosesOn(data.value)}
+            data-testid={`${id}-closes`}
+          />
+        </Field>
+      </div>
+      <div className={styles.buttons}>
+        {state === 'none' ? (
+          <Button
+            appearance="primary"
+            disabled={busy !== null}
+            onClick={() => void run('plan')}
+            data-testid={`${id}-plan`}
+          >
+            {t('plan')}
+          </Button>
+        ) : null}
+        {state === 'scheduled' || state === 'open' ? (
+          <Button
+            disabled={busy !== null}
+            onClick={() => void run('reschedule')}
+            data-testid={`${id}-reschedule`}
+          >
+            {t('reschedule')}
+          </Button>
+        ) : null}
+        {state === 'scheduled' || state === 'closed' ? (
+          <Button
+            appearance="primary"
+            disabled={busy !== null}
+            onClick={() => void run('open')}
+            data-testid={`${id}-open`}
+          >
+            {state === 'closed' ? t('reopen') : t('open')}
+          </Button>
+        ) : null}
+        {state === 'open' ? (
+          <Button disabled={busy !== null} onClick={() => void run('close')} data-testid={`${id}-close`}>
+            {t('close')}
+          </Button>
+        ) : null}
+      </div>
+      {result?.ok === true ? (
+        <p className={styles.meta} role="status" data-testid={`${id}-done`}>
+          {t(`done.${result.action}`)}
+        </p>
+      ) : null}
+      {result?.ok === false ? (
+        <MessageBar intent="error" role="alert" data-testid={`${id}-error`}>
+          <MessageBarBody>{stale ? t('stale') : errorText(result.error)}</MessageBarBody>
+          {stale ? (
+            <MessageBarActions>
+              <Button onClick={onChanged}>{t('reload')}</Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+      {window?.openedAt ? (
+        <p className={styles.meta}>
+          {t('openedAt', { at: when(window.openedAt), by: who(window.openedBy) })}
+        </p>
+      ) : null}
+      {window?.closedAt ? (
+        <p className={styles.meta}>
+          {t('closedAt', { at: when(window.closedAt), by: who(window.closedBy) })}
+        </p>
+      ) : null}
+      {window?.history && window.history.length > 0 ? (
+        <details>
+          <summary>{t('history', { count: window.history.length })}</summary>
+          <ol className={styles.history} data-testid={`${id}-history`}>
+            {window.history.map((event, index) => (
+              <li key={index}>
+                {t('historyLine', {
+                  at: when(event.at),
+                  action: t(`actions.${event.action}`),
+                  by: who(event.actor),
+                  opensOn: event.opensOn,
+                  closesOn: event.closesOn,
+                })}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </li>
   );
 }
