@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '../bot/bot-app.ts';
+import { cycleReminderCard, cycleReminderText } from '../bot/cards/cycle-reminder-card.ts';
 import { createReportActions } from '../bot/report-actions.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { createAnalyticsService } from './analytics/analytics.service.ts';
@@ -14,6 +15,7 @@ import { auditRoutes } from './auth/audit.routes.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenValidator } from './auth/token-validator.ts';
 import { createDueCalculator } from './cycles/cycle-due.ts';
+import { createCycleReminders } from './cycles/cycle-reminders.ts';
 import { cycleRoutes } from './cycles/cycle.routes.ts';
 import { createCycleService } from './cycles/cycle.service.ts';
 import { createCycleStore } from './cycles/cycle.store.ts';
@@ -92,6 +94,8 @@ const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
 const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
 /** Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. */
 const BOT_OUTBOX_QUEUE = 'bot.outbox';
+/** Daily reminders of what people still owe in the fiscal-year windows HR opened. */
+const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -342,6 +346,29 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await queue.send(BOT_OUTBOX_QUEUE, {}, inTransaction ? { startAfter: 2 } : undefined);
       },
     });
+    // Reminders of what people owe in the windows HR opened: daily at 10:00 Japan time; the service sends
+    // nothing outside office hours or on closed days, and each stage goes out once per person (its key).
+    const cycleReminders = createCycleReminders({
+      due: cycleDue,
+      messages: botMessages,
+      // Japanese: the bot does not know each person's language, and the city works in Japanese.
+      render: (content) => ({
+        text: cycleReminderText({ ...content, locale: 'ja' }),
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            content: cycleReminderCard({ ...content, locale: 'ja' }),
+          },
+        ],
+      }),
+      now: growth.now,
+    });
+    await queue.define(CYCLE_REMINDERS_QUEUE, { retryLimit: 3, retryDelaySeconds: 300 });
+    await queue.work(CYCLE_REMINDERS_QUEUE, async () => {
+      const run = await cycleReminders.run();
+      if (run.enqueued > 0) logger.info({ ...run }, 'cycle reminders enqueued');
+    });
+    await queue.boss.schedule(CYCLE_REMINDERS_QUEUE, '0 10 * * *', {}, { tz: 'Asia/Tokyo' });
 
     const reportService = createReportService({
       db: database.db,
