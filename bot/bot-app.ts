@@ -8,7 +8,14 @@ import { AppError } from '../src/http/app-error.ts';
 import { entraIdentities, type BotIdentities } from '../src/reports/bot-identities.ts';
 import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
 import { greetingCard } from './cards/greeting-card.ts';
-import { REPORT_OPEN_VERB, REPORT_SUBMIT_VERB, type ReportCard } from './cards/report-card.ts';
+import { REPORT_COMMENT_VERB } from './cards/report-notice-card.ts';
+import {
+  REPORT_OPEN_VERB,
+  REPORT_SAVE_VERB,
+  REPORT_SUBMIT_VERB,
+  type CardLocale,
+  type ReportCard,
+} from './cards/report-card.ts';
 import type { ReportActions } from './report-actions.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
@@ -39,6 +46,22 @@ const REPORT_COMMAND = /^\s*(報告|report)\s*$/i;
 // Teams sends the user's client locale; Japanese unless it says English.
 const localeOf = (locale: string | undefined) =>
   (locale ?? 'ja-JP').toLowerCase().startsWith('en') ? ('en' as const) : ('ja' as const);
+
+/** The card a report verb answers with; undefined for a verb that is not ours. */
+async function answerTo(
+  reports: ReportActions,
+  verb: unknown,
+  personId: string,
+  locale: CardLocale,
+  data: Record<string, unknown>,
+): Promise<ReportCard | undefined> {
+  if (verb === REPORT_SUBMIT_VERB) return reports.submit(personId, locale, data);
+  if (verb === REPORT_SAVE_VERB) return reports.save(personId, locale, data);
+  if (verb === REPORT_COMMENT_VERB) return reports.comment(personId, locale, data);
+  if (verb === REPORT_OPEN_VERB)
+    return reports.open(personId, locale, typeof data.sessionId === 'string' ? data.sessionId : '');
+  return undefined;
+}
 
 const asAttachment = (card: ReportCard) => ({
   contentType: 'application/vnd.microsoft.card.adaptive' as const,
@@ -150,19 +173,12 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     const personId = identities.personOf(activity.from.aadObjectId);
     if (reports && personId) {
       // Clients without Action.Execute send the Action.Submit fallback: a message whose value holds the verb.
-      const value = (activity.value ?? {}) as { verb?: unknown; sessionId?: unknown };
-      if (value.verb === REPORT_SUBMIT_VERB) {
-        await context.send({
-          type: 'message',
-          attachments: [asAttachment(await reports.submit(personId, locale, value))],
-        });
-        return;
-      }
-      if (value.verb === REPORT_OPEN_VERB && typeof value.sessionId === 'string') {
-        await context.send({
-          type: 'message',
-          attachments: [asAttachment(await reports.open(personId, locale, value.sessionId))],
-        });
+      const value = (
+        typeof activity.value === 'object' && activity.value !== null ? activity.value : {}
+      ) as Record<string, unknown>;
+      const answer = await answerTo(reports, value.verb, personId, locale, value);
+      if (answer) {
+        await context.send({ type: 'message', attachments: [asAttachment(answer)] });
         return;
       }
       if (REPORT_COMMAND.test(activity.text ?? '')) {
@@ -196,7 +212,8 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
       unknown
     >;
     const locale = localeOf(activity.locale);
-    if (!reports || !personId || (verb !== REPORT_SUBMIT_VERB && verb !== REPORT_OPEN_VERB))
+    const card = reports && personId ? await answerTo(reports, verb, personId, locale, data) : undefined;
+    if (!card)
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
@@ -206,11 +223,6 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
           innerHttpError: { statusCode: 400, body: null },
         },
       };
-    const sessionId: unknown = data.sessionId;
-    const card =
-      verb === REPORT_SUBMIT_VERB
-        ? await reports.submit(personId, locale, data)
-        : await reports.open(personId, locale, typeof sessionId === 'string' ? sessionId : '');
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   });
 

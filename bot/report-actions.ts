@@ -5,13 +5,31 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Framework } from '../src/framework/framework.schema.ts';
 import { AppError, isAppError } from '../src/http/app-error.ts';
+import type { ReportComments } from '../src/reports/report-comments.ts';
+import { reportCommentSchema } from '../src/reports/report-comments.ts';
+import {
+  REPORT_COMMENT_MAX,
+  REPORT_COURSES_MAX,
+  REPORT_LINKS_MAX,
+  REPORT_TEXT_MAX,
+  REPORT_WANTED_MAX,
+} from '../src/reports/report.contract.ts';
 import type { ReportService } from '../src/reports/report.service.ts';
-import { reportSubmissionSchema } from '../src/reports/report.service.ts';
+import { reportDraftSchema, reportSubmissionSchema } from '../src/reports/report.service.ts';
+import {
+  COMMENT_INPUT_ID,
+  commentRequiredText,
+  commentSentText,
+  supervisorNoticeCard,
+} from './cards/report-notice-card.ts';
 import {
   REPORT_INPUT_IDS,
   dueReportsCard,
   escapeMarkdown,
+  formNoticeText,
+  formProblemText,
   reportFormCard,
+  type FormProblemKind,
   submittedReportCard,
   type CardCourse,
   type CardLocale,
@@ -29,10 +47,41 @@ const idsOf = (value: unknown) =>
     : [];
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
-const cardData = z.looseObject({ sessionId: z.string().max(64), submissionId: z.string().max(64) });
+const cardData = z.looseObject({
+  sessionId: z.string().max(64),
+  submissionId: z.string().max(64),
+  draftVersion: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+const commentData = z.looseObject({ reportId: z.string().max(64), requestId: z.string().max(64) });
+
+/** The limit a too-long or too-many problem refers to, per field. */
+const LIMITS: Record<string, number> = {
+  learned: REPORT_TEXT_MAX,
+  application: REPORT_TEXT_MAX,
+  wantedText: REPORT_WANTED_MAX,
+  competencyIds: REPORT_LINKS_MAX,
+  guidelineIds: REPORT_LINKS_MAX,
+  wantedCourseIds: REPORT_COURSES_MAX,
+};
+
+/** A zod issue of the submission as a field and a kind, for the card's own words. */
+const problemOf = (issue: z.core.$ZodIssue): { field: string; kind: FormProblemKind } => {
+  const field = String(issue.path[0] ?? '');
+  if (issue.code === 'too_small' || issue.code === 'invalid_type') return { field, kind: 'required' };
+  if (issue.code === 'too_big') return { field, kind: issue.origin === 'array' ? 'too_many' : 'too_long' };
+  return { field, kind: 'invalid' };
+};
 
 export interface ReportActionsDependencies {
-  reports: Pick<ReportService, 'due' | 'get' | 'submit'>;
+  reports: Pick<ReportService, 'due' | 'get' | 'submit' | 'saveDraft'>;
+  /** Supervisors' comments from the notice card; without it the comment verb is refused. */
+  comments?: Pick<ReportComments, 'add' | 'forSupervisor'> | undefined;
+  /** Where the notice card's link points. */
+  tabLink?: () => string;
+  /** Author and session of a report, for showing the supervisor's card again. */
+  reportContext?: (
+    reportId: string,
+  ) => Promise<{ author: { name: string; department: string | null }; session: CardSession } | undefined>;
   framework: Pick<Framework, 'competencies' | 'guidelines'>;
   /** Live catalog courses, for "trainings wanted". */
   courses(): Promise<CardCourse[]>;
@@ -53,6 +102,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
     session: CardSession,
     draft: Parameters<typeof reportFormCard>[0]['draft'],
     problems: string[] = [],
+    options: { draftVersion?: number | undefined; notice?: string } = {},
   ): Promise<ReportCard> => {
     const card = reportFormCard({
       locale,
@@ -61,22 +111,54 @@ export function createReportActions(deps: ReportActionsDependencies) {
       courses: await deps.courses(),
       submissionId: randomUUID(),
       draft,
+      draftVersion: options.draftVersion,
     });
-    if (problems.length === 0) return card;
-    // What was wrong goes on top of the same form, with what the person typed still in it.
-    return {
-      ...card,
-      body: [
-        {
-          type: 'TextBlock',
-          text: problems.map((problem) => `・${escapeMarkdown(problem)}`).join('\n\n'),
-          wrap: true,
-          color: 'Attention',
-        },
-        ...card.body,
-      ],
-    };
+    const top = [
+      ...(options.notice
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: escapeMarkdown(options.notice),
+              wrap: true,
+              color: 'Good' as const,
+            },
+          ]
+        : []),
+      // What was wrong goes on top of the same form, with what the person typed still in it.
+      ...(problems.length > 0
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: [...new Set(problems)].map((problem) => `・${escapeMarkdown(problem)}`).join('\n\n'),
+              wrap: true,
+              color: 'Attention' as const,
+            },
+          ]
+        : []),
+    ];
+    return top.length === 0 ? card : { ...card, body: [...top, ...card.body] };
   };
+
+  /** What a card sent, read into the report's fields (multi-selects arrive comma-joined). */
+  const typedOf = (values: Record<string, unknown>) => {
+    const typed = {
+      learned: textOf(values[REPORT_INPUT_IDS.learned]),
+      application: textOf(values[REPORT_INPUT_IDS.application]),
+      competencyIds: idsOf(values[REPORT_INPUT_IDS.competencyIds]),
+      guidelineIds: idsOf(values[REPORT_INPUT_IDS.guidelineIds]),
+      wantedText: textOf(values[REPORT_INPUT_IDS.wantedText]),
+      wantedCourseIds: idsOf(values[REPORT_INPUT_IDS.wantedCourseIds]),
+    };
+    const rating = Number(textOf(values[REPORT_INPUT_IDS.satisfaction]) || Number.NaN);
+    return { typed, rating: Number.isInteger(rating) ? rating : undefined };
+  };
+
+  /** The server's validation details (unknown ids, lengths) in the card's words. */
+  const detailProblems = (locale: CardLocale, error: AppError) =>
+    error.details.map((detail) => {
+      const field = detail.path.replace(/^body\./, '');
+      return formProblemText(locale, field, /unknown|no such/.test(detail.message) ? 'unknown' : 'invalid');
+    });
 
   const refused = (locale: CardLocale, error: unknown) => {
     if (!isAppError(error)) throw error;
@@ -131,22 +213,14 @@ export function createReportActions(deps: ReportActionsDependencies) {
           locale,
           locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
         );
-      const values = ids.data;
       const session = await deps.session(ids.data.sessionId);
       if (!session) return refused(locale, new AppError('not_found', 'No such training session.'));
-      const typed = {
-        learned: textOf(values[REPORT_INPUT_IDS.learned]),
-        application: textOf(values[REPORT_INPUT_IDS.application]),
-        competencyIds: idsOf(values[REPORT_INPUT_IDS.competencyIds]),
-        guidelineIds: idsOf(values[REPORT_INPUT_IDS.guidelineIds]),
-        wantedText: textOf(values[REPORT_INPUT_IDS.wantedText]),
-        wantedCourseIds: idsOf(values[REPORT_INPUT_IDS.wantedCourseIds]),
-      };
-      const rating = Number(textOf(values[REPORT_INPUT_IDS.satisfaction]) || Number.NaN);
-      const draft = { ...typed, satisfaction: Number.isInteger(rating) ? rating : null };
+      const { typed, rating } = typedOf(ids.data);
+      const draft = { ...typed, satisfaction: rating ?? null };
+      const keep = { draftVersion: ids.data.draftVersion };
       const parsed = reportSubmissionSchema.safeParse({
         ...typed,
-        satisfaction: Number.isInteger(rating) ? rating : undefined,
+        satisfaction: rating,
         submissionId: ids.data.submissionId,
       });
       if (!parsed.success)
@@ -154,7 +228,11 @@ export function createReportActions(deps: ReportActionsDependencies) {
           locale,
           session,
           draft,
-          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+          parsed.error.issues.map((issue) => {
+            const { field, kind } = problemOf(issue);
+            return formProblemText(locale, field, kind, LIMITS[field]);
+          }),
+          keep,
         );
       try {
         const report = await deps.reports.submit(
@@ -171,11 +249,120 @@ export function createReportActions(deps: ReportActionsDependencies) {
         });
       } catch (error) {
         if (isAppError(error) && error.code === 'validation_failed')
-          return form(
+          return form(locale, session, draft, detailProblems(locale, error), keep);
+        return refused(locale, error);
+      }
+    },
+
+    /**
+     * Action.Execute `report.save`: stores what is typed as the draft and shows the form again, saying so.
+     * A draft saved elsewhere meanwhile (the tab) is not overwritten silently: the form comes back with
+     * the typed text and the latest version, so pressing save again keeps this text.
+     */
+    async save(personId: string, locale: CardLocale, data: unknown): Promise<ReportCard> {
+      const ids = cardData.safeParse(data);
+      if (!ids.success)
+        return problemCard(
+          locale,
+          locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
+        );
+      const session = await deps.session(ids.data.sessionId);
+      if (!session) return refused(locale, new AppError('not_found', 'No such training session.'));
+      const actor = { id: personId, isHr: false };
+      const { typed, rating } = typedOf(ids.data);
+      const draft = { ...typed, satisfaction: rating ?? null };
+      const version = ids.data.draftVersion ?? 0;
+      const parsed = reportDraftSchema.safeParse({ ...draft, version });
+      if (!parsed.success)
+        return form(
+          locale,
+          session,
+          draft,
+          parsed.error.issues.map((issue) => {
+            const { field, kind } = problemOf(issue);
+            return formProblemText(locale, field, kind === 'required' ? 'invalid' : kind, LIMITS[field]);
+          }),
+          { draftVersion: version },
+        );
+      try {
+        const saved = await deps.reports.saveDraft(actor, session.sessionId, parsed.data);
+        return await form(locale, session, saved, [], {
+          draftVersion: saved.version,
+          notice: formNoticeText(locale, 'draftSaved'),
+        });
+      } catch (error) {
+        if (isAppError(error) && error.code === 'version_conflict') {
+          const latest = await deps.reports.get(actor, session.sessionId);
+          return form(locale, session, draft, [formNoticeText(locale, 'draftConflict')], {
+            draftVersion: latest.version,
+          });
+        }
+        if (isAppError(error) && error.code === 'conflict')
+          return this.open(personId, locale, session.sessionId);
+        if (isAppError(error) && error.code === 'validation_failed')
+          return form(locale, session, draft, detailProblems(locale, error), { draftVersion: version });
+        return refused(locale, error);
+      }
+    },
+
+    /**
+     * Action.Execute `report.comment` from the supervisor's notice: stores the comment (the author is told)
+     * and shows the notice again with the comments so far. An empty comment comes back with the problem.
+     */
+    async comment(personId: string, locale: CardLocale, data: unknown): Promise<ReportCard> {
+      const ids = commentData.safeParse(data);
+      if (!ids.success || !deps.comments || !deps.reportContext)
+        return problemCard(
+          locale,
+          locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
+        );
+      const actor = { id: personId, isHr: false };
+      const typed = textOf(ids.data[COMMENT_INPUT_ID]);
+      try {
+        const context = await deps.reportContext(ids.data.reportId);
+        if (!context) throw new AppError('not_found', 'No such training report.');
+        const notice = async (
+          requestId: string,
+          extra: { typed?: string; notice?: { text: string; tone: 'good' | 'attention' } },
+        ) => {
+          const { report, comments } = await deps.comments!.forSupervisor(actor, ids.data.reportId);
+          return supervisorNoticeCard({
             locale,
-            session,
-            draft,
-            error.details.map((detail) => `${detail.path.replace(/^body\./, '')}: ${detail.message}`),
+            reportId: report.id,
+            requestId,
+            author: context.author,
+            session: context.session,
+            report,
+            framework: deps.framework,
+            link: deps.tabLink?.() ?? '',
+            comments,
+            ...extra,
+          });
+        };
+        const parsed = reportCommentSchema.safeParse({ text: typed, requestId: ids.data.requestId });
+        if (!parsed.success) {
+          const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
+          return await notice(ids.data.requestId, {
+            typed,
+            notice: {
+              text: tooLong
+                ? locale === 'ja'
+                  ? `コメントは${REPORT_COMMENT_MAX}文字以内にしてください。`
+                  : `A comment is at most ${REPORT_COMMENT_MAX} characters.`
+                : commentRequiredText(locale),
+              tone: 'attention',
+            },
+          });
+        }
+        await deps.comments.add(actor, ids.data.reportId, parsed.data);
+        return await notice(randomUUID(), { notice: { text: commentSentText(locale), tone: 'good' } });
+      } catch (error) {
+        if (isAppError(error) && error.code === 'forbidden')
+          return problemCard(
+            locale,
+            locale === 'ja'
+              ? 'この報告にコメントできるのは、報告者の上司だけです。'
+              : 'Only the author’s supervisors can comment on this report.',
           );
         return refused(locale, error);
       }

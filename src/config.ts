@@ -63,6 +63,12 @@ const commonSchema = z.object({
       .default('Hagukumi.HR'),
   ),
   TRAINING_MAILBOX: optionalString,
+  REPORT_REMINDER_AFTER_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(60).default(3),
+  ),
+  REPORT_REMINDER_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
 });
 
 type RawEnv = z.infer<typeof commonSchema>;
@@ -94,6 +100,11 @@ interface BaseConfig {
   interviewLeaseMs: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
   hrAppRole: string;
+  /** Training reports: days without a submitted report before a reminder (and between reminders), and how many. */
+  reportReminderAfterDays: number;
+  reportReminderMax: number;
+  /** The Teams app id (manifest `id`): links in bot messages open the tab inside Teams when it is set. */
+  teamsAppId: string | undefined;
 }
 
 export interface LocalConfig extends BaseConfig {
@@ -209,6 +220,9 @@ export function loadConfig(
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     hrAppRole: raw.HR_APP_ROLE,
+    reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
+    reportReminderMax: raw.REPORT_REMINDER_MAX,
+    teamsAppId: raw.TEAMS_APP_ID,
   };
 
   if (raw.APP_MODE === 'local') {

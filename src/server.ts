@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { mountBot } from '../bot/bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from '../bot/cards/cycle-reminder-card.ts';
 import { createReportActions } from '../bot/report-actions.ts';
+import { createReportCardBuilders } from '../bot/report-cards.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { createAnalyticsService } from './analytics/analytics.service.ts';
 import { createAnalyticsStore } from './analytics/analytics.store.ts';
@@ -65,6 +66,13 @@ import { createBotOutbox, createBotOutboxWorker } from './reports/bot-outbox.ts'
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { channelMappingRoutes } from './reports/channel-mapping.routes.ts';
+import { createChannelMappingService } from './reports/channel-mapping.service.ts';
+import { createChannelMappingStore } from './reports/channel-mapping.store.ts';
+import { createReportComments } from './reports/report-comments.ts';
+import { createReportReminders } from './reports/report-reminders.ts';
+import { createReportRequests } from './reports/report-requests.ts';
+import { createReportSharing } from './reports/report-sharing.ts';
 import { createReportService } from './reports/report.service.ts';
 import { createTrainingService } from './training/training.service.ts';
 import { createTrainingStore } from './training/training.store.ts';
@@ -80,6 +88,11 @@ export interface RunningServer {
   local: LocalMicrosoft365 | undefined;
   /** The bot's outbox: everything posted to Teams proactively goes through it. */
   botMessages: BotMessages;
+  /** The training-report jobs, run on demand (tests, the Playground walk-through) besides their schedule. */
+  reportJobs: {
+    requests(): Promise<{ requested: number }>;
+    reminders(): Promise<{ reminded: number }>;
+  };
   close(): Promise<void>;
 }
 
@@ -94,6 +107,10 @@ const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
 const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
 /** Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. */
 const BOT_OUTBOX_QUEUE = 'bot.outbox';
+/** Report forms to attendees of sessions that have ended (docs/reports.md); every 5 minutes. */
+const REPORT_REQUESTS_QUEUE = 'reports.requests';
+/** Reminders to attendees who have not reported; every 15 minutes, sent in office hours only. */
+const REPORT_REMINDERS_QUEUE = 'reports.reminders';
 /** Daily reminders of what people still owe in the fiscal-year windows HR opened. */
 const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 
@@ -370,13 +387,75 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
     await queue.boss.schedule(CYCLE_REMINDERS_QUEUE, '0 10 * * *', {}, { tz: 'Asia/Tokyo' });
 
+    // Training reports (issue 8): requests when a session ends, sharing on submission, comments, reminders.
+    const liveCourses = async () =>
+      (await trainingStore.courses())
+        .filter((course) => course.archivedAt === null)
+        .map((course) => ({ id: course.id, title: { ja: course.titleJa, en: course.titleEn } }));
+    const reportCards = createReportCardBuilders({ framework, courses: liveCourses });
+    // Inside Teams when the app id is known; otherwise the tab's own address.
+    const tabLink = (sub: 'mine' | 'team') => () =>
+      config.teamsAppId
+        ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/home`
+        : `${config.publicUrl}/tab/#/training/${sub}`;
+    const reportSharing = createReportSharing({
+      db: database.db,
+      botMessages,
+      cards: reportCards,
+      tabLink: tabLink('team'),
+    });
+    const reportComments = createReportComments({
+      db: database.db,
+      access: growth.access,
+      audit: growth.audit,
+      people: peopleStore,
+      botMessages,
+      cards: reportCards,
+      tabLink: tabLink('mine'),
+      now: () => new Date(),
+    });
     const reportService = createReportService({
       db: database.db,
       store: trainingStore,
       training: trainingService,
       framework,
       now: () => new Date(),
+      onSubmitted: (tx, report) => reportSharing.onSubmitted(tx, report),
+      details: async (reportIds) => {
+        const [sharing, comments] = await Promise.all([
+          reportSharing.sharingOf(reportIds),
+          reportComments.of(reportIds),
+        ]);
+        return new Map(
+          reportIds.map((id) => [id, { sharing: sharing.get(id) ?? null, comments: comments.get(id) ?? [] }]),
+        );
+      },
     });
+    const reportRequests = createReportRequests({
+      db: database.db,
+      botMessages,
+      cards: reportCards,
+      now: () => new Date(),
+    });
+    const reportReminders = createReportReminders({
+      db: database.db,
+      botMessages,
+      cards: reportCards,
+      policy: { afterDays: config.reportReminderAfterDays, max: config.reportReminderMax },
+      now: () => new Date(),
+    });
+    await queue.define(REPORT_REQUESTS_QUEUE, { retryLimit: 3, retryDelaySeconds: 30 });
+    await queue.work(REPORT_REQUESTS_QUEUE, async () => {
+      const run = await reportRequests.runOnce();
+      if (run.requested > 0) logger.info(run, 'training reports requested');
+    });
+    await queue.boss.schedule(REPORT_REQUESTS_QUEUE, '*/5 * * * *', {}, { tz: 'Asia/Tokyo' });
+    await queue.define(REPORT_REMINDERS_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
+    await queue.work(REPORT_REMINDERS_QUEUE, async () => {
+      const run = await reportReminders.runOnce();
+      if (run.reminded > 0) logger.info(run, 'training report reminders queued');
+    });
+    await queue.boss.schedule(REPORT_REMINDERS_QUEUE, '*/15 * * * *', {}, { tz: 'Asia/Tokyo' });
 
     const routes = [
       ...healthRoutes(
@@ -412,7 +491,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ),
       ...interviewRoutes(interviewService),
       ...trainingRoutes(trainingService),
-      ...reportRoutes(reportService),
+      ...reportRoutes(reportService, reportComments),
+      ...channelMappingRoutes(
+        createChannelMappingService({
+          store: createChannelMappingStore(database.db),
+          installations: createConversationReferenceStore(database.db),
+          audit: growth.audit,
+          now: () => new Date(),
+        }),
+      ),
       ...analyticsRoutes(
         createAnalyticsService({
           store: createAnalyticsStore(database.db),
@@ -444,10 +531,25 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
           reports: createReportActions({
             reports: reportService,
             framework,
-            courses: async () =>
-              (await trainingStore.courses())
-                .filter((course) => course.archivedAt === null)
-                .map((course) => ({ id: course.id, title: { ja: course.titleJa, en: course.titleEn } })),
+            comments: reportComments,
+            tabLink: tabLink('team'),
+            reportContext: async (reportId) => {
+              const report = await reportSharing.reportOf(reportId);
+              const session = report ? await trainingStore.session(report.sessionId) : undefined;
+              const course = session ? await trainingStore.course(session.courseId) : undefined;
+              const author = report ? await peopleStore.get(report.personId) : undefined;
+              return session && course && author
+                ? {
+                    author: { name: author.displayName, department: author.department },
+                    session: {
+                      sessionId: session.id,
+                      courseTitle: { ja: course.titleJa, en: course.titleEn },
+                      start: session.startsAt.toISOString(),
+                    },
+                  }
+                : undefined;
+            },
+            courses: liveCourses,
             session: async (sessionId) => {
               const session = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
                 sessionId,
@@ -509,6 +611,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       framework,
       local,
       botMessages,
+      reportJobs: { requests: () => reportRequests.runOnce(), reminders: () => reportReminders.runOnce() },
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

@@ -28,6 +28,8 @@ export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-ca
 export const REPORT_SUBMIT_VERB = 'report.submit';
 /** The verb of "open this report's form" in the list of reports still due. */
 export const REPORT_OPEN_VERB = 'report.open';
+/** The verb of the form's second button: keep what is typed as a draft, and show the form again. */
+export const REPORT_SAVE_VERB = 'report.save';
 
 /** The ids of the form's inputs: the bot reads the submitted values under these keys. */
 export const REPORT_INPUT_IDS = {
@@ -48,6 +50,8 @@ export type ReportCard = IAdaptiveCard & { $schema: string; version: '1.5' };
 export interface ReportSubmitData {
   sessionId: string;
   submissionId: string;
+  /** The draft version the form was filled from (0: none), for saving the draft from the card. */
+  draftVersion: number;
 }
 
 export interface CardCourse {
@@ -74,7 +78,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/\{\{/g, '{\\{');
 }
 
-const card = (locale: CardLocale, body: IAdaptiveCard['body'], actions?: IAdaptiveCard['actions']) => {
+export const card = (locale: CardLocale, body: IAdaptiveCard['body'], actions?: IAdaptiveCard['actions']) => {
   const built: ReportCard = {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -87,14 +91,14 @@ const card = (locale: CardLocale, body: IAdaptiveCard['body'], actions?: IAdapti
 };
 
 /** A TextBlock of someone's text: escaped, wrapped. */
-const plain = (text: string, extra: Partial<ITextBlock> = {}): ITextBlock => ({
+export const plain = (text: string, extra: Partial<ITextBlock> = {}): ITextBlock => ({
   type: 'TextBlock',
   text: escapeMarkdown(text),
   wrap: true,
   ...extra,
 });
 
-const heading = (text: string): ITextBlock => ({
+export const heading = (text: string): ITextBlock => ({
   type: 'TextBlock',
   text: escapeMarkdown(text),
   size: 'Large',
@@ -103,7 +107,7 @@ const heading = (text: string): ITextBlock => ({
   style: 'heading',
 });
 
-const label = (text: string): ITextBlock => ({
+export const label = (text: string): ITextBlock => ({
   type: 'TextBlock',
   text: escapeMarkdown(text),
   weight: 'Bolder',
@@ -111,10 +115,10 @@ const label = (text: string): ITextBlock => ({
   spacing: 'Medium',
 });
 
-const titleIn = (locale: CardLocale, title: { ja: string; en: string | null }) =>
+export const titleIn = (locale: CardLocale, title: { ja: string; en: string | null }) =>
   locale === 'en' && title.en ? title.en : title.ja;
 
-const dayOf = (locale: CardLocale, iso: string) =>
+export const dayOf = (locale: CardLocale, iso: string) =>
   new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: 'Asia/Tokyo',
     year: 'numeric',
@@ -144,6 +148,8 @@ const TEXT = {
     wantedCourses: '研修一覧から選ぶ（任意・複数選択可）',
     choose: '選択してください',
     submit: '提出する',
+    saveDraft: '下書きを保存',
+    draftSavedNotice: '下書きを保存しました。続きはいつでも書けます（「報告」と送ると一覧が出ます）。',
     submittedTitle: '研修報告を提出しました',
     submittedAt: '提出日',
     none: '（なし）',
@@ -167,6 +173,8 @@ const TEXT = {
     wantedCourses: 'Pick from the catalog (optional, choose any)',
     choose: 'Choose',
     submit: 'Submit',
+    saveDraft: 'Save draft',
+    draftSavedNotice: 'Draft saved. You can finish it any time (send "report" to see the list).',
     submittedTitle: 'Training report submitted',
     submittedAt: 'Submitted',
     none: '(none)',
@@ -226,6 +234,8 @@ export function reportFormCard(input: {
   courses: CardCourse[];
   submissionId: string;
   draft?: Partial<ReportContent> | undefined;
+  /** The version of the stored draft the form shows (0 or absent: none stored). */
+  draftVersion?: number | undefined;
 }): ReportCard {
   const { locale, session, draft } = input;
   const t = TEXT[locale];
@@ -244,7 +254,11 @@ export function reportFormCard(input: {
     ...(required ? { isRequired: true, errorMessage: required } : {}),
     ...(value ? { value } : {}),
   });
-  const data: ReportSubmitData = { sessionId: session.sessionId, submissionId: input.submissionId };
+  const data: ReportSubmitData = {
+    sessionId: session.sessionId,
+    submissionId: input.submissionId,
+    draftVersion: input.draftVersion ?? 0,
+  };
   const fallback: ISubmitAction = {
     type: 'Action.Submit',
     title: t.submit,
@@ -259,6 +273,15 @@ export function reportFormCard(input: {
     verb: REPORT_SUBMIT_VERB,
     data: { ...data },
     fallback,
+  };
+  const save: IExecuteAction = {
+    type: 'Action.Execute',
+    title: t.saveDraft,
+    verb: REPORT_SAVE_VERB,
+    // Adaptive Cards validate every associated input or send none: a host that checks isRequired asks for
+    // the required fields before saving too. The tab saves incomplete drafts; the server accepts them here.
+    data: { ...data },
+    fallback: { type: 'Action.Submit', title: t.saveDraft, data: { verb: REPORT_SAVE_VERB, ...data } },
   };
   const satisfaction = draft?.satisfaction;
   return card(
@@ -315,7 +338,7 @@ export function reportFormCard(input: {
         draft?.wantedCourseIds ?? [],
       ),
     ],
-    [submit],
+    [submit, save],
   );
 }
 
@@ -396,4 +419,68 @@ export function dueReportsCard(input: { locale: CardLocale; due: DueReport[] }):
       };
     }),
   ]);
+}
+
+/** What was wrong with a field of the form, as the bot tells it back on the card. */
+export type FormProblemKind = 'required' | 'too_long' | 'too_many' | 'unknown' | 'invalid';
+
+const FIELD_NAMES: Record<CardLocale, Record<keyof typeof REPORT_INPUT_IDS, string>> = {
+  ja: {
+    learned: '学んだこと',
+    application: '職場でどう活かすか',
+    competencyIds: '伸ばせた能力',
+    guidelineIds: '伸ばせたDRILLの指針',
+    satisfaction: '満足度',
+    wantedText: '今後受けたい研修',
+    wantedCourseIds: '研修一覧から選んだ研修',
+  },
+  en: {
+    learned: 'What I learned',
+    application: 'How I will use it in my workplace',
+    competencyIds: 'Competencies',
+    guidelineIds: 'DRILL guidelines',
+    satisfaction: 'Satisfaction',
+    wantedText: 'Trainings I want next',
+    wantedCourseIds: 'Courses picked from the catalog',
+  },
+};
+
+/**
+ * A problem with one field in the user's language (Japanese unless they use English): the server's own
+ * messages are English for the API, so the card says it again in words the person reads.
+ */
+export function formProblemText(
+  locale: CardLocale,
+  field: string,
+  kind: FormProblemKind,
+  limit?: number,
+): string {
+  const t = TEXT[locale];
+  const known = (Object.keys(REPORT_INPUT_IDS) as Array<keyof typeof REPORT_INPUT_IDS>).find(
+    (key) => key === field,
+  );
+  if (kind === 'required') {
+    if (known === 'learned') return t.learnedError;
+    if (known === 'application') return t.applicationError;
+    if (known === 'satisfaction') return t.satisfactionError;
+  }
+  const name = known ? FIELD_NAMES[locale][known] : locale === 'ja' ? 'この報告' : 'This report';
+  if (locale === 'ja') {
+    if (kind === 'too_long') return `「${name}」は${limit ?? ''}文字以内にしてください。`;
+    if (kind === 'too_many') return `「${name}」は${limit ?? ''}個まで選べます。`;
+    if (kind === 'unknown') return `「${name}」に、今は選べない項目が含まれています。選び直してください。`;
+    return `「${name}」の入力を確かめてください。`;
+  }
+  if (kind === 'too_long') return `${name}: at most ${limit ?? ''} characters.`;
+  if (kind === 'too_many') return `${name}: choose at most ${limit ?? ''}.`;
+  if (kind === 'unknown') return `${name}: something chosen is no longer available; choose again.`;
+  return `${name}: check what you entered.`;
+}
+
+/** The notices the bot puts on top of a form it shows again. */
+export function formNoticeText(locale: CardLocale, notice: 'draftSaved' | 'draftConflict'): string {
+  if (notice === 'draftSaved') return TEXT[locale].draftSavedNotice;
+  return locale === 'ja'
+    ? 'この下書きは別の場所（タブなど）で保存されていました。入力した内容はこのカードに残っています。もう一度「下書きを保存」を押すと、この内容で上書きします。'
+    : 'This draft was saved elsewhere (in the tab, for example) in the meantime. What you typed is still on this card; press "Save draft" again to keep this version.';
 }

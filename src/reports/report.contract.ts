@@ -13,6 +13,12 @@
 //                                                      409 conflict once submitted)
 // POST /api/reports/sessions/:sessionId/submit       ← ReportSubmissionInput → ReportView (200 for the first and
 //                                                      every repeat; the stored report either way)
+// GET  /api/reports/mine                             → MyReport[] (self; every report I started or submitted,
+//                                                      with its sharing status and my supervisors' comments)
+// POST /api/reports/:reportId/comments               ← ReportCommentInput → ReportComment (the author's
+//                                                      supervisor chain only; a repeat of the same requestId
+//                                                      answers with the stored comment)
+// (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_WANTED_MAX = 1000;
@@ -47,7 +53,62 @@ export type ReportSubmissionInput = Omit<ReportContent, 'satisfaction'> & {
   submissionId: string;
 };
 
+export const REPORT_COMMENT_MAX = 1000;
+export const COMMENT_REQUEST_ID_MAX = 64;
+
+/**
+ * Where a submitted report stands in being shared with the workplace:
+ * - `submitted`: stored; the summary waits its turn in the bot's outbox;
+ * - `shared`: the summary was posted to the channel mapped to the author's 課;
+ * - `not_shared`: it will not be posted — no channel was mapped to the 課 at submission, or Teams refused
+ *   it for good. The report still counts as submitted.
+ */
+export type ReportSharingStatus = 'submitted' | 'shared' | 'not_shared';
+export type NotSharedReason = 'no_channel_mapped' | 'delivery_failed';
+
+export interface ReportSharing {
+  status: ReportSharingStatus;
+  reason: NotSharedReason | null;
+  /** The channel it goes (or went) to. */
+  channelName: string | null;
+  /** The author's supervisor was sent a notice with a link. */
+  supervisorNotified: boolean;
+}
+
+/** A supervisor's comment on a report; the author sees it. */
+export interface ReportComment {
+  id: string;
+  reportId: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ReportCommentInput {
+  text: string;
+  /** Made once per comment form: a repeat (double click, retry) stores the comment once. */
+  requestId: string;
+}
+
+/** One of my reports (started or submitted), for the tab's "mine" view. */
+export interface MyReport {
+  reportId: string;
+  sessionId: string;
+  courseId: string;
+  courseTitle: { ja: string; en: string | null };
+  start: string;
+  end: string;
+  status: ReportStatus;
+  submittedAt: string | null;
+  /** Null for a draft. */
+  sharing: ReportSharing | null;
+  comments: ReportComment[];
+}
+
 export interface ReportView extends ReportContent {
+  /** Null while nothing is stored. */
+  reportId?: string | null;
   sessionId: string;
   personId: string;
   status: ReportStatus;
@@ -55,6 +116,10 @@ export interface ReportView extends ReportContent {
   version: number;
   submittedAt: string | null;
   updatedAt: string | null;
+  /** Once submitted: where it stands in being shared (absent for a draft). */
+  sharing?: ReportSharing | null;
+  /** Supervisors' comments, oldest first. */
+  comments?: ReportComment[];
 }
 
 export interface DueReport {

@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { reportCommentSchema, type ReportComments } from './report-comments.ts';
 import { reportDraftSchema, reportSubmissionSchema, type ReportService } from './report.service.ts';
 
+const sharingSchema = z
+  .object({
+    status: z.enum(['submitted', 'shared', 'not_shared']),
+    reason: z.enum(['no_channel_mapped', 'delivery_failed']).nullable(),
+    channelName: z.string().nullable(),
+    supervisorNotified: z.boolean(),
+  })
+  .describe('Where a submitted report stands in being shared with the workplace');
+
+const commentSchema = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+
 const reportSchema = z.object({
+  reportId: z.string().nullable().optional(),
   sessionId: z.string(),
   personId: z.string(),
   status: z.enum(['draft', 'submitted']),
@@ -17,6 +37,21 @@ const reportSchema = z.object({
   version: z.number().describe('0 while nothing is stored'),
   submittedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  sharing: sharingSchema.nullable().optional(),
+  comments: z.array(commentSchema).optional(),
+});
+
+const myReportSchema = z.object({
+  reportId: z.string(),
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: z.object({ ja: z.string(), en: z.string().nullable() }),
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(['draft', 'submitted']),
+  submittedAt: z.string().nullable(),
+  sharing: sharingSchema.nullable(),
+  comments: z.array(commentSchema),
 });
 
 const dueSchema = z.object({
@@ -28,7 +63,7 @@ const dueSchema = z.object({
   hasDraft: z.boolean(),
 });
 
-export function reportRoutes(service: ReportService): RouteDefinition[] {
+export function reportRoutes(service: ReportService, comments?: ReportComments): RouteDefinition[] {
   const tags = ['reports'];
   const params = z.object({ sessionId: uuidParam });
   const one = {
@@ -47,6 +82,43 @@ export function reportRoutes(service: ReportService): RouteDefinition[] {
       responses: { 200: { description: 'Reports still due', schema: z.array(dueSchema) } },
       handler: async ({ user }) => ({ body: await service.due(subjectOf(user, 'me').actor) }),
     }),
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/mine',
+      operationId: 'listMyReports',
+      summary: 'My reports (drafts and submitted) with their sharing status and my supervisors’ comments',
+      tags,
+      auth: 'user',
+      responses: {
+        200: { description: 'My reports, the latest session first', schema: z.array(myReportSchema) },
+      },
+      handler: async ({ user }) => ({ body: await service.mine(subjectOf(user, 'me').actor) }),
+    }),
+    ...(comments
+      ? [
+          defineRoute({
+            method: 'post',
+            path: '/api/reports/:reportId/comments',
+            operationId: 'commentOnReport',
+            summary:
+              'Comment on a submitted report, as the author’s supervisor (anyone up the chain); the author is notified',
+            tags,
+            auth: 'user',
+            request: { params: z.object({ reportId: uuidParam }), body: reportCommentSchema },
+            responses: {
+              200: {
+                description: 'The stored comment (also for a repeat of the same requestId)',
+                schema: commentSchema,
+              },
+              403: { description: 'Not in the author’s supervisor chain' },
+              404: { description: 'No such submitted report' },
+            },
+            handler: async ({ user, params: { reportId }, body }) => ({
+              body: await comments.add(subjectOf(user, 'me').actor, reportId, body),
+            }),
+          }),
+        ]
+      : []),
     defineRoute({
       method: 'get',
       path: '/api/reports/sessions/:sessionId',

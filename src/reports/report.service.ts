@@ -15,6 +15,9 @@ import {
   SATISFACTION_MIN,
   SUBMISSION_ID_MAX,
   type DueReport,
+  type MyReport,
+  type ReportComment,
+  type ReportSharing,
   type ReportView,
 } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
@@ -86,6 +89,12 @@ export interface ReportDependencies {
   training: Pick<TrainingService, 'markReported'>;
   framework: Framework;
   now: () => Date;
+  /** Sharing (report-sharing.ts): runs inside the transaction that submits, once per report. */
+  onSubmitted?: (tx: Db, report: Row) => Promise<void>;
+  /** Sharing status and supervisors' comments of reports, for the author's views. */
+  details?: (
+    reportIds: string[],
+  ) => Promise<Map<string, { sharing: ReportSharing | null; comments: ReportComment[] }>>;
 }
 
 export function createReportService(deps: ReportDependencies) {
@@ -95,6 +104,7 @@ export function createReportService(deps: ReportDependencies) {
   const view = (personId: string, sessionId: string, row: Row | undefined): ReportView =>
     row
       ? {
+          reportId: row.id,
           sessionId,
           personId,
           status: row.status,
@@ -110,6 +120,7 @@ export function createReportService(deps: ReportDependencies) {
           updatedAt: row.updatedAt.toISOString(),
         }
       : {
+          reportId: null,
           sessionId,
           personId,
           status: 'draft',
@@ -124,6 +135,16 @@ export function createReportService(deps: ReportDependencies) {
           submittedAt: null,
           updatedAt: null,
         };
+
+  const withDetails = async (report: ReportView): Promise<ReportView> => {
+    if (!deps.details || !report.reportId) return report;
+    const detail = (await deps.details([report.reportId])).get(report.reportId);
+    return {
+      ...report,
+      sharing: report.status === 'submitted' ? (detail?.sharing ?? null) : null,
+      comments: detail?.comments ?? [],
+    };
+  };
 
   const load = async (personId: string, sessionId: string): Promise<Row | undefined> =>
     (
@@ -237,7 +258,40 @@ export function createReportService(deps: ReportDependencies) {
     /** My report of a session: the draft, the submitted report, or an empty draft at version 0. */
     async get(actor: Actor, sessionId: string): Promise<ReportView> {
       await requireAttendee(actor.id, sessionId);
-      return view(actor.id, sessionId, await load(actor.id, sessionId));
+      return withDetails(view(actor.id, sessionId, await load(actor.id, sessionId)));
+    },
+
+    /** Every report I started or submitted, the latest session first, with sharing status and comments. */
+    async mine(actor: Actor): Promise<MyReport[]> {
+      const rows = await db.select().from(trainingReports).where(eq(trainingReports.personId, actor.id));
+      if (rows.length === 0) return [];
+      const sessions = await store.sessionsById(unique(rows.map((row) => row.sessionId)));
+      const courses = await store.coursesById(unique(sessions.map((session) => session.courseId)));
+      const details =
+        (await deps.details?.(rows.map((row) => row.id))) ??
+        new Map<string, { sharing: ReportSharing | null; comments: ReportComment[] }>();
+      return rows
+        .flatMap((row): MyReport[] => {
+          const session = sessions.find((candidate) => candidate.id === row.sessionId);
+          const course = courses.find((candidate) => candidate.id === session?.courseId);
+          if (!session || !course) return [];
+          const detail = details.get(row.id);
+          return [
+            {
+              reportId: row.id,
+              sessionId: session.id,
+              courseId: course.id,
+              courseTitle: { ja: course.titleJa, en: course.titleEn },
+              start: session.startsAt.toISOString(),
+              end: session.endsAt.toISOString(),
+              status: row.status,
+              submittedAt: row.submittedAt?.toISOString() ?? null,
+              sharing: row.status === 'submitted' ? (detail?.sharing ?? null) : null,
+              comments: detail?.comments ?? [],
+            },
+          ];
+        })
+        .sort((a, b) => b.start.localeCompare(a.start));
     },
 
     /** Saves the draft as it stands; version 0 creates it. */
@@ -302,7 +356,10 @@ export function createReportService(deps: ReportDependencies) {
                 .values({ personId: actor.id, sessionId, ...submitted })
                 .onConflictDoNothing()
                 .returning();
-              if (created) return created;
+              if (created) {
+                await deps.onSubmitted?.(tx, created);
+                return created;
+              }
               // A draft exists (or a concurrent submission won): lock it and decide once.
               const [locked] = await tx
                 .select()
@@ -316,12 +373,13 @@ export function createReportService(deps: ReportDependencies) {
                 .set({ ...submitted, version: locked.version + 1 })
                 .where(eq(trainingReports.id, locked.id))
                 .returning();
+              await deps.onSubmitted?.(tx, saved!);
               return saved!;
             });
       // After the commit, and on every repeat too: markReported is idempotent, so a crash between the two
       // writes heals on the next submission.
       await deps.training.markReported(actor.id, sessionId);
-      return view(actor.id, sessionId, row);
+      return withDetails(view(actor.id, sessionId, row));
     },
   };
 }

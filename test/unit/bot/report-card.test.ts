@@ -3,7 +3,10 @@ import {
   ADAPTIVE_CARD_SCHEMA,
   REPORT_INPUT_IDS,
   REPORT_OPEN_VERB,
+  REPORT_SAVE_VERB,
   REPORT_SUBMIT_VERB,
+  formNoticeText,
+  formProblemText,
   dueReportsCard,
   escapeMarkdown,
   reportFormCard,
@@ -99,7 +102,7 @@ describe('report form card', () => {
     for (const locale of ['ja', 'en'] as const) {
       const card = form(locale);
       expectValidCard(card, locale);
-      expect(card.actions).toHaveLength(1);
+      expect(card.actions).toHaveLength(2);
       expect(card.actions?.[0]).toMatchObject({
         type: 'Action.Execute',
         verb: REPORT_SUBMIT_VERB,
@@ -114,6 +117,38 @@ describe('report form card', () => {
         },
       });
     }
+  });
+
+  it('offers a second button that saves the draft (report.save), carrying the draft version it was filled from', () => {
+    const card = reportFormCard({
+      locale: 'ja',
+      session,
+      framework,
+      courses,
+      submissionId: 'card-0001-abcdef',
+      draftVersion: 3,
+    });
+    expect(card.actions?.[1]).toMatchObject({
+      type: 'Action.Execute',
+      title: '下書きを保存',
+      verb: REPORT_SAVE_VERB,
+      data: { sessionId: session.sessionId, submissionId: 'card-0001-abcdef', draftVersion: 3 },
+      fallback: { type: 'Action.Submit', data: { verb: REPORT_SAVE_VERB, draftVersion: 3 } },
+    });
+    expect(form('en').actions?.[1]).toMatchObject({ title: 'Save draft', data: { draftVersion: 0 } });
+  });
+
+  it('tells what is wrong with a field in Japanese, and in English for English users', () => {
+    expect(formProblemText('ja', 'learned', 'required')).toBe('学んだことを書いてください。');
+    expect(formProblemText('ja', 'satisfaction', 'required')).toBe('満足度を選んでください。');
+    expect(formProblemText('ja', 'application', 'too_long', 2000)).toBe(
+      '「職場でどう活かすか」は2000文字以内にしてください。',
+    );
+    expect(formProblemText('ja', 'competencyIds', 'unknown')).toContain('伸ばせた能力');
+    expect(formProblemText('en', 'learned', 'required')).toBe('Write what you learned.');
+    expect(formProblemText('en', 'wantedCourseIds', 'too_many', 10)).toContain('at most 10');
+    expect(formNoticeText('ja', 'draftSaved')).toContain('下書きを保存しました');
+    expect(formNoticeText('en', 'draftConflict')).toContain('saved elsewhere');
   });
 
   it('requires the two texts and the satisfaction, each with an error message, and leaves the rest optional', () => {

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { subjectOf } from '../growth/growth-params.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import {
+  channelMappingSchema,
+  channelUnmapQuery,
+  departmentParam,
+  type ChannelMappingService,
+} from './channel-mapping.service.ts';
+
+const overviewSchema = z.object({
+  teams: z.array(
+    z.object({
+      teamId: z.string(),
+      name: z.string().nullable(),
+      channels: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  ),
+  departments: z.array(
+    z.object({
+      department: z.string(),
+      people: z.number(),
+      mapping: z
+        .object({
+          teamId: z.string(),
+          teamName: z.string().nullable(),
+          channelId: z.string(),
+          channelName: z.string().nullable(),
+          version: z.number(),
+          unavailable: z.boolean(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
+export function channelMappingRoutes(service: ChannelMappingService): RouteDefinition[] {
+  const tags = ['reports'];
+  const params = z.object({ department: departmentParam });
+  const answer = {
+    200: { description: 'Installed teams and every 課 with its channel', schema: overviewSchema },
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/channel-mappings',
+      operationId: 'listReportChannelMappings',
+      summary: 'HR: the teams the app is installed in and the channel each 課 shares its reports to',
+      tags,
+      auth: 'user',
+      responses: { ...answer, 403: { description: 'Not HR' } },
+      handler: async ({ user }) => ({ body: await service.overview(subjectOf(user, 'me').actor) }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/reports/channel-mappings/:department',
+      operationId: 'mapReportChannel',
+      summary: 'HR: share the reports of a 課 to a channel of a team the app is installed in',
+      tags,
+      auth: 'user',
+      request: { params, body: channelMappingSchema },
+      responses: {
+        ...answer,
+        400: { description: 'The team is not installed, or the channel is not one of its channels' },
+        403: { description: 'Not HR' },
+        409: { description: 'Changed by someone else meanwhile' },
+      },
+      handler: async ({ user, params: { department }, body }) => ({
+        body: await service.put(subjectOf(user, 'me').actor, department, body),
+      }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/reports/channel-mappings/:department',
+      operationId: 'unmapReportChannel',
+      summary: 'HR: stop sharing the reports of a 課',
+      tags,
+      auth: 'user',
+      request: { params, query: channelUnmapQuery },
+      responses: {
+        ...answer,
+        403: { description: 'Not HR' },
+        404: { description: 'The 課 is not mapped' },
+        409: { description: 'Changed by someone else meanwhile' },
+      },
+      handler: async ({ user, params: { department }, query }) => ({
+        body: await service.remove(subjectOf(user, 'me').actor, department, query.version),
+      }),
+    }),
+  ];
+}
