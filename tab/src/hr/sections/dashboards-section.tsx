@@ -1,14 +1,523 @@
+import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLayoutStyles } from '../../shell/layout.tsx';
+import type {
+  CompetencyReport,
+  CompletionReport,
+  CompletionRow,
+  DemandReport,
+} from '../../../../src/analytics/analytics.contract.ts';
+import { INTERVIEW_TYPES, UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { registerBundle } from '../../i18n/i18n.ts';
+import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { Loading } from '../../shell/loading.tsx';
+import { useLocalized } from '../../shell/localized.ts';
+import { useTitle } from '../../training/format.ts';
+import {
+  BarList,
+  CsvButton,
+  FiscalYearSelect,
+  TableHead,
+  TableScroll,
+  currentFiscalYear,
+  ratioText,
+  useAnalyticsStyles,
+} from '../dashboards/analytics-ui.tsx';
+import messages from '../dashboards/messages.ts';
 import type { HrSectionProps } from '../section-props.ts';
 
-/** Placeholder until this section is built: says so plainly instead of pretending. */
-export default function DashboardsSection(_props: HrSectionProps) {
-  const { t } = useTranslation('hr');
+registerBundle('hr-dashboards', messages);
+
+type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
+
+/** One report from the API, loaded again whenever its path changes. */
+function useReport<T>(api: ApiClient, path: string): [Loaded<T>, () => void] {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ status: 'loading' });
+  const load = useCallback(() => {
+    setLoaded({ status: 'loading' });
+    api.request<T>('GET', path).then(
+      (value) => setLoaded({ status: 'ready', value }),
+      (error: unknown) => setLoaded({ status: 'error', error }),
+    );
+  }, [api, path]);
+  useEffect(load, [load]);
+  return [loaded, load];
+}
+
+const useStyles = makeStyles({
+  groups: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))',
+    gap: '12px 24px',
+    margin: '8px 0 0',
+    padding: 0,
+    listStyle: 'none',
+  },
+  groupName: { fontWeight: tokens.fontWeightSemibold, margin: '0 0 2px' },
+  // Positioned, so the screen-reader-only text inside stays within the scrolling table.
+  heat: { textAlign: 'center', fontVariantNumeric: 'tabular-nums', minWidth: '3.2em', position: 'relative' },
+  low: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1 },
+  mid: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
+  high: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    '@media (forced-colors: active)': {
+      backgroundColor: 'Highlight',
+      color: 'HighlightText',
+      forcedColorAdjust: 'none',
+    },
+  },
+  hidden: { color: tokens.colorNeutralForeground3 },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '4px 16px',
+    listStyle: 'none',
+    padding: 0,
+    margin: '8px 0 0',
+    fontSize: tokens.fontSizeBase200,
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '14px',
+    height: '14px',
+    marginRight: '6px',
+    verticalAlign: 'middle',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  colHead: { minWidth: '4.5em' },
+});
+
+/** ダッシュボード: completion by 課/部, the competency picture and training demand. HR only. */
+export default function DashboardsSection({ api, base }: HrSectionProps) {
+  const { t } = useTranslation('hr-dashboards');
   const layout = useLayoutStyles();
+  const [year, setYear] = useState(currentFiscalYear);
   return (
-    <p className={layout.muted} data-testid="hr-section-dashboards">
-      {t('sections.dashboards')}
-    </p>
+    <div className={layout.stack} data-testid="hr-section-dashboards">
+      <FiscalYearSelect
+        value={year}
+        onChange={setYear}
+        label={t('fiscalYear')}
+        format={(value) => t('fiscalYearOption', { year: value })}
+      />
+      <CompletionCard api={api} year={year} />
+      <CompetencyCard api={api} base={base} />
+      <DemandCard api={api} base={base} year={year} />
+    </div>
+  );
+}
+
+function useLang() {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'ja';
+}
+
+function usePercent() {
+  const { i18n } = useTranslation();
+  return useMemo(
+    () => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', { style: 'percent' }),
+    [i18n.language],
+  );
+}
+
+function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
+  const { t } = useTranslation('hr-dashboards');
+  const layout = useLayoutStyles();
+  const styles = useAnalyticsStyles();
+  const own = useStyles();
+  const lang = useLang();
+  const percent = usePercent();
+  const tableId = useId();
+  const [groupBy, setGroupBy] = useState<'department' | 'division'>('department');
+  const query = `fiscalYear=${year}&groupBy=${groupBy}`;
+  const [loaded, reload] = useReport<CompletionReport>(api, `/api/hr/dashboards/completion?${query}`);
+
+  const content = () => {
+    if (loaded.status === 'loading') return <Loading />;
+    if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={reload} />;
+    const report = loaded.value;
+    if (report.rows.length === 0) return <p className={layout.muted}>{t('completion.empty')}</p>;
+    // The latest half that has begun is the one people are working on.
+    const half = report.halves.h2 ? 'h2' : 'h1';
+    const groupName = (row: CompletionRow) => row.group || t('noGroup');
+    const bars = (row: Omit<CompletionRow, 'group' | 'division'>) => [
+      {
+        key: 'selfCheck',
+        label: t('completion.selfCheck', { half: t(`completion.${half}`) }),
+        share: row.staff === 0 ? 0 : (row.selfChecks[half] ?? 0) / row.staff,
+        valueText: ratioText(row.selfChecks[half] ?? 0, row.staff, percent),
+      },
+      {
+        key: 'goals',
+        label: t('completion.goals'),
+        share: row.staff === 0 ? 0 : row.goals / row.staff,
+        valueText: ratioText(row.goals, row.staff, percent),
+      },
+      {
+        key: 'reports',
+        label: t('completion.reports'),
+        share: row.reports.due === 0 ? 0 : row.reports.submitted / row.reports.due,
+        valueText: ratioText(row.reports.submitted, row.reports.due, percent),
+      },
+    ];
+    const halfCell = (value: number | null) => (value === null ? t('completion.notYet') : value);
+    return (
+      <>
+        <ul className={own.groups} data-testid="hr-completion-chart">
+          {report.rows.map((row) => (
+            <li key={row.group}>
+              <p className={own.groupName}>
+                {groupName(row)}
+                {row.division ? <span className={styles.muted}> · {row.division}</span> : null}
+              </p>
+              <BarList label={t('completion.chart', { group: groupName(row) })} bars={bars(row)} />
+            </li>
+          ))}
+        </ul>
+        <TableHead id={tableId} title={t('completion.table')}>
+          <CsvButton
+            api={api}
+            path={`/api/hr/dashboards/completion.csv?${query}&lang=${lang}`}
+            fileName={`completion-by-${groupBy === 'division' ? 'division' : 'section'}-${year}.csv`}
+            label={t('csv')}
+            table={t('completion.table')}
+            failed={t('csvFailed')}
+            testId="csv-completion"
+          />
+        </TableHead>
+        <TableScroll labelledBy={tableId}>
+          <table className={styles.table} aria-labelledby={tableId} data-testid="hr-completion-table">
+            <thead>
+              <tr>
+                <th className={styles.th} scope="col" rowSpan={2}>
+                  {t('completion.group')}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                  {t('completion.staff')}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                  {t('completion.selfCheck', { half: t('completion.h1') })}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                  {t('completion.selfCheck', { half: t('completion.h2') })}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                  {t('completion.goals')}
+                </th>
+                <th className={styles.th} scope="colgroup" colSpan={INTERVIEW_TYPES.length}>
+                  {t('completion.interviews')}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                  {t('completion.reports')}
+                </th>
+              </tr>
+              <tr>
+                {INTERVIEW_TYPES.map((type) => (
+                  <th key={type} className={`${styles.th} ${styles.num}`} scope="col">
+                    {t(`completion.types.${type}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...report.rows, { ...report.totals, group: t('completion.total'), division: null }].map(
+                (row, index) => (
+                  <tr key={index}>
+                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                      {groupName(row)}
+                    </th>
+                    <td className={`${styles.td} ${styles.num}`}>{row.staff}</td>
+                    <td className={`${styles.td} ${styles.num}`}>{halfCell(row.selfChecks.h1)}</td>
+                    <td className={`${styles.td} ${styles.num}`}>{halfCell(row.selfChecks.h2)}</td>
+                    <td className={`${styles.td} ${styles.num}`}>{row.goals}</td>
+                    {INTERVIEW_TYPES.map((type) => (
+                      <td key={type} className={`${styles.td} ${styles.num}`}>
+                        {t('completion.interviewCell', row.interviews[type])}
+                      </td>
+                    ))}
+                    <td className={`${styles.td} ${styles.num}`}>
+                      {row.reports.submitted} / {row.reports.due}
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
+      </>
+    );
+  };
+
+  return (
+    <Section title={t('completion.title')} id="hr-dashboards-completion" testId="hr-dashboards-completion">
+      <p className={layout.muted}>{t('completion.intro', { year })}</p>
+      <Field label={t('groupBy')}>
+        <Select
+          value={groupBy}
+          onChange={(_, data) => setGroupBy(data.value === 'division' ? 'division' : 'department')}
+          data-testid="completion-group-by"
+        >
+          <option value="department">{t('byDepartment')}</option>
+          <option value="division">{t('byDivision')}</option>
+        </Select>
+      </Field>
+      {content()}
+    </Section>
+  );
+}
+
+function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['base'] }) {
+  const { t } = useTranslation('hr-dashboards');
+  const layout = useLayoutStyles();
+  const styles = useAnalyticsStyles();
+  const own = useStyles();
+  const local = useLocalized();
+  const lang = useLang();
+  const { i18n } = useTranslation();
+  const tableId = useId();
+  const [groupBy, setGroupBy] = useState<'level' | 'department'>('level');
+  const [loaded, reload] = useReport<CompetencyReport>(
+    api,
+    `/api/hr/dashboards/competencies?groupBy=${groupBy}`,
+  );
+  const number = useMemo(
+    () =>
+      new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }),
+    [i18n.language],
+  );
+  const groupName = (group: string) => {
+    if (groupBy === 'department') return group || t('noGroup');
+    if (group === UNKNOWN_LEVEL) return t('noLevel');
+    const level = base.framework.levels.find((candidate) => candidate.id === group);
+    return level ? local(level.name) : group;
+  };
+  const competencyName = (id: string) => {
+    const competency = base.framework.competencies.find((candidate) => candidate.id === id);
+    return competency ? local(competency.name) : id;
+  };
+  // Three shades, so the picture reads at a glance; the value is always written in the cell as well.
+  const shade = (average: number) => (average >= 3.5 ? own.high : average >= 2.5 ? own.mid : own.low);
+
+  const content = () => {
+    if (loaded.status === 'loading') return <Loading />;
+    if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={reload} />;
+    const report = loaded.value;
+    return (
+      <>
+        <TableHead id={tableId} title={t('competencies.table')}>
+          <CsvButton
+            api={api}
+            path={`/api/hr/dashboards/competencies.csv?groupBy=${groupBy}&lang=${lang}`}
+            fileName={`competency-picture-by-${groupBy === 'level' ? 'level' : 'section'}.csv`}
+            label={t('csv')}
+            table={t('competencies.table')}
+            failed={t('csvFailed')}
+            testId="csv-competencies"
+          />
+        </TableHead>
+        <TableScroll labelledBy={tableId}>
+          <table className={styles.table} aria-labelledby={tableId} data-testid="hr-competency-heatmap">
+            <thead>
+              <tr>
+                <th className={styles.th} scope="col">
+                  {groupBy === 'level' ? t('byLevel') : t('byDepartment')}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col">
+                  {t('competencies.people')}
+                </th>
+                {report.competencyIds.map((id) => (
+                  <th key={id} className={`${styles.th} ${own.colHead}`} scope="col">
+                    {competencyName(id)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={row.group}>
+                  <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                    {groupName(row.group)}
+                  </th>
+                  <td className={`${styles.td} ${styles.num}`}>{row.people}</td>
+                  {report.competencyIds.map((id) => {
+                    const cell = row.cells[id] ?? { n: 0, average: null };
+                    if (cell.average === null)
+                      return (
+                        <td key={id} className={`${styles.td} ${own.heat} ${own.hidden}`}>
+                          <span aria-hidden="true">{cell.n === 0 ? '' : '—'}</span>
+                          <span className={own.srOnly}>
+                            {cell.n === 0
+                              ? t('competencies.noData')
+                              : t('competencies.hiddenCell', { n: cell.n })}
+                          </span>
+                        </td>
+                      );
+                    return (
+                      <td
+                        key={id}
+                        className={`${styles.td} ${own.heat} ${shade(cell.average)}`}
+                        title={t('competencies.cellLabel', {
+                          group: groupName(row.group),
+                          competency: competencyName(id),
+                          average: number.format(cell.average),
+                          n: cell.n,
+                        })}
+                      >
+                        {number.format(cell.average)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        <ul className={own.legend} aria-label={t('competencies.legend')}>
+          <li>
+            <span className={`${own.swatch} ${own.low}`} aria-hidden="true" />
+            {t('competencies.legendLow')}
+          </li>
+          <li>
+            <span className={`${own.swatch} ${own.mid}`} aria-hidden="true" />
+            {t('competencies.legendMid')}
+          </li>
+          <li>
+            <span className={`${own.swatch} ${own.high}`} aria-hidden="true" />
+            {t('competencies.legendHigh')}
+          </li>
+          <li>
+            <span aria-hidden="true">— </span>
+            {t('competencies.hiddenCell', { n: `<${report.minGroupSize}` })}
+          </li>
+        </ul>
+      </>
+    );
+  };
+
+  return (
+    <Section
+      title={t('competencies.title')}
+      id="hr-dashboards-competencies"
+      testId="hr-dashboards-competencies"
+    >
+      <p className={layout.muted}>{t('competencies.intro', { min: 3 })}</p>
+      <Field label={t('groupBy')}>
+        <Select
+          value={groupBy}
+          onChange={(_, data) => setGroupBy(data.value === 'department' ? 'department' : 'level')}
+          data-testid="competency-group-by"
+        >
+          <option value="level">{t('byLevel')}</option>
+          <option value="department">{t('byDepartment')}</option>
+        </Select>
+      </Field>
+      {content()}
+    </Section>
+  );
+}
+
+function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps['base']; year: number }) {
+  const { t } = useTranslation('hr-dashboards');
+  const layout = useLayoutStyles();
+  const styles = useAnalyticsStyles();
+  const local = useLocalized();
+  const title = useTitle();
+  const lang = useLang();
+  const tableId = useId();
+  const [loaded, reload] = useReport<DemandReport>(api, `/api/hr/dashboards/demand?fiscalYear=${year}`);
+  const levelName = (id: string) => {
+    if (id === UNKNOWN_LEVEL) return t('noLevel');
+    const level = base.framework.levels.find((candidate) => candidate.id === id);
+    return level ? local(level.name) : id;
+  };
+
+  const content = () => {
+    if (loaded.status === 'loading') return <Loading />;
+    if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={reload} />;
+    const report = loaded.value;
+    if (report.courses.length === 0) return <p className={layout.muted}>{t('demand.empty')}</p>;
+    const most = Math.max(1, ...report.courses.map((course) => course.people));
+    return (
+      <>
+        <p className={layout.muted}>
+          {t('demand.intro', { respondents: report.respondents, writers: report.writers })}
+        </p>
+        <BarList
+          label={t('demand.chart')}
+          testId="hr-demand-chart"
+          bars={report.courses.slice(0, 10).map((course) => ({
+            key: course.courseId,
+            label: title(course.title),
+            share: course.people / most,
+            valueText: t('demand.peopleCount', { count: course.people }),
+          }))}
+        />
+        <TableHead id={tableId} title={t('demand.table')}>
+          <CsvButton
+            api={api}
+            path={`/api/hr/dashboards/demand.csv?fiscalYear=${year}&lang=${lang}`}
+            fileName={`training-demand-${year}.csv`}
+            label={t('csv')}
+            table={t('demand.table')}
+            failed={t('csvFailed')}
+            testId="csv-demand"
+          />
+        </TableHead>
+        <TableScroll labelledBy={tableId}>
+          <table className={styles.table} aria-labelledby={tableId}>
+            <thead>
+              <tr>
+                <th className={styles.th} scope="col">
+                  {t('demand.course')}
+                </th>
+                <th className={`${styles.th} ${styles.num}`} scope="col">
+                  {t('demand.total')}
+                </th>
+                {report.levelIds.map((id) => (
+                  <th key={id} className={`${styles.th} ${styles.num}`} scope="col">
+                    {levelName(id)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.courses.map((course) => (
+                <tr key={course.courseId}>
+                  <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                    {title(course.title)}
+                  </th>
+                  <td className={`${styles.td} ${styles.num}`}>{course.people}</td>
+                  {report.levelIds.map((id) => (
+                    <td key={id} className={`${styles.td} ${styles.num}`}>
+                      {course.byLevel[id] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </>
+    );
+  };
+
+  return (
+    <Section title={t('demand.title')} id="hr-dashboards-demand" testId="hr-dashboards-demand">
+      {content()}
+    </Section>
   );
 }

@@ -1,14 +1,400 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLayoutStyles } from '../../shell/layout.tsx';
+import type {
+  SubmissionReport,
+  WantedDepartment,
+  WantedReport,
+} from '../../../../src/analytics/analytics.contract.ts';
+import { UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
+import { registerBundle } from '../../i18n/i18n.ts';
+import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { Loading } from '../../shell/loading.tsx';
+import { useLocalized } from '../../shell/localized.ts';
+import { formatSpan, useTitle } from '../../training/format.ts';
+import {
+  BarList,
+  CsvButton,
+  FiscalYearSelect,
+  TableHead,
+  TableScroll,
+  currentFiscalYear,
+  ratioText,
+  useAnalyticsStyles,
+} from '../dashboards/analytics-ui.tsx';
+import messages from '../reports/messages.ts';
 import type { HrSectionProps } from '../section-props.ts';
 
-/** Placeholder until this section is built: says so plainly instead of pretending. */
-export default function ReportsSection(_props: HrSectionProps) {
-  const { t } = useTranslation('hr');
+registerBundle('hr-reports', messages);
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; submission: SubmissionReport; wanted: WantedReport };
+
+/** 研修報告の集計: submission rate per session and 今後受けたい研修 (policy 7(2)②, 7(5)②). HR only. */
+export default function ReportsSection({ api, base }: HrSectionProps) {
+  const { t, i18n } = useTranslation('hr-reports');
   const layout = useLayoutStyles();
+  const [year, setYear] = useState(currentFiscalYear);
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  const load = useCallback(() => {
+    setLoaded({ status: 'loading' });
+    Promise.all([
+      api.request<SubmissionReport>('GET', `/api/hr/reports/submission?fiscalYear=${year}`),
+      api.request<WantedReport>('GET', `/api/hr/reports/wanted?fiscalYear=${year}`),
+    ]).then(
+      ([submission, wanted]) => setLoaded({ status: 'ready', submission, wanted }),
+      (error: unknown) => setLoaded({ status: 'error', error }),
+    );
+  }, [api, year]);
+  useEffect(load, [load]);
+
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const csv = (path: string) => `${path}${path.includes('?') ? '&' : '?'}fiscalYear=${year}&lang=${lang}`;
+
   return (
-    <p className={layout.muted} data-testid="hr-section-reports">
-      {t('sections.reports')}
-    </p>
+    <div className={layout.stack} data-testid="hr-section-reports">
+      <FiscalYearSelect
+        value={year}
+        onChange={setYear}
+        label={t('fiscalYear')}
+        format={(value) => t('fiscalYearOption', { year: value })}
+      />
+      {loaded.status === 'loading' && <Loading />}
+      {loaded.status === 'error' && <ErrorPanel error={loaded.error} onRetry={load} />}
+      {loaded.status === 'ready' && (
+        <>
+          <SubmissionCard report={loaded.submission} csvPath={csv} api={api} year={year} />
+          <WantedCard report={loaded.wanted} csvPath={csv} api={api} year={year} base={base} />
+        </>
+      )}
+    </div>
+  );
+}
+
+interface CardProps {
+  api: HrSectionProps['api'];
+  csvPath: (path: string) => string;
+  year: number;
+}
+
+function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: SubmissionReport }) {
+  const { t, i18n } = useTranslation('hr-reports');
+  const layout = useLayoutStyles();
+  const styles = useAnalyticsStyles();
+  const title = useTitle();
+  const tableId = useId();
+  const percent = useMemo(
+    () => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', { style: 'percent' }),
+    [i18n.language],
+  );
+  return (
+    <Section title={t('submission.title')} id="hr-reports-submission" testId="hr-reports-submission">
+      <p className={layout.muted}>{t('submission.intro')}</p>
+      {report.sessions.length === 0 ? (
+        <p className={layout.muted} data-testid="hr-reports-submission-empty">
+          {t('submission.empty')}
+        </p>
+      ) : (
+        <>
+          <BarList
+            label={t('submission.chart')}
+            bars={report.sessions.map((session) => ({
+              key: session.sessionId,
+              label: title(session.courseTitle),
+              share: session.rate ?? 0,
+              valueText: ratioText(session.submitted, session.attended, percent),
+            }))}
+          />
+          <TableHead id={tableId} title={t('submission.table')}>
+            <CsvButton
+              api={api}
+              path={csvPath('/api/hr/reports/submission.csv')}
+              fileName={`training-report-submission-${year}.csv`}
+              label={t('csv')}
+              table={t('submission.table')}
+              failed={t('csvFailed')}
+              testId="csv-submission"
+            />
+          </TableHead>
+          <TableScroll labelledBy={tableId}>
+            <table className={styles.table} aria-labelledby={tableId}>
+              <thead>
+                <tr>
+                  <th className={styles.th} scope="col">
+                    {t('submission.course')}
+                  </th>
+                  <th className={styles.th} scope="col">
+                    {t('submission.date')}
+                  </th>
+                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                    {t('submission.attended')}
+                  </th>
+                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                    {t('submission.submitted')}
+                  </th>
+                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                    {t('submission.rate')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.sessions.map((session) => (
+                  <tr key={session.sessionId}>
+                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                      {title(session.courseTitle)}
+                    </th>
+                    <td className={styles.td}>{formatSpan(session.start, session.end, i18n.language)}</td>
+                    <td className={`${styles.td} ${styles.num}`}>{session.attended}</td>
+                    <td className={`${styles.td} ${styles.num}`}>{session.submitted}</td>
+                    <td className={`${styles.td} ${styles.num}`}>
+                      {session.rate === null ? '—' : percent.format(session.rate)}
+                    </td>
+                  </tr>
+                ))}
+                <tr>
+                  <th className={styles.td} scope="row" colSpan={2}>
+                    {t('submission.total')}
+                  </th>
+                  <td className={`${styles.td} ${styles.num}`}>{report.totals.attended}</td>
+                  <td className={`${styles.td} ${styles.num}`}>{report.totals.submitted}</td>
+                  <td className={`${styles.td} ${styles.num}`}>
+                    {report.totals.rate === null ? '—' : percent.format(report.totals.rate)}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function WantedCard({
+  report,
+  api,
+  csvPath,
+  year,
+  base,
+}: CardProps & { report: WantedReport; base: HrSectionProps['base'] }) {
+  const { t } = useTranslation('hr-reports');
+  const layout = useLayoutStyles();
+  const styles = useAnalyticsStyles();
+  const title = useTitle();
+  const local = useLocalized();
+  const courseId = useId();
+  const levelId = useId();
+  const departmentId = useId();
+  const textsId = useId();
+  const courseTitle = (id: string) => {
+    const course = report.courses.find((candidate) => candidate.courseId === id);
+    return course ? title(course.title) : id;
+  };
+  const levelName = (id: string) => {
+    if (id === UNKNOWN_LEVEL) return t('wanted.noLevel');
+    const level = base.framework.levels.find((candidate) => candidate.id === id);
+    return level ? local(level.name) : id;
+  };
+  const topCourses = (courses: Array<{ courseId: string; people: number }>) =>
+    courses.length === 0
+      ? t('wanted.none')
+      : courses
+          .slice(0, 3)
+          .map((course) => `${courseTitle(course.courseId)} (${course.people})`)
+          .join('、');
+  const most = Math.max(1, ...report.courses.map((course) => course.people));
+  const csvButton = (path: string, file: string, table: string, testId: string) => (
+    <CsvButton
+      api={api}
+      path={csvPath(path)}
+      fileName={`${file}-${year}.csv`}
+      label={t('csv')}
+      table={table}
+      failed={t('csvFailed')}
+      testId={testId}
+    />
+  );
+
+  return (
+    <Section title={t('wanted.title')} id="hr-reports-wanted" testId="hr-reports-wanted">
+      {report.respondents === 0 ? (
+        <p className={layout.muted} data-testid="hr-reports-wanted-empty">
+          {t('wanted.empty')}
+        </p>
+      ) : (
+        <>
+          <p className={layout.muted}>
+            {t('wanted.intro', { respondents: report.respondents, min: report.minGroupSize })}
+          </p>
+
+          <TableHead id={courseId} title={t('wanted.byCourse')}>
+            {csvButton(
+              '/api/hr/reports/wanted-courses.csv',
+              'trainings-wanted-by-course',
+              t('wanted.byCourse'),
+              'csv-wanted-courses',
+            )}
+          </TableHead>
+          {report.courses.length === 0 ? (
+            <p className={layout.muted}>{t('wanted.noCourses')}</p>
+          ) : (
+            <BarList
+              label={t('wanted.byCourseChart')}
+              testId="hr-wanted-courses"
+              bars={report.courses.map((course) => ({
+                key: course.courseId,
+                label: `${title(course.title)}${course.archived ? t('wanted.archived') : ''}`,
+                share: course.people / most,
+                valueText: t('wanted.peopleCount', { count: course.people }),
+              }))}
+            />
+          )}
+
+          <TableHead id={levelId} title={t('wanted.byLevel')}>
+            {csvButton(
+              '/api/hr/reports/wanted-levels.csv',
+              'trainings-wanted-by-level',
+              t('wanted.byLevel'),
+              'csv-wanted-levels',
+            )}
+          </TableHead>
+          <TableScroll labelledBy={levelId}>
+            <table className={styles.table} aria-labelledby={levelId}>
+              <thead>
+                <tr>
+                  <th className={styles.th} scope="col">
+                    {t('wanted.level')}
+                  </th>
+                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                    {t('wanted.respondents')}
+                  </th>
+                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                    {t('wanted.writers')}
+                  </th>
+                  <th className={styles.th} scope="col">
+                    {t('wanted.topCourses')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.levels.map((level) => (
+                  <tr key={level.levelId}>
+                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                      {levelName(level.levelId)}
+                    </th>
+                    <td className={`${styles.td} ${styles.num}`}>{level.respondents}</td>
+                    <td className={`${styles.td} ${styles.num}`}>{level.writers}</td>
+                    <td className={styles.td}>{topCourses(level.courses)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+
+          <TableHead id={departmentId} title={t('wanted.byDepartment')}>
+            {csvButton(
+              '/api/hr/reports/wanted-departments.csv',
+              'trainings-wanted-by-section',
+              t('wanted.byDepartment'),
+              'csv-wanted-departments',
+            )}
+          </TableHead>
+          <TableScroll labelledBy={departmentId}>
+            <table
+              className={styles.table}
+              aria-labelledby={departmentId}
+              data-testid="hr-wanted-departments"
+            >
+              <thead>
+                <tr>
+                  <th className={styles.th} scope="col">
+                    {t('wanted.department')}
+                  </th>
+                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                    {t('wanted.respondents')}
+                  </th>
+                  <th className={styles.th} scope="col">
+                    {t('wanted.topCourses')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.departments.map((department) => (
+                  <tr key={department.department}>
+                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                      {department.department || t('wanted.noDepartment')}
+                      {department.division ? (
+                        <span className={styles.muted}> · {department.division}</span>
+                      ) : null}
+                    </th>
+                    <td className={`${styles.td} ${styles.num}`}>{department.respondents}</td>
+                    <td className={styles.td}>{topCourses(department.courses)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+
+          <TableHead id={textsId} title={t('wanted.textsTable')}>
+            {csvButton(
+              '/api/hr/reports/wanted-texts.csv',
+              'trainings-wanted-free-text',
+              t('wanted.textsTable'),
+              'csv-wanted-texts',
+            )}
+          </TableHead>
+          <FreeTexts departments={report.departments} min={report.minGroupSize} labelledBy={textsId} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+/** The free text per 課: the texts where enough people wrote, otherwise only how many did. */
+function FreeTexts({
+  departments,
+  min,
+  labelledBy,
+}: {
+  departments: WantedDepartment[];
+  min: number;
+  labelledBy: string;
+}) {
+  const { t } = useTranslation('hr-reports');
+  const layout = useLayoutStyles();
+  const styles = useAnalyticsStyles();
+  const written = departments.filter((department) => department.writers > 0);
+  if (written.length === 0) return <p className={layout.muted}>{t('wanted.none')}</p>;
+  return (
+    <ul
+      aria-labelledby={labelledBy}
+      className={layout.stack}
+      style={{ listStyle: 'none', padding: 0, margin: '8px 0 0' }}
+      data-testid="hr-wanted-texts"
+    >
+      {written.map((department) => (
+        <li key={department.department} data-testid="hr-wanted-texts-department">
+          <strong>{department.department || t('wanted.noDepartment')}</strong>
+          {department.texts === null ? (
+            <span className={styles.muted} data-testid="hr-wanted-texts-hidden">
+              {' '}
+              — {t('wanted.hidden', { min, count: department.writers })}
+            </span>
+          ) : (
+            <details>
+              <summary>{t('wanted.showTexts', { count: department.texts.length })}</summary>
+              <ul className={layout.preLine} style={{ margin: '4px 0 0', paddingLeft: '1.2em' }}>
+                {department.texts.map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,238 @@
+// Pieces the HR dashboards and the report roll-up share: the fiscal-year picker, a CSV download button,
+// horizontal bars drawn with CSS, and a scrolling table frame. No chart library: the console's sections
+// load lazily and a chart package would outweigh everything else in them (see REFERENCE.md).
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import type { ApiClient } from '../../api/client.ts';
+import { useErrorText } from '../../shell/error-text.ts';
+
+export const useAnalyticsStyles = makeStyles({
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
+  tableWrap: { overflowX: 'auto', maxWidth: '100%', marginTop: '8px' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
+  th: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    padding: '6px 8px',
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightSemibold,
+    verticalAlign: 'bottom',
+  },
+  // Names of 課 and levels stay readable; the table scrolls sideways instead of squeezing them.
+  rowHead: { minWidth: '7.5em', fontWeight: tokens.fontWeightRegular, textAlign: 'left' },
+  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '6px 8px', verticalAlign: 'top' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  tableHead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: '8px',
+    marginTop: '16px',
+  },
+  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  bars: { listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'grid', gap: '6px' },
+  bar: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 11em) minmax(0, 1fr) auto',
+    gap: '2px 8px',
+    alignItems: 'center',
+    // On a phone the label takes its own line, so the bar keeps a readable length.
+    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr) auto' },
+  },
+  barLabel: { overflowWrap: 'anywhere', '@media (max-width: 480px)': { gridColumn: '1 / -1' } },
+  track: {
+    height: '12px',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: 'hidden',
+    '@media (forced-colors: active)': { border: '1px solid CanvasText' },
+  },
+  fill: {
+    height: '100%',
+    backgroundColor: tokens.colorBrandBackground,
+    '@media (forced-colors: active)': { backgroundColor: 'Highlight', forcedColorAdjust: 'none' },
+  },
+  barValue: {
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground2,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** The policy's first fiscal year: there are no figures before it. */
+export const FIRST_FISCAL_YEAR = 2022;
+
+/** The fiscal year (April–March, Japan time) today falls in. */
+export function currentFiscalYear(now = new Date()): number {
+  const jst = new Date(now.getTime() + JST_OFFSET_MS);
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+}
+
+export function FiscalYearSelect({
+  value,
+  onChange,
+  label,
+  format,
+}: {
+  value: number;
+  onChange: (year: number) => void;
+  label: string;
+  format: (year: number) => string;
+}) {
+  const years: number[] = [];
+  for (let year = currentFiscalYear(); year >= FIRST_FISCAL_YEAR; year -= 1) years.push(year);
+  return (
+    <Field label={label}>
+      <Select value={String(value)} onChange={(_, data) => onChange(Number(data.value))}>
+        {years.map((year) => (
+          <option key={year} value={year}>
+            {format(year)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/**
+ * Downloads a CSV export: fetched with the SSO token through the API client (a plain link would carry
+ * no token), then handed to the browser as a file.
+ */
+export function CsvButton({
+  api,
+  path,
+  fileName,
+  label,
+  table,
+  failed,
+  testId,
+}: {
+  api: ApiClient;
+  path: string;
+  fileName: string;
+  /** The visible text ("CSV"). */
+  label: string;
+  /** Which table, for screen readers: the accessible name is "<label>: <table>". */
+  table: string;
+  failed: string;
+  testId?: string;
+}) {
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const blob = await api.file(path);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Give the browser a moment to start the download before the URL goes away.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span style={{ display: 'inline-flex', flexDirection: 'column', gap: 4 }}>
+      <Button
+        size="small"
+        disabled={busy}
+        onClick={() => void download()}
+        aria-label={`${label}: ${table}`}
+        data-testid={testId}
+      >
+        {label}
+      </Button>
+      {error !== undefined && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {failed} {errorText(error)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The frame a wide table scrolls in on a narrow screen. Focusable and named by the table's heading, so
+ * keyboard users can scroll it too.
+ */
+export function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  const styles = useAnalyticsStyles();
+  return (
+    <div className={styles.tableWrap} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** A table's heading with its CSV button beside it. */
+export function TableHead({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const styles = useAnalyticsStyles();
+  return (
+    <div className={styles.tableHead}>
+      <h3 className={styles.h3} id={id}>
+        {title}
+      </h3>
+      {children}
+    </div>
+  );
+}
+
+export interface Bar {
+  key: string;
+  label: string;
+  /** 0–1 of the track; clamped. */
+  share: number;
+  /** What the bar says in words, shown beside it (and so read out). */
+  valueText: string;
+}
+
+/**
+ * Horizontal bars in CSS. Every bar carries its figure as text, so the list reads the same to a screen
+ * reader as it looks; the bars themselves are decoration (aria-hidden).
+ */
+export function BarList({ bars, label, testId }: { bars: Bar[]; label: string; testId?: string }) {
+  const styles = useAnalyticsStyles();
+  return (
+    <ul className={styles.bars} aria-label={label} data-testid={testId}>
+      {bars.map((bar) => (
+        <li key={bar.key} className={styles.bar}>
+          <span className={styles.barLabel}>{bar.label}</span>
+          <span className={styles.track} aria-hidden="true">
+            <span
+              className={styles.fill}
+              style={{ display: 'block', width: `${Math.round(Math.min(1, Math.max(0, bar.share)) * 100)}%` }}
+            />
+          </span>
+          <span className={styles.barValue}>{bar.valueText}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "3 / 4 (75%)"; "—" when nothing is due. */
+export function ratioText(part: number, whole: number, percentFormat: Intl.NumberFormat): string {
+  if (whole === 0) return '—';
+  return `${part} / ${whole} (${percentFormat.format(part / whole)})`;
+}
