@@ -47,6 +47,7 @@ const commonSchema = z.object({
     z.coerce.number().int().min(1).max(3600).default(120),
   ),
   M365_EMULATOR_PORT: port,
+  M365_EMULATOR_ORGANISATION_FILE: optionalString,
   ENTRA_TENANT_ID: optionalString,
   ENTRA_CLIENT_ID: optionalString,
   ENTRA_CLIENT_SECRET: optionalString,
@@ -110,6 +111,8 @@ interface BaseConfig {
 export interface LocalConfig extends BaseConfig {
   mode: 'local';
   emulatorPort: number;
+  /** A JSON file of people the emulator serves instead of the seeded city hall (the load benchmark). */
+  emulatorOrganisationFile: string | undefined;
 }
 
 export interface ProductionConfig extends BaseConfig {
@@ -157,6 +160,11 @@ function productionProblems(raw: RawEnv): string[] {
   }
   if (raw.M365_EMULATOR_PORT !== undefined) {
     problems.push('M365_EMULATOR_PORT is a local-mode setting; the emulator never runs in production');
+  }
+  if (raw.M365_EMULATOR_ORGANISATION_FILE !== undefined) {
+    problems.push(
+      'M365_EMULATOR_ORGANISATION_FILE is a local-mode setting; the emulator never runs in production',
+    );
   }
   if (raw.ENTRA_TENANT_ID !== undefined && !guid.safeParse(raw.ENTRA_TENANT_ID).success) {
     problems.push('ENTRA_TENANT_ID must be a GUID');
@@ -226,7 +234,14 @@ export function loadConfig(
   };
 
   if (raw.APP_MODE === 'local') {
-    return { ...base, mode: 'local', emulatorPort: raw.M365_EMULATOR_PORT ?? 0 };
+    return {
+      ...base,
+      mode: 'local',
+      emulatorPort: raw.M365_EMULATOR_PORT ?? 0,
+      emulatorOrganisationFile: raw.M365_EMULATOR_ORGANISATION_FILE
+        ? path.resolve(raw.M365_EMULATOR_ORGANISATION_FILE)
+        : undefined,
+    };
   }
 
   const problems = productionProblems(raw);

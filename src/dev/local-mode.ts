@@ -1,12 +1,13 @@
 // Local mode only: starts the Microsoft 365 emulator and describes it in the same terms a real tenant
 // is described in production configuration. Loaded by the composition root with a dynamic import, so a
 // production process never loads any of src/dev.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import type { LocalConfig, MicrosoftConfig } from '../config.ts';
 import { createDevHostRouter } from './dev-host/dev-host.router.ts';
 import type { BotIdentities } from '../reports/bot-identities.ts';
-import { startM365Emulator, type M365Emulator } from './m365-emulator/index.ts';
+import { startM365Emulator, type M365Emulator, type SeedPerson } from './m365-emulator/index.ts';
 import { playgroundIdentities } from './playground-identities.ts';
 
 export interface LocalMicrosoft365 {
@@ -23,6 +24,10 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
   const emulator = await startM365Emulator({
     port: config.emulatorPort,
     stateFile: path.join(config.dataDir, 'm365-emulator', 'state.json'),
+    // The load benchmark runs `npm start`'s server against a large synthetic city (test/bench).
+    ...(config.emulatorOrganisationFile
+      ? { organisation: readOrganisation(config.emulatorOrganisationFile) }
+      : {}),
   });
   const training = emulator.people.find((person) => person.userPrincipalName.startsWith('kenshu@'));
   return {
@@ -70,4 +75,11 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
     },
     close: () => emulator.close(),
   };
+}
+
+function readOrganisation(file: string): SeedPerson[] {
+  const people = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(people) || people.length === 0)
+    throw new Error(`M365_EMULATOR_ORGANISATION_FILE ${file} must hold a JSON array of people`);
+  return people as SeedPerson[];
 }

@@ -1,4 +1,5 @@
 import { interviewsBenchmark } from './interviews.bench.ts';
+import { loadBenchmark } from './load.bench.ts';
 import { startupBenchmark } from './startup.bench.ts';
 import { tabBenchmark } from './tab.bench.ts';
 
@@ -11,4 +12,5 @@ export const benchmarks: Record<string, Benchmark> = {
   startup: startupBenchmark,
   tab: tabBenchmark,
   interviews: interviewsBenchmark,
+  load: loadBenchmark,
 };
