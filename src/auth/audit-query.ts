@@ -2,11 +2,11 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { toCsv } from '../analytics/csv.ts';
 import { AppError } from '../http/app-error.ts';
 import { people } from '../people/people.schema.ts';
 import type { Actor } from './access.ts';
 import type { AuditAction, AuditEntryView, AuditPage } from './audit.contract.ts';
-import { toCsv } from './audit-csv.ts';
 import type { AuditLog } from './audit.ts';
 import { auditLog } from './audit.schema.ts';
 

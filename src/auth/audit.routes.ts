@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CSV_CONTENT_TYPE, csvAttachment } from '../analytics/csv.ts';
 import { AppError } from '../http/app-error.ts';
 import { defineRoute, type RouteDefinition, type AuthenticatedUser } from '../http/route.ts';
 import { auditFilterSchema, auditPageQuerySchema, type AuditQuery } from './audit-query.ts';
@@ -58,9 +59,9 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
         const day = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
         return {
           raw: csv,
-          contentType: 'text/csv; charset=utf-8',
+          contentType: CSV_CONTENT_TYPE,
           headers: {
-            'content-disposition': `attachment; filename="audit-log-${day}.csv"`,
+            'content-disposition': csvAttachment(`audit-log-${day}.csv`),
             'cache-control': 'no-store',
           },
         };
