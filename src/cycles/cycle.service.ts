@@ -159,6 +159,7 @@ export function createCycleService(deps: CycleDependencies) {
     const action = row.state === 'scheduled' ? 'opened' : 'reopened';
     const updated = await store.update(
       row.id,
+      row.version,
       undefined,
       {
         state: 'open',
@@ -181,6 +182,7 @@ export function createCycleService(deps: CycleDependencies) {
     checkClosable(row);
     const updated = await store.update(
       row.id,
+      row.version,
       eq(cycleWindows.state, 'open'),
       { state: 'closed', closedAt: deps.now(), closedBy: actor.id },
       actor.id,
@@ -256,7 +258,8 @@ export function createCycleService(deps: CycleDependencies) {
         );
       const updated = await store.update(
         id,
-        eq(cycleWindows.version, input.version),
+        input.version,
+        undefined,
         { opensOn: input.opensOn, closesOn: input.closesOn },
         actor.id,
         'rescheduled',

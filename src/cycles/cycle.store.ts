@@ -73,23 +73,22 @@ export function createCycleStore(db: Db) {
     },
 
     /**
-     * Changes a window only where `where` still holds (its version, or the state a legacy route expects),
-     * so two HR staff acting at once cannot both succeed; undefined when it no longer holds.
+     * Changes a window only if it is still at `expectedVersion` (and `where` holds), so of two HR staff
+     * acting on the same reading only one succeeds; undefined when it no longer holds.
      */
     async update(
       id: string,
+      expectedVersion: number,
       where: SQL | undefined,
       changes: Partial<typeof cycleWindows.$inferInsert>,
       actorId: string,
       action: EventAction,
     ): Promise<WindowRow | undefined> {
       return db.transaction(async (tx) => {
-        const current = await tx.select().from(cycleWindows).where(eq(cycleWindows.id, id)).limit(1);
-        if (!current[0]) return undefined;
         const updated = await tx
           .update(cycleWindows)
-          .set({ ...changes, version: current[0].version + 1, updatedAt: new Date() })
-          .where(and(eq(cycleWindows.id, id), eq(cycleWindows.version, current[0].version), where))
+          .set({ ...changes, version: expectedVersion + 1, updatedAt: new Date() })
+          .where(and(eq(cycleWindows.id, id), eq(cycleWindows.version, expectedVersion), where))
           .returning();
         const row = updated[0];
         if (row) await tx.insert(cycleWindowEvents).values(event(row, actorId, action));

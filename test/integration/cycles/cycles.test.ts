@@ -183,7 +183,7 @@ describe.each(BACKENDS)('fiscal-year cycles on %s', (backend) => {
     expect(await snapshotState(server)).toBe(before);
   });
 
-  it('cannot close a window that was never opened', async () => {
+  it('cannot close a window that was never opened, nor open one twice from the same reading', async () => {
     const planned = await plan('midYear', japanDay(1), lastDay);
     expect(planned.status).toBe(201);
     const closed = await call(hr, 'POST', `/api/cycles/windows/${planned.body.id as string}/close`, {
@@ -191,6 +191,15 @@ describe.each(BACKENDS)('fiscal-year cycles on %s', (backend) => {
     });
     expect(closed.status).toBe(409);
     expect((await windowOf('midYear'))!.state).toBe('scheduled');
+    // Two HR staff opening it from the same reading: one succeeds, the other is told it changed.
+    const opens = await Promise.all([
+      call(hr, 'POST', `/api/cycles/windows/${planned.body.id as string}/open`, { version: 1 }),
+      call(hr, 'POST', `/api/cycles/windows/${planned.body.id as string}/open`, { version: 1 }),
+    ]);
+    expect(opens.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const opened = (await windowOf('midYear'))!;
+    expect(opened).toMatchObject({ state: 'open', version: 2, opensOn: japanDay(0) });
+    expect(opened.history!.map((event) => event.action)).toEqual(['scheduled', 'opened']);
   });
 
   it('lists what I owe in the open windows, until I do it; supervisors see counts for their team', async () => {
