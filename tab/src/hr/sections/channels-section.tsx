@@ -1,14 +1,337 @@
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  ChannelMappingOverview,
+  DepartmentMapping,
+  InstalledTeam,
+} from '../../../../src/reports/channel-mapping.contract.ts';
+import { ApiError, type ApiClient } from '../../api/client.ts';
+import { registerBundle } from '../../i18n/i18n.ts';
+import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { Loading } from '../../shell/loading.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
-/** Placeholder until this section is built: says so plainly instead of pretending. */
-export default function ChannelsSection(_props: HrSectionProps) {
-  const { t } = useTranslation('hr');
+registerBundle('hr-channels', {
+  ja: {
+    intro:
+      '研修報告は、提出した職員の課に割り当てたチャネルへ要約が投稿されます（方針 7(5)②：研修成果の職場への還元）。アプリ（ボット）を追加したチームのチャネルから選んでください。割り当てのない課の報告は提出扱いのまま共有されず、本人のタブに「共有先チャネル未設定」と表示されます。',
+    noTeams:
+      'アプリを追加したチームがまだありません。職場のチームに「育み」ボットを追加すると、そのチャネルをここで選べます。',
+    teams: 'アプリを追加したチーム：{{count}}',
+    empty: '職員名簿に課が見つかりません。名簿の同期後にもう一度開いてください。',
+    people: '{{count}}人',
+    current: '現在の共有先',
+    notMapped: '未設定',
+    unavailableShort: '使用不可',
+    unavailable:
+      'このチャネルは使えません（アプリが削除されたか、チャネルがなくなりました）。選び直してください。',
+    team: 'チーム',
+    channel: 'チャネル',
+    choose: '選択してください',
+    save: '保存',
+    unmap: '割り当てを外す',
+    saved: '{{department}}の共有先を保存しました。',
+    unmapped: '{{department}}の割り当てを外しました。',
+    stale:
+      'ほかの担当者が{{department}}の共有先を変更しました。選んだ内容はそのままです。最新を読み込んでから、もう一度保存してください。',
+    reload: '最新を読み込む',
+    mapping: '{{team}} / {{channel}}',
+  },
+  en: {
+    intro:
+      'A summary of each training report is posted to the channel mapped to the author\'s department (policy 7(5)②: returning what was learned to the workplace). Choose among the channels of teams the app (bot) has been added to. Reports of an unmapped department still count as submitted but are not shared; their authors see "no channel mapped" in the tab.',
+    noTeams:
+      'The app has not been added to any team yet. Add the Hagukumi bot to a workplace team to choose its channels here.',
+    teams: 'Teams with the app: {{count}}',
+    empty: 'No departments found in the staff list. Open this again after the directory sync.',
+    people: '{{count}} people',
+    current: 'Shared to',
+    notMapped: 'Not mapped',
+    unavailableShort: 'Unavailable',
+    unavailable: 'This channel cannot be used (the app was removed or the channel is gone). Choose again.',
+    team: 'Team',
+    channel: 'Channel',
+    choose: 'Choose',
+    save: 'Save',
+    unmap: 'Unmap',
+    saved: 'Saved the channel of {{department}}.',
+    unmapped: 'Unmapped {{department}}.',
+    stale:
+      'Someone else changed the channel of {{department}} meanwhile. Your choice is kept; load the latest, then save again.',
+    reload: 'Load the latest',
+    mapping: '{{team}} / {{channel}}',
+  },
+});
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
+  item: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: '12px 16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    minWidth: 0,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  fields: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
+  select: { width: '16em', maxWidth: '100%' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+  current: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; overview: ChannelMappingOverview };
+
+const teamLabel = (team: Pick<InstalledTeam, 'name' | 'teamId'>) => team.name ?? team.teamId;
+
+/** 共有先チャネル: per 課, the channel of an installed team its training reports are shared to. */
+export default function ChannelsSection({ api }: HrSectionProps) {
+  const { t } = useTranslation('hr-channels');
   const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [notice, setNotice] = useState('');
+  const load = useCallback(
+    (quiet = false) => {
+      if (!quiet) setLoaded({ status: 'loading' });
+      api.request<ChannelMappingOverview>('GET', '/api/reports/channel-mappings').then(
+        (overview) => setLoaded({ status: 'ready', overview }),
+        (error: unknown) => setLoaded({ status: 'error', error }),
+      );
+    },
+    [api],
+  );
+  useEffect(() => load(), [load]);
+
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={() => load()} />;
+  const { teams, departments } = loaded.overview;
   return (
-    <p className={layout.muted} data-testid="hr-section-channels">
-      {t('sections.channels')}
-    </p>
+    <div className={layout.stack} data-testid="hr-section-channels">
+      <p className={layout.muted}>{t('intro')}</p>
+      <span role="status" data-testid="channels-status">
+        {notice}
+      </span>
+      {teams.length === 0 ? (
+        <MessageBar intent="info" data-testid="channels-no-teams">
+          <MessageBarBody>{t('noTeams')}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <p className={layout.muted}>{t('teams', { count: teams.length })}</p>
+      )}
+      {departments.length === 0 ? (
+        <p className={layout.muted}>{t('empty')}</p>
+      ) : (
+        <ul className={styles.list}>
+          {departments.map((entry, index) => (
+            <DepartmentRow
+              key={entry.department}
+              api={api}
+              index={index}
+              entry={entry}
+              teams={teams}
+              onChanged={(overview, message) => {
+                setLoaded({ status: 'ready', overview });
+                setNotice(message);
+              }}
+              onReload={() => load(true)}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function DepartmentRow({
+  api,
+  index,
+  entry,
+  teams,
+  onChanged,
+  onReload,
+}: {
+  api: ApiClient;
+  index: number;
+  entry: DepartmentMapping;
+  teams: InstalledTeam[];
+  onChanged: (overview: ChannelMappingOverview, message: string) => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation('hr-channels');
+  const styles = useStyles();
+  const errorText = useErrorText();
+  const mapping = entry.mapping;
+  // The choice survives a failed save or a reload after a conflict: it is only reset by a saved change.
+  const [teamId, setTeamId] = useState(mapping?.teamId ?? '');
+  const [channelId, setChannelId] = useState(mapping?.channelId ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const team = teams.find((candidate) => candidate.teamId === teamId);
+  const changed = teamId !== (mapping?.teamId ?? '') || channelId !== (mapping?.channelId ?? '');
+  const path = `/api/reports/channel-mappings/${encodeURIComponent(entry.department)}`;
+  const stale = error instanceof ApiError && error.code === 'version_conflict';
+  const headingId = `channels-department-${index}`;
+
+  const run = async (request: () => Promise<ChannelMappingOverview>, message: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onChanged(await request(), message);
+      return true;
+    } catch (caught) {
+      setError(caught);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = () =>
+    run(
+      () =>
+        api.request<ChannelMappingOverview>('PUT', path, {
+          teamId,
+          channelId,
+          version: mapping?.version ?? 0,
+        }),
+      t('saved', { department: entry.department }),
+    );
+  const unmap = () =>
+    mapping
+      ? run(
+          () => api.request<ChannelMappingOverview>('DELETE', `${path}?version=${mapping.version}`),
+          t('unmapped', { department: entry.department }),
+        ).then((done) => {
+          if (!done) return;
+          setTeamId('');
+          setChannelId('');
+        })
+      : Promise.resolve();
+
+  return (
+    <li
+      className={styles.item}
+      aria-labelledby={headingId}
+      data-testid={`channels-row-${index}`}
+      data-department={entry.department}
+    >
+      <div className={styles.head}>
+        <h3 className={styles.h3} id={headingId}>
+          {entry.department}
+        </h3>
+        <Badge appearance="outline">{t('people', { count: entry.people })}</Badge>
+        {mapping && !mapping.unavailable ? null : (
+          <Badge color={mapping ? 'danger' : 'informative'} data-testid="channels-state">
+            {mapping ? t('unavailableShort') : t('notMapped')}
+          </Badge>
+        )}
+      </div>
+      <p className={styles.current} data-testid="channels-current">
+        {t('current')}:{' '}
+        {mapping
+          ? t('mapping', {
+              team: mapping.teamName ?? mapping.teamId,
+              channel: mapping.channelName ?? mapping.channelId,
+            })
+          : t('notMapped')}
+      </p>
+      {mapping?.unavailable ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('unavailable')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {teams.length > 0 ? (
+        <div className={styles.fields}>
+          <Field label={t('team')} className={styles.select}>
+            <Select
+              value={teamId}
+              aria-describedby={headingId}
+              onChange={(_, data) => {
+                setTeamId(data.value);
+                const next = teams.find((candidate) => candidate.teamId === data.value);
+                setChannelId(next?.channels[0]?.id ?? '');
+              }}
+              data-testid="channels-team"
+            >
+              <option value="">{t('choose')}</option>
+              {teams.map((candidate) => (
+                <option key={candidate.teamId} value={candidate.teamId}>
+                  {teamLabel(candidate)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('channel')} className={styles.select}>
+            <Select
+              value={channelId}
+              aria-describedby={headingId}
+              disabled={!team}
+              onChange={(_, data) => setChannelId(data.value)}
+              data-testid="channels-channel"
+            >
+              <option value="">{t('choose')}</option>
+              {(team?.channels ?? []).map((channel) => (
+                <option key={channel.id} value={channel.id}>
+                  {channel.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={styles.buttons}>
+            <Button
+              appearance="primary"
+              disabled={busy || !teamId || !channelId || !changed}
+              onClick={() => void save()}
+              data-testid="channels-save"
+            >
+              {t('save')}
+            </Button>
+            {mapping ? (
+              <Button disabled={busy} onClick={() => void unmap()} data-testid="channels-unmap">
+                {t('unmap')}
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <MessageBar intent={stale ? 'warning' : 'error'} role="alert" data-testid="channels-error">
+          <MessageBarBody>
+            {stale ? t('stale', { department: entry.department }) : errorText(error)}
+          </MessageBarBody>
+          {stale ? (
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  setError(undefined);
+                  onReload();
+                }}
+              >
+                {t('reload')}
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+    </li>
   );
 }
