@@ -1,14 +1,579 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLayoutStyles } from '../../shell/layout.tsx';
+import type {
+  AuditAction,
+  AuditEntryView,
+  AuditPage,
+  AuditPerson,
+} from '../../../../src/auth/audit.contract.ts';
+import type {
+  ErasureCounts,
+  ErasurePreview,
+  ErasureRecordView,
+} from '../../../../src/privacy/erasure.contract.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { registerBundle } from '../../i18n/i18n.ts';
+import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { useErrorText } from '../../shell/error-text.ts';
+import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { Loading } from '../../shell/loading.tsx';
+import { PersonPicker } from '../../shell/person-picker.tsx';
+import messages from '../audit/messages.ts';
+import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
-/** Placeholder until this section is built: says so plainly instead of pretending. */
-export default function AuditSection(_props: HrSectionProps) {
-  const { t } = useTranslation('hr');
+registerBundle('hr-audit', messages);
+
+const ACTIONS: readonly AuditAction[] = ['read', 'write', 'export', 'delete'];
+const PAGE_SIZE = 50;
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    gap: '8px 16px',
+    alignItems: 'end',
+  },
+  details: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    maxWidth: '24em',
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+  // Wide enough for its columns: on a phone the table scrolls sideways in its frame instead of
+  // squeezing every cell into a tall column of single characters.
+  wideTable: { minWidth: '760px' },
+  recordsTable: { minWidth: '640px' },
+  counts: { margin: '4px 0 0', paddingLeft: '1.2em' },
+  warning: { marginTop: '8px' },
+});
+
+interface Filters {
+  actorId: string;
+  subjectId: string;
+  action: '' | AuditAction;
+  from: string;
+  to: string;
+}
+const NO_FILTERS: Filters = { actorId: '', subjectId: '', action: '', from: '', to: '' };
+
+const queryOf = (filters: Filters) => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters) as Array<[string, string]>)
+    if (value) query.set(key, value);
+  return query;
+};
+
+type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
+
+/** 監査ログと退職者のデータ削除: the audit log (HR reads and exports it) and erasing a leaver's data. */
+export default function AuditSection({ api }: HrSectionProps) {
   const layout = useLayoutStyles();
+  const [erasures, setErasures] = useState(0);
   return (
-    <p className={layout.muted} data-testid="hr-section-audit">
-      {t('sections.audit')}
-    </p>
+    <div className={layout.stack} data-testid="hr-section-audit">
+      <AuditLogPanel api={api} refresh={erasures} />
+      <ErasurePanel api={api} onErased={() => setErasures((count) => count + 1)} />
+    </div>
+  );
+}
+
+function useFormatters() {
+  const { t, i18n } = useTranslation('hr-audit');
+  const when = useMemo(
+    () =>
+      new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
+        timeZone: 'Asia/Tokyo',
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }),
+    [i18n.language],
+  );
+  return {
+    when: (iso: string) => when.format(new Date(iso)),
+    person: (person: AuditPerson | null) =>
+      person ? `${person.displayName ?? t('log.unknownPerson')}` : t('log.none'),
+    table: (key: string) => {
+      const [table = key] = key.split('.');
+      return t(`columns.${key}`, { defaultValue: t(`tables.${table}`, { defaultValue: key }) });
+    },
+  };
+}
+
+function AuditLogPanel({ api, refresh }: { api: ApiClient; refresh: number }) {
+  const { t } = useTranslation('hr-audit');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const tables = useAnalyticsStyles();
+  const format = useFormatters();
+  const headingId = useId();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // The pickers keep their own text: a new key clears them when the filters are cleared.
+  const [pickerKey, setPickerKey] = useState(0);
+  const [page, setPage] = useState<Loaded<AuditPage>>({ status: 'loading' });
+  const [more, setMore] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+
+  const load = useCallback(() => {
+    setPage({ status: 'loading' });
+    const query = queryOf(filters);
+    query.set('limit', String(PAGE_SIZE));
+    api.request<AuditPage>('GET', `/api/hr/audit?${query.toString()}`).then(
+      (value) => setPage({ status: 'ready', value }),
+      (error: unknown) => setPage({ status: 'error', error }),
+    );
+  }, [api, filters]);
+  useEffect(load, [load, refresh]);
+
+  const loadOlder = () => {
+    if (page.status !== 'ready' || !page.value.nextCursor) return;
+    const query = queryOf(filters);
+    query.set('limit', String(PAGE_SIZE));
+    query.set('cursor', page.value.nextCursor);
+    setMore({ busy: true });
+    api.request<AuditPage>('GET', `/api/hr/audit?${query.toString()}`).then(
+      (older) => {
+        setPage({
+          status: 'ready',
+          value: { entries: [...page.value.entries, ...older.entries], nextCursor: older.nextCursor },
+        });
+        setMore({ busy: false });
+      },
+      (error: unknown) => setMore({ busy: false, error }),
+    );
+  };
+
+  const details = (entry: AuditEntryView) => {
+    const text = JSON.stringify(entry.details);
+    return text === '{}' ? t('log.none') : text;
+  };
+
+  return (
+    <Section title={t('log.title')} id="hr-audit-log" testId="hr-audit-log">
+      <p className={layout.muted}>{t('log.intro')}</p>
+      <form
+        className={styles.filters}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilters(draft);
+        }}
+        data-testid="hr-audit-filters"
+      >
+        <div role="group" aria-label={t('log.actor')}>
+          <span>{t('log.actor')}</span>
+          <PersonPicker
+            key={`actor-${pickerKey}`}
+            api={api}
+            onChange={(actorId) => setDraft((current) => ({ ...current, actorId }))}
+            testId="hr-audit-actor"
+          />
+        </div>
+        <div role="group" aria-label={t('log.subject')}>
+          <span>{t('log.subject')}</span>
+          <PersonPicker
+            key={`subject-${pickerKey}`}
+            api={api}
+            onChange={(subjectId) => setDraft((current) => ({ ...current, subjectId }))}
+            testId="hr-audit-subject"
+          />
+        </div>
+        <Field label={t('log.action')}>
+          <Select
+            value={draft.action}
+            onChange={(_, data) =>
+              setDraft((current) => ({ ...current, action: data.value as Filters['action'] }))
+            }
+            data-testid="hr-audit-action"
+          >
+            <option value="">{t('log.anyAction')}</option>
+            {ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {t(`actions.${action}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('log.from')}>
+          <Input
+            type="date"
+            value={draft.from}
+            onChange={(_, data) => setDraft((current) => ({ ...current, from: data.value }))}
+            data-testid="hr-audit-from"
+          />
+        </Field>
+        <Field label={t('log.to')}>
+          <Input
+            type="date"
+            value={draft.to}
+            onChange={(_, data) => setDraft((current) => ({ ...current, to: data.value }))}
+            data-testid="hr-audit-to"
+          />
+        </Field>
+        <div className={layout.row}>
+          <Button appearance="primary" type="submit" data-testid="hr-audit-apply">
+            {t('log.apply')}
+          </Button>
+          <Button
+            onClick={() => {
+              setDraft(NO_FILTERS);
+              setFilters(NO_FILTERS);
+              setPickerKey((key) => key + 1);
+            }}
+          >
+            {t('log.clear')}
+          </Button>
+        </div>
+      </form>
+
+      <TableHead id={headingId} title={t('log.tableTitle')}>
+        <CsvButton
+          api={api}
+          path={`/api/hr/audit/export?${queryOf(filters).toString()}`}
+          fileName="audit-log.csv"
+          label={t('log.csv')}
+          table={t('log.csvTable')}
+          failed={t('log.csvFailed')}
+          testId="hr-audit-csv"
+        />
+      </TableHead>
+      {page.status === 'loading' ? <Loading /> : null}
+      {page.status === 'error' ? <ErrorPanel error={page.error} onRetry={load} /> : null}
+      {page.status === 'ready' && page.value.entries.length === 0 ? (
+        <p className={layout.muted} data-testid="hr-audit-empty">
+          {t('log.empty')}
+        </p>
+      ) : null}
+      {page.status === 'ready' && page.value.entries.length > 0 ? (
+        <>
+          <TableScroll labelledBy={headingId}>
+            <table
+              className={`${tables.table} ${styles.wideTable}`}
+              aria-labelledby={headingId}
+              data-testid="hr-audit-table"
+            >
+              <thead>
+                <tr>
+                  <th className={tables.th}>{t('log.colAt')}</th>
+                  <th className={tables.th}>{t('log.colActor')}</th>
+                  <th className={tables.th}>{t('log.colSubject')}</th>
+                  <th className={tables.th}>{t('log.colAction')}</th>
+                  <th className={tables.th}>{t('log.colResource')}</th>
+                  <th className={tables.th}>{t('log.colDetails')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.value.entries.map((entry) => (
+                  <tr key={entry.id} data-testid="hr-audit-row">
+                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
+                    <td className={tables.td}>{format.person(entry.actor)}</td>
+                    <td className={tables.td}>{format.person(entry.subject)}</td>
+                    <td className={tables.td}>{t(`actions.${entry.action}`)}</td>
+                    <td className={tables.td}>
+                      {t(`resources.${entry.resource}`, { defaultValue: entry.resource })}
+                    </td>
+                    <td className={tables.td}>
+                      <span className={styles.details}>{details(entry)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <div className={layout.row}>
+            <span className={layout.muted} role="status">
+              {t('log.shown', { count: page.value.entries.length })}
+            </span>
+            {page.value.nextCursor ? (
+              <Button onClick={loadOlder} disabled={more.busy} data-testid="hr-audit-more">
+                {t('log.more')}
+              </Button>
+            ) : null}
+          </div>
+          {more.error !== undefined ? <ErrorPanel error={more.error} onRetry={loadOlder} /> : null}
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function CountList({ counts, testId }: { counts: ErasureCounts; testId: string }) {
+  const { t } = useTranslation('hr-audit');
+  const styles = useStyles();
+  const format = useFormatters();
+  return (
+    <ul className={styles.counts} data-testid={testId}>
+      {Object.entries(counts).map(([key, count]) => (
+        <li key={key}>
+          {format.table(key)}: {t('erase.rows', { count })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const total = (counts: ErasureCounts) => Object.values(counts).reduce((sum, count) => sum + count, 0);
+
+function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void }) {
+  const { t } = useTranslation('hr-audit');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const tables = useAnalyticsStyles();
+  const format = useFormatters();
+  const errorText = useErrorText();
+  const recordsHeading = useId();
+  const [personId, setPersonId] = useState('');
+  const [pickerKey, setPickerKey] = useState(0);
+  const [preview, setPreview] = useState<Loaded<ErasurePreview> | undefined>();
+  const [force, setForce] = useState(false);
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [done, setDone] = useState<ErasureRecordView | undefined>();
+  const [records, setRecords] = useState<Loaded<ErasureRecordView[]>>({ status: 'loading' });
+
+  const loadRecords = useCallback(() => {
+    setRecords({ status: 'loading' });
+    api.request<ErasureRecordView[]>('GET', '/api/hr/erasures').then(
+      (value) => setRecords({ status: 'ready', value }),
+      (error: unknown) => setRecords({ status: 'error', error }),
+    );
+  }, [api]);
+  useEffect(loadRecords, [loadRecords]);
+
+  const loadPreview = useCallback(() => {
+    if (!personId) {
+      setPreview(undefined);
+      return;
+    }
+    setPreview({ status: 'loading' });
+    api.request<ErasurePreview>('GET', `/api/hr/people/${encodeURIComponent(personId)}/erasure-preview`).then(
+      (value) => setPreview({ status: 'ready', value }),
+      (error: unknown) => setPreview({ status: 'error', error }),
+    );
+  }, [api, personId]);
+  useEffect(loadPreview, [loadPreview]);
+
+  const ready = preview?.status === 'ready' ? preview.value : undefined;
+  const needsForce = ready?.activeInDirectory ?? false;
+  const canStart = ready !== undefined && (!needsForce || (force && reason.trim().length > 0));
+
+  const erase = () => {
+    if (!ready) return;
+    setErasing(true);
+    setFailure(undefined);
+    api
+      .request<ErasureRecordView>('POST', `/api/hr/people/${encodeURIComponent(ready.personId)}/erase`, {
+        confirmPersonId: ready.personId,
+        force: needsForce && force,
+        reason: reason.trim(),
+      })
+      .then(
+        (record) => {
+          setDone(record);
+          setConfirming(false);
+          setPersonId('');
+          setPreview(undefined);
+          setForce(false);
+          setReason('');
+          setPickerKey((key) => key + 1);
+          loadRecords();
+          onErased();
+        },
+        // The dialog stays open with the reason kept, so HR can read the failure and try again.
+        (error: unknown) => setFailure(error),
+      )
+      .finally(() => setErasing(false));
+  };
+
+  const name = ready?.displayName ?? ready?.personId ?? '';
+
+  return (
+    <Section title={t('erase.title')} id="hr-erase" testId="hr-erase">
+      <p className={layout.muted}>{t('erase.intro')}</p>
+      {done ? (
+        <MessageBar intent="success" data-testid="hr-erase-done">
+          <MessageBarBody>
+            {t('erase.done', { name: done.displayName ?? done.personId })}{' '}
+            {t('erase.counts', { deleted: total(done.deletes), detached: total(done.detaches) })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div role="group" aria-label={t('erase.search')}>
+        <span>{t('erase.search')}</span>
+        <PersonPicker
+          key={pickerKey}
+          api={api}
+          onChange={(id) => {
+            setPersonId(id);
+            setForce(false);
+            setReason('');
+            if (id) setDone(undefined);
+          }}
+          testId="hr-erase-picker"
+        />
+      </div>
+      {preview?.status === 'loading' ? <Loading /> : null}
+      {preview?.status === 'error' ? <ErrorPanel error={preview.error} onRetry={loadPreview} /> : null}
+      {ready ? (
+        <div className={layout.stack} data-testid="hr-erase-preview">
+          <MessageBar intent={ready.activeInDirectory ? 'warning' : 'info'} className={styles.warning}>
+            <MessageBarBody>{ready.activeInDirectory ? t('erase.active') : t('erase.gone')}</MessageBarBody>
+          </MessageBar>
+          <div>
+            <strong>{t('erase.deletes')}</strong>
+            {total(ready.deletes) === 0 ? (
+              <p className={layout.muted}>{t('erase.nothing')}</p>
+            ) : (
+              <CountList counts={ready.deletes} testId="hr-erase-deletes" />
+            )}
+          </div>
+          {total(ready.detaches) > 0 ? (
+            <div>
+              <strong>{t('erase.detaches')}</strong>
+              <CountList counts={ready.detaches} testId="hr-erase-detaches" />
+            </div>
+          ) : null}
+          {ready.activeInDirectory ? (
+            <>
+              <Checkbox
+                checked={force}
+                onChange={(_, data) => setForce(data.checked === true)}
+                label={t('erase.force')}
+                data-testid="hr-erase-force"
+              />
+              <Field label={t('erase.reason')} required={force}>
+                <Textarea
+                  value={reason}
+                  onChange={(_, data) => setReason(data.value)}
+                  maxLength={500}
+                  data-testid="hr-erase-reason"
+                />
+              </Field>
+            </>
+          ) : null}
+          <div>
+            <Button
+              appearance="primary"
+              disabled={!canStart}
+              onClick={() => {
+                setFailure(undefined);
+                setConfirming(true);
+              }}
+              data-testid="hr-erase-start"
+            >
+              {t('erase.start')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
+        <DialogSurface data-testid="hr-erase-dialog">
+          <DialogBody>
+            <DialogTitle>{t('erase.confirmTitle', { name })}</DialogTitle>
+            <DialogContent>
+              <p>{t('erase.confirmBody')}</p>
+              {ready ? (
+                <>
+                  <strong>{t('erase.deletes')}</strong>
+                  <CountList counts={ready.deletes} testId="hr-erase-dialog-deletes" />
+                  {total(ready.detaches) > 0 ? (
+                    <>
+                      <strong>{t('erase.detaches')}</strong>
+                      <CountList counts={ready.detaches} testId="hr-erase-dialog-detaches" />
+                    </>
+                  ) : null}
+                  {needsForce ? <p>{t('erase.forced', { reason })}</p> : null}
+                </>
+              ) : null}
+              {failure !== undefined ? (
+                <MessageBar intent="error" role="alert" data-testid="hr-erase-failed">
+                  <MessageBarBody>
+                    {t('erase.failed')} {errorText(failure)}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirming(false)} disabled={erasing}>
+                {t('erase.cancel')}
+              </Button>
+              <Button appearance="primary" onClick={erase} disabled={erasing} data-testid="hr-erase-confirm">
+                {t('erase.confirm')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <TableHead id={recordsHeading} title={t('erase.records')}>
+        {null}
+      </TableHead>
+      {records.status === 'loading' ? <Loading /> : null}
+      {records.status === 'error' ? <ErrorPanel error={records.error} onRetry={loadRecords} /> : null}
+      {records.status === 'ready' && records.value.length === 0 ? (
+        <p className={layout.muted}>{t('erase.recordsEmpty')}</p>
+      ) : null}
+      {records.status === 'ready' && records.value.length > 0 ? (
+        <TableScroll labelledBy={recordsHeading}>
+          <table
+            className={`${tables.table} ${styles.recordsTable}`}
+            aria-labelledby={recordsHeading}
+            data-testid="hr-erase-records"
+          >
+            <thead>
+              <tr>
+                <th className={tables.th}>{t('erase.colAt')}</th>
+                <th className={tables.th}>{t('erase.colPerson')}</th>
+                <th className={tables.th}>{t('erase.colBy')}</th>
+                <th className={tables.th}>{t('erase.colForced')}</th>
+                <th className={tables.th}>{t('erase.colCounts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.value.map((record) => (
+                <tr key={record.id} data-testid="hr-erase-record">
+                  <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
+                  <td className={tables.td}>
+                    {record.displayName ?? t('log.unknownPerson')}
+                    <br />
+                    <span className={styles.details}>{record.personId}</span>
+                  </td>
+                  <td className={tables.td}>{format.person(record.erasedBy)}</td>
+                  <td className={tables.td}>
+                    {record.forced
+                      ? t('erase.forced', { reason: record.reason ?? '' })
+                      : t('erase.notForced')}
+                  </td>
+                  <td className={tables.td}>
+                    {t('erase.counts', { deleted: total(record.deletes), detached: total(record.detaches) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+    </Section>
   );
 }
