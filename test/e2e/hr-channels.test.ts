@@ -7,6 +7,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openDevHost, screenshot, seriousAxeViolations } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { courseBody, sessionBody } from '../integration/training/training-support.ts';
 
 const TEAM_ID = '19:shiminka-team@thread.tacv2';
 const CHANNEL_ID = '19:kenshu-houkoku@thread.tacv2';
@@ -17,6 +18,7 @@ describe('HR report channels in the tab', () => {
   let connector: Server;
   let hr: TestServer['emulator']['people'][number];
   let department = '';
+  let author: TestServer['emulator']['people'][number];
 
   beforeAll(async () => {
     connector = createServer((request, response) => {
@@ -38,9 +40,15 @@ describe('HR report channels in the tab', () => {
     await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     hr = server.emulator.people.find((person) => person.appRoles.length > 0)!;
-    department = server.emulator.people.find(
-      (person) => person.department && person.department !== hr.department,
-    )!.department!;
+    author = server.emulator.people.find(
+      (person) =>
+        person.levelId === 'shuji' &&
+        person.appRoles.length === 0 &&
+        person.managerId &&
+        person.department &&
+        person.department !== hr.department,
+    )!;
+    department = author.department!;
     const installed = await fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -137,6 +145,75 @@ describe('HR report channels in the tab', () => {
     await row.locator('[data-testid=channels-save]').click();
     await frame.locator('[data-testid=channels-status]', { hasText: '保存しました' }).waitFor();
     await expect(row.locator('[data-testid=channels-current]').textContent()).resolves.toContain('General');
+    await page.close();
+  });
+
+  it('shows the author, on the training page, that their report was shared and what their supervisor commented', async () => {
+    const api = async (as: { id: string }, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await server.tokenFor(as.id)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const course = await api(
+      hr,
+      'POST',
+      '/api/training/courses',
+      courseBody({ title: { ja: '共有の研修' } }),
+    );
+    const session = await api(
+      hr,
+      'POST',
+      `/api/training/courses/${course.id as string}/sessions`,
+      sessionBody(),
+    );
+    const applied = await api(author, 'POST', `/api/training/sessions/${session.id as string}/apply`, {
+      note: '',
+    });
+    await api(hr, 'POST', `/api/training/enrolments/${applied.id as string}/confirm`, { version: 1 });
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [session.id],
+    );
+    await api(hr, 'POST', `/api/training/enrolments/${applied.id as string}/attendance`, { version: 2 });
+    const report = await api(author, 'POST', `/api/reports/sessions/${session.id as string}/submit`, {
+      submissionId: 'e2e-report-0001',
+      learned: '目的を最初に共有する',
+      application: '定例会議で試す',
+      competencyIds: [],
+      guidelineIds: [],
+      satisfaction: 5,
+      wantedText: '',
+      wantedCourseIds: [],
+    });
+    await api({ id: author.managerId! }, 'POST', `/api/reports/${report.reportId as string}/comments`, {
+      text: '次の定例で結果を共有してください。',
+      requestId: 'e2e-comment-0001',
+    });
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, { user: author.userPrincipalName });
+    await tab.frame.locator('[data-testid=nav-training]').click();
+    await tab.frame.locator('[data-testid=training-tab-mine]').click();
+    const status = tab.frame.locator(
+      `[data-testid=enrolment-${applied.id as string}] [data-testid=report-status]`,
+    );
+    await status.waitFor();
+    // The 課 is mapped (first test): the summary waits in the outbox or has been posted.
+    await expect(status.getAttribute('data-sharing')).resolves.toMatch(/^(submitted|shared|not_shared)$/);
+    await expect(status.textContent()).resolves.toContain('提出済み');
+    await expect(status.locator('[data-testid=report-comments]').textContent()).resolves.toContain(
+      '次の定例で結果を共有してください。',
+    );
+    expect(await seriousAxeViolations(await contentOf(page))).toEqual([]);
+    await status.scrollIntoViewIfNeeded();
+    await screenshot(page, 'training-mine-report-status');
     await page.close();
   });
 

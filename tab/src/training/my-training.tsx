@@ -20,6 +20,7 @@ import {
   type EnrolmentView,
   type Recommendation,
 } from '../../../src/training/training.contract.ts';
+import type { MyReport } from '../../../src/reports/report.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useErrorText } from '../shell/error-text.ts';
@@ -49,7 +50,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const [data, setData] = useState<
-    Loaded<{ enrolments: EnrolmentView[]; recommendations: Recommendation[] }>
+    Loaded<{ enrolments: EnrolmentView[]; recommendations: Recommendation[]; reports: MyReport[] }>
   >({
     status: 'loading',
   });
@@ -61,8 +62,10 @@ export function MyTraining({ api }: { api: ApiClient }) {
     Promise.all([
       api.request<EnrolmentView[]>('GET', '/api/training/enrolments?personId=me'),
       api.request<Recommendation[]>('GET', '/api/training/recommendations?personId=me'),
+      api.request<MyReport[]>('GET', '/api/reports/mine'),
     ]).then(
-      ([enrolments, recommendations]) => setData({ status: 'ready', value: { enrolments, recommendations } }),
+      ([enrolments, recommendations, reports]) =>
+        setData({ status: 'ready', value: { enrolments, recommendations, reports } }),
       (error: unknown) => setData({ status: 'error', error }),
     );
   }, [api]);
@@ -70,7 +73,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
 
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'error') return <ErrorPanel error={data.error} onRetry={load} />;
-  const { enrolments, recommendations } = data.value;
+  const { enrolments, recommendations, reports } = data.value;
   const now = Date.now();
   const upcoming = enrolments
     .filter((entry) => UPCOMING.includes(entry.status) && Date.parse(entry.end) > now)
@@ -103,7 +106,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
         {history.length === 0 ? (
           <p className={layout.muted}>{t('mine.emptyHistory')}</p>
         ) : (
-          <EnrolmentList entries={history} />
+          <EnrolmentList entries={history} reports={reports} />
         )}
       </Section>
       {withdrawing ? (
@@ -136,9 +139,11 @@ export function MyTraining({ api }: { api: ApiClient }) {
 
 function EnrolmentList({
   entries,
+  reports = [],
   onWithdraw,
 }: {
   entries: EnrolmentView[];
+  reports?: MyReport[];
   onWithdraw?: (enrolment: EnrolmentView) => void;
 }) {
   const { t, i18n } = useTranslation('training');
@@ -187,9 +192,10 @@ function EnrolmentList({
           ) : null}
           {entry.closingReason ? <p>{t('mine.closingReason', { reason: entry.closingReason })}</p> : null}
           {entry.status === 'attended' || entry.status === 'reported' ? (
-            <p data-testid="report-status">
-              {t('mine.report')}: {entry.status === 'reported' ? t('mine.reportDone') : t('mine.reportDue')}
-            </p>
+            <ReportStatus
+              entry={entry}
+              report={reports.find((report) => report.sessionId === entry.sessionId)}
+            />
           ) : null}
           {onWithdraw && WITHDRAWABLE.includes(entry.status) && Date.parse(entry.start) > Date.now() ? (
             <Button onClick={() => onWithdraw(entry)} data-testid="withdraw">
@@ -199,6 +205,61 @@ function EnrolmentList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** My report of an attended session: due, draft, or submitted with where it was shared, and comments. */
+function ReportStatus({ entry, report }: { entry: EnrolmentView; report: MyReport | undefined }) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const sharing = report?.status === 'submitted' ? report.sharing : null;
+  const text =
+    report?.status === 'submitted'
+      ? sharing?.status === 'shared'
+        ? t('mine.reportSharing.shared', { channel: sharing.channelName ?? '' })
+        : sharing?.status === 'not_shared'
+          ? sharing.reason === 'no_channel_mapped'
+            ? t('mine.reportSharing.noChannel')
+            : t('mine.reportSharing.failed')
+          : sharing
+            ? t('mine.reportSharing.submitted')
+            : t('mine.reportDone')
+      : entry.status === 'reported'
+        ? t('mine.reportDone')
+        : report
+          ? t('mine.reportDraft')
+          : t('mine.reportDue');
+  const comments = report?.comments ?? [];
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
+      timeZone: 'Asia/Tokyo',
+      month: 'short',
+      day: 'numeric',
+    }).format(new Date(iso));
+  return (
+    <div data-testid="report-status" data-sharing={sharing?.status ?? report?.status ?? 'due'}>
+      <p>
+        {t('mine.report')}: {text}
+        {sharing?.supervisorNotified ? ` · ${t('mine.supervisorNotified')}` : ''}
+      </p>
+      {comments.length > 0 ? (
+        <>
+          <h4 style={{ margin: '8px 0 4px' }}>{t('mine.comments')}</h4>
+          <ul data-testid="report-comments">
+            {comments.map((comment) => (
+              <li key={comment.id}>
+                <span className={layout.muted}>
+                  {t('mine.commentBy', { name: comment.authorName, date: day(comment.createdAt) })}
+                </span>
+                <p className={layout.preLine} style={{ margin: '2px 0 8px', overflowWrap: 'anywhere' }}>
+                  {comment.text}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }
 
