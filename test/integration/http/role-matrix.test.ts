@@ -78,6 +78,9 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/hr/people/{personId}/erasure-preview': HR,
   'POST /api/hr/people/{personId}/erase': HR,
   'GET /api/hr/erasures': HR,
+  'GET /api/reports/channel-mappings': HR,
+  'PUT /api/reports/channel-mappings/{department}': HR,
+  'DELETE /api/reports/channel-mappings/{department}': HR,
   // HR runs the year and the training catalog.
   'POST /api/declaration-windows': HR,
   'POST /api/declaration-windows/{fiscalYear}/close': HR,
@@ -128,6 +131,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/reports/sessions/{sessionId}': SELF,
   'PUT /api/reports/sessions/{sessionId}/draft': SELF,
   'POST /api/reports/sessions/{sessionId}/submit': SELF,
+  // A supervisor's comment on the subject's submitted report (the chain only, not HR).
+  'POST /api/reports/{reportId}/comments': CHAIN,
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -254,6 +259,23 @@ describe('security matrix: every route × every role', () => {
     await server.database.query(`UPDATE training_enrolments SET status = 'attended' WHERE id = $1`, [
       attending.body.id,
     ]);
+    // A submitted report of the subject to comment on, and the app installed in a team whose channel
+    // the subject's 課 is mapped to (as the bot records an installation).
+    ids.reportId = randomUUID();
+    await server.database.query(
+      `INSERT INTO training_reports (id, person_id, session_id, status, learned, application, satisfaction, submission_id, submitted_at)
+       VALUES ($1, $2, $3, 'submitted', '会議の進め方', '係内で試す', 4, 'matrix-report-0001', now())`,
+      [ids.reportId, subject.id, ids.sessionId],
+    );
+    await server.database.query(
+      `INSERT INTO team_installations (team_id, team_name, service_url, channels) VALUES ($1, 'Team', 'https://smba.example/', $2)`,
+      ['19:matrix-team', JSON.stringify([{ id: '19:matrix-channel', name: 'Reports' }])],
+    );
+    await server.database.query(
+      `INSERT INTO report_channel_mappings (department, team_id, channel_id, updated_by_id) VALUES ($1, '19:matrix-team', '19:matrix-channel', $2)`,
+      [subject.department, hr.id],
+    );
+    ids.department = encodeURIComponent(subject.department!);
   });
   afterAll(async () => {
     await server?.stop();
@@ -338,6 +360,13 @@ describe('security matrix: every route × every role', () => {
         (window) => window.id === ids.windowId,
       ),
     );
+  const mappingVersion = async () =>
+    (
+      await server.database.query<{ version: number }>(
+        'SELECT version FROM report_channel_mappings WHERE department = $1',
+        [subject.department],
+      )
+    )[0]?.version ?? 0;
   const plan = () => ({ firstDay: jstDay(3), lastDay: jstDay(10), durationMinutes: 30 });
 
   /** A valid body per route, with current versions. */
@@ -502,12 +531,23 @@ describe('security matrix: every route × every role', () => {
       ...reportBody(),
     }),
     'POST /api/hr/people/{personId}/erase': () => ({ confirmPersonId: subject.id }),
+    'PUT /api/reports/channel-mappings/{department}': async () => ({
+      teamId: '19:matrix-team',
+      channelId: '19:matrix-channel',
+      version: await mappingVersion(),
+    }),
+    'POST /api/reports/{reportId}/comments': () => ({
+      text: 'よい学びですね',
+      requestId: `matrix-${randomUUID()}`,
+    }),
   };
   /** Query strings a route needs to be about the subject (or to be well-formed). */
   const QUERIES: Record<string, () => string> = {
     'GET /api/people': () => 'search=市民',
     'GET /api/training/enrolments': () => `personId=${subject.id}`,
     'GET /api/training/recommendations': () => `personId=${subject.id}`,
+    // The mapping made in the setup (version 1) is at version 2 once HR's PUT ran before it.
+    'DELETE /api/reports/channel-mappings/{department}': () => 'version=2',
   };
   /** Reports are about a session the subject attended. */
   const SESSION_OF: Record<string, () => string> = {
