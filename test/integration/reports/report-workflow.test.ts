@@ -12,6 +12,7 @@ import { createReportReminders } from '../../../src/reports/report-reminders.ts'
 import type { MyReport, ReportComment } from '../../../src/reports/report.contract.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, sessionBody, until, type Person } from '../training/training-support.ts';
 
@@ -24,7 +25,7 @@ interface Posted {
   activity: { attachments?: Array<{ content: unknown }> };
 }
 
-describe('the training report workflow (local mode, stand-in connector)', () => {
+describe.each(BACKENDS)('the training report workflow on %s (local mode, stand-in connector)', (backend) => {
   let server: TestServer;
   let connector: Server;
   let connectorUrl = '';
@@ -117,7 +118,7 @@ describe('the training report workflow (local mode, stand-in connector)', () => 
     await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
     connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
 
-    server = await startTestServer();
+    server = await startTestServer({ backend });
     const people = server.emulator.people;
     hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
     const staff = people.filter(
