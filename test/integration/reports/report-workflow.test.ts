@@ -396,6 +396,72 @@ describe.each(BACKENDS)('the training report workflow on %s (local mode, stand-i
     });
   });
 
+  describe('the form in the chat', () => {
+    const invoke = (person: Person, verb: string, data: Record<string, unknown>, locale = 'ja-JP') =>
+      bot({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: `invoke-${Math.random().toString(36).slice(2)}`,
+        serviceUrl: connectorUrl,
+        channelId: 'msteams',
+        locale,
+        from: { id: `29:${person.id}`, aadObjectId: person.id, name: person.displayName },
+        recipient: { id: '28:bot', name: 'Hagukumi' },
+        conversation: { id: `a:chat-${person.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
+        value: { action: { type: 'Action.Execute', verb, data } },
+      });
+    const cardOf = (answer: { body: Record<string, unknown> }) => JSON.stringify(answer.body.value);
+
+    it('tells what is missing in Japanese, or in English for an English user, keeping the text', async () => {
+      const data = {
+        sessionId: session.id,
+        submissionId: 'card-late-0001',
+        draftVersion: 0,
+        learned: ' ',
+        application: '残す',
+      };
+      const ja = cardOf(await invoke(late, 'report.submit', data));
+      expect(ja).toContain('学んだことを書いてください。');
+      expect(ja).toContain('満足度を選んでください。');
+      expect(ja).toContain('残す');
+      const en = cardOf(await invoke(late, 'report.submit', data, 'en-US'));
+      expect(en).toContain('Write what you learned.');
+      expect(
+        await server.database.query('SELECT 1 FROM training_reports WHERE person_id = $1', [late.id]),
+      ).toEqual([]);
+    });
+
+    it('saves a draft from the card and says so; a draft saved elsewhere meanwhile is not overwritten silently', async () => {
+      const data = {
+        sessionId: session.id,
+        submissionId: 'card-late-0002',
+        draftVersion: 0,
+        learned: '途中まで書いた',
+      };
+      const saved = cardOf(await invoke(late, 'report.save', data));
+      expect(saved).toContain('下書きを保存しました');
+      expect(saved).toContain('"draftVersion":1');
+      const rows = () =>
+        server.database.query<{ learned: string; version: number; status: string }>(
+          'SELECT learned, version, status FROM training_reports WHERE person_id = $1',
+          [late.id],
+        );
+      expect(await rows()).toEqual([{ learned: '途中まで書いた', version: 1, status: 'draft' }]);
+      // The same old card again (version 0): told, the text kept, nothing overwritten.
+      const stale = cardOf(await invoke(late, 'report.save', { ...data, learned: '別の文章' }));
+      expect(stale).toContain('別の場所');
+      expect(stale).toContain('別の文章');
+      expect(stale).toContain('"draftVersion":1');
+      expect((await rows())[0]?.learned).toBe('途中まで書いた');
+      // Pressing save on that card keeps its text.
+      const again = cardOf(
+        await invoke(late, 'report.save', { ...data, draftVersion: 1, learned: '別の文章' }),
+      );
+      expect(again).toContain('下書きを保存しました');
+      expect(await rows()).toEqual([{ learned: '別の文章', version: 2, status: 'draft' }]);
+    });
+  });
+
   describe('reminders', () => {
     it('reminds whoever has not reported, after the days configured, in office hours, at most the configured number of times', async () => {
       const reminders = (now: Date) =>
