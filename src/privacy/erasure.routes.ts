@@ -3,9 +3,15 @@ import { AppError } from '../http/app-error.ts';
 import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
 import { eraseInputSchema, type ErasureService } from './erasure.service.ts';
 
-const personParam = z.object({
-  personId: z.string().min(1).max(100).describe('Directory id (Entra object id) of the leaver'),
-});
+// Entra object ids are GUIDs; anything else cannot name a person and is refused before any query.
+const personId = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'must be a directory id (GUID)',
+  )
+  .describe('Directory id (Entra object id) of the leaver');
+const personParam = z.object({ personId });
 const countsSchema = z.record(z.string(), z.number());
 const recordSchema = z.object({
   id: z.string(),
@@ -49,6 +55,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
           }),
         },
         403: { description: 'Not HR' },
+        404: { description: 'Nobody with that id: not in the directory and no data' },
       },
       handler: async ({ user, params }) => ({ body: await service.preview(signedIn(user), params.personId) }),
     }),
@@ -63,6 +70,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       responses: {
         201: { description: 'Erased; the record kept', schema: recordSchema },
         403: { description: 'Not HR' },
+        404: { description: 'Nobody with that id: not in the directory and no data' },
         409: { description: 'Still active in the directory (force with a reason), or HR’s own data' },
       },
       handler: async ({ user, params, body }) => ({
@@ -78,7 +86,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: {
-        query: z.object({ personId: z.string().min(1).max(100).optional().describe('Only this person') }),
+        query: z.object({ personId: personId.optional().describe('Only this person') }),
       },
       responses: {
         200: { description: 'Records', schema: z.array(recordSchema) },

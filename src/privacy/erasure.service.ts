@@ -45,6 +45,9 @@ const whereOf = (rule: ErasureRule, personId: string): SQL =>
 
 const keyOf = (rule: ErasureRule) => `${rule.table}.${rule.column}`;
 
+const total = (counts: { deletes: ErasureCounts; detaches: ErasureCounts }) =>
+  [...Object.values(counts.deletes), ...Object.values(counts.detaches)].reduce((sum, n) => sum + n, 0);
+
 /** Splits the stored counts (`delete:table.column`, `detach:table.column`) for the view. */
 const splitCounts = (counts: Record<string, number>) => {
   const deletes: ErasureCounts = {};
@@ -116,6 +119,8 @@ export function createErasureService({ db, directory }: ErasureDependencies) {
         displayNameOf(personId),
         directory.getUser(personId),
       ]);
+      if (!displayName && !inDirectory && total(counts) === 0)
+        throw new AppError('not_found', 'Nobody with that id: not in the directory and no data held.');
       return {
         personId,
         displayName: displayName ?? inDirectory?.displayName ?? null,
@@ -138,6 +143,8 @@ export function createErasureService({ db, directory }: ErasureDependencies) {
           'This person is still active in the directory. Erase their data after they leave, or force it with a reason.',
         );
       const displayName = (await displayNameOf(personId)) ?? inDirectory?.displayName ?? null;
+      if (!displayName && !inDirectory && total(await tally(db, personId)) === 0)
+        throw new AppError('not_found', 'Nobody with that id: not in the directory and no data held.');
       const id = randomUUID();
       const tombstone = `erased:${id}`;
       const counts: Record<string, number> = {};

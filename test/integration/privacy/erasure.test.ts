@@ -264,8 +264,18 @@ describe('erasing a leaver’s personal data (HR)', () => {
     await expect(server.database.query('DELETE FROM erasure_records')).rejects.toThrow(/append-only/);
   });
 
+  it('answers 404 for an id nobody has (not in the directory, no data) and 400 for what is no id', async () => {
+    const nobody = randomUUID();
+    expect((await call(hr, 'GET', `/api/hr/people/${nobody}/erasure-preview`)).status).toBe(404);
+    expect(
+      (await call(hr, 'POST', `/api/hr/people/${nobody}/erase`, { confirmPersonId: nobody })).status,
+    ).toBe(404);
+    expect((await call(hr, 'GET', '/api/hr/people/not-an-id/erasure-preview')).status).toBe(400);
+    expect(await countWhere('erasure_records', 'erased_person_id', nobody)).toBe(0);
+  });
+
   it('erases someone the directory no longer lists without forcing', async () => {
-    const gone = `left-${randomUUID()}`;
+    const gone = randomUUID();
     await server.database.query(
       `INSERT INTO people (id, user_principal_name, display_name) VALUES ($1, 'left@kodaira-demo.example', '退職 太郎')`,
       [gone],
