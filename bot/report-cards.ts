@@ -14,9 +14,20 @@ export function createReportCardBuilders(deps: {
 }): ReportCardBuilders {
   const locale = 'ja' as const;
   const { framework } = deps;
+  // One request run builds a form per attendee: read the catalog once a minute, not once per form.
+  let cached: { at: number; courses: Promise<CardCourse[]> } | undefined;
+  const courses = () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > 60_000) {
+      const loading = deps.courses();
+      cached = { at: now, courses: loading };
+      loading.catch(() => (cached = undefined));
+    }
+    return cached.courses;
+  };
   return {
     async requestForm({ session, submissionId }) {
-      return reportFormCard({ locale, session, framework, courses: await deps.courses(), submissionId });
+      return reportFormCard({ locale, session, framework, courses: await courses(), submissionId });
     },
     reminder: ({ session, reminder, max }) => reportReminderCard({ locale, session, reminder, max }),
     summary: ({ author, session, report }) =>
