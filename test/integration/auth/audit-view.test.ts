@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../src/auth/audit.contract.ts';
 import { createAuditLog } from '../../../src/auth/audit.ts';
+import { BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
 
-describe('audit log: HR views and exports it; nobody rewrites it', () => {
+describe.each(BACKENDS)('audit log: HR views and exports it; nobody rewrites it, on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let employee: Person;
@@ -42,7 +43,7 @@ describe('audit log: HR views and exports it; nobody rewrites it', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ backend });
     const people = server.emulator.people;
     hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
     employee = people.find((person) => person.levelId === 'shuji' && person.appRoles.length === 0)!;

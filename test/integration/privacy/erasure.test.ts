@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
 import type { ErasurePreview, ErasureRecordView } from '../../../src/privacy/erasure.contract.ts';
+import { BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
 
-describe('erasing a leaver’s personal data (HR)', () => {
+describe.each(BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   /** The leaver: a 係長 who is also the supervisor of `report`. */
@@ -75,7 +76,7 @@ describe('erasing a leaver’s personal data (HR)', () => {
     );
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ backend });
     const people = server.emulator.people;
     fiscalYear = halfPeriodAt(new Date()).fiscalYear;
     hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
