@@ -50,6 +50,23 @@ describe('loadConfig', () => {
     expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT:/);
   });
 
+  it('reads the report reminder settings (3 days, 2 reminders by default) and refuses nonsense, naming the variable', () => {
+    const defaults = loadConfig({}, { envDir: emptyEnvDir });
+    expect([defaults.reportReminderAfterDays, defaults.reportReminderMax, defaults.teamsAppId]).toEqual([
+      3,
+      2,
+      undefined,
+    ]);
+    const set = loadConfig(
+      { REPORT_REMINDER_AFTER_DAYS: '5', REPORT_REMINDER_MAX: '0' },
+      { envDir: emptyEnvDir },
+    );
+    expect([set.reportReminderAfterDays, set.reportReminderMax]).toEqual([5, 0]);
+    expect(problemsOf({ REPORT_REMINDER_AFTER_DAYS: '0' })[0]).toMatch(/^REPORT_REMINDER_AFTER_DAYS:/);
+    expect(problemsOf({ REPORT_REMINDER_MAX: 'two' })[0]).toMatch(/^REPORT_REMINDER_MAX:/);
+    expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' })[0]).toMatch(/^TEAMS_APP_ID:/);
+  });
+
   it('rejects a DATABASE_URL that is not a postgres URL', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL:/);
   });
