@@ -41,7 +41,7 @@ export function createChannelMappingService(deps: ChannelMappingDependencies) {
     if (!actor.isHr)
       throw new AppError('forbidden', 'Only HR (the personnel section) maps departments to channels.');
   };
-  const versionConflict = (department: string, current: number | undefined) =>
+  const versionConflict = (department: string, current: number | undefined, path = 'body.version') =>
     new AppError(
       'version_conflict',
       current === undefined
@@ -49,7 +49,7 @@ export function createChannelMappingService(deps: ChannelMappingDependencies) {
         : `The mapping of ${department} was changed in the meantime (now version ${current}). Reload; your choice is still selected.`,
       [
         {
-          path: 'body.version',
+          path,
           message: current === undefined ? 'not mapped now' : `current version is ${current}`,
         },
       ],
@@ -144,7 +144,7 @@ export function createChannelMappingService(deps: ChannelMappingDependencies) {
       const before = await store.of(department);
       if (!before) throw new AppError('not_found', `${department} is not mapped to a channel.`);
       if (!(await store.remove(department, version)))
-        throw versionConflict(department, (await store.of(department))?.version);
+        throw versionConflict(department, (await store.of(department))?.version, 'query.version');
       await audit.record({
         actorId: actor.id,
         subjectId: null,
