@@ -57,6 +57,22 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     where: (personId) =>
       sql`report_id IN (SELECT id FROM training_reports WHERE person_id = ${personId}::text)`,
   },
+  {
+    table: 'bot_outbox',
+    column: 'key',
+    treatment: 'delete',
+    why: 'the channel summaries and supervisor notices of their training reports (the cards carry the report)',
+    where: (personId) =>
+      sql`key IN (SELECT 'report-summary:' || id FROM training_reports WHERE person_id = ${personId}::text
+                  UNION ALL SELECT 'report-notice:' || id FROM training_reports WHERE person_id = ${personId}::text)`,
+  },
+  {
+    table: 'bot_outbox',
+    column: 'recipient',
+    treatment: 'delete',
+    why: 'bot messages to them (report forms, reminders)',
+    where: (personId) => sql`recipient->>'kind' = 'person' AND recipient->>'personId' = ${personId}::text`,
+  },
   { table: 'training_reports', column: 'person_id', treatment: 'delete', why: 'their training reports' },
   { table: 'report_requests', column: 'person_id', treatment: 'delete', why: 'report forms sent to them' },
   {

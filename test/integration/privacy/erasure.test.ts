@@ -110,6 +110,16 @@ describe.each(BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backen
       new Date(Date.now() - 30 * 86_400_000),
       'goalSetting',
     );
+    // Bot messages: one to the leaver (a reminder), one to the report (kept).
+    for (const [key, personId] of [
+      ['reminder:leaver', leaver.id],
+      ['reminder:report', report.id],
+    ] as const)
+      await server.database.query(`INSERT INTO bot_outbox (key, recipient, payload) VALUES ($1, $2, $3)`, [
+        key,
+        JSON.stringify({ kind: 'person', personId }),
+        JSON.stringify({ text: 'まだ研修報告が出ていません' }),
+      ]);
   });
   afterAll(async () => {
     await server?.stop();
@@ -199,6 +209,13 @@ describe.each(BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backen
     ] as const)
       expect(await countWhere(table, column, leaver.id), `${table}.${column}`).toBe(0);
     expect(await countWhere('interviews', 'id', leaverInterviewId)).toBe(0);
+    expect(
+      (
+        await server.database.query<{ key: string }>(
+          "SELECT key FROM bot_outbox WHERE key LIKE 'reminder:%' ORDER BY key",
+        )
+      ).map((row) => row.key),
+    ).toEqual(['reminder:report']);
 
     // Kept: the report's goal with the comment, its author now the tombstone of this erasure.
     const tombstone = `erased:${record.id}`;
