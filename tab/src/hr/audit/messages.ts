@@ -103,8 +103,11 @@ const ja = {
     directory_sync_requests: 'ディレクトリ同期の依頼',
     people_imports: '人事データの取込',
     report_channel_mappings: '報告の共有チャネル',
+    bot_outbox: 'ボットのメッセージ',
   },
   columns: {
+    'bot_outbox.recipient': '本人へのボットのメッセージ',
+    'bot_outbox.key': '研修報告の共有・上司への通知メッセージ',
     'interviews.organizer_id': '上司として実施した面談',
     'interview_bookings.organizer_id': '上司として行った面談の予約',
     'goals.comments': '他の人の目標へのコメント',
@@ -220,8 +223,11 @@ const en: typeof ja = {
     directory_sync_requests: 'Directory sync requests',
     people_imports: 'HR data imports',
     report_channel_mappings: 'Report sharing channels',
+    bot_outbox: 'Bot messages',
   },
   columns: {
+    'bot_outbox.recipient': 'Bot messages to them',
+    'bot_outbox.key': 'Messages sharing their training reports',
     'interviews.organizer_id': 'Interviews they held as supervisor',
     'interview_bookings.organizer_id': 'Interview bookings they made as supervisor',
     'goals.comments': 'Their comments on other people’s goals',
