@@ -2,24 +2,29 @@
 // bot_outbox table (inside the caller's transaction when given one), so a message exists before anyone is
 // told it will be sent; the worker posts the table out through the connector, paced under Teams' limits.
 //
-// Never twice: a row is leased before it is posted, the attempt is counted under a fence on that lease
-// (a worker whose lease was taken over posts nothing), and the row is marked sent by the first write after
-// the connector's answer. What remains is the gap between the connector accepting the message and that
-// write: a crash there, or an answer lost on the network (timeout, reset) after Teams took the message,
-// leaves the row pending and it is posted again once the lease runs out. The connector has no idempotency
-// key for activities, so this window can be narrowed (one UPDATE, a few milliseconds) but not closed.
-import { and, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+// Never twice: a row is leased (and its attempt counted) before it is posted; it is posted only while
+// that lease outlasts the request (the connector's timeout), so no other worker can hold it meanwhile;
+// and it is marked sent by the first write after the connector's answer. What remains is the gap between
+// the connector taking the message and that write: a crash there, or an answer lost on the network
+// (timeout, reset) after Teams took the message, leaves the row pending, and it is posted again once the
+// lease runs out. The connector has no idempotency key for activities, so this window can be made small
+// (one UPDATE, a few milliseconds) but not closed.
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import { createOutbox, messageOf } from '../jobs/outbox.ts';
+import { messageOf } from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
 import { ConnectorError, type BotConnector } from './bot-connector.ts';
 import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.port.ts';
 import { botOutbox } from './bot-outbox.schema.ts';
 import { createBotPacer, type BotPacer, type PacerScope, type PacerSlot } from './bot-pacer.ts';
 import { conversationReferences } from './conversation-references.schema.ts';
-import type { ConversationReferenceStore, TeamInstallationRow } from './conversation-references.store.ts';
+import type {
+  ConversationReferenceRow,
+  ConversationReferenceStore,
+  TeamInstallationRow,
+} from './conversation-references.store.ts';
 
 const recipientSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('person'), personId: z.string().min(1).max(256) }),
@@ -124,6 +129,8 @@ export interface BotOutboxWorkerOptions {
   clock?: () => number;
   /** How long a worker holds claimed rows; longer than the connector's timeout. */
   leaseMs?: number;
+  /** A claimed row is posted only while this much of its lease is left (default: 20 s or half the lease). */
+  leaseSafetyMs?: number;
   /** First wait after a retryable failure; doubles per attempt (with jitter) up to 15 minutes. */
   retryBaseMs?: number;
   /** Retryable failures before giving up on a message. */
@@ -170,8 +177,12 @@ interface WorkItem {
 
 const RETRYABLE = new Set([408, 412, 429, 500, 502, 503, 504]);
 const CLAIM_SIZE = 100;
-/** Refill when fewer than this many claimed messages wait in memory. */
+/** Per recipient in one claim: a conversation's burst (7 a second). */
+const PER_RECIPIENT_CLAIM = 7;
+/** Refill when fewer than this many claimed messages wait in memory... */
 const REFILL_BELOW = 40;
+/** ...or, while the tenant has room that only other conversations could use, up to this many. */
+const MAX_READY = 400;
 /** A pacing wait longer than this hands the row back (with its due time) instead of holding its lease. */
 const DEFER_AFTER_MS = 5000;
 /**
@@ -190,15 +201,44 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const concurrency = options.concurrency ?? 16;
   const random = options.random ?? Math.random;
   const maxDrainMs = options.maxDrainMs ?? 5 * 60_000;
+  // Longer than a request may take (the connector's timeout), so a post never outlives its lease.
+  const leaseSafetyMs = options.leaseSafetyMs ?? Math.min(20_000, leaseMs / 2);
   const pacer = options.pacer ?? createBotPacer({ clock });
-  const outbox = createOutbox(db, botOutbox, {
-    id: botOutbox.id,
-    action: botOutbox.state,
-    leaseUntil: botOutbox.leaseUntil,
-    attempts: botOutbox.attempts,
-    error: botOutbox.error,
-    createdAt: botOutbox.createdAt,
-  });
+  // Like jobs/outbox.ts, but the attempt is counted in the same statement that takes the lease: a claimed
+  // row goes out at the pacer's first opening, with no database write between its slot and its request.
+  const claim = async (now: Date): Promise<OutboxRow[]> => {
+    const free = or(isNull(botOutbox.leaseUntil), lt(botOutbox.leaseUntil, now));
+    // At most a burst's worth per recipient: a claim spread over many conversations keeps the tenant busy
+    // while each conversation waits for its own window.
+    const due = db
+      .select({
+        id: botOutbox.id,
+        nextAttemptAt: botOutbox.nextAttemptAt,
+        createdAt: botOutbox.createdAt,
+        rank: sql<number>`row_number() over (partition by ${botOutbox.recipient} order by ${botOutbox.nextAttemptAt}, ${botOutbox.createdAt})`.as(
+          'rank',
+        ),
+      })
+      .from(botOutbox)
+      .where(and(eq(botOutbox.state, 'pending'), lte(botOutbox.nextAttemptAt, now), free))
+      .as('due');
+    const candidates = db
+      .select({ id: due.id })
+      .from(due)
+      .where(lte(due.rank, PER_RECIPIENT_CLAIM))
+      .orderBy(asc(due.nextAttemptAt), asc(due.createdAt))
+      .limit(CLAIM_SIZE);
+    const claimed = await db
+      .update(botOutbox)
+      .set({ leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${botOutbox.attempts} + 1` })
+      .where(and(inArray(botOutbox.id, candidates), eq(botOutbox.state, 'pending'), free))
+      .returning();
+    return claimed.sort(
+      (a, b) =>
+        a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    );
+  };
   const totals: BotOutboxCounts = { sent: 0, throttled: 0, retried: 0, failed: 0, deferred: 0 };
   let primed = false;
   let running: Promise<DrainResult> | undefined;
@@ -228,11 +268,12 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     return Math.max(retryAfterMs ?? 0, jittered);
   };
 
+  /** Hands claimed rows back untried (stopping, or the lease is too short to post safely). */
   const release = async (rows: OutboxRow[]) => {
     if (rows.length === 0) return;
     await db
       .update(botOutbox)
-      .set({ leaseUntil: null })
+      .set({ leaseUntil: null, attempts: sql`greatest(0, ${botOutbox.attempts} - 1)` })
       .where(
         and(
           inArray(
@@ -244,10 +285,16 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       );
   };
 
-  const fail = async (row: OutboxRow, reason: string) => {
+  /** `untried`: it failed before any request, so the attempt counted at the claim is taken back. */
+  const fail = async (row: OutboxRow, reason: string, untried = false) => {
     await db
       .update(botOutbox)
-      .set({ state: 'failed', error: reason.slice(0, 1000), leaseUntil: null })
+      .set({
+        state: 'failed',
+        error: reason.slice(0, 1000),
+        leaseUntil: null,
+        ...(untried ? { attempts: sql`greatest(0, ${botOutbox.attempts} - 1)` } : {}),
+      })
       .where(and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending')));
     totals.failed += 1;
     logger.warn({ key: row.key, reason }, 'bot message failed for good');
@@ -276,16 +323,37 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const isRetryableError = (error: unknown) =>
     !(error instanceof ConnectorError) || error.status === undefined || RETRYABLE.has(error.status);
 
+  /**
+   * The 1:1 chats of a claim's people in one query (as `personalChatOf` finds them one by one): the
+   * worker does not post while it resolves, so a query per message would leave the tenant idle.
+   */
+  const personalChatsOf = async (rows: OutboxRow[]): Promise<Map<string, ConversationReferenceRow>> => {
+    const people = [
+      ...new Set(rows.flatMap((row) => (row.recipient.kind === 'person' ? [row.recipient.personId] : []))),
+    ];
+    if (people.length === 0) return new Map();
+    const found = await db
+      .select()
+      .from(conversationReferences)
+      .where(
+        and(inArray(conversationReferences.userAadId, people), eq(conversationReferences.kind, 'personal')),
+      )
+      .orderBy(asc(conversationReferences.updatedAt));
+    // The most recently seen chat wins.
+    return new Map(found.map((reference) => [reference.userAadId!, reference]));
+  };
+
   /** Where a claimed message goes; undefined when it cannot go anywhere (then it has failed). */
   const resolve = async (
     row: OutboxRow,
     installations: TeamInstallationRow[],
+    chats: Map<string, ConversationReferenceRow>,
   ): Promise<WorkItem | undefined> => {
     const recipient = row.recipient;
     if (recipient.kind === 'channel') {
       const installation = installations.find((candidate) => candidate.teamId === recipient.teamId);
       if (!installation) {
-        await fail(row, `the app is not installed in team ${recipient.teamId}`);
+        await fail(row, `the app is not installed in team ${recipient.teamId}`, true);
         return undefined;
       }
       return {
@@ -297,7 +365,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         },
       };
     }
-    const chat = await conversations.personalChatOf(recipient.personId);
+    const chat = chats.get(recipient.personId);
     if (chat)
       return {
         row,
@@ -322,6 +390,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       await fail(
         row,
         'no conversation with this person is known, and no team installation to create one from',
+        true,
       );
       return undefined;
     }
@@ -333,24 +402,6 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       ? { tenantId: item.target.tenantId, conversationId: item.target.conversationId }
       : { tenantId: item.create!.tenantId };
 
-  /** Counts the attempt, but only while our lease still holds: a worker that lost its rows posts nothing. */
-  const takeAttempt = async (row: OutboxRow): Promise<number | undefined> => {
-    const [taken] = await db
-      .update(botOutbox)
-      .set({ attempts: sql`${botOutbox.attempts} + 1`, leaseUntil: new Date(clock() + leaseMs) })
-      .where(
-        and(
-          eq(botOutbox.id, row.id),
-          eq(botOutbox.state, 'pending'),
-          row.leaseUntil ? eq(botOutbox.leaseUntil, row.leaseUntil) : sql`false`,
-        ),
-      )
-      .returning({ attempts: botOutbox.attempts, leaseUntil: botOutbox.leaseUntil });
-    if (!taken) return undefined;
-    row.leaseUntil = taken.leaseUntil;
-    return taken.attempts;
-  };
-
   const settleFailure = async (item: WorkItem, attempts: number, error: unknown, what: string) => {
     if (error instanceof ConnectorError && error.status === 429 && error.retryAfterMs !== undefined)
       pacer.pause(scopeOf(item), clock() + error.retryAfterMs);
@@ -360,8 +411,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   };
 
   /**
-   * One request to the connector for a work item, under a slot the pacer granted. Each request counts as
-   * an attempt: a person without a 1:1 chat costs two (create the conversation, then post).
+   * One request to the connector for a work item, under a slot the pacer granted. The attempt was counted
+   * when the row was claimed; a person without a 1:1 chat needs two requests in it (create, then post).
    */
   const attempt = async (item: WorkItem, slot: PacerSlot, requeue: (item: WorkItem) => void) => {
     const { row } = item;
@@ -370,12 +421,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       if (!answered) pacer.complete(slot);
       answered = true;
     };
+    const attempts = row.attempts;
     try {
-      const attempts = await takeAttempt(row);
-      if (attempts === undefined) {
-        logger.warn({ key: row.key }, 'bot message lease lost before posting; left to its new holder');
-        return;
-      }
       if (!item.target) {
         const create = item.create!;
         let created: { conversationId: string };
@@ -460,40 +507,56 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     const inFlight = new Set<Promise<void>>();
     let exhausted = false;
     let lastClaimAt = 0;
+    /** The last pass left the tenant idle while every message in hand waited for its conversation. */
+    let tenantHasRoom = false;
     const startedAt = clock();
     const requeue = (item: WorkItem) => {
       ready.unshift(item);
       poke();
     };
+    // Claiming runs beside posting: the tenant's slots are not left idle while the database answers.
+    let refilling: Promise<void> | undefined;
+    let refillError: unknown;
+    const refill = async () => {
+      const now = new Date(clock());
+      lastClaimAt = now.getTime();
+      const claimed = await claim(now);
+      const installations = claimed.length > 0 ? await conversations.listInstallations() : [];
+      const chats = await personalChatsOf(claimed);
+      for (const row of claimed) {
+        const item = await resolve(row, installations, chats);
+        if (item) ready.push(item);
+      }
+      exhausted = claimed.length < CLAIM_SIZE;
+    };
     for (;;) {
-      if (stopping || clock() - startedAt > maxDrainMs) break;
+      if (stopping || refillError !== undefined || clock() - startedAt > maxDrainMs) break;
       // Claim more while few are waiting; after an empty claim, look again each second for new rows.
-      if (ready.length < REFILL_BELOW && (!exhausted || clock() - lastClaimAt >= 1000)) {
-        const now = new Date(clock());
-        lastClaimAt = now.getTime();
-        const claimed = await outbox.claim(
-          CLAIM_SIZE,
-          leaseMs,
-          and(eq(botOutbox.state, 'pending'), lte(botOutbox.nextAttemptAt, now)),
-        );
-        claimed.sort(
-          (a, b) =>
-            a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
-            a.createdAt.getTime() - b.createdAt.getTime(),
-        );
-        const installations = claimed.length > 0 ? await conversations.listInstallations() : [];
-        for (const row of claimed) {
-          const item = await resolve(row, installations);
-          if (item) ready.push(item);
-        }
-        exhausted = claimed.length < CLAIM_SIZE;
+      const wantMore = ready.length < REFILL_BELOW || (tenantHasRoom && ready.length < MAX_READY);
+      if (!refilling && wantMore && (!exhausted || clock() - lastClaimAt >= 1000)) {
+        refilling = refill()
+          .catch((error: unknown) => {
+            refillError = error;
+          })
+          .finally(() => {
+            refilling = undefined;
+            poke();
+          });
       }
 
       // Start every message the pacer lets through now; note how long the others must wait.
       let shortestWait = Number.POSITIVE_INFINITY;
+      let tenantBlocked = false;
       const deferred: Array<{ row: OutboxRow; until: number }> = [];
+      const expiring: OutboxRow[] = [];
       for (let index = 0; index < ready.length && inFlight.size < concurrency;) {
         const item = ready[index]!;
+        // Post only while the lease outlasts the request: past it another worker may hold the row.
+        if (item.row.leaseUntil!.getTime() - clock() < leaseSafetyMs) {
+          ready.splice(index, 1);
+          expiring.push(item.row);
+          continue;
+        }
         const decision = pacer.acquire(scopeOf(item));
         if (decision.granted) {
           ready.splice(index, 1);
@@ -509,17 +572,29 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
           deferred.push({ row: item.row, until: clock() + decision.waitMs });
           continue;
         }
+        if (decision.blockedBy === 'tenant') tenantBlocked = true;
         shortestWait = Math.min(shortestWait, decision.waitMs);
         index += 1;
       }
+      tenantHasRoom = !tenantBlocked && inFlight.size < concurrency && ready.length > 0;
       for (const { row, until } of deferred) {
         await db
           .update(botOutbox)
-          .set({ nextAttemptAt: new Date(until), leaseUntil: null })
+          .set({
+            nextAttemptAt: new Date(until),
+            leaseUntil: null,
+            attempts: sql`greatest(0, ${botOutbox.attempts} - 1)`,
+          })
           .where(and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending')));
         totals.deferred += 1;
       }
+      await release(expiring);
 
+      if (refilling) {
+        // Woken when the claim is in, an answer arrives, or the pacer's wait is over.
+        await sleep(Number.isFinite(shortestWait) ? shortestWait : 1000);
+        continue;
+      }
       if (ready.length === 0 && inFlight.size === 0) {
         if (!exhausted) continue;
         const next = await soonestDue();
@@ -529,12 +604,15 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         lastClaimAt = 0;
         continue;
       }
-      if (ready.length < REFILL_BELOW && !exhausted) continue;
+      if ((ready.length < REFILL_BELOW || tenantHasRoom) && !exhausted) continue;
       // Wait for an answer, for the pacer, or (after an empty claim) for new rows to become due.
       await sleep(Number.isFinite(shortestWait) ? shortestWait : exhausted ? 1000 : 50);
     }
+    await refilling;
     await Promise.all(inFlight);
     await release(ready.map((item) => item.row));
+    if (refillError !== undefined)
+      throw refillError instanceof Error ? refillError : new Error(messageOf(refillError));
     pacer.sweep();
     return {
       sent: totals.sent - before.sent,

@@ -38,7 +38,10 @@ export interface PacerSlot {
   readonly start: number;
 }
 
-export type PacerDecision = { granted: true; slot: PacerSlot } | { granted: false; waitMs: number };
+export type PacerDecision =
+  | { granted: true; slot: PacerSlot }
+  /** `blockedBy`: the tenant (nothing else can go either) or only this conversation (others may). */
+  | { granted: false; waitMs: number; blockedBy: 'tenant' | 'conversation' };
 
 export interface BotPacerOptions {
   clock: () => number;
@@ -116,8 +119,9 @@ export function createBotPacer(options: BotPacerOptions) {
     acquire(scope: PacerScope): PacerDecision {
       const now = options.clock();
       const involved = bucketKeys(scope).map(({ key, limits }) => bucketOf(key, limits));
-      const waitMs = Math.max(...involved.map((bucket) => waitOf(bucket, now)));
-      if (waitMs > 0) return { granted: false, waitMs };
+      const waits = involved.map((bucket) => waitOf(bucket, now));
+      const waitMs = Math.max(...waits);
+      if (waitMs > 0) return { granted: false, waitMs, blockedBy: waits[0]! > 0 ? 'tenant' : 'conversation' };
       const slot: PacerSlot = { scope, start: now };
       const entries = involved.map((bucket) => {
         const entry: Entry = { start: now, end: Number.POSITIVE_INFINITY };

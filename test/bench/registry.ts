@@ -1,5 +1,6 @@
 import { interviewsBenchmark } from './interviews.bench.ts';
 import { loadBenchmark } from './load.bench.ts';
+import { reportsBenchmark } from './reports.bench.ts';
 import { startupBenchmark } from './startup.bench.ts';
 import { tabBenchmark } from './tab.bench.ts';
 
@@ -13,4 +14,5 @@ export const benchmarks: Record<string, Benchmark> = {
   tab: tabBenchmark,
   interviews: interviewsBenchmark,
   load: loadBenchmark,
+  reports: reportsBenchmark,
 };

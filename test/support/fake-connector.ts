@@ -32,6 +32,8 @@ export interface FakeConnectorOptions {
   conversationLimits?: RateWindow[];
   tenantLimits?: RateWindow[];
   clock?: () => number;
+  /** Added before every answer (after the request was counted), like the way back from Teams. */
+  latencyMs?: number;
 }
 
 type Fault =
@@ -120,9 +122,14 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     close: () => Promise.resolve(),
   };
 
+  const latencyMs = options.latencyMs ?? 0;
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
-    res.end(JSON.stringify(body));
+    const answer = () => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (latencyMs > 0) setTimeout(answer, latencyMs);
+    else answer();
   };
   const errorBody = (code: string, message: string) => ({ error: { code, message } });
 

@@ -78,7 +78,7 @@ describe('bot pacer', () => {
     expect(pacer.acquire(chat('b')).granted).toBe(false);
     if (first.granted) pacer.complete(first.slot);
     clock.advance(999);
-    expect(pacer.acquire(chat('b'))).toEqual({ granted: false, waitMs: 1 });
+    expect(pacer.acquire(chat('b'))).toEqual({ granted: false, waitMs: 1, blockedBy: 'tenant' });
     clock.advance(1);
     expect(pacer.acquire(chat('b')).granted).toBe(true);
   });
@@ -87,7 +87,7 @@ describe('bot pacer', () => {
     const clock = fakeClock();
     const pacer = createBotPacer({ clock: clock.now });
     pacer.pause(chat('a'), clock.now() + 3000);
-    expect(pacer.acquire(chat('a'))).toEqual({ granted: false, waitMs: 3000 });
+    expect(pacer.acquire(chat('a'))).toEqual({ granted: false, waitMs: 3000, blockedBy: 'conversation' });
     expect(pacer.acquire(chat('b')).granted).toBe(true);
     clock.advance(3000);
     expect(pacer.acquire(chat('a')).granted).toBe(true);
