@@ -67,12 +67,15 @@ export interface CardSession {
 }
 
 /**
- * Escapes the markdown Adaptive Cards understand (emphasis, links, lists, headings, code) with CommonMark
- * backslash escapes, and breaks up `{{` so text cannot become a DATE()/TIME() function.
+ * Escapes the markdown Teams renders in a TextBlock (bold, italic, links, bulleted and numbered lists) with
+ * backslash escapes, and breaks up `{{` so text cannot become a DATE()/TIME() function. Nothing more: some
+ * Teams clients (mobile) show the backslash of an escape literally, so characters Teams does not treat as
+ * markdown — parentheses in 「11月25日(水)」, `#`, `!` — are left as they are. Escaping `[` and `]` is
+ * enough to break a link or image.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_[\]()#~<>|!]/g, (character) => `\\${character}`)
+    .replace(/[\\*_[\]]/g, (character) => `\\${character}`)
     .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
     .replace(/\{\{/g, '{\\{');

@@ -146,7 +146,7 @@ describe('report cards through the bot endpoint (local mode)', () => {
       await invoke(attendee, REPORT_SUBMIT_VERB, values({ learned: '  ', application: '残したい文章' })),
     );
     expect(card).toContain('"id":"learned"');
-    expect(card).toContain('learned:');
+    expect(card).toContain('学んだことを書いてください。');
     expect(card).toContain('残したい文章');
     expect(await rows()).toEqual([]);
   });

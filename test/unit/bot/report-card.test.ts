@@ -222,7 +222,7 @@ describe('report form card', () => {
     });
     const title = textsOf(card).find((text) => text.includes('重要'))!;
     expect(title).not.toContain('**');
-    expect(title).not.toContain('](');
+    expect(title).not.toMatch(/(^|[^\\])\]\(/);
   });
 });
 
@@ -263,7 +263,7 @@ describe('submitted report card', () => {
     expect(learned).not.toMatch(/^- /m);
     expect(learned).not.toMatch(/^1\. /m);
     // Removing the escapes gives back exactly what the person wrote.
-    expect(learned.replace(/\\([\\`*_[\]()#~<>|!.+-])/g, '$1').replace('{\\{', '{{')).toBe(report.learned);
+    expect(learned.replace(/\\([\\*_[\].+-])/g, '$1').replace('{\\{', '{{')).toBe(report.learned);
   });
 
   it('names the chosen competencies, guidelines and courses from the framework and catalog, and the rating', () => {
@@ -315,7 +315,14 @@ describe('reports still due card', () => {
 describe('escapeMarkdown', () => {
   it('leaves Japanese prose alone and escapes markdown syntax and card functions', () => {
     expect(escapeMarkdown('会議の目的を共有する。')).toBe('会議の目的を共有する。');
-    expect(escapeMarkdown('# 見出し')).toBe('\\# 見出し');
-    expect(escapeMarkdown('{{DATE(2026-01-01T00:00:00Z)}}')).toBe('{\\{DATE\\(2026-01-01T00:00:00Z\\)}}');
+    expect(escapeMarkdown('**太字** と [リンク](https://x.example)')).toBe(
+      '\\*\\*太字\\*\\* と \\[リンク\\](https://x.example)',
+    );
+    expect(escapeMarkdown('- 箇条書き\n1. 番号')).toBe('\\- 箇条書き\n1\\. 番号');
+    expect(escapeMarkdown('{{DATE(2026-01-01T00:00:00Z)}}')).toBe('{\\{DATE(2026-01-01T00:00:00Z)}}');
+  });
+
+  it('leaves characters Teams does not treat as markdown alone, since some clients show a backslash literally', () => {
+    expect(escapeMarkdown('2026年11月25日(水) #3 注意!')).toBe('2026年11月25日(水) #3 注意!');
   });
 });
