@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 export interface PlaygroundMessage {
+  /** The message's id in the Playground (what a card action replies to). */
+  id: string;
   conversationId: string;
   text: string;
   attachments: Array<{ contentType: string; content: unknown }>;
@@ -20,6 +22,16 @@ export interface Playground {
   };
   messages: PlaygroundMessage[];
   say(conversationId: string, text: string, from?: string): Promise<void>;
+  /**
+   * A card's Action.Execute, the way the Playground's client sends it (an `adaptiveCard/action` invoke);
+   * answers with the bot's invoke response (`{ type, value }`).
+   */
+  execute(
+    message: PlaygroundMessage,
+    verb: string,
+    data: Record<string, unknown>,
+    from?: string,
+  ): Promise<{ statusCode?: number; type?: string; value?: unknown }>;
   installInTeam(teamId: string): Promise<void>;
   waitForMessage(
     predicate: (message: PlaygroundMessage) => boolean,
@@ -77,10 +89,11 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     const data = JSON.parse(String(event.data)) as {
       action?: string;
       actionConversationId?: string;
-      message?: { text?: string; attachments?: PlaygroundMessage['attachments'] };
+      message?: { messageId?: string; text?: string; attachments?: PlaygroundMessage['attachments'] };
     };
     if (data.action === 'createMessage' && data.message) {
       messages.push({
+        id: data.message.messageId ?? '',
         conversationId: data.actionConversationId ?? '',
         text: data.message.text ?? '',
         attachments: data.message.attachments ?? [],
@@ -112,6 +125,22 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
         text,
         textFormat: 'plain',
       }),
+    async execute(message, verb, data, from = config.currentUser.id) {
+      const response = await fetch(`${url}/_conversation/v1/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data } },
+          from: { id: from },
+          conversation: { id: message.conversationId },
+          replyToId: message.id,
+        }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`Playground invoke answered ${response.status}: ${text}`);
+      return text ? (JSON.parse(text) as { statusCode?: number; type?: string; value?: unknown }) : {};
+    },
     installInTeam: (teamId) => post(`/_debug/conversation/${teamId}/installation`),
     async waitForMessage(predicate, timeoutMs = 15_000) {
       const end = Date.now() + timeoutMs;
