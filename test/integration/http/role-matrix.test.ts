@@ -620,5 +620,6 @@ describe('security matrix: every route × every role', () => {
       }
     }
     expect(mismatches, seen.join('\n')).toEqual([]);
+    expect(seen).toHaveLength(routes.length * ROLES.length);
   });
 });
