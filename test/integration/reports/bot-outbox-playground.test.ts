@@ -1,0 +1,59 @@
+// Local mode end to end: the outbox posts through Microsoft 365 Agents Playground's connector exactly as
+// it would through Teams' — the serviceUrl comes from the conversation the Playground opened, no token.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
+import { startPlayground, type Playground } from '../../support/playground.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+describe('bot outbox through Microsoft 365 Agents Playground', () => {
+  let server: TestServer;
+  let playground: Playground;
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    server = await startTestServer();
+    playground = await startPlayground(`${server.url}/api/messages`);
+  }, 60_000);
+  afterAll(async () => {
+    await playground?.stop();
+    await server?.stop();
+  });
+
+  it('delivers an enqueued message to the user’s 1:1 chat and a channel post to the installed team', async () => {
+    const chat = playground.config.personalChat.id;
+    await playground.say(chat, 'hello');
+    await playground.waitForMessage((message) => message.conversationId === chat);
+    const team = playground.config.teams[0]!;
+    await playground.installInTeam(team.id);
+    const deadline = Date.now() + 10_000;
+    while (
+      (await server.database.query('SELECT 1 FROM team_installations')).length === 0 &&
+      Date.now() < deadline
+    )
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const me = playgroundStandIns(server.emulator.people)[0]!;
+    const channel = team.channels[0]!;
+    await server.botMessages.enqueue([
+      {
+        key: 'playground:personal',
+        recipient: { kind: 'person', personId: me.id },
+        text: '研修報告のお願い',
+      },
+      {
+        key: 'playground:channel',
+        recipient: { kind: 'channel', teamId: team.id, channelId: channel.id },
+        text: '研修報告の共有',
+      },
+    ]);
+    const personal = await playground.waitForMessage(
+      (message) => message.text === '研修報告のお願い',
+      30_000,
+    );
+    expect(personal.conversationId).toBe(chat);
+    const shared = await playground.waitForMessage((message) => message.text === '研修報告の共有', 30_000);
+    expect(shared.conversationId).toContain(channel.id);
+    const states = await server.botMessages.status(['playground:personal', 'playground:channel']);
+    expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent']);
+  }, 90_000);
+});
