@@ -235,6 +235,35 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     expect(context.fake.accepted).toHaveLength(1);
   });
 
+  it('waits for a slow answer within the timeout and posts once', async () => {
+    const context = await setUp();
+    context.fake.slowNext(400);
+    await context.messages.enqueue([toPerson('person-1', 'k-slow')]);
+    await worker(context, {
+      connector: createBotConnector({ credentials: undefined, timeoutMs: 5000 }),
+    }).drain();
+    expect((await context.messages.status(['k-slow'])).get('k-slow')).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+    });
+    expect(context.fake.accepted).toHaveLength(1);
+  });
+
+  it('posts again when Teams took the message but its answer came after the timeout (the other side of the window)', async () => {
+    const context = await setUp();
+    context.fake.slowNext(600);
+    await context.messages.enqueue([toPerson('person-1', 'k-late')]);
+    const states = await drainAll(
+      worker(context, { connector: createBotConnector({ credentials: undefined, timeoutMs: 200 }) }),
+      context.messages,
+      ['k-late'],
+    );
+    expect(states.get('k-late')).toMatchObject({ state: 'sent', attempts: 2 });
+    // Taken once by the connector after we stopped waiting, and once by the retry.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(context.fake.accepted).toHaveLength(2);
+  });
+
   it('gives up on a 403 at once, with the reason, and never asks again', async () => {
     const context = await setUp();
     context.fake.failNext(403);
