@@ -69,6 +69,13 @@ describe('HR audit log and leaver erasure in the tab', () => {
   const noSeriousAxe = async (tab: DevHostTab) => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
   };
+  /** Waits for the dialog's opening animation, so the screenshot shows it as people see it. */
+  const settled = async (tab: DevHostTab) => {
+    const frame = await tab.contentFrame();
+    await frame.evaluate(() =>
+      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+    );
+  };
   const fullScreenshot = async (page: Page, frame: FrameLocator, name: string) => {
     const viewport = page.viewportSize() ?? { width: 1100, height: 900 };
     const height = await frame.locator('body').evaluate((body) => body.scrollHeight);
@@ -127,12 +134,14 @@ describe('HR audit log and leaver erasure in the tab', () => {
       '職員情報（ディレクトリの写し）: 1 件',
     );
     await noSeriousAxe(tab);
+    await settled(tab);
     await screenshot(page, 'hr-audit-erase-dialog-ja');
     await dialog.locator('[data-testid=hr-erase-confirm]').click();
 
     await expect(tab.frame.locator('[data-testid=hr-erase-done]').textContent()).resolves.toContain(
       '退職 花子 さんのデータを削除しました',
     );
+    await dialog.waitFor({ state: 'hidden' });
     await expect(tab.frame.locator('[data-testid=hr-erase-record]').first().textContent()).resolves.toContain(
       LEAVER_ID,
     );
@@ -159,7 +168,15 @@ describe('HR audit log and leaver erasure in the tab', () => {
     await expect(start.isDisabled()).resolves.toBe(true);
     await tab.frame.locator('[data-testid=hr-erase-reason]').fill('退職日前に本人の同意あり');
     await expect(start.isDisabled()).resolves.toBe(false);
+    await start.click();
+    const dialog = tab.frame.locator('[data-testid=hr-erase-dialog]');
+    await expect(dialog.textContent()).resolves.toContain('強制: 退職日前に本人の同意あり');
+    await settled(tab);
     await screenshot(page, 'hr-audit-erase-active-ja');
+    // Cancelling erases nothing.
+    await dialog.getByRole('button', { name: 'やめる' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await server.database.query('SELECT 1 FROM people WHERE id = $1', [subject.id])).length).toBe(1);
     await page.close();
   });
 

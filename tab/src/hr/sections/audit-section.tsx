@@ -346,6 +346,8 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
   const [force, setForce] = useState(false);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
+  // What the dialog asks about, fixed when it opens: it keeps its text while it closes after the erasure.
+  const [target, setTarget] = useState<{ preview: ErasurePreview; reason: string; forced: boolean }>();
   const [erasing, setErasing] = useState(false);
   const [failure, setFailure] = useState<unknown>(undefined);
   const [done, setDone] = useState<ErasureRecordView | undefined>();
@@ -378,15 +380,15 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
   const canStart = ready !== undefined && (!needsForce || (force && reason.trim().length > 0));
 
   const erase = () => {
-    if (!ready) return;
+    if (!target) return;
     setErasing(true);
     setFailure(undefined);
     api
-      .request<ErasureRecordView>('POST', `/api/hr/people/${encodeURIComponent(ready.personId)}/erase`, {
-        confirmPersonId: ready.personId,
-        force: needsForce && force,
-        reason: reason.trim(),
-      })
+      .request<ErasureRecordView>(
+        'POST',
+        `/api/hr/people/${encodeURIComponent(target.preview.personId)}/erase`,
+        { confirmPersonId: target.preview.personId, force: target.forced, reason: target.reason },
+      )
       .then(
         (record) => {
           setDone(record);
@@ -405,7 +407,7 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
       .finally(() => setErasing(false));
   };
 
-  const name = ready?.displayName ?? ready?.personId ?? '';
+  const name = target ? (target.preview.displayName ?? target.preview.personId) : '';
 
   return (
     <Section title={t('erase.title')} id="hr-erase" testId="hr-erase">
@@ -476,7 +478,9 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
               appearance="primary"
               disabled={!canStart}
               onClick={() => {
+                if (!ready) return;
                 setFailure(undefined);
+                setTarget({ preview: ready, reason: reason.trim(), forced: needsForce && force });
                 setConfirming(true);
               }}
               data-testid="hr-erase-start"
@@ -493,17 +497,17 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
             <DialogTitle>{t('erase.confirmTitle', { name })}</DialogTitle>
             <DialogContent>
               <p>{t('erase.confirmBody')}</p>
-              {ready ? (
+              {target ? (
                 <>
                   <strong>{t('erase.deletes')}</strong>
-                  <CountList counts={ready.deletes} testId="hr-erase-dialog-deletes" />
-                  {total(ready.detaches) > 0 ? (
+                  <CountList counts={target.preview.deletes} testId="hr-erase-dialog-deletes" />
+                  {total(target.preview.detaches) > 0 ? (
                     <>
                       <strong>{t('erase.detaches')}</strong>
-                      <CountList counts={ready.detaches} testId="hr-erase-dialog-detaches" />
+                      <CountList counts={target.preview.detaches} testId="hr-erase-dialog-detaches" />
                     </>
                   ) : null}
-                  {needsForce ? <p>{t('erase.forced', { reason })}</p> : null}
+                  {target.forced ? <p>{t('erase.forced', { reason: target.reason })}</p> : null}
                 </>
               ) : null}
               {failure !== undefined ? (
