@@ -67,6 +67,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' })[0]).toMatch(/^TEAMS_APP_ID:/);
   });
 
+  it('reads the emulator organisation file in local mode only (the load benchmark), resolved from here', () => {
+    const config = loadConfig(
+      { M365_EMULATOR_ORGANISATION_FILE: 'bench/city.json' },
+      { envDir: emptyEnvDir },
+    );
+    expect(config.mode === 'local' && config.emulatorOrganisationFile).toBe(path.resolve('bench/city.json'));
+    const plain = loadConfig({}, { envDir: emptyEnvDir });
+    expect(plain.mode === 'local' && plain.emulatorOrganisationFile).toBeUndefined();
+  });
+
   it('rejects a DATABASE_URL that is not a postgres URL', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL:/);
   });
@@ -125,6 +135,9 @@ describe('loadConfig', () => {
   it('refuses local-mode settings in production mode', () => {
     expect(problemsOf({ ...production, M365_EMULATOR_PORT: '8443' })).toEqual([
       expect.stringMatching(/M365_EMULATOR_PORT is a local-mode setting/),
+    ]);
+    expect(problemsOf({ ...production, M365_EMULATOR_ORGANISATION_FILE: '/tmp/city.json' })).toEqual([
+      expect.stringMatching(/M365_EMULATOR_ORGANISATION_FILE is a local-mode setting/),
     ]);
     expect(problemsOf({ ...production, ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:8443' })).toEqual([
       expect.stringMatching(/ENTRA_AUTHORITY_HOST points at this machine/),
