@@ -107,12 +107,12 @@ const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
 const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
 /** Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. */
 const BOT_OUTBOX_QUEUE = 'bot.outbox';
+/** Daily reminders of what people still owe in the fiscal-year windows HR opened. */
+const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 /** Report forms to attendees of sessions that have ended (docs/reports.md); every 5 minutes. */
 const REPORT_REQUESTS_QUEUE = 'reports.requests';
 /** Reminders to attendees who have not reported; every 15 minutes, sent in office hours only. */
 const REPORT_REMINDERS_QUEUE = 'reports.reminders';
-/** Daily reminders of what people still owe in the fiscal-year windows HR opened. */
-const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -337,6 +337,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       }),
       logger,
       botId: config.mode === 'production' ? `28:${microsoft.botId}` : undefined,
+      identities: local?.botIdentities,
     });
     // Stately: one drain at a time across instances (the pacer's count holds), and one more queued behind it.
     await queue.boss.createQueue(BOT_OUTBOX_QUEUE, {

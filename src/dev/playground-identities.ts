@@ -13,6 +13,12 @@ export const PLAYGROUND_AAD_OBJECT_IDS = [
   '00000000-0000-0000-0000-0000000000022',
 ] as const;
 
+/**
+ * Their ids in the Playground's own conversations (its `user-id-N`): its connector creates a 1:1 chat for
+ * these, not for object ids.
+ */
+export const PLAYGROUND_USER_IDS = ['user-id-0', 'user-id-1', 'user-id-2'] as const;
+
 /** The seeded people the Playground's users stand in for: [staff member, their supervisor, the 課長]. */
 export function playgroundStandIns(people: readonly SeedPerson[]): SeedPerson[] {
   const member = people.find((person) => person.department === '市民課' && person.levelId === 'shuji');
@@ -28,11 +34,13 @@ export function playgroundIdentities(people: readonly SeedPerson[]): BotIdentiti
   const toPerson = new Map<string, string>(
     PLAYGROUND_AAD_OBJECT_IDS.map((aadId, index) => [aadId, standIns[index]!.id]),
   );
-  const toAad = new Map(PLAYGROUND_AAD_OBJECT_IDS.map((aadId, index) => [standIns[index]!.id, aadId]));
+  const toMember = new Map<string, string>(
+    PLAYGROUND_USER_IDS.map((userId, index) => [standIns[index]!.id, userId]),
+  );
   return {
     personOf: (aadObjectId) =>
       (aadObjectId !== undefined ? toPerson.get(aadObjectId) : undefined) ??
       entraIdentities.personOf(aadObjectId),
-    aadObjectIdOf: (personId) => toAad.get(personId) ?? entraIdentities.aadObjectIdOf(personId),
+    memberIdOf: (personId) => toMember.get(personId) ?? entraIdentities.memberIdOf(personId),
   };
 }

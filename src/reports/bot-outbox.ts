@@ -9,6 +9,7 @@
 // (timeout, reset) after Teams took the message, leaves the row pending, and it is posted again once the
 // lease runs out. The connector has no idempotency key for activities, so this window can be made small
 // (one UPDATE, a few milliseconds) but not closed.
+import { entraIdentities, type BotIdentities } from './bot-identities.ts';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
@@ -139,6 +140,8 @@ export interface BotOutboxWorkerOptions {
   concurrency?: number;
   /** The bot's channel account id, for creating a 1:1 conversation when no stored reference names it. */
   botId?: string | undefined;
+  /** Whom to name when creating a person's 1:1 chat (their Entra object id unless told otherwise). */
+  identities?: BotIdentities | undefined;
   pacer?: BotPacer;
   /** For jitter; tests pass a fixed one. */
   random?: () => number;
@@ -172,7 +175,8 @@ interface WorkItem {
   row: OutboxRow;
   /** Where it goes, once known; a person without a 1:1 conversation needs one created first. */
   target: Target | undefined;
-  create?: { serviceUrl: string; tenantId: string; botId: string; userAadId: string };
+  /** `userAadId` names the member for the connector; the reference is remembered under `personId`. */
+  create?: { serviceUrl: string; tenantId: string; botId: string; userAadId: string; personId: string };
 }
 
 const RETRYABLE = new Set([408, 412, 429, 500, 502, 503, 504]);
@@ -194,6 +198,7 @@ const UNKNOWN_TENANT = 'unknown';
 
 export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const { db, conversations, connector, logger } = options;
+  const identities = options.identities ?? entraIdentities;
   const clock = options.clock ?? Date.now;
   const leaseMs = options.leaseMs ?? 60_000;
   const retryBaseMs = options.retryBaseMs ?? 2000;
@@ -208,8 +213,9 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   // row goes out at the pacer's first opening, with no database write between its slot and its request.
   const claim = async (now: Date): Promise<OutboxRow[]> => {
     const free = or(isNull(botOutbox.leaseUntil), lt(botOutbox.leaseUntil, now));
-    // At most a burst's worth per recipient: a claim spread over many conversations keeps the tenant busy
-    // while each conversation waits for its own window.
+    // At most a burst's worth per recipient, taken round-robin (every recipient's oldest first, then their
+    // second...): a claim spreads over many conversations, which keeps the tenant busy while each waits for
+    // its own window, and busy conversations progress together instead of the last ones trailing alone.
     const due = db
       .select({
         id: botOutbox.id,
@@ -226,7 +232,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       .select({ id: due.id })
       .from(due)
       .where(lte(due.rank, PER_RECIPIENT_CLAIM))
-      .orderBy(asc(due.nextAttemptAt), asc(due.createdAt))
+      .orderBy(asc(due.rank), asc(due.nextAttemptAt), asc(due.createdAt))
       .limit(CLAIM_SIZE);
     const claimed = await db
       .update(botOutbox)
@@ -394,7 +400,17 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       );
       return undefined;
     }
-    return { row, target: undefined, create: { serviceUrl, tenantId, botId, userAadId: recipient.personId } };
+    return {
+      row,
+      target: undefined,
+      create: {
+        serviceUrl,
+        tenantId,
+        botId,
+        userAadId: identities.memberIdOf(recipient.personId),
+        personId: recipient.personId,
+      },
+    };
   };
 
   const scopeOf = (item: WorkItem): PacerScope =>
@@ -440,7 +456,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
           serviceUrl: create.serviceUrl,
           tenantId: create.tenantId,
           botId: create.botId,
-          userAadId: create.userAadId,
+          userAadId: create.personId,
           teamId: null,
           channelId: null,
           channelName: null,

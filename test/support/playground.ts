@@ -17,6 +17,8 @@ export interface Playground {
   config: {
     tenantId: string;
     currentUser: { id: string; name: string; aadObjectId: string };
+    /** The other users of the fake tenant, in order (`user-id-1`, …). */
+    users: Array<{ id: string; name: string; aadObjectId: string }>;
     personalChat: { id: string };
     teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }>;
   };

@@ -29,10 +29,11 @@ describe('bot identities', () => {
       supervisor!.id,
       head!.id,
     ]);
-    expect(identities.aadObjectIdOf(supervisor!.id)).toBe(PLAYGROUND_AAD_OBJECT_IDS[1]);
+    // A 1:1 chat with them is created under the Playground's own user id.
+    expect(identities.memberIdOf(supervisor!.id)).toBe('user-id-1');
     // Everyone else is themselves.
     const other = people.find((person) => person.department === '保育課')!;
     expect(identities.personOf(other.id)).toBe(other.id);
-    expect(identities.aadObjectIdOf(other.id)).toBe(other.id);
+    expect(identities.memberIdOf(other.id)).toBe(other.id);
   });
 });
