@@ -53,7 +53,14 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     expect(personal.conversationId).toBe(chat);
     const shared = await playground.waitForMessage((message) => message.text === '研修報告の共有', 30_000);
     expect(shared.conversationId).toContain(channel.id);
-    const states = await server.botMessages.status(['playground:personal', 'playground:channel']);
+    // Sent is written just after the connector's answer, which may come after the Playground shows it.
+    const keys = ['playground:personal', 'playground:channel'];
+    const sentBy = Date.now() + 10_000;
+    let states = await server.botMessages.status(keys);
+    while ([...states.values()].some((status) => status.state !== 'sent') && Date.now() < sentBy) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      states = await server.botMessages.status(keys);
+    }
     expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent']);
   }, 90_000);
 });

@@ -430,14 +430,18 @@ describe.each(BACKENDS)('the running server’s bot outbox on %s', (backend) => 
         text: 'right away',
       },
     ]);
+    // Sent is written just after the connector's answer: wait for both.
+    const keys = ['share:in-tx', 'share:now'];
     const deadline = Date.now() + 30_000;
-    while (fake.accepted.length < 2 && Date.now() < deadline)
+    let states = await server.botMessages.status(keys);
+    while ([...states.values()].some((status) => status.state !== 'sent') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
+      states = await server.botMessages.status(keys);
+    }
+    expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent']);
     expect(fake.accepted.map((entry) => entry.activity.text).sort()).toEqual([
       'in a transaction',
       'right away',
     ]);
-    const states = await server.botMessages.status(['share:in-tx', 'share:now']);
-    expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent']);
   }, 90_000);
 });
