@@ -319,10 +319,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       now: () => new Date(),
     });
 
-    // bot messages: pass botMessages to services that notify people
+    // Every proactive message (report forms, reminders, summaries, notices) goes through this outbox.
+    const conversations = createConversationReferenceStore(database.db);
     const botOutboxWorker = createBotOutboxWorker({
       db: database.db,
-      conversations: createConversationReferenceStore(database.db),
+      conversations,
       // Teams in production; in local mode the Agents Playground's connector, without a token.
       connector: createBotConnector({
         credentials:
@@ -394,6 +395,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         .filter((course) => course.archivedAt === null)
         .map((course) => ({ id: course.id, title: { ja: course.titleJa, en: course.titleEn } }));
     const reportCards = createReportCardBuilders({ framework, courses: liveCourses });
+    /** A session as the cards show it; undefined for an id that is not a session (a card's data is input). */
+    const cardSession = async (sessionId: string) => {
+      const session = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)
+        ? await trainingStore.session(sessionId)
+        : undefined;
+      const course = session ? await trainingStore.course(session.courseId) : undefined;
+      return session && course
+        ? {
+            sessionId: session.id,
+            courseTitle: { ja: course.titleJa, en: course.titleEn },
+            start: session.startsAt.toISOString(),
+          }
+        : undefined;
+    };
     // Inside Teams when the app id is known; otherwise the tab's own address.
     const tabLink = (sub: 'mine' | 'team') => () =>
       config.teamsAppId
@@ -496,7 +511,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...channelMappingRoutes(
         createChannelMappingService({
           store: createChannelMappingStore(database.db),
-          installations: createConversationReferenceStore(database.db),
+          installations: conversations,
           audit: growth.audit,
           now: () => new Date(),
         }),
@@ -514,7 +529,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ...erasureRoutes(createErasureService({ db: database.db, directory })),
     ];
 
-    const conversations = createConversationReferenceStore(database.db);
     const mounts: Array<(app: Express) => void | Promise<void>> = [
       async (app) => {
         await mountBot({
@@ -536,36 +550,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
             tabLink: tabLink('team'),
             reportContext: async (reportId) => {
               const report = await reportSharing.reportOf(reportId);
-              const session = report ? await trainingStore.session(report.sessionId) : undefined;
-              const course = session ? await trainingStore.course(session.courseId) : undefined;
+              const session = report ? await cardSession(report.sessionId) : undefined;
               const author = report ? await peopleStore.get(report.personId) : undefined;
-              return session && course && author
-                ? {
-                    author: { name: author.displayName, department: author.department },
-                    session: {
-                      sessionId: session.id,
-                      courseTitle: { ja: course.titleJa, en: course.titleEn },
-                      start: session.startsAt.toISOString(),
-                    },
-                  }
+              return session && author
+                ? { author: { name: author.displayName, department: author.department }, session }
                 : undefined;
             },
             courses: liveCourses,
-            session: async (sessionId) => {
-              const session = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
-                sessionId,
-              )
-                ? await trainingStore.session(sessionId)
-                : undefined;
-              const course = session ? await trainingStore.course(session.courseId) : undefined;
-              return session && course
-                ? {
-                    sessionId: session.id,
-                    courseTitle: { ja: course.titleJa, en: course.titleEn },
-                    start: session.startsAt.toISOString(),
-                  }
-                : undefined;
-            },
+            session: cardSession,
           }),
           logger,
           publicUrl: config.publicUrl,
