@@ -1,10 +1,11 @@
 // Pure card builder for fiscal-year cycle reminders (issue 9): what someone still owes in a window HR
 // opened, with its deadline. Data in, Adaptive Card 1.5 JSON out; Japanese first, English complete.
-import type { IAdaptiveCard, IFact, IOpenUrlAction, ITextBlock } from '@microsoft/teams.cards';
+import type { IFact, IOpenUrlAction } from '@microsoft/teams.cards';
 import type { CycleKind, DueItem } from '../../src/cycles/cycle.contract.ts';
-import { ADAPTIVE_CARD_SCHEMA, escapeMarkdown, type CardLocale } from './report-card.ts';
+import { card, plain, type CardLocale, type ReportCard } from './report-card.ts';
 
-export type CycleReminderCard = IAdaptiveCard & { $schema: string; version: '1.5' };
+/** The same Adaptive Card 1.5 envelope as the report cards. */
+export type CycleReminderCard = ReportCard;
 
 export interface CycleReminderInput {
   locale: CardLocale;
@@ -97,28 +98,18 @@ export function cycleReminderCard(input: CycleReminderInput): CycleReminderCard 
   ];
   if (input.task === 'recordMidYear' || input.task === 'writeYearEnd')
     facts.push({ title: text.remaining, value: text.goals(input.count) });
-  const block = (value: string, extra: Partial<ITextBlock> = {}): ITextBlock => ({
-    type: 'TextBlock',
-    text: escapeMarkdown(value),
-    wrap: true,
-    ...extra,
-  });
-  const card: CycleReminderCard = {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: '1.5',
-    lang: input.locale === 'ja' ? 'ja-JP' : 'en-US',
-    body: [
-      block(text.title, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-      block(text.tasks[input.task], { size: 'Large', weight: 'Bolder', style: 'heading' }),
-      block(text.stages[input.stage], input.stage === 3 ? { color: 'Attention' } : {}),
+  const open: IOpenUrlAction | undefined = input.openUrl
+    ? { type: 'Action.OpenUrl', title: text.open, url: input.openUrl }
+    : undefined;
+  return card(
+    input.locale,
+    [
+      plain(text.title, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+      plain(text.tasks[input.task], { size: 'Large', weight: 'Bolder', style: 'heading' }),
+      plain(text.stages[input.stage], input.stage === 3 ? { color: 'Attention' } : {}),
       { type: 'FactSet', facts },
-      ...(input.openUrl ? [] : [block(text.where, { isSubtle: true })]),
+      ...(open ? [] : [plain(text.where, { isSubtle: true })]),
     ],
-  };
-  if (input.openUrl) {
-    const open: IOpenUrlAction = { type: 'Action.OpenUrl', title: text.open, url: input.openUrl };
-    card.actions = [open];
-  }
-  return card;
+    open ? [open] : undefined,
+  );
 }

@@ -130,6 +130,13 @@ export const dayOf = (locale: CardLocale, iso: string) =>
     weekday: 'short',
   }).format(new Date(iso));
 
+/** The bold line under a card's heading: which course, which day. */
+export const sessionLine = (locale: CardLocale, session: Pick<CardSession, 'courseTitle' | 'start'>) =>
+  plain(`${titleIn(locale, session.courseTitle)}（${dayOf(locale, session.start)}）`, {
+    weight: 'Bolder',
+    spacing: 'None',
+  });
+
 const SATISFACTION_LABELS: Record<CardLocale, Record<number, string>> = {
   ja: { 5: 'とても満足', 4: '満足', 3: 'ふつう', 2: 'やや不満', 1: '不満' },
   en: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Neutral', 2: 'Somewhat dissatisfied', 1: 'Dissatisfied' },
@@ -291,10 +298,7 @@ export function reportFormCard(input: {
     locale,
     [
       heading(t.formTitle),
-      plain(`${titleIn(locale, session.courseTitle)}（${dayOf(locale, session.start)}）`, {
-        weight: 'Bolder',
-        spacing: 'None',
-      }),
+      sessionLine(locale, session),
       plain(t.intro, { isSubtle: true }),
       text(REPORT_INPUT_IDS.learned, t.learned, draft?.learned, REPORT_TEXT_MAX, t.learnedError),
       text(
@@ -370,10 +374,7 @@ export function submittedReportCard(input: {
     .join('\n\n');
   return card(locale, [
     heading(`✅ ${t.submittedTitle}`),
-    plain(`${titleIn(locale, input.session.courseTitle)}（${dayOf(locale, input.session.start)}）`, {
-      weight: 'Bolder',
-      spacing: 'None',
-    }),
+    sessionLine(locale, input.session),
     ...(report.submittedAt
       ? [plain(`${t.submittedAt}: ${dayOf(locale, report.submittedAt)}`, { isSubtle: true })]
       : []),

@@ -6,11 +6,10 @@ import { REPORT_COMMENT_MAX, type ReportContent } from '../../src/reports/report
 import {
   card,
   dayOf,
-  escapeMarkdown,
   heading,
   label,
   plain,
-  titleIn,
+  sessionLine,
   type CardLocale,
   type CardSession,
   type ReportCard,
@@ -123,10 +122,7 @@ export function supervisorNoticeCard(input: {
         ? [plain(input.notice.text, { color: input.notice.tone === 'good' ? 'Good' : 'Attention' })]
         : []),
       heading(t.noticeTitle),
-      plain(`${titleIn(locale, input.session.courseTitle)}（${dayOf(locale, input.session.start)}）`, {
-        weight: 'Bolder',
-        spacing: 'None',
-      }),
+      sessionLine(locale, input.session),
       plain(t.noticeIntro(input.author.name), { isSubtle: true }),
       label(t.learned),
       plain(report.learned),
@@ -161,12 +157,9 @@ export function commentNoticeCard(input: {
     input.locale,
     [
       heading(`💬 ${t.commentTitle}`),
-      plain(
-        `${titleIn(input.locale, input.session.courseTitle)}（${dayOf(input.locale, input.session.start)}）`,
-        { weight: 'Bolder', spacing: 'None' },
-      ),
+      sessionLine(input.locale, input.session),
       label(t.commentFrom(input.supervisorName)),
-      { type: 'TextBlock', text: escapeMarkdown(input.comment), wrap: true },
+      plain(input.comment),
     ],
     [open],
   );

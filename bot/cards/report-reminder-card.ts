@@ -4,10 +4,9 @@ import type { IExecuteAction } from '@microsoft/teams.cards';
 import {
   REPORT_OPEN_VERB,
   card,
-  dayOf,
   heading,
   plain,
-  titleIn,
+  sessionLine,
   type CardLocale,
   type CardSession,
   type ReportCard,
@@ -48,10 +47,7 @@ export function reportReminderCard(input: {
     input.locale,
     [
       heading(`🔔 ${t.title}`),
-      plain(
-        `${titleIn(input.locale, input.session.courseTitle)}（${dayOf(input.locale, input.session.start)}）`,
-        { weight: 'Bolder', spacing: 'None' },
-      ),
+      sessionLine(input.locale, input.session),
       plain(t.body),
       plain(t.count(input.reminder, input.max), { isSubtle: true }),
     ],
