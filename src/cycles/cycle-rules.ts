@@ -2,14 +2,14 @@
 // tested with a frozen clock. The fiscal year runs from 1 April to 31 March (Japan time).
 import { FIRST_FISCAL_YEAR } from '../growth/fiscal-period.ts';
 import { AppError, type ErrorDetail } from '../http/app-error.ts';
+import { jstDayOf } from '../jobs/office-hours.ts';
 import type { CycleKind, CycleWindowState } from './cycle.contract.ts';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Today's date in Japan (YYYY-MM-DD): windows end at the end of their last day there. */
 export function japanToday(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+  return jstDayOf(instant.getTime());
 }
 
 /** The fiscal year a day (YYYY-MM-DD) belongs to: April to March. */

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/access.ts';
 import { createAuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { jstDayOf } from '../jobs/office-hours.ts';
 import { decodeCsvBytes, parseCsv } from './csv-reader.ts';
 import type { Directory } from './directory.port.ts';
 import { MAX_IMPORT_BYTES, validateImport, type ImportProblem, type ImportRow } from './level-import.ts';
@@ -79,11 +80,6 @@ function refuse(problems: ImportProblem[]): never {
   );
 }
 
-/** Today in Japan (the city's calendar), as YYYY-MM-DD. */
-export function tokyoDay(at: Date): string {
-  return new Date(at.getTime() + 9 * 60 * 60_000).toISOString().slice(0, 10);
-}
-
 const TRACKED: ReadonlyArray<keyof PersonState> = [
   'displayName',
   'userPrincipalName',
@@ -156,7 +152,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     const outcome = await db.transaction(async (tx) => {
       const before = await history.everyone(tx);
       const result = await change(tx);
-      await history.applyEffective(tx, tokyoDay(now));
+      await history.applyEffective(tx, jstDayOf(now.getTime()));
       const after = await history.everyone(tx);
       const diff = compare(before, after);
       const rerouted =
@@ -326,7 +322,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       if (!decoded) refuse([{ line: 1, column: null, code: 'unreadable_encoding' }]);
       const parsed = parseCsv(decoded.text);
       if (!parsed.ok) refuse([{ line: parsed.line, column: null, code: parsed.problem }]);
-      const today = tokyoDay(deps.now());
+      const today = jstDayOf(deps.now().getTime());
       const everyone = await history.everyone(db);
       const checked = validateImport(parsed.records, { levels, people: everyone, today });
       if (!checked.ok) refuse(checked.problems);
@@ -417,7 +413,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       if (!person) throw new AppError('not_found', 'No such person in the directory.');
       const manager = person.managerId ? await history.person(db, person.managerId) : undefined;
       const rows = await history.historyWithImports(db, personId);
-      const today = tokyoDay(deps.now());
+      const today = jstDayOf(deps.now().getTime());
       const current = rows.find(({ row }) => row.effectiveFrom <= today);
       await createAuditLog(db).record({
         actorId: actor.id,
