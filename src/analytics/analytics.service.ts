@@ -258,21 +258,27 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
         store.courses([...new Set(sessions.map((session) => session.courseId))]),
       ]);
       const submittedKeys = new Set(reports.map((report) => `${report.sessionId}/${report.personId}`));
+      // Counted in one pass, so a year of sessions is not a scan of every attendance per session.
+      const tally = new Map<string, { attended: number; submitted: number }>();
+      for (const row of attendances) {
+        const seen = tally.get(row.sessionId) ?? { attended: 0, submitted: 0 };
+        seen.attended += 1;
+        if (submittedKeys.has(`${row.sessionId}/${row.personId}`)) seen.submitted += 1;
+        tally.set(row.sessionId, seen);
+      }
+      const courseById = new Map(courseRows.map((course) => [course.id, course]));
       const rows: SessionSubmission[] = sessions.map((session) => {
-        const attendees = attendances.filter((row) => row.sessionId === session.id);
-        const submitted = attendees.filter((row) =>
-          submittedKeys.has(`${session.id}/${row.personId}`),
-        ).length;
-        const course = courseRows.find((candidate) => candidate.id === session.courseId);
+        const seen = tally.get(session.id) ?? { attended: 0, submitted: 0 };
+        const course = courseById.get(session.courseId);
         return {
           sessionId: session.id,
           courseId: session.courseId,
           courseTitle: { ja: course?.titleJa ?? '', en: course?.titleEn ?? null },
           start: session.startsAt.toISOString(),
           end: session.endsAt.toISOString(),
-          attended: attendees.length,
-          submitted,
-          rate: ratio(submitted, attendees.length),
+          attended: seen.attended,
+          submitted: seen.submitted,
+          rate: ratio(seen.submitted, seen.attended),
         };
       });
       const attended = rows.reduce((sum, row) => sum + row.attended, 0);
