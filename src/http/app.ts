@@ -83,7 +83,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
 
   for (const mount of options.mounts ?? []) await mount(app);
 
-  const jsonParser = express.json({ limit: options.bodyLimitBytes, strict: false, type: () => true });
+  const jsonParserOf = (limit: number) => express.json({ limit, strict: false, type: () => true });
+  const jsonParser = jsonParserOf(options.bodyLimitBytes);
   const openApi = buildOpenApiDocument([...routes, openApiRoute], { version: options.version });
 
   for (const route of [...routes, openApiRoute]) {
@@ -96,12 +97,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
       });
     }
     if (route.request?.body) {
-      handlers.push(
-        requireJson,
-        route.bodyLimitBytes
-          ? express.json({ limit: route.bodyLimitBytes, strict: false, type: () => true })
-          : jsonParser,
-      );
+      handlers.push(requireJson, route.bodyLimitBytes ? jsonParserOf(route.bodyLimitBytes) : jsonParser);
     }
     handlers.push(async (req, res) => {
       const user = res.locals.user as AuthenticatedUser | undefined;
