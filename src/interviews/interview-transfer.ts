@@ -10,6 +10,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { ChainChange, ChainChangeHandler } from '../people/supervisor-changes.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
+import { createInterviewStore } from './interview.store.ts';
 
 export const TRANSFER_CANCEL_REASON =
   '上司の異動・変更により、新しい上司の面談として取り直しました。 / Your supervisor changed: the interview moves to your new supervisor.';
@@ -19,6 +20,7 @@ export function createInterviewTransfer(deps: {
 }): ChainChangeHandler {
   return {
     async reroute(db: Db, changes: readonly ChainChange[], now: Date) {
+      const store = createInterviewStore(db);
       const byPerson = new Map(changes.map((change) => [change.personId, change]));
       const affected: Array<typeof interviews.$inferSelect> = [];
       const ids = [...byPerson.keys()];
@@ -63,14 +65,9 @@ export function createInterviewTransfer(deps: {
           .insert(interviewBookings)
           .values({ organizerId: supervisorId, idempotencyKey: key })
           .onConflictDoNothing();
-        const [booking] = await db
-          .select({ id: interviewBookings.id })
-          .from(interviewBookings)
-          .where(
-            and(eq(interviewBookings.organizerId, supervisorId), eq(interviewBookings.idempotencyKey, key)),
-          );
+        const bookingId = (await store.findBooking(supervisorId, key))!;
         await db.insert(interviews).values({
-          bookingId: booking!.id,
+          bookingId,
           organizerId: supervisorId,
           personId: row.personId,
           type: row.type,
@@ -84,7 +81,7 @@ export function createInterviewTransfer(deps: {
           sharedNotes: row.sharedNotes,
           actionItems: row.actionItems,
         });
-        bookings.add(booking!.id);
+        bookings.add(bookingId);
       }
       return {
         reassigned,
