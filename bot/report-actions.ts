@@ -24,10 +24,12 @@ import {
 } from './cards/report-notice-card.ts';
 import {
   REPORT_INPUT_IDS,
+  card,
   dueReportsCard,
   escapeMarkdown,
   formNoticeText,
   formProblemText,
+  plain,
   reportFormCard,
   type FormProblemKind,
   submittedReportCard,
@@ -89,13 +91,13 @@ export interface ReportActionsDependencies {
 }
 
 export function createReportActions(deps: ReportActionsDependencies) {
-  const problemCard = (locale: CardLocale, message: string): ReportCard => ({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    lang: locale === 'ja' ? 'ja-JP' : 'en-US',
-    body: [{ type: 'TextBlock', text: escapeMarkdown(message), wrap: true, color: 'Attention' }],
-  });
+  const problemCard = (locale: CardLocale, message: string): ReportCard =>
+    card(locale, [plain(message, { color: 'Attention' })]);
+  const outdated = (locale: CardLocale) =>
+    problemCard(
+      locale,
+      locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
+    );
 
   const form = async (
     locale: CardLocale,
@@ -104,7 +106,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
     problems: string[] = [],
     options: { draftVersion?: number | undefined; notice?: string } = {},
   ): Promise<ReportCard> => {
-    const card = reportFormCard({
+    const built = reportFormCard({
       locale,
       session,
       framework: deps.framework,
@@ -114,16 +116,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
       draftVersion: options.draftVersion,
     });
     const top = [
-      ...(options.notice
-        ? [
-            {
-              type: 'TextBlock' as const,
-              text: escapeMarkdown(options.notice),
-              wrap: true,
-              color: 'Good' as const,
-            },
-          ]
-        : []),
+      ...(options.notice ? [plain(options.notice, { color: 'Good' })] : []),
       // What was wrong goes on top of the same form, with what the person typed still in it.
       ...(problems.length > 0
         ? [
@@ -136,7 +129,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
           ]
         : []),
     ];
-    return top.length === 0 ? card : { ...card, body: [...top, ...card.body] };
+    return top.length === 0 ? built : { ...built, body: [...top, ...built.body] };
   };
 
   /** What a card sent, read into the report's fields (multi-selects arrive comma-joined). */
@@ -175,6 +168,19 @@ export function createReportActions(deps: ReportActionsDependencies) {
           : error.message,
     );
   };
+  const noSession = (locale: CardLocale) =>
+    refused(locale, new AppError('not_found', 'No such training session.'));
+
+  /** The ids a form card sent and its session, or the card that says why there is none. */
+  const formOf = async (
+    locale: CardLocale,
+    data: unknown,
+  ): Promise<{ ids: z.infer<typeof cardData>; session: CardSession } | { refusal: ReportCard }> => {
+    const ids = cardData.safeParse(data);
+    if (!ids.success) return { refusal: outdated(locale) };
+    const session = await deps.session(ids.data.sessionId);
+    return session ? { ids: ids.data, session } : { refusal: noSession(locale) };
+  };
 
   return {
     /** The answer to 「報告」 / "report". */
@@ -185,7 +191,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
     /** A fresh form for one session, filled from the draft or the submitted report (then read-only). */
     async open(personId: string, locale: CardLocale, sessionId: string): Promise<ReportCard> {
       const session = await deps.session(sessionId);
-      if (!session) return refused(locale, new AppError('not_found', 'No such training session.'));
+      if (!session) return noSession(locale);
       try {
         const report = await deps.reports.get({ id: personId, isHr: false }, sessionId);
         if (report.status === 'submitted')
@@ -207,21 +213,16 @@ export function createReportActions(deps: ReportActionsDependencies) {
      * the read-only card. A refused submission answers with the same form, what was typed kept in it.
      */
     async submit(personId: string, locale: CardLocale, data: unknown): Promise<ReportCard> {
-      const ids = cardData.safeParse(data);
-      if (!ids.success)
-        return problemCard(
-          locale,
-          locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
-        );
-      const session = await deps.session(ids.data.sessionId);
-      if (!session) return refused(locale, new AppError('not_found', 'No such training session.'));
-      const { typed, rating } = typedOf(ids.data);
+      const sent = await formOf(locale, data);
+      if ('refusal' in sent) return sent.refusal;
+      const { ids, session } = sent;
+      const { typed, rating } = typedOf(ids);
       const draft = { ...typed, satisfaction: rating ?? null };
-      const keep = { draftVersion: ids.data.draftVersion };
+      const keep = { draftVersion: ids.draftVersion };
       const parsed = reportSubmissionSchema.safeParse({
         ...typed,
         satisfaction: rating,
-        submissionId: ids.data.submissionId,
+        submissionId: ids.submissionId,
       });
       if (!parsed.success)
         return form(
@@ -260,18 +261,13 @@ export function createReportActions(deps: ReportActionsDependencies) {
      * the typed text and the latest version, so pressing save again keeps this text.
      */
     async save(personId: string, locale: CardLocale, data: unknown): Promise<ReportCard> {
-      const ids = cardData.safeParse(data);
-      if (!ids.success)
-        return problemCard(
-          locale,
-          locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
-        );
-      const session = await deps.session(ids.data.sessionId);
-      if (!session) return refused(locale, new AppError('not_found', 'No such training session.'));
+      const sent = await formOf(locale, data);
+      if ('refusal' in sent) return sent.refusal;
+      const { ids, session } = sent;
       const actor = { id: personId, isHr: false };
-      const { typed, rating } = typedOf(ids.data);
+      const { typed, rating } = typedOf(ids);
       const draft = { ...typed, satisfaction: rating ?? null };
-      const version = ids.data.draftVersion ?? 0;
+      const version = ids.draftVersion ?? 0;
       const parsed = reportDraftSchema.safeParse({ ...draft, version });
       if (!parsed.success)
         return form(
@@ -311,11 +307,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
      */
     async comment(personId: string, locale: CardLocale, data: unknown): Promise<ReportCard> {
       const ids = commentData.safeParse(data);
-      if (!ids.success || !deps.comments || !deps.reportContext)
-        return problemCard(
-          locale,
-          locale === 'ja' ? 'このカードは古いか壊れています。' : 'This card is outdated or damaged.',
-        );
+      if (!ids.success || !deps.comments || !deps.reportContext) return outdated(locale);
       const actor = { id: personId, isHr: false };
       const typed = textOf(ids.data[COMMENT_INPUT_ID]);
       try {
