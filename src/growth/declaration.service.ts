@@ -30,13 +30,6 @@ export interface DeclarationWindowSource {
   close(actor: Actor, fiscalYear: number): Promise<DeclarationWindow>;
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** Today's date in Japan (YYYY-MM-DD): windows close at the end of their last day there. */
-export function japanDate(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 const notBlank = (value: string) => value.trim().length > 0;
 
 const isoDate = z
