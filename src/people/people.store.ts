@@ -71,10 +71,6 @@ export function createPeopleStore(db: Db) {
       }
     },
 
-    async recordFullSync(peopleCount: number): Promise<void> {
-      await db.insert(directorySyncs).values({ people: peopleCount });
-    },
-
     async lastFullSync(): Promise<Date | undefined> {
       const rows = await db.select().from(directorySyncs).orderBy(desc(directorySyncs.completedAt)).limit(1);
       return rows[0]?.completedAt;
