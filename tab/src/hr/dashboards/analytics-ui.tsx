@@ -185,6 +185,43 @@ export function TableScroll({ labelledBy, children }: { labelledBy: string; chil
   );
 }
 
+/** A column header of an analytics table; `num` right-aligns it over a column of figures. */
+export function ColHead({
+  num = false,
+  className,
+  rowSpan,
+  children,
+}: {
+  num?: boolean;
+  className?: string;
+  rowSpan?: number;
+  children: ReactNode;
+}) {
+  const styles = useAnalyticsStyles();
+  const base = num ? `${styles.th} ${styles.num}` : styles.th;
+  return (
+    <th className={className ? `${base} ${className}` : base} scope="col" rowSpan={rowSpan}>
+      {children}
+    </th>
+  );
+}
+
+/** A cell holding a figure, right-aligned so the digits line up. */
+export function NumCell({ children }: { children: ReactNode }) {
+  const styles = useAnalyticsStyles();
+  return <td className={`${styles.td} ${styles.num}`}>{children}</td>;
+}
+
+/** A row's header cell: what the figures of the row are about. */
+export function RowHead({ children }: { children: ReactNode }) {
+  const styles = useAnalyticsStyles();
+  return (
+    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+      {children}
+    </th>
+  );
+}
+
 /** A table's heading with its CSV button beside it. */
 export function TableHead({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   const styles = useAnalyticsStyles();

@@ -17,8 +17,11 @@ import { useLocalized } from '../../shell/localized.ts';
 import { useTitle } from '../../training/format.ts';
 import {
   BarList,
+  ColHead,
   CsvButton,
   FiscalYearSelect,
+  NumCell,
+  RowHead,
   TableHead,
   TableScroll,
   currentFiscalYear,
@@ -200,33 +203,31 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
           <table className={styles.table} aria-labelledby={tableId} data-testid="hr-completion-table">
             <thead>
               <tr>
-                <th className={styles.th} scope="col" rowSpan={2}>
-                  {t('completion.group')}
-                </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                <ColHead rowSpan={2}>{t('completion.group')}</ColHead>
+                <ColHead num rowSpan={2}>
                   {t('completion.staff')}
-                </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                </ColHead>
+                <ColHead num rowSpan={2}>
                   {t('completion.selfCheck', { half: t('completion.h1') })}
-                </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                </ColHead>
+                <ColHead num rowSpan={2}>
                   {t('completion.selfCheck', { half: t('completion.h2') })}
-                </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                </ColHead>
+                <ColHead num rowSpan={2}>
                   {t('completion.goals')}
-                </th>
+                </ColHead>
                 <th className={styles.th} scope="colgroup" colSpan={INTERVIEW_TYPES.length}>
                   {t('completion.interviews')}
                 </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col" rowSpan={2}>
+                <ColHead num rowSpan={2}>
                   {t('completion.reports')}
-                </th>
+                </ColHead>
               </tr>
               <tr>
                 {INTERVIEW_TYPES.map((type) => (
-                  <th key={type} className={`${styles.th} ${styles.num}`} scope="col">
+                  <ColHead key={type} num>
                     {t(`completion.types.${type}`)}
-                  </th>
+                  </ColHead>
                 ))}
               </tr>
             </thead>
@@ -234,21 +235,17 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
               {[...report.rows, { ...report.totals, group: t('completion.total'), division: null }].map(
                 (row, index) => (
                   <tr key={index}>
-                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
-                      {groupName(row)}
-                    </th>
-                    <td className={`${styles.td} ${styles.num}`}>{row.staff}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{halfCell(row.selfChecks.h1)}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{halfCell(row.selfChecks.h2)}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{row.goals}</td>
+                    <RowHead>{groupName(row)}</RowHead>
+                    <NumCell>{row.staff}</NumCell>
+                    <NumCell>{halfCell(row.selfChecks.h1)}</NumCell>
+                    <NumCell>{halfCell(row.selfChecks.h2)}</NumCell>
+                    <NumCell>{row.goals}</NumCell>
                     {INTERVIEW_TYPES.map((type) => (
-                      <td key={type} className={`${styles.td} ${styles.num}`}>
-                        {t('completion.interviewCell', row.interviews[type])}
-                      </td>
+                      <NumCell key={type}>{t('completion.interviewCell', row.interviews[type])}</NumCell>
                     ))}
-                    <td className={`${styles.td} ${styles.num}`}>
+                    <NumCell>
                       {row.reports.submitted} / {row.reports.due}
-                    </td>
+                    </NumCell>
                   </tr>
                 ),
               )}
@@ -333,26 +330,20 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
           <table className={styles.table} aria-labelledby={tableId} data-testid="hr-competency-heatmap">
             <thead>
               <tr>
-                <th className={styles.th} scope="col">
-                  {groupBy === 'level' ? t('byLevel') : t('byDepartment')}
-                </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col">
-                  {t('competencies.people')}
-                </th>
+                <ColHead>{groupBy === 'level' ? t('byLevel') : t('byDepartment')}</ColHead>
+                <ColHead num>{t('competencies.people')}</ColHead>
                 {report.competencyIds.map((id) => (
-                  <th key={id} className={`${styles.th} ${own.colHead}`} scope="col">
+                  <ColHead key={id} className={own.colHead}>
                     {competencyName(id)}
-                  </th>
+                  </ColHead>
                 ))}
               </tr>
             </thead>
             <tbody>
               {report.rows.map((row) => (
                 <tr key={row.group}>
-                  <th className={`${styles.td} ${styles.rowHead}`} scope="row">
-                    {groupName(row.group)}
-                  </th>
-                  <td className={`${styles.td} ${styles.num}`}>{row.people}</td>
+                  <RowHead>{groupName(row.group)}</RowHead>
+                  <NumCell>{row.people}</NumCell>
                   {report.competencyIds.map((id) => {
                     const cell = row.cells[id] ?? { n: 0, average: null };
                     if (cell.average === null)
@@ -481,30 +472,22 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
           <table className={styles.table} aria-labelledby={tableId}>
             <thead>
               <tr>
-                <th className={styles.th} scope="col">
-                  {t('demand.course')}
-                </th>
-                <th className={`${styles.th} ${styles.num}`} scope="col">
-                  {t('demand.total')}
-                </th>
+                <ColHead>{t('demand.course')}</ColHead>
+                <ColHead num>{t('demand.total')}</ColHead>
                 {report.levelIds.map((id) => (
-                  <th key={id} className={`${styles.th} ${styles.num}`} scope="col">
+                  <ColHead key={id} num>
                     {levelName(id)}
-                  </th>
+                  </ColHead>
                 ))}
               </tr>
             </thead>
             <tbody>
               {report.courses.map((course) => (
                 <tr key={course.courseId}>
-                  <th className={`${styles.td} ${styles.rowHead}`} scope="row">
-                    {title(course.title)}
-                  </th>
-                  <td className={`${styles.td} ${styles.num}`}>{course.people}</td>
+                  <RowHead>{title(course.title)}</RowHead>
+                  <NumCell>{course.people}</NumCell>
                   {report.levelIds.map((id) => (
-                    <td key={id} className={`${styles.td} ${styles.num}`}>
-                      {course.byLevel[id] ?? 0}
-                    </td>
+                    <NumCell key={id}>{course.byLevel[id] ?? 0}</NumCell>
                   ))}
                 </tr>
               ))}

@@ -14,8 +14,11 @@ import { useLocalized } from '../../shell/localized.ts';
 import { formatSpan, useTitle } from '../../training/format.ts';
 import {
   BarList,
+  ColHead,
   CsvButton,
   FiscalYearSelect,
+  NumCell,
+  RowHead,
   TableHead,
   TableScroll,
   currentFiscalYear,
@@ -123,46 +126,30 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
             <table className={styles.table} aria-labelledby={tableId}>
               <thead>
                 <tr>
-                  <th className={styles.th} scope="col">
-                    {t('submission.course')}
-                  </th>
-                  <th className={styles.th} scope="col">
-                    {t('submission.date')}
-                  </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
-                    {t('submission.attended')}
-                  </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
-                    {t('submission.submitted')}
-                  </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
-                    {t('submission.rate')}
-                  </th>
+                  <ColHead>{t('submission.course')}</ColHead>
+                  <ColHead>{t('submission.date')}</ColHead>
+                  <ColHead num>{t('submission.attended')}</ColHead>
+                  <ColHead num>{t('submission.submitted')}</ColHead>
+                  <ColHead num>{t('submission.rate')}</ColHead>
                 </tr>
               </thead>
               <tbody>
                 {report.sessions.map((session) => (
                   <tr key={session.sessionId}>
-                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
-                      {title(session.courseTitle)}
-                    </th>
+                    <RowHead>{title(session.courseTitle)}</RowHead>
                     <td className={styles.td}>{formatSpan(session.start, session.end, i18n.language)}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{session.attended}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{session.submitted}</td>
-                    <td className={`${styles.td} ${styles.num}`}>
-                      {session.rate === null ? '—' : percent.format(session.rate)}
-                    </td>
+                    <NumCell>{session.attended}</NumCell>
+                    <NumCell>{session.submitted}</NumCell>
+                    <NumCell>{session.rate === null ? '—' : percent.format(session.rate)}</NumCell>
                   </tr>
                 ))}
                 <tr>
                   <th className={styles.td} scope="row" colSpan={2}>
                     {t('submission.total')}
                   </th>
-                  <td className={`${styles.td} ${styles.num}`}>{report.totals.attended}</td>
-                  <td className={`${styles.td} ${styles.num}`}>{report.totals.submitted}</td>
-                  <td className={`${styles.td} ${styles.num}`}>
-                    {report.totals.rate === null ? '—' : percent.format(report.totals.rate)}
-                  </td>
+                  <NumCell>{report.totals.attended}</NumCell>
+                  <NumCell>{report.totals.submitted}</NumCell>
+                  <NumCell>{report.totals.rate === null ? '—' : percent.format(report.totals.rate)}</NumCell>
                 </tr>
               </tbody>
             </table>
@@ -265,28 +252,18 @@ function WantedCard({
             <table className={styles.table} aria-labelledby={levelId}>
               <thead>
                 <tr>
-                  <th className={styles.th} scope="col">
-                    {t('wanted.level')}
-                  </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
-                    {t('wanted.respondents')}
-                  </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
-                    {t('wanted.writers')}
-                  </th>
-                  <th className={styles.th} scope="col">
-                    {t('wanted.topCourses')}
-                  </th>
+                  <ColHead>{t('wanted.level')}</ColHead>
+                  <ColHead num>{t('wanted.respondents')}</ColHead>
+                  <ColHead num>{t('wanted.writers')}</ColHead>
+                  <ColHead>{t('wanted.topCourses')}</ColHead>
                 </tr>
               </thead>
               <tbody>
                 {report.levels.map((level) => (
                   <tr key={level.levelId}>
-                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
-                      {levelName(level.levelId)}
-                    </th>
-                    <td className={`${styles.td} ${styles.num}`}>{level.respondents}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{level.writers}</td>
+                    <RowHead>{levelName(level.levelId)}</RowHead>
+                    <NumCell>{level.respondents}</NumCell>
+                    <NumCell>{level.writers}</NumCell>
                     <td className={styles.td}>{topCourses(level.courses)}</td>
                   </tr>
                 ))}
@@ -310,27 +287,21 @@ function WantedCard({
             >
               <thead>
                 <tr>
-                  <th className={styles.th} scope="col">
-                    {t('wanted.department')}
-                  </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
-                    {t('wanted.respondents')}
-                  </th>
-                  <th className={styles.th} scope="col">
-                    {t('wanted.topCourses')}
-                  </th>
+                  <ColHead>{t('wanted.department')}</ColHead>
+                  <ColHead num>{t('wanted.respondents')}</ColHead>
+                  <ColHead>{t('wanted.topCourses')}</ColHead>
                 </tr>
               </thead>
               <tbody>
                 {report.departments.map((department) => (
                   <tr key={department.department}>
-                    <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                    <RowHead>
                       {department.department || t('wanted.noDepartment')}
                       {department.division ? (
                         <span className={styles.muted}> · {department.division}</span>
                       ) : null}
-                    </th>
-                    <td className={`${styles.td} ${styles.num}`}>{department.respondents}</td>
+                    </RowHead>
+                    <NumCell>{department.respondents}</NumCell>
                     <td className={styles.td}>{topCourses(department.courses)}</td>
                   </tr>
                 ))}
