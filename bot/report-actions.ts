@@ -74,6 +74,17 @@ const problemOf = (issue: z.core.$ZodIssue): { field: string; kind: FormProblemK
   return { field, kind: 'invalid' };
 };
 
+/** The issues of a submission or draft in the card's words; `required` names what a required issue is. */
+const issueProblems = (
+  locale: CardLocale,
+  issues: z.core.$ZodIssue[],
+  required: FormProblemKind = 'required',
+) =>
+  issues.map((issue) => {
+    const { field, kind } = problemOf(issue);
+    return formProblemText(locale, field, kind === 'required' ? required : kind, LIMITS[field]);
+  });
+
 export interface ReportActionsDependencies {
   reports: Pick<ReportService, 'due' | 'get' | 'submit' | 'saveDraft'>;
   /** Supervisors' comments from the notice card; without it the comment verb is refused. */
@@ -225,16 +236,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
         submissionId: ids.submissionId,
       });
       if (!parsed.success)
-        return form(
-          locale,
-          session,
-          draft,
-          parsed.error.issues.map((issue) => {
-            const { field, kind } = problemOf(issue);
-            return formProblemText(locale, field, kind, LIMITS[field]);
-          }),
-          keep,
-        );
+        return form(locale, session, draft, issueProblems(locale, parsed.error.issues), keep);
       try {
         const report = await deps.reports.submit(
           { id: personId, isHr: false },
@@ -274,10 +276,8 @@ export function createReportActions(deps: ReportActionsDependencies) {
           locale,
           session,
           draft,
-          parsed.error.issues.map((issue) => {
-            const { field, kind } = problemOf(issue);
-            return formProblemText(locale, field, kind === 'required' ? 'invalid' : kind, LIMITS[field]);
-          }),
+          // A draft requires nothing: a too-small value there (a rating under 1) is invalid, not missing.
+          issueProblems(locale, parsed.error.issues, 'invalid'),
           { draftVersion: version },
         );
       try {
