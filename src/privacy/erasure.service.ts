@@ -3,7 +3,7 @@ import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
-import { auditLog } from '../auth/audit.schema.ts';
+import { createAuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Directory } from '../people/directory.port.ts';
@@ -180,7 +180,7 @@ export function createErasureService({ db, directory }: ErasureDependencies) {
           counts,
         });
         // In the same transaction: an erasure without its audit row must not happen.
-        await tx.insert(auditLog).values({
+        await createAuditLog(tx).record({
           actorId: actor.id,
           subjectId: personId,
           action: 'delete',
