@@ -26,7 +26,7 @@ import type { AnalyticsStore } from './analytics.store.ts';
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** The fiscal year's bounds as instants: 1 April 00:00 Japan time to the next 1 April. */
-export function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHalf: Date } {
+function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHalf: Date } {
   return {
     from: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
     secondHalf: new Date(Date.UTC(fiscalYear, 9, 1) - JST_OFFSET_MS),
@@ -37,7 +37,7 @@ export function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; se
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
-export type AuditAction = 'read' | 'export';
+type AuditAction = 'read' | 'export';
 
 export interface AnalyticsDependencies {
   store: AnalyticsStore;
