@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../src/http/app-error.ts';
 import { entraIdentities, type BotIdentities } from '../src/reports/bot-identities.ts';
 import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
+import { adaptiveCard } from '../src/reports/report-cards.port.ts';
 import { greetingCard } from './cards/greeting-card.ts';
 import { REPORT_COMMENT_VERB } from './cards/report-notice-card.ts';
 import {
@@ -62,11 +63,6 @@ async function answerTo(
     return reports.open(personId, locale, typeof data.sessionId === 'string' ? data.sessionId : '');
   return undefined;
 }
-
-const asAttachment = (card: ReportCard) => ({
-  contentType: 'application/vnd.microsoft.card.adaptive' as const,
-  content: card,
-});
 
 // The least an activity must have before the SDK sees it; the SDK and our handlers read these fields.
 const activityEnvelope = z.looseObject({
@@ -178,13 +174,13 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
       ) as Record<string, unknown>;
       const answer = await answerTo(reports, value.verb, personId, locale, value);
       if (answer) {
-        await context.send({ type: 'message', attachments: [asAttachment(answer)] });
+        await context.send({ type: 'message', attachments: [adaptiveCard(answer)] });
         return;
       }
       if (REPORT_COMMAND.test(activity.text ?? '')) {
         await context.send({
           type: 'message',
-          attachments: [asAttachment(await reports.due(personId, locale))],
+          attachments: [adaptiveCard(await reports.due(personId, locale))],
         });
         return;
       }
@@ -196,7 +192,7 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     });
     await context.send({
       type: 'message',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      attachments: [adaptiveCard(card)],
     });
   });
 
