@@ -181,10 +181,10 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
   };
 
   /** History rows for the file, each with the supervisor a transfer brings (or the one it keeps). */
-  const planRows = (rows: ImportRow[], everyone: PersonState[], existing: LevelRow[], importId: string) => {
+  const planRows = (rows: ImportRow[], everyone: PersonState[], existing: LevelRow[]) => {
     const byId = new Map(everyone.map((person) => [person.id, person]));
     const departmentsWithoutHead = new Set<string>();
-    const planned: NewLevelRow[] = [];
+    const planned: Array<Omit<NewLevelRow, 'importId'>> = [];
     const sorted = [...rows].sort(
       (a, b) => a.personId.localeCompare(b.personId) || a.effectiveFrom.localeCompare(b.effectiveFrom),
     );
@@ -231,7 +231,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         ...list.filter((other) => other.effectiveFrom !== row.effectiveFrom),
         entry,
       ]);
-      planned.push({ ...entry, importId });
+      planned.push(entry);
     }
     return { planned, departmentsWithoutHead: [...departmentsWithoutHead].sort() };
   };
@@ -331,7 +331,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       const personIds = [...new Set(rows.map((row) => row.personId))];
       const existing = await history.historyOf(db, personIds);
       const existingByKey = new Map(existing.map((row) => [`${row.personId}|${row.effectiveFrom}`, row]));
-      const count = (planned: NewLevelRow[]) => {
+      const count = (planned: ReadonlyArray<Omit<NewLevelRow, 'importId'>>) => {
         let added = 0;
         let updated = 0;
         let unchanged = 0;
@@ -353,7 +353,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       };
 
       if (input.dryRun) {
-        const { planned, departmentsWithoutHead } = planRows(rows, everyone, existing, '');
+        const { planned, departmentsWithoutHead } = planRows(rows, everyone, existing);
         return {
           ...summaryBase,
           ...count(planned),
@@ -369,7 +369,8 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         // Read again inside the transaction: the plan must match what is stored when it is written.
         const current = await history.everyone(tx);
         const stored = await history.historyOf(tx, personIds);
-        const counted = count(planRows(rows, current, stored, '').planned);
+        const { planned, departmentsWithoutHead } = planRows(rows, current, stored);
+        const counted = count(planned);
         const importId = await history.insertImport(tx, {
           importedBy: actor.id,
           fileName: input.fileName ?? null,
@@ -377,8 +378,10 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
           rows: rows.length,
           summary: counted,
         });
-        const { planned, departmentsWithoutHead } = planRows(rows, current, stored, importId);
-        await history.upsertLevels(tx, planned);
+        await history.upsertLevels(
+          tx,
+          planned.map((row) => ({ ...row, importId })),
+        );
         await createAuditLog(tx).record({
           actorId: actor.id,
           subjectId: null,
