@@ -63,6 +63,7 @@ import { createConversationReferenceStore } from './reports/conversation-referen
 import { createBotConnector } from './reports/bot-connector.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
 import { createBotOutbox, createBotOutboxWorker } from './reports/bot-outbox.ts';
+import { adaptiveCard } from './reports/report-cards.port.ts';
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
@@ -373,12 +374,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       // Japanese: the bot does not know each person's language, and the city works in Japanese.
       render: (content) => ({
         text: cycleReminderText({ ...content, locale: 'ja' }),
-        attachments: [
-          {
-            contentType: 'application/vnd.microsoft.card.adaptive',
-            content: cycleReminderCard({ ...content, locale: 'ja' }),
-          },
-        ],
+        attachments: [adaptiveCard(cycleReminderCard({ ...content, locale: 'ja' }))],
       }),
       now: growth.now,
     });
