@@ -1,6 +1,7 @@
 // Microsoft 365 Agents Playground as a child process, driven over its HTTP API, with the bot's replies
 // read from the stream its own web client listens to.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -54,6 +55,8 @@ async function freePort(): Promise<number> {
 }
 
 export async function startPlayground(botEndpoint: string): Promise<Playground> {
+  // The Playground writes its files into its working directory: keep them under test-results.
+  mkdirSync(path.resolve('test-results'), { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(

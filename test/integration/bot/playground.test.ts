@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
 import { startPlayground, type Playground } from '../../support/playground.ts';
@@ -8,7 +7,6 @@ describe('the bot with Microsoft 365 Agents Playground', () => {
   let server: TestServer;
   let playground: Playground;
   beforeAll(async () => {
-    mkdirSync('test-results', { recursive: true });
     server = await startTestServer();
     playground = await startPlayground(`${server.url}/api/messages`);
   }, 60_000);

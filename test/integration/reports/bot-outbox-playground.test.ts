@@ -1,6 +1,5 @@
 // Local mode end to end: the outbox posts through Microsoft 365 Agents Playground's connector exactly as
 // it would through Teams' — the serviceUrl comes from the conversation the Playground opened, no token.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
 import { startPlayground, type Playground } from '../../support/playground.ts';
@@ -10,7 +9,6 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
   let server: TestServer;
   let playground: Playground;
   beforeAll(async () => {
-    mkdirSync('test-results', { recursive: true });
     server = await startTestServer();
     playground = await startPlayground(`${server.url}/api/messages`);
   }, 60_000);

@@ -2,7 +2,6 @@
 // the app is installed in a team, HR maps the attendee's 課 to one of its channels, a session of the seeded
 // catalog ends, the attendee receives the report form in their 1:1 chat, submits it from the card, the
 // summary appears in the mapped channel, and the supervisor is notified and comments from their card.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_INPUT_ID, REPORT_COMMENT_VERB } from '../../../bot/cards/report-notice-card.ts';
 import { REPORT_SUBMIT_VERB } from '../../../bot/cards/report-card.ts';
@@ -30,7 +29,6 @@ describe('post-training reports through Agents Playground (local mode)', () => {
   const learned = 'ファシリテーションでは最初に目的とゴールを共有することが大切だと学んだ。';
 
   beforeAll(async () => {
-    mkdirSync('test-results', { recursive: true });
     server = await startTestServer();
     playground = await startPlayground(`${server.url}/api/messages`);
     const people = server.emulator.people;
