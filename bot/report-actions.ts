@@ -38,6 +38,7 @@ import {
   type CardSession,
   type ReportCard,
 } from './cards/report-card.ts';
+import { dbIntegerFromText, userText } from '../src/http/user-input.ts';
 
 /** Card values arrive as strings: multi-selects comma-joined, the rating as "4". */
 const idsOf = (value: unknown) =>
@@ -50,11 +51,11 @@ const idsOf = (value: unknown) =>
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
 const cardData = z.looseObject({
-  sessionId: z.string().max(64),
-  submissionId: z.string().max(64),
-  draftVersion: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  sessionId: userText.max(64),
+  submissionId: userText.max(64),
+  draftVersion: dbIntegerFromText.min(0).max(1_000_000).optional(),
 });
-const commentData = z.looseObject({ reportId: z.string().max(64), requestId: z.string().max(64) });
+const commentData = z.looseObject({ reportId: userText.max(64), requestId: userText.max(64) });
 
 /** The limit a too-long or too-many problem refers to, per field. */
 const LIMITS: Record<string, number> = {

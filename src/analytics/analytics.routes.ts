@@ -8,10 +8,9 @@ import { INTERVIEW_TYPES } from './analytics.contract.ts';
 import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import { CSV_CONTENT_TYPE, csvResult } from './csv.ts';
+import { dbIntegerFromText } from '../http/user-input.ts';
 
-const fiscalYear = z.coerce
-  .number()
-  .int()
+const fiscalYear = dbIntegerFromText
   .min(FIRST_FISCAL_YEAR)
   .max(2200)
   .optional()

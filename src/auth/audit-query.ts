@@ -9,6 +9,7 @@ import type { Actor } from './access.ts';
 import type { AuditAction, AuditEntryView, AuditPage } from './audit.contract.ts';
 import type { AuditLog } from './audit.ts';
 import { auditLog } from './audit.schema.ts';
+import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -26,8 +27,8 @@ const isoDay = z
   }, 'must be a real date');
 
 const filterFields = {
-  actorId: z.string().trim().min(1).max(100).optional().describe('Who acted (directory id)'),
-  subjectId: z.string().trim().min(1).max(100).optional().describe('Whose data (directory id)'),
+  actorId: userText.trim().min(1).max(100).optional().describe('Who acted (directory id)'),
+  subjectId: userText.trim().min(1).max(100).optional().describe('Whose data (directory id)'),
   action: z.enum(['read', 'write', 'export', 'delete']).optional(),
   from: isoDay.optional().describe('First day, Japan time, inclusive (YYYY-MM-DD)'),
   to: isoDay.optional().describe('Last day, Japan time, inclusive (YYYY-MM-DD)'),
@@ -47,7 +48,7 @@ export const auditPageQuerySchema = z
       .regex(/^\d{1,15}$/, 'must be a cursor from a previous page')
       .optional()
       .describe('nextCursor of the previous page'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: dbIntegerFromText.min(1).max(200).default(50),
   })
   .refine(rangeInOrder, rangeMessage);
 export type AuditPageQuery = z.infer<typeof auditPageQuerySchema>;

@@ -30,6 +30,7 @@ import {
 } from './cycle-rules.ts';
 import { cycleWindows } from './cycle.schema.ts';
 import type { CycleStore, EventRow, WindowRow } from './cycle.store.ts';
+import { dbInteger } from '../http/user-input.ts';
 
 const isoDate = z
   .string()
@@ -38,8 +39,8 @@ const isoDate = z
     const parsed = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
   }, 'must be a real date');
-const fiscalYear = z.number().int().min(FIRST_FISCAL_YEAR).max(2100);
-const version = z.number().int().min(1);
+const fiscalYear = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
+const version = dbInteger.min(1);
 
 export const cycleWindowInputSchema = z
   .object({ fiscalYear, kind: z.enum(CYCLE_KINDS), opensOn: isoDate, closesOn: isoDate })

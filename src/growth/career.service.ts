@@ -15,24 +15,24 @@ import {
   type RotationEntry,
 } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 // Blank entries in a list carry no meaning and would show as empty rows; reject rather than drop them.
-const shortName = z
-  .string()
+const shortName = userText
   .max(CAREER_SHORT_MAX)
   .refine((value) => value.trim().length > 0, 'must not be blank');
 const qualification = z.object({ name: shortName, month: month.nullable() }).strict();
 
 export const careerInputSchema = z
   .object({
-    version: z.number().int().min(0),
-    visionMidTerm: z.string().max(CAREER_TEXT_MAX),
-    visionLongTerm: z.string().max(CAREER_TEXT_MAX),
+    version: dbInteger.min(0),
+    visionMidTerm: userText.max(CAREER_TEXT_MAX),
+    visionLongTerm: userText.max(CAREER_TEXT_MAX),
     path: z.enum(['specialist', 'rotation', 'undecided']),
-    pathField: z.string().max(CAREER_SHORT_MAX),
+    pathField: userText.max(CAREER_SHORT_MAX),
     interests: z.array(shortName).max(CAREER_LIST_MAX),
     qualificationsHeld: z.array(qualification).max(CAREER_LIST_MAX),
     qualificationsPlanned: z.array(qualification).max(CAREER_LIST_MAX),
@@ -44,7 +44,7 @@ export const careerInputSchema = z
             from: month,
             to: month.nullable(),
             department: shortName,
-            duties: z.string().max(CAREER_SHORT_MAX),
+            duties: userText.max(CAREER_SHORT_MAX),
           })
           .strict(),
       )

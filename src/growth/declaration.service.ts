@@ -14,6 +14,7 @@ import {
 } from './declaration.contract.ts';
 import { declarations } from './declaration.schema.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof declarations.$inferSelect;
 
@@ -41,28 +42,28 @@ const isoDate = z
   }, 'must be a real date');
 
 export const openWindowInputSchema = z
-  .object({ fiscalYear: z.number().int().min(FIRST_FISCAL_YEAR).max(2100), closesOn: isoDate })
+  .object({ fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100), closesOn: isoDate })
   .strict();
 
 export const declarationDraftInputSchema = z
   .object({
-    version: z.number().int().min(0),
+    version: dbInteger.min(0),
     transferWishes: z
       .array(
         z
           .object({
-            department: z.string().max(DECLARATION_SHORT_MAX).refine(notBlank, 'name the workplace or field'),
-            reason: z.string().max(DECLARATION_TEXT_MAX).refine(notBlank, 'give a reason for this wish'),
+            department: userText.max(DECLARATION_SHORT_MAX).refine(notBlank, 'name the workplace or field'),
+            reason: userText.max(DECLARATION_TEXT_MAX).refine(notBlank, 'give a reason for this wish'),
           })
           .strict(),
       )
       .max(TRANSFER_WISHES_MAX, `at most ${TRANSFER_WISHES_MAX} transfer wishes`),
-    circumstances: z.string().max(DECLARATION_TEXT_MAX),
-    comment: z.string().max(DECLARATION_TEXT_MAX),
+    circumstances: userText.max(DECLARATION_TEXT_MAX),
+    comment: userText.max(DECLARATION_TEXT_MAX),
   })
   .strict();
 
-export const declarationSubmitInputSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const declarationSubmitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
 
 export function createDeclarationService(deps: {
   db: Db;

@@ -9,6 +9,7 @@ import {
   reflectionInputSchema,
   type GoalService,
 } from './goal.service.ts';
+import { dbIntegerFromText } from '../http/user-input.ts';
 
 const goalSchema = z.object({
   id: z.string(),
@@ -49,7 +50,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: {
-        query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+        query: z.object({ fiscalYear: dbIntegerFromText.min(2000).max(2100).optional() }),
       },
       responses: {
         200: {
@@ -82,7 +83,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       auth: 'user',
       request: {
         params: z.object({ personId: personParam }),
-        query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+        query: z.object({ fiscalYear: dbIntegerFromText.min(2000).max(2100).optional() }),
       },
       responses: { 200: { description: 'Goals', schema: z.array(goalSchema) } },
       handler: async ({ user, params, query }) => {

@@ -18,6 +18,7 @@ import {
   type WorkplaceGoalsResponse,
 } from './goal.contract.ts';
 import { goals } from './goal.schema.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof goals.$inferSelect;
 
@@ -25,38 +26,38 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
 export const goalInputSchema = z
   .object({
-    fiscalYear: z.number().int().min(FIRST_FISCAL_YEAR).max(2100),
-    title: z.string().trim().min(1).max(GOAL_TITLE_MAX),
-    successCriteria: z.string().max(GOAL_CRITERIA_MAX),
+    fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100),
+    title: userText.trim().min(1).max(GOAL_TITLE_MAX),
+    successCriteria: userText.max(GOAL_CRITERIA_MAX),
     dueDate: isoDate,
-    competencyIds: z.array(z.string().max(64)).max(GOAL_LINKS_MAX),
-    guidelineIds: z.array(z.string().max(64)).max(GOAL_LINKS_MAX),
+    competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
+    guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
   })
   .strict();
 
 export const goalUpdateSchema = goalInputSchema
   .omit({ fiscalYear: true })
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: dbInteger.min(1) })
   .strict();
 export const progressInputSchema = z
   .object({
-    version: z.number().int().min(1),
-    percent: z.number().int().min(0).max(100),
-    note: z.string().max(PROGRESS_NOTE_MAX),
+    version: dbInteger.min(1),
+    percent: dbInteger.min(0).max(100),
+    note: userText.max(PROGRESS_NOTE_MAX),
   })
   .strict();
 export const reflectionInputSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: dbInteger.min(1),
     stage: z.enum(['mid', 'yearEnd']),
-    text: z.string().max(GOAL_REFLECTION_MAX),
+    text: userText.max(GOAL_REFLECTION_MAX),
   })
   .strict();
 export const commentInputSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: dbInteger.min(1),
     stage: z.enum(['setting', 'mid', 'yearEnd']),
-    text: z.string().trim().min(1).max(GOAL_COMMENT_MAX),
+    text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
   })
   .strict();
 

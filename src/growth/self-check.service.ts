@@ -17,31 +17,32 @@ import {
   type SelfCheckResponse,
 } from './self-check.contract.ts';
 import { selfChecks } from './self-check.schema.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof selfChecks.$inferSelect;
 
 export const draftInputSchema = z
   .object({
-    version: z.number().int().min(0),
+    version: dbInteger.min(0),
     ratings: z.record(
-      z.string().max(64),
+      userText.max(64),
       z
         .object({
-          rating: z.number().int().min(RATING_MIN).max(RATING_MAX),
-          evidence: z.string().max(EVIDENCE_MAX),
+          rating: dbInteger.min(RATING_MIN).max(RATING_MAX),
+          evidence: userText.max(EVIDENCE_MAX),
         })
         .strict(),
     ),
-    reflections: z.record(z.string().max(64), z.string().max(REFLECTION_MAX)),
+    reflections: z.record(userText.max(64), userText.max(REFLECTION_MAX)),
   })
   .strict();
 
-export const submitInputSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const submitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
 
 export const feedbackInputSchema = z
   .object({
-    version: z.number().int().min(1),
-    feedback: z.record(z.string().max(64), z.string().min(1).max(FEEDBACK_MAX)),
+    version: dbInteger.min(1),
+    feedback: z.record(userText.max(64), userText.min(1).max(FEEDBACK_MAX)),
   })
   .strict();
 

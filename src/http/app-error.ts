@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   version_conflict: 409,
   gone: 410,
   precondition_failed: 412,
+  range_not_satisfiable: 416,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,

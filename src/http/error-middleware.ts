@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, isAppError } from './app-error.ts';
+import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from './app-error.ts';
 
 interface BodyParserError {
   type?: string;
@@ -29,6 +29,38 @@ function fromBodyParser(error: unknown): AppError | undefined {
   }
 }
 
+/** What a client error from a library means for the caller; its own message stays out of the answer. */
+const CLIENT_ERROR_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  validation_failed: 'The request could not be read.',
+  forbidden: 'This path is not allowed.',
+  not_found: 'Not found.',
+  method_not_allowed: 'This method is not allowed here.',
+  precondition_failed: 'A precondition of the request failed.',
+  range_not_satisfiable: 'The requested range is not available.',
+  payload_too_large: 'The request body is too large.',
+  unsupported_media_type: 'The request body must be UTF-8 JSON.',
+};
+
+/**
+ * Errors that express, body-parser and serve-static raise for a client's mistake carry a 4xx
+ * `status` (or `statusCode`): a path escaping the tab folder (403), a body declared as gzip that is
+ * not (400), a malformed %-escape (400), a bad Range (416). They keep their status: answering 500
+ * would blame the service, and fill its error log with other people's junk. Unknown 4xx statuses
+ * become a plain 400.
+ */
+function fromClientError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = [status, statusCode].find(
+    (value): value is number => typeof value === 'number' && value >= 400 && value <= 499,
+  );
+  if (code === undefined) return undefined;
+  const errorCode =
+    (Object.keys(ERROR_STATUS) as ErrorCode[]).find((name) => ERROR_STATUS[name] === code) ??
+    'validation_failed';
+  return new AppError(errorCode, CLIENT_ERROR_MESSAGES[errorCode] ?? 'The request was refused.');
+}
+
 export function notFoundHandler(): RequestHandler {
   return (req, _res, next) => {
     next(new AppError('not_found', `No such endpoint: ${req.method} ${req.baseUrl}${req.path}`));
@@ -42,7 +74,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const appError = isAppError(error) ? error : fromBodyParser(error);
+    const appError = isAppError(error) ? error : (fromBodyParser(error) ?? fromClientError(error));
     const requestId = String(res.locals.requestId ?? '');
     if (appError) {
       if (appError.status >= 500) logger.error({ err: error, requestId }, appError.message);

@@ -11,6 +11,7 @@ import {
   rescheduleInputSchema,
   type InterviewService,
 } from './interview.service.ts';
+import { dbIntegerFromText } from '../http/user-input.ts';
 
 const slotSchema = z.object({ start: z.string(), end: z.string() });
 
@@ -103,7 +104,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       request: {
         query: z.object({
           as: z.enum(['organizer', 'attendee']).default('attendee'),
-          fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+          fiscalYear: dbIntegerFromText.min(2000).max(2100).optional(),
         }),
       },
       responses: { 200: { description: 'Interviews, latest first', schema: z.array(summarySchema) } },

@@ -32,6 +32,7 @@ import {
   type Plan,
   type SlotSearch,
 } from './slot-finder.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,7 +43,7 @@ const personId = z.string().regex(UUID, 'must be a person id');
 
 const planOptionsSchema = z
   .object({
-    durationMinutes: z.number().int().min(10).max(240).default(DEFAULT_DURATION_MINUTES),
+    durationMinutes: dbInteger.min(10).max(240).default(DEFAULT_DURATION_MINUTES),
     firstDay: day,
     lastDay: day,
     dayStart: time.default('08:30'),
@@ -51,10 +52,8 @@ const planOptionsSchema = z
       .array(z.object({ start: time, end: time }).strict())
       .max(5)
       .default([{ start: '12:00', end: '13:00' }]),
-    bufferMinutes: z.number().int().min(0).max(120).default(0),
-    minimumNoticeMinutes: z
-      .number()
-      .int()
+    bufferMinutes: dbInteger.min(0).max(120).default(0),
+    minimumNoticeMinutes: dbInteger
       .min(0)
       .max(14 * 24 * 60)
       .default(24 * 60),
@@ -81,38 +80,38 @@ export const bookingInputSchema = z
   .strict();
 
 export const rescheduleInputSchema = z
-  .object({ version: z.number().int().min(1), start: instant, end: instant })
+  .object({ version: dbInteger.min(1), start: instant, end: instant })
   .strict();
 
 export const cancelInputSchema = z
-  .object({ version: z.number().int().min(1), reason: z.string().max(500).default('') })
+  .object({ version: dbInteger.min(1), reason: userText.max(500).default('') })
   .strict();
 
-const itemId = z.string().min(1).max(64);
+const itemId = userText.min(1).max(64);
 export const recordInputSchema = z
   .object({
-    version: z.number().int().min(1),
+    version: dbInteger.min(1),
     agenda: z
       .array(
         z
           .object({
             id: itemId,
-            text: z.string().trim().min(1).max(300),
+            text: userText.trim().min(1).max(300),
             source: z.enum(['goal', 'competency', 'free']),
           })
           .strict(),
       )
       .max(AGENDA_ITEMS_MAX),
-    sharedNotes: z.string().max(NOTE_MAX),
-    privateNotes: z.string().max(NOTE_MAX).optional(),
+    sharedNotes: userText.max(NOTE_MAX),
+    privateNotes: userText.max(NOTE_MAX).optional(),
     actionItems: z
       .array(
         z
           .object({
             id: itemId,
-            text: z.string().trim().min(1).max(300),
+            text: userText.trim().min(1).max(300),
             done: z.boolean(),
-            carriedFrom: z.string().max(64).nullable(),
+            carriedFrom: userText.max(64).nullable(),
           })
           .strict(),
       )

@@ -8,6 +8,7 @@ export const IMPORT_PROBLEM_CODES = [
   'too_many_rows',
   'unreadable_encoding',
   'unterminated_quote',
+  'unstorable_character',
   'unknown_column',
   'duplicate_column',
   'missing_column',

@@ -24,6 +24,7 @@ import type {
 import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
 import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
+import { isStorableText, USER_TEXT_MESSAGE, userText } from '../http/user-input.ts';
 
 // base64 of MAX_IMPORT_BYTES is 4/3 as long; the margin lets a slightly larger file reach the size check
 // (and its clear message) instead of a generic validation error.
@@ -32,7 +33,7 @@ export const IMPORT_BODY_LIMIT_BYTES = 1_600_000;
 
 export const importInputSchema = z
   .object({
-    fileName: z.string().trim().max(255).optional(),
+    fileName: userText.trim().max(255).optional(),
     contentBase64: z.string().min(1).max(MAX_IMPORT_BASE64).base64(),
     dryRun: z.boolean().default(false),
   })
@@ -44,6 +45,7 @@ const PROBLEM_TEXT: Record<ImportProblemCode, string> = {
   too_many_rows: 'The file has too many rows; split it.',
   unreadable_encoding: 'The file is neither UTF-8 nor Shift_JIS text.',
   unterminated_quote: 'A quoted field is never closed.',
+  unstorable_character: USER_TEXT_MESSAGE,
   unknown_column: 'Unknown column.',
   duplicate_column: 'The column appears twice.',
   missing_column: 'A required column is missing.',
@@ -320,6 +322,17 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         ]);
       const decoded = decodeCsvBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
       if (!decoded) refuse([{ line: 1, column: null, code: 'unreadable_encoding' }]);
+      // A NUL is valid UTF-8 and Shift_JIS, but PostgreSQL cannot store it (the file is outside text).
+      if (!isStorableText(decoded.text)) {
+        const lines = decoded.text.split(/\r\n|\r|\n/);
+        refuse([
+          {
+            line: lines.findIndex((line) => !isStorableText(line)) + 1,
+            column: null,
+            code: 'unstorable_character',
+          },
+        ]);
+      }
       const parsed = parseCsv(decoded.text);
       if (!parsed.ok) refuse([{ line: parsed.line, column: null, code: parsed.problem }]);
       const today = jstDayOf(deps.now().getTime());

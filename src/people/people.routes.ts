@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import type { PeopleService } from './people.service.ts';
+import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
 export const meSchema = z.object({
   id: z.string(),
@@ -27,8 +28,8 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       auth: 'user',
       request: {
         query: z.object({
-          search: z.string().trim().min(1).max(100),
-          limit: z.coerce.number().int().min(1).max(50).default(20),
+          search: userText.trim().min(1).max(100),
+          limit: dbIntegerFromText.min(1).max(50).default(20),
         }),
       },
       responses: {

@@ -11,13 +11,14 @@ import { people } from '../people/people.schema.ts';
 import type { ErasureCounts, ErasurePreview, ErasureRecordView } from './erasure.contract.ts';
 import { ERASURE_RULES, type ErasureRule } from './erasure-plan.ts';
 import { erasureRecords } from './erasure.schema.ts';
+import { userText } from '../http/user-input.ts';
 
 export const eraseInputSchema = z
   .object({
     /** Typed again by HR, so a slip of the mouse on the wrong person cannot erase them. */
-    confirmPersonId: z.string().min(1).max(100),
+    confirmPersonId: userText.min(1).max(100),
     force: z.boolean().default(false),
-    reason: z.string().trim().max(500).default(''),
+    reason: userText.trim().max(500).default(''),
   })
   .refine((input) => !input.force || input.reason.length > 0, {
     message: 'A forced erasure needs a reason',

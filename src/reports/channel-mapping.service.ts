@@ -7,25 +7,25 @@ import { AppError } from '../http/app-error.ts';
 import { resolveChannel, type ChannelMappingStore } from './channel-mapping.store.ts';
 import type { ChannelMappingOverview } from './channel-mapping.contract.ts';
 import type { ConversationReferenceStore } from './conversation-references.store.ts';
+import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
 
 export const DEPARTMENT_MAX = 200;
 
-export const departmentParam = z
-  .string()
+export const departmentParam = userText
   .trim()
   .min(1, 'must name a department (課)')
   .max(DEPARTMENT_MAX, `must be at most ${DEPARTMENT_MAX} characters`);
 
 export const channelMappingSchema = z
   .object({
-    teamId: z.string().trim().min(1, 'choose a team').max(256),
-    channelId: z.string().trim().min(1, 'choose a channel').max(256),
-    version: z.number().int().min(0),
+    teamId: userText.trim().min(1, 'choose a team').max(256),
+    channelId: userText.trim().min(1, 'choose a channel').max(256),
+    version: dbInteger.min(0),
   })
   .strict();
 
 export const channelUnmapQuery = z
-  .object({ version: z.coerce.number().int().min(1, 'must be the version read') })
+  .object({ version: dbIntegerFromText.min(1, 'must be the version read') })
   .strict();
 
 export interface ChannelMappingDependencies {

@@ -14,6 +14,7 @@ import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { COMMENT_REQUEST_ID_MAX, REPORT_COMMENT_MAX, type ReportComment } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
 import { reportComments } from './report-workflow.schema.ts';
+import { userText } from '../http/user-input.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,13 +22,11 @@ export const commentKey = (commentId: string) => `report-comment:${commentId}`;
 
 export const reportCommentSchema = z
   .object({
-    text: z
-      .string()
+    text: userText
       .trim()
       .min(1, 'is required: write the comment')
       .max(REPORT_COMMENT_MAX, `must be at most ${REPORT_COMMENT_MAX} characters`),
-    requestId: z
-      .string()
+    requestId: userText
       .min(8, 'must be the id of the comment form (8 to 64 characters)')
       .max(COMMENT_REQUEST_ID_MAX, 'must be the id of the comment form (8 to 64 characters)')
       .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only'),

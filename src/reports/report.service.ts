@@ -21,13 +21,14 @@ import {
   type ReportView,
 } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof trainingReports.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const idList = (max: number, what: string) =>
-  z.array(z.string().max(64)).max(max, `choose at most ${max} ${what}`);
+  z.array(userText.max(64)).max(max, `choose at most ${max} ${what}`);
 const satisfaction = z
   .number()
   .int('must be a whole number')
@@ -37,13 +38,13 @@ const satisfaction = z
 /** A draft may be incomplete: lengths and ids are checked, nothing is required. */
 export const reportDraftSchema = z
   .object({
-    version: z.number().int().min(0),
-    learned: z.string().max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    application: z.string().max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    version: dbInteger.min(0),
+    learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
     guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
     satisfaction: satisfaction.nullable(),
-    wantedText: z.string().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+    wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
     wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
   })
   .strict();
@@ -51,25 +52,22 @@ export const reportDraftSchema = z
 /** A submission: the two texts and the satisfaction are required. */
 export const reportSubmissionSchema = z
   .object({
-    submissionId: z
-      .string()
+    submissionId: userText
       .min(8, 'must be the id of the form (8 to 64 characters)')
       .max(SUBMISSION_ID_MAX, 'must be the id of the form (8 to 64 characters)')
       .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only'),
-    learned: z
-      .string()
+    learned: userText
       .trim()
       .min(1, 'is required: write what you learned (学んだこと)')
       .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    application: z
-      .string()
+    application: userText
       .trim()
       .min(1, 'is required: write how you will use it in your workplace (職場での活かし方)')
       .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
     guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
     satisfaction,
-    wantedText: z.string().trim().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+    wantedText: userText.trim().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
     wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
   })
   .strict();

@@ -32,6 +32,7 @@ import {
 } from './training.contract.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,13 +50,13 @@ export const isoDate = z
     'no such day',
   );
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
-const version = z.number().int().min(1);
-const idList = z.array(z.string().max(64)).max(20);
+const version = dbInteger.min(1);
+const idList = z.array(userText.max(64)).max(20);
 const localized = (max: number, required: boolean) =>
   z
     .object({
-      ja: required ? z.string().trim().min(1).max(max) : z.string().max(max),
-      en: z.string().max(max).optional(),
+      ja: required ? userText.trim().min(1).max(max) : userText.max(max),
+      en: userText.max(max).optional(),
     })
     .strict();
 
@@ -65,12 +66,12 @@ export const courseInputSchema = z
     title: localized(COURSE_TITLE_MAX, true),
     description: localized(COURSE_DESCRIPTION_MAX, false),
     targetLevelIds: idList,
-    minYearsOfService: z.number().int().min(0).max(YEARS_MAX).nullable(),
-    maxYearsOfService: z.number().int().min(0).max(YEARS_MAX).nullable(),
+    minYearsOfService: dbInteger.min(0).max(YEARS_MAX).nullable(),
+    maxYearsOfService: dbInteger.min(0).max(YEARS_MAX).nullable(),
     competencyIds: idList,
     guidelineIds: idList,
     format: z.enum(COURSE_FORMATS),
-    provider: z.string().max(PROVIDER_MAX),
+    provider: userText.max(PROVIDER_MAX),
   })
   .strict();
 export const courseUpdateSchema = courseInputSchema.extend({ version }).strict();
@@ -81,30 +82,30 @@ export const sessionInputSchema = z
     date: isoDate,
     startTime: hhmm,
     endTime: hhmm,
-    place: z.string().max(PLACE_MAX),
+    place: userText.max(PLACE_MAX),
     online: z.boolean(),
-    capacity: z.number().int().min(1).max(CAPACITY_MAX),
+    capacity: dbInteger.min(1).max(CAPACITY_MAX),
     applicationDeadline: isoDate,
   })
   .strict();
 export const sessionUpdateSchema = sessionInputSchema.extend({ version }).strict();
 export const cancelSessionSchema = z
-  .object({ version, reason: z.string().trim().min(1).max(REASON_MAX) })
+  .object({ version, reason: userText.trim().min(1).max(REASON_MAX) })
   .strict();
 
-export const applyInputSchema = z.object({ note: z.string().max(NOTE_MAX) }).strict();
+export const applyInputSchema = z.object({ note: userText.max(NOTE_MAX) }).strict();
 export const recommendInputSchema = z
-  .object({ personId: z.string().max(64), reason: z.string().trim().min(1).max(REASON_MAX) })
+  .object({ personId: userText.max(64), reason: userText.trim().min(1).max(REASON_MAX) })
   .strict();
 export const nominateInputSchema = z
   .object({
-    personId: z.string().max(64),
-    note: z.string().max(NOTE_MAX),
+    personId: userText.max(64),
+    note: userText.max(NOTE_MAX),
     /** HR nominates someone outside the course's levels or years on purpose. */
     overrideEligibility: z.boolean(),
   })
   .strict();
-export const closeEnrolmentSchema = z.object({ version, reason: z.string().max(REASON_MAX) }).strict();
+export const closeEnrolmentSchema = z.object({ version, reason: userText.max(REASON_MAX) }).strict();
 
 type CourseInput = z.infer<typeof courseInputSchema>;
 type SessionInput = z.infer<typeof sessionInputSchema>;

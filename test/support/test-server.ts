@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { createTestStore, type BackendName, type TestStore } from './backends.ts';
 import { testLogger } from './logger.ts';
@@ -19,7 +20,12 @@ const noEnvFiles = mkdtempSync(path.join(tmpdir(), 'hagukumi-noenv-'));
 
 /** The whole service, as `npm start` wires it, on a random port with its own empty store. */
 export async function startTestServer(
-  options: { backend?: BackendName; env?: Record<string, string> } = {},
+  options: {
+    backend?: BackendName;
+    env?: Record<string, string>;
+    /** Where the service logs (default: quiet); captureLogs() in ./logger.ts reads it back. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(options.backend ?? 'pglite');
   const config = loadConfig(
@@ -33,7 +39,7 @@ export async function startTestServer(
     },
     { envDir: noEnvFiles },
   );
-  const server = await startServer(config, testLogger).catch(async (error: unknown) => {
+  const server = await startServer(config, options.logger ?? testLogger).catch(async (error: unknown) => {
     await store.dispose();
     throw error;
   });

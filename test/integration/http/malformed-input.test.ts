@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeMalformedInput, type OpenApiDocument } from '../../support/malformed-input.ts';
+import { probeMalformedInput, probeRequest, type OpenApiDocument } from '../../support/malformed-input.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 describe('every route rejects malformed input', () => {
@@ -27,5 +27,32 @@ describe('every route rejects malformed input', () => {
     const operations = Object.values(document.paths).flatMap((ops) => Object.keys(ops)).length;
     expect(operations).toBeGreaterThanOrEqual(2);
     console.info(`malformed-input: ${probes.length} probes over ${operations} operations`);
+    // The hostile values of issue 13 went to every route: NUL and unpaired surrogates in every text
+    // (path, query, body, record keys), 2^31 in every integer, gzip declared on plain bodies.
+    for (const label of [
+      'NUL',
+      'unpaired surrogate',
+      '2147483648',
+      'Content-Encoding gzip on a plain body',
+    ]) {
+      expect(probes.filter((probe) => probe.label.includes(label)).length).toBeGreaterThan(10);
+    }
+    // Over a thousand requests in one process: on a loaded two-core machine that takes a while.
+  }, 120_000);
+
+  it('answers a path out of the tab folder with 4xx and the error body, and serves nothing', async () => {
+    const escapes = [
+      '/tab/assets/..%2f..%2fpackage.json',
+      '/tab/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/tab/assets/..%2f..%2f..%2fsrc%2fconfig.ts',
+      '/tab/assets/%00',
+      '/tab/assets/%E0%A4%A',
+    ];
+    for (const url of escapes) {
+      const probe = await probeRequest({ baseUrl: server.url }, 'GET /tab/assets/*', url, 'get', url);
+      expect(probe).toMatchObject({ problem: '' });
+      const text = await (await fetch(`${server.url}${url}`)).text();
+      expect(text).not.toMatch(/devDependencies|process\.env/);
+    }
   });
 });

@@ -128,6 +128,15 @@ describe.each(BACKENDS)('HR people import and sync on %s', (backend) => {
     expect((binary.body.error as unknown as { details: Detail[] }).details[0]!.code).toBe(
       'unreadable_encoding',
     );
+    const before = await snapshotState(server);
+    const nul = await call(hr, 'POST', '/api/hr/people/imports', {
+      contentBase64: utf8('職員番号,職層,所属,発令日\r\nK10006,主任級,職\u0000員課,2026/4/1\r\n'),
+    });
+    expect([nul.status, (nul.body.error as unknown as { details: Detail[] }).details[0]]).toMatchObject([
+      422,
+      { code: 'unstorable_character', line: 2 },
+    ]);
+    expect(await snapshotState(server)).toBe(before);
     const huge = await call(hr, 'POST', '/api/hr/people/imports', {
       contentBase64: Buffer.alloc(1024 * 1024 + 1, 0x41).toString('base64'),
     });

@@ -54,6 +54,7 @@ export default {
       unreadable_encoding:
         '文字コードを読み取れません。CSV（Shift_JIS）または CSV UTF-8 で保存してください。',
       unterminated_quote: '「"」で始まった値が閉じられていません。',
+      unstorable_character: '保存できない文字（NUL 文字など）が含まれています。',
       unknown_column: '知らない見出しです。',
       duplicate_column: '同じ見出しが 2 回あります。',
       missing_column: '必須の列がありません。',
@@ -145,6 +146,7 @@ export default {
       too_many_rows: 'Too many rows (5,000 at most). Split the file.',
       unreadable_encoding: 'The text encoding cannot be read. Save as CSV (Shift_JIS) or CSV UTF-8.',
       unterminated_quote: 'A value that starts with " is never closed.',
+      unstorable_character: 'Contains a character that cannot be stored (such as NUL).',
       unknown_column: 'Unknown column.',
       duplicate_column: 'The column appears twice.',
       missing_column: 'A required column is missing.',
