@@ -34,7 +34,8 @@ async function appendOnlyTables(query: Query): Promise<Array<{ name: string; ena
  * Gives the runtime role what the service needs and nothing more. Run by the owner after every
  * migration, under the migration lock: it is idempotent, reads the live catalogue (so a new table or a
  * new append-only table is never forgotten), and re-asserts the state each start (a stray grant of
- * UPDATE on the audit log is revoked again). Default privileges cover tables the owner creates later.
+ * UPDATE on the audit log is revoked again). Default privileges let the runtime role read and add to a
+ * table the owner creates later even before this step runs again.
  */
 export async function grantRuntimeRole(query: Query, runtimeRole: string): Promise<void> {
   const role = pg.escapeIdentifier(runtimeRole);
@@ -52,7 +53,9 @@ export async function grantRuntimeRole(query: Query, runtimeRole: string): Promi
     `REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA ${data} FROM ${role}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${data} TO ${role}`,
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${data} TO ${role}`,
-    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${data} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+    // Only reading and adding: whether a new table may also be changed is this step's decision, made
+    // right after the migration that adds it, once its append-only trigger (if any) exists.
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${data} GRANT SELECT, INSERT ON TABLES TO ${role}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA ${data} GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
   ];
   // The service reads the journal only to confirm the schema is current when it does not migrate.
@@ -62,7 +65,16 @@ export async function grantRuntimeRole(query: Query, runtimeRole: string): Promi
       `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON public.${pg.escapeIdentifier(name)} FROM ${role}, PUBLIC`,
     );
   }
-  for (const statement of statements) await query(statement);
+  // One transaction: the blanket grant above includes UPDATE on the append-only tables, and a running
+  // instance must never see it before the revokes below take it back.
+  await query('BEGIN');
+  try {
+    for (const statement of statements) await query(statement);
+    await query('COMMIT');
+  } catch (error) {
+    await query('ROLLBACK');
+    throw error;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
+import { grantRuntimeRole, type Query } from '../../../src/db/database-roles.ts';
 import { startQueue } from '../../../src/jobs/queue.ts';
 import { BACKENDS } from '../../support/backends.ts';
 import { testLogger } from '../../support/logger.ts';
@@ -166,16 +167,28 @@ describe.skipIf(!onPostgres)('database roles on PostgreSQL', () => {
     await runtimeClient.query(`DELETE FROM people WHERE id = 'p-roles'`);
   });
 
-  it('a table a later migration adds is granted by default privileges, not forgotten', async () => {
+  it('a table a later migration adds can be read and added to at once, and changed after the grants step', async () => {
     await asAdmin(databaseName, async (admin) => {
       await admin.query(`SET ROLE ${owner}`);
       await admin.query('CREATE TABLE later_feature (id int PRIMARY KEY)');
     });
+    // Default privileges: nothing to forget, but no UPDATE before the step knows the table is not append-only.
     await runtimeClient.query('INSERT INTO later_feature VALUES (1)');
+    await runtimeClient.query('SELECT id FROM later_feature');
+    expect(await refusal('UPDATE later_feature SET id = 2')).toMatch(/permission denied/);
+
+    opened.push(
+      await openDatabase({
+        databaseUrl: runtimeUrl,
+        migrationUrl: ownerUrl,
+        leastPrivilege: true,
+        poolSize: 1,
+      }),
+    );
     await runtimeClient.query('UPDATE later_feature SET id = 2');
     await runtimeClient.query('DELETE FROM later_feature');
     expect(await refusal('TRUNCATE later_feature')).toMatch(/permission denied/);
-  });
+  }, 60_000);
 
   it('the service runs its queue as the serving role', async () => {
     const database = opened[0]!;
@@ -252,6 +265,30 @@ describe.skipIf(!onPostgres)('database roles on PostgreSQL', () => {
     opened.push(database);
     expect(await refusal('DELETE FROM audit_log')).toMatch(/permission denied for table/);
   }, 60_000);
+
+  it('another instance starting never lets a running one see UPDATE on the audit log', async () => {
+    // The grants step grants every table, then takes UPDATE back from the append-only ones: the
+    // running instance, looking in between, must still see no UPDATE (one transaction).
+    const seen: boolean[] = [];
+    const ownerClient = new pg.Client({ connectionString: ownerUrl });
+    await ownerClient.connect();
+    try {
+      const spy: Query = async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
+        const { rows } = await ownerClient.query<T>(text, params);
+        if (/^GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES/.test(text)) {
+          const { rows: look } = await runtimeClient.query<{ allowed: boolean }>(
+            `SELECT has_any_column_privilege('audit_log', 'UPDATE') AS allowed`,
+          );
+          seen.push(look[0]!.allowed);
+        }
+        return rows;
+      };
+      await grantRuntimeRole(spy, runtime);
+    } finally {
+      await ownerClient.end();
+    }
+    expect(seen).toEqual([false]);
+  });
 
   it('production refuses a database that is not migrated yet', async () => {
     const empty = `hagukumi_roles_empty_${suffix}`;
