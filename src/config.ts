@@ -30,6 +30,14 @@ const commonSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  // The owner role, used only to migrate and to grant DATABASE_URL's role what it needs (docs/security.md).
+  DATABASE_MIGRATION_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(10)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -91,6 +99,8 @@ interface BaseConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The role that owns the tables; migrations run with it, the service never serves with it. */
+  databaseMigrationUrl: string | undefined;
   databasePoolSize: number;
   logLevel: RawEnv['LOG_LEVEL'];
   frameworkFile: string;
@@ -158,6 +168,11 @@ function productionProblems(raw: RawEnv): string[] {
   for (const [key, why] of PRODUCTION_REQUIRED) {
     if (raw[key] === undefined) problems.push(`${key} is required in production mode: ${why}`);
   }
+  if (raw.DATABASE_MIGRATION_URL !== undefined && raw.DATABASE_MIGRATION_URL === raw.DATABASE_URL) {
+    problems.push(
+      'DATABASE_MIGRATION_URL must name another role than DATABASE_URL: the service must not serve as the owner of its tables (docs/security.md)',
+    );
+  }
   if (raw.M365_EMULATOR_PORT !== undefined) {
     problems.push('M365_EMULATOR_PORT is a local-mode setting; the emulator never runs in production');
   }
@@ -220,6 +235,7 @@ export function loadConfig(
     host: raw.HOST ?? (raw.APP_MODE === 'local' ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
+    databaseMigrationUrl: raw.DATABASE_MIGRATION_URL,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     logLevel: raw.LOG_LEVEL,
     frameworkFile: path.resolve(raw.FRAMEWORK_FILE),

@@ -127,6 +127,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const framework = await loadFramework(config.frameworkFile);
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
+      migrationUrl: config.databaseMigrationUrl,
+      leastPrivilege: config.mode === 'production',
       dataDir: config.dataDir,
       poolSize: config.databasePoolSize,
     });

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { installQueueSchema } from '../jobs/queue-schema.ts';
+import { grantRuntimeRole, leastPrivilegeProblems, type Query } from './database-roles.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,12 +25,27 @@ export interface Database {
   /** The embedded engine, for adapters (the job queue) that speak to it directly. */
   readonly pglite: PGlite | undefined;
   readonly connectionString: string | undefined;
+  /**
+   * False when an owner role migrates the schema and this connection only reads and writes rows: the
+   * job queue must then not try to install or upgrade its own schema either.
+   */
+  readonly ownsSchema: boolean;
   close(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
   /** A PostgreSQL server; without it the embedded PGlite store is used. */
   databaseUrl?: string | undefined;
+  /**
+   * The role that owns the tables (docs/security.md, "Database roles"). With it, migrations, pg-boss's
+   * schema and the runtime role's grants run as this role; `databaseUrl` then only serves.
+   */
+  migrationUrl?: string | undefined;
+  /**
+   * Production: refuse to serve with a role that could rewrite the append-only history (superuser,
+   * owner, UPDATE/DELETE/TRUNCATE on the audit log), and never migrate with the serving role.
+   */
+  leastPrivilege?: boolean;
   /** Folder for PGlite's files; `undefined` keeps PGlite in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
@@ -38,11 +56,40 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url)
 const MIGRATION_LOCK_KEY = 7_205_331_901;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : await openPglite(options.dataDir);
+  if (!options.databaseUrl) {
+    if (options.migrationUrl) throw new Error('DATABASE_MIGRATION_URL needs DATABASE_URL (the runtime role)');
+    if (options.leastPrivilege)
+      throw new Error('A PostgreSQL server (DATABASE_URL) is required in production');
+    const database = await openPglite(options.dataDir);
+    return migrateOrClose(database, () => applyMigrations(database));
+  }
+  // In production the serving role never changes the schema, even when no owner URL is given.
+  const ownsSchema = !options.migrationUrl && !options.leastPrivilege;
+  const database = await openPostgres(options.databaseUrl, options.poolSize ?? 10, ownsSchema);
+  return migrateOrClose(database, async () => {
+    if (options.migrationUrl) {
+      const [current] = await database.query<{ role: string }>('SELECT current_user AS role');
+      await migrateAsOwner(options.migrationUrl, current!.role);
+    } else if (options.leastPrivilege) {
+      // Production without the owner's URL: a release step (`npm run migrate`) migrated already.
+      await assertMigrated(database);
+    } else {
+      await applyMigrations(database);
+    }
+    if (options.leastPrivilege) {
+      const problems = await leastPrivilegeProblems((text, params) => database.query(text, params));
+      if (problems.length > 0) {
+        throw new Error(
+          `DATABASE_URL must name the runtime role, which may only read and write rows (docs/security.md, "Database roles"):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+        );
+      }
+    }
+  });
+}
+
+async function migrateOrClose(database: Database, migrate: () => Promise<void>): Promise<Database> {
   try {
-    await applyMigrations(database);
+    await migrate();
   } catch (error) {
     await database.close();
     throw error;
@@ -50,7 +97,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  connectionString: string,
+  poolSize: number,
+  ownsSchema: boolean,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'hagukumi' });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
@@ -66,6 +117,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     db: drizzlePostgres(pool, { schema }),
     pglite: undefined,
     connectionString,
+    ownsSchema,
     async query<T extends Record<string, unknown>>(text: string, params?: unknown[]) {
       const result = await pool.query<T>(text, params);
       return result.rows;
@@ -98,6 +150,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     db: drizzlePglite(engine, { schema }),
     pglite: engine,
     connectionString: undefined,
+    ownsSchema: true,
     async query<T extends Record<string, unknown>>(text: string, params?: unknown[]) {
       const result = await engine.query<T>(text, params);
       return result.rows;
@@ -153,18 +206,61 @@ async function applyMigrations(database: Database): Promise<void> {
     await migratePglite(drizzlePglite(database.pglite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  // Several instances may start at once: a session-level advisory lock on one dedicated connection
-  // lets exactly one migrate while the others wait, then find nothing left to do.
-  const client = new pg.Client({ connectionString: database.connectionString });
-  await client.connect();
+  await withMigrationLock(database.connectionString!, async (client) => {
+    await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  });
+}
+
+/**
+ * The owner's step, before the runtime role serves: the app's migrations, pg-boss's schema, then the
+ * runtime role's grants, all under the one migration lock so instances starting together neither race
+ * nor see a table before its grants.
+ */
+async function migrateAsOwner(migrationUrl: string, runtimeRole: string): Promise<void> {
+  await withMigrationLock(migrationUrl, async (client) => {
+    await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await installQueueSchema(migrationUrl);
+    const query: Query = async <T extends Record<string, unknown>>(text: string, params?: unknown[]) =>
+      (await client.query<T>(text, params)).rows;
+    await grantRuntimeRole(query, runtimeRole);
+  });
+}
+
+// Several instances may start at once: a session-level advisory lock on one dedicated connection
+// lets exactly one migrate while the others wait, then find nothing left to do.
+async function withMigrationLock(
+  connectionString: string,
+  migrate: (client: pg.Client) => Promise<void>,
+): Promise<void> {
+  const client = new pg.Client({ connectionString, application_name: 'hagukumi-migrate' });
+  await client.connect().catch((error: unknown) => {
+    throw new Error(`Cannot connect to PostgreSQL to migrate: ${(error as Error).message}`, { cause: error });
+  });
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrate(client);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
     await client.end();
+  }
+}
+
+/** The runtime role does not migrate in production: it only confirms the owner already did. */
+async function assertMigrated(database: Database): Promise<void> {
+  const latest = Math.max(
+    ...readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis),
+  );
+  const applied = await database
+    .query<{ latest: string | null }>(
+      'SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations',
+    )
+    .catch(() => [{ latest: null }]);
+  if (Number(applied[0]?.latest ?? 0) < latest) {
+    throw new Error(
+      'The database is not migrated to this version. Run `npm run migrate` with DATABASE_MIGRATION_URL (the owner role) first, or set DATABASE_MIGRATION_URL so the service migrates at start (docs/security.md, "Database roles").',
+    );
   }
 }

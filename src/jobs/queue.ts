@@ -2,6 +2,7 @@ import { PgBoss, fromPglite } from 'pg-boss';
 import type { Job, SendOptions, WorkOptions } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import { QUEUE_SCHEMA } from './queue-schema.ts';
 
 export type JobHandler<T> = (jobs: Job<T>[]) => Promise<void>;
 
@@ -24,9 +25,15 @@ export interface JobQueue {
 }
 
 export async function startQueue(database: Database, logger: Logger): Promise<JobQueue> {
+  // Where the owner role installed the queue's schema, the runtime role only checks its version.
   const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss' })
-    : new PgBoss({ connectionString: database.connectionString ?? '', schema: 'pgboss', max: 4 });
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: QUEUE_SCHEMA })
+    : new PgBoss({
+        connectionString: database.connectionString ?? '',
+        schema: QUEUE_SCHEMA,
+        max: 4,
+        migrate: database.ownsSchema,
+      });
   boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
 
