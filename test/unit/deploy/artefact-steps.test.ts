@@ -31,7 +31,9 @@ interface DeployAction {
   with: { args?: string; workingDirectory?: string; artifactFolder?: string };
 }
 
-const deploy = (parseYamlSubset(readFileSync('m365agents.yml', 'utf8')) as { deploy: DeployAction[] }).deploy;
+const deploy = (
+  parseYamlSubset(readFileSync('m365agents.yml', 'utf8')) as unknown as { deploy: DeployAction[] }
+).deploy;
 const npmSteps = deploy.filter((action) => action.uses === 'cli/runNpmCommand');
 const bicep = readFileSync('infra/azure.bicep', 'utf8');
 
