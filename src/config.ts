@@ -7,6 +7,7 @@ import { z } from 'zod';
 const DEFAULT_FRAMEWORK_FILE = 'src/framework/data/kodaira-2022.json';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+const DEFAULT_LEGAL_PAGES_DIR = 'src/legal/pages';
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -78,6 +79,7 @@ const commonSchema = z.object({
   ),
   REPORT_REMINDER_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
+  LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
 });
 
 type RawEnv = z.infer<typeof commonSchema>;
@@ -116,6 +118,8 @@ interface BaseConfig {
   reportReminderMax: number;
   /** The Teams app id (manifest `id`): links in bot messages open the tab inside Teams when it is set. */
   teamsAppId: string | undefined;
+  /** The folder of the city's privacy.html and terms.html, which the Teams manifest links to. */
+  legalPagesDir: string;
 }
 
 export interface LocalConfig extends BaseConfig {
@@ -247,6 +251,7 @@ export function loadConfig(
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
     reportReminderMax: raw.REPORT_REMINDER_MAX,
     teamsAppId: raw.TEAMS_APP_ID,
+    legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
   };
 
   if (raw.APP_MODE === 'local') {

@@ -51,6 +51,7 @@ import { createInterviewService } from './interviews/interview.service.ts';
 import { createInterviewStore } from './interviews/interview.store.ts';
 import { createOutlookSync } from './interviews/outlook-sync.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
+import { mountLegalPages } from './legal/legal-pages.ts';
 import type { Logger } from './logger.ts';
 import { peopleAdminRoutes } from './people/people-admin.routes.ts';
 import { createPeopleAdminService } from './people/people-admin.service.ts';
@@ -563,6 +564,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         });
       },
     ];
+    // The privacy statement and terms the Teams manifest links to, and Entra's admin-consent landing page.
+    mounts.push((app) => mountLegalPages(app, { dir: config.legalPagesDir }));
     if (local) mounts.push((app) => local.mountDevHost(app));
 
     const app = await createHttpApp({
