@@ -1,3 +1,4 @@
+import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { ILogger } from '@microsoft/teams.common';
 import type { Express, RequestHandler } from 'express';
@@ -17,20 +18,37 @@ import {
   type CardLocale,
   type ReportCard,
 } from './cards/report-card.ts';
+import {
+  LOCAL_ACTIVITY_POLICY,
+  productionActivityPolicy,
+  refusalOf,
+  tenantsOf,
+  type ActivityPolicy,
+} from './activity-guard.ts';
 import type { ReportActions } from './report-actions.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
 
-export interface BotCredentials {
-  clientId: string;
-  clientSecret: string;
-  tenantId: string;
-}
+/**
+ * Production: the Azure Bot's credentials (Bot Framework tokens are checked on every activity), our
+ * tenant and the connector hosts we accept. Local: Agents Playground on this machine, unauthenticated.
+ */
+export type BotAccess =
+  | {
+      mode: 'production';
+      clientId: string;
+      clientSecret: string;
+      tenantId: string;
+      /** Entra ID's authority host (ENTRA_AUTHORITY_HOST): where the bot's own tokens come from. */
+      authorityHost: string;
+      /** BOT_SERVICE_URL_HOSTS: the serviceUrl hosts activities may name. */
+      serviceUrlHosts: readonly string[];
+    }
+  | { mode: 'local' };
 
 export interface BotDependencies {
   expressApp: Express;
-  /** Without credentials the bot accepts unauthenticated requests: local mode with Agents Playground only. */
-  credentials: BotCredentials | undefined;
+  access: BotAccess;
   conversations: ConversationReferenceStore;
   logger: Logger;
   publicUrl: string;
@@ -98,10 +116,58 @@ interface TeamsChannelData {
   tenant?: { id?: string };
 }
 
+/**
+ * Every option the Teams SDK would otherwise take from process.env, set from our configuration: left
+ * unset, the SDK reads CLIENT_ID, CLIENT_SECRET, TENANT_ID, MANAGED_IDENTITY_CLIENT_ID, SERVICE_URL,
+ * CLOUD, OAUTH_URL and DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS itself (@microsoft/teams.apps 2.0:
+ * app.js, token-manager.js; @microsoft/teams.api: api-client-settings.js). Empty strings, not undefined,
+ * in local mode: the SDK falls back to the environment with `??`, which an empty string stops. Our
+ * logger keeps the SDK's console logger (LOG, LOG_LEVEL) from being made, and App.start() (PORT) is
+ * never called: the app is mounted on our own express server.
+ */
+function sdkOptions(
+  access: BotAccess,
+  expressApp: Express,
+  logger: Logger,
+): ConstructorParameters<typeof App>[0] {
+  const cloud =
+    access.mode === 'production' ? withOverrides(PUBLIC, { loginEndpoint: access.authorityHost }) : PUBLIC;
+  return {
+    httpServerAdapter: new ExpressAdapter(expressApp, { logger: sdkLogger(logger, 'express-adapter') }),
+    messagingEndpoint: MESSAGING_ENDPOINT,
+    logger: sdkLogger(logger),
+    cloud,
+    // Where the SDK's own API client points before any activity names a serviceUrl; replies and our
+    // outbox always use the activity's (guarded) serviceUrl.
+    serviceUrl: 'https://smba.trafficmanager.net/teams',
+    apiClientSettings: { oauthUrl: cloud.tokenServiceUrl },
+    managedIdentityClientId: '',
+    ...(access.mode === 'production'
+      ? {
+          clientId: access.clientId,
+          clientSecret: access.clientSecret,
+          tenantId: access.tenantId,
+          // Always on in production: every activity must carry a valid Bot Framework token.
+          dangerouslyAllowUnauthenticatedRequests: false,
+        }
+      : {
+          clientId: '',
+          clientSecret: '',
+          tenantId: '',
+          // Agents Playground sends no token; local mode listens on loopback only (src/config.ts).
+          dangerouslyAllowUnauthenticatedRequests: true,
+        }),
+  };
+}
+
 /** Mounts the Teams SDK bot on our express app at /api/messages. */
 export async function mountBot(deps: BotDependencies): Promise<App> {
-  const { expressApp, credentials, conversations, logger } = deps;
+  const { expressApp, access, conversations, logger } = deps;
   const identities = deps.identities ?? entraIdentities;
+  const policy: ActivityPolicy =
+    access.mode === 'production'
+      ? productionActivityPolicy(access.tenantId, access.serviceUrlHosts)
+      : LOCAL_ACTIVITY_POLICY;
   // Validate the envelope before the SDK, so junk gets a 400 with our error body instead of an SDK 500.
   const jsonBody = express.json({ limit: deps.bodyLimitBytes, type: () => true });
   const validateEnvelope: RequestHandler = (req, _res, next) => {
@@ -119,23 +185,29 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
         : new AppError('unsupported_media_type', 'Send activities as application/json.'),
     );
   };
-  expressApp.post(MESSAGING_ENDPOINT, requireJson, jsonBody, validateEnvelope);
+  // Another tenant's activity, or one naming a connector we do not know, never reaches the SDK: it is
+  // neither answered (a reply would send our bot token to its serviceUrl) nor stored.
+  const guardActivity: RequestHandler = (req, _res, next) => {
+    const refusal = refusalOf(req.body as Record<string, unknown>, policy);
+    if (refusal) {
+      logger.warn(
+        { reason: refusal, tenants: tenantsOf(req.body as Record<string, unknown>) },
+        'bot activity refused',
+      );
+      next(new AppError('forbidden', 'This bot takes activities from its own organisation in Teams only.'));
+      return;
+    }
+    next();
+  };
+  expressApp.post(MESSAGING_ENDPOINT, requireJson, jsonBody, validateEnvelope, guardActivity);
 
-  const app = new App({
-    httpServerAdapter: new ExpressAdapter(expressApp, { logger: sdkLogger(logger, 'express-adapter') }),
-    messagingEndpoint: MESSAGING_ENDPOINT,
-    logger: sdkLogger(logger),
-    ...(credentials
-      ? {
-          clientId: credentials.clientId,
-          clientSecret: credentials.clientSecret,
-          tenantId: credentials.tenantId,
-        }
-      : { dangerouslyAllowUnauthenticatedRequests: true }),
-  });
+  const app = new App(sdkOptions(access, expressApp, logger));
 
   // Every activity tells us where we can write back later: keep the reference up to date.
   app.use(async ({ activity, next }) => {
+    // The request guard above already refused these; checked again here because this is where a
+    // reference is stored, whatever the order of the express handlers becomes.
+    if (refusalOf(activity, policy)) return;
     const channelData = (activity.channelData ?? {}) as TeamsChannelData;
     const conversationType = activity.conversation.conversationType;
     const kind =

@@ -11,19 +11,15 @@ interface SeededPerson {
 async function main(): Promise<number> {
   let config;
   try {
-    config = loadConfig();
+    // Local mode only: production tokens come from Entra ID, never from this tool. APP_MODE=production
+    // (or any production setting) makes loadConfig refuse, naming it.
+    config = loadConfig(undefined, { mode: 'local' });
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      console.error(`npm run token works in local mode only.\n${error.message}`);
       return 78;
     }
     throw error;
-  }
-  if (config.mode !== 'local') {
-    console.error(
-      'npm run token works in local mode only: production tokens come from Entra ID, never from this tool.',
-    );
-    return 2;
   }
   const args = process.argv.slice(2);
   if (args.length !== 1 || !args[0]) {

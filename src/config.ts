@@ -8,6 +8,43 @@ const DEFAULT_FRAMEWORK_FILE = 'src/framework/data/kodaira-2022.json';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 const DEFAULT_LEGAL_PAGES_DIR = 'src/legal/pages';
+/**
+ * The hosts Teams' Bot Framework connector uses in the public cloud, as the Teams SDK documents them
+ * ("Service URL Validation", microsoft.github.io/teams-sdk): the region is in the path
+ * (`https://smba.trafficmanager.net/jp/`), never in the host. Sovereign clouds set BOT_SERVICE_URL_HOSTS.
+ */
+export const DEFAULT_BOT_SERVICE_URL_HOSTS = [
+  'smba.trafficmanager.net',
+  'smba.onyx.prod.teams.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+] as const;
+
+export const APP_MODES = ['local', 'production'] as const;
+export type AppMode = (typeof APP_MODES)[number];
+
+/**
+ * What the Teams SDK and msal-node read from process.env by themselves when an option is left unset
+ * (@microsoft/teams.apps 2.0: dist/app.js, token-manager.js, utils/env.js; @microsoft/teams.api:
+ * clients/api-client-settings.js; @azure/msal-node: ConfidentialClientApplication). bot/bot-app.ts
+ * passes every one of those options, so none of these is read; production refuses them anyway, so
+ * nobody believes they do something, and a library that starts reading one again changes nothing.
+ * Not listed: PORT and LOG_LEVEL (ours too; the SDK reads them only in App.start() and its console
+ * logger, neither of which runs), LOG (console logger only), REGION_NAME (msal-node reads it only for
+ * region auto-detection, which nothing requests) and the managed-identity variables Azure sets itself
+ * (IDENTITY_ENDPOINT, IDENTITY_HEADER, IMDS_ENDPOINT, MSI_ENDPOINT, MSI_SECRET: read only by msal-node's
+ * ManagedIdentityApplication, which never runs, since the bot always has a client secret).
+ */
+export const LIBRARY_ENV_VARIABLES = {
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'the Teams SDK would accept unauthenticated bot activities',
+  CLOUD: 'the Teams SDK would take its login, token issuer and bot scope from it',
+  SERVICE_URL: 'the Teams SDK would send its default connector calls there',
+  CLIENT_ID: 'the Teams SDK would take it as the bot id (Hagukumi uses BOT_ID)',
+  CLIENT_SECRET: 'the Teams SDK would take it as the bot secret (Hagukumi uses BOT_PASSWORD)',
+  TENANT_ID: 'the Teams SDK would take it as the bot tenant (Hagukumi uses ENTRA_TENANT_ID)',
+  MANAGED_IDENTITY_CLIENT_ID: 'the Teams SDK would switch the bot to managed-identity tokens',
+  OAUTH_URL: 'the Teams API client would send user-token calls there',
+  MSAL_FORCE_REGION: 'msal-node would request tokens from a regional Entra endpoint',
+} as const;
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -20,7 +57,6 @@ const guid = z
 const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
 
 const commonSchema = z.object({
-  APP_MODE: z.preprocess(emptyToUndefined, z.enum(['local', 'production']).default('local')),
   PORT: port,
   HOST: optionalString,
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
@@ -80,6 +116,7 @@ const commonSchema = z.object({
   REPORT_REMINDER_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
+  BOT_SERVICE_URL_HOSTS: optionalString,
 });
 
 type RawEnv = z.infer<typeof commonSchema>;
@@ -133,6 +170,8 @@ export interface ProductionConfig extends BaseConfig {
   mode: 'production';
   databaseUrl: string;
   microsoft: MicrosoftConfig;
+  /** The only hosts an activity's serviceUrl may name: the bot sends its token there when it replies. */
+  botServiceUrlHosts: string[];
 }
 
 export type Config = LocalConfig | ProductionConfig;
@@ -158,16 +197,76 @@ const PRODUCTION_REQUIRED = [
   ],
 ] as const satisfies ReadonlyArray<readonly [keyof RawEnv, string]>;
 
+/** Settings only production reads: local mode talks to the emulator and would silently ignore them. */
+const PRODUCTION_ONLY = [
+  'ENTRA_TENANT_ID',
+  'ENTRA_CLIENT_ID',
+  'ENTRA_CLIENT_SECRET',
+  'ENTRA_AUTHORITY_HOST',
+  'ENTRA_APP_ID_URI',
+  'GRAPH_BASE_URL',
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'BOT_SERVICE_URL_HOSTS',
+  'TRAINING_MAILBOX',
+] as const satisfies ReadonlyArray<keyof RawEnv>;
+
+/** What local mode may listen on: this machine only. */
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
+
+function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+  );
+}
+
 function isLoopbackUrl(value: string): boolean {
   try {
-    const { hostname } = new URL(value);
-    return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname) || hostname.endsWith('.localhost');
+    return isLoopbackHostname(new URL(value).hostname);
   } catch {
     return false;
   }
 }
 
-function productionProblems(raw: RawEnv): string[] {
+/**
+ * A PostgreSQL URL that reaches only this machine: a loopback host or a Unix socket (no host, or a
+ * `host` parameter that is a socket path). node-postgres honours `?host=`, so it counts as the host too.
+ */
+function isLocalDatabaseUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    const hosts = [url.hostname, ...url.searchParams.getAll('host'), ...url.searchParams.getAll('hostaddr')];
+    return hosts.every((host) => host === '' || host.startsWith('/') || isLoopbackHostname(host));
+  } catch {
+    return false;
+  }
+}
+
+/** `BOT_SERVICE_URL_HOSTS`: bare host names, exact match; no wildcards, schemes, ports or paths. */
+function parseHostList(value: string): { hosts: string[]; invalid: string[] } {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
+  const isHostname = (entry: string) =>
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(entry);
+  return {
+    hosts: entries.filter(isHostname),
+    invalid: entries.filter((entry) => !isHostname(entry)),
+  };
+}
+
+function libraryVariableProblems(env: Record<string, string | undefined>): string[] {
+  return Object.entries(LIBRARY_ENV_VARIABLES)
+    .filter(([name]) => env[name] !== undefined)
+    .map(
+      ([name, effect]) =>
+        `${name} is set: ${effect} if it read the environment. Hagukumi configures the SDK itself (src/config.ts → bot/bot-app.ts); unset it`,
+    );
+}
+
+function productionProblems(raw: RawEnv, env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   for (const [key, why] of PRODUCTION_REQUIRED) {
     if (raw[key] === undefined) problems.push(`${key} is required in production mode: ${why}`);
@@ -202,6 +301,45 @@ function productionProblems(raw: RawEnv): string[] {
     else if (isLoopbackUrl(value))
       problems.push(`${key} points at this machine: that is a local-mode setting`);
   }
+  if (raw.BOT_SERVICE_URL_HOSTS !== undefined) {
+    const { hosts, invalid } = parseHostList(raw.BOT_SERVICE_URL_HOSTS);
+    if (invalid.length > 0)
+      problems.push(
+        `BOT_SERVICE_URL_HOSTS must list host names separated by commas (no schemes, ports, paths or wildcards): ${invalid.join(', ')}`,
+      );
+    else if (hosts.length === 0) problems.push('BOT_SERVICE_URL_HOSTS lists no host');
+    const loopback = hosts.filter(isLoopbackHostname);
+    if (loopback.length > 0)
+      problems.push(`BOT_SERVICE_URL_HOSTS names this machine (${loopback.join(', ')}): that is local mode`);
+  }
+  problems.push(...libraryVariableProblems(env));
+  return problems;
+}
+
+/**
+ * Local mode serves `/dev/api/token` (anyone can mint any token), trusts the emulator's keys and takes
+ * unauthenticated bot activities: it must only ever run on this machine, with nothing of production.
+ */
+function localProblems(raw: RawEnv, merged: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const key of PRODUCTION_ONLY) {
+    if (raw[key] !== undefined)
+      problems.push(
+        `${key} is a production setting; local mode uses the Microsoft 365 emulator and must not hold production settings or credentials`,
+      );
+  }
+  if (raw.DATABASE_URL !== undefined && !isLocalDatabaseUrl(raw.DATABASE_URL))
+    problems.push(
+      'DATABASE_URL points at another machine; local mode uses a database on this machine only (it syncs the fictional city hall into it)',
+    );
+  if (raw.PUBLIC_URL !== undefined && !isLoopbackUrl(raw.PUBLIC_URL))
+    problems.push('PUBLIC_URL is not on this machine; local mode serves http://localhost only');
+  if (raw.HOST !== undefined && !LOOPBACK_HOSTS.includes(raw.HOST.toLowerCase()))
+    problems.push(
+      `HOST=${raw.HOST} would listen beyond this machine; local mode listens on ${LOOPBACK_HOSTS.join(', ')} only`,
+    );
+  if (merged.CLIENT_SECRET !== undefined)
+    problems.push('CLIENT_SECRET is set: a credential has no place in local mode; unset it');
   return problems;
 }
 
@@ -209,22 +347,63 @@ function formatZodIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
 }
 
+const modeSchema = z.enum(APP_MODES);
+
 /**
- * Builds the configuration from an environment. In local mode the committed `env/.env.local` (and a
- * personal, git-ignored `env/.env.local.user`) fill in what the environment leaves unset; production
- * reads the real environment only, so a stray file can never switch a deployment to local settings.
+ * The mode comes from `--mode=` (what `npm start` passes) or APP_MODE, never from a default: a
+ * production start that forgets it must not fall into local mode. Both set and different: refused.
+ */
+function resolveMode(envValue: unknown, flagValue: string | undefined): AppMode {
+  const fromEnv = emptyToUndefined(envValue) as string | undefined;
+  const problems: string[] = [];
+  const parse = (value: string | undefined, label: string) => {
+    if (value === undefined) return undefined;
+    const parsed = modeSchema.safeParse(value.trim());
+    if (!parsed.success) problems.push(`${label}=${value} is not a mode: use local or production`);
+    return parsed.data;
+  };
+  const envMode = parse(fromEnv, 'APP_MODE');
+  const flagMode = parse(flagValue, '--mode');
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (envMode && flagMode && envMode !== flagMode)
+    throw new ConfigError([
+      `APP_MODE=${envMode} disagrees with --mode=${flagMode}: set the mode one way only (\`npm start\` passes --mode=local)`,
+    ]);
+  const mode = flagMode ?? envMode;
+  if (!mode)
+    throw new ConfigError([
+      'APP_MODE is not set: set APP_MODE=production to run a deployment (with the variables of env/README.md); `npm start` runs local mode',
+    ]);
+  return mode;
+}
+
+/** `--mode=local` or `--mode local` among the process arguments; undefined when absent. */
+export function modeFromArguments(args: readonly string[]): string | undefined {
+  for (const [index, arg] of args.entries()) {
+    if (arg.startsWith('--mode=')) return arg.slice('--mode='.length);
+    if (arg === '--mode') return args[index + 1] ?? '';
+  }
+  return undefined;
+}
+
+/**
+ * Builds the configuration from an environment. The mode must be explicit (`options.mode`, from the
+ * `--mode` flag, or APP_MODE). In local mode the committed `env/.env.local` (and a personal, git-ignored
+ * `env/.env.local.user`) fill in what the environment leaves unset; they cannot choose the mode.
+ * Production reads the real environment only, so a stray file can never switch a deployment to local
+ * settings.
  */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
-  options: { envDir?: string } = {},
+  options: { envDir?: string; mode?: string } = {},
 ): Config {
   const envDir = options.envDir ?? path.resolve('env');
-  const mode = env.APP_MODE === 'production' ? 'production' : 'local';
+  const mode = resolveMode(env.APP_MODE, options.mode);
   const merged: Record<string, string | undefined> =
     mode === 'local'
       ? {
-          ...readEnvFile(path.join(envDir, '.env.local')),
-          ...readEnvFile(path.join(envDir, '.env.local.user')),
+          ...withoutMode(readEnvFile(path.join(envDir, '.env.local'))),
+          ...withoutMode(readEnvFile(path.join(envDir, '.env.local.user'))),
           ...env,
         }
       : { ...env };
@@ -236,7 +415,7 @@ export function loadConfig(
   const portNumber = raw.PORT ?? 3978;
   const base: BaseConfig = {
     port: portNumber,
-    host: raw.HOST ?? (raw.APP_MODE === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    host: raw.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     dataDir: path.resolve(raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     databaseMigrationUrl: raw.DATABASE_MIGRATION_URL,
@@ -254,7 +433,9 @@ export function loadConfig(
     legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
   };
 
-  if (raw.APP_MODE === 'local') {
+  if (mode === 'local') {
+    const problems = localProblems(raw, merged);
+    if (problems.length > 0) throw new ConfigError(problems);
     return {
       ...base,
       mode: 'local',
@@ -265,7 +446,7 @@ export function loadConfig(
     };
   }
 
-  const problems = productionProblems(raw);
+  const problems = productionProblems(raw, env);
   if (problems.length > 0) throw new ConfigError(problems);
   // Non-null assertions are safe: productionProblems reported every missing value above.
   const clientId = raw.ENTRA_CLIENT_ID!;
@@ -285,7 +466,16 @@ export function loadConfig(
       botPassword: raw.BOT_PASSWORD!,
       trainingMailbox: raw.TRAINING_MAILBOX,
     },
+    botServiceUrlHosts: raw.BOT_SERVICE_URL_HOSTS
+      ? parseHostList(raw.BOT_SERVICE_URL_HOSTS).hosts
+      : [...DEFAULT_BOT_SERVICE_URL_HOSTS],
   };
+}
+
+/** The env files fill in settings; the mode is the caller's to say (flag or real environment). */
+function withoutMode(values: Record<string, string>): Record<string, string> {
+  const { APP_MODE: _ignored, ...rest } = values;
+  return rest;
 }
 
 function readEnvFile(file: string): Record<string, string> {

@@ -1,12 +1,12 @@
 // Composition root: configuration → server → signals. Nothing else starts the service.
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, modeFromArguments } from './config.ts';
 import { createLogger } from './logger.ts';
-import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    // `npm start` passes --mode=local; a deployment sets APP_MODE=production. Neither: refused.
+    config = loadConfig(undefined, { mode: modeFromArguments(process.argv.slice(2)) });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Hagukumi cannot start.\n${error.message}\n`);
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
+  // Loaded once the configuration is valid: a refused start loads none of the service (nor the SDKs).
+  const { startServer } = await import('./server.ts');
   const server = await startServer(config, logger);
   logger.info({ mode: config.mode, database: server.database.kind, ms: Date.now() - started }, 'ready');
   process.stdout.write(

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
+import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from '../bot/activity-guard.ts';
 import { mountBot } from '../bot/bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from '../bot/cards/cycle-reminder-card.ts';
 import { createReportActions } from '../bot/report-actions.ts';
@@ -325,6 +326,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
     // Every proactive message (report forms, reminders, summaries, notices) goes through this outbox.
     const conversations = createConversationReferenceStore(database.db);
+    // The hosts the bot takes activities from are the only ones the outbox posts to (the tenant is
+    // checked when a reference is stored; a posting names no tenant of its own to check).
+    const botServiceUrlPolicy = {
+      ...(config.mode === 'production'
+        ? productionActivityPolicy(microsoft.tenantId, config.botServiceUrlHosts)
+        : LOCAL_ACTIVITY_POLICY),
+      tenantId: undefined,
+    };
     const botOutboxWorker = createBotOutboxWorker({
       db: database.db,
       conversations,
@@ -339,6 +348,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
                 authorityHost: microsoft.authorityHost,
               }
             : undefined,
+        isAllowedServiceUrl: (serviceUrl) => refusalOf({ serviceUrl }, botServiceUrlPolicy) === undefined,
       }),
       logger,
       botId: config.mode === 'production' ? `28:${microsoft.botId}` : undefined,
@@ -532,14 +542,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       async (app) => {
         await mountBot({
           expressApp: app,
-          credentials:
+          access:
             config.mode === 'production'
               ? {
+                  mode: 'production',
                   clientId: microsoft.botId,
                   clientSecret: microsoft.botPassword,
                   tenantId: microsoft.tenantId,
+                  authorityHost: microsoft.authorityHost,
+                  serviceUrlHosts: config.botServiceUrlHosts,
                 }
-              : undefined,
+              : { mode: 'local' },
           conversations,
           identities: local?.botIdentities,
           reports: createReportActions({

@@ -19,6 +19,12 @@ export interface BotConnectorOptions {
   credentials: BotConnectorCredentials | undefined;
   /** Per request; a slow connector is a retryable failure, not a stuck worker. */
   timeoutMs?: number;
+  /**
+   * Whether a stored serviceUrl may receive our requests (and the bot token with them); the composition
+   * root passes the bot's own rule (bot/activity-guard.ts). A reference stored before that rule existed
+   * cannot send the token to an unknown host.
+   */
+  isAllowedServiceUrl?: (serviceUrl: string) => boolean;
 }
 
 export interface ConversationTarget {
@@ -115,6 +121,9 @@ export function createBotConnector(options: BotConnectorOptions): BotConnector {
   };
   const clients = new Map<string, ConnectorClient>();
   const clientFor = (serviceUrl: string) => {
+    if (options.isAllowedServiceUrl && !options.isAllowedServiceUrl(serviceUrl))
+      // 403: not retryable, the outbox gives the message up instead of trying the same host again.
+      throw new ConnectorError('the serviceUrl is not a connector host this service accepts', 403, undefined);
     const base = serviceUrl.replace(/\/+$/, '');
     let client = clients.get(base);
     if (!client) {
@@ -137,7 +146,7 @@ export function createBotConnector(options: BotConnectorOptions): BotConnector {
         );
         return { activityId: resource?.id ?? null };
       } catch (error) {
-        throw toConnectorError(error);
+        throw error instanceof ConnectorError ? error : toConnectorError(error);
       }
     },
 

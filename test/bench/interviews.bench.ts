@@ -245,7 +245,7 @@ async function singlePlan() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-interviews-'));
   const envDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-env-'));
   const server = await startServer(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir }),
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir, mode: 'local' }),
     pino({ level: 'silent' }),
   );
   try {

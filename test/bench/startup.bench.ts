@@ -13,7 +13,10 @@ export const startupBenchmark: Benchmark = {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-'));
     const envDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-env-'));
     const logger = pino({ level: 'silent' });
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir });
+    const config = loadConfig(
+      { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      { envDir, mode: 'local' },
+    );
     try {
       let started = performance.now();
       let server = await startServer(config, logger);

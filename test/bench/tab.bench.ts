@@ -48,7 +48,7 @@ export const tabBenchmark: Benchmark = {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-tab-'));
     const envDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-bench-env-'));
     const server = await startServer(
-      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir }),
+      loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir, mode: 'local' }),
       pino({ level: 'silent' }),
     );
     const browser = await launchBrowser();

@@ -30,6 +30,8 @@ export async function startTestServer(
   const store = await createTestStore(options.backend ?? 'pglite');
   const config = loadConfig(
     {
+      // As `npm start` does with --mode=local: the mode is never a default.
+      APP_MODE: 'local',
       PORT: '0',
       DATA_DIR: store.dataDir,
       LOG_LEVEL: 'silent',

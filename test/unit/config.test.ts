@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import {
+  ConfigError,
+  DEFAULT_BOT_SERVICE_URL_HOSTS,
+  LIBRARY_ENV_VARIABLES,
+  loadConfig,
+  modeFromArguments,
+} from '../../src/config.ts';
 
 const emptyEnvDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-env-'));
 
@@ -18,9 +24,13 @@ const production = {
   TRAINING_MAILBOX: 'kenshu@city.example.lg.jp',
 };
 
-function problemsOf(env: Record<string, string>): string[] {
+/** Local mode, as `npm start` asks for it (--mode=local). */
+const localConfig = (env: Record<string, string>, envDir = emptyEnvDir) =>
+  loadConfig(env, { envDir, mode: 'local' });
+
+function problemsOf(env: Record<string, string>, options: { mode?: string; envDir?: string } = {}): string[] {
   try {
-    loadConfig(env, { envDir: emptyEnvDir });
+    loadConfig(env, { envDir: emptyEnvDir, ...options });
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -29,8 +39,8 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
-  it('defaults to local mode on port 3978 with PGlite under .data', () => {
-    const config = loadConfig({}, { envDir: emptyEnvDir });
+  it('runs local mode on port 3978 with PGlite under .data', () => {
+    const config = localConfig({});
     expect(config.mode).toBe('local');
     expect(config.port).toBe(3978);
     expect(config.dataDir).toBe(path.resolve('.data'));
@@ -39,52 +49,48 @@ describe('loadConfig', () => {
   });
 
   it('respects PORT and DATA_DIR', () => {
-    const config = loadConfig({ PORT: '4100', DATA_DIR: '/tmp/hagukumi-x' }, { envDir: emptyEnvDir });
+    const config = localConfig({ PORT: '4100', DATA_DIR: '/tmp/hagukumi-x' });
     expect(config.port).toBe(4100);
     expect(config.dataDir).toBe('/tmp/hagukumi-x');
     expect(config.publicUrl).toBe('http://localhost:4100');
   });
 
   it('rejects a PORT that is not a port number, naming the variable', () => {
-    expect(problemsOf({ PORT: 'eighty' })[0]).toMatch(/^PORT:/);
-    expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT:/);
+    expect(problemsOf({ PORT: 'eighty' }, { mode: 'local' })[0]).toMatch(/^PORT:/);
+    expect(problemsOf({ PORT: '70000' }, { mode: 'local' })[0]).toMatch(/^PORT:/);
   });
 
   it('reads the report reminder settings (3 days, 2 reminders by default) and refuses nonsense, naming the variable', () => {
-    const defaults = loadConfig({}, { envDir: emptyEnvDir });
+    const defaults = localConfig({});
     expect([defaults.reportReminderAfterDays, defaults.reportReminderMax, defaults.teamsAppId]).toEqual([
       3,
       2,
       undefined,
     ]);
-    const set = loadConfig(
-      { REPORT_REMINDER_AFTER_DAYS: '5', REPORT_REMINDER_MAX: '0' },
-      { envDir: emptyEnvDir },
-    );
+    const set = localConfig({ REPORT_REMINDER_AFTER_DAYS: '5', REPORT_REMINDER_MAX: '0' });
     expect([set.reportReminderAfterDays, set.reportReminderMax]).toEqual([5, 0]);
-    expect(problemsOf({ REPORT_REMINDER_AFTER_DAYS: '0' })[0]).toMatch(/^REPORT_REMINDER_AFTER_DAYS:/);
-    expect(problemsOf({ REPORT_REMINDER_MAX: 'two' })[0]).toMatch(/^REPORT_REMINDER_MAX:/);
-    expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' })[0]).toMatch(/^TEAMS_APP_ID:/);
+    expect(problemsOf({ REPORT_REMINDER_AFTER_DAYS: '0' }, { mode: 'local' })[0]).toMatch(
+      /^REPORT_REMINDER_AFTER_DAYS:/,
+    );
+    expect(problemsOf({ REPORT_REMINDER_MAX: 'two' }, { mode: 'local' })[0]).toMatch(/^REPORT_REMINDER_MAX:/);
+    expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' }, { mode: 'local' })[0]).toMatch(/^TEAMS_APP_ID:/);
   });
 
   it('reads the emulator organisation file in local mode only (the load benchmark), resolved from here', () => {
-    const config = loadConfig(
-      { M365_EMULATOR_ORGANISATION_FILE: 'bench/city.json' },
-      { envDir: emptyEnvDir },
-    );
+    const config = localConfig({ M365_EMULATOR_ORGANISATION_FILE: 'bench/city.json' });
     expect(config.mode === 'local' && config.emulatorOrganisationFile).toBe(path.resolve('bench/city.json'));
-    const plain = loadConfig({}, { envDir: emptyEnvDir });
+    const plain = localConfig({});
     expect(plain.mode === 'local' && plain.emulatorOrganisationFile).toBeUndefined();
   });
 
   it('rejects a DATABASE_URL that is not a postgres URL', () => {
-    expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL:/);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' }, { mode: 'local' })[0]).toMatch(/^DATABASE_URL:/);
   });
 
   it('reads env/.env.local in local mode, with the real environment taking precedence', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hagukumi-env-'));
     writeFileSync(path.join(dir, '.env.local'), 'PORT=4001\nLOG_LEVEL=debug\n');
-    const config = loadConfig({ LOG_LEVEL: 'warn' }, { envDir: dir });
+    const config = localConfig({ LOG_LEVEL: 'warn' }, dir);
     expect(config.port).toBe(4001);
     expect(config.logLevel).toBe('warn');
   });
@@ -148,5 +154,187 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...production, ENTRA_TENANT_ID: 'kodaira' })).toEqual([
       expect.stringMatching(/ENTRA_TENANT_ID must be a GUID/),
     ]);
+  });
+
+  it('reads the allowed Bot Framework serviceUrl hosts: the documented public-cloud hosts unless set', () => {
+    const config = loadConfig(production, { envDir: emptyEnvDir });
+    expect(config.mode === 'production' && config.botServiceUrlHosts).toEqual([
+      ...DEFAULT_BOT_SERVICE_URL_HOSTS,
+    ]);
+    const set = loadConfig(
+      { ...production, BOT_SERVICE_URL_HOSTS: 'smba.infra.gov.teams.microsoft.us, SMBA.example.org' },
+      { envDir: emptyEnvDir },
+    );
+    expect(set.mode === 'production' && set.botServiceUrlHosts).toEqual([
+      'smba.infra.gov.teams.microsoft.us',
+      'smba.example.org',
+    ]);
+    expect(
+      problemsOf({ ...production, BOT_SERVICE_URL_HOSTS: 'https://smba.trafficmanager.net/jp/' }),
+    ).toEqual([expect.stringMatching(/^BOT_SERVICE_URL_HOSTS must list host names/)]);
+    expect(problemsOf({ ...production, BOT_SERVICE_URL_HOSTS: '*.trafficmanager.net' })).toEqual([
+      expect.stringMatching(/^BOT_SERVICE_URL_HOSTS must list host names/),
+    ]);
+    expect(problemsOf({ ...production, BOT_SERVICE_URL_HOSTS: 'app.localhost' })).toEqual([
+      expect.stringMatching(/^BOT_SERVICE_URL_HOSTS names this machine/),
+    ]);
+  });
+});
+
+describe('the mode is explicit and fails closed', () => {
+  const { APP_MODE: _mode, ...productionWithoutMode } = production;
+
+  it('refuses to start when neither APP_MODE nor --mode says the mode, naming APP_MODE', () => {
+    expect(problemsOf({})).toEqual([expect.stringMatching(/^APP_MODE is not set/)]);
+    // The forgotten variable of a production start: production settings, no mode. Never local mode.
+    expect(problemsOf(productionWithoutMode)).toEqual([expect.stringMatching(/^APP_MODE is not set/)]);
+    expect(problemsOf({ APP_MODE: '  ' })).toEqual([expect.stringMatching(/^APP_MODE is not set/)]);
+  });
+
+  it('takes the mode from --mode (npm start) or APP_MODE, and refuses when they disagree', () => {
+    expect(localConfig({}).mode).toBe('local');
+    expect(loadConfig({ APP_MODE: 'local' }, { envDir: emptyEnvDir }).mode).toBe('local');
+    expect(loadConfig(production, { envDir: emptyEnvDir, mode: 'production' }).mode).toBe('production');
+    expect(loadConfig(productionWithoutMode, { envDir: emptyEnvDir, mode: 'production' }).mode).toBe(
+      'production',
+    );
+    expect(problemsOf(production, { mode: 'local' })).toEqual([
+      'APP_MODE=production disagrees with --mode=local: set the mode one way only (`npm start` passes --mode=local)',
+    ]);
+    expect(problemsOf({ APP_MODE: 'prod' })).toEqual([expect.stringMatching(/^APP_MODE=prod is not a mode/)]);
+    expect(problemsOf({}, { mode: 'dev' })).toEqual([expect.stringMatching(/^--mode=dev is not a mode/)]);
+  });
+
+  it('never lets an env file choose the mode', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hagukumi-env-'));
+    writeFileSync(path.join(dir, '.env.local'), 'APP_MODE=local\n');
+    writeFileSync(path.join(dir, '.env.local.user'), 'APP_MODE=local\n');
+    expect(problemsOf({}, { envDir: dir })).toEqual([expect.stringMatching(/^APP_MODE is not set/)]);
+  });
+
+  it('reads --mode=<mode> and --mode <mode> from the process arguments', () => {
+    expect(modeFromArguments(['--mode=local'])).toBe('local');
+    expect(modeFromArguments(['--mode', 'production'])).toBe('production');
+    expect(modeFromArguments(['--mode'])).toBe('');
+    expect(modeFromArguments([])).toBeUndefined();
+  });
+});
+
+describe('local mode holds nothing of production', () => {
+  const localProblems = (env: Record<string, string>) => problemsOf(env, { mode: 'local' });
+
+  it('refuses every production credential and setting, naming each', () => {
+    const { APP_MODE: _mode, DATABASE_URL: _db, PUBLIC_URL: _url, ...settings } = production;
+    const problems = localProblems({
+      ...settings,
+      ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com',
+      ENTRA_APP_ID_URI: 'api://hagukumi.example.lg.jp/x',
+      GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+      BOT_SERVICE_URL_HOSTS: 'smba.trafficmanager.net',
+      CLIENT_SECRET: 'not-a-real-secret',
+    });
+    for (const name of [
+      'ENTRA_TENANT_ID',
+      'ENTRA_CLIENT_ID',
+      'ENTRA_CLIENT_SECRET',
+      'ENTRA_AUTHORITY_HOST',
+      'ENTRA_APP_ID_URI',
+      'GRAPH_BASE_URL',
+      'BOT_ID',
+      'BOT_PASSWORD',
+      'BOT_SERVICE_URL_HOSTS',
+      'TRAINING_MAILBOX',
+      'CLIENT_SECRET',
+    ]) {
+      expect(
+        problems.some((problem) => problem.startsWith(`${name} is`)),
+        name,
+      ).toBe(true);
+    }
+    expect(problems).toHaveLength(11);
+  });
+
+  it('refuses a database or public URL on another machine, and accepts this machine', () => {
+    expect(localProblems({ DATABASE_URL: 'postgres://app:secret@db.example.org:5432/hagukumi' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL points at another machine/),
+    ]);
+    // node-postgres takes ?host= as the host: it must not smuggle a remote server past the check.
+    expect(localProblems({ DATABASE_URL: 'postgres://app@localhost/hagukumi?host=db.example.org' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL points at another machine/),
+    ]);
+    expect(localProblems({ PUBLIC_URL: 'https://hagukumi.city.example.lg.jp' })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL is not on this machine/),
+    ]);
+    for (const databaseUrl of [
+      'postgres://ci:ci@127.0.0.1:5432/postgres',
+      'postgresql://ci@localhost/hagukumi',
+      'postgres://ci@[::1]:5432/hagukumi',
+      'postgres:///hagukumi?host=/var/run/postgresql',
+    ]) {
+      expect(
+        localConfig({ DATABASE_URL: databaseUrl, PUBLIC_URL: 'http://localhost:3978' }).databaseUrl,
+      ).toBe(databaseUrl);
+    }
+  });
+
+  it('listens on loopback only: HOST must be 127.0.0.1, ::1 or localhost', () => {
+    expect(localConfig({}).host).toBe('127.0.0.1');
+    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(localConfig({ HOST: host }).host).toBe(host);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'hagukumi.example.lg.jp']) {
+      expect(localProblems({ HOST: host })).toEqual([
+        `HOST=${host} would listen beyond this machine; local mode listens on 127.0.0.1, ::1, localhost only`,
+      ]);
+    }
+  });
+
+  it('names every problem at once', () => {
+    expect(
+      localProblems({ HOST: '0.0.0.0', BOT_PASSWORD: 'x', PUBLIC_URL: 'https://hagukumi.example.lg.jp' }),
+    ).toHaveLength(3);
+  });
+
+  it('checks env/.env.local.user as well as the environment', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hagukumi-env-'));
+    writeFileSync(path.join(dir, '.env.local.user'), 'ENTRA_CLIENT_SECRET=not-a-real-secret\n');
+    expect(problemsOf({}, { envDir: dir, mode: 'local' })).toEqual([
+      expect.stringMatching(/^ENTRA_CLIENT_SECRET is a production setting/),
+    ]);
+  });
+});
+
+describe('production refuses what the Teams SDK and msal-node would read behind config.ts', () => {
+  it.each(Object.keys(LIBRARY_ENV_VARIABLES))('refuses %s, naming it', (name) => {
+    expect(problemsOf({ ...production, [name]: 'true' })).toEqual([
+      expect.stringMatching(new RegExp(`^${name} is set`)),
+    ]);
+  });
+
+  it('refuses them even empty: present is enough', () => {
+    expect(problemsOf({ ...production, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' })).toEqual([
+      expect.stringMatching(/^DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS is set/),
+    ]);
+  });
+
+  it('lists every variable the installed SDK reads from process.env', async () => {
+    // A guard against an SDK upgrade that reads a new variable: every name the SDK's code looks up in
+    // process.env is either refused or one the comment in config.ts explains away.
+    const { readFile } = await import('node:fs/promises');
+    const files = [
+      'node_modules/@microsoft/teams.apps/dist/app.js',
+      'node_modules/@microsoft/teams.apps/dist/token-manager.js',
+      'node_modules/@microsoft/teams.api/dist/clients/api-client-settings.js',
+    ];
+    const read: string[] = [];
+    for (const file of files) {
+      const source = await readFile(file, 'utf8');
+      for (const match of source.matchAll(/process\.env\.([A-Z_]+)|env\?\.([A-Z_]+)/g))
+        read.push((match[1] ?? match[2])!);
+      for (const match of source.matchAll(/getBooleanEnvValue\)\('([A-Z_]+)'\)/g)) read.push(match[1]!);
+    }
+    const explained = new Set(['PORT']);
+    expect(read.filter((name) => !(name in LIBRARY_ENV_VARIABLES) && !explained.has(name))).toEqual([]);
+    expect(read).toEqual(
+      expect.arrayContaining(['DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS', 'CLIENT_SECRET']),
+    );
   });
 });

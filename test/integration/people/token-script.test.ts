@@ -85,7 +85,8 @@ describe('npm run token', () => {
       },
       'someone',
     );
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(78);
     expect(result.stderr).toContain('local mode only');
+    expect(result.stderr).toContain('APP_MODE=production disagrees with --mode=local');
   });
 });

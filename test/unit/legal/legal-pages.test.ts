@@ -42,7 +42,7 @@ describe('legal pages (shipped defaults)', () => {
   beforeAll(async () => {
     // What the service serves without LEGAL_PAGES_DIR: the configured default.
     ({ server, url } = await serve(
-      loadConfig({}, { envDir: mkdtempSync(path.join(tmpdir(), 'env-')) }).legalPagesDir,
+      loadConfig({ APP_MODE: 'local' }, { envDir: mkdtempSync(path.join(tmpdir(), 'env-')) }).legalPagesDir,
     ));
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -99,7 +99,7 @@ describe("legal pages (the city's own, LEGAL_PAGES_DIR)", () => {
       '<p>小平市の個人情報保護方針 / Kodaira City privacy policy</p>',
     );
     writeFileSync(path.join(dir, 'terms.html'), '<p>小平市の利用条件 / Kodaira City terms</p>');
-    const config = loadConfig({ LEGAL_PAGES_DIR: dir }, { envDir: dir });
+    const config = loadConfig({ APP_MODE: 'local', LEGAL_PAGES_DIR: dir }, { envDir: dir });
     expect(config.legalPagesDir).toBe(dir);
     const { server, url } = await serve(config.legalPagesDir);
     try {
