@@ -192,6 +192,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         appIdUri: microsoft.appIdUri,
         authorityHost: microsoft.authorityHost,
         caCertPem,
+        allowedClientApps: config.security.ssoAllowedClientApps,
+        maxTokenAgeSeconds: config.security.ssoMaxTokenAgeSeconds,
       }),
       { hrAppRole: config.hrAppRole },
     );
