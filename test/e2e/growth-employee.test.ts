@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -533,6 +534,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
       dueDate: `${now.fiscalYear + 1}-03-01`,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     });
     expect(created.status).toBe(201);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
