@@ -57,10 +57,7 @@ const guidList = z
   .pipe(z.array(guid).min(1, 'must list at least one client application id'));
 
 const securityLimitsSchema = {
-  SSO_ALLOWED_CLIENT_APPS: z.preprocess(
-    emptyToUndefined,
-    guidList.default([...MICROSOFT_365_CLIENT_APPS]),
-  ),
+  SSO_ALLOWED_CLIENT_APPS: z.preprocess(emptyToUndefined, guidList.default([...MICROSOFT_365_CLIENT_APPS])),
   // Entra ID gives Teams and Microsoft 365 tokens up to two hours where Conditional Access is not used.
   SSO_MAX_TOKEN_AGE_MINUTES: z.preprocess(
     emptyToUndefined,

@@ -22,7 +22,8 @@ describe('security limits in the configuration', () => {
 
   it('reads a comma-separated list of client ids and the limits', () => {
     const config = load({
-      SSO_ALLOWED_CLIENT_APPS: ' 5E3CE6C0-2B1F-4285-8D4B-75EE78787346 , 1fec8e78-bce4-4aaf-ab1b-5451cc387264,',
+      SSO_ALLOWED_CLIENT_APPS:
+        ' 5E3CE6C0-2B1F-4285-8D4B-75EE78787346 , 1fec8e78-bce4-4aaf-ab1b-5451cc387264,',
       SSO_MAX_TOKEN_AGE_MINUTES: '90',
       RATE_LIMIT_WINDOW_SECONDS: '600',
       RATE_LIMIT_NOTIFY_MAX: '5',
