@@ -177,8 +177,37 @@ export function createReportActions(deps: ReportActionsDependencies) {
           ? locale === 'ja'
             ? 'この研修は見つかりませんでした。'
             : 'This training session was not found.'
-          : error.message,
+          : error.code === 'session_not_ended'
+            ? locale === 'ja'
+              ? 'この研修はまだ終わっていません。報告は研修の終了後に提出してください。'
+              : 'This session has not ended yet. Submit the report once it is over.'
+            : error.message,
     );
+  };
+  /**
+   * Another form was submitted first with other content: say plainly that this one was not stored, and
+   * show what was — never the read-only card alone, which would look as if this text had been kept.
+   */
+  const alreadySubmitted = async (
+    personId: string,
+    locale: CardLocale,
+    session: CardSession,
+  ): Promise<ReportCard> => {
+    const notice = plain(
+      locale === 'ja'
+        ? 'この研修の報告は、別の内容ですでに提出されています。今回の内容は保存されていません。提出済みの報告は次のとおりです。'
+        : 'A report on this session was already submitted with other content. What you sent now was not stored. This is the submitted report.',
+      { color: 'Attention' },
+    );
+    const report = await deps.reports.get({ id: personId, isHr: false }, session.sessionId);
+    const built = submittedReportCard({
+      locale,
+      session,
+      report,
+      framework: deps.framework,
+      courses: await deps.courses(),
+    });
+    return { ...built, body: [notice, ...built.body] };
   };
   const noSession = (locale: CardLocale) =>
     refused(locale, new AppError('not_found', 'No such training session.'));
@@ -254,6 +283,8 @@ export function createReportActions(deps: ReportActionsDependencies) {
       } catch (error) {
         if (isAppError(error) && error.code === 'validation_failed')
           return form(locale, session, draft, detailProblems(locale, error), keep);
+        if (isAppError(error) && error.code === 'already_submitted')
+          return alreadySubmitted(personId, locale, session);
         return refused(locale, error);
       }
     },

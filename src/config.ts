@@ -56,6 +56,65 @@ const guid = z
 
 const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
 
+/**
+ * Microsoft's documented client ids of Teams, Microsoft 365 and Outlook (desktop, web, mobile), the only
+ * apps that ask Entra ID for the tab's SSO token (Microsoft Learn, "Configure tab app in Microsoft Entra
+ * ID", authorized client applications).
+ */
+export const MICROSOFT_365_CLIENT_APPS = [
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Teams desktop and mobile
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams web
+  '4765445b-32c6-49b0-83e6-1d93765276ca', // Microsoft 365 web
+  '0ec893e0-5785-4de6-99da-4ed124e5296c', // Microsoft 365 desktop
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft 365 mobile, Outlook desktop
+  'bc59ab01-8403-45c6-8796-ac3ef710b3e3', // Outlook web
+  '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook mobile
+] as const;
+
+export interface SecurityLimits {
+  /** `azp` (v2) / `appid` (v1) values a tab SSO token may carry. */
+  ssoAllowedClientApps: string[];
+  /** Tokens issued longer ago than this (from `iat`) are refused, whatever their `exp`. */
+  ssoMaxTokenAgeSeconds: number;
+  /** Per person and tier: at most `…Max` write requests in any window of this length. */
+  rateLimitWindowSeconds: number;
+  /** Routes that message people or change Outlook events. */
+  rateLimitNotifyMax: number;
+  /** Every other write route. */
+  rateLimitWriteMax: number;
+}
+
+const guidList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter((item) => item !== ''),
+  )
+  .pipe(z.array(guid).min(1, 'must list at least one client application id'));
+
+const securityLimitsSchema = {
+  SSO_ALLOWED_CLIENT_APPS: z.preprocess(emptyToUndefined, guidList.default([...MICROSOFT_365_CLIENT_APPS])),
+  // Entra ID gives Teams and Microsoft 365 tokens up to two hours where Conditional Access is not used.
+  SSO_MAX_TOKEN_AGE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(5).max(1440).default(120),
+  ),
+  RATE_LIMIT_WINDOW_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(86400).default(60),
+  ),
+  RATE_LIMIT_NOTIFY_MAX: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100000).default(60),
+  ),
+  RATE_LIMIT_WRITE_MAX: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100000).default(300),
+  ),
+};
+
 const commonSchema = z.object({
   PORT: port,
   HOST: optionalString,
@@ -117,9 +176,21 @@ const commonSchema = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
+  ...securityLimitsSchema,
 });
 
 type RawEnv = z.infer<typeof commonSchema>;
+
+/** Token and rate-limit settings (docs/security.md); read into `config.security`. */
+function securityLimitsOf(raw: RawEnv): SecurityLimits {
+  return {
+    ssoAllowedClientApps: raw.SSO_ALLOWED_CLIENT_APPS,
+    ssoMaxTokenAgeSeconds: raw.SSO_MAX_TOKEN_AGE_MINUTES * 60,
+    rateLimitWindowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
+    rateLimitNotifyMax: raw.RATE_LIMIT_NOTIFY_MAX,
+    rateLimitWriteMax: raw.RATE_LIMIT_WRITE_MAX,
+  };
+}
 
 export interface MicrosoftConfig {
   tenantId: string;
@@ -157,6 +228,7 @@ interface BaseConfig {
   teamsAppId: string | undefined;
   /** The folder of the city's privacy.html and terms.html, which the Teams manifest links to. */
   legalPagesDir: string;
+  security: SecurityLimits;
 }
 
 export interface LocalConfig extends BaseConfig {
@@ -431,6 +503,7 @@ export function loadConfig(
     reportReminderMax: raw.REPORT_REMINDER_MAX,
     teamsAppId: raw.TEAMS_APP_ID,
     legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
+    security: securityLimitsOf(raw),
   };
 
   if (mode === 'local') {

@@ -45,6 +45,7 @@ import { teamRoutes } from './growth/team.routes.ts';
 import { createTeamService } from './growth/team.service.ts';
 import { createHttpApp, defaultFrameAncestors } from './http/app.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
 import { interviewRoutes } from './interviews/interview.routes.ts';
 import { createInterviewStatus } from './interviews/interview-status.ts';
 import { createInterviewTransfer } from './interviews/interview-transfer.ts';
@@ -196,6 +197,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         appIdUri: microsoft.appIdUri,
         authorityHost: microsoft.authorityHost,
         caCertPem,
+        allowedClientApps: config.security.ssoAllowedClientApps,
+        maxTokenAgeSeconds: config.security.ssoMaxTokenAgeSeconds,
       }),
       { hrAppRole: config.hrAppRole },
     );
@@ -585,6 +588,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       routes,
       authenticate,
+      rateLimit: createRateLimiter(database.db, {
+        windowSeconds: config.security.rateLimitWindowSeconds,
+        notifyMax: config.security.rateLimitNotifyMax,
+        writeMax: config.security.rateLimitWriteMax,
+      }),
       bodyLimitBytes: config.bodyLimitBytes,
       version: APP_VERSION,
       tabDir: path.resolve('dist/tab'),

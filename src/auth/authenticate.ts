@@ -1,5 +1,4 @@
 import type { Request } from 'express';
-import { decodeJwt } from 'jose';
 import type { Authenticator } from '../http/app.ts';
 import { bearerTokenOf, type SsoIdentity } from './token-validator.ts';
 
@@ -24,8 +23,8 @@ function rememberValidTokens(
     if (kept && kept.until > now) return kept.identity;
     if (kept) valid.delete(token);
     const identity = await validate(token);
-    const exp = decodeJwt(token).exp;
-    const until = Math.min(now + CACHE_MAX_MS, typeof exp === 'number' ? exp * 1000 : now);
+    // Never past the token's expiry nor its maximum age: a remembered token must still pass both.
+    const until = Math.min(now + CACHE_MAX_MS, identity.acceptableUntil);
     if (until > now) {
       if (valid.size >= CACHE_MAX_TOKENS) valid.delete(valid.keys().next().value!);
       valid.set(token, { identity, until });

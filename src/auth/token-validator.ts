@@ -13,6 +13,14 @@ export interface TokenValidatorOptions {
   /** Extra CA to trust when fetching signing keys (a CA made at run time cannot go through NODE_EXTRA_CA_CERTS). */
   caCertPem?: string | undefined;
   clockToleranceSeconds?: number;
+  /**
+   * The client apps that may have asked for the token: `azp` (v2) or `appid` (v1) must be one of them.
+   * Teams, Microsoft 365 and Outlook are the only clients a tab's token comes from; any other app that
+   * got a token for our API (a script with a user's consent, another app of the tenant) is refused.
+   */
+  allowedClientApps: readonly string[];
+  /** A token issued (`iat`) longer ago than this is refused even if its `exp` is later. */
+  maxTokenAgeSeconds: number;
 }
 
 export interface SsoIdentity {
@@ -22,6 +30,8 @@ export interface SsoIdentity {
   preferredUsername: string;
   /** App roles assigned to the user for this app (the `roles` claim). */
   roles: string[];
+  /** Epoch ms after which the token is no longer acceptable: its `exp` or its maximum age, the earlier. */
+  acceptableUntil: number;
 }
 
 const REQUIRED_SCOPE = 'access_as_user';
@@ -35,12 +45,18 @@ const claimsSchema = z.object({
   preferred_username: z.string().optional(),
   upn: z.string().optional(),
   roles: z.array(z.string()).optional(),
+  ver: z.string().optional(),
+  azp: z.string().optional(),
+  appid: z.string().optional(),
+  iat: z.number(),
+  exp: z.number(),
 });
 
 /**
  * Validates a Teams tab SSO token: RS256 signature against the tenant's published keys, issuer (v2 and,
- * on the public cloud, v1), audience (client id or App ID URI), tenant, `access_as_user` scope, and
- * exp/nbf with a small clock skew. Anything else is a 401; the message says which check failed, never
+ * on the public cloud, v1), audience (client id or App ID URI), tenant, `access_as_user` scope, the
+ * client app that asked for it (`azp`/`appid`: Teams, Microsoft 365, Outlook), exp/nbf with a small
+ * clock skew and a maximum age from `iat`. Anything else is a 401; the message says which check failed, never
  * the token.
  */
 export function createTokenValidator(
@@ -64,6 +80,9 @@ export function createTokenValidator(
   const issuers = [`${authorityHost}/${options.tenantId}/v2.0`];
   if (authorityHost === PUBLIC_CLOUD_HOST) issuers.push(`https://sts.windows.net/${options.tenantId}/`);
 
+  const clockTolerance = options.clockToleranceSeconds ?? 120;
+  const allowedClientApps = new Set(options.allowedClientApps.map((id) => id.toLowerCase()));
+
   return async (token: string) => {
     let payload: JWTPayload;
     try {
@@ -71,7 +90,9 @@ export function createTokenValidator(
         algorithms: ['RS256'],
         issuer: issuers,
         audience: [options.clientId, options.appIdUri],
-        clockTolerance: options.clockToleranceSeconds ?? 120,
+        clockTolerance,
+        // Also refuses an `iat` in the future beyond the tolerance.
+        maxTokenAge: options.maxTokenAgeSeconds,
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (error) {
@@ -86,20 +107,33 @@ export function createTokenValidator(
     if (!scopes.includes(REQUIRED_SCOPE)) {
       throw new AppError('unauthenticated', `The token lacks the ${REQUIRED_SCOPE} scope.`);
     }
+    // v1 tokens name the client app in `appid`, v2 tokens in `azp`; each version is read by its own claim.
+    const clientApp = claims.data.ver === '1.0' ? claims.data.appid : claims.data.azp;
+    if (!clientApp || !allowedClientApps.has(clientApp.toLowerCase())) {
+      throw new AppError(
+        'unauthenticated',
+        'The token was requested by a client application other than Teams or Microsoft 365.',
+      );
+    }
     return {
       oid: claims.data.oid,
       tid: claims.data.tid,
       name: claims.data.name ?? '',
       preferredUsername: claims.data.preferred_username ?? claims.data.upn ?? '',
       roles: claims.data.roles ?? [],
+      acceptableUntil:
+        Math.min(claims.data.exp, claims.data.iat + options.maxTokenAgeSeconds + clockTolerance) * 1000,
     };
   };
 }
 
 function describeJoseError(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+  if (error instanceof errors.JWTExpired) {
+    return error.claim === 'iat' ? 'The token was issued too long ago.' : 'The token has expired.';
+  }
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'The token is not valid yet.';
+    if (error.claim === 'iat') return 'The token was issued in the future.';
     if (error.claim === 'aud') return 'The token was issued for another application.';
     if (error.claim === 'iss') return 'The token was issued by an untrusted issuer.';
     return `The token's ${error.claim} claim is not acceptable.`;

@@ -14,3 +14,4 @@ export * from '../growth/declaration.schema.ts';
 export * from '../interviews/interview.schema.ts';
 export * from '../training/training.schema.ts';
 export * from '../cycles/cycle.schema.ts';
+export * from '../http/rate-limit.schema.ts';

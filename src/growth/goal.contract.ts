@@ -1,7 +1,7 @@
 // API contract shared with the tab: goals of 目標管理 (policy 7(3)①), one fiscal year at a time.
 //
 // GET  /api/people/:personId/goals?fiscalYear=YYYY       → GoalView[] (self, supervisor chain, HR; the same 課 sees the shared part)
-// POST /api/people/:personId/goals                       ← GoalInput → GoalView (self; the current or next fiscal year)
+// POST /api/people/:personId/goals                       ← GoalInput → 201 GoalView (self; the current or next fiscal year; 200 with the same goal for a repeated idempotencyKey)
 // PUT  /api/people/:personId/goals/:goalId               ← GoalUpdateInput → GoalView (self; 409 on a stale version or a past year)
 // POST /api/people/:personId/goals/:goalId/progress      ← GoalProgressInput → GoalView (self)
 // PUT  /api/people/:personId/goals/:goalId/reflection    ← GoalReflectionInput → GoalView (self)
@@ -65,9 +65,14 @@ export interface GoalInput {
   dueDate: string;
   competencyIds: string[];
   guidelineIds: string[];
+  /**
+   * A UUID the client makes once per form submission: a repeat with the same key (a double click, a
+   * retried request) answers with the goal the first one made instead of making another.
+   */
+  idempotencyKey: string;
 }
 
-export type GoalUpdateInput = Omit<GoalInput, 'fiscalYear'> & { version: number };
+export type GoalUpdateInput = Omit<GoalInput, 'fiscalYear' | 'idempotencyKey'> & { version: number };
 
 export interface GoalProgressInput {
   version: number;

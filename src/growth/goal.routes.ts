@@ -99,10 +99,14 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { params: z.object({ personId: personParam }), body: goalInputSchema },
-      responses: { 201: { description: 'Created', schema: goalSchema } },
+      responses: {
+        201: { description: 'Created', schema: goalSchema },
+        200: { description: 'Made before by a request with the same idempotencyKey', schema: goalSchema },
+      },
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
-        return { status: 201, body: await service.create(subject.actor, subject.personId, body) };
+        const { goal, created } = await service.create(subject.actor, subject.personId, body);
+        return { status: created ? 201 : 200, body: goal };
       },
     }),
     defineRoute({

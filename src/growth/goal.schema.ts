@@ -1,4 +1,14 @@
-import { date, integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import {
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export interface ProgressEntry {
   at: string;
@@ -32,6 +42,11 @@ export const goals = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The client's key of the form submission that made the goal (null for goals made before keys). */
+    idempotencyKey: text('idempotency_key'),
   },
-  (table) => [index('goals_person_year_idx').on(table.personId, table.fiscalYear)],
+  (table) => [
+    index('goals_person_year_idx').on(table.personId, table.fiscalYear),
+    uniqueIndex('goals_person_idempotency_key').on(table.personId, table.idempotencyKey),
+  ],
 );

@@ -32,11 +32,12 @@ export const goalInputSchema = z
     dueDate: isoDate,
     competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
+    idempotencyKey: z.uuid('must be a UUID the client makes once per form submission'),
   })
   .strict();
 
 export const goalUpdateSchema = goalInputSchema
-  .omit({ fiscalYear: true })
+  .omit({ fiscalYear: true, idempotencyKey: true })
   .extend({ version: dbInteger.min(1) })
   .strict();
 export const progressInputSchema = z
@@ -211,7 +212,12 @@ export function createGoalService(deps: {
       };
     },
 
-    async create(actor: Actor, personId: string, input: z.infer<typeof goalInputSchema>): Promise<GoalView> {
+    /** Makes a goal once per idempotency key; `created` is false when the key made one before. */
+    async create(
+      actor: Actor,
+      personId: string,
+      input: z.infer<typeof goalInputSchema>,
+    ): Promise<{ goal: GoalView; created: boolean }> {
       await deps.access.require(actor, personId, ['self']);
       if (closedYear(input.fiscalYear) || input.fiscalYear > currentFiscalYear() + 1) {
         throw new AppError('conflict', `Goals for fiscal year ${input.fiscalYear} cannot be added now.`);
@@ -220,8 +226,17 @@ export function createGoalService(deps: {
       const [row] = await db
         .insert(goals)
         .values({ ...input, personId })
+        .onConflictDoNothing({ target: [goals.personId, goals.idempotencyKey] })
         .returning();
-      return view(row!, true);
+      if (row) return { goal: view(row, true), created: true };
+      // The same form sent again (a double click, a retry): the goal the first request made.
+      const [first] = await db
+        .select()
+        .from(goals)
+        .where(and(eq(goals.personId, personId), eq(goals.idempotencyKey, input.idempotencyKey)))
+        .limit(1);
+      if (!first) throw new Error('goal with this idempotency key vanished while creating');
+      return { goal: view(first, true), created: false };
     },
 
     async update(

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   conflict: 409,
   version_conflict: 409,
+  already_submitted: 409,
+  session_not_ended: 409,
   gone: 410,
   precondition_failed: 412,
   range_not_satisfiable: 416,
@@ -32,15 +34,18 @@ export interface ErrorDetail {
 
 export class AppError extends Error {
   readonly status: number;
+  /** Sent as `Retry-After` (seconds): when a `rate_limited` caller may try again. */
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.status = ERROR_STATUS[code];
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

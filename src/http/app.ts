@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import { errorHandler, notFoundHandler } from './error-middleware.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { rateLimitTierOf, type RateLimiter } from './rate-limit.ts';
 import { requestLogger } from './request-logger.ts';
 import type { AuthenticatedUser, RouteDefinition, RouteResult } from './route.ts';
 import { parseInput } from './validation.ts';
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   frameAncestors: string[];
   /** Mounts that are not JSON API routes (the bot endpoint, the local dev host). */
   mounts?: Array<(app: Express) => void | Promise<void>>;
+  /** Counts write requests per person (rate-limit.ts); without one nothing is limited. */
+  rateLimit?: RateLimiter;
   /** Runtime settings for the tab, injected into its index.html (no extra request before it starts). */
   tabConfig?: (req: Request) => { hostOrigins: string[] };
 }
@@ -93,6 +96,15 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
     if (route.auth === 'user') {
       handlers.push(async (req, res, next) => {
         res.locals.user = await authenticate(options.authenticate, req);
+        next();
+      });
+    }
+    // Per person, so after authentication; before the body is read, so a refused request costs little.
+    const tier = rateLimitTierOf(route);
+    const rateLimit = options.rateLimit;
+    if (tier && rateLimit) {
+      handlers.push(async (_req, res, next) => {
+        await rateLimit(tier, (res.locals.user as AuthenticatedUser).id);
         next();
       });
     }

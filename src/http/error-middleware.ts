@@ -79,6 +79,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError) {
       if (appError.status >= 500) logger.error({ err: error, requestId }, appError.message);
       if (appError.code === 'unauthenticated') res.setHeader('WWW-Authenticate', 'Bearer');
+      if (appError.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(Math.ceil(appError.retryAfterSeconds)));
       res.status(appError.status).json({
         error: {
           code: appError.code,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rateLimitTierOf } from './rate-limit.ts';
 import { errorBodySchema, type RouteDefinition } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -62,6 +63,14 @@ export function buildOpenApiDocument(
       responses['401'] ??= { description: 'Missing or invalid bearer token', ...errorResponse };
       responses['403'] ??= { description: 'Not allowed for this caller', ...errorResponse };
     }
+    const tier = rateLimitTierOf(route);
+    if (tier) {
+      responses['429'] ??= {
+        description: `Too many requests of this person (${tier} tier); Retry-After says when to try again`,
+        headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+        ...errorResponse,
+      };
+    }
     responses.default = { description: 'Error', ...errorResponse };
 
     const body = route.request?.body;
@@ -79,6 +88,7 @@ export function buildOpenApiDocument(
             },
           }
         : {}),
+      ...(tier ? { 'x-rate-limit-tier': tier } : {}),
       responses,
     };
   }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { RateLimitTier } from './rate-limit.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -53,6 +54,11 @@ export interface RouteDefinition<
   summary: string;
   tags: string[];
   auth: RouteAuth;
+  /**
+   * The per-person rate limit the route counts in (rate-limit.ts): `notify` for routes that message
+   * people or change Outlook events; signed-in non-GET routes count as `write` unless they say otherwise.
+   */
+  rateLimit?: RateLimitTier | 'none';
   /** A larger JSON body than the service-wide limit, for the few routes that take a file. */
   bodyLimitBytes?: number;
   request?: { params?: P; query?: Q; body?: B };

@@ -84,6 +84,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       summary: 'Book the confirmed plan: stored at once, put into Outlook by a background job (idempotent)',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { body: bookingInputSchema },
       responses: {
         202: {
@@ -132,6 +133,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       summary: 'Move an interview; Outlook follows',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params, body: rescheduleInputSchema },
       responses: { 200: { description: 'Moved', schema: detailSchema }, ...errors },
       handler: async ({ user, params: { interviewId }, body }) => ({
@@ -145,6 +147,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       summary: 'Cancel an interview; Outlook tells the attendee',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params, body: cancelInputSchema },
       responses: { 200: { description: 'Cancelled', schema: detailSchema }, ...errors },
       handler: async ({ user, params: { interviewId }, body }) => ({

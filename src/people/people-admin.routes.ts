@@ -131,6 +131,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         'HR: import job levels, employment types, hire dates and departments from a CSV file (UTF-8 or Shift_JIS, base64); all rows or none',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       bodyLimitBytes: IMPORT_BODY_LIMIT_BYTES,
       request: { body: importInputSchema },
       responses: {

@@ -40,6 +40,12 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     why: 'interviews about them, with their records',
   },
   { table: 'training_enrolments', column: 'person_id', treatment: 'delete', why: 'their enrolments' },
+  {
+    table: 'rate_limit_counters',
+    column: 'person_id',
+    treatment: 'delete',
+    why: 'how many changes they made in the current rate-limit window',
+  },
   // Comments on and shares of their reports go with the reports (deleted before them, found through them).
   {
     table: 'report_comments',

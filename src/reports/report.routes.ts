@@ -104,6 +104,7 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
               'Comment on a submitted report, as the author’s supervisor (anyone up the chain); the author is notified',
             tags,
             auth: 'user',
+            rateLimit: 'notify',
             request: { params: z.object({ reportId: uuidParam }), body: reportCommentSchema },
             responses: {
               200: {
@@ -149,11 +150,19 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
       method: 'post',
       path: '/api/reports/sessions/:sessionId/submit',
       operationId: 'submitReport',
-      summary: 'Submit my report; a repeat answers with the report stored the first time',
+      summary:
+        'Submit my report once the session has ended; the same content again answers with the stored report',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params, body: reportSubmissionSchema },
-      responses: one,
+      responses: {
+        ...one,
+        409: {
+          description:
+            'already_submitted: submitted before with other content (nothing stored); session_not_ended: too early',
+        },
+      },
       handler: async ({ user, params: { sessionId }, body }) => ({
         body: await service.submit(subjectOf(user, 'me').actor, sessionId, body),
       }),

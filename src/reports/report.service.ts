@@ -167,6 +167,7 @@ export function createReportService(deps: ReportDependencies) {
         'forbidden',
         'Only those recorded as having attended this session can report on it.',
       );
+    return session;
   };
 
   /** Framework ids must exist; wanted courses must be live courses of the catalog. */
@@ -216,6 +217,25 @@ export function createReportService(deps: ReportDependencies) {
     );
   const alreadySubmitted = () =>
     new AppError('conflict', 'This report has been submitted; it can no longer be changed.');
+  /** A second submission is the first one again only if it says the same; anything else is refused. */
+  const isSameSubmission = (row: Row, input: ReportSubmission) =>
+    JSON.stringify(content(input)) ===
+    JSON.stringify({
+      learned: row.learned,
+      application: row.application,
+      competencyIds: row.competencyIds,
+      guidelineIds: row.guidelineIds,
+      satisfaction: row.satisfaction,
+      wantedText: row.wantedText,
+      wantedCourseIds: row.wantedCourseIds,
+    });
+  const repeatOf = (row: Row, input: ReportSubmission) => {
+    if (isSameSubmission(row, input)) return row;
+    throw new AppError(
+      'already_submitted',
+      'This report was submitted already, with other content; this submission was not stored. Open the submitted report to see it.',
+    );
+  };
 
   return {
     /** The sessions I attended and have not reported on yet, the latest first. */
@@ -329,12 +349,19 @@ export function createReportService(deps: ReportDependencies) {
     },
 
     /**
-     * Submits the report. It is committed before this returns, so whoever acknowledges it to the person
-     * (the bot, the tab) only does so once it is stored. A repeat — the same form sent twice, a retry, or
-     * another form after the first went through — stores nothing more and answers with the stored report.
+     * Submits the report, once the session has ended. It is committed before this returns, so whoever
+     * acknowledges it to the person (the bot, the tab) only does so once it is stored. A repeat with the
+     * same content — the same form sent twice, a retry — stores nothing more and answers with the stored
+     * report; a submission with other content after the first is refused (409 already_submitted), so
+     * nobody believes their second text was kept.
      */
     async submit(actor: Actor, sessionId: string, input: ReportSubmission): Promise<ReportView> {
-      await requireAttendee(actor.id, sessionId);
+      const session = await requireAttendee(actor.id, sessionId);
+      if (session.endsAt > deps.now())
+        throw new AppError(
+          'session_not_ended',
+          'The session has not ended yet; submit the report once it is over.',
+        );
       const before = await load(actor.id, sessionId);
       if (before?.status !== 'submitted') await checkLinks(input);
       const now = deps.now();
@@ -347,7 +374,7 @@ export function createReportService(deps: ReportDependencies) {
       };
       const row =
         before?.status === 'submitted'
-          ? before
+          ? repeatOf(before, input)
           : await db.transaction(async (tx) => {
               const [created] = await tx
                 .insert(trainingReports)
@@ -365,7 +392,7 @@ export function createReportService(deps: ReportDependencies) {
                 .where(and(eq(trainingReports.personId, actor.id), eq(trainingReports.sessionId, sessionId)))
                 .for('update');
               if (!locked) throw new Error('report row vanished while submitting');
-              if (locked.status === 'submitted') return locked;
+              if (locked.status === 'submitted') return repeatOf(locked, input);
               const [saved] = await tx
                 .update(trainingReports)
                 .set({ ...submitted, version: locked.version + 1 })

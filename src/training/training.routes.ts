@@ -134,6 +134,8 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     summary: string,
     body: z.ZodType<Record<string, unknown>>,
     act: (actor: { id: string; isHr: boolean }, enrolmentId: string, body: never) => Promise<unknown>,
+    /** Confirming, declining and withdrawing change the session's Outlook attendees. */
+    rateLimit: 'notify' | 'write' = 'notify',
   ) =>
     defineRoute({
       method: 'post',
@@ -142,6 +144,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary,
       tags,
       auth: 'user',
+      rateLimit,
       request: { params: enrolmentParams, body },
       responses: { 200: { description: 'The enrolment', schema: enrolmentSchema }, ...errors },
       handler: async ({ user, params, body: input }) => ({
@@ -236,6 +239,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Schedule a session (HR): one Outlook event in the training mailbox follows',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params: courseParams, body: sessionInputSchema },
       responses: { 201: { description: 'Scheduled', schema: sessionSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
@@ -250,6 +254,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Change a session (HR; versioned): a new time moves the Outlook event',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params: sessionParams, body: sessionUpdateSchema },
       responses: { 200: { description: 'Changed', schema: sessionSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
@@ -263,6 +268,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Cancel a session (HR): Outlook tells the attendees',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params: sessionParams, body: cancelSessionSchema },
       responses: { 200: { description: 'Cancelled', schema: sessionSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
@@ -352,6 +358,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         'Nominate someone for a session (指名; HR; overrideEligibility to nominate outside the target)',
       tags,
       auth: 'user',
+      rateLimit: 'notify',
       request: { params: sessionParams, body: nominateInputSchema },
       responses: { 201: { description: 'Nominated', schema: enrolmentSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
@@ -383,9 +390,10 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     enrolmentAction(
       'attendance',
       'recordTrainingAttendance',
-      'Record that a confirmed person attended (HR; once the session has started)',
+      'Record that a confirmed person attended (HR; once the session has ended)',
       versionOnlySchema,
       (actor, id, body) => service.markAttended(actor, id, body),
+      'write',
     ),
     defineRoute({
       method: 'get',

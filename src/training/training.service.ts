@@ -817,7 +817,13 @@ export function createTrainingService(deps: TrainingDependencies) {
     async markAttended(actor: Actor, enrolmentId: string, input: z.infer<typeof versionOnlySchema>) {
       requireHr(actor, 'record attendance');
       const row = await changeEnrolment(enrolmentId, input.version, ['confirmed'], (_row, session) => {
-        if (session.startsAt > deps.now()) throw new AppError('conflict', 'The session has not started yet.');
+        // Attendance is a fact about a session that took place: recording it earlier would let the
+        // person report on a session still running (and the report requests go out too early).
+        if (session.endsAt > deps.now())
+          throw new AppError(
+            'session_not_ended',
+            'The session has not ended yet; record attendance once it is over.',
+          );
         return { status: 'attended' };
       });
       return oneView(row);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -466,9 +467,34 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await expect(goalForm.locator('[data-testid=goal-title]').inputValue()).resolves.toBe(
       'Publish the counter FAQ online',
     );
+    // The answer is lost on the way back (the goal is made, the tab hears nothing): saving again sends the
+    // same submission with the same idempotency key, so there is still one goal.
+    let keys: string[] = [];
+    await goalsPage.route(
+      '**/api/people/me/goals',
+      async (route) => {
+        keys = [...keys, (route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey];
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    goalsPage.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/people/me/goals') && keys.length === 1)
+        keys = [...keys, (request.postDataJSON() as { idempotencyKey: string }).idempotencyKey];
+    });
+    await goalForm.locator('[data-testid=goal-save]').click();
+    await goalForm.locator('[data-testid=goal-error]').waitFor();
     await goalForm.locator('[data-testid=goal-save]').click();
     const card = frame.locator('article[data-testid^=goal-]');
     await card.waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await card.count()).toBe(1);
+    const stored = (await call(person, 'GET', '/api/people/me/goals')).body as unknown as Array<{
+      title: string;
+    }>;
+    expect(stored.filter((goal) => goal.title === 'Publish the counter FAQ online')).toHaveLength(1);
     // A bad percentage is refused next to the field, and the note stays.
     await card.locator('[data-testid=progress-percent]').fill('150');
     await card.locator('[data-testid=progress-note]').fill('Drafted 12 questions');
@@ -533,6 +559,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
       dueDate: `${now.fiscalYear + 1}-03-01`,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     });
     expect(created.status).toBe(201);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Career design, 自己申告 and the supervisor's team view, end to end through the dev host: the employee, HR and
 // the employee's direct supervisor each use their page, and what one does reaches the next.
 import type { Browser, Page } from 'playwright-core';
@@ -295,6 +296,7 @@ describe('career design, 自己申告 and the team view', () => {
       dueDate: `${now.fiscalYear + 1}-03-31`,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     });
     expect(goal.status).toBe(201);
 

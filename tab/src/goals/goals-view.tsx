@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
@@ -9,6 +9,7 @@ import {
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
+import { submissionKeys } from '../api/idempotency-key.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
@@ -46,6 +47,8 @@ export default function GoalsView({ api }: PageProps) {
   // The year a new goal is being written for; the form stays mounted while another year is shown.
   const [adding, setAdding] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
+  // One key per submission: the same goal sent twice (a double click, a retry) is made once.
+  const goalKeys = useRef(submissionKeys());
   const editable = year >= current;
 
   const loadBase = useCallback(() => {
@@ -82,8 +85,10 @@ export default function GoalsView({ api }: PageProps) {
     );
 
   const create = async (fiscalYear: number, fields: GoalFields) => {
-    const input: GoalInput = { fiscalYear, ...fields };
+    const content = { fiscalYear, ...fields };
+    const input: GoalInput = { ...content, idempotencyKey: goalKeys.current.keyFor(content) };
     const created = await api.request<GoalView>('POST', '/api/people/me/goals', input);
+    goalKeys.current.reset();
     setAdding(null);
     setNotice(t('created'));
     if (fiscalYear === year)

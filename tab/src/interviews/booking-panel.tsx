@@ -26,6 +26,7 @@ import {
   type PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
+import { newIdempotencyKey } from '../api/idempotency-key.ts';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
@@ -124,16 +125,6 @@ function loadSaved(now: Date): Saved {
   }
 }
 
-/** A UUID for the idempotency key; randomUUID needs a secure context, so the fallback builds one by hand. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 type TeamState =
   { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; team: TeamResponse };
 
@@ -230,7 +221,8 @@ export function BookingPanel({
       ...planned.choices[slot.personId]!,
     }));
     const signature = JSON.stringify({ type, plan, slots });
-    if (confirmation.current?.signature !== signature) confirmation.current = { key: newKey(), signature };
+    if (confirmation.current?.signature !== signature)
+      confirmation.current = { key: newIdempotencyKey(), signature };
     const body: BookingRequest = { idempotencyKey: confirmation.current.key, type, plan, slots };
     setConfirming(true);
     setOutcome(undefined);

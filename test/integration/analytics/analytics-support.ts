@@ -49,6 +49,7 @@ export async function setGoal(call: Call, person: Person): Promise<void> {
       dueDate: `${fiscalYear + 1}-03-31`,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     }),
     201,
     'set goal',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDueCalculator } from '../../../src/cycles/cycle-due.ts';
 import { createCycleReminders } from '../../../src/cycles/cycle-reminders.ts';
@@ -226,6 +227,7 @@ describe.each(BACKENDS)('fiscal-year cycles on %s', (backend) => {
       dueDate: yearEnd,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     });
     expect(goal.status).toBe(201);
     expect((await due(self)).mine.map((item) => item.kind)).not.toContain('goalSetting');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
 import type { TeamResponse } from '../../../src/growth/team.contract.ts';
@@ -109,6 +110,7 @@ describe('authorization: who may call which route about a person', () => {
     dueDate: `${fiscalYear + 1}-03-31`,
     competencyIds: [],
     guidelineIds: [],
+    idempotencyKey: randomUUID(),
   });
 
   /** The current version of something of the subject's, read as the subject (own reads are not audited). */
@@ -144,7 +146,7 @@ describe('authorization: who may call which route about a person', () => {
     }),
     'POST /api/people/{personId}/goals': async () => goalBody(),
     'PUT /api/people/{personId}/goals/{goalId}': async () => {
-      const { fiscalYear: _year, ...rest } = goalBody();
+      const { fiscalYear: _year, idempotencyKey: _key, ...rest } = goalBody();
       return { ...rest, version: await goalVersion() };
     },
     'POST /api/people/{personId}/goals/{goalId}/progress': async () => ({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
@@ -42,6 +43,7 @@ describe('goals (目標管理)', () => {
     dueDate: `${fiscalYear + 1}-03-31`,
     competencyIds: ['planning'],
     guidelineIds: ['responsibility', 'localLove'],
+    idempotencyKey: randomUUID(),
   });
 
   it('walks a goal through setting, progress, reflections and supervisor comments', async () => {
@@ -176,10 +178,41 @@ describe('goals (目標管理)', () => {
         await call(owner, 'PUT', `/api/people/me/goals/00000000-0000-4000-8000-000000000000`, {
           ...goal(),
           fiscalYear: undefined,
+          idempotencyKey: undefined,
           version: 1,
         })
       ).status,
     ).toBe(404);
     expect(await snapshotState(server)).toBe(before);
+  });
+  it('makes one goal per idempotency key: a double click or a retry answers with the first goal, and a missing key is refused', async () => {
+    const goalsOf = async (personId: string) =>
+      server.database.query<{ id: string }>('SELECT id FROM goals WHERE person_id = $1', [personId]);
+    const before = (await goalsOf(owner.id)).length;
+    const body = { ...goal(), title: '二度押しされた目標' };
+    // A double click: both requests at the same moment, with the one key of that submission.
+    const [first, second] = await Promise.all([
+      call(owner, 'POST', '/api/people/me/goals', body),
+      call(owner, 'POST', '/api/people/me/goals', body),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(first.body.id).toBe(second.body.id);
+    // A retry after a lost answer, even with something changed on the way, is still that submission.
+    const retried = await call(owner, 'POST', '/api/people/me/goals', { ...body, title: '書き換え' });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id: first.body.id, title: '二度押しされた目標' });
+    expect((await goalsOf(owner.id)).length).toBe(before + 1);
+
+    // Another submission (a new key) is another goal; the key belongs to the person who sent it.
+    const another = await call(owner, 'POST', '/api/people/me/goals', goal());
+    expect(another.status).toBe(201);
+    const colleagueGoal = await call(colleague, 'POST', '/api/people/me/goals', body);
+    expect(colleagueGoal.status).toBe(201);
+    expect(colleagueGoal.body.id).not.toBe(first.body.id);
+
+    const { idempotencyKey: _key, ...withoutKey } = goal();
+    const refused = await call(owner, 'POST', '/api/people/me/goals', withoutKey);
+    expect(refused.status).toBe(400);
+    expect((await goalsOf(owner.id)).length).toBe(before + 2);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
 import type { TeamMember, TeamResponse } from '../../../src/growth/team.contract.ts';
@@ -149,6 +150,7 @@ describe('the team view (GET /api/team)', () => {
       dueDate: `${year + 1}-03-31`,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     });
     expect(member(await team(kakaricho), shuji.id).goals).toBe(0);
     for (const [year, title] of [

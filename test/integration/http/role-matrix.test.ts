@@ -288,6 +288,7 @@ describe('security matrix: every route × every role', () => {
     dueDate: `${fiscalYear + 1}-03-31`,
     competencyIds: [],
     guidelineIds: [],
+    idempotencyKey: randomUUID(),
   });
   const courseBody = () => ({
     category: 'specialist',
@@ -391,7 +392,7 @@ describe('security matrix: every route × every role', () => {
     }),
     'POST /api/people/{personId}/goals': () => goalBody(),
     'PUT /api/people/{personId}/goals/{goalId}': async () => {
-      const { fiscalYear: _year, ...rest } = goalBody();
+      const { fiscalYear: _year, idempotencyKey: _key, ...rest } = goalBody();
       return { ...rest, version: await goalVersion() };
     },
     'POST /api/people/{personId}/goals/{goalId}/progress': async () => ({

@@ -130,6 +130,7 @@ describe('one-on-one interviews through Graph', () => {
       dueDate: `${fiscalYear + 1}-03-31`,
       competencyIds: [],
       guidelineIds: [],
+      idempotencyKey: randomUUID(),
     });
     expect(goal.status).toBe(201);
     const proposal = (

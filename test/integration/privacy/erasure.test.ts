@@ -40,6 +40,7 @@ describe.each(BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backen
     dueDate: `${fiscalYear + 1}-03-31`,
     competencyIds: [],
     guidelineIds: [],
+    idempotencyKey: randomUUID(),
   });
   const interview = async (organizerId: string, personId: string, startsAt: Date, type: string) => {
     const id = randomUUID();

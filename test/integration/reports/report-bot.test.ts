@@ -168,7 +168,7 @@ describe('report cards through the bot endpoint (local mode)', () => {
     expect(enrolment?.status).toBe('reported');
   });
 
-  it('takes the Action.Submit fallback as a message and answers with the stored report', async () => {
+  it('takes the Action.Submit fallback as a message; a second form with other content is told it was not stored, beside the stored report', async () => {
     const before = sent.length;
     await post(
       activity(attendee, {
@@ -180,6 +180,8 @@ describe('report cards through the bot endpoint (local mode)', () => {
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
     expect(card).toContain('目的を最初に共有する');
     expect(card).not.toContain('別の文');
+    expect(card).toContain('別の内容ですでに提出されています。今回の内容は保存されていません。');
+    expect(await rows()).toEqual([{ person_id: attendee.id, status: 'submitted' }]);
   });
 
   it('refuses someone who did not attend, and an unknown verb', async () => {

@@ -178,6 +178,26 @@ describe.each(BACKENDS)('post-training reports on %s', (backend) => {
     expect((await enrolmentOf(person))?.status).toBe('attended');
   });
 
+  it('refuses a submission before the session has ended (409 session_not_ended) and stores nothing', async () => {
+    const person = attendees[0]!;
+    const before = await reportRows(person.id);
+    await server.database.query(
+      `UPDATE training_sessions SET ends_at = now() + interval '1 hour' WHERE id = $1`,
+      [session.id],
+    );
+    try {
+      const early = await call(person, 'POST', `/api/reports/sessions/${session.id}/submit`, submission());
+      expect(early.status).toBe(409);
+      expect(errorOf(early).code).toBe('session_not_ended');
+      expect(await reportRows(person.id)).toEqual(before);
+    } finally {
+      await server.database.query(
+        `UPDATE training_sessions SET ends_at = now() - interval '1 hour' WHERE id = $1`,
+        [session.id],
+      );
+    }
+  });
+
   it('submits once: the report is stored, the enrolment becomes reported, and a repeat answers with the stored report', async () => {
     const person = attendees[0]!;
     const first = await call(person, 'POST', `/api/reports/sessions/${session.id}/submit`, submission());
@@ -193,14 +213,27 @@ describe.each(BACKENDS)('post-training reports on %s', (backend) => {
 
     const repeat = await call(person, 'POST', `/api/reports/sessions/${session.id}/submit`, submission());
     expect(repeat.body).toEqual(stored);
+    // The same content from another form (the tab and a card both open) is the same report, too.
+    const sameFromAnotherForm = await call(
+      person,
+      'POST',
+      `/api/reports/sessions/${session.id}/submit`,
+      submission({ submissionId: 'card-0003-abcdef' }),
+    );
+    expect(sameFromAnotherForm.status).toBe(200);
+    expect(sameFromAnotherForm.body).toEqual(stored);
+    // Other content is not silently dropped behind a 200: it is refused, and the stored report stays.
     const other = await call(
       person,
       'POST',
       `/api/reports/sessions/${session.id}/submit`,
       submission({ submissionId: 'card-0002-abcdef', learned: '書き換え' }),
     );
-    expect(other.body).toEqual(stored);
-    expect(await reportRows(person.id)).toHaveLength(1);
+    expect(other.status).toBe(409);
+    expect(errorOf(other).code).toBe('already_submitted');
+    expect(await reportRows(person.id)).toEqual([
+      expect.objectContaining({ status: 'submitted', learned: submission().learned }),
+    ]);
     expect((await call(person, 'GET', '/api/reports/due')).body).toEqual([]);
 
     const lateDraft = await call(
@@ -279,7 +312,7 @@ describe.each(BACKENDS)('post-training reports on %s', (backend) => {
     expect(await reportRows(person.id)).toEqual([expect.objectContaining({ status: 'submitted' })]);
     expect((await enrolmentOf(person))?.status).toBe('attended');
     failing = false;
-    const retried = await service.submit(actor, session.id, submission({ learned: '別の内容' }));
+    const retried = await service.submit(actor, session.id, submission());
     expect(retried).toMatchObject({ status: 'submitted', learned: submission().learned });
     expect((await enrolmentOf(person))?.status).toBe('reported');
   });

@@ -546,7 +546,7 @@ describe.each(BACKENDS)('seats and attendance on %s', (backend) => {
     expect(answers.map((answer) => answer.body.status).sort()).toEqual(['confirmed', 'waitlisted']);
   });
 
-  it('records attendance once the session has started, and the bot’s report marks it reported', async () => {
+  it('records attendance once the session has ended (409 session_not_ended before), and the bot’s report marks it reported', async () => {
     const course = (
       await call(hr, 'POST', '/api/training/courses', courseBody({ title: { ja: '出席研修' } }))
     ).body as unknown as CourseView;
@@ -558,6 +558,17 @@ describe.each(BACKENDS)('seats and attendance on %s', (backend) => {
     await call(hr, 'POST', `/api/training/enrolments/${applied.id}/confirm`, { version: 1 });
     const early = await call(hr, 'POST', `/api/training/enrolments/${applied.id}/attendance`, { version: 2 });
     expect(early.status).toBe(409);
+    expect(early.body.error?.code).toBe('session_not_ended');
+    // Under way is not over: attendance waits for the end, as the report does.
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`,
+      [session.id],
+    );
+    const underWay = await call(hr, 'POST', `/api/training/enrolments/${applied.id}/attendance`, {
+      version: 2,
+    });
+    expect(underWay.status).toBe(409);
+    expect(underWay.body.error?.code).toBe('session_not_ended');
     // The session took place: moved into the past directly, as the API refuses past times.
     await server.database.query(
       `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
