@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { appPaths } from './app-paths.ts';
 
-const DEFAULT_FRAMEWORK_FILE = 'src/framework/data/kodaira-2022.json';
+const DEFAULT_FRAMEWORK_FILE = appPaths.defaultFrameworkFile;
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
@@ -42,6 +43,7 @@ const commonSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1000).max(600000).default(20000),
   ),
+  SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60000).optional()),
   INTERVIEW_LEASE_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(120),
@@ -96,7 +98,10 @@ interface BaseConfig {
   frameworkFile: string;
   publicUrl: string;
   bodyLimitBytes: number;
+  /** The whole drain after SIGTERM: readiness 503, requests finish, jobs released, connections closed. */
   shutdownTimeoutMs: number;
+  /** How long readiness answers 503 before the listener closes (the load balancer's probe interval). */
+  shutdownDrainDelayMs: number;
   /** How long a worker holds interviews while it talks to Outlook; after a crash, the wait before a retry. */
   interviewLeaseMs: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
@@ -199,7 +204,7 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   options: { envDir?: string } = {},
 ): Config {
-  const envDir = options.envDir ?? path.resolve('env');
+  const envDir = options.envDir ?? appPaths.envDir;
   const mode = env.APP_MODE === 'production' ? 'production' : 'local';
   const merged: Record<string, string | undefined> =
     mode === 'local'
@@ -226,6 +231,8 @@ export function loadConfig(
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${portNumber}`).replace(/\/$/, ''),
     bodyLimitBytes: raw.BODY_LIMIT_KB * 1024,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    // Nobody balances load in front of a local process: Ctrl-C stops at once.
+    shutdownDrainDelayMs: raw.SHUTDOWN_DRAIN_DELAY_MS ?? (raw.APP_MODE === 'production' ? 5000 : 0),
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,

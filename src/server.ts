@@ -1,6 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '../bot/bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from '../bot/cards/cycle-reminder-card.ts';
@@ -21,6 +20,7 @@ import { cycleRoutes } from './cycles/cycle.routes.ts';
 import { createCycleService } from './cycles/cycle.service.ts';
 import { createCycleStore } from './cycles/cycle.store.ts';
 import { createGrowthStatus } from './cycles/growth-status.ts';
+import { appPaths } from './app-paths.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import type { LocalMicrosoft365 } from './dev/local-mode.ts';
@@ -118,6 +118,12 @@ const REPORT_REMINDERS_QUEUE = 'reports.reminders';
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const cleanups: Array<() => Promise<void>> = [];
+  // One shutdown budget (SHUTDOWN_TIMEOUT_MS) for the whole drain, set when close() starts.
+  const shutdown = { draining: false, deadline: Number.POSITIVE_INFINITY, remainingMs: () => 0 };
+  shutdown.remainingMs = () =>
+    Number.isFinite(shutdown.deadline)
+      ? Math.max(0, shutdown.deadline - Date.now())
+      : config.shutdownTimeoutMs;
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
       await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
@@ -132,14 +138,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
     cleanups.push(() => database.close());
     const queue = await startQueue(database, logger);
-    cleanups.push(() => queue.stop(config.shutdownTimeoutMs));
+    // Running jobs get what is left of the shutdown budget, less a moment to close the pool.
+    cleanups.push(() => queue.stop(Math.max(1000, shutdown.remainingMs() - 2000)));
 
     // Microsoft 365: the real tenant in production; in local mode the emulator, described the same way.
     let local: LocalMicrosoft365 | undefined;
     let microsoft: MicrosoftConfig;
     let caCertPem: string | undefined;
     if (config.mode === 'local') {
-      const { startLocalMicrosoft365 } = await import('./dev/local-mode.ts');
+      const { startLocalMicrosoft365 } = await importLocalMode();
       local = await startLocalMicrosoft365(config);
       cleanups.push(() => local!.close());
       microsoft = local.microsoft;
@@ -477,6 +484,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
             await database.query('SELECT 1');
           },
           isQueueHealthy: () => queue.isHealthy(),
+          isDraining: () => shutdown.draining,
         },
         APP_VERSION,
       ),
@@ -569,7 +577,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       authenticate,
       bodyLimitBytes: config.bodyLimitBytes,
       version: APP_VERSION,
-      tabDir: path.resolve('dist/tab'),
+      tabDir: appPaths.tabDir,
       // Teams' own origins need no entry: teams-js knows them. The local dev host is this server itself,
       // at whatever address the browser used to reach it.
       tabConfig: (req) => ({
@@ -580,12 +588,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
 
     const server = await listen(app, config.port, config.host);
+    // Stop taking connections; requests in flight finish (up to 5 s of the budget), idle keep-alive
+    // connections close now so clients reconnect to another replica.
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 5000).unref();
+          setTimeout(() => server.closeAllConnections(), Math.min(5000, shutdown.remainingMs())).unref();
         }),
     );
     const address = server.address() as AddressInfo;
@@ -601,13 +611,41 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       local,
       botMessages,
       reportJobs: { requests: () => reportRequests.runOnce(), reminders: () => reportReminders.runOnce() },
-      close: () => (closing ??= closeAll()),
+      close: () =>
+        (closing ??= (async () => {
+          shutdown.deadline = Date.now() + config.shutdownTimeoutMs;
+          // Readiness answers 503 first, while the listener still answers, so the load balancer takes
+          // this replica out before its connections go away.
+          shutdown.draining = true;
+          logger.info({ drainDelayMs: config.shutdownDrainDelayMs }, 'draining');
+          await sleep(Math.min(config.shutdownDrainDelayMs, shutdown.remainingMs()));
+          await closeAll();
+        })()),
     };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
+
+/**
+ * src/dev (the emulator, the dev host) is not part of the built artefact: it needs development packages
+ * and must never be reachable in production. Local mode therefore runs from the source tree only.
+ */
+async function importLocalMode(): Promise<typeof import('./dev/local-mode.ts')> {
+  try {
+    return await import('./dev/local-mode.ts');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND')
+      throw new Error(
+        'Local mode runs from the source tree (npm start); this build is the production artefact.',
+        { cause: error },
+      );
+    throw error;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function listen(app: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
