@@ -1,3 +1,4 @@
+import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import type { ILogger } from '@microsoft/teams.common';
 import type { Express, RequestHandler } from 'express';
@@ -25,6 +26,16 @@ export interface BotCredentials {
   clientId: string;
   clientSecret: string;
   tenantId: string;
+  /**
+   * Where the bot's tokens come from and where incoming activities' tokens are checked, from
+   * configuration (a sovereign cloud, or the emulator in the production CI test); absent: the SDK's
+   * public cloud.
+   */
+  endpoints?:
+    | { loginEndpoint: string; openIdMetadataUrl: string | undefined; tokenIssuer: string | undefined }
+    | undefined;
+  /** The bot's own tokens for its replies; absent: the SDK's msal client from clientSecret. */
+  token?: ((scope: string | string[]) => Promise<string>) | undefined;
 }
 
 export interface BotDependencies {
@@ -128,8 +139,20 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     ...(credentials
       ? {
           clientId: credentials.clientId,
-          clientSecret: credentials.clientSecret,
           tenantId: credentials.tenantId,
+          ...(credentials.token ? { token: credentials.token } : { clientSecret: credentials.clientSecret }),
+          // Passed explicitly, so the SDK never falls back to its CLOUD environment variable.
+          cloud: credentials.endpoints
+            ? withOverrides(PUBLIC, {
+                loginEndpoint: credentials.endpoints.loginEndpoint,
+                ...(credentials.endpoints.openIdMetadataUrl
+                  ? { openIdMetadataUrl: credentials.endpoints.openIdMetadataUrl }
+                  : {}),
+                ...(credentials.endpoints.tokenIssuer
+                  ? { tokenIssuer: credentials.endpoints.tokenIssuer }
+                  : {}),
+              })
+            : PUBLIC,
         }
       : { dangerouslyAllowUnauthenticatedRequests: true }),
   });

@@ -11,7 +11,8 @@
 // Usage: tsx scripts/build-app.ts [--out <folder>]   (default dist/app; the production CI test builds
 // into a temporary folder so it never touches the working tree's dist/).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -25,6 +26,37 @@ const packageSchema = z.looseObject({
   engines: z.record(z.string(), z.string()),
   dependencies: z.record(z.string(), z.string()),
 });
+
+/** Written into the artefact: the digest of everything it is built from (see buildInputsDigest). */
+export const BUILD_INPUTS_FILE = '.build-inputs';
+
+/**
+ * A digest of every input of the build: the sources, the tab's build, the package files and this script.
+ * An artefact whose BUILD_INPUTS_FILE matches is what a build would make now, so the production CI test
+ * reuses the one `.ci/run` built instead of compiling the project a second time.
+ */
+export function buildInputsDigest(): string {
+  const hash = createHash('sha256');
+  const files = ['src', 'bot', path.join('dist', 'tab')]
+    .flatMap((folder) =>
+      readdirSync(path.join(repo, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(repo, path.join(entry.parentPath, entry.name))),
+    )
+    .concat([
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'scripts/build-app.ts',
+    ])
+    .sort();
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(repo, file)));
+  }
+  return hash.digest('hex');
+}
 
 function parseOut(argv: string[]): string {
   const index = argv.indexOf('--out');
@@ -45,6 +77,7 @@ export function buildApp(out: string): void {
   if (!existsSync(path.join(tabBuild, 'index.html')))
     throw new Error('dist/tab is missing: run `npm run build:tab` first (npm ci runs it as prepare)');
 
+  const inputs = buildInputsDigest();
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const serverDir = path.join(out, 'server');
@@ -52,7 +85,13 @@ export function buildApp(out: string): void {
   // The compiler rewrites the sources' `.ts` import specifiers to `.js` (rewriteRelativeImportExtensions).
   run(
     process.execPath,
-    [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', serverDir],
+    [
+      path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      serverDir,
+    ],
     repo,
   );
   // tsc follows the composition root's dynamic import into src/dev; the artefact must not contain it.
@@ -87,6 +126,7 @@ export function buildApp(out: string): void {
     ['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
     out,
   );
+  writeFileSync(path.join(out, BUILD_INPUTS_FILE), `${inputs}\n`);
   process.stdout.write(`Built ${path.relative(process.cwd(), out) || out}: node server/src/main.js\n`);
 }
 

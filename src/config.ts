@@ -8,6 +8,9 @@ import { appPaths } from './app-paths.ts';
 const DEFAULT_FRAMEWORK_FILE = appPaths.defaultFrameworkFile;
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+// The Bot Framework's public cloud, as the Teams SDK's PUBLIC cloud environment has them.
+const DEFAULT_BOT_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
+const DEFAULT_BOT_TOKEN_ISSUER = 'https://api.botframework.com';
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -43,7 +46,10 @@ const commonSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1000).max(600000).default(20000),
   ),
-  SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60000).optional()),
+  SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(60000).optional(),
+  ),
   INTERVIEW_LEASE_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(120),
@@ -58,6 +64,8 @@ const commonSchema = z.object({
   GRAPH_BASE_URL: optionalString,
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
+  BOT_FRAMEWORK_OPENID_METADATA_URL: optionalString,
+  BOT_FRAMEWORK_TOKEN_ISSUER: optionalString,
   HR_APP_ROLE: z.preprocess(
     emptyToUndefined,
     z
@@ -85,6 +93,8 @@ export interface MicrosoftConfig {
   graphBaseUrl: string;
   botId: string;
   botPassword: string;
+  /** Where tokens on incoming activities come from (sovereign clouds have their own); absent: public cloud. */
+  botFramework?: { openIdMetadataUrl: string; tokenIssuer: string };
   trainingMailbox: string | undefined;
 }
 
@@ -181,6 +191,8 @@ function productionProblems(raw: RawEnv): string[] {
     ['PUBLIC_URL', raw.PUBLIC_URL],
     ['ENTRA_AUTHORITY_HOST', raw.ENTRA_AUTHORITY_HOST],
     ['GRAPH_BASE_URL', raw.GRAPH_BASE_URL],
+    ['BOT_FRAMEWORK_OPENID_METADATA_URL', raw.BOT_FRAMEWORK_OPENID_METADATA_URL],
+    ['BOT_FRAMEWORK_TOKEN_ISSUER', raw.BOT_FRAMEWORK_TOKEN_ISSUER],
   ];
   for (const [key, value] of urls) {
     if (value === undefined) continue;
@@ -269,6 +281,10 @@ export function loadConfig(
       graphBaseUrl: (raw.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL).replace(/\/$/, ''),
       botId: raw.BOT_ID!,
       botPassword: raw.BOT_PASSWORD!,
+      botFramework: {
+        openIdMetadataUrl: raw.BOT_FRAMEWORK_OPENID_METADATA_URL ?? DEFAULT_BOT_OPENID_METADATA_URL,
+        tokenIssuer: (raw.BOT_FRAMEWORK_TOKEN_ISSUER ?? DEFAULT_BOT_TOKEN_ISSUER).replace(/\/$/, ''),
+      },
       trainingMailbox: raw.TRAINING_MAILBOX,
     },
   };

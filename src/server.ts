@@ -23,7 +23,7 @@ import { createGrowthStatus } from './cycles/growth-status.ts';
 import { appPaths } from './app-paths.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import type { LocalMicrosoft365 } from './dev/local-mode.ts';
+import type { LocalMicrosoft365, startLocalMicrosoft365 } from './dev/local-mode.ts';
 import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
@@ -60,7 +60,7 @@ import { createPeopleStore } from './people/people.store.ts';
 import { erasureRoutes } from './privacy/erasure.routes.ts';
 import { createErasureService } from './privacy/erasure.service.ts';
 import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
-import { createBotConnector } from './reports/bot-connector.ts';
+import { createBotConnector, createBotTokenProvider } from './reports/bot-connector.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
 import { createBotOutbox, createBotOutboxWorker } from './reports/bot-outbox.ts';
 import { adaptiveCard } from './reports/report-cards.port.ts';
@@ -329,21 +329,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
     // Every proactive message (report forms, reminders, summaries, notices) goes through this outbox.
     const conversations = createConversationReferenceStore(database.db);
+    const botConnectorCredentials =
+      config.mode === 'production'
+        ? {
+            clientId: microsoft.botId,
+            clientSecret: microsoft.botPassword,
+            tenantId: microsoft.tenantId,
+            authorityHost: microsoft.authorityHost,
+          }
+        : undefined;
     const botOutboxWorker = createBotOutboxWorker({
       db: database.db,
       conversations,
       // Teams in production; in local mode the Agents Playground's connector, without a token.
-      connector: createBotConnector({
-        credentials:
-          config.mode === 'production'
-            ? {
-                clientId: microsoft.botId,
-                clientSecret: microsoft.botPassword,
-                tenantId: microsoft.tenantId,
-                authorityHost: microsoft.authorityHost,
-              }
-            : undefined,
-      }),
+      connector: createBotConnector({ credentials: botConnectorCredentials }),
       logger,
       botId: config.mode === 'production' ? `28:${microsoft.botId}` : undefined,
       identities: local?.botIdentities,
@@ -537,14 +536,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       async (app) => {
         await mountBot({
           expressApp: app,
-          credentials:
-            config.mode === 'production'
-              ? {
-                  clientId: microsoft.botId,
-                  clientSecret: microsoft.botPassword,
-                  tenantId: microsoft.tenantId,
-                }
-              : undefined,
+          credentials: botConnectorCredentials
+            ? {
+                clientId: microsoft.botId,
+                clientSecret: microsoft.botPassword,
+                tenantId: microsoft.tenantId,
+                endpoints: {
+                  loginEndpoint: microsoft.authorityHost,
+                  openIdMetadataUrl: microsoft.botFramework?.openIdMetadataUrl,
+                  tokenIssuer: microsoft.botFramework?.tokenIssuer,
+                },
+                token: createBotTokenProvider(botConnectorCredentials),
+              }
+            : undefined,
           conversations,
           identities: local?.botIdentities,
           reports: createReportActions({
@@ -632,7 +636,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
  * src/dev (the emulator, the dev host) is not part of the built artefact: it needs development packages
  * and must never be reachable in production. Local mode therefore runs from the source tree only.
  */
-async function importLocalMode(): Promise<typeof import('./dev/local-mode.ts')> {
+async function importLocalMode(): Promise<{
+  startLocalMicrosoft365: typeof startLocalMicrosoft365;
+}> {
   try {
     return await import('./dev/local-mode.ts');
   } catch (error) {
