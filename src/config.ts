@@ -50,6 +50,13 @@ const commonSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(0).max(60000).optional(),
   ),
+  // Sent and failed bot messages; at least a fiscal year, because their keys keep reminders from repeating.
+  BOT_OUTBOX_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(366).max(3650).default(400),
+  ),
+  // Finished pg-boss jobs (completed, failed, cancelled); pg-boss's own maintenance deletes them.
+  JOB_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
   INTERVIEW_LEASE_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(120),
@@ -112,6 +119,9 @@ interface BaseConfig {
   shutdownTimeoutMs: number;
   /** How long readiness answers 503 before the listener closes (the load balancer's probe interval). */
   shutdownDrainDelayMs: number;
+  /** Retention (docs/operations.md): sent or failed bot messages, and finished background jobs. */
+  botOutboxRetentionDays: number;
+  jobRetentionDays: number;
   /** How long a worker holds interviews while it talks to Outlook; after a crash, the wait before a retry. */
   interviewLeaseMs: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
@@ -245,6 +255,8 @@ export function loadConfig(
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     // Nobody balances load in front of a local process: Ctrl-C stops at once.
     shutdownDrainDelayMs: raw.SHUTDOWN_DRAIN_DELAY_MS ?? (raw.APP_MODE === 'production' ? 5000 : 0),
+    botOutboxRetentionDays: raw.BOT_OUTBOX_RETENTION_DAYS,
+    jobRetentionDays: raw.JOB_RETENTION_DAYS,
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,

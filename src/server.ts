@@ -63,6 +63,7 @@ import { createConversationReferenceStore } from './reports/conversation-referen
 import { createBotConnector, createBotTokenProvider } from './reports/bot-connector.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
 import { createBotOutbox, createBotOutboxWorker } from './reports/bot-outbox.ts';
+import { createBotOutboxRetention } from './reports/bot-outbox-retention.ts';
 import { adaptiveCard } from './reports/report-cards.port.ts';
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
@@ -114,6 +115,8 @@ const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 const REPORT_REQUESTS_QUEUE = 'reports.requests';
 /** Reminders to attendees who have not reported; every 15 minutes, sent in office hours only. */
 const REPORT_REMINDERS_QUEUE = 'reports.reminders';
+/** Deletes what has outlived its retention (docs/operations.md); nightly. */
+const RETENTION_QUEUE = 'maintenance.retention';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -137,7 +140,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       poolSize: config.databasePoolSize,
     });
     cleanups.push(() => database.close());
-    const queue = await startQueue(database, logger);
+    const queue = await startQueue(database, logger, {
+      finishedJobRetentionSeconds: config.jobRetentionDays * 24 * 60 * 60,
+    });
     // Running jobs get what is left of the shutdown budget, less a moment to close the pool.
     cleanups.push(() => queue.stop(Math.max(1000, shutdown.remainingMs() - 2000)));
 
@@ -354,6 +359,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       retryDelay: 5,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
+      deleteAfterSeconds: config.jobRetentionDays * 24 * 60 * 60,
     });
     await queue.work(
       BOT_OUTBOX_QUEUE,
@@ -372,6 +378,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await queue.send(BOT_OUTBOX_QUEUE, {}, inTransaction ? { startAfter: 2 } : undefined);
       },
     });
+    // Retention (docs/operations.md): old sent or failed bot messages, nightly at 03:30 Japan time.
+    const botOutboxRetention = createBotOutboxRetention({
+      db: database.db,
+      retentionDays: config.botOutboxRetentionDays,
+      now: () => new Date(),
+    });
+    await queue.define(RETENTION_QUEUE, { retryLimit: 3, retryDelaySeconds: 300 });
+    await queue.work(RETENTION_QUEUE, async () => {
+      const run = await botOutboxRetention.runOnce();
+      if (run.deleted > 0) logger.info({ botOutboxDeleted: run.deleted }, 'retention applied');
+    });
+    await queue.boss.schedule(RETENTION_QUEUE, '30 3 * * *', {}, { tz: 'Asia/Tokyo' });
+
     // Reminders of what people owe in the windows HR opened: daily at 10:00 Japan time; the service sends
     // nothing outside office hours or on closed days, and each stage goes out once per person (its key).
     const cycleReminders = createCycleReminders({

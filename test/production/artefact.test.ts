@@ -238,6 +238,12 @@ describe.skipIf(skipReason !== undefined)('the production artefact, against the 
     url = (
       await waitForOutput(service, /Hagukumi is ready \(production mode, postgres\): (http:\S+)/, 120_000)
     )[1]!;
+    // The first directory sync runs as a job at start; every case below needs the reporting lines.
+    await until(
+      'the first directory sync',
+      async () => ((await query('SELECT 1 FROM directory_syncs LIMIT 1')).length > 0 ? true : undefined),
+      60_000,
+    );
   }, 600_000);
 
   afterAll(async () => {
@@ -297,13 +303,13 @@ describe.skipIf(skipReason !== undefined)('the production artefact, against the 
   it('books an interview into both Outlook calendars with a Teams link', async () => {
     const window = officeWindow(10);
     const plan = { ...window, durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 };
-    const proposal = (
-      await call(kacho, 'POST', '/api/interviews/plan', {
-        personIds: [attendee.id],
-        type: 'goalSetting',
-        ...plan,
-      })
-    ).body as unknown as PlanResponse;
+    const planned = await call(kacho, 'POST', '/api/interviews/plan', {
+      personIds: [attendee.id],
+      type: 'goalSetting',
+      ...plan,
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(200);
+    const proposal = planned.body as unknown as PlanResponse;
     expect(proposal.slots).toHaveLength(1);
     const booking = await call(kacho, 'POST', '/api/interviews/bookings', {
       idempotencyKey: randomUUID(),
