@@ -43,6 +43,15 @@ export type BotAccess =
       authorityHost: string;
       /** BOT_SERVICE_URL_HOSTS: the serviceUrl hosts activities may name. */
       serviceUrlHosts: readonly string[];
+      /**
+       * Where incoming activities' tokens are checked (BOT_FRAMEWORK_OPENID_METADATA_URL and
+       * BOT_FRAMEWORK_TOKEN_ISSUER: a sovereign cloud, or the emulator in the production CI test);
+       * absent: the SDK's public cloud.
+       */
+      openIdMetadataUrl?: string | undefined;
+      tokenIssuer?: string | undefined;
+      /** The bot's own tokens for its replies; absent: the SDK's msal client from clientSecret. */
+      token?: ((scope: string | string[]) => Promise<string>) | undefined;
     }
   | { mode: 'local' };
 
@@ -131,7 +140,13 @@ function sdkOptions(
   logger: Logger,
 ): ConstructorParameters<typeof App>[0] {
   const cloud =
-    access.mode === 'production' ? withOverrides(PUBLIC, { loginEndpoint: access.authorityHost }) : PUBLIC;
+    access.mode === 'production'
+      ? withOverrides(PUBLIC, {
+          loginEndpoint: access.authorityHost,
+          ...(access.openIdMetadataUrl ? { openIdMetadataUrl: access.openIdMetadataUrl } : {}),
+          ...(access.tokenIssuer ? { tokenIssuer: access.tokenIssuer } : {}),
+        })
+      : PUBLIC;
   return {
     httpServerAdapter: new ExpressAdapter(expressApp, { logger: sdkLogger(logger, 'express-adapter') }),
     messagingEndpoint: MESSAGING_ENDPOINT,
@@ -145,8 +160,8 @@ function sdkOptions(
     ...(access.mode === 'production'
       ? {
           clientId: access.clientId,
-          clientSecret: access.clientSecret,
           tenantId: access.tenantId,
+          ...(access.token ? { token: access.token } : { clientSecret: access.clientSecret }),
           // Always on in production: every activity must carry a valid Bot Framework token.
           dangerouslyAllowUnauthenticatedRequests: false,
         }

@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { appPaths } from './app-paths.ts';
 
-const DEFAULT_FRAMEWORK_FILE = 'src/framework/data/kodaira-2022.json';
+const DEFAULT_FRAMEWORK_FILE = appPaths.defaultFrameworkFile;
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
-const DEFAULT_LEGAL_PAGES_DIR = 'src/legal/pages';
+const DEFAULT_LEGAL_PAGES_DIR = appPaths.defaultLegalPagesDir;
 /**
  * The hosts Teams' Bot Framework connector uses in the public cloud, as the Teams SDK documents them
  * ("Service URL Validation", microsoft.github.io/teams-sdk): the region is in the path
@@ -45,6 +46,9 @@ export const LIBRARY_ENV_VARIABLES = {
   OAUTH_URL: 'the Teams API client would send user-token calls there',
   MSAL_FORCE_REGION: 'msal-node would request tokens from a regional Entra endpoint',
 } as const;
+// The Bot Framework's public cloud, as the Teams SDK's PUBLIC cloud environment has them.
+const DEFAULT_BOT_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
+const DEFAULT_BOT_TOKEN_ISSUER = 'https://api.botframework.com';
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -146,6 +150,17 @@ const commonSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1000).max(600000).default(20000),
   ),
+  SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(60000).optional(),
+  ),
+  // Sent and failed bot messages; at least a fiscal year, because their keys keep reminders from repeating.
+  BOT_OUTBOX_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(366).max(3650).default(400),
+  ),
+  // Finished pg-boss jobs (completed, failed, cancelled); pg-boss's own maintenance deletes them.
+  JOB_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
   INTERVIEW_LEASE_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(120),
@@ -160,6 +175,8 @@ const commonSchema = z.object({
   GRAPH_BASE_URL: optionalString,
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
+  BOT_FRAMEWORK_OPENID_METADATA_URL: optionalString,
+  BOT_FRAMEWORK_TOKEN_ISSUER: optionalString,
   HR_APP_ROLE: z.preprocess(
     emptyToUndefined,
     z
@@ -201,6 +218,8 @@ export interface MicrosoftConfig {
   graphBaseUrl: string;
   botId: string;
   botPassword: string;
+  /** Where tokens on incoming activities come from (sovereign clouds have their own); absent: public cloud. */
+  botFramework?: { openIdMetadataUrl: string; tokenIssuer: string };
   trainingMailbox: string | undefined;
 }
 
@@ -216,7 +235,13 @@ interface BaseConfig {
   frameworkFile: string;
   publicUrl: string;
   bodyLimitBytes: number;
+  /** The whole drain after SIGTERM: readiness 503, requests finish, jobs released, connections closed. */
   shutdownTimeoutMs: number;
+  /** How long readiness answers 503 before the listener closes (the load balancer's probe interval). */
+  shutdownDrainDelayMs: number;
+  /** Retention (docs/operations.md): sent or failed bot messages, and finished background jobs. */
+  botOutboxRetentionDays: number;
+  jobRetentionDays: number;
   /** How long a worker holds interviews while it talks to Outlook; after a crash, the wait before a retry. */
   interviewLeaseMs: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
@@ -366,6 +391,8 @@ function productionProblems(raw: RawEnv, env: Record<string, string | undefined>
     ['PUBLIC_URL', raw.PUBLIC_URL],
     ['ENTRA_AUTHORITY_HOST', raw.ENTRA_AUTHORITY_HOST],
     ['GRAPH_BASE_URL', raw.GRAPH_BASE_URL],
+    ['BOT_FRAMEWORK_OPENID_METADATA_URL', raw.BOT_FRAMEWORK_OPENID_METADATA_URL],
+    ['BOT_FRAMEWORK_TOKEN_ISSUER', raw.BOT_FRAMEWORK_TOKEN_ISSUER],
   ];
   for (const [key, value] of urls) {
     if (value === undefined) continue;
@@ -469,7 +496,7 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   options: { envDir?: string; mode?: string } = {},
 ): Config {
-  const envDir = options.envDir ?? path.resolve('env');
+  const envDir = options.envDir ?? appPaths.envDir;
   const mode = resolveMode(env.APP_MODE, options.mode);
   const merged: Record<string, string | undefined> =
     mode === 'local'
@@ -497,6 +524,10 @@ export function loadConfig(
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${portNumber}`).replace(/\/$/, ''),
     bodyLimitBytes: raw.BODY_LIMIT_KB * 1024,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    // Nobody balances load in front of a local process: Ctrl-C stops at once.
+    shutdownDrainDelayMs: raw.SHUTDOWN_DRAIN_DELAY_MS ?? (mode === 'production' ? 5000 : 0),
+    botOutboxRetentionDays: raw.BOT_OUTBOX_RETENTION_DAYS,
+    jobRetentionDays: raw.JOB_RETENTION_DAYS,
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
@@ -537,6 +568,10 @@ export function loadConfig(
       graphBaseUrl: (raw.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL).replace(/\/$/, ''),
       botId: raw.BOT_ID!,
       botPassword: raw.BOT_PASSWORD!,
+      botFramework: {
+        openIdMetadataUrl: raw.BOT_FRAMEWORK_OPENID_METADATA_URL ?? DEFAULT_BOT_OPENID_METADATA_URL,
+        tokenIssuer: (raw.BOT_FRAMEWORK_TOKEN_ISSUER ?? DEFAULT_BOT_TOKEN_ISSUER).replace(/\/$/, ''),
+      },
       trainingMailbox: raw.TRAINING_MAILBOX,
     },
     botServiceUrlHosts: raw.BOT_SERVICE_URL_HOSTS

@@ -25,15 +25,26 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      process.stderr.write('Forced exit.\n');
-      process.exit(130);
+      // A second Ctrl-C in a terminal means "now". A second SIGTERM is usually the same signal delivered
+      // again (to the process group, or by a supervisor that repeats it): it must not cut the drain short.
+      if (signal === 'SIGINT') {
+        process.stderr.write('Forced exit.\n');
+        process.exit(130);
+      }
+      logger.info({ signal }, 'already draining; signal ignored');
+      return;
     }
     stopping = true;
     process.stdout.write(
-      `\n${signal}: shutting down (running jobs get up to ${config.shutdownTimeoutMs} ms)…\n`,
+      `\n${signal}: draining (readiness answers 503; everything stops within ${config.shutdownTimeoutMs} ms)…\n`,
     );
+    // The platform kills the process after its grace period anyway; failing loudly first says why.
+    setTimeout(() => {
+      logger.error({ shutdownTimeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish in time');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5000).unref();
     server.close().then(
       () => {
         process.stdout.write('Stopped cleanly.\n');

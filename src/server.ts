@@ -1,6 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Express } from 'express';
 import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from '../bot/activity-guard.ts';
 import { mountBot } from '../bot/bot-app.ts';
@@ -22,9 +21,10 @@ import { cycleRoutes } from './cycles/cycle.routes.ts';
 import { createCycleService } from './cycles/cycle.service.ts';
 import { createCycleStore } from './cycles/cycle.store.ts';
 import { createGrowthStatus } from './cycles/growth-status.ts';
+import { appPaths } from './app-paths.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import type { LocalMicrosoft365 } from './dev/local-mode.ts';
+import type { LocalMicrosoft365, startLocalMicrosoft365 } from './dev/local-mode.ts';
 import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
@@ -63,9 +63,10 @@ import { createPeopleStore } from './people/people.store.ts';
 import { erasureRoutes } from './privacy/erasure.routes.ts';
 import { createErasureService } from './privacy/erasure.service.ts';
 import { createConversationReferenceStore } from './reports/conversation-references.store.ts';
-import { createBotConnector } from './reports/bot-connector.ts';
+import { createBotConnector, createBotTokenProvider } from './reports/bot-connector.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
 import { createBotOutbox, createBotOutboxWorker } from './reports/bot-outbox.ts';
+import { createBotOutboxRetention } from './reports/bot-outbox-retention.ts';
 import { adaptiveCard } from './reports/report-cards.port.ts';
 import { createTrainingOutlook } from './training/training-outlook.ts';
 import { trainingRoutes } from './training/training.routes.ts';
@@ -117,10 +118,18 @@ const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 const REPORT_REQUESTS_QUEUE = 'reports.requests';
 /** Reminders to attendees who have not reported; every 15 minutes, sent in office hours only. */
 const REPORT_REMINDERS_QUEUE = 'reports.reminders';
+/** Deletes what has outlived its retention (docs/operations.md); nightly. */
+const RETENTION_QUEUE = 'maintenance.retention';
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const cleanups: Array<() => Promise<void>> = [];
+  // One shutdown budget (SHUTDOWN_TIMEOUT_MS) for the whole drain, set when close() starts.
+  const shutdown = { draining: false, deadline: Number.POSITIVE_INFINITY, remainingMs: () => 0 };
+  shutdown.remainingMs = () =>
+    Number.isFinite(shutdown.deadline)
+      ? Math.max(0, shutdown.deadline - Date.now())
+      : config.shutdownTimeoutMs;
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
       await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
@@ -136,15 +145,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       poolSize: config.databasePoolSize,
     });
     cleanups.push(() => database.close());
-    const queue = await startQueue(database, logger);
-    cleanups.push(() => queue.stop(config.shutdownTimeoutMs));
+    const queue = await startQueue(database, logger, {
+      finishedJobRetentionSeconds: config.jobRetentionDays * 24 * 60 * 60,
+    });
+    // Running jobs get what is left of the shutdown budget, less a moment to close the pool.
+    cleanups.push(() => queue.stop(Math.max(1000, shutdown.remainingMs() - 2000)));
 
     // Microsoft 365: the real tenant in production; in local mode the emulator, described the same way.
     let local: LocalMicrosoft365 | undefined;
     let microsoft: MicrosoftConfig;
     let caCertPem: string | undefined;
     if (config.mode === 'local') {
-      const { startLocalMicrosoft365 } = await import('./dev/local-mode.ts');
+      const { startLocalMicrosoft365 } = await importLocalMode();
       local = await startLocalMicrosoft365(config);
       cleanups.push(() => local!.close());
       microsoft = local.microsoft;
@@ -337,20 +349,21 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         : LOCAL_ACTIVITY_POLICY),
       tenantId: undefined,
     };
+    const botConnectorCredentials =
+      config.mode === 'production'
+        ? {
+            clientId: microsoft.botId,
+            clientSecret: microsoft.botPassword,
+            tenantId: microsoft.tenantId,
+            authorityHost: microsoft.authorityHost,
+          }
+        : undefined;
     const botOutboxWorker = createBotOutboxWorker({
       db: database.db,
       conversations,
       // Teams in production; in local mode the Agents Playground's connector, without a token.
       connector: createBotConnector({
-        credentials:
-          config.mode === 'production'
-            ? {
-                clientId: microsoft.botId,
-                clientSecret: microsoft.botPassword,
-                tenantId: microsoft.tenantId,
-                authorityHost: microsoft.authorityHost,
-              }
-            : undefined,
+        credentials: botConnectorCredentials,
         isAllowedServiceUrl: (serviceUrl) => refusalOf({ serviceUrl }, botServiceUrlPolicy) === undefined,
       }),
       logger,
@@ -364,6 +377,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       retryDelay: 5,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
+      deleteAfterSeconds: config.jobRetentionDays * 24 * 60 * 60,
     });
     await queue.work(
       BOT_OUTBOX_QUEUE,
@@ -382,6 +396,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await queue.send(BOT_OUTBOX_QUEUE, {}, inTransaction ? { startAfter: 2 } : undefined);
       },
     });
+    // Retention (docs/operations.md): old sent or failed bot messages, nightly at 03:30 Japan time.
+    const botOutboxRetention = createBotOutboxRetention({
+      db: database.db,
+      retentionDays: config.botOutboxRetentionDays,
+      now: () => new Date(),
+    });
+    await queue.define(RETENTION_QUEUE, { retryLimit: 3, retryDelaySeconds: 300 });
+    await queue.work(RETENTION_QUEUE, async () => {
+      const run = await botOutboxRetention.runOnce();
+      if (run.deleted > 0) logger.info({ botOutboxDeleted: run.deleted }, 'retention applied');
+    });
+    await queue.boss.schedule(RETENTION_QUEUE, '30 3 * * *', {}, { tz: 'Asia/Tokyo' });
+
     // Reminders of what people owe in the windows HR opened: daily at 10:00 Japan time; the service sends
     // nothing outside office hours or on closed days, and each stage goes out once per person (its key).
     const cycleReminders = createCycleReminders({
@@ -493,6 +520,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
             await database.query('SELECT 1');
           },
           isQueueHealthy: () => queue.isHealthy(),
+          isDraining: () => shutdown.draining,
         },
         APP_VERSION,
       ),
@@ -545,17 +573,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       async (app) => {
         await mountBot({
           expressApp: app,
-          access:
-            config.mode === 'production'
-              ? {
-                  mode: 'production',
-                  clientId: microsoft.botId,
-                  clientSecret: microsoft.botPassword,
-                  tenantId: microsoft.tenantId,
-                  authorityHost: microsoft.authorityHost,
-                  serviceUrlHosts: config.botServiceUrlHosts,
-                }
-              : { mode: 'local' },
+          access: botConnectorCredentials
+            ? {
+                mode: 'production',
+                ...botConnectorCredentials,
+                serviceUrlHosts: config.mode === 'production' ? config.botServiceUrlHosts : [],
+                openIdMetadataUrl: microsoft.botFramework?.openIdMetadataUrl,
+                tokenIssuer: microsoft.botFramework?.tokenIssuer,
+                token: createBotTokenProvider(botConnectorCredentials),
+              }
+            : { mode: 'local' },
           conversations,
           identities: local?.botIdentities,
           reports: createReportActions({
@@ -595,7 +622,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       }),
       bodyLimitBytes: config.bodyLimitBytes,
       version: APP_VERSION,
-      tabDir: path.resolve('dist/tab'),
+      tabDir: appPaths.tabDir,
       // Teams' own origins need no entry: teams-js knows them. The local dev host is this server itself,
       // at whatever address the browser used to reach it.
       tabConfig: (req) => ({
@@ -606,12 +633,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
 
     const server = await listen(app, config.port, config.host);
+    // Stop taking connections; requests in flight finish (up to 5 s of the budget), idle keep-alive
+    // connections close now so clients reconnect to another replica.
     cleanups.push(
       () =>
         new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 5000).unref();
+          setTimeout(() => server.closeAllConnections(), Math.min(5000, shutdown.remainingMs())).unref();
         }),
     );
     const address = server.address() as AddressInfo;
@@ -627,13 +656,43 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       local,
       botMessages,
       reportJobs: { requests: () => reportRequests.runOnce(), reminders: () => reportReminders.runOnce() },
-      close: () => (closing ??= closeAll()),
+      close: () =>
+        (closing ??= (async () => {
+          shutdown.deadline = Date.now() + config.shutdownTimeoutMs;
+          // Readiness answers 503 first, while the listener still answers, so the load balancer takes
+          // this replica out before its connections go away.
+          shutdown.draining = true;
+          logger.info({ drainDelayMs: config.shutdownDrainDelayMs }, 'draining');
+          await sleep(Math.min(config.shutdownDrainDelayMs, shutdown.remainingMs()));
+          await closeAll();
+        })()),
     };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
+
+/**
+ * src/dev (the emulator, the dev host) is not part of the built artefact: it needs development packages
+ * and must never be reachable in production. Local mode therefore runs from the source tree only.
+ */
+async function importLocalMode(): Promise<{
+  startLocalMicrosoft365: typeof startLocalMicrosoft365;
+}> {
+  try {
+    return await import('./dev/local-mode.ts');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND')
+      throw new Error(
+        'Local mode runs from the source tree (npm start); this build is the production artefact.',
+        { cause: error },
+      );
+    throw error;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function listen(app: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {

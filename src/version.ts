@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { appPaths } from './app-paths.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const packageJson = JSON.parse(readFileSync(appPaths.packageJson, 'utf8')) as {
   version: string;
 };
 

@@ -44,6 +44,10 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
       // Agents Playground sends unauthenticated activities; the bot runs without credentials locally.
       botId: '',
       botPassword: '',
+      botFramework: {
+        openIdMetadataUrl: emulator.botFramework.openIdMetadataUrl,
+        tokenIssuer: emulator.botFramework.tokenIssuer,
+      },
       trainingMailbox: training?.userPrincipalName,
     },
     mountDevHost(app) {

@@ -24,7 +24,16 @@ export interface JobQueue {
   readonly boss: PgBoss;
 }
 
-export async function startQueue(database: Database, logger: Logger): Promise<JobQueue> {
+export interface QueueOptions {
+  /** How long finished jobs stay in pg-boss's tables before its maintenance deletes them. */
+  finishedJobRetentionSeconds?: number;
+}
+
+export async function startQueue(
+  database: Database,
+  logger: Logger,
+  options: QueueOptions = {},
+): Promise<JobQueue> {
   // Where the owner role installed the queue's schema, the runtime role only checks its version.
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: QUEUE_SCHEMA })
@@ -38,19 +47,26 @@ export async function startQueue(database: Database, logger: Logger): Promise<Jo
   await boss.start();
 
   const defined = new Set<string>();
+  const retention =
+    options.finishedJobRetentionSeconds !== undefined
+      ? { deleteAfterSeconds: options.finishedJobRetentionSeconds }
+      : {};
   let stopped = false;
 
   return {
     boss,
-    async define(name, options = {}) {
+    async define(name, queueOptions = {}) {
       if (defined.has(name)) return;
       // createQueue is a no-op when another instance created it first.
       await boss.createQueue(name, {
-        retryLimit: options.retryLimit ?? 5,
-        retryDelay: options.retryDelaySeconds ?? 5,
+        retryLimit: queueOptions.retryLimit ?? 5,
+        retryDelay: queueOptions.retryDelaySeconds ?? 5,
         retryBackoff: true,
-        expireInSeconds: options.expireInSeconds ?? 15 * 60,
+        expireInSeconds: queueOptions.expireInSeconds ?? 15 * 60,
+        ...retention,
       });
+      // A queue made by an earlier release keeps its settings: a changed retention applies on start.
+      if (options.finishedJobRetentionSeconds !== undefined) await boss.updateQueue(name, retention);
       defined.add(name);
     },
     async send(name, data, options) {

@@ -94,26 +94,38 @@ function toConnectorError(error: unknown): ConnectorError {
   return new ConnectorError(`connector answered ${status}: ${reason}`.slice(0, 500), status, retryAfter);
 }
 
+/**
+ * The bot's own token (client credentials from the bot's Entra app) for one scope, the Bot Framework's by
+ * default. The authority is only ever the configured one: `knownAuthorities` keeps msal from asking
+ * login.microsoftonline.com to vouch for another cloud's host (instance discovery). msal caches the token
+ * and renews it before it expires. The Teams SDK's replies use the same provider (bot/bot-app.ts).
+ */
+export function createBotTokenProvider(
+  credentials: BotConnectorCredentials,
+): (scope?: string | string[]) => Promise<string> {
+  const authorityHost = credentials.authorityHost.replace(/\/$/, '');
+  const msal = new ConfidentialClientApplication({
+    auth: {
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      authority: `${authorityHost}/${credentials.tenantId}`,
+      knownAuthorities: [new URL(authorityHost).host],
+    },
+  });
+  return async (scope = BOT_FRAMEWORK_SCOPE) => {
+    const result = await msal.acquireTokenByClientCredential({
+      scopes: Array.isArray(scope) ? scope : [scope],
+    });
+    if (!result?.accessToken)
+      throw new ConnectorError('Entra ID returned no bot token', undefined, undefined);
+    return result.accessToken;
+  };
+}
+
 export function createBotConnector(options: BotConnectorOptions): BotConnector {
   const credentials = options.credentials;
-  const msal = credentials
-    ? new ConfidentialClientApplication({
-        auth: {
-          clientId: credentials.clientId,
-          clientSecret: credentials.clientSecret,
-          authority: `${credentials.authorityHost.replace(/\/$/, '')}/${credentials.tenantId}`,
-        },
-      })
-    : undefined;
-  // msal caches the token and renews it before it expires.
-  const token = msal
-    ? async () => {
-        const result = await msal.acquireTokenByClientCredential({ scopes: [BOT_FRAMEWORK_SCOPE] });
-        if (!result?.accessToken)
-          throw new ConnectorError('Entra ID returned no bot token', undefined, undefined);
-        return result.accessToken;
-      }
-    : undefined;
+  const botToken = credentials ? createBotTokenProvider(credentials) : undefined;
+  const token = botToken ? () => botToken() : undefined;
   const http = {
     name: 'bot-outbox',
     timeout: options.timeoutMs ?? 15_000,

@@ -14,6 +14,8 @@ export interface AcceptedActivity {
     attachments?: Array<{ contentType: string; content: unknown }>;
   };
   at: number;
+  /** The Authorization header it came with (the bot's token), as a real connector would check it. */
+  authorization: string | undefined;
 }
 
 export interface CreatedConversation {
@@ -197,6 +199,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         conversationId,
         activity: body as AcceptedActivity['activity'],
         at: arrivedAt,
+        authorization: req.headers.authorization,
       });
       send(res, 201, { id });
       return;

@@ -41,6 +41,24 @@ export interface M365EmulatorOptions {
   latencyMs?: number;
   /** Another organisation (benchmarks); the seeded city hall by default. */
   organisation?: SeedPerson[];
+  /**
+   * Host names to answer as, the way a sovereign cloud has its own (the production CI test maps them to
+   * 127.0.0.1 in /etc/hosts): its TLS certificate names them and every URL it hands out uses them.
+   * Without them it answers as 127.0.0.1 (local mode).
+   */
+  hostnames?: { login: string; graph: string; botFramework: string };
+}
+
+/** The Bot Framework side: tokens a channel signs for the bot, and the bot's own app registration. */
+export interface EmulatedBotFramework {
+  /** The bot's app registration (BOT_ID / BOT_PASSWORD): client credentials for the Bot Framework scope. */
+  app: { clientId: string; clientSecret: string };
+  /** Where the channel's signing keys are described (the SDK reads `…/keys` beside it). */
+  openIdMetadataUrl: string;
+  /** The `iss` of tokens the channel signs. */
+  tokenIssuer: string;
+  /** A token the channel (Teams) would send with an activity to the bot. */
+  issueChannelToken(serviceUrl: string, options?: { lifetimeSeconds?: number }): Promise<string>;
 }
 
 export interface M365Emulator {
@@ -50,6 +68,7 @@ export interface M365Emulator {
   authorityHost: string;
   graphBaseUrl: string;
   app: { clientId: string; clientSecret: string; appIdUri: string };
+  botFramework: EmulatedBotFramework;
   people: SeedPerson[];
   issueSsoToken(user: string, options?: { audience?: string; lifetimeSeconds?: number }): Promise<string>;
   signJwt(payload: Record<string, unknown>, options?: { unknownKey?: boolean }): Promise<string>;
@@ -63,6 +82,9 @@ export interface M365Emulator {
 const TEAMS_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+const BOT_OPENID_PATH = '/botframework/v1/.well-known/openidconfiguration';
+const BOT_KEYS_PATH = '/botframework/v1/.well-known/keys';
 const MAILBOX_CONCURRENCY = 4;
 const MAILBOX_QUOTA = 10_000;
 const QUOTA_WINDOW_MS = 10 * 60 * 1000;
@@ -209,7 +231,11 @@ interface Caller {
 export async function startM365Emulator(options: M365EmulatorOptions = {}): Promise<M365Emulator> {
   const now = options.now ?? (() => new Date());
   const stateDir = options.stateFile ? path.dirname(options.stateFile) : undefined;
-  const keys = loadOrCreateKeys(stateDir);
+  const hostnames = options.hostnames;
+  const keys = loadOrCreateKeys(
+    stateDir,
+    hostnames ? [hostnames.login, hostnames.graph, hostnames.botFramework] : [],
+  );
   const signingKey = await importPKCS8(keys.signingKeyPem, 'RS256');
   const publicJwk = {
     ...(await exportJWK(createPublicKey(createPrivateKey(keys.signingKeyPem)))),
@@ -228,6 +254,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const tenantId = stableGuid('tenant:kodaira-demo');
   const clientId = stableGuid('app:hagukumi');
   const clientSecret = `local-emulator-only-${clientId.slice(0, 8)}`;
+  const botClientId = stableGuid('app:hagukumi-bot');
+  const botClientSecret = `local-emulator-only-${botClientId.slice(0, 8)}`;
   const people = options.organisation ?? seedOrganisation();
   const byId = new Map(people.map((person) => [person.id, person]));
   const byAddress = new Map(people.map((person) => [person.userPrincipalName.toLowerCase(), person]));
@@ -325,7 +353,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   };
 
   // ---- tokens ----
-  const issuer = () => `${baseUrl}/${tenantId}/v2.0`;
+  const issuer = () => `${loginUrl}/${tenantId}/v2.0`;
   const sign = (payload: Record<string, unknown>, key = signingKey) =>
     new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: keys.signingKid, typ: 'JWT' }).sign(key);
   const accessToken = (claims: Record<string, unknown>, lifetime = 3600) => {
@@ -392,6 +420,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   });
 
   const tokenEndpoint = async (form: URLSearchParams): Promise<GraphResult> => {
+    if (form.get('client_id') === botClientId) return botTokenEndpoint(form);
     if (form.get('client_id') !== clientId)
       return tokenError(
         400,
@@ -486,6 +515,52 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     );
   };
 
+  // The bot's app registration: client credentials for the Bot Framework scope only, as Azure Bot uses it.
+  const botTokenEndpoint = async (form: URLSearchParams): Promise<GraphResult> => {
+    if (form.get('client_secret') !== botClientSecret)
+      return tokenError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+    if (form.get('grant_type') !== 'client_credentials')
+      return tokenError(
+        400,
+        'unsupported_grant_type',
+        'AADSTS70003: The app requested an unsupported grant type.',
+      );
+    const scope = form.get('scope') ?? '';
+    if (!scope.split(' ').includes(`${BOT_FRAMEWORK_AUDIENCE}/.default`))
+      return tokenError(
+        400,
+        'invalid_scope',
+        `AADSTS1002012: The provided value for scope ${scope} is not valid.`,
+      );
+    const token = await accessToken({
+      aud: BOT_FRAMEWORK_AUDIENCE,
+      appid: botClientId,
+      azp: botClientId,
+      idtyp: 'app',
+      oid: stableGuid('sp:hagukumi-bot'),
+      sub: stableGuid('sp:hagukumi-bot'),
+    });
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token },
+    };
+  };
+  const botTokenIssuer = () => `https://api.${hostnames?.botFramework ?? 'botframework.localhost'}`;
+  const issueChannelToken = (serviceUrl: string, tokenOptions: { lifetimeSeconds?: number } = {}) => {
+    const issuedAt = Math.floor(now().getTime() / 1000);
+    // The claims the Bot Framework puts in a channel's token to a bot: audience is the bot's app id, and
+    // `serviceurl` must equal the activity's serviceUrl.
+    return sign({
+      iss: botTokenIssuer(),
+      aud: botClientId,
+      serviceurl: serviceUrl,
+      nbf: issuedAt,
+      iat: issuedAt,
+      exp: issuedAt + (tokenOptions.lifetimeSeconds ?? 3600),
+    });
+  };
+
   // ---- Graph resources ----
   const userResource = (person: SeedPerson) => ({
     '@odata.type': '#microsoft.graph.user',
@@ -524,10 +599,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     const next = new URLSearchParams(query);
     next.set('$skiptoken', String(skip + top));
     return {
-      '@odata.context': `${baseUrl}/v1.0/$metadata#${context}`,
+      '@odata.context': `${graphUrl}/v1.0/$metadata#${context}`,
       value: slice,
       ...(skip + top < items.length
-        ? { '@odata.nextLink': `${baseUrl}/v1.0${selfUrl}?${next.toString()}` }
+        ? { '@odata.nextLink': `${graphUrl}/v1.0${selfUrl}?${next.toString()}` }
         : {}),
     };
   };
@@ -770,7 +845,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     };
     void caller;
     return {
-      '@odata.context': `${baseUrl}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
+      '@odata.context': `${graphUrl}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
       value: input.schedules.map((address) => {
         const person = findPerson(address);
         if (!person) {
@@ -900,7 +975,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             '/me request is only valid with delegated authentication flow.',
           );
         return ok(200, {
-          '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`,
+          '@odata.context': `${graphUrl}/v1.0/$metadata#users/$entity`,
           ...select(userResource(mailboxPerson('me', caller)), query),
         });
       }
@@ -916,7 +991,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
               `Resource '${ownerSegment}' does not exist or one of its queried reference-property objects are not present.`,
             );
           return ok(200, {
-            '@odata.context': `${baseUrl}/v1.0/$metadata#users/$entity`,
+            '@odata.context': `${graphUrl}/v1.0/$metadata#users/$entity`,
             ...select(userResource(person), query),
           });
         }
@@ -930,7 +1005,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
               "Resource 'manager' does not exist or one of its queried reference-property objects are not present.",
             );
           return ok(200, {
-            '@odata.context': `${baseUrl}/v1.0/$metadata#directoryObjects/$entity`,
+            '@odata.context': `${graphUrl}/v1.0/$metadata#directoryObjects/$entity`,
             ...select(userResource(manager), query),
           });
         }
@@ -987,7 +1062,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           if (eventsPath.length === 1 && method === 'POST') {
             const { status, event } = createEvent(owner, parseBody(eventInput, body));
             return ok(status, {
-              '@odata.context': `${baseUrl}/v1.0/$metadata#users('${owner.id}')/events/$entity`,
+              '@odata.context': `${graphUrl}/v1.0/$metadata#users('${owner.id}')/events/$entity`,
               ...renderEvent(event, zone),
             });
           }
@@ -1212,7 +1287,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', baseUrl);
+    const url = new URL(req.url ?? '/', loginUrl);
     const method = req.method ?? 'GET';
     const text = await readBody(req);
     requestCount += 1;
@@ -1223,7 +1298,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       return send(res, {
         status: 200,
         body: {
-          tenant_discovery_endpoint: `${baseUrl}/${tenantId}/v2.0/.well-known/openid-configuration`,
+          tenant_discovery_endpoint: `${loginUrl}/${tenantId}/v2.0/.well-known/openid-configuration`,
           'api-version': '1.1',
           metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }],
         },
@@ -1234,10 +1309,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         status: 200,
         body: {
           issuer: issuer(),
-          authorization_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/authorize`,
-          token_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/token`,
-          jwks_uri: `${baseUrl}/${tenantId}/discovery/v2.0/keys`,
-          end_session_endpoint: `${baseUrl}/${tenantId}/oauth2/v2.0/logout`,
+          authorization_endpoint: `${loginUrl}/${tenantId}/oauth2/v2.0/authorize`,
+          token_endpoint: `${loginUrl}/${tenantId}/oauth2/v2.0/token`,
+          jwks_uri: `${loginUrl}/${tenantId}/discovery/v2.0/keys`,
+          end_session_endpoint: `${loginUrl}/${tenantId}/oauth2/v2.0/logout`,
           response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
           subject_types_supported: ['pairwise'],
           id_token_signing_alg_values_supported: ['RS256'],
@@ -1252,6 +1327,18 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         },
       });
     }
+    if (url.pathname === BOT_OPENID_PATH)
+      return send(res, {
+        status: 200,
+        body: {
+          issuer: botTokenIssuer(),
+          jwks_uri: `${botFrameworkUrl}${BOT_KEYS_PATH}`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        },
+      });
+    if (url.pathname === BOT_KEYS_PATH)
+      return send(res, { status: 200, body: { keys: [{ ...publicJwk, endorsements: ['msteams'] }] } });
     if (pathname === `${tenantPrefix}/discovery/v2.0/keys`)
       return send(res, { status: 200, body: { keys: [publicJwk] } });
     if (pathname === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST')
@@ -1338,15 +1425,25 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `https://127.0.0.1:${port}`;
+  const loginUrl = hostnames ? `https://${hostnames.login}:${port}` : baseUrl;
+  const graphUrl = hostnames ? `https://${hostnames.graph}:${port}` : baseUrl;
+  const botFrameworkUrl = hostnames ? `https://${hostnames.botFramework}:${port}` : baseUrl;
 
   const emulator: M365Emulator = {
     url: baseUrl,
     caCertPem: keys.caCertPem,
     tenantId,
-    authorityHost: baseUrl,
-    graphBaseUrl: `${baseUrl}/v1.0`,
+    authorityHost: loginUrl,
+    graphBaseUrl: `${graphUrl}/v1.0`,
     app: { clientId, clientSecret, appIdUri },
+    botFramework: {
+      app: { clientId: botClientId, clientSecret: botClientSecret },
+      openIdMetadataUrl: `${botFrameworkUrl}${BOT_OPENID_PATH}`,
+      tokenIssuer: botTokenIssuer(),
+      issueChannelToken,
+    },
     people,
     issueSsoToken,
     signJwt: (payload, signOptions) => sign(payload, signOptions?.unknownKey ? strangerKey : signingKey),

@@ -1,5 +1,5 @@
-// The emulator's own trust material: a test CA, a TLS certificate for 127.0.0.1/localhost signed by it,
-// and an RS256 key for tokens. Kept in the state folder so restarts keep trusting the same keys.
+// The emulator's own trust material: a test CA, a TLS certificate for 127.0.0.1/localhost (and any host
+// names it answers as) signed by it, and an RS256 key for tokens. Kept in the state folder so restarts keep trusting the same keys.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ function rsaKeyPair(): {
   return { privatePem, forgePrivate, forgePublic };
 }
 
-function generateKeys(): EmulatorKeys {
+function generateKeys(dnsNames: string[]): EmulatorKeys {
   const ca = rsaKeyPair();
   const caCert = forge.pki.createCertificate();
   caCert.publicKey = ca.forgePublic;
@@ -59,6 +59,7 @@ function generateKeys(): EmulatorKeys {
       altNames: [
         { type: 2, value: 'localhost' },
         { type: 7, ip: '127.0.0.1' },
+        ...dnsNames.map((value) => ({ type: 2, value })),
       ],
     },
   ]);
@@ -74,12 +75,13 @@ function generateKeys(): EmulatorKeys {
   };
 }
 
-export function loadOrCreateKeys(stateDir: string | undefined): EmulatorKeys {
-  if (!stateDir) return generateKeys();
+/** `dnsNames`: extra host names the TLS certificate covers (only for keys made now, not loaded ones). */
+export function loadOrCreateKeys(stateDir: string | undefined, dnsNames: string[] = []): EmulatorKeys {
+  if (!stateDir) return generateKeys(dnsNames);
   const file = path.join(stateDir, 'keys.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as EmulatorKeys;
   mkdirSync(stateDir, { recursive: true });
-  const keys = generateKeys();
+  const keys = generateKeys(dnsNames);
   writeFileSync(`${file}.tmp`, JSON.stringify(keys), { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
   return keys;
