@@ -4,7 +4,7 @@
 // file holding its CA, the app registrations, and a control address for tests; it stops on SIGTERM.
 //
 //   tsx scripts/m365-emulator.ts [--hostnames login.m365.test,graph.m365.test,botframework.m365.test]
-//                                [--ca-file <path>]
+//                                [--ca-file <path>] [--connector-hostname connector.m365.test]
 //
 // Control API (plain HTTP on 127.0.0.1, for tests only; never part of the emulated tenant):
 //   POST /sso-token {"user": "<id or UPN>"}        → {"token"}  a Teams SSO token for the tab's API
@@ -21,7 +21,11 @@ import { z } from 'zod';
 import { startM365Emulator } from '../src/dev/m365-emulator/index.ts';
 
 const { values } = parseArgs({
-  options: { hostnames: { type: 'string' }, 'ca-file': { type: 'string' } },
+  options: {
+    hostnames: { type: 'string' },
+    'ca-file': { type: 'string' },
+    'connector-hostname': { type: 'string' },
+  },
 });
 
 const hostnameList = values.hostnames?.split(',').map((name) => name.trim());
@@ -29,9 +33,11 @@ if (hostnameList && hostnameList.length !== 3)
   throw new Error('--hostnames takes three names: login,graph,botFramework');
 const [login, graph, botFramework] = hostnameList ?? [];
 
-const emulator = await startM365Emulator(
-  login && graph && botFramework ? { hostnames: { login, graph, botFramework } } : {},
-);
+const connectorHostname = values['connector-hostname'];
+const emulator = await startM365Emulator({
+  ...(login && graph && botFramework ? { hostnames: { login, graph, botFramework } } : {}),
+  ...(connectorHostname ? { extraTlsNames: [connectorHostname] } : {}),
+});
 const caFile = path.resolve(values['ca-file'] ?? path.join(tmpdir(), `m365-emulator-ca-${process.pid}.pem`));
 writeFileSync(caFile, emulator.caCertPem);
 
@@ -80,6 +86,8 @@ process.stdout.write(
     },
     trainingMailbox: training?.userPrincipalName,
     caCertFile: caFile,
+    // A certificate a test's Bot Framework connector serves with (its host is among the certificate's names).
+    tls: emulator.tls,
     control: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
   })}\n`,
 );

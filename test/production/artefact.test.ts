@@ -5,7 +5,7 @@
 // settings a sovereign cloud would use (host names, a CA in NODE_EXTRA_CA_CERTS), nothing stubbed.
 // One server boot is shared by every case; the last one stops it with SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,14 +32,27 @@ import { courseBody, sessionBody, until } from '../integration/training/training
 const repo = path.resolve(import.meta.dirname, '../..');
 /** The emulator's host names; `.ci/run` maps them to 127.0.0.1 in /etc/hosts (RFC 2606 reserves .test). */
 const HOSTNAMES = ['login.m365.test', 'graph.m365.test', 'botframework.m365.test'] as const;
+/** The Bot Framework connector's host (the fake connector, https with a certificate of the emulator's CA). */
+const CONNECTOR_HOSTNAME = 'connector.m365.test';
+
+/** Drops a role the test made, once its database is gone (as the server's superuser from TEST_DATABASE_URL). */
+async function dropRole(role: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP ROLE IF EXISTS ${role}`);
+  } finally {
+    await client.end();
+  }
+}
 
 async function whyNotRunnable(): Promise<string | undefined> {
   if (!process.env.TEST_DATABASE_URL)
     return 'TEST_DATABASE_URL is not set (production mode needs PostgreSQL)';
-  for (const name of HOSTNAMES) {
+  for (const name of [...HOSTNAMES, CONNECTOR_HOSTNAME]) {
     const address = await lookup(name).catch(() => undefined);
     if (address?.address !== '127.0.0.1')
-      return `${name} does not resolve to 127.0.0.1 (add "127.0.0.1 ${HOSTNAMES.join(' ')}" to /etc/hosts, as .ci/run does)`;
+      return `${name} does not resolve to 127.0.0.1 (add "127.0.0.1 ${[...HOSTNAMES, CONNECTOR_HOSTNAME].join(' ')}" to /etc/hosts, as .ci/run does)`;
   }
   return undefined;
 }
@@ -60,6 +73,7 @@ interface EmulatorInfo {
   trainingMailbox: string;
   caCertFile: string;
   control: string;
+  tls: { certPem: string; keyPem: string };
 }
 
 /** A child process with its output kept, for the assertions and for a readable failure. */
@@ -128,6 +142,8 @@ describe.skipIf(skipReason !== undefined)(
     let scratch: string;
     let appDir: string;
     let store: TestStore;
+    let databaseUrls: { runtime: string; owner: string };
+    let createdRoles: string[] = [];
     let emulatorProcess: Running;
     let emulator: EmulatorInfo;
     let connector: FakeConnector;
@@ -200,6 +216,8 @@ describe.skipIf(skipReason !== undefined)(
           HOSTNAMES.join(','),
           '--ca-file',
           path.join(scratch, 'm365-ca.pem'),
+          '--connector-hostname',
+          CONNECTOR_HOSTNAME,
         ],
         { cwd: repo, env: { PATH: process.env.PATH } },
       );
@@ -208,8 +226,28 @@ describe.skipIf(skipReason !== undefined)(
       attendee = people.find((person) => person.levelId === 'shuji' && person.managerId)!;
       kacho = people.find((person) => person.id === attendee.managerId)!;
       hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
-      connector = await startFakeConnector();
+      connector = await startFakeConnector({ tls: { hostname: CONNECTOR_HOSTNAME, ...emulator.tls } });
       store = await createTestStore('postgres');
+      // Two roles, as a city's DBA sets them up (docs/security.md, "Database roles"): the owner migrates,
+      // the runtime role serves and may only read and add rows to the audit log.
+      const roles = { owner: `hagukumi_owner_${randomBytes(5).toString('hex')}`, runtime: '' };
+      roles.runtime = roles.owner.replace('owner', 'app');
+      const rolePassword = randomBytes(12).toString('hex');
+      await query(`CREATE ROLE ${roles.owner} LOGIN PASSWORD '${rolePassword}'`);
+      await query(`CREATE ROLE ${roles.runtime} LOGIN PASSWORD '${rolePassword}'`);
+      createdRoles = [roles.runtime, roles.owner];
+      const databaseName = new URL(store.databaseUrl!).pathname.slice(1);
+      await query(`ALTER DATABASE ${databaseName} OWNER TO ${roles.owner}`);
+      await query(`REVOKE ALL ON DATABASE ${databaseName} FROM PUBLIC`);
+      await query(`GRANT CONNECT ON DATABASE ${databaseName} TO ${roles.runtime}`);
+      await query(`ALTER SCHEMA public OWNER TO ${roles.owner}`);
+      const urlAs = (role: string) => {
+        const roleUrl = new URL(store.databaseUrl!);
+        roleUrl.username = role;
+        roleUrl.password = rolePassword;
+        return roleUrl.toString();
+      };
+      databaseUrls = { runtime: urlAs(roles.runtime), owner: urlAs(roles.owner) };
 
       // The environment a deployment has, and nothing of the test runner's: a working folder of its own.
       const workingFolder = mkdtempSync(path.join(scratch, 'cwd-'));
@@ -220,7 +258,9 @@ describe.skipIf(skipReason !== undefined)(
           PORT: '0',
           HOST: '127.0.0.1',
           LOG_LEVEL: 'info',
-          DATABASE_URL: store.databaseUrl,
+          DATABASE_URL: databaseUrls.runtime,
+          DATABASE_MIGRATION_URL: databaseUrls.owner,
+          BOT_SERVICE_URL_HOSTS: CONNECTOR_HOSTNAME,
           PUBLIC_URL: 'https://hagukumi.kodaira-demo.example',
           ENTRA_TENANT_ID: emulator.tenantId,
           ENTRA_CLIENT_ID: emulator.app.clientId,
@@ -255,6 +295,7 @@ describe.skipIf(skipReason !== undefined)(
       if (emulatorProcess?.child.exitCode === null) emulatorProcess.child.kill('SIGTERM');
       await connector?.close();
       await store?.dispose();
+      for (const role of createdRoles) await dropRole(role);
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     });
 

@@ -3,6 +3,7 @@
 // arrives. Over a limit it answers 429 with Retry-After and does not take the message. It records every
 // activity it took, so tests can count lost and duplicated messages, and it can be told to misbehave.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface AcceptedActivity {
@@ -36,6 +37,11 @@ export interface FakeConnectorOptions {
   clock?: () => number;
   /** Added before every answer (after the request was counted), like the way back from Teams. */
   latencyMs?: number;
+  /**
+   * Serve https as `hostname` (which must resolve to 127.0.0.1) with this certificate: production
+   * accepts only https connectors on the hosts it allows (BOT_SERVICE_URL_HOSTS).
+   */
+  tls?: { hostname: string; certPem: string; keyPem: string };
 }
 
 type Fault =
@@ -227,13 +233,18 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     send(res, 404, errorBody('NotFound', `No route for ${req.method ?? ''} ${url.pathname}`));
   };
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, errorBody('ServerError', String(error)));
     });
-  });
+  };
+  const tls = options.tls;
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  connector.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  connector.url = tls ? `https://${tls.hostname}:${port}` : `http://127.0.0.1:${port}`;
   connector.close = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());

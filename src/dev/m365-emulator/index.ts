@@ -47,6 +47,11 @@ export interface M365EmulatorOptions {
    * Without them it answers as 127.0.0.1 (local mode).
    */
   hostnames?: { login: string; graph: string; botFramework: string };
+  /**
+   * More names for its TLS certificate, served by others with `tls` (the production CI test's Bot
+   * Framework connector, which must be https on a host the service allows).
+   */
+  extraTlsNames?: string[];
 }
 
 /** The Bot Framework side: tokens a channel signs for the bot, and the bot's own app registration. */
@@ -64,6 +69,8 @@ export interface EmulatedBotFramework {
 export interface M365Emulator {
   url: string;
   caCertPem: string;
+  /** The TLS certificate (signed by the CA) and key it serves with, for a test server under the same names. */
+  tls: { certPem: string; keyPem: string };
   tenantId: string;
   authorityHost: string;
   graphBaseUrl: string;
@@ -232,10 +239,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const now = options.now ?? (() => new Date());
   const stateDir = options.stateFile ? path.dirname(options.stateFile) : undefined;
   const hostnames = options.hostnames;
-  const keys = loadOrCreateKeys(
-    stateDir,
-    hostnames ? [hostnames.login, hostnames.graph, hostnames.botFramework] : [],
-  );
+  const keys = loadOrCreateKeys(stateDir, [
+    ...(hostnames ? [hostnames.login, hostnames.graph, hostnames.botFramework] : []),
+    ...(options.extraTlsNames ?? []),
+  ]);
   const signingKey = await importPKCS8(keys.signingKeyPem, 'RS256');
   const publicJwk = {
     ...(await exportJWK(createPublicKey(createPrivateKey(keys.signingKeyPem)))),
@@ -1434,6 +1441,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const emulator: M365Emulator = {
     url: baseUrl,
     caCertPem: keys.caCertPem,
+    tls: { certPem: keys.serverCertPem, keyPem: keys.serverKeyPem },
     tenantId,
     authorityHost: loginUrl,
     graphBaseUrl: `${graphUrl}/v1.0`,
