@@ -141,7 +141,6 @@ export function createOutlookSync(options: OutlookSyncOptions) {
   }
 
   async function moveOrCancel(row: InterviewRow, run: SyncRun): Promise<void> {
-    const directory = await mailboxes([row]);
     try {
       await store.countAttempt(row.id);
       if (row.outlookAction === 'move' && row.eventId) {

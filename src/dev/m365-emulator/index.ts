@@ -644,7 +644,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       // back the first event for an identical body, and refusing a reused id with a different body
       // (400 ErrorDuplicateTransactionId), are what users report of real Graph: callers must depend
       // on neither, and the refusal is what breaks naive crash recovery, so the emulator shows it.
-      if (existing && existing.transactionBody != null && existing.transactionBody !== sentBody)
+      if (existing?.transactionBody && existing.transactionBody !== sentBody)
         throw new GraphFailure(
           400,
           'ErrorDuplicateTransactionId',

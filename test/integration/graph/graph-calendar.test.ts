@@ -482,7 +482,7 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
         clientSecret: emulator.app.clientSecret,
         authorityHost: emulator.authorityHost,
         caCertPem: emulator.caCertPem,
-      } as Parameters<typeof createAppTokenProvider>[0])();
+      })();
       const user = staff[0]!;
       const response = await tlsFetch(`${emulator.graphBaseUrl}/$batch`, {
         method: 'POST',
