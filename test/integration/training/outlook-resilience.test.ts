@@ -99,6 +99,10 @@ describe('training sessions reach Outlook exactly once, through throttling, refu
     await until('the event to be at the new time', () =>
       eventsTitled('再送研修').some((event) => Date.parse(event.startUtc) === start) ? true : undefined,
     );
+    // The event moves before the session is recorded as synced: wait for the record, not only Outlook.
+    await until('the session to be synced again', async () =>
+      (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
+    );
     expect(eventsTitled('再送研修')).toHaveLength(1);
     const rows = await server.database.query<{ event_id: string | null }>(
       `SELECT event_id FROM training_sessions WHERE id = $1`,
