@@ -43,6 +43,16 @@ export const MAX_SCHEDULE_WINDOW_MS = 62 * 24 * 60 * 60 * 1000;
 
 /** Answers in UTC; every dateTime is still read with the timeZone Graph returns beside it. */
 const PREFER_UTC = { Prefer: 'outlook.timezone="UTC"' };
+/**
+ * Our own id on every event we create: a String single-value extended property in a namespace GUID of
+ * our own ("Add custom data to resources using extended properties"; "Create single-value extended
+ * property"). Recovery after a crash finds events by it with
+ * `$filter=singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…')`.
+ */
+export const EVENT_KEY_PROPERTY = 'String {6f1c2b7e-4a9d-4c53-9e8f-2d7b5a13c4e0} Name HagukumiKey';
+/** How often a read-then-replace of attendees is retried when Outlook changed the event in between. */
+const CONFLICT_RETRIES = 3;
+
 /** Events are written in Japan time, so Outlook shows them with the city's own time zone. */
 const EVENT_ZONE = { graph: 'Tokyo Standard Time', iana: 'Asia/Tokyo' };
 
@@ -219,7 +229,11 @@ const attendeeSchema = z.object({
   status: z.object({ response: z.enum(RESPONSES).catch('none') }).nullish(),
   emailAddress: z.object({ address: z.string().min(1), name: z.string().nullish() }),
 });
-const eventAttendeesSchema = z.object({ attendees: z.array(attendeeSchema).default([]) });
+const eventAttendeesSchema = z.object({
+  '@odata.etag': z.string().min(1).nullish(),
+  attendees: z.array(attendeeSchema).default([]),
+});
+const foundEventsSchema = z.object({ value: z.array(createdEventSchema) });
 const eventStateSchema = z.object({
   id: z.string().min(1),
   start: dateTimeTimeZone,
@@ -326,7 +340,46 @@ export function createGraphCalendar(input: {
     ...(event.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
     ...(event.location ? { location: { displayName: event.location } } : {}),
     transactionId: event.transactionId,
+    singleValueExtendedProperties: [{ id: EVENT_KEY_PROPERTY, value: event.key }],
   });
+
+  type Attendees = z.infer<typeof eventAttendeesSchema>['attendees'];
+  /**
+   * PATCH attendees replaces the whole list, so it is a read-then-replace: the PATCH carries If-Match
+   * with the @odata.etag of the read, and if Outlook changed the event in between (412) the list is
+   * read again and the change re-applied, a few times at most, so an attendee someone added in Outlook
+   * meanwhile is not dropped.
+   */
+  const replaceAttendees = async (
+    organizer: string,
+    eventId: string,
+    change: (current: Attendees) => Array<{ address: string; name?: string | null; type: string }> | null,
+  ) => {
+    for (let attempt = 0; ; attempt += 1) {
+      const current = failIfError(
+        await single({ method: 'GET', url: `${eventPath(organizer, eventId)}?$select=attendees` }),
+      );
+      const parsed = eventAttendeesSchema.safeParse(current.body);
+      if (!parsed.success) throw invalidResponse('the event attendees');
+      const next = change(parsed.data.attendees);
+      if (!next) return;
+      const etag = parsed.data['@odata.etag'];
+      const result = await single({
+        method: 'PATCH',
+        url: eventPath(organizer, eventId),
+        ...(etag ? { headers: { 'If-Match': etag } } : {}),
+        body: {
+          attendees: next.map((attendee) => ({
+            emailAddress: { address: attendee.address, ...(attendee.name ? { name: attendee.name } : {}) },
+            type: attendee.type,
+          })),
+        },
+      });
+      if (result.status === 412 && attempt < CONFLICT_RETRIES) continue;
+      failIfError(result);
+      return;
+    }
+  };
 
   const outcomeOf = (event: NewCalendarEvent, result: BatchResult): CreateEventOutcome => {
     if (result.status === 200 || result.status === 201) {
@@ -470,6 +523,10 @@ export function createGraphCalendar(input: {
             start: dateTimeIn(from, EVENT_ZONE),
             end: dateTimeIn(to, EVENT_ZONE),
             ...(details.location !== undefined ? { location: { displayName: details.location } } : {}),
+            ...(details.subject !== undefined ? { subject: details.subject } : {}),
+            ...(details.bodyHtml !== undefined
+              ? { body: { contentType: 'HTML', content: details.bodyHtml } }
+              : {}),
           },
         }),
       );
@@ -486,72 +543,64 @@ export function createGraphCalendar(input: {
       failIfError(result);
     },
 
-    async addAttendees(organizer, eventId, attendees) {
-      // PATCH attendees replaces the whole list: sending only the new people would uninvite everyone
-      // else (they would get cancellations). So read the current list, then send it back with the
-      // additions; existing attendees keep their type, and Outlook keeps their responses.
-      const current = failIfError(
-        await single({ method: 'GET', url: `${eventPath(organizer, eventId)}?$select=attendees` }),
-      );
-      const parsed = eventAttendeesSchema.safeParse(current.body);
-      if (!parsed.success) throw invalidResponse('the event attendees');
-      const known = new Set(
-        parsed.data.attendees.map((attendee) => attendee.emailAddress.address.toLowerCase()),
-      );
-      const added = uniqueMailboxes(attendees.map((attendee) => attendee.address))
-        .filter((address) => !known.has(address.toLowerCase()))
-        .map((address) => attendees.find((attendee) => attendee.address.trim() === address)!);
-      if (added.length === 0) return;
-      failIfError(
+    async findEventByKey(organizer, key) {
+      const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+      const filter = `singleValueExtendedProperties/Any(ep: ep/id eq ${quote(EVENT_KEY_PROPERTY)} and ep/value eq ${quote(key)})`;
+      const result = failIfError(
         await single({
-          method: 'PATCH',
-          url: eventPath(organizer, eventId),
-          body: {
-            attendees: [
-              ...parsed.data.attendees.map((attendee) => ({
-                emailAddress: {
-                  address: attendee.emailAddress.address,
-                  ...(attendee.emailAddress.name ? { name: attendee.emailAddress.name } : {}),
-                },
-                type: attendee.type,
-              })),
-              ...added.map((attendee) => ({
-                emailAddress: { address: attendee.address.trim(), name: attendee.name },
-                type: 'required',
-              })),
-            ],
-          },
+          method: 'GET',
+          url: `${users(organizer)}/events?$filter=${encodeURIComponent(filter)}&$select=id,webLink,onlineMeeting`,
+          headers: PREFER_UTC,
         }),
       );
+      const parsed = foundEventsSchema.safeParse(result.body);
+      if (!parsed.success) throw invalidResponse('the events found by our key');
+      const [found] = parsed.data.value;
+      return found
+        ? {
+            transactionId: key,
+            eventId: found.id,
+            joinUrl: found.onlineMeeting?.joinUrl ?? null,
+            webLink: found.webLink ?? null,
+          }
+        : null;
+    },
+
+    async addAttendees(organizer, eventId, attendees) {
+      // Sending only the new people would uninvite everyone else (they would get cancellations), so the
+      // current list goes back with the additions; existing attendees keep their type and responses.
+      await replaceAttendees(organizer, eventId, (current) => {
+        const known = new Set(current.map((attendee) => attendee.emailAddress.address.toLowerCase()));
+        const added = uniqueMailboxes(attendees.map((attendee) => attendee.address))
+          .filter((address) => !known.has(address.toLowerCase()))
+          .map((address) => attendees.find((attendee) => attendee.address.trim() === address)!);
+        if (added.length === 0) return null;
+        return [
+          ...current.map((attendee) => ({
+            address: attendee.emailAddress.address,
+            name: attendee.emailAddress.name,
+            type: attendee.type,
+          })),
+          ...added.map((attendee) => ({
+            address: attendee.address.trim(),
+            name: attendee.name,
+            type: 'required',
+          })),
+        ];
+      });
     },
 
     async removeAttendees(organizer, eventId, addresses) {
-      // The same read-then-replace as adding: PATCH attendees sets the whole list.
-      const current = failIfError(
-        await single({ method: 'GET', url: `${eventPath(organizer, eventId)}?$select=attendees` }),
-      );
-      const parsed = eventAttendeesSchema.safeParse(current.body);
-      if (!parsed.success) throw invalidResponse('the event attendees');
       const leaving = new Set(addresses.map((address) => address.trim().toLowerCase()));
-      const kept = parsed.data.attendees.filter(
-        (attendee) => !leaving.has(attendee.emailAddress.address.toLowerCase()),
-      );
-      if (kept.length === parsed.data.attendees.length) return;
-      failIfError(
-        await single({
-          method: 'PATCH',
-          url: eventPath(organizer, eventId),
-          body: {
-            attendees: kept.map((attendee) => ({
-              emailAddress: {
-                address: attendee.emailAddress.address,
-                ...(attendee.emailAddress.name ? { name: attendee.emailAddress.name } : {}),
-              },
-              type: attendee.type,
-            })),
-          },
-        }),
-      );
+      await replaceAttendees(organizer, eventId, (current) => {
+        const kept = current.filter((attendee) => !leaving.has(attendee.emailAddress.address.toLowerCase()));
+        if (kept.length === current.length) return null;
+        return kept.map((attendee) => ({
+          address: attendee.emailAddress.address,
+          name: attendee.emailAddress.name,
+          type: attendee.type,
+        }));
+      });
     },
 
     async getEvents(organizer, eventIds) {

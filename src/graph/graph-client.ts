@@ -114,6 +114,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
   async function batchOnce(requests: BatchRequest[]): Promise<BatchResult[]> {
+    // "JSON batching": each url is relative to the version the batch was sent to (`/users`, not
+    // `/v1.0/users`); Graph answers a version inside with 400 "Resource not found for the segment".
+    const versioned = requests.find((request) => /^(?:https?:|\/?(?:v1\.0|beta)(?:\/|$))/i.test(request.url));
+    if (versioned)
+      throw new Error(`batch request urls must be relative, without a version: ${versioned.url}`);
     const response = await wrap(
       () =>
         sdk.api('/$batch').post({

@@ -17,8 +17,16 @@ export interface MailboxSchedule {
 }
 
 export interface NewCalendarEvent {
-  /** Our own unique key, kept by the caller; also sent as Graph's transactionId (de-duplication). */
+  /**
+   * Sent as Graph's transactionId, which only protects a POST retried with the same body. Callers use
+   * one per attempt (see attemptTransactionId): Graph is reported to refuse a reused id with another body.
+   */
   transactionId: string;
+  /**
+   * Our own id for the event, stored on it as a single-value extended property: a retry after a crash
+   * finds the event by it (findEventByKey) instead of counting on transactionId.
+   */
+  key: string;
   /** The organizer's mailbox (id or UPN): the event is created in their calendar. */
   organizer: string;
   subject: string;
@@ -62,14 +70,18 @@ export interface Calendar {
   getSchedules(mailboxes: string[], window: ScheduleWindow, viewer: string): Promise<MailboxSchedule[]>;
   /** Creates events through $batch (20 per call); each outcome on its own, retried when throttled. */
   createEvents(events: NewCalendarEvent[]): Promise<CreateEventOutcome[]>;
-  /** Moves an event (organizer's calendar), and sets its place when `details.location` is given. */
+  /**
+   * Moves an event (organizer's calendar), and sets its place, subject or body when `details` gives them.
+   */
   moveEvent(
     organizer: string,
     eventId: string,
     start: string,
     end: string,
-    details?: { location?: string },
+    details?: { location?: string; subject?: string; bodyHtml?: string },
   ): Promise<void>;
+  /** The organizer's event carrying our key (see NewCalendarEvent.key), or null when there is none. */
+  findEventByKey(organizer: string, key: string): Promise<CreatedCalendarEvent | null>;
   /** Cancels an event, telling the attendees (organizer's calendar); already gone counts as done. */
   cancelEvent(organizer: string, eventId: string, comment: string): Promise<void>;
   /** Adds attendees to an existing event (training sessions grow as rosters are confirmed). */

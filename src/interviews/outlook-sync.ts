@@ -1,8 +1,16 @@
 // Keeps Outlook in step with the interviews table. Rows that owe Outlook an action (create, move,
 // cancel) are an outbox: a worker claims them with a lease, acts through the Calendar port and settles
-// them. A crash leaves the lease to run out and the next run takes the rows again; creates carry a fixed
-// transactionId, so a POST that reached Graph before the crash is not booked twice.
-import { isRetryable, messageOf, retryAt as nextTry, statusOf } from '../jobs/outbox.ts';
+// them. A crash leaves the lease to run out and the next run takes the rows again. Every event carries
+// the row's key as an extended property, so a row tried before is first looked up by it: an event a
+// POST made before the crash is brought up to date (time, agenda) or cancelled, never booked twice,
+// and a booking edited in between is never re-sent under the transactionId of its first body.
+import {
+  attemptTransactionId,
+  isRetryable,
+  messageOf,
+  retryAt as nextTry,
+  statusOf,
+} from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { Calendar, NewCalendarEvent } from './calendar.port.ts';
@@ -45,7 +53,8 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     if (!organizer || !person)
       throw new Error(`interview ${row.id}: organizer or attendee not in the directory`);
     return {
-      transactionId: row.transactionId,
+      transactionId: attemptTransactionId(row.transactionId, row.outlookAttempts),
+      key: row.transactionId,
       organizer: organizer.id,
       subject: eventSubject(row.type, person.displayName),
       bodyHtml: eventBody({
@@ -75,9 +84,45 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     }
     if (ready.length === 0) return;
     for (const { row } of ready) await store.countAttempt(row.id);
-    const outcomes = await calendar.createEvents(ready.map((entry) => entry.event));
+    // Tried before: the POST may have reached Graph before we could record it. Find that event by our
+    // key and bring it to the booking as it is now (it may have moved, or its agenda changed).
+    const toCreate: typeof ready = [];
+    for (const entry of ready) {
+      const { row, event } = entry;
+      if (row.outlookAttempts === 0) {
+        toCreate.push(entry);
+        continue;
+      }
+      try {
+        const found = await calendar.findEventByKey(event.organizer, event.key);
+        if (!found) {
+          toCreate.push(entry);
+          continue;
+        }
+        await calendar.moveEvent(event.organizer, found.eventId, event.start, event.end, {
+          subject: event.subject,
+          bodyHtml: event.bodyHtml,
+        });
+        await store.settle(
+          row,
+          { eventId: found.eventId, joinUrl: found.joinUrl, webLink: found.webLink },
+          { status: 'booked', error: null },
+        );
+        run.settled += 1;
+      } catch (error) {
+        if (isRetryable(error)) {
+          await store.postpone(row.id, retryAt(row.outlookAttempts + 1), messageOf(error));
+          run.postponed += 1;
+        } else {
+          await store.settle(row, {}, { status: 'failed', error: messageOf(error) });
+          run.failed += 1;
+        }
+      }
+    }
+    if (toCreate.length === 0) return;
+    const outcomes = await calendar.createEvents(toCreate.map((entry) => entry.event));
     for (const [index, outcome] of outcomes.entries()) {
-      const { row } = ready[index]!;
+      const { row } = toCreate[index]!;
       if (outcome.ok) {
         await store.settle(
           row,
@@ -96,7 +141,6 @@ export function createOutlookSync(options: OutlookSyncOptions) {
   }
 
   async function moveOrCancel(row: InterviewRow, run: SyncRun): Promise<void> {
-    const directory = await mailboxes([row]);
     try {
       await store.countAttempt(row.id);
       if (row.outlookAction === 'move' && row.eventId) {
@@ -108,14 +152,10 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         );
       } else if (row.outlookAction === 'cancel') {
         let eventId = row.eventId;
-        // A create was tried but never settled (a crash in between): Graph de-duplicates the same
-        // transactionId and hands back the event if one was made, so it can be cancelled too.
-        if (!eventId && row.outlookAttempts > 0) {
-          const [outcome] = await calendar.createEvents([toEvent(row, directory)]);
-          if (outcome?.ok) eventId = outcome.event.eventId;
-          else if (outcome?.retryable)
-            throw Object.assign(new Error(outcome.message), { status: outcome.status });
-        }
+        // A create was tried but never settled (a crash in between): if it made an event, it carries
+        // our key, so it is found and cancelled too (nothing is created just to be cancelled).
+        if (!eventId && row.outlookAttempts > 0)
+          eventId = (await calendar.findEventByKey(row.organizerId, row.transactionId))?.eventId ?? null;
         if (eventId) await calendar.cancelEvent(row.organizerId, eventId, row.cancelReason ?? '');
       }
       await store.settle(row, {}, {});

@@ -17,6 +17,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 
 /** The columns an outbox table needs; each must belong to the table. */
@@ -111,4 +112,17 @@ export function messageOf(error: unknown): string {
 /** When to try again after `attempts` failures: `baseMs` doubling per attempt, at most 15 minutes. */
 export function retryAt(now: Date, attempts: number, baseMs: number): Date {
   return new Date(now.getTime() + Math.min(15 * 60_000, baseMs * 2 ** Math.max(0, attempts - 1)));
+}
+
+/**
+ * The transactionId for one attempt at creating an event: the row's own key on the first attempt, a GUID
+ * derived from it and the attempt number after that. Graph's transactionId only protects a POST retried
+ * with the same body (the client's own retries inside one attempt); users report that reusing it with a
+ * different body is refused (400 ErrorDuplicateTransactionId). A later attempt may carry an edited body,
+ * so it gets its own id; finding an event an earlier attempt made is done by our key instead.
+ */
+export function attemptTransactionId(key: string, attempt: number): string {
+  if (attempt <= 0) return key;
+  const hex = createHash('sha256').update(`${key}\n${attempt}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

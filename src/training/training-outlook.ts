@@ -1,11 +1,13 @@
 // Keeps Outlook in step with training sessions: each session is ONE event in the training department's
 // mailbox (TRAINING_MAILBOX), and confirmed people are added to it as attendees. Sessions that owe Outlook
 // an action are an outbox (src/jobs/outbox.ts): claimed with a lease, acted on through the Calendar port,
-// settled. The event is created with the session's fixed transactionId, so a create retried after a
-// crash is not made twice; attendees are added after the create, so a create that Graph de-duplicated
-// (handing back the event it made before) still gets everyone.
+// settled. The event carries the session's key as an extended property: a session tried before is first
+// looked up by it, so a create that reached Graph before a crash is found and brought up to date (time,
+// place, description) or cancelled, never made twice; each attempt sends its own transactionId, so an
+// edit between attempts never re-sends an old transactionId with a new body. Attendees are added after
+// the create, so a found event still gets everyone.
 import type { Calendar, NewCalendarEvent } from '../interviews/calendar.port.ts';
-import { isRetryable, messageOf, retryAt, statusOf } from '../jobs/outbox.ts';
+import { attemptTransactionId, isRetryable, messageOf, retryAt, statusOf } from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { CourseRow, SessionRow, TrainingStore } from './training.store.ts';
@@ -45,7 +47,8 @@ export function sessionEvent(
     '<p>受講後は Hagukumi から研修報告をお願いします。</p>',
   ];
   return {
-    transactionId: session.transactionId,
+    transactionId: attemptTransactionId(session.transactionId, session.outlookAttempts),
+    key: session.transactionId,
     subject: `【研修】${course.titleJa}`,
     bodyHtml: paragraphs.filter(Boolean).join(''),
     start: session.startsAt.toISOString(),
@@ -67,11 +70,24 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
     run.postponed += 1;
   };
 
-  /** Creates the event (or gets back the one Graph already made for this transactionId). */
+  /**
+   * Creates the event, or, for a session tried before, finds the one an earlier attempt made (by our key)
+   * and brings it to the session as it is now.
+   */
   const ensureEvent = async (row: SessionRow, course: CourseRow) => {
-    const [outcome] = await calendar.createEvents([
-      { ...sessionEvent(row, course), organizer: mailbox, attendees: [] },
-    ]);
+    const event = sessionEvent(row, course);
+    if (row.outlookAttempts > 0) {
+      const found = await calendar.findEventByKey(mailbox, event.key);
+      if (found) {
+        await calendar.moveEvent(mailbox, found.eventId, event.start, event.end, {
+          location: row.place,
+          subject: event.subject,
+          bodyHtml: event.bodyHtml,
+        });
+        return found;
+      }
+    }
+    const [outcome] = await calendar.createEvents([{ ...event, organizer: mailbox, attendees: [] }]);
     if (!outcome) throw new Error('Outlook answered nothing for the event');
     if (!outcome.ok)
       throw Object.assign(new Error(`${outcome.code}: ${outcome.message}`), {
@@ -119,9 +135,10 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
       await store.countAttempt(row.id);
       if (row.outlookAction === 'cancel') {
         let eventId = row.eventId;
-        // A create was tried but never settled (a crash in between): Graph hands back the event it made
-        // for the same transactionId, so it can be cancelled too.
-        if (!eventId && row.outlookAttempts > 0) eventId = (await ensureEvent(row, course)).eventId;
+        // A create was tried but never settled (a crash in between): if it made an event, it carries
+        // our key, so it is found and cancelled too (nothing is created just to be cancelled).
+        if (!eventId && row.outlookAttempts > 0)
+          eventId = (await calendar.findEventByKey(mailbox, row.transactionId))?.eventId ?? null;
         if (eventId) await calendar.cancelEvent(mailbox, eventId, row.cancelReason ?? '');
       } else {
         let eventId = row.eventId;
@@ -129,11 +146,6 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
           const event = await ensureEvent(row, course);
           eventId = event.eventId;
           Object.assign(facts, { eventId, joinUrl: event.joinUrl, webLink: event.webLink });
-          // A retried create may hand back the event Graph made on an earlier try, at the times of then.
-          if (row.outlookAttempts > 0)
-            await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString(), {
-              location: row.place,
-            });
         } else if (row.outlookAction === 'move') {
           await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString(), {
             location: row.place,

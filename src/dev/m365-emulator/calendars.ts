@@ -39,6 +39,10 @@ export interface StoredEvent {
   createdDateTime: string;
   lastModifiedDateTime: string;
   changeKey: string;
+  /** The create body sent with `transactionId` (canonical JSON): a reuse must send the same one. */
+  transactionBody?: string | null;
+  /** Single-value extended properties set on create ({ id, value }); ids as sent. */
+  extendedProperties?: Array<{ id: string; value: string }>;
   /** Seeded events are regenerated from the clock, never persisted. */
   seeded: boolean;
 }

@@ -182,6 +182,48 @@ function toUtc(value: { dateTime: string; timeZone?: string }): Date {
   return new Date(parsed.getTime() - offset * 60_000);
 }
 
+/** JSON with keys sorted at every level, so two bodies compare by content, not key order. */
+function canonicalJson(value: unknown): string {
+  const sorted = (item: unknown): unknown =>
+    Array.isArray(item)
+      ? item.map(sorted)
+      : item && typeof item === 'object'
+        ? Object.fromEntries(
+            Object.entries(item as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, entry]) => [key, sorted(entry)]),
+          )
+        : item;
+  return JSON.stringify(sorted(value));
+}
+
+/**
+ * The one $filter form on events the emulator knows, as "Get singleValueLegacyExtendedProperty"
+ * documents it: `singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…')`. The name in
+ * the id compares case-sensitively, the value case-insensitively (as documented).
+ */
+function extendedPropertyFilter(filter: string): { id: string; value: string } | undefined {
+  const quoted = "'((?:[^']|'')*)'";
+  const match = new RegExp(
+    `^singleValueExtendedProperties/any\\((\\w+):\\s*\\1/id eq ${quoted} and \\1/value eq ${quoted}\\)$`,
+    'i',
+  ).exec(filter.trim());
+  if (!match) return undefined;
+  return { id: match[2]!.replace(/''/g, "'"), value: match[3]!.replace(/''/g, "'") };
+}
+
+/**
+ * Extended property ids compare like Exchange: the type and the GUID namespace without regard to case,
+ * the name (after `Name`) exactly ("Filtering the string name (Name) in the id … is case-sensitive").
+ */
+function sameExtendedPropertyId(stored: string, wanted: string): boolean {
+  const split = (id: string) => {
+    const match = /^(\w+)\s+\{([0-9a-f-]+)\}\s+Name\s+(.+)$/i.exec(id.trim());
+    return match ? `${match[1]!.toLowerCase()} ${match[2]!.toLowerCase()} ${match[3]!}` : id.trim();
+  };
+  return split(stored) === split(wanted);
+}
+
 function fromUtc(iso: string, zone: string): { dateTime: string; timeZone: string } {
   const offset = zoneOffsetMinutes(zone);
   const local = new Date(new Date(iso).getTime() + offset * 60_000);
@@ -205,11 +247,16 @@ const eventInput = z.object({
     .enum(['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'])
     .optional(),
   transactionId: z.string().max(255).optional(),
+  // "Create single-value extended property": a String property named in a GUID namespace.
+  singleValueExtendedProperties: z
+    .array(z.object({ id: z.string().min(1), value: z.string() }))
+    .max(100)
+    .optional(),
   showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']).optional(),
   allowNewTimeProposals: z.boolean().optional(),
   isReminderOn: z.boolean().optional(),
 });
-const eventPatch = eventInput.partial().omit({ transactionId: true });
+const eventPatch = eventInput.partial().omit({ transactionId: true, singleValueExtendedProperties: true });
 const scheduleInput = z.object({
   schedules: z.array(z.string()).min(1),
   startTime: dateTimeTimeZone,
@@ -669,11 +716,22 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     owner: SeedPerson,
     input: z.infer<typeof eventInput>,
   ): { status: number; event: StoredEvent } => {
+    const sentBody = canonicalJson(input);
     if (input.transactionId) {
       const existing = created.find(
         (event) =>
           event.mailboxId === owner.id && event.transactionId === input.transactionId && event.isOrganizer,
       );
+      // Microsoft documents transactionId only as protection against redundant POSTs on retry. Handing
+      // back the first event for an identical body, and refusing a reused id with a different body
+      // (400 ErrorDuplicateTransactionId), are what users report of real Graph: callers must depend
+      // on neither, and the refusal is what breaks naive crash recovery, so the emulator shows it.
+      if (existing?.transactionBody && existing.transactionBody !== sentBody)
+        throw new GraphFailure(
+          400,
+          'ErrorDuplicateTransactionId',
+          'An item with the same transaction id already exists with different content.',
+        );
       if (existing) return { status: 201, event: existing };
     }
     const start = toUtc(input.start);
@@ -702,6 +760,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       ...ids,
       mailboxId: owner.id,
       transactionId: input.transactionId ?? null,
+      transactionBody: input.transactionId ? sentBody : null,
+      extendedProperties: input.singleValueExtendedProperties ?? [],
       subject: input.subject ?? '',
       bodyPreview: content.replace(/<[^>]+>/g, '').slice(0, 255),
       body: { contentType: input.body?.contentType.toLowerCase() === 'html' ? 'html' : 'text', content },
@@ -749,6 +809,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         mailboxId: invitee.id,
         isOrganizer: false,
         transactionId: null,
+        transactionBody: null,
+        extendedProperties: [],
         responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' },
         showAs: 'tentative',
       });
@@ -916,7 +978,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     inBatch: boolean,
   ): Promise<GraphResult> => {
     const url = new URL(rawUrl, 'https://graph.invalid');
-    const graphPath = url.pathname.replace(/^\/v1\.0/, '').replace(/\/$/, '') || '/';
+    // Top-level requests arrive with the version; batch requests are relative to it ("JSON batching":
+    // `/users`, not `/v1.0/users`), so a version there is an unknown first segment, as in Graph.
+    const graphPath =
+      (inBatch ? url.pathname : url.pathname.replace(/^\/v1\.0/, '')).replace(/\/$/, '') || '/';
     const query = url.searchParams;
     const zone = preferredZone(headers.prefer);
     byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] =
@@ -950,6 +1015,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         body: resource,
       });
       const segments = graphPath.split('/').filter(Boolean);
+      if (inBatch && (segments[0] === 'v1.0' || segments[0] === 'beta'))
+        throw new GraphFailure(400, 'BadRequest', `Resource not found for the segment '${segments[0]}'.`);
 
       if (method === 'GET' && graphPath === '/users') {
         const filter = query.get('$filter');
@@ -1074,10 +1141,27 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             });
           }
           if (eventsPath.length === 1 && method === 'GET') {
+            const filter = query.get('$filter');
+            const byProperty = filter ? extendedPropertyFilter(filter) : undefined;
+            if (filter && !byProperty)
+              throw new GraphFailure(
+                400,
+                'ErrorInvalidUrlQueryFilter',
+                'The query filter contains one or more invalid nodes.',
+              );
+            const matching = eventsOf(owner.id).filter(
+              (event) =>
+                !byProperty ||
+                (event.extendedProperties ?? []).some(
+                  (property) =>
+                    sameExtendedPropertyId(property.id, byProperty.id) &&
+                    property.value.toLowerCase() === byProperty.value.toLowerCase(),
+                ),
+            );
             return ok(
               200,
               page(
-                eventsOf(owner.id).map((event) => renderEvent(event, zone)),
+                matching.map((event) => select(renderEvent(event, zone), query)),
                 query,
                 `/users/${owner.id}/events`,
                 `users('${owner.id}')/events`,
@@ -1088,6 +1172,15 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           if (eventsPath.length === 2 && method === 'GET') return ok(200, renderEvent(event, zone));
           if (eventsPath.length === 2 && method === 'PATCH') {
             if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
+            // Optimistic concurrency: an If-Match with an older @odata.etag than the event's current
+            // one means someone changed it since the caller read it (412 ErrorIrresolvableConflict).
+            const ifMatch = headers['if-match']?.trim();
+            if (ifMatch && ifMatch !== '*' && ifMatch !== `W/"${event.changeKey}"`)
+              throw new GraphFailure(
+                412,
+                'ErrorIrresolvableConflict',
+                'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+              );
             const patch = parseBody(eventPatch, body);
             applyPatch(event, patch);
             if (patch.attendees && event.isOrganizer) replaceAttendees(event, patch.attendees);
@@ -1232,7 +1325,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         const innerUrl = request.url.startsWith('/') ? request.url : `/${request.url}`;
         const execute = () =>
           handleGraph(request.method, innerUrl, { ...headers, ...innerHeaders }, request.body, caller, true);
-        const innerPath = new URL(innerUrl, 'https://graph.invalid').pathname.replace(/^\/v1\.0/, '');
+        const innerPath = new URL(innerUrl, 'https://graph.invalid').pathname;
         return mailboxOf(innerPath, caller) === undefined ? execute() : outlookSlot(execute);
       })();
       results.set(request.id, promise);

@@ -73,6 +73,7 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
   };
   const interview = (organizer: SeedPerson, attendee: SeedPerson, daysAhead = 10): NewCalendarEvent => ({
     transactionId: `hagukumi-${randomUUID()}`,
+    key: `key-${randomUUID()}`,
     organizer: organizer.userPrincipalName,
     subject: '面談（期首）',
     bodyHtml: '<p>目標の確認</p>',
@@ -366,6 +367,146 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
       ]);
       expect(copyIn(second!, organizer, created.eventId)).toMatchObject({ isCancelled: true });
       expect(copyIn(other, organizer, created.eventId)).toMatchObject({ isCancelled: false });
+    });
+
+    it('keeps an attendee added in Outlook between our read and our write (If-Match, re-read on 412)', async () => {
+      const organizer = byLevel('kakaricho', 3);
+      const [first, second, third] = reportsOf(organizer).concat(
+        staff.filter((person) => person.managerId !== organizer.id && person.id !== organizer.id),
+      );
+      const created = await createOne(interview(organizer, first!, 9));
+      const path = `/users/${organizer.id}/events/${created.eventId}`;
+      let interfered = false;
+      // As if someone edited the meeting in Outlook right after our GET of the attendees.
+      const racing: GraphClient = {
+        ...graph,
+        async batch(requests) {
+          const results = await graph.batch(requests);
+          if (!interfered && requests[0]?.method === 'GET' && requests[0].url.includes('$select=attendees')) {
+            interfered = true;
+            const [patched] = await graph.batch([
+              {
+                id: '1',
+                method: 'PATCH',
+                url: path,
+                body: {
+                  attendees: [
+                    { emailAddress: { address: first!.userPrincipalName }, type: 'required' },
+                    { emailAddress: { address: third!.userPrincipalName }, type: 'required' },
+                  ],
+                },
+              },
+            ]);
+            expect(patched!.status).toBe(200);
+          }
+          return results;
+        },
+      };
+      const microsoft = {
+        tenantId: emulator.tenantId,
+        clientId: emulator.app.clientId,
+        clientSecret: emulator.app.clientSecret,
+        authorityHost: emulator.authorityHost,
+        appIdUri: emulator.app.appIdUri,
+        graphBaseUrl: emulator.graphBaseUrl,
+        botId: '',
+        botPassword: '',
+        trainingMailbox: undefined,
+      };
+      const raced = createGraphCalendar({
+        microsoft,
+        caCertPem: undefined,
+        logger: testLogger,
+        client: racing,
+      });
+      await raced.addAttendees(organizer.userPrincipalName, created.eventId, [
+        { address: second!.userPrincipalName, name: second!.displayName },
+      ]);
+      expect(interfered).toBe(true);
+      const [after] = await calendar.getEvents(organizer.userPrincipalName, [created.eventId]);
+      expect(after!.attendees.map((attendee) => attendee.address).sort()).toEqual(
+        [first!, second!, third!].map((person) => person.userPrincipalName).sort(),
+      );
+    });
+
+    it('answers a PATCH with a stale If-Match with 412 ErrorIrresolvableConflict, as Outlook does', async () => {
+      const organizer = byLevel('kakaricho', 4);
+      const created = await createOne(interview(organizer, reportsOf(organizer)[0]!, 9));
+      const path = `/users/${organizer.id}/events/${created.eventId}`;
+      const [read] = await graph.batch([{ id: '1', method: 'GET', url: `${path}?$select=subject` }]);
+      const etag = (read!.body as { '@odata.etag': string })['@odata.etag'];
+      expect(etag).toMatch(/^W\/"/);
+      const patch = (subject: string) =>
+        graph.batch([
+          { id: '1', method: 'PATCH', url: path, headers: { 'If-Match': etag }, body: { subject } },
+        ]);
+      expect((await patch('一回目'))[0]!.status).toBe(200);
+      const [stale] = await patch('二回目');
+      expect(stale).toMatchObject({ status: 412, body: { error: { code: 'ErrorIrresolvableConflict' } } });
+    });
+
+    it('refuses a reused transactionId with a different body, and finds events by our key instead', async () => {
+      const organizer = byLevel('kakaricho', 5);
+      const event = interview(organizer, reportsOf(organizer)[0]!, 11);
+      const created = await createOne(event);
+      const [again] = await calendar.createEvents([{ ...event, bodyHtml: '<p>議題を変更</p>' }]);
+      expect(again).toMatchObject({
+        ok: false,
+        status: 400,
+        code: 'ErrorDuplicateTransactionId',
+        retryable: false,
+      });
+      expect(await calendar.findEventByKey(organizer.userPrincipalName, event.key)).toEqual({
+        transactionId: event.key,
+        eventId: created.eventId,
+        joinUrl: created.joinUrl,
+        webLink: created.webLink,
+      });
+      expect(await calendar.findEventByKey(organizer.userPrincipalName, 'someone-else')).toBeNull();
+      // Filters Graph does not take on events are refused, not answered with everything.
+      const [unsupported] = await graph.batch([
+        {
+          id: '1',
+          method: 'GET',
+          url: `/users/${organizer.id}/events?$filter=${encodeURIComponent("foo/bar eq 'x'")}`,
+        },
+      ]);
+      expect(unsupported!.status).toBe(400);
+    });
+
+    it('refuses batch request urls that carry the version, and our client never sends one', async () => {
+      const { fetch: tlsFetch, Agent } = await import('undici');
+      const token = await createAppTokenProvider({
+        tenantId: emulator.tenantId,
+        clientId: emulator.app.clientId,
+        clientSecret: emulator.app.clientSecret,
+        authorityHost: emulator.authorityHost,
+        caCertPem: emulator.caCertPem,
+      })();
+      const user = staff[0]!;
+      const response = await tlsFetch(`${emulator.graphBaseUrl}/$batch`, {
+        method: 'POST',
+        dispatcher: new Agent({ connect: { ca: emulator.caCertPem } }),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          requests: [
+            { id: '1', method: 'GET', url: `/v1.0/users/${user.id}` },
+            { id: '2', method: 'GET', url: `/users/${user.id}` },
+          ],
+        }),
+      });
+      const { responses } = (await response.json()) as {
+        responses: Array<{ id: string; status: number; body: { error?: { message: string } } }>;
+      };
+      const byId = new Map(responses.map((entry) => [entry.id, entry]));
+      expect(byId.get('1')).toMatchObject({
+        status: 400,
+        body: { error: { message: "Resource not found for the segment 'v1.0'." } },
+      });
+      expect(byId.get('2')!.status).toBe(200);
+      await expect(graph.batch([{ id: '1', method: 'GET', url: `/v1.0/users/${user.id}` }])).rejects.toThrow(
+        /relative, without a version/,
+      );
     });
 
     it('raises a mapped GraphError when an event cannot be moved', async () => {

@@ -468,4 +468,139 @@ describe('one-on-one interviews through Graph', () => {
       expect.objectContaining({ text: '窓口アンケートを作る', done: false, carriedFrom: previous.id }),
     ]);
   });
+
+  it('recovers a bulk booking whose creates reached Graph but were never recorded, with edits in between', async () => {
+    // Another supervisor, so earlier tests' interviews do not stand in the way.
+    const people = server.emulator.people;
+    const boss = people.find(
+      (person) =>
+        person.levelId === 'kacho' &&
+        person.department !== kacho.department &&
+        people.filter((candidate) => candidate.managerId === person.id).length >= 3,
+    )!;
+    const [moving, cancelling, rewriting] = people.filter((person) => person.managerId === boss.id);
+    const team = [moving!, cancelling!, rewriting!];
+    const proposal = (
+      await call(boss, 'POST', '/api/interviews/plan', {
+        personIds: team.map((person) => person.id),
+        type: 'career',
+        ...window(10),
+        durationMinutes: 30,
+        bufferMinutes: 10,
+        minimumNoticeMinutes: 60,
+      })
+    ).body as unknown as PlanResponse;
+    const answer = await call(boss, 'POST', '/api/interviews/bookings', {
+      idempotencyKey: randomUUID(),
+      type: 'career',
+      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+    });
+    expect(answer.status).toBe(202);
+    const ids = (answer.body as unknown as BookingResponse).interviews.map((interview) => interview.id);
+    const idOf = (person: Person) =>
+      (answer.body as unknown as BookingResponse).interviews.find((entry) => entry.personId === person.id)!
+        .id;
+    const bossInterviews = async () =>
+      (
+        (await call(boss, 'GET', '/api/interviews?as=organizer')).body as unknown as InterviewSummary[]
+      ).filter((interview) => ids.includes(interview.id));
+    await until('the events to be created', async () => {
+      const mine = await bossInterviews();
+      return mine.length === 3 && mine.every((interview) => interview.status === 'booked') ? true : undefined;
+    });
+    const eventsFor = (person: Person) =>
+      server.emulator
+        .eventsOf(boss.id)
+        .filter((event) => event.isOrganizer && event.subject.includes(person.displayName));
+    for (const person of team) expect(eventsFor(person)).toHaveLength(1);
+
+    // The crash: Graph made the events, the worker died before recording them, its lease still runs.
+    await server.database.query(
+      `UPDATE interviews SET event_id = NULL, join_url = NULL, web_link = NULL, status = 'pending',
+         outlook_action = 'create', outlook_attempts = 1, lease_until = now() + interval '1 hour'
+       WHERE id = ANY($1)`,
+      [ids],
+    );
+    // Before the retry, the supervisor moves one, cancels one and rewrites the agenda of the third.
+    const detailOf = async (person: Person) =>
+      (await call(boss, 'GET', `/api/interviews/${idOf(person)}`)).body as unknown as InterviewDetail;
+    const later = (
+      (
+        await call(boss, 'POST', '/api/interviews/plan', {
+          personIds: [moving!.id],
+          type: 'midYear',
+          ...window(10),
+          durationMinutes: 30,
+          bufferMinutes: 10,
+          minimumNoticeMinutes: 60,
+        })
+      ).body as unknown as PlanResponse
+    ).slots[0]!.alternatives.at(-1)!;
+    const moved = await call(boss, 'POST', `/api/interviews/${idOf(moving!)}/reschedule`, {
+      version: (await detailOf(moving!)).version,
+      start: later.start,
+      end: later.end,
+    });
+    expect(moved.status).toBe(200);
+    const cancelled = await call(boss, 'POST', `/api/interviews/${idOf(cancelling!)}/cancel`, {
+      version: (await detailOf(cancelling!)).version,
+      reason: '異動のため',
+    });
+    expect(cancelled.status).toBe(200);
+    // The lease of the dead worker runs out; the next change wakes the worker up.
+    await server.database.query(`UPDATE interviews SET lease_until = NULL WHERE id = ANY($1)`, [ids]);
+    const current = await detailOf(rewriting!);
+    const rewritten = await call(boss, 'PUT', `/api/interviews/${idOf(rewriting!)}/record`, {
+      version: current.version,
+      agenda: [{ id: 'a1', text: '来年度の異動希望を話す', source: 'free' }],
+      sharedNotes: current.sharedNotes,
+      actionItems: current.actionItems,
+    });
+    expect(rewritten.status).toBe(200);
+
+    await until('every interview to settle', async () => {
+      const mine = await bossInterviews();
+      return mine.every((interview) => interview.status !== 'pending') &&
+        (
+          await server.database.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM interviews WHERE id = ANY($1) AND outlook_action IS NOT NULL`,
+            [ids],
+          )
+        )[0]!.n === 0
+        ? true
+        : undefined;
+    });
+    const rows = await server.database.query<{
+      id: string;
+      status: string;
+      event_id: string | null;
+      error: string | null;
+    }>(`SELECT id, status, event_id, error FROM interviews WHERE id = ANY($1)`, [ids]);
+    const row = (person: Person) => rows.find((entry) => entry.id === idOf(person))!;
+    // Moved: the one event Graph made, now at the new time, recorded.
+    expect(eventsFor(moving!)).toHaveLength(1);
+    expect(Date.parse(eventsFor(moving!)[0]!.startUtc)).toBe(Date.parse(later.start));
+    expect(row(moving!)).toMatchObject({
+      status: 'booked',
+      event_id: eventsFor(moving!)[0]!.id,
+      error: null,
+    });
+    // Cancelled: the event Graph made is cancelled for both, no orphan meeting left.
+    expect(eventsFor(cancelling!)).toHaveLength(0);
+    expect(
+      server.emulator
+        .eventsOf(cancelling!.id)
+        .filter((event) => event.subject.includes(cancelling!.displayName) && !event.isCancelled),
+    ).toHaveLength(0);
+    expect(row(cancelling!)).toMatchObject({ status: 'cancelled', error: null });
+    // Rewritten: the one event, with the agenda as it is now.
+    expect(eventsFor(rewriting!)).toHaveLength(1);
+    expect(eventsFor(rewriting!)[0]!.body.content).toContain('来年度の異動希望を話す');
+    expect(row(rewriting!)).toMatchObject({
+      status: 'booked',
+      event_id: eventsFor(rewriting!)[0]!.id,
+      error: null,
+    });
+  });
 });

@@ -79,7 +79,7 @@ describe('training sessions reach Outlook exactly once, through throttling, refu
     expect(Date.parse(events[0]!.startUtc)).toBe(Date.parse(`${sessionBody().date}T10:00:00+09:00`));
   });
 
-  it('finds the event again by its transactionId when the result of a create was lost, at the latest time', async () => {
+  it('finds the event again by our key when the result of a create was lost, at the latest time', async () => {
     const { course, session } = await schedule('再送研修');
     await until('the session to be synced', async () =>
       (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
@@ -99,11 +99,74 @@ describe('training sessions reach Outlook exactly once, through throttling, refu
     await until('the event to be at the new time', () =>
       eventsTitled('再送研修').some((event) => Date.parse(event.startUtc) === start) ? true : undefined,
     );
+    // The event moves before the session is recorded as synced: wait for the record, not only Outlook.
+    await until('the session to be synced again', async () =>
+      (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
+    );
     expect(eventsTitled('再送研修')).toHaveLength(1);
     const rows = await server.database.query<{ event_id: string | null }>(
       `SELECT event_id FROM training_sessions WHERE id = $1`,
       [session.id],
     );
     expect(rows[0]!.event_id).toBe(eventsTitled('再送研修')[0]!.id);
+  });
+
+  /** As if the process died after Graph made the event but before it was recorded. */
+  const loseCreateResult = (sessionId: string) =>
+    server.database.query(
+      `UPDATE training_sessions SET event_id = NULL, web_link = NULL, join_url = NULL,
+         outlook_attempts = greatest(outlook_attempts, 1) WHERE id = $1`,
+      [sessionId],
+    );
+
+  it('finds the event by our key after a lost create and a changed place, and updates its description', async () => {
+    const { course, session } = await schedule('場所変更研修');
+    await until('the session to be synced', async () =>
+      (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
+    );
+    await loseCreateResult(session.id);
+    const current = await sessionNow(course, session.id);
+    const changed = await call(hr, 'PUT', `/api/training/sessions/${session.id}`, {
+      ...sessionBody({ place: '中央公民館 ホール' }),
+      version: current.version,
+    });
+    expect(changed.status).toBe(200);
+    await until('the event to name the new place', () =>
+      eventsTitled('場所変更研修').some((event) => event.body.content.includes('中央公民館 ホール'))
+        ? true
+        : undefined,
+    );
+    await until('the session to be synced again', async () =>
+      (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
+    );
+    expect(eventsTitled('場所変更研修')).toHaveLength(1);
+    expect(eventsTitled('場所変更研修')[0]!.location.displayName).toBe('中央公民館 ホール');
+    const rows = await server.database.query<{ event_id: string | null }>(
+      `SELECT event_id FROM training_sessions WHERE id = $1`,
+      [session.id],
+    );
+    expect(rows[0]!.event_id).toBe(eventsTitled('場所変更研修')[0]!.id);
+  });
+
+  it('cancels the event a lost create made when the session is cancelled before the retry', async () => {
+    const { course, session } = await schedule('中止研修');
+    await until('the session to be synced', async () =>
+      (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
+    );
+    expect(eventsTitled('中止研修')).toHaveLength(1);
+    await loseCreateResult(session.id);
+    const current = await sessionNow(course, session.id);
+    const cancelled = await call(hr, 'POST', `/api/training/sessions/${session.id}/cancel`, {
+      version: current.version,
+      reason: '講師都合のため中止',
+    });
+    expect(cancelled.status).toBe(200);
+    await until('the event to be cancelled', () =>
+      eventsTitled('中止研修').length === 0 ? true : undefined,
+    );
+    await until('the session to be synced', async () =>
+      (await sessionNow(course, session.id)).outlook === 'synced' ? true : undefined,
+    );
+    expect(eventsTitled('中止研修')).toHaveLength(0);
   });
 });

@@ -62,6 +62,7 @@ const freeBusy = (request: BatchRequest) => {
 const window = { start: '2026-12-01T00:00:00Z', end: '2026-12-31T00:00:00Z' };
 const event = (index: number, organizer = `boss${index % 250}@example.test`): NewCalendarEvent => ({
   transactionId: `tx-${index}`,
+  key: `key-${index}`,
   organizer,
   subject: '面談',
   bodyHtml: '<p>agenda</p>',

@@ -72,6 +72,7 @@ function fakeCalendar(freeBusy: Record<string, CalendarItem[] | null> = {}) {
       );
     },
     moveEvent: unused,
+    findEventByKey: unused,
     cancelEvent: unused,
     addAttendees: unused,
     removeAttendees: unused,
