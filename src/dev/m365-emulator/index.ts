@@ -652,12 +652,15 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     deltaStates.set(token, { issuedAt: now().getTime(), select: selectText, seen });
     return deltaPage(items, 0, token);
   };
+  // Delta page sizes vary and $top is refused ("Use delta query"); a smaller page than listings makes a
+  // full read of the seeded city hall take several requests, so tests can tell it from an incremental one.
+  const DELTA_PAGE_SIZE = 50;
   const deltaPage = (items: unknown[], from: number, deltaToken: string) => {
-    const slice = items.slice(from, from + PAGE_SIZE);
+    const slice = items.slice(from, from + DELTA_PAGE_SIZE);
     const base = `${baseUrl}/v1.0/users/delta`;
-    if (from + PAGE_SIZE < items.length) {
+    if (from + DELTA_PAGE_SIZE < items.length) {
       const skipToken = randomUUID();
-      deltaPages.set(skipToken, { items, next: from + PAGE_SIZE, deltaToken });
+      deltaPages.set(skipToken, { items, next: from + DELTA_PAGE_SIZE, deltaToken });
       return {
         '@odata.context': `${baseUrl}/v1.0/$metadata#users`,
         '@odata.nextLink': `${base}?$skiptoken=${skipToken}`,

@@ -317,8 +317,11 @@ describe.each(BACKENDS)('HR people import and sync on %s', (backend) => {
       guest.userType = 'Member';
       const leaver = byEmployeeId('K10020');
       leaver.accountEnabled = false;
+      const beforeChange = server.emulator.stats().byPath['/users/delta'] ?? 0;
       await syncNow();
       expect(await present([guest.id, leaver.id])).toEqual([guest.id]);
+      // Only the two changes were read: a single delta page (a full read of the city hall takes more).
+      expect((server.emulator.stats().byPath['/users/delta'] ?? 0) - beforeChange).toBe(1);
 
       // The stored link expires: a full read again, with the same result.
       server.emulator.expireDeltaLinks();
