@@ -8,7 +8,7 @@ import { createGraphClient, type GraphClient } from '../../../src/graph/graph-cl
 import { createGraphDirectory } from '../../../src/graph/graph-directory.ts';
 import { GraphError } from '../../../src/graph/graph-errors.ts';
 import { createFetch } from '../../../src/graph/https-fetch.ts';
-import { createAppTokenProvider, createOboTokenProvider } from '../../../src/graph/token-providers.ts';
+import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { testLogger } from '../../support/logger.ts';
 
 describe('the seeded organisation', () => {
@@ -82,23 +82,6 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     await expect(createAppTokenProvider({ ...settings(), clientSecret: 'wrong' })()).rejects.toThrow(
       /invalid_client|7000215/,
     );
-  });
-
-  it('exchanges a Teams SSO token on behalf of the user, and /me is that user', async () => {
-    const someone = person('shunin');
-    const obo = createOboTokenProvider(settings());
-    const token = await obo.tokenFor(someone.id, await emulator.issueSsoToken(someone.id));
-    const delegated = createGraphClient({
-      baseUrl: emulator.graphBaseUrl,
-      getToken: async () => token,
-      caCertPem: emulator.caCertPem,
-    });
-    await expect(delegated.get<{ id: string; displayName: string }>('/me')).resolves.toMatchObject({
-      id: someone.id,
-      displayName: someone.displayName,
-    });
-    expect(obo.cachedUsers).toBe(1);
-    await expect(obo.tokenFor(someone.id, 'not-a-token')).rejects.toThrow();
   });
 
   it('answers /me with an app token as Graph does: 400', async () => {
