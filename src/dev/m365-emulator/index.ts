@@ -420,7 +420,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         appid: clientId,
         azp: clientId,
         idtyp: 'app',
-        roles: ['User.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'],
+        roles: ['User.Read.All', 'Calendars.ReadWrite'],
         oid: stableGuid('sp:hagukumi'),
         sub: stableGuid('sp:hagukumi'),
       });
