@@ -103,7 +103,14 @@ export function createGraphDirectory(input: {
           entries.push(...(page.value ?? []));
           if (page['@odata.nextLink']) next = page['@odata.nextLink'];
           else if (page['@odata.deltaLink']) return { entries, deltaLink: page['@odata.deltaLink'] };
-          else throw new GraphError(502, 'DeltaWithoutLink', 'users delta ended without a deltaLink', undefined, undefined);
+          else
+            throw new GraphError(
+              502,
+              'DeltaWithoutLink',
+              'users delta ended without a deltaLink',
+              undefined,
+              undefined,
+            );
         }
       };
       const initial = `/users/delta?$select=${STAFF_DELTA_SELECT}`;

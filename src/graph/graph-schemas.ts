@@ -19,7 +19,10 @@ export const graphUserSchema = z.object({
   manager: z.object({ id: z.string() }).nullable().optional(),
   accountEnabled: z.boolean().nullable().optional(),
   userType: z.string().nullable().optional(),
-  assignedLicenses: z.array(z.object({ skuId: z.string().nullable().optional() })).nullable().optional(),
+  assignedLicenses: z
+    .array(z.object({ skuId: z.string().nullable().optional() }))
+    .nullable()
+    .optional(),
   /** users delta: the manager relationship as an annotation; present only when it changed. */
   'manager@delta': z
     .array(z.object({ id: z.string(), '@removed': z.object({}).passthrough().optional() }))

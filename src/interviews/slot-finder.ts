@@ -300,7 +300,9 @@ function optionsOf(search: SlotSearch): Candidate[] {
     if (!attendee.calendar)
       return {
         ...base,
-        reason: attendee.calendarDenied ? ('calendar_access_denied' as const) : ('calendar_unavailable' as const),
+        reason: attendee.calendarDenied
+          ? ('calendar_access_denied' as const)
+          : ('calendar_unavailable' as const),
       };
     if (slots.length === 0) return { ...base, reason: 'no_working_time' as const };
     const blocks = blockingIntervals(attendee.calendar);

@@ -534,7 +534,9 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     const resource = userResource(person);
     if (query.get('$select')) return select(resource, query);
     return Object.fromEntries(
-      Object.entries(resource).filter(([key]) => DEFAULT_USER_PROPERTIES.has(key) || key.startsWith('@odata')),
+      Object.entries(resource).filter(
+        ([key]) => DEFAULT_USER_PROPERTIES.has(key) || key.startsWith('@odata'),
+      ),
     );
   };
 
@@ -557,13 +559,16 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     };
     const tests = filter.split(/\s+and\s+/i).map((clause) => {
       const text = clause.trim();
-      const scalar = /^(department|userType|accountEnabled) (eq|ne) (?:'((?:[^']|'')*)'|(true|false))$/.exec(text);
+      const scalar = /^(department|userType|accountEnabled) (eq|ne) (?:'((?:[^']|'')*)'|(true|false))$/.exec(
+        text,
+      );
       if (scalar) {
         const [, property, operator, quoted, bool] = scalar;
         if (operator === 'ne') needsAdvanced('ne');
         const wanted: unknown = quoted !== undefined ? quoted.replace(/''/g, "'") : bool === 'true';
         return (resource: ReturnType<typeof userResource>) =>
-          (resource[property as 'department' | 'userType' | 'accountEnabled'] === wanted) === (operator === 'eq');
+          (resource[property as 'department' | 'userType' | 'accountEnabled'] === wanted) ===
+          (operator === 'eq');
       }
       const licences = /^assignedLicenses\/\$count (eq|ne) 0$/.exec(text);
       if (licences) {
@@ -591,7 +596,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const deltaStates = new Map<string, DeltaState>();
   const deltaPages = new Map<string, { items: unknown[]; next: number; deltaToken: string }>();
   const deltaSnapshot = (person: SeedPerson, query: URLSearchParams) => {
-    const { manager: _manager, ...values } = selectUser(person, query) as Record<string, unknown>;
+    const { manager: _manager, ...values } = selectUser(person, query);
     return { values: JSON.stringify(values), managerId: person.managerId };
   };
   const usersDelta = (query: URLSearchParams): unknown => {
@@ -607,8 +612,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       deltaPages.delete(skipToken);
       return deltaPage(pending.items, pending.next, pending.deltaToken);
     }
-    if (query.get('$expand'))
-      throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+    if (query.get('$expand')) throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
     if (query.get('$filter') && !/^id eq '[^']+'( or id eq '[^']+')*$/.test(query.get('$filter')!))
       throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
     const deltaToken = query.get('$deltatoken');
@@ -640,7 +644,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         item['manager@delta'] = person.managerId
           ? [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }]
           : before?.managerId
-            ? [{ '@odata.type': '#microsoft.graph.user', id: before.managerId, '@removed': { reason: 'deleted' } }]
+            ? [
+                {
+                  '@odata.type': '#microsoft.graph.user',
+                  id: before.managerId,
+                  '@removed': { reason: 'deleted' },
+                },
+              ]
             : [];
       }
       items.push(item);
@@ -1036,7 +1046,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       });
       const segments = graphPath.split('/').filter(Boolean);
 
-      if (method === 'GET' && (graphPath === '/users/delta' || graphPath === '/users/microsoft.graph.delta')) {
+      if (
+        method === 'GET' &&
+        (graphPath === '/users/delta' || graphPath === '/users/microsoft.graph.delta')
+      ) {
         return ok(200, usersDelta(query));
       }
       if (method === 'GET' && graphPath === '/users') {

@@ -105,7 +105,9 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     const everyone = round.staff;
     // The training department's shared mailbox (sign-in blocked, no licence) is not staff.
     expect(everyone.length).toBe(emulator.people.filter((candidate) => !candidate.isMailbox).length);
-    expect(round.goneIds).toEqual(emulator.people.filter((candidate) => candidate.isMailbox).map((p) => p.id));
+    expect(round.goneIds).toEqual(
+      emulator.people.filter((candidate) => candidate.isMailbox).map((p) => p.id),
+    );
     const kacho = person('kacho');
     const mine = everyone
       .filter((user) => user.managerId === kacho.id)
@@ -121,7 +123,11 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
 
   it('returns only the default user properties without $select, as "List users" documents', async () => {
     const page = await graph.get<{ value: Array<Record<string, unknown>> }>('/users?$top=1');
-    expect(Object.keys(page.value[0]!).filter((key) => !key.startsWith('@odata')).sort()).toEqual(
+    expect(
+      Object.keys(page.value[0]!)
+        .filter((key) => !key.startsWith('@odata'))
+        .sort(),
+    ).toEqual(
       [
         'businessPhones',
         'displayName',
@@ -148,7 +154,10 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     );
     expect(members).toHaveLength(emulator.people.filter((candidate) => !candidate.isMailbox).length);
     const advanced = '/users?$filter=assignedLicenses/$count ne 0&$select=id';
-    await expect(graph.get(advanced)).rejects.toMatchObject({ status: 400, code: 'Request_UnsupportedQuery' });
+    await expect(graph.get(advanced)).rejects.toMatchObject({
+      status: 400,
+      code: 'Request_UnsupportedQuery',
+    });
     await expect(graph.get("/users?$filter=userType ne 'Guest'")).rejects.toMatchObject({ status: 400 });
     const licensed = await graph.get<{ value: unknown[]; '@odata.count': number }>(
       `${advanced}&$count=true&$top=999`,
