@@ -1,5 +1,6 @@
-// The Calendar port on Microsoft Graph with the app's own identity (Calendars.ReadBasic.All for
-// free/busy, Calendars.ReadWrite for the organizers' events). Every call goes through JSON batching, so
+// The Calendar port on Microsoft Graph with the app's own identity (Calendars.ReadWrite, granted through
+// Exchange RBAC for Applications on the organizers' and the training mailboxes: free/busy is read from the
+// organizer's mailbox with getSchedule, events are written there). Every call goes through JSON batching, so
 // the inner 429/503/504 retries with Retry-After live in one place (GraphClient.batch).
 //
 // Round trips: getSchedule takes 20 mailboxes and a $batch takes 20 requests, so N mailboxes cost
@@ -445,9 +446,19 @@ export function createGraphCalendar(input: {
         })),
       );
       return groups.flatMap((schedules, index) => {
-        // A whole request that failed after the client's retries says nothing about these mailboxes:
-        // raise it instead of reporting 20 calendars as unreadable.
-        const result = failIfError(results[index]!);
+        const result = results[index]!;
+        if (result.status >= 400) {
+          // A request refused (e.g. 403 ErrorAccessDenied: the viewer's mailbox is outside the app's
+          // Exchange RBAC scope) or still failing after the client's retries: its mailboxes are unreadable,
+          // with Graph's reason, and the rest of the plan goes on.
+          const error = batchResultError(result);
+          input.logger.warn({ status: error.status, code: error.code }, 'a getSchedule request failed');
+          return schedules.map((mailbox) => ({
+            mailbox,
+            items: null,
+            error: { code: error.code, message: error.message },
+          }));
+        }
         const parsed = scheduleResponseSchema.safeParse(result.body);
         if (!parsed.success) {
           input.logger.warn(

@@ -1,10 +1,16 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { MicrosoftConfig } from '../config.ts';
-import type { Directory, DirectoryUser } from '../people/directory.port.ts';
+import type { ChangedStaff, Directory, DirectoryUser } from '../people/directory.port.ts';
 import { createGraphClient, type GraphClient } from './graph-client.ts';
 import { GraphError } from './graph-errors.ts';
-import { graphUserSchema, USER_SELECT, type GraphUser } from './graph-schemas.ts';
+import {
+  graphUserSchema,
+  removedUserSchema,
+  STAFF_DELTA_SELECT,
+  USER_SELECT,
+  type GraphUser,
+} from './graph-schemas.ts';
 import { createAppTokenProvider } from './token-providers.ts';
 
 const managerIdSchema = z.object({ id: z.string().min(1) });
@@ -84,15 +90,86 @@ export function createGraphDirectory(input: {
         .filter((reportId): reportId is string => typeof reportId === 'string');
     },
 
-    async listUsers() {
-      // One paged listing with each user's manager expanded: no per-user manager calls.
-      const users = await graph.getAll<unknown>(
-        `/users?$select=${USER_SELECT}&$expand=manager($select=id)&$top=999`,
-      );
-      return users.flatMap((value) => {
+    async staffChanges(deltaLink) {
+      const read = async (start: string) => {
+        const entries: unknown[] = [];
+        let next: string = start;
+        for (;;) {
+          const page = await graph.get<{
+            value?: unknown[];
+            '@odata.nextLink'?: string;
+            '@odata.deltaLink'?: string;
+          }>(next);
+          entries.push(...(page.value ?? []));
+          if (page['@odata.nextLink']) next = page['@odata.nextLink'];
+          else if (page['@odata.deltaLink']) return { entries, deltaLink: page['@odata.deltaLink'] };
+          else
+            throw new GraphError(
+              502,
+              'DeltaWithoutLink',
+              'users delta ended without a deltaLink',
+              undefined,
+              undefined,
+            );
+        }
+      };
+      const initial = `/users/delta?$select=${STAFF_DELTA_SELECT}`;
+      let full = deltaLink === null;
+      let round: Awaited<ReturnType<typeof read>>;
+      try {
+        round = await read(deltaLink ?? initial);
+      } catch (error) {
+        // "Duration of change tracking tokens": an expired link answers 400 syncStateNotFound; Outlook-style
+        // resources answer 410 Gone. Either way the documented remedy is a full synchronisation.
+        if (
+          deltaLink === null ||
+          !(error instanceof GraphError) ||
+          !(error.code === 'syncStateNotFound' || error.status === 410)
+        )
+          throw error;
+        input.logger.warn('the stored users delta link was refused; syncing the whole directory again');
+        full = true;
+        round = await read(initial);
+      }
+      const latest = new Map<string, DirectoryChange>();
+      for (const value of round.entries) {
+        const removed = removedUserSchema.safeParse(value);
+        if (removed.success) {
+          latest.set(removed.data.id, { gone: true });
+          continue;
+        }
         const user = parseUser(value);
-        return user ? [toDirectoryUser(user, user.manager?.id ?? null)] : [];
-      });
+        if (!user) continue;
+        // The same user may appear more than once in a round; the last entry wins.
+        latest.set(user.id, isStaff(user) ? { gone: false, user } : { gone: true });
+      }
+      const staff: ChangedStaff[] = [];
+      const goneIds: string[] = [];
+      for (const [id, change] of latest) {
+        if (change.gone) {
+          goneIds.push(id);
+          continue;
+        }
+        const managerDelta = change.user['manager@delta'];
+        const manager = managerDelta?.find((entry) => !entry['@removed']);
+        const managerId = managerDelta === undefined ? undefined : (manager?.id ?? null);
+        staff.push({ ...toDirectoryUser(change.user, null), managerId });
+      }
+      return { full, staff, goneIds, deltaLink: round.deltaLink };
     },
   };
+}
+
+type DirectoryChange = { gone: true } | { gone: false; user: GraphUser };
+
+/**
+ * Staff, by the user resource's documented properties: a member (not a guest), able to sign in, and
+ * licensed. Shared and room mailboxes are created with sign-in blocked and hold no licence.
+ */
+function isStaff(user: GraphUser): boolean {
+  return (
+    user.accountEnabled === true &&
+    (user.userType ?? 'Member') === 'Member' &&
+    (user.assignedLicenses ?? []).length > 0
+  );
 }

@@ -17,9 +17,28 @@ export const graphUserSchema = z.object({
   employeeHireDate: z.string().nullable().optional(),
   employeeOrgData: z.object({ division: z.string().nullable().optional() }).nullable().optional(),
   manager: z.object({ id: z.string() }).nullable().optional(),
+  accountEnabled: z.boolean().nullable().optional(),
+  userType: z.string().nullable().optional(),
+  assignedLicenses: z
+    .array(z.object({ skuId: z.string().nullable().optional() }))
+    .nullable()
+    .optional(),
+  /** users delta: the manager relationship as an annotation; present only when it changed. */
+  'manager@delta': z
+    .array(z.object({ id: z.string(), '@removed': z.object({}).passthrough().optional() }))
+    .optional(),
 });
+
+/** A users delta entry for a deleted (or soft-deleted) user. */
+export const removedUserSchema = z.object({ id: z.string().min(1), '@removed': z.object({}).passthrough() });
 
 export type GraphUser = z.infer<typeof graphUserSchema>;
 
 export const USER_SELECT =
   'id,userPrincipalName,displayName,mail,employeeId,jobTitle,department,employeeType,employeeHireDate,employeeOrgData';
+
+/**
+ * What the directory sync tracks in users delta: the profile, what tells staff from guests, disabled
+ * accounts and mailboxes, and `manager` (delta tracks a relationship through $select; $expand is refused).
+ */
+export const STAFF_DELTA_SELECT = `${USER_SELECT},accountEnabled,userType,assignedLicenses,manager`;

@@ -66,38 +66,3 @@ export function createAppTokenProvider(settings: EntraSettings): TokenProvider {
     return result.accessToken;
   };
 }
-
-/**
- * On-behalf-of: a Graph token for the signed-in user from their SSO token. msal's single in-memory cache
- * slows down past a few hundred tokens, so each user gets their own client (and cache), kept in a small
- * LRU; an evicted user simply exchanges again.
- */
-export function createOboTokenProvider(settings: EntraSettings, options: { maxUsers?: number } = {}) {
-  const maxUsers = options.maxUsers ?? 500;
-  const clients = new Map<string, ConfidentialClientApplication>();
-  const clientFor = (userId: string) => {
-    let client = clients.get(userId);
-    if (client) {
-      clients.delete(userId);
-    } else {
-      client = confidentialClient(settings);
-      if (clients.size >= maxUsers) clients.delete(clients.keys().next().value!);
-    }
-    clients.set(userId, client);
-    return client;
-  };
-  return {
-    async tokenFor(
-      userId: string,
-      ssoToken: string,
-      scopes: string[] = [GRAPH_DEFAULT_SCOPE],
-    ): Promise<string> {
-      const result = await clientFor(userId).acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
-      if (!result?.accessToken) throw new Error('Entra ID returned no on-behalf-of token');
-      return result.accessToken;
-    },
-    get cachedUsers() {
-      return clients.size;
-    },
-  };
-}

@@ -4,7 +4,7 @@
 // requests a $batch: 2,250 mailboxes in 6 round trips), and the pure slot finder then plans each
 // supervisor on their own. Booking the result goes through the interviews table and the Outlook worker
 // like any booking (events 20 a $batch); `npm run bench -- interviews` measures the whole season.
-import type { Calendar, ScheduleWindow } from './calendar.port.ts';
+import type { Calendar, MailboxSchedule, ScheduleWindow } from './calendar.port.ts';
 import {
   jstMidnight,
   planInterviews,
@@ -45,7 +45,12 @@ export interface OrganizerPlan {
 }
 
 /** Free/busy by lower-cased mailbox; null where Graph could not read it. */
-export type ScheduleBook = ReadonlyMap<string, CalendarItem[] | null>;
+export type ScheduleBook = ReadonlyMap<string, MailboxSchedule>;
+
+/** Exchange RBAC for Applications refused the app this mailbox (Graph 403 ErrorAccessDenied). */
+export function isAccessDenied(schedule: MailboxSchedule | undefined): boolean {
+  return schedule?.error?.code === 'ErrorAccessDenied';
+}
 
 /** The getSchedule window of a plan: Japan-time midnight of the first day to the one after the last. */
 export function scheduleWindowOf(options: Pick<BulkPlanOptions, 'firstDay' | 'lastDay'>): ScheduleWindow {
@@ -80,7 +85,7 @@ export async function readSchedules(
   const mailboxes = mailboxesOf(requests);
   if (mailboxes.length === 0) return new Map();
   const schedules = await calendar.getSchedules(mailboxes, scheduleWindowOf(options), viewer);
-  return new Map(schedules.map((schedule) => [schedule.mailbox.toLowerCase(), schedule.items]));
+  return new Map(schedules.map((schedule) => [schedule.mailbox.toLowerCase(), schedule]));
 }
 
 /**
@@ -96,7 +101,7 @@ export function planFromSchedules(
 ): OrganizerPlan[] {
   const placedSoFar = new Map<string, CalendarItem[]>();
   const calendarOf = (mailbox: string): CalendarItem[] | null => {
-    const items = schedules.get(mailbox.toLowerCase()) ?? null;
+    const items = schedules.get(mailbox.toLowerCase())?.items ?? null;
     const placed = placedSoFar.get(mailbox.toLowerCase());
     return items && placed ? [...items, ...placed] : items;
   };
@@ -116,7 +121,9 @@ export function planFromSchedules(
           slots: [],
           unplaced: request.attendees.map((attendee) => ({
             personId: attendee.personId,
-            reason: 'calendar_unavailable' as const,
+            reason: isAccessDenied(schedules.get(request.organizerMailbox.toLowerCase()))
+              ? ('calendar_access_denied' as const)
+              : ('calendar_unavailable' as const),
           })),
         },
       };
@@ -126,6 +133,7 @@ export function planFromSchedules(
       attendees: request.attendees.map((attendee) => ({
         personId: attendee.personId,
         calendar: calendarOf(attendee.mailbox),
+        calendarDenied: isAccessDenied(schedules.get(attendee.mailbox.toLowerCase())),
       })),
       booked: request.booked ?? [],
     });

@@ -22,6 +22,7 @@ export const ACTION_ITEMS_MAX = 30;
 export type NoSlotReason =
   | 'already_booked'
   | 'calendar_unavailable'
+  | 'calendar_access_denied'
   | 'no_working_time'
   | 'organizer_busy'
   | 'attendee_busy'

@@ -22,6 +22,7 @@ import {
   type PlanResponse,
 } from './interview.contract.ts';
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
+import { isAccessDenied } from './bulk-planning.ts';
 import {
   alternativesFor,
   blockingIntervals,
@@ -197,7 +198,12 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     const itemsOf = (person: PersonRow) => byMailbox.get(mailboxOf(person).toLowerCase())?.items ?? null;
     const organizerItems = itemsOf(organizer);
     if (!organizerItems)
-      throw new AppError('conflict', 'Your own calendar could not be read; try again in a moment.');
+      throw new AppError(
+        'conflict',
+        isAccessDenied(byMailbox.get(mailboxOf(organizer).toLowerCase()))
+          ? 'The app may not access your calendar (Exchange RBAC for Applications); ask the administrator to add your mailbox to its scope.'
+          : 'Your own calendar could not be read; try again in a moment.',
+      );
     const booked = await store.liveOfOrganizerBetween(organizer.id, window.from, window.to);
     return {
       now: deps.now().getTime(),
@@ -208,7 +214,11 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       bufferMinutes: options.bufferMinutes,
       minimumNoticeMinutes: options.minimumNoticeMinutes,
       organizer: { calendar: organizerItems },
-      attendees: persons.map((person) => ({ personId: person.id, calendar: itemsOf(person) })),
+      attendees: persons.map((person) => ({
+        personId: person.id,
+        calendar: itemsOf(person),
+        calendarDenied: isAccessDenied(byMailbox.get(mailboxOf(person).toLowerCase())),
+      })),
       booked: booked.map((row) => ({ start: row.startsAt.getTime(), end: row.endsAt.getTime() })),
     };
   };

@@ -43,7 +43,12 @@ export interface SlotSearch {
   stepMinutes?: number;
   organizer: { calendar: CalendarItem[] };
   /** In the supervisor's order; `calendar: null` when it could not be read. */
-  attendees: Array<{ personId: string; calendar: CalendarItem[] | null }>;
+  attendees: Array<{
+    personId: string;
+    calendar: CalendarItem[] | null;
+    /** The calendar is unreadable because Exchange refused the app access to the mailbox. */
+    calendarDenied?: boolean;
+  }>;
   /** Interviews the organizer already has: they block like busy time, with the buffer around them. */
   booked: Interval[];
 }
@@ -51,6 +56,7 @@ export interface SlotSearch {
 /** Why nobody could be placed for a person, most basic cause first. */
 export type NoSlotReason =
   | 'calendar_unavailable'
+  | 'calendar_access_denied'
   | 'no_working_time'
   | 'organizer_busy'
   | 'attendee_busy'
@@ -291,7 +297,13 @@ function optionsOf(search: SlotSearch): Candidate[] {
   const notBooked = (slot: Interval) => booked.every((other) => !overlapsWithBuffer(slot, other, buffer));
   return search.attendees.map((attendee, index) => {
     const base = { personId: attendee.personId, index, options: [] as Interval[] };
-    if (!attendee.calendar) return { ...base, reason: 'calendar_unavailable' as const };
+    if (!attendee.calendar)
+      return {
+        ...base,
+        reason: attendee.calendarDenied
+          ? ('calendar_access_denied' as const)
+          : ('calendar_unavailable' as const),
+      };
     if (slots.length === 0) return { ...base, reason: 'no_working_time' as const };
     const blocks = blockingIntervals(attendee.calendar);
     const common = clearSlots(organizerFree, blocks);

@@ -22,6 +22,22 @@ export interface Directory {
   getUser(id: string): Promise<DirectoryUser | null>;
   /** The ids of a user's direct reports. */
   getDirectReportIds(id: string): Promise<string[]>;
-  /** Everyone, with managers; used by the scheduled sync. */
-  listUsers(): Promise<DirectoryUser[]>;
+  /**
+   * Staff changed since `deltaLink` (everyone when null, or when Graph refused the stored link as
+   * expired: then `full` is true and anyone not listed has left). Guests, disabled accounts and
+   * unlicensed accounts (shared and room mailboxes) are never staff: they come back in `goneIds`.
+   */
+  staffChanges(deltaLink: string | null): Promise<StaffChanges>;
+}
+
+/** A changed staff member; `managerId` undefined means the delta did not say (unchanged). */
+export type ChangedStaff = Omit<DirectoryUser, 'managerId'> & { managerId: string | null | undefined };
+
+export interface StaffChanges {
+  full: boolean;
+  staff: ChangedStaff[];
+  /** Deleted, or no longer staff (disabled, guest, unlicensed). */
+  goneIds: string[];
+  /** Where the next sync starts. */
+  deltaLink: string;
 }

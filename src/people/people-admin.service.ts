@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { jstDayOf } from '../jobs/office-hours.ts';
 import { decodeCsvBytes, parseCsv } from './csv-reader.ts';
-import type { Directory } from './directory.port.ts';
+import type { Directory, DirectoryUser } from './directory.port.ts';
 import { MAX_IMPORT_BYTES, validateImport, type ImportProblem, type ImportRow } from './level-import.ts';
 import {
   levelHistoryStore as history,
@@ -279,18 +279,46 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       interviewsReassigned: number;
     }> {
       const startedAt = deps.now();
-      const users = await deps.directory.listUsers();
+      // Incremental: users delta from where the last run stopped (a full read the first time, or when
+      // Graph refuses the stored link).
+      const previous = await history.lastSync(db);
+      const changes = await deps.directory.staffChanges(previous?.deltaLink ?? null);
+      const known = new Map(
+        (await createPeopleStore(db).getMany(changes.staff.map((user) => user.id))).map((row) => [
+          row.id,
+          row,
+        ]),
+      );
+      // Delta names a manager only when it changed; someone new to us (e.g. re-enabled) needs theirs read.
+      const staff = await Promise.all(
+        changes.staff.map(async (user): Promise<DirectoryUser> => {
+          if (user.managerId !== undefined) return { ...user, managerId: user.managerId };
+          const row = known.get(user.id);
+          if (row) return { ...user, managerId: row.managerId };
+          return { ...user, managerId: (await deps.directory.getUser(user.id))?.managerId ?? null };
+        }),
+      );
       const { diff, reassigned } = await changeLines(async (tx) => {
-        await createPeopleStore(tx).upsert(users.map((user) => directoryUserToRow(levels, user)));
+        const store = createPeopleStore(tx);
+        await store.upsert(staff.map((user) => directoryUserToRow(levels, user)));
+        // Guests, disabled accounts, mailboxes and deleted users are not staff: they leave the table.
+        await store.remove(changes.goneIds);
+        if (changes.full) await store.removeAllBut(staff.map((user) => user.id));
       });
       const run = {
-        people: users.length,
+        people: await createPeopleStore(db).count(),
         added: diff.added,
         changed: diff.changed,
         supervisorsChanged: diff.supervisorsChanged,
         interviewsReassigned: reassigned,
       };
-      await history.recordSync(db, { ...run, startedAt, completedAt: deps.now() });
+      await history.recordSync(db, {
+        ...run,
+        startedAt,
+        completedAt: deps.now(),
+        deltaLink: changes.deltaLink,
+        full: changes.full,
+      });
       return run;
     },
 

@@ -1,4 +1,5 @@
 import {
+  boolean,
   date,
   index,
   integer,
@@ -56,6 +57,10 @@ export const directorySyncs = pgTable('directory_syncs', {
   changed: integer('changed').notNull().default(0),
   supervisorsChanged: integer('supervisors_changed').notNull().default(0),
   interviewsReassigned: integer('interviews_reassigned').notNull().default(0),
+  /** Graph's users @odata.deltaLink after this run: the next run reads only what changed since. */
+  deltaLink: text('delta_link'),
+  /** Whether this run read the whole directory (first run, or the stored delta link was refused). */
+  full: boolean('full').notNull().default(true),
 });
 
 /** HR asked for a sync now; a run that started after the request answers it. */

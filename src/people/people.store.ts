@@ -1,4 +1,4 @@
-import { count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { count, desc, eq, ilike, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { directorySyncs, people } from './people.schema.ts';
 
@@ -69,6 +69,22 @@ export function createPeopleStore(db: Db) {
             },
           });
       }
+    },
+
+    async remove(ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.delete(people).where(inArray(people.id, [...ids]));
+    },
+
+    /** After a full read of the directory: whoever it no longer lists has left. */
+    async removeAllBut(ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.delete(people).where(notInArray(people.id, [...ids]));
+    },
+
+    async count(): Promise<number> {
+      const rows = await db.select({ n: count() }).from(people);
+      return rows[0]?.n ?? 0;
     },
 
     async lastFullSync(): Promise<Date | undefined> {

@@ -198,7 +198,7 @@ async function bookSeason() {
         attendeeCopies += emulator
           .eventsOf(person.id)
           .filter((event) => !event.seeded && !event.isOrganizer).length;
-      seededItems += schedules.get(person.mail.toLowerCase())?.length ?? 0;
+      seededItems += schedules.get(person.mail.toLowerCase())?.items?.length ?? 0;
     }
     const mailboxes = mailboxesOf(requests).length;
     const lowerBound =

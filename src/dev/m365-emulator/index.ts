@@ -82,6 +82,8 @@ export interface M365Emulator {
   faults: FaultController;
   stats(): { requests: number; byPath: Record<string, number> };
   eventsOf(mailbox: string): StoredEvent[];
+  /** Stands for the 7 days after which Entra refuses a users delta link (400 syncStateNotFound). */
+  expireDeltaLinks(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -501,7 +503,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         appid: clientId,
         azp: clientId,
         idtyp: 'app',
-        roles: ['User.Read.All', 'Calendars.ReadBasic.All', 'Calendars.ReadWrite'],
+        roles: ['User.Read.All', 'Calendars.ReadWrite'],
         oid: stableGuid('sp:hagukumi'),
         sub: stableGuid('sp:hagukumi'),
       });
@@ -634,7 +636,182 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     employeeHireDate: person.employeeHireDate,
     employeeType: person.employeeType,
     employeeOrgData: { division: person.divisionName, costCenter: null },
+    accountEnabled: person.accountEnabled ?? true,
+    userType: person.userType ?? 'Member',
+    // A made-up SKU id: only "has a licence or not" matters here.
+    assignedLicenses:
+      (person.licensed ?? !person.isMailbox)
+        ? [{ disabledPlans: [], skuId: stableGuid('sku:office365-e3') }]
+        : [],
   });
+
+  // "List users": without $select Graph returns only this default set (the user resource's properties table).
+  const DEFAULT_USER_PROPERTIES = new Set([
+    'businessPhones',
+    'displayName',
+    'givenName',
+    'id',
+    'jobTitle',
+    'mail',
+    'mobilePhone',
+    'officeLocation',
+    'preferredLanguage',
+    'surname',
+    'userPrincipalName',
+  ]);
+  const selectUser = (person: SeedPerson, query: URLSearchParams) => {
+    const resource = userResource(person);
+    if (query.get('$select')) return select(resource, query);
+    return Object.fromEntries(
+      Object.entries(resource).filter(
+        ([key]) => DEFAULT_USER_PROPERTIES.has(key) || key.startsWith('@odata'),
+      ),
+    );
+  };
+
+  /**
+   * The $filter clauses we support on /users, joined by `and`. Operators and properties that the "Advanced
+   * query capabilities" page lists as advanced-only are refused unless the request carries
+   * `ConsistencyLevel: eventual` and `$count=true`, with Graph's Request_UnsupportedQuery message.
+   */
+  const userFilter = (
+    filter: string,
+    advanced: boolean,
+  ): ((resource: ReturnType<typeof userResource>) => boolean) => {
+    const needsAdvanced = (operator: string) => {
+      if (!advanced)
+        throw new GraphFailure(
+          400,
+          'Request_UnsupportedQuery',
+          `Operator '${operator}' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+        );
+    };
+    const tests = filter.split(/\s+and\s+/i).map((clause) => {
+      const text = clause.trim();
+      const scalar = /^(department|userType|accountEnabled) (eq|ne) (?:'((?:[^']|'')*)'|(true|false))$/.exec(
+        text,
+      );
+      if (scalar) {
+        const [, property, operator, quoted, bool] = scalar;
+        if (operator === 'ne') needsAdvanced('ne');
+        const wanted: unknown = quoted !== undefined ? quoted.replace(/''/g, "'") : bool === 'true';
+        return (resource: ReturnType<typeof userResource>) =>
+          (resource[property as 'department' | 'userType' | 'accountEnabled'] === wanted) ===
+          (operator === 'eq');
+      }
+      const licences = /^assignedLicenses\/\$count (eq|ne) 0$/.exec(text);
+      if (licences) {
+        // Counting a collection is an advanced query whatever the operator.
+        needsAdvanced(licences[1]!);
+        return (resource: ReturnType<typeof userResource>) =>
+          (resource.assignedLicenses.length === 0) === (licences[1] === 'eq');
+      }
+      if (/^not\(/i.test(text)) needsAdvanced('not');
+      if (/^endsWith\(/i.test(text)) needsAdvanced('endsWith');
+      throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+    });
+    return (resource) => tests.every((test) => test(resource));
+  };
+
+  // ---- users delta ("user: delta", "Use delta query to track changes") ----
+  // A delta token stands for a snapshot of what the client saw (its $select, each user's values and
+  // manager), so changes made any way (including tests editing `people`) show up in the next round.
+  const DELTA_TOKEN_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+  interface DeltaState {
+    issuedAt: number;
+    select: string | null;
+    seen: Map<string, { values: string; managerId: string | null }>;
+  }
+  const deltaStates = new Map<string, DeltaState>();
+  const deltaPages = new Map<string, { items: unknown[]; next: number; deltaToken: string }>();
+  const deltaSnapshot = (person: SeedPerson, query: URLSearchParams) => {
+    const { manager: _manager, ...values } = selectUser(person, query);
+    return { values: JSON.stringify(values), managerId: person.managerId };
+  };
+  const usersDelta = (query: URLSearchParams): unknown => {
+    const skipToken = query.get('$skiptoken');
+    if (skipToken) {
+      const pending = deltaPages.get(skipToken);
+      if (!pending)
+        throw new GraphFailure(
+          400,
+          'syncStateNotFound',
+          'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+        );
+      deltaPages.delete(skipToken);
+      return deltaPage(pending.items, pending.next, pending.deltaToken);
+    }
+    if (query.get('$expand')) throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+    if (query.get('$filter') && !/^id eq '[^']+'( or id eq '[^']+')*$/.test(query.get('$filter')!))
+      throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
+    const deltaToken = query.get('$deltatoken');
+    let previous: DeltaState | undefined;
+    if (deltaToken) {
+      previous = deltaStates.get(deltaToken);
+      if (!previous || now().getTime() - previous.issuedAt > DELTA_TOKEN_LIFETIME_MS)
+        throw new GraphFailure(
+          400,
+          'syncStateNotFound',
+          'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+        );
+    }
+    const selectText = previous ? previous.select : query.get('$select');
+    const selectQuery = new URLSearchParams(selectText ? { $select: selectText } : {});
+    const tracksManager = (selectText ?? '').split(',').some((field) => field.trim() === 'manager');
+    const seen = new Map<string, { values: string; managerId: string | null }>();
+    const items: unknown[] = [];
+    for (const person of people) {
+      const snapshot = deltaSnapshot(person, selectQuery);
+      seen.set(person.id, snapshot);
+      const before = previous?.seen.get(person.id);
+      const valuesChanged = !before || before.values !== snapshot.values;
+      const managerChanged = tracksManager && (!before || before.managerId !== snapshot.managerId);
+      if (!valuesChanged && !managerChanged) continue;
+      const item: Record<string, unknown> = JSON.parse(snapshot.values) as Record<string, unknown>;
+      if (managerChanged) {
+        // Relationships are annotations (propertyName@delta); a removed manager is marked @removed.
+        item['manager@delta'] = person.managerId
+          ? [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }]
+          : before?.managerId
+            ? [
+                {
+                  '@odata.type': '#microsoft.graph.user',
+                  id: before.managerId,
+                  '@removed': { reason: 'deleted' },
+                },
+              ]
+            : [];
+      }
+      items.push(item);
+    }
+    for (const [id] of previous?.seen ?? []) {
+      if (!seen.has(id)) items.push({ id, '@removed': { reason: 'deleted' } });
+    }
+    const token = randomUUID();
+    deltaStates.set(token, { issuedAt: now().getTime(), select: selectText, seen });
+    return deltaPage(items, 0, token);
+  };
+  // Delta page sizes vary and $top is refused ("Use delta query"); a smaller page than listings makes a
+  // full read of the seeded city hall take several requests, so tests can tell it from an incremental one.
+  const DELTA_PAGE_SIZE = 50;
+  const deltaPage = (items: unknown[], from: number, deltaToken: string) => {
+    const slice = items.slice(from, from + DELTA_PAGE_SIZE);
+    const base = `${baseUrl}/v1.0/users/delta`;
+    if (from + DELTA_PAGE_SIZE < items.length) {
+      const skipToken = randomUUID();
+      deltaPages.set(skipToken, { items, next: from + DELTA_PAGE_SIZE, deltaToken });
+      return {
+        '@odata.context': `${baseUrl}/v1.0/$metadata#users`,
+        '@odata.nextLink': `${base}?$skiptoken=${skipToken}`,
+        value: slice,
+      };
+    }
+    return {
+      '@odata.context': `${baseUrl}/v1.0/$metadata#users`,
+      '@odata.deltaLink': `${base}?$deltatoken=${deltaToken}`,
+      value: slice,
+    };
+  };
 
   const select = (resource: Record<string, unknown>, query: URLSearchParams) => {
     const fields = query.get('$select');
@@ -984,10 +1161,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       (inBatch ? url.pathname : url.pathname.replace(/^\/v1\.0/, '')).replace(/\/$/, '') || '/';
     const query = url.searchParams;
     const zone = preferredZone(headers.prefer);
-    byPath[graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')] =
-      (byPath[
-        graphPath.replace(/\/users\/[^/]+/, '/users/{id}').replace(/\/events\/[^/]+/, '/events/{id}')
-      ] ?? 0) + 1;
+    const pathKey = graphPath
+      .replace(/\/users\/(?!delta$|microsoft\.graph\.delta$)[^/]+/, '/users/{id}')
+      .replace(/\/events\/[^/]+/, '/events/{id}');
+    byPath[pathKey] = (byPath[pathKey] ?? 0) + 1;
 
     const mailbox = mailboxOf(graphPath, caller);
     const fault = injectedFault(graphPath, mailbox, inBatch);
@@ -1018,28 +1195,34 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       if (inBatch && (segments[0] === 'v1.0' || segments[0] === 'beta'))
         throw new GraphFailure(400, 'BadRequest', `Resource not found for the segment '${segments[0]}'.`);
 
+      if (
+        method === 'GET' &&
+        (graphPath === '/users/delta' || graphPath === '/users/microsoft.graph.delta')
+      ) {
+        return ok(200, usersDelta(query));
+      }
       if (method === 'GET' && graphPath === '/users') {
         const filter = query.get('$filter');
         let list = [...people];
-        const departmentFilter = filter ? /^department eq '(.+)'$/.exec(filter) : null;
-        if (filter && !departmentFilter)
-          throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
-        if (departmentFilter) list = list.filter((person) => person.department === departmentFilter[1]);
+        const advanced =
+          headers.consistencylevel?.toLowerCase() === 'eventual' && query.get('$count') === 'true';
+        if (filter) {
+          const matches = userFilter(filter, advanced);
+          list = list.filter((person) => matches(userResource(person)));
+        }
         const expandManager = /^manager(\(.*\))?$/.test(query.get('$expand') ?? '');
-        return ok(
-          200,
-          page(
-            list.map((person) => ({
-              ...select(userResource(person), query),
-              ...(expandManager && person.managerId
-                ? { manager: { '@odata.type': '#microsoft.graph.user', id: person.managerId } }
-                : {}),
-            })),
-            query,
-            '/users',
-            'users',
-          ),
+        const listed = page(
+          list.map((person) => ({
+            ...selectUser(person, query),
+            ...(expandManager && person.managerId
+              ? { manager: { '@odata.type': '#microsoft.graph.user', id: person.managerId } }
+              : {}),
+          })),
+          query,
+          '/users',
+          'users',
         );
+        return ok(200, query.get('$count') === 'true' ? { '@odata.count': list.length, ...listed } : listed);
       }
       if (segments[0] === 'me' && segments.length === 1) {
         if (caller.kind !== 'user')
@@ -1050,7 +1233,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           );
         return ok(200, {
           '@odata.context': `${graphUrl}/v1.0/$metadata#users/$entity`,
-          ...select(userResource(mailboxPerson('me', caller)), query),
+          ...selectUser(mailboxPerson('me', caller), query),
         });
       }
       if (segments[0] === 'users' || segments[0] === 'me') {
@@ -1066,7 +1249,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             );
           return ok(200, {
             '@odata.context': `${graphUrl}/v1.0/$metadata#users/$entity`,
-            ...select(userResource(person), query),
+            ...selectUser(person, query),
           });
         }
         if (rest[0] === 'manager' && method === 'GET') {
@@ -1080,7 +1263,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             );
           return ok(200, {
             '@odata.context': `${graphUrl}/v1.0/$metadata#directoryObjects/$entity`,
-            ...select(userResource(manager), query),
+            ...selectUser(manager, query),
           });
         }
         if (rest[0] === 'directReports' && method === 'GET') {
@@ -1096,7 +1279,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
             page(
               people
                 .filter((candidate) => candidate.managerId === person.id)
-                .map((report) => select(userResource(report), query)),
+                .map((report) => selectUser(report, query)),
               query,
               `/users/${person.id}/directReports`,
               'directoryObjects',
@@ -1550,6 +1733,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     signJwt: (payload, signOptions) => sign(payload, signOptions?.unknownKey ? strangerKey : signingKey),
     faults,
     stats: () => ({ requests: requestCount, byPath: { ...byPath } }),
+    expireDeltaLinks: () => {
+      deltaStates.clear();
+      deltaPages.clear();
+    },
     eventsOf: (mailbox) => {
       const person = findPerson(mailbox);
       return person ? eventsOf(person.id) : [];

@@ -23,6 +23,12 @@ export interface SeedPerson {
   managerId: string | null;
   /** A shared mailbox, not a person (e.g. the training department's). */
   isMailbox: boolean;
+  /** Graph user.accountEnabled; shared and room mailboxes are created with sign-in blocked. Default true. */
+  accountEnabled?: boolean;
+  /** Graph user.userType; 'Guest' for invited outsiders. Default 'Member'. */
+  userType?: 'Member' | 'Guest';
+  /** Whether the account holds a licence (Graph user.assignedLicenses non-empty). Default: not a mailbox. */
+  licensed?: boolean;
   /** App roles of Hagukumi assigned to this person (Enterprise applications → Users and groups). */
   appRoles: string[];
 }
@@ -219,6 +225,8 @@ export function seedOrganisation(): SeedPerson[] {
     levelId: null,
     managerId: null,
     isMailbox: true,
+    accountEnabled: false,
+    licensed: false,
     appRoles: [],
   });
   // The personnel section runs the policy: 職員課's 課長, 課長補佐 and its first 係長 (人事係) hold the HR role.

@@ -75,6 +75,8 @@ export default {
       reasons: {
         already_booked: '今年度のこの種類の面談はすでに予約されています。',
         calendar_unavailable: 'この職員の予定表を読み取れませんでした。',
+        calendar_access_denied:
+          'アプリにこの予定表へのアクセスが許可されていません（Exchange のアクセス範囲）。管理者に連絡してください。',
         no_working_time: '期間内に面談できる時間帯がありません（休日・時間帯の設定を確認してください）。',
         organizer_busy: '期間内にあなたの空き時間がありません。',
         attendee_busy: '期間内にこの職員の空き時間がありません。',
@@ -272,6 +274,8 @@ export default {
       reasons: {
         already_booked: 'This interview is already booked for them this fiscal year.',
         calendar_unavailable: 'Their calendar could not be read.',
+        calendar_access_denied:
+          'The app is not allowed to access this calendar (Exchange access scope). Please contact the administrator.',
         no_working_time:
           'There are no working hours in the period (check the holidays and the hours of the day).',
         organizer_busy: 'You have no free time in the period.',

@@ -157,6 +157,30 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
       expect(schedules[1]!.items).not.toBeNull();
     });
 
+    it('marks the mailboxes of a refused or failing getSchedule unreadable with the reason, without raising', async () => {
+      const refusedViewer = byLevel('kacho', 1);
+      const people = [byLevel('shuji', 1).userPrincipalName, byLevel('shunin', 1).userPrincipalName];
+      // Exchange RBAC for Applications: the viewer's mailbox is outside the app's scope.
+      emulator.faults.add({ status: 403, mailbox: refusedViewer.id, pathPattern: '/calendar/getSchedule' });
+      const refused = await calendar.getSchedules(people, window(), refusedViewer.id);
+      expect(refused).toEqual(
+        people.map((mailbox) => ({
+          mailbox,
+          items: null,
+          error: { code: 'ErrorAccessDenied', message: expect.stringContaining('AccessPolicy') as unknown },
+        })),
+      );
+      emulator.faults.clear();
+      const failingViewer = byLevel('kacho', 2);
+      emulator.faults.add({ status: 503, retryAfterSeconds: 0, mailbox: failingViewer.id });
+      const failing = await calendar.getSchedules(people, window(), failingViewer.id);
+      expect(failing.map((entry) => [entry.items, entry.error?.code])).toEqual([
+        [null, 'ServiceUnavailable'],
+        [null, 'ServiceUnavailable'],
+      ]);
+      emulator.faults.clear();
+    });
+
     it('reads 2,250 mailboxes in 113 getSchedule requests and 6 round trips, none throttled although all name one viewer', async () => {
       emulator.faults.setLatency(20);
       const mailboxes = [

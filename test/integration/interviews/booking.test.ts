@@ -120,6 +120,17 @@ describe('one-on-one interviews through Graph', () => {
     }
   });
 
+  it('tells the supervisor when Exchange refuses the app their mailbox, instead of failing obscurely', async () => {
+    server.emulator.faults.add({ status: 403, mailbox: kacho.id, pathPattern: '/calendar/getSchedule' });
+    try {
+      const answer = await plan('goalSetting', [reports[0]!.id]);
+      expect(answer.status).toBe(409);
+      expect(JSON.stringify(answer.body)).toContain('Exchange RBAC for Applications');
+    } finally {
+      server.emulator.faults.clear();
+    }
+  });
+
   it('books all direct reports in one action: events with Teams links land in both calendars, agenda from goals', async () => {
     const report = reports[0]!;
     const fiscalYear = halfPeriodAt(new Date()).fiscalYear;

@@ -8,7 +8,7 @@ import { createGraphClient, type GraphClient } from '../../../src/graph/graph-cl
 import { createGraphDirectory } from '../../../src/graph/graph-directory.ts';
 import { GraphError } from '../../../src/graph/graph-errors.ts';
 import { createFetch } from '../../../src/graph/https-fetch.ts';
-import { createAppTokenProvider, createOboTokenProvider } from '../../../src/graph/token-providers.ts';
+import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { testLogger } from '../../support/logger.ts';
 
 describe('the seeded organisation', () => {
@@ -84,23 +84,6 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     );
   });
 
-  it('exchanges a Teams SSO token on behalf of the user, and /me is that user', async () => {
-    const someone = person('shunin');
-    const obo = createOboTokenProvider(settings());
-    const token = await obo.tokenFor(someone.id, await emulator.issueSsoToken(someone.id));
-    const delegated = createGraphClient({
-      baseUrl: emulator.graphBaseUrl,
-      getToken: async () => token,
-      caCertPem: emulator.caCertPem,
-    });
-    await expect(delegated.get<{ id: string; displayName: string }>('/me')).resolves.toMatchObject({
-      id: someone.id,
-      displayName: someone.displayName,
-    });
-    expect(obo.cachedUsers).toBe(1);
-    await expect(obo.tokenFor(someone.id, 'not-a-token')).rejects.toThrow();
-  });
-
   it('answers /me with an app token as Graph does: 400', async () => {
     await expect(graph.get('/me')).rejects.toMatchObject({ status: 400 });
   });
@@ -118,8 +101,13 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
       caCertPem: emulator.caCertPem,
       logger: testLogger,
     });
-    const everyone = await directory.listUsers();
-    expect(everyone.length).toBe(emulator.people.length);
+    const round = await directory.staffChanges(null);
+    const everyone = round.staff;
+    // The training department's shared mailbox (sign-in blocked, no licence) is not staff.
+    expect(everyone.length).toBe(emulator.people.filter((candidate) => !candidate.isMailbox).length);
+    expect(round.goneIds).toEqual(
+      emulator.people.filter((candidate) => candidate.isMailbox).map((p) => p.id),
+    );
     const kacho = person('kacho');
     const mine = everyone
       .filter((user) => user.managerId === kacho.id)
@@ -131,6 +119,75 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
       managerId: person('shuji').managerId,
     });
     expect(await directory.getUser('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('returns only the default user properties without $select, as "List users" documents', async () => {
+    const page = await graph.get<{ value: Array<Record<string, unknown>> }>('/users?$top=1');
+    expect(
+      Object.keys(page.value[0]!)
+        .filter((key) => !key.startsWith('@odata'))
+        .sort(),
+    ).toEqual(
+      [
+        'businessPhones',
+        'displayName',
+        'givenName',
+        'id',
+        'jobTitle',
+        'mail',
+        'mobilePhone',
+        'officeLocation',
+        'preferredLanguage',
+        'surname',
+        'userPrincipalName',
+      ].sort(),
+    );
+    const selected = await graph.get<{ value: Array<Record<string, unknown>> }>(
+      '/users?$top=1&$select=department,accountEnabled',
+    );
+    expect(
+      Object.keys(selected.value[0]!)
+        .filter((key) => !key.startsWith('@odata'))
+        .sort(),
+    ).toEqual(['accountEnabled', 'department', 'id']);
+  });
+
+  it('filters users with eq by default and refuses advanced filters without ConsistencyLevel and $count', async () => {
+    const members = await graph.getAll<{ id: string }>(
+      "/users?$filter=accountEnabled eq true and userType eq 'Member'&$select=id",
+    );
+    expect(members).toHaveLength(emulator.people.filter((candidate) => !candidate.isMailbox).length);
+    const advanced = '/users?$filter=assignedLicenses/$count ne 0&$select=id';
+    await expect(graph.get(advanced)).rejects.toMatchObject({
+      status: 400,
+      code: 'Request_UnsupportedQuery',
+    });
+    await expect(graph.get("/users?$filter=userType ne 'Guest'")).rejects.toMatchObject({ status: 400 });
+    const licensed = await graph.get<{ value: unknown[]; '@odata.count': number }>(
+      `${advanced}&$count=true&$top=999`,
+      { ConsistencyLevel: 'eventual' },
+    );
+    expect(licensed['@odata.count']).toBe(licensed.value.length);
+    expect(licensed.value).toHaveLength(members.length);
+  });
+
+  it('tracks users with delta: $expand refused, changes only after the deltaLink, unknown tokens refused', async () => {
+    await expect(graph.get('/users/delta?$expand=manager')).rejects.toMatchObject({ status: 400 });
+    let page = await graph.get<{ value: unknown[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string }>(
+      '/users/delta?$select=displayName,manager',
+    );
+    let count = page.value.length;
+    while (page['@odata.nextLink']) {
+      page = await graph.get(page['@odata.nextLink']);
+      count += page.value.length;
+    }
+    expect(count).toBe(emulator.people.length);
+    const deltaLink = page['@odata.deltaLink']!;
+    const quiet = await graph.get<{ value: unknown[] }>(deltaLink);
+    expect(quiet.value).toEqual([]);
+    await expect(
+      graph.get(deltaLink.replace(/deltatoken=[^&]+/, 'deltatoken=expired')),
+    ).rejects.toMatchObject({ status: 400, code: 'syncStateNotFound' });
   });
 
   it('reports errors in OData format with request ids', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeedPerson } from '../../../src/dev/m365-emulator/index.ts';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
 import { createInterviewTransfer } from '../../../src/interviews/interview-transfer.ts';
 import { interviewBookings, interviews } from '../../../src/interviews/interview.schema.ts';
@@ -252,7 +253,11 @@ describe.each(BACKENDS)('HR people import and sync on %s', (backend) => {
     const transferee = byEmployeeId('K10017');
     const unchanged = await syncNow();
     expect(unchanged).toMatchObject({
-      lastSync: { people: server.emulator.people.length, added: 0, supervisorsChanged: 0 },
+      lastSync: {
+        people: server.emulator.people.filter((person) => !person.isMailbox).length,
+        added: 0,
+        supervisorsChanged: 0,
+      },
     });
     // The directory still names her old 係長: the imported transfer holds.
     expect(await managerOf(transferee.id)).toBe(byEmployeeId('K10002').id);
@@ -278,11 +283,70 @@ describe.each(BACKENDS)('HR people import and sync on %s', (backend) => {
     expect((await interviewsOf(transferee.id)).filter((row) => row.status !== 'cancelled')).toHaveLength(1);
   });
 
+  it('imports only staff, and a later sync reads only what changed (users delta), resyncing when the link expires', async () => {
+    await syncNow();
+    const base = byEmployeeId('K10006');
+    const outsider = (name: string, fields: Partial<SeedPerson>): SeedPerson => ({
+      ...base,
+      id: randomUUID(),
+      userPrincipalName: `${name}@kodaira-demo.example`,
+      mail: `${name}@kodaira-demo.example`,
+      displayName: name,
+      employeeId: null,
+      ...fields,
+    });
+    const guest = outsider('guest', { userType: 'Guest' });
+    const disabled = outsider('disabled', { accountEnabled: false });
+    const room = outsider('room-101', { isMailbox: true, accountEnabled: false, licensed: false });
+    const shared = outsider('shared', { isMailbox: true, accountEnabled: true, licensed: false });
+    server.emulator.people.push(guest, disabled, room, shared);
+    try {
+      const before = server.emulator.stats().byPath['/users/delta'] ?? 0;
+      const first = await syncNow();
+      const present = async (ids: string[]) =>
+        (await server.database.query<{ id: string }>('SELECT id FROM people WHERE id = ANY($1)', [ids])).map(
+          (row) => row.id,
+        );
+      expect(await present([guest.id, disabled.id, room.id, shared.id])).toEqual([]);
+      expect(first).toMatchObject({ lastSync: { added: 0 } });
+      // Nothing else changed: one delta request, no listing of the whole directory.
+      expect((server.emulator.stats().byPath['/users/delta'] ?? 0) - before).toBe(1);
+      expect(server.emulator.stats().byPath['/users'] ?? 0).toBe(0);
+
+      // One change: the guest becomes a member; a staff member is disabled.
+      guest.userType = 'Member';
+      const leaver = byEmployeeId('K10020');
+      leaver.accountEnabled = false;
+      const beforeChange = server.emulator.stats().byPath['/users/delta'] ?? 0;
+      await syncNow();
+      expect(await present([guest.id, leaver.id])).toEqual([guest.id]);
+      // Only the two changes were read: a single delta page (a full read of the city hall takes more).
+      expect((server.emulator.stats().byPath['/users/delta'] ?? 0) - beforeChange).toBe(1);
+
+      // The stored link expires: a full read again, with the same result.
+      server.emulator.expireDeltaLinks();
+      const beforeResync = server.emulator.stats().byPath['/users/delta'] ?? 0;
+      await syncNow();
+      expect((server.emulator.stats().byPath['/users/delta'] ?? 0) - beforeResync).toBeGreaterThan(1);
+      expect(await present([guest.id, leaver.id])).toEqual([guest.id]);
+      leaver.accountEnabled = true;
+      await syncNow();
+      expect(await present([leaver.id])).toEqual([leaver.id]);
+      expect(await managerOf(leaver.id)).toBe(leaver.managerId);
+    } finally {
+      server.emulator.people.splice(server.emulator.people.indexOf(guest), 4);
+    }
+  });
+
   it('applies a future-dated promotion on its date without another import, keeping the old level in history', async () => {
     let clock = new Date('2027-03-31T14:59:00Z'); // 23:59 on 3/31 in Japan
     const service = createPeopleAdminService({
       db: server.database.db,
-      directory: { getUser: async () => null, getDirectReportIds: async () => [], listUsers: async () => [] },
+      directory: {
+        getUser: async () => null,
+        getDirectReportIds: async () => [],
+        staffChanges: async () => ({ full: false, staff: [], goneIds: [], deltaLink: 'unused' }),
+      },
       levels: server.framework.levels,
       chainHandler: createInterviewTransfer({ notifyOutlookWork: async () => undefined }),
       queueSync: async () => undefined,
