@@ -23,6 +23,7 @@ import type {
 } from './people-admin.contract.ts';
 import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
+import { planLines } from './line-planner.ts';
 import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
 
 // base64 of MAX_IMPORT_BYTES is 4/3 as long; the margin lets a slightly larger file reach the size check
@@ -166,74 +167,28 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     return outcome;
   };
 
-  /** Who will supervise someone moved into a 課: its head, the member nobody inside the 課 supervises. */
-  const headOf = (everyone: PersonState[], department: string, personId: string): string | null => {
-    const members = everyone.filter((person) => person.department === department && person.id !== personId);
-    const inside = new Set(members.map((person) => person.id));
-    const rank = (person: PersonState) => {
-      const index = levels.findIndex((level) => level.id === person.levelId);
-      return index < 0 ? levels.length : index;
-    };
-    const heads = members
-      .filter((person) => !person.managerId || !inside.has(person.managerId))
-      .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'ja'));
-    return heads[0]?.id ?? null;
-  };
-
-  /** History rows for the file, each with the supervisor a transfer brings (or the one it keeps). */
-  const planRows = (rows: ImportRow[], everyone: PersonState[], existing: LevelRow[]) => {
-    const byId = new Map(everyone.map((person) => [person.id, person]));
-    const departmentsWithoutHead = new Set<string>();
-    const planned: Array<Omit<NewLevelRow, 'importId'>> = [];
-    const sorted = [...rows].sort(
-      (a, b) => a.personId.localeCompare(b.personId) || a.effectiveFrom.localeCompare(b.effectiveFrom),
-    );
-    const timeline = new Map<string, Array<Omit<NewLevelRow, 'importId'>>>();
-    for (const row of existing)
-      (timeline.get(row.personId) ?? timeline.set(row.personId, []).get(row.personId)!).push(row);
-    for (const row of sorted) {
-      const person = byId.get(row.personId)!;
-      const earlier = (timeline.get(row.personId) ?? [])
-        .filter((entry) => entry.effectiveFrom < row.effectiveFrom)
-        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
-        .at(-1);
-      const departmentBefore = earlier?.department ?? person.department;
-      let supervisorId = earlier?.supervisorId ?? null;
-      let replacedManagerId = earlier?.replacedManagerId ?? null;
-      const sameDate = (timeline.get(row.personId) ?? []).find(
-        (entry) => entry.effectiveFrom === row.effectiveFrom,
-      );
-      if (sameDate && (sameDate.department ?? null) === row.department) {
-        // The same 発令 again (a re-import or a correction of other fields): the transfer it made stands.
-        supervisorId = sameDate.supervisorId ?? null;
-        replacedManagerId = sameDate.replacedManagerId ?? null;
-      } else if (row.department && row.department !== departmentBefore) {
-        const head = headOf(everyone, row.department, row.personId);
-        if (head) {
-          // While a transfer's supervisor holds, the row shows it; the directory's manager is the one replaced.
-          replacedManagerId = earlier?.supervisorId ? (earlier.replacedManagerId ?? null) : person.managerId;
-          supervisorId = head;
-        } else departmentsWithoutHead.add(row.department);
-      }
-      const entry = {
-        personId: row.personId,
-        levelId: row.levelId,
-        employmentType: row.employmentType,
-        department: row.department,
-        division: row.division,
-        hireDate: row.hireDate,
-        effectiveFrom: row.effectiveFrom,
-        supervisorId,
-        replacedManagerId,
-      };
-      const list = timeline.get(row.personId) ?? [];
-      timeline.set(row.personId, [
-        ...list.filter((other) => other.effectiveFrom !== row.effectiveFrom),
-        entry,
-      ]);
-      planned.push(entry);
-    }
-    return { planned, departmentsWithoutHead: [...departmentsWithoutHead].sort() };
+  /** History rows for the file, each with the supervisor it brings, and overrides for staff left behind. */
+  const planRows = async (tx: Db, rows: ImportRow[], everyone: PersonState[]) => {
+    const stored = await history.allLines(tx);
+    const plan = planLines({
+      people: everyone,
+      records: stored.records,
+      overrides: stored.overrides,
+      rows,
+      levelOrder: levels.map((level) => level.id),
+    });
+    const planned: Array<Omit<NewLevelRow, 'importId'>> = plan.rows.map((row) => ({
+      personId: row.personId,
+      levelId: row.levelId,
+      employmentType: row.employmentType,
+      department: row.department,
+      division: row.division,
+      hireDate: row.hireDate,
+      effectiveFrom: row.effectiveFrom,
+      supervisorId: row.supervisorId,
+      replacedManagerId: row.replacedManagerId,
+    }));
+    return { planned, overrides: plan.overrides, departmentsWithoutHead: plan.departmentsWithoutHead };
   };
 
   const sameRecord = (a: Omit<NewLevelRow, 'importId'>, b: LevelRow) =>
@@ -353,7 +308,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       };
 
       if (input.dryRun) {
-        const { planned, departmentsWithoutHead } = planRows(rows, everyone, existing);
+        const { planned, departmentsWithoutHead } = await planRows(db, rows, everyone);
         return {
           ...summaryBase,
           ...count(planned),
@@ -368,8 +323,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       const { result, diff, reassigned } = await changeLines(async (tx) => {
         // Read again inside the transaction: the plan must match what is stored when it is written.
         const current = await history.everyone(tx);
-        const stored = await history.historyOf(tx, personIds);
-        const { planned, departmentsWithoutHead } = planRows(rows, current, stored);
+        const { planned, overrides, departmentsWithoutHead } = await planRows(tx, rows, current);
         const counted = count(planned);
         const importId = await history.insertImport(tx, {
           importedBy: actor.id,
@@ -381,6 +335,10 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         await history.upsertLevels(
           tx,
           planned.map((row) => ({ ...row, importId })),
+        );
+        await history.upsertOverrides(
+          tx,
+          overrides.map((override) => ({ ...override, importId })),
         );
         await createAuditLog(tx).record({
           actorId: actor.id,
@@ -412,9 +370,11 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     /** A person's records, newest first, and where today's level comes from (audited: HR reads personnel data). */
     async levelHistory(actor: Actor, personId: string): Promise<LevelHistory> {
       requireHr(actor);
-      const person = await history.person(db, personId);
+      // As in force now (not the hourly copy): HR sees a 4/1 発令 from 0:00 on 4/1.
+      const store = createPeopleStore(db, { now: deps.now });
+      const person = await store.get(personId);
       if (!person) throw new AppError('not_found', 'No such person in the directory.');
-      const manager = person.managerId ? await history.person(db, person.managerId) : undefined;
+      const manager = person.managerId ? await store.get(person.managerId) : undefined;
       const rows = await history.historyWithImports(db, personId);
       const today = jstDayOf(deps.now().getTime());
       const current = rows.find(({ row }) => row.effectiveFrom <= today);
