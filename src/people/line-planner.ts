@@ -55,7 +55,10 @@ interface DayState {
   managerId: string | null;
 }
 
-const latestOnOrBefore = <T extends { effectiveFrom: string }>(list: readonly T[] | undefined, day: string) => {
+const latestOnOrBefore = <T extends { effectiveFrom: string }>(
+  list: readonly T[] | undefined,
+  day: string,
+) => {
   let found: T | undefined;
   for (const entry of list ?? [])
     if (entry.effectiveFrom <= day && (!found || entry.effectiveFrom > found.effectiveFrom)) found = entry;
@@ -70,7 +73,8 @@ const dayBefore = (day: string) => {
 
 const groupBy = <T extends { personId: string }>(entries: readonly T[]) => {
   const map = new Map<string, T[]>();
-  for (const entry of entries) (map.get(entry.personId) ?? map.set(entry.personId, []).get(entry.personId)!).push(entry);
+  for (const entry of entries)
+    (map.get(entry.personId) ?? map.set(entry.personId, []).get(entry.personId)!).push(entry);
   return map;
 };
 
@@ -158,7 +162,9 @@ export function planLines(input: {
       const members = new Map<string, string[]>();
       for (const [id, state] of states)
         if (state.department)
-          (members.get(state.department) ?? members.set(state.department, []).get(state.department)!).push(id);
+          (members.get(state.department) ?? members.set(state.department, []).get(state.department)!).push(
+            id,
+          );
       return members;
     };
     const membersBefore = membersOf(before);

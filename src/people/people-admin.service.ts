@@ -15,6 +15,7 @@ import {
 } from './level-history.store.ts';
 import type { LevelNames } from './level-mapping.ts';
 import type {
+  DepartmentDisagreements,
   ImportProblemCode,
   ImportProblemDetail,
   ImportSummary,
@@ -23,6 +24,7 @@ import type {
 } from './people-admin.contract.ts';
 import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
+import { directoryExclusionStore } from './directory-exclusions.ts';
 import { planLines } from './line-planner.ts';
 import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
 
@@ -234,7 +236,11 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       const startedAt = deps.now();
       const users = await deps.directory.listUsers();
       const { diff, reassigned } = await changeLines(async (tx) => {
-        await createPeopleStore(tx).upsert(users.map((user) => directoryUserToRow(levels, user)));
+        // People HR erased stay out until HR lifts their exclusion (docs/people.md, "Erased people").
+        const excluded = await directoryExclusionStore.excludedIds(tx);
+        await createPeopleStore(tx).upsert(
+          users.filter((user) => !excluded.has(user.id)).map((user) => directoryUserToRow(levels, user)),
+        );
       });
       const run = {
         people: users.length,
@@ -365,6 +371,45 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         interviewsReassigned: reassigned,
         departmentsWithoutHead: result.departmentsWithoutHead,
       };
+    },
+
+    /**
+     * Where HR's 課 or 部 in force and the directory's disagree (HR's wins until HR imports again), so HR
+     * can tell IT or correct its file. Audited: a list of people's placements is personnel data.
+     */
+    async departmentDisagreements(actor: Actor): Promise<DepartmentDisagreements> {
+      requireHr(actor);
+      const rows = await history.departmentDisagreements(db, jstDayOf(deps.now().getTime()));
+      await createAuditLog(db).record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'read',
+        resource: 'people.disagreements',
+        details: { people: rows.length },
+      });
+      return { people: rows };
+    },
+
+    /**
+     * Lets someone HR erased back in: the next directory sync (queued now) brings them back as a new,
+     * empty record. 404 when nobody with that id is excluded.
+     */
+    async liftExclusion(actor: Actor, personId: string): Promise<{ personId: string; liftedAt: string }> {
+      requireHr(actor);
+      const at = deps.now();
+      await db.transaction(async (tx) => {
+        if (!(await directoryExclusionStore.lift(tx, personId, actor.id, at)))
+          throw new AppError('not_found', 'Nobody with that id is kept out of the directory copy.');
+        await createAuditLog(tx).record({
+          actorId: actor.id,
+          subjectId: personId,
+          action: 'write',
+          resource: 'people.exclusion',
+          details: { change: 'lift' },
+        });
+      });
+      await deps.queueSync();
+      return { personId, liftedAt: at.toISOString() };
     },
 
     /** A person's records, newest first, and where today's level comes from (audited: HR reads personnel data). */

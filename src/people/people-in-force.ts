@@ -5,7 +5,7 @@
 // table directly and to re-route interviews; both use the expressions below, so they cannot disagree.
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { lineOverrides, people, personLevels } from './people.schema.ts';
+import { directoryExclusions, lineOverrides, people, personLevels } from './people.schema.ts';
 
 /**
  * `people` as in force on `today` (YYYY-MM-DD, Japan): same columns and names as the table.
@@ -15,7 +15,8 @@ import { lineOverrides, people, personLevels } from './people.schema.ts';
  * - 課 and 部: the record's when it has one, else the directory's (HR's file wins until the next file);
  * - manager: a line override or the record's transfer supervisor, whichever is later (the person's own
  *   record first on the same date), while the directory still names the manager it replaced; else the
- *   directory's manager.
+ *   directory's manager — and nobody when that manager was erased and HR has not let them back (the
+ *   directory may still name them, but they must not reach anyone's data).
  *
  * Each lateral lookup is one probe of a (person_id, effective_from) unique index.
  */
@@ -48,6 +49,16 @@ export function peopleInForce(db: Db, today: string) {
     .limit(1)
     .as('override_in_force');
   const directoryManager = people.directoryManagerId;
+  const manager = sql`(case
+        when ${override.supervisorId} is not null
+          and (${record.effectiveFrom} is null or ${override.effectiveFrom} > ${record.effectiveFrom}
+               or ${record.supervisorId} is null)
+          and ${directoryManager} is not distinct from ${override.replacedManagerId}
+          then ${override.supervisorId}
+        when ${record.supervisorId} is not null
+          and ${directoryManager} is not distinct from ${record.replacedManagerId}
+          then ${record.supervisorId}
+        else ${directoryManager} end)`;
   return db
     .select({
       id: people.id,
@@ -65,15 +76,9 @@ export function peopleInForce(db: Db, today: string) {
       employeeType: people.employeeType,
       hireDate: sql<string | null>`coalesce(${record.hireDate}, ${people.hireDate})`.as('hire_date'),
       managerId: sql<string | null>`case
-        when ${override.supervisorId} is not null
-          and (${record.effectiveFrom} is null or ${override.effectiveFrom} > ${record.effectiveFrom}
-               or ${record.supervisorId} is null)
-          and ${directoryManager} is not distinct from ${override.replacedManagerId}
-          then ${override.supervisorId}
-        when ${record.supervisorId} is not null
-          and ${directoryManager} is not distinct from ${record.replacedManagerId}
-          then ${record.supervisorId}
-        else ${directoryManager} end`.as('manager_id'),
+        when exists (select 1 from ${directoryExclusions} where ${directoryExclusions.personId} = ${manager}
+                     and ${directoryExclusions.liftedAt} is null) then null
+        else ${manager} end`.as('manager_id'),
       levelId: sql<string | null>`coalesce(${record.levelId}, ${people.levelId})`.as('level_id'),
       directoryDepartment: people.directoryDepartment,
       directoryDivision: people.directoryDivision,

@@ -1,6 +1,7 @@
 import { count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { jstDayOf } from '../jobs/office-hours.ts';
+import { directoryExclusionStore } from './directory-exclusions.ts';
 import { peopleInForce } from './people-in-force.ts';
 import { directorySyncs, people } from './people.schema.ts';
 
@@ -96,6 +97,11 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
             },
           });
       }
+    },
+
+    /** HR erased this person and has not let them back (directory-exclusions.ts). */
+    async isExcluded(id: string): Promise<boolean> {
+      return directoryExclusionStore.isExcluded(db, id);
     },
 
     async lastFullSync(): Promise<Date | undefined> {

@@ -14,10 +14,11 @@ import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { COMMENT_REQUEST_ID_MAX, REPORT_COMMENT_MAX, type ReportComment } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
 import { reportComments } from './report-workflow.schema.ts';
+import { commentKey } from './report-outbox-keys.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const commentKey = (commentId: string) => `report-comment:${commentId}`;
+export { commentKey };
 
 export const reportCommentSchema = z
   .object({

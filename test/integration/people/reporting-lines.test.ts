@@ -108,9 +108,10 @@ describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
       directory: { getUser: async () => null, getDirectReportIds: async () => [], listUsers: async () => [] },
       levels: server.framework.levels,
     });
-    const csv = ['職員番号,職層,部,所属,発令日', `${person.employeeId},主任級,子ども家庭部,保育課,2027/4/1`].join(
-      '\r\n',
-    );
+    const csv = [
+      '職員番号,職層,部,所属,発令日',
+      `${person.employeeId},主任級,子ども家庭部,保育課,2027/4/1`,
+    ].join('\r\n');
     await admin.importFile({ id: hr.id, isHr: true }, { contentBase64: utf8(csv), dryRun: false });
 
     const actor = (id: string) => ({ id, isHr: false });
