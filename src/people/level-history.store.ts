@@ -174,8 +174,9 @@ export const levelHistoryStore = {
         division: view.division,
         directoryDepartment: view.directoryDepartment,
         directoryDivision: view.directoryDivision,
-        effectiveFrom: sql<string>`(select max(${personLevels.effectiveFrom})::text from ${personLevels}
-          where ${personLevels.personId} = ${view.id} and ${personLevels.effectiveFrom} <= ${today}::date)`,
+        // Spelled out: inside a select list drizzle leaves the subquery's columns unqualified.
+        effectiveFrom: sql<string>`(select max(pl.effective_from)::text from person_levels pl
+          where pl.person_id = "people_in_force"."id" and pl.effective_from <= ${today}::date)`,
       })
       .from(view)
       .where(

@@ -86,11 +86,60 @@ describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
     expect(again.body).toMatchObject({ added: 0, updated: 0, unchanged: 3, supervisorsChanged: 0 });
   });
 
+  it('shows HR where its 課 and the directory’s disagree; HR’s record wins until HR imports again', async () => {
+    const hr = seeded((person) => person.appRoles.length > 0 && person.levelId === 'kacho');
+    const kachoA = seeded((person) => person.department === '市民課' && person.levelId === 'kacho');
+    const kachoB = seeded((person) => person.department === '保険年金課' && person.levelId === 'kacho');
+    const listed = async () =>
+      (await call(hr, 'GET', '/api/hr/people/disagreements')).body.people as Array<{
+        id: string;
+        department: string | null;
+        directoryDepartment: string | null;
+        effectiveFrom: string;
+      }>;
+    const today = jstDayOf(Date.now());
+    expect((await listed()).find((row) => row.id === kachoA.id)).toEqual(
+      expect.objectContaining({
+        department: '保険年金課',
+        directoryDepartment: '市民課',
+        effectiveFrom: today,
+      }),
+    );
+    // In force: HR's 課, whatever the directory says.
+    expect((await call(kachoA, 'GET', '/api/me')).body.department).toBe('保険年金課');
+
+    // IT moves A in Entra ID too (the two agree: A drops off the list) and B somewhere else entirely
+    // (still listed, and still in HR's 課: the directory does not override HR's record).
+    server.emulator.people.find((person) => person.id === kachoA.id)!.department = '保険年金課';
+    server.emulator.people.find((person) => person.id === kachoB.id)!.department = '保育課';
+    const requested = await call(hr, 'POST', '/api/hr/people/sync');
+    expect(requested.status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    while ((await call(hr, 'GET', '/api/hr/people/sync')).body.pending !== false) {
+      if (Date.now() > deadline) throw new Error('the requested sync did not run');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const after = await listed();
+    expect(after.map((row) => row.id)).not.toContain(kachoA.id);
+    expect(after.find((row) => row.id === kachoB.id)).toEqual(
+      expect.objectContaining({ department: '市民課', directoryDepartment: '保育課' }),
+    );
+    expect((await call(kachoB, 'GET', '/api/me')).body.department).toBe('市民課');
+    const [audit] = await server.database.query<{ actor_id: string }>(
+      `SELECT actor_id FROM audit_log WHERE resource = 'people.disagreements' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({ actor_id: hr.id });
+    expect((await call(kachoB, 'GET', '/api/hr/people/disagreements')).status).toBe(403);
+  });
+
   it('sees a 4/1 promotion and transfer from 0:00 on 4/1, with no job run since 23:59 on 3/31', async () => {
     const hr = seeded((person) => person.appRoles.length > 0 && person.levelId === 'kacho');
     const person = seeded((entry) => entry.department === '子育て支援課' && entry.levelId === 'shuji');
     const oldSupervisor = seeded((entry) => entry.id === person.managerId);
-    const newHead = seeded((entry) => entry.department === '保育課' && entry.levelId === 'kacho');
+    const newHead = seeded(
+      (entry) =>
+        entry.department === '保育課' && entry.divisionName === '子ども家庭部' && entry.levelId === 'kacho',
+    );
     let clock = new Date('2027-03-31T14:59:00Z'); // 23:59 on 3/31 in Japan
     const now = () => clock;
     const admin = createPeopleAdminService({
