@@ -159,6 +159,9 @@ export function createGoalService(deps: {
   return {
     async list(actor: Actor, personId: string, fiscalYear: number | undefined): Promise<GoalView[]> {
       const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr', 'colleague']);
+      // HR reaches anyone's goals by role, so an id nobody has must say so rather than look like no goals.
+      if (relation === 'hr' && !(await deps.people.get(personId)))
+        throw new AppError('not_found', 'No such person.');
       const year = fiscalYear ?? currentFiscalYear();
       const rows = await db
         .select()

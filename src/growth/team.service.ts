@@ -80,7 +80,6 @@ export function createTeamService(deps: TeamDependencies) {
         group.push(person);
         byDepth.set(person.depth, group);
       }
-      if (seen.size === 1) return { period, fiscalYear, members: [] };
 
       // Direct reports first, then each deeper level grouped under its manager's place in the list
       // above, so a 課長 reads 係長 A's team, then 係長 B's; inside a group by level, then name.
@@ -103,12 +102,9 @@ export function createTeamService(deps: TeamDependencies) {
       }
 
       const ids = sorted.map((person) => person.id);
-      const [states, counts, interviews] = await Promise.all([
-        selfCheckStates(ids, period),
-        goalCounts(ids, fiscalYear),
-        deps.interviews.statusOf(ids, fiscalYear, deps.now()),
-      ]);
-      // One row for the whole overview: it shows every member's progress at once.
+      // One row for the whole overview: it shows every member's progress at once. Written for an empty
+      // team too: that someone opened the team view (say, a former supervisor checking whether they
+      // still see their old staff) is itself part of the trail.
       await deps.audit.record({
         actorId: actor.id,
         subjectId: null,
@@ -116,6 +112,12 @@ export function createTeamService(deps: TeamDependencies) {
         resource: 'team',
         details: { period, fiscalYear, members: ids.length },
       });
+      if (ids.length === 0) return { period, fiscalYear, members: [] };
+      const [states, counts, interviews] = await Promise.all([
+        selfCheckStates(ids, period),
+        goalCounts(ids, fiscalYear),
+        deps.interviews.statusOf(ids, fiscalYear, deps.now()),
+      ]);
       const members: TeamMember[] = sorted.map((person) => ({
         id: person.id,
         displayName: person.displayName,

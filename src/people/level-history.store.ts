@@ -1,8 +1,10 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { copyInForce, peopleInForce } from './people-in-force.ts';
 import {
   directorySyncRequests,
   directorySyncs,
+  lineOverrides,
   people,
   peopleImports,
   personLevels,
@@ -10,6 +12,8 @@ import {
 
 export type LevelRow = typeof personLevels.$inferSelect;
 export type NewLevelRow = Omit<typeof personLevels.$inferInsert, 'id' | 'createdAt'>;
+export type OverrideRow = typeof lineOverrides.$inferSelect;
+export type NewOverrideRow = Omit<typeof lineOverrides.$inferInsert, 'id' | 'createdAt'>;
 export type PersonState = Pick<
   typeof people.$inferSelect,
   | 'id'
@@ -24,6 +28,8 @@ export type PersonState = Pick<
   | 'managerId'
   | 'levelId'
   | 'employmentType'
+  | 'directoryManagerId'
+  | 'directoryDepartment'
 >;
 
 const stateColumns = {
@@ -39,6 +45,8 @@ const stateColumns = {
   managerId: people.managerId,
   levelId: people.levelId,
   employmentType: people.employmentType,
+  directoryManagerId: people.directoryManagerId,
+  directoryDepartment: people.directoryDepartment,
 };
 
 /** The people slice's own tables for HR's tools; every function takes the handle (a transaction or not). */
@@ -66,6 +74,15 @@ export const levelHistoryStore = {
       );
     }
     return found;
+  },
+
+  /** Every stored record and line override: who heads a 課 on a date depends on everyone's. */
+  async allLines(db: Db): Promise<{ records: LevelRow[]; overrides: OverrideRow[] }> {
+    const [records, overrides] = await Promise.all([
+      db.select().from(personLevels),
+      db.select().from(lineOverrides),
+    ]);
+    return { records, overrides };
   },
 
   async historyWithImports(db: Db, personId: string) {
@@ -105,39 +122,70 @@ export const levelHistoryStore = {
     }
   },
 
-  /**
-   * Copies the record in force on `today` (the latest not after it) onto each person's row: level,
-   * employment type, and the 課, 部 and hire date when the record has them. A transfer's supervisor
-   * replaces the manager only while the row still holds the manager the transfer replaced, so a
-   * directory that has caught up (names someone else) wins.
-   */
+  /** Copies what is in force on `today` onto the `people` rows (people-in-force.ts says what that is). */
   async applyEffective(db: Db, today: string): Promise<void> {
-    await db.execute(sql`
-      with effective as (
-        select distinct on (person_id) *
-        from person_levels
-        where effective_from <= ${today}::date
-        order by person_id, effective_from desc
+    await copyInForce(db, today);
+  },
+
+  async overridesOf(db: Db, personIds: readonly string[]): Promise<OverrideRow[]> {
+    if (personIds.length === 0) return [];
+    const found: OverrideRow[] = [];
+    for (let start = 0; start < personIds.length; start += 1000) {
+      found.push(
+        ...(await db
+          .select()
+          .from(lineOverrides)
+          .where(inArray(lineOverrides.personId, personIds.slice(start, start + 1000)))),
+      );
+    }
+    return found;
+  },
+
+  /** One override per person and date: a later file's replaces it. */
+  async upsertOverrides(db: Db, rows: NewOverrideRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += 500) {
+      await db
+        .insert(lineOverrides)
+        .values(rows.slice(start, start + 500))
+        .onConflictDoUpdate({
+          target: [lineOverrides.personId, lineOverrides.effectiveFrom],
+          set: {
+            supervisorId: sql`excluded.supervisor_id`,
+            replacedManagerId: sql`excluded.replaced_manager_id`,
+            importId: sql`excluded.import_id`,
+            createdAt: sql`now()`,
+          },
+        });
+    }
+  },
+
+  /**
+   * Where HR's record in force and the directory disagree on 課 or 部 (the record wins until HR's next
+   * file; docs/people.md). Only people with a record in force whose 課 or 部 is set.
+   */
+  async departmentDisagreements(db: Db, today: string) {
+    const view = peopleInForce(db, today);
+    return db
+      .select({
+        id: view.id,
+        displayName: view.displayName,
+        employeeId: view.employeeId,
+        department: view.department,
+        division: view.division,
+        directoryDepartment: view.directoryDepartment,
+        directoryDivision: view.directoryDivision,
+        // Spelled out: inside a select list drizzle leaves the subquery's columns unqualified.
+        effectiveFrom: sql<string>`(select max(pl.effective_from)::text from person_levels pl
+          where pl.person_id = "people_in_force"."id" and pl.effective_from <= ${today}::date)`,
+      })
+      .from(view)
+      .where(
+        sql`exists (select 1 from ${personLevels} where ${personLevels.personId} = ${view.id}
+              and ${personLevels.effectiveFrom} <= ${today}::date)
+            and (${view.department} is distinct from ${view.directoryDepartment}
+                 or ${view.division} is distinct from ${view.directoryDivision})`,
       )
-      update people p set
-        level_id = e.level_id,
-        employment_type = e.employment_type,
-        department = coalesce(e.department, p.department),
-        division = coalesce(e.division, p.division),
-        hire_date = coalesce(e.hire_date, p.hire_date),
-        manager_id = case
-          when e.supervisor_id is not null and p.manager_id is not distinct from e.replaced_manager_id
-          then e.supervisor_id else p.manager_id end
-      from effective e
-      where e.person_id = p.id and (
-        p.level_id is distinct from e.level_id
-        or p.employment_type is distinct from e.employment_type
-        or (e.department is not null and p.department is distinct from e.department)
-        or (e.division is not null and p.division is distinct from e.division)
-        or (e.hire_date is not null and p.hire_date is distinct from e.hire_date)
-        or (e.supervisor_id is not null and p.manager_id is not distinct from e.replaced_manager_id
-            and p.manager_id is distinct from e.supervisor_id)
-      )`);
+      .orderBy(view.department, view.displayName);
   },
 
   async recordSync(db: Db, run: typeof directorySyncs.$inferInsert): Promise<void> {

@@ -122,3 +122,23 @@ export interface LevelHistory {
   /** Newest first. */
   records: LevelRecord[];
 }
+
+/** Someone whose 課 or 部 in HR's record in force differs from the directory's. */
+export interface DepartmentDisagreement {
+  id: string;
+  displayName: string;
+  employeeId: string | null;
+  /** In force: HR's record wins until HR's next file (docs/people.md, "Which source wins"). */
+  department: string | null;
+  division: string | null;
+  /** What Entra ID says, as of the last sync. */
+  directoryDepartment: string | null;
+  directoryDivision: string | null;
+  /** The 発令日 of the record in force. */
+  effectiveFrom: string;
+}
+
+/** GET /api/hr/people/disagreements */
+export interface DepartmentDisagreements {
+  people: DepartmentDisagreement[];
+}

@@ -28,6 +28,27 @@ const syncStatusSchema = z.object({
   pending: z.boolean(),
 });
 const employmentType = z.enum(['regular', 'fiscalYear']);
+const personParam = z.object({
+  personId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/),
+});
+const disagreementsSchema = z.object({
+  people: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      employeeId: z.string().nullable(),
+      department: z.string().nullable(),
+      division: z.string().nullable(),
+      directoryDepartment: z.string().nullable(),
+      directoryDivision: z.string().nullable(),
+      effectiveFrom: z.string(),
+    }),
+  ),
+});
 const summarySchema = z.object({
   importId: z.string().nullable(),
   dryRun: z.boolean(),
@@ -147,20 +168,47 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
     }),
     defineRoute({
       method: 'get',
+      path: '/api/hr/people/disagreements',
+      operationId: 'getPeopleDepartmentDisagreements',
+      summary:
+        "HR: people whose 課 or 部 in HR's record in force differs from the directory's (HR's record wins until the next file)",
+      tags,
+      auth: 'user',
+      responses: {
+        200: { description: 'The disagreements, by 課 then name', schema: disagreementsSchema },
+        403: { description: 'Not HR' },
+      },
+      handler: async ({ user }) => ({ body: await service.departmentDisagreements(signedIn(user)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/hr/people/:personId/reinstate',
+      operationId: 'liftPersonExclusion',
+      summary:
+        'HR: let a person whose data was erased back into the directory copy (the next sync adds them as a new, empty record)',
+      tags,
+      auth: 'user',
+      request: { params: personParam },
+      responses: {
+        200: {
+          description: 'Lifted; a sync is queued',
+          schema: z.object({ personId: z.string(), liftedAt: z.string() }),
+        },
+        403: { description: 'Not HR' },
+        404: { description: 'Nobody with that id is excluded' },
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.liftExclusion(signedIn(user), params.personId.toLowerCase()),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/hr/people/:personId/levels',
       operationId: 'getPersonLevelHistory',
       summary: "HR: a person's effective-dated levels, newest first, and the one in force today",
       tags,
       auth: 'user',
-      request: {
-        params: z.object({
-          personId: z
-            .string()
-            .min(1)
-            .max(64)
-            .regex(/^[A-Za-z0-9-]+$/),
-        }),
-      },
+      request: { params: personParam },
       responses: {
         200: { description: 'Level history', schema: historySchema },
         403: { description: 'Not HR' },

@@ -15,6 +15,7 @@ import {
 } from './level-history.store.ts';
 import type { LevelNames } from './level-mapping.ts';
 import type {
+  DepartmentDisagreements,
   ImportProblemCode,
   ImportProblemDetail,
   ImportSummary,
@@ -23,6 +24,8 @@ import type {
 } from './people-admin.contract.ts';
 import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
+import { directoryExclusionStore } from './directory-exclusions.ts';
+import { planLines } from './line-planner.ts';
 import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
 import { isStorableText, USER_TEXT_MESSAGE, userText } from '../http/user-input.ts';
 
@@ -168,74 +171,28 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     return outcome;
   };
 
-  /** Who will supervise someone moved into a 課: its head, the member nobody inside the 課 supervises. */
-  const headOf = (everyone: PersonState[], department: string, personId: string): string | null => {
-    const members = everyone.filter((person) => person.department === department && person.id !== personId);
-    const inside = new Set(members.map((person) => person.id));
-    const rank = (person: PersonState) => {
-      const index = levels.findIndex((level) => level.id === person.levelId);
-      return index < 0 ? levels.length : index;
-    };
-    const heads = members
-      .filter((person) => !person.managerId || !inside.has(person.managerId))
-      .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName, 'ja'));
-    return heads[0]?.id ?? null;
-  };
-
-  /** History rows for the file, each with the supervisor a transfer brings (or the one it keeps). */
-  const planRows = (rows: ImportRow[], everyone: PersonState[], existing: LevelRow[]) => {
-    const byId = new Map(everyone.map((person) => [person.id, person]));
-    const departmentsWithoutHead = new Set<string>();
-    const planned: Array<Omit<NewLevelRow, 'importId'>> = [];
-    const sorted = [...rows].sort(
-      (a, b) => a.personId.localeCompare(b.personId) || a.effectiveFrom.localeCompare(b.effectiveFrom),
-    );
-    const timeline = new Map<string, Array<Omit<NewLevelRow, 'importId'>>>();
-    for (const row of existing)
-      (timeline.get(row.personId) ?? timeline.set(row.personId, []).get(row.personId)!).push(row);
-    for (const row of sorted) {
-      const person = byId.get(row.personId)!;
-      const earlier = (timeline.get(row.personId) ?? [])
-        .filter((entry) => entry.effectiveFrom < row.effectiveFrom)
-        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
-        .at(-1);
-      const departmentBefore = earlier?.department ?? person.department;
-      let supervisorId = earlier?.supervisorId ?? null;
-      let replacedManagerId = earlier?.replacedManagerId ?? null;
-      const sameDate = (timeline.get(row.personId) ?? []).find(
-        (entry) => entry.effectiveFrom === row.effectiveFrom,
-      );
-      if (sameDate && (sameDate.department ?? null) === row.department) {
-        // The same 発令 again (a re-import or a correction of other fields): the transfer it made stands.
-        supervisorId = sameDate.supervisorId ?? null;
-        replacedManagerId = sameDate.replacedManagerId ?? null;
-      } else if (row.department && row.department !== departmentBefore) {
-        const head = headOf(everyone, row.department, row.personId);
-        if (head) {
-          // While a transfer's supervisor holds, the row shows it; the directory's manager is the one replaced.
-          replacedManagerId = earlier?.supervisorId ? (earlier.replacedManagerId ?? null) : person.managerId;
-          supervisorId = head;
-        } else departmentsWithoutHead.add(row.department);
-      }
-      const entry = {
-        personId: row.personId,
-        levelId: row.levelId,
-        employmentType: row.employmentType,
-        department: row.department,
-        division: row.division,
-        hireDate: row.hireDate,
-        effectiveFrom: row.effectiveFrom,
-        supervisorId,
-        replacedManagerId,
-      };
-      const list = timeline.get(row.personId) ?? [];
-      timeline.set(row.personId, [
-        ...list.filter((other) => other.effectiveFrom !== row.effectiveFrom),
-        entry,
-      ]);
-      planned.push(entry);
-    }
-    return { planned, departmentsWithoutHead: [...departmentsWithoutHead].sort() };
+  /** History rows for the file, each with the supervisor it brings, and overrides for staff left behind. */
+  const planRows = async (tx: Db, rows: ImportRow[], everyone: PersonState[]) => {
+    const stored = await history.allLines(tx);
+    const plan = planLines({
+      people: everyone,
+      records: stored.records,
+      overrides: stored.overrides,
+      rows,
+      levelOrder: levels.map((level) => level.id),
+    });
+    const planned: Array<Omit<NewLevelRow, 'importId'>> = plan.rows.map((row) => ({
+      personId: row.personId,
+      levelId: row.levelId,
+      employmentType: row.employmentType,
+      department: row.department,
+      division: row.division,
+      hireDate: row.hireDate,
+      effectiveFrom: row.effectiveFrom,
+      supervisorId: row.supervisorId,
+      replacedManagerId: row.replacedManagerId,
+    }));
+    return { planned, overrides: plan.overrides, departmentsWithoutHead: plan.departmentsWithoutHead };
   };
 
   const sameRecord = (a: Omit<NewLevelRow, 'importId'>, b: LevelRow) =>
@@ -294,13 +251,18 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         changes.staff.map(async (user): Promise<DirectoryUser> => {
           if (user.managerId !== undefined) return { ...user, managerId: user.managerId };
           const row = known.get(user.id);
-          if (row) return { ...user, managerId: row.managerId };
+          // The directory's own manager, not the one in force (an import may have laid another over it).
+          if (row) return { ...user, managerId: row.directoryManagerId };
           return { ...user, managerId: (await deps.directory.getUser(user.id))?.managerId ?? null };
         }),
       );
       const { diff, reassigned } = await changeLines(async (tx) => {
+        // People HR erased stay out until HR lifts their exclusion (docs/people.md, "Erased people").
+        const excluded = await directoryExclusionStore.excludedIds(tx);
         const store = createPeopleStore(tx);
-        await store.upsert(staff.map((user) => directoryUserToRow(levels, user)));
+        await store.upsert(
+          staff.filter((user) => !excluded.has(user.id)).map((user) => directoryUserToRow(levels, user)),
+        );
         // Guests, disabled accounts, mailboxes and deleted users are not staff: they leave the table.
         await store.remove(changes.goneIds);
         if (changes.full) await store.removeAllBut(staff.map((user) => user.id));
@@ -394,7 +356,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       };
 
       if (input.dryRun) {
-        const { planned, departmentsWithoutHead } = planRows(rows, everyone, existing);
+        const { planned, departmentsWithoutHead } = await planRows(db, rows, everyone);
         return {
           ...summaryBase,
           ...count(planned),
@@ -409,8 +371,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       const { result, diff, reassigned } = await changeLines(async (tx) => {
         // Read again inside the transaction: the plan must match what is stored when it is written.
         const current = await history.everyone(tx);
-        const stored = await history.historyOf(tx, personIds);
-        const { planned, departmentsWithoutHead } = planRows(rows, current, stored);
+        const { planned, overrides, departmentsWithoutHead } = await planRows(tx, rows, current);
         const counted = count(planned);
         const importId = await history.insertImport(tx, {
           importedBy: actor.id,
@@ -422,6 +383,10 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         await history.upsertLevels(
           tx,
           planned.map((row) => ({ ...row, importId })),
+        );
+        await history.upsertOverrides(
+          tx,
+          overrides.map((override) => ({ ...override, importId })),
         );
         await createAuditLog(tx).record({
           actorId: actor.id,
@@ -450,12 +415,53 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       };
     },
 
+    /**
+     * Where HR's 課 or 部 in force and the directory's disagree (HR's wins until HR imports again), so HR
+     * can tell IT or correct its file. Audited: a list of people's placements is personnel data.
+     */
+    async departmentDisagreements(actor: Actor): Promise<DepartmentDisagreements> {
+      requireHr(actor);
+      const rows = await history.departmentDisagreements(db, jstDayOf(deps.now().getTime()));
+      await createAuditLog(db).record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'read',
+        resource: 'people.disagreements',
+        details: { people: rows.length },
+      });
+      return { people: rows };
+    },
+
+    /**
+     * Lets someone HR erased back in: the next directory sync (queued now) brings them back as a new,
+     * empty record. 404 when nobody with that id is excluded.
+     */
+    async liftExclusion(actor: Actor, personId: string): Promise<{ personId: string; liftedAt: string }> {
+      requireHr(actor);
+      const at = deps.now();
+      await db.transaction(async (tx) => {
+        if (!(await directoryExclusionStore.lift(tx, personId, actor.id, at)))
+          throw new AppError('not_found', 'Nobody with that id is kept out of the directory copy.');
+        await createAuditLog(tx).record({
+          actorId: actor.id,
+          subjectId: personId,
+          action: 'write',
+          resource: 'people.exclusion',
+          details: { change: 'lift' },
+        });
+      });
+      await deps.queueSync();
+      return { personId, liftedAt: at.toISOString() };
+    },
+
     /** A person's records, newest first, and where today's level comes from (audited: HR reads personnel data). */
     async levelHistory(actor: Actor, personId: string): Promise<LevelHistory> {
       requireHr(actor);
-      const person = await history.person(db, personId);
+      // As in force now (not the hourly copy): HR sees a 4/1 発令 from 0:00 on 4/1.
+      const store = createPeopleStore(db, { now: deps.now });
+      const person = await store.get(personId);
       if (!person) throw new AppError('not_found', 'No such person in the directory.');
-      const manager = person.managerId ? await history.person(db, person.managerId) : undefined;
+      const manager = person.managerId ? await store.get(person.managerId) : undefined;
       const rows = await history.historyWithImports(db, personId);
       const today = jstDayOf(deps.now().getTime());
       const current = rows.find(({ row }) => row.effectiveFrom <= today);

@@ -33,6 +33,15 @@ export const people = pgTable(
     hireDate: date('hire_date'),
     managerId: text('manager_id'),
     levelId: text('level_id'),
+    /**
+     * The directory's own 課, 部 and manager as the last sync read them. The columns above hold the
+     * values in force (HR's record wins over the directory, see docs/people.md); these keep what the
+     * directory says, so HR can see where the two disagree and a transfer's supervisor can hold exactly
+     * while the directory still names the manager it replaced.
+     */
+    directoryDepartment: text('directory_department'),
+    directoryDivision: text('directory_division'),
+    directoryManagerId: text('directory_manager_id'),
     employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] })
       .notNull()
       .default('regular'),
@@ -109,3 +118,37 @@ export const personLevels = pgTable(
   },
   (table) => [uniqueIndex('person_levels_person_date').on(table.personId, table.effectiveFrom)],
 );
+
+/**
+ * Supervisors an import gives to people it has no row for: staff who stay in a 課 whose head (or their
+ * own supervisor inside the 課) leaves it in the same file. Like a transfer's supervisor, it holds from
+ * its date while the directory still names the manager it replaced (`replacedManagerId`), so the person
+ * who left stops supervising them on the day they leave, not when IT updates Entra ID.
+ */
+export const lineOverrides = pgTable(
+  'line_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: text('person_id').notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    supervisorId: text('supervisor_id'),
+    replacedManagerId: text('replaced_manager_id'),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => peopleImports.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('line_overrides_person_date').on(table.personId, table.effectiveFrom)],
+);
+
+/**
+ * People whose data HR erased: the directory sync and first sign-in do not bring them back until HR
+ * lifts the exclusion (docs/people.md, "Erased people"). Ids only, never deleted; lifting stamps it.
+ */
+export const directoryExclusions = pgTable('directory_exclusions', {
+  personId: text('person_id').primaryKey(),
+  erasureId: uuid('erasure_id').notNull(),
+  excludedAt: timestamp('excluded_at', { withTimezone: true }).notNull().defaultNow(),
+  liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  liftedBy: text('lifted_by'),
+});

@@ -61,6 +61,12 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
     async getProfile(userId: string, caller: { isHr: boolean }): Promise<MeResponse> {
       let person = await store.get(userId);
       if (!person) {
+        // Someone HR erased comes back only when HR lets them (docs/people.md, "Erased people").
+        if (await store.isExcluded(userId))
+          throw new AppError(
+            'forbidden',
+            'Your records in this app were erased; ask the personnel section (職員課) to restore your access.',
+          );
         const user = await directory.getUser(userId);
         if (!user)
           throw new AppError('forbidden', 'You are not in the organisation directory this app serves.');

@@ -1,46 +1,63 @@
 import { count, desc, eq, ilike, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { jstDayOf } from '../jobs/office-hours.ts';
+import { directoryExclusionStore } from './directory-exclusions.ts';
+import { peopleInForce } from './people-in-force.ts';
 import { directorySyncs, people } from './people.schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
-export type NewPerson = Omit<typeof people.$inferInsert, 'syncedAt'>;
+export type NewPerson = Omit<
+  typeof people.$inferInsert,
+  'syncedAt' | 'directoryDepartment' | 'directoryDivision' | 'directoryManagerId'
+>;
 
-export function createPeopleStore(db: Db) {
+/**
+ * Reads see each person as in force today (Japan) — level, 課 and supervisor derived from HR's records
+ * at read time (people-in-force.ts) — so a 発令 takes effect at 0:00 on its date, not when a job runs.
+ * `now` is the service clock (tests freeze it).
+ */
+export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
+  const current = () => peopleInForce(db, jstDayOf(now().getTime()));
   return {
     async get(id: string): Promise<PersonRow | undefined> {
-      const rows = await db.select().from(people).where(eq(people.id, id)).limit(1);
+      const view = current();
+      const rows = await db.select().from(view).where(eq(view.id, id)).limit(1);
       return rows[0];
     },
 
     async getMany(ids: readonly string[]): Promise<PersonRow[]> {
       if (ids.length === 0) return [];
+      const view = current();
       return db
         .select()
-        .from(people)
-        .where(inArray(people.id, [...ids]));
+        .from(view)
+        .where(inArray(view.id, [...ids]));
     },
 
     /** People whose name, user name, 課 or job title contain the text (case-insensitive), by name. */
     async search(text: string, limit: number): Promise<PersonRow[]> {
       const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+      const view = current();
       return db
         .select()
-        .from(people)
+        .from(view)
         .where(
           or(
-            ilike(people.displayName, pattern),
-            ilike(people.userPrincipalName, pattern),
-            ilike(people.department, pattern),
-            ilike(people.jobTitle, pattern),
+            ilike(view.displayName, pattern),
+            ilike(view.userPrincipalName, pattern),
+            ilike(view.department, pattern),
+            ilike(view.jobTitle, pattern),
           ),
         )
-        .orderBy(people.displayName)
+        .orderBy(view.displayName)
         .limit(limit);
     },
 
     /** Everyone of a 課 (department), by name. */
     async inDepartment(department: string): Promise<PersonRow[]> {
-      return db.select().from(people).where(eq(people.department, department)).orderBy(people.displayName);
+      const view = current();
+      return db.select().from(view).where(eq(view.department, department)).orderBy(view.displayName);
     },
 
     async upsert(rows: NewPerson[]): Promise<void> {
@@ -49,10 +66,21 @@ export function createPeopleStore(db: Db) {
       for (let start = 0; start < rows.length; start += 500) {
         await db
           .insert(people)
-          .values(rows.slice(start, start + 500))
+          .values(
+            // The directory's own values, kept beside the ones in force (HR's records are laid over them).
+            rows.slice(start, start + 500).map((row) => ({
+              ...row,
+              directoryDepartment: row.department ?? null,
+              directoryDivision: row.division ?? null,
+              directoryManagerId: row.managerId ?? null,
+            })),
+          )
           .onConflictDoUpdate({
             target: people.id,
             set: {
+              directoryDepartment: sql`excluded.directory_department`,
+              directoryDivision: sql`excluded.directory_division`,
+              directoryManagerId: sql`excluded.directory_manager_id`,
               userPrincipalName: sql`excluded.user_principal_name`,
               displayName: sql`excluded.display_name`,
               mail: sql`excluded.mail`,
@@ -87,25 +115,32 @@ export function createPeopleStore(db: Db) {
       return rows[0]?.n ?? 0;
     },
 
+    /** HR erased this person and has not let them back (directory-exclusions.ts). */
+    async isExcluded(id: string): Promise<boolean> {
+      return directoryExclusionStore.isExcluded(db, id);
+    },
+
     async lastFullSync(): Promise<Date | undefined> {
       const rows = await db.select().from(directorySyncs).orderBy(desc(directorySyncs.completedAt)).limit(1);
       return rows[0]?.completedAt;
     },
 
     async managerOf(personId: string): Promise<string | null> {
+      const view = current();
       const rows = await db
-        .select({ managerId: people.managerId })
-        .from(people)
-        .where(eq(people.id, personId))
+        .select({ managerId: view.managerId })
+        .from(view)
+        .where(eq(view.id, personId))
         .limit(1);
       return rows[0]?.managerId ?? null;
     },
 
     async departmentOf(personId: string): Promise<string | null> {
+      const view = current();
       const rows = await db
-        .select({ department: people.department })
-        .from(people)
-        .where(eq(people.id, personId))
+        .select({ department: view.department })
+        .from(view)
+        .where(eq(view.id, personId))
         .limit(1);
       return rows[0]?.department ?? null;
     },
@@ -114,8 +149,9 @@ export function createPeopleStore(db: Db) {
     async reportsBelow(managerId: string): Promise<Array<PersonRow & { depth: number }>> {
       const found: Array<PersonRow & { depth: number }> = [];
       let frontier = [managerId];
+      const view = current();
       for (let depth = 1; frontier.length > 0 && depth <= 12; depth += 1) {
-        const rows = await db.select().from(people).where(inArray(people.managerId, frontier));
+        const rows = await db.select().from(view).where(inArray(view.managerId, frontier));
         found.push(...rows.map((row) => ({ ...row, depth })));
         frontier = rows.map((row) => row.id);
       }
@@ -123,7 +159,8 @@ export function createPeopleStore(db: Db) {
     },
 
     async countDirectReports(managerId: string): Promise<number> {
-      const rows = await db.select({ n: count() }).from(people).where(eq(people.managerId, managerId));
+      const view = current();
+      const rows = await db.select({ n: count() }).from(view).where(eq(view.managerId, managerId));
       return rows[0]?.n ?? 0;
     },
   };

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { REPORT_OUTBOX_PREFIX } from '../reports/report-outbox-keys.ts';
 
 /**
  * Where personal data lives, column by column, and what erasing a leaver does to it:
@@ -46,6 +47,30 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     treatment: 'delete',
     why: 'how many changes they made in the current rate-limit window',
   },
+  // Before the comments and reports they find the keys through.
+  {
+    table: 'bot_outbox',
+    column: 'key',
+    treatment: 'delete',
+    why: 'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them). Messages already posted stay in Teams: see docs/security.md',
+    where: (personId) => sql`key IN (
+      SELECT prefix || r.id FROM training_reports r
+        CROSS JOIN unnest(ARRAY[${sql.join(
+          [REPORT_OUTBOX_PREFIX.summary, REPORT_OUTBOX_PREFIX.notice].map((prefix) => sql`${prefix}::text`),
+          sql`, `,
+        )}]) AS prefix
+       WHERE r.person_id = ${personId}::text
+      UNION ALL
+      SELECT ${REPORT_OUTBOX_PREFIX.comment}::text || c.id FROM report_comments c
+       WHERE c.author_id = ${personId}::text)`,
+  },
+  {
+    table: 'bot_outbox',
+    column: 'recipient',
+    treatment: 'delete',
+    why: 'bot messages to them (report forms, reminders)',
+    where: (personId) => sql`recipient->>'kind' = 'person' AND recipient->>'personId' = ${personId}::text`,
+  },
   // Comments on and shares of their reports go with the reports (deleted before them, found through them).
   {
     table: 'report_comments',
@@ -63,22 +88,6 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     where: (personId) =>
       sql`report_id IN (SELECT id FROM training_reports WHERE person_id = ${personId}::text)`,
   },
-  {
-    table: 'bot_outbox',
-    column: 'key',
-    treatment: 'delete',
-    why: 'the channel summaries and supervisor notices of their training reports (the cards carry the report)',
-    where: (personId) =>
-      sql`key IN (SELECT 'report-summary:' || id FROM training_reports WHERE person_id = ${personId}::text
-                  UNION ALL SELECT 'report-notice:' || id FROM training_reports WHERE person_id = ${personId}::text)`,
-  },
-  {
-    table: 'bot_outbox',
-    column: 'recipient',
-    treatment: 'delete',
-    why: 'bot messages to them (report forms, reminders)',
-    where: (personId) => sql`recipient->>'kind' = 'person' AND recipient->>'personId' = ${personId}::text`,
-  },
   { table: 'training_reports', column: 'person_id', treatment: 'delete', why: 'their training reports' },
   { table: 'report_requests', column: 'person_id', treatment: 'delete', why: 'report forms sent to them' },
   {
@@ -86,6 +95,12 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     column: 'person_id',
     treatment: 'delete',
     why: 'their level, employment and transfer history (発令)',
+  },
+  {
+    table: 'line_overrides',
+    column: 'person_id',
+    treatment: 'delete',
+    why: 'supervisors an import gave them when their own left the 課',
   },
   {
     table: 'conversation_references',
@@ -143,13 +158,27 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     table: 'person_levels',
     column: 'supervisor_id',
     treatment: 'detach',
-    why: 'transfers that named them as the new supervisor (the override no longer names anyone)',
+    why: 'transfers that named them as the new supervisor: the override names nobody, so the directory’s manager holds',
+    detach: () => sql`supervisor_id = NULL, replaced_manager_id = NULL`,
   },
   {
     table: 'person_levels',
     column: 'replaced_manager_id',
     treatment: 'detach',
     why: 'transfers away from them (the directory will not name them again)',
+  },
+  {
+    table: 'line_overrides',
+    column: 'supervisor_id',
+    treatment: 'detach',
+    why: 'staff an import handed to them: the override names nobody, so the directory’s manager holds',
+    detach: () => sql`supervisor_id = NULL, replaced_manager_id = NULL`,
+  },
+  {
+    table: 'line_overrides',
+    column: 'replaced_manager_id',
+    treatment: 'detach',
+    why: 'staff an import took from them (the directory will not name them again)',
   },
   { table: 'cycle_windows', column: 'created_by', treatment: 'detach', why: 'windows they scheduled as HR' },
   { table: 'cycle_windows', column: 'opened_by', treatment: 'detach', why: 'windows they opened as HR' },
@@ -222,6 +251,24 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     column: 'manager_id',
     treatment: 'keep',
     why: 'others’ reporting lines are the directory’s; the next sync gives them their new supervisor',
+  },
+  {
+    table: 'people',
+    column: 'directory_manager_id',
+    treatment: 'keep',
+    why: 'the directory’s own reporting lines, rewritten by the next sync',
+  },
+  {
+    table: 'directory_exclusions',
+    column: 'person_id',
+    treatment: 'keep',
+    why: 'keeps the erased person out of the directory copy until HR lets them back (ids only)',
+  },
+  {
+    table: 'directory_exclusions',
+    column: 'lifted_by',
+    treatment: 'keep',
+    why: 'who let an erased person back, kept with the exclusion',
   },
 ];
 

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/access.ts';
 import { createAuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { excludeFromDirectory } from '../people/directory-exclusions.ts';
 import type { Directory } from '../people/directory.port.ts';
 import { people } from '../people/people.schema.ts';
 import type { ErasureCounts, ErasurePreview, ErasureRecordView } from './erasure.contract.ts';
@@ -171,6 +172,8 @@ export function createErasureService({ db, directory }: ErasureDependencies) {
           );
           if (n > 0) counts[`detach:${keyOf(rule)}`] = n;
         }
+        // Their directory entry would come back with the next sync: keep them out until HR lets them back.
+        await excludeFromDirectory(tx, personId, id, new Date());
         await tx.insert(erasureRecords).values({
           id,
           erasedPersonId: personId,

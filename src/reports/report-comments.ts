@@ -15,10 +15,11 @@ import { COMMENT_REQUEST_ID_MAX, REPORT_COMMENT_MAX, type ReportComment } from '
 import { trainingReports } from './report.schema.ts';
 import { reportComments } from './report-workflow.schema.ts';
 import { userText } from '../http/user-input.ts';
+import { commentKey } from './report-outbox-keys.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const commentKey = (commentId: string) => `report-comment:${commentId}`;
+export { commentKey };
 
 export const reportCommentSchema = z
   .object({

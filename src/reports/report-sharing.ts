@@ -12,14 +12,14 @@ import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.p
 import { createChannelMappingStore, resolveChannel } from './channel-mapping.store.ts';
 import { createConversationReferenceStore } from './conversation-references.store.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
+import { noticeKey, summaryKey } from './report-outbox-keys.ts';
 import type { ReportSharing } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
 import { reportShares } from './report-workflow.schema.ts';
 
 type ReportRow = typeof trainingReports.$inferSelect;
 
-export const summaryKey = (reportId: string) => `report-summary:${reportId}`;
-export const noticeKey = (reportId: string) => `report-notice:${reportId}`;
+export { noticeKey, summaryKey };
 
 export interface ReportSharingDependencies {
   db: Db;

@@ -796,12 +796,23 @@ export function createTrainingService(deps: TrainingDependencies) {
     async withdraw(actor: Actor, enrolmentId: string, input: z.infer<typeof closeEnrolmentSchema>) {
       const found = await store.enrolment(enrolmentId);
       if (!found) throw new AppError('not_found', 'No such enrolment.');
-      if (found.personId !== actor.id && !actor.isHr)
-        throw new AppError('forbidden', 'Only the person or HR may withdraw an enrolment.');
+      // A supervisor takes back their own 推薦 while it is still only a recommendation (HR has not
+      // confirmed it) and while they are still above the person.
+      const recommender =
+        found.personId !== actor.id &&
+        !actor.isHr &&
+        found.origin === 'recommendation' &&
+        found.requestedById === actor.id;
+      if (found.personId !== actor.id && !actor.isHr && !recommender)
+        throw new AppError(
+          'forbidden',
+          'Only the person, HR or the supervisor who recommended them may withdraw an enrolment.',
+        );
+      if (recommender) await deps.access.require(actor, found.personId, ['supervisor']);
       const row = await changeEnrolment(
         enrolmentId,
         input.version,
-        [...REQUESTED, 'confirmed', 'waitlisted'],
+        recommender ? ['recommended'] : [...REQUESTED, 'confirmed', 'waitlisted'],
         (_row, session) => {
           if (session.startsAt <= deps.now())
             throw new AppError(
@@ -811,6 +822,14 @@ export function createTrainingService(deps: TrainingDependencies) {
           return { status: 'withdrawn', closingReason: input.reason };
         },
       );
+      if (recommender)
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: found.personId,
+          action: 'write',
+          resource: 'training-enrolment',
+          details: { sessionId: found.sessionId, change: 'withdraw-recommendation' },
+        });
       return oneView(row);
     },
 

@@ -11,7 +11,8 @@ import {
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // HR walks through the people section: a bad file (every problem listed, nothing applied), a good
-// Shift_JIS file (applied), a person's level history, sync now; in Japanese and English, at 360 px.
+// Shift_JIS file (applied), where HR's 課 and the directory's disagree, a person's level history, sync now;
+// in Japanese and English, at 360 px.
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/people/${name}`, import.meta.url));
 
 describe('HR console: staff and levels', () => {
@@ -92,6 +93,13 @@ describe('HR console: staff and levels', () => {
     expect(await levelRows()).toBe(4);
     await noSeriousAxe(tab);
     await screenshot(page, 'hr-people-applied-ja');
+
+    // 山下 優子 is in 職員課 by the file and still in 総務課 in Entra ID: HR sees the disagreement.
+    const transferee = server.emulator.people.find((person) => person.employeeId === 'K10017')!;
+    const disagreement = section.locator(`[data-testid=hr-people-disagreement-${transferee.id}]`);
+    await disagreement.waitFor();
+    const cells = await disagreement.locator('td').allTextContents();
+    expect(cells.slice(1, 3)).toEqual(['総務部 職員課', '総務部 総務課']);
 
     // The history of 山本 大輔: a 2099 promotion waits; today's level still comes from the job title.
     await section.locator('[data-testid=hr-people-picker-search]').fill('山本 大輔');

@@ -35,6 +35,7 @@ import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
@@ -160,6 +161,7 @@ function CareerEditor({
     () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
     [form, saved],
   );
+  useUnsavedChanges(dirty);
   const editable = saved.editable;
   const update = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((current) => ({ ...current, [key]: value }));

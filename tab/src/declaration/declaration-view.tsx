@@ -45,6 +45,7 @@ import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
 import messages from './messages.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 registerBundle('declaration', messages);
 
@@ -182,6 +183,7 @@ function DeclarationForm({
     () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
     [form, saved],
   );
+  useUnsavedChanges(dirty);
   const path = `/api/people/${encodeURIComponent(saved.personId)}/declarations/${saved.fiscalYear}`;
   const update = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((current) => ({ ...current, [key]: value }));

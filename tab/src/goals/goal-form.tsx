@@ -25,6 +25,7 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -96,6 +97,8 @@ export function GoalForm({
   const local = useLocalized();
   const idPrefix = useId();
   const [fields, setFields] = useState<GoalFields>(() => fieldsOf(goal, fiscalYear));
+  const [opened] = useState(() => JSON.stringify(fieldsOf(goal, fiscalYear)));
+  useUnsavedChanges(JSON.stringify(fields) !== opened);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);

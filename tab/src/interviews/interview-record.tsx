@@ -33,6 +33,7 @@ import { hrefOf } from '../shell/router.ts';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 const ITEM_TEXT_MAX = 300;
 
@@ -221,6 +222,7 @@ function RecordEditor({
     () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
     [form, saved],
   );
+  useUnsavedChanges(dirty);
   // The API leaves private notes out for everyone but the supervisor chain: their presence says who edits.
   const cancelled = saved.status === 'cancelled';
   const mode: 'edit' | 'tick' | 'read' = cancelled

@@ -41,6 +41,7 @@ import { GrowthChart } from './growth-chart.tsx';
 import messages from './messages.ts';
 import { currentPeriod, partsOf, periodChoices } from './periods.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 registerBundle('selfCheck', messages);
 
@@ -284,6 +285,7 @@ function PeriodSelfCheck({
   const [loaded, setLoaded] = useState<Loaded<SelfCheckResponse>>({ status: 'loading' });
   const [form, setForm] = useState<Form>({ ratings: {}, reflections: {} });
   const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const [busy, setBusy] = useState<'save' | 'submit' | 'reload' | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [error, setError] = useState<unknown>(null);

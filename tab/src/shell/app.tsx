@@ -20,6 +20,7 @@ import type { TeamsSession, TeamsTheme } from '../teams/teams-host.ts';
 import { Loading } from './loading.tsx';
 import { Navigation } from './navigation.tsx';
 import { useRoute, type PageId } from './router.ts';
+import { UnsavedChangesGuard } from './unsaved-changes.tsx';
 
 /** What every page gets: the API and the rest of its route (e.g. a person id). */
 export interface PageProps {
@@ -67,6 +68,7 @@ export function App({ session, api }: { session: TeamsSession; api: ApiClient })
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>
       <Navigation api={api} current={route.page} />
+      <UnsavedChangesGuard />
       <Suspense fallback={<Loading />}>
         <View key={route.page} api={api} rest={route.rest} />
       </Suspense>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { confirmLeave, hasUnsavedChanges } from './unsaved-changes.tsx';
 
 /** The tab's pages. The hash keeps the page across a reload (and Teams' app caching). */
 export type PageId =
@@ -32,14 +33,32 @@ export function hrefOf(page: PageId, ...rest: string[]): string {
   return `#/${[page, ...rest.map(encodeURIComponent)].join('/')}`;
 }
 
+/** Moves inside the tab, after asking when a form holds unsaved changes (unsaved-changes.tsx). */
 export function navigate(page: PageId, ...rest: string[]): void {
-  window.location.hash = hrefOf(page, ...rest);
+  const target = hrefOf(page, ...rest);
+  void confirmLeave().then((leave) => {
+    if (leave) window.location.hash = target;
+  });
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.hash;
+    const update = () => {
+      const next = window.location.hash;
+      if (next === shown) return;
+      if (hasUnsavedChanges()) {
+        // A link or the back button moved past navigate(): stay where the form is and ask first.
+        window.history.replaceState(window.history.state, '', shown || '#');
+        void confirmLeave().then((leave) => {
+          if (leave) window.location.hash = next;
+        });
+        return;
+      }
+      shown = next;
+      setRoute(parseRoute(next));
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

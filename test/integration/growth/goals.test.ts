@@ -215,4 +215,13 @@ describe('goals (目標管理)', () => {
     expect(refused.status).toBe(400);
     expect((await goalsOf(owner.id)).length).toBe(before + 2);
   });
+
+  it('answers HR 404, not an empty list, for the goals of a person who does not exist', async () => {
+    const hr = server.emulator.people.find((person) => person.appRoles.length > 0)!;
+    const nobody = '00000000-0000-4000-8000-00000000abcd';
+    const answer = await call(hr, 'GET', `/api/people/${nobody}/goals`);
+    expect([answer.status, answer.body.error?.code]).toEqual([404, 'not_found']);
+    const someone = server.emulator.people.find((person) => person.levelId === 'shuji')!;
+    expect((await call(hr, 'GET', `/api/people/${someone.id}/goals`)).status).toBe(200);
+  });
 });

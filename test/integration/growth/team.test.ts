@@ -167,7 +167,7 @@ describe('the team view (GET /api/team)', () => {
     ).toBe(true);
   });
 
-  it('writes one audit row per overview that shows anyone, none for an empty team', async () => {
+  it('writes one audit row per overview, an empty team’s too (who opened the team view is part of the trail)', async () => {
     const count = async () =>
       (
         await server.database.query<{ n: number }>(
@@ -181,7 +181,12 @@ describe('the team view (GET /api/team)', () => {
     );
     expect(await count()).toBe(before + 1);
     expect(rows[0]).toEqual({ actor_id: kacho.id, subject_id: null, action: 'read' });
-    await team(shuji);
-    expect(await count()).toBe(before + 1);
+    const empty = await team(shuji);
+    expect(empty.members).toEqual([]);
+    expect(await count()).toBe(before + 2);
+    const [last] = await server.database.query<{ actor_id: string; details: { members: number } }>(
+      "SELECT actor_id, details FROM audit_log WHERE resource = 'team' ORDER BY id DESC LIMIT 1",
+    );
+    expect(last).toEqual({ actor_id: shuji.id, details: expect.objectContaining({ members: 0 }) as unknown });
   });
 });

@@ -60,6 +60,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/hr/people/sync': HR,
   'POST /api/hr/people/imports': HR,
   'GET /api/hr/people/{personId}/levels': HR,
+  'GET /api/hr/people/disagreements': HR,
+  'POST /api/hr/people/{personId}/reinstate': HR,
   'GET /api/hr/reports/submission': HR,
   'GET /api/hr/reports/submission.csv': HR,
   'GET /api/hr/reports/wanted': HR,
@@ -136,7 +138,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
-const LAST = /\/(cancel|close|archive|submit|erase|decline|withdraw)$/;
+const LAST = /\/(cancel|close|archive|submit|erase|decline|withdraw|reinstate)$/;
 
 type Person = TestServer['emulator']['people'][number];
 interface Operation {
@@ -532,6 +534,15 @@ describe('security matrix: every route × every role', () => {
       ...reportBody(),
     }),
     'POST /api/hr/people/{personId}/erase': () => ({ confirmPersonId: subject.id }),
+    // Only someone kept out after an erasure can be let back: keep the subject out before each call.
+    'POST /api/hr/people/{personId}/reinstate': async () => {
+      await server.database.query(
+        `INSERT INTO directory_exclusions (person_id, erasure_id) VALUES ($1, $2)
+         ON CONFLICT (person_id) DO UPDATE SET lifted_at = NULL, lifted_by = NULL`,
+        [subject.id, randomUUID()],
+      );
+      return undefined;
+    },
     'PUT /api/reports/channel-mappings/{department}': async () => ({
       teamId: '19:matrix-team',
       channelId: '19:matrix-channel',

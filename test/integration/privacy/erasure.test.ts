@@ -283,6 +283,51 @@ describe.each(BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backen
     await expect(server.database.query('DELETE FROM erasure_records')).rejects.toThrow(/append-only/);
   });
 
+  const syncNow = async () => {
+    const requested = await call(hr, 'POST', '/api/hr/people/sync');
+    expect(requested.status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const status = await call(hr, 'GET', '/api/hr/people/sync');
+      if (status.body.pending === false) return;
+      if (Date.now() > deadline) throw new Error('the requested sync did not run');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it('keeps a force-erased person who is still in Entra ID out of the directory copy until HR lets them back, then as a new, empty record', async () => {
+    // Still listed by the directory; the next sync must not bring them (or their reporting lines) back.
+    await syncNow();
+    expect(await countWhere('people', 'id', leaver.id)).toBe(0);
+    // Nor may a sign-in re-create them from the directory.
+    const me = await call(leaver, 'GET', '/api/me');
+    expect([me.status, me.body.error?.code]).toEqual([403, 'forbidden']);
+    expect(await countWhere('people', 'id', leaver.id)).toBe(0);
+    // Their former report is not theirs any more: the directory still names them, the app does not.
+    expect((await call(leaver, 'GET', `/api/people/${report.id}/goals`)).status).toBe(403);
+
+    // Only HR lifts it; then the next sync brings them back with nothing of before.
+    expect((await call(report, 'POST', `/api/hr/people/${leaver.id}/reinstate`)).status).toBe(403);
+    const lifted = await call(hr, 'POST', `/api/hr/people/${leaver.id}/reinstate`);
+    expect(lifted.status).toBe(200);
+    expect((await call(hr, 'POST', `/api/hr/people/${leaver.id}/reinstate`)).status).toBe(404);
+    await syncNow();
+    expect(await countWhere('people', 'id', leaver.id)).toBe(1);
+    expect((await call(leaver, 'GET', '/api/me')).status).toBe(200);
+    for (const [table, column] of [
+      ['career_designs', 'person_id'],
+      ['goals', 'person_id'],
+      ['interviews', 'person_id'],
+      ['person_levels', 'person_id'],
+    ] as const)
+      expect(await countWhere(table, column, leaver.id), `${table}.${column}`).toBe(0);
+    const [audit] = await server.database.query<{ actor_id: string; action: string }>(
+      `SELECT actor_id, action FROM audit_log WHERE subject_id = $1 AND resource = 'people.exclusion'`,
+      [leaver.id],
+    );
+    expect(audit).toEqual({ actor_id: hr.id, action: 'write' });
+  });
+
   it('answers 404 for an id nobody has (not in the directory, no data) and 400 for what is no id', async () => {
     const nobody = randomUUID();
     expect((await call(hr, 'GET', `/api/hr/people/${nobody}/erasure-preview`)).status).toBe(404);

@@ -504,6 +504,62 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
       'conflict',
     );
   });
+
+  it('lets a supervisor withdraw their own 推薦 while it is still a recommendation, and nobody else’s', async () => {
+    const [first, second] = reports;
+    const own = (
+      await call(
+        hr,
+        'POST',
+        `/api/training/courses/${course.id}/sessions`,
+        sessionBody({ place: '第2会議室' }),
+      )
+    ).body as unknown as SessionView;
+    const recommend = async (person: Person) =>
+      (
+        await call(kakaricho, 'POST', `/api/training/sessions/${own.id}/recommend`, {
+          personId: person.id,
+          reason: '係の中心になってほしい',
+        })
+      ).body as unknown as EnrolmentView;
+    const mine = await recommend(first!);
+    // Someone outside the chain, even another supervisor, may not.
+    expectError(
+      await call(outsider, 'POST', `/api/training/enrolments/${mine.id}/withdraw`, {
+        version: 1,
+        reason: '',
+      }),
+      403,
+      'forbidden',
+    );
+    const withdrawn = await call(kakaricho, 'POST', `/api/training/enrolments/${mine.id}/withdraw`, {
+      version: 1,
+      reason: '業務の都合で今回は見送り',
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', closingReason: '業務の都合で今回は見送り' });
+    const [audit] = await server.database.query<{ actor_id: string; subject_id: string; details: unknown }>(
+      `SELECT actor_id, subject_id, details FROM audit_log WHERE resource = 'training-enrolment' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({
+      actor_id: kakaricho.id,
+      subject_id: first!.id,
+      details: { change: 'withdraw-recommendation' },
+    });
+    // Once HR has confirmed it, the place is the person's: the recommender can no longer take it back.
+    const confirmedOne = await recommend(second!);
+    expect(
+      (await call(hr, 'POST', `/api/training/enrolments/${confirmedOne.id}/confirm`, { version: 1 })).status,
+    ).toBe(200);
+    expectError(
+      await call(kakaricho, 'POST', `/api/training/enrolments/${confirmedOne.id}/withdraw`, {
+        version: 2,
+        reason: '',
+      }),
+      409,
+      'conflict',
+    );
+  });
 });
 
 describe.each(BACKENDS)('seats and attendance on %s', (backend) => {

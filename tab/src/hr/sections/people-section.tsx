@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { DisagreementsPanel } from '../people/disagreements-panel.tsx';
 import { HistoryPanel } from '../people/history-panel.tsx';
 import { ImportPanel } from '../people/import-panel.tsx';
 import messages from '../people/messages.ts';
@@ -9,7 +10,10 @@ import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-people', messages);
 
-/** 職員・職層: directory sync on demand, HR's import of levels (all rows or none), a person's level history. */
+/**
+ * 職員・職層: HR's import of levels (all rows or none), a person's level history, where HR's 課 and the
+ * directory's disagree, and directory sync on demand.
+ */
 export default function PeopleSection({ api, base }: HrSectionProps) {
   const layout = useLayoutStyles();
   // Bumped after an import so the open history shows what the file changed.
@@ -18,6 +22,7 @@ export default function PeopleSection({ api, base }: HrSectionProps) {
     <div className={layout.stack} data-testid="hr-section-people">
       <ImportPanel api={api} onImported={() => setImported((count) => count + 1)} />
       <HistoryPanel api={api} base={base} refresh={imported} />
+      <DisagreementsPanel api={api} refresh={imported} />
       <SyncPanel api={api} />
     </div>
   );

@@ -1,0 +1,120 @@
+// Who someone is on a given day: the directory's copy with HR's effective-dated records laid over it.
+// One query, derived at read time from the history, so at 0:00 on a 発令日 every reader (authorization,
+// /api/me, the self-check's matrix row) sees the new level and reporting line with no job having run.
+// The hourly `people.effective` job copies the same values onto `people` for the roll-ups that read the
+// table directly and to re-route interviews; both use the expressions below, so they cannot disagree.
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { directoryExclusions, lineOverrides, people, personLevels } from './people.schema.ts';
+
+/**
+ * `people` as in force on `today` (YYYY-MM-DD, Japan): same columns and names as the table.
+ *
+ * - level, employment type and hire date: the latest record not after `today`, else the copy (the job
+ *   title's level until HR imports someone);
+ * - 課 and 部: the record's when it has one, else the directory's (HR's file wins until the next file);
+ * - manager: a line override or the record's transfer supervisor, whichever is later (the person's own
+ *   record first on the same date), while the directory still names the manager it replaced; else the
+ *   directory's manager — and nobody when that manager was erased and HR has not let them back (the
+ *   directory may still name them, but they must not reach anyone's data).
+ *
+ * Each lateral lookup is one probe of a (person_id, effective_from) unique index.
+ */
+export function peopleInForce(db: Db, today: string) {
+  const record = db
+    .select({
+      levelId: personLevels.levelId,
+      employmentType: personLevels.employmentType,
+      department: personLevels.department,
+      division: personLevels.division,
+      hireDate: personLevels.hireDate,
+      effectiveFrom: personLevels.effectiveFrom,
+      supervisorId: personLevels.supervisorId,
+      replacedManagerId: personLevels.replacedManagerId,
+    })
+    .from(personLevels)
+    .where(and(eq(personLevels.personId, people.id), lte(personLevels.effectiveFrom, today)))
+    .orderBy(desc(personLevels.effectiveFrom))
+    .limit(1)
+    .as('record_in_force');
+  const override = db
+    .select({
+      effectiveFrom: lineOverrides.effectiveFrom,
+      supervisorId: lineOverrides.supervisorId,
+      replacedManagerId: lineOverrides.replacedManagerId,
+    })
+    .from(lineOverrides)
+    .where(and(eq(lineOverrides.personId, people.id), lte(lineOverrides.effectiveFrom, today)))
+    .orderBy(desc(lineOverrides.effectiveFrom))
+    .limit(1)
+    .as('override_in_force');
+  const directoryManager = people.directoryManagerId;
+  const manager = sql`(case
+        when ${override.supervisorId} is not null
+          and (${record.effectiveFrom} is null or ${override.effectiveFrom} > ${record.effectiveFrom}
+               or ${record.supervisorId} is null)
+          and ${directoryManager} is not distinct from ${override.replacedManagerId}
+          then ${override.supervisorId}
+        when ${record.supervisorId} is not null
+          and ${directoryManager} is not distinct from ${record.replacedManagerId}
+          then ${record.supervisorId}
+        else ${directoryManager} end)`;
+  return db
+    .select({
+      id: people.id,
+      userPrincipalName: people.userPrincipalName,
+      displayName: people.displayName,
+      mail: people.mail,
+      employeeId: people.employeeId,
+      jobTitle: people.jobTitle,
+      department: sql<
+        string | null
+      >`coalesce(${record.department}, ${people.directoryDepartment}, ${people.department})`.as('department'),
+      division: sql<
+        string | null
+      >`coalesce(${record.division}, ${people.directoryDivision}, ${people.division})`.as('division'),
+      employeeType: people.employeeType,
+      hireDate: sql<string | null>`coalesce(${record.hireDate}, ${people.hireDate})`.as('hire_date'),
+      managerId: sql<string | null>`case
+        when exists (select 1 from ${directoryExclusions} where ${directoryExclusions.personId} = ${manager}
+                     and ${directoryExclusions.liftedAt} is null) then null
+        else ${manager} end`.as('manager_id'),
+      levelId: sql<string | null>`coalesce(${record.levelId}, ${people.levelId})`.as('level_id'),
+      directoryDepartment: people.directoryDepartment,
+      directoryDivision: people.directoryDivision,
+      directoryManagerId: people.directoryManagerId,
+      employmentType: sql<
+        'regular' | 'fiscalYear'
+      >`coalesce(${record.employmentType}, ${people.employmentType})`.as('employment_type'),
+      syncedAt: people.syncedAt,
+    })
+    .from(people)
+    .leftJoinLateral(record, sql`true`)
+    .leftJoinLateral(override, sql`true`)
+    .as('people_in_force');
+}
+
+/**
+ * Copies what is in force on `today` onto the `people` rows that differ (the hourly job, and after every
+ * sync and import, inside their transaction).
+ */
+export async function copyInForce(db: Db, today: string): Promise<void> {
+  const f = peopleInForce(db, today);
+  await db.execute(sql`
+    update ${people} set
+      level_id = people_in_force.level_id,
+      employment_type = people_in_force.employment_type,
+      department = people_in_force.department,
+      division = people_in_force.division,
+      hire_date = people_in_force.hire_date,
+      manager_id = people_in_force.manager_id
+    from ${f}
+    where people_in_force.id = ${people.id} and (
+      ${people.levelId} is distinct from people_in_force.level_id
+      or ${people.employmentType} is distinct from people_in_force.employment_type
+      or ${people.department} is distinct from people_in_force.department
+      or ${people.division} is distinct from people_in_force.division
+      or ${people.hireDate} is distinct from people_in_force.hire_date
+      or ${people.managerId} is distinct from people_in_force.manager_id
+    )`);
+}

@@ -1,0 +1,77 @@
+import { Button } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DepartmentDisagreements } from '../../../../src/people/people-admin.contract.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { Loading } from '../../shell/loading.tsx';
+import { ScrollTable, useTableStyles } from './people-tables.tsx';
+
+/**
+ * Where HR's 課/部 in force and the directory's disagree (docs/people.md, "Which source wins"): HR's
+ * record wins until HR's next file, so HR sees here what Entra ID still says otherwise.
+ */
+export function DisagreementsPanel({ api, refresh }: { api: ApiClient; refresh: number }) {
+  const { t } = useTranslation('hr-people');
+  const layout = useLayoutStyles();
+  const table = useTableStyles();
+  const [data, setData] = useState<DepartmentDisagreements | undefined>();
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(() => {
+    setError(undefined);
+    api.request<DepartmentDisagreements>('GET', '/api/hr/people/disagreements').then(setData, setError);
+  }, [api]);
+  useEffect(load, [load, refresh]);
+
+  const place = (department: string | null, division: string | null) =>
+    [division, department].filter(Boolean).join(' ') || t('disagreements.unset');
+
+  return (
+    <Section title={t('disagreements.title')} id="hr-people-disagreements" testId="hr-people-disagreements">
+      <div className={layout.stack}>
+        <p className={layout.muted} style={{ margin: 0 }}>
+          {t('disagreements.intro')}
+        </p>
+        {error ? <ErrorPanel error={error} onRetry={load} /> : null}
+        {!data && !error ? <Loading /> : null}
+        {data && data.people.length === 0 ? (
+          <p style={{ margin: 0 }} data-testid="hr-people-disagreements-none">
+            {t('disagreements.none')}
+          </p>
+        ) : null}
+        {data && data.people.length > 0 ? (
+          <ScrollTable caption={t('disagreements.title')} testId="hr-people-disagreements-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('disagreements.person')}</th>
+                <th scope="col">{t('disagreements.inForce')}</th>
+                <th scope="col">{t('disagreements.directory')}</th>
+                <th scope="col">{t('disagreements.since')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.people.map((row) => (
+                <tr key={row.id} data-testid={`hr-people-disagreement-${row.id}`}>
+                  <td>
+                    {row.displayName}
+                    {row.employeeId ? <span className={layout.muted}> ({row.employeeId})</span> : null}
+                  </td>
+                  <td>{place(row.department, row.division)}</td>
+                  <td>{place(row.directoryDepartment, row.directoryDivision)}</td>
+                  <td className={table.nowrap}>{row.effectiveFrom}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        ) : null}
+        <div className={layout.row}>
+          <Button onClick={load} data-testid="hr-people-disagreements-reload">
+            {t('disagreements.reload')}
+          </Button>
+        </div>
+      </div>
+    </Section>
+  );
+}
