@@ -2,7 +2,7 @@
 // "Erased people"). The privacy slice excludes someone in the erasure's own transaction; the directory
 // sync and a first sign-in skip whoever is excluded; HR lifts it, and the next sync brings the person
 // back as a new, empty record (their data is gone, and nothing links the new record to the erased one).
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { directoryExclusions } from './people.schema.ts';
 
@@ -31,6 +31,24 @@ export const directoryExclusionStore = {
       .select({ personId: directoryExclusions.personId })
       .from(directoryExclusions)
       .where(and(eq(directoryExclusions.personId, personId), isNull(directoryExclusions.liftedAt)))
+      .limit(1);
+    return rows.length > 0;
+  },
+
+  /**
+   * Whether someone HR let back in is still missing from the copy: the directory's delta does not list
+   * a person who did not change there, so the next sync must read the whole directory once.
+   */
+  async hasLiftedAbsent(db: Db): Promise<boolean> {
+    const rows = await db
+      .select({ personId: directoryExclusions.personId })
+      .from(directoryExclusions)
+      .where(
+        and(
+          isNotNull(directoryExclusions.liftedAt),
+          sql`NOT EXISTS (SELECT 1 FROM people p WHERE p.id = ${directoryExclusions.personId})`,
+        ),
+      )
       .limit(1);
     return rows.length > 0;
   },

@@ -237,9 +237,10 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     }> {
       const startedAt = deps.now();
       // Incremental: users delta from where the last run stopped (a full read the first time, or when
-      // Graph refuses the stored link).
+      // Graph refuses the stored link, or when someone HR let back in is not listed by a delta).
       const previous = await history.lastSync(db);
-      const changes = await deps.directory.staffChanges(previous?.deltaLink ?? null);
+      const readAll = await directoryExclusionStore.hasLiftedAbsent(db);
+      const changes = await deps.directory.staffChanges(readAll ? null : (previous?.deltaLink ?? null));
       const known = new Map(
         (await createPeopleStore(db).getMany(changes.staff.map((user) => user.id))).map((row) => [
           row.id,
