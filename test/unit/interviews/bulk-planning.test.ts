@@ -44,7 +44,11 @@ function fakeCalendar(freeBusy: Record<string, CalendarItem[] | null> = {}) {
       return mailboxes.map((mailbox): MailboxSchedule => {
         const items = freeBusy[mailbox.toLowerCase()];
         return items === null
-          ? { mailbox, items: null, error: { code: 'ErrorAccessDenied', message: 'no access' } }
+          ? {
+              mailbox,
+              items: null,
+              error: { code: 'ErrorMailboxStoreUnavailable', message: 'cannot be read' },
+            }
           : { mailbox, items: items ?? [] };
       });
     },
