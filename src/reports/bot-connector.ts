@@ -88,7 +88,8 @@ function toConnectorError(error: unknown): ConnectorError {
       undefined,
       undefined,
     );
-  // Teams' rate limits ("Rate limiting for bots", Microsoft Learn): the outbox retries after Retry-After.
+  // Teams' rate limits (Microsoft Learn, "Optimize your bot with rate limiting in Teams"); the outbox
+  // retries after Retry-After.
   if (status === 429) telemetry.recordThrottle('bot-connector', status);
   const headers = failure.response?.headers ?? {};
   const retryAfter = parseRetryAfter(headers['retry-after'], Date.now());
