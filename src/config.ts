@@ -193,6 +193,18 @@ const commonSchema = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
+  // Application Insights (docs/operations.md, "Telemetry"); unset: no telemetry SDK is even loaded.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(
+        /(^|;)\s*InstrumentationKey=[^;]+/i,
+        'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+      )
+      .optional(),
+  ),
   ...securityLimitsSchema,
 });
 
@@ -254,6 +266,8 @@ interface BaseConfig {
   /** The folder of the city's privacy.html and terms.html, which the Teams manifest links to. */
   legalPagesDir: string;
   security: SecurityLimits;
+  /** Where traces and metrics go (Application Insights); undefined: nowhere. A secret: never logged. */
+  applicationInsightsConnectionString: string | undefined;
 }
 
 export interface LocalConfig extends BaseConfig {
@@ -535,6 +549,7 @@ export function loadConfig(
     teamsAppId: raw.TEAMS_APP_ID,
     legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
     security: securityLimitsOf(raw),
+    applicationInsightsConnectionString: raw.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 
   if (mode === 'local') {

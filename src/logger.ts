@@ -44,6 +44,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         '*.clientSecret',
         'password',
         '*.password',
+        // Holds the Application Insights ingestion key (config.applicationInsightsConnectionString).
+        'connectionString',
+        '*.connectionString',
+        'applicationInsightsConnectionString',
+        '*.applicationInsightsConnectionString',
       ],
       censor: '[redacted]',
     },

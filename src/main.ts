@@ -16,10 +16,21 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
+  // Before server.ts is imported: the SDK instruments node:http, express and pg only as they load.
+  const { startTelemetry } = await import('./telemetry/telemetry-sdk.ts');
+  const telemetry = await startTelemetry(config.applicationInsightsConnectionString);
   // Loaded once the configuration is valid: a refused start loads none of the service (nor the SDKs).
   const { startServer } = await import('./server.ts');
-  const server = await startServer(config, logger);
-  logger.info({ mode: config.mode, database: server.database.kind, ms: Date.now() - started }, 'ready');
+  const server = await startServer(config, logger, { telemetry });
+  logger.info(
+    {
+      mode: config.mode,
+      database: server.database.kind,
+      telemetry: telemetry ? 'azure-monitor' : 'off',
+      ms: Date.now() - started,
+    },
+    'ready',
+  );
   process.stdout.write(
     `\nHagukumi is ready (${config.mode} mode, ${server.database.kind}): ${server.url}\n\n`,
   );

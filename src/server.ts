@@ -81,6 +81,7 @@ import { createReportSharing } from './reports/report-sharing.ts';
 import { createReportService } from './reports/report.service.ts';
 import { createTrainingService } from './training/training.service.ts';
 import { createTrainingStore } from './training/training.store.ts';
+import type { TelemetrySdk } from './telemetry/telemetry-sdk.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface RunningServer {
@@ -121,8 +122,17 @@ const REPORT_REMINDERS_QUEUE = 'reports.reminders';
 /** Deletes what has outlived its retention (docs/operations.md); nightly. */
 const RETENTION_QUEUE = 'maintenance.retention';
 
+export interface StartServerOptions {
+  /** The telemetry SDK main.ts started (telemetry/telemetry-sdk.ts); flushed last when the server closes. */
+  telemetry?: TelemetrySdk | undefined;
+}
+
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
   const cleanups: Array<() => Promise<void>> = [];
   // One shutdown budget (SHUTDOWN_TIMEOUT_MS) for the whole drain, set when close() starts.
   const shutdown = { draining: false, deadline: Number.POSITIVE_INFINITY, remainingMs: () => 0 };
@@ -135,6 +145,28 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await cleanup().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
     }
   };
+  const telemetrySdk = options.telemetry;
+  if (telemetrySdk) {
+    // First in, so last out (cleanups run in reverse): what the drain records (job failures) is exported
+    // too. Bounded by what is left of the budget: an unreachable ingestion endpoint must not hold the exit.
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, Math.max(1000, shutdown.remainingMs() - 500));
+          timer.unref();
+          telemetrySdk.shutdown().then(
+            () => {
+              clearTimeout(timer);
+              resolve();
+            },
+            (error: unknown) => {
+              clearTimeout(timer);
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+        }),
+    );
+  }
   try {
     const framework = await loadFramework(config.frameworkFile);
     const database = await openDatabase({

@@ -11,14 +11,19 @@ import {
 import type { Logger } from 'pino';
 import { GraphError, retryAfterOf, toGraphError } from './graph-errors.ts';
 import { createFetch, type FetchFunction } from './https-fetch.ts';
+import { telemetry } from '../telemetry/metrics.ts';
 import type { TokenProvider } from './token-providers.ts';
 
-/** The last link of the SDK's middleware chain: our fetch, which can trust an extra CA. */
+/**
+ * The last link of the SDK's middleware chain: our fetch, which can trust an extra CA. Every attempt
+ * passes here, also those the SDK's RetryHandler makes after a 429 or 503 without telling us.
+ */
 class FetchHandler implements Middleware {
   constructor(private readonly fetchFn: FetchFunction) {}
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     context.response = await this.fetchFn(url, context.options);
+    if (THROTTLED.has(context.response.status)) telemetry.recordThrottle('graph', context.response.status);
   }
 }
 
@@ -63,6 +68,8 @@ export interface GraphClientOptions {
 }
 
 const RETRYABLE = new Set([429, 503, 504]);
+/** Graph's throttling answers ("Microsoft Graph throttling guidance": 429, and 503 with Retry-After). */
+const THROTTLED = new Set([429, 503]);
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(options.baseUrl.replace(/\/$/, ''));
@@ -182,6 +189,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           const retry: BatchRequest[] = [];
           let waitSeconds = 0;
           for (const result of answered) {
+            if (THROTTLED.has(result.status)) telemetry.recordThrottle('graph-batch-item', result.status);
             if (RETRYABLE.has(result.status) && attempt < maxAttempts) {
               const request = pending.find((candidate) => candidate.id === result.id)!;
               // A dependent request failed only because of this one: it is retried with it.

@@ -2,6 +2,7 @@ import { PgBoss, fromPglite } from 'pg-boss';
 import type { Job, SendOptions, WorkOptions } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import { telemetry } from '../telemetry/metrics.ts';
 import { QUEUE_SCHEMA } from './queue-schema.ts';
 
 export type JobHandler<T> = (jobs: Job<T>[]) => Promise<void>;
@@ -79,6 +80,7 @@ export async function startQueue(
         } catch (error) {
           // Logged here with the queue name; pg-boss records the failure and schedules the retry.
           logger.warn({ err: error, queue: name, jobIds: jobs.map((job) => job.id) }, 'job failed');
+          telemetry.recordJobFailure(name);
           throw error;
         }
       };

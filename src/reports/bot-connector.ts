@@ -4,6 +4,7 @@
 // they are durable. Teams and the Agents Playground differ only in the serviceUrl and the credentials.
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { Client as ConnectorClient } from '@microsoft/teams.api';
+import { telemetry } from '../telemetry/metrics.ts';
 import type { BotOutboxPayload } from './bot-outbox.schema.ts';
 
 /** The bot's own Entra app (Azure Bot): its token lets us call the connector. */
@@ -87,6 +88,9 @@ function toConnectorError(error: unknown): ConnectorError {
       undefined,
       undefined,
     );
+  // Teams' rate limits (Microsoft Learn, "Optimize your bot with rate limiting in Teams"); the outbox
+  // retries after Retry-After.
+  if (status === 429) telemetry.recordThrottle('bot-connector', status);
   const headers = failure.response?.headers ?? {};
   const retryAfter = parseRetryAfter(headers['retry-after'], Date.now());
   const body = failure.response?.data as { error?: { code?: string; message?: string } } | undefined;

@@ -14,6 +14,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } 
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import { telemetry } from '../telemetry/metrics.ts';
 import { messageOf } from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
 import { ConnectorError, type BotConnector } from './bot-connector.ts';
@@ -239,6 +240,9 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       .set({ leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${botOutbox.attempts} + 1` })
       .where(and(inArray(botOutbox.id, candidates), eq(botOutbox.state, 'pending'), free))
       .returning();
+    // Lag: how long each message had been due (its notBefore, retry or deferral time) when it was taken.
+    for (const row of claimed)
+      telemetry.recordOutboxLag((now.getTime() - row.nextAttemptAt.getTime()) / 1000);
     return claimed.sort(
       (a, b) =>
         a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||

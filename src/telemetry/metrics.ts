@@ -1,0 +1,89 @@
+// The signals operations watches (docs/operations.md, "Telemetry"), as OpenTelemetry metrics. Built on
+// @opentelemetry/api only: with no SDK registered (no APPLICATIONINSIGHTS_CONNECTION_STRING, tests) the
+// global meter provider is a no-op and every call here costs a few property reads.
+import { metrics, type Counter, type Histogram, type MeterProvider } from '@opentelemetry/api';
+
+export const METER_NAME = 'hagukumi';
+
+/** Metric names, as they appear in Application Insights' customMetrics table. */
+export const METRIC = {
+  requestDuration: 'hagukumi.http.request.duration',
+  outboxLag: 'hagukumi.bot_outbox.lag',
+  throttled: 'hagukumi.throttled_responses',
+  jobFailures: 'hagukumi.job.failures',
+} as const;
+
+/** Services that answer us with 429 (or 503 "busy") and Retry-After. */
+export type ThrottlingService = 'graph' | 'graph-batch-item' | 'bot-connector';
+
+export interface Telemetry {
+  /**
+   * One finished HTTP request. `route` is the route template (`/api/people/:personId`), `unmatched` or
+   * `static`, never the concrete path: paths carry people's ids, and metric attributes are not redacted.
+   */
+  recordRequest(request: { method: string; route: string; status: number; durationMs: number }): void;
+  /** How long a due bot message waited before a worker claimed it (seconds). */
+  recordOutboxLag(seconds: number): void;
+  /** A throttling answer that will be retried (by the Graph SDK, our batch loop or the outbox). */
+  recordThrottle(service: ThrottlingService, status: number): void;
+  /** A background job handler threw; pg-boss retries it or, past its retry limit, fails it. */
+  recordJobFailure(queue: string): void;
+}
+
+interface Instruments {
+  provider: MeterProvider;
+  requestDuration: Histogram;
+  outboxLag: Histogram;
+  throttled: Counter;
+  jobFailures: Counter;
+}
+
+let instruments: Instruments | undefined;
+
+/**
+ * The API's metrics have no proxy: instruments taken from the no-op provider stay no-ops after an SDK
+ * registers. So they are (re)made whenever the global provider changes — once in production, after
+ * useAzureMonitor; in tests, after a test registers its in-memory provider.
+ */
+function current(): Instruments {
+  const provider = metrics.getMeterProvider();
+  if (instruments?.provider === provider) return instruments;
+  const meter = provider.getMeter(METER_NAME);
+  instruments = {
+    provider,
+    requestDuration: meter.createHistogram(METRIC.requestDuration, {
+      description: 'Duration of HTTP requests served, by route template',
+      unit: 'ms',
+    }),
+    outboxLag: meter.createHistogram(METRIC.outboxLag, {
+      description: 'Time a due bot message waited before a worker claimed it',
+      unit: 's',
+    }),
+    throttled: meter.createCounter(METRIC.throttled, {
+      description: 'Throttling answers (429, 503) from Microsoft Graph and the Bot Framework connector',
+    }),
+    jobFailures: meter.createCounter(METRIC.jobFailures, {
+      description: 'Background job runs that threw (each retry counts)',
+    }),
+  };
+  return instruments;
+}
+
+export const telemetry: Telemetry = {
+  recordRequest({ method, route, status, durationMs }) {
+    current().requestDuration.record(durationMs, {
+      'http.request.method': method,
+      'http.route': route,
+      'http.response.status_code': status,
+    });
+  },
+  recordOutboxLag(seconds) {
+    current().outboxLag.record(Math.max(0, seconds));
+  },
+  recordThrottle(service, status) {
+    current().throttled.add(1, { service, 'http.response.status_code': status });
+  },
+  recordJobFailure(queue) {
+    current().jobFailures.add(1, { queue });
+  },
+};
