@@ -350,10 +350,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       tenantId: undefined,
     };
     const botConnectorCredentials =
-      config.mode === 'production'
+      config.mode === 'production' && microsoft.botCredential
         ? {
             clientId: microsoft.botId,
-            clientSecret: microsoft.botPassword,
+            credential: microsoft.botCredential,
             tenantId: microsoft.tenantId,
             authorityHost: microsoft.authorityHost,
           }
