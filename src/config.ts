@@ -288,7 +288,8 @@ export interface LocalConfig extends BaseConfig {
 export interface ProductionConfig extends BaseConfig {
   mode: 'production';
   databaseUrl: string;
-  microsoft: MicrosoftConfig;
+  /** Production always has the bot's credential: without one the bot would run unauthenticated. */
+  microsoft: MicrosoftConfig & { botCredential: BotCredential };
   /** The only hosts an activity's serviceUrl may name: the bot sends its token there when it replies. */
   botServiceUrlHosts: string[];
 }

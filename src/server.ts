@@ -350,10 +350,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       tenantId: undefined,
     };
     const botConnectorCredentials =
-      config.mode === 'production' && microsoft.botCredential
+      config.mode === 'production'
         ? {
             clientId: microsoft.botId,
-            credential: microsoft.botCredential,
+            credential: config.microsoft.botCredential,
             tenantId: microsoft.tenantId,
             authorityHost: microsoft.authorityHost,
           }
