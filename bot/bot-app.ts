@@ -37,7 +37,6 @@ export type BotAccess =
   | {
       mode: 'production';
       clientId: string;
-      clientSecret: string;
       tenantId: string;
       /** Entra ID's authority host (ENTRA_AUTHORITY_HOST): where the bot's own tokens come from. */
       authorityHost: string;
@@ -50,8 +49,11 @@ export type BotAccess =
        */
       openIdMetadataUrl?: string | undefined;
       tokenIssuer?: string | undefined;
-      /** The bot's own tokens for its replies; absent: the SDK's msal client from clientSecret. */
-      token?: ((scope: string | string[]) => Promise<string>) | undefined;
+      /**
+       * The bot's own tokens for its replies (src/reports/bot-connector.ts createBotTokenProvider: a
+       * certificate, the managed identity or a secret). The SDK never holds a credential itself.
+       */
+      token: (scope: string | string[]) => Promise<string>;
     }
   | { mode: 'local' };
 
@@ -161,7 +163,9 @@ function sdkOptions(
       ? {
           clientId: access.clientId,
           tenantId: access.tenantId,
-          ...(access.token ? { token: access.token } : { clientSecret: access.clientSecret }),
+          // Empty, not absent: the SDK would fall back to CLIENT_SECRET and prefer it to our token.
+          clientSecret: '',
+          token: access.token,
           // Always on in production: every activity must carry a valid Bot Framework token.
           dangerouslyAllowUnauthenticatedRequests: false,
         }

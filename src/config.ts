@@ -4,6 +4,12 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { appPaths } from './app-paths.ts';
+import {
+  parseClientCertificatePem,
+  type BotCredential,
+  type ClientCertificate,
+  type EntraCredential,
+} from './graph/client-credentials.ts';
 
 const DEFAULT_FRAMEWORK_FILE = appPaths.defaultFrameworkFile;
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -32,8 +38,11 @@ export type AppMode = (typeof APP_MODES)[number];
  * Not listed: PORT and LOG_LEVEL (ours too; the SDK reads them only in App.start() and its console
  * logger, neither of which runs), LOG (console logger only), REGION_NAME (msal-node reads it only for
  * region auto-detection, which nothing requests) and the managed-identity variables Azure sets itself
- * (IDENTITY_ENDPOINT, IDENTITY_HEADER, IMDS_ENDPOINT, MSI_ENDPOINT, MSI_SECRET: read only by msal-node's
- * ManagedIdentityApplication, which never runs, since the bot always has a client secret).
+ * (IDENTITY_ENDPOINT, IDENTITY_HEADER, IMDS_ENDPOINT, MSI_ENDPOINT, MSI_SECRET: read by msal-node's
+ * ManagedIdentityApplication, which runs only for ENTRA_CREDENTIAL=managed-identity-federation or
+ * BOT_CREDENTIAL=managed-identity, with the identity's client id from our own settings).
+ * MANAGED_IDENTITY_CLIENT_ID is refused because the Teams SDK would read it: ours is
+ * ENTRA_MANAGED_IDENTITY_CLIENT_ID, and the bot's identity is BOT_ID itself.
  */
 export const LIBRARY_ENV_VARIABLES = {
   DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'the Teams SDK would accept unauthenticated bot activities',
@@ -169,12 +178,23 @@ const commonSchema = z.object({
   M365_EMULATOR_ORGANISATION_FILE: optionalString,
   ENTRA_TENANT_ID: optionalString,
   ENTRA_CLIENT_ID: optionalString,
+  ENTRA_CREDENTIAL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['certificate', 'managed-identity-federation', 'secret']).optional(),
+  ),
   ENTRA_CLIENT_SECRET: optionalString,
+  ENTRA_CLIENT_CERTIFICATE_FILE: optionalString,
+  ENTRA_MANAGED_IDENTITY_CLIENT_ID: optionalString,
   ENTRA_AUTHORITY_HOST: optionalString,
   ENTRA_APP_ID_URI: optionalString,
   GRAPH_BASE_URL: optionalString,
   BOT_ID: optionalString,
+  BOT_CREDENTIAL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['certificate', 'managed-identity', 'secret']).optional(),
+  ),
   BOT_PASSWORD: optionalString,
+  BOT_CLIENT_CERTIFICATE_FILE: optionalString,
   BOT_FRAMEWORK_OPENID_METADATA_URL: optionalString,
   BOT_FRAMEWORK_TOKEN_ISSUER: optionalString,
   HR_APP_ROLE: z.preprocess(
@@ -224,12 +244,14 @@ function securityLimitsOf(raw: RawEnv): SecurityLimits {
 export interface MicrosoftConfig {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** How the app registration proves itself to Entra ID (ENTRA_CREDENTIAL). */
+  credential: EntraCredential;
   authorityHost: string;
   appIdUri: string;
   graphBaseUrl: string;
   botId: string;
-  botPassword: string;
+  /** How the bot gets its own tokens (BOT_CREDENTIAL); absent in local mode, where it has none. */
+  botCredential: BotCredential | undefined;
   /** Where tokens on incoming activities come from (sovereign clouds have their own); absent: public cloud. */
   botFramework?: { openIdMetadataUrl: string; tokenIssuer: string };
   trainingMailbox: string | undefined;
@@ -280,7 +302,8 @@ export interface LocalConfig extends BaseConfig {
 export interface ProductionConfig extends BaseConfig {
   mode: 'production';
   databaseUrl: string;
-  microsoft: MicrosoftConfig;
+  /** Production always has the bot's credential: without one the bot would run unauthenticated. */
+  microsoft: MicrosoftConfig & { botCredential: BotCredential };
   /** The only hosts an activity's serviceUrl may name: the bot sends its token there when it replies. */
   botServiceUrlHosts: string[];
 }
@@ -299,9 +322,7 @@ const PRODUCTION_REQUIRED = [
   ['PUBLIC_URL', 'the https URL Teams reaches the app at'],
   ['ENTRA_TENANT_ID', "the city's Entra ID tenant id"],
   ['ENTRA_CLIENT_ID', 'the app registration (client) id'],
-  ['ENTRA_CLIENT_SECRET', "the app registration's client secret"],
   ['BOT_ID', 'the Azure Bot id (Bot Framework token validation is off without it)'],
-  ['BOT_PASSWORD', "the Azure Bot's client secret"],
   [
     'TRAINING_MAILBOX',
     "the training department's mailbox (e.g. kenshu@…): it organizes every training session's Outlook event",
@@ -312,12 +333,17 @@ const PRODUCTION_REQUIRED = [
 const PRODUCTION_ONLY = [
   'ENTRA_TENANT_ID',
   'ENTRA_CLIENT_ID',
+  'ENTRA_CREDENTIAL',
   'ENTRA_CLIENT_SECRET',
+  'ENTRA_CLIENT_CERTIFICATE_FILE',
+  'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
   'ENTRA_AUTHORITY_HOST',
   'ENTRA_APP_ID_URI',
   'GRAPH_BASE_URL',
   'BOT_ID',
+  'BOT_CREDENTIAL',
   'BOT_PASSWORD',
+  'BOT_CLIENT_CERTIFICATE_FILE',
   'BOT_SERVICE_URL_HOSTS',
   'TRAINING_MAILBOX',
 ] as const satisfies ReadonlyArray<keyof RawEnv>;
@@ -375,6 +401,152 @@ function libraryVariableProblems(env: Record<string, string | undefined>): strin
       ([name, effect]) =>
         `${name} is set: ${effect} if it read the environment. Hagukumi configures the SDK itself (src/config.ts → bot/bot-app.ts); unset it`,
     );
+}
+
+interface CredentialChoice<Kind extends string> {
+  /** ENTRA_CREDENTIAL / BOT_CREDENTIAL. */
+  setting: string;
+  chosen: Kind | undefined;
+  /** Each kind with the variable it needs (undefined: none, e.g. the bot's managed identity). */
+  inputs: ReadonlyArray<{ kind: Kind; variable: string | undefined; value: string | undefined }>;
+}
+
+/**
+ * Exactly one complete credential per identity. The setting names the kind; without it, the one
+ * credential variable that is set does (deployments from before the setting existed had a secret only).
+ */
+function credentialKind<Kind extends string>(
+  choice: CredentialChoice<Kind>,
+  problems: string[],
+): Kind | undefined {
+  const present = choice.inputs.filter((input) => input.variable !== undefined && input.value !== undefined);
+  const options = choice.inputs
+    .map((input) => (input.variable ? `${input.kind} (${input.variable})` : input.kind))
+    .join(', ');
+  if (choice.chosen === undefined) {
+    if (present.length === 1) return present[0]!.kind;
+    problems.push(
+      present.length === 0
+        ? `${choice.setting} is required in production mode: one of ${options}`
+        : `${present.map((input) => input.variable).join(' and ')} are both set: set ${choice.setting} and one credential only`,
+    );
+    return undefined;
+  }
+  const input = choice.inputs.find((candidate) => candidate.kind === choice.chosen)!;
+  let complete = true;
+  if (input.variable !== undefined && input.value === undefined) {
+    problems.push(`${input.variable} is required when ${choice.setting}=${choice.chosen}`);
+    complete = false;
+  }
+  for (const other of present.filter((candidate) => candidate.kind !== choice.chosen)) {
+    problems.push(
+      `${other.variable} is set but ${choice.setting}=${choice.chosen}: one credential per identity; unset it`,
+    );
+    complete = false;
+  }
+  return complete ? choice.chosen : undefined;
+}
+
+/** A PEM file's key and certificate; the problem names the variable and the file, never its contents. */
+function readCertificateFile(
+  variable: string,
+  file: string,
+  problems: string[],
+): ClientCertificate | undefined {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push(
+      `${variable}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+    return undefined;
+  }
+  try {
+    return parseClientCertificatePem(pem);
+  } catch (error) {
+    problems.push(`${variable}: ${file} ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function entraCredentialOf(raw: RawEnv, problems: string[]): EntraCredential | undefined {
+  const kind = credentialKind(
+    {
+      setting: 'ENTRA_CREDENTIAL',
+      chosen: raw.ENTRA_CREDENTIAL,
+      inputs: [
+        {
+          kind: 'certificate',
+          variable: 'ENTRA_CLIENT_CERTIFICATE_FILE',
+          value: raw.ENTRA_CLIENT_CERTIFICATE_FILE,
+        },
+        {
+          kind: 'managed-identity-federation',
+          variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
+          value: raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID,
+        },
+        { kind: 'secret', variable: 'ENTRA_CLIENT_SECRET', value: raw.ENTRA_CLIENT_SECRET },
+      ],
+    },
+    problems,
+  );
+  switch (kind) {
+    case 'certificate': {
+      const certificate = readCertificateFile(
+        'ENTRA_CLIENT_CERTIFICATE_FILE',
+        raw.ENTRA_CLIENT_CERTIFICATE_FILE!,
+        problems,
+      );
+      return certificate && { kind, certificate };
+    }
+    case 'managed-identity-federation':
+      if (!guid.safeParse(raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID).success) {
+        problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
+        return undefined;
+      }
+      return { kind, managedIdentityClientId: raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID! };
+    case 'secret':
+      return { kind, clientSecret: raw.ENTRA_CLIENT_SECRET! };
+    default:
+      return undefined;
+  }
+}
+
+function botCredentialOf(raw: RawEnv, problems: string[]): BotCredential | undefined {
+  const kind = credentialKind(
+    {
+      setting: 'BOT_CREDENTIAL',
+      chosen: raw.BOT_CREDENTIAL,
+      inputs: [
+        {
+          kind: 'certificate',
+          variable: 'BOT_CLIENT_CERTIFICATE_FILE',
+          value: raw.BOT_CLIENT_CERTIFICATE_FILE,
+        },
+        // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
+        { kind: 'managed-identity', variable: undefined, value: undefined },
+        { kind: 'secret', variable: 'BOT_PASSWORD', value: raw.BOT_PASSWORD },
+      ],
+    },
+    problems,
+  );
+  switch (kind) {
+    case 'certificate': {
+      const certificate = readCertificateFile(
+        'BOT_CLIENT_CERTIFICATE_FILE',
+        raw.BOT_CLIENT_CERTIFICATE_FILE!,
+        problems,
+      );
+      return certificate && { kind, certificate };
+    }
+    case 'managed-identity':
+      return { kind };
+    case 'secret':
+      return { kind, clientSecret: raw.BOT_PASSWORD! };
+    default:
+      return undefined;
+  }
 }
 
 function productionProblems(raw: RawEnv, env: Record<string, string | undefined>): string[] {
@@ -566,7 +738,9 @@ export function loadConfig(
   }
 
   const problems = productionProblems(raw, env);
-  if (problems.length > 0) throw new ConfigError(problems);
+  const credential = entraCredentialOf(raw, problems);
+  const botCredential = botCredentialOf(raw, problems);
+  if (problems.length > 0 || !credential || !botCredential) throw new ConfigError(problems);
   // Non-null assertions are safe: productionProblems reported every missing value above.
   const clientId = raw.ENTRA_CLIENT_ID!;
   const publicHost = new URL(raw.PUBLIC_URL!).host;
@@ -577,12 +751,12 @@ export function loadConfig(
     microsoft: {
       tenantId: raw.ENTRA_TENANT_ID!,
       clientId,
-      clientSecret: raw.ENTRA_CLIENT_SECRET!,
+      credential,
       authorityHost: (raw.ENTRA_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST).replace(/\/$/, ''),
       appIdUri: raw.ENTRA_APP_ID_URI ?? `api://${publicHost}/${clientId}`,
       graphBaseUrl: (raw.GRAPH_BASE_URL ?? DEFAULT_GRAPH_BASE_URL).replace(/\/$/, ''),
       botId: raw.BOT_ID!,
-      botPassword: raw.BOT_PASSWORD!,
+      botCredential,
       botFramework: {
         openIdMetadataUrl: raw.BOT_FRAMEWORK_OPENID_METADATA_URL ?? DEFAULT_BOT_OPENID_METADATA_URL,
         tokenIssuer: (raw.BOT_FRAMEWORK_TOKEN_ISSUER ?? DEFAULT_BOT_TOKEN_ISSUER).replace(/\/$/, ''),

@@ -42,6 +42,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         '*.accessToken',
         'clientSecret',
         '*.clientSecret',
+        // A config's credentials (src/graph/client-credentials.ts), should one ever be logged whole.
+        'credential',
+        '*.credential',
+        'botCredential',
+        '*.botCredential',
+        'privateKey',
+        '*.privateKey',
+        'privateKeyPem',
+        '*.privateKeyPem',
+        'clientAssertion',
+        '*.clientAssertion',
         'password',
         '*.password',
         // Holds the Application Insights ingestion key (config.applicationInsightsConnectionString).

@@ -385,7 +385,7 @@ export async function startServer(
       config.mode === 'production'
         ? {
             clientId: microsoft.botId,
-            clientSecret: microsoft.botPassword,
+            credential: config.microsoft.botCredential,
             tenantId: microsoft.tenantId,
             authorityHost: microsoft.authorityHost,
           }

@@ -37,13 +37,14 @@ export async function startLocalMicrosoft365(config: LocalConfig): Promise<Local
     microsoft: {
       tenantId: emulator.tenantId,
       clientId: emulator.app.clientId,
-      clientSecret: emulator.app.clientSecret,
+      // The emulator's own, generated per machine (local mode holds no real credential).
+      credential: { kind: 'secret', clientSecret: emulator.app.clientSecret },
       authorityHost: emulator.authorityHost,
       appIdUri: emulator.app.appIdUri,
       graphBaseUrl: emulator.graphBaseUrl,
       // Agents Playground sends unauthenticated activities; the bot runs without credentials locally.
       botId: '',
-      botPassword: '',
+      botCredential: undefined,
       botFramework: {
         openIdMetadataUrl: emulator.botFramework.openIdMetadataUrl,
         tokenIssuer: emulator.botFramework.tokenIssuer,

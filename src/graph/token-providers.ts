@@ -5,19 +5,20 @@ import {
   type NetworkResponse,
 } from '@azure/msal-node';
 import type { MicrosoftConfig } from '../config.ts';
+import { msalCredentialOptions, type CredentialDependencies } from './client-credentials.ts';
 import { createFetch, type FetchFunction } from './https-fetch.ts';
 
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 
 export type EntraSettings = Pick<
   MicrosoftConfig,
-  'tenantId' | 'clientId' | 'clientSecret' | 'authorityHost'
+  'tenantId' | 'clientId' | 'credential' | 'authorityHost'
 > & {
   caCertPem?: string | undefined;
 };
 
 /** msal's network layer on our fetch, so the authority's CA is trusted the same way everywhere. */
-function networkModule(fetchFn: FetchFunction): INetworkModule {
+export function networkModule(fetchFn: FetchFunction): INetworkModule {
   const send = async <T>(
     url: string,
     method: 'GET' | 'POST',
@@ -41,12 +42,15 @@ function networkModule(fetchFn: FetchFunction): INetworkModule {
   };
 }
 
-function confidentialClient(settings: EntraSettings): ConfidentialClientApplication {
+function confidentialClient(
+  settings: EntraSettings,
+  dependencies: CredentialDependencies,
+): ConfidentialClientApplication {
   const authorityHost = settings.authorityHost.replace(/\/$/, '');
   return new ConfidentialClientApplication({
     auth: {
       clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
+      ...msalCredentialOptions(settings.credential, dependencies),
       // Built from configuration only; the tenant of a caller's token is validated before it gets here.
       authority: `${authorityHost}/${settings.tenantId}`,
       knownAuthorities: [new URL(authorityHost).host],
@@ -58,8 +62,11 @@ function confidentialClient(settings: EntraSettings): ConfidentialClientApplicat
 export type TokenProvider = () => Promise<string>;
 
 /** Client credentials, for background work with no signed-in user. msal caches and renews the token. */
-export function createAppTokenProvider(settings: EntraSettings): TokenProvider {
-  const client = confidentialClient(settings);
+export function createAppTokenProvider(
+  settings: EntraSettings,
+  dependencies: CredentialDependencies = {},
+): TokenProvider {
+  const client = confidentialClient(settings, dependencies);
   return async () => {
     const result = await client.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE] });
     if (!result?.accessToken) throw new Error('Entra ID returned no app token');

@@ -5,14 +5,24 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { Client as ConnectorClient } from '@microsoft/teams.api';
 import { telemetry } from '../telemetry/metrics.ts';
+import {
+  managedIdentityTokenSource,
+  msalCredentialOptions,
+  type BotCredential,
+  type CredentialDependencies,
+} from '../graph/client-credentials.ts';
+import { createFetch } from '../graph/https-fetch.ts';
+import { networkModule } from '../graph/token-providers.ts';
 import type { BotOutboxPayload } from './bot-outbox.schema.ts';
 
 /** The bot's own Entra app (Azure Bot): its token lets us call the connector. */
 export interface BotConnectorCredentials {
   clientId: string;
-  clientSecret: string;
+  credential: BotCredential;
   tenantId: string;
   authorityHost: string;
+  /** A CA to trust for the authority besides the system's (the emulator's, in tests). */
+  caCertPem?: string | undefined;
 }
 
 export interface BotConnectorOptions {
@@ -99,27 +109,43 @@ function toConnectorError(error: unknown): ConnectorError {
 }
 
 /**
- * The bot's own token (client credentials from the bot's Entra app) for one scope, the Bot Framework's by
- * default. The authority is only ever the configured one: `knownAuthorities` keeps msal from asking
- * login.microsoftonline.com to vouch for another cloud's host (instance discovery). msal caches the token
- * and renews it before it expires. The Teams SDK's replies use the same provider (bot/bot-app.ts).
+ * The bot's own token for one scope, the Bot Framework's by default. With a certificate or a secret:
+ * client credentials from the bot's Entra app. The authority is only ever the configured one:
+ * `knownAuthorities` keeps msal from asking login.microsoftonline.com to vouch for another cloud's host
+ * (instance discovery). With a user-assigned managed identity (Azure Bot `UserAssignedMSI`, whose app id
+ * is the identity's client id): the identity's token for the resource itself. Both cache the token and
+ * renew it before it expires. The Teams SDK's replies use the same provider (bot/bot-app.ts).
  */
 export function createBotTokenProvider(
   credentials: BotConnectorCredentials,
+  dependencies: CredentialDependencies = {},
 ): (scope?: string | string[]) => Promise<string> {
+  const scopesOf = (scope: string | string[]) => (Array.isArray(scope) ? scope : [scope]);
+  const credential = credentials.credential;
+  if (credential.kind === 'managed-identity') {
+    const source = dependencies.managedIdentityToken ?? managedIdentityTokenSource(credentials.clientId);
+    return async (scope = BOT_FRAMEWORK_SCOPE) => {
+      const scopes = scopesOf(scope);
+      if (scopes.length !== 1)
+        throw new ConnectorError('a managed identity token is for one resource', undefined, undefined);
+      // A managed identity asks for a resource, not a scope: `https://api.botframework.com`.
+      return source(scopes[0]!.replace(/\/\.default$/, ''));
+    };
+  }
   const authorityHost = credentials.authorityHost.replace(/\/$/, '');
   const msal = new ConfidentialClientApplication({
     auth: {
       clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
+      ...msalCredentialOptions(credential, dependencies),
       authority: `${authorityHost}/${credentials.tenantId}`,
       knownAuthorities: [new URL(authorityHost).host],
     },
+    ...(credentials.caCertPem
+      ? { system: { networkClient: networkModule(createFetch(credentials.caCertPem)) } }
+      : {}),
   });
   return async (scope = BOT_FRAMEWORK_SCOPE) => {
-    const result = await msal.acquireTokenByClientCredential({
-      scopes: Array.isArray(scope) ? scope : [scope],
-    });
+    const result = await msal.acquireTokenByClientCredential({ scopes: scopesOf(scope) });
     if (!result?.accessToken)
       throw new ConnectorError('Entra ID returned no bot token', undefined, undefined);
     return result.accessToken;

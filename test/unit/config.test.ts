@@ -121,9 +121,10 @@ describe('loadConfig', () => {
       'PUBLIC_URL',
       'ENTRA_TENANT_ID',
       'ENTRA_CLIENT_ID',
-      'ENTRA_CLIENT_SECRET',
+      // One credential per identity; a certificate or a managed identity, or a secret (docs/deploy.md §13).
+      'ENTRA_CREDENTIAL',
       'BOT_ID',
-      'BOT_PASSWORD',
+      'BOT_CREDENTIAL',
       'TRAINING_MAILBOX',
     ]) {
       expect(

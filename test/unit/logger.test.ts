@@ -90,4 +90,19 @@ describe('the log serializer for errors', () => {
     logs.logger.error({ err: new Error('boom'), headers: { authorization: 'Bearer abc' } }, 'failed');
     expect(logs.text()).not.toContain('Bearer abc');
   });
+  it('redacts credentials: a secret, a private key, the microsoft settings whole', () => {
+    const logs = captureLogs();
+    const privateKeyPem = '-----BEGIN PRIVATE KEY-----\nnot-a-real-key\n-----END PRIVATE KEY-----';
+    logs.logger.info(
+      {
+        microsoft: { clientId: 'app', credential: { kind: 'secret', clientSecret: 'not-a-real-secret' } },
+        botCredential: { kind: 'certificate', certificate: { privateKeyPem, thumbprintSha256: 'ab' } },
+        certificate: { privateKeyPem },
+      },
+      'settings',
+    );
+    expect(logs.text()).not.toContain('not-a-real-secret');
+    expect(logs.text()).not.toContain('not-a-real-key');
+    expect(logs.text()).toContain('"clientId":"app"');
+  });
 });

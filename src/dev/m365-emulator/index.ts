@@ -1,12 +1,27 @@
 // A faithful stand-in for the parts of Entra ID and Microsoft Graph v1.0 that Hagukumi uses, over HTTPS,
 // for local mode and tests. It follows Graph's documented shapes, limits, errors and throttling.
-import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomUUID,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { exportJWK, importPKCS8, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import {
+  decodeProtectedHeader,
+  errors as joseErrors,
+  exportJWK,
+  importPKCS8,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from 'jose';
 import { z } from 'zod';
 import { newEventIds, seedCalendar, type Attendee, type ShowAs, type StoredEvent } from './calendars.ts';
 import { loadOrCreateKeys } from './keys.ts';
@@ -82,6 +97,18 @@ export interface M365Emulator {
   faults: FaultController;
   stats(): { requests: number; byPath: Record<string, number> };
   eventsOf(mailbox: string): StoredEvent[];
+  /**
+   * Uploads a certificate's public part to an app registration (the Graph app's or the bot's client id):
+   * client assertions signed with its key and naming it in `x5t#S256` (or `x5t`) are accepted from then on.
+   */
+  registerClientCertificate(clientId: string, certificatePem: string): void;
+  /**
+   * A federated identity credential on an app registration: it accepts, as its client assertion, a token
+   * for `api://AzureADTokenExchange` that this tenant issued to the managed identity `subject`.
+   */
+  registerFederatedCredential(clientId: string, subject: string): void;
+  /** Stands in for the managed identity's endpoint: its token for `api://AzureADTokenExchange`. */
+  issueManagedIdentityToken(subject: string, options?: { audience?: string }): Promise<string>;
   /** Stands for the 7 days after which Entra refuses a users delta link (400 syncStateNotFound). */
   expireDeltaLinks(): void;
   reset(): void;
@@ -475,6 +502,115 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     },
   });
 
+  // ---- client authentication: a secret, a certificate's signed assertion, or a federated token ----
+  const certificates = new Map<string, Map<string, KeyObject>>();
+  const federatedSubjects = new Map<string, Set<string>>();
+  const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+  const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+  const registerClientCertificate = (registeredClientId: string, certificatePem: string) => {
+    const certificate = new X509Certificate(certificatePem);
+    const thumbprints = certificates.get(registeredClientId) ?? new Map<string, KeyObject>();
+    // Both forms a client may name it by (RFC 7515): SHA-256 and, for old clients, SHA-1, base64url.
+    for (const algorithm of ['sha256', 'sha1'])
+      thumbprints.set(
+        `${algorithm}:${createHash(algorithm).update(certificate.raw).digest('base64url')}`,
+        certificate.publicKey,
+      );
+    certificates.set(registeredClientId, thumbprints);
+  };
+  const invalidClient = (description: string) => tokenError(401, 'invalid_client', description);
+  /** Entra's checks of a client assertion (Microsoft Learn, "Certificate credentials" assertion format). */
+  const verifyCertificateAssertion = async (
+    registeredClientId: string,
+    assertion: string,
+    header: Record<string, unknown>,
+  ): Promise<GraphResult | undefined> => {
+    const sha256 = header['x5t#S256'];
+    const sha1 = header.x5t;
+    const thumbprint =
+      typeof sha256 === 'string' ? `sha256:${sha256}` : typeof sha1 === 'string' ? `sha1:${sha1}` : undefined;
+    const key = thumbprint ? certificates.get(registeredClientId)?.get(thumbprint) : undefined;
+    if (!key)
+      return invalidClient(
+        `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${typeof sha256 === 'string' ? sha256 : typeof sha1 === 'string' ? sha1 : ''}']`,
+      );
+    try {
+      await jwtVerify(assertion, key, {
+        audience: `${loginUrl}/${tenantId}/oauth2/v2.0/token`,
+        issuer: registeredClientId,
+        subject: registeredClientId,
+        requiredClaims: ['exp', 'nbf', 'jti'],
+        algorithms: ['RS256', 'PS256'],
+        currentDate: now(),
+        // Entra tolerates some clock skew between the client and itself (msal sets nbf to the second).
+        clockTolerance: 300,
+      });
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired)
+        return invalidClient('AADSTS700024: Client assertion is not within its valid time range.');
+      if (error instanceof joseErrors.JWTClaimValidationFailed)
+        return invalidClient(
+          `AADSTS700021: Client assertion failed validation: the '${error.claim}' claim is not as expected.`,
+        );
+      return invalidClient('AADSTS700027: Client assertion failed signature validation.');
+    }
+    return undefined;
+  };
+  const verifyFederatedAssertion = async (
+    registeredClientId: string,
+    assertion: string,
+  ): Promise<GraphResult | undefined> => {
+    let claims: JWTPayload;
+    try {
+      claims = await verify(assertion, [TOKEN_EXCHANGE_AUDIENCE]);
+    } catch {
+      return invalidClient(
+        'AADSTS700211: No matching federated identity record found for presented assertion issuer, or the assertion failed validation.',
+      );
+    }
+    if (!claims.sub || !federatedSubjects.get(registeredClientId)?.has(claims.sub))
+      return invalidClient(
+        `AADSTS70021: No matching federated identity record found for presented assertion. Assertion Subject: '${claims.sub ?? ''}'.`,
+      );
+    return undefined;
+  };
+  /** Undefined when the client proved itself; otherwise Entra's answer. */
+  const authenticateClient = async (
+    form: URLSearchParams,
+    registeredClientId: string,
+    secret: string,
+  ): Promise<GraphResult | undefined> => {
+    const assertion = form.get('client_assertion');
+    if (assertion === null) {
+      return form.get('client_secret') === secret
+        ? undefined
+        : invalidClient(
+            'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+          );
+    }
+    if (form.get('client_secret') !== null)
+      return tokenError(
+        400,
+        'invalid_request',
+        'AADSTS90023: A client secret and a client assertion cannot both be presented.',
+      );
+    if (form.get('client_assertion_type') !== CLIENT_ASSERTION_TYPE)
+      return tokenError(
+        400,
+        'invalid_request',
+        `AADSTS50027: client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`,
+      );
+    let header: Record<string, unknown>;
+    try {
+      header = decodeProtectedHeader(assertion);
+    } catch {
+      return invalidClient('AADSTS50027: JWT token is invalid or malformed.');
+    }
+    return 'x5t#S256' in header || 'x5t' in header
+      ? verifyCertificateAssertion(registeredClientId, assertion, header)
+      : verifyFederatedAssertion(registeredClientId, assertion);
+  };
+
   const tokenEndpoint = async (form: URLSearchParams): Promise<GraphResult> => {
     if (form.get('client_id') === botClientId) return botTokenEndpoint(form);
     if (form.get('client_id') !== clientId)
@@ -483,12 +619,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         'unauthorized_client',
         `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`,
       );
-    if (form.get('client_secret') !== clientSecret)
-      return tokenError(
-        401,
-        'invalid_client',
-        'AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
-      );
+    const refused = await authenticateClient(form, clientId, clientSecret);
+    if (refused) return refused;
     const grant = form.get('grant_type');
     const scope = form.get('scope') ?? '';
     if (grant === 'client_credentials') {
@@ -573,8 +705,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
 
   // The bot's app registration: client credentials for the Bot Framework scope only, as Azure Bot uses it.
   const botTokenEndpoint = async (form: URLSearchParams): Promise<GraphResult> => {
-    if (form.get('client_secret') !== botClientSecret)
-      return tokenError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+    const refused = await authenticateClient(form, botClientId, botClientSecret);
+    if (refused) return refused;
     if (form.get('grant_type') !== 'client_credentials')
       return tokenError(
         400,
@@ -1730,6 +1862,19 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     },
     people,
     issueSsoToken,
+    registerClientCertificate,
+    registerFederatedCredential(registeredClientId, subject) {
+      const subjects = federatedSubjects.get(registeredClientId) ?? new Set<string>();
+      subjects.add(subject);
+      federatedSubjects.set(registeredClientId, subjects);
+    },
+    issueManagedIdentityToken: (subject, tokenOptions = {}) =>
+      accessToken({
+        aud: tokenOptions.audience ?? TOKEN_EXCHANGE_AUDIENCE,
+        sub: subject,
+        oid: subject,
+        idtyp: 'app',
+      }),
     signJwt: (payload, signOptions) => sign(payload, signOptions?.unknownKey ? strangerKey : signingKey),
     faults,
     stats: () => ({ requests: requestCount, byPath: { ...byPath } }),

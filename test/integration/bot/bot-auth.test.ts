@@ -13,14 +13,16 @@ const TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
 const BOT_APP_ID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
 
-const production: BotAccess = {
-  mode: 'production',
+// Our token provider stands in for the bot's credential: the SDK never holds one itself.
+const botToken = () => Promise.resolve('not-a-real-token');
+const production = {
+  mode: 'production' as const,
   clientId: BOT_APP_ID,
-  clientSecret: 'not-a-real-secret',
+  token: botToken,
   tenantId: TENANT,
   authorityHost: 'https://login.microsoftonline.com',
   serviceUrlHosts: DEFAULT_BOT_SERVICE_URL_HOSTS,
-};
+} satisfies BotAccess;
 
 interface MountedBot {
   app: App;
@@ -241,7 +243,7 @@ describe('the Teams SDK takes nothing from the environment', () => {
     expect((await productionBot.post(activity)).status).toBe(401);
     expect(productionBot.app.credentials).toEqual({
       clientId: BOT_APP_ID,
-      clientSecret: 'not-a-real-secret',
+      token: botToken,
       tenantId: TENANT,
     });
     expect(productionBot.app.cloud.loginEndpoint).toBe('https://login.microsoftonline.com');

@@ -28,12 +28,12 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
     const microsoft: MicrosoftConfig = {
       tenantId: emulator.tenantId,
       clientId: emulator.app.clientId,
-      clientSecret: emulator.app.clientSecret,
+      credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
       authorityHost: emulator.authorityHost,
       appIdUri: emulator.app.appIdUri,
       graphBaseUrl: emulator.graphBaseUrl,
       botId: '',
-      botPassword: '',
+      botCredential: undefined,
       trainingMailbox: undefined,
     };
     calendar = createGraphCalendar({ microsoft, caCertPem: emulator.caCertPem, logger: testLogger });
@@ -429,12 +429,12 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
       const microsoft = {
         tenantId: emulator.tenantId,
         clientId: emulator.app.clientId,
-        clientSecret: emulator.app.clientSecret,
+        credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
         authorityHost: emulator.authorityHost,
         appIdUri: emulator.app.appIdUri,
         graphBaseUrl: emulator.graphBaseUrl,
         botId: '',
-        botPassword: '',
+        botCredential: undefined,
         trainingMailbox: undefined,
       };
       const raced = createGraphCalendar({
@@ -503,7 +503,7 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
       const token = await createAppTokenProvider({
         tenantId: emulator.tenantId,
         clientId: emulator.app.clientId,
-        clientSecret: emulator.app.clientSecret,
+        credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
         authorityHost: emulator.authorityHost,
         caCertPem: emulator.caCertPem,
       })();

@@ -46,7 +46,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   const settings = () => ({
     tenantId: emulator.tenantId,
     clientId: emulator.app.clientId,
-    clientSecret: emulator.app.clientSecret,
+    credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
     authorityHost: emulator.authorityHost,
     caCertPem: emulator.caCertPem,
   });
@@ -79,9 +79,12 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     };
     expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', tid: emulator.tenantId });
     expect(claims.roles).toContain('User.Read.All');
-    await expect(createAppTokenProvider({ ...settings(), clientSecret: 'wrong' })()).rejects.toThrow(
-      /invalid_client|7000215/,
-    );
+    await expect(
+      createAppTokenProvider({
+        ...settings(),
+        credential: { kind: 'secret', clientSecret: 'wrong' },
+      })(),
+    ).rejects.toThrow(/invalid_client|7000215/);
   });
 
   it('answers /me with an app token as Graph does: 400', async () => {
@@ -95,7 +98,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
         appIdUri: emulator.app.appIdUri,
         graphBaseUrl: emulator.graphBaseUrl,
         botId: '',
-        botPassword: '',
+        botCredential: undefined,
         trainingMailbox: undefined,
       },
       caCertPem: emulator.caCertPem,
