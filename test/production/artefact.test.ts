@@ -287,7 +287,9 @@ describe.skipIf(skipReason !== undefined)(
         'the first directory sync',
         async () => ((await query('SELECT 1 FROM directory_syncs LIMIT 1')).length > 0 ? true : undefined),
         60_000,
-      );
+      ).catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}; the service said:\n${service.output()}`);
+      });
     }, 600_000);
 
     afterAll(async () => {

@@ -928,18 +928,18 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const DELTA_PAGE_SIZE = 50;
   const deltaPage = (items: unknown[], from: number, deltaToken: string) => {
     const slice = items.slice(from, from + DELTA_PAGE_SIZE);
-    const base = `${baseUrl}/v1.0/users/delta`;
+    const base = `${graphUrl}/v1.0/users/delta`;
     if (from + DELTA_PAGE_SIZE < items.length) {
       const skipToken = randomUUID();
       deltaPages.set(skipToken, { items, next: from + DELTA_PAGE_SIZE, deltaToken });
       return {
-        '@odata.context': `${baseUrl}/v1.0/$metadata#users`,
+        '@odata.context': `${graphUrl}/v1.0/$metadata#users`,
         '@odata.nextLink': `${base}?$skiptoken=${skipToken}`,
         value: slice,
       };
     }
     return {
-      '@odata.context': `${baseUrl}/v1.0/$metadata#users`,
+      '@odata.context': `${graphUrl}/v1.0/$metadata#users`,
       '@odata.deltaLink': `${base}?$deltatoken=${deltaToken}`,
       value: slice,
     };
