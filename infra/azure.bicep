@@ -19,16 +19,22 @@ param aadAppClientId string
 @description('The city\'s Entra tenant id.')
 param aadAppTenantId string
 
-@secure()
-@description('Client secret of that app registration; stored in Key Vault only.')
-param aadAppClientSecret string
+@allowed([
+  'managed-identity-federation'
+  'secret'
+])
+@description('How the service proves itself to Entra ID for Graph. managed-identity-federation (default, no secret): the app registration trusts the web app\'s managed identity through a federated identity credential (m365agents.yml adds it). secret: a client secret the city puts in Key Vault itself as entra-client-secret (docs/deploy.md §13).')
+param entraCredential string = 'managed-identity-federation'
 
-@description('Client id of the bot\'s own single-tenant app registration (BOT_ID).')
-param botAadAppClientId string
+@allowed([
+  'managed-identity'
+  'secret'
+])
+@description('How the bot gets its Bot Framework tokens. managed-identity (default, no secret): a UserAssignedMSI Azure Bot whose app id is the web app\'s managed identity. secret: a SingleTenant Azure Bot with its own app registration (botAppClientId) and a client secret the city puts in Key Vault itself as bot-password.')
+param botCredential string = 'managed-identity'
 
-@secure()
-@description('Client secret of the bot\'s app registration; stored in Key Vault only.')
-param botAadAppClientSecret string
+@description('Only with botCredential secret: client id of the bot\'s own single-tenant app registration. Changing botCredential later needs a new Azure Bot resource (msaAppType cannot change).')
+param botAppClientId string = ''
 
 @description('The Teams app id (manifest id): bot messages link into the tab inside Teams.')
 param teamsAppId string
@@ -212,23 +218,10 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource entraClientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: keyVault
-  name: 'entra-client-secret'
-  properties: {
-    value: aadAppClientSecret
-    contentType: 'text/plain'
-  }
-}
-
-resource botPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: keyVault
-  name: 'bot-password'
-  properties: {
-    value: botAadAppClientSecret
-    contentType: 'text/plain'
-  }
-}
+// With entraCredential or botCredential 'secret', the city stores the client secret itself
+// (`az keyvault secret set`): no client secret passes through the toolkit's files or this deployment.
+var entraClientSecretName = 'entra-client-secret'
+var botPasswordName = 'bot-password'
 
 // verify-full: node-postgres checks the certificate chain and the host name (Azure's chain is in Node's CA store).
 resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -294,7 +287,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       // The load balancer sends traffic only to instances whose database and queue answer.
       healthCheckPath: '/api/health/ready'
-      appSettings: [
+      // One credential per identity (the service refuses two): the secretless ones by default.
+      appSettings: concat([
         {
           name: 'APP_MODE'
           value: 'production'
@@ -322,18 +316,6 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'ENTRA_CLIENT_ID'
           value: aadAppClientId
-        }
-        {
-          name: 'ENTRA_CLIENT_SECRET'
-          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${entraClientSecret.name})'
-        }
-        {
-          name: 'BOT_ID'
-          value: botAadAppClientId
-        }
-        {
-          name: 'BOT_PASSWORD'
-          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPassword.name})'
         }
         {
           name: 'TEAMS_APP_ID'
@@ -368,7 +350,47 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'WEBSITE_RUN_FROM_PACKAGE'
           value: '1'
         }
-      ]
+      ], entraCredential == 'secret' ? [
+        {
+          name: 'ENTRA_CREDENTIAL'
+          value: 'secret'
+        }
+        {
+          name: 'ENTRA_CLIENT_SECRET'
+          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${entraClientSecretName})'
+        }
+      ] : [
+        {
+          name: 'ENTRA_CREDENTIAL'
+          value: 'managed-identity-federation'
+        }
+        {
+          name: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID'
+          value: identity.properties.clientId
+        }
+      ], botCredential == 'secret' ? [
+        {
+          name: 'BOT_ID'
+          value: botAppClientId
+        }
+        {
+          name: 'BOT_CREDENTIAL'
+          value: 'secret'
+        }
+        {
+          name: 'BOT_PASSWORD'
+          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botPasswordName})'
+        }
+      ] : [
+        {
+          name: 'BOT_ID'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'BOT_CREDENTIAL'
+          value: 'managed-identity'
+        }
+      ])
     }
   }
 }
@@ -410,7 +432,9 @@ resource postgresDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
   }
 }
 
-// The bot's registration: single-tenant, its identity the app registration BOT_ID in the city's tenant.
+// The bot's registration. By default its identity is the web app's user-assigned managed identity
+// (UserAssignedMSI: no app registration, no secret); with botCredential 'secret', the single-tenant app
+// registration botAppClientId in the city's tenant. msaAppType cannot change on an existing resource.
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: 'bot-${resourceBaseName}'
   location: 'global'
@@ -421,9 +445,10 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: botDisplayName
     endpoint: '${publicUrl}/api/messages'
-    msaAppId: botAadAppClientId
-    msaAppTenantId: aadAppTenantId
-    msaAppType: 'SingleTenant'
+    msaAppId: botCredential == 'secret' ? botAppClientId : identity.properties.clientId
+    msaAppTenantId: botCredential == 'secret' ? aadAppTenantId : identity.properties.tenantId
+    msaAppType: botCredential == 'secret' ? 'SingleTenant' : 'UserAssignedMSI'
+    msaAppMSIResourceId: botCredential == 'secret' ? null : identity.id
   }
 }
 
@@ -447,4 +472,6 @@ output AZURE_POSTGRES_HOST string = postgres.properties.fullyQualifiedDomainName
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output AZURE_BOT_NAME string = bot.name
+// The bot's app id: the Teams app manifest's botId (appPackage/manifest.json).
+output BOT_ID string = bot.properties.msaAppId
 output AZURE_APP_INSIGHTS_NAME string = appInsights.name

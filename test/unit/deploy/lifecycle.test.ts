@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 
 interface Action {
   uses: string;
+  /** The script action's environment: expanded like `with`. */
+  env?: Record<string, string>;
   with?: Record<string, YamlValue>;
   writeToEnvironmentFile?: Record<string, string>;
 }
@@ -111,6 +113,7 @@ function undefinedVariables(lifecycle: Lifecycle, envKeys: string[]): string[] {
       if (action.uses === 'aadApp/update') available.add(AAD_UPDATE_GENERATED);
       const sources: Array<[string, string]> = [
         ['its parameters', JSON.stringify(action.with ?? {})],
+        ['its environment', JSON.stringify(action.env ?? {})],
         ...filesReadBy(action).map((file): [string, string] => [file, readFileSync(file, 'utf8')]),
       ];
       for (const [source, text] of sources) {
@@ -243,14 +246,53 @@ describe('m365agents.yml and infra/', () => {
 
   it('puts the secrets it is given into Key Vault only, never into plain app settings', () => {
     const bicep = readFileSync('infra/azure.bicep', 'utf8');
-    for (const secret of ['aadAppClientSecret', 'botAadAppClientSecret', 'postgresAdminPassword']) {
-      expect(bicep, secret).toMatch(new RegExp(`@secure\\(\\)\\n(@[^\\n]*\\n)*param ${secret} string`));
-    }
+    // The only secret that passes through the toolkit is the database administrator's password.
+    const secretParams = [...bicep.matchAll(/^@secure\(\)\n(?:@[^\n]*\n)*param (\w+)/gm)].map(
+      (match) => match[1],
+    );
+    expect(secretParams).toEqual(['postgresAdminPassword']);
     for (const setting of ['DATABASE_URL', 'ENTRA_CLIENT_SECRET', 'BOT_PASSWORD']) {
       expect(bicep, setting).toMatch(
         new RegExp(`name: '${setting}'\\n\\s*value: '@Microsoft\\.KeyVault\\(VaultName=`),
       );
     }
+  });
+
+  it('provisions no client secret by default: managed identity for Graph and for the bot', () => {
+    const bicep = readFileSync('infra/azure.bicep', 'utf8');
+    expect(bicep).toMatch(/^param entraCredential string = 'managed-identity-federation'$/m);
+    expect(bicep).toMatch(/^param botCredential string = 'managed-identity'$/m);
+    const passed = JSON.parse(readFileSync('infra/azure.parameters.json', 'utf8')) as {
+      parameters: Record<string, unknown>;
+    };
+    expect(Object.keys(passed.parameters)).not.toContain('entraCredential');
+    expect(Object.keys(passed.parameters)).not.toContain('botCredential');
+    // The bot is the identity itself (Microsoft Learn, "Create an Azure Bot resource": UserAssignedMSI).
+    expect(bicep).toContain("msaAppType: botCredential == 'secret' ? 'SingleTenant' : 'UserAssignedMSI'");
+    expect(bicep).toContain("msaAppMSIResourceId: botCredential == 'secret' ? null : identity.id");
+    // No app registration of the dev lifecycle gets a secret, and nothing writes one.
+    const provision = lifecycle.provision ?? [];
+    for (const action of provision.filter((each) => each.uses === 'aadApp/create')) {
+      expect(action.with?.generateClientSecret, JSON.stringify(action.with)).toBe(false);
+      expect(Object.keys(action.writeToEnvironmentFile ?? {})).not.toContain('clientSecret');
+    }
+    expect(provision.flatMap(outputsOf).filter((name) => name.startsWith('SECRET_'))).toEqual([]);
+  });
+
+  it('has the Entra app trust the managed identity after the identity exists', () => {
+    const provision = lifecycle.provision ?? [];
+    const arm = provision.findIndex((action) => action.uses === 'arm/deploy');
+    const trust = provision.findIndex(
+      (action) =>
+        action.uses === 'script' &&
+        typeof action.with?.run === 'string' &&
+        action.with.run.includes('infra/scripts/trust-managed-identity.mjs'),
+    );
+    expect(trust, 'the trust-managed-identity script').toBeGreaterThan(arm);
+    expect(provision[trust]!.env).toMatchObject({
+      AAD_APP_OBJECT_ID: '${{AAD_APP_OBJECT_ID}}',
+      MANAGED_IDENTITY_PRINCIPAL_ID: '${{AZURE_MANAGED_IDENTITY_PRINCIPAL_ID}}',
+    });
   });
 });
 
