@@ -99,7 +99,8 @@ export interface M365Emulator {
   stats(): { requests: number; byPath: Record<string, number>; sendingLimitRefusals: number };
   eventsOf(mailbox: string): StoredEvent[];
   /**
-   * The calendar's `allowedOnlineMeetingProviders` (default `['teamsForBusiness']`). With `[]` the
+   * The calendar's `allowedOnlineMeetingProviders` (default `['teamsForBusiness']` for a licensed account,
+   * `[]` for one without a licence, as the seeded shared mailbox). With `[]` the
    * mailbox stands for one without a Teams licence (a shared or resource mailbox): an event created
    * with `isOnlineMeeting: true` is still created (201), with no online meeting.
    */
@@ -393,8 +394,12 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   /** Per mailbox id: when each recent message (one per recipient) left it. */
   const sent = new Map<string, number[]>();
   let sendingLimitRefusals = 0;
-  /** Per mailbox id: allowedOnlineMeetingProviders when set; teamsForBusiness otherwise. */
+  /** Per mailbox id: allowedOnlineMeetingProviders when set; otherwise Teams for licensed accounts only. */
   const meetingProviders = new Map<string, Array<'teamsForBusiness'>>();
+  // Teams comes with a Microsoft 365 suite licence; a mailbox without one (the seeded shared training
+  // mailbox, like shared and resource mailboxes Exchange creates) cannot host Teams meetings.
+  const defaultMeetingProviders = (person: SeedPerson): Array<'teamsForBusiness'> =>
+    (person.licensed ?? !person.isMailbox) ? ['teamsForBusiness'] : [];
   let requestCount = 0;
   const byPath: Record<string, number> = {};
 
@@ -1073,7 +1078,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     const online =
       input.isOnlineMeeting === true &&
       (input.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness' &&
-      (meetingProviders.get(owner.id) ?? ['teamsForBusiness']).includes('teamsForBusiness');
+      (meetingProviders.get(owner.id) ?? defaultMeetingProviders(owner)).includes('teamsForBusiness');
     countMessages(owner.id, (input.attendees ?? []).length);
     const meetingId = randomUUID();
     const attendees: Attendee[] = (input.attendees ?? []).map((attendee) => ({
