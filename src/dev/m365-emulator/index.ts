@@ -1894,6 +1894,17 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       if (parsed.data.latencyMs !== undefined) faults.setLatency(parsed.data.latencyMs);
       return { status: 204 };
     }
+    if (pathname === '/_emulator/online-meeting-providers' && method === 'POST') {
+      const parsed = z
+        .object({ mailbox: z.string().min(1), providers: z.array(z.literal('teamsForBusiness')).max(1) })
+        .strict()
+        .safeParse(JSON.parse(text || '{}'));
+      if (!parsed.success)
+        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+      if (!findPerson(parsed.data.mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
+      emulator.setOnlineMeetingProviders(parsed.data.mailbox, parsed.data.providers);
+      return { status: 204 };
+    }
     return { status: 404, body: { error: 'no such admin endpoint' } };
   };
 
