@@ -140,6 +140,8 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
   const syncAttendees = async (row: SessionRow, eventId: string) => {
     const leaving = await store.toUninvite(row.id);
     if (leaving.length > 0) {
+      // Each one taken off gets a cancellation from the mailbox: it counts like an invitation.
+      await paceMessages(leaving.length);
       const gone = await people.getMany(leaving.map((entry) => entry.personId));
       await calendar.removeAttendees(
         mailbox,
