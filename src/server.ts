@@ -29,6 +29,7 @@ import { loadFramework } from './framework/framework-loader.ts';
 import { frameworkRoutes } from './framework/framework.routes.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createGraphCalendar } from './graph/graph-calendar.ts';
+import { createMailboxPacer } from './graph/mailbox-pacer.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
 import { careerRoutes } from './growth/career.routes.ts';
 import { createCareerService } from './growth/career.service.ts';
@@ -269,6 +270,8 @@ export async function startServer(
       now: growth.now,
     });
     const calendar = createGraphCalendar({ microsoft, caCertPem, logger });
+    // Exchange's sending limit per organizer mailbox, shared by every instance (interviews and training).
+    const mailboxPacer = createMailboxPacer(database.db, { now: () => new Date() });
     const interviewStore = createInterviewStore(database.db);
     const outlookSync = createOutlookSync({
       store: interviewStore,
@@ -278,6 +281,7 @@ export async function startServer(
       now: () => new Date(),
       leaseMs: config.interviewLeaseMs,
       retryBaseMs: 5000,
+      pacer: mailboxPacer,
     });
     await queue.define(INTERVIEW_OUTLOOK_QUEUE, { retryLimit: 10, retryDelaySeconds: 5 });
     await queue.work<{ bookingId?: string }>(INTERVIEW_OUTLOOK_QUEUE, async (jobs) => {
@@ -337,6 +341,7 @@ export async function startServer(
       now: () => new Date(),
       leaseMs: config.interviewLeaseMs,
       retryBaseMs: 5000,
+      pacer: mailboxPacer,
     });
     await queue.define(TRAINING_OUTLOOK_QUEUE, { retryLimit: 10, retryDelaySeconds: 5 });
     await queue.work<{ sessionId?: string }>(TRAINING_OUTLOOK_QUEUE, async (jobs) => {

@@ -217,6 +217,11 @@ const createdEventSchema = z.object({
   onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
 });
 
+const onlineMeetingSchema = z.object({
+  id: z.string().min(1),
+  onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
+});
+
 const RESPONSES = [
   'none',
   'organizer',
@@ -611,6 +616,24 @@ export function createGraphCalendar(input: {
           name: attendee.emailAddress.name,
           type: attendee.type,
         }));
+      });
+    },
+
+    async getJoinUrls(events) {
+      if (events.length === 0) return [];
+      const results = await graph.batch(
+        events.map(({ organizer, eventId }, index) => ({
+          id: String(index),
+          method: 'GET' as const,
+          url: `${eventPath(organizer, eventId)}?$select=id,isOnlineMeeting,onlineMeeting`,
+        })),
+      );
+      return results.map((result) => {
+        if (result.status === 404) return null;
+        failIfError(result);
+        const parsed = onlineMeetingSchema.safeParse(result.body);
+        if (!parsed.success) throw invalidResponse('an online meeting');
+        return parsed.data.onlineMeeting?.joinUrl || null;
       });
     },
 

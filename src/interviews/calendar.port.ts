@@ -92,6 +92,12 @@ export interface Calendar {
   ): Promise<void>;
   /** Takes attendees off an existing event; Outlook sends them a cancellation. Not on it: nothing to do. */
   removeAttendees(organizer: string, eventId: string, addresses: string[]): Promise<void>;
+  /**
+   * Reads events back for their Teams meeting: the join URL, or null when the event has none (yet) or no
+   * longer exists. A create can answer 201 without one (the organizer's mailbox may not host Teams
+   * meetings), so a link is only ever shown once it has been read here or in the create's answer.
+   */
+  getJoinUrls(events: Array<{ organizer: string; eventId: string }>): Promise<Array<string | null>>;
   /** The current state of events (moved, cancelled, responses); null for an event that no longer exists. */
   getEvents(organizer: string, eventIds: string[]): Promise<Array<CalendarEventState | null>>;
 }

@@ -82,6 +82,11 @@ export interface InterviewSummary {
   /** Set when someone moved or deleted the event in Outlook rather than in the app. */
   changedInOutlook: 'moved' | 'deleted' | null;
   joinUrl: string | null;
+  /**
+   * Booked, but Outlook made the event without a Teams meeting (read back to be sure): the organizer's
+   * mailbox cannot host Teams meetings. The organizer sees it; an administrator fixes the mailbox.
+   */
+  noTeamsLink: boolean;
   webLink: string | null;
   error: string | null;
   version: number;

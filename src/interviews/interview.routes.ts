@@ -29,6 +29,7 @@ const summarySchema = z.object({
   response: z.enum(['none', 'accepted', 'tentative', 'declined']),
   changedInOutlook: z.enum(['moved', 'deleted']).nullable(),
   joinUrl: z.string().nullable(),
+  noTeamsLink: z.boolean().describe('Booked without a Teams meeting: the organizer mailbox cannot host one'),
   webLink: z.string().nullable(),
   error: z.string().nullable(),
   version: z.number(),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ActionItem, AgendaItem } from './interview.contract.ts';
 
 /** One confirmation by a supervisor: its idempotency key makes a retried confirmation book once. */
@@ -43,6 +53,12 @@ export const interviews = pgTable(
     eventId: text('event_id'),
     joinUrl: text('join_url'),
     webLink: text('web_link'),
+    /**
+     * The event was created but no Teams meeting came with it, even after reading it back: the organizer's
+     * mailbox cannot host Teams meetings (no Teams licence, or Teams not among its calendar's allowed
+     * online meeting providers). Shown to the organizer; an administrator fixes the mailbox.
+     */
+    noTeamsLink: boolean('no_teams_link').notNull().default(false),
     response: text('response', { enum: ['none', 'accepted', 'tentative', 'declined'] })
       .notNull()
       .default('none'),

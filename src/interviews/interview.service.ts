@@ -239,6 +239,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     response: row.response,
     changedInOutlook: row.changedInOutlook ?? null,
     joinUrl: row.joinUrl,
+    noTeamsLink: row.noTeamsLink,
     webLink: row.webLink,
     error: row.error,
     version: row.version,

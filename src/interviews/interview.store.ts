@@ -166,7 +166,7 @@ export function createInterviewStore(db: Db) {
      */
     async settle(
       claimed: InterviewRow,
-      facts: Pick<Partial<NewInterview>, 'eventId' | 'joinUrl' | 'webLink'>,
+      facts: Pick<Partial<NewInterview>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewInterview>, 'status' | 'error' | 'changedInOutlook'>,
     ): Promise<void> {
       const settled = await db

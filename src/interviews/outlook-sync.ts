@@ -11,11 +11,13 @@ import {
   retryAt as nextTry,
   statusOf,
 } from '../jobs/outbox.ts';
+import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import type { Calendar, NewCalendarEvent } from './calendar.port.ts';
+import type { Calendar, CreatedCalendarEvent, NewCalendarEvent } from './calendar.port.ts';
 import { eventBody, eventSubject } from './interview-content.ts';
 import type { InterviewRow, InterviewStore } from './interview.store.ts';
+import { readBackJoinUrls, sleepFor } from './teams-link.ts';
 
 export interface OutlookSyncOptions {
   store: InterviewStore;
@@ -27,6 +29,11 @@ export interface OutlookSyncOptions {
   leaseMs: number;
   /** First wait after a retryable failure; doubles per attempt up to 15 minutes. */
   retryBaseMs: number;
+  /** Exchange's sending limit per organizer mailbox: invitations wait their turn. */
+  pacer: MailboxPacer;
+  /** Pauses between read-backs of a Teams link (injected so tests do not wait). */
+  sleep?: (ms: number) => Promise<void>;
+  readBackDelaysMs?: readonly number[];
 }
 
 export interface SyncRun {
@@ -36,6 +43,8 @@ export interface SyncRun {
 }
 
 const CLAIM_SIZE = 100;
+const SENDING_LIMIT_WAIT =
+  "Waiting for the organizer mailbox's sending limit (Exchange Online: 30 messages a minute)";
 
 export function createOutlookSync(options: OutlookSyncOptions) {
   const { store, people, calendar, logger } = options;
@@ -82,8 +91,23 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         run.failed += 1;
       }
     }
+    // Each invitation is a message from the organizer's mailbox: those over its sending limit wait, not
+    // counted as an attempt, until the minute has room.
+    const paced: typeof ready = [];
+    for (const entry of ready) {
+      const decision = await options.pacer.acquire(entry.event.organizer, entry.event.attendees.length);
+      if (decision.granted) {
+        paced.push(entry);
+      } else {
+        await store.postpone(entry.row.id, decision.retryAt, SENDING_LIMIT_WAIT);
+        run.postponed += 1;
+      }
+    }
+    ready.splice(0, ready.length, ...paced);
     if (ready.length === 0) return;
     for (const { row } of ready) await store.countAttempt(row.id);
+    // Events made (or found) in this run: settled once their Teams link has been read back.
+    const made: Array<{ row: InterviewRow; organizer: string; event: CreatedCalendarEvent }> = [];
     // Tried before: the POST may have reached Graph before we could record it. Find that event by our
     // key and bring it to the booking as it is now (it may have moved, or its agenda changed).
     const toCreate: typeof ready = [];
@@ -103,12 +127,7 @@ export function createOutlookSync(options: OutlookSyncOptions) {
           subject: event.subject,
           bodyHtml: event.bodyHtml,
         });
-        await store.settle(
-          row,
-          { eventId: found.eventId, joinUrl: found.joinUrl, webLink: found.webLink },
-          { status: 'booked', error: null },
-        );
-        run.settled += 1;
+        made.push({ row, organizer: event.organizer, event: found });
       } catch (error) {
         if (isRetryable(error)) {
           await store.postpone(row.id, retryAt(row.outlookAttempts + 1), messageOf(error));
@@ -119,17 +138,12 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         }
       }
     }
-    if (toCreate.length === 0) return;
-    const outcomes = await calendar.createEvents(toCreate.map((entry) => entry.event));
+    const outcomes =
+      toCreate.length > 0 ? await calendar.createEvents(toCreate.map((entry) => entry.event)) : [];
     for (const [index, outcome] of outcomes.entries()) {
-      const { row } = toCreate[index]!;
+      const { row, event } = toCreate[index]!;
       if (outcome.ok) {
-        await store.settle(
-          row,
-          { eventId: outcome.event.eventId, joinUrl: outcome.event.joinUrl, webLink: outcome.event.webLink },
-          { status: 'booked', error: null },
-        );
-        run.settled += 1;
+        made.push({ row, organizer: event.organizer, event: outcome.event });
       } else if (outcome.retryable) {
         await store.postpone(row.id, retryAt(row.outlookAttempts + 1), outcome.message);
         run.postponed += 1;
@@ -137,6 +151,53 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         await store.settle(row, {}, { status: 'failed', error: `${outcome.code}: ${outcome.message}` });
         run.failed += 1;
       }
+    }
+    await settleBooked(made, run);
+  }
+
+  /**
+   * Books the events made, each with its Teams link read back when the create (or the lookup after a
+   * crash) had none; still none after the last try: booked, marked "no Teams link". A crash before this
+   * settles nothing, so the next run finds the event by our key and reads it back again.
+   */
+  async function settleBooked(
+    made: Array<{ row: InterviewRow; organizer: string; event: CreatedCalendarEvent }>,
+    run: SyncRun,
+  ): Promise<void> {
+    const unlinked = made.filter((entry) => !entry.event.joinUrl);
+    let urls: Array<string | null> = [];
+    try {
+      urls = await readBackJoinUrls(
+        calendar,
+        unlinked.map((entry) => ({ organizer: entry.organizer, eventId: entry.event.eventId })),
+        {
+          sleep: options.sleep ?? sleepFor,
+          ...(options.readBackDelaysMs ? { delaysMs: options.readBackDelaysMs } : {}),
+        },
+      );
+    } catch (error) {
+      // Outlook could not be read now: leave these rows owing their create. The next run finds each
+      // event by our key (nothing is made twice) and reads its link back again.
+      for (const entry of unlinked) {
+        await store.postpone(entry.row.id, retryAt(entry.row.outlookAttempts + 1), messageOf(error));
+        run.postponed += 1;
+      }
+      made = made.filter((entry) => entry.event.joinUrl);
+    }
+    const readBack = new Map(unlinked.map((entry, index) => [entry, urls[index] ?? null]));
+    for (const entry of made) {
+      const joinUrl = entry.event.joinUrl ?? readBack.get(entry) ?? null;
+      if (!joinUrl)
+        logger.warn(
+          { interviewId: entry.row.id, organizer: entry.organizer },
+          'Outlook made the interview without a Teams meeting: the organizer mailbox cannot host one',
+        );
+      await store.settle(
+        entry.row,
+        { eventId: entry.event.eventId, joinUrl, webLink: entry.event.webLink, noTeamsLink: !joinUrl },
+        { status: 'booked', error: null },
+      );
+      run.settled += 1;
     }
   }
 

@@ -6,7 +6,10 @@
 // place, description) or cancelled, never made twice; each attempt sends its own transactionId, so an
 // edit between attempts never re-sends an old transactionId with a new body. Attendees are added after
 // the create, so a found event still gets everyone.
+import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
 import type { Calendar, NewCalendarEvent } from '../interviews/calendar.port.ts';
+import { chunk } from '../graph/graph-calendar.ts';
+import { readBackJoinUrls, sleepFor } from '../interviews/teams-link.ts';
 import { attemptTransactionId, isRetryable, messageOf, retryAt, statusOf } from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
@@ -22,6 +25,18 @@ export interface TrainingOutlookOptions {
   now: () => Date;
   leaseMs: number;
   retryBaseMs: number;
+  /** Exchange's sending limit of the training mailbox: invitations go out a minute's worth at a time. */
+  pacer: MailboxPacer;
+  /** Pauses between read-backs of a Teams link (injected so tests do not wait). */
+  sleep?: (ms: number) => Promise<void>;
+  readBackDelaysMs?: readonly number[];
+}
+
+/** The mailbox has sent what a minute allows: the rest of the work waits until `retryAt`. */
+class SendingLimitWait extends Error {
+  constructor(readonly retryAt: Date) {
+    super("Waiting for the training mailbox's sending limit (Exchange Online: 30 messages a minute)");
+  }
 }
 
 export interface TrainingSyncRun {
@@ -97,10 +112,36 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
     return outcome.event;
   };
 
+  /**
+   * An online session's Teams link, read back when the create (or the lookup after a crash) gave none.
+   * A read that fails throws, so the session is retried: the next run finds the event by our key.
+   */
+  const verifiedJoinUrl = async (row: SessionRow, event: { eventId: string; joinUrl: string | null }) => {
+    if (!row.online || event.joinUrl) return event.joinUrl;
+    const [joinUrl] = await readBackJoinUrls(calendar, [{ organizer: mailbox, eventId: event.eventId }], {
+      sleep: options.sleep ?? sleepFor,
+      ...(options.readBackDelaysMs ? { delaysMs: options.readBackDelaysMs } : {}),
+    });
+    if (!joinUrl)
+      logger.warn(
+        { sessionId: row.id, mailbox },
+        'Outlook made the session without a Teams meeting: the training mailbox cannot host one',
+      );
+    return joinUrl ?? null;
+  };
+
+  /** Sends to `count` people only once the training mailbox's minute has room for them. */
+  const paceMessages = async (count: number) => {
+    const decision = await options.pacer.acquire(mailbox, count);
+    if (!decision.granted) throw new SendingLimitWait(decision.retryAt);
+  };
+
   /** The event's attendees follow the roster: confirmed people on it, those who left off it. */
   const syncAttendees = async (row: SessionRow, eventId: string) => {
     const leaving = await store.toUninvite(row.id);
     if (leaving.length > 0) {
+      // Each one taken off gets a cancellation from the mailbox: it counts like an invitation.
+      await paceMessages(leaving.length);
       const gone = await people.getMany(leaving.map((entry) => entry.personId));
       await calendar.removeAttendees(
         mailbox,
@@ -111,16 +152,23 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
     }
     const waiting = await store.uninvited(row.id);
     if (waiting.length === 0) return;
-    const directory = await people.getMany(waiting.map((entry) => entry.personId));
-    const attendees = directory.map((person) => ({
-      address: person.mail ?? person.userPrincipalName,
-      name: person.displayName,
-    }));
-    await calendar.addAttendees(mailbox, eventId, attendees);
-    await store.markInvited(
-      waiting.map((entry) => entry.id),
-      options.now(),
-    );
+    // A big session is invited a minute's worth of people at a time; each part is recorded as it goes,
+    // so a session that has to wait (or a crash) goes on with the people not invited yet.
+    for (const part of chunk(waiting, options.pacer.messagesPerMinute)) {
+      await paceMessages(part.length);
+      const directory = new Map(
+        (await people.getMany(part.map((entry) => entry.personId))).map((person) => [person.id, person]),
+      );
+      const attendees = part.flatMap((entry) => {
+        const person = directory.get(entry.personId);
+        return person ? [{ address: person.mail ?? person.userPrincipalName, name: person.displayName }] : [];
+      });
+      await calendar.addAttendees(mailbox, eventId, attendees);
+      await store.markInvited(
+        part.map((entry) => entry.id),
+        options.now(),
+      );
+    }
   };
 
   async function sync(row: SessionRow, run: TrainingSyncRun): Promise<void> {
@@ -130,7 +178,12 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
       run.failed += 1;
       return;
     }
-    const facts: { eventId?: string; joinUrl?: string | null; webLink?: string | null } = {};
+    const facts: {
+      eventId?: string;
+      joinUrl?: string | null;
+      webLink?: string | null;
+      noTeamsLink?: boolean;
+    } = {};
     try {
       await store.countAttempt(row.id);
       if (row.outlookAction === 'cancel') {
@@ -145,7 +198,13 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
         if (!eventId) {
           const event = await ensureEvent(row, course);
           eventId = event.eventId;
-          Object.assign(facts, { eventId, joinUrl: event.joinUrl, webLink: event.webLink });
+          const joinUrl = await verifiedJoinUrl(row, event);
+          Object.assign(facts, {
+            eventId,
+            joinUrl,
+            webLink: event.webLink,
+            noTeamsLink: row.online && !joinUrl,
+          });
         } else if (row.outlookAction === 'move') {
           await calendar.moveEvent(mailbox, eventId, row.startsAt.toISOString(), row.endsAt.toISOString(), {
             location: row.place,
@@ -156,7 +215,12 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
       await store.settle(row, facts, { outlookFailed: false, error: null });
       run.settled += 1;
     } catch (error) {
-      if (isRetryable(error)) {
+      if (error instanceof SendingLimitWait) {
+        // Not a failure: the rest waits for the mailbox's next minute (what is done so far is kept).
+        if (facts.eventId) await store.settle({ ...row, outboxSeq: -1 }, facts, {});
+        await store.postpone(row.id, error.retryAt, error.message);
+        run.postponed += 1;
+      } else if (isRetryable(error)) {
         // The event exists but adding attendees failed: keep its id (settling as if a newer request
         // came in keeps the action, a create turning into a move) and retry the rest later.
         if (facts.eventId) await store.settle({ ...row, outboxSeq: -1 }, facts, {});

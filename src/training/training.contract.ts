@@ -129,6 +129,8 @@ export interface SessionView extends SessionInput {
   outlookError: string | null;
   webLink: string | null;
   joinUrl: string | null;
+  /** An online session whose event came without a Teams meeting, even read back: the mailbox cannot host one. */
+  noTeamsLink: boolean;
   version: number;
 }
 

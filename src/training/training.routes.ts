@@ -65,6 +65,7 @@ const sessionSchema = z.object({
   outlookError: z.string().nullable(),
   webLink: z.string().nullable(),
   joinUrl: z.string().nullable(),
+  noTeamsLink: z.boolean().describe('Online, but the event came without a Teams meeting'),
   version: z.number(),
 });
 

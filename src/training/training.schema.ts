@@ -70,6 +70,8 @@ export const trainingSessions = pgTable(
     eventId: text('event_id'),
     joinUrl: text('join_url'),
     webLink: text('web_link'),
+    /** An online session's event has no Teams meeting even after reading it back (see interviews). */
+    noTeamsLink: boolean('no_teams_link').notNull().default(false),
     error: text('error'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -227,6 +227,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       outlookError: session.outlookFailed ? session.error : null,
       webLink: session.webLink,
       joinUrl: session.joinUrl,
+      noTeamsLink: session.noTeamsLink,
       version: session.version,
     };
   };

@@ -209,7 +209,7 @@ export function createTrainingStore(db: Db) {
      */
     async settle(
       claimed: SessionRow,
-      facts: Pick<Partial<NewSession>, 'eventId' | 'joinUrl' | 'webLink'>,
+      facts: Pick<Partial<NewSession>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewSession>, 'error' | 'outlookFailed'>,
     ): Promise<void> {
       const settled = await db

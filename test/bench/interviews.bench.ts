@@ -21,6 +21,7 @@ import {
   type OrganizerRequest,
 } from '../../src/interviews/bulk-planning.ts';
 import { createInterviewStore } from '../../src/interviews/interview.store.ts';
+import { createMailboxPacer } from '../../src/graph/mailbox-pacer.ts';
 import { createOutlookSync } from '../../src/interviews/outlook-sync.ts';
 import { createPeopleStore } from '../../src/people/people.store.ts';
 import type { PlanResponse } from '../../src/interviews/interview.contract.ts';
@@ -133,6 +134,7 @@ async function bookSeason() {
       now: () => new Date(),
       leaseMs: 10 * 60_000,
       retryBaseMs: 5000,
+      pacer: createMailboxPacer(database.db, { now: () => new Date() }),
     });
     closeDatabase = () => database.close();
 

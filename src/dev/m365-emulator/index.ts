@@ -95,8 +95,16 @@ export interface M365Emulator {
   issueSsoToken(user: string, options?: { audience?: string; lifetimeSeconds?: number }): Promise<string>;
   signJwt(payload: Record<string, unknown>, options?: { unknownKey?: boolean }): Promise<string>;
   faults: FaultController;
-  stats(): { requests: number; byPath: Record<string, number> };
+  /** `sendingLimitRefusals`: requests refused because a mailbox was over its message rate limit. */
+  stats(): { requests: number; byPath: Record<string, number>; sendingLimitRefusals: number };
   eventsOf(mailbox: string): StoredEvent[];
+  /**
+   * The calendar's `allowedOnlineMeetingProviders` (default `['teamsForBusiness']` for a licensed account,
+   * `[]` for one without a licence, as the seeded shared mailbox). With `[]` the
+   * mailbox stands for one without a Teams licence (a shared or resource mailbox): an event created
+   * with `isOnlineMeeting: true` is still created (201), with no online meeting.
+   */
+  setOnlineMeetingProviders(mailbox: string, providers: Array<'teamsForBusiness'>): void;
   /**
    * Uploads a certificate's public part to an app registration (the Graph app's or the bot's client id):
    * client assertions signed with its key and naming it in `x5t#S256` (or `x5t`) are accepted from then on.
@@ -123,6 +131,12 @@ const BOT_OPENID_PATH = '/botframework/v1/.well-known/openidconfiguration';
 const BOT_KEYS_PATH = '/botframework/v1/.well-known/keys';
 const MAILBOX_CONCURRENCY = 4;
 const MAILBOX_QUOTA = 10_000;
+/**
+ * Exchange Online's message rate limit ("Exchange Online limits", sending limits): 30 messages a minute
+ * per mailbox. Every invitation, update to a new attendee and cancellation counts, one per recipient.
+ */
+const MESSAGES_PER_MINUTE = 30;
+const MESSAGE_WINDOW_MS = 60_000;
 const QUOTA_WINDOW_MS = 10 * 60 * 1000;
 const PAGE_SIZE = 100;
 
@@ -377,6 +391,15 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   let latencyMs = options.latencyMs ?? 0;
   const active = new Map<string, number>();
   const quota = new Map<string, number[]>();
+  /** Per mailbox id: when each recent message (one per recipient) left it. */
+  const sent = new Map<string, number[]>();
+  let sendingLimitRefusals = 0;
+  /** Per mailbox id: allowedOnlineMeetingProviders when set; otherwise Teams for licensed accounts only. */
+  const meetingProviders = new Map<string, Array<'teamsForBusiness'>>();
+  // Teams comes with a Microsoft 365 suite licence; a mailbox without one (the seeded shared training
+  // mailbox, like shared and resource mailboxes Exchange creates) cannot host Teams meetings.
+  const defaultMeetingProviders = (person: SeedPerson): Array<'teamsForBusiness'> =>
+    (person.licensed ?? !person.isMailbox) ? ['teamsForBusiness'] : [];
   let requestCount = 0;
   const byPath: Record<string, number> = {};
 
@@ -1049,9 +1072,14 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
     const stamp = now().toISOString();
     const ids = newEventIds();
+    // A mailbox whose calendar does not allow Teams (no licence: shared and resource mailboxes) still
+    // gets its event, 201, without an online meeting ("Create or set an event as an online meeting in
+    // an Outlook calendar": allowedOnlineMeetingProviders).
     const online =
       input.isOnlineMeeting === true &&
-      (input.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness';
+      (input.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness' &&
+      (meetingProviders.get(owner.id) ?? defaultMeetingProviders(owner)).includes('teamsForBusiness');
+    countMessages(owner.id, (input.attendees ?? []).length);
     const meetingId = randomUUID();
     const attendees: Attendee[] = (input.attendees ?? []).map((attendee) => ({
       type: attendee.type ?? 'required',
@@ -1102,6 +1130,37 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     return { status: 201, event };
   };
 
+  /**
+   * Exchange's message rate limit: the messages a change sends (one per recipient) must fit in the
+   * mailbox's last minute, or the request is refused and nothing is sent. What Graph answers then is not
+   * documented (Exchange documents that SMTP submissions are rejected and Outlook clients queue in the
+   * Outbox): the emulator answers 429 with Retry-After, which the app treats as any throttling.
+   */
+  const countMessages = (mailboxId: string, messages: number) => {
+    if (messages <= 0) return;
+    const at = now().getTime();
+    const recent = (sent.get(mailboxId) ?? []).filter((time) => time > at - MESSAGE_WINDOW_MS);
+    // Exchange counts messages, and one meeting request to many people is one message; we count one
+    // per recipient (stricter), so a single change to more people than the limit goes only into an
+    // empty minute, and fills it.
+    if (recent.length > 0 && recent.length + messages > MESSAGES_PER_MINUTE) {
+      sendingLimitRefusals += 1;
+      sent.set(mailboxId, recent);
+      const oldest =
+        recent[
+          Math.min(recent.length - 1, Math.max(0, recent.length + messages - MESSAGES_PER_MINUTE - 1))
+        ] ?? at;
+      throw new GraphFailure(
+        429,
+        'TooManyRequests',
+        `The mailbox is over Exchange Online's message rate limit (${MESSAGES_PER_MINUTE} messages a minute).`,
+        { 'Retry-After': String(Math.max(1, Math.ceil((oldest + MESSAGE_WINDOW_MS - at) / 1000))) },
+      );
+    }
+    for (let index = 0; index < messages; index += 1) recent.push(at);
+    sent.set(mailboxId, recent);
+  };
+
   /** Outlook delivers the invitation: each attendee in this tenant gets their own copy. */
   const deliverInvitations = (event: StoredEvent, attendees: Attendee[]) => {
     for (const attendee of attendees) {
@@ -1136,6 +1195,12 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   ) => {
     const previous = new Map(
       event.attendees.map((attendee) => [attendee.emailAddress.address.toLowerCase(), attendee]),
+    );
+    const nextAddresses = new Set(next.map((attendee) => attendee.emailAddress.address.toLowerCase()));
+    countMessages(
+      event.mailboxId,
+      next.filter((attendee) => !previous.has(attendee.emailAddress.address.toLowerCase())).length +
+        [...previous.keys()].filter((address) => !nextAddresses.has(address)).length,
     );
     const attendees: Attendee[] = next.map((attendee) => {
       const kept = previous.get(attendee.emailAddress.address.toLowerCase());
@@ -1497,8 +1562,9 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
                 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
               );
             const patch = parseBody(eventPatch, body);
-            applyPatch(event, patch);
+            // Attendees first: a change the mailbox may not send now leaves the event as it was.
             if (patch.attendees && event.isOrganizer) replaceAttendees(event, patch.attendees);
+            applyPatch(event, patch);
             if (event.isOrganizer)
               for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
             saveState();
@@ -1520,6 +1586,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
                   'ErrorInvalidRequest',
                   "Your request can't be completed. You need to be an organizer to cancel a meeting.",
                 );
+              countMessages(event.mailboxId, event.attendees.length);
               for (const copy of copiesOf(event)) copy.isCancelled = true;
               created = created.filter((candidate) => candidate !== event);
               saveState();
@@ -1827,6 +1894,17 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       if (parsed.data.latencyMs !== undefined) faults.setLatency(parsed.data.latencyMs);
       return { status: 204 };
     }
+    if (pathname === '/_emulator/online-meeting-providers' && method === 'POST') {
+      const parsed = z
+        .object({ mailbox: z.string().min(1), providers: z.array(z.literal('teamsForBusiness')).max(1) })
+        .strict()
+        .safeParse(JSON.parse(text || '{}'));
+      if (!parsed.success)
+        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+      if (!findPerson(parsed.data.mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
+      emulator.setOnlineMeetingProviders(parsed.data.mailbox, parsed.data.providers);
+      return { status: 204 };
+    }
     return { status: 404, body: { error: 'no such admin endpoint' } };
   };
 
@@ -1877,7 +1955,12 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       }),
     signJwt: (payload, signOptions) => sign(payload, signOptions?.unknownKey ? strangerKey : signingKey),
     faults,
-    stats: () => ({ requests: requestCount, byPath: { ...byPath } }),
+    stats: () => ({ requests: requestCount, byPath: { ...byPath }, sendingLimitRefusals }),
+    setOnlineMeetingProviders: (mailbox, providers) => {
+      const person = findPerson(mailbox);
+      if (!person) throw new Error(`no mailbox ${mailbox}`);
+      meetingProviders.set(person.id, [...providers]);
+    },
     expireDeltaLinks: () => {
       deltaStates.clear();
       deltaPages.clear();
@@ -1891,6 +1974,9 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       requestCount = 0;
       for (const key of Object.keys(byPath)) delete byPath[key];
       quota.clear();
+      sent.clear();
+      sendingLimitRefusals = 0;
+      meetingProviders.clear();
       faults.clear();
       saveState();
     },

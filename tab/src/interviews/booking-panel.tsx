@@ -716,6 +716,11 @@ function BookedResult({
                 {t('join')}
               </Link>
             ) : null}
+            {entry.noTeamsLink ? (
+              <span className={layout.muted} data-testid="booked-no-teams-link">
+                {t('noTeamsLink')}
+              </span>
+            ) : null}
             <Link href={hrefOf('interviews', entry.id)}>{t('open')}</Link>
             {entry.error ? <span className={layout.muted}>{entry.error}</span> : null}
           </li>

@@ -193,6 +193,11 @@ function OutlookWarnings({ entry }: { entry: InterviewSummary }) {
           <MessageBarBody>{t(`changed.${entry.changedInOutlook}`)}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {entry.noTeamsLink && entry.status === 'booked' ? (
+        <MessageBar intent="warning" data-testid="no-teams-link">
+          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {entry.status === 'failed' && entry.error ? (
         <MessageBar intent="error">
           <MessageBarBody>{entry.error}</MessageBarBody>

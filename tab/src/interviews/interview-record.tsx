@@ -181,6 +181,11 @@ function Facts({ detail }: { detail: InterviewDetail }) {
           <MessageBarBody>{t(`changed.${detail.changedInOutlook}`)}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {detail.noTeamsLink && detail.status === 'booked' ? (
+        <MessageBar intent="warning" data-testid="record-no-teams-link">
+          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {detail.joinUrl && detail.status !== 'cancelled' ? (
         <p className={layout.row}>
           <Link href={detail.joinUrl} target="_blank" rel="noreferrer" data-testid="record-join">

@@ -114,6 +114,8 @@ export default {
       deleted: 'Outlook で予定が削除されました。',
     },
     join: 'Teams 会議に参加',
+    noTeamsLink:
+      'Teams 会議のリンクがありません。Outlook の予定は作成されましたが、主催者のメールボックスでは Teams 会議を作成できませんでした（Teams ライセンスなど）。対面で行うか、管理者に連絡してください。',
     outlook: 'Outlook で開く',
     open: '記録を開く',
     openFor: '{{name}} さんの{{type}}の記録を開く',
@@ -314,6 +316,8 @@ export default {
       deleted: 'Deleted in Outlook.',
     },
     join: 'Join the Teams meeting',
+    noTeamsLink:
+      'No Teams link. The Outlook event was created, but the organizer’s mailbox could not create a Teams meeting (a Teams licence, for instance). Meet in person or contact your administrator.',
     outlook: 'Open in Outlook',
     open: 'Open the record',
     openFor: 'Open the record of {{type}} with {{name}}',

@@ -657,6 +657,11 @@ export function OutlookBadge({ session }: { session: SessionView }) {
         {t(`hr.outlook.${session.outlook}`)}
       </Badge>
       {session.outlookError ? <span>{session.outlookError}</span> : null}
+      {session.noTeamsLink ? (
+        <Badge appearance="tint" color="warning" data-testid="no-teams-link">
+          {t('hr.noTeamsLink')}
+        </Badge>
+      ) : null}
       {session.webLink ? (
         <Link href={session.webLink} target="_blank" rel="noreferrer">
           {t('hr.openInOutlook')}

@@ -180,6 +180,8 @@ export default {
         failed: 'Outlook への登録に失敗',
       },
       openInOutlook: 'Outlook で開く',
+      noTeamsLink:
+        'Teams 会議のリンクがありません：研修用メールボックスでは Teams 会議を作成できませんでした。管理者に連絡してください。',
       rosterOf: '名簿：{{title}}（{{date}}）',
       rosterEmpty: 'この日程への申込はまだありません。',
       back: '一覧に戻る',
@@ -377,6 +379,8 @@ export default {
       confirmCancel: 'Cancel the session',
       outlook: { pending: 'Sending to Outlook', synced: 'In Outlook', failed: 'Outlook refused' },
       openInOutlook: 'Open in Outlook',
+      noTeamsLink:
+        'No Teams link: the training mailbox could not create a Teams meeting. Contact your administrator.',
       rosterOf: 'Roster: {{title}} ({{date}})',
       rosterEmpty: 'Nobody has applied for this session yet.',
       back: 'Back to the list',

@@ -291,6 +291,69 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     await expect(graph.get(`/users/${organizer.id}/events/${first.id}`)).rejects.toBeInstanceOf(GraphError);
   });
 
+  it('creates an event without a Teams meeting, 201, in a mailbox whose calendar does not allow Teams', async () => {
+    const organizer = emulator.people.filter((candidate) => candidate.levelId === 'kakaricho')[1]!;
+    const admin = await raw()(`${emulator.url}/_emulator/online-meeting-providers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mailbox: organizer.userPrincipalName, providers: [] }),
+    });
+    expect(admin.status).toBe(204);
+    const created = await graph.post<{ isOnlineMeeting: boolean; onlineMeeting: unknown }>(
+      `/users/${organizer.id}/events`,
+      {
+        subject: 'no Teams here',
+        start: { dateTime: '2026-12-11T09:00:00', timeZone: 'Tokyo Standard Time' },
+        end: { dateTime: '2026-12-11T09:30:00', timeZone: 'Tokyo Standard Time' },
+        isOnlineMeeting: true,
+        onlineMeetingProvider: 'teamsForBusiness',
+      },
+    );
+    expect(created).toMatchObject({ isOnlineMeeting: false, onlineMeeting: null });
+    // The seeded shared mailbox has no licence: no Teams meetings either, by default.
+    const kenshu = emulator.people.find((candidate) => candidate.isMailbox)!;
+    const shared = await graph.post<{ onlineMeeting: unknown }>(`/users/${kenshu.id}/events`, {
+      subject: 'training',
+      start: { dateTime: '2026-12-11T10:00:00', timeZone: 'Tokyo Standard Time' },
+      end: { dateTime: '2026-12-11T11:00:00', timeZone: 'Tokyo Standard Time' },
+      isOnlineMeeting: true,
+    });
+    expect(shared.onlineMeeting).toBeNull();
+  });
+
+  it('refuses what would take a mailbox over 30 messages a minute, one per recipient, with 429 and Retry-After', async () => {
+    const organizer = emulator.people.filter((candidate) => candidate.levelId === 'kakaricho')[2]!;
+    const others = emulator.people.filter(
+      (candidate) => !candidate.isMailbox && candidate.id !== organizer.id,
+    );
+    const strict = createGraphClient({
+      baseUrl: emulator.graphBaseUrl,
+      getToken: createAppTokenProvider(settings()),
+      caCertPem: emulator.caCertPem,
+      maxRetries: 0,
+    });
+    const event = (subject: string, attendees: typeof others) => ({
+      subject,
+      start: { dateTime: '2026-12-14T09:00:00', timeZone: 'Tokyo Standard Time' },
+      end: { dateTime: '2026-12-14T09:30:00', timeZone: 'Tokyo Standard Time' },
+      attendees: attendees.map((attendee) => ({ emailAddress: { address: attendee.mail } })),
+    });
+    const refusedBefore = emulator.stats().sendingLimitRefusals;
+    await strict.post(`/users/${organizer.id}/events`, event('thirty', others.slice(0, 30)));
+    const refused = await strict
+      .post(`/users/${organizer.id}/events`, event('one more', others.slice(30, 31)))
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(GraphError);
+    expect((refused as GraphError).status).toBe(429);
+    expect((refused as GraphError).retryAfterSeconds).toBeGreaterThan(0);
+    expect(emulator.stats().sendingLimitRefusals).toBe(refusedBefore + 1);
+    expect(
+      emulator.eventsOf(organizer.id).filter((candidate) => candidate.subject === 'one more'),
+    ).toHaveLength(0);
+    // Without invitations nothing is sent: an event with no attendees is still created.
+    await strict.post(`/users/${organizer.id}/events`, event('alone', []));
+  });
+
   it('keeps created events across a restart with the same state file', async () => {
     const organizer = person('kakaricho');
     const created = await graph.post<{ id: string }>(`/users/${organizer.id}/events`, {

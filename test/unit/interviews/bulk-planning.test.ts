@@ -81,6 +81,7 @@ function fakeCalendar(freeBusy: Record<string, CalendarItem[] | null> = {}) {
     addAttendees: unused,
     removeAttendees: unused,
     getEvents: unused,
+    getJoinUrls: unused,
   };
   return { calendar, scheduleCalls, createCalls };
 }
