@@ -426,6 +426,9 @@ export async function startServer(
       botId: config.mode === 'production' ? `28:${microsoft.botId}` : undefined,
       identities: local?.botIdentities,
       installer: personalAppInstaller,
+      ...(config.mode === 'production'
+        ? { proactiveServiceUrl: config.botProactiveServiceUrl, tenantId: microsoft.tenantId }
+        : {}),
     });
     // Stately: one drain at a time across instances (the pacer's count holds), and one more queued behind it.
     await queue.boss.createQueue(BOT_OUTBOX_QUEUE, {

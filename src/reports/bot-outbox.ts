@@ -151,6 +151,12 @@ export interface BotOutboxWorkerOptions {
    * mode, the Agents Playground has no Graph), the connector is asked to create the conversation.
    */
   installer?: PersonalAppInstaller | undefined;
+  /**
+   * For a first 1:1 chat when no conversation or team installation ever gave the tenant's serviceUrl (the
+   * documented endpoint for proactive messages), with the tenant it is for. A learnt one is preferred.
+   */
+  proactiveServiceUrl?: string | undefined;
+  tenantId?: string | undefined;
   pacer?: BotPacer;
   /** For jitter; tests pass a fixed one. */
   random?: () => number;
@@ -413,8 +419,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       .orderBy(desc(conversationReferences.updatedAt))
       .limit(1);
     const installation = installations[0];
-    const serviceUrl = reference?.serviceUrl ?? installation?.serviceUrl;
-    const tenantId = reference?.tenantId ?? installation?.tenantId ?? undefined;
+    const serviceUrl = reference?.serviceUrl ?? installation?.serviceUrl ?? options.proactiveServiceUrl;
+    const tenantId = reference?.tenantId ?? installation?.tenantId ?? options.tenantId;
     const botId = reference?.botId ?? options.botId;
     if (!serviceUrl || !tenantId || !botId) {
       await fail(

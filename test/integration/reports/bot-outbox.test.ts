@@ -478,7 +478,7 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
   });
 
   /** One emulator for the describe (reset before each test), another where a test needs other consent. */
-  async function setUp(emulatorOptions: { appRoles?: string[] } = {}) {
+  async function setUp(emulatorOptions: { appRoles?: string[] } = {}, teamInstalled = true) {
     if (emulatorOptions.appRoles) {
       emulator = await startM365Emulator({ teamsAppExternalId: MANIFEST_ID, ...emulatorOptions });
     } else {
@@ -491,14 +491,15 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     fake = await startFakeConnector({ installations: emulator.teamsApp });
     const conversations = createConversationReferenceStore(database.db);
     // The app is in a team (where the tenant's serviceUrl was learnt); nobody has it personally yet.
-    await conversations.recordInstallation({
-      teamId: TEAM,
-      teamName: '総務部',
-      aadGroupId: null,
-      tenantId: emulator.tenantId,
-      serviceUrl: fake.url,
-      channels: [{ id: CHANNEL, name: '職員課' }],
-    });
+    if (teamInstalled)
+      await conversations.recordInstallation({
+        teamId: TEAM,
+        teamName: '総務部',
+        aadGroupId: null,
+        tenantId: emulator.tenantId,
+        serviceUrl: fake.url,
+        channels: [{ id: CHANNEL, name: '職員課' }],
+      });
     const staff = emulator.people.filter((person) => !person.isMailbox);
     const messages = createBotOutbox({ db: database.db });
     const graph = createGraphClient({
@@ -597,6 +598,23 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     await drainUntilSettled(worker(context), context.messages, ['k-second']);
     expect(context.fake.accepted.map((entry) => entry.conversationId)).toEqual([chatId, chatId]);
     expect(context.emulator.stats().byPath['/users/{id}/teamwork/installedApps'] ?? 0).toBe(installsBefore);
+  });
+
+  it('opens the first 1:1 chat of a tenant the bot never heard from at the configured proactive serviceUrl', async () => {
+    const context = await setUp({}, false);
+    const person = context.staff[9]!;
+    await context.messages.enqueue([toPerson(person.id, 'k-day-one')]);
+    const states = await drainUntilSettled(
+      worker(context, { proactiveServiceUrl: context.fake.url, tenantId: context.emulator.tenantId }),
+      context.messages,
+      ['k-day-one'],
+    );
+    expect(states.get('k-day-one')).toMatchObject({ state: 'sent' });
+    expect(context.fake.accepted).toHaveLength(1);
+    expect(await context.conversations.personalChatOf(person.id)).toMatchObject({
+      serviceUrl: context.fake.url,
+      tenantId: context.emulator.tenantId,
+    });
   });
 
   it('takes an app the person already has (409 Conflict) as installed and posts', async () => {
