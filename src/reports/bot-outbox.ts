@@ -494,6 +494,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
             // The organisation does not let this person have the app (app permission or setup policy, or
             // the app is blocked): no message can reach them until an admin changes that.
             totals.installRefused += 1;
+            telemetry.recordInstallRefused();
             await fail(row, `Teams refused to install the app for this person: ${error.message}`);
             return;
           }
