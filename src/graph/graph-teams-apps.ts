@@ -50,10 +50,11 @@ export function createGraphTeamsAppInstaller(input: {
     );
     const apps = parseGraph(listOf(teamsCatalogAppSchema), answer, 'the app catalog').value;
     const app = apps[0];
-    // Not published to the organisation's catalog (or not yet visible): nothing to install. 404, for good.
+    // Not in the organisation's catalog, or not visible yet ("List teamsApp": policies take 24-48 hours to
+    // apply after publishing): worth asking again later, so the outbox retries it with its backoff (503).
     if (!app)
       throw new GraphError(
-        404,
+        503,
         'TeamsAppNotInCatalog',
         `the Teams app ${input.manifestAppId} is not in the organisation's app catalog`,
         undefined,

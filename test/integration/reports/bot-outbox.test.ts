@@ -617,6 +617,38 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     });
   });
 
+  it('keeps retrying, not dropping, while the app is not yet in the organisation’s catalog', async () => {
+    const context = await setUp();
+    const person = context.staff[10]!;
+    await context.messages.enqueue([toPerson(person.id, 'k-unpublished')]);
+    const run = worker(context, {
+      installer: createGraphTeamsAppInstaller({
+        graph: createGraphClient({
+          baseUrl: context.emulator.graphBaseUrl,
+          getToken: createAppTokenProvider({
+            tenantId: context.emulator.tenantId,
+            clientId: context.emulator.app.clientId,
+            credential: { kind: 'secret', clientSecret: context.emulator.app.clientSecret },
+            authorityHost: context.emulator.authorityHost,
+            caCertPem: context.emulator.caCertPem,
+          }),
+          caCertPem: context.emulator.caCertPem,
+          retryDelaySeconds: 0,
+          maxRetries: 0,
+        }),
+        graphBaseUrl: context.emulator.graphBaseUrl,
+        manifestAppId: '00000000-0000-4000-8000-000000000000',
+        logger: testLogger,
+      }),
+      retryBaseMs: 60_000,
+    });
+    await run.drain();
+    const states = await context.messages.status(['k-unpublished']);
+    expect(states.get('k-unpublished')).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(states.get('k-unpublished')?.error).toContain('TeamsAppNotInCatalog');
+    expect(context.fake.requests).toBe(0);
+  });
+
   it('takes an app the person already has (409 Conflict) as installed and posts', async () => {
     const context = await setUp();
     const person = context.staff[4]!;
