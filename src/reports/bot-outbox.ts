@@ -460,7 +460,13 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
             failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : undefined,
           )
         : failure;
-    if (error instanceof ConnectorError && error.status === 429 && error.retryAfterMs !== undefined)
+    // Only the connector's 429 holds the tenant's other messages back; Graph's throttles the install alone.
+    if (
+      !(failure instanceof GraphError) &&
+      error instanceof ConnectorError &&
+      error.status === 429 &&
+      error.retryAfterMs !== undefined
+    )
       pacer.pause(scopeOf(item), clock() + error.retryAfterMs);
     if (isRetryableError(error))
       await postpone(item.row, attempts, error instanceof Error ? error : new Error(messageOf(error)));

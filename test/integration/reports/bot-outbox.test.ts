@@ -722,6 +722,34 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     expect(context.fake.accepted[0]!.at - startedAt).toBeGreaterThanOrEqual(1000);
   });
 
+  it('does not hold the tenant’s other messages back while Graph throttles an install', async () => {
+    const context = await setUp();
+    const [waiting, known] = [context.staff[11]!, context.staff[12]!];
+    await context.conversations.remember({
+      conversationId: `a:chat-${known.id}`,
+      kind: 'personal',
+      serviceUrl: context.fake.url,
+      tenantId: context.emulator.tenantId,
+      botId: BOT,
+      userAadId: known.id,
+      teamId: null,
+      channelId: null,
+      channelName: null,
+    });
+    context.emulator.faults.add({
+      status: 429,
+      retryAfterSeconds: 40,
+      count: 1,
+      pathPattern: '/teamwork/installedApps',
+    });
+    const run = worker(context);
+    await context.messages.enqueue([toPerson(waiting.id, 'k-install-throttled')]);
+    expect(await run.drain()).toMatchObject({ retried: 1, sent: 0 });
+    await context.messages.enqueue([toPerson(known.id, 'k-meanwhile')]);
+    expect(await run.drain()).toMatchObject({ sent: 1, deferred: 0 });
+    expect(context.fake.accepted).toMatchObject([{ conversationId: `a:chat-${known.id}` }]);
+  });
+
   it('Graph refuses the install to an app token without TeamsAppInstallation.ReadWriteSelfForUser.All', async () => {
     const context = await setUp({
       appRoles: ['User.Read.All', 'Calendars.ReadWrite', 'AppCatalog.Read.All'],
