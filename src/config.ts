@@ -26,6 +26,14 @@ export const DEFAULT_BOT_SERVICE_URL_HOSTS = [
   'smba.infra.gcc.teams.microsoft.com',
 ] as const;
 
+/**
+ * Where to open a person's first 1:1 chat when no conversation or team ever told the bot its tenant's
+ * serviceUrl: the public cloud's endpoint for proactive messages (Microsoft 365 Agents SDK,
+ * TeamsProactiveServiceEndpoints.publicGlobal: "use only if the incoming serviceUrl is unavailable";
+ * a serviceUrl learnt from any activity is preferred).
+ */
+export const DEFAULT_BOT_PROACTIVE_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
 export const APP_MODES = ['local', 'production'] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
@@ -213,6 +221,7 @@ const commonSchema = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
+  BOT_PROACTIVE_SERVICE_URL: optionalString,
   // Application Insights (docs/operations.md, "Telemetry"); unset: no telemetry SDK is even loaded.
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
     emptyToUndefined,
@@ -306,6 +315,11 @@ export interface ProductionConfig extends BaseConfig {
   microsoft: MicrosoftConfig & { botCredential: BotCredential };
   /** The only hosts an activity's serviceUrl may name: the bot sends its token there when it replies. */
   botServiceUrlHosts: string[];
+  /**
+   * The serviceUrl for a first 1:1 chat when none was ever learnt; undefined when the default's host is
+   * not among botServiceUrlHosts (a sovereign cloud that did not set its own).
+   */
+  botProactiveServiceUrl: string | undefined;
 }
 
 export type Config = LocalConfig | ProductionConfig;
@@ -345,6 +359,7 @@ const PRODUCTION_ONLY = [
   'BOT_PASSWORD',
   'BOT_CLIENT_CERTIFICATE_FILE',
   'BOT_SERVICE_URL_HOSTS',
+  'BOT_PROACTIVE_SERVICE_URL',
   'TRAINING_MAILBOX',
 ] as const satisfies ReadonlyArray<keyof RawEnv>;
 
@@ -377,6 +392,18 @@ function isLocalDatabaseUrl(value: string): boolean {
     return hosts.every((host) => host === '' || host.startsWith('/') || isLoopbackHostname(host));
   } catch {
     return false;
+  }
+}
+
+/** The lower-case host of an https URL; undefined for anything else. */
+function hostOfHttpsUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && !url.username && !url.password
+      ? url.hostname.toLowerCase()
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -597,6 +624,16 @@ function productionProblems(raw: RawEnv, env: Record<string, string | undefined>
     if (loopback.length > 0)
       problems.push(`BOT_SERVICE_URL_HOSTS names this machine (${loopback.join(', ')}): that is local mode`);
   }
+  if (raw.BOT_PROACTIVE_SERVICE_URL !== undefined) {
+    // The bot's token goes there: only to a connector host the service accepts activities from.
+    const allowed = raw.BOT_SERVICE_URL_HOSTS
+      ? parseHostList(raw.BOT_SERVICE_URL_HOSTS).hosts
+      : [...DEFAULT_BOT_SERVICE_URL_HOSTS];
+    const host = hostOfHttpsUrl(raw.BOT_PROACTIVE_SERVICE_URL);
+    if (!host) problems.push('BOT_PROACTIVE_SERVICE_URL must be an https URL');
+    else if (!allowed.includes(host))
+      problems.push(`BOT_PROACTIVE_SERVICE_URL's host ${host} is not one of BOT_SERVICE_URL_HOSTS`);
+  }
   problems.push(...libraryVariableProblems(env));
   return problems;
 }
@@ -744,6 +781,9 @@ export function loadConfig(
   // Non-null assertions are safe: productionProblems reported every missing value above.
   const clientId = raw.ENTRA_CLIENT_ID!;
   const publicHost = new URL(raw.PUBLIC_URL!).host;
+  const botServiceUrlHosts = raw.BOT_SERVICE_URL_HOSTS
+    ? parseHostList(raw.BOT_SERVICE_URL_HOSTS).hosts
+    : [...DEFAULT_BOT_SERVICE_URL_HOSTS];
   return {
     ...base,
     mode: 'production',
@@ -763,9 +803,12 @@ export function loadConfig(
       },
       trainingMailbox: raw.TRAINING_MAILBOX,
     },
-    botServiceUrlHosts: raw.BOT_SERVICE_URL_HOSTS
-      ? parseHostList(raw.BOT_SERVICE_URL_HOSTS).hosts
-      : [...DEFAULT_BOT_SERVICE_URL_HOSTS],
+    botServiceUrlHosts,
+    botProactiveServiceUrl:
+      raw.BOT_PROACTIVE_SERVICE_URL ??
+      (botServiceUrlHosts.includes(new URL(DEFAULT_BOT_PROACTIVE_SERVICE_URL).hostname)
+        ? DEFAULT_BOT_PROACTIVE_SERVICE_URL
+        : undefined),
   };
 }
 

@@ -31,6 +31,9 @@ import type { Framework } from './framework/framework.schema.ts';
 import { createGraphCalendar } from './graph/graph-calendar.ts';
 import { createMailboxPacer } from './graph/mailbox-pacer.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
+import { createGraphClient } from './graph/graph-client.ts';
+import { createGraphTeamsAppInstaller } from './graph/graph-teams-apps.ts';
+import { createAppTokenProvider } from './graph/token-providers.ts';
 import { careerRoutes } from './growth/career.routes.ts';
 import { createCareerService } from './growth/career.service.ts';
 import { declarationRoutes } from './growth/declaration.routes.ts';
@@ -395,6 +398,27 @@ export async function startServer(
             authorityHost: microsoft.authorityHost,
           }
         : undefined;
+    // Teams delivers a 1:1 message only to someone who has the app: in production the outbox installs it
+    // for a person before their first one (Graph, TeamsAppInstallation.ReadWriteSelfForUser.All). Local
+    // mode has no installer: the Agents Playground is not Teams and knows nothing of Graph installations.
+    const personalAppInstaller =
+      config.mode === 'production' && config.teamsAppId
+        ? createGraphTeamsAppInstaller({
+            graph: createGraphClient({
+              baseUrl: microsoft.graphBaseUrl,
+              getToken: createAppTokenProvider({ ...microsoft, caCertPem }),
+              caCertPem,
+              logger,
+            }),
+            graphBaseUrl: microsoft.graphBaseUrl,
+            manifestAppId: config.teamsAppId,
+            logger,
+          })
+        : undefined;
+    if (config.mode === 'production' && !personalAppInstaller)
+      logger.warn(
+        'TEAMS_APP_ID is not set: the bot cannot install itself, so only people who already have the app (or get it from a setup policy) receive 1:1 messages',
+      );
     const botOutboxWorker = createBotOutboxWorker({
       db: database.db,
       conversations,
@@ -406,6 +430,10 @@ export async function startServer(
       logger,
       botId: config.mode === 'production' ? `28:${microsoft.botId}` : undefined,
       identities: local?.botIdentities,
+      installer: personalAppInstaller,
+      ...(config.mode === 'production'
+        ? { proactiveServiceUrl: config.botProactiveServiceUrl, tenantId: microsoft.tenantId }
+        : {}),
     });
     // Stately: one drain at a time across instances (the pacer's count holds), and one more queued behind it.
     await queue.boss.createQueue(BOT_OUTBOX_QUEUE, {

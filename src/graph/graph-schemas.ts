@@ -42,3 +42,21 @@ export const USER_SELECT =
  * accounts and mailboxes, and `manager` (delta tracks a relationship through $select; $expand is refused).
  */
 export const STAFF_DELTA_SELECT = `${USER_SELECT},accountEnabled,userType,assignedLicenses,manager`;
+
+/** A Teams app in the tenant's app catalog (`/appCatalogs/teamsApps`): `id` is the catalog's, not the manifest's. */
+export const teamsCatalogAppSchema = z.object({
+  id: z.string().min(1),
+  externalId: z.string().nullable().optional(),
+});
+
+/** An app installed in a user's personal scope (`/users/{id}/teamwork/installedApps?$expand=teamsApp`). */
+export const userAppInstallationSchema = z.object({
+  id: z.string().min(1),
+  teamsApp: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
+});
+
+/** The chat between a user and an installed app (`…/installedApps/{id}/chat`): its id is the 1:1 conversation's. */
+export const installationChatSchema = z.object({ id: z.string().min(1) });

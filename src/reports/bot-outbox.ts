@@ -17,11 +17,13 @@ import { AppError } from '../http/app-error.ts';
 import { telemetry } from '../telemetry/metrics.ts';
 import { messageOf } from '../jobs/outbox.ts';
 import type { Logger } from '../logger.ts';
+import { GraphError } from '../graph/graph-errors.ts';
 import { ConnectorError, type BotConnector } from './bot-connector.ts';
 import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.port.ts';
 import { botOutbox } from './bot-outbox.schema.ts';
 import { createBotPacer, type BotPacer, type PacerScope, type PacerSlot } from './bot-pacer.ts';
 import { conversationReferences } from './conversation-references.schema.ts';
+import type { PersonalAppInstaller } from './personal-app-installer.port.ts';
 import type {
   ConversationReferenceRow,
   ConversationReferenceStore,
@@ -143,6 +145,18 @@ export interface BotOutboxWorkerOptions {
   botId?: string | undefined;
   /** Whom to name when creating a person's 1:1 chat (their Entra object id unless told otherwise). */
   identities?: BotIdentities | undefined;
+  /**
+   * Teams takes a 1:1 message only for someone who has the app: with an installer, a person without a
+   * stored 1:1 chat gets the app installed (Graph) and the installation's chat is used. Without one (local
+   * mode, the Agents Playground has no Graph), the connector is asked to create the conversation.
+   */
+  installer?: PersonalAppInstaller | undefined;
+  /**
+   * For a first 1:1 chat when no conversation or team installation ever gave the tenant's serviceUrl (the
+   * documented endpoint for proactive messages), with the tenant it is for. A learnt one is preferred.
+   */
+  proactiveServiceUrl?: string | undefined;
+  tenantId?: string | undefined;
   pacer?: BotPacer;
   /** For jitter; tests pass a fixed one. */
   random?: () => number;
@@ -157,6 +171,8 @@ export interface BotOutboxCounts {
   /** Retryable failures put back for another try (429, 412, 502, 504, network). */
   retried: number;
   failed: number;
+  /** Of the failed: people for whom the organisation refused to install the app (403), given up for good. */
+  installRefused: number;
   /** Put back untried because the pacer would hold them longer than is worth keeping a lease. */
   deferred: number;
 }
@@ -176,8 +192,18 @@ interface WorkItem {
   row: OutboxRow;
   /** Where it goes, once known; a person without a 1:1 conversation needs one created first. */
   target: Target | undefined;
-  /** `userAadId` names the member for the connector; the reference is remembered under `personId`. */
-  create?: { serviceUrl: string; tenantId: string; botId: string; userAadId: string; personId: string };
+  /**
+   * `userAadId` names the member for the connector; the reference is remembered under `personId`. `via`:
+   * install the app for the person through Graph and use its chat, or ask the connector to create one.
+   */
+  create?: {
+    serviceUrl: string;
+    tenantId: string;
+    botId: string;
+    userAadId: string;
+    personId: string;
+    via: 'install' | 'connector';
+  };
 }
 
 const RETRYABLE = new Set([408, 412, 429, 500, 502, 503, 504]);
@@ -249,7 +275,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         a.createdAt.getTime() - b.createdAt.getTime(),
     );
   };
-  const totals: BotOutboxCounts = { sent: 0, throttled: 0, retried: 0, failed: 0, deferred: 0 };
+  const totals: BotOutboxCounts = zero();
   let primed = false;
   let running: Promise<DrainResult> | undefined;
   let stopping = false;
@@ -393,8 +419,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       .orderBy(desc(conversationReferences.updatedAt))
       .limit(1);
     const installation = installations[0];
-    const serviceUrl = reference?.serviceUrl ?? installation?.serviceUrl;
-    const tenantId = reference?.tenantId ?? installation?.tenantId ?? undefined;
+    const serviceUrl = reference?.serviceUrl ?? installation?.serviceUrl ?? options.proactiveServiceUrl;
+    const tenantId = reference?.tenantId ?? installation?.tenantId ?? options.tenantId;
     const botId = reference?.botId ?? options.botId;
     if (!serviceUrl || !tenantId || !botId) {
       await fail(
@@ -413,6 +439,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         botId,
         userAadId: identities.memberIdOf(recipient.personId),
         personId: recipient.personId,
+        via: options.installer ? 'install' : 'connector',
       },
     };
   };
@@ -422,8 +449,24 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       ? { tenantId: item.target.tenantId, conversationId: item.target.conversationId }
       : { tenantId: item.create!.tenantId };
 
-  const settleFailure = async (item: WorkItem, attempts: number, error: unknown, what: string) => {
-    if (error instanceof ConnectorError && error.status === 429 && error.retryAfterMs !== undefined)
+  const settleFailure = async (item: WorkItem, attempts: number, failure: unknown, what: string) => {
+    // Graph's answers (the install step) are judged like the connector's: throttling and server trouble
+    // come back later (after Retry-After), a refusal is final.
+    const error =
+      failure instanceof GraphError
+        ? new ConnectorError(
+            failure.message,
+            failure.status,
+            failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : undefined,
+          )
+        : failure;
+    // Only the connector's 429 holds the tenant's other messages back; Graph's throttles the install alone.
+    if (
+      !(failure instanceof GraphError) &&
+      error instanceof ConnectorError &&
+      error.status === 429 &&
+      error.retryAfterMs !== undefined
+    )
       pacer.pause(scopeOf(item), clock() + error.retryAfterMs);
     if (isRetryableError(error))
       await postpone(item.row, attempts, error instanceof Error ? error : new Error(messageOf(error)));
@@ -447,10 +490,28 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         const create = item.create!;
         let created: { conversationId: string };
         try {
-          created = await connector.createPersonalConversation(create);
+          created =
+            create.via === 'install'
+              ? { conversationId: (await options.installer!.personalChatOf(create.personId)).chatId }
+              : await connector.createPersonalConversation(create);
         } catch (error) {
           answer();
-          await settleFailure(item, attempts, error, 'could not create the 1:1 conversation: ');
+          if (create.via === 'install' && error instanceof GraphError && error.status === 403) {
+            // The organisation does not let this person have the app (app permission or setup policy, or
+            // the app is blocked): no message can reach them until an admin changes that.
+            totals.installRefused += 1;
+            telemetry.recordInstallRefused();
+            await fail(row, `Teams refused to install the app for this person: ${error.message}`);
+            return;
+          }
+          await settleFailure(
+            item,
+            attempts,
+            error,
+            create.via === 'install'
+              ? 'could not install the app for this person: '
+              : 'could not create the 1:1 conversation: ',
+          );
           return;
         }
         answer();
@@ -639,6 +700,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       throttled: totals.throttled - before.throttled,
       retried: totals.retried - before.retried,
       failed: totals.failed - before.failed,
+      installRefused: totals.installRefused - before.installRefused,
       deferred: totals.deferred - before.deferred,
       nextDueAt: await soonestDue(),
     };
@@ -682,6 +744,13 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   };
 }
 
-const zero = (): BotOutboxCounts => ({ sent: 0, throttled: 0, retried: 0, failed: 0, deferred: 0 });
+const zero = (): BotOutboxCounts => ({
+  sent: 0,
+  throttled: 0,
+  retried: 0,
+  failed: 0,
+  installRefused: 0,
+  deferred: 0,
+});
 
 export type BotOutboxWorker = ReturnType<typeof createBotOutboxWorker>;

@@ -11,6 +11,7 @@ export const METRIC = {
   outboxLag: 'hagukumi.bot_outbox.lag',
   throttled: 'hagukumi.throttled_responses',
   jobFailures: 'hagukumi.job.failures',
+  installRefused: 'hagukumi.bot_outbox.install_refused',
 } as const;
 
 /** Services that answer us with 429 (or 503 "busy") and Retry-After. */
@@ -28,6 +29,8 @@ export interface Telemetry {
   recordThrottle(service: ThrottlingService, status: number): void;
   /** A background job handler threw; pg-boss retries it or, past its retry limit, fails it. */
   recordJobFailure(queue: string): void;
+  /** The organisation refused to install the app for a person (403): their 1:1 message failed for good. */
+  recordInstallRefused(): void;
 }
 
 interface Instruments {
@@ -36,6 +39,7 @@ interface Instruments {
   outboxLag: Histogram;
   throttled: Counter;
   jobFailures: Counter;
+  installRefused: Counter;
 }
 
 let instruments: Instruments | undefined;
@@ -65,6 +69,9 @@ function current(): Instruments {
     jobFailures: meter.createCounter(METRIC.jobFailures, {
       description: 'Background job runs that threw (each retry counts)',
     }),
+    installRefused: meter.createCounter(METRIC.installRefused, {
+      description: '1:1 bot messages given up because the organisation does not allow the app for the person',
+    }),
   };
   return instruments;
 }
@@ -85,5 +92,8 @@ export const telemetry: Telemetry = {
   },
   recordJobFailure(queue) {
     current().jobFailures.add(1, { queue });
+  },
+  recordInstallRefused() {
+    current().installRefused.add(1);
   },
 };

@@ -42,6 +42,17 @@ export interface FakeConnectorOptions {
    * accepts only https connectors on the hosts it allows (BOT_SERVICE_URL_HOSTS).
    */
   tls?: { hostname: string; certPem: string; keyPem: string };
+  /**
+   * Who has the app: Teams takes a proactive 1:1 message only for someone who has it installed and
+   * answers 403 otherwise ("Send proactive messages"; "Status codes from bot conversational APIs").
+   * With this, creating a 1:1 conversation with a member who has no installation, and posting into the
+   * 1:1 chat of such a member, are refused. The emulator's `teamsApp` fits (installations through Graph).
+   */
+  installations?: {
+    isInstalledFor(memberId: string): boolean;
+    /** The member of a 1:1 chat id; undefined for ids that are not such a chat. */
+    memberOfChat(conversationId: string): string | undefined;
+  };
 }
 
 type Fault =
@@ -61,6 +72,8 @@ export interface FakeConnector {
   answers: Array<{ at: number; status: number; path: string }>;
   /** The next `count` requests answer `status` (429 with `retryAfterSeconds` if given) and take nothing. */
   failNext(status: number, count?: number, options?: { retryAfterSeconds?: number }): void;
+  /** Requests refused because the member had no installation of the app. */
+  refusedUninstalled: number;
   /** The next `count` requests are answered only after `delayMs` (and then taken as usual). */
   slowNext(delayMs: number, count?: number): void;
   /** Messages taken per conversation. */
@@ -112,6 +125,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     accepted: [],
     created: [],
     throttled: 0,
+    refusedUninstalled: 0,
     requests: 0,
     answers: [],
     failNext(status, count = 1, faultOptions = {}) {
@@ -171,6 +185,16 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     return true;
   };
 
+  const installations = options.installations;
+  const refuseUninstalled = (res: ServerResponse) => {
+    connector.refusedUninstalled += 1;
+    send(
+      res,
+      403,
+      errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'),
+    );
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const arrivedAt = clock();
     connector.requests += 1;
@@ -197,6 +221,11 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const activityPath = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec(url.pathname);
     if (req.method === 'POST' && activityPath) {
       const conversationId = decodeURIComponent(activityPath[1]!);
+      const member = installations?.memberOfChat(conversationId);
+      if (member !== undefined && !installations!.isInstalledFor(member)) {
+        refuseUninstalled(res);
+        return;
+      }
       if (!admit(res, conversationId, arrivedAt)) return;
       sequence += 1;
       const id = `activity-${sequence}`;
@@ -220,6 +249,10 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       const memberId = request.members?.[0]?.id;
       if (request.isGroup || !memberId || request.members?.length !== 1) {
         send(res, 400, errorBody('BadArgument', 'One member and isGroup false are required.'));
+        return;
+      }
+      if (installations && !installations.isInstalledFor(memberId)) {
+        refuseUninstalled(res);
         return;
       }
       if (!admit(res, undefined, arrivedAt)) return;

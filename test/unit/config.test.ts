@@ -157,6 +157,38 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('opens first 1:1 chats at the documented public proactive serviceUrl, or one set on an allowed host', () => {
+    const config = loadConfig(production, { envDir: emptyEnvDir });
+    expect(config.mode === 'production' && config.botProactiveServiceUrl).toBe(
+      'https://smba.trafficmanager.net/teams/',
+    );
+    // A sovereign cloud that lists its own hosts does not get the public cloud's endpoint by default.
+    const sovereign = loadConfig(
+      { ...production, BOT_SERVICE_URL_HOSTS: 'smba.infra.gov.teams.microsoft.us' },
+      { envDir: emptyEnvDir },
+    );
+    expect(sovereign.mode === 'production' && sovereign.botProactiveServiceUrl).toBeUndefined();
+    const set = loadConfig(
+      {
+        ...production,
+        BOT_SERVICE_URL_HOSTS: 'smba.infra.gov.teams.microsoft.us',
+        BOT_PROACTIVE_SERVICE_URL: 'https://smba.infra.gov.teams.microsoft.us/teams',
+      },
+      { envDir: emptyEnvDir },
+    );
+    expect(set.mode === 'production' && set.botProactiveServiceUrl).toBe(
+      'https://smba.infra.gov.teams.microsoft.us/teams',
+    );
+    expect(
+      problemsOf({ ...production, BOT_PROACTIVE_SERVICE_URL: 'https://connector.example.org/' }),
+    ).toEqual([
+      expect.stringMatching(/^BOT_PROACTIVE_SERVICE_URL's host connector.example.org is not one of/),
+    ]);
+    expect(
+      problemsOf({ ...production, BOT_PROACTIVE_SERVICE_URL: 'http://smba.trafficmanager.net/teams/' }),
+    ).toEqual([expect.stringMatching(/^BOT_PROACTIVE_SERVICE_URL must be an https URL/)]);
+  });
+
   it('reads the allowed Bot Framework serviceUrl hosts: the documented public-cloud hosts unless set', () => {
     const config = loadConfig(production, { envDir: emptyEnvDir });
     expect(config.mode === 'production' && config.botServiceUrlHosts).toEqual([

@@ -67,6 +67,36 @@ export interface M365EmulatorOptions {
    * Framework connector, which must be https on a host the service allows).
    */
   extraTlsNames?: string[];
+  /**
+   * The application permissions (`roles`) the tenant's admin consented to for our app; all it asks for
+   * (aad.manifest.json) by default. A test leaves one out to see Graph refuse.
+   */
+  appRoles?: string[];
+  /** Our Teams app as the tenant's app catalog holds it; `externalId` is the manifest's id (TEAMS_APP_ID). */
+  teamsAppExternalId?: string;
+}
+
+/** What Graph's app token carries when the admin consented to everything aad.manifest.json asks for. */
+export const CONSENTED_APP_ROLES = [
+  'User.Read.All',
+  'Calendars.ReadWrite',
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'AppCatalog.Read.All',
+] as const;
+
+/** Our Teams app in the tenant: who has it installed in their personal scope, and who may not have it. */
+export interface EmulatedTeamsApp {
+  /** The id the app catalog gave it (not the manifest id). */
+  catalogId: string;
+  externalId: string;
+  /** Whether the user (Entra object id) has the app in their personal scope. */
+  isInstalledFor(userId: string): boolean;
+  /** The member of a 1:1 chat between the bot and a user, from the chat id; undefined for other ids. */
+  memberOfChat(chatId: string): string | undefined;
+  /** As if the user had added the app themselves (or a setup policy had). */
+  installFor(userId: string): void;
+  /** The organisation's app permission policy does not allow the app for this user: installing is 403. */
+  blockFor(userId: string): void;
 }
 
 /** The Bot Framework side: tokens a channel signs for the bot, and the bot's own app registration. */
@@ -92,6 +122,7 @@ export interface M365Emulator {
   app: { clientId: string; clientSecret: string; appIdUri: string };
   botFramework: EmulatedBotFramework;
   people: SeedPerson[];
+  teamsApp: EmulatedTeamsApp;
   issueSsoToken(user: string, options?: { audience?: string; lifetimeSeconds?: number }): Promise<string>;
   signJwt(payload: Record<string, unknown>, options?: { unknownKey?: boolean }): Promise<string>;
   faults: FaultController;
@@ -323,6 +354,8 @@ interface Caller {
   kind: 'app' | 'user';
   userId: string | undefined;
   appId: string;
+  /** Application permissions in an app token. */
+  roles: string[];
 }
 
 export async function startM365Emulator(options: M365EmulatorOptions = {}): Promise<M365Emulator> {
@@ -354,6 +387,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const botClientId = stableGuid('app:hagukumi-bot');
   const botClientSecret = `local-emulator-only-${botClientId.slice(0, 8)}`;
   const people = options.organisation ?? seedOrganisation();
+  const teamsAppCatalogId = stableGuid('teams-app:hagukumi');
+  const teamsAppExternalId = options.teamsAppExternalId ?? stableGuid('teams-manifest:hagukumi');
+  const blockedFor = new Set<string>();
+  // The 1:1 chat of a user with the bot has an id of its own, the same every time it is asked for.
+  const chatIdOf = (userId: string) => `19:${userId}_${botClientId}@unq.gbl.spaces`;
+  const installationIdOf = (userId: string) =>
+    Buffer.from(`${userId}##${teamsAppCatalogId}`).toString('base64url');
   const byId = new Map(people.map((person) => [person.id, person]));
   const byAddress = new Map(people.map((person) => [person.userPrincipalName.toLowerCase(), person]));
   const findPerson = (idOrUpn: string) =>
@@ -361,15 +401,25 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
 
   // ---- state ----
   let created: StoredEvent[] = [];
+  /** Users (object ids) with our Teams app in their personal scope. */
+  let installedFor = new Set<string>();
   const loadState = () => {
     if (options.stateFile && existsSync(options.stateFile)) {
-      created = (JSON.parse(readFileSync(options.stateFile, 'utf8')) as { events: StoredEvent[] }).events;
+      const state = JSON.parse(readFileSync(options.stateFile, 'utf8')) as {
+        events: StoredEvent[];
+        installedFor?: string[];
+      };
+      created = state.events;
+      installedFor = new Set(state.installedFor ?? []);
     }
   };
   const saveState = () => {
     if (!options.stateFile) return;
     mkdirSync(path.dirname(options.stateFile), { recursive: true });
-    writeFileSync(`${options.stateFile}.tmp`, JSON.stringify({ events: created }));
+    writeFileSync(
+      `${options.stateFile}.tmp`,
+      JSON.stringify({ events: created, installedFor: [...installedFor] }),
+    );
     renameSync(`${options.stateFile}.tmp`, options.stateFile);
   };
   loadState();
@@ -658,7 +708,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         appid: clientId,
         azp: clientId,
         idtyp: 'app',
-        roles: ['User.Read.All', 'Calendars.ReadWrite'],
+        roles: options.appRoles ?? [...CONSENTED_APP_ROLES],
         oid: stableGuid('sp:hagukumi'),
         sub: stableGuid('sp:hagukumi'),
       });
@@ -1019,6 +1069,113 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     onlineMeeting: event.onlineMeeting,
     webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(event.id)}&exvsurl=1&path=/calendar/item`,
   });
+
+  /** Application permissions: Graph answers 403 when the app token carries none of those the API accepts. */
+  const requireRole = (caller: Caller, accepted: string[]) => {
+    if (caller.kind === 'app' && caller.roles.some((role) => accepted.includes(role))) return;
+    throw new GraphFailure(
+      403,
+      'Forbidden',
+      `Missing role permissions on the request. API requires one of '${accepted.join(', ')}'. Roles on the request '${caller.roles.join(', ')}'.`,
+    );
+  };
+
+  const installedAppResource = (userId: string) => ({
+    id: installationIdOf(userId),
+    teamsApp: {
+      id: teamsAppCatalogId,
+      externalId: teamsAppExternalId,
+      displayName: 'Hagukumi',
+      distributionMethod: 'organization',
+    },
+  });
+
+  /**
+   * Apps in a user's personal scope ("Install app for user", "List apps installed for user", "Get chat
+   * between user and app"), for our own app, with TeamsAppInstallation.ReadWriteSelfForUser.All (or a
+   * broader role). App tokens only: the delegated forms are not emulated.
+   */
+  const userInstalledApps = (
+    method: string,
+    segments: string[],
+    query: URLSearchParams,
+    caller: Caller,
+    body: unknown,
+  ): [number, unknown?] => {
+    requireRole(caller, [
+      'TeamsAppInstallation.ReadWriteSelfForUser.All',
+      'TeamsAppInstallation.ReadWriteForUser.All',
+      'TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All',
+      'TeamsAppInstallation.ReadWriteAndConsentForUser.All',
+    ]);
+    const person = findPerson(segments[1] ?? '');
+    if (!person || person.isMailbox)
+      throw new GraphFailure(404, 'NotFound', `User '${segments[1] ?? ''}' was not found.`);
+    const installed = installedFor.has(person.id);
+    const rest = segments.slice(4);
+    if (method === 'POST' && rest.length === 0) {
+      const bind = z.object({ 'teamsApp@odata.bind': z.string() }).safeParse(body).data?.[
+        'teamsApp@odata.bind'
+      ];
+      const bound = bind ? /\/appCatalogs\/teamsApps\/([^/?]+)$/.exec(bind)?.[1] : undefined;
+      if (!bind) throw new GraphFailure(400, 'BadRequest', 'teamsApp@odata.bind is required.');
+      // The catalog id, never the manifest id ("Install app for user": "the catalog generated app ID").
+      if (bound !== teamsAppCatalogId)
+        throw new GraphFailure(
+          404,
+          'NotFound',
+          `The Teams app '${bound ?? bind}' was not found in the catalog.`,
+        );
+      if (blockedFor.has(person.id))
+        throw new GraphFailure(
+          403,
+          'Forbidden',
+          'The app is not allowed for this user by the organization’s app permission policy.',
+        );
+      if (installed) throw new GraphFailure(409, 'Conflict', 'The app is already installed for this user.');
+      installedFor.add(person.id);
+      saveState();
+      return [201];
+    }
+    if (method === 'GET' && rest.length === 0) {
+      const filter = query.get('$filter');
+      const match = filter ? /^teamsApp\/(id|externalId) eq '((?:[^']|'')*)'$/.exec(filter.trim()) : null;
+      if (filter && !match) throw new GraphFailure(400, 'BadRequest', `Invalid filter clause: ${filter}`);
+      const value = match?.[2]?.replace(/''/g, "'");
+      const wanted =
+        !match ||
+        (match[1] === 'id' && value === teamsAppCatalogId) ||
+        (match[1] === 'externalId' && value === teamsAppExternalId);
+      const expand = query.get('$expand') === 'teamsApp';
+      const list = installed && wanted ? [installedAppResource(person.id)] : [];
+      return [
+        200,
+        {
+          '@odata.context': `${graphUrl}/v1.0/$metadata#users('${person.id}')/teamwork/installedApps`,
+          value: list.map((entry) => (expand ? entry : { id: entry.id })),
+        },
+      ];
+    }
+    if (rest.length >= 1 && (!installed || rest[0] !== installationIdOf(person.id)))
+      throw new GraphFailure(404, 'NotFound', 'The app installation was not found.');
+    if (method === 'GET' && rest.length === 1) return [200, installedAppResource(person.id)];
+    if (method === 'GET' && rest.length === 2 && rest[1] === 'chat')
+      return [
+        200,
+        {
+          '@odata.context': `${graphUrl}/v1.0/$metadata#chats/$entity`,
+          id: chatIdOf(person.id),
+          topic: null,
+          chatType: 'oneOnOne',
+          tenantId,
+        },
+      ];
+    throw new GraphFailure(
+      400,
+      'BadRequest',
+      `Resource not found for the segment '${segments.at(-1) ?? ''}'.`,
+    );
+  };
 
   const mailboxPerson = (segment: string, caller: Caller): SeedPerson => {
     const id = segment === 'me' ? caller.userId : segment;
@@ -1383,9 +1540,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     }
     try {
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      // No content, no content type: as Graph answers a 201 without a body ("Install app for user").
       const ok = (status: number, resource?: unknown): GraphResult => ({
         status,
-        headers: { 'content-type': 'application/json', 'request-id': randomUUID() },
+        headers: {
+          ...(resource !== undefined ? { 'content-type': 'application/json' } : {}),
+          'request-id': randomUUID(),
+        },
         body: resource,
       });
       const segments = graphPath.split('/').filter(Boolean);
@@ -1432,6 +1593,35 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           '@odata.context': `${graphUrl}/v1.0/$metadata#users/$entity`,
           ...selectUser(mailboxPerson('me', caller), query),
         });
+      }
+      if (method === 'GET' && graphPath === '/appCatalogs/teamsApps') {
+        requireRole(caller, ['AppCatalog.Read.All', 'AppCatalog.ReadWrite.All', 'Directory.Read.All']);
+        // "List teamsApp": filter on `externalId eq '…'` (the manifest id), `id eq '…'` or
+        // `distributionMethod eq 'organization'`; the tenant's catalog holds our app only.
+        const filter = query.get('$filter');
+        const match = filter
+          ? /^(externalId|id|distributionMethod) eq '((?:[^']|'')*)'$/.exec(filter.trim())
+          : null;
+        if (filter && !match) throw new GraphFailure(400, 'BadRequest', `Invalid filter clause: ${filter}`);
+        const app = {
+          id: teamsAppCatalogId,
+          externalId: teamsAppExternalId,
+          displayName: 'Hagukumi',
+          distributionMethod: 'organization',
+        };
+        const value = match?.[2]?.replace(/''/g, "'");
+        const wanted =
+          !match ||
+          (match[1] === 'externalId' && value === app.externalId) ||
+          (match[1] === 'id' && value === app.id) ||
+          (match[1] === 'distributionMethod' && value === app.distributionMethod);
+        return ok(200, {
+          '@odata.context': `${graphUrl}/v1.0/$metadata#appCatalogs/teamsApps`,
+          value: wanted ? [app] : [],
+        });
+      }
+      if (segments[0] === 'users' && segments[2] === 'teamwork' && segments[3] === 'installedApps') {
+        return ok(...userInstalledApps(method, segments, query, caller, body));
       }
       if (segments[0] === 'users' || segments[0] === 'me') {
         const ownerSegment = segments[0] === 'me' ? 'me' : (segments[1] ?? '');
@@ -1733,8 +1923,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     try {
       const payload = await verify(token, [GRAPH_AUDIENCE, GRAPH_APP_ID]);
       return payload.idtyp === 'app'
-        ? { kind: 'app', userId: undefined, appId: String(payload.appid) }
-        : { kind: 'user', userId: String(payload.oid), appId: String(payload.appid) };
+        ? {
+            kind: 'app',
+            userId: undefined,
+            appId: String(payload.appid),
+            roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
+          }
+        : { kind: 'user', userId: String(payload.oid), appId: String(payload.appid), roles: [] };
     } catch (error) {
       return graphError(
         401,
@@ -1939,6 +2134,19 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       issueChannelToken,
     },
     people,
+    teamsApp: {
+      catalogId: teamsAppCatalogId,
+      externalId: teamsAppExternalId,
+      isInstalledFor: (userId) => installedFor.has(userId),
+      memberOfChat: (chatId) => people.find((person) => chatIdOf(person.id) === chatId)?.id,
+      installFor: (userId) => {
+        installedFor.add(userId);
+        saveState();
+      },
+      blockFor: (userId) => {
+        blockedFor.add(userId);
+      },
+    },
     issueSsoToken,
     registerClientCertificate,
     registerFederatedCredential(registeredClientId, subject) {
@@ -1971,6 +2179,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     },
     reset() {
       created = [];
+      installedFor = new Set();
+      blockedFor.clear();
       requestCount = 0;
       for (const key of Object.keys(byPath)) delete byPath[key];
       quota.clear();

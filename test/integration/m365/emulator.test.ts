@@ -451,4 +451,47 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(4);
     expect(statuses.filter((status) => status === 429)).toHaveLength(2);
   });
+
+  it('keeps our Teams app per user: catalog id from the manifest id, install, 409 again, the chat; 404s as Graph', async () => {
+    const user = emulator.people.find((candidate) => candidate.levelId === 'shunin')!;
+    const catalog = await graph.get<{ value: Array<{ id: string; externalId: string }> }>(
+      `/appCatalogs/teamsApps?$filter=externalId eq '${emulator.teamsApp.externalId}'`,
+    );
+    expect(catalog.value).toEqual([
+      expect.objectContaining({ id: emulator.teamsApp.catalogId, externalId: emulator.teamsApp.externalId }),
+    ]);
+    expect(catalog.value[0]!.id).not.toBe(emulator.teamsApp.externalId);
+    const base = `/users/${user.id}/teamwork/installedApps`;
+    const bind = (id: string) => ({
+      'teamsApp@odata.bind': `${emulator.graphBaseUrl}/appCatalogs/teamsApps/${id}`,
+    });
+    // The manifest id is not what Graph installs.
+    await expect(graph.post(base, bind(emulator.teamsApp.externalId))).rejects.toMatchObject({ status: 404 });
+    const listed = await graph.get<{ value: unknown[] }>(
+      `${base}?$expand=teamsApp&$filter=teamsApp/id eq '${emulator.teamsApp.catalogId}'`,
+    );
+    expect(listed.value).toEqual([]);
+    await graph.post(base, bind(emulator.teamsApp.catalogId));
+    expect(emulator.teamsApp.isInstalledFor(user.id)).toBe(true);
+    await expect(graph.post(base, bind(emulator.teamsApp.catalogId))).rejects.toMatchObject({ status: 409 });
+    const [installation] = (
+      await graph.get<{ value: Array<{ id: string; teamsApp: { id: string } }> }>(
+        `${base}?$expand=teamsApp&$filter=teamsApp/id eq '${emulator.teamsApp.catalogId}'`,
+      )
+    ).value;
+    expect(installation!.teamsApp.id).toBe(emulator.teamsApp.catalogId);
+    expect(installation!.id).not.toBe(emulator.teamsApp.catalogId);
+    const chat = await graph.get<{ id: string; chatType: string }>(
+      `${base}/${encodeURIComponent(installation!.id)}/chat`,
+    );
+    expect(chat).toMatchObject({
+      chatType: 'oneOnOne',
+      id: expect.stringMatching(/^19:.+@unq\.gbl\.spaces$/) as unknown,
+    });
+    expect(emulator.teamsApp.memberOfChat(chat.id)).toBe(user.id);
+    const other = emulator.people.find((candidate) => candidate.levelId === 'shuji')!;
+    await expect(
+      graph.get(`/users/${other.id}/teamwork/installedApps/${encodeURIComponent(installation!.id)}/chat`),
+    ).rejects.toMatchObject({ status: 404 });
+  });
 });

@@ -17,10 +17,9 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     await server?.stop();
   });
 
-  it('delivers an enqueued message to the user’s 1:1 chat and a channel post to the installed team', async () => {
+  it('delivers an enqueued message to the 1:1 chat of a user who never wrote to the bot, and a channel post to the installed team', async () => {
+    // The user never opened a chat with the bot: the outbox opens it (the serviceUrl comes from the team).
     const chat = playground.config.personalChat.id;
-    await playground.say(chat, 'hello');
-    await playground.waitForMessage((message) => message.conversationId === chat);
     const team = playground.config.teams[0]!;
     await playground.installInTeam(team.id);
     const deadline = Date.now() + 10_000;
@@ -30,6 +29,9 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     )
       await new Promise((resolve) => setTimeout(resolve, 200));
 
+    expect(
+      await server.database.query('SELECT 1 FROM conversation_references WHERE kind = $1', ['personal']),
+    ).toEqual([]);
     const me = playgroundStandIns(server.emulator.people)[0]!;
     const channel = team.channels[0]!;
     await server.botMessages.enqueue([

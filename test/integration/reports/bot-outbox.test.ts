@@ -1,7 +1,7 @@
 // The bot's outbox against a fake Bot Framework connector that enforces Teams' limits: every message is
 // posted once, retried on throttling and server trouble, given up on refusals, taken over from a worker
 // that died, and paced so Teams never has to throttle a burst.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { createBotConnector, type BotConnector } from '../../../src/reports/bot-connector.ts';
 import type { BotMessage, BotMessages } from '../../../src/reports/bot-messages.port.ts';
@@ -15,6 +15,10 @@ import {
   createConversationReferenceStore,
   type ConversationReferenceStore,
 } from '../../../src/reports/conversation-references.store.ts';
+import { startM365Emulator, type M365Emulator } from '../../../src/dev/m365-emulator/index.ts';
+import { createGraphClient } from '../../../src/graph/graph-client.ts';
+import { createGraphTeamsAppInstaller } from '../../../src/graph/graph-teams-apps.ts';
+import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
 import { testLogger } from '../../support/logger.ts';
@@ -444,4 +448,317 @@ describe.each(BACKENDS)('the running server’s bot outbox on %s', (backend) => 
       'right away',
     ]);
   }, 90_000);
+});
+
+// Teams takes a proactive 1:1 message only for someone who has the app. Against the Graph emulator (which
+// keeps who has it installed) and a connector that refuses everyone else, as Teams does: the outbox
+// installs the app for a person it has no chat with, uses the installation's chat, and keeps it.
+describe('bot outbox: installing the app for a person before their first 1:1 message', () => {
+  let shared: M365Emulator | undefined;
+  let emulator: M365Emulator | undefined;
+  let store: TestStore | undefined;
+  let database: Database | undefined;
+  let fake: FakeConnector | undefined;
+  const workers: Array<{ stop(): Promise<void> }> = [];
+  const MANIFEST_ID = 'f3e0c9a5-2b4d-4e1a-9c7b-5d6e7f8a9b0c';
+
+  afterEach(async () => {
+    for (const running of workers.splice(0)) await running.stop();
+    await fake?.close();
+    await database?.close();
+    await store?.dispose();
+    if (emulator !== shared) await emulator?.close();
+    fake = undefined;
+    database = undefined;
+    store = undefined;
+    emulator = undefined;
+  });
+  afterAll(async () => {
+    await shared?.close();
+  });
+
+  /** One emulator for the describe (reset before each test), another where a test needs other consent. */
+  async function setUp(emulatorOptions: { appRoles?: string[] } = {}, teamInstalled = true) {
+    if (emulatorOptions.appRoles) {
+      emulator = await startM365Emulator({ teamsAppExternalId: MANIFEST_ID, ...emulatorOptions });
+    } else {
+      shared ??= await startM365Emulator({ teamsAppExternalId: MANIFEST_ID });
+      shared.reset();
+      emulator = shared;
+    }
+    store = await createTestStore('pglite');
+    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
+    fake = await startFakeConnector({ installations: emulator.teamsApp });
+    const conversations = createConversationReferenceStore(database.db);
+    // The app is in a team (where the tenant's serviceUrl was learnt); nobody has it personally yet.
+    if (teamInstalled)
+      await conversations.recordInstallation({
+        teamId: TEAM,
+        teamName: '総務部',
+        aadGroupId: null,
+        tenantId: emulator.tenantId,
+        serviceUrl: fake.url,
+        channels: [{ id: CHANNEL, name: '職員課' }],
+      });
+    const staff = emulator.people.filter((person) => !person.isMailbox);
+    const messages = createBotOutbox({ db: database.db });
+    const graph = createGraphClient({
+      baseUrl: emulator.graphBaseUrl,
+      getToken: createAppTokenProvider({
+        tenantId: emulator.tenantId,
+        clientId: emulator.app.clientId,
+        credential: { kind: 'secret', clientSecret: emulator.app.clientSecret },
+        authorityHost: emulator.authorityHost,
+        caCertPem: emulator.caCertPem,
+      }),
+      caCertPem: emulator.caCertPem,
+      retryDelaySeconds: 0,
+      maxRetries: 0,
+    });
+    const installer = createGraphTeamsAppInstaller({
+      graph,
+      graphBaseUrl: emulator.graphBaseUrl,
+      manifestAppId: MANIFEST_ID,
+      logger: testLogger,
+    });
+    return { emulator, db: database.db, fake, conversations, messages, staff, installer };
+  }
+
+  function worker(
+    context: Awaited<ReturnType<typeof setUp>>,
+    overrides: Partial<BotOutboxWorkerOptions> = {},
+  ) {
+    const created = createBotOutboxWorker({
+      db: context.db,
+      conversations: context.conversations,
+      connector: createBotConnector({ credentials: undefined, timeoutMs: 5000 }),
+      logger: testLogger,
+      retryBaseMs: 20,
+      random: () => 0.5,
+      botId: BOT,
+      installer: context.installer,
+      ...overrides,
+    });
+    workers.push(created);
+    return created;
+  }
+
+  async function drainUntilSettled(
+    run: { drain(): Promise<unknown> },
+    messages: BotMessages,
+    keys: string[],
+  ) {
+    for (let round = 0; round < 50; round += 1) {
+      await run.drain();
+      const states = await messages.status(keys);
+      if ([...states.values()].every((status) => status.state !== 'pending')) return states;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return messages.status(keys);
+  }
+
+  it('Teams (the fake connector) refuses a 1:1 conversation with someone who never installed the app', async () => {
+    const context = await setUp();
+    const person = context.staff[0]!;
+    await context.messages.enqueue([toPerson(person.id, 'k-refused')]);
+    // Without an installer the outbox asks the connector to create the chat, as before: refused.
+    const states = await drainUntilSettled(worker(context, { installer: undefined }), context.messages, [
+      'k-refused',
+    ]);
+    expect(states.get('k-refused')).toMatchObject({ state: 'failed' });
+    expect(states.get('k-refused')?.error).toContain('403');
+    expect(context.fake.refusedUninstalled).toBe(1);
+    expect(context.fake.accepted).toHaveLength(0);
+  });
+
+  it('installs the app for a person who never had it, posts the report form into the installation’s chat and keeps it', async () => {
+    const context = await setUp();
+    const person = context.staff[3]!;
+    expect(context.emulator.teamsApp.isInstalledFor(person.id)).toBe(false);
+    await context.messages.enqueue([toPerson(person.id, 'k-first', '研修報告をお願いします')]);
+    const states = await drainUntilSettled(worker(context), context.messages, ['k-first']);
+    expect(states.get('k-first')?.error ?? null).toBeNull();
+    expect(states.get('k-first')).toMatchObject({ state: 'sent' });
+    expect(context.emulator.teamsApp.isInstalledFor(person.id)).toBe(true);
+    const chatId = `19:${person.id}_${context.emulator.botFramework.app.clientId}@unq.gbl.spaces`;
+    expect(context.fake.accepted).toMatchObject([
+      { conversationId: chatId, activity: { text: '研修報告をお願いします' } },
+    ]);
+    expect(context.fake.created).toEqual([]);
+    expect(await context.conversations.personalChatOf(person.id)).toMatchObject({
+      conversationId: chatId,
+      kind: 'personal',
+      serviceUrl: context.fake.url,
+      tenantId: context.emulator.tenantId,
+      botId: BOT,
+    });
+    // The next message goes straight to the kept chat: no second install.
+    const installsBefore = context.emulator.stats().byPath['/users/{id}/teamwork/installedApps'] ?? 0;
+    await context.messages.enqueue([toPerson(person.id, 'k-second', 'リマインダー')]);
+    await drainUntilSettled(worker(context), context.messages, ['k-second']);
+    expect(context.fake.accepted.map((entry) => entry.conversationId)).toEqual([chatId, chatId]);
+    expect(context.emulator.stats().byPath['/users/{id}/teamwork/installedApps'] ?? 0).toBe(installsBefore);
+  });
+
+  it('opens the first 1:1 chat of a tenant the bot never heard from at the configured proactive serviceUrl', async () => {
+    const context = await setUp({}, false);
+    const person = context.staff[9]!;
+    await context.messages.enqueue([toPerson(person.id, 'k-day-one')]);
+    const states = await drainUntilSettled(
+      worker(context, { proactiveServiceUrl: context.fake.url, tenantId: context.emulator.tenantId }),
+      context.messages,
+      ['k-day-one'],
+    );
+    expect(states.get('k-day-one')).toMatchObject({ state: 'sent' });
+    expect(context.fake.accepted).toHaveLength(1);
+    expect(await context.conversations.personalChatOf(person.id)).toMatchObject({
+      serviceUrl: context.fake.url,
+      tenantId: context.emulator.tenantId,
+    });
+  });
+
+  it('keeps retrying, not dropping, while the app is not yet in the organisation’s catalog', async () => {
+    const context = await setUp();
+    const person = context.staff[10]!;
+    await context.messages.enqueue([toPerson(person.id, 'k-unpublished')]);
+    const run = worker(context, {
+      installer: createGraphTeamsAppInstaller({
+        graph: createGraphClient({
+          baseUrl: context.emulator.graphBaseUrl,
+          getToken: createAppTokenProvider({
+            tenantId: context.emulator.tenantId,
+            clientId: context.emulator.app.clientId,
+            credential: { kind: 'secret', clientSecret: context.emulator.app.clientSecret },
+            authorityHost: context.emulator.authorityHost,
+            caCertPem: context.emulator.caCertPem,
+          }),
+          caCertPem: context.emulator.caCertPem,
+          retryDelaySeconds: 0,
+          maxRetries: 0,
+        }),
+        graphBaseUrl: context.emulator.graphBaseUrl,
+        manifestAppId: '00000000-0000-4000-8000-000000000000',
+        logger: testLogger,
+      }),
+      retryBaseMs: 60_000,
+    });
+    await run.drain();
+    const states = await context.messages.status(['k-unpublished']);
+    expect(states.get('k-unpublished')).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(states.get('k-unpublished')?.error).toContain('TeamsAppNotInCatalog');
+    expect(context.fake.requests).toBe(0);
+  });
+
+  it('takes an app the person already has (409 Conflict) as installed and posts', async () => {
+    const context = await setUp();
+    const person = context.staff[4]!;
+    context.emulator.teamsApp.installFor(person.id);
+    await context.messages.enqueue([toPerson(person.id, 'k-has-it')]);
+    const states = await drainUntilSettled(worker(context), context.messages, ['k-has-it']);
+    expect(states.get('k-has-it')).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(context.fake.accepted).toHaveLength(1);
+  });
+
+  it('installs again safely after a crash between the install and the post, and posts once', async () => {
+    const context = await setUp();
+    const person = context.staff[5]!;
+    await context.messages.enqueue([toPerson(person.id, 'k-crash')]);
+    // The install succeeds, then the worker dies before it keeps the chat (its lease runs out).
+    const dying = worker(context, {
+      leaseMs: 200,
+      leaseSafetyMs: 10,
+      installer: {
+        async personalChatOf(userAadId) {
+          await context.installer.personalChatOf(userAadId);
+          return new Promise<never>(() => undefined);
+        },
+      },
+    });
+    // Never stopped: its install never answers (the process is gone), so stop() would wait for ever.
+    workers.splice(workers.indexOf(dying), 1);
+    void dying.drain();
+    await vi.waitFor(() => expect(context.emulator.teamsApp.isInstalledFor(person.id)).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const states = await drainUntilSettled(
+      worker(context, { leaseMs: 200, leaseSafetyMs: 10 }),
+      context.messages,
+      ['k-crash'],
+    );
+    expect(states.get('k-crash')).toMatchObject({ state: 'sent' });
+    expect(context.fake.accepted).toHaveLength(1);
+  });
+
+  it('gives up for good, logged and counted, on a person the organisation does not allow the app (403)', async () => {
+    const context = await setUp();
+    const person = context.staff[6]!;
+    context.emulator.teamsApp.blockFor(person.id);
+    await context.messages.enqueue([toPerson(person.id, 'k-blocked')]);
+    const run = worker(context);
+    const states = await drainUntilSettled(run, context.messages, ['k-blocked']);
+    expect(states.get('k-blocked')).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(states.get('k-blocked')?.error).toContain('refused to install the app');
+    expect(run.counts()).toMatchObject({ installRefused: 1, failed: 1, sent: 0 });
+    expect(context.fake.accepted).toHaveLength(0);
+    expect(context.fake.requests).toBe(0);
+  });
+
+  it('waits out Graph throttling (429 with Retry-After) on the install, then posts once', async () => {
+    const context = await setUp();
+    const person = context.staff[7]!;
+    context.emulator.faults.add({
+      status: 429,
+      retryAfterSeconds: 1,
+      count: 1,
+      pathPattern: '/teamwork/installedApps',
+    });
+    await context.messages.enqueue([toPerson(person.id, 'k-throttled')]);
+    const startedAt = Date.now();
+    const run = worker(context);
+    const states = await drainUntilSettled(run, context.messages, ['k-throttled']);
+    expect(states.get('k-throttled')).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(run.counts()).toMatchObject({ retried: 1, sent: 1 });
+    expect(context.fake.accepted).toHaveLength(1);
+    // Graph's Retry-After (1 s), not the outbox's own 20 ms backoff.
+    expect(context.fake.accepted[0]!.at - startedAt).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('does not hold the tenant’s other messages back while Graph throttles an install', async () => {
+    const context = await setUp();
+    const [waiting, known] = [context.staff[11]!, context.staff[12]!];
+    await context.conversations.remember({
+      conversationId: `a:chat-${known.id}`,
+      kind: 'personal',
+      serviceUrl: context.fake.url,
+      tenantId: context.emulator.tenantId,
+      botId: BOT,
+      userAadId: known.id,
+      teamId: null,
+      channelId: null,
+      channelName: null,
+    });
+    context.emulator.faults.add({
+      status: 429,
+      retryAfterSeconds: 40,
+      count: 1,
+      pathPattern: '/teamwork/installedApps',
+    });
+    const run = worker(context);
+    await context.messages.enqueue([toPerson(waiting.id, 'k-install-throttled')]);
+    expect(await run.drain()).toMatchObject({ retried: 1, sent: 0 });
+    await context.messages.enqueue([toPerson(known.id, 'k-meanwhile')]);
+    expect(await run.drain()).toMatchObject({ sent: 1, deferred: 0 });
+    expect(context.fake.accepted).toMatchObject([{ conversationId: `a:chat-${known.id}` }]);
+  });
+
+  it('Graph refuses the install to an app token without TeamsAppInstallation.ReadWriteSelfForUser.All', async () => {
+    const context = await setUp({
+      appRoles: ['User.Read.All', 'Calendars.ReadWrite', 'AppCatalog.Read.All'],
+    });
+    const person = context.staff[8]!;
+    await expect(context.installer.personalChatOf(person.id)).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('TeamsAppInstallation.ReadWriteSelfForUser.All') as unknown,
+    });
+    expect(context.emulator.teamsApp.isInstalledFor(person.id)).toBe(false);
+  });
 });

@@ -61,10 +61,14 @@ describe('post-training reports through Agents Playground (local mode)', () => {
   });
 
   it('sends the attendee the report form in their 1:1 chat once the session has ended', async () => {
-    // The attendee has the app: their 1:1 chat exists (Teams creates it when the app is installed).
+    // The attendee has never opened the app nor written to the bot: no 1:1 chat with them is stored.
+    // The form still reaches them: the outbox opens their 1:1 chat itself (in local mode through the
+    // Playground's connector; in Teams by installing the app for them first, bot-outbox.test.ts).
     const chat = playground.config.personalChat.id;
-    await playground.say(chat, 'こんにちは');
-    await playground.waitForMessage((message) => message.conversationId === chat);
+    const stored = await server.database.query('SELECT 1 FROM conversation_references WHERE kind = $1', [
+      'personal',
+    ]);
+    expect(stored).toEqual([]);
 
     // A session of a course from the seeded catalog; the attendee takes part.
     const courses = (await call(hr, 'GET', '/api/training/courses')).body as unknown as CourseView[];

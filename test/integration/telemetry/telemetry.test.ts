@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { createGraphClient } from '../../../src/graph/graph-client.ts';
+import { GraphError } from '../../../src/graph/graph-errors.ts';
 import { createHttpApp } from '../../../src/http/app.ts';
 import { defineRoute } from '../../../src/http/route.ts';
 import { startQueue, type JobQueue } from '../../../src/jobs/queue.ts';
@@ -233,6 +234,37 @@ describe('with a database (PGlite)', () => {
     expect(histogram?.count).toBe(1);
     expect(histogram?.min).toBeGreaterThanOrEqual(90);
     expect(histogram?.max).toBeLessThan(120);
+  });
+
+  it('counts a 1:1 message given up because the organisation refused to install the app', async () => {
+    const conversations = createConversationReferenceStore(database.db);
+    await conversations.recordInstallation({
+      teamId: 'team-telemetry',
+      teamName: null,
+      aadGroupId: null,
+      tenantId: 'tenant',
+      serviceUrl: 'https://smba.trafficmanager.net/jp/',
+      channels: [],
+    });
+    const outbox = createBotOutbox({ db: database.db });
+    await outbox.enqueue([
+      { key: 'telemetry-install-refused', recipient: { kind: 'person', personId: 'blocked' }, text: 'hi' },
+    ]);
+    const worker = createBotOutboxWorker({
+      db: database.db,
+      conversations,
+      connector: createBotConnector({ credentials: undefined }),
+      logger: testLogger,
+      botId: '28:bot',
+      installer: {
+        personalChatOf: () =>
+          Promise.reject(new GraphError(403, 'Forbidden', 'blocked by policy', undefined, undefined)),
+      },
+    });
+    const run = await worker.drain();
+    await worker.stop();
+    expect(run).toMatchObject({ failed: 1, installRefused: 1 });
+    expect(await counted(METRIC.installRefused, {})).toBe(1);
   });
 });
 
