@@ -15,3 +15,4 @@ export * from '../interviews/interview.schema.ts';
 export * from '../training/training.schema.ts';
 export * from '../cycles/cycle.schema.ts';
 export * from '../http/rate-limit.schema.ts';
+export * from '../calendar-watch/calendar-watch.schema.ts';

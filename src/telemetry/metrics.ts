@@ -11,6 +11,8 @@ export const METRIC = {
   outboxLag: 'hagukumi.bot_outbox.lag',
   throttled: 'hagukumi.throttled_responses',
   jobFailures: 'hagukumi.job.failures',
+  outlookNotifications: 'hagukumi.outlook.notifications',
+  outlookWatchLimit: 'hagukumi.outlook.unwatched_mailboxes',
 } as const;
 
 /** Services that answer us with 429 (or 503 "busy") and Retry-After. */
@@ -28,6 +30,13 @@ export interface Telemetry {
   recordThrottle(service: ThrottlingService, status: number): void;
   /** A background job handler threw; pg-boss retries it or, past its retry limit, fails it. */
   recordJobFailure(queue: string): void;
+  /**
+   * One Graph change or lifecycle notification received: `accepted` (handed to the queue) or why it was
+   * refused (`unknown_subscription`, `client_state`, `tenant`).
+   */
+  recordOutlookNotification(kind: 'change' | 'lifecycle', outcome: string): void;
+  /** Mailboxes that should be watched but are not, because the watch limit was reached (never silent). */
+  recordUnwatchedMailboxes(count: number): void;
 }
 
 interface Instruments {
@@ -36,6 +45,8 @@ interface Instruments {
   outboxLag: Histogram;
   throttled: Counter;
   jobFailures: Counter;
+  outlookNotifications: Counter;
+  outlookWatchLimit: Counter;
 }
 
 let instruments: Instruments | undefined;
@@ -65,6 +76,12 @@ function current(): Instruments {
     jobFailures: meter.createCounter(METRIC.jobFailures, {
       description: 'Background job runs that threw (each retry counts)',
     }),
+    outlookNotifications: meter.createCounter(METRIC.outlookNotifications, {
+      description: 'Graph change and lifecycle notifications received, by outcome',
+    }),
+    outlookWatchLimit: meter.createCounter(METRIC.outlookWatchLimit, {
+      description: 'Mailboxes left without a change-notification subscription because the limit was reached',
+    }),
   };
   return instruments;
 }
@@ -85,5 +102,11 @@ export const telemetry: Telemetry = {
   },
   recordJobFailure(queue) {
     current().jobFailures.add(1, { queue });
+  },
+  recordOutlookNotification(kind, outcome) {
+    current().outlookNotifications.add(1, { kind, outcome });
+  },
+  recordUnwatchedMailboxes(count) {
+    current().outlookWatchLimit.add(count);
   },
 };
