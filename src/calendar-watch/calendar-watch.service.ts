@@ -251,11 +251,14 @@ export function createCalendarWatch(options: CalendarWatchOptions) {
       await subscribe(row.mailbox, row);
     },
 
-    /** The safety net: a delta round of every watched mailbox (no cap; each round reads every page). */
+    /**
+     * The safety net: a delta round of every wanted mailbox — also those past the subscription limit or
+     * whose subscription failed — with no cap; each round reads every page.
+     */
     async sweep(): Promise<number> {
-      const rows = await store.subscriptions();
-      for (const row of rows) await options.enqueueSync(row.mailbox);
-      return rows.length;
+      const mailboxes = [...new Set(await options.wantedMailboxes())];
+      for (const mailbox of mailboxes) await options.enqueueSync(mailbox);
+      return mailboxes.length;
     },
   };
 }

@@ -198,7 +198,7 @@ describe('calendar watch', () => {
   it('logs and counts the mailboxes past the limit instead of dropping them silently', async () => {
     const logs = captureLogs();
     const store = memoryStore();
-    const { watch } = watchWith({
+    const { watch, synced } = watchWith({
       store,
       graph: fakeGraph(() => now).graph,
       logger: logs.logger,
@@ -209,6 +209,10 @@ describe('calendar watch', () => {
     expect(run.unwatched).toBe(2);
     expect(store.rows.map((candidate) => candidate.mailbox).sort()).toEqual(['a', 'training']);
     expect(logs.lines().some((line) => line.unwatched === 2 && line.limit === 2)).toBe(true);
+    // Not dropped: the daily sweep still reads every one of them by delta.
+    synced.length = 0;
+    expect(await watch.sweep()).toBe(4);
+    expect(synced.sort()).toEqual(['a', 'b', 'c', 'training']);
   });
 
   it('renews on reauthorizationRequired, resubscribes on subscriptionRemoved, catches up on missed', async () => {
