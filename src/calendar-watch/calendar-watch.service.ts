@@ -179,8 +179,14 @@ export function createCalendarWatch(options: CalendarWatchOptions) {
       let accepted = 0;
       let refused = 0;
       const queued = new Set<string>();
+      const known = new Map(
+        (await store.subscriptionsById([...new Set(items.map((item) => item.subscriptionId))])).map((row) => [
+          row.id,
+          row,
+        ]),
+      );
       for (const item of items) {
-        const row = await store.subscription(item.subscriptionId);
+        const row = known.get(item.subscriptionId);
         const outcome = !row
           ? 'unknown_subscription'
           : !isSameSecret(row.clientState, item.clientState)

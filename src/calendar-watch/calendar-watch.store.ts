@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { outlookDeltaLinks, outlookSubscriptions } from './calendar-watch.schema.ts';
 
@@ -9,6 +9,11 @@ export function createCalendarWatchStore(db: Db) {
   return {
     async subscriptions(): Promise<SubscriptionRow[]> {
       return db.select().from(outlookSubscriptions);
+    },
+    /** The subscriptions among `ids` (one query, however many a notification collection names). */
+    async subscriptionsById(ids: string[]): Promise<SubscriptionRow[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(outlookSubscriptions).where(inArray(outlookSubscriptions.id, ids));
     },
     async subscription(id: string): Promise<SubscriptionRow | undefined> {
       const [row] = await db.select().from(outlookSubscriptions).where(eq(outlookSubscriptions.id, id));

@@ -26,6 +26,7 @@ function memoryStore(rows: SubscriptionRow[] = []): CalendarWatchStore & { rows:
     rows,
     subscriptions: async () => [...store.rows],
     subscription: async (id: string) => store.rows.find((row) => row.id === id),
+    subscriptionsById: async (ids: string[]) => store.rows.filter((row) => ids.includes(row.id)),
     record: async (row: Omit<SubscriptionRow, 'createdAt' | 'renewedAt'>, replaces?: string) => {
       if (replaces) store.rows = store.rows.filter((candidate) => candidate.id !== replaces);
       if (store.rows.some((candidate) => candidate.mailbox === row.mailbox)) return false;
