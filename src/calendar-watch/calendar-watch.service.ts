@@ -131,12 +131,15 @@ export function createCalendarWatch(options: CalendarWatchOptions) {
       const wantedSet = new Set(wanted);
       const existing = await store.subscriptions();
       const byMailbox = new Map(existing.map((row) => [row.mailbox, row]));
+      // What Graph really holds: a subscription it lost without telling us is made again.
+      const held = new Set(await graph.list());
       const renewBy = options.now().getTime() + RENEW_BEFORE_MS;
       for (const row of existing) {
         if (wantedSet.has(row.mailbox)) continue;
         try {
           await graph.remove(row.id);
           await store.forget(row.id);
+          await store.forgetDeltaLink(row.mailbox);
           run.removed += 1;
         } catch (error) {
           run.failed += 1;
@@ -148,6 +151,8 @@ export function createCalendarWatch(options: CalendarWatchOptions) {
         try {
           if (!row) {
             if (await subscribe(mailbox)) run.created += 1;
+          } else if (!held.has(row.id)) {
+            if (await subscribe(mailbox, row)) run.recreated += 1;
           } else if (row.expiresAt.getTime() <= renewBy) {
             const renewed =
               row.expiresAt.getTime() > options.now().getTime()
@@ -191,7 +196,7 @@ export function createCalendarWatch(options: CalendarWatchOptions) {
           ? 'unknown_subscription'
           : !isSameSecret(row.clientState, item.clientState)
             ? 'client_state'
-            : item.tenantId && item.tenantId.toLowerCase() !== options.tenantId.toLowerCase()
+            : (item.tenantId ?? '').toLowerCase() !== options.tenantId.toLowerCase()
               ? 'tenant'
               : kind === 'lifecycle' && !item.lifecycleEvent
                 ? 'malformed'

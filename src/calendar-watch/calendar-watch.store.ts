@@ -54,6 +54,9 @@ export function createCalendarWatchStore(db: Db) {
         .values({ mailbox, ...values })
         .onConflictDoUpdate({ target: outlookDeltaLinks.mailbox, set: values });
     },
+    async forgetDeltaLink(mailbox: string): Promise<void> {
+      await db.delete(outlookDeltaLinks).where(eq(outlookDeltaLinks.mailbox, mailbox));
+    },
     async dropDeltaLink(mailbox: string, deltaLink: string): Promise<void> {
       await db
         .delete(outlookDeltaLinks)

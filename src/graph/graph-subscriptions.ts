@@ -39,6 +39,8 @@ export interface GraphSubscriptions {
   renew(id: string, expirationDateTime: Date): Promise<SubscriptionInfo | null>;
   /** Already gone counts as done. */
   remove(id: string): Promise<void>;
+  /** The ids of the subscriptions Graph holds for this app (every page). */
+  list(): Promise<string[]>;
   /**
    * One delta round of a mailbox's calendarView: from `deltaLink`, or a full round over `window` when
    * there is none. Every page is read (no cap).
@@ -152,6 +154,14 @@ export function createGraphSubscriptions(graph: GraphClient): GraphSubscriptions
         if (error instanceof GraphError && error.status === 404) return;
         throw error;
       }
+    },
+    async list() {
+      const items = await graph.getAll<unknown>('/subscriptions');
+      return items.map((item) => {
+        const parsed = z.object({ id: z.string().min(1) }).safeParse(item);
+        if (!parsed.success) throw invalid('a subscription');
+        return parsed.data.id;
+      });
     },
     async calendarDelta(mailbox, from) {
       let next =

@@ -59,18 +59,28 @@ function memoryStore(rows: SubscriptionRow[] = []): CalendarWatchStore & { rows:
     dropDeltaLink: async (mailbox: string) => {
       links.delete(mailbox);
     },
+    forgetDeltaLink: async (mailbox: string) => {
+      links.delete(mailbox);
+    },
   };
   return store;
 }
 
 /** Graph's subscriptions, in memory: what the watch created, renewed and removed. */
-function fakeGraph(now: () => Date, gone = new Set<string>()) {
+function fakeGraph(
+  now: () => Date,
+  gone = new Set<string>(),
+  lost = new Set<string>(),
+  known: string[] = [],
+) {
   let next = 0;
+  const held = new Set(known);
   const calls = { created: [] as NewSubscription[], renewed: [] as string[], removed: [] as string[] };
   const graph: GraphSubscriptions = {
     create: async (subscription) => {
       calls.created.push(subscription);
       next += 1;
+      held.add(`sub-${next}`);
       return { id: `sub-${next}`, expiresAt: subscription.expirationDateTime };
     },
     renew: async (id, expirationDateTime) => {
@@ -79,7 +89,9 @@ function fakeGraph(now: () => Date, gone = new Set<string>()) {
     },
     remove: async (id) => {
       calls.removed.push(id);
+      held.delete(id);
     },
+    list: async () => [...held].filter((id) => !lost.has(id)),
     calendarDelta: async () => ({
       changes: [],
       deltaLink: `https://graph.test/delta?at=${now().toISOString()}`,
@@ -138,7 +150,7 @@ describe('calendar watch', () => {
     expect(isSameSecret('abc', null)).toBe(false);
   });
 
-  it('queues nothing for a notification with an unknown subscription, a wrong clientState or another tenant', async () => {
+  it('queues nothing for a notification with an unknown subscription, a wrong clientState, or another or no tenant', async () => {
     const store = memoryStore([row('s1', 'kacho', new Date(now.getTime() + DAY))]);
     const { watch, synced } = watchWith({ store, graph: fakeGraph(() => now).graph });
     const result = await watch.accept('change', [
@@ -146,8 +158,9 @@ describe('calendar watch', () => {
       { subscriptionId: 's1', clientState: 'secret-s2', tenantId: TENANT, changeType: 'updated' },
       { subscriptionId: 's1', clientState: null, tenantId: TENANT, changeType: 'updated' },
       { subscriptionId: 's1', clientState: 'secret-s1', tenantId: 'another-tenant', changeType: 'updated' },
+      { subscriptionId: 's1', clientState: 'secret-s1', changeType: 'updated' },
     ]);
-    expect(result).toEqual({ accepted: 0, refused: 4 });
+    expect(result).toEqual({ accepted: 0, refused: 5 });
     expect(synced).toEqual([]);
   });
 
@@ -173,7 +186,12 @@ describe('calendar watch', () => {
       row('lost', 'c', soon),
       row('unwanted', 'd', later),
     ]);
-    const { graph, calls } = fakeGraph(() => now, new Set(['lost']));
+    const { graph, calls } = fakeGraph(() => now, new Set(['lost']), new Set(), [
+      'renew-me',
+      'leave-me',
+      'lost',
+      'unwanted',
+    ]);
     const { watch, synced } = watchWith({ store, graph, wantedMailboxes: async () => ['a', 'b', 'c', 'e'] });
     const run = await watch.maintain();
     expect(run).toMatchObject({ created: 1, renewed: 1, recreated: 1, removed: 1, failed: 0, unwatched: 0 });
@@ -194,6 +212,16 @@ describe('calendar watch', () => {
     expect(store.rows.find((candidate) => candidate.mailbox === 'a')!.expiresAt.getTime()).toBe(
       now.getTime() + SUBSCRIPTION_LIFETIME_MS,
     );
+  });
+
+  it('subscribes again for a mailbox whose subscription Graph no longer lists, and catches up', async () => {
+    const store = memoryStore([row('vanished', 'kacho', new Date(now.getTime() + 5 * DAY))]);
+    const { graph, calls } = fakeGraph(() => now, new Set(), new Set(['vanished']), ['vanished']);
+    const { watch, synced } = watchWith({ store, graph, wantedMailboxes: async () => ['kacho'] });
+    expect(await watch.maintain()).toMatchObject({ created: 0, recreated: 1, renewed: 0 });
+    expect(calls.created.map((created) => created.resource)).toEqual(['users/kacho/events']);
+    expect(store.rows.map((candidate) => candidate.id)).toEqual(['sub-1']);
+    expect(synced).toEqual(['kacho']);
   });
 
   it('logs and counts the mailboxes past the limit instead of dropping them silently', async () => {
@@ -218,7 +246,7 @@ describe('calendar watch', () => {
 
   it('renews on reauthorizationRequired, resubscribes on subscriptionRemoved, catches up on missed', async () => {
     const store = memoryStore([row('s1', 'kacho', new Date(now.getTime() + DAY))]);
-    const { graph, calls } = fakeGraph(() => now);
+    const { graph, calls } = fakeGraph(() => now, new Set(), new Set(), ['s1']);
     const { watch, synced } = watchWith({ store, graph });
     await watch.handleLifecycle('s1', 'reauthorizationRequired');
     expect(calls.renewed).toEqual(['s1']);
