@@ -32,11 +32,9 @@ export function mountCalendarWatch(
     async (req: Request, res: Response) => {
       const parsed = notificationCollection.safeParse(req.body);
       if (!parsed.success) {
-        res
-          .status(400)
-          .json({
-            error: { code: 'invalid_notification', message: 'Not a change notification collection.' },
-          });
+        res.status(400).json({
+          error: { code: 'invalid_notification', message: 'Not a change notification collection.' },
+        });
         return;
       }
       try {

@@ -1649,8 +1649,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       if (!earlier) note(event, 'created');
       else if (earlier.signature !== signatureOf(event)) note(event, 'updated');
     }
-    const now = new Set(created.map((event) => event.id));
-    for (const [id, { event }] of before) if (!now.has(id)) note(event, 'deleted');
+    const remaining = new Set(created.map((event) => event.id));
+    for (const [id, { event }] of before) if (!remaining.has(id)) note(event, 'deleted');
   };
 
   /**
