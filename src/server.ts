@@ -87,6 +87,15 @@ import { createTrainingService } from './training/training.service.ts';
 import { createTrainingStore } from './training/training.store.ts';
 import type { TelemetrySdk } from './telemetry/telemetry-sdk.ts';
 import { APP_VERSION } from './version.ts';
+import {
+  LIFECYCLE_PATH,
+  mountCalendarWatch,
+  NOTIFICATION_PATH,
+} from './calendar-watch/calendar-watch.routes.ts';
+import { createCalendarWatch, type LifecycleEvent } from './calendar-watch/calendar-watch.service.ts';
+import { createCalendarWatchStore } from './calendar-watch/calendar-watch.store.ts';
+import { createGraphSubscriptions } from './graph/graph-subscriptions.ts';
+import { createTrainingResponses } from './training/training-responses.ts';
 
 export interface RunningServer {
   url: string;
@@ -111,8 +120,23 @@ const PEOPLE_SYNC_QUEUE = 'people.sync';
 const PEOPLE_EFFECTIVE_QUEUE = 'people.effective';
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
 const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
-/** Reading back what people did to interview events in Outlook (declined, moved, deleted). */
+/**
+ * Once the 10-minute poll of interview events; now the daily safety net of the calendar watch: a delta
+ * round of every watched mailbox.
+ */
 const INTERVIEW_CHANGES_QUEUE = 'interviews.outlook-changes';
+/** Keeps the Graph change-notification subscriptions (create, renew before expiry, recreate, delete). */
+const WATCH_MAINTAIN_QUEUE = 'outlook.subscriptions';
+/** One delta round of one mailbox: `{ mailbox }`, queued by a notification, a `missed` event or a re-subscribe. */
+const WATCH_SYNC_QUEUE = 'outlook.sync';
+/** A lifecycle notification to act on: `{ subscriptionId, event }`. */
+const WATCH_LIFECYCLE_QUEUE = 'outlook.lifecycle';
+/**
+ * The most mailboxes watched at once. Graph limits Outlook subscriptions per mailbox (we hold one per
+ * mailbox), not per app; this bounds our own renewal work. Past it the rest are logged and counted
+ * (hagukumi.outlook.unwatched_mailboxes) and rely on the daily sweep — never silently dropped.
+ */
+const MAX_WATCHED_MAILBOXES = 20_000;
 /** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
 const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
 /** Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. */
@@ -181,6 +205,11 @@ export async function startServer(
       poolSize: config.databasePoolSize,
     });
     cleanups.push(() => database.close());
+    // Where Graph posts change notifications: known once the server listens (a random port in tests).
+    let announceListening: (url: string) => void = () => undefined;
+    const listening = new Promise<string>((resolve) => {
+      announceListening = resolve;
+    });
     const queue = await startQueue(database, logger, {
       finishedJobRetentionSeconds: config.jobRetentionDays * 24 * 60 * 60,
     });
@@ -202,6 +231,13 @@ export async function startServer(
     }
 
     const directory = createGraphDirectory({ microsoft, caCertPem, logger });
+    // One Graph client, one token cache, for the slices that take a client (subscriptions, installs).
+    const appGraph = createGraphClient({
+      baseUrl: microsoft.graphBaseUrl,
+      getToken: createAppTokenProvider({ ...microsoft, caCertPem }),
+      caCertPem,
+      logger,
+    });
     const peopleStore = createPeopleStore(database.db);
     const peopleService = createPeopleService({
       store: peopleStore,
@@ -290,6 +326,8 @@ export async function startServer(
     await queue.work<{ bookingId?: string }>(INTERVIEW_OUTLOOK_QUEUE, async (jobs) => {
       for (const job of jobs) {
         const run = await outlookSync.applyPending(job.data.bookingId);
+        // A new organizer's calendar is watched from now on (changes there are pushed to us).
+        if (run.settled > 0) await queue.send(WATCH_MAINTAIN_QUEUE, {});
         // pg-boss retries with backoff; the sweep below picks up whatever is still owed after that.
         if (run.postponed > 0) throw new Error(`${run.postponed} interviews still wait for Outlook`);
       }
@@ -305,12 +343,6 @@ export async function startServer(
         singletonSeconds: 30,
       },
     );
-    await queue.define(INTERVIEW_CHANGES_QUEUE, { retryLimit: 2, retryDelaySeconds: 30 });
-    await queue.work(INTERVIEW_CHANGES_QUEUE, async () => {
-      const changed = await outlookSync.detectOutlookChanges();
-      if (changed > 0) logger.info({ changed }, 'interview changes read back from Outlook');
-    });
-    await queue.boss.schedule(INTERVIEW_CHANGES_QUEUE, '*/10 * * * *', {}, { tz: 'Asia/Tokyo' });
     const interviewService = createInterviewService({
       store: interviewStore,
       people: peopleStore,
@@ -363,6 +395,69 @@ export async function startServer(
         singletonSeconds: 30,
       },
     );
+    // Outlook changes pushed, not polled (src/calendar-watch/): a subscription per watched mailbox,
+    // notifications queued, each job a delta round of one mailbox. Organizer ids and the training mailbox.
+    const trainingResponses = createTrainingResponses({
+      db: database.db,
+      people: peopleStore,
+      now: () => new Date(),
+    });
+    const calendarWatch = createCalendarWatch({
+      store: createCalendarWatchStore(database.db),
+      graph: createGraphSubscriptions(appGraph),
+      logger,
+      now: () => new Date(),
+      tenantId: microsoft.tenantId,
+      endpoints: async () => {
+        const base = await listening;
+        return {
+          notificationUrl: `${base}${NOTIFICATION_PATH}`,
+          lifecycleNotificationUrl: `${base}${LIFECYCLE_PATH}`,
+        };
+      },
+      wantedMailboxes: async () => [
+        trainingMailbox,
+        ...(await interviewStore.organizersWithBookings(new Date(Date.now() - 24 * 60 * 60_000))),
+      ],
+      maxSubscriptions: MAX_WATCHED_MAILBOXES,
+      reconcile: async (mailbox, changes) =>
+        (await outlookSync.reconcile(mailbox, changes)) +
+        (mailbox === trainingMailbox ? await trainingResponses.reconcile(changes) : 0),
+      enqueueSync: async (mailbox) => {
+        await queue.send(WATCH_SYNC_QUEUE, { mailbox });
+      },
+      enqueueLifecycle: async (subscriptionId, event) => {
+        await queue.send(WATCH_LIFECYCLE_QUEUE, { subscriptionId, event });
+      },
+    });
+    await queue.define(WATCH_MAINTAIN_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
+    await queue.work(WATCH_MAINTAIN_QUEUE, async () => {
+      const run = await calendarWatch.maintain();
+      if (run.failed > 0) throw new Error(`${run.failed} Outlook subscriptions could not be kept`);
+    });
+    await queue.boss.schedule(WATCH_MAINTAIN_QUEUE, '7 * * * *', {}, { tz: 'Asia/Tokyo' });
+    await queue.send(WATCH_MAINTAIN_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 30 });
+    await queue.define(WATCH_SYNC_QUEUE, { retryLimit: 5, retryDelaySeconds: 10 });
+    await queue.work<{ mailbox: string }>(WATCH_SYNC_QUEUE, async (jobs) => {
+      for (const job of jobs) await calendarWatch.sync(job.data.mailbox);
+    });
+    await queue.define(WATCH_LIFECYCLE_QUEUE, { retryLimit: 5, retryDelaySeconds: 30 });
+    await queue.work<{ subscriptionId: string; event: LifecycleEvent }>(
+      WATCH_LIFECYCLE_QUEUE,
+      async (jobs) => {
+        for (const job of jobs) await calendarWatch.handleLifecycle(job.data.subscriptionId, job.data.event);
+      },
+    );
+    // The old 10-minute poll's queue now runs the daily safety net: every watched mailbox gets a delta
+    // round (every page, no cap). Re-scheduling under the same name replaces the old cron in pg-boss.
+    await queue.define(INTERVIEW_CHANGES_QUEUE, { retryLimit: 2, retryDelaySeconds: 300 });
+    await queue.work(INTERVIEW_CHANGES_QUEUE, async () => {
+      await calendarWatch.maintain();
+      const swept = await calendarWatch.sweep();
+      logger.info({ mailboxes: swept }, 'daily Outlook delta sweep queued');
+    });
+    await queue.boss.schedule(INTERVIEW_CHANGES_QUEUE, '40 2 * * *', {}, { tz: 'Asia/Tokyo' });
+
     const trainingService = createTrainingService({
       store: trainingStore,
       people: peopleStore,
@@ -404,12 +499,7 @@ export async function startServer(
     const personalAppInstaller =
       config.mode === 'production' && config.teamsAppId
         ? createGraphTeamsAppInstaller({
-            graph: createGraphClient({
-              baseUrl: microsoft.graphBaseUrl,
-              getToken: createAppTokenProvider({ ...microsoft, caCertPem }),
-              caCertPem,
-              logger,
-            }),
+            graph: appGraph,
             graphBaseUrl: microsoft.graphBaseUrl,
             manifestAppId: config.teamsAppId,
             logger,
@@ -635,6 +725,8 @@ export async function startServer(
     ];
 
     const mounts: Array<(app: Express) => void | Promise<void>> = [
+      (app) =>
+        mountCalendarWatch(app, { watch: calendarWatch, logger, bodyLimitBytes: config.bodyLimitBytes }),
       async (app) => {
         await mountBot({
           expressApp: app,
@@ -710,6 +802,7 @@ export async function startServer(
     );
     const address = server.address() as AddressInfo;
     const url = config.port === 0 ? `http://localhost:${address.port}` : config.publicUrl;
+    announceListening(url);
 
     let closing: Promise<void> | undefined;
     return {

@@ -16,3 +16,4 @@ export * from '../training/training.schema.ts';
 export * from '../cycles/cycle.schema.ts';
 export * from '../http/rate-limit.schema.ts';
 export * from '../graph/mailbox-pacing.schema.ts';
+export * from '../calendar-watch/calendar-watch.schema.ts';

@@ -48,6 +48,8 @@ export interface GraphClient {
   readonly sdk: Client;
   get<T>(path: string, headers?: Record<string, string>): Promise<T>;
   post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
   /** Every page of a collection, following @odata.nextLink. */
   getAll<T>(path: string): Promise<T[]>;
   /**
@@ -166,6 +168,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       wrap(() => withHeaders(sdk.api(path), headers).get() as Promise<T>),
     post: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
       wrap(() => withHeaders(sdk.api(path), headers).post(body) as Promise<T>),
+    patch: <T>(path: string, body: unknown) => wrap(() => sdk.api(path).patch(body) as Promise<T>),
+    delete: (path: string) => wrap(async () => void (await sdk.api(path).delete())),
     async getAll<T>(path: string) {
       const items: T[] = [];
       let next: string | undefined = path;

@@ -205,21 +205,32 @@ export function createInterviewStore(db: Db) {
         .where(and(eq(interviews.id, id), isNull(interviews.outlookAction)));
     },
 
-    /** Booked interviews whose events may still change in Outlook. */
-    async bookedSince(from: Date, limit: number): Promise<InterviewRow[]> {
+    /** Booked interviews of an organizer whose Outlook events are among `eventIds`. */
+    async bookedWithEvents(organizerId: string, eventIds: string[]): Promise<InterviewRow[]> {
+      if (eventIds.length === 0) return [];
       return db
         .select()
         .from(interviews)
         .where(
           and(
+            eq(interviews.organizerId, organizerId),
             eq(interviews.status, 'booked'),
-            isNotNull(interviews.eventId),
+            inArray(interviews.eventId, eventIds),
             isNull(interviews.outlookAction),
-            gte(interviews.endsAt, from),
           ),
+        );
+    },
+
+    /** Everyone who organizes a booked interview ending after `from`: the mailboxes to watch. */
+    async organizersWithBookings(from: Date): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ organizerId: interviews.organizerId })
+        .from(interviews)
+        .where(
+          and(eq(interviews.status, 'booked'), isNotNull(interviews.eventId), gte(interviews.endsAt, from)),
         )
-        .orderBy(asc(interviews.startsAt))
-        .limit(limit);
+        .orderBy(asc(interviews.organizerId));
+      return rows.map((row) => row.organizerId);
     },
   };
 }

@@ -14,7 +14,13 @@ import {
 import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import type { Calendar, CreatedCalendarEvent, NewCalendarEvent } from './calendar.port.ts';
+import type { EventChange } from './calendar-changes.ts';
+import type {
+  Calendar,
+  CalendarEventState,
+  CreatedCalendarEvent,
+  NewCalendarEvent,
+} from './calendar.port.ts';
 import { eventBody, eventSubject } from './interview-content.ts';
 import type { InterviewRow, InterviewStore } from './interview.store.ts';
 import { readBackJoinUrls, sleepFor } from './teams-link.ts';
@@ -243,50 +249,61 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     declined: 'declined',
   } as const;
 
+  /** Notes what Outlook shows for one booked interview (null: the event is gone); true when it changed. */
+  async function applyState(
+    row: InterviewRow,
+    state: CalendarEventState | null,
+    directory: Awaited<ReturnType<typeof mailboxes>>,
+  ): Promise<boolean> {
+    if (!state || state.isCancelled) {
+      if (row.changedInOutlook === 'deleted') return false;
+      await store.noteOutlookState(row.id, { changedInOutlook: 'deleted' });
+      return true;
+    }
+    const person = directory.get(row.personId);
+    const address = (person?.mail ?? person?.userPrincipalName ?? '').toLowerCase();
+    const answer = state.attendees.find((attendee) => attendee.address.toLowerCase() === address)?.response;
+    const response = answer && answer in RESPONSES ? RESPONSES[answer as keyof typeof RESPONSES] : 'none';
+    const start = new Date(state.start);
+    const end = new Date(state.end);
+    const moved = start.getTime() !== row.startsAt.getTime() || end.getTime() !== row.endsAt.getTime();
+    if (response === row.response && !moved) return false;
+    await store.noteOutlookState(row.id, {
+      response,
+      ...(moved ? { startsAt: start, endsAt: end, changedInOutlook: 'moved' as const } : {}),
+    });
+    return true;
+  }
+
   return {
     /**
-     * Notices what people did in Outlook: the attendee's answer, and events moved or deleted there rather
-     * than in the app. The supervisor sees it in the tab.
+     * Applies what people did in Outlook, as a delta round of the organizer's calendar reports it: the
+     * attendee's answer, and events moved or deleted there rather than in the app. The supervisor sees
+     * it in the tab. Delta also reports an event as removed when it left the round's window, so a
+     * removal is confirmed by reading the event before the interview is marked deleted.
      */
-    async detectOutlookChanges(): Promise<number> {
-      const rows = await store.bookedSince(new Date(options.now().getTime() - 24 * 60 * 60_000), 1000);
-      const directory = await mailboxes(rows);
-      let changed = 0;
-      const byOrganizer = new Map<string, InterviewRow[]>();
-      for (const row of rows)
-        byOrganizer.set(row.organizerId, [...(byOrganizer.get(row.organizerId) ?? []), row]);
-      for (const [organizerId, own] of byOrganizer) {
+    async reconcile(organizerId: string, changes: EventChange[]): Promise<number> {
+      const rows = await store.bookedWithEvents(
+        organizerId,
+        changes.map((change) => change.eventId),
+      );
+      if (rows.length === 0) return 0;
+      const byEvent = new Map(changes.map((change) => [change.eventId, change]));
+      const removed = rows.filter((row) => byEvent.get(row.eventId!)?.removed);
+      const confirmed = new Map<string, CalendarEventState | null>();
+      if (removed.length > 0) {
         const states = await calendar.getEvents(
           organizerId,
-          own.map((row) => row.eventId!),
+          removed.map((row) => row.eventId!),
         );
-        for (const [index, state] of states.entries()) {
-          const row = own[index]!;
-          if (!state || state.isCancelled) {
-            if (row.changedInOutlook !== 'deleted') {
-              await store.noteOutlookState(row.id, { changedInOutlook: 'deleted' });
-              changed += 1;
-            }
-            continue;
-          }
-          const person = directory.get(row.personId);
-          const address = (person?.mail ?? person?.userPrincipalName ?? '').toLowerCase();
-          const answer = state.attendees.find(
-            (attendee) => attendee.address.toLowerCase() === address,
-          )?.response;
-          const response =
-            answer && answer in RESPONSES ? RESPONSES[answer as keyof typeof RESPONSES] : 'none';
-          const start = new Date(state.start);
-          const end = new Date(state.end);
-          const moved = start.getTime() !== row.startsAt.getTime() || end.getTime() !== row.endsAt.getTime();
-          if (response !== row.response || moved) {
-            await store.noteOutlookState(row.id, {
-              response,
-              ...(moved ? { startsAt: start, endsAt: end, changedInOutlook: 'moved' as const } : {}),
-            });
-            changed += 1;
-          }
-        }
+        for (const [index, row] of removed.entries()) confirmed.set(row.eventId!, states[index] ?? null);
+      }
+      const directory = await mailboxes(rows);
+      let changed = 0;
+      for (const row of rows) {
+        const change = byEvent.get(row.eventId!)!;
+        const state = change.removed ? (confirmed.get(row.eventId!) ?? null) : change.state;
+        if (await applyState(row, state, directory)) changed += 1;
       }
       return changed;
     },

@@ -47,6 +47,18 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     treatment: 'delete',
     why: 'how many changes they made in the current rate-limit window',
   },
+  {
+    table: 'outlook_subscriptions',
+    column: 'mailbox',
+    treatment: 'delete',
+    why: 'the change-notification subscription on their calendar (Graph drops it at its expiry, within 7 days; the next subscription sweep deletes it there sooner)',
+  },
+  {
+    table: 'outlook_delta_links',
+    column: 'mailbox',
+    treatment: 'delete',
+    why: 'where the catch-up of their calendar would start',
+  },
   // Before the comments and reports they find the keys through.
   {
     table: 'bot_outbox',

@@ -12,6 +12,8 @@ export const METRIC = {
   throttled: 'hagukumi.throttled_responses',
   jobFailures: 'hagukumi.job.failures',
   installRefused: 'hagukumi.bot_outbox.install_refused',
+  outlookNotifications: 'hagukumi.outlook.notifications',
+  outlookWatchLimit: 'hagukumi.outlook.unwatched_mailboxes',
 } as const;
 
 /** Services that answer us with 429 (or 503 "busy") and Retry-After. */
@@ -31,6 +33,13 @@ export interface Telemetry {
   recordJobFailure(queue: string): void;
   /** The organisation refused to install the app for a person (403): their 1:1 message failed for good. */
   recordInstallRefused(): void;
+  /**
+   * One Graph change or lifecycle notification received: `accepted` (handed to the queue) or why it was
+   * refused (`unknown_subscription`, `client_state`, `tenant`).
+   */
+  recordOutlookNotification(kind: 'change' | 'lifecycle', outcome: string): void;
+  /** Mailboxes that should be watched but are not, because the watch limit was reached (never silent). */
+  recordUnwatchedMailboxes(count: number): void;
 }
 
 interface Instruments {
@@ -40,6 +49,8 @@ interface Instruments {
   throttled: Counter;
   jobFailures: Counter;
   installRefused: Counter;
+  outlookNotifications: Counter;
+  outlookWatchLimit: Counter;
 }
 
 let instruments: Instruments | undefined;
@@ -72,6 +83,12 @@ function current(): Instruments {
     installRefused: meter.createCounter(METRIC.installRefused, {
       description: '1:1 bot messages given up because the organisation does not allow the app for the person',
     }),
+    outlookNotifications: meter.createCounter(METRIC.outlookNotifications, {
+      description: 'Graph change and lifecycle notifications received, by outcome',
+    }),
+    outlookWatchLimit: meter.createCounter(METRIC.outlookWatchLimit, {
+      description: 'Mailboxes left without a change-notification subscription because the limit was reached',
+    }),
   };
   return instruments;
 }
@@ -95,5 +112,11 @@ export const telemetry: Telemetry = {
   },
   recordInstallRefused() {
     current().installRefused.add(1);
+  },
+  recordOutlookNotification(kind, outcome) {
+    current().outlookNotifications.add(1, { kind, outcome });
+  },
+  recordUnwatchedMailboxes(count) {
+    current().outlookWatchLimit.add(count);
   },
 };

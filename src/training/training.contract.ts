@@ -181,6 +181,8 @@ export interface EnrolmentView {
   closingReason: string | null;
   /** The person is on the Outlook event. */
   inCalendar: boolean;
+  /** Their answer to the Outlook invitation (null until read back from the event). */
+  outlookResponse: 'none' | 'accepted' | 'tentative' | 'declined' | null;
   version: number;
   updatedAt: string;
 }

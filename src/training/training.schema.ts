@@ -104,6 +104,9 @@ export const trainingEnrolments = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     /** When the person was added to the session's Outlook event. */
     invitedAt: timestamp('invited_at', { withTimezone: true }),
+    /** Their answer to the session's invitation in Outlook, read back from the event's attendees. */
+    outlookResponse: text('outlook_response', { enum: ['none', 'accepted', 'tentative', 'declined'] }),
+    outlookResponseAt: timestamp('outlook_response_at', { withTimezone: true }),
     closingReason: text('closing_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

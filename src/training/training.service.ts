@@ -321,6 +321,7 @@ export function createTrainingService(deps: TrainingDependencies) {
           waitlistPosition: position >= 0 ? position + 1 : null,
           closingReason: row.closingReason,
           inCalendar: row.invitedAt !== null,
+          outlookResponse: row.outlookResponse,
           version: row.version,
           updatedAt: row.updatedAt.toISOString(),
         },

@@ -27,6 +27,15 @@ import { newEventIds, seedCalendar, type Attendee, type ShowAs, type StoredEvent
 import { loadOrCreateKeys } from './keys.ts';
 import { DEMO_DOMAIN, seedOrganisation, stableGuid, type SeedPerson } from './seed-organisation.ts';
 
+import {
+  createSubscriptionService,
+  subscriptionInput,
+  subscriptionPatch,
+  SubscriptionFailure,
+  type EmulatedSubscription,
+  type LifecycleEvent,
+  type NotificationDelivery,
+} from './subscriptions.ts';
 export type { SeedPerson } from './seed-organisation.ts';
 
 export interface FaultRule {
@@ -150,6 +159,17 @@ export interface M365Emulator {
   issueManagedIdentityToken(subject: string, options?: { audience?: string }): Promise<string>;
   /** Stands for the 7 days after which Entra refuses a users delta link (400 syncStateNotFound). */
   expireDeltaLinks(): void;
+  /** Graph change notifications on Outlook events (subscriptions.ts): what tests observe and provoke. */
+  subscriptions: {
+    all(): EmulatedSubscription[];
+    deliveries(): NotificationDelivery[];
+    /** Sends a lifecycle notification; `subscriptionRemoved` also ends the subscription. */
+    sendLifecycle(subscriptionId: string, event: LifecycleEvent): void;
+    /** While true, change notifications are lost (what a later `missed` lifecycle event reports). */
+    dropChangeNotifications(drop: boolean): void;
+    /** Resolves when every notification sent so far has been answered. */
+    settled(): Promise<void>;
+  };
   reset(): void;
   close(): Promise<void>;
 }
@@ -398,6 +418,22 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const byAddress = new Map(people.map((person) => [person.userPrincipalName.toLowerCase(), person]));
   const findPerson = (idOrUpn: string) =>
     byId.get(idOrUpn) ?? byAddress.get(decodeURIComponent(idOrUpn).toLowerCase());
+
+  const subscriptionService = createSubscriptionService({
+    now,
+    tenantId,
+    mailboxOf: (segment) => findPerson(segment)?.id,
+  });
+  /**
+   * Every change to a created event, in order: what calendarView/delta reads after a delta token, and
+   * what change notifications report. Seeded events never change.
+   */
+  const changeLog: Array<{ seq: number; mailboxId: string; eventId: string }> = [];
+  let changeSeq = 0;
+  const signatureOf = (event: StoredEvent) =>
+    `${event.changeKey}|${event.isCancelled}|${event.responseStatus.response}|${event.attendees
+      .map((attendee) => attendee.status.response)
+      .join(',')}`;
 
   // ---- state ----
   let created: StoredEvent[] = [];
@@ -1538,6 +1574,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       }
       active.set(mailbox, (active.get(mailbox) ?? 0) + 1);
     }
+    const before =
+      method === 'GET'
+        ? undefined
+        : new Map(created.map((event) => [event.id, { event, signature: signatureOf(event) }]));
     try {
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       // No content, no content type: as Graph answers a 201 without a body ("Install app for user").
@@ -1623,6 +1663,30 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       if (segments[0] === 'users' && segments[2] === 'teamwork' && segments[3] === 'installedApps') {
         return ok(...userInstalledApps(method, segments, query, caller, body));
       }
+      if (segments[0] === 'subscriptions') {
+        if (caller.kind !== 'app' && segments.length === 1 && method === 'POST')
+          throw new GraphFailure(
+            400,
+            'InvalidRequest',
+            'The emulator takes subscriptions from app tokens only.',
+          );
+        if (segments.length === 1 && method === 'POST')
+          return ok(201, {
+            '@odata.context': `${graphUrl}/v1.0/$metadata#subscriptions/$entity`,
+            ...(await subscriptionService.create(parseBody(subscriptionInput, body), caller.appId)),
+          });
+        if (segments.length === 1 && method === 'GET')
+          return ok(200, {
+            '@odata.context': `${graphUrl}/v1.0/$metadata#subscriptions`,
+            value: subscriptionService.list(caller.appId),
+          });
+        if (segments.length === 2 && method === 'PATCH')
+          return ok(200, subscriptionService.renew(segments[1]!, parseBody(subscriptionPatch, body)));
+        if (segments.length === 2 && method === 'DELETE') {
+          subscriptionService.remove(segments[1]!);
+          return { status: 204 };
+        }
+      }
       if (segments[0] === 'users' || segments[0] === 'me') {
         const ownerSegment = segments[0] === 'me' ? 'me' : (segments[1] ?? '');
         const rest = segments[0] === 'me' ? segments.slice(1) : segments.slice(2);
@@ -1678,6 +1742,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
           return ok(200, schedule(caller, parseBody(scheduleInput, body), zone));
         }
         const eventsPath = rest[0] === 'calendar' ? rest.slice(1) : rest;
+        if (eventsPath[0] === 'calendarView' && eventsPath[1] === 'delta' && method === 'GET')
+          return ok(200, calendarDelta(owner, query, zone));
         if (eventsPath[0] === 'calendarView' && method === 'GET') {
           const startText = query.get('startDateTime');
           const endText = query.get('endDateTime');
@@ -1820,10 +1886,106 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     } catch (error) {
       if (error instanceof GraphFailure)
         return graphError(error.status, error.code, error.message, error.headers);
+      if (error instanceof SubscriptionFailure) return graphError(error.status, error.code, error.message);
       throw error;
     } finally {
       if (mailbox) active.set(mailbox, (active.get(mailbox) ?? 1) - 1);
+      if (before) recordChanges(before);
     }
+  };
+
+  /** Compares the created events with a snapshot taken before a write: logs and notifies each change. */
+  const recordChanges = (before: Map<string, { event: StoredEvent; signature: string }>) => {
+    const note = (event: StoredEvent, changeType: 'created' | 'updated' | 'deleted') => {
+      changeSeq += 1;
+      changeLog.push({ seq: changeSeq, mailboxId: event.mailboxId, eventId: event.id });
+      subscriptionService.changed(event.mailboxId, event, changeType);
+    };
+    for (const event of created) {
+      const earlier = before.get(event.id);
+      if (!earlier) note(event, 'created');
+      else if (earlier.signature !== signatureOf(event)) note(event, 'updated');
+    }
+    const remaining = new Set(created.map((event) => event.id));
+    for (const [id, { event }] of before) if (!remaining.has(id)) note(event, 'deleted');
+  };
+
+  /**
+   * GET …/calendarView/delta ("event: delta", "Get incremental changes to events in a calendar view"):
+   * a first round returns every event in the window, then a @odata.deltaLink; a round from a delta link
+   * returns the events changed since, and `{ id, @removed }` for those gone. The links keep the window.
+   */
+  const calendarDelta = (owner: SeedPerson, query: URLSearchParams, zone: string) => {
+    type Token = { start: string; end: string; after: number; upTo: number; offset: number };
+    const encode = (token: Token) => Buffer.from(JSON.stringify(token)).toString('base64url');
+    const decode = (text: string): Token => {
+      try {
+        return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Token;
+      } catch {
+        throw new GraphFailure(400, 'ErrorInvalidUrlQuery', 'The delta token is invalid.');
+      }
+    };
+    const skip = query.get('$skiptoken');
+    const deltaToken = query.get('$deltatoken');
+    let token: Token;
+    if (skip) token = decode(skip);
+    else if (deltaToken) token = { ...decode(deltaToken), upTo: changeSeq, offset: 0 };
+    else {
+      const startText = query.get('startDateTime');
+      const endText = query.get('endDateTime');
+      if (!startText || !endText)
+        throw new GraphFailure(
+          400,
+          'ErrorInvalidParameter',
+          'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+        );
+      token = {
+        start: toUtc({ dateTime: startText, timeZone: 'UTC' }).toISOString(),
+        end: toUtc({ dateTime: endText, timeZone: 'UTC' }).toISOString(),
+        after: -1,
+        upTo: changeSeq,
+        offset: 0,
+      };
+    }
+    const from = new Date(token.start);
+    const to = new Date(token.end);
+    const inWindow = (event: StoredEvent) => new Date(event.startUtc) < to && new Date(event.endUtc) > from;
+    let items: unknown[];
+    if (token.after < 0) {
+      items = eventsOf(owner.id)
+        .filter(inWindow)
+        .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
+        .map((event) => renderEvent(event, zone));
+    } else {
+      const ids = [
+        ...new Set(
+          changeLog
+            .filter(
+              (entry) => entry.mailboxId === owner.id && entry.seq > token.after && entry.seq <= token.upTo,
+            )
+            .map((entry) => entry.eventId),
+        ),
+      ];
+      items = ids.map((id) => {
+        const event = created.find((candidate) => candidate.id === id && candidate.mailboxId === owner.id);
+        return event && inWindow(event)
+          ? renderEvent(event, zone)
+          : { '@odata.type': '#microsoft.graph.event', id, '@removed': { reason: 'deleted' } };
+      });
+    }
+    const pageSize = 50;
+    const slice = items.slice(token.offset, token.offset + pageSize);
+    const base = `${graphUrl}/v1.0/users/${owner.id}/calendarView/delta`;
+    const more = token.offset + pageSize < items.length;
+    return {
+      '@odata.context': `${graphUrl}/v1.0/$metadata#Collection(event)`,
+      value: slice,
+      ...(more
+        ? { '@odata.nextLink': `${base}?$skiptoken=${encode({ ...token, offset: token.offset + pageSize })}` }
+        : {
+            '@odata.deltaLink': `${base}?$deltatoken=${encode({ ...token, after: token.upTo, offset: 0 })}`,
+          }),
+    };
   };
 
   function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -2173,6 +2335,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       deltaStates.clear();
       deltaPages.clear();
     },
+    subscriptions: {
+      all: () => subscriptionService.all(),
+      deliveries: () => subscriptionService.deliveries(),
+      sendLifecycle: (id, event) => subscriptionService.sendLifecycle(id, event),
+      dropChangeNotifications: (drop) => subscriptionService.dropChangeNotifications(drop),
+      settled: () => subscriptionService.settled(),
+    },
     eventsOf: (mailbox) => {
       const person = findPerson(mailbox);
       return person ? eventsOf(person.id) : [];
@@ -2181,6 +2350,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
       created = [];
       installedFor = new Set();
       blockedFor.clear();
+      subscriptionService.clear();
       requestCount = 0;
       for (const key of Object.keys(byPath)) delete byPath[key];
       quota.clear();

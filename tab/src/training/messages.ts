@@ -32,6 +32,11 @@ export default {
       declined: '見送り',
     },
     origin: { application: '本人申込', recommendation: '上司の推薦', nomination: '人事の指名' },
+    outlookResponse: {
+      accepted: 'Outlook：出席',
+      tentative: 'Outlook：仮承諾',
+      declined: 'Outlook：辞退',
+    },
     catalog: {
       view: '表示する研修',
       fit: '自分が対象の研修',
@@ -235,6 +240,11 @@ export default {
       application: 'Own application',
       recommendation: 'Supervisor’s recommendation',
       nomination: 'HR nomination',
+    },
+    outlookResponse: {
+      accepted: 'Outlook: accepted',
+      tentative: 'Outlook: tentative',
+      declined: 'Outlook: declined',
     },
     catalog: {
       view: 'Courses to show',

@@ -136,6 +136,15 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                   <Badge appearance="outline">{t(`origin.${entry.origin}`)}</Badge>
                   {entry.eligibilityOverridden ? <Badge color="warning">{t('hr.overridden')}</Badge> : null}
                   {entry.inCalendar ? <Badge appearance="tint">{t('mine.inCalendar')}</Badge> : null}
+                  {entry.outlookResponse && entry.outlookResponse !== 'none' ? (
+                    <Badge
+                      appearance="outline"
+                      color={entry.outlookResponse === 'declined' ? 'danger' : 'informative'}
+                      data-testid="roster-outlook-response"
+                    >
+                      {t(`outlookResponse.${entry.outlookResponse}`)}
+                    </Badge>
+                  ) : null}
                   {entry.waitlistPosition ? (
                     <span>{t('mine.waitlist', { position: entry.waitlistPosition })}</span>
                   ) : null}

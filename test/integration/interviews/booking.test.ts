@@ -10,6 +10,7 @@ import type {
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
 import { blockingIntervals, isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { QUEUE_SCHEMA } from '../../../src/jobs/queue-schema.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -309,7 +310,21 @@ describe('one-on-one interviews through Graph', () => {
     });
   });
 
-  it('notices when the attendee declines in Outlook', async () => {
+  /** The organizer's calendar is watched (a Graph subscription made by the app) before Outlook changes. */
+  const watched = (mailbox: string) =>
+    until('the organizer’s calendar to be watched', async () => {
+      const subscription = server.emulator.subscriptions
+        .all()
+        .find((candidate) => candidate.mailboxId === mailbox);
+      return subscription &&
+        (await server.database.query(`SELECT 1 FROM outlook_delta_links WHERE mailbox = '${mailbox}'`))
+          .length > 0
+        ? subscription
+        : undefined;
+    });
+
+  it('notices within seconds, by change notification, when the attendee declines in Outlook', async () => {
+    await watched(kacho.id);
     const target = booked.interviews[2]!;
     const event = server.emulator
       .eventsOf(target.personId)
@@ -327,7 +342,7 @@ describe('one-on-one interviews through Graph', () => {
       comment: '出張のため',
       sendResponse: true,
     });
-    await server.queue.send('interviews.outlook-changes', {});
+    // No poll and no job sent by the test: the notification Graph posts is what brings the change.
     const seen = await until('the decline to show', async () => {
       const detail = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
         .body as unknown as InterviewDetail;
@@ -336,7 +351,8 @@ describe('one-on-one interviews through Graph', () => {
     expect(seen.response).toBe('declined');
   });
 
-  it('notices an interview moved or deleted in Outlook rather than in the app', async () => {
+  it('notices, by change notification, an interview moved or deleted in Outlook rather than in the app', async () => {
+    await watched(kacho.id);
     const microsoft = server.local!.microsoft;
     const graph = createGraphClient({
       baseUrl: microsoft.graphBaseUrl,
@@ -366,7 +382,6 @@ describe('one-on-one interviews through Graph', () => {
       },
     ]);
     expect([moved!.status, deleted!.status]).toEqual([200, 204]);
-    await server.queue.send('interviews.outlook-changes', {});
     const seen = await until('the changes to show', async () => {
       const all = await organizerInterviews();
       const nowMoved = all.find((interview) => interview.id === midYear.id)!;
@@ -376,6 +391,87 @@ describe('one-on-one interviews through Graph', () => {
         : undefined;
     });
     expect(Date.parse(seen.nowMoved.start)).toBe(newStart);
+  });
+
+  it('catches up by delta when Graph reports missed notifications', async () => {
+    const subscription = await watched(kacho.id);
+    const target = booked.interviews[0];
+    const copy = server.emulator
+      .eventsOf(target!.personId)
+      .find((event) => !event.isOrganizer && event.subject.includes(target!.personName))!;
+    const microsoft = server.local!.microsoft;
+    const graph = createGraphClient({
+      baseUrl: microsoft.graphBaseUrl,
+      getToken: createAppTokenProvider({ ...microsoft, caCertPem: server.local!.caCertPem }),
+      caCertPem: server.local!.caCertPem,
+    });
+    const lostBefore = server.emulator.subscriptions
+      .deliveries()
+      .filter((delivery) => delivery.dropped).length;
+    server.emulator.subscriptions.dropChangeNotifications(true);
+    try {
+      await graph.post(`/users/${target!.personId}/events/${copy.id}/tentativelyAccept`, {
+        sendResponse: true,
+      });
+    } finally {
+      server.emulator.subscriptions.dropChangeNotifications(false);
+    }
+    expect(
+      server.emulator.subscriptions.deliveries().filter((delivery) => delivery.dropped).length,
+    ).toBeGreaterThan(lostBefore);
+    const detail = async () =>
+      (await call(kacho, 'GET', `/api/interviews/${target!.id}`)).body as unknown as InterviewDetail;
+    expect((await detail()).response).not.toBe('tentative');
+    server.emulator.subscriptions.sendLifecycle(subscription.id, 'missed');
+    const seen = await until('the missed answer to show', async () => {
+      const now = await detail();
+      return now.response === 'tentative' ? now : undefined;
+    });
+    expect(seen.response).toBe('tentative');
+  });
+
+  it('subscribes again when Graph removes the subscription, and catches up what changed meanwhile', async () => {
+    const before = await watched(kacho.id);
+    server.emulator.subscriptions.sendLifecycle(before.id, 'subscriptionRemoved');
+    const after = await until('a new subscription', async () =>
+      server.emulator.subscriptions
+        .all()
+        .find((candidate) => candidate.mailboxId === kacho.id && candidate.id !== before.id),
+    );
+    expect(after.expirationDateTime > new Date().toISOString()).toBe(true);
+    expect(after.clientState).not.toBe(before.clientState);
+  });
+
+  it('believes no notification that lacks its subscription’s clientState', async () => {
+    const subscription = await watched(kacho.id);
+    const syncJobs = async () =>
+      (await server.database.query(`SELECT id FROM ${QUEUE_SCHEMA}.job WHERE name = 'outlook.sync'`)).length;
+    const jobsBefore = await syncJobs();
+    const forged = await fetch(`${server.url}/api/graph/notifications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        value: [
+          {
+            subscriptionId: subscription.id,
+            clientState: 'guessed',
+            changeType: 'updated',
+            tenantId: server.emulator.tenantId,
+            resource: `Users/${kacho.id}/Events/x`,
+          },
+        ],
+      }),
+    });
+    expect(forged.status).toBe(202);
+    const handshake = await fetch(
+      `${server.url}/api/graph/notifications?validationToken=${encodeURIComponent('Validation: a <b>&c')}`,
+      { method: 'POST' },
+    );
+    expect(handshake.status).toBe(200);
+    expect(handshake.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await handshake.text()).toBe('Validation: a <b>&c');
+    // Refused: nothing was queued, so nothing can change.
+    expect(await syncJobs()).toBe(jobsBefore);
   });
 
   it('lets only the supervisor chain change an interview; the attendee and HR read, others get 403', async () => {

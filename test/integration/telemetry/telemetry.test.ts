@@ -19,6 +19,8 @@ import { ConnectorError, createBotConnector } from '../../../src/reports/bot-con
 import { createBotOutbox, createBotOutboxWorker } from '../../../src/reports/bot-outbox.ts';
 import { createConversationReferenceStore } from '../../../src/reports/conversation-references.store.ts';
 import { METRIC } from '../../../src/telemetry/metrics.ts';
+import { createCalendarWatch } from '../../../src/calendar-watch/calendar-watch.service.ts';
+import type { CalendarWatchStore } from '../../../src/calendar-watch/calendar-watch.store.ts';
 import { startTelemetry } from '../../../src/telemetry/telemetry-sdk.ts';
 import { createTestStore, type TestStore } from '../../support/backends.ts';
 import { testLogger } from '../../support/logger.ts';
@@ -265,6 +267,59 @@ describe('with a database (PGlite)', () => {
     await worker.stop();
     expect(run).toMatchObject({ failed: 1, installRefused: 1 });
     expect(await counted(METRIC.installRefused, {})).toBe(1);
+  });
+});
+
+describe('Outlook notifications', () => {
+  it('counts notifications by outcome and mailboxes left unwatched past the limit', async () => {
+    const row = {
+      id: 's1',
+      mailbox: 'kacho',
+      resource: 'users/kacho/events',
+      clientState: 'secret',
+      expiresAt: new Date(Date.now() + 86_400_000),
+      createdAt: new Date(),
+      renewedAt: null,
+    };
+    const store = {
+      subscriptionsById: async (ids: string[]) => (ids.includes('s1') ? [row] : []),
+      subscriptions: async () => [row],
+    } as unknown as CalendarWatchStore;
+    const watch = createCalendarWatch({
+      store,
+      graph: {
+        create: async () => ({ id: 'new', expiresAt: new Date(Date.now() + 86_400_000) }),
+        renew: async () => null,
+        remove: async () => undefined,
+        list: async () => ['s1'],
+        calendarDelta: async () => ({ changes: [], deltaLink: 'x' }),
+      },
+      logger: testLogger,
+      now: () => new Date(),
+      tenantId: 'tenant',
+      endpoints: async () => ({
+        notificationUrl: 'https://a.test/n',
+        lifecycleNotificationUrl: 'https://a.test/l',
+      }),
+      wantedMailboxes: async () => ['kacho', 'b', 'c'],
+      maxSubscriptions: 1,
+      reconcile: async () => 0,
+      enqueueSync: async () => undefined,
+      enqueueLifecycle: async () => undefined,
+    });
+    await watch.accept('change', [
+      { subscriptionId: 's1', clientState: 'secret', tenantId: 'tenant', changeType: 'updated' },
+      { subscriptionId: 's1', clientState: 'guess', tenantId: 'tenant', changeType: 'updated' },
+      { subscriptionId: 'other', clientState: 'secret', tenantId: 'tenant', changeType: 'updated' },
+    ]);
+    expect(await counted(METRIC.outlookNotifications, { kind: 'change', outcome: 'accepted' })).toBe(1);
+    expect(await counted(METRIC.outlookNotifications, { kind: 'change', outcome: 'client_state' })).toBe(1);
+    expect(
+      await counted(METRIC.outlookNotifications, { kind: 'change', outcome: 'unknown_subscription' }),
+    ).toBe(1);
+    await watch.maintain();
+    const [unwatched] = await points(METRIC.outlookWatchLimit);
+    expect(unwatched?.value).toBe(2);
   });
 });
 

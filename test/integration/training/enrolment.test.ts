@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphClient } from '../../../src/graph/graph-client.ts';
+import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { createAccessPolicy } from '../../../src/auth/access.ts';
 import { createAuditLog } from '../../../src/auth/audit.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
@@ -282,6 +284,40 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
     await until('the confirmed to be marked in the calendar', async () =>
       (await roster()).enrolments.filter((entry) => entry.inCalendar).length === 2 ? true : undefined,
     );
+  });
+
+  it('shows in the roster, within seconds, how the confirmed answered the invitation in Outlook', async () => {
+    const [first, second] = reports;
+    // The training mailbox is watched (a Graph subscription) and its first delta round is done.
+    await until('the training mailbox to be watched', async () =>
+      server.emulator.subscriptions.all().some((subscription) => subscription.mailboxId === kenshu.id) &&
+      (await server.database.query(`SELECT 1 FROM outlook_delta_links`)).length > 0
+        ? true
+        : undefined,
+    );
+    const microsoft = server.local!.microsoft;
+    const graph = createGraphClient({
+      baseUrl: microsoft.graphBaseUrl,
+      getToken: createAppTokenProvider({ ...microsoft, caCertPem: server.local!.caCertPem }),
+      caCertPem: server.local!.caCertPem,
+    });
+    const copyOf = (person: Person) =>
+      server.emulator
+        .eventsOf(person.id)
+        .find((entry) => !entry.isOrganizer && entry.subject === '【研修】ファシリテーション研修')!;
+    await graph.post(`/users/${first!.id}/events/${copyOf(first!).id}/accept`, { sendResponse: true });
+    await graph.post(`/users/${second!.id}/events/${copyOf(second!).id}/decline`, { sendResponse: true });
+    // No job sent by the test: the change notification brings the answers.
+    const answers = await until('the answers in the roster', async () => {
+      const list = (await roster()).enrolments;
+      const byPerson = new Map(list.map((entry) => [entry.personId, entry.outlookResponse]));
+      return byPerson.get(first!.id) === 'accepted' && byPerson.get(second!.id) === 'declined'
+        ? byPerson
+        : undefined;
+    });
+    expect(answers.get(first!.id)).toBe('accepted');
+    // An answer is a fact seen in Outlook; the enrolment stays confirmed until HR decides.
+    expect((await roster()).enrolments.filter((entry) => entry.status === 'confirmed')).toHaveLength(2);
   });
 
   it('moves the first on the waiting list up when a confirmed person withdraws, and Outlook follows', async () => {

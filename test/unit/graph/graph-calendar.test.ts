@@ -20,6 +20,8 @@ function fakeGraph(answer: (request: BatchRequest) => Omit<BatchResult, 'id'>) {
     sdk: {} as Client,
     get: () => Promise.reject(new Error('the calendar adapter batches everything')),
     post: () => Promise.reject(new Error('the calendar adapter batches everything')),
+    patch: () => Promise.reject(new Error('the calendar adapter batches everything')),
+    delete: () => Promise.reject(new Error('the calendar adapter batches everything')),
     getAll: () => Promise.reject(new Error('the calendar adapter batches everything')),
     batch: async (requests) => {
       calls.push(requests);

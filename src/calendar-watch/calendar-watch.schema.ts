@@ -1,0 +1,30 @@
+import { pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Our Graph change-notification subscriptions, one per watched mailbox (`users/{id}/events`). The
+ * clientState is a random secret per subscription: a notification is believed only when it names a
+ * subscription we hold and carries that subscription's secret.
+ */
+export const outlookSubscriptions = pgTable(
+  'outlook_subscriptions',
+  {
+    /** Graph's subscription id. */
+    id: text('id').primaryKey(),
+    mailbox: text('mailbox').notNull(),
+    resource: text('resource').notNull(),
+    clientState: text('client_state').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    renewedAt: timestamp('renewed_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('outlook_subscriptions_mailbox').on(table.mailbox)],
+);
+
+/** Where the next calendarView delta round of a mailbox starts, and the window its links keep. */
+export const outlookDeltaLinks = pgTable('outlook_delta_links', {
+  mailbox: text('mailbox').primaryKey(),
+  deltaLink: text('delta_link').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
