@@ -87,6 +87,8 @@ export interface InterviewSummary {
    * mailbox cannot host Teams meetings. The organizer sees it; an administrator fixes the mailbox.
    */
   noTeamsLink: boolean;
+  /** Pending only because the organizer's mailbox has reached Exchange's sending limit this minute. */
+  waitingForSendingLimit: boolean;
   webLink: string | null;
   error: string | null;
   version: number;

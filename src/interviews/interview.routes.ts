@@ -30,6 +30,9 @@ const summarySchema = z.object({
   changedInOutlook: z.enum(['moved', 'deleted']).nullable(),
   joinUrl: z.string().nullable(),
   noTeamsLink: z.boolean().describe('Booked without a Teams meeting: the organizer mailbox cannot host one'),
+  waitingForSendingLimit: z
+    .boolean()
+    .describe("Pending only because the organizer mailbox has reached Exchange's sending limit this minute"),
   webLink: z.string().nullable(),
   error: z.string().nullable(),
   version: z.number(),

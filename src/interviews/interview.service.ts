@@ -23,6 +23,7 @@ import {
 } from './interview.contract.ts';
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
 import { isAccessDenied } from './bulk-planning.ts';
+import { SENDING_LIMIT_WAIT } from './outlook-sync.ts';
 import {
   alternativesFor,
   blockingIntervals,
@@ -240,6 +241,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     changedInOutlook: row.changedInOutlook ?? null,
     joinUrl: row.joinUrl,
     noTeamsLink: row.noTeamsLink,
+    waitingForSendingLimit: row.status === 'pending' && row.error === SENDING_LIMIT_WAIT,
     webLink: row.webLink,
     error: row.error,
     version: row.version,

@@ -49,7 +49,8 @@ export interface SyncRun {
 }
 
 const CLAIM_SIZE = 100;
-const SENDING_LIMIT_WAIT =
+/** The reason a pending interview waits for its organizer's sending limit (the tab localises it). */
+export const SENDING_LIMIT_WAIT =
   "Waiting for the organizer mailbox's sending limit (Exchange Online: 30 messages a minute)";
 
 export function createOutlookSync(options: OutlookSyncOptions) {

@@ -722,7 +722,13 @@ function BookedResult({
               </span>
             ) : null}
             <Link href={hrefOf('interviews', entry.id)}>{t('open')}</Link>
-            {entry.error ? <span className={layout.muted}>{entry.error}</span> : null}
+            {entry.waitingForSendingLimit ? (
+              <span className={layout.muted} data-testid="booked-sending-limit">
+                {t('sendingLimitWait')}
+              </span>
+            ) : entry.error ? (
+              <span className={layout.muted}>{entry.error}</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -114,6 +114,8 @@ export default {
       deleted: 'Outlook で予定が削除されました。',
     },
     join: 'Teams 会議に参加',
+    sendingLimitWait:
+      '送信待ち: 主催者のメールボックスが 1 分あたりの送信上限（Exchange Online）に達したため、順番に Outlook へ送っています。',
     noTeamsLink:
       'Teams 会議のリンクがありません。Outlook の予定は作成されましたが、主催者のメールボックスでは Teams 会議を作成できませんでした（Teams ライセンスなど）。対面で行うか、管理者に連絡してください。',
     outlook: 'Outlook で開く',
@@ -316,6 +318,8 @@ export default {
       deleted: 'Deleted in Outlook.',
     },
     join: 'Join the Teams meeting',
+    sendingLimitWait:
+      'Waiting to send: the organizer’s mailbox reached Exchange Online’s per-minute sending limit, so invitations go to Outlook in turn.',
     noTeamsLink:
       'No Teams link. The Outlook event was created, but the organizer’s mailbox could not create a Teams meeting (a Teams licence, for instance). Meet in person or contact your administrator.',
     outlook: 'Open in Outlook',

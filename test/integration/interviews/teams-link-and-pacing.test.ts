@@ -24,7 +24,7 @@ import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import type { Calendar } from '../../../src/interviews/calendar.port.ts';
 import { interviews } from '../../../src/interviews/interview.schema.ts';
 import { createInterviewStore } from '../../../src/interviews/interview.store.ts';
-import { createOutlookSync } from '../../../src/interviews/outlook-sync.ts';
+import { createOutlookSync, SENDING_LIMIT_WAIT } from '../../../src/interviews/outlook-sync.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
 import { createTrainingOutlook } from '../../../src/training/training-outlook.ts';
 import { trainingEnrolments, trainingSessions } from '../../../src/training/training.schema.ts';
@@ -217,7 +217,12 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     let minutes = 0;
     for (; minutes < 10; minutes += 1) {
       await sync.applyPending(bookingId);
-      if ((await rowsOf(bookingId)).every((row) => row.status === 'booked')) break;
+      const rows = await rowsOf(bookingId);
+      if (rows.every((row) => row.status === 'booked')) break;
+      // What the service reports as waitingForSendingLimit, which the tab shows in Japanese or English.
+      expect(rows.filter((row) => row.status === 'pending').map((row) => row.error)).toEqual(
+        rows.filter((row) => row.status === 'pending').map(() => SENDING_LIMIT_WAIT),
+      );
       clock += MINUTE;
       await releaseLeases();
     }
