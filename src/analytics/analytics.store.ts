@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { goals } from '../growth/goal.schema.ts';
 import { selfChecks } from '../growth/self-check.schema.ts';
@@ -14,6 +14,19 @@ import { trainingCourses, trainingEnrolments, trainingSessions } from '../traini
  * Nothing here writes.
  */
 export function createAnalyticsStore(db: Db) {
+  // Both drivers (node-postgres, PGlite) answer a raw statement with `{ rows }`.
+  const rowsOf = async <T>(query: SQL): Promise<T[]> => {
+    const result: unknown = await db.execute(query);
+    return (result as { rows: T[] }).rows;
+  };
+
+  /** Staff (people with a level) and the group they count in: their 課 or 部, '' when unnamed. */
+  const staffOf = (groupBy: 'department' | 'division') => sql`staff as (
+    select ${people.id} as id,
+      coalesce(${groupBy === 'division' ? people.division : people.department}, '') as grp,
+      ${people.division} as division
+    from ${people} where ${people.levelId} is not null)`;
+
   return {
     /** Everyone the people store knows, with their 課, 部 and level as it holds them now. */
     async people() {
@@ -119,17 +132,128 @@ export function createAnalyticsStore(db: Db) {
         );
     },
 
-    /** Each person's latest submitted self-check and its ratings (drafts never count). */
-    async latestSubmittedSelfChecks() {
-      return db
-        .selectDistinctOn([selfChecks.personId], {
-          personId: selfChecks.personId,
-          period: selfChecks.period,
-          ratings: selfChecks.ratings,
-        })
-        .from(selfChecks)
-        .where(and(eq(selfChecks.status, 'submitted'), isNotNull(selfChecks.submittedAt)))
-        .orderBy(asc(selfChecks.personId), desc(selfChecks.period));
+    /**
+     * The competency dashboard in one statement, aggregated in PostgreSQL: per group (the person's level,
+     * or 課), how many people have a latest submitted self-check, and per competency how many of them
+     * rated it and — only when at least `minGroupSize` did — the sum of their ratings. A smaller cell's
+     * sum never leaves the database. Someone the people table does not know counts under `unknownLevel`
+     * (by level) or '' (by 課), as before. One row per group and competency; a group with no ratings
+     * comes back once with a null competency.
+     */
+    async competencyCells(query: {
+      groupBy: 'level' | 'department';
+      competencyIds: string[];
+      minGroupSize: number;
+      unknownLevel: string;
+    }) {
+      const key =
+        query.groupBy === 'level'
+          ? sql`coalesce(${people.levelId}, ${query.unknownLevel})`
+          : sql`coalesce(${people.department}, '')`;
+      const ids = query.competencyIds.length > 0 ? query.competencyIds : [''];
+      return rowsOf<{
+        key: string;
+        people: number;
+        competency_id: string | null;
+        n: number | null;
+        sum: number | null;
+      }>(sql`
+        with latest as (
+          select distinct on (${selfChecks.personId}) ${selfChecks.personId} as person_id,
+            ${selfChecks.ratings} as ratings
+          from ${selfChecks}
+          where ${selfChecks.status} = 'submitted' and ${selfChecks.submittedAt} is not null
+          order by ${selfChecks.personId}, ${selfChecks.period} desc
+        ), keyed as (
+          select ${key} as key, latest.ratings
+          from latest left join ${people} on ${people.id} = latest.person_id
+        ), groups as (
+          select key, count(*)::int as people from keyed group by key
+        ), cells as (
+          select keyed.key, rating.competency_id, count(*)::int as n,
+            case when count(*) >= ${query.minGroupSize}
+              then sum((rating.value ->> 'rating')::float8) end as sum
+          from keyed
+          cross join lateral jsonb_each(
+            case when jsonb_typeof(keyed.ratings) = 'object' then keyed.ratings else '{}'::jsonb end
+          ) as rating(competency_id, value)
+          where rating.competency_id in ${ids} and jsonb_typeof(rating.value -> 'rating') = 'number'
+          group by keyed.key, rating.competency_id
+        )
+        select groups.key, groups.people, cells.competency_id, cells.n, cells.sum
+        from groups left join cells on cells.key = groups.key`);
+    },
+
+    /** Every 課 named in the people table ('' for none), one of its 部, and whether any of it is staff. */
+    async departments() {
+      return rowsOf<{ name: string; division: string | null; staffed: boolean }>(sql`
+        select coalesce(${people.department}, '') as name, min(${people.division}) as division,
+          bool_or(${people.levelId} is not null) as staffed
+        from ${people} group by 1`);
+    },
+
+    /**
+     * The completion dashboard's figures per group of staff, each counted in PostgreSQL: staff, submitted
+     * self-checks per half, goal setters, standing interviews by type (held when ended by `now`), and
+     * attendances of the year's ended sessions with whether the attendee submitted the report.
+     */
+    async completionCounts(query: {
+      groupBy: 'department' | 'division';
+      fiscalYear: number;
+      from: Date;
+      to: Date;
+      now: Date;
+    }) {
+      const staff = staffOf(query.groupBy);
+      const now = query.now.toISOString();
+      const [h1, h2] = [`${query.fiscalYear}-H1`, `${query.fiscalYear}-H2`];
+      const [groups, checks, setters, held, reports] = await Promise.all([
+        rowsOf<{ grp: string; staff: number; division: string | null }>(sql`
+          with ${staff}
+          select grp, count(*)::int as staff, min(division) as division from staff group by grp`),
+        rowsOf<{ grp: string; h1: number; h2: number }>(sql`
+          with ${staff}
+          select staff.grp,
+            count(*) filter (where ${selfChecks.period} = ${h1})::int as h1,
+            count(*) filter (where ${selfChecks.period} = ${h2})::int as h2
+          from ${selfChecks} join staff on staff.id = ${selfChecks.personId}
+          where ${selfChecks.period} in (${h1}, ${h2}) and ${selfChecks.status} = 'submitted'
+            and ${selfChecks.submittedAt} is not null
+          group by staff.grp`),
+        rowsOf<{ grp: string; goals: number }>(sql`
+          with ${staff}
+          select staff.grp, count(distinct ${goals.personId})::int as goals
+          from ${goals} join staff on staff.id = ${goals.personId}
+          where ${goals.fiscalYear} = ${query.fiscalYear}
+          group by staff.grp`),
+        rowsOf<{ grp: string; type: string; held: number; booked: number }>(sql`
+          with ${staff}
+          select staff.grp, ${interviews.type} as type,
+            count(*) filter (where ${interviews.endsAt} <= ${now}::timestamptz)::int as held,
+            count(*) filter (where ${interviews.endsAt} > ${now}::timestamptz)::int as booked
+          from ${interviews} join staff on staff.id = ${interviews.personId}
+          where ${interviews.fiscalYear} = ${query.fiscalYear}
+            and ${interviews.status} not in ('cancelled', 'failed')
+          group by staff.grp, ${interviews.type}`),
+        rowsOf<{ grp: string; due: number; submitted: number }>(sql`
+          with ${staff}
+          select staff.grp, count(*)::int as due,
+            count(*) filter (where exists (
+              select 1 from ${trainingReports}
+              where ${trainingReports.sessionId} = ${trainingEnrolments.sessionId}
+                and ${trainingReports.personId} = ${trainingEnrolments.personId}
+                and ${trainingReports.status} = 'submitted'))::int as submitted
+          from ${trainingEnrolments}
+          join ${trainingSessions} on ${trainingSessions.id} = ${trainingEnrolments.sessionId}
+          join staff on staff.id = ${trainingEnrolments.personId}
+          where ${trainingSessions.startsAt} >= ${query.from.toISOString()}::timestamptz
+            and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
+            and ${trainingSessions.endsAt} <= ${now}::timestamptz
+            and ${trainingSessions.status} = 'scheduled'
+            and ${trainingEnrolments.status} in ('attended', 'reported')
+          group by staff.grp`),
+      ]);
+      return { groups, checks, setters, held, reports };
     },
 
     /** People with at least one goal for the fiscal year. */
