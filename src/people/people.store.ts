@@ -135,6 +135,25 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
       return rows[0]?.managerId ?? null;
     },
 
+    /**
+     * Whether `ancestorId` stands above `personId` in the reporting lines in force today, within
+     * `maxDepth` levels: one recursive statement over the same in-force lines as managerOf, instead of
+     * one round trip per level. A loop in the lines ends at `maxDepth`.
+     */
+    async isAbove(ancestorId: string, personId: string, maxDepth: number): Promise<boolean> {
+      const view = current();
+      const result: unknown = await db.execute(sql`
+        with recursive chain(boss, depth) as (
+          select ${view.managerId}, 1 from ${view} where ${view.id} = ${personId}
+          union all
+          select ${view.managerId}, chain.depth + 1
+          from chain join ${view} on ${view.id} = chain.boss
+          where chain.depth < ${maxDepth}::int
+        )
+        select exists (select 1 from chain where chain.boss = ${ancestorId}) as found`);
+      return (result as { rows: Array<{ found: boolean }> }).rows[0]?.found === true;
+    },
+
     async departmentOf(personId: string): Promise<string | null> {
       const view = current();
       const rows = await db
