@@ -34,6 +34,13 @@ function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHal
   };
 }
 
+/**
+ * What JavaScript's String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), so that
+ * PostgreSQL's btrim decides "wrote something" exactly as the free-text report does in Node.
+ */
+const JS_WHITESPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
@@ -321,21 +328,52 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     ): Promise<DemandReport> {
       requireHr(actor);
       const fiscalYear = resolveYear(query.fiscalYear);
-      const report = await wantedOf(fiscalYear);
-      const levelIds = framework.levels.map((level) => level.id);
-      if (report.levels.some((level) => level.levelId === UNKNOWN_LEVEL && level.respondents > 0))
-        levelIds.push(UNKNOWN_LEVEL);
-      await audit(actor, action, 'analytics.dashboards.demand', {
-        fiscalYear,
-        courses: report.courses.length,
+      const { from, to } = fiscalYearBounds(fiscalYear);
+      // Counted in PostgreSQL: Node holds one row per level and per course and level.
+      const counted = await store.demandCounts({
+        from,
+        to,
+        unknownLevel: UNKNOWN_LEVEL,
+        whitespace: JS_WHITESPACE,
       });
+      const byCourse = new Map<string, Map<string, number>>();
+      for (const row of counted.courses) {
+        const perLevel = byCourse.get(row.course_id) ?? new Map<string, number>();
+        perLevel.set(row.level_id, row.people);
+        byCourse.set(row.course_id, perLevel);
+      }
+      const courseRows = await store.courses([...byCourse.keys()]);
+      const courses: WantedCourse[] = [...byCourse.entries()]
+        .map(([courseId, perLevel]) => ({
+          courseId,
+          people: [...perLevel.values()].reduce((sum, people) => sum + people, 0),
+          perLevel,
+        }))
+        .sort((a, b) => b.people - a.people || a.courseId.localeCompare(b.courseId))
+        .map(({ courseId, people, perLevel }) => {
+          const row = courseRows.find((candidate) => candidate.id === courseId);
+          return {
+            courseId,
+            title: { ja: row?.titleJa ?? courseId, en: row?.titleEn ?? null },
+            category: row?.category ?? '',
+            archived: row ? row.archivedAt !== null : true,
+            people,
+            byLevel: Object.fromEntries(
+              sortLevels(perLevel.keys()).map((levelId) => [levelId, perLevel.get(levelId) ?? 0]),
+            ),
+          };
+        });
+      const levelIds = framework.levels.map((level) => level.id);
+      if (counted.levels.some((level) => level.level_id === UNKNOWN_LEVEL && level.respondents > 0))
+        levelIds.push(UNKNOWN_LEVEL);
+      await audit(actor, action, 'analytics.dashboards.demand', { fiscalYear, courses: courses.length });
       return {
         fiscalYear,
         levelIds,
-        courses: report.courses,
-        respondents: report.respondents,
-        writers: report.levels.reduce((sum, level) => sum + level.writers, 0),
-        pickers: report.levels.reduce((sum, level) => sum + level.pickers, 0),
+        courses,
+        respondents: counted.levels.reduce((sum, level) => sum + level.respondents, 0),
+        writers: counted.levels.reduce((sum, level) => sum + level.writers, 0),
+        pickers: counted.levels.reduce((sum, level) => sum + level.pickers, 0),
       };
     },
 

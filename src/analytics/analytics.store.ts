@@ -137,8 +137,7 @@ export function createAnalyticsStore(db: Db) {
      * or 課), how many people have a latest submitted self-check, and per competency how many of them
      * rated it and — only when at least `minGroupSize` did — the sum of their ratings. A smaller cell's
      * sum never leaves the database. Someone the people table does not know counts under `unknownLevel`
-     * (by level) or '' (by 課), as before. One row per group and competency; a group with no ratings
-     * comes back once with a null competency.
+     * (by level) or '' (by 課), as before. One row per group and competency.
      */
     async competencyCells(query: {
       groupBy: 'level' | 'department';
@@ -150,14 +149,16 @@ export function createAnalyticsStore(db: Db) {
         query.groupBy === 'level'
           ? sql`coalesce(${people.levelId}, ${query.unknownLevel})`
           : sql`coalesce(${people.department}, '')`;
-      const ids = query.competencyIds.length > 0 ? query.competencyIds : [''];
-      return rowsOf<{
-        key: string;
-        people: number;
-        competency_id: string | null;
-        n: number | null;
-        sum: number | null;
-      }>(sql`
+      // One pair of aggregate columns per competency over the group's rows: no row per rating is made.
+      const rated = (id: string) => sql`jsonb_typeof(keyed.ratings -> ${id}::text -> 'rating') = 'number'`;
+      const columns = query.competencyIds.map(
+        (id, index) => sql`,
+          count(*) filter (where ${rated(id)})::int as ${sql.raw(`n${index}`)},
+          case when count(*) filter (where ${rated(id)}) >= ${query.minGroupSize}::int
+            then sum((keyed.ratings -> ${id}::text ->> 'rating')::float8) filter (where ${rated(id)})
+          end as ${sql.raw(`s${index}`)}`,
+      );
+      const grouped = await rowsOf<Record<string, string | number | null>>(sql`
         with latest as (
           select distinct on (${selfChecks.personId}) ${selfChecks.personId} as person_id,
             ${selfChecks.ratings} as ratings
@@ -167,21 +168,62 @@ export function createAnalyticsStore(db: Db) {
         ), keyed as (
           select ${key} as key, latest.ratings
           from latest left join ${people} on ${people.id} = latest.person_id
-        ), groups as (
-          select key, count(*)::int as people from keyed group by key
-        ), cells as (
-          select keyed.key, rating.competency_id, count(*)::int as n,
-            case when count(*) >= ${query.minGroupSize}
-              then sum((rating.value ->> 'rating')::float8) end as sum
-          from keyed
-          cross join lateral jsonb_each(
-            case when jsonb_typeof(keyed.ratings) = 'object' then keyed.ratings else '{}'::jsonb end
-          ) as rating(competency_id, value)
-          where rating.competency_id in ${ids} and jsonb_typeof(rating.value -> 'rating') = 'number'
-          group by keyed.key, rating.competency_id
         )
-        select groups.key, groups.people, cells.competency_id, cells.n, cells.sum
-        from groups left join cells on cells.key = groups.key`);
+        select keyed.key, count(*)::int as people ${sql.join(columns, sql``)}
+        from keyed group by keyed.key`);
+      return grouped.flatMap((row) =>
+        query.competencyIds.map((competencyId, index) => ({
+          key: row.key as string,
+          people: row.people as number,
+          competency_id: competencyId,
+          n: row[`n${index}`] as number,
+          sum: row[`s${index}`] as number | null,
+        })),
+      );
+    },
+
+    /**
+     * The demand dashboard's figures, counted in PostgreSQL from the submitted reports of sessions
+     * starting in [from, to): per level (the person's, else `unknownLevel`) the respondents, the writers
+     * of free text (text left after trimming `whitespace`) and the pickers of a course; and per course and
+     * level the distinct people who picked it.
+     */
+    async demandCounts(query: { from: Date; to: Date; unknownLevel: string; whitespace: string }) {
+      const reports = sql`reports as (
+          select ${trainingReports.personId} as person_id, ${trainingReports.wantedText} as wanted_text,
+            case when jsonb_typeof(${trainingReports.wantedCourseIds}) = 'array'
+              then ${trainingReports.wantedCourseIds} else '[]'::jsonb end as picks
+          from ${trainingReports}
+          join ${trainingSessions} on ${trainingSessions.id} = ${trainingReports.sessionId}
+          where ${trainingSessions.startsAt} >= ${query.from.toISOString()}::timestamptz
+            and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
+            and ${trainingSessions.status} = 'scheduled'
+            and ${trainingReports.status} = 'submitted'
+        ), respondents as (
+          select reports.person_id, coalesce(max(${people.levelId}), ${query.unknownLevel}) as level_id,
+            bool_or(btrim(reports.wanted_text, ${query.whitespace}) <> '') as wrote
+          from reports left join ${people} on ${people.id} = reports.person_id
+          group by reports.person_id
+        )`;
+      const [levels, courses] = await Promise.all([
+        rowsOf<{ level_id: string; respondents: number; writers: number; pickers: number }>(sql`
+          with ${reports}, pickers as (
+            select distinct reports.person_id from reports, jsonb_array_elements_text(reports.picks) as pick
+          )
+          select respondents.level_id, count(*)::int as respondents,
+            count(*) filter (where respondents.wrote)::int as writers,
+            count(pickers.person_id)::int as pickers
+          from respondents left join pickers on pickers.person_id = respondents.person_id
+          group by respondents.level_id`),
+        rowsOf<{ course_id: string; level_id: string; people: number }>(sql`
+          with ${reports}
+          select pick.course_id, respondents.level_id, count(distinct reports.person_id)::int as people
+          from reports
+          cross join lateral jsonb_array_elements_text(reports.picks) as pick(course_id)
+          join respondents on respondents.person_id = reports.person_id
+          group by pick.course_id, respondents.level_id`),
+      ]);
+      return { levels, courses };
     },
 
     /** Every 課 named in the people table ('' for none), one of its 部, and whether any of it is staff. */
