@@ -48,6 +48,17 @@ describe.each(BACKENDS)('the supervisor chain in one query on %s', (backend) => 
     expect(await lines.isAbove(shuji, kacho, 12)).toBe(false);
     expect(await lines.isAbove(other, shuji, 12)).toBe(false);
     expect(await lines.isAbove(shuji, shuji, 12)).toBe(false);
+    // The same walk downwards: everyone below, each at their depth, in one statement.
+    const below = await lines.reportsBelow(bucho);
+    expect(below.map((row) => [row.id, row.depth]).sort()).toEqual(
+      [
+        [kacho, 1],
+        [other, 1],
+        [kakaricho, 2],
+        [shuji, 3],
+      ].sort(),
+    );
+    expect(await lines.reportsBelow(shuji)).toEqual([]);
 
     // A line override moves the 主事 under `other` from its date: the old chain no longer reaches them.
     const [file] = await database.db
@@ -82,5 +93,9 @@ describe.each(BACKENDS)('the supervisor chain in one query on %s', (backend) => 
     const stranger = await person(null);
     expect(await lines.isAbove(stranger, first, 12)).toBe(false);
     expect(await lines.isAbove(second, first, 12)).toBe(true);
+    // Downwards the loop ends at twelve levels, as the per-level walk did.
+    expect((await lines.reportsBelow(first)).map((row) => row.depth)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
   });
 });
