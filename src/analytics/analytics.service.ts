@@ -38,7 +38,7 @@ function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHal
  * What JavaScript's String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), so that
  * PostgreSQL's btrim decides "wrote something" exactly as the free-text report does in Node.
  */
-const JS_WHITESPACE =
+export const JS_WHITESPACE =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 const ratio = (part: number, whole: number): number | null =>
