@@ -34,6 +34,13 @@ function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHal
   };
 }
 
+/**
+ * What JavaScript's String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), so that
+ * PostgreSQL's btrim decides "wrote something" exactly as the free-text report does in Node.
+ */
+export const JS_WHITESPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
@@ -321,21 +328,52 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     ): Promise<DemandReport> {
       requireHr(actor);
       const fiscalYear = resolveYear(query.fiscalYear);
-      const report = await wantedOf(fiscalYear);
-      const levelIds = framework.levels.map((level) => level.id);
-      if (report.levels.some((level) => level.levelId === UNKNOWN_LEVEL && level.respondents > 0))
-        levelIds.push(UNKNOWN_LEVEL);
-      await audit(actor, action, 'analytics.dashboards.demand', {
-        fiscalYear,
-        courses: report.courses.length,
+      const { from, to } = fiscalYearBounds(fiscalYear);
+      // Counted in PostgreSQL: Node holds one row per level and per course and level.
+      const counted = await store.demandCounts({
+        from,
+        to,
+        unknownLevel: UNKNOWN_LEVEL,
+        whitespace: JS_WHITESPACE,
       });
+      const byCourse = new Map<string, Map<string, number>>();
+      for (const row of counted.courses) {
+        const perLevel = byCourse.get(row.course_id) ?? new Map<string, number>();
+        perLevel.set(row.level_id, row.people);
+        byCourse.set(row.course_id, perLevel);
+      }
+      const courseRows = await store.courses([...byCourse.keys()]);
+      const courses: WantedCourse[] = [...byCourse.entries()]
+        .map(([courseId, perLevel]) => ({
+          courseId,
+          people: [...perLevel.values()].reduce((sum, people) => sum + people, 0),
+          perLevel,
+        }))
+        .sort((a, b) => b.people - a.people || a.courseId.localeCompare(b.courseId))
+        .map(({ courseId, people, perLevel }) => {
+          const row = courseRows.find((candidate) => candidate.id === courseId);
+          return {
+            courseId,
+            title: { ja: row?.titleJa ?? courseId, en: row?.titleEn ?? null },
+            category: row?.category ?? '',
+            archived: row ? row.archivedAt !== null : true,
+            people,
+            byLevel: Object.fromEntries(
+              sortLevels(perLevel.keys()).map((levelId) => [levelId, perLevel.get(levelId) ?? 0]),
+            ),
+          };
+        });
+      const levelIds = framework.levels.map((level) => level.id);
+      if (counted.levels.some((level) => level.level_id === UNKNOWN_LEVEL && level.respondents > 0))
+        levelIds.push(UNKNOWN_LEVEL);
+      await audit(actor, action, 'analytics.dashboards.demand', { fiscalYear, courses: courses.length });
       return {
         fiscalYear,
         levelIds,
-        courses: report.courses,
-        respondents: report.respondents,
-        writers: report.levels.reduce((sum, level) => sum + level.writers, 0),
-        pickers: report.levels.reduce((sum, level) => sum + level.pickers, 0),
+        courses,
+        respondents: counted.levels.reduce((sum, level) => sum + level.respondents, 0),
+        writers: counted.levels.reduce((sum, level) => sum + level.writers, 0),
+        pickers: counted.levels.reduce((sum, level) => sum + level.pickers, 0),
       };
     },
 
@@ -350,20 +388,8 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       const now = deps.now();
       const { from, to, secondHalf } = fiscalYearBounds(fiscalYear);
       const halves = { h1: now >= from, h2: now >= secondHalf };
-      const staff = (await store.people()).filter((person) => person.levelId !== null);
-      const groupOf = (person: PersonInfo) =>
-        (query.groupBy === 'division' ? person.division : person.department) ?? '';
-      const personGroup = new Map(staff.map((person) => [person.id, groupOf(person)]));
-
-      const sessions = await store.endedSessions(from, to, now);
-      const sessionIds = sessions.map((session) => session.id);
-      const [checks, setters, held, attendances, reports] = await Promise.all([
-        store.submittedSelfChecks([`${fiscalYear}-H1`, `${fiscalYear}-H2`]),
-        store.goalSetters(fiscalYear),
-        store.interviews(fiscalYear),
-        store.attendances(sessionIds),
-        store.submittedReports(sessionIds),
-      ]);
+      // Counted in PostgreSQL: Node holds one row per group, never one per person.
+      const counted = await store.completionCounts({ groupBy: query.groupBy, fiscalYear, from, to, now });
 
       const empty = (): Omit<CompletionRow, 'group' | 'division'> => ({
         staff: 0,
@@ -376,38 +402,37 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       });
       const rows = new Map<string, CompletionRow>();
       const totals = empty();
-      const rowsOf = (personId: string) => {
-        const group = personGroup.get(personId);
-        if (group === undefined) return [];
-        return [rows.get(group)!, totals];
+      const rowsOf = (group: string) => {
+        const row = rows.get(group);
+        return row ? [row, totals] : [];
       };
-      for (const person of staff) {
-        const group = groupOf(person);
-        const row = rows.get(group) ?? {
-          group,
-          division: query.groupBy === 'division' ? null : person.division,
+      for (const group of counted.groups) {
+        rows.set(group.grp, {
+          group: group.grp,
+          division: query.groupBy === 'division' ? null : group.division,
           ...empty(),
-        };
-        rows.set(group, row);
-        row.staff += 1;
-        totals.staff += 1;
+          staff: group.staff,
+        });
+        totals.staff += group.staff;
       }
-      for (const check of checks) {
-        const half = check.period.endsWith('H1') ? 'h1' : 'h2';
-        for (const target of rowsOf(check.personId))
-          target.selfChecks[half] = (target.selfChecks[half] ?? 0) + 1;
+      for (const check of counted.checks)
+        for (const target of rowsOf(check.grp))
+          for (const half of ['h1', 'h2'] as const)
+            if (check[half] > 0) target.selfChecks[half] = (target.selfChecks[half] ?? 0) + check[half];
+      for (const setter of counted.setters)
+        for (const target of rowsOf(setter.grp)) target.goals += setter.goals;
+      for (const interview of counted.held) {
+        if (!(INTERVIEW_TYPES as readonly string[]).includes(interview.type)) continue;
+        const type = interview.type as InterviewTypeId;
+        for (const target of rowsOf(interview.grp)) {
+          target.interviews[type].held += interview.held;
+          target.interviews[type].booked += interview.booked;
+        }
       }
-      for (const { personId } of setters) for (const target of rowsOf(personId)) target.goals += 1;
-      for (const interview of held) {
-        const state = interview.endsAt <= now ? 'held' : 'booked';
-        for (const target of rowsOf(interview.personId)) target.interviews[interview.type][state] += 1;
-      }
-      const submittedKeys = new Set(reports.map((report) => `${report.sessionId}/${report.personId}`));
-      for (const attendance of attendances) {
-        for (const target of rowsOf(attendance.personId)) {
-          target.reports.due += 1;
-          if (submittedKeys.has(`${attendance.sessionId}/${attendance.personId}`))
-            target.reports.submitted += 1;
+      for (const report of counted.reports) {
+        for (const target of rowsOf(report.grp)) {
+          target.reports.due += report.due;
+          target.reports.submitted += report.submitted;
         }
       }
       const sorted = [...rows.values()]
@@ -433,37 +458,35 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       action: AuditAction = 'read',
     ): Promise<CompetencyReport> {
       requireHr(actor);
-      const [persons, checks] = await Promise.all([peopleById(), store.latestSubmittedSelfChecks()]);
       const competencyIds = framework.competencies.map((competency) => competency.id);
-      const keyOf = (person: PersonInfo | undefined) =>
-        query.groupBy === 'level' ? levelOf(person) : (person?.department ?? '');
+      // Aggregated in PostgreSQL: one row per group and competency comes back, and the sum of a cell of
+      // fewer than MIN_GROUP_SIZE ratings stays there.
+      const [cells, departments] = await Promise.all([
+        store.competencyCells({
+          groupBy: query.groupBy,
+          competencyIds,
+          minGroupSize: MIN_GROUP_SIZE,
+          unknownLevel: UNKNOWN_LEVEL,
+        }),
+        query.groupBy === 'department' ? store.departments() : Promise.resolve([]),
+      ]);
 
-      type Group = { people: number; sums: Map<string, { n: number; sum: number }> };
+      type Group = { people: number; sums: Map<string, { n: number; sum: number | null }> };
       const newGroup = (): Group => ({ people: 0, sums: new Map() });
       const groups = new Map<string, Group>();
       // Every level, and every 課 of the staff, is a row even when empty: HR sees where nothing is known.
       if (query.groupBy === 'level') for (const level of framework.levels) groups.set(level.id, newGroup());
       else
-        for (const person of persons.values())
-          if (person.levelId !== null) groups.set(person.department ?? '', newGroup());
+        for (const department of departments) if (department.staffed) groups.set(department.name, newGroup());
 
-      for (const check of checks) {
-        const key = keyOf(persons.get(check.personId));
-        const group = groups.get(key) ?? newGroup();
-        groups.set(key, group);
-        group.people += 1;
-        for (const competencyId of competencyIds) {
-          const rating = check.ratings[competencyId]?.rating;
-          if (typeof rating !== 'number' || !Number.isFinite(rating)) continue;
-          const cell = group.sums.get(competencyId) ?? { n: 0, sum: 0 };
-          cell.n += 1;
-          cell.sum += rating;
-          group.sums.set(competencyId, cell);
-        }
+      for (const cell of cells) {
+        const group = groups.get(cell.key) ?? newGroup();
+        groups.set(cell.key, group);
+        group.people = cell.people;
+        if (cell.competency_id !== null)
+          group.sums.set(cell.competency_id, { n: cell.n ?? 0, sum: cell.sum });
       }
-      const divisionOf = new Map(
-        [...persons.values()].map((person) => [person.department ?? '', person.division]),
-      );
+      const divisionOf = new Map(departments.map((department) => [department.name, department.division]));
       const keys =
         query.groupBy === 'level'
           ? sortLevels(groups.keys())
@@ -478,12 +501,15 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
           people: group.people,
           cells: Object.fromEntries(
             competencyIds.map((competencyId) => {
-              const cell = group.sums.get(competencyId) ?? { n: 0, sum: 0 };
+              const cell = group.sums.get(competencyId) ?? { n: 0, sum: null };
               return [
                 competencyId,
                 {
                   n: cell.n,
-                  average: cell.n >= MIN_GROUP_SIZE ? Math.round((cell.sum / cell.n) * 100) / 100 : null,
+                  average:
+                    cell.n >= MIN_GROUP_SIZE && cell.sum !== null
+                      ? Math.round((cell.sum / cell.n) * 100) / 100
+                      : null,
                 },
               ];
             }),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { goals } from '../growth/goal.schema.ts';
 import { selfChecks } from '../growth/self-check.schema.ts';
@@ -14,6 +14,19 @@ import { trainingCourses, trainingEnrolments, trainingSessions } from '../traini
  * Nothing here writes.
  */
 export function createAnalyticsStore(db: Db) {
+  // Both drivers (node-postgres, PGlite) answer a raw statement with `{ rows }`.
+  const rowsOf = async <T>(query: SQL): Promise<T[]> => {
+    const result: unknown = await db.execute(query);
+    return (result as { rows: T[] }).rows;
+  };
+
+  /** Staff (people with a level) and the group they count in: their 課 or 部, '' when unnamed. */
+  const staffOf = (groupBy: 'department' | 'division') => sql`staff as (
+    select ${people.id} as id,
+      coalesce(${groupBy === 'division' ? people.division : people.department}, '') as grp,
+      ${people.division} as division
+    from ${people} where ${people.levelId} is not null)`;
+
   return {
     /** Everyone the people store knows, with their 課, 部 and level as it holds them now. */
     async people() {
@@ -119,17 +132,170 @@ export function createAnalyticsStore(db: Db) {
         );
     },
 
-    /** Each person's latest submitted self-check and its ratings (drafts never count). */
-    async latestSubmittedSelfChecks() {
-      return db
-        .selectDistinctOn([selfChecks.personId], {
-          personId: selfChecks.personId,
-          period: selfChecks.period,
-          ratings: selfChecks.ratings,
-        })
-        .from(selfChecks)
-        .where(and(eq(selfChecks.status, 'submitted'), isNotNull(selfChecks.submittedAt)))
-        .orderBy(asc(selfChecks.personId), desc(selfChecks.period));
+    /**
+     * The competency dashboard in one statement, aggregated in PostgreSQL: per group (the person's level,
+     * or 課), how many people have a latest submitted self-check, and per competency how many of them
+     * rated it and — only when at least `minGroupSize` did — the sum of their ratings. A smaller cell's
+     * sum never leaves the database. Someone the people table does not know counts under `unknownLevel`
+     * (by level) or '' (by 課), as before. One row per group and competency.
+     */
+    async competencyCells(query: {
+      groupBy: 'level' | 'department';
+      competencyIds: string[];
+      minGroupSize: number;
+      unknownLevel: string;
+    }) {
+      const key =
+        query.groupBy === 'level'
+          ? sql`coalesce(${people.levelId}, ${query.unknownLevel})`
+          : sql`coalesce(${people.department}, '')`;
+      // One pair of aggregate columns per competency over the group's rows: no row per rating is made.
+      const rated = (id: string) => sql`jsonb_typeof(keyed.ratings -> ${id}::text -> 'rating') = 'number'`;
+      const columns = query.competencyIds.map(
+        (id, index) => sql`,
+          count(*) filter (where ${rated(id)})::int as ${sql.raw(`n${index}`)},
+          case when count(*) filter (where ${rated(id)}) >= ${query.minGroupSize}::int
+            then sum((keyed.ratings -> ${id}::text ->> 'rating')::float8) filter (where ${rated(id)})
+          end as ${sql.raw(`s${index}`)}`,
+      );
+      const grouped = await rowsOf<Record<string, string | number | null>>(sql`
+        with latest as (
+          select distinct on (${selfChecks.personId}) ${selfChecks.personId} as person_id,
+            ${selfChecks.ratings} as ratings
+          from ${selfChecks}
+          where ${selfChecks.status} = 'submitted' and ${selfChecks.submittedAt} is not null
+          order by ${selfChecks.personId}, ${selfChecks.period} desc
+        ), keyed as (
+          select ${key} as key, latest.ratings
+          from latest left join ${people} on ${people.id} = latest.person_id
+        )
+        select keyed.key, count(*)::int as people ${sql.join(columns, sql``)}
+        from keyed group by keyed.key`);
+      return grouped.flatMap((row) =>
+        query.competencyIds.map((competencyId, index) => ({
+          key: row.key as string,
+          people: row.people as number,
+          competency_id: competencyId,
+          n: row[`n${index}`] as number,
+          sum: row[`s${index}`] as number | null,
+        })),
+      );
+    },
+
+    /**
+     * The demand dashboard's figures, counted in PostgreSQL from the submitted reports of sessions
+     * starting in [from, to): per level (the person's, else `unknownLevel`) the respondents, the writers
+     * of free text (text left after trimming `whitespace`) and the pickers of a course; and per course and
+     * level the distinct people who picked it.
+     */
+    async demandCounts(query: { from: Date; to: Date; unknownLevel: string; whitespace: string }) {
+      const reports = sql`reports as (
+          select ${trainingReports.personId} as person_id, ${trainingReports.wantedText} as wanted_text,
+            case when jsonb_typeof(${trainingReports.wantedCourseIds}) = 'array'
+              then ${trainingReports.wantedCourseIds} else '[]'::jsonb end as picks
+          from ${trainingReports}
+          join ${trainingSessions} on ${trainingSessions.id} = ${trainingReports.sessionId}
+          where ${trainingSessions.startsAt} >= ${query.from.toISOString()}::timestamptz
+            and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
+            and ${trainingSessions.status} = 'scheduled'
+            and ${trainingReports.status} = 'submitted'
+        ), respondents as (
+          select reports.person_id, coalesce(max(${people.levelId}), ${query.unknownLevel}) as level_id,
+            bool_or(btrim(reports.wanted_text, ${query.whitespace}) <> '') as wrote
+          from reports left join ${people} on ${people.id} = reports.person_id
+          group by reports.person_id
+        )`;
+      const [levels, courses] = await Promise.all([
+        rowsOf<{ level_id: string; respondents: number; writers: number; pickers: number }>(sql`
+          with ${reports}, pickers as (
+            select distinct reports.person_id from reports, jsonb_array_elements_text(reports.picks) as pick
+          )
+          select respondents.level_id, count(*)::int as respondents,
+            count(*) filter (where respondents.wrote)::int as writers,
+            count(pickers.person_id)::int as pickers
+          from respondents left join pickers on pickers.person_id = respondents.person_id
+          group by respondents.level_id`),
+        rowsOf<{ course_id: string; level_id: string; people: number }>(sql`
+          with ${reports}
+          select pick.course_id, respondents.level_id, count(distinct reports.person_id)::int as people
+          from reports
+          cross join lateral jsonb_array_elements_text(reports.picks) as pick(course_id)
+          join respondents on respondents.person_id = reports.person_id
+          group by pick.course_id, respondents.level_id`),
+      ]);
+      return { levels, courses };
+    },
+
+    /** Every 課 named in the people table ('' for none), one of its 部, and whether any of it is staff. */
+    async departments() {
+      return rowsOf<{ name: string; division: string | null; staffed: boolean }>(sql`
+        select coalesce(${people.department}, '') as name, min(${people.division}) as division,
+          bool_or(${people.levelId} is not null) as staffed
+        from ${people} group by 1`);
+    },
+
+    /**
+     * The completion dashboard's figures per group of staff, each counted in PostgreSQL: staff, submitted
+     * self-checks per half, goal setters, standing interviews by type (held when ended by `now`), and
+     * attendances of the year's ended sessions with whether the attendee submitted the report.
+     */
+    async completionCounts(query: {
+      groupBy: 'department' | 'division';
+      fiscalYear: number;
+      from: Date;
+      to: Date;
+      now: Date;
+    }) {
+      const staff = staffOf(query.groupBy);
+      const now = query.now.toISOString();
+      const [h1, h2] = [`${query.fiscalYear}-H1`, `${query.fiscalYear}-H2`];
+      const [groups, checks, setters, held, reports] = await Promise.all([
+        rowsOf<{ grp: string; staff: number; division: string | null }>(sql`
+          with ${staff}
+          select grp, count(*)::int as staff, min(division) as division from staff group by grp`),
+        rowsOf<{ grp: string; h1: number; h2: number }>(sql`
+          with ${staff}
+          select staff.grp,
+            count(*) filter (where ${selfChecks.period} = ${h1})::int as h1,
+            count(*) filter (where ${selfChecks.period} = ${h2})::int as h2
+          from ${selfChecks} join staff on staff.id = ${selfChecks.personId}
+          where ${selfChecks.period} in (${h1}, ${h2}) and ${selfChecks.status} = 'submitted'
+            and ${selfChecks.submittedAt} is not null
+          group by staff.grp`),
+        rowsOf<{ grp: string; goals: number }>(sql`
+          with ${staff}
+          select staff.grp, count(distinct ${goals.personId})::int as goals
+          from ${goals} join staff on staff.id = ${goals.personId}
+          where ${goals.fiscalYear} = ${query.fiscalYear}
+          group by staff.grp`),
+        rowsOf<{ grp: string; type: string; held: number; booked: number }>(sql`
+          with ${staff}
+          select staff.grp, ${interviews.type} as type,
+            count(*) filter (where ${interviews.endsAt} <= ${now}::timestamptz)::int as held,
+            count(*) filter (where ${interviews.endsAt} > ${now}::timestamptz)::int as booked
+          from ${interviews} join staff on staff.id = ${interviews.personId}
+          where ${interviews.fiscalYear} = ${query.fiscalYear}
+            and ${interviews.status} not in ('cancelled', 'failed')
+          group by staff.grp, ${interviews.type}`),
+        rowsOf<{ grp: string; due: number; submitted: number }>(sql`
+          with ${staff}
+          select staff.grp, count(*)::int as due,
+            count(*) filter (where exists (
+              select 1 from ${trainingReports}
+              where ${trainingReports.sessionId} = ${trainingEnrolments.sessionId}
+                and ${trainingReports.personId} = ${trainingEnrolments.personId}
+                and ${trainingReports.status} = 'submitted'))::int as submitted
+          from ${trainingEnrolments}
+          join ${trainingSessions} on ${trainingSessions.id} = ${trainingEnrolments.sessionId}
+          join staff on staff.id = ${trainingEnrolments.personId}
+          where ${trainingSessions.startsAt} >= ${query.from.toISOString()}::timestamptz
+            and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
+            and ${trainingSessions.endsAt} <= ${now}::timestamptz
+            and ${trainingSessions.status} = 'scheduled'
+            and ${trainingEnrolments.status} in ('attended', 'reported')
+          group by staff.grp`),
+      ]);
+      return { groups, checks, setters, held, reports };
     },
 
     /** People with at least one goal for the fiscal year. */

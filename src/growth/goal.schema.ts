@@ -47,6 +47,8 @@ export const goals = pgTable(
   },
   (table) => [
     index('goals_person_year_idx').on(table.personId, table.fiscalYear),
+    // HR's completion dashboard counts a whole year's goal setters.
+    index('goals_year_person_idx').on(table.fiscalYear, table.personId),
     uniqueIndex('goals_person_idempotency_key').on(table.personId, table.idempotencyKey),
   ],
 );

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 export interface Rating {
   rating: number;
@@ -32,5 +32,9 @@ export const selfChecks = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
   },
-  (table) => [unique('self_checks_person_period').on(table.personId, table.period)],
+  (table) => [
+    unique('self_checks_person_period').on(table.personId, table.period),
+    // HR's completion dashboard counts a half's submitted self-checks of everyone.
+    index('self_checks_period_person_idx').on(table.period, table.personId),
+  ],
 );

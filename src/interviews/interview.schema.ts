@@ -80,6 +80,8 @@ export const interviews = pgTable(
       .where(sql`${table.status} <> 'cancelled'`),
     index('interviews_organizer_idx').on(table.organizerId, table.startsAt),
     index('interviews_person_idx').on(table.personId, table.startsAt),
+    // HR's completion dashboard counts a whole year's interviews.
+    index('interviews_year_person_idx').on(table.fiscalYear, table.personId),
     index('interviews_outlook_action_idx')
       .on(table.outlookAction)
       .where(sql`${table.outlookAction} is not null`),

@@ -80,6 +80,8 @@ export const trainingSessions = pgTable(
   (table) => [
     uniqueIndex('training_sessions_transaction_id').on(table.transactionId),
     index('training_sessions_course_idx').on(table.courseId, table.startsAt),
+    // HR's dashboards read a fiscal year's sessions of every course.
+    index('training_sessions_starts_idx').on(table.startsAt),
     index('training_sessions_outlook_action_idx')
       .on(table.outlookAction)
       .where(sql`${table.outlookAction} is not null`),

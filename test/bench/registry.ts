@@ -1,6 +1,7 @@
 import { interviewsBenchmark } from './interviews.bench.ts';
 import { loadBenchmark } from './load.bench.ts';
 import { reportsBenchmark } from './reports.bench.ts';
+import { scaleBenchmark } from './scale.bench.ts';
 import { startupBenchmark } from './startup.bench.ts';
 import { tabBenchmark } from './tab.bench.ts';
 
@@ -15,4 +16,5 @@ export const benchmarks: Record<string, Benchmark> = {
   interviews: interviewsBenchmark,
   load: loadBenchmark,
   reports: reportsBenchmark,
+  scale: scaleBenchmark,
 };
