@@ -427,6 +427,34 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     expect(new Set(context.fake.accepted.map((entry) => entry.activity.text)).size).toBe(100);
   }, 120_000);
 
+  it('two instances draining one channel hand over without posting inside the first one’s window', async () => {
+    const context = await setUp();
+    const first = worker(context, { maxDrainMs: 300 });
+    const second = worker(context, { maxDrainMs: 300 });
+    // The second instance has drained before (an idle run): what it knew then is not what it needs now.
+    await second.drain();
+    const keys = Array.from({ length: 24 }, (_, index) => `handover-${index}`);
+    await context.messages.enqueue(
+      keys.map((key) => ({
+        key,
+        recipient: { kind: 'channel', teamId: TEAM, channelId: CHANNEL },
+        text: key,
+      })),
+    );
+    // Both drain at once, each handing over after 300 ms: one posts while the other stands by.
+    for (let round = 0; ; round += 1) {
+      const order = round % 2 === 0 ? [first, second] : [second, first];
+      await Promise.all(order.map((instance) => instance.drain()));
+      const states = await context.messages.status(keys);
+      if ([...states.values()].every((status) => status.state !== 'pending')) break;
+    }
+    expect(first.counts().sent).toBeGreaterThan(0);
+    expect(second.counts().sent).toBeGreaterThan(0);
+    expect(context.fake.accepted).toHaveLength(24);
+    expect(context.fake.throttled).toBe(0);
+    expect(context.fake.answers.filter((answer) => answer.status === 429)).toHaveLength(0);
+  }, 120_000);
+
   it('reports each message as pending, sent or failed', async () => {
     const context = await setUp();
     await context.messages.enqueue([
