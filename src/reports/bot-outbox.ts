@@ -328,6 +328,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
 
   /** Claimed rows waiting to be posted in the running drain: the heartbeat renews their leases. */
   let waiting: WorkItem[] = [];
+  /** When each request in flight started: one older than a row lease has hung. */
+  const requestStarts = new Set<{ at: number }>();
   /** This worker holds the sender lease (a drain is running here). */
   let holding = false;
   /** The sender lease ran out and someone else took it: the drain stops claiming and posting. */
@@ -363,6 +365,14 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const heartbeat = async (): Promise<boolean> => {
     // Stopping: let the lease run out, so that a worker whose last requests hang does not hold up others.
     if (!holding || lostSender || stopping) return false;
+    const hungSince = clock() - leaseMs;
+    if ([...requestStarts].some((start) => start.at < hungSince)) {
+      // A request outlived the lease it was started under: this worker is stuck, let another send.
+      lostSender = true;
+      logger.warn({ workerId }, 'bot outbox request hung past its lease; handing the sending over');
+      poke();
+      return false;
+    }
     if (!(await takeSender())) {
       lostSender = true;
       logger.warn({ workerId }, 'bot outbox sender lease lost to another worker; this drain stops');
@@ -587,6 +597,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
    */
   const attempt = async (item: WorkItem, slot: PacerSlot, requeue: (item: WorkItem) => void) => {
     const { row } = item;
+    const started = { at: clock() };
+    requestStarts.add(started);
     let answered = false;
     const answer = () => {
       if (!answered) pacer.complete(slot);
@@ -673,6 +685,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       );
     } finally {
       answer();
+      requestStarts.delete(started);
     }
   };
 

@@ -359,14 +359,15 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     expect(reachedConnector).toBe(1);
     const standby = worker(context, { clock, heartbeatMs: 3_600_000, standbyMs: 0, lingerMs: 0 });
 
-    // Alive for two minutes: it beats every 10 s, and nobody else posts or takes its rows.
-    for (let beat = 0; beat < 12; beat += 1) {
+    // Alive for 30 s (its request still within its lease): it beats every 10 s, nobody else posts.
+    for (let beat = 0; beat < 3; beat += 1) {
       now += 10_000;
       expect(await sender.heartbeat()).toBe(true);
       expect((await standby.drain()).sent).toBe(0);
     }
     const held = await context.db.select().from(botOutbox);
-    expect(held.filter((row) => row.leaseUntil && row.leaseUntil.getTime() > now)).toHaveLength(2);
+    // The two rows it holds were renewed: 40 s from the last beat, not from the claim.
+    expect(held.filter((row) => row.leaseUntil && row.leaseUntil.getTime() > now + 30_000)).toHaveLength(2);
 
     // Killed: no more heartbeats. Within the sender lease (20 s) the standby takes over and posts the row
     // whose request was in flight; the rows it held become free when their lease (40 s) runs out.
