@@ -139,8 +139,14 @@ const WATCH_LIFECYCLE_QUEUE = 'outlook.lifecycle';
 const MAX_WATCHED_MAILBOXES = 20_000;
 /** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
 const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
-/** Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. */
-const BOT_OUTBOX_QUEUE = 'bot.outbox';
+/**
+ * Proactive bot messages waiting in bot_outbox; nudged on enqueue, swept every minute. Policy `short`:
+ * one job waiting, any number running, so a drain that died with its instance blocks nothing; who posts
+ * is decided by the outbox's own sender lease (heartbeated, taken over within seconds).
+ */
+const BOT_OUTBOX_QUEUE = 'bot.outbox.drain';
+/** The stately queue of earlier releases: still served, so their nudges are not lost during a deploy. */
+const LEGACY_BOT_OUTBOX_QUEUE = 'bot.outbox';
 /** Daily reminders of what people still owe in the fiscal-year windows HR opened. */
 const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
 /** Report forms to attendees of sessions that have ended (docs/reports.md); every 5 minutes. */
@@ -525,23 +531,23 @@ export async function startServer(
         ? { proactiveServiceUrl: config.botProactiveServiceUrl, tenantId: microsoft.tenantId }
         : {}),
     });
-    // Stately: one drain at a time across instances (the pacer's count holds), and one more queued behind it.
+    // One drain at a time across instances is the sender lease's job (bot-outbox.ts), not the queue's: a
+    // job held by an instance that was killed stays active until it expires, and must not block the rest.
     await queue.boss.createQueue(BOT_OUTBOX_QUEUE, {
-      policy: 'stately',
+      policy: 'short',
       retryLimit: 5,
       retryDelay: 5,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
       deleteAfterSeconds: config.jobRetentionDays * 24 * 60 * 60,
     });
-    await queue.work(
-      BOT_OUTBOX_QUEUE,
-      async () => {
-        const run = await botOutboxWorker.drain();
-        if (run.sent + run.failed + run.retried > 0) logger.info({ ...run }, 'bot outbox drained');
-      },
-      { pollingIntervalSeconds: 1 },
-    );
+    const drainBotOutbox = async () => {
+      const run = await botOutboxWorker.drain();
+      if (run.sent + run.failed + run.retried > 0) logger.info({ ...run }, 'bot outbox drained');
+    };
+    await queue.work(BOT_OUTBOX_QUEUE, drainBotOutbox, { pollingIntervalSeconds: 1 });
+    if ((await queue.boss.getQueue(LEGACY_BOT_OUTBOX_QUEUE)) !== null)
+      await queue.work(LEGACY_BOT_OUTBOX_QUEUE, drainBotOutbox, { pollingIntervalSeconds: 1 });
     cleanups.push(() => botOutboxWorker.stop());
     await queue.boss.schedule(BOT_OUTBOX_QUEUE, '* * * * *', {}, { tz: 'Asia/Tokyo' });
     const botMessages = createBotOutbox({

@@ -28,6 +28,8 @@ export const botOutbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     /** Held by a worker until then; a crashed worker's rows are taken again once it has run out. */
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** The worker holding the lease, so only it renews it (null on rows claimed by an older release). */
+    leaseOwner: text('lease_owner'),
     /** The conversation it went to, once resolved (for pacing after a restart and for support). */
     conversationId: text('conversation_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -42,3 +44,14 @@ export const botOutbox = pgTable(
     index('bot_outbox_sent_idx').on(table.sentAt),
   ],
 );
+
+/**
+ * Who posts the outbox now: one row (`name` = 'sender'), held by one worker at a time under a short lease
+ * that the worker renews while it drains (its heartbeat). A worker that dies stops renewing, and another
+ * takes the row over once the lease has run out: seconds, not the queue job's expiry.
+ */
+export const botOutboxSender = pgTable('bot_outbox_sender', {
+  name: text('name').primaryKey(),
+  owner: text('owner').notNull(),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
+});

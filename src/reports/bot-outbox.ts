@@ -7,8 +7,15 @@
 // and it is marked sent by the first write after the connector's answer. What remains is the gap between
 // the connector taking the message and that write: a crash there, or an answer lost on the network
 // (timeout, reset) after Teams took the message, leaves the row pending, and it is posted again once the
-// lease runs out. The connector has no idempotency key for activities, so this window can be made small
-// (one UPDATE, a few milliseconds) but not closed.
+// lease runs out. The connector has no idempotency key for activities, so this window cannot be closed:
+// after a crash it is every request still awaiting its answer (at most `concurrency`, 16), not one.
+//
+// One sender at a time: a worker drains only while it holds the sender lease (bot_outbox_sender), which
+// it renews every few seconds together with the leases of the rows it holds but has not posted yet. A
+// worker that dies stops renewing; a standby (any other instance's drain) takes the sender lease once it
+// has run out (20 s), and the dead worker's rows once theirs have (40 s): the outbox resumes within a
+// minute of a crash, whatever the job queue does with the dead instance's job.
+import { randomUUID } from 'node:crypto';
 import { entraIdentities, type BotIdentities } from './bot-identities.ts';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -20,7 +27,7 @@ import type { Logger } from '../logger.ts';
 import { GraphError } from '../graph/graph-errors.ts';
 import { ConnectorError, type BotConnector } from './bot-connector.ts';
 import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.port.ts';
-import { botOutbox } from './bot-outbox.schema.ts';
+import { botOutbox, botOutboxSender } from './bot-outbox.schema.ts';
 import { createBotPacer, type BotPacer, type PacerScope, type PacerSlot } from './bot-pacer.ts';
 import { conversationReferences } from './conversation-references.schema.ts';
 import type { PersonalAppInstaller } from './personal-app-installer.port.ts';
@@ -131,8 +138,22 @@ export interface BotOutboxWorkerOptions {
   logger: Logger;
   /** Milliseconds since the epoch; the pacer and all due times follow it. */
   clock?: () => number;
-  /** How long a worker holds claimed rows; longer than the connector's timeout. */
+  /** How long a worker holds claimed rows; longer than the connector's timeout. Renewed while waiting. */
   leaseMs?: number;
+  /** Names this worker in the leases it holds (a random id unless told). */
+  workerId?: string;
+  /**
+   * The sender lease: only one worker drains at a time, and it renews this lease every `heartbeatMs`.
+   * A worker that dies stops renewing; another takes over once it has run out. Default: half the row lease.
+   */
+  senderLeaseMs?: number;
+  /** How often a draining worker renews its sender lease and its claimed rows' leases. */
+  heartbeatMs?: number;
+  /**
+   * How long a drain waits, as a standby, for a sender lease another worker holds while messages are
+   * pending (default: the longest drain). The standby takes over as soon as that lease runs out.
+   */
+  standbyMs?: number;
   /** A claimed row is posted only while this much of its lease is left (default: 20 s or half the lease). */
   leaseSafetyMs?: number;
   /** First wait after a retryable failure; doubles per attempt (with jitter) up to 15 minutes. */
@@ -162,6 +183,8 @@ export interface BotOutboxWorkerOptions {
   random?: () => number;
   /** A drain returns after this long even with work left, so its job ends and the next one goes on. */
   maxDrainMs?: number;
+  /** A drain stays while the next message is due within this long (default 30 s). */
+  lingerMs?: number;
 }
 
 export interface BotOutboxCounts {
@@ -227,7 +250,10 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const { db, conversations, connector, logger } = options;
   const identities = options.identities ?? entraIdentities;
   const clock = options.clock ?? Date.now;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 40_000;
+  const workerId = options.workerId ?? randomUUID();
+  const senderLeaseMs = options.senderLeaseMs ?? Math.min(20_000, leaseMs / 2);
+  const heartbeatMs = options.heartbeatMs ?? senderLeaseMs / 4;
   const retryBaseMs = options.retryBaseMs ?? 2000;
   const maxAttempts = options.maxAttempts ?? 12;
   const concurrency = options.concurrency ?? 16;
@@ -235,7 +261,11 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const maxDrainMs = options.maxDrainMs ?? 5 * 60_000;
   // Longer than a request may take (the connector's timeout), so a post never outlives its lease.
   const leaseSafetyMs = options.leaseSafetyMs ?? Math.min(20_000, leaseMs / 2);
-  const pacer = options.pacer ?? createBotPacer({ clock });
+  const standbyMs = options.standbyMs ?? maxDrainMs;
+  const lingerMs = options.lingerMs ?? LINGER_MS;
+  // A fresh pacer for every drain (primed from the table): the previous sender, on this instance or
+  // another, may have posted since. An injected pacer (tests) is kept and primed once.
+  let pacer = options.pacer ?? createBotPacer({ clock });
   // Like jobs/outbox.ts, but the attempt is counted in the same statement that takes the lease: a claimed
   // row goes out at the pacer's first opening, with no database write between its slot and its request.
   const claim = async (now: Date): Promise<OutboxRow[]> => {
@@ -263,8 +293,21 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       .limit(CLAIM_SIZE);
     const claimed = await db
       .update(botOutbox)
-      .set({ leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${botOutbox.attempts} + 1` })
-      .where(and(inArray(botOutbox.id, candidates), eq(botOutbox.state, 'pending'), free))
+      .set({
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        leaseOwner: workerId,
+        attempts: sql`${botOutbox.attempts} + 1`,
+      })
+      .where(
+        and(
+          inArray(botOutbox.id, candidates),
+          eq(botOutbox.state, 'pending'),
+          free,
+          // Only the sender claims: a worker whose sender lease ran out (it stalled, another took over)
+          // takes nothing more, even before its next heartbeat tells it so.
+          sql`exists (select 1 from ${botOutboxSender} where ${botOutboxSender.owner} = ${workerId} and ${botOutboxSender.leaseUntil} > ${now})`,
+        ),
+      )
       .returning();
     // Lag: how long each message had been due (its notBefore, retry or deferral time) when it was taken.
     for (const row of claimed)
@@ -282,6 +325,81 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   /** Wakes the drain loop: an answer arrived, a timer ran out, or stop() was called. */
   let wake: (() => void) | undefined;
   const poke = () => wake?.();
+
+  /** Claimed rows waiting to be posted in the running drain: the heartbeat renews their leases. */
+  let waiting: WorkItem[] = [];
+  /** When each request in flight started: one older than a row lease has hung. */
+  const requestStarts = new Set<{ at: number }>();
+  /** This worker holds the sender lease (a drain is running here). */
+  let holding = false;
+  /** The sender lease ran out and someone else took it: the drain stops claiming and posting. */
+  let lostSender = false;
+
+  /** Takes the sender lease if it is free, ran out or is already ours; renews it if ours. */
+  const takeSender = async (): Promise<boolean> => {
+    const now = clock();
+    const until = new Date(now + senderLeaseMs);
+    const taken = await db
+      .insert(botOutboxSender)
+      .values({ name: 'sender', owner: workerId, leaseUntil: until })
+      .onConflictDoUpdate({
+        target: botOutboxSender.name,
+        set: { owner: workerId, leaseUntil: until },
+        setWhere: or(eq(botOutboxSender.owner, workerId), lt(botOutboxSender.leaseUntil, new Date(now))),
+      })
+      .returning({ owner: botOutboxSender.owner });
+    return taken.length > 0;
+  };
+
+  const releaseSender = async () => {
+    await db
+      .delete(botOutboxSender)
+      .where(and(eq(botOutboxSender.name, 'sender'), eq(botOutboxSender.owner, workerId)));
+  };
+
+  /**
+   * Renews the sender lease and the leases of the claimed rows not yet posted (a request in flight keeps
+   * the lease it was started under, which outlasts the connector's timeout). False when the sender lease
+   * was lost: this worker was too slow to renew, and another may be draining now.
+   */
+  const heartbeat = async (): Promise<boolean> => {
+    // Stopping: let the lease run out, so that a worker whose last requests hang does not hold up others.
+    if (!holding || lostSender || stopping) return false;
+    const hungSince = clock() - leaseMs;
+    if ([...requestStarts].some((start) => start.at < hungSince)) {
+      // A request outlived the lease it was started under: this worker is stuck, let another send.
+      lostSender = true;
+      logger.warn({ workerId }, 'bot outbox request hung past its lease; handing the sending over');
+      poke();
+      return false;
+    }
+    if (!(await takeSender())) {
+      lostSender = true;
+      logger.warn({ workerId }, 'bot outbox sender lease lost to another worker; this drain stops');
+      poke();
+      return false;
+    }
+    const rows = new Map(waiting.map((item) => [item.row.id, item.row]));
+    if (rows.size === 0) return true;
+    const now = clock();
+    const renewed = await db
+      .update(botOutbox)
+      .set({ leaseUntil: new Date(now + leaseMs) })
+      .where(
+        and(
+          inArray(botOutbox.id, [...rows.keys()]),
+          eq(botOutbox.leaseOwner, workerId),
+          eq(botOutbox.state, 'pending'),
+          gt(botOutbox.leaseUntil, new Date(now)),
+        ),
+      )
+      .returning({ id: botOutbox.id, leaseUntil: botOutbox.leaseUntil });
+    for (const row of renewed) {
+      const held = rows.get(row.id);
+      if (held && row.leaseUntil) held.leaseUntil = row.leaseUntil;
+    }
+    return true;
+  };
 
   // Restart or another instance: conversations keep their hour of history in the table.
   const prime = async () => {
@@ -479,6 +597,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
    */
   const attempt = async (item: WorkItem, slot: PacerSlot, requeue: (item: WorkItem) => void) => {
     const { row } = item;
+    const started = { at: clock() };
+    requestStarts.add(started);
     let answered = false;
     const answer = () => {
       if (!answered) pacer.complete(slot);
@@ -565,6 +685,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       );
     } finally {
       answer();
+      requestStarts.delete(started);
     }
   };
 
@@ -610,8 +731,9 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       }
       exhausted = claimed.length < CLAIM_SIZE;
     };
+    waiting = ready;
     for (;;) {
-      if (stopping || refillError !== undefined || clock() - startedAt > maxDrainMs) break;
+      if (stopping || lostSender || refillError !== undefined || clock() - startedAt > maxDrainMs) break;
       // Claim more while few are waiting; after an empty claim, look again each second for new rows.
       const wantMore = ready.length < REFILL_BELOW || (tenantHasRoom && ready.length < MAX_READY);
       if (!refilling && wantMore && (!exhausted || clock() - lastClaimAt >= 1000)) {
@@ -680,7 +802,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         if (!exhausted) continue;
         const next = await soonestDue();
         const waitMs = next ? next.getTime() - clock() : Number.POSITIVE_INFINITY;
-        if (waitMs > LINGER_MS) break;
+        if (waitMs > lingerMs) break;
         await sleep(Math.min(Math.max(waitMs, 100), 1000));
         lastClaimAt = 0;
         continue;
@@ -706,6 +828,41 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     };
   };
 
+  /**
+   * Drains only while holding the sender lease. Someone else holds it: stay by as a standby while
+   * messages are pending, and take over the moment that lease runs out (its holder died or stopped).
+   */
+  const drainAsSender = async (): Promise<DrainResult> => {
+    const standbyUntil = clock() + standbyMs;
+    for (;;) {
+      if (stopping) return { ...zero(), nextDueAt: null };
+      if (await takeSender()) break;
+      const next = await soonestDue();
+      if (next === null || clock() >= standbyUntil) return { ...zero(), nextDueAt: next };
+      await sleep(Math.min(heartbeatMs, Math.max(0, standbyUntil - clock())));
+    }
+    holding = true;
+    lostSender = false;
+    if (!options.pacer) {
+      pacer = createBotPacer({ clock });
+      primed = false;
+    }
+    const timer = setInterval(() => {
+      heartbeat().catch((error: unknown) =>
+        logger.warn({ err: error }, 'bot outbox heartbeat failed; the next one tries again'),
+      );
+    }, heartbeatMs);
+    timer.unref();
+    try {
+      return await drainOnce();
+    } finally {
+      clearInterval(timer);
+      holding = false;
+      waiting = [];
+      if (!lostSender) await releaseSender().catch(() => undefined);
+    }
+  };
+
   const sleep = (ms: number) =>
     new Promise<void>((resolveSleep) => {
       const timer = setTimeout(done, Math.max(0, ms));
@@ -724,11 +881,14 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
      */
     drain(): Promise<DrainResult> {
       if (stopping) return Promise.resolve({ ...zero(), nextDueAt: null });
-      running ??= drainOnce().finally(() => {
+      running ??= drainAsSender().finally(() => {
         running = undefined;
       });
       return running;
     },
+
+    /** Renews this worker's leases now (a timer does it every `heartbeatMs` while draining). */
+    heartbeat,
 
     /** Since the worker was created. */
     counts(): BotOutboxCounts {

@@ -327,6 +327,69 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     expect([...context.fake.countByConversation().values()]).toEqual([1, 1, 1]);
   });
 
+  it('hands the sending over within a minute when the sender stops its heartbeat, and not while it beats', async () => {
+    const people = ['person-1', 'person-2', 'person-3'];
+    const context = await setUp(people);
+    await context.messages.enqueue(people.map((id) => toPerson(id, `k-${id}`)));
+    let now = Date.now() + 1000;
+    const clock = () => now;
+    // The sender: its one request in flight hangs (it was killed mid-request), the other two wait in hand.
+    let reachedConnector = 0;
+    const hanging: Array<(error: Error) => void> = [];
+    const killed: BotConnector = {
+      post: () => {
+        reachedConnector += 1;
+        return new Promise((_resolve, reject) => hanging.push(reject));
+      },
+      createPersonalConversation: () => new Promise(() => undefined),
+    };
+    // Heartbeats only when the test beats them; the lease lengths are the production defaults.
+    const sender = createBotOutboxWorker({
+      db: context.db,
+      conversations: context.conversations,
+      connector: killed,
+      logger: testLogger,
+      clock,
+      concurrency: 1,
+      heartbeatMs: 3_600_000,
+    });
+    const senderDrain = sender.drain();
+    for (let waited = 0; reachedConnector < 1 && waited < 400; waited += 1)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(reachedConnector).toBe(1);
+    const standby = worker(context, { clock, heartbeatMs: 3_600_000, standbyMs: 0, lingerMs: 0 });
+
+    // Alive for 30 s (its request still within its lease): it beats every 10 s, nobody else posts.
+    for (let beat = 0; beat < 3; beat += 1) {
+      now += 10_000;
+      expect(await sender.heartbeat()).toBe(true);
+      expect((await standby.drain()).sent).toBe(0);
+    }
+    const held = await context.db.select().from(botOutbox);
+    // The two rows it holds were renewed: 40 s from the last beat, not from the claim.
+    expect(held.filter((row) => row.leaseUntil && row.leaseUntil.getTime() > now + 30_000)).toHaveLength(2);
+
+    // Killed: no more heartbeats. Within the sender lease (20 s) the standby takes over and posts the row
+    // whose request was in flight; the rows it held become free when their lease (40 s) runs out.
+    const killedAt = now;
+    now += 1; // off the lease boundaries: a lease is free only once it has run out
+    let tookOverAt: number | undefined;
+    while (now - killedAt < 60_000) {
+      now += 5000;
+      await standby.drain();
+      tookOverAt ??= context.fake.accepted.length > 0 ? now : undefined;
+      if (context.fake.accepted.length === 3) break;
+    }
+    expect(tookOverAt! - killedAt).toBeLessThanOrEqual(25_000);
+    expect(now - killedAt).toBeLessThanOrEqual(45_000);
+    expect([...context.fake.countByConversation().values()]).toEqual([1, 1, 1]);
+    const states = await context.messages.status(people.map((id) => `k-${id}`));
+    expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent', 'sent']);
+
+    for (const reject of hanging) reject(new Error('killed'));
+    await senderDrain;
+  }, 90_000);
+
   it('posts again when it dies between the connector’s answer and its own write (the documented window)', async () => {
     const context = await setUp();
     await context.messages.enqueue([toPerson('person-1', 'k-window')]);
@@ -363,6 +426,34 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     expect(context.fake.throttled).toBe(0);
     expect(context.fake.answers.filter((answer) => answer.status === 429)).toHaveLength(0);
     expect(new Set(context.fake.accepted.map((entry) => entry.activity.text)).size).toBe(100);
+  }, 120_000);
+
+  it('two instances draining one channel hand over without posting inside the first one’s window', async () => {
+    const context = await setUp();
+    const first = worker(context, { maxDrainMs: 300 });
+    const second = worker(context, { maxDrainMs: 300 });
+    // The second instance has drained before (an idle run): what it knew then is not what it needs now.
+    await second.drain();
+    const keys = Array.from({ length: 24 }, (_, index) => `handover-${index}`);
+    await context.messages.enqueue(
+      keys.map((key) => ({
+        key,
+        recipient: { kind: 'channel', teamId: TEAM, channelId: CHANNEL },
+        text: key,
+      })),
+    );
+    // Both drain at once, each handing over after 300 ms: one posts while the other stands by.
+    for (let round = 0; ; round += 1) {
+      const order = round % 2 === 0 ? [first, second] : [second, first];
+      await Promise.all(order.map((instance) => instance.drain()));
+      const states = await context.messages.status(keys);
+      if ([...states.values()].every((status) => status.state !== 'pending')) break;
+    }
+    expect(first.counts().sent).toBeGreaterThan(0);
+    expect(second.counts().sent).toBeGreaterThan(0);
+    expect(context.fake.accepted).toHaveLength(24);
+    expect(context.fake.throttled).toBe(0);
+    expect(context.fake.answers.filter((answer) => answer.status === 429)).toHaveLength(0);
   }, 120_000);
 
   it('reports each message as pending, sent or failed', async () => {
