@@ -58,4 +58,28 @@ describe.each(BACKENDS)('the mailbox sending pacer shared by instances on %s', (
     expect(await pacer.acquire(mailbox, 200)).toEqual({ granted: true });
     expect((await pacer.acquire(mailbox, 1)).granted).toBe(false);
   });
+
+  it('never lets a sliding minute hold more than the limit, whatever the mix of sends', async () => {
+    const pacer = createMailboxPacer(first.db, { now, messagesPerMinute: 25 });
+    const mailbox = `${randomUUID()}@city.example`;
+    const granted: Array<[number, number]> = [];
+    // A fixed pseudo-random mix of single invitations and larger sends over ten minutes.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const start = clock;
+    while (clock < start + 10 * 60_000) {
+      const messages = next() % 5 === 0 ? 1 + (next() % 25) : 1;
+      const decision = await pacer.acquire(mailbox, messages);
+      if (decision.granted) granted.push([clock, Math.min(messages, 25)]);
+      clock += 500 + (next() % 3000);
+    }
+    const worst = Math.max(
+      ...granted.map(([at]) =>
+        granted.filter(([t]) => t >= at && t < at + 60_000).reduce((sum, [, n]) => sum + n, 0),
+      ),
+    );
+    expect(worst).toBeLessThanOrEqual(25);
+    // And it is not idle: over ten minutes it sends close to ten minutes' worth.
+    expect(granted.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(200);
+  });
 });

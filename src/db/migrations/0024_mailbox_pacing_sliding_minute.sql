@@ -1,0 +1,1 @@
+ALTER TABLE "mailbox_send_pacing" ADD COLUMN "recent" jsonb DEFAULT '[]'::jsonb NOT NULL;
