@@ -96,6 +96,26 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
   const levelOf = (person: PersonInfo | undefined) => person?.levelId ?? UNKNOWN_LEVEL;
   const sortLevels = (ids: Iterable<string>) =>
     [...ids].sort((a, b) => (levelOrder.get(a) ?? levelOrder.size) - (levelOrder.get(b) ?? levelOrder.size));
+
+  /** One course of the demand tables: its catalog row's titles, and people per level in level order. */
+  const wantedCourse = (
+    courseRows: Awaited<ReturnType<AnalyticsStore['courses']>>,
+    courseId: string,
+    people: number,
+    perLevel: Map<string, number>,
+  ): WantedCourse => {
+    const row = courseRows.find((candidate) => candidate.id === courseId);
+    return {
+      courseId,
+      title: { ja: row?.titleJa ?? courseId, en: row?.titleEn ?? null },
+      category: row?.category ?? '',
+      archived: row ? row.archivedAt !== null : true,
+      people,
+      byLevel: Object.fromEntries(
+        sortLevels(perLevel.keys()).map((levelId) => [levelId, perLevel.get(levelId) ?? 0]),
+      ),
+    };
+  };
   /** 部 first, then 課, in Japanese collation; the unnamed group last. */
   const byDivisionThenName = <T extends { division: string | null; name: string }>(a: T, b: T) =>
     (a.name === '' ? 1 : 0) - (b.name === '' ? 1 : 0) ||
@@ -192,22 +212,19 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     }
 
     const courseRows = await store.courses([...courseTally.keys()]);
-    const courses: WantedCourse[] = counts(courseTally).map(({ courseId, people }) => {
-      const row = courseRows.find((candidate) => candidate.id === courseId);
-      return {
+    const courses: WantedCourse[] = counts(courseTally).map(({ courseId, people }) =>
+      wantedCourse(
+        courseRows,
         courseId,
-        title: { ja: row?.titleJa ?? courseId, en: row?.titleEn ?? null },
-        category: row?.category ?? '',
-        archived: row ? row.archivedAt !== null : true,
         people,
-        byLevel: Object.fromEntries(
-          sortLevels(courseByLevel.get(courseId)?.keys() ?? []).map((levelId) => [
+        new Map(
+          [...(courseByLevel.get(courseId) ?? new Map<string, Set<string>>())].map(([levelId, ids]) => [
             levelId,
-            courseByLevel.get(courseId)?.get(levelId)?.size ?? 0,
+            ids.size,
           ]),
         ),
-      };
-    });
+      ),
+    );
 
     const levelRows: WantedLevel[] = sortLevels(levels.keys()).map((levelId) => {
       const level = levels.get(levelId)!;
@@ -350,19 +367,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
           perLevel,
         }))
         .sort((a, b) => b.people - a.people || a.courseId.localeCompare(b.courseId))
-        .map(({ courseId, people, perLevel }) => {
-          const row = courseRows.find((candidate) => candidate.id === courseId);
-          return {
-            courseId,
-            title: { ja: row?.titleJa ?? courseId, en: row?.titleEn ?? null },
-            category: row?.category ?? '',
-            archived: row ? row.archivedAt !== null : true,
-            people,
-            byLevel: Object.fromEntries(
-              sortLevels(perLevel.keys()).map((levelId) => [levelId, perLevel.get(levelId) ?? 0]),
-            ),
-          };
-        });
+        .map(({ courseId, people, perLevel }) => wantedCourse(courseRows, courseId, people, perLevel));
       const levelIds = framework.levels.map((level) => level.id);
       if (counted.levels.some((level) => level.level_id === UNKNOWN_LEVEL && level.respondents > 0))
         levelIds.push(UNKNOWN_LEVEL);

@@ -378,6 +378,19 @@ interface Caller {
   roles: string[];
 }
 
+/** calendarView (and its delta) require both ends of the window: Graph refuses the request without them. */
+function timeWindowOf(query: URLSearchParams): [string, string] {
+  const startText = query.get('startDateTime');
+  const endText = query.get('endDateTime');
+  if (!startText || !endText)
+    throw new GraphFailure(
+      400,
+      'ErrorInvalidParameter',
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+    );
+  return [startText, endText];
+}
+
 export async function startM365Emulator(options: M365EmulatorOptions = {}): Promise<M365Emulator> {
   const now = options.now ?? (() => new Date());
   const stateDir = options.stateFile ? path.dirname(options.stateFile) : undefined;
@@ -1745,14 +1758,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
         if (eventsPath[0] === 'calendarView' && eventsPath[1] === 'delta' && method === 'GET')
           return ok(200, calendarDelta(owner, query, zone));
         if (eventsPath[0] === 'calendarView' && method === 'GET') {
-          const startText = query.get('startDateTime');
-          const endText = query.get('endDateTime');
-          if (!startText || !endText)
-            throw new GraphFailure(
-              400,
-              'ErrorInvalidParameter',
-              'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
-            );
+          const [startText, endText] = timeWindowOf(query);
           const from = toUtc({ dateTime: startText, timeZone: 'UTC' });
           const to = toUtc({ dateTime: endText, timeZone: 'UTC' });
           const list = eventsOf(owner.id)
@@ -1931,14 +1937,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     if (skip) token = decode(skip);
     else if (deltaToken) token = { ...decode(deltaToken), upTo: changeSeq, offset: 0 };
     else {
-      const startText = query.get('startDateTime');
-      const endText = query.get('endDateTime');
-      if (!startText || !endText)
-        throw new GraphFailure(
-          400,
-          'ErrorInvalidParameter',
-          'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
-        );
+      const [startText, endText] = timeWindowOf(query);
       token = {
         start: toUtc({ dateTime: startText, timeZone: 'UTC' }).toISOString(),
         end: toUtc({ dateTime: endText, timeZone: 'UTC' }).toISOString(),
