@@ -227,7 +227,7 @@ describe.skipIf(skipReason !== undefined)(
       kacho = people.find((person) => person.id === attendee.managerId)!;
       hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
       connector = await startFakeConnector({ tls: { hostname: CONNECTOR_HOSTNAME, ...emulator.tls } });
-      store = await createTestStore('postgres');
+      store = await createTestStore('postgres', { empty: true });
       // Two roles, as a city's DBA sets them up (docs/security.md, "Database roles"): the owner migrates,
       // the runtime role serves and may only read and add rows to the audit log.
       const roles = { owner: `hagukumi_owner_${randomBytes(5).toString('hex')}`, runtime: '' };

@@ -1,11 +1,20 @@
 // Which storage backends the storage and queue tests run against. PGlite always; a real PostgreSQL
 // server when TEST_DATABASE_URL names one. In CI the server is mandatory: a silent fallback to PGlite
 // would hide a broken PostgreSQL path.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+//
+// A fresh store starts as a copy of a template that was migrated once (the app's migrations and the job
+// queue's schema): migrating an empty PGlite takes seconds, copying its folder a fraction of one, and
+// PostgreSQL clones a database with CREATE DATABASE … TEMPLATE. The template is named by a hash of
+// everything that shapes the schema, so a new migration makes a new template. Tests of migrating itself
+// ask for an empty store.
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import pino from 'pino';
+import { openDatabase } from '../../src/db/database.ts';
+import { startQueue } from '../../src/jobs/queue.ts';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -33,9 +42,18 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
-export async function createTestStore(backend: BackendName): Promise<TestStore> {
+export interface TestStoreOptions {
+  /** No schema at all (tests of migrating): the template is not used. */
+  empty?: boolean;
+}
+
+export async function createTestStore(
+  backend: BackendName,
+  options: TestStoreOptions = {},
+): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-test-'));
   if (backend === 'pglite') {
+    if (!options.empty) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
     return {
       backend,
       dataDir,
@@ -44,22 +62,125 @@ export async function createTestStore(backend: BackendName): Promise<TestStore> 
     };
   }
   const name = `hagukumi_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
+  const template = options.empty ? undefined : await postgresTemplate();
+  await admin((client) => client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
     backend,
     dataDir,
-    databaseUrl: url.toString(),
+    databaseUrl: databaseUrlOf(name),
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+function databaseUrlOf(name: string): string {
+  const url = new URL(adminUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+/** Changes whenever the schema a migrated store holds would change. */
+const schemaHash = (() => {
+  let memo: string | undefined;
+  return () => {
+    if (memo) return memo;
+    const hash = createHash('sha256');
+    const migrations = path.join(repo, 'src/db/migrations');
+    const files = readdirSync(migrations, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of [
+      ...files,
+      path.join(repo, 'src/jobs/queue-schema.ts'),
+      path.join(repo, 'node_modules/pg-boss/package.json'),
+      path.join(repo, 'node_modules/@electric-sql/pglite/package.json'),
+    ]) {
+      hash.update(path.relative(repo, file));
+      hash.update(readFileSync(file));
+    }
+    memo = hash.digest('hex').slice(0, 16);
+    return memo;
+  };
+})();
+
+/** Migrates a store and installs the job queue's schema, as the first start of the service would. */
+async function migrate(place: { dataDir?: string; databaseUrl?: string }): Promise<void> {
+  const database = await openDatabase(place);
+  try {
+    const queue = await startQueue(database, pino({ level: 'silent' }));
+    await queue.stop(1000);
+  } finally {
+    await database.close();
+  }
+}
+
+let pgliteTemplateMemo: Promise<string> | undefined;
+
+/** A migrated PGlite folder shared by every test process: built once, then only read (copied). */
+function pgliteTemplate(): Promise<string> {
+  pgliteTemplateMemo ??= (async () => {
+    const target = path.join(tmpdir(), `hagukumi-template-${schemaHash()}`);
+    if (existsSync(target)) return target;
+    // Built aside and renamed into place: a process racing us either finds nothing or a finished one.
+    const building = mkdtempSync(`${target}.building-`);
+    try {
+      await migrate({ dataDir: building });
+      renameSync(building, target);
+    } catch (error) {
+      rmSync(building, { recursive: true, force: true });
+      if (!existsSync(target)) throw error;
+    }
+    return target;
+  })();
+  return pgliteTemplateMemo;
+}
+
+let postgresTemplateMemo: Promise<string> | undefined;
+
+/**
+ * A migrated database to clone, one per schema. Older ones are left alone: a run on another checkout may
+ * still be cloning them (drop `hagukumi_template_%` databases by hand to tidy a developer's server).
+ */
+function postgresTemplate(): Promise<string> {
+  postgresTemplateMemo ??= (async () => {
+    const name = `hagukumi_template_${schemaHash()}`;
+    const exists = async () =>
+      (await admin((client) => client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])))
+        .rowCount === 1;
+    if (await exists()) return name;
+    const building = `hagukumi_building_${randomBytes(6).toString('hex')}`;
+    await admin((client) => client.query(`CREATE DATABASE ${building}`));
+    try {
+      await migrate({ databaseUrl: databaseUrlOf(building) });
+      await admin(async (client) => {
+        // Another process may have finished first: then theirs is the template and ours goes.
+        try {
+          await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+        } catch (error) {
+          if ((error as { code?: string }).code !== '42P04') throw error;
+          await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        }
+      });
+    } catch (error) {
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`));
+      if (!(await exists())) throw error;
+    }
+    return name;
+  })();
+  return postgresTemplateMemo;
 }

@@ -13,15 +13,16 @@ describe.each(BACKENDS)('database on %s', (backend) => {
     store = undefined;
   });
 
-  async function open(): Promise<Database> {
-    store ??= await createTestStore(backend);
+  /** `empty`: no template, so opening really migrates (seconds on PGlite, more on a busy machine). */
+  async function open(empty = false): Promise<Database> {
+    store ??= await createTestStore(backend, { empty });
     const database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
     opened.push(database);
     return database;
   }
 
-  it('applies the migrations at open', async () => {
-    const database = await open();
+  it('applies the migrations at open', { timeout: 120_000 }, async () => {
+    const database = await open(true);
     expect(database.kind).toBe(backend);
     const tables = await database.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
@@ -44,8 +45,8 @@ describe.each(BACKENDS)('database on %s', (backend) => {
   });
 
   if (backend === 'postgres') {
-    it('migrates safely when several instances start together', async () => {
-      store = await createTestStore(backend);
+    it('migrates safely when several instances start together', { timeout: 120_000 }, async () => {
+      store = await createTestStore(backend, { empty: true });
       const instances = await Promise.all(
         Array.from({ length: 4 }, () =>
           openDatabase({ databaseUrl: store!.databaseUrl, dataDir: store!.dataDir }),
