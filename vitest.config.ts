@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Four projects, so a developer can run the fast ones alone (`npx vitest run --project unit`); `npm test`
+// runs them all. Inline projects inherit the options below.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration and e2e tests start servers, databases and browsers: two cores share them.
     maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      // Pure logic: no database, no server, no browser.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Slices against a real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set) and the emulator.
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // The tab in Chromium against the whole local-mode server.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+      // The built artefact in production mode (needs `npm run build` and CI's services).
+      { extends: true, test: { name: 'production', include: ['test/production/**/*.test.ts'] } },
+    ],
   },
 });
