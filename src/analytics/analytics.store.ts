@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { goals } from '../growth/goal.schema.ts';
-import { selfChecks } from '../growth/self-check.schema.ts';
+import { competencySlots, selfCheckLatest, selfChecks } from '../growth/self-check.schema.ts';
 import { interviews } from '../interviews/interview.schema.ts';
 import { people } from '../people/people.schema.ts';
 import { trainingReports } from '../reports/report.schema.ts';
@@ -149,28 +149,31 @@ export function createAnalyticsStore(db: Db) {
         query.groupBy === 'level'
           ? sql`coalesce(${people.levelId}, ${query.unknownLevel})`
           : sql`coalesce(${people.department}, '')`;
-      // One pair of aggregate columns per competency over the group's rows: no row per rating is made.
-      const rated = (id: string) => sql`jsonb_typeof(keyed.ratings -> ${id}::text -> 'rating') = 'number'`;
-      const columns = query.competencyIds.map(
-        (id, index) => sql`,
-          count(*) filter (where ${rated(id)})::int as ${sql.raw(`n${index}`)},
-          case when count(*) filter (where ${rated(id)}) >= ${query.minGroupSize}::int
-            then sum((keyed.ratings -> ${id}::text ->> 'rating')::float8) filter (where ${rated(id)})
-          end as ${sql.raw(`s${index}`)}`,
+      // The latest submitted self-checks are kept, one narrow row per person, by triggers on
+      // self_checks (self-check.schema.ts): a rating is read by its competency's slot in an array, not
+      // looked up in JSON, and nobody's older self-checks are read at all.
+      const slots = new Map(
+        (
+          await db
+            .select()
+            .from(competencySlots)
+            .where(inArray(competencySlots.competencyId, query.competencyIds))
+        ).map((row) => [row.competencyId, row.slot]),
       );
+      // One pair of aggregate columns per competency over the group's rows: no row per rating is made.
+      const columns = query.competencyIds.map((id, index) => {
+        const [n, s] = [sql.raw(`n${index}`), sql.raw(`s${index}`)];
+        const slot = slots.get(id);
+        // Nobody has ever rated it: no slot yet.
+        if (slot === undefined || !Number.isInteger(slot)) return sql`, 0 as ${n}, null::float8 as ${s}`;
+        const rating = sql`${selfCheckLatest.ratings}[${sql.raw(String(slot))}]`;
+        return sql`, count(${rating})::int as ${n},
+          case when count(${rating}) >= ${query.minGroupSize}::int then sum(${rating}) end as ${s}`;
+      });
       const grouped = await rowsOf<Record<string, string | number | null>>(sql`
-        with latest as (
-          select distinct on (${selfChecks.personId}) ${selfChecks.personId} as person_id,
-            ${selfChecks.ratings} as ratings
-          from ${selfChecks}
-          where ${selfChecks.status} = 'submitted' and ${selfChecks.submittedAt} is not null
-          order by ${selfChecks.personId}, ${selfChecks.period} desc
-        ), keyed as (
-          select ${key} as key, latest.ratings
-          from latest left join ${people} on ${people.id} = latest.person_id
-        )
-        select keyed.key, count(*)::int as people ${sql.join(columns, sql``)}
-        from keyed group by keyed.key`);
+        select ${key} as key, count(*)::int as people ${sql.join(columns, sql``)}
+        from ${selfCheckLatest} left join ${people} on ${people.id} = ${selfCheckLatest.personId}
+        group by 1`);
       return grouped.flatMap((row) =>
         query.competencyIds.map((competencyId, index) => ({
           key: row.key as string,
