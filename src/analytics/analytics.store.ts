@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { INTERVIEW_TYPES } from './analytics.contract.ts';
 import { goals } from '../growth/goal.schema.ts';
 import { competencySlots, selfCheckLatest, selfChecks } from '../growth/self-check.schema.ts';
 import { interviews } from '../interviews/interview.schema.ts';
@@ -20,12 +21,9 @@ export function createAnalyticsStore(db: Db) {
     return (result as { rows: T[] }).rows;
   };
 
-  /** Staff (people with a level) and the group they count in: their 課 or 部, '' when unnamed. */
-  const staffOf = (groupBy: 'department' | 'division') => sql`staff as (
-    select ${people.id} as id,
-      coalesce(${groupBy === 'division' ? people.division : people.department}, '') as grp,
-      ${people.division} as division
-    from ${people} where ${people.levelId} is not null)`;
+  /** The group a member of staff counts in: their 課 or 部, '' when unnamed. */
+  const groupOf = (groupBy: 'department' | 'division') =>
+    sql`coalesce(${groupBy === 'division' ? people.division : people.department}, '')`;
 
   return {
     /** Everyone the people store knows, with their 課, 部 and level as it holds them now. */
@@ -208,24 +206,39 @@ export function createAnalyticsStore(db: Db) {
           from reports left join ${people} on ${people.id} = reports.person_id
           group by reports.person_id
         )`;
-      const [levels, courses] = await Promise.all([
-        rowsOf<{ level_id: string; respondents: number; writers: number; pickers: number }>(sql`
-          with ${reports}, pickers as (
-            select distinct reports.person_id from reports, jsonb_array_elements_text(reports.picks) as pick
-          )
-          select respondents.level_id, count(*)::int as respondents,
-            count(*) filter (where respondents.wrote)::int as writers,
-            count(pickers.person_id)::int as pickers
-          from respondents left join pickers on pickers.person_id = respondents.person_id
-          group by respondents.level_id`),
-        rowsOf<{ course_id: string; level_id: string; people: number }>(sql`
-          with ${reports}
-          select pick.course_id, respondents.level_id, count(distinct reports.person_id)::int as people
-          from reports
-          cross join lateral jsonb_array_elements_text(reports.picks) as pick(course_id)
-          join respondents on respondents.person_id = reports.person_id
-          group by pick.course_id, respondents.level_id`),
-      ]);
+      // One statement, so the reports and their people are read once for both tables. A person's picks
+      // are made distinct first: people per course and level is then a plain count.
+      const counted = await rowsOf<{
+        part: 'level' | 'course';
+        level_id: string;
+        course_id: string | null;
+        respondents: number;
+        writers: number;
+        pickers: number;
+      }>(sql`
+        with ${reports}, picks as (
+          select distinct reports.person_id, pick.course_id
+          from reports, jsonb_array_elements_text(reports.picks) as pick(course_id)
+        ), pickers as (select distinct person_id from picks)
+        select 'level' as part, respondents.level_id, null as course_id, count(*)::int as respondents,
+          count(*) filter (where respondents.wrote)::int as writers,
+          count(pickers.person_id)::int as pickers
+        from respondents left join pickers on pickers.person_id = respondents.person_id
+        group by respondents.level_id
+        union all
+        select 'course', respondents.level_id, picks.course_id, count(*)::int, 0, 0
+        from picks join respondents on respondents.person_id = picks.person_id
+        group by respondents.level_id, picks.course_id`);
+      const levels = counted
+        .filter((row) => row.part === 'level')
+        .map(({ level_id, respondents, writers, pickers }) => ({ level_id, respondents, writers, pickers }));
+      const courses = counted
+        .filter((row) => row.part === 'course')
+        .map(({ course_id, level_id, respondents }) => ({
+          course_id: course_id ?? '',
+          level_id,
+          people: respondents,
+        }));
       return { levels, courses };
     },
 
@@ -249,55 +262,88 @@ export function createAnalyticsStore(db: Db) {
       to: Date;
       now: Date;
     }) {
-      const staff = staffOf(query.groupBy);
+      const grp = groupOf(query.groupBy);
       const now = query.now.toISOString();
       const [h1, h2] = [`${query.fiscalYear}-H1`, `${query.fiscalYear}-H2`];
-      const [groups, checks, setters, held, reports] = await Promise.all([
-        rowsOf<{ grp: string; staff: number; division: string | null }>(sql`
-          with ${staff}
-          select grp, count(*)::int as staff, min(division) as division from staff group by grp`),
-        rowsOf<{ grp: string; h1: number; h2: number }>(sql`
-          with ${staff}
-          select staff.grp,
-            count(*) filter (where ${selfChecks.period} = ${h1})::int as h1,
-            count(*) filter (where ${selfChecks.period} = ${h2})::int as h2
-          from ${selfChecks} join staff on staff.id = ${selfChecks.personId}
+      // One statement, so the staff are joined once rather than once per figure: every fact (a submitted
+      // self-check, a goal setter, an interview, an attendance) is one row of zeros and ones, one column
+      // per figure, summed per group. The planner then expects one row per 課 and aggregates in memory.
+      const zeros = (count: number) => sql.raw(Array.from({ length: count }, () => '0').join(', '));
+      const typeColumns = INTERVIEW_TYPES.map(
+        (type) =>
+          sql`(${interviews.type} = ${type})::int * held, (${interviews.type} = ${type})::int * booked`,
+      );
+      const figures = [
+        'h1',
+        'h2',
+        'goals',
+        ...INTERVIEW_TYPES.flatMap((type) => [`${type}_held`, `${type}_booked`]),
+        'due',
+        'submitted',
+      ];
+      const counted = await rowsOf<Record<string, string | number | null>>(sql`
+        with facts(person_id, ${sql.raw(figures.map((figure) => `"${figure}"`).join(', '))}) as (
+          select ${selfChecks.personId}, (${selfChecks.period} = ${h1})::int, (${selfChecks.period} = ${h2})::int,
+            ${zeros(figures.length - 2)}
+          from ${selfChecks}
           where ${selfChecks.period} in (${h1}, ${h2}) and ${selfChecks.status} = 'submitted'
             and ${selfChecks.submittedAt} is not null
-          group by staff.grp`),
-        rowsOf<{ grp: string; goals: number }>(sql`
-          with ${staff}
-          select staff.grp, count(distinct ${goals.personId})::int as goals
-          from ${goals} join staff on staff.id = ${goals.personId}
-          where ${goals.fiscalYear} = ${query.fiscalYear}
-          group by staff.grp`),
-        rowsOf<{ grp: string; type: string; held: number; booked: number }>(sql`
-          with ${staff}
-          select staff.grp, ${interviews.type} as type,
-            count(*) filter (where ${interviews.endsAt} <= ${now}::timestamptz)::int as held,
-            count(*) filter (where ${interviews.endsAt} > ${now}::timestamptz)::int as booked
-          from ${interviews} join staff on staff.id = ${interviews.personId}
+          union all
+          select setter.person_id, 0, 0, 1, ${zeros(figures.length - 3)}
+          from (select distinct ${goals.personId} as person_id from ${goals}
+                where ${goals.fiscalYear} = ${query.fiscalYear}) as setter
+          union all
+          select ${interviews.personId}, 0, 0, 0, ${sql.join(typeColumns, sql`, `)}, 0, 0
+          from ${interviews},
+            lateral (select (${interviews.endsAt} <= ${now}::timestamptz)::int as held,
+                            (${interviews.endsAt} > ${now}::timestamptz)::int as booked) as timing
           where ${interviews.fiscalYear} = ${query.fiscalYear}
             and ${interviews.status} not in ('cancelled', 'failed')
-          group by staff.grp, ${interviews.type}`),
-        rowsOf<{ grp: string; due: number; submitted: number }>(sql`
-          with ${staff}
-          select staff.grp, count(*)::int as due,
-            count(*) filter (where exists (
-              select 1 from ${trainingReports}
-              where ${trainingReports.sessionId} = ${trainingEnrolments.sessionId}
-                and ${trainingReports.personId} = ${trainingEnrolments.personId}
-                and ${trainingReports.status} = 'submitted'))::int as submitted
+          union all
+          select ${trainingEnrolments.personId}, ${zeros(figures.length - 2)}, 1,
+            (${trainingReports.personId} is not null)::int
           from ${trainingEnrolments}
           join ${trainingSessions} on ${trainingSessions.id} = ${trainingEnrolments.sessionId}
-          join staff on staff.id = ${trainingEnrolments.personId}
+          left join ${trainingReports} on ${trainingReports.sessionId} = ${trainingEnrolments.sessionId}
+            and ${trainingReports.personId} = ${trainingEnrolments.personId}
+            and ${trainingReports.status} = 'submitted'
           where ${trainingSessions.startsAt} >= ${query.from.toISOString()}::timestamptz
             and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
             and ${trainingSessions.endsAt} <= ${now}::timestamptz
             and ${trainingSessions.status} = 'scheduled'
             and ${trainingEnrolments.status} in ('attended', 'reported')
-          group by staff.grp`),
-      ]);
+        ), per_group as (
+          select ${grp} as grp, ${sql.raw(figures.map((figure) => `sum("${figure}")::int as "${figure}"`).join(', '))}
+          from facts join ${people} on ${people.id} = facts.person_id
+          where ${people.levelId} is not null
+          group by 1
+        ), staff as (
+          select ${grp} as grp, count(*)::int as staff, min(${people.division}) as division
+          from ${people} where ${people.levelId} is not null group by 1
+        )
+        select staff.grp, staff.staff, staff.division, ${sql.raw(figures.map((figure) => `coalesce(per_group."${figure}", 0) as "${figure}"`).join(', '))}
+        from staff left join per_group on per_group.grp = staff.grp`);
+      const rows = counted.map((row) => ({
+        grp: String(row.grp ?? ''),
+        division: row.division === null || row.division === undefined ? null : String(row.division),
+        count: (figure: string) => Number(row[figure] ?? 0),
+      }));
+      const groups = rows.map(({ grp, division, count }) => ({ grp, staff: count('staff'), division }));
+      const checks = rows.map(({ grp, count }) => ({ grp, h1: count('h1'), h2: count('h2') }));
+      const setters = rows.map(({ grp, count }) => ({ grp, goals: count('goals') }));
+      const held = rows.flatMap(({ grp, count }) =>
+        INTERVIEW_TYPES.map((type) => ({
+          grp,
+          type: String(type),
+          held: count(`${type}_held`),
+          booked: count(`${type}_booked`),
+        })),
+      );
+      const reports = rows.map(({ grp, count }) => ({
+        grp,
+        due: count('due'),
+        submitted: count('submitted'),
+      }));
       return { groups, checks, setters, held, reports };
     },
 
