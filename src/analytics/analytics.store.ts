@@ -14,6 +14,13 @@ import { trainingCourses, trainingEnrolments, trainingSessions } from '../traini
  * Keeping every such read in this one file means a slice that changes its tables has one place to look.
  * Nothing here writes.
  */
+interface CompetencyQuery {
+  groupBy: 'level' | 'department';
+  competencyIds: string[];
+  minGroupSize: number;
+  unknownLevel: string;
+}
+
 export function createAnalyticsStore(db: Db) {
   // Both drivers (node-postgres, PGlite) answer a raw statement with `{ rows }`.
   const rowsOf = async <T>(query: SQL): Promise<T[]> => {
@@ -135,14 +142,13 @@ export function createAnalyticsStore(db: Db) {
      * or 課), how many people have a latest submitted self-check, and per competency how many of them
      * rated it and — only when at least `minGroupSize` did — the sum of their ratings. A smaller cell's
      * sum never leaves the database. Someone the people table does not know counts under `unknownLevel`
-     * (by level) or '' (by 課), as before. One row per group and competency.
+     * (by level) or '' (by 課), as before. One row per group and competency. By 課 it also lists every
+     * 課 of the people table, as `departments` does, from the same read.
      */
-    async competencyCells(query: {
-      groupBy: 'level' | 'department';
-      competencyIds: string[];
-      minGroupSize: number;
-      unknownLevel: string;
-    }) {
+    async competencyPicture(query: CompetencyQuery): Promise<{
+      cells: Array<{ key: string; people: number; competency_id: string; n: number; sum: number | null }>;
+      departments: Array<{ name: string; division: string | null; staffed: boolean }>;
+    }> {
       const key =
         query.groupBy === 'level'
           ? sql`coalesce(${people.levelId}, ${query.unknownLevel})`
@@ -168,19 +174,37 @@ export function createAnalyticsStore(db: Db) {
         return sql`, count(${rating})::int as ${n},
           case when count(${rating}) >= ${query.minGroupSize}::int then sum(${rating}) end as ${s}`;
       });
-      const grouped = await rowsOf<Record<string, string | number | null>>(sql`
-        select ${key} as key, count(*)::int as people ${sql.join(columns, sql``)}
-        from ${selfCheckLatest} left join ${people} on ${people.id} = ${selfCheckLatest.personId}
+      // By 課, the same statement also lists every 課 of the people table (the rows HR sees even when
+      // empty): a full join, so the people are read once for both.
+      const byDepartment = query.groupBy === 'department';
+      const grouped = await rowsOf<Record<string, string | number | boolean | null>>(sql`
+        select ${key} as key, count(${selfCheckLatest.personId})::int as people,
+          count(${people.id})::int as known, min(${people.division}) as division,
+          coalesce(bool_or(${people.levelId} is not null), false) as staffed ${sql.join(columns, sql``)}
+        from ${selfCheckLatest} ${byDepartment ? sql`full join` : sql`left join`} ${people}
+          on ${people.id} = ${selfCheckLatest.personId}
         group by 1`);
-      return grouped.flatMap((row) =>
-        query.competencyIds.map((competencyId, index) => ({
-          key: row.key as string,
-          people: row.people as number,
-          competency_id: competencyId,
-          n: row[`n${index}`] as number,
-          sum: row[`s${index}`] as number | null,
-        })),
-      );
+      const cells = grouped
+        .filter((row) => Number(row.people) > 0)
+        .flatMap((row) =>
+          query.competencyIds.map((competencyId, index) => ({
+            key: row.key as string,
+            people: row.people as number,
+            competency_id: competencyId,
+            n: row[`n${index}`] as number,
+            sum: row[`s${index}`] as number | null,
+          })),
+        );
+      const departments = byDepartment
+        ? grouped
+            .filter((row) => Number(row.known) > 0)
+            .map((row) => ({
+              name: row.key as string,
+              division: row.division as string | null,
+              staffed: row.staffed === true,
+            }))
+        : [];
+      return { cells, departments };
     },
 
     /**
@@ -240,6 +264,11 @@ export function createAnalyticsStore(db: Db) {
           people: respondents,
         }));
       return { levels, courses };
+    },
+
+    /** The cells of competencyPicture alone. */
+    async competencyCells(query: CompetencyQuery) {
+      return (await this.competencyPicture(query)).cells;
     },
 
     /** Every 課 named in the people table ('' for none), one of its 部, and whether any of it is staff. */
