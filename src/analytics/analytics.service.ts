@@ -466,15 +466,12 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       const competencyIds = framework.competencies.map((competency) => competency.id);
       // Aggregated in PostgreSQL: one row per group and competency comes back, and the sum of a cell of
       // fewer than MIN_GROUP_SIZE ratings stays there.
-      const [cells, departments] = await Promise.all([
-        store.competencyCells({
-          groupBy: query.groupBy,
-          competencyIds,
-          minGroupSize: MIN_GROUP_SIZE,
-          unknownLevel: UNKNOWN_LEVEL,
-        }),
-        query.groupBy === 'department' ? store.departments() : Promise.resolve([]),
-      ]);
+      const { cells, departments } = await store.competencyPicture({
+        groupBy: query.groupBy,
+        competencyIds,
+        minGroupSize: MIN_GROUP_SIZE,
+        unknownLevel: UNKNOWN_LEVEL,
+      });
 
       type Group = { people: number; sums: Map<string, { n: number; sum: number | null }> };
       const newGroup = (): Group => ({ people: 0, sums: new Map() });

@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { INTERVIEW_TYPES } from './analytics.contract.ts';
 import { goals } from '../growth/goal.schema.ts';
-import { selfChecks } from '../growth/self-check.schema.ts';
+import { competencySlots, selfCheckLatest, selfChecks } from '../growth/self-check.schema.ts';
 import { interviews } from '../interviews/interview.schema.ts';
 import { people } from '../people/people.schema.ts';
 import { trainingReports } from '../reports/report.schema.ts';
@@ -13,6 +14,13 @@ import { trainingCourses, trainingEnrolments, trainingSessions } from '../traini
  * Keeping every such read in this one file means a slice that changes its tables has one place to look.
  * Nothing here writes.
  */
+interface CompetencyQuery {
+  groupBy: 'level' | 'department';
+  competencyIds: string[];
+  minGroupSize: number;
+  unknownLevel: string;
+}
+
 export function createAnalyticsStore(db: Db) {
   // Both drivers (node-postgres, PGlite) answer a raw statement with `{ rows }`.
   const rowsOf = async <T>(query: SQL): Promise<T[]> => {
@@ -20,12 +28,9 @@ export function createAnalyticsStore(db: Db) {
     return (result as { rows: T[] }).rows;
   };
 
-  /** Staff (people with a level) and the group they count in: their 課 or 部, '' when unnamed. */
-  const staffOf = (groupBy: 'department' | 'division') => sql`staff as (
-    select ${people.id} as id,
-      coalesce(${groupBy === 'division' ? people.division : people.department}, '') as grp,
-      ${people.division} as division
-    from ${people} where ${people.levelId} is not null)`;
+  /** The group a member of staff counts in: their 課 or 部, '' when unnamed. */
+  const groupOf = (groupBy: 'department' | 'division') =>
+    sql`coalesce(${groupBy === 'division' ? people.division : people.department}, '')`;
 
   return {
     /** Everyone the people store knows, with their 課, 部 and level as it holds them now. */
@@ -137,49 +142,69 @@ export function createAnalyticsStore(db: Db) {
      * or 課), how many people have a latest submitted self-check, and per competency how many of them
      * rated it and — only when at least `minGroupSize` did — the sum of their ratings. A smaller cell's
      * sum never leaves the database. Someone the people table does not know counts under `unknownLevel`
-     * (by level) or '' (by 課), as before. One row per group and competency.
+     * (by level) or '' (by 課), as before. One row per group and competency. By 課 it also lists every
+     * 課 of the people table, as `departments` does, from the same read.
      */
-    async competencyCells(query: {
-      groupBy: 'level' | 'department';
-      competencyIds: string[];
-      minGroupSize: number;
-      unknownLevel: string;
-    }) {
+    async competencyPicture(query: CompetencyQuery): Promise<{
+      cells: Array<{ key: string; people: number; competency_id: string; n: number; sum: number | null }>;
+      departments: Array<{ name: string; division: string | null; staffed: boolean }>;
+    }> {
       const key =
         query.groupBy === 'level'
           ? sql`coalesce(${people.levelId}, ${query.unknownLevel})`
           : sql`coalesce(${people.department}, '')`;
+      // The latest submitted self-checks are kept, one narrow row per person, by triggers on
+      // self_checks (self-check.schema.ts): a rating is read by its competency's slot in an array, not
+      // looked up in JSON, and nobody's older self-checks are read at all.
+      const slots = new Map(
+        (
+          await db
+            .select()
+            .from(competencySlots)
+            .where(inArray(competencySlots.competencyId, query.competencyIds))
+        ).map((row) => [row.competencyId, row.slot]),
+      );
       // One pair of aggregate columns per competency over the group's rows: no row per rating is made.
-      const rated = (id: string) => sql`jsonb_typeof(keyed.ratings -> ${id}::text -> 'rating') = 'number'`;
-      const columns = query.competencyIds.map(
-        (id, index) => sql`,
-          count(*) filter (where ${rated(id)})::int as ${sql.raw(`n${index}`)},
-          case when count(*) filter (where ${rated(id)}) >= ${query.minGroupSize}::int
-            then sum((keyed.ratings -> ${id}::text ->> 'rating')::float8) filter (where ${rated(id)})
-          end as ${sql.raw(`s${index}`)}`,
-      );
-      const grouped = await rowsOf<Record<string, string | number | null>>(sql`
-        with latest as (
-          select distinct on (${selfChecks.personId}) ${selfChecks.personId} as person_id,
-            ${selfChecks.ratings} as ratings
-          from ${selfChecks}
-          where ${selfChecks.status} = 'submitted' and ${selfChecks.submittedAt} is not null
-          order by ${selfChecks.personId}, ${selfChecks.period} desc
-        ), keyed as (
-          select ${key} as key, latest.ratings
-          from latest left join ${people} on ${people.id} = latest.person_id
-        )
-        select keyed.key, count(*)::int as people ${sql.join(columns, sql``)}
-        from keyed group by keyed.key`);
-      return grouped.flatMap((row) =>
-        query.competencyIds.map((competencyId, index) => ({
-          key: row.key as string,
-          people: row.people as number,
-          competency_id: competencyId,
-          n: row[`n${index}`] as number,
-          sum: row[`s${index}`] as number | null,
-        })),
-      );
+      const columns = query.competencyIds.map((id, index) => {
+        const [n, s] = [sql.raw(`n${index}`), sql.raw(`s${index}`)];
+        const slot = slots.get(id);
+        // Nobody has ever rated it: no slot yet.
+        if (slot === undefined || !Number.isInteger(slot)) return sql`, 0 as ${n}, null::float8 as ${s}`;
+        const rating = sql`${selfCheckLatest.ratings}[${sql.raw(String(slot))}]`;
+        return sql`, count(${rating})::int as ${n},
+          case when count(${rating}) >= ${query.minGroupSize}::int then sum(${rating}) end as ${s}`;
+      });
+      // By 課, the same statement also lists every 課 of the people table (the rows HR sees even when
+      // empty): a full join, so the people are read once for both.
+      const byDepartment = query.groupBy === 'department';
+      const grouped = await rowsOf<Record<string, string | number | boolean | null>>(sql`
+        select ${key} as key, count(${selfCheckLatest.personId})::int as people,
+          count(${people.id})::int as known, min(${people.division}) as division,
+          coalesce(bool_or(${people.levelId} is not null), false) as staffed ${sql.join(columns, sql``)}
+        from ${selfCheckLatest} ${byDepartment ? sql`full join` : sql`left join`} ${people}
+          on ${people.id} = ${selfCheckLatest.personId}
+        group by 1`);
+      const cells = grouped
+        .filter((row) => Number(row.people) > 0)
+        .flatMap((row) =>
+          query.competencyIds.map((competencyId, index) => ({
+            key: row.key as string,
+            people: row.people as number,
+            competency_id: competencyId,
+            n: row[`n${index}`] as number,
+            sum: row[`s${index}`] as number | null,
+          })),
+        );
+      const departments = byDepartment
+        ? grouped
+            .filter((row) => Number(row.known) > 0)
+            .map((row) => ({
+              name: row.key as string,
+              division: row.division as string | null,
+              staffed: row.staffed === true,
+            }))
+        : [];
+      return { cells, departments };
     },
 
     /**
@@ -205,25 +230,45 @@ export function createAnalyticsStore(db: Db) {
           from reports left join ${people} on ${people.id} = reports.person_id
           group by reports.person_id
         )`;
-      const [levels, courses] = await Promise.all([
-        rowsOf<{ level_id: string; respondents: number; writers: number; pickers: number }>(sql`
-          with ${reports}, pickers as (
-            select distinct reports.person_id from reports, jsonb_array_elements_text(reports.picks) as pick
-          )
-          select respondents.level_id, count(*)::int as respondents,
-            count(*) filter (where respondents.wrote)::int as writers,
-            count(pickers.person_id)::int as pickers
-          from respondents left join pickers on pickers.person_id = respondents.person_id
-          group by respondents.level_id`),
-        rowsOf<{ course_id: string; level_id: string; people: number }>(sql`
-          with ${reports}
-          select pick.course_id, respondents.level_id, count(distinct reports.person_id)::int as people
-          from reports
-          cross join lateral jsonb_array_elements_text(reports.picks) as pick(course_id)
-          join respondents on respondents.person_id = reports.person_id
-          group by pick.course_id, respondents.level_id`),
-      ]);
+      // One statement, so the reports and their people are read once for both tables. A person's picks
+      // are made distinct first: people per course and level is then a plain count.
+      const counted = await rowsOf<{
+        part: 'level' | 'course';
+        level_id: string;
+        course_id: string | null;
+        respondents: number;
+        writers: number;
+        pickers: number;
+      }>(sql`
+        with ${reports}, picks as (
+          select distinct reports.person_id, pick.course_id
+          from reports, jsonb_array_elements_text(reports.picks) as pick(course_id)
+        ), pickers as (select distinct person_id from picks)
+        select 'level' as part, respondents.level_id, null as course_id, count(*)::int as respondents,
+          count(*) filter (where respondents.wrote)::int as writers,
+          count(pickers.person_id)::int as pickers
+        from respondents left join pickers on pickers.person_id = respondents.person_id
+        group by respondents.level_id
+        union all
+        select 'course', respondents.level_id, picks.course_id, count(*)::int, 0, 0
+        from picks join respondents on respondents.person_id = picks.person_id
+        group by respondents.level_id, picks.course_id`);
+      const levels = counted
+        .filter((row) => row.part === 'level')
+        .map(({ level_id, respondents, writers, pickers }) => ({ level_id, respondents, writers, pickers }));
+      const courses = counted
+        .filter((row) => row.part === 'course')
+        .map(({ course_id, level_id, respondents }) => ({
+          course_id: course_id ?? '',
+          level_id,
+          people: respondents,
+        }));
       return { levels, courses };
+    },
+
+    /** The cells of competencyPicture alone. */
+    async competencyCells(query: CompetencyQuery) {
+      return (await this.competencyPicture(query)).cells;
     },
 
     /** Every 課 named in the people table ('' for none), one of its 部, and whether any of it is staff. */
@@ -246,55 +291,88 @@ export function createAnalyticsStore(db: Db) {
       to: Date;
       now: Date;
     }) {
-      const staff = staffOf(query.groupBy);
+      const grp = groupOf(query.groupBy);
       const now = query.now.toISOString();
       const [h1, h2] = [`${query.fiscalYear}-H1`, `${query.fiscalYear}-H2`];
-      const [groups, checks, setters, held, reports] = await Promise.all([
-        rowsOf<{ grp: string; staff: number; division: string | null }>(sql`
-          with ${staff}
-          select grp, count(*)::int as staff, min(division) as division from staff group by grp`),
-        rowsOf<{ grp: string; h1: number; h2: number }>(sql`
-          with ${staff}
-          select staff.grp,
-            count(*) filter (where ${selfChecks.period} = ${h1})::int as h1,
-            count(*) filter (where ${selfChecks.period} = ${h2})::int as h2
-          from ${selfChecks} join staff on staff.id = ${selfChecks.personId}
+      // One statement, so the staff are joined once rather than once per figure: every fact (a submitted
+      // self-check, a goal setter, an interview, an attendance) is one row of zeros and ones, one column
+      // per figure, summed per group. The planner then expects one row per 課 and aggregates in memory.
+      const zeros = (count: number) => sql.raw(Array.from({ length: count }, () => '0').join(', '));
+      const typeColumns = INTERVIEW_TYPES.map(
+        (type) =>
+          sql`(${interviews.type} = ${type})::int * held, (${interviews.type} = ${type})::int * booked`,
+      );
+      const figures = [
+        'h1',
+        'h2',
+        'goals',
+        ...INTERVIEW_TYPES.flatMap((type) => [`${type}_held`, `${type}_booked`]),
+        'due',
+        'submitted',
+      ];
+      const counted = await rowsOf<Record<string, string | number | null>>(sql`
+        with facts(person_id, ${sql.raw(figures.map((figure) => `"${figure}"`).join(', '))}) as (
+          select ${selfChecks.personId}, (${selfChecks.period} = ${h1})::int, (${selfChecks.period} = ${h2})::int,
+            ${zeros(figures.length - 2)}
+          from ${selfChecks}
           where ${selfChecks.period} in (${h1}, ${h2}) and ${selfChecks.status} = 'submitted'
             and ${selfChecks.submittedAt} is not null
-          group by staff.grp`),
-        rowsOf<{ grp: string; goals: number }>(sql`
-          with ${staff}
-          select staff.grp, count(distinct ${goals.personId})::int as goals
-          from ${goals} join staff on staff.id = ${goals.personId}
-          where ${goals.fiscalYear} = ${query.fiscalYear}
-          group by staff.grp`),
-        rowsOf<{ grp: string; type: string; held: number; booked: number }>(sql`
-          with ${staff}
-          select staff.grp, ${interviews.type} as type,
-            count(*) filter (where ${interviews.endsAt} <= ${now}::timestamptz)::int as held,
-            count(*) filter (where ${interviews.endsAt} > ${now}::timestamptz)::int as booked
-          from ${interviews} join staff on staff.id = ${interviews.personId}
+          union all
+          select setter.person_id, 0, 0, 1, ${zeros(figures.length - 3)}
+          from (select distinct ${goals.personId} as person_id from ${goals}
+                where ${goals.fiscalYear} = ${query.fiscalYear}) as setter
+          union all
+          select ${interviews.personId}, 0, 0, 0, ${sql.join(typeColumns, sql`, `)}, 0, 0
+          from ${interviews},
+            lateral (select (${interviews.endsAt} <= ${now}::timestamptz)::int as held,
+                            (${interviews.endsAt} > ${now}::timestamptz)::int as booked) as timing
           where ${interviews.fiscalYear} = ${query.fiscalYear}
             and ${interviews.status} not in ('cancelled', 'failed')
-          group by staff.grp, ${interviews.type}`),
-        rowsOf<{ grp: string; due: number; submitted: number }>(sql`
-          with ${staff}
-          select staff.grp, count(*)::int as due,
-            count(*) filter (where exists (
-              select 1 from ${trainingReports}
-              where ${trainingReports.sessionId} = ${trainingEnrolments.sessionId}
-                and ${trainingReports.personId} = ${trainingEnrolments.personId}
-                and ${trainingReports.status} = 'submitted'))::int as submitted
+          union all
+          select ${trainingEnrolments.personId}, ${zeros(figures.length - 2)}, 1,
+            (${trainingReports.personId} is not null)::int
           from ${trainingEnrolments}
           join ${trainingSessions} on ${trainingSessions.id} = ${trainingEnrolments.sessionId}
-          join staff on staff.id = ${trainingEnrolments.personId}
+          left join ${trainingReports} on ${trainingReports.sessionId} = ${trainingEnrolments.sessionId}
+            and ${trainingReports.personId} = ${trainingEnrolments.personId}
+            and ${trainingReports.status} = 'submitted'
           where ${trainingSessions.startsAt} >= ${query.from.toISOString()}::timestamptz
             and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
             and ${trainingSessions.endsAt} <= ${now}::timestamptz
             and ${trainingSessions.status} = 'scheduled'
             and ${trainingEnrolments.status} in ('attended', 'reported')
-          group by staff.grp`),
-      ]);
+        ), per_group as (
+          select ${grp} as grp, ${sql.raw(figures.map((figure) => `sum("${figure}")::int as "${figure}"`).join(', '))}
+          from facts join ${people} on ${people.id} = facts.person_id
+          where ${people.levelId} is not null
+          group by 1
+        ), staff as (
+          select ${grp} as grp, count(*)::int as staff, min(${people.division}) as division
+          from ${people} where ${people.levelId} is not null group by 1
+        )
+        select staff.grp, staff.staff, staff.division, ${sql.raw(figures.map((figure) => `coalesce(per_group."${figure}", 0) as "${figure}"`).join(', '))}
+        from staff left join per_group on per_group.grp = staff.grp`);
+      const rows = counted.map((row) => ({
+        grp: String(row.grp ?? ''),
+        division: row.division === null || row.division === undefined ? null : String(row.division),
+        count: (figure: string) => Number(row[figure] ?? 0),
+      }));
+      const groups = rows.map(({ grp, division, count }) => ({ grp, staff: count('staff'), division }));
+      const checks = rows.map(({ grp, count }) => ({ grp, h1: count('h1'), h2: count('h2') }));
+      const setters = rows.map(({ grp, count }) => ({ grp, goals: count('goals') }));
+      const held = rows.flatMap(({ grp, count }) =>
+        INTERVIEW_TYPES.map((type) => ({
+          grp,
+          type: String(type),
+          held: count(`${type}_held`),
+          booked: count(`${type}_booked`),
+        })),
+      );
+      const reports = rows.map(({ grp, count }) => ({
+        grp,
+        due: count('due'),
+        submitted: count('submitted'),
+      }));
       return { groups, checks, setters, held, reports };
     },
 

@@ -14,9 +14,15 @@ export interface Actor {
 }
 
 export interface ReportingLines {
-  /** Whether `ancestorId` is above `personId` in the lines in force, within `maxDepth` levels. */
-  isAbove(ancestorId: string, personId: string, maxDepth: number): Promise<boolean>;
-  departmentOf(personId: string): Promise<string | null>;
+  /**
+   * In one round trip: whether `actorId` is above `subjectId` in the lines in force, within `maxDepth`
+   * levels, and each one's 課 (null when unknown).
+   */
+  standing(
+    actorId: string,
+    subjectId: string,
+    maxDepth: number,
+  ): Promise<{ above: boolean; actorDepartment: string | null; subjectDepartment: string | null }>;
 }
 
 const MAX_CHAIN = 12;
@@ -29,14 +35,15 @@ const MAX_CHAIN = 12;
 export function createAccessPolicy(lines: ReportingLines) {
   const relation = async (actor: Actor, subjectId: string): Promise<Relation> => {
     if (actor.id === subjectId) return 'self';
-    // The whole chain in one query, not one per level.
-    if (await lines.isAbove(actor.id, subjectId, MAX_CHAIN)) return 'supervisor';
+    // The whole chain and both 課 in one query, not one per level.
+    const { above, actorDepartment, subjectDepartment } = await lines.standing(
+      actor.id,
+      subjectId,
+      MAX_CHAIN,
+    );
+    if (above) return 'supervisor';
     if (actor.isHr) return 'hr';
     // Same 課: the policy asks for goals to be shared in the workplace.
-    const [actorDepartment, subjectDepartment] = await Promise.all([
-      lines.departmentOf(actor.id),
-      lines.departmentOf(subjectId),
-    ]);
     if (actorDepartment && actorDepartment === subjectDepartment) return 'colleague';
     return 'none';
   };

@@ -107,6 +107,21 @@ export function createDueCalculator(deps: { store: CycleStore; status: GrowthSta
       }
       return { applies, owed };
     },
+
+    /**
+     * What everyone owes in the window, a page of `pageSize` people at a time (in id order), so a run
+     * over the whole city never holds more than one page of people in memory.
+     */
+    async *owingInPages(window: OpenWindow, pageSize: number): AsyncGenerator<Map<string, number>> {
+      let after: string | null = null;
+      for (;;) {
+        const ids = await deps.status.idsAfter(after, pageSize);
+        if (ids.length === 0) return;
+        yield (await this.owing(window, ids)).owed;
+        if (ids.length < pageSize) return;
+        after = ids.at(-1)!;
+      }
+    },
   };
 }
 

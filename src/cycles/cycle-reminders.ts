@@ -53,24 +53,24 @@ export function createCycleReminders(deps: {
       for (const window of (await deps.due.openNow()).filter((candidate) => candidate.windowId !== null)) {
         const windowId = window.windowId!;
         const stage = reminderStage(today, window.closesOn);
-        const { owed } = await deps.due.owing(window);
-        const messages: BotMessage[] = [...owed].map(([personId, count]) => ({
-          key: reminderKey(windowId, personId, stage),
-          recipient: { kind: 'person', personId },
-          ...deps.render({
-            kind: window.kind,
-            task: TASKS[window.kind].task,
-            fiscalYear: window.fiscalYear,
-            closesOn: window.closesOn,
-            count,
-            stage,
-          }),
-          notBefore: now,
-        }));
-        for (let start = 0; start < messages.length; start += BATCH) {
-          await deps.messages.enqueue(messages.slice(start, start + BATCH));
+        // A page of people at a time: the city is never read into memory at once.
+        for await (const owed of deps.due.owingInPages(window, BATCH)) {
+          const messages: BotMessage[] = [...owed].map(([personId, count]) => ({
+            key: reminderKey(windowId, personId, stage),
+            recipient: { kind: 'person', personId },
+            ...deps.render({
+              kind: window.kind,
+              task: TASKS[window.kind].task,
+              fiscalYear: window.fiscalYear,
+              closesOn: window.closesOn,
+              count,
+              stage,
+            }),
+            notBefore: now,
+          }));
+          if (messages.length > 0) await deps.messages.enqueue(messages);
+          enqueued += messages.length;
         }
-        enqueued += messages.length;
       }
       return { enqueued };
     },

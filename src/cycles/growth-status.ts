@@ -2,7 +2,7 @@
 // for a whole team or the whole city in one query each, without reading anyone's content. An adapter
 // over the growth and people tables, kept here so those slices' services need not grow per-person
 // lookups that would also write an audit row for every reminder.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { declarations } from '../growth/declaration.schema.ts';
 import { goals } from '../growth/goal.schema.ts';
@@ -26,6 +26,8 @@ export interface GoalStats {
 /** `ids` undefined means everyone. */
 export interface GrowthStatus {
   assignees(ids?: string[]): Promise<Assignee[]>;
+  /** Up to `limit` people's ids after `afterId` (from the start when null), in id order: one page. */
+  idsAfter(afterId: string | null, limit: number): Promise<string[]>;
   submittedSelfChecks(period: string, ids?: string[]): Promise<Set<string>>;
   goalStats(fiscalYear: number, progressSince: Date | null, ids?: string[]): Promise<Map<string, GoalStats>>;
   submittedDeclarations(fiscalYear: number, ids?: string[]): Promise<Set<string>>;
@@ -41,6 +43,16 @@ export function createGrowthStatus(db: Db): GrowthStatus {
         .select({ id: people.id, levelId: people.levelId, employmentType: people.employmentType })
         .from(people)
         .where(among(people.id, ids));
+    },
+
+    async idsAfter(afterId, limit) {
+      const rows = await db
+        .select({ id: people.id })
+        .from(people)
+        .where(afterId === null ? undefined : gt(people.id, afterId))
+        .orderBy(people.id)
+        .limit(limit);
+      return rows.map((row) => row.id);
     },
 
     async submittedSelfChecks(period, ids) {

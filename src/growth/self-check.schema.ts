@@ -1,4 +1,15 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export interface Rating {
   rating: number;
@@ -36,5 +47,37 @@ export const selfChecks = pgTable(
     unique('self_checks_person_period').on(table.personId, table.period),
     // HR's completion dashboard counts a half's submitted self-checks of everyone.
     index('self_checks_period_person_idx').on(table.period, table.personId),
+    // … from the submitted ones alone, without reading the rows (an index-only scan): the rows are wide.
+    index('self_checks_submitted_period_person_idx')
+      .on(table.period, table.personId)
+      .where(sql`${table.status} = 'submitted' and ${table.submittedAt} is not null`),
   ],
 );
+
+/**
+ * A number for each competency id ever rated, given on first sight and never changed: the position of
+ * its rating in `self_check_latest.ratings`. Lets HR's competency dashboard read a rating by array index
+ * instead of looking it up in every self-check's JSON (docs/analytics.md).
+ */
+export const competencySlots = pgTable(
+  'competency_slots',
+  {
+    competencyId: text('competency_id').primaryKey(),
+    slot: integer('slot').notNull().generatedAlwaysAsIdentity(),
+  },
+  (table) => [unique('competency_slots_slot').on(table.slot)],
+);
+
+/**
+ * Each person's latest submitted self-check, reduced to its ratings (`ratings[slot]`, null where the
+ * competency was not rated). Kept by triggers on `self_checks` (the migration that made this table), so
+ * every write — a submission, feedback, an erasure, a write path added later — keeps it in step in the
+ * same transaction. Read by HR's competency dashboard, which would otherwise sort every self-check ever
+ * written to find each person's latest.
+ */
+export const selfCheckLatest = pgTable('self_check_latest', {
+  personId: text('person_id').primaryKey(),
+  selfCheckId: uuid('self_check_id').notNull(),
+  period: text('period').notNull(),
+  ratings: doublePrecision('ratings').array().notNull(),
+});

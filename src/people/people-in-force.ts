@@ -3,7 +3,7 @@
 // /api/me, the self-check's matrix row) sees the new level and reporting line with no job having run.
 // The hourly `people.effective` job copies the same values onto `people` for the roll-ups that read the
 // table directly and to re-route interviews; both use the expressions below, so they cannot disagree.
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { directoryExclusions, lineOverrides, people, personLevels } from './people.schema.ts';
 
@@ -18,9 +18,10 @@ import { directoryExclusions, lineOverrides, people, personLevels } from './peop
  *   directory's manager — and nobody when that manager was erased and HR has not let them back (the
  *   directory may still name them, but they must not reach anyone's data).
  *
- * Each lateral lookup is one probe of a (person_id, effective_from) unique index.
+ * Each lateral lookup is one probe of a (person_id, effective_from) unique index. `today` may be a
+ * placeholder, for a prepared statement that serves every day.
  */
-export function peopleInForce(db: Db, today: string) {
+export function peopleInForce(db: Db, today: string | Placeholder) {
   const record = db
     .select({
       levelId: personLevels.levelId,

@@ -51,6 +51,8 @@ export const people = pgTable(
     index('people_manager_idx').on(table.managerId),
     index('people_upn_idx').on(table.userPrincipalName),
     index('people_employee_id_idx').on(table.employeeId),
+    // The team view walks down the lines in force: who the directory names as manager is one source.
+    index('people_directory_manager_idx').on(table.directoryManagerId),
   ],
 );
 
@@ -116,7 +118,11 @@ export const personLevels = pgTable(
       .references(() => peopleImports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('person_levels_person_date').on(table.personId, table.effectiveFrom)],
+  (table) => [
+    uniqueIndex('person_levels_person_date').on(table.personId, table.effectiveFrom),
+    // The team view walks down the lines in force: a transfer's supervisor is one source.
+    index('person_levels_supervisor_idx').on(table.supervisorId),
+  ],
 );
 
 /**
@@ -138,7 +144,11 @@ export const lineOverrides = pgTable(
       .references(() => peopleImports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('line_overrides_person_date').on(table.personId, table.effectiveFrom)],
+  (table) => [
+    uniqueIndex('line_overrides_person_date').on(table.personId, table.effectiveFrom),
+    // The team view walks down the lines in force: an override's supervisor is one source.
+    index('line_overrides_supervisor_idx').on(table.supervisorId),
+  ],
 );
 
 /**

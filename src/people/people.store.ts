@@ -1,9 +1,9 @@
-import { count, desc, eq, ilike, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { count, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { jstDayOf } from '../jobs/office-hours.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
 import { peopleInForce } from './people-in-force.ts';
-import { directorySyncs, people } from './people.schema.ts';
+import { directorySyncs, lineOverrides, people, personLevels } from './people.schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = Omit<
@@ -19,6 +19,49 @@ export type NewPerson = Omit<
 export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
   const current = () => peopleInForce(db, jstDayOf(now().getTime()));
+
+  // The access check runs on nearly every request. Its statement is prepared once (the day is a
+  // parameter), so PostgreSQL plans it once per connection instead of on every call: planning the walk
+  // over the in-force lines cost several times more than running it.
+  const standingStatement = (() => {
+    const view = peopleInForce(db, sql.placeholder('today'));
+    const actor = sql`${sql.placeholder('actor')}::text`;
+    const subject = sql`${sql.placeholder('subject')}::text`;
+    return db
+      .select({
+        above: sql<boolean>`exists (
+          with recursive chain(boss, depth) as (
+            select ${view.managerId}, 1 from ${view} where ${view.id} = ${subject}
+            union all
+            select ${view.managerId}, chain.depth + 1
+            from chain join ${view} on ${view.id} = chain.boss
+            where chain.depth < ${sql.placeholder('maxDepth')}::int
+          )
+          select 1 from chain where chain.boss = ${actor})`,
+        actorDepartment: sql<
+          string | null
+        >`(select ${view.department} from ${view} where ${view.id} = ${actor})`,
+        subjectDepartment: sql<
+          string | null
+        >`(select ${view.department} from ${view} where ${view.id} = ${subject})`,
+      })
+      .from(sql`(select 1) as one`)
+      .prepare('people_standing');
+  })();
+  const standingOf = async (actorId: string, subjectId: string, maxDepth: number) => {
+    const [row] = await standingStatement.execute({
+      today: jstDayOf(now().getTime()),
+      actor: actorId,
+      subject: subjectId,
+      maxDepth,
+    });
+    return {
+      above: row?.above === true,
+      actorDepartment: row?.actorDepartment ?? null,
+      subjectDepartment: row?.subjectDepartment ?? null,
+    };
+  };
+
   return {
     async get(id: string): Promise<PersonRow | undefined> {
       const view = current();
@@ -141,18 +184,14 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
      * one round trip per level. A loop in the lines ends at `maxDepth`.
      */
     async isAbove(ancestorId: string, personId: string, maxDepth: number): Promise<boolean> {
-      const view = current();
-      const result: unknown = await db.execute(sql`
-        with recursive chain(boss, depth) as (
-          select ${view.managerId}, 1 from ${view} where ${view.id} = ${personId}
-          union all
-          select ${view.managerId}, chain.depth + 1
-          from chain join ${view} on ${view.id} = chain.boss
-          where chain.depth < ${maxDepth}::int
-        )
-        select exists (select 1 from chain where chain.boss = ${ancestorId}) as found`);
-      return (result as { rows: Array<{ found: boolean }> }).rows[0]?.found === true;
+      return (await standingOf(ancestorId, personId, maxDepth)).above;
     },
+
+    /**
+     * What the access check needs, in one prepared statement: whether `actorId` stands above
+     * `subjectId` within `maxDepth` levels, and the 課 of each (null for someone unknown).
+     */
+    standing: standingOf,
 
     async departmentOf(personId: string): Promise<string | null> {
       const view = current();
@@ -166,19 +205,29 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
 
     /**
      * Everyone below a person in the reporting lines, with their depth (1 = direct report), down to 12
-     * levels: one recursive statement. The lines in force are derived once (a materialized CTE) and the
-     * walk joins on them, instead of deriving the whole table again for every level.
+     * levels: one recursive statement that never derives the whole organisation. Each step looks up who
+     * could report to the people found so far — named as manager by the directory, or as supervisor by an
+     * HR record or line override (each column indexed) — and keeps those whose manager in force is that
+     * person. A manager in force is always one of those three, so nobody is missed.
      */
     async reportsBelow(managerId: string): Promise<Array<PersonRow & { depth: number }>> {
       const view = current();
+      const candidatesOf = (boss: SQL) => sql`(
+          select ${people.id} as id from ${people} where ${people.directoryManagerId} = ${boss}
+          union select ${personLevels.personId} from ${personLevels} where ${personLevels.supervisorId} = ${boss}
+          union select ${lineOverrides.personId} from ${lineOverrides} where ${lineOverrides.supervisorId} = ${boss}
+        )`;
       const result: unknown = await db.execute(sql`
-        with recursive lines as materialized (
-          select ${view.id} as id, ${view.managerId} as manager_id from ${view}
-        ), below(id, depth) as (
-          select lines.id, 1 from lines where lines.manager_id = ${managerId}
+        with recursive below(id, depth) as (
+          select ${view.id}, 1 from ${candidatesOf(sql`${managerId}::text`)} as candidate
+          join ${view} on ${view.id} = candidate.id
+          where ${view.managerId} = ${managerId}::text
           union all
-          select lines.id, below.depth + 1 from below join lines on lines.manager_id = below.id
-          where below.depth < 12
+          select ${view.id}, below.depth + 1
+          from below
+          cross join lateral ${candidatesOf(sql`below.id`)} as candidate
+          join ${view} on ${view.id} = candidate.id
+          where ${view.managerId} = below.id and below.depth < 12
         )
         select below.id, below.depth from below order by below.depth`);
       const found = (result as { rows: Array<{ id: string; depth: number }> }).rows;

@@ -31,6 +31,12 @@ const LIVE_FUTURE = sql.raw(`status IN ('pending', 'booked') AND starts_at > now
 export const ERASURE_RULES: readonly ErasureRule[] = [
   // The leaver's own data.
   { table: 'self_checks', column: 'person_id', treatment: 'delete', why: 'their self-checks' },
+  {
+    table: 'self_check_latest',
+    column: 'person_id',
+    treatment: 'delete',
+    why: 'the ratings of their latest self-check, kept for HR’s dashboard (the trigger on self_checks removes it too)',
+  },
   { table: 'goals', column: 'person_id', treatment: 'delete', why: 'their goals' },
   { table: 'career_designs', column: 'person_id', treatment: 'delete', why: 'their career design' },
   { table: 'declarations', column: 'person_id', treatment: 'delete', why: 'their 自己申告' },

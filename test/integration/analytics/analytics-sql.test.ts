@@ -1,6 +1,7 @@
 // The dashboards aggregate in PostgreSQL; these check the statements themselves on every backend, in
 // particular that a cell rated by fewer than MIN_GROUP_SIZE people never yields its sum to Node at all.
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_GROUP_SIZE, UNKNOWN_LEVEL } from '../../../src/analytics/analytics.contract.ts';
 import { JS_WHITESPACE } from '../../../src/analytics/analytics.service.ts';
@@ -80,6 +81,53 @@ describe.each(BACKENDS)('the competency aggregation in SQL on %s', (backend) => 
     expect(cell('三人課', 'planning')).toMatchObject({ people: 3, n: 3, sum: 12 });
     // Nothing a smaller group rated appears anywhere in what the database handed back.
     for (const row of cells.filter((candidate) => candidate.key === '二人課')) expect(row.sum).toBeNull();
+  });
+
+  it('keeps each person’s latest submitted self-check in step with every write to self_checks', async () => {
+    const id = await person('追跡課', { planning: 2 }, '2025-H2');
+    const cellsOf = async () =>
+      (
+        await createAnalyticsStore(database.db).competencyCells({
+          groupBy: 'department',
+          competencyIds: ['planning', 'discipline', 'notRatedByAnyone'],
+          minGroupSize: 1,
+          unknownLevel: UNKNOWN_LEVEL,
+        })
+      ).filter((row) => row.key === '追跡課');
+    const cell = async (competency: string) =>
+      (await cellsOf()).find((row) => row.competency_id === competency);
+    expect(await cell('planning')).toMatchObject({ people: 1, n: 1, sum: 2 });
+    expect(await cell('notRatedByAnyone')).toMatchObject({ people: 1, n: 0, sum: null });
+
+    // A draft of a later half does not count; once submitted it does, rating a competency that had no
+    // slot yet, and a rating that is not a number is left out.
+    await database.db.insert(selfChecks).values({
+      personId: id,
+      period: '2026-H1',
+      levelId: 'shuji',
+      frameworkVersion: '1',
+      status: 'draft',
+      ratings: { planning: { rating: 4 }, discipline: { rating: 5 } } as never,
+    });
+    expect(await cell('planning')).toMatchObject({ n: 1, sum: 2 });
+    await database.db
+      .update(selfChecks)
+      .set({
+        status: 'submitted',
+        submittedAt: new Date(),
+        ratings: { planning: { rating: 'high' }, discipline: { rating: 5 } } as never,
+      })
+      .where(and(eq(selfChecks.personId, id), eq(selfChecks.period, '2026-H1')));
+    expect(await cell('planning')).toMatchObject({ people: 1, n: 0, sum: null });
+    expect(await cell('discipline')).toMatchObject({ people: 1, n: 1, sum: 5 });
+
+    // Deleting the latest brings the older one back; deleting both (an erasure) leaves nothing.
+    await database.db
+      .delete(selfChecks)
+      .where(and(eq(selfChecks.personId, id), eq(selfChecks.period, '2026-H1')));
+    expect(await cell('planning')).toMatchObject({ people: 1, n: 1, sum: 2 });
+    await database.db.delete(selfChecks).where(eq(selfChecks.personId, id));
+    expect(await cellsOf()).toEqual([]);
   });
 
   it('counts a writer of free text only where trim() leaves text, as the report does in Node', async () => {

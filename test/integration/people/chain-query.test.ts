@@ -77,6 +77,17 @@ describe.each(BACKENDS)('the supervisor chain in one query on %s', (backend) => 
     expect(await lines.isAbove(kacho, shuji, 12)).toBe(false);
     expect(await lines.isAbove(other, shuji, 12)).toBe(true);
     expect(await lines.isAbove(bucho, shuji, 12)).toBe(true);
+    // Walking down finds them where the override put them, though the directory still names the 係長.
+    expect((await lines.reportsBelow(other)).map((row) => [row.id, row.depth])).toEqual([[shuji, 1]]);
+    expect(await lines.reportsBelow(kakaricho)).toEqual([]);
+    expect((await lines.reportsBelow(bucho)).map((row) => [row.id, row.depth]).sort()).toEqual(
+      [
+        [kacho, 1],
+        [other, 1],
+        [kakaricho, 2],
+        [shuji, 2],
+      ].sort(),
+    );
   });
 
   it('ends in a loop of the directory', async () => {

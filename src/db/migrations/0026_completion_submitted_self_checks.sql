@@ -1,0 +1,1 @@
+CREATE INDEX "self_checks_submitted_period_person_idx" ON "self_checks" USING btree ("period","person_id") WHERE "self_checks"."status" = 'submitted' and "self_checks"."submitted_at" is not null;
