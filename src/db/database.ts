@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { installQueueSchema } from '../jobs/queue-schema.ts';
 import { grantRuntimeRole, leastPrivilegeProblems, type Query } from './database-roles.ts';
+import { PgliteWorkerClient } from './pglite-client.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,8 +23,11 @@ export interface Database {
   readonly db: Db;
   /** Raw SQL, for health checks, maintenance and tests. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** The embedded engine, for adapters (the job queue) that speak to it directly. */
-  readonly pglite: PGlite | undefined;
+  /**
+   * The embedded engine (in its own thread, see pglite-client.ts), for adapters (the job queue) that
+   * speak to it directly.
+   */
+  readonly pglite: PgliteWorkerClient | undefined;
   readonly connectionString: string | undefined;
   /**
    * False when an owner role migrates the schema and this connection only reads and writes rows: the
@@ -128,26 +132,29 @@ async function openPostgres(
   };
 }
 
+/**
+ * PGlite runs PostgreSQL as WebAssembly on the thread that calls it: in the server's thread, every query
+ * would hold the event loop and requests would queue behind each other (README, "Load test"). It runs in
+ * a worker thread instead; `engine` is the server's side of it.
+ */
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let releaseLock = (): void => undefined;
-  let engine: PGlite;
+  let folder: string | undefined;
   if (dataDir) {
-    const folder = path.join(dataDir, 'pgdata');
+    folder = path.join(dataDir, 'pgdata');
     mkdirSync(folder, { recursive: true });
     releaseLock = lockDataDir(dataDir);
-    engine = new PGlite(folder);
-  } else {
-    engine = new PGlite();
   }
+  let engine: PgliteWorkerClient;
   try {
-    await engine.waitReady;
+    engine = await PgliteWorkerClient.start(folder);
   } catch (error) {
     releaseLock();
     throw error;
   }
   return {
     kind: 'pglite',
-    db: drizzlePglite(engine, { schema }),
+    db: drizzlePglite(asPglite(engine), { schema }),
     pglite: engine,
     connectionString: undefined,
     ownsSchema: true,
@@ -157,12 +164,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     async close() {
       try {
-        if (!engine.closed) await engine.close();
+        await engine.close();
       } finally {
         releaseLock();
       }
     },
   };
+}
+
+/** drizzle's pglite driver types its client as PGlite; it calls only what PgliteWorkerClient offers. */
+function asPglite(engine: PgliteWorkerClient): PGlite {
+  return engine as unknown as PGlite;
 }
 
 /**
@@ -203,7 +215,9 @@ function isProcessAlive(pid: number): boolean {
 
 async function applyMigrations(database: Database): Promise<void> {
   if (database.pglite) {
-    await migratePglite(drizzlePglite(database.pglite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(drizzlePglite(asPglite(database.pglite), { schema }), {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
     return;
   }
   await withMigrationLock(database.connectionString!, async (client) => {
