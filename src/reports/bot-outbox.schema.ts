@@ -61,7 +61,7 @@ export const botOutboxSender = pgTable('bot_outbox_sender', {
  * or creating a 1:1 conversation), written before the request leaves — only while its writer holds the
  * sender lease (the insert checks it) — and given its answer time when the answer arrives. A sender
  * taking over primes its pacer from here: every window of the tenant and of each conversation, and the
- * requests of a previous sender whose answers it never learnt, counted as in flight until `settleBy`.
+ * requests of a previous sender whose answers it never learnt, counted as in flight until `settleUntil`.
  */
 export const botOutboxRequests = pgTable(
   'bot_outbox_requests',
@@ -76,7 +76,7 @@ export const botOutboxRequests = pgTable(
     conversationId: text('conversation_id'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     /** The latest its answer can come (start + the lease margin, longer than the connector timeout). */
-    settleBy: timestamp('settle_by', { withTimezone: true }).notNull(),
+    settleUntil: timestamp('settle_until', { withTimezone: true }).notNull(),
     /** When its answer (any answer: success, 429, error) arrived; null while unknown. */
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },

@@ -263,7 +263,7 @@ interface LedgerEntry {
   tenantId: string;
   conversationId: string | null;
   startedAt: number;
-  settleBy: number;
+  settleUntil: number;
 }
 
 export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
@@ -373,14 +373,14 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     const values = sql.join(
       entries.map(
         (entry) =>
-          sql`(${entry.id}::uuid, ${entry.outboxId}::uuid, ${entry.tenantId}::text, ${entry.conversationId}::text, ${new Date(entry.startedAt).toISOString()}::timestamptz, ${new Date(entry.settleBy).toISOString()}::timestamptz)`,
+          sql`(${entry.id}::uuid, ${entry.outboxId}::uuid, ${entry.tenantId}::text, ${entry.conversationId}::text, ${new Date(entry.startedAt).toISOString()}::timestamptz, ${new Date(entry.settleUntil).toISOString()}::timestamptz)`,
       ),
       sql`, `,
     );
     const result: unknown = await db.execute(sql`
-      insert into bot_outbox_requests (id, owner, outbox_id, tenant_id, conversation_id, started_at, settle_by)
-      select v.id, ${workerId}, v.outbox_id, v.tenant_id, v.conversation_id, v.started_at, v.settle_by
-      from (values ${values}) as v (id, outbox_id, tenant_id, conversation_id, started_at, settle_by)
+      insert into bot_outbox_requests (id, owner, outbox_id, tenant_id, conversation_id, started_at, settle_until)
+      select v.id, ${workerId}, v.outbox_id, v.tenant_id, v.conversation_id, v.started_at, v.settle_until
+      from (values ${values}) as v (id, outbox_id, tenant_id, conversation_id, started_at, settle_until)
       where exists (
         select 1 from bot_outbox_sender where name = 'sender' and owner = ${workerId} for share
       )
@@ -396,7 +396,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       .where(eq(botOutboxRequests.id, id))
       .then(
         () => undefined,
-        // Unwritten, the entry counts as in flight until its settleBy for the next sender: safe, only slower.
+        // Unwritten, the entry counts as in flight until its settleUntil for the next sender: safe, only slower.
         (error: unknown) => logger.warn({ err: error }, 'bot outbox could not record an answer'),
       );
 
@@ -479,13 +479,13 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         tenantId: botOutboxRequests.tenantId,
         conversationId: botOutboxRequests.conversationId,
         startedAt: botOutboxRequests.startedAt,
-        settleBy: botOutboxRequests.settleBy,
+        settleUntil: botOutboxRequests.settleUntil,
         answeredAt: botOutboxRequests.answeredAt,
       })
       .from(botOutboxRequests)
       .where(gt(botOutboxRequests.startedAt, new Date(since - leaseMs)));
     for (const request of requests) {
-      const end = (request.answeredAt ?? request.settleBy).getTime();
+      const end = (request.answeredAt ?? request.settleUntil).getTime();
       if (end <= since) continue;
       pacer.record(
         { tenantId: request.tenantId, conversationId: request.conversationId ?? undefined },
@@ -838,7 +838,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
           conversationId: scope.conversationId ?? null,
           startedAt: slot.start,
           // The request ends before its lease, which it is started only with this much of left.
-          settleBy: slot.start + leaseSafetyMs,
+          settleUntil: slot.start + leaseSafetyMs,
         };
       });
       const recorded = recordStarts(entries).catch((error: unknown) => {

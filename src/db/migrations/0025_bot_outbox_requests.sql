@@ -5,7 +5,7 @@ CREATE TABLE "bot_outbox_requests" (
 	"tenant_id" text NOT NULL,
 	"conversation_id" text,
 	"started_at" timestamp with time zone NOT NULL,
-	"settle_by" timestamp with time zone NOT NULL,
+	"settle_until" timestamp with time zone NOT NULL,
 	"answered_at" timestamp with time zone
 );
 --> statement-breakpoint
