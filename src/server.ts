@@ -145,7 +145,7 @@ const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
  * is decided by the outbox's own sender lease (heartbeated, taken over within seconds).
  */
 const BOT_OUTBOX_QUEUE = 'bot.outbox.drain';
-/** The stately queue of earlier releases: still served, so their nudges are not lost during a deploy. */
+/** The stately queue of earlier releases: still served (not scheduled), so their nudges are not lost during a deploy. */
 const LEGACY_BOT_OUTBOX_QUEUE = 'bot.outbox';
 /** Daily reminders of what people still owe in the fiscal-year windows HR opened. */
 const CYCLE_REMINDERS_QUEUE = 'cycles.reminders';
@@ -546,8 +546,13 @@ export async function startServer(
       if (run.sent + run.failed + run.retried > 0) logger.info({ ...run }, 'bot outbox drained');
     };
     await queue.work(BOT_OUTBOX_QUEUE, drainBotOutbox, { pollingIntervalSeconds: 1 });
-    if ((await queue.boss.getQueue(LEGACY_BOT_OUTBOX_QUEUE)) !== null)
+    if ((await queue.boss.getQueue(LEGACY_BOT_OUTBOX_QUEUE)) !== null) {
+      // Its per-minute schedule, stored by a release before the sender lease, would go on firing for
+      // ever: the sweep is bot.outbox.drain's now. Jobs already queued (or nudged by an older instance
+      // still running during the deploy) are still served, and drain like any other.
+      await queue.boss.unschedule(LEGACY_BOT_OUTBOX_QUEUE);
       await queue.work(LEGACY_BOT_OUTBOX_QUEUE, drainBotOutbox, { pollingIntervalSeconds: 1 });
+    }
     cleanups.push(() => botOutboxWorker.stop());
     await queue.boss.schedule(BOT_OUTBOX_QUEUE, '* * * * *', {}, { tz: 'Asia/Tokyo' });
     const botMessages = createBotOutbox({

@@ -55,3 +55,33 @@ export const botOutboxSender = pgTable('bot_outbox_sender', {
   owner: text('owner').notNull(),
   leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The tenant's pacer, held in PostgreSQL: one row per request the sender made to the connector (a post,
+ * or creating a 1:1 conversation), written before the request leaves — only while its writer holds the
+ * sender lease (the insert checks it) — and given its answer time when the answer arrives. A sender
+ * taking over primes its pacer from here: every window of the tenant and of each conversation, and the
+ * requests of a previous sender whose answers it never learnt, counted as in flight until `settleUntil`.
+ */
+export const botOutboxRequests = pgTable(
+  'bot_outbox_requests',
+  {
+    id: uuid('id').primaryKey(),
+    /** The worker that made the request. */
+    owner: text('owner').notNull(),
+    /** The outbox row it was for (null when the row is gone): sends of older releases have none. */
+    outboxId: uuid('outbox_id'),
+    tenantId: text('tenant_id').notNull(),
+    /** Null for requests outside a conversation (creating a 1:1 conversation). */
+    conversationId: text('conversation_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** The latest its answer can come (start + the lease margin, longer than the connector timeout). */
+    settleUntil: timestamp('settle_until', { withTimezone: true }).notNull(),
+    /** When its answer (any answer: success, 429, error) arrived; null while unknown. */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('bot_outbox_requests_started_idx').on(table.startedAt),
+    index('bot_outbox_requests_outbox_idx').on(table.outboxId),
+  ],
+);

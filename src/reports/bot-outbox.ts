@@ -15,6 +15,11 @@
 // worker that dies stops renewing; a standby (any other instance's drain) takes the sender lease once it
 // has run out (20 s), and the dead worker's rows once theirs have (40 s): the outbox resumes within a
 // minute of a crash, whatever the job queue does with the dead instance's job.
+//
+// One pacer for the tenant: every request is written to bot_outbox_requests before it leaves, by a
+// statement that succeeds only while its worker owns the sender row (and locks it meanwhile), and gets its
+// answer time when the answer arrives. A new sender primes its pacer from there: the tenant's window, each
+// conversation's, and the previous sender's requests still in flight, counted until they must have ended.
 import { randomUUID } from 'node:crypto';
 import { entraIdentities, type BotIdentities } from './bot-identities.ts';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
@@ -27,7 +32,7 @@ import type { Logger } from '../logger.ts';
 import { GraphError } from '../graph/graph-errors.ts';
 import { ConnectorError, type BotConnector } from './bot-connector.ts';
 import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.port.ts';
-import { botOutbox, botOutboxSender } from './bot-outbox.schema.ts';
+import { botOutbox, botOutboxRequests, botOutboxSender } from './bot-outbox.schema.ts';
 import { createBotPacer, type BotPacer, type PacerScope, type PacerSlot } from './bot-pacer.ts';
 import { conversationReferences } from './conversation-references.schema.ts';
 import type { PersonalAppInstaller } from './personal-app-installer.port.ts';
@@ -185,6 +190,8 @@ export interface BotOutboxWorkerOptions {
   maxDrainMs?: number;
   /** A drain stays while the next message is due within this long (default 30 s). */
   lingerMs?: number;
+  /** Told how many requests this worker has in flight whenever that changes (the failover bench). */
+  onInFlight?: (count: number) => void;
 }
 
 export interface BotOutboxCounts {
@@ -245,6 +252,19 @@ const DEFER_AFTER_MS = 5000;
  */
 const LINGER_MS = 30_000;
 const UNKNOWN_TENANT = 'unknown';
+const HOUR_MS = 3_600_000;
+/** Ledger entries older than this count for nothing (the longest window is an hour): deleted at priming. */
+const LEDGER_KEEP_MS = 2 * HOUR_MS;
+
+/** A request about to start, as the tenant's ledger (bot_outbox_requests) holds it. */
+interface LedgerEntry {
+  id: string;
+  outboxId: string;
+  tenantId: string;
+  conversationId: string | null;
+  startedAt: number;
+  settleUntil: number;
+}
 
 export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   const { db, conversations, connector, logger } = options;
@@ -335,6 +355,51 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
   /** The sender lease ran out and someone else took it: the drain stops claiming and posting. */
   let lostSender = false;
 
+  /** Requests started (written to the ledger) whose outcome is not written yet: the duplicate window. */
+  let requestsInFlight = 0;
+  const countInFlight = (delta: number) => {
+    requestsInFlight += delta;
+    options.onInFlight?.(requestsInFlight);
+  };
+
+  /**
+   * Writes the requests about to start to the tenant's ledger (bot_outbox_requests), in one statement
+   * that also checks this worker still owns the sender row, and locks that row (FOR SHARE) while it
+   * does: a standby's take-over waits for this insert, or this insert sees the new owner and writes
+   * nothing. So every request any worker starts is either in the ledger before the next sender primes
+   * its pacer, or never started. False: the sender lease is someone else's now; start nothing.
+   */
+  const recordStarts = async (entries: LedgerEntry[]): Promise<boolean> => {
+    const values = sql.join(
+      entries.map(
+        (entry) =>
+          sql`(${entry.id}::uuid, ${entry.outboxId}::uuid, ${entry.tenantId}::text, ${entry.conversationId}::text, ${new Date(entry.startedAt).toISOString()}::timestamptz, ${new Date(entry.settleUntil).toISOString()}::timestamptz)`,
+      ),
+      sql`, `,
+    );
+    const result: unknown = await db.execute(sql`
+      insert into bot_outbox_requests (id, owner, outbox_id, tenant_id, conversation_id, started_at, settle_until)
+      select v.id, ${workerId}, v.outbox_id, v.tenant_id, v.conversation_id, v.started_at, v.settle_until
+      from (values ${values}) as v (id, outbox_id, tenant_id, conversation_id, started_at, settle_until)
+      where exists (
+        select 1 from bot_outbox_sender where name = 'sender' and owner = ${workerId} for share
+      )
+      returning id`);
+    return (result as { rows: unknown[] }).rows.length === entries.length;
+  };
+
+  /** The answer to a ledger entry arrived (whatever it said, Teams counted the request). */
+  const recordAnswer = (id: string, at: number): Promise<void> =>
+    db
+      .update(botOutboxRequests)
+      .set({ answeredAt: new Date(at) })
+      .where(eq(botOutboxRequests.id, id))
+      .then(
+        () => undefined,
+        // Unwritten, the entry counts as in flight until its settleUntil for the next sender: safe, only slower.
+        (error: unknown) => logger.warn({ err: error }, 'bot outbox could not record an answer'),
+      );
+
   /** Takes the sender lease if it is free, ran out or is already ours; renews it if ours. */
   const takeSender = async (): Promise<boolean> => {
     const now = clock();
@@ -401,15 +466,45 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     return true;
   };
 
-  // Restart or another instance: conversations keep their hour of history in the table.
+  // A new sender (after a restart, or on another instance) starts from what the tenant's ledger holds:
+  // the last hour of requests, for the tenant's window and each conversation's, and any request whose
+  // answer nobody recorded (its sender died or stalled) as in flight until the latest it can be answered.
   const prime = async () => {
     if (primed) return;
-    const since = new Date(clock() - 3_600_000);
-    const recent = await db
+    const now = clock();
+    const since = now - HOUR_MS;
+    await db.delete(botOutboxRequests).where(lt(botOutboxRequests.startedAt, new Date(now - LEDGER_KEEP_MS)));
+    const requests = await db
+      .select({
+        tenantId: botOutboxRequests.tenantId,
+        conversationId: botOutboxRequests.conversationId,
+        startedAt: botOutboxRequests.startedAt,
+        settleUntil: botOutboxRequests.settleUntil,
+        answeredAt: botOutboxRequests.answeredAt,
+      })
+      .from(botOutboxRequests)
+      .where(gt(botOutboxRequests.startedAt, new Date(since - leaseMs)));
+    for (const request of requests) {
+      const end = (request.answeredAt ?? request.settleUntil).getTime();
+      if (end <= since) continue;
+      pacer.record(
+        { tenantId: request.tenantId, conversationId: request.conversationId ?? undefined },
+        end,
+        request.startedAt.getTime(),
+      );
+    }
+    // Sent by a release before the ledger (during a deploy): their conversations' windows still count.
+    const older = await db
       .select({ conversationId: botOutbox.conversationId, sentAt: botOutbox.sentAt })
       .from(botOutbox)
-      .where(and(gt(botOutbox.sentAt, since), isNotNull(botOutbox.conversationId)));
-    for (const row of recent)
+      .where(
+        and(
+          gt(botOutbox.sentAt, new Date(since)),
+          isNotNull(botOutbox.conversationId),
+          sql`not exists (select 1 from ${botOutboxRequests} where ${botOutboxRequests.outboxId} = ${botOutbox.id})`,
+        ),
+      );
+    for (const row of older)
       if (row.conversationId && row.sentAt)
         pacer.record({ conversationId: row.conversationId }, row.sentAt.getTime());
     primed = true;
@@ -435,6 +530,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
             rows.map((row) => row.id),
           ),
           eq(botOutbox.state, 'pending'),
+          // Still ours: a worker that stalled past its lease must not free a row another worker holds now.
+          eq(botOutbox.leaseOwner, workerId),
         ),
       );
   };
@@ -595,14 +692,20 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
    * One request to the connector for a work item, under a slot the pacer granted. The attempt was counted
    * when the row was claimed; a person without a 1:1 chat needs two requests in it (create, then post).
    */
-  const attempt = async (item: WorkItem, slot: PacerSlot, requeue: (item: WorkItem) => void) => {
+  const attempt = async (
+    item: WorkItem,
+    slot: PacerSlot,
+    requeue: (item: WorkItem) => void,
+    ledgerId: string,
+  ) => {
     const { row } = item;
     const started = { at: clock() };
     requestStarts.add(started);
-    let answered = false;
+    let answered: Promise<void> | undefined;
     const answer = () => {
-      if (!answered) pacer.complete(slot);
-      answered = true;
+      if (answered) return;
+      pacer.complete(slot);
+      answered = recordAnswer(ledgerId, clock());
     };
     const attempts = row.attempts;
     try {
@@ -685,7 +788,9 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       );
     } finally {
       answer();
+      await answered;
       requestStarts.delete(started);
+      countInFlight(-1);
     }
   };
 
@@ -719,6 +824,47 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     // Claiming runs beside posting: the tenant's slots are not left idle while the database answers.
     let refilling: Promise<void> | undefined;
     let refillError: unknown;
+    /**
+     * Starts the requests the pacer granted in one pass: first their ledger entries (one statement, only
+     * while this worker holds the sender lease), then the requests. Lost the lease: they go back unsent.
+     */
+    const start = (batch: Array<{ item: WorkItem; slot: PacerSlot }>) => {
+      const entries: LedgerEntry[] = batch.map(({ item, slot }) => {
+        const scope = scopeOf(item);
+        return {
+          id: randomUUID(),
+          outboxId: item.row.id,
+          tenantId: scope.tenantId,
+          conversationId: scope.conversationId ?? null,
+          startedAt: slot.start,
+          // The request ends before its lease, which it is started only with this much of left.
+          settleUntil: slot.start + leaseSafetyMs,
+        };
+      });
+      const recorded = recordStarts(entries).catch((error: unknown) => {
+        refillError ??= error;
+        return false;
+      });
+      batch.forEach(({ item, slot }, index) => {
+        const running: Promise<void> = (async () => {
+          if (!(await recorded)) {
+            if (refillError === undefined && !lostSender) {
+              lostSender = true;
+              logger.warn({ workerId }, 'bot outbox sender lease taken by another worker; this drain stops');
+            }
+            pacer.complete(slot);
+            ready.unshift(item);
+            return;
+          }
+          countInFlight(1);
+          await attempt(item, slot, requeue, entries[index]!.id);
+        })().finally(() => {
+          inFlight.delete(running);
+          poke();
+        });
+        inFlight.add(running);
+      });
+    };
     const refill = async () => {
       const now = new Date(clock());
       lastClaimAt = now.getTime();
@@ -752,7 +898,8 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       let tenantBlocked = false;
       const deferred: Array<{ row: OutboxRow; until: number }> = [];
       const expiring: OutboxRow[] = [];
-      for (let index = 0; index < ready.length && inFlight.size < concurrency;) {
+      const granted: Array<{ item: WorkItem; slot: PacerSlot }> = [];
+      for (let index = 0; index < ready.length && inFlight.size + granted.length < concurrency;) {
         const item = ready[index]!;
         // Post only while the lease outlasts the request: past it another worker may hold the row.
         if (item.row.leaseUntil!.getTime() - clock() < leaseSafetyMs) {
@@ -763,11 +910,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         const decision = pacer.acquire(scopeOf(item));
         if (decision.granted) {
           ready.splice(index, 1);
-          const running: Promise<void> = attempt(item, decision.slot, requeue).finally(() => {
-            inFlight.delete(running);
-            poke();
-          });
-          inFlight.add(running);
+          granted.push({ item, slot: decision.slot });
           continue;
         }
         if (decision.waitMs > DEFER_AFTER_MS) {
@@ -779,6 +922,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
         shortestWait = Math.min(shortestWait, decision.waitMs);
         index += 1;
       }
+      if (granted.length > 0) start(granted);
       tenantHasRoom = !tenantBlocked && inFlight.size < concurrency && ready.length > 0;
       for (const { row, until } of deferred) {
         await db
@@ -788,7 +932,9 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
             leaseUntil: null,
             attempts: sql`greatest(0, ${botOutbox.attempts} - 1)`,
           })
-          .where(and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending')));
+          .where(
+            and(eq(botOutbox.id, row.id), eq(botOutbox.state, 'pending'), eq(botOutbox.leaseOwner, workerId)),
+          );
         totals.deferred += 1;
       }
       await release(expiring);
@@ -889,6 +1035,9 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
 
     /** Renews this worker's leases now (a timer does it every `heartbeatMs` while draining). */
     heartbeat,
+
+    /** Requests started and not settled yet (the messages a crash now could post twice). */
+    inFlight: (): number => requestsInFlight,
 
     /** Since the worker was created. */
     counts(): BotOutboxCounts {

@@ -148,8 +148,12 @@ export function createBotPacer(options: BotPacerOptions) {
       bucket.pausedUntil = Math.max(bucket.pausedUntil, until);
     },
 
-    /** A request answered before this pacer existed (another instance, before a restart). */
-    record(scope: Partial<PacerScope>, answeredAt: number): void {
+    /**
+     * A request made before this pacer existed (another instance, before a restart), from `startedAt` to
+     * `answeredAt`. A request whose answer nobody saw is given the latest its answer can come: it counts
+     * as in flight until then, and for a whole window after.
+     */
+    record(scope: Partial<PacerScope>, answeredAt: number, startedAt = answeredAt): void {
       const keys = [
         ...(scope.tenantId ? [{ key: `tenant:${scope.tenantId}`, limits: tenantLimits }] : []),
         ...(scope.conversationId
@@ -158,7 +162,7 @@ export function createBotPacer(options: BotPacerOptions) {
       ];
       for (const { key, limits } of keys) {
         const bucket = bucketOf(key, limits);
-        bucket.entries.push({ start: answeredAt, end: answeredAt });
+        bucket.entries.push({ start: Math.min(startedAt, answeredAt), end: answeredAt });
       }
     },
 

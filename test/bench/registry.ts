@@ -1,3 +1,4 @@
+import { failoverBenchmark } from './failover.bench.ts';
 import { interviewsBenchmark } from './interviews.bench.ts';
 import { loadBenchmark } from './load.bench.ts';
 import { reportsBenchmark } from './reports.bench.ts';
@@ -17,4 +18,5 @@ export const benchmarks: Record<string, Benchmark> = {
   load: loadBenchmark,
   reports: reportsBenchmark,
   scale: scaleBenchmark,
+  failover: failoverBenchmark,
 };
