@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { loadFramework } from '../../src/framework/framework-loader.ts';
 import { createPeopleStore } from '../../src/people/people.store.ts';
 import { createTestStore } from '../support/backends.ts';
+import { measureDirectorySync } from './directory-sync-scale.ts';
 import type { Benchmark } from './registry.ts';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 100_000);
@@ -38,6 +39,9 @@ async function timed(runs: number, call: () => Promise<unknown>): Promise<number
 export const scaleBenchmark: Benchmark = {
   description: `HR dashboards and the access check at ${STAFF.toLocaleString('en')} staff: p95 per call, RSS growth, longest stall`,
   async run() {
+    // The directory sync alone (its own database and emulator): BENCH_SCALE_PART=directory-sync.
+    if (process.env.BENCH_SCALE_PART === 'directory-sync')
+      return { staff: STAFF, ...(await measureDirectorySync()) };
     const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
     const place = await createTestStore(backend);
     const database = await openDatabase({ databaseUrl: place.databaseUrl, dataDir: place.dataDir });
@@ -145,6 +149,7 @@ export const scaleBenchmark: Benchmark = {
         dashboardMaxStallMs: Math.round(stalls.max / 1e5) / 10,
         accessCheckMs,
         seedMs,
+        ...(await measureDirectorySync()),
       };
     } finally {
       await database.close();

@@ -201,6 +201,24 @@ describe.each(BACKENDS)('directory sync at scale on %s', (backend) => {
     expect(await running).toMatchObject({ status: 'synced', pages: 5 });
   });
 
+  it('takes over the round of an instance that died once its lease has run out, and not before', async () => {
+    const first = watched({ failOn: [3] });
+    await expect(service(first.directory).syncFromDirectory()).rejects.toThrow('503');
+    // As if the instance had been killed mid-round: it never released its lease.
+    await database.query(
+      `UPDATE directory_sync_progress SET owner = 'killed', lease_until = now() + interval '1 hour'`,
+    );
+    const early = watched();
+    expect(await service(early.directory, captureLogs(), 'instance-b').syncFromDirectory()).toEqual({
+      status: 'busy',
+    });
+    await database.query(`UPDATE directory_sync_progress SET lease_until = now() - interval '1 second'`);
+    const late = watched();
+    const run = await service(late.directory, captureLogs(), 'instance-b').syncFromDirectory();
+    expect(late.links[0]).toBe(first.links[2]);
+    expect(run).toMatchObject({ status: 'synced', resumedAtPage: 3, pagesThisRun: 3 });
+  });
+
   it('logs progress every few pages and a summary at the end', async () => {
     const logs = captureLogs();
     await service(watched().directory, logs).syncFromDirectory();
