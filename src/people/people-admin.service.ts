@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { pino } from 'pino';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
@@ -177,6 +177,8 @@ export interface SyncRun {
 }
 
 const APPLY_SLICE = 1000;
+/** The people a round staged (a condition on `people`). */
+const STAGED_PEOPLE = sql`${people.id} in (select ${directorySyncEntries.personId} from ${directorySyncEntries})`;
 const silentLogger = pino({ enabled: false });
 
 /** HR's people tools: sync on demand, imports of effective-dated levels, level history; and the sync itself. */
@@ -249,15 +251,22 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
   const changeLines = async <T>(
     change: (tx: Db) => Promise<T>,
     finish?: (tx: Db, diff: ReturnType<typeof compare>, reassigned: number) => Promise<void>,
+    /**
+     * The only people `change` touches (a delta sync's): the comparison and the records' re-application
+     * stay with them, instead of reading 100,000 people twice; records whose date came meanwhile for
+     * anyone else are the hourly job's.
+     */
+    scope?: SQL,
   ) => {
     const now = deps.now();
     let notify: () => Promise<void> = async () => undefined;
     const outcome = await db.transaction(async (tx) => {
-      const before = await history.everyone(tx);
+      const before = await history.everyone(tx, scope);
       const result = await change(tx);
-      await history.applyEffective(tx, jstDayOf(now.getTime()));
-      const after = await history.everyone(tx);
+      await history.applyEffective(tx, jstDayOf(now.getTime()), scope);
+      const after = await history.everyone(tx, scope);
       const diff = compare(before, after);
+      if (scope) diff.chains = await scopedChains(tx, before, after);
       const rerouted =
         diff.chains.length > 0
           ? await deps.chainHandler.reroute(tx, diff.chains, now)
@@ -268,6 +277,21 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     });
     await notify();
     return outcome;
+  };
+
+  /**
+   * Chains that lost someone when only the people in `before`/`after` changed: nobody's chain changed
+   * unless one of them got another supervisor or left. Then everyone's lines are needed (the people below
+   * them), read as one map of supervisors; the map before is the map after with their old values.
+   */
+  const scopedChains = async (tx: Db, before: PersonState[], after: PersonState[]) => {
+    const now = new Map(after.map((person) => [person.id, person.managerId]));
+    if (before.every((person) => now.has(person.id) && now.get(person.id) === person.managerId)) return [];
+    const afterMap = await history.supervisors(tx);
+    const beforeMap = new Map(afterMap);
+    for (const person of after) beforeMap.delete(person.id);
+    for (const person of before) beforeMap.set(person.id, person.managerId);
+    return chainChanges(beforeMap, afterMap);
   };
 
   /** History rows for the file, each with the supervisor it brings, and overrides for staff left behind. */
@@ -378,6 +402,8 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
               full: read.mode === 'full',
             });
           },
+          // A full round touches everyone; a delta round only the people it staged.
+          read.mode === 'full' ? undefined : STAGED_PEOPLE,
         );
         const run: SyncRun = {
           status: 'synced',
