@@ -39,6 +39,8 @@ export type RoundRead =
       /** The directory refused a stored link, so the round started over as a full read. */
       restartedFull: boolean;
       startedAt: Date;
+      /** How long this run took to read and stage its pages. */
+      readMs: number;
     };
 
 /**
@@ -129,5 +131,6 @@ export async function readDirectoryRound(
     resumedAtPage,
     restartedFull,
     startedAt,
+    readMs: now().getTime() - startedAt.getTime(),
   };
 }

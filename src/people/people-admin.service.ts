@@ -173,6 +173,8 @@ export interface SyncRun {
   read: number;
   resumedAtPage: number | null;
   restartedFull: boolean;
+  /** Reading and staging the pages, and the whole run (the rest is applying the round). */
+  readMs: number;
   elapsedMs: number;
 }
 
@@ -418,6 +420,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
           read: read.entries,
           resumedAtPage: read.resumedAtPage,
           restartedFull: read.restartedFull,
+          readMs: read.readMs,
           elapsedMs: deps.now().getTime() - read.startedAt.getTime(),
         };
         logger.info(run, 'directory sync finished');
