@@ -264,11 +264,19 @@ export async function startServer(
         await queue.send(PEOPLE_SYNC_QUEUE, {});
       },
       now: () => new Date(),
+      logger,
     });
     await queue.define(PEOPLE_SYNC_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
     await queue.work(PEOPLE_SYNC_QUEUE, async () => {
+      // The service logs progress and a summary. While another instance holds the sync, look again in a
+      // minute: its run may have started before an HR request this job answers, and a dead one's lease runs out.
       const synced = await peopleAdmin.syncFromDirectory();
-      logger.info(synced, 'people synced from the directory');
+      if (synced.status === 'busy')
+        await queue.send(
+          PEOPLE_SYNC_QUEUE,
+          {},
+          { startAfter: 60, singletonKey: 'busy', singletonSeconds: 60 },
+        );
     });
     await queue.define(PEOPLE_EFFECTIVE_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
     await queue.work(PEOPLE_EFFECTIVE_QUEUE, async () => {

@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { MicrosoftConfig } from '../config.ts';
-import type { ChangedStaff, Directory, DirectoryUser } from '../people/directory.port.ts';
+import {
+  DirectoryRoundRefused,
+  type ChangedStaff,
+  type Directory,
+  type DirectoryUser,
+} from '../people/directory.port.ts';
 import { createGraphClient, type GraphClient } from './graph-client.ts';
 import { GraphError } from './graph-errors.ts';
 import {
@@ -90,49 +95,34 @@ export function createGraphDirectory(input: {
         .filter((reportId): reportId is string => typeof reportId === 'string');
     },
 
-    async staffChanges(deltaLink) {
-      const read = async (start: string) => {
-        const entries: unknown[] = [];
-        let next: string = start;
-        for (;;) {
-          const page = await graph.get<{
-            value?: unknown[];
-            '@odata.nextLink'?: string;
-            '@odata.deltaLink'?: string;
-          }>(next);
-          entries.push(...(page.value ?? []));
-          if (page['@odata.nextLink']) next = page['@odata.nextLink'];
-          else if (page['@odata.deltaLink']) return { entries, deltaLink: page['@odata.deltaLink'] };
-          else
-            throw new GraphError(
-              502,
-              'DeltaWithoutLink',
-              'users delta ended without a deltaLink',
-              undefined,
-              undefined,
-            );
-        }
-      };
-      const initial = `/users/delta?$select=${STAFF_DELTA_SELECT}`;
-      let full = deltaLink === null;
-      let round: Awaited<ReturnType<typeof read>>;
+    async readStaffPage(link) {
+      let page: { value?: unknown[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
       try {
-        round = await read(deltaLink ?? initial);
+        page = await graph.get(link ?? `/users/delta?$select=${STAFF_DELTA_SELECT}`);
       } catch (error) {
-        // "Duration of change tracking tokens": an expired link answers 400 syncStateNotFound; Outlook-style
-        // resources answer 410 Gone. Either way the documented remedy is a full synchronisation.
+        // "Use delta query" (token duration, synchronization reset): an expired state token answers a 40X
+        // with syncStateNotFound, a reset answers 410 Gone. The documented remedy is a full round.
         if (
-          deltaLink === null ||
-          !(error instanceof GraphError) ||
-          !(error.code === 'syncStateNotFound' || error.status === 410)
+          link !== null &&
+          error instanceof GraphError &&
+          (error.code === 'syncStateNotFound' || error.status === 410)
         )
-          throw error;
-        input.logger.warn('the stored users delta link was refused; syncing the whole directory again');
-        full = true;
-        round = await read(initial);
+          throw new DirectoryRoundRefused('the directory refused the users delta link', { cause: error });
+        throw error;
       }
+      const nextLink = page['@odata.nextLink'] ?? null;
+      const deltaLink = nextLink ? null : (page['@odata.deltaLink'] ?? null);
+      if (!nextLink && !deltaLink)
+        throw new GraphError(
+          502,
+          'DeltaWithoutLink',
+          'users delta ended without a deltaLink',
+          undefined,
+          undefined,
+        );
+      // The same user may appear more than once in a round; the last entry wins (here and across pages).
       const latest = new Map<string, DirectoryChange>();
-      for (const value of round.entries) {
+      for (const value of page.value ?? []) {
         const removed = removedUserSchema.safeParse(value);
         if (removed.success) {
           latest.set(removed.data.id, { gone: true });
@@ -140,7 +130,6 @@ export function createGraphDirectory(input: {
         }
         const user = parseUser(value);
         if (!user) continue;
-        // The same user may appear more than once in a round; the last entry wins.
         latest.set(user.id, isStaff(user) ? { gone: false, user } : { gone: true });
       }
       const staff: ChangedStaff[] = [];
@@ -155,7 +144,7 @@ export function createGraphDirectory(input: {
         const managerId = managerDelta === undefined ? undefined : (manager?.id ?? null);
         staff.push({ ...toDirectoryUser(change.user, null), managerId });
       }
-      return { full, staff, goneIds, deltaLink: round.deltaLink };
+      return { staff, goneIds, nextLink, deltaLink };
     },
   };
 }

@@ -23,21 +23,32 @@ export interface Directory {
   /** The ids of a user's direct reports. */
   getDirectReportIds(id: string): Promise<string[]>;
   /**
-   * Staff changed since `deltaLink` (everyone when null, or when Graph refused the stored link as
-   * expired: then `full` is true and anyone not listed has left). Guests, disabled accounts and
-   * unlicensed accounts (shared and room mailboxes) are never staff: they come back in `goneIds`.
+   * One page of a round of staff changes: `link` null starts a full round (everyone), a stored delta link
+   * starts an incremental one, a next link continues a round. Guests, disabled accounts and unlicensed
+   * accounts (shared and room mailboxes) are never staff: they come back in `goneIds`. Throws
+   * `DirectoryRoundRefused` when the directory no longer accepts the link (expired): the remedy is a full
+   * round from the start.
    */
-  staffChanges(deltaLink: string | null): Promise<StaffChanges>;
+  readStaffPage(link: string | null): Promise<StaffPage>;
 }
 
 /** A changed staff member; `managerId` undefined means the delta did not say (unchanged). */
 export type ChangedStaff = Omit<DirectoryUser, 'managerId'> & { managerId: string | null | undefined };
 
-export interface StaffChanges {
-  full: boolean;
+export interface StaffPage {
   staff: ChangedStaff[];
   /** Deleted, or no longer staff (disabled, guest, unlicensed). */
   goneIds: string[];
-  /** Where the next sync starts. */
-  deltaLink: string;
+  /** Where the round continues; null on its last page. */
+  nextLink: string | null;
+  /** On the last page: where the next round starts. */
+  deltaLink: string | null;
+}
+
+/** The directory refused a next or delta link (it expired, or the directory reset its sync state). */
+export class DirectoryRoundRefused extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DirectoryRoundRefused';
+  }
 }

@@ -1,3 +1,7 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { pino } from 'pino';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import { createAuditLog } from '../auth/audit.ts';
@@ -6,6 +10,10 @@ import { AppError } from '../http/app-error.ts';
 import { jstDayOf } from '../jobs/office-hours.ts';
 import { decodeCsvBytes, parseCsv } from './csv-reader.ts';
 import type { Directory, DirectoryUser } from './directory.port.ts';
+import { readDirectoryRound } from './directory-sync.ts';
+import { directorySyncStore as syncStore } from './directory-sync.store.ts';
+import { directorySyncEntries, people } from './people.schema.ts';
+import type { Logger } from '../logger.ts';
 import { MAX_IMPORT_BYTES, validateImport, type ImportProblem, type ImportRow } from './level-import.ts';
 import {
   levelHistoryStore as history,
@@ -138,7 +146,42 @@ export interface PeopleAdminDependencies {
   /** Queues a directory sync (the people.sync job). */
   queueSync: () => Promise<void>;
   now: () => Date;
+  /** The sync's progress and summary lines; silent when not given. */
+  logger?: Logger;
+  sync?: {
+    /** Names this instance in the sync's lease (default: the host name). */
+    instanceId?: string;
+    leaseMs?: number;
+    progressEveryPages?: number;
+    progressEveryMs?: number;
+  };
 }
+
+/** What a directory sync run did (logged as its summary line). */
+export interface SyncRun {
+  status: 'synced';
+  full: boolean;
+  people: number;
+  added: number;
+  changed: number;
+  supervisorsChanged: number;
+  interviewsReassigned: number;
+  /** Pages of the round, and how many this run read (fewer when it resumed an unfinished round). */
+  pages: number;
+  pagesThisRun: number;
+  /** Directory entries the round listed. */
+  read: number;
+  resumedAtPage: number | null;
+  restartedFull: boolean;
+  /** Reading and staging the pages, and the whole run (the rest is applying the round). */
+  readMs: number;
+  elapsedMs: number;
+}
+
+const APPLY_SLICE = 1000;
+/** The people a round staged (a condition on `people`). */
+const STAGED_PEOPLE = sql`${people.id} in (select ${directorySyncEntries.personId} from ${directorySyncEntries})`;
+const silentLogger = pino({ enabled: false });
 
 /** HR's people tools: sync on demand, imports of effective-dated levels, level history; and the sync itself. */
 export function createPeopleAdminService(deps: PeopleAdminDependencies) {
@@ -147,28 +190,110 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     if (!actor.isHr) throw new AppError('forbidden', 'Only HR may manage staff records.');
   };
 
+  const logger = deps.logger ?? silentLogger;
+  const instanceId = deps.sync?.instanceId ?? hostname();
+
+  /**
+   * Delta names a manager only when it changed. Someone staged without one and new to us (re-enabled,
+   * say) needs theirs read; done before the apply's transaction, which holds no Graph call.
+   */
+  const resolveUnknownManagers = async () => {
+    const rows = await db.execute(sql`select e.person_id as id from ${directorySyncEntries} e
+      where not e.gone and not (e.user ? 'managerId')
+        and not exists (select 1 from ${people} p where p.id = e.person_id)`);
+    for (const { id } of (rows as { rows: Array<{ id: string }> }).rows) {
+      const managerId = (await deps.directory.getUser(id))?.managerId ?? null;
+      await db.execute(sql`update ${directorySyncEntries}
+        set "user" = jsonb_set("user", '{managerId}', ${JSON.stringify(managerId)}::jsonb)
+        where person_id = ${id}`);
+    }
+  };
+
+  /** The staged round onto `people`, a slice at a time (constant memory at 100,000 staff). */
+  const applyStaged = async (tx: Db, full: boolean) => {
+    // People HR erased stay out until HR lifts their exclusion (docs/people.md, "Erased people").
+    const excluded = await directoryExclusionStore.excludedIds(tx);
+    const store = createPeopleStore(tx);
+    let after = '';
+    for (;;) {
+      const slice = await syncStore.stagedStaff(tx, after, APPLY_SLICE);
+      if (slice.length === 0) break;
+      after = slice[slice.length - 1]!.id;
+      const unknown = slice.filter((user) => user.managerId === undefined).map((user) => user.id);
+      // The directory's own manager, not the one in force (an import may have laid another over it).
+      const known =
+        unknown.length === 0
+          ? new Map<string, string | null>()
+          : new Map(
+              (
+                await tx
+                  .select({ id: people.id, managerId: people.directoryManagerId })
+                  .from(people)
+                  .where(inArray(people.id, unknown))
+              ).map((row) => [row.id, row.managerId]),
+            );
+      const rows = slice
+        .filter((user) => !excluded.has(user.id))
+        .map((user): DirectoryUser => ({
+          ...user,
+          managerId: user.managerId !== undefined ? user.managerId : (known.get(user.id) ?? null),
+        }))
+        .map((user) => directoryUserToRow(levels, user));
+      await store.upsert(rows);
+    }
+    // Guests, disabled accounts, mailboxes and deleted users are not staff: they leave the table; after a
+    // full round, so does whoever it did not list.
+    await syncStore.removeLeavers(tx, full);
+  };
+
   /**
    * Runs `change` in one transaction with the effective records re-applied, and re-routes work that
    * followed a supervisor who is no longer above someone, in the same transaction.
    */
-  const changeLines = async <T>(change: (tx: Db) => Promise<T>) => {
+  const changeLines = async <T>(
+    change: (tx: Db) => Promise<T>,
+    finish?: (tx: Db, diff: ReturnType<typeof compare>, reassigned: number) => Promise<void>,
+    /**
+     * The only people `change` touches (a delta sync's): the comparison and the records' re-application
+     * stay with them, instead of reading 100,000 people twice; records whose date came meanwhile for
+     * anyone else are the hourly job's.
+     */
+    scope?: SQL,
+  ) => {
     const now = deps.now();
     let notify: () => Promise<void> = async () => undefined;
     const outcome = await db.transaction(async (tx) => {
-      const before = await history.everyone(tx);
+      const before = await history.everyone(tx, scope);
       const result = await change(tx);
-      await history.applyEffective(tx, jstDayOf(now.getTime()));
-      const after = await history.everyone(tx);
+      await history.applyEffective(tx, jstDayOf(now.getTime()), scope);
+      const after = await history.everyone(tx, scope);
       const diff = compare(before, after);
+      if (scope) diff.chains = await scopedChains(tx, before, after);
       const rerouted =
         diff.chains.length > 0
           ? await deps.chainHandler.reroute(tx, diff.chains, now)
           : { reassigned: 0, afterCommit: async () => undefined };
       notify = rerouted.afterCommit;
+      await finish?.(tx, diff, rerouted.reassigned);
       return { result, diff, reassigned: rerouted.reassigned };
     });
     await notify();
     return outcome;
+  };
+
+  /**
+   * Chains that lost someone when only the people in `before`/`after` changed: nobody's chain changed
+   * unless one of them got another supervisor or left. Then everyone's lines are needed (the people below
+   * them), read as one map of supervisors; the map before is the map after with their old values.
+   */
+  const scopedChains = async (tx: Db, before: PersonState[], after: PersonState[]) => {
+    const now = new Map(after.map((person) => [person.id, person.managerId]));
+    if (before.every((person) => now.has(person.id) && now.get(person.id) === person.managerId)) return [];
+    const afterMap = await history.supervisors(tx);
+    const beforeMap = new Map(afterMap);
+    for (const person of after) beforeMap.delete(person.id);
+    for (const person of before) beforeMap.set(person.id, person.managerId);
+    return chainChanges(beforeMap, afterMap);
   };
 
   /** History rows for the file, each with the supervisor it brings, and overrides for staff left behind. */
@@ -227,62 +352,83 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
   };
 
   return {
-    /** Copies everyone from the directory and re-applies HR's records; what changed is recorded. */
-    async syncFromDirectory(): Promise<{
-      people: number;
-      added: number;
-      changed: number;
-      supervisorsChanged: number;
-      interviewsReassigned: number;
-    }> {
-      const startedAt = deps.now();
-      // Incremental: users delta from where the last run stopped (a full read the first time, or when
-      // Graph refuses the stored link, or when someone HR let back in is not listed by a delta).
-      const previous = await history.lastSync(db);
-      const readAll = await directoryExclusionStore.hasLiftedAbsent(db);
-      const changes = await deps.directory.staffChanges(readAll ? null : (previous?.deltaLink ?? null));
-      const known = new Map(
-        (await createPeopleStore(db).getMany(changes.staff.map((user) => user.id))).map((row) => [
-          row.id,
-          row,
-        ]),
-      );
-      // Delta names a manager only when it changed; someone new to us (e.g. re-enabled) needs theirs read.
-      const staff = await Promise.all(
-        changes.staff.map(async (user): Promise<DirectoryUser> => {
-          if (user.managerId !== undefined) return { ...user, managerId: user.managerId };
-          const row = known.get(user.id);
-          // The directory's own manager, not the one in force (an import may have laid another over it).
-          if (row) return { ...user, managerId: row.directoryManagerId };
-          return { ...user, managerId: (await deps.directory.getUser(user.id))?.managerId ?? null };
-        }),
-      );
-      const { diff, reassigned } = await changeLines(async (tx) => {
-        // People HR erased stay out until HR lifts their exclusion (docs/people.md, "Erased people").
-        const excluded = await directoryExclusionStore.excludedIds(tx);
-        const store = createPeopleStore(tx);
-        await store.upsert(
-          staff.filter((user) => !excluded.has(user.id)).map((user) => directoryUserToRow(levels, user)),
-        );
-        // Guests, disabled accounts, mailboxes and deleted users are not staff: they leave the table.
-        await store.remove(changes.goneIds);
-        if (changes.full) await store.removeAllBut(staff.map((user) => user.id));
-      });
-      const run = {
-        people: await createPeopleStore(db).count(),
-        added: diff.added,
-        changed: diff.changed,
-        supervisorsChanged: diff.supervisorsChanged,
-        interviewsReassigned: reassigned,
+    /**
+     * Reads the directory's changes (users delta) page by page into PostgreSQL, resuming a round an
+     * earlier run left unfinished, then applies the round and re-applies HR's records in one transaction.
+     * `busy` when another instance holds the sync's lease.
+     */
+    async syncFromDirectory(): Promise<SyncRun | { status: 'busy' }> {
+      const reader = {
+        db,
+        directory: deps.directory,
+        logger,
+        now: deps.now,
+        owner: `${instanceId}:${randomUUID()}`,
+        leaseMs: deps.sync?.leaseMs ?? 5 * 60_000,
+        progressEveryPages: deps.sync?.progressEveryPages ?? 50,
+        progressEveryMs: deps.sync?.progressEveryMs ?? 30_000,
       };
-      await history.recordSync(db, {
-        ...run,
-        startedAt,
-        completedAt: deps.now(),
-        deltaLink: changes.deltaLink,
-        full: changes.full,
-      });
-      return run;
+      let read: Awaited<ReturnType<typeof readDirectoryRound>>;
+      try {
+        read = await readDirectoryRound(reader, async () => {
+          // Incremental from where the last run stopped; a full read the first time, or when someone HR
+          // let back in is not listed by a delta.
+          const mustReadAll = await directoryExclusionStore.hasLiftedAbsent(db);
+          const previous = await history.lastSync(db);
+          return { link: mustReadAll ? null : (previous?.deltaLink ?? null), mustReadAll };
+        });
+      } catch (error) {
+        // The pages staged so far stay: the next run (any instance) resumes after the last one.
+        await syncStore.releaseLease(db, reader.owner);
+        throw error;
+      }
+      if (read.status === 'busy') {
+        logger.info('directory sync skipped: another instance is running it');
+        return read;
+      }
+      try {
+        await resolveUnknownManagers();
+        const { diff, reassigned } = await changeLines(
+          (tx) => applyStaged(tx, read.mode === 'full'),
+          async (tx, changed, moved) => {
+            await syncStore.finishRound(tx, reader.owner, deps.now());
+            await history.recordSync(tx, {
+              people: await createPeopleStore(tx).count(),
+              added: changed.added,
+              changed: changed.changed,
+              supervisorsChanged: changed.supervisorsChanged,
+              interviewsReassigned: moved,
+              startedAt: read.startedAt,
+              completedAt: deps.now(),
+              deltaLink: read.deltaLink,
+              full: read.mode === 'full',
+            });
+          },
+          // A full round touches everyone; a delta round only the people it staged.
+          read.mode === 'full' ? undefined : STAGED_PEOPLE,
+        );
+        const run: SyncRun = {
+          status: 'synced',
+          full: read.mode === 'full',
+          people: await createPeopleStore(db).count(),
+          added: diff.added,
+          changed: diff.changed,
+          supervisorsChanged: diff.supervisorsChanged,
+          interviewsReassigned: reassigned,
+          pages: read.pages,
+          pagesThisRun: read.pagesThisRun,
+          read: read.entries,
+          resumedAtPage: read.resumedAtPage,
+          restartedFull: read.restartedFull,
+          readMs: read.readMs,
+          elapsedMs: deps.now().getTime() - read.startedAt.getTime(),
+        };
+        logger.info(run, 'directory sync finished');
+        return run;
+      } catch (error) {
+        await syncStore.releaseLease(db, reader.owner);
+        throw error;
+      }
     },
 
     /** Records whose date has come take effect (hourly job; also after every sync and import). */

@@ -3,7 +3,7 @@
 // /api/me, the self-check's matrix row) sees the new level and reporting line with no job having run.
 // The hourly `people.effective` job copies the same values onto `people` for the roll-ups that read the
 // table directly and to re-route interviews; both use the expressions below, so they cannot disagree.
-import { and, desc, eq, lte, sql, type Placeholder } from 'drizzle-orm';
+import { and, desc, eq, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { directoryExclusions, lineOverrides, people, personLevels } from './people.schema.ts';
 
@@ -21,7 +21,7 @@ import { directoryExclusions, lineOverrides, people, personLevels } from './peop
  * Each lateral lookup is one probe of a (person_id, effective_from) unique index. `today` may be a
  * placeholder, for a prepared statement that serves every day.
  */
-export function peopleInForce(db: Db, today: string | Placeholder) {
+export function peopleInForce(db: Db, today: string | Placeholder, scope?: SQL) {
   const record = db
     .select({
       levelId: personLevels.levelId,
@@ -92,15 +92,17 @@ export function peopleInForce(db: Db, today: string | Placeholder) {
     .from(people)
     .leftJoinLateral(record, sql`true`)
     .leftJoinLateral(override, sql`true`)
+    .where(scope)
     .as('people_in_force');
 }
 
 /**
  * Copies what is in force on `today` onto the `people` rows that differ (the hourly job, and after every
- * sync and import, inside their transaction).
+ * sync and import, inside their transaction); `scope` (a condition on `people`) narrows it to the rows a
+ * delta sync touched.
  */
-export async function copyInForce(db: Db, today: string): Promise<void> {
-  const f = peopleInForce(db, today);
+export async function copyInForce(db: Db, today: string, scope?: SQL): Promise<void> {
+  const f = peopleInForce(db, today, scope);
   await db.execute(sql`
     update ${people} set
       level_id = people_in_force.level_id,

@@ -162,3 +162,40 @@ export const directoryExclusions = pgTable('directory_exclusions', {
   liftedAt: timestamp('lifted_at', { withTimezone: true }),
   liftedBy: text('lifted_by'),
 });
+
+/**
+ * The directory sync in progress (one row): where the current round of users delta stands, so a run that
+ * failed or died resumes from its last completed page, on any instance; and the lease that lets only one
+ * instance run the sync at a time (docs/people.md, "Directory sync").
+ */
+export const directorySyncProgress = pgTable('directory_sync_progress', {
+  name: text('name').primaryKey(),
+  /** `full`: the round lists everyone (whoever it does not list has left); `delta`: only changes. */
+  mode: text('mode', { enum: ['full', 'delta'] }),
+  /** The @odata.nextLink to read next; null when no round is in progress. */
+  nextLink: text('next_link'),
+  /** The round's last page has been staged: where the next round starts, once this one is applied. */
+  deltaLink: text('delta_link'),
+  /** Pages and entries of the round staged so far. */
+  pages: integer('pages').notNull().default(0),
+  entries: integer('entries').notNull().default(0),
+  roundStartedAt: timestamp('round_started_at', { withTimezone: true }),
+  /** The instance running the sync, and until when its lease holds (renewed on every page). */
+  owner: text('owner'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The entries of the round in progress, one per person (a later page's entry replaces an earlier one).
+ * Applied to `people` in one transaction when the round completes: a full round must see everyone before
+ * it can tell who has left.
+ */
+export const directorySyncEntries = pgTable('directory_sync_entries', {
+  personId: text('person_id').primaryKey(),
+  /** Deleted, or no longer staff (disabled, guest, unlicensed). */
+  gone: boolean('gone').notNull(),
+  /** The directory's user (directory.port.ts ChangedStaff) when not gone. */
+  user: jsonb('user'),
+  page: integer('page').notNull(),
+});

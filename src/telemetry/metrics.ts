@@ -14,6 +14,7 @@ export const METRIC = {
   installRefused: 'hagukumi.bot_outbox.install_refused',
   outlookNotifications: 'hagukumi.outlook.notifications',
   outlookWatchLimit: 'hagukumi.outlook.unwatched_mailboxes',
+  directoryPages: 'hagukumi.directory_sync.pages',
 } as const;
 
 /** Services that answer us with 429 (or 503 "busy") and Retry-After. */
@@ -40,6 +41,8 @@ export interface Telemetry {
   recordOutlookNotification(kind: 'change' | 'lifecycle', outcome: string): void;
   /** Mailboxes that should be watched but are not, because the watch limit was reached (never silent). */
   recordUnwatchedMailboxes(count: number): void;
+  /** One page of the directory's users delta read and staged, in a `full` or `delta` round. */
+  recordDirectoryPage(mode: 'full' | 'delta'): void;
 }
 
 interface Instruments {
@@ -51,6 +54,7 @@ interface Instruments {
   installRefused: Counter;
   outlookNotifications: Counter;
   outlookWatchLimit: Counter;
+  directoryPages: Counter;
 }
 
 let instruments: Instruments | undefined;
@@ -89,6 +93,9 @@ function current(): Instruments {
     outlookWatchLimit: meter.createCounter(METRIC.outlookWatchLimit, {
       description: 'Mailboxes left without a change-notification subscription because the limit was reached',
     }),
+    directoryPages: meter.createCounter(METRIC.directoryPages, {
+      description: 'Pages of the directory users delta read and staged, by round mode',
+    }),
   };
   return instruments;
 }
@@ -118,5 +125,8 @@ export const telemetry: Telemetry = {
   },
   recordUnwatchedMailboxes(count) {
     current().outlookWatchLimit.add(count);
+  },
+  recordDirectoryPage(mode) {
+    current().directoryPages.add(1, { mode });
   },
 };

@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { loadFramework } from '../../src/framework/framework-loader.ts';
 import { createPeopleStore } from '../../src/people/people.store.ts';
 import { createTestStore } from '../support/backends.ts';
+import { measureDirectorySync } from './directory-sync-scale.ts';
 import type { Benchmark } from './registry.ts';
 import { startBenchApi } from './scale-api.ts';
 import { seedCity } from './scale-city.ts';
@@ -36,6 +37,9 @@ async function timed(runs: number, call: () => Promise<unknown>): Promise<number
 export const scaleBenchmark: Benchmark = {
   description: `HR dashboards and the access check at ${STAFF.toLocaleString('en')} staff: p95 per call, RSS growth, longest stall`,
   async run() {
+    // The directory sync alone (its own database and emulator): BENCH_SCALE_PART=directory-sync.
+    if (process.env.BENCH_SCALE_PART === 'directory-sync')
+      return { staff: STAFF, ...(await measureDirectorySync()) };
     const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
     const place = await createTestStore(backend);
     const database = await openDatabase({ databaseUrl: place.databaseUrl, dataDir: place.dataDir });
@@ -111,6 +115,7 @@ export const scaleBenchmark: Benchmark = {
         teamViewMs,
         teamViewMembers: team.members.length,
         seedMs,
+        ...(await measureDirectorySync()),
       };
     } finally {
       await database.close();

@@ -977,7 +977,10 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     seen: Map<string, { values: string; managerId: string | null }>;
   }
   const deltaStates = new Map<string, DeltaState>();
-  const deltaPages = new Map<string, { items: unknown[]; next: number; deltaToken: string }>();
+  const deltaPages = new Map<
+    string,
+    { items: unknown[]; next: number; deltaToken: string; issuedAt: number }
+  >();
   const deltaSnapshot = (person: SeedPerson, query: URLSearchParams) => {
     const { manager: _manager, ...values } = selectUser(person, query);
     return { values: JSON.stringify(values), managerId: person.managerId };
@@ -985,14 +988,17 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const usersDelta = (query: URLSearchParams): unknown => {
     const skipToken = query.get('$skiptoken');
     if (skipToken) {
+      // A skip token is a state token like a delta token ("Use delta query", state tokens): it stands
+      // for its page of the round's snapshot and lives as long (7 days for directory objects). The docs
+      // do not say whether one may be used twice; the emulator allows it, and production does not rely
+      // on it (a refused resume link starts a full round).
       const pending = deltaPages.get(skipToken);
-      if (!pending)
+      if (!pending || now().getTime() - pending.issuedAt > DELTA_TOKEN_LIFETIME_MS)
         throw new GraphFailure(
           400,
           'syncStateNotFound',
           'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
         );
-      deltaPages.delete(skipToken);
       return deltaPage(pending.items, pending.next, pending.deltaToken);
     }
     if (query.get('$expand')) throw new GraphFailure(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
@@ -1053,7 +1059,12 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     const base = `${graphUrl}/v1.0/users/delta`;
     if (from + DELTA_PAGE_SIZE < items.length) {
       const skipToken = randomUUID();
-      deltaPages.set(skipToken, { items, next: from + DELTA_PAGE_SIZE, deltaToken });
+      deltaPages.set(skipToken, {
+        items,
+        next: from + DELTA_PAGE_SIZE,
+        deltaToken,
+        issuedAt: now().getTime(),
+      });
       return {
         '@odata.context': `${graphUrl}/v1.0/$metadata#users`,
         '@odata.nextLink': `${base}?$skiptoken=${skipToken}`,

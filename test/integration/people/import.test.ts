@@ -345,7 +345,7 @@ describe.each(BACKENDS)('HR people import and sync on %s', (backend) => {
       directory: {
         getUser: async () => null,
         getDirectReportIds: async () => [],
-        staffChanges: async () => ({ full: false, staff: [], goneIds: [], deltaLink: 'unused' }),
+        readStaffPage: async () => ({ staff: [], goneIds: [], nextLink: null, deltaLink: 'unused' }),
       },
       levels: server.framework.levels,
       chainHandler: createInterviewTransfer({ notifyOutlookWork: async () => undefined }),

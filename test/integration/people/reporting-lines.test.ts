@@ -147,7 +147,7 @@ describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
       directory: {
         getUser: async () => null,
         getDirectReportIds: async () => [],
-        staffChanges: async () => ({ full: false, staff: [], goneIds: [], deltaLink: '' }),
+        readStaffPage: async () => ({ staff: [], goneIds: [], nextLink: null, deltaLink: '' }),
       },
       levels: server.framework.levels,
       chainHandler: createInterviewTransfer({ notifyOutlookWork: async () => undefined }),
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
       directory: {
         getUser: async () => null,
         getDirectReportIds: async () => [],
-        staffChanges: async () => ({ full: false, staff: [], goneIds: [], deltaLink: '' }),
+        readStaffPage: async () => ({ staff: [], goneIds: [], nextLink: null, deltaLink: '' }),
       },
       levels: server.framework.levels,
     });
