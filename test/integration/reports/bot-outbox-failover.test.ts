@@ -4,6 +4,7 @@
 // sender inside Teams' limits right after a hand-over — the tenant's 30 a second included, and the
 // requests the old sender left in flight. Time is a clock the test moves: the leases are the production
 // ones, the test does not wait for them.
+import { isNull } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { createBotConnector, type BotConnector } from '../../../src/reports/bot-connector.ts';
@@ -13,7 +14,7 @@ import {
   createBotOutboxWorker,
   type BotOutboxWorkerOptions,
 } from '../../../src/reports/bot-outbox.ts';
-import { botOutboxSender } from '../../../src/reports/bot-outbox.schema.ts';
+import { botOutboxRequests, botOutboxSender } from '../../../src/reports/bot-outbox.schema.ts';
 import { createConversationReferenceStore } from '../../../src/reports/conversation-references.store.ts';
 import { BACKENDS, createTestStore, type BackendName, type TestStore } from '../../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
@@ -49,6 +50,9 @@ const until = async (condition: () => boolean, what: string, timeoutMs = 20_000)
 };
 
 describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
+  // Separate connections per instance need a server: PGlite is one process's database, so these tests
+  // exist on PostgreSQL only (CI always has it) instead of showing up as skipped on PGlite.
+  const onPostgres: typeof it = backend === 'postgres' ? it : ((() => undefined) as unknown as typeof it);
   let store: TestStore | undefined;
   const databases: Database[] = [];
   let fake: FakeConnector | undefined;
@@ -130,7 +134,7 @@ describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
     expect(context.fake.accepted).toHaveLength(60);
   }, 120_000);
 
-  it.runIf(backend === 'postgres')(
+  onPostgres(
     'takes over a sender abandoned mid-drain within a minute, loses nothing, duplicates only what was in flight, and counts its requests still in flight',
     async () => {
       const clock = jumpingClock();
@@ -166,10 +170,19 @@ describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
       const killedAt = clock.now();
       void context.first.close();
 
-      // The sender lease runs out (20 s); the requests that were in transit arrive at Teams just then,
-      // within the time their sender allowed them (they count as in flight until then).
-      clock.jumpTo(lease!.leaseUntil.getTime() + 200);
+      // The requests that were in transit arrive at Teams late, but within the time their sender allowed
+      // them (they count as in flight until their settle_until: the documented assumption, docs/bot.md);
+      // then the sender lease (20 s) runs out. Arriving after settle_until is the bounded residue that
+      // docs/bot.md describes, not what this test checks.
+      const unanswered = await context.second.db
+        .select({ settleUntil: botOutboxRequests.settleUntil })
+        .from(botOutboxRequests)
+        .where(isNull(botOutboxRequests.answeredAt));
+      expect(unanswered).toHaveLength(6);
+      const settleFirst = Math.min(...unanswered.map((row) => row.settleUntil.getTime()));
+      clock.jumpTo(settleFirst - 300);
       await Promise.all(inTransit.map((send) => send()));
+      clock.jumpTo(lease!.leaseUntil.getTime() + 1);
       expect(context.fake.accepted).toHaveLength(16);
       const messages = createBotOutbox({ db: context.second.db });
       const standby = instance(context.second, { clock: clock.now, lingerMs: 0, standbyMs: 0 });
@@ -199,7 +212,7 @@ describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
     90_000,
   );
 
-  it.runIf(backend === 'postgres')(
+  onPostgres(
     'a stalled sender whose lease was taken over starts no request, even with rows still in hand',
     async () => {
       const clock = jumpingClock();
