@@ -66,9 +66,16 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     );
     return inFlight;
   };
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  /** `signal` lets a query that is no longer wanted (its key changed, its view closed) stop waiting. */
+  const request = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<T> => {
     const response = await fetch(path, {
       method,
+      ...(options.signal ? { signal: options.signal } : {}),
       headers: {
         authorization: `Bearer ${await token()}`,
         accept: 'application/json',
