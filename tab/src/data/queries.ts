@@ -15,6 +15,9 @@ export const queryKeys = {
   myGoals: (fiscalYear: number) => ['goals', 'me', fiscalYear] as const,
   workplaceGoals: (fiscalYear: number) => ['goals', 'workplace', fiscalYear] as const,
   allCycles: ['cycles'] as const,
+  mySelfChecks: ['self-checks', 'me'] as const,
+  /** `imports` counts the CSV imports of this session: after one, the history is asked for again. */
+  levelHistory: (personId: string, imports: number) => ['hr-people', personId, 'levels', imports] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
