@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client.ts';
 import { languageFor, setUpI18n } from './i18n/i18n.ts';
+import { createQueryClient } from './data/query-client.ts';
 import { App } from './shell/app.tsx';
 import { OutsideTeams } from './shell/outside-teams.tsx';
 import { connectToTeams } from './teams/teams-host.ts';
@@ -32,7 +34,11 @@ async function start(): Promise<void> {
     return;
   }
   await setUpI18n(languageFor(session.locale));
-  root.render(<App session={session} api={createApiClient(() => session.getAuthToken())} />);
+  root.render(
+    <QueryClientProvider client={createQueryClient()}>
+      <App session={session} api={createApiClient(() => session.getAuthToken())} />
+    </QueryClientProvider>,
+  );
 }
 
 void start();

@@ -1,6 +1,3 @@
-import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -66,9 +63,16 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     );
     return inFlight;
   };
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  /** `signal` lets a query that is no longer wanted (its key changed, its view closed) stop waiting. */
+  const request = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<T> => {
     const response = await fetch(path, {
       method,
+      ...(options.signal ? { signal: options.signal } : {}),
       headers: {
         authorization: `Bearer ${await token()}`,
         accept: 'application/json',
@@ -86,26 +90,8 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     if (!response.ok) throw await errorOf(response);
     return response.blob();
   };
-  // Who I am and the policy do not change while the tab is open: every view shares one answer. A failed
-  // load is forgotten, so "try again" asks the server again.
-  const shared = <T>(path: string) => {
-    let kept: Promise<T> | undefined;
-    return (): Promise<T> => {
-      if (!kept) {
-        kept = request<T>('GET', path);
-        kept.catch(() => {
-          kept = undefined;
-        });
-      }
-      return kept;
-    };
-  };
-  return {
-    request,
-    file,
-    me: shared<MeResponse>('/api/me'),
-    framework: shared<Framework>('/api/framework'),
-  };
+  // Who I am and the policy are shared through the query cache (tab/src/data/queries.ts: useMe, useFramework).
+  return { request, file };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -12,6 +12,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -26,6 +27,7 @@ import {
   type RotationEntry,
 } from '../../../src/growth/career.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
+import { meQuery } from '../data/queries.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -114,10 +116,11 @@ function cleaned(form: Form): Form {
 export default function CareerView({ api }: PageProps) {
   const { t } = useTranslation('career');
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const queryClient = useQueryClient();
   const load = useCallback(() => {
     setState({ status: 'loading' });
-    api
-      .me()
+    queryClient
+      .fetchQuery(meQuery(api))
       .then((me) =>
         api.request<CareerDesignResponse>('GET', `/api/people/${encodeURIComponent(me.id)}/career`),
       )
@@ -125,7 +128,7 @@ export default function CareerView({ api }: PageProps) {
         (career) => setState({ status: 'ready', career, loadedAt: Date.now() }),
         (error: unknown) => setState({ status: 'error', error }),
       );
-  }, [api]);
+  }, [api, queryClient]);
   useEffect(load, [load]);
 
   return (

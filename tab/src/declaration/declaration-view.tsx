@@ -22,6 +22,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -37,6 +38,7 @@ import {
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
+import { meQuery } from '../data/queries.ts';
 import { formatDate, formatInstant } from '../career/format.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
@@ -90,12 +92,13 @@ function fiscalYearToShow(windows: DeclarationWindow[]): number {
 export default function DeclarationView({ api }: PageProps) {
   const { t } = useTranslation('declaration');
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const queryClient = useQueryClient();
   const load = useCallback(
     (quiet = false) => {
       if (!quiet) setState({ status: 'loading' });
       (async (): Promise<Loaded> => {
         const [me, windows] = await Promise.all([
-          api.me(),
+          queryClient.fetchQuery(meQuery(api)),
           api.request<DeclarationWindow[]>('GET', '/api/declaration-windows'),
         ]);
         const declaration = await api.request<DeclarationResponse>(
@@ -108,7 +111,7 @@ export default function DeclarationView({ api }: PageProps) {
         (error: unknown) => setState({ status: 'error', error }),
       );
     },
-    [api],
+    [api, queryClient],
   );
   useEffect(() => load(), [load]);
 

@@ -1,20 +1,19 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
   FIRST_FISCAL_YEAR,
   halfPeriodAt,
   type GoalInput,
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { submissionKeys } from '../api/idempotency-key.ts';
+import { apiQuery, queryKeys, useFramework, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { GoalCard } from './goal-card.tsx';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
 import messages from './messages.ts';
@@ -29,8 +28,6 @@ const useStyles = makeStyles({
   pickerSelect: { width: '100%', minWidth: 0 },
 });
 
-type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
-
 export default function GoalsView({ api }: PageProps) {
   const { t } = useTranslation('goals');
   const styles = useStyles();
@@ -42,8 +39,11 @@ export default function GoalsView({ api }: PageProps) {
     [current],
   );
   const [year, setYear] = useState(current);
-  const [base, setBase] = useState<Loaded<{ me: MeResponse; framework: Framework }>>({ status: 'loading' });
-  const [goals, setGoals] = useState<Loaded<GoalView[]>>({ status: 'loading' });
+  const base = allOf(useMe(api), useFramework(api));
+  // The list is cached per year: a late answer for another year lands in that year's entry, never here.
+  const goalsKey = queryKeys.myGoals(year);
+  const goals = useQuery(apiQuery<GoalView[]>(api, goalsKey, `/api/people/me/goals?fiscalYear=${year}`));
+  const queryClient = useQueryClient();
   // The year a new goal is being written for; the form stays mounted while another year is shown.
   const [adding, setAdding] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
@@ -51,37 +51,13 @@ export default function GoalsView({ api }: PageProps) {
   const goalKeys = useRef(submissionKeys());
   const editable = year >= current;
 
-  const loadBase = useCallback(() => {
-    setBase({ status: 'loading' });
-    Promise.all([api.me(), api.framework()]).then(
-      ([me, framework]) => setBase({ status: 'ready', value: { me, framework } }),
-      (error: unknown) => setBase({ status: 'error', error }),
-    );
-  }, [api]);
-  const fetchGoals = useCallback(
-    () => api.request<GoalView[]>('GET', `/api/people/me/goals?fiscalYear=${year}`),
-    [api, year],
-  );
-  const loadGoals = useCallback(() => {
-    setGoals({ status: 'loading' });
-    fetchGoals().then(
-      (value) => setGoals({ status: 'ready', value }),
-      (error: unknown) => setGoals({ status: 'error', error }),
-    );
-  }, [fetchGoals]);
   /** Refreshes the list in place: cards stay mounted, so what is typed in them stays. */
-  const refreshGoals = useCallback(async () => {
-    const value = await fetchGoals();
-    setGoals({ status: 'ready', value });
-  }, [fetchGoals]);
-  useEffect(loadBase, [loadBase]);
-  useEffect(loadGoals, [loadGoals]);
+  const refreshGoals = () => queryClient.invalidateQueries({ queryKey: goalsKey }, { throwOnError: true });
 
+  // A saved goal comes back from the server: it replaces its entry in that year's list.
   const replace = (goal: GoalView) =>
-    setGoals((previous) =>
-      previous.status === 'ready'
-        ? { status: 'ready', value: previous.value.map((entry) => (entry.id === goal.id ? goal : entry)) }
-        : previous,
+    queryClient.setQueryData<GoalView[]>(queryKeys.myGoals(goal.fiscalYear), (previous) =>
+      previous?.map((entry) => (entry.id === goal.id ? goal : entry)),
     );
 
   const create = async (fiscalYear: number, fields: GoalFields) => {
@@ -91,10 +67,9 @@ export default function GoalsView({ api }: PageProps) {
     goalKeys.current.reset();
     setAdding(null);
     setNotice(t('created'));
-    if (fiscalYear === year)
-      setGoals((previous) =>
-        previous.status === 'ready' ? { status: 'ready', value: [...previous.value, created] } : previous,
-      );
+    queryClient.setQueryData<GoalView[]>(queryKeys.myGoals(fiscalYear), (previous) =>
+      previous ? [...previous, created] : previous,
+    );
   };
 
   const labelOf = (value: number) => {
@@ -102,14 +77,14 @@ export default function GoalsView({ api }: PageProps) {
     return `${t('yearLabel', { year: value, next: value + 1 })}${suffix ? ` — ${suffix}` : ''}`;
   };
 
-  if (base.status !== 'ready') {
+  if (base.data === undefined) {
     return (
       <Page title={t('title')} testId="goals">
-        {base.status === 'loading' ? <Loading /> : <ErrorPanel error={base.error} onRetry={loadBase} />}
+        <QueryState query={base}>{() => null}</QueryState>
       </Page>
     );
   }
-  const { me, framework } = base.value;
+  const [me, framework] = base.data;
 
   return (
     <Page title={t('title')} testId="goals">
@@ -163,13 +138,17 @@ export default function GoalsView({ api }: PageProps) {
         </div>
       ) : null}
 
-      {goals.status === 'loading' ? <Loading /> : null}
-      {goals.status === 'error' ? <ErrorPanel error={goals.error} onRetry={loadGoals} /> : null}
-      {goals.status === 'ready' && goals.value.length === 0 && adding !== year ? (
-        <p data-testid="goals-empty">{editable ? t('emptyEditable') : t('empty')}</p>
-      ) : null}
-      {goals.status === 'ready'
-        ? goals.value.map((goal) => (
+      <QueryState
+        query={goals}
+        // While a new goal is being written for this year, its form is what the year shows.
+        empty={
+          adding !== year ? (
+            <p data-testid="goals-empty">{editable ? t('emptyEditable') : t('empty')}</p>
+          ) : null
+        }
+      >
+        {(list) =>
+          list.map((goal) => (
             <GoalCard
               key={goal.id}
               api={api}
@@ -181,7 +160,8 @@ export default function GoalsView({ api }: PageProps) {
               onReload={refreshGoals}
             />
           ))
-        : null}
+        }
+      </QueryState>
 
       <WorkplaceGoals api={api} fiscalYear={year} />
     </Page>

@@ -1,11 +1,11 @@
 import { makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { WorkplaceGoalsResponse } from '../../../src/growth/goal.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 
 const useStyles = makeStyles({
   people: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -28,11 +28,6 @@ const useStyles = makeStyles({
   percent: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
 
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; value: WorkplaceGoalsResponse };
-
 /**
  * My 課's goals (policy 7(3)①): everyone sees what colleagues aim for and how far they are — titles, due
  * dates and progress only; reflections and comments stay with the person, their supervisors and HR.
@@ -41,57 +36,55 @@ export function WorkplaceGoals({ api, fiscalYear }: { api: ApiClient; fiscalYear
   const { t } = useTranslation('goals');
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    api.request<WorkplaceGoalsResponse>('GET', `/api/workplace/goals?fiscalYear=${fiscalYear}`).then(
-      (value) => setState({ status: 'ready', value }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [api, fiscalYear]);
-  useEffect(load, [load]);
+  const query = useQuery(
+    apiQuery<WorkplaceGoalsResponse>(
+      api,
+      queryKeys.workplaceGoals(fiscalYear),
+      `/api/workplace/goals?fiscalYear=${fiscalYear}`,
+    ),
+  );
 
-  const title =
-    state.status === 'ready' && state.value.department
-      ? t('workplaceTitleOf', { department: state.value.department })
-      : t('workplaceTitle');
+  const title = query.data?.department
+    ? t('workplaceTitleOf', { department: query.data.department })
+    : t('workplaceTitle');
   return (
     <Section title={title} id="workplace-goals" testId="workplace-goals">
       <p className={layout.muted}>{t('workplaceIntro')}</p>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' && state.value.people.length === 0 ? (
-        <p data-testid="workplace-empty">{t('workplaceEmpty')}</p>
-      ) : null}
-      {state.status === 'ready' && state.value.people.length > 0 ? (
-        <ul className={styles.people}>
-          {state.value.people.map((person) => (
-            <li key={person.id} className={styles.person} data-testid={`workplace-person-${person.id}`}>
-              <strong>{person.displayName}</strong>
-              {person.jobTitle ? <span className={layout.muted}>（{person.jobTitle}）</span> : null}
-              <ul className={styles.goals}>
-                {person.goals.map((goal) => {
-                  const percent = goal.progress.at(-1)?.percent ?? 0;
-                  return (
-                    <li key={goal.id} className={styles.goal}>
-                      <span className={styles.title}>
-                        {goal.title}
-                        <span className={layout.muted}> {t('dueDate', { date: goal.dueDate })}</span>
-                      </span>
-                      <ProgressBar
-                        value={percent / 100}
-                        thickness="large"
-                        aria-label={t('workplaceProgress', { title: goal.title, percent })}
-                      />
-                      <span className={styles.percent}>{percent}%</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <QueryState
+        query={query}
+        empty={<p data-testid="workplace-empty">{t('workplaceEmpty')}</p>}
+        isEmpty={(value) => value.people.length === 0}
+      >
+        {(value) => (
+          <ul className={styles.people}>
+            {value.people.map((person) => (
+              <li key={person.id} className={styles.person} data-testid={`workplace-person-${person.id}`}>
+                <strong>{person.displayName}</strong>
+                {person.jobTitle ? <span className={layout.muted}>（{person.jobTitle}）</span> : null}
+                <ul className={styles.goals}>
+                  {person.goals.map((goal) => {
+                    const percent = goal.progress.at(-1)?.percent ?? 0;
+                    return (
+                      <li key={goal.id} className={styles.goal}>
+                        <span className={styles.title}>
+                          {goal.title}
+                          <span className={layout.muted}> {t('dueDate', { date: goal.dueDate })}</span>
+                        </span>
+                        <ProgressBar
+                          value={percent / 100}
+                          thickness="large"
+                          aria-label={t('workplaceProgress', { title: goal.title, percent })}
+                        />
+                        <span className={styles.percent}>{percent}%</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </Section>
   );
 }

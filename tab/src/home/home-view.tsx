@@ -1,10 +1,11 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import type { Framework, MarkId } from '../../../src/framework/framework.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { useFramework, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { useLocalized } from '../shell/localized.ts';
 
@@ -71,32 +72,18 @@ const useStyles = makeStyles({
   preLine: { whiteSpace: 'pre-line' },
 });
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; me: MeResponse; framework: Framework };
-
 export default function HomeView({ api }: { api: ApiClient }) {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const base = allOf(useMe(api), useFramework(api));
   const [view, setView] = useState<'home' | 'matrix'>('home');
   const [returned, setReturned] = useState(false);
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    Promise.all([api.me(), api.framework()]).then(
-      ([me, framework]) => setState({ status: 'ready', me, framework }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(load, [load]);
-
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={load} />;
+  if (base.data === undefined) return <QueryState query={base}>{() => null}</QueryState>;
+  const [me, framework] = base.data;
   if (view === 'matrix') {
     return (
       <Suspense fallback={<Loading />}>
         <MatrixView
-          framework={state.framework}
-          levelId={state.me.levelId}
+          framework={framework}
+          levelId={me.levelId}
           onBack={() => {
             setReturned(true);
             setView('home');
@@ -108,8 +95,8 @@ export default function HomeView({ api }: { api: ApiClient }) {
   return (
     <Home
       api={api}
-      me={state.me}
-      framework={state.framework}
+      me={me}
+      framework={framework}
       onOpenMatrix={() => setView('matrix')}
       focusHeading={returned}
     />

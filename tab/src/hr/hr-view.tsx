@@ -1,9 +1,10 @@
 import { Tab, TabList } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { useFramework, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { Page, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
 import { navigate } from '../shell/router.ts';
@@ -26,31 +27,22 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   audit: lazy(() => import('./sections/audit-section.tsx')),
 };
 
-type Loaded =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: HrBase };
-
 /** 人事 — the HR console: visible to holders of the HR app role only (the server refuses everyone else). */
 export default function HrView({ api, rest }: PageProps) {
   const { t } = useTranslation('hr');
   const layout = useLayoutStyles();
-  const [base, setBase] = useState<Loaded>({ status: 'loading' });
-  const load = useCallback(() => {
-    setBase({ status: 'loading' });
-    Promise.all([api.me(), api.framework()]).then(
-      ([me, framework]) => setBase({ status: 'ready', value: { me, framework } }),
-      (error: unknown) => setBase({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(load, [load]);
+  const loaded = allOf(useMe(api), useFramework(api));
 
-  if (base.status !== 'ready') {
+  if (loaded.data === undefined) {
     return (
       <Page title={t('title')} testId="hr">
-        {base.status === 'loading' ? <Loading /> : <ErrorPanel error={base.error} onRetry={load} />}
+        <QueryState query={loaded}>{() => null}</QueryState>
       </Page>
     );
   }
-  if (!base.value.me.roles.includes('hr')) {
+  const [me, framework] = loaded.data;
+  const base: HrBase = { me, framework };
+  if (!me.roles.includes('hr')) {
     return (
       <Page title={t('title')} testId="hr">
         <p className={layout.muted} data-testid="hr-not-allowed">
@@ -77,7 +69,7 @@ export default function HrView({ api, rest }: PageProps) {
         ))}
       </TabList>
       <Suspense fallback={<Loading />}>
-        <Section key={section} api={api} base={base.value} rest={rest.slice(1)} />
+        <Section key={section} api={api} base={base} rest={rest.slice(1)} />
       </Suspense>
     </Page>
   );

@@ -13,6 +13,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -26,6 +27,7 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
+import { meQuery } from '../data/queries.ts';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
@@ -121,16 +123,17 @@ function cleaned(form: Form): Form {
 export function InterviewRecordView({ api, id }: { api: ApiClient; id: string }) {
   const { t } = useTranslation('interviews');
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const queryClient = useQueryClient();
   const load = useCallback(() => {
     setState({ status: 'loading' });
     Promise.all([
       api.request<InterviewDetail>('GET', `/api/interviews/${encodeURIComponent(id)}`),
-      api.me(),
+      queryClient.fetchQuery(meQuery(api)),
     ]).then(
       ([detail, me]) => setState({ status: 'ready', detail, me, loadedAt: Date.now() }),
       (error: unknown) => setState({ status: 'error', error }),
     );
-  }, [api, id]);
+  }, [api, id, queryClient]);
   useEffect(load, [load]);
 
   return (

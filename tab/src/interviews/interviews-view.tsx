@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
+import { useMe } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
@@ -14,9 +15,6 @@ import { useInterviews, type ListState } from './use-interviews.ts';
 
 registerBundle('interviews', messages);
 
-type MeState =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; me: MeResponse };
-
 /** `#/interviews` lists and books; `#/interviews/<id>` opens one interview's record. */
 export default function InterviewsView({ api, rest }: PageProps) {
   const interviewId = rest[0];
@@ -27,24 +25,15 @@ export default function InterviewsView({ api, rest }: PageProps) {
 function InterviewsHome({ api }: PageProps) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
-  const [me, setMe] = useState<MeState>({ status: 'loading' });
-  const loadMe = useCallback(() => {
-    setMe({ status: 'loading' });
-    api.me().then(
-      (answer) => setMe({ status: 'ready', me: answer }),
-      (error: unknown) => setMe({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(loadMe, [loadMe]);
-  const isSupervisor = me.status === 'ready' && me.me.roles.includes('supervisor');
+  const me = useMe(api);
+  const isSupervisor = me.data?.roles.includes('supervisor') ?? false;
   const organizer = useInterviews(api, 'organizer', isSupervisor);
   const attendee = useInterviews(api, 'attendee');
 
   return (
     <Page title={t('title')} testId="interviews">
       <p className={layout.muted}>{t('intro')}</p>
-      {me.status === 'loading' ? <Loading /> : null}
-      {me.status === 'error' ? <ErrorPanel error={me.error} onRetry={loadMe} /> : null}
+      {me.data === undefined ? <QueryState query={me}>{() => null}</QueryState> : null}
       {isSupervisor ? (
         <>
           <Section title={t('book.title')} id="interviews-book" testId="interviews-book">
@@ -65,7 +54,7 @@ function InterviewsHome({ api }: PageProps) {
           </Section>
         </>
       ) : null}
-      {me.status === 'ready' ? (
+      {me.data !== undefined ? (
         <Section title={t('attendee.title')} id="interviews-attendee" testId="interviews-attendee">
           <ListBody state={attendee.state} onRetry={attendee.reload}>
             {(interviews) => <AttendeeList api={api} interviews={interviews} />}

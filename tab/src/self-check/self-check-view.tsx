@@ -19,6 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -31,6 +32,8 @@ import {
   type SelfCheckResponse,
 } from '../../../src/growth/self-check.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
+import { apiQuery, queryKeys, useFramework } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
@@ -154,26 +157,15 @@ export default function SelfCheckView({ api }: PageProps) {
   const labels = usePeriodLabels();
   const current = useMemo(() => currentPeriod(), []);
   const [selected, setSelected] = useState(current);
-  const [framework, setFramework] = useState<Loaded<Framework>>({ status: 'loading' });
-  const [history, setHistory] = useState<Loaded<SelfCheckHistoryResponse>>({ status: 'loading' });
+  const framework = useFramework(api);
+  const history = useQuery(
+    apiQuery<SelfCheckHistoryResponse>(api, queryKeys.mySelfChecks, '/api/people/me/self-checks'),
+  );
+  const queryClient = useQueryClient();
+  // A saved self-check changes the history: it is asked for again (and the chart follows).
+  const loadHistory = () => void queryClient.invalidateQueries({ queryKey: queryKeys.mySelfChecks });
 
-  const loadFramework = useCallback(() => {
-    setFramework({ status: 'loading' });
-    api.framework().then(
-      (value) => setFramework({ status: 'ready', value }),
-      (error: unknown) => setFramework({ status: 'error', error }),
-    );
-  }, [api]);
-  const loadHistory = useCallback(() => {
-    api.request<SelfCheckHistoryResponse>('GET', '/api/people/me/self-checks').then(
-      (value) => setHistory({ status: 'ready', value }),
-      (error: unknown) => setHistory({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(loadFramework, [loadFramework]);
-  useEffect(loadHistory, [loadHistory]);
-
-  const saved = history.status === 'ready' ? history.value.periods : [];
+  const saved = history.data?.periods ?? [];
   const choices = periodChoices(
     current,
     saved.map((entry) => entry.period),
@@ -183,63 +175,64 @@ export default function SelfCheckView({ api }: PageProps) {
   return (
     <Page title={t('title')} testId="self-check">
       <p className={layout.muted}>{t('intro')}</p>
-      {framework.status === 'loading' ? <Loading /> : null}
-      {framework.status === 'error' ? <ErrorPanel error={framework.error} onRetry={loadFramework} /> : null}
-      {framework.status === 'ready' ? (
-        <>
-          <Field label={t('period')}>
-            <Select
-              className={styles.picker}
-              select={{ className: styles.pickerSelect }}
-              value={selected}
-              onChange={(_, data) => setSelected(data.value)}
-              data-testid="period-picker"
-            >
-              {choices.map((period) => (
-                <option key={period} value={period}>
-                  {`${labels.full(period)}${period === current ? t('current') : ''} — ${t(`status.${statusOf(period)}`)}`}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <RatingScale />
-          {/* The current half stays mounted while a past one is shown, so nothing typed is lost. */}
-          <div hidden={selected !== current}>
-            <PeriodSelfCheck
-              key={current}
-              api={api}
-              framework={framework.value}
-              period={current}
-              onSaved={loadHistory}
-            />
-          </div>
-          {selected !== current ? (
-            <PeriodSelfCheck
-              key={selected}
-              api={api}
-              framework={framework.value}
-              period={selected}
-              onSaved={loadHistory}
-            />
-          ) : null}
-          <Section title={t('history')} id="self-check-history" testId="self-check-history">
-            <p className={layout.muted}>{t('historyHint')}</p>
-            {history.status === 'loading' ? <Loading /> : null}
-            {history.status === 'error' ? <ErrorPanel error={history.error} onRetry={loadHistory} /> : null}
-            {history.status === 'ready' && history.value.periods.length === 0 ? (
-              <p data-testid="history-empty">{t('historyEmpty')}</p>
-            ) : null}
-            {history.status === 'ready' && history.value.periods.length > 0 ? (
-              <GrowthChart
-                history={history.value}
-                framework={framework.value}
-                labelOf={labels.full}
-                shortLabelOf={labels.short}
+      <QueryState query={framework}>
+        {(framework) => (
+          <>
+            <Field label={t('period')}>
+              <Select
+                className={styles.picker}
+                select={{ className: styles.pickerSelect }}
+                value={selected}
+                onChange={(_, data) => setSelected(data.value)}
+                data-testid="period-picker"
+              >
+                {choices.map((period) => (
+                  <option key={period} value={period}>
+                    {`${labels.full(period)}${period === current ? t('current') : ''} — ${t(`status.${statusOf(period)}`)}`}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <RatingScale />
+            {/* The current half stays mounted while a past one is shown, so nothing typed is lost. */}
+            <div hidden={selected !== current}>
+              <PeriodSelfCheck
+                key={current}
+                api={api}
+                framework={framework}
+                period={current}
+                onSaved={loadHistory}
+              />
+            </div>
+            {selected !== current ? (
+              <PeriodSelfCheck
+                key={selected}
+                api={api}
+                framework={framework}
+                period={selected}
+                onSaved={loadHistory}
               />
             ) : null}
-          </Section>
-        </>
-      ) : null}
+            <Section title={t('history')} id="self-check-history" testId="self-check-history">
+              <p className={layout.muted}>{t('historyHint')}</p>
+              <QueryState
+                query={history}
+                empty={<p data-testid="history-empty">{t('historyEmpty')}</p>}
+                isEmpty={(value) => value.periods.length === 0}
+              >
+                {(value) => (
+                  <GrowthChart
+                    history={value}
+                    framework={framework}
+                    labelOf={labels.full}
+                    shortLabelOf={labels.short}
+                  />
+                )}
+              </QueryState>
+            </Section>
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -15,7 +15,9 @@ import {
   type ComponentType,
   type LazyExoticComponent,
 } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client.ts';
+import { frameworkQuery, meQuery } from '../data/queries.ts';
 import type { TeamsSession, TeamsTheme } from '../teams/teams-host.ts';
 import { Loading } from './loading.tsx';
 import { Navigation } from './navigation.tsx';
@@ -55,15 +57,16 @@ export function App({ session, api }: { session: TeamsSession; api: ApiClient })
   const [theme, setTheme] = useState<TeamsTheme>(session.theme);
   const styles = useStyles();
   const route = useRoute();
+  const queryClient = useQueryClient();
   useEffect(() => session.onThemeChange(setTheme), [session]);
   // Teams shows its own loading indicator until we say the shell is up; data loads after that.
   useLayoutEffect(() => {
     session.notifySuccess();
     // Every page needs who I am and the policy: ask for them now, while the page's code still loads. A
     // failure is not kept; the page asks again and shows the error.
-    api.me().catch(() => undefined);
-    api.framework().catch(() => undefined);
-  }, [session, api]);
+    void queryClient.prefetchQuery(meQuery(api));
+    void queryClient.prefetchQuery(frameworkQuery(api));
+  }, [session, api, queryClient]);
   const View = PAGES[route.page];
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>

@@ -1,8 +1,7 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useMe } from '../data/queries.ts';
 import { navigate, type PageId } from './router.ts';
 
 const useStyles = makeStyles({
@@ -26,11 +25,8 @@ const EVERYONE: readonly PageId[] = ['home', 'self-check', 'goals', 'career', 'd
 export function Navigation({ api, current }: { api: ApiClient; current: PageId }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const [me, setMe] = useState<MeResponse | undefined>();
-  useEffect(() => {
-    // The page shows its own error if /api/me fails; the navigation just keeps the common pages.
-    api.me().then(setMe, () => undefined);
-  }, [api]);
+  // The page shows its own error if /api/me fails; the navigation just keeps the common pages.
+  const me = useMe(api).data;
   const pages: PageId[] = [
     ...EVERYONE,
     ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),

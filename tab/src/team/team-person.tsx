@@ -26,6 +26,8 @@ import type { TeamResponse } from '../../../src/growth/team.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { CareerSummary } from '../career/career-summary.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
+import { useFramework } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
@@ -97,7 +99,7 @@ export function TeamPerson({
   const base = `/api/people/${encodeURIComponent(personId)}`;
   const [fiscalYear, half] = team.period.split('-H');
 
-  const [framework] = usePart(useCallback(() => api.framework(), [api]));
+  const framework = useFramework(api);
   const [selfCheck, reloadSelfCheck, setSelfCheck] = usePart(
     useCallback(
       () => api.request<SelfCheckResponse>('GET', `${base}/self-checks/${encodeURIComponent(team.period)}`),
@@ -140,20 +142,18 @@ export function TeamPerson({
         >
           <PartView part={selfCheck} onRetry={reloadSelfCheck}>
             {(value) =>
-              framework.status === 'ready' ? (
+              framework.data ? (
                 // Not keyed by version: a saved answer keeps the notice; a reload remounts it afresh.
                 <SelfCheckFeedback
                   api={api}
                   base={base}
                   selfCheck={value}
-                  framework={framework.value}
+                  framework={framework.data}
                   onSaved={setSelfCheck}
                   onReload={reloadSelfCheck}
                 />
               ) : (
-                <PartView part={framework} onRetry={reloadSelfCheck}>
-                  {() => null}
-                </PartView>
+                <QueryState query={framework}>{() => null}</QueryState>
               )
             }
           </PartView>
@@ -169,7 +169,7 @@ export function TeamPerson({
                   api={api}
                   base={base}
                   goals={value}
-                  framework={framework.status === 'ready' ? framework.value : undefined}
+                  framework={framework.data}
                   onChanged={(goal) => setGoals(value.map((old) => (old.id === goal.id ? goal : old)))}
                   onReload={reloadGoals}
                 />

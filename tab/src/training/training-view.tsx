@@ -1,16 +1,12 @@
 import { Tab, TabList } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { useFramework, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { Page, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { navigate } from '../shell/router.ts';
 import { Catalog } from './catalog.tsx';
-import type { Loaded } from './format.ts';
 import { HrTraining } from './hr-training.tsx';
 import messages from './messages.ts';
 import { MyTraining } from './my-training.tsx';
@@ -23,24 +19,16 @@ type Sub = 'catalog' | 'mine' | 'team' | 'hr';
 export default function TrainingView({ api, rest }: PageProps) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const [base, setBase] = useState<Loaded<{ me: MeResponse; framework: Framework }>>({ status: 'loading' });
-  const load = useCallback(() => {
-    setBase({ status: 'loading' });
-    Promise.all([api.me(), api.framework()]).then(
-      ([me, framework]) => setBase({ status: 'ready', value: { me, framework } }),
-      (error: unknown) => setBase({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(load, [load]);
+  const base = allOf(useMe(api), useFramework(api));
 
-  if (base.status !== 'ready') {
+  if (base.data === undefined) {
     return (
       <Page title={t('title')} testId="training">
-        {base.status === 'loading' ? <Loading /> : <ErrorPanel error={base.error} onRetry={load} />}
+        <QueryState query={base}>{() => null}</QueryState>
       </Page>
     );
   }
-  const { me, framework } = base.value;
+  const [me, framework] = base.data;
   // Supervisors and HR get their views only when the token says so; the server checks again.
   const subs: Sub[] = [
     'catalog',

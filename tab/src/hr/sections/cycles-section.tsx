@@ -10,7 +10,8 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CYCLE_KINDS,
@@ -21,10 +22,10 @@ import {
 } from '../../../../src/cycles/cycle.contract.ts';
 import { ApiError } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-cycles', {
@@ -165,37 +166,31 @@ function usualDays(kind: CycleKind, year: number): { opensOn: string; closesOn: 
   }
 }
 
-type Loaded =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; year: CycleYearResponse };
-
 /** 年度サイクル: per fiscal year, the windows HR plans, opens and closes, with their history. */
 export default function CyclesSection({ api }: HrSectionProps) {
   const { t } = useTranslation('hr-cycles');
   const layout = useLayoutStyles();
   const styles = useStyles();
   const [fiscalYear, setFiscalYear] = useState<number | undefined>(undefined);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const load = useCallback(
-    (quiet = false) => {
-      if (!quiet) setLoaded({ status: 'loading' });
-      const query = fiscalYear === undefined ? '' : `?fiscalYear=${fiscalYear}`;
-      api.request<CycleYearResponse>('GET', `/api/cycles${query}`).then(
-        (year) => setLoaded({ status: 'ready', year }),
-        (error: unknown) => setLoaded({ status: 'error', error }),
-      );
-    },
-    [api, fiscalYear],
+  const queryClient = useQueryClient();
+  const loaded = useQuery(
+    apiQuery<CycleYearResponse>(
+      api,
+      queryKeys.cycles(fiscalYear),
+      `/api/cycles${fiscalYear === undefined ? '' : `?fiscalYear=${fiscalYear}`}`,
+    ),
   );
-  useEffect(() => load(), [load]);
+  // A change to a window refreshes every year's entry (the current year is cached under two keys).
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.allCycles });
 
-  const current = loaded.status === 'ready' ? loaded.year.currentFiscalYear : undefined;
+  const current = loaded.data?.currentFiscalYear;
   return (
     <div className={layout.stack} data-testid="hr-section-cycles">
       <p className={layout.muted}>{t('intro')}</p>
-      {current !== undefined && loaded.status === 'ready' ? (
+      {current !== undefined && loaded.data ? (
         <Field label={t('year')} className={styles.year}>
           <Select
-            value={String(loaded.year.fiscalYear)}
+            value={String(loaded.data.fiscalYear)}
             onChange={(_, data) => setFiscalYear(Number(data.value))}
             data-testid="cycles-year"
           >
@@ -207,23 +202,23 @@ export default function CyclesSection({ api }: HrSectionProps) {
           </Select>
         </Field>
       ) : null}
-      {loaded.status === 'loading' ? <Loading /> : null}
-      {loaded.status === 'error' ? <ErrorPanel error={loaded.error} onRetry={() => load()} /> : null}
-      {loaded.status === 'ready' ? (
-        <ul className={styles.list}>
-          {CYCLE_KINDS.map((kind) => (
-            <WindowRow
-              // A new version from the server starts the row's fields afresh.
-              key={`${loaded.year.fiscalYear}-${kind}-${loaded.year.windows.find((w) => w.kind === kind)?.version ?? 0}`}
-              api={api}
-              kind={kind}
-              fiscalYear={loaded.year.fiscalYear}
-              window={loaded.year.windows.find((candidate) => candidate.kind === kind)}
-              onChanged={() => load(true)}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <QueryState query={loaded}>
+        {(year) => (
+          <ul className={styles.list}>
+            {CYCLE_KINDS.map((kind) => (
+              <WindowRow
+                // A new version from the server starts the row's fields afresh.
+                key={`${year.fiscalYear}-${kind}-${year.windows.find((w) => w.kind === kind)?.version ?? 0}`}
+                api={api}
+                kind={kind}
+                fiscalYear={year.fiscalYear}
+                window={year.windows.find((candidate) => candidate.kind === kind)}
+                onChanged={refresh}
+              />
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </div>
   );
 }

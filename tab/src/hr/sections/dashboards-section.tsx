@@ -1,5 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CompetencyReport,
@@ -10,9 +11,9 @@ import type {
 import { INTERVIEW_TYPES, UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { useTitle } from '../../training/format.ts';
 import {
@@ -33,20 +34,9 @@ import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-dashboards', messages);
 
-type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
-
-/** One report from the API, loaded again whenever its path changes. */
-function useReport<T>(api: ApiClient, path: string): [Loaded<T>, () => void] {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ status: 'loading' });
-  const load = useCallback(() => {
-    setLoaded({ status: 'loading' });
-    api.request<T>('GET', path).then(
-      (value) => setLoaded({ status: 'ready', value }),
-      (error: unknown) => setLoaded({ status: 'error', error }),
-    );
-  }, [api, path]);
-  useEffect(load, [load]);
-  return [loaded, load];
+/** One report from the API, cached under its path (which holds every parameter, the year included). */
+function useReport<T>(api: ApiClient, path: string) {
+  return useQuery(apiQuery<T>(api, queryKeys.hrReport(path), path));
 }
 
 const useStyles = makeStyles({
@@ -144,12 +134,9 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
   const tableId = useId();
   const [groupBy, setGroupBy] = useState<'department' | 'division'>('department');
   const query = `fiscalYear=${year}&groupBy=${groupBy}`;
-  const [loaded, reload] = useReport<CompletionReport>(api, `/api/hr/dashboards/completion?${query}`);
+  const loaded = useReport<CompletionReport>(api, `/api/hr/dashboards/completion?${query}`);
 
-  const content = () => {
-    if (loaded.status === 'loading') return <Loading />;
-    if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={reload} />;
-    const report = loaded.value;
+  const content = (report: CompletionReport) => {
     if (report.rows.length === 0) return <p className={layout.muted}>{t('completion.empty')}</p>;
     // The latest half that has begun is the one people are working on.
     const half = report.halves.h2 ? 'h2' : 'h1';
@@ -269,7 +256,7 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
           <option value="division">{t('byDivision')}</option>
         </Select>
       </Field>
-      {content()}
+      <QueryState query={loaded}>{content}</QueryState>
     </Section>
   );
 }
@@ -284,10 +271,7 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
   const { i18n } = useTranslation();
   const tableId = useId();
   const [groupBy, setGroupBy] = useState<'level' | 'department'>('level');
-  const [loaded, reload] = useReport<CompetencyReport>(
-    api,
-    `/api/hr/dashboards/competencies?groupBy=${groupBy}`,
-  );
+  const loaded = useReport<CompetencyReport>(api, `/api/hr/dashboards/competencies?groupBy=${groupBy}`);
   const number = useMemo(
     () =>
       new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', {
@@ -309,10 +293,7 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
   // Three shades, so the picture reads at a glance; the value is always written in the cell as well.
   const shade = (average: number) => (average >= 3.5 ? own.high : average >= 2.5 ? own.mid : own.low);
 
-  const content = () => {
-    if (loaded.status === 'loading') return <Loading />;
-    if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={reload} />;
-    const report = loaded.value;
+  const content = (report: CompetencyReport) => {
     return (
       <>
         <TableHead id={tableId} title={t('competencies.table')}>
@@ -416,7 +397,7 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
           <option value="department">{t('byDepartment')}</option>
         </Select>
       </Field>
-      {content()}
+      <QueryState query={loaded}>{content}</QueryState>
     </Section>
   );
 }
@@ -429,17 +410,14 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
   const title = useTitle();
   const lang = useLang();
   const tableId = useId();
-  const [loaded, reload] = useReport<DemandReport>(api, `/api/hr/dashboards/demand?fiscalYear=${year}`);
+  const loaded = useReport<DemandReport>(api, `/api/hr/dashboards/demand?fiscalYear=${year}`);
   const levelName = (id: string) => {
     if (id === UNKNOWN_LEVEL) return t('noLevel');
     const level = base.framework.levels.find((candidate) => candidate.id === id);
     return level ? local(level.name) : id;
   };
 
-  const content = () => {
-    if (loaded.status === 'loading') return <Loading />;
-    if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={reload} />;
-    const report = loaded.value;
+  const content = (report: DemandReport) => {
     if (report.courses.length === 0) return <p className={layout.muted}>{t('demand.empty')}</p>;
     const most = Math.max(1, ...report.courses.map((course) => course.people));
     return (
@@ -500,7 +478,7 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
 
   return (
     <Section title={t('demand.title')} id="hr-dashboards-demand" testId="hr-dashboards-demand">
-      {content()}
+      <QueryState query={loaded}>{content}</QueryState>
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   SubmissionReport,
@@ -7,9 +8,9 @@ import type {
 } from '../../../../src/analytics/analytics.contract.ts';
 import { UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { allOf, QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { formatSpan, useTitle } from '../../training/format.ts';
 import {
@@ -30,29 +31,27 @@ import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-reports', messages);
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; submission: SubmissionReport; wanted: WantedReport };
-
 /** 研修報告の集計: submission rate per session and 今後受けたい研修 (policy 7(2)②, 7(5)②). HR only. */
 export default function ReportsSection({ api, base }: HrSectionProps) {
   const { t, i18n } = useTranslation('hr-reports');
   const layout = useLayoutStyles();
   const [year, setYear] = useState(currentFiscalYear);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-
-  const load = useCallback(() => {
-    setLoaded({ status: 'loading' });
-    Promise.all([
-      api.request<SubmissionReport>('GET', `/api/hr/reports/submission?fiscalYear=${year}`),
-      api.request<WantedReport>('GET', `/api/hr/reports/wanted?fiscalYear=${year}`),
-    ]).then(
-      ([submission, wanted]) => setLoaded({ status: 'ready', submission, wanted }),
-      (error: unknown) => setLoaded({ status: 'error', error }),
-    );
-  }, [api, year]);
-  useEffect(load, [load]);
+  const loaded = allOf(
+    useQuery(
+      apiQuery<SubmissionReport>(
+        api,
+        queryKeys.hrReports('submission', year),
+        `/api/hr/reports/submission?fiscalYear=${year}`,
+      ),
+    ),
+    useQuery(
+      apiQuery<WantedReport>(
+        api,
+        queryKeys.hrReports('wanted', year),
+        `/api/hr/reports/wanted?fiscalYear=${year}`,
+      ),
+    ),
+  );
 
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const csv = (path: string) => `${path}${path.includes('?') ? '&' : '?'}fiscalYear=${year}&lang=${lang}`;
@@ -65,14 +64,14 @@ export default function ReportsSection({ api, base }: HrSectionProps) {
         label={t('fiscalYear')}
         format={(value) => t('fiscalYearOption', { year: value })}
       />
-      {loaded.status === 'loading' && <Loading />}
-      {loaded.status === 'error' && <ErrorPanel error={loaded.error} onRetry={load} />}
-      {loaded.status === 'ready' && (
-        <>
-          <SubmissionCard report={loaded.submission} csvPath={csv} api={api} year={year} />
-          <WantedCard report={loaded.wanted} csvPath={csv} api={api} year={year} base={base} />
-        </>
-      )}
+      <QueryState query={loaded}>
+        {([submission, wanted]) => (
+          <>
+            <SubmissionCard report={submission} csvPath={csv} api={api} year={year} />
+            <WantedCard report={wanted} csvPath={csv} api={api} year={year} base={base} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,0 +1,42 @@
+import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
+import type { MeResponse } from '../../../src/people/people.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+
+/**
+ * Every query key of the tab, in one place. A key holds every parameter its request depends on (fiscal
+ * year, person, period…): an answer is cached under the parameters it was asked with, so an older answer
+ * arriving late can never overwrite the newer one on screen. Keys nest, so invalidating a prefix (e.g.
+ * `['goals']`) refreshes every year's list.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  framework: ['framework'] as const,
+  myGoals: (fiscalYear: number) => ['goals', 'me', fiscalYear] as const,
+  workplaceGoals: (fiscalYear: number) => ['goals', 'workplace', fiscalYear] as const,
+  allCycles: ['cycles'] as const,
+  mySelfChecks: ['self-checks', 'me'] as const,
+  /** `imports` counts the CSV imports of this session: after one, the history is asked for again. */
+  levelHistory: (personId: string, imports: number) => ['hr-people', personId, 'levels', imports] as const,
+  cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
+  hrReport: (path: string) => ['hr-report', path] as const,
+  hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
+};
+
+/** A GET of our API as a query: cancelled when its key changes or its last view goes away. */
+export function apiQuery<T>(api: ApiClient, queryKey: QueryKey, path: string) {
+  return queryOptions({
+    queryKey,
+    queryFn: ({ signal }) => api.request<T>('GET', path, undefined, { signal }),
+  });
+}
+
+// Who I am and the policy do not change while the tab is open: every view shares one answer. A failed
+// load is not kept, so "try again" asks the server again.
+export const meQuery = (api: ApiClient) =>
+  queryOptions({ ...apiQuery<MeResponse>(api, queryKeys.me, '/api/me'), staleTime: Infinity });
+export const frameworkQuery = (api: ApiClient) =>
+  queryOptions({ ...apiQuery<Framework>(api, queryKeys.framework, '/api/framework'), staleTime: Infinity });
+
+export const useMe = (api: ApiClient) => useQuery(meQuery(api));
+export const useFramework = (api: ApiClient) => useQuery(frameworkQuery(api));
