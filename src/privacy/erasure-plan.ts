@@ -127,6 +127,12 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     why: 'the bot’s 1:1 chat with them',
   },
   { table: 'people', column: 'id', treatment: 'delete', why: 'their copy of the directory entry' },
+  {
+    table: 'directory_sync_entries',
+    column: 'person_id',
+    treatment: 'delete',
+    why: 'their directory entry staged by a sync round still being read (the apply skips erased people too)',
+  },
 
   // Others' data the leaver took part in: kept for its owner, unlinked from the leaver.
   {
