@@ -17,6 +17,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { startFakeConnector } from '../support/fake-connector.ts';
 import type { InstanceMessage } from './failover-instance.ts';
 import type { Benchmark } from './registry.ts';
+import { rememberPersonalChats } from '../support/personal-chats.ts';
 
 const PEOPLE = 500;
 const PER_PERSON = 3;
@@ -92,18 +93,12 @@ export const failoverBenchmark: Benchmark = {
         channels: [{ id: CHANNEL, name: '総務課' }],
       });
       const people = Array.from({ length: PEOPLE }, (_, index) => `person-${index}`);
-      for (const personId of people)
-        await conversations.remember({
-          conversationId: `a:chat-${personId}`,
-          kind: 'personal',
-          serviceUrl: fake.url,
-          tenantId: TENANT,
-          botId: '28:bench-bot',
-          userAadId: personId,
-          teamId: null,
-          channelId: null,
-          channelName: null,
-        });
+      await rememberPersonalChats(conversations, {
+        serviceUrl: fake.url,
+        tenantId: TENANT,
+        botId: '28:bench-bot',
+        people: people,
+      });
       const messages: BotMessage[] = [
         ...Array.from({ length: PER_PERSON }, (_, round) =>
           people.map((personId) => ({

@@ -15,6 +15,7 @@ import { TENANT_LIMITS } from '../../src/reports/bot-pacer.ts';
 import { createConversationReferenceStore } from '../../src/reports/conversation-references.store.ts';
 import { startFakeConnector } from '../support/fake-connector.ts';
 import type { Benchmark } from './registry.ts';
+import { rememberPersonalChats } from '../support/personal-chats.ts';
 
 const ATTENDEES = 1000;
 const CHANNEL_POSTS = 1000;
@@ -67,18 +68,12 @@ export const reportsBenchmark: Benchmark = {
         channels,
       });
       const attendees = Array.from({ length: ATTENDEES }, (_, index) => `attendee-${index}`);
-      for (const personId of attendees)
-        await conversations.remember({
-          conversationId: `a:chat-${personId}`,
-          kind: 'personal',
-          serviceUrl: fake.url,
-          tenantId: TENANT,
-          botId: '28:bench-bot',
-          userAadId: personId,
-          teamId: null,
-          channelId: null,
-          channelName: null,
-        });
+      await rememberPersonalChats(conversations, {
+        serviceUrl: fake.url,
+        tenantId: TENANT,
+        botId: '28:bench-bot',
+        people: attendees,
+      });
 
       const requestCard = card('研修報告のお願い: 接遇研修', 3);
       const summaryCard = card('研修報告: 接遇研修', 8);

@@ -19,6 +19,7 @@ import { createConversationReferenceStore } from '../../../src/reports/conversat
 import { BACKENDS, createTestStore, type BackendName, type TestStore } from '../../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
 import { testLogger } from '../../support/logger.ts';
+import { rememberPersonalChats } from '../../support/personal-chats.ts';
 
 const TENANT = 'tenant-kodaira';
 const BOT = '28:bot-app-id';
@@ -79,18 +80,12 @@ describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
     }
     fake = await startFakeConnector({ clock });
     const conversations = createConversationReferenceStore(first.db);
-    for (const personId of people)
-      await conversations.remember({
-        conversationId: `a:chat-${personId}`,
-        kind: 'personal',
-        serviceUrl: fake.url,
-        tenantId: TENANT,
-        botId: BOT,
-        userAadId: personId,
-        teamId: null,
-        channelId: null,
-        channelName: null,
-      });
+    await rememberPersonalChats(conversations, {
+      serviceUrl: fake.url,
+      tenantId: TENANT,
+      botId: BOT,
+      people: people,
+    });
     return { first, second, fake, messages: createBotOutbox({ db: first.db }) };
   }
 
