@@ -35,8 +35,9 @@ export function createPeopleService({ store, directory, levels }: PeopleServiceD
 
   const toProfile = async (person: PersonRow, isHr: boolean): Promise<MeResponse> => {
     // Before the first full copy of the directory the table may lack someone's reports: ask the directory.
-    const reports = (await store.lastFullSync())
-      ? await store.countDirectReports(person.id)
+    const standing = await store.reportsStanding(person.id);
+    const reports = standing.synced
+      ? Number(standing.hasReports)
       : (await directory.getDirectReportIds(person.id)).length;
     return {
       id: person.id,

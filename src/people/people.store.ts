@@ -1,4 +1,4 @@
-import { count, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { count, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { jstDayOf } from '../jobs/office-hours.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
@@ -163,11 +163,6 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
       return directoryExclusionStore.isExcluded(db, id);
     },
 
-    async lastFullSync(): Promise<Date | undefined> {
-      const rows = await db.select().from(directorySyncs).orderBy(desc(directorySyncs.completedAt)).limit(1);
-      return rows[0]?.completedAt;
-    },
-
     async managerOf(personId: string): Promise<string | null> {
       const view = current();
       const rows = await db
@@ -248,10 +243,29 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
       });
     },
 
-    async countDirectReports(managerId: string): Promise<number> {
+    /**
+     * What /api/me needs to know about someone's reports, in one statement: whether the directory has
+     * been copied in full once, and whether anyone reports to `managerId` today. Like reportsBelow it
+     * looks only at the indexed candidates (named by the directory, an HR record or a line override),
+     * never at the whole in-force view: /api/me runs on every tab open.
+     */
+    async reportsStanding(managerId: string): Promise<{ synced: boolean; hasReports: boolean }> {
       const view = current();
-      const rows = await db.select({ n: count() }).from(view).where(eq(view.managerId, managerId));
-      return rows[0]?.n ?? 0;
+      const boss = sql`${managerId}::text`;
+      const result: unknown = await db.execute(sql`
+        select
+          exists (select 1 from ${directorySyncs}) as synced,
+          exists (
+            select 1 from (
+              select ${people.id} as id from ${people} where ${people.directoryManagerId} = ${boss}
+              union select ${personLevels.personId} from ${personLevels} where ${personLevels.supervisorId} = ${boss}
+              union select ${lineOverrides.personId} from ${lineOverrides} where ${lineOverrides.supervisorId} = ${boss}
+            ) as candidate
+            join ${view} on ${view.id} = candidate.id
+            where ${view.managerId} = ${boss}
+          ) as has_reports`);
+      const [row] = (result as { rows: Array<{ synced: boolean; has_reports: boolean }> }).rows;
+      return { synced: row?.synced === true, hasReports: row?.has_reports === true };
     },
   };
 }

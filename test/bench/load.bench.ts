@@ -517,7 +517,7 @@ async function runBackend(backend: Backend, organisationFile: string, organisati
 
 export const loadBenchmark: Benchmark = {
   description:
-    '200 simulated staff of a 2,000-person city for 60 s against `npm start`’s server (child process), on PGlite and on PostgreSQL: throughput, p50/p95/p99, errors (target on PostgreSQL: 0 errors, p95 < 100 ms)',
+    '200 simulated staff of a 2,000-person city for 60 s against `npm start`’s server (child process), on PGlite and on PostgreSQL: throughput, p50/p95/p99, errors (targets: 0 errors; p95 < 100 ms on PostgreSQL, < 200 ms on PGlite)',
   async run() {
     const organisation = loadOrganisation();
     const dir = mkdtempSync(path.join(tmpdir(), 'hagukumi-load-org-'));
@@ -534,7 +534,7 @@ export const loadBenchmark: Benchmark = {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    console.log('target: PostgreSQL 0 errors, p95 under 100 ms');
+    console.log('targets: 0 errors; p95 under 100 ms on PostgreSQL and under 200 ms on PGlite');
     return result;
   },
 };

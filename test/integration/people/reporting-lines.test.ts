@@ -49,6 +49,9 @@ describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
     const selfCheck = (reader: Seed, subject: Seed) =>
       call(reader, 'GET', `/api/people/${subject.id}/self-checks/${period}`);
     expect((await selfCheck(kachoA, kakarichoD)).status).toBe(200);
+    const roles = async (person: Seed) =>
+      ((await call(person, 'GET', '/api/me')).body as { roles: string[] }).roles;
+    expect(await roles(kakarichoC)).toContain('supervisor');
 
     // One 発令日 (today): A and B swap 課, C becomes 課長補佐 of B's former 課 (now A's).
     const today = jstDayOf(Date.now());
@@ -80,6 +83,10 @@ describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
     expect((await selfCheck(kachoB, staffOfC)).status).toBe(200);
     expect((await selfCheck(kachoA, hosaOfB)).status).toBe(200);
     expect((await selfCheck(kachoB, hosaOfB)).status).toBe(403);
+    // So do the tab's roles: C's staff all work under B now, and A's staff are named by HR's records only.
+    expect(await roles(kakarichoC)).not.toContain('supervisor');
+    expect(await roles(kachoA)).toContain('supervisor');
+    expect(await roles(kachoB)).toContain('supervisor');
 
     // The same file again changes nothing.
     const again = await call(hr, 'POST', '/api/hr/people/imports', { contentBase64: utf8(csv) });
