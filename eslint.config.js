@@ -3,6 +3,18 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
+
+const SERVER_IMPORT_RULES = [
+  { group: ['**/tab/**', '**/bot/**'], message: 'src/ must not import from tab/ or bot/.' },
+  { group: ['**/dev/**'], message: 'Only the composition root may use local-mode code in src/dev.' },
+];
+/** The server's slices: each folder of src/ (src/db, src/dev and the composition root aside). */
+const SLICES = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !['dev', 'db'].includes(entry.name))
+  .map((entry) => entry.name);
+const CROSS_SLICE_READERS = new Set(['analytics', 'privacy']);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'src/db/migrations/', 'test-results/'] },
@@ -32,20 +44,40 @@ export default tseslint.config(
     // main/server (the composition root) may know the Microsoft 365 emulator exists.
     files: ['src/**/*.ts'],
     ignores: ['src/dev/**', 'src/server.ts', 'src/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: SERVER_IMPORT_RULES }] },
+  },
+  // A slice's tables are its own (docs/architecture.md, "Boundaries"): another slice reads them through
+  // what the owner publishes (its store, service or `*.read.ts`), never through `*.schema.ts`. Two
+  // slices read across by design: analytics (the dashboards aggregate every slice's rows in SQL) and
+  // privacy (erasure must reach every column that holds a person). The framework's schema is a zod
+  // description of the policy, not a table, and everyone reads it.
+  ...SLICES.filter((slice) => !CROSS_SLICE_READERS.has(slice)).map((slice) => ({
+    files: [`src/${slice}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/tab/**', '**/bot/**'], message: 'src/ must not import from tab/ or bot/.' },
+            ...SERVER_IMPORT_RULES,
             {
-              group: ['**/dev/**'],
-              message: 'Only the composition root may use local-mode code in src/dev.',
+              regex: `^(\\.\\./)+(?!(${slice}|framework)/)[a-z-]+/[a-z.-]+\\.schema\\.ts$`,
+              message: `Another slice's tables: read them through what that slice publishes (its store or *.read.ts), not its *.schema.ts (docs/architecture.md, "Boundaries").`,
+            },
+            {
+              regex: '(^|/)db/schema\\.ts$',
+              message: 'src/db/schema.ts gathers every table for drizzle-kit; a slice imports its own *.schema.ts.',
             },
           ],
         },
       ],
     },
+  })),
+  {
+    // Import cycles make start-up order and module boundaries fragile (issue 17).
+    files: ['src/**/*.ts', 'tab/src/**/*.{ts,tsx}', 'bot/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts', '.tsx', '.js'] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // process.env has one reader: src/config.ts.

@@ -20,7 +20,7 @@ import { createCycleReminders } from './cycles/cycle-reminders.ts';
 import { cycleRoutes } from './cycles/cycle.routes.ts';
 import { createCycleService } from './cycles/cycle.service.ts';
 import { createCycleStore } from './cycles/cycle.store.ts';
-import { createGrowthStatus } from './cycles/growth-status.ts';
+import { createGrowthStatus } from './growth/growth-status.adapter.ts';
 import { appPaths } from './app-paths.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';

@@ -1,10 +1,9 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { toCsv } from '../analytics/csv.ts';
 import { AppError } from '../http/app-error.ts';
-import { people } from '../people/people.schema.ts';
+import { personNames } from '../people/people.read.ts';
 import type { Actor } from './access.ts';
 import type { AuditAction, AuditEntryView, AuditPage } from './audit.contract.ts';
 import type { AuditLog } from './audit.ts';
@@ -64,8 +63,8 @@ const jstIso = (at: Date) => new Date(at.getTime() + JST_OFFSET_MS).toISOString(
  * append-only: nothing here changes it, except that an export is itself recorded.
  */
 export function createAuditQuery({ db, audit }: { db: Db; audit: AuditLog }) {
-  const actorPerson = alias(people, 'actor_person');
-  const subjectPerson = alias(people, 'subject_person');
+  const actorPerson = personNames(db, 'actor_person');
+  const subjectPerson = personNames(db, 'subject_person');
 
   const requireHr = (actor: Actor) => {
     if (!actor.isHr) throw new AppError('forbidden', 'Only HR may read the audit log.');

@@ -4,14 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { AppError } from './app-error.ts';
 import { rateLimitCounters } from './rate-limit.schema.ts';
-import type { RouteDefinition } from './route.ts';
+import type { RateLimitTier, RouteDefinition } from './route.ts';
 
-/**
- * `notify`: the route messages people (a bot message, a channel post) or creates, moves or cancels
- * Outlook events — what a runaway client would turn into spam in colleagues' chats and calendars.
- * `write`: every other write. Reads are not limited here (the ingress limits requests per address).
- */
-export type RateLimitTier = 'notify' | 'write';
+export type { RateLimitTier };
 
 export interface RateLimits {
   windowSeconds: number;

@@ -1,6 +1,12 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { RateLimitTier } from './rate-limit.ts';
+
+/**
+ * `notify`: the route messages people (a bot message, a channel post) or creates, moves or cancels
+ * Outlook events — what a runaway client would turn into spam in colleagues' chats and calendars.
+ * `write`: every other write. Reads are not limited here (the ingress limits requests per address).
+ */
+export type RateLimitTier = 'notify' | 'write';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

@@ -1,15 +1,9 @@
 // What the report workflow (and HR's cycle reminders) asks of the bot's delivery: messages are written to
 // a durable outbox and posted later, paced under Teams' limits. Callers never talk to the connector.
 import type { Db } from '../db/database.ts';
+import type { BotAttachment, BotRecipient } from './bot-message-parts.ts';
 
-/** Who gets the message: a person's 1:1 chat with the bot, or a channel of a team the app is installed in. */
-export type BotRecipient =
-  { kind: 'person'; personId: string } | { kind: 'channel'; teamId: string; channelId: string };
-
-export interface BotAttachment {
-  contentType: 'application/vnd.microsoft.card.adaptive';
-  content: unknown;
-}
+export type { BotAttachment, BotRecipient };
 
 export interface BotMessage {
   /**

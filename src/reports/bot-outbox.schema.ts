@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { BotAttachment, BotRecipient } from './bot-messages.port.ts';
+import type { BotAttachment, BotRecipient } from './bot-message-parts.ts';
 
 /** What is posted: the activity's content, without the addressing the worker resolves at send time. */
 export interface BotOutboxPayload {

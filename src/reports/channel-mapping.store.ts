@@ -1,6 +1,6 @@
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { people } from '../people/people.schema.ts';
+import { departmentHeadcounts } from '../people/people.read.ts';
 import { reportChannelMappings } from './channel-mapping.schema.ts';
 
 export type ChannelMappingRow = typeof reportChannelMappings.$inferSelect;
@@ -22,16 +22,9 @@ export function createChannelMappingStore(db: Db) {
       )[0];
     },
 
-    /** The 課 of the directory with how many people each has (a read of the people slice's table). */
+    /** The 課 of the directory with how many people each has (the people slice's published read). */
     async departments(): Promise<Array<{ department: string; people: number }>> {
-      const rows = await db
-        .select({ department: people.department, people: count() })
-        .from(people)
-        .where(isNotNull(people.department))
-        .groupBy(people.department);
-      return rows
-        .filter((row): row is { department: string; people: number } => !!row.department)
-        .sort((a, b) => a.department.localeCompare(b.department, 'ja'));
+      return (await departmentHeadcounts(db)).sort((a, b) => a.department.localeCompare(b.department, 'ja'));
     },
 
     /** Creates (expected 0) or replaces (expected = the stored version); undefined when the version is stale. */

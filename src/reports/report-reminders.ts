@@ -5,7 +5,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/office-hours.ts';
-import { trainingCourses, trainingEnrolments, trainingSessions } from '../training/training.schema.ts';
+import { attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { reportRequests } from './report-workflow.schema.ts';
@@ -64,6 +64,7 @@ export function createReportReminders(deps: ReportRemindersDependencies) {
       if (policy.max === 0) return { reminded: 0 };
       const now = deps.now();
       // Requested, still only attended (a submitted report makes the enrolment `reported`), session live.
+      const attendance = attendances(db);
       const rows = await db
         .select({
           sessionId: reportRequests.sessionId,
@@ -71,22 +72,20 @@ export function createReportReminders(deps: ReportRemindersDependencies) {
           requestedAt: reportRequests.requestedAt,
           remindersSent: reportRequests.remindersSent,
           lastRemindedAt: reportRequests.lastRemindedAt,
-          startsAt: trainingSessions.startsAt,
-          titleJa: trainingCourses.titleJa,
-          titleEn: trainingCourses.titleEn,
+          startsAt: attendance.startsAt,
+          titleJa: attendance.titleJa,
+          titleEn: attendance.titleEn,
         })
         .from(reportRequests)
         .innerJoin(
-          trainingEnrolments,
+          attendance,
           and(
-            eq(trainingEnrolments.sessionId, reportRequests.sessionId),
-            eq(trainingEnrolments.personId, reportRequests.personId),
-            eq(trainingEnrolments.status, 'attended'),
+            eq(attendance.sessionId, reportRequests.sessionId),
+            eq(attendance.personId, reportRequests.personId),
+            eq(attendance.status, 'attended'),
           ),
         )
-        .innerJoin(trainingSessions, eq(trainingSessions.id, reportRequests.sessionId))
-        .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
-        .where(and(lt(reportRequests.remindersSent, policy.max), eq(trainingSessions.status, 'scheduled')));
+        .where(and(lt(reportRequests.remindersSent, policy.max), eq(attendance.sessionStatus, 'scheduled')));
       let reminded = 0;
       for (const row of rows) {
         const due = nextReminder(row, now, policy);

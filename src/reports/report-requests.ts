@@ -5,7 +5,7 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { trainingCourses, trainingEnrolments, trainingSessions } from '../training/training.schema.ts';
+import { attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { reportRequests } from './report-workflow.schema.ts';
@@ -26,33 +26,33 @@ export function createReportRequests(deps: ReportRequestsDependencies) {
   const { db } = deps;
 
   /**
-   * Attended enrolments of ended, not cancelled sessions that have no request yet. Reads the training
-   * slice's tables in one join: a per-session walk through its store would cost a query per session.
+   * Attended enrolments of ended, not cancelled sessions that have no request yet. One join over the
+   * training slice's published attendances: a per-session walk through its store would cost a query per
+   * session.
    */
+  const attendance = attendances(db);
   const pending = async (now: Date) =>
     db
       .select({
-        sessionId: trainingEnrolments.sessionId,
-        personId: trainingEnrolments.personId,
-        startsAt: trainingSessions.startsAt,
-        titleJa: trainingCourses.titleJa,
-        titleEn: trainingCourses.titleEn,
+        sessionId: attendance.sessionId,
+        personId: attendance.personId,
+        startsAt: attendance.startsAt,
+        titleJa: attendance.titleJa,
+        titleEn: attendance.titleEn,
       })
-      .from(trainingEnrolments)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingEnrolments.sessionId))
-      .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+      .from(attendance)
       .leftJoin(
         reportRequests,
         and(
-          eq(reportRequests.sessionId, trainingEnrolments.sessionId),
-          eq(reportRequests.personId, trainingEnrolments.personId),
+          eq(reportRequests.sessionId, attendance.sessionId),
+          eq(reportRequests.personId, attendance.personId),
         ),
       )
       .where(
         and(
-          eq(trainingEnrolments.status, 'attended'),
-          eq(trainingSessions.status, 'scheduled'),
-          lte(trainingSessions.endsAt, now),
+          eq(attendance.status, 'attended'),
+          eq(attendance.sessionStatus, 'scheduled'),
+          lte(attendance.endsAt, now),
           isNull(reportRequests.personId),
         ),
       )

@@ -42,6 +42,7 @@ import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatDay, formatSpan, useTitle, type Loaded } from './format.ts';
+import { OutlookBadge } from './outlook-badge.tsx';
 import { Roster } from './roster.tsx';
 
 export function HrTraining({
@@ -640,34 +641,6 @@ function CancelSession({
         </Button>
       </div>
     </div>
-  );
-}
-
-export function OutlookBadge({ session }: { session: SessionView }) {
-  const { t } = useTranslation('training');
-  return (
-    <>
-      <Badge
-        appearance="tint"
-        color={
-          session.outlook === 'synced' ? 'success' : session.outlook === 'failed' ? 'danger' : 'informative'
-        }
-        data-testid="outlook-state"
-      >
-        {t(`hr.outlook.${session.outlook}`)}
-      </Badge>
-      {session.outlookError ? <span>{session.outlookError}</span> : null}
-      {session.noTeamsLink ? (
-        <Badge appearance="tint" color="warning" data-testid="no-teams-link">
-          {t('hr.noTeamsLink')}
-        </Badge>
-      ) : null}
-      {session.webLink ? (
-        <Link href={session.webLink} target="_blank" rel="noreferrer">
-          {t('hr.openInOutlook')}
-        </Link>
-      ) : null}
-    </>
   );
 }
 

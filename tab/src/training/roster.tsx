@@ -25,7 +25,7 @@ import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, type Loaded } from './format.ts';
-import { OutlookBadge } from './hr-training.tsx';
+import { OutlookBadge } from './outlook-badge.tsx';
 import { statusColor } from './my-training.tsx';
 
 const REQUESTED = new Set(['applied', 'recommended', 'nominated']);

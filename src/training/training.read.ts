@@ -1,0 +1,29 @@
+// What other slices may read of the training slice in SQL (docs/architecture.md, "Boundaries"): a
+// published relation to join, so the reports slice's jobs stay one statement while the training tables'
+// shape stays this slice's own. Nothing here writes.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
+
+/**
+ * Every enrolment with its session and course: who (`personId`), in which session, the enrolment's
+ * status (`attended` once HR marked attendance), the session's status (`scheduled` unless cancelled),
+ * its times and the course's title. `name` is the alias in the statement.
+ */
+export function attendances(db: Db, name = 'attendances') {
+  return db
+    .select({
+      sessionId: trainingEnrolments.sessionId,
+      personId: trainingEnrolments.personId,
+      status: trainingEnrolments.status,
+      sessionStatus: sql`${trainingSessions.status}`.mapWith(trainingSessions.status).as('session_status'),
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      titleJa: trainingCourses.titleJa,
+      titleEn: trainingCourses.titleEn,
+    })
+    .from(trainingEnrolments)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingEnrolments.sessionId))
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+    .as(name);
+}
