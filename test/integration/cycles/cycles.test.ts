@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDueCalculator } from '../../../src/cycles/cycle-due.ts';
 import { createCycleReminders } from '../../../src/cycles/cycle-reminders.ts';
 import { createCycleStore } from '../../../src/cycles/cycle.store.ts';
-import { createGrowthStatus } from '../../../src/cycles/growth-status.ts';
+import { createGrowthStatus } from '../../../src/growth/growth-status.adapter.ts';
 import type { CycleWindow, DueResponse } from '../../../src/cycles/cycle.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
 import { jstMidnight, nextOfficeTime } from '../../../src/jobs/office-hours.ts';
