@@ -85,6 +85,7 @@ import { createReportSharing } from './reports/report-sharing.ts';
 import { createReportService } from './reports/report.service.ts';
 import { createTrainingService } from './training/training.service.ts';
 import { createTrainingStore } from './training/training.store.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
 import type { TelemetrySdk } from './telemetry/telemetry-sdk.ts';
 import { APP_VERSION } from './version.ts';
 import {
@@ -159,6 +160,8 @@ const RETENTION_QUEUE = 'maintenance.retention';
 export interface StartServerOptions {
   /** The telemetry SDK main.ts started (telemetry/telemetry-sdk.ts); flushed last when the server closes. */
   telemetry?: TelemetrySdk | undefined;
+  /** What every service and job takes as the current time (default: the machine's); tests may freeze it. */
+  clock?: Clock | undefined;
 }
 
 /** Wires adapters and services together and listens. Used by main.ts and by integration tests. */
@@ -167,12 +170,14 @@ export async function startServer(
   logger: Logger,
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const cleanups: Array<() => Promise<void>> = [];
   // One shutdown budget (SHUTDOWN_TIMEOUT_MS) for the whole drain, set when close() starts.
   const shutdown = { draining: false, deadline: Number.POSITIVE_INFINITY, remainingMs: () => 0 };
   shutdown.remainingMs = () =>
     Number.isFinite(shutdown.deadline)
-      ? Math.max(0, shutdown.deadline - Date.now())
+      ? Math.max(0, shutdown.deadline - performance.now())
       : config.shutdownTimeoutMs;
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -244,7 +249,7 @@ export async function startServer(
       caCertPem,
       logger,
     });
-    const peopleStore = createPeopleStore(database.db);
+    const peopleStore = createPeopleStore(database.db, { now });
     const peopleService = createPeopleService({
       store: peopleStore,
       directory,
@@ -263,7 +268,7 @@ export async function startServer(
       queueSync: async () => {
         await queue.send(PEOPLE_SYNC_QUEUE, {});
       },
-      now: () => new Date(),
+      now,
       logger,
     });
     await queue.define(PEOPLE_SYNC_QUEUE, { retryLimit: 3, retryDelaySeconds: 60 });
@@ -306,7 +311,7 @@ export async function startServer(
       framework,
       access: createAccessPolicy(peopleStore),
       audit: createAuditLog(database.db),
-      now: () => new Date(),
+      now,
     };
     // Fiscal-year windows (issue 9): the self-check halves and 自己申告 follow them; GET /api/cycles/due.
     const cycleStore = createCycleStore(database.db);
@@ -324,14 +329,14 @@ export async function startServer(
     });
     const calendar = createGraphCalendar({ microsoft, caCertPem, logger });
     // Exchange's sending limit per organizer mailbox, shared by every instance (interviews and training).
-    const mailboxPacer = createMailboxPacer(database.db, { now: () => new Date() });
+    const mailboxPacer = createMailboxPacer(database.db, { now });
     const interviewStore = createInterviewStore(database.db);
     const outlookSync = createOutlookSync({
       store: interviewStore,
       people: peopleStore,
       calendar,
       logger,
-      now: () => new Date(),
+      now,
       leaseMs: config.interviewLeaseMs,
       retryBaseMs: 5000,
       pacer: mailboxPacer,
@@ -368,7 +373,7 @@ export async function startServer(
       notifyOutlookWork: async (bookingId) => {
         await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
       },
-      now: () => new Date(),
+      now,
     });
 
     // Training: one event per session in the training department's mailbox, through the same outbox rules.
@@ -387,7 +392,7 @@ export async function startServer(
       calendar,
       logger,
       mailbox: trainingMailbox,
-      now: () => new Date(),
+      now,
       leaseMs: config.interviewLeaseMs,
       retryBaseMs: 5000,
       pacer: mailboxPacer,
@@ -414,13 +419,13 @@ export async function startServer(
     const trainingResponses = createTrainingResponses({
       db: database.db,
       people: peopleStore,
-      now: () => new Date(),
+      now,
     });
     const calendarWatch = createCalendarWatch({
       store: createCalendarWatchStore(database.db),
       graph: createGraphSubscriptions(appGraph),
       logger,
-      now: () => new Date(),
+      now,
       tenantId: microsoft.tenantId,
       endpoints: async () => {
         const base = await listening;
@@ -431,7 +436,7 @@ export async function startServer(
       },
       wantedMailboxes: async () => [
         trainingMailbox,
-        ...(await interviewStore.organizersWithBookings(new Date(Date.now() - 24 * 60 * 60_000))),
+        ...(await interviewStore.organizersWithBookings(new Date(now().getTime() - 24 * 60 * 60_000))),
       ],
       maxSubscriptions: MAX_WATCHED_MAILBOXES,
       reconcile: async (mailbox, changes) =>
@@ -485,7 +490,7 @@ export async function startServer(
       notifyOutlookWork: async (sessionId) => {
         await queue.send(TRAINING_OUTLOOK_QUEUE, { sessionId });
       },
-      now: () => new Date(),
+      now,
     });
 
     // Every proactive message (report forms, reminders, summaries, notices) goes through this outbox.
@@ -525,6 +530,7 @@ export async function startServer(
       );
     const botOutboxWorker = createBotOutboxWorker({
       db: database.db,
+      clock: () => now().getTime(),
       conversations,
       // Teams in production; in local mode the Agents Playground's connector, without a token.
       connector: createBotConnector({
@@ -574,7 +580,7 @@ export async function startServer(
     const botOutboxRetention = createBotOutboxRetention({
       db: database.db,
       retentionDays: config.botOutboxRetentionDays,
-      now: () => new Date(),
+      now,
     });
     await queue.define(RETENTION_QUEUE, { retryLimit: 3, retryDelaySeconds: 300 });
     await queue.work(RETENTION_QUEUE, async () => {
@@ -641,14 +647,14 @@ export async function startServer(
       botMessages,
       cards: reportCards,
       tabLink: tabLink('mine'),
-      now: () => new Date(),
+      now,
     });
     const reportService = createReportService({
       db: database.db,
       store: trainingStore,
       training: trainingService,
       framework,
-      now: () => new Date(),
+      now,
       onSubmitted: (tx, report) => reportSharing.onSubmitted(tx, report),
       details: async (reportIds) => {
         const [sharing, comments] = await Promise.all([
@@ -664,14 +670,14 @@ export async function startServer(
       db: database.db,
       botMessages,
       cards: reportCards,
-      now: () => new Date(),
+      now,
     });
     const reportReminders = createReportReminders({
       db: database.db,
       botMessages,
       cards: reportCards,
       policy: { afterDays: config.reportReminderAfterDays, max: config.reportReminderMax },
-      now: () => new Date(),
+      now,
     });
     await queue.define(REPORT_REQUESTS_QUEUE, { retryLimit: 3, retryDelaySeconds: 30 });
     await queue.work(REPORT_REQUESTS_QUEUE, async () => {
@@ -727,7 +733,7 @@ export async function startServer(
           store: createChannelMappingStore(database.db),
           installations: conversations,
           audit: growth.audit,
-          now: () => new Date(),
+          now,
         }),
       ),
       ...analyticsRoutes(
@@ -735,7 +741,7 @@ export async function startServer(
           store: createAnalyticsStore(database.db),
           framework,
           audit: growth.audit,
-          now: () => new Date(),
+          now,
         }),
         framework,
       ),
@@ -835,7 +841,7 @@ export async function startServer(
       reportJobs: { requests: () => reportRequests.runOnce(), reminders: () => reportReminders.runOnce() },
       close: () =>
         (closing ??= (async () => {
-          shutdown.deadline = Date.now() + config.shutdownTimeoutMs;
+          shutdown.deadline = performance.now() + config.shutdownTimeoutMs;
           // Readiness answers 503 first, while the listener still answers, so the load balancer takes
           // this replica out before its connections go away.
           shutdown.draining = true;
