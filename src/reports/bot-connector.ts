@@ -36,6 +36,8 @@ export interface BotConnectorOptions {
    * cannot send the token to an unknown host.
    */
   isAllowedServiceUrl?: (serviceUrl: string) => boolean;
+  /** The bot identity's token provider, shared with the bot endpoint; made from `credentials` if absent. */
+  token?: ((scope?: string | string[]) => Promise<string>) | undefined;
 }
 
 export interface ConversationTarget {
@@ -154,7 +156,7 @@ export function createBotTokenProvider(
 
 export function createBotConnector(options: BotConnectorOptions): BotConnector {
   const credentials = options.credentials;
-  const botToken = credentials ? createBotTokenProvider(credentials) : undefined;
+  const botToken = credentials ? (options.token ?? createBotTokenProvider(credentials)) : undefined;
   const token = botToken ? () => botToken() : undefined;
   const http = {
     name: 'bot-outbox',

@@ -12,6 +12,7 @@ import type { BotMessage, BotMessages, BotMessageStatus } from './bot-messages.p
 import { createChannelMappingStore, resolveChannel } from './channel-mapping.store.ts';
 import { createConversationReferenceStore } from './conversation-references.store.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
+import { isUuid } from './report-context.ts';
 import { noticeKey, summaryKey } from './report-outbox-keys.ts';
 import type { ReportSharing } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
@@ -121,7 +122,7 @@ export function createReportSharing(deps: ReportSharingDependencies) {
 
     /** A report by id (any status), or undefined; for the bot to describe a report on a card again. */
     async reportOf(reportId: string): Promise<ReportRow | undefined> {
-      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reportId)) return undefined;
+      if (!isUuid(reportId)) return undefined;
       return (
         await deps.db.select().from(trainingReports).where(eq(trainingReports.id, reportId)).limit(1)
       )[0];

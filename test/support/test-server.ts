@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { Clock } from '../../src/shared/clock.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { createTestStore, type BackendName, type TestStore } from './backends.ts';
 import { testLogger } from './logger.ts';
@@ -25,6 +26,8 @@ export async function startTestServer(
     env?: Record<string, string>;
     /** Where the service logs (default: quiet); captureLogs() in ./logger.ts reads it back. */
     logger?: Logger;
+    /** The time every service and job reads (default: the machine's). */
+    clock?: Clock;
   } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(options.backend ?? 'pglite');
@@ -41,10 +44,12 @@ export async function startTestServer(
     },
     { envDir: noEnvFiles },
   );
-  const server = await startServer(config, options.logger ?? testLogger).catch(async (error: unknown) => {
-    await store.dispose();
-    throw error;
-  });
+  const server = await startServer(config, options.logger ?? testLogger, { clock: options.clock }).catch(
+    async (error: unknown) => {
+      await store.dispose();
+      throw error;
+    },
+  );
   const local = server.local;
   if (!local) throw new Error('the test server runs in local mode');
   // Reporting lines come from the directory sync the server starts with; tests need them in place.

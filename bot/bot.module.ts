@@ -1,0 +1,91 @@
+// The Teams bot as the composition root mounts it: its endpoint (/api/messages) with the report actions,
+// and the rules and renderings the server's slices take from the bot as ports (src/ does not import bot/).
+import type { AppContext, AppMount } from '../src/app-context.ts';
+import type { ReminderRenderer } from '../src/cycles/cycle-reminders.ts';
+import type { BotConnectorCredentials } from '../src/reports/bot-connector.ts';
+import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
+import { adaptiveCard } from '../src/reports/report-cards.port.ts';
+import type { ReportComments } from '../src/reports/report-comments.ts';
+import { trainingTabLink, type createReportContext } from '../src/reports/report-context.ts';
+import type { ReportService } from '../src/reports/report.service.ts';
+import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from './activity-guard.ts';
+import { mountBot } from './bot-app.ts';
+import { cycleReminderCard, cycleReminderText } from './cards/cycle-reminder-card.ts';
+import type { CardCourse } from './cards/report-card.ts';
+import { createReportActions } from './report-actions.ts';
+
+/**
+ * The hosts the bot takes activities from are the only ones the outbox posts to (the tenant is checked
+ * when a reference is stored; a posting names no tenant of its own to check).
+ */
+export function botServiceUrlRule(
+  ctx: Pick<AppContext, 'config' | 'microsoft'>,
+): (serviceUrl: string) => boolean {
+  const { config, microsoft } = ctx;
+  const policy = {
+    ...(config.mode === 'production'
+      ? productionActivityPolicy(microsoft.tenantId, config.botServiceUrlHosts)
+      : LOCAL_ACTIVITY_POLICY),
+    tenantId: undefined,
+  };
+  return (serviceUrl) => refusalOf({ serviceUrl }, policy) === undefined;
+}
+
+/** A cycle reminder as a bot message. Japanese: the bot does not know each person's language. */
+export const renderCycleReminder: ReminderRenderer = (content) => ({
+  text: cycleReminderText({ ...content, locale: 'ja' }),
+  attachments: [adaptiveCard(cycleReminderCard({ ...content, locale: 'ja' }))],
+});
+
+export function createBotModule(
+  ctx: AppContext,
+  deps: {
+    /** The bot's identity (production); local mode talks to the Agents Playground without one. */
+    identity:
+      | { credentials: BotConnectorCredentials; token: (scope?: string | string[]) => Promise<string> }
+      | undefined;
+    conversations: ConversationReferenceStore;
+    reports: {
+      service: ReportService;
+      comments: ReportComments;
+      context: ReturnType<typeof createReportContext>;
+    };
+    courses: () => Promise<CardCourse[]>;
+  },
+): { mounts: AppMount[] } {
+  const { config, microsoft, logger } = ctx;
+  const identity = deps.identity;
+  return {
+    mounts: [
+      async (app) => {
+        await mountBot({
+          expressApp: app,
+          access: identity
+            ? {
+                mode: 'production',
+                ...identity.credentials,
+                serviceUrlHosts: config.mode === 'production' ? config.botServiceUrlHosts : [],
+                openIdMetadataUrl: microsoft.botFramework?.openIdMetadataUrl,
+                tokenIssuer: microsoft.botFramework?.tokenIssuer,
+                token: identity.token,
+              }
+            : { mode: 'local' },
+          conversations: deps.conversations,
+          identities: ctx.botIdentities,
+          reports: createReportActions({
+            reports: deps.reports.service,
+            framework: ctx.framework,
+            comments: deps.reports.comments,
+            tabLink: trainingTabLink(config, 'team'),
+            reportContext: deps.reports.context.reportContext,
+            courses: deps.courses,
+            session: deps.reports.context.session,
+          }),
+          logger,
+          publicUrl: config.publicUrl,
+          bodyLimitBytes: config.bodyLimitBytes,
+        });
+      },
+    ],
+  };
+}

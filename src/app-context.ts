@@ -1,0 +1,62 @@
+// What the composition root (server.ts) hands every slice's module factory, and what a factory returns.
+import type { Express } from 'express';
+import type { Config, MicrosoftConfig } from './config.ts';
+import type { Database, Db } from './db/database.ts';
+import type { Framework } from './framework/framework.schema.ts';
+import { createGraphClient, type GraphClient } from './graph/graph-client.ts';
+import { createAppTokenProvider } from './graph/token-providers.ts';
+import type { HttpAppOptions } from './http/app.ts';
+import type { JobDeclaration } from './jobs/job-table.ts';
+import type { JobQueue } from './jobs/queue.ts';
+import type { Logger } from './logger.ts';
+import type { BotIdentities } from './reports/bot-identities.ts';
+import type { Clock } from './shared/clock.ts';
+
+/** The shared infrastructure: built once by the composition root, the same for every slice. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** `clock.now`, ready to pass to the services that take `now: () => Date`. */
+  now: () => Date;
+  database: Database;
+  db: Db;
+  queue: JobQueue;
+  framework: Framework;
+  /** The tenant in production; in local mode the emulator, described the same way. */
+  microsoft: MicrosoftConfig;
+  /** A CA to trust besides the system's (the emulator's, in local mode). */
+  caCertPem: string | undefined;
+  /**
+   * Whom the bot names for a person (local mode: the Agents Playground's identities); absent, their Entra
+   * object id. Only the composition root knows about the emulator behind it.
+   */
+  botIdentities: BotIdentities | undefined;
+  /** The app identity's one Graph client and token cache (client credentials). */
+  graph: GraphClient;
+}
+
+export type AppRoute = HttpAppOptions['routes'][number];
+/** Something mounted on the express app besides the JSON API (the bot endpoint, Graph's notifications). */
+export type AppMount = (app: Express) => void | Promise<void>;
+
+/** What a slice's module factory returns besides the ports other slices need from it. */
+export interface SliceModule {
+  routes: AppRoute[];
+  jobs: JobDeclaration[];
+  mounts?: AppMount[];
+  /** Run when the server closes, before the queue and the database. */
+  shutdown?: () => Promise<void>;
+}
+
+/** The context, with the app identity's one Graph client and token cache (client credentials). */
+export function createAppContext(input: Omit<AppContext, 'now' | 'db' | 'graph'>): AppContext {
+  const { microsoft, caCertPem, logger, clock } = input;
+  const graph = createGraphClient({
+    baseUrl: microsoft.graphBaseUrl,
+    getToken: createAppTokenProvider({ ...microsoft, caCertPem }),
+    caCertPem,
+    logger,
+  });
+  return { ...input, now: () => clock.now(), db: input.database.db, graph };
+}

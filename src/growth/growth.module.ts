@@ -1,0 +1,49 @@
+// Growth: self-checks, goals (目標管理), career design, 自己申告, and the supervisor's team view.
+import type { AppContext, SliceModule } from '../app-context.ts';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { CycleService } from '../cycles/cycle.service.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import { careerRoutes } from './career.routes.ts';
+import { createCareerService } from './career.service.ts';
+import { declarationRoutes } from './declaration.routes.ts';
+import { createDeclarationService } from './declaration.service.ts';
+import { goalRoutes } from './goal.routes.ts';
+import { createGoalService } from './goal.service.ts';
+import { selfCheckRoutes } from './self-check.routes.ts';
+import { createSelfCheckService } from './self-check.service.ts';
+import { teamRoutes } from './team.routes.ts';
+import { createTeamService, type InterviewStatusSource } from './team.service.ts';
+
+export function createGrowthModule(
+  ctx: AppContext,
+  deps: {
+    people: PeopleStore;
+    access: AccessPolicy;
+    audit: AuditLog;
+    /** The fiscal-year windows HR opened (cycles). */
+    windows: CycleService;
+    /** Where each team member's interview stands (interviews). */
+    interviews: InterviewStatusSource;
+  },
+) {
+  const growth = {
+    db: ctx.db,
+    framework: ctx.framework,
+    access: deps.access,
+    audit: deps.audit,
+    now: ctx.now,
+    people: deps.people,
+  };
+  return {
+    routes: [
+      ...selfCheckRoutes(createSelfCheckService({ ...growth, windows: deps.windows })),
+      ...goalRoutes(createGoalService(growth)),
+      ...careerRoutes(createCareerService(growth)),
+      ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),
+    ],
+    /** Mounted after cycles' routes, where the team view always stood. */
+    teamRoutes: teamRoutes(createTeamService({ ...growth, interviews: deps.interviews })),
+    jobs: [],
+  } satisfies SliceModule & Record<string, unknown>;
+}

@@ -1,0 +1,108 @@
+// Interviews: the slot finder, booking into Outlook through a durable outbox, and interview records.
+import type { AppContext, SliceModule } from '../app-context.ts';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
+import { createGoalTitles } from '../growth/goal-titles.ts';
+import { job } from '../jobs/job-table.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
+import type { EventChange } from './calendar-changes.ts';
+import type { Calendar } from './calendar.port.ts';
+import { createInterviewStatus } from './interview-status.ts';
+import { createInterviewTransfer } from './interview-transfer.ts';
+import { interviewRoutes } from './interview.routes.ts';
+import { createInterviewService } from './interview.service.ts';
+import { createInterviewStore } from './interview.store.ts';
+import { createOutlookSync } from './outlook-sync.ts';
+
+/** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
+export const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Interviews a supervisor no longer above someone had arranged move to the new one (docs/people.md).
+ * Apart from the module: people's sync needs it before interviews can be built on people's store.
+ */
+export function createInterviewChainHandler(queue: JobQueue): ChainChangeHandler {
+  return createInterviewTransfer({
+    notifyOutlookWork: async (bookingId) => {
+      await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
+    },
+  });
+}
+
+export function createInterviewsModule(
+  ctx: AppContext,
+  deps: {
+    people: PeopleStore;
+    access: AccessPolicy;
+    audit: AuditLog;
+    calendar: Calendar;
+    pacer: MailboxPacer;
+    /** Asks the calendar watch to look at the organizers again (a new one's mailbox is watched). */
+    watchOrganizers: () => Promise<void>;
+  },
+) {
+  const { config, queue } = ctx;
+  const store = createInterviewStore(ctx.db);
+  const outlookSync = createOutlookSync({
+    store,
+    people: deps.people,
+    calendar: deps.calendar,
+    logger: ctx.logger,
+    now: ctx.now,
+    leaseMs: config.interviewLeaseMs,
+    retryBaseMs: 5000,
+    pacer: deps.pacer,
+  });
+  const service = createInterviewService({
+    store,
+    people: deps.people,
+    access: deps.access,
+    audit: deps.audit,
+    calendar: deps.calendar,
+    goals: createGoalTitles(ctx.db),
+    framework: ctx.framework,
+    notifyOutlookWork: async (bookingId) => {
+      await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
+    },
+    now: ctx.now,
+  });
+  const jobs = [
+    job<{ bookingId?: string }>({
+      queue: INTERVIEW_OUTLOOK_QUEUE,
+      create: { retryLimit: 10, retryDelaySeconds: 5 },
+      handler: async (batch) => {
+        for (const item of batch) {
+          const run = await outlookSync.applyPending(item.data.bookingId);
+          // A new organizer's calendar is watched from now on (changes there are pushed to us).
+          if (run.settled > 0) await deps.watchOrganizers();
+          // pg-boss retries with backoff; the sweep picks up whatever is still owed after that.
+          if (run.postponed > 0) throw new Error(`${run.postponed} interviews still wait for Outlook`);
+        }
+      },
+      schedule: '* * * * *',
+      // After a crash, rows still owe Outlook their action: take them up as soon as their lease runs out.
+      atStartup: {
+        options: {
+          startAfter: Math.ceil(config.interviewLeaseMs / 1000) + 1,
+          singletonKey: 'startup',
+          singletonSeconds: 30,
+        },
+      },
+    }),
+  ];
+  return {
+    routes: interviewRoutes(service),
+    jobs,
+    /** Where each person's interview stands (the team view). */
+    status: createInterviewStatus(store),
+    /** The organizers whose mailboxes the calendar watch keeps: those with bookings since yesterday. */
+    organizers: () => store.organizersWithBookings(new Date(ctx.now().getTime() - DAY_MS)),
+    /** Applies Outlook's changes to one organizer's events to the interviews they belong to. */
+    reconcile: (organizerId: string, changes: EventChange[]) => outlookSync.reconcile(organizerId, changes),
+  } satisfies SliceModule & Record<string, unknown>;
+}

@@ -1,0 +1,125 @@
+// Training reports (issue 8): requests when a session ends, sharing on submission, comments, reminders,
+// and the mapping of workplaces to the Teams channels their reports are shared to.
+import type { AppContext, SliceModule } from '../app-context.ts';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import { job } from '../jobs/job-table.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import type { TrainingService } from '../training/training.service.ts';
+import type { TrainingStore } from '../training/training.store.ts';
+import type { BotMessages } from './bot-messages.port.ts';
+import { channelMappingRoutes } from './channel-mapping.routes.ts';
+import { createChannelMappingService } from './channel-mapping.service.ts';
+import { createChannelMappingStore } from './channel-mapping.store.ts';
+import type { ConversationReferenceStore } from './conversation-references.store.ts';
+import type { ReportCardBuilders } from './report-cards.port.ts';
+import { createReportComments } from './report-comments.ts';
+import { createReportContext, trainingTabLink } from './report-context.ts';
+import { createReportReminders } from './report-reminders.ts';
+import { createReportRequests } from './report-requests.ts';
+import { reportRoutes } from './report.routes.ts';
+import { createReportService } from './report.service.ts';
+import { createReportSharing } from './report-sharing.ts';
+
+/** Report forms to attendees of sessions that have ended (docs/reports.md); every 5 minutes. */
+export const REPORT_REQUESTS_QUEUE = 'reports.requests';
+/** Reminders to attendees who have not reported; every 15 minutes, sent in office hours only. */
+export const REPORT_REMINDERS_QUEUE = 'reports.reminders';
+
+export function createReportsModule(
+  ctx: AppContext,
+  deps: {
+    people: PeopleStore;
+    access: AccessPolicy;
+    audit: AuditLog;
+    training: { store: TrainingStore; service: TrainingService };
+    messages: BotMessages;
+    conversations: ConversationReferenceStore;
+    /** The bot's card builders (bot/report-cards.ts), handed in: src/ does not import bot/. */
+    cards: ReportCardBuilders;
+  },
+) {
+  const { config, logger } = ctx;
+  const { messages: botMessages, cards } = deps;
+  const sharing = createReportSharing({
+    db: ctx.db,
+    botMessages,
+    cards,
+    tabLink: trainingTabLink(config, 'team'),
+  });
+  const comments = createReportComments({
+    db: ctx.db,
+    access: deps.access,
+    audit: deps.audit,
+    people: deps.people,
+    botMessages,
+    cards,
+    tabLink: trainingTabLink(config, 'mine'),
+    now: ctx.now,
+  });
+  const service = createReportService({
+    db: ctx.db,
+    store: deps.training.store,
+    training: deps.training.service,
+    framework: ctx.framework,
+    now: ctx.now,
+    onSubmitted: (tx, report) => sharing.onSubmitted(tx, report),
+    details: async (reportIds) => {
+      const [shared, commented] = await Promise.all([sharing.sharingOf(reportIds), comments.of(reportIds)]);
+      return new Map(
+        reportIds.map((id) => [id, { sharing: shared.get(id) ?? null, comments: commented.get(id) ?? [] }]),
+      );
+    },
+  });
+  const requests = createReportRequests({ db: ctx.db, botMessages, cards, now: ctx.now });
+  const reminders = createReportReminders({
+    db: ctx.db,
+    botMessages,
+    cards,
+    policy: { afterDays: config.reportReminderAfterDays, max: config.reportReminderMax },
+    now: ctx.now,
+  });
+  const channelMapping = createChannelMappingService({
+    store: createChannelMappingStore(ctx.db),
+    installations: deps.conversations,
+    audit: deps.audit,
+    now: ctx.now,
+  });
+  const jobs = [
+    job({
+      queue: REPORT_REQUESTS_QUEUE,
+      create: { retryLimit: 3, retryDelaySeconds: 30 },
+      handler: async () => {
+        const run = await requests.runOnce();
+        if (run.requested > 0) logger.info(run, 'training reports requested');
+      },
+      schedule: '*/5 * * * *',
+    }),
+    job({
+      queue: REPORT_REMINDERS_QUEUE,
+      create: { retryLimit: 3, retryDelaySeconds: 60 },
+      handler: async () => {
+        const run = await reminders.runOnce();
+        if (run.reminded > 0) logger.info(run, 'training report reminders queued');
+      },
+      schedule: '*/15 * * * *',
+    }),
+  ];
+  return {
+    routes: [...reportRoutes(service, comments), ...channelMappingRoutes(channelMapping)],
+    jobs,
+    service,
+    comments,
+    /** What the bot's cards show of a session and of a report's author. */
+    context: createReportContext({
+      sessions: deps.training.store,
+      reports: sharing,
+      people: deps.people,
+    }),
+    /** The report jobs, run on demand (tests, the Playground walk-through) besides their schedule. */
+    runJobs: {
+      requests: () => requests.runOnce(),
+      reminders: () => reminders.runOnce(),
+    },
+  } satisfies SliceModule & Record<string, unknown>;
+}

@@ -1,0 +1,104 @@
+// Training: catalog, sessions, enrolment, and one Outlook event per session in the training mailbox.
+import type { AppContext, SliceModule } from '../app-context.ts';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
+import { createCareerWishes } from '../growth/career-wishes.ts';
+import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
+import type { Calendar } from '../interviews/calendar.port.ts';
+import type { EventChange } from '../interviews/calendar-changes.ts';
+import { job } from '../jobs/job-table.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import { createTrainingOutlook } from './training-outlook.ts';
+import { createTrainingResponses } from './training-responses.ts';
+import { trainingRoutes } from './training.routes.ts';
+import { createTrainingService } from './training.service.ts';
+import { createTrainingStore, type TrainingStore } from './training.store.ts';
+
+/** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
+export const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
+
+export async function createTrainingModule(
+  ctx: AppContext,
+  deps: {
+    people: PeopleStore;
+    access: AccessPolicy;
+    audit: AuditLog;
+    calendar: Calendar;
+    pacer: MailboxPacer;
+    /** Local mode: seeds the demo catalog (src/dev, which production never loads); how many were added. */
+    seedCatalog?: ((store: TrainingStore) => Promise<number>) | undefined;
+  },
+) {
+  const { config, queue, logger } = ctx;
+  const mailbox = ctx.microsoft.trainingMailbox;
+  if (!mailbox) throw new Error('TRAINING_MAILBOX is not configured');
+  const store = createTrainingStore(ctx.db);
+  if (deps.seedCatalog) {
+    const seeded = await deps.seedCatalog(store);
+    if (seeded > 0) logger.info({ seeded }, 'demo training catalog seeded');
+  }
+  // Through the same outbox rules as interviews.
+  const outlook = createTrainingOutlook({
+    store,
+    people: deps.people,
+    calendar: deps.calendar,
+    logger,
+    mailbox,
+    now: ctx.now,
+    leaseMs: config.interviewLeaseMs,
+    retryBaseMs: 5000,
+    pacer: deps.pacer,
+  });
+  const responses = createTrainingResponses({ db: ctx.db, people: deps.people, now: ctx.now });
+  const service = createTrainingService({
+    store,
+    people: deps.people,
+    access: deps.access,
+    audit: deps.audit,
+    framework: ctx.framework,
+    growth: {
+      ...createLatestSelfCheck(ctx.db),
+      ...createCareerWishes(ctx.db),
+    },
+    notifyOutlookWork: async (sessionId) => {
+      await queue.send(TRAINING_OUTLOOK_QUEUE, { sessionId });
+    },
+    now: ctx.now,
+  });
+  const jobs = [
+    job<{ sessionId?: string }>({
+      queue: TRAINING_OUTLOOK_QUEUE,
+      create: { retryLimit: 10, retryDelaySeconds: 5 },
+      handler: async (batch) => {
+        for (const item of batch) {
+          const run = await outlook.applyPending(item.data.sessionId);
+          if (run.postponed > 0) throw new Error(`${run.postponed} training sessions still wait for Outlook`);
+        }
+      },
+      schedule: '* * * * *',
+      atStartup: {
+        options: {
+          startAfter: Math.ceil(config.interviewLeaseMs / 1000) + 1,
+          singletonKey: 'startup',
+          singletonSeconds: 30,
+        },
+      },
+    }),
+  ];
+  return {
+    routes: trainingRoutes(service),
+    jobs,
+    store,
+    service,
+    /** The training department's mailbox, organizer of every session event. */
+    mailbox,
+    /** Applies attendees' answers in the training mailbox's calendar to their enrolments. */
+    reconcile: (changes: EventChange[]) => responses.reconcile(changes),
+    /** The courses still offered, titled in both languages (the report cards list them). */
+    liveCourses: async () =>
+      (await store.courses())
+        .filter((course) => course.archivedAt === null)
+        .map((course) => ({ id: course.id, title: { ja: course.titleJa, en: course.titleEn } })),
+  } satisfies SliceModule & Record<string, unknown>;
+}

@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller } from '../../support/api-caller.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+// startServer's one clock reaches the services: the server believes it is whatever time the test says.
+describe('the server’s clock', () => {
+  let server: TestServer;
+  // 2031-04-01 00:30 in Japan: a new fiscal year, half an hour old (still 3/31 in UTC).
+  const frozen = new Date('2031-04-01T00:30:00+09:00');
+
+  beforeAll(async () => {
+    server = await startTestServer({ clock: { now: () => new Date(frozen) } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const call = apiCaller(() => server);
+
+  it('answers with the day and fiscal year of the clock it was given, not the machine’s', async () => {
+    const someone = (server.emulator.people as Array<{ id: string }>)[0]!;
+    const answer = await call(someone, 'GET', '/api/cycles?fiscalYear=2031');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ today: '2031-04-01', currentFiscalYear: 2031 });
+  });
+});
