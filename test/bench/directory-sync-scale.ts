@@ -15,6 +15,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createPeopleAdminService, type SyncRun } from '../../src/people/people-admin.service.ts';
 import { createTestStore } from '../support/backends.ts';
 import { syntheticOrganisation } from './synthetic-organisation.ts';
+import { emulatorMicrosoftSettings } from '../support/emulator-settings.ts';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 100_000);
 const CHANGED = 100;
@@ -47,17 +48,7 @@ export async function measureDirectorySync(): Promise<DirectorySyncFigures> {
   try {
     const framework = await loadFramework(appPaths.defaultFrameworkFile);
     const directory = createGraphDirectory({
-      microsoft: {
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret', clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        appIdUri: emulator.app.appIdUri,
-        graphBaseUrl: emulator.graphBaseUrl,
-        botId: '',
-        botCredential: undefined,
-        trainingMailbox: undefined,
-      },
+      microsoft: emulatorMicrosoftSettings(emulator),
       caCertPem: emulator.caCertPem,
       logger,
     });

@@ -29,6 +29,7 @@ import { isOfficeDay, jstDayOf } from '../../src/interviews/slot-finder.ts';
 import { startServer } from '../../src/server.ts';
 import type { Benchmark } from './registry.ts';
 import { syntheticOrganisation } from './synthetic-organisation.ts';
+import { emulatorMicrosoftSettings } from '../support/emulator-settings.ts';
 
 const SUPERVISORS = 250;
 const REPORTS_EACH = 8;
@@ -76,17 +77,7 @@ async function bookSeason() {
   let closeDatabase = async () => {};
   try {
     const calendar = createGraphCalendar({
-      microsoft: {
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        appIdUri: emulator.app.appIdUri,
-        graphBaseUrl: emulator.graphBaseUrl,
-        botId: '',
-        botCredential: undefined,
-        trainingMailbox: undefined,
-      },
+      microsoft: emulatorMicrosoftSettings(emulator),
       caCertPem: emulator.caCertPem,
       logger,
     });

@@ -5,7 +5,6 @@ import {
   type M365Emulator,
   type SeedPerson,
 } from '../../../src/dev/m365-emulator/index.ts';
-import type { MicrosoftConfig } from '../../../src/config.ts';
 import type { Calendar, NewCalendarEvent } from '../../../src/interviews/calendar.port.ts';
 import type { CalendarItem } from '../../../src/interviews/slot-finder.ts';
 import { createGraphCalendar } from '../../../src/graph/graph-calendar.ts';
@@ -13,6 +12,7 @@ import { createGraphClient, type GraphClient } from '../../../src/graph/graph-cl
 import { GraphError } from '../../../src/graph/graph-errors.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { testLogger } from '../../support/logger.ts';
+import { emulatorEntraSettings, emulatorMicrosoftSettings } from '../../support/emulator-settings.ts';
 
 const DAY = 86_400_000;
 
@@ -25,21 +25,11 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
 
   beforeAll(async () => {
     emulator = await startM365Emulator();
-    const microsoft: MicrosoftConfig = {
-      tenantId: emulator.tenantId,
-      clientId: emulator.app.clientId,
-      credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
-      authorityHost: emulator.authorityHost,
-      appIdUri: emulator.app.appIdUri,
-      graphBaseUrl: emulator.graphBaseUrl,
-      botId: '',
-      botCredential: undefined,
-      trainingMailbox: undefined,
-    };
+    const microsoft = emulatorMicrosoftSettings(emulator);
     calendar = createGraphCalendar({ microsoft, caCertPem: emulator.caCertPem, logger: testLogger });
     graph = createGraphClient({
       baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider({ ...microsoft, caCertPem: emulator.caCertPem }),
+      getToken: createAppTokenProvider(emulatorEntraSettings(emulator)),
       caCertPem: emulator.caCertPem,
     });
     staff = emulator.people.filter((person) => !person.isMailbox);
@@ -426,17 +416,7 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
           return results;
         },
       };
-      const microsoft = {
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        appIdUri: emulator.app.appIdUri,
-        graphBaseUrl: emulator.graphBaseUrl,
-        botId: '',
-        botCredential: undefined,
-        trainingMailbox: undefined,
-      };
+      const microsoft = emulatorMicrosoftSettings(emulator);
       const raced = createGraphCalendar({
         microsoft,
         caCertPem: undefined,
@@ -500,13 +480,7 @@ describe('the Graph calendar adapter against the Microsoft 365 emulator', () => 
 
     it('refuses batch request urls that carry the version, and our client never sends one', async () => {
       const { fetch: tlsFetch, Agent } = await import('undici');
-      const token = await createAppTokenProvider({
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        caCertPem: emulator.caCertPem,
-      })();
+      const token = await createAppTokenProvider(emulatorEntraSettings(emulator))();
       const user = staff[0]!;
       const response = await tlsFetch(`${emulator.graphBaseUrl}/$batch`, {
         method: 'POST',

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MicrosoftConfig } from '../../../src/config.ts';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import {
   startM365Emulator,
@@ -31,6 +30,7 @@ import { trainingEnrolments, trainingSessions } from '../../../src/training/trai
 import { createTrainingStore } from '../../../src/training/training.store.ts';
 import { syntheticOrganisation } from '../../bench/synthetic-organisation.ts';
 import { testLogger } from '../../support/logger.ts';
+import { emulatorEntraSettings, emulatorMicrosoftSettings } from '../../support/emulator-settings.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -71,20 +71,10 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
         employmentType: 'regular' as const,
       })),
     );
-    const microsoft: MicrosoftConfig = {
-      tenantId: emulator.tenantId,
-      clientId: emulator.app.clientId,
-      credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
-      authorityHost: emulator.authorityHost,
-      appIdUri: emulator.app.appIdUri,
-      graphBaseUrl: emulator.graphBaseUrl,
-      botId: '',
-      botCredential: undefined,
-      trainingMailbox: undefined,
-    };
+    const microsoft = emulatorMicrosoftSettings(emulator);
     const graph = createGraphClient({
       baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider({ ...microsoft, caCertPem: emulator.caCertPem }),
+      getToken: createAppTokenProvider(emulatorEntraSettings(emulator)),
       caCertPem: emulator.caCertPem,
       maxRetries: 0,
     });

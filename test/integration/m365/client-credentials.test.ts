@@ -14,6 +14,7 @@ import {
 import { createFetch } from '../../../src/graph/https-fetch.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { BOT_FRAMEWORK_SCOPE, createBotTokenProvider } from '../../../src/reports/bot-connector.ts';
+import { emulatorEntraSettings } from '../../support/emulator-settings.ts';
 
 async function newCertificate(commonName: string): Promise<{ pem: string; certificate: ClientCertificate }> {
   const generated = await generate([{ name: 'commonName', value: commonName }], { keySize: 2048 });
@@ -46,11 +47,8 @@ describe('client credentials without a secret, against the emulated Entra ID', (
   afterAll(() => emulator?.close());
 
   const graphSettings = (credential: Parameters<typeof createAppTokenProvider>[0]['credential']) => ({
-    tenantId: emulator.tenantId,
-    clientId: emulator.app.clientId,
+    ...emulatorEntraSettings(emulator),
     credential,
-    authorityHost: emulator.authorityHost,
-    caCertPem: emulator.caCertPem,
   });
   const botSettings = (credential: Parameters<typeof createBotTokenProvider>[0]['credential']) => ({
     clientId: emulator.botFramework.app.clientId,

@@ -9,6 +9,7 @@ import { createGraphClient, type GraphClient } from '../../../src/graph/graph-cl
 import { GraphError } from '../../../src/graph/graph-errors.ts';
 import { createGraphSubscriptions, type GraphSubscriptions } from '../../../src/graph/graph-subscriptions.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
+import { emulatorEntraSettings } from '../../support/emulator-settings.ts';
 
 type Mode = 'echo' | 'encoded' | 'json' | 'refuse';
 
@@ -51,13 +52,7 @@ describe('Graph change notifications in the emulator', () => {
     emulator = await startM365Emulator({ now: () => now });
     graph = createGraphClient({
       baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider({
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret', clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        caCertPem: emulator.caCertPem,
-      }),
+      getToken: createAppTokenProvider(emulatorEntraSettings(emulator)),
       caCertPem: emulator.caCertPem,
       retryDelaySeconds: 1,
     });

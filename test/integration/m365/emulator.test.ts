@@ -11,6 +11,7 @@ import { createFetch } from '../../../src/graph/https-fetch.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { testLogger } from '../../support/logger.ts';
 import type { ChangedStaff } from '../../../src/people/directory.port.ts';
+import { emulatorEntraSettings, emulatorMicrosoftSettings } from '../../support/emulator-settings.ts';
 
 describe('the seeded organisation', () => {
   const people = seedOrganisation().filter((person) => !person.isMailbox);
@@ -44,19 +45,12 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   let emulator: M365Emulator;
   let stateDir: string;
   let graph: GraphClient;
-  const settings = () => ({
-    tenantId: emulator.tenantId,
-    clientId: emulator.app.clientId,
-    credential: { kind: 'secret' as const, clientSecret: emulator.app.clientSecret },
-    authorityHost: emulator.authorityHost,
-    caCertPem: emulator.caCertPem,
-  });
   const person = (levelId: string) => emulator.people.find((candidate) => candidate.levelId === levelId)!;
   const raw = () => createFetch(emulator.caCertPem);
   const appGraphClient = () =>
     createGraphClient({
       baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider(settings()),
+      getToken: createAppTokenProvider(emulatorEntraSettings(emulator)),
       caCertPem: emulator.caCertPem,
       retryDelaySeconds: 1,
     });
@@ -72,7 +66,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
   });
 
   it('issues app tokens by client credentials and refuses a wrong secret', async () => {
-    const token = await createAppTokenProvider(settings())();
+    const token = await createAppTokenProvider(emulatorEntraSettings(emulator))();
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
       aud: string;
       roles: string[];
@@ -82,7 +76,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     expect(claims.roles).toContain('User.Read.All');
     await expect(
       createAppTokenProvider({
-        ...settings(),
+        ...emulatorEntraSettings(emulator),
         credential: { kind: 'secret', clientSecret: 'wrong' },
       })(),
     ).rejects.toThrow(/invalid_client|7000215/);
@@ -94,14 +88,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
 
   it('serves users, managers and direct reports to the directory adapter', async () => {
     const directory = createGraphDirectory({
-      microsoft: {
-        ...settings(),
-        appIdUri: emulator.app.appIdUri,
-        graphBaseUrl: emulator.graphBaseUrl,
-        botId: '',
-        botCredential: undefined,
-        trainingMailbox: undefined,
-      },
+      microsoft: emulatorMicrosoftSettings(emulator),
       caCertPem: emulator.caCertPem,
       logger: testLogger,
     });
@@ -202,7 +189,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
 
   it('reports errors in OData format with request ids', async () => {
     const response = await raw()(`${emulator.graphBaseUrl}/users/nobody`, {
-      headers: { authorization: `Bearer ${await createAppTokenProvider(settings())()}` },
+      headers: { authorization: `Bearer ${await createAppTokenProvider(emulatorEntraSettings(emulator))()}` },
     });
     expect(response.status).toBe(404);
     const body = (await response.json()) as {
@@ -335,7 +322,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
     );
     const strict = createGraphClient({
       baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider(settings()),
+      getToken: createAppTokenProvider(emulatorEntraSettings(emulator)),
       caCertPem: emulator.caCertPem,
       maxRetries: 0,
     });
@@ -397,7 +384,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await createAppTokenProvider(settings())()}`,
+        authorization: `Bearer ${await createAppTokenProvider(emulatorEntraSettings(emulator))()}`,
       },
       body: JSON.stringify({ requests: many.slice(0, 21) }),
     });
@@ -445,7 +432,7 @@ describe('the Microsoft 365 emulator through the production Graph code', () => {
 
   it('throttles a fifth concurrent request to one mailbox, like Outlook', async () => {
     emulator.faults.setLatency(300);
-    const token = await createAppTokenProvider(settings())();
+    const token = await createAppTokenProvider(emulatorEntraSettings(emulator))();
     const someone = person('shunin');
     const statuses = await Promise.all(
       Array.from({ length: 6 }, () =>

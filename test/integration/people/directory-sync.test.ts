@@ -18,6 +18,7 @@ import { createPeopleAdminService } from '../../../src/people/people-admin.servi
 import { syntheticOrganisation } from '../../bench/synthetic-organisation.ts';
 import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
 import { captureLogs, testLogger } from '../../support/logger.ts';
+import { emulatorMicrosoftSettings } from '../../support/emulator-settings.ts';
 
 /** Seeded city hall (92) plus 150 more: five pages of 50 in a full round. */
 const EXTRA_TEAMS = 30;
@@ -40,17 +41,7 @@ describe.each(BACKENDS)('directory sync at scale on %s', (backend) => {
     database = await openDatabase({ databaseUrl: place.databaseUrl, dataDir: place.dataDir });
     framework = await loadFramework(appPaths.defaultFrameworkFile);
     graphDirectory = createGraphDirectory({
-      microsoft: {
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret', clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        appIdUri: emulator.app.appIdUri,
-        graphBaseUrl: emulator.graphBaseUrl,
-        botId: '',
-        botCredential: undefined,
-        trainingMailbox: undefined,
-      },
+      microsoft: emulatorMicrosoftSettings(emulator),
       caCertPem: emulator.caCertPem,
       logger: testLogger,
     });

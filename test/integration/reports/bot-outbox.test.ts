@@ -23,6 +23,7 @@ import { BACKENDS, createTestStore, type TestStore } from '../../support/backend
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
 import { testLogger } from '../../support/logger.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { emulatorEntraSettings } from '../../support/emulator-settings.ts';
 
 const TENANT = 'tenant-kodaira';
 const BOT = '28:bot-app-id';
@@ -595,13 +596,7 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     const messages = createBotOutbox({ db: database.db });
     const graph = createGraphClient({
       baseUrl: emulator.graphBaseUrl,
-      getToken: createAppTokenProvider({
-        tenantId: emulator.tenantId,
-        clientId: emulator.app.clientId,
-        credential: { kind: 'secret', clientSecret: emulator.app.clientSecret },
-        authorityHost: emulator.authorityHost,
-        caCertPem: emulator.caCertPem,
-      }),
+      getToken: createAppTokenProvider(emulatorEntraSettings(emulator)),
       caCertPem: emulator.caCertPem,
       retryDelaySeconds: 0,
       maxRetries: 0,
@@ -716,13 +711,7 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
       installer: createGraphTeamsAppInstaller({
         graph: createGraphClient({
           baseUrl: context.emulator.graphBaseUrl,
-          getToken: createAppTokenProvider({
-            tenantId: context.emulator.tenantId,
-            clientId: context.emulator.app.clientId,
-            credential: { kind: 'secret', clientSecret: context.emulator.app.clientSecret },
-            authorityHost: context.emulator.authorityHost,
-            caCertPem: context.emulator.caCertPem,
-          }),
+          getToken: createAppTokenProvider(emulatorEntraSettings(context.emulator)),
           caCertPem: context.emulator.caCertPem,
           retryDelaySeconds: 0,
           maxRetries: 0,
