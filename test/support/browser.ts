@@ -50,7 +50,11 @@ function withSharedContext(browser: Browser): Browser {
   browser.newPage = async (options: BrowserContextOptions = {}) => {
     if (Object.keys(options).some((key) => key !== 'viewport') || options.viewport === null)
       return ownContextPage(options);
-    shared ??= browser.newContext();
+    shared ??= browser.newContext().then((context) => {
+      // Waits for an element end when it appears; the limit only catches a page that never gets there.
+      context.setDefaultTimeout(60_000);
+      return context;
+    });
     const page = await (await shared).newPage();
     await page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
     return page;
@@ -127,7 +131,7 @@ export async function openDevHost(
   });
   await page.goto(`${baseUrl}/dev/?${query.toString()}`);
   const frame = page.frameLocator('[data-testid=dev-host-frame]');
-  await frame.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  await frame.locator('[data-testid=home]').waitFor({ timeout: 60_000 });
   return {
     frame,
     async contentFrame() {
