@@ -14,9 +14,22 @@ export default defineConfig({
       // Pure logic: no database, no server, no browser.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       // Slices against a real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set) and the emulator.
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
-      // The tab in Chromium against the whole local-mode server.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+      // Timeouts catch a hang, not slowness: a test runs in a few seconds alone and may take several times
+      // that on a machine running another suite beside it. Nothing asserts on wall-clock durations.
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      // The tab in Chromium against the whole local-mode server (a page load alone can take 10 s under load).
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       // The built artefact in production mode (needs `npm run build` and CI's services).
       { extends: true, test: { name: 'production', include: ['test/production/**/*.test.ts'] } },
     ],

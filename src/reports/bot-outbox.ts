@@ -192,6 +192,11 @@ export interface BotOutboxWorkerOptions {
   lingerMs?: number;
   /** Told how many requests this worker has in flight whenever that changes (the failover bench). */
   onInFlight?: (count: number) => void;
+  /**
+   * Calls `done` after `ms` by the clock and returns a cancel: the worker's waits. Default: setTimeout.
+   * Tests that drive `clock` themselves pass one that follows it, so pacing runs in their time.
+   */
+  timer?: (done: () => void, ms: number) => () => void;
 }
 
 export interface BotOutboxCounts {
@@ -1009,11 +1014,17 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     }
   };
 
+  const wakeAfter =
+    options.timer ??
+    ((done: () => void, ms: number) => {
+      const handle = setTimeout(done, ms);
+      return () => clearTimeout(handle);
+    });
   const sleep = (ms: number) =>
     new Promise<void>((resolveSleep) => {
-      const timer = setTimeout(done, Math.max(0, ms));
+      const cancel = wakeAfter(done, Math.max(0, ms));
       function done() {
-        clearTimeout(timer);
+        cancel();
         if (wake === done) wake = undefined;
         resolveSleep();
       }

@@ -184,3 +184,46 @@ function postgresTemplate(): Promise<string> {
   })();
   return postgresTemplateMemo;
 }
+
+/**
+ * For tests that share one store (opening a store per test costs seconds): returns a reset that empties
+ * every application table that was empty when this was called, so each test starts from the same state.
+ * Append-only tables (the audit log, erasure records, window events) refuse TRUNCATE by design: they, and
+ * the tables they refer to, keep their rows. A test that reads those must use a store of its own.
+ */
+export async function tableReset(database: {
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}): Promise<() => Promise<void>> {
+  const tables = await database.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const kept = new Set(
+    (
+      await database.query<{ name: string }>(
+        `SELECT DISTINCT c.relname AS name FROM pg_trigger g
+           JOIN pg_proc p ON p.oid = g.tgfoid JOIN pg_class c ON c.oid = g.tgrelid
+          WHERE p.proname = 'refuse_append_only_change'`,
+      )
+    ).map((row) => row.name),
+  );
+  const references = await database.query<{ child: string; parent: string }>(
+    `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+       JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+      WHERE k.contype = 'f'`,
+  );
+  // A table a kept one refers to cannot be emptied either (the cascade would reach the kept one).
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const { child, parent } of references)
+      if (kept.has(child) && !kept.has(parent)) grown = Boolean(kept.add(parent));
+  }
+  const emptied: string[] = [];
+  for (const { name } of tables) {
+    if (kept.has(name)) continue;
+    if ((await database.query(`SELECT 1 FROM "${name}" LIMIT 1`)).length === 0) emptied.push(`"${name}"`);
+  }
+  return async () => {
+    if (emptied.length > 0) await database.query(`TRUNCATE ${emptied.join(', ')} RESTART IDENTITY CASCADE`);
+  };
+}

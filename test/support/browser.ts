@@ -2,7 +2,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Frame,
+  type FrameLocator,
+  type Page,
+} from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -13,7 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
       `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -26,6 +34,32 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  return withSharedContext(browser);
+}
+
+/**
+ * `browser.newPage()` opens every page of a test file in one browser context, with the viewport asked
+ * for: a new context per page starts with an empty cache, so each page parsed and compiled the tab's
+ * bundle again (about a third of a page load). Pages keep what isolates them from each other: their own
+ * sessionStorage, routes and dialogs; the tab keeps no cookies or localStorage. A page asked for with any
+ * other option still gets a context of its own.
+ */
+function withSharedContext(browser: Browser): Browser {
+  const ownContextPage = browser.newPage.bind(browser);
+  let shared: Promise<BrowserContext> | undefined;
+  browser.newPage = async (options: BrowserContextOptions = {}) => {
+    if (Object.keys(options).some((key) => key !== 'viewport') || options.viewport === null)
+      return ownContextPage(options);
+    shared ??= browser.newContext().then((context) => {
+      // Waits for an element end when it appears; the limit only catches a page that never gets there.
+      context.setDefaultTimeout(60_000);
+      return context;
+    });
+    const page = await (await shared).newPage();
+    await page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
+    return page;
+  };
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -97,7 +131,7 @@ export async function openDevHost(
   });
   await page.goto(`${baseUrl}/dev/?${query.toString()}`);
   const frame = page.frameLocator('[data-testid=dev-host-frame]');
-  await frame.locator('[data-testid=home]').waitFor({ timeout: 20_000 });
+  await frame.locator('[data-testid=home]').waitFor({ timeout: 60_000 });
   return {
     frame,
     async contentFrame() {

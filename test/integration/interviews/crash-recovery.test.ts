@@ -3,17 +3,17 @@
 // booked exactly once — the events Graph already made come back through their transactionId.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   BookingResponse,
   InterviewSummary,
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
 import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { createTestStore, type TestStore } from '../../support/backends.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -45,11 +45,17 @@ interface StoredEvent {
 }
 
 describe('booking survives the death of the process', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-crash-'));
+  // A copy of the migrated template: the first start then has no migrations to run.
+  let store: TestStore;
+  let dataDir: string;
   let child: ChildProcess | undefined;
-  afterAll(() => {
+  beforeAll(async () => {
+    store = await createTestStore('pglite');
+    dataDir = store.dataDir;
+  });
+  afterAll(async () => {
     child?.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
   });
 
   const start = async (port: number, emulatorPort: number) => {

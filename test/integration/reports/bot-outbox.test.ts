@@ -1,7 +1,7 @@
 // The bot's outbox against a fake Bot Framework connector that enforces Teams' limits: every message is
 // posted once, retried on throttling and server trouble, given up on refusals, taken over from a worker
 // that died, and paced so Teams never has to throttle a burst.
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { createBotConnector, type BotConnector } from '../../../src/reports/bot-connector.ts';
 import type { BotMessage, BotMessages } from '../../../src/reports/bot-messages.port.ts';
@@ -19,11 +19,12 @@ import { startM365Emulator, type M365Emulator } from '../../../src/dev/m365-emul
 import { createGraphClient } from '../../../src/graph/graph-client.ts';
 import { createGraphTeamsAppInstaller } from '../../../src/graph/graph-teams-apps.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
+import { BACKENDS, createTestStore, tableReset, type TestStore } from '../../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.ts';
 import { testLogger } from '../../support/logger.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { emulatorEntraSettings } from '../../support/emulator-settings.ts';
+import { createVirtualTime } from '../../support/virtual-time.ts';
 
 const TENANT = 'tenant-kodaira';
 const BOT = '28:bot-app-id';
@@ -37,25 +38,32 @@ const toPerson = (personId: string, key: string, text = `hello ${personId}`): Bo
 });
 
 describe.each(BACKENDS)('bot outbox on %s', (backend) => {
-  let store: TestStore | undefined;
-  let database: Database | undefined;
+  // One store for the file's tests (opening one costs seconds), emptied after each: every test starts
+  // from a freshly migrated store all the same.
+  let store: TestStore;
+  let database: Database;
+  let reset: () => Promise<void>;
   let fake: FakeConnector | undefined;
   const workers: Array<{ stop(): Promise<void> }> = [];
 
+  beforeAll(async () => {
+    store = await createTestStore(backend);
+    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
+    reset = await tableReset(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await store?.dispose();
+  });
   afterEach(async () => {
     for (const worker of workers.splice(0)) await worker.stop();
     await fake?.close();
-    await database?.close();
-    await store?.dispose();
     fake = undefined;
-    database = undefined;
-    store = undefined;
+    await reset();
   });
 
-  async function setUp(people: string[] = ['person-1']) {
-    store = await createTestStore(backend);
-    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
-    fake = await startFakeConnector();
+  async function setUp(people: string[] = ['person-1'], connectorOptions: { clock?: () => number } = {}) {
+    fake = await startFakeConnector(connectorOptions);
     const conversations = createConversationReferenceStore(database.db);
     for (const personId of people)
       await conversations.remember({
@@ -419,10 +427,22 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
   });
 
   it('paces a burst of 100 to one conversation so Teams never throttles it', async () => {
-    const context = await setUp();
+    // 100 messages need more than 30 s of Teams' windows: the worker and the connector share a virtual
+    // clock, so those seconds pass in a moment while the posts, the database and the answers stay real.
+    const time = createVirtualTime(Date.now() + 1000);
+    const context = await setUp(['person-1'], { clock: time.clock });
     const keys = Array.from({ length: 100 }, (_, index) => `burst-${index}`);
     await context.messages.enqueue(keys.map((key) => toPerson('person-1', key, key)));
-    const states = await drainAll(worker(context), context.messages, keys);
+    const run = worker(context, { clock: time.clock, timer: time.timer });
+    const states = await time.run(async () => {
+      for (;;) {
+        const { nextDueAt } = await run.drain();
+        const current = await context.messages.status(keys);
+        if ([...current.values()].every((status) => status.state !== 'pending')) return current;
+        // As the job queue does: the next drain when the next message is due.
+        if (nextDueAt) time.advanceTo(nextDueAt.getTime());
+      }
+    });
     expect([...states.values()].filter((status) => status.state === 'sent')).toHaveLength(100);
     expect(context.fake.throttled).toBe(0);
     expect(context.fake.answers.filter((answer) => answer.status === 429)).toHaveLength(0);
@@ -548,25 +568,31 @@ describe.each(BACKENDS)('the running server’s bot outbox on %s', (backend) => 
 describe('bot outbox: installing the app for a person before their first 1:1 message', () => {
   let shared: M365Emulator | undefined;
   let emulator: M365Emulator | undefined;
-  let store: TestStore | undefined;
-  let database: Database | undefined;
+  // One store for the describe, emptied after each test (as above).
+  let store: TestStore;
+  let database: Database;
+  let reset: () => Promise<void>;
   let fake: FakeConnector | undefined;
   const workers: Array<{ stop(): Promise<void> }> = [];
   const MANIFEST_ID = 'f3e0c9a5-2b4d-4e1a-9c7b-5d6e7f8a9b0c';
 
+  beforeAll(async () => {
+    store = await createTestStore('pglite');
+    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
+    reset = await tableReset(database);
+  });
   afterEach(async () => {
     for (const running of workers.splice(0)) await running.stop();
     await fake?.close();
-    await database?.close();
-    await store?.dispose();
+    await reset();
     if (emulator !== shared) await emulator?.close();
     fake = undefined;
-    database = undefined;
-    store = undefined;
     emulator = undefined;
   });
   afterAll(async () => {
     await shared?.close();
+    await database?.close();
+    await store?.dispose();
   });
 
   /** One emulator for the describe (reset before each test), another where a test needs other consent. */
@@ -578,8 +604,6 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
       shared.reset();
       emulator = shared;
     }
-    store = await createTestStore('pglite');
-    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
     fake = await startFakeConnector({ installations: emulator.teamsApp });
     const conversations = createConversationReferenceStore(database.db);
     // The app is in a team (where the tenant's serviceUrl was learnt); nobody has it personally yet.
