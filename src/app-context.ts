@@ -3,12 +3,17 @@ import type { Express } from 'express';
 import type { Config, MicrosoftConfig } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { Framework } from './framework/framework.schema.ts';
+import { createGraphCalendar } from './graph/graph-calendar.ts';
 import { createGraphClient, type GraphClient } from './graph/graph-client.ts';
+import { createGraphDirectory } from './graph/graph-directory.ts';
+import { createMailboxPacer, type MailboxPacer } from './graph/mailbox-pacer.ts';
 import { createAppTokenProvider } from './graph/token-providers.ts';
 import type { HttpAppOptions } from './http/app.ts';
+import type { Calendar } from './interviews/calendar.port.ts';
 import type { JobDeclaration } from './jobs/job-table.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import type { Directory } from './people/directory.port.ts';
 import type { BotIdentities } from './reports/bot-identities.ts';
 import type { Clock } from './shared/clock.ts';
 
@@ -34,6 +39,12 @@ export interface AppContext {
   botIdentities: BotIdentities | undefined;
   /** The app identity's one Graph client and token cache (client credentials). */
   graph: GraphClient;
+  /** The organisation's directory (people's port) over that client. */
+  directory: Directory;
+  /** Calendars: free/busy and events (interviews' port) over that client. */
+  calendar: Calendar;
+  /** Exchange's sending limit per organizer mailbox, shared by every instance (interviews and training). */
+  pacer: MailboxPacer;
 }
 
 export type AppRoute = HttpAppOptions['routes'][number];
@@ -49,8 +60,10 @@ export interface SliceModule {
   shutdown?: () => Promise<void>;
 }
 
-/** The context, with the app identity's one Graph client and token cache (client credentials). */
-export function createAppContext(input: Omit<AppContext, 'now' | 'db' | 'graph'>): AppContext {
+/** The context, with the app identity's one Graph client and token cache, and the adapters over it. */
+export function createAppContext(
+  input: Omit<AppContext, 'now' | 'db' | 'graph' | 'directory' | 'calendar' | 'pacer'>,
+): AppContext {
   const { microsoft, caCertPem, logger, clock } = input;
   const graph = createGraphClient({
     baseUrl: microsoft.graphBaseUrl,
@@ -58,5 +71,14 @@ export function createAppContext(input: Omit<AppContext, 'now' | 'db' | 'graph'>
     caCertPem,
     logger,
   });
-  return { ...input, now: () => clock.now(), db: input.database.db, graph };
+  const now = () => clock.now();
+  return {
+    ...input,
+    now,
+    db: input.database.db,
+    graph,
+    directory: createGraphDirectory({ microsoft, caCertPem, logger, client: graph }),
+    calendar: createGraphCalendar({ microsoft, caCertPem, logger, client: graph }),
+    pacer: createMailboxPacer(input.database.db, { now }),
+  };
 }

@@ -19,9 +19,6 @@ import type { LocalMicrosoft365, startLocalMicrosoft365 } from './dev/local-mode
 import { loadFramework } from './framework/framework-loader.ts';
 import { createFrameworkModule } from './framework/framework.module.ts';
 import type { Framework } from './framework/framework.schema.ts';
-import { createGraphCalendar } from './graph/graph-calendar.ts';
-import { createGraphDirectory } from './graph/graph-directory.ts';
-import { createMailboxPacer } from './graph/mailbox-pacer.ts';
 import { createGrowthModule } from './growth/growth.module.ts';
 import { closeServer, createLifecycle, flushTelemetry, listen } from './lifecycle.ts';
 import { createInterviewChainHandler, createInterviewsModule } from './interviews/interviews.module.ts';
@@ -96,7 +93,7 @@ export async function startServer(
     // Microsoft 365: the real tenant in production; in local mode the emulator, described the same way.
     const { microsoft, caCertPem, local } = await connectMicrosoft365(config);
     if (local) lifecycle.onClose(() => local.close());
-    // The app identity's one Graph client and token cache: directory, calendars, subscriptions, installs.
+    // Shared: the app identity's one Graph client and token cache, and the directory and calendars over it.
     const ctx = createAppContext({
       config,
       logger,
@@ -108,17 +105,12 @@ export async function startServer(
       caCertPem,
       botIdentities: local?.botIdentities,
     });
-    const { graph } = ctx;
-    const directory = createGraphDirectory({ microsoft, caCertPem, logger, client: graph });
-    const calendar = createGraphCalendar({ microsoft, caCertPem, logger, client: graph });
-    // Exchange's sending limit per organizer mailbox, shared by every instance (interviews and training).
-    const pacer = createMailboxPacer(database.db, { now: ctx.now });
     // Where Graph posts change notifications: known once the server listens (a random port in tests).
     let announceListening: (url: string) => void = () => undefined;
     const listening = new Promise<string>((resolve) => (announceListening = resolve));
 
     // The slices, each built by its module factory on the ports of those it needs.
-    const people = createPeopleModule(ctx, { directory, chainHandler: createInterviewChainHandler(queue) });
+    const people = createPeopleModule(ctx, { chainHandler: createInterviewChainHandler(queue) });
     const auth = createAuthModule(ctx, { lines: people.store });
     const base = { people: people.store, access: auth.access, audit: auth.audit };
     const messaging = createBotMessagingModule(ctx, { isAllowedServiceUrl: botServiceUrlRule(ctx) });
@@ -126,8 +118,6 @@ export async function startServer(
     const cycles = createCyclesModule(ctx, { ...base, messages, renderReminder: renderCycleReminder });
     const interviews = createInterviewsModule(ctx, {
       ...base,
-      calendar,
-      pacer,
       watchOrganizers: () => requestCalendarWatchMaintenance(queue),
     });
     const growth = createGrowthModule(ctx, {
@@ -137,8 +127,6 @@ export async function startServer(
     });
     const training = await createTrainingModule(ctx, {
       ...base,
-      calendar,
-      pacer,
       // The demo catalog exists in local mode only; production never loads src/dev.
       seedCatalog: local ? (await import('./dev/training-catalog.ts')).seedTrainingCatalog : undefined,
     });
@@ -169,7 +157,7 @@ export async function startServer(
       reports,
       createAnalyticsModule(ctx, base),
       auth,
-      createPrivacyModule(ctx, { directory }),
+      createPrivacyModule(ctx),
       calendarWatch,
       messaging,
     ];

@@ -2,14 +2,12 @@
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
-import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
 import { createGoalTitles } from '../growth/goal-titles.ts';
 import { job } from '../jobs/job-table.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
 import type { EventChange } from './calendar-changes.ts';
-import type { Calendar } from './calendar.port.ts';
 import { createInterviewStatus } from './interview-status.ts';
 import { createInterviewTransfer } from './interview-transfer.ts';
 import { interviewRoutes } from './interview.routes.ts';
@@ -40,8 +38,6 @@ export function createInterviewsModule(
     people: PeopleStore;
     access: AccessPolicy;
     audit: AuditLog;
-    calendar: Calendar;
-    pacer: MailboxPacer;
     /** Asks the calendar watch to look at the organizers again (a new one's mailbox is watched). */
     watchOrganizers: () => Promise<void>;
   },
@@ -51,19 +47,19 @@ export function createInterviewsModule(
   const outlookSync = createOutlookSync({
     store,
     people: deps.people,
-    calendar: deps.calendar,
+    calendar: ctx.calendar,
     logger: ctx.logger,
     now: ctx.now,
     leaseMs: config.interviewLeaseMs,
     retryBaseMs: 5000,
-    pacer: deps.pacer,
+    pacer: ctx.pacer,
   });
   const service = createInterviewService({
     store,
     people: deps.people,
     access: deps.access,
     audit: deps.audit,
-    calendar: deps.calendar,
+    calendar: ctx.calendar,
     goals: createGoalTitles(ctx.db),
     framework: ctx.framework,
     notifyOutlookWork: async (bookingId) => {

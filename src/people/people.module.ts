@@ -1,7 +1,6 @@
 // People: staff, levels and reporting lines, kept in step with the directory (docs/people.md).
 import type { AppContext, SliceModule } from '../app-context.ts';
 import { job } from '../jobs/job-table.ts';
-import type { Directory } from './directory.port.ts';
 import { peopleAdminRoutes } from './people-admin.routes.ts';
 import { createPeopleAdminService } from './people-admin.service.ts';
 import { peopleRoutes } from './people.routes.ts';
@@ -16,17 +15,16 @@ export const PEOPLE_EFFECTIVE_QUEUE = 'people.effective';
 export function createPeopleModule(
   ctx: AppContext,
   deps: {
-    directory: Directory;
     /** What moves with a person whose supervisor changed (their interviews, docs/people.md). */
     chainHandler: ChainChangeHandler;
   },
 ) {
   const { queue, logger } = ctx;
   const store = createPeopleStore(ctx.db, { now: ctx.now });
-  const service = createPeopleService({ store, directory: deps.directory, levels: ctx.framework.levels });
+  const service = createPeopleService({ store, directory: ctx.directory, levels: ctx.framework.levels });
   const admin = createPeopleAdminService({
     db: ctx.db,
-    directory: deps.directory,
+    directory: ctx.directory,
     levels: ctx.framework.levels,
     chainHandler: deps.chainHandler,
     queueSync: async () => {

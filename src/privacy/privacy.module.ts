@@ -1,12 +1,11 @@
 // Erasure of a leaver's personal data across slices (it may read their tables: docs/architecture.md).
 import type { AppContext, SliceModule } from '../app-context.ts';
-import type { Directory } from '../people/directory.port.ts';
 import { erasureRoutes } from './erasure.routes.ts';
 import { createErasureService } from './erasure.service.ts';
 
-export function createPrivacyModule(ctx: AppContext, deps: { directory: Directory }) {
+export function createPrivacyModule(ctx: AppContext) {
   return {
-    routes: erasureRoutes(createErasureService({ db: ctx.db, directory: deps.directory })),
+    routes: erasureRoutes(createErasureService({ db: ctx.db, directory: ctx.directory })),
     jobs: [],
   } satisfies SliceModule;
 }

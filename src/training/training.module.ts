@@ -2,10 +2,8 @@
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
-import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
 import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
-import type { Calendar } from '../interviews/calendar.port.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
 import { job } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
@@ -24,8 +22,6 @@ export async function createTrainingModule(
     people: PeopleStore;
     access: AccessPolicy;
     audit: AuditLog;
-    calendar: Calendar;
-    pacer: MailboxPacer;
     /** Local mode: seeds the demo catalog (src/dev, which production never loads); how many were added. */
     seedCatalog?: ((store: TrainingStore) => Promise<number>) | undefined;
   },
@@ -42,13 +38,13 @@ export async function createTrainingModule(
   const outlook = createTrainingOutlook({
     store,
     people: deps.people,
-    calendar: deps.calendar,
+    calendar: ctx.calendar,
     logger,
     mailbox,
     now: ctx.now,
     leaseMs: config.interviewLeaseMs,
     retryBaseMs: 5000,
-    pacer: deps.pacer,
+    pacer: ctx.pacer,
   });
   const responses = createTrainingResponses({ db: ctx.db, people: deps.people, now: ctx.now });
   const service = createTrainingService({
