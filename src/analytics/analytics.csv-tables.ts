@@ -9,7 +9,7 @@ import type {
   WantedReport,
 } from './analytics.contract.ts';
 import { INTERVIEW_TYPES, UNKNOWN_LEVEL } from './analytics.contract.ts';
-import type { CsvCell } from './csv.ts';
+import type { CsvCell } from '../shared/csv.ts';
 
 /** A table ready for csvResult: the download's name, the header row and the rows. */
 export interface CsvTable {

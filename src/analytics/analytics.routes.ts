@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { FIRST_FISCAL_YEAR } from '../growth/fiscal-period.ts';
+import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
 import { AppError } from '../http/app-error.ts';
 import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
 import { INTERVIEW_TYPES } from './analytics.contract.ts';
 import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
-import { CSV_CONTENT_TYPE, csvResult } from './csv.ts';
+import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
 import { dbIntegerFromText } from '../http/user-input.ts';
 
 const fiscalYear = dbIntegerFromText

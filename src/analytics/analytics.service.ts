@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../growth/fiscal-period.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 import { AppError } from '../http/app-error.ts';
 import {
   INTERVIEW_TYPES,

@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { toCsv } from '../analytics/csv.ts';
+import { toCsv } from '../shared/csv.ts';
+import { JST_OFFSET_MS, jstIso } from '../shared/japan-time.ts';
 import { AppError } from '../http/app-error.ts';
 import { personNames } from '../people/people.read.ts';
 import type { Actor } from './access.ts';
@@ -11,7 +12,6 @@ import { auditLog } from './audit.schema.ts';
 import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 /** An export larger than this is refused: narrow the filters (a year of a city hall fits well within). */
 export const EXPORT_MAX_ROWS = 200_000;
 const EXPORT_CHUNK = 5_000;
@@ -54,8 +54,6 @@ export type AuditPageQuery = z.infer<typeof auditPageQuerySchema>;
 
 /** A Japan-time day as the UTC instant it starts at. */
 const startOfJstDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - JST_OFFSET_MS);
-/** ISO 8601 in Japan time, as HR reads times. */
-const jstIso = (at: Date) => new Date(at.getTime() + JST_OFFSET_MS).toISOString().replace('Z', '+09:00');
 
 /**
  * HR reads and exports the audit log. Pages go newest first by keyset on the log's id (ids grow with

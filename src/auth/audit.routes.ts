@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CSV_CONTENT_TYPE, csvAttachment } from '../analytics/csv.ts';
+import { CSV_CONTENT_TYPE, csvAttachment } from '../shared/csv.ts';
 import { AppError } from '../http/app-error.ts';
 import { defineRoute, type RouteDefinition, type AuthenticatedUser } from '../http/route.ts';
 import { auditFilterSchema, auditPageQuerySchema, type AuditQuery } from './audit-query.ts';

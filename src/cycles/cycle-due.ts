@@ -1,6 +1,6 @@
 // Who still owes what in the windows open today. Shared by GET /api/cycles/due and the reminder job, so
 // the home and the bot never disagree.
-import { halfPeriodAt } from '../growth/fiscal-period.ts';
+import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import type { CycleKind, DueItem } from './cycle.contract.ts';
 import { effectiveState, halfOfKind, japanToday, lastDayOfHalf, SELF_CHECK_KINDS } from './cycle-rules.ts';
 import type { CycleStore } from './cycle.store.ts';

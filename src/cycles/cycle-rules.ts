@@ -1,8 +1,8 @@
 // The rules of a fiscal year's windows, pure: the day comes in, nothing is read from outside, so they are
 // tested with a frozen clock. The fiscal year runs from 1 April to 31 March (Japan time).
-import { FIRST_FISCAL_YEAR } from '../growth/fiscal-period.ts';
+import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
 import { AppError, type ErrorDetail } from '../http/app-error.ts';
-import { jstDayOf } from '../jobs/office-hours.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import type { CycleKind, CycleWindowState } from './cycle.contract.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { DeclarationWindow } from '../growth/declaration.contract.ts';
-import { FIRST_FISCAL_YEAR, type HalfPeriod } from '../growth/fiscal-period.ts';
+import { FIRST_FISCAL_YEAR, type HalfPeriod } from '../shared/fiscal-period.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import {

@@ -13,7 +13,7 @@ import {
   type DeclarationWindow,
 } from './declaration.contract.ts';
 import { declarations } from './declaration.schema.ts';
-import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof declarations.$inferSelect;

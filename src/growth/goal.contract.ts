@@ -9,7 +9,7 @@
 // GET  /api/workplace/goals?fiscalYear=YYYY              → WorkplaceGoalsResponse (anyone: the shared part of my 課's goals)
 
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
-export { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
+export { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 
 export const GOAL_TITLE_MAX = 200;
 export const GOAL_CRITERIA_MAX = 1000;

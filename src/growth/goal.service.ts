@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import { FIRST_FISCAL_YEAR, halfPeriodAt } from './fiscal-period.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 import {
   GOAL_COMMENT_MAX,
   GOAL_CRITERIA_MAX,

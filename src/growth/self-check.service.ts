@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from './fiscal-period.ts';
+import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from '../shared/fiscal-period.ts';
 import {
   EVIDENCE_MAX,
   FEEDBACK_MAX,

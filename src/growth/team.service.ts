@@ -4,7 +4,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import { halfPeriodAt } from './fiscal-period.ts';
+import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import { goals } from './goal.schema.ts';
 import { selfChecks } from './self-check.schema.ts';
 import type { SelfCheckState, TeamMember, TeamResponse } from './team.contract.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { halfPeriodAt } from '../growth/fiscal-period.ts';
+import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import type { Calendar, MailboxSchedule } from './calendar.port.ts';

@@ -2,7 +2,8 @@
 // report — inside working hours in Japan time, never on weekends, national holidays or the 12/29–1/3
 // closure, never overlapping anyone's blocking time or another interview (with a buffer between them).
 // Pure and deterministic: the clock comes in as `now`, nothing is read from outside.
-import { isOfficeDay, jstDayOf, jstMidnight } from '../jobs/office-hours.ts';
+import { isOfficeDay } from '../jobs/office-hours.ts';
+import { jstDayOf, jstMidnight } from '../shared/japan-time.ts';
 
 // The open-day rule lives in src/jobs/office-hours.ts (reminders use it too); re-exported for callers.
 export { isOfficeDay, jstDayOf, jstMidnight };

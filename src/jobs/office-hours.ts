@@ -3,11 +3,10 @@
 // wait for these hours instead of arriving at night or on a holiday; the slot finder plans interviews on
 // the same days. Pure: the instant comes in, nothing is read from outside.
 import holidayJp from '@holiday-jp/holiday_jp';
+import { JST_OFFSET_MS as JST_OFFSET, jstDayOf, jstMidnight } from '../shared/japan-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** Japan has no daylight saving time: Asia/Tokyo is UTC+9 all year. */
-const JST_OFFSET = 9 * 60 * MINUTE;
 /** Longer than any run of closed days (a year of holidays cannot close a whole year). */
 const MAX_DAYS_AHEAD = 366;
 
@@ -27,20 +26,6 @@ export function minutesOfDay(time: string): number {
   const minutes = Number(match[1]) * 60 + Number(match[2]);
   if (Number(match[2]) > 59 || minutes > 24 * 60) throw new RangeError(`no such time of day: ${time}`);
   return minutes;
-}
-
-/** Midnight (Japan time) of a YYYY-MM-DD day, as epoch ms. */
-export function jstMidnight(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new RangeError(`day must be YYYY-MM-DD, got ${day}`);
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (new Date(utc).toISOString().slice(0, 10) !== day) throw new RangeError(`no such day: ${day}`);
-  return utc - JST_OFFSET;
-}
-
-/** The Japan-time calendar day (YYYY-MM-DD) of an instant. */
-export function jstDayOf(instant: number): string {
-  return new Date(instant + JST_OFFSET).toISOString().slice(0, 10);
 }
 
 /** A day the city office is open: a weekday that is neither a national holiday nor in 12/29–1/3. */

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/access.ts';
 import { createAuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
-import { jstDayOf } from '../jobs/office-hours.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import { decodeCsvBytes, parseCsv } from './csv-reader.ts';
 import type { Directory, DirectoryUser } from './directory.port.ts';
 import { readDirectoryRound } from './directory-sync.ts';

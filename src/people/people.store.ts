@@ -1,6 +1,6 @@
 import { count, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { jstDayOf } from '../jobs/office-hours.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
 import { peopleInForce } from './people-in-force.ts';
 import { directorySyncs, lineOverrides, people, personLevels } from './people.schema.ts';

@@ -11,7 +11,7 @@ import {
   SCHEDULES_PER_REQUEST,
 } from '../../src/graph/graph-calendar.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import {
   mailboxesOf,
   planFromSchedules,

@@ -23,7 +23,7 @@ import {
   stableGuid,
   type SeedPerson,
 } from '../../src/dev/m365-emulator/seed-organisation.ts';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type { Benchmark } from './registry.ts';
 import { syntheticOrganisation } from './synthetic-organisation.ts';
 

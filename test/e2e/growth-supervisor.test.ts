@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedPerson } from '../../src/dev/m365-emulator/seed-organisation.ts';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type { SelfCheckResponse } from '../../src/growth/self-check.contract.ts';
 import type { GoalView } from '../../src/growth/goal.contract.ts';
 import { apiCaller } from '../support/api-caller.ts';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import {
   launchBrowser,
   openDevHost,

@@ -1,6 +1,6 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { launchBrowser, openDevHost, screenshot, seriousAxeViolations } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 

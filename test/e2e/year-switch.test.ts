@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, FrameLocator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import { launchBrowser, openDevHost } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_INPUTS_FILE, buildInputsDigest } from '../../scripts/build-app.ts';
 import { REPORT_SUBMIT_VERB } from '../../bot/cards/report-card.ts';
 import type { SeedPerson } from '../../src/dev/m365-emulator/index.ts';
-import { halfPeriodAt } from '../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type {
   BookingResponse,
   InterviewSummary,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import type { ApiAnswer } from '../../support/api-caller.ts';

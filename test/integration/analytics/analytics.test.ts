@@ -6,7 +6,7 @@ import type {
   SubmissionReport,
   WantedReport,
 } from '../../../src/analytics/analytics.contract.ts';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';

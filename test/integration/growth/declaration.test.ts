@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../../src/graph/graph-client.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type {
   BookingResponse,
   InterviewDetail,

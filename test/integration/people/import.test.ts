@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedPerson } from '../../../src/dev/m365-emulator/index.ts';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { createInterviewTransfer } from '../../../src/interviews/interview-transfer.ts';
 import { interviewBookings, interviews } from '../../../src/interviews/interview.schema.ts';
 import { createPeopleAdminService } from '../../../src/people/people-admin.service.ts';

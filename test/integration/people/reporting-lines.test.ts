@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessPolicy } from '../../../src/auth/access.ts';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { createInterviewTransfer } from '../../../src/interviews/interview-transfer.ts';
-import { jstDayOf } from '../../../src/jobs/office-hours.ts';
+import { jstDayOf } from '../../../src/shared/japan-time.ts';
 import { createPeopleAdminService } from '../../../src/people/people-admin.service.ts';
 import { createPeopleService } from '../../../src/people/people.service.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';

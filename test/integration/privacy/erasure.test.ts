@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfPeriodAt } from '../../../src/growth/fiscal-period.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type { ErasurePreview, ErasureRecordView } from '../../../src/privacy/erasure.contract.ts';
 import { BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvAttachment, csvCell, csvResult, toCsv } from '../../../src/analytics/csv.ts';
+import { csvAttachment, csvCell, csvResult, toCsv } from '../../../src/shared/csv.ts';
 
 describe('CSV helper', () => {
   it('starts the file with a UTF-8 BOM and ends every line with CRLF, so Excel opens Japanese text', () => {

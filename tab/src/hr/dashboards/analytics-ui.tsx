@@ -13,6 +13,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { ApiClient } from '../../api/client.ts';
 import { useErrorText } from '../../shell/error-text.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../../../../src/shared/fiscal-period.ts';
 
 export const useAnalyticsStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
@@ -68,14 +69,11 @@ export const useAnalyticsStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-/** The policy's first fiscal year: there are no figures before it. */
-export const FIRST_FISCAL_YEAR = 2022;
+export { FIRST_FISCAL_YEAR };
 
 /** The fiscal year (April–March, Japan time) today falls in. */
 export function currentFiscalYear(now = new Date()): number {
-  const jst = new Date(now.getTime() + JST_OFFSET_MS);
-  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+  return halfPeriodAt(now).fiscalYear;
 }
 
 export function FiscalYearSelect({

@@ -1,5 +1,6 @@
 // Japanese public-sector fiscal periods: the fiscal year starts on 1 April (Asia/Tokyo); self-checks
-// run per half, 上期 (April–September) and 下期 (October–March).
+// run per half, 上期 (April–September) and 下期 (October–March). Shared by the server and the tab.
+import { JST_OFFSET_MS } from './japan-time.ts';
 
 export interface HalfPeriod {
   id: string;
@@ -7,7 +8,6 @@ export interface HalfPeriod {
   half: 1 | 2;
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 /** The policy took effect in April 2022 (令和4年); there are no earlier periods. */
 export const FIRST_FISCAL_YEAR = 2022;
 
