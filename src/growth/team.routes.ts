@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import type { TeamService } from './team.service.ts';
 
@@ -35,7 +34,6 @@ export function teamRoutes(service: TeamService): RouteDefinition[] {
       auth: 'user',
       responses: { 200: { description: 'My team (empty without reports)', schema: teamSchema } },
       handler: async ({ user }) => {
-        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
         return { body: await service.overview({ id: user.id, isHr: user.isHr }) };
       },
     }),

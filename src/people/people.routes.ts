@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import type { PeopleService } from './people.service.ts';
 import { dbIntegerFromText, userText } from '../http/user-input.ts';
@@ -48,7 +47,6 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => {
-        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
         return { body: await service.search({ isHr: user.isHr }, query.search, query.limit) };
       },
     }),
@@ -61,7 +59,6 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       auth: 'user',
       responses: { 200: { description: 'The signed-in person', schema: meSchema } },
       handler: async ({ user }) => {
-        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
         return { body: await service.getProfile(user.id, { isHr: user.isHr }) };
       },
     }),
