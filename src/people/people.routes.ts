@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { meResponseSchema, peopleSearchQuerySchema, personSummarySchema } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
-import { dbIntegerFromText, userText } from '../http/user-input.ts';
-
-export const meSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  userPrincipalName: z.string(),
-  department: z.string().nullable(),
-  division: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  levelId: z.string().nullable(),
-  employmentType: z.enum(['regular', 'fiscalYear']),
-  managerId: z.string().nullable(),
-  roles: z.array(z.enum(['employee', 'supervisor', 'hr'])),
-});
 
 export function peopleRoutes(service: PeopleService): RouteDefinition[] {
   return [
@@ -26,23 +13,12 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       tags: ['people'],
       auth: 'user',
       request: {
-        query: z.object({
-          search: userText.trim().min(1).max(100),
-          limit: dbIntegerFromText.min(1).max(50).default(20),
-        }),
+        query: peopleSearchQuerySchema,
       },
       responses: {
         200: {
           description: 'People, by name',
-          schema: z.array(
-            z.object({
-              id: z.string(),
-              displayName: z.string(),
-              department: z.string().nullable(),
-              jobTitle: z.string().nullable(),
-              levelId: z.string().nullable(),
-            }),
-          ),
+          schema: z.array(personSummarySchema),
         },
         403: { description: 'Not HR' },
       },
@@ -57,7 +33,7 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       summary: "The caller's profile: name, department, job level, roles",
       tags: ['people'],
       auth: 'user',
-      responses: { 200: { description: 'The signed-in person', schema: meSchema } },
+      responses: { 200: { description: 'The signed-in person', schema: meResponseSchema } },
       handler: async ({ user }) => {
         return { body: await service.getProfile(user.id, { isHr: user.isHr }) };
       },
