@@ -15,6 +15,7 @@ import type {
   goalYearQuerySchema,
   workplaceGoalsResponseSchema,
 } from '../../../src/growth/goal.contract.ts';
+import type { teamResponseSchema } from '../../../src/growth/team.contract.ts';
 import type {
   meResponseSchema,
   peopleSearchQuerySchema,
@@ -38,6 +39,7 @@ export interface ApiRoutes {
     z.input<typeof peopleSearchQuerySchema>
   >;
   'GET /api/framework': Route<Framework>;
+  'GET /api/team': Route<z.output<typeof teamResponseSchema>>;
   'GET /api/workplace/goals': Route<
     z.output<typeof workplaceGoalsResponseSchema>,
     never,

@@ -6,6 +6,7 @@ import { frameworkRoutes } from '../../../src/framework/framework.routes.ts';
 import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract.ts';
 import { goalRoutes } from '../../../src/growth/goal.routes.ts';
 import type { meResponseSchema } from '../../../src/people/people.contract.ts';
+import { teamRoutes } from '../../../src/growth/team.routes.ts';
 import { peopleRoutes } from '../../../src/people/people.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
@@ -13,6 +14,7 @@ const TAB_ROUTES = [
   'GET /api/me',
   'GET /api/people',
   'GET /api/framework',
+  'GET /api/team',
   'GET /api/workplace/goals',
   'GET /api/people/:personId/goals',
   'POST /api/people/:personId/goals',
@@ -30,6 +32,7 @@ describe("the tab's typed routes", () => {
       ...goalRoutes({} as never),
       ...peopleRoutes({} as never),
       ...frameworkRoutes({} as never),
+      ...teamRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
