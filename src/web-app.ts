@@ -48,6 +48,8 @@ export function createWebApp(input: {
     }),
     bodyLimitBytes: config.bodyLimitBytes,
     version: APP_VERSION,
+    // Handlers' answers are checked against their response schemas everywhere but production.
+    checkResponses: config.mode !== 'production',
     tabDir: appPaths.tabDir,
     // Teams' own origins need no entry: teams-js knows them. The local dev host is this server itself,
     // at whatever address the browser used to reach it.

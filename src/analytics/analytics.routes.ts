@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../auth/access.ts';
+import { actorOf } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { INTERVIEW_TYPES } from './analytics.contract.ts';
 import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
@@ -117,11 +116,6 @@ const demandSchema = z.object({
   pickers: z.number(),
   respondents: z.number(),
 });
-
-const actorOf = (user: AuthenticatedUser | undefined): Actor => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
 
 const csvResponses = {
   200: {

@@ -1,4 +1,5 @@
 import { AppError } from '../http/app-error.ts';
+import type { AuthenticatedUser } from '../http/route.ts';
 
 /**
  * How the caller stands to the person whose data is asked for, strongest first: the person themself;
@@ -11,6 +12,11 @@ export type Relation = 'self' | 'supervisor' | 'hr' | 'colleague' | 'none';
 export interface Actor {
   id: string;
   isHr: boolean;
+}
+
+/** The actor of a signed-in route's caller (defineRoute gives every `user` route its user). */
+export function actorOf(user: Pick<AuthenticatedUser, 'id' | 'isHr'>): Actor {
+  return { id: user.id, isHr: user.isHr };
 }
 
 export interface ReportingLines {

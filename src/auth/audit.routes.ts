@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { actorOf } from './access.ts';
 import { CSV_CONTENT_TYPE, csvAttachment } from '../shared/csv.ts';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type RouteDefinition, type AuthenticatedUser } from '../http/route.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { auditFilterSchema, auditPageQuerySchema, type AuditQuery } from './audit-query.ts';
 
 const personSchema = z.object({ id: z.string(), displayName: z.string().nullable() });
@@ -14,11 +14,6 @@ const entrySchema = z.object({
   resource: z.string(),
   details: z.record(z.string(), z.unknown()),
 });
-
-const signedIn = (user: AuthenticatedUser | undefined) => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
 
 /** HR's view of the audit log: filtered pages, newest first, and the same filters as a CSV file. */
 export function auditRoutes(query: AuditQuery): RouteDefinition[] {
@@ -39,7 +34,7 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
         },
         403: { description: 'Not HR' },
       },
-      handler: async ({ user, query: filter }) => ({ body: await query.page(signedIn(user), filter) }),
+      handler: async ({ user, query: filter }) => ({ body: await query.page(actorOf(user), filter) }),
     }),
     defineRoute({
       method: 'get',
@@ -55,7 +50,7 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
         422: { description: 'Too many entries for one file: narrow the filters' },
       },
       handler: async ({ user, query: filter }) => {
-        const { csv } = await query.exportCsv(signedIn(user), filter);
+        const { csv } = await query.exportCsv(actorOf(user), filter);
         const day = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
         return {
           raw: csv,

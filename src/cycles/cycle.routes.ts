@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { actorOf } from '../auth/access.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import { CYCLE_KINDS } from './cycle.contract.ts';
 import {
@@ -83,11 +83,6 @@ const dueSchema = z.object({
     .nullable(),
 });
 
-const signedIn = (user: AuthenticatedUser | undefined) => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
-
 export function cycleRoutes(service: CycleService): RouteDefinition[] {
   const tags = ['cycles'];
   const windowParams = z.object({ windowId: uuidParam });
@@ -116,7 +111,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
         }),
       },
       responses: { 200: { description: 'The year', schema: yearSchema } },
-      handler: async ({ user, query }) => ({ body: await service.year(signedIn(user), query.fiscalYear) }),
+      handler: async ({ user, query }) => ({ body: await service.year(actorOf(user), query.fiscalYear) }),
     }),
     defineRoute({
       method: 'get',
@@ -126,7 +121,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       tags,
       auth: 'user',
       responses: { 200: { description: 'Due', schema: dueSchema } },
-      handler: async ({ user }) => ({ body: await service.due(signedIn(user)) }),
+      handler: async ({ user }) => ({ body: await service.due(actorOf(user)) }),
     }),
     defineRoute({
       method: 'post',
@@ -137,7 +132,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       auth: 'user',
       request: { body: cycleWindowInputSchema },
       responses: { 201: { description: 'Planned', schema: windowSchema }, ...hrErrors },
-      handler: async ({ user, body }) => ({ status: 201, body: await service.create(signedIn(user), body) }),
+      handler: async ({ user, body }) => ({ status: 201, body: await service.create(actorOf(user), body) }),
     }),
     defineRoute({
       method: 'put',
@@ -149,7 +144,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       request: { params: windowParams, body: cycleRescheduleInputSchema },
       responses: { 200: { description: 'Changed', schema: windowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
-        body: await service.reschedule(signedIn(user), params.windowId.toLowerCase(), body),
+        body: await service.reschedule(actorOf(user), params.windowId.toLowerCase(), body),
       }),
     }),
     defineRoute({
@@ -162,7 +157,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       request: { params: windowParams, body: cycleOpenInputSchema },
       responses: { 200: { description: 'Open', schema: windowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
-        body: await service.open(signedIn(user), params.windowId.toLowerCase(), body),
+        body: await service.open(actorOf(user), params.windowId.toLowerCase(), body),
       }),
     }),
     defineRoute({
@@ -175,7 +170,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       request: { params: windowParams, body: cycleVersionInputSchema },
       responses: { 200: { description: 'Closed', schema: windowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
-        body: await service.close(signedIn(user), params.windowId.toLowerCase(), body),
+        body: await service.close(actorOf(user), params.windowId.toLowerCase(), body),
       }),
     }),
   ];

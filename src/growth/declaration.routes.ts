@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
+import { actorOf } from '../auth/access.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
@@ -45,10 +45,6 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
     404: { description: 'No such person or fiscal year' },
     409: { description: 'Window not open, already submitted, or changed meanwhile (version)' },
   };
-  const signedIn = (user: { id: string; isHr: boolean } | undefined) => {
-    if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-    return { id: user.id, isHr: user.isHr };
-  };
   return [
     defineRoute({
       method: 'get',
@@ -76,7 +72,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       },
       handler: async ({ user, body }) => ({
         status: 201,
-        body: await service.openWindow(signedIn(user), body),
+        body: await service.openWindow(actorOf(user), body),
       }),
     }),
     defineRoute({
@@ -94,7 +90,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         409: { description: 'Already closed' },
       },
       handler: async ({ user, params }) => ({
-        body: await service.closeWindow(signedIn(user), params.fiscalYear),
+        body: await service.closeWindow(actorOf(user), params.fiscalYear),
       }),
     }),
     defineRoute({

@@ -8,6 +8,10 @@
 // POST /api/people/:personId/goals/:goalId/comments      ← GoalCommentInput → GoalView (supervisor chain)
 // GET  /api/workplace/goals?fiscalYear=YYYY              → WorkplaceGoalsResponse (anyone: the shared part of my 課's goals)
 
+import { z } from 'zod';
+import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
+import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
 export { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 
@@ -19,84 +23,121 @@ export const PROGRESS_NOTE_MAX = 1000;
 export const GOAL_REFLECTION_MAX = 2000;
 export const GOAL_COMMENT_MAX = 1000;
 
-export interface GoalProgressEntry {
+// One zod schema per shape: the server validates requests with them, the OpenAPI document is built from
+// them, and the types below (which the tab imports) are inferred from them.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+
+export const goalProgressEntrySchema = z.object({
   /** ISO instant. */
-  at: string;
+  at: z.string(),
   /** 0–100 */
-  percent: number;
-  note: string;
-}
+  percent: z.number(),
+  note: z.string(),
+});
+export type GoalProgressEntry = z.infer<typeof goalProgressEntrySchema>;
 
-export type GoalCommentStage = 'setting' | 'mid' | 'yearEnd';
+/** 期首 (when the goal is set), 中間 (mid-year) or 期末 (year-end). */
+export const goalCommentStageSchema = z.enum(['setting', 'mid', 'yearEnd']);
+export type GoalCommentStage = z.infer<typeof goalCommentStageSchema>;
 
-export interface GoalComment {
-  at: string;
-  authorId: string;
-  /** 期首 (when the goal is set), 中間 (mid-year) or 期末 (year-end). */
-  stage: GoalCommentStage;
-  text: string;
-}
+export const goalCommentSchema = z.object({
+  at: z.string(),
+  authorId: z.string(),
+  stage: goalCommentStageSchema,
+  text: z.string(),
+});
+export type GoalComment = z.infer<typeof goalCommentSchema>;
 
 /** What a reader sees: colleagues of the same 課 get the shared part only (title and progress). */
-export interface GoalView {
-  id: string;
-  personId: string;
-  fiscalYear: number;
-  title: string;
+export const goalViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  fiscalYear: z.number(),
+  title: z.string(),
   /** YYYY-MM-DD, inside the fiscal year. */
-  dueDate: string;
+  dueDate: z.string(),
   /** Oldest first. */
-  progress: GoalProgressEntry[];
-  version: number;
-  /** True when the caller sees only the part shared with the workplace. */
-  shared: boolean;
-  successCriteria?: string;
-  competencyIds?: string[];
-  guidelineIds?: string[];
-  midReflection?: string;
-  yearEndReflection?: string;
-  comments?: GoalComment[];
-}
+  progress: z.array(goalProgressEntrySchema),
+  version: z.number(),
+  shared: z
+    .boolean()
+    .describe('true when the caller is a colleague and sees only the part shared with the workplace'),
+  successCriteria: z.string().optional(),
+  competencyIds: z.array(z.string()).optional(),
+  guidelineIds: z.array(z.string()).optional(),
+  midReflection: z.string().optional(),
+  yearEndReflection: z.string().optional(),
+  comments: z.array(goalCommentSchema).optional(),
+});
+export type GoalView = z.infer<typeof goalViewSchema>;
 
-export interface GoalInput {
-  fiscalYear: number;
-  title: string;
-  successCriteria: string;
-  dueDate: string;
-  competencyIds: string[];
-  guidelineIds: string[];
-  /**
-   * A UUID the client makes once per form submission: a repeat with the same key (a double click, a
-   * retried request) answers with the goal the first one made instead of making another.
-   */
-  idempotencyKey: string;
-}
+export const goalInputSchema = z
+  .object({
+    fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100),
+    title: userText.trim().min(1).max(GOAL_TITLE_MAX),
+    successCriteria: userText.max(GOAL_CRITERIA_MAX),
+    dueDate: isoDate,
+    competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
+    guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
+    /**
+     * A UUID the client makes once per form submission: a repeat with the same key (a double click, a
+     * retried request) answers with the goal the first one made instead of making another.
+     */
+    idempotencyKey: z.uuid('must be a UUID the client makes once per form submission'),
+  })
+  .strict();
+export type GoalInput = z.infer<typeof goalInputSchema>;
 
-export type GoalUpdateInput = Omit<GoalInput, 'fiscalYear' | 'idempotencyKey'> & { version: number };
+export const goalUpdateSchema = goalInputSchema
+  .omit({ fiscalYear: true, idempotencyKey: true })
+  .extend({ version: dbInteger.min(1) })
+  .strict();
+export type GoalUpdateInput = z.infer<typeof goalUpdateSchema>;
 
-export interface GoalProgressInput {
-  version: number;
-  percent: number;
-  note: string;
-}
+export const goalProgressInputSchema = z
+  .object({
+    version: dbInteger.min(1),
+    percent: dbInteger.min(0).max(100),
+    note: userText.max(PROGRESS_NOTE_MAX),
+  })
+  .strict();
+export type GoalProgressInput = z.infer<typeof goalProgressInputSchema>;
 
-export interface GoalReflectionInput {
-  version: number;
-  stage: 'mid' | 'yearEnd';
-  text: string;
-}
+export const goalReflectionInputSchema = z
+  .object({
+    version: dbInteger.min(1),
+    stage: goalCommentStageSchema.exclude(['setting']),
+    text: userText.max(GOAL_REFLECTION_MAX),
+  })
+  .strict();
+export type GoalReflectionInput = z.infer<typeof goalReflectionInputSchema>;
 
-export interface GoalCommentInput {
-  version: number;
-  stage: GoalCommentStage;
-  text: string;
-}
+export const goalCommentInputSchema = z
+  .object({
+    version: dbInteger.min(1),
+    stage: goalCommentStageSchema,
+    text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
+  })
+  .strict();
+export type GoalCommentInput = z.infer<typeof goalCommentInputSchema>;
 
 /** My workplace's goals (policy 7(3)①: goals are shared in the 課): titles, due dates and progress only. */
-export interface WorkplaceGoalsResponse {
+export const workplaceGoalsResponseSchema = z.object({
   /** My 課, or null when the directory gives me none (then nobody is listed). */
-  department: string | null;
-  fiscalYear: number;
+  department: z.string().nullable(),
+  fiscalYear: z.number(),
   /** Everyone else of my 課 who set goals for the year, by name. */
-  people: Array<{ id: string; displayName: string; jobTitle: string | null; goals: GoalView[] }>;
-}
+  people: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      jobTitle: z.string().nullable(),
+      goals: z.array(goalViewSchema),
+    }),
+  ),
+});
+export type WorkplaceGoalsResponse = z.infer<typeof workplaceGoalsResponseSchema>;
+
+/** `?fiscalYear=` of the goal lists: the current fiscal year when absent. */
+export const goalYearQuerySchema = z.object({ fiscalYear: dbIntegerFromText.min(2000).max(2100).optional() });

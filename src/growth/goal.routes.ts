@@ -1,36 +1,17 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { personParam, subjectOf, uuidParam } from './growth-params.ts';
 import {
-  commentInputSchema,
+  goalCommentInputSchema,
   goalInputSchema,
+  goalProgressInputSchema,
+  goalReflectionInputSchema,
   goalUpdateSchema,
-  progressInputSchema,
-  reflectionInputSchema,
-  type GoalService,
-} from './goal.service.ts';
-import { dbIntegerFromText } from '../http/user-input.ts';
-
-const goalSchema = z.object({
-  id: z.string(),
-  personId: z.string(),
-  fiscalYear: z.number(),
-  title: z.string(),
-  dueDate: z.string(),
-  progress: z.array(z.object({ at: z.string(), percent: z.number(), note: z.string() })),
-  version: z.number(),
-  shared: z
-    .boolean()
-    .describe('true when the caller is a colleague and sees only the part shared with the workplace'),
-  successCriteria: z.string().optional(),
-  competencyIds: z.array(z.string()).optional(),
-  guidelineIds: z.array(z.string()).optional(),
-  midReflection: z.string().optional(),
-  yearEndReflection: z.string().optional(),
-  comments: z
-    .array(z.object({ at: z.string(), authorId: z.string(), stage: z.string(), text: z.string() }))
-    .optional(),
-});
+  goalViewSchema as goalSchema,
+  goalYearQuerySchema,
+  workplaceGoalsResponseSchema,
+} from './goal.contract.ts';
+import type { GoalService } from './goal.service.ts';
+import { personParam, subjectOf, uuidParam } from './growth-params.ts';
 
 export function goalRoutes(service: GoalService): RouteDefinition[] {
   const tags = ['growth'];
@@ -50,23 +31,12 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: {
-        query: z.object({ fiscalYear: dbIntegerFromText.min(2000).max(2100).optional() }),
+        query: goalYearQuerySchema,
       },
       responses: {
         200: {
           description: 'My colleagues with their goals',
-          schema: z.object({
-            department: z.string().nullable(),
-            fiscalYear: z.number(),
-            people: z.array(
-              z.object({
-                id: z.string(),
-                displayName: z.string(),
-                jobTitle: z.string().nullable(),
-                goals: z.array(goalSchema),
-              }),
-            ),
-          }),
+          schema: workplaceGoalsResponseSchema,
         },
       },
       handler: async ({ user, query }) => {
@@ -83,7 +53,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       auth: 'user',
       request: {
         params: z.object({ personId: personParam }),
-        query: z.object({ fiscalYear: dbIntegerFromText.min(2000).max(2100).optional() }),
+        query: goalYearQuerySchema,
       },
       responses: { 200: { description: 'Goals', schema: z.array(goalSchema) } },
       handler: async ({ user, params, query }) => {
@@ -130,7 +100,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: 'Record progress on a goal',
       tags,
       auth: 'user',
-      request: { params: goalParams, body: progressInputSchema },
+      request: { params: goalParams, body: goalProgressInputSchema },
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
@@ -144,7 +114,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: 'My mid-year or year-end reflection on a goal',
       tags,
       auth: 'user',
-      request: { params: goalParams, body: reflectionInputSchema },
+      request: { params: goalParams, body: goalReflectionInputSchema },
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);
@@ -158,7 +128,7 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: "A supervisor's comment on a goal (at setting, mid-year or year-end)",
       tags,
       auth: 'user',
-      request: { params: goalParams, body: commentInputSchema },
+      request: { params: goalParams, body: goalCommentInputSchema },
       responses: one,
       handler: async ({ user, params, body }) => {
         const subject = subjectOf(user, params.personId);

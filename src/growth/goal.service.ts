@@ -1,66 +1,23 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
-import {
-  GOAL_COMMENT_MAX,
-  GOAL_CRITERIA_MAX,
-  GOAL_LINKS_MAX,
-  GOAL_REFLECTION_MAX,
-  GOAL_TITLE_MAX,
-  PROGRESS_NOTE_MAX,
-  type GoalView,
-  type WorkplaceGoalsResponse,
+import { halfPeriodAt } from '../shared/fiscal-period.ts';
+import type {
+  GoalCommentInput,
+  GoalInput,
+  GoalProgressInput,
+  GoalReflectionInput,
+  GoalUpdateInput,
+  GoalView,
+  WorkplaceGoalsResponse,
 } from './goal.contract.ts';
 import { goals } from './goal.schema.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof goals.$inferSelect;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-
-export const goalInputSchema = z
-  .object({
-    fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100),
-    title: userText.trim().min(1).max(GOAL_TITLE_MAX),
-    successCriteria: userText.max(GOAL_CRITERIA_MAX),
-    dueDate: isoDate,
-    competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
-    guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
-    idempotencyKey: z.uuid('must be a UUID the client makes once per form submission'),
-  })
-  .strict();
-
-export const goalUpdateSchema = goalInputSchema
-  .omit({ fiscalYear: true, idempotencyKey: true })
-  .extend({ version: dbInteger.min(1) })
-  .strict();
-export const progressInputSchema = z
-  .object({
-    version: dbInteger.min(1),
-    percent: dbInteger.min(0).max(100),
-    note: userText.max(PROGRESS_NOTE_MAX),
-  })
-  .strict();
-export const reflectionInputSchema = z
-  .object({
-    version: dbInteger.min(1),
-    stage: z.enum(['mid', 'yearEnd']),
-    text: userText.max(GOAL_REFLECTION_MAX),
-  })
-  .strict();
-export const commentInputSchema = z
-  .object({
-    version: dbInteger.min(1),
-    stage: z.enum(['setting', 'mid', 'yearEnd']),
-    text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
-  })
-  .strict();
 
 export function createGoalService(deps: {
   db: Db;
@@ -219,7 +176,7 @@ export function createGoalService(deps: {
     async create(
       actor: Actor,
       personId: string,
-      input: z.infer<typeof goalInputSchema>,
+      input: GoalInput,
     ): Promise<{ goal: GoalView; created: boolean }> {
       await deps.access.require(actor, personId, ['self']);
       if (closedYear(input.fiscalYear) || input.fiscalYear > currentFiscalYear() + 1) {
@@ -242,12 +199,7 @@ export function createGoalService(deps: {
       return { goal: view(first, true), created: false };
     },
 
-    async update(
-      actor: Actor,
-      personId: string,
-      goalId: string,
-      input: z.infer<typeof goalUpdateSchema>,
-    ): Promise<GoalView> {
+    async update(actor: Actor, personId: string, goalId: string, input: GoalUpdateInput): Promise<GoalView> {
       await deps.access.require(actor, personId, ['self']);
       const row = await load(personId, goalId);
       if (closedYear(row.fiscalYear))
@@ -261,7 +213,7 @@ export function createGoalService(deps: {
       actor: Actor,
       personId: string,
       goalId: string,
-      input: z.infer<typeof progressInputSchema>,
+      input: GoalProgressInput,
     ): Promise<GoalView> {
       await deps.access.require(actor, personId, ['self']);
       const row = await load(personId, goalId);
@@ -275,7 +227,7 @@ export function createGoalService(deps: {
       actor: Actor,
       personId: string,
       goalId: string,
-      input: z.infer<typeof reflectionInputSchema>,
+      input: GoalReflectionInput,
     ): Promise<GoalView> {
       await deps.access.require(actor, personId, ['self']);
       const row = await load(personId, goalId);
@@ -290,7 +242,7 @@ export function createGoalService(deps: {
       actor: Actor,
       personId: string,
       goalId: string,
-      input: z.infer<typeof commentInputSchema>,
+      input: GoalCommentInput,
     ): Promise<GoalView> {
       await deps.access.require(actor, personId, ['supervisor']);
       const row = await load(personId, goalId);

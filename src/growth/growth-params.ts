@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '../auth/access.ts';
-import { AppError } from '../http/app-error.ts';
+import { actorOf, type Actor } from '../auth/access.ts';
 import type { AuthenticatedUser } from '../http/route.ts';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -17,13 +16,9 @@ export const uuidParam = z
   .meta({ examples: ['00000000-0000-4000-8000-000000000000'] });
 
 /** The acting user and the person asked about ("me" is the caller). */
-export function subjectOf(
-  user: AuthenticatedUser | undefined,
-  personId: string,
-): { actor: Actor; personId: string } {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+export function subjectOf(user: AuthenticatedUser, personId: string): { actor: Actor; personId: string } {
   return {
-    actor: { id: user.id, isHr: user.isHr },
+    actor: actorOf(user),
     personId: personId === 'me' ? user.id : personId.toLowerCase(),
   };
 }

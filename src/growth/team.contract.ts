@@ -1,33 +1,39 @@
 // API contract shared with the tab: the supervisor's view (policy 7(4)).
-import type { InterviewType } from '../interviews/interview.contract.ts';
 //
 // GET /api/team → TeamResponse: everyone below the caller in the reporting lines (direct reports first,
 // then their reports …), with where each stands in the current half-year and fiscal year. Empty for
 // people without reports. Opening a person uses the per-person routes (self-checks, goals, career) with
 // their id; those routes decide what the supervisor may see.
+//
+// One zod schema per shape: the route documents (and outside production checks) its answer with it, and
+// the types are inferred from it.
+import { z } from 'zod';
+import { INTERVIEW_TYPES } from '../interviews/interview.contract.ts';
 
-export type SelfCheckState = 'none' | 'draft' | 'submitted' | 'reviewed';
+/** The current half's self-check: none, draft, submitted, reviewed (feedback given). */
+export const selfCheckStateSchema = z.enum(['none', 'draft', 'submitted', 'reviewed']);
+export type SelfCheckState = z.infer<typeof selfCheckStateSchema>;
 
-export interface TeamMember {
-  id: string;
-  displayName: string;
-  jobTitle: string | null;
-  levelId: string | null;
-  department: string | null;
-  managerId: string | null;
-  /** 1 for a direct report, 2 for their reports, … */
-  depth: number;
-  /** The current half's self-check: none, draft, submitted, reviewed (feedback given). */
-  selfCheck: SelfCheckState;
-  /** Goals set for the current fiscal year. */
-  goals: number;
+export const teamMemberSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string().nullable(),
+  levelId: z.string().nullable(),
+  department: z.string().nullable(),
+  managerId: z.string().nullable(),
+  depth: z.number().describe('1 for a direct report, 2 for their reports, …'),
+  selfCheck: selfCheckStateSchema,
+  goals: z.number().describe('Goals set for the current fiscal year'),
   /** This fiscal year's next one-on-one (booked), else the latest held (done); null when none. */
-  interview: { status: 'booked' | 'done'; type: InterviewType; start: string } | null;
-}
+  interview: z
+    .object({ status: z.enum(['booked', 'done']), type: z.enum(INTERVIEW_TYPES), start: z.string() })
+    .nullable(),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
 
-export interface TeamResponse {
-  /** e.g. 2026-H2 */
-  period: string;
-  fiscalYear: number;
-  members: TeamMember[];
-}
+export const teamResponseSchema = z.object({
+  period: z.string().describe('The current half of the fiscal year, e.g. 2026-H2'),
+  fiscalYear: z.number(),
+  members: z.array(teamMemberSchema),
+});
+export type TeamResponse = z.infer<typeof teamResponseSchema>;

@@ -1,28 +1,7 @@
-import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
+import { actorOf } from '../auth/access.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { teamResponseSchema } from './team.contract.ts';
 import type { TeamService } from './team.service.ts';
-
-const teamSchema = z.object({
-  period: z.string().describe('The current half of the fiscal year, e.g. 2026-H2'),
-  fiscalYear: z.number(),
-  members: z.array(
-    z.object({
-      id: z.string(),
-      displayName: z.string(),
-      jobTitle: z.string().nullable(),
-      levelId: z.string().nullable(),
-      department: z.string().nullable(),
-      managerId: z.string().nullable(),
-      depth: z.number().describe('1 for a direct report, 2 for their reports, …'),
-      selfCheck: z.enum(['none', 'draft', 'submitted', 'reviewed']),
-      goals: z.number().describe('Goals set for the current fiscal year'),
-      interview: z
-        .object({ status: z.enum(['booked', 'done']), type: z.string(), start: z.string() })
-        .nullable(),
-    }),
-  ),
-});
 
 export function teamRoutes(service: TeamService): RouteDefinition[] {
   return [
@@ -33,10 +12,9 @@ export function teamRoutes(service: TeamService): RouteDefinition[] {
       summary: "Everyone below me in the reporting lines, with this half's self-check and this year's goals",
       tags: ['growth'],
       auth: 'user',
-      responses: { 200: { description: 'My team (empty without reports)', schema: teamSchema } },
+      responses: { 200: { description: 'My team (empty without reports)', schema: teamResponseSchema } },
       handler: async ({ user }) => {
-        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-        return { body: await service.overview({ id: user.id, isHr: user.isHr }) };
+        return { body: await service.overview(actorOf(user)) };
       },
     }),
   ];

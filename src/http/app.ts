@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
+import { z } from 'zod';
 import type { Logger } from 'pino';
 import { AppError } from './app-error.ts';
 import { errorHandler, notFoundHandler } from './error-middleware.ts';
@@ -30,6 +31,12 @@ export interface HttpAppOptions {
   rateLimit?: RateLimiter;
   /** Runtime settings for the tab, injected into its index.html (no extra request before it starts). */
   tabConfig?: (req: Request) => { hostOrigins: string[] };
+  /**
+   * Check what every handler answers against the response schema it declares, and answer 500 (with a
+   * log line naming the route and the mismatch) when it does not match. On by default, for development
+   * and tests; production turns it off (it costs a parse of every answer).
+   */
+  checkResponses?: boolean;
 }
 
 const TEAMS_FRAME_ANCESTORS = [
@@ -88,6 +95,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
 
   const jsonParserOf = (limit: number) => express.json({ limit, strict: false, type: () => true });
   const jsonParser = jsonParserOf(options.bodyLimitBytes);
+  const checkResponses = options.checkResponses ?? true;
   const openApi = buildOpenApiDocument([...routes, openApiRoute], { version: options.version });
 
   for (const route of [...routes, openApiRoute]) {
@@ -120,6 +128,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
         route === openApiRoute
           ? { body: openApi }
           : await route.handler({ params, query, body, user, req, res });
+      if (checkResponses && route !== openApiRoute) checkResponse(route, result, logger);
       send(res, result);
     });
     app[route.method](route.path, ...handlers);
@@ -156,6 +165,33 @@ const openApiRoute: RouteDefinition = {
   responses: { 200: { description: 'The OpenAPI document' } },
   handler: () => Promise.reject(new Error('answered by createHttpApp')),
 };
+
+/**
+ * Fails loudly when a handler answers what its route does not declare: a status missing from its
+ * `responses`, or a JSON body that its response schema does not describe. The types catch most of this;
+ * this catches what they cannot (a cast, a service returning more or other than it says).
+ */
+function checkResponse(route: RouteDefinition, result: RouteResult, logger: Logger): void {
+  const status = result.status ?? 200;
+  const where = `${route.method.toUpperCase()} ${route.path} (${route.operationId})`;
+  const spec = route.responses[status];
+  if (!spec) {
+    logger.error({ route: where, status }, 'handler answered a status its route does not declare');
+    throw new Error(`${where} answered ${status}, which its responses do not declare`);
+  }
+  if (!('body' in result) || !spec.schema || spec.contentType) return;
+  const checked = spec.schema.safeParse(result.body);
+  if (checked.success) return;
+  const issues = checked.error.issues.slice(0, 5).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+  logger.error({ route: where, status, issues }, 'handler answer does not match its response schema');
+  throw new Error(
+    `${where} answered a ${status} body that does not match its schema: ${z.prettifyError(checked.error)}`,
+  );
+}
 
 const requireJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { INTERVIEW_TYPES } from './interview.contract.ts';
 import {
   bookingInputSchema,
@@ -55,11 +55,6 @@ const planSchema = z.object({
   ),
   unplaced: z.array(z.object({ personId: z.string(), displayName: z.string(), reason: z.string() })),
 });
-
-const actorOf = (user: AuthenticatedUser | undefined) => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
 
 export function interviewRoutes(service: InterviewService): RouteDefinition[] {
   const tags = ['interviews'];

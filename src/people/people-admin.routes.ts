@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { actorOf } from '../auth/access.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { IMPORT_PROBLEM_CODES } from './people-admin.contract.ts';
 import {
   IMPORT_BODY_LIMIT_BYTES,
   importInputSchema,
   type PeopleAdminService,
 } from './people-admin.service.ts';
-
-const signedIn = (user: AuthenticatedUser | undefined) => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
 
 const syncRunSchema = z.object({
   startedAt: z.string().nullable(),
@@ -129,7 +124,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         200: { description: 'Sync status', schema: syncStatusSchema },
         403: { description: 'Not HR' },
       },
-      handler: async ({ user }) => ({ body: await service.syncStatus(signedIn(user)) }),
+      handler: async ({ user }) => ({ body: await service.syncStatus(actorOf(user)) }),
     }),
     defineRoute({
       method: 'post',
@@ -142,7 +137,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         202: { description: 'Queued; the status as it is now', schema: syncStatusSchema },
         403: { description: 'Not HR' },
       },
-      handler: async ({ user }) => ({ status: 202, body: await service.requestSync(signedIn(user)) }),
+      handler: async ({ user }) => ({ status: 202, body: await service.requestSync(actorOf(user)) }),
     }),
     defineRoute({
       method: 'post',
@@ -164,7 +159,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
           schema: refusedSchema,
         },
       },
-      handler: async ({ user, body }) => ({ body: await service.importFile(signedIn(user), body) }),
+      handler: async ({ user, body }) => ({ body: await service.importFile(actorOf(user), body) }),
     }),
     defineRoute({
       method: 'get',
@@ -178,7 +173,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         200: { description: 'The disagreements, by 課 then name', schema: disagreementsSchema },
         403: { description: 'Not HR' },
       },
-      handler: async ({ user }) => ({ body: await service.departmentDisagreements(signedIn(user)) }),
+      handler: async ({ user }) => ({ body: await service.departmentDisagreements(actorOf(user)) }),
     }),
     defineRoute({
       method: 'post',
@@ -198,7 +193,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         404: { description: 'Nobody with that id is excluded' },
       },
       handler: async ({ user, params }) => ({
-        body: await service.liftExclusion(signedIn(user), params.personId.toLowerCase()),
+        body: await service.liftExclusion(actorOf(user), params.personId.toLowerCase()),
       }),
     }),
     defineRoute({
@@ -215,7 +210,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         404: { description: 'No such person' },
       },
       handler: async ({ user, params }) => ({
-        body: await service.levelHistory(signedIn(user), params.personId.toLowerCase()),
+        body: await service.levelHistory(actorOf(user), params.personId.toLowerCase()),
       }),
     }),
   ];

@@ -1,30 +1,41 @@
-// API contract shared with the tab (tab/ may import *.contract.ts files only).
+// API contract shared with the tab (tab/ may import *.contract.ts files only). One zod schema per shape:
+// the routes validate and document with them, and the types are inferred from them.
+import { z } from 'zod';
+import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
-export type EmploymentType = 'regular' | 'fiscalYear';
+export const employmentTypeSchema = z.enum(['regular', 'fiscalYear']);
+export type EmploymentType = z.infer<typeof employmentTypeSchema>;
 
 /** GET /api/me */
-export interface MeResponse {
-  id: string;
-  displayName: string;
-  userPrincipalName: string;
+export const meResponseSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  userPrincipalName: z.string(),
   /** 課 */
-  department: string | null;
+  department: z.string().nullable(),
   /** 部 */
-  division: string | null;
-  jobTitle: string | null;
+  division: z.string().nullable(),
+  jobTitle: z.string().nullable(),
   /** A level id of the framework (e.g. `shuji`), or null when the job title maps to no level. */
-  levelId: string | null;
-  employmentType: EmploymentType;
-  managerId: string | null;
-  roles: Array<'employee' | 'supervisor' | 'hr'>;
-}
+  levelId: z.string().nullable(),
+  employmentType: employmentTypeSchema,
+  managerId: z.string().nullable(),
+  roles: z.array(z.enum(['employee', 'supervisor', 'hr'])),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /** GET /api/people?search= (HR): one line of the staff directory. */
-export interface PersonSummary {
-  id: string;
-  displayName: string;
+export const personSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
   /** 課 */
-  department: string | null;
-  jobTitle: string | null;
-  levelId: string | null;
-}
+  department: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  levelId: z.string().nullable(),
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const peopleSearchQuerySchema = z.object({
+  search: userText.trim().min(1).max(100),
+  limit: dbIntegerFromText.min(1).max(50).default(20),
+});

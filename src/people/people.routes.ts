@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { meResponseSchema, peopleSearchQuerySchema, personSummarySchema } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
-import { dbIntegerFromText, userText } from '../http/user-input.ts';
-
-export const meSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  userPrincipalName: z.string(),
-  department: z.string().nullable(),
-  division: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  levelId: z.string().nullable(),
-  employmentType: z.enum(['regular', 'fiscalYear']),
-  managerId: z.string().nullable(),
-  roles: z.array(z.enum(['employee', 'supervisor', 'hr'])),
-});
 
 export function peopleRoutes(service: PeopleService): RouteDefinition[] {
   return [
@@ -27,28 +13,16 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       tags: ['people'],
       auth: 'user',
       request: {
-        query: z.object({
-          search: userText.trim().min(1).max(100),
-          limit: dbIntegerFromText.min(1).max(50).default(20),
-        }),
+        query: peopleSearchQuerySchema,
       },
       responses: {
         200: {
           description: 'People, by name',
-          schema: z.array(
-            z.object({
-              id: z.string(),
-              displayName: z.string(),
-              department: z.string().nullable(),
-              jobTitle: z.string().nullable(),
-              levelId: z.string().nullable(),
-            }),
-          ),
+          schema: z.array(personSummarySchema),
         },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => {
-        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
         return { body: await service.search({ isHr: user.isHr }, query.search, query.limit) };
       },
     }),
@@ -59,9 +33,8 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
       summary: "The caller's profile: name, department, job level, roles",
       tags: ['people'],
       auth: 'user',
-      responses: { 200: { description: 'The signed-in person', schema: meSchema } },
+      responses: { 200: { description: 'The signed-in person', schema: meResponseSchema } },
       handler: async ({ user }) => {
-        if (!user) throw new AppError('unauthenticated', 'Sign in first.');
         return { body: await service.getProfile(user.id, { isHr: user.isHr }) };
       },
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
+import { actorOf } from '../auth/access.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { eraseInputSchema, type ErasureService } from './erasure.service.ts';
 
 // Entra object ids are GUIDs; anything else cannot name a person and is refused before any query.
@@ -24,11 +24,6 @@ const recordSchema = z.object({
   deletes: countsSchema,
   detaches: countsSchema,
 });
-
-const signedIn = (user: AuthenticatedUser | undefined) => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
 
 /** HR erases a leaver's personal data, sees beforehand what would go, and reads the records kept. */
 export function erasureRoutes(service: ErasureService): RouteDefinition[] {
@@ -57,7 +52,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
         403: { description: 'Not HR' },
         404: { description: 'Nobody with that id: not in the directory and no data' },
       },
-      handler: async ({ user, params }) => ({ body: await service.preview(signedIn(user), params.personId) }),
+      handler: async ({ user, params }) => ({ body: await service.preview(actorOf(user), params.personId) }),
     }),
     defineRoute({
       method: 'post',
@@ -75,7 +70,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       },
       handler: async ({ user, params, body }) => ({
         status: 201,
-        body: await service.erase(signedIn(user), params.personId, body),
+        body: await service.erase(actorOf(user), params.personId, body),
       }),
     }),
     defineRoute({
@@ -92,7 +87,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
         200: { description: 'Records', schema: z.array(recordSchema) },
         403: { description: 'Not HR' },
       },
-      handler: async ({ user, query }) => ({ body: await service.list(signedIn(user), query.personId) }),
+      handler: async ({ user, query }) => ({ body: await service.list(actorOf(user), query.personId) }),
     }),
   ];
 }

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { actorOf } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
-import { AppError } from '../http/app-error.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../http/route.ts';
-import { COURSE_CATEGORIES, COURSE_FORMATS, ENROLMENT_STATUSES } from './training.contract.ts';
+import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import {
+  COURSE_CATEGORIES,
+  COURSE_FORMATS,
+  ENROLMENT_STATUSES,
+  type EnrolmentView,
+} from './training.contract.ts';
 import {
   applyInputSchema,
   cancelSessionSchema,
@@ -108,11 +113,6 @@ const recommendationSchema = z.object({
   score: z.number(),
 });
 
-const actorOf = (user: AuthenticatedUser | undefined) => {
-  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
-  return { id: user.id, isHr: user.isHr };
-};
-
 export function trainingRoutes(service: TrainingService): RouteDefinition[] {
   const tags = ['training'];
   const courseParams = z.object({ courseId: uuidParam });
@@ -134,7 +134,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     operationId: string,
     summary: string,
     body: z.ZodType<Record<string, unknown>>,
-    act: (actor: { id: string; isHr: boolean }, enrolmentId: string, body: never) => Promise<unknown>,
+    act: (actor: { id: string; isHr: boolean }, enrolmentId: string, body: never) => Promise<EnrolmentView>,
     /** Confirming, declining and withdrawing change the session's Outlook attendees. */
     rateLimit: 'notify' | 'write' = 'notify',
   ) =>

@@ -1,3 +1,5 @@
+import { urlOf, type ApiResponse, type ApiRouteKey, type CallInput } from './routes.ts';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -90,8 +92,26 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     if (!response.ok) throw await errorOf(response);
     return response.blob();
   };
+  /**
+   * A route of ApiRoutes (tab/src/api/routes.ts), by method and path template: its params, query and body
+   * are checked against the contract, and its answer is typed by it.
+   */
+  const call = <K extends ApiRouteKey>(key: K, ...[input]: CallArgs<K>): Promise<ApiResponse<K>> => {
+    const { params, query, body, signal } = (input ?? {}) as {
+      params?: Record<string, string>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+      signal?: AbortSignal;
+    };
+    const { method, url } = urlOf(key, { ...(params ? { params } : {}), ...(query ? { query } : {}) });
+    return request<ApiResponse<K>>(method, url, body, signal ? { signal } : {});
+  };
   // Who I am and the policy are shared through the query cache (tab/src/data/queries.ts: useMe, useFramework).
-  return { request, file };
+  return { request, call, file };
 }
+
+/** A route without params or body may be called with no input at all. */
+type CallArgs<K extends ApiRouteKey> =
+  Record<never, never> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
 
 export type ApiClient = ReturnType<typeof createApiClient>;

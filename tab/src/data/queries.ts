@@ -1,7 +1,6 @@
 import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
-import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import type { ApiRouteKey, CallInput } from '../api/routes.ts';
 
 /**
  * Every query key of the tab, in one place. A key holds every parameter its request depends on (fiscal
@@ -31,12 +30,32 @@ export function apiQuery<T>(api: ApiClient, queryKey: QueryKey, path: string) {
   });
 }
 
+/**
+ * A GET route of the contract as a query: typed by the route (tab/src/api/routes.ts), cancelled like
+ * apiQuery. Prefer it to apiQuery, whose type and URL are written by hand.
+ */
+export function routeQuery<K extends ApiRouteKey & `GET ${string}`>(
+  api: ApiClient,
+  queryKey: QueryKey,
+  key: K,
+  input?: Omit<CallInput<K>, 'signal'>,
+) {
+  return queryOptions({
+    queryKey,
+    queryFn: ({ signal }) =>
+      (api.call as (key: K, input: CallInput<K>) => ReturnType<typeof api.call<K>>)(key, {
+        ...input,
+        signal,
+      } as CallInput<K>),
+  });
+}
+
 // Who I am and the policy do not change while the tab is open: every view shares one answer. A failed
 // load is not kept, so "try again" asks the server again.
 export const meQuery = (api: ApiClient) =>
-  queryOptions({ ...apiQuery<MeResponse>(api, queryKeys.me, '/api/me'), staleTime: Infinity });
+  queryOptions({ ...routeQuery(api, queryKeys.me, 'GET /api/me'), staleTime: Infinity });
 export const frameworkQuery = (api: ApiClient) =>
-  queryOptions({ ...apiQuery<Framework>(api, queryKeys.framework, '/api/framework'), staleTime: Infinity });
+  queryOptions({ ...routeQuery(api, queryKeys.framework, 'GET /api/framework'), staleTime: Infinity });
 
 export const useMe = (api: ApiClient) => useQuery(meQuery(api));
 export const useFramework = (api: ApiClient) => useQuery(frameworkQuery(api));

@@ -1,0 +1,89 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import type { ApiClient } from '../../../tab/src/api/client.ts';
+import { urlOf, type ApiResponse, type ApiRouteKey } from '../../../tab/src/api/routes.ts';
+import { frameworkRoutes } from '../../../src/framework/framework.routes.ts';
+import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract.ts';
+import { goalRoutes } from '../../../src/growth/goal.routes.ts';
+import type { meResponseSchema } from '../../../src/people/people.contract.ts';
+import { teamRoutes } from '../../../src/growth/team.routes.ts';
+import { peopleRoutes } from '../../../src/people/people.routes.ts';
+
+// Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
+const TAB_ROUTES = [
+  'GET /api/me',
+  'GET /api/people',
+  'GET /api/framework',
+  'GET /api/team',
+  'GET /api/workplace/goals',
+  'GET /api/people/:personId/goals',
+  'POST /api/people/:personId/goals',
+  'PUT /api/people/:personId/goals/:goalId',
+  'POST /api/people/:personId/goals/:goalId/progress',
+  'PUT /api/people/:personId/goals/:goalId/reflection',
+  'POST /api/people/:personId/goals/:goalId/comments',
+] as const satisfies readonly ApiRouteKey[];
+
+describe("the tab's typed routes", () => {
+  it('lists every route the tab types, and each is a route the server declares', () => {
+    expectTypeOf<(typeof TAB_ROUTES)[number]>().toEqualTypeOf<ApiRouteKey>();
+    // Building the route definitions runs no service: the handlers are never called here.
+    const served = [
+      ...goalRoutes({} as never),
+      ...peopleRoutes({} as never),
+      ...frameworkRoutes({} as never),
+      ...teamRoutes({} as never),
+    ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
+  });
+
+  it('types each answer by the contract the server answers with', () => {
+    expectTypeOf<ApiResponse<'GET /api/me'>>().toEqualTypeOf<z.output<typeof meResponseSchema>>();
+    expectTypeOf<ApiResponse<'GET /api/people/:personId/goals'>>().toEqualTypeOf<
+      Array<z.output<typeof goalViewSchema>>
+    >();
+  });
+
+  it('fails the typecheck when the tab reads a field the contract does not have (a rename)', () => {
+    // What a view does with an answer. Were `title` renamed in goalViewSchema, the first line would fail
+    // tsc (npm run typecheck covers tab/ and test/); the second shows the same failure for a stale name.
+    const titleOf = (goal: ApiResponse<'POST /api/people/:personId/goals'>): string => goal.title;
+    const staleNameOf = (goal: ApiResponse<'POST /api/people/:personId/goals'>): void => {
+      // @ts-expect-error `name` is not a field of a goal: a renamed or misspelt field breaks the build
+      void goal.name;
+    };
+    expectTypeOf(titleOf).parameter(0).toEqualTypeOf<GoalView>();
+    expect(typeof staleNameOf).toBe('function');
+  });
+
+  it('checks what a call sends against the contract', () => {
+    const typesOnly = (api: ApiClient) => {
+      void api.call('GET /api/me');
+      void api.call('GET /api/people/:personId/goals', {
+        params: { personId: 'me' },
+        query: { fiscalYear: 2026 },
+      });
+      // @ts-expect-error a route with :personId needs its params
+      void api.call('GET /api/people/:personId/goals');
+      void api.call('POST /api/people/:personId/goals/:goalId/progress', {
+        params: { personId: 'me', goalId: 'g' },
+        // @ts-expect-error `percent` is a number in the contract
+        body: { version: 1, percent: '50', note: '' },
+      });
+      // @ts-expect-error no such route
+      void api.call('GET /api/nowhere');
+    };
+    expect(typeof typesOnly).toBe('function');
+  });
+
+  it('fills the path template, escaping each value, and appends the query without empty values', () => {
+    expect(
+      urlOf('PUT /api/people/:personId/goals/:goalId', { params: { personId: 'me', goalId: 'a/b c' } }),
+    ).toEqual({ method: 'PUT', url: '/api/people/me/goals/a%2Fb%20c' });
+    expect(urlOf('GET /api/workplace/goals', { query: { fiscalYear: 2026, other: undefined } })).toEqual({
+      method: 'GET',
+      url: '/api/workplace/goals?fiscalYear=2026',
+    });
+    expect(() => urlOf('GET /api/people/:personId/goals', {})).toThrow(':personId');
+  });
+});
