@@ -89,11 +89,7 @@ export default tseslint.config(
     files: [
       'tab/src/career/career-view.tsx',
       'tab/src/declaration/declaration-view.tsx',
-      'tab/src/home/due-card.tsx',
-      'tab/src/hr/people/disagreements-panel.tsx',
-      'tab/src/hr/people/sync-panel.tsx',
       'tab/src/hr/sections/audit-section.tsx',
-      'tab/src/hr/sections/channels-section.tsx',
       'tab/src/interviews/booking-panel.tsx',
       'tab/src/interviews/interview-record.tsx',
       'tab/src/interviews/use-interviews.ts',

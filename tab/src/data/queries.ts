@@ -18,8 +18,13 @@ export const queryKeys = {
   mySelfChecks: ['self-checks', 'me'] as const,
   /** `imports` counts the CSV imports of this session: after one, the history is asked for again. */
   levelHistory: (personId: string, imports: number) => ['hr-people', personId, 'levels', imports] as const,
+  /** `imports` counts the CSV imports of this session, as for the level history. */
+  disagreements: (imports: number) => ['hr-people', 'disagreements', imports] as const,
+  directorySync: ['hr-people', 'sync'] as const,
+  channelMappings: ['channel-mappings'] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
+  due: ['cycles-due'] as const,
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
 };
 
