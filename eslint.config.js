@@ -89,7 +89,6 @@ export default tseslint.config(
     files: [
       'tab/src/career/career-view.tsx',
       'tab/src/declaration/declaration-view.tsx',
-      'tab/src/hr/sections/audit-section.tsx',
       'tab/src/interviews/booking-panel.tsx',
       'tab/src/interviews/interview-record.tsx',
       'tab/src/interviews/use-interviews.ts',
