@@ -93,8 +93,6 @@ export default tseslint.config(
       'tab/src/interviews/interview-record.tsx',
       'tab/src/interviews/use-interviews.ts',
       'tab/src/self-check/self-check-view.tsx',
-      'tab/src/team/team-person.tsx',
-      'tab/src/team/team-view.tsx',
       'tab/src/training/catalog.tsx',
       'tab/src/training/hr-training.tsx',
       'tab/src/training/my-training.tsx',
