@@ -33,6 +33,8 @@ export const queryKeys = {
   declarations: ['declaration'] as const,
   declarationWindows: ['declaration', 'windows'] as const,
   declaration: (personId: string, fiscalYear: number) => ['declaration', personId, fiscalYear] as const,
+  interviews: (as: 'organizer' | 'attendee') => ['interviews', as] as const,
+  interview: (id: string) => ['interviews', 'detail', id] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
   due: ['cycles-due'] as const,
