@@ -87,7 +87,6 @@ export default tseslint.config(
     // effect. Each file leaves this list when its loaders become queries (docs/tab-data.md); the rule holds
     // everywhere else.
     files: [
-      'tab/src/self-check/self-check-view.tsx',
       'tab/src/training/catalog.tsx',
       'tab/src/training/hr-training.tsx',
       'tab/src/training/my-training.tsx',

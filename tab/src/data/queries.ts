@@ -16,6 +16,7 @@ export const queryKeys = {
   workplaceGoals: (fiscalYear: number) => ['goals', 'workplace', fiscalYear] as const,
   allCycles: ['cycles'] as const,
   mySelfChecks: ['self-checks', 'me'] as const,
+  mySelfCheck: (period: string) => ['self-check', 'me', period] as const,
   /** `imports` counts the CSV imports of this session: after one, the history is asked for again. */
   levelHistory: (personId: string, imports: number) => ['hr-people', personId, 'levels', imports] as const,
   /** `imports` counts the CSV imports of this session, as for the level history. */
