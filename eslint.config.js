@@ -91,7 +91,6 @@ export default tseslint.config(
       'tab/src/training/hr-training.tsx',
       'tab/src/training/my-training.tsx',
       'tab/src/training/roster.tsx',
-      'tab/src/training/team-training.tsx',
     ],
     rules: { 'react-hooks/set-state-in-effect': 'off' },
   },
