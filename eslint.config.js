@@ -86,20 +86,8 @@ export default tseslint.config(
     // Not yet moved to TanStack Query (issue 17): these views still load by hand, setting state from an
     // effect. Each file leaves this list when its loaders become queries (docs/tab-data.md); the rule holds
     // everywhere else.
-    files: [
-      'tab/src/training/catalog.tsx',
-      'tab/src/training/hr-training.tsx',
-      'tab/src/training/roster.tsx',
-    ],
+    files: ['tab/src/training/catalog.tsx', 'tab/src/training/hr-training.tsx'],
     rules: { 'react-hooks/set-state-in-effect': 'off' },
-  },
-  {
-    // Not yet fixed (issue 17): these render with Date.now() (upcoming/past, withdrawable, started), which
-    // the compiler's purity rule refuses; they need the time passed in or kept from the load.
-    files: [
-      'tab/src/training/roster.tsx',
-    ],
-    rules: { 'react-hooks/purity': 'off' },
   },
   {
     // The dev host page is plain browser JavaScript served as is (local mode only).
