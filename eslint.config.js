@@ -121,37 +121,8 @@ export default tseslint.config(
     // Not yet moved to TanStack Query (issue 17): these views still load by hand, setting state from an
     // effect. Each file leaves this list when its loaders become queries (docs/tab-data.md); the rule holds
     // everywhere else.
-    files: [
-      'tab/src/career/career-view.tsx',
-      'tab/src/declaration/declaration-view.tsx',
-      'tab/src/home/due-card.tsx',
-      'tab/src/hr/people/disagreements-panel.tsx',
-      'tab/src/hr/people/sync-panel.tsx',
-      'tab/src/hr/sections/audit-section.tsx',
-      'tab/src/hr/sections/channels-section.tsx',
-      'tab/src/interviews/booking-panel.tsx',
-      'tab/src/interviews/interview-record.tsx',
-      'tab/src/interviews/use-interviews.ts',
-      'tab/src/self-check/self-check-view.tsx',
-      'tab/src/team/team-person.tsx',
-      'tab/src/team/team-view.tsx',
-      'tab/src/training/catalog.tsx',
-      'tab/src/training/hr-training.tsx',
-      'tab/src/training/my-training.tsx',
-      'tab/src/training/roster.tsx',
-      'tab/src/training/team-training.tsx',
-    ],
+    files: ['tab/src/training/catalog.tsx', 'tab/src/training/hr-training.tsx'],
     rules: { 'react-hooks/set-state-in-effect': 'off' },
-  },
-  {
-    // Not yet fixed (issue 17): these render with Date.now() (upcoming/past, withdrawable, started), which
-    // the compiler's purity rule refuses; they need the time passed in or kept from the load.
-    files: [
-      'tab/src/interviews/interview-lists.tsx',
-      'tab/src/training/my-training.tsx',
-      'tab/src/training/roster.tsx',
-    ],
-    rules: { 'react-hooks/purity': 'off' },
   },
   {
     // The dev host page is plain browser JavaScript served as is (local mode only).

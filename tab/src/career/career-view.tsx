@@ -12,8 +12,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CAREER_LIST_MAX,
@@ -27,11 +27,10 @@ import {
   type RotationEntry,
 } from '../../../src/growth/career.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { meQuery } from '../data/queries.ts';
+import { apiQuery, queryKeys, useMe } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } from './career-summary.tsx';
 import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -40,11 +39,6 @@ import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; career: CareerDesignResponse; loadedAt: number };
 
 registerBundle('career', messages);
 
@@ -115,29 +109,32 @@ function cleaned(form: Form): Form {
 
 export default function CareerView({ api }: PageProps) {
   const { t } = useTranslation('career');
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const me = useMe(api);
+  const personId = me.data?.id ?? '';
+  const careerKey = queryKeys.personCareer(personId);
+  const career = useQuery({
+    ...apiQuery<CareerDesignResponse>(api, careerKey, `/api/people/${encodeURIComponent(personId)}/career`),
+    enabled: personId !== '',
+  });
   const queryClient = useQueryClient();
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    queryClient
-      .fetchQuery(meQuery(api))
-      .then((me) =>
-        api.request<CareerDesignResponse>('GET', `/api/people/${encodeURIComponent(me.id)}/career`),
-      )
-      .then(
-        (career) => setState({ status: 'ready', career, loadedAt: Date.now() }),
-        (error: unknown) => setState({ status: 'error', error }),
-      );
-  }, [api, queryClient]);
-  useEffect(load, [load]);
 
   return (
     <Page title={t('title')} testId="career">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? (
-        <CareerEditor key={state.loadedAt} api={api} initial={state.career} onReload={load} />
-      ) : null}
+      {me.data === undefined ? (
+        <QueryState query={me}>{() => null}</QueryState>
+      ) : (
+        <QueryState query={career}>
+          {(initial) => (
+            // "Reload" after a conflict reads the design afresh from nothing: the editor remounts with it.
+            <CareerEditor
+              api={api}
+              initial={initial}
+              queryKey={careerKey}
+              onReload={() => void queryClient.resetQueries({ queryKey: careerKey })}
+            />
+          )}
+        </QueryState>
+      )}
     </Page>
   );
 }
@@ -145,10 +142,12 @@ export default function CareerView({ api }: PageProps) {
 function CareerEditor({
   api,
   initial,
+  queryKey,
   onReload,
 }: {
   api: ApiClient;
   initial: CareerDesignResponse;
+  queryKey: readonly unknown[];
   onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('career');
@@ -156,7 +155,6 @@ function CareerEditor({
   const styles = useStyles();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<
     { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined
   >();
@@ -171,28 +169,28 @@ function CareerEditor({
     setNotice((current) => (current?.kind === 'saved' ? undefined : current));
   };
 
-  const save = async () => {
-    setSaving(true);
-    setNotice(undefined);
-    try {
-      const body: CareerDesignInput = { version: saved.version, ...cleaned(form) };
-      const response = await api.request<CareerDesignResponse>(
+  const queryClient = useQueryClient();
+  const saving = useMutation({
+    mutationFn: (body: CareerDesignInput) =>
+      api.request<CareerDesignResponse>(
         'PUT',
         `/api/people/${encodeURIComponent(saved.personId)}/career`,
         body,
-      );
+      ),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (response) => {
+      queryClient.setQueryData(queryKey, response);
       setSaved(response);
       setForm(formOf(response));
       setNotice({ kind: 'saved' });
-    } catch (error) {
-      // A stale version: keep every typed character and let the person decide when to load the newer one.
+    },
+    // A stale version: keep every typed character and let the person decide when to load the newer one.
+    onError: (error) =>
       setNotice(
         error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
-      );
-    } finally {
-      setSaving(false);
-    }
-  };
+      ),
+  });
+  const save = () => saving.mutate({ version: saved.version, ...cleaned(form) });
 
   if (!editable) return <CareerSummary career={saved} />;
 
@@ -388,8 +386,8 @@ function CareerEditor({
       {notice?.kind === 'error' ? <SaveError error={notice.error} /> : null}
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="career-save">
-          {saving ? t('saving') : t('save')}
+        <Button appearance="primary" disabled={saving.isPending} onClick={save} data-testid="career-save">
+          {saving.isPending ? t('saving') : t('save')}
         </Button>
         <span role="status" className={layout.muted} data-testid="career-status">
           {notice?.kind === 'saved' && !dirty ? t('saved') : dirty ? t('unsaved') : ''}

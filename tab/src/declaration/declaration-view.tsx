@@ -22,8 +22,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DECLARATION_SHORT_MAX,
@@ -36,15 +36,13 @@ import {
   type TransferWish,
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { meQuery } from '../data/queries.ts';
+import { apiQuery, queryKeys, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import messages from './messages.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
@@ -52,14 +50,6 @@ import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 registerBundle('declaration', messages);
 
 type Form = Omit<DeclarationDraftInput, 'version'>;
-
-interface Loaded {
-  me: MeResponse;
-  windows: DeclarationWindow[];
-  declaration: DeclarationResponse;
-}
-
-type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | ({ status: 'ready' } & Loaded);
 
 const useStyles = makeStyles({
   wish: {
@@ -91,52 +81,44 @@ function fiscalYearToShow(windows: DeclarationWindow[]): number {
 
 export default function DeclarationView({ api }: PageProps) {
   const { t } = useTranslation('declaration');
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
   const queryClient = useQueryClient();
-  const load = useCallback(
-    (quiet = false) => {
-      if (!quiet) setState({ status: 'loading' });
-      (async (): Promise<Loaded> => {
-        const [me, windows] = await Promise.all([
-          queryClient.fetchQuery(meQuery(api)),
-          api.request<DeclarationWindow[]>('GET', '/api/declaration-windows'),
-        ]);
-        const declaration = await api.request<DeclarationResponse>(
-          'GET',
-          `/api/people/${encodeURIComponent(me.id)}/declarations/${fiscalYearToShow(windows)}`,
-        );
-        return { me, windows, declaration };
-      })().then(
-        (loaded) => setState({ status: 'ready', ...loaded }),
-        (error: unknown) => setState({ status: 'error', error }),
-      );
-    },
-    [api, queryClient],
+  const base = allOf(
+    useMe(api),
+    useQuery(apiQuery<DeclarationWindow[]>(api, queryKeys.declarationWindows, '/api/declaration-windows')),
   );
-  useEffect(() => load(), [load]);
+  const personId = base.data?.[0].id ?? '';
+  const fiscalYear = base.data ? fiscalYearToShow(base.data[1]) : 0;
+  const declaration = useQuery({
+    ...apiQuery<DeclarationResponse>(
+      api,
+      queryKeys.declaration(personId, fiscalYear),
+      `/api/people/${encodeURIComponent(personId)}/declarations/${fiscalYear}`,
+    ),
+    enabled: base.data !== undefined,
+  });
+  // "Reload" after a conflict reads everything afresh from nothing, so the form starts again.
+  const reload = () => void queryClient.resetQueries({ queryKey: queryKeys.declarations });
 
   return (
     <Page title={t('title')} testId="declaration">
       <MessageBar intent="warning" data-testid="declaration-confidential">
         <MessageBarBody>{t('confidential')}</MessageBarBody>
       </MessageBar>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={() => load()} /> : null}
-      {state.status === 'ready' ? (
-        <>
-          <DeclarationForm
-            // A new window state or version from the server starts the form afresh; a quiet refresh that
-            // changed neither keeps what is being typed.
-            key={`${state.declaration.fiscalYear}-${state.declaration.version}-${state.declaration.editable}`}
-            api={api}
-            initial={state.declaration}
-            onReload={() => load()}
-          />
-          {state.me.roles.includes('hr') ? (
-            <HrWindowPanel api={api} windows={state.windows} onChanged={() => load(true)} />
-          ) : null}
-        </>
-      ) : null}
+      <QueryState query={allOf(base, declaration)}>
+        {([[me, windows], declaration]) => (
+          <>
+            <DeclarationForm
+              // A new window state or version from the server starts the form afresh; a quiet refresh that
+              // changed neither keeps what is being typed.
+              key={`${declaration.fiscalYear}-${declaration.version}-${declaration.editable}`}
+              api={api}
+              initial={declaration}
+              onReload={reload}
+            />
+            {me.roles.includes('hr') ? <HrWindowPanel api={api} windows={windows} /> : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }
@@ -179,7 +161,6 @@ function DeclarationForm({
   const styles = useStyles();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const dirty = useMemo(
@@ -206,23 +187,31 @@ function DeclarationForm({
         : { kind: 'error', error },
     );
 
-  const saveDraft = async (): Promise<DeclarationResponse> => {
-    const body: DeclarationDraftInput = { version: saved.version, ...cleaned(form) };
-    const response = await api.request<DeclarationResponse>('PUT', path, body);
+  const queryClient = useQueryClient();
+  // A saved answer is kept here; the cached one is only marked stale, so this form is not restarted under
+  // its notice (its key holds the version), and the page reads the declaration afresh when next opened.
+  const stored = (response: DeclarationResponse) => {
     setSaved(response);
     setForm(formOf(response));
-    return response;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.declarations, refetchType: 'none' });
   };
+  const draft = useMutation({
+    mutationFn: (body: DeclarationDraftInput) => api.request<DeclarationResponse>('PUT', path, body),
+    onSuccess: stored,
+  });
+  const submission = useMutation({
+    mutationFn: (version: number) => api.request<DeclarationResponse>('POST', `${path}/submit`, { version }),
+    onSuccess: stored,
+  });
+  const busy = draft.isPending || submission.isPending;
+  const saveDraft = () => draft.mutateAsync({ version: saved.version, ...cleaned(form) });
 
   const run = async (action: () => Promise<void>) => {
-    setBusy(true);
     setNotice(undefined);
     try {
       await action();
     } catch (error) {
       failed(error);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -231,11 +220,7 @@ function DeclarationForm({
       setConfirming(false);
       // What is on screen is what gets submitted: save it first when it differs from the stored draft.
       const current = dirty || saved.status === 'new' ? await saveDraft() : saved;
-      const response = await api.request<DeclarationResponse>('POST', `${path}/submit`, {
-        version: current.version,
-      });
-      setSaved(response);
-      setForm(formOf(response));
+      await submission.mutateAsync(current.version);
       setNotice({ kind: 'submitted' });
     });
 
@@ -478,50 +463,43 @@ function ActionError({ title, error }: { title: string; error: unknown }) {
 }
 
 /** HR opens a fiscal year's declaration with a closing date, and closes it early when needed. */
-function HrWindowPanel({
-  api,
-  windows,
-  onChanged,
-}: {
-  api: ApiClient;
-  windows: DeclarationWindow[];
-  onChanged: () => void;
-}) {
+function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationWindow[] }) {
   const { t, i18n } = useTranslation('declaration');
   const layout = useLayoutStyles();
   const styles = useStyles();
   const [fiscalYear, setFiscalYear] = useState(String(halfPeriodAt(new Date()).fiscalYear));
   const [closesOn, setClosesOn] = useState('');
-  const [busy, setBusy] = useState(false);
   const [closing, setClosing] = useState<number | undefined>();
   const [result, setResult] = useState<
     { ok: true; text: string } | { ok: false; error: unknown } | undefined
   >();
 
-  const act = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setResult(undefined);
-    try {
-      setResult({ ok: true, text: await action() });
-      onChanged();
-    } catch (error) {
-      setResult({ ok: false, error });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const queryClient = useQueryClient();
+  // Opening or closing a window changes the windows and which declaration is shown (and whether it is
+  // editable): the whole page is asked for again, quietly.
+  const windowChange = useMutation({
+    mutationFn: (action: () => Promise<string>) => action(),
+    onMutate: () => setResult(undefined),
+    onSuccess: (text) => {
+      setResult({ ok: true, text });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.declarations });
+    },
+    onError: (error) => setResult({ ok: false, error }),
+  });
+  const busy = windowChange.isPending;
   const open = () =>
-    act(async () => {
+    windowChange.mutate(async () => {
       const body: OpenWindowInput = { fiscalYear: Number(fiscalYear), closesOn };
       const window = await api.request<DeclarationWindow>('POST', '/api/declaration-windows', body);
       return t('hr.opened', { year: window.fiscalYear });
     });
-  const close = (year: number) =>
-    act(async () => {
-      setClosing(undefined);
+  const close = (year: number) => {
+    setClosing(undefined);
+    windowChange.mutate(async () => {
       await api.request<DeclarationWindow>('POST', `/api/declaration-windows/${year}/close`);
       return t('hr.closedDone', { year });
     });
+  };
   const sorted = [...windows].sort((a, b) => b.fiscalYear - a.fiscalYear);
 
   return (

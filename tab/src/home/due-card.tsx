@@ -1,8 +1,9 @@
 import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DueItem, DueResponse, TeamDueItem } from '../../../src/cycles/cycle.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { apiQuery, queryKeys } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { hrefOf } from '../shell/router.ts';
@@ -81,9 +82,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type State =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; due: DueResponse };
-
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -103,37 +101,36 @@ export default function DueCard({ api }: { api: ApiClient }) {
   const { t } = useTranslation('cycles-due');
   const styles = useStyles();
   const errorText = useErrorText();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    api.request<DueResponse>('GET', '/api/cycles/due').then(
-      (due) => setState({ status: 'ready', due }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(load, [load]);
+  // What is due changes with writes made on other pages (a goal set, a self-check sent): the card asks
+  // again each time the home shows it, keeping the last answer on screen meanwhile.
+  const due = useQuery({
+    ...apiQuery<DueResponse>(api, queryKeys.due, '/api/cycles/due'),
+    staleTime: 0,
+  });
+  // The card keeps its own compact states (and `data-state` for tests) rather than <QueryState>'s panel.
+  const status = due.data !== undefined ? 'ready' : due.isError && !due.isFetching ? 'error' : 'loading';
 
   return (
     <section
       className={styles.card}
       aria-labelledby="due-title"
-      aria-busy={state.status === 'loading'}
+      aria-busy={status === 'loading'}
       data-testid="due-card"
-      data-state={state.status}
+      data-state={status}
     >
       <h2 className={styles.h2} id="due-title">
         {t('title')}
       </h2>
-      {state.status === 'loading' ? <p className={styles.muted}>{t('loading')}</p> : null}
-      {state.status === 'error' ? (
+      {status === 'loading' ? <p className={styles.muted}>{t('loading')}</p> : null}
+      {status === 'error' ? (
         <p role="alert">
-          {t('failed', { message: errorText(state.error) })}{' '}
-          <Button size="small" onClick={load}>
+          {t('failed', { message: errorText(due.error) })}{' '}
+          <Button size="small" onClick={() => void due.refetch()}>
             {t('retry')}
           </Button>
         </p>
       ) : null}
-      {state.status === 'ready' ? <DueList due={state.due} /> : null}
+      {due.data !== undefined ? <DueList due={due.data} /> : null}
     </section>
   );
 }

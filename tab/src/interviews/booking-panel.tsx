@@ -12,7 +12,8 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamMember, TeamResponse } from '../../../src/growth/team.contract.ts';
 import {
@@ -27,6 +28,8 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { newIdempotencyKey } from '../api/idempotency-key.ts';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
@@ -125,9 +128,6 @@ function loadSaved(now: Date): Saved {
   }
 }
 
-type TeamState =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; team: TeamResponse };
-
 interface Planned {
   plan: PlanResponse;
   /** What the plan was made with: booking sends exactly these, even if the form changed since. */
@@ -154,27 +154,26 @@ export function BookingPanel({
   const layout = useLayoutStyles();
   const styles = useStyles();
   const pickers = usePickerStyles();
-  const [team, setTeam] = useState<TeamState>({ status: 'loading' });
+  const team = useQuery(apiQuery<TeamResponse>(api, queryKeys.team, '/api/team'));
   const [initial] = useState(() => loadSaved(new Date()));
   const [settings, setSettings] = useState<PlanSettings>(initial.settings);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial.selected));
   const [problems, setProblems] = useState<string[]>([]);
-  const [planning, setPlanning] = useState(false);
-  const [planError, setPlanError] = useState<unknown>();
+  // Asking for a plan reads free/busy (a POST for its body); booking writes to Outlook.
+  const planRequest = useMutation({
+    mutationFn: (body: PlanRequest) => api.request<PlanResponse>('POST', '/api/interviews/plan', body),
+  });
+  const planning = planRequest.isPending;
+  const planError = planRequest.error ?? undefined;
+  const bookingRequest = useMutation({
+    mutationFn: (body: BookingRequest) =>
+      api.request<BookingResponse>('POST', '/api/interviews/bookings', body),
+  });
+  const confirming = bookingRequest.isPending;
   const [planned, setPlanned] = useState<Planned | undefined>();
-  const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   // One key per confirmation: a retry of the same plan and choices sends the same key and books once.
   const confirmation = useRef<{ key: string; signature: string } | undefined>(undefined);
-
-  const loadTeam = useCallback(() => {
-    setTeam({ status: 'loading' });
-    api.request<TeamResponse>('GET', '/api/team').then(
-      (answer) => setTeam({ status: 'ready', team: answer }),
-      (error: unknown) => setTeam({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(loadTeam, [loadTeam]);
 
   useEffect(() => {
     try {
@@ -184,36 +183,29 @@ export function BookingPanel({
     }
   }, [settings, selected]);
 
-  const members = useMemo(() => (team.status === 'ready' ? team.team.members : []), [team]);
+  const members = useMemo(() => team.data?.members ?? [], [team.data]);
   // Only people still in the team count: someone remembered from an earlier session may have moved on.
   const chosen = useMemo(() => members.filter((member) => selected.has(member.id)), [members, selected]);
 
   const update = <K extends keyof PlanSettings>(key: K, value: PlanSettings[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
 
-  const findTimes = async () => {
+  const findTimes = () => {
     const found = [
       ...(chosen.length === 0 ? ['people'] : []),
       ...settingsProblems(settings, jstDayOf(new Date())),
     ];
     setProblems(found);
     if (found.length > 0 || chosen.length > MAX_PEOPLE_PER_PLAN) return;
-    setPlanning(true);
-    setPlanError(undefined);
     setOutcome(undefined);
     const used = { ...settings, breaks: settings.breaks.map((pause) => ({ ...pause })) };
-    try {
-      const body: PlanRequest = { personIds: chosen.map((member) => member.id), ...used };
-      const plan = await api.request<PlanResponse>('POST', '/api/interviews/plan', body);
-      setPlanned({ plan, settings: used, choices: initialChoices(plan) });
-    } catch (error) {
-      setPlanError(error);
-    } finally {
-      setPlanning(false);
-    }
+    const body: PlanRequest = { personIds: chosen.map((member) => member.id), ...used };
+    planRequest.mutate(body, {
+      onSuccess: (plan) => setPlanned({ plan, settings: used, choices: initialChoices(plan) }),
+    });
   };
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!planned) return;
     const { type, ...plan } = planned.settings;
     const slots = planned.plan.slots.map((slot) => ({
@@ -224,26 +216,25 @@ export function BookingPanel({
     if (confirmation.current?.signature !== signature)
       confirmation.current = { key: newIdempotencyKey(), signature };
     const body: BookingRequest = { idempotencyKey: confirmation.current.key, type, plan, slots };
-    setConfirming(true);
     setOutcome(undefined);
-    try {
-      const booking = await api.request<BookingResponse>('POST', '/api/interviews/bookings', body);
-      setOutcome({ kind: 'booked', booking });
-      onBooked();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        const names = error.details
-          .map((detail) => /^body\.slots\.(\d+)$/.exec(detail.path))
-          .filter((match): match is RegExpExecArray => match !== null)
-          .map((match) => planned.plan.slots[Number(match[1])]?.displayName ?? '')
-          .filter(Boolean);
-        setOutcome({ kind: 'conflict', names });
-      } else {
-        setOutcome({ kind: 'error', error });
-      }
-    } finally {
-      setConfirming(false);
-    }
+    bookingRequest.mutate(body, {
+      onSuccess: (booking) => {
+        setOutcome({ kind: 'booked', booking });
+        onBooked();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 409) {
+          const names = error.details
+            .map((detail) => /^body\.slots\.(\d+)$/.exec(detail.path))
+            .filter((match): match is RegExpExecArray => match !== null)
+            .map((match) => planned.plan.slots[Number(match[1])]?.displayName ?? '')
+            .filter(Boolean);
+          setOutcome({ kind: 'conflict', names });
+        } else {
+          setOutcome({ kind: 'error', error });
+        }
+      },
+    });
   };
 
   const startOver = () => {
@@ -252,8 +243,7 @@ export function BookingPanel({
     confirmation.current = undefined;
   };
 
-  if (team.status === 'loading') return <Loading />;
-  if (team.status === 'error') return <ErrorPanel error={team.error} onRetry={loadTeam} />;
+  if (team.data === undefined) return <QueryState query={team}>{() => null}</QueryState>;
   if (members.length === 0)
     return (
       <p className={layout.muted} data-testid="booking-no-team">

@@ -55,16 +55,18 @@ const isUpcoming = (entry: InterviewSummary, now: number) => Date.parse(entry.en
 export function OrganizerList({
   api,
   interviews,
+  now,
   onChanged,
 }: {
   api: ApiClient;
   interviews: InterviewSummary[];
+  /** When the list was read (ms since the epoch): what ended before it is past. */
+  now: number;
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const now = Date.now();
   if (interviews.length === 0)
     return (
       <p className={layout.muted} data-testid="organizer-empty">
@@ -126,12 +128,20 @@ export function OrganizerList({
 }
 
 /** The interviews I am invited to: upcoming ones with their shared notes, then earlier ones. */
-export function AttendeeList({ api, interviews }: { api: ApiClient; interviews: InterviewSummary[] }) {
+export function AttendeeList({
+  api,
+  interviews,
+  now,
+}: {
+  api: ApiClient;
+  interviews: InterviewSummary[];
+  /** When the list was read (ms since the epoch). */
+  now: number;
+}) {
   const { t, i18n } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const styles = useStyles();
   const language = i18n.language;
-  const now = Date.now();
   const upcoming = interviews
     .filter((entry) => isUpcoming(entry, now))
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

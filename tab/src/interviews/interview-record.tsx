@@ -13,8 +13,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -27,10 +27,9 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { meQuery } from '../data/queries.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
@@ -38,11 +37,6 @@ import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 const ITEM_TEXT_MAX = 300;
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; detail: InterviewDetail; me: MeResponse; loadedAt: number };
 
 type Form = Omit<RecordInput, 'version'>;
 
@@ -122,19 +116,14 @@ function cleaned(form: Form): Form {
 
 export function InterviewRecordView({ api, id }: { api: ApiClient; id: string }) {
   const { t } = useTranslation('interviews');
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
   const queryClient = useQueryClient();
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    Promise.all([
-      api.request<InterviewDetail>('GET', `/api/interviews/${encodeURIComponent(id)}`),
-      queryClient.fetchQuery(meQuery(api)),
-    ]).then(
-      ([detail, me]) => setState({ status: 'ready', detail, me, loadedAt: Date.now() }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [api, id, queryClient]);
-  useEffect(load, [load]);
+  const key = queryKeys.interview(id);
+  const loaded = allOf(
+    useQuery(apiQuery<InterviewDetail>(api, key, `/api/interviews/${encodeURIComponent(id)}`)),
+    useMe(api),
+  );
+  // "Reload" after a conflict reads the record afresh from nothing: the editor remounts with it.
+  const reload = () => void queryClient.resetQueries({ queryKey: key });
 
   return (
     <Page
@@ -146,14 +135,14 @@ export function InterviewRecordView({ api, id }: { api: ApiClient; id: string })
         </Link>
       }
     >
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? (
-        <>
-          <Facts detail={state.detail} />
-          <RecordEditor key={state.loadedAt} api={api} initial={state.detail} me={state.me} onReload={load} />
-        </>
-      ) : null}
+      <QueryState query={loaded}>
+        {([detail, me]) => (
+          <>
+            <Facts detail={detail} />
+            <RecordEditor api={api} initial={detail} me={me} queryKey={key} onReload={reload} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }
@@ -211,11 +200,13 @@ function RecordEditor({
   api,
   initial,
   me,
+  queryKey,
   onReload,
 }: {
   api: ApiClient;
   initial: InterviewDetail;
   me: MeResponse;
+  queryKey: readonly unknown[];
   onReload: () => void;
 }) {
   const { t } = useTranslation('interviews');
@@ -224,7 +215,6 @@ function RecordEditor({
   const styles = useStyles();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const dirty = useMemo(
     () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
@@ -241,39 +231,40 @@ function RecordEditor({
         ? 'tick'
         : 'read';
 
-  const send = async (body: RecordBody, onSaved: (detail: InterviewDetail) => void) => {
-    setSaving(true);
-    setNotice(undefined);
-    try {
-      const response = await api.request<InterviewDetail>(
-        'PUT',
-        `/api/interviews/${encodeURIComponent(saved.id)}/record`,
-        body,
-      );
+  const queryClient = useQueryClient();
+  const record = useMutation({
+    mutationFn: (body: RecordBody) =>
+      api.request<InterviewDetail>('PUT', `/api/interviews/${encodeURIComponent(saved.id)}/record`, body),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (response) => {
+      queryClient.setQueryData(queryKey, response);
+      // The lists show the shared notes and action items.
+      for (const as of ['organizer', 'attendee'] as const)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews(as) });
       setSaved(response);
-      onSaved(response);
+      setForm(formOf(response));
       setNotice({ kind: 'saved' });
-    } catch (error) {
-      // A stale version: every typed character stays; the person decides when to load the newer record.
+    },
+    // A stale version: every typed character stays; the person decides when to load the newer record.
+    onError: (error) =>
       setNotice(
         error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
-      );
-    } finally {
-      setSaving(false);
-    }
-  };
+      ),
+  });
+  const saving = record.isPending;
 
-  const save = () =>
-    send({ version: saved.version, ...cleaned(form) }, (response) => setForm(formOf(response)));
+  const save = () => record.mutate({ version: saved.version, ...cleaned(form) });
 
   /** The attendee ticks an item: saved at once, with everything else exactly as the server gave it. */
   const tick = (id: string, done: boolean) => {
     const actionItems = saved.actionItems.map((item) => (item.id === id ? { ...item, done } : item));
     setForm((current) => ({ ...current, actionItems }));
-    void send(
-      { version: saved.version, agenda: saved.agenda, sharedNotes: saved.sharedNotes, actionItems },
-      (response) => setForm(formOf(response)),
-    );
+    record.mutate({
+      version: saved.version,
+      agenda: saved.agenda,
+      sharedNotes: saved.sharedNotes,
+      actionItems,
+    });
   };
 
   const update = <K extends keyof Form>(key: K, value: Form[K]) => {

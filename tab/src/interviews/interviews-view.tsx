@@ -1,17 +1,15 @@
-import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../data/queries.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { BookingPanel } from './booking-panel.tsx';
 import { AttendeeList, OrganizerList } from './interview-lists.tsx';
 import { InterviewRecordView } from './interview-record.tsx';
 import messages from './messages.ts';
-import { useInterviews, type ListState } from './use-interviews.ts';
+import { useInterviews } from './use-interviews.ts';
 
 registerBundle('interviews', messages);
 
@@ -26,6 +24,7 @@ function InterviewsHome({ api }: PageProps) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const me = useMe(api);
+  const queryClient = useQueryClient();
   const isSupervisor = me.data?.roles.includes('supervisor') ?? false;
   const organizer = useInterviews(api, 'organizer', isSupervisor);
   const attendee = useInterviews(api, 'attendee');
@@ -39,42 +38,38 @@ function InterviewsHome({ api }: PageProps) {
           <Section title={t('book.title')} id="interviews-book" testId="interviews-book">
             <BookingPanel
               api={api}
-              organizerInterviews={
-                organizer.state.status === 'ready' ? organizer.state.interviews : undefined
-              }
-              onBooked={organizer.refresh}
+              organizerInterviews={organizer.query.data}
+              onBooked={() => {
+                organizer.refresh();
+                // The team page shows each member's next interview.
+                void queryClient.invalidateQueries({ queryKey: queryKeys.team });
+              }}
             />
           </Section>
           <Section title={t('organizer.title')} id="interviews-organizer" testId="interviews-organizer">
-            <ListBody state={organizer.state} onRetry={organizer.reload}>
+            <QueryState query={organizer.query}>
               {(interviews) => (
-                <OrganizerList api={api} interviews={interviews} onChanged={organizer.refresh} />
+                // "Now" is when the list was read, so what counts as upcoming follows the polls, not the render.
+                <OrganizerList
+                  api={api}
+                  interviews={interviews}
+                  now={organizer.query.dataUpdatedAt}
+                  onChanged={organizer.refresh}
+                />
               )}
-            </ListBody>
+            </QueryState>
           </Section>
         </>
       ) : null}
       {me.data !== undefined ? (
         <Section title={t('attendee.title')} id="interviews-attendee" testId="interviews-attendee">
-          <ListBody state={attendee.state} onRetry={attendee.reload}>
-            {(interviews) => <AttendeeList api={api} interviews={interviews} />}
-          </ListBody>
+          <QueryState query={attendee.query}>
+            {(interviews) => (
+              <AttendeeList api={api} interviews={interviews} now={attendee.query.dataUpdatedAt} />
+            )}
+          </QueryState>
         </Section>
       ) : null}
     </Page>
   );
-}
-
-function ListBody({
-  state,
-  onRetry,
-  children,
-}: {
-  state: ListState;
-  onRetry: () => void;
-  children: (interviews: Extract<ListState, { status: 'ready' }>['interviews']) => ReactNode;
-}) {
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={onRetry} />;
-  return <>{children(state.interviews)}</>;
 }

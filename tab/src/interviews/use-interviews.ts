@@ -1,68 +1,40 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { InterviewSummary } from '../../../src/interviews/interview.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-
-export type ListState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; interviews: InterviewSummary[] };
+import { apiQuery, queryKeys } from '../data/queries.ts';
 
 /** Waits between looks while something is still going into Outlook: quick at first, then calmer. */
 const POLL_MS = [1000, 1500, 2000, 3000, 5000, 10_000];
 
+const anyPending = (interviews: InterviewSummary[] | undefined) =>
+  interviews?.some((entry) => entry.status === 'pending') ?? false;
+
 /**
- * The interviews I hold or attend. While any is pending (the Outlook worker has not finished), the list
- * asks again on its own, so statuses and Teams links appear without a reload.
+ * The interviews I hold or attend, as a query. While any is pending (the Outlook worker has not finished),
+ * the list asks again on its own, so statuses and Teams links appear without a reload. `refresh` asks again
+ * without blanking the list (after a booking, a reschedule, a cancellation) and starts the polling quick.
  */
 export function useInterviews(api: ApiClient, as: 'organizer' | 'attendee', enabled = true) {
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-  const generation = useRef(0);
+  const queryClient = useQueryClient();
+  // How many looks in a row found something pending: the next wait grows with it.
   const polls = useRef(0);
-
-  const fetchList = useCallback(
-    (quiet: boolean) => {
-      const mine = ++generation.current;
-      if (!quiet) setState({ status: 'loading' });
-      api.request<InterviewSummary[]>('GET', `/api/interviews?as=${as}`).then(
-        (interviews) => {
-          if (mine === generation.current) setState({ status: 'ready', interviews });
-        },
-        (error: unknown) => {
-          // A failed background refresh keeps what is on screen; only a requested load shows the error.
-          if (mine === generation.current && !quiet) setState({ status: 'error', error });
-        },
-      );
-    },
-    [api, as],
-  );
-
-  const reload = useCallback(() => {
-    polls.current = 0;
-    fetchList(false);
-  }, [fetchList]);
-  /** Asks again without blanking the list (after a booking, a reschedule, a cancellation). */
-  const refresh = useCallback(() => {
-    polls.current = 0;
-    fetchList(true);
-  }, [fetchList]);
-
-  useEffect(() => {
-    if (enabled) fetchList(false);
-  }, [enabled, fetchList]);
-
-  const pending = state.status === 'ready' && state.interviews.some((entry) => entry.status === 'pending');
-  useEffect(() => {
-    if (!pending) {
-      polls.current = 0;
-      return;
-    }
-    const wait = POLL_MS[Math.min(polls.current, POLL_MS.length - 1)]!;
-    const timer = setTimeout(() => {
+  const query = useQuery({
+    ...apiQuery<InterviewSummary[]>(api, queryKeys.interviews(as), `/api/interviews?as=${as}`),
+    enabled,
+    refetchInterval: (current) => {
+      if (!anyPending(current.state.data)) {
+        polls.current = 0;
+        return false;
+      }
+      const wait = POLL_MS[Math.min(polls.current, POLL_MS.length - 1)]!;
       polls.current += 1;
-      fetchList(true);
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [pending, state, fetchList]);
-
-  return { state, reload, refresh };
+      return wait;
+    },
+  });
+  const refresh = () => {
+    polls.current = 0;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.interviews(as) });
+  };
+  return { query, refresh };
 }

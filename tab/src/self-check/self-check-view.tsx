@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
@@ -36,9 +36,7 @@ import { apiQuery, queryKeys, useFramework } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { GrowthChart } from './growth-chart.tsx';
 import messages from './messages.ts';
@@ -148,8 +146,6 @@ function usePeriodLabels() {
   );
 }
 
-type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
-
 export default function SelfCheckView({ api }: PageProps) {
   const { t } = useTranslation('selfCheck');
   const styles = useStyles();
@@ -258,6 +254,7 @@ function RatingScale() {
 
 type Notice = { kind: 'saved'; version: number } | { kind: 'submitted' } | null;
 
+/** One half's self-check, cached per period: the form below starts from the answer and keeps it current. */
 function PeriodSelfCheck({
   api,
   framework,
@@ -269,14 +266,50 @@ function PeriodSelfCheck({
   period: string;
   onSaved: () => void;
 }) {
+  const queryKey = queryKeys.mySelfCheck(period);
+  const selfCheck = useQuery(
+    apiQuery<SelfCheckResponse>(api, queryKey, `/api/people/me/self-checks/${period}`),
+  );
+  return (
+    <QueryState query={selfCheck}>
+      {(initial) => (
+        <PeriodSelfCheckForm
+          api={api}
+          framework={framework}
+          period={period}
+          initial={initial}
+          queryKey={queryKey}
+          onSaved={onSaved}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+function PeriodSelfCheckForm({
+  api,
+  framework,
+  period,
+  initial,
+  queryKey,
+  onSaved,
+}: {
+  api: ApiClient;
+  framework: Framework;
+  period: string;
+  initial: SelfCheckResponse;
+  queryKey: readonly unknown[];
+  onSaved: () => void;
+}) {
   const { t, i18n } = useTranslation('selfCheck');
   const errorText = useErrorText();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
   const labels = usePeriodLabels();
-  const [loaded, setLoaded] = useState<Loaded<SelfCheckResponse>>({ status: 'loading' });
-  const [form, setForm] = useState<Form>({ ratings: {}, reflections: {} });
+  const queryClient = useQueryClient();
+  const [selfCheck, setSelfCheck] = useState(initial);
+  const [form, setForm] = useState<Form>(() => formOf(initial));
   const [dirty, setDirty] = useState(false);
   useUnsavedChanges(dirty);
   const [busy, setBusy] = useState<'save' | 'submit' | 'reload' | null>(null);
@@ -295,23 +328,17 @@ function PeriodSelfCheck({
   }, [notice]);
   const path = `/api/people/me/self-checks/${period}`;
 
-  const adopt = useCallback((selfCheck: SelfCheckResponse) => {
-    setLoaded({ status: 'ready', value: selfCheck });
-    setForm(formOf(selfCheck));
+  /** Keeps an answer of the server, here and in the cache (the period shows it when picked again). */
+  const keep = (answer: SelfCheckResponse) => {
+    setSelfCheck(answer);
+    queryClient.setQueryData(queryKey, answer);
+  };
+  const adopt = (answer: SelfCheckResponse) => {
+    keep(answer);
+    setForm(formOf(answer));
     setDirty(false);
-  }, []);
+  };
 
-  const load = useCallback(() => {
-    setLoaded({ status: 'loading' });
-    api
-      .request<SelfCheckResponse>('GET', path)
-      .then(adopt, (failure: unknown) => setLoaded({ status: 'error', error: failure }));
-  }, [api, path, adopt]);
-  useEffect(load, [load]);
-
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={load} />;
-  const selfCheck = loaded.value;
   const editable = selfCheck.editable;
   const competencyOf = (id: string) => framework.competencies.find((competency) => competency.id === id);
   const nameOf = (id: string) => {
@@ -371,7 +398,7 @@ function PeriodSelfCheck({
     const startedAt = revision.current;
     try {
       const saved = await api.request<SelfCheckResponse>('PUT', path, body);
-      setLoaded({ status: 'ready', value: saved });
+      keep(saved);
       if (revision.current === startedAt) setDirty(false);
       setConflict(false);
       onSaved();

@@ -11,7 +11,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { CareerDesignResponse } from '../../../src/growth/career.contract.ts';
@@ -26,31 +27,13 @@ import type { TeamResponse } from '../../../src/growth/team.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { CareerSummary } from '../career/career-summary.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
-import { useFramework } from '../data/queries.ts';
+import { apiQuery, queryKeys, useFramework } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
 import { useErrorText } from '../shell/error-text.ts';
-
-type Part<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
-
-/** Loads one part of the person's page on its own: a refusal of one (403) leaves the others readable. */
-function usePart<T>(fetcher: () => Promise<T>): [Part<T>, () => void, (value: T) => void] {
-  const [part, setPart] = useState<Part<T>>({ status: 'loading' });
-  const load = useCallback(() => {
-    setPart({ status: 'loading' });
-    fetcher().then(
-      (value) => setPart({ status: 'ready', value }),
-      (error: unknown) => setPart({ status: 'error', error }),
-    );
-  }, [fetcher]);
-  useEffect(load, [load]);
-  return [part, load, (value: T) => setPart({ status: 'ready', value })];
-}
 
 const useStyles = makeStyles({
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -100,21 +83,19 @@ export function TeamPerson({
   const [fiscalYear, half] = team.period.split('-H');
 
   const framework = useFramework(api);
-  const [selfCheck, reloadSelfCheck, setSelfCheck] = usePart(
-    useCallback(
-      () => api.request<SelfCheckResponse>('GET', `${base}/self-checks/${encodeURIComponent(team.period)}`),
-      [api, base, team.period],
-    ),
+  // Each part loads on its own: a refusal of one (403) leaves the others readable.
+  const selfCheckKey = queryKeys.personSelfCheck(personId, team.period);
+  const selfCheck = useQuery(
+    apiQuery<SelfCheckResponse>(api, selfCheckKey, `${base}/self-checks/${encodeURIComponent(team.period)}`),
   );
-  const [goals, reloadGoals, setGoals] = usePart(
-    useCallback(
-      () => api.request<GoalView[]>('GET', `${base}/goals?fiscalYear=${team.fiscalYear}`),
-      [api, base, team.fiscalYear],
-    ),
+  const goalsKey = queryKeys.personGoals(personId, team.fiscalYear);
+  const goals = useQuery(apiQuery<GoalView[]>(api, goalsKey, `${base}/goals?fiscalYear=${team.fiscalYear}`));
+  const career = useQuery(
+    apiQuery<CareerDesignResponse>(api, queryKeys.personCareer(personId), `${base}/career`),
   );
-  const [career, reloadCareer] = usePart(
-    useCallback(() => api.request<CareerDesignResponse>('GET', `${base}/career`), [api, base]),
-  );
+  const queryClient = useQueryClient();
+  // After a conflict the part is read afresh from nothing: the form remounts with the newer answer.
+  const reload = (queryKey: readonly unknown[]) => () => void queryClient.resetQueries({ queryKey });
 
   return (
     <Page
@@ -140,7 +121,7 @@ export function TeamPerson({
           id="person-self-check"
           testId="person-self-check"
         >
-          <PartView part={selfCheck} onRetry={reloadSelfCheck}>
+          <QueryState query={selfCheck}>
             {(value) =>
               framework.data ? (
                 // Not keyed by version: a saved answer keeps the notice; a reload remounts it afresh.
@@ -149,18 +130,18 @@ export function TeamPerson({
                   base={base}
                   selfCheck={value}
                   framework={framework.data}
-                  onSaved={setSelfCheck}
-                  onReload={reloadSelfCheck}
+                  queryKey={selfCheckKey}
+                  onReload={reload(selfCheckKey)}
                 />
               ) : (
                 <QueryState query={framework}>{() => null}</QueryState>
               )
             }
-          </PartView>
+          </QueryState>
         </Section>
 
         <Section title={t('goalsTitle', { year: team.fiscalYear })} id="person-goals" testId="person-goals">
-          <PartView part={goals} onRetry={reloadGoals}>
+          <QueryState query={goals}>
             {(value) =>
               value.length === 0 ? (
                 <p className={layout.muted}>{t('noGoals')}</p>
@@ -170,36 +151,20 @@ export function TeamPerson({
                   base={base}
                   goals={value}
                   framework={framework.data}
-                  onChanged={(goal) => setGoals(value.map((old) => (old.id === goal.id ? goal : old)))}
-                  onReload={reloadGoals}
+                  queryKey={goalsKey}
+                  onReload={reload(goalsKey)}
                 />
               )
             }
-          </PartView>
+          </QueryState>
         </Section>
 
         <Section title={t('careerTitle')} id="person-career" testId="person-career">
-          <PartView part={career} onRetry={reloadCareer}>
-            {(value) => <CareerSummary career={value} />}
-          </PartView>
+          <QueryState query={career}>{(value) => <CareerSummary career={value} />}</QueryState>
         </Section>
       </div>
     </Page>
   );
-}
-
-function PartView<T>({
-  part,
-  onRetry,
-  children,
-}: {
-  part: Part<T>;
-  onRetry: () => void;
-  children: (value: T) => ReactNode;
-}) {
-  if (part.status === 'loading') return <Loading />;
-  if (part.status === 'error') return <ErrorPanel error={part.error} onRetry={onRetry} />;
-  return <>{children(part.value)}</>;
 }
 
 function ConflictBar({ onReload, testId }: { onReload: () => void; testId: string }) {
@@ -244,14 +209,14 @@ function SelfCheckFeedback({
   base,
   selfCheck,
   framework,
-  onSaved,
+  queryKey,
   onReload,
 }: {
   api: ApiClient;
   base: string;
   selfCheck: SelfCheckResponse;
   framework: Framework;
-  onSaved: (value: SelfCheckResponse) => void;
+  queryKey: readonly unknown[];
   onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('team');
@@ -260,35 +225,36 @@ function SelfCheckFeedback({
   const styles = useStyles();
   // Boxes start empty: feedback already given shows above its box, and what is typed replaces it.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const submitted = selfCheck.status === 'submitted';
   const changed = Object.entries(drafts).filter(
     ([id, text]) => text.trim() !== '' && text.trim() !== (selfCheck.feedback[id]?.comment ?? ''),
   );
-
-  const save = async () => {
-    setBusy(true);
-    setNotice(undefined);
-    try {
-      const response = await api.request<SelfCheckResponse>(
+  const queryClient = useQueryClient();
+  const feedback = useMutation({
+    mutationFn: (body: { version: number; feedback: Record<string, string> }) =>
+      api.request<SelfCheckResponse>(
         'PUT',
         `${base}/self-checks/${encodeURIComponent(selfCheck.period)}/feedback`,
-        {
-          version: selfCheck.version,
-          feedback: Object.fromEntries(changed.map(([id, text]) => [id, text.trim()])),
-        },
-      );
-      onSaved(response);
+        body,
+      ),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (response) => {
+      queryClient.setQueryData(queryKey, response);
+      // The team list shows who has had feedback.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.team });
       setDrafts({});
       setNotice({ kind: 'saved' });
-    } catch (error) {
-      // Stale version: keep what the supervisor typed until they choose to reload.
-      setNotice(noticeOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    // Stale version: keep what the supervisor typed until they choose to reload.
+    onError: (error) => setNotice(noticeOf(error)),
+  });
+  const busy = feedback.isPending;
+  const save = () =>
+    feedback.mutate({
+      version: selfCheck.version,
+      feedback: Object.fromEntries(changed.map(([id, text]) => [id, text.trim()])),
+    });
 
   const status = (
     <p>
@@ -416,14 +382,14 @@ function GoalList({
   base,
   goals,
   framework,
-  onChanged,
+  queryKey,
   onReload,
 }: {
   api: ApiClient;
   base: string;
   goals: GoalView[];
   framework: Framework | undefined;
-  onChanged: (goal: GoalView) => void;
+  queryKey: readonly unknown[];
   onReload: () => void;
 }) {
   const styles = useStyles();
@@ -436,7 +402,7 @@ function GoalList({
           base={base}
           goal={goal}
           framework={framework}
-          onChanged={onChanged}
+          queryKey={queryKey}
           onReload={onReload}
         />
       ))}
@@ -449,14 +415,14 @@ function GoalItem({
   base,
   goal,
   framework,
-  onChanged,
+  queryKey,
   onReload,
 }: {
   api: ApiClient;
   base: string;
   goal: GoalView;
   framework: Framework | undefined;
-  onChanged: (goal: GoalView) => void;
+  queryKey: readonly unknown[];
   onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('team');
@@ -465,7 +431,6 @@ function GoalItem({
   const styles = useStyles();
   const [stage, setStage] = useState<GoalCommentStage>(stageNow);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const latest = goal.progress.at(-1);
   const competencies = (goal.competencyIds ?? [])
@@ -473,25 +438,23 @@ function GoalItem({
     .filter((competency) => competency !== undefined)
     .map((competency) => local(competency.name));
 
-  const comment = async () => {
-    setBusy(true);
-    setNotice(undefined);
-    try {
-      const body: GoalCommentInput = { version: goal.version, stage, text: text.trim() };
-      const updated = await api.request<GoalView>(
-        'POST',
-        `${base}/goals/${encodeURIComponent(goal.id)}/comments`,
-        body,
-      );
+  const queryClient = useQueryClient();
+  const commenting = useMutation({
+    mutationFn: (body: GoalCommentInput) =>
+      api.request<GoalView>('POST', `${base}/goals/${encodeURIComponent(goal.id)}/comments`, body),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (updated) => {
       setText('');
-      onChanged(updated);
+      queryClient.setQueryData<GoalView[]>(queryKey, (previous) =>
+        previous?.map((old) => (old.id === updated.id ? updated : old)),
+      );
+      void queryClient.invalidateQueries({ queryKey: queryKeys.team });
       setNotice({ kind: 'saved' });
-    } catch (error) {
-      setNotice(noticeOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (error) => setNotice(noticeOf(error)),
+  });
+  const busy = commenting.isPending;
+  const comment = () => commenting.mutate({ version: goal.version, stage, text: text.trim() });
 
   return (
     <li className={styles.item} data-testid={`goal-${goal.id}`}>

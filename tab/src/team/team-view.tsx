@@ -1,22 +1,19 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TeamMember, TeamResponse } from '../../../src/growth/team.contract.ts';
 import { formatInstant } from '../career/format.ts';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { ErrorPanel } from '../shell/error-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { hrefOf } from '../shell/router.ts';
 import messages from './messages.ts';
 import { TeamPerson } from './team-person.tsx';
 import { SelfCheckBadge } from './self-check-badge.tsx';
 
 registerBundle('team', messages);
-
-type LoadState =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; team: TeamResponse };
 
 // Below 600 px each row becomes a card whose cells carry their column name: the page never scrolls sideways.
 const NARROW = '@media (max-width: 599px)';
@@ -86,39 +83,23 @@ export const useTeamStyles = makeStyles({
 export default function TeamView({ api, rest }: PageProps) {
   const personId = rest[0];
   const { t } = useTranslation('team');
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    api.request<TeamResponse>('GET', '/api/team').then(
-      (team) => setState({ status: 'ready', team }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }, [api]);
-  // Coming back from a person reloads the list, so the statuses reflect the feedback just given.
-  useEffect(load, [load, personId]);
+  // The feedback and comments given on a person's page invalidate this list, so coming back from a person
+  // shows the statuses they changed.
+  const team = useQuery(apiQuery<TeamResponse>(api, queryKeys.team, '/api/team'));
 
   if (personId) {
-    if (state.status === 'loading') {
+    if (team.data === undefined) {
       return (
         <Page title={t('person')} testId="team">
-          <Loading />
+          <QueryState query={team}>{() => null}</QueryState>
         </Page>
       );
     }
-    if (state.status === 'error') {
-      return (
-        <Page title={t('person')} testId="team">
-          <ErrorPanel error={state.error} onRetry={load} />
-        </Page>
-      );
-    }
-    return <TeamPerson key={personId} api={api} personId={personId} team={state.team} />;
+    return <TeamPerson key={personId} api={api} personId={personId} team={team.data} />;
   }
   return (
     <Page title={t('title')} testId="team">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={load} /> : null}
-      {state.status === 'ready' ? <TeamList team={state.team} /> : null}
+      <QueryState query={team}>{(data) => <TeamList team={data} />}</QueryState>
     </Page>
   );
 }

@@ -12,7 +12,8 @@ import {
   MessageBarBody,
   Textarea,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   REASON_MAX,
@@ -22,13 +23,13 @@ import {
 } from '../../../src/training/training.contract.ts';
 import type { MyReport } from '../../../src/reports/report.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle, type Loaded } from './format.ts';
+import { formatSpan, useTitle } from './format.ts';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -49,32 +50,31 @@ export function statusColor(status: EnrolmentStatus) {
 export function MyTraining({ api }: { api: ApiClient }) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
-  const [data, setData] = useState<
-    Loaded<{ enrolments: EnrolmentView[]; recommendations: Recommendation[]; reports: MyReport[] }>
-  >({
-    status: 'loading',
-  });
   const [notice, setNotice] = useState('');
   const [withdrawing, setWithdrawing] = useState<EnrolmentView | undefined>();
 
-  const load = useCallback(() => {
-    setData({ status: 'loading' });
-    Promise.all([
-      api.request<EnrolmentView[]>('GET', '/api/training/enrolments?personId=me'),
-      api.request<Recommendation[]>('GET', '/api/training/recommendations?personId=me'),
-      api.request<MyReport[]>('GET', '/api/reports/mine'),
-    ]).then(
-      ([enrolments, recommendations, reports]) =>
-        setData({ status: 'ready', value: { enrolments, recommendations, reports } }),
-      (error: unknown) => setData({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const enrolmentsQuery = useQuery(
+    apiQuery<EnrolmentView[]>(api, queryKeys.myEnrolments, '/api/training/enrolments?personId=me'),
+  );
+  const loaded = allOf(
+    allOf(
+      enrolmentsQuery,
+      useQuery(
+        apiQuery<Recommendation[]>(
+          api,
+          queryKeys.myRecommendations,
+          '/api/training/recommendations?personId=me',
+        ),
+      ),
+    ),
+    useQuery(apiQuery<MyReport[]>(api, queryKeys.myReports, '/api/reports/mine')),
+  );
 
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <ErrorPanel error={data.error} onRetry={load} />;
-  const { enrolments, recommendations, reports } = data.value;
-  const now = Date.now();
+  if (loaded.data === undefined) return <QueryState query={loaded}>{() => null}</QueryState>;
+  const [[enrolments, recommendations], reports] = loaded.data;
+  // "Now" is when the enrolments were read: what had ended by then is history.
+  const now = enrolmentsQuery.dataUpdatedAt;
   const upcoming = enrolments
     .filter((entry) => UPCOMING.includes(entry.status) && Date.parse(entry.end) > now)
     .sort((a, b) => a.start.localeCompare(b.start));
@@ -91,7 +91,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
         {upcoming.length === 0 ? (
           <p className={layout.muted}>{t('mine.emptyUpcoming')}</p>
         ) : (
-          <EnrolmentList entries={upcoming} onWithdraw={setWithdrawing} />
+          <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />
         )}
       </Section>
       <Section title={t('mine.recommendations')} id="training-recommendations" testId="mine-recommendations">
@@ -106,7 +106,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
         {history.length === 0 ? (
           <p className={layout.muted}>{t('mine.emptyHistory')}</p>
         ) : (
-          <EnrolmentList entries={history} reports={reports} />
+          <EnrolmentList entries={history} now={now} reports={reports} />
         )}
       </Section>
       {withdrawing ? (
@@ -117,19 +117,11 @@ export function MyTraining({ api }: { api: ApiClient }) {
           onDone={(changed) => {
             setWithdrawing(undefined);
             setNotice(t('mine.withdrawn'));
-            setData((previous) =>
-              previous.status === 'ready'
-                ? {
-                    status: 'ready',
-                    value: {
-                      ...previous.value,
-                      enrolments: previous.value.enrolments.map((entry) =>
-                        entry.id === changed.id ? changed : entry,
-                      ),
-                    },
-                  }
-                : previous,
+            queryClient.setQueryData<EnrolmentView[]>(queryKeys.myEnrolments, (previous) =>
+              previous?.map((entry) => (entry.id === changed.id ? changed : entry)),
             );
+            // A seat is free again: the sessions' counts change.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
           }}
         />
       ) : null}
@@ -141,10 +133,13 @@ function EnrolmentList({
   entries,
   reports = [],
   onWithdraw,
+  now,
 }: {
   entries: EnrolmentView[];
   reports?: MyReport[];
   onWithdraw?: (enrolment: EnrolmentView) => void;
+  /** When the list was read (ms since the epoch): a session that started by then can no longer be left. */
+  now: number;
 }) {
   const { t, i18n } = useTranslation('training');
   const styles = useTrainingStyles();
@@ -197,7 +192,7 @@ function EnrolmentList({
               report={reports.find((report) => report.sessionId === entry.sessionId)}
             />
           ) : null}
-          {onWithdraw && WITHDRAWABLE.includes(entry.status) && Date.parse(entry.start) > Date.now() ? (
+          {onWithdraw && WITHDRAWABLE.includes(entry.status) && Date.parse(entry.start) > now ? (
             <Button onClick={() => onWithdraw(entry)} data-testid="withdraw">
               {t('mine.withdraw')}
             </Button>

@@ -8,7 +8,8 @@ import {
   MessageBarBody,
   Textarea,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   NOTE_MAX,
@@ -17,14 +18,14 @@ import {
   type Roster as RosterData,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle, type Loaded } from './format.ts';
+import { formatSpan, useTitle } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { statusColor } from './my-training.tsx';
 
@@ -36,61 +37,51 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
   const styles = useTrainingStyles();
   const title = useTitle();
   const errorText = useErrorText();
-  const [roster, setRoster] = useState<Loaded<RosterData>>({ status: 'loading' });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState<string | undefined>();
   // The request being declined, or the seat being given up for the person (HR withdraws), with its reason.
   const [closing, setClosing] = useState<{ id: string; action: 'decline' | 'withdraw' } | undefined>();
   const [reason, setReason] = useState('');
 
-  const fetchRoster = useCallback(
-    () => api.request<RosterData>('GET', `/api/training/sessions/${sessionId}/roster`),
-    [api, sessionId],
-  );
-  const load = useCallback(() => {
-    setRoster({ status: 'loading' });
-    fetchRoster().then(
-      (value) => setRoster({ status: 'ready', value }),
-      (caught: unknown) => setRoster({ status: 'error', error: caught }),
-    );
-  }, [fetchRoster]);
-  useEffect(load, [load]);
-  // Outlook catches up shortly after a confirmation: look again while it still owes the change.
-  const pending = roster.status === 'ready' && roster.value.session.outlook === 'pending';
-  useEffect(() => {
-    if (!pending) return undefined;
-    const timer = window.setTimeout(() => {
-      fetchRoster().then(
-        (value) => setRoster({ status: 'ready', value }),
-        () => undefined,
-      );
-    }, 3000);
-    return () => window.clearTimeout(timer);
-  }, [pending, fetchRoster, roster]);
+  const queryClient = useQueryClient();
+  const rosterKey = queryKeys.roster(sessionId);
+  const roster = useQuery({
+    ...apiQuery<RosterData>(api, rosterKey, `/api/training/sessions/${sessionId}/roster`),
+    // Outlook catches up shortly after a confirmation: look again while it still owes the change.
+    refetchInterval: (query) => (query.state.data?.session.outlook === 'pending' ? 3000 : false),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: rosterKey }, { throwOnError: true });
 
   // One change can move others (a freed seat moves the waiting list up): read the whole roster again.
-  const act = async (enrolment: EnrolmentView, action: string, body: Record<string, unknown>) => {
-    setBusy(enrolment.id);
-    setError(undefined);
-    try {
-      await api.request<EnrolmentView>('POST', `/api/training/enrolments/${enrolment.id}/${action}`, {
+  const change = useMutation({
+    mutationFn: ({
+      enrolment,
+      action,
+      body,
+    }: {
+      enrolment: EnrolmentView;
+      action: string;
+      body: Record<string, unknown>;
+    }) =>
+      api.request<EnrolmentView>('POST', `/api/training/enrolments/${enrolment.id}/${action}`, {
         version: enrolment.version,
         ...body,
-      });
+      }),
+    onSuccess: async () => {
       setClosing(undefined);
       setReason('');
-      setRoster({ status: 'ready', value: await fetchRoster() });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+      await refresh();
+      // Seats and the people's own lists changed with it.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.training });
+    },
+  });
+  const act = (enrolment: EnrolmentView, action: string, body: Record<string, unknown>) =>
+    change.mutate({ enrolment, action, body });
+  const busy = change.isPending ? change.variables.enrolment.id : undefined;
+  const error = change.error ?? undefined;
 
-  if (roster.status === 'loading') return <Loading />;
-  if (roster.status === 'error') return <ErrorPanel error={roster.error} onRetry={load} />;
-  const { session, enrolments } = roster.value;
-  const started = Date.parse(session.start) <= Date.now();
+  if (roster.data === undefined) return <QueryState query={roster}>{() => null}</QueryState>;
+  const { session, enrolments } = roster.data;
+  // Judged at the time the roster was read, not at each render.
+  const started = Date.parse(session.start) <= roster.dataUpdatedAt;
 
   return (
     <div className={layout.stack} data-testid="training-roster">
@@ -247,11 +238,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
           </ul>
         )}
       </Section>
-      <Nominate
-        api={api}
-        sessionId={sessionId}
-        onDone={() => void fetchRoster().then((value) => setRoster({ status: 'ready', value }))}
-      />
+      <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} />
     </div>
   );
 }

@@ -7,24 +7,19 @@ import {
   Select,
   Textarea,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamResponse } from '../../../src/growth/team.contract.ts';
 import { REASON_MAX, type EnrolmentView, type SessionView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle, type Loaded } from './format.ts';
+import { formatSpan, useTitle } from './format.ts';
 import { statusColor } from './my-training.tsx';
-
-interface Data {
-  team: TeamResponse;
-  sessions: SessionView[];
-  trainings: EnrolmentView[];
-}
 
 export function TeamTraining({ api }: { api: ApiClient }) {
   const { t, i18n } = useTranslation('training');
@@ -32,62 +27,42 @@ export function TeamTraining({ api }: { api: ApiClient }) {
   const styles = useTrainingStyles();
   const title = useTitle();
   const errorText = useErrorText();
-  const [data, setData] = useState<Loaded<Data>>({ status: 'loading' });
   const [personId, setPersonId] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState('');
 
-  const load = useCallback(() => {
-    setData({ status: 'loading' });
-    Promise.all([
-      api.request<TeamResponse>('GET', '/api/team'),
-      api.request<SessionView[]>('GET', '/api/training/sessions'),
-      api.request<EnrolmentView[]>('GET', '/api/training/team'),
-    ]).then(
-      ([team, sessions, trainings]) => setData({ status: 'ready', value: { team, sessions, trainings } }),
-      (caught: unknown) => setData({ status: 'error', error: caught }),
-    );
-  }, [api]);
-  useEffect(load, [load]);
-
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <ErrorPanel error={data.error} onRetry={load} />;
-  const { team, sessions, trainings } = data.value;
-  const open = sessions.filter((session) => session.open);
-
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    setNotice('');
-    try {
-      const enrolment = await api.request<EnrolmentView>(
-        'POST',
-        `/api/training/sessions/${sessionId}/recommend`,
-        {
-          personId,
-          reason,
-        },
-      );
+  const queryClient = useQueryClient();
+  const loaded = allOf(
+    allOf(
+      useQuery(apiQuery<TeamResponse>(api, queryKeys.team, '/api/team')),
+      useQuery(apiQuery<SessionView[]>(api, queryKeys.trainingSessions, '/api/training/sessions')),
+    ),
+    useQuery(apiQuery<EnrolmentView[]>(api, queryKeys.trainingTeam, '/api/training/team')),
+  );
+  const recommend = useMutation({
+    mutationFn: (body: { sessionId: string; personId: string; reason: string }) =>
+      api.request<EnrolmentView>('POST', `/api/training/sessions/${body.sessionId}/recommend`, {
+        personId: body.personId,
+        reason: body.reason,
+      }),
+    onMutate: () => setNotice(''),
+    onSuccess: (enrolment) => {
       // Only a success clears the form; on an error what was typed stays.
       setReason('');
       setNotice(t('team.recommended', { name: enrolment.personName }));
-      setData((previous) =>
-        previous.status === 'ready'
-          ? {
-              status: 'ready',
-              value: { ...previous.value, trainings: [enrolment, ...previous.value.trainings] },
-            }
-          : previous,
+      queryClient.setQueryData<EnrolmentView[]>(queryKeys.trainingTeam, (previous) =>
+        previous ? [enrolment, ...previous] : previous,
       );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = recommend.isPending;
+  const error = recommend.error ?? undefined;
+
+  if (loaded.data === undefined) return <QueryState query={loaded}>{() => null}</QueryState>;
+  const [[team, sessions], trainings] = loaded.data;
+  const open = sessions.filter((session) => session.open);
+  const submit = () => recommend.mutate({ sessionId, personId, reason });
 
   return (
     <div className={layout.stack} data-testid="training-team">

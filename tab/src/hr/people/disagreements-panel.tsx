@@ -1,11 +1,11 @@
 import { Button } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentDisagreements } from '../../../../src/people/people-admin.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import { ScrollTable, useTableStyles } from './people-tables.tsx';
 
 /**
@@ -16,14 +16,15 @@ export function DisagreementsPanel({ api, refresh }: { api: ApiClient; refresh: 
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const table = useTableStyles();
-  const [data, setData] = useState<DepartmentDisagreements | undefined>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(() => {
-    setError(undefined);
-    api.request<DepartmentDisagreements>('GET', '/api/hr/people/disagreements').then(setData, setError);
-  }, [api]);
-  useEffect(load, [load, refresh]);
+  // `refresh` counts HR's imports: after one the list is asked for again, the last one staying on screen.
+  const disagreements = useQuery({
+    ...apiQuery<DepartmentDisagreements>(
+      api,
+      queryKeys.disagreements(refresh),
+      '/api/hr/people/disagreements',
+    ),
+    placeholderData: keepPreviousData,
+  });
 
   const place = (department: string | null, division: string | null) =>
     [division, department].filter(Boolean).join(' ') || t('disagreements.unset');
@@ -34,40 +35,43 @@ export function DisagreementsPanel({ api, refresh }: { api: ApiClient; refresh: 
         <p className={layout.muted} style={{ margin: 0 }}>
           {t('disagreements.intro')}
         </p>
-        {error ? <ErrorPanel error={error} onRetry={load} /> : null}
-        {!data && !error ? <Loading /> : null}
-        {data && data.people.length === 0 ? (
-          <p style={{ margin: 0 }} data-testid="hr-people-disagreements-none">
-            {t('disagreements.none')}
-          </p>
-        ) : null}
-        {data && data.people.length > 0 ? (
-          <ScrollTable caption={t('disagreements.title')} testId="hr-people-disagreements-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('disagreements.person')}</th>
-                <th scope="col">{t('disagreements.inForce')}</th>
-                <th scope="col">{t('disagreements.directory')}</th>
-                <th scope="col">{t('disagreements.since')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.people.map((row) => (
-                <tr key={row.id} data-testid={`hr-people-disagreement-${row.id}`}>
-                  <td>
-                    {row.displayName}
-                    {row.employeeId ? <span className={layout.muted}> ({row.employeeId})</span> : null}
-                  </td>
-                  <td>{place(row.department, row.division)}</td>
-                  <td>{place(row.directoryDepartment, row.directoryDivision)}</td>
-                  <td className={table.nowrap}>{row.effectiveFrom}</td>
+        <QueryState
+          query={disagreements}
+          isEmpty={(data) => data.people.length === 0}
+          empty={
+            <p style={{ margin: 0 }} data-testid="hr-people-disagreements-none">
+              {t('disagreements.none')}
+            </p>
+          }
+        >
+          {(data) => (
+            <ScrollTable caption={t('disagreements.title')} testId="hr-people-disagreements-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('disagreements.person')}</th>
+                  <th scope="col">{t('disagreements.inForce')}</th>
+                  <th scope="col">{t('disagreements.directory')}</th>
+                  <th scope="col">{t('disagreements.since')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
-        ) : null}
+              </thead>
+              <tbody>
+                {data.people.map((row) => (
+                  <tr key={row.id} data-testid={`hr-people-disagreement-${row.id}`}>
+                    <td>
+                      {row.displayName}
+                      {row.employeeId ? <span className={layout.muted}> ({row.employeeId})</span> : null}
+                    </td>
+                    <td>{place(row.department, row.division)}</td>
+                    <td>{place(row.directoryDepartment, row.directoryDivision)}</td>
+                    <td className={table.nowrap}>{row.effectiveFrom}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          )}
+        </QueryState>
         <div className={layout.row}>
-          <Button onClick={load} data-testid="hr-people-disagreements-reload">
+          <Button onClick={() => void disagreements.refetch()} data-testid="hr-people-disagreements-reload">
             {t('disagreements.reload')}
           </Button>
         </div>

@@ -1,11 +1,11 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src/people/people-admin.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { ErrorPanel } from '../../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { useDateTime } from './people-tables.tsx';
 
@@ -17,32 +17,20 @@ export function SyncPanel({ api }: { api: ApiClient }) {
   const layout = useLayoutStyles();
   const dateTime = useDateTime();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<SyncStatus | undefined>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [requesting, setRequesting] = useState(false);
-  const [requestError, setRequestError] = useState<unknown>();
-
-  const load = useCallback(() => {
-    setLoadError(undefined);
-    api.request<SyncStatus>('GET', '/api/hr/people/sync').then(setStatus, setLoadError);
-  }, [api]);
-  useEffect(load, [load]);
-
-  // While a requested sync waits or runs, ask again now and then.
-  useEffect(() => {
-    if (!status?.pending) return;
-    const timer = setTimeout(load, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [status, load]);
-
-  const syncNow = () => {
-    setRequesting(true);
-    setRequestError(undefined);
-    api
-      .request<SyncStatus>('POST', '/api/hr/people/sync')
-      .then(setStatus, setRequestError)
-      .finally(() => setRequesting(false));
-  };
+  const queryClient = useQueryClient();
+  const sync = useQuery({
+    ...apiQuery<SyncStatus>(api, queryKeys.directorySync, '/api/hr/people/sync'),
+    // While a requested sync waits or runs, ask again now and then.
+    refetchInterval: (query) => (query.state.data?.pending ? POLL_MS : false),
+  });
+  const status = sync.data;
+  // The answer to "sync now" is the new status: it replaces the cached one (and starts the polling).
+  const request = useMutation({
+    mutationFn: () => api.request<SyncStatus>('POST', '/api/hr/people/sync'),
+    onSuccess: (next) => queryClient.setQueryData(queryKeys.directorySync, next),
+  });
+  const requesting = request.isPending;
+  const requestError = request.error;
 
   return (
     <Section title={t('sync.title')} id="hr-people-sync" testId="hr-people-sync">
@@ -50,28 +38,28 @@ export function SyncPanel({ api }: { api: ApiClient }) {
         <p className={layout.muted} style={{ margin: 0 }}>
           {t('sync.intro')}
         </p>
-        {loadError ? <ErrorPanel error={loadError} onRetry={load} /> : null}
-        {!status && !loadError ? <Loading /> : null}
-        {status ? (
-          <div role="status" aria-live="polite" data-testid="hr-people-sync-status">
-            {status.lastSync ? (
-              <>
-                <p style={{ margin: 0 }}>{t('sync.last', { at: dateTime(status.lastSync.completedAt) })}</p>
-                <p className={layout.muted} style={{ margin: 0 }}>
-                  {t('sync.counts', { ...status.lastSync })}
+        <QueryState query={sync}>
+          {(status) => (
+            <div role="status" aria-live="polite" data-testid="hr-people-sync-status">
+              {status.lastSync ? (
+                <>
+                  <p style={{ margin: 0 }}>{t('sync.last', { at: dateTime(status.lastSync.completedAt) })}</p>
+                  <p className={layout.muted} style={{ margin: 0 }}>
+                    {t('sync.counts', { ...status.lastSync })}
+                  </p>
+                </>
+              ) : (
+                <p style={{ margin: 0 }}>{t('sync.never')}</p>
+              )}
+              {status.pending && status.requestedAt ? (
+                <p style={{ margin: 0 }} data-testid="hr-people-sync-pending">
+                  <Spinner size="extra-tiny" style={{ display: 'inline-flex', marginInlineEnd: 6 }} />
+                  {t('sync.pending', { at: dateTime(status.requestedAt) })}
                 </p>
-              </>
-            ) : (
-              <p style={{ margin: 0 }}>{t('sync.never')}</p>
-            )}
-            {status.pending && status.requestedAt ? (
-              <p style={{ margin: 0 }} data-testid="hr-people-sync-pending">
-                <Spinner size="extra-tiny" style={{ display: 'inline-flex', marginInlineEnd: 6 }} />
-                {t('sync.pending', { at: dateTime(status.requestedAt) })}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+              ) : null}
+            </div>
+          )}
+        </QueryState>
         {requestError ? (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{errorText(requestError)}</MessageBarBody>
@@ -80,7 +68,7 @@ export function SyncPanel({ api }: { api: ApiClient }) {
         <div className={layout.row}>
           <Button
             appearance="primary"
-            onClick={syncNow}
+            onClick={() => request.mutate()}
             disabled={requesting || !!status?.pending}
             data-testid="hr-people-sync-now"
           >

@@ -16,7 +16,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AuditAction,
@@ -30,11 +31,12 @@ import type {
   ErasureRecordView,
 } from '../../../../src/privacy/erasure.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorPanel } from '../../shell/error-panel.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import { PersonPicker } from '../../shell/person-picker.tsx';
 import messages from '../audit/messages.ts';
 import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
@@ -83,16 +85,13 @@ const queryOf = (filters: Filters) => {
   return query;
 };
 
-type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
-
 /** 監査ログと退職者のデータ削除: the audit log (HR reads and exports it) and erasing a leaver's data. */
 export default function AuditSection({ api }: HrSectionProps) {
   const layout = useLayoutStyles();
-  const [erasures, setErasures] = useState(0);
   return (
     <div className={layout.stack} data-testid="hr-section-audit">
-      <AuditLogPanel api={api} refresh={erasures} />
-      <ErasurePanel api={api} onErased={() => setErasures((count) => count + 1)} />
+      <AuditLogPanel api={api} />
+      <ErasurePanel api={api} />
     </div>
   );
 }
@@ -119,7 +118,7 @@ function useFormatters() {
   };
 }
 
-function AuditLogPanel({ api, refresh }: { api: ApiClient; refresh: number }) {
+function AuditLogPanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-audit');
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -130,37 +129,26 @@ function AuditLogPanel({ api, refresh }: { api: ApiClient; refresh: number }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The pickers keep their own text: a new key clears them when the filters are cleared.
   const [pickerKey, setPickerKey] = useState(0);
-  const [page, setPage] = useState<Loaded<AuditPage>>({ status: 'loading' });
-  const [more, setMore] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
-
-  const load = useCallback(() => {
-    setPage({ status: 'loading' });
-    const query = queryOf(filters);
-    query.set('limit', String(PAGE_SIZE));
-    api.request<AuditPage>('GET', `/api/hr/audit?${query.toString()}`).then(
-      (value) => setPage({ status: 'ready', value }),
-      (error: unknown) => setPage({ status: 'error', error }),
-    );
-  }, [api, filters]);
-  useEffect(load, [load, refresh]);
-
-  const loadOlder = () => {
-    if (page.status !== 'ready' || !page.value.nextCursor) return;
-    const query = queryOf(filters);
-    query.set('limit', String(PAGE_SIZE));
-    query.set('cursor', page.value.nextCursor);
-    setMore({ busy: true });
-    api.request<AuditPage>('GET', `/api/hr/audit?${query.toString()}`).then(
-      (older) => {
-        setPage({
-          status: 'ready',
-          value: { entries: [...page.value.entries, ...older.entries], nextCursor: older.nextCursor },
-        });
-        setMore({ busy: false });
-      },
-      (error: unknown) => setMore({ busy: false, error }),
-    );
-  };
+  // One query per set of filters, its pages fetched one after another by cursor ("older entries").
+  const log = useInfiniteQuery({
+    queryKey: queryKeys.auditLog(filters),
+    queryFn: ({ pageParam, signal }) => {
+      const query = queryOf(filters);
+      query.set('limit', String(PAGE_SIZE));
+      if (pageParam) query.set('cursor', pageParam);
+      return api.request<AuditPage>('GET', `/api/hr/audit?${query.toString()}`, undefined, { signal });
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const page = useMemo(
+    () =>
+      log.data
+        ? { entries: log.data.pages.flatMap((each) => each.entries), more: log.hasNextPage }
+        : undefined,
+    [log.data, log.hasNextPage],
+  );
+  const loadOlder = () => void log.fetchNextPage();
 
   const details = (entry: AuditEntryView) => {
     const text = JSON.stringify(entry.details);
@@ -255,62 +243,72 @@ function AuditLogPanel({ api, refresh }: { api: ApiClient; refresh: number }) {
           testId="hr-audit-csv"
         />
       </TableHead>
-      {page.status === 'loading' ? <Loading /> : null}
-      {page.status === 'error' ? <ErrorPanel error={page.error} onRetry={load} /> : null}
-      {page.status === 'ready' && page.value.entries.length === 0 ? (
-        <p className={layout.muted} data-testid="hr-audit-empty">
-          {t('log.empty')}
-        </p>
-      ) : null}
-      {page.status === 'ready' && page.value.entries.length > 0 ? (
-        <>
-          <TableScroll labelledBy={headingId}>
-            <table
-              className={`${tables.table} ${styles.wideTable}`}
-              aria-labelledby={headingId}
-              data-testid="hr-audit-table"
-            >
-              <thead>
-                <tr>
-                  <th className={tables.th}>{t('log.colAt')}</th>
-                  <th className={tables.th}>{t('log.colActor')}</th>
-                  <th className={tables.th}>{t('log.colSubject')}</th>
-                  <th className={tables.th}>{t('log.colAction')}</th>
-                  <th className={tables.th}>{t('log.colResource')}</th>
-                  <th className={tables.th}>{t('log.colDetails')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.value.entries.map((entry) => (
-                  <tr key={entry.id} data-testid="hr-audit-row">
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
-                    <td className={tables.td}>{format.person(entry.actor)}</td>
-                    <td className={tables.td}>{format.person(entry.subject)}</td>
-                    <td className={tables.td}>{t(`actions.${entry.action}`)}</td>
-                    <td className={tables.td}>
-                      {t(`resources.${entry.resource}`, { defaultValue: entry.resource })}
-                    </td>
-                    <td className={tables.td}>
-                      <span className={styles.details}>{details(entry)}</span>
-                    </td>
+      <QueryState
+        query={{
+          data: page,
+          error: log.error,
+          isPending: log.isPending,
+          isError: log.isError,
+          isFetching: log.isFetching,
+          refetch: log.refetch,
+        }}
+        isEmpty={(value) => value.entries.length === 0}
+        empty={
+          <p className={layout.muted} data-testid="hr-audit-empty">
+            {t('log.empty')}
+          </p>
+        }
+      >
+        {(page) => (
+          <>
+            <TableScroll labelledBy={headingId}>
+              <table
+                className={`${tables.table} ${styles.wideTable}`}
+                aria-labelledby={headingId}
+                data-testid="hr-audit-table"
+              >
+                <thead>
+                  <tr>
+                    <th className={tables.th}>{t('log.colAt')}</th>
+                    <th className={tables.th}>{t('log.colActor')}</th>
+                    <th className={tables.th}>{t('log.colSubject')}</th>
+                    <th className={tables.th}>{t('log.colAction')}</th>
+                    <th className={tables.th}>{t('log.colResource')}</th>
+                    <th className={tables.th}>{t('log.colDetails')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <div className={layout.row}>
-            <span className={layout.muted} role="status">
-              {t('log.shown', { count: page.value.entries.length })}
-            </span>
-            {page.value.nextCursor ? (
-              <Button onClick={loadOlder} disabled={more.busy} data-testid="hr-audit-more">
-                {t('log.more')}
-              </Button>
-            ) : null}
-          </div>
-          {more.error !== undefined ? <ErrorPanel error={more.error} onRetry={loadOlder} /> : null}
-        </>
-      ) : null}
+                </thead>
+                <tbody>
+                  {page.entries.map((entry) => (
+                    <tr key={entry.id} data-testid="hr-audit-row">
+                      <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
+                      <td className={tables.td}>{format.person(entry.actor)}</td>
+                      <td className={tables.td}>{format.person(entry.subject)}</td>
+                      <td className={tables.td}>{t(`actions.${entry.action}`)}</td>
+                      <td className={tables.td}>
+                        {t(`resources.${entry.resource}`, { defaultValue: entry.resource })}
+                      </td>
+                      <td className={tables.td}>
+                        <span className={styles.details}>{details(entry)}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <div className={layout.row}>
+              <span className={layout.muted} role="status">
+                {t('log.shown', { count: page.entries.length })}
+              </span>
+              {page.more ? (
+                <Button onClick={loadOlder} disabled={log.isFetchingNextPage} data-testid="hr-audit-more">
+                  {t('log.more')}
+                </Button>
+              ) : null}
+            </div>
+            {log.isFetchNextPageError ? <ErrorPanel error={log.error} onRetry={loadOlder} /> : null}
+          </>
+        )}
+      </QueryState>
     </Section>
   );
 }
@@ -332,7 +330,7 @@ function CountList({ counts, testId }: { counts: ErasureCounts; testId: string }
 
 const total = (counts: ErasureCounts) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 
-function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void }) {
+function ErasurePanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-audit');
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -342,69 +340,54 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
   const recordsHeading = useId();
   const [personId, setPersonId] = useState('');
   const [pickerKey, setPickerKey] = useState(0);
-  const [preview, setPreview] = useState<Loaded<ErasurePreview> | undefined>();
   const [force, setForce] = useState(false);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   // What the dialog asks about, fixed when it opens: it keeps its text while it closes after the erasure.
   const [target, setTarget] = useState<{ preview: ErasurePreview; reason: string; forced: boolean }>();
-  const [erasing, setErasing] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
   const [done, setDone] = useState<ErasureRecordView | undefined>();
-  const [records, setRecords] = useState<Loaded<ErasureRecordView[]>>({ status: 'loading' });
+  const queryClient = useQueryClient();
+  const records = useQuery(apiQuery<ErasureRecordView[]>(api, queryKeys.erasures, '/api/hr/erasures'));
+  const preview = useQuery({
+    ...apiQuery<ErasurePreview>(
+      api,
+      queryKeys.erasurePreview(personId),
+      `/api/hr/people/${encodeURIComponent(personId)}/erasure-preview`,
+    ),
+    enabled: personId !== '',
+    // What would be erased is read fresh each time a person is picked.
+    staleTime: 0,
+  });
 
-  const loadRecords = useCallback(() => {
-    setRecords({ status: 'loading' });
-    api.request<ErasureRecordView[]>('GET', '/api/hr/erasures').then(
-      (value) => setRecords({ status: 'ready', value }),
-      (error: unknown) => setRecords({ status: 'error', error }),
-    );
-  }, [api]);
-  useEffect(loadRecords, [loadRecords]);
-
-  const loadPreview = useCallback(() => {
-    if (!personId) {
-      setPreview(undefined);
-      return;
-    }
-    setPreview({ status: 'loading' });
-    api.request<ErasurePreview>('GET', `/api/hr/people/${encodeURIComponent(personId)}/erasure-preview`).then(
-      (value) => setPreview({ status: 'ready', value }),
-      (error: unknown) => setPreview({ status: 'error', error }),
-    );
-  }, [api, personId]);
-  useEffect(loadPreview, [loadPreview]);
-
-  const ready = preview?.status === 'ready' ? preview.value : undefined;
+  const ready = personId ? preview.data : undefined;
   const needsForce = ready?.activeInDirectory ?? false;
   const canStart = ready !== undefined && (!needsForce || (force && reason.trim().length > 0));
 
-  const erase = () => {
-    if (!target) return;
-    setErasing(true);
-    setFailure(undefined);
-    api
-      .request<ErasureRecordView>(
+  const erasure = useMutation({
+    mutationFn: (what: NonNullable<typeof target>) =>
+      api.request<ErasureRecordView>(
         'POST',
-        `/api/hr/people/${encodeURIComponent(target.preview.personId)}/erase`,
-        { confirmPersonId: target.preview.personId, force: target.forced, reason: target.reason },
-      )
-      .then(
-        (record) => {
-          setDone(record);
-          setConfirming(false);
-          setPersonId('');
-          setPreview(undefined);
-          setForce(false);
-          setReason('');
-          setPickerKey((key) => key + 1);
-          loadRecords();
-          onErased();
-        },
-        // The dialog stays open with the reason kept, so HR can read the failure and try again.
-        (error: unknown) => setFailure(error),
-      )
-      .finally(() => setErasing(false));
+        `/api/hr/people/${encodeURIComponent(what.preview.personId)}/erase`,
+        { confirmPersonId: what.preview.personId, force: what.forced, reason: what.reason },
+      ),
+    onSuccess: (record) => {
+      setDone(record);
+      setConfirming(false);
+      setPersonId('');
+      setForce(false);
+      setReason('');
+      setPickerKey((key) => key + 1);
+      // The erasure is a new record and new audit entries; the person's preview no longer holds.
+      queryClient.removeQueries({ queryKey: queryKeys.erasurePreview(record.personId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.erasures });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit });
+    },
+    // On failure the dialog stays open with the reason kept, so HR can read the failure and try again.
+  });
+  const erasing = erasure.isPending;
+  const failure = erasure.isError ? erasure.error : undefined;
+  const erase = () => {
+    if (target) erasure.mutate(target);
   };
 
   const name = target ? (target.preview.displayName ?? target.preview.personId) : '';
@@ -434,8 +417,7 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
           testId="hr-erase-picker"
         />
       </div>
-      {preview?.status === 'loading' ? <Loading /> : null}
-      {preview?.status === 'error' ? <ErrorPanel error={preview.error} onRetry={loadPreview} /> : null}
+      {personId && ready === undefined ? <QueryState query={preview}>{() => null}</QueryState> : null}
       {ready ? (
         <div className={layout.stack} data-testid="hr-erase-preview">
           <MessageBar intent={ready.activeInDirectory ? 'warning' : 'info'} className={styles.warning}>
@@ -479,7 +461,7 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
               disabled={!canStart}
               onClick={() => {
                 if (!ready) return;
-                setFailure(undefined);
+                erasure.reset();
                 setTarget({ preview: ready, reason: reason.trim(), forced: needsForce && force });
                 setConfirming(true);
               }}
@@ -533,51 +515,51 @@ function ErasurePanel({ api, onErased }: { api: ApiClient; onErased: () => void 
       <TableHead id={recordsHeading} title={t('erase.records')}>
         {null}
       </TableHead>
-      {records.status === 'loading' ? <Loading /> : null}
-      {records.status === 'error' ? <ErrorPanel error={records.error} onRetry={loadRecords} /> : null}
-      {records.status === 'ready' && records.value.length === 0 ? (
-        <p className={layout.muted}>{t('erase.recordsEmpty')}</p>
-      ) : null}
-      {records.status === 'ready' && records.value.length > 0 ? (
-        <TableScroll labelledBy={recordsHeading}>
-          <table
-            className={`${tables.table} ${styles.recordsTable}`}
-            aria-labelledby={recordsHeading}
-            data-testid="hr-erase-records"
-          >
-            <thead>
-              <tr>
-                <th className={tables.th}>{t('erase.colAt')}</th>
-                <th className={tables.th}>{t('erase.colPerson')}</th>
-                <th className={tables.th}>{t('erase.colBy')}</th>
-                <th className={tables.th}>{t('erase.colForced')}</th>
-                <th className={tables.th}>{t('erase.colCounts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.value.map((record) => (
-                <tr key={record.id} data-testid="hr-erase-record">
-                  <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
-                  <td className={tables.td}>
-                    {record.displayName ?? t('log.unknownPerson')}
-                    <br />
-                    <span className={styles.details}>{record.personId}</span>
-                  </td>
-                  <td className={tables.td}>{format.person(record.erasedBy)}</td>
-                  <td className={tables.td}>
-                    {record.forced
-                      ? t('erase.forced', { reason: record.reason ?? '' })
-                      : t('erase.notForced')}
-                  </td>
-                  <td className={tables.td}>
-                    {t('erase.counts', { deleted: total(record.deletes), detached: total(record.detaches) })}
-                  </td>
+      <QueryState query={records} empty={<p className={layout.muted}>{t('erase.recordsEmpty')}</p>}>
+        {(records) => (
+          <TableScroll labelledBy={recordsHeading}>
+            <table
+              className={`${tables.table} ${styles.recordsTable}`}
+              aria-labelledby={recordsHeading}
+              data-testid="hr-erase-records"
+            >
+              <thead>
+                <tr>
+                  <th className={tables.th}>{t('erase.colAt')}</th>
+                  <th className={tables.th}>{t('erase.colPerson')}</th>
+                  <th className={tables.th}>{t('erase.colBy')}</th>
+                  <th className={tables.th}>{t('erase.colForced')}</th>
+                  <th className={tables.th}>{t('erase.colCounts')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
+              </thead>
+              <tbody>
+                {records.map((record) => (
+                  <tr key={record.id} data-testid="hr-erase-record">
+                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
+                    <td className={tables.td}>
+                      {record.displayName ?? t('log.unknownPerson')}
+                      <br />
+                      <span className={styles.details}>{record.personId}</span>
+                    </td>
+                    <td className={tables.td}>{format.person(record.erasedBy)}</td>
+                    <td className={tables.td}>
+                      {record.forced
+                        ? t('erase.forced', { reason: record.reason ?? '' })
+                        : t('erase.notForced')}
+                    </td>
+                    <td className={tables.td}>
+                      {t('erase.counts', {
+                        deleted: total(record.deletes),
+                        detached: total(record.detaches),
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </QueryState>
     </Section>
   );
 }

@@ -9,7 +9,8 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ChannelMappingOverview,
@@ -17,11 +18,11 @@ import type {
   InstalledTeam,
 } from '../../../../src/reports/channel-mapping.contract.ts';
 import { ApiError, type ApiClient } from '../../api/client.ts';
+import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { ErrorPanel } from '../../shell/error-panel.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
-import { Loading } from '../../shell/loading.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-channels', {
@@ -96,11 +97,6 @@ const useStyles = makeStyles({
   current: { margin: 0, overflowWrap: 'anywhere' },
 });
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; overview: ChannelMappingOverview };
-
 const teamLabel = (team: Pick<InstalledTeam, 'name' | 'teamId'>) => team.name ?? team.teamId;
 
 /** 共有先チャネル: per 課, the channel of an installed team its training reports are shared to. */
@@ -108,57 +104,44 @@ export default function ChannelsSection({ api }: HrSectionProps) {
   const { t } = useTranslation('hr-channels');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [notice, setNotice] = useState('');
-  const load = useCallback(
-    (quiet = false) => {
-      if (!quiet) setLoaded({ status: 'loading' });
-      api.request<ChannelMappingOverview>('GET', '/api/reports/channel-mappings').then(
-        (overview) => setLoaded({ status: 'ready', overview }),
-        (error: unknown) => setLoaded({ status: 'error', error }),
-      );
-    },
-    [api],
+  const overview = useQuery(
+    apiQuery<ChannelMappingOverview>(api, queryKeys.channelMappings, '/api/reports/channel-mappings'),
   );
-  useEffect(() => load(), [load]);
-
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={() => load()} />;
-  const { teams, departments } = loaded.overview;
+  const [notice, setNotice] = useState('');
   return (
-    <div className={layout.stack} data-testid="hr-section-channels">
-      <p className={layout.muted}>{t('intro')}</p>
-      <span role="status" data-testid="channels-status">
-        {notice}
-      </span>
-      {teams.length === 0 ? (
-        <MessageBar intent="info" data-testid="channels-no-teams">
-          <MessageBarBody>{t('noTeams')}</MessageBarBody>
-        </MessageBar>
-      ) : (
-        <p className={layout.muted}>{t('teams', { count: teams.length })}</p>
+    <QueryState query={overview}>
+      {({ teams, departments }) => (
+        <div className={layout.stack} data-testid="hr-section-channels">
+          <p className={layout.muted}>{t('intro')}</p>
+          <span role="status" data-testid="channels-status">
+            {notice}
+          </span>
+          {teams.length === 0 ? (
+            <MessageBar intent="info" data-testid="channels-no-teams">
+              <MessageBarBody>{t('noTeams')}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <p className={layout.muted}>{t('teams', { count: teams.length })}</p>
+          )}
+          {departments.length === 0 ? (
+            <p className={layout.muted}>{t('empty')}</p>
+          ) : (
+            <ul className={styles.list}>
+              {departments.map((entry, index) => (
+                <DepartmentRow
+                  key={entry.department}
+                  api={api}
+                  index={index}
+                  entry={entry}
+                  teams={teams}
+                  onChanged={setNotice}
+                />
+              ))}
+            </ul>
+          )}
+        </div>
       )}
-      {departments.length === 0 ? (
-        <p className={layout.muted}>{t('empty')}</p>
-      ) : (
-        <ul className={styles.list}>
-          {departments.map((entry, index) => (
-            <DepartmentRow
-              key={entry.department}
-              api={api}
-              index={index}
-              entry={entry}
-              teams={teams}
-              onChanged={(overview, message) => {
-                setLoaded({ status: 'ready', overview });
-                setNotice(message);
-              }}
-              onReload={() => load(true)}
-            />
-          ))}
-        </ul>
-      )}
-    </div>
+    </QueryState>
   );
 }
 
@@ -168,14 +151,12 @@ function DepartmentRow({
   entry,
   teams,
   onChanged,
-  onReload,
 }: {
   api: ApiClient;
   index: number;
   entry: DepartmentMapping;
   teams: InstalledTeam[];
-  onChanged: (overview: ChannelMappingOverview, message: string) => void;
-  onReload: () => void;
+  onChanged: (message: string) => void;
 }) {
   const { t } = useTranslation('hr-channels');
   const styles = useStyles();
@@ -184,48 +165,40 @@ function DepartmentRow({
   // The choice survives a failed save or a reload after a conflict: it is only reset by a saved change.
   const [teamId, setTeamId] = useState(mapping?.teamId ?? '');
   const [channelId, setChannelId] = useState(mapping?.channelId ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const queryClient = useQueryClient();
+  // Every write answers with the whole overview: it replaces the cached one.
+  const write = useMutation({
+    mutationFn: (request: () => Promise<ChannelMappingOverview>) => request(),
+    onSuccess: (overview) => queryClient.setQueryData(queryKeys.channelMappings, overview),
+  });
+  const busy = write.isPending;
+  const error = write.error;
   const team = teams.find((candidate) => candidate.teamId === teamId);
   const changed = teamId !== (mapping?.teamId ?? '') || channelId !== (mapping?.channelId ?? '');
   const path = `/api/reports/channel-mappings/${encodeURIComponent(entry.department)}`;
   const stale = error instanceof ApiError && error.code === 'version_conflict';
   const headingId = `channels-department-${index}`;
 
-  const run = async (request: () => Promise<ChannelMappingOverview>, message: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onChanged(await request(), message);
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
   const save = () =>
-    run(
+    write.mutate(
       () =>
         api.request<ChannelMappingOverview>('PUT', path, {
           teamId,
           channelId,
           version: mapping?.version ?? 0,
         }),
-      t('saved', { department: entry.department }),
+      { onSuccess: () => onChanged(t('saved', { department: entry.department })) },
     );
-  const unmap = () =>
-    mapping
-      ? run(
-          () => api.request<ChannelMappingOverview>('DELETE', `${path}?version=${mapping.version}`),
-          t('unmapped', { department: entry.department }),
-        ).then((done) => {
-          if (!done) return;
-          setTeamId('');
-          setChannelId('');
-        })
-      : Promise.resolve();
+  const unmap = () => {
+    if (!mapping) return;
+    write.mutate(() => api.request<ChannelMappingOverview>('DELETE', `${path}?version=${mapping.version}`), {
+      onSuccess: () => {
+        onChanged(t('unmapped', { department: entry.department }));
+        setTeamId('');
+        setChannelId('');
+      },
+    });
+  };
 
   return (
     <li
@@ -300,13 +273,13 @@ function DepartmentRow({
             <Button
               appearance="primary"
               disabled={busy || !teamId || !channelId || !changed}
-              onClick={() => void save()}
+              onClick={save}
               data-testid="channels-save"
             >
               {t('save')}
             </Button>
             {mapping ? (
-              <Button disabled={busy} onClick={() => void unmap()} data-testid="channels-unmap">
+              <Button disabled={busy} onClick={unmap} data-testid="channels-unmap">
                 {t('unmap')}
               </Button>
             ) : null}
@@ -322,8 +295,8 @@ function DepartmentRow({
             <MessageBarActions>
               <Button
                 onClick={() => {
-                  setError(undefined);
-                  onReload();
+                  write.reset();
+                  void queryClient.invalidateQueries({ queryKey: queryKeys.channelMappings });
                 }}
               >
                 {t('reload')}
