@@ -118,13 +118,6 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
-    // Not yet moved to TanStack Query (issue 17): these views still load by hand, setting state from an
-    // effect. Each file leaves this list when its loaders become queries (docs/tab-data.md); the rule holds
-    // everywhere else.
-    files: ['tab/src/training/catalog.tsx', 'tab/src/training/hr-training.tsx'],
-    rules: { 'react-hooks/set-state-in-effect': 'off' },
-  },
-  {
     // The dev host page is plain browser JavaScript served as is (local mode only).
     files: ['src/dev/dev-host/public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,

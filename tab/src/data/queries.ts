@@ -37,6 +37,12 @@ export const queryKeys = {
   interview: (id: string) => ['interviews', 'detail', id] as const,
   training: ['training'] as const,
   trainingSessions: ['training', 'sessions'] as const,
+  /** HR's course list, archived courses or the others. */
+  hrCourses: (archived: boolean) => ['training', 'hr', 'courses', archived] as const,
+  /** HR's view of one course with its sessions. */
+  hrCourse: (courseId: string) => ['training', 'hr', 'course', courseId] as const,
+  /** The catalog's courses for a view (`fit` or `all`) and category ('' for all). */
+  catalog: (view: string, category: string) => ['training', 'courses', view, category] as const,
   trainingTeam: ['training', 'team'] as const,
   myEnrolments: ['training', 'enrolments', 'me'] as const,
   myRecommendations: ['training', 'recommendations', 'me'] as const,

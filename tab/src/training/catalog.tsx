@@ -11,7 +11,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
@@ -23,12 +24,12 @@ import {
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { formatDay, formatSpan, useTitle, type Loaded } from './format.ts';
+import { formatDay, formatSpan, useTitle } from './format.ts';
 
 export const useTrainingStyles = makeStyles({
   list: {
@@ -89,12 +90,6 @@ const LIVE = new Set([
   'reported',
 ]);
 
-interface Data {
-  courses: CourseView[];
-  sessions: SessionView[];
-  enrolments: EnrolmentView[];
-}
-
 export function Catalog({ api, framework }: { api: ApiClient; framework: Framework }) {
   const { t, i18n } = useTranslation('training');
   const styles = useTrainingStyles();
@@ -103,23 +98,21 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   const title = useTitle();
   const [view, setView] = useState<'fit' | 'all'>('fit');
   const [category, setCategory] = useState<CourseCategory | ''>('');
-  const [data, setData] = useState<Loaded<Data>>({ status: 'loading' });
   const [notice, setNotice] = useState('');
-
-  const load = useCallback(() => {
-    setData({ status: 'loading' });
-    const query = `view=${view}${category ? `&category=${category}` : ''}`;
-    Promise.all([
-      api.request<CourseView[]>('GET', `/api/training/courses?${query}`),
-      api.request<SessionView[]>('GET', '/api/training/sessions'),
-      api.request<EnrolmentView[]>('GET', '/api/training/enrolments?personId=me'),
-    ]).then(
-      ([courses, sessions, enrolments]) =>
-        setData({ status: 'ready', value: { courses, sessions, enrolments } }),
-      (error: unknown) => setData({ status: 'error', error }),
-    );
-  }, [api, view, category]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  // Three queries, keyed by what each depends on: switching the view or category asks again for the
+  // courses only, and an answer for an earlier choice never replaces the current one.
+  const filter = `view=${view}${category ? `&category=${category}` : ''}`;
+  const courses = useQuery(
+    apiQuery<CourseView[]>(api, queryKeys.catalog(view, category), `/api/training/courses?${filter}`),
+  );
+  const sessions = useQuery(
+    apiQuery<SessionView[]>(api, queryKeys.trainingSessions, '/api/training/sessions'),
+  );
+  const enrolments = useQuery(
+    apiQuery<EnrolmentView[]>(api, queryKeys.myEnrolments, '/api/training/enrolments?personId=me'),
+  );
+  const catalog = allOf(allOf(courses, sessions), enrolments);
 
   const separator = i18n.language === 'en' ? ', ' : '、';
   const nameOf = (list: Array<{ id: string; name: { ja: string; en: string } }>, id: string) =>
@@ -166,118 +159,116 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
       <span role="status" data-testid="catalog-status">
         {notice}
       </span>
-      {data.status === 'loading' ? <Loading /> : null}
-      {data.status === 'error' ? <ErrorPanel error={data.error} onRetry={load} /> : null}
-      {data.status === 'ready' && data.value.courses.length === 0 ? (
-        <p data-testid="catalog-empty">
-          {view === 'fit' && !category ? t('catalog.emptyFit') : t('catalog.empty')}
-        </p>
-      ) : null}
-      {data.status === 'ready' && data.value.courses.length > 0 ? (
-        <ul className={styles.list} data-testid="course-list">
-          {data.value.courses.map((course) => {
-            const sessions = data.value.sessions.filter((session) => session.courseId === course.id);
-            return (
-              <li
-                key={course.id}
-                className={styles.item}
-                data-testid={`course-${course.id}`}
-                data-eligible={course.eligibility.eligible}
-              >
-                <h3 className={styles.title}>{title(course.title)}</h3>
-                <div className={layout.row}>
-                  <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
-                  <Badge appearance="outline">{t(`format.${course.format}`)}</Badge>
+      <QueryState
+        query={catalog}
+        isEmpty={([[courseList]]) => courseList.length === 0}
+        empty={
+          <p data-testid="catalog-empty">
+            {view === 'fit' && !category ? t('catalog.emptyFit') : t('catalog.empty')}
+          </p>
+        }
+      >
+        {([[courseList, sessionList], enrolmentList]) => (
+          <ul className={styles.list} data-testid="course-list">
+            {courseList.map((course) => {
+              const sessions = sessionList.filter((session) => session.courseId === course.id);
+              return (
+                <li
+                  key={course.id}
+                  className={styles.item}
+                  data-testid={`course-${course.id}`}
+                  data-eligible={course.eligibility.eligible}
+                >
+                  <h3 className={styles.title}>{title(course.title)}</h3>
+                  <div className={layout.row}>
+                    <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
+                    <Badge appearance="outline">{t(`format.${course.format}`)}</Badge>
+                    {!course.eligibility.eligible ? (
+                      <Badge appearance="tint" color="warning" data-testid="not-eligible">
+                        {t('catalog.notEligible')}
+                      </Badge>
+                    ) : null}
+                  </div>
                   {!course.eligibility.eligible ? (
-                    <Badge appearance="tint" color="warning" data-testid="not-eligible">
-                      {t('catalog.notEligible')}
-                    </Badge>
+                    <ul data-testid="ineligible-reasons">
+                      {course.eligibility.reasons.map((reason) => (
+                        <li key={reason.code}>{i18n.language === 'en' ? reason.en : reason.ja}</li>
+                      ))}
+                    </ul>
                   ) : null}
-                </div>
-                {!course.eligibility.eligible ? (
-                  <ul data-testid="ineligible-reasons">
-                    {course.eligibility.reasons.map((reason) => (
-                      <li key={reason.code}>{i18n.language === 'en' ? reason.en : reason.ja}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                <p className={layout.preLine}>
-                  {i18n.language === 'en' && course.description.en
-                    ? course.description.en
-                    : course.description.ja}
-                </p>
-                <dl className={styles.facts}>
-                  <dt>{t('catalog.targetLevels')}</dt>
-                  <dd>
-                    {course.targetLevelIds.length === 0
-                      ? t('catalog.everyLevel')
-                      : course.targetLevelIds.map((id) => nameOf(framework.levels, id)).join(separator)}
-                  </dd>
-                  <dt>{t('catalog.years')}</dt>
-                  <dd>{years(course)}</dd>
-                  {course.competencyIds.length > 0 ? (
-                    <>
-                      <dt>{t('catalog.competencies')}</dt>
-                      <dd data-testid="course-competencies">
-                        {course.competencyIds.map((id) => nameOf(framework.competencies, id)).join(separator)}
-                      </dd>
-                    </>
-                  ) : null}
-                  {course.guidelineIds.length > 0 ? (
-                    <>
-                      <dt>{t('catalog.guidelines')}</dt>
-                      <dd data-testid="course-guidelines">
-                        {course.guidelineIds.map((id) => nameOf(framework.guidelines, id)).join(separator)}
-                      </dd>
-                    </>
-                  ) : null}
-                  <dt>{t('catalog.formatLabel')}</dt>
-                  <dd>{t(`format.${course.format}`)}</dd>
-                  {course.provider ? (
-                    <>
-                      <dt>{t('catalog.provider')}</dt>
-                      <dd>{course.provider}</dd>
-                    </>
-                  ) : null}
-                </dl>
-                <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
-                {sessions.length === 0 ? (
-                  <p className={layout.muted}>{t('catalog.noSessions')}</p>
-                ) : (
-                  <ul className={styles.sessions}>
-                    {sessions.map((session) => (
-                      <SessionEntry
-                        key={session.id}
-                        api={api}
-                        session={session}
-                        eligible={course.eligibility.eligible}
-                        enrolled={data.value.enrolments.some(
-                          (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
-                        )}
-                        language={i18n.language}
-                        onApplied={(enrolment) => {
-                          setNotice(t('catalog.applied'));
-                          setData((previous) =>
-                            previous.status === 'ready'
-                              ? {
-                                  status: 'ready',
-                                  value: {
-                                    ...previous.value,
-                                    enrolments: [...previous.value.enrolments, enrolment],
-                                  },
-                                }
-                              : previous,
-                          );
-                        }}
-                      />
-                    ))}
-                  </ul>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+                  <p className={layout.preLine}>
+                    {i18n.language === 'en' && course.description.en
+                      ? course.description.en
+                      : course.description.ja}
+                  </p>
+                  <dl className={styles.facts}>
+                    <dt>{t('catalog.targetLevels')}</dt>
+                    <dd>
+                      {course.targetLevelIds.length === 0
+                        ? t('catalog.everyLevel')
+                        : course.targetLevelIds.map((id) => nameOf(framework.levels, id)).join(separator)}
+                    </dd>
+                    <dt>{t('catalog.years')}</dt>
+                    <dd>{years(course)}</dd>
+                    {course.competencyIds.length > 0 ? (
+                      <>
+                        <dt>{t('catalog.competencies')}</dt>
+                        <dd data-testid="course-competencies">
+                          {course.competencyIds
+                            .map((id) => nameOf(framework.competencies, id))
+                            .join(separator)}
+                        </dd>
+                      </>
+                    ) : null}
+                    {course.guidelineIds.length > 0 ? (
+                      <>
+                        <dt>{t('catalog.guidelines')}</dt>
+                        <dd data-testid="course-guidelines">
+                          {course.guidelineIds.map((id) => nameOf(framework.guidelines, id)).join(separator)}
+                        </dd>
+                      </>
+                    ) : null}
+                    <dt>{t('catalog.formatLabel')}</dt>
+                    <dd>{t(`format.${course.format}`)}</dd>
+                    {course.provider ? (
+                      <>
+                        <dt>{t('catalog.provider')}</dt>
+                        <dd>{course.provider}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                  <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
+                  {sessions.length === 0 ? (
+                    <p className={layout.muted}>{t('catalog.noSessions')}</p>
+                  ) : (
+                    <ul className={styles.sessions}>
+                      {sessions.map((session) => (
+                        <SessionEntry
+                          key={session.id}
+                          api={api}
+                          session={session}
+                          eligible={course.eligibility.eligible}
+                          enrolled={enrolmentList.some(
+                            (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
+                          )}
+                          language={i18n.language}
+                          onApplied={(enrolment) => {
+                            setNotice(t('catalog.applied'));
+                            queryClient.setQueryData<EnrolmentView[]>(queryKeys.myEnrolments, (previous) =>
+                              previous ? [...previous, enrolment] : previous,
+                            );
+                            void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
+                          }}
+                        />
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

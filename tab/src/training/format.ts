@@ -39,6 +39,3 @@ export function useTitle(): (text: { ja: string; en: string | null }) => string 
   const { i18n } = useTranslation();
   return (text) => (i18n.language === 'en' && text.en ? text.en : text.ja);
 }
-
-export type Loaded<T> =
-  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };

@@ -14,7 +14,8 @@ import {
   Switch,
   Textarea,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
@@ -34,14 +35,14 @@ import {
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { ErrorPanel } from '../shell/error-panel.tsx';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Loading } from '../shell/loading.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatDay, formatSpan, useTitle, type Loaded } from './format.ts';
+import { formatDay, formatSpan, useTitle } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { Roster } from './roster.tsx';
 
@@ -67,28 +68,24 @@ function HrCourses({ api, framework }: { api: ApiClient; framework: Framework })
   const title = useTitle();
   const errorText = useErrorText();
   const [archived, setArchived] = useState(false);
-  const [courses, setCourses] = useState<Loaded<CourseView[]>>({ status: 'loading' });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
   const [openCourse, setOpenCourse] = useState<string | undefined>();
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>();
 
-  const load = useCallback(() => {
-    setCourses({ status: 'loading' });
-    api.request<CourseView[]>('GET', `/api/training/courses?view=all&archived=${archived}`).then(
-      (value) => setCourses({ status: 'ready', value }),
-      (caught: unknown) => setCourses({ status: 'error', error: caught }),
+  const queryClient = useQueryClient();
+  const coursesKey = queryKeys.hrCourses(archived);
+  const courses = useQuery(
+    apiQuery<CourseView[]>(api, coursesKey, `/api/training/courses?view=all&archived=${archived}`),
+  );
+  /** Puts a write's answer into the list on screen, without asking the server again. */
+  const changeCourses = (change: (list: CourseView[]) => CourseView[]) =>
+    queryClient.setQueryData<CourseView[]>(coursesKey, (previous) =>
+      previous ? change(previous) : previous,
     );
-  }, [api, archived]);
-  useEffect(load, [load]);
-
   const replace = (course: CourseView) =>
-    setCourses((previous) =>
-      previous.status === 'ready'
-        ? { status: 'ready', value: previous.value.map((entry) => (entry.id === course.id ? course : entry)) }
-        : previous,
-    );
+    changeCourses((list) => list.map((entry) => (entry.id === course.id ? course : entry)));
 
   const archive = async (course: CourseView) => {
     setError(undefined);
@@ -97,11 +94,9 @@ function HrCourses({ api, framework }: { api: ApiClient; framework: Framework })
         version: course.version,
       });
       setNotice(t('hr.archivedNotice', { title: title(changed.title) }));
-      setCourses((previous) =>
-        previous.status === 'ready'
-          ? { status: 'ready', value: previous.value.filter((entry) => entry.id !== course.id) }
-          : previous,
-      );
+      changeCourses((list) => list.filter((entry) => entry.id !== course.id));
+      // The archived list, if it was read, now lacks this course.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.hrCourses(true) });
     } catch (caught) {
       setError(caught);
     }
@@ -141,70 +136,66 @@ function HrCourses({ api, framework }: { api: ApiClient; framework: Framework })
               setAdding(false);
               setNotice(t('hr.created'));
               setOpenCourse(course.id);
-              setCourses((previous) =>
-                previous.status === 'ready'
-                  ? { status: 'ready', value: [course, ...previous.value] }
-                  : previous,
-              );
+              changeCourses((list) => [course, ...list]);
             }}
           />
         </Section>
       ) : null}
       <Section title={t('hr.courses')} id="training-hr-courses">
-        {courses.status === 'loading' ? <Loading /> : null}
-        {courses.status === 'error' ? <ErrorPanel error={courses.error} onRetry={load} /> : null}
-        {courses.status === 'ready' ? (
-          <ul className={styles.list} data-testid="hr-course-list">
-            {courses.value.map((course) => (
-              <li
-                key={course.id}
-                className={styles.item}
-                data-testid={`hr-course-${course.id}`}
-                data-title={course.title.ja}
-              >
-                <h3 className={styles.title}>{title(course.title)}</h3>
-                <div className={layout.row}>
-                  <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
-                  {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
-                </div>
-                {editing === course.id ? (
-                  <CourseForm
-                    api={api}
-                    framework={framework}
-                    course={course}
-                    onCancel={() => setEditing(undefined)}
-                    onSaved={(changed) => {
-                      setEditing(undefined);
-                      setNotice(t('hr.saved'));
-                      replace(changed);
-                    }}
-                  />
-                ) : !course.archived ? (
-                  <div className={layout.row} style={{ marginTop: 8 }}>
-                    <Button
-                      onClick={() => setOpenCourse(openCourse === course.id ? undefined : course.id)}
-                      aria-expanded={openCourse === course.id}
-                      data-testid="course-sessions"
-                    >
-                      {openCourse === course.id
-                        ? t('catalog.hideSessions')
-                        : t('catalog.showSessions', { count: course.openSessions })}
-                    </Button>
-                    <Button onClick={() => setEditing(course.id)} data-testid="course-edit">
-                      {t('hr.edit')}
-                    </Button>
-                    <Button onClick={() => void archive(course)} data-testid="course-archive">
-                      {t('hr.archive')}
-                    </Button>
+        <QueryState query={courses} isEmpty={() => false}>
+          {(list) => (
+            <ul className={styles.list} data-testid="hr-course-list">
+              {list.map((course) => (
+                <li
+                  key={course.id}
+                  className={styles.item}
+                  data-testid={`hr-course-${course.id}`}
+                  data-title={course.title.ja}
+                >
+                  <h3 className={styles.title}>{title(course.title)}</h3>
+                  <div className={layout.row}>
+                    <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
+                    {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
                   </div>
-                ) : null}
-                {openCourse === course.id && !course.archived ? (
-                  <CourseSessions api={api} course={course} />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+                  {editing === course.id ? (
+                    <CourseForm
+                      api={api}
+                      framework={framework}
+                      course={course}
+                      onCancel={() => setEditing(undefined)}
+                      onSaved={(changed) => {
+                        setEditing(undefined);
+                        setNotice(t('hr.saved'));
+                        replace(changed);
+                      }}
+                    />
+                  ) : !course.archived ? (
+                    <div className={layout.row} style={{ marginTop: 8 }}>
+                      <Button
+                        onClick={() => setOpenCourse(openCourse === course.id ? undefined : course.id)}
+                        aria-expanded={openCourse === course.id}
+                        data-testid="course-sessions"
+                      >
+                        {openCourse === course.id
+                          ? t('catalog.hideSessions')
+                          : t('catalog.showSessions', { count: course.openSessions })}
+                      </Button>
+                      <Button onClick={() => setEditing(course.id)} data-testid="course-edit">
+                        {t('hr.edit')}
+                      </Button>
+                      <Button onClick={() => void archive(course)} data-testid="course-archive">
+                        {t('hr.archive')}
+                      </Button>
+                    </div>
+                  ) : null}
+                  {openCourse === course.id && !course.archived ? (
+                    <CourseSessions api={api} course={course} />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
       </Section>
     </div>
   );
@@ -449,29 +440,21 @@ function CourseSessions({ api, course }: { api: ApiClient; course: CourseView })
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const [detail, setDetail] = useState<Loaded<CourseDetail>>({ status: 'loading' });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
   const [cancelling, setCancelling] = useState<string | undefined>();
-  const load = useCallback(() => {
-    setDetail({ status: 'loading' });
-    api.request<CourseDetail>('GET', `/api/training/courses/${course.id}`).then(
-      (value) => setDetail({ status: 'ready', value }),
-      (caught: unknown) => setDetail({ status: 'error', error: caught }),
-    );
-  }, [api, course.id]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const detailKey = queryKeys.hrCourse(course.id);
+  const detail = useQuery(apiQuery<CourseDetail>(api, detailKey, `/api/training/courses/${course.id}`));
+  /** Puts a saved or cancelled session into the course on screen, without asking the server again. */
   const upsert = (session: SessionView) =>
-    setDetail((previous) =>
-      previous.status === 'ready'
+    queryClient.setQueryData<CourseDetail>(detailKey, (previous) =>
+      previous
         ? {
-            status: 'ready',
-            value: {
-              ...previous.value,
-              sessions: previous.value.sessions.some((entry) => entry.id === session.id)
-                ? previous.value.sessions.map((entry) => (entry.id === session.id ? session : entry))
-                : [...previous.value.sessions, session],
-            },
+            ...previous,
+            sessions: previous.sessions.some((entry) => entry.id === session.id)
+              ? previous.sessions.map((entry) => (entry.id === session.id ? session : entry))
+              : [...previous.sessions, session],
           }
         : previous,
     );
@@ -479,90 +462,91 @@ function CourseSessions({ api, course }: { api: ApiClient; course: CourseView })
   return (
     <div className={layout.stack} style={{ marginTop: 12 }} data-testid="hr-sessions">
       <h4 className={layout.h3}>{t('hr.sessionsOf', { title: title(course.title) })}</h4>
-      {detail.status === 'loading' ? <Loading /> : null}
-      {detail.status === 'error' ? <ErrorPanel error={detail.error} onRetry={load} /> : null}
-      {detail.status === 'ready' && detail.value.sessions.length === 0 ? (
-        <p className={layout.muted}>{t('hr.noSessions')}</p>
-      ) : null}
-      {detail.status === 'ready' && detail.value.sessions.length > 0 ? (
-        <ul className={styles.sessions}>
-          {detail.value.sessions.map((session) => (
-            <li
-              key={session.id}
-              className={styles.session}
-              data-testid={`hr-session-${session.id}`}
-              data-outlook={session.outlook}
-            >
-              <strong>{formatSpan(session.start, session.end, i18n.language)}</strong>
-              <span>
-                {session.online ? t('catalog.onlineMeeting') : null}
-                {session.online && session.place ? ' / ' : null}
-                {session.place}
-              </span>
-              <span className={layout.muted}>
-                {t('hr.seats', {
-                  confirmed: session.confirmed,
-                  capacity: session.capacity,
-                  waitlisted: session.waitlisted,
-                })}
-                {' · '}
-                {t('catalog.deadline', { date: formatDay(session.applicationDeadline, i18n.language) })}
-              </span>
-              <div className={layout.row}>
-                {session.status === 'cancelled' ? (
-                  <Badge color="danger" data-testid="session-cancelled">
-                    {t('catalog.cancelled')}
-                  </Badge>
-                ) : null}
-                <OutlookBadge session={session} />
-              </div>
-              {editing === session.id ? (
-                <SessionForm
-                  api={api}
-                  courseId={course.id}
-                  session={session}
-                  onCancel={() => setEditing(undefined)}
-                  onSaved={(changed) => {
-                    setEditing(undefined);
-                    upsert(changed);
-                  }}
-                />
-              ) : (
+      <QueryState
+        query={detail}
+        isEmpty={(value) => value.sessions.length === 0}
+        empty={<p className={layout.muted}>{t('hr.noSessions')}</p>}
+      >
+        {(value) => (
+          <ul className={styles.sessions}>
+            {value.sessions.map((session) => (
+              <li
+                key={session.id}
+                className={styles.session}
+                data-testid={`hr-session-${session.id}`}
+                data-outlook={session.outlook}
+              >
+                <strong>{formatSpan(session.start, session.end, i18n.language)}</strong>
+                <span>
+                  {session.online ? t('catalog.onlineMeeting') : null}
+                  {session.online && session.place ? ' / ' : null}
+                  {session.place}
+                </span>
+                <span className={layout.muted}>
+                  {t('hr.seats', {
+                    confirmed: session.confirmed,
+                    capacity: session.capacity,
+                    waitlisted: session.waitlisted,
+                  })}
+                  {' · '}
+                  {t('catalog.deadline', { date: formatDay(session.applicationDeadline, i18n.language) })}
+                </span>
                 <div className={layout.row}>
-                  <Link href={hrefOf('training', 'hr', 'roster', session.id)} data-testid="open-roster">
-                    {t('hr.roster')}
-                  </Link>
-                  {session.status === 'scheduled' ? (
-                    <Button size="small" onClick={() => setEditing(session.id)} data-testid="session-edit">
-                      {t('hr.editSession')}
-                    </Button>
+                  {session.status === 'cancelled' ? (
+                    <Badge color="danger" data-testid="session-cancelled">
+                      {t('catalog.cancelled')}
+                    </Badge>
                   ) : null}
-                  {session.status === 'scheduled' ? (
-                    <Button
-                      size="small"
-                      onClick={() => setCancelling(cancelling === session.id ? undefined : session.id)}
-                      aria-expanded={cancelling === session.id}
-                      data-testid="session-cancel"
-                    >
-                      {t('hr.cancelSession')}
-                    </Button>
-                  ) : null}
+                  <OutlookBadge session={session} />
                 </div>
-              )}
-              {cancelling === session.id ? (
-                <CancelSession
-                  api={api}
-                  session={session}
-                  onDone={(changed) => {
-                    setCancelling(undefined);
-                    upsert(changed);
-                  }}
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+                {editing === session.id ? (
+                  <SessionForm
+                    api={api}
+                    courseId={course.id}
+                    session={session}
+                    onCancel={() => setEditing(undefined)}
+                    onSaved={(changed) => {
+                      setEditing(undefined);
+                      upsert(changed);
+                    }}
+                  />
+                ) : (
+                  <div className={layout.row}>
+                    <Link href={hrefOf('training', 'hr', 'roster', session.id)} data-testid="open-roster">
+                      {t('hr.roster')}
+                    </Link>
+                    {session.status === 'scheduled' ? (
+                      <Button size="small" onClick={() => setEditing(session.id)} data-testid="session-edit">
+                        {t('hr.editSession')}
+                      </Button>
+                    ) : null}
+                    {session.status === 'scheduled' ? (
+                      <Button
+                        size="small"
+                        onClick={() => setCancelling(cancelling === session.id ? undefined : session.id)}
+                        aria-expanded={cancelling === session.id}
+                        data-testid="session-cancel"
+                      >
+                        {t('hr.cancelSession')}
+                      </Button>
+                    ) : null}
+                  </div>
+                )}
+                {cancelling === session.id ? (
+                  <CancelSession
+                    api={api}
+                    session={session}
+                    onDone={(changed) => {
+                      setCancelling(undefined);
+                      upsert(changed);
+                    }}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {adding ? (
         <SessionForm
           api={api}
