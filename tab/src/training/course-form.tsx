@@ -1,0 +1,253 @@
+// HR's form for a course: what it is, for whom (levels, years of service), what it develops, who provides it.
+import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
+import {
+  COURSE_CATEGORIES,
+  COURSE_DESCRIPTION_MAX,
+  COURSE_TITLE_MAX,
+  PROVIDER_MAX,
+  YEARS_MAX,
+  type CourseCategory,
+  type CourseDetail,
+  type CourseInput,
+  type CourseView,
+} from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { useLocalized } from '../shell/localized.ts';
+import { FormEnd } from './form-end.tsx';
+interface CourseFields {
+  category: CourseCategory;
+  titleJa: string;
+  titleEn: string;
+  descriptionJa: string;
+  descriptionEn: string;
+  targetLevelIds: string[];
+  minYears: string;
+  maxYears: string;
+  competencyIds: string[];
+  guidelineIds: string[];
+  format: 'inPerson' | 'online';
+  provider: string;
+}
+
+const fieldsOf = (course?: CourseView): CourseFields => ({
+  category: course?.category ?? 'specialist',
+  titleJa: course?.title.ja ?? '',
+  titleEn: course?.title.en ?? '',
+  descriptionJa: course?.description.ja ?? '',
+  descriptionEn: course?.description.en ?? '',
+  targetLevelIds: course?.targetLevelIds ?? [],
+  minYears: course?.minYearsOfService?.toString() ?? '',
+  maxYears: course?.maxYearsOfService?.toString() ?? '',
+  competencyIds: course?.competencyIds ?? [],
+  guidelineIds: course?.guidelineIds ?? [],
+  format: course?.format ?? 'inPerson',
+  provider: course?.provider ?? '',
+});
+
+const years = (value: string) => (value.trim() === '' ? null : Number(value));
+
+export function CourseForm({
+  api,
+  framework,
+  course,
+  onCancel,
+  onSaved,
+}: {
+  api: ApiClient;
+  framework: Framework;
+  course?: CourseView;
+  onCancel: () => void;
+  onSaved: (course: CourseView) => void;
+}) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const localized = useLocalized();
+  const [fields, setFields] = useState(() => fieldsOf(course));
+  const [version, setVersion] = useState(course?.version);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const set = <K extends keyof CourseFields>(key: K, value: CourseFields[K]) =>
+    setFields((previous) => ({ ...previous, [key]: value }));
+  const toggle = (key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds', id: string, on: boolean) =>
+    setFields((previous) => ({
+      ...previous,
+      [key]: on ? [...previous[key], id] : previous[key].filter((entry) => entry !== id),
+    }));
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    const input: CourseInput = {
+      category: fields.category,
+      title: { ja: fields.titleJa, ...(fields.titleEn.trim() ? { en: fields.titleEn } : {}) },
+      description: {
+        ja: fields.descriptionJa,
+        ...(fields.descriptionEn.trim() ? { en: fields.descriptionEn } : {}),
+      },
+      targetLevelIds: fields.targetLevelIds,
+      minYearsOfService: years(fields.minYears),
+      maxYearsOfService: years(fields.maxYears),
+      competencyIds: fields.competencyIds,
+      guidelineIds: fields.guidelineIds,
+      format: fields.format,
+      provider: fields.provider,
+    };
+    try {
+      onSaved(
+        course
+          ? await api.request<CourseView>('PUT', `/api/training/courses/${course.id}`, { ...input, version })
+          : await api.request<CourseView>('POST', '/api/training/courses', input),
+      );
+    } catch (caught) {
+      // What was typed stays in the form, whatever went wrong.
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** After a concurrent edit: take the newer version number, keep what this person typed. */
+  const takeLatest = async () => {
+    if (!course) return;
+    try {
+      const latest = await api.request<CourseDetail>('GET', `/api/training/courses/${course.id}`);
+      setVersion(latest.version);
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const checks = (
+    key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds',
+    label: string,
+    options: Array<{ id: string; name: { ja: string; en: string } }>,
+  ) => (
+    <fieldset
+      className={layout.row}
+      style={{ border: 'none', padding: 0, margin: 0 }}
+      data-testid={`course-${key}`}
+    >
+      <legend style={{ padding: 0, marginBottom: 4 }}>{label}</legend>
+      {options.map((option) => (
+        <Checkbox
+          key={option.id}
+          label={localized(option.name)}
+          checked={fields[key].includes(option.id)}
+          onChange={(_, data) => toggle(key, option.id, data.checked === true)}
+          data-testid={`${key}-${option.id}`}
+        />
+      ))}
+    </fieldset>
+  );
+
+  return (
+    <form
+      className={layout.stack}
+      data-testid="course-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label={t('hr.categoryLabel')}>
+        <Select
+          value={fields.category}
+          onChange={(_, data) => set('category', data.value as CourseCategory)}
+          data-testid="course-category"
+        >
+          {COURSE_CATEGORIES.map((value) => (
+            <option key={value} value={value}>
+              {t(`category.${value}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('hr.titleJa')} required>
+        <Input
+          value={fields.titleJa}
+          maxLength={COURSE_TITLE_MAX}
+          onChange={(_, data) => set('titleJa', data.value)}
+          data-testid="course-title-ja"
+        />
+      </Field>
+      <Field label={t('hr.titleEn')}>
+        <Input
+          value={fields.titleEn}
+          maxLength={COURSE_TITLE_MAX}
+          onChange={(_, data) => set('titleEn', data.value)}
+          data-testid="course-title-en"
+        />
+      </Field>
+      <Field label={t('hr.descriptionJa')}>
+        <Textarea
+          value={fields.descriptionJa}
+          maxLength={COURSE_DESCRIPTION_MAX}
+          onChange={(_, data) => set('descriptionJa', data.value)}
+          data-testid="course-description-ja"
+        />
+      </Field>
+      <Field label={t('hr.descriptionEn')}>
+        <Textarea
+          value={fields.descriptionEn}
+          maxLength={COURSE_DESCRIPTION_MAX}
+          onChange={(_, data) => set('descriptionEn', data.value)}
+        />
+      </Field>
+      <Field label={t('hr.formatLabel')}>
+        <RadioGroup
+          layout="horizontal"
+          value={fields.format}
+          onChange={(_, data) => set('format', data.value === 'online' ? 'online' : 'inPerson')}
+        >
+          <Radio value="inPerson" label={t('format.inPerson')} />
+          <Radio value="online" label={t('format.online')} />
+        </RadioGroup>
+      </Field>
+      <Field label={t('hr.provider')}>
+        <Input
+          value={fields.provider}
+          maxLength={PROVIDER_MAX}
+          onChange={(_, data) => set('provider', data.value)}
+          data-testid="course-provider"
+        />
+      </Field>
+      {checks('targetLevelIds', t('hr.targetLevels'), framework.levels)}
+      <div className={layout.row}>
+        <Field label={t('hr.minYears')}>
+          <Input
+            type="number"
+            min={0}
+            max={YEARS_MAX}
+            value={fields.minYears}
+            onChange={(_, data) => set('minYears', data.value)}
+            data-testid="course-min-years"
+          />
+        </Field>
+        <Field label={t('hr.maxYears')}>
+          <Input
+            type="number"
+            min={0}
+            max={YEARS_MAX}
+            value={fields.maxYears}
+            onChange={(_, data) => set('maxYears', data.value)}
+            data-testid="course-max-years"
+          />
+        </Field>
+      </div>
+      {checks('competencyIds', t('hr.competencies'), framework.competencies)}
+      {checks('guidelineIds', t('hr.guidelines'), framework.guidelines)}
+      <FormEnd
+        kind="course"
+        error={error}
+        editing={Boolean(course)}
+        busy={busy}
+        onTakeLatest={() => void takeLatest()}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}

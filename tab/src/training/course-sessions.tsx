@@ -1,0 +1,214 @@
+// A course's sessions for HR: each with its Outlook state and roster; adding, changing and cancelling one.
+import { isConflict } from './form-end.tsx';
+import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  REASON_MAX,
+  type CourseDetail,
+  type CourseView,
+  type SessionView,
+} from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
+import { useErrorText } from '../shell/error-text.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { hrefOf } from '../shell/router.ts';
+import { useTrainingStyles } from './catalog.tsx';
+import { formatDay, formatSpan, useTitle } from './format.ts';
+import { OutlookBadge } from './outlook-badge.tsx';
+import { SessionForm } from './session-form.tsx';
+export function CourseSessions({ api, course }: { api: ApiClient; course: CourseView }) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const styles = useTrainingStyles();
+  const title = useTitle();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | undefined>();
+  const [cancelling, setCancelling] = useState<string | undefined>();
+  const queryClient = useQueryClient();
+  const detailKey = queryKeys.hrCourse(course.id);
+  const detail = useQuery(apiQuery<CourseDetail>(api, detailKey, `/api/training/courses/${course.id}`));
+  /** Puts a saved or cancelled session into the course on screen, without asking the server again. */
+  const upsert = (session: SessionView) =>
+    queryClient.setQueryData<CourseDetail>(detailKey, (previous) =>
+      previous
+        ? {
+            ...previous,
+            sessions: previous.sessions.some((entry) => entry.id === session.id)
+              ? previous.sessions.map((entry) => (entry.id === session.id ? session : entry))
+              : [...previous.sessions, session],
+          }
+        : previous,
+    );
+
+  return (
+    <div className={layout.stack} style={{ marginTop: 12 }} data-testid="hr-sessions">
+      <h4 className={layout.h3}>{t('hr.sessionsOf', { title: title(course.title) })}</h4>
+      <QueryState
+        query={detail}
+        isEmpty={(value) => value.sessions.length === 0}
+        empty={<p className={layout.muted}>{t('hr.noSessions')}</p>}
+      >
+        {(value) => (
+          <ul className={styles.sessions}>
+            {value.sessions.map((session) => (
+              <li
+                key={session.id}
+                className={styles.session}
+                data-testid={`hr-session-${session.id}`}
+                data-outlook={session.outlook}
+              >
+                <strong>{formatSpan(session.start, session.end, i18n.language)}</strong>
+                <span>
+                  {session.online ? t('catalog.onlineMeeting') : null}
+                  {session.online && session.place ? ' / ' : null}
+                  {session.place}
+                </span>
+                <span className={layout.muted}>
+                  {t('hr.seats', {
+                    confirmed: session.confirmed,
+                    capacity: session.capacity,
+                    waitlisted: session.waitlisted,
+                  })}
+                  {' · '}
+                  {t('catalog.deadline', { date: formatDay(session.applicationDeadline, i18n.language) })}
+                </span>
+                <div className={layout.row}>
+                  {session.status === 'cancelled' ? (
+                    <Badge color="danger" data-testid="session-cancelled">
+                      {t('catalog.cancelled')}
+                    </Badge>
+                  ) : null}
+                  <OutlookBadge session={session} />
+                </div>
+                {editing === session.id ? (
+                  <SessionForm
+                    api={api}
+                    courseId={course.id}
+                    session={session}
+                    onCancel={() => setEditing(undefined)}
+                    onSaved={(changed) => {
+                      setEditing(undefined);
+                      upsert(changed);
+                    }}
+                  />
+                ) : (
+                  <div className={layout.row}>
+                    <Link href={hrefOf('training', 'hr', 'roster', session.id)} data-testid="open-roster">
+                      {t('hr.roster')}
+                    </Link>
+                    {session.status === 'scheduled' ? (
+                      <Button size="small" onClick={() => setEditing(session.id)} data-testid="session-edit">
+                        {t('hr.editSession')}
+                      </Button>
+                    ) : null}
+                    {session.status === 'scheduled' ? (
+                      <Button
+                        size="small"
+                        onClick={() => setCancelling(cancelling === session.id ? undefined : session.id)}
+                        aria-expanded={cancelling === session.id}
+                        data-testid="session-cancel"
+                      >
+                        {t('hr.cancelSession')}
+                      </Button>
+                    ) : null}
+                  </div>
+                )}
+                {cancelling === session.id ? (
+                  <CancelSession
+                    api={api}
+                    session={session}
+                    onDone={(changed) => {
+                      setCancelling(undefined);
+                      upsert(changed);
+                    }}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+      {adding ? (
+        <SessionForm
+          api={api}
+          courseId={course.id}
+          onCancel={() => setAdding(false)}
+          onSaved={(session) => {
+            setAdding(false);
+            upsert(session);
+          }}
+        />
+      ) : (
+        <div>
+          <Button onClick={() => setAdding(true)} data-testid="session-add">
+            {t('hr.newSession')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function CancelSession({
+  api,
+  session,
+  onDone,
+}: {
+  api: ApiClient;
+  session: SessionView;
+  onDone: (session: SessionView) => void;
+}) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(
+        await api.request<SessionView>('POST', `/api/training/sessions/${session.id}/cancel`, {
+          version: session.version,
+          reason,
+        }),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={layout.stack} data-testid="session-cancel-form">
+      <Field label={t('hr.cancelReason')} required>
+        <Textarea
+          value={reason}
+          maxLength={REASON_MAX}
+          onChange={(_, data) => setReason(data.value)}
+          data-testid="session-cancel-reason"
+        />
+      </Field>
+      {error ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{isConflict(error) ? t('hr.stale') : errorText(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div>
+        <Button
+          appearance="primary"
+          disabled={busy || !reason.trim()}
+          onClick={() => void submit()}
+          data-testid="session-cancel-submit"
+        >
+          {t('hr.confirmCancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}

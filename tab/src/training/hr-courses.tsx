@@ -1,0 +1,155 @@
+// HR's courses: the list (archived or not), adding, editing and archiving a course, and its sessions.
+import { Badge, Button, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
+import type { CourseView } from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { apiQuery, queryKeys } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
+import { useErrorText } from '../shell/error-text.ts';
+import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { useTrainingStyles } from './catalog.tsx';
+import { useTitle } from './format.ts';
+import { CourseForm } from './course-form.tsx';
+import { CourseSessions } from './course-sessions.tsx';
+export function HrCourses({ api, framework }: { api: ApiClient; framework: Framework }) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const styles = useTrainingStyles();
+  const title = useTitle();
+  const errorText = useErrorText();
+  const [archived, setArchived] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | undefined>();
+  const [openCourse, setOpenCourse] = useState<string | undefined>();
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<unknown>();
+
+  const queryClient = useQueryClient();
+  const coursesKey = queryKeys.hrCourses(archived);
+  const courses = useQuery(
+    apiQuery<CourseView[]>(api, coursesKey, `/api/training/courses?view=all&archived=${archived}`),
+  );
+  /** Puts a write's answer into the list on screen, without asking the server again. */
+  const changeCourses = (change: (list: CourseView[]) => CourseView[]) =>
+    queryClient.setQueryData<CourseView[]>(coursesKey, (previous) =>
+      previous ? change(previous) : previous,
+    );
+  const replace = (course: CourseView) =>
+    changeCourses((list) => list.map((entry) => (entry.id === course.id ? course : entry)));
+
+  const archive = async (course: CourseView) => {
+    setError(undefined);
+    try {
+      const changed = await api.request<CourseView>('POST', `/api/training/courses/${course.id}/archive`, {
+        version: course.version,
+      });
+      setNotice(t('hr.archivedNotice', { title: title(changed.title) }));
+      changeCourses((list) => list.filter((entry) => entry.id !== course.id));
+      // The archived list, if it was read, now lacks this course.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.hrCourses(true) });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <div className={layout.stack} data-testid="training-hr">
+      <p className={layout.muted}>{t('hr.intro')}</p>
+      <div className={layout.row} style={{ justifyContent: 'space-between' }}>
+        <Switch
+          checked={archived}
+          onChange={(_, data) => setArchived(data.checked)}
+          label={t('hr.showArchived')}
+          data-testid="show-archived"
+        />
+        {!adding ? (
+          <Button appearance="primary" onClick={() => setAdding(true)} data-testid="course-add">
+            {t('hr.newCourse')}
+          </Button>
+        ) : null}
+      </div>
+      <span role="status" data-testid="hr-status">
+        {notice}
+      </span>
+      {error ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorText(error)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {adding ? (
+        <Section title={t('hr.newCourse')} id="training-new-course" testId="new-course">
+          <CourseForm
+            api={api}
+            framework={framework}
+            onCancel={() => setAdding(false)}
+            onSaved={(course) => {
+              setAdding(false);
+              setNotice(t('hr.created'));
+              setOpenCourse(course.id);
+              changeCourses((list) => [course, ...list]);
+            }}
+          />
+        </Section>
+      ) : null}
+      <Section title={t('hr.courses')} id="training-hr-courses">
+        <QueryState query={courses} isEmpty={() => false}>
+          {(list) => (
+            <ul className={styles.list} data-testid="hr-course-list">
+              {list.map((course) => (
+                <li
+                  key={course.id}
+                  className={styles.item}
+                  data-testid={`hr-course-${course.id}`}
+                  data-title={course.title.ja}
+                >
+                  <h3 className={styles.title}>{title(course.title)}</h3>
+                  <div className={layout.row}>
+                    <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
+                    {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
+                  </div>
+                  {editing === course.id ? (
+                    <CourseForm
+                      api={api}
+                      framework={framework}
+                      course={course}
+                      onCancel={() => setEditing(undefined)}
+                      onSaved={(changed) => {
+                        setEditing(undefined);
+                        setNotice(t('hr.saved'));
+                        replace(changed);
+                      }}
+                    />
+                  ) : !course.archived ? (
+                    <div className={layout.row} style={{ marginTop: 8 }}>
+                      <Button
+                        onClick={() => setOpenCourse(openCourse === course.id ? undefined : course.id)}
+                        aria-expanded={openCourse === course.id}
+                        data-testid="course-sessions"
+                      >
+                        {openCourse === course.id
+                          ? t('catalog.hideSessions')
+                          : t('catalog.showSessions', { count: course.openSessions })}
+                      </Button>
+                      <Button onClick={() => setEditing(course.id)} data-testid="course-edit">
+                        {t('hr.edit')}
+                      </Button>
+                      <Button onClick={() => void archive(course)} data-testid="course-archive">
+                        {t('hr.archive')}
+                      </Button>
+                    </div>
+                  ) : null}
+                  {openCourse === course.id && !course.archived ? (
+                    <CourseSessions api={api} course={course} />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+// HR's form for a session of a course: when, where or online, capacity and the application deadline.
+import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CAPACITY_MAX,
+  PLACE_MAX,
+  type CourseDetail,
+  type SessionInput,
+  type SessionView,
+} from '../../../src/training/training.contract.ts';
+import type { ApiClient } from '../api/client.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { FormEnd } from './form-end.tsx';
+export function SessionForm({
+  api,
+  courseId,
+  session,
+  onCancel,
+  onSaved,
+}: {
+  api: ApiClient;
+  courseId: string;
+  session?: SessionView;
+  onCancel: () => void;
+  onSaved: (session: SessionView) => void;
+}) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const [fields, setFields] = useState<SessionInput & { capacityText: string }>(() => ({
+    date: session?.date ?? '',
+    startTime: session?.startTime ?? '10:00',
+    endTime: session?.endTime ?? '12:00',
+    place: session?.place ?? '',
+    online: session?.online ?? false,
+    capacity: session?.capacity ?? 20,
+    capacityText: String(session?.capacity ?? 20),
+    applicationDeadline: session?.applicationDeadline ?? '',
+  }));
+  const [version, setVersion] = useState(session?.version);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const set = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) =>
+    setFields((previous) => ({ ...previous, [key]: value }));
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    const { capacityText, ...rest } = fields;
+    const input: SessionInput = { ...rest, capacity: Number(capacityText) };
+    try {
+      onSaved(
+        session
+          ? await api.request<SessionView>('PUT', `/api/training/sessions/${session.id}`, {
+              ...input,
+              version,
+            })
+          : await api.request<SessionView>('POST', `/api/training/courses/${courseId}/sessions`, input),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** After a concurrent change: take the session's newer version number, keep what HR typed. */
+  const takeLatest = async () => {
+    if (!session) return;
+    try {
+      const latest = await api.request<CourseDetail>('GET', `/api/training/courses/${courseId}`);
+      setVersion(latest.sessions.find((entry) => entry.id === session.id)?.version ?? version);
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <form
+      className={layout.stack}
+      data-testid="session-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div className={layout.row}>
+        <Field label={t('hr.date')} required>
+          <Input
+            type="date"
+            value={fields.date}
+            onChange={(_, data) => set('date', data.value)}
+            data-testid="session-date"
+          />
+        </Field>
+        <Field label={t('hr.startTime')} required>
+          <Input
+            type="time"
+            value={fields.startTime}
+            onChange={(_, data) => set('startTime', data.value)}
+            data-testid="session-start"
+          />
+        </Field>
+        <Field label={t('hr.endTime')} required>
+          <Input
+            type="time"
+            value={fields.endTime}
+            onChange={(_, data) => set('endTime', data.value)}
+            data-testid="session-end"
+          />
+        </Field>
+      </div>
+      <Field label={t('hr.place')}>
+        <Input
+          value={fields.place}
+          maxLength={PLACE_MAX}
+          onChange={(_, data) => set('place', data.value)}
+          data-testid="session-place"
+        />
+      </Field>
+      <Checkbox
+        checked={fields.online}
+        onChange={(_, data) => set('online', data.checked === true)}
+        label={t('hr.online')}
+        data-testid="session-online"
+      />
+      <div className={layout.row}>
+        <Field label={t('hr.capacityLabel')} required>
+          <Input
+            type="number"
+            min={1}
+            max={CAPACITY_MAX}
+            value={fields.capacityText}
+            onChange={(_, data) => set('capacityText', data.value)}
+            data-testid="session-capacity"
+          />
+        </Field>
+        <Field label={t('hr.deadlineLabel')} required>
+          <Input
+            type="date"
+            value={fields.applicationDeadline}
+            onChange={(_, data) => set('applicationDeadline', data.value)}
+            data-testid="session-deadline"
+          />
+        </Field>
+      </div>
+      <FormEnd
+        kind="session"
+        error={error}
+        editing={Boolean(session)}
+        busy={busy}
+        onTakeLatest={() => void takeLatest()}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
