@@ -3,7 +3,7 @@ import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import { createGoalTitles } from '../growth/goal-titles.ts';
-import { job } from '../jobs/job-table.ts';
+import { afterLeasesExpire, job } from '../jobs/job-table.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
@@ -82,13 +82,7 @@ export function createInterviewsModule(
       },
       schedule: '* * * * *',
       // After a crash, rows still owe Outlook their action: take them up as soon as their lease runs out.
-      atStartup: {
-        options: {
-          startAfter: Math.ceil(config.interviewLeaseMs / 1000) + 1,
-          singletonKey: 'startup',
-          singletonSeconds: 30,
-        },
-      },
+      atStartup: afterLeasesExpire(config.interviewLeaseMs),
     }),
   ];
   return {

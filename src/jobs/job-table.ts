@@ -34,6 +34,16 @@ export function job<T>(declaration: JobDeclaration<T>): JobDeclaration {
 }
 
 /**
+ * A startup job for work a crashed instance may have leased: sent once however many instances start
+ * together, and run once those leases (`leaseMs`) have run out.
+ */
+export function afterLeasesExpire(leaseMs: number): { options: SendOptions } {
+  return {
+    options: { startAfter: Math.ceil(leaseMs / 1000) + 1, singletonKey: 'startup', singletonSeconds: 30 },
+  };
+}
+
+/**
  * Creates the queues, starts their workers, sets their schedules, then sends the startup jobs: in this
  * order, so nothing is sent to a queue that does not exist yet.
  */

@@ -5,7 +5,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
-import { job } from '../jobs/job-table.ts';
+import { afterLeasesExpire, job } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
@@ -73,13 +73,7 @@ export async function createTrainingModule(
         }
       },
       schedule: '* * * * *',
-      atStartup: {
-        options: {
-          startAfter: Math.ceil(config.interviewLeaseMs / 1000) + 1,
-          singletonKey: 'startup',
-          singletonSeconds: 30,
-        },
-      },
+      atStartup: afterLeasesExpire(config.interviewLeaseMs),
     }),
   ];
   return {
