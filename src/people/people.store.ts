@@ -62,6 +62,17 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
     };
   };
 
+  /**
+   * Who could report to `boss`: named as manager by the directory, or as supervisor by an HR record or a
+   * line override (each column indexed). A manager in force is always one of those three, so a reader
+   * keeps those whose manager in force is `boss` and misses nobody.
+   */
+  const candidatesOf = (boss: SQL) => sql`(
+      select ${people.id} as id from ${people} where ${people.directoryManagerId} = ${boss}
+      union select ${personLevels.personId} from ${personLevels} where ${personLevels.supervisorId} = ${boss}
+      union select ${lineOverrides.personId} from ${lineOverrides} where ${lineOverrides.supervisorId} = ${boss}
+    )`;
+
   return {
     async get(id: string): Promise<PersonRow | undefined> {
       const view = current();
@@ -207,11 +218,6 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
      */
     async reportsBelow(managerId: string): Promise<Array<PersonRow & { depth: number }>> {
       const view = current();
-      const candidatesOf = (boss: SQL) => sql`(
-          select ${people.id} as id from ${people} where ${people.directoryManagerId} = ${boss}
-          union select ${personLevels.personId} from ${personLevels} where ${personLevels.supervisorId} = ${boss}
-          union select ${lineOverrides.personId} from ${lineOverrides} where ${lineOverrides.supervisorId} = ${boss}
-        )`;
       const result: unknown = await db.execute(sql`
         with recursive below(id, depth) as (
           select ${view.id}, 1 from ${candidatesOf(sql`${managerId}::text`)} as candidate
@@ -256,11 +262,7 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
         select
           exists (select 1 from ${directorySyncs}) as synced,
           exists (
-            select 1 from (
-              select ${people.id} as id from ${people} where ${people.directoryManagerId} = ${boss}
-              union select ${personLevels.personId} from ${personLevels} where ${personLevels.supervisorId} = ${boss}
-              union select ${lineOverrides.personId} from ${lineOverrides} where ${lineOverrides.supervisorId} = ${boss}
-            ) as candidate
+            select 1 from ${candidatesOf(boss)} as candidate
             join ${view} on ${view.id} = candidate.id
             where ${view.managerId} = ${boss}
           ) as has_reports`);
