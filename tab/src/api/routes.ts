@@ -1,60 +1,13 @@
 // The API routes the tab calls through `api.call`, keyed by method and path template exactly as the
-// server declares them (src/**/*.routes.ts). Each entry takes its types from the slice's contract
+// server declares them (src/**/*.routes.ts). Each slice's entries live in ./route-map/<slice>.ts; each entry takes its types from the slice's contract
 // (src/**/*.contract.ts), which holds the zod schemas the server validates, answers and documents with:
 // rename a field there and every use of it here fails the tab's typecheck. Contracts import only zod,
 // so importing their types pulls no server code into the tab.
-import type { z } from 'zod';
-import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type {
-  goalCommentInputSchema,
-  goalInputSchema,
-  goalProgressInputSchema,
-  goalReflectionInputSchema,
-  goalUpdateSchema,
-  goalViewSchema,
-  goalYearQuerySchema,
-  workplaceGoalsResponseSchema,
-} from '../../../src/growth/goal.contract.ts';
-import type { teamResponseSchema } from '../../../src/growth/team.contract.ts';
-import type {
-  meResponseSchema,
-  peopleSearchQuerySchema,
-  personSummarySchema,
-} from '../../../src/people/people.contract.ts';
+import type { GoalRoutes } from './route-map/goals.ts';
+import type { PeopleRoutes } from './route-map/people.ts';
 
-/** What one route takes and answers: the body and query as the client sends them (zod input). */
-interface Route<Response, Body = never, Query = never> {
-  response: Response;
-  body: Body;
-  query: Query;
-}
-
-type Goal = z.output<typeof goalViewSchema>;
-
-export interface ApiRoutes {
-  'GET /api/me': Route<z.output<typeof meResponseSchema>>;
-  'GET /api/people': Route<
-    Array<z.output<typeof personSummarySchema>>,
-    never,
-    z.input<typeof peopleSearchQuerySchema>
-  >;
-  'GET /api/framework': Route<Framework>;
-  'GET /api/team': Route<z.output<typeof teamResponseSchema>>;
-  'GET /api/workplace/goals': Route<
-    z.output<typeof workplaceGoalsResponseSchema>,
-    never,
-    z.input<typeof goalYearQuerySchema>
-  >;
-  'GET /api/people/:personId/goals': Route<Goal[], never, z.input<typeof goalYearQuerySchema>>;
-  'POST /api/people/:personId/goals': Route<Goal, z.input<typeof goalInputSchema>>;
-  'PUT /api/people/:personId/goals/:goalId': Route<Goal, z.input<typeof goalUpdateSchema>>;
-  'POST /api/people/:personId/goals/:goalId/progress': Route<Goal, z.input<typeof goalProgressInputSchema>>;
-  'PUT /api/people/:personId/goals/:goalId/reflection': Route<
-    Goal,
-    z.input<typeof goalReflectionInputSchema>
-  >;
-  'POST /api/people/:personId/goals/:goalId/comments': Route<Goal, z.input<typeof goalCommentInputSchema>>;
-}
+/** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
+export interface ApiRoutes extends PeopleRoutes, GoalRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];
