@@ -4,10 +4,11 @@
 // rename a field there and every use of it here fails the tab's typecheck. Contracts import only zod,
 // so importing their types pulls no server code into the tab.
 import type { GoalRoutes } from './route-map/goals.ts';
+import type { InterviewRoutes } from './route-map/interviews.ts';
 import type { PeopleRoutes } from './route-map/people.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
-export interface ApiRoutes extends PeopleRoutes, GoalRoutes {}
+export interface ApiRoutes extends PeopleRoutes, GoalRoutes, InterviewRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

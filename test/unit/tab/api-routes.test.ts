@@ -8,6 +8,7 @@ import { goalRoutes } from '../../../src/growth/goal.routes.ts';
 import type { meResponseSchema } from '../../../src/people/people.contract.ts';
 import { teamRoutes } from '../../../src/growth/team.routes.ts';
 import { peopleRoutes } from '../../../src/people/people.routes.ts';
+import { interviewRoutes } from '../../../src/interviews/interview.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -22,6 +23,13 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/goals/:goalId/progress',
   'PUT /api/people/:personId/goals/:goalId/reflection',
   'POST /api/people/:personId/goals/:goalId/comments',
+  'POST /api/interviews/plan',
+  'POST /api/interviews/bookings',
+  'GET /api/interviews',
+  'GET /api/interviews/:interviewId',
+  'POST /api/interviews/:interviewId/reschedule',
+  'POST /api/interviews/:interviewId/cancel',
+  'PUT /api/interviews/:interviewId/record',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -33,6 +41,7 @@ describe("the tab's typed routes", () => {
       ...peopleRoutes({} as never),
       ...frameworkRoutes({} as never),
       ...teamRoutes({} as never),
+      ...interviewRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
