@@ -22,6 +22,12 @@ export const DEFAULT_DURATION_MINUTES = 30;
 export const MAX_PEOPLE_PER_PLAN = 60;
 /** getSchedule refuses windows of 62 days or more. */
 export const MAX_WINDOW_DAYS = 61;
+/** How long an interview may last, and the most time kept free between two, in minutes. */
+export const DURATION_MIN_MINUTES = 10;
+export const DURATION_MAX_MINUTES = 240;
+export const BUFFER_MAX_MINUTES = 120;
+/** Times of day kept free (lunch…) a plan may have. */
+export const BREAKS_MAX = 5;
 export const NOTE_MAX = 4000;
 export const AGENDA_ITEMS_MAX = 30;
 export const ACTION_ITEMS_MAX = 30;
@@ -51,7 +57,10 @@ export type NoSlotReason = z.infer<typeof noSlotReasonSchema>;
 /** How to plan: the same for a proposal and for the booking that confirms it. */
 export const planOptionsSchema = z
   .object({
-    durationMinutes: dbInteger.min(10).max(240).default(DEFAULT_DURATION_MINUTES),
+    durationMinutes: dbInteger
+      .min(DURATION_MIN_MINUTES)
+      .max(DURATION_MAX_MINUTES)
+      .default(DEFAULT_DURATION_MINUTES),
     /** YYYY-MM-DD, Japan time, inclusive. */
     firstDay: day,
     lastDay: day,
@@ -60,9 +69,9 @@ export const planOptionsSchema = z
     dayEnd: time.default('17:15'),
     breaks: z
       .array(z.object({ start: time, end: time }).strict())
-      .max(5)
+      .max(BREAKS_MAX)
       .default([{ start: '12:00', end: '13:00' }]),
-    bufferMinutes: dbInteger.min(0).max(120).default(0),
+    bufferMinutes: dbInteger.min(0).max(BUFFER_MAX_MINUTES).default(0),
     minimumNoticeMinutes: dbInteger
       .min(0)
       .max(14 * 24 * 60)

@@ -29,7 +29,7 @@ import { PeoplePicker } from './people-picker.tsx';
 import { PlanSettingsFields } from './plan-settings.tsx';
 import { PlanView } from './plan-view.tsx';
 import { loadSaved, storeSaved } from './saved-booking.ts';
-import { initialChoices, jstDayOf, settingsProblems, type PlanSettings } from './schedule.ts';
+import { initialChoices, jstDayOf, PROBLEM_LIMITS, settingsProblems, type PlanSettings } from './schedule.ts';
 
 export function BookingPanel({
   api,
@@ -168,7 +168,7 @@ export function BookingPanel({
         <MessageBar intent="warning" role="alert" data-testid="booking-problems">
           <MessageBarBody>
             {problems.map((problem) => (
-              <div key={problem}>{t(`book.problems.${problem}`)}</div>
+              <div key={problem}>{t(`book.problems.${problem}`, PROBLEM_LIMITS)}</div>
             ))}
           </MessageBarBody>
         </MessageBar>

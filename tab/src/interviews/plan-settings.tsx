@@ -1,7 +1,14 @@
 // The booking panel's settings: the interview type, duration, buffer, notice, the window and the hours.
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { INTERVIEW_TYPES, type InterviewType } from '../../../src/interviews/interview.contract.ts';
+import {
+  BREAKS_MAX,
+  BUFFER_MAX_MINUTES,
+  DURATION_MAX_MINUTES,
+  DURATION_MIN_MINUTES,
+  INTERVIEW_TYPES,
+  type InterviewType,
+} from '../../../src/interviews/interview.contract.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useBookingStyles } from './booking-styles.ts';
 import { usePickerStyles } from './picker-styles.ts';
@@ -40,8 +47,8 @@ export function PlanSettingsFields({
         <Field label={t('book.duration')}>
           <Input
             type="number"
-            min={10}
-            max={240}
+            min={DURATION_MIN_MINUTES}
+            max={DURATION_MAX_MINUTES}
             step={5}
             value={String(settings.durationMinutes)}
             onChange={(_, data) => update('durationMinutes', Number(data.value))}
@@ -52,7 +59,7 @@ export function PlanSettingsFields({
           <Input
             type="number"
             min={0}
-            max={120}
+            max={BUFFER_MAX_MINUTES}
             step={5}
             value={String(settings.bufferMinutes)}
             onChange={(_, data) => update('bufferMinutes', Number(data.value))}
@@ -171,7 +178,7 @@ export function PlanSettingsFields({
               </div>
             ))}
             <Button
-              disabled={settings.breaks.length >= 5}
+              disabled={settings.breaks.length >= BREAKS_MAX}
               onClick={() => update('breaks', [...settings.breaks, { start: '12:00', end: '13:00' }])}
               style={{ marginTop: 8 }}
             >
