@@ -107,7 +107,7 @@ export function GoalCard({
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState('');
-  const path = `/api/people/me/goals/${goal.id}`;
+  const params = { personId: 'me', goalId: goal.id };
   const latest = goal.progress.at(-1)?.percent ?? 0;
 
   const run = async (what: Busy, call: () => Promise<GoalView>, done: string) => {
@@ -143,19 +143,28 @@ export function GoalCard({
       return;
     }
     const body: GoalProgressInput = { version: goal.version, percent: value, note };
-    if (
-      await run('progress', () => api.request<GoalView>('POST', `${path}/progress`, body), t('progressSaved'))
-    )
-      setNote('');
+    const saved = await run(
+      'progress',
+      () => api.call('POST /api/people/:personId/goals/:goalId/progress', { params, body }),
+      t('progressSaved'),
+    );
+    if (saved) setNote('');
   };
 
   const saveReflection = (stage: 'mid' | 'yearEnd') => {
     const body: GoalReflectionInput = { version: goal.version, stage, text: reflections[stage] };
-    return run(stage, () => api.request<GoalView>('PUT', `${path}/reflection`, body), t('reflectionSaved'));
+    return run(
+      stage,
+      () => api.call('PUT /api/people/:personId/goals/:goalId/reflection', { params, body }),
+      t('reflectionSaved'),
+    );
   };
 
   const update = async (fields: GoalFields) => {
-    const saved = await api.request<GoalView>('PUT', path, { ...fields, version: goal.version });
+    const saved = await api.call('PUT /api/people/:personId/goals/:goalId', {
+      params,
+      body: { ...fields, version: goal.version },
+    });
     onChange(saved);
     setEditing(false);
     setNotice(t('updated'));
