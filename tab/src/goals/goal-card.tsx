@@ -17,11 +17,13 @@ import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
   GOAL_REFLECTION_MAX,
   PROGRESS_NOTE_MAX,
+  goalProgressInputSchema,
   type GoalProgressInput,
   type GoalReflectionInput,
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, formatInstant, isVersionConflict } from './format.ts';
@@ -91,6 +93,7 @@ export function GoalCard({
 }) {
   const { t, i18n } = useTranslation('goals');
   const errorText = useErrorText();
+  const checkForm = useFormCheck();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
@@ -137,12 +140,21 @@ export function GoalCard({
   };
 
   const addProgress = async () => {
-    const value = Number(percent);
-    if (percent.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) {
-      setErrors({ 'progress.percent': t('percentInvalid') });
+    // An empty box is not 0: NaN fails the contract's number like any other text that is not one.
+    const body: GoalProgressInput = {
+      version: goal.version,
+      percent: percent.trim() === '' ? Number.NaN : Number(percent),
+      note,
+    };
+    const found = checkForm(goalProgressInputSchema, body);
+    if (found.percent || found.note) {
+      // Whatever the percentage breaks (a whole number from 0 to 100), the box says the rule in full.
+      setErrors({
+        ...(found.percent ? { 'progress.percent': t('percentInvalid') } : {}),
+        ...(found.note ? { 'progress.note': found.note } : {}),
+      });
       return;
     }
-    const body: GoalProgressInput = { version: goal.version, percent: value, note };
     const saved = await run(
       'progress',
       () => api.call('POST /api/people/:personId/goals/:goalId/progress', { params, body }),
