@@ -7,6 +7,10 @@ import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract
 import { goalRoutes } from '../../../src/growth/goal.routes.ts';
 import type { meResponseSchema } from '../../../src/people/people.contract.ts';
 import { teamRoutes } from '../../../src/growth/team.routes.ts';
+import { selfCheckRoutes } from '../../../src/growth/self-check.routes.ts';
+import { careerRoutes } from '../../../src/growth/career.routes.ts';
+import { declarationRoutes } from '../../../src/growth/declaration.routes.ts';
+import { cycleRoutes } from '../../../src/cycles/cycle.routes.ts';
 import { peopleRoutes } from '../../../src/people/people.routes.ts';
 import { interviewRoutes } from '../../../src/interviews/interview.routes.ts';
 
@@ -30,6 +34,25 @@ const TAB_ROUTES = [
   'POST /api/interviews/:interviewId/reschedule',
   'POST /api/interviews/:interviewId/cancel',
   'PUT /api/interviews/:interviewId/record',
+  'GET /api/people/:personId/self-checks',
+  'GET /api/people/:personId/self-checks/:period',
+  'PUT /api/people/:personId/self-checks/:period',
+  'POST /api/people/:personId/self-checks/:period/submit',
+  'PUT /api/people/:personId/self-checks/:period/feedback',
+  'GET /api/people/:personId/career',
+  'PUT /api/people/:personId/career',
+  'GET /api/declaration-windows',
+  'POST /api/declaration-windows',
+  'POST /api/declaration-windows/:fiscalYear/close',
+  'GET /api/people/:personId/declarations/:fiscalYear',
+  'PUT /api/people/:personId/declarations/:fiscalYear',
+  'POST /api/people/:personId/declarations/:fiscalYear/submit',
+  'GET /api/cycles',
+  'GET /api/cycles/due',
+  'POST /api/cycles/windows',
+  'PUT /api/cycles/windows/:windowId',
+  'POST /api/cycles/windows/:windowId/open',
+  'POST /api/cycles/windows/:windowId/close',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -42,6 +65,10 @@ describe("the tab's typed routes", () => {
       ...frameworkRoutes({} as never),
       ...teamRoutes({} as never),
       ...interviewRoutes({} as never),
+      ...selfCheckRoutes({} as never),
+      ...careerRoutes({} as never),
+      ...declarationRoutes({} as never),
+      ...cycleRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
