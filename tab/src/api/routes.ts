@@ -3,11 +3,24 @@
 // (src/**/*.contract.ts), which holds the zod schemas the server validates, answers and documents with:
 // rename a field there and every use of it here fails the tab's typecheck. Contracts import only zod,
 // so importing their types pulls no server code into the tab.
+import type { AnalyticsRoutes } from './route-map/analytics.ts';
+import type { AuditRoutes } from './route-map/audit.ts';
+import type { ErasureRoutes } from './route-map/erasure.ts';
+import type { FrameworkRoutes } from './route-map/framework.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
+import type { PeopleAdminRoutes } from './route-map/people-admin.ts';
 import type { PeopleRoutes } from './route-map/people.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
-export interface ApiRoutes extends PeopleRoutes, GoalRoutes {}
+export interface ApiRoutes
+  extends
+    PeopleRoutes,
+    GoalRoutes,
+    FrameworkRoutes,
+    PeopleAdminRoutes,
+    AnalyticsRoutes,
+    AuditRoutes,
+    ErasureRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -2,12 +2,16 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { ApiClient } from '../../../tab/src/api/client.ts';
 import { urlOf, type ApiResponse, type ApiRouteKey } from '../../../tab/src/api/routes.ts';
+import { analyticsRoutes } from '../../../src/analytics/analytics.routes.ts';
+import { auditRoutes } from '../../../src/auth/audit.routes.ts';
 import { frameworkRoutes } from '../../../src/framework/framework.routes.ts';
 import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract.ts';
 import { goalRoutes } from '../../../src/growth/goal.routes.ts';
 import type { meResponseSchema } from '../../../src/people/people.contract.ts';
 import { teamRoutes } from '../../../src/growth/team.routes.ts';
+import { peopleAdminRoutes } from '../../../src/people/people-admin.routes.ts';
 import { peopleRoutes } from '../../../src/people/people.routes.ts';
+import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -22,6 +26,20 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/goals/:goalId/progress',
   'PUT /api/people/:personId/goals/:goalId/reflection',
   'POST /api/people/:personId/goals/:goalId/comments',
+  'GET /api/hr/people/sync',
+  'POST /api/hr/people/sync',
+  'POST /api/hr/people/imports',
+  'GET /api/hr/people/disagreements',
+  'GET /api/hr/people/:personId/levels',
+  'GET /api/hr/reports/submission',
+  'GET /api/hr/reports/wanted',
+  'GET /api/hr/dashboards/completion',
+  'GET /api/hr/dashboards/competencies',
+  'GET /api/hr/dashboards/demand',
+  'GET /api/hr/audit',
+  'GET /api/hr/people/:personId/erasure-preview',
+  'POST /api/hr/people/:personId/erase',
+  'GET /api/hr/erasures',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -33,6 +51,10 @@ describe("the tab's typed routes", () => {
       ...peopleRoutes({} as never),
       ...frameworkRoutes({} as never),
       ...teamRoutes({} as never),
+      ...peopleAdminRoutes({} as never),
+      ...analyticsRoutes({} as never, {} as never),
+      ...auditRoutes({} as never),
+      ...erasureRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
