@@ -16,148 +16,203 @@
 //     wanted-texts.csv (free text per 課, or "hidden (fewer than 3)")
 // GET /api/hr/dashboards/completion.csv · competencies.csv · demand.csv
 
+import { z } from 'zod';
+import { dbIntegerFromText } from '../http/user-input.ts';
+import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+
+// One zod schema per shape: the routes validate and document with them, answers are checked against them
+// outside production, and the types below (which the tab imports) are inferred from them.
+
 /** Below this many people a group's free text and a competency cell's average are withheld. */
 export const MIN_GROUP_SIZE = 3;
 
 /** People whose level the people store does not know are counted under this level id. */
 export const UNKNOWN_LEVEL = 'unknown';
 
-export type CsvLanguage = 'ja' | 'en';
+export const csvLanguageSchema = z.enum(['ja', 'en']);
+export type CsvLanguage = z.infer<typeof csvLanguageSchema>;
 
-export interface CourseTitle {
-  ja: string;
-  en: string | null;
-}
+// --- Queries -----------------------------------------------------------------------------------------
 
-export interface SessionSubmission {
-  sessionId: string;
-  courseId: string;
-  courseTitle: CourseTitle;
-  start: string;
-  end: string;
+const fiscalYear = dbIntegerFromText
+  .min(FIRST_FISCAL_YEAR)
+  .max(2200)
+  .optional()
+  .describe('The fiscal year (April–March), e.g. 2026; default the current one');
+const lang = csvLanguageSchema.default('ja').describe('Language of the CSV column labels');
+export const completionGroupSchema = z.enum(['department', 'division']);
+export const competencyGroupSchema = z.enum(['level', 'department']);
+const completionGroup = completionGroupSchema.default('department');
+const competencyGroup = competencyGroupSchema.default('level');
+
+/** `?fiscalYear=` of the year's roll-ups: the current fiscal year when absent. */
+export const analyticsYearQuerySchema = z.object({ fiscalYear });
+export type AnalyticsYearQuery = z.infer<typeof analyticsYearQuerySchema>;
+/** The same for a CSV download, with `lang` for its column labels. */
+export const analyticsYearCsvQuerySchema = z.object({ fiscalYear, lang });
+export const completionQuerySchema = z.object({ fiscalYear, groupBy: completionGroup });
+export type CompletionQuery = z.infer<typeof completionQuerySchema>;
+export const completionCsvQuerySchema = completionQuerySchema.extend({ lang });
+export const competencyQuerySchema = z.object({ groupBy: competencyGroup });
+export type CompetencyQuery = z.infer<typeof competencyQuerySchema>;
+export const competencyCsvQuerySchema = competencyQuerySchema.extend({ lang });
+
+// --- Training report roll-up -------------------------------------------------------------------------
+
+export const courseTitleSchema = z.object({ ja: z.string(), en: z.string().nullable() });
+export type CourseTitle = z.infer<typeof courseTitleSchema>;
+
+export const sessionSubmissionSchema = z.object({
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: courseTitleSchema,
+  start: z.string(),
+  end: z.string(),
   /** Recorded as having attended (attended or reported). */
-  attended: number;
+  attended: z.number(),
   /** Of those, reports submitted. */
-  submitted: number;
+  submitted: z.number(),
   /** submitted / attended, 0–1; null while nobody is recorded as attending. */
-  rate: number | null;
-}
+  rate: z.number().nullable(),
+});
+export type SessionSubmission = z.infer<typeof sessionSubmissionSchema>;
 
-export interface SubmissionReport {
-  fiscalYear: number;
+export const submissionReportSchema = z.object({
+  fiscalYear: z.number(),
   /** Sessions that have ended and were not cancelled, the latest first. */
-  sessions: SessionSubmission[];
-  totals: { attended: number; submitted: number; rate: number | null };
-}
+  sessions: z.array(sessionSubmissionSchema),
+  totals: z.object({ attended: z.number(), submitted: z.number(), rate: z.number().nullable() }),
+});
+export type SubmissionReport = z.infer<typeof submissionReportSchema>;
 
-export interface CourseCount {
-  courseId: string;
-  people: number;
-}
+export const courseCountSchema = z.object({ courseId: z.string(), people: z.number() });
+export type CourseCount = z.infer<typeof courseCountSchema>;
 
-export interface WantedCourse {
-  courseId: string;
-  title: CourseTitle;
-  category: string;
-  archived: boolean;
+export const wantedCourseSchema = z.object({
+  courseId: z.string(),
+  title: courseTitleSchema,
+  category: z.string(),
+  archived: z.boolean(),
   /** Distinct people who picked the course in a submitted report. */
-  people: number;
+  people: z.number(),
   /** The same, per level id (people without a level under `unknown`). */
-  byLevel: Record<string, number>;
-}
+  byLevel: z.record(z.string(), z.number()),
+});
+export type WantedCourse = z.infer<typeof wantedCourseSchema>;
 
-export interface WantedLevel {
+export const wantedLevelSchema = z.object({
   /** A framework level id, or `unknown` for people without one. */
-  levelId: string;
+  levelId: z.string(),
   /** People with a submitted report in the year. */
-  respondents: number;
+  respondents: z.number(),
   /** People who wrote something under 今後受けたい研修. */
-  writers: number;
+  writers: z.number(),
   /** People who picked at least one catalog course. */
-  pickers: number;
-  courses: CourseCount[];
-}
+  pickers: z.number(),
+  courses: z.array(courseCountSchema),
+});
+export type WantedLevel = z.infer<typeof wantedLevelSchema>;
 
-export interface WantedDepartment {
+export const wantedDepartmentSchema = z.object({
   /** The 課 (empty string for people without one). */
-  department: string;
-  division: string | null;
-  respondents: number;
-  writers: number;
-  courses: CourseCount[];
+  department: z.string(),
+  division: z.string().nullable(),
+  respondents: z.number(),
+  writers: z.number(),
+  courses: z.array(courseCountSchema),
   /** The free text, in no particular person's order; null when fewer than MIN_GROUP_SIZE people wrote. */
-  texts: string[] | null;
-  hidden: boolean;
-}
+  texts: z.array(z.string()).nullable().describe('null when fewer than minGroupSize people wrote'),
+  hidden: z.boolean(),
+});
+export type WantedDepartment = z.infer<typeof wantedDepartmentSchema>;
 
-export interface WantedReport {
-  fiscalYear: number;
-  minGroupSize: number;
-  respondents: number;
-  courses: WantedCourse[];
-  levels: WantedLevel[];
-  departments: WantedDepartment[];
-}
+export const wantedReportSchema = z.object({
+  fiscalYear: z.number(),
+  minGroupSize: z.number(),
+  respondents: z.number(),
+  courses: z.array(wantedCourseSchema),
+  levels: z.array(wantedLevelSchema),
+  departments: z.array(wantedDepartmentSchema),
+});
+export type WantedReport = z.infer<typeof wantedReportSchema>;
 
-export const INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
+// --- Dashboards --------------------------------------------------------------------------------------
+
+const heldAndBooked = z.object({ held: z.number(), booked: z.number() });
+/** Per interview type: held (ended) and booked (ahead). */
+const interviewCountsSchema = z.object({
+  goalSetting: heldAndBooked,
+  midYear: heldAndBooked,
+  yearEnd: heldAndBooked,
+  career: heldAndBooked,
+});
+export const INTERVIEW_TYPES = interviewCountsSchema.keyof().options;
 export type InterviewTypeId = (typeof INTERVIEW_TYPES)[number];
 
-export interface CompletionRow {
-  /** The 課 (or 部 when grouped by division); empty string for people without one. */
-  group: string;
-  division: string | null;
+const completionCountsSchema = z.object({
   /** Staff with a job level in the group. */
-  staff: number;
+  staff: z.number(),
   /** Self-checks submitted per half of the year; null for a half that has not begun. */
-  selfChecks: { h1: number | null; h2: number | null };
+  selfChecks: z.object({ h1: z.number().nullable(), h2: z.number().nullable() }),
   /** People with at least one goal for the year. */
-  goals: number;
-  /** Per interview type: held (ended) and booked (ahead). */
-  interviews: Record<InterviewTypeId, { held: number; booked: number }>;
+  goals: z.number(),
+  interviews: interviewCountsSchema,
   /** Post-training reports: due = attendances of ended sessions; submitted of those. */
-  reports: { due: number; submitted: number };
-}
+  reports: z.object({ due: z.number(), submitted: z.number() }),
+});
 
-export interface CompletionReport {
-  fiscalYear: number;
-  groupBy: 'department' | 'division';
+export const completionRowSchema = completionCountsSchema.extend({
+  /** The 課 (or 部 when grouped by division); empty string for people without one. */
+  group: z.string(),
+  division: z.string().nullable(),
+});
+export type CompletionRow = z.infer<typeof completionRowSchema>;
+
+export const completionReportSchema = z.object({
+  fiscalYear: z.number(),
+  groupBy: completionGroupSchema,
   /** Which halves have begun (a self-check can be due). */
-  halves: { h1: boolean; h2: boolean };
-  rows: CompletionRow[];
-  totals: Omit<CompletionRow, 'group' | 'division'>;
-}
+  halves: z.object({ h1: z.boolean(), h2: z.boolean() }),
+  rows: z.array(completionRowSchema),
+  totals: completionCountsSchema,
+});
+export type CompletionReport = z.infer<typeof completionReportSchema>;
 
-export interface CompetencyCell {
+export const competencyCellSchema = z.object({
   /** People whose latest submitted self-check rated this competency. */
-  n: number;
+  n: z.number(),
   /** Their average rating (1–5, two decimals); null when n < MIN_GROUP_SIZE — never the value. */
-  average: number | null;
-}
+  average: z.number().nullable().describe('null when n < minGroupSize: never the value'),
+});
+export type CompetencyCell = z.infer<typeof competencyCellSchema>;
 
-export interface CompetencyRow {
+export const competencyRowSchema = z.object({
   /** A level id or a 課; `unknown` / empty string for people without one. */
-  group: string;
+  group: z.string(),
   /** People of the group with a submitted self-check. */
-  people: number;
-  cells: Record<string, CompetencyCell>;
-}
+  people: z.number(),
+  cells: z.record(z.string(), competencyCellSchema),
+});
+export type CompetencyRow = z.infer<typeof competencyRowSchema>;
 
-export interface CompetencyReport {
-  groupBy: 'level' | 'department';
-  minGroupSize: number;
+export const competencyReportSchema = z.object({
+  groupBy: competencyGroupSchema,
+  minGroupSize: z.number(),
   /** Framework competency ids, in the framework's order: the columns. */
-  competencyIds: string[];
-  rows: CompetencyRow[];
-}
+  competencyIds: z.array(z.string()),
+  rows: z.array(competencyRowSchema),
+});
+export type CompetencyReport = z.infer<typeof competencyReportSchema>;
 
-export interface DemandReport {
-  fiscalYear: number;
+export const demandReportSchema = z.object({
+  fiscalYear: z.number(),
   /** Framework level ids in order (and `unknown` if anyone lacks one): the columns of `byLevel`. */
-  levelIds: string[];
+  levelIds: z.array(z.string()),
   /** Courses picked under 今後受けたい研修, most wanted first. */
-  courses: WantedCourse[];
+  courses: z.array(wantedCourseSchema),
   /** People who wrote free text, and those who picked at least one course. */
-  writers: number;
-  pickers: number;
-  respondents: number;
-}
+  writers: z.number(),
+  pickers: z.number(),
+  respondents: z.number(),
+});
+export type DemandReport = z.infer<typeof demandReportSchema>;

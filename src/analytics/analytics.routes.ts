@@ -1,121 +1,24 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { INTERVIEW_TYPES } from './analytics.contract.ts';
+import {
+  analyticsYearCsvQuerySchema as yearCsvQuery,
+  analyticsYearQuerySchema as yearQuery,
+  competencyCsvQuerySchema,
+  competencyQuerySchema,
+  competencyReportSchema,
+  completionCsvQuerySchema,
+  completionQuerySchema,
+  completionReportSchema,
+  demandReportSchema,
+  submissionReportSchema,
+  wantedReportSchema,
+  type CsvLanguage,
+} from './analytics.contract.ts';
 import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
-import { dbIntegerFromText } from '../http/user-input.ts';
-
-const fiscalYear = dbIntegerFromText
-  .min(FIRST_FISCAL_YEAR)
-  .max(2200)
-  .optional()
-  .describe('The fiscal year (April–March), e.g. 2026; default the current one');
-const lang = z.enum(['ja', 'en']).default('ja').describe('Language of the CSV column labels');
-const yearQuery = z.object({ fiscalYear });
-const yearCsvQuery = z.object({ fiscalYear, lang });
-const completionGroup = z.enum(['department', 'division']).default('department');
-const competencyGroup = z.enum(['level', 'department']).default('level');
-
-const title = z.object({ ja: z.string(), en: z.string().nullable() });
-const courseCount = z.object({ courseId: z.string(), people: z.number() });
-const wantedCourse = z.object({
-  courseId: z.string(),
-  title,
-  category: z.string(),
-  archived: z.boolean(),
-  people: z.number(),
-  byLevel: z.record(z.string(), z.number()),
-});
-const submissionSchema = z.object({
-  fiscalYear: z.number(),
-  sessions: z.array(
-    z.object({
-      sessionId: z.string(),
-      courseId: z.string(),
-      courseTitle: title,
-      start: z.string(),
-      end: z.string(),
-      attended: z.number(),
-      submitted: z.number(),
-      rate: z.number().nullable(),
-    }),
-  ),
-  totals: z.object({ attended: z.number(), submitted: z.number(), rate: z.number().nullable() }),
-});
-const wantedSchema = z.object({
-  fiscalYear: z.number(),
-  minGroupSize: z.number(),
-  respondents: z.number(),
-  courses: z.array(wantedCourse),
-  levels: z.array(
-    z.object({
-      levelId: z.string(),
-      respondents: z.number(),
-      writers: z.number(),
-      pickers: z.number(),
-      courses: z.array(courseCount),
-    }),
-  ),
-  departments: z.array(
-    z.object({
-      department: z.string(),
-      division: z.string().nullable(),
-      respondents: z.number(),
-      writers: z.number(),
-      courses: z.array(courseCount),
-      texts: z.array(z.string()).nullable().describe('null when fewer than minGroupSize people wrote'),
-      hidden: z.boolean(),
-    }),
-  ),
-});
-const completionCounts = z.object({
-  staff: z.number(),
-  selfChecks: z.object({ h1: z.number().nullable(), h2: z.number().nullable() }),
-  goals: z.number(),
-  interviews: z.object(
-    Object.fromEntries(
-      INTERVIEW_TYPES.map((type) => [type, z.object({ held: z.number(), booked: z.number() })]),
-    ),
-  ),
-  reports: z.object({ due: z.number(), submitted: z.number() }),
-});
-const completionSchema = z.object({
-  fiscalYear: z.number(),
-  groupBy: z.enum(['department', 'division']),
-  halves: z.object({ h1: z.boolean(), h2: z.boolean() }),
-  rows: z.array(completionCounts.extend({ group: z.string(), division: z.string().nullable() })),
-  totals: completionCounts,
-});
-const competencySchema = z.object({
-  groupBy: z.enum(['level', 'department']),
-  minGroupSize: z.number(),
-  competencyIds: z.array(z.string()),
-  rows: z.array(
-    z.object({
-      group: z.string(),
-      people: z.number(),
-      cells: z.record(
-        z.string(),
-        z.object({
-          n: z.number(),
-          average: z.number().nullable().describe('null when n < minGroupSize: never the value'),
-        }),
-      ),
-    }),
-  ),
-});
-const demandSchema = z.object({
-  fiscalYear: z.number(),
-  levelIds: z.array(z.string()),
-  courses: z.array(wantedCourse),
-  writers: z.number(),
-  pickers: z.number(),
-  respondents: z.number(),
-});
 
 const csvResponses = {
   200: {
@@ -138,7 +41,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
     path: string,
     operationId: string,
     summary: string,
-    table: (report: Awaited<ReturnType<AnalyticsService['wanted']>>, language: 'ja' | 'en') => CsvTable,
+    table: (report: Awaited<ReturnType<AnalyticsService['wanted']>>, language: CsvLanguage) => CsvTable,
   ) =>
     defineRoute({
       method: 'get',
@@ -163,7 +66,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       auth: 'user',
       request: { query: yearQuery },
       responses: {
-        200: { description: 'Sessions, the latest first', schema: submissionSchema },
+        200: { description: 'Sessions, the latest first', schema: submissionReportSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => ({ body: await service.submission(actorOf(user), query) }),
@@ -190,7 +93,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       auth: 'user',
       request: { query: yearQuery },
       responses: {
-        200: { description: 'The aggregation', schema: wantedSchema },
+        200: { description: 'The aggregation', schema: wantedReportSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => ({ body: await service.wanted(actorOf(user), query) }),
@@ -226,9 +129,9 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       summary: 'HR: self-checks, goals, interviews and training reports of the fiscal year by 課 or 部',
       tags,
       auth: 'user',
-      request: { query: z.object({ fiscalYear, groupBy: completionGroup }) },
+      request: { query: completionQuerySchema },
       responses: {
-        200: { description: 'One row per group', schema: completionSchema },
+        200: { description: 'One row per group', schema: completionReportSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => ({ body: await service.completion(actorOf(user), query) }),
@@ -240,7 +143,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       summary: 'HR: completion by 課 or 部 as CSV',
       tags,
       auth: 'user',
-      request: { query: z.object({ fiscalYear, groupBy: completionGroup, lang }) },
+      request: { query: completionCsvQuerySchema },
       responses: csvResponses,
       handler: async ({ user, query }) =>
         download(csv.completion(await service.completion(actorOf(user), query, 'export'), query.lang)),
@@ -253,9 +156,9 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
         'HR: average self-assessed rating per competency by level or 課 (latest submitted self-checks; cells under 3 people withheld)',
       tags,
       auth: 'user',
-      request: { query: z.object({ groupBy: competencyGroup }) },
+      request: { query: competencyQuerySchema },
       responses: {
-        200: { description: 'One row per group', schema: competencySchema },
+        200: { description: 'One row per group', schema: competencyReportSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => ({ body: await service.competencies(actorOf(user), query) }),
@@ -267,7 +170,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       summary: 'HR: the competency picture as CSV (withheld cells say so)',
       tags,
       auth: 'user',
-      request: { query: z.object({ groupBy: competencyGroup, lang }) },
+      request: { query: competencyCsvQuerySchema },
       responses: csvResponses,
       handler: async ({ user, query }) =>
         download(csv.competencies(await service.competencies(actorOf(user), query, 'export'), query.lang)),
@@ -281,7 +184,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       auth: 'user',
       request: { query: yearQuery },
       responses: {
-        200: { description: 'Most wanted first', schema: demandSchema },
+        200: { description: 'Most wanted first', schema: demandReportSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => ({ body: await service.demand(actorOf(user), query) }),

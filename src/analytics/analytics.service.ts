@@ -7,8 +7,11 @@ import {
   INTERVIEW_TYPES,
   MIN_GROUP_SIZE,
   UNKNOWN_LEVEL,
+  type AnalyticsYearQuery,
+  type CompetencyQuery,
   type CompetencyReport,
   type CompetencyRow,
+  type CompletionQuery,
   type CompletionReport,
   type CompletionRow,
   type CourseCount,
@@ -268,7 +271,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     /** Submission rate per ended session of the fiscal year: attended, submitted, rate. */
     async submission(
       actor: Actor,
-      query: { fiscalYear?: number | undefined },
+      query: AnalyticsYearQuery,
       action: AuditAction = 'read',
     ): Promise<SubmissionReport> {
       requireHr(actor);
@@ -318,7 +321,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     /** 今後受けたい研修 of the year's submitted reports, by course, level and 課 (free text from 3 writers). */
     async wanted(
       actor: Actor,
-      query: { fiscalYear?: number | undefined },
+      query: AnalyticsYearQuery,
       action: AuditAction = 'read',
       table?: string,
     ): Promise<WantedReport> {
@@ -340,7 +343,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     /** Training demand for the dashboard: the wanted courses with their level breakdown. */
     async demand(
       actor: Actor,
-      query: { fiscalYear?: number | undefined },
+      query: AnalyticsYearQuery,
       action: AuditAction = 'read',
     ): Promise<DemandReport> {
       requireHr(actor);
@@ -385,7 +388,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     /** Completion per 課 (or 部) for the fiscal year: self-checks, goals, interviews, training reports. */
     async completion(
       actor: Actor,
-      query: { fiscalYear?: number | undefined; groupBy: 'department' | 'division' },
+      query: CompletionQuery,
       action: AuditAction = 'read',
     ): Promise<CompletionReport> {
       requireHr(actor);
@@ -459,7 +462,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
      */
     async competencies(
       actor: Actor,
-      query: { groupBy: 'level' | 'department' },
+      query: CompetencyQuery,
       action: AuditAction = 'read',
     ): Promise<CompetencyReport> {
       requireHr(actor);

@@ -1,56 +1,24 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { toCsv } from '../shared/csv.ts';
 import { JST_OFFSET_MS, jstIso } from '../shared/japan-time.ts';
 import { AppError } from '../http/app-error.ts';
 import { personNames } from '../people/people.read.ts';
 import type { Actor } from './access.ts';
-import type { AuditAction, AuditEntryView, AuditPage } from './audit.contract.ts';
+import type {
+  AuditAction,
+  AuditEntryView,
+  AuditFilter,
+  AuditPage,
+  AuditPageQuery,
+} from './audit.contract.ts';
 import type { AuditLog } from './audit.ts';
 import { auditLog } from './audit.schema.ts';
-import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** An export larger than this is refused: narrow the filters (a year of a city hall fits well within). */
 export const EXPORT_MAX_ROWS = 200_000;
 const EXPORT_CHUNK = 5_000;
-
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((value) => {
-    // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'must be a real date');
-
-const filterFields = {
-  actorId: userText.trim().min(1).max(100).optional().describe('Who acted (directory id)'),
-  subjectId: userText.trim().min(1).max(100).optional().describe('Whose data (directory id)'),
-  action: z.enum(['read', 'write', 'export', 'delete']).optional(),
-  from: isoDay.optional().describe('First day, Japan time, inclusive (YYYY-MM-DD)'),
-  to: isoDay.optional().describe('Last day, Japan time, inclusive (YYYY-MM-DD)'),
-};
-const rangeInOrder = (filter: { from?: string | undefined; to?: string | undefined }) =>
-  !filter.from || !filter.to || filter.from <= filter.to;
-const rangeMessage = { message: 'from must not be after to', path: ['to'] };
-
-export const auditFilterSchema = z.object(filterFields).refine(rangeInOrder, rangeMessage);
-export type AuditFilter = z.infer<typeof auditFilterSchema>;
-
-export const auditPageQuerySchema = z
-  .object({
-    ...filterFields,
-    cursor: z
-      .string()
-      .regex(/^\d{1,15}$/, 'must be a cursor from a previous page')
-      .optional()
-      .describe('nextCursor of the previous page'),
-    limit: dbIntegerFromText.min(1).max(200).default(50),
-  })
-  .refine(rangeInOrder, rangeMessage);
-export type AuditPageQuery = z.infer<typeof auditPageQuerySchema>;
 
 /** A Japan-time day as the UTC instant it starts at. */
 const startOfJstDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - JST_OFFSET_MS);

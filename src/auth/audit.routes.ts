@@ -2,18 +2,8 @@ import { z } from 'zod';
 import { actorOf } from './access.ts';
 import { CSV_CONTENT_TYPE, csvAttachment } from '../shared/csv.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { auditFilterSchema, auditPageQuerySchema, type AuditQuery } from './audit-query.ts';
-
-const personSchema = z.object({ id: z.string(), displayName: z.string().nullable() });
-const entrySchema = z.object({
-  id: z.number(),
-  occurredAt: z.string(),
-  actor: personSchema,
-  subject: personSchema.nullable(),
-  action: z.enum(['read', 'write', 'export', 'delete']),
-  resource: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
+import { auditFilterSchema, auditPageQuerySchema, auditPageSchema } from './audit.contract.ts';
+import type { AuditQuery } from './audit-query.ts';
 
 /** HR's view of the audit log: filtered pages, newest first, and the same filters as a CSV file. */
 export function auditRoutes(query: AuditQuery): RouteDefinition[] {
@@ -30,7 +20,7 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
       responses: {
         200: {
           description: 'One page; nextCursor asks for the next, older one',
-          schema: z.object({ entries: z.array(entrySchema), nextCursor: z.string().nullable() }),
+          schema: auditPageSchema,
         },
         403: { description: 'Not HR' },
       },

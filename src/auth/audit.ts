@@ -1,10 +1,11 @@
 import type { Db } from '../db/database.ts';
+import type { AuditAction } from './audit.contract.ts';
 import { auditLog } from './audit.schema.ts';
 
 export interface AuditEntry {
   actorId: string;
   subjectId: string | null;
-  action: 'read' | 'write' | 'export' | 'delete';
+  action: AuditAction;
   resource: string;
   details?: Record<string, unknown>;
 }

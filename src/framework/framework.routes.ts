@@ -1,5 +1,5 @@
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import type { Framework } from './framework.schema.ts';
+import { frameworkSchema, type Framework } from './framework.contract.ts';
 
 export function frameworkRoutes(framework: Framework): RouteDefinition[] {
   return [
@@ -11,7 +11,7 @@ export function frameworkRoutes(framework: Framework): RouteDefinition[] {
         "The city's staff-development policy as data: target image, DRILL, levels, competencies, matrix",
       tags: ['framework'],
       auth: 'user',
-      responses: { 200: { description: 'The framework in force' } },
+      responses: { 200: { description: 'The framework in force', schema: frameworkSchema } },
       handler: async () => ({ body: framework, headers: { 'Cache-Control': 'private, max-age=300' } }),
     }),
   ];

@@ -5,7 +5,6 @@ import type { LevelNames } from './level-mapping.ts';
 import type { EmploymentType } from './people.contract.ts';
 import type { ImportProblemCode } from './people-admin.contract.ts';
 
-export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 const MAX_TEXT = 100;
 

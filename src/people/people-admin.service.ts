@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { pino } from 'pino';
-import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import { createAuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -14,7 +13,7 @@ import { readDirectoryRound } from './directory-sync.ts';
 import { directorySyncStore as syncStore } from './directory-sync.store.ts';
 import { directorySyncEntries, people } from './people.schema.ts';
 import type { Logger } from '../logger.ts';
-import { MAX_IMPORT_BYTES, validateImport, type ImportProblem, type ImportRow } from './level-import.ts';
+import { validateImport, type ImportProblem, type ImportRow } from './level-import.ts';
 import {
   levelHistoryStore as history,
   type LevelRow,
@@ -22,33 +21,25 @@ import {
   type PersonState,
 } from './level-history.store.ts';
 import type { LevelNames } from './level-mapping.ts';
-import type {
-  DepartmentDisagreements,
-  ImportProblemCode,
-  ImportProblemDetail,
-  ImportSummary,
-  LevelHistory,
-  SyncStatus,
+import {
+  MAX_IMPORT_BYTES,
+  type DepartmentDisagreements,
+  type ExclusionLifted,
+  type ImportProblemCode,
+  type ImportProblemDetail,
+  type ImportRequest,
+  type ImportSummary,
+  type LevelHistory,
+  type SyncStatus,
 } from './people-admin.contract.ts';
 import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
 import { planLines } from './line-planner.ts';
 import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
-import { isStorableText, USER_TEXT_MESSAGE, userText } from '../http/user-input.ts';
+import { isStorableText, USER_TEXT_MESSAGE } from '../http/user-input.ts';
 
-// base64 of MAX_IMPORT_BYTES is 4/3 as long; the margin lets a slightly larger file reach the size check
-// (and its clear message) instead of a generic validation error.
-export const MAX_IMPORT_BASE64 = 1_500_000;
 export const IMPORT_BODY_LIMIT_BYTES = 1_600_000;
-
-export const importInputSchema = z
-  .object({
-    fileName: userText.trim().max(255).optional(),
-    contentBase64: z.string().min(1).max(MAX_IMPORT_BASE64).base64(),
-    dryRun: z.boolean().default(false),
-  })
-  .strict();
 
 const PROBLEM_TEXT: Record<ImportProblemCode, string> = {
   empty_file: 'The file has no data rows (a header line and at least one row are needed).',
@@ -450,7 +441,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
      * HR's file: every row is checked first; one bad row refuses the whole file (422 listing each
      * problem by line). A good file is applied in one transaction with its audit entry.
      */
-    async importFile(actor: Actor, input: z.infer<typeof importInputSchema>): Promise<ImportSummary> {
+    async importFile(actor: Actor, input: ImportRequest): Promise<ImportSummary> {
       requireHr(actor);
       const bytes = Buffer.from(input.contentBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES)
@@ -583,7 +574,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
      * Lets someone HR erased back in: the next directory sync (queued now) brings them back as a new,
      * empty record. 404 when nobody with that id is excluded.
      */
-    async liftExclusion(actor: Actor, personId: string): Promise<{ personId: string; liftedAt: string }> {
+    async liftExclusion(actor: Actor, personId: string): Promise<ExclusionLifted> {
       requireHr(actor);
       const at = deps.now();
       await db.transaction(async (tx) => {

@@ -1,29 +1,13 @@
-import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { eraseInputSchema, type ErasureService } from './erasure.service.ts';
-
-// Entra object ids are GUIDs; anything else cannot name a person and is refused before any query.
-const personId = z
-  .string()
-  .regex(
-    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-    'must be a directory id (GUID)',
-  )
-  .describe('Directory id (Entra object id) of the leaver');
-const personParam = z.object({ personId });
-const countsSchema = z.record(z.string(), z.number());
-const recordSchema = z.object({
-  id: z.string(),
-  personId: z.string(),
-  displayName: z.string().nullable(),
-  erasedBy: z.object({ id: z.string(), displayName: z.string().nullable() }),
-  erasedAt: z.string(),
-  forced: z.boolean(),
-  reason: z.string().nullable(),
-  deletes: countsSchema,
-  detaches: countsSchema,
-});
+import {
+  eraseInputSchema,
+  erasureListQuerySchema,
+  erasurePersonParamsSchema as personParam,
+  erasurePreviewSchema,
+  erasureRecordViewSchema as recordSchema,
+} from './erasure.contract.ts';
+import type { ErasureService } from './erasure.service.ts';
 
 /** HR erases a leaver's personal data, sees beforehand what would go, and reads the records kept. */
 export function erasureRoutes(service: ErasureService): RouteDefinition[] {
@@ -41,13 +25,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       responses: {
         200: {
           description: 'Row counts by table and column',
-          schema: z.object({
-            personId: z.string(),
-            displayName: z.string().nullable(),
-            activeInDirectory: z.boolean(),
-            deletes: countsSchema,
-            detaches: countsSchema,
-          }),
+          schema: erasurePreviewSchema,
         },
         403: { description: 'Not HR' },
         404: { description: 'Nobody with that id: not in the directory and no data' },
@@ -80,11 +58,9 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       summary: 'HR: the erasure records, newest first',
       tags,
       auth: 'user',
-      request: {
-        query: z.object({ personId: personId.optional().describe('Only this person') }),
-      },
+      request: { query: erasureListQuerySchema },
       responses: {
-        200: { description: 'Records', schema: z.array(recordSchema) },
+        200: { description: 'Records', schema: recordSchema.array() },
         403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => ({ body: await service.list(actorOf(user), query.personId) }),

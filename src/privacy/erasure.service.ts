@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import { createAuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -9,23 +8,9 @@ import { AppError } from '../http/app-error.ts';
 import { excludeFromDirectory } from '../people/directory-exclusions.ts';
 import type { Directory } from '../people/directory.port.ts';
 import { people } from '../people/people.schema.ts';
-import type { ErasureCounts, ErasurePreview, ErasureRecordView } from './erasure.contract.ts';
+import type { EraseInput, ErasureCounts, ErasurePreview, ErasureRecordView } from './erasure.contract.ts';
 import { ERASURE_RULES, type ErasureRule } from './erasure-plan.ts';
 import { erasureRecords } from './erasure.schema.ts';
-import { userText } from '../http/user-input.ts';
-
-export const eraseInputSchema = z
-  .object({
-    /** Typed again by HR, so a slip of the mouse on the wrong person cannot erase them. */
-    confirmPersonId: userText.min(1).max(100),
-    force: z.boolean().default(false),
-    reason: userText.trim().max(500).default(''),
-  })
-  .refine((input) => !input.force || input.reason.length > 0, {
-    message: 'A forced erasure needs a reason',
-    path: ['reason'],
-  });
-export type EraseInput = z.infer<typeof eraseInputSchema>;
 
 export interface ErasureDependencies {
   db: Db;

@@ -8,6 +8,11 @@ import type { CycleRoutes } from './route-map/cycles.ts';
 import type { DeclarationRoutes } from './route-map/declarations.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
+import type { AnalyticsRoutes } from './route-map/analytics.ts';
+import type { AuditRoutes } from './route-map/audit.ts';
+import type { ErasureRoutes } from './route-map/erasure.ts';
+import type { FrameworkRoutes } from './route-map/framework.ts';
+import type { PeopleAdminRoutes } from './route-map/people-admin.ts';
 import type { PeopleRoutes } from './route-map/people.ts';
 import type { SelfCheckRoutes } from './route-map/self-checks.ts';
 
@@ -20,7 +25,12 @@ export interface ApiRoutes
     CareerRoutes,
     DeclarationRoutes,
     CycleRoutes,
-    InterviewRoutes {}
+    InterviewRoutes,
+    FrameworkRoutes,
+    PeopleAdminRoutes,
+    AnalyticsRoutes,
+    AuditRoutes,
+    ErasureRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

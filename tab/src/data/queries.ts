@@ -16,10 +16,10 @@ export const queryKeys = {
   allCycles: ['cycles'] as const,
   mySelfChecks: ['self-checks', 'me'] as const,
   mySelfCheck: (period: string) => ['self-check', 'me', period] as const,
-  /** `imports` counts the CSV imports of this session: after one, the history is asked for again. */
-  levelHistory: (personId: string, imports: number) => ['hr-people', personId, 'levels', imports] as const,
-  /** `imports` counts the CSV imports of this session, as for the level history. */
-  disagreements: (imports: number) => ['hr-people', 'disagreements', imports] as const,
+  /** Every person's level history: an import invalidates them all. */
+  levelHistories: ['hr-people', 'levels'] as const,
+  levelHistory: (personId: string) => ['hr-people', 'levels', personId] as const,
+  disagreements: ['hr-people', 'disagreements'] as const,
   directorySync: ['hr-people', 'sync'] as const,
   channelMappings: ['channel-mappings'] as const,
   audit: ['hr-audit'] as const,
@@ -52,6 +52,11 @@ export const queryKeys = {
   roster: (sessionId: string) => ['training', 'roster', sessionId] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
+  /** One of HR's dashboards, under every parameter it was asked with (year, grouping). */
+  hrDashboard: (name: 'completion' | 'competencies' | 'demand', query: object) =>
+    ['hr-dashboard', name, query] as const,
+  /** People found by the person picker for a search text. */
+  peopleSearch: (search: string) => ['people', 'search', search] as const,
   due: ['cycles-due'] as const,
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
 };

@@ -1,8 +1,10 @@
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../src/people/people.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -34,30 +36,22 @@ export function PersonPicker({
   const { t } = useTranslation();
   const styles = useStyles();
   const [text, setText] = useState('');
-  const [found, setFound] = useState<PersonSummary[] | undefined>();
-  const [failed, setFailed] = useState(false);
+  // What is searched for: the typed text once typing has paused.
+  const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<PersonSummary | undefined>();
   useEffect(() => {
-    const query = text.trim();
-    if (!query || chosen) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      api.request<PersonSummary[]>('GET', `/api/people?search=${encodeURIComponent(query)}&limit=10`).then(
-        (people) => {
-          if (!current) return;
-          setFound(people);
-          setFailed(false);
-        },
-        () => {
-          if (current) setFailed(true);
-        },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, text, chosen]);
+    const timer = setTimeout(() => setSearch(text.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  // Keyed by the text searched for: a late answer to an earlier text cannot replace a newer one. The last
+  // answer stays on screen while the next is asked for.
+  const people = useQuery({
+    ...routeQuery(api, queryKeys.peopleSearch(search), 'GET /api/people', { query: { search, limit: 10 } }),
+    enabled: search !== '' && !chosen,
+    placeholderData: keepPreviousData,
+  });
+  const found = people.data;
+  const failed = people.isError;
   const label = (person: PersonSummary) =>
     `${person.displayName}（${[person.department, person.jobTitle].filter(Boolean).join('・')}）`;
   return (

@@ -2,6 +2,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { ApiClient } from '../../../tab/src/api/client.ts';
 import { urlOf, type ApiResponse, type ApiRouteKey } from '../../../tab/src/api/routes.ts';
+import { analyticsRoutes } from '../../../src/analytics/analytics.routes.ts';
+import { auditRoutes } from '../../../src/auth/audit.routes.ts';
 import { frameworkRoutes } from '../../../src/framework/framework.routes.ts';
 import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract.ts';
 import { goalRoutes } from '../../../src/growth/goal.routes.ts';
@@ -13,6 +15,8 @@ import { declarationRoutes } from '../../../src/growth/declaration.routes.ts';
 import { cycleRoutes } from '../../../src/cycles/cycle.routes.ts';
 import { peopleRoutes } from '../../../src/people/people.routes.ts';
 import { interviewRoutes } from '../../../src/interviews/interview.routes.ts';
+import { peopleAdminRoutes } from '../../../src/people/people-admin.routes.ts';
+import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -53,6 +57,20 @@ const TAB_ROUTES = [
   'PUT /api/cycles/windows/:windowId',
   'POST /api/cycles/windows/:windowId/open',
   'POST /api/cycles/windows/:windowId/close',
+  'GET /api/hr/people/sync',
+  'POST /api/hr/people/sync',
+  'POST /api/hr/people/imports',
+  'GET /api/hr/people/disagreements',
+  'GET /api/hr/people/:personId/levels',
+  'GET /api/hr/reports/submission',
+  'GET /api/hr/reports/wanted',
+  'GET /api/hr/dashboards/completion',
+  'GET /api/hr/dashboards/competencies',
+  'GET /api/hr/dashboards/demand',
+  'GET /api/hr/audit',
+  'GET /api/hr/people/:personId/erasure-preview',
+  'POST /api/hr/people/:personId/erase',
+  'GET /api/hr/erasures',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -69,6 +87,10 @@ describe("the tab's typed routes", () => {
       ...careerRoutes({} as never),
       ...declarationRoutes({} as never),
       ...cycleRoutes({} as never),
+      ...peopleAdminRoutes({} as never),
+      ...analyticsRoutes({} as never, {} as never),
+      ...auditRoutes({} as never),
+      ...erasureRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });

@@ -1,6 +1,5 @@
-// The people slice's routes (src/people/people.routes.ts) and the framework.
+// The people slice's routes (src/people/people.routes.ts).
 import type { z } from 'zod';
-import type { Framework } from '../../../../src/framework/framework.contract.ts';
 import type {
   meResponseSchema,
   peopleSearchQuerySchema,
@@ -15,5 +14,4 @@ export interface PeopleRoutes {
     never,
     z.input<typeof peopleSearchQuerySchema>
   >;
-  'GET /api/framework': Route<Framework>;
 }

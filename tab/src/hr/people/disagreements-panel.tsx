@@ -1,9 +1,8 @@
 import { Button } from '@fluentui/react-components';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentDisagreements } from '../../../../src/people/people-admin.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { ScrollTable, useTableStyles } from './people-tables.tsx';
@@ -12,19 +11,14 @@ import { ScrollTable, useTableStyles } from './people-tables.tsx';
  * Where HR's 課/部 in force and the directory's disagree (docs/people.md, "Which source wins"): HR's
  * record wins until HR's next file, so HR sees here what Entra ID still says otherwise.
  */
-export function DisagreementsPanel({ api, refresh }: { api: ApiClient; refresh: number }) {
+export function DisagreementsPanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const table = useTableStyles();
-  // `refresh` counts HR's imports: after one the list is asked for again, the last one staying on screen.
-  const disagreements = useQuery({
-    ...apiQuery<DepartmentDisagreements>(
-      api,
-      queryKeys.disagreements(refresh),
-      '/api/hr/people/disagreements',
-    ),
-    placeholderData: keepPreviousData,
-  });
+  // An import invalidates the list: it is asked for again, the last one staying on screen meanwhile.
+  const disagreements = useQuery(
+    routeQuery(api, queryKeys.disagreements, 'GET /api/hr/people/disagreements'),
+  );
 
   const place = (department: string | null, division: string | null) =>
     [division, department].filter(Boolean).join(' ') || t('disagreements.unset');

@@ -2,9 +2,8 @@ import { Badge } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LevelHistory } from '../../../../src/people/people-admin.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
@@ -13,20 +12,18 @@ import type { HrBase } from '../section-props.ts';
 import { ScrollTable, useTableStyles } from './people-tables.tsx';
 
 /** One person's effective-dated records (newest first) and the level in force today. */
-export function HistoryPanel({ api, base, refresh }: { api: ApiClient; base: HrBase; refresh: number }) {
+export function HistoryPanel({ api, base }: { api: ApiClient; base: HrBase }) {
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const tables = useTableStyles();
   const localized = useLocalized();
   const [personId, setPersonId] = useState('');
-  // Keyed by the person picked (a late answer for the previous pick cannot replace it) and by the
-  // import count, so the history shows what a file changed.
+  // Keyed by the person picked (a late answer for the previous pick cannot replace it); an import
+  // invalidates it, so the history shows what a file changed.
   const query = useQuery({
-    ...apiQuery<LevelHistory>(
-      api,
-      queryKeys.levelHistory(personId, refresh),
-      `/api/hr/people/${encodeURIComponent(personId)}/levels`,
-    ),
+    ...routeQuery(api, queryKeys.levelHistory(personId), 'GET /api/hr/people/:personId/levels', {
+      params: { personId },
+    }),
     enabled: personId !== '',
   });
 

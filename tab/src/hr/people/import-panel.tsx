@@ -6,15 +6,19 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProblemDetail, ImportSummary } from '../../../../src/people/people-admin.contract.ts';
+import {
+  MAX_IMPORT_BYTES,
+  type ImportProblemDetail,
+  type ImportSummary,
+} from '../../../../src/people/people-admin.contract.ts';
 import { ApiError, type ApiClient } from '../../api/client.ts';
+import { queryKeys } from '../../data/queries.ts';
 import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { ScrollTable, useTableStyles } from './people-tables.tsx';
-
-const MAX_BYTES = 1024 * 1024;
 
 const useStyles = makeStyles({
   file: {
@@ -47,6 +51,16 @@ type Outcome =
   | { kind: 'failed'; error: unknown }
   | { kind: 'local'; message: string };
 
+/** What a failed import tells HR: the file's problems line by line, or the error. */
+function failureOf(error: unknown, tooLarge: string): Outcome {
+  const problems = error instanceof ApiError ? (error.details as unknown[]).filter(isProblem) : [];
+  if (error instanceof ApiError && error.code === 'unprocessable' && problems.length > 0)
+    return { kind: 'refused', problems };
+  if (error instanceof ApiError && error.code === 'payload_too_large')
+    return { kind: 'local', message: tooLarge };
+  return { kind: 'failed', error };
+}
+
 const SUMMARY_KEYS = [
   'rows',
   'added',
@@ -60,46 +74,50 @@ const SUMMARY_KEYS = [
 ] as const;
 
 /** HR's CSV of levels, employment types, hire dates and departments: checked whole, applied whole. */
-export function ImportPanel({ api, onImported }: { api: ApiClient; onImported: () => void }) {
+export function ImportPanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const styles = useStyles();
   const tables = useTableStyles();
   const errorText = useErrorText();
   const inputId = useId();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | undefined>();
-  const [working, setWorking] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  // What is wrong before anything is sent (no file, too large); the server's answer is the mutation's.
+  const [local, setLocal] = useState<string | undefined>();
+  const upload = useMutation({
+    mutationFn: async ({ chosen, dryRun }: { chosen: File; dryRun: boolean }) =>
+      api.call('POST /api/hr/people/imports', {
+        body: { fileName: chosen.name.slice(0, 255), contentBase64: await toBase64(chosen), dryRun },
+      }),
+    onSuccess: (summary) => {
+      if (summary.dryRun) return;
+      // An applied file changes levels and 課: the histories and the disagreements are asked for again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.levelHistories });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.disagreements });
+    },
+  });
+  const working = upload.isPending;
+  const outcome: Outcome | undefined = local
+    ? { kind: 'local', message: local }
+    : upload.isSuccess
+      ? { kind: 'done', summary: upload.data }
+      : upload.isError
+        ? failureOf(upload.error, t('import.tooLarge'))
+        : undefined;
 
-  const send = async (dryRun: boolean) => {
+  const send = (dryRun: boolean) => {
+    upload.reset();
     if (!file) {
-      setOutcome({ kind: 'local', message: t('import.noFile') });
+      setLocal(t('import.noFile'));
       return;
     }
-    if (file.size > MAX_BYTES) {
-      setOutcome({ kind: 'local', message: t('import.tooLarge') });
+    if (file.size > MAX_IMPORT_BYTES) {
+      setLocal(t('import.tooLarge'));
       return;
     }
-    setWorking(true);
-    setOutcome(undefined);
-    try {
-      const summary = await api.request<ImportSummary>('POST', '/api/hr/people/imports', {
-        fileName: file.name.slice(0, 255),
-        contentBase64: await toBase64(file),
-        dryRun,
-      });
-      setOutcome({ kind: 'done', summary });
-      if (!dryRun) onImported();
-    } catch (error) {
-      const problems = error instanceof ApiError ? (error.details as unknown[]).filter(isProblem) : [];
-      if (error instanceof ApiError && error.code === 'unprocessable' && problems.length > 0)
-        setOutcome({ kind: 'refused', problems });
-      else if (error instanceof ApiError && error.code === 'payload_too_large')
-        setOutcome({ kind: 'local', message: t('import.tooLarge') });
-      else setOutcome({ kind: 'failed', error });
-    } finally {
-      setWorking(false);
-    }
+    setLocal(undefined);
+    upload.mutate({ chosen: file, dryRun });
   };
 
   return (
@@ -121,17 +139,18 @@ export function ImportPanel({ api, onImported }: { api: ApiClient; onImported: (
             data-testid="hr-people-file"
             onChange={(event) => {
               setFile(event.target.files?.[0]);
-              setOutcome(undefined);
+              setLocal(undefined);
+              upload.reset();
             }}
           />
         </div>
         <div className={layout.row}>
-          <Button onClick={() => void send(true)} disabled={working} data-testid="hr-people-check">
+          <Button onClick={() => send(true)} disabled={working} data-testid="hr-people-check">
             {t('import.check')}
           </Button>
           <Button
             appearance="primary"
-            onClick={() => void send(false)}
+            onClick={() => send(false)}
             disabled={working}
             data-testid="hr-people-apply"
           >

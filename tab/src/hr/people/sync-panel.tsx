@@ -1,9 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../../../src/people/people-admin.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
@@ -19,14 +18,14 @@ export function SyncPanel({ api }: { api: ApiClient }) {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const sync = useQuery({
-    ...apiQuery<SyncStatus>(api, queryKeys.directorySync, '/api/hr/people/sync'),
+    ...routeQuery(api, queryKeys.directorySync, 'GET /api/hr/people/sync'),
     // While a requested sync waits or runs, ask again now and then.
     refetchInterval: (query) => (query.state.data?.pending ? POLL_MS : false),
   });
   const status = sync.data;
   // The answer to "sync now" is the new status: it replaces the cached one (and starts the polling).
   const request = useMutation({
-    mutationFn: () => api.request<SyncStatus>('POST', '/api/hr/people/sync'),
+    mutationFn: () => api.call('POST /api/hr/people/sync'),
     onSuccess: (next) => queryClient.setQueryData(queryKeys.directorySync, next),
   });
   const requesting = request.isPending;

@@ -19,19 +19,14 @@ import {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AuditAction,
-  AuditEntryView,
-  AuditPage,
-  AuditPerson,
-} from '../../../../src/auth/audit.contract.ts';
+import type { AuditAction, AuditEntryView, AuditPerson } from '../../../../src/auth/audit.contract.ts';
 import type {
   ErasureCounts,
   ErasurePreview,
   ErasureRecordView,
 } from '../../../../src/privacy/erasure.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorPanel } from '../../shell/error-panel.tsx';
@@ -85,6 +80,15 @@ const queryOf = (filters: Filters) => {
   return query;
 };
 
+/** The filters as the log's query for api.call: an empty field is left out. */
+const filterQuery = ({ actorId, subjectId, action, from, to }: Filters) => ({
+  actorId: actorId || undefined,
+  subjectId: subjectId || undefined,
+  action: action || undefined,
+  from: from || undefined,
+  to: to || undefined,
+});
+
 /** 監査ログと退職者のデータ削除: the audit log (HR reads and exports it) and erasing a leaver's data. */
 export default function AuditSection({ api }: HrSectionProps) {
   const layout = useLayoutStyles();
@@ -132,12 +136,11 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
   // One query per set of filters, its pages fetched one after another by cursor ("older entries").
   const log = useInfiniteQuery({
     queryKey: queryKeys.auditLog(filters),
-    queryFn: ({ pageParam, signal }) => {
-      const query = queryOf(filters);
-      query.set('limit', String(PAGE_SIZE));
-      if (pageParam) query.set('cursor', pageParam);
-      return api.request<AuditPage>('GET', `/api/hr/audit?${query.toString()}`, undefined, { signal });
-    },
+    queryFn: ({ pageParam, signal }) =>
+      api.call('GET /api/hr/audit', {
+        query: { ...filterQuery(filters), limit: PAGE_SIZE, cursor: pageParam || undefined },
+        signal,
+      }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -347,13 +350,11 @@ function ErasurePanel({ api }: { api: ApiClient }) {
   const [target, setTarget] = useState<{ preview: ErasurePreview; reason: string; forced: boolean }>();
   const [done, setDone] = useState<ErasureRecordView | undefined>();
   const queryClient = useQueryClient();
-  const records = useQuery(apiQuery<ErasureRecordView[]>(api, queryKeys.erasures, '/api/hr/erasures'));
+  const records = useQuery(routeQuery(api, queryKeys.erasures, 'GET /api/hr/erasures'));
   const preview = useQuery({
-    ...apiQuery<ErasurePreview>(
-      api,
-      queryKeys.erasurePreview(personId),
-      `/api/hr/people/${encodeURIComponent(personId)}/erasure-preview`,
-    ),
+    ...routeQuery(api, queryKeys.erasurePreview(personId), 'GET /api/hr/people/:personId/erasure-preview', {
+      params: { personId },
+    }),
     enabled: personId !== '',
     // What would be erased is read fresh each time a person is picked.
     staleTime: 0,
@@ -365,11 +366,10 @@ function ErasurePanel({ api }: { api: ApiClient }) {
 
   const erasure = useMutation({
     mutationFn: (what: NonNullable<typeof target>) =>
-      api.request<ErasureRecordView>(
-        'POST',
-        `/api/hr/people/${encodeURIComponent(what.preview.personId)}/erase`,
-        { confirmPersonId: what.preview.personId, force: what.forced, reason: what.reason },
-      ),
+      api.call('POST /api/hr/people/:personId/erase', {
+        params: { personId: what.preview.personId },
+        body: { confirmPersonId: what.preview.personId, force: what.forced, reason: what.reason },
+      }),
     onSuccess: (record) => {
       setDone(record);
       setConfirming(false);

@@ -11,7 +11,7 @@ import type {
 import { INTERVIEW_TYPES, UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
@@ -33,11 +33,6 @@ import messages from '../dashboards/messages.ts';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-dashboards', messages);
-
-/** One report from the API, cached under its path (which holds every parameter, the year included). */
-function useReport<T>(api: ApiClient, path: string) {
-  return useQuery(apiQuery<T>(api, queryKeys.hrReport(path), path));
-}
 
 const useStyles = makeStyles({
   groups: {
@@ -134,7 +129,16 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
   const tableId = useId();
   const [groupBy, setGroupBy] = useState<'department' | 'division'>('department');
   const query = `fiscalYear=${year}&groupBy=${groupBy}`;
-  const loaded = useReport<CompletionReport>(api, `/api/hr/dashboards/completion?${query}`);
+  const loaded = useQuery(
+    routeQuery(
+      api,
+      queryKeys.hrDashboard('completion', { year, groupBy }),
+      'GET /api/hr/dashboards/completion',
+      {
+        query: { fiscalYear: year, groupBy },
+      },
+    ),
+  );
 
   const content = (report: CompletionReport) => {
     if (report.rows.length === 0) return <p className={layout.muted}>{t('completion.empty')}</p>;
@@ -271,7 +275,16 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
   const { i18n } = useTranslation();
   const tableId = useId();
   const [groupBy, setGroupBy] = useState<'level' | 'department'>('level');
-  const loaded = useReport<CompetencyReport>(api, `/api/hr/dashboards/competencies?groupBy=${groupBy}`);
+  const loaded = useQuery(
+    routeQuery(
+      api,
+      queryKeys.hrDashboard('competencies', { groupBy }),
+      'GET /api/hr/dashboards/competencies',
+      {
+        query: { groupBy },
+      },
+    ),
+  );
   const number = useMemo(
     () =>
       new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', {
@@ -410,7 +423,11 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
   const title = useTitle();
   const lang = useLang();
   const tableId = useId();
-  const loaded = useReport<DemandReport>(api, `/api/hr/dashboards/demand?fiscalYear=${year}`);
+  const loaded = useQuery(
+    routeQuery(api, queryKeys.hrDashboard('demand', { year }), 'GET /api/hr/dashboards/demand', {
+      query: { fiscalYear: year },
+    }),
+  );
   const levelName = (id: string) => {
     if (id === UNKNOWN_LEVEL) return t('noLevel');
     const level = base.framework.levels.find((candidate) => candidate.id === id);

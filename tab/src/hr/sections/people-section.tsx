@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { DisagreementsPanel } from '../people/disagreements-panel.tsx';
@@ -16,13 +15,11 @@ registerBundle('hr-people', messages);
  */
 export default function PeopleSection({ api, base }: HrSectionProps) {
   const layout = useLayoutStyles();
-  // Bumped after an import so the open history shows what the file changed.
-  const [imported, setImported] = useState(0);
   return (
     <div className={layout.stack} data-testid="hr-section-people">
-      <ImportPanel api={api} onImported={() => setImported((count) => count + 1)} />
-      <HistoryPanel api={api} base={base} refresh={imported} />
-      <DisagreementsPanel api={api} refresh={imported} />
+      <ImportPanel api={api} />
+      <HistoryPanel api={api} base={base} />
+      <DisagreementsPanel api={api} />
       <SyncPanel api={api} />
     </div>
   );
