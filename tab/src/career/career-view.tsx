@@ -4,7 +4,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -35,6 +34,7 @@ import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } f
 import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
@@ -367,17 +367,11 @@ function CareerEditor({
       </Section>
 
       {notice?.kind === 'conflict' ? (
-        <MessageBar intent="warning" role="alert" data-testid="career-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-            {t('conflictBody')}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onReload} data-testid="career-reload">
-              {t('reload')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="career-conflict">
+          <Button onClick={onReload} data-testid="career-reload">
+            {t('reload')}
+          </Button>
+        </ConflictBar>
       ) : null}
       {notice?.kind === 'error' ? <SaveError error={notice.error} /> : null}
 

@@ -10,7 +10,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Table,
@@ -44,6 +43,7 @@ import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import messages from './messages.ts';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
@@ -341,15 +341,9 @@ function DeclarationForm({
       ) : null}
 
       {notice?.kind === 'conflict' ? (
-        <MessageBar intent="warning" role="alert" data-testid="declaration-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-            {t('conflictBody')}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onReload}>{t('reload')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="declaration-conflict">
+          <Button onClick={onReload}>{t('reload')}</Button>
+        </ConflictBar>
       ) : null}
       {notice?.kind === 'error' ? <ActionError title={t('saveFailed')} error={notice.error} /> : null}
 

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, ProgressBar, Textarea, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -28,7 +16,8 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, formatInstant, isVersionConflict } from './format.ts';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
+import { GoalError } from './goal-error.tsx';
 
 const useStyles = makeStyles({
   header: {
@@ -92,7 +81,6 @@ export function GoalCard({
   onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation('goals');
-  const errorText = useErrorText();
   const checkForm = useFormCheck();
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -409,25 +397,11 @@ export function GoalCard({
         </div>
 
         {conflict ? (
-          <MessageBar intent="warning" role="alert" layout="multiline" data-testid="goal-conflict">
-            <MessageBarBody>
-              <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-              {t('conflictBody')}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => void reload()}>{t('reload')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="goal-conflict" multiline>
+            <Button onClick={() => void reload()}>{t('reload')}</Button>
+          </ConflictBar>
         ) : null}
-        {failure ? (
-          <MessageBar intent="error" role="alert" layout="multiline" data-testid="goal-error">
-            <MessageBarBody>
-              <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-              {`${errorText(failure)} `}
-              {t('errorKept')}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {failure ? <GoalError failure={failure} /> : null}
         <span role="status" data-testid="goal-status">
           {notice}
         </span>

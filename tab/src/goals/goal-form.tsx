@@ -1,16 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -25,7 +13,8 @@ import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
-import { useErrorText } from '../shell/error-text.ts';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
+import { GoalError } from './goal-error.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
@@ -95,7 +84,6 @@ export function GoalForm({
   testId: string;
 }) {
   const { t, i18n } = useTranslation('goals');
-  const errorText = useErrorText();
   const styles = useStyles();
   const checkForm = useFormCheck();
   const layout = useLayoutStyles();
@@ -289,29 +277,15 @@ export function GoalForm({
       </fieldset>
 
       {conflict ? (
-        <MessageBar intent="warning" role="alert" layout="multiline" data-testid="goal-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-            {t('conflictBody')}
-          </MessageBarBody>
+        <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="goal-conflict" multiline>
           {onReload ? (
-            <MessageBarActions>
-              <Button onClick={() => void reload()} disabled={busy}>
-                {t('reload')}
-              </Button>
-            </MessageBarActions>
+            <Button onClick={() => void reload()} disabled={busy}>
+              {t('reload')}
+            </Button>
           ) : null}
-        </MessageBar>
+        </ConflictBar>
       ) : null}
-      {failure ? (
-        <MessageBar intent="error" role="alert" layout="multiline" data-testid="goal-error">
-          <MessageBarBody>
-            <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-            {`${errorText(failure)} `}
-            {t('errorKept')}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {failure ? <GoalError failure={failure} /> : null}
 
       <div className={layout.row}>
         <Button appearance="primary" type="submit" disabled={busy} data-testid="goal-save">

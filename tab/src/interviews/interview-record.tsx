@@ -7,9 +7,7 @@ import {
   Link,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
@@ -34,6 +32,7 @@ import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
@@ -280,17 +279,15 @@ function RecordEditor({
   const notices = (
     <>
       {notice?.kind === 'conflict' ? (
-        <MessageBar intent="warning" role="alert" data-testid="record-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('record.conflictTitle')}</MessageBarTitle>
-            {t('record.conflictBody')}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onReload} data-testid="record-reload">
-              {t('record.reload')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <ConflictBar
+          title={t('record.conflictTitle')}
+          body={t('record.conflictBody')}
+          testId="record-conflict"
+        >
+          <Button onClick={onReload} data-testid="record-reload">
+            {t('record.reload')}
+          </Button>
+        </ConflictBar>
       ) : null}
       {notice?.kind === 'error' ? (
         <MessageBar intent="error" role="alert" data-testid="record-error">

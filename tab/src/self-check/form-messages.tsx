@@ -1,12 +1,6 @@
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useStyles } from './styles.ts';
 
@@ -22,20 +16,14 @@ export function VersionConflict({
 }) {
   const { t } = useTranslation('selfCheck');
   return (
-    <MessageBar intent="warning" role="alert" data-testid="version-conflict" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-        {t('conflictBody')}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onReload} disabled={disabled} data-testid="conflict-reload">
-          {t('reload')}
-        </Button>
-        <Button onClick={onOverwrite} disabled={disabled} data-testid="conflict-overwrite">
-          {t('overwrite')}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="version-conflict" multiline>
+      <Button onClick={onReload} disabled={disabled} data-testid="conflict-reload">
+        {t('reload')}
+      </Button>
+      <Button onClick={onOverwrite} disabled={disabled} data-testid="conflict-overwrite">
+        {t('overwrite')}
+      </Button>
+    </ConflictBar>
   );
 }
 

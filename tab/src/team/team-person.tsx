@@ -4,7 +4,6 @@ import {
   Link,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -37,6 +36,7 @@ import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
 import { useErrorText } from '../shell/error-text.ts';
+import { ConflictBar as SharedConflictBar } from '../shell/conflict-bar.tsx';
 
 const useStyles = makeStyles({
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -181,15 +181,9 @@ export function TeamPerson({
 function ConflictBar({ onReload, testId }: { onReload: () => void; testId: string }) {
   const { t } = useTranslation('team');
   return (
-    <MessageBar intent="warning" role="alert" data-testid={testId}>
-      <MessageBarBody>
-        <MessageBarTitle>{t('conflictTitle')}</MessageBarTitle>
-        {t('conflictBody')}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onReload}>{t('reload')}</Button>
-      </MessageBarActions>
-    </MessageBar>
+    <SharedConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId={testId}>
+      <Button onClick={onReload}>{t('reload')}</Button>
+    </SharedConflictBar>
   );
 }
 
