@@ -8,7 +8,6 @@ import {
   DialogTitle,
   DialogTrigger,
   Field,
-  Input,
   Link,
   makeStyles,
   MessageBar,
@@ -29,7 +28,7 @@ import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
-import { usePickerStyles } from './picker-styles.ts';
+import { PickerInput } from './picker-input.tsx';
 import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
@@ -388,7 +387,6 @@ export function RescheduleDialog({
   const { t } = useTranslation('interviews');
   const describe = useActionFailure();
   const layout = useLayoutStyles();
-  const pickers = usePickerStyles();
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
@@ -444,22 +442,10 @@ export function RescheduleDialog({
           <DialogContent className={layout.stack}>
             <p>{t('reschedule.body', { name: entry.personName, type: t(`types.${entry.type}`) })}</p>
             <Field label={t('reschedule.day')}>
-              <Input
-                type="date"
-                input={{ className: pickers.native }}
-                value={day}
-                onChange={(_, data) => setDay(data.value)}
-                data-testid="reschedule-day"
-              />
+              <PickerInput type="date" value={day} onValue={setDay} testId="reschedule-day" />
             </Field>
             <Field label={t('reschedule.time')} hint={t('reschedule.duration', { minutes })}>
-              <Input
-                type="time"
-                input={{ className: pickers.native }}
-                value={time}
-                onChange={(_, data) => setTime(data.value)}
-                data-testid="reschedule-time"
-              />
+              <PickerInput type="time" value={time} onValue={setTime} testId="reschedule-time" />
             </Field>
             <FailureBar kind="reschedule" failure={error} />
           </DialogContent>

@@ -11,10 +11,19 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useBookingStyles } from './booking-styles.ts';
-import { usePickerStyles } from './picker-styles.ts';
+import { PickerInput } from './picker-input.tsx';
 import type { PlanSettings } from './schedule.ts';
 
 const NOTICE_OPTIONS = [0, 60, 240, 1440, 2880, 4320, 10080] as const;
+
+/** The window's days and the hours, each a native picker bound to its setting. */
+const PICKER_TEST_IDS = {
+  firstDay: 'booking-first-day',
+  lastDay: 'booking-last-day',
+  dayStart: 'booking-day-start',
+  dayEnd: 'booking-day-end',
+} as const;
+type PickerKey = keyof typeof PICKER_TEST_IDS;
 
 export function PlanSettingsFields({
   settings,
@@ -26,7 +35,21 @@ export function PlanSettingsFields({
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const styles = useBookingStyles();
-  const pickers = usePickerStyles();
+  const changeBreak = (index: number, change: Partial<PlanSettings['breaks'][number]>) =>
+    update(
+      'breaks',
+      settings.breaks.map((pause, at) => (at === index ? { ...pause, ...change } : pause)),
+    );
+  const picker = (key: PickerKey, type: 'date' | 'time') => (
+    <Field label={t(`book.${key}`)}>
+      <PickerInput
+        type={type}
+        value={settings[key]}
+        onValue={(value) => update(key, value)}
+        testId={PICKER_TEST_IDS[key]}
+      />
+    </Field>
+  );
   return (
     <>
       <Field label={t('book.type')} className={styles.typeField}>
@@ -89,24 +112,8 @@ export function PlanSettingsFields({
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('book.window')}</legend>
         <div className={styles.fields}>
-          <Field label={t('book.firstDay')}>
-            <Input
-              type="date"
-              input={{ className: pickers.native }}
-              value={settings.firstDay}
-              onChange={(_, data) => update('firstDay', data.value)}
-              data-testid="booking-first-day"
-            />
-          </Field>
-          <Field label={t('book.lastDay')}>
-            <Input
-              type="date"
-              input={{ className: pickers.native }}
-              value={settings.lastDay}
-              onChange={(_, data) => update('lastDay', data.value)}
-              data-testid="booking-last-day"
-            />
-          </Field>
+          {picker('firstDay', 'date')}
+          {picker('lastDay', 'date')}
         </div>
       </fieldset>
 
@@ -114,56 +121,22 @@ export function PlanSettingsFields({
         <legend className={styles.legend}>{t('book.hours')}</legend>
         <div className={layout.stack}>
           <div className={styles.fields}>
-            <Field label={t('book.dayStart')}>
-              <Input
-                type="time"
-                input={{ className: pickers.native }}
-                value={settings.dayStart}
-                onChange={(_, data) => update('dayStart', data.value)}
-                data-testid="booking-day-start"
-              />
-            </Field>
-            <Field label={t('book.dayEnd')}>
-              <Input
-                type="time"
-                input={{ className: pickers.native }}
-                value={settings.dayEnd}
-                onChange={(_, data) => update('dayEnd', data.value)}
-                data-testid="booking-day-end"
-              />
-            </Field>
+            {picker('dayStart', 'time')}
+            {picker('dayEnd', 'time')}
           </div>
           <div role="group" aria-label={t('book.breaks')}>
             <div className={layout.muted}>{t('book.breaks')}</div>
             {settings.breaks.map((pause, index) => (
               <div key={index} className={styles.breakRow}>
                 <Field label={t('book.breakStart', { n: index + 1 })}>
-                  <Input
+                  <PickerInput
                     type="time"
-                    input={{ className: pickers.native }}
                     value={pause.start}
-                    onChange={(_, data) =>
-                      update(
-                        'breaks',
-                        settings.breaks.map((old, at) =>
-                          at === index ? { ...old, start: data.value } : old,
-                        ),
-                      )
-                    }
+                    onValue={(start) => changeBreak(index, { start })}
                   />
                 </Field>
                 <Field label={t('book.breakEnd', { n: index + 1 })}>
-                  <Input
-                    type="time"
-                    input={{ className: pickers.native }}
-                    value={pause.end}
-                    onChange={(_, data) =>
-                      update(
-                        'breaks',
-                        settings.breaks.map((old, at) => (at === index ? { ...old, end: data.value } : old)),
-                      )
-                    }
-                  />
+                  <PickerInput type="time" value={pause.end} onValue={(end) => changeBreak(index, { end })} />
                 </Field>
                 <Button
                   onClick={() =>
