@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CANCEL_REASON_MAX,
@@ -297,44 +297,81 @@ function useActionFailure(): (failure: unknown) => ActionFailure {
   };
 }
 
-/** The end of the reschedule and cancel dialogs: submit, close, and reload after a stale version. */
-function DialogButtons({
+/**
+ * The frame of the reschedule and cancel dialogs: the trigger, what the dialog asks, the failure, submit,
+ * close, and reload after a stale version. The texts are the kind's own (`reschedule.title`, …).
+ */
+function ActionDialog({
   kind,
+  open,
+  setOpen,
+  onOpen,
+  alert = false,
+  personName,
   busy,
   failure,
-  submitLabel,
   closeLabel,
   onSubmit,
-  onClose,
   onReload,
+  children,
 }: {
   kind: 'reschedule' | 'cancel';
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** Called as the dialog opens, to start from the entry again. */
+  onOpen: () => void;
+  alert?: boolean;
+  /** Whose interview it is, for the trigger's accessible name. */
+  personName: string;
   busy: boolean;
   failure: ActionFailure | undefined;
-  submitLabel: string;
   closeLabel: string;
   onSubmit: () => void;
-  onClose: () => void;
   onReload: () => void;
+  children: ReactNode;
 }) {
   const { t } = useTranslation('interviews');
+  const layout = useLayoutStyles();
   return (
-    <DialogActions>
-      <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
-        {submitLabel}
-      </Button>
-      <Button onClick={onClose}>{closeLabel}</Button>
-      {failure?.stale ? (
-        <Button
-          onClick={() => {
-            onClose();
-            onReload();
-          }}
-        >
-          {t('reloadList')}
+    <Dialog
+      open={open}
+      modalType={alert ? 'alert' : undefined}
+      onOpenChange={(_, data) => {
+        setOpen(data.open);
+        if (data.open) onOpen();
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button aria-label={t(`${kind}.actionFor`, { name: personName })} data-testid={kind}>
+          {t(`${kind}.action`)}
         </Button>
-      ) : null}
-    </DialogActions>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t(`${kind}.title`)}</DialogTitle>
+          <DialogContent className={layout.stack}>
+            {children}
+            <FailureBar kind={kind} failure={failure} />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
+              {t(`${kind}.submit`)}
+            </Button>
+            <Button onClick={() => setOpen(false)}>{closeLabel}</Button>
+            {failure?.stale ? (
+              <Button
+                onClick={() => {
+                  setOpen(false);
+                  onReload();
+                }}
+              >
+                {t('reloadList')}
+              </Button>
+            ) : null}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
 
@@ -375,18 +412,12 @@ function useInterviewChange<Body>(
   });
 }
 
-export function RescheduleDialog({
-  api,
-  entry,
-  onDone,
-}: {
-  api: ApiClient;
-  entry: InterviewSummary;
-  onDone: () => void;
-}) {
+/** An action on one interview of the organizer list; `onDone` refreshes the list. */
+type EntryActionProps = { api: ApiClient; entry: InterviewSummary; onDone: () => void };
+
+export function RescheduleDialog({ api, entry, onDone }: EntryActionProps) {
   const { t } = useTranslation('interviews');
   const describe = useActionFailure();
-  const layout = useLayoutStyles();
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
@@ -419,64 +450,37 @@ export function RescheduleDialog({
   };
 
   return (
-    <Dialog
+    <ActionDialog
+      kind="reschedule"
       open={open}
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) {
-          setDay(jstDayOf(new Date(entry.start)));
-          setTime(jstTimeOf(new Date(entry.start)));
-          setProblem(undefined);
-          move.reset();
-        }
+      setOpen={setOpen}
+      onOpen={() => {
+        setDay(jstDayOf(new Date(entry.start)));
+        setTime(jstTimeOf(new Date(entry.start)));
+        setProblem(undefined);
+        move.reset();
       }}
+      personName={entry.personName}
+      busy={move.isPending}
+      failure={error}
+      closeLabel={t('close')}
+      onSubmit={submit}
+      onReload={onDone}
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button aria-label={t('reschedule.actionFor', { name: entry.personName })} data-testid="reschedule">
-          {t('reschedule.action')}
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('reschedule.title')}</DialogTitle>
-          <DialogContent className={layout.stack}>
-            <p>{t('reschedule.body', { name: entry.personName, type: t(`types.${entry.type}`) })}</p>
-            <Field label={t('reschedule.day')}>
-              <PickerInput type="date" value={day} onValue={setDay} testId="reschedule-day" />
-            </Field>
-            <Field label={t('reschedule.time')} hint={t('reschedule.duration', { minutes })}>
-              <PickerInput type="time" value={time} onValue={setTime} testId="reschedule-time" />
-            </Field>
-            <FailureBar kind="reschedule" failure={error} />
-          </DialogContent>
-          <DialogButtons
-            kind="reschedule"
-            busy={move.isPending}
-            failure={error}
-            submitLabel={t('reschedule.submit')}
-            closeLabel={t('close')}
-            onSubmit={submit}
-            onClose={() => setOpen(false)}
-            onReload={onDone}
-          />
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <p>{t('reschedule.body', { name: entry.personName, type: t(`types.${entry.type}`) })}</p>
+      <Field label={t('reschedule.day')}>
+        <PickerInput type="date" value={day} onValue={setDay} testId="reschedule-day" />
+      </Field>
+      <Field label={t('reschedule.time')} hint={t('reschedule.duration', { minutes })}>
+        <PickerInput type="time" value={time} onValue={setTime} testId="reschedule-time" />
+      </Field>
+    </ActionDialog>
   );
 }
 
-export function CancelDialog({
-  api,
-  entry,
-  onDone,
-}: {
-  api: ApiClient;
-  entry: InterviewSummary;
-  onDone: () => void;
-}) {
+export function CancelDialog({ api, entry, onDone }: EntryActionProps) {
   const { t, i18n } = useTranslation('interviews');
   const describe = useActionFailure();
-  const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useInterviewChange(
@@ -491,53 +495,35 @@ export function CancelDialog({
   const submit = () => cancel.mutate({ version: entry.version, reason: reason.trim() });
 
   return (
-    <Dialog
+    <ActionDialog
+      kind="cancel"
       open={open}
-      modalType="alert"
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) cancel.reset();
-      }}
+      setOpen={setOpen}
+      onOpen={() => cancel.reset()}
+      alert
+      personName={entry.personName}
+      busy={cancel.isPending}
+      failure={error}
+      closeLabel={t('cancel.keep')}
+      onSubmit={submit}
+      onReload={onDone}
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button aria-label={t('cancel.actionFor', { name: entry.personName })} data-testid="cancel">
-          {t('cancel.action')}
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('cancel.title')}</DialogTitle>
-          <DialogContent className={layout.stack}>
-            <p>
-              {t('cancel.body', {
-                name: entry.personName,
-                type: t(`types.${entry.type}`),
-                when: formatSlot(entry, i18n.language),
-              })}
-            </p>
-            <Field label={t('cancel.reason')}>
-              <Textarea
-                value={reason}
-                maxLength={CANCEL_REASON_MAX}
-                resize="vertical"
-                onChange={(_, data) => setReason(data.value)}
-                data-testid="cancel-reason"
-              />
-            </Field>
-            <FailureBar kind="cancel" failure={error} />
-          </DialogContent>
-          <DialogButtons
-            kind="cancel"
-            busy={cancel.isPending}
-            failure={error}
-            submitLabel={t('cancel.submit')}
-            closeLabel={t('cancel.keep')}
-            onSubmit={submit}
-            onClose={() => setOpen(false)}
-            onReload={onDone}
-          />
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <p>
+        {t('cancel.body', {
+          name: entry.personName,
+          type: t(`types.${entry.type}`),
+          when: formatSlot(entry, i18n.language),
+        })}
+      </p>
+      <Field label={t('cancel.reason')}>
+        <Textarea
+          value={reason}
+          maxLength={CANCEL_REASON_MAX}
+          resize="vertical"
+          onChange={(_, data) => setReason(data.value)}
+          data-testid="cancel-reason"
+        />
+      </Field>
+    </ActionDialog>
   );
 }
