@@ -239,30 +239,8 @@ export function GoalCard({
                 {goal.successCriteria || <span className={layout.muted}>{t('noCriteria')}</span>}
               </p>
             </div>
-            {competencyNames.length > 0 ? (
-              <div>
-                <h3 className={layout.h3}>{t('competencies')}</h3>
-                <ul className={styles.tags} data-testid="goal-competency-tags">
-                  {competencyNames.map((entry) => (
-                    <li key={entry.id} className={styles.tag}>
-                      {entry.name}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {guidelineNames.length > 0 ? (
-              <div>
-                <h3 className={layout.h3}>{t('guidelines')}</h3>
-                <ul className={styles.tags} data-testid="goal-guideline-tags">
-                  {guidelineNames.map((entry) => (
-                    <li key={entry.id} className={styles.tag}>
-                      {entry.name}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <TagList title={t('competencies')} entries={competencyNames} testId="goal-competency-tags" />
+            <TagList title={t('guidelines')} entries={guidelineNames} testId="goal-guideline-tags" />
           </>
         )}
 
@@ -407,5 +385,32 @@ export function GoalCard({
         </span>
       </div>
     </article>
+  );
+}
+
+/** A titled list of named tags (a goal's competencies or guidelines); nothing when there are none. */
+function TagList({
+  title,
+  entries,
+  testId,
+}: {
+  title: string;
+  entries: { id: string; name: string }[];
+  testId: string;
+}) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  if (entries.length === 0) return null;
+  return (
+    <div>
+      <h3 className={layout.h3}>{title}</h3>
+      <ul className={styles.tags} data-testid={testId}>
+        {entries.map((entry) => (
+          <li key={entry.id} className={styles.tag}>
+            {entry.name}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
