@@ -37,6 +37,7 @@ import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
@@ -204,22 +205,12 @@ function CareerEditor({
               <Input
                 value={value}
                 maxLength={CAREER_SHORT_MAX}
-                onChange={(_, data) =>
-                  update(
-                    key,
-                    form[key].map((old, at) => (at === index ? data.value : old)),
-                  )
-                }
+                onChange={(_, data) => update(key, replacedAt(form[key], index, data.value))}
               />
             </Field>
             <Button
               aria-label={t('removeRow', { what: t(label, { n: index + 1 }) })}
-              onClick={() =>
-                update(
-                  key,
-                  form[key].filter((_, at) => at !== index),
-                )
-              }
+              onClick={() => update(key, withoutAt(form[key], index))}
             >
               {t('remove')}
             </Button>
@@ -238,10 +229,7 @@ function CareerEditor({
 
   const qualificationList = (key: 'qualificationsHeld' | 'qualificationsPlanned', monthLabel: string) => {
     const change = (index: number, patch: Partial<Qualification>) =>
-      update(
-        key,
-        form[key].map((old, at) => (at === index ? { ...old, ...patch } : old)),
-      );
+      update(key, patchedAt(form[key], index, patch));
     return (
       <>
         <ul className={styles.list} data-testid={key}>
@@ -263,12 +251,7 @@ function CareerEditor({
               </Field>
               <Button
                 aria-label={t('removeRow', { what: t('qualificationName', { n: index + 1 }) })}
-                onClick={() =>
-                  update(
-                    key,
-                    form[key].filter((_, at) => at !== index),
-                  )
-                }
+                onClick={() => update(key, withoutAt(form[key], index))}
               >
                 {t('remove')}
               </Button>
@@ -454,7 +437,7 @@ function RotationEditor({
   const styles = useStyles();
   const timeline = useTimelineStyles();
   const change = (index: number, patch: Partial<RotationEntry>) =>
-    onChange(rotation.map((old, at) => (at === index ? { ...old, ...patch } : old)));
+    onChange(patchedAt(rotation, index, patch));
   return (
     <>
       {rotation.length === 0 ? <p className={layout.muted}>{t('rotationEmpty')}</p> : null}
@@ -515,7 +498,7 @@ function RotationEditor({
               <Button
                 style={{ marginTop: 8 }}
                 aria-label={t('removeRow', { what: t('posting', { n: index + 1 }) })}
-                onClick={() => onChange(rotation.filter((_, at) => at !== index))}
+                onClick={() => onChange(withoutAt(rotation, index))}
               >
                 {t('remove')}
               </Button>

@@ -46,6 +46,7 @@ import messages from './messages.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 
 registerBundle('declaration', messages);
 
@@ -175,10 +176,7 @@ function DeclarationForm({
     setNotice((current) => (current?.kind === 'saved' ? undefined : current));
   };
   const changeWish = (index: number, patch: Partial<TransferWish>) =>
-    update(
-      'transferWishes',
-      form.transferWishes.map((old, at) => (at === index ? { ...old, ...patch } : old)),
-    );
+    update('transferWishes', patchedAt(form.transferWishes, index, patch));
 
   const failed = (error: unknown) =>
     // A stale version: keep every typed character and let the person decide when to load the newer one.
@@ -288,12 +286,7 @@ function DeclarationForm({
                   <div>
                     <Button
                       aria-label={t('removeWish', { n: index + 1 })}
-                      onClick={() =>
-                        update(
-                          'transferWishes',
-                          form.transferWishes.filter((_, at) => at !== index),
-                        )
-                      }
+                      onClick={() => update('transferWishes', withoutAt(form.transferWishes, index))}
                     >
                       {t('remove')}
                     </Button>

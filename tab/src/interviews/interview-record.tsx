@@ -35,6 +35,7 @@ import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 
 type Form = Omit<RecordInput, 'version'>;
 
@@ -266,15 +267,9 @@ function RecordEditor({
   };
 
   const changeAgenda = (index: number, patch: Partial<AgendaItem>) =>
-    update(
-      'agenda',
-      form.agenda.map((item, at) => (at === index ? { ...item, ...patch } : item)),
-    );
+    update('agenda', patchedAt(form.agenda, index, patch));
   const changeAction = (index: number, patch: Partial<ActionItem>) =>
-    update(
-      'actionItems',
-      form.actionItems.map((item, at) => (at === index ? { ...item, ...patch } : item)),
-    );
+    update('actionItems', patchedAt(form.actionItems, index, patch));
 
   const notices = (
     <>
@@ -382,12 +377,7 @@ function RecordEditor({
               </Field>
               <Button
                 aria-label={t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
-                onClick={() =>
-                  update(
-                    'agenda',
-                    form.agenda.filter((_, at) => at !== index),
-                  )
-                }
+                onClick={() => update('agenda', withoutAt(form.agenda, index))}
               >
                 {t('record.remove')}
               </Button>
@@ -454,12 +444,7 @@ function RecordEditor({
               </Field>
               <Button
                 aria-label={t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
-                onClick={() =>
-                  update(
-                    'actionItems',
-                    form.actionItems.filter((_, at) => at !== index),
-                  )
-                }
+                onClick={() => update('actionItems', withoutAt(form.actionItems, index))}
               >
                 {t('record.remove')}
               </Button>

@@ -13,6 +13,7 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { useBookingStyles } from './booking-styles.ts';
 import { PickerInput } from './picker-input.tsx';
 import type { PlanSettings } from './schedule.ts';
+import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 
 const NOTICE_OPTIONS = [0, 60, 240, 1440, 2880, 4320, 10080] as const;
 
@@ -36,10 +37,7 @@ export function PlanSettingsFields({
   const layout = useLayoutStyles();
   const styles = useBookingStyles();
   const changeBreak = (index: number, change: Partial<PlanSettings['breaks'][number]>) =>
-    update(
-      'breaks',
-      settings.breaks.map((pause, at) => (at === index ? { ...pause, ...change } : pause)),
-    );
+    update('breaks', patchedAt(settings.breaks, index, change));
   const picker = (key: PickerKey, type: 'date' | 'time') => (
     <Field label={t(`book.${key}`)}>
       <PickerInput
@@ -138,14 +136,7 @@ export function PlanSettingsFields({
                 <Field label={t('book.breakEnd', { n: index + 1 })}>
                   <PickerInput type="time" value={pause.end} onValue={(end) => changeBreak(index, { end })} />
                 </Field>
-                <Button
-                  onClick={() =>
-                    update(
-                      'breaks',
-                      settings.breaks.filter((_, at) => at !== index),
-                    )
-                  }
-                >
+                <Button onClick={() => update('breaks', withoutAt(settings.breaks, index))}>
                   {t('book.removeBreak', { n: index + 1 })}
                 </Button>
               </div>
