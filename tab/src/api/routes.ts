@@ -5,9 +5,11 @@
 // so importing their types pulls no server code into the tab.
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { PeopleRoutes } from './route-map/people.ts';
+import type { ReportRoutes } from './route-map/reports.ts';
+import type { TrainingRoutes } from './route-map/training.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
-export interface ApiRoutes extends PeopleRoutes, GoalRoutes {}
+export interface ApiRoutes extends PeopleRoutes, GoalRoutes, TrainingRoutes, ReportRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];
