@@ -7,6 +7,13 @@
 // POST /api/cycles/windows/:windowId/open        ← CycleOpenInput → CycleWindow (HR; also reopens a closed one)
 // POST /api/cycles/windows/:windowId/close       ← CycleVersionInput → CycleWindow (HR)
 // GET  /api/cycles/due                           → DueResponse (anyone: what is open and what I, and my team, still owe)
+//
+// One zod schema per shape: the server validates requests and (outside production) checks its answers with
+// them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
+
+import { z } from 'zod';
+import { dbInteger } from '../http/user-input.ts';
+import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
 
 export const CYCLE_KINDS = [
   'goalSetting',
@@ -17,114 +24,163 @@ export const CYCLE_KINDS = [
   'declaration',
 ] as const;
 /** 期首 goal setting, 中間 (mid-year review), 期末 (year-end review), self-check 上期/下期, 自己申告. */
-export type CycleKind = (typeof CYCLE_KINDS)[number];
+export const cycleKindSchema = z.enum(CYCLE_KINDS);
+export type CycleKind = z.infer<typeof cycleKindSchema>;
 
 /** scheduled: planned, not opened yet; open: HR opened it and its last day has not passed; closed. */
-export type CycleWindowState = 'scheduled' | 'open' | 'closed';
+export const cycleWindowStateSchema = z.enum(['scheduled', 'open', 'closed']);
+export type CycleWindowState = z.infer<typeof cycleWindowStateSchema>;
 
-export interface CycleActor {
-  id: string;
+/**
+ * A day of the calendar as YYYY-MM-DD that exists (not 2026-02-30): the planned days of a window, and the
+ * last day of a 自己申告 window, which is one of them.
+ */
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  }, 'must be a real date');
+
+export const cycleActorSchema = z.object({
+  id: z.string(),
   /** Null when the person is no longer in the directory. */
-  displayName: string | null;
-}
+  displayName: z.string().nullable(),
+});
+export type CycleActor = z.infer<typeof cycleActorSchema>;
 
-export interface CycleWindowEvent {
+export const cycleWindowEventSchema = z.object({
   /** ISO instant. */
-  at: string;
-  action: 'scheduled' | 'rescheduled' | 'opened' | 'reopened' | 'closed';
-  actor: CycleActor;
-  state: CycleWindowState;
-  opensOn: string;
-  closesOn: string;
-}
+  at: z.string(),
+  action: z.enum(['scheduled', 'rescheduled', 'opened', 'reopened', 'closed']),
+  actor: cycleActorSchema,
+  state: cycleWindowStateSchema,
+  opensOn: z.string(),
+  closesOn: z.string(),
+});
+export type CycleWindowEvent = z.infer<typeof cycleWindowEventSchema>;
 
-export interface CycleWindow {
-  id: string;
-  fiscalYear: number;
-  kind: CycleKind;
-  state: CycleWindowState;
-  /** Planned first and last day (YYYY-MM-DD, Japan time, inclusive); the last day is the deadline. */
-  opensOn: string;
-  closesOn: string;
+export const cycleWindowSchema = z.object({
+  id: z.string(),
+  fiscalYear: z.number(),
+  kind: cycleKindSchema,
+  state: cycleWindowStateSchema,
+  opensOn: z.string().describe('Planned first day (YYYY-MM-DD, Japan time)'),
+  closesOn: z.string().describe('Last day, the deadline (YYYY-MM-DD, Japan time, inclusive)'),
   /** ISO instants of the last opening and closing (null when not yet). */
-  openedAt: string | null;
-  closedAt: string | null;
-  /** Closed because its last day passed while HR left it open (closedAt stays null). */
-  ended: boolean;
-  version: number;
-  /** HR only: who opened and closed it, and every change, oldest first. */
-  openedBy?: CycleActor | null;
-  closedBy?: CycleActor | null;
-  history?: CycleWindowEvent[];
-}
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  ended: z
+    .boolean()
+    .describe('Closed because its last day passed while HR left it open (closedAt stays null)'),
+  version: z.number(),
+  openedBy: cycleActorSchema.nullable().optional().describe('HR only'),
+  closedBy: cycleActorSchema.nullable().optional().describe('HR only'),
+  history: z.array(cycleWindowEventSchema).optional().describe('HR only: every change, oldest first'),
+});
+export type CycleWindow = z.infer<typeof cycleWindowSchema>;
 
-export interface CycleYearResponse {
-  fiscalYear: number;
+export const cycleYearResponseSchema = z.object({
+  fiscalYear: z.number(),
   /** The fiscal year of today (Japan time), so the tab need not work it out. */
-  currentFiscalYear: number;
+  currentFiscalYear: z.number(),
   /** Today in Japan (YYYY-MM-DD). */
-  today: string;
+  today: z.string(),
   /** Configured windows, in CYCLE_KINDS order; a kind HR has not configured is absent. */
-  windows: CycleWindow[];
-}
+  windows: z.array(cycleWindowSchema),
+});
+export type CycleYearResponse = z.infer<typeof cycleYearResponseSchema>;
 
-export interface CycleWindowInput {
-  fiscalYear: number;
-  kind: CycleKind;
-  opensOn: string;
-  closesOn: string;
-}
+/** `?fiscalYear=` of GET /api/cycles: the current fiscal year when absent. */
+export const cycleYearQuerySchema = z.object({
+  fiscalYear: z
+    .string()
+    .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
+    .transform(Number)
+    .optional()
+    .describe('Fiscal year (April to March); default: the current one'),
+});
 
-export interface CycleVersionInput {
-  /** The version last read: a change crossing another HR change is refused (409 version_conflict). */
-  version: number;
-}
+const fiscalYear = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
+/** The version last read: a change crossing another HR change is refused (409 version_conflict). */
+const version = dbInteger.min(1);
 
-export interface CycleRescheduleInput extends CycleVersionInput {
-  opensOn: string;
-  closesOn: string;
-}
+export const cycleWindowInputSchema = z
+  .object({ fiscalYear, kind: cycleKindSchema, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
+  .strict();
+export type CycleWindowInput = z.infer<typeof cycleWindowInputSchema>;
 
-export interface CycleOpenInput extends CycleVersionInput {
-  /** A new last day, e.g. when reopening a window whose last day has passed. */
-  closesOn?: string;
-}
+export const cycleRescheduleInputSchema = z
+  .object({ version, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
+  .strict();
+export type CycleRescheduleInput = z.infer<typeof cycleRescheduleInputSchema>;
+
+export const cycleOpenInputSchema = z
+  .object({
+    version,
+    /** A new last day, e.g. when reopening a window whose last day has passed. */
+    closesOn: calendarDateSchema.optional(),
+  })
+  .strict();
+export type CycleOpenInput = z.infer<typeof cycleOpenInputSchema>;
+
+export const cycleVersionInputSchema = z.object({ version }).strict();
+export type CycleVersionInput = z.infer<typeof cycleVersionInputSchema>;
+
+const dueTaskSchema = z.enum([
+  'setGoals',
+  'recordMidYear',
+  'writeYearEnd',
+  'submitSelfCheck',
+  'submitDeclaration',
+]);
 
 /** Something I still owe in an open window. */
-export interface DueItem {
-  kind: CycleKind;
+export const dueItemSchema = z.object({
+  kind: cycleKindSchema,
   /** Null when no window is configured and the default rule applies (the current self-check half). */
-  windowId: string | null;
-  fiscalYear: number;
+  windowId: z.string().nullable(),
+  fiscalYear: z.number(),
   /** The last day (YYYY-MM-DD, Japan time). */
-  closesOn: string;
+  closesOn: z.string(),
   /** What to do. */
-  task: 'setGoals' | 'recordMidYear' | 'writeYearEnd' | 'submitSelfCheck' | 'submitDeclaration';
+  task: dueTaskSchema,
   /** Goals still lacking what the window asks for; 1 for a form to submit. */
-  count: number;
+  count: z.number(),
   /** The self-check half (e.g. 2026-H2) for self-check items. */
-  period?: string;
+  period: z.string().optional(),
   /** The tab page where it is done. */
-  page: 'goals' | 'self-check' | 'declaration';
-}
+  page: z.enum(['goals', 'self-check', 'declaration']),
+});
+export type DueItem = z.infer<typeof dueItemSchema>;
 
 /** How many of my team (everyone below me) still owe something in an open window. 自己申告 is never counted: it is confidential to HR. */
-export interface TeamDueItem {
-  kind: CycleKind;
-  windowId: string | null;
-  closesOn: string;
-  task: DueItem['task'];
+export const teamDueItemSchema = z.object({
+  kind: cycleKindSchema,
+  windowId: z.string().nullable(),
+  closesOn: z.string(),
+  task: dueTaskSchema,
   /** People who still owe it. */
-  owing: number;
+  owing: z.number(),
   /** People it applies to. */
-  of: number;
-}
+  of: z.number(),
+});
+export type TeamDueItem = z.infer<typeof teamDueItemSchema>;
 
-export interface DueResponse {
-  today: string;
+export const dueResponseSchema = z.object({
+  today: z.string(),
   /** Windows open now (HR-configured ones, plus the default self-check half where none is configured). */
-  open: Array<{ kind: CycleKind; windowId: string | null; fiscalYear: number; closesOn: string }>;
-  mine: DueItem[];
+  open: z.array(
+    z.object({
+      kind: cycleKindSchema,
+      windowId: z.string().nullable(),
+      fiscalYear: z.number(),
+      closesOn: z.string(),
+    }),
+  ),
+  mine: z.array(dueItemSchema),
   /** Null for someone with nobody below them. */
-  team: TeamDueItem[] | null;
-}
+  team: z.array(teamDueItemSchema).nullable(),
+});
+export type DueResponse = z.infer<typeof dueResponseSchema>;

@@ -2,86 +2,17 @@ import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
-import { CYCLE_KINDS } from './cycle.contract.ts';
 import {
   cycleOpenInputSchema,
   cycleRescheduleInputSchema,
   cycleVersionInputSchema,
   cycleWindowInputSchema,
-  type CycleService,
-} from './cycle.service.ts';
-
-const state = z.enum(['scheduled', 'open', 'closed']);
-const actor = z.object({ id: z.string(), displayName: z.string().nullable() });
-const windowSchema = z.object({
-  id: z.string(),
-  fiscalYear: z.number(),
-  kind: z.enum(CYCLE_KINDS),
-  state,
-  opensOn: z.string().describe('Planned first day (YYYY-MM-DD, Japan time)'),
-  closesOn: z.string().describe('Last day, the deadline (YYYY-MM-DD, Japan time, inclusive)'),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  ended: z.boolean().describe('Closed because its last day passed'),
-  version: z.number(),
-  openedBy: actor.nullable().optional().describe('HR only'),
-  closedBy: actor.nullable().optional().describe('HR only'),
-  history: z
-    .array(
-      z.object({
-        at: z.string(),
-        action: z.enum(['scheduled', 'rescheduled', 'opened', 'reopened', 'closed']),
-        actor,
-        state,
-        opensOn: z.string(),
-        closesOn: z.string(),
-      }),
-    )
-    .optional()
-    .describe('HR only: every change, oldest first'),
-});
-const yearSchema = z.object({
-  fiscalYear: z.number(),
-  currentFiscalYear: z.number(),
-  today: z.string(),
-  windows: z.array(windowSchema),
-});
-const task = z.enum(['setGoals', 'recordMidYear', 'writeYearEnd', 'submitSelfCheck', 'submitDeclaration']);
-const dueSchema = z.object({
-  today: z.string(),
-  open: z.array(
-    z.object({
-      kind: z.enum(CYCLE_KINDS),
-      windowId: z.string().nullable(),
-      fiscalYear: z.number(),
-      closesOn: z.string(),
-    }),
-  ),
-  mine: z.array(
-    z.object({
-      kind: z.enum(CYCLE_KINDS),
-      windowId: z.string().nullable(),
-      fiscalYear: z.number(),
-      closesOn: z.string(),
-      task,
-      count: z.number(),
-      period: z.string().optional(),
-      page: z.enum(['goals', 'self-check', 'declaration']),
-    }),
-  ),
-  team: z
-    .array(
-      z.object({
-        kind: z.enum(CYCLE_KINDS),
-        windowId: z.string().nullable(),
-        closesOn: z.string(),
-        task,
-        owing: z.number(),
-        of: z.number(),
-      }),
-    )
-    .nullable(),
-});
+  cycleWindowSchema,
+  cycleYearQuerySchema,
+  cycleYearResponseSchema,
+  dueResponseSchema,
+} from './cycle.contract.ts';
+import type { CycleService } from './cycle.service.ts';
 
 export function cycleRoutes(service: CycleService): RouteDefinition[] {
   const tags = ['cycles'];
@@ -100,17 +31,8 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       summary: "A fiscal year's windows (who/when and history for HR only)",
       tags,
       auth: 'user',
-      request: {
-        query: z.object({
-          fiscalYear: z
-            .string()
-            .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
-            .transform(Number)
-            .optional()
-            .describe('Fiscal year (April to March); default: the current one'),
-        }),
-      },
-      responses: { 200: { description: 'The year', schema: yearSchema } },
+      request: { query: cycleYearQuerySchema },
+      responses: { 200: { description: 'The year', schema: cycleYearResponseSchema } },
       handler: async ({ user, query }) => ({ body: await service.year(actorOf(user), query.fiscalYear) }),
     }),
     defineRoute({
@@ -120,7 +42,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       summary: 'What is open now, what I still owe, and how many of my team still owe it',
       tags,
       auth: 'user',
-      responses: { 200: { description: 'Due', schema: dueSchema } },
+      responses: { 200: { description: 'Due', schema: dueResponseSchema } },
       handler: async ({ user }) => ({ body: await service.due(actorOf(user)) }),
     }),
     defineRoute({
@@ -131,7 +53,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { body: cycleWindowInputSchema },
-      responses: { 201: { description: 'Planned', schema: windowSchema }, ...hrErrors },
+      responses: { 201: { description: 'Planned', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, body }) => ({ status: 201, body: await service.create(actorOf(user), body) }),
     }),
     defineRoute({
@@ -142,7 +64,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { params: windowParams, body: cycleRescheduleInputSchema },
-      responses: { 200: { description: 'Changed', schema: windowSchema }, ...hrErrors },
+      responses: { 200: { description: 'Changed', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
         body: await service.reschedule(actorOf(user), params.windowId.toLowerCase(), body),
       }),
@@ -155,7 +77,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { params: windowParams, body: cycleOpenInputSchema },
-      responses: { 200: { description: 'Open', schema: windowSchema }, ...hrErrors },
+      responses: { 200: { description: 'Open', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
         body: await service.open(actorOf(user), params.windowId.toLowerCase(), body),
       }),
@@ -168,7 +90,7 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { params: windowParams, body: cycleVersionInputSchema },
-      responses: { 200: { description: 'Closed', schema: windowSchema }, ...hrErrors },
+      responses: { 200: { description: 'Closed', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
         body: await service.close(actorOf(user), params.windowId.toLowerCase(), body),
       }),

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { DeclarationWindow } from '../growth/declaration.contract.ts';
@@ -10,7 +9,11 @@ import {
   CYCLE_KINDS,
   type CycleActor,
   type CycleKind,
+  type CycleOpenInput,
+  type CycleRescheduleInput,
+  type CycleVersionInput,
   type CycleWindow,
+  type CycleWindowInput,
   type CycleYearResponse,
   type DueItem,
   type DueResponse,
@@ -30,24 +33,6 @@ import {
 } from './cycle-rules.ts';
 import { cycleWindows } from './cycle.schema.ts';
 import type { CycleStore, EventRow, WindowRow } from './cycle.store.ts';
-import { dbInteger } from '../http/user-input.ts';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'must be a real date');
-const fiscalYear = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
-const version = dbInteger.min(1);
-
-export const cycleWindowInputSchema = z
-  .object({ fiscalYear, kind: z.enum(CYCLE_KINDS), opensOn: isoDate, closesOn: isoDate })
-  .strict();
-export const cycleRescheduleInputSchema = z.object({ version, opensOn: isoDate, closesOn: isoDate }).strict();
-export const cycleOpenInputSchema = z.object({ version, closesOn: isoDate.optional() }).strict();
-export const cycleVersionInputSchema = z.object({ version }).strict();
 
 export interface CycleDependencies {
   store: CycleStore;
@@ -221,7 +206,7 @@ export function createCycleService(deps: CycleDependencies) {
       };
     },
 
-    async create(actor: Actor, input: z.infer<typeof cycleWindowInputSchema>): Promise<CycleWindow> {
+    async create(actor: Actor, input: CycleWindowInput): Promise<CycleWindow> {
       requireHr(actor);
       checkPlannableYear(input.fiscalYear, today());
       checkPlannedDays(input.fiscalYear, input.opensOn, input.closesOn);
@@ -239,11 +224,7 @@ export function createCycleService(deps: CycleDependencies) {
       return viewOne(row, actor);
     },
 
-    async reschedule(
-      actor: Actor,
-      id: string,
-      input: z.infer<typeof cycleRescheduleInputSchema>,
-    ): Promise<CycleWindow> {
+    async reschedule(actor: Actor, id: string, input: CycleRescheduleInput): Promise<CycleWindow> {
       requireHr(actor);
       const row = await load(id);
       checkVersion(row, input.version);
@@ -270,18 +251,14 @@ export function createCycleService(deps: CycleDependencies) {
       return viewOne(updated, actor);
     },
 
-    async open(actor: Actor, id: string, input: z.infer<typeof cycleOpenInputSchema>): Promise<CycleWindow> {
+    async open(actor: Actor, id: string, input: CycleOpenInput): Promise<CycleWindow> {
       requireHr(actor);
       const row = await load(id);
       checkVersion(row, input.version);
       return viewOne(await openRow(actor, row, input.closesOn), actor);
     },
 
-    async close(
-      actor: Actor,
-      id: string,
-      input: z.infer<typeof cycleVersionInputSchema>,
-    ): Promise<CycleWindow> {
+    async close(actor: Actor, id: string, input: CycleVersionInput): Promise<CycleWindow> {
       requireHr(actor);
       const row = await load(id);
       checkVersion(row, input.version);

@@ -2,6 +2,12 @@
 //
 // GET /api/people/:personId/career   → CareerDesignResponse (self, supervisor chain, HR; reads by others audited)
 // PUT /api/people/:personId/career   ← CareerDesignInput → CareerDesignResponse (self only; 409 on a stale version)
+//
+// One zod schema per shape: the server validates requests and (outside production) checks its answers with
+// them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
+
+import { z } from 'zod';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 export const CAREER_TEXT_MAX = 2000;
 export const CAREER_SHORT_MAX = 100;
@@ -11,48 +17,85 @@ export const ROTATION_MAX = 30;
 export const EVALUATION_PERIOD_YEARS = 10;
 
 /** specialist: deepen one field (専門職志向); rotation: broad experience across fields; undecided. */
-export type CareerPath = 'specialist' | 'rotation' | 'undecided';
+export const careerPathSchema = z.enum(['specialist', 'rotation', 'undecided']);
+export type CareerPath = z.infer<typeof careerPathSchema>;
 
-export interface Qualification {
-  name: string;
-  /** Held: when it was obtained (YYYY-MM); planned: the target (YYYY-MM). Optional. */
-  month: string | null;
-}
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+// Blank entries in a list carry no meaning and would show as empty rows; reject rather than drop them.
+const shortName = userText
+  .max(CAREER_SHORT_MAX)
+  .refine((value) => value.trim().length > 0, 'must not be blank');
 
-export interface RotationEntry {
-  /** YYYY-MM */
-  from: string;
-  /** YYYY-MM, or null for the current posting. */
-  to: string | null;
-  /** 部・課 (free text: departments change names over the years). */
-  department: string;
-  duties: string;
-}
+export const qualificationInputSchema = z
+  .object({
+    name: shortName,
+    /** Held: when it was obtained (YYYY-MM); planned: the target (YYYY-MM). Optional. */
+    month: month.nullable(),
+  })
+  .strict();
+export type Qualification = z.infer<typeof qualificationInputSchema>;
 
-export interface CareerDesignInput {
-  /** 0 for the first save, then the version last read. */
-  version: number;
-  visionMidTerm: string;
-  visionLongTerm: string;
-  path: CareerPath;
-  /** The specialist field, or the fields a rotation should cover. */
-  pathField: string;
-  interests: string[];
-  qualificationsHeld: Qualification[];
-  qualificationsPlanned: Qualification[];
-  trainingsWanted: string[];
-  rotation: RotationEntry[];
-}
+export const rotationEntryInputSchema = z
+  .object({
+    /** YYYY-MM */
+    from: month,
+    /** YYYY-MM, or null for the current posting. */
+    to: month.nullable(),
+    /** 部・課 (free text: departments change names over the years). */
+    department: shortName,
+    duties: userText.max(CAREER_SHORT_MAX),
+  })
+  .strict();
+export type RotationEntry = z.infer<typeof rotationEntryInputSchema>;
 
-export interface CareerDesignResponse extends Omit<CareerDesignInput, 'rotation'> {
-  personId: string;
-  /** Only the owner may write. */
-  editable: boolean;
+export const careerDesignInputSchema = z
+  .object({
+    /** 0 for the first save, then the version last read. */
+    version: dbInteger.min(0),
+    visionMidTerm: userText.max(CAREER_TEXT_MAX),
+    visionLongTerm: userText.max(CAREER_TEXT_MAX),
+    path: careerPathSchema,
+    /** The specialist field, or the fields a rotation should cover. */
+    pathField: userText.max(CAREER_SHORT_MAX),
+    interests: z.array(shortName).max(CAREER_LIST_MAX),
+    qualificationsHeld: z.array(qualificationInputSchema).max(CAREER_LIST_MAX),
+    qualificationsPlanned: z.array(qualificationInputSchema).max(CAREER_LIST_MAX),
+    trainingsWanted: z.array(shortName).max(CAREER_LIST_MAX),
+    rotation: z.array(rotationEntryInputSchema).max(ROTATION_MAX),
+  })
+  .strict();
+export type CareerDesignInput = z.infer<typeof careerDesignInputSchema>;
+
+const qualificationSchema = z.object({ name: z.string(), month: z.string().nullable() });
+
+export const careerDesignResponseSchema = z.object({
+  personId: z.string(),
+  editable: z.boolean().describe('Only the owner may write'),
   /** From the directory / HR; null when unknown. */
-  hireDate: string | null;
-  /** hireDate + EVALUATION_PERIOD_YEARS (YYYY-MM-DD), or null. */
-  evaluationPeriodEnd: string | null;
+  hireDate: z.string().nullable(),
+  evaluationPeriodEnd: z
+    .string()
+    .nullable()
+    .describe(`hireDate + ${EVALUATION_PERIOD_YEARS} years (能力・適性等評価期間), YYYY-MM-DD`),
+  version: z.number().describe('0 while nothing was saved yet'),
+  visionMidTerm: z.string(),
+  visionLongTerm: z.string(),
+  path: careerPathSchema,
+  pathField: z.string(),
+  interests: z.array(z.string()),
+  qualificationsHeld: z.array(qualificationSchema),
+  qualificationsPlanned: z.array(qualificationSchema),
+  trainingsWanted: z.array(z.string()),
   /** Oldest first; each marked when it starts inside the evaluation period. */
-  rotation: Array<RotationEntry & { inEvaluationPeriod: boolean }>;
-  updatedAt: string | null;
-}
+  rotation: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable(),
+      department: z.string(),
+      duties: z.string(),
+      inEvaluationPeriod: z.boolean(),
+    }),
+  ),
+  updatedAt: z.string().nullable(),
+});
+export type CareerDesignResponse = z.infer<typeof careerDesignResponseSchema>;

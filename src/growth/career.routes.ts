@@ -1,35 +1,8 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { careerInputSchema, type CareerService } from './career.service.ts';
+import { careerDesignInputSchema, careerDesignResponseSchema } from './career.contract.ts';
+import type { CareerService } from './career.service.ts';
 import { personParam, subjectOf } from './growth-params.ts';
-
-const qualificationSchema = z.object({ name: z.string(), month: z.string().nullable() });
-
-const careerSchema = z.object({
-  personId: z.string(),
-  editable: z.boolean().describe('Only the owner may write'),
-  hireDate: z.string().nullable(),
-  evaluationPeriodEnd: z.string().nullable().describe('hireDate + 10 years (能力・適性等評価期間)'),
-  version: z.number().describe('0 while nothing was saved yet'),
-  visionMidTerm: z.string(),
-  visionLongTerm: z.string(),
-  path: z.enum(['specialist', 'rotation', 'undecided']),
-  pathField: z.string(),
-  interests: z.array(z.string()),
-  qualificationsHeld: z.array(qualificationSchema),
-  qualificationsPlanned: z.array(qualificationSchema),
-  trainingsWanted: z.array(z.string()),
-  rotation: z.array(
-    z.object({
-      from: z.string(),
-      to: z.string().nullable(),
-      department: z.string(),
-      duties: z.string(),
-      inEvaluationPeriod: z.boolean(),
-    }),
-  ),
-  updatedAt: z.string().nullable(),
-});
 
 export function careerRoutes(service: CareerService): RouteDefinition[] {
   const tags = ['growth'];
@@ -46,7 +19,7 @@ export function careerRoutes(service: CareerService): RouteDefinition[] {
       responses: {
         200: {
           description: 'The career design (a blank one, version 0, before the first save)',
-          schema: careerSchema,
+          schema: careerDesignResponseSchema,
         },
         403: { description: 'Not the person, a supervisor or HR' },
         404: { description: 'No such person' },
@@ -63,9 +36,9 @@ export function careerRoutes(service: CareerService): RouteDefinition[] {
       summary: 'Save my career design (version from the last read; 0 for the first save)',
       tags,
       auth: 'user',
-      request: { params, body: careerInputSchema },
+      request: { params, body: careerDesignInputSchema },
       responses: {
-        200: { description: 'Saved', schema: careerSchema },
+        200: { description: 'Saved', schema: careerDesignResponseSchema },
         403: { description: 'Only the person writes their career design' },
         409: { description: 'Saved by someone else in the meantime (version)' },
       },

@@ -1,58 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, type ErrorDetail } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import {
-  CAREER_LIST_MAX,
-  CAREER_SHORT_MAX,
-  CAREER_TEXT_MAX,
   EVALUATION_PERIOD_YEARS,
-  ROTATION_MAX,
+  type CareerDesignInput,
   type CareerDesignResponse,
   type RotationEntry,
 } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
-// Blank entries in a list carry no meaning and would show as empty rows; reject rather than drop them.
-const shortName = userText
-  .max(CAREER_SHORT_MAX)
-  .refine((value) => value.trim().length > 0, 'must not be blank');
-const qualification = z.object({ name: shortName, month: month.nullable() }).strict();
-
-export const careerInputSchema = z
-  .object({
-    version: dbInteger.min(0),
-    visionMidTerm: userText.max(CAREER_TEXT_MAX),
-    visionLongTerm: userText.max(CAREER_TEXT_MAX),
-    path: z.enum(['specialist', 'rotation', 'undecided']),
-    pathField: userText.max(CAREER_SHORT_MAX),
-    interests: z.array(shortName).max(CAREER_LIST_MAX),
-    qualificationsHeld: z.array(qualification).max(CAREER_LIST_MAX),
-    qualificationsPlanned: z.array(qualification).max(CAREER_LIST_MAX),
-    trainingsWanted: z.array(shortName).max(CAREER_LIST_MAX),
-    rotation: z
-      .array(
-        z
-          .object({
-            from: month,
-            to: month.nullable(),
-            department: shortName,
-            duties: userText.max(CAREER_SHORT_MAX),
-          })
-          .strict(),
-      )
-      .max(ROTATION_MAX),
-  })
-  .strict();
-
-export type CareerInput = z.infer<typeof careerInputSchema>;
 
 /** Oldest posting first; of two starting the same month, the one that ended first, the current one last. */
 function byStart(a: RotationEntry, b: RotationEntry): number {
@@ -160,7 +120,7 @@ export function createCareerService(deps: {
       return toResponse(personId, row, hireDate, relation === 'self');
     },
 
-    async save(actor: Actor, personId: string, input: CareerInput): Promise<CareerDesignResponse> {
+    async save(actor: Actor, personId: string, input: CareerDesignInput): Promise<CareerDesignResponse> {
       await deps.access.require(actor, personId, ['self']);
       checkRotation(input.rotation);
       const hireDate = await hireDateOf(personId);

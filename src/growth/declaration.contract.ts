@@ -7,52 +7,76 @@
 // GET  /api/people/:personId/declarations/:fiscalYear    → DeclarationResponse (self, HR; HR reads audited)
 // PUT  /api/people/:personId/declarations/:fiscalYear    ← DeclarationDraftInput → DeclarationResponse (self, window open, not submitted)
 // POST /api/people/:personId/declarations/:fiscalYear/submit ← { version } → DeclarationResponse (self, window open)
+//
+// One zod schema per shape: the server validates requests and (outside production) checks its answers with
+// them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
+
+import { z } from 'zod';
+import { calendarDateSchema } from '../cycles/cycle.contract.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
+import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
 
 export const TRANSFER_WISHES_MAX = 3;
 export const DECLARATION_TEXT_MAX = 2000;
 export const DECLARATION_SHORT_MAX = 100;
 
-export interface DeclarationWindow {
-  fiscalYear: number;
-  /** ISO instants. */
-  openedAt: string;
-  /** The last day to submit (YYYY-MM-DD, Japan time, inclusive). */
-  closesOn: string;
+export const declarationWindowSchema = z.object({
+  fiscalYear: z.number(),
+  /** ISO instant. */
+  openedAt: z.string(),
+  closesOn: z.string().describe('Last day to submit (YYYY-MM-DD, Japan time, inclusive)'),
   /** Set when HR closed it (or null while open; a window is also closed after closesOn). */
-  closedAt: string | null;
-  isOpen: boolean;
-}
+  closedAt: z.string().nullable(),
+  isOpen: z.boolean(),
+});
+export type DeclarationWindow = z.infer<typeof declarationWindowSchema>;
 
-export interface OpenWindowInput {
-  fiscalYear: number;
-  closesOn: string;
-}
+export const openWindowInputSchema = z
+  .object({ fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100), closesOn: calendarDateSchema })
+  .strict();
+export type OpenWindowInput = z.infer<typeof openWindowInputSchema>;
 
-export interface TransferWish {
-  /** The workplace or field wished for (課 or 分野). */
-  department: string;
-  /** Its positive reason (前向きな理由). */
-  reason: string;
-}
+const notBlank = (value: string) => value.trim().length > 0;
 
-export interface DeclarationDraftInput {
-  /** 0 for the first save, then the version last read. */
-  version: number;
-  /** At most TRANSFER_WISHES_MAX, in order of preference; each needs its reason. */
-  transferWishes: TransferWish[];
-  /** 考慮してほしい事情 (health, care, family …). */
-  circumstances: string;
-  comment: string;
-}
+export const transferWishInputSchema = z
+  .object({
+    /** The workplace or field wished for (課 or 分野). */
+    department: userText.max(DECLARATION_SHORT_MAX).refine(notBlank, 'name the workplace or field'),
+    /** Its positive reason (前向きな理由). */
+    reason: userText.max(DECLARATION_TEXT_MAX).refine(notBlank, 'give a reason for this wish'),
+  })
+  .strict();
+export type TransferWish = z.infer<typeof transferWishInputSchema>;
 
-export interface DeclarationResponse extends Omit<DeclarationDraftInput, 'version'> {
-  personId: string;
-  fiscalYear: number;
+export const declarationDraftInputSchema = z
+  .object({
+    /** 0 for the first save, then the version last read. */
+    version: dbInteger.min(0),
+    /** At most TRANSFER_WISHES_MAX, in order of preference; each needs its reason. */
+    transferWishes: z
+      .array(transferWishInputSchema)
+      .max(TRANSFER_WISHES_MAX, `at most ${TRANSFER_WISHES_MAX} transfer wishes`),
+    /** 考慮してほしい事情 (health, care, family …). */
+    circumstances: userText.max(DECLARATION_TEXT_MAX),
+    comment: userText.max(DECLARATION_TEXT_MAX),
+  })
+  .strict();
+export type DeclarationDraftInput = z.infer<typeof declarationDraftInputSchema>;
+
+export const declarationSubmitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
+export type DeclarationSubmitInput = z.infer<typeof declarationSubmitInputSchema>;
+
+export const declarationResponseSchema = z.object({
+  personId: z.string(),
+  fiscalYear: z.number(),
   /** `new` until the first save. */
-  status: 'new' | 'draft' | 'submitted';
-  /** The owner, while the year's window is open and the form not yet submitted. */
-  editable: boolean;
-  window: DeclarationWindow | null;
-  version: number;
-  submittedAt: string | null;
-}
+  status: z.enum(['new', 'draft', 'submitted']),
+  editable: z.boolean().describe('The owner, while the window is open and the form not yet submitted'),
+  window: declarationWindowSchema.nullable(),
+  version: z.number(),
+  transferWishes: z.array(z.object({ department: z.string(), reason: z.string() })),
+  circumstances: z.string(),
+  comment: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type DeclarationResponse = z.infer<typeof declarationResponseSchema>;

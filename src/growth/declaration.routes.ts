@@ -3,10 +3,12 @@ import { actorOf } from '../auth/access.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
+  declarationResponseSchema,
   declarationSubmitInputSchema,
+  declarationWindowSchema,
   openWindowInputSchema,
-  type DeclarationService,
-} from './declaration.service.ts';
+} from './declaration.contract.ts';
+import type { DeclarationService } from './declaration.service.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 
 const fiscalYearParam = z
@@ -15,27 +17,6 @@ const fiscalYearParam = z
   .transform(Number)
   .describe('Fiscal year (April to March), e.g. 2026 for 2026-04 to 2027-03')
   .meta({ examples: ['2026'] });
-
-const windowSchema = z.object({
-  fiscalYear: z.number(),
-  openedAt: z.string(),
-  closesOn: z.string().describe('Last day to submit (YYYY-MM-DD, Japan time, inclusive)'),
-  closedAt: z.string().nullable(),
-  isOpen: z.boolean(),
-});
-
-const declarationSchema = z.object({
-  personId: z.string(),
-  fiscalYear: z.number(),
-  status: z.enum(['new', 'draft', 'submitted']),
-  editable: z.boolean().describe('The owner, while the window is open and the form not yet submitted'),
-  window: windowSchema.nullable(),
-  version: z.number(),
-  transferWishes: z.array(z.object({ department: z.string(), reason: z.string() })),
-  circumstances: z.string(),
-  comment: z.string(),
-  submittedAt: z.string().nullable(),
-});
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
   const tags = ['growth'];
@@ -53,7 +34,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       summary: '自己申告 windows, newest fiscal year first',
       tags,
       auth: 'user',
-      responses: { 200: { description: 'Windows', schema: z.array(windowSchema) } },
+      responses: { 200: { description: 'Windows', schema: z.array(declarationWindowSchema) } },
       handler: async () => ({ body: await service.listWindows() }),
     }),
     defineRoute({
@@ -65,7 +46,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       auth: 'user',
       request: { body: openWindowInputSchema },
       responses: {
-        201: { description: 'Opened', schema: windowSchema },
+        201: { description: 'Opened', schema: declarationWindowSchema },
         403: { description: 'Not HR' },
         409: { description: 'That year already has an open window' },
         422: { description: 'No such fiscal year, or a last day in the past or after the year' },
@@ -84,7 +65,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       auth: 'user',
       request: { params: z.object({ fiscalYear: fiscalYearParam }) },
       responses: {
-        200: { description: 'Closed', schema: windowSchema },
+        200: { description: 'Closed', schema: declarationWindowSchema },
         403: { description: 'Not HR' },
         404: { description: 'No window for that year' },
         409: { description: 'Already closed' },
@@ -104,7 +85,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       responses: {
         200: {
           description: 'The declaration (blank, status new, before the first save)',
-          schema: declarationSchema,
+          schema: declarationResponseSchema,
         },
         ...errors,
       },
@@ -121,7 +102,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       tags,
       auth: 'user',
       request: { params, body: declarationDraftInputSchema },
-      responses: { 200: { description: 'Saved', schema: declarationSchema }, ...errors },
+      responses: { 200: { description: 'Saved', schema: declarationResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, fiscalYear }, body }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.saveDraft(subject.actor, subject.personId, fiscalYear, body) };
@@ -135,7 +116,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       tags,
       auth: 'user',
       request: { params, body: declarationSubmitInputSchema },
-      responses: { 200: { description: 'Submitted', schema: declarationSchema }, ...errors },
+      responses: { 200: { description: 'Submitted', schema: declarationResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, fiscalYear }, body }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.submit(subject.actor, subject.personId, fiscalYear, body) };

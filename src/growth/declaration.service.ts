@@ -1,20 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import {
-  DECLARATION_SHORT_MAX,
-  DECLARATION_TEXT_MAX,
-  TRANSFER_WISHES_MAX,
-  type DeclarationResponse,
-  type DeclarationWindow,
+import type {
+  DeclarationDraftInput,
+  DeclarationResponse,
+  DeclarationSubmitInput,
+  DeclarationWindow,
+  OpenWindowInput,
 } from './declaration.contract.ts';
 import { declarations } from './declaration.schema.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof declarations.$inferSelect;
 
@@ -30,40 +28,6 @@ export interface DeclarationWindowSource {
   /** HR only (checks it); audited. */
   close(actor: Actor, fiscalYear: number): Promise<DeclarationWindow>;
 }
-
-const notBlank = (value: string) => value.trim().length > 0;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'must be a real date');
-
-export const openWindowInputSchema = z
-  .object({ fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100), closesOn: isoDate })
-  .strict();
-
-export const declarationDraftInputSchema = z
-  .object({
-    version: dbInteger.min(0),
-    transferWishes: z
-      .array(
-        z
-          .object({
-            department: userText.max(DECLARATION_SHORT_MAX).refine(notBlank, 'name the workplace or field'),
-            reason: userText.max(DECLARATION_TEXT_MAX).refine(notBlank, 'give a reason for this wish'),
-          })
-          .strict(),
-      )
-      .max(TRANSFER_WISHES_MAX, `at most ${TRANSFER_WISHES_MAX} transfer wishes`),
-    circumstances: userText.max(DECLARATION_TEXT_MAX),
-    comment: userText.max(DECLARATION_TEXT_MAX),
-  })
-  .strict();
-
-export const declarationSubmitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
 
 export function createDeclarationService(deps: {
   db: Db;
@@ -176,7 +140,7 @@ export function createDeclarationService(deps: {
       return deps.windows.list();
     },
 
-    async openWindow(actor: Actor, input: z.infer<typeof openWindowInputSchema>): Promise<DeclarationWindow> {
+    async openWindow(actor: Actor, input: OpenWindowInput): Promise<DeclarationWindow> {
       if (!actor.isHr) throw new AppError('forbidden', 'Only HR (職員課) opens and closes 自己申告 windows.');
       checkYear(input.fiscalYear, 'unprocessable');
       return deps.windows.open(actor, input.fiscalYear, input.closesOn);
@@ -213,7 +177,7 @@ export function createDeclarationService(deps: {
       actor: Actor,
       personId: string,
       fiscalYear: number,
-      input: z.infer<typeof declarationDraftInputSchema>,
+      input: DeclarationDraftInput,
     ): Promise<DeclarationResponse> {
       const window = await ownerGate(actor, personId, fiscalYear);
       const duplicates = input.transferWishes
@@ -256,7 +220,7 @@ export function createDeclarationService(deps: {
       actor: Actor,
       personId: string,
       fiscalYear: number,
-      input: z.infer<typeof declarationSubmitInputSchema>,
+      input: DeclarationSubmitInput,
     ): Promise<DeclarationResponse> {
       const window = await ownerGate(actor, personId, fiscalYear);
       const existing = await find(personId, fiscalYear);

@@ -2,44 +2,16 @@ import { z } from 'zod';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 import {
-  draftInputSchema,
-  feedbackInputSchema,
-  submitInputSchema,
-  type SelfCheckService,
-} from './self-check.service.ts';
+  selfCheckDraftInputSchema,
+  selfCheckFeedbackInputSchema,
+  selfCheckHistoryResponseSchema,
+  selfCheckPeriodSchema,
+  selfCheckResponseSchema,
+  selfCheckSubmitInputSchema,
+} from './self-check.contract.ts';
+import type { SelfCheckService } from './self-check.service.ts';
 
-const periodParam = z
-  .string()
-  .regex(/^\d{4}-H[12]$/, 'must look like 2026-H1')
-  .describe('Half of a fiscal year: YYYY-H1 (上期) or YYYY-H2 (下期)')
-  .meta({ examples: ['2026-H1'] });
-const params = z.object({ personId: personParam, period: periodParam });
-
-const selfCheckSchema = z.object({
-  personId: z.string(),
-  period: z.string(),
-  status: z.enum(['new', 'draft', 'submitted']),
-  editable: z.boolean(),
-  levelId: z.string().nullable(),
-  frameworkVersion: z.string(),
-  items: z.array(z.object({ competencyId: z.string(), mark: z.enum(['evaluated', 'maintain', 'parttime']) })),
-  ratings: z.record(z.string(), z.object({ rating: z.number(), evidence: z.string() })),
-  reflections: z.record(z.string(), z.string()),
-  feedback: z.record(z.string(), z.object({ comment: z.string(), authorId: z.string(), at: z.string() })),
-  version: z.number(),
-  submittedAt: z.string().nullable(),
-});
-
-const historySchema = z.object({
-  personId: z.string(),
-  periods: z.array(
-    z.object({
-      period: z.string(),
-      status: z.enum(['draft', 'submitted']),
-      averages: z.record(z.string(), z.number()),
-    }),
-  ),
-});
+const params = z.object({ personId: personParam, period: selfCheckPeriodSchema });
 
 export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
   const tags = ['growth'];
@@ -56,7 +28,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { params: z.object({ personId: personParam }) },
-      responses: { 200: { description: 'History', schema: historySchema } },
+      responses: { 200: { description: 'History', schema: selfCheckHistoryResponseSchema } },
       handler: async ({ user, params: { personId } }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.history(subject.actor, subject.personId) };
@@ -70,7 +42,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { params },
-      responses: { 200: { description: 'The self-check', schema: selfCheckSchema }, ...errors },
+      responses: { 200: { description: 'The self-check', schema: selfCheckResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, period } }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.get(subject.actor, subject.personId, period) };
@@ -83,8 +55,8 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: 'Save my self-check as a draft (version from the last read; 0 for the first save)',
       tags,
       auth: 'user',
-      request: { params, body: draftInputSchema },
-      responses: { 200: { description: 'Saved', schema: selfCheckSchema }, ...errors },
+      request: { params, body: selfCheckDraftInputSchema },
+      responses: { 200: { description: 'Saved', schema: selfCheckResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, period }, body }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.saveDraft(subject.actor, subject.personId, period, body) };
@@ -97,9 +69,9 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: 'Submit my self-check to my supervisor (every item rated)',
       tags,
       auth: 'user',
-      request: { params, body: submitInputSchema },
+      request: { params, body: selfCheckSubmitInputSchema },
       responses: {
-        200: { description: 'Submitted', schema: selfCheckSchema },
+        200: { description: 'Submitted', schema: selfCheckResponseSchema },
         ...errors,
         422: { description: 'Items not rated' },
       },
@@ -115,8 +87,8 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: "A supervisor's feedback per item on a submitted self-check",
       tags,
       auth: 'user',
-      request: { params, body: feedbackInputSchema },
-      responses: { 200: { description: 'Saved', schema: selfCheckSchema }, ...errors },
+      request: { params, body: selfCheckFeedbackInputSchema },
+      responses: { 200: { description: 'Saved', schema: selfCheckResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, period }, body }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.giveFeedback(subject.actor, subject.personId, period, body) };

@@ -10,17 +10,11 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { SelfCheckResponse } from './self-check.contract.ts';
 
-export interface Rating {
-  rating: number;
-  evidence: string;
-}
-
-export interface Feedback {
-  comment: string;
-  authorId: string;
-  at: string;
-}
+// The stored entries have the shape the API answers with (src/growth/self-check.contract.ts).
+type Rating = SelfCheckResponse['ratings'][string];
+type Feedback = SelfCheckResponse['feedback'][string];
 
 /** A self-check (自己チェック) of one person for one half of a fiscal year. */
 export const selfChecks = pgTable(

@@ -1,5 +1,4 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -7,44 +6,16 @@ import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from '../shared/fiscal-period.ts';
-import {
-  EVIDENCE_MAX,
-  FEEDBACK_MAX,
-  RATING_MAX,
-  RATING_MIN,
-  REFLECTION_MAX,
-  type SelfCheckHistoryResponse,
-  type SelfCheckResponse,
+import type {
+  SelfCheckDraftInput,
+  SelfCheckFeedbackInput,
+  SelfCheckHistoryResponse,
+  SelfCheckResponse,
+  SelfCheckSubmitInput,
 } from './self-check.contract.ts';
 import { selfChecks } from './self-check.schema.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof selfChecks.$inferSelect;
-
-export const draftInputSchema = z
-  .object({
-    version: dbInteger.min(0),
-    ratings: z.record(
-      userText.max(64),
-      z
-        .object({
-          rating: dbInteger.min(RATING_MIN).max(RATING_MAX),
-          evidence: userText.max(EVIDENCE_MAX),
-        })
-        .strict(),
-    ),
-    reflections: z.record(userText.max(64), userText.max(REFLECTION_MAX)),
-  })
-  .strict();
-
-export const submitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
-
-export const feedbackInputSchema = z
-  .object({
-    version: dbInteger.min(1),
-    feedback: z.record(userText.max(64), userText.min(1).max(FEEDBACK_MAX)),
-  })
-  .strict();
 
 /** HR's self-check windows (src/cycles): open or not, or undefined when HR configured none for the half. */
 export interface SelfCheckWindows {
@@ -134,7 +105,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
   };
 
   /** Checks the items and guidelines of a draft against the level's row of the framework. */
-  const validateContent = (levelId: string | null, input: z.infer<typeof draftInputSchema>) => {
+  const validateContent = (levelId: string | null, input: SelfCheckDraftInput) => {
     const allowed = new Set(itemsFor(levelId).map((item) => item.competencyId));
     const guidelines = new Set(framework.guidelines.map((guideline) => guideline.id));
     const details = [
@@ -227,7 +198,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       actor: Actor,
       personId: string,
       periodId: string,
-      input: z.infer<typeof draftInputSchema>,
+      input: SelfCheckDraftInput,
     ): Promise<SelfCheckResponse> {
       const period = await ownerPeriod(actor, personId, periodId);
       const existing = await find(personId, period.id);
@@ -271,7 +242,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       actor: Actor,
       personId: string,
       periodId: string,
-      input: z.infer<typeof submitInputSchema>,
+      input: SelfCheckSubmitInput,
     ): Promise<SelfCheckResponse> {
       const period = await ownerPeriod(actor, personId, periodId);
       const existing = await find(personId, period.id);
@@ -299,7 +270,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       actor: Actor,
       personId: string,
       periodId: string,
-      input: z.infer<typeof feedbackInputSchema>,
+      input: SelfCheckFeedbackInput,
     ): Promise<SelfCheckResponse> {
       const period = periodOf(periodId);
       await deps.access.require(actor, personId, ['supervisor']);

@@ -4,130 +4,226 @@
 // POST /api/interviews/bookings      ← BookingRequest → 202 BookingResponse (re-checks the slots, stores, enqueues)
 // GET  /api/interviews?as=organizer|attendee&fiscalYear= → InterviewSummary[]
 // GET  /api/interviews/:interviewId  → InterviewDetail (organizer, the supervisor chain, the attendee, HR)
-// POST /api/interviews/:interviewId/reschedule ← { version, start, end } → InterviewDetail (organizer chain)
-// POST /api/interviews/:interviewId/cancel     ← { version, reason } → InterviewDetail (organizer chain)
+// POST /api/interviews/:interviewId/reschedule ← RescheduleInput → InterviewDetail (organizer chain)
+// POST /api/interviews/:interviewId/cancel     ← CancelInput → InterviewDetail (organizer chain)
 // PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick action items)
+//
+// One zod schema per shape: the routes validate, answer and document with them, and the types below
+// (which the tab imports) are inferred from them.
+
+import { z } from 'zod';
+import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
 
 export const INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
-export type InterviewType = (typeof INTERVIEW_TYPES)[number];
+export const interviewTypeSchema = z.enum(INTERVIEW_TYPES);
+export type InterviewType = z.infer<typeof interviewTypeSchema>;
 
 export const DEFAULT_DURATION_MINUTES = 30;
 export const MAX_PEOPLE_PER_PLAN = 60;
 /** getSchedule refuses windows of 62 days or more. */
 export const MAX_WINDOW_DAYS = 61;
+/** How long an interview may last, and the most time kept free between two, in minutes. */
+export const DURATION_MIN_MINUTES = 10;
+export const DURATION_MAX_MINUTES = 240;
+export const BUFFER_MAX_MINUTES = 120;
+/** Times of day kept free (lunch…) a plan may have. */
+export const BREAKS_MAX = 5;
 export const NOTE_MAX = 4000;
 export const AGENDA_ITEMS_MAX = 30;
 export const ACTION_ITEMS_MAX = 30;
+/** An agenda or action item's text. */
+export const ITEM_TEXT_MAX = 300;
+export const CANCEL_REASON_MAX = 500;
 
-export type NoSlotReason =
-  | 'already_booked'
-  | 'calendar_unavailable'
-  | 'calendar_access_denied'
-  | 'no_working_time'
-  | 'organizer_busy'
-  | 'attendee_busy'
-  | 'no_common_time'
-  | 'taken_by_other_interviews';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const instant = z.iso.datetime({ offset: true });
+const personId = z.string().regex(UUID, 'must be a person id');
 
-export interface PlanRequest {
-  personIds: string[];
-  type: InterviewType;
-  durationMinutes: number;
-  /** YYYY-MM-DD, Japan time, inclusive. */
-  firstDay: string;
-  lastDay: string;
-  /** HH:MM, Japan time. Defaults 08:30–17:15 with 12:00–13:00 kept free. */
-  dayStart: string;
-  dayEnd: string;
-  breaks: Array<{ start: string; end: string }>;
-  bufferMinutes: number;
-  minimumNoticeMinutes: number;
-}
+/** Why a person got no slot; `already_booked` when they have this interview this fiscal year. */
+export const noSlotReasonSchema = z.enum([
+  'already_booked',
+  'calendar_unavailable',
+  'calendar_access_denied',
+  'no_working_time',
+  'organizer_busy',
+  'attendee_busy',
+  'no_common_time',
+  'taken_by_other_interviews',
+]);
+export type NoSlotReason = z.infer<typeof noSlotReasonSchema>;
 
-export interface Slot {
+/** How to plan: the same for a proposal and for the booking that confirms it. */
+export const planOptionsSchema = z
+  .object({
+    durationMinutes: dbInteger
+      .min(DURATION_MIN_MINUTES)
+      .max(DURATION_MAX_MINUTES)
+      .default(DEFAULT_DURATION_MINUTES),
+    /** YYYY-MM-DD, Japan time, inclusive. */
+    firstDay: day,
+    lastDay: day,
+    /** HH:MM, Japan time. Defaults 08:30–17:15 with 12:00–13:00 kept free. */
+    dayStart: time.default('08:30'),
+    dayEnd: time.default('17:15'),
+    breaks: z
+      .array(z.object({ start: time, end: time }).strict())
+      .max(BREAKS_MAX)
+      .default([{ start: '12:00', end: '13:00' }]),
+    bufferMinutes: dbInteger.min(0).max(BUFFER_MAX_MINUTES).default(0),
+    minimumNoticeMinutes: dbInteger
+      .min(0)
+      .max(14 * 24 * 60)
+      .default(24 * 60),
+  })
+  .strict();
+export type PlanOptions = z.infer<typeof planOptionsSchema>;
+
+export const planInputSchema = planOptionsSchema
+  .extend({
+    personIds: z.array(personId).min(1).max(MAX_PEOPLE_PER_PLAN),
+    type: interviewTypeSchema,
+  })
+  .strict();
+/** A plan request with its defaults filled in (what the service works with). */
+export type PlanRequest = z.infer<typeof planInputSchema>;
+
+export const slotSchema = z.object({
   /** ISO instants. */
-  start: string;
-  end: string;
-}
+  start: z.string(),
+  end: z.string(),
+});
+export type Slot = z.infer<typeof slotSchema>;
 
-export interface PlanResponse {
-  slots: Array<Slot & { personId: string; displayName: string; alternatives: Slot[] }>;
-  unplaced: Array<{ personId: string; displayName: string; reason: NoSlotReason }>;
-}
+export const planResponseSchema = z.object({
+  slots: z.array(
+    slotSchema.extend({ personId: z.string(), displayName: z.string(), alternatives: z.array(slotSchema) }),
+  ),
+  unplaced: z.array(z.object({ personId: z.string(), displayName: z.string(), reason: noSlotReasonSchema })),
+});
+export type PlanResponse = z.infer<typeof planResponseSchema>;
 
-export interface BookingRequest {
-  /** Made by the tab once per confirmation: a retried or double-clicked confirmation books once. */
-  idempotencyKey: string;
-  type: InterviewType;
-  plan: Omit<PlanRequest, 'personIds' | 'type'>;
-  slots: Array<Slot & { personId: string }>;
-}
+export const bookingInputSchema = z
+  .object({
+    /** Made by the tab once per confirmation: a retried or double-clicked confirmation books once. */
+    idempotencyKey: z.string().regex(UUID, 'must be a UUID made by the client'),
+    type: interviewTypeSchema,
+    plan: planOptionsSchema,
+    slots: z
+      .array(z.object({ personId, start: instant, end: instant }).strict())
+      .min(1)
+      .max(MAX_PEOPLE_PER_PLAN),
+  })
+  .strict();
+export type BookingRequest = z.infer<typeof bookingInputSchema>;
 
-export type InterviewStatus = 'pending' | 'booked' | 'failed' | 'cancelled';
+export const interviewStatusSchema = z.enum(['pending', 'booked', 'failed', 'cancelled']);
+export type InterviewStatus = z.infer<typeof interviewStatusSchema>;
 
-export interface InterviewSummary {
-  id: string;
-  type: InterviewType;
-  fiscalYear: number;
-  organizerId: string;
-  organizerName: string;
-  personId: string;
-  personName: string;
-  start: string;
-  end: string;
+export const interviewSummarySchema = z.object({
+  id: z.string(),
+  type: interviewTypeSchema,
+  fiscalYear: z.number(),
+  organizerId: z.string(),
+  organizerName: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  start: z.string(),
+  end: z.string(),
   /** pending: being put into Outlook; booked: in both calendars; failed: Outlook refused (see error). */
-  status: InterviewStatus;
+  status: interviewStatusSchema,
   /** The attendee's answer in Outlook. */
-  response: 'none' | 'accepted' | 'tentative' | 'declined';
+  response: z.enum(['none', 'accepted', 'tentative', 'declined']),
   /** Set when someone moved or deleted the event in Outlook rather than in the app. */
-  changedInOutlook: 'moved' | 'deleted' | null;
-  joinUrl: string | null;
+  changedInOutlook: z.enum(['moved', 'deleted']).nullable(),
+  joinUrl: z.string().nullable(),
   /**
    * Booked, but Outlook made the event without a Teams meeting (read back to be sure): the organizer's
    * mailbox cannot host Teams meetings. The organizer sees it; an administrator fixes the mailbox.
    */
-  noTeamsLink: boolean;
-  /** Pending only because the organizer's mailbox has reached Exchange's sending limit this minute. */
-  waitingForSendingLimit: boolean;
-  webLink: string | null;
-  error: string | null;
-  version: number;
-}
+  noTeamsLink: z.boolean().describe('Booked without a Teams meeting: the organizer mailbox cannot host one'),
+  waitingForSendingLimit: z
+    .boolean()
+    .describe("Pending only because the organizer mailbox has reached Exchange's sending limit this minute"),
+  webLink: z.string().nullable(),
+  error: z.string().nullable(),
+  version: z.number(),
+});
+export type InterviewSummary = z.infer<typeof interviewSummarySchema>;
 
-export interface BookingResponse {
-  bookingId: string;
-  interviews: InterviewSummary[];
-}
+export const bookingResponseSchema = z.object({
+  bookingId: z.string(),
+  interviews: z.array(interviewSummarySchema),
+});
+export type BookingResponse = z.infer<typeof bookingResponseSchema>;
 
-export interface AgendaItem {
-  id: string;
-  text: string;
+export const agendaItemSchema = z.object({
+  id: z.string(),
+  text: z.string(),
   /** Where it came from: the person's goal, a competency item of their level, or typed freely. */
-  source: 'goal' | 'competency' | 'free';
-}
+  source: z.enum(['goal', 'competency', 'free']),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
-export interface ActionItem {
-  id: string;
-  text: string;
-  done: boolean;
+export const actionItemSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  done: z.boolean(),
   /** The interview it was first agreed in, when carried over. */
-  carriedFrom: string | null;
-}
+  carriedFrom: z.string().nullable(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
 
-export interface InterviewDetail extends InterviewSummary {
-  agenda: AgendaItem[];
+export const interviewDetailSchema = interviewSummarySchema.extend({
+  agenda: z.array(agendaItemSchema),
   /** Shared with the attendee. */
-  sharedNotes: string;
+  sharedNotes: z.string(),
   /** The supervisor chain only; absent for the attendee. */
-  privateNotes?: string;
-  actionItems: ActionItem[];
-}
+  privateNotes: z.string().optional().describe('The supervisor chain only'),
+  actionItems: z.array(actionItemSchema),
+});
+export type InterviewDetail = z.infer<typeof interviewDetailSchema>;
 
-export interface RecordInput {
-  version: number;
-  agenda: AgendaItem[];
-  sharedNotes: string;
-  /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
-  privateNotes?: string;
-  actionItems: ActionItem[];
-}
+/** `?as=organizer|attendee&fiscalYear=` of the interview list. */
+export const interviewListQuerySchema = z.object({
+  as: z.enum(['organizer', 'attendee']).default('attendee'),
+  fiscalYear: dbIntegerFromText.min(2000).max(2100).optional(),
+});
+
+export const rescheduleInputSchema = z
+  .object({ version: dbInteger.min(1), start: instant, end: instant })
+  .strict();
+export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
+
+export const cancelInputSchema = z
+  .object({ version: dbInteger.min(1), reason: userText.max(CANCEL_REASON_MAX).default('') })
+  .strict();
+export type CancelInput = z.infer<typeof cancelInputSchema>;
+
+const itemId = userText.min(1).max(64);
+const itemText = userText.trim().min(1).max(ITEM_TEXT_MAX);
+export const recordInputSchema = z
+  .object({
+    version: dbInteger.min(1),
+    agenda: z
+      .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
+      .max(AGENDA_ITEMS_MAX),
+    sharedNotes: userText.max(NOTE_MAX),
+    /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
+    privateNotes: userText.max(NOTE_MAX).optional(),
+    actionItems: z
+      .array(
+        z
+          .object({
+            id: itemId,
+            text: itemText,
+            done: z.boolean(),
+            carriedFrom: userText.max(64).nullable(),
+          })
+          .strict(),
+      )
+      .max(ACTION_ITEMS_MAX),
+  })
+  .strict();
+export type RecordInput = z.infer<typeof recordInputSchema>;

@@ -2,59 +2,19 @@ import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { INTERVIEW_TYPES } from './interview.contract.ts';
 import {
   bookingInputSchema,
+  bookingResponseSchema,
   cancelInputSchema,
+  interviewDetailSchema as detailSchema,
+  interviewListQuerySchema,
+  interviewSummarySchema as summarySchema,
   planInputSchema,
+  planResponseSchema,
   recordInputSchema,
   rescheduleInputSchema,
-  type InterviewService,
-} from './interview.service.ts';
-import { dbIntegerFromText } from '../http/user-input.ts';
-
-const slotSchema = z.object({ start: z.string(), end: z.string() });
-
-const summarySchema = z.object({
-  id: z.string(),
-  type: z.enum(INTERVIEW_TYPES),
-  fiscalYear: z.number(),
-  organizerId: z.string(),
-  organizerName: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  start: z.string(),
-  end: z.string(),
-  status: z.enum(['pending', 'booked', 'failed', 'cancelled']),
-  response: z.enum(['none', 'accepted', 'tentative', 'declined']),
-  changedInOutlook: z.enum(['moved', 'deleted']).nullable(),
-  joinUrl: z.string().nullable(),
-  noTeamsLink: z.boolean().describe('Booked without a Teams meeting: the organizer mailbox cannot host one'),
-  waitingForSendingLimit: z
-    .boolean()
-    .describe("Pending only because the organizer mailbox has reached Exchange's sending limit this minute"),
-  webLink: z.string().nullable(),
-  error: z.string().nullable(),
-  version: z.number(),
-});
-
-const detailSchema = summarySchema.extend({
-  agenda: z.array(
-    z.object({ id: z.string(), text: z.string(), source: z.enum(['goal', 'competency', 'free']) }),
-  ),
-  sharedNotes: z.string(),
-  privateNotes: z.string().optional().describe('The supervisor chain only'),
-  actionItems: z.array(
-    z.object({ id: z.string(), text: z.string(), done: z.boolean(), carriedFrom: z.string().nullable() }),
-  ),
-});
-
-const planSchema = z.object({
-  slots: z.array(
-    slotSchema.extend({ personId: z.string(), displayName: z.string(), alternatives: z.array(slotSchema) }),
-  ),
-  unplaced: z.array(z.object({ personId: z.string(), displayName: z.string(), reason: z.string() })),
-});
+} from './interview.contract.ts';
+import type { InterviewService } from './interview.service.ts';
 
 export function interviewRoutes(service: InterviewService): RouteDefinition[] {
   const tags = ['interviews'];
@@ -73,7 +33,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: { body: planInputSchema },
-      responses: { 200: { description: 'The proposal', schema: planSchema }, ...errors },
+      responses: { 200: { description: 'The proposal', schema: planResponseSchema }, ...errors },
       handler: async ({ user, body }) => ({ body: await service.plan(actorOf(user), body) }),
     }),
     defineRoute({
@@ -86,10 +46,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       rateLimit: 'notify',
       request: { body: bookingInputSchema },
       responses: {
-        202: {
-          description: 'Stored; Outlook follows',
-          schema: z.object({ bookingId: z.string(), interviews: z.array(summarySchema) }),
-        },
+        202: { description: 'Stored; Outlook follows', schema: bookingResponseSchema },
         ...errors,
       },
       handler: async ({ user, body }) => ({ status: 202, body: await service.book(actorOf(user), body) }),
@@ -101,12 +58,7 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       summary: 'My interviews: those I hold (as=organizer) or those I am invited to (as=attendee)',
       tags,
       auth: 'user',
-      request: {
-        query: z.object({
-          as: z.enum(['organizer', 'attendee']).default('attendee'),
-          fiscalYear: dbIntegerFromText.min(2000).max(2100).optional(),
-        }),
-      },
+      request: { query: interviewListQuerySchema },
       responses: { 200: { description: 'Interviews, latest first', schema: z.array(summarySchema) } },
       handler: async ({ user, query }) => ({
         body: await service.list(actorOf(user), query.as, query.fiscalYear),

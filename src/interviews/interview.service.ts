@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
@@ -9,17 +8,17 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import type { Calendar, MailboxSchedule } from './calendar.port.ts';
 import { buildAgenda, carryOver } from './interview-content.ts';
 import {
-  ACTION_ITEMS_MAX,
-  AGENDA_ITEMS_MAX,
-  DEFAULT_DURATION_MINUTES,
-  INTERVIEW_TYPES,
-  MAX_PEOPLE_PER_PLAN,
   MAX_WINDOW_DAYS,
-  NOTE_MAX,
+  type BookingRequest,
   type BookingResponse,
+  type CancelInput,
   type InterviewDetail,
   type InterviewSummary,
+  type PlanOptions,
+  type PlanRequest,
   type PlanResponse,
+  type RecordInput,
+  type RescheduleInput,
 } from './interview.contract.ts';
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
 import { isAccessDenied } from './bulk-planning.ts';
@@ -34,94 +33,8 @@ import {
   type Plan,
   type SlotSearch,
 } from './slot-finder.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const instant = z.iso.datetime({ offset: true });
-const personId = z.string().regex(UUID, 'must be a person id');
-
-const planOptionsSchema = z
-  .object({
-    durationMinutes: dbInteger.min(10).max(240).default(DEFAULT_DURATION_MINUTES),
-    firstDay: day,
-    lastDay: day,
-    dayStart: time.default('08:30'),
-    dayEnd: time.default('17:15'),
-    breaks: z
-      .array(z.object({ start: time, end: time }).strict())
-      .max(5)
-      .default([{ start: '12:00', end: '13:00' }]),
-    bufferMinutes: dbInteger.min(0).max(120).default(0),
-    minimumNoticeMinutes: dbInteger
-      .min(0)
-      .max(14 * 24 * 60)
-      .default(24 * 60),
-  })
-  .strict();
-
-export const planInputSchema = planOptionsSchema
-  .extend({
-    personIds: z.array(personId).min(1).max(MAX_PEOPLE_PER_PLAN),
-    type: z.enum(INTERVIEW_TYPES),
-  })
-  .strict();
-
-export const bookingInputSchema = z
-  .object({
-    idempotencyKey: z.string().regex(UUID, 'must be a UUID made by the client'),
-    type: z.enum(INTERVIEW_TYPES),
-    plan: planOptionsSchema,
-    slots: z
-      .array(z.object({ personId, start: instant, end: instant }).strict())
-      .min(1)
-      .max(MAX_PEOPLE_PER_PLAN),
-  })
-  .strict();
-
-export const rescheduleInputSchema = z
-  .object({ version: dbInteger.min(1), start: instant, end: instant })
-  .strict();
-
-export const cancelInputSchema = z
-  .object({ version: dbInteger.min(1), reason: userText.max(500).default('') })
-  .strict();
-
-const itemId = userText.min(1).max(64);
-export const recordInputSchema = z
-  .object({
-    version: dbInteger.min(1),
-    agenda: z
-      .array(
-        z
-          .object({
-            id: itemId,
-            text: userText.trim().min(1).max(300),
-            source: z.enum(['goal', 'competency', 'free']),
-          })
-          .strict(),
-      )
-      .max(AGENDA_ITEMS_MAX),
-    sharedNotes: userText.max(NOTE_MAX),
-    privateNotes: userText.max(NOTE_MAX).optional(),
-    actionItems: z
-      .array(
-        z
-          .object({
-            id: itemId,
-            text: userText.trim().min(1).max(300),
-            done: z.boolean(),
-            carriedFrom: userText.max(64).nullable(),
-          })
-          .strict(),
-      )
-      .max(ACTION_ITEMS_MAX),
-  })
-  .strict();
-
-type PlanOptions = z.infer<typeof planOptionsSchema>;
 
 /** What the interview slice needs to know of a person's goals (the growth slice answers). */
 export interface GoalTitles {
@@ -353,7 +266,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
 
   return {
     /** Proposes one slot per person from everyone's free/busy; nothing is stored. */
-    async plan(actor: Actor, input: z.infer<typeof planInputSchema>): Promise<PlanResponse> {
+    async plan(actor: Actor, input: PlanRequest): Promise<PlanResponse> {
       const personIds = [...new Set(input.personIds.map((id) => id.toLowerCase()))];
       await requireOrganizerRights(actor, personIds);
       const directory = await directoryOf([actor.id, ...personIds]);
@@ -387,7 +300,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
      * none) with their Outlook action, and hands the Outlook work to the worker. A repeated confirmation
      * (same idempotency key) answers with what the first one booked.
      */
-    async book(actor: Actor, input: z.infer<typeof bookingInputSchema>): Promise<BookingResponse> {
+    async book(actor: Actor, input: BookingRequest): Promise<BookingResponse> {
       const earlier = await store.findBooking(actor.id, input.idempotencyKey);
       if (earlier) return { bookingId: earlier, interviews: await summaries(await store.ofBooking(earlier)) };
 
@@ -504,11 +417,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       return detail(row, relation);
     },
 
-    async reschedule(
-      actor: Actor,
-      id: string,
-      input: z.infer<typeof rescheduleInputSchema>,
-    ): Promise<InterviewDetail> {
+    async reschedule(actor: Actor, id: string, input: RescheduleInput): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await editableByChain(actor, row);
       const start = Date.parse(input.start);
@@ -534,11 +443,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       return detail(updated, relation);
     },
 
-    async cancel(
-      actor: Actor,
-      id: string,
-      input: z.infer<typeof cancelInputSchema>,
-    ): Promise<InterviewDetail> {
+    async cancel(actor: Actor, id: string, input: CancelInput): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await editableByChain(actor, row);
       const updated = await change(row, input.version, {
@@ -550,11 +455,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     },
 
     /** The supervisor chain keeps the record; the attendee may only tick their action items. */
-    async record(
-      actor: Actor,
-      id: string,
-      input: z.infer<typeof recordInputSchema>,
-    ): Promise<InterviewDetail> {
+    async record(actor: Actor, id: string, input: RecordInput): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await relationTo(actor, row);
       if (row.version !== input.version) throw conflict(row);

@@ -4,6 +4,7 @@
 // Pure and deterministic: the clock comes in as `now`, nothing is read from outside.
 import { isOfficeDay } from '../jobs/office-hours.ts';
 import { jstDayOf, jstMidnight } from '../shared/japan-time.ts';
+import type { NoSlotReason as ContractNoSlotReason } from './interview.contract.ts';
 
 // The open-day rule lives in src/jobs/office-hours.ts (reminders use it too); re-exported for callers.
 export { isOfficeDay, jstDayOf, jstMidnight };
@@ -54,15 +55,11 @@ export interface SlotSearch {
   booked: Interval[];
 }
 
-/** Why nobody could be placed for a person, most basic cause first. */
-export type NoSlotReason =
-  | 'calendar_unavailable'
-  | 'calendar_access_denied'
-  | 'no_working_time'
-  | 'organizer_busy'
-  | 'attendee_busy'
-  | 'no_common_time'
-  | 'taken_by_other_interviews';
+/**
+ * Why nobody could be placed for a person (the contract's reasons, most basic cause first); whether they
+ * already have the interview is known before the search, so that reason is never the finder's.
+ */
+export type NoSlotReason = Exclude<ContractNoSlotReason, 'already_booked'>;
 
 export interface PlannedSlot extends Interval {
   personId: string;

@@ -3,13 +3,28 @@
 // (src/**/*.contract.ts), which holds the zod schemas the server validates, answers and documents with:
 // rename a field there and every use of it here fails the tab's typecheck. Contracts import only zod,
 // so importing their types pulls no server code into the tab.
+import type { CareerRoutes } from './route-map/career.ts';
+import type { CycleRoutes } from './route-map/cycles.ts';
+import type { DeclarationRoutes } from './route-map/declarations.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
+import type { InterviewRoutes } from './route-map/interviews.ts';
 import type { PeopleRoutes } from './route-map/people.ts';
 import type { ReportRoutes } from './route-map/reports.ts';
+import type { SelfCheckRoutes } from './route-map/self-checks.ts';
 import type { TrainingRoutes } from './route-map/training.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
-export interface ApiRoutes extends PeopleRoutes, GoalRoutes, TrainingRoutes, ReportRoutes {}
+export interface ApiRoutes
+  extends
+    PeopleRoutes,
+    GoalRoutes,
+    SelfCheckRoutes,
+    CareerRoutes,
+    DeclarationRoutes,
+    CycleRoutes,
+    InterviewRoutes,
+    TrainingRoutes,
+    ReportRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -27,7 +27,7 @@ import {
   type RotationEntry,
 } from '../../../src/growth/career.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys, useMe } from '../data/queries.ts';
+import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -113,7 +113,7 @@ export default function CareerView({ api }: PageProps) {
   const personId = me.data?.id ?? '';
   const careerKey = queryKeys.personCareer(personId);
   const career = useQuery({
-    ...apiQuery<CareerDesignResponse>(api, careerKey, `/api/people/${encodeURIComponent(personId)}/career`),
+    ...routeQuery(api, careerKey, 'GET /api/people/:personId/career', { params: { personId } }),
     enabled: personId !== '',
   });
   const queryClient = useQueryClient();
@@ -172,11 +172,7 @@ function CareerEditor({
   const queryClient = useQueryClient();
   const saving = useMutation({
     mutationFn: (body: CareerDesignInput) =>
-      api.request<CareerDesignResponse>(
-        'PUT',
-        `/api/people/${encodeURIComponent(saved.personId)}/career`,
-        body,
-      ),
+      api.call('PUT /api/people/:personId/career', { params: { personId: saved.personId }, body }),
     onMutate: () => setNotice(undefined),
     onSuccess: (response) => {
       queryClient.setQueryData(queryKey, response);

@@ -35,6 +35,8 @@ export const queryKeys = {
   declaration: (personId: string, fiscalYear: number) => ['declaration', personId, fiscalYear] as const,
   interviews: (as: 'organizer' | 'attendee') => ['interviews', as] as const,
   interview: (id: string) => ['interviews', 'detail', id] as const,
+  /** One version of an interview (the attendee list's shared notes): a new version is asked for anew. */
+  interviewVersion: (id: string, version: number) => ['interviews', 'detail', id, version] as const,
   training: ['training'] as const,
   trainingSessions: ['training', 'sessions'] as const,
   /** HR's course list, archived courses or the others. */

@@ -37,7 +37,7 @@ import {
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys, useMe } from '../data/queries.ts';
+import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -84,15 +84,16 @@ export default function DeclarationView({ api }: PageProps) {
   const queryClient = useQueryClient();
   const base = allOf(
     useMe(api),
-    useQuery(apiQuery<DeclarationWindow[]>(api, queryKeys.declarationWindows, '/api/declaration-windows')),
+    useQuery(routeQuery(api, queryKeys.declarationWindows, 'GET /api/declaration-windows')),
   );
   const personId = base.data?.[0].id ?? '';
   const fiscalYear = base.data ? fiscalYearToShow(base.data[1]) : 0;
   const declaration = useQuery({
-    ...apiQuery<DeclarationResponse>(
+    ...routeQuery(
       api,
       queryKeys.declaration(personId, fiscalYear),
-      `/api/people/${encodeURIComponent(personId)}/declarations/${fiscalYear}`,
+      'GET /api/people/:personId/declarations/:fiscalYear',
+      { params: { personId, fiscalYear: String(fiscalYear) } },
     ),
     enabled: base.data !== undefined,
   });
@@ -168,7 +169,7 @@ function DeclarationForm({
     [form, saved],
   );
   useUnsavedChanges(dirty);
-  const path = `/api/people/${encodeURIComponent(saved.personId)}/declarations/${saved.fiscalYear}`;
+  const params = { personId: saved.personId, fiscalYear: String(saved.fiscalYear) };
   const update = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
     setNotice((current) => (current?.kind === 'saved' ? undefined : current));
@@ -196,11 +197,13 @@ function DeclarationForm({
     void queryClient.invalidateQueries({ queryKey: queryKeys.declarations, refetchType: 'none' });
   };
   const draft = useMutation({
-    mutationFn: (body: DeclarationDraftInput) => api.request<DeclarationResponse>('PUT', path, body),
+    mutationFn: (body: DeclarationDraftInput) =>
+      api.call('PUT /api/people/:personId/declarations/:fiscalYear', { params, body }),
     onSuccess: stored,
   });
   const submission = useMutation({
-    mutationFn: (version: number) => api.request<DeclarationResponse>('POST', `${path}/submit`, { version }),
+    mutationFn: (version: number) =>
+      api.call('POST /api/people/:personId/declarations/:fiscalYear/submit', { params, body: { version } }),
     onSuccess: stored,
   });
   const busy = draft.isPending || submission.isPending;
@@ -490,13 +493,15 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
   const open = () =>
     windowChange.mutate(async () => {
       const body: OpenWindowInput = { fiscalYear: Number(fiscalYear), closesOn };
-      const window = await api.request<DeclarationWindow>('POST', '/api/declaration-windows', body);
+      const window = await api.call('POST /api/declaration-windows', { body });
       return t('hr.opened', { year: window.fiscalYear });
     });
   const close = (year: number) => {
     setClosing(undefined);
     windowChange.mutate(async () => {
-      await api.request<DeclarationWindow>('POST', `/api/declaration-windows/${year}/close`);
+      await api.call('POST /api/declaration-windows/:fiscalYear/close', {
+        params: { fiscalYear: String(year) },
+      });
       return t('hr.closedDone', { year });
     });
   };

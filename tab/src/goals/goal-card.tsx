@@ -17,11 +17,13 @@ import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
   GOAL_REFLECTION_MAX,
   PROGRESS_NOTE_MAX,
+  goalProgressInputSchema,
   type GoalProgressInput,
   type GoalReflectionInput,
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, formatInstant, isVersionConflict } from './format.ts';
@@ -91,6 +93,7 @@ export function GoalCard({
 }) {
   const { t, i18n } = useTranslation('goals');
   const errorText = useErrorText();
+  const checkForm = useFormCheck();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
@@ -107,7 +110,7 @@ export function GoalCard({
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState('');
-  const path = `/api/people/me/goals/${goal.id}`;
+  const params = { personId: 'me', goalId: goal.id };
   const latest = goal.progress.at(-1)?.percent ?? 0;
 
   const run = async (what: Busy, call: () => Promise<GoalView>, done: string) => {
@@ -137,25 +140,43 @@ export function GoalCard({
   };
 
   const addProgress = async () => {
-    const value = Number(percent);
-    if (percent.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) {
-      setErrors({ 'progress.percent': t('percentInvalid') });
+    // An empty box is not 0: NaN fails the contract's number like any other text that is not one.
+    const body: GoalProgressInput = {
+      version: goal.version,
+      percent: percent.trim() === '' ? Number.NaN : Number(percent),
+      note,
+    };
+    const found = checkForm(goalProgressInputSchema, body);
+    if (found.percent || found.note) {
+      // Whatever the percentage breaks (a whole number from 0 to 100), the box says the rule in full.
+      setErrors({
+        ...(found.percent ? { 'progress.percent': t('percentInvalid') } : {}),
+        ...(found.note ? { 'progress.note': found.note } : {}),
+      });
       return;
     }
-    const body: GoalProgressInput = { version: goal.version, percent: value, note };
-    if (
-      await run('progress', () => api.request<GoalView>('POST', `${path}/progress`, body), t('progressSaved'))
-    )
-      setNote('');
+    const saved = await run(
+      'progress',
+      () => api.call('POST /api/people/:personId/goals/:goalId/progress', { params, body }),
+      t('progressSaved'),
+    );
+    if (saved) setNote('');
   };
 
   const saveReflection = (stage: 'mid' | 'yearEnd') => {
     const body: GoalReflectionInput = { version: goal.version, stage, text: reflections[stage] };
-    return run(stage, () => api.request<GoalView>('PUT', `${path}/reflection`, body), t('reflectionSaved'));
+    return run(
+      stage,
+      () => api.call('PUT /api/people/:personId/goals/:goalId/reflection', { params, body }),
+      t('reflectionSaved'),
+    );
   };
 
   const update = async (fields: GoalFields) => {
-    const saved = await api.request<GoalView>('PUT', path, { ...fields, version: goal.version });
+    const saved = await api.call('PUT /api/people/:personId/goals/:goalId', {
+      params,
+      body: { ...fields, version: goal.version },
+    });
     onChange(saved);
     setEditing(false);
     setNotice(t('updated'));

@@ -16,11 +16,12 @@ import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
   GOAL_CRITERIA_MAX,
-  GOAL_LINKS_MAX,
   GOAL_TITLE_MAX,
+  goalUpdateSchema,
   type GoalUpdateInput,
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
+import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
@@ -28,6 +29,9 @@ import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
+
+/** The form's fields as the server checks them on a create and an update. */
+const goalFieldsSchema = goalUpdateSchema.omit({ version: true });
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
@@ -93,6 +97,7 @@ export function GoalForm({
   const { t, i18n } = useTranslation('goals');
   const errorText = useErrorText();
   const styles = useStyles();
+  const checkForm = useFormCheck();
   const layout = useLayoutStyles();
   const local = useLocalized();
   const idPrefix = useId();
@@ -118,15 +123,10 @@ export function GoalForm({
     change(key, on ? [...fields[key], id] : fields[key].filter((existing) => existing !== id));
 
   const validate = (): Record<string, string> => {
-    const found: Record<string, string> = {};
-    if (fields.title.trim() === '') found.title = t('required');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.dueDate)) found.dueDate = t('required');
-    else if (fields.dueDate < bounds.from || fields.dueDate > bounds.to)
+    const found = checkForm(goalFieldsSchema, fields);
+    // The server's rule beyond the schema: the due date lies inside the goal's fiscal year.
+    if (!found.dueDate && (fields.dueDate < bounds.from || fields.dueDate > bounds.to))
       found.dueDate = t('dueOutside', range);
-    if (fields.competencyIds.length > GOAL_LINKS_MAX)
-      found.competencyIds = t('tooManyLinks', { max: GOAL_LINKS_MAX });
-    if (fields.guidelineIds.length > GOAL_LINKS_MAX)
-      found.guidelineIds = t('tooManyLinks', { max: GOAL_LINKS_MAX });
     return found;
   };
 

@@ -9,7 +9,7 @@ import {
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
 import { submissionKeys } from '../api/idempotency-key.ts';
-import { apiQuery, queryKeys, useFramework, useMe } from '../data/queries.ts';
+import { queryKeys, routeQuery, useFramework, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
@@ -42,7 +42,12 @@ export default function GoalsView({ api }: PageProps) {
   const base = allOf(useMe(api), useFramework(api));
   // The list is cached per year: a late answer for another year lands in that year's entry, never here.
   const goalsKey = queryKeys.myGoals(year);
-  const goals = useQuery(apiQuery<GoalView[]>(api, goalsKey, `/api/people/me/goals?fiscalYear=${year}`));
+  const goals = useQuery(
+    routeQuery(api, goalsKey, 'GET /api/people/:personId/goals', {
+      params: { personId: 'me' },
+      query: { fiscalYear: year },
+    }),
+  );
   const queryClient = useQueryClient();
   // The year a new goal is being written for; the form stays mounted while another year is shown.
   const [adding, setAdding] = useState<number | null>(null);
@@ -63,7 +68,10 @@ export default function GoalsView({ api }: PageProps) {
   const create = async (fiscalYear: number, fields: GoalFields) => {
     const content = { fiscalYear, ...fields };
     const input: GoalInput = { ...content, idempotencyKey: goalKeys.current.keyFor(content) };
-    const created = await api.request<GoalView>('POST', '/api/people/me/goals', input);
+    const created = await api.call('POST /api/people/:personId/goals', {
+      params: { personId: 'me' },
+      body: input,
+    });
     goalKeys.current.reset();
     setAdding(null);
     setNotice(t('created'));

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DueItem, DueResponse, TeamDueItem } from '../../../src/cycles/cycle.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { hrefOf } from '../shell/router.ts';
@@ -104,7 +104,7 @@ export default function DueCard({ api }: { api: ApiClient }) {
   // What is due changes with writes made on other pages (a goal set, a self-check sent): the card asks
   // again each time the home shows it, keeping the last answer on screen meanwhile.
   const due = useQuery({
-    ...apiQuery<DueResponse>(api, queryKeys.due, '/api/cycles/due'),
+    ...routeQuery(api, queryKeys.due, 'GET /api/cycles/due'),
     staleTime: 0,
   });
   // The card keeps its own compact states (and `data-state` for tests) rather than <QueryState>'s panel.

@@ -16,10 +16,17 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InterviewDetail, InterviewSummary } from '../../../src/interviews/interview.contract.ts';
+import {
+  CANCEL_REASON_MAX,
+  type CancelInput,
+  type InterviewSummary,
+  type RescheduleInput,
+} from '../../../src/interviews/interview.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { usePickerStyles } from './picker-styles.ts';
@@ -249,20 +256,20 @@ function SharedNotes({ api, entry }: { api: ApiClient; entry: InterviewSummary }
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [notes, setNotes] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    api.request<InterviewDetail>('GET', `/api/interviews/${encodeURIComponent(entry.id)}`).then(
-      (detail) => {
-        if (live) setNotes(detail.sharedNotes);
+  // Asked again when the interview changes (a new version); the notes on screen stay until the new ones come.
+  // A failure shows nothing: the record page shows the error in full; here the notes are an extra.
+  const detail = useQuery({
+    ...routeQuery(
+      api,
+      queryKeys.interviewVersion(entry.id, entry.version),
+      'GET /api/interviews/:interviewId',
+      {
+        params: { interviewId: entry.id },
       },
-      // The record page shows the error in full; here the notes are an extra.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, entry.id, entry.version]);
+    ),
+    placeholderData: keepPreviousData,
+  });
+  const notes = detail.data?.sharedNotes;
   if (notes === undefined) return null;
   return (
     <div data-testid="attendee-notes">
@@ -346,6 +353,29 @@ function FailureBar({
   ) : null;
 }
 
+/**
+ * A reschedule or cancellation of an interview from the organizer list. The server answers with the
+ * changed interview; the lists and the team page (each member's next interview) are asked again.
+ */
+function useInterviewChange<Body>(
+  send: (body: Body) => Promise<unknown>,
+  interviewId: string,
+  onClose: () => void,
+  onDone: () => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      onClose();
+      // The organizer list's own refresh (onDone) restarts its polling quick for the Outlook change.
+      onDone();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.team });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.interview(interviewId) });
+    },
+  });
+}
+
 export function RescheduleDialog({
   api,
   entry,
@@ -363,35 +393,31 @@ export function RescheduleDialog({
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
   const [time, setTime] = useState(() => jstTimeOf(new Date(entry.start)));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ActionFailure | undefined>();
+  // A time that cannot be sent is named here; what the server refuses comes from the mutation.
+  const [problem, setProblem] = useState<ActionFailure | undefined>();
+  const move = useInterviewChange(
+    (body: RescheduleInput) =>
+      api.call('POST /api/interviews/:interviewId/reschedule', { params: { interviewId: entry.id }, body }),
+    entry.id,
+    () => setOpen(false),
+    onDone,
+  );
+  const error = problem ?? (move.error ? describe(move.error) : undefined);
 
-  const submit = async () => {
-    setError(undefined);
+  const submit = () => {
+    setProblem(undefined);
+    move.reset();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) {
-      setError({ text: t('reschedule.past'), stale: false });
+      setProblem({ text: t('reschedule.past'), stale: false });
       return;
     }
     const start = jstInstant(day, time);
     if (Date.parse(start) <= Date.now()) {
-      setError({ text: t('reschedule.past'), stale: false });
+      setProblem({ text: t('reschedule.past'), stale: false });
       return;
     }
     const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
-    setBusy(true);
-    try {
-      await api.request<InterviewDetail>(
-        'POST',
-        `/api/interviews/${encodeURIComponent(entry.id)}/reschedule`,
-        { version: entry.version, start, end },
-      );
-      setOpen(false);
-      onDone();
-    } catch (failure) {
-      setError(describe(failure));
-    } finally {
-      setBusy(false);
-    }
+    move.mutate({ version: entry.version, start, end });
   };
 
   return (
@@ -402,7 +428,8 @@ export function RescheduleDialog({
         if (data.open) {
           setDay(jstDayOf(new Date(entry.start)));
           setTime(jstTimeOf(new Date(entry.start)));
-          setError(undefined);
+          setProblem(undefined);
+          move.reset();
         }
       }}
     >
@@ -438,11 +465,11 @@ export function RescheduleDialog({
           </DialogContent>
           <DialogButtons
             kind="reschedule"
-            busy={busy}
+            busy={move.isPending}
             failure={error}
             submitLabel={t('reschedule.submit')}
             closeLabel={t('close')}
-            onSubmit={() => void submit()}
+            onSubmit={submit}
             onClose={() => setOpen(false)}
             onReload={onDone}
           />
@@ -466,25 +493,16 @@ export function CancelDialog({
   const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ActionFailure | undefined>();
+  const cancel = useInterviewChange(
+    (body: CancelInput) =>
+      api.call('POST /api/interviews/:interviewId/cancel', { params: { interviewId: entry.id }, body }),
+    entry.id,
+    () => setOpen(false),
+    onDone,
+  );
+  const error = cancel.error ? describe(cancel.error) : undefined;
 
-  const submit = async () => {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await api.request<InterviewDetail>('POST', `/api/interviews/${encodeURIComponent(entry.id)}/cancel`, {
-        version: entry.version,
-        reason: reason.trim(),
-      });
-      setOpen(false);
-      onDone();
-    } catch (failure) {
-      setError(describe(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () => cancel.mutate({ version: entry.version, reason: reason.trim() });
 
   return (
     <Dialog
@@ -492,7 +510,7 @@ export function CancelDialog({
       modalType="alert"
       onOpenChange={(_, data) => {
         setOpen(data.open);
-        if (data.open) setError(undefined);
+        if (data.open) cancel.reset();
       }}
     >
       <DialogTrigger disableButtonEnhancement>
@@ -514,7 +532,7 @@ export function CancelDialog({
             <Field label={t('cancel.reason')}>
               <Textarea
                 value={reason}
-                maxLength={500}
+                maxLength={CANCEL_REASON_MAX}
                 resize="vertical"
                 onChange={(_, data) => setReason(data.value)}
                 data-testid="cancel-reason"
@@ -524,11 +542,11 @@ export function CancelDialog({
           </DialogContent>
           <DialogButtons
             kind="cancel"
-            busy={busy}
+            busy={cancel.isPending}
             failure={error}
             submitLabel={t('cancel.submit')}
             closeLabel={t('cancel.keep')}
-            onSubmit={() => void submit()}
+            onSubmit={submit}
             onClose={() => setOpen(false)}
             onReload={onDone}
           />

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
   AGENDA_ITEMS_MAX,
+  ITEM_TEXT_MAX,
   NOTE_MAX,
   type ActionItem,
   type AgendaItem,
@@ -27,7 +28,7 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys, useMe } from '../data/queries.ts';
+import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
@@ -36,15 +37,7 @@ import { formatSlot } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 
-const ITEM_TEXT_MAX = 300;
-
 type Form = Omit<RecordInput, 'version'>;
-
-/**
- * What PUT …/record takes. The contract types privateNotes as required, but the API accepts it left out,
- * and must: the attendee never has the private notes, and sending any is refused.
- */
-type RecordBody = Omit<RecordInput, 'privateNotes'> & { privateNotes?: string };
 
 const useStyles = makeStyles({
   facts: {
@@ -119,7 +112,7 @@ export function InterviewRecordView({ api, id }: { api: ApiClient; id: string })
   const queryClient = useQueryClient();
   const key = queryKeys.interview(id);
   const loaded = allOf(
-    useQuery(apiQuery<InterviewDetail>(api, key, `/api/interviews/${encodeURIComponent(id)}`)),
+    useQuery(routeQuery(api, key, 'GET /api/interviews/:interviewId', { params: { interviewId: id } })),
     useMe(api),
   );
   // "Reload" after a conflict reads the record afresh from nothing: the editor remounts with it.
@@ -233,8 +226,9 @@ function RecordEditor({
 
   const queryClient = useQueryClient();
   const record = useMutation({
-    mutationFn: (body: RecordBody) =>
-      api.request<InterviewDetail>('PUT', `/api/interviews/${encodeURIComponent(saved.id)}/record`, body),
+    // The attendee leaves privateNotes out (they never have them, and sending any is refused).
+    mutationFn: (body: RecordInput) =>
+      api.call('PUT /api/interviews/:interviewId/record', { params: { interviewId: saved.id }, body }),
     onMutate: () => setNotice(undefined),
     onSuccess: (response) => {
       queryClient.setQueryData(queryKey, response);

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { queryKeys, useMe } from '../data/queries.ts';
+import { useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
@@ -24,7 +23,6 @@ function InterviewsHome({ api }: PageProps) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const me = useMe(api);
-  const queryClient = useQueryClient();
   const isSupervisor = me.data?.roles.includes('supervisor') ?? false;
   const organizer = useInterviews(api, 'organizer', isSupervisor);
   const attendee = useInterviews(api, 'attendee');
@@ -36,15 +34,7 @@ function InterviewsHome({ api }: PageProps) {
       {isSupervisor ? (
         <>
           <Section title={t('book.title')} id="interviews-book" testId="interviews-book">
-            <BookingPanel
-              api={api}
-              organizerInterviews={organizer.query.data}
-              onBooked={() => {
-                organizer.refresh();
-                // The team page shows each member's next interview.
-                void queryClient.invalidateQueries({ queryKey: queryKeys.team });
-              }}
-            />
+            <BookingPanel api={api} organizerInterviews={organizer.query.data} onBooked={organizer.refresh} />
           </Section>
           <Section title={t('organizer.title')} id="interviews-organizer" testId="interviews-organizer">
             <QueryState query={organizer.query}>

@@ -1,5 +1,14 @@
 // Japan-time dates and the plan's swap rules, kept free of React so they can be tested on their own.
-import type { PlanRequest, PlanResponse, Slot } from '../../../src/interviews/interview.contract.ts';
+import {
+  BUFFER_MAX_MINUTES,
+  DURATION_MAX_MINUTES,
+  DURATION_MIN_MINUTES,
+  MAX_WINDOW_DAYS,
+  planOptionsSchema,
+  type PlanRequest,
+  type PlanResponse,
+  type Slot,
+} from '../../../src/interviews/interview.contract.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
@@ -124,28 +133,37 @@ export function hasOverlap(choices: Choices, bufferMinutes: number): boolean {
   );
 }
 
-/** Client-side checks of the settings, so the obvious mistakes are named before the server is asked. */
+/** The limits the problems' messages name: the contract's, so a changed limit changes the text too. */
+export const PROBLEM_LIMITS = {
+  maxDays: MAX_WINDOW_DAYS,
+  durationMin: DURATION_MIN_MINUTES,
+  durationMax: DURATION_MAX_MINUTES,
+  bufferMax: BUFFER_MAX_MINUTES,
+};
+
+/**
+ * The obvious mistakes in the settings, named before the server is asked. Formats and ranges are the
+ * contract's plan options schema, as the server checks them; the order of days and times, the window's
+ * length and end are the server's further rules (checkWindow in interview.service.ts).
+ */
 export function settingsProblems(settings: PlanSettings, today: string): string[] {
+  const { type: _type, ...options } = settings;
+  const checked = planOptionsSchema.safeParse(options);
+  const wrong = new Set(checked.success ? [] : checked.error.issues.map((issue) => issue.path[0]));
   const problems: string[] = [];
-  const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-  if (!isDay(settings.firstDay) || !isDay(settings.lastDay)) problems.push('windowMissing');
+  if (wrong.has('firstDay') || wrong.has('lastDay')) problems.push('windowMissing');
   else {
     if (settings.lastDay < settings.firstDay) problems.push('windowOrder');
-    if (daysBetween(settings.firstDay, settings.lastDay) + 1 > 61) problems.push('windowTooLong');
+    if (daysBetween(settings.firstDay, settings.lastDay) + 1 > MAX_WINDOW_DAYS)
+      problems.push('windowTooLong');
     if (settings.lastDay < today) problems.push('windowOver');
   }
-  if (!isTime(settings.dayStart) || !isTime(settings.dayEnd) || settings.dayEnd <= settings.dayStart)
+  if (wrong.has('dayStart') || wrong.has('dayEnd') || settings.dayEnd <= settings.dayStart)
     problems.push('hoursOrder');
-  if (settings.breaks.some((pause) => !isTime(pause.start) || !isTime(pause.end) || pause.end <= pause.start))
+  if (wrong.has('breaks') || settings.breaks.some((pause) => pause.end <= pause.start))
     problems.push('breakOrder');
-  if (
-    !Number.isInteger(settings.durationMinutes) ||
-    settings.durationMinutes < 10 ||
-    settings.durationMinutes > 240
-  )
-    problems.push('duration');
-  if (!Number.isInteger(settings.bufferMinutes) || settings.bufferMinutes < 0 || settings.bufferMinutes > 120)
-    problems.push('buffer');
+  if (wrong.has('durationMinutes')) problems.push('duration');
+  if (wrong.has('bufferMinutes')) problems.push('buffer');
+  if (wrong.has('minimumNoticeMinutes')) problems.push('notice');
   return problems;
 }

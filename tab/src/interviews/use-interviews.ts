@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { InterviewSummary } from '../../../src/interviews/interview.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 
 /** Waits between looks while something is still going into Outlook: quick at first, then calmer. */
 const POLL_MS = [1000, 1500, 2000, 3000, 5000, 10_000];
@@ -20,7 +20,7 @@ export function useInterviews(api: ApiClient, as: 'organizer' | 'attendee', enab
   // How many looks in a row found something pending: the next wait grows with it.
   const polls = useRef(0);
   const query = useQuery({
-    ...apiQuery<InterviewSummary[]>(api, queryKeys.interviews(as), `/api/interviews?as=${as}`),
+    ...routeQuery(api, queryKeys.interviews(as), 'GET /api/interviews', { query: { as } }),
     enabled,
     refetchInterval: (current) => {
       if (!anyPending(current.state.data)) {

@@ -15,19 +15,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type { CareerDesignResponse } from '../../../src/growth/career.contract.ts';
 import {
   GOAL_COMMENT_MAX,
   type GoalCommentInput,
   type GoalCommentStage,
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
-import { FEEDBACK_MAX, type SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
+import {
+  FEEDBACK_MAX,
+  type SelfCheckFeedbackInput,
+  type SelfCheckResponse,
+} from '../../../src/growth/self-check.contract.ts';
 import type { TeamResponse } from '../../../src/growth/team.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { CareerSummary } from '../career/career-summary.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
-import { apiQuery, queryKeys, useFramework } from '../data/queries.ts';
+import { queryKeys, routeQuery, useFramework } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
@@ -79,19 +82,27 @@ export function TeamPerson({
   const { t } = useTranslation('team');
   const layout = useLayoutStyles();
   const member = team.members.find((candidate) => candidate.id === personId);
-  const base = `/api/people/${encodeURIComponent(personId)}`;
   const [fiscalYear, half] = team.period.split('-H');
 
   const framework = useFramework(api);
   // Each part loads on its own: a refusal of one (403) leaves the others readable.
   const selfCheckKey = queryKeys.personSelfCheck(personId, team.period);
   const selfCheck = useQuery(
-    apiQuery<SelfCheckResponse>(api, selfCheckKey, `${base}/self-checks/${encodeURIComponent(team.period)}`),
+    routeQuery(api, selfCheckKey, 'GET /api/people/:personId/self-checks/:period', {
+      params: { personId, period: team.period },
+    }),
   );
   const goalsKey = queryKeys.personGoals(personId, team.fiscalYear);
-  const goals = useQuery(apiQuery<GoalView[]>(api, goalsKey, `${base}/goals?fiscalYear=${team.fiscalYear}`));
+  const goals = useQuery(
+    routeQuery(api, goalsKey, 'GET /api/people/:personId/goals', {
+      params: { personId },
+      query: { fiscalYear: team.fiscalYear },
+    }),
+  );
   const career = useQuery(
-    apiQuery<CareerDesignResponse>(api, queryKeys.personCareer(personId), `${base}/career`),
+    routeQuery(api, queryKeys.personCareer(personId), 'GET /api/people/:personId/career', {
+      params: { personId },
+    }),
   );
   const queryClient = useQueryClient();
   // After a conflict the part is read afresh from nothing: the form remounts with the newer answer.
@@ -127,7 +138,7 @@ export function TeamPerson({
                 // Not keyed by version: a saved answer keeps the notice; a reload remounts it afresh.
                 <SelfCheckFeedback
                   api={api}
-                  base={base}
+                  personId={personId}
                   selfCheck={value}
                   framework={framework.data}
                   queryKey={selfCheckKey}
@@ -148,7 +159,7 @@ export function TeamPerson({
               ) : (
                 <GoalList
                   api={api}
-                  base={base}
+                  personId={personId}
                   goals={value}
                   framework={framework.data}
                   queryKey={goalsKey}
@@ -206,14 +217,14 @@ const noticeOf = (error: unknown): Notice =>
 
 function SelfCheckFeedback({
   api,
-  base,
+  personId,
   selfCheck,
   framework,
   queryKey,
   onReload,
 }: {
   api: ApiClient;
-  base: string;
+  personId: string;
   selfCheck: SelfCheckResponse;
   framework: Framework;
   queryKey: readonly unknown[];
@@ -232,12 +243,11 @@ function SelfCheckFeedback({
   );
   const queryClient = useQueryClient();
   const feedback = useMutation({
-    mutationFn: (body: { version: number; feedback: Record<string, string> }) =>
-      api.request<SelfCheckResponse>(
-        'PUT',
-        `${base}/self-checks/${encodeURIComponent(selfCheck.period)}/feedback`,
+    mutationFn: (body: SelfCheckFeedbackInput) =>
+      api.call('PUT /api/people/:personId/self-checks/:period/feedback', {
+        params: { personId, period: selfCheck.period },
         body,
-      ),
+      }),
     onMutate: () => setNotice(undefined),
     onSuccess: (response) => {
       queryClient.setQueryData(queryKey, response);
@@ -379,14 +389,14 @@ function SelfCheckFeedback({
 
 function GoalList({
   api,
-  base,
+  personId,
   goals,
   framework,
   queryKey,
   onReload,
 }: {
   api: ApiClient;
-  base: string;
+  personId: string;
   goals: GoalView[];
   framework: Framework | undefined;
   queryKey: readonly unknown[];
@@ -399,7 +409,7 @@ function GoalList({
         <GoalItem
           key={goal.id}
           api={api}
-          base={base}
+          personId={personId}
           goal={goal}
           framework={framework}
           queryKey={queryKey}
@@ -412,14 +422,14 @@ function GoalList({
 
 function GoalItem({
   api,
-  base,
+  personId,
   goal,
   framework,
   queryKey,
   onReload,
 }: {
   api: ApiClient;
-  base: string;
+  personId: string;
   goal: GoalView;
   framework: Framework | undefined;
   queryKey: readonly unknown[];
@@ -441,7 +451,10 @@ function GoalItem({
   const queryClient = useQueryClient();
   const commenting = useMutation({
     mutationFn: (body: GoalCommentInput) =>
-      api.request<GoalView>('POST', `${base}/goals/${encodeURIComponent(goal.id)}/comments`, body),
+      api.call('POST /api/people/:personId/goals/:goalId/comments', {
+        params: { personId, goalId: goal.id },
+        body,
+      }),
     onMutate: () => setNotice(undefined),
     onSuccess: (updated) => {
       setText('');

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TeamMember, TeamResponse } from '../../../src/growth/team.contract.ts';
 import { formatInstant } from '../career/format.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
@@ -85,7 +85,7 @@ export default function TeamView({ api, rest }: PageProps) {
   const { t } = useTranslation('team');
   // The feedback and comments given on a person's page invalidate this list, so coming back from a person
   // shows the statuses they changed.
-  const team = useQuery(apiQuery<TeamResponse>(api, queryKeys.team, '/api/team'));
+  const team = useQuery(routeQuery(api, queryKeys.team, 'GET /api/team'));
 
   if (personId) {
     if (team.data === undefined) {

@@ -7,7 +7,12 @@ import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract
 import { goalRoutes } from '../../../src/growth/goal.routes.ts';
 import type { meResponseSchema } from '../../../src/people/people.contract.ts';
 import { teamRoutes } from '../../../src/growth/team.routes.ts';
+import { selfCheckRoutes } from '../../../src/growth/self-check.routes.ts';
+import { careerRoutes } from '../../../src/growth/career.routes.ts';
+import { declarationRoutes } from '../../../src/growth/declaration.routes.ts';
+import { cycleRoutes } from '../../../src/cycles/cycle.routes.ts';
 import { peopleRoutes } from '../../../src/people/people.routes.ts';
+import { interviewRoutes } from '../../../src/interviews/interview.routes.ts';
 import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
@@ -25,6 +30,32 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/goals/:goalId/progress',
   'PUT /api/people/:personId/goals/:goalId/reflection',
   'POST /api/people/:personId/goals/:goalId/comments',
+  'POST /api/interviews/plan',
+  'POST /api/interviews/bookings',
+  'GET /api/interviews',
+  'GET /api/interviews/:interviewId',
+  'POST /api/interviews/:interviewId/reschedule',
+  'POST /api/interviews/:interviewId/cancel',
+  'PUT /api/interviews/:interviewId/record',
+  'GET /api/people/:personId/self-checks',
+  'GET /api/people/:personId/self-checks/:period',
+  'PUT /api/people/:personId/self-checks/:period',
+  'POST /api/people/:personId/self-checks/:period/submit',
+  'PUT /api/people/:personId/self-checks/:period/feedback',
+  'GET /api/people/:personId/career',
+  'PUT /api/people/:personId/career',
+  'GET /api/declaration-windows',
+  'POST /api/declaration-windows',
+  'POST /api/declaration-windows/:fiscalYear/close',
+  'GET /api/people/:personId/declarations/:fiscalYear',
+  'PUT /api/people/:personId/declarations/:fiscalYear',
+  'POST /api/people/:personId/declarations/:fiscalYear/submit',
+  'GET /api/cycles',
+  'GET /api/cycles/due',
+  'POST /api/cycles/windows',
+  'PUT /api/cycles/windows/:windowId',
+  'POST /api/cycles/windows/:windowId/open',
+  'POST /api/cycles/windows/:windowId/close',
   'GET /api/training/courses',
   'POST /api/training/courses',
   'GET /api/training/courses/:courseId',
@@ -65,6 +96,11 @@ describe("the tab's typed routes", () => {
       ...peopleRoutes({} as never),
       ...frameworkRoutes({} as never),
       ...teamRoutes({} as never),
+      ...interviewRoutes({} as never),
+      ...selfCheckRoutes({} as never),
+      ...careerRoutes({} as never),
+      ...declarationRoutes({} as never),
+      ...cycleRoutes({} as never),
       ...trainingRoutes({} as never),
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never),

@@ -1,5 +1,8 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { goalProgressInputSchema } from '../../../src/growth/goal.contract.ts';
 import { ApiError } from '../../../tab/src/api/client.ts';
+import { checkForm } from '../../../tab/src/data/form-check.ts';
 import { fieldErrorsOf } from '../../../tab/src/goals/format.ts';
 import { fiscalYearBounds } from '../../../tab/src/goals/goal-form.tsx';
 import { currentPeriod, periodChoices } from '../../../tab/src/self-check/periods.ts';
@@ -35,5 +38,15 @@ describe('the self-check and goals pages', () => {
 
   it('bounds due dates by the fiscal year, April to March', () => {
     expect(fiscalYearBounds(2026)).toEqual({ from: '2026-04-01', to: '2027-03-31' });
+  });
+
+  it('refuses the progress percentages the contract refuses: empty, fractions, below 0, above 100', () => {
+    const t = ((key: string) => key) as unknown as TFunction;
+    // The goal card sends an empty box as NaN, so it is refused rather than taken for 0.
+    const percentError = (percent: number) =>
+      checkForm(goalProgressInputSchema, { version: 1, percent, note: '' }, t).percent;
+    for (const refused of [Number.NaN, Number('abc'), 1.5, -1, 101])
+      expect(percentError(refused)).toBeDefined();
+    for (const accepted of [0, 42, 100]) expect(percentError(accepted)).toBeUndefined();
   });
 });

@@ -49,6 +49,18 @@ describe('the booking panel’s Japan-time dates', () => {
       settingsProblems({ ...good, lastDay: '2026-11-20', dayEnd: '08:00', durationMinutes: 5 }, '2026-11-25'),
     ).toEqual(['windowOrder', 'windowOver', 'hoursOrder', 'duration']);
     expect(settingsProblems({ ...good, lastDay: '2027-02-01' }, '2026-11-25')).toEqual(['windowTooLong']);
+    expect(
+      settingsProblems(
+        {
+          ...good,
+          firstDay: '',
+          breaks: [{ start: '13:00', end: '12:00' }],
+          bufferMinutes: 2.5,
+          minimumNoticeMinutes: 15 * 24 * 60,
+        },
+        '2026-11-25',
+      ),
+    ).toEqual(['windowMissing', 'breakOrder', 'buffer', 'notice']);
   });
 });
 

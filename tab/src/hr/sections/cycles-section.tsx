@@ -18,11 +18,10 @@ import {
   type CycleActor,
   type CycleKind,
   type CycleWindow,
-  type CycleYearResponse,
 } from '../../../../src/cycles/cycle.contract.ts';
 import { ApiError } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
@@ -174,11 +173,9 @@ export default function CyclesSection({ api }: HrSectionProps) {
   const [fiscalYear, setFiscalYear] = useState<number | undefined>(undefined);
   const queryClient = useQueryClient();
   const loaded = useQuery(
-    apiQuery<CycleYearResponse>(
-      api,
-      queryKeys.cycles(fiscalYear),
-      `/api/cycles${fiscalYear === undefined ? '' : `?fiscalYear=${fiscalYear}`}`,
-    ),
+    routeQuery(api, queryKeys.cycles(fiscalYear), 'GET /api/cycles', {
+      query: { fiscalYear: fiscalYear === undefined ? undefined : String(fiscalYear) },
+    }),
   );
   // A change to a window refreshes every year's entry (the current year is cached under two keys).
   const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.allCycles });
@@ -263,20 +260,22 @@ function WindowRow({
     setResult(null);
     try {
       if (action === 'plan')
-        await api.request('POST', '/api/cycles/windows', { fiscalYear, kind, opensOn, closesOn });
+        await api.call('POST /api/cycles/windows', { body: { fiscalYear, kind, opensOn, closesOn } });
       else if (window && action === 'reschedule')
-        await api.request('PUT', `/api/cycles/windows/${window.id}`, {
-          version: window.version,
-          opensOn,
-          closesOn,
+        await api.call('PUT /api/cycles/windows/:windowId', {
+          params: { windowId: window.id },
+          body: { version: window.version, opensOn, closesOn },
         });
       else if (window && action === 'open')
-        await api.request('POST', `/api/cycles/windows/${window.id}/open`, {
-          version: window.version,
-          ...(closesOn !== window.closesOn ? { closesOn } : {}),
+        await api.call('POST /api/cycles/windows/:windowId/open', {
+          params: { windowId: window.id },
+          body: { version: window.version, ...(closesOn !== window.closesOn ? { closesOn } : {}) },
         });
       else if (window && action === 'close')
-        await api.request('POST', `/api/cycles/windows/${window.id}/close`, { version: window.version });
+        await api.call('POST /api/cycles/windows/:windowId/close', {
+          params: { windowId: window.id },
+          body: { version: window.version },
+        });
       setResult({ ok: true, action });
       onChanged();
     } catch (error) {

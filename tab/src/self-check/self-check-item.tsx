@@ -1,0 +1,135 @@
+import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Mark } from '../../../src/framework/framework.contract.ts';
+import { EVIDENCE_MAX, type SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
+import { formatInstant } from '../career/format.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { useLocalized } from '../shell/localized.ts';
+import { SCALE, type Form } from './form.ts';
+import { useStyles } from './styles.ts';
+
+/** One competency of the self-check: its rating and evidence (or what was handed in), and any feedback. */
+export function SelfCheckItem({
+  period,
+  item,
+  mark,
+  name,
+  entry,
+  feedback,
+  editable,
+  ratingError,
+  onRating,
+  onEvidence,
+}: {
+  period: string;
+  item: SelfCheckResponse['items'][number];
+  mark: Mark;
+  name: string;
+  entry: Form['ratings'][string];
+  feedback: SelfCheckResponse['feedback'][string] | undefined;
+  editable: boolean;
+  ratingError: string | undefined;
+  onRating: (rating: number) => void;
+  onEvidence: (evidence: string) => void;
+}) {
+  const { t, i18n } = useTranslation('selfCheck');
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const local = useLocalized();
+  const id = item.competencyId;
+  const headingId = `item-${period}-${id}`;
+  return (
+    <article
+      className={styles.item}
+      aria-labelledby={headingId}
+      data-testid={`item-${id}`}
+      data-mark={item.mark}
+    >
+      <h3 className={styles.itemHeading} id={headingId}>
+        {name}
+        <span className={styles.mark}>
+          <span aria-hidden="true">{mark.symbol}</span>
+          {local(mark.label)}
+        </span>
+      </h3>
+      <p className={layout.muted} style={{ margin: 0 }}>
+        {t(`markMeaning.${item.mark}`)}
+      </p>
+      {editable ? (
+        <>
+          <Field
+            label={{
+              children: (
+                <>
+                  {t('ratingField')}
+                  <span className={styles.visuallyHidden}>: {name}</span>
+                </>
+              ),
+            }}
+            required
+            validationState={ratingError ? 'error' : 'none'}
+            validationMessage={ratingError}
+          >
+            <RadioGroup
+              id={`rating-${period}-${id}`}
+              layout="horizontal"
+              className={styles.scale}
+              value={entry.rating === null ? '' : String(entry.rating)}
+              onChange={(_, data) => onRating(Number(data.value))}
+            >
+              {SCALE.map((value) => (
+                <Radio
+                  key={value}
+                  value={String(value)}
+                  label={t('ratingOption', { value, label: t(`rating.${value}`) })}
+                />
+              ))}
+            </RadioGroup>
+          </Field>
+          <Field
+            label={{
+              children: (
+                <>
+                  {t('evidence')}
+                  <span className={styles.visuallyHidden}>: {name}</span>
+                </>
+              ),
+            }}
+            hint={t('count', { count: entry.evidence.length, max: EVIDENCE_MAX })}
+          >
+            <Textarea
+              className={styles.textarea}
+              value={entry.evidence}
+              maxLength={EVIDENCE_MAX}
+              resize="vertical"
+              onChange={(_, data) => onEvidence(data.value)}
+              data-testid={`evidence-${id}`}
+            />
+          </Field>
+        </>
+      ) : (
+        <>
+          <p className={styles.readValue} data-testid={`rating-${id}`}>
+            {entry.rating === null
+              ? t('notRated')
+              : t('ratingOption', { value: entry.rating, label: t(`rating.${entry.rating}`) })}
+          </p>
+          <p className={`${layout.preLine}`} style={{ margin: 0 }}>
+            {entry.evidence || <span className={layout.muted}>{t('evidenceEmpty')}</span>}
+          </p>
+        </>
+      )}
+      {feedback ? (
+        <div className={styles.feedback} data-testid={`feedback-${id}`}>
+          <h4 className={styles.feedbackHeading}>{t('feedback')}</h4>
+          <p className={layout.preLine} style={{ margin: 0 }}>
+            {feedback.comment}
+          </p>
+          <p className={layout.muted} style={{ margin: '4px 0 0' }}>
+            {formatInstant(feedback.at, i18n.language)}
+          </p>
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+// The self-check page's styles, shared by its components.
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useStyles = makeStyles({
+  item: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: '12px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    minWidth: 0,
+  },
+  itemHeading: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  mark: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '4px',
+    marginLeft: '8px',
+    padding: '0 8px',
+    borderRadius: tokens.borderRadiusCircular,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    whiteSpace: 'nowrap',
+  },
+  scale: { display: 'flex', flexWrap: 'wrap', columnGap: '4px' },
+  scaleList: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px' },
+  scaleTerm: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  scaleDesc: { margin: 0 },
+  readValue: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  feedback: {
+    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    padding: '8px 12px',
+  },
+  feedbackHeading: { fontSize: tokens.fontSizeBase300, margin: '0 0 4px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  missingList: { margin: '4px 0 0', paddingLeft: '20px' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  textarea: { width: '100%' },
+  // A native select is as wide as its longest option; on a phone it must shrink to the screen.
+  picker: { width: '100%', maxWidth: '520px', minWidth: 0 },
+  pickerSelect: { width: '100%', minWidth: 0 },
+});

@@ -1,0 +1,64 @@
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { goalUpdateSchema, GOAL_LINKS_MAX, GOAL_TITLE_MAX } from '../../../src/growth/goal.contract.ts';
+import { USER_TEXT_MESSAGE } from '../../../src/http/user-input.ts';
+import { checkForm } from '../../../tab/src/data/form-check.ts';
+
+// The message key and its values stand in for the translated text.
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key} ${JSON.stringify(values)}` : key) as unknown as TFunction;
+
+const goalFields = goalUpdateSchema.omit({ version: true });
+const valid = {
+  title: '窓口の待ち時間を短くする',
+  successCriteria: '平均10分以内',
+  dueDate: '2027-03-31',
+  competencyIds: [],
+  guidelineIds: [],
+};
+
+describe('checkForm: the server contract checks the tab form', () => {
+  it('finds nothing wrong with what the server accepts', () => {
+    expect(checkForm(goalFields, valid, t)).toEqual({});
+  });
+
+  it('names each field the server would refuse, one message each, from the contract limits', () => {
+    const errors = checkForm(
+      goalFields,
+      {
+        ...valid,
+        title: 'x'.repeat(GOAL_TITLE_MAX + 1),
+        dueDate: '31/03/2027',
+        competencyIds: Array.from({ length: GOAL_LINKS_MAX + 1 }, (_, i) => `c${i}`),
+      },
+      t,
+    );
+    expect(errors).toEqual({
+      title: `form.tooLong {"max":${GOAL_TITLE_MAX}}`,
+      dueDate: 'form.invalidFormat',
+      competencyIds: `form.tooMany {"max":${GOAL_LINKS_MAX}}`,
+    });
+  });
+
+  it('asks to fill in a field left empty or blank, whatever rule the empty text breaks', () => {
+    expect(checkForm(goalFields, { ...valid, title: '  ', dueDate: '' }, t)).toEqual({
+      title: 'form.required',
+      dueDate: 'form.required',
+    });
+  });
+
+  it("passes on the shared refinements' own message (text PostgreSQL cannot store)", () => {
+    expect(checkForm(goalFields, { ...valid, successCriteria: 'a\u0000b' }, t)).toEqual({
+      successCriteria: USER_TEXT_MESSAGE,
+    });
+  });
+
+  it('reports numbers out of range and other problems with a generic message', () => {
+    const schema = z.object({ percent: z.number().min(0).max(100), stage: z.enum(['mid', 'yearEnd']) });
+    expect(checkForm(schema, { percent: 101, stage: 'x' }, t)).toEqual({
+      percent: 'form.tooBig {"max":100}',
+      stage: 'form.invalid',
+    });
+  });
+});
