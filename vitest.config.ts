@@ -49,15 +49,9 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
+                // Debian's Chromium, as the e2e tests launch it (test/support/browser.ts): no download here.
                 executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--no-first-run',
-                  '--disable-sync',
-                ],
+                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
               },
             }),
             instances: [{ browser: 'chromium' }],
