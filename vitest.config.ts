@@ -1,6 +1,8 @@
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import tab from './tab/vite.config.ts';
 
-// Four projects, so a developer can run the fast ones alone (`npx vitest run --project unit`); `npm test`
+// Five projects, so a developer can run the fast ones alone (`npx vitest run --project unit`); `npm test`
 // runs them all. Inline projects inherit the options below.
 export default defineConfig({
   test: {
@@ -32,6 +34,31 @@ export default defineConfig({
       },
       // The built artefact in production mode (needs `npm run build` and CI's services).
       { extends: true, test: { name: 'production', include: ['test/production/**/*.test.ts'] } },
+      // Tab components alone in Debian's Chromium (no server, no dev host): a fake API client answers by route.
+      {
+        extends: true,
+        plugins: tab.plugins,
+        // Vite finds the tab's dependencies up front instead of reloading the page when it meets one.
+        optimizeDeps: { entries: ['test/component/**/*.test.tsx'] },
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          setupFiles: ['test/component/support/setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                // Debian's Chromium, as the e2e tests launch it (test/support/browser.ts): no download here.
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
     ],
   },
 });

@@ -44,8 +44,8 @@ export function afterLeasesExpire(leaseMs: number): { options: SendOptions } {
 }
 
 /**
- * Creates the queues, starts their workers, sets their schedules, then sends the startup jobs: in this
- * order, so nothing is sent to a queue that does not exist yet.
+ * Creates the queues, sends the startup jobs, starts the workers, then sets the schedules: nothing is sent
+ * to a queue that does not exist yet, and each worker's first fetch finds its startup job.
  */
 export async function registerJobs(queue: JobQueue, table: readonly JobDeclaration[]): Promise<void> {
   const names = new Set<string>();
@@ -65,13 +65,15 @@ export async function registerJobs(queue: JobQueue, table: readonly JobDeclarati
     }
     live.push(declaration);
   }
+  // Sent before the workers start: a worker fetches at once when it starts, then only every polling
+  // interval (two seconds by default), so a job sent after its worker started would wait that long.
+  for (const declaration of live) {
+    if (declaration.atStartup && !declaration.retired)
+      await queue.send(declaration.queue, declaration.atStartup.data ?? {}, declaration.atStartup.options);
+  }
   for (const declaration of live) await queue.work(declaration.queue, declaration.handler, declaration.work);
   for (const declaration of live) {
     if (declaration.schedule && !declaration.retired)
       await queue.boss.schedule(declaration.queue, declaration.schedule, {}, { tz: JOB_TIME_ZONE });
-  }
-  for (const declaration of live) {
-    if (declaration.atStartup && !declaration.retired)
-      await queue.send(declaration.queue, declaration.atStartup.data ?? {}, declaration.atStartup.options);
   }
 }

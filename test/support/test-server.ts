@@ -1,7 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
+import { loadOrCreateKeys } from '../../src/dev/m365-emulator/keys.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
@@ -19,6 +21,31 @@ export interface TestServer extends RunningServer {
 
 const noEnvFiles = mkdtempSync(path.join(tmpdir(), 'hagukumi-noenv-'));
 
+/**
+ * The emulator makes three RSA keys and two certificates when its state folder has none: 1-1.5 s of
+ * work that holds the event loop, in every server start on a loaded machine. In local mode they depend on
+ * nothing in the configuration, so one set, made once and named by the code that makes them, is placed in
+ * each test server's state folder, where the emulator loads it as after a restart.
+ */
+let emulatorKeysFile: string | undefined;
+function seedEmulatorKeys(dataDir: string): void {
+  if (!emulatorKeysFile) {
+    const maker = path.resolve(import.meta.dirname, '../../src/dev/m365-emulator/keys.ts');
+    const hash = createHash('sha256').update(readFileSync(maker)).digest('hex').slice(0, 16);
+    const file = path.join(tmpdir(), `hagukumi-emulator-keys-${hash}.json`);
+    if (!existsSync(file)) {
+      // Made aside and renamed into place: a process racing us finds nothing or a whole file.
+      const building = mkdtempSync(path.join(tmpdir(), 'hagukumi-emulator-keys-'));
+      loadOrCreateKeys(building);
+      renameSync(path.join(building, 'keys.json'), file);
+      rmSync(building, { recursive: true, force: true });
+    }
+    emulatorKeysFile = file;
+  }
+  mkdirSync(path.join(dataDir, 'm365-emulator'), { recursive: true });
+  copyFileSync(emulatorKeysFile, path.join(dataDir, 'm365-emulator', 'keys.json'));
+}
+
 /** The whole service, as `npm start` wires it, on a random port with its own empty store. */
 export async function startTestServer(
   options: {
@@ -31,6 +58,7 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(options.backend ?? 'pglite');
+  seedEmulatorKeys(store.dataDir);
   const config = loadConfig(
     {
       // As `npm start` does with --mode=local: the mode is never a default.

@@ -107,7 +107,7 @@ export function createApiClient(getAuthToken: () => Promise<string>) {
     return request<ApiResponse<K>>(method, url, body, signal ? { signal } : {});
   };
   // Who I am and the policy are shared through the query cache (tab/src/data/queries.ts: useMe, useFramework).
-  return { request, call, file };
+  return { call, file };
 }
 
 /** A route without params or body may be called with no input at all. */

@@ -61,17 +61,9 @@ export const queryKeys = {
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
 };
 
-/** A GET of our API as a query: cancelled when its key changes or its last view goes away. */
-export function apiQuery<T>(api: ApiClient, queryKey: QueryKey, path: string) {
-  return queryOptions({
-    queryKey,
-    queryFn: ({ signal }) => api.request<T>('GET', path, undefined, { signal }),
-  });
-}
-
 /**
- * A GET route of the contract as a query: typed by the route (tab/src/api/routes.ts), cancelled like
- * apiQuery. Prefer it to apiQuery, whose type and URL are written by hand.
+ * A GET route of the contract as a query: typed by the route (tab/src/api/routes.ts), and cancelled
+ * when its key changes or its last view goes away.
  */
 export function routeQuery<K extends ApiRouteKey & `GET ${string}`>(
   api: ApiClient,

@@ -1,9 +1,8 @@
 import { makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { WorkplaceGoalsResponse } from '../../../src/growth/goal.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 
@@ -37,11 +36,9 @@ export function WorkplaceGoals({ api, fiscalYear }: { api: ApiClient; fiscalYear
   const styles = useStyles();
   const layout = useLayoutStyles();
   const query = useQuery(
-    apiQuery<WorkplaceGoalsResponse>(
-      api,
-      queryKeys.workplaceGoals(fiscalYear),
-      `/api/workplace/goals?fiscalYear=${fiscalYear}`,
-    ),
+    routeQuery(api, queryKeys.workplaceGoals(fiscalYear), 'GET /api/workplace/goals', {
+      query: { fiscalYear },
+    }),
   );
 
   const title = query.data?.department

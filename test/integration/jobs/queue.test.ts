@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { startQueue, type JobQueue } from '../../../src/jobs/queue.ts';
 import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
@@ -10,12 +10,8 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
-async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+async function waitFor(predicate: () => boolean | Promise<boolean>): Promise<void> {
+  await vi.waitFor(async () => expect(await predicate()).toBe(true), { timeout: 20_000, interval: 50 });
 }
 
 describe.each(BACKENDS)('job queue on %s', (backend) => {
@@ -87,19 +83,25 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     const instance = await start();
     await instance.queue.define('slow');
     const started = deferred();
+    const release = deferred();
     let finished = false;
     await instance.queue.work(
       'slow',
       async () => {
         started.resolve();
-        await new Promise((r) => setTimeout(r, 1500));
+        await release.promise;
         finished = true;
       },
       { pollingIntervalSeconds: 0.5 },
     );
     const id = await instance.queue.send('slow', {});
     await started.promise;
-    await instance.queue.stop(10_000);
+    const stopped = instance.queue.stop(10_000);
+    // The job is let go only once the stop has reached its worker: the stop must wait for it.
+    await waitFor(() => instance.queue.boss.getWipData().some((worker) => worker.state === 'stopping'));
+    expect(finished).toBe(false);
+    release.resolve();
+    await stopped;
     expect(finished).toBe(true);
     // The queue has closed its connections; read the job's state straight from the store.
     const rows = await instance.database.query<{ state: string }>(
@@ -117,7 +119,8 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
       'stuck',
       async () => {
         started.resolve();
-        await new Promise((r) => setTimeout(r, 30_000));
+        // Never settles: the stop's timeout has to give the job up.
+        await new Promise(() => undefined);
       },
       { pollingIntervalSeconds: 0.5 },
     );

@@ -32,7 +32,7 @@ function recordingQueue(existing: string[] = []) {
 const noop = async () => undefined;
 
 describe('registerJobs', () => {
-  it('creates every queue, then starts the workers, then schedules in Japan time, then sends the startup jobs', async () => {
+  it('creates every queue, then sends the startup jobs, then starts the workers, then schedules in Japan time', async () => {
     const { queue, calls } = recordingQueue();
     await registerJobs(queue, [
       job({
@@ -49,12 +49,12 @@ describe('registerJobs', () => {
       'define a 3',
       'createQueue b short',
       'define c default',
+      'send a startup',
       'work a',
       'work b',
       'work c',
       'schedule a 0 * * * * Asia/Tokyo',
       'schedule b * * * * * Asia/Tokyo',
-      'send a startup',
     ]);
   });
 

@@ -8,7 +8,7 @@ import type {
 } from '../../../../src/analytics/analytics.contract.ts';
 import { UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { allOf, QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
@@ -38,18 +38,14 @@ export default function ReportsSection({ api, base }: HrSectionProps) {
   const [year, setYear] = useState(currentFiscalYear);
   const loaded = allOf(
     useQuery(
-      apiQuery<SubmissionReport>(
-        api,
-        queryKeys.hrReports('submission', year),
-        `/api/hr/reports/submission?fiscalYear=${year}`,
-      ),
+      routeQuery(api, queryKeys.hrReports('submission', year), 'GET /api/hr/reports/submission', {
+        query: { fiscalYear: year },
+      }),
     ),
     useQuery(
-      apiQuery<WantedReport>(
-        api,
-        queryKeys.hrReports('wanted', year),
-        `/api/hr/reports/wanted?fiscalYear=${year}`,
-      ),
+      routeQuery(api, queryKeys.hrReports('wanted', year), 'GET /api/hr/reports/wanted', {
+        query: { fiscalYear: year },
+      }),
     ),
   );
 

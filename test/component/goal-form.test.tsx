@@ -1,0 +1,86 @@
+// The goal form refuses what the server would refuse, with the contract's messages, and keeps what was
+// typed whatever the server answers.
+import { describe, expect, it } from 'vitest';
+import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
+import { ApiError } from '../../tab/src/api/client.ts';
+import GoalsView from '../../tab/src/goals/goals-view.tsx';
+import { framework, meAt } from './support/fixtures.ts';
+import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+
+const year = halfPeriodAt(new Date()).fiscalYear;
+
+const answers: Answers = {
+  'GET /api/me': meAt('shuji'),
+  'GET /api/framework': framework,
+  'GET /api/people/:personId/goals': [],
+  'GET /api/workplace/goals': { department: '人事課', fiscalYear: year, people: [] },
+};
+
+/** The goals page with the new-goal form open. */
+async function openNewGoal(extra: Answers = {}) {
+  const fake = fakeApi({ ...answers, ...extra });
+  const { screen } = await renderTab(<GoalsView api={fake.api} rest={[]} />, { language: 'ja' });
+  await screen.getByTestId('goal-add').click();
+  const form = screen.getByTestId('goal-new-form');
+  await expect.element(form).toBeVisible();
+  return { screen, form, fake };
+}
+
+describe('the goal form', () => {
+  it('asks for a title, and puts the focus on it', async () => {
+    const { form, fake } = await openNewGoal();
+    await form.getByTestId('goal-save').click();
+
+    await expect.element(form.getByText('入力してください。')).toBeVisible();
+    await expect.element(form.getByTestId('goal-title')).toHaveFocus();
+    await expect.element(form.getByTestId('goal-title')).toHaveAttribute('aria-invalid', 'true');
+    expect(fake.received.map((request) => request.key)).not.toContain('POST /api/people/:personId/goals');
+  });
+
+  it('refuses a due date outside the fiscal year, and puts the focus on it', async () => {
+    const { form, fake } = await openNewGoal();
+    await form.getByTestId('goal-title').fill('窓口の待ち時間を短くする');
+    await form.getByTestId('goal-due').fill(`${year + 1}-04-01`);
+    await form.getByTestId('goal-save').click();
+
+    const from = `${year}年4月1日`;
+    const to = `${year + 1}年3月31日`;
+    await expect.element(form.getByText(`${from}〜${to} の日付を選んでください。`)).toBeVisible();
+    await expect.element(form.getByTestId('goal-due')).toHaveFocus();
+    expect(fake.received.map((request) => request.key)).not.toContain('POST /api/people/:personId/goals');
+  });
+
+  it('puts the focus on the first field in error when several are wrong', async () => {
+    const { form } = await openNewGoal();
+    await form.getByTestId('goal-due').fill(`${year - 1}-12-31`);
+    await form.getByTestId('goal-save').click();
+
+    await expect.element(form.getByText('入力してください。')).toBeVisible();
+    await expect.element(form.getByText(/の日付を選んでください。$/)).toBeVisible();
+    await expect.element(form.getByTestId('goal-title')).toHaveFocus();
+  });
+
+  it('keeps what was typed when the server refuses it, with its message next to the field', async () => {
+    const { form, fake } = await openNewGoal({
+      'POST /api/people/:personId/goals': () => {
+        throw new ApiError(422, 'validation_failed', 'Invalid request', 'request-1', [
+          { path: 'body.title', message: '同じ題名の目標がすでにあります。' },
+        ]);
+      },
+    });
+    await form.getByTestId('goal-title').fill('窓口の待ち時間を短くする');
+    await form.getByTestId('goal-criteria').fill('平均待ち時間 10 分以内');
+    await form.getByTestId('goal-save').click();
+
+    await expect.element(form.getByText('同じ題名の目標がすでにあります。')).toBeVisible();
+    // The server's own message (validation_failed in the UI language), then the promise that nothing was lost.
+    await expect.element(form.getByTestId('goal-error')).toBeVisible();
+    const failure = form.getByTestId('goal-error').element().textContent;
+    expect(failure).toContain('入力内容に誤りがあります。各項目を確認してください。');
+    expect(failure).toContain('入力した内容はそのまま残っています。');
+    await expect.element(form.getByTestId('goal-title')).toHaveValue('窓口の待ち時間を短くする');
+    await expect.element(form.getByTestId('goal-criteria')).toHaveValue('平均待ち時間 10 分以内');
+    const posted = fake.received.find((request) => request.key === 'POST /api/people/:personId/goals');
+    expect(posted?.body).toMatchObject({ fiscalYear: year, title: '窓口の待ち時間を短くする' });
+  });
+});
