@@ -6,16 +6,17 @@ import { z } from 'zod';
 import type { Framework } from '../src/framework/framework.schema.ts';
 import { AppError, isAppError } from '../src/http/app-error.ts';
 import type { ReportComments } from '../src/reports/report-comments.ts';
-import { reportCommentSchema } from '../src/reports/report-comments.ts';
 import {
   REPORT_COMMENT_MAX,
   REPORT_COURSES_MAX,
   REPORT_LINKS_MAX,
   REPORT_TEXT_MAX,
   REPORT_WANTED_MAX,
+  reportCommentInputSchema,
+  reportDraftSchema,
+  reportSubmissionSchema,
 } from '../src/reports/report.contract.ts';
 import type { ReportService } from '../src/reports/report.service.ts';
-import { reportDraftSchema, reportSubmissionSchema } from '../src/reports/report.service.ts';
 import {
   COMMENT_INPUT_ID,
   commentRequiredText,
@@ -363,7 +364,7 @@ export function createReportActions(deps: ReportActionsDependencies) {
             ...extra,
           });
         };
-        const parsed = reportCommentSchema.safeParse({ text: typed, requestId: ids.data.requestId });
+        const parsed = reportCommentInputSchema.safeParse({ text: typed, requestId: ids.data.requestId });
         if (!parsed.success) {
           const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
           return await notice(ids.data.requestId, {

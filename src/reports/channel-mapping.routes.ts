@@ -2,43 +2,21 @@ import { z } from 'zod';
 import { subjectOf } from '../growth/growth-params.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import {
+  channelMappingOverviewSchema,
   channelMappingSchema,
   channelUnmapQuery,
   departmentParam,
-  type ChannelMappingService,
-} from './channel-mapping.service.ts';
-
-const overviewSchema = z.object({
-  teams: z.array(
-    z.object({
-      teamId: z.string(),
-      name: z.string().nullable(),
-      channels: z.array(z.object({ id: z.string(), name: z.string() })),
-    }),
-  ),
-  departments: z.array(
-    z.object({
-      department: z.string(),
-      people: z.number(),
-      mapping: z
-        .object({
-          teamId: z.string(),
-          teamName: z.string().nullable(),
-          channelId: z.string(),
-          channelName: z.string().nullable(),
-          version: z.number(),
-          unavailable: z.boolean(),
-        })
-        .nullable(),
-    }),
-  ),
-});
+} from './channel-mapping.contract.ts';
+import type { ChannelMappingService } from './channel-mapping.service.ts';
 
 export function channelMappingRoutes(service: ChannelMappingService): RouteDefinition[] {
   const tags = ['reports'];
   const params = z.object({ department: departmentParam });
   const answer = {
-    200: { description: 'Installed teams and every 課 with its channel', schema: overviewSchema },
+    200: {
+      description: 'Installed teams and every 課 with its channel',
+      schema: channelMappingOverviewSchema,
+    },
   };
   return [
     defineRoute({

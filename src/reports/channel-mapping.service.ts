@@ -1,32 +1,11 @@
 // HR's 課 → channel mapping (policy 7(5)②: reports are returned to the workplace). HR picks, per
 // department, a channel of a team the app is installed in; submissions of that 課 are shared there.
-import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { resolveChannel, type ChannelMappingStore } from './channel-mapping.store.ts';
-import type { ChannelMappingOverview } from './channel-mapping.contract.ts';
+import type { ChannelMappingInput, ChannelMappingOverview } from './channel-mapping.contract.ts';
 import type { ConversationReferenceStore } from './conversation-references.store.ts';
-import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
-
-export const DEPARTMENT_MAX = 200;
-
-export const departmentParam = userText
-  .trim()
-  .min(1, 'must name a department (課)')
-  .max(DEPARTMENT_MAX, `must be at most ${DEPARTMENT_MAX} characters`);
-
-export const channelMappingSchema = z
-  .object({
-    teamId: userText.trim().min(1, 'choose a team').max(256),
-    channelId: userText.trim().min(1, 'choose a channel').max(256),
-    version: dbInteger.min(0),
-  })
-  .strict();
-
-export const channelUnmapQuery = z
-  .object({ version: dbIntegerFromText.min(1, 'must be the version read') })
-  .strict();
 
 export interface ChannelMappingDependencies {
   store: ChannelMappingStore;
@@ -104,11 +83,7 @@ export function createChannelMappingService(deps: ChannelMappingDependencies) {
     },
 
     /** Maps a 課 to a channel: the team must be installed, the channel one of its channels. */
-    async put(
-      actor: Actor,
-      department: string,
-      input: z.infer<typeof channelMappingSchema>,
-    ): Promise<ChannelMappingOverview> {
+    async put(actor: Actor, department: string, input: ChannelMappingInput): Promise<ChannelMappingOverview> {
       requireHr(actor);
       const installations = await deps.installations.listInstallations();
       const team = installations.find((candidate) => candidate.teamId === input.teamId);

@@ -2,7 +2,6 @@
 // (policy 7(4): OJT and feedback come from supervisors); the comment is stored with a 1:1 notice to the
 // author queued in the same transaction, so neither is lost and neither is sent twice.
 import { asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -11,30 +10,14 @@ import { createPeopleStore, type PeopleStore } from '../people/people.store.ts';
 import { createTrainingStore } from '../training/training.store.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
-import { COMMENT_REQUEST_ID_MAX, REPORT_COMMENT_MAX, type ReportComment } from './report.contract.ts';
+import type { ReportComment, ReportCommentInput } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
 import { reportComments } from './report-workflow.schema.ts';
-import { userText } from '../http/user-input.ts';
 import { commentKey } from './report-outbox-keys.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export { commentKey };
-
-export const reportCommentSchema = z
-  .object({
-    text: userText
-      .trim()
-      .min(1, 'is required: write the comment')
-      .max(REPORT_COMMENT_MAX, `must be at most ${REPORT_COMMENT_MAX} characters`),
-    requestId: userText
-      .min(8, 'must be the id of the comment form (8 to 64 characters)')
-      .max(COMMENT_REQUEST_ID_MAX, 'must be the id of the comment form (8 to 64 characters)')
-      .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only'),
-  })
-  .strict();
-
-export type ReportCommentInput = z.infer<typeof reportCommentSchema>;
 
 export interface ReportCommentsDependencies {
   db: Db;

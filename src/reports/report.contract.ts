@@ -20,6 +20,10 @@
 //                                                      answers with the stored comment)
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
+import { z } from 'zod';
+import { dbInteger, userText } from '../http/user-input.ts';
+import { localizedTextSchema as courseTitleSchema } from '../training/training.contract.ts';
+
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_WANTED_MAX = 1000;
 export const REPORT_LINKS_MAX = 20;
@@ -28,33 +32,82 @@ export const SATISFACTION_MIN = 1;
 export const SATISFACTION_MAX = 5;
 /** A card or client makes one per form it shows; repeats of the same submission are recognised by it. */
 export const SUBMISSION_ID_MAX = 64;
-
-export type ReportStatus = 'draft' | 'submitted';
-
-export interface ReportContent {
-  /** What I learned (学んだこと). */
-  learned: string;
-  /** How I will use it in my workplace (職場でどう活かすか). */
-  application: string;
-  /** Framework competency ids and DRILL guideline ids the training strengthened. */
-  competencyIds: string[];
-  guidelineIds: string[];
-  /** 1 (not satisfied) to 5 (very satisfied); null in a draft not yet rated. */
-  satisfaction: number | null;
-  /** Trainings I want next (今後受けたい研修): free text, plus optional catalog course ids. */
-  wantedText: string;
-  wantedCourseIds: string[];
-}
-
-export type ReportDraftInput = ReportContent & { version: number };
-
-export type ReportSubmissionInput = Omit<ReportContent, 'satisfaction'> & {
-  satisfaction: number;
-  submissionId: string;
-};
-
 export const REPORT_COMMENT_MAX = 1000;
 export const COMMENT_REQUEST_ID_MAX = 64;
+
+// One zod schema per shape: the routes validate requests and check answers with them, the bot validates
+// card submissions with the same input schemas, and the types below are inferred from them.
+
+export const reportStatusSchema = z.enum(['draft', 'submitted']);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+/** What a report says, as stored (a draft may be incomplete). */
+export const reportContentSchema = z.object({
+  /** What I learned (学んだこと). */
+  learned: z.string(),
+  /** How I will use it in my workplace (職場でどう活かすか). */
+  application: z.string(),
+  /** Framework competency ids and DRILL guideline ids the training strengthened. */
+  competencyIds: z.array(z.string()),
+  guidelineIds: z.array(z.string()),
+  /** 1 (not satisfied) to 5 (very satisfied); null in a draft not yet rated. */
+  satisfaction: z.number().nullable(),
+  /** Trainings I want next (今後受けたい研修): free text, plus optional catalog course ids. */
+  wantedText: z.string(),
+  wantedCourseIds: z.array(z.string()),
+});
+export type ReportContent = z.infer<typeof reportContentSchema>;
+
+const idList = (max: number, what: string) =>
+  z.array(userText.max(64)).max(max, `choose at most ${max} ${what}`);
+const satisfaction = z
+  .number()
+  .int('must be a whole number')
+  .min(SATISFACTION_MIN, `must be ${SATISFACTION_MIN} to ${SATISFACTION_MAX}`)
+  .max(SATISFACTION_MAX, `must be ${SATISFACTION_MIN} to ${SATISFACTION_MAX}`);
+/** The id a form makes once: 8 to 64 letters, digits, - and _. */
+const formId = (what: string, max: number) =>
+  userText
+    .min(8, `must be the id of ${what} (8 to ${max} characters)`)
+    .max(max, `must be the id of ${what} (8 to ${max} characters)`)
+    .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only');
+
+/** A draft may be incomplete: lengths and ids are checked, nothing is required. */
+export const reportDraftSchema = z
+  .object({
+    /** 0 for the first save; otherwise the version read. */
+    version: dbInteger.min(0),
+    learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
+    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
+    satisfaction: satisfaction.nullable(),
+    wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+  })
+  .strict();
+export type ReportDraftInput = z.infer<typeof reportDraftSchema>;
+
+/** A submission: the two texts and the satisfaction are required. */
+export const reportSubmissionSchema = z
+  .object({
+    submissionId: formId('the form', SUBMISSION_ID_MAX),
+    learned: userText
+      .trim()
+      .min(1, 'is required: write what you learned (学んだこと)')
+      .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    application: userText
+      .trim()
+      .min(1, 'is required: write how you will use it in your workplace (職場での活かし方)')
+      .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
+    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
+    satisfaction,
+    wantedText: userText.trim().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+  })
+  .strict();
+export type ReportSubmissionInput = z.infer<typeof reportSubmissionSchema>;
 
 /**
  * Where a submitted report stands in being shared with the workplace:
@@ -63,71 +116,85 @@ export const COMMENT_REQUEST_ID_MAX = 64;
  * - `not_shared`: it will not be posted — no channel was mapped to the 課 at submission, or Teams refused
  *   it for good. The report still counts as submitted.
  */
-export type ReportSharingStatus = 'submitted' | 'shared' | 'not_shared';
-export type NotSharedReason = 'no_channel_mapped' | 'delivery_failed';
+export const reportSharingStatusSchema = z.enum(['submitted', 'shared', 'not_shared']);
+export type ReportSharingStatus = z.infer<typeof reportSharingStatusSchema>;
+export const notSharedReasonSchema = z.enum(['no_channel_mapped', 'delivery_failed']);
+export type NotSharedReason = z.infer<typeof notSharedReasonSchema>;
 
-export interface ReportSharing {
-  status: ReportSharingStatus;
-  reason: NotSharedReason | null;
-  /** The channel it goes (or went) to. */
-  channelName: string | null;
-  /** The author's supervisor was sent a notice with a link. */
-  supervisorNotified: boolean;
-}
+export const reportSharingSchema = z
+  .object({
+    status: reportSharingStatusSchema,
+    reason: notSharedReasonSchema.nullable(),
+    /** The channel it goes (or went) to. */
+    channelName: z.string().nullable(),
+    /** The author's supervisor was sent a notice with a link. */
+    supervisorNotified: z.boolean(),
+  })
+  .describe('Where a submitted report stands in being shared with the workplace');
+export type ReportSharing = z.infer<typeof reportSharingSchema>;
 
 /** A supervisor's comment on a report; the author sees it. */
-export interface ReportComment {
-  id: string;
-  reportId: string;
-  authorId: string;
-  authorName: string;
-  text: string;
-  createdAt: string;
-}
+export const reportCommentSchema = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type ReportComment = z.infer<typeof reportCommentSchema>;
 
-export interface ReportCommentInput {
-  text: string;
-  /** Made once per comment form: a repeat (double click, retry) stores the comment once. */
-  requestId: string;
-}
+export const reportCommentInputSchema = z
+  .object({
+    text: userText
+      .trim()
+      .min(1, 'is required: write the comment')
+      .max(REPORT_COMMENT_MAX, `must be at most ${REPORT_COMMENT_MAX} characters`),
+    /** Made once per comment form: a repeat (double click, retry) stores the comment once. */
+    requestId: formId('the comment form', COMMENT_REQUEST_ID_MAX),
+  })
+  .strict();
+export type ReportCommentInput = z.infer<typeof reportCommentInputSchema>;
 
 /** One of my reports (started or submitted), for the tab's "mine" view. */
-export interface MyReport {
-  reportId: string;
-  sessionId: string;
-  courseId: string;
-  courseTitle: { ja: string; en: string | null };
-  start: string;
-  end: string;
-  status: ReportStatus;
-  submittedAt: string | null;
+export const myReportSchema = z.object({
+  reportId: z.string(),
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: courseTitleSchema,
+  start: z.string(),
+  end: z.string(),
+  status: reportStatusSchema,
+  submittedAt: z.string().nullable(),
   /** Null for a draft. */
-  sharing: ReportSharing | null;
-  comments: ReportComment[];
-}
+  sharing: reportSharingSchema.nullable(),
+  comments: z.array(reportCommentSchema),
+});
+export type MyReport = z.infer<typeof myReportSchema>;
 
-export interface ReportView extends ReportContent {
+export const reportViewSchema = reportContentSchema.extend({
   /** Null while nothing is stored. */
-  reportId?: string | null;
-  sessionId: string;
-  personId: string;
-  status: ReportStatus;
-  /** 0 while nothing is stored. */
-  version: number;
-  submittedAt: string | null;
-  updatedAt: string | null;
+  reportId: z.string().nullable().optional(),
+  sessionId: z.string(),
+  personId: z.string(),
+  status: reportStatusSchema,
+  version: z.number().describe('0 while nothing is stored'),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
   /** Once submitted: where it stands in being shared (absent for a draft). */
-  sharing?: ReportSharing | null;
+  sharing: reportSharingSchema.nullable().optional(),
   /** Supervisors' comments, oldest first. */
-  comments?: ReportComment[];
-}
+  comments: z.array(reportCommentSchema).optional(),
+});
+export type ReportView = z.infer<typeof reportViewSchema>;
 
-export interface DueReport {
-  sessionId: string;
-  courseId: string;
-  courseTitle: { ja: string; en: string | null };
-  start: string;
-  end: string;
+export const dueReportSchema = z.object({
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: courseTitleSchema,
+  start: z.string(),
+  end: z.string(),
   /** Something is saved already. */
-  hasDraft: boolean;
-}
+  hasDraft: z.boolean(),
+});
+export type DueReport = z.infer<typeof dueReportSchema>;

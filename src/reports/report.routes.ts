@@ -1,73 +1,23 @@
 import { z } from 'zod';
 import { subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
-import { reportCommentSchema, type ReportComments } from './report-comments.ts';
-import { reportDraftSchema, reportSubmissionSchema, type ReportService } from './report.service.ts';
-
-const sharingSchema = z
-  .object({
-    status: z.enum(['submitted', 'shared', 'not_shared']),
-    reason: z.enum(['no_channel_mapped', 'delivery_failed']).nullable(),
-    channelName: z.string().nullable(),
-    supervisorNotified: z.boolean(),
-  })
-  .describe('Where a submitted report stands in being shared with the workplace');
-
-const commentSchema = z.object({
-  id: z.string(),
-  reportId: z.string(),
-  authorId: z.string(),
-  authorName: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-});
-
-const reportSchema = z.object({
-  reportId: z.string().nullable().optional(),
-  sessionId: z.string(),
-  personId: z.string(),
-  status: z.enum(['draft', 'submitted']),
-  learned: z.string(),
-  application: z.string(),
-  competencyIds: z.array(z.string()),
-  guidelineIds: z.array(z.string()),
-  satisfaction: z.number().nullable(),
-  wantedText: z.string(),
-  wantedCourseIds: z.array(z.string()),
-  version: z.number().describe('0 while nothing is stored'),
-  submittedAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  sharing: sharingSchema.nullable().optional(),
-  comments: z.array(commentSchema).optional(),
-});
-
-const myReportSchema = z.object({
-  reportId: z.string(),
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: z.object({ ja: z.string(), en: z.string().nullable() }),
-  start: z.string(),
-  end: z.string(),
-  status: z.enum(['draft', 'submitted']),
-  submittedAt: z.string().nullable(),
-  sharing: sharingSchema.nullable(),
-  comments: z.array(commentSchema),
-});
-
-const dueSchema = z.object({
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: z.object({ ja: z.string(), en: z.string().nullable() }),
-  start: z.string(),
-  end: z.string(),
-  hasDraft: z.boolean(),
-});
+import type { ReportComments } from './report-comments.ts';
+import {
+  dueReportSchema,
+  myReportSchema,
+  reportCommentInputSchema,
+  reportCommentSchema,
+  reportDraftSchema,
+  reportSubmissionSchema,
+  reportViewSchema,
+} from './report.contract.ts';
+import type { ReportService } from './report.service.ts';
 
 export function reportRoutes(service: ReportService, comments?: ReportComments): RouteDefinition[] {
   const tags = ['reports'];
   const params = z.object({ sessionId: uuidParam });
   const one = {
-    200: { description: 'The report', schema: reportSchema },
+    200: { description: 'The report', schema: reportViewSchema },
     403: { description: 'Not an attendee of the session' },
     404: { description: 'No such session' },
   };
@@ -79,7 +29,7 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
       summary: 'The trainings I attended and have not reported on yet (研修報告の未提出)',
       tags,
       auth: 'user',
-      responses: { 200: { description: 'Reports still due', schema: z.array(dueSchema) } },
+      responses: { 200: { description: 'Reports still due', schema: z.array(dueReportSchema) } },
       handler: async ({ user }) => ({ body: await service.due(subjectOf(user, 'me').actor) }),
     }),
     defineRoute({
@@ -105,11 +55,11 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
             tags,
             auth: 'user',
             rateLimit: 'notify',
-            request: { params: z.object({ reportId: uuidParam }), body: reportCommentSchema },
+            request: { params: z.object({ reportId: uuidParam }), body: reportCommentInputSchema },
             responses: {
               200: {
                 description: 'The stored comment (also for a repeat of the same requestId)',
-                schema: commentSchema,
+                schema: reportCommentSchema,
               },
               403: { description: 'Not in the author’s supervisor chain' },
               404: { description: 'No such submitted report' },

@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
@@ -7,73 +6,19 @@ import { AppError, type ErrorDetail } from '../http/app-error.ts';
 import type { TrainingService } from '../training/training.service.ts';
 import type { TrainingStore } from '../training/training.store.ts';
 import {
-  REPORT_COURSES_MAX,
-  REPORT_LINKS_MAX,
-  REPORT_TEXT_MAX,
-  REPORT_WANTED_MAX,
-  SATISFACTION_MAX,
-  SATISFACTION_MIN,
-  SUBMISSION_ID_MAX,
   type DueReport,
   type MyReport,
   type ReportComment,
+  type ReportDraftInput,
   type ReportSharing,
+  type ReportSubmissionInput,
   type ReportView,
 } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
 type Row = typeof trainingReports.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const idList = (max: number, what: string) =>
-  z.array(userText.max(64)).max(max, `choose at most ${max} ${what}`);
-const satisfaction = z
-  .number()
-  .int('must be a whole number')
-  .min(SATISFACTION_MIN, `must be ${SATISFACTION_MIN} to ${SATISFACTION_MAX}`)
-  .max(SATISFACTION_MAX, `must be ${SATISFACTION_MIN} to ${SATISFACTION_MAX}`);
-
-/** A draft may be incomplete: lengths and ids are checked, nothing is required. */
-export const reportDraftSchema = z
-  .object({
-    version: dbInteger.min(0),
-    learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
-    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
-    satisfaction: satisfaction.nullable(),
-    wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
-    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
-  })
-  .strict();
-
-/** A submission: the two texts and the satisfaction are required. */
-export const reportSubmissionSchema = z
-  .object({
-    submissionId: userText
-      .min(8, 'must be the id of the form (8 to 64 characters)')
-      .max(SUBMISSION_ID_MAX, 'must be the id of the form (8 to 64 characters)')
-      .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only'),
-    learned: userText
-      .trim()
-      .min(1, 'is required: write what you learned (学んだこと)')
-      .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    application: userText
-      .trim()
-      .min(1, 'is required: write how you will use it in your workplace (職場での活かし方)')
-      .max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
-    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
-    satisfaction,
-    wantedText: userText.trim().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
-    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
-  })
-  .strict();
-
-export type ReportDraft = z.infer<typeof reportDraftSchema>;
-export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
 
 /** Enrolment statuses that make someone an attendee of the session, allowed to report on it. */
 const ATTENDED = ['attended', 'reported'] as const;
@@ -199,7 +144,7 @@ export function createReportService(deps: ReportDependencies) {
       throw new AppError('validation_failed', 'The report refers to things that do not exist.', details);
   };
 
-  const content = (input: Omit<ReportDraft, 'version'>) => ({
+  const content = (input: Omit<ReportDraftInput, 'version'>) => ({
     learned: input.learned,
     application: input.application,
     competencyIds: unique(input.competencyIds),
@@ -218,7 +163,7 @@ export function createReportService(deps: ReportDependencies) {
   const alreadySubmitted = () =>
     new AppError('conflict', 'This report has been submitted; it can no longer be changed.');
   /** A second submission is the first one again only if it says the same; anything else is refused. */
-  const isSameSubmission = (row: Row, input: ReportSubmission) =>
+  const isSameSubmission = (row: Row, input: ReportSubmissionInput) =>
     JSON.stringify(content(input)) ===
     JSON.stringify({
       learned: row.learned,
@@ -229,7 +174,7 @@ export function createReportService(deps: ReportDependencies) {
       wantedText: row.wantedText,
       wantedCourseIds: row.wantedCourseIds,
     });
-  const repeatOf = (row: Row, input: ReportSubmission) => {
+  const repeatOf = (row: Row, input: ReportSubmissionInput) => {
     if (isSameSubmission(row, input)) return row;
     throw new AppError(
       'already_submitted',
@@ -313,7 +258,7 @@ export function createReportService(deps: ReportDependencies) {
     },
 
     /** Saves the draft as it stands; version 0 creates it. */
-    async saveDraft(actor: Actor, sessionId: string, input: ReportDraft): Promise<ReportView> {
+    async saveDraft(actor: Actor, sessionId: string, input: ReportDraftInput): Promise<ReportView> {
       await requireAttendee(actor.id, sessionId);
       const current = await load(actor.id, sessionId);
       if (current?.status === 'submitted') throw alreadySubmitted();
@@ -355,7 +300,7 @@ export function createReportService(deps: ReportDependencies) {
      * report; a submission with other content after the first is refused (409 already_submitted), so
      * nobody believes their second text was kept.
      */
-    async submit(actor: Actor, sessionId: string, input: ReportSubmission): Promise<ReportView> {
+    async submit(actor: Actor, sessionId: string, input: ReportSubmissionInput): Promise<ReportView> {
       const session = await requireAttendee(actor.id, sessionId);
       if (session.endsAt > deps.now())
         throw new AppError(

@@ -33,12 +33,17 @@
 //
 // `reported` is set by the bot when the post-training report is stored (issue 8), through the service.
 
+import { z } from 'zod';
+import { dbInteger, userText } from '../http/user-input.ts';
+
 export const COURSE_CATEGORIES = ['basic', 'specialist', 'dispatch', 'selfStudy', 'qualification'] as const;
 /** basic 基本研修 · specialist 専門研修 · dispatch 派遣研修 · selfStudy 自主研修/通信教育 · qualification 資格取得支援 */
-export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
+export const courseCategorySchema = z.enum(COURSE_CATEGORIES);
+export type CourseCategory = z.infer<typeof courseCategorySchema>;
 
 export const COURSE_FORMATS = ['inPerson', 'online'] as const;
-export type CourseFormat = (typeof COURSE_FORMATS)[number];
+export const courseFormatSchema = z.enum(COURSE_FORMATS);
+export type CourseFormat = z.infer<typeof courseFormatSchema>;
 
 export const COURSE_TITLE_MAX = 120;
 export const COURSE_DESCRIPTION_MAX = 4000;
@@ -51,92 +56,155 @@ export const YEARS_MAX = 50;
 /** The longest window of GET /api/training/sessions. */
 export const SESSION_WINDOW_MAX_DAYS = 366;
 
-export interface LocalizedInput {
-  ja: string;
-  /** Optional: the tab shows the Japanese text when there is no English. */
-  en?: string | undefined;
-}
+// One zod schema per shape: the routes validate requests and check answers with them, the OpenAPI
+// document is built from them, and the types below (which the tab imports) are inferred from them.
 
-export interface CourseInput {
-  category: CourseCategory;
-  title: LocalizedInput;
-  description: LocalizedInput;
-  /** Framework level ids; empty = every level. */
-  targetLevelIds: string[];
-  /** Completed years of service (from the hire date), inclusive; null = no bound. */
-  minYearsOfService: number | null;
-  maxYearsOfService: number | null;
-  /** Framework competency ids and DRILL guideline ids the course develops. */
-  competencyIds: string[];
-  guidelineIds: string[];
-  format: CourseFormat;
-  provider: string;
-}
+/** YYYY-MM-DD, a day that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    'no such day',
+  );
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
+const version = dbInteger.min(1);
+const idList = z.array(userText.max(64)).max(20);
+const localized = (max: number, required: boolean) =>
+  z
+    .object({
+      ja: required ? userText.trim().min(1).max(max) : userText.max(max),
+      /** Optional: the tab shows the Japanese text when there is no English. */
+      en: userText.max(max).optional(),
+    })
+    .strict();
 
-export type IneligibleReason =
-  'level_not_targeted' | 'level_unknown' | 'too_few_years' | 'too_many_years' | 'hire_date_unknown';
+/** A title or description as stored: Japanese always, English when given. */
+export const localizedTextSchema = z.object({ ja: z.string(), en: z.string().nullable() });
 
-export interface Eligibility {
-  eligible: boolean;
+export const courseInputSchema = z
+  .object({
+    category: courseCategorySchema,
+    title: localized(COURSE_TITLE_MAX, true),
+    description: localized(COURSE_DESCRIPTION_MAX, false),
+    /** Framework level ids; empty = every level. */
+    targetLevelIds: idList,
+    /** Completed years of service (from the hire date), inclusive; null = no bound. */
+    minYearsOfService: dbInteger.min(0).max(YEARS_MAX).nullable(),
+    maxYearsOfService: dbInteger.min(0).max(YEARS_MAX).nullable(),
+    /** Framework competency ids and DRILL guideline ids the course develops. */
+    competencyIds: idList,
+    guidelineIds: idList,
+    format: courseFormatSchema,
+    provider: userText.max(PROVIDER_MAX),
+  })
+  .strict();
+export type CourseInput = z.infer<typeof courseInputSchema>;
+export type LocalizedInput = CourseInput['title'];
+export const courseUpdateSchema = courseInputSchema.extend({ version }).strict();
+export type CourseUpdateInput = z.infer<typeof courseUpdateSchema>;
+export const versionOnlySchema = z.object({ version }).strict();
+export type VersionOnlyInput = z.infer<typeof versionOnlySchema>;
+
+export const ineligibleReasonSchema = z.enum([
+  'level_not_targeted',
+  'level_unknown',
+  'too_few_years',
+  'too_many_years',
+  'hire_date_unknown',
+]);
+export type IneligibleReason = z.infer<typeof ineligibleReasonSchema>;
+
+export const eligibilitySchema = z.object({
+  eligible: z.boolean(),
   /** Empty when eligible; each reason with a sentence in both languages. */
-  reasons: Array<{ code: IneligibleReason; ja: string; en: string }>;
-}
+  reasons: z.array(z.object({ code: ineligibleReasonSchema, ja: z.string(), en: z.string() })),
+});
+export type Eligibility = z.infer<typeof eligibilitySchema>;
 
-export interface CourseView extends Omit<CourseInput, 'title' | 'description'> {
-  id: string;
-  title: { ja: string; en: string | null };
-  description: { ja: string; en: string | null };
-  archived: boolean;
-  version: number;
-  /** Whether the caller fits the course's levels and years of service. */
-  eligibility: Eligibility;
+export const courseViewSchema = z.object({
+  id: z.string(),
+  category: courseCategorySchema,
+  title: localizedTextSchema,
+  description: localizedTextSchema,
+  targetLevelIds: z.array(z.string()),
+  minYearsOfService: z.number().nullable(),
+  maxYearsOfService: z.number().nullable(),
+  competencyIds: z.array(z.string()),
+  guidelineIds: z.array(z.string()),
+  format: courseFormatSchema,
+  provider: z.string(),
+  archived: z.boolean(),
+  version: z.number(),
+  eligibility: eligibilitySchema.describe('Whether the caller fits the course'),
   /** Sessions still open for applications (deadline not passed, not cancelled). */
-  openSessions: number;
-}
+  openSessions: z.number(),
+});
+export type CourseView = z.infer<typeof courseViewSchema>;
 
-export interface SessionInput {
-  /** YYYY-MM-DD and HH:MM, Japan time. */
-  date: string;
-  startTime: string;
-  endTime: string;
-  /** Where it takes place; may be empty for an online session. */
-  place: string;
-  /** A Teams meeting is added to the event. */
-  online: boolean;
-  capacity: number;
-  /** Last day to apply or be recommended (YYYY-MM-DD, Japan time, inclusive); not after the date. */
-  applicationDeadline: string;
-}
+export const sessionInputSchema = z
+  .object({
+    /** YYYY-MM-DD and HH:MM, Japan time. */
+    date: isoDate,
+    startTime: hhmm,
+    endTime: hhmm,
+    /** Where it takes place; may be empty for an online session. */
+    place: userText.max(PLACE_MAX),
+    /** A Teams meeting is added to the event. */
+    online: z.boolean(),
+    capacity: dbInteger.min(1).max(CAPACITY_MAX),
+    /** Last day to apply or be recommended (YYYY-MM-DD, Japan time, inclusive); not after the date. */
+    applicationDeadline: isoDate,
+  })
+  .strict();
+export type SessionInput = z.infer<typeof sessionInputSchema>;
+export const sessionUpdateSchema = sessionInputSchema.extend({ version }).strict();
+export type SessionUpdateInput = z.infer<typeof sessionUpdateSchema>;
+export const cancelSessionSchema = z
+  .object({ version, reason: userText.trim().min(1).max(REASON_MAX) })
+  .strict();
+export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
-export type SessionStatus = 'scheduled' | 'cancelled';
+export const sessionStatusSchema = z.enum(['scheduled', 'cancelled']);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 /** pending: Outlook still owes the change; synced: in the calendar; failed: Outlook refused (see error). */
-export type OutlookState = 'pending' | 'synced' | 'failed';
+export const outlookStateSchema = z.enum(['pending', 'synced', 'failed']);
+export type OutlookState = z.infer<typeof outlookStateSchema>;
 
-export interface SessionView extends SessionInput {
-  id: string;
-  courseId: string;
-  courseTitle: { ja: string; en: string | null };
+export const sessionViewSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseTitle: localizedTextSchema,
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  place: z.string(),
+  online: z.boolean(),
+  capacity: z.number(),
+  applicationDeadline: z.string(),
   /** ISO instants of the start and end. */
-  start: string;
-  end: string;
-  status: SessionStatus;
-  cancelReason: string | null;
-  confirmed: number;
-  waitlisted: number;
+  start: z.string(),
+  end: z.string(),
+  status: sessionStatusSchema,
+  cancelReason: z.string().nullable(),
+  confirmed: z.number(),
+  waitlisted: z.number(),
   /** Applications are accepted (scheduled, deadline not passed). */
-  open: boolean;
-  outlook: OutlookState;
-  outlookError: string | null;
-  webLink: string | null;
-  joinUrl: string | null;
+  open: z.boolean(),
+  outlook: outlookStateSchema,
+  outlookError: z.string().nullable(),
+  webLink: z.string().nullable(),
+  joinUrl: z.string().nullable(),
   /** An online session whose event came without a Teams meeting, even read back: the mailbox cannot host one. */
-  noTeamsLink: boolean;
-  version: number;
-}
+  noTeamsLink: z.boolean().describe('Online, but the event came without a Teams meeting'),
+  version: z.number(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
 
-export interface CourseDetail extends CourseView {
-  sessions: SessionView[];
-}
+export const courseDetailSchema = courseViewSchema.extend({ sessions: z.array(sessionViewSchema) });
+export type CourseDetail = z.infer<typeof courseDetailSchema>;
 
 export const ENROLMENT_STATUSES = [
   'applied',
@@ -149,60 +217,95 @@ export const ENROLMENT_STATUSES = [
   'withdrawn',
   'declined',
 ] as const;
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export const enrolmentStatusSchema = z.enum(ENROLMENT_STATUSES);
+export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
 /** How the enrolment started: the person applied, a supervisor recommended (推薦), HR nominated (指名). */
-export type EnrolmentOrigin = 'application' | 'recommendation' | 'nomination';
+export const enrolmentOriginSchema = z.enum(['application', 'recommendation', 'nomination']);
+export type EnrolmentOrigin = z.infer<typeof enrolmentOriginSchema>;
 
-export interface EnrolmentView {
-  id: string;
-  sessionId: string;
-  courseId: string;
-  courseTitle: { ja: string; en: string | null };
-  category: CourseCategory;
-  start: string;
-  end: string;
-  sessionStatus: SessionStatus;
-  personId: string;
-  personName: string;
-  status: EnrolmentStatus;
-  origin: EnrolmentOrigin;
+export const enrolmentViewSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: localizedTextSchema,
+  category: courseCategorySchema,
+  start: z.string(),
+  end: z.string(),
+  sessionStatus: sessionStatusSchema,
+  personId: z.string(),
+  personName: z.string(),
+  status: enrolmentStatusSchema,
+  origin: enrolmentOriginSchema,
   /** Who recommended or nominated (null for an application). */
-  requestedById: string | null;
-  requestedByName: string | null;
-  /** The supervisor's reason (推薦理由) or HR's note; shown to the person. */
-  reason: string;
+  requestedById: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  reason: z.string().describe('The supervisor’s reason (推薦理由) or HR’s note, shown to the person'),
   /** The person's own note when applying. */
-  note: string;
+  note: z.string(),
   /** HR nominated someone outside the course's levels or years on purpose. */
-  eligibilityOverridden: boolean;
+  eligibilityOverridden: z.boolean(),
   /** 1-based place on the waiting list, when waitlisted. */
-  waitlistPosition: number | null;
+  waitlistPosition: z.number().nullable(),
   /** Why it was declined or withdrawn. */
-  closingReason: string | null;
+  closingReason: z.string().nullable(),
   /** The person is on the Outlook event. */
-  inCalendar: boolean;
+  inCalendar: z.boolean(),
   /** Their answer to the Outlook invitation (null until read back from the event). */
-  outlookResponse: 'none' | 'accepted' | 'tentative' | 'declined' | null;
-  version: number;
-  updatedAt: string;
-}
+  outlookResponse: z.enum(['none', 'accepted', 'tentative', 'declined']).nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type EnrolmentView = z.infer<typeof enrolmentViewSchema>;
 
-export interface Roster {
-  session: SessionView;
+export const rosterSchema = z.object({
+  session: sessionViewSchema,
   /** Confirmed and attended first, then the waiting list in order, then the open requests, then closed ones. */
-  enrolments: EnrolmentView[];
-}
+  enrolments: z.array(enrolmentViewSchema),
+});
+export type Roster = z.infer<typeof rosterSchema>;
 
-export interface Recommendation {
-  course: CourseView;
+export const recommendationSchema = z.object({
+  course: courseViewSchema,
   /** Why it is suggested, in both languages (the competency and rating, or the wish it matches). */
-  reasons: Array<{
-    kind: 'weakCompetency' | 'wanted';
-    ja: string;
-    en: string;
-    competencyId?: string;
-    rating?: number;
-  }>;
+  reasons: z.array(
+    z.object({
+      kind: z.enum(['weakCompetency', 'wanted']),
+      ja: z.string(),
+      en: z.string(),
+      competencyId: z.string().optional(),
+      rating: z.number().optional(),
+    }),
+  ),
   /** Lower ratings and more matches rank first. */
-  score: number;
-}
+  score: z.number(),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+export const applyInputSchema = z.object({ note: userText.max(NOTE_MAX) }).strict();
+export type ApplyInput = z.infer<typeof applyInputSchema>;
+export const recommendInputSchema = z
+  .object({ personId: userText.max(64), reason: userText.trim().min(1).max(REASON_MAX) })
+  .strict();
+export type RecommendInput = z.infer<typeof recommendInputSchema>;
+export const nominateInputSchema = z
+  .object({
+    personId: userText.max(64),
+    note: userText.max(NOTE_MAX),
+    /** HR nominates someone outside the course's levels or years on purpose. */
+    overrideEligibility: z.boolean(),
+  })
+  .strict();
+export type NominateInput = z.infer<typeof nominateInputSchema>;
+export const closeEnrolmentSchema = z.object({ version, reason: userText.max(REASON_MAX) }).strict();
+export type CloseEnrolmentInput = z.infer<typeof closeEnrolmentSchema>;
+
+/** `GET /api/training/courses`: the courses that fit the caller (view=fit) or all; archived ones for HR. */
+export const courseListQuerySchema = z.object({
+  view: z.enum(['fit', 'all']).default('fit'),
+  category: courseCategorySchema.optional(),
+  archived: z.enum(['true', 'false']).default('false').describe('true: archived courses (HR only)'),
+});
+export type CourseListQuery = z.input<typeof courseListQuerySchema>;
+
+/** `GET /api/training/sessions`: days in Japan time, the next 180 days when absent. */
+export const sessionWindowQuerySchema = z.object({ from: isoDate.optional(), to: isoDate.optional() });

@@ -3,115 +3,27 @@ import { actorOf } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { defineRoute, type RouteDefinition } from '../http/route.ts';
 import {
-  COURSE_CATEGORIES,
-  COURSE_FORMATS,
-  ENROLMENT_STATUSES,
-  type EnrolmentView,
-} from './training.contract.ts';
-import {
   applyInputSchema,
   cancelSessionSchema,
   closeEnrolmentSchema,
+  courseDetailSchema,
   courseInputSchema,
+  courseListQuerySchema,
   courseUpdateSchema,
-  isoDate,
+  courseViewSchema as courseSchema,
+  enrolmentViewSchema as enrolmentSchema,
   nominateInputSchema,
+  recommendationSchema,
   recommendInputSchema,
+  rosterSchema,
   sessionInputSchema,
   sessionUpdateSchema,
+  sessionViewSchema as sessionSchema,
+  sessionWindowQuerySchema,
   versionOnlySchema,
-  type TrainingService,
-} from './training.service.ts';
-
-const titleSchema = z.object({ ja: z.string(), en: z.string().nullable() });
-
-const eligibilitySchema = z.object({
-  eligible: z.boolean(),
-  reasons: z.array(z.object({ code: z.string(), ja: z.string(), en: z.string() })),
-});
-
-const courseSchema = z.object({
-  id: z.string(),
-  category: z.enum(COURSE_CATEGORIES),
-  title: titleSchema,
-  description: titleSchema,
-  targetLevelIds: z.array(z.string()),
-  minYearsOfService: z.number().nullable(),
-  maxYearsOfService: z.number().nullable(),
-  competencyIds: z.array(z.string()),
-  guidelineIds: z.array(z.string()),
-  format: z.enum(COURSE_FORMATS),
-  provider: z.string(),
-  archived: z.boolean(),
-  version: z.number(),
-  eligibility: eligibilitySchema.describe('Whether the caller fits the course'),
-  openSessions: z.number(),
-});
-
-const sessionSchema = z.object({
-  id: z.string(),
-  courseId: z.string(),
-  courseTitle: titleSchema,
-  date: z.string(),
-  startTime: z.string(),
-  endTime: z.string(),
-  place: z.string(),
-  online: z.boolean(),
-  capacity: z.number(),
-  applicationDeadline: z.string(),
-  start: z.string(),
-  end: z.string(),
-  status: z.enum(['scheduled', 'cancelled']),
-  cancelReason: z.string().nullable(),
-  confirmed: z.number(),
-  waitlisted: z.number(),
-  open: z.boolean(),
-  outlook: z.enum(['pending', 'synced', 'failed']),
-  outlookError: z.string().nullable(),
-  webLink: z.string().nullable(),
-  joinUrl: z.string().nullable(),
-  noTeamsLink: z.boolean().describe('Online, but the event came without a Teams meeting'),
-  version: z.number(),
-});
-
-const enrolmentSchema = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: titleSchema,
-  category: z.enum(COURSE_CATEGORIES),
-  start: z.string(),
-  end: z.string(),
-  sessionStatus: z.enum(['scheduled', 'cancelled']),
-  personId: z.string(),
-  personName: z.string(),
-  status: z.enum(ENROLMENT_STATUSES),
-  origin: z.enum(['application', 'recommendation', 'nomination']),
-  requestedById: z.string().nullable(),
-  requestedByName: z.string().nullable(),
-  reason: z.string().describe('The supervisor’s reason (推薦理由) or HR’s note, shown to the person'),
-  note: z.string(),
-  eligibilityOverridden: z.boolean(),
-  waitlistPosition: z.number().nullable(),
-  closingReason: z.string().nullable(),
-  inCalendar: z.boolean(),
-  version: z.number(),
-  updatedAt: z.string(),
-});
-
-const recommendationSchema = z.object({
-  course: courseSchema,
-  reasons: z.array(
-    z.object({
-      kind: z.enum(['weakCompetency', 'wanted']),
-      ja: z.string(),
-      en: z.string(),
-      competencyId: z.string().optional(),
-      rating: z.number().optional(),
-    }),
-  ),
-  score: z.number(),
-});
+  type EnrolmentView,
+} from './training.contract.ts';
+import type { TrainingService } from './training.service.ts';
 
 export function trainingRoutes(service: TrainingService): RouteDefinition[] {
   const tags = ['training'];
@@ -162,11 +74,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       tags,
       auth: 'user',
       request: {
-        query: z.object({
-          view: z.enum(['fit', 'all']).default('fit'),
-          category: z.enum(COURSE_CATEGORIES).optional(),
-          archived: z.enum(['true', 'false']).default('false').describe('true: archived courses (HR only)'),
-        }),
+        query: courseListQuerySchema,
       },
       responses: { 200: { description: 'Courses', schema: z.array(courseSchema) }, ...errors },
       handler: async ({ user, query }) => ({
@@ -200,7 +108,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       auth: 'user',
       request: { params: courseParams },
       responses: {
-        200: { description: 'The course', schema: courseSchema.extend({ sessions: z.array(sessionSchema) }) },
+        200: { description: 'The course', schema: courseDetailSchema },
         ...errors,
       },
       handler: async ({ user, params }) => ({
@@ -283,7 +191,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Sessions starting in a window of days (Japan time; default the next 180 days)',
       tags,
       auth: 'user',
-      request: { query: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
+      request: { query: sessionWindowQuerySchema },
       responses: {
         200: { description: 'Sessions, earliest first', schema: z.array(sessionSchema) },
         ...errors,
@@ -315,7 +223,7 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       responses: {
         200: {
           description: 'The roster',
-          schema: z.object({ session: sessionSchema, enrolments: z.array(enrolmentSchema) }),
+          schema: rosterSchema,
         },
         ...errors,
       },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
@@ -11,104 +10,33 @@ import { eligibilityFor } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
 import {
-  CAPACITY_MAX,
-  COURSE_CATEGORIES,
-  COURSE_DESCRIPTION_MAX,
-  COURSE_FORMATS,
-  COURSE_TITLE_MAX,
-  NOTE_MAX,
-  PLACE_MAX,
-  PROVIDER_MAX,
-  REASON_MAX,
   SESSION_WINDOW_MAX_DAYS,
-  YEARS_MAX,
+  type ApplyInput,
+  type CancelSessionInput,
+  type CloseEnrolmentInput,
   type CourseDetail,
+  type CourseInput,
+  type CourseUpdateInput,
   type CourseView,
   type EnrolmentStatus,
   type EnrolmentView,
   type Recommendation,
+  type NominateInput,
+  type RecommendInput,
   type Roster,
+  type SessionInput,
+  type SessionUpdateInput,
   type SessionView,
+  type VersionOnlyInput,
 } from './training.contract.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const jstDayOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 const jstInstant = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
 const jstTimeOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(11, 16);
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine(
-    (day) =>
-      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
-      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
-    'no such day',
-  );
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
-const version = dbInteger.min(1);
-const idList = z.array(userText.max(64)).max(20);
-const localized = (max: number, required: boolean) =>
-  z
-    .object({
-      ja: required ? userText.trim().min(1).max(max) : userText.max(max),
-      en: userText.max(max).optional(),
-    })
-    .strict();
-
-export const courseInputSchema = z
-  .object({
-    category: z.enum(COURSE_CATEGORIES),
-    title: localized(COURSE_TITLE_MAX, true),
-    description: localized(COURSE_DESCRIPTION_MAX, false),
-    targetLevelIds: idList,
-    minYearsOfService: dbInteger.min(0).max(YEARS_MAX).nullable(),
-    maxYearsOfService: dbInteger.min(0).max(YEARS_MAX).nullable(),
-    competencyIds: idList,
-    guidelineIds: idList,
-    format: z.enum(COURSE_FORMATS),
-    provider: userText.max(PROVIDER_MAX),
-  })
-  .strict();
-export const courseUpdateSchema = courseInputSchema.extend({ version }).strict();
-export const versionOnlySchema = z.object({ version }).strict();
-
-export const sessionInputSchema = z
-  .object({
-    date: isoDate,
-    startTime: hhmm,
-    endTime: hhmm,
-    place: userText.max(PLACE_MAX),
-    online: z.boolean(),
-    capacity: dbInteger.min(1).max(CAPACITY_MAX),
-    applicationDeadline: isoDate,
-  })
-  .strict();
-export const sessionUpdateSchema = sessionInputSchema.extend({ version }).strict();
-export const cancelSessionSchema = z
-  .object({ version, reason: userText.trim().min(1).max(REASON_MAX) })
-  .strict();
-
-export const applyInputSchema = z.object({ note: userText.max(NOTE_MAX) }).strict();
-export const recommendInputSchema = z
-  .object({ personId: userText.max(64), reason: userText.trim().min(1).max(REASON_MAX) })
-  .strict();
-export const nominateInputSchema = z
-  .object({
-    personId: userText.max(64),
-    note: userText.max(NOTE_MAX),
-    /** HR nominates someone outside the course's levels or years on purpose. */
-    overrideEligibility: z.boolean(),
-  })
-  .strict();
-export const closeEnrolmentSchema = z.object({ version, reason: userText.max(REASON_MAX) }).strict();
-
-type CourseInput = z.infer<typeof courseInputSchema>;
-type SessionInput = z.infer<typeof sessionInputSchema>;
 
 /** Open requests that HR may still confirm or decline. */
 const REQUESTED: readonly EnrolmentStatus[] = ['applied', 'recommended', 'nominated'];
@@ -467,7 +395,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return courseView(course, await people.get(actor.id), []);
     },
 
-    async updateCourse(actor: Actor, courseId: string, input: z.infer<typeof courseUpdateSchema>) {
+    async updateCourse(actor: Actor, courseId: string, input: CourseUpdateInput) {
       requireHr(actor, 'manage the training catalog');
       const current = await loadCourse(courseId, actor);
       checkCourse(input);
@@ -489,7 +417,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return courseView(updated, await people.get(actor.id), await store.sessionsOf([courseId]));
     },
 
-    async archiveCourse(actor: Actor, courseId: string, input: z.infer<typeof versionOnlySchema>) {
+    async archiveCourse(actor: Actor, courseId: string, input: VersionOnlyInput) {
       requireHr(actor, 'manage the training catalog');
       const current = await loadCourse(courseId, actor);
       if (current.archivedAt) throw new AppError('conflict', 'This course is already archived.');
@@ -533,7 +461,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return sessionView(session, course, []);
     },
 
-    async updateSession(actor: Actor, sessionId: string, input: z.infer<typeof sessionUpdateSchema>) {
+    async updateSession(actor: Actor, sessionId: string, input: SessionUpdateInput) {
       requireHr(actor, 'change training sessions');
       const { course } = await loadSession(sessionId);
       const { startsAt, endsAt, details } = sessionTimes(input);
@@ -599,7 +527,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return sessionView(fresh, course, await store.enrolmentsOfSessions([sessionId]));
     },
 
-    async cancelSession(actor: Actor, sessionId: string, input: z.infer<typeof cancelSessionSchema>) {
+    async cancelSession(actor: Actor, sessionId: string, input: CancelSessionInput) {
       requireHr(actor, 'cancel training sessions');
       const { course } = await loadSession(sessionId);
       await store.withSessionLocked(sessionId, async (tx, session) => {
@@ -701,7 +629,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     // ---- enrolment ----
-    async apply(actor: Actor, sessionId: string, input: z.infer<typeof applyInputSchema>) {
+    async apply(actor: Actor, sessionId: string, input: ApplyInput) {
       const { session, course } = await loadSession(sessionId);
       requireOpen(session, course, true);
       requireEligible(course, await loadPerson(actor.id));
@@ -715,7 +643,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return oneView(row);
     },
 
-    async recommend(actor: Actor, sessionId: string, input: z.infer<typeof recommendInputSchema>) {
+    async recommend(actor: Actor, sessionId: string, input: RecommendInput) {
       const personId = input.personId.toLowerCase();
       const { session, course } = await loadSession(sessionId);
       await deps.access.require(actor, personId, ['supervisor']);
@@ -739,7 +667,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return oneView(row);
     },
 
-    async nominate(actor: Actor, sessionId: string, input: z.infer<typeof nominateInputSchema>) {
+    async nominate(actor: Actor, sessionId: string, input: NominateInput) {
       requireHr(actor, 'nominate staff (指名)');
       const personId = input.personId.toLowerCase();
       const { session, course } = await loadSession(sessionId);
@@ -771,7 +699,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return oneView(row);
     },
 
-    async confirm(actor: Actor, enrolmentId: string, input: z.infer<typeof versionOnlySchema>) {
+    async confirm(actor: Actor, enrolmentId: string, input: VersionOnlyInput) {
       requireHr(actor, 'confirm enrolments');
       const row = await changeEnrolment(enrolmentId, input.version, REQUESTED, (_row, session, all) => {
         if (session.status === 'cancelled')
@@ -786,7 +714,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return oneView(row);
     },
 
-    async decline(actor: Actor, enrolmentId: string, input: z.infer<typeof closeEnrolmentSchema>) {
+    async decline(actor: Actor, enrolmentId: string, input: CloseEnrolmentInput) {
       requireHr(actor, 'decline enrolments');
       const row = await changeEnrolment(enrolmentId, input.version, [...REQUESTED, 'waitlisted'], () => ({
         status: 'declined',
@@ -795,7 +723,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return oneView(row);
     },
 
-    async withdraw(actor: Actor, enrolmentId: string, input: z.infer<typeof closeEnrolmentSchema>) {
+    async withdraw(actor: Actor, enrolmentId: string, input: CloseEnrolmentInput) {
       const found = await store.enrolment(enrolmentId);
       if (!found) throw new AppError('not_found', 'No such enrolment.');
       // A supervisor takes back their own 推薦 while it is still only a recommendation (HR has not
@@ -835,7 +763,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       return oneView(row);
     },
 
-    async markAttended(actor: Actor, enrolmentId: string, input: z.infer<typeof versionOnlySchema>) {
+    async markAttended(actor: Actor, enrolmentId: string, input: VersionOnlyInput) {
       requireHr(actor, 'record attendance');
       const row = await changeEnrolment(enrolmentId, input.version, ['confirmed'], (_row, session) => {
         // Attendance is a fact about a session that took place: recording it earlier would let the

@@ -1,8 +1,9 @@
 // The API routes the tab calls through `api.call`, keyed by method and path template exactly as the
-// server declares them (src/**/*.routes.ts). Each slice's entries live in ./route-map/<slice>.ts; each entry takes its types from the slice's contract
-// (src/**/*.contract.ts), which holds the zod schemas the server validates, answers and documents with:
-// rename a field there and every use of it here fails the tab's typecheck. Contracts import only zod,
-// so importing their types pulls no server code into the tab.
+// server declares them (src/**/*.routes.ts). Each slice's entries live in ./route-map/<slice>.ts; each
+// entry takes its types from the slice's contract (src/**/*.contract.ts), which holds the zod schemas
+// the server validates, answers and documents with: rename a field there and every use of it here
+// fails the tab's typecheck. Contracts import only zod, so importing their types pulls no server code
+// into the tab.
 import type { CareerRoutes } from './route-map/career.ts';
 import type { CycleRoutes } from './route-map/cycles.ts';
 import type { DeclarationRoutes } from './route-map/declarations.ts';
@@ -14,7 +15,9 @@ import type { ErasureRoutes } from './route-map/erasure.ts';
 import type { FrameworkRoutes } from './route-map/framework.ts';
 import type { PeopleAdminRoutes } from './route-map/people-admin.ts';
 import type { PeopleRoutes } from './route-map/people.ts';
+import type { ReportRoutes } from './route-map/reports.ts';
 import type { SelfCheckRoutes } from './route-map/self-checks.ts';
+import type { TrainingRoutes } from './route-map/training.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
 export interface ApiRoutes
@@ -30,7 +33,9 @@ export interface ApiRoutes
     PeopleAdminRoutes,
     AnalyticsRoutes,
     AuditRoutes,
-    ErasureRoutes {}
+    ErasureRoutes,
+    TrainingRoutes,
+    ReportRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -11,7 +11,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -24,7 +24,7 @@ import {
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
@@ -102,15 +102,14 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   const queryClient = useQueryClient();
   // Three queries, keyed by what each depends on: switching the view or category asks again for the
   // courses only, and an answer for an earlier choice never replaces the current one.
-  const filter = `view=${view}${category ? `&category=${category}` : ''}`;
   const courses = useQuery(
-    apiQuery<CourseView[]>(api, queryKeys.catalog(view, category), `/api/training/courses?${filter}`),
+    routeQuery(api, queryKeys.catalog(view, category), 'GET /api/training/courses', {
+      query: { view, ...(category ? { category } : {}) },
+    }),
   );
-  const sessions = useQuery(
-    apiQuery<SessionView[]>(api, queryKeys.trainingSessions, '/api/training/sessions'),
-  );
+  const sessions = useQuery(routeQuery(api, queryKeys.trainingSessions, 'GET /api/training/sessions'));
   const enrolments = useQuery(
-    apiQuery<EnrolmentView[]>(api, queryKeys.myEnrolments, '/api/training/enrolments?personId=me'),
+    routeQuery(api, queryKeys.myEnrolments, 'GET /api/training/enrolments', { query: { personId: 'me' } }),
   );
   const catalog = allOf(allOf(courses, sessions), enrolments);
 
@@ -294,32 +293,23 @@ function SessionEntry({
   const errorText = useErrorText();
   const [applying, setApplying] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const noteId = useId();
   const span = formatSpan(session.start, session.end, language);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const enrolment = await api.request<EnrolmentView>(
-        'POST',
-        `/api/training/sessions/${session.id}/apply`,
-        {
-          note,
-        },
-      );
+  // On failure the note stays in the box so nothing typed is lost.
+  const apply = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/training/sessions/:sessionId/apply', {
+        params: { sessionId: session.id },
+        body: { note },
+      }),
+    onSuccess: (enrolment) => {
       setApplying(false);
       setNote('');
       onApplied(enrolment);
-    } catch (caught) {
-      // The note stays in the box so nothing typed is lost.
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = apply.isPending;
 
   return (
     <li className={styles.session} data-testid={`session-${session.id}`} data-open={session.open}>
@@ -370,16 +360,16 @@ function SessionEntry({
               data-testid="apply-note"
             />
           </Field>
-          {error ? (
+          {apply.error ? (
             <MessageBar intent="error" role="alert" data-testid="apply-error">
-              <MessageBarBody>{errorText(error)}</MessageBarBody>
+              <MessageBarBody>{errorText(apply.error)}</MessageBarBody>
             </MessageBar>
           ) : null}
           <div className={layout.row}>
             <Button
               appearance="primary"
               disabled={busy}
-              onClick={() => void submit()}
+              onClick={() => apply.mutate()}
               data-testid="apply-submit"
             >
               {busy ? t('catalog.applying') : t('catalog.submitApply')}

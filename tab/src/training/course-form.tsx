@@ -10,14 +10,13 @@ import {
   PROVIDER_MAX,
   YEARS_MAX,
   type CourseCategory,
-  type CourseDetail,
   type CourseInput,
   type CourseView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { FormEnd } from './form-end.tsx';
+import { FormEnd, useFormSave } from './form-end.tsx';
 interface CourseFields {
   category: CourseCategory;
   titleJa: string;
@@ -67,9 +66,25 @@ export function CourseForm({
   const layout = useLayoutStyles();
   const localized = useLocalized();
   const [fields, setFields] = useState(() => fieldsOf(course));
-  const [version, setVersion] = useState(course?.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const {
+    submit: save,
+    takeLatest,
+    error,
+    busy,
+  } = useFormSave({
+    api,
+    courseId: course?.id,
+    version: course?.version,
+    versionIn: (latest) => latest.version,
+    save: (input: CourseInput, version) =>
+      course
+        ? api.call('PUT /api/training/courses/:courseId', {
+            params: { courseId: course.id },
+            body: { ...input, version: version ?? course.version },
+          })
+        : api.call('POST /api/training/courses', { body: input }),
+    onSaved,
+  });
   const set = <K extends keyof CourseFields>(key: K, value: CourseFields[K]) =>
     setFields((previous) => ({ ...previous, [key]: value }));
   const toggle = (key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds', id: string, on: boolean) =>
@@ -78,10 +93,8 @@ export function CourseForm({
       [key]: on ? [...previous[key], id] : previous[key].filter((entry) => entry !== id),
     }));
 
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    const input: CourseInput = {
+  const submit = () =>
+    save({
       category: fields.category,
       title: { ja: fields.titleJa, ...(fields.titleEn.trim() ? { en: fields.titleEn } : {}) },
       description: {
@@ -95,31 +108,7 @@ export function CourseForm({
       guidelineIds: fields.guidelineIds,
       format: fields.format,
       provider: fields.provider,
-    };
-    try {
-      onSaved(
-        course
-          ? await api.request<CourseView>('PUT', `/api/training/courses/${course.id}`, { ...input, version })
-          : await api.request<CourseView>('POST', '/api/training/courses', input),
-      );
-    } catch (caught) {
-      // What was typed stays in the form, whatever went wrong.
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  /** After a concurrent edit: take the newer version number, keep what this person typed. */
-  const takeLatest = async () => {
-    if (!course) return;
-    try {
-      const latest = await api.request<CourseDetail>('GET', `/api/training/courses/${course.id}`);
-      setVersion(latest.version);
-      setError(undefined);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
 
   const checks = (
     key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds',
@@ -150,7 +139,7 @@ export function CourseForm({
       data-testid="course-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <Field label={t('hr.categoryLabel')}>

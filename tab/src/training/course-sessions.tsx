@@ -1,7 +1,7 @@
 // A course's sessions for HR: each with its Outlook state and roster; adding, changing and cancelling one.
 import { isConflict } from './form-end.tsx';
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,7 +11,7 @@ import {
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
@@ -30,7 +30,9 @@ export function CourseSessions({ api, course }: { api: ApiClient; course: Course
   const [cancelling, setCancelling] = useState<string | undefined>();
   const queryClient = useQueryClient();
   const detailKey = queryKeys.hrCourse(course.id);
-  const detail = useQuery(apiQuery<CourseDetail>(api, detailKey, `/api/training/courses/${course.id}`));
+  const detail = useQuery(
+    routeQuery(api, detailKey, 'GET /api/training/courses/:courseId', { params: { courseId: course.id } }),
+  );
   /** Puts a saved or cancelled session into the course on screen, without asking the server again. */
   const upsert = (session: SessionView) =>
     queryClient.setQueryData<CourseDetail>(detailKey, (previous) =>
@@ -166,24 +168,15 @@ export function CancelSession({
   const layout = useLayoutStyles();
   const errorText = useErrorText();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(
-        await api.request<SessionView>('POST', `/api/training/sessions/${session.id}/cancel`, {
-          version: session.version,
-          reason,
-        }),
-      );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const cancel = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/training/sessions/:sessionId/cancel', {
+        params: { sessionId: session.id },
+        body: { version: session.version, reason },
+      }),
+    onSuccess: onDone,
+  });
+  const { error } = cancel;
   return (
     <div className={layout.stack} data-testid="session-cancel-form">
       <Field label={t('hr.cancelReason')} required>
@@ -202,8 +195,8 @@ export function CancelSession({
       <div>
         <Button
           appearance="primary"
-          disabled={busy || !reason.trim()}
-          onClick={() => void submit()}
+          disabled={cancel.isPending || !reason.trim()}
+          onClick={() => cancel.mutate()}
           data-testid="session-cancel-submit"
         >
           {t('hr.confirmCancel')}

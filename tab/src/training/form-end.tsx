@@ -1,7 +1,10 @@
 // The end of HR's course and session forms: save and cancel, and what to do after a crossing change.
-import { ApiError } from '../api/client.ts';
+import { ApiError, type ApiClient } from '../api/client.ts';
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CourseDetail } from '../../../src/training/training.contract.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 /**
@@ -9,6 +12,52 @@ import { useLayoutStyles } from '../shell/layout.tsx';
  * to load it, keeping what was typed), then save and cancel.
  */
 export const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'version_conflict';
+
+/**
+ * Saving HR's course or session form as a mutation. What was typed stays in the form whatever goes wrong;
+ * after a crossing change, `takeLatest` reads the course again and takes the newer version number (from
+ * `versionIn`), so the next save applies what this person typed over it.
+ */
+export function useFormSave<Input, Saved>({
+  api,
+  courseId,
+  version: readVersion,
+  versionIn,
+  save,
+  onSaved,
+}: {
+  api: ApiClient;
+  /** The course to read again after a conflict; undefined while creating (nothing to conflict with). */
+  courseId: string | undefined;
+  version: number | undefined;
+  versionIn: (latest: CourseDetail) => number | undefined;
+  save: (input: Input, version: number | undefined) => Promise<Saved>;
+  onSaved: (saved: Saved) => void;
+}) {
+  const [version, setVersion] = useState(readVersion);
+  const [reloadError, setReloadError] = useState<unknown>();
+  const saving = useMutation({ mutationFn: (input: Input) => save(input, version), onSuccess: onSaved });
+  const takeLatest = async () => {
+    if (courseId === undefined) return;
+    try {
+      const latest = await api.call('GET /api/training/courses/:courseId', { params: { courseId } });
+      setVersion(versionIn(latest) ?? version);
+      setReloadError(undefined);
+      saving.reset();
+    } catch (caught) {
+      setReloadError(caught);
+    }
+  };
+  return {
+    submit: (input: Input) => {
+      setReloadError(undefined);
+      saving.mutate(input);
+    },
+    takeLatest,
+    error: reloadError ?? saving.error,
+    busy: saving.isPending,
+  };
+}
 
 export function FormEnd({
   kind,

@@ -1,12 +1,12 @@
 // HR's courses: the list (archived or not), adding, editing and archiving a course, and its sessions.
 import { Badge, Button, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { CourseView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -25,12 +25,13 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
   const [editing, setEditing] = useState<string | undefined>();
   const [openCourse, setOpenCourse] = useState<string | undefined>();
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<unknown>();
 
   const queryClient = useQueryClient();
   const coursesKey = queryKeys.hrCourses(archived);
   const courses = useQuery(
-    apiQuery<CourseView[]>(api, coursesKey, `/api/training/courses?view=all&archived=${archived}`),
+    routeQuery(api, coursesKey, 'GET /api/training/courses', {
+      query: { view: 'all', archived: archived ? 'true' : 'false' },
+    }),
   );
   /** Puts a write's answer into the list on screen, without asking the server again. */
   const changeCourses = (change: (list: CourseView[]) => CourseView[]) =>
@@ -40,20 +41,20 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
   const replace = (course: CourseView) =>
     changeCourses((list) => list.map((entry) => (entry.id === course.id ? course : entry)));
 
-  const archive = async (course: CourseView) => {
-    setError(undefined);
-    try {
-      const changed = await api.request<CourseView>('POST', `/api/training/courses/${course.id}/archive`, {
-        version: course.version,
-      });
+  const archive = useMutation({
+    mutationFn: (course: CourseView) =>
+      api.call('POST /api/training/courses/:courseId/archive', {
+        params: { courseId: course.id },
+        body: { version: course.version },
+      }),
+    onSuccess: (changed, course) => {
       setNotice(t('hr.archivedNotice', { title: title(changed.title) }));
       changeCourses((list) => list.filter((entry) => entry.id !== course.id));
       // The archived list, if it was read, now lacks this course.
       void queryClient.invalidateQueries({ queryKey: queryKeys.hrCourses(true) });
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    },
+  });
+  const { error } = archive;
 
   return (
     <div className={layout.stack} data-testid="training-hr">
@@ -136,7 +137,7 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
                       <Button onClick={() => setEditing(course.id)} data-testid="course-edit">
                         {t('hr.edit')}
                       </Button>
-                      <Button onClick={() => void archive(course)} data-testid="course-archive">
+                      <Button onClick={() => archive.mutate(course)} data-testid="course-archive">
                         {t('hr.archive')}
                       </Button>
                     </div>

@@ -12,7 +12,7 @@ import {
   MessageBarBody,
   Textarea,
 } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../../../src/training/training.contract.ts';
 import type { MyReport } from '../../../src/reports/report.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -55,20 +55,18 @@ export function MyTraining({ api }: { api: ApiClient }) {
 
   const queryClient = useQueryClient();
   const enrolmentsQuery = useQuery(
-    apiQuery<EnrolmentView[]>(api, queryKeys.myEnrolments, '/api/training/enrolments?personId=me'),
+    routeQuery(api, queryKeys.myEnrolments, 'GET /api/training/enrolments', { query: { personId: 'me' } }),
   );
   const loaded = allOf(
     allOf(
       enrolmentsQuery,
       useQuery(
-        apiQuery<Recommendation[]>(
-          api,
-          queryKeys.myRecommendations,
-          '/api/training/recommendations?personId=me',
-        ),
+        routeQuery(api, queryKeys.myRecommendations, 'GET /api/training/recommendations', {
+          query: { personId: 'me' },
+        }),
       ),
     ),
-    useQuery(apiQuery<MyReport[]>(api, queryKeys.myReports, '/api/reports/mine')),
+    useQuery(routeQuery(api, queryKeys.myReports, 'GET /api/reports/mine')),
   );
 
   if (loaded.data === undefined) return <QueryState query={loaded}>{() => null}</QueryState>;
@@ -305,24 +303,14 @@ function WithdrawDialog({
   const title = useTitle();
   const errorText = useErrorText();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(
-        await api.request<EnrolmentView>('POST', `/api/training/enrolments/${enrolment.id}/withdraw`, {
-          version: enrolment.version,
-          reason,
-        }),
-      );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const withdraw = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/training/enrolments/:enrolmentId/withdraw', {
+        params: { enrolmentId: enrolment.id },
+        body: { version: enrolment.version, reason },
+      }),
+    onSuccess: onDone,
+  });
   return (
     <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface data-testid="withdraw-dialog">
@@ -343,22 +331,22 @@ function WithdrawDialog({
                 data-testid="withdraw-reason"
               />
             </Field>
-            {error ? (
+            {withdraw.error ? (
               <MessageBar intent="error" role="alert">
-                <MessageBarBody>{errorText(error)}</MessageBarBody>
+                <MessageBarBody>{errorText(withdraw.error)}</MessageBarBody>
               </MessageBar>
             ) : null}
           </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
-              disabled={busy}
-              onClick={() => void submit()}
+              disabled={withdraw.isPending}
+              onClick={() => withdraw.mutate()}
               data-testid="withdraw-confirm"
             >
               {t('mine.confirmWithdraw')}
             </Button>
-            <Button onClick={onClose} disabled={busy}>
+            <Button onClick={onClose} disabled={withdraw.isPending}>
               {t('catalog.cancel')}
             </Button>
           </DialogActions>

@@ -11,14 +11,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  NOTE_MAX,
-  REASON_MAX,
-  type EnrolmentView,
-  type Roster as RosterData,
-} from '../../../src/training/training.contract.ts';
+import { NOTE_MAX, REASON_MAX, type EnrolmentView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -28,6 +23,9 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { statusColor } from './my-training.tsx';
+
+/** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
+type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };
 
 const REQUESTED = new Set(['applied', 'recommended', 'nominated']);
 
@@ -44,7 +42,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
   const queryClient = useQueryClient();
   const rosterKey = queryKeys.roster(sessionId);
   const roster = useQuery({
-    ...apiQuery<RosterData>(api, rosterKey, `/api/training/sessions/${sessionId}/roster`),
+    ...routeQuery(api, rosterKey, 'GET /api/training/sessions/:sessionId/roster', { params: { sessionId } }),
     // Outlook catches up shortly after a confirmation: look again while it still owes the change.
     refetchInterval: (query) => (query.state.data?.session.outlook === 'pending' ? 3000 : false),
   });
@@ -52,19 +50,19 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
 
   // One change can move others (a freed seat moves the waiting list up): read the whole roster again.
   const change = useMutation({
-    mutationFn: ({
-      enrolment,
-      action,
-      body,
-    }: {
-      enrolment: EnrolmentView;
-      action: string;
-      body: Record<string, unknown>;
-    }) =>
-      api.request<EnrolmentView>('POST', `/api/training/enrolments/${enrolment.id}/${action}`, {
-        version: enrolment.version,
-        ...body,
-      }),
+    mutationFn: ({ enrolment, change }: { enrolment: EnrolmentView; change: RosterChange }) => {
+      const params = { enrolmentId: enrolment.id };
+      const { version } = enrolment;
+      return 'reason' in change
+        ? api.call(`POST /api/training/enrolments/:enrolmentId/${change.action}`, {
+            params,
+            body: { version, reason: change.reason },
+          })
+        : api.call(`POST /api/training/enrolments/:enrolmentId/${change.action}`, {
+            params,
+            body: { version },
+          });
+    },
     onSuccess: async () => {
       setClosing(undefined);
       setReason('');
@@ -73,8 +71,8 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
       void queryClient.invalidateQueries({ queryKey: queryKeys.training });
     },
   });
-  const act = (enrolment: EnrolmentView, action: string, body: Record<string, unknown>) =>
-    change.mutate({ enrolment, action, body });
+  const act = (enrolment: EnrolmentView, rosterChange: RosterChange) =>
+    change.mutate({ enrolment, change: rosterChange });
   const busy = change.isPending ? change.variables.enrolment.id : undefined;
   const error = change.error ?? undefined;
 
@@ -161,7 +159,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                     <Button
                       appearance="primary"
                       disabled={busy === entry.id}
-                      onClick={() => void act(entry, 'confirm', {})}
+                      onClick={() => act(entry, { action: 'confirm' })}
                       data-testid="roster-confirm"
                     >
                       {t('hr.confirm')}
@@ -202,7 +200,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                   {entry.status === 'confirmed' && started ? (
                     <Button
                       disabled={busy === entry.id}
-                      onClick={() => void act(entry, 'attendance', {})}
+                      onClick={() => act(entry, { action: 'attendance' })}
                       data-testid="roster-attend"
                     >
                       {t('hr.attend')}
@@ -225,7 +223,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                       <Button
                         appearance="primary"
                         disabled={busy === entry.id}
-                        onClick={() => void act(entry, closing.action, { reason })}
+                        onClick={() => act(entry, { action: closing.action, reason })}
                         data-testid="close-submit"
                       >
                         {closing.action === 'decline' ? t('hr.decline') : t('hr.withdrawFor')}
@@ -252,30 +250,27 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
   const [pickerKey, setPickerKey] = useState(0);
   const [note, setNote] = useState('');
   const [override, setOverride] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState('');
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    setNotice('');
-    try {
-      await api.request<EnrolmentView>('POST', `/api/training/sessions/${sessionId}/nominate`, {
-        personId,
-        note,
-        overrideEligibility: override,
-      });
+  const nominate = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/training/sessions/:sessionId/nominate', {
+        params: { sessionId },
+        body: { personId, note, overrideEligibility: override },
+      }),
+    onSuccess: () => {
       setPersonId('');
       setPickerKey((key) => key + 1);
       setNote('');
       setOverride(false);
       setNotice(t('hr.nominated'));
       onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { error } = nominate;
+  const busy = nominate.isPending;
+  const submit = () => {
+    setNotice('');
+    nominate.mutate();
   };
   return (
     <Section title={t('hr.nominate')} id="training-nominate" testId="nominate-form">
@@ -283,7 +278,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
         className={layout.stack}
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          submit();
         }}
       >
         <Field label={t('hr.nominatePerson')} hint={t('hr.nominatePersonHint')} required>

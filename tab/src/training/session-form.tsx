@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import {
   CAPACITY_MAX,
   PLACE_MAX,
-  type CourseDetail,
   type SessionInput,
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
-import { FormEnd } from './form-end.tsx';
+import { FormEnd, useFormSave } from './form-end.tsx';
 export function SessionForm({
   api,
   courseId,
@@ -37,43 +36,31 @@ export function SessionForm({
     capacityText: String(session?.capacity ?? 20),
     applicationDeadline: session?.applicationDeadline ?? '',
   }));
-  const [version, setVersion] = useState(session?.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const {
+    submit: save,
+    takeLatest,
+    error,
+    busy,
+  } = useFormSave({
+    api,
+    courseId: session ? courseId : undefined,
+    version: session?.version,
+    versionIn: (latest) => latest.sessions.find((entry) => entry.id === session?.id)?.version,
+    save: (input: SessionInput, version) =>
+      session
+        ? api.call('PUT /api/training/sessions/:sessionId', {
+            params: { sessionId: session.id },
+            body: { ...input, version: version ?? session.version },
+          })
+        : api.call('POST /api/training/courses/:courseId/sessions', { params: { courseId }, body: input }),
+    onSaved,
+  });
   const set = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) =>
     setFields((previous) => ({ ...previous, [key]: value }));
 
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
+  const submit = () => {
     const { capacityText, ...rest } = fields;
-    const input: SessionInput = { ...rest, capacity: Number(capacityText) };
-    try {
-      onSaved(
-        session
-          ? await api.request<SessionView>('PUT', `/api/training/sessions/${session.id}`, {
-              ...input,
-              version,
-            })
-          : await api.request<SessionView>('POST', `/api/training/courses/${courseId}/sessions`, input),
-      );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /** After a concurrent change: take the session's newer version number, keep what HR typed. */
-  const takeLatest = async () => {
-    if (!session) return;
-    try {
-      const latest = await api.request<CourseDetail>('GET', `/api/training/courses/${courseId}`);
-      setVersion(latest.sessions.find((entry) => entry.id === session.id)?.version ?? version);
-      setError(undefined);
-    } catch (caught) {
-      setError(caught);
-    }
+    save({ ...rest, capacity: Number(capacityText) });
   };
 
   return (
@@ -82,7 +69,7 @@ export function SessionForm({
       data-testid="session-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <div className={layout.row}>

@@ -10,10 +10,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TeamResponse } from '../../../src/growth/team.contract.ts';
-import { REASON_MAX, type EnrolmentView, type SessionView } from '../../../src/training/training.contract.ts';
+import { REASON_MAX, type EnrolmentView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
-import { apiQuery, queryKeys } from '../data/queries.ts';
+import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -35,16 +34,16 @@ export function TeamTraining({ api }: { api: ApiClient }) {
   const queryClient = useQueryClient();
   const loaded = allOf(
     allOf(
-      useQuery(apiQuery<TeamResponse>(api, queryKeys.team, '/api/team')),
-      useQuery(apiQuery<SessionView[]>(api, queryKeys.trainingSessions, '/api/training/sessions')),
+      useQuery(routeQuery(api, queryKeys.team, 'GET /api/team')),
+      useQuery(routeQuery(api, queryKeys.trainingSessions, 'GET /api/training/sessions')),
     ),
-    useQuery(apiQuery<EnrolmentView[]>(api, queryKeys.trainingTeam, '/api/training/team')),
+    useQuery(routeQuery(api, queryKeys.trainingTeam, 'GET /api/training/team')),
   );
   const recommend = useMutation({
     mutationFn: (body: { sessionId: string; personId: string; reason: string }) =>
-      api.request<EnrolmentView>('POST', `/api/training/sessions/${body.sessionId}/recommend`, {
-        personId: body.personId,
-        reason: body.reason,
+      api.call('POST /api/training/sessions/:sessionId/recommend', {
+        params: { sessionId: body.sessionId },
+        body: { personId: body.personId, reason: body.reason },
       }),
     onMutate: () => setNotice(''),
     onSuccess: (enrolment) => {

@@ -17,6 +17,9 @@ import { peopleRoutes } from '../../../src/people/people.routes.ts';
 import { interviewRoutes } from '../../../src/interviews/interview.routes.ts';
 import { peopleAdminRoutes } from '../../../src/people/people-admin.routes.ts';
 import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
+import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
+import { reportRoutes } from '../../../src/reports/report.routes.ts';
+import { trainingRoutes } from '../../../src/training/training.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -71,6 +74,35 @@ const TAB_ROUTES = [
   'GET /api/hr/people/:personId/erasure-preview',
   'POST /api/hr/people/:personId/erase',
   'GET /api/hr/erasures',
+  'GET /api/training/courses',
+  'POST /api/training/courses',
+  'GET /api/training/courses/:courseId',
+  'PUT /api/training/courses/:courseId',
+  'POST /api/training/courses/:courseId/archive',
+  'POST /api/training/courses/:courseId/sessions',
+  'PUT /api/training/sessions/:sessionId',
+  'POST /api/training/sessions/:sessionId/cancel',
+  'GET /api/training/sessions',
+  'GET /api/training/team',
+  'GET /api/training/sessions/:sessionId/roster',
+  'POST /api/training/sessions/:sessionId/apply',
+  'POST /api/training/sessions/:sessionId/recommend',
+  'POST /api/training/sessions/:sessionId/nominate',
+  'POST /api/training/enrolments/:enrolmentId/confirm',
+  'POST /api/training/enrolments/:enrolmentId/decline',
+  'POST /api/training/enrolments/:enrolmentId/withdraw',
+  'POST /api/training/enrolments/:enrolmentId/attendance',
+  'GET /api/training/enrolments',
+  'GET /api/training/recommendations',
+  'GET /api/reports/due',
+  'GET /api/reports/mine',
+  'POST /api/reports/:reportId/comments',
+  'GET /api/reports/sessions/:sessionId',
+  'PUT /api/reports/sessions/:sessionId/draft',
+  'POST /api/reports/sessions/:sessionId/submit',
+  'GET /api/reports/channel-mappings',
+  'PUT /api/reports/channel-mappings/:department',
+  'DELETE /api/reports/channel-mappings/:department',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -91,6 +123,10 @@ describe("the tab's typed routes", () => {
       ...analyticsRoutes({} as never, {} as never),
       ...auditRoutes({} as never),
       ...erasureRoutes({} as never),
+      ...trainingRoutes({} as never),
+      // The comment route is served when the module has report comments, as it always does.
+      ...reportRoutes({} as never, {} as never),
+      ...channelMappingRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });

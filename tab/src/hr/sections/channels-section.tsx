@@ -18,7 +18,7 @@ import type {
   InstalledTeam,
 } from '../../../../src/reports/channel-mapping.contract.ts';
 import { ApiError, type ApiClient } from '../../api/client.ts';
-import { apiQuery, queryKeys } from '../../data/queries.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useErrorText } from '../../shell/error-text.ts';
@@ -104,9 +104,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
   const { t } = useTranslation('hr-channels');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const overview = useQuery(
-    apiQuery<ChannelMappingOverview>(api, queryKeys.channelMappings, '/api/reports/channel-mappings'),
-  );
+  const overview = useQuery(routeQuery(api, queryKeys.channelMappings, 'GET /api/reports/channel-mappings'));
   const [notice, setNotice] = useState('');
   return (
     <QueryState query={overview}>
@@ -175,29 +173,32 @@ function DepartmentRow({
   const error = write.error;
   const team = teams.find((candidate) => candidate.teamId === teamId);
   const changed = teamId !== (mapping?.teamId ?? '') || channelId !== (mapping?.channelId ?? '');
-  const path = `/api/reports/channel-mappings/${encodeURIComponent(entry.department)}`;
+  const params = { department: entry.department };
   const stale = error instanceof ApiError && error.code === 'version_conflict';
   const headingId = `channels-department-${index}`;
 
   const save = () =>
     write.mutate(
       () =>
-        api.request<ChannelMappingOverview>('PUT', path, {
-          teamId,
-          channelId,
-          version: mapping?.version ?? 0,
+        api.call('PUT /api/reports/channel-mappings/:department', {
+          params,
+          body: { teamId, channelId, version: mapping?.version ?? 0 },
         }),
       { onSuccess: () => onChanged(t('saved', { department: entry.department })) },
     );
   const unmap = () => {
     if (!mapping) return;
-    write.mutate(() => api.request<ChannelMappingOverview>('DELETE', `${path}?version=${mapping.version}`), {
-      onSuccess: () => {
-        onChanged(t('unmapped', { department: entry.department }));
-        setTeamId('');
-        setChannelId('');
+    const { version } = mapping;
+    write.mutate(
+      () => api.call('DELETE /api/reports/channel-mappings/:department', { params, query: { version } }),
+      {
+        onSuccess: () => {
+          onChanged(t('unmapped', { department: entry.department }));
+          setTeamId('');
+          setChannelId('');
+        },
       },
-    });
+    );
   };
 
   return (
