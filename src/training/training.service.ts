@@ -320,6 +320,14 @@ export function createTrainingService(deps: TrainingDependencies) {
     }
   };
 
+  const checkSessionVersion = (session: SessionRow, expected: number) => {
+    if (session.version !== expected)
+      throw versionConflict(
+        `Someone changed this session meanwhile (now version ${session.version}).`,
+        session.version,
+      );
+  };
+
   const staleEnrolment = (row: EnrolmentRow) =>
     versionConflict(`Someone changed this enrolment meanwhile (now version ${row.version}).`, row.version);
 
@@ -465,11 +473,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
       let outlook = false;
       const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
-        if (session.version !== input.version)
-          throw versionConflict(
-            `Someone changed this session meanwhile (now version ${session.version}).`,
-            session.version,
-          );
+        checkSessionVersion(session, input.version);
         if (session.status === 'cancelled')
           throw new AppError('conflict', 'This session has been cancelled.');
         const moved =
@@ -527,11 +531,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       requireHr(actor, 'cancel training sessions');
       const { course } = await loadSession(sessionId);
       await store.withSessionLocked(sessionId, async (tx, session) => {
-        if (session.version !== input.version)
-          throw versionConflict(
-            `Someone changed this session meanwhile (now version ${session.version}).`,
-            session.version,
-          );
+        checkSessionVersion(session, input.version);
         if (session.status === 'cancelled')
           throw new AppError('conflict', 'This session is already cancelled.');
         await tx
