@@ -4,10 +4,10 @@ import type { Config, MicrosoftConfig } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createGraphCalendar } from './graph/graph-calendar.ts';
-import { createGraphClient, type GraphClient } from './graph/graph-client.ts';
+import { appGraphClient } from './graph/app-graph-client.ts';
+import type { GraphClient } from './graph/graph-client.ts';
 import { createGraphDirectory } from './graph/graph-directory.ts';
 import { createMailboxPacer, type MailboxPacer } from './graph/mailbox-pacer.ts';
-import { createAppTokenProvider } from './graph/token-providers.ts';
 import type { HttpAppOptions } from './http/app.ts';
 import type { Calendar } from './interviews/calendar.port.ts';
 import type { JobDeclaration } from './jobs/job-table.ts';
@@ -65,12 +65,7 @@ export function createAppContext(
   input: Omit<AppContext, 'now' | 'db' | 'graph' | 'directory' | 'calendar' | 'pacer'>,
 ): AppContext {
   const { microsoft, caCertPem, logger, clock } = input;
-  const graph = createGraphClient({
-    baseUrl: microsoft.graphBaseUrl,
-    getToken: createAppTokenProvider({ ...microsoft, caCertPem }),
-    caCertPem,
-    logger,
-  });
+  const graph = appGraphClient({ microsoft, caCertPem, logger });
   const now = () => clock.now();
   return {
     ...input,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   analyticsYearCsvQuerySchema as yearCsvQuery,
   analyticsYearQuerySchema as yearQuery,
@@ -33,8 +33,8 @@ const download = (table: CsvTable) => csvResult(table.name, table.header, table.
 
 /** HR's roll-ups: JSON for the tab, and every table again as CSV for Excel. */
 export function analyticsRoutes(service: AnalyticsService, framework: Framework): RouteDefinition[] {
+  const route = routeGroup({ tags: ['analytics'], auth: 'user' });
   const csv = createCsvTables(framework);
-  const tags = ['analytics'];
 
   /** The four tables of 今後受けたい研修, each its own download. */
   const wantedCsv = (
@@ -43,13 +43,11 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
     summary: string,
     table: (report: Awaited<ReturnType<AnalyticsService['wanted']>>, language: CsvLanguage) => CsvTable,
   ) =>
-    defineRoute({
+    route({
       method: 'get',
       path,
       operationId,
       summary,
-      tags,
-      auth: 'user',
       request: { query: yearCsvQuery },
       responses: csvResponses,
       handler: async ({ user, query }) =>
@@ -57,13 +55,11 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
     });
 
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/reports/submission',
       operationId: 'getReportSubmission',
       summary: 'HR: post-training report submission rate per ended session of the fiscal year',
-      tags,
-      auth: 'user',
       request: { query: yearQuery },
       responses: {
         200: { description: 'Sessions, the latest first', schema: submissionReportSchema },
@@ -71,26 +67,22 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       },
       handler: async ({ user, query }) => ({ body: await service.submission(actorOf(user), query) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/reports/submission.csv',
       operationId: 'exportReportSubmission',
       summary: 'HR: the submission rate per session as CSV',
-      tags,
-      auth: 'user',
       request: { query: yearCsvQuery },
       responses: csvResponses,
       handler: async ({ user, query }) =>
         download(csv.submission(await service.submission(actorOf(user), query, 'export'), query.lang)),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/reports/wanted',
       operationId: 'getTrainingsWanted',
       summary:
         'HR: 今後受けたい研修 of the year’s reports by course, level and 課 (free text only where 3 or more wrote)',
-      tags,
-      auth: 'user',
       request: { query: yearQuery },
       responses: {
         200: { description: 'The aggregation', schema: wantedReportSchema },
@@ -122,13 +114,11 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       'HR: the free text of trainings wanted per 課 as CSV (hidden where fewer than 3 wrote)',
       (report, language) => csv.wantedTexts(report, language),
     ),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/dashboards/completion',
       operationId: 'getCompletionDashboard',
       summary: 'HR: self-checks, goals, interviews and training reports of the fiscal year by 課 or 部',
-      tags,
-      auth: 'user',
       request: { query: completionQuerySchema },
       responses: {
         200: { description: 'One row per group', schema: completionReportSchema },
@@ -136,26 +126,22 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       },
       handler: async ({ user, query }) => ({ body: await service.completion(actorOf(user), query) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/dashboards/completion.csv',
       operationId: 'exportCompletionDashboard',
       summary: 'HR: completion by 課 or 部 as CSV',
-      tags,
-      auth: 'user',
       request: { query: completionCsvQuerySchema },
       responses: csvResponses,
       handler: async ({ user, query }) =>
         download(csv.completion(await service.completion(actorOf(user), query, 'export'), query.lang)),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/dashboards/competencies',
       operationId: 'getCompetencyPicture',
       summary:
         'HR: average self-assessed rating per competency by level or 課 (latest submitted self-checks; cells under 3 people withheld)',
-      tags,
-      auth: 'user',
       request: { query: competencyQuerySchema },
       responses: {
         200: { description: 'One row per group', schema: competencyReportSchema },
@@ -163,25 +149,21 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       },
       handler: async ({ user, query }) => ({ body: await service.competencies(actorOf(user), query) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/dashboards/competencies.csv',
       operationId: 'exportCompetencyPicture',
       summary: 'HR: the competency picture as CSV (withheld cells say so)',
-      tags,
-      auth: 'user',
       request: { query: competencyCsvQuerySchema },
       responses: csvResponses,
       handler: async ({ user, query }) =>
         download(csv.competencies(await service.competencies(actorOf(user), query, 'export'), query.lang)),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/dashboards/demand',
       operationId: 'getTrainingDemand',
       summary: 'HR: training demand — courses wanted in the year’s reports, by level',
-      tags,
-      auth: 'user',
       request: { query: yearQuery },
       responses: {
         200: { description: 'Most wanted first', schema: demandReportSchema },
@@ -189,13 +171,11 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       },
       handler: async ({ user, query }) => ({ body: await service.demand(actorOf(user), query) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/dashboards/demand.csv',
       operationId: 'exportTrainingDemand',
       summary: 'HR: training demand as CSV',
-      tags,
-      auth: 'user',
       request: { query: yearCsvQuery },
       responses: csvResponses,
       handler: async ({ user, query }) =>

@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { actorOf } from './access.ts';
 import { CSV_CONTENT_TYPE, csvAttachment } from '../shared/csv.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { auditFilterSchema, auditPageQuerySchema, auditPageSchema } from './audit.contract.ts';
 import type { AuditQuery } from './audit-query.ts';
 
 /** HR's view of the audit log: filtered pages, newest first, and the same filters as a CSV file. */
 export function auditRoutes(query: AuditQuery): RouteDefinition[] {
-  const tags = ['audit'];
+  const route = routeGroup({ tags: ['audit'], auth: 'user' });
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/audit',
       operationId: 'listAuditEntries',
       summary: 'HR: the audit log, newest first, filtered by actor, subject, action and dates',
-      tags,
-      auth: 'user',
       request: { query: auditPageQuerySchema },
       responses: {
         200: {
@@ -26,13 +24,11 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
       },
       handler: async ({ user, query: filter }) => ({ body: await query.page(actorOf(user), filter) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/audit/export',
       operationId: 'exportAuditEntries',
       summary: 'HR: the filtered audit log as CSV (UTF-8 with BOM); the export itself is audited',
-      tags,
-      auth: 'user',
       request: { query: auditFilterSchema },
       responses: {
         200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' },

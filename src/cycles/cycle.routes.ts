@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import {
   cycleOpenInputSchema,
@@ -15,7 +15,7 @@ import {
 import type { CycleService } from './cycle.service.ts';
 
 export function cycleRoutes(service: CycleService): RouteDefinition[] {
-  const tags = ['cycles'];
+  const route = routeGroup({ tags: ['cycles'], auth: 'user' });
   const windowParams = z.object({ windowId: uuidParam });
   const hrErrors = {
     403: { description: 'Not HR' },
@@ -24,71 +24,59 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
     422: { description: 'Days outside the fiscal year, or a last day before the first or already past' },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/cycles',
       operationId: 'getCycleYear',
       summary: "A fiscal year's windows (who/when and history for HR only)",
-      tags,
-      auth: 'user',
       request: { query: cycleYearQuerySchema },
       responses: { 200: { description: 'The year', schema: cycleYearResponseSchema } },
       handler: async ({ user, query }) => ({ body: await service.year(actorOf(user), query.fiscalYear) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/cycles/due',
       operationId: 'getCyclesDue',
       summary: 'What is open now, what I still owe, and how many of my team still owe it',
-      tags,
-      auth: 'user',
       responses: { 200: { description: 'Due', schema: dueResponseSchema } },
       handler: async ({ user }) => ({ body: await service.due(actorOf(user)) }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/cycles/windows',
       operationId: 'createCycleWindow',
       summary: 'Plan a window of a fiscal year (HR): scheduled until opened',
-      tags,
-      auth: 'user',
       request: { body: cycleWindowInputSchema },
       responses: { 201: { description: 'Planned', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, body }) => ({ status: 201, body: await service.create(actorOf(user), body) }),
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/cycles/windows/:windowId',
       operationId: 'rescheduleCycleWindow',
       summary: "Change a window's planned days (HR)",
-      tags,
-      auth: 'user',
       request: { params: windowParams, body: cycleRescheduleInputSchema },
       responses: { 200: { description: 'Changed', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
         body: await service.reschedule(actorOf(user), params.windowId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/cycles/windows/:windowId/open',
       operationId: 'openCycleWindow',
       summary: 'Open a window now, or reopen a closed one (HR)',
-      tags,
-      auth: 'user',
       request: { params: windowParams, body: cycleOpenInputSchema },
       responses: { 200: { description: 'Open', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({
         body: await service.open(actorOf(user), params.windowId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/cycles/windows/:windowId/close',
       operationId: 'closeCycleWindow',
       summary: 'Close a window now (HR)',
-      tags,
-      auth: 'user',
       request: { params: windowParams, body: cycleVersionInputSchema },
       responses: { 200: { description: 'Closed', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, params, body }) => ({

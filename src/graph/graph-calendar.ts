@@ -13,9 +13,7 @@
 // input order, 20 to a call, without spreading organizers or chaining requests with dependsOn (a batch
 // must be fully sequential or fully parallel, and a chain would make one failure fail the rest with 424).
 // Other processes touching the same mailbox at the same moment can still draw a 429: the client retries it.
-import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { MicrosoftConfig } from '../config.ts';
 import { AppError } from '../http/app-error.ts';
 import type {
   AttendeeResponse,
@@ -27,15 +25,9 @@ import type {
   ScheduleWindow,
 } from '../interviews/calendar.port.ts';
 import type { CalendarItem, FreeBusyStatus } from '../interviews/slot-finder.ts';
-import {
-  batchResultError,
-  createGraphClient,
-  type BatchRequest,
-  type BatchResult,
-  type GraphClient,
-} from './graph-client.ts';
+import { appGraphClient, type AppGraphInput } from './app-graph-client.ts';
+import { batchResultError, type BatchRequest, type BatchResult } from './graph-client.ts';
 import { GraphError } from './graph-errors.ts';
-import { createAppTokenProvider } from './token-providers.ts';
 
 export const SCHEDULES_PER_REQUEST = 20;
 export const REQUESTS_PER_BATCH = 20;
@@ -272,20 +264,8 @@ function validInstant(value: string, name: string): number {
   return parsed;
 }
 
-export function createGraphCalendar(input: {
-  microsoft: MicrosoftConfig;
-  caCertPem: string | undefined;
-  logger: Logger;
-  client?: GraphClient;
-}): Calendar {
-  const graph =
-    input.client ??
-    createGraphClient({
-      baseUrl: input.microsoft.graphBaseUrl,
-      getToken: createAppTokenProvider({ ...input.microsoft, caCertPem: input.caCertPem }),
-      caCertPem: input.caCertPem,
-      logger: input.logger,
-    });
+export function createGraphCalendar(input: AppGraphInput): Calendar {
+  const graph = appGraphClient(input);
 
   /** One request through $batch: the same round trip as a direct call, with the batch's retries. */
   const single = async (request: Omit<BatchRequest, 'id'>): Promise<BatchResult> => {

@@ -1,13 +1,11 @@
-import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { MicrosoftConfig } from '../config.ts';
 import {
   DirectoryRoundRefused,
   type ChangedStaff,
   type Directory,
   type DirectoryUser,
 } from '../people/directory.port.ts';
-import { createGraphClient, type GraphClient } from './graph-client.ts';
+import { appGraphClient, type AppGraphInput } from './app-graph-client.ts';
 import { GraphError } from './graph-errors.ts';
 import {
   graphUserSchema,
@@ -16,7 +14,6 @@ import {
   USER_SELECT,
   type GraphUser,
 } from './graph-schemas.ts';
-import { createAppTokenProvider } from './token-providers.ts';
 
 const managerIdSchema = z.object({ id: z.string().min(1) });
 
@@ -37,20 +34,8 @@ function toDirectoryUser(user: GraphUser, managerId: string | null): DirectoryUs
 }
 
 /** The organisation's directory through Graph, with the app's own identity (User.Read.All). */
-export function createGraphDirectory(input: {
-  microsoft: MicrosoftConfig;
-  caCertPem: string | undefined;
-  logger: Logger;
-  client?: GraphClient;
-}): Directory {
-  const graph =
-    input.client ??
-    createGraphClient({
-      baseUrl: input.microsoft.graphBaseUrl,
-      getToken: createAppTokenProvider({ ...input.microsoft, caCertPem: input.caCertPem }),
-      caCertPem: input.caCertPem,
-      logger: input.logger,
-    });
+export function createGraphDirectory(input: AppGraphInput): Directory {
+  const graph = appGraphClient(input);
   const parseUser = (value: unknown) => {
     const parsed = graphUserSchema.safeParse(value);
     if (!parsed.success) {

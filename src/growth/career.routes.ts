@@ -1,20 +1,18 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { careerDesignInputSchema, careerDesignResponseSchema } from './career.contract.ts';
 import type { CareerService } from './career.service.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 
 export function careerRoutes(service: CareerService): RouteDefinition[] {
-  const tags = ['growth'];
+  const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const params = z.object({ personId: personParam });
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/people/:personId/career',
       operationId: 'getCareerDesign',
       summary: "A person's career design (the person, their supervisors and HR; others' reads are audited)",
-      tags,
-      auth: 'user',
       request: { params },
       responses: {
         200: {
@@ -29,13 +27,11 @@ export function careerRoutes(service: CareerService): RouteDefinition[] {
         return { body: await service.get(subject.actor, subject.personId) };
       },
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/people/:personId/career',
       operationId: 'saveCareerDesign',
       summary: 'Save my career design (version from the last read; 0 for the first save)',
-      tags,
-      auth: 'user',
       request: { params, body: careerDesignInputSchema },
       responses: {
         200: { description: 'Saved', schema: careerDesignResponseSchema },

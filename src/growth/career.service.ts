@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
-import { AppError, type ErrorDetail } from '../http/app-error.ts';
+import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import {
   EVALUATION_PERIOD_YEARS,
@@ -99,10 +99,9 @@ export function createCareerService(deps: {
   };
 
   const conflict = (current: number) =>
-    new AppError(
-      'version_conflict',
+    versionConflict(
       `Your career design was saved elsewhere in the meantime (now version ${current}). Reload to see it; your text is still in the form.`,
-      [{ path: 'body.version', message: `current version is ${current}` }],
+      current,
     );
 
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
   declarationResponseSchema,
@@ -19,7 +19,7 @@ const fiscalYearParam = z
   .meta({ examples: ['2026'] });
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
-  const tags = ['growth'];
+  const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const params = z.object({ personId: personParam, fiscalYear: fiscalYearParam });
   const errors = {
     403: { description: 'Not the person (or, for reads, HR): 自己申告 is confidential to HR' },
@@ -27,23 +27,19 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
     409: { description: 'Window not open, already submitted, or changed meanwhile (version)' },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/declaration-windows',
       operationId: 'listDeclarationWindows',
       summary: '自己申告 windows, newest fiscal year first',
-      tags,
-      auth: 'user',
       responses: { 200: { description: 'Windows', schema: z.array(declarationWindowSchema) } },
       handler: async () => ({ body: await service.listWindows() }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/declaration-windows',
       operationId: 'openDeclarationWindow',
       summary: "Open a fiscal year's 自己申告 window (HR), or reopen a closed one",
-      tags,
-      auth: 'user',
       request: { body: openWindowInputSchema },
       responses: {
         201: { description: 'Opened', schema: declarationWindowSchema },
@@ -56,13 +52,11 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.openWindow(actorOf(user), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/declaration-windows/:fiscalYear/close',
       operationId: 'closeDeclarationWindow',
       summary: "Close a fiscal year's 自己申告 window now (HR)",
-      tags,
-      auth: 'user',
       request: { params: z.object({ fiscalYear: fiscalYearParam }) },
       responses: {
         200: { description: 'Closed', schema: declarationWindowSchema },
@@ -74,13 +68,11 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.closeWindow(actorOf(user), params.fiscalYear),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/people/:personId/declarations/:fiscalYear',
       operationId: 'getDeclaration',
       summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
-      tags,
-      auth: 'user',
       request: { params },
       responses: {
         200: {
@@ -94,13 +86,11 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         return { body: await service.get(subject.actor, subject.personId, fiscalYear) };
       },
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/people/:personId/declarations/:fiscalYear',
       operationId: 'saveDeclarationDraft',
       summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
-      tags,
-      auth: 'user',
       request: { params, body: declarationDraftInputSchema },
       responses: { 200: { description: 'Saved', schema: declarationResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, fiscalYear }, body }) => {
@@ -108,13 +98,11 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         return { body: await service.saveDraft(subject.actor, subject.personId, fiscalYear, body) };
       },
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/people/:personId/declarations/:fiscalYear/submit',
       operationId: 'submitDeclaration',
       summary: 'Submit my 自己申告 to HR (no changes afterwards)',
-      tags,
-      auth: 'user',
       request: { params, body: declarationSubmitInputSchema },
       responses: { 200: { description: 'Submitted', schema: declarationResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, fiscalYear }, body }) => {

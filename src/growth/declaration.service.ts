@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type {
   DeclarationDraftInput,
@@ -86,10 +86,9 @@ export function createDeclarationService(deps: {
   });
 
   const conflict = (current: number) =>
-    new AppError(
-      'version_conflict',
+    versionConflict(
       `Your 自己申告 was saved elsewhere in the meantime (now version ${current}). Reload to see it; your text is still in the form.`,
-      [{ path: 'body.version', message: `current version is ${current}` }],
+      current,
     );
 
   /** The owner writing while the year's window is open: the common gate of saving and submitting. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   goalCommentInputSchema,
   goalInputSchema,
@@ -14,7 +14,7 @@ import type { GoalService } from './goal.service.ts';
 import { personParam, subjectOf, uuidParam } from './growth-params.ts';
 
 export function goalRoutes(service: GoalService): RouteDefinition[] {
-  const tags = ['growth'];
+  const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const goalParams = z.object({ personId: personParam, goalId: uuidParam });
   const one = {
     200: { description: 'The goal', schema: goalSchema },
@@ -22,14 +22,12 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
     409: { description: 'Read-only or changed meanwhile' },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/workplace/goals',
       operationId: 'listWorkplaceGoals',
       summary:
         'The goals of my 課 (titles, due dates and progress), as the policy shares them in the workplace',
-      tags,
-      auth: 'user',
       request: {
         query: goalYearQuerySchema,
       },
@@ -44,13 +42,11 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { body: await service.workplace(subject.actor, query.fiscalYear) };
       },
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/people/:personId/goals',
       operationId: 'listGoals',
       summary: "A person's goals for a fiscal year (colleagues of the same 課 see titles and progress)",
-      tags,
-      auth: 'user',
       request: {
         params: z.object({ personId: personParam }),
         query: goalYearQuerySchema,
@@ -61,13 +57,11 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { body: await service.list(subject.actor, subject.personId, query.fiscalYear) };
       },
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/people/:personId/goals',
       operationId: 'createGoal',
       summary: 'Set a goal for a fiscal year',
-      tags,
-      auth: 'user',
       request: { params: z.object({ personId: personParam }), body: goalInputSchema },
       responses: {
         201: { description: 'Created', schema: goalSchema },
@@ -79,13 +73,11 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { status: created ? 201 : 200, body: goal };
       },
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/people/:personId/goals/:goalId',
       operationId: 'updateGoal',
       summary: 'Change a goal',
-      tags,
-      auth: 'user',
       request: { params: goalParams, body: goalUpdateSchema },
       responses: one,
       handler: async ({ user, params, body }) => {
@@ -93,13 +85,11 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { body: await service.update(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/people/:personId/goals/:goalId/progress',
       operationId: 'addGoalProgress',
       summary: 'Record progress on a goal',
-      tags,
-      auth: 'user',
       request: { params: goalParams, body: goalProgressInputSchema },
       responses: one,
       handler: async ({ user, params, body }) => {
@@ -107,13 +97,11 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { body: await service.addProgress(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/people/:personId/goals/:goalId/reflection',
       operationId: 'reflectOnGoal',
       summary: 'My mid-year or year-end reflection on a goal',
-      tags,
-      auth: 'user',
       request: { params: goalParams, body: goalReflectionInputSchema },
       responses: one,
       handler: async ({ user, params, body }) => {
@@ -121,13 +109,11 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { body: await service.reflect(subject.actor, subject.personId, params.goalId, body) };
       },
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/people/:personId/goals/:goalId/comments',
       operationId: 'commentOnGoal',
       summary: "A supervisor's comment on a goal (at setting, mid-year or year-end)",
-      tags,
-      auth: 'user',
       request: { params: goalParams, body: goalCommentInputSchema },
       responses: one,
       handler: async ({ user, params, body }) => {

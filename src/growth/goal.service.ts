@@ -3,7 +3,7 @@ import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import type {
@@ -101,10 +101,9 @@ export function createGoalService(deps: {
       .where(and(eq(goals.id, row.id), eq(goals.version, expected)))
       .returning();
     if (!updated[0]) {
-      throw new AppError(
-        'version_conflict',
+      throw versionConflict(
         `Someone changed this goal in the meantime (now version ${row.version}). Reload to see it.`,
-        [{ path: 'body.version', message: `current version is ${row.version}` }],
+        row.version,
       );
     }
     return updated[0];

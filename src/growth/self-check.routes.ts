@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 import {
   selfCheckDraftInputSchema,
@@ -14,19 +14,17 @@ import type { SelfCheckService } from './self-check.service.ts';
 const params = z.object({ personId: personParam, period: selfCheckPeriodSchema });
 
 export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
-  const tags = ['growth'];
+  const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const errors = {
     404: { description: 'No such person or period' },
     409: { description: 'Closed, already submitted, or changed by someone else (version)' },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/people/:personId/self-checks',
       operationId: 'listSelfChecks',
       summary: "A person's self-checks across periods, with averages per group (for the growth chart)",
-      tags,
-      auth: 'user',
       request: { params: z.object({ personId: personParam }) },
       responses: { 200: { description: 'History', schema: selfCheckHistoryResponseSchema } },
       handler: async ({ user, params: { personId } }) => {
@@ -34,13 +32,11 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
         return { body: await service.history(subject.actor, subject.personId) };
       },
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/people/:personId/self-checks/:period',
       operationId: 'getSelfCheck',
       summary: 'One self-check (a blank one when none was saved yet)',
-      tags,
-      auth: 'user',
       request: { params },
       responses: { 200: { description: 'The self-check', schema: selfCheckResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, period } }) => {
@@ -48,13 +44,11 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
         return { body: await service.get(subject.actor, subject.personId, period) };
       },
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/people/:personId/self-checks/:period',
       operationId: 'saveSelfCheckDraft',
       summary: 'Save my self-check as a draft (version from the last read; 0 for the first save)',
-      tags,
-      auth: 'user',
       request: { params, body: selfCheckDraftInputSchema },
       responses: { 200: { description: 'Saved', schema: selfCheckResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, period }, body }) => {
@@ -62,13 +56,11 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
         return { body: await service.saveDraft(subject.actor, subject.personId, period, body) };
       },
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/people/:personId/self-checks/:period/submit',
       operationId: 'submitSelfCheck',
       summary: 'Submit my self-check to my supervisor (every item rated)',
-      tags,
-      auth: 'user',
       request: { params, body: selfCheckSubmitInputSchema },
       responses: {
         200: { description: 'Submitted', schema: selfCheckResponseSchema },
@@ -80,13 +72,11 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
         return { body: await service.submit(subject.actor, subject.personId, period, body) };
       },
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/people/:personId/self-checks/:period/feedback',
       operationId: 'giveSelfCheckFeedback',
       summary: "A supervisor's feedback per item on a submitted self-check",
-      tags,
-      auth: 'user',
       request: { params, body: selfCheckFeedbackInputSchema },
       responses: { 200: { description: 'Saved', schema: selfCheckResponseSchema }, ...errors },
       handler: async ({ user, params: { personId, period }, body }) => {

@@ -3,7 +3,7 @@ import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from '../shared/fiscal-period.ts';
 import type {
@@ -121,10 +121,9 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
   };
 
   const conflict = (current: number) =>
-    new AppError(
-      'version_conflict',
+    versionConflict(
       `Someone saved this self-check in the meantime (now version ${current}). Reload to see their changes.`,
-      [{ path: 'body.version', message: `current version is ${current}` }],
+      current,
     );
 
   /** The owner writing in an open period: the common gate of saving and submitting. */

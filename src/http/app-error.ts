@@ -52,3 +52,13 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/**
+ * A write that lost the race: the record moved on to version `current` since the caller read it.
+ * `message` says what happened and what to do, in the words of the slice.
+ */
+export function versionConflict(message: string, current: number): AppError {
+  return new AppError('version_conflict', message, [
+    { path: 'body.version', message: `current version is ${current}` },
+  ]);
+}

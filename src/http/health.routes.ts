@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from './route.ts';
+import { routeGroup, type RouteDefinition } from './route.ts';
 
 export interface HealthProbes {
   databaseKind: 'pglite' | 'postgres';
@@ -41,6 +41,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
  * `/api/health` stays as an alias of readiness for existing monitors.
  */
 export function healthRoutes(probes: HealthProbes, version: string): RouteDefinition[] {
+  const route = routeGroup({ tags: ['meta'], auth: 'public' });
   const readiness = async () => {
     const [databaseUp, queueUp] = await Promise.all([
       withTimeout(
@@ -70,33 +71,27 @@ export function healthRoutes(probes: HealthProbes, version: string): RouteDefini
     503: { description: 'Not ready: a dependency does not answer, or shutting down', schema: healthSchema },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/health/live',
       operationId: 'getLiveness',
       summary: 'Liveness: the process answers (never touches the database)',
-      tags: ['meta'],
-      auth: 'public',
       responses: { 200: { description: 'The process answers', schema: livenessSchema } },
       handler: async () => ({ status: 200, body: { status: 'ok', version } }) as const,
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/health/ready',
       operationId: 'getReadiness',
       summary: 'Readiness: database and job queue reachable, not draining',
-      tags: ['meta'],
-      auth: 'public',
       responses: readinessResponses,
       handler: readiness,
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/health',
       operationId: 'getHealth',
       summary: 'Readiness (kept for existing monitors): database and job queue status',
-      tags: ['meta'],
-      auth: 'public',
       responses: readinessResponses,
       handler: readiness,
     }),

@@ -123,6 +123,25 @@ export function defineRoute<
   return route as unknown as RouteDefinition;
 }
 
+/** A route as its slice writes it with `routeGroup`: all but the OpenAPI tags and `auth` its group shares. */
+export type RouteSpec<
+  P extends AnyObject,
+  Q extends AnyObject,
+  B extends z.ZodType,
+  A extends RouteAuth,
+  R extends ResponseSpecs,
+> = Omit<RouteDefinition<P, Q, B, A, R>, 'tags' | 'auth'>;
+
+/**
+ * The `defineRoute` of one slice's routes: they share their OpenAPI tags and who may call them, so
+ * each route states only what is its own. Typed as `defineRoute` is, with `auth` fixed for the group.
+ */
+export function routeGroup<const A extends RouteAuth>(shared: { tags: string[]; auth: A }) {
+  return <P extends AnyObject, Q extends AnyObject, B extends z.ZodType, const R extends ResponseSpecs>(
+    route: RouteSpec<P, Q, B, A, R>,
+  ): RouteDefinition => defineRoute<P, Q, B, A, R>({ ...route, ...shared });
+}
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string().describe('Stable, machine-readable error code'),

@@ -9,9 +9,9 @@ import {
   jstMidnight,
   planInterviews,
   type CalendarItem,
-  type DailyHours,
   type Interval,
   type Plan,
+  type SlotSearch,
 } from './slot-finder.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,18 +26,8 @@ export interface OrganizerRequest {
   booked?: Interval[];
 }
 
-/** The same rules for every organizer (SlotSearch without the calendars). */
-export interface BulkPlanOptions {
-  now: number;
-  /** YYYY-MM-DD, Japan time, inclusive. */
-  firstDay: string;
-  lastDay: string;
-  durationMinutes: number;
-  hours: DailyHours;
-  bufferMinutes: number;
-  minimumNoticeMinutes: number;
-  stepMinutes?: number;
-}
+/** The same rules for every organizer: the slot search without the calendars. */
+export type BulkPlanOptions = Omit<SlotSearch, 'organizer' | 'attendees' | 'booked'>;
 
 export interface OrganizerPlan {
   organizerId: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   bookingInputSchema,
   bookingResponseSchema,
@@ -17,7 +17,7 @@ import {
 import type { InterviewService } from './interview.service.ts';
 
 export function interviewRoutes(service: InterviewService): RouteDefinition[] {
-  const tags = ['interviews'];
+  const route = routeGroup({ tags: ['interviews'], auth: 'user' });
   const params = z.object({ interviewId: uuidParam });
   const errors = {
     403: { description: 'Not the supervisor chain of that person (or HR)' },
@@ -25,24 +25,20 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
     409: { description: 'Changed by someone else (version), cancelled, or a time no longer free' },
   };
   return [
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/interviews/plan',
       operationId: 'planInterviews',
       summary: 'Propose one slot per person from everyone’s free/busy (Japan time); stores nothing',
-      tags,
-      auth: 'user',
       request: { body: planInputSchema },
       responses: { 200: { description: 'The proposal', schema: planResponseSchema }, ...errors },
       handler: async ({ user, body }) => ({ body: await service.plan(actorOf(user), body) }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/interviews/bookings',
       operationId: 'bookInterviews',
       summary: 'Book the confirmed plan: stored at once, put into Outlook by a background job (idempotent)',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { body: bookingInputSchema },
       responses: {
@@ -51,39 +47,33 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
       },
       handler: async ({ user, body }) => ({ status: 202, body: await service.book(actorOf(user), body) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/interviews',
       operationId: 'listInterviews',
       summary: 'My interviews: those I hold (as=organizer) or those I am invited to (as=attendee)',
-      tags,
-      auth: 'user',
       request: { query: interviewListQuerySchema },
       responses: { 200: { description: 'Interviews, latest first', schema: z.array(summarySchema) } },
       handler: async ({ user, query }) => ({
         body: await service.list(actorOf(user), query.as, query.fiscalYear),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/interviews/:interviewId',
       operationId: 'getInterview',
       summary: 'One interview with its record (private notes for the supervisor chain only)',
-      tags,
-      auth: 'user',
       request: { params },
       responses: { 200: { description: 'The interview', schema: detailSchema }, ...errors },
       handler: async ({ user, params: { interviewId } }) => ({
         body: await service.get(actorOf(user), interviewId.toLowerCase()),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/interviews/:interviewId/reschedule',
       operationId: 'rescheduleInterview',
       summary: 'Move an interview; Outlook follows',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params, body: rescheduleInputSchema },
       responses: { 200: { description: 'Moved', schema: detailSchema }, ...errors },
@@ -91,13 +81,11 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
         body: await service.reschedule(actorOf(user), interviewId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/interviews/:interviewId/cancel',
       operationId: 'cancelInterview',
       summary: 'Cancel an interview; Outlook tells the attendee',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params, body: cancelInputSchema },
       responses: { 200: { description: 'Cancelled', schema: detailSchema }, ...errors },
@@ -105,13 +93,11 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
         body: await service.cancel(actorOf(user), interviewId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/interviews/:interviewId/record',
       operationId: 'saveInterviewRecord',
       summary: 'The interview record: agenda, shared and private notes, action items',
-      tags,
-      auth: 'user',
       request: { params, body: recordInputSchema },
       responses: { 200: { description: 'Saved', schema: detailSchema }, ...errors },
       handler: async ({ user, params: { interviewId }, body }) => ({

@@ -3,7 +3,7 @@ import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import type { Calendar, MailboxSchedule } from './calendar.port.ts';
 import { buildAgenda, carryOver } from './interview-content.ts';
@@ -184,10 +184,9 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
   };
 
   const conflict = (row: InterviewRow) =>
-    new AppError(
-      'version_conflict',
+    versionConflict(
       `Someone changed this interview in the meantime (now version ${row.version}). Reload to see it.`,
-      [{ path: 'body.version', message: `current version is ${row.version}` }],
+      row.version,
     );
 
   const detail = async (row: InterviewRow, relation: Relation | 'organizer'): Promise<InterviewDetail> => {

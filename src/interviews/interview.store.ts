@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { createOutbox } from '../jobs/outbox.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
@@ -23,6 +23,12 @@ export function createInterviewStore(db: Db) {
     error: interviews.error,
     createdAt: interviews.createdAt,
   });
+  /** The live interviews (all but cancelled ones) that meet these conditions. */
+  const live = (...conditions: SQL[]) =>
+    db
+      .select()
+      .from(interviews)
+      .where(and(ne(interviews.status, 'cancelled'), ...conditions));
   return {
     async get(id: string): Promise<InterviewRow | undefined> {
       const rows = await db.select().from(interviews).where(eq(interviews.id, id)).limit(1);
@@ -66,32 +72,20 @@ export function createInterviewStore(db: Db) {
     /** Live interviews (not cancelled) of these people for a type and fiscal year. */
     async liveOfType(personIds: string[], type: InterviewRow['type'], fiscalYear: number) {
       if (personIds.length === 0) return [];
-      return db
-        .select()
-        .from(interviews)
-        .where(
-          and(
-            inArray(interviews.personId, personIds),
-            eq(interviews.type, type),
-            eq(interviews.fiscalYear, fiscalYear),
-            ne(interviews.status, 'cancelled'),
-          ),
-        );
+      return live(
+        inArray(interviews.personId, personIds),
+        eq(interviews.type, type),
+        eq(interviews.fiscalYear, fiscalYear),
+      );
     },
 
     /** The organizer's live interviews that touch a window (they block planning like busy time). */
     async liveOfOrganizerBetween(organizerId: string, from: Date, to: Date) {
-      return db
-        .select()
-        .from(interviews)
-        .where(
-          and(
-            eq(interviews.organizerId, organizerId),
-            ne(interviews.status, 'cancelled'),
-            lt(interviews.startsAt, to),
-            gte(interviews.endsAt, from),
-          ),
-        );
+      return live(
+        eq(interviews.organizerId, organizerId),
+        lt(interviews.startsAt, to),
+        gte(interviews.endsAt, from),
+      );
     },
 
     async listFor(field: 'organizerId' | 'personId', personId: string, fiscalYear: number | undefined) {
@@ -106,16 +100,7 @@ export function createInterviewStore(db: Db) {
 
     /** The person's latest earlier interview, for carrying over open action items. */
     async previousOf(personId: string, before: Date): Promise<InterviewRow | undefined> {
-      const rows = await db
-        .select()
-        .from(interviews)
-        .where(
-          and(
-            eq(interviews.personId, personId),
-            ne(interviews.status, 'cancelled'),
-            lt(interviews.startsAt, before),
-          ),
-        )
+      const rows = await live(eq(interviews.personId, personId), lt(interviews.startsAt, before))
         .orderBy(desc(interviews.startsAt))
         .limit(1);
       return rows[0];
@@ -124,17 +109,9 @@ export function createInterviewStore(db: Db) {
     /** For the team view: each person's nearest live interview of the fiscal year. */
     async liveOfPeople(personIds: string[], fiscalYear: number) {
       if (personIds.length === 0) return [];
-      return db
-        .select()
-        .from(interviews)
-        .where(
-          and(
-            inArray(interviews.personId, personIds),
-            eq(interviews.fiscalYear, fiscalYear),
-            ne(interviews.status, 'cancelled'),
-          ),
-        )
-        .orderBy(asc(interviews.startsAt));
+      return live(inArray(interviews.personId, personIds), eq(interviews.fiscalYear, fiscalYear)).orderBy(
+        asc(interviews.startsAt),
+      );
     },
 
     /** Optimistic update: only if nobody changed the row since `expected`. */

@@ -1,5 +1,5 @@
 import { actorOf } from '../auth/access.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   adminPersonParamsSchema as personParam,
   departmentDisagreementsSchema,
@@ -14,43 +14,37 @@ import { IMPORT_BODY_LIMIT_BYTES, type PeopleAdminService } from './people-admin
 
 /** HR's people tools (HR app role only; everyone else gets 403). */
 export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[] {
-  const tags = ['people'];
+  const route = routeGroup({ tags: ['people'], auth: 'user' });
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/people/sync',
       operationId: 'getPeopleSyncStatus',
       summary:
         'HR: when the directory was last copied, what it changed, and whether a requested sync is pending',
-      tags,
-      auth: 'user',
       responses: {
         200: { description: 'Sync status', schema: syncStatusSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user }) => ({ body: await service.syncStatus(actorOf(user)) }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/hr/people/sync',
       operationId: 'requestPeopleSync',
       summary: 'HR: copy staff and reporting lines from the directory now (queued; poll GET for the result)',
-      tags,
-      auth: 'user',
       responses: {
         202: { description: 'Queued; the status as it is now', schema: syncStatusSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user }) => ({ status: 202, body: await service.requestSync(actorOf(user)) }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/hr/people/imports',
       operationId: 'importPeopleLevels',
       summary:
         'HR: import job levels, employment types, hire dates and departments from a CSV file (UTF-8 or Shift_JIS, base64); all rows or none',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       bodyLimitBytes: IMPORT_BODY_LIMIT_BYTES,
       request: { body: importRequestSchema },
@@ -65,28 +59,24 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       },
       handler: async ({ user, body }) => ({ body: await service.importFile(actorOf(user), body) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/people/disagreements',
       operationId: 'getPeopleDepartmentDisagreements',
       summary:
         "HR: people whose 課 or 部 in HR's record in force differs from the directory's (HR's record wins until the next file)",
-      tags,
-      auth: 'user',
       responses: {
         200: { description: 'The disagreements, by 課 then name', schema: departmentDisagreementsSchema },
         403: { description: 'Not HR' },
       },
       handler: async ({ user }) => ({ body: await service.departmentDisagreements(actorOf(user)) }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/hr/people/:personId/reinstate',
       operationId: 'liftPersonExclusion',
       summary:
         'HR: let a person whose data was erased back into the directory copy (the next sync adds them as a new, empty record)',
-      tags,
-      auth: 'user',
       request: { params: personParam },
       responses: {
         200: {
@@ -100,13 +90,11 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         body: await service.liftExclusion(actorOf(user), params.personId.toLowerCase()),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/people/:personId/levels',
       operationId: 'getPersonLevelHistory',
       summary: "HR: a person's effective-dated levels, newest first, and the one in force today",
-      tags,
-      auth: 'user',
       request: { params: personParam },
       responses: {
         200: { description: 'Level history', schema: levelHistorySchema },

@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { meResponseSchema, peopleSearchQuerySchema, personSummarySchema } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
 export function peopleRoutes(service: PeopleService): RouteDefinition[] {
+  const route = routeGroup({ tags: ['people'], auth: 'user' });
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/people',
       operationId: 'searchPeople',
       summary: 'HR: find staff by name, user name, 課 or job title',
-      tags: ['people'],
-      auth: 'user',
       request: {
         query: peopleSearchQuerySchema,
       },
@@ -26,13 +25,11 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
         return { body: await service.search({ isHr: user.isHr }, query.search, query.limit) };
       },
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/me',
       operationId: 'getMe',
       summary: "The caller's profile: name, department, job level, roles",
-      tags: ['people'],
-      auth: 'user',
       responses: { 200: { description: 'The signed-in person', schema: meResponseSchema } },
       handler: async ({ user }) => {
         return { body: await service.getProfile(user.id, { isHr: user.isHr }) };

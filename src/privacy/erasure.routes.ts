@@ -1,5 +1,5 @@
 import { actorOf } from '../auth/access.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   eraseInputSchema,
   erasureListQuerySchema,
@@ -11,16 +11,14 @@ import type { ErasureService } from './erasure.service.ts';
 
 /** HR erases a leaver's personal data, sees beforehand what would go, and reads the records kept. */
 export function erasureRoutes(service: ErasureService): RouteDefinition[] {
-  const tags = ['privacy'];
+  const route = routeGroup({ tags: ['privacy'], auth: 'user' });
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/people/:personId/erasure-preview',
       operationId: 'previewErasure',
       summary:
         'HR: what erasing a person would delete and detach, and whether the directory still lists them',
-      tags,
-      auth: 'user',
       request: { params: personParam },
       responses: {
         200: {
@@ -32,13 +30,11 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       },
       handler: async ({ user, params }) => ({ body: await service.preview(actorOf(user), params.personId) }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/hr/people/:personId/erase',
       operationId: 'erasePersonalData',
       summary: "HR: erase a leaver's personal data from every table, keeping a record of the erasure",
-      tags,
-      auth: 'user',
       request: { params: personParam, body: eraseInputSchema },
       responses: {
         201: { description: 'Erased; the record kept', schema: recordSchema },
@@ -51,13 +47,11 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
         body: await service.erase(actorOf(user), params.personId, body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/hr/erasures',
       operationId: 'listErasures',
       summary: 'HR: the erasure records, newest first',
-      tags,
-      auth: 'user',
       request: { query: erasureListQuerySchema },
       responses: {
         200: { description: 'Records', schema: recordSchema.array() },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { subjectOf } from '../growth/growth-params.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   channelMappingOverviewSchema,
   channelMappingSchema,
@@ -10,7 +10,7 @@ import {
 import type { ChannelMappingService } from './channel-mapping.service.ts';
 
 export function channelMappingRoutes(service: ChannelMappingService): RouteDefinition[] {
-  const tags = ['reports'];
+  const route = routeGroup({ tags: ['reports'], auth: 'user' });
   const params = z.object({ department: departmentParam });
   const answer = {
     200: {
@@ -19,23 +19,19 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
     },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/reports/channel-mappings',
       operationId: 'listReportChannelMappings',
       summary: 'HR: the teams the app is installed in and the channel each 課 shares its reports to',
-      tags,
-      auth: 'user',
       responses: { ...answer, 403: { description: 'Not HR' } },
       handler: async ({ user }) => ({ body: await service.overview(subjectOf(user, 'me').actor) }),
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/reports/channel-mappings/:department',
       operationId: 'mapReportChannel',
       summary: 'HR: share the reports of a 課 to a channel of a team the app is installed in',
-      tags,
-      auth: 'user',
       request: { params, body: channelMappingSchema },
       responses: {
         ...answer,
@@ -47,13 +43,11 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
         body: await service.put(subjectOf(user, 'me').actor, department, body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'delete',
       path: '/api/reports/channel-mappings/:department',
       operationId: 'unmapReportChannel',
       summary: 'HR: stop sharing the reports of a 課',
-      tags,
-      auth: 'user',
       request: { params, query: channelUnmapQuery },
       responses: {
         ...answer,

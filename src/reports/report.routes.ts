@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { subjectOf, uuidParam } from '../growth/growth-params.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import type { ReportComments } from './report-comments.ts';
 import {
   dueReportSchema,
@@ -14,7 +14,7 @@ import {
 import type { ReportService } from './report.service.ts';
 
 export function reportRoutes(service: ReportService, comments?: ReportComments): RouteDefinition[] {
-  const tags = ['reports'];
+  const route = routeGroup({ tags: ['reports'], auth: 'user' });
   const params = z.object({ sessionId: uuidParam });
   const one = {
     200: { description: 'The report', schema: reportViewSchema },
@@ -22,23 +22,19 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
     404: { description: 'No such session' },
   };
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/reports/due',
       operationId: 'listDueReports',
       summary: 'The trainings I attended and have not reported on yet (研修報告の未提出)',
-      tags,
-      auth: 'user',
       responses: { 200: { description: 'Reports still due', schema: z.array(dueReportSchema) } },
       handler: async ({ user }) => ({ body: await service.due(subjectOf(user, 'me').actor) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/reports/mine',
       operationId: 'listMyReports',
       summary: 'My reports (drafts and submitted) with their sharing status and my supervisors’ comments',
-      tags,
-      auth: 'user',
       responses: {
         200: { description: 'My reports, the latest session first', schema: z.array(myReportSchema) },
       },
@@ -46,14 +42,12 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
     }),
     ...(comments
       ? [
-          defineRoute({
+          route({
             method: 'post',
             path: '/api/reports/:reportId/comments',
             operationId: 'commentOnReport',
             summary:
               'Comment on a submitted report, as the author’s supervisor (anyone up the chain); the author is notified',
-            tags,
-            auth: 'user',
             rateLimit: 'notify',
             request: { params: z.object({ reportId: uuidParam }), body: reportCommentInputSchema },
             responses: {
@@ -70,40 +64,34 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
           }),
         ]
       : []),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/reports/sessions/:sessionId',
       operationId: 'getReport',
       summary: 'My report of a session I attended: the draft, the submitted report, or an empty draft',
-      tags,
-      auth: 'user',
       request: { params },
       responses: one,
       handler: async ({ user, params: { sessionId } }) => ({
         body: await service.get(subjectOf(user, 'me').actor, sessionId),
       }),
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/reports/sessions/:sessionId/draft',
       operationId: 'saveReportDraft',
       summary: 'Save my report as a draft (version 0 the first time)',
-      tags,
-      auth: 'user',
       request: { params, body: reportDraftSchema },
       responses: { ...one, 409: { description: 'Submitted already, or saved elsewhere meanwhile' } },
       handler: async ({ user, params: { sessionId }, body }) => ({
         body: await service.saveDraft(subjectOf(user, 'me').actor, sessionId, body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/reports/sessions/:sessionId/submit',
       operationId: 'submitReport',
       summary:
         'Submit my report once the session has ended; the same content again answers with the stored report',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params, body: reportSubmissionSchema },
       responses: {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { AppError, type ErrorDetail } from '../http/app-error.ts';
+import { AppError, type ErrorDetail, versionConflict as staleVersion } from '../http/app-error.ts';
 import type { TrainingService } from '../training/training.service.ts';
 import type { TrainingStore } from '../training/training.store.ts';
 import {
@@ -155,10 +155,9 @@ export function createReportService(deps: ReportDependencies) {
   });
 
   const versionConflict = (current: number) =>
-    new AppError(
-      'version_conflict',
+    staleVersion(
       `This report was saved elsewhere in the meantime (now version ${current}). Reload it; your text is still in the form.`,
-      [{ path: 'body.version', message: `current version is ${current}` }],
+      current,
     );
   const alreadySubmitted = () =>
     new AppError('conflict', 'This report has been submitted; it can no longer be changed.');

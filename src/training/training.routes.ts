@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
-import { defineRoute, type RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   applyInputSchema,
   cancelSessionSchema,
@@ -26,7 +26,7 @@ import {
 import type { TrainingService } from './training.service.ts';
 
 export function trainingRoutes(service: TrainingService): RouteDefinition[] {
-  const tags = ['training'];
+  const route = routeGroup({ tags: ['training'], auth: 'user' });
   const courseParams = z.object({ courseId: uuidParam });
   const sessionParams = z.object({ sessionId: uuidParam });
   const enrolmentParams = z.object({ enrolmentId: uuidParam });
@@ -50,13 +50,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     /** Confirming, declining and withdrawing change the session's Outlook attendees. */
     rateLimit: 'notify' | 'write' = 'notify',
   ) =>
-    defineRoute({
+    route({
       method: 'post',
       path: `/api/training/enrolments/:enrolmentId/${path}`,
       operationId,
       summary,
-      tags,
-      auth: 'user',
       rateLimit,
       request: { params: enrolmentParams, body },
       responses: { 200: { description: 'The enrolment', schema: enrolmentSchema }, ...errors },
@@ -66,13 +64,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     });
 
   return [
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/courses',
       operationId: 'listTrainingCourses',
       summary: 'The catalog: the courses that fit the caller (view=fit) or all of them (view=all)',
-      tags,
-      auth: 'user',
       request: {
         query: courseListQuerySchema,
       },
@@ -85,13 +81,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         }),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/courses',
       operationId: 'createTrainingCourse',
       summary: 'Add a course to the catalog (HR)',
-      tags,
-      auth: 'user',
       request: { body: courseInputSchema },
       responses: { 201: { description: 'Created', schema: courseSchema }, ...errors },
       handler: async ({ user, body }) => ({
@@ -99,13 +93,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.createCourse(actorOf(user), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/courses/:courseId',
       operationId: 'getTrainingCourse',
       summary: 'A course with its sessions',
-      tags,
-      auth: 'user',
       request: { params: courseParams },
       responses: {
         200: { description: 'The course', schema: courseDetailSchema },
@@ -115,39 +107,33 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.getCourse(actorOf(user), params.courseId.toLowerCase()),
       }),
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/training/courses/:courseId',
       operationId: 'updateTrainingCourse',
       summary: 'Change a course (HR; versioned)',
-      tags,
-      auth: 'user',
       request: { params: courseParams, body: courseUpdateSchema },
       responses: { 200: { description: 'Changed', schema: courseSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
         body: await service.updateCourse(actorOf(user), params.courseId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/courses/:courseId/archive',
       operationId: 'archiveTrainingCourse',
       summary: 'Take a course out of the catalog (HR; versioned)',
-      tags,
-      auth: 'user',
       request: { params: courseParams, body: versionOnlySchema },
       responses: { 200: { description: 'Archived', schema: courseSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
         body: await service.archiveCourse(actorOf(user), params.courseId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/courses/:courseId/sessions',
       operationId: 'scheduleTrainingSession',
       summary: 'Schedule a session (HR): one Outlook event in the training mailbox follows',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params: courseParams, body: sessionInputSchema },
       responses: { 201: { description: 'Scheduled', schema: sessionSchema }, ...errors },
@@ -156,13 +142,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.scheduleSession(actorOf(user), params.courseId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'put',
       path: '/api/training/sessions/:sessionId',
       operationId: 'updateTrainingSession',
       summary: 'Change a session (HR; versioned): a new time moves the Outlook event',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params: sessionParams, body: sessionUpdateSchema },
       responses: { 200: { description: 'Changed', schema: sessionSchema }, ...errors },
@@ -170,13 +154,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.updateSession(actorOf(user), params.sessionId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/sessions/:sessionId/cancel',
       operationId: 'cancelTrainingSession',
       summary: 'Cancel a session (HR): Outlook tells the attendees',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params: sessionParams, body: cancelSessionSchema },
       responses: { 200: { description: 'Cancelled', schema: sessionSchema }, ...errors },
@@ -184,13 +166,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.cancelSession(actorOf(user), params.sessionId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/sessions',
       operationId: 'listTrainingSessions',
       summary: 'Sessions starting in a window of days (Japan time; default the next 180 days)',
-      tags,
-      auth: 'user',
       request: { query: sessionWindowQuerySchema },
       responses: {
         200: { description: 'Sessions, earliest first', schema: z.array(sessionSchema) },
@@ -200,25 +180,21 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.listSessions(actorOf(user), { from: query.from, to: query.to }),
       }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/team',
       operationId: 'listTeamTrainings',
       summary: 'The trainings of everyone below the caller in the reporting lines (supervisors; audited)',
-      tags,
-      auth: 'user',
       responses: {
         200: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
       },
       handler: async ({ user }) => ({ body: await service.team(actorOf(user)) }),
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/sessions/:sessionId/roster',
       operationId: 'getTrainingRoster',
       summary: 'The roster of a session: confirmed, waiting list in order, requests, closed (HR)',
-      tags,
-      auth: 'user',
       request: { params: sessionParams },
       responses: {
         200: {
@@ -231,13 +207,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.roster(actorOf(user), params.sessionId.toLowerCase()),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/sessions/:sessionId/apply',
       operationId: 'applyForTraining',
       summary: 'Apply for a session (the caller; eligible, before the deadline)',
-      tags,
-      auth: 'user',
       request: { params: sessionParams, body: applyInputSchema },
       responses: { 201: { description: 'Applied', schema: enrolmentSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
@@ -245,13 +219,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.apply(actorOf(user), params.sessionId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/sessions/:sessionId/recommend',
       operationId: 'recommendForTraining',
       summary: 'Recommend a report for a session (推薦; the supervisor chain; the reason is shown to them)',
-      tags,
-      auth: 'user',
       request: { params: sessionParams, body: recommendInputSchema },
       responses: { 201: { description: 'Recommended', schema: enrolmentSchema }, ...errors },
       handler: async ({ user, params, body }) => ({
@@ -259,14 +231,12 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.recommend(actorOf(user), params.sessionId.toLowerCase(), body),
       }),
     }),
-    defineRoute({
+    route({
       method: 'post',
       path: '/api/training/sessions/:sessionId/nominate',
       operationId: 'nominateForTraining',
       summary:
         'Nominate someone for a session (指名; HR; overrideEligibility to nominate outside the target)',
-      tags,
-      auth: 'user',
       rateLimit: 'notify',
       request: { params: sessionParams, body: nominateInputSchema },
       responses: { 201: { description: 'Nominated', schema: enrolmentSchema }, ...errors },
@@ -304,13 +274,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       (actor, id, body) => service.markAttended(actor, id, body),
       'write',
     ),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/enrolments',
       operationId: 'listTrainingEnrolments',
       summary: 'A person’s trainings: upcoming, history, report status (self, supervisor chain, HR)',
-      tags,
-      auth: 'user',
       request: { query: personQuery },
       responses: {
         200: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
@@ -321,13 +289,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         return { body: await service.enrolmentsOf(subject.actor, subject.personId) };
       },
     }),
-    defineRoute({
+    route({
       method: 'get',
       path: '/api/training/recommendations',
       operationId: 'listTrainingRecommendations',
       summary: 'Courses suggested for a person, with reasons (self, supervisor chain, HR)',
-      tags,
-      auth: 'user',
       request: { query: personQuery },
       responses: {
         200: { description: 'Suggestions, best first', schema: z.array(recommendationSchema) },

@@ -4,7 +4,7 @@ import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { RATING_MAX } from '../growth/self-check.contract.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { eligibilityFor } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
@@ -193,6 +193,30 @@ export function createTrainingService(deps: TrainingDependencies) {
     return course;
   };
 
+  /** An HR change to a course if nobody changed it since `expected`: audited, answered as the course's view. */
+  const saveCourse = async (
+    actor: Actor,
+    current: CourseRow,
+    expected: number,
+    changes: Partial<NewCourse>,
+    audited: (updated: CourseRow) => Record<string, unknown>,
+  ): Promise<CourseView> => {
+    const updated = await store.updateCourse(current.id, expected, changes);
+    if (!updated)
+      throw versionConflict(
+        `Someone changed this course meanwhile (now version ${current.version}).`,
+        current.version,
+      );
+    await deps.audit.record({
+      actorId: actor.id,
+      subjectId: null,
+      action: 'write',
+      resource: 'training-course',
+      details: { courseId: current.id, ...audited(updated) },
+    });
+    return courseView(updated, await people.get(actor.id), await store.sessionsOf([current.id]));
+  };
+
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
     const session = await store.session(sessionId);
     const course = session ? await store.course(session.courseId) : undefined;
@@ -296,12 +320,16 @@ export function createTrainingService(deps: TrainingDependencies) {
     }
   };
 
+  const checkSessionVersion = (session: SessionRow, expected: number) => {
+    if (session.version !== expected)
+      throw versionConflict(
+        `Someone changed this session meanwhile (now version ${session.version}).`,
+        session.version,
+      );
+  };
+
   const staleEnrolment = (row: EnrolmentRow) =>
-    new AppError(
-      'version_conflict',
-      `Someone changed this enrolment meanwhile (now version ${row.version}).`,
-      [{ path: 'body.version', message: `current version is ${row.version}` }],
-    );
+    versionConflict(`Someone changed this enrolment meanwhile (now version ${row.version}).`, row.version);
 
   /**
    * Changes an enrolment with its session locked: checks the version and the allowed statuses, applies
@@ -400,42 +428,19 @@ export function createTrainingService(deps: TrainingDependencies) {
       const current = await loadCourse(courseId, actor);
       checkCourse(input);
       const { version: expected, ...rest } = input;
-      const updated = await store.updateCourse(current.id, expected, courseRow(rest));
-      if (!updated)
-        throw new AppError(
-          'version_conflict',
-          `Someone changed this course meanwhile (now version ${current.version}).`,
-          [{ path: 'body.version', message: `current version is ${current.version}` }],
-        );
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'training-course',
-        details: { courseId, change: 'update', version: updated.version },
-      });
-      return courseView(updated, await people.get(actor.id), await store.sessionsOf([courseId]));
+      return saveCourse(actor, current, expected, courseRow(rest), (updated) => ({
+        change: 'update',
+        version: updated.version,
+      }));
     },
 
     async archiveCourse(actor: Actor, courseId: string, input: VersionOnlyInput) {
       requireHr(actor, 'manage the training catalog');
       const current = await loadCourse(courseId, actor);
       if (current.archivedAt) throw new AppError('conflict', 'This course is already archived.');
-      const updated = await store.updateCourse(current.id, input.version, { archivedAt: deps.now() });
-      if (!updated)
-        throw new AppError(
-          'version_conflict',
-          `Someone changed this course meanwhile (now version ${current.version}).`,
-          [{ path: 'body.version', message: `current version is ${current.version}` }],
-        );
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'training-course',
-        details: { courseId, change: 'archive' },
-      });
-      return courseView(updated, await people.get(actor.id), await store.sessionsOf([courseId]));
+      return saveCourse(actor, current, input.version, { archivedAt: deps.now() }, () => ({
+        change: 'archive',
+      }));
     },
 
     // ---- sessions ----
@@ -468,12 +473,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
       let outlook = false;
       const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
-        if (session.version !== input.version)
-          throw new AppError(
-            'version_conflict',
-            `Someone changed this session meanwhile (now version ${session.version}).`,
-            [{ path: 'body.version', message: `current version is ${session.version}` }],
-          );
+        checkSessionVersion(session, input.version);
         if (session.status === 'cancelled')
           throw new AppError('conflict', 'This session has been cancelled.');
         const moved =
@@ -531,12 +531,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       requireHr(actor, 'cancel training sessions');
       const { course } = await loadSession(sessionId);
       await store.withSessionLocked(sessionId, async (tx, session) => {
-        if (session.version !== input.version)
-          throw new AppError(
-            'version_conflict',
-            `Someone changed this session meanwhile (now version ${session.version}).`,
-            [{ path: 'body.version', message: `current version is ${session.version}` }],
-          );
+        checkSessionVersion(session, input.version);
         if (session.status === 'cancelled')
           throw new AppError('conflict', 'This session is already cancelled.');
         await tx

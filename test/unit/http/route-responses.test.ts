@@ -3,7 +3,12 @@ import { createServer } from 'node:http';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpApp, defaultFrameAncestors } from '../../../src/http/app.ts';
-import { defineRoute, type AuthenticatedUser, type RouteDefinition } from '../../../src/http/route.ts';
+import {
+  defineRoute,
+  routeGroup,
+  type AuthenticatedUser,
+  type RouteDefinition,
+} from '../../../src/http/route.ts';
 import { captureLogs } from '../../support/logger.ts';
 
 const noteSchema = z.object({ title: z.string(), stars: z.number() });
@@ -155,6 +160,34 @@ describe('defineRoute types', () => {
       responses: { 201: { description: 'Made', schema: noteSchema } },
       // @ts-expect-error 200 is not a declared response of this route
       handler: async () => ({ body: { title: 'ok', stars: 1 } }),
+    });
+  });
+
+  it("gives a group's routes its tags and auth, typed as defineRoute types them", () => {
+    const signedIn = routeGroup({ tags: ['test'], auth: 'user' });
+    const route = signedIn({
+      method: 'get',
+      path: '/api/grouped',
+      operationId: 'grouped',
+      summary: 'types only',
+      responses: { 200: { description: 'Me', schema: z.object({ id: z.string() }) } },
+      handler: async ({ user }) => {
+        expectTypeOf(user).toEqualTypeOf<AuthenticatedUser>();
+        return { body: { id: user.id } };
+      },
+    });
+    expect(route).toMatchObject({ tags: ['test'], auth: 'user', operationId: 'grouped' });
+    routeGroup({ tags: ['test'], auth: 'public' })({
+      method: 'get',
+      path: '/api/grouped-typed',
+      operationId: 'groupedTyped',
+      summary: 'types only',
+      responses: { 200: { description: 'A note', schema: noteSchema } },
+      // @ts-expect-error `name` is not a field of the declared response (it says `title`)
+      handler: async ({ user }) => {
+        expectTypeOf(user).toEqualTypeOf<undefined>();
+        return { body: { name: 'renamed', stars: 3 } };
+      },
     });
   });
 });
