@@ -46,11 +46,22 @@ describe('HR console: staff and levels', () => {
   const noSeriousAxe = async (tab: DevHostTab) => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
   };
+  /** How far the tab scrolls sideways, and (to say why when it does) the elements that stick out. */
   const sidewaysScroll = (page: Page) =>
     page
       .frameLocator('[data-testid=dev-host-frame]')
       .locator('html')
-      .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      .evaluate((html) => {
+        const width = html.clientWidth;
+        const overflow = Math.max(0, html.scrollWidth - width);
+        if (overflow === 0) return { overflow, offenders: [] };
+        const offenders = [...html.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+          .filter((element) => !(element.parentElement!.getBoundingClientRect().right > width + 0.5))
+          .slice(0, 5)
+          .map((element) => `${element.tagName.toLowerCase()} ${element.textContent?.slice(0, 40) ?? ''}`);
+        return { overflow, offenders };
+      });
 
   it('shows every problem of a bad file with its line and reason and applies nothing, then applies a good Shift_JIS file', async () => {
     const { page, tab } = await open();
@@ -126,7 +137,8 @@ describe('HR console: staff and levels', () => {
     );
 
     await page.setViewportSize({ width: 360, height: 780 });
-    expect(await sidewaysScroll(page)).toBe(0);
+    // Once the page has laid itself out again at the new width (polled: a resize reflows asynchronously).
+    await expect.poll(() => sidewaysScroll(page)).toEqual({ overflow: 0, offenders: [] });
     await screenshot(page, 'hr-people-360-ja');
     await page.close();
   });
@@ -142,7 +154,7 @@ describe('HR console: staff and levels', () => {
     await expect(refused.textContent()).resolves.toContain('Nothing was changed');
     await expect(refused.locator('[data-testid=hr-people-problem]').count()).resolves.toBe(5);
     await expect(refused.textContent()).resolves.toContain('Not a level of the policy');
-    expect(await sidewaysScroll(page)).toBe(0);
+    expect(await sidewaysScroll(page)).toEqual({ overflow: 0, offenders: [] });
     await noSeriousAxe(tab);
     await screenshot(page, 'hr-people-refused-en-dark-360');
     await page.close();
