@@ -12,6 +12,7 @@ import {
   screenshot,
   seriousAxeViolations,
   setDevHostTheme,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -637,53 +638,24 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await fresh.close();
   });
 
-  /**
-   * How far the tab's page scrolls sideways, and (to say why when it does) the outermost elements that
-   * stick out on the right, outside any container of their own that scrolls.
-   */
-  const horizontalOverflow = (frame: FrameLocator) =>
-    frame.locator('html').evaluate((html) => {
-      const width = html.clientWidth;
-      const clipped = (element: Element | null): boolean => {
-        for (let node = element; node && node !== html; node = node.parentElement) {
-          if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(node).overflowX)) return true;
-        }
-        return false;
-      };
-      const offenders = [...html.querySelectorAll('body *')]
-        .filter(
-          (element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element.parentElement),
-        )
-        .filter(
-          (element) =>
-            !(element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5),
-        )
-        .slice(0, 5)
-        .map(
-          (element) =>
-            `${element.tagName.toLowerCase()}.${element.className} ${element.textContent?.slice(0, 40) ?? ''}`,
-        );
-      return { overflow: Math.max(0, html.scrollWidth - width), offenders };
-    });
-
   it('fits 360 px (Teams mobile) without horizontal scrolling on both pages', async () => {
     const person = shunin[0]!;
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     const frame = await openSelfCheck(page, person);
     await frame.locator('[data-testid=growth-chart] svg[role=img]').waitFor();
-    expect(await horizontalOverflow(frame)).toEqual({ overflow: 0, offenders: [] });
+    await expectNoSidewaysScroll(frame);
     await fullScreenshot(page, frame, 'self-check-mobile');
     await frame.locator('[data-testid=nav-goals]').click();
     await frame.locator('[data-testid=goals-empty], article[data-testid^=goal-]').first().waitFor();
     await frame.locator('[data-testid=goal-add]').click();
     await frame.locator('[data-testid=goal-new-form]').waitFor();
-    expect(await horizontalOverflow(frame)).toEqual({ overflow: 0, offenders: [] });
+    await expectNoSidewaysScroll(frame);
     await fullScreenshot(page, frame, 'goals-mobile');
     // An editable self-check, with its radio scale, fits as well.
     const other = await browser.newPage({ viewport: { width: 360, height: 780 } });
     const editable = await openSelfCheck(other, shunin[3]!);
     await editable.locator(`[data-testid=self-check-${period}] [data-testid=save-draft]`).waitFor();
-    expect(await horizontalOverflow(editable)).toEqual({ overflow: 0, offenders: [] });
+    await expectNoSidewaysScroll(editable);
     await fullScreenshot(other, editable, 'self-check-edit-mobile');
     await other.close();
     await page.close();

@@ -14,6 +14,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -379,10 +380,7 @@ describe('career design, 自己申告 and the team view', () => {
       // The same page narrowed to Teams mobile's width (the tab lays out again on resize, as on a phone).
       await tab.setTheme('default');
       await page.setViewportSize({ width: 360, height: 900 });
-      const overflow = await (
-        await tab.contentFrame()
-      ).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(tab.frame);
       await shoot(page, tab, `${which}-mobile`);
       await page.close();
     },

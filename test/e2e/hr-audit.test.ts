@@ -11,6 +11,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -195,8 +196,7 @@ describe('HR audit log and leaver erasure in the tab', () => {
     await expect(tab.frame.locator('[data-testid=hr-audit-row]').first().textContent()).resolves.toMatch(
       /Deleted|Viewed|Exported/,
     );
-    const overflow = await tab.frame.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(tab.frame);
     await noSeriousAxe(tab);
     await fullScreenshot(page, tab.frame, 'hr-audit-en-dark-360');
     await page.close();

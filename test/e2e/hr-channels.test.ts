@@ -5,7 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDevHost, screenshot, seriousAxeViolations } from '../support/browser.ts';
+import {
+  launchBrowser,
+  openDevHost,
+  screenshot,
+  seriousAxeViolations,
+  expectNoSidewaysScroll,
+} from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { courseBody, sessionBody } from '../integration/training/training-support.ts';
 
@@ -224,10 +230,7 @@ describe('HR report channels in the tab', () => {
     expect(text).toContain('Teams with the app: 1');
     expect(text).toContain('Shared to');
     expect(text).not.toMatch(/共有先|未設定|保存/);
-    const overflow = await frame
-      .locator('html')
-      .evaluate((html) => Math.max(0, html.scrollWidth - html.clientWidth));
-    expect(overflow).toBe(0);
+    await expectNoSidewaysScroll(frame);
     expect(await seriousAxeViolations(await contentOf(page))).toEqual([]);
     await screenshot(page, 'hr-channels-en-dark-360');
     await page.close();

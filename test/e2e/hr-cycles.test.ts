@@ -7,6 +7,7 @@ import {
   screenshot,
   seriousAxeViolations,
   setDevHostTheme,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -60,8 +61,6 @@ describe('HR cycles in the tab', () => {
     if (!content) throw new Error('the tab frame is not there');
     return content;
   };
-  const overflow = (frame: FrameLocator) =>
-    frame.locator('html').evaluate((html) => Math.max(0, html.scrollWidth - html.clientWidth));
 
   it('lets HR plan and open the goal-setting window, showing refusals with their reason', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -121,7 +120,7 @@ describe('HR cycles in the tab', () => {
     await expect(team.textContent()).resolves.toMatch(
       /Set your goals for this fiscal year\d+ of \d+ still to do/,
     );
-    expect(await overflow(tab.frame)).toBe(0);
+    await expectNoSidewaysScroll(tab.frame);
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
     await screenshot(page, 'home-due-supervisor-en-mobile');
     await page.close();
@@ -132,7 +131,7 @@ describe('HR cycles in the tab', () => {
     const frame = await openCycles(page, 'en-US');
     await frame.locator('[data-testid=cycle-goalSetting][data-state=open]').waitFor();
     await expect(frame.locator('[data-testid=cycle-goalSetting-state]').textContent()).resolves.toBe('Open');
-    expect(await overflow(frame)).toBe(0);
+    await expectNoSidewaysScroll(frame);
     expect(await seriousAxeViolations(await contentOf(page))).toEqual([]);
     await screenshot(page, 'hr-cycles-en-mobile');
     // The dark theme, switched live as Teams does, at a desktop width.

@@ -10,6 +10,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import {
@@ -86,28 +87,6 @@ describe('HR dashboards and the training report roll-up', () => {
   const noSeriousAxe = async (tab: DevHostTab) => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
   };
-  /** How far the tab scrolls sideways, and the outermost elements sticking out (none when it fits). */
-  const sidewaysScroll = (frame: FrameLocator) =>
-    frame.locator('html').evaluate((html) => {
-      const width = html.clientWidth;
-      const clipped = (element: Element | null): boolean => {
-        for (let node = element; node && node !== html; node = node.parentElement) {
-          if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(node).overflowX)) return true;
-        }
-        return false;
-      };
-      const offenders = [...html.querySelectorAll('body *')]
-        .filter(
-          (element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element.parentElement),
-        )
-        .filter(
-          (element) =>
-            !(element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5),
-        )
-        .slice(0, 5)
-        .map((element) => `${element.tagName.toLowerCase()} ${element.textContent?.slice(0, 40) ?? ''}`);
-      return { overflow: html.scrollWidth - width, offenders };
-    });
   const fullScreenshot = async (page: Page, frame: FrameLocator, name: string) => {
     const viewport = page.viewportSize() ?? { width: 1100, height: 900 };
     const height = await frame.locator('body').evaluate((body) => body.scrollHeight);
@@ -211,7 +190,7 @@ describe('HR dashboards and the training report roll-up', () => {
         await root.locator('[data-testid=hr-wanted-texts]').waitFor();
         await expect(root.textContent()).resolves.toContain('hidden (fewer than 3: 2 wrote)');
       }
-      expect(await sidewaysScroll(tab.frame)).toEqual({ overflow: 0, offenders: [] });
+      await expectNoSidewaysScroll(tab.frame);
       await noSeriousAxe(tab);
       await fullScreenshot(page, tab.frame, `hr-${section}-en-dark-360`);
     }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
@@ -7,6 +7,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -46,23 +47,6 @@ describe('HR console: staff and levels', () => {
   const noSeriousAxe = async (tab: DevHostTab) => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
   };
-  /** How far the tab scrolls sideways, and (to say why when it does) the elements that stick out. */
-  const sidewaysScroll = (page: Page) =>
-    page
-      .frameLocator('[data-testid=dev-host-frame]')
-      .locator('html')
-      .evaluate((html) => {
-        const width = html.clientWidth;
-        const overflow = Math.max(0, html.scrollWidth - width);
-        if (overflow === 0) return { overflow, offenders: [] };
-        const offenders = [...html.querySelectorAll('body *')]
-          .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-          .filter((element) => !(element.parentElement!.getBoundingClientRect().right > width + 0.5))
-          .slice(0, 5)
-          .map((element) => `${element.tagName.toLowerCase()} ${element.textContent?.slice(0, 40) ?? ''}`);
-        return { overflow, offenders };
-      });
-
   it('shows every problem of a bad file with its line and reason and applies nothing, then applies a good Shift_JIS file', async () => {
     const { page, tab } = await open();
     await noSeriousAxe(tab);
@@ -137,8 +121,7 @@ describe('HR console: staff and levels', () => {
     );
 
     await page.setViewportSize({ width: 360, height: 780 });
-    // Once the page has laid itself out again at the new width (polled: a resize reflows asynchronously).
-    await expect.poll(() => sidewaysScroll(page)).toEqual({ overflow: 0, offenders: [] });
+    await expectNoSidewaysScroll(tab.frame);
     await screenshot(page, 'hr-people-360-ja');
     await page.close();
   });
@@ -154,7 +137,7 @@ describe('HR console: staff and levels', () => {
     await expect(refused.textContent()).resolves.toContain('Nothing was changed');
     await expect(refused.locator('[data-testid=hr-people-problem]').count()).resolves.toBe(5);
     await expect(refused.textContent()).resolves.toContain('Not a level of the policy');
-    expect(await sidewaysScroll(page)).toEqual({ overflow: 0, offenders: [] });
+    await expectNoSidewaysScroll(tab.frame);
     await noSeriousAxe(tab);
     await screenshot(page, 'hr-people-refused-en-dark-360');
     await page.close();

@@ -14,6 +14,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -408,11 +409,7 @@ describe('interviews in the tab', () => {
   it('fits 360 px without sideways scrolling (plan, lists and record)', async () => {
     const { page, tab } = await open(kacho, { width: 360 });
     await planFor(tab, 'yearEnd');
-    const overflow = async () =>
-      (await tab.contentFrame()).evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(tab.frame);
     // Nothing sticks out of its card either (a long option would widen a select past the border).
     const sticking = await (
       await tab.contentFrame()
@@ -428,7 +425,7 @@ describe('interviews in the tab', () => {
     await shoot(page, tab, 'interviews-mobile');
     await tab.frame.locator('[data-testid=open-record]').first().click();
     await tab.frame.locator('[data-testid=record-facts]').waitFor();
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(tab.frame);
     await page.close();
   });
 

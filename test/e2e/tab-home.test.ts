@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/framework/framework.schema.ts';
-import { launchBrowser, openDevHost, screenshot, seriousAxeViolations } from '../support/browser.ts';
+import {
+  launchBrowser,
+  openDevHost,
+  screenshot,
+  seriousAxeViolations,
+  expectNoSidewaysScroll,
+} from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const SYMBOL: Record<string, string> = { evaluated: '●', maintain: '※', parttime: '○', none: '—' };
@@ -127,11 +133,7 @@ describe("the tab's home", () => {
     const person = server.emulator.people.find((candidate) => candidate.levelId === 'kaikeiNendo')!;
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
-    const content = await tab.contentFrame();
-    const overflow = await content.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(tab.frame);
     await screenshot(page, 'home-kaikeiNendo-mobile');
     await page.close();
   });

@@ -13,6 +13,7 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
+  expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -401,20 +402,13 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await expect(frame.locator('[data-testid=already-enrolled]').first().textContent()).resolves.toBe(
       'Applied',
     );
-    const content = await tab.contentFrame();
-    const overflow = await content.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(frame);
     await expectAccessible(tab);
     await screenshot(page, 'training-en');
     for (const view of ['mine']) {
       await frame.locator(`[data-testid=training-tab-${view}]`).click();
       await frame.locator('[data-testid=training-mine]').waitFor();
-      const width = await content.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(width).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(frame);
     }
     await page.close();
   });

@@ -11,6 +11,7 @@ import {
   type FrameLocator,
   type Page,
 } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -159,4 +160,44 @@ export async function openDevHost(
             .events,
       ),
   };
+}
+
+/**
+ * How far the tab's page scrolls sideways, and (to say why when it does) the outermost elements that
+ * stick out on the right, outside any container of their own that scrolls or clips.
+ */
+export function sidewaysScroll(frame: FrameLocator): Promise<{ overflow: number; offenders: string[] }> {
+  return frame.locator('html').evaluate((html) => {
+    const width = html.clientWidth;
+    const clipped = (element: Element | null): boolean => {
+      for (let node = element; node && node !== html; node = node.parentElement) {
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(node).overflowX)) return true;
+      }
+      return false;
+    };
+    const overflow = Math.max(0, html.scrollWidth - width);
+    if (overflow === 0) return { overflow, offenders: [] };
+    const offenders = [...html.querySelectorAll('body *')]
+      .filter(
+        (element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element.parentElement),
+      )
+      .filter(
+        (element) =>
+          !(element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5),
+      )
+      .slice(0, 5)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${String(element.className)} ${element.textContent?.slice(0, 40) ?? ''}`,
+      );
+    return { overflow, offenders };
+  });
+}
+
+/**
+ * Expects the tab's page not to scroll sideways. Polled: after a resize or a navigation the page lays
+ * itself out again asynchronously, and a busy machine (CI) measures before that more often than not.
+ */
+export async function expectNoSidewaysScroll(frame: FrameLocator): Promise<void> {
+  await expect.poll(() => sidewaysScroll(frame), { timeout: 10_000 }).toEqual({ overflow: 0, offenders: [] });
 }
