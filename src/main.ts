@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     'ready',
   );
   process.stdout.write(
-    `\nHagukumi is ready (${config.mode} mode, ${server.database.kind}): ${server.url}\n\n`,
+    config.mode === 'local'
+      ? `\nHagukumi is ready (local mode, ${server.database.kind}).\nOpen the app: ${server.url}/dev/\n\n`
+      : `\nHagukumi is ready (${config.mode} mode, ${server.database.kind}): ${server.url}\n\n`,
   );
 
   let stopping = false;

@@ -318,6 +318,10 @@ describe.skipIf(skipReason !== undefined)(
       const tab = await fetch(`${url}/tab/`);
       expect(tab.status).toBe(200);
       expect(await tab.text()).toContain('<div id="root">');
+      // No dev host in production: the root leads nowhere (local mode's redirect to /dev/ is not there).
+      const root = await fetch(`${url}/`, { redirect: 'manual' });
+      expect(root.status).toBe(404);
+      expect((await fetch(`${url}/dev/`, { redirect: 'manual' })).status).toBe(404);
     });
 
     it('answers /api/me from the directory it synced over Graph, for an emulator-signed SSO token', async () => {

@@ -28,6 +28,11 @@ const tokenRequest = z.object({ user: z.string().min(1).max(320) }).strict();
 
 export function createDevHostRouter(deps: DevHostDependencies): Router {
   const router = express.Router();
+  // Local mode's first URL is the server's root (the one `npm start` printed in the past, and the one people
+  // type): it leads to the dev host, where the app opens. Production mounts no dev host, so `/` stays a 404.
+  router.get('/', (_req, res) => {
+    res.redirect(302, '/dev/');
+  });
   // Express matches /dev and /dev/ alike; the page's relative state lives in /dev/?…, so send /dev there.
   router.get('/dev', (req, res) => {
     const [pathname, search] = req.originalUrl.split('?');

@@ -38,6 +38,15 @@ describe('HTTP server', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('leads the server root to the dev host in local mode', async () => {
+    const root = await fetch(`${server.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/dev/');
+    const page = await fetch(`${server.url}/`);
+    expect(page.url).toBe(`${server.url}/dev/`);
+    expect(await page.text()).toContain('dev-host-frame');
+  });
+
   it('answers unknown API paths with the JSON error body', async () => {
     const response = await fetch(`${server.url}/api/does-not-exist`);
     expect(response.status).toBe(404);
