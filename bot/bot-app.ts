@@ -9,7 +9,11 @@ import { AppError } from '../src/http/app-error.ts';
 import { entraIdentities, type BotIdentities } from '../src/reports/bot-identities.ts';
 import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
 import { adaptiveCard } from '../src/reports/report-cards.port.ts';
-import { greetingCard } from './cards/greeting-card.ts';
+import { parseCommand } from './commands.ts';
+import { helpCard } from './cards/help-card.ts';
+import { scheduleCard } from './cards/schedule-card.ts';
+import { createTabLinks, type TabLinks } from './deep-link.ts';
+import { upcomingSchedule, type ScheduleSources } from './schedule.ts';
 import { REPORT_COMMENT_VERB } from './cards/report-notice-card.ts';
 import {
   REPORT_OPEN_VERB,
@@ -66,15 +70,19 @@ export interface BotDependencies {
   bodyLimitBytes: number;
   /** Who a Teams user is in our data; the Entra object id unless the composition root says otherwise. */
   identities?: BotIdentities | undefined;
-  /** Post-training reports (issue 8); without it the bot only greets. */
+  /** Post-training reports (issue 8); without it the bot answers with its help only. */
   reports?: ReportActions | undefined;
+  /** The next interviews and training sessions (「次の予定」); without it that command answers with help. */
+  schedule?: ScheduleSources | undefined;
+  /** Links into the personal tab at one of its pages (bot/deep-link.ts); default: the tab's own address. */
+  tabLinks?: TabLinks | undefined;
 }
 
-/** Typing one of these in the 1:1 chat lists the reports still due. */
-const REPORT_COMMAND = /^\s*(報告|report)\s*$/i;
-
-// Teams sends the user's client locale; Japanese unless it says English.
-const localeOf = (locale: string | undefined) =>
+/**
+ * Teams sends the user's client language as the activity's `locale` (and in its clientInfo entity);
+ * Japanese unless it says English.
+ */
+export const localeOf = (locale: string | undefined) =>
   (locale ?? 'ja-JP').toLowerCase().startsWith('en') ? ('en' as const) : ('ja' as const);
 
 /** The card a report verb answers with; undefined for a verb that is not ours. */
@@ -183,6 +191,7 @@ function sdkOptions(
 export async function mountBot(deps: BotDependencies): Promise<App> {
   const { expressApp, access, conversations, logger } = deps;
   const identities = deps.identities ?? entraIdentities;
+  const tabLinks = deps.tabLinks ?? createTabLinks({ publicUrl: deps.publicUrl, mode: access.mode });
   const policy: ActivityPolicy =
     access.mode === 'production'
       ? productionActivityPolicy(access.tenantId, access.serviceUrlHosts)
@@ -268,23 +277,30 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
         await context.send({ type: 'message', attachments: [adaptiveCard(answer)] });
         return;
       }
-      if (REPORT_COMMAND.test(activity.text ?? '')) {
-        await context.send({
-          type: 'message',
-          attachments: [adaptiveCard(await reports.due(personId, locale))],
-        });
-        return;
-      }
     }
-    const card = greetingCard({
-      userName: activity.from.name ?? '',
-      tabUrl: `${deps.publicUrl}/tab/`,
-      locale,
-    });
-    await context.send({
-      type: 'message',
-      attachments: [adaptiveCard(card)],
-    });
+    const command = parseCommand(activity.text);
+    const reply = (card: ReportCard) => context.send({ type: 'message', attachments: [adaptiveCard(card)] });
+    if (command === 'reports' && reports && personId) {
+      await reply(await reports.due(personId, locale, tabLinks('training/mine')));
+      return;
+    }
+    if (command === 'schedule' && deps.schedule && personId) {
+      const schedule = await upcomingSchedule(deps.schedule, personId);
+      await reply(scheduleCard({ locale, schedule, tabLinks }));
+      return;
+    }
+    // Help, a greeting, a command for someone the app does not know, and anything else: what the bot can
+    // do, after a greeting or a word that the text was not understood.
+    await reply(
+      helpCard({
+        locale,
+        reason:
+          command === 'greeting' ? 'greeting' : command === undefined && activity.text ? 'unknown' : 'help',
+        userName: activity.from.name,
+        said: activity.text,
+        tabUrl: tabLinks(''),
+      }),
+    );
   });
 
   // Action.Execute: the answer replaces the card, so the form turns into the submitted card in place.

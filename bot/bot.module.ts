@@ -12,7 +12,9 @@ import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from './ac
 import { mountBot } from './bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from './cards/cycle-reminder-card.ts';
 import type { CardCourse } from './cards/report-card.ts';
+import { createTabLinks } from './deep-link.ts';
 import { createReportActions } from './report-actions.ts';
+import type { ScheduleSources } from './schedule.ts';
 
 /**
  * The hosts the bot takes activities from are the only ones the outbox posts to (the tenant is checked
@@ -51,6 +53,8 @@ export function createBotModule(
       context: ReturnType<typeof createReportContext>;
     };
     courses: () => Promise<CardCourse[]>;
+    /** The services the tab reads interviews and enrolments through (「次の予定」). */
+    schedule?: Omit<ScheduleSources, 'now'> | undefined;
   },
 ): { mounts: AppMount[] } {
   const { config, microsoft, logger } = ctx;
@@ -81,6 +85,8 @@ export function createBotModule(
             courses: deps.courses,
             session: deps.reports.context.session,
           }),
+          schedule: deps.schedule ? { ...deps.schedule, now: ctx.now } : undefined,
+          tabLinks: createTabLinks(config),
           logger,
           publicUrl: config.publicUrl,
           bodyLimitBytes: config.bodyLimitBytes,

@@ -225,9 +225,9 @@ export function createReportActions(deps: ReportActionsDependencies) {
   };
 
   return {
-    /** The answer to 「報告」 / "report". */
-    async due(personId: string, locale: CardLocale): Promise<ReportCard> {
-      return dueReportsCard({ locale, due: await deps.reports.due({ id: personId, isHr: false }) });
+    /** The answer to 「提出する報告」 / "reports due" (bot/commands.ts); `tabUrl` opens the tab's training page. */
+    async due(personId: string, locale: CardLocale, tabUrl?: string): Promise<ReportCard> {
+      return dueReportsCard({ locale, due: await deps.reports.due({ id: personId, isHr: false }), tabUrl });
     },
 
     /** A fresh form for one session, filled from the draft or the submitted report (then read-only). */

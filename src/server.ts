@@ -144,6 +144,11 @@ export async function startServer(
       conversations,
       reports,
       courses: training.liveCourses,
+      // 「次の予定」: read through the services behind the tab's own lists (bot/schedule.ts).
+      schedule: {
+        interviews: (actor, as) => interviews.service.list(actor, as, undefined),
+        enrolments: (actor) => training.service.enrolmentsOf(actor, actor.id),
+      },
     });
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [

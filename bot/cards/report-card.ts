@@ -8,6 +8,7 @@ import type {
   IChoice,
   IChoiceSetInput,
   IExecuteAction,
+  IOpenUrlAction,
   ISubmitAction,
   ITextBlock,
   ITextInput,
@@ -166,6 +167,7 @@ const TEXT = {
     dueTitle: 'まだ提出していない研修報告',
     dueEmpty: '提出が必要な研修報告はありません。',
     dueOpen: '報告を書く',
+    dueTab: '育みで研修を見る',
     draftSaved: '下書きあり',
   },
   en: {
@@ -191,6 +193,7 @@ const TEXT = {
     dueTitle: 'Training reports still due',
     dueEmpty: 'You have no training reports to submit.',
     dueOpen: 'Write the report',
+    dueTab: 'See my training in Hagukumi',
     draftSaved: 'draft saved',
   },
 } as const;
@@ -359,6 +362,7 @@ export function submittedReportCard(input: {
 }): ReportCard {
   const { locale, report } = input;
   const t = TEXT[locale];
+  const names = FIELD_NAMES[locale];
   const namesOf = (choices: IChoice[], ids: string[]) =>
     ids.map((id) => choices.find((choice) => choice.value === id)?.title ?? id).join('、');
   const answer = (question: string, value: string) => [label(question), plain(value || t.none)];
@@ -378,51 +382,64 @@ export function submittedReportCard(input: {
     ...(report.submittedAt
       ? [plain(`${t.submittedAt}: ${dayOf(locale, report.submittedAt)}`, { isSubtle: true })]
       : []),
-    ...answer(t.learned, report.learned),
-    ...answer(t.application, report.application),
-    ...answer(t.competencies, namesOf(competencyChoices(input.framework, locale), report.competencyIds)),
-    ...answer(t.guidelines, namesOf(guidelineChoices(input.framework, locale), report.guidelineIds)),
+    ...answer(names.learned, report.learned),
+    ...answer(names.application, report.application),
+    // The answers under the fields' own names: the form's instructions ("choose any") are not repeated.
+    ...answer(names.competencyIds, namesOf(competencyChoices(input.framework, locale), report.competencyIds)),
+    ...answer(names.guidelineIds, namesOf(guidelineChoices(input.framework, locale), report.guidelineIds)),
     ...answer(
-      t.satisfaction,
+      names.satisfaction,
       rating === null
         ? ''
         : `${'★'.repeat(rating)}${'☆'.repeat(SATISFACTION_MAX - rating)} ${rating}/${SATISFACTION_MAX} ${SATISFACTION_LABELS[locale][rating] ?? ''}`,
     ),
-    ...answer(t.wantedText, wanted),
+    ...answer(names.wantedText, wanted),
   ]);
 }
 
 /** The answer to 「報告」 / "report": the reports still due, each with a button that opens its form. */
-export function dueReportsCard(input: { locale: CardLocale; due: DueReport[] }): ReportCard {
+export function dueReportsCard(input: {
+  locale: CardLocale;
+  due: DueReport[];
+  /** Opens the tab's training page inside Teams (bot/deep-link.ts); absent: no such button. */
+  tabUrl?: string | undefined;
+}): ReportCard {
   const { locale } = input;
   const t = TEXT[locale];
-  if (input.due.length === 0) return card(locale, [heading(t.dueTitle), plain(t.dueEmpty)]);
-  return card(locale, [
-    heading(t.dueTitle),
-    ...input.due.map((entry) => {
-      const data = { sessionId: entry.sessionId };
-      const open: IExecuteAction = {
-        type: 'Action.Execute',
-        title: t.dueOpen,
-        verb: REPORT_OPEN_VERB,
-        data,
-        fallback: { type: 'Action.Submit', title: t.dueOpen, data: { verb: REPORT_OPEN_VERB, ...data } },
-      };
-      return {
-        type: 'Container' as const,
-        separator: true,
-        spacing: 'Medium' as const,
-        items: [
-          plain(titleIn(locale, entry.courseTitle), { weight: 'Bolder' }),
-          plain(`${dayOf(locale, entry.start)}${entry.hasDraft ? ` · ${t.draftSaved}` : ''}`, {
-            isSubtle: true,
-            spacing: 'None',
-          }),
-          { type: 'ActionSet' as const, actions: [open] },
-        ],
-      };
-    }),
-  ]);
+  const actions: IOpenUrlAction[] | undefined = input.tabUrl
+    ? [{ type: 'Action.OpenUrl', title: t.dueTab, url: input.tabUrl }]
+    : undefined;
+  if (input.due.length === 0) return card(locale, [heading(t.dueTitle), plain(t.dueEmpty)], actions);
+  return card(
+    locale,
+    [
+      heading(t.dueTitle),
+      ...input.due.map((entry) => {
+        const data = { sessionId: entry.sessionId };
+        const open: IExecuteAction = {
+          type: 'Action.Execute',
+          title: t.dueOpen,
+          verb: REPORT_OPEN_VERB,
+          data,
+          fallback: { type: 'Action.Submit', title: t.dueOpen, data: { verb: REPORT_OPEN_VERB, ...data } },
+        };
+        return {
+          type: 'Container' as const,
+          separator: true,
+          spacing: 'Medium' as const,
+          items: [
+            plain(titleIn(locale, entry.courseTitle), { weight: 'Bolder' }),
+            plain(`${dayOf(locale, entry.start)}${entry.hasDraft ? ` · ${t.draftSaved}` : ''}`, {
+              isSubtle: true,
+              spacing: 'None',
+            }),
+            { type: 'ActionSet' as const, actions: [open] },
+          ],
+        };
+      }),
+    ],
+    actions,
+  );
 }
 
 /** What was wrong with a field of the form, as the bot tells it back on the card. */

@@ -88,6 +88,8 @@ export function createInterviewsModule(
   return {
     routes: interviewRoutes(service),
     jobs,
+    /** The service behind the routes (the bot's 「次の予定」 lists my interviews through it). */
+    service,
     /** Where each person's interview stands (the team view). */
     status: createInterviewStatus(store),
     /** The organizers whose mailboxes the calendar watch keeps: those with bookings since yesterday. */

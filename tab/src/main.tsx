@@ -5,6 +5,7 @@ import { languageFor, setUpI18n } from './i18n/i18n.ts';
 import { createQueryClient } from './data/query-client.ts';
 import { App } from './shell/app.tsx';
 import { OutsideTeams } from './shell/outside-teams.tsx';
+import { openSubPage } from './shell/router.ts';
 import { connectToTeams } from './teams/teams-host.ts';
 
 interface TabConfig {
@@ -29,11 +30,14 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const session = await connectToTeams(readConfig().hostOrigins);
   if (!session) {
-    await setUpI18n(languageFor(navigator.language));
+    // Japanese first outside Teams too, whatever the browser's language (the page adds English below).
+    await setUpI18n('ja');
     root.render(<OutsideTeams />);
     return;
   }
   await setUpI18n(languageFor(session.locale));
+  // A deep link from the bot names a page of the tab (bot/deep-link.ts): open it before the first render.
+  openSubPage(session.subPageId);
   root.render(
     <QueryClientProvider client={createQueryClient()}>
       <App session={session} api={createApiClient(() => session.getAuthToken())} />

@@ -2,6 +2,7 @@
 // read from the stream its own web client listens to.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -36,6 +37,12 @@ export interface Playground {
     from?: string,
   ): Promise<{ statusCode?: number; type?: string; value?: unknown }>;
   installInTeam(teamId: string): Promise<void>;
+  /**
+   * The language of the Teams client from now on (`locale` of the activities and of their clientInfo
+   * entity, as Teams sends it); undefined: as the Playground sends it (always en-US). Only with
+   * `startPlayground(…, { relay: true })`.
+   */
+  setClientLocale(locale: string | undefined): void;
   waitForMessage(
     predicate: (message: PlaygroundMessage) => boolean,
     timeoutMs?: number,
@@ -54,14 +61,63 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPlayground(botEndpoint: string): Promise<Playground> {
+/**
+ * Between the Playground and the bot: passes every request and answer through, setting the client's
+ * language on the way. The Playground always sends `locale: "en-US"`; Teams sends the user's client
+ * language, which is what the bot answers in.
+ */
+async function startLocaleRelay(
+  botEndpoint: string,
+): Promise<{ url: string; setLocale(locale: string | undefined): void; close(): Promise<void> }> {
+  let locale: string | undefined;
+  const server: Server = createHttpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      let body = Buffer.concat(chunks).toString('utf8');
+      if (locale && body) {
+        const activity = JSON.parse(body) as { locale?: string; entities?: Array<Record<string, unknown>> };
+        activity.locale = locale;
+        for (const entity of activity.entities ?? [])
+          if (entity.type === 'clientInfo') entity.locale = locale;
+        body = JSON.stringify(activity);
+      }
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (request.headers.authorization) headers.authorization = request.headers.authorization;
+      fetch(botEndpoint, { method: request.method ?? 'POST', headers, ...(body ? { body } : {}) })
+        .then(async (answer) => {
+          response.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? 'application/json',
+          });
+          response.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch((error: unknown) => {
+          response.writeHead(502);
+          response.end(String(error));
+        });
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/api/messages`,
+    setLocale: (next) => (locale = next),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function startPlayground(
+  botEndpoint: string,
+  options: { relay?: boolean } = {},
+): Promise<Playground> {
   // The Playground writes its files into its working directory: keep them under test-results.
   mkdirSync(path.resolve('test-results'), { recursive: true });
+  const relay = options.relay ? await startLocaleRelay(botEndpoint) : undefined;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     path.resolve('node_modules/.bin/agentsplayground'),
-    ['start', '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'],
+    ['start', '-e', relay?.url ?? botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'],
     {
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +136,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     if (up) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill();
+      await relay?.close();
       throw new Error(`Agents Playground did not start:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -147,6 +204,10 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       return text ? (JSON.parse(text) as { statusCode?: number; type?: string; value?: unknown }) : {};
     },
     installInTeam: (teamId) => post(`/_debug/conversation/${teamId}/installation`),
+    setClientLocale(locale) {
+      if (!relay) throw new Error('start the Playground with { relay: true } to set the client language');
+      relay.setLocale(locale);
+    },
     async waitForMessage(predicate, timeoutMs = 15_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {
@@ -163,6 +224,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       await new Promise((resolve) =>
         child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve),
       );
+      await relay?.close();
     },
   };
 }

@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_WORDS } from '../../bot/cards/help-card.ts';
+import { parseCommand } from '../../bot/commands.ts';
+import { PERSONAL_TAB_ENTITY_ID } from '../../bot/deep-link.ts';
 
 type AppManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
@@ -98,6 +101,37 @@ describe('Teams app package', () => {
         .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], manifest);
       expect(value, `en.json key ${key} has no counterpart in manifest.json`).toBeTypeOf('string');
     }
+  });
+
+  it('offers in its command menu, in both languages, the bot’s commands as the bot reads them', () => {
+    type Commands = Array<{ title: string; description: string }>;
+    const menu = (
+      manifest.bots as Array<{ commandLists: Array<{ scopes: string[]; commands: Commands }> }>
+    )[0]!.commandLists[0]!;
+    expect(menu.scopes).toEqual(['personal']);
+    const english = readTemplate('en.json');
+    const titles = menu.commands.map((command, index) => [
+      command.title,
+      english[`bots[0].commandLists[0].commands[${index}].title`] as string,
+    ]);
+    expect(titles).toEqual([
+      [COMMAND_WORDS.ja.reports, COMMAND_WORDS.en.reports],
+      [COMMAND_WORDS.ja.schedule, COMMAND_WORDS.en.schedule],
+      [COMMAND_WORDS.ja.help, COMMAND_WORDS.en.help],
+    ]);
+    expect(titles.flat().map((title) => parseCommand(title))).toEqual([
+      'reports',
+      'reports',
+      'schedule',
+      'schedule',
+      'help',
+      'help',
+    ]);
+  });
+
+  it('names the personal tab the bot’s deep links open', () => {
+    const tabs = manifest.staticTabs as Array<{ entityId: string }>;
+    expect(tabs[0]!.entityId).toBe(PERSONAL_TAB_ENTITY_ID);
   });
 
   it('ships icons of the required sizes', () => {

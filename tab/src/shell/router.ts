@@ -29,6 +29,25 @@ export function parseRoute(hash: string): Route {
   return page ? { page, rest: rest.map(decodeURIComponent) } : { page: 'home', rest: [] };
 }
 
+/**
+ * The page a Teams deep link names: its `context.subEntityId` (teams-js `app.getContext()` →
+ * `page.subPageId`) is a route such as `training/mine` or `interviews/<id>` (bot/deep-link.ts). Undefined
+ * for anything that is not one of our pages, so a stray value never moves the tab.
+ */
+export function pageHashOfSubPage(subPageId: string | undefined): string | undefined {
+  const path = (subPageId ?? '').trim().replace(/^#?\/?/, '');
+  if (path === '' || path.length > 512) return undefined;
+  const first = path.split('/')[0];
+  return PAGES.some((page) => page === first) ? `#/${path}` : undefined;
+}
+
+/** Opens the page of a deep link when the tab starts without a page of its own (a fresh load). */
+export function openSubPage(subPageId: string | undefined): void {
+  const hash = pageHashOfSubPage(subPageId);
+  const current = window.location.hash;
+  if (hash && (current === '' || current === '#' || current === '#/')) window.location.hash = hash;
+}
+
 export function hrefOf(page: PageId, ...rest: string[]): string {
   return `#/${[page, ...rest.map(encodeURIComponent)].join('/')}`;
 }

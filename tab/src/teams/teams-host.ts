@@ -6,6 +6,8 @@ export type TeamsTheme = 'default' | 'dark' | 'contrast';
 export interface TeamsSession {
   userId: string;
   locale: string;
+  /** The page a deep link asked for (`context.subEntityId` of the link; see shell/router.ts). */
+  subPageId?: string | undefined;
   theme: TeamsTheme;
   getAuthToken(): Promise<string>;
   onThemeChange(handler: (theme: TeamsTheme) => void): void;
@@ -52,6 +54,7 @@ export async function connectToTeams(hostOrigins: string[]): Promise<TeamsSessio
   return {
     userId: context.user?.id ?? '',
     locale: context.app.locale,
+    subPageId: context.page.subPageId,
     theme: toTheme(context.app.theme),
     getAuthToken: () => authentication.getAuthToken(),
     onThemeChange(handler) {

@@ -1,14 +1,57 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_OPEN_VERB, REPORT_SUBMIT_VERB } from '../../../bot/cards/report-card.ts';
 import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
-import { startPlayground, type Playground } from '../../support/playground.ts';
+import type {
+  BookingResponse,
+  InterviewSummary,
+  PlanResponse,
+} from '../../../src/interviews/interview.contract.ts';
+import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
+import { apiCaller } from '../../support/api-caller.ts';
+import { startPlayground, type Playground, type PlaygroundMessage } from '../../support/playground.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { sessionBody, until, type Person } from '../training/training-support.ts';
+
+/** The Teams app id (manifest `id`) the bot's deep links name. */
+const TEAMS_APP_ID = '0b2e6a4c-9d1f-4f0e-8a55-3c1d2e4f5a6b';
+
+type Action = { type: string; title: string; url?: string; verb?: string; data?: Record<string, unknown> };
+const cardOf = (message: PlaygroundMessage) => message.attachments[0]!.content as Record<string, unknown>;
+const textOf = (message: PlaygroundMessage) => JSON.stringify(message.attachments.map((a) => a.content));
+/** Every action of a card, nested ones (ActionSet) included. */
+function actionsOf(value: unknown): Action[] {
+  if (Array.isArray(value)) return value.flatMap(actionsOf);
+  if (!value || typeof value !== 'object') return [];
+  const node = value as Record<string, unknown>;
+  const own = typeof node.type === 'string' && node.type.startsWith('Action.') ? [node as Action] : [];
+  return [
+    ...own,
+    ...Object.entries(node).flatMap(([key, child]) => (key === 'fallback' ? [] : actionsOf(child))),
+  ];
+}
+/** The URL of a Teams deep link to our personal tab at `page`, read back into its parts. */
+function deepLinkParts(url: string) {
+  const parsed = new URL(url);
+  const [, l, entity, appId, entityId] = parsed.pathname.split('/');
+  return {
+    host: parsed.host,
+    path: `/${l}/${entity}`,
+    appId,
+    entityId,
+    rawContext: url.slice(url.indexOf('context=') + 'context='.length),
+    context: JSON.parse(parsed.searchParams.get('context') ?? 'null') as unknown,
+  };
+}
 
 describe('the bot with Microsoft 365 Agents Playground', () => {
   let server: TestServer;
   let playground: Playground;
   beforeAll(async () => {
-    server = await startTestServer();
-    playground = await startPlayground(`${server.url}/api/messages`);
+    server = await startTestServer({ env: { TEAMS_APP_ID } });
+    // Through a relay that sets the Teams client's language, which the Playground always sends as en-US.
+    playground = await startPlayground(`${server.url}/api/messages`, { relay: true });
   }, 60_000);
   afterAll(async () => {
     await playground?.stop();
@@ -40,6 +83,217 @@ describe('the bot with Microsoft 365 Agents Playground', () => {
       user_aad_id: playgroundStandIns(server.emulator.people)[0]!.id,
     });
     expect(references[0]!.service_url).toContain(new URL(playground.url).port);
+  });
+
+  /** Says `text` in the 1:1 chat as a user of a Teams client in `locale`; the bot's card in answer. */
+  const ask = async (text: string, locale: 'ja-JP' | 'en-US') => {
+    const chat = playground.config.personalChat.id;
+    const before = playground.messages.length;
+    playground.setClientLocale(locale);
+    try {
+      await playground.say(chat, text);
+      return await playground.waitForMessage(
+        (message) =>
+          playground.messages.indexOf(message) >= before &&
+          message.conversationId === chat &&
+          message.attachments.length > 0,
+      );
+    } finally {
+      playground.setClientLocale(undefined);
+    }
+  };
+
+  describe('help, in the language of the person’s Teams', () => {
+    it('answers 「ヘルプ」 from a Japanese Teams with what the bot can do, in Japanese', async () => {
+      const reply = await ask('ヘルプ', 'ja-JP');
+      expect(cardOf(reply)).toMatchObject({ type: 'AdaptiveCard', lang: 'ja-JP' });
+      const text = textOf(reply);
+      expect(text).toContain('育み（Hagukumi）のボットでできること');
+      expect(text).toContain('「提出する報告」');
+      expect(text).toContain('「次の予定」');
+      // The button into the tab is a Teams deep link to the personal tab, not the tab's web address.
+      const open = actionsOf(cardOf(reply)).find((action) => action.type === 'Action.OpenUrl')!;
+      expect(open.title).toBe('育みを開く');
+      expect(open.url).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/home`);
+    });
+
+    it('answers "help" from an English Teams in English', async () => {
+      const reply = await ask('help', 'en-US');
+      expect(cardOf(reply)).toMatchObject({ lang: 'en-US' });
+      const text = textOf(reply);
+      expect(text).toContain('What the Hagukumi bot can do');
+      expect(text).toContain('\\"reports due\\"');
+      expect(text).not.toMatch(/[ぁ-んァ-ン]/);
+    });
+
+    it('greets 「こんにちは」 by name before the help, and says when it did not understand', async () => {
+      const hello = await ask('こんにちは', 'ja-JP');
+      expect(textOf(hello)).toContain(`${playground.config.currentUser.name} さん、こんにちは。`);
+      expect(textOf(hello)).toContain('ボットでできること');
+      const gibberish = await ask('ふがふが qwerty', 'ja-JP');
+      expect(textOf(gibberish)).toContain('すみません、「ふがふが qwerty」はわかりませんでした。');
+      expect(textOf(gibberish)).toContain('ボットでできること');
+      const english = await ask('qwerty', 'en-US');
+      expect(textOf(english)).toContain('Sorry, I did not understand \\"qwerty\\".');
+      expect(textOf(english)).toContain('What the Hagukumi bot can do');
+    });
+  });
+
+  describe('「提出する報告」 and 「次の予定」', () => {
+    let member: Person;
+    let supervisor: Person;
+    let hr: Person;
+    let course: CourseView;
+    let attended: SessionView;
+    let upcoming: SessionView;
+    let interview: InterviewSummary;
+    const call = apiCaller(() => server);
+
+    beforeAll(async () => {
+      const people = server.emulator.people;
+      [member, supervisor] = playgroundStandIns(people) as [Person, Person];
+      hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
+      const courses = (await call(hr, 'GET', '/api/training/courses')).body as unknown as CourseView[];
+      course = courses.find((candidate) => !candidate.archived && candidate.title.en) ?? courses[0]!;
+      // HR nominates the Playground's user for two sessions and confirms both: one takes place (its report
+      // is then due), the other is in two weeks.
+      const enrol = async (session: SessionView) => {
+        const nominated = (
+          await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+            personId: member.id,
+            note: '',
+            overrideEligibility: true,
+          })
+        ).body as unknown as EnrolmentView;
+        return (
+          await call(hr, 'POST', `/api/training/enrolments/${nominated.id}/confirm`, {
+            version: nominated.version,
+          })
+        ).body as unknown as EnrolmentView;
+      };
+      const schedule = async (overrides: Record<string, unknown>) =>
+        (await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody(overrides)))
+          .body as unknown as SessionView;
+      attended = await schedule({ capacity: 10 });
+      upcoming = await schedule({ capacity: 10, startTime: '13:30', endTime: '16:30' });
+      const past = await enrol(attended);
+      await enrol(upcoming);
+      await server.database.query(
+        `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+        [attended.id],
+      );
+      const marked = await call(hr, 'POST', `/api/training/enrolments/${past.id}/attendance`, {
+        version: past.version,
+      });
+      expect(marked.body.status).toBe('attended');
+
+      // Their supervisor books their mid-year interview within the next office days.
+      const days: string[] = [];
+      for (let offset = 1; days.length < 10; offset += 1) {
+        const day = jstDayOf(Date.now() + offset * 24 * 60 * 60_000);
+        if (isOfficeDay(day)) days.push(day);
+      }
+      const plan = {
+        firstDay: days[0]!,
+        lastDay: days.at(-1)!,
+        durationMinutes: 30,
+        bufferMinutes: 10,
+        minimumNoticeMinutes: 60,
+      };
+      const proposal = (
+        await call(supervisor, 'POST', '/api/interviews/plan', {
+          personIds: [member.id],
+          type: 'midYear',
+          ...plan,
+        })
+      ).body as unknown as PlanResponse;
+      expect(proposal.slots).toHaveLength(1);
+      const booked = (
+        await call(supervisor, 'POST', '/api/interviews/bookings', {
+          idempotencyKey: randomUUID(),
+          type: 'midYear',
+          plan,
+          slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+        })
+      ).body as unknown as BookingResponse;
+      interview = await until('the interview to be in Outlook', async () => {
+        const mine = (await call(member, 'GET', '/api/interviews?as=attendee'))
+          .body as unknown as InterviewSummary[];
+        return mine.find((entry) => entry.id === booked.interviews[0]!.id && entry.status === 'booked');
+      });
+    }, 60_000);
+
+    it('lists the reports still due in Japanese, each with a button that opens its form', async () => {
+      const reply = await ask('提出する報告', 'ja-JP');
+      expect(cardOf(reply)).toMatchObject({ lang: 'ja-JP' });
+      expect(textOf(reply)).toContain('まだ提出していない研修報告');
+      expect(textOf(reply)).toContain(course.title.ja);
+      const actions = actionsOf(cardOf(reply));
+      const open = actions.find((action) => action.verb === REPORT_OPEN_VERB)!;
+      expect(open).toMatchObject({ title: '報告を書く', data: { sessionId: attended.id } });
+      // The deep link to the tab's training page: app id, the static tab's entity id, encoded context.
+      const toTab = actions.find((action) => action.type === 'Action.OpenUrl')!;
+      expect(toTab.title).toBe('育みで研修を見る');
+      expect(deepLinkParts(toTab.url!)).toEqual({
+        host: 'teams.microsoft.com',
+        path: '/l/entity',
+        appId: TEAMS_APP_ID,
+        entityId: 'home',
+        rawContext: encodeURIComponent(JSON.stringify({ subEntityId: 'training/mine' })),
+        context: { subEntityId: 'training/mine' },
+      });
+
+      // Its button answers with the report form for that session, in place (in Japanese: the invoke
+      // carries the client's language too).
+      playground.setClientLocale('ja-JP');
+      const form = await playground
+        .execute(reply, REPORT_OPEN_VERB, { sessionId: attended.id })
+        .finally(() => playground.setClientLocale(undefined));
+      expect(form.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(JSON.stringify(form.value)).toContain(REPORT_SUBMIT_VERB);
+      expect(JSON.stringify(form.value)).toContain(course.title.ja);
+    });
+
+    it('understands the English wording from an English Teams and answers in English', async () => {
+      const reply = await ask('my reports due', 'en-US');
+      expect(cardOf(reply)).toMatchObject({ lang: 'en-US' });
+      expect(textOf(reply)).toContain('Training reports still due');
+      expect(textOf(reply)).toContain(course.title.en ?? course.title.ja);
+    });
+
+    it('shows the next interview and training in Japanese, with deep links into the tab', async () => {
+      const reply = await ask('次の予定', 'ja-JP');
+      expect(cardOf(reply)).toMatchObject({ lang: 'ja-JP' });
+      const text = textOf(reply);
+      expect(text).toContain('中間面談');
+      expect(text).toContain(`${supervisor.displayName} さんとの面談`);
+      expect(text).toContain(course.title.ja);
+      expect(text).toContain('受講決定');
+      // The session that took place is not "next".
+      expect(text.split(course.title.ja).length - 1).toBe(1);
+      const actions = actionsOf(cardOf(reply));
+      expect(actions.find((action) => action.title === 'Teams 会議に参加')!.url).toBe(interview.joinUrl);
+      const toInterview = deepLinkParts(actions.find((action) => action.title === '面談を開く')!.url!);
+      expect(toInterview).toMatchObject({ appId: TEAMS_APP_ID, entityId: 'home' });
+      expect(toInterview.context).toEqual({ subEntityId: `interviews/${interview.id}` });
+      expect(toInterview.rawContext).toBe(
+        encodeURIComponent(JSON.stringify({ subEntityId: `interviews/${interview.id}` })),
+      );
+      expect(deepLinkParts(actions.find((action) => action.title === '研修を開く')!.url!).context).toEqual({
+        subEntityId: 'training/mine',
+      });
+    });
+
+    it('answers "my next interview and training" from an English Teams in English', async () => {
+      const reply = await ask('my next interview and training', 'en-US');
+      expect(cardOf(reply)).toMatchObject({ lang: 'en-US' });
+      const text = textOf(reply);
+      expect(text).toContain('Mid-year interview');
+      expect(text).toContain(`With ${supervisor.displayName}`);
+      expect(text).toContain('Confirmed');
+      for (const japanese of ['中間面談', 'さんとの面談', '受講決定', '次の予定'])
+        expect(text).not.toContain(japanese);
+    });
   });
 
   it('records the team, its channels and serviceUrl when installed in a team', async () => {

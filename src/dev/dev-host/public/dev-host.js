@@ -45,7 +45,8 @@ function contextFor(person) {
     locale: state.locale,
     theme: state.theme,
     entityId: 'home',
-    subEntityId: '',
+    // A Teams deep link's context.subEntityId (the bot's buttons in local mode open /dev/?subEntityId=…).
+    subEntityId: params.get('subEntityId') ?? '',
     loginHint: person.userPrincipalName,
     userPrincipalName: person.userPrincipalName,
     userObjectId: person.id,
