@@ -11,12 +11,17 @@ import {
 import type { ApiClient } from '../api/client.ts';
 import { formatInstant } from '../career/format.ts';
 import { queryKeys } from '../data/queries.ts';
+import { registerBundle } from '../i18n/i18n.ts';
 import { CompetencyGuide, LevelRoles } from '../matrix/competency-guide.tsx';
 import { MarkLegend } from '../matrix/mark-legend.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
+import messages from './messages.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
+
+// Also registered by the team page; here too, so the component stands on its own.
+registerBundle('team', messages);
 
 const useStyles = makeStyles({
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
