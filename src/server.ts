@@ -120,8 +120,10 @@ export async function startServer(
       ...base,
       watchOrganizers: () => requestCalendarWatchMaintenance(queue),
     });
+    const policy = createFrameworkModule(ctx, { audit: auth.audit });
     const growth = createGrowthModule(ctx, {
       ...base,
+      viewpoints: policy.viewpoints,
       windows: cycles.service,
       interviews: interviews.status,
     });
@@ -152,7 +154,7 @@ export async function startServer(
     });
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
-      createFrameworkModule(ctx),
+      policy,
       people,
       growth,
       cycles,

@@ -14,6 +14,7 @@ export * from '../growth/declaration.schema.ts';
 export * from '../interviews/interview.schema.ts';
 export * from '../training/training.schema.ts';
 export * from '../cycles/cycle.schema.ts';
+export * from '../framework/viewpoint.schema.ts';
 export * from '../http/rate-limit.schema.ts';
 export * from '../graph/mailbox-pacing.schema.ts';
 export * from '../calendar-watch/calendar-watch.schema.ts';

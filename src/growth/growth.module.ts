@@ -11,7 +11,7 @@ import { createDeclarationService } from './declaration.service.ts';
 import { goalRoutes } from './goal.routes.ts';
 import { createGoalService } from './goal.service.ts';
 import { selfCheckRoutes } from './self-check.routes.ts';
-import { createSelfCheckService } from './self-check.service.ts';
+import { createSelfCheckService, type ViewpointSource } from './self-check.service.ts';
 import { teamRoutes } from './team.routes.ts';
 import { createTeamService, type InterviewStatusSource } from './team.service.ts';
 
@@ -25,6 +25,8 @@ export function createGrowthModule(
     windows: CycleService;
     /** Where each team member's interview stands (interviews). */
     interviews: InterviewStatusSource;
+    /** 着眼点 HR wrote (framework). */
+    viewpoints: ViewpointSource;
   },
 ) {
   const growth = {
@@ -37,7 +39,9 @@ export function createGrowthModule(
   };
   return {
     routes: [
-      ...selfCheckRoutes(createSelfCheckService({ ...growth, windows: deps.windows })),
+      ...selfCheckRoutes(
+        createSelfCheckService({ ...growth, windows: deps.windows, viewpoints: deps.viewpoints }),
+      ),
       ...goalRoutes(createGoalService(growth)),
       ...careerRoutes(createCareerService(growth)),
       ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),

@@ -5,6 +5,7 @@
 // PUT /api/people/:personId/self-checks/:period           ← SelfCheckDraftInput → SelfCheckResponse (self, open period)
 // POST /api/people/:personId/self-checks/:period/submit   ← SelfCheckSubmitInput → SelfCheckResponse (self; 422 when items are not rated)
 // PUT /api/people/:personId/self-checks/:period/feedback  ← SelfCheckFeedbackInput → SelfCheckResponse (supervisor)
+// POST /api/people/:personId/self-checks/:period/feedback/complete ← SelfCheckSubmitInput → SelfCheckResponse (supervisor)
 //
 // One zod schema per shape: the server validates requests and (outside production) checks its answers with
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
@@ -35,6 +36,13 @@ export const selfCheckResponseSchema = z.object({
   ratings: z.record(z.string(), z.object({ rating: z.number(), evidence: z.string() })),
   reflections: z.record(z.string(), z.string()),
   feedback: z.record(z.string(), z.object({ comment: z.string(), authorId: z.string(), at: z.string() })),
+  /** When the supervisor marked their feedback complete; until then the feedback is in progress. */
+  feedbackCompletedAt: z.string().nullable(),
+  /**
+   * 着眼点 HR wrote for this self-check's level under the framework version it was written with, by
+   * competency (`en` empty when only Japanese was written). Items without one show the policy's words.
+   */
+  viewpoints: z.record(z.string(), z.object({ ja: z.string(), en: z.string() })),
   version: z.number(),
   submittedAt: z.string().nullable(),
 });
@@ -83,6 +91,10 @@ export const selfCheckFeedbackInputSchema = z
   })
   .strict();
 export type SelfCheckFeedbackInput = z.infer<typeof selfCheckFeedbackInputSchema>;
+
+/** The supervisor marks their feedback complete (the version last read). */
+export const selfCheckFeedbackCompleteInputSchema = z.object({ version: dbInteger.min(1) }).strict();
+export type SelfCheckFeedbackCompleteInput = z.infer<typeof selfCheckFeedbackCompleteInputSchema>;
 
 /** `:period` of the self-check routes: a half of a fiscal year. */
 export const selfCheckPeriodSchema = z

@@ -3,6 +3,7 @@ import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 import {
   selfCheckDraftInputSchema,
+  selfCheckFeedbackCompleteInputSchema,
   selfCheckFeedbackInputSchema,
   selfCheckHistoryResponseSchema,
   selfCheckPeriodSchema,
@@ -82,6 +83,19 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       handler: async ({ user, params: { personId, period }, body }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.giveFeedback(subject.actor, subject.personId, period, body) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/people/:personId/self-checks/:period/feedback/complete',
+      operationId: 'completeSelfCheckFeedback',
+      summary:
+        'The supervisor marks their feedback complete (per-item comments optional): 「フィードバック済み」',
+      request: { params, body: selfCheckFeedbackCompleteInputSchema },
+      responses: { 200: { description: 'Complete', schema: selfCheckResponseSchema }, ...errors },
+      handler: async ({ user, params: { personId, period }, body }) => {
+        const subject = subjectOf(user, personId);
+        return { body: await service.completeFeedback(subject.actor, subject.personId, period, body) };
       },
     }),
   ];

@@ -36,6 +36,11 @@ export const selfChecks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /**
+     * When the supervisor said their feedback is complete (per-item comments are optional): only then is
+     * the self-check 「フィードバック済み」. Who did it is in the audit log.
+     */
+    feedbackCompletedAt: timestamp('feedback_completed_at', { withTimezone: true }),
   },
   (table) => [
     unique('self_checks_person_period').on(table.personId, table.period),

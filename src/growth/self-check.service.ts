@@ -8,6 +8,7 @@ import type { PeopleStore } from '../people/people.store.ts';
 import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from '../shared/fiscal-period.ts';
 import type {
   SelfCheckDraftInput,
+  SelfCheckFeedbackCompleteInput,
   SelfCheckFeedbackInput,
   SelfCheckHistoryResponse,
   SelfCheckResponse,
@@ -22,6 +23,11 @@ export interface SelfCheckWindows {
   isSelfCheckOpen(period: HalfPeriod): Promise<boolean | undefined>;
 }
 
+/** 着眼点 HR wrote (the framework slice answers): per competency, for a level under a framework version. */
+export interface ViewpointSource {
+  textsFor(frameworkVersion: string, levelId: string): Promise<SelfCheckResponse['viewpoints']>;
+}
+
 export interface SelfCheckDependencies {
   db: Db;
   framework: Framework;
@@ -30,6 +36,8 @@ export interface SelfCheckDependencies {
   audit: AuditLog;
   /** Without it (or for a half HR has not configured) only the current half is open: the rule before issue 9. */
   windows?: SelfCheckWindows;
+  /** Without it, no 着眼点: every item shows the policy's own words. */
+  viewpoints?: ViewpointSource;
   now: () => Date;
 }
 
@@ -72,26 +80,36 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     return person.levelId;
   };
 
-  const toResponse = (
+  const toResponse = async (
     personId: string,
     period: HalfPeriod,
     row: Row | undefined,
     levelId: string | null,
     open: boolean,
-  ): SelfCheckResponse => ({
-    personId,
-    period: period.id,
-    status: row?.status ?? 'new',
-    editable: (row?.status ?? 'new') !== 'submitted' && open,
-    levelId: row?.levelId ?? levelId,
-    frameworkVersion: row?.frameworkVersion ?? framework.version,
-    items: itemsFor(row?.levelId ?? levelId),
-    ratings: row?.ratings ?? {},
-    reflections: row?.reflections ?? {},
-    feedback: row?.feedback ?? {},
-    version: row?.version ?? 0,
-    submittedAt: row?.submittedAt?.toISOString() ?? null,
-  });
+  ): Promise<SelfCheckResponse> => {
+    const level = row?.levelId ?? levelId;
+    // The version it was written under, so a newer policy file does not change what it showed.
+    const frameworkVersion = row?.frameworkVersion ?? framework.version;
+    const items = itemsFor(level);
+    const texts = level && deps.viewpoints ? await deps.viewpoints.textsFor(frameworkVersion, level) : {};
+    const shown = new Set(items.map((item) => item.competencyId));
+    return {
+      personId,
+      period: period.id,
+      status: row?.status ?? 'new',
+      editable: (row?.status ?? 'new') !== 'submitted' && open,
+      levelId: level,
+      frameworkVersion,
+      items,
+      ratings: row?.ratings ?? {},
+      reflections: row?.reflections ?? {},
+      feedback: row?.feedback ?? {},
+      feedbackCompletedAt: row?.feedbackCompletedAt?.toISOString() ?? null,
+      viewpoints: Object.fromEntries(Object.entries(texts).filter(([id]) => shown.has(id))),
+      version: row?.version ?? 0,
+      submittedAt: row?.submittedAt?.toISOString() ?? null,
+    };
+  };
 
   const audited = async (
     actorId: string,
@@ -150,6 +168,16 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       .returning();
     if (!updated[0]) throw conflict(existing.version);
     return updated[0];
+  };
+
+  /** The supervisor on a submitted self-check: the common gate of feedback and completing it. */
+  const supervisorSubmitted = async (actor: Actor, personId: string, periodId: string) => {
+    const period = periodOf(periodId);
+    await deps.access.require(actor, personId, ['supervisor']);
+    const existing = await find(personId, period.id);
+    if (!existing || existing.status !== 'submitted')
+      throw new AppError('conflict', 'Feedback is given once the self-check is submitted.');
+    return { period, existing };
   };
 
   return {
@@ -271,11 +299,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       periodId: string,
       input: SelfCheckFeedbackInput,
     ): Promise<SelfCheckResponse> {
-      const period = periodOf(periodId);
-      await deps.access.require(actor, personId, ['supervisor']);
-      const existing = await find(personId, period.id);
-      if (!existing || existing.status !== 'submitted')
-        throw new AppError('conflict', 'Feedback is given once the self-check is submitted.');
+      const { period, existing } = await supervisorSubmitted(actor, personId, periodId);
       const items = new Set(itemsFor(existing.levelId).map((item) => item.competencyId));
       const unknown = Object.keys(input.feedback).filter((id) => !items.has(id));
       if (unknown.length > 0) {
@@ -298,6 +322,34 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         feedback: Object.keys(input.feedback),
       });
       return toResponse(personId, period, updated, existing.levelId, await isOpen(period));
+    },
+
+    /**
+     * The supervisor says their feedback is complete: only then is the self-check 「フィードバック済み」
+     * (per-item comments are optional; the team view shows how many items have one meanwhile). Saying
+     * it again changes nothing.
+     */
+    async completeFeedback(
+      actor: Actor,
+      personId: string,
+      periodId: string,
+      input: SelfCheckFeedbackCompleteInput,
+    ): Promise<SelfCheckResponse> {
+      const { period, existing } = await supervisorSubmitted(actor, personId, periodId);
+      const open = await isOpen(period);
+      if (existing.feedbackCompletedAt) return toResponse(personId, period, existing, existing.levelId, open);
+      const updated = await versionedUpdate(
+        existing,
+        input.version,
+        { feedbackCompletedAt: deps.now() },
+        { draftOnly: false },
+      );
+      await audited(actor.id, personId, 'supervisor', 'write', {
+        period: period.id,
+        feedbackCompleted: true,
+        commented: Object.keys(updated.feedback).length,
+      });
+      return toResponse(personId, period, updated, existing.levelId, open);
     },
   };
 }

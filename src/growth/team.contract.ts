@@ -10,7 +10,10 @@
 import { z } from 'zod';
 import { INTERVIEW_TYPES } from '../interviews/interview.contract.ts';
 
-/** The current half's self-check: none, draft, submitted, reviewed (feedback given). */
+/**
+ * The current half's self-check: none, draft, submitted (feedback not complete), reviewed (the
+ * supervisor marked their feedback complete; per-item comments alone do not make it so).
+ */
 export const selfCheckStateSchema = z.enum(['none', 'draft', 'submitted', 'reviewed']);
 export type SelfCheckState = z.infer<typeof selfCheckStateSchema>;
 
@@ -23,6 +26,8 @@ export const teamMemberSchema = z.object({
   managerId: z.string().nullable(),
   depth: z.number().describe('1 for a direct report, 2 for their reports, …'),
   selfCheck: selfCheckStateSchema,
+  /** Of a submitted self-check: how many of its items have a comment so far (e.g. 2 of 7). */
+  selfCheckFeedback: z.object({ commented: z.number(), items: z.number() }).nullable().optional(),
   goals: z.number().describe('Goals set for the current fiscal year'),
   /** This fiscal year's next one-on-one (booked), else the latest held (done); null when none. */
   interview: z

@@ -36,21 +36,42 @@ export function createTeamService(deps: TeamDependencies) {
   const { db } = deps;
   const levelRank = new Map(deps.framework.levels.map((level, index) => [level.id, index]));
 
-  /** One query for the whole team: the state of each member's self-check of the period. */
-  const selfCheckStates = async (ids: string[], period: string): Promise<Map<string, SelfCheckState>> => {
+  /** How many items a level's self-check has (every mark but blank). */
+  const itemCount = (levelId: string) =>
+    deps.framework.competencies.filter(
+      (competency) => (deps.framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
+    ).length;
+
+  /**
+   * One query for the whole team: the state of each member's self-check of the period. 「フィードバック済み」
+   * (reviewed) only once the supervisor marked their feedback complete; until then a submitted one
+   * shows how many items have a comment.
+   */
+  const selfCheckStates = async (
+    ids: string[],
+    period: string,
+  ): Promise<Map<string, Pick<TeamMember, 'selfCheck' | 'selfCheckFeedback'>>> => {
     const rows = await db
       .select({
         personId: selfChecks.personId,
         status: selfChecks.status,
-        hasFeedback: sql<boolean>`${selfChecks.feedback} <> '{}'::jsonb`,
+        levelId: selfChecks.levelId,
+        completed: sql<boolean>`${selfChecks.feedbackCompletedAt} is not null`,
+        commented: sql<number>`(select count(*) from jsonb_object_keys(${selfChecks.feedback}))::int`,
       })
       .from(selfChecks)
       .where(and(inArray(selfChecks.personId, ids), eq(selfChecks.period, period)));
     return new Map(
-      rows.map((row) => [
-        row.personId,
-        row.status === 'draft' ? 'draft' : row.hasFeedback ? 'reviewed' : 'submitted',
-      ]),
+      rows.map((row) => {
+        if (row.status === 'draft') return [row.personId, { selfCheck: 'draft' as SelfCheckState }];
+        return [
+          row.personId,
+          {
+            selfCheck: (row.completed ? 'reviewed' : 'submitted') as SelfCheckState,
+            selfCheckFeedback: { commented: Number(row.commented), items: itemCount(row.levelId) },
+          },
+        ];
+      }),
     );
   };
 
@@ -126,7 +147,8 @@ export function createTeamService(deps: TeamDependencies) {
         department: person.department,
         managerId: person.managerId,
         depth: person.depth,
-        selfCheck: states.get(person.id) ?? 'none',
+        selfCheck: states.get(person.id)?.selfCheck ?? 'none',
+        selfCheckFeedback: states.get(person.id)?.selfCheckFeedback ?? null,
         goals: counts.get(person.id) ?? 0,
         interview: interviews.get(person.id) ?? null,
       }));

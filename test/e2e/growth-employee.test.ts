@@ -142,14 +142,26 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
   it('lets a 主任 fill in the self-check in Japanese, keeps the draft across a reload, and submits it', async () => {
     const person = shunin[0]!;
     const items = itemsOf('shunin');
+    // HR wrote the 着眼点 of the first item for 主任級; the others show the policy's own words.
+    const hr = server.emulator.people.find((candidate) => candidate.appRoles.length > 0)!;
+    const viewpoint = '住民や関係課に、根拠を示しながら分かりやすく説明している。';
+    expect(
+      (
+        await call(hr, 'PUT', `/api/framework/viewpoints/shunin/${items[0]!.id}`, {
+          version: 0,
+          ja: viewpoint,
+          en: '',
+        })
+      ).status,
+    ).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     let frame = await openSelfCheck(page, person);
     const form = frame.locator(`[data-testid=self-check-${period}]`);
     await expect(form.getAttribute('data-status')).resolves.toBe('new');
 
-    // Every item of the 主任 row, with its mark and what the mark means; nothing else.
+    // Every item of the 主任 row, with its mark and what it is measured against; nothing else.
     expect(await form.locator('article[data-testid^=item-]').count()).toBe(items.length);
-    for (const competency of items) {
+    for (const [index, competency] of items.entries()) {
       const item = form.locator(`[data-testid=item-${competency.id}]`);
       const mark = framework.expectations.shunin![competency.id]!;
       await expect(item.getAttribute('data-mark')).resolves.toBe(mark);
@@ -160,7 +172,21 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
       // The five points of the scale, labelled in Japanese.
       expect(text).toContain('1 努力を要する');
       expect(text).toContain('5 模範となる');
+      // HR's 着眼点, or the competency's place in the matrix; never the old generic line.
+      const guide = item.locator(`[data-testid=viewpoint-${competency.id}]`);
+      await expect(guide.getAttribute('data-source')).resolves.toBe(index === 0 ? 'hr' : 'policy');
+      if (index === 0) expect(await guide.textContent()).toContain(viewpoint);
+      expect(text).not.toContain('重点的に伸ばしましょう');
     }
+    // The marks' legend once for the page, with the blank as the policy has it; the level's roles.
+    await expect(form.locator('[data-testid=mark-legend]').count()).resolves.toBe(1);
+    await expect(form.locator('[data-testid=legend-none]').textContent()).resolves.toContain(
+      '全職員が基本的レベルで兼ね備えている必要がある',
+    );
+    await expect(form.locator('[data-testid=level-roles]').textContent()).resolves.toContain('主任級の役割');
+    await expect(form.locator('[data-testid=self-check-progress]').textContent()).resolves.toBe(
+      `${items.length}項目中0項目を入力済み`,
+    );
 
     // Rate all but the last item, then try to submit: the missing one is named.
     for (const [index, competency] of items.entries()) {
@@ -183,13 +209,18 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await expect(form.locator(`[data-testid=item-${items.at(-1)!.id}]`).textContent()).resolves.toContain(
       '未評価',
     );
+    await expect(form.locator('[data-testid=self-check-progress]').textContent()).resolves.toBe(
+      `${items.length}項目中${items.length - 1}項目を入力済み`,
+    );
     await rate(frame, items.at(-1)!.id, 4);
     await expect(missing.count()).resolves.toBe(0);
 
+    // Issue 18 changed the notice: it no longer shows the internal version (it said 「（版 1）」).
     await form.locator('[data-testid=save-draft]').click();
     await expect
       .poll(() => form.locator('[data-testid=save-status]').textContent())
-      .toContain('下書きを保存しました（版 1）');
+      .toBe('下書きを保存しました。');
+    expect(await form.textContent()).not.toMatch(/版\s*\d/);
 
     // A reload shows what was saved.
     await page.close();
@@ -211,8 +242,11 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     );
     await fullScreenshot(reloaded, frame, 'self-check-ja');
 
-    // Submit through the confirmation dialog: the page turns read-only.
+    // Submit through the confirmation dialog, which says nothing is left empty: the page turns read-only.
     await again.locator('[data-testid=submit]').click();
+    await expect(frame.locator('[data-testid=confirm-empty]').textContent()).resolves.toBe(
+      'すべての項目の根拠と DRILL の振り返りを記入済みです。',
+    );
     await frame.locator('[data-testid=confirm-submit]').click();
     await again.locator('[data-testid=read-only]').waitFor();
     // Focus lands on the outcome, not on the body, as the submit button is gone.
@@ -241,6 +275,10 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
         .locator(`[data-testid=self-check-${period}] [data-testid=feedback-${items[1]!.id}]`)
         .textContent(),
     ).resolves.toContain('関係課との調整が丁寧でした。');
+    // One comment is progress, not 「フィードバック済み」: the supervisor has not said they are done.
+    await expect(
+      frame.locator(`[data-testid=self-check-${period}] [data-testid=feedback-status]`).textContent(),
+    ).resolves.toBe(`上司がフィードバック中（${items.length}項目中1項目にコメント）`);
     await expect(
       frame.locator(`[data-testid=self-check-${period}] [data-testid=rating-${items[0]!.id}]`).textContent(),
     ).resolves.toBe('1 努力を要する');
@@ -420,9 +458,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
       .fill('Explained the new rules at the counter');
     await form.locator('[data-testid=reflection-diversity]').fill('Listened to residents of every age');
     await form.locator('[data-testid=save-draft]').click();
-    await expect
-      .poll(() => form.locator('[data-testid=save-status]').textContent())
-      .toContain('Draft saved (version 1)');
+    await expect.poll(() => form.locator('[data-testid=save-status]').textContent()).toBe('Draft saved.');
     await fullScreenshot(page, frame, 'self-check-en');
     await form.locator('[data-testid=submit]').click();
     await frame.locator('[data-testid=confirm-submit]').click();
@@ -545,7 +581,10 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await screenshot(page, 'self-check-conflict');
 
     await form.locator('[data-testid=conflict-overwrite]').click();
-    await expect.poll(() => form.locator('[data-testid=save-status]').textContent()).toContain('版 2');
+    // Issue 18: the notice no longer names the version (it said 「（版 2）」).
+    await expect
+      .poll(() => form.locator('[data-testid=save-status]').textContent())
+      .toBe('下書きを保存しました。');
     await expect(conflict.count()).resolves.toBe(0);
     const saved = await call(person, 'GET', `/api/people/me/self-checks/${period}`);
     expect(saved.body.ratings).toEqual({ [items[0]!.id]: { rating: 5, evidence: 'この画面で入力した根拠' } });
@@ -656,6 +695,18 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     const editable = await openSelfCheck(other, shunin[3]!);
     await editable.locator(`[data-testid=self-check-${period}] [data-testid=save-draft]`).waitFor();
     await expectNoSidewaysScroll(editable);
+    // At the end of the page the actions cover nothing of the form. (Whether they stay in view while
+    // scrolling in the dev host at 360 px is not asserted: measured there, the footer sat below the
+    // frame's viewport; see the report of issue 18. The component test checks position: sticky.)
+    const footer = editable.locator('[data-testid=self-check-actions]');
+    await other.screenshot({ path: path.join(SCREENSHOT_DIR, 'self-check-edit-mobile-footer.png') });
+    const gap = await footer.evaluate((element) => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const before = element.previousElementSibling ?? element;
+      const reflections = document.querySelector('[data-testid=reflections]') ?? before;
+      return element.getBoundingClientRect().top - reflections.getBoundingClientRect().bottom;
+    });
+    expect(gap).toBeGreaterThanOrEqual(0);
     await fullScreenshot(other, editable, 'self-check-edit-mobile');
     await other.close();
     await page.close();

@@ -326,6 +326,15 @@ describe('career design, 自己申告 and the team view', () => {
       .poll(() => person.locator('[data-testid=feedback-notice]').textContent())
       .toContain('保存しました');
     await item.locator('[data-testid=feedback-given]').waitFor();
+    // What each item is measured against (the policy's words until HR writes a 着眼点), the legend once,
+    // and how far the feedback has got.
+    await expect(item.locator(`[data-testid=viewpoint-${first}]`).getAttribute('data-source')).resolves.toBe(
+      'policy',
+    );
+    await expect(person.locator('[data-testid=mark-legend]').count()).resolves.toBe(1);
+    await expect(person.locator('[data-testid=feedback-progress]').textContent()).resolves.toContain(
+      `${fresh.items.length}項目中1項目にコメントしました`,
+    );
 
     const goalItem = person.locator(`[data-testid=goal-${goal.body.id as string}]`);
     await goalItem.locator('[data-testid=comment-stage]').selectOption('setting');
@@ -342,14 +351,32 @@ describe('career design, 自己申告 and the team view', () => {
     expect(await careerPart.locator('input, textarea').count()).toBe(0);
     await shoot(page, tab, 'team-person-ja');
 
-    // Back to the list: the status now says feedback was given.
+    // Back to the list: one comment of N is progress, not 「フィードバック済み」 (issue 18 changed this
+    // expectation: a single comment used to mark the self-check reviewed).
+    await tab.frame.locator('[data-testid=team-back]').click();
+    await expect
+      .poll(() => row.locator('[data-testid=self-check-state]').textContent())
+      .toBe(`フィードバック中 1/${fresh.items.length}`);
+    await expect(row.locator('[data-testid=self-check-state]').getAttribute('data-state')).resolves.toBe(
+      'submitted',
+    );
+    // The supervisor says they are done: then it is 「フィードバック済み」.
+    await row.locator('[data-testid=member-link]').click();
+    await person.locator('[data-testid=feedback-complete]').click();
+    await expect
+      .poll(() => person.locator('[data-testid=feedback-notice]').textContent())
+      .toBe('フィードバックを完了しました。');
     await tab.frame.locator('[data-testid=team-back]').click();
     await expect
       .poll(() => row.locator('[data-testid=self-check-state]').getAttribute('data-state'))
       .toBe('reviewed');
+    await expect(row.locator('[data-testid=self-check-state]').textContent()).resolves.toBe(
+      'フィードバック済み',
+    );
     await page.close();
 
     const seen = (await call(employee, 'GET', selfCheckPath)).body as unknown as SelfCheckResponse;
+    expect(seen.feedbackCompletedAt).toEqual(expect.any(String));
     expect(seen.feedback[first]).toMatchObject({
       comment: '手順書の見直しは課全体の助けになりました。',
       authorId: supervisor.id,
@@ -377,6 +404,12 @@ describe('career design, 自己申告 and the team view', () => {
       await tab.setTheme('contrast');
       expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
       await shoot(page, tab, `${which}-contrast`);
+      if (which === 'team' || which === 'team-person') {
+        // The supervisor's pages carry the feedback status and guidance of issue 18: dark too.
+        await tab.setTheme('dark');
+        expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+        await shoot(page, tab, `${which}-dark`);
+      }
       // The same page narrowed to Teams mobile's width (the tab lays out again on resize, as on a phone).
       await tab.setTheme('default');
       await page.setViewportSize({ width: 360, height: 900 });

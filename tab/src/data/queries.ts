@@ -11,6 +11,8 @@ import type { ApiRouteKey, CallInput } from '../api/routes.ts';
 export const queryKeys = {
   me: ['me'] as const,
   framework: ['framework'] as const,
+  /** HR's 着眼点 of the framework in force. */
+  viewpoints: ['framework', 'viewpoints'] as const,
   myGoals: (fiscalYear: number) => ['goals', 'me', fiscalYear] as const,
   workplaceGoals: (fiscalYear: number) => ['goals', 'workplace', fiscalYear] as const,
   allCycles: ['cycles'] as const,

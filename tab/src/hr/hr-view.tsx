@@ -14,13 +14,22 @@ import type { HrBase, HrSectionProps } from './section-props.ts';
 registerBundle('hr', messages);
 
 /** The console's sections, in the order HR works through a fiscal year. */
-export const HR_SECTIONS = ['people', 'cycles', 'channels', 'dashboards', 'reports', 'audit'] as const;
+export const HR_SECTIONS = [
+  'people',
+  'cycles',
+  'viewpoints',
+  'channels',
+  'dashboards',
+  'reports',
+  'audit',
+] as const;
 export type HrSection = (typeof HR_SECTIONS)[number];
 
 // One chunk per section: a section's charts or import code load only when HR opens it.
 const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   people: lazy(() => import('./sections/people-section.tsx')),
   cycles: lazy(() => import('./sections/cycles-section.tsx')),
+  viewpoints: lazy(() => import('./viewpoints/viewpoints-section.tsx')),
   channels: lazy(() => import('./sections/channels-section.tsx')),
   dashboards: lazy(() => import('./sections/dashboards-section.tsx')),
   reports: lazy(() => import('./sections/reports-section.tsx')),

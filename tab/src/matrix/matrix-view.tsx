@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import { useLocalized } from '../shell/localized.ts';
+import { MarkLegend } from './mark-legend.tsx';
 
 const useStyles = makeStyles({
   page: { maxWidth: '1100px', margin: '0 auto', padding: '16px' },
@@ -112,21 +113,7 @@ export default function MatrixView({
           </tbody>
         </table>
       </div>
-      <section className={styles.legend} aria-labelledby="legend">
-        <h2 id="legend">{t('matrix.legend')}</h2>
-        <dl>
-          {(['evaluated', 'maintain', 'parttime'] as const).map((mark) => (
-            <div key={mark}>
-              <dt>
-                <strong>
-                  {framework.marks[mark].symbol} {local(framework.marks[mark].label)}
-                </strong>
-              </dt>
-              <dd>{local(framework.marks[mark].explanation)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <MarkLegend framework={framework} className={styles.legend} />
     </main>
   );
 }

@@ -16,7 +16,7 @@ export interface Form {
 }
 
 /** What the form tells the person after a write. */
-export type Notice = { kind: 'saved'; version: number } | { kind: 'submitted' } | null;
+export type Notice = { kind: 'saved' } | { kind: 'submitted' } | null;
 
 export function formOf(selfCheck: SelfCheckResponse): Form {
   return {

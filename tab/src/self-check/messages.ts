@@ -14,7 +14,6 @@ export default {
     status: { new: '未作成', draft: '下書き', submitted: '提出済み' },
     statusLine: '状態: {{status}}',
     submittedAt: '{{at}} に提出',
-    version: '版 {{version}}',
     readOnlyPast: '過去の期間の自己チェックです（閲覧のみ）。',
     readOnlySubmitted: '提出済みのため編集できません。上司のフィードバックは各項目の下に表示されます。',
     noLevel:
@@ -42,10 +41,13 @@ export default {
     evidenceEmpty: '根拠の記入はありません。',
     evidenceNeedsRating: '根拠を保存するには、1〜5 の評価を選んでください。',
     count: '{{count}} / {{max}} 文字',
-    markMeaning: {
-      evaluated: '人事評価の評価項目です。重点的に伸ばしましょう。',
-      maintain: '重点的に向上する時期を経た能力です。維持・充実を図りましょう。',
-      parttime: '会計年度任用職員に求められる能力・姿勢です。',
+    progress: '{{total}}項目中{{count}}項目を入力済み',
+    legendHint:
+      '自己チェックの項目は、あなたの職層の行で記号（●・※・○）が付いた能力です。空欄の能力も、全職員に基本的レベルで求められます。',
+    feedbackStatus: {
+      waiting: '上司のフィードバック待ち',
+      inProgress: '上司がフィードバック中（{{total}}項目中{{count}}項目にコメント）',
+      complete: '上司のフィードバックが完了しました',
     },
     items: '{{count}} 項目',
     reflections: 'DRILL の振り返り',
@@ -55,7 +57,7 @@ export default {
     feedbackAt: '{{at}}',
     save: '下書きを保存',
     saving: '保存しています…',
-    saved: '下書きを保存しました（版 {{version}}）。',
+    saved: '下書きを保存しました。',
     unsaved: '保存していない変更があります。',
     submit: '提出する',
     submitting: '提出しています…',
@@ -63,6 +65,10 @@ export default {
     confirmTitle: '自己チェックを提出しますか？',
     confirmBody:
       '提出すると内容は編集できなくなり、上司が確認してフィードバックします。保存していない変更は提出前に保存します。',
+    confirmEmptyEvidence: '根拠が未記入の項目（{{count}}）:',
+    confirmEmptyReflections: 'DRILL の振り返りが未記入（{{count}}）:',
+    confirmEmptyHint: '未記入のままでも提出できます。書き足す場合は「キャンセル」を選んでください。',
+    confirmAllFilled: 'すべての項目の根拠と DRILL の振り返りを記入済みです。',
     confirm: '提出する',
     cancel: 'キャンセル',
     missingTitle: '評価していない項目があります',
@@ -102,7 +108,6 @@ export default {
     status: { new: 'Not started', draft: 'Draft', submitted: 'Submitted' },
     statusLine: 'Status: {{status}}',
     submittedAt: 'Submitted {{at}}',
-    version: 'version {{version}}',
     readOnlyPast: 'A self-check of a past period (read only).',
     readOnlySubmitted:
       "Submitted, so it can no longer be edited. Your supervisor's feedback appears under each item.",
@@ -130,10 +135,13 @@ export default {
     evidenceEmpty: 'No evidence written.',
     evidenceNeedsRating: 'Choose a rating from 1 to 5 to save this evidence.',
     count: '{{count}} / {{max}} characters',
-    markMeaning: {
-      evaluated: 'An item of the personnel evaluation. Focus on growing it.',
-      maintain: 'An ability past its period of focused growth. Maintain and enrich it.',
-      parttime: 'An ability or attitude required of fiscal-year appointed staff.',
+    progress: '{{count}} of {{total}} items rated',
+    legendHint:
+      'The items of your self-check are the abilities marked (●, ※, ○) in your level’s row. Abilities left blank are still expected of all staff at a basic level.',
+    feedbackStatus: {
+      waiting: 'Waiting for your supervisor’s feedback',
+      inProgress: 'Your supervisor is giving feedback ({{count}} of {{total}} items commented)',
+      complete: 'Your supervisor has completed their feedback',
     },
     items: '{{count}} items',
     reflections: 'DRILL reflections',
@@ -143,7 +151,7 @@ export default {
     feedbackAt: '{{at}}',
     save: 'Save draft',
     saving: 'Saving…',
-    saved: 'Draft saved (version {{version}}).',
+    saved: 'Draft saved.',
     unsaved: 'You have unsaved changes.',
     submit: 'Submit',
     submitting: 'Submitting…',
@@ -151,6 +159,10 @@ export default {
     confirmTitle: 'Submit your self-check?',
     confirmBody:
       'Once submitted it can no longer be edited; your supervisor reviews it and gives feedback. Unsaved changes are saved first.',
+    confirmEmptyEvidence: 'Items without evidence ({{count}}):',
+    confirmEmptyReflections: 'DRILL reflections not written ({{count}}):',
+    confirmEmptyHint: 'You can submit them empty. To write more first, choose Cancel.',
+    confirmAllFilled: 'Every item has evidence and every DRILL reflection is written.',
     confirm: 'Submit',
     cancel: 'Cancel',
     missingTitle: 'Some items are not rated',

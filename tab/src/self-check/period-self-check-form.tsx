@@ -9,6 +9,8 @@ import { formatInstant } from '../career/format.ts';
 import { queryKeys } from '../data/queries.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
+import { CompetencyGuide, LevelRoles } from '../matrix/competency-guide.tsx';
+import { MarkLegend } from '../matrix/mark-legend.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { MissingRatings, SaveError, VersionConflict } from './form-messages.tsx';
 import { draftOf, formOf, unratedWithEvidence, type Form, type Notice } from './form.ts';
@@ -151,7 +153,7 @@ export function PeriodSelfCheckForm({
     setError(null);
     setNotice(null);
     const saved = await saveDraft(version);
-    if (saved) setNotice({ kind: 'saved', version: saved.version });
+    if (saved) setNotice({ kind: 'saved' });
     setBusy(null);
   };
 
@@ -219,6 +221,20 @@ export function PeriodSelfCheckForm({
     }
   };
 
+  const rated = selfCheck.items.filter(
+    (item) => (form.ratings[item.competencyId]?.rating ?? null) !== null,
+  ).length;
+  const emptyEvidence = selfCheck.items
+    .filter((item) => !form.ratings[item.competencyId]?.evidence.trim())
+    .map((item) => nameOf(item.competencyId));
+  const emptyReflections = framework.guidelines
+    .filter((guideline) => !form.reflections[guideline.id]?.trim())
+    .map((guideline) => `${guideline.letter}: ${guideline.name.en}`);
+  const levelId = selfCheck.levelId;
+  const marksShown = [...new Set(selfCheck.items.map((item) => item.mark)), 'none' as const];
+  const missingViewpoint = selfCheck.items.some((item) => !selfCheck.viewpoints[item.competencyId]);
+  const feedbackCount = Object.keys(selfCheck.feedback).length;
+
   const groups = framework.competencyGroups
     .map((group) => ({
       group,
@@ -231,7 +247,6 @@ export function PeriodSelfCheckForm({
       <p data-testid="self-check-status">
         <strong>{labels.full(period)}</strong> ·{' '}
         {t('statusLine', { status: t(`status.${selfCheck.status}`) })}
-        {selfCheck.version > 0 ? ` · ${t('version', { version: selfCheck.version })}` : ''}
         {selfCheck.submittedAt
           ? ` · ${t('submittedAt', { at: formatInstant(selfCheck.submittedAt, i18n.language) })}`
           : ''}
@@ -242,6 +257,22 @@ export function PeriodSelfCheckForm({
             {selfCheck.status === 'submitted' ? t('readOnlySubmitted') : t('readOnlyPast')}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+      {selfCheck.status === 'submitted' ? (
+        <p data-testid="feedback-status" data-complete={selfCheck.feedbackCompletedAt ? 'true' : 'false'}>
+          {selfCheck.feedbackCompletedAt
+            ? t('feedbackStatus.complete')
+            : feedbackCount > 0
+              ? t('feedbackStatus.inProgress', { count: feedbackCount, total: selfCheck.items.length })
+              : t('feedbackStatus.waiting')}
+        </p>
+      ) : null}
+      {levelId && selfCheck.items.length > 0 ? (
+        <div className={layout.card} data-testid="self-check-guide">
+          <LevelRoles framework={framework} levelId={levelId} open={missingViewpoint} />
+          <p className={layout.muted}>{t('legendHint')}</p>
+          <MarkLegend framework={framework} marks={marksShown} headingLevel={3} />
+        </div>
       ) : null}
       {selfCheck.items.length === 0 ? (
         <MessageBar intent="warning" data-testid="no-level">
@@ -262,6 +293,16 @@ export function PeriodSelfCheckForm({
                   item={item}
                   mark={framework.marks[item.mark]}
                   name={nameOf(id)}
+                  guide={
+                    levelId ? (
+                      <CompetencyGuide
+                        framework={framework}
+                        levelId={levelId}
+                        competencyId={id}
+                        viewpoint={selfCheck.viewpoints[id]}
+                      />
+                    ) : null
+                  }
                   entry={form.ratings[id] ?? { rating: null, evidence: '' }}
                   feedback={selfCheck.feedback[id]}
                   editable={editable}
@@ -302,7 +343,10 @@ export function PeriodSelfCheckForm({
       {missing.length > 0 ? <MissingRatings missing={missing} nameOf={nameOf} onFocus={focusItem} /> : null}
 
       {editable && selfCheck.items.length > 0 ? (
-        <div className={styles.actions}>
+        <div className={styles.footer} data-testid="self-check-actions">
+          <span className={styles.progress} data-testid="self-check-progress">
+            {t('progress', { count: rated, total: selfCheck.items.length })}
+          </span>
           <Button onClick={() => void save()} disabled={busy !== null} data-testid="save-draft">
             {busy === 'save' ? t('saving') : t('save')}
           </Button>
@@ -310,7 +354,7 @@ export function PeriodSelfCheckForm({
             {busy === 'submit' ? t('submitting') : t('submit')}
           </Button>
           <span role="status" data-testid="save-status">
-            {notice?.kind === 'saved' ? t('saved', { version: notice.version }) : dirty ? t('unsaved') : ''}
+            {notice?.kind === 'saved' ? t('saved') : dirty ? t('unsaved') : ''}
           </span>
         </div>
       ) : (
@@ -319,7 +363,13 @@ export function PeriodSelfCheckForm({
         </span>
       )}
 
-      <SubmitDialog open={confirming} onOpenChange={setConfirming} onConfirm={() => void submit()} />
+      <SubmitDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        onConfirm={() => void submit()}
+        emptyEvidence={emptyEvidence}
+        emptyReflections={emptyReflections}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mark } from '../../../src/framework/framework.contract.ts';
 import { EVIDENCE_MAX, type SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
@@ -8,12 +9,17 @@ import { useLocalized } from '../shell/localized.ts';
 import { SCALE, type Form } from './form.ts';
 import { useStyles } from './styles.ts';
 
-/** One competency of the self-check: its rating and evidence (or what was handed in), and any feedback. */
+/**
+ * One competency of the self-check: what it is measured against (`guide`: the 着眼点 or the policy's
+ * words), its rating and evidence (or what was handed in), and any feedback. The marks' meaning is
+ * the page's legend, once, not repeated here.
+ */
 export function SelfCheckItem({
   period,
   item,
   mark,
   name,
+  guide,
   entry,
   feedback,
   editable,
@@ -25,6 +31,7 @@ export function SelfCheckItem({
   item: SelfCheckResponse['items'][number];
   mark: Mark;
   name: string;
+  guide: ReactNode;
   entry: Form['ratings'][string];
   feedback: SelfCheckResponse['feedback'][string] | undefined;
   editable: boolean;
@@ -52,9 +59,7 @@ export function SelfCheckItem({
           {local(mark.label)}
         </span>
       </h3>
-      <p className={layout.muted} style={{ margin: 0 }}>
-        {t(`markMeaning.${item.mark}`)}
-      </p>
+      {guide}
       {editable ? (
         <>
           <Field

@@ -35,6 +35,22 @@ export const useStyles = makeStyles({
   },
   feedbackHeading: { fontSize: tokens.fontSizeBase300, margin: '0 0 4px' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  // Stays in view while the person scrolls through the items; in the flow (sticky, not fixed), so at the
+  // end of the page it sits below the last item and covers nothing.
+  footer: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+    padding: '8px 12px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow8,
+  },
+  progress: { fontWeight: tokens.fontWeightSemibold, flexBasis: '100%' },
   missingList: { margin: '4px 0 0', paddingLeft: '20px' },
   visuallyHidden: {
     position: 'absolute',

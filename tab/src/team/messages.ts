@@ -23,6 +23,12 @@ export default {
       submitted: '提出済み（フィードバック待ち）',
       reviewed: 'フィードバック済み',
     },
+    selfCheckPartial: 'フィードバック中 {{count}}/{{total}}',
+    feedbackProgress:
+      '{{total}}項目中{{count}}項目にコメントしました。項目ごとのコメントは任意です。確認を終えたら「フィードバックを完了する」を選ぶと、本人に「フィードバック済み」と表示されます。',
+    feedbackCompleteNote: '{{at}} にフィードバックを完了しました。コメントは引き続き追加・書き直しできます。',
+    completeFeedback: 'フィードバックを完了する',
+    feedbackCompleted: 'フィードバックを完了しました。',
     interviewState: { booked: '予定 {{at}}', done: '実施 {{at}}' },
     interviewType: {
       goalSetting: '期首面談',
@@ -94,6 +100,12 @@ export default {
       submitted: 'Submitted (awaiting feedback)',
       reviewed: 'Feedback given',
     },
+    selfCheckPartial: 'Feedback {{count}}/{{total}}',
+    feedbackProgress:
+      '{{count}} of {{total}} items have a comment. Comments per item are optional. When you have finished, choose “Complete feedback”: the person then sees it as feedback given.',
+    feedbackCompleteNote: 'Feedback completed {{at}}. You can still add or rewrite comments.',
+    completeFeedback: 'Complete feedback',
+    feedbackCompleted: 'Feedback completed.',
     interviewState: { booked: 'Booked {{at}}', done: 'Held {{at}}' },
     interviewType: {
       goalSetting: 'goal setting',

@@ -9,8 +9,19 @@ const STATE_COLOR: Record<SelfCheckState, 'informative' | 'warning' | 'success' 
   reviewed: 'success',
 };
 
-export function SelfCheckBadge({ state }: { state: SelfCheckState }) {
+/**
+ * Where a report's self-check stands; while the supervisor's feedback is not complete, how many items
+ * have a comment (「フィードバック中 2/7」).
+ */
+export function SelfCheckBadge({
+  state,
+  progress,
+}: {
+  state: SelfCheckState;
+  progress?: { commented: number; items: number } | null;
+}) {
   const { t } = useTranslation('team');
+  const partial = state === 'submitted' && progress && progress.commented > 0;
   return (
     <Badge
       appearance="tint"
@@ -19,7 +30,9 @@ export function SelfCheckBadge({ state }: { state: SelfCheckState }) {
       data-testid="self-check-state"
       data-state={state}
     >
-      {t(`selfCheckState.${state}`)}
+      {partial
+        ? t('selfCheckPartial', { count: progress.commented, total: progress.items })
+        : t(`selfCheckState.${state}`)}
     </Badge>
   );
 }

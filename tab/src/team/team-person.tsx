@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Select,
   Textarea,
   tokens,
@@ -20,13 +19,8 @@ import {
   type GoalCommentStage,
   type GoalView,
 } from '../../../src/growth/goal.contract.ts';
-import {
-  FEEDBACK_MAX,
-  type SelfCheckFeedbackInput,
-  type SelfCheckResponse,
-} from '../../../src/growth/self-check.contract.ts';
 import type { TeamResponse } from '../../../src/growth/team.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { CareerSummary } from '../career/career-summary.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
 import { queryKeys, routeQuery, useFramework } from '../data/queries.ts';
@@ -34,9 +28,8 @@ import { QueryState } from '../data/query-state.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
-import { SelfCheckBadge } from './self-check-badge.tsx';
-import { useErrorText } from '../shell/error-text.ts';
-import { ConflictBar as SharedConflictBar } from '../shell/conflict-bar.tsx';
+import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
+import { SelfCheckFeedback } from './self-check-feedback.tsx';
 
 const useStyles = makeStyles({
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -175,209 +168,6 @@ export function TeamPerson({
         </Section>
       </div>
     </Page>
-  );
-}
-
-function ConflictBar({ onReload, testId }: { onReload: () => void; testId: string }) {
-  const { t } = useTranslation('team');
-  return (
-    <SharedConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId={testId}>
-      <Button onClick={onReload}>{t('reload')}</Button>
-    </SharedConflictBar>
-  );
-}
-
-function FailureBar({ error }: { error: unknown }) {
-  const { t } = useTranslation('team');
-  const errorText = useErrorText();
-  const details = error instanceof ApiError ? error.details : [];
-  return (
-    <MessageBar intent="error" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
-        {errorText(error)}
-        {details.map((detail) => ` ${detail.path}: ${detail.message}`).join('')}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-type Notice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined;
-
-const noticeOf = (error: unknown): Notice =>
-  error instanceof ApiError && error.code === 'version_conflict'
-    ? { kind: 'conflict' }
-    : { kind: 'error', error };
-
-function SelfCheckFeedback({
-  api,
-  personId,
-  selfCheck,
-  framework,
-  queryKey,
-  onReload,
-}: {
-  api: ApiClient;
-  personId: string;
-  selfCheck: SelfCheckResponse;
-  framework: Framework;
-  queryKey: readonly unknown[];
-  onReload: () => void;
-}) {
-  const { t, i18n } = useTranslation('team');
-  const local = useLocalized();
-  const layout = useLayoutStyles();
-  const styles = useStyles();
-  // Boxes start empty: feedback already given shows above its box, and what is typed replaces it.
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<Notice>();
-  const submitted = selfCheck.status === 'submitted';
-  const changed = Object.entries(drafts).filter(
-    ([id, text]) => text.trim() !== '' && text.trim() !== (selfCheck.feedback[id]?.comment ?? ''),
-  );
-  const queryClient = useQueryClient();
-  const feedback = useMutation({
-    mutationFn: (body: SelfCheckFeedbackInput) =>
-      api.call('PUT /api/people/:personId/self-checks/:period/feedback', {
-        params: { personId, period: selfCheck.period },
-        body,
-      }),
-    onMutate: () => setNotice(undefined),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKey, response);
-      // The team list shows who has had feedback.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.team });
-      setDrafts({});
-      setNotice({ kind: 'saved' });
-    },
-    // Stale version: keep what the supervisor typed until they choose to reload.
-    onError: (error) => setNotice(noticeOf(error)),
-  });
-  const busy = feedback.isPending;
-  const save = () =>
-    feedback.mutate({
-      version: selfCheck.version,
-      feedback: Object.fromEntries(changed.map(([id, text]) => [id, text.trim()])),
-    });
-
-  const status = (
-    <p>
-      <SelfCheckBadge
-        state={
-          selfCheck.status === 'new'
-            ? 'none'
-            : selfCheck.status === 'draft'
-              ? 'draft'
-              : Object.keys(selfCheck.feedback).length > 0
-                ? 'reviewed'
-                : 'submitted'
-        }
-      />{' '}
-      {selfCheck.submittedAt ? (
-        <span className={layout.muted}>
-          {t('submittedAt', { at: formatInstant(selfCheck.submittedAt, i18n.language) })}
-        </span>
-      ) : null}
-    </p>
-  );
-  if (!submitted) {
-    return (
-      <>
-        {status}
-        <p className={layout.muted} data-testid="self-check-not-submitted">
-          {t('notSubmitted')}
-        </p>
-      </>
-    );
-  }
-  if (selfCheck.items.length === 0) {
-    return (
-      <>
-        {status}
-        <p className={layout.muted}>{t('noItems')}</p>
-      </>
-    );
-  }
-  const reflections = framework.guidelines.filter((guideline) => selfCheck.reflections[guideline.id]?.trim());
-  return (
-    <>
-      {status}
-      <ol className={styles.items} data-testid="self-check-items">
-        {selfCheck.items.map((item) => {
-          const competency = framework.competencies.find((candidate) => candidate.id === item.competencyId);
-          const name = competency ? local(competency.name) : item.competencyId;
-          const rating = selfCheck.ratings[item.competencyId];
-          const given = selfCheck.feedback[item.competencyId];
-          return (
-            <li key={item.competencyId} className={styles.item} data-testid={`item-${item.competencyId}`}>
-              <div className={styles.itemHead}>
-                <span className={styles.itemName}>{name}</span>
-                <span className={layout.muted}>{t(`marks.${item.mark}`)}</span>
-                <span data-testid="rating">
-                  {t('rating')}: {rating ? t('ratingValue', { rating: rating.rating }) : t('notRated')}
-                </span>
-              </div>
-              {rating?.evidence.trim() ? (
-                <div>
-                  <span className={layout.muted}>{t('evidence')}: </span>
-                  <span className={layout.preLine}>{rating.evidence}</span>
-                </div>
-              ) : null}
-              {given ? (
-                <div className={styles.given} data-testid="feedback-given">
-                  <span className={layout.muted}>
-                    {t('feedbackGiven', { at: formatInstant(given.at, i18n.language) })}:{' '}
-                  </span>
-                  <span className={layout.preLine}>{given.comment}</span>
-                </div>
-              ) : null}
-              <Field label={t(given ? 'feedbackReplace' : 'feedback', { item: name })}>
-                <Textarea
-                  value={drafts[item.competencyId] ?? ''}
-                  maxLength={FEEDBACK_MAX}
-                  resize="vertical"
-                  onChange={(_, data) => {
-                    setDrafts((current) => ({ ...current, [item.competencyId]: data.value }));
-                    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
-                  }}
-                  data-testid="feedback-input"
-                />
-              </Field>
-            </li>
-          );
-        })}
-      </ol>
-      {reflections.length > 0 ? (
-        <>
-          <h3 className={layout.h3}>{t('reflections')}</h3>
-          <ul>
-            {reflections.map((guideline) => (
-              <li key={guideline.id}>
-                <strong>
-                  {guideline.letter} {local(guideline.name)}
-                </strong>
-                : <span className={layout.preLine}>{selfCheck.reflections[guideline.id]}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {notice?.kind === 'conflict' ? <ConflictBar onReload={onReload} testId="feedback-conflict" /> : null}
-      {notice?.kind === 'error' ? <FailureBar error={notice.error} /> : null}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy || changed.length === 0}
-          onClick={() => void save()}
-          data-testid="feedback-save"
-        >
-          {t('saveFeedback')}
-        </Button>
-        <span role="status" className={layout.muted} data-testid="feedback-notice">
-          {notice?.kind === 'saved' ? t('feedbackSaved') : ''}
-        </span>
-      </div>
-    </>
   );
 }
 

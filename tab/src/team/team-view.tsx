@@ -166,7 +166,7 @@ function MemberTable({ members, captionId }: { members: TeamMember[]; captionId:
             </td>
             <td role="cell" className={styles.td} data-label={t('selfCheck')}>
               <span>
-                <SelfCheckBadge state={member.selfCheck} />
+                <SelfCheckBadge state={member.selfCheck} progress={member.selfCheckFeedback} />
               </span>
             </td>
             <td

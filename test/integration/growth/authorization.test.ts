@@ -23,6 +23,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/people/{personId}/self-checks/{period}': ['self'],
   'POST /api/people/{personId}/self-checks/{period}/submit': ['self'],
   'PUT /api/people/{personId}/self-checks/{period}/feedback': CHAIN,
+  'POST /api/people/{personId}/self-checks/{period}/feedback/complete': CHAIN,
   // Goals are shared with the workplace: colleagues of the same 課 read the shared part.
   'GET /api/people/{personId}/goals': [...READERS, 'colleague'],
   'POST /api/people/{personId}/goals': ['self'],
@@ -143,6 +144,9 @@ describe('authorization: who may call which route about a person', () => {
     'PUT /api/people/{personId}/self-checks/{period}/feedback': async () => ({
       version: await selfCheckVersion(),
       feedback: { [items[0]!]: '根拠が具体的でよい' },
+    }),
+    'POST /api/people/{personId}/self-checks/{period}/feedback/complete': async () => ({
+      version: await selfCheckVersion(),
     }),
     'POST /api/people/{personId}/goals': async () => goalBody(),
     'PUT /api/people/{personId}/goals/{goalId}': async () => {

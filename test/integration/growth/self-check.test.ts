@@ -235,6 +235,21 @@ describe('self-checks', () => {
       comment: '企画の根拠が具体的でよい',
       authorId: kakaricho.id,
     });
+    expect(feedback.body.feedbackCompletedAt).toBeNull();
+    // Marking the feedback complete: the supervisor only, on the version read, once.
+    const completePath = `/api/people/${shuji.id}/self-checks/${period}/feedback/complete`;
+    expect((await call(shuji, 'POST', completePath, { version: feedback.body.version })).status).toBe(403);
+    expect((await call(stranger, 'POST', completePath, { version: feedback.body.version })).status).toBe(403);
+    expect((await call(kakaricho, 'POST', completePath, { version: 1 })).status).toBe(409);
+    expect((await call(kakaricho, 'POST', completePath, {})).status).toBe(400);
+    const completed = await call(kakaricho, 'POST', completePath, { version: feedback.body.version });
+    expect(completed.status).toBe(200);
+    expect(completed.body.feedbackCompletedAt).toEqual(expect.any(String));
+    const again = await call(kakaricho, 'POST', completePath, { version: completed.body.version });
+    expect(again.body).toMatchObject({
+      feedbackCompletedAt: completed.body.feedbackCompletedAt,
+      version: completed.body.version,
+    });
     const history = await call(shuji, 'GET', '/api/people/me/self-checks');
     expect(history.body.periods).toEqual([
       { period, status: 'submitted', averages: { ability: 4, attitude: 4 } },

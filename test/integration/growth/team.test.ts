@@ -109,7 +109,7 @@ describe('the team view (GET /api/team)', () => {
     expect(await team(shuji)).toEqual({ period, fiscalYear, members: [] });
   });
 
-  it("follows a report's self-check from none through draft and submitted to reviewed", async () => {
+  it("follows a report's self-check from none through draft and submitted to reviewed (feedback marked complete)", async () => {
     const state = async (as: Person) => member(await team(as), shuji.id).selfCheck;
     expect(await state(kakaricho)).toBe('none');
 
@@ -135,6 +135,20 @@ describe('the team view (GET /api/team)', () => {
       feedback: { [items[0]!]: '根拠が具体的でよい' },
     });
     expect(feedback.status).toBe(200);
+    // A comment on one item is progress, not 「フィードバック済み」: that takes the supervisor's word.
+    expect(await state(kakaricho)).toBe('submitted');
+    expect(member(await team(kakaricho), shuji.id).selfCheckFeedback).toEqual({
+      commented: 1,
+      items: items.length,
+    });
+    const complete = await call(
+      kakaricho,
+      'POST',
+      `/api/people/${shuji.id}/self-checks/${period}/feedback/complete`,
+      { version: feedback.body.version },
+    );
+    expect(complete.status).toBe(200);
+    expect(complete.body.feedbackCompletedAt).toEqual(expect.any(String));
     expect(await state(kakaricho)).toBe('reviewed');
     expect(await state(kacho)).toBe('reviewed');
     // The others under the 係長 have not started.

@@ -40,6 +40,8 @@ const SELF: readonly Role[] = ['self'];
 const EXPECTED: Record<string, readonly Role[]> = {
   // Everyone signed in.
   'GET /api/framework': ALL,
+  'GET /api/framework/viewpoints': ALL,
+  'PUT /api/framework/viewpoints/{levelId}/{competencyId}': HR,
   'GET /api/me': ALL,
   'GET /api/team': ALL,
   'GET /api/workplace/goals': ALL,
@@ -111,6 +113,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/people/{personId}/self-checks/{period}': SELF,
   'POST /api/people/{personId}/self-checks/{period}/submit': SELF,
   'PUT /api/people/{personId}/self-checks/{period}/feedback': CHAIN,
+  'POST /api/people/{personId}/self-checks/{period}/feedback/complete': CHAIN,
   'GET /api/people/{personId}/goals': [...READERS, 'employee'], // shared in the workplace
   'POST /api/people/{personId}/goals': SELF,
   'PUT /api/people/{personId}/goals/{goalId}': SELF,
@@ -375,6 +378,16 @@ describe('security matrix: every route × every role', () => {
   /** A valid body per route, with current versions. */
   const BODIES: Record<string, () => unknown> = {
     'POST /api/hr/people/sync': () => ({}),
+    'PUT /api/framework/viewpoints/{levelId}/{competencyId}': async () => ({
+      version:
+        (
+          await server.database.query<{ version: number }>(
+            `SELECT version FROM competency_viewpoints WHERE level_id = 'shuji' AND competency_id = 'explanation'`,
+          )
+        )[0]?.version ?? 0,
+      ja: '相手に合わせて分かりやすく説明している。',
+      en: '',
+    }),
     'POST /api/hr/people/imports': () => ({
       fileName: 'levels.csv',
       contentBase64: Buffer.from('職員番号,職層\n', 'utf8').toString('base64'),
@@ -391,6 +404,9 @@ describe('security matrix: every route × every role', () => {
     'PUT /api/people/{personId}/self-checks/{period}/feedback': async () => ({
       version: Math.max(1, await selfCheckVersion()),
       feedback: { [items[0]!]: '根拠が具体的でよい' },
+    }),
+    'POST /api/people/{personId}/self-checks/{period}/feedback/complete': async () => ({
+      version: Math.max(1, await selfCheckVersion()),
     }),
     'POST /api/people/{personId}/goals': () => goalBody(),
     'PUT /api/people/{personId}/goals/{goalId}': async () => {
@@ -573,6 +589,8 @@ describe('security matrix: every route × every role', () => {
       const values: Record<string, string | undefined> = {
         personId: subject.id,
         period,
+        levelId: 'shuji',
+        competencyId: 'explanation',
         fiscalYear: String(fiscalYear),
         ...ids,
         sessionId: SESSION_OF[key]?.() ?? ids.sessionId,

@@ -5,6 +5,7 @@ import { urlOf, type ApiResponse, type ApiRouteKey } from '../../../tab/src/api/
 import { analyticsRoutes } from '../../../src/analytics/analytics.routes.ts';
 import { auditRoutes } from '../../../src/auth/audit.routes.ts';
 import { frameworkRoutes } from '../../../src/framework/framework.routes.ts';
+import { viewpointRoutes } from '../../../src/framework/viewpoint.routes.ts';
 import type { GoalView, goalViewSchema } from '../../../src/growth/goal.contract.ts';
 import { goalRoutes } from '../../../src/growth/goal.routes.ts';
 import type { meResponseSchema } from '../../../src/people/people.contract.ts';
@@ -26,6 +27,8 @@ const TAB_ROUTES = [
   'GET /api/me',
   'GET /api/people',
   'GET /api/framework',
+  'GET /api/framework/viewpoints',
+  'PUT /api/framework/viewpoints/:levelId/:competencyId',
   'GET /api/team',
   'GET /api/workplace/goals',
   'GET /api/people/:personId/goals',
@@ -46,6 +49,7 @@ const TAB_ROUTES = [
   'PUT /api/people/:personId/self-checks/:period',
   'POST /api/people/:personId/self-checks/:period/submit',
   'PUT /api/people/:personId/self-checks/:period/feedback',
+  'POST /api/people/:personId/self-checks/:period/feedback/complete',
   'GET /api/people/:personId/career',
   'PUT /api/people/:personId/career',
   'GET /api/declaration-windows',
@@ -113,6 +117,7 @@ describe("the tab's typed routes", () => {
       ...goalRoutes({} as never),
       ...peopleRoutes({} as never),
       ...frameworkRoutes({} as never),
+      ...viewpointRoutes({} as never),
       ...teamRoutes({} as never),
       ...interviewRoutes({} as never),
       ...selfCheckRoutes({} as never),

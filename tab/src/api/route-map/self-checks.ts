@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type {
   selfCheckDraftInputSchema,
+  selfCheckFeedbackCompleteInputSchema,
   selfCheckFeedbackInputSchema,
   selfCheckHistoryResponseSchema,
   selfCheckResponseSchema,
@@ -25,5 +26,9 @@ export interface SelfCheckRoutes {
   'PUT /api/people/:personId/self-checks/:period/feedback': Route<
     SelfCheck,
     z.input<typeof selfCheckFeedbackInputSchema>
+  >;
+  'POST /api/people/:personId/self-checks/:period/feedback/complete': Route<
+    SelfCheck,
+    z.input<typeof selfCheckFeedbackCompleteInputSchema>
   >;
 }

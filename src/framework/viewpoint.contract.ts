@@ -1,0 +1,48 @@
+// API contract shared with the tab: 着眼点 (viewpoints) — what a competency looks like at a level, written
+// by HR and stored with the framework version in force (policy 6(2): the matrix says which competencies a
+// level is expected to show; HR says what showing it looks like).
+//
+// GET /api/framework/viewpoints                               → ViewpointList (anyone signed in; the version in force)
+// PUT /api/framework/viewpoints/:levelId/:competencyId        ← ViewpointInput → Viewpoint | 204 cleared (HR only)
+//
+// One zod schema per shape: the server validates requests and (outside production) checks its answers with
+// them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
+import { z } from 'zod';
+import { dbInteger, userText } from '../http/user-input.ts';
+
+export const VIEWPOINT_MAX = 1000;
+
+export const viewpointSchema = z.object({
+  levelId: z.string(),
+  competencyId: z.string(),
+  ja: z.string(),
+  /** Empty when HR wrote only Japanese. */
+  en: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type Viewpoint = z.infer<typeof viewpointSchema>;
+
+export const viewpointListSchema = z.object({
+  frameworkVersion: z.string(),
+  viewpoints: z.array(viewpointSchema),
+});
+export type ViewpointList = z.infer<typeof viewpointListSchema>;
+
+export const viewpointInputSchema = z
+  .object({
+    /** 0 when writing a cell that has none yet, then the version last read. */
+    version: dbInteger.min(0),
+    /** Both empty clears the cell: the tab falls back to the policy's own words. */
+    ja: userText.max(VIEWPOINT_MAX),
+    en: userText.max(VIEWPOINT_MAX),
+  })
+  .strict();
+export type ViewpointInput = z.infer<typeof viewpointInputSchema>;
+
+/** The text of one 着眼点 as a self-check shows it. */
+export const viewpointTextSchema = z.object({ ja: z.string(), en: z.string() });
+export type ViewpointText = z.infer<typeof viewpointTextSchema>;
+
+const idParam = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase id');
+export const viewpointParamsSchema = z.object({ levelId: idParam, competencyId: idParam });

@@ -1,0 +1,241 @@
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../../src/framework/framework.contract.ts';
+import { VIEWPOINT_MAX, type Viewpoint } from '../../../../src/framework/viewpoint.contract.ts';
+import { ApiError, type ApiClient } from '../../api/client.ts';
+import { formatInstant } from '../../career/format.ts';
+import { queryKeys, routeQuery } from '../../data/queries.ts';
+import { QueryState } from '../../data/query-state.tsx';
+import { registerBundle } from '../../i18n/i18n.ts';
+import { useErrorText } from '../../shell/error-text.ts';
+import { useLayoutStyles } from '../../shell/layout.tsx';
+import { useLocalized } from '../../shell/localized.ts';
+import type { HrSectionProps } from '../section-props.ts';
+import messages from './messages.ts';
+
+registerBundle('hr-viewpoints', messages);
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
+  item: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: '12px 16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    minWidth: 0,
+  },
+  head: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  picker: { width: '100%', maxWidth: '320px', minWidth: 0 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  textarea: { width: '100%' },
+});
+
+/** 着眼点: per level and self-check item, what the competency looks like (HR writes; staff read). */
+export default function ViewpointsSection({ api, base }: HrSectionProps) {
+  const { t } = useTranslation('hr-viewpoints');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const local = useLocalized();
+  const { framework } = base;
+  const [levelId, setLevelId] = useState(framework.levels[0]?.id ?? '');
+  const [notice, setNotice] = useState('');
+  const list = useQuery(routeQuery(api, queryKeys.viewpoints, 'GET /api/framework/viewpoints'));
+  const items = framework.competencies.filter(
+    (competency) => (framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
+  );
+  return (
+    <div className={layout.stack} data-testid="hr-section-viewpoints">
+      <p className={layout.muted}>{t('intro')}</p>
+      <p className={layout.muted}>{t('versionNote')}</p>
+      <Field label={t('level')}>
+        <Select
+          className={styles.picker}
+          value={levelId}
+          onChange={(_, data) => {
+            setLevelId(data.value);
+            setNotice('');
+          }}
+          data-testid="viewpoints-level"
+        >
+          {framework.levels.map((level) => (
+            <option key={level.id} value={level.id}>
+              {local(level.name)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <span role="status" data-testid="viewpoints-status">
+        {notice}
+      </span>
+      <QueryState query={list}>
+        {({ viewpoints }) => (
+          <>
+            <p className={layout.muted}>{t('items', { count: items.length })}</p>
+            <ul className={styles.list}>
+              {items.map((competency) => {
+                const current = viewpoints.find(
+                  (entry) => entry.levelId === levelId && entry.competencyId === competency.id,
+                );
+                return (
+                  <ViewpointRow
+                    // A new answer (another version) starts the boxes from it.
+                    key={`${levelId}-${competency.id}-${current?.version ?? 0}`}
+                    api={api}
+                    framework={framework}
+                    levelId={levelId}
+                    competencyId={competency.id}
+                    current={current}
+                    onChanged={setNotice}
+                  />
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+function ViewpointRow({
+  api,
+  framework,
+  levelId,
+  competencyId,
+  current,
+  onChanged,
+}: {
+  api: ApiClient;
+  framework: Framework;
+  levelId: string;
+  competencyId: string;
+  current: Viewpoint | undefined;
+  onChanged: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation('hr-viewpoints');
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const local = useLocalized();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const competency = framework.competencies.find((entry) => entry.id === competencyId)!;
+  const mark = framework.marks[framework.expectations[levelId]?.[competencyId] ?? 'none'];
+  const name = local(competency.name);
+  const [ja, setJa] = useState(current?.ja ?? '');
+  const [en, setEn] = useState(current?.en ?? '');
+  const [failure, setFailure] = useState<unknown>(null);
+  const write = useMutation({
+    mutationFn: (body: { ja: string; en: string }) =>
+      api.call('PUT /api/framework/viewpoints/:levelId/:competencyId', {
+        params: { levelId, competencyId },
+        body: { version: current?.version ?? 0, ...body },
+      }),
+    onMutate: () => setFailure(null),
+    onSuccess: (written) => {
+      onChanged(t(written ? 'saved' : 'cleared', { item: name }));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.viewpoints });
+    },
+    onError: (error) => setFailure(error),
+  });
+  const stale = failure instanceof ApiError && failure.code === 'version_conflict';
+  const jaMissing = !ja.trim() && en.trim() !== '';
+  const unchanged = ja.trim() === (current?.ja ?? '') && en.trim() === (current?.en ?? '');
+  return (
+    <li className={styles.item} data-testid={`viewpoint-row-${competencyId}`}>
+      <div className={styles.head}>
+        <h3 className={styles.h3}>{name}</h3>
+        <span className={layout.muted}>
+          <span aria-hidden="true">{mark.symbol} </span>
+          {local(mark.label)}
+        </span>
+        <Badge appearance="tint" color={current ? 'success' : 'subtle'} data-testid="viewpoint-state">
+          {current ? t('written') : t('notWritten')}
+        </Badge>
+        {current ? (
+          <span className={layout.muted}>
+            {t('updatedAt', { at: formatInstant(current.updatedAt, i18n.language) })}
+          </span>
+        ) : null}
+      </div>
+      <Field
+        label={{ children: `${t('ja')}: ${name}` }}
+        hint={t('count', { count: ja.length, max: VIEWPOINT_MAX })}
+        validationState={jaMissing ? 'error' : 'none'}
+        validationMessage={jaMissing ? t('jaRequired') : undefined}
+      >
+        <Textarea
+          className={styles.textarea}
+          value={ja}
+          maxLength={VIEWPOINT_MAX}
+          resize="vertical"
+          onChange={(_, data) => setJa(data.value)}
+          data-testid="viewpoint-ja"
+        />
+      </Field>
+      <Field
+        label={{ children: `${t('en')}: ${name}` }}
+        hint={`${t('enHint')} ${t('count', { count: en.length, max: VIEWPOINT_MAX })}`}
+      >
+        <Textarea
+          className={styles.textarea}
+          value={en}
+          maxLength={VIEWPOINT_MAX}
+          resize="vertical"
+          onChange={(_, data) => setEn(data.value)}
+          data-testid="viewpoint-en"
+        />
+      </Field>
+      {failure && !stale ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{errorText(failure)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {stale ? (
+        <MessageBar intent="warning" role="alert" data-testid="viewpoint-stale">
+          <MessageBarBody>{t('stale', { item: name })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void queryClient.invalidateQueries({ queryKey: queryKeys.viewpoints })}>
+              {t('reload')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          disabled={write.isPending || jaMissing || !ja.trim() || unchanged}
+          onClick={() => write.mutate({ ja, en })}
+          data-testid="viewpoint-save"
+        >
+          {t('save')}
+        </Button>
+        {current ? (
+          <Button
+            disabled={write.isPending}
+            onClick={() => write.mutate({ ja: '', en: '' })}
+            data-testid="viewpoint-clear"
+          >
+            {t('clear')}
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
