@@ -14,7 +14,15 @@ import type { HrBase, HrSectionProps } from './section-props.ts';
 registerBundle('hr', messages);
 
 /** The console's sections, in the order HR works through a fiscal year. */
-export const HR_SECTIONS = ['people', 'cycles', 'channels', 'dashboards', 'reports', 'audit'] as const;
+export const HR_SECTIONS = [
+  'people',
+  'cycles',
+  'channels',
+  'dashboards',
+  'reports',
+  'audit',
+  'erasure',
+] as const;
 export type HrSection = (typeof HR_SECTIONS)[number];
 
 // One chunk per section: a section's charts or import code load only when HR opens it.
@@ -25,6 +33,7 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   dashboards: lazy(() => import('./sections/dashboards-section.tsx')),
   reports: lazy(() => import('./sections/reports-section.tsx')),
   audit: lazy(() => import('./sections/audit-section.tsx')),
+  erasure: lazy(() => import('./sections/erasure-section.tsx')),
 };
 
 /** 人事 — the HR console: visible to holders of the HR app role only (the server refuses everyone else). */
