@@ -184,6 +184,16 @@ describe('HR console: staff and levels', () => {
     const { page, tab } = await open({ locale: 'en-US', theme: 'dark', width: 360 });
     const section = tab.frame.locator('[data-testid=hr-section-people]');
     await expect(section.textContent()).resolves.toContain('Import levels, employment types');
+    // The staff list in English: the head count and its rule, names not squeezed at 360 px.
+    await expect(section.locator('[data-testid=hr-people-headcount]').textContent()).resolves.toMatch(
+      /^\d+ staff \(as of \d+ \w+ \d{4}\)$/,
+    );
+    await expect(section.locator('[data-testid=hr-people-list]').textContent()).resolves.toContain(
+      'The dashboards count staff the same way.',
+    );
+    await expectNoSqueezedCells(tab.frame, '[data-testid=hr-people-list]');
+    await section.locator('[data-testid=hr-people-list]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'hr-people-list-en-dark-360');
     await section.locator('[data-testid=hr-people-file]').setInputFiles(fixture('levels-bad.utf8-bom.csv'));
     await section.locator('[data-testid=hr-people-check]').click();
     const refused = section.locator('[data-testid=hr-people-import-refused]');
