@@ -5,6 +5,8 @@ import { goals } from '../growth/goal.schema.ts';
 import { competencySlots, selfCheckLatest, selfChecks } from '../growth/self-check.schema.ts';
 import { interviews } from '../interviews/interview.schema.ts';
 import { people } from '../people/people.schema.ts';
+import { staffOn } from '../people/people.read.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import { trainingReports } from '../reports/report.schema.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from '../training/training.schema.ts';
 
@@ -27,10 +29,6 @@ export function createAnalyticsStore(db: Db) {
     const result: unknown = await db.execute(query);
     return (result as { rows: T[] }).rows;
   };
-
-  /** The group a member of staff counts in: their 課 or 部, '' when unnamed. */
-  const groupOf = (groupBy: 'department' | 'division') =>
-    sql`coalesce(${groupBy === 'division' ? people.division : people.department}, '')`;
 
   return {
     /** Everyone the people store knows, with their 課, 部 and level as it holds them now. */
@@ -291,7 +289,10 @@ export function createAnalyticsStore(db: Db) {
       to: Date;
       now: Date;
     }) {
-      const grp = groupOf(query.groupBy);
+      // Staff as every page counts them (people.read.ts staffOn): in force today, with a level.
+      const staffGroup = sql.raw(
+        `coalesce(staff_today.${query.groupBy === 'division' ? 'division' : 'department'}, '')`,
+      );
       const now = query.now.toISOString();
       const [h1, h2] = [`${query.fiscalYear}-H1`, `${query.fiscalYear}-H2`];
       // One statement, so the staff are joined once rather than once per figure: every fact (a submitted
@@ -341,14 +342,14 @@ export function createAnalyticsStore(db: Db) {
             and ${trainingSessions.endsAt} <= ${now}::timestamptz
             and ${trainingSessions.status} = 'scheduled'
             and ${trainingEnrolments.status} in ('attended', 'reported')
+        ), staff_today as (${staffOn(db, jstDayOf(query.now.getTime()))}
         ), per_group as (
-          select ${grp} as grp, ${sql.raw(figures.map((figure) => `sum("${figure}")::int as "${figure}"`).join(', '))}
-          from facts join ${people} on ${people.id} = facts.person_id
-          where ${people.levelId} is not null
+          select ${staffGroup} as grp, ${sql.raw(figures.map((figure) => `sum("${figure}")::int as "${figure}"`).join(', '))}
+          from facts join staff_today on staff_today.id = facts.person_id
           group by 1
         ), staff as (
-          select ${grp} as grp, count(*)::int as staff, min(${people.division}) as division
-          from ${people} where ${people.levelId} is not null group by 1
+          select ${staffGroup} as grp, count(*)::int as staff, min(staff_today.division) as division
+          from staff_today group by 1
         )
         select staff.grp, staff.staff, staff.division, ${sql.raw(figures.map((figure) => `coalesce(per_group."${figure}", 0) as "${figure}"`).join(', '))}
         from staff left join per_group on per_group.grp = staff.grp`);

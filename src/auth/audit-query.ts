@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { toCsv } from '../shared/csv.ts';
 import { JST_OFFSET_MS, jstIso } from '../shared/japan-time.ts';
@@ -41,6 +41,8 @@ export function createAuditQuery({ db, audit }: { db: Db; audit: AuditLog }) {
     if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
     if (filter.subjectId) conditions.push(eq(auditLog.subjectId, filter.subjectId));
     if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+    // Views outnumber changes many times over: HR may set them aside to see what was changed.
+    else if (filter.views === 'exclude') conditions.push(ne(auditLog.action, 'read'));
     if (filter.from) conditions.push(gte(auditLog.occurredAt, startOfJstDay(filter.from)));
     if (filter.to)
       conditions.push(lt(auditLog.occurredAt, new Date(startOfJstDay(filter.to).getTime() + DAY_MS)));

@@ -1,8 +1,8 @@
 // API contract shared with the tab (tab/ may import *.contract.ts files only). One zod schema per shape:
 // the routes validate, answer and document with them, and the types are inferred from them.
 //
-// GET /api/hr/audit?actorId=&subjectId=&action=&from=&to=&cursor=&limit=   → AuditPage (HR)
-// GET /api/hr/audit/export?actorId=&subjectId=&action=&from=&to=          → CSV (HR; the export is audited)
+// GET /api/hr/audit?actorId=&subjectId=&action=&from=&to=&views=&cursor=&limit= → AuditPage (HR)
+// GET /api/hr/audit/export?actorId=&subjectId=&action=&from=&to=&views=   → CSV (HR; the export is audited)
 import { z } from 'zod';
 import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
@@ -52,6 +52,10 @@ const filterFields = {
   action: auditActionSchema.optional(),
   from: isoDay.optional().describe('First day, Japan time, inclusive (YYYY-MM-DD)'),
   to: isoDay.optional().describe('Last day, Japan time, inclusive (YYYY-MM-DD)'),
+  views: z
+    .enum(['include', 'exclude'])
+    .optional()
+    .describe('exclude: leave out page views (action read) unless `action` asks for them; default include'),
 };
 const rangeInOrder = (filter: { from?: string | undefined; to?: string | undefined }) =>
   !filter.from || !filter.to || filter.from <= filter.to;

@@ -7,8 +7,9 @@
 // GET  /api/hr/people/disagreements         → DepartmentDisagreements (HR)
 // POST /api/hr/people/:personId/reinstate   → ExclusionLifted (HR)
 // GET  /api/hr/people/:personId/levels      → LevelHistory (HR)
+// GET  /api/hr/people?q=&department=&levelId=&employmentType=&page=&pageSize= → StaffList (HR, audited)
 import { z } from 'zod';
-import { userText } from '../http/user-input.ts';
+import { dbIntegerFromText, userText } from '../http/user-input.ts';
 import { employmentTypeSchema } from './people.contract.ts';
 
 /** The largest import file, in bytes (the tab checks it before sending). */
@@ -77,6 +78,38 @@ export const importRefusalSchema = z.object({
   }),
 });
 
+const placeSchema = z.object({ department: z.string().nullable(), division: z.string().nullable() });
+
+/** One person's change by one row of the file (or a new supervisor the file gives them), as people read it. */
+export const importChangeSchema = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  employeeId: z.string().nullable(),
+  /** 発令日 */
+  effectiveFrom: z.string(),
+  /** The date is still to come: it takes effect then. */
+  scheduled: z.boolean(),
+  /** HR has no earlier record of this person: the change is measured against the directory. */
+  firstRecord: z.boolean(),
+  /** Hired on or after the 発令日 (採用日 of the row): someone joining. */
+  joining: z.boolean(),
+  level: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+  employmentType: z.object({ from: employmentTypeSchema, to: employmentTypeSchema }).nullable(),
+  department: z.object({ from: placeSchema, to: placeSchema }).nullable(),
+  supervisor: z
+    .object({
+      fromId: z.string().nullable(),
+      fromName: z.string().nullable(),
+      toId: z.string().nullable(),
+      toName: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type ImportChange = z.infer<typeof importChangeSchema>;
+
+/** At most this many changes are listed in an import's answer (`changesTotal` says how many there are). */
+export const IMPORT_CHANGES_MAX = 2000;
+
 /** What an import did (or, with dryRun, would do). */
 export const importSummarySchema = z.object({
   importId: z.string().nullable(),
@@ -98,6 +131,9 @@ export const importSummarySchema = z.object({
   interviewsReassigned: z.number(),
   /** Transfers to a 課 with nobody to supervise: the supervisor stays until the directory names one. */
   departmentsWithoutHead: z.array(z.string()),
+  /** Who changes and how, by 発令日 then name (rows that change nothing are left out). */
+  changes: z.array(importChangeSchema).default([]),
+  changesTotal: z.number().default(0),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
@@ -134,6 +170,9 @@ export const levelRecordSchema = z.object({
   current: z.boolean(),
   /** Its date is still to come. */
   scheduled: z.boolean(),
+  /** The supervisor a transfer to another 課 brings (null: the directory's manager stays). */
+  supervisorId: z.string().nullable().default(null),
+  supervisorName: z.string().nullable().default(null),
 });
 export type LevelRecord = z.infer<typeof levelRecordSchema>;
 
@@ -156,6 +195,20 @@ export const levelHistorySchema = z.object({
   levelSource: z.enum(['import', 'jobTitle']),
   /** Newest first. */
   records: z.array(levelRecordSchema),
+  /**
+   * Supervisors an import gave this person without a record of their own (their 課's head or their own
+   * supervisor left it), newest first. The directory's own manager changes are not kept as history.
+   */
+  supervisorChanges: z
+    .array(
+      z.object({
+        effectiveFrom: z.string(),
+        supervisorId: z.string().nullable(),
+        supervisorName: z.string().nullable(),
+        scheduled: z.boolean(),
+      }),
+    )
+    .default([]),
 });
 export type LevelHistory = z.infer<typeof levelHistorySchema>;
 
@@ -191,3 +244,74 @@ export const adminPersonParamsSchema = z.object({
 /** POST /api/hr/people/:personId/reinstate: the exclusion lifted (a sync is queued). */
 export const exclusionLiftedSchema = z.object({ personId: z.string(), liftedAt: z.string() });
 export type ExclusionLifted = z.infer<typeof exclusionLiftedSchema>;
+
+/** `levelId=` of the staff list that asks for people whose level is not known (not counted as staff). */
+export const NO_LEVEL_FILTER = 'none';
+export const STAFF_PAGE_SIZE_MAX = 200;
+
+/** GET /api/hr/people: filters (all optional, combined with AND) and the page. */
+export const staffListQuerySchema = z.object({
+  q: userText
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the name, 職員番号, sign-in name or job title (case-insensitive)'),
+  department: userText.trim().min(1).max(100).optional().describe('The 課, exactly'),
+  levelId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional()
+    .describe(`A level id of the framework, or "${NO_LEVEL_FILTER}" for people without one`),
+  employmentType: employmentTypeSchema.optional(),
+  page: dbIntegerFromText.min(1).max(100_000).default(1),
+  pageSize: dbIntegerFromText.min(1).max(STAFF_PAGE_SIZE_MAX).default(50),
+});
+export type StaffListQuery = z.infer<typeof staffListQuerySchema>;
+
+/** A 発令 still to come for someone (the earliest). */
+export const scheduledChangeSchema = z.object({
+  effectiveFrom: z.string(),
+  levelId: z.string(),
+  employmentType: employmentTypeSchema,
+  department: z.string().nullable(),
+  division: z.string().nullable(),
+});
+export type ScheduledChange = z.infer<typeof scheduledChangeSchema>;
+
+/** One line of the staff list: the person as in force today. */
+export const staffMemberSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  employeeId: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  /** 課 and 部 */
+  department: z.string().nullable(),
+  division: z.string().nullable(),
+  levelId: z.string().nullable(),
+  employmentType: employmentTypeSchema,
+  hireDate: z.string().nullable(),
+  managerId: z.string().nullable(),
+  managerName: z.string().nullable(),
+  /** Counted in 職員数 (docs/people.md, "Head count"): has a level of the policy. */
+  counted: z.boolean(),
+  nextChange: scheduledChangeSchema.nullable(),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+/** GET /api/hr/people */
+export const staffListSchema = z.object({
+  /** The day (Japan) the list is as of: 発令 of later dates are in `nextChange`, not yet in force. */
+  today: z.string(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** People matching the filters (the pages hold them all). */
+  total: z.number(),
+  people: z.array(staffMemberSchema),
+  /** 職員数 of the whole organisation, by the one definition, and people listed but not counted. */
+  headcount: z.object({ staff: z.number(), notCounted: z.number() }),
+  /** Every 課 with its 部 and 職員数 (for the 課 filter), by 部 then 課. */
+  departments: z.array(
+    z.object({ department: z.string(), division: z.string().nullable(), staff: z.number() }),
+  ),
+});
+export type StaffList = z.infer<typeof staffListSchema>;

@@ -8,6 +8,8 @@ import {
   importRequestSchema,
   importSummarySchema,
   levelHistorySchema,
+  staffListQuerySchema,
+  staffListSchema,
   syncStatusSchema,
 } from './people-admin.contract.ts';
 import { IMPORT_BODY_LIMIT_BYTES, type PeopleAdminService } from './people-admin.service.ts';
@@ -16,6 +18,19 @@ import { IMPORT_BODY_LIMIT_BYTES, type PeopleAdminService } from './people-admin
 export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[] {
   const route = routeGroup({ tags: ['people'], auth: 'user' });
   return [
+    route({
+      method: 'get',
+      path: '/api/hr/people',
+      operationId: 'listStaff',
+      summary:
+        'HR: one page of the staff list as in force today, filtered by name, 課, level and employment type, with 職員数 (audited)',
+      request: { query: staffListQuerySchema },
+      responses: {
+        200: { description: 'The page, its total and the head count', schema: staffListSchema },
+        403: { description: 'Not HR' },
+      },
+      handler: async ({ user, query }) => ({ body: await service.staffList(actorOf(user), query) }),
+    }),
     route({
       method: 'get',
       path: '/api/hr/people/sync',

@@ -22,6 +22,7 @@ import {
 } from './level-history.store.ts';
 import type { LevelNames } from './level-mapping.ts';
 import {
+  IMPORT_CHANGES_MAX,
   MAX_IMPORT_BYTES,
   type DepartmentDisagreements,
   type ExclusionLifted,
@@ -30,8 +31,12 @@ import {
   type ImportRequest,
   type ImportSummary,
   type LevelHistory,
+  type StaffList,
+  type StaffListQuery,
   type SyncStatus,
 } from './people-admin.contract.ts';
+import { listStaff } from './staff-list.ts';
+import { describeImportChanges } from './import-diff.ts';
 import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
@@ -311,6 +316,23 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     return { planned, overrides: plan.overrides, departmentsWithoutHead: plan.departmentsWithoutHead };
   };
 
+  /** Who the plan changes and how (import-diff.ts), capped for the answer. */
+  const changesOf = (
+    plan: Awaited<ReturnType<typeof planRows>>,
+    everyone: PersonState[],
+    stored: LevelRow[],
+    today: string,
+  ) => {
+    const changes = describeImportChanges({
+      people: everyone,
+      stored,
+      planned: plan.planned,
+      overrides: plan.overrides,
+      today,
+    });
+    return { changes: changes.slice(0, IMPORT_CHANGES_MAX), changesTotal: changes.length };
+  };
+
   const sameRecord = (a: Omit<NewLevelRow, 'importId'>, b: LevelRow) =>
     a.levelId === b.levelId &&
     a.employmentType === b.employmentType &&
@@ -494,22 +516,25 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       };
 
       if (input.dryRun) {
-        const { planned, departmentsWithoutHead } = await planRows(db, rows, everyone);
+        const plan = await planRows(db, rows, everyone);
         return {
           ...summaryBase,
-          ...count(planned),
+          ...count(plan.planned),
           importId: null,
           peopleChanged: 0,
           supervisorsChanged: 0,
           interviewsReassigned: 0,
-          departmentsWithoutHead,
+          departmentsWithoutHead: plan.departmentsWithoutHead,
+          ...changesOf(plan, everyone, existing, today),
         };
       }
 
       const { result, diff, reassigned } = await changeLines(async (tx) => {
         // Read again inside the transaction: the plan must match what is stored when it is written.
         const current = await history.everyone(tx);
-        const { planned, overrides, departmentsWithoutHead } = await planRows(tx, rows, current);
+        const plan = await planRows(tx, rows, current);
+        const { planned, overrides, departmentsWithoutHead } = plan;
+        const described = changesOf(plan, current, await history.historyOf(tx, personIds), today);
         const counted = count(planned);
         const importId = await history.insertImport(tx, {
           importedBy: actor.id,
@@ -540,7 +565,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
             ...counted,
           },
         });
-        return { importId, counted, departmentsWithoutHead };
+        return { importId, counted, departmentsWithoutHead, described };
       });
       return {
         ...summaryBase,
@@ -550,6 +575,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         supervisorsChanged: diff.supervisorsChanged,
         interviewsReassigned: reassigned,
         departmentsWithoutHead: result.departmentsWithoutHead,
+        ...result.described,
       };
     },
 
@@ -592,6 +618,34 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       return { personId, liftedAt: at.toISOString() };
     },
 
+    /**
+     * One page of the staff list as in force today, filtered, with 職員数 by the one definition. Audited
+     * like every HR view of personnel data: one `read` entry per page, with the filters (no names).
+     */
+    async staffList(actor: Actor, query: StaffListQuery): Promise<StaffList> {
+      requireHr(actor);
+      const list = await listStaff(db, {
+        today: jstDayOf(deps.now().getTime()),
+        levelOrder: levels.map((level) => level.id),
+        query,
+      });
+      await createAuditLog(db).record({
+        actorId: actor.id,
+        subjectId: null,
+        action: 'read',
+        resource: 'people.list',
+        details: {
+          ...(query.q ? { search: query.q } : {}),
+          ...(query.department ? { department: query.department } : {}),
+          ...(query.levelId ? { levelId: query.levelId } : {}),
+          ...(query.employmentType ? { employmentType: query.employmentType } : {}),
+          page: query.page,
+          people: list.people.length,
+        },
+      });
+      return list;
+    },
+
     /** A person's records, newest first, and where today's level comes from (audited: HR reads personnel data). */
     async levelHistory(actor: Actor, personId: string): Promise<LevelHistory> {
       requireHr(actor);
@@ -601,6 +655,17 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       if (!person) throw new AppError('not_found', 'No such person in the directory.');
       const manager = person.managerId ? await store.get(person.managerId) : undefined;
       const rows = await history.historyWithImports(db, personId);
+      const overrides = (await history.overridesOf(db, [personId])).sort((a, b) =>
+        b.effectiveFrom.localeCompare(a.effectiveFrom),
+      );
+      const supervisorIds = [
+        ...rows.map(({ row }) => row.supervisorId),
+        ...overrides.map((override) => override.supervisorId),
+      ].filter((id): id is string => id !== null);
+      const names = new Map(
+        (await store.getMany([...new Set(supervisorIds)])).map((row) => [row.id, row.displayName]),
+      );
+      const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
       const today = jstDayOf(deps.now().getTime());
       const current = rows.find(({ row }) => row.effectiveFrom <= today);
       await createAuditLog(db).record({
@@ -635,6 +700,14 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
           importedAt: importedAt.toISOString(),
           current: row === current?.row,
           scheduled: row.effectiveFrom > today,
+          supervisorId: row.supervisorId,
+          supervisorName: nameOf(row.supervisorId),
+        })),
+        supervisorChanges: overrides.map((override) => ({
+          effectiveFrom: override.effectiveFrom,
+          supervisorId: override.supervisorId,
+          supervisorName: nameOf(override.supervisorId),
+          scheduled: override.effectiveFrom > today,
         })),
       };
     },

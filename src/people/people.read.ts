@@ -1,8 +1,10 @@
 // What other slices may read of the people slice in SQL (docs/architecture.md, "Boundaries"): small
 // published relations and queries over the directory copy, so a join stays one statement while the
 // table's shape stays this slice's own. Nothing here writes.
-import { count, gt, inArray, isNotNull } from 'drizzle-orm';
+import { gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
+import { peopleInForce } from './people-in-force.ts';
 import { people } from './people.schema.ts';
 
 /**
@@ -13,14 +15,39 @@ export function personNames(db: Db, name: string) {
   return db.select({ id: people.id, displayName: people.displayName }).from(people).as(name);
 }
 
-/** The 課 named in the directory copy, with how many people each has. */
-export async function departmentHeadcounts(db: Db): Promise<Array<{ department: string; people: number }>> {
-  const rows = await db
-    .select({ department: people.department, people: count() })
-    .from(people)
-    .where(isNotNull(people.department))
-    .groupBy(people.department);
-  return rows.filter((row): row is { department: string; people: number } => !!row.department);
+/**
+ * 職員数, the one head count every page uses (docs/people.md, "Head count"): a statement listing the staff
+ * on `today` (YYYY-MM-DD, Japan), with columns `id`, `department`, `division`, `level_id`,
+ * `employment_type`. Staff are
+ * - people in the directory copy (a leaver leaves it with the next sync, an erased person at once);
+ * - as in force on `today` (people-in-force.ts): a 発令 counts in its new 課 from its date, not before,
+ *   and not an hour late as the hourly copy on `people` would;
+ * - with a job level of the policy (from HR's file, or the directory's job title): accounts whose title
+ *   names no level (e.g. a shared account that signed in) are in the list but not counted.
+ * Use it as a subquery: sql`select … from (${staffOn(db, today)}) as staff`.
+ */
+export function staffOn(db: Db, today: string): SQL {
+  const view = peopleInForce(db, today);
+  return sql`select id, department, division, level_id, employment_type from ${view} where level_id is not null`;
+}
+
+/**
+ * The 課 of the staff on `today` (default: the day it is now in Japan), with how many staff each has (the
+ * head count of staffOn).
+ */
+export async function departmentHeadcounts(
+  db: Db,
+  today: string = jstDayOf(Date.now()),
+): Promise<Array<{ department: string; people: number }>> {
+  const result: unknown = await db.execute(sql`
+    select staff.department as department, count(*)::int as people
+    from (${staffOn(db, today)}) as staff
+    where staff.department is not null
+    group by staff.department`);
+  return (result as { rows: Array<{ department: string; people: number }> }).rows.map((row) => ({
+    department: row.department,
+    people: Number(row.people),
+  }));
 }
 
 /** Level and employment type of the given people (everyone when `ids` is undefined). */

@@ -1,6 +1,7 @@
-// HR reads the audit log in the HR console (監査ログ), filters it by whose data, downloads it as CSV, and
-// erases a leaver's data after a confirmation that says what goes; the erasure shows in its records and
-// in the log. Japanese first, English complete, dark theme, 360 px, axe.
+// HR reads the audit log in the HR console (監査ログ) in words (no resource keys, no JSON), with page views
+// set aside until asked for, filters it by whose data, downloads it as CSV; and, in a section of its own
+// (退職者のデータ削除), erases a leaver's data after a confirmation that says what goes; the erasure shows
+// in its records and in the log. Japanese first, English complete, dark theme, 360 px and 1,280 px, axe.
 import { readFile } from 'node:fs/promises';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   expectNoSidewaysScroll,
 } from '../support/browser.ts';
 import { apiCaller } from '../support/api-caller.ts';
+import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
@@ -39,6 +41,8 @@ describe('HR audit log and leaver erasure in the tab', () => {
       200,
     );
     expect((await call(hr, 'GET', `/api/people/${subject.id}/career`)).status).toBe(200);
+    // A dashboard read: its entry names a resource key (analytics.…) and details the log must put in words.
+    expect((await call(hr, 'GET', '/api/hr/dashboards/completion?groupBy=department')).status).toBe(200);
     // Someone who left: still in Hagukumi's copy of the directory with a career design, gone from Entra ID.
     await server.database.query(
       `INSERT INTO people (id, user_principal_name, display_name, department) VALUES ($1, 'taishoku@kodaira-demo.example', '退職 花子', '市民課')`,
@@ -54,13 +58,25 @@ describe('HR audit log and leaver erasure in the tab', () => {
     await server?.stop();
   });
 
-  const openAudit = async (options: { locale?: string; theme?: string; width?: number } = {}) => {
+  const openHr = async (
+    section: 'audit' | 'erasure',
+    options: { locale?: string; theme?: string; width?: number } = {},
+  ) => {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
     const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName, ...options });
     await tab.frame.locator('[data-testid=nav-hr]').click();
-    await tab.frame.locator('[data-testid=hr-tab-audit]').click();
-    await tab.frame.locator('[data-testid=hr-audit-table]').waitFor();
+    await tab.frame.locator(`[data-testid=hr-tab-${section}]`).click();
+    await tab.frame.locator(`[data-testid=hr-section-${section}]`).waitFor();
     return { page, tab };
+  };
+  const openAudit = (options: { locale?: string; theme?: string; width?: number } = {}) =>
+    openHr('audit', options);
+  /** Page views are set aside by default; these tests read them too. */
+  const includeViews = async (frame: FrameLocator) => {
+    await frame.locator('[data-testid=hr-audit-include-views]').check();
+    await frame.locator('[data-testid=hr-audit-apply]').click();
+    await frame.locator('[data-testid=hr-audit-views-hidden]').waitFor({ state: 'detached' });
+    await frame.locator('[data-testid=hr-audit-table]').waitFor();
   };
   const pick = async (frame: FrameLocator, pickerId: string, text: string, personId: string) => {
     await frame.locator(`[data-testid=${pickerId}-search]`).fill(text);
@@ -85,9 +101,23 @@ describe('HR audit log and leaver erasure in the tab', () => {
     await page.setViewportSize(viewport);
   };
 
-  it('lists the log newest first, filters it by whose data, and downloads the filtered CSV', async () => {
+  it('lists the log newest first in words, views set aside until asked for, filters it by whose data, and downloads the filtered CSV', async () => {
     const { page, tab } = await openAudit();
+    // Only reads so far, and views are hidden by default: the log says so instead of drowning in them.
+    await tab.frame.locator('[data-testid=hr-audit-views-hidden]').waitFor();
+    await tab.frame.locator('[data-testid=hr-audit-empty]').waitFor();
+    await includeViews(tab.frame);
     const rows = tab.frame.locator('[data-testid=hr-audit-row]');
+    // The dashboard read reads as words: no resource key, no JSON.
+    const dashboardRead = rows.filter({ hasText: 'ダッシュボード（実施状況）' }).first();
+    await expect(dashboardRead.textContent()).resolves.toContain('年度: ');
+    await expect(dashboardRead.textContent()).resolves.toContain('集計単位: 課');
+    const shownText = (await rows.allTextContents()).join('\n');
+    expect(shownText).not.toContain('analytics.');
+    expect(
+      await tab.frame.locator('[data-testid=hr-audit-table] td ul').allTextContents(),
+    ).not.toContainEqual(expect.stringContaining('{"'));
+    await expectTablesFit(tab.frame, '[data-testid=hr-audit-log]');
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
     // Newest first: HR's read of the career design came after the supervisor's read of the self-check.
     // (Opening the tab may add newer rows of its own — the home's team counts are an audited read — so
@@ -124,8 +154,10 @@ describe('HR audit log and leaver erasure in the tab', () => {
     await page.close();
   });
 
-  it('erases a leaver after a confirmation that says what goes; the record and the log show it', async () => {
-    const { page, tab } = await openAudit();
+  it('erases a leaver in its own section after a confirmation that says what goes; the record and the log show it', async () => {
+    const { page, tab } = await openHr('erasure');
+    // Its own place: the audit log is not on this page.
+    expect(await tab.frame.locator('[data-testid=hr-audit-log]').count()).toBe(0);
     await pick(tab.frame, 'hr-erase-picker', '退職', LEAVER_ID);
     const preview = tab.frame.locator('[data-testid=hr-erase-preview]');
     await preview.waitFor();
@@ -152,6 +184,9 @@ describe('HR audit log and leaver erasure in the tab', () => {
     await expect(tab.frame.locator('[data-testid=hr-erase-record]').first().textContent()).resolves.toContain(
       LEAVER_ID,
     );
+    await fullScreenshot(page, tab.frame, 'hr-erasure-done-ja');
+    // The audit log (its own section) shows the erasure first: a deletion is not a view, so it shows by default.
+    await tab.frame.locator('[data-testid=hr-tab-audit]').click();
     await expect
       .poll(() => tab.frame.locator('[data-testid=hr-audit-row]').first().textContent())
       .toContain('個人データ');
@@ -166,7 +201,7 @@ describe('HR audit log and leaver erasure in the tab', () => {
   });
 
   it('asks for force and a reason before erasing someone still in the directory', async () => {
-    const { page, tab } = await openAudit();
+    const { page, tab } = await openHr('erasure');
     await pick(tab.frame, 'hr-erase-picker', subject.displayName, subject.id);
     await tab.frame.locator('[data-testid=hr-erase-preview]').waitFor();
     const start = tab.frame.locator('[data-testid=hr-erase-start]');
@@ -190,15 +225,27 @@ describe('HR audit log and leaver erasure in the tab', () => {
   it('works in English in the dark theme at 360 px without sideways scrolling (axe)', async () => {
     const { page, tab } = await openAudit({ locale: 'en-US', theme: 'dark', width: 360 });
     await expect(tab.frame.locator('[data-testid=hr-audit-log] h2').textContent()).resolves.toBe('Audit log');
-    await expect(tab.frame.locator('[data-testid=hr-erase] h2').textContent()).resolves.toBe(
-      'Erase a leaver’s data',
-    );
+    await includeViews(tab.frame);
     await expect(tab.frame.locator('[data-testid=hr-audit-row]').first().textContent()).resolves.toMatch(
       /Deleted|Viewed|Exported/,
     );
+    await expect(tab.frame.locator('[data-testid=hr-audit-log]').textContent()).resolves.toContain(
+      'Dashboard: completion',
+    );
     await expectNoSidewaysScroll(tab.frame);
+    // The table scrolls in its frame; no column is squeezed to one character per line.
+    await expectNoSqueezedCells(tab.frame, '[data-testid=hr-audit-log]');
     await noSeriousAxe(tab);
     await fullScreenshot(page, tab.frame, 'hr-audit-en-dark-360');
+
+    await tab.frame.locator('[data-testid=hr-tab-erasure]').click();
+    await expect(tab.frame.locator('[data-testid=hr-erase] h2').textContent()).resolves.toBe(
+      'Erase a leaver’s data',
+    );
+    await tab.frame.locator('[data-testid=hr-erase-records]').waitFor();
+    await expectNoSidewaysScroll(tab.frame);
+    await noSeriousAxe(tab);
+    await fullScreenshot(page, tab.frame, 'hr-erasure-en-dark-360');
     await page.close();
   });
 });

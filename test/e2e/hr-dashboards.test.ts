@@ -12,6 +12,7 @@ import {
   type DevHostTab,
   expectNoSidewaysScroll,
 } from '../support/browser.ts';
+import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import {
   heldSession,
@@ -138,6 +139,11 @@ describe('HR dashboards and the training report roll-up', () => {
       .locator('[data-testid=hr-dashboards-competencies]')
       .screenshot({ path: path.join(SCREENSHOT_DIR, 'hr-dashboards-heatmap-ja.png') });
 
+    // At 1,280 px every table fits the page's column: nothing scrolls sideways inside its frame.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectTablesFit(tab.frame, '[data-testid=hr-section-dashboards]');
+    await fullScreenshot(page, tab.frame, 'hr-dashboards-1280-ja');
+
     const file = await download(page, tab.frame, 'csv-competencies');
     expect(file.name).toBe('competency-picture-by-section.csv');
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -191,6 +197,8 @@ describe('HR dashboards and the training report roll-up', () => {
         await expect(root.textContent()).resolves.toContain('hidden (fewer than 3: 2 wrote)');
       }
       await expectNoSidewaysScroll(tab.frame);
+      // The tables scroll inside their frames; their cells keep a readable width.
+      await expectNoSqueezedCells(tab.frame, `[data-testid=hr-section-${section}]`);
       await noSeriousAxe(tab);
       await fullScreenshot(page, tab.frame, `hr-${section}-en-dark-360`);
     }

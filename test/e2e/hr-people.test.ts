@@ -9,11 +9,13 @@ import {
   type DevHostTab,
   expectNoSidewaysScroll,
 } from '../support/browser.ts';
+import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-// HR walks through the people section: a bad file (every problem listed, nothing applied), a good
-// Shift_JIS file (applied), where HR's 課 and the directory's disagree, a person's level history, sync now;
-// in Japanese and English, at 360 px.
+// HR walks through the people section: the staff list (filters, one head count, a name opens the
+// history), a bad file (every problem listed, nothing applied), a good Shift_JIS file (checked: who
+// changes and how; then applied), where HR's 課 and the directory's disagree, a person's history, sync
+// now; in Japanese and English, at 360 px and 1,280 px.
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/people/${name}`, import.meta.url));
 
 describe('HR console: staff and levels', () => {
@@ -73,7 +75,37 @@ describe('HR console: staff and levels', () => {
     await noSeriousAxe(tab);
     await screenshot(page, 'hr-people-refused-ja');
 
+    // The staff list: everyone, one head count with its rule; filtered by 課 and level on the server.
+    await expect(section.locator('[data-testid=hr-people-headcount]').textContent()).resolves.toMatch(
+      /^職員数 \d+ 人/,
+    );
+    await section.locator('[data-testid=hr-people-list-department]').selectOption('職員課');
+    await expect
+      .poll(() => section.locator('[data-testid=hr-people-list-range]').textContent())
+      .toBe('11 人中 1〜11 人目');
+    await section.locator('[data-testid=hr-people-list-level]').selectOption('shuji');
+    await expect
+      .poll(() => section.locator('[data-testid=hr-people-list-range]').textContent())
+      .toBe('3 人中 1〜3 人目');
+    await expectTablesFit(tab.frame, '[data-testid=hr-people-list]');
+    await noSeriousAxe(tab);
+    await section.locator('[data-testid=hr-people-list]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'hr-people-list-ja');
+
+    // Checking the good file lists who would change and how, and changes nothing.
     await section.locator('[data-testid=hr-people-file]').setInputFiles(fixture('levels-good.sjis.csv'));
+    await section.locator('[data-testid=hr-people-check]').click();
+    const checked = section.locator('[data-testid=hr-people-import-done]');
+    await checked.waitFor();
+    const changes = await section.locator('[data-testid=hr-people-change]').allTextContents();
+    expect(changes).toHaveLength(3);
+    expect(changes[0]).toMatch(/^石川 誠（K10006） 主事級 → 主任級 （2026\/4\/1）/);
+    expect(changes[1]).toContain('山下 優子（K10017） 異動：総務部 総務課 → 総務部 職員課・上司 ');
+    expect(changes[2]).toMatch(/^山本 大輔（K10005） 主任級 → 係長級 （2099\/4\/1・予定）/);
+    expect(await levelRows()).toBe(0);
+    await section.locator('[data-testid=hr-people-changes]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'hr-people-checked-ja');
+
     await section.locator('[data-testid=hr-people-apply]').click();
     const done = section.locator('[data-testid=hr-people-import-done]');
     await done.waitFor();
@@ -96,19 +128,37 @@ describe('HR console: staff and levels', () => {
     const cells = await disagreement.locator('td').allTextContents();
     expect(cells.slice(1, 3)).toEqual(['総務部 職員課', '総務部 総務課']);
 
-    // The history of 山本 大輔: a 2099 promotion waits; today's level still comes from the job title.
-    await section.locator('[data-testid=hr-people-picker-search]').fill('山本 大輔');
+    // The history of 山本 大輔, opened from the list: a 2099 promotion waits (the list shows it too);
+    // today's level still comes from the job title.
+    await section.locator('[data-testid=hr-people-list-level]').selectOption('');
+    await section.locator('[data-testid=hr-people-list-search]').fill('K10005');
     const yamamoto = server.emulator.people.find((person) => person.employeeId === 'K10005')!;
-    await section.locator(`[data-testid=person-option-${yamamoto.id}]`).click();
+    const row = section.locator(`[data-testid=hr-people-row-${yamamoto.id}]`);
+    await expect.poll(() => row.textContent()).toContain('2099/4/1 から 係長級');
+    await row.locator('[data-testid=hr-people-open]').click();
     const detail = section.locator('[data-testid=hr-people-history-detail]');
     await detail.waitFor();
+    await expect(detail.locator('[data-testid=hr-people-history-name]').textContent()).resolves.toContain(
+      '山本 大輔',
+    );
     await expect(detail.locator('[data-testid=hr-people-current-level]').textContent()).resolves.toContain(
       '主任級',
     );
+    // Dates as people write them (issue 18, item 11), no longer 2099-04-01.
     await expect(detail.locator('[data-testid=hr-people-record-scheduled]').textContent()).resolves.toContain(
-      '2099-04-01',
+      '2099/4/1',
     );
+    await expect(detail.locator('[data-testid=hr-people-record-scheduled]').textContent()).resolves.toContain(
+      '最初の記録',
+    );
+    // Picked by name in the history's own picker as before.
+    await section.locator('[data-testid=hr-people-picker-search]').fill('山下 優子');
+    await section.locator(`[data-testid=person-option-${transferee.id}]`).click();
+    await expect
+      .poll(() => detail.locator('[data-testid=hr-people-history-name]').textContent())
+      .toContain('山下 優子');
     await noSeriousAxe(tab);
+    await detail.scrollIntoViewIfNeeded();
     await screenshot(page, 'hr-people-history-ja');
 
     // Sync now: queued, then the last sync's time and counts.
@@ -120,8 +170,12 @@ describe('HR console: staff and levels', () => {
       '前回の同期',
     );
 
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectTablesFit(tab.frame, '[data-testid=hr-section-people]');
+    await screenshot(page, 'hr-people-1280-ja');
     await page.setViewportSize({ width: 360, height: 780 });
     await expectNoSidewaysScroll(tab.frame);
+    await expectNoSqueezedCells(tab.frame, '[data-testid=hr-section-people]');
     await screenshot(page, 'hr-people-360-ja');
     await page.close();
   });
@@ -130,6 +184,16 @@ describe('HR console: staff and levels', () => {
     const { page, tab } = await open({ locale: 'en-US', theme: 'dark', width: 360 });
     const section = tab.frame.locator('[data-testid=hr-section-people]');
     await expect(section.textContent()).resolves.toContain('Import levels, employment types');
+    // The staff list in English: the head count and its rule, names not squeezed at 360 px.
+    await expect(section.locator('[data-testid=hr-people-headcount]').textContent()).resolves.toMatch(
+      /^\d+ staff \(as of \d+ \w+ \d{4}\)$/,
+    );
+    await expect(section.locator('[data-testid=hr-people-list]').textContent()).resolves.toContain(
+      'The dashboards count staff the same way.',
+    );
+    await expectNoSqueezedCells(tab.frame, '[data-testid=hr-people-list]');
+    await section.locator('[data-testid=hr-people-list]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'hr-people-list-en-dark-360');
     await section.locator('[data-testid=hr-people-file]').setInputFiles(fixture('levels-bad.utf8-bom.csv'));
     await section.locator('[data-testid=hr-people-check]').click();
     const refused = section.locator('[data-testid=hr-people-import-refused]');

@@ -22,6 +22,8 @@ export const queryKeys = {
   levelHistories: ['hr-people', 'levels'] as const,
   levelHistory: (personId: string) => ['hr-people', 'levels', personId] as const,
   disagreements: ['hr-people', 'disagreements'] as const,
+  /** One page of HR's staff list under its filters: an import invalidates every page (the prefix). */
+  staffList: (query: object) => ['hr-people', 'list', query] as const,
   directorySync: ['hr-people', 'sync'] as const,
   channelMappings: ['channel-mappings'] as const,
   audit: ['hr-audit'] as const,

@@ -22,6 +22,7 @@ export const HR_SECTIONS = [
   'dashboards',
   'reports',
   'audit',
+  'erasure',
 ] as const;
 export type HrSection = (typeof HR_SECTIONS)[number];
 
@@ -34,6 +35,7 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   dashboards: lazy(() => import('./sections/dashboards-section.tsx')),
   reports: lazy(() => import('./sections/reports-section.tsx')),
   audit: lazy(() => import('./sections/audit-section.tsx')),
+  erasure: lazy(() => import('./sections/erasure-section.tsx')),
 };
 
 /** 人事 — the HR console: visible to holders of the HR app role only (the server refuses everyone else). */

@@ -2,7 +2,8 @@
 export default {
   ja: {
     title: '人事',
-    intro: '職員課の業務：職員と職層の取込み、年度サイクル、報告の共有先、集計、監査ログ。',
+    intro:
+      '職員課の業務：職員と職層の取込み、年度サイクル、報告の共有先、集計、監査ログ、退職者のデータ削除。',
     notAllowed: 'このページは人事担当者（職員課）のみ利用できます。',
     sections: {
       label: '人事の機能',
@@ -13,12 +14,13 @@ export default {
       dashboards: 'ダッシュボード',
       reports: '研修報告',
       audit: '監査ログ',
+      erasure: '退職者のデータ削除',
     },
   },
   en: {
     title: 'HR',
     intro:
-      'For the personnel section: staff and levels, fiscal-year cycles, report channels, dashboards, audit log.',
+      'For the personnel section: staff and levels, fiscal-year cycles, report channels, dashboards, audit log, erasing leavers’ data.',
     notAllowed: 'This page is for HR (the personnel section) only.',
     sections: {
       label: 'HR functions',
@@ -29,6 +31,7 @@ export default {
       dashboards: 'Dashboards',
       reports: 'Training reports',
       audit: 'Audit log',
+      erasure: 'Leavers’ data',
     },
   },
 };

@@ -58,6 +58,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/reports/mine': ALL,
   // HR: the directory, people admin, audit, erasure, dashboards, report roll-ups.
   'GET /api/people': HR,
+  'GET /api/hr/people': HR,
   'GET /api/hr/people/sync': HR,
   'POST /api/hr/people/sync': HR,
   'POST /api/hr/people/imports': HR,

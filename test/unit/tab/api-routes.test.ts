@@ -69,6 +69,7 @@ const TAB_ROUTES = [
   'POST /api/hr/people/imports',
   'GET /api/hr/people/disagreements',
   'GET /api/hr/people/:personId/levels',
+  'GET /api/hr/people',
   'GET /api/hr/reports/submission',
   'GET /api/hr/reports/wanted',
   'GET /api/hr/dashboards/completion',

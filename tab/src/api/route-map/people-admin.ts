@@ -6,6 +6,8 @@ import type {
   importRequestSchema,
   importSummarySchema,
   levelHistorySchema,
+  staffListQuerySchema,
+  staffListSchema,
   syncStatusSchema,
 } from '../../../../src/people/people-admin.contract.ts';
 import type { Route } from '../route.ts';
@@ -21,4 +23,5 @@ export interface PeopleAdminRoutes {
   >;
   'GET /api/hr/people/disagreements': Route<z.output<typeof departmentDisagreementsSchema>>;
   'GET /api/hr/people/:personId/levels': Route<z.output<typeof levelHistorySchema>>;
+  'GET /api/hr/people': Route<z.output<typeof staffListSchema>, never, z.input<typeof staffListQuerySchema>>;
 }

@@ -1,6 +1,5 @@
 import { Badge } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
@@ -9,15 +8,31 @@ import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { PersonPicker } from '../../shell/person-picker.tsx';
 import type { HrBase } from '../section-props.ts';
-import { ScrollTable, useTableStyles } from './people-tables.tsx';
+import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
-/** One person's effective-dated records (newest first) and the level in force today. */
-export function HistoryPanel({ api, base }: { api: ApiClient; base: HrBase }) {
+/**
+ * One person's effective-dated records (newest first) and the level in force today: what each 発令 changed
+ * (level, 課, the supervisor a transfer brings) and supervisors an import gave them. The person is picked
+ * here or opened from the staff list (`personId`, with `pickerKey` clearing the picker's own text).
+ */
+export function HistoryPanel({
+  api,
+  base,
+  personId,
+  onPick,
+  pickerKey,
+}: {
+  api: ApiClient;
+  base: HrBase;
+  personId: string;
+  onPick: (personId: string) => void;
+  pickerKey: number;
+}) {
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const tables = useTableStyles();
   const localized = useLocalized();
-  const [personId, setPersonId] = useState('');
+  const day = useDay();
   // Keyed by the person picked (a late answer for the previous pick cannot replace it); an import
   // invalidates it, so the history shows what a file changed.
   const query = useQuery({
@@ -39,13 +54,19 @@ export function HistoryPanel({ api, base }: { api: ApiClient; base: HrBase }) {
           {t('history.intro')}
         </p>
         <div role="group" aria-label={t('history.search')}>
-          <PersonPicker api={api} onChange={setPersonId} testId="hr-people-picker" />
+          <PersonPicker key={pickerKey} api={api} onChange={onPick} testId="hr-people-picker" />
         </div>
         {personId ? (
           <QueryState query={query}>
             {(history) => (
               <div className={layout.stack} data-testid="hr-people-history-detail">
                 <div>
+                  <h3 className={layout.h3} style={{ marginTop: 0 }} data-testid="hr-people-history-name">
+                    {history.person.displayName}
+                    {history.person.employeeId ? (
+                      <span className={layout.muted}> （{history.person.employeeId}）</span>
+                    ) : null}
+                  </h3>
                   <p style={{ margin: 0 }} data-testid="hr-people-current-level">
                     <strong>
                       {t('history.current', {
@@ -71,25 +92,55 @@ export function HistoryPanel({ api, base }: { api: ApiClient; base: HrBase }) {
                 {history.records.length === 0 ? (
                   <p style={{ margin: 0 }}>{t('history.none')}</p>
                 ) : (
-                  <ScrollTable caption={t('history.title')} testId="hr-people-history-table">
+                  <ScrollTable caption={t('history.title')} testId="hr-people-history-table" minWidth="760px">
                     <thead>
                       <tr>
                         <th scope="col">{t('history.effectiveFrom')}</th>
                         <th scope="col">{t('history.level')}</th>
                         <th scope="col">{t('history.type')}</th>
                         <th scope="col">{t('history.where')}</th>
+                        <th scope="col">{t('history.supervisor')}</th>
+                        <th scope="col">{t('history.changed')}</th>
                         <th scope="col">{t('history.state')}</th>
                       </tr>
                     </thead>
                     <tbody>
-                      {history.records.map((record) => {
+                      {history.records.map((record, index) => {
                         const state = record.current ? 'current' : record.scheduled ? 'scheduled' : 'past';
+                        // Newest first: the record before this one in time is the next in the list.
+                        const previous = history.records[index + 1];
+                        const changed = previous
+                          ? [
+                              previous.levelId !== record.levelId
+                                ? t('history.levelChange', {
+                                    from: levelName(previous.levelId),
+                                    to: levelName(record.levelId),
+                                  })
+                                : '',
+                              previous.department !== record.department ||
+                              previous.division !== record.division
+                                ? t('history.moved', {
+                                    from: [previous.division, previous.department].filter(Boolean).join(' '),
+                                    to: [record.division, record.department].filter(Boolean).join(' '),
+                                  })
+                                : '',
+                              previous.employmentType !== record.employmentType
+                                ? t(`employment.${record.employmentType}`)
+                                : '',
+                            ].filter(Boolean)
+                          : [t('history.first')];
                         return (
                           <tr key={record.effectiveFrom} data-testid={`hr-people-record-${state}`}>
-                            <td className={tables.nowrap}>{record.effectiveFrom}</td>
-                            <td>{levelName(record.levelId)}</td>
-                            <td>{t(`employment.${record.employmentType}`)}</td>
+                            <td className={tables.nowrap}>{day(record.effectiveFrom)}</td>
+                            <td className={tables.nowrap}>{levelName(record.levelId)}</td>
+                            <td className={tables.nowrap}>{t(`employment.${record.employmentType}`)}</td>
                             <td>{[record.division, record.department].filter(Boolean).join(' ')}</td>
+                            <td className={tables.nowrap}>
+                              {record.supervisorId
+                                ? (record.supervisorName ?? t('history.unknownPerson'))
+                                : t('history.directoryManager')}
+                            </td>
+                            <td>{changed.length > 0 ? changed.join('・') : t('history.noChange')}</td>
                             <td>
                               <Badge
                                 appearance={state === 'current' ? 'filled' : 'outline'}
@@ -110,6 +161,24 @@ export function HistoryPanel({ api, base }: { api: ApiClient; base: HrBase }) {
                     </tbody>
                   </ScrollTable>
                 )}
+                {history.supervisorChanges.length > 0 ? (
+                  <div>
+                    <h4 className={layout.h3}>{t('history.lineChanges')}</h4>
+                    <ul style={{ margin: 0 }} data-testid="hr-people-line-changes">
+                      {history.supervisorChanges.map((change) => (
+                        <li key={change.effectiveFrom}>
+                          {t(change.scheduled ? 'history.lineChangeScheduled' : 'history.lineChange', {
+                            date: day(change.effectiveFrom),
+                            name: change.supervisorName ?? t('history.unknownPerson'),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <p className={layout.muted} style={{ margin: 0 }}>
+                  {t('history.sources')}
+                </p>
               </div>
             )}
           </QueryState>

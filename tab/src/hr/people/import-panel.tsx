@@ -11,14 +11,17 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MAX_IMPORT_BYTES,
+  type ImportChange,
   type ImportProblemDetail,
   type ImportSummary,
 } from '../../../../src/people/people-admin.contract.ts';
+import type { Framework } from '../../../../src/framework/framework.contract.ts';
+import { useLocalized } from '../../shell/localized.ts';
 import { ApiError, type ApiClient } from '../../api/client.ts';
 import { queryKeys } from '../../data/queries.ts';
 import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { ScrollTable, useTableStyles } from './people-tables.tsx';
+import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
 const useStyles = makeStyles({
   file: {
@@ -27,7 +30,71 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
   },
   label: { fontWeight: tokens.fontWeightSemibold },
+  changes: { margin: '4px 0 0', paddingInlineStart: '1.2em', display: 'grid', gap: '4px' },
+  when: { color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
 });
+
+/** Who an import changes and how, one line each: 「吉田 花子（K10005） 主事級 → 主任級（2027/4/1・予定）」. */
+function ChangeList({ summary, framework }: { summary: ImportSummary; framework: Framework }) {
+  const { t } = useTranslation('hr-people');
+  const styles = useStyles();
+  const localized = useLocalized();
+  const day = useDay();
+  const levelName = (levelId: string | null) => {
+    const level = framework.levels.find((candidate) => candidate.id === levelId);
+    return level ? localized(level.name) : t('history.noLevel');
+  };
+  const place = (where: { department: string | null; division: string | null }) =>
+    [where.division, where.department].filter(Boolean).join(' ') || t('import.changes.nowhere');
+  const parts = (change: ImportChange) =>
+    [
+      change.joining ? t('import.changes.joining') : '',
+      change.level
+        ? t('history.levelChange', { from: levelName(change.level.from), to: levelName(change.level.to) })
+        : '',
+      change.department
+        ? t('history.moved', { from: place(change.department.from), to: place(change.department.to) })
+        : '',
+      change.employmentType
+        ? t('import.changes.type', {
+            from: t(`employment.${change.employmentType.from}`),
+            to: t(`employment.${change.employmentType.to}`),
+          })
+        : '',
+      change.supervisor
+        ? t('import.changes.supervisor', {
+            from: change.supervisor.fromName ?? t('import.changes.nobody'),
+            to: change.supervisor.toName ?? t('import.changes.nobody'),
+          })
+        : '',
+    ].filter(Boolean);
+  if (summary.changesTotal === 0)
+    return <p data-testid="hr-people-changes-none">{t('import.changes.none')}</p>;
+  return (
+    <div>
+      <strong>{t(summary.dryRun ? 'import.changes.titleCheck' : 'import.changes.title')}</strong>
+      <ul className={styles.changes} data-testid="hr-people-changes">
+        {summary.changes.map((change) => (
+          <li key={`${change.personId}-${change.effectiveFrom}`} data-testid="hr-people-change">
+            <span>
+              {change.displayName}
+              {change.employeeId ? `（${change.employeeId}）` : ''} {parts(change).join('・')}
+            </span>{' '}
+            <span className={styles.when}>
+              {t(change.scheduled ? 'import.changes.scheduled' : 'import.changes.inForce', {
+                date: day(change.effectiveFrom),
+              })}
+            </span>
+            {change.firstRecord ? <span> {t('import.changes.firstRecord')}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {summary.changesTotal > summary.changes.length ? (
+        <p>{t('import.changes.more', { count: summary.changesTotal - summary.changes.length })}</p>
+      ) : null}
+    </div>
+  );
+}
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -72,9 +139,14 @@ const SUMMARY_KEYS = [
   'supervisorsChanged',
   'interviewsReassigned',
 ] as const;
+const APPLIED_ONLY: ReadonlyArray<(typeof SUMMARY_KEYS)[number]> = [
+  'peopleChanged',
+  'supervisorsChanged',
+  'interviewsReassigned',
+];
 
 /** HR's CSV of levels, employment types, hire dates and departments: checked whole, applied whole. */
-export function ImportPanel({ api }: { api: ApiClient }) {
+export function ImportPanel({ api, framework }: { api: ApiClient; framework: Framework }) {
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -95,6 +167,7 @@ export function ImportPanel({ api }: { api: ApiClient }) {
       // An applied file changes levels and 課: the histories and the disagreements are asked for again.
       void queryClient.invalidateQueries({ queryKey: queryKeys.levelHistories });
       void queryClient.invalidateQueries({ queryKey: queryKeys.disagreements });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.staffList({}).slice(0, 2) });
     },
   });
   const working = upload.isPending;
@@ -213,13 +286,17 @@ export function ImportPanel({ api }: { api: ApiClient }) {
                     })}
               </MessageBarTitle>
               <dl className={tables.summary} data-testid="hr-people-import-summary">
-                {SUMMARY_KEYS.map((key) => (
+                {SUMMARY_KEYS.filter(
+                  // A check changes nobody yet: who would change is listed below instead of zeros.
+                  (key) => !outcome.summary.dryRun || !APPLIED_ONLY.includes(key),
+                ).map((key) => (
                   <div key={key} style={{ display: 'contents' }}>
                     <dt>{t(`import.summary.${key}`)}</dt>
                     <dd data-testid={`hr-people-summary-${key}`}>{outcome.summary[key]}</dd>
                   </div>
                 ))}
               </dl>
+              <ChangeList summary={outcome.summary} framework={framework} />
               {outcome.summary.departmentsWithoutHead.length > 0 ? (
                 <p>
                   {t('import.noHead', { departments: outcome.summary.departmentsWithoutHead.join('、') })}

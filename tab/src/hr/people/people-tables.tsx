@@ -40,19 +40,39 @@ export function useDateTime(): (iso: string) => string {
     });
 }
 
+/** A day (YYYY-MM-DD) as people write it: 2027/4/1 in Japanese, 1 Apr 2027 in English. */
+export function useDay(): (day: string) => string {
+  const { i18n } = useTranslation();
+  return (day) => {
+    const [year, month, date] = day.split('-').map(Number);
+    if (!year || !month || !date) return day;
+    if (i18n.language !== 'en') return `${year}/${month}/${date}`;
+    return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString('en-GB', {
+      timeZone: 'UTC',
+      dateStyle: 'medium',
+    });
+  };
+}
+
+/**
+ * A table that scrolls inside its box. `minWidth` keeps its columns readable on a phone: below it the
+ * table scrolls sideways in its frame instead of wrapping every cell one character to a line.
+ */
 export function ScrollTable({
   caption,
   children,
   testId,
+  minWidth,
 }: {
   caption: string;
   children: ReactNode;
   testId: string;
+  minWidth?: string;
 }) {
   const styles = useTableStyles();
   return (
     <div className={styles.scroller} role="region" aria-label={caption} tabIndex={0}>
-      <table className={styles.table} data-testid={testId}>
+      <table className={styles.table} data-testid={testId} style={minWidth ? { minWidth } : undefined}>
         <caption
           style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
         >

@@ -1,38 +1,16 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditAction, AuditEntryView, AuditPerson } from '../../../../src/auth/audit.contract.ts';
-import type {
-  ErasureCounts,
-  ErasurePreview,
-  ErasureRecordView,
-} from '../../../../src/privacy/erasure.contract.ts';
+import type { AuditAction } from '../../../../src/auth/audit.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
-import { queryKeys, routeQuery } from '../../data/queries.ts';
+import { queryKeys } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorPanel } from '../../shell/error-panel.tsx';
-import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { PersonPicker } from '../../shell/person-picker.tsx';
+import { useAuditText } from '../audit/audit-text.ts';
 import messages from '../audit/messages.ts';
 import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import type { HrSectionProps } from '../section-props.ts';
@@ -49,19 +27,19 @@ const useStyles = makeStyles({
     gap: '8px 16px',
     alignItems: 'end',
   },
-  details: {
+  details: { margin: 0, padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
+  raw: {
     fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase100,
     overflowWrap: 'anywhere',
-    maxWidth: '24em',
+    margin: '4px 0 0',
+    whiteSpace: 'pre-wrap',
   },
   nowrap: { whiteSpace: 'nowrap' },
-  // Wide enough for its columns: on a phone the table scrolls sideways in its frame instead of
-  // squeezing every cell into a tall column of single characters.
-  wideTable: { minWidth: '760px' },
-  recordsTable: { minWidth: '640px' },
-  counts: { margin: '4px 0 0', paddingLeft: '1.2em' },
-  warning: { marginTop: '8px' },
+  // Names, actions and data stay on one line each; only the details wrap. Below this width the table
+  // scrolls sideways in its frame instead of squeezing cells into a column of single characters.
+  wideTable: { minWidth: '860px', tableLayout: 'auto' },
+  detailsCell: { minWidth: '16em' },
 });
 
 interface Filters {
@@ -70,8 +48,10 @@ interface Filters {
   action: '' | AuditAction;
   from: string;
   to: string;
+  /** Page views outnumber changes many times over: hidden unless HR asks for them. */
+  views: 'include' | 'exclude';
 }
-const NO_FILTERS: Filters = { actorId: '', subjectId: '', action: '', from: '', to: '' };
+const NO_FILTERS: Filters = { actorId: '', subjectId: '', action: '', from: '', to: '', views: 'exclude' };
 
 const queryOf = (filters: Filters) => {
   const query = new URLSearchParams();
@@ -81,45 +61,23 @@ const queryOf = (filters: Filters) => {
 };
 
 /** The filters as the log's query for api.call: an empty field is left out. */
-const filterQuery = ({ actorId, subjectId, action, from, to }: Filters) => ({
+const filterQuery = ({ actorId, subjectId, action, from, to, views }: Filters) => ({
   actorId: actorId || undefined,
   subjectId: subjectId || undefined,
   action: action || undefined,
   from: from || undefined,
   to: to || undefined,
+  views,
 });
 
-/** 監査ログと退職者のデータ削除: the audit log (HR reads and exports it) and erasing a leaver's data. */
+/** 監査ログ: the audit log, which HR reads and exports (erasing a leaver's data has its own section). */
 export default function AuditSection({ api }: HrSectionProps) {
   const layout = useLayoutStyles();
   return (
     <div className={layout.stack} data-testid="hr-section-audit">
       <AuditLogPanel api={api} />
-      <ErasurePanel api={api} />
     </div>
   );
-}
-
-function useFormatters() {
-  const { t, i18n } = useTranslation('hr-audit');
-  const when = useMemo(
-    () =>
-      new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
-        timeZone: 'Asia/Tokyo',
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-    [i18n.language],
-  );
-  return {
-    when: (iso: string) => when.format(new Date(iso)),
-    person: (person: AuditPerson | null) =>
-      person ? `${person.displayName ?? t('log.unknownPerson')}` : t('log.none'),
-    table: (key: string) => {
-      const [table = key] = key.split('.');
-      return t(`columns.${key}`, { defaultValue: t(`tables.${table}`, { defaultValue: key }) });
-    },
-  };
 }
 
 function AuditLogPanel({ api }: { api: ApiClient }) {
@@ -127,7 +85,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
   const tables = useAnalyticsStyles();
-  const format = useFormatters();
+  const format = useAuditText();
   const headingId = useId();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -152,11 +110,6 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
     [log.data, log.hasNextPage],
   );
   const loadOlder = () => void log.fetchNextPage();
-
-  const details = (entry: AuditEntryView) => {
-    const text = JSON.stringify(entry.details);
-    return text === '{}' ? t('log.none') : text;
-  };
 
   return (
     <Section title={t('log.title')} id="hr-audit-log" testId="hr-audit-log">
@@ -219,6 +172,14 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
             data-testid="hr-audit-to"
           />
         </Field>
+        <Checkbox
+          checked={draft.views === 'include'}
+          onChange={(_, data) =>
+            setDraft((current) => ({ ...current, views: data.checked === true ? 'include' : 'exclude' }))
+          }
+          label={t('log.includeViews')}
+          data-testid="hr-audit-include-views"
+        />
         <div className={layout.row}>
           <Button appearance="primary" type="submit" data-testid="hr-audit-apply">
             {t('log.apply')}
@@ -235,6 +196,11 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
         </div>
       </form>
 
+      {filters.views === 'exclude' && filters.action === '' ? (
+        <p className={layout.muted} data-testid="hr-audit-views-hidden">
+          {t('log.viewsHidden')}
+        </p>
+      ) : null}
       <TableHead id={headingId} title={t('log.tableTitle')}>
         <CsvButton
           api={api}
@@ -272,7 +238,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
               >
                 <thead>
                   <tr>
-                    <th className={tables.th}>{t('log.colAt')}</th>
+                    <th className={`${tables.th} ${styles.nowrap}`}>{t('log.colAt')}</th>
                     <th className={tables.th}>{t('log.colActor')}</th>
                     <th className={tables.th}>{t('log.colSubject')}</th>
                     <th className={tables.th}>{t('log.colAction')}</th>
@@ -284,14 +250,26 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
                   {page.entries.map((entry) => (
                     <tr key={entry.id} data-testid="hr-audit-row">
                       <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
-                      <td className={tables.td}>{format.person(entry.actor)}</td>
-                      <td className={tables.td}>{format.person(entry.subject)}</td>
-                      <td className={tables.td}>{t(`actions.${entry.action}`)}</td>
-                      <td className={tables.td}>
-                        {t(`resources.${entry.resource}`, { defaultValue: entry.resource })}
-                      </td>
-                      <td className={tables.td}>
-                        <span className={styles.details}>{details(entry)}</span>
+                      <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
+                      <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
+                      <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
+                      <td className={tables.td}>{format.resource(entry.resource)}</td>
+                      <td className={`${tables.td} ${styles.detailsCell}`}>
+                        {format.hasDetails(entry) ? (
+                          <>
+                            <ul className={styles.details}>
+                              {format.details(entry).map((line) => (
+                                <li key={line}>{line}</li>
+                              ))}
+                            </ul>
+                            <details>
+                              <summary>{t('log.allFields')}</summary>
+                              <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
+                            </details>
+                          </>
+                        ) : (
+                          t('log.none')
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -310,254 +288,6 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
             </div>
             {log.isFetchNextPageError ? <ErrorPanel error={log.error} onRetry={loadOlder} /> : null}
           </>
-        )}
-      </QueryState>
-    </Section>
-  );
-}
-
-function CountList({ counts, testId }: { counts: ErasureCounts; testId: string }) {
-  const { t } = useTranslation('hr-audit');
-  const styles = useStyles();
-  const format = useFormatters();
-  return (
-    <ul className={styles.counts} data-testid={testId}>
-      {Object.entries(counts).map(([key, count]) => (
-        <li key={key}>
-          {format.table(key)}: {t('erase.rows', { count })}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const total = (counts: ErasureCounts) => Object.values(counts).reduce((sum, count) => sum + count, 0);
-
-function ErasurePanel({ api }: { api: ApiClient }) {
-  const { t } = useTranslation('hr-audit');
-  const layout = useLayoutStyles();
-  const styles = useStyles();
-  const tables = useAnalyticsStyles();
-  const format = useFormatters();
-  const errorText = useErrorText();
-  const recordsHeading = useId();
-  const [personId, setPersonId] = useState('');
-  const [pickerKey, setPickerKey] = useState(0);
-  const [force, setForce] = useState(false);
-  const [reason, setReason] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  // What the dialog asks about, fixed when it opens: it keeps its text while it closes after the erasure.
-  const [target, setTarget] = useState<{ preview: ErasurePreview; reason: string; forced: boolean }>();
-  const [done, setDone] = useState<ErasureRecordView | undefined>();
-  const queryClient = useQueryClient();
-  const records = useQuery(routeQuery(api, queryKeys.erasures, 'GET /api/hr/erasures'));
-  const preview = useQuery({
-    ...routeQuery(api, queryKeys.erasurePreview(personId), 'GET /api/hr/people/:personId/erasure-preview', {
-      params: { personId },
-    }),
-    enabled: personId !== '',
-    // What would be erased is read fresh each time a person is picked.
-    staleTime: 0,
-  });
-
-  const ready = personId ? preview.data : undefined;
-  const needsForce = ready?.activeInDirectory ?? false;
-  const canStart = ready !== undefined && (!needsForce || (force && reason.trim().length > 0));
-
-  const erasure = useMutation({
-    mutationFn: (what: NonNullable<typeof target>) =>
-      api.call('POST /api/hr/people/:personId/erase', {
-        params: { personId: what.preview.personId },
-        body: { confirmPersonId: what.preview.personId, force: what.forced, reason: what.reason },
-      }),
-    onSuccess: (record) => {
-      setDone(record);
-      setConfirming(false);
-      setPersonId('');
-      setForce(false);
-      setReason('');
-      setPickerKey((key) => key + 1);
-      // The erasure is a new record and new audit entries; the person's preview no longer holds.
-      queryClient.removeQueries({ queryKey: queryKeys.erasurePreview(record.personId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.erasures });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.audit });
-    },
-    // On failure the dialog stays open with the reason kept, so HR can read the failure and try again.
-  });
-  const erasing = erasure.isPending;
-  const failure = erasure.isError ? erasure.error : undefined;
-  const erase = () => {
-    if (target) erasure.mutate(target);
-  };
-
-  const name = target ? (target.preview.displayName ?? target.preview.personId) : '';
-
-  return (
-    <Section title={t('erase.title')} id="hr-erase" testId="hr-erase">
-      <p className={layout.muted}>{t('erase.intro')}</p>
-      {done ? (
-        <MessageBar intent="success" data-testid="hr-erase-done">
-          <MessageBarBody>
-            {t('erase.done', { name: done.displayName ?? done.personId })}{' '}
-            {t('erase.counts', { deleted: total(done.deletes), detached: total(done.detaches) })}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      <div role="group" aria-label={t('erase.search')}>
-        <span>{t('erase.search')}</span>
-        <PersonPicker
-          key={pickerKey}
-          api={api}
-          onChange={(id) => {
-            setPersonId(id);
-            setForce(false);
-            setReason('');
-            if (id) setDone(undefined);
-          }}
-          testId="hr-erase-picker"
-        />
-      </div>
-      {personId && ready === undefined ? <QueryState query={preview}>{() => null}</QueryState> : null}
-      {ready ? (
-        <div className={layout.stack} data-testid="hr-erase-preview">
-          <MessageBar intent={ready.activeInDirectory ? 'warning' : 'info'} className={styles.warning}>
-            <MessageBarBody>{ready.activeInDirectory ? t('erase.active') : t('erase.gone')}</MessageBarBody>
-          </MessageBar>
-          <div>
-            <strong>{t('erase.deletes')}</strong>
-            {total(ready.deletes) === 0 ? (
-              <p className={layout.muted}>{t('erase.nothing')}</p>
-            ) : (
-              <CountList counts={ready.deletes} testId="hr-erase-deletes" />
-            )}
-          </div>
-          {total(ready.detaches) > 0 ? (
-            <div>
-              <strong>{t('erase.detaches')}</strong>
-              <CountList counts={ready.detaches} testId="hr-erase-detaches" />
-            </div>
-          ) : null}
-          {ready.activeInDirectory ? (
-            <>
-              <Checkbox
-                checked={force}
-                onChange={(_, data) => setForce(data.checked === true)}
-                label={t('erase.force')}
-                data-testid="hr-erase-force"
-              />
-              <Field label={t('erase.reason')} required={force}>
-                <Textarea
-                  value={reason}
-                  onChange={(_, data) => setReason(data.value)}
-                  maxLength={500}
-                  data-testid="hr-erase-reason"
-                />
-              </Field>
-            </>
-          ) : null}
-          <div>
-            <Button
-              appearance="primary"
-              disabled={!canStart}
-              onClick={() => {
-                if (!ready) return;
-                erasure.reset();
-                setTarget({ preview: ready, reason: reason.trim(), forced: needsForce && force });
-                setConfirming(true);
-              }}
-              data-testid="hr-erase-start"
-            >
-              {t('erase.start')}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface data-testid="hr-erase-dialog">
-          <DialogBody>
-            <DialogTitle>{t('erase.confirmTitle', { name })}</DialogTitle>
-            <DialogContent>
-              <p>{t('erase.confirmBody')}</p>
-              {target ? (
-                <>
-                  <strong>{t('erase.deletes')}</strong>
-                  <CountList counts={target.preview.deletes} testId="hr-erase-dialog-deletes" />
-                  {total(target.preview.detaches) > 0 ? (
-                    <>
-                      <strong>{t('erase.detaches')}</strong>
-                      <CountList counts={target.preview.detaches} testId="hr-erase-dialog-detaches" />
-                    </>
-                  ) : null}
-                  {target.forced ? <p>{t('erase.forced', { reason: target.reason })}</p> : null}
-                </>
-              ) : null}
-              {failure !== undefined ? (
-                <MessageBar intent="error" role="alert" data-testid="hr-erase-failed">
-                  <MessageBarBody>
-                    {t('erase.failed')} {errorText(failure)}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(false)} disabled={erasing}>
-                {t('erase.cancel')}
-              </Button>
-              <Button appearance="primary" onClick={erase} disabled={erasing} data-testid="hr-erase-confirm">
-                {t('erase.confirm')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-
-      <TableHead id={recordsHeading} title={t('erase.records')}>
-        {null}
-      </TableHead>
-      <QueryState query={records} empty={<p className={layout.muted}>{t('erase.recordsEmpty')}</p>}>
-        {(records) => (
-          <TableScroll labelledBy={recordsHeading}>
-            <table
-              className={`${tables.table} ${styles.recordsTable}`}
-              aria-labelledby={recordsHeading}
-              data-testid="hr-erase-records"
-            >
-              <thead>
-                <tr>
-                  <th className={tables.th}>{t('erase.colAt')}</th>
-                  <th className={tables.th}>{t('erase.colPerson')}</th>
-                  <th className={tables.th}>{t('erase.colBy')}</th>
-                  <th className={tables.th}>{t('erase.colForced')}</th>
-                  <th className={tables.th}>{t('erase.colCounts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {records.map((record) => (
-                  <tr key={record.id} data-testid="hr-erase-record">
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
-                    <td className={tables.td}>
-                      {record.displayName ?? t('log.unknownPerson')}
-                      <br />
-                      <span className={styles.details}>{record.personId}</span>
-                    </td>
-                    <td className={tables.td}>{format.person(record.erasedBy)}</td>
-                    <td className={tables.td}>
-                      {record.forced
-                        ? t('erase.forced', { reason: record.reason ?? '' })
-                        : t('erase.notForced')}
-                    </td>
-                    <td className={tables.td}>
-                      {t('erase.counts', {
-                        deleted: total(record.deletes),
-                        detached: total(record.detaches),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
         )}
       </QueryState>
     </Section>

@@ -45,7 +45,7 @@ const useStyles = makeStyles({
   },
   groupName: { fontWeight: tokens.fontWeightSemibold, margin: '0 0 2px' },
   // Positioned, so the screen-reader-only text inside stays within the scrolling table.
-  heat: { textAlign: 'center', fontVariantNumeric: 'tabular-nums', minWidth: '3.2em', position: 'relative' },
+  heat: { textAlign: 'center', fontVariantNumeric: 'tabular-nums', minWidth: '3em', position: 'relative' },
   low: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1 },
   mid: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
   high: {
@@ -83,7 +83,9 @@ const useStyles = makeStyles({
     clipPath: 'inset(50%)',
     whiteSpace: 'nowrap',
   },
-  colHead: { minWidth: '4.5em' },
+  // Ten competencies and the group fit the page's column at 1,280 px: a heading wraps to two or three
+  // lines rather than widening its column; below this width the table scrolls in its frame.
+  colHead: { minWidth: '3.5em' },
 });
 
 /** ダッシュボード: completion by 課/部, the competency picture and training demand. HR only. */
