@@ -12,6 +12,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -57,7 +58,7 @@ describe('HR audit log and leaver erasure in the tab', () => {
   const openAudit = async (options: { locale?: string; theme?: string; width?: number } = {}) => {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
     const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName, ...options });
-    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await openTabPage(tab.frame, 'hr');
     await tab.frame.locator('[data-testid=hr-tab-audit]').click();
     await tab.frame.locator('[data-testid=hr-audit-table]').waitFor();
     return { page, tab };

@@ -15,6 +15,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -56,7 +57,7 @@ describe('interviews in the tab', () => {
       theme: options.theme,
       locale: options.locale,
     });
-    await tab.frame.locator('[data-testid=nav-interviews]').click();
+    await openTabPage(tab.frame, 'interviews');
     await tab.frame.locator('[data-testid=interviews]').waitFor();
     return { page, tab };
   }
