@@ -8,7 +8,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -36,6 +35,7 @@ import { PersonPicker } from '../../shell/person-picker.tsx';
 import messages from '../audit/messages.ts';
 import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import type { HrSectionProps } from '../section-props.ts';
+import { DateInput } from '../../shell/date-input.tsx';
 
 registerBundle('hr-audit', messages);
 
@@ -204,16 +204,14 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
           </Select>
         </Field>
         <Field label={t('log.from')}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.from}
             onChange={(_, data) => setDraft((current) => ({ ...current, from: data.value }))}
             data-testid="hr-audit-from"
           />
         </Field>
         <Field label={t('log.to')}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.to}
             onChange={(_, data) => setDraft((current) => ({ ...current, to: data.value }))}
             data-testid="hr-audit-to"
