@@ -408,10 +408,11 @@ describe('interviews in the tab', () => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
     await tab.setTheme('dark');
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    // Native date and time pickers draw their icons light on the dark theme.
+    // The date's calendar popup is the native picker's (DateInput): it is drawn dark on the dark theme.
     await expect(
       tab.frame
-        .locator('[data-testid=booking-first-day]')
+        .locator('[data-date-input]', { has: tab.frame.locator('[data-testid=booking-first-day]') })
+        .locator('input[type=date]')
         .evaluate((input) => getComputedStyle(input).colorScheme),
     ).resolves.toBe('dark');
     await shoot(page, tab, 'interviews-plan-dark');
