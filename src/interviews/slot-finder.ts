@@ -166,8 +166,18 @@ export function candidateSlots(search: SlotSearch): Interval[] {
  * The candidate slots, kept for the last rules seen: planning many organizers with the same rules (a
  * whole season) builds the grid once instead of once per organizer. Frozen, as plans share its slots.
  */
-let lastGrid: { key: string; slots: readonly Interval[] } | undefined;
+let lastGrid: { key: string; slots: readonly Interval[]; days: readonly DayRange[] } | undefined;
 function slotGrid(search: SlotSearch): readonly Interval[] {
+  return gridOf(search).slots;
+}
+
+/** The grid's slots of one office day: indexes [from, to) into the grid. */
+interface DayRange {
+  from: number;
+  to: number;
+}
+
+function gridOf(search: SlotSearch): { slots: readonly Interval[]; days: readonly DayRange[] } {
   const key = [
     search.now,
     search.firstDay,
@@ -180,10 +190,21 @@ function slotGrid(search: SlotSearch): readonly Interval[] {
     search.hours.end,
     ...search.hours.breaks.flatMap((pause) => [pause.start, pause.end]),
   ].join('|');
-  if (lastGrid?.key === key) return lastGrid.slots;
+  if (lastGrid?.key === key) return lastGrid;
   const slots = Object.freeze(buildGrid(search).map((slot) => Object.freeze(slot)));
-  lastGrid = { key, slots };
-  return slots;
+  const days: DayRange[] = [];
+  slots.forEach((slot, index) => {
+    const last = days[days.length - 1];
+    if (
+      last &&
+      slots[last.from]!.start + DAY > slot.start &&
+      jstDayOf(slots[last.from]!.start) === jstDayOf(slot.start)
+    )
+      last.to = index + 1;
+    else days.push({ from: index, to: index + 1 });
+  });
+  lastGrid = { key, slots, days: Object.freeze(days) };
+  return lastGrid;
 }
 
 function buildGrid(search: SlotSearch): Interval[] {
@@ -219,12 +240,73 @@ interface Candidate {
 }
 
 /**
- * Proposes one slot per attendee: the most constrained people are placed first, each at their earliest
- * option clear of the interviews placed so far; someone left over may take a slot whose holder can move
- * to another of their own options. Whoever still cannot be placed gets the reason.
+ * Van der Corput's sequence, 0, 1/2, 1/4, 3/4, 1/8, …: the n-th time of day keeps apart from the ones
+ * before it, however many there are.
+ */
+function spreadFraction(index: number): number {
+  let fraction = 0;
+  let weight = 0.5;
+  for (let rest = index; rest > 0; rest >>= 1, weight /= 2) if (rest & 1) fraction += weight;
+  return fraction;
+}
+
+/**
+ * Where each attendee would ideally go, so a plan spreads instead of piling up on the first morning
+ * (a supervisor cannot hold eight interviews in a row, and people are out on other days): the k-th of n
+ * attendees (in the supervisor's order) aims at office day ⌊k·d/n⌋ of the window's d, so the days fill
+ * evenly from first to last, and at a time of day that moves through the day (8:30, then midday, then
+ * mid-morning, mid-afternoon, …), so people on the same day are apart too.
+ */
+function targetsOf(search: SlotSearch, count: number): Array<Interval | undefined> {
+  const { slots, days } = gridOf(search);
+  return Array.from({ length: count }, (_, index) => {
+    const day = days[Math.floor((index * days.length) / count)];
+    if (!day) return undefined;
+    const offset = Math.floor(spreadFraction(index) * (day.to - day.from));
+    return slots[day.from + offset];
+  });
+}
+
+/** The option nearest `target` (the earlier of two as near) that `isFree` accepts. */
+function nearestFree(
+  options: readonly Interval[],
+  target: Interval | undefined,
+  isFree: (slot: Interval) => boolean,
+): Interval | undefined {
+  if (!target) return options.find(isFree);
+  // First option starting at or after the target; then walk outwards, nearest first.
+  let low = 0;
+  let high = options.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (options[middle]!.start < target.start) low = middle + 1;
+    else high = middle;
+  }
+  let before = low - 1;
+  let after = low;
+  while (before >= 0 || after < options.length) {
+    const earlier = options[before];
+    const later = options[after];
+    const takeEarlier =
+      earlier !== undefined &&
+      (later === undefined || target.start - earlier.start <= later.start - target.start);
+    const slot = takeEarlier ? earlier : later!;
+    if (takeEarlier) before -= 1;
+    else after += 1;
+    if (isFree(slot)) return slot;
+  }
+  return undefined;
+}
+
+/**
+ * Proposes one slot per attendee: the most constrained people are placed first, each at the option
+ * clear of the interviews placed so far that is nearest their spread target (targetsOf); someone left
+ * over may take a slot whose holder can move to another of their own options. Whoever still cannot be
+ * placed gets the reason.
  */
 export function planInterviews(search: SlotSearch): Plan {
   const candidates = optionsOf(search);
+  const targets = targetsOf(search, candidates.length);
   const buffer = search.bufferMinutes * MINUTE;
   const placed = new Map<string, Interval>();
   const isFreeOf = (slot: Interval) => {
@@ -239,7 +321,7 @@ export function planInterviews(search: SlotSearch): Plan {
       unplaced.push({ personId: candidate.personId, reason: candidate.reason });
       continue;
     }
-    const direct = candidate.options.find((slot) => isFreeOf(slot));
+    const direct = nearestFree(candidate.options, targets[candidate.index], isFreeOf);
     if (direct) {
       placed.set(candidate.personId, direct);
       continue;

@@ -18,8 +18,16 @@ function dayFromToday(days: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-async function openPanel(language: Language) {
+type OpenWindows = Array<{ kind: 'midYear' | 'goalSetting' | 'selfCheckH2'; closesOn: string }>;
+
+async function openPanel(language: Language, open: OpenWindows = []) {
   const fake = fakeApi({
+    'GET /api/cycles/due': {
+      today: jstDayOf(new Date()),
+      open: open.map((window) => ({ ...window, windowId: `w-${window.kind}`, fiscalYear: 2026 })),
+      mine: [],
+      team: null,
+    },
     'GET /api/team': {
       period: '2026-H1',
       fiscalYear: 2026,
@@ -59,6 +67,26 @@ describe("the booking panel's settings", () => {
   // The panel remembers its settings for the session: each test starts from the defaults.
   beforeEach(() => sessionStorage.clear());
 
+  it("defaults to the season HR has open, ending with its window, in the UI language's dates", async () => {
+    const closesOn = dayFromToday(5);
+    const { screen } = await openPanel('ja', [
+      { kind: 'selfCheckH2', closesOn: dayFromToday(30) },
+      { kind: 'midYear', closesOn },
+    ]);
+    await expect.element(screen.getByTestId('booking-type')).toHaveValue('midYear');
+    const [year, month, day] = closesOn.split('-');
+    await expect
+      .poll(() => (screen.getByTestId('booking-last-day').element() as HTMLInputElement).value)
+      .toMatch(new RegExp(`^${year}/${month}/${day} \\(.\\)$`));
+    await expect.element(screen.getByTestId('booking-day-start')).toHaveValue('08:30');
+  });
+
+  it('offers a career interview when no interview season is open', async () => {
+    const { screen } = await openPanel('en', [{ kind: 'selfCheckH2', closesOn: dayFromToday(30) }]);
+    await expect.element(screen.getByTestId('booking-type')).toHaveValue('career');
+    await expect.element(screen.getByTestId('booking-day-start')).toHaveValue('8:30 AM');
+  });
+
   it('names every problem at once and asks the server nothing', async () => {
     const { screen, fake } = await openPanel('ja');
     await screen.getByTestId('booking-first-day').fill(dayFromToday(10));
@@ -72,7 +100,10 @@ describe("the booking panel's settings", () => {
       '終了日は開始日以降にしてください。',
       `所要時間は ${PROBLEM_LIMITS.durationMin}〜${PROBLEM_LIMITS.durationMax} 分の整数で入力してください。`,
     ]);
-    expect(fake.received.map((request) => request.key)).toEqual(['GET /api/team']);
+    expect(fake.received.map((request) => request.key).sort()).toEqual([
+      'GET /api/cycles/due',
+      'GET /api/team',
+    ]);
   });
 
   it("names the contract's limits in English, for a window too long and hours in the wrong order", async () => {
@@ -89,6 +120,9 @@ describe("the booking panel's settings", () => {
       `The period can be at most ${PROBLEM_LIMITS.maxDays} days.`,
       'The end time must be after the start time.',
     ]);
-    expect(fake.received.map((request) => request.key)).toEqual(['GET /api/team']);
+    expect(fake.received.map((request) => request.key).sort()).toEqual([
+      'GET /api/cycles/due',
+      'GET /api/team',
+    ]);
   });
 });

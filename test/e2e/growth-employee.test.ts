@@ -13,6 +13,7 @@ import {
   seriousAxeViolations,
   setDevHostTheme,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -105,7 +106,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     options: { theme?: string; locale?: string } = {},
   ): Promise<FrameLocator> => {
     const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, ...options });
-    await tab.frame.locator(`[data-testid=nav-${target}]`).click();
+    await openTabPage(tab.frame, target);
     await tab.frame.locator(`[data-testid=${target}]`).waitFor();
     return tab.frame;
   };
@@ -684,7 +685,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await frame.locator('[data-testid=growth-chart] svg[role=img]').waitFor();
     await expectNoSidewaysScroll(frame);
     await fullScreenshot(page, frame, 'self-check-mobile');
-    await frame.locator('[data-testid=nav-goals]').click();
+    await openTabPage(frame, 'goals');
     await frame.locator('[data-testid=goals-empty], article[data-testid^=goal-]').first().waitFor();
     await frame.locator('[data-testid=goal-add]').click();
     await frame.locator('[data-testid=goal-new-form]').waitFor();

@@ -13,6 +13,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
@@ -64,7 +65,7 @@ describe('HR audit log and leaver erasure in the tab', () => {
   ) => {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1100, height: 900 } });
     const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName, ...options });
-    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await openTabPage(tab.frame, 'hr');
     await tab.frame.locator(`[data-testid=hr-tab-${section}]`).click();
     await tab.frame.locator(`[data-testid=hr-section-${section}]`).waitFor();
     return { page, tab };

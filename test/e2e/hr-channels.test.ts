@@ -11,6 +11,7 @@ import {
   screenshot,
   seriousAxeViolations,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { courseBody, sessionBody } from '../integration/training/training-support.ts';
@@ -87,7 +88,7 @@ describe('HR report channels in the tab', () => {
     options: { locale?: string; theme?: string } = {},
   ): Promise<FrameLocator> => {
     const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName, ...options });
-    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await openTabPage(tab.frame, 'hr');
     await tab.frame.locator('[data-testid=hr-tab-channels]').click();
     await tab.frame.locator('[data-testid=hr-section-channels]').waitFor();
     return tab.frame;

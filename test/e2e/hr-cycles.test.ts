@@ -8,6 +8,7 @@ import {
   seriousAxeViolations,
   setDevHostTheme,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -49,7 +50,7 @@ describe('HR cycles in the tab', () => {
 
   const openCycles = async (page: Page, locale = 'ja-JP'): Promise<FrameLocator> => {
     const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName, locale });
-    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await openTabPage(tab.frame, 'hr');
     await tab.frame.locator('[data-testid=hr-tab-cycles]').click();
     await tab.frame.locator('[data-testid=cycle-goalSetting]').waitFor();
     return tab.frame;

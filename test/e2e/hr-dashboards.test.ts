@@ -11,6 +11,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -80,7 +81,7 @@ describe('HR dashboards and the training report roll-up', () => {
       locale: options.locale ?? 'ja-JP',
       theme: options.theme ?? 'default',
     });
-    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await openTabPage(tab.frame, 'hr');
     await tab.frame.locator(`[data-testid=hr-tab-${section}]`).click();
     await tab.frame.locator(`[data-testid=hr-section-${section}]`).waitFor();
     return { page, tab };

@@ -8,6 +8,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -38,7 +39,7 @@ describe('HR console: staff and levels', () => {
       locale: options.locale ?? 'ja-JP',
       theme: options.theme ?? 'default',
     });
-    await tab.frame.locator('[data-testid=nav-hr]').click();
+    await openTabPage(tab.frame, 'hr');
     await tab.frame.locator('[data-testid=hr-people-import]').waitFor();
     return { page, tab };
   };

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedPerson } from '../../src/dev/m365-emulator/seed-organisation.ts';
 import { createGraphClient } from '../../src/graph/graph-client.ts';
 import { createAppTokenProvider } from '../../src/graph/token-providers.ts';
-import type { InterviewSummary } from '../../src/interviews/interview.contract.ts';
+import { INTERVIEW_TYPES, type InterviewSummary } from '../../src/interviews/interview.contract.ts';
+import { seasonSettings } from '../../tab/src/interviews/schedule.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import {
   launchBrowser,
@@ -15,6 +16,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -56,7 +58,7 @@ describe('interviews in the tab', () => {
       theme: options.theme,
       locale: options.locale,
     });
-    await tab.frame.locator('[data-testid=nav-interviews]').click();
+    await openTabPage(tab.frame, 'interviews');
     await tab.frame.locator('[data-testid=interviews]').waitFor();
     return { page, tab };
   }
@@ -90,9 +92,25 @@ describe('interviews in the tab', () => {
   it('books all direct reports in one action: events with Teams links in both calendars, shown as booked', async () => {
     const { page, tab } = await open(kacho);
     await tab.frame.locator('[data-testid=booking-panel]').waitFor();
+    // The defaults follow HR's open season, and the dates and times read the Japanese way.
+    const due = (await call(kacho, 'GET', '/api/cycles/due')).body as unknown as {
+      open: Array<{ kind: string; closesOn: string }>;
+    };
+    const season = seasonSettings(due.open, new Date());
+    await expect.poll(() => tab.frame.locator('[data-testid=booking-type]').inputValue()).toBe(season.type);
+    const [year, month, day] = season.lastDay.split('-');
+    await expect(tab.frame.locator('[data-testid=booking-last-day]').inputValue()).resolves.toMatch(
+      new RegExp(`^${year}/${month}/${day} \\([日月火水木金土]\\)$`),
+    );
+    await expect(tab.frame.locator('[data-testid=booking-day-start]').inputValue()).resolves.toBe('08:30');
     await planFor(tab, 'goalSetting');
     const rows = tab.frame.locator('[data-testid^=plan-row-]');
     await expect(rows.count()).resolves.toBe(reports.length);
+    // Spread over the window, not one after another on the first morning.
+    const days = await tab.frame
+      .locator('[data-testid^=plan-swap-]')
+      .evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value.slice(0, 10)));
+    expect(new Set(days).size).toBeGreaterThanOrEqual(Math.min(reports.length, 2));
     await expect(tab.frame.locator('[data-testid=plan-unplaced]').count()).resolves.toBe(0);
     const planText = (await tab.frame.locator('[data-testid=plan]').textContent()) ?? '';
     expect(planText).toContain('期首面談（目標設定）');
@@ -390,10 +408,11 @@ describe('interviews in the tab', () => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
     await tab.setTheme('dark');
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    // Native date and time pickers draw their icons light on the dark theme.
+    // The date's calendar popup is the native picker's (DateInput): it is drawn dark on the dark theme.
     await expect(
       tab.frame
-        .locator('[data-testid=booking-first-day]')
+        .locator('[data-date-input]', { has: tab.frame.locator('[data-testid=booking-first-day]') })
+        .locator('input[type=date]')
         .evaluate((input) => getComputedStyle(input).colorScheme),
     ).resolves.toBe('dark');
     await shoot(page, tab, 'interviews-plan-dark');
@@ -408,6 +427,18 @@ describe('interviews in the tab', () => {
 
   it('fits 360 px without sideways scrolling (plan, lists and record)', async () => {
     const { page, tab } = await open(kacho, { width: 360 });
+    // The pages that do not fit are in the その他 menu; 面談, the current page, stays in view.
+    const more = tab.frame.locator('[data-testid=nav-more]');
+    await more.waitFor();
+    await tab.frame.locator('[data-testid=nav-interviews]').waitFor();
+    await more.click();
+    await tab.frame.locator('[data-testid=nav-more-menu]').waitFor();
+    await expect(tab.frame.locator('[data-testid=nav-more-interviews]').count()).resolves.toBe(0);
+    await expect(tab.frame.locator('[role=menuitemradio]').count()).resolves.toBeGreaterThan(0);
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+    await screenshot(page, 'interviews-nav-more-360');
+    await page.keyboard.press('Escape');
+    await tab.frame.locator('[data-testid=nav-more-menu]').waitFor({ state: 'detached' });
     await planFor(tab, 'yearEnd');
     await expectNoSidewaysScroll(tab.frame);
     // Nothing sticks out of its card either (a long option would widen a select past the border).
@@ -432,6 +463,10 @@ describe('interviews in the tab', () => {
   it('is complete in English', async () => {
     const { page, tab } = await open(kacho, { locale: 'en-US' });
     await tab.frame.locator('[data-testid=interviews-organizer] li').first().waitFor();
+    await expect(tab.frame.locator('[data-testid=booking-first-day]').inputValue()).resolves.toMatch(
+      /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    );
+    await expect(tab.frame.locator('[data-testid=booking-day-start]').inputValue()).resolves.toBe('8:30 AM');
     await planFor(tab, 'career');
     const text = (await tab.frame.locator('main').textContent()) ?? '';
     for (const expected of [
@@ -463,7 +498,9 @@ describe('interviews in the tab', () => {
     await tabTo('booking-select-all-1');
     await page.keyboard.press('Space');
     await tabTo('booking-type');
-    // goalSetting → midYear → yearEnd
+    // The default follows HR's open season (career when none is open): up to the first, goalSetting,
+    // then goalSetting → midYear → yearEnd.
+    for (let press = 0; press < INTERVIEW_TYPES.length; press += 1) await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(tab.frame.locator('[data-testid=booking-type]').inputValue()).resolves.toBe('yearEnd');

@@ -163,6 +163,22 @@ export async function openDevHost(
 }
 
 /**
+ * Opens one of the tab's pages from its navigation: its tab, or, on a narrow screen where the tab went
+ * into the その他 menu (tab/src/shell/navigation.tsx), the menu's item.
+ */
+export async function openTabPage(frame: FrameLocator, pageId: string): Promise<void> {
+  const tab = frame.locator(`[data-testid=nav-${pageId}]`);
+  await tab.waitFor({ state: 'attached' });
+  // The overflow manager places the tabs on the next frames after they appear.
+  await tab.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  if (await tab.isVisible()) return tab.click();
+  await frame.locator('[data-testid=nav-more]').click();
+  await frame.locator(`[data-testid=nav-more-${pageId}]`).click();
+}
+
+/**
  * How far the tab's page scrolls sideways, and (to say why when it does) the outermost elements that
  * stick out on the right, outside any container of their own that scrolls or clips.
  */

@@ -47,6 +47,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
+import { DateInput } from '../shell/date-input.tsx';
 
 registerBundle('declaration', messages);
 
@@ -509,8 +510,7 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
           />
         </Field>
         <Field label={t('hr.closesOn')}>
-          <Input
-            type="date"
+          <DateInput
             value={closesOn}
             onChange={(_, data) => setClosesOn(data.value)}
             data-testid="hr-closes-on"

@@ -16,6 +16,7 @@ import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { GoalError } from './goal-error.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { DateInput } from '../shell/date-input.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -192,12 +193,9 @@ export function GoalForm({
         />
       </Field>
       <Field label={t('fieldDueDate')} required hint={t('fieldDueDateHint', range)} {...errorOf('dueDate')}>
-        <Input
+        <DateInput
           id={`${idPrefix}-dueDate`}
           className={styles.date}
-          type="date"
-          min={bounds.from}
-          max={bounds.to}
           value={fields.dueDate}
           onChange={(_, data) => change('dueDate', data.value)}
           data-testid="goal-due"

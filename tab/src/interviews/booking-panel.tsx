@@ -29,7 +29,14 @@ import { PeoplePicker } from './people-picker.tsx';
 import { PlanSettingsFields } from './plan-settings.tsx';
 import { PlanView } from './plan-view.tsx';
 import { loadSaved, storeSaved } from './saved-booking.ts';
-import { initialChoices, jstDayOf, PROBLEM_LIMITS, settingsProblems, type PlanSettings } from './schedule.ts';
+import {
+  initialChoices,
+  jstDayOf,
+  PROBLEM_LIMITS,
+  seasonSettings,
+  settingsProblems,
+  type PlanSettings,
+} from './schedule.ts';
 
 export function BookingPanel({
   api,
@@ -46,9 +53,18 @@ export function BookingPanel({
   const queryClient = useQueryClient();
   const team = useQuery(routeQuery(api, queryKeys.team, 'GET /api/team'));
   const [initial] = useState(() => loadSaved(new Date()));
-  const [settings, setSettings] = useState<PlanSettings>(initial.settings);
+  const [ownSettings, setSettings] = useState<PlanSettings>(initial.settings);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial.selected));
   const [problems, setProblems] = useState<string[]>([]);
+  // HR's open windows say which interview season it is (GET /api/cycles/due, shared with the home):
+  // until the supervisor changes a setting, the season's type and window are the defaults.
+  const due = useQuery(routeQuery(api, queryKeys.due, 'GET /api/cycles/due'));
+  const [touched, setTouched] = useState(initial.touched === true);
+  const settings = useMemo(
+    () =>
+      touched || !due.data ? ownSettings : { ...ownSettings, ...seasonSettings(due.data.open, new Date()) },
+    [ownSettings, touched, due.data],
+  );
   // Asking for a plan reads free/busy (a POST for its body); booking writes to Outlook.
   const planRequest = useMutation({
     mutationFn: (body: PlanRequest) => api.call('POST /api/interviews/plan', { body }),
@@ -66,14 +82,18 @@ export function BookingPanel({
   // One key per confirmation: a retry of the same plan and choices sends the same key and books once.
   const confirmation = useRef<{ key: string; signature: string } | undefined>(undefined);
 
-  useEffect(() => storeSaved({ settings, selected: [...selected] }), [settings, selected]);
+  useEffect(() => storeSaved({ settings, selected: [...selected], touched }), [settings, selected, touched]);
 
   const members = useMemo(() => team.data?.members ?? [], [team.data]);
   // Only people still in the team count: someone remembered from an earlier session may have moved on.
   const chosen = useMemo(() => members.filter((member) => selected.has(member.id)), [members, selected]);
 
-  const update = <K extends keyof PlanSettings>(key: K, value: PlanSettings[K]) =>
-    setSettings((current) => ({ ...current, [key]: value }));
+  const update = <K extends keyof PlanSettings>(key: K, value: PlanSettings[K]) => {
+    // The first change starts from what is shown, the season's defaults included.
+    const shown = settings;
+    setTouched(true);
+    setSettings((current) => ({ ...(touched ? current : shown), [key]: value }));
+  };
 
   const findTimes = () => {
     const found = [

@@ -1,7 +1,11 @@
-import { Input } from '@fluentui/react-components';
-import { usePickerStyles } from './picker-styles.ts';
+import { DateInput } from '../shell/date-input.tsx';
+import { TimeInput } from '../shell/time-input.tsx';
 
-/** A native date or time picker in the tab's colour scheme that hands back the picked value. */
+/**
+ * A date or time of the booking panel and the reschedule dialog, in the shell's localised inputs
+ * (2026/12/06 (日), 08:30 in Japanese), handing back YYYY-MM-DD or HH:MM, or '' while what is typed is
+ * not one.
+ */
 export function PickerInput({
   type,
   value,
@@ -13,14 +17,9 @@ export function PickerInput({
   onValue: (value: string) => void;
   testId?: string;
 }) {
-  const pickers = usePickerStyles();
-  return (
-    <Input
-      type={type}
-      input={{ className: pickers.native }}
-      value={value}
-      onChange={(_, data) => onValue(data.value)}
-      data-testid={testId}
-    />
+  return type === 'date' ? (
+    <DateInput value={value} onChange={(_, data) => onValue(data.value)} data-testid={testId} />
+  ) : (
+    <TimeInput value={value} onChange={(_, data) => onValue(data.value)} data-testid={testId} />
   );
 }

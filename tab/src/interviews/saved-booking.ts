@@ -6,6 +6,8 @@ const STORAGE_KEY = 'hagukumi.interviews.booking';
 export interface Saved {
   settings: PlanSettings;
   selected: string[];
+  /** Whether the supervisor changed a setting: until then the open season's defaults may replace them. */
+  touched?: boolean;
 }
 
 /** The settings and the choice of people survive a reload of the tab (for this browser tab only). */
@@ -21,7 +23,11 @@ export function loadSaved(now: Date): Saved {
       settings.firstDay = fallback.settings.firstDay;
       settings.lastDay = fallback.settings.lastDay;
     }
-    return { settings, selected: Array.isArray(saved.selected) ? saved.selected : [] };
+    return {
+      settings,
+      selected: Array.isArray(saved.selected) ? saved.selected : [],
+      touched: saved.touched === true,
+    };
   } catch {
     return fallback;
   }

@@ -5,6 +5,7 @@ import {
   DURATION_MIN_MINUTES,
   MAX_WINDOW_DAYS,
   planOptionsSchema,
+  type InterviewType,
   type PlanRequest,
   type PlanResponse,
   type Slot,
@@ -63,6 +64,38 @@ export function defaultSettings(now: Date): PlanSettings {
     breaks: [{ start: '12:00', end: '13:00' }],
     bufferMinutes: 10,
     minimumNoticeMinutes: 24 * 60,
+  };
+}
+
+/** An open cycle window as GET /api/cycles/due lists it. */
+export interface OpenWindow {
+  kind: string;
+  closesOn: string;
+}
+
+/** The cycle windows that are interview seasons: 期首面談, 中間面談 and 期末面談 share the cycles' kinds. */
+const SEASONS: readonly InterviewType[] = ['goalSetting', 'midYear', 'yearEnd'];
+
+/**
+ * The defaults once HR's open windows are known: the interview of the season HR has open, over the next
+ * two weeks but not past the window's last day. With no season open (December, say) it is not 期首面談
+ * but a career interview, which belongs to no season; the two weeks stay.
+ */
+export function seasonSettings(
+  open: readonly OpenWindow[],
+  now: Date,
+): Pick<PlanSettings, 'type' | 'firstDay' | 'lastDay'> {
+  const base = defaultSettings(now);
+  const season = open
+    .filter(
+      (window) => (SEASONS as readonly string[]).includes(window.kind) && window.closesOn >= base.firstDay,
+    )
+    .sort((a, b) => a.closesOn.localeCompare(b.closesOn))[0];
+  if (!season) return { type: 'career', firstDay: base.firstDay, lastDay: base.lastDay };
+  return {
+    type: season.kind as InterviewType,
+    firstDay: base.firstDay,
+    lastDay: season.closesOn < base.lastDay ? season.closesOn : base.lastDay,
   };
 }
 

@@ -1,4 +1,20 @@
-import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  Menu,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  tokens,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from '@fluentui/react-components';
+import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { useMe } from '../data/queries.ts';
@@ -8,12 +24,21 @@ const useStyles = makeStyles({
   bar: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowX: 'auto',
     position: 'sticky',
     top: 0,
     zIndex: 1,
   },
-  list: { maxWidth: '960px', margin: '0 auto' },
+  // The overflow manager measures the list: it must fill the bar and never scroll or wrap.
+  list: {
+    maxWidth: '960px',
+    margin: '0 auto',
+    overflow: 'hidden',
+    flexWrap: 'nowrap',
+    minWidth: 0,
+    boxSizing: 'border-box',
+  },
+  tab: { flexShrink: 0, whiteSpace: 'nowrap' },
+  more: { flexShrink: 0, whiteSpace: 'nowrap', minWidth: 'auto' },
 });
 
 /**
@@ -22,6 +47,11 @@ const useStyles = makeStyles({
  */
 const EVERYONE: readonly PageId[] = ['home', 'self-check', 'goals', 'career', 'declaration'];
 
+/**
+ * The pages as tabs. On a narrow screen (Teams mobile, 360 px) the tabs that do not fit move, last first,
+ * into a その他 menu at the end of the list, as Teams' own mobile apps do; the current page never moves
+ * there, so where you are stays in view.
+ */
 export function Navigation({ api, current }: { api: ApiClient; current: PageId }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -37,18 +67,78 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
   ];
   return (
     <nav className={styles.bar} aria-label={t('nav.label')} data-testid="navigation">
-      <TabList
-        className={styles.list}
-        selectedValue={current}
-        onTabSelect={(_, data) => navigate(data.value as PageId)}
-        size="medium"
-      >
-        {pages.map((page) => (
-          <Tab key={page} value={page} data-testid={`nav-${page}`}>
-            {t(`nav.${page}`)}
-          </Tab>
-        ))}
-      </TabList>
+      <Overflow minimumVisible={1} padding={8}>
+        <TabList
+          className={styles.list}
+          selectedValue={current}
+          onTabSelect={(_, data) => navigate(data.value as PageId)}
+          size="medium"
+        >
+          {pages.map((page, index) => (
+            // Earlier pages stay longer (higher priority overflows later); the current page is pinned.
+            <OverflowItem
+              key={page}
+              id={page}
+              {...(page === current ? { pinned: true } : { priority: pages.length - index })}
+            >
+              <Tab value={page} className={styles.tab} data-testid={`nav-${page}`}>
+                {t(`nav.${page}`)}
+              </Tab>
+            </OverflowItem>
+          ))}
+          <MoreMenu pages={pages} current={current} />
+        </TabList>
+      </Overflow>
     </nav>
+  );
+}
+
+/** The その他 menu: the pages that did not fit, in their order; absent while everything fits. */
+function MoreMenu({ pages, current }: { pages: readonly PageId[]; current: PageId }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu
+      checkedValues={{ page: [current] }}
+      onCheckedValueChange={(_, data) => {
+        const page = data.checkedItems[0];
+        if (page) navigate(page as PageId);
+      }}
+    >
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          ref={ref}
+          appearance="transparent"
+          className={styles.more}
+          icon={<ChevronDownRegular />}
+          iconPosition="after"
+          aria-label={t('navMore.count', { count: overflowCount })}
+          role="tab"
+          data-testid="nav-more"
+        >
+          {t('navMore.label')}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList data-testid="nav-more-menu">
+          {pages.map((page) => (
+            <MoreMenuItem key={page} page={page} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function MoreMenuItem({ page }: { page: PageId }) {
+  const { t } = useTranslation();
+  const hidden = !useIsOverflowItemVisible(page);
+  if (!hidden) return null;
+  return (
+    <MenuItemRadio name="page" value={page} data-testid={`nav-more-${page}`}>
+      {t(`nav.${page}`)}
+    </MenuItemRadio>
   );
 }

@@ -11,6 +11,8 @@ import {
 import type { ApiClient } from '../api/client.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { FormEnd, useFormSave } from './form-end.tsx';
+import { DateInput } from '../shell/date-input.tsx';
+import { TimeInput } from '../shell/time-input.tsx';
 export function SessionForm({
   api,
   courseId,
@@ -74,24 +76,21 @@ export function SessionForm({
     >
       <div className={layout.row}>
         <Field label={t('hr.date')} required>
-          <Input
-            type="date"
+          <DateInput
             value={fields.date}
             onChange={(_, data) => set('date', data.value)}
             data-testid="session-date"
           />
         </Field>
         <Field label={t('hr.startTime')} required>
-          <Input
-            type="time"
+          <TimeInput
             value={fields.startTime}
             onChange={(_, data) => set('startTime', data.value)}
             data-testid="session-start"
           />
         </Field>
         <Field label={t('hr.endTime')} required>
-          <Input
-            type="time"
+          <TimeInput
             value={fields.endTime}
             onChange={(_, data) => set('endTime', data.value)}
             data-testid="session-end"
@@ -124,8 +123,7 @@ export function SessionForm({
           />
         </Field>
         <Field label={t('hr.deadlineLabel')} required>
-          <Input
-            type="date"
+          <DateInput
             value={fields.applicationDeadline}
             onChange={(_, data) => set('applicationDeadline', data.value)}
             data-testid="session-deadline"

@@ -140,7 +140,9 @@ describe('free/busy', () => {
 });
 
 describe('planning', () => {
-  it('gives each report the earliest time free for both, one after another', () => {
+  it('gives each report the time free for both nearest its place in the spread', () => {
+    // Three people over four office days aim at Tuesday 8:30, Wednesday after lunch and Thursday
+    // mid-morning (targetsOf); each gets the free time nearest their aim.
     const plan = planInterviews(
       search({
         organizer: { calendar: [item('2026-12-01', '08:30', '10:00')] },
@@ -154,8 +156,8 @@ describe('planning', () => {
     expect(plan.unplaced).toEqual([]);
     expect(Object.fromEntries(plan.slots.map((slot) => [slot.personId, describeSlot(slot)]))).toEqual({
       a: '2026-12-01 11:00-11:30',
-      b: '2026-12-02 08:30-09:00',
-      c: '2026-12-01 10:00-10:30',
+      b: '2026-12-02 13:15-13:45',
+      c: '2026-12-03 10:15-10:45',
     });
   });
 
@@ -165,6 +167,8 @@ describe('planning', () => {
         firstDay: '2026-12-01',
         lastDay: '2026-12-01',
         bufferMinutes: 15,
+        // A short morning, so the two must sit next to each other and the buffer decides where.
+        hours: { start: '08:30', end: '10:30', breaks: [] },
         booked: [{ start: jst('2026-12-01', '08:30'), end: jst('2026-12-01', '09:00') }],
         attendees: [
           { personId: 'a', calendar: [] },
@@ -237,6 +241,25 @@ describe('planning', () => {
     expect(
       planInterviews(search({ firstDay: '2026-12-05', lastDay: '2026-12-06' })).unplaced[0]?.reason,
     ).toBe('no_working_time');
+  });
+
+  it('spreads a team over the days of the window and the times of day, not all on the first morning', () => {
+    const team = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((personId) => ({ personId, calendar: [] }));
+    const plan = planInterviews(
+      search({ firstDay: '2026-11-30', lastDay: '2026-12-04', bufferMinutes: 10, attendees: team }),
+    );
+    expect(plan.unplaced).toEqual([]);
+    expect(plan.slots.map((slot) => `${slot.personId} ${describeSlot(slot)}`)).toEqual([
+      // Monday's first slot is 9:00: the frozen clock says it is 9:00 on Monday now.
+      'a 2026-11-30 09:00-09:30',
+      'b 2026-11-30 13:30-14:00',
+      'c 2026-12-01 10:15-10:45',
+      'd 2026-12-01 15:00-15:30',
+      'e 2026-12-02 09:15-09:45',
+      'g 2026-12-03 11:00-11:30',
+      'f 2026-12-03 14:15-14:45',
+      'h 2026-12-04 16:00-16:30',
+    ]);
   });
 
   it('is deterministic', () => {
@@ -359,6 +382,52 @@ describe('planning, for any calendars (property)', () => {
         }
       }),
       { numRuns: 300, seed: 20261125 },
+    );
+  });
+});
+
+describe('spreading, for any team and window (property)', () => {
+  it('uses the days of the window evenly and more than one time of day when the calendars allow', () => {
+    const firstDays = ['2026-12-01', '2026-12-07', '2026-12-21', '2027-01-12', '2027-03-29'];
+    fc.assert(
+      fc.property(
+        fc.record({
+          firstDay: fc.constantFrom(...firstDays),
+          length: fc.integer({ min: 0, max: 13 }),
+          people: fc.integer({ min: 1, max: 12 }),
+          durationMinutes: fc.constantFrom(15, 30, 45, 60),
+          bufferMinutes: fc.constantFrom(0, 5, 10, 15, 30),
+        }),
+        ({ firstDay, length, people, durationMinutes, bufferMinutes }) => {
+          const lastDay = new Date(Date.parse(`${firstDay}T00:00:00Z`) + length * 24 * 60 * MINUTE)
+            .toISOString()
+            .slice(0, 10);
+          const request = search({
+            firstDay,
+            lastDay,
+            durationMinutes,
+            bufferMinutes,
+            attendees: Array.from({ length: people }, (_, index) => ({
+              personId: `p${index}`,
+              calendar: [],
+            })),
+          });
+          const officeDays = [...new Set(candidateSlots(request).map((slot) => jstDayOf(slot.start)))];
+          // Only windows with room for everyone on their share of days: at most two a day here.
+          fc.pre(officeDays.length > 0 && people <= officeDays.length * 2);
+          const plan = planInterviews(request);
+          expect(plan.unplaced).toEqual([]);
+          const perDay = officeDays.map(
+            (day) => plan.slots.filter((slot) => jstDayOf(slot.start) === day).length,
+          );
+          // Evenly over the days: never more than one apart, so nobody's day is piled up.
+          expect(Math.max(...perDay) - Math.min(...perDay)).toBeLessThanOrEqual(1);
+          // And not all at the same time of day.
+          const times = new Set(plan.slots.map((slot) => hhmm(slot.start)));
+          expect(times.size).toBeGreaterThanOrEqual(Math.min(people, 2));
+        },
+      ),
+      { numRuns: 200, seed: 20261205 },
     );
   });
 });

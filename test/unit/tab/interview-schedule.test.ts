@@ -9,6 +9,7 @@ import {
   jstInstant,
   jstTimeOf,
   optionsFor,
+  seasonSettings,
   settingsProblems,
 } from '../../../tab/src/interviews/schedule.ts';
 
@@ -33,6 +34,37 @@ describe('the booking panel’s Japan-time dates', () => {
       dayEnd: '17:15',
       breaks: [{ start: '12:00', end: '13:00' }],
     });
+  });
+
+  it("defaults to the interview of the season HR has open, ending with HR's window", () => {
+    const now = new Date('2026-10-05T03:00:00Z');
+    // 中間面談 open until 10/12: two weeks would run past it, so the window ends there.
+    expect(
+      seasonSettings(
+        [
+          { kind: 'selfCheckH2', closesOn: '2026-10-31' },
+          { kind: 'midYear', closesOn: '2026-10-12' },
+        ],
+        now,
+      ),
+    ).toEqual({ type: 'midYear', firstDay: '2026-10-06', lastDay: '2026-10-12' });
+    // A season open for longer keeps the two weeks.
+    expect(seasonSettings([{ kind: 'yearEnd', closesOn: '2027-03-31' }], now)).toEqual({
+      type: 'yearEnd',
+      firstDay: '2026-10-06',
+      lastDay: '2026-10-19',
+    });
+  });
+
+  it('offers no 期首面談 in December when no interview season is open, but a career interview', () => {
+    const december = new Date('2026-12-05T03:00:00Z');
+    expect(seasonSettings([{ kind: 'selfCheckH2', closesOn: '2026-12-25' }], december)).toEqual({
+      type: 'career',
+      firstDay: '2026-12-06',
+      lastDay: '2026-12-19',
+    });
+    // A season whose last day is today has no days left to book.
+    expect(seasonSettings([{ kind: 'goalSetting', closesOn: '2026-12-05' }], december).type).toBe('career');
   });
 
   it('shows a slot in Japan time in Japanese and in English', () => {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useAuditText } from '../audit/audit-text.ts';
 import messages from '../audit/messages.ts';
 import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import type { HrSectionProps } from '../section-props.ts';
+import { DateInput } from '../../shell/date-input.tsx';
 
 registerBundle('hr-audit', messages);
 
@@ -157,16 +158,14 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
           </Select>
         </Field>
         <Field label={t('log.from')}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.from}
             onChange={(_, data) => setDraft((current) => ({ ...current, from: data.value }))}
             data-testid="hr-audit-from"
           />
         </Field>
         <Field label={t('log.to')}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.to}
             onChange={(_, data) => setDraft((current) => ({ ...current, to: data.value }))}
             data-testid="hr-audit-to"

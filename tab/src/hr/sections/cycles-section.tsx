@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -26,6 +25,7 @@ import { QueryState } from '../../data/query-state.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import type { HrSectionProps } from '../section-props.ts';
+import { DateInput } from '../../shell/date-input.tsx';
 
 registerBundle('hr-cycles', {
   ja: {
@@ -310,9 +310,8 @@ function WindowRow({
       </div>
       <div className={styles.fields}>
         <Field label={t('opensOn')} validationMessage={fieldError('opensOn')}>
-          <Input
+          <DateInput
             className={styles.date}
-            type="date"
             value={opensOn}
             disabled={!canEditFirstDay}
             onChange={(_, data) => setOpensOn(data.value)}
@@ -320,9 +319,8 @@ function WindowRow({
           />
         </Field>
         <Field label={t('closesOn')} validationMessage={fieldError('closesOn')}>
-          <Input
+          <DateInput
             className={styles.date}
-            type="date"
             value={closesOn}
             onChange={(_, data) => setClosesOn(data.value)}
             data-testid={`${id}-closes`}

@@ -1,0 +1,92 @@
+// The page tabs at Teams mobile's 360 px: the tabs that do not fit move into a その他 menu instead of
+// scrolling off-screen, and the current page always stays in view.
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { Navigation } from '../../tab/src/shell/navigation.tsx';
+import type { PageId } from '../../tab/src/shell/router.ts';
+import { meAt } from './support/fixtures.ts';
+import { fakeApi, renderTab } from './support/render.tsx';
+
+const ALL: PageId[] = [
+  'home',
+  'self-check',
+  'goals',
+  'career',
+  'declaration',
+  'team',
+  'interviews',
+  'training',
+  'hr',
+];
+
+async function renderNavigation(width: number, current: PageId, language: 'ja' | 'en' = 'ja') {
+  const { api } = fakeApi({ 'GET /api/me': meAt('kacho', { roles: ['employee', 'supervisor', 'hr'] }) });
+  const { screen } = await renderTab(
+    <div style={{ width }}>
+      <Navigation api={api} current={current} />
+    </div>,
+    { language },
+  );
+  // /api/me adds 部下 and 人事 once it answers.
+  await expect.element(screen.getByTestId('nav-hr')).toBeInTheDocument();
+  const isShown = (page: PageId) => {
+    const tab = screen.getByTestId(`nav-${page}`).element() as HTMLElement;
+    return tab.offsetParent !== null && !tab.hasAttribute('data-overflowing');
+  };
+  return { screen, isShown };
+}
+
+describe('the page navigation', () => {
+  afterEach(() => {
+    window.location.hash = '';
+  });
+
+  it('shows every page as a tab when they fit, with no menu', async () => {
+    const { screen, isShown } = await renderNavigation(1200, 'home');
+    await expect.poll(() => ALL.every(isShown)).toBe(true);
+    expect(screen.getByTestId('nav-more').query()).toBeNull();
+  });
+
+  it('moves the pages that do not fit at 360 px into a menu, keeping the current page in view', async () => {
+    const { screen, isShown } = await renderNavigation(360, 'hr');
+    await expect.element(screen.getByTestId('nav-more')).toBeVisible();
+    const hidden = ALL.filter((page) => !isShown(page));
+    expect(hidden.length).toBeGreaterThan(0);
+    // The current page (the last one) is pinned; the first pages stay longest.
+    expect(isShown('hr')).toBe(true);
+    expect(isShown('home')).toBe(true);
+    // Nothing sticks out of the 360 px: no sideways scrolling, no tab cut off.
+    const list = screen.getByRole('tablist').element();
+    expect(list.scrollWidth).toBeLessThanOrEqual(list.clientWidth + 1);
+    expect(screen.getByTestId('nav-more').element().getAttribute('aria-label')).toBe(
+      `その他のページ (${hidden.length} 件)`,
+    );
+
+    await screen.getByTestId('nav-more').click();
+    const menu = screen.getByTestId('nav-more-menu');
+    await expect.element(menu).toBeVisible();
+    const items = Array.from(menu.element().querySelectorAll('[role=menuitemradio]'), (item) =>
+      item.getAttribute('data-testid'),
+    );
+    expect(items).toEqual(hidden.map((page) => `nav-more-${page}`));
+    await screen.getByTestId(`nav-more-${hidden[0]!}`).click();
+    await expect.poll(() => window.location.hash).toBe(`#/${hidden[0]!}`);
+  });
+
+  it('reaches the menu with the keyboard and opens a page from it', async () => {
+    const { screen, isShown } = await renderNavigation(360, 'home', 'en');
+    await expect.element(screen.getByTestId('nav-more')).toBeVisible();
+    const hidden = ALL.filter((page) => !isShown(page));
+    // Tab into the list, then the arrow keys move across the tabs to the menu button.
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByTestId('nav-home').element());
+    await userEvent.keyboard('{End}');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-more').element());
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`More pages (${hidden.length})`);
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByTestId('nav-more-menu')).toBeVisible();
+    const last = hidden.at(-1)!;
+    await userEvent.keyboard('{End}{Enter}');
+    await expect.poll(() => window.location.hash).toBe(`#/${last}`);
+  });
+});
