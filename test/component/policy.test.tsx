@@ -1,13 +1,14 @@
-// The home's level expectations, for each level the policy knows and in both UI languages. The whole
-// chain (token, server, dev host) for one of them stays in test/e2e/tab-home.test.ts.
+// The policy page's level expectations (moved from the home, issue 18), for each level the policy knows
+// and in both UI languages. The whole chain (token, server, dev host) for one of them stays in
+// test/e2e/tab-home.test.ts.
 import { describe, expect, it } from 'vitest';
-import HomeView from '../../tab/src/home/home-view.tsx';
+import PolicyView from '../../tab/src/policy/policy-view.tsx';
 import { framework, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const SYMBOL: Record<string, string> = { evaluated: '●', maintain: '※', parttime: '○', none: '—' };
 
-describe("the tab's home", () => {
+describe("the tab's policy page", () => {
   const cases = [
     { levelId: 'shuji', language: 'ja' },
     { levelId: 'kacho', language: 'ja' },
@@ -24,11 +25,10 @@ describe("the tab's home", () => {
       const { api } = fakeApi({
         'GET /api/me': meAt(levelId),
         'GET /api/framework': framework,
-        'GET /api/cycles/due': { today: '2026-05-11', open: [], mine: [], team: null },
       });
-      const { screen } = await renderTab(<HomeView api={api} />, { language });
-      await expect.element(screen.getByTestId('home')).toBeInTheDocument();
-      const home = screen.getByTestId('home').element();
+      const { screen } = await renderTab(<PolicyView api={api} rest={[]} />, { language });
+      await expect.element(screen.getByTestId('policy')).toBeInTheDocument();
+      const home = screen.getByTestId('policy').element();
       const text = (selector: string) => home.querySelector(`[data-testid=${selector}]`)?.textContent;
 
       expect(text('level-name')).toBe(level.name[language]);
@@ -48,6 +48,9 @@ describe("the tab's home", () => {
       }
       expect(home.textContent).toContain(
         language === 'ja' ? 'わたしに求められる能力' : 'What is expected of me',
+      );
+      expect(home.querySelector('h1')?.textContent).toBe(
+        language === 'ja' ? '小平市人財育成基本方針' : "Kodaira City's staff development policy",
       );
     },
   );

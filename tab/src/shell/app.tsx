@@ -41,6 +41,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   interviews: lazy(() => import('../interviews/interviews-view.tsx')),
   training: lazy(() => import('../training/training-view.tsx')),
   hr: lazy(() => import('../hr/hr-view.tsx')),
+  policy: lazy(() => import('../policy/policy-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
