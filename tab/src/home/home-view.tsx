@@ -2,17 +2,15 @@ import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
-import { routeQuery, useMe } from '../data/queries.ts';
+import { useMe } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { hrefOf } from '../shell/router.ts';
 import { NewsCard, TeamCard, TodoCard, UpcomingCard } from './due-card.tsx';
+import { homeQuery } from './home-query.ts';
 import messages from './messages.ts';
 
 registerBundle('home-next', messages);
-
-/** The summary's query key: its own, asked again each time the home shows (writes elsewhere change it). */
-const HOME_KEY = ['home'] as const;
 
 const useStyles = makeStyles({
   page: {
@@ -54,7 +52,7 @@ export default function HomeView({ api }: { api: ApiClient }) {
   const styles = useStyles();
   const errorText = useErrorText();
   const me = useMe(api);
-  const summary = useQuery({ ...routeQuery(api, HOME_KEY, 'GET /api/home'), staleTime: 0 });
+  const summary = useQuery(homeQuery(api));
   const state =
     summary.data !== undefined ? 'ready' : summary.isError && !summary.isFetching ? 'error' : 'loading';
 
