@@ -207,6 +207,8 @@ describe('the home summary (GET /api/home)', () => {
     expect((await home(other)).upcoming.interviews).toEqual([]);
   });
 
+  let sessionId = '';
+  let enrolmentId = '';
   it('lists a training application as coming up for the applicant alone', async () => {
     const course = await call(hr, 'POST', '/api/training/courses', courseBody());
     expect(course.status).toBe(201);
@@ -218,14 +220,70 @@ describe('the home summary (GET /api/home)', () => {
     );
     expect(session.status).toBe(201);
     const applied = (session.body as unknown as SessionView).id;
-    expect((await call(shuji, 'POST', `/api/training/sessions/${applied}/apply`, { note: '' })).status).toBe(
-      201,
-    );
+    const application = await call(shuji, 'POST', `/api/training/sessions/${applied}/apply`, { note: '' });
+    expect(application.status).toBe(201);
+    sessionId = applied;
+    enrolmentId = String(application.body.id);
     const mine = await home(shuji);
     expect(mine.upcoming.training).toEqual([
       expect.objectContaining({ sessionId: applied, status: 'applied' }),
     ]);
     expect((await home(other)).upcoming.training).toEqual([]);
     expect((await home(kakaricho)).upcoming.training).toEqual([]);
+  });
+
+  it('asks the 係長 alone to comment on a direct report’s training report, and tells the author of the comment', async () => {
+    expect(
+      (await call(hr, 'POST', `/api/training/enrolments/${enrolmentId}/confirm`, { version: 1 })).status,
+    ).toBe(200);
+    // The session took place: moved into the past directly, as the API refuses past times.
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [sessionId],
+    );
+    expect(
+      (await call(hr, 'POST', `/api/training/enrolments/${enrolmentId}/attendance`, { version: 2 })).status,
+    ).toBe(200);
+    expect((await home(shuji)).todo.reports).toEqual([
+      expect.objectContaining({ sessionId, hasDraft: false }),
+    ]);
+    const submitted = await call(shuji, 'POST', `/api/reports/sessions/${sessionId}/submit`, {
+      submissionId: 'home-test-0001',
+      learned: '会議の目的を最初に共有すると議論がまとまることを学んだ。',
+      application: '係の定例会議で、冒頭に目的とゴールを確認する。',
+      competencyIds: [server.framework.competencies[0]!.id],
+      guidelineIds: [server.framework.guidelines[0]!.id],
+      satisfaction: 4,
+      wantedText: '',
+      wantedCourseIds: [],
+    });
+    expect(submitted.status).toBe(200);
+    expect((await home(shuji)).todo.reports).toEqual([]);
+
+    const waiting = (await home(kakaricho)).team!.reports;
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        personId: shuji.id,
+        displayName: shuji.displayName,
+        sessionId,
+        courseTitle: { ja: 'ファシリテーション研修', en: 'Facilitation' },
+      }),
+    ]);
+    expect((await home(kacho)).team!.reports).toEqual([]);
+
+    const comment = await call(kakaricho, 'POST', `/api/reports/${waiting[0]!.reportId}/comments`, {
+      text: '職場でも共有してください',
+      requestId: 'home-comment-0001',
+    });
+    expect(comment.status).toBe(200);
+    expect((await home(kakaricho)).team!.reports).toEqual([]);
+    expect((await home(shuji)).news).toContainEqual(
+      expect.objectContaining({
+        source: 'report',
+        byName: kakaricho.displayName,
+        reportId: waiting[0]!.reportId,
+      }),
+    );
+    expect((await home(other)).news).toEqual([]);
   });
 });
