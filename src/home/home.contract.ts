@@ -7,7 +7,7 @@
 // One zod schema per shape: the route documents (and outside production checks) its answer with it, and
 // the tab's types are inferred from it.
 import { z } from 'zod';
-import { dueItemSchema } from '../cycles/cycle.contract.ts';
+import { dueItemSchema, teamDueItemSchema } from '../cycles/cycle.contract.ts';
 import { interviewTypeSchema } from '../interviews/interview.contract.ts';
 import { dueReportSchema } from '../reports/report.contract.ts';
 import { localizedTextSchema } from '../training/training.contract.ts';
@@ -121,6 +121,11 @@ export const homeSummarySchema = z.object({
       selfChecks: z.array(homeTeamSelfCheckSchema),
       interviews: z.array(homeTeamInterviewSchema),
       reports: z.array(homeTeamReportSchema),
+      /**
+       * How the whole team (everyone below me, as on the team page) stands in each open window, where
+       * someone still owes it: GET /api/cycles/due's `team`. 自己申告 is never counted.
+       */
+      progress: z.array(teamDueItemSchema),
     })
     .nullable(),
 });

@@ -166,6 +166,7 @@ export function createHomeService(deps: HomeDependencies) {
     now: Date,
     open: Array<{ kind: CycleKind; fiscalYear: number; closesOn: string }>,
     since: Date,
+    progress: HomeTeam['progress'],
   ): Promise<HomeTeam | null> => {
     const below = await deps.people.reportsBelow(actor.id);
     const seen = new Set<string>([actor.id]);
@@ -225,6 +226,7 @@ export function createHomeService(deps: HomeDependencies) {
           submittedAt: row.submittedAt.toISOString(),
         }))
         .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+      progress,
     };
     // Where named reports stand is a read of their data, like the team view: one audit row per look.
     await deps.audit.record({
@@ -252,7 +254,13 @@ export function createHomeService(deps: HomeDependencies) {
         interviewsAhead(actor, now),
         trainingAhead(actor, now),
         newsFor(actor, since),
-        teamOf(actor, now, due.open, since),
+        teamOf(
+          actor,
+          now,
+          due.open,
+          since,
+          (due.team ?? []).filter((item) => item.owing > 0),
+        ),
       ]);
       return {
         today: due.today,

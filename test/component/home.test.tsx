@@ -154,10 +154,24 @@ describe("the tab's home", () => {
           submittedAt: '2026-05-09T00:00:00.000Z',
         },
       ],
+      progress: [
+        {
+          kind: 'selfCheckH1',
+          windowId: null,
+          closesOn: '2026-09-30',
+          task: 'submitSelfCheck',
+          owing: 3,
+          of: 5,
+        },
+      ],
     };
     const home = await renderHome(summary);
     expect(home.querySelector('[data-testid=home-team] h2')?.textContent).toBe('部下への対応');
+    expect(home.querySelector('[data-testid=home-team-progress-selfCheckH1]')?.textContent).toBe(
+      '自己チェックを提出する3 / 5 人が未完了 · 締切 2026/09/30(水)',
+    );
     expect(links(home, '[data-testid=home-team]')).toEqual([
+      ['チームを開く', '#/team'],
       ['市民 一郎 さんの自己チェックにフィードバックする', '#/team/p1'],
       ['市民 二郎 さんの中間面談を予約する', '#/interviews'],
       ['市民 一郎 さんの研修報告にコメントする', '#/training/team'],
@@ -169,7 +183,7 @@ describe("the tab's home", () => {
 
   it('tells a supervisor with nothing waiting so, in English', async () => {
     const summary = empty();
-    summary.team = { selfChecks: [], interviews: [], reports: [] };
+    summary.team = { selfChecks: [], interviews: [], reports: [], progress: [] };
     summary.upcoming.interviews = [{ ...interview, role: 'organizer', withName: 'Ichiro Shimin' }];
     const home = await renderHome(summary, 'en');
     expect(home.querySelector('[data-testid=home-team-none]')?.textContent).toBe(

@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   },
   accent: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
   h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
+  h3: { fontSize: tokens.fontSizeBase300, margin: '12px 0 6px' },
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
   item: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   link: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -206,6 +207,28 @@ export function TeamCard({ team }: { team: HomeTeam }) {
   const empty = team.selfChecks.length + team.interviews.length + team.reports.length === 0;
   return (
     <Card id="home-team-title" title={t('team.title')} testId="home-team" accent>
+      {team.progress.length > 0 ? (
+        <>
+          <h3 className={styles.h3}>{t('team.progress')}</h3>
+          <ul className={styles.list}>
+            {team.progress.map((item) => (
+              <li
+                key={`${item.kind}-${item.windowId ?? 'default'}`}
+                className={styles.item}
+                data-testid={`home-team-progress-${item.kind}`}
+              >
+                <span>{t(`tasks.${item.task}`)}</span>
+                <span className={styles.meta}>
+                  {t('team.progressLine', { owing: item.owing, of: item.of })} ·{' '}
+                  {t('deadline', { date: formats.day(item.closesOn) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link href={hrefOf('team')}>{t('team.openTeam')}</Link>
+          <h3 className={styles.h3}>{t('team.actions')}</h3>
+        </>
+      ) : null}
       {empty ? (
         <p className={styles.muted} data-testid="home-team-none">
           {t('team.none')}

@@ -40,6 +40,10 @@ const messages = {
       interviewMeta: '期間の締切 {{date}}',
       report: '{{name}} さんの研修報告にコメントする',
       reportMeta: '{{course}}・提出 {{date}}',
+      progress: 'チームの状況',
+      progressLine: '{{owing}} / {{of}} 人が未完了',
+      openTeam: 'チームを開く',
+      actions: 'あなたの対応',
     },
     upcoming: {
       title: 'これからの予定',
@@ -110,6 +114,10 @@ const messages = {
       interviewMeta: 'Window closes {{date}}',
       report: "Comment on {{name}}'s training report",
       reportMeta: '{{course}} · submitted {{date}}',
+      progress: 'My team',
+      progressLine: '{{owing}} of {{of}} still to do',
+      openTeam: 'Open my team',
+      actions: 'For you to do',
     },
     upcoming: {
       title: 'Coming up',

@@ -88,6 +88,8 @@ describe('the home summary (GET /api/home)', () => {
     expect(submitted.status).toBe(200);
 
     const supervisor = await home(kakaricho);
+    // How the whole team stands, as GET /api/cycles/due counts it.
+    expect(supervisor.team?.progress.map((item) => item.task)).toContain('submitSelfCheck');
     expect(supervisor.team?.selfChecks).toEqual([
       expect.objectContaining({ personId: shuji.id, displayName: shuji.displayName, period }),
     ]);
