@@ -20,6 +20,7 @@ import { loadFramework } from './framework/framework-loader.ts';
 import { createFrameworkModule } from './framework/framework.module.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createGrowthModule } from './growth/growth.module.ts';
+import { createHomeModule } from './home/home.module.ts';
 import { closeServer, createLifecycle, flushTelemetry, listen } from './lifecycle.ts';
 import { createInterviewChainHandler, createInterviewsModule } from './interviews/interviews.module.ts';
 import { registerJobs } from './jobs/job-table.ts';
@@ -141,6 +142,12 @@ export async function startServer(
     });
     const cards = createReportCardBuilders({ framework, courses: training.liveCourses });
     const reports = createReportsModule(ctx, { ...base, training, messages, conversations, cards });
+    const home = createHomeModule(ctx, {
+      ...base,
+      cycles: cycles.service,
+      training: training.service,
+      reports: reports.service,
+    });
     const bot = createBotModule(ctx, {
       identity: messaging.identity,
       conversations,
@@ -167,6 +174,7 @@ export async function startServer(
       createPrivacyModule(ctx),
       calendarWatch,
       messaging,
+      home,
     ];
     for (const module of modules) if (module.shutdown) lifecycle.onClose(module.shutdown);
     await registerJobs(

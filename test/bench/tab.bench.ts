@@ -63,7 +63,8 @@ export const tabBenchmark: Benchmark = {
         await page.goto(`${server.url}/dev/?user=${encodeURIComponent(user)}`);
         await page
           .frameLocator('[data-testid=dev-host-frame]')
-          .locator('[data-testid=my-expectations]')
+          // The home's main content: the summary has answered and its cards are on screen.
+          .locator('[data-testid=home][data-state=ready] [data-testid=home-todo]')
           .waitFor({ timeout: 20_000 });
         const timing = await page.evaluate(() => {
           const events = (window as unknown as { __devHost: { events: Array<{ func: string; at: number }> } })

@@ -99,9 +99,10 @@ describe('HR cycles in the tab', () => {
   it('shows the employee the open window as due on the home, linking to the goals page', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const tab = await openDevHost(page, server.url, { user: employee.userPrincipalName });
-    const card = tab.frame.locator('[data-testid=due-card][data-state=ready]');
+    // The home's 今やること card (docs/home.md).
+    const card = tab.frame.locator('[data-testid=home][data-state=ready] [data-testid=home-todo]');
     await card.waitFor();
-    const item = card.locator('[data-testid=due-goalSetting]');
+    const item = card.locator('[data-testid=home-todo-goalSetting]');
     await expect(item.textContent()).resolves.toContain('今年度の目標を設定する');
     await expect(item.textContent()).resolves.toContain('締切');
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
@@ -115,7 +116,7 @@ describe('HR cycles in the tab', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
     const tab = await openDevHost(page, server.url, { user: supervisor.userPrincipalName, locale: 'en-US' });
     const team = tab.frame.locator(
-      '[data-testid=due-card][data-state=ready] [data-testid=due-team-goalSetting]',
+      '[data-testid=home][data-state=ready] [data-testid=home-team-progress-goalSetting]',
     );
     await team.waitFor();
     await expect(team.textContent()).resolves.toMatch(

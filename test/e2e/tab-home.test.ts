@@ -1,77 +1,243 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/framework/framework.schema.ts';
+import { createInterviewStore } from '../../src/interviews/interview.store.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
+import { apiCaller } from '../support/api-caller.ts';
 import {
   launchBrowser,
   openDevHost,
   screenshot,
   seriousAxeViolations,
   expectNoSidewaysScroll,
+  type DevHostTab,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const SYMBOL: Record<string, string> = { evaluated: '●', maintain: '※', parttime: '○', none: '—' };
+const THEMES = ['default', 'dark', 'contrast'];
+const DAY = 86_400_000;
 
-describe("the tab's home", () => {
+type Person = TestServer['emulator']['people'][number];
+
+// Three people walk through the home (issue 18): a 主事 whose only news is an interview booked for next
+// week, their 係長 with a self-check to give feedback on and interviews to book, and HR's 課長. Each
+// walk is one page load: themes change live and the viewport is resized in place.
+describe("the tab's home and the policy page", () => {
   let server: TestServer;
   let browser: Browser;
   let framework: Framework;
+  let shuji: Person;
+  let kakaricho: Person;
+  let hrKacho: Person;
+  const { fiscalYear, id: period } = halfPeriodAt(new Date());
+  const call = apiCaller(() => server);
+
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     framework = server.framework;
-  });
+    const people = server.emulator.people;
+    const kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
+    kakaricho = people.find((person) => person.levelId === 'kakaricho' && person.managerId === kacho.id)!;
+    shuji = people.find((person) => person.levelId === 'shuji' && person.managerId === kakaricho.id)!;
+    hrKacho = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
+    expect([kakaricho, shuji, hrKacho].every(Boolean)).toBe(true);
+
+    // The 主事 has sent this half's self-check; HR has opened the mid-year window; the 係長 has booked
+    // the 主事's mid-year interview for next week.
+    const ratings = Object.fromEntries(
+      framework.competencies
+        .filter((competency) => framework.expectations[shuji.levelId!]![competency.id] !== 'none')
+        .map((competency) => [competency.id, { rating: 3, evidence: '' }]),
+    );
+    const draft = await call(shuji, 'PUT', `/api/people/me/self-checks/${period}`, {
+      version: 0,
+      ratings,
+      reflections: {},
+    });
+    expect(draft.status).toBe(200);
+    const submitted = await call(shuji, 'POST', `/api/people/me/self-checks/${period}/submit`, {
+      version: draft.body.version,
+    });
+    expect(submitted.status).toBe(200);
+    const lastDay = new Date(Date.now() + 9 * 3_600_000 + 20 * DAY).toISOString().slice(0, 10);
+    const planned = await call(hrKacho, 'POST', '/api/cycles/windows', {
+      fiscalYear,
+      kind: 'midYear',
+      opensOn: new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
+      closesOn: lastDay < `${fiscalYear + 1}-03-31` ? lastDay : `${fiscalYear + 1}-03-31`,
+    });
+    expect(planned.status).toBe(201);
+    const opened = await call(hrKacho, 'POST', `/api/cycles/windows/${String(planned.body.id)}/open`, {
+      version: planned.body.version,
+    });
+    expect(opened.status).toBe(200);
+    const start = new Date(Date.now() + 7 * DAY);
+    await createInterviewStore(server.database.db).insertBooking(
+      { organizerId: kakaricho.id, idempotencyKey: randomUUID() },
+      [
+        {
+          organizerId: kakaricho.id,
+          personId: shuji.id,
+          type: 'midYear',
+          fiscalYear,
+          startsAt: start,
+          endsAt: new Date(start.getTime() + 30 * 60_000),
+          status: 'booked',
+          transactionId: randomUUID(),
+          joinUrl: 'https://teams.microsoft.com/l/meetup-join/e2e-home',
+        },
+      ],
+    );
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
 
-  // Each level in each language is covered by test/component/home.test.tsx; this case proves the whole
-  // chain (SSO token, /api/me from the directory, the framework file, the dev host) for one of them.
-  const cases = [{ levelId: 'shuji', locale: 'ja-JP' }];
+  /** Axe in each theme, switched live; a screenshot in each. */
+  const expectAccessibleInEveryTheme = async (page: Page, tab: DevHostTab, name: string) => {
+    for (const theme of THEMES) {
+      await tab.setTheme(theme);
+      expect({ theme, violations: await seriousAxeViolations(await tab.contentFrame()) }).toEqual({
+        theme,
+        violations: [],
+      });
+      await screenshot(page, `${name}-${theme}`);
+    }
+    await tab.setTheme('default');
+  };
 
-  it.each(cases)(
-    "shows a $levelId their own level's roles and matrix row ($locale)",
-    async ({ levelId, locale }) => {
-      const person = server.emulator.people.find((candidate) => candidate.levelId === levelId)!;
-      const language = locale.startsWith('en') ? 'en' : 'ja';
-      const level = framework.levels.find((candidate) => candidate.id === levelId)!;
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, locale });
-      const home = tab.frame.locator('[data-testid=home]');
-
-      await expect(home.locator('[data-testid=level-name]').textContent()).resolves.toBe(
-        level.name[language],
-      );
-      await expect(home.locator('[data-testid=level-title]').textContent()).resolves.toBe(
-        level.title[language],
-      );
-      await expect(home.locator('[data-testid=level-roles] li').allTextContents()).resolves.toEqual(
-        level.roles.map((role) => role[language]),
-      );
-      await expect(home.locator('[data-testid=target-statement]').textContent()).resolves.toBe(
-        framework.targetImage.statement[language],
-      );
-      expect(await home.locator('[data-testid=guidelines] > li').count()).toBe(5);
-
-      for (const competency of framework.competencies) {
-        const expected = framework.expectations[levelId]![competency.id]!;
-        const item = home.locator(`[data-testid=expectation-${competency.id}]`);
-        await expect(item.getAttribute('data-mark')).resolves.toBe(expected);
-        const text = (await item.textContent()) ?? '';
-        expect(text).toContain(competency.name[language]);
-        expect(text).toContain(SYMBOL[expected]!);
-      }
-      if (language === 'ja') await expect(home.textContent()).resolves.toContain('わたしに求められる能力');
-      else await expect(home.textContent()).resolves.toContain('What is expected of me');
-      await screenshot(page, `home-${levelId}-${language}`);
-      await page.close();
-    },
-  );
-
-  it('opens the whole matrix by keyboard alone, with my column highlighted and every cell right', async () => {
-    const person = server.emulator.people.find((candidate) => candidate.levelId === 'kacho')!;
+  it('shows a 主事 the booked interview as coming up (never "nothing to do"), and the policy one link away', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
+    const tab = await openDevHost(page, server.url, { user: shuji.userPrincipalName });
+    // The shell reports success first; the data requests (which need the token) come after.
+    const events = await tab.events();
+    const success = events.find((event) => event.func === 'appInitialization.success');
+    const firstToken = events.find((event) => event.func === 'authentication.getAuthToken');
+    expect(success).toBeDefined();
+    expect(firstToken).toBeDefined();
+    expect(success!.at).toBeLessThanOrEqual(firstToken!.at);
+
+    const home = tab.frame.locator('[data-testid=home][data-state=ready]');
+    await home.waitFor();
+    await expect(home.locator('[data-testid=home-todo-none]').textContent()).resolves.toBe(
+      '今すぐやることはありません。予定は「これからの予定」をご覧ください。',
+    );
+    const interview = home.locator('[data-testid=home-upcoming-interview]');
+    await expect(interview.textContent()).resolves.toContain(`中間面談（${kakaricho.displayName} さんと）`);
+    await expect(interview.locator('[data-testid=home-join]').getAttribute('href')).resolves.toBe(
+      'https://teams.microsoft.com/l/meetup-join/e2e-home',
+    );
+    expect(await home.locator('[data-testid=home-team]').count()).toBe(0);
+    await expectAccessibleInEveryTheme(page, tab, 'home-shuji');
+
+    // Teams mobile width, dark.
+    await tab.setTheme('dark');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoSidewaysScroll(tab.frame);
+    await screenshot(page, 'home-shuji-mobile-dark');
+    await tab.setTheme('default');
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    // The policy: めざす職員像, my level's roles and matrix row, DRILL.
+    await home.locator('[data-testid=open-policy]').click();
+    const policy = tab.frame.locator('[data-testid=policy]');
+    await policy.waitFor();
+    const level = framework.levels.find((candidate) => candidate.id === 'shuji')!;
+    await expect(policy.locator('[data-testid=level-name]').textContent()).resolves.toBe(level.name.ja);
+    await expect(policy.locator('[data-testid=level-title]').textContent()).resolves.toBe(level.title.ja);
+    await expect(policy.locator('[data-testid=level-roles] li').allTextContents()).resolves.toEqual(
+      level.roles.map((role) => role.ja),
+    );
+    await expect(policy.locator('[data-testid=target-statement]').textContent()).resolves.toBe(
+      framework.targetImage.statement.ja,
+    );
+    expect(await policy.locator('[data-testid=guidelines] > li').count()).toBe(5);
+    for (const competency of framework.competencies) {
+      const expected = framework.expectations.shuji![competency.id]!;
+      const item = policy.locator(`[data-testid=expectation-${competency.id}]`);
+      await expect(item.getAttribute('data-mark')).resolves.toBe(expected);
+      const text = (await item.textContent()) ?? '';
+      expect(text).toContain(competency.name.ja);
+      expect(text).toContain(SYMBOL[expected]!);
+    }
+    await expect(policy.textContent()).resolves.toContain('わたしに求められる能力');
+    await expectAccessibleInEveryTheme(page, tab, 'policy-shuji');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoSidewaysScroll(tab.frame);
+    await screenshot(page, 'policy-shuji-mobile');
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    // The whole matrix, in every theme, and back.
+    await policy.locator('[data-testid=open-matrix]').click();
+    await tab.frame.locator('[data-testid=matrix]').waitFor();
+    await expectAccessibleInEveryTheme(page, tab, 'matrix-shuji');
+    await tab.frame.locator('[data-testid=back-home]').click();
+    await policy.waitFor();
+    await policy.locator('[data-testid=policy-back]').click();
+    await home.waitFor();
+    await page.close();
+  });
+
+  it('shows a 係長 what waits on them, in English, each linked to where they act', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, { user: kakaricho.userPrincipalName, locale: 'en-US' });
+    const home = tab.frame.locator('[data-testid=home][data-state=ready]');
+    await home.waitFor();
+    const team = home.locator('[data-testid=home-team]');
+    await expect(team.locator('h2').textContent()).resolves.toBe('Waiting on you from your team');
+    const selfCheck = team.locator('[data-testid=home-team-self-check]');
+    await expect(selfCheck.textContent()).resolves.toContain(
+      `Give feedback on ${shuji.displayName}'s self-check`,
+    );
+    // Every direct report but the 主事 (booked) still needs their mid-year interview; nobody further down.
+    const direct = server.emulator.people.filter(
+      (person) =>
+        person.managerId === kakaricho.id &&
+        person.employeeType !== '会計年度任用職員' &&
+        person.id !== shuji.id,
+    );
+    const toBook = await team.locator('[data-testid=home-team-interview] a').allTextContents();
+    expect(toBook.sort()).toEqual(
+      direct.map((person) => `Book ${person.displayName}'s mid-year interview`).sort(),
+    );
+    await expect(home.locator('[data-testid=home-upcoming-interview] a').first().textContent()).resolves.toBe(
+      `${shuji.displayName}: mid-year interview`,
+    );
+    await tab.setTheme('dark');
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+    await screenshot(page, 'home-kakaricho-en-dark');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoSidewaysScroll(tab.frame);
+    await screenshot(page, 'home-kakaricho-en-mobile-dark');
+
+    // The entry links to the person's page on the team view, where the feedback is given.
+    await expect(selfCheck.locator('a').getAttribute('href')).resolves.toBe(`#/team/${shuji.id}`);
+    await page.close();
+  });
+
+  it('walks HR’s 課長 through the home, and opens the matrix from the policy by keyboard alone with my column highlighted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, { user: hrKacho.userPrincipalName });
+    const home = tab.frame.locator('[data-testid=home][data-state=ready]');
+    await home.waitFor();
+    await expect(home.locator('[data-testid=home-todo]').isVisible()).resolves.toBe(true);
+    await expect(home.locator('[data-testid=home-team] h2').textContent()).resolves.toBe('部下への対応');
+    // Nothing of the 市民課 主事 reaches HR's home: HR is not their supervisor.
+    await expect(home.textContent()).resolves.not.toContain(shuji.displayName);
+    await tab.setTheme('dark');
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+    await screenshot(page, 'home-hr-kacho-dark');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectNoSidewaysScroll(tab.frame);
+    await screenshot(page, 'home-hr-kacho-mobile-dark');
+    await tab.setTheme('default');
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    await home.locator('[data-testid=open-policy]').click();
+    await tab.frame.locator('[data-testid=policy]').waitFor();
     const content = await tab.contentFrame();
     // Tab through the page until the matrix button has focus, then press Enter.
     await content.focus('body');
@@ -97,58 +263,8 @@ describe("the tab's home", () => {
       }
     }
     await screenshot(page, 'matrix-kacho-ja');
-    await page.keyboard.press('Shift+Tab');
     await matrix.locator('[data-testid=back-home]').click();
-    await tab.frame.locator('[data-testid=home]').waitFor();
-    await page.close();
-  });
-
-  it('has no serious or critical accessibility violations on the home and the matrix (default, dark and contrast themes)', async () => {
-    const themes = ['default', 'dark', 'contrast'];
-    const person = server.emulator.people.find((candidate) => candidate.levelId === 'shuji')!;
-    const page: Page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    // One page load: the themes change live, as Teams changes them.
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
-    for (const theme of themes) {
-      await tab.setTheme(theme);
-      expect({ theme, violations: await seriousAxeViolations(await tab.contentFrame()) }).toEqual({
-        theme,
-        violations: [],
-      });
-    }
-    await tab.frame.locator('[data-testid=open-matrix]').click();
-    await tab.frame.locator('[data-testid=matrix]').waitFor();
-    for (const theme of themes) {
-      await tab.setTheme(theme);
-      expect({ theme, violations: await seriousAxeViolations(await tab.contentFrame()) }).toEqual({
-        theme,
-        violations: [],
-      });
-      await screenshot(page, `matrix-shuji-${theme}`);
-    }
-    await page.close();
-  });
-
-  it('fits the Teams mobile width without horizontal scrolling of the page', async () => {
-    const person = server.emulator.people.find((candidate) => candidate.levelId === 'kaikeiNendo')!;
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
-    await expectNoSidewaysScroll(tab.frame);
-    await screenshot(page, 'home-kaikeiNendo-mobile');
-    await page.close();
-  });
-
-  it('calls notifySuccess before the home has rendered its data', async () => {
-    const person = server.emulator.people.find((candidate) => candidate.levelId === 'shuji')!;
-    const page = await browser.newPage();
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
-    const events = await tab.events();
-    const success = events.find((event) => event.func === 'appInitialization.success');
-    const firstToken = events.find((event) => event.func === 'authentication.getAuthToken');
-    expect(success).toBeDefined();
-    expect(firstToken).toBeDefined();
-    // The shell reports success first; the data requests (which need the token) come after.
-    expect(success!.at).toBeLessThanOrEqual(firstToken!.at);
+    await tab.frame.locator('[data-testid=policy]').waitFor();
     await page.close();
   });
 });

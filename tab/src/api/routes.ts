@@ -8,6 +8,7 @@ import type { CareerRoutes } from './route-map/career.ts';
 import type { CycleRoutes } from './route-map/cycles.ts';
 import type { DeclarationRoutes } from './route-map/declarations.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
+import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
 import type { AnalyticsRoutes } from './route-map/analytics.ts';
 import type { AuditRoutes } from './route-map/audit.ts';
@@ -35,7 +36,8 @@ export interface ApiRoutes
     AuditRoutes,
     ErasureRoutes,
     TrainingRoutes,
-    ReportRoutes {}
+    ReportRoutes,
+    HomeRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

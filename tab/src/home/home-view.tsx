@@ -1,17 +1,16 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
-import type { Framework, MarkId } from '../../../src/framework/framework.contract.ts';
-import type { MeResponse } from '../../../src/people/people.contract.ts';
-import { useFramework, useMe } from '../data/queries.ts';
-import { allOf, QueryState } from '../data/query-state.tsx';
-import { Loading } from '../shell/loading.tsx';
-import { useLocalized } from '../shell/localized.ts';
+import { useMe } from '../data/queries.ts';
+import { registerBundle } from '../i18n/i18n.ts';
+import { useErrorText } from '../shell/error-text.ts';
+import { hrefOf } from '../shell/router.ts';
+import { NewsCard, TeamCard, TodoCard, UpcomingCard } from './due-card.tsx';
+import { homeQuery } from './home-query.ts';
+import messages from './messages.ts';
 
-const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
-// 今やること: its own chunk, fetched once the home has rendered, so the home's first paint never waits for it.
-const DueCard = lazy(() => import('./due-card.tsx'));
+registerBundle('home-next', messages);
 
 const useStyles = makeStyles({
   page: {
@@ -22,243 +21,73 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: '16px',
   },
-  card: {
+  h1: { fontSize: tokens.fontSizeBase600, margin: '8px 0 0' },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))',
+    gap: '16px',
+    alignItems: 'start',
+  },
+  column: { display: 'flex', flexDirection: 'column', gap: '16px', minWidth: 0 },
+  policy: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusLarge,
-    padding: '16px 20px',
+    padding: '12px 16px',
   },
-  statement: {
-    fontSize: tokens.fontSizeBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    lineHeight: tokens.lineHeightBase500,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
-    gap: '12px',
-    padding: 0,
-    listStyle: 'none',
-  },
-  guideline: { borderLeft: `4px solid ${tokens.colorBrandStroke1}`, paddingLeft: '12px' },
-  letter: {
-    fontSize: tokens.fontSizeBase600,
-    fontWeight: tokens.fontWeightBold,
-    color: tokens.colorBrandForeground1,
-    marginRight: '8px',
-  },
-  items: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
-  item: { display: 'grid', gridTemplateColumns: '2.5em 1fr', gap: '8px', alignItems: 'start' },
-  mark: {
-    display: 'inline-flex',
-    justifyContent: 'center',
-    alignItems: 'center',
-    width: '2em',
-    height: '2em',
-    borderRadius: tokens.borderRadiusCircular,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    fontWeight: tokens.fontWeightBold,
-  },
-  h1: {
-    fontSize: tokens.fontSizeBase600,
-    margin: '8px 0 0',
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-    ':focus': { outline: 'none' },
-  },
-  h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
-  h3: { fontSize: tokens.fontSizeBase400, margin: '12px 0 4px' },
-  details: { marginTop: '8px' },
-  preLine: { whiteSpace: 'pre-line' },
+  policyLink: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
+/**
+ * The personal tab's home: what is next for me. 今やること and, for supervisors, 部下への対応 first; then
+ * これからの予定 and 新着; the policy (めざす職員像, my level, DRILL) is one link away on its own page.
+ */
 export default function HomeView({ api }: { api: ApiClient }) {
-  const base = allOf(useMe(api), useFramework(api));
-  const [view, setView] = useState<'home' | 'matrix'>('home');
-  const [returned, setReturned] = useState(false);
-  if (base.data === undefined) return <QueryState query={base}>{() => null}</QueryState>;
-  const [me, framework] = base.data;
-  if (view === 'matrix') {
-    return (
-      <Suspense fallback={<Loading />}>
-        <MatrixView
-          framework={framework}
-          levelId={me.levelId}
-          onBack={() => {
-            setReturned(true);
-            setView('home');
-          }}
-        />
-      </Suspense>
-    );
-  }
-  return (
-    <Home
-      api={api}
-      me={me}
-      framework={framework}
-      onOpenMatrix={() => setView('matrix')}
-      focusHeading={returned}
-    />
-  );
-}
-
-function Home({
-  api,
-  me,
-  framework,
-  onOpenMatrix,
-  focusHeading,
-}: {
-  api: ApiClient;
-  me: MeResponse;
-  framework: Framework;
-  onOpenMatrix: () => void;
-  focusHeading: boolean;
-}) {
   const { t } = useTranslation();
+  const { t: th } = useTranslation('home-next');
   const styles = useStyles();
-  const local = useLocalized();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Coming back from the matrix, keyboard and screen-reader users land on the page heading.
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
-  const level = framework.levels.find((candidate) => candidate.id === me.levelId);
-  const row = level ? framework.expectations[level.id] : undefined;
+  const errorText = useErrorText();
+  const me = useMe(api);
+  const summary = useQuery(homeQuery(api));
+  const state =
+    summary.data !== undefined ? 'ready' : summary.isError && !summary.isFetching ? 'error' : 'loading';
 
   return (
-    <main className={styles.page} data-testid="home">
-      <h1 className={styles.h1} ref={heading} tabIndex={-1}>
-        {t('home.greeting', { name: me.displayName })}
+    <main className={styles.page} data-testid="home" data-state={state} aria-busy={state === 'loading'}>
+      <h1 className={styles.h1}>
+        {me.data ? t('home.greeting', { name: me.data.displayName }) : t('nav.home')}
       </h1>
-
-      <Suspense fallback={null}>
-        <DueCard api={api} />
-      </Suspense>
-
-      <section className={styles.card} aria-labelledby="target-image">
-        <h2 className={styles.h2} id="target-image">
-          {t('home.targetImage')}
-        </h2>
-        <p className={styles.statement} data-testid="target-statement">
-          {local(framework.targetImage.statement)}
-        </p>
-        <details className={styles.details}>
-          <summary>{framework.targetImage.parts.map((part) => local(part.heading)).join(' ')}</summary>
-          {framework.targetImage.parts.map((part) => (
-            <div key={part.id}>
-              <h3 className={styles.h3}>{local(part.heading)}</h3>
-              <p className={styles.preLine}>{local(part.body)}</p>
-            </div>
-          ))}
-        </details>
-      </section>
-
-      <section className={styles.card} aria-labelledby="my-level" data-testid="my-level">
-        <h2 className={styles.h2} id="my-level">
-          {t('home.myLevel')}
-        </h2>
-        {level ? (
-          <>
-            <p>
-              <strong data-testid="level-name">{local(level.name)}</strong>
-              {' — '}
-              <span data-testid="level-title">{local(level.title)}</span>
-            </p>
-            <h3 className={styles.h3}>{t('home.roles')}</h3>
-            <ul data-testid="level-roles">
-              {level.roles.map((role) => (
-                <li key={role.ja}>{local(role)}</li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p data-testid="level-unknown">{t('home.myLevelUnknown')}</p>
-        )}
-      </section>
-
-      {level && row ? (
-        <section className={styles.card} aria-labelledby="my-expectations" data-testid="my-expectations">
-          <h2 className={styles.h2} id="my-expectations">
-            {t('home.myExpectations')}
-          </h2>
-          <p className={styles.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
-          {framework.competencyGroups.map((group) => (
-            <div key={group.id}>
-              <h3 className={styles.h3}>{local(group.name)}</h3>
-              <ul className={styles.items}>
-                {framework.competencies
-                  .filter((competency) => competency.group === group.id)
-                  .map((competency) => {
-                    const mark: MarkId = row[competency.id] ?? 'none';
-                    const markInfo = framework.marks[mark];
-                    return (
-                      <li
-                        key={competency.id}
-                        className={styles.item}
-                        data-testid={`expectation-${competency.id}`}
-                        data-mark={mark}
-                      >
-                        <span className={styles.mark} aria-hidden="true">
-                          {markInfo.symbol || '—'}
-                        </span>
-                        <span>
-                          <strong>{local(competency.name)}</strong>
-                          <span>
-                            {' '}
-                            ({markInfo.symbol ? `${markInfo.symbol} ` : ''}
-                            {local(markInfo.label)})
-                          </span>
-                          <br />
-                          <span className={styles.muted}>{t(`markForMe.${mark}`)}</span>
-                        </span>
-                      </li>
-                    );
-                  })}
-              </ul>
-            </div>
-          ))}
-          <Button
-            appearance="primary"
-            onClick={onOpenMatrix}
-            data-testid="open-matrix"
-            style={{ marginTop: 16 }}
-          >
-            {t('home.openMatrix')}
+      {state === 'loading' ? <p className={styles.muted}>{th('loading')}</p> : null}
+      {state === 'error' ? (
+        <p role="alert">
+          {th('failed', { message: errorText(summary.error) })}{' '}
+          <Button size="small" onClick={() => void summary.refetch()}>
+            {th('retry')}
           </Button>
-        </section>
+        </p>
       ) : null}
-
-      <section className={styles.card} aria-labelledby="drill">
-        <h2 className={styles.h2} id="drill">
-          {t('home.drill')}
-        </h2>
-        <ul className={styles.grid} data-testid="guidelines">
-          {framework.guidelines.map((guideline) => (
-            <li key={guideline.id} className={styles.guideline}>
-              <h3 className={styles.h3}>
-                <span className={styles.letter} aria-hidden="true">
-                  {guideline.letter}
-                </span>
-                {guideline.name.en}
-              </h3>
-              <p>{local(guideline.summary)}</p>
-              <details>
-                <summary>{local(guideline.heading)}</summary>
-                <p className={styles.preLine}>{local(guideline.description)}</p>
-              </details>
-            </li>
-          ))}
-        </ul>
-        <h3 className={styles.h3}>{t('home.drillMeanings')}</h3>
-        {framework.drill.meanings.map((meaning) => (
-          <details key={meaning.id}>
-            <summary>{local(meaning.heading)}</summary>
-            <p className={styles.preLine}>{local(meaning.body)}</p>
-          </details>
-        ))}
-      </section>
+      {summary.data ? (
+        <div className={styles.columns}>
+          <div className={styles.column}>
+            <TodoCard summary={summary.data} />
+            {summary.data.team ? <TeamCard team={summary.data.team} /> : null}
+          </div>
+          <div className={styles.column}>
+            <UpcomingCard summary={summary.data} />
+            <NewsCard news={summary.data.news} />
+          </div>
+        </div>
+      ) : null}
+      <nav className={styles.policy} aria-label={th('policy.link')}>
+        <Link className={styles.policyLink} href={hrefOf('policy')} data-testid="open-policy">
+          {th('policy.link')}
+        </Link>
+        <span className={styles.muted}>{th('policy.hint')}</span>
+      </nav>
     </main>
   );
 }

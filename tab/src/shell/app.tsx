@@ -18,6 +18,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client.ts';
 import { frameworkQuery, meQuery } from '../data/queries.ts';
+import { homeQuery } from '../home/home-query.ts';
 import type { TeamsSession, TeamsTheme } from '../teams/teams-host.ts';
 import { Loading } from './loading.tsx';
 import { Navigation } from './navigation.tsx';
@@ -41,6 +42,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   interviews: lazy(() => import('../interviews/interviews-view.tsx')),
   training: lazy(() => import('../training/training-view.tsx')),
   hr: lazy(() => import('../hr/hr-view.tsx')),
+  policy: lazy(() => import('../policy/policy-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
@@ -58,6 +60,8 @@ export function App({ session, api }: { session: TeamsSession; api: ApiClient })
   const styles = useStyles();
   const route = useRoute();
   const queryClient = useQueryClient();
+  // Where the tab opened: a later visit to the home asks for its summary itself.
+  const [openedOnHome] = useState(() => route.page === 'home');
   useEffect(() => session.onThemeChange(setTheme), [session]);
   // Teams shows its own loading indicator until we say the shell is up; data loads after that.
   useLayoutEffect(() => {
@@ -66,7 +70,9 @@ export function App({ session, api }: { session: TeamsSession; api: ApiClient })
     // failure is not kept; the page asks again and shows the error.
     void queryClient.prefetchQuery(meQuery(api));
     void queryClient.prefetchQuery(frameworkQuery(api));
-  }, [session, api, queryClient]);
+    // Opening on the home (as the tab does): its summary too, while the home's code still loads.
+    if (openedOnHome) void queryClient.prefetchQuery(homeQuery(api));
+  }, [session, api, queryClient, openedOnHome]);
   const View = PAGES[route.page];
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>

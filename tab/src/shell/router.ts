@@ -3,7 +3,16 @@ import { confirmLeave, hasUnsavedChanges } from './unsaved-changes.tsx';
 
 /** The tab's pages. The hash keeps the page across a reload (and Teams' app caching). */
 export type PageId =
-  'home' | 'self-check' | 'goals' | 'career' | 'declaration' | 'team' | 'interviews' | 'training' | 'hr';
+  | 'home'
+  | 'self-check'
+  | 'goals'
+  | 'career'
+  | 'declaration'
+  | 'team'
+  | 'interviews'
+  | 'training'
+  | 'hr'
+  | 'policy';
 
 export interface Route {
   page: PageId;
@@ -21,6 +30,7 @@ const PAGES: readonly PageId[] = [
   'interviews',
   'training',
   'hr',
+  'policy',
 ];
 
 export function parseRoute(hash: string): Route {

@@ -48,6 +48,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/declaration-windows': ALL,
   'GET /api/cycles': ALL,
   'GET /api/cycles/due': ALL,
+  'GET /api/home': ALL,
   'GET /api/interviews': ALL,
   'GET /api/training/courses': ALL,
   'GET /api/training/courses/{courseId}': ALL,

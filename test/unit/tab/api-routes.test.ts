@@ -21,6 +21,7 @@ import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
+import { homeRoutes } from '../../../src/home/home.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -108,6 +109,7 @@ const TAB_ROUTES = [
   'GET /api/reports/channel-mappings',
   'PUT /api/reports/channel-mappings/:department',
   'DELETE /api/reports/channel-mappings/:department',
+  'GET /api/home',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -133,6 +135,7 @@ describe("the tab's typed routes", () => {
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),
+      ...homeRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });

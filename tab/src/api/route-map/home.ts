@@ -1,0 +1,8 @@
+// The home's summary (src/home/home.routes.ts).
+import type { z } from 'zod';
+import type { homeSummarySchema } from '../../../../src/home/home.contract.ts';
+import type { Route } from '../route.ts';
+
+export interface HomeRoutes {
+  'GET /api/home': Route<z.output<typeof homeSummarySchema>>;
+}

@@ -1,0 +1,262 @@
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Framework, MarkId } from '../../../src/framework/framework.contract.ts';
+import type { MeResponse } from '../../../src/people/people.contract.ts';
+import { useFramework, useMe } from '../data/queries.ts';
+import { allOf, QueryState } from '../data/query-state.tsx';
+import type { PageProps } from '../shell/app.tsx';
+import { Loading } from '../shell/loading.tsx';
+import { useLocalized } from '../shell/localized.ts';
+import { hrefOf } from '../shell/router.ts';
+
+const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
+
+const useStyles = makeStyles({
+  page: {
+    maxWidth: '960px',
+    margin: '0 auto',
+    padding: '16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '16px',
+  },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: '16px 20px',
+  },
+  statement: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gap: '12px',
+    padding: 0,
+    listStyle: 'none',
+  },
+  guideline: { borderLeft: `4px solid ${tokens.colorBrandStroke1}`, paddingLeft: '12px' },
+  letter: {
+    fontSize: tokens.fontSizeBase600,
+    fontWeight: tokens.fontWeightBold,
+    color: tokens.colorBrandForeground1,
+    marginRight: '8px',
+  },
+  items: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
+  item: { display: 'grid', gridTemplateColumns: '2.5em 1fr', gap: '8px', alignItems: 'start' },
+  mark: {
+    display: 'inline-flex',
+    justifyContent: 'center',
+    alignItems: 'center',
+    width: '2em',
+    height: '2em',
+    borderRadius: tokens.borderRadiusCircular,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightBold,
+  },
+  h1: {
+    fontSize: tokens.fontSizeBase600,
+    margin: '8px 0 0',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    ':focus': { outline: 'none' },
+  },
+  h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
+  h3: { fontSize: tokens.fontSizeBase400, margin: '12px 0 4px' },
+  details: { marginTop: '8px' },
+  preLine: { whiteSpace: 'pre-line' },
+  back: { margin: 0 },
+});
+
+/**
+ * 小平市人財育成基本方針 as it applies to me (policy 4, 5, 6): めざす職員像, my level's roles and matrix row,
+ * the DRILL guidelines, and the whole matrix. Linked from the home, which is about what to do next.
+ */
+export default function PolicyView({ api }: PageProps) {
+  const base = allOf(useMe(api), useFramework(api));
+  const [view, setView] = useState<'policy' | 'matrix'>('policy');
+  const [returned, setReturned] = useState(false);
+  if (base.data === undefined) return <QueryState query={base}>{() => null}</QueryState>;
+  const [me, framework] = base.data;
+  if (view === 'matrix') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <MatrixView
+          framework={framework}
+          levelId={me.levelId}
+          onBack={() => {
+            setReturned(true);
+            setView('policy');
+          }}
+        />
+      </Suspense>
+    );
+  }
+  return (
+    <Policy me={me} framework={framework} onOpenMatrix={() => setView('matrix')} focusHeading={returned} />
+  );
+}
+
+function Policy({
+  me,
+  framework,
+  onOpenMatrix,
+  focusHeading,
+}: {
+  me: MeResponse;
+  framework: Framework;
+  onOpenMatrix: () => void;
+  focusHeading: boolean;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const local = useLocalized();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Coming back from the matrix, keyboard and screen-reader users land on the page heading.
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
+  const level = framework.levels.find((candidate) => candidate.id === me.levelId);
+  const row = level ? framework.expectations[level.id] : undefined;
+
+  return (
+    <main className={styles.page} data-testid="policy">
+      <p className={styles.back}>
+        <Link href={hrefOf('home')} data-testid="policy-back">
+          {t('policy.back')}
+        </Link>
+      </p>
+      <h1 className={styles.h1} ref={heading} tabIndex={-1}>
+        {t('policy.title')}
+      </h1>
+      <p className={styles.muted}>{t('policy.intro')}</p>
+
+      <section className={styles.card} aria-labelledby="target-image">
+        <h2 className={styles.h2} id="target-image">
+          {t('home.targetImage')}
+        </h2>
+        <p className={styles.statement} data-testid="target-statement">
+          {local(framework.targetImage.statement)}
+        </p>
+        <details className={styles.details}>
+          <summary>{framework.targetImage.parts.map((part) => local(part.heading)).join(' ')}</summary>
+          {framework.targetImage.parts.map((part) => (
+            <div key={part.id}>
+              <h3 className={styles.h3}>{local(part.heading)}</h3>
+              <p className={styles.preLine}>{local(part.body)}</p>
+            </div>
+          ))}
+        </details>
+      </section>
+
+      <section className={styles.card} aria-labelledby="my-level" data-testid="my-level">
+        <h2 className={styles.h2} id="my-level">
+          {t('home.myLevel')}
+        </h2>
+        {level ? (
+          <>
+            <p>
+              <strong data-testid="level-name">{local(level.name)}</strong>
+              {' — '}
+              <span data-testid="level-title">{local(level.title)}</span>
+            </p>
+            <h3 className={styles.h3}>{t('home.roles')}</h3>
+            <ul data-testid="level-roles">
+              {level.roles.map((role) => (
+                <li key={role.ja}>{local(role)}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p data-testid="level-unknown">{t('home.myLevelUnknown')}</p>
+        )}
+      </section>
+
+      {level && row ? (
+        <section className={styles.card} aria-labelledby="my-expectations" data-testid="my-expectations">
+          <h2 className={styles.h2} id="my-expectations">
+            {t('home.myExpectations')}
+          </h2>
+          <p className={styles.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
+          {framework.competencyGroups.map((group) => (
+            <div key={group.id}>
+              <h3 className={styles.h3}>{local(group.name)}</h3>
+              <ul className={styles.items}>
+                {framework.competencies
+                  .filter((competency) => competency.group === group.id)
+                  .map((competency) => {
+                    const mark: MarkId = row[competency.id] ?? 'none';
+                    const markInfo = framework.marks[mark];
+                    return (
+                      <li
+                        key={competency.id}
+                        className={styles.item}
+                        data-testid={`expectation-${competency.id}`}
+                        data-mark={mark}
+                      >
+                        <span className={styles.mark} aria-hidden="true">
+                          {markInfo.symbol || '—'}
+                        </span>
+                        <span>
+                          <strong>{local(competency.name)}</strong>
+                          <span>
+                            {' '}
+                            ({markInfo.symbol ? `${markInfo.symbol} ` : ''}
+                            {local(markInfo.label)})
+                          </span>
+                          <br />
+                          <span className={styles.muted}>{t(`markForMe.${mark}`)}</span>
+                        </span>
+                      </li>
+                    );
+                  })}
+              </ul>
+            </div>
+          ))}
+          <Button
+            appearance="primary"
+            onClick={onOpenMatrix}
+            data-testid="open-matrix"
+            style={{ marginTop: 16 }}
+          >
+            {t('home.openMatrix')}
+          </Button>
+        </section>
+      ) : null}
+
+      <section className={styles.card} aria-labelledby="drill">
+        <h2 className={styles.h2} id="drill">
+          {t('home.drill')}
+        </h2>
+        <ul className={styles.grid} data-testid="guidelines">
+          {framework.guidelines.map((guideline) => (
+            <li key={guideline.id} className={styles.guideline}>
+              <h3 className={styles.h3}>
+                <span className={styles.letter} aria-hidden="true">
+                  {guideline.letter}
+                </span>
+                {guideline.name.en}
+              </h3>
+              <p>{local(guideline.summary)}</p>
+              <details>
+                <summary>{local(guideline.heading)}</summary>
+                <p className={styles.preLine}>{local(guideline.description)}</p>
+              </details>
+            </li>
+          ))}
+        </ul>
+        <h3 className={styles.h3}>{t('home.drillMeanings')}</h3>
+        {framework.drill.meanings.map((meaning) => (
+          <details key={meaning.id}>
+            <summary>{local(meaning.heading)}</summary>
+            <p className={styles.preLine}>{local(meaning.body)}</p>
+          </details>
+        ))}
+      </section>
+    </main>
+  );
+}
