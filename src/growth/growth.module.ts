@@ -38,7 +38,7 @@ export function createGrowthModule(
   return {
     routes: [
       ...selfCheckRoutes(createSelfCheckService({ ...growth, windows: deps.windows })),
-      ...goalRoutes(createGoalService(growth)),
+      ...goalRoutes(createGoalService({ ...growth, windows: deps.windows })),
       ...careerRoutes(createCareerService(growth)),
       ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),
     ],
