@@ -129,9 +129,7 @@ export default {
     saving: 'Saving…',
     saved: 'Saved.',
     unsaved: 'You have unsaved changes.',
-    blankRows_one: '{{count}} row is empty. Rows with nothing written in them are left out when you save.',
-    blankRows_other:
-      '{{count}} rows are empty. Rows with nothing written in them are left out when you save.',
+    blankRows: 'Empty rows: {{count}}. Rows with nothing written in them are left out when you save.',
     lastSaved: 'Last saved: {{at}}',
     conflictTitle: 'Changed elsewhere',
     conflictBody:
