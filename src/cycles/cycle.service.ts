@@ -14,6 +14,7 @@ import {
   type CycleVersionInput,
   type CycleWindow,
   type CycleWindowInput,
+  type CycleWindowState,
   type CycleYearResponse,
   type DueItem,
   type DueResponse,
@@ -268,6 +269,19 @@ export function createCycleService(deps: CycleDependencies) {
     /** For the self-check service: its half's window, or undefined when HR configured none (default rule). */
     async isSelfCheckOpen(period: HalfPeriod): Promise<boolean | undefined> {
       return isOpen(period.fiscalYear, SELF_CHECK_KINDS[period.half]);
+    },
+
+    /**
+     * For the goal service: the window of a goal stage (期首 goalSetting, 中間 midYear, 期末 yearEnd) in a
+     * fiscal year as it stands today, or undefined when HR has configured none (the old rule applies).
+     */
+    async goalStageWindow(
+      fiscalYear: number,
+      kind: 'goalSetting' | 'midYear' | 'yearEnd',
+    ): Promise<{ state: CycleWindowState; opensOn: string; closesOn: string } | undefined> {
+      const row = await store.find(fiscalYear, kind);
+      if (!row) return undefined;
+      return { state: effectiveState(row, today()).state, opensOn: row.opensOn, closesOn: row.closesOn };
     },
 
     /** The 自己申告 routes of issue 7, kept as they were, over the year's declaration window. */

@@ -7,6 +7,9 @@
 // GET  /api/people/:personId/declarations/:fiscalYear    → DeclarationResponse (self, HR; HR reads audited)
 // PUT  /api/people/:personId/declarations/:fiscalYear    ← DeclarationDraftInput → DeclarationResponse (self, window open, not submitted)
 // POST /api/people/:personId/declarations/:fiscalYear/submit ← { version } → DeclarationResponse (self, window open)
+// POST /api/people/:personId/declarations/:fiscalYear/revise ← DeclarationDraftInput → DeclarationResponse (self, submitted, window open; audited)
+//
+// 自己申告 applies to regular staff (常勤職員), who are subject to transfer; 会計年度任用職員 get 403 on their own.
 //
 // One zod schema per shape: the server validates requests and (outside production) checks its answers with
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
@@ -38,6 +41,11 @@ export type OpenWindowInput = z.infer<typeof openWindowInputSchema>;
 
 const notBlank = (value: string) => value.trim().length > 0;
 
+/** 現職継続を希望 (stay), 異動を希望 (transfer), どちらでもよい (either). */
+export const DECLARATION_PLACEMENTS = ['stay', 'transfer', 'either'] as const;
+export const placementSchema = z.enum(DECLARATION_PLACEMENTS);
+export type Placement = z.infer<typeof placementSchema>;
+
 export const transferWishInputSchema = z
   .object({
     /** The workplace or field wished for (課 or 分野). */
@@ -52,6 +60,8 @@ export const declarationDraftInputSchema = z
   .object({
     /** 0 for the first save, then the version last read. */
     version: dbInteger.min(0),
+    /** Stay in my post, move, or either; null (or absent) while not answered. */
+    placement: placementSchema.nullable().optional(),
     /** At most TRANSFER_WISHES_MAX, in order of preference; each needs its reason. */
     transferWishes: z
       .array(transferWishInputSchema)
@@ -72,11 +82,19 @@ export const declarationResponseSchema = z.object({
   /** `new` until the first save. */
   status: z.enum(['new', 'draft', 'submitted']),
   editable: z.boolean().describe('The owner, while the window is open and the form not yet submitted'),
+  revisable: z
+    .boolean()
+    .describe('The owner, while the window is open and the form is submitted: POST …/revise replaces it'),
   window: declarationWindowSchema.nullable(),
   version: z.number(),
+  placement: placementSchema.nullable(),
   transferWishes: z.array(z.object({ department: z.string(), reason: z.string() })),
   circumstances: z.string(),
   comment: z.string(),
+  /** The first submission (ISO instant). */
   submittedAt: z.string().nullable(),
+  /** The last revision of the submitted form (ISO instant), or null when never revised. */
+  revisedAt: z.string().nullable(),
+  revisions: z.number(),
 });
 export type DeclarationResponse = z.infer<typeof declarationResponseSchema>;

@@ -22,7 +22,10 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const params = z.object({ personId: personParam, fiscalYear: fiscalYearParam });
   const errors = {
-    403: { description: 'Not the person (or, for reads, HR): 自己申告 is confidential to HR' },
+    403: {
+      description:
+        'Not the person (or, for reads, HR): 自己申告 is confidential to HR; or the person is 会計年度任用職員, to whom it does not apply',
+    },
     404: { description: 'No such person or fiscal year' },
     409: { description: 'Window not open, already submitted, or changed meanwhile (version)' },
   };
@@ -108,6 +111,19 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       handler: async ({ user, params: { personId, fiscalYear }, body }) => {
         const subject = subjectOf(user, personId);
         return { body: await service.submit(subject.actor, subject.personId, fiscalYear, body) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/people/:personId/declarations/:fiscalYear/revise',
+      operationId: 'reviseDeclaration',
+      summary:
+        'Revise my submitted 自己申告 while the window is open (it stays submitted; the revision is audited)',
+      request: { params, body: declarationDraftInputSchema },
+      responses: { 200: { description: 'Revised', schema: declarationResponseSchema }, ...errors },
+      handler: async ({ user, params: { personId, fiscalYear }, body }) => {
+        const subject = subjectOf(user, personId);
+        return { body: await service.revise(subject.actor, subject.personId, fiscalYear, body) };
       },
     }),
   ];

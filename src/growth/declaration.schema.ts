@@ -13,6 +13,8 @@ export const declarations = pgTable(
     status: text('status', { enum: ['draft', 'submitted'] })
       .notNull()
       .default('draft'),
+    /** 現職継続 (stay), 異動 (transfer) or either; null until the person answers (and for older forms). */
+    placement: text('placement', { enum: ['stay', 'transfer', 'either'] }),
     transferWishes: jsonb('transfer_wishes').$type<TransferWish[]>().notNull().default([]),
     circumstances: text('circumstances').notNull().default(''),
     comment: text('comment').notNull().default(''),
@@ -20,6 +22,9 @@ export const declarations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** The last revision of a submitted form (while the window was open); null when never revised. */
+    revisedAt: timestamp('revised_at', { withTimezone: true }),
+    revisions: integer('revisions').notNull().default(0),
   },
   (table) => [unique('declarations_person_year').on(table.personId, table.fiscalYear)],
 );

@@ -63,7 +63,22 @@ export function createDeclarationService(deps: {
   };
 
   const requirePerson = async (personId: string) => {
-    if (!(await deps.people.get(personId))) throw new AppError('not_found', 'No such person.');
+    const person = await deps.people.get(personId);
+    if (!person) throw new AppError('not_found', 'No such person.');
+    return person;
+  };
+
+  /**
+   * 自己申告 is written by staff subject to transfer (policy 7(3)③): regular staff. 会計年度任用職員 are
+   * appointed for a fiscal year to a post, so it does not apply to them (src/cycles never asks them either).
+   */
+  const requireApplies = async (personId: string) => {
+    const person = await requirePerson(personId);
+    if (person.employmentType === 'fiscalYear')
+      throw new AppError(
+        'forbidden',
+        '自己申告 is for regular staff (常勤職員), who are subject to transfer; it does not apply to 会計年度任用職員.',
+      );
   };
 
   const toResponse = (
@@ -77,12 +92,16 @@ export function createDeclarationService(deps: {
     fiscalYear,
     status: row?.status ?? 'new',
     editable: isOwner && row?.status !== 'submitted' && window?.isOpen === true,
+    revisable: isOwner && row?.status === 'submitted' && window?.isOpen === true,
     window: window ?? null,
     version: row?.version ?? 0,
+    placement: row?.placement ?? null,
     transferWishes: row?.transferWishes ?? [],
     circumstances: row?.circumstances ?? '',
     comment: row?.comment ?? '',
     submittedAt: row?.submittedAt?.toISOString() ?? null,
+    revisedAt: row?.revisedAt?.toISOString() ?? null,
+    revisions: row?.revisions ?? 0,
   });
 
   const conflict = (current: number) =>
@@ -99,6 +118,7 @@ export function createDeclarationService(deps: {
   ): Promise<DeclarationWindow> => {
     checkYear(fiscalYear, 'not_found');
     await deps.access.require(actor, personId, ['self']);
+    await requireApplies(personId);
     const window = await findWindow(fiscalYear);
     if (!window?.isOpen)
       throw new AppError(
@@ -111,11 +131,33 @@ export function createDeclarationService(deps: {
   const submittedError = () =>
     new AppError('conflict', 'This 自己申告 is submitted and can no longer be changed.');
 
+  const checkWishes = (input: DeclarationDraftInput) => {
+    const duplicates = input.transferWishes
+      .map((wish, index) => ({ index, key: wish.department.trim() }))
+      .filter(({ key }, index, all) => all.findIndex((other) => other.key === key) !== index);
+    if (duplicates.length > 0)
+      throw new AppError(
+        'validation_failed',
+        'Each transfer wish names a different workplace.',
+        duplicates.map(({ index }) => ({
+          path: `body.transferWishes.${index}.department`,
+          message: 'already wished for above',
+        })),
+      );
+  };
+
+  /** What the form holds: an absent placement is one not answered. */
+  const contentOf = ({ version: _version, placement, ...rest }: DeclarationDraftInput) => ({
+    ...rest,
+    placement: placement ?? null,
+  });
+
   /** Updates a draft only if nobody changed it since `expected` and it is still a draft. */
   const versionedUpdate = async (
     existing: Row,
     expected: number,
     changes: Partial<typeof declarations.$inferInsert>,
+    status: Row['status'] = 'draft',
   ): Promise<Row> => {
     const updated = await db
       .update(declarations)
@@ -124,13 +166,13 @@ export function createDeclarationService(deps: {
         and(
           eq(declarations.id, existing.id),
           eq(declarations.version, expected),
-          eq(declarations.status, 'draft'),
+          eq(declarations.status, status),
         ),
       )
       .returning();
     if (updated[0]) return updated[0];
     const now = await find(existing.personId, existing.fiscalYear);
-    if (now?.status === 'submitted') throw submittedError();
+    if (status === 'draft' && now?.status === 'submitted') throw submittedError();
     throw conflict(now?.version ?? existing.version);
   };
 
@@ -159,7 +201,8 @@ export function createDeclarationService(deps: {
       const relation = await deps.access.relation(actor, personId);
       if (relation !== 'self' && !actor.isHr)
         throw new AppError('forbidden', '自己申告 is confidential: only the person and HR may read it.');
-      await requirePerson(personId);
+      if (relation === 'self') await requireApplies(personId);
+      else await requirePerson(personId);
       const [row, window] = await Promise.all([find(personId, fiscalYear), findWindow(fiscalYear)]);
       if (relation !== 'self')
         await deps.audit.record({
@@ -179,20 +222,9 @@ export function createDeclarationService(deps: {
       input: DeclarationDraftInput,
     ): Promise<DeclarationResponse> {
       const window = await ownerGate(actor, personId, fiscalYear);
-      const duplicates = input.transferWishes
-        .map((wish, index) => ({ index, key: wish.department.trim() }))
-        .filter(({ key }, index, all) => all.findIndex((other) => other.key === key) !== index);
-      if (duplicates.length > 0)
-        throw new AppError(
-          'validation_failed',
-          'Each transfer wish names a different workplace.',
-          duplicates.map(({ index }) => ({
-            path: `body.transferWishes.${index}.department`,
-            message: 'already wished for above',
-          })),
-        );
-      await requirePerson(personId);
-      const { version, ...content } = input;
+      checkWishes(input);
+      const { version } = input;
+      const content = contentOf(input);
       const existing = await find(personId, fiscalYear);
       if (existing?.status === 'submitted') throw submittedError();
       if (!existing) {
@@ -228,6 +260,41 @@ export function createDeclarationService(deps: {
       const updated = await versionedUpdate(existing, input.version, {
         status: 'submitted',
         submittedAt: new Date(),
+      });
+      return toResponse(personId, fiscalYear, updated, window, true);
+    },
+
+    /**
+     * Replaces a submitted form while the window is still open. HR reads one 自己申告 per person and year,
+     * the latest: the form stays submitted throughout (never a half-edited draft in between), the first
+     * submission's time is kept, and each revision is counted, stamped and written to the audit log.
+     */
+    async revise(
+      actor: Actor,
+      personId: string,
+      fiscalYear: number,
+      input: DeclarationDraftInput,
+    ): Promise<DeclarationResponse> {
+      const window = await ownerGate(actor, personId, fiscalYear);
+      checkWishes(input);
+      const existing = await find(personId, fiscalYear);
+      if (existing?.status !== 'submitted')
+        throw new AppError(
+          'conflict',
+          'Only a submitted 自己申告 is revised: save the draft and submit it instead.',
+        );
+      const updated = await versionedUpdate(
+        existing,
+        input.version,
+        { ...contentOf(input), revisedAt: new Date(), revisions: existing.revisions + 1 },
+        'submitted',
+      );
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: personId,
+        action: 'write',
+        resource: 'declaration',
+        details: { fiscalYear, revision: updated.revisions },
       });
       return toResponse(personId, fiscalYear, updated, window, true);
     },

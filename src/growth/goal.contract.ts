@@ -37,6 +37,14 @@ export const goalProgressEntrySchema = z.object({
 });
 export type GoalProgressEntry = z.infer<typeof goalProgressEntrySchema>;
 
+/**
+ * Who sees a goal besides me, my supervisor chain and HR: `workplace` (the default) shares its title, due
+ * date and progress with my 課, as the policy asks (7(4)④: goals shared in the workplace); `private`
+ * keeps it to the supervisor chain and HR.
+ */
+export const goalVisibilitySchema = z.enum(['workplace', 'private']);
+export type GoalVisibility = z.infer<typeof goalVisibilitySchema>;
+
 /** 期首 (when the goal is set), 中間 (mid-year) or 期末 (year-end). */
 export const goalCommentStageSchema = z.enum(['setting', 'mid', 'yearEnd']);
 export type GoalCommentStage = z.infer<typeof goalCommentStageSchema>;
@@ -66,6 +74,7 @@ export const goalViewSchema = z.object({
   successCriteria: z.string().optional(),
   competencyIds: z.array(z.string()).optional(),
   guidelineIds: z.array(z.string()).optional(),
+  visibility: goalVisibilitySchema.optional().describe('Full view only: who sees the shared part'),
   midReflection: z.string().optional(),
   yearEndReflection: z.string().optional(),
   comments: z.array(goalCommentSchema).optional(),
@@ -80,6 +89,8 @@ export const goalInputSchema = z
     dueDate: isoDate,
     competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
+    /** Shared with my 課 unless I choose otherwise; absent on a change: left as it is. */
+    visibility: goalVisibilitySchema.optional(),
     /**
      * A UUID the client makes once per form submission: a repeat with the same key (a double click, a
      * retried request) answers with the goal the first one made instead of making another.

@@ -44,6 +44,13 @@ export const goals = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** The client's key of the form submission that made the goal (null for goals made before keys). */
     idempotencyKey: text('idempotency_key'),
+    /**
+     * Who sees the goal beyond the person, the supervisor chain and HR: `workplace` shares its title,
+     * due date and progress with the 課 (policy 7(4)④, the default); `private` keeps it to those above.
+     */
+    visibility: text('visibility', { enum: ['workplace', 'private'] })
+      .notNull()
+      .default('workplace'),
   },
   (table) => [
     index('goals_person_year_idx').on(table.personId, table.fiscalYear),

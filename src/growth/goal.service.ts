@@ -8,6 +8,7 @@ import type { PeopleStore } from '../people/people.store.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import type {
   GoalCommentInput,
+  GoalCommentStage,
   GoalInput,
   GoalProgressInput,
   GoalReflectionInput,
@@ -19,15 +20,59 @@ import { goals } from './goal.schema.ts';
 
 type Row = typeof goals.$inferSelect;
 
+/** The cycle window kind each goal stage belongs to (src/cycles). */
+export const STAGE_WINDOW_KINDS = {
+  setting: 'goalSetting',
+  mid: 'midYear',
+  yearEnd: 'yearEnd',
+} as const satisfies Record<GoalCommentStage, string>;
+
+const STAGE_NAMES: Record<GoalCommentStage, string> = {
+  setting: '期首 (goal setting)',
+  mid: '中間 (mid-year)',
+  yearEnd: '期末 (year-end)',
+};
+
+/**
+ * HR's goal windows (src/cycles): a stage's window in a fiscal year as it stands today, or undefined when HR
+ * has configured none for it.
+ */
+export interface GoalStageWindows {
+  goalStageWindow(
+    fiscalYear: number,
+    kind: (typeof STAGE_WINDOW_KINDS)[GoalCommentStage],
+  ): Promise<{ state: 'scheduled' | 'open' | 'closed'; opensOn: string; closesOn: string } | undefined>;
+}
+
 export function createGoalService(deps: {
   db: Db;
   people: Pick<PeopleStore, 'get' | 'inDepartment'>;
   framework: Framework;
   access: AccessPolicy;
   audit: AuditLog;
+  /**
+   * Stage-specific writes (a reflection, a supervisor's comment) follow the stage's window once HR has
+   * configured one, as self-checks and 自己申告 do; without it (or for a year HR has not configured) any
+   * stage is accepted, the rule before issue 18.
+   */
+  windows?: GoalStageWindows;
   now: () => Date;
 }) {
   const { db, framework } = deps;
+
+  const checkStageWindow = async (fiscalYear: number, stage: GoalCommentStage) => {
+    const window = await deps.windows?.goalStageWindow(fiscalYear, STAGE_WINDOW_KINDS[stage]);
+    if (!window || window.state === 'open') return;
+    const when =
+      window.state === 'scheduled'
+        ? `it is planned from ${window.opensOn} to ${window.closesOn} and HR has not opened it yet`
+        : `it closed (last day ${window.closesOn})`;
+    throw new AppError(
+      'conflict',
+      `The ${STAGE_NAMES[stage]} window for fiscal year ${fiscalYear} is not open: ${when}.`,
+      [{ path: 'body.stage', message: `the ${stage} window is ${window.state}` }],
+    );
+  };
 
   const view = (row: Row, full: boolean): GoalView => {
     const shared = {
@@ -46,6 +91,7 @@ export function createGoalService(deps: {
           successCriteria: row.successCriteria,
           competencyIds: row.competencyIds,
           guidelineIds: row.guidelineIds,
+          visibility: row.visibility,
           midReflection: row.midReflection,
           yearEndReflection: row.yearEndReflection,
           comments: row.comments,
@@ -132,7 +178,10 @@ export function createGoalService(deps: {
           resource: 'goals',
           details: { fiscalYear: year },
         });
-      return rows.map((row) => view(row, relation !== 'colleague'));
+      // A colleague sees only what the person chose to share with the 課.
+      if (relation === 'colleague')
+        return rows.filter((row) => row.visibility === 'workplace').map((row) => view(row, false));
+      return rows.map((row) => view(row, true));
     },
 
     /** The shared part of every colleague's goals in my 課: what the workplace sees anyway, not audited. */
@@ -154,6 +203,7 @@ export function createGoalService(deps: {
               colleagues.map((person) => person.id),
             ),
             eq(goals.fiscalYear, year),
+            eq(goals.visibility, 'workplace'),
           ),
         )
         .orderBy(asc(goals.createdAt));
@@ -232,6 +282,7 @@ export function createGoalService(deps: {
       const row = await load(personId, goalId);
       if (closedYear(row.fiscalYear))
         throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      await checkStageWindow(row.fiscalYear, input.stage);
       const changes =
         input.stage === 'mid' ? { midReflection: input.text } : { yearEndReflection: input.text };
       return view(await write(row, input.version, changes), true);
@@ -245,6 +296,7 @@ export function createGoalService(deps: {
     ): Promise<GoalView> {
       await deps.access.require(actor, personId, ['supervisor']);
       const row = await load(personId, goalId);
+      await checkStageWindow(row.fiscalYear, input.stage);
       const entry = {
         at: deps.now().toISOString(),
         authorId: actor.id,

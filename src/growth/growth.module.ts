@@ -42,7 +42,7 @@ export function createGrowthModule(
       ...selfCheckRoutes(
         createSelfCheckService({ ...growth, windows: deps.windows, viewpoints: deps.viewpoints }),
       ),
-      ...goalRoutes(createGoalService(growth)),
+      ...goalRoutes(createGoalService({ ...growth, windows: deps.windows })),
       ...careerRoutes(createCareerService(growth)),
       ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),
     ],

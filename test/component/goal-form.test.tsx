@@ -1,6 +1,7 @@
 // The goal form refuses what the server would refuse, with the contract's messages, and keeps what was
 // typed whatever the server answers.
 import { describe, expect, it } from 'vitest';
+import type { CycleWindow } from '../../src/cycles/cycle.contract.ts';
 import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import GoalsView from '../../tab/src/goals/goals-view.tsx';
@@ -14,7 +15,32 @@ const answers: Answers = {
   'GET /api/framework': framework,
   'GET /api/people/:personId/goals': [],
   'GET /api/workplace/goals': { department: '人事課', fiscalYear: year, people: [] },
+  // HR has configured no goal window for the year.
+  'GET /api/cycles': cyclesWith([]),
 };
+
+function cyclesWith(windows: CycleWindow[]) {
+  return { fiscalYear: year, currentFiscalYear: year, today: `${year}-12-05`, windows };
+}
+
+/** A goal window of HR's as GET /api/cycles answers it. */
+const window = (
+  kind: CycleWindow['kind'],
+  state: CycleWindow['state'],
+  opensOn: string,
+  closesOn: string,
+): CycleWindow => ({
+  id: `window-${kind}`,
+  fiscalYear: year,
+  kind,
+  state,
+  opensOn,
+  closesOn,
+  openedAt: null,
+  closedAt: null,
+  ended: false,
+  version: 1,
+});
 
 /** The goals page with the new-goal form open. */
 async function openNewGoal(extra: Answers = {}) {
@@ -82,5 +108,64 @@ describe('the goal form', () => {
     await expect.element(form.getByTestId('goal-criteria')).toHaveValue('平均待ち時間 10 分以内');
     const posted = fake.received.find((request) => request.key === 'POST /api/people/:personId/goals');
     expect(posted?.body).toMatchObject({ fiscalYear: year, title: '窓口の待ち時間を短くする' });
+  });
+
+  it('shows who will see the goal, shared with the 課 by default, and sends the choice made', async () => {
+    const { form, fake } = await openNewGoal({
+      'POST /api/people/:personId/goals': ({ body }) => ({
+        id: 'goal-1',
+        personId: 'me',
+        fiscalYear: year,
+        title: body?.title ?? '',
+        dueDate: body?.dueDate ?? `${year + 1}-03-31`,
+        progress: [],
+        version: 1,
+        shared: false,
+        visibility: body?.visibility ?? 'workplace',
+        comments: [],
+      }),
+    });
+    await expect.element(form.getByText('この目標を見られる人')).toBeVisible();
+    await expect.element(form.getByRole('radio', { name: /同じ課の職員にも共有する/ })).toBeChecked();
+    await expect.element(form.getByRole('radio', { name: /上司と職員課だけ/ })).not.toBeChecked();
+
+    await form.getByTestId('goal-title').fill('窓口の待ち時間を短くする');
+    await form.getByRole('radio', { name: /上司と職員課だけ/ }).click();
+    await form.getByTestId('goal-save').click();
+    await expect
+      .poll(() => fake.received.some((request) => request.key === 'POST /api/people/:personId/goals'))
+      .toBe(true);
+    const posted = fake.received.find((request) => request.key === 'POST /api/people/:personId/goals');
+    expect(posted?.body).toMatchObject({ title: '窓口の待ち時間を短くする', visibility: 'private' });
+  });
+
+  it('says which goal stage HR has open, or that none is and which comes next, never guessing from the month', async () => {
+    const open = fakeApi({
+      ...answers,
+      'GET /api/cycles': cyclesWith([window('midYear', 'open', `${year}-10-01`, `${year}-12-25`)]),
+    });
+    const first = await renderTab(<GoalsView api={open.api} rest={[]} />, { language: 'ja' });
+    await expect
+      .element(first.screen.getByTestId('goal-stage'))
+      .toHaveTextContent(
+        `今は中間の期間です（${year}年12月25日まで）。進捗と中間の振り返りを記録しましょう。`,
+      );
+    await first.screen.unmount();
+
+    const none = fakeApi({
+      ...answers,
+      'GET /api/cycles': cyclesWith([
+        window('midYear', 'closed', `${year}-10-01`, `${year}-10-31`),
+        window('yearEnd', 'scheduled', `${year + 1}-02-01`, `${year + 1}-03-15`),
+      ]),
+    });
+    const second = await renderTab(<GoalsView api={none.api} rest={[]} />, { language: 'ja' });
+    const notice = second.screen.getByTestId('goal-stage');
+    await expect.element(notice).toHaveAttribute('data-stage', 'none');
+    await expect
+      .element(notice)
+      .toHaveTextContent(
+        `今は目標管理の期間（期首・中間・期末）ではありません。次は期末の期間（${year + 1}年2月1日〜${year + 1}年3月15日）です。`,
+      );
   });
 });

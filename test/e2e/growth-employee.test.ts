@@ -712,4 +712,52 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await other.close();
     await page.close();
   });
+  // Issue 18 (goals-declaration): the goal stage from HR's windows, who sees a new goal, and 自己申告.
+  it('shows the goal stage and who will see a new goal, and the 自己申告 form with 現職継続, at 360 px with axe', async () => {
+    const hr = server.emulator.people.find((candidate) => candidate.appRoles.length > 0)!;
+    const opened = await call(hr, 'POST', '/api/declaration-windows', {
+      fiscalYear: now.fiscalYear,
+      closesOn: `${now.fiscalYear + 1}-03-31`,
+    });
+    expect([201, 409]).toContain(opened.status);
+    const person = shunin.at(-1)!;
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const frame = await openGoals(page, person);
+    const content = await (await page.locator('[data-testid=dev-host-frame]').elementHandle()).contentFrame();
+    // No month guess: the notice names an open stage, or says none is open.
+    await expect
+      .poll(() => frame.locator('[data-testid=goal-stage]').getAttribute('data-stage'))
+      .toMatch(/^(setting|mid|yearEnd|none)$/);
+    await frame.locator('[data-testid=goal-add]').click();
+    await frame.locator('[data-testid=goal-new-form]').waitFor();
+    expect(await frame.getByRole('radio', { name: /同じ課の職員にも共有する/ }).isChecked()).toBe(true);
+    expect(await frame.getByRole('radio', { name: /上司と職員課だけ/ }).isChecked()).toBe(false);
+    await expectNoSidewaysScroll(frame);
+    expect(await seriousAxeViolations(content!)).toEqual([]);
+    await fullScreenshot(page, frame, 'goals-sharing-mobile');
+
+    await frame.locator('[data-testid=nav-declaration]').click();
+    await frame.locator('[data-testid=placement-stay]').waitFor();
+    expect(await frame.getByRole('radio', { name: '現職継続を希望' }).isVisible()).toBe(true);
+    expect(await frame.locator('[data-testid=declaration-confidential]').textContent()).toContain(
+      '上司には共有されません',
+    );
+    await expectNoSidewaysScroll(frame);
+    expect(await seriousAxeViolations(content!)).toEqual([]);
+    await fullScreenshot(page, frame, 'declaration-mobile');
+    await page.close();
+  });
+
+  it('gives 会計年度任用職員 no 自己申告 in the navigation', async () => {
+    const appointed = server.emulator.people.find((candidate) => candidate.levelId === 'kaikeiNendo')!;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const tab = await openDevHost(page, server.url, { user: appointed.userPrincipalName });
+    await tab.frame.locator('[data-testid=nav-goals]').waitFor();
+    // The entry goes once /api/me has answered.
+    await expect.poll(() => tab.frame.locator('[data-testid=nav-declaration]').count()).toBe(0);
+    await tab.frame.locator('[data-testid=nav-goals]').click();
+    await tab.frame.locator('[data-testid=goals]').waitFor();
+    expect(await tab.frame.locator('[data-testid=nav-declaration]').count()).toBe(0);
+    await page.close();
+  });
 });

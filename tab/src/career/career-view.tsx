@@ -108,6 +108,19 @@ function cleaned(form: Form): Form {
   };
 }
 
+/** Rows the person added and left blank: said beside the save button, since saving leaves them out. */
+function blankRowsOf(form: Form): number {
+  const after = cleaned(form);
+  const lists = [
+    'interests',
+    'trainingsWanted',
+    'qualificationsHeld',
+    'qualificationsPlanned',
+    'rotation',
+  ] as const;
+  return lists.reduce((sum, key) => sum + form[key].length - after[key].length, 0);
+}
+
 export default function CareerView({ api }: PageProps) {
   const { t } = useTranslation('career');
   const me = useMe(api);
@@ -188,6 +201,7 @@ function CareerEditor({
       ),
   });
   const save = () => saving.mutate({ version: saved.version, ...cleaned(form) });
+  const blankRows = blankRowsOf(form);
 
   if (!editable) return <CareerSummary career={saved} />;
 
@@ -368,6 +382,11 @@ function CareerEditor({
             ? t('lastSaved', { at: formatInstant(saved.updatedAt, i18n.language) })
             : ''}
         </span>
+        {blankRows > 0 ? (
+          <span className={layout.muted} data-testid="career-blank-rows">
+            {t('blankRows', { count: blankRows })}
+          </span>
+        ) : null}
       </div>
     </>
   );

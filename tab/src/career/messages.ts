@@ -60,6 +60,7 @@ export default {
     saving: '保存しています…',
     saved: '保存しました。',
     unsaved: '保存していない変更があります。',
+    blankRows: '空欄の行が {{count}} 行あります。何も書いていない行は、保存すると取り除かれます。',
     lastSaved: '最終保存: {{at}}',
     conflictTitle: 'ほかの画面で更新されています',
     conflictBody:
@@ -128,6 +129,7 @@ export default {
     saving: 'Saving…',
     saved: 'Saved.',
     unsaved: 'You have unsaved changes.',
+    blankRows: 'Empty rows: {{count}}. Rows with nothing written in them are left out when you save.',
     lastSaved: 'Last saved: {{at}}',
     conflictTitle: 'Changed elsewhere',
     conflictBody:

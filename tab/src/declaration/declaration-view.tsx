@@ -12,6 +12,8 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Radio,
+  RadioGroup,
   Table,
   TableBody,
   TableCell,
@@ -25,6 +27,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DECLARATION_PLACEMENTS,
   DECLARATION_SHORT_MAX,
   DECLARATION_TEXT_MAX,
   TRANSFER_WISHES_MAX,
@@ -32,6 +35,7 @@ import {
   type DeclarationResponse,
   type DeclarationWindow,
   type OpenWindowInput,
+  type Placement,
   type TransferWish,
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
@@ -89,6 +93,7 @@ export default function DeclarationView({ api }: PageProps) {
     useQuery(routeQuery(api, queryKeys.declarationWindows, 'GET /api/declaration-windows')),
   );
   const personId = base.data?.[0].id ?? '';
+  const applies = base.data?.[0].employmentType !== 'fiscalYear';
   const fiscalYear = base.data ? fiscalYearToShow(base.data[1]) : 0;
   const declaration = useQuery({
     ...routeQuery(
@@ -97,37 +102,46 @@ export default function DeclarationView({ api }: PageProps) {
       'GET /api/people/:personId/declarations/:fiscalYear',
       { params: { personId, fiscalYear: String(fiscalYear) } },
     ),
-    enabled: base.data !== undefined,
+    enabled: base.data !== undefined && applies,
   });
   // "Reload" after a conflict reads everything afresh from nothing, so the form starts again.
   const reload = () => void queryClient.resetQueries({ queryKey: queryKeys.declarations });
 
   return (
     <Page title={t('title')} testId="declaration">
-      <MessageBar intent="warning" data-testid="declaration-confidential">
+      {/* A reassurance, not a warning: informational, in the neutral colours. */}
+      <MessageBar intent="info" data-testid="declaration-confidential">
         <MessageBarBody>{t('confidential')}</MessageBarBody>
       </MessageBar>
-      <QueryState query={allOf(base, declaration)}>
-        {([[me, windows], declaration]) => (
-          <>
-            <DeclarationForm
-              // A new window state or version from the server starts the form afresh; a quiet refresh that
-              // changed neither keeps what is being typed.
-              key={`${declaration.fiscalYear}-${declaration.version}-${declaration.editable}`}
-              api={api}
-              initial={declaration}
-              onReload={reload}
-            />
-            {me.roles.includes('hr') ? <HrWindowPanel api={api} windows={windows} /> : null}
-          </>
-        )}
-      </QueryState>
+      {base.data && !applies ? (
+        <>
+          <p data-testid="declaration-not-applicable">{t('notApplicable')}</p>
+          {base.data[0].roles.includes('hr') ? <HrWindowPanel api={api} windows={base.data[1]} /> : null}
+        </>
+      ) : (
+        <QueryState query={allOf(base, declaration)}>
+          {([[me, windows], declaration]) => (
+            <>
+              <DeclarationForm
+                // A new window state or version from the server starts the form afresh; a quiet refresh that
+                // changed neither keeps what is being typed.
+                key={`${declaration.fiscalYear}-${declaration.version}-${declaration.editable}-${declaration.revisable}`}
+                api={api}
+                initial={declaration}
+                onReload={reload}
+              />
+              {me.roles.includes('hr') ? <HrWindowPanel api={api} windows={windows} /> : null}
+            </>
+          )}
+        </QueryState>
+      )}
     </Page>
   );
 }
 
 function formOf(declaration: DeclarationResponse): Form {
   return {
+    placement: declaration.placement,
     transferWishes: declaration.transferWishes.map((wish) => ({ ...wish })),
     circumstances: declaration.circumstances,
     comment: declaration.comment,
@@ -137,6 +151,7 @@ function formOf(declaration: DeclarationResponse): Form {
 function cleaned(form: Form): Form {
   return {
     ...form,
+    placement: form.placement ?? null,
     transferWishes: form.transferWishes
       .map((wish) => ({ department: wish.department.trim(), reason: wish.reason.trim() }))
       .filter((wish) => wish.department || wish.reason),
@@ -146,6 +161,7 @@ function cleaned(form: Form): Form {
 type Notice =
   | { kind: 'saved' }
   | { kind: 'submitted' }
+  | { kind: 'revised' }
   | { kind: 'conflict' }
   | { kind: 'error'; error: unknown }
   | undefined;
@@ -164,7 +180,10 @@ function DeclarationForm({
   const styles = useStyles();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'submit' | 'revise' | null>(null);
+  // A submitted form being revised while the window is open (saved.revisable).
+  const [revising, setRevising] = useState(false);
+  const editing = saved.editable || (saved.revisable && revising);
   const [notice, setNotice] = useState<Notice>();
   const dirty = useMemo(
     () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
@@ -205,7 +224,12 @@ function DeclarationForm({
       api.call('POST /api/people/:personId/declarations/:fiscalYear/submit', { params, body: { version } }),
     onSuccess: stored,
   });
-  const busy = draft.isPending || submission.isPending;
+  const revision = useMutation({
+    mutationFn: (body: DeclarationDraftInput) =>
+      api.call('POST /api/people/:personId/declarations/:fiscalYear/revise', { params, body }),
+    onSuccess: stored,
+  });
+  const busy = draft.isPending || submission.isPending || revision.isPending;
   const saveDraft = () => draft.mutateAsync({ version: saved.version, ...cleaned(form) });
 
   const run = async (action: () => Promise<void>) => {
@@ -217,9 +241,17 @@ function DeclarationForm({
     }
   };
 
+  const revise = () =>
+    run(async () => {
+      setConfirming(null);
+      await revision.mutateAsync({ version: saved.version, ...cleaned(form) });
+      setRevising(false);
+      setNotice({ kind: 'revised' });
+    });
+
   const submit = () =>
     run(async () => {
-      setConfirming(false);
+      setConfirming(null);
       // What is on screen is what gets submitted: save it first when it differs from the stored draft.
       const current = dirty || saved.status === 'new' ? await saveDraft() : saved;
       await submission.mutateAsync(current.version);
@@ -251,8 +283,14 @@ function DeclarationForm({
           </span>
         </p>
         {saved.status === 'submitted' && saved.submittedAt ? (
-          <p className={layout.muted}>
+          <p className={layout.muted} data-testid="declaration-submitted-at">
             {t('submittedAt', { at: formatInstant(saved.submittedAt, i18n.language) })}
+            {saved.revisedAt
+              ? ` ${t('revisedAt', { at: formatInstant(saved.revisedAt, i18n.language), count: saved.revisions })}`
+              : ''}{' '}
+            {saved.revisable && window
+              ? t('revisableUntil', { date: formatDate(window.closesOn, i18n.language) })
+              : t('final')}
           </p>
         ) : null}
         {!saved.editable && saved.status !== 'submitted' && window ? (
@@ -260,10 +298,29 @@ function DeclarationForm({
         ) : null}
       </Section>
 
-      {saved.editable ? (
+      {editing ? (
         <>
+          <Section title={t('placement')} id="declaration-placement">
+            <RadioGroup
+              aria-label={t('placement')}
+              value={form.placement ?? ''}
+              onChange={(_, data) => update('placement', data.value as Placement)}
+              data-testid="placement"
+            >
+              {DECLARATION_PLACEMENTS.map((value) => (
+                <Radio
+                  key={value}
+                  value={value}
+                  label={t(`placementOption.${value}`)}
+                  data-testid={`placement-${value}`}
+                />
+              ))}
+            </RadioGroup>
+          </Section>
           <Section title={t('wishes')} id="declaration-wishes">
-            <p className={layout.muted}>{t('wishesHint')}</p>
+            <p className={layout.muted}>
+              {form.placement === 'stay' ? t('wishesHintStay') : t('wishesHint')}
+            </p>
             <ol className={styles.wishes} data-testid="wishes">
               {form.transferWishes.map((wish, index) => (
                 <li key={index} className={styles.wish} data-testid="wish">
@@ -334,6 +391,14 @@ function DeclarationForm({
         <DeclarationReadOnly declaration={saved} />
       ) : null}
 
+      {saved.revisable && !revising ? (
+        <div className={styles.actions}>
+          <Button onClick={() => setRevising(true)} data-testid="declaration-revise">
+            {t('revise')}
+          </Button>
+        </div>
+      ) : null}
+
       {notice?.kind === 'conflict' ? (
         <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="declaration-conflict">
           <Button onClick={onReload}>{t('reload')}</Button>
@@ -358,7 +423,7 @@ function DeclarationForm({
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => setConfirming(true)}
+            onClick={() => setConfirming('submit')}
             data-testid="declaration-submit"
           >
             {t('submit')}
@@ -367,26 +432,64 @@ function DeclarationForm({
             {notice?.kind === 'saved' && !dirty ? t('saved') : dirty ? t('unsaved') : ''}
           </span>
         </div>
+      ) : editing ? (
+        // Revising a submitted form: it stays submitted until the revision is sent as a whole.
+        <div className={styles.actions}>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              setRevising(false);
+              setForm(formOf(saved));
+              setNotice(undefined);
+            }}
+            data-testid="declaration-revise-cancel"
+          >
+            {t('reviseCancel')}
+          </Button>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => setConfirming('revise')}
+            data-testid="declaration-revise-submit"
+          >
+            {busy ? t('saving') : t('reviseSubmit')}
+          </Button>
+          <span role="status" className={layout.muted} data-testid="declaration-notice">
+            {dirty ? t('unsaved') : ''}
+          </span>
+        </div>
       ) : (
         <span role="status" className={layout.muted} data-testid="declaration-notice">
-          {notice?.kind === 'submitted' ? t('submitted') : ''}
+          {notice?.kind === 'submitted' ? t('submitted') : notice?.kind === 'revised' ? t('revised') : ''}
         </span>
       )}
 
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
+      <Dialog
+        open={confirming !== null}
+        onOpenChange={(_, data) => (data.open ? undefined : setConfirming(null))}
+      >
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t('confirmTitle')}</DialogTitle>
-            <DialogContent>{t('confirmBody')}</DialogContent>
+            <DialogTitle>{confirming === 'revise' ? t('reviseConfirmTitle') : t('confirmTitle')}</DialogTitle>
+            <DialogContent>
+              {confirming === 'revise' ? t('reviseConfirmBody') : t('confirmBody')}
+            </DialogContent>
+            {/* The self-check's order: キャンセル, then the action (tab/src/self-check/submit-dialog.tsx). */}
             <DialogActions>
               <Button
+                appearance="secondary"
+                onClick={() => setConfirming(null)}
+                data-testid="declaration-confirm-cancel"
+              >
+                {t('cancel')}
+              </Button>
+              <Button
                 appearance="primary"
-                onClick={() => void submit()}
+                onClick={() => void (confirming === 'revise' ? revise() : submit())}
                 data-testid="declaration-confirm-submit"
               >
-                {t('confirmSubmit')}
+                {confirming === 'revise' ? t('reviseSubmit') : t('confirmSubmit')}
               </Button>
-              <Button onClick={() => setConfirming(false)}>{t('cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
@@ -403,6 +506,11 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
     value.trim() ? <p className={layout.preLine}>{value}</p> : <p className={layout.muted}>{t('empty')}</p>;
   return (
     <div data-testid="declaration-read-only" className={layout.stack}>
+      <Section title={t('placement')} id="declaration-placement">
+        <p data-testid="placement-shown">
+          {declaration.placement ? t(`placementOption.${declaration.placement}`) : t('placementNone')}
+        </p>
+      </Section>
       <Section title={t('wishes')} id="declaration-wishes">
         {declaration.transferWishes.length === 0 ? (
           <p className={layout.muted}>{t('wishesEmpty')}</p>
@@ -574,6 +682,9 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
             <DialogTitle>{t('hr.confirmCloseTitle', { year: closing })}</DialogTitle>
             <DialogContent>{t('hr.confirmCloseBody')}</DialogContent>
             <DialogActions>
+              <Button appearance="secondary" onClick={() => setClosing(undefined)}>
+                {t('cancel')}
+              </Button>
               <Button
                 appearance="primary"
                 onClick={() => (closing === undefined ? undefined : void close(closing))}
@@ -581,7 +692,6 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
               >
                 {t('hr.close')}
               </Button>
-              <Button onClick={() => setClosing(undefined)}>{t('cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

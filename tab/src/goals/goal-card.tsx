@@ -69,6 +69,7 @@ export function GoalCard({
   levelId,
   goal,
   editable,
+  isStageWritable = () => true,
   onChange,
   onReload,
 }: {
@@ -77,6 +78,8 @@ export function GoalCard({
   levelId: string | null;
   goal: GoalView;
   editable: boolean;
+  /** Whether HR's window lets a stage's reflection be written now (the server refuses it otherwise). */
+  isStageWritable?: ((stage: 'mid' | 'yearEnd') => boolean) | undefined;
   onChange: (goal: GoalView) => void;
   onReload: () => Promise<void>;
 }) {
@@ -206,6 +209,14 @@ export function GoalCard({
         </div>
         <p className={layout.muted} style={{ margin: 0 }}>
           {t('dueDate', { date: formatDay(goal.dueDate, i18n.language) })}
+          {goal.visibility ? (
+            <>
+              {' · '}
+              <span data-testid="goal-visibility-shown" data-visibility={goal.visibility}>
+                {t(`visibilityShown.${goal.visibility}`)}
+              </span>
+            </>
+          ) : null}
         </p>
         <div className={styles.progressRow}>
           <ProgressBar
@@ -307,7 +318,7 @@ export function GoalCard({
           <div className={layout.stack}>
             {(['mid', 'yearEnd'] as const).map((stage) => {
               const label = stage === 'mid' ? t('midReflection') : t('yearEndReflection');
-              return editable ? (
+              return editable && isStageWritable(stage) ? (
                 <div key={stage} className={layout.stack} style={{ gap: 4 }}>
                   <Field
                     label={label}
@@ -345,6 +356,11 @@ export function GoalCard({
                       <span className={layout.muted}>{t('reflectionEmpty')}</span>
                     )}
                   </p>
+                  {editable ? (
+                    <p className={layout.muted} data-testid={`reflection-${stage}-closed`}>
+                      {t(`reflectionClosed.${stage}`)}
+                    </p>
+                  ) : null}
                 </div>
               );
             })}

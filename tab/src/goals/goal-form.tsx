@@ -1,4 +1,14 @@
-import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -8,6 +18,7 @@ import {
   goalUpdateSchema,
   type GoalUpdateInput,
   type GoalView,
+  type GoalVisibility,
 } from '../../../src/growth/goal.contract.ts';
 import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
@@ -58,6 +69,8 @@ function fieldsOf(goal: GoalView | undefined, fiscalYear: number): GoalFields {
     dueDate: goal?.dueDate ?? fiscalYearBounds(fiscalYear).to,
     competencyIds: goal?.competencyIds ?? [],
     guidelineIds: goal?.guidelineIds ?? [],
+    // Shared with the 課 unless the person chooses otherwise (the policy's default, 7(4)④).
+    visibility: goal?.visibility ?? 'workplace',
   };
 }
 
@@ -273,6 +286,17 @@ export function GoalForm({
         </div>
         {fieldError('guidelineIds')}
       </fieldset>
+
+      <Field label={t('visibility')} hint={t('visibilityHint')}>
+        <RadioGroup
+          value={fields.visibility ?? 'workplace'}
+          onChange={(_, data) => change('visibility', data.value as GoalVisibility)}
+          data-testid="goal-visibility"
+        >
+          <Radio value="workplace" label={t('visibilityWorkplace')} data-testid="goal-visibility-workplace" />
+          <Radio value="private" label={t('visibilityPrivate')} data-testid="goal-visibility-private" />
+        </RadioGroup>
+      </Field>
 
       {conflict ? (
         <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="goal-conflict" multiline>

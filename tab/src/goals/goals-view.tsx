@@ -16,6 +16,8 @@ import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { GoalCard } from './goal-card.tsx';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
+import { GoalStageNotice } from './goal-stage-notice.tsx';
+import { useGoalStage } from './goal-stage.ts';
 import messages from './messages.ts';
 import { WorkplaceGoals } from './workplace-goals.tsx';
 
@@ -55,6 +57,8 @@ export default function GoalsView({ api }: PageProps) {
   // One key per submission: the same goal sent twice (a double click, a retry) is made once.
   const goalKeys = useRef(submissionKeys());
   const editable = year >= current;
+  // Which stage (期首・中間・期末) is open comes from HR's windows for the year shown.
+  const stages = useGoalStage(api, year);
 
   /** Refreshes the list in place: cards stay mounted, so what is typed in them stays. */
   const refreshGoals = () => queryClient.invalidateQueries({ queryKey: goalsKey }, { throwOnError: true });
@@ -122,6 +126,7 @@ export default function GoalsView({ api }: PageProps) {
           </Button>
         ) : null}
       </div>
+      {editable ? <GoalStageNotice query={stages.query} /> : null}
       {!editable ? (
         <MessageBar intent="info" data-testid="read-only">
           <MessageBarBody>{t('readOnlyPast')}</MessageBarBody>
@@ -164,6 +169,7 @@ export default function GoalsView({ api }: PageProps) {
               levelId={me.levelId}
               goal={goal}
               editable={editable}
+              isStageWritable={stages.stage?.isWritable}
               onChange={replace}
               onReload={refreshGoals}
             />

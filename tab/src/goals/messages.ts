@@ -10,7 +10,7 @@ export default {
     workplaceProgress: '{{title}} の進捗 {{percent}}%',
     title: '目標',
     intro:
-      '年度ごとに目標を立て、達成の基準と期限を決めて進捗を記録しましょう。目標のタイトルと進捗は同じ課の職員と共有され、上司は期首・中間・期末にコメントします（人財育成基本方針 7(3)①）。',
+      '年度ごとに目標を立て、達成の基準と期限を決めて進捗を記録しましょう。共有する目標はタイトルと進捗が同じ課の職員にも見え（登録のときに選べます）、上司は期首・中間・期末にコメントします（人財育成基本方針 7(3)①）。',
     year: '年度',
     yearLabel: '{{year}}年度（{{year}}年4月〜{{next}}年3月）',
     currentYear: '今年度',
@@ -76,6 +76,25 @@ export default {
     withMark: '{{name}}（{{symbol}} {{label}}）',
     guidelineLabel: '{{letter}} {{name}} — {{summary}}',
     yourGoals: '{{year}}年度の目標',
+    visibility: 'この目標を見られる人',
+    visibilityHint:
+      '本人・上司・職員課はいつでも見られます。方針では、目標を職場内で共有して役割分担や協力に役立てます（人財育成基本方針 7(4)④）。',
+    visibilityWorkplace: '同じ課の職員にも共有する（目標・期限・進捗のみ）',
+    visibilityPrivate: '上司と職員課だけ（課には共有しない）',
+    visibilityShown: { workplace: '課に共有', private: '上司と職員課のみ' },
+    stageName: { setting: '期首（目標設定）', mid: '中間', yearEnd: '期末' },
+    stageOpen: {
+      setting: '今は期首（目標設定）の期間です（{{date}}まで）。目標を登録して、上司と確認しましょう。',
+      mid: '今は中間の期間です（{{date}}まで）。進捗と中間の振り返りを記録しましょう。',
+      yearEnd: '今は期末の期間です（{{date}}まで）。期末の振り返りを書きましょう。',
+    },
+    stageNoneNext:
+      '今は目標管理の期間（期首・中間・期末）ではありません。次は{{stage}}の期間（{{from}}〜{{to}}）です。',
+    stageNone: '今は目標管理の期間（期首・中間・期末）ではありません。次の期間は職員課がまだ決めていません。',
+    reflectionClosed: {
+      mid: '中間の振り返りは、職員課が開く中間の期間に書けます。',
+      yearEnd: '期末の振り返りは、職員課が開く期末の期間に書けます。',
+    },
   },
   en: {
     workplaceTitle: 'Goals of my workplace',
@@ -86,7 +105,7 @@ export default {
     workplaceProgress: 'Progress of {{title}}: {{percent}}%',
     title: 'Goals',
     intro:
-      'Set your goals for each fiscal year, decide how you will know they are met and by when, and record your progress. Titles and progress are shared with your section; your supervisor comments at the start, mid-year and year-end (policy 7(3)①).',
+      'Set your goals for each fiscal year, decide how you will know they are met and by when, and record your progress. Titles and progress of shared goals are seen by your section (you choose when adding a goal); your supervisor comments at the start, mid-year and year-end (policy 7(3)①).',
     year: 'Fiscal year',
     yearLabel: 'FY{{year}} (April {{year}} – March {{next}})',
     currentYear: 'this year',
@@ -152,5 +171,30 @@ export default {
     withMark: '{{name}} ({{symbol}} {{label}})',
     guidelineLabel: '{{letter}} {{name}} — {{summary}}',
     yourGoals: 'Goals for FY{{year}}',
+    visibility: 'Who sees this goal',
+    visibilityHint:
+      'You, your supervisors and HR always see it. The policy shares goals in the workplace to clarify roles and help colleagues work together (policy 7(4)④).',
+    visibilityWorkplace: 'Also my section (goal, due date and progress only)',
+    visibilityPrivate: 'Only my supervisors and HR (not shared with my section)',
+    visibilityShown: { workplace: 'Shared with my section', private: 'Supervisors and HR only' },
+    stageName: {
+      setting: 'goal setting (start of year)',
+      mid: 'mid-year review',
+      yearEnd: 'year-end review',
+    },
+    stageOpen: {
+      setting:
+        'Goal setting is open until {{date}}. Add your goals and go through them with your supervisor.',
+      mid: 'The mid-year review is open until {{date}}. Record your progress and your mid-year reflection.',
+      yearEnd: 'The year-end review is open until {{date}}. Write your year-end reflection.',
+    },
+    stageNoneNext:
+      'No goal stage (goal setting, mid-year, year-end) is open now. Next: the {{stage}}, {{from}} to {{to}}.',
+    stageNone:
+      'No goal stage (goal setting, mid-year, year-end) is open now. HR has not set the next one yet.',
+    reflectionClosed: {
+      mid: 'The mid-year reflection is written while HR has the mid-year review open.',
+      yearEnd: 'The year-end reflection is written while HR has the year-end review open.',
+    },
   },
 };

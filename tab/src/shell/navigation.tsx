@@ -18,6 +18,7 @@ import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { useMe } from '../data/queries.ts';
+import { hasDeclarationPage } from '../declaration/applies.ts';
 import { navigate, type PageId } from './router.ts';
 
 const useStyles = makeStyles({
@@ -58,7 +59,7 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
   // The page shows its own error if /api/me fails; the navigation just keeps the common pages.
   const me = useMe(api).data;
   const pages: PageId[] = [
-    ...EVERYONE,
+    ...EVERYONE.filter((page) => page !== 'declaration' || !me || hasDeclarationPage(me)),
     ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),
     'interviews',
     'training',

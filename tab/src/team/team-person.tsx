@@ -30,6 +30,7 @@ import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
 import { SelfCheckFeedback } from './self-check-feedback.tsx';
+import { useGoalStage } from '../goals/goal-stage.ts';
 
 const useStyles = makeStyles({
   items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -52,16 +53,6 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, flexBasis: '220px', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', marginTop: '12px' },
 });
-
-function stageNow(): GoalCommentStage {
-  // 期首 until June, 中間 until December, 期末 from January (the fiscal year ends in March).
-  const month = Number(
-    new Intl.DateTimeFormat('en-US', { month: 'numeric', timeZone: 'Asia/Tokyo' }).format(new Date()),
-  );
-  if (month >= 4 && month <= 6) return 'setting';
-  if (month >= 7 && month <= 12) return 'mid';
-  return 'yearEnd';
-}
 
 export function TeamPerson({
   api,
@@ -223,7 +214,10 @@ function GoalItem({
   const local = useLocalized();
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [stage, setStage] = useState<GoalCommentStage>(stageNow);
+  // The stage HR has open (src/cycles), not a guess from the month; the supervisor may pick another.
+  const openStage = useGoalStage(api, goal.fiscalYear).stage?.open?.stage;
+  const [chosen, setStage] = useState<GoalCommentStage | null>(null);
+  const stage = chosen ?? openStage ?? 'setting';
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<Notice>();
   const latest = goal.progress.at(-1);

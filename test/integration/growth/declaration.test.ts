@@ -316,4 +316,106 @@ describe.each(BACKENDS)('自己申告 (self-declaration) on %s', (backend) => {
     expect(reopened.body).toMatchObject({ closedAt: null, isOpen: true, closesOn: japanDay(0) });
     expect((await call(colleague, 'GET', path(colleague))).body.editable).toBe(true);
   });
+  it('refuses 会計年度任用職員 their own 自己申告 with 403 and a clear message: it does not apply to them', async () => {
+    const people = server.emulator.people as Person[];
+    const appointed = people.find((person) => person.levelId === 'kaikeiNendo')!;
+    expect(appointed).toBeDefined();
+    const before = await snapshotState(server);
+    for (const answer of [
+      await call(appointed, 'GET', `/api/people/me/declarations/${fiscalYear}`),
+      await call(appointed, 'PUT', path(appointed), form(0)),
+      await call(appointed, 'POST', `${path(appointed)}/submit`, { version: 1 }),
+      await call(appointed, 'POST', `${path(appointed)}/revise`, form(1)),
+    ]) {
+      expect([answer.status, answer.body.error?.code]).toEqual([403, 'forbidden']);
+      expect(JSON.stringify(answer.body.error)).toContain('does not apply to 会計年度任用職員');
+    }
+    expect(await snapshotState(server)).toBe(before);
+  });
+
+  it('keeps the 現職継続を希望 choice (with or without wishes for a move) and refuses an unknown one', async () => {
+    const current = await call(outsider, 'GET', path(outsider));
+    const saved = await call(
+      outsider,
+      'PUT',
+      path(outsider),
+      form(current.body.version as number, { placement: 'stay', transferWishes: [] }),
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ placement: 'stay', transferWishes: [], status: 'draft' });
+    expect((await call(outsider, 'GET', path(outsider))).body.placement).toBe('stay');
+    const before = await snapshotState(server);
+    const refused = await call(
+      outsider,
+      'PUT',
+      path(outsider),
+      form(saved.body.version as number, { placement: 'maybe' }),
+    );
+    expect([refused.status, refused.body.error?.code]).toEqual([400, 'validation_failed']);
+    expect(await snapshotState(server)).toBe(before);
+  });
+
+  it('lets a submitted form be revised while the window is open: still submitted, counted, audited, first time kept', async () => {
+    const submitted = await call(self, 'GET', path());
+    expect(submitted.body).toMatchObject({
+      status: 'submitted',
+      editable: false,
+      revisable: true,
+      revisions: 0,
+    });
+    const auditBefore = (await auditRows(self.id)).length;
+    const revised = await call(
+      self,
+      'POST',
+      `${path()}/revise`,
+      form(submitted.body.version as number, { placement: 'transfer', comment: '提出後に書き足しました' }),
+    );
+    expect(revised.status).toBe(200);
+    expect(revised.body).toMatchObject({
+      status: 'submitted',
+      revisable: true,
+      placement: 'transfer',
+      comment: '提出後に書き足しました',
+      submittedAt: submitted.body.submittedAt,
+      revisions: 1,
+      version: (submitted.body.version as number) + 1,
+    });
+    expect(typeof revised.body.revisedAt).toBe('string');
+    const rows = (await auditRows(self.id)).slice(auditBefore);
+    expect(rows.map((row) => [row.actor_id, row.action, row.details.fiscalYear])).toEqual([
+      [self.id, 'write', fiscalYear],
+    ]);
+    // HR reads the latest.
+    expect((await call(hr, 'GET', path())).body).toMatchObject({
+      comment: '提出後に書き足しました',
+      revisable: false,
+    });
+
+    const before = await snapshotState(server);
+    const stale = await call(self, 'POST', `${path()}/revise`, form(submitted.body.version as number));
+    expect(stale.body.error?.code).toBe('version_conflict');
+    for (const writer of [supervisor, hr]) {
+      expect(
+        (await call(writer, 'POST', `${path()}/revise`, form(revised.body.version as number))).status,
+      ).toBe(403);
+    }
+    // A draft is saved and submitted, not revised.
+    const draft = await call(colleague, 'GET', path(colleague));
+    expect(draft.body.status).toBe('draft');
+    const notSubmitted = await call(
+      colleague,
+      'POST',
+      `${path(colleague)}/revise`,
+      form(draft.body.version as number),
+    );
+    expect([notSubmitted.status, notSubmitted.body.error?.code]).toEqual([409, 'conflict']);
+    expect(await snapshotState(server)).toBe(before);
+
+    // Once the window closes, the submitted form is final.
+    await call(hr, 'POST', `/api/declaration-windows/${fiscalYear}/close`);
+    const closed = await call(self, 'GET', path());
+    expect(closed.body).toMatchObject({ revisable: false, editable: false });
+    const late = await call(self, 'POST', `${path()}/revise`, form(revised.body.version as number));
+    expect([late.status, late.body.error?.code]).toEqual([409, 'conflict']);
+  });
 });

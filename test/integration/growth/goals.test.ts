@@ -224,4 +224,102 @@ describe('goals (目標管理)', () => {
     const someone = server.emulator.people.find((person) => person.levelId === 'shuji')!;
     expect((await call(hr, 'GET', `/api/people/${someone.id}/goals`)).status).toBe(200);
   });
+  it('keeps a goal the person chose not to share out of the 課’s view; shared stays the default', async () => {
+    const kept = await call(owner, 'POST', '/api/people/me/goals', {
+      ...goal(),
+      title: '個人で温めている目標',
+      visibility: 'private',
+    });
+    expect(kept.status).toBe(201);
+    expect(kept.body).toMatchObject({ visibility: 'private', shared: false });
+    const byDefault = await call(owner, 'POST', '/api/people/me/goals', { ...goal(), title: '共有する目標' });
+    expect(byDefault.body).toMatchObject({ visibility: 'workplace' });
+
+    const titles = (goals: unknown) => (goals as Array<{ title: string }>).map((entry) => entry.title);
+    const asColleague = await call(colleague, 'GET', `/api/people/${owner.id}/goals`);
+    expect(titles(asColleague.body)).toContain('共有する目標');
+    expect(titles(asColleague.body)).not.toContain('個人で温めている目標');
+    type Workplace = { people: Array<{ id: string; goals: unknown }> };
+    const workplace = (await call(colleague, 'GET', '/api/workplace/goals')).body as unknown as Workplace;
+    const entry = workplace.people.find((person) => person.id === owner.id)!;
+    expect(titles(entry.goals)).not.toContain('個人で温めている目標');
+    expect(titles((await call(supervisor, 'GET', `/api/people/${owner.id}/goals`)).body)).toContain(
+      '個人で温めている目標',
+    );
+
+    // Shared later by the person: a change may set it; a change without it leaves it as it was.
+    const { fiscalYear: _year, idempotencyKey: _key, ...fields } = goal();
+    const shared = await call(owner, 'PUT', `/api/people/me/goals/${kept.body.id as string}`, {
+      ...fields,
+      title: '個人で温めている目標',
+      visibility: 'workplace',
+      version: 1,
+    });
+    expect(shared.body).toMatchObject({ visibility: 'workplace', version: 2 });
+    const unchanged = await call(owner, 'PUT', `/api/people/me/goals/${kept.body.id as string}`, {
+      ...fields,
+      title: '個人で温めている目標',
+      version: 2,
+    });
+    expect(unchanged.body).toMatchObject({ visibility: 'workplace', version: 3 });
+    const refused = await call(owner, 'POST', '/api/people/me/goals', { ...goal(), visibility: 'everyone' });
+    expect([refused.status, refused.body.error?.code]).toEqual([400, 'validation_failed']);
+  });
+
+  it('follows HR’s goal windows: a stage’s reflection or comment outside its window is 409 and changes nothing', async () => {
+    const hr = (server.emulator.people as Array<Person & { appRoles: string[] }>).find(
+      (person) => person.appRoles.length > 0,
+    )!;
+    const created = await call(owner, 'POST', '/api/people/me/goals', {
+      ...goal(),
+      title: '窓口で確かめる目標',
+    });
+    const id = created.body.id as string;
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const planned = await call(hr, 'POST', '/api/cycles/windows', {
+      fiscalYear,
+      kind: 'midYear',
+      opensOn: today,
+      closesOn: `${fiscalYear + 1}-03-31`,
+    });
+    expect(planned.status).toBe(201);
+    const windowId = planned.body.id as string;
+
+    const reflect = (version: number) =>
+      call(owner, 'PUT', `/api/people/me/goals/${id}/reflection`, {
+        version,
+        stage: 'mid',
+        text: '中間の振り返り',
+      });
+    const comment = (version: number, stage: string) =>
+      call(supervisor, 'POST', `/api/people/${owner.id}/goals/${id}/comments`, {
+        version,
+        stage,
+        text: '確認しました',
+      });
+
+    // Planned but not opened: the 中間 stage is refused with a message naming the window.
+    const before = await snapshotState(server);
+    for (const answer of [await reflect(1), await comment(1, 'mid')]) {
+      expect(answer.status).toBe(409);
+      expect(answer.body.error).toMatchObject({ code: 'conflict', details: [{ path: 'body.stage' }] });
+      expect(JSON.stringify(answer.body.error)).toContain(
+        `中間 (mid-year) window for fiscal year ${fiscalYear} is not open`,
+      );
+    }
+    expect(await snapshotState(server)).toBe(before);
+    // A stage HR has not configured keeps the old rule: accepted.
+    expect((await comment(1, 'setting')).status).toBe(200);
+
+    const opened = await call(hr, 'POST', `/api/cycles/windows/${windowId}/open`, { version: 1 });
+    expect(opened.status).toBe(200);
+    expect((await reflect(2)).body).toMatchObject({ midReflection: '中間の振り返り', version: 3 });
+    expect((await comment(3, 'mid')).status).toBe(200);
+
+    const closed = await call(hr, 'POST', `/api/cycles/windows/${windowId}/close`, { version: 2 });
+    expect(closed.status).toBe(200);
+    const late = await comment(4, 'mid');
+    expect(late.status).toBe(409);
+    expect(JSON.stringify(late.body.error)).toContain('it closed');
+  });
 });

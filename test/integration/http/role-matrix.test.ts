@@ -127,6 +127,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/people/{personId}/declarations/{fiscalYear}': ['self', 'hr'], // confidential to HR
   'PUT /api/people/{personId}/declarations/{fiscalYear}': SELF,
   'POST /api/people/{personId}/declarations/{fiscalYear}/submit': SELF,
+  'POST /api/people/{personId}/declarations/{fiscalYear}/revise': SELF,
   // Interviews (the subject's, held by their supervisor).
   'POST /api/interviews/plan': [...CHAIN, 'hr'],
   'POST /api/interviews/bookings': [...CHAIN, 'hr'],
@@ -455,6 +456,12 @@ describe('security matrix: every route × every role', () => {
     }),
     'POST /api/people/{personId}/declarations/{fiscalYear}/submit': async () => ({
       version: Math.max(1, await declarationVersion()),
+    }),
+    'POST /api/people/{personId}/declarations/{fiscalYear}/revise': async () => ({
+      version: Math.max(1, await declarationVersion()),
+      transferWishes: [],
+      circumstances: '',
+      comment: '',
     }),
     'POST /api/cycles/windows': () => ({
       fiscalYear: fiscalYear + 1,

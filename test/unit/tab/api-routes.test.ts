@@ -59,6 +59,7 @@ const TAB_ROUTES = [
   'GET /api/people/:personId/declarations/:fiscalYear',
   'PUT /api/people/:personId/declarations/:fiscalYear',
   'POST /api/people/:personId/declarations/:fiscalYear/submit',
+  'POST /api/people/:personId/declarations/:fiscalYear/revise',
   'GET /api/cycles',
   'GET /api/cycles/due',
   'POST /api/cycles/windows',

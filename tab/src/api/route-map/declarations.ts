@@ -25,4 +25,8 @@ export interface DeclarationRoutes {
     Declaration,
     z.input<typeof declarationSubmitInputSchema>
   >;
+  'POST /api/people/:personId/declarations/:fiscalYear/revise': Route<
+    Declaration,
+    z.input<typeof declarationDraftInputSchema>
+  >;
 }
