@@ -130,6 +130,24 @@ export default {
       trainings: 'チームの研修状況',
       empty: '部下の研修の記録はまだありません。',
       noReports: '部下がいません。',
+      report: {
+        open: '研修報告を読む・コメントする',
+        close: '研修報告を閉じる',
+        submittedAt: '提出日',
+        learned: '学んだこと',
+        application: '職場での活かし方',
+        strengthened: '伸ばした力',
+        myComments: 'あなたが送ったコメント',
+        comment: 'コメント',
+        commentHint: '{{name}} さんに Teams でお知らせし、わたしの研修にも表示されます。',
+        send: 'コメントを送る',
+        sending: '送っています…',
+        sent: 'コメントを送りました。{{name}} さんに Teams でお知らせします。',
+        reusedTitle: 'このコメント欄は送信済みです',
+        reusedBody:
+          'このコメント欄からは別のコメントが送られていました。入力した内容は残っています。新しいコメントとして送り直せます。',
+        newForm: '新しいコメントとして送る',
+      },
     },
     hr: {
       intro:
@@ -339,6 +357,24 @@ export default {
       trainings: 'The team’s training',
       empty: 'No training recorded for your team yet.',
       noReports: 'You have no team members.',
+      report: {
+        open: 'Read the training report and comment',
+        close: 'Close the training report',
+        submittedAt: 'Submitted',
+        learned: 'What they learned',
+        application: 'How they will use it at work',
+        strengthened: 'Strengthened',
+        myComments: 'Your comments',
+        comment: 'Comment',
+        commentHint: '{{name}} is told in Teams and sees it under My training.',
+        send: 'Send comment',
+        sending: 'Sending…',
+        sent: 'Comment sent. {{name}} is told in Teams.',
+        reusedTitle: 'This comment box was used already',
+        reusedBody:
+          'Another comment was sent from this comment box. What you typed is still here; you can send it as a new comment.',
+        newForm: 'Send as a new comment',
+      },
     },
     hr: {
       intro:
