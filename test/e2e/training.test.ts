@@ -183,6 +183,8 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await expect(frame.locator('[data-testid=catalog-status]').textContent()).resolves.toContain(
       '申し込みました',
     );
+    // The catalog names the application's state in the words of わたしの研修 (issue 18).
+    await expect(session.locator('[data-testid=already-enrolled]').textContent()).resolves.toBe('申込中');
     await expectAccessible(tab);
     await screenshot(page, 'training-catalog-ja');
 
@@ -399,9 +401,11 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     const frame = tab.frame;
     await frame.locator(`[data-testid=course-${otherCourse.id}]`).waitFor();
     await expect(frame.locator('[data-testid=training-tab-catalog]').textContent()).resolves.toBe('Catalog');
-    await expect(frame.locator('[data-testid=already-enrolled]').first().textContent()).resolves.toBe(
-      'Applied',
-    );
+    // HR confirmed both: the catalog says so in the words of My training (issue 18; before, a generic
+    // "Applied" stood for every state).
+    const enrolled = frame.locator('[data-testid=already-enrolled]').first();
+    await expect(enrolled.getAttribute('data-status')).resolves.toBe('confirmed');
+    await expect(enrolled.textContent()).resolves.toBe('Confirmed');
     await expectNoSidewaysScroll(frame);
     await expectAccessible(tab);
     await screenshot(page, 'training-en');

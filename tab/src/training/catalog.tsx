@@ -29,7 +29,7 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { formatDay, formatSpan, useTitle } from './format.ts';
+import { formatDay, formatSpan, statusColor, useTitle } from './format.ts';
 
 export const useTrainingStyles = makeStyles({
   list: {
@@ -247,7 +247,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                           api={api}
                           session={session}
                           eligible={course.eligibility.eligible}
-                          enrolled={enrolmentList.some(
+                          enrolment={enrolmentList.find(
                             (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
                           )}
                           language={i18n.language}
@@ -276,14 +276,15 @@ function SessionEntry({
   api,
   session,
   eligible,
-  enrolled,
+  enrolment,
   language,
   onApplied,
 }: {
   api: ApiClient;
   session: SessionView;
   eligible: boolean;
-  enrolled: boolean;
+  /** My live enrolment of this session, if any: its status is shown in the words of わたしの研修. */
+  enrolment: EnrolmentView | undefined;
   language: string;
   onApplied: (enrolment: EnrolmentView) => void;
 }) {
@@ -332,12 +333,16 @@ function SessionEntry({
       {session.status === 'scheduled' && !session.open ? (
         <Badge color="informative">{t('catalog.closed')}</Badge>
       ) : null}
-      {enrolled ? (
-        <Badge color="success" data-testid="already-enrolled">
-          {t('catalog.alreadyEnrolled')}
+      {enrolment ? (
+        <Badge
+          color={statusColor(enrolment.status)}
+          data-testid="already-enrolled"
+          data-status={enrolment.status}
+        >
+          {t(`status.${enrolment.status}`)}
         </Badge>
       ) : null}
-      {eligible && session.open && !enrolled && !applying ? (
+      {eligible && session.open && !enrolment && !applying ? (
         <div>
           <Button
             appearance="primary"

@@ -1,5 +1,6 @@
 // Session times in Japan time (the city's clock), whatever the device's time zone, in the UI language.
 import { useTranslation } from 'react-i18next';
+import type { EnrolmentStatus } from '../../../src/training/training.contract.ts';
 
 const locale = (language: string) => (language === 'en' ? 'en-US' : 'ja-JP');
 
@@ -38,4 +39,12 @@ export function formatDay(day: string, language: string): string {
 export function useTitle(): (text: { ja: string; en: string | null }) => string {
   const { i18n } = useTranslation();
   return (text) => (i18n.language === 'en' && text.en ? text.en : text.ja);
+}
+
+/** The badge colour of an enrolment's status, the same wherever the status is shown. */
+export function statusColor(status: EnrolmentStatus) {
+  if (status === 'confirmed' || status === 'attended' || status === 'reported') return 'success' as const;
+  if (status === 'withdrawn' || status === 'declined') return 'subtle' as const;
+  if (status === 'waitlisted') return 'warning' as const;
+  return 'informative' as const;
 }

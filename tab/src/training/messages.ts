@@ -74,7 +74,6 @@ export default {
       submitApply: '申し込む',
       applying: '申し込んでいます…',
       applied: '申し込みました。人事担当の確認をお待ちください。',
-      alreadyEnrolled: '申込済み',
       cancel: 'キャンセル',
     },
     mine: {
@@ -300,7 +299,6 @@ export default {
       submitApply: 'Apply',
       applying: 'Applying…',
       applied: 'Applied. HR will confirm your place.',
-      alreadyEnrolled: 'Applied',
       cancel: 'Cancel',
     },
     mine: {

@@ -18,8 +18,7 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle } from './format.ts';
-import { statusColor } from './my-training.tsx';
+import { formatSpan, useTitle, statusColor } from './format.ts';
 import { TeamReport } from './team-report.tsx';
 
 export function TeamTraining({
