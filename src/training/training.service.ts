@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { RATING_MAX } from '../growth/self-check.contract.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { eligibilityFor } from './eligibility.ts';
@@ -801,9 +800,10 @@ export function createTrainingService(deps: TrainingDependencies) {
     async recommendationsFor(actor: Actor, personId: string): Promise<Recommendation[]> {
       await requireReader(actor, personId, 'training-recommendations');
       const person = await loadPerson(personId);
-      const [selfCheck, wishes] = await Promise.all([
+      const [selfCheck, wishes, enrolments] = await Promise.all([
         deps.growth.latestSubmittedOf(personId),
         deps.growth.trainingsWantedBy(personId),
+        store.enrolmentsOfPerson(personId),
       ]);
       const levelId = person.levelId;
       const row = levelId ? framework.expectations[levelId] : undefined;
@@ -818,12 +818,25 @@ export function createTrainingService(deps: TrainingDependencies) {
       });
       const courses = (await store.courses()).filter((course) => course.archivedAt === null);
       const sessions = await store.sessionsOf(courses.map((course) => course.id));
+      // A course the person has applied to, been put forward for, or is enrolled in or has taken is no
+      // suggestion; one whose only enrolment was withdrawn, declined or in a cancelled session still is.
+      const courseOfSession = new Map(sessions.map((session) => [session.id, session]));
+      const taken = new Set(
+        enrolments.flatMap((enrolment) => {
+          const session = courseOfSession.get(enrolment.sessionId);
+          return session && session.status !== 'cancelled' && LIVE.includes(enrolment.status)
+            ? [session.courseId]
+            : [];
+        }),
+      );
       const fitting = courses.filter(
-        (course) => eligibilityFor(course, { levelId, hireDate: person.hireDate }, today()).eligible,
+        (course) =>
+          !taken.has(course.id) &&
+          eligibilityFor(course, { levelId, hireDate: person.hireDate }, today()).eligible,
       );
       const ranked = rankCourses({
         courses: fitting,
-        weakest: weakestCompetencies(rated, evaluated, RATING_MAX),
+        weakest: weakestCompetencies(rated, evaluated),
         period: selfCheck?.period ?? null,
         wishes,
       });
