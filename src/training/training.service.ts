@@ -66,7 +66,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
   };
 
-  const checkCourse = (input: CourseInput) => {
+  const checkCourse = (input: CourseInput, current?: CourseRow) => {
     const levelIds = new Set(framework.levels.map((level) => level.id));
     const competencyIds = new Set(framework.competencies.map((competency) => competency.id));
     const guidelineIds = new Set(framework.guidelines.map((guideline) => guideline.id));
@@ -87,6 +87,14 @@ export function createTrainingService(deps: TrainingDependencies) {
       input.minYearsOfService > input.maxYearsOfService
     )
       details.push({ path: 'body.maxYearsOfService', message: 'must not be below minYearsOfService' });
+    // A month already past says nothing about the next session; one kept as stored is not re-checked, so
+    // an old month never blocks an unrelated edit (the catalog stops showing it once it has passed).
+    if (
+      input.nextSessionMonth &&
+      input.nextSessionMonth !== current?.nextSessionMonth &&
+      input.nextSessionMonth < today().slice(0, 7)
+    )
+      details.push({ path: 'body.nextSessionMonth', message: 'must not be a month already past' });
     if (details.length > 0)
       throw new AppError('validation_failed', 'The course refers to things that do not fit.', details);
   };
@@ -104,6 +112,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     guidelineIds: [...new Set(input.guidelineIds)],
     format: input.format,
     provider: input.provider.trim(),
+    ...(input.nextSessionMonth !== undefined ? { nextSessionMonth: input.nextSessionMonth } : {}),
   });
 
   const sessionTimes = (input: SessionInput) => {
@@ -184,6 +193,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     ),
     openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
       .length,
+    nextSessionMonth: course.nextSessionMonth,
   });
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
@@ -425,7 +435,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     async updateCourse(actor: Actor, courseId: string, input: CourseUpdateInput) {
       requireHr(actor, 'manage the training catalog');
       const current = await loadCourse(courseId, actor);
-      checkCourse(input);
+      checkCourse(input, current);
       const { version: expected, ...rest } = input;
       return saveCourse(actor, current, expected, courseRow(rest), (updated) => ({
         change: 'update',

@@ -29,7 +29,7 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { formatDay, formatSpan, statusColor, useTitle } from './format.ts';
+import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
 
 export const useTrainingStyles = makeStyles({
   list: {
@@ -100,6 +100,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   const [category, setCategory] = useState<CourseCategory | ''>('');
   const [notice, setNotice] = useState('');
   const queryClient = useQueryClient();
+  const thisMonth = monthsFrom(new Date(), 1)[0]!;
   // Three queries, keyed by what each depends on: switching the view or category asks again for the
   // courses only, and an answer for an earlier choice never replaces the current one.
   const courses = useQuery(
@@ -237,6 +238,15 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                     ) : null}
                   </dl>
                   <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
+                  {!sessions.some((session) => session.open) &&
+                  course.nextSessionMonth &&
+                  course.nextSessionMonth >= thisMonth ? (
+                    <p data-testid="course-next-month">
+                      {t('catalog.nextExpected', {
+                        month: formatMonth(course.nextSessionMonth, i18n.language),
+                      })}
+                    </p>
+                  ) : null}
                   {sessions.length === 0 ? (
                     <p className={layout.muted}>{t('catalog.noSessions')}</p>
                   ) : (

@@ -35,6 +35,25 @@ export function formatDay(day: string, language: string): string {
   );
 }
 
+/** A month (YYYY-MM) in the UI language: 「2027年5月」, "May 2027". */
+export function formatMonth(month: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  return new Intl.DateTimeFormat(locale(language), {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
+/** `count` months (YYYY-MM) from the Japan month of `now` on. */
+export function monthsFrom(now: Date, count: number): string[] {
+  const japan = new Date(now.getTime() + 9 * 60 * 60 * 1000);
+  return Array.from({ length: count }, (_, index) =>
+    new Date(Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth() + index, 1)).toISOString().slice(0, 7),
+  );
+}
+
 /** A course or session title in the UI language; the Japanese one when there is no English. */
 export function useTitle(): (text: { ja: string; en: string | null }) => string {
   const { i18n } = useTranslation();

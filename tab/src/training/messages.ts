@@ -60,6 +60,7 @@ export default {
       provider: '実施',
       sessions: '日程',
       noSessions: '申込を受け付けている日程はまだありません。',
+      nextExpected: '次回は{{month}}ごろの開講を予定しています。',
       showSessions: '日程を見る（{{count}}件）',
       hideSessions: '日程を閉じる',
       place: '会場',
@@ -83,7 +84,8 @@ export default {
       emptyHistory: '受講履歴はまだありません。',
       recommendations: 'あなたへのおすすめ',
       recommendationsIntro: '自己チェックの結果と、キャリアデザインで希望した研修から選んでいます。',
-      emptyRecommendations: 'おすすめの研修はまだありません。自己チェックを提出すると表示されます。',
+      emptyRecommendations:
+        'おすすめの研修はまだありません。自己チェックで標準に届かなかった力や、キャリアデザインで希望した研修があると表示されます。',
       recommendedBy: '{{name}} さんからの推薦',
       nominatedBy: '{{name}} さん（人事担当）からの指名',
       reason: '理由',
@@ -170,6 +172,10 @@ export default {
       categoryLabel: '区分',
       formatLabel: '形式',
       provider: '実施機関',
+      nextSessionMonth: '次回の開講予定（月）',
+      nextSessionMonthHint:
+        '申込を受け付けている日程がない間、研修カタログに「次回は〇月ごろ」と表示します。',
+      nextSessionUnknown: '未定',
       targetLevels: '対象の職層（選ばなければ全職層）',
       minYears: '勤続年数の下限（任意）',
       maxYears: '勤続年数の上限（任意）',
@@ -285,6 +291,7 @@ export default {
       provider: 'Provider',
       sessions: 'Sessions',
       noSessions: 'No sessions open for applications yet.',
+      nextExpected: 'The next session is expected around {{month}}.',
       showSessions: 'Show sessions ({{count}})',
       hideSessions: 'Hide sessions',
       place: 'Place',
@@ -309,7 +316,8 @@ export default {
       recommendations: 'Suggested for you',
       recommendationsIntro:
         'Chosen from your self-check and the training you asked for in your career design.',
-      emptyRecommendations: 'No suggestions yet. They appear once you submit a self-check.',
+      emptyRecommendations:
+        'No suggestions yet. They appear for abilities your self-check rates below the standard, and for trainings your career design asks for.',
       recommendedBy: 'Recommended by {{name}}',
       nominatedBy: 'Nominated by {{name}} (HR)',
       reason: 'Reason',
@@ -396,6 +404,10 @@ export default {
       categoryLabel: 'Category',
       formatLabel: 'Format',
       provider: 'Provider',
+      nextSessionMonth: 'Next session expected (month)',
+      nextSessionMonthHint:
+        'While no session is open for applications, the catalog says “next expected around …”.',
+      nextSessionUnknown: 'Not decided',
       targetLevels: 'Levels (none chosen: every level)',
       minYears: 'Minimum years of service (optional)',
       maxYears: 'Maximum years of service (optional)',

@@ -3,7 +3,7 @@ import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type { CourseView, Recommendation } from '../../../src/training/training.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
-import { courseBody, sessionBody, yearsOf, type Person } from './training-support.ts';
+import { courseBody, jstDay, sessionBody, yearsOf, type Person } from './training-support.ts';
 
 describe('training catalog', () => {
   let server: TestServer;
@@ -162,6 +162,46 @@ describe('training catalog', () => {
     const shuninView = (await call(shunin, 'GET', '/api/training/courses')).body as unknown as CourseView[];
     expect(shuninView.map((course) => course.id)).toContain(forShunin.body.id);
     expect(shuninView.map((course) => course.id)).not.toContain(fits.body.id);
+  });
+
+  it('lets HR say when the next session is expected: a month not past, kept when left out, cleared with null', async () => {
+    const thisMonth = jstDay(0).slice(0, 7);
+    const [year, month] = thisMonth.split('-').map(Number) as [number, number];
+    const nextYear = `${year + 1}-${String(month).padStart(2, '0')}`;
+    const lastYear = `${year - 1}-${String(month).padStart(2, '0')}`;
+    const created = await call(
+      hr,
+      'POST',
+      '/api/training/courses',
+      courseBody({ title: { ja: '開講予定のある研修' }, nextSessionMonth: nextYear }),
+    );
+    expect(created.status).toBe(201);
+    const course = created.body as unknown as CourseView;
+    expect(course.nextSessionMonth).toBe(nextYear);
+    expect(course.openSessions).toBe(0);
+    // Staff read it in the catalog.
+    const seen = (await allCourses(shuji)).find((entry) => entry.id === course.id)!;
+    expect(seen.nextSessionMonth).toBe(nextYear);
+
+    const path = `/api/training/courses/${course.id}`;
+    for (const bad of ['2027-13', '2027/05', 'soon', lastYear]) {
+      const refused = await call(hr, 'PUT', path, { ...courseBody(), nextSessionMonth: bad, version: 1 });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+      expect(JSON.stringify(refused.body)).toContain('nextSessionMonth');
+    }
+    // Not HR: refused.
+    expect(
+      (await call(shuji, 'PUT', path, { ...courseBody(), nextSessionMonth: null, version: 1 })).status,
+    ).toBe(403);
+    // Left out: kept. null: cleared.
+    const kept = await call(hr, 'PUT', path, { ...courseBody({ provider: '外部講師' }), version: 1 });
+    expect(kept.body).toMatchObject({ nextSessionMonth: nextYear, version: 2 });
+    const cleared = await call(hr, 'PUT', path, { ...courseBody(), nextSessionMonth: null, version: 2 });
+    expect(cleared.body).toMatchObject({ nextSessionMonth: null, version: 3 });
+    // A stale version is refused as for any change of the course.
+    const stale = await call(hr, 'PUT', path, { ...courseBody(), nextSessionMonth: nextYear, version: 2 });
+    expect(stale.status).toBe(409);
   });
 
   it('recommends courses for the weakest evaluated competencies and the trainings the person wants, with reasons', async () => {
