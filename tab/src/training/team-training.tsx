@@ -101,6 +101,9 @@ export function TeamTraining({
               <Select
                 value={sessionId}
                 onChange={(_, value) => setSessionId(value.value)}
+                // A long course title must not widen the page on a phone (360 px).
+                root={{ style: { maxWidth: '100%', minWidth: 0 } }}
+                style={{ width: '100%', minWidth: 0 }}
                 data-testid="recommend-session"
               >
                 <option value="">{t('team.chooseSession')}</option>
