@@ -1,7 +1,7 @@
 // A supervisor's comment on a submitted report: only someone up the author's reporting chain comments
 // (policy 7(4): OJT and feedback come from supervisors); the comment is stored with a 1:1 notice to the
 // author queued in the same transaction, so neither is lost and neither is sent twice.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -10,7 +10,7 @@ import { createPeopleStore, type PeopleStore } from '../people/people.store.ts';
 import { createTrainingStore } from '../training/training.store.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
-import type { ReportComment, ReportCommentInput } from './report.contract.ts';
+import type { ReportComment, ReportCommentInput, SupervisorReport } from './report.contract.ts';
 import { trainingReports } from './report.schema.ts';
 import { reportComments } from './report-workflow.schema.ts';
 import { commentKey } from './report-outbox-keys.ts';
@@ -146,6 +146,53 @@ export function createReportComments(deps: ReportCommentsDependencies) {
       await deps.access.require(actor, report.personId, ['supervisor']);
       const comments = (await this.of([reportId])).get(reportId) ?? [];
       return { report, comments: comments.filter((comment) => comment.authorId === actor.id) };
+    },
+
+    /**
+     * For the supervisor's tab (部下の研修): a subordinate's submitted report of a session, with what the
+     * notice card shows and the actor's own comments. The chain is checked first, so nobody outside it
+     * learns whether a report exists; the read is audited like the other reads of a person's data.
+     */
+    async readAsSupervisor(actor: Actor, personId: string, sessionId: string): Promise<SupervisorReport> {
+      await deps.access.require(actor, personId, ['supervisor']);
+      const report = UUID.test(sessionId)
+        ? (
+            await db
+              .select()
+              .from(trainingReports)
+              .where(and(eq(trainingReports.personId, personId), eq(trainingReports.sessionId, sessionId)))
+              .limit(1)
+          )[0]
+        : undefined;
+      if (!report || report.status !== 'submitted' || !report.submittedAt)
+        throw new AppError('not_found', 'No such training report.');
+      const training = createTrainingStore(db);
+      const session = await training.session(report.sessionId);
+      const course = session ? await training.course(session.courseId) : undefined;
+      if (!session || !course) throw new AppError('not_found', 'No such training report.');
+      const [author, comments] = await Promise.all([deps.people.get(personId), this.of([report.id])]);
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: personId,
+        action: 'read',
+        resource: 'training-report',
+        details: { reportId: report.id },
+      });
+      return {
+        reportId: report.id,
+        sessionId: session.id,
+        personId,
+        personName: author?.displayName ?? '',
+        courseTitle: { ja: course.titleJa, en: course.titleEn },
+        start: session.startsAt.toISOString(),
+        end: session.endsAt.toISOString(),
+        submittedAt: report.submittedAt.toISOString(),
+        learned: report.learned,
+        application: report.application,
+        competencyIds: report.competencyIds,
+        guidelineIds: report.guidelineIds,
+        comments: (comments.get(report.id) ?? []).filter((comment) => comment.authorId === actor.id),
+      };
     },
   };
 }

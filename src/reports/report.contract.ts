@@ -18,6 +18,10 @@
 // POST /api/reports/:reportId/comments               ← ReportCommentInput → ReportComment (the author's
 //                                                      supervisor chain only; a repeat of the same requestId
 //                                                      answers with the stored comment)
+// GET  /api/reports/people/:personId/sessions/:sessionId → SupervisorReport (the author's supervisor chain
+//                                                      only, 403 otherwise before anything is looked up;
+//                                                      404 unless submitted; what the bot's notice card
+//                                                      shows, with the caller's own comments; audited)
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 import { z } from 'zod';
@@ -155,6 +159,28 @@ export const reportCommentInputSchema = z
   })
   .strict();
 export type ReportCommentInput = z.infer<typeof reportCommentInputSchema>;
+
+/**
+ * A submitted report as the author's supervisor reads it in the tab: what the bot's notice card shows (the
+ * two texts and what the training strengthened; not the satisfaction or the wishes, which go to HR) and the
+ * comments the caller sent, oldest first.
+ */
+export const supervisorReportSchema = z.object({
+  reportId: z.string(),
+  sessionId: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  courseTitle: courseTitleSchema,
+  start: z.string(),
+  end: z.string(),
+  submittedAt: z.string(),
+  learned: z.string(),
+  application: z.string(),
+  competencyIds: z.array(z.string()),
+  guidelineIds: z.array(z.string()),
+  comments: z.array(reportCommentSchema),
+});
+export type SupervisorReport = z.infer<typeof supervisorReportSchema>;
 
 /** One of my reports (started or submitted), for the tab's "mine" view. */
 export const myReportSchema = z.object({

@@ -10,6 +10,7 @@ import {
   reportDraftSchema,
   reportSubmissionSchema,
   reportViewSchema,
+  supervisorReportSchema,
 } from './report.contract.ts';
 import type { ReportService } from './report.service.ts';
 
@@ -61,6 +62,23 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
             handler: async ({ user, params: { reportId }, body }) => ({
               body: await comments.add(subjectOf(user, 'me').actor, reportId, body),
             }),
+          }),
+          route({
+            method: 'get',
+            path: '/api/reports/people/:personId/sessions/:sessionId',
+            operationId: 'getReportAsSupervisor',
+            summary:
+              'A subordinate’s submitted report of a session, as their supervisor (anyone up the chain) reads it in the tab, with my comments',
+            request: { params: z.object({ personId: uuidParam, sessionId: uuidParam }) },
+            responses: {
+              200: { description: 'The report and the comments I sent', schema: supervisorReportSchema },
+              403: { description: 'Not in the person’s supervisor chain' },
+              404: { description: 'No submitted report of that person and session' },
+            },
+            handler: async ({ user, params: { personId, sessionId } }) => {
+              const { actor, personId: subject } = subjectOf(user, personId);
+              return { body: await comments.readAsSupervisor(actor, subject, sessionId) };
+            },
           }),
         ]
       : []),

@@ -18,16 +18,28 @@ export interface RatedCompetency {
 export const WEAKEST_COUNT = 3;
 
 /**
+ * 標準 on the self-check's 1–5 scale: 「求められる水準を満たしている」. A rating at or above it meets what
+ * the level asks, so it is no reason to suggest training; only 1 (努力を要する) and 2 (やや不十分) are.
+ */
+export const RATING_STANDARD = 3;
+
+/** The self-check page's words for the ratings below 標準 (tab/src/self-check/messages.ts). */
+const BELOW_STANDARD: Record<number, { ja: string; en: string }> = {
+  1: { ja: '努力を要する', en: 'needs improvement' },
+  2: { ja: 'やや不十分', en: 'partly meets expectations' },
+};
+
+/**
  * The weakest of the competencies the level marks `evaluated`, from the latest submitted self-check:
- * lowest ratings first; ratings at the top of the scale are strengths, never weaknesses.
+ * lowest ratings first, and only those rated below 標準 (a rating that meets the level is no weakness).
  */
 export function weakestCompetencies(
   rated: readonly RatedCompetency[],
   evaluatedIds: ReadonlySet<string>,
-  ratingMax: number,
+  standard: number = RATING_STANDARD,
 ): RatedCompetency[] {
   const sorted = rated
-    .filter((entry) => evaluatedIds.has(entry.competencyId) && entry.rating < ratingMax)
+    .filter((entry) => evaluatedIds.has(entry.competencyId) && entry.rating < standard)
     .sort((a, b) => a.rating - b.rating || a.competencyId.localeCompare(b.competencyId));
   const cut = sorted[WEAKEST_COUNT - 1]?.rating;
   return cut === undefined ? sorted : sorted.filter((entry) => entry.rating <= cut);
@@ -79,25 +91,40 @@ export interface RankInput<C extends RankableCourse> {
 }
 
 /**
+ * A half-year period id (2026-H2) as people name it: 「2026年度 下期」, "FY2026 second half" — the
+ * self-check page's words (tab/src/self-check/period-labels.ts), never the id itself.
+ */
+export function periodLabel(period: string): { ja: string; en: string } | null {
+  const match = /^(\d{4})-H([12])$/.exec(period);
+  if (!match) return null;
+  const first = match[2] === '1';
+  return {
+    ja: `${match[1]}年度 ${first ? '上期' : '下期'}`,
+    en: `FY${match[1]} ${first ? 'first half' : 'second half'}`,
+  };
+}
+
+/**
  * Courses that develop a weak competency (lower ratings weigh more) or match a wish, best first; each
  * with its reasons in Japanese and English. Courses with no reason are left out.
  */
 export function rankCourses<C extends RankableCourse>(
   input: RankInput<C>,
 ): Array<Omit<Recommendation, 'course'> & { course: C }> {
+  const label = input.period ? periodLabel(input.period) : null;
   const ranked = input.courses.flatMap((course) => {
     const reasons: Recommendation['reasons'] = [];
     let score = 0;
     for (const weak of input.weakest) {
       if (!course.competencyIds.includes(weak.competencyId)) continue;
       score += 10 * (6 - weak.rating);
-      const period = input.period ? `（${input.period}）` : '';
+      const words = BELOW_STANDARD[weak.rating];
       reasons.push({
         kind: 'weakCompetency',
         competencyId: weak.competencyId,
         rating: weak.rating,
-        ja: `自己チェック${period}で「${weak.name.ja}」を${weak.rating}と評価しています。この研修はその力を伸ばします。`,
-        en: `Your self-check${input.period ? ` (${input.period})` : ''} rates “${weak.name.en}” ${weak.rating}; this course develops it.`,
+        ja: `${label ? `${label.ja}の` : ''}自己チェックで「${weak.name.ja}」を${weak.rating}${words ? `（${words.ja}）` : ''}と評価しています。この研修はその力を伸ばします。`,
+        en: `Your ${label ? `${label.en} ` : ''}self-check rates “${weak.name.en}” ${weak.rating}${words ? ` (${words.en})` : ''}; this course develops it.`,
       });
     }
     for (const wish of input.wishes) {

@@ -69,6 +69,10 @@ export const isoDate = z
       new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
     'no such day',
   );
+export const yearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+  .meta({ examples: ['2027-05'] });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
 const version = dbInteger.min(1);
 const idList = z.array(userText.max(64)).max(20);
@@ -99,6 +103,11 @@ export const courseInputSchema = z
     guidelineIds: idList,
     format: courseFormatSchema,
     provider: userText.max(PROVIDER_MAX),
+    /**
+     * YYYY-MM, Japan time: the month HR expects the next session, shown to staff while no session is open;
+     * null clears it; absent keeps what is stored. Not a month already past.
+     */
+    nextSessionMonth: yearMonth.nullable().optional(),
   })
   .strict();
 export type CourseInput = z.infer<typeof courseInputSchema>;
@@ -141,6 +150,8 @@ export const courseViewSchema = z.object({
   eligibility: eligibilitySchema.describe('Whether the caller fits the course'),
   /** Sessions still open for applications (deadline not passed, not cancelled). */
   openSessions: z.number(),
+  /** YYYY-MM: when HR expects the next session (null when not said). */
+  nextSessionMonth: z.string().nullable(),
 });
 export type CourseView = z.infer<typeof courseViewSchema>;
 

@@ -30,6 +30,8 @@ export const trainingCourses = pgTable(
     guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
     format: text('format', { enum: COURSE_FORMATS }).notNull(),
     provider: text('provider').notNull().default(''),
+    /** YYYY-MM: when HR expects the next session, shown while none is open (issue 18). */
+    nextSessionMonth: text('next_session_month'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     seedKey: text('seed_key'),
     version: integer('version').notNull().default(1),

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { RATING_MAX } from '../growth/self-check.contract.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { eligibilityFor } from './eligibility.ts';
@@ -67,7 +66,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
   };
 
-  const checkCourse = (input: CourseInput) => {
+  const checkCourse = (input: CourseInput, current?: CourseRow) => {
     const levelIds = new Set(framework.levels.map((level) => level.id));
     const competencyIds = new Set(framework.competencies.map((competency) => competency.id));
     const guidelineIds = new Set(framework.guidelines.map((guideline) => guideline.id));
@@ -88,6 +87,14 @@ export function createTrainingService(deps: TrainingDependencies) {
       input.minYearsOfService > input.maxYearsOfService
     )
       details.push({ path: 'body.maxYearsOfService', message: 'must not be below minYearsOfService' });
+    // A month already past says nothing about the next session; one kept as stored is not re-checked, so
+    // an old month never blocks an unrelated edit (the catalog stops showing it once it has passed).
+    if (
+      input.nextSessionMonth &&
+      input.nextSessionMonth !== current?.nextSessionMonth &&
+      input.nextSessionMonth < today().slice(0, 7)
+    )
+      details.push({ path: 'body.nextSessionMonth', message: 'must not be a month already past' });
     if (details.length > 0)
       throw new AppError('validation_failed', 'The course refers to things that do not fit.', details);
   };
@@ -105,6 +112,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     guidelineIds: [...new Set(input.guidelineIds)],
     format: input.format,
     provider: input.provider.trim(),
+    ...(input.nextSessionMonth !== undefined ? { nextSessionMonth: input.nextSessionMonth } : {}),
   });
 
   const sessionTimes = (input: SessionInput) => {
@@ -185,6 +193,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     ),
     openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
       .length,
+    nextSessionMonth: course.nextSessionMonth,
   });
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
@@ -426,7 +435,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     async updateCourse(actor: Actor, courseId: string, input: CourseUpdateInput) {
       requireHr(actor, 'manage the training catalog');
       const current = await loadCourse(courseId, actor);
-      checkCourse(input);
+      checkCourse(input, current);
       const { version: expected, ...rest } = input;
       return saveCourse(actor, current, expected, courseRow(rest), (updated) => ({
         change: 'update',
@@ -801,9 +810,10 @@ export function createTrainingService(deps: TrainingDependencies) {
     async recommendationsFor(actor: Actor, personId: string): Promise<Recommendation[]> {
       await requireReader(actor, personId, 'training-recommendations');
       const person = await loadPerson(personId);
-      const [selfCheck, wishes] = await Promise.all([
+      const [selfCheck, wishes, enrolments] = await Promise.all([
         deps.growth.latestSubmittedOf(personId),
         deps.growth.trainingsWantedBy(personId),
+        store.enrolmentsOfPerson(personId),
       ]);
       const levelId = person.levelId;
       const row = levelId ? framework.expectations[levelId] : undefined;
@@ -818,12 +828,25 @@ export function createTrainingService(deps: TrainingDependencies) {
       });
       const courses = (await store.courses()).filter((course) => course.archivedAt === null);
       const sessions = await store.sessionsOf(courses.map((course) => course.id));
+      // A course the person has applied to, been put forward for, or is enrolled in or has taken is no
+      // suggestion; one whose only enrolment was withdrawn, declined or in a cancelled session still is.
+      const courseOfSession = new Map(sessions.map((session) => [session.id, session]));
+      const taken = new Set(
+        enrolments.flatMap((enrolment) => {
+          const session = courseOfSession.get(enrolment.sessionId);
+          return session && session.status !== 'cancelled' && LIVE.includes(enrolment.status)
+            ? [session.courseId]
+            : [];
+        }),
+      );
       const fitting = courses.filter(
-        (course) => eligibilityFor(course, { levelId, hireDate: person.hireDate }, today()).eligible,
+        (course) =>
+          !taken.has(course.id) &&
+          eligibilityFor(course, { levelId, hireDate: person.hireDate }, today()).eligible,
       );
       const ranked = rankCourses({
         courses: fitting,
-        weakest: weakestCompetencies(rated, evaluated, RATING_MAX),
+        weakest: weakestCompetencies(rated, evaluated),
         period: selfCheck?.period ?? null,
         wishes,
       });

@@ -183,6 +183,8 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await expect(frame.locator('[data-testid=catalog-status]').textContent()).resolves.toContain(
       '申し込みました',
     );
+    // The catalog names the application's state in the words of わたしの研修 (issue 18).
+    await expect(session.locator('[data-testid=already-enrolled]').textContent()).resolves.toBe('申込中');
     await expectAccessible(tab);
     await screenshot(page, 'training-catalog-ja');
 
@@ -399,9 +401,11 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     const frame = tab.frame;
     await frame.locator(`[data-testid=course-${otherCourse.id}]`).waitFor();
     await expect(frame.locator('[data-testid=training-tab-catalog]').textContent()).resolves.toBe('Catalog');
-    await expect(frame.locator('[data-testid=already-enrolled]').first().textContent()).resolves.toBe(
-      'Applied',
-    );
+    // HR confirmed both: the catalog says so in the words of My training (issue 18; before, a generic
+    // "Applied" stood for every state).
+    const enrolled = frame.locator('[data-testid=already-enrolled]').first();
+    await expect(enrolled.getAttribute('data-status')).resolves.toBe('confirmed');
+    await expect(enrolled.textContent()).resolves.toBe('Confirmed');
     await expectNoSidewaysScroll(frame);
     await expectAccessible(tab);
     await screenshot(page, 'training-en');
@@ -411,5 +415,66 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       await expectNoSidewaysScroll(frame);
     }
     await page.close();
+  });
+  it('lets the supervisor open a report row, read the report and comment on it in the tab (360 px); the author sees the comment', async () => {
+    // The report attended the other session and reported on it: the session is moved into the past,
+    // HR marks attendance, and the report submits (as the bot's form would).
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [otherSession.id],
+    );
+    const mine = (await call(report, 'GET', '/api/training/enrolments?personId=me'))
+      .body as unknown as Array<{
+      id: string;
+      sessionId: string;
+      version: number;
+    }>;
+    const enrolment = mine.find((entry) => entry.sessionId === otherSession.id)!;
+    const attended = await call(hr, 'POST', `/api/training/enrolments/${enrolment.id}/attendance`, {
+      version: enrolment.version,
+    });
+    expect(attended.body.status).toBe('attended');
+    const learned = '会議の冒頭で目的とゴールを共有すると、議論がまとまることを学んだ。';
+    const submitted = await call(report, 'POST', `/api/reports/sessions/${otherSession.id}/submit`, {
+      submissionId: 'e2e-report-0001',
+      learned,
+      application: '係の定例会議で、最初に目的を確認する。',
+      competencyIds: [],
+      guidelineIds: [],
+      satisfaction: 4,
+      wantedText: '',
+      wantedCourseIds: [],
+    });
+    expect(submitted.status).toBe(200);
+
+    const { page, tab } = await open(supervisor, 'team', { width: 360 });
+    const frame = tab.frame;
+    const row = frame.locator(`[data-testid=team-enrolment-${enrolment.id}]`);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('reported');
+    await row.locator('[data-testid=team-report-toggle]').click();
+    await expect(row.locator('[data-testid=team-report-learned]').textContent()).resolves.toBe(learned);
+    const comment = '定例会議で試した結果を、次の面談で聞かせてください。';
+    await row.locator('[data-testid=team-report-comment]').fill(comment);
+    await expectNoSidewaysScroll(frame);
+    await expectAccessible(tab);
+    await row.locator('[data-testid=team-report-send]').click();
+    await expect
+      .poll(() => row.locator('[data-testid=team-report-status]').textContent())
+      .toContain('コメントを送りました');
+    await expect(row.locator('[data-testid=team-report-comment]').inputValue()).resolves.toBe('');
+    await expect(row.locator('[data-testid=team-report-comments]').textContent()).resolves.toContain(comment);
+    await expectNoSidewaysScroll(frame);
+    await expectAccessible(tab);
+    await screenshot(page, 'training-team-report-360');
+    await page.close();
+
+    // The author sees it under わたしの研修, as a comment from the bot's card would be.
+    const reports = (await call(report, 'GET', '/api/reports/mine')).body as unknown as Array<{
+      sessionId: string;
+      comments: Array<{ text: string; authorId: string }>;
+    }>;
+    expect(reports.find((entry) => entry.sessionId === otherSession.id)?.comments).toEqual([
+      expect.objectContaining({ text: comment, authorId: supervisor.id }),
+    ]);
   });
 });

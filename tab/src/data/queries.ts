@@ -53,6 +53,9 @@ export const queryKeys = {
   myEnrolments: ['training', 'enrolments', 'me'] as const,
   myRecommendations: ['training', 'recommendations', 'me'] as const,
   myReports: ['training', 'reports', 'me'] as const,
+  /** A subordinate's submitted report of a session, as their supervisor reads it. */
+  teamReport: (personId: string, sessionId: string) =>
+    ['training', 'reports', 'team', personId, sessionId] as const,
   roster: (sessionId: string) => ['training', 'roster', sessionId] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,

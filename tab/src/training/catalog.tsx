@@ -29,7 +29,7 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { formatDay, formatSpan, useTitle } from './format.ts';
+import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
 
 export const useTrainingStyles = makeStyles({
   list: {
@@ -100,6 +100,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   const [category, setCategory] = useState<CourseCategory | ''>('');
   const [notice, setNotice] = useState('');
   const queryClient = useQueryClient();
+  const thisMonth = monthsFrom(new Date(), 1)[0]!;
   // Three queries, keyed by what each depends on: switching the view or category asks again for the
   // courses only, and an answer for an earlier choice never replaces the current one.
   const courses = useQuery(
@@ -237,6 +238,15 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                     ) : null}
                   </dl>
                   <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
+                  {!sessions.some((session) => session.open) &&
+                  course.nextSessionMonth &&
+                  course.nextSessionMonth >= thisMonth ? (
+                    <p data-testid="course-next-month">
+                      {t('catalog.nextExpected', {
+                        month: formatMonth(course.nextSessionMonth, i18n.language),
+                      })}
+                    </p>
+                  ) : null}
                   {sessions.length === 0 ? (
                     <p className={layout.muted}>{t('catalog.noSessions')}</p>
                   ) : (
@@ -247,7 +257,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                           api={api}
                           session={session}
                           eligible={course.eligibility.eligible}
-                          enrolled={enrolmentList.some(
+                          enrolment={enrolmentList.find(
                             (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
                           )}
                           language={i18n.language}
@@ -276,14 +286,15 @@ function SessionEntry({
   api,
   session,
   eligible,
-  enrolled,
+  enrolment,
   language,
   onApplied,
 }: {
   api: ApiClient;
   session: SessionView;
   eligible: boolean;
-  enrolled: boolean;
+  /** My live enrolment of this session, if any: its status is shown in the words of わたしの研修. */
+  enrolment: EnrolmentView | undefined;
   language: string;
   onApplied: (enrolment: EnrolmentView) => void;
 }) {
@@ -332,12 +343,16 @@ function SessionEntry({
       {session.status === 'scheduled' && !session.open ? (
         <Badge color="informative">{t('catalog.closed')}</Badge>
       ) : null}
-      {enrolled ? (
-        <Badge color="success" data-testid="already-enrolled">
-          {t('catalog.alreadyEnrolled')}
+      {enrolment ? (
+        <Badge
+          color={statusColor(enrolment.status)}
+          data-testid="already-enrolled"
+          data-status={enrolment.status}
+        >
+          {t(`status.${enrolment.status}`)}
         </Badge>
       ) : null}
-      {eligible && session.open && !enrolled && !applying ? (
+      {eligible && session.open && !enrolment && !applying ? (
         <div>
           <Button
             appearance="primary"

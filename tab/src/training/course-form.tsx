@@ -17,6 +17,8 @@ import type { ApiClient } from '../api/client.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { FormEnd, useFormSave } from './form-end.tsx';
+import { formatMonth, monthsFrom } from './format.ts';
+
 interface CourseFields {
   category: CourseCategory;
   titleJa: string;
@@ -30,6 +32,8 @@ interface CourseFields {
   guidelineIds: string[];
   format: 'inPerson' | 'online';
   provider: string;
+  /** YYYY-MM or '' (not said). */
+  nextSessionMonth: string;
 }
 
 const fieldsOf = (course?: CourseView): CourseFields => ({
@@ -45,7 +49,11 @@ const fieldsOf = (course?: CourseView): CourseFields => ({
   guidelineIds: course?.guidelineIds ?? [],
   format: course?.format ?? 'inPerson',
   provider: course?.provider ?? '',
+  nextSessionMonth: course?.nextSessionMonth ?? '',
 });
+
+/** How far ahead HR can say the next session is expected: two fiscal years' worth of months. */
+const MONTHS_AHEAD = 24;
 
 const years = (value: string) => (value.trim() === '' ? null : Number(value));
 
@@ -62,10 +70,14 @@ export function CourseForm({
   onCancel: () => void;
   onSaved: (course: CourseView) => void;
 }) {
-  const { t } = useTranslation('training');
+  const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const localized = useLocalized();
   const [fields, setFields] = useState(() => fieldsOf(course));
+  // The months from this one on; a stored month already past stays listed so an edit does not drop it.
+  const months = [...new Set([...monthsFrom(new Date(), MONTHS_AHEAD), fields.nextSessionMonth])]
+    .filter(Boolean)
+    .sort();
   const {
     submit: save,
     takeLatest,
@@ -108,6 +120,7 @@ export function CourseForm({
       guidelineIds: fields.guidelineIds,
       format: fields.format,
       provider: fields.provider,
+      nextSessionMonth: fields.nextSessionMonth || null,
     });
 
   const checks = (
@@ -203,6 +216,20 @@ export function CourseForm({
           onChange={(_, data) => set('provider', data.value)}
           data-testid="course-provider"
         />
+      </Field>
+      <Field label={t('hr.nextSessionMonth')} hint={t('hr.nextSessionMonthHint')}>
+        <Select
+          value={fields.nextSessionMonth}
+          onChange={(_, data) => set('nextSessionMonth', data.value)}
+          data-testid="course-next-month"
+        >
+          <option value="">{t('hr.nextSessionUnknown')}</option>
+          {months.map((month) => (
+            <option key={month} value={month}>
+              {formatMonth(month, i18n.language)}
+            </option>
+          ))}
+        </Select>
       </Field>
       {checks('targetLevelIds', t('hr.targetLevels'), framework.levels)}
       <div className={layout.row}>

@@ -1,5 +1,6 @@
 // Session times in Japan time (the city's clock), whatever the device's time zone, in the UI language.
 import { useTranslation } from 'react-i18next';
+import type { EnrolmentStatus } from '../../../src/training/training.contract.ts';
 
 const locale = (language: string) => (language === 'en' ? 'en-US' : 'ja-JP');
 
@@ -34,8 +35,35 @@ export function formatDay(day: string, language: string): string {
   );
 }
 
+/** A month (YYYY-MM) in the UI language: 「2027年5月」, "May 2027". */
+export function formatMonth(month: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  return new Intl.DateTimeFormat(locale(language), {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
+/** `count` months (YYYY-MM) from the Japan month of `now` on. */
+export function monthsFrom(now: Date, count: number): string[] {
+  const japan = new Date(now.getTime() + 9 * 60 * 60 * 1000);
+  return Array.from({ length: count }, (_, index) =>
+    new Date(Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth() + index, 1)).toISOString().slice(0, 7),
+  );
+}
+
 /** A course or session title in the UI language; the Japanese one when there is no English. */
 export function useTitle(): (text: { ja: string; en: string | null }) => string {
   const { i18n } = useTranslation();
   return (text) => (i18n.language === 'en' && text.en ? text.en : text.ja);
+}
+
+/** The badge colour of an enrolment's status, the same wherever the status is shown. */
+export function statusColor(status: EnrolmentStatus) {
+  if (status === 'confirmed' || status === 'attended' || status === 'reported') return 'success' as const;
+  if (status === 'withdrawn' || status === 'declined') return 'subtle' as const;
+  if (status === 'waitlisted') return 'warning' as const;
+  return 'informative' as const;
 }

@@ -60,6 +60,7 @@ export default {
       provider: '実施',
       sessions: '日程',
       noSessions: '申込を受け付けている日程はまだありません。',
+      nextExpected: '次回は{{month}}ごろの開講を予定しています。',
       showSessions: '日程を見る（{{count}}件）',
       hideSessions: '日程を閉じる',
       place: '会場',
@@ -74,7 +75,6 @@ export default {
       submitApply: '申し込む',
       applying: '申し込んでいます…',
       applied: '申し込みました。人事担当の確認をお待ちください。',
-      alreadyEnrolled: '申込済み',
       cancel: 'キャンセル',
     },
     mine: {
@@ -84,7 +84,8 @@ export default {
       emptyHistory: '受講履歴はまだありません。',
       recommendations: 'あなたへのおすすめ',
       recommendationsIntro: '自己チェックの結果と、キャリアデザインで希望した研修から選んでいます。',
-      emptyRecommendations: 'おすすめの研修はまだありません。自己チェックを提出すると表示されます。',
+      emptyRecommendations:
+        'おすすめの研修はまだありません。自己チェックで標準に届かなかった力や、キャリアデザインで希望した研修があると表示されます。',
       recommendedBy: '{{name}} さんからの推薦',
       nominatedBy: '{{name}} さん（人事担当）からの指名',
       reason: '理由',
@@ -130,6 +131,24 @@ export default {
       trainings: 'チームの研修状況',
       empty: '部下の研修の記録はまだありません。',
       noReports: '部下がいません。',
+      report: {
+        open: '研修報告を読む・コメントする',
+        close: '研修報告を閉じる',
+        submittedAt: '提出日',
+        learned: '学んだこと',
+        application: '職場での活かし方',
+        strengthened: '伸ばした力',
+        myComments: 'あなたが送ったコメント',
+        comment: 'コメント',
+        commentHint: '{{name}} さんに Teams でお知らせし、わたしの研修にも表示されます。',
+        send: 'コメントを送る',
+        sending: '送っています…',
+        sent: 'コメントを送りました。{{name}} さんに Teams でお知らせします。',
+        reusedTitle: 'このコメント欄は送信済みです',
+        reusedBody:
+          'このコメント欄からは別のコメントが送られていました。入力した内容は残っています。新しいコメントとして送り直せます。',
+        newForm: '新しいコメントとして送る',
+      },
     },
     hr: {
       intro:
@@ -153,6 +172,10 @@ export default {
       categoryLabel: '区分',
       formatLabel: '形式',
       provider: '実施機関',
+      nextSessionMonth: '次回の開講予定（月）',
+      nextSessionMonthHint:
+        '申込を受け付けている日程がない間、研修カタログに「次回は〇月ごろ」と表示します。',
+      nextSessionUnknown: '未定',
       targetLevels: '対象の職層（選ばなければ全職層）',
       minYears: '勤続年数の下限（任意）',
       maxYears: '勤続年数の上限（任意）',
@@ -268,6 +291,7 @@ export default {
       provider: 'Provider',
       sessions: 'Sessions',
       noSessions: 'No sessions open for applications yet.',
+      nextExpected: 'The next session is expected around {{month}}.',
       showSessions: 'Show sessions ({{count}})',
       hideSessions: 'Hide sessions',
       place: 'Place',
@@ -282,7 +306,6 @@ export default {
       submitApply: 'Apply',
       applying: 'Applying…',
       applied: 'Applied. HR will confirm your place.',
-      alreadyEnrolled: 'Applied',
       cancel: 'Cancel',
     },
     mine: {
@@ -293,7 +316,8 @@ export default {
       recommendations: 'Suggested for you',
       recommendationsIntro:
         'Chosen from your self-check and the training you asked for in your career design.',
-      emptyRecommendations: 'No suggestions yet. They appear once you submit a self-check.',
+      emptyRecommendations:
+        'No suggestions yet. They appear for abilities your self-check rates below the standard, and for trainings your career design asks for.',
       recommendedBy: 'Recommended by {{name}}',
       nominatedBy: 'Nominated by {{name}} (HR)',
       reason: 'Reason',
@@ -339,6 +363,24 @@ export default {
       trainings: 'The team’s training',
       empty: 'No training recorded for your team yet.',
       noReports: 'You have no team members.',
+      report: {
+        open: 'Read the training report and comment',
+        close: 'Close the training report',
+        submittedAt: 'Submitted',
+        learned: 'What they learned',
+        application: 'How they will use it at work',
+        strengthened: 'Strengthened',
+        myComments: 'Your comments',
+        comment: 'Comment',
+        commentHint: '{{name}} is told in Teams and sees it under My training.',
+        send: 'Send comment',
+        sending: 'Sending…',
+        sent: 'Comment sent. {{name}} is told in Teams.',
+        reusedTitle: 'This comment box was used already',
+        reusedBody:
+          'Another comment was sent from this comment box. What you typed is still here; you can send it as a new comment.',
+        newForm: 'Send as a new comment',
+      },
     },
     hr: {
       intro:
@@ -362,6 +404,10 @@ export default {
       categoryLabel: 'Category',
       formatLabel: 'Format',
       provider: 'Provider',
+      nextSessionMonth: 'Next session expected (month)',
+      nextSessionMonthHint:
+        'While no session is open for applications, the catalog says “next expected around …”.',
+      nextSessionUnknown: 'Not decided',
       targetLevels: 'Levels (none chosen: every level)',
       minYears: 'Minimum years of service (optional)',
       maxYears: 'Maximum years of service (optional)',

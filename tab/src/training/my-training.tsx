@@ -29,7 +29,7 @@ import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle } from './format.ts';
+import { formatSpan, statusColor, useTitle } from './format.ts';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -39,13 +39,6 @@ const UPCOMING: readonly EnrolmentStatus[] = [
   'waitlisted',
 ];
 const WITHDRAWABLE = UPCOMING;
-
-export function statusColor(status: EnrolmentStatus) {
-  if (status === 'confirmed' || status === 'attended' || status === 'reported') return 'success' as const;
-  if (status === 'withdrawn' || status === 'declined') return 'subtle' as const;
-  if (status === 'waitlisted') return 'warning' as const;
-  return 'informative' as const;
-}
 
 export function MyTraining({ api }: { api: ApiClient }) {
   const { t, i18n } = useTranslation('training');

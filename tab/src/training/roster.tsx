@@ -20,9 +20,8 @@ import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle } from './format.ts';
+import { formatSpan, useTitle, statusColor } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
-import { statusColor } from './my-training.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
 type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };

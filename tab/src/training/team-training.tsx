@@ -10,6 +10,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
 import { REASON_MAX, type EnrolmentView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
@@ -17,10 +18,16 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
-import { formatSpan, useTitle } from './format.ts';
-import { statusColor } from './my-training.tsx';
+import { formatSpan, useTitle, statusColor } from './format.ts';
+import { TeamReport } from './team-report.tsx';
 
-export function TeamTraining({ api }: { api: ApiClient }) {
+export function TeamTraining({
+  api,
+  framework,
+}: {
+  api: ApiClient;
+  framework: Pick<Framework, 'competencies' | 'guidelines'>;
+}) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
@@ -30,6 +37,8 @@ export function TeamTraining({ api }: { api: ApiClient }) {
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState('');
+  // The enrolment whose report is open (one at a time keeps the list short on a phone).
+  const [openReport, setOpenReport] = useState('');
 
   const queryClient = useQueryClient();
   const loaded = allOf(
@@ -92,6 +101,9 @@ export function TeamTraining({ api }: { api: ApiClient }) {
               <Select
                 value={sessionId}
                 onChange={(_, value) => setSessionId(value.value)}
+                // A long course title must not widen the page on a phone (360 px).
+                root={{ style: { maxWidth: '100%', minWidth: 0 } }}
+                style={{ width: '100%', minWidth: 0 }}
                 data-testid="recommend-session"
               >
                 <option value="">{t('team.chooseSession')}</option>
@@ -137,13 +149,43 @@ export function TeamTraining({ api }: { api: ApiClient }) {
         ) : (
           <ul className={styles.list}>
             {trainings.map((entry) => (
-              <li key={entry.id} className={styles.item} data-testid={`team-enrolment-${entry.id}`}>
+              <li
+                key={entry.id}
+                className={styles.item}
+                data-testid={`team-enrolment-${entry.id}`}
+                data-status={entry.status}
+              >
                 <strong>{entry.personName}</strong> — {title(entry.courseTitle)}
                 <div className={layout.row}>
                   <Badge color={statusColor(entry.status)}>{t(`status.${entry.status}`)}</Badge>
                   <Badge appearance="outline">{t(`origin.${entry.origin}`)}</Badge>
                   <span className={layout.muted}>{formatSpan(entry.start, entry.end, i18n.language)}</span>
                 </div>
+                {entry.status === 'reported' ? (
+                  <>
+                    <div>
+                      <Button
+                        appearance="subtle"
+                        aria-expanded={openReport === entry.id}
+                        aria-controls={`team-report-${entry.id}`}
+                        onClick={() => setOpenReport(openReport === entry.id ? '' : entry.id)}
+                        data-testid="team-report-toggle"
+                      >
+                        {openReport === entry.id ? t('team.report.close') : t('team.report.open')}
+                      </Button>
+                    </div>
+                    <div id={`team-report-${entry.id}`}>
+                      {openReport === entry.id ? (
+                        <TeamReport
+                          api={api}
+                          framework={framework}
+                          personId={entry.personId}
+                          sessionId={entry.sessionId}
+                        />
+                      ) : null}
+                    </div>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

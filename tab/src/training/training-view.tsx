@@ -55,7 +55,7 @@ export default function TrainingView({ api, rest }: PageProps) {
       </TabList>
       {sub === 'catalog' ? <Catalog api={api} framework={framework} /> : null}
       {sub === 'mine' ? <MyTraining api={api} /> : null}
-      {sub === 'team' ? <TeamTraining api={api} /> : null}
+      {sub === 'team' ? <TeamTraining api={api} framework={framework} /> : null}
       {sub === 'hr' ? <HrTraining api={api} framework={framework} rest={rest.slice(1)} /> : null}
     </Page>
   );

@@ -394,6 +394,69 @@ describe.each(BACKENDS)('the training report workflow on %s (local mode, stand-i
         'カードからのコメント',
       );
     });
+
+    it('lets the supervisor chain read the submitted report in the tab with their own comments; nobody else learns whether it exists', async () => {
+      const path = (personId: string, sessionId = session.id) =>
+        `/api/reports/people/${personId}/sessions/${sessionId}`;
+      const supervisor = { id: mapped.managerId! };
+      const read = await call(supervisor, 'GET', path(mapped.id));
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({
+        reportId,
+        personId: mapped.id,
+        personName: mapped.displayName,
+        courseTitle: { ja: '共有研修' },
+        learned: '**会議の目的**を最初に共有すると議論がまとまる。',
+        application: '係の定例会議で、冒頭に目的とゴールを確認する。',
+        competencyIds: [server.framework.competencies[0]!.id],
+      });
+      expect((read.body.comments as ReportComment[]).map((comment) => comment.text)).toEqual([
+        '定例会議で試した結果を教えてください。',
+        'カードからのコメント',
+      ]);
+      // What goes to HR (satisfaction, wishes) is not part of the supervisor's view, as on the card.
+      expect(read.body).not.toHaveProperty('satisfaction');
+      expect(read.body).not.toHaveProperty('wantedText');
+      const audited = await server.database.query<{ subject_id: string }>(
+        `SELECT subject_id FROM audit_log WHERE resource = 'training-report' AND action = 'read' AND actor_id = $1`,
+        [supervisor.id],
+      );
+      expect(audited.map((row) => row.subject_id)).toContain(mapped.id);
+
+      // Further up the chain reads it too, and sees only their own comments (none yet).
+      const above = server.emulator.people.find((person) => person.id === mapped.managerId)?.managerId;
+      expect(above).toBeTruthy();
+      const upper = await call({ id: above! }, 'GET', path(mapped.id));
+      expect(upper.status).toBe(200);
+      expect(upper.body.comments).toEqual([]);
+
+      // A colleague, HR and the author themself are refused before anything is looked up: the same 403
+      // for a report that exists and for one that does not.
+      const nowhere = '00000000-0000-4000-8000-000000000000';
+      for (const person of [colleague, hr, mapped]) {
+        expect((await call(person, 'GET', path(mapped.id))).status).toBe(403);
+        expect((await call(person, 'GET', path(mapped.id, nowhere))).status).toBe(403);
+      }
+      // In the chain: no report of that session, or one not submitted (a draft stays private), is 404.
+      expect((await call(supervisor, 'GET', path(mapped.id, nowhere))).status).toBe(404);
+      const lateSupervisor = { id: late.managerId! };
+      expect((await call(lateSupervisor, 'GET', path(late.id))).status).toBe(404);
+      // Ids are validated.
+      expect((await call(supervisor, 'GET', path('not-an-id'))).status).toBe(400);
+    });
+
+    it('refuses a comment form already used for another comment (409), storing nothing', async () => {
+      const above = server.emulator.people.find((person) => person.id === mapped.managerId)?.managerId;
+      const before = await server.database.query('SELECT * FROM report_comments');
+      expect(above).toBeTruthy();
+      const reused = await call({ id: above! }, 'POST', `/api/reports/${reportId}/comments`, {
+        text: '別のコメント',
+        requestId: 'comment-request-01',
+      });
+      expect(reused.status).toBe(409);
+      expect((reused.body.error as { code: string }).code).toBe('conflict');
+      expect(await server.database.query('SELECT * FROM report_comments')).toHaveLength(before.length);
+    });
   });
 
   describe('the form in the chat', () => {

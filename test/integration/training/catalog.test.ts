@@ -3,7 +3,7 @@ import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type { CourseView, Recommendation } from '../../../src/training/training.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
-import { courseBody, yearsOf, type Person } from './training-support.ts';
+import { courseBody, jstDay, sessionBody, yearsOf, type Person } from './training-support.ts';
 
 describe('training catalog', () => {
   let server: TestServer;
@@ -164,10 +164,51 @@ describe('training catalog', () => {
     expect(shuninView.map((course) => course.id)).not.toContain(fits.body.id);
   });
 
+  it('lets HR say when the next session is expected: a month not past, kept when left out, cleared with null', async () => {
+    const thisMonth = jstDay(0).slice(0, 7);
+    const [year, month] = thisMonth.split('-').map(Number) as [number, number];
+    const nextYear = `${year + 1}-${String(month).padStart(2, '0')}`;
+    const lastYear = `${year - 1}-${String(month).padStart(2, '0')}`;
+    const created = await call(
+      hr,
+      'POST',
+      '/api/training/courses',
+      courseBody({ title: { ja: '開講予定のある研修' }, nextSessionMonth: nextYear }),
+    );
+    expect(created.status).toBe(201);
+    const course = created.body as unknown as CourseView;
+    expect(course.nextSessionMonth).toBe(nextYear);
+    expect(course.openSessions).toBe(0);
+    // Staff read it in the catalog.
+    const seen = (await allCourses(shuji)).find((entry) => entry.id === course.id)!;
+    expect(seen.nextSessionMonth).toBe(nextYear);
+
+    const path = `/api/training/courses/${course.id}`;
+    for (const bad of ['2027-13', '2027/05', 'soon', lastYear]) {
+      const refused = await call(hr, 'PUT', path, { ...courseBody(), nextSessionMonth: bad, version: 1 });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+      expect(JSON.stringify(refused.body)).toContain('nextSessionMonth');
+    }
+    // Not HR: refused.
+    expect(
+      (await call(shuji, 'PUT', path, { ...courseBody(), nextSessionMonth: null, version: 1 })).status,
+    ).toBe(403);
+    // Left out: kept. null: cleared.
+    const kept = await call(hr, 'PUT', path, { ...courseBody({ provider: '外部講師' }), version: 1 });
+    expect(kept.body).toMatchObject({ nextSessionMonth: nextYear, version: 2 });
+    const cleared = await call(hr, 'PUT', path, { ...courseBody(), nextSessionMonth: null, version: 2 });
+    expect(cleared.body).toMatchObject({ nextSessionMonth: null, version: 3 });
+    // A stale version is refused as for any change of the course.
+    const stale = await call(hr, 'PUT', path, { ...courseBody(), nextSessionMonth: nextYear, version: 2 });
+    expect(stale.status).toBe(409);
+  });
+
   it('recommends courses for the weakest evaluated competencies and the trainings the person wants, with reasons', async () => {
     const period = halfPeriodAt(new Date()).id;
     const ratings = {
-      explanation: 4,
+      // 3 is 標準 (meets the level): no reason to suggest training (issue 18).
+      explanation: 3,
       planning: 1,
       problemSolving: 2,
       cooperation: 4,
@@ -211,24 +252,52 @@ describe('training catalog', () => {
       expect.arrayContaining(['planning', 'problemSolving']),
     );
     const planning = top.reasons.find((reason) => reason.competencyId === 'planning')!;
+    // The period as people name it, never its id (issue 18).
+    const [year, half] = period.split('-H');
     expect(planning.ja).toBe(
-      `自己チェック（${period}）で「企画・調整力」を1と評価しています。この研修はその力を伸ばします。`,
+      `${year}年度 ${half === '1' ? '上期' : '下期'}の自己チェックで「企画・調整力」を1（努力を要する）と評価しています。この研修はその力を伸ばします。`,
     );
-    expect(planning.en).toContain('rates');
+    expect(planning.en).toContain(`FY${year} `);
+    expect(JSON.stringify(recommendations)).not.toContain(period);
     const dx = recommendations.find((entry) => entry.course.title.ja === 'DX・デジタル人財研修')!;
     expect(dx.reasons.map((reason) => reason.kind)).toEqual(
       expect.arrayContaining(['weakCompetency', 'wanted']),
     );
     expect(dx.reasons.find((reason) => reason.kind === 'wanted')!.ja).toContain('DX関連の研修');
-    // A strength (aspiration 5) is never a reason; courses for other levels are never suggested.
+    // A strength (aspiration 5) or 標準 (explanation 3) is never a reason; courses for other levels are
+    // never suggested.
     expect(
       recommendations
         .flatMap((entry) => entry.reasons)
-        .some((reason) => reason.competencyId === 'aspiration'),
+        .some((reason) => reason.competencyId === 'aspiration' || reason.competencyId === 'explanation'),
     ).toBe(false);
     expect(recommendations.some((entry) => entry.course.title.ja === '係長研修')).toBe(false);
     for (let index = 1; index < recommendations.length; index += 1)
       expect(recommendations[index - 1]!.score).toBeGreaterThanOrEqual(recommendations[index]!.score);
+  });
+
+  it('stops suggesting a course once the person has applied to it, and again suggests it once withdrawn', async () => {
+    const suggested = async () =>
+      ((await call(shuji, 'GET', '/api/training/recommendations')).body as unknown as Recommendation[]).map(
+        (entry) => entry.course.title.ja,
+      );
+    expect(await suggested()).toContain('DX・デジタル人財研修');
+    const dx = (await allCourses(hr)).find((course) => course.title.ja === 'DX・デジタル人財研修')!;
+    const session = await call(hr, 'POST', `/api/training/courses/${dx.id}/sessions`, sessionBody());
+    expect(session.status).toBe(201);
+    const applied = await call(shuji, 'POST', `/api/training/sessions/${session.body.id as string}/apply`, {
+      note: '',
+    });
+    expect(applied.status).toBe(201);
+    expect(await suggested()).not.toContain('DX・デジタル人財研修');
+    const withdrawn = await call(
+      shuji,
+      'POST',
+      `/api/training/enrolments/${applied.body.id as string}/withdraw`,
+      { version: applied.body.version as number, reason: '' },
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(await suggested()).toContain('DX・デジタル人財研修');
   });
 
   it('lets the supervisor chain and HR read someone’s recommendations (audited), and nobody else', async () => {

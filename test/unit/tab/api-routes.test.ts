@@ -104,6 +104,7 @@ const TAB_ROUTES = [
   'GET /api/reports/due',
   'GET /api/reports/mine',
   'POST /api/reports/:reportId/comments',
+  'GET /api/reports/people/:personId/sessions/:sessionId',
   'GET /api/reports/sessions/:sessionId',
   'PUT /api/reports/sessions/:sessionId/draft',
   'POST /api/reports/sessions/:sessionId/submit',

@@ -14,6 +14,7 @@ import type {
   reportDraftSchema,
   reportSubmissionSchema,
   reportViewSchema,
+  supervisorReportSchema,
 } from '../../../../src/reports/report.contract.ts';
 import type { Route } from '../route.ts';
 
@@ -27,6 +28,7 @@ export interface ReportRoutes {
     z.output<typeof reportCommentSchema>,
     z.input<typeof reportCommentInputSchema>
   >;
+  'GET /api/reports/people/:personId/sessions/:sessionId': Route<z.output<typeof supervisorReportSchema>>;
   'GET /api/reports/sessions/:sessionId': Route<Report>;
   'PUT /api/reports/sessions/:sessionId/draft': Route<Report, z.input<typeof reportDraftSchema>>;
   'POST /api/reports/sessions/:sessionId/submit': Route<Report, z.input<typeof reportSubmissionSchema>>;

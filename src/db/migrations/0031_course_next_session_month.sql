@@ -1,0 +1,1 @@
+ALTER TABLE "training_courses" ADD COLUMN "next_session_month" text;
