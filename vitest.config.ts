@@ -30,6 +30,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a page to show what a save or a reflow brings: Vitest's default of 1 s
+          // failed under load (a declaration's save took longer in a full CI run). A wrong value still fails.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       // The built artefact in production mode (needs `npm run build` and CI's services).

@@ -18,7 +18,8 @@ describe('the Teams dev host', () => {
     const person = server.emulator.people.find((candidate) => candidate.levelId === 'shunin')!;
     const page = await browser.newPage();
     const tab = await openDevHost(page, server.url, { user: person.userPrincipalName });
-    await expect(tab.frame.locator('h1').first().textContent()).resolves.toContain(person.displayName);
+    // The home greets the person by name once /api/me has answered (it shows ホーム until then).
+    await expect.poll(() => tab.frame.locator('h1').first().textContent()).toContain(person.displayName);
     const funcs = (await tab.events()).map((event) => event.func);
     expect(funcs).toEqual(
       expect.arrayContaining([

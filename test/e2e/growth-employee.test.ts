@@ -736,7 +736,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     expect(await seriousAxeViolations(content!)).toEqual([]);
     await fullScreenshot(page, frame, 'goals-sharing-mobile');
 
-    await frame.locator('[data-testid=nav-declaration]').click();
+    await openTabPage(frame, 'declaration');
     await frame.locator('[data-testid=placement-stay]').waitFor();
     expect(await frame.getByRole('radio', { name: '現職継続を希望' }).isVisible()).toBe(true);
     expect(await frame.locator('[data-testid=declaration-confidential]').textContent()).toContain(

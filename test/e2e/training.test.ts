@@ -14,6 +14,7 @@ import {
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
+  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -86,7 +87,7 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       theme: options.theme,
       locale: options.locale,
     });
-    await tab.frame.locator('[data-testid=nav-training]').click();
+    await openTabPage(tab.frame, 'training');
     await tab.frame.locator('[data-testid=training]').waitFor();
     await tab.frame.locator(`[data-testid=training-tab-${sub}]`).click();
     return { page, tab };

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/people/{personId}/declarations/{fiscalYear}': ['self', 'hr'],
   'PUT /api/people/{personId}/declarations/{fiscalYear}': ['self'],
   'POST /api/people/{personId}/declarations/{fiscalYear}/submit': ['self'],
+  'POST /api/people/{personId}/declarations/{fiscalYear}/revise': ['self'],
   // Everyone may ask for their own team; who appears in it is checked separately below.
   'GET /api/team': ROLES,
 };
@@ -188,6 +189,12 @@ describe('authorization: who may call which route about a person', () => {
     }),
     'POST /api/people/{personId}/declarations/{fiscalYear}/submit': async () => ({
       version: await declarationVersion(),
+    }),
+    'POST /api/people/{personId}/declarations/{fiscalYear}/revise': async () => ({
+      version: await declarationVersion(),
+      transferWishes: [],
+      circumstances: '',
+      comment: '',
     }),
   };
 

@@ -139,7 +139,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/reports/sessions/{sessionId}': SELF,
   'PUT /api/reports/sessions/{sessionId}/draft': SELF,
   'POST /api/reports/sessions/{sessionId}/submit': SELF,
-  // A supervisor's comment on the subject's submitted report (the chain only, not HR).
+  // A supervisor reads and comments on the subject's submitted report (the chain only, not HR).
+  'GET /api/reports/people/{personId}/sessions/{sessionId}': CHAIN,
   'POST /api/reports/{reportId}/comments': CHAIN,
 };
 
