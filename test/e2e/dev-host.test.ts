@@ -43,7 +43,7 @@ describe('the Teams dev host', () => {
         meCalls.push(((await response.json()) as { id: string }).id);
     });
     const tab = await openDevHost(page, server.url, { user: first!.userPrincipalName });
-    await expect(tab.frame.locator('h1').first().textContent()).resolves.toContain(first!.displayName);
+    await expect.poll(() => tab.frame.locator('h1').first().textContent()).toContain(first!.displayName);
     await page.locator('[data-testid=dev-host-user]').selectOption(second!.userPrincipalName);
     await tab.frame.locator('h1', { hasText: second!.displayName }).waitFor({ timeout: 20_000 });
     // The response listener reads bodies asynchronously: wait for it rather than racing it.
