@@ -59,6 +59,9 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
             screenshotFailures: false,
+            // Vite serves the tab's modules to the page before it connects; with another suite beside this one
+            // (load above 20 on 2 cores) that took longer than the default 60 s. A hang still fails.
+            connectTimeout: 180_000,
           },
         },
       },
