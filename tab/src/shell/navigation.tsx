@@ -1,20 +1,13 @@
 import {
-  Button,
   makeStyles,
-  Menu,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Overflow,
   OverflowItem,
   Tab,
   TabList,
   tokens,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
+  useOverflowCount,
 } from '@fluentui/react-components';
-import { ChevronDownRegular } from '@fluentui/react-icons';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { useMe } from '../data/queries.ts';
@@ -39,8 +32,11 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   tab: { flexShrink: 0, whiteSpace: 'nowrap' },
-  more: { flexShrink: 0, whiteSpace: 'nowrap', minWidth: 'auto' },
 });
+
+// The menu's code (Fluent's Menu with its positioning) loads only when some tab does not fit, as on Teams
+// mobile: the desktop tab, and the first paint of every tab, do without it.
+const MoreMenu = lazy(() => import('./more-menu.tsx'));
 
 /**
  * Pages everyone has; the team page joins them for people with direct reports. Interviews are for everyone:
@@ -87,59 +83,19 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
               </Tab>
             </OverflowItem>
           ))}
-          <MoreMenu pages={pages} current={current} />
+          <MoreMenuWhenNeeded pages={pages} current={current} />
         </TabList>
       </Overflow>
     </nav>
   );
 }
 
-/** The その他 menu: the pages that did not fit, in their order; absent while everything fits. */
-function MoreMenu({ pages, current }: { pages: readonly PageId[]; current: PageId }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
+/** The その他 menu (more-menu.tsx), mounted only while some pages are overflowing. */
+function MoreMenuWhenNeeded({ pages, current }: { pages: readonly PageId[]; current: PageId }) {
+  if (useOverflowCount() === 0) return null;
   return (
-    <Menu
-      checkedValues={{ page: [current] }}
-      onCheckedValueChange={(_, data) => {
-        const page = data.checkedItems[0];
-        if (page) navigate(page as PageId);
-      }}
-    >
-      <MenuTrigger disableButtonEnhancement>
-        <Button
-          ref={ref}
-          appearance="transparent"
-          className={styles.more}
-          icon={<ChevronDownRegular />}
-          iconPosition="after"
-          aria-label={t('navMore.count', { count: overflowCount })}
-          role="tab"
-          data-testid="nav-more"
-        >
-          {t('navMore.label')}
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList data-testid="nav-more-menu">
-          {pages.map((page) => (
-            <MoreMenuItem key={page} page={page} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
-}
-
-function MoreMenuItem({ page }: { page: PageId }) {
-  const { t } = useTranslation();
-  const hidden = !useIsOverflowItemVisible(page);
-  if (!hidden) return null;
-  return (
-    <MenuItemRadio name="page" value={page} data-testid={`nav-more-${page}`}>
-      {t(`nav.${page}`)}
-    </MenuItemRadio>
+    <Suspense fallback={null}>
+      <MoreMenu pages={pages} current={current} />
+    </Suspense>
   );
 }

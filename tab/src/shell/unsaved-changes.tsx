@@ -2,17 +2,11 @@
 // — closing or reloading (beforeunload) or moving inside the tab (navigation bar, links, back button) —
 // asks first. In-app moves ask with a Fluent dialog rather than window.confirm, which Teams clients
 // may not show inside a tab's iframe.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect, useState } from 'react';
+
+// The dialog's code (Fluent's Dialog and its focus trap) loads only when a page is left with unsaved
+// changes: the home, which everyone opens, does not pay for it.
+const UnsavedChangesDialog = lazy(() => import('./unsaved-changes-dialog.tsx'));
 
 const dirtyForms = new Set<symbol>();
 let ask: (() => Promise<boolean>) | undefined;
@@ -55,7 +49,6 @@ const onBeforeUnload = (event: BeforeUnloadEvent) => {
 
 /** Mounted once by the shell: the dialog that in-app navigation waits on, and the beforeunload hook. */
 export function UnsavedChangesGuard() {
-  const { t } = useTranslation();
   const [answer, setAnswer] = useState<((leave: boolean) => void) | null>(null);
   useEffect(() => {
     ask = () => new Promise<boolean>((resolve) => setAnswer(() => resolve));
@@ -65,32 +58,14 @@ export function UnsavedChangesGuard() {
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, []);
+  if (answer === null) return null;
   const decide = (leave: boolean) => {
-    answer?.(leave);
+    answer(leave);
     setAnswer(null);
   };
   return (
-    <Dialog
-      open={answer !== null}
-      modalType="alert"
-      onOpenChange={(_event, data) => {
-        if (!data.open) decide(false);
-      }}
-    >
-      <DialogSurface data-testid="unsaved-dialog">
-        <DialogBody>
-          <DialogTitle>{t('unsaved.title')}</DialogTitle>
-          <DialogContent>{t('unsaved.body')}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => decide(false)} data-testid="unsaved-stay">
-              {t('unsaved.stay')}
-            </Button>
-            <Button onClick={() => decide(true)} data-testid="unsaved-leave">
-              {t('unsaved.leave')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Suspense fallback={null}>
+      <UnsavedChangesDialog onDecide={decide} />
+    </Suspense>
   );
 }
