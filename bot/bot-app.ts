@@ -12,7 +12,7 @@ import { adaptiveCard } from '../src/reports/report-cards.port.ts';
 import { parseCommand } from './commands.ts';
 import { helpCard } from './cards/help-card.ts';
 import { scheduleCard } from './cards/schedule-card.ts';
-import { createTabLinks, type TabLinks } from './deep-link.ts';
+import { createTabLinks, type TabLinks } from '../src/shared/tab-links.ts';
 import { upcomingSchedule, type ScheduleSources } from './schedule.ts';
 import { REPORT_COMMENT_VERB } from './cards/report-notice-card.ts';
 import {
@@ -74,7 +74,7 @@ export interface BotDependencies {
   reports?: ReportActions | undefined;
   /** The next interviews and training sessions (「次の予定」); without it that command answers with help. */
   schedule?: ScheduleSources | undefined;
-  /** Links into the personal tab at one of its pages (bot/deep-link.ts); default: the tab's own address. */
+  /** Links into the personal tab at one of its pages (src/shared/tab-links.ts); default: the tab's own address. */
   tabLinks?: TabLinks | undefined;
 }
 

@@ -12,7 +12,7 @@ import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from './ac
 import { mountBot } from './bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from './cards/cycle-reminder-card.ts';
 import type { CardCourse } from './cards/report-card.ts';
-import { createTabLinks } from './deep-link.ts';
+import { createTabLinks } from '../src/shared/tab-links.ts';
 import { createReportActions } from './report-actions.ts';
 import type { ScheduleSources } from './schedule.ts';
 

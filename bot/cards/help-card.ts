@@ -55,7 +55,7 @@ export function helpCard(input: {
   userName?: string | undefined;
   /** What the person typed (for `unknown`). */
   said?: string | undefined;
-  /** Opens the personal tab inside Teams (bot/deep-link.ts). */
+  /** Opens the personal tab inside Teams (src/shared/tab-links.ts). */
   tabUrl: string;
 }): ReportCard {
   const { locale } = input;

@@ -401,7 +401,7 @@ export function submittedReportCard(input: {
 export function dueReportsCard(input: {
   locale: CardLocale;
   due: DueReport[];
-  /** Opens the tab's training page inside Teams (bot/deep-link.ts); absent: no such button. */
+  /** Opens the tab's training page inside Teams (src/shared/tab-links.ts); absent: no such button. */
   tabUrl?: string | undefined;
 }): ReportCard {
   const { locale } = input;

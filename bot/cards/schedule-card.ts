@@ -1,9 +1,9 @@
 // The answer to 「次の予定」 / "my schedule": the next interviews and upcoming training sessions, each with a
-// button into the personal tab (a Teams deep link, bot/deep-link.ts).
+// button into the personal tab (a Teams deep link, src/shared/tab-links.ts).
 import type { IOpenUrlAction } from '@microsoft/teams.cards';
 import type { InterviewType } from '../../src/interviews/interview.contract.ts';
 import type { EnrolmentStatus } from '../../src/training/training.contract.ts';
-import type { TabLinks } from '../deep-link.ts';
+import type { TabLinks } from '../../src/shared/tab-links.ts';
 import type { UpcomingSchedule } from '../schedule.ts';
 import { card, heading, plain, titleIn, type CardLocale, type ReportCard } from './report-card.ts';
 

@@ -2,6 +2,7 @@
 // them (training's sessions and courses, people). A card's data is user input: an id that is not one is
 // simply not found.
 import type { CardAuthor, CardSessionInfo } from './report-cards.port.ts';
+import { createTabLinks } from '../shared/tab-links.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,15 +48,14 @@ export function createReportContext(sources: ReportContextSources) {
 }
 
 /**
- * Where the cards' links open the training pages: inside Teams when the app id is known, otherwise the
- * tab's own address.
+ * Where the cards' links open the training pages: the personal tab at that training page, inside Teams when the
+ * app id is known (a deep link with the page as subEntityId), otherwise the tab's own address
+ * (src/shared/tab-links.ts).
  */
 export function trainingTabLink(
-  config: { teamsAppId?: string | undefined; publicUrl: string },
+  config: { teamsAppId?: string | undefined; publicUrl: string; mode: 'local' | 'production' },
   sub: 'mine' | 'team',
 ): () => string {
-  return () =>
-    config.teamsAppId
-      ? `https://teams.microsoft.com/l/entity/${config.teamsAppId}/home`
-      : `${config.publicUrl}/tab/#/training/${sub}`;
+  const links = createTabLinks(config);
+  return () => links(`training/${sub}`);
 }

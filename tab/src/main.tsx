@@ -36,7 +36,7 @@ async function start(): Promise<void> {
     return;
   }
   await setUpI18n(languageFor(session.locale));
-  // A deep link from the bot names a page of the tab (bot/deep-link.ts): open it before the first render.
+  // A deep link from the bot names a page of the tab (src/shared/tab-links.ts): open it before the first render.
   openSubPage(session.subPageId);
   root.render(
     <QueryClientProvider client={createQueryClient()}>

@@ -5,7 +5,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_WORDS } from '../../bot/cards/help-card.ts';
 import { parseCommand } from '../../bot/commands.ts';
-import { PERSONAL_TAB_ENTITY_ID } from '../../bot/deep-link.ts';
+import { PERSONAL_TAB_ENTITY_ID } from '../../src/shared/tab-links.ts';
 
 type AppManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;

@@ -41,7 +41,7 @@ export function parseRoute(hash: string): Route {
 
 /**
  * The page a Teams deep link names: its `context.subEntityId` (teams-js `app.getContext()` →
- * `page.subPageId`) is a route such as `training/mine` or `interviews/<id>` (bot/deep-link.ts). Undefined
+ * `page.subPageId`) is a route such as `training/mine` or `interviews/<id>` (src/shared/tab-links.ts). Undefined
  * for anything that is not one of our pages, so a stray value never moves the tab.
  */
 export function pageHashOfSubPage(subPageId: string | undefined): string | undefined {

@@ -3,9 +3,10 @@ import { localeOf } from '../../../bot/bot-app.ts';
 import { helpCard } from '../../../bot/cards/help-card.ts';
 import { submittedReportCard, type ReportCard } from '../../../bot/cards/report-card.ts';
 import { scheduleCard, timeRangeOf } from '../../../bot/cards/schedule-card.ts';
-import { PERSONAL_TAB_ENTITY_ID, createTabLinks, teamsTabDeepLink } from '../../../bot/deep-link.ts';
+import { PERSONAL_TAB_ENTITY_ID, createTabLinks, teamsTabDeepLink } from '../../../src/shared/tab-links.ts';
 import { upcomingSchedule, type ScheduleSources } from '../../../bot/schedule.ts';
 import { loadFramework } from '../../../src/framework/framework-loader.ts';
+import { trainingTabLink } from '../../../src/reports/report-context.ts';
 import type { InterviewSummary } from '../../../src/interviews/interview.contract.ts';
 import type { ReportView } from '../../../src/reports/report.contract.ts';
 import type { EnrolmentView } from '../../../src/training/training.contract.ts';
@@ -48,6 +49,19 @@ describe('deep links into the personal tab', () => {
       teamsTabDeepLink(APP_ID, 'training'),
     );
     expect(PERSONAL_TAB_ENTITY_ID).toBe('home');
+  });
+
+  it('open the training page, not the home, from the report notices (shared, commented)', () => {
+    const inTeams = {
+      publicUrl: 'https://hagukumi.example.jp',
+      mode: 'production' as const,
+      teamsAppId: APP_ID,
+    };
+    expect(trainingTabLink(inTeams, 'team')()).toBe(teamsTabDeepLink(APP_ID, 'training/team'));
+    expect(trainingTabLink(inTeams, 'mine')()).toBe(teamsTabDeepLink(APP_ID, 'training/mine'));
+    expect(trainingTabLink({ ...inTeams, teamsAppId: undefined }, 'mine')()).toBe(
+      'https://hagukumi.example.jp/tab/#/training/mine',
+    );
   });
 });
 

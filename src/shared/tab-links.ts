@@ -1,4 +1,4 @@
-// Links from the bot's cards into the personal tab, at a page of it.
+// Links from the bot's cards and the server's notices into the personal tab, at a page of it.
 //
 // Inside Teams: a deep link to the app's static tab (Microsoft Learn, "Deep link to an application",
 // section "Deep link to browse within your app"):
