@@ -77,7 +77,8 @@ describe('booking survives the death of the process', () => {
     await until(
       `the server to start${errors ? `: ${errors}` : ''}`,
       async () => ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok ? true : undefined),
-      60_000,
+      // A cold `tsx src/main.ts` on a busy machine took most of a minute.
+      150_000,
     );
     return spawned;
   };
