@@ -1,12 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Link,
   makeStyles,
@@ -26,6 +19,7 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
+import { DialogFrame } from '../shell/dialog-frame.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { PickerInput } from './picker-input.tsx';
@@ -333,45 +327,42 @@ function ActionDialog({
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   return (
-    <Dialog
+    <DialogFrame
       open={open}
-      modalType={alert ? 'alert' : undefined}
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) onOpen();
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) onOpen();
       }}
-    >
-      <DialogTrigger disableButtonEnhancement>
+      alert={alert}
+      trigger={
         <Button aria-label={t(`${kind}.actionFor`, { name: personName })} data-testid={kind}>
           {t(`${kind}.action`)}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t(`${kind}.title`)}</DialogTitle>
-          <DialogContent className={layout.stack}>
-            {children}
-            <FailureBar kind={kind} failure={failure} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
-              {t(`${kind}.submit`)}
+      }
+      title={t(`${kind}.title`)}
+      contentClassName={layout.stack}
+      actions={
+        <>
+          <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
+            {t(`${kind}.submit`)}
+          </Button>
+          <Button onClick={() => setOpen(false)}>{closeLabel}</Button>
+          {failure?.stale ? (
+            <Button
+              onClick={() => {
+                setOpen(false);
+                onReload();
+              }}
+            >
+              {t('reloadList')}
             </Button>
-            <Button onClick={() => setOpen(false)}>{closeLabel}</Button>
-            {failure?.stale ? (
-              <Button
-                onClick={() => {
-                  setOpen(false);
-                  onReload();
-                }}
-              >
-                {t('reloadList')}
-              </Button>
-            ) : null}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          ) : null}
+        </>
+      }
+    >
+      {children}
+      <FailureBar kind={kind} failure={failure} />
+    </DialogFrame>
   );
 }
 

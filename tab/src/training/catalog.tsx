@@ -3,8 +3,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -26,7 +24,7 @@ import {
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
@@ -301,7 +299,6 @@ function SessionEntry({
   const { t } = useTranslation('training');
   const styles = useTrainingStyles();
   const layout = useLayoutStyles();
-  const errorText = useErrorText();
   const [applying, setApplying] = useState(false);
   const [note, setNote] = useState('');
   const noteId = useId();
@@ -375,11 +372,7 @@ function SessionEntry({
               data-testid="apply-note"
             />
           </Field>
-          {apply.error ? (
-            <MessageBar intent="error" role="alert" data-testid="apply-error">
-              <MessageBarBody>{errorText(apply.error)}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          <ErrorBar error={apply.error} testId="apply-error" />
           <div className={layout.row}>
             <Button
               appearance="primary"

@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +12,8 @@ import type { MyReport } from '../../../src/reports/report.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { DialogFrame } from '../shell/dialog-frame.tsx';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
@@ -294,7 +282,6 @@ function WithdrawDialog({
 }) {
   const { t, i18n } = useTranslation('training');
   const title = useTitle();
-  const errorText = useErrorText();
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
     mutationFn: () =>
@@ -305,46 +292,43 @@ function WithdrawDialog({
     onSuccess: onDone,
   });
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface data-testid="withdraw-dialog">
-        <DialogBody>
-          <DialogTitle>{t('mine.withdrawTitle')}</DialogTitle>
-          <DialogContent>
-            <p>
-              {t('mine.withdrawBody', {
-                title: title(enrolment.courseTitle),
-                date: formatSpan(enrolment.start, enrolment.end, i18n.language),
-              })}
-            </p>
-            <Field label={t('mine.withdrawReason')}>
-              <Textarea
-                value={reason}
-                maxLength={REASON_MAX}
-                onChange={(_, value) => setReason(value.value)}
-                data-testid="withdraw-reason"
-              />
-            </Field>
-            {withdraw.error ? (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{errorText(withdraw.error)}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate()}
-              data-testid="withdraw-confirm"
-            >
-              {t('mine.confirmWithdraw')}
-            </Button>
-            <Button onClick={onClose} disabled={withdraw.isPending}>
-              {t('catalog.cancel')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogFrame
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      alert
+      title={t('mine.withdrawTitle')}
+      testId="withdraw-dialog"
+      actions={
+        <>
+          <Button
+            appearance="primary"
+            disabled={withdraw.isPending}
+            onClick={() => withdraw.mutate()}
+            data-testid="withdraw-confirm"
+          >
+            {t('mine.confirmWithdraw')}
+          </Button>
+          <Button onClick={onClose} disabled={withdraw.isPending}>
+            {t('catalog.cancel')}
+          </Button>
+        </>
+      }
+    >
+      <p>
+        {t('mine.withdrawBody', {
+          title: title(enrolment.courseTitle),
+          date: formatSpan(enrolment.start, enrolment.end, i18n.language),
+        })}
+      </p>
+      <Field label={t('mine.withdrawReason')}>
+        <Textarea
+          value={reason}
+          maxLength={REASON_MAX}
+          onChange={(_, value) => setReason(value.value)}
+          data-testid="withdraw-reason"
+        />
+      </Field>
+      <ErrorBar error={withdraw.error} />
+    </DialogFrame>
   );
 }

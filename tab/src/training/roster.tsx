@@ -1,13 +1,4 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Link, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +6,7 @@ import { NOTE_MAX, REASON_MAX, type EnrolmentView } from '../../../src/training/
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
@@ -33,7 +24,6 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const errorText = useErrorText();
   // The request being declined, or the seat being given up for the person (HR withdraws), with its reason.
   const [closing, setClosing] = useState<{ id: string; action: 'decline' | 'withdraw' } | undefined>();
   const [reason, setReason] = useState('');
@@ -100,11 +90,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
           </span>
           <OutlookBadge session={session} />
         </div>
-        {error ? (
-          <MessageBar intent="error" role="alert" data-testid="roster-error">
-            <MessageBarBody>{errorText(error)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <ErrorBar error={error} testId="roster-error" />
         {enrolments.length === 0 ? (
           <p className={layout.muted}>{t('hr.rosterEmpty')}</p>
         ) : (
@@ -243,7 +229,6 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
 function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: string; onDone: () => void }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const errorText = useErrorText();
   const [personId, setPersonId] = useState('');
   // A new key empties the picker after a nomination.
   const [pickerKey, setPickerKey] = useState(0);
@@ -292,11 +277,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
           label={t('hr.override')}
           data-testid="nominate-override"
         />
-        {error ? (
-          <MessageBar intent="error" role="alert" data-testid="nominate-error">
-            <MessageBarBody>{errorText(error)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <ErrorBar error={error} testId="nominate-error" />
         <div>
           <Button
             appearance="primary"

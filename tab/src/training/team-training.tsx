@@ -1,12 +1,4 @@
-import {
-  Badge,
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +7,7 @@ import { REASON_MAX, type EnrolmentView } from '../../../src/training/training.c
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
@@ -32,7 +24,6 @@ export function TeamTraining({
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const errorText = useErrorText();
   const [personId, setPersonId] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
@@ -122,11 +113,7 @@ export function TeamTraining({
                 data-testid="recommend-reason"
               />
             </Field>
-            {error ? (
-              <MessageBar intent="error" role="alert" data-testid="recommend-error">
-                <MessageBarBody>{errorText(error)}</MessageBarBody>
-              </MessageBar>
-            ) : null}
+            <ErrorBar error={error} testId="recommend-error" />
             <div>
               <Button
                 appearance="primary"
