@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -318,15 +318,21 @@ function RecordEditor({
             </ul>
           )}
         </Section>
-        <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
-          {saved.sharedNotes.trim() ? (
-            <p className={styles.notes} data-testid="record-shared-text">
-              {saved.sharedNotes}
-            </p>
-          ) : (
-            <p className={layout.muted}>{t('record.noNotes')}</p>
-          )}
-        </Section>
+        {NOTES.map(({ key, section, testId, rows }) => (
+          <Section key={key} title={t(`record.${key}`)} id={section} testId={section}>
+            <Field label={t(`record.${key}`)}>
+              <Textarea
+                value={form[key]}
+                maxLength={NOTE_MAX}
+                resize="vertical"
+                rows={rows}
+                onChange={(_, data) => update(key, data.value)}
+                data-testid={testId}
+              />
+            </Field>
+          </Section>
+        ))}
+
         <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
           <p className={layout.muted}>{t('record.actionHint')}</p>
           {form.actionItems.length === 0 ? (
@@ -363,25 +369,15 @@ function RecordEditor({
         <p className={layout.muted}>{t('record.agendaHint')}</p>
         <ul className={styles.list}>
           {form.agenda.map((item, index) => (
-            <li key={item.id} className={styles.itemRow}>
-              <Field
-                label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
-                className={styles.grow}
-              >
-                <Input
-                  value={item.text}
-                  maxLength={ITEM_TEXT_MAX}
-                  onChange={(_, data) => changeAgenda(index, { text: data.value })}
-                  data-testid={`agenda-${index}`}
-                />
-              </Field>
-              <Button
-                aria-label={t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
-                onClick={() => update('agenda', withoutAt(form.agenda, index))}
-              >
-                {t('record.remove')}
-              </Button>
-            </li>
+            <ItemRow
+              key={item.id}
+              name={t('record.agendaItem', { n: index + 1 })}
+              label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
+              text={item.text}
+              onText={(text) => changeAgenda(index, { text })}
+              onRemove={() => update('agenda', withoutAt(form.agenda, index))}
+              testId={`agenda-${index}`}
+            />
           ))}
         </ul>
         <Button
@@ -423,32 +419,25 @@ function RecordEditor({
         <p className={layout.muted}>{t('record.actionHint')}</p>
         <ul className={styles.list}>
           {form.actionItems.map((item, index) => (
-            <li key={item.id} className={styles.itemRow}>
-              <Checkbox
-                checked={item.done}
-                onChange={(_, data) => changeAction(index, { done: data.checked === true })}
-                aria-label={t('record.done', { text: item.text || t('record.actionItem', { n: index + 1 }) })}
-                data-testid={`action-done-${index}`}
-              />
-              <Field
-                label={t('record.actionItem', { n: index + 1 })}
-                hint={item.carriedFrom ? t('record.carried') : undefined}
-                className={styles.grow}
-              >
-                <Input
-                  value={item.text}
-                  maxLength={ITEM_TEXT_MAX}
-                  onChange={(_, data) => changeAction(index, { text: data.value })}
-                  data-testid={`action-${index}`}
+            <ItemRow
+              key={item.id}
+              before={
+                <Checkbox
+                  checked={item.done}
+                  onChange={(_, data) => changeAction(index, { done: data.checked === true })}
+                  aria-label={t('record.done', {
+                    text: item.text || t('record.actionItem', { n: index + 1 }),
+                  })}
+                  data-testid={`action-done-${index}`}
                 />
-              </Field>
-              <Button
-                aria-label={t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
-                onClick={() => update('actionItems', withoutAt(form.actionItems, index))}
-              >
-                {t('record.remove')}
-              </Button>
-            </li>
+              }
+              name={t('record.actionItem', { n: index + 1 })}
+              hint={item.carriedFrom ? t('record.carried') : undefined}
+              text={item.text}
+              onText={(text) => changeAction(index, { text })}
+              onRemove={() => update('actionItems', withoutAt(form.actionItems, index))}
+              testId={`action-${index}`}
+            />
           ))}
         </ul>
         <Button
@@ -477,5 +466,53 @@ function RecordEditor({
         <span className={layout.muted}>{t('record.emptyText')}</span>
       </div>
     </>
+  );
+}
+
+/** The two notes of a record, each in its own section: who sees them is said by the title. */
+const NOTES = [
+  { key: 'sharedNotes', section: 'record-shared', testId: 'shared-notes', rows: 5 },
+  { key: 'privateNotes', section: 'record-private', testId: 'private-notes', rows: 4 },
+] as const;
+
+/** One agenda or action item being edited: (its check box,) its text, and a button that removes it. */
+function ItemRow({
+  before,
+  name,
+  label = name,
+  hint,
+  text,
+  onText,
+  onRemove,
+  testId,
+}: {
+  before?: ReactNode;
+  /** The item's name in the remove button ("議題 1"). */
+  name: string;
+  /** The text field's label, when it says more than the name. */
+  label?: string;
+  hint?: string;
+  text: string;
+  onText: (text: string) => void;
+  onRemove: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation('interviews');
+  const styles = useStyles();
+  return (
+    <li className={styles.itemRow}>
+      {before}
+      <Field label={label} hint={hint} className={styles.grow}>
+        <Input
+          value={text}
+          maxLength={ITEM_TEXT_MAX}
+          onChange={(_, data) => onText(data.value)}
+          data-testid={testId}
+        />
+      </Field>
+      <Button aria-label={t('record.removeItem', { what: name })} onClick={onRemove}>
+        {t('record.remove')}
+      </Button>
+    </li>
   );
 }
