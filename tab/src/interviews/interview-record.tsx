@@ -318,21 +318,15 @@ function RecordEditor({
             </ul>
           )}
         </Section>
-        {NOTES.map(({ key, section, testId, rows }) => (
-          <Section key={key} title={t(`record.${key}`)} id={section} testId={section}>
-            <Field label={t(`record.${key}`)}>
-              <Textarea
-                value={form[key]}
-                maxLength={NOTE_MAX}
-                resize="vertical"
-                rows={rows}
-                onChange={(_, data) => update(key, data.value)}
-                data-testid={testId}
-              />
-            </Field>
-          </Section>
-        ))}
-
+        <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
+          {saved.sharedNotes.trim() ? (
+            <p className={styles.notes} data-testid="record-shared-text">
+              {saved.sharedNotes}
+            </p>
+          ) : (
+            <p className={layout.muted}>{t('record.noNotes')}</p>
+          )}
+        </Section>
         <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
           <p className={layout.muted}>{t('record.actionHint')}</p>
           {form.actionItems.length === 0 ? (
@@ -389,31 +383,20 @@ function RecordEditor({
         </Button>
       </Section>
 
-      <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
-        <Field label={t('record.sharedNotes')}>
-          <Textarea
-            value={form.sharedNotes}
-            maxLength={NOTE_MAX}
-            resize="vertical"
-            rows={5}
-            onChange={(_, data) => update('sharedNotes', data.value)}
-            data-testid="shared-notes"
-          />
-        </Field>
-      </Section>
-
-      <Section title={t('record.privateNotes')} id="record-private" testId="record-private">
-        <Field label={t('record.privateNotes')}>
-          <Textarea
-            value={form.privateNotes}
-            maxLength={NOTE_MAX}
-            resize="vertical"
-            rows={4}
-            onChange={(_, data) => update('privateNotes', data.value)}
-            data-testid="private-notes"
-          />
-        </Field>
-      </Section>
+      {NOTES.map(({ key, section, testId, rows }) => (
+        <Section key={key} title={t(`record.${key}`)} id={section} testId={section}>
+          <Field label={t(`record.${key}`)}>
+            <Textarea
+              value={form[key]}
+              maxLength={NOTE_MAX}
+              resize="vertical"
+              rows={rows}
+              onChange={(_, data) => update(key, data.value)}
+              data-testid={testId}
+            />
+          </Field>
+        </Section>
+      ))}
 
       <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
         <p className={layout.muted}>{t('record.actionHint')}</p>
