@@ -20,10 +20,10 @@ import {
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { DialogFrame } from '../shell/dialog-frame.tsx';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { PickerInput } from './picker-input.tsx';
-import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
+import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
 
@@ -148,11 +148,7 @@ export function AttendeeList({
   const earlier = interviews.filter((entry) => !isUpcoming(entry, now));
   return (
     <div className={layout.stack}>
-      {upcoming.length === 0 ? (
-        <p className={layout.muted} data-testid="attendee-empty">
-          {t('attendee.empty')}
-        </p>
-      ) : (
+      <OrEmpty empty={upcoming.length === 0} text={t('attendee.empty')} testId="attendee-empty">
         <ul className={styles.list} data-testid="attendee-upcoming">
           {upcoming.map((entry) => (
             <li
@@ -172,7 +168,7 @@ export function AttendeeList({
             </li>
           ))}
         </ul>
-      )}
+      </OrEmpty>
       {earlier.length > 0 ? (
         <div>
           <h3 className={layout.h3}>{t('attendee.past')}</h3>
@@ -195,19 +191,9 @@ export function AttendeeList({
 }
 
 function OutlookWarnings({ entry }: { entry: InterviewSummary }) {
-  const { t } = useTranslation('interviews');
   return (
     <>
-      {entry.changedInOutlook ? (
-        <MessageBar intent="warning" data-testid="changed-in-outlook" data-changed={entry.changedInOutlook}>
-          <MessageBarBody>{t(`changed.${entry.changedInOutlook}`)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {entry.noTeamsLink && entry.status === 'booked' ? (
-        <MessageBar intent="warning" data-testid="no-teams-link">
-          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <OutlookNotices entry={entry} noLinkTestId="no-teams-link" />
       {entry.status === 'failed' && entry.error ? (
         <MessageBar intent="error">
           <MessageBarBody>{entry.error}</MessageBarBody>

@@ -28,9 +28,9 @@ import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
-import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
+import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
@@ -161,16 +161,7 @@ function Facts({ detail }: { detail: InterviewDetail }) {
           {detail.status === 'booked' ? <ResponseBadge response={detail.response} /> : null}
         </dd>
       </dl>
-      {detail.changedInOutlook ? (
-        <MessageBar intent="warning" data-testid="changed-in-outlook">
-          <MessageBarBody>{t(`changed.${detail.changedInOutlook}`)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {detail.noTeamsLink && detail.status === 'booked' ? (
-        <MessageBar intent="warning" data-testid="record-no-teams-link">
-          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <OutlookNotices entry={detail} noLinkTestId="record-no-teams-link" />
       {detail.joinUrl && detail.status !== 'cancelled' ? (
         <p className={layout.row}>
           <Link href={detail.joinUrl} target="_blank" rel="noreferrer" data-testid="record-join">
@@ -303,9 +294,7 @@ function RecordEditor({
           <p className={layout.muted}>{mode === 'tick' ? t('record.tickHint') : t('record.readOnly')}</p>
         )}
         <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
-          {saved.agenda.length === 0 ? (
-            <p className={layout.muted}>{t('record.noAgenda')}</p>
-          ) : (
+          <OrEmpty empty={saved.agenda.length === 0} text={t('record.noAgenda')}>
             <ul className={styles.list}>
               {saved.agenda.map((item) => (
                 <li key={item.id} className={styles.readItem}>
@@ -316,7 +305,7 @@ function RecordEditor({
                 </li>
               ))}
             </ul>
-          )}
+          </OrEmpty>
         </Section>
         <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
           {saved.sharedNotes.trim() ? (
@@ -329,9 +318,7 @@ function RecordEditor({
         </Section>
         <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
           <p className={layout.muted}>{t('record.actionHint')}</p>
-          {form.actionItems.length === 0 ? (
-            <p className={layout.muted}>{t('record.noActions')}</p>
-          ) : (
+          <OrEmpty empty={form.actionItems.length === 0} text={t('record.noActions')}>
             <ul className={styles.list}>
               {form.actionItems.map((item) => (
                 <li key={item.id} className={styles.readItem}>
@@ -347,7 +334,7 @@ function RecordEditor({
                 </li>
               ))}
             </ul>
-          )}
+          </OrEmpty>
           <span role="status" className={layout.muted} data-testid="record-status">
             {notice?.kind === 'saved' ? t('record.tickSaved') : ''}
           </span>

@@ -14,7 +14,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
-  COURSE_CATEGORIES,
   NOTE_MAX,
   type CourseCategory,
   type CourseView,
@@ -25,7 +24,8 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
+import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
 
@@ -146,11 +146,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
             data-testid="catalog-category"
           >
             <option value="">{t('catalog.allCategories')}</option>
-            {COURSE_CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {t(`category.${value}`)}
-              </option>
-            ))}
+            <CategoryOptions />
           </Select>
         </Field>
       </div>
@@ -245,9 +241,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                       })}
                     </p>
                   ) : null}
-                  {sessions.length === 0 ? (
-                    <p className={layout.muted}>{t('catalog.noSessions')}</p>
-                  ) : (
+                  <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
                     <ul className={styles.sessions}>
                       {sessions.map((session) => (
                         <SessionEntry
@@ -269,7 +263,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                         />
                       ))}
                     </ul>
-                  )}
+                  </OrEmpty>
                 </li>
               );
             })}

@@ -3,7 +3,6 @@ import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from '@fl
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
-  COURSE_CATEGORIES,
   COURSE_DESCRIPTION_MAX,
   COURSE_TITLE_MAX,
   PROVIDER_MAX,
@@ -15,6 +14,7 @@ import {
 import type { ApiClient } from '../api/client.ts';
 import { useFormFields } from '../data/form-fields.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
+import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { FormEnd, useFormSave } from './form-end.tsx';
 import { formatMonth, monthsFrom } from './format.ts';
@@ -159,11 +159,7 @@ export function CourseForm({
           onChange={(_, data) => set('category', data.value as CourseCategory)}
           data-testid="course-category"
         >
-          {COURSE_CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`category.${value}`)}
-            </option>
-          ))}
+          <CategoryOptions />
         </Select>
       </Field>
       <Field label={t('hr.titleJa')} required>

@@ -14,7 +14,7 @@ import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { DialogFrame } from '../shell/dialog-frame.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, statusColor, useTitle } from './format.ts';
@@ -67,26 +67,20 @@ export function MyTraining({ api }: { api: ApiClient }) {
         {notice}
       </span>
       <Section title={t('mine.upcoming')} id="training-upcoming" testId="mine-upcoming">
-        {upcoming.length === 0 ? (
-          <p className={layout.muted}>{t('mine.emptyUpcoming')}</p>
-        ) : (
+        <OrEmpty empty={upcoming.length === 0} text={t('mine.emptyUpcoming')}>
           <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />
-        )}
+        </OrEmpty>
       </Section>
       <Section title={t('mine.recommendations')} id="training-recommendations" testId="mine-recommendations">
         <p className={layout.muted}>{t('mine.recommendationsIntro')}</p>
-        {recommendations.length === 0 ? (
-          <p className={layout.muted}>{t('mine.emptyRecommendations')}</p>
-        ) : (
+        <OrEmpty empty={recommendations.length === 0} text={t('mine.emptyRecommendations')}>
           <RecommendationList recommendations={recommendations} language={i18n.language} />
-        )}
+        </OrEmpty>
       </Section>
       <Section title={t('mine.history')} id="training-history" testId="mine-history">
-        {history.length === 0 ? (
-          <p className={layout.muted}>{t('mine.emptyHistory')}</p>
-        ) : (
+        <OrEmpty empty={history.length === 0} text={t('mine.emptyHistory')}>
           <EnrolmentList entries={history} now={now} reports={reports} />
-        )}
+        </OrEmpty>
       </Section>
       {withdrawing ? (
         <WithdrawDialog

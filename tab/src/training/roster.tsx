@@ -1,13 +1,13 @@
 import { Badge, Button, Checkbox, Field, Link, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, REASON_MAX, type EnrolmentView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
@@ -25,7 +25,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
   const styles = useTrainingStyles();
   const title = useTitle();
   // The request being declined, or the seat being given up for the person (HR withdraws), with its reason.
-  const [closing, setClosing] = useState<{ id: string; action: 'decline' | 'withdraw' } | undefined>();
+  const [closing, setClosing] = useState<Closing | undefined>();
   const [reason, setReason] = useState('');
 
   const queryClient = useQueryClient();
@@ -91,9 +91,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
           <OutlookBadge session={session} />
         </div>
         <ErrorBar error={error} testId="roster-error" />
-        {enrolments.length === 0 ? (
-          <p className={layout.muted}>{t('hr.rosterEmpty')}</p>
-        ) : (
+        <OrEmpty empty={enrolments.length === 0} text={t('hr.rosterEmpty')}>
           <ul className={styles.list} style={{ marginTop: 12 }} data-testid="roster-list">
             {enrolments.map((entry) => (
               <li
@@ -151,36 +149,28 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                     </Button>
                   ) : null}
                   {REQUESTED.has(entry.status) || entry.status === 'waitlisted' ? (
-                    <Button
+                    <CloseToggle
+                      entry={entry}
+                      action="decline"
+                      closing={closing}
+                      setClosing={setClosing}
                       disabled={busy === entry.id}
-                      onClick={() =>
-                        setClosing(
-                          closing?.id === entry.id && closing.action === 'decline'
-                            ? undefined
-                            : { id: entry.id, action: 'decline' },
-                        )
-                      }
-                      aria-expanded={closing?.id === entry.id && closing.action === 'decline'}
-                      data-testid="roster-decline"
+                      testId="roster-decline"
                     >
                       {t('hr.decline')}
-                    </Button>
+                    </CloseToggle>
                   ) : null}
                   {entry.status === 'confirmed' && !started ? (
-                    <Button
+                    <CloseToggle
+                      entry={entry}
+                      action="withdraw"
+                      closing={closing}
+                      setClosing={setClosing}
                       disabled={busy === entry.id}
-                      onClick={() =>
-                        setClosing(
-                          closing?.id === entry.id && closing.action === 'withdraw'
-                            ? undefined
-                            : { id: entry.id, action: 'withdraw' },
-                        )
-                      }
-                      aria-expanded={closing?.id === entry.id && closing.action === 'withdraw'}
-                      data-testid="roster-withdraw"
+                      testId="roster-withdraw"
                     >
                       {t('hr.withdrawFor')}
-                    </Button>
+                    </CloseToggle>
                   ) : null}
                   {entry.status === 'confirmed' && started ? (
                     <Button
@@ -219,7 +209,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
               </li>
             ))}
           </ul>
-        )}
+        </OrEmpty>
       </Section>
       <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} />
     </div>
@@ -291,5 +281,38 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
         <span role="status">{notice}</span>
       </form>
     </Section>
+  );
+}
+
+type Closing = { id: string; action: 'decline' | 'withdraw' };
+
+/** The button that opens (or closes again) the reason form for declining or withdrawing one enrolment. */
+function CloseToggle({
+  entry,
+  action,
+  closing,
+  setClosing,
+  disabled,
+  testId,
+  children,
+}: {
+  entry: { id: string };
+  action: Closing['action'];
+  closing: Closing | undefined;
+  setClosing: (closing: Closing | undefined) => void;
+  disabled: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  const open = closing?.id === entry.id && closing.action === action;
+  return (
+    <Button
+      disabled={disabled}
+      onClick={() => setClosing(open ? undefined : { id: entry.id, action })}
+      aria-expanded={open}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
   );
 }

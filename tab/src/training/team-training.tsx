@@ -8,7 +8,7 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { TeamReport } from './team-report.tsx';
@@ -131,9 +131,7 @@ export function TeamTraining({
         </span>
       </Section>
       <Section title={t('team.trainings')} id="training-team-list" testId="team-trainings">
-        {trainings.length === 0 ? (
-          <p className={layout.muted}>{t('team.empty')}</p>
-        ) : (
+        <OrEmpty empty={trainings.length === 0} text={t('team.empty')}>
           <ul className={styles.list}>
             {trainings.map((entry) => (
               <li
@@ -176,7 +174,7 @@ export function TeamTraining({
               </li>
             ))}
           </ul>
-        )}
+        </OrEmpty>
       </Section>
     </div>
   );
