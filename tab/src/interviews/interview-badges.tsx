@@ -1,4 +1,4 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { InterviewStatus, InterviewSummary } from '../../../src/interviews/interview.contract.ts';
 
@@ -37,5 +37,30 @@ export function ResponseBadge({ response }: { response: InterviewSummary['respon
     >
       {t('response.label')}: {t(`response.${response}`)}
     </Badge>
+  );
+}
+
+/** What Outlook did to a booked interview behind the app's back, and a booking without a Teams link. */
+export function OutlookNotices({
+  entry,
+  noLinkTestId,
+}: {
+  entry: Pick<InterviewSummary, 'changedInOutlook' | 'noTeamsLink' | 'status'>;
+  noLinkTestId: string;
+}) {
+  const { t } = useTranslation('interviews');
+  return (
+    <>
+      {entry.changedInOutlook ? (
+        <MessageBar intent="warning" data-testid="changed-in-outlook" data-changed={entry.changedInOutlook}>
+          <MessageBarBody>{t(`changed.${entry.changedInOutlook}`)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {entry.noTeamsLink && entry.status === 'booked' ? (
+        <MessageBar intent="warning" data-testid={noLinkTestId}>
+          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
   );
 }

@@ -1,12 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Link,
   makeStyles,
@@ -26,10 +19,11 @@ import {
 } from '../../../src/interviews/interview.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { DialogFrame } from '../shell/dialog-frame.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { PickerInput } from './picker-input.tsx';
-import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
+import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
 
@@ -154,11 +148,7 @@ export function AttendeeList({
   const earlier = interviews.filter((entry) => !isUpcoming(entry, now));
   return (
     <div className={layout.stack}>
-      {upcoming.length === 0 ? (
-        <p className={layout.muted} data-testid="attendee-empty">
-          {t('attendee.empty')}
-        </p>
-      ) : (
+      <OrEmpty empty={upcoming.length === 0} text={t('attendee.empty')} testId="attendee-empty">
         <ul className={styles.list} data-testid="attendee-upcoming">
           {upcoming.map((entry) => (
             <li
@@ -178,7 +168,7 @@ export function AttendeeList({
             </li>
           ))}
         </ul>
-      )}
+      </OrEmpty>
       {earlier.length > 0 ? (
         <div>
           <h3 className={layout.h3}>{t('attendee.past')}</h3>
@@ -201,19 +191,9 @@ export function AttendeeList({
 }
 
 function OutlookWarnings({ entry }: { entry: InterviewSummary }) {
-  const { t } = useTranslation('interviews');
   return (
     <>
-      {entry.changedInOutlook ? (
-        <MessageBar intent="warning" data-testid="changed-in-outlook" data-changed={entry.changedInOutlook}>
-          <MessageBarBody>{t(`changed.${entry.changedInOutlook}`)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {entry.noTeamsLink && entry.status === 'booked' ? (
-        <MessageBar intent="warning" data-testid="no-teams-link">
-          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <OutlookNotices entry={entry} noLinkTestId="no-teams-link" />
       {entry.status === 'failed' && entry.error ? (
         <MessageBar intent="error">
           <MessageBarBody>{entry.error}</MessageBarBody>
@@ -333,45 +313,42 @@ function ActionDialog({
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   return (
-    <Dialog
+    <DialogFrame
       open={open}
-      modalType={alert ? 'alert' : undefined}
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) onOpen();
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) onOpen();
       }}
-    >
-      <DialogTrigger disableButtonEnhancement>
+      alert={alert}
+      trigger={
         <Button aria-label={t(`${kind}.actionFor`, { name: personName })} data-testid={kind}>
           {t(`${kind}.action`)}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t(`${kind}.title`)}</DialogTitle>
-          <DialogContent className={layout.stack}>
-            {children}
-            <FailureBar kind={kind} failure={failure} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
-              {t(`${kind}.submit`)}
+      }
+      title={t(`${kind}.title`)}
+      contentClassName={layout.stack}
+      actions={
+        <>
+          <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
+            {t(`${kind}.submit`)}
+          </Button>
+          <Button onClick={() => setOpen(false)}>{closeLabel}</Button>
+          {failure?.stale ? (
+            <Button
+              onClick={() => {
+                setOpen(false);
+                onReload();
+              }}
+            >
+              {t('reloadList')}
             </Button>
-            <Button onClick={() => setOpen(false)}>{closeLabel}</Button>
-            {failure?.stale ? (
-              <Button
-                onClick={() => {
-                  setOpen(false);
-                  onReload();
-                }}
-              >
-                {t('reloadList')}
-              </Button>
-            ) : null}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          ) : null}
+        </>
+      }
+    >
+      {children}
+      <FailureBar kind={kind} failure={failure} />
+    </DialogFrame>
   );
 }
 

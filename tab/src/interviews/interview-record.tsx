@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -28,9 +28,9 @@ import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
-import { ResponseBadge, StatusBadge } from './interview-badges.tsx';
+import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
@@ -161,16 +161,7 @@ function Facts({ detail }: { detail: InterviewDetail }) {
           {detail.status === 'booked' ? <ResponseBadge response={detail.response} /> : null}
         </dd>
       </dl>
-      {detail.changedInOutlook ? (
-        <MessageBar intent="warning" data-testid="changed-in-outlook">
-          <MessageBarBody>{t(`changed.${detail.changedInOutlook}`)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {detail.noTeamsLink && detail.status === 'booked' ? (
-        <MessageBar intent="warning" data-testid="record-no-teams-link">
-          <MessageBarBody>{t('noTeamsLink')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <OutlookNotices entry={detail} noLinkTestId="record-no-teams-link" />
       {detail.joinUrl && detail.status !== 'cancelled' ? (
         <p className={layout.row}>
           <Link href={detail.joinUrl} target="_blank" rel="noreferrer" data-testid="record-join">
@@ -303,9 +294,7 @@ function RecordEditor({
           <p className={layout.muted}>{mode === 'tick' ? t('record.tickHint') : t('record.readOnly')}</p>
         )}
         <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
-          {saved.agenda.length === 0 ? (
-            <p className={layout.muted}>{t('record.noAgenda')}</p>
-          ) : (
+          <OrEmpty empty={saved.agenda.length === 0} text={t('record.noAgenda')}>
             <ul className={styles.list}>
               {saved.agenda.map((item) => (
                 <li key={item.id} className={styles.readItem}>
@@ -316,7 +305,7 @@ function RecordEditor({
                 </li>
               ))}
             </ul>
-          )}
+          </OrEmpty>
         </Section>
         <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
           {saved.sharedNotes.trim() ? (
@@ -329,9 +318,7 @@ function RecordEditor({
         </Section>
         <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
           <p className={layout.muted}>{t('record.actionHint')}</p>
-          {form.actionItems.length === 0 ? (
-            <p className={layout.muted}>{t('record.noActions')}</p>
-          ) : (
+          <OrEmpty empty={form.actionItems.length === 0} text={t('record.noActions')}>
             <ul className={styles.list}>
               {form.actionItems.map((item) => (
                 <li key={item.id} className={styles.readItem}>
@@ -347,7 +334,7 @@ function RecordEditor({
                 </li>
               ))}
             </ul>
-          )}
+          </OrEmpty>
           <span role="status" className={layout.muted} data-testid="record-status">
             {notice?.kind === 'saved' ? t('record.tickSaved') : ''}
           </span>
@@ -363,25 +350,15 @@ function RecordEditor({
         <p className={layout.muted}>{t('record.agendaHint')}</p>
         <ul className={styles.list}>
           {form.agenda.map((item, index) => (
-            <li key={item.id} className={styles.itemRow}>
-              <Field
-                label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
-                className={styles.grow}
-              >
-                <Input
-                  value={item.text}
-                  maxLength={ITEM_TEXT_MAX}
-                  onChange={(_, data) => changeAgenda(index, { text: data.value })}
-                  data-testid={`agenda-${index}`}
-                />
-              </Field>
-              <Button
-                aria-label={t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
-                onClick={() => update('agenda', withoutAt(form.agenda, index))}
-              >
-                {t('record.remove')}
-              </Button>
-            </li>
+            <ItemRow
+              key={item.id}
+              name={t('record.agendaItem', { n: index + 1 })}
+              label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
+              text={item.text}
+              onText={(text) => changeAgenda(index, { text })}
+              onRemove={() => update('agenda', withoutAt(form.agenda, index))}
+              testId={`agenda-${index}`}
+            />
           ))}
         </ul>
         <Button
@@ -393,62 +370,44 @@ function RecordEditor({
         </Button>
       </Section>
 
-      <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
-        <Field label={t('record.sharedNotes')}>
-          <Textarea
-            value={form.sharedNotes}
-            maxLength={NOTE_MAX}
-            resize="vertical"
-            rows={5}
-            onChange={(_, data) => update('sharedNotes', data.value)}
-            data-testid="shared-notes"
-          />
-        </Field>
-      </Section>
-
-      <Section title={t('record.privateNotes')} id="record-private" testId="record-private">
-        <Field label={t('record.privateNotes')}>
-          <Textarea
-            value={form.privateNotes}
-            maxLength={NOTE_MAX}
-            resize="vertical"
-            rows={4}
-            onChange={(_, data) => update('privateNotes', data.value)}
-            data-testid="private-notes"
-          />
-        </Field>
-      </Section>
+      {NOTES.map(({ key, section, testId, rows }) => (
+        <Section key={key} title={t(`record.${key}`)} id={section} testId={section}>
+          <Field label={t(`record.${key}`)}>
+            <Textarea
+              value={form[key]}
+              maxLength={NOTE_MAX}
+              resize="vertical"
+              rows={rows}
+              onChange={(_, data) => update(key, data.value)}
+              data-testid={testId}
+            />
+          </Field>
+        </Section>
+      ))}
 
       <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
         <p className={layout.muted}>{t('record.actionHint')}</p>
         <ul className={styles.list}>
           {form.actionItems.map((item, index) => (
-            <li key={item.id} className={styles.itemRow}>
-              <Checkbox
-                checked={item.done}
-                onChange={(_, data) => changeAction(index, { done: data.checked === true })}
-                aria-label={t('record.done', { text: item.text || t('record.actionItem', { n: index + 1 }) })}
-                data-testid={`action-done-${index}`}
-              />
-              <Field
-                label={t('record.actionItem', { n: index + 1 })}
-                hint={item.carriedFrom ? t('record.carried') : undefined}
-                className={styles.grow}
-              >
-                <Input
-                  value={item.text}
-                  maxLength={ITEM_TEXT_MAX}
-                  onChange={(_, data) => changeAction(index, { text: data.value })}
-                  data-testid={`action-${index}`}
+            <ItemRow
+              key={item.id}
+              before={
+                <Checkbox
+                  checked={item.done}
+                  onChange={(_, data) => changeAction(index, { done: data.checked === true })}
+                  aria-label={t('record.done', {
+                    text: item.text || t('record.actionItem', { n: index + 1 }),
+                  })}
+                  data-testid={`action-done-${index}`}
                 />
-              </Field>
-              <Button
-                aria-label={t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
-                onClick={() => update('actionItems', withoutAt(form.actionItems, index))}
-              >
-                {t('record.remove')}
-              </Button>
-            </li>
+              }
+              name={t('record.actionItem', { n: index + 1 })}
+              hint={item.carriedFrom ? t('record.carried') : undefined}
+              text={item.text}
+              onText={(text) => changeAction(index, { text })}
+              onRemove={() => update('actionItems', withoutAt(form.actionItems, index))}
+              testId={`action-${index}`}
+            />
           ))}
         </ul>
         <Button
@@ -477,5 +436,53 @@ function RecordEditor({
         <span className={layout.muted}>{t('record.emptyText')}</span>
       </div>
     </>
+  );
+}
+
+/** The two notes of a record, each in its own section: who sees them is said by the title. */
+const NOTES = [
+  { key: 'sharedNotes', section: 'record-shared', testId: 'shared-notes', rows: 5 },
+  { key: 'privateNotes', section: 'record-private', testId: 'private-notes', rows: 4 },
+] as const;
+
+/** One agenda or action item being edited: (its check box,) its text, and a button that removes it. */
+function ItemRow({
+  before,
+  name,
+  label = name,
+  hint,
+  text,
+  onText,
+  onRemove,
+  testId,
+}: {
+  before?: ReactNode;
+  /** The item's name in the remove button ("議題 1"). */
+  name: string;
+  /** The text field's label, when it says more than the name. */
+  label?: string;
+  hint?: string;
+  text: string;
+  onText: (text: string) => void;
+  onRemove: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation('interviews');
+  const styles = useStyles();
+  return (
+    <li className={styles.itemRow}>
+      {before}
+      <Field label={label} hint={hint} className={styles.grow}>
+        <Input
+          value={text}
+          maxLength={ITEM_TEXT_MAX}
+          onChange={(_, data) => onText(data.value)}
+          data-testid={testId}
+        />
+      </Field>
+      <Button aria-label={t('record.removeItem', { what: name })} onClick={onRemove}>
+        {t('record.remove')}
+      </Button>
+    </li>
   );
 }

@@ -2,7 +2,7 @@
 import { MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { useBookingStyles } from './booking-styles.ts';
 import type { Planned } from './booking-types.ts';
 import { formatSlot, optionsFor } from './schedule.ts';
@@ -33,11 +33,7 @@ export function PlanView({
           <MessageBarBody>{t('plan.stale')}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {plan.slots.length === 0 ? (
-        <p className={layout.muted} data-testid="plan-empty">
-          {t('plan.none')}
-        </p>
-      ) : (
+      <OrEmpty empty={plan.slots.length === 0} text={t('plan.none')} testId="plan-empty">
         <>
           <p className={layout.muted}>{t('plan.intro')}</p>
           <ul className={styles.planList}>
@@ -77,7 +73,7 @@ export function PlanView({
             })}
           </ul>
         </>
-      )}
+      </OrEmpty>
       {plan.unplaced.length > 0 ? (
         <div data-testid="plan-unplaced">
           <h4 className={layout.h3}>{t('plan.unplaced')}</h4>

@@ -26,3 +26,13 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
     </MessageBar>
   );
 }
+
+/** What went wrong with an action, in the UI language; nothing while nothing has. */
+export function ErrorBar({ error, testId }: { error: unknown; testId?: string }) {
+  const errorText = useErrorText();
+  return error ? (
+    <MessageBar intent="error" role="alert" data-testid={testId}>
+      <MessageBarBody>{errorText(error)}</MessageBarBody>
+    </MessageBar>
+  ) : null;
+}

@@ -80,3 +80,26 @@ export function Section({
     </section>
   );
 }
+
+/** What a section lists, or a muted line saying there is nothing to list. */
+export function OrEmpty({
+  empty,
+  text,
+  testId,
+  children,
+}: {
+  empty: boolean;
+  text: string;
+  /** The empty line's test id. */
+  testId?: string;
+  children: ReactNode;
+}) {
+  const styles = useLayoutStyles();
+  return empty ? (
+    <p className={styles.muted} data-testid={testId}>
+      {text}
+    </p>
+  ) : (
+    <>{children}</>
+  );
+}

@@ -3,14 +3,20 @@
 // stays HH:MM. It takes the props of Fluent's Input that the forms use, so swapping it in is a change
 // of tag.
 import { Input } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDateTimeInputStyles } from './date-input.tsx';
 import { formatTime, isIsoTime, parseTime, shiftTime } from './date-time.ts';
+import {
+  describedByOf,
+  FormattedInputNotes,
+  useDateTimeInputStyles,
+  useFormattedTextInput,
+  type FormattedValueChange,
+} from './formatted-text-input.tsx';
 
 export interface TimeInputProps {
   value: string;
-  onChange: (event: SyntheticEvent | null, data: { value: string }) => void;
+  onChange: FormattedValueChange;
   /** Minutes the arrow keys move the time (Shift: an hour). */
   stepMinutes?: number;
   disabled?: boolean;
@@ -35,31 +41,13 @@ export function TimeInput({
   const { t, i18n } = useTranslation();
   const styles = useDateTimeInputStyles();
   const language = i18n.language;
-  const [text, setText] = useState(() => formatTime(value, language));
-  const [showProblem, setShowProblem] = useState(false);
-  const messageId = useId();
-  const keysId = useId();
-
-  // As in DateInput: a value from outside replaces the text, the echo of typing does not.
-  const echoed = useRef<{ value: string; language: string }>({ value, language });
-  useEffect(() => {
-    const last = echoed.current;
-    echoed.current = { value, language };
-    if (last.value === value && last.language === language) return;
-    setText(formatTime(value, language));
-  }, [value, language]);
-
-  const emit = (event: SyntheticEvent | null, next: string) => {
-    echoed.current = { value: next, language };
-    if (next !== value) onChange(event, { value: next });
-  };
-  const isWrong = (typed: string) => typed.trim() !== '' && parseTime(typed) === undefined;
-
-  const settle = () => {
-    const time = parseTime(text);
-    if (time !== undefined) setText(formatTime(time, language));
-    setShowProblem(true);
-  };
+  const { text, shown, messageId, keysId, accept, typed, settle } = useFormattedTextInput({
+    value,
+    onChange,
+    language,
+    format: formatTime,
+    parse: parseTime,
+  });
 
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') settle();
@@ -67,13 +55,10 @@ export function TimeInput({
     if (direction === 0 || disabled) return;
     event.preventDefault();
     const from = parseTime(text) ?? (isIsoTime(value) ? value : '08:30');
-    const next = shiftTime(from, direction * (event.shiftKey ? 60 : stepMinutes));
-    setText(formatTime(next, language));
-    setShowProblem(false);
-    emit(event, next);
+    accept(event, shiftTime(from, direction * (event.shiftKey ? 60 : stepMinutes)));
   };
 
-  const shown = showProblem && isWrong(text);
+  const message = shown ? t('timeInput.invalid') : undefined;
   return (
     <span className={styles.wrap}>
       <Input
@@ -86,29 +71,19 @@ export function TimeInput({
         placeholder={t('timeInput.placeholder')}
         autoComplete="off"
         aria-invalid={shown ? true : undefined}
-        aria-describedby={[describedBy, shown ? messageId : undefined, keysId].filter(Boolean).join(' ')}
-        onChange={(event, data) => {
-          setText(data.value);
-          emit(event, parseTime(data.value) ?? '');
-          if (!isWrong(data.value)) setShowProblem(false);
-        }}
+        aria-describedby={describedByOf(describedBy, shown ? messageId : undefined, keysId)}
+        onChange={(event, data) => typed(event, data.value)}
         onBlur={settle}
         onKeyDown={keyDown}
         data-testid={testId}
       />
-      <span id={keysId} className={styles.hidden}>
-        {t('timeInput.keys', { step: stepMinutes })}
-      </span>
-      {shown ? (
-        <span
-          id={messageId}
-          role="alert"
-          className={styles.message}
-          data-testid={testId ? `${testId}-problem` : undefined}
-        >
-          {t('timeInput.invalid')}
-        </span>
-      ) : null}
+      <FormattedInputNotes
+        keysId={keysId}
+        keys={t('timeInput.keys', { step: stepMinutes })}
+        messageId={messageId}
+        message={message}
+        testId={testId}
+      />
     </span>
   );
 }

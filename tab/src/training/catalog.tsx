@@ -3,8 +3,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -16,7 +14,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
-  COURSE_CATEGORIES,
   NOTE_MAX,
   type CourseCategory,
   type CourseView,
@@ -26,8 +23,9 @@ import {
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { ErrorBar } from '../shell/error-panel.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
+import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
 
@@ -148,11 +146,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
             data-testid="catalog-category"
           >
             <option value="">{t('catalog.allCategories')}</option>
-            {COURSE_CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {t(`category.${value}`)}
-              </option>
-            ))}
+            <CategoryOptions />
           </Select>
         </Field>
       </div>
@@ -247,9 +241,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                       })}
                     </p>
                   ) : null}
-                  {sessions.length === 0 ? (
-                    <p className={layout.muted}>{t('catalog.noSessions')}</p>
-                  ) : (
+                  <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
                     <ul className={styles.sessions}>
                       {sessions.map((session) => (
                         <SessionEntry
@@ -271,7 +263,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                         />
                       ))}
                     </ul>
-                  )}
+                  </OrEmpty>
                 </li>
               );
             })}
@@ -301,7 +293,6 @@ function SessionEntry({
   const { t } = useTranslation('training');
   const styles = useTrainingStyles();
   const layout = useLayoutStyles();
-  const errorText = useErrorText();
   const [applying, setApplying] = useState(false);
   const [note, setNote] = useState('');
   const noteId = useId();
@@ -375,11 +366,7 @@ function SessionEntry({
               data-testid="apply-note"
             />
           </Field>
-          {apply.error ? (
-            <MessageBar intent="error" role="alert" data-testid="apply-error">
-              <MessageBarBody>{errorText(apply.error)}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          <ErrorBar error={apply.error} testId="apply-error" />
           <div className={layout.row}>
             <Button
               appearance="primary"

@@ -1,10 +1,8 @@
 // HR's form for a course: what it is, for whom (levels, years of service), what it develops, who provides it.
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
-  COURSE_CATEGORIES,
   COURSE_DESCRIPTION_MAX,
   COURSE_TITLE_MAX,
   PROVIDER_MAX,
@@ -14,7 +12,9 @@ import {
   type CourseView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useFormFields } from '../data/form-fields.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
+import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { FormEnd, useFormSave } from './form-end.tsx';
 import { formatMonth, monthsFrom } from './format.ts';
@@ -73,7 +73,7 @@ export function CourseForm({
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const localized = useLocalized();
-  const [fields, setFields] = useState(() => fieldsOf(course));
+  const { fields, setFields, set, text } = useFormFields(() => fieldsOf(course));
   // The months from this one on; a stored month already past stays listed so an edit does not drop it.
   const months = [...new Set([...monthsFrom(new Date(), MONTHS_AHEAD), fields.nextSessionMonth])]
     .filter(Boolean)
@@ -97,8 +97,6 @@ export function CourseForm({
         : api.call('POST /api/training/courses', { body: input }),
     onSaved,
   });
-  const set = <K extends keyof CourseFields>(key: K, value: CourseFields[K]) =>
-    setFields((previous) => ({ ...previous, [key]: value }));
   const toggle = (key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds', id: string, on: boolean) =>
     setFields((previous) => ({
       ...previous,
@@ -161,43 +159,24 @@ export function CourseForm({
           onChange={(_, data) => set('category', data.value as CourseCategory)}
           data-testid="course-category"
         >
-          {COURSE_CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {t(`category.${value}`)}
-            </option>
-          ))}
+          <CategoryOptions />
         </Select>
       </Field>
       <Field label={t('hr.titleJa')} required>
-        <Input
-          value={fields.titleJa}
-          maxLength={COURSE_TITLE_MAX}
-          onChange={(_, data) => set('titleJa', data.value)}
-          data-testid="course-title-ja"
-        />
+        <Input {...text('titleJa')} maxLength={COURSE_TITLE_MAX} data-testid="course-title-ja" />
       </Field>
       <Field label={t('hr.titleEn')}>
-        <Input
-          value={fields.titleEn}
-          maxLength={COURSE_TITLE_MAX}
-          onChange={(_, data) => set('titleEn', data.value)}
-          data-testid="course-title-en"
-        />
+        <Input {...text('titleEn')} maxLength={COURSE_TITLE_MAX} data-testid="course-title-en" />
       </Field>
       <Field label={t('hr.descriptionJa')}>
         <Textarea
-          value={fields.descriptionJa}
+          {...text('descriptionJa')}
           maxLength={COURSE_DESCRIPTION_MAX}
-          onChange={(_, data) => set('descriptionJa', data.value)}
           data-testid="course-description-ja"
         />
       </Field>
       <Field label={t('hr.descriptionEn')}>
-        <Textarea
-          value={fields.descriptionEn}
-          maxLength={COURSE_DESCRIPTION_MAX}
-          onChange={(_, data) => set('descriptionEn', data.value)}
-        />
+        <Textarea {...text('descriptionEn')} maxLength={COURSE_DESCRIPTION_MAX} />
       </Field>
       <Field label={t('hr.formatLabel')}>
         <RadioGroup
@@ -210,19 +189,10 @@ export function CourseForm({
         </RadioGroup>
       </Field>
       <Field label={t('hr.provider')}>
-        <Input
-          value={fields.provider}
-          maxLength={PROVIDER_MAX}
-          onChange={(_, data) => set('provider', data.value)}
-          data-testid="course-provider"
-        />
+        <Input {...text('provider')} maxLength={PROVIDER_MAX} data-testid="course-provider" />
       </Field>
       <Field label={t('hr.nextSessionMonth')} hint={t('hr.nextSessionMonthHint')}>
-        <Select
-          value={fields.nextSessionMonth}
-          onChange={(_, data) => set('nextSessionMonth', data.value)}
-          data-testid="course-next-month"
-        >
+        <Select {...text('nextSessionMonth')} data-testid="course-next-month">
           <option value="">{t('hr.nextSessionUnknown')}</option>
           {months.map((month) => (
             <option key={month} value={month}>
@@ -234,24 +204,10 @@ export function CourseForm({
       {checks('targetLevelIds', t('hr.targetLevels'), framework.levels)}
       <div className={layout.row}>
         <Field label={t('hr.minYears')}>
-          <Input
-            type="number"
-            min={0}
-            max={YEARS_MAX}
-            value={fields.minYears}
-            onChange={(_, data) => set('minYears', data.value)}
-            data-testid="course-min-years"
-          />
+          <Input type="number" min={0} max={YEARS_MAX} {...text('minYears')} data-testid="course-min-years" />
         </Field>
         <Field label={t('hr.maxYears')}>
-          <Input
-            type="number"
-            min={0}
-            max={YEARS_MAX}
-            value={fields.maxYears}
-            onChange={(_, data) => set('maxYears', data.value)}
-            data-testid="course-max-years"
-          />
+          <Input type="number" min={0} max={YEARS_MAX} {...text('maxYears')} data-testid="course-max-years" />
         </Field>
       </div>
       {checks('competencyIds', t('hr.competencies'), framework.competencies)}

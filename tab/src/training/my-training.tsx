@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,8 +12,9 @@ import type { MyReport } from '../../../src/reports/report.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { DialogFrame } from '../shell/dialog-frame.tsx';
+import { ErrorBar } from '../shell/error-panel.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, statusColor, useTitle } from './format.ts';
@@ -79,26 +67,20 @@ export function MyTraining({ api }: { api: ApiClient }) {
         {notice}
       </span>
       <Section title={t('mine.upcoming')} id="training-upcoming" testId="mine-upcoming">
-        {upcoming.length === 0 ? (
-          <p className={layout.muted}>{t('mine.emptyUpcoming')}</p>
-        ) : (
+        <OrEmpty empty={upcoming.length === 0} text={t('mine.emptyUpcoming')}>
           <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />
-        )}
+        </OrEmpty>
       </Section>
       <Section title={t('mine.recommendations')} id="training-recommendations" testId="mine-recommendations">
         <p className={layout.muted}>{t('mine.recommendationsIntro')}</p>
-        {recommendations.length === 0 ? (
-          <p className={layout.muted}>{t('mine.emptyRecommendations')}</p>
-        ) : (
+        <OrEmpty empty={recommendations.length === 0} text={t('mine.emptyRecommendations')}>
           <RecommendationList recommendations={recommendations} language={i18n.language} />
-        )}
+        </OrEmpty>
       </Section>
       <Section title={t('mine.history')} id="training-history" testId="mine-history">
-        {history.length === 0 ? (
-          <p className={layout.muted}>{t('mine.emptyHistory')}</p>
-        ) : (
+        <OrEmpty empty={history.length === 0} text={t('mine.emptyHistory')}>
           <EnrolmentList entries={history} now={now} reports={reports} />
-        )}
+        </OrEmpty>
       </Section>
       {withdrawing ? (
         <WithdrawDialog
@@ -294,7 +276,6 @@ function WithdrawDialog({
 }) {
   const { t, i18n } = useTranslation('training');
   const title = useTitle();
-  const errorText = useErrorText();
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
     mutationFn: () =>
@@ -305,46 +286,43 @@ function WithdrawDialog({
     onSuccess: onDone,
   });
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface data-testid="withdraw-dialog">
-        <DialogBody>
-          <DialogTitle>{t('mine.withdrawTitle')}</DialogTitle>
-          <DialogContent>
-            <p>
-              {t('mine.withdrawBody', {
-                title: title(enrolment.courseTitle),
-                date: formatSpan(enrolment.start, enrolment.end, i18n.language),
-              })}
-            </p>
-            <Field label={t('mine.withdrawReason')}>
-              <Textarea
-                value={reason}
-                maxLength={REASON_MAX}
-                onChange={(_, value) => setReason(value.value)}
-                data-testid="withdraw-reason"
-              />
-            </Field>
-            {withdraw.error ? (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{errorText(withdraw.error)}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate()}
-              data-testid="withdraw-confirm"
-            >
-              {t('mine.confirmWithdraw')}
-            </Button>
-            <Button onClick={onClose} disabled={withdraw.isPending}>
-              {t('catalog.cancel')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogFrame
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      alert
+      title={t('mine.withdrawTitle')}
+      testId="withdraw-dialog"
+      actions={
+        <>
+          <Button
+            appearance="primary"
+            disabled={withdraw.isPending}
+            onClick={() => withdraw.mutate()}
+            data-testid="withdraw-confirm"
+          >
+            {t('mine.confirmWithdraw')}
+          </Button>
+          <Button onClick={onClose} disabled={withdraw.isPending}>
+            {t('catalog.cancel')}
+          </Button>
+        </>
+      }
+    >
+      <p>
+        {t('mine.withdrawBody', {
+          title: title(enrolment.courseTitle),
+          date: formatSpan(enrolment.start, enrolment.end, i18n.language),
+        })}
+      </p>
+      <Field label={t('mine.withdrawReason')}>
+        <Textarea
+          value={reason}
+          maxLength={REASON_MAX}
+          onChange={(_, value) => setReason(value.value)}
+          data-testid="withdraw-reason"
+        />
+      </Field>
+      <ErrorBar error={withdraw.error} />
+    </DialogFrame>
   );
 }

@@ -1,22 +1,13 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Link, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, REASON_MAX, type EnrolmentView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { ErrorBar } from '../shell/error-panel.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { PersonPicker } from '../shell/person-picker.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
@@ -33,9 +24,8 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const errorText = useErrorText();
   // The request being declined, or the seat being given up for the person (HR withdraws), with its reason.
-  const [closing, setClosing] = useState<{ id: string; action: 'decline' | 'withdraw' } | undefined>();
+  const [closing, setClosing] = useState<Closing | undefined>();
   const [reason, setReason] = useState('');
 
   const queryClient = useQueryClient();
@@ -100,14 +90,8 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
           </span>
           <OutlookBadge session={session} />
         </div>
-        {error ? (
-          <MessageBar intent="error" role="alert" data-testid="roster-error">
-            <MessageBarBody>{errorText(error)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {enrolments.length === 0 ? (
-          <p className={layout.muted}>{t('hr.rosterEmpty')}</p>
-        ) : (
+        <ErrorBar error={error} testId="roster-error" />
+        <OrEmpty empty={enrolments.length === 0} text={t('hr.rosterEmpty')}>
           <ul className={styles.list} style={{ marginTop: 12 }} data-testid="roster-list">
             {enrolments.map((entry) => (
               <li
@@ -165,36 +149,28 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                     </Button>
                   ) : null}
                   {REQUESTED.has(entry.status) || entry.status === 'waitlisted' ? (
-                    <Button
+                    <CloseToggle
+                      entry={entry}
+                      action="decline"
+                      closing={closing}
+                      setClosing={setClosing}
                       disabled={busy === entry.id}
-                      onClick={() =>
-                        setClosing(
-                          closing?.id === entry.id && closing.action === 'decline'
-                            ? undefined
-                            : { id: entry.id, action: 'decline' },
-                        )
-                      }
-                      aria-expanded={closing?.id === entry.id && closing.action === 'decline'}
-                      data-testid="roster-decline"
+                      testId="roster-decline"
                     >
                       {t('hr.decline')}
-                    </Button>
+                    </CloseToggle>
                   ) : null}
                   {entry.status === 'confirmed' && !started ? (
-                    <Button
+                    <CloseToggle
+                      entry={entry}
+                      action="withdraw"
+                      closing={closing}
+                      setClosing={setClosing}
                       disabled={busy === entry.id}
-                      onClick={() =>
-                        setClosing(
-                          closing?.id === entry.id && closing.action === 'withdraw'
-                            ? undefined
-                            : { id: entry.id, action: 'withdraw' },
-                        )
-                      }
-                      aria-expanded={closing?.id === entry.id && closing.action === 'withdraw'}
-                      data-testid="roster-withdraw"
+                      testId="roster-withdraw"
                     >
                       {t('hr.withdrawFor')}
-                    </Button>
+                    </CloseToggle>
                   ) : null}
                   {entry.status === 'confirmed' && started ? (
                     <Button
@@ -233,7 +209,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
               </li>
             ))}
           </ul>
-        )}
+        </OrEmpty>
       </Section>
       <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} />
     </div>
@@ -243,7 +219,6 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
 function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: string; onDone: () => void }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const errorText = useErrorText();
   const [personId, setPersonId] = useState('');
   // A new key empties the picker after a nomination.
   const [pickerKey, setPickerKey] = useState(0);
@@ -292,11 +267,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
           label={t('hr.override')}
           data-testid="nominate-override"
         />
-        {error ? (
-          <MessageBar intent="error" role="alert" data-testid="nominate-error">
-            <MessageBarBody>{errorText(error)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <ErrorBar error={error} testId="nominate-error" />
         <div>
           <Button
             appearance="primary"
@@ -310,5 +281,38 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
         <span role="status">{notice}</span>
       </form>
     </Section>
+  );
+}
+
+type Closing = { id: string; action: 'decline' | 'withdraw' };
+
+/** The button that opens (or closes again) the reason form for declining or withdrawing one enrolment. */
+function CloseToggle({
+  entry,
+  action,
+  closing,
+  setClosing,
+  disabled,
+  testId,
+  children,
+}: {
+  entry: { id: string };
+  action: Closing['action'];
+  closing: Closing | undefined;
+  setClosing: (closing: Closing | undefined) => void;
+  disabled: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  const open = closing?.id === entry.id && closing.action === action;
+  return (
+    <Button
+      disabled={disabled}
+      onClick={() => setClosing(open ? undefined : { id: entry.id, action })}
+      aria-expanded={open}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
   );
 }

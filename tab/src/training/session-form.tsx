@@ -1,6 +1,5 @@
 // HR's form for a session of a course: when, where or online, capacity and the application deadline.
 import { Checkbox, Field, Input } from '@fluentui/react-components';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CAPACITY_MAX,
@@ -9,6 +8,7 @@ import {
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useFormFields } from '../data/form-fields.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { FormEnd, useFormSave } from './form-end.tsx';
 import { DateInput } from '../shell/date-input.tsx';
@@ -28,7 +28,7 @@ export function SessionForm({
 }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const [fields, setFields] = useState<SessionInput & { capacityText: string }>(() => ({
+  const { fields, set, text } = useFormFields<SessionInput & { capacityText: string }>(() => ({
     date: session?.date ?? '',
     startTime: session?.startTime ?? '10:00',
     endTime: session?.endTime ?? '12:00',
@@ -57,8 +57,6 @@ export function SessionForm({
         : api.call('POST /api/training/courses/:courseId/sessions', { params: { courseId }, body: input }),
     onSaved,
   });
-  const set = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) =>
-    setFields((previous) => ({ ...previous, [key]: value }));
 
   const submit = () => {
     const { capacityText, ...rest } = fields;
@@ -76,34 +74,17 @@ export function SessionForm({
     >
       <div className={layout.row}>
         <Field label={t('hr.date')} required>
-          <DateInput
-            value={fields.date}
-            onChange={(_, data) => set('date', data.value)}
-            data-testid="session-date"
-          />
+          <DateInput {...text('date')} data-testid="session-date" />
         </Field>
         <Field label={t('hr.startTime')} required>
-          <TimeInput
-            value={fields.startTime}
-            onChange={(_, data) => set('startTime', data.value)}
-            data-testid="session-start"
-          />
+          <TimeInput {...text('startTime')} data-testid="session-start" />
         </Field>
         <Field label={t('hr.endTime')} required>
-          <TimeInput
-            value={fields.endTime}
-            onChange={(_, data) => set('endTime', data.value)}
-            data-testid="session-end"
-          />
+          <TimeInput {...text('endTime')} data-testid="session-end" />
         </Field>
       </div>
       <Field label={t('hr.place')}>
-        <Input
-          value={fields.place}
-          maxLength={PLACE_MAX}
-          onChange={(_, data) => set('place', data.value)}
-          data-testid="session-place"
-        />
+        <Input {...text('place')} maxLength={PLACE_MAX} data-testid="session-place" />
       </Field>
       <Checkbox
         checked={fields.online}
@@ -117,17 +98,12 @@ export function SessionForm({
             type="number"
             min={1}
             max={CAPACITY_MAX}
-            value={fields.capacityText}
-            onChange={(_, data) => set('capacityText', data.value)}
+            {...text('capacityText')}
             data-testid="session-capacity"
           />
         </Field>
         <Field label={t('hr.deadlineLabel')} required>
-          <DateInput
-            value={fields.applicationDeadline}
-            onChange={(_, data) => set('applicationDeadline', data.value)}
-            data-testid="session-deadline"
-          />
+          <DateInput {...text('applicationDeadline')} data-testid="session-deadline" />
         </Field>
       </div>
       <FormEnd

@@ -1,7 +1,7 @@
 // A subordinate's training report as their supervisor reads it in 部下の研修, with a box to comment: the
 // same comment the bot's notice card sends (POST /api/reports/:reportId/comments), so the author is told
 // in Teams the same way. What was typed stays until the server has stored it.
-import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
+import { Button, Field, Spinner, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { newIdempotencyKey } from '../api/idempotency-key.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 
@@ -59,7 +59,6 @@ function ReportWithComments({
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const fieldId = useId();
   const [text, setText] = useState('');
@@ -164,11 +163,9 @@ function ReportWithComments({
             {t('team.report.newForm')}
           </Button>
         </ConflictBar>
-      ) : send.error ? (
-        <MessageBar intent="error" role="alert" data-testid="team-report-error">
-          <MessageBarBody>{errorText(send.error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      ) : (
+        <ErrorBar error={send.error} testId="team-report-error" />
+      )}
       <div className={layout.row}>
         <Button
           appearance="primary"

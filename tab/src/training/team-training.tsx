@@ -1,12 +1,4 @@
-import {
-  Badge,
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +7,8 @@ import { REASON_MAX, type EnrolmentView } from '../../../src/training/training.c
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { ErrorBar } from '../shell/error-panel.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { TeamReport } from './team-report.tsx';
@@ -32,7 +24,6 @@ export function TeamTraining({
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const errorText = useErrorText();
   const [personId, setPersonId] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
@@ -122,11 +113,7 @@ export function TeamTraining({
                 data-testid="recommend-reason"
               />
             </Field>
-            {error ? (
-              <MessageBar intent="error" role="alert" data-testid="recommend-error">
-                <MessageBarBody>{errorText(error)}</MessageBarBody>
-              </MessageBar>
-            ) : null}
+            <ErrorBar error={error} testId="recommend-error" />
             <div>
               <Button
                 appearance="primary"
@@ -144,9 +131,7 @@ export function TeamTraining({
         </span>
       </Section>
       <Section title={t('team.trainings')} id="training-team-list" testId="team-trainings">
-        {trainings.length === 0 ? (
-          <p className={layout.muted}>{t('team.empty')}</p>
-        ) : (
+        <OrEmpty empty={trainings.length === 0} text={t('team.empty')}>
           <ul className={styles.list}>
             {trainings.map((entry) => (
               <li
@@ -189,7 +174,7 @@ export function TeamTraining({
               </li>
             ))}
           </ul>
-        )}
+        </OrEmpty>
       </Section>
     </div>
   );

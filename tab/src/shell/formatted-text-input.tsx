@@ -1,0 +1,159 @@
+// What the tab's date and time inputs share: a text box that shows a value in the UI language
+// (2026/12/06 (日), 8:30 AM) while the form holds it in ISO form (YYYY-MM-DD, HH:MM). The hook keeps
+// what is typed, hands the form only a value it can use, tidies the text on leaving and names a
+// problem only then; the notes component renders the hidden key help and that problem.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
+
+export const useDateTimeInputStyles = makeStyles({
+  wrap: { display: 'inline-flex', flexDirection: 'column', gap: '2px', maxWidth: '100%' },
+  input: { width: '15em', maxWidth: '100%' },
+  narrow: { width: '8.5em', maxWidth: '100%' },
+  message: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  anchor: { position: 'relative', display: 'inline-flex' },
+  // The native picker only lends its calendar popup: it sits under the button, invisible.
+  native: {
+    position: 'absolute',
+    inset: 0,
+    width: '100%',
+    height: '100%',
+    opacity: 0,
+    pointerEvents: 'none',
+    border: 0,
+    padding: 0,
+    ':global([data-theme="dark"])': { colorScheme: 'dark' },
+    ':global([data-theme="contrast"])': { colorScheme: 'dark' },
+  },
+});
+
+/** Fluent Input's change signature, with the value always in ISO form or empty. */
+export type FormattedValueChange = (event: SyntheticEvent | null, data: { value: string }) => void;
+
+export interface FormattedTextInputOptions<Problem> {
+  value: string;
+  onChange: FormattedValueChange;
+  language: string;
+  /** ISO value → the text shown in `language`. */
+  format: (value: string, language: string) => string;
+  /** Typed text → the ISO value, or undefined when it is not one. */
+  parse: (text: string) => string | undefined;
+  /** What is wrong with a parsed value (a day out of range); undefined when it can be used. */
+  rangeProblem?: (value: string) => Problem | undefined;
+}
+
+export type FormattedTextProblem<Problem> = { key: 'invalid' } | Problem;
+
+export function useFormattedTextInput<Problem = never>({
+  value,
+  onChange,
+  language,
+  format,
+  parse,
+  rangeProblem,
+}: FormattedTextInputOptions<Problem>) {
+  const [text, setText] = useState(() => format(value, language));
+  const [showProblem, setShowProblem] = useState(false);
+  const messageId = useId();
+  const keysId = useId();
+
+  // A value set from outside (a reset, a default, a picked day) or another language replaces what is
+  // shown; the echo of what is being typed does not, so nothing typed is lost.
+  const echoed = useRef<{ value: string; language: string }>({ value, language });
+  useEffect(() => {
+    const last = echoed.current;
+    echoed.current = { value, language };
+    if (last.value === value && last.language === language) return;
+    setText(format(value, language));
+  }, [value, language, format]);
+
+  const problemOf = (
+    parsed: string | undefined,
+    typed: string,
+  ): FormattedTextProblem<Problem> | undefined => {
+    if (typed.trim() === '') return undefined;
+    if (parsed === undefined) return { key: 'invalid' };
+    return rangeProblem?.(parsed);
+  };
+
+  const emit = (event: SyntheticEvent | null, next: string) => {
+    echoed.current = { value: next, language };
+    if (next !== value) onChange(event, { value: next });
+  };
+
+  /** A value chosen whole (a key press, the calendar): shown formatted, handed on, no problem. */
+  const accept = (event: SyntheticEvent | null, next: string) => {
+    setText(format(next, language));
+    setShowProblem(false);
+    emit(event, next);
+  };
+
+  const typed = (event: ChangeEvent<HTMLInputElement>, next: string) => {
+    setText(next);
+    const parsed = parse(next);
+    const ok = problemOf(parsed, next) === undefined;
+    // The form holds only a value it can use: anything else is empty there, and named here on leaving.
+    emit(event, ok && parsed !== undefined ? parsed : '');
+    if (showProblem && ok) setShowProblem(false);
+  };
+
+  /** Leaving the box (or Enter): a usable value is shown in its tidy form, a problem is named. */
+  const settle = () => {
+    const parsed = parse(text);
+    if (parsed !== undefined && problemOf(parsed, text) === undefined) setText(format(parsed, language));
+    setShowProblem(true);
+  };
+
+  const shown = showProblem ? problemOf(parse(text), text) : undefined;
+  return { text, shown, messageId, keysId, accept, typed, settle };
+}
+
+/** The hidden key help and, once named, the problem, below a formatted input. */
+export function FormattedInputNotes({
+  keysId,
+  keys,
+  messageId,
+  message,
+  testId,
+}: {
+  keysId: string;
+  keys: string;
+  messageId: string;
+  message: string | undefined;
+  testId: string | undefined;
+}) {
+  const styles = useDateTimeInputStyles();
+  return (
+    <>
+      <span id={keysId} className={styles.hidden}>
+        {keys}
+      </span>
+      {message ? (
+        <span
+          id={messageId}
+          role="alert"
+          className={styles.message}
+          data-testid={testId ? `${testId}-problem` : undefined}
+        >
+          {message}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The input's aria-describedby: the form's own description, the named problem, the key help. */
+export function describedByOf(
+  describedBy: string | undefined,
+  messageId: string | undefined,
+  keysId: string,
+): string {
+  return [describedBy, messageId, keysId].filter(Boolean).join(' ');
+}
