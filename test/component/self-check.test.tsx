@@ -155,15 +155,16 @@ describe('the self-check page', () => {
   // Measured, not just styled: a sticky element sticks only inside its scroll container and its parent's
   // box, so the test scrolls the document (what scrolls inside the tab's iframe) through the items.
   it.each([
-    [360, 780],
-    [1280, 720],
-  ])(
-    'keeps the actions inside the viewport at %i px while scrolling the items, covering nothing at the end',
-    async (width, height) => {
+    [360, 780, 'ja'],
+    [360, 780, 'en'],
+    [1280, 720, 'ja'],
+  ] as const)(
+    'keeps the actions inside the viewport at %i×%i px while scrolling the items, covering nothing at the end (%s)',
+    async (width, height, language) => {
       await page.viewport(width, height);
       try {
         const fake = fakeApi(answers(selfCheck()));
-        const { screen } = await renderTab(<SelfCheckView api={fake.api} rest={[]} />);
+        const { screen } = await renderTab(<SelfCheckView api={fake.api} rest={[]} />, { language });
         const footer = screen.getByTestId('self-check-actions');
         await expect.element(footer).toBeVisible();
         const root = document.documentElement;
