@@ -179,6 +179,15 @@ describe('the self-check page', () => {
           });
           expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
         }
+        // A control reached by keyboard below the fold is scrolled clear of the actions, not under them.
+        window.scrollTo(0, 0);
+        const evidence = screen.getByTestId('evidence-problemSolving').element();
+        const field = evidence.querySelector('textarea') ?? evidence;
+        window.scrollTo(0, window.scrollY + field.getBoundingClientRect().top - height - 40);
+        (field as HTMLElement).focus();
+        expect(field.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+          footer.element().getBoundingClientRect().top + 0.5,
+        );
         // At the end the actions sit below the last of the form (the reflections), in the flow.
         window.scrollTo(0, root.scrollHeight);
         const reflections = screen.getByTestId('reflections').element().getBoundingClientRect();
