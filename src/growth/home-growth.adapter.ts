@@ -1,13 +1,15 @@
 // The growth slice's side of the home's GrowthNews port (src/home/home-sources.ts): feedback and
 // comments others wrote on my self-checks and goals, and the direct reports' self-checks still waiting
-// for feedback. Small reads: one person's rows, or a team's submitted self-checks of two halves.
+// for feedback (by the team list's rule). Small reads: one person's rows, or a team's submitted self-checks of two halves.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import type { Framework } from '../framework/framework.schema.ts';
 import type { GrowthNews } from '../home/home-sources.ts';
 import { goals } from './goal.schema.ts';
+import { feedbackStateColumns, feedbackStateOf, isAwaitingFeedback } from './self-check-feedback-state.ts';
 import { selfChecks } from './self-check.schema.ts';
 
-export function createHomeGrowth(db: Db): GrowthNews {
+export function createHomeGrowth(db: Db, framework: Framework): GrowthNews {
   return {
     async feedbackFor(personId, since) {
       const after = since.toISOString();
@@ -41,11 +43,12 @@ export function createHomeGrowth(db: Db): GrowthNews {
 
     async awaitingFeedback(personIds, periods) {
       if (personIds.length === 0 || periods.length === 0) return [];
-      return db
+      const rows = await db
         .select({
           personId: selfChecks.personId,
           period: selfChecks.period,
           submittedAt: selfChecks.submittedAt,
+          ...feedbackStateColumns,
         })
         .from(selfChecks)
         .where(
@@ -53,9 +56,22 @@ export function createHomeGrowth(db: Db): GrowthNews {
             inArray(selfChecks.personId, personIds),
             inArray(selfChecks.period, periods),
             eq(selfChecks.status, 'submitted'),
-            sql`${selfChecks.feedback} = '{}'::jsonb`,
           ),
         );
+      // The team list's rule (self-check-feedback-state.ts): comments on some items leave it waiting.
+      return rows.flatMap((row) => {
+        const state = feedbackStateOf(row, framework);
+        return isAwaitingFeedback(state) && state.selfCheckFeedback
+          ? [
+              {
+                personId: row.personId,
+                period: row.period,
+                submittedAt: row.submittedAt,
+                feedback: state.selfCheckFeedback,
+              },
+            ]
+          : [];
+      });
     },
   };
 }

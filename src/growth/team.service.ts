@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -6,8 +6,9 @@ import type { Framework } from '../framework/framework.schema.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import { goals } from './goal.schema.ts';
+import { feedbackStateColumns, feedbackStateOf } from './self-check-feedback-state.ts';
 import { selfChecks } from './self-check.schema.ts';
-import type { SelfCheckState, TeamMember, TeamResponse } from './team.contract.ts';
+import type { TeamMember, TeamResponse } from './team.contract.ts';
 
 /** Where each person stands with one-on-ones (the interviews slice answers). */
 export interface InterviewStatusSource {
@@ -36,43 +37,20 @@ export function createTeamService(deps: TeamDependencies) {
   const { db } = deps;
   const levelRank = new Map(deps.framework.levels.map((level, index) => [level.id, index]));
 
-  /** How many items a level's self-check has (every mark but blank). */
-  const itemCount = (levelId: string) =>
-    deps.framework.competencies.filter(
-      (competency) => (deps.framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
-    ).length;
-
   /**
-   * One query for the whole team: the state of each member's self-check of the period. 「フィードバック済み」
-   * (reviewed) only once the supervisor marked their feedback complete; until then a submitted one
-   * shows how many items have a comment.
+   * One query for the whole team: the state of each member's self-check of the period, by the rule the
+   * home shares (self-check-feedback-state.ts): 「フィードバック済み」 only once the supervisor marked their
+   * feedback complete; until then a submitted one shows how many items have a comment.
    */
   const selfCheckStates = async (
     ids: string[],
     period: string,
   ): Promise<Map<string, Pick<TeamMember, 'selfCheck' | 'selfCheckFeedback'>>> => {
     const rows = await db
-      .select({
-        personId: selfChecks.personId,
-        status: selfChecks.status,
-        levelId: selfChecks.levelId,
-        completed: sql<boolean>`${selfChecks.feedbackCompletedAt} is not null`,
-        commented: sql<number>`(select count(*) from jsonb_object_keys(${selfChecks.feedback}))::int`,
-      })
+      .select({ personId: selfChecks.personId, ...feedbackStateColumns })
       .from(selfChecks)
       .where(and(inArray(selfChecks.personId, ids), eq(selfChecks.period, period)));
-    return new Map(
-      rows.map((row) => {
-        if (row.status === 'draft') return [row.personId, { selfCheck: 'draft' as SelfCheckState }];
-        return [
-          row.personId,
-          {
-            selfCheck: (row.completed ? 'reviewed' : 'submitted') as SelfCheckState,
-            selfCheckFeedback: { commented: Number(row.commented), items: itemCount(row.levelId) },
-          },
-        ];
-      }),
-    );
+    return new Map(rows.map((row) => [row.personId, feedbackStateOf(row, deps.framework)]));
   };
 
   /** One query for the whole team: how many goals each member set for the fiscal year. */

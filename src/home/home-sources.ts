@@ -14,11 +14,21 @@ export interface GrowthNews {
     selfChecks: Array<{ period: string; at: string; authorId: string; count: number }>;
     goals: Array<{ goalId: string; title: string; at: string; authorId: string }>;
   }>;
-  /** Of these people, the submitted self-checks of these periods that nobody has given feedback on. */
+  /**
+   * Of these people, the submitted self-checks of these periods whose feedback is not marked complete
+   * (the team list's rule: comments on some items do not count), with how many items have a comment.
+   */
   awaitingFeedback(
     personIds: string[],
     periods: string[],
-  ): Promise<Array<{ personId: string; period: string; submittedAt: Date | null }>>;
+  ): Promise<
+    Array<{
+      personId: string;
+      period: string;
+      submittedAt: Date | null;
+      feedback: { commented: number; items: number };
+    }>
+  >;
 }
 
 export interface ReportNews {

@@ -74,12 +74,17 @@ export const homeNewsSchema = z.discriminatedUnion('source', [
 ]);
 export type HomeNews = z.infer<typeof homeNewsSchema>;
 
-/** A direct report's submitted self-check that has no feedback yet. */
+/**
+ * A direct report's submitted self-check whose feedback is not complete yet: the team list's rule
+ * (src/growth/self-check-feedback-state.ts), so comments on 2 of 7 items still leave it here.
+ */
 export const homeTeamSelfCheckSchema = z.object({
   personId: z.string(),
   displayName: z.string(),
   period: z.string(),
   submittedAt: z.string().nullable(),
+  /** How many of its items have a comment so far (0 before any), as the team list shows it. */
+  feedback: z.object({ commented: z.number().int().min(0), items: z.number().int().min(0) }),
 });
 
 /** A direct report whose interview of an open window is not booked yet. */

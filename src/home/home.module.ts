@@ -30,7 +30,7 @@ export function createHomeModule(
     training: deps.training,
     reports: deps.reports,
     interviews: createInterviewStore(ctx.db),
-    growth: createHomeGrowth(ctx.db),
+    growth: createHomeGrowth(ctx.db, ctx.framework),
     reportNews: createHomeReports(ctx.db),
     now: ctx.now,
   });

@@ -211,6 +211,7 @@ export function createHomeService(deps: HomeDependencies) {
           displayName: names.get(row.personId) ?? '',
           period: row.period,
           submittedAt: row.submittedAt?.toISOString() ?? null,
+          feedback: row.feedback,
         }))
         .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '')),
       interviews: interviews.sort(

@@ -141,6 +141,14 @@ describe("the tab's home", () => {
           displayName: '市民 一郎',
           period: '2026-H1',
           submittedAt: '2026-05-08T00:00:00.000Z',
+          feedback: { commented: 2, items: 7 },
+        },
+        {
+          personId: 'p3',
+          displayName: '市民 三郎',
+          period: '2026-H1',
+          submittedAt: '2026-05-11T00:00:00.000Z',
+          feedback: { commented: 0, items: 7 },
         },
       ],
       interviews: [{ personId: 'p2', displayName: '市民 二郎', type: 'midYear', closesOn: '2026-05-29' }],
@@ -173,12 +181,23 @@ describe("the tab's home", () => {
     expect(links(home, '[data-testid=home-team]')).toEqual([
       ['チームを開く', '#/team'],
       ['市民 一郎 さんの自己チェックにフィードバックする', '#/team/p1'],
+      ['市民 三郎 さんの自己チェックにフィードバックする', '#/team/p3'],
       ['市民 二郎 さんの中間面談を予約する', '#/interviews'],
       ['市民 一郎 さんの研修報告にコメントする', '#/training/team'],
     ]);
     expect(home.querySelector('[data-testid=home-team-interview]')?.textContent).toContain(
       '期間の締切 2026/05/29(金)',
     );
+    // Issue 18.6: feedback on 2 of 7 items is in progress, in the team list's words (SelfCheckBadge).
+    const states = [...home.querySelectorAll('[data-testid=home-team-self-check]')].map((entry) => [
+      entry.querySelector('[data-testid=self-check-state]')?.textContent,
+      entry.querySelector('[data-testid=self-check-state]')?.getAttribute('data-state'),
+    ]);
+    expect(states).toEqual([
+      ['フィードバック中 2/7', 'submitted'],
+      ['提出済み（フィードバック待ち）', 'submitted'],
+    ]);
+    expect(home.textContent).not.toContain('フィードバック済み');
   });
 
   it('tells a supervisor with nothing waiting so, in English', async () => {

@@ -2,6 +2,7 @@
 // policy's own words; the marks' legend once per page; a progress count, and a confirmation that says
 // what is still empty. No internal version numbers.
 import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
 import type { SelfCheckResponse } from '../../src/growth/self-check.contract.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { CompetencyGuide } from '../../tab/src/matrix/competency-guide.tsx';
@@ -150,6 +151,53 @@ describe('the self-check page', () => {
     expect(getComputedStyle(footer.element()).position).toBe('sticky');
     expect(getComputedStyle(footer.element()).bottom).toBe('0px');
   });
+
+  // Measured, not just styled: a sticky element sticks only inside its scroll container and its parent's
+  // box, so the test scrolls the document (what scrolls inside the tab's iframe) through the items.
+  it.each([
+    [360, 780, 'ja'],
+    [360, 780, 'en'],
+    [1280, 720, 'ja'],
+  ] as const)(
+    'keeps the actions inside the viewport at %i×%i px while scrolling the items, covering nothing at the end (%s)',
+    async (width, height, language) => {
+      await page.viewport(width, height);
+      try {
+        const fake = fakeApi(answers(selfCheck()));
+        const { screen } = await renderTab(<SelfCheckView api={fake.api} rest={[]} />, { language });
+        const footer = screen.getByTestId('self-check-actions');
+        await expect.element(footer).toBeVisible();
+        const root = document.documentElement;
+        const items = SHUJI_ITEMS.map((id) => screen.getByTestId(`item-${id}`).element());
+        for (const item of [items[0]!, items[3]!, items.at(-1)!]) {
+          // The item's top at the middle of the viewport.
+          window.scrollTo(0, window.scrollY + item.getBoundingClientRect().top - height / 2);
+          const box = footer.element().getBoundingClientRect();
+          expect({ top: box.top >= 0, bottom: box.bottom <= window.innerHeight + 0.5 }).toEqual({
+            top: true,
+            bottom: true,
+          });
+          expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+        }
+        // A control reached by keyboard below the fold is scrolled clear of the actions, not under them.
+        window.scrollTo(0, 0);
+        const evidence = screen.getByTestId('evidence-problemSolving').element();
+        const field = evidence.querySelector('textarea') ?? evidence;
+        window.scrollTo(0, window.scrollY + field.getBoundingClientRect().top - height - 40);
+        (field as HTMLElement).focus();
+        expect(field.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+          footer.element().getBoundingClientRect().top + 0.5,
+        );
+        // At the end the actions sit below the last of the form (the reflections), in the flow.
+        window.scrollTo(0, root.scrollHeight);
+        const reflections = screen.getByTestId('reflections').element().getBoundingClientRect();
+        expect(footer.element().getBoundingClientRect().top).toBeGreaterThanOrEqual(reflections.bottom);
+      } finally {
+        window.scrollTo(0, 0);
+        await page.viewport(414, 896);
+      }
+    },
+  );
 
   it('says which items and reflections are still empty before submitting', async () => {
     const all = Object.fromEntries(

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/framework/framework.schema.ts';
-import { createInterviewStore } from '../../src/interviews/interview.store.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import {
@@ -11,8 +9,10 @@ import {
   screenshot,
   seriousAxeViolations,
   expectNoSidewaysScroll,
+  openTabPage,
   type DevHostTab,
 } from '../support/browser.ts';
+import { bookInterview, homeCast, openCycleWindow, submitSelfCheck } from '../support/home-fixture.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const SYMBOL: Record<string, string> = { evaluated: '●', maintain: '※', parttime: '○', none: '—' };
@@ -37,59 +37,24 @@ describe("the tab's home and the policy page", () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     framework = server.framework;
-    const people = server.emulator.people;
-    const kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
-    kakaricho = people.find((person) => person.levelId === 'kakaricho' && person.managerId === kacho.id)!;
-    shuji = people.find((person) => person.levelId === 'shuji' && person.managerId === kakaricho.id)!;
-    hrKacho = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
-    expect([kakaricho, shuji, hrKacho].every(Boolean)).toBe(true);
+    ({ kakaricho, shuji } = homeCast(server));
+    hrKacho = server.emulator.people.find(
+      (person) => person.appRoles.length > 0 && person.levelId === 'kacho',
+    )!;
+    expect(hrKacho).toBeDefined();
 
     // The 主事 has sent this half's self-check; HR has opened the mid-year window; the 係長 has booked
     // the 主事's mid-year interview for next week.
-    const ratings = Object.fromEntries(
-      framework.competencies
-        .filter((competency) => framework.expectations[shuji.levelId!]![competency.id] !== 'none')
-        .map((competency) => [competency.id, { rating: 3, evidence: '' }]),
-    );
-    const draft = await call(shuji, 'PUT', `/api/people/me/self-checks/${period}`, {
-      version: 0,
-      ratings,
-      reflections: {},
-    });
-    expect(draft.status).toBe(200);
-    const submitted = await call(shuji, 'POST', `/api/people/me/self-checks/${period}/submit`, {
-      version: draft.body.version,
-    });
-    expect(submitted.status).toBe(200);
-    const lastDay = new Date(Date.now() + 9 * 3_600_000 + 20 * DAY).toISOString().slice(0, 10);
-    const planned = await call(hrKacho, 'POST', '/api/cycles/windows', {
+    await submitSelfCheck(call, server, shuji, period);
+    await openCycleWindow(call, hrKacho, fiscalYear, 'midYear');
+    await bookInterview(server, {
+      organizer: kakaricho,
+      person: shuji,
+      type: 'midYear',
       fiscalYear,
-      kind: 'midYear',
-      opensOn: new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
-      closesOn: lastDay < `${fiscalYear + 1}-03-31` ? lastDay : `${fiscalYear + 1}-03-31`,
+      start: new Date(Date.now() + 7 * DAY),
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/e2e-home',
     });
-    expect(planned.status).toBe(201);
-    const opened = await call(hrKacho, 'POST', `/api/cycles/windows/${String(planned.body.id)}/open`, {
-      version: planned.body.version,
-    });
-    expect(opened.status).toBe(200);
-    const start = new Date(Date.now() + 7 * DAY);
-    await createInterviewStore(server.database.db).insertBooking(
-      { organizerId: kakaricho.id, idempotencyKey: randomUUID() },
-      [
-        {
-          organizerId: kakaricho.id,
-          personId: shuji.id,
-          type: 'midYear',
-          fiscalYear,
-          startsAt: start,
-          endsAt: new Date(start.getTime() + 30 * 60_000),
-          status: 'booked',
-          transactionId: randomUUID(),
-          joinUrl: 'https://teams.microsoft.com/l/meetup-join/e2e-home',
-        },
-      ],
-    );
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -192,6 +157,10 @@ describe("the tab's home and the policy page", () => {
     await expect(selfCheck.textContent()).resolves.toContain(
       `Give feedback on ${shuji.displayName}'s self-check`,
     );
+    // In the team list's words (tab/src/team/self-check-badge.tsx): no comment yet.
+    await expect(selfCheck.locator('[data-testid=self-check-state]').textContent()).resolves.toBe(
+      'Submitted (awaiting feedback)',
+    );
     // Every direct report but the 主事 (booked) still needs their mid-year interview; nobody further down.
     const direct = server.emulator.people.filter(
       (person) =>
@@ -215,6 +184,26 @@ describe("the tab's home and the policy page", () => {
 
     // The entry links to the person's page on the team view, where the feedback is given.
     await expect(selfCheck.locator('a').getAttribute('href')).resolves.toBe(`#/team/${shuji.id}`);
+
+    // Still at 360 px, the 係長's own self-check (not submitted): scrolled to the middle of the items,
+    // the save and submit actions are inside the viewport of the dev host's frame and of the window.
+    await openTabPage(tab.frame, 'self-check');
+    const form = tab.frame.locator(`[data-testid=self-check-${period}]`);
+    const actions = form.locator('[data-testid=self-check-actions]');
+    await actions.waitFor();
+    const items = form.locator('[data-testid^=item-]');
+    await items.nth(Math.floor((await items.count()) / 2)).evaluate((item) => {
+      window.scrollTo(0, window.scrollY + item.getBoundingClientRect().top - window.innerHeight / 2);
+    });
+    const inFrame = await actions.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight + 0.5;
+    });
+    expect(inFrame).toBe(true);
+    const box = (await actions.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(780 + 0.5);
+    await expectNoSidewaysScroll(tab.frame);
+    await screenshot(page, 'self-check-kakaricho-mobile-actions');
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import type {
 import type { DueReport } from '../../../src/reports/report.contract.ts';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
+import { SelfCheckBadge } from '../team/self-check-badge.tsx';
 
 // The home's cards: 今やること (what I owe), 部下への対応 (what waits on me as a supervisor), これからの予定
 // (what is booked) and 新着 (feedback and comments for me). Each entry links to the page where it is done.
@@ -241,10 +242,16 @@ export function TeamCard({ team }: { team: HomeTeam }) {
               testId="home-team-self-check"
               href={hrefOf('team', item.personId)}
               label={t('team.selfCheck', { name: item.displayName })}
-              meta={t('team.selfCheckMeta', {
-                period: periodLabel(item.period),
-                date: item.submittedAt ? formats.dayOf(item.submittedAt) : '—',
-              })}
+              meta={
+                <>
+                  {/* In the team list's words: 「フィードバック中 2/7」 until the feedback is complete. */}
+                  <SelfCheckBadge state="submitted" progress={item.feedback} />{' '}
+                  {t('team.selfCheckMeta', {
+                    period: periodLabel(item.period),
+                    date: item.submittedAt ? formats.dayOf(item.submittedAt) : '—',
+                  })}
+                </>
+              }
             />
           ))}
           {team.interviews.map((item) => (

@@ -21,7 +21,9 @@ const useStyles = makeStyles({
   text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   row: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 12px' },
-  cell: { whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
+  // Kept whole on a line where it fits (the row wraps between cells), but a name longer than the row
+  // (English 会計年度任用職員 at 360 px) breaks instead of pushing the page sideways.
+  cell: { fontSize: tokens.fontSizeBase200, maxWidth: '100%', overflowWrap: 'anywhere' },
   mine: { fontWeight: tokens.fontWeightBold, textDecorationLine: 'underline' },
 });
 

@@ -9,6 +9,9 @@ export const useStyles = makeStyles({
     flexDirection: 'column',
     gap: '8px',
     minWidth: 0,
+    // A control that gets focus (Tab) is scrolled into view clear of the sticky actions below it, not
+    // under them (WCAG 2.4.11, focus not obscured): the footer is under 128 px tall at 360 px.
+    '& input, & textarea': { scrollMarginBottom: '128px' },
   },
   itemHeading: { fontSize: tokens.fontSizeBase400, margin: 0 },
   mark: {

@@ -17,13 +17,6 @@ export default {
     goalsCount: '{{count}}件',
     interview: '面談',
     none: 'なし',
-    selfCheckState: {
-      none: '未着手',
-      draft: '作成中',
-      submitted: '提出済み（フィードバック待ち）',
-      reviewed: 'フィードバック済み',
-    },
-    selfCheckPartial: 'フィードバック中 {{count}}/{{total}}',
     feedbackProgress:
       '{{total}}項目中{{count}}項目にコメントしました。項目ごとのコメントは任意です。確認を終えたら「フィードバックを完了する」を選ぶと、本人に「フィードバック済み」と表示されます。',
     feedbackCompleteNote: '{{at}} にフィードバックを完了しました。コメントは引き続き追加・書き直しできます。',
@@ -94,13 +87,6 @@ export default {
     goalsCount: '{{count}}',
     interview: 'Interview',
     none: 'none',
-    selfCheckState: {
-      none: 'Not started',
-      draft: 'In progress',
-      submitted: 'Submitted (awaiting feedback)',
-      reviewed: 'Feedback given',
-    },
-    selfCheckPartial: 'Feedback {{count}}/{{total}}',
     feedbackProgress:
       '{{count}} of {{total}} items have a comment. Comments per item are optional. When you have finished, choose “Complete feedback”: the person then sees it as feedback given.',
     feedbackCompleteNote: 'Feedback completed {{at}}. You can still add or rewrite comments.',

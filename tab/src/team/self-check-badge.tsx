@@ -20,7 +20,8 @@ export function SelfCheckBadge({
   state: SelfCheckState;
   progress?: { commented: number; items: number } | null;
 }) {
-  const { t } = useTranslation('team');
+  // The common bundle's words: the home names a self-check's state the same way (home/due-card.tsx).
+  const { t } = useTranslation();
   const partial = state === 'submitted' && progress && progress.commented > 0;
   return (
     <Badge
@@ -31,8 +32,8 @@ export function SelfCheckBadge({
       data-state={state}
     >
       {partial
-        ? t('selfCheckPartial', { count: progress.commented, total: progress.items })
-        : t(`selfCheckState.${state}`)}
+        ? t('selfCheckFeedback.partial', { count: progress.commented, total: progress.items })
+        : t(`selfCheckFeedback.${state}`)}
     </Badge>
   );
 }

@@ -11,11 +11,42 @@ import { QueryState } from '../data/query-state.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
-import { useTitle } from './format.ts';
+import { formatMonth, monthsFrom, useTitle } from './format.ts';
 import { CourseForm } from './course-form.tsx';
 import { CourseSessions } from './course-sessions.tsx';
+/**
+ * When HR expects the next session, as the staff catalog shows it (catalog.tsx: 「次回は…ごろ」 while no
+ * session is open): said here so HR sees what staff see, and a month already past that staff no longer see.
+ */
+function NextSession({ course, thisMonth }: { course: CourseView; thisMonth: string }) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const month = course.nextSessionMonth;
+  const [text, state] = !month
+    ? [t('hr.nextSessionNone'), 'none']
+    : month < thisMonth
+      ? [t('hr.nextSessionPast', { month: formatMonth(month, i18n.language) }), 'past']
+      : [
+          course.openSessions > 0
+            ? t('hr.nextSessionOpen', { month: formatMonth(month, i18n.language) })
+            : t('hr.nextSessionShown', { month: formatMonth(month, i18n.language) }),
+          course.openSessions > 0 ? 'open' : 'shown',
+        ];
+  return (
+    <p
+      className={state === 'shown' ? undefined : layout.muted}
+      style={{ margin: '4px 0 0' }}
+      data-testid="hr-course-next-month"
+      data-state={state}
+    >
+      {text}
+    </p>
+  );
+}
+
 export function HrCourses({ api, framework }: { api: ApiClient; framework: Framework }) {
   const { t } = useTranslation('training');
+  const thisMonth = monthsFrom(new Date(), 1)[0]!;
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
@@ -111,6 +142,7 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
                     <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
                     {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
                   </div>
+                  {!course.archived ? <NextSession course={course} thisMonth={thisMonth} /> : null}
                   {editing === course.id ? (
                     <CourseForm
                       api={api}

@@ -176,6 +176,11 @@ export default {
       nextSessionMonthHint:
         '申込を受け付けている日程がない間、研修カタログに「次回は〇月ごろ」と表示します。',
       nextSessionUnknown: '未定',
+      nextSessionShown: '次回は{{month}}ごろの開講予定（研修カタログに表示中）',
+      nextSessionOpen:
+        '次回は{{month}}ごろの開講予定（申込受付中の日程があるため、カタログには表示していません）',
+      nextSessionPast: '次回の開講予定（{{month}}）が過ぎています。カタログには表示していません。',
+      nextSessionNone: '次回の開講予定は未設定です',
       targetLevels: '対象の職層（選ばなければ全職層）',
       minYears: '勤続年数の下限（任意）',
       maxYears: '勤続年数の上限（任意）',
@@ -408,6 +413,12 @@ export default {
       nextSessionMonthHint:
         'While no session is open for applications, the catalog says “next expected around …”.',
       nextSessionUnknown: 'Not decided',
+      nextSessionShown: 'Next session expected around {{month}} (shown in the catalog)',
+      nextSessionOpen:
+        'Next session expected around {{month}} (not shown in the catalog while a session is open for applications)',
+      nextSessionPast:
+        'The expected month of the next session ({{month}}) has passed. The catalog does not show it.',
+      nextSessionNone: 'No month set for the next session',
       targetLevels: 'Levels (none chosen: every level)',
       minYears: 'Minimum years of service (optional)',
       maxYears: 'Maximum years of service (optional)',

@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TeamResponse } from '../../../src/growth/team.contract.ts';
 import type { HomeSummary } from '../../../src/home/home.contract.ts';
-import { createInterviewStore } from '../../../src/interviews/interview.store.ts';
 import type { SessionView } from '../../../src/training/training.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import {
+  bookInterview,
+  homeCast,
+  japanDay,
+  openCycleWindow,
+  submitSelfCheck,
+} from '../../support/home-fixture.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, sessionBody } from '../training/training-support.ts';
 
-type Person = {
-  id: string;
-  displayName: string;
-  managerId: string | null;
-  department: string | null;
-  levelId: string | null;
-  appRoles: string[];
-};
+type Person = TestServer['emulator']['people'][number];
 
 const DAY = 86_400_000;
-const japanDay = (offset: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + offset * DAY).toISOString().slice(0, 10);
 
 describe('the home summary (GET /api/home)', () => {
   let server: TestServer;
@@ -33,10 +31,8 @@ describe('the home summary (GET /api/home)', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const people = server.emulator.people as Person[];
-    kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
-    kakaricho = people.find((person) => person.levelId === 'kakaricho' && person.managerId === kacho.id)!;
-    shuji = people.find((person) => person.levelId === 'shuji' && person.managerId === kakaricho.id)!;
+    const people = server.emulator.people;
+    ({ kacho, kakaricho, shuji } = homeCast(server));
     other = people.find(
       (person) =>
         person.levelId === 'shuji' && person.managerId !== kakaricho.id && person.department !== '職員課',
@@ -54,6 +50,13 @@ describe('the home summary (GET /api/home)', () => {
     expect(answer.status).toBe(200);
     return answer.body as unknown as HomeSummary;
   };
+  /** Where the team list (GET /api/team) puts one member's self-check. */
+  const teamRow = async (as: Person, personId: string) => {
+    const answer = await call(as, 'GET', '/api/team');
+    expect(answer.status).toBe(200);
+    const member = (answer.body as unknown as TeamResponse).members.find((entry) => entry.id === personId);
+    return { selfCheck: member?.selfCheck, selfCheckFeedback: member?.selfCheckFeedback };
+  };
 
   it('refuses a caller without a token', async () => {
     const answer = await fetch(`${server.url}/api/home`);
@@ -70,28 +73,20 @@ describe('the home summary (GET /api/home)', () => {
     expect(summary.team).toBeNull();
   });
 
-  it('shows the 係長 a submitted self-check of a direct report to give feedback on, and not the 課長 above', async () => {
-    const ratings = Object.fromEntries(
-      server.framework.competencies
-        .filter((competency) => server.framework.expectations[shuji.levelId!]![competency.id] !== 'none')
-        .map((competency) => [competency.id, { rating: 3, evidence: '' }]),
-    );
-    const draft = await call(shuji, 'PUT', `/api/people/me/self-checks/${period}`, {
-      version: 0,
-      ratings,
-      reflections: {},
-    });
-    expect(draft.status).toBe(200);
-    const submitted = await call(shuji, 'POST', `/api/people/me/self-checks/${period}/submit`, {
-      version: draft.body.version,
-    });
-    expect(submitted.status).toBe(200);
+  it('shows the 係長 a direct report’s self-check until the feedback is complete, as the team list does, and not the 課長 above', async () => {
+    const { ratings, submitted } = await submitSelfCheck(call, server, shuji, period);
+    const items = Object.keys(ratings).length;
 
     const supervisor = await home(kakaricho);
     // How the whole team stands, as GET /api/cycles/due counts it.
     expect(supervisor.team?.progress.map((item) => item.task)).toContain('submitSelfCheck');
     expect(supervisor.team?.selfChecks).toEqual([
-      expect.objectContaining({ personId: shuji.id, displayName: shuji.displayName, period }),
+      expect.objectContaining({
+        personId: shuji.id,
+        displayName: shuji.displayName,
+        period,
+        feedback: { commented: 0, items },
+      }),
     ]);
     // The 課長 is above the 主事 too, but not their direct supervisor: nothing of the 主事 waits on them.
     const above = await home(kacho);
@@ -108,13 +103,36 @@ describe('the home summary (GET /api/home)', () => {
       feedback: { [Object.keys(ratings)[0]!]: '根拠が具体的でよい' },
     });
     expect(feedback.status).toBe(200);
-    expect((await home(kakaricho)).team?.selfChecks).toEqual([]);
+    // Issue 18.6: feedback on 1 of N items is not 「フィードバック済み」. The home keeps it waiting, with the
+    // count the team list shows (changed: the home used to drop it at the first comment).
+    const partial = await home(kakaricho);
+    expect(partial.team?.selfChecks).toEqual([
+      expect.objectContaining({ personId: shuji.id, period, feedback: { commented: 1, items } }),
+    ]);
+    expect(await teamRow(kakaricho, shuji.id)).toEqual({
+      selfCheck: 'submitted',
+      selfCheckFeedback: { commented: 1, items },
+    });
     const mine = await home(shuji);
     expect(mine.news).toEqual([
       expect.objectContaining({ source: 'selfCheck', byName: kakaricho.displayName, period, count: 1 }),
     ]);
     expect(mine.todo.cycles).toEqual([]);
     expect((await home(other)).news).toEqual([]);
+
+    // Marked complete: 「フィードバック済み」 on the team list, and nothing waits on the home.
+    const complete = await call(
+      kakaricho,
+      'POST',
+      `/api/people/${shuji.id}/self-checks/${period}/feedback/complete`,
+      { version: feedback.body.version },
+    );
+    expect(complete.status).toBe(200);
+    expect((await home(kakaricho)).team?.selfChecks).toEqual([]);
+    expect(await teamRow(kakaricho, shuji.id)).toEqual({
+      selfCheck: 'reviewed',
+      selfCheckFeedback: { commented: 1, items },
+    });
   });
 
   it('tells the 主事 about a comment on a goal, and only them', async () => {
@@ -150,44 +168,26 @@ describe('the home summary (GET /api/home)', () => {
   });
 
   it('asks the 係長 to book the interviews of an open window, then shows the booked one as coming up on both sides', async () => {
-    const planned = await call(hr, 'POST', '/api/cycles/windows', {
-      fiscalYear,
-      kind: 'midYear',
-      opensOn: japanDay(0),
-      closesOn: japanDay(20) < `${fiscalYear + 1}-03-31` ? japanDay(20) : `${fiscalYear + 1}-03-31`,
-    });
-    expect(planned.status).toBe(201);
-    const opened = await call(hr, 'POST', `/api/cycles/windows/${String(planned.body.id)}/open`, {
-      version: planned.body.version,
-    });
-    expect(opened.status).toBe(200);
+    const opened = await openCycleWindow(call, hr, fiscalYear, 'midYear');
 
     const before = await home(kakaricho);
     const toBook = before.team!.interviews.filter((item) => item.type === 'midYear');
     expect(toBook.map((item) => item.personId)).toContain(shuji.id);
     expect(toBook.every((item) => item.closesOn === opened.body.closesOn)).toBe(true);
     // Only direct reports: everyone listed reports to the 係長.
-    const people = server.emulator.people as Person[];
+    const people = server.emulator.people;
     for (const item of toBook)
       expect(people.find((person) => person.id === item.personId)?.managerId).toBe(kakaricho.id);
 
     const start = new Date(Date.now() + 3 * DAY);
-    await createInterviewStore(server.database.db).insertBooking(
-      { organizerId: kakaricho.id, idempotencyKey: randomUUID() },
-      [
-        {
-          organizerId: kakaricho.id,
-          personId: shuji.id,
-          type: 'midYear',
-          fiscalYear,
-          startsAt: start,
-          endsAt: new Date(start.getTime() + 30 * 60_000),
-          status: 'booked',
-          transactionId: randomUUID(),
-          joinUrl: 'https://teams.microsoft.com/l/meetup-join/home-test',
-        },
-      ],
-    );
+    await bookInterview(server, {
+      organizer: kakaricho,
+      person: shuji,
+      type: 'midYear',
+      fiscalYear,
+      start,
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/home-test',
+    });
     const after = await home(kakaricho);
     expect(after.team!.interviews.map((item) => item.personId)).not.toContain(shuji.id);
     expect(after.upcoming.interviews).toEqual([
