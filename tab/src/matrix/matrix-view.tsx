@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import { useLocalized } from '../shell/localized.ts';
+import { visuallyHidden } from '../shell/visually-hidden.ts';
 import { MarkLegend } from './mark-legend.tsx';
 
 const useStyles = makeStyles({
@@ -28,14 +29,7 @@ const useStyles = makeStyles({
   },
   caption: { textAlign: 'left', padding: '8px', captionSide: 'top' },
   legend: { marginTop: '16px' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
   h1: { fontSize: tokens.fontSizeBase600 },
 });
 

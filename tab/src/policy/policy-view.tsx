@@ -7,6 +7,7 @@ import { useFramework, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
 import { Loading } from '../shell/loading.tsx';
+import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 
@@ -32,7 +33,6 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightBase500,
   },
-  muted: { color: tokens.colorNeutralForeground3 },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
@@ -59,16 +59,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     fontWeight: tokens.fontWeightBold,
   },
-  h1: {
-    fontSize: tokens.fontSizeBase600,
-    margin: '8px 0 0',
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-    ':focus': { outline: 'none' },
-  },
-  h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
-  h3: { fontSize: tokens.fontSizeBase400, margin: '12px 0 4px' },
   details: { marginTop: '8px' },
-  preLine: { whiteSpace: 'pre-line' },
   back: { margin: 0 },
 });
 
@@ -114,6 +105,7 @@ function Policy({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const local = useLocalized();
   const heading = useRef<HTMLHeadingElement>(null);
   // Coming back from the matrix, keyboard and screen-reader users land on the page heading.
@@ -130,13 +122,13 @@ function Policy({
           {t('policy.back')}
         </Link>
       </p>
-      <h1 className={styles.h1} ref={heading} tabIndex={-1}>
+      <h1 className={layout.h1} ref={heading} tabIndex={-1}>
         {t('policy.title')}
       </h1>
-      <p className={styles.muted}>{t('policy.intro')}</p>
+      <p className={layout.muted}>{t('policy.intro')}</p>
 
       <section className={styles.card} aria-labelledby="target-image">
-        <h2 className={styles.h2} id="target-image">
+        <h2 className={layout.h2} id="target-image">
           {t('home.targetImage')}
         </h2>
         <p className={styles.statement} data-testid="target-statement">
@@ -146,15 +138,15 @@ function Policy({
           <summary>{framework.targetImage.parts.map((part) => local(part.heading)).join(' ')}</summary>
           {framework.targetImage.parts.map((part) => (
             <div key={part.id}>
-              <h3 className={styles.h3}>{local(part.heading)}</h3>
-              <p className={styles.preLine}>{local(part.body)}</p>
+              <h3 className={layout.h3}>{local(part.heading)}</h3>
+              <p className={layout.preLine}>{local(part.body)}</p>
             </div>
           ))}
         </details>
       </section>
 
       <section className={styles.card} aria-labelledby="my-level" data-testid="my-level">
-        <h2 className={styles.h2} id="my-level">
+        <h2 className={layout.h2} id="my-level">
           {t('home.myLevel')}
         </h2>
         {level ? (
@@ -164,7 +156,7 @@ function Policy({
               {' — '}
               <span data-testid="level-title">{local(level.title)}</span>
             </p>
-            <h3 className={styles.h3}>{t('home.roles')}</h3>
+            <h3 className={layout.h3}>{t('home.roles')}</h3>
             <ul data-testid="level-roles">
               {level.roles.map((role) => (
                 <li key={role.ja}>{local(role)}</li>
@@ -178,13 +170,13 @@ function Policy({
 
       {level && row ? (
         <section className={styles.card} aria-labelledby="my-expectations" data-testid="my-expectations">
-          <h2 className={styles.h2} id="my-expectations">
+          <h2 className={layout.h2} id="my-expectations">
             {t('home.myExpectations')}
           </h2>
-          <p className={styles.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
+          <p className={layout.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
           {framework.competencyGroups.map((group) => (
             <div key={group.id}>
-              <h3 className={styles.h3}>{local(group.name)}</h3>
+              <h3 className={layout.h3}>{local(group.name)}</h3>
               <ul className={styles.items}>
                 {framework.competencies
                   .filter((competency) => competency.group === group.id)
@@ -209,7 +201,7 @@ function Policy({
                             {local(markInfo.label)})
                           </span>
                           <br />
-                          <span className={styles.muted}>{t(`markForMe.${mark}`)}</span>
+                          <span className={layout.muted}>{t(`markForMe.${mark}`)}</span>
                         </span>
                       </li>
                     );
@@ -229,13 +221,13 @@ function Policy({
       ) : null}
 
       <section className={styles.card} aria-labelledby="drill">
-        <h2 className={styles.h2} id="drill">
+        <h2 className={layout.h2} id="drill">
           {t('home.drill')}
         </h2>
         <ul className={styles.grid} data-testid="guidelines">
           {framework.guidelines.map((guideline) => (
             <li key={guideline.id} className={styles.guideline}>
-              <h3 className={styles.h3}>
+              <h3 className={layout.h3}>
                 <span className={styles.letter} aria-hidden="true">
                   {guideline.letter}
                 </span>
@@ -244,16 +236,16 @@ function Policy({
               <p>{local(guideline.summary)}</p>
               <details>
                 <summary>{local(guideline.heading)}</summary>
-                <p className={styles.preLine}>{local(guideline.description)}</p>
+                <p className={layout.preLine}>{local(guideline.description)}</p>
               </details>
             </li>
           ))}
         </ul>
-        <h3 className={styles.h3}>{t('home.drillMeanings')}</h3>
+        <h3 className={layout.h3}>{t('home.drillMeanings')}</h3>
         {framework.drill.meanings.map((meaning) => (
           <details key={meaning.id}>
             <summary>{local(meaning.heading)}</summary>
-            <p className={styles.preLine}>{local(meaning.body)}</p>
+            <p className={layout.preLine}>{local(meaning.body)}</p>
           </details>
         ))}
       </section>

@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,35 +19,10 @@ import { useLocalized } from '../shell/localized.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
 import messages from './messages.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
+import { useFeedbackStyles } from './styles.ts';
 
 // Also registered by the team page; here too, so the component stands on its own.
 registerBundle('team', messages);
-
-const useStyles = makeStyles({
-  items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
-  item: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-    minWidth: 0,
-  },
-  itemHead: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'baseline' },
-  itemName: { fontWeight: tokens.fontWeightSemibold },
-  given: {
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '4px 8px',
-  },
-  guide: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 12px',
-    marginBottom: '12px',
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', marginTop: '12px' },
-});
 
 /**
  * A report's submitted self-check with a box per item for feedback. Comments per item are optional;
@@ -71,7 +46,7 @@ export function SelfCheckFeedback({
   const { t, i18n } = useTranslation('team');
   const local = useLocalized();
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const styles = useFeedbackStyles();
   // Boxes start empty: feedback already given shows above its box, and what is typed replaces it.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice | { kind: 'completed' }>();

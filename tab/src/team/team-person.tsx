@@ -2,12 +2,10 @@ import {
   Button,
   Field,
   Link,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   Select,
   Textarea,
-  tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -30,29 +28,8 @@ import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
 import { SelfCheckFeedback } from './self-check-feedback.tsx';
+import { useFeedbackStyles } from './styles.ts';
 import { useGoalStage } from '../goals/goal-stage.ts';
-
-const useStyles = makeStyles({
-  items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
-  item: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-    minWidth: 0,
-  },
-  itemHead: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'baseline' },
-  itemName: { fontWeight: tokens.fontWeightSemibold },
-  given: {
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '4px 8px',
-  },
-  commentForm: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end', marginTop: '8px' },
-  grow: { flexGrow: 1, flexBasis: '220px', minWidth: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', marginTop: '12px' },
-});
 
 export function TeamPerson({
   api,
@@ -177,7 +154,7 @@ function GoalList({
   queryKey: readonly unknown[];
   onReload: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useFeedbackStyles();
   return (
     <ol className={styles.items} data-testid="goal-list">
       {goals.map((goal) => (
@@ -213,7 +190,7 @@ function GoalItem({
   const { t, i18n } = useTranslation('team');
   const local = useLocalized();
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const styles = useFeedbackStyles();
   // The stage HR has open (src/cycles), not a guess from the month; the supervisor may pick another.
   const openStage = useGoalStage(api, goal.fiscalYear).stage?.open?.stage;
   const [chosen, setStage] = useState<GoalCommentStage | null>(null);

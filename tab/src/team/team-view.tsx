@@ -9,6 +9,7 @@ import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
+import { visuallyHidden } from '../shell/visually-hidden.ts';
 import messages from './messages.ts';
 import { TeamPerson } from './team-person.tsx';
 import { SelfCheckBadge } from './self-check-badge.tsx';
@@ -24,16 +25,7 @@ export const useTeamStyles = makeStyles({
     borderCollapse: 'collapse',
     [NARROW]: { display: 'block' },
   },
-  head: {
-    [NARROW]: {
-      position: 'absolute',
-      width: '1px',
-      height: '1px',
-      overflow: 'hidden',
-      clip: 'rect(0 0 0 0)',
-      whiteSpace: 'nowrap',
-    },
-  },
+  head: { [NARROW]: visuallyHidden },
   th: {
     textAlign: 'left',
     padding: '8px',
@@ -70,14 +62,7 @@ export const useTeamStyles = makeStyles({
       '::before': { content: 'none' },
     },
   },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
 });
 
 export default function TeamView({ api, rest }: PageProps) {

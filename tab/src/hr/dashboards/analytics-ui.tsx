@@ -10,10 +10,31 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
+import type { Framework } from '../../../../src/framework/framework.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { registerBundle } from '../../i18n/i18n.ts';
 import { useErrorText } from '../../shell/error-text.ts';
+import { useLocalized } from '../../shell/localized.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../../../../src/shared/fiscal-period.ts';
+
+// The words every analytics section says the same: the year picker and the CSV button.
+registerBundle('hr-analytics', {
+  ja: {
+    fiscalYear: '年度',
+    fiscalYearOption: '{{year}}年度',
+    csv: 'CSV',
+    csvFailed: 'CSV をダウンロードできませんでした。',
+  },
+  en: {
+    fiscalYear: 'Fiscal year',
+    fiscalYearOption: 'FY{{year}}',
+    csv: 'CSV',
+    csvFailed: 'The CSV could not be downloaded.',
+  },
+});
 
 export const useAnalyticsStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
@@ -76,25 +97,16 @@ export function currentFiscalYear(now = new Date()): number {
   return halfPeriodAt(now).fiscalYear;
 }
 
-export function FiscalYearSelect({
-  value,
-  onChange,
-  label,
-  format,
-}: {
-  value: number;
-  onChange: (year: number) => void;
-  label: string;
-  format: (year: number) => string;
-}) {
+export function FiscalYearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
+  const { t } = useTranslation('hr-analytics');
   const years: number[] = [];
   for (let year = currentFiscalYear(); year >= FIRST_FISCAL_YEAR; year -= 1) years.push(year);
   return (
-    <Field label={label}>
+    <Field label={t('fiscalYear')}>
       <Select value={String(value)} onChange={(_, data) => onChange(Number(data.value))}>
         {years.map((year) => (
           <option key={year} value={year}>
-            {format(year)}
+            {t('fiscalYearOption', { year })}
           </option>
         ))}
       </Select>
@@ -110,21 +122,18 @@ export function CsvButton({
   api,
   path,
   fileName,
-  label,
   table,
-  failed,
   testId,
 }: {
   api: ApiClient;
   path: string;
   fileName: string;
-  /** The visible text ("CSV"). */
-  label: string;
-  /** Which table, for screen readers: the accessible name is "<label>: <table>". */
+  /** Which table, for screen readers: the accessible name is "CSV: <table>". */
   table: string;
-  failed: string;
   testId?: string;
 }) {
+  const { t } = useTranslation('hr-analytics');
+  const label = t('csv');
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -162,7 +171,7 @@ export function CsvButton({
       {error !== undefined && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {failed} {errorText(error)}
+            {t('csvFailed')} {errorText(error)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -231,6 +240,66 @@ export function TableHead({ id, title, children }: { id: string; title: string; 
       {children}
     </div>
   );
+}
+
+export interface CsvDownload {
+  api: ApiClient;
+  path: string;
+  fileName: string;
+  testId: string;
+}
+
+/** A titled table with its CSV download beside the title, scrolling in its frame on a narrow screen. */
+export function CsvTable({
+  title,
+  csv,
+  testId,
+  children,
+}: {
+  title: string;
+  csv: CsvDownload;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const styles = useAnalyticsStyles();
+  const id = useId();
+  return (
+    <>
+      <TableHead id={id} title={title}>
+        <CsvButton {...csv} table={title} />
+      </TableHead>
+      <TableScroll labelledBy={id}>
+        <table className={styles.table} aria-labelledby={id} data-testid={testId}>
+          {children}
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+/** 'ja' or 'en': the language a CSV export is written in. */
+export function useCsvLanguage(): 'ja' | 'en' {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'ja';
+}
+
+/** Shares as percentages, in the UI language. */
+export function usePercent(): Intl.NumberFormat {
+  const { i18n } = useTranslation();
+  return useMemo(
+    () => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', { style: 'percent' }),
+    [i18n.language],
+  );
+}
+
+/** A level's name from the policy; `unknown` for people whose level is not known. */
+export function useLevelName(framework: Framework, unknown: string): (id: string) => string {
+  const local = useLocalized();
+  return (id) => {
+    if (id === UNKNOWN_LEVEL) return unknown;
+    const level = framework.levels.find((candidate) => candidate.id === id);
+    return level ? local(level.name) : id;
+  };
 }
 
 export interface Bar {

@@ -1,10 +1,6 @@
 // ダッシュボード (HR console): completion by 課/部, the competency picture, training demand.
 export default {
   ja: {
-    fiscalYear: '年度',
-    fiscalYearOption: '{{year}}年度',
-    csv: 'CSV',
-    csvFailed: 'CSV をダウンロードできませんでした。',
     groupBy: '単位',
     byDepartment: '課ごと',
     byDivision: '部ごと',
@@ -58,10 +54,6 @@ export default {
     },
   },
   en: {
-    fiscalYear: 'Fiscal year',
-    fiscalYearOption: 'FY{{year}}',
-    csv: 'CSV',
-    csvFailed: 'The CSV could not be downloaded.',
     groupBy: 'Group by',
     byDepartment: 'Section (課)',
     byDivision: 'Division (部)',

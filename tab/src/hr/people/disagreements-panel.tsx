@@ -7,6 +7,9 @@ import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { ScrollTable, useTableStyles } from './people-tables.tsx';
 
+/** The table's columns: keys of their headers under `disagreements.`. */
+const COLUMNS = ['person', 'inForce', 'directory', 'since'] as const;
+
 /**
  * Where HR's 課/部 in force and the directory's disagree (docs/people.md, "Which source wins"): HR's
  * record wins until HR's next file, so HR sees here what Entra ID still says otherwise.
@@ -39,15 +42,11 @@ export function DisagreementsPanel({ api }: { api: ApiClient }) {
           }
         >
           {(data) => (
-            <ScrollTable caption={t('disagreements.title')} testId="hr-people-disagreements-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('disagreements.person')}</th>
-                  <th scope="col">{t('disagreements.inForce')}</th>
-                  <th scope="col">{t('disagreements.directory')}</th>
-                  <th scope="col">{t('disagreements.since')}</th>
-                </tr>
-              </thead>
+            <ScrollTable
+              caption={t('disagreements.title')}
+              columns={COLUMNS.map((key) => t(`disagreements.${key}`))}
+              testId="hr-people-disagreements-table"
+            >
               <tbody>
                 {data.people.map((row) => (
                   <tr key={row.id} data-testid={`hr-people-disagreement-${row.id}`}>

@@ -10,6 +10,9 @@ import { PersonPicker } from '../../shell/person-picker.tsx';
 import type { HrBase } from '../section-props.ts';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
+/** The table's columns: keys of their headers under `history.`. */
+const COLUMNS = ['effectiveFrom', 'level', 'type', 'where', 'supervisor', 'changed', 'state'] as const;
+
 /**
  * One person's effective-dated records (newest first) and the level in force today: what each 発令 changed
  * (level, 課, the supervisor a transfer brings) and supervisors an import gave them. The person is picked
@@ -92,18 +95,12 @@ export function HistoryPanel({
                 {history.records.length === 0 ? (
                   <p style={{ margin: 0 }}>{t('history.none')}</p>
                 ) : (
-                  <ScrollTable caption={t('history.title')} testId="hr-people-history-table" minWidth="760px">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('history.effectiveFrom')}</th>
-                        <th scope="col">{t('history.level')}</th>
-                        <th scope="col">{t('history.type')}</th>
-                        <th scope="col">{t('history.where')}</th>
-                        <th scope="col">{t('history.supervisor')}</th>
-                        <th scope="col">{t('history.changed')}</th>
-                        <th scope="col">{t('history.state')}</th>
-                      </tr>
-                    </thead>
+                  <ScrollTable
+                    caption={t('history.title')}
+                    columns={COLUMNS.map((key) => t(`history.${key}`))}
+                    testId="hr-people-history-table"
+                    minWidth="760px"
+                  >
                     <tbody>
                       {history.records.map((record, index) => {
                         const state = record.current ? 'current' : record.scheduled ? 'scheduled' : 'past';

@@ -23,6 +23,9 @@ import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
+/** The refused lines table's columns: keys of their headers under `import.`. */
+const PROBLEM_COLUMNS = ['line', 'column', 'value', 'reason'] as const;
+
 const useStyles = makeStyles({
   file: {
     maxWidth: '100%',
@@ -248,16 +251,9 @@ export function ImportPanel({ api, framework }: { api: ApiClient; framework: Fra
             </MessageBar>
             <ScrollTable
               caption={t('import.refused', { count: outcome.problems.length })}
+              columns={PROBLEM_COLUMNS.map((key) => t(`import.${key}`))}
               testId="hr-people-problems"
             >
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.line')}</th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.value')}</th>
-                  <th scope="col">{t('import.reason')}</th>
-                </tr>
-              </thead>
               <tbody>
                 {outcome.problems.map((problem, index) => (
                   <tr

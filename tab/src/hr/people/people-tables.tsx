@@ -60,11 +60,15 @@ export function useDay(): (day: string) => string {
  */
 export function ScrollTable({
   caption,
+  columns,
   children,
   testId,
   minWidth,
 }: {
   caption: string;
+  /** The column headers, in order. */
+  columns: string[];
+  /** The table's body. */
   children: ReactNode;
   testId: string;
   minWidth?: string;
@@ -78,6 +82,15 @@ export function ScrollTable({
         >
           {caption}
         </caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
         {children}
       </table>
     </div>

@@ -16,6 +16,9 @@ import { useLocalized } from '../../shell/localized.ts';
 import type { HrBase } from '../section-props.ts';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
+/** The table's columns: keys of their headers under `list.`. */
+const COLUMNS = ['name', 'employeeId', 'department', 'level', 'type', 'manager', 'next'] as const;
+
 export const STAFF_PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
@@ -187,18 +190,12 @@ export function StaffListPanel({
                   {t('list.empty')}
                 </p>
               ) : (
-                <ScrollTable caption={t('list.title')} testId="hr-people-list-table" minWidth="760px">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('list.name')}</th>
-                      <th scope="col">{t('list.employeeId')}</th>
-                      <th scope="col">{t('list.department')}</th>
-                      <th scope="col">{t('list.level')}</th>
-                      <th scope="col">{t('list.type')}</th>
-                      <th scope="col">{t('list.manager')}</th>
-                      <th scope="col">{t('list.next')}</th>
-                    </tr>
-                  </thead>
+                <ScrollTable
+                  caption={t('list.title')}
+                  columns={COLUMNS.map((key) => t(`list.${key}`))}
+                  testId="hr-people-list-table"
+                  minWidth="760px"
+                >
                   <tbody>
                     {data.people.map((person) => (
                       <tr key={person.id} data-testid={`hr-people-row-${person.id}`}>

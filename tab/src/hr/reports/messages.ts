@@ -1,10 +1,6 @@
 // 研修報告の集計 (HR console): submission rate per session and 今後受けたい研修.
 export default {
   ja: {
-    fiscalYear: '年度',
-    fiscalYearOption: '{{year}}年度',
-    csv: 'CSV',
-    csvFailed: 'CSV をダウンロードできませんでした。',
     submission: {
       title: '研修報告の提出率',
       intro: '終了した研修回ごとに、出席者のうち研修報告を提出した人の割合です。',
@@ -49,10 +45,6 @@ export default {
     },
   },
   en: {
-    fiscalYear: 'Fiscal year',
-    fiscalYearOption: 'FY{{year}}',
-    csv: 'CSV',
-    csvFailed: 'The CSV could not be downloaded.',
     submission: {
       title: 'Training report submission',
       intro: 'For each session that has ended: the share of attendees who submitted their report.',

@@ -205,9 +205,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
           api={api}
           path={`/api/hr/audit/export?${queryOf(filters).toString()}`}
           fileName="audit-log.csv"
-          label={t('log.csv')}
           table={t('log.csvTable')}
-          failed={t('log.csvFailed')}
           testId="hr-audit-csv"
         />
       </TableHead>

@@ -4,10 +4,8 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Select,
-  tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,12 +15,12 @@ import type {
   DepartmentMapping,
   InstalledTeam,
 } from '../../../../src/reports/channel-mapping.contract.ts';
-import { ApiError, type ApiClient } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-channels', {
@@ -78,22 +76,7 @@ registerBundle('hr-channels', {
 });
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
-  item: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '12px 16px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    minWidth: 0,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
-  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
-  fields: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
   select: { width: '16em', maxWidth: '100%' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   current: { margin: 0, overflowWrap: 'anywhere' },
 });
 
@@ -103,7 +86,7 @@ const teamLabel = (team: Pick<InstalledTeam, 'name' | 'teamId'>) => team.name ??
 export default function ChannelsSection({ api }: HrSectionProps) {
   const { t } = useTranslation('hr-channels');
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const rows = useRowStyles();
   const overview = useQuery(routeQuery(api, queryKeys.channelMappings, 'GET /api/reports/channel-mappings'));
   const [notice, setNotice] = useState('');
   return (
@@ -124,7 +107,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
           {departments.length === 0 ? (
             <p className={layout.muted}>{t('empty')}</p>
           ) : (
-            <ul className={styles.list}>
+            <ul className={rows.list}>
               {departments.map((entry, index) => (
                 <DepartmentRow
                   key={entry.department}
@@ -157,8 +140,8 @@ function DepartmentRow({
   onChanged: (message: string) => void;
 }) {
   const { t } = useTranslation('hr-channels');
+  const rows = useRowStyles();
   const styles = useStyles();
-  const errorText = useErrorText();
   const mapping = entry.mapping;
   // The choice survives a failed save or a reload after a conflict: it is only reset by a saved change.
   const [teamId, setTeamId] = useState(mapping?.teamId ?? '');
@@ -174,7 +157,6 @@ function DepartmentRow({
   const team = teams.find((candidate) => candidate.teamId === teamId);
   const changed = teamId !== (mapping?.teamId ?? '') || channelId !== (mapping?.channelId ?? '');
   const params = { department: entry.department };
-  const stale = error instanceof ApiError && error.code === 'version_conflict';
   const headingId = `channels-department-${index}`;
 
   const save = () =>
@@ -203,13 +185,13 @@ function DepartmentRow({
 
   return (
     <li
-      className={styles.item}
+      className={rows.row}
       aria-labelledby={headingId}
       data-testid={`channels-row-${index}`}
       data-department={entry.department}
     >
-      <div className={styles.head}>
-        <h3 className={styles.h3} id={headingId}>
+      <div className={rows.head}>
+        <h3 className={rows.h3} id={headingId}>
           {entry.department}
         </h3>
         <Badge appearance="outline">{t('people', { count: entry.people })}</Badge>
@@ -234,7 +216,7 @@ function DepartmentRow({
         </MessageBar>
       ) : null}
       {teams.length > 0 ? (
-        <div className={styles.fields}>
+        <div className={rows.fields}>
           <Field label={t('team')} className={styles.select}>
             <Select
               value={teamId}
@@ -270,7 +252,7 @@ function DepartmentRow({
               ))}
             </Select>
           </Field>
-          <div className={styles.buttons}>
+          <div className={rows.buttons}>
             <Button
               appearance="primary"
               disabled={busy || !teamId || !channelId || !changed}
@@ -287,25 +269,16 @@ function DepartmentRow({
           </div>
         </div>
       ) : null}
-      {error ? (
-        <MessageBar intent={stale ? 'warning' : 'error'} role="alert" data-testid="channels-error">
-          <MessageBarBody>
-            {stale ? t('stale', { department: entry.department }) : errorText(error)}
-          </MessageBarBody>
-          {stale ? (
-            <MessageBarActions>
-              <Button
-                onClick={() => {
-                  write.reset();
-                  void queryClient.invalidateQueries({ queryKey: queryKeys.channelMappings });
-                }}
-              >
-                {t('reload')}
-              </Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
-      ) : null}
+      <WriteFailure
+        error={error}
+        stale={t('stale', { department: entry.department })}
+        reload={t('reload')}
+        onReload={() => {
+          write.reset();
+          void queryClient.invalidateQueries({ queryKey: queryKeys.channelMappings });
+        }}
+        testId="channels-error"
+      />
     </li>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +12,8 @@ import { ApiError } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
-import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 
@@ -125,22 +115,7 @@ registerBundle('hr-cycles', {
 });
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
-  window: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '12px 16px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    minWidth: 0,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
-  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
-  fields: { display: 'flex', flexWrap: 'wrap', gap: '8px 16px', alignItems: 'flex-end' },
   date: { width: '11em', maxWidth: '100%' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   history: { margin: '4px 0 0', paddingLeft: '20px', fontSize: tokens.fontSizeBase200 },
   year: { maxWidth: '12em' },
@@ -170,6 +145,7 @@ export default function CyclesSection({ api }: HrSectionProps) {
   const { t } = useTranslation('hr-cycles');
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const rows = useRowStyles();
   const [fiscalYear, setFiscalYear] = useState<number | undefined>(undefined);
   const queryClient = useQueryClient();
   const loaded = useQuery(
@@ -201,7 +177,7 @@ export default function CyclesSection({ api }: HrSectionProps) {
       ) : null}
       <QueryState query={loaded}>
         {(year) => (
-          <ul className={styles.list}>
+          <ul className={rows.list}>
             {CYCLE_KINDS.map((kind) => (
               <WindowRow
                 // A new version from the server starts the row's fields afresh.
@@ -237,7 +213,7 @@ function WindowRow({
 }) {
   const { t, i18n } = useTranslation('hr-cycles');
   const styles = useStyles();
-  const errorText = useErrorText();
+  const rows = useRowStyles();
   const usual = usualDays(kind, fiscalYear);
   const [opensOn, setOpensOn] = useState(window?.opensOn ?? usual.opensOn);
   const [closesOn, setClosesOn] = useState(window?.closesOn ?? usual.closesOn);
@@ -284,8 +260,6 @@ function WindowRow({
       setBusy(null);
     }
   };
-  const stale =
-    result?.ok === false && result.error instanceof ApiError && result.error.code === 'version_conflict';
   const fieldError = (name: string) => {
     if (result?.ok !== false || !(result.error instanceof ApiError)) return undefined;
     const detail = result.error.details.find((candidate) => candidate.path === `body.${name}`);
@@ -298,9 +272,9 @@ function WindowRow({
   const canEditFirstDay = state === 'none' || state === 'scheduled';
 
   return (
-    <li className={styles.window} aria-labelledby={`${id}-title`} data-testid={id} data-state={state}>
-      <div className={styles.head}>
-        <h3 className={styles.h3} id={`${id}-title`}>
+    <li className={rows.row} aria-labelledby={`${id}-title`} data-testid={id} data-state={state}>
+      <div className={rows.head}>
+        <h3 className={rows.h3} id={`${id}-title`}>
           {t(`kinds.${kind}`)}
         </h3>
         <Badge appearance="tint" color={badgeColor} data-testid={`${id}-state`}>
@@ -308,7 +282,7 @@ function WindowRow({
         </Badge>
         {window?.ended ? <span className={styles.meta}>{t('ended')}</span> : null}
       </div>
-      <div className={styles.fields}>
+      <div className={rows.fields}>
         <Field label={t('opensOn')} validationMessage={fieldError('opensOn')}>
           <DateInput
             className={styles.date}
@@ -327,7 +301,7 @@ function WindowRow({
           />
         </Field>
       </div>
-      <div className={styles.buttons}>
+      <div className={rows.buttons}>
         {state === 'none' ? (
           <Button
             appearance="primary"
@@ -368,16 +342,14 @@ function WindowRow({
           {t(`done.${result.action}`)}
         </p>
       ) : null}
-      {result?.ok === false ? (
-        <MessageBar intent="error" role="alert" data-testid={`${id}-error`}>
-          <MessageBarBody>{stale ? t('stale') : errorText(result.error)}</MessageBarBody>
-          {stale ? (
-            <MessageBarActions>
-              <Button onClick={onChanged}>{t('reload')}</Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
-      ) : null}
+      <WriteFailure
+        error={result?.ok === false ? result.error : null}
+        stale={t('stale')}
+        reload={t('reload')}
+        onReload={onChanged}
+        testId={`${id}-error`}
+        staleIntent="error"
+      />
       {window?.openedAt ? (
         <p className={styles.meta}>
           {t('openedAt', { at: when(window.openedAt), by: who(window.openedBy) })}

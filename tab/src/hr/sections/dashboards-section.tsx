@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CompetencyReport,
@@ -8,26 +8,28 @@ import type {
   CompletionRow,
   DemandReport,
 } from '../../../../src/analytics/analytics.contract.ts';
-import { INTERVIEW_TYPES, UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
+import { INTERVIEW_TYPES } from '../../../../src/analytics/analytics.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
+import { visuallyHidden } from '../../shell/visually-hidden.ts';
 import { useTitle } from '../../training/format.ts';
 import {
   BarList,
   ColHead,
-  CsvButton,
+  CsvTable,
   FiscalYearSelect,
   NumCell,
   RowHead,
-  TableHead,
-  TableScroll,
   currentFiscalYear,
   ratioText,
   useAnalyticsStyles,
+  useCsvLanguage,
+  useLevelName,
+  usePercent,
 } from '../dashboards/analytics-ui.tsx';
 import messages from '../dashboards/messages.ts';
 import type { HrSectionProps } from '../section-props.ts';
@@ -75,14 +77,7 @@ const useStyles = makeStyles({
     verticalAlign: 'middle',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: visuallyHidden,
   // Ten competencies and the group fit the page's column at 1,280 px: a heading wraps to two or three
   // lines rather than widening its column; below this width the table scrolls in its frame.
   colHead: { minWidth: '3.5em' },
@@ -90,17 +85,11 @@ const useStyles = makeStyles({
 
 /** ダッシュボード: completion by 課/部, the competency picture and training demand. HR only. */
 export default function DashboardsSection({ api, base }: HrSectionProps) {
-  const { t } = useTranslation('hr-dashboards');
   const layout = useLayoutStyles();
   const [year, setYear] = useState(currentFiscalYear);
   return (
     <div className={layout.stack} data-testid="hr-section-dashboards">
-      <FiscalYearSelect
-        value={year}
-        onChange={setYear}
-        label={t('fiscalYear')}
-        format={(value) => t('fiscalYearOption', { year: value })}
-      />
+      <FiscalYearSelect value={year} onChange={setYear} />
       <CompletionCard api={api} year={year} />
       <CompetencyCard api={api} base={base} />
       <DemandCard api={api} base={base} year={year} />
@@ -108,16 +97,34 @@ export default function DashboardsSection({ api, base }: HrSectionProps) {
   );
 }
 
-function useLang() {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'ja';
-}
-
-function usePercent() {
-  const { i18n } = useTranslation();
-  return useMemo(
-    () => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', { style: 'percent' }),
-    [i18n.language],
+/** How a table groups its rows; `options` in the order offered, the first one also the fallback. */
+function GroupBySelect<G extends string>({
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  value: G;
+  options: Record<G, string>;
+  onChange: (value: G) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation('hr-dashboards');
+  const values = Object.keys(options) as G[];
+  return (
+    <Field label={t('groupBy')}>
+      <Select
+        value={value}
+        onChange={(_, data) => onChange(values.find((candidate) => candidate === data.value) ?? values[0]!)}
+        data-testid={testId}
+      >
+        {values.map((option) => (
+          <option key={option} value={option}>
+            {options[option]}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 
@@ -126,9 +133,8 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
   const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const own = useStyles();
-  const lang = useLang();
+  const lang = useCsvLanguage();
   const percent = usePercent();
-  const tableId = useId();
   const [groupBy, setGroupBy] = useState<'department' | 'division'>('department');
   const query = `fiscalYear=${year}&groupBy=${groupBy}`;
   const loaded = useQuery(
@@ -181,70 +187,66 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
             </li>
           ))}
         </ul>
-        <TableHead id={tableId} title={t('completion.table')}>
-          <CsvButton
-            api={api}
-            path={`/api/hr/dashboards/completion.csv?${query}&lang=${lang}`}
-            fileName={`completion-by-${groupBy === 'division' ? 'division' : 'section'}-${year}.csv`}
-            label={t('csv')}
-            table={t('completion.table')}
-            failed={t('csvFailed')}
-            testId="csv-completion"
-          />
-        </TableHead>
-        <TableScroll labelledBy={tableId}>
-          <table className={styles.table} aria-labelledby={tableId} data-testid="hr-completion-table">
-            <thead>
-              <tr>
-                <ColHead rowSpan={2}>{t('completion.group')}</ColHead>
-                <ColHead num rowSpan={2}>
-                  {t('completion.staff')}
+        <CsvTable
+          title={t('completion.table')}
+          csv={{
+            api,
+            path: `/api/hr/dashboards/completion.csv?${query}&lang=${lang}`,
+            fileName: `completion-by-${groupBy === 'division' ? 'division' : 'section'}-${year}.csv`,
+            testId: 'csv-completion',
+          }}
+          testId="hr-completion-table"
+        >
+          <thead>
+            <tr>
+              <ColHead rowSpan={2}>{t('completion.group')}</ColHead>
+              <ColHead num rowSpan={2}>
+                {t('completion.staff')}
+              </ColHead>
+              <ColHead num rowSpan={2}>
+                {t('completion.selfCheck', { half: t('completion.h1') })}
+              </ColHead>
+              <ColHead num rowSpan={2}>
+                {t('completion.selfCheck', { half: t('completion.h2') })}
+              </ColHead>
+              <ColHead num rowSpan={2}>
+                {t('completion.goals')}
+              </ColHead>
+              <th className={styles.th} scope="colgroup" colSpan={INTERVIEW_TYPES.length}>
+                {t('completion.interviews')}
+              </th>
+              <ColHead num rowSpan={2}>
+                {t('completion.reports')}
+              </ColHead>
+            </tr>
+            <tr>
+              {INTERVIEW_TYPES.map((type) => (
+                <ColHead key={type} num>
+                  {t(`completion.types.${type}`)}
                 </ColHead>
-                <ColHead num rowSpan={2}>
-                  {t('completion.selfCheck', { half: t('completion.h1') })}
-                </ColHead>
-                <ColHead num rowSpan={2}>
-                  {t('completion.selfCheck', { half: t('completion.h2') })}
-                </ColHead>
-                <ColHead num rowSpan={2}>
-                  {t('completion.goals')}
-                </ColHead>
-                <th className={styles.th} scope="colgroup" colSpan={INTERVIEW_TYPES.length}>
-                  {t('completion.interviews')}
-                </th>
-                <ColHead num rowSpan={2}>
-                  {t('completion.reports')}
-                </ColHead>
-              </tr>
-              <tr>
-                {INTERVIEW_TYPES.map((type) => (
-                  <ColHead key={type} num>
-                    {t(`completion.types.${type}`)}
-                  </ColHead>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...report.rows, { ...report.totals, group: t('completion.total'), division: null }].map(
-                (row, index) => (
-                  <tr key={index}>
-                    <RowHead>{groupName(row)}</RowHead>
-                    <NumCell>{row.staff}</NumCell>
-                    <NumCell>{halfCell(row.selfChecks.h1)}</NumCell>
-                    <NumCell>{halfCell(row.selfChecks.h2)}</NumCell>
-                    <NumCell>{row.goals}</NumCell>
-                    {INTERVIEW_TYPES.map((type) => (
-                      <NumCell key={type}>{t('completion.interviewCell', row.interviews[type])}</NumCell>
-                    ))}
-                    <NumCell>
-                      {row.reports.submitted} / {row.reports.due}
-                    </NumCell>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </TableScroll>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...report.rows, { ...report.totals, group: t('completion.total'), division: null }].map(
+              (row, index) => (
+                <tr key={index}>
+                  <RowHead>{groupName(row)}</RowHead>
+                  <NumCell>{row.staff}</NumCell>
+                  <NumCell>{halfCell(row.selfChecks.h1)}</NumCell>
+                  <NumCell>{halfCell(row.selfChecks.h2)}</NumCell>
+                  <NumCell>{row.goals}</NumCell>
+                  {INTERVIEW_TYPES.map((type) => (
+                    <NumCell key={type}>{t('completion.interviewCell', row.interviews[type])}</NumCell>
+                  ))}
+                  <NumCell>
+                    {row.reports.submitted} / {row.reports.due}
+                  </NumCell>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </CsvTable>
       </>
     );
   };
@@ -252,16 +254,12 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
   return (
     <Section title={t('completion.title')} id="hr-dashboards-completion" testId="hr-dashboards-completion">
       <p className={layout.muted}>{t('completion.intro', { year })}</p>
-      <Field label={t('groupBy')}>
-        <Select
-          value={groupBy}
-          onChange={(_, data) => setGroupBy(data.value === 'division' ? 'division' : 'department')}
-          data-testid="completion-group-by"
-        >
-          <option value="department">{t('byDepartment')}</option>
-          <option value="division">{t('byDivision')}</option>
-        </Select>
-      </Field>
+      <GroupBySelect
+        value={groupBy}
+        options={{ department: t('byDepartment'), division: t('byDivision') }}
+        onChange={setGroupBy}
+        testId="completion-group-by"
+      />
       <QueryState query={loaded}>{content}</QueryState>
     </Section>
   );
@@ -273,9 +271,9 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
   const styles = useAnalyticsStyles();
   const own = useStyles();
   const local = useLocalized();
-  const lang = useLang();
+  const lang = useCsvLanguage();
+  const levelName = useLevelName(base.framework, t('noLevel'));
   const { i18n } = useTranslation();
-  const tableId = useId();
   const [groupBy, setGroupBy] = useState<'level' | 'department'>('level');
   const loaded = useQuery(
     routeQuery(
@@ -296,10 +294,7 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
     [i18n.language],
   );
   const groupName = (group: string) => {
-    if (groupBy === 'department') return group || t('noGroup');
-    if (group === UNKNOWN_LEVEL) return t('noLevel');
-    const level = base.framework.levels.find((candidate) => candidate.id === group);
-    return level ? local(level.name) : group;
+    return groupBy === 'department' ? group || t('noGroup') : levelName(group);
   };
   const competencyName = (id: string) => {
     const competency = base.framework.competencies.find((candidate) => candidate.id === id);
@@ -311,68 +306,64 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
   const content = (report: CompetencyReport) => {
     return (
       <>
-        <TableHead id={tableId} title={t('competencies.table')}>
-          <CsvButton
-            api={api}
-            path={`/api/hr/dashboards/competencies.csv?groupBy=${groupBy}&lang=${lang}`}
-            fileName={`competency-picture-by-${groupBy === 'level' ? 'level' : 'section'}.csv`}
-            label={t('csv')}
-            table={t('competencies.table')}
-            failed={t('csvFailed')}
-            testId="csv-competencies"
-          />
-        </TableHead>
-        <TableScroll labelledBy={tableId}>
-          <table className={styles.table} aria-labelledby={tableId} data-testid="hr-competency-heatmap">
-            <thead>
-              <tr>
-                <ColHead>{groupBy === 'level' ? t('byLevel') : t('byDepartment')}</ColHead>
-                <ColHead num>{t('competencies.people')}</ColHead>
-                {report.competencyIds.map((id) => (
-                  <ColHead key={id} className={own.colHead}>
-                    {competencyName(id)}
-                  </ColHead>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((row) => (
-                <tr key={row.group}>
-                  <RowHead>{groupName(row.group)}</RowHead>
-                  <NumCell>{row.people}</NumCell>
-                  {report.competencyIds.map((id) => {
-                    const cell = row.cells[id] ?? { n: 0, average: null };
-                    if (cell.average === null)
-                      return (
-                        <td key={id} className={`${styles.td} ${own.heat} ${own.hidden}`}>
-                          <span aria-hidden="true">{cell.n === 0 ? '' : '—'}</span>
-                          <span className={own.srOnly}>
-                            {cell.n === 0
-                              ? t('competencies.noData')
-                              : t('competencies.hiddenCell', { n: cell.n })}
-                          </span>
-                        </td>
-                      );
+        <CsvTable
+          title={t('competencies.table')}
+          csv={{
+            api,
+            path: `/api/hr/dashboards/competencies.csv?groupBy=${groupBy}&lang=${lang}`,
+            fileName: `competency-picture-by-${groupBy === 'level' ? 'level' : 'section'}.csv`,
+            testId: 'csv-competencies',
+          }}
+          testId="hr-competency-heatmap"
+        >
+          <thead>
+            <tr>
+              <ColHead>{groupBy === 'level' ? t('byLevel') : t('byDepartment')}</ColHead>
+              <ColHead num>{t('competencies.people')}</ColHead>
+              {report.competencyIds.map((id) => (
+                <ColHead key={id} className={own.colHead}>
+                  {competencyName(id)}
+                </ColHead>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={row.group}>
+                <RowHead>{groupName(row.group)}</RowHead>
+                <NumCell>{row.people}</NumCell>
+                {report.competencyIds.map((id) => {
+                  const cell = row.cells[id] ?? { n: 0, average: null };
+                  if (cell.average === null)
                     return (
-                      <td
-                        key={id}
-                        className={`${styles.td} ${own.heat} ${shade(cell.average)}`}
-                        title={t('competencies.cellLabel', {
-                          group: groupName(row.group),
-                          competency: competencyName(id),
-                          average: number.format(cell.average),
-                          n: cell.n,
-                        })}
-                      >
-                        {number.format(cell.average)}
+                      <td key={id} className={`${styles.td} ${own.heat} ${own.hidden}`}>
+                        <span aria-hidden="true">{cell.n === 0 ? '' : '—'}</span>
+                        <span className={own.srOnly}>
+                          {cell.n === 0
+                            ? t('competencies.noData')
+                            : t('competencies.hiddenCell', { n: cell.n })}
+                        </span>
                       </td>
                     );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                  return (
+                    <td
+                      key={id}
+                      className={`${styles.td} ${own.heat} ${shade(cell.average)}`}
+                      title={t('competencies.cellLabel', {
+                        group: groupName(row.group),
+                        competency: competencyName(id),
+                        average: number.format(cell.average),
+                        n: cell.n,
+                      })}
+                    >
+                      {number.format(cell.average)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </CsvTable>
         <ul className={own.legend} aria-label={t('competencies.legend')}>
           <li>
             <span className={`${own.swatch} ${own.low}`} aria-hidden="true" />
@@ -402,16 +393,12 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
       testId="hr-dashboards-competencies"
     >
       <p className={layout.muted}>{t('competencies.intro', { min: 3 })}</p>
-      <Field label={t('groupBy')}>
-        <Select
-          value={groupBy}
-          onChange={(_, data) => setGroupBy(data.value === 'department' ? 'department' : 'level')}
-          data-testid="competency-group-by"
-        >
-          <option value="level">{t('byLevel')}</option>
-          <option value="department">{t('byDepartment')}</option>
-        </Select>
-      </Field>
+      <GroupBySelect
+        value={groupBy}
+        options={{ level: t('byLevel'), department: t('byDepartment') }}
+        onChange={setGroupBy}
+        testId="competency-group-by"
+      />
       <QueryState query={loaded}>{content}</QueryState>
     </Section>
   );
@@ -420,22 +407,14 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
 function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps['base']; year: number }) {
   const { t } = useTranslation('hr-dashboards');
   const layout = useLayoutStyles();
-  const styles = useAnalyticsStyles();
-  const local = useLocalized();
   const title = useTitle();
-  const lang = useLang();
-  const tableId = useId();
+  const lang = useCsvLanguage();
+  const levelName = useLevelName(base.framework, t('noLevel'));
   const loaded = useQuery(
     routeQuery(api, queryKeys.hrDashboard('demand', { year }), 'GET /api/hr/dashboards/demand', {
       query: { fiscalYear: year },
     }),
   );
-  const levelName = (id: string) => {
-    if (id === UNKNOWN_LEVEL) return t('noLevel');
-    const level = base.framework.levels.find((candidate) => candidate.id === id);
-    return level ? local(level.name) : id;
-  };
-
   const content = (report: DemandReport) => {
     if (report.courses.length === 0) return <p className={layout.muted}>{t('demand.empty')}</p>;
     const most = Math.max(1, ...report.courses.map((course) => course.people));
@@ -454,43 +433,38 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
             valueText: t('demand.peopleCount', { count: course.people }),
           }))}
         />
-        <TableHead id={tableId} title={t('demand.table')}>
-          <CsvButton
-            api={api}
-            path={`/api/hr/dashboards/demand.csv?fiscalYear=${year}&lang=${lang}`}
-            fileName={`training-demand-${year}.csv`}
-            label={t('csv')}
-            table={t('demand.table')}
-            failed={t('csvFailed')}
-            testId="csv-demand"
-          />
-        </TableHead>
-        <TableScroll labelledBy={tableId}>
-          <table className={styles.table} aria-labelledby={tableId}>
-            <thead>
-              <tr>
-                <ColHead>{t('demand.course')}</ColHead>
-                <ColHead num>{t('demand.total')}</ColHead>
+        <CsvTable
+          title={t('demand.table')}
+          csv={{
+            api,
+            path: `/api/hr/dashboards/demand.csv?fiscalYear=${year}&lang=${lang}`,
+            fileName: `training-demand-${year}.csv`,
+            testId: 'csv-demand',
+          }}
+        >
+          <thead>
+            <tr>
+              <ColHead>{t('demand.course')}</ColHead>
+              <ColHead num>{t('demand.total')}</ColHead>
+              {report.levelIds.map((id) => (
+                <ColHead key={id} num>
+                  {levelName(id)}
+                </ColHead>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.courses.map((course) => (
+              <tr key={course.courseId}>
+                <RowHead>{title(course.title)}</RowHead>
+                <NumCell>{course.people}</NumCell>
                 {report.levelIds.map((id) => (
-                  <ColHead key={id} num>
-                    {levelName(id)}
-                  </ColHead>
+                  <NumCell key={id}>{course.byLevel[id] ?? 0}</NumCell>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {report.courses.map((course) => (
-                <tr key={course.courseId}>
-                  <RowHead>{title(course.title)}</RowHead>
-                  <NumCell>{course.people}</NumCell>
-                  {report.levelIds.map((id) => (
-                    <NumCell key={id}>{course.byLevel[id] ?? 0}</NumCell>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            ))}
+          </tbody>
+        </CsvTable>
       </>
     );
   };

@@ -1,30 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   SubmissionReport,
   WantedDepartment,
   WantedReport,
 } from '../../../../src/analytics/analytics.contract.ts';
-import { UNKNOWN_LEVEL } from '../../../../src/analytics/analytics.contract.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { allOf, QueryState } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { useLocalized } from '../../shell/localized.ts';
 import { formatSpan, useTitle } from '../../training/format.ts';
 import {
   BarList,
   ColHead,
   CsvButton,
+  CsvTable,
   FiscalYearSelect,
   NumCell,
   RowHead,
   TableHead,
-  TableScroll,
   currentFiscalYear,
   ratioText,
   useAnalyticsStyles,
+  useCsvLanguage,
+  useLevelName,
+  usePercent,
 } from '../dashboards/analytics-ui.tsx';
 import messages from '../reports/messages.ts';
 import type { HrSectionProps } from '../section-props.ts';
@@ -33,8 +34,8 @@ registerBundle('hr-reports', messages);
 
 /** 研修報告の集計: submission rate per session and 今後受けたい研修 (policy 7(2)②, 7(5)②). HR only. */
 export default function ReportsSection({ api, base }: HrSectionProps) {
-  const { t, i18n } = useTranslation('hr-reports');
   const layout = useLayoutStyles();
+  const lang = useCsvLanguage();
   const [year, setYear] = useState(currentFiscalYear);
   const loaded = allOf(
     useQuery(
@@ -49,17 +50,11 @@ export default function ReportsSection({ api, base }: HrSectionProps) {
     ),
   );
 
-  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const csv = (path: string) => `${path}${path.includes('?') ? '&' : '?'}fiscalYear=${year}&lang=${lang}`;
 
   return (
     <div className={layout.stack} data-testid="hr-section-reports">
-      <FiscalYearSelect
-        value={year}
-        onChange={setYear}
-        label={t('fiscalYear')}
-        format={(value) => t('fiscalYearOption', { year: value })}
-      />
+      <FiscalYearSelect value={year} onChange={setYear} />
       <QueryState query={loaded}>
         {([submission, wanted]) => (
           <>
@@ -83,11 +78,7 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
   const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const title = useTitle();
-  const tableId = useId();
-  const percent = useMemo(
-    () => new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'ja-JP', { style: 'percent' }),
-    [i18n.language],
-  );
+  const percent = usePercent();
   return (
     <Section title={t('submission.title')} id="hr-reports-submission" testId="hr-reports-submission">
       <p className={layout.muted}>{t('submission.intro')}</p>
@@ -106,49 +97,44 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
               valueText: ratioText(session.submitted, session.attended, percent),
             }))}
           />
-          <TableHead id={tableId} title={t('submission.table')}>
-            <CsvButton
-              api={api}
-              path={csvPath('/api/hr/reports/submission.csv')}
-              fileName={`training-report-submission-${year}.csv`}
-              label={t('csv')}
-              table={t('submission.table')}
-              failed={t('csvFailed')}
-              testId="csv-submission"
-            />
-          </TableHead>
-          <TableScroll labelledBy={tableId}>
-            <table className={styles.table} aria-labelledby={tableId}>
-              <thead>
-                <tr>
-                  <ColHead>{t('submission.course')}</ColHead>
-                  <ColHead>{t('submission.date')}</ColHead>
-                  <ColHead num>{t('submission.attended')}</ColHead>
-                  <ColHead num>{t('submission.submitted')}</ColHead>
-                  <ColHead num>{t('submission.rate')}</ColHead>
+          <CsvTable
+            title={t('submission.table')}
+            csv={{
+              api,
+              path: csvPath('/api/hr/reports/submission.csv'),
+              fileName: `training-report-submission-${year}.csv`,
+              testId: 'csv-submission',
+            }}
+          >
+            <thead>
+              <tr>
+                <ColHead>{t('submission.course')}</ColHead>
+                <ColHead>{t('submission.date')}</ColHead>
+                <ColHead num>{t('submission.attended')}</ColHead>
+                <ColHead num>{t('submission.submitted')}</ColHead>
+                <ColHead num>{t('submission.rate')}</ColHead>
+              </tr>
+            </thead>
+            <tbody>
+              {report.sessions.map((session) => (
+                <tr key={session.sessionId}>
+                  <RowHead>{title(session.courseTitle)}</RowHead>
+                  <td className={styles.td}>{formatSpan(session.start, session.end, i18n.language)}</td>
+                  <NumCell>{session.attended}</NumCell>
+                  <NumCell>{session.submitted}</NumCell>
+                  <NumCell>{session.rate === null ? '—' : percent.format(session.rate)}</NumCell>
                 </tr>
-              </thead>
-              <tbody>
-                {report.sessions.map((session) => (
-                  <tr key={session.sessionId}>
-                    <RowHead>{title(session.courseTitle)}</RowHead>
-                    <td className={styles.td}>{formatSpan(session.start, session.end, i18n.language)}</td>
-                    <NumCell>{session.attended}</NumCell>
-                    <NumCell>{session.submitted}</NumCell>
-                    <NumCell>{session.rate === null ? '—' : percent.format(session.rate)}</NumCell>
-                  </tr>
-                ))}
-                <tr>
-                  <th className={styles.td} scope="row" colSpan={2}>
-                    {t('submission.total')}
-                  </th>
-                  <NumCell>{report.totals.attended}</NumCell>
-                  <NumCell>{report.totals.submitted}</NumCell>
-                  <NumCell>{report.totals.rate === null ? '—' : percent.format(report.totals.rate)}</NumCell>
-                </tr>
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+              <tr>
+                <th className={styles.td} scope="row" colSpan={2}>
+                  {t('submission.total')}
+                </th>
+                <NumCell>{report.totals.attended}</NumCell>
+                <NumCell>{report.totals.submitted}</NumCell>
+                <NumCell>{report.totals.rate === null ? '—' : percent.format(report.totals.rate)}</NumCell>
+              </tr>
+            </tbody>
+          </CsvTable>
         </>
       )}
     </Section>
@@ -166,19 +152,12 @@ function WantedCard({
   const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const title = useTitle();
-  const local = useLocalized();
+  const levelName = useLevelName(base.framework, t('wanted.noLevel'));
   const courseId = useId();
-  const levelId = useId();
-  const departmentId = useId();
   const textsId = useId();
   const courseTitle = (id: string) => {
     const course = report.courses.find((candidate) => candidate.courseId === id);
     return course ? title(course.title) : id;
-  };
-  const levelName = (id: string) => {
-    if (id === UNKNOWN_LEVEL) return t('wanted.noLevel');
-    const level = base.framework.levels.find((candidate) => candidate.id === id);
-    return level ? local(level.name) : id;
   };
   const topCourses = (courses: Array<{ courseId: string; people: number }>) =>
     courses.length === 0
@@ -188,17 +167,12 @@ function WantedCard({
           .map((course) => `${courseTitle(course.courseId)} (${course.people})`)
           .join('、');
   const most = Math.max(1, ...report.courses.map((course) => course.people));
-  const csvButton = (path: string, file: string, table: string, testId: string) => (
-    <CsvButton
-      api={api}
-      path={csvPath(path)}
-      fileName={`${file}-${year}.csv`}
-      label={t('csv')}
-      table={table}
-      failed={t('csvFailed')}
-      testId={testId}
-    />
-  );
+  const csv = (path: string, file: string, testId: string) => ({
+    api,
+    path: csvPath(path),
+    fileName: `${file}-${year}.csv`,
+    testId,
+  });
 
   return (
     <Section title={t('wanted.title')} id="hr-reports-wanted" testId="hr-reports-wanted">
@@ -213,12 +187,14 @@ function WantedCard({
           </p>
 
           <TableHead id={courseId} title={t('wanted.byCourse')}>
-            {csvButton(
-              '/api/hr/reports/wanted-courses.csv',
-              'trainings-wanted-by-course',
-              t('wanted.byCourse'),
-              'csv-wanted-courses',
-            )}
+            <CsvButton
+              {...csv(
+                '/api/hr/reports/wanted-courses.csv',
+                'trainings-wanted-by-course',
+                'csv-wanted-courses',
+              )}
+              table={t('wanted.byCourse')}
+            />
           </TableHead>
           {report.courses.length === 0 ? (
             <p className={layout.muted}>{t('wanted.noCourses')}</p>
@@ -235,82 +211,67 @@ function WantedCard({
             />
           )}
 
-          <TableHead id={levelId} title={t('wanted.byLevel')}>
-            {csvButton(
-              '/api/hr/reports/wanted-levels.csv',
-              'trainings-wanted-by-level',
-              t('wanted.byLevel'),
-              'csv-wanted-levels',
-            )}
-          </TableHead>
-          <TableScroll labelledBy={levelId}>
-            <table className={styles.table} aria-labelledby={levelId}>
-              <thead>
-                <tr>
-                  <ColHead>{t('wanted.level')}</ColHead>
-                  <ColHead num>{t('wanted.respondents')}</ColHead>
-                  <ColHead num>{t('wanted.writers')}</ColHead>
-                  <ColHead>{t('wanted.topCourses')}</ColHead>
+          <CsvTable
+            title={t('wanted.byLevel')}
+            csv={csv('/api/hr/reports/wanted-levels.csv', 'trainings-wanted-by-level', 'csv-wanted-levels')}
+          >
+            <thead>
+              <tr>
+                <ColHead>{t('wanted.level')}</ColHead>
+                <ColHead num>{t('wanted.respondents')}</ColHead>
+                <ColHead num>{t('wanted.writers')}</ColHead>
+                <ColHead>{t('wanted.topCourses')}</ColHead>
+              </tr>
+            </thead>
+            <tbody>
+              {report.levels.map((level) => (
+                <tr key={level.levelId}>
+                  <RowHead>{levelName(level.levelId)}</RowHead>
+                  <NumCell>{level.respondents}</NumCell>
+                  <NumCell>{level.writers}</NumCell>
+                  <td className={styles.td}>{topCourses(level.courses)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.levels.map((level) => (
-                  <tr key={level.levelId}>
-                    <RowHead>{levelName(level.levelId)}</RowHead>
-                    <NumCell>{level.respondents}</NumCell>
-                    <NumCell>{level.writers}</NumCell>
-                    <td className={styles.td}>{topCourses(level.courses)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </CsvTable>
 
-          <TableHead id={departmentId} title={t('wanted.byDepartment')}>
-            {csvButton(
+          <CsvTable
+            title={t('wanted.byDepartment')}
+            csv={csv(
               '/api/hr/reports/wanted-departments.csv',
               'trainings-wanted-by-section',
-              t('wanted.byDepartment'),
               'csv-wanted-departments',
             )}
-          </TableHead>
-          <TableScroll labelledBy={departmentId}>
-            <table
-              className={styles.table}
-              aria-labelledby={departmentId}
-              data-testid="hr-wanted-departments"
-            >
-              <thead>
-                <tr>
-                  <ColHead>{t('wanted.department')}</ColHead>
-                  <ColHead num>{t('wanted.respondents')}</ColHead>
-                  <ColHead>{t('wanted.topCourses')}</ColHead>
+            testId="hr-wanted-departments"
+          >
+            <thead>
+              <tr>
+                <ColHead>{t('wanted.department')}</ColHead>
+                <ColHead num>{t('wanted.respondents')}</ColHead>
+                <ColHead>{t('wanted.topCourses')}</ColHead>
+              </tr>
+            </thead>
+            <tbody>
+              {report.departments.map((department) => (
+                <tr key={department.department}>
+                  <RowHead>
+                    {department.department || t('wanted.noDepartment')}
+                    {department.division ? (
+                      <span className={styles.muted}> · {department.division}</span>
+                    ) : null}
+                  </RowHead>
+                  <NumCell>{department.respondents}</NumCell>
+                  <td className={styles.td}>{topCourses(department.courses)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.departments.map((department) => (
-                  <tr key={department.department}>
-                    <RowHead>
-                      {department.department || t('wanted.noDepartment')}
-                      {department.division ? (
-                        <span className={styles.muted}> · {department.division}</span>
-                      ) : null}
-                    </RowHead>
-                    <NumCell>{department.respondents}</NumCell>
-                    <td className={styles.td}>{topCourses(department.courses)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </CsvTable>
 
           <TableHead id={textsId} title={t('wanted.textsTable')}>
-            {csvButton(
-              '/api/hr/reports/wanted-texts.csv',
-              'trainings-wanted-free-text',
-              t('wanted.textsTable'),
-              'csv-wanted-texts',
-            )}
+            <CsvButton
+              {...csv('/api/hr/reports/wanted-texts.csv', 'trainings-wanted-free-text', 'csv-wanted-texts')}
+              table={t('wanted.textsTable')}
+            />
           </TableHead>
           <FreeTexts departments={report.departments} min={report.minGroupSize} labelledBy={textsId} />
         </>

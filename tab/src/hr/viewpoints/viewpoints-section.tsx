@@ -1,47 +1,23 @@
-import {
-  Badge,
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles, Select, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../../src/framework/framework.contract.ts';
 import { VIEWPOINT_MAX, type Viewpoint } from '../../../../src/framework/viewpoint.contract.ts';
-import { ApiError, type ApiClient } from '../../api/client.ts';
+import type { ApiClient } from '../../api/client.ts';
 import { formatInstant } from '../../career/format.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { useErrorText } from '../../shell/error-text.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
+import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import messages from './messages.ts';
 
 registerBundle('hr-viewpoints', messages);
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
-  item: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '12px 16px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    minWidth: 0,
-  },
-  head: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
-  h3: { fontSize: tokens.fontSizeBase400, margin: 0 },
   picker: { width: '100%', maxWidth: '320px', minWidth: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   textarea: { width: '100%' },
@@ -52,6 +28,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
   const { t } = useTranslation('hr-viewpoints');
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const rows = useRowStyles();
   const local = useLocalized();
   const { framework } = base;
   const [levelId, setLevelId] = useState(framework.levels[0]?.id ?? '');
@@ -88,7 +65,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
         {({ viewpoints }) => (
           <>
             <p className={layout.muted}>{t('items', { count: items.length })}</p>
-            <ul className={styles.list}>
+            <ul className={rows.list}>
               {items.map((competency) => {
                 const current = viewpoints.find(
                   (entry) => entry.levelId === levelId && entry.competencyId === competency.id,
@@ -131,9 +108,9 @@ function ViewpointRow({
 }) {
   const { t, i18n } = useTranslation('hr-viewpoints');
   const styles = useStyles();
+  const rows = useRowStyles();
   const layout = useLayoutStyles();
   const local = useLocalized();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const competency = framework.competencies.find((entry) => entry.id === competencyId)!;
   const mark = framework.marks[framework.expectations[levelId]?.[competencyId] ?? 'none'];
@@ -154,13 +131,12 @@ function ViewpointRow({
     },
     onError: (error) => setFailure(error),
   });
-  const stale = failure instanceof ApiError && failure.code === 'version_conflict';
   const jaMissing = !ja.trim() && en.trim() !== '';
   const unchanged = ja.trim() === (current?.ja ?? '') && en.trim() === (current?.en ?? '');
   return (
-    <li className={styles.item} data-testid={`viewpoint-row-${competencyId}`}>
-      <div className={styles.head}>
-        <h3 className={styles.h3}>{name}</h3>
+    <li className={rows.row} data-testid={`viewpoint-row-${competencyId}`}>
+      <div className={rows.head}>
+        <h3 className={rows.h3}>{name}</h3>
         <span className={layout.muted}>
           <span aria-hidden="true">{mark.symbol} </span>
           {local(mark.label)}
@@ -202,21 +178,13 @@ function ViewpointRow({
           data-testid="viewpoint-en"
         />
       </Field>
-      {failure && !stale ? (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorText(failure)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {stale ? (
-        <MessageBar intent="warning" role="alert" data-testid="viewpoint-stale">
-          <MessageBarBody>{t('stale', { item: name })}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void queryClient.invalidateQueries({ queryKey: queryKeys.viewpoints })}>
-              {t('reload')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      <WriteFailure
+        error={failure}
+        stale={t('stale', { item: name })}
+        reload={t('reload')}
+        onReload={() => void queryClient.invalidateQueries({ queryKey: queryKeys.viewpoints })}
+        staleTestId="viewpoint-stale"
+      />
       <div className={styles.buttons}>
         <Button
           appearance="primary"
