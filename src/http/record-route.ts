@@ -24,6 +24,8 @@ export interface RecordRouteSpec<S extends z.ZodType> {
   status?: 200 | 201;
   /** The success answer. */
   ok: { description: string; schema: S };
+  /** Errors of this route besides (or instead of) the group's. */
+  errors?: ResponseSpecs;
   /** The service call, as the signed-in caller, with the record's id lower-cased. */
   act: (actor: Actor, id: string, body: never) => Promise<z.infer<S>>;
 }
@@ -53,7 +55,7 @@ export function recordRoutes<const K extends string>(record: {
       summary: spec.summary,
       ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
       request: { params, ...(spec.body ? { body: spec.body } : {}) },
-      responses: { [spec.status ?? 200]: spec.ok, ...record.errors },
+      responses: { [spec.status ?? 200]: spec.ok, ...record.errors, ...spec.errors },
       handler: async ({ user, params, body }) => ({
         status: spec.status ?? 200,
         body: await spec.act(actorOf(user), params[record.param].toLowerCase(), body as never),
