@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
+import { recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   bookingInputSchema,
@@ -18,12 +19,18 @@ import type { InterviewService } from './interview.service.ts';
 
 export function interviewRoutes(service: InterviewService): RouteDefinition[] {
   const route = routeGroup({ tags: ['interviews'], auth: 'user' });
-  const params = z.object({ interviewId: uuidParam });
   const errors = {
     403: { description: 'Not the supervisor chain of that person (or HR)' },
     404: { description: 'No such interview or person' },
     409: { description: 'Changed by someone else (version), cancelled, or a time no longer free' },
   };
+  const interview = recordRoutes({
+    tags: ['interviews'],
+    path: '/api/interviews/:interviewId',
+    param: 'interviewId',
+    id: uuidParam,
+    errors,
+  });
   return [
     route({
       method: 'post',
@@ -58,51 +65,42 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
         body: await service.list(actorOf(user), query.as, query.fiscalYear),
       }),
     }),
-    route({
+    interview({
       method: 'get',
-      path: '/api/interviews/:interviewId',
+      path: '',
       operationId: 'getInterview',
       summary: 'One interview with its record (private notes for the supervisor chain only)',
-      request: { params },
-      responses: { 200: { description: 'The interview', schema: detailSchema }, ...errors },
-      handler: async ({ user, params: { interviewId } }) => ({
-        body: await service.get(actorOf(user), interviewId.toLowerCase()),
-      }),
+      ok: { description: 'The interview', schema: detailSchema },
+      act: (actor, id) => service.get(actor, id),
     }),
-    route({
+    interview({
       method: 'post',
-      path: '/api/interviews/:interviewId/reschedule',
+      path: '/reschedule',
       operationId: 'rescheduleInterview',
       summary: 'Move an interview; Outlook follows',
       rateLimit: 'notify',
-      request: { params, body: rescheduleInputSchema },
-      responses: { 200: { description: 'Moved', schema: detailSchema }, ...errors },
-      handler: async ({ user, params: { interviewId }, body }) => ({
-        body: await service.reschedule(actorOf(user), interviewId.toLowerCase(), body),
-      }),
+      body: rescheduleInputSchema,
+      ok: { description: 'Moved', schema: detailSchema },
+      act: (actor, id, body) => service.reschedule(actor, id, body),
     }),
-    route({
+    interview({
       method: 'post',
-      path: '/api/interviews/:interviewId/cancel',
+      path: '/cancel',
       operationId: 'cancelInterview',
       summary: 'Cancel an interview; Outlook tells the attendee',
       rateLimit: 'notify',
-      request: { params, body: cancelInputSchema },
-      responses: { 200: { description: 'Cancelled', schema: detailSchema }, ...errors },
-      handler: async ({ user, params: { interviewId }, body }) => ({
-        body: await service.cancel(actorOf(user), interviewId.toLowerCase(), body),
-      }),
+      body: cancelInputSchema,
+      ok: { description: 'Cancelled', schema: detailSchema },
+      act: (actor, id, body) => service.cancel(actor, id, body),
     }),
-    route({
+    interview({
       method: 'put',
-      path: '/api/interviews/:interviewId/record',
+      path: '/record',
       operationId: 'saveInterviewRecord',
       summary: 'The interview record: agenda, shared and private notes, action items',
-      request: { params, body: recordInputSchema },
-      responses: { 200: { description: 'Saved', schema: detailSchema }, ...errors },
-      handler: async ({ user, params: { interviewId }, body }) => ({
-        body: await service.record(actorOf(user), interviewId.toLowerCase(), body),
-      }),
+      body: recordInputSchema,
+      ok: { description: 'Saved', schema: detailSchema },
+      act: (actor, id, body) => service.record(actor, id, body),
     }),
   ];
 }

@@ -2,6 +2,7 @@
 // row) and the entries staged page by page (directory_sync_entries). Every function takes the handle.
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { inSlices, takeExcluded } from '../db/upsert.ts';
 import type { ChangedStaff, StaffPage } from './directory.port.ts';
 import { directorySyncEntries, directorySyncProgress, people } from './people.schema.ts';
 
@@ -99,19 +100,15 @@ export const directorySyncStore = {
         .where(mine(input.owner))
         .returning();
       if (!row) throw new LeaseLost();
-      for (let start = 0; start < entries.length; start += STAGE_CHUNK) {
-        await tx
+      await inSlices(entries, STAGE_CHUNK, (slice) =>
+        tx
           .insert(directorySyncEntries)
-          .values(entries.slice(start, start + STAGE_CHUNK))
+          .values(slice)
           .onConflictDoUpdate({
             target: directorySyncEntries.personId,
-            set: {
-              gone: sql`excluded.gone`,
-              user: sql`excluded.user`,
-              page: sql`excluded.page`,
-            },
-          });
-      }
+            set: takeExcluded(directorySyncEntries, ['gone', 'user', 'page']),
+          }),
+      );
       return row;
     });
   },

@@ -1,5 +1,6 @@
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { inSlices, takeExcluded } from '../db/upsert.ts';
 import { copyInForce, peopleInForce } from './people-in-force.ts';
 import {
   directorySyncRequests,
@@ -113,25 +114,27 @@ export const levelHistoryStore = {
 
   /** A second row for the same person and date replaces the first (a corrected 発令). */
   async upsertLevels(db: Db, rows: NewLevelRow[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += 500) {
-      await db
+    await inSlices(rows, 500, (slice) =>
+      db
         .insert(personLevels)
-        .values(rows.slice(start, start + 500))
+        .values(slice)
         .onConflictDoUpdate({
           target: [personLevels.personId, personLevels.effectiveFrom],
           set: {
-            levelId: sql`excluded.level_id`,
-            employmentType: sql`excluded.employment_type`,
-            department: sql`excluded.department`,
-            division: sql`excluded.division`,
-            hireDate: sql`excluded.hire_date`,
-            supervisorId: sql`excluded.supervisor_id`,
-            replacedManagerId: sql`excluded.replaced_manager_id`,
-            importId: sql`excluded.import_id`,
+            ...takeExcluded(personLevels, [
+              'levelId',
+              'employmentType',
+              'department',
+              'division',
+              'hireDate',
+              'supervisorId',
+              'replacedManagerId',
+              'importId',
+            ]),
             createdAt: sql`now()`,
           },
-        });
-    }
+        }),
+    );
   },
 
   /** Copies what is in force on `today` onto the `people` rows (people-in-force.ts says what that is). */
@@ -155,20 +158,18 @@ export const levelHistoryStore = {
 
   /** One override per person and date: a later file's replaces it. */
   async upsertOverrides(db: Db, rows: NewOverrideRow[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += 500) {
-      await db
+    await inSlices(rows, 500, (slice) =>
+      db
         .insert(lineOverrides)
-        .values(rows.slice(start, start + 500))
+        .values(slice)
         .onConflictDoUpdate({
           target: [lineOverrides.personId, lineOverrides.effectiveFrom],
           set: {
-            supervisorId: sql`excluded.supervisor_id`,
-            replacedManagerId: sql`excluded.replaced_manager_id`,
-            importId: sql`excluded.import_id`,
+            ...takeExcluded(lineOverrides, ['supervisorId', 'replacedManagerId', 'importId']),
             createdAt: sql`now()`,
           },
-        });
-    }
+        }),
+    );
   },
 
   /**

@@ -1,7 +1,8 @@
 import { actorOf } from '../auth/access.ts';
+import { recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
-  adminPersonParamsSchema as personParam,
+  adminPersonParamsSchema,
   departmentDisagreementsSchema,
   exclusionLiftedSchema,
   importRefusalSchema,
@@ -17,6 +18,15 @@ import { IMPORT_BODY_LIMIT_BYTES, type PeopleAdminService } from './people-admin
 /** HR's people tools (HR app role only; everyone else gets 403). */
 export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[] {
   const route = routeGroup({ tags: ['people'], auth: 'user' });
+  const notHr = { 403: { description: 'Not HR' } };
+  /** HR's tools for one person of the directory. */
+  const person = recordRoutes({
+    tags: ['people'],
+    path: '/api/hr/people/:personId',
+    param: 'personId',
+    id: adminPersonParamsSchema.shape.personId,
+    errors: notHr,
+  });
   return [
     route({
       method: 'get',
@@ -27,7 +37,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       request: { query: staffListQuerySchema },
       responses: {
         200: { description: 'The page, its total and the head count', schema: staffListSchema },
-        403: { description: 'Not HR' },
+        ...notHr,
       },
       handler: async ({ user, query }) => ({ body: await service.staffList(actorOf(user), query) }),
     }),
@@ -39,7 +49,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         'HR: when the directory was last copied, what it changed, and whether a requested sync is pending',
       responses: {
         200: { description: 'Sync status', schema: syncStatusSchema },
-        403: { description: 'Not HR' },
+        ...notHr,
       },
       handler: async ({ user }) => ({ body: await service.syncStatus(actorOf(user)) }),
     }),
@@ -50,7 +60,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       summary: 'HR: copy staff and reporting lines from the directory now (queued; poll GET for the result)',
       responses: {
         202: { description: 'Queued; the status as it is now', schema: syncStatusSchema },
-        403: { description: 'Not HR' },
+        ...notHr,
       },
       handler: async ({ user }) => ({ status: 202, body: await service.requestSync(actorOf(user)) }),
     }),
@@ -65,7 +75,7 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       request: { body: importRequestSchema },
       responses: {
         200: { description: 'Applied (or, with dryRun, checked): what changed', schema: importSummarySchema },
-        403: { description: 'Not HR' },
+        ...notHr,
         413: { description: 'The file is larger than 1 MB' },
         422: {
           description: 'Refused: every problem with its line; nothing was changed',
@@ -82,43 +92,28 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         "HR: people whose 課 or 部 in HR's record in force differs from the directory's (HR's record wins until the next file)",
       responses: {
         200: { description: 'The disagreements, by 課 then name', schema: departmentDisagreementsSchema },
-        403: { description: 'Not HR' },
+        ...notHr,
       },
       handler: async ({ user }) => ({ body: await service.departmentDisagreements(actorOf(user)) }),
     }),
-    route({
+    person({
       method: 'post',
-      path: '/api/hr/people/:personId/reinstate',
+      path: '/reinstate',
       operationId: 'liftPersonExclusion',
       summary:
         'HR: let a person whose data was erased back into the directory copy (the next sync adds them as a new, empty record)',
-      request: { params: personParam },
-      responses: {
-        200: {
-          description: 'Lifted; a sync is queued',
-          schema: exclusionLiftedSchema,
-        },
-        403: { description: 'Not HR' },
-        404: { description: 'Nobody with that id is excluded' },
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.liftExclusion(actorOf(user), params.personId.toLowerCase()),
-      }),
+      ok: { description: 'Lifted; a sync is queued', schema: exclusionLiftedSchema },
+      errors: { 404: { description: 'Nobody with that id is excluded' } },
+      act: (actor, id) => service.liftExclusion(actor, id),
     }),
-    route({
+    person({
       method: 'get',
-      path: '/api/hr/people/:personId/levels',
+      path: '/levels',
       operationId: 'getPersonLevelHistory',
       summary: "HR: a person's effective-dated levels, newest first, and the one in force today",
-      request: { params: personParam },
-      responses: {
-        200: { description: 'Level history', schema: levelHistorySchema },
-        403: { description: 'Not HR' },
-        404: { description: 'No such person' },
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.levelHistory(actorOf(user), params.personId.toLowerCase()),
-      }),
+      ok: { description: 'Level history', schema: levelHistorySchema },
+      errors: { 404: { description: 'No such person' } },
+      act: (actor, id) => service.levelHistory(actor, id),
     }),
   ];
 }

@@ -174,6 +174,27 @@ export interface SyncRun {
   elapsedMs: number;
 }
 
+/** What one 発令 (a level record) says of a person, besides their supervisor. */
+interface Appointment {
+  levelId: string;
+  employmentType: string;
+  department: string | null;
+  division: string | null;
+  hireDate: string | null;
+  effectiveFrom: string;
+}
+
+function appointmentOf<R extends Appointment>(row: R): Pick<R, keyof Appointment> {
+  return {
+    levelId: row.levelId,
+    employmentType: row.employmentType,
+    department: row.department,
+    division: row.division,
+    hireDate: row.hireDate,
+    effectiveFrom: row.effectiveFrom,
+  };
+}
+
 const APPLY_SLICE = 1000;
 /** The people a round staged (a condition on `people`). */
 const STAGED_PEOPLE = sql`${people.id} in (select ${directorySyncEntries.personId} from ${directorySyncEntries})`;
@@ -304,12 +325,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     });
     const planned: Array<Omit<NewLevelRow, 'importId'>> = plan.rows.map((row) => ({
       personId: row.personId,
-      levelId: row.levelId,
-      employmentType: row.employmentType,
-      department: row.department,
-      division: row.division,
-      hireDate: row.hireDate,
-      effectiveFrom: row.effectiveFrom,
+      ...appointmentOf(row),
       supervisorId: row.supervisorId,
       replacedManagerId: row.replacedManagerId,
     }));
@@ -690,12 +706,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         },
         levelSource: current ? 'import' : 'jobTitle',
         records: rows.map(({ row, importedAt }) => ({
-          levelId: row.levelId,
-          employmentType: row.employmentType,
-          department: row.department,
-          division: row.division,
-          hireDate: row.hireDate,
-          effectiveFrom: row.effectiveFrom,
+          ...appointmentOf(row),
           importId: row.importId,
           importedAt: importedAt.toISOString(),
           current: row === current?.row,

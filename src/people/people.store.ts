@@ -1,5 +1,6 @@
 import { count, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { inSlices, takeExcluded } from '../db/upsert.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
 import { peopleInForce } from './people-in-force.ts';
@@ -117,12 +118,12 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
     async upsert(rows: NewPerson[]): Promise<void> {
       if (rows.length === 0) return;
       // Chunked: one statement per 500 rows keeps parameter counts well under PostgreSQL's limit.
-      for (let start = 0; start < rows.length; start += 500) {
-        await db
+      await inSlices(rows, 500, (slice) =>
+        db
           .insert(people)
           .values(
             // The directory's own values, kept beside the ones in force (HR's records are laid over them).
-            rows.slice(start, start + 500).map((row) => ({
+            slice.map((row) => ({
               ...row,
               directoryDepartment: row.department ?? null,
               directoryDivision: row.division ?? null,
@@ -132,25 +133,27 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
           .onConflictDoUpdate({
             target: people.id,
             set: {
-              directoryDepartment: sql`excluded.directory_department`,
-              directoryDivision: sql`excluded.directory_division`,
-              directoryManagerId: sql`excluded.directory_manager_id`,
-              userPrincipalName: sql`excluded.user_principal_name`,
-              displayName: sql`excluded.display_name`,
-              mail: sql`excluded.mail`,
-              employeeId: sql`excluded.employee_id`,
-              jobTitle: sql`excluded.job_title`,
-              department: sql`excluded.department`,
-              division: sql`excluded.division`,
-              employeeType: sql`excluded.employee_type`,
-              hireDate: sql`excluded.hire_date`,
-              managerId: sql`excluded.manager_id`,
-              levelId: sql`excluded.level_id`,
-              employmentType: sql`excluded.employment_type`,
+              ...takeExcluded(people, [
+                'directoryDepartment',
+                'directoryDivision',
+                'directoryManagerId',
+                'userPrincipalName',
+                'displayName',
+                'mail',
+                'employeeId',
+                'jobTitle',
+                'department',
+                'division',
+                'employeeType',
+                'hireDate',
+                'managerId',
+                'levelId',
+                'employmentType',
+              ]),
               syncedAt: sql`now()`,
             },
-          });
-      }
+          }),
+      );
     },
 
     async remove(ids: readonly string[]): Promise<void> {

@@ -44,6 +44,17 @@ export function createReportService(deps: ReportDependencies) {
   const { db, store, framework } = deps;
   const unique = (ids: string[]) => [...new Set(ids)];
 
+  /** What the person wrote, as stored: the fields a draft or a submission sets. */
+  const storedContent = (row: Row) => ({
+    learned: row.learned,
+    application: row.application,
+    competencyIds: row.competencyIds,
+    guidelineIds: row.guidelineIds,
+    satisfaction: row.satisfaction,
+    wantedText: row.wantedText,
+    wantedCourseIds: row.wantedCourseIds,
+  });
+
   const view = (personId: string, sessionId: string, row: Row | undefined): ReportView =>
     row
       ? {
@@ -51,13 +62,7 @@ export function createReportService(deps: ReportDependencies) {
           sessionId,
           personId,
           status: row.status,
-          learned: row.learned,
-          application: row.application,
-          competencyIds: row.competencyIds,
-          guidelineIds: row.guidelineIds,
-          satisfaction: row.satisfaction,
-          wantedText: row.wantedText,
-          wantedCourseIds: row.wantedCourseIds,
+          ...storedContent(row),
           version: row.version,
           submittedAt: row.submittedAt?.toISOString() ?? null,
           updatedAt: row.updatedAt.toISOString(),
@@ -163,16 +168,7 @@ export function createReportService(deps: ReportDependencies) {
     new AppError('conflict', 'This report has been submitted; it can no longer be changed.');
   /** A second submission is the first one again only if it says the same; anything else is refused. */
   const isSameSubmission = (row: Row, input: ReportSubmissionInput) =>
-    JSON.stringify(content(input)) ===
-    JSON.stringify({
-      learned: row.learned,
-      application: row.application,
-      competencyIds: row.competencyIds,
-      guidelineIds: row.guidelineIds,
-      satisfaction: row.satisfaction,
-      wantedText: row.wantedText,
-      wantedCourseIds: row.wantedCourseIds,
-    });
+    JSON.stringify(content(input)) === JSON.stringify(storedContent(row));
   const repeatOf = (row: Row, input: ReportSubmissionInput) => {
     if (isSameSubmission(row, input)) return row;
     throw new AppError(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   applyInputSchema,
@@ -21,15 +22,11 @@ import {
   sessionViewSchema as sessionSchema,
   sessionWindowQuerySchema,
   versionOnlySchema,
-  type EnrolmentView,
 } from './training.contract.ts';
 import type { TrainingService } from './training.service.ts';
 
 export function trainingRoutes(service: TrainingService): RouteDefinition[] {
   const route = routeGroup({ tags: ['training'], auth: 'user' });
-  const courseParams = z.object({ courseId: uuidParam });
-  const sessionParams = z.object({ sessionId: uuidParam });
-  const enrolmentParams = z.object({ enrolmentId: uuidParam });
   const personQuery = z.object({ personId: personParam.default('me') });
   const errors = {
     403: {
@@ -41,27 +38,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     },
     422: { description: 'The person is not eligible for the course (reasons in details)' },
   };
-  const enrolmentAction = (
-    path: string,
-    operationId: string,
-    summary: string,
-    body: z.ZodType<Record<string, unknown>>,
-    act: (actor: { id: string; isHr: boolean }, enrolmentId: string, body: never) => Promise<EnrolmentView>,
-    /** Confirming, declining and withdrawing change the session's Outlook attendees. */
-    rateLimit: 'notify' | 'write' = 'notify',
-  ) =>
-    route({
-      method: 'post',
-      path: `/api/training/enrolments/:enrolmentId/${path}`,
-      operationId,
-      summary,
-      rateLimit,
-      request: { params: enrolmentParams, body },
-      responses: { 200: { description: 'The enrolment', schema: enrolmentSchema }, ...errors },
-      handler: async ({ user, params, body: input }) => ({
-        body: await act(actorOf(user), params.enrolmentId.toLowerCase(), input as never),
-      }),
-    });
+  const record = <K extends string>(path: `${string}/:${K}`, param: K) =>
+    recordRoutes({ tags: ['training'], path, param, id: uuidParam, errors });
+  const course = record('/api/training/courses/:courseId', 'courseId');
+  const session = record('/api/training/sessions/:sessionId', 'sessionId');
+  const enrolment = record('/api/training/enrolments/:enrolmentId', 'enrolmentId');
 
   return [
     route({
@@ -93,78 +74,62 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.createCourse(actorOf(user), body),
       }),
     }),
-    route({
+    course({
       method: 'get',
-      path: '/api/training/courses/:courseId',
+      path: '',
       operationId: 'getTrainingCourse',
       summary: 'A course with its sessions',
-      request: { params: courseParams },
-      responses: {
-        200: { description: 'The course', schema: courseDetailSchema },
-        ...errors,
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.getCourse(actorOf(user), params.courseId.toLowerCase()),
-      }),
+      ok: { description: 'The course', schema: courseDetailSchema },
+      act: (actor, id) => service.getCourse(actor, id),
     }),
-    route({
+    course({
       method: 'put',
-      path: '/api/training/courses/:courseId',
+      path: '',
       operationId: 'updateTrainingCourse',
       summary: 'Change a course (HR; versioned)',
-      request: { params: courseParams, body: courseUpdateSchema },
-      responses: { 200: { description: 'Changed', schema: courseSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.updateCourse(actorOf(user), params.courseId.toLowerCase(), body),
-      }),
+      body: courseUpdateSchema,
+      ok: { description: 'Changed', schema: courseSchema },
+      act: (actor, id, body) => service.updateCourse(actor, id, body),
     }),
-    route({
+    course({
       method: 'post',
-      path: '/api/training/courses/:courseId/archive',
+      path: '/archive',
       operationId: 'archiveTrainingCourse',
       summary: 'Take a course out of the catalog (HR; versioned)',
-      request: { params: courseParams, body: versionOnlySchema },
-      responses: { 200: { description: 'Archived', schema: courseSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.archiveCourse(actorOf(user), params.courseId.toLowerCase(), body),
-      }),
+      body: versionOnlySchema,
+      ok: { description: 'Archived', schema: courseSchema },
+      act: (actor, id, body) => service.archiveCourse(actor, id, body),
     }),
-    route({
+    course({
       method: 'post',
-      path: '/api/training/courses/:courseId/sessions',
+      path: '/sessions',
       operationId: 'scheduleTrainingSession',
       summary: 'Schedule a session (HR): one Outlook event in the training mailbox follows',
       rateLimit: 'notify',
-      request: { params: courseParams, body: sessionInputSchema },
-      responses: { 201: { description: 'Scheduled', schema: sessionSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        status: 201,
-        body: await service.scheduleSession(actorOf(user), params.courseId.toLowerCase(), body),
-      }),
+      body: sessionInputSchema,
+      status: 201,
+      ok: { description: 'Scheduled', schema: sessionSchema },
+      act: (actor, id, body) => service.scheduleSession(actor, id, body),
     }),
-    route({
+    session({
       method: 'put',
-      path: '/api/training/sessions/:sessionId',
+      path: '',
       operationId: 'updateTrainingSession',
       summary: 'Change a session (HR; versioned): a new time moves the Outlook event',
       rateLimit: 'notify',
-      request: { params: sessionParams, body: sessionUpdateSchema },
-      responses: { 200: { description: 'Changed', schema: sessionSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.updateSession(actorOf(user), params.sessionId.toLowerCase(), body),
-      }),
+      body: sessionUpdateSchema,
+      ok: { description: 'Changed', schema: sessionSchema },
+      act: (actor, id, body) => service.updateSession(actor, id, body),
     }),
-    route({
+    session({
       method: 'post',
-      path: '/api/training/sessions/:sessionId/cancel',
+      path: '/cancel',
       operationId: 'cancelTrainingSession',
       summary: 'Cancel a session (HR): Outlook tells the attendees',
       rateLimit: 'notify',
-      request: { params: sessionParams, body: cancelSessionSchema },
-      responses: { 200: { description: 'Cancelled', schema: sessionSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.cancelSession(actorOf(user), params.sessionId.toLowerCase(), body),
-      }),
+      body: cancelSessionSchema,
+      ok: { description: 'Cancelled', schema: sessionSchema },
+      act: (actor, id, body) => service.cancelSession(actor, id, body),
     }),
     route({
       method: 'get',
@@ -190,90 +155,87 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       },
       handler: async ({ user }) => ({ body: await service.team(actorOf(user)) }),
     }),
-    route({
+    session({
       method: 'get',
-      path: '/api/training/sessions/:sessionId/roster',
+      path: '/roster',
       operationId: 'getTrainingRoster',
       summary: 'The roster of a session: confirmed, waiting list in order, requests, closed (HR)',
-      request: { params: sessionParams },
-      responses: {
-        200: {
-          description: 'The roster',
-          schema: rosterSchema,
-        },
-        ...errors,
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.roster(actorOf(user), params.sessionId.toLowerCase()),
-      }),
+      ok: { description: 'The roster', schema: rosterSchema },
+      act: (actor, id) => service.roster(actor, id),
     }),
-    route({
+    session({
       method: 'post',
-      path: '/api/training/sessions/:sessionId/apply',
+      path: '/apply',
       operationId: 'applyForTraining',
       summary: 'Apply for a session (the caller; eligible, before the deadline)',
-      request: { params: sessionParams, body: applyInputSchema },
-      responses: { 201: { description: 'Applied', schema: enrolmentSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        status: 201,
-        body: await service.apply(actorOf(user), params.sessionId.toLowerCase(), body),
-      }),
+      body: applyInputSchema,
+      status: 201,
+      ok: { description: 'Applied', schema: enrolmentSchema },
+      act: (actor, id, body) => service.apply(actor, id, body),
     }),
-    route({
+    session({
       method: 'post',
-      path: '/api/training/sessions/:sessionId/recommend',
+      path: '/recommend',
       operationId: 'recommendForTraining',
       summary: 'Recommend a report for a session (推薦; the supervisor chain; the reason is shown to them)',
-      request: { params: sessionParams, body: recommendInputSchema },
-      responses: { 201: { description: 'Recommended', schema: enrolmentSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        status: 201,
-        body: await service.recommend(actorOf(user), params.sessionId.toLowerCase(), body),
-      }),
+      body: recommendInputSchema,
+      status: 201,
+      ok: { description: 'Recommended', schema: enrolmentSchema },
+      act: (actor, id, body) => service.recommend(actor, id, body),
     }),
-    route({
+    session({
       method: 'post',
-      path: '/api/training/sessions/:sessionId/nominate',
+      path: '/nominate',
       operationId: 'nominateForTraining',
       summary:
         'Nominate someone for a session (指名; HR; overrideEligibility to nominate outside the target)',
       rateLimit: 'notify',
-      request: { params: sessionParams, body: nominateInputSchema },
-      responses: { 201: { description: 'Nominated', schema: enrolmentSchema }, ...errors },
-      handler: async ({ user, params, body }) => ({
-        status: 201,
-        body: await service.nominate(actorOf(user), params.sessionId.toLowerCase(), body),
-      }),
+      body: nominateInputSchema,
+      status: 201,
+      ok: { description: 'Nominated', schema: enrolmentSchema },
+      act: (actor, id, body) => service.nominate(actor, id, body),
     }),
-    enrolmentAction(
-      'confirm',
-      'confirmTrainingEnrolment',
-      'Confirm an enrolment (HR): a seat, or the end of the waiting list when full; Outlook adds the attendee',
-      versionOnlySchema,
-      (actor, id, body) => service.confirm(actor, id, body),
-    ),
-    enrolmentAction(
-      'decline',
-      'declineTrainingEnrolment',
-      'Decline a request or a waiting place (HR)',
-      closeEnrolmentSchema,
-      (actor, id, body) => service.decline(actor, id, body),
-    ),
-    enrolmentAction(
-      'withdraw',
-      'withdrawTrainingEnrolment',
-      'Withdraw (the person or HR): a freed seat goes to the first on the waiting list',
-      closeEnrolmentSchema,
-      (actor, id, body) => service.withdraw(actor, id, body),
-    ),
-    enrolmentAction(
-      'attendance',
-      'recordTrainingAttendance',
-      'Record that a confirmed person attended (HR; once the session has ended)',
-      versionOnlySchema,
-      (actor, id, body) => service.markAttended(actor, id, body),
-      'write',
-    ),
+    enrolment({
+      method: 'post',
+      path: '/confirm',
+      operationId: 'confirmTrainingEnrolment',
+      summary:
+        'Confirm an enrolment (HR): a seat, or the end of the waiting list when full; Outlook adds the attendee',
+      rateLimit: 'notify',
+      body: versionOnlySchema,
+      ok: { description: 'The enrolment', schema: enrolmentSchema },
+      act: (actor, id, body) => service.confirm(actor, id, body),
+    }),
+    enrolment({
+      method: 'post',
+      path: '/decline',
+      operationId: 'declineTrainingEnrolment',
+      summary: 'Decline a request or a waiting place (HR)',
+      rateLimit: 'notify',
+      body: closeEnrolmentSchema,
+      ok: { description: 'The enrolment', schema: enrolmentSchema },
+      act: (actor, id, body) => service.decline(actor, id, body),
+    }),
+    enrolment({
+      method: 'post',
+      path: '/withdraw',
+      operationId: 'withdrawTrainingEnrolment',
+      summary: 'Withdraw (the person or HR): a freed seat goes to the first on the waiting list',
+      rateLimit: 'notify',
+      body: closeEnrolmentSchema,
+      ok: { description: 'The enrolment', schema: enrolmentSchema },
+      act: (actor, id, body) => service.withdraw(actor, id, body),
+    }),
+    enrolment({
+      method: 'post',
+      path: '/attendance',
+      operationId: 'recordTrainingAttendance',
+      summary: 'Record that a confirmed person attended (HR; once the session has ended)',
+      rateLimit: 'write',
+      body: versionOnlySchema,
+      ok: { description: 'The enrolment', schema: enrolmentSchema },
+      act: (actor, id, body) => service.markAttended(actor, id, body),
+    }),
     route({
       method: 'get',
       path: '/api/training/enrolments',

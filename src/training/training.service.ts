@@ -127,7 +127,16 @@ export function createTrainingService(deps: TrainingDependencies) {
       });
     if (!input.online && input.place.trim() === '')
       details.push({ path: 'body.place', message: 'an in-person session needs a place' });
-    return { startsAt, endsAt, details };
+    /** The session's columns as the input sets them. */
+    const columns = {
+      startsAt,
+      endsAt,
+      place: input.place.trim(),
+      online: input.online,
+      capacity: input.capacity,
+      applicationDeadline: input.applicationDeadline,
+    };
+    return { startsAt, endsAt, details, columns };
   };
 
   const titleOf = (course: CourseRow) => ({ ja: course.titleJa, en: course.titleEn });
@@ -457,17 +466,12 @@ export function createTrainingService(deps: TrainingDependencies) {
       requireHr(actor, 'schedule training sessions');
       const course = await loadCourse(courseId, actor);
       if (course.archivedAt) throw new AppError('conflict', 'An archived course cannot get new sessions.');
-      const { startsAt, endsAt, details } = sessionTimes(input);
+      const { startsAt, details, columns } = sessionTimes(input);
       if (startsAt <= deps.now()) details.push({ path: 'body.date', message: 'must be in the future' });
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
       const session = await store.insertSession({
         courseId,
-        startsAt,
-        endsAt,
-        place: input.place.trim(),
-        online: input.online,
-        capacity: input.capacity,
-        applicationDeadline: input.applicationDeadline,
+        ...columns,
         outlookAction: 'create',
         transactionId: randomUUID(),
       });
@@ -478,7 +482,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     async updateSession(actor: Actor, sessionId: string, input: SessionUpdateInput) {
       requireHr(actor, 'change training sessions');
       const { course } = await loadSession(sessionId);
-      const { startsAt, endsAt, details } = sessionTimes(input);
+      const { startsAt, endsAt, details, columns } = sessionTimes(input);
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
       let outlook = false;
       const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
@@ -506,12 +510,7 @@ export function createTrainingService(deps: TrainingDependencies) {
         const [updated] = await tx
           .update(trainingSessions)
           .set({
-            startsAt,
-            endsAt,
-            place: input.place.trim(),
-            online: input.online,
-            capacity: input.capacity,
-            applicationDeadline: input.applicationDeadline,
+            ...columns,
             version: session.version + 1,
             updatedAt: now,
           })

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { createOutbox } from '../jobs/outbox.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
@@ -40,6 +40,13 @@ export function createTrainingStore(db: Db) {
       })
       .where(eq(trainingSessions.id, sessionId));
   };
+
+  /** Sessions matching `where`, the earliest first. */
+  const sessionsWhere = (where: SQL | undefined): Promise<SessionRow[]> =>
+    db.select().from(trainingSessions).where(where).orderBy(asc(trainingSessions.startsAt));
+  /** Enrolments matching `where`, in the order they were made. */
+  const enrolmentsWhere = (where: SQL): Promise<EnrolmentRow[]> =>
+    db.select().from(trainingEnrolments).where(where).orderBy(asc(trainingEnrolments.createdAt));
 
   return {
     db,
@@ -83,26 +90,14 @@ export function createTrainingStore(db: Db) {
 
     async sessionsOf(courseIds: string[]): Promise<SessionRow[]> {
       if (courseIds.length === 0) return [];
-      return db
-        .select()
-        .from(trainingSessions)
-        .where(inArray(trainingSessions.courseId, courseIds))
-        .orderBy(asc(trainingSessions.startsAt));
+      return sessionsWhere(inArray(trainingSessions.courseId, courseIds));
     },
     async sessionsStartingBetween(from: Date, to: Date): Promise<SessionRow[]> {
-      return db
-        .select()
-        .from(trainingSessions)
-        .where(and(gte(trainingSessions.startsAt, from), lt(trainingSessions.startsAt, to)))
-        .orderBy(asc(trainingSessions.startsAt));
+      return sessionsWhere(and(gte(trainingSessions.startsAt, from), lt(trainingSessions.startsAt, to)));
     },
     async enrolmentsOfPeople(personIds: string[]): Promise<EnrolmentRow[]> {
       if (personIds.length === 0) return [];
-      return db
-        .select()
-        .from(trainingEnrolments)
-        .where(inArray(trainingEnrolments.personId, personIds))
-        .orderBy(asc(trainingEnrolments.createdAt));
+      return enrolmentsWhere(inArray(trainingEnrolments.personId, personIds));
     },
     async session(id: string): Promise<SessionRow | undefined> {
       return (await db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0];
@@ -120,18 +115,10 @@ export function createTrainingStore(db: Db) {
     },
     async enrolmentsOfSessions(sessionIds: string[]): Promise<EnrolmentRow[]> {
       if (sessionIds.length === 0) return [];
-      return db
-        .select()
-        .from(trainingEnrolments)
-        .where(inArray(trainingEnrolments.sessionId, sessionIds))
-        .orderBy(asc(trainingEnrolments.createdAt));
+      return enrolmentsWhere(inArray(trainingEnrolments.sessionId, sessionIds));
     },
     async enrolmentsOfPerson(personId: string): Promise<EnrolmentRow[]> {
-      return db
-        .select()
-        .from(trainingEnrolments)
-        .where(eq(trainingEnrolments.personId, personId))
-        .orderBy(asc(trainingEnrolments.createdAt));
+      return enrolmentsWhere(eq(trainingEnrolments.personId, personId));
     },
     /** Confirmed people not yet on the session's Outlook event. */
     async uninvited(sessionId: string): Promise<EnrolmentRow[]> {
