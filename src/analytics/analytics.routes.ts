@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
+import { actorOf, type Actor } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
@@ -20,13 +20,15 @@ import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
 
+const notHr = { description: 'Not HR' };
+
 const csvResponses = {
   200: {
     description: 'The table as CSV (UTF-8 with BOM)',
     schema: z.string(),
     contentType: CSV_CONTENT_TYPE,
   },
-  403: { description: 'Not HR' },
+  403: notHr,
 };
 
 const download = (table: CsvTable) => csvResult(table.name, table.header, table.rows);
@@ -36,6 +38,38 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
   const route = routeGroup({ tags: ['analytics'], auth: 'user' });
   const csv = createCsvTables(framework);
 
+  type Query = z.ZodType<Record<string, unknown>>;
+
+  /** A roll-up as JSON for the tab. */
+  const rollUp = <Q extends Query, S extends z.ZodType>(
+    spec: { path: string; operationId: string; summary: string; query: Q; description: string; schema: S },
+    read: (actor: Actor, query: z.infer<Q>) => Promise<z.infer<S>>,
+  ) =>
+    route({
+      method: 'get',
+      path: spec.path,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      request: { query: spec.query },
+      responses: { 200: { description: spec.description, schema: spec.schema }, 403: notHr },
+      handler: async ({ user, query }) => ({ body: await read(actorOf(user), query) }),
+    });
+
+  /** A table of a roll-up as a CSV download; its reads are audited as exports. */
+  const csvExport = <Q extends Query>(
+    spec: { path: string; operationId: string; summary: string; query: Q },
+    table: (actor: Actor, query: z.infer<Q>) => Promise<CsvTable>,
+  ) =>
+    route({
+      method: 'get',
+      path: spec.path,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      request: { query: spec.query },
+      responses: csvResponses,
+      handler: async ({ user, query }) => download(await table(actorOf(user), query)),
+    });
+
   /** The four tables of 今後受けたい研修, each its own download. */
   const wantedCsv = (
     path: string,
@@ -43,53 +77,43 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
     summary: string,
     table: (report: Awaited<ReturnType<AnalyticsService['wanted']>>, language: CsvLanguage) => CsvTable,
   ) =>
-    route({
-      method: 'get',
-      path,
-      operationId,
-      summary,
-      request: { query: yearCsvQuery },
-      responses: csvResponses,
-      handler: async ({ user, query }) =>
-        download(table(await service.wanted(actorOf(user), query, 'export', operationId), query.lang)),
-    });
+    csvExport({ path, operationId, summary, query: yearCsvQuery }, async (actor, query) =>
+      table(await service.wanted(actor, query, 'export', operationId), query.lang),
+    );
 
   return [
-    route({
-      method: 'get',
-      path: '/api/hr/reports/submission',
-      operationId: 'getReportSubmission',
-      summary: 'HR: post-training report submission rate per ended session of the fiscal year',
-      request: { query: yearQuery },
-      responses: {
-        200: { description: 'Sessions, the latest first', schema: submissionReportSchema },
-        403: { description: 'Not HR' },
+    rollUp(
+      {
+        path: '/api/hr/reports/submission',
+        operationId: 'getReportSubmission',
+        summary: 'HR: post-training report submission rate per ended session of the fiscal year',
+        query: yearQuery,
+        description: 'Sessions, the latest first',
+        schema: submissionReportSchema,
       },
-      handler: async ({ user, query }) => ({ body: await service.submission(actorOf(user), query) }),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/reports/submission.csv',
-      operationId: 'exportReportSubmission',
-      summary: 'HR: the submission rate per session as CSV',
-      request: { query: yearCsvQuery },
-      responses: csvResponses,
-      handler: async ({ user, query }) =>
-        download(csv.submission(await service.submission(actorOf(user), query, 'export'), query.lang)),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/reports/wanted',
-      operationId: 'getTrainingsWanted',
-      summary:
-        'HR: 今後受けたい研修 of the year’s reports by course, level and 課 (free text only where 3 or more wrote)',
-      request: { query: yearQuery },
-      responses: {
-        200: { description: 'The aggregation', schema: wantedReportSchema },
-        403: { description: 'Not HR' },
+      (actor, query) => service.submission(actor, query),
+    ),
+    csvExport(
+      {
+        path: '/api/hr/reports/submission.csv',
+        operationId: 'exportReportSubmission',
+        summary: 'HR: the submission rate per session as CSV',
+        query: yearCsvQuery,
       },
-      handler: async ({ user, query }) => ({ body: await service.wanted(actorOf(user), query) }),
-    }),
+      async (actor, query) => csv.submission(await service.submission(actor, query, 'export'), query.lang),
+    ),
+    rollUp(
+      {
+        path: '/api/hr/reports/wanted',
+        operationId: 'getTrainingsWanted',
+        summary:
+          'HR: 今後受けたい研修 of the year’s reports by course, level and 課 (free text only where 3 or more wrote)',
+        query: yearQuery,
+        description: 'The aggregation',
+        schema: wantedReportSchema,
+      },
+      (actor, query) => service.wanted(actor, query),
+    ),
     wantedCsv(
       '/api/hr/reports/wanted-courses.csv',
       'exportTrainingsWantedByCourse',
@@ -114,78 +138,68 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       'HR: the free text of trainings wanted per 課 as CSV (hidden where fewer than 3 wrote)',
       (report, language) => csv.wantedTexts(report, language),
     ),
-    route({
-      method: 'get',
-      path: '/api/hr/dashboards/completion',
-      operationId: 'getCompletionDashboard',
-      summary: 'HR: self-checks, goals, interviews and training reports of the fiscal year by 課 or 部',
-      request: { query: completionQuerySchema },
-      responses: {
-        200: { description: 'One row per group', schema: completionReportSchema },
-        403: { description: 'Not HR' },
+    rollUp(
+      {
+        path: '/api/hr/dashboards/completion',
+        operationId: 'getCompletionDashboard',
+        summary: 'HR: self-checks, goals, interviews and training reports of the fiscal year by 課 or 部',
+        query: completionQuerySchema,
+        description: 'One row per group',
+        schema: completionReportSchema,
       },
-      handler: async ({ user, query }) => ({ body: await service.completion(actorOf(user), query) }),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/dashboards/completion.csv',
-      operationId: 'exportCompletionDashboard',
-      summary: 'HR: completion by 課 or 部 as CSV',
-      request: { query: completionCsvQuerySchema },
-      responses: csvResponses,
-      handler: async ({ user, query }) =>
-        download(csv.completion(await service.completion(actorOf(user), query, 'export'), query.lang)),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/dashboards/competencies',
-      operationId: 'getCompetencyPicture',
-      summary:
-        'HR: average self-assessed rating per competency by level or 課 (latest submitted self-checks; cells under 3 people withheld)',
-      request: { query: competencyQuerySchema },
-      responses: {
-        200: { description: 'One row per group', schema: competencyReportSchema },
-        403: { description: 'Not HR' },
+      (actor, query) => service.completion(actor, query),
+    ),
+    csvExport(
+      {
+        path: '/api/hr/dashboards/completion.csv',
+        operationId: 'exportCompletionDashboard',
+        summary: 'HR: completion by 課 or 部 as CSV',
+        query: completionCsvQuerySchema,
       },
-      handler: async ({ user, query }) => ({ body: await service.competencies(actorOf(user), query) }),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/dashboards/competencies.csv',
-      operationId: 'exportCompetencyPicture',
-      summary: 'HR: the competency picture as CSV (withheld cells say so)',
-      request: { query: competencyCsvQuerySchema },
-      responses: csvResponses,
-      handler: async ({ user, query }) =>
-        download(csv.competencies(await service.competencies(actorOf(user), query, 'export'), query.lang)),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/dashboards/demand',
-      operationId: 'getTrainingDemand',
-      summary: 'HR: training demand — courses wanted in the year’s reports, by level',
-      request: { query: yearQuery },
-      responses: {
-        200: { description: 'Most wanted first', schema: demandReportSchema },
-        403: { description: 'Not HR' },
+      async (actor, query) => csv.completion(await service.completion(actor, query, 'export'), query.lang),
+    ),
+    rollUp(
+      {
+        path: '/api/hr/dashboards/competencies',
+        operationId: 'getCompetencyPicture',
+        summary:
+          'HR: average self-assessed rating per competency by level or 課 (latest submitted self-checks; cells under 3 people withheld)',
+        query: competencyQuerySchema,
+        description: 'One row per group',
+        schema: competencyReportSchema,
       },
-      handler: async ({ user, query }) => ({ body: await service.demand(actorOf(user), query) }),
-    }),
-    route({
-      method: 'get',
-      path: '/api/hr/dashboards/demand.csv',
-      operationId: 'exportTrainingDemand',
-      summary: 'HR: training demand as CSV',
-      request: { query: yearCsvQuery },
-      responses: csvResponses,
-      handler: async ({ user, query }) =>
-        download(
-          csv.wantedCourses(
-            await service.demand(actorOf(user), query, 'export'),
-            query.lang,
-            'training-demand',
-          ),
-        ),
-    }),
+      (actor, query) => service.competencies(actor, query),
+    ),
+    csvExport(
+      {
+        path: '/api/hr/dashboards/competencies.csv',
+        operationId: 'exportCompetencyPicture',
+        summary: 'HR: the competency picture as CSV (withheld cells say so)',
+        query: competencyCsvQuerySchema,
+      },
+      async (actor, query) =>
+        csv.competencies(await service.competencies(actor, query, 'export'), query.lang),
+    ),
+    rollUp(
+      {
+        path: '/api/hr/dashboards/demand',
+        operationId: 'getTrainingDemand',
+        summary: 'HR: training demand — courses wanted in the year’s reports, by level',
+        query: yearQuery,
+        description: 'Most wanted first',
+        schema: demandReportSchema,
+      },
+      (actor, query) => service.demand(actor, query),
+    ),
+    csvExport(
+      {
+        path: '/api/hr/dashboards/demand.csv',
+        operationId: 'exportTrainingDemand',
+        summary: 'HR: training demand as CSV',
+        query: yearCsvQuery,
+      },
+      async (actor, query) =>
+        csv.wantedCourses(await service.demand(actor, query, 'export'), query.lang, 'training-demand'),
+    ),
   ];
 }

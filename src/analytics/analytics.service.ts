@@ -72,7 +72,9 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       throw new AppError('forbidden', 'Only HR (the personnel section) may read these roll-ups.');
   };
 
-  const resolveYear = (fiscalYear: number | undefined): number => {
+  /** The fiscal year a roll-up is asked for (default the current one), once the actor is known to be HR. */
+  const hrYear = (actor: Actor, fiscalYear: number | undefined): number => {
+    requireHr(actor);
     const current = halfPeriodAt(deps.now()).fiscalYear;
     const year = fiscalYear ?? current;
     if (year < FIRST_FISCAL_YEAR || year > current)
@@ -274,8 +276,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       query: AnalyticsYearQuery,
       action: AuditAction = 'read',
     ): Promise<SubmissionReport> {
-      requireHr(actor);
-      const fiscalYear = resolveYear(query.fiscalYear);
+      const fiscalYear = hrYear(actor, query.fiscalYear);
       const { from, to } = fiscalYearBounds(fiscalYear);
       const sessions = await store.endedSessions(from, to, deps.now());
       const ids = sessions.map((session) => session.id);
@@ -325,8 +326,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       action: AuditAction = 'read',
       table?: string,
     ): Promise<WantedReport> {
-      requireHr(actor);
-      const fiscalYear = resolveYear(query.fiscalYear);
+      const fiscalYear = hrYear(actor, query.fiscalYear);
       const report = await wantedOf(fiscalYear);
       await audit(actor, action, 'analytics.reports.wanted', {
         fiscalYear,
@@ -346,8 +346,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       query: AnalyticsYearQuery,
       action: AuditAction = 'read',
     ): Promise<DemandReport> {
-      requireHr(actor);
-      const fiscalYear = resolveYear(query.fiscalYear);
+      const fiscalYear = hrYear(actor, query.fiscalYear);
       const { from, to } = fiscalYearBounds(fiscalYear);
       // Counted in PostgreSQL: Node holds one row per level and per course and level.
       const counted = await store.demandCounts({
@@ -391,8 +390,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
       query: CompletionQuery,
       action: AuditAction = 'read',
     ): Promise<CompletionReport> {
-      requireHr(actor);
-      const fiscalYear = resolveYear(query.fiscalYear);
+      const fiscalYear = hrYear(actor, query.fiscalYear);
       const now = deps.now();
       const { from, to, secondHalf } = fiscalYearBounds(fiscalYear);
       const halves = { h1: now >= from, h2: now >= secondHalf };

@@ -12,6 +12,7 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
+import { auditPersonSchema } from '../auth/audit.contract.ts';
 import { dbInteger } from '../http/user-input.ts';
 import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
 
@@ -43,11 +44,8 @@ export const calendarDateSchema = z
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
   }, 'must be a real date');
 
-export const cycleActorSchema = z.object({
-  id: z.string(),
-  /** Null when the person is no longer in the directory. */
-  displayName: z.string().nullable(),
-});
+/** Who scheduled, opened or closed a window: the audit log's person (name null once they left). */
+export const cycleActorSchema = auditPersonSchema;
 export type CycleActor = z.infer<typeof cycleActorSchema>;
 
 export const cycleWindowEventSchema = z.object({

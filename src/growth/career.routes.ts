@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { careerDesignInputSchema, careerDesignResponseSchema } from './career.contract.ts';
 import type { CareerService } from './career.service.ts';
-import { personParam, subjectOf } from './growth-params.ts';
+import { forSubject, personParam } from './growth-params.ts';
 
 export function careerRoutes(service: CareerService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
@@ -22,10 +22,7 @@ export function careerRoutes(service: CareerService): RouteDefinition[] {
         403: { description: 'Not the person, a supervisor or HR' },
         404: { description: 'No such person' },
       },
-      handler: async ({ user, params: { personId } }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.get(subject.actor, subject.personId) };
-      },
+      handler: forSubject(({ actor, personId }) => service.get(actor, personId)),
     }),
     route({
       method: 'put',
@@ -38,10 +35,7 @@ export function careerRoutes(service: CareerService): RouteDefinition[] {
         403: { description: 'Only the person writes their career design' },
         409: { description: 'Saved by someone else in the meantime (version)' },
       },
-      handler: async ({ user, params: { personId }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.save(subject.actor, subject.personId, body) };
-      },
+      handler: forSubject(({ actor, personId }, _params, body) => service.save(actor, personId, body)),
     }),
   ];
 }

@@ -9,7 +9,7 @@ import {
   openWindowInputSchema,
 } from './declaration.contract.ts';
 import type { DeclarationService } from './declaration.service.ts';
-import { personParam, subjectOf } from './growth-params.ts';
+import { forSubject, personParam } from './growth-params.ts';
 
 const fiscalYearParam = z
   .string()
@@ -84,10 +84,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         },
         ...errors,
       },
-      handler: async ({ user, params: { personId, fiscalYear } }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.get(subject.actor, subject.personId, fiscalYear) };
-      },
+      handler: forSubject(({ actor, personId }, { fiscalYear }) => service.get(actor, personId, fiscalYear)),
     }),
     route({
       method: 'put',
@@ -96,10 +93,9 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
       request: { params, body: declarationDraftInputSchema },
       responses: { 200: { description: 'Saved', schema: declarationResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, fiscalYear }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.saveDraft(subject.actor, subject.personId, fiscalYear, body) };
-      },
+      handler: forSubject(({ actor, personId }, { fiscalYear }, body) =>
+        service.saveDraft(actor, personId, fiscalYear, body),
+      ),
     }),
     route({
       method: 'post',
@@ -108,10 +104,9 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       summary: 'Submit my 自己申告 to HR (no changes afterwards)',
       request: { params, body: declarationSubmitInputSchema },
       responses: { 200: { description: 'Submitted', schema: declarationResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, fiscalYear }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.submit(subject.actor, subject.personId, fiscalYear, body) };
-      },
+      handler: forSubject(({ actor, personId }, { fiscalYear }, body) =>
+        service.submit(actor, personId, fiscalYear, body),
+      ),
     }),
     route({
       method: 'post',
@@ -121,10 +116,9 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         'Revise my submitted 自己申告 while the window is open (it stays submitted; the revision is audited)',
       request: { params, body: declarationDraftInputSchema },
       responses: { 200: { description: 'Revised', schema: declarationResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, fiscalYear }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.revise(subject.actor, subject.personId, fiscalYear, body) };
-      },
+      handler: forSubject(({ actor, personId }, { fiscalYear }, body) =>
+        service.revise(actor, personId, fiscalYear, body),
+      ),
     }),
   ];
 }

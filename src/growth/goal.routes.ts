@@ -11,7 +11,7 @@ import {
   workplaceGoalsResponseSchema,
 } from './goal.contract.ts';
 import type { GoalService } from './goal.service.ts';
-import { personParam, subjectOf, uuidParam } from './growth-params.ts';
+import { forSubject, personParam, subjectOf, uuidParam } from './growth-params.ts';
 
 export function goalRoutes(service: GoalService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
@@ -80,10 +80,9 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: 'Change a goal',
       request: { params: goalParams, body: goalUpdateSchema },
       responses: one,
-      handler: async ({ user, params, body }) => {
-        const subject = subjectOf(user, params.personId);
-        return { body: await service.update(subject.actor, subject.personId, params.goalId, body) };
-      },
+      handler: forSubject(({ actor, personId }, { goalId }, body) =>
+        service.update(actor, personId, goalId, body),
+      ),
     }),
     route({
       method: 'post',
@@ -92,10 +91,9 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: 'Record progress on a goal',
       request: { params: goalParams, body: goalProgressInputSchema },
       responses: one,
-      handler: async ({ user, params, body }) => {
-        const subject = subjectOf(user, params.personId);
-        return { body: await service.addProgress(subject.actor, subject.personId, params.goalId, body) };
-      },
+      handler: forSubject(({ actor, personId }, { goalId }, body) =>
+        service.addProgress(actor, personId, goalId, body),
+      ),
     }),
     route({
       method: 'put',
@@ -104,10 +102,9 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: 'My mid-year or year-end reflection on a goal',
       request: { params: goalParams, body: goalReflectionInputSchema },
       responses: one,
-      handler: async ({ user, params, body }) => {
-        const subject = subjectOf(user, params.personId);
-        return { body: await service.reflect(subject.actor, subject.personId, params.goalId, body) };
-      },
+      handler: forSubject(({ actor, personId }, { goalId }, body) =>
+        service.reflect(actor, personId, goalId, body),
+      ),
     }),
     route({
       method: 'post',
@@ -116,10 +113,9 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       summary: "A supervisor's comment on a goal (at setting, mid-year or year-end)",
       request: { params: goalParams, body: goalCommentInputSchema },
       responses: one,
-      handler: async ({ user, params, body }) => {
-        const subject = subjectOf(user, params.personId);
-        return { body: await service.comment(subject.actor, subject.personId, params.goalId, body) };
-      },
+      handler: forSubject(({ actor, personId }, { goalId }, body) =>
+        service.comment(actor, personId, goalId, body),
+      ),
     }),
   ];
 }

@@ -158,6 +158,15 @@ export function createGoalService(deps: {
   const currentFiscalYear = () => halfPeriodAt(deps.now()).fiscalYear;
   const closedYear = (fiscalYear: number) => fiscalYear < currentFiscalYear();
 
+  /** One of my own goals that I may still change: not of a past fiscal year. */
+  const ownOpenGoal = async (actor: Actor, personId: string, goalId: string) => {
+    await deps.access.require(actor, personId, ['self']);
+    const row = await load(personId, goalId);
+    if (closedYear(row.fiscalYear))
+      throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+    return row;
+  };
+
   return {
     async list(actor: Actor, personId: string, fiscalYear: number | undefined): Promise<GoalView[]> {
       const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr', 'colleague']);
@@ -249,10 +258,7 @@ export function createGoalService(deps: {
     },
 
     async update(actor: Actor, personId: string, goalId: string, input: GoalUpdateInput): Promise<GoalView> {
-      await deps.access.require(actor, personId, ['self']);
-      const row = await load(personId, goalId);
-      if (closedYear(row.fiscalYear))
-        throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      const row = await ownOpenGoal(actor, personId, goalId);
       checkLinks(input, row.fiscalYear);
       const { version, ...changes } = input;
       return view(await write(row, version, changes), true);
@@ -264,10 +270,7 @@ export function createGoalService(deps: {
       goalId: string,
       input: GoalProgressInput,
     ): Promise<GoalView> {
-      await deps.access.require(actor, personId, ['self']);
-      const row = await load(personId, goalId);
-      if (closedYear(row.fiscalYear))
-        throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      const row = await ownOpenGoal(actor, personId, goalId);
       const entry = { at: deps.now().toISOString(), percent: input.percent, note: input.note };
       return view(await write(row, input.version, { progress: [...row.progress, entry] }), true);
     },
@@ -278,10 +281,7 @@ export function createGoalService(deps: {
       goalId: string,
       input: GoalReflectionInput,
     ): Promise<GoalView> {
-      await deps.access.require(actor, personId, ['self']);
-      const row = await load(personId, goalId);
-      if (closedYear(row.fiscalYear))
-        throw new AppError('conflict', 'Goals of a past fiscal year are read-only.');
+      const row = await ownOpenGoal(actor, personId, goalId);
       await checkStageWindow(row.fiscalYear, input.stage);
       const changes =
         input.stage === 'mid' ? { midReflection: input.text } : { yearEndReflection: input.text };

@@ -22,3 +22,15 @@ export function subjectOf(user: AuthenticatedUser, personId: string): { actor: A
     personId: personId === 'me' ? user.id : personId.toLowerCase(),
   };
 }
+
+/**
+ * The handler of a route about one person (`:personId`, "me" for the caller): works out who acts and
+ * about whom, and answers 200 with what `act` returns.
+ */
+export function forSubject<P extends { personId: string }, B, T>(
+  act: (subject: { actor: Actor; personId: string }, params: P, body: B) => Promise<T>,
+) {
+  return async ({ user, params, body }: { user: AuthenticatedUser; params: P; body: B }) => ({
+    body: await act(subjectOf(user, params.personId), params, body),
+  });
+}

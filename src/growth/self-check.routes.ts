@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
-import { personParam, subjectOf } from './growth-params.ts';
+import { forSubject, personParam } from './growth-params.ts';
 import {
   selfCheckDraftInputSchema,
   selfCheckFeedbackCompleteInputSchema,
@@ -28,10 +28,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: "A person's self-checks across periods, with averages per group (for the growth chart)",
       request: { params: z.object({ personId: personParam }) },
       responses: { 200: { description: 'History', schema: selfCheckHistoryResponseSchema } },
-      handler: async ({ user, params: { personId } }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.history(subject.actor, subject.personId) };
-      },
+      handler: forSubject(({ actor, personId }) => service.history(actor, personId)),
     }),
     route({
       method: 'get',
@@ -40,10 +37,7 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: 'One self-check (a blank one when none was saved yet)',
       request: { params },
       responses: { 200: { description: 'The self-check', schema: selfCheckResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, period } }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.get(subject.actor, subject.personId, period) };
-      },
+      handler: forSubject(({ actor, personId }, { period }) => service.get(actor, personId, period)),
     }),
     route({
       method: 'put',
@@ -52,10 +46,9 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: 'Save my self-check as a draft (version from the last read; 0 for the first save)',
       request: { params, body: selfCheckDraftInputSchema },
       responses: { 200: { description: 'Saved', schema: selfCheckResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, period }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.saveDraft(subject.actor, subject.personId, period, body) };
-      },
+      handler: forSubject(({ actor, personId }, { period }, body) =>
+        service.saveDraft(actor, personId, period, body),
+      ),
     }),
     route({
       method: 'post',
@@ -68,10 +61,9 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
         ...errors,
         422: { description: 'Items not rated' },
       },
-      handler: async ({ user, params: { personId, period }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.submit(subject.actor, subject.personId, period, body) };
-      },
+      handler: forSubject(({ actor, personId }, { period }, body) =>
+        service.submit(actor, personId, period, body),
+      ),
     }),
     route({
       method: 'put',
@@ -80,10 +72,9 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       summary: "A supervisor's feedback per item on a submitted self-check",
       request: { params, body: selfCheckFeedbackInputSchema },
       responses: { 200: { description: 'Saved', schema: selfCheckResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, period }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.giveFeedback(subject.actor, subject.personId, period, body) };
-      },
+      handler: forSubject(({ actor, personId }, { period }, body) =>
+        service.giveFeedback(actor, personId, period, body),
+      ),
     }),
     route({
       method: 'post',
@@ -93,10 +84,9 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
         'The supervisor marks their feedback complete (per-item comments optional): 「フィードバック済み」',
       request: { params, body: selfCheckFeedbackCompleteInputSchema },
       responses: { 200: { description: 'Complete', schema: selfCheckResponseSchema }, ...errors },
-      handler: async ({ user, params: { personId, period }, body }) => {
-        const subject = subjectOf(user, personId);
-        return { body: await service.completeFeedback(subject.actor, subject.personId, period, body) };
-      },
+      handler: forSubject(({ actor, personId }, { period }, body) =>
+        service.completeFeedback(actor, personId, period, body),
+      ),
     }),
   ];
 }

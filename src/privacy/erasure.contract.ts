@@ -5,6 +5,7 @@
 // POST /api/hr/people/:personId/erase                ← EraseInput → 201 ErasureRecordView (HR)
 // GET  /api/hr/erasures?personId=                    → ErasureRecordView[] (HR, newest first)
 import { z } from 'zod';
+import { auditPersonSchema } from '../auth/audit.contract.ts';
 import { userText } from '../http/user-input.ts';
 
 /** `table.column` → rows. */
@@ -29,7 +30,7 @@ export const erasureRecordViewSchema = z.object({
   id: z.string(),
   personId: z.string(),
   displayName: z.string().nullable(),
-  erasedBy: z.object({ id: z.string(), displayName: z.string().nullable() }),
+  erasedBy: auditPersonSchema,
   erasedAt: z.string(),
   forced: z.boolean(),
   reason: z.string().nullable(),
