@@ -106,7 +106,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     options: { theme?: string; locale?: string } = {},
   ): Promise<FrameLocator> => {
     // Straight to the page through a deep link, as the bot's buttons open it: the home's own loading is no
-    // part of these tests (the navigation is walked inside the tests below, and in tab-home.test.ts).
+    // part of these tests (the navigation is walked inside the tests below, e.g. self-check → goals).
     const tab = await openDevHost(page, server.url, {
       user: person.userPrincipalName,
       ...options,
