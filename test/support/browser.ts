@@ -85,6 +85,17 @@ export interface AxeViolation {
  */
 export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]> {
   if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axe.source);
+  // Colours in the middle of a transition (a theme switched live, a hover) are neither theme's: wait for
+  // the page's finite animations and transitions to end first. (Injecting axe each time used to give
+  // them the time by chance.)
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await frame.evaluate(async () => {
     const run = (
       window as unknown as {
