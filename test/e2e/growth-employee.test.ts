@@ -105,9 +105,13 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     target: 'self-check' | 'goals',
     options: { theme?: string; locale?: string } = {},
   ): Promise<FrameLocator> => {
-    const tab = await openDevHost(page, server.url, { user: person.userPrincipalName, ...options });
-    await openTabPage(tab.frame, target);
-    await tab.frame.locator(`[data-testid=${target}]`).waitFor();
+    // Straight to the page through a deep link, as the bot's buttons open it: the home's own loading is no
+    // part of these tests (the navigation is walked inside the tests below, e.g. self-check → goals).
+    const tab = await openDevHost(page, server.url, {
+      user: person.userPrincipalName,
+      ...options,
+      subEntityId: target,
+    });
     return tab.frame;
   };
   const openSelfCheck = async (
@@ -119,12 +123,14 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await frame.locator(`[data-testid=self-check-${period}]`).waitFor();
     return frame;
   };
-  const openGoals = async (page: Page, person: Person, options: { theme?: string; locale?: string } = {}) => {
-    const frame = await openPage(page, person, 'goals', options);
+  /** The goals page once its year and goals have loaded. */
+  const goalsLoaded = async (frame: FrameLocator) => {
     await frame.locator('[data-testid=year-picker]').waitFor();
     await frame.locator('[data-testid=goals-empty], article[data-testid^=goal-]').first().waitFor();
     return frame;
   };
+  const openGoals = async (page: Page, person: Person, options: { theme?: string; locale?: string } = {}) =>
+    goalsLoaded(await openPage(page, person, 'goals', options));
   /** The whole tab in one picture: the dev host's frame is as tall as the window, so grow the window. */
   const fullScreenshot = async (page: Page, frame: FrameLocator, name: string) => {
     const viewport = page.viewportSize() ?? { width: 1100, height: 900 };
@@ -468,10 +474,11 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await expect(frame.locator('[data-testid=self-check-history] desc').textContent()).resolves.toContain(
       'Job performance abilities',
     );
-    await page.close();
 
-    const goalsPage = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    frame = await openGoals(goalsPage, person, { locale: 'en-US' });
+    // On to the goals page in the same tab, through its navigation.
+    const goalsPage = page;
+    await openTabPage(frame, 'goals');
+    frame = await goalsLoaded(frame);
     await frame.locator('[data-testid=goal-add]').click();
     const goalForm = frame.locator('[data-testid=goal-new-form]');
     await goalForm.locator('[data-testid=goal-title]').fill('Publish the counter FAQ online');
@@ -641,7 +648,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await page.close();
   });
 
-  it('has no serious or critical accessibility violations on both pages (default, dark and contrast themes)', async () => {
+  it('has no serious or critical accessibility violations on both pages (default, dark and contrast themes), and the editable self-check fits 360 px', async () => {
     const themes = ['default', 'dark', 'contrast'];
     // Each state of a page is loaded once and checked in every theme, switched live as Teams does.
     const inEveryTheme = async (page: Page, what: string) => {
@@ -675,9 +682,28 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     const editable = await openSelfCheck(fresh, shunin[3]!);
     await editable.locator(`[data-testid=self-check-${period}] [data-testid=save-draft]`).waitFor();
     await inEveryTheme(fresh, 'self-check-edit');
+    // The same editable self-check at Teams mobile's width, with its radio scale (the tab lays out again
+    // on resize, as on a phone): it fits, and at the end of the page the actions cover nothing of the
+    // form. (Whether they stay in view while scrolling in the dev host at 360 px is not asserted: measured
+    // there, the footer sat below the frame's viewport; see the report of issue 18. The component test
+    // checks position: sticky.)
+    await setDevHostTheme(fresh, 'default');
+    await fresh.setViewportSize({ width: 360, height: 780 });
+    await expectNoSidewaysScroll(editable);
+    const footer = editable.locator('[data-testid=self-check-actions]');
+    await fresh.screenshot({ path: path.join(SCREENSHOT_DIR, 'self-check-edit-mobile-footer.png') });
+    const gap = await footer.evaluate((element) => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const before = element.previousElementSibling ?? element;
+      const reflections = document.querySelector('[data-testid=reflections]') ?? before;
+      return element.getBoundingClientRect().top - reflections.getBoundingClientRect().bottom;
+    });
+    expect(gap).toBeGreaterThanOrEqual(0);
+    await fullScreenshot(fresh, editable, 'self-check-edit-mobile');
     await fresh.close();
   });
 
+  // The editable self-check at 360 px is checked on the page of the accessibility test above.
   it('fits 360 px (Teams mobile) without horizontal scrolling on both pages', async () => {
     const person = shunin[0]!;
     const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
@@ -691,25 +717,6 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await frame.locator('[data-testid=goal-new-form]').waitFor();
     await expectNoSidewaysScroll(frame);
     await fullScreenshot(page, frame, 'goals-mobile');
-    // An editable self-check, with its radio scale, fits as well.
-    const other = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    const editable = await openSelfCheck(other, shunin[3]!);
-    await editable.locator(`[data-testid=self-check-${period}] [data-testid=save-draft]`).waitFor();
-    await expectNoSidewaysScroll(editable);
-    // At the end of the page the actions cover nothing of the form. (Whether they stay in view while
-    // scrolling in the dev host at 360 px is not asserted: measured there, the footer sat below the
-    // frame's viewport; see the report of issue 18. The component test checks position: sticky.)
-    const footer = editable.locator('[data-testid=self-check-actions]');
-    await other.screenshot({ path: path.join(SCREENSHOT_DIR, 'self-check-edit-mobile-footer.png') });
-    const gap = await footer.evaluate((element) => {
-      window.scrollTo(0, document.documentElement.scrollHeight);
-      const before = element.previousElementSibling ?? element;
-      const reflections = document.querySelector('[data-testid=reflections]') ?? before;
-      return element.getBoundingClientRect().top - reflections.getBoundingClientRect().bottom;
-    });
-    expect(gap).toBeGreaterThanOrEqual(0);
-    await fullScreenshot(other, editable, 'self-check-edit-mobile');
-    await other.close();
     await page.close();
   });
   // Issue 18 (goals-declaration): the goal stage from HR's windows, who sees a new goal, and 自己申告.

@@ -77,14 +77,33 @@ export interface AxeViolation {
   nodes: number;
 }
 
-/** Runs axe-core inside a frame and returns the serious and critical violations. */
+/**
+ * Runs axe-core inside a frame and returns the serious and critical violations. axe (about 0.5 MB of
+ * script, seconds to evaluate on a busy machine) is injected once per document: a theme change or a move
+ * inside the tab keeps the document. Only violations are gathered (`resultTypes`, as axe's API
+ * documentation advises under Performance): the other groups were never read here.
+ */
 export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]> {
-  await frame.evaluate(axe.source);
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axe.source);
+  // Colours in the middle of a transition (a theme switched live, a hover) are neither theme's: wait for
+  // the page's finite animations and transitions to end first. (Injecting axe each time used to give
+  // them the time by chance.)
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await frame.evaluate(async () => {
     const run = (
       window as unknown as {
         axe: {
-          run(context: Document): Promise<{
+          run(
+            context: Document,
+            options: { resultTypes: string[] },
+          ): Promise<{
             violations: Array<{
               id: string;
               impact: string | null;
@@ -95,7 +114,7 @@ export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]
         };
       }
     ).axe;
-    const outcome = await run.run(document);
+    const outcome = await run.run(document, { resultTypes: ['violations'] });
     return outcome.violations
       .map((violation) => ({
         id: violation.id,
@@ -130,20 +149,28 @@ export async function setDevHostTheme(page: Page, theme: string): Promise<void> 
   await page.frameLocator('[data-testid=dev-host-frame]').locator(`[data-theme=${theme}]`).waitFor();
 }
 
-/** Opens the dev host as a user, theme and locale, and waits for the tab's home. */
+/**
+ * Opens the dev host as a user, theme and locale, and waits for the tab's home. With `subEntityId` (a
+ * page of the tab, e.g. `self-check` or `training/mine`) the tab opens through a deep link instead, as the
+ * bot's buttons open it (Teams hands the link's subEntityId to the tab in its context), and the wait is for
+ * that page: the home is then never rendered, which saves its loading (seconds on a busy machine) where a
+ * test is about another page.
+ */
 export async function openDevHost(
   page: Page,
   baseUrl: string,
-  options: { user: string; theme?: string; locale?: string },
+  options: { user: string; theme?: string; locale?: string; subEntityId?: string },
 ): Promise<DevHostTab> {
   const query = new URLSearchParams({
     user: options.user,
     theme: options.theme ?? 'default',
     locale: options.locale ?? 'ja-JP',
+    ...(options.subEntityId ? { subEntityId: options.subEntityId } : {}),
   });
+  const landing = options.subEntityId?.split('/')[0] ?? 'home';
   await page.goto(`${baseUrl}/dev/?${query.toString()}`);
   const frame = page.frameLocator('[data-testid=dev-host-frame]');
-  await frame.locator('[data-testid=home]').waitFor({ timeout: 60_000 });
+  await frame.locator(`[data-testid=${landing}]`).waitFor({ timeout: 60_000 });
   return {
     frame,
     async contentFrame() {
