@@ -1,5 +1,6 @@
 // The self-check page's styles, shared by its components.
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../shell/visually-hidden.ts';
 
 export const useStyles = makeStyles({
   item: {
@@ -55,14 +56,7 @@ export const useStyles = makeStyles({
   },
   progress: { fontWeight: tokens.fontWeightSemibold, flexBasis: '100%' },
   missingList: { margin: '4px 0 0', paddingLeft: '20px' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
   textarea: { width: '100%' },
   // A native select is as wide as its longest option; on a phone it must shrink to the screen.
   picker: { width: '100%', maxWidth: '520px', minWidth: 0 },

@@ -4,20 +4,14 @@
 // problem only then; the notes component renders the hidden key help and that problem.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
+import { visuallyHidden } from './visually-hidden.ts';
 
 export const useDateTimeInputStyles = makeStyles({
   wrap: { display: 'inline-flex', flexDirection: 'column', gap: '2px', maxWidth: '100%' },
   input: { width: '15em', maxWidth: '100%' },
   narrow: { width: '8.5em', maxWidth: '100%' },
   message: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
   anchor: { position: 'relative', display: 'inline-flex' },
   // The native picker only lends its calendar popup: it sits under the button, invisible.
   native: {

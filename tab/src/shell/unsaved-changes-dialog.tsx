@@ -1,40 +1,32 @@
 // The question asked when a page with unsaved changes is left inside the tab; loaded on demand by
 // UnsavedChangesGuard (unsaved-changes.tsx).
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { DialogFrame } from './dialog-frame.tsx';
 
 export default function UnsavedChangesDialog({ onDecide }: { onDecide: (leave: boolean) => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog
+    <DialogFrame
       open
-      modalType="alert"
-      onOpenChange={(_event, data) => {
-        if (!data.open) onDecide(false);
+      alert
+      onOpenChange={(open) => {
+        if (!open) onDecide(false);
       }}
+      title={t('unsaved.title')}
+      testId="unsaved-dialog"
+      actions={
+        <>
+          <Button appearance="primary" onClick={() => onDecide(false)} data-testid="unsaved-stay">
+            {t('unsaved.stay')}
+          </Button>
+          <Button onClick={() => onDecide(true)} data-testid="unsaved-leave">
+            {t('unsaved.leave')}
+          </Button>
+        </>
+      }
     >
-      <DialogSurface data-testid="unsaved-dialog">
-        <DialogBody>
-          <DialogTitle>{t('unsaved.title')}</DialogTitle>
-          <DialogContent>{t('unsaved.body')}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onDecide(false)} data-testid="unsaved-stay">
-              {t('unsaved.stay')}
-            </Button>
-            <Button onClick={() => onDecide(true)} data-testid="unsaved-leave">
-              {t('unsaved.leave')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {t('unsaved.body')}
+    </DialogFrame>
   );
 }
