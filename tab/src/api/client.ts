@@ -14,6 +14,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Someone saved first: the form keeps what was typed and offers to load the newer version. */
+export function isVersionConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'version_conflict';
+}
+
 interface ErrorBody {
   error?: {
     code?: string;

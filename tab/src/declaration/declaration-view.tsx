@@ -39,7 +39,7 @@ import {
   type TransferWish,
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import { ApiError, isVersionConflict, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
@@ -200,11 +200,7 @@ function DeclarationForm({
 
   const failed = (error: unknown) =>
     // A stale version: keep every typed character and let the person decide when to load the newer one.
-    setNotice(
-      error instanceof ApiError && error.code === 'version_conflict'
-        ? { kind: 'conflict' }
-        : { kind: 'error', error },
-    );
+    setNotice(isVersionConflict(error) ? { kind: 'conflict' } : { kind: 'error', error });
 
   const queryClient = useQueryClient();
   // A saved answer is kept here; the cached one is only marked stale, so this form is not restarted under

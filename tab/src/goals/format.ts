@@ -29,7 +29,3 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   }
   return fields;
 }
-
-export function isVersionConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'version_conflict';
-}

@@ -23,7 +23,8 @@ import {
 import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { fieldErrorsOf, formatDay, isVersionConflict } from './format.ts';
+import { fieldErrorsOf, formatDay } from './format.ts';
+import { isVersionConflict } from '../api/client.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { GoalError } from './goal-error.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';

@@ -9,7 +9,7 @@ import {
   tokens,
   type MessageBarIntent,
 } from '@fluentui/react-components';
-import { isVersionConflict } from '../goals/format.ts';
+import { isVersionConflict } from '../api/client.ts';
 import { useErrorText } from '../shell/error-text.ts';
 
 export const useRowStyles = makeStyles({

@@ -17,7 +17,7 @@ import {
   type InterviewSummary,
   type RescheduleInput,
 } from '../../../src/interviews/interview.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import { isVersionConflict, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { DialogFrame } from '../shell/dialog-frame.tsx';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
@@ -272,7 +272,7 @@ function useActionFailure(): (failure: unknown) => ActionFailure {
   const { t } = useTranslation('interviews');
   const errorText = useErrorText();
   return (failure) => {
-    const stale = failure instanceof ApiError && failure.code === 'version_conflict';
+    const stale = isVersionConflict(failure);
     return { text: stale ? t('versionConflict') : errorText(failure), stale };
   };
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { SelfCheckDraftInput, SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import { ApiError, isVersionConflict, type ApiClient } from '../api/client.ts';
 import { formatInstant } from '../career/format.ts';
 import { queryKeys } from '../data/queries.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -121,7 +121,7 @@ export function PeriodSelfCheckForm({
     edit((previous) => ({ ...previous, reflections: { ...previous.reflections, [id]: text } }));
 
   const failed = (failure: unknown) => {
-    if (failure instanceof ApiError && failure.code === 'version_conflict') setConflict(true);
+    if (isVersionConflict(failure)) setConflict(true);
     else setError(failure);
   };
 

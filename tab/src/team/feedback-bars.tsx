@@ -1,7 +1,7 @@
 // What the team page tells a supervisor after a write: saved, changed elsewhere, or failed.
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError, isVersionConflict } from '../api/client.ts';
 import { ConflictBar as SharedConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 
@@ -32,6 +32,4 @@ export function FailureBar({ error }: { error: unknown }) {
 export type Notice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined;
 
 export const noticeOf = (error: unknown): Notice =>
-  error instanceof ApiError && error.code === 'version_conflict'
-    ? { kind: 'conflict' }
-    : { kind: 'error', error };
+  isVersionConflict(error) ? { kind: 'conflict' } : { kind: 'error', error };

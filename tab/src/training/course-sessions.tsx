@@ -1,5 +1,5 @@
 // A course's sessions for HR: each with its Outlook state and roster; adding, changing and cancelling one.
-import { isConflict } from './form-end.tsx';
+import { isVersionConflict } from '../api/client.ts';
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -189,7 +189,7 @@ export function CancelSession({
       </Field>
       {error ? (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{isConflict(error) ? t('hr.stale') : errorText(error)}</MessageBarBody>
+          <MessageBarBody>{isVersionConflict(error) ? t('hr.stale') : errorText(error)}</MessageBarBody>
         </MessageBar>
       ) : null}
       <div>

@@ -1,5 +1,5 @@
 // The end of HR's course and session forms: save and cancel, and what to do after a crossing change.
-import { ApiError, type ApiClient } from '../api/client.ts';
+import { isVersionConflict, type ApiClient } from '../api/client.ts';
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,8 +11,6 @@ import { useLayoutStyles } from '../shell/layout.tsx';
  * The end of the course and session forms: what went wrong (a change made by someone else first offers
  * to load it, keeping what was typed), then save and cancel.
  */
-export const isConflict = (error: unknown) => error instanceof ApiError && error.code === 'version_conflict';
-
 /**
  * Saving HR's course or session form as a mutation. What was typed stays in the form whatever goes wrong;
  * after a crossing change, `takeLatest` reads the course again and takes the newer version number (from
@@ -77,7 +75,7 @@ export function FormEnd({
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
   const errorText = useErrorText();
-  const stale = isConflict(error) && editing;
+  const stale = isVersionConflict(error) && editing;
   return (
     <>
       {error ? (
