@@ -3,6 +3,7 @@
 // items is feedback in progress, not 「フィードバック済み」; only the supervisor's explicit "complete"
 // (self-check.service.ts, completeFeedback) makes it so.
 import { sql } from 'drizzle-orm';
+import { expectedCompetencies } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { selfChecks } from './self-check.schema.ts';
 import type { SelfCheckState, TeamMember } from './team.contract.ts';
@@ -29,13 +30,6 @@ export interface FeedbackState {
   selfCheckFeedback?: NonNullable<TeamMember['selfCheckFeedback']>;
 }
 
-/** How many items a level's self-check has (every mark but blank). */
-export function selfCheckItemCount(framework: Framework, levelId: string): number {
-  return framework.competencies.filter(
-    (competency) => (framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
-  ).length;
-}
-
 /** The rule: reviewed only once the feedback is marked complete; comments alone leave it submitted. */
 export function feedbackStateOf(row: FeedbackStateRow, framework: Framework): FeedbackState {
   if (row.status === 'draft') return { selfCheck: 'draft' };
@@ -43,7 +37,8 @@ export function feedbackStateOf(row: FeedbackStateRow, framework: Framework): Fe
     selfCheck: row.completed ? 'reviewed' : 'submitted',
     selfCheckFeedback: {
       commented: Number(row.commented),
-      items: selfCheckItemCount(framework, row.levelId),
+      // A level's self-check has an item for every mark but blank.
+      items: expectedCompetencies(framework, row.levelId).length,
     },
   };
 }
