@@ -19,12 +19,11 @@ const useStyles = makeStyles({
   more: { flexShrink: 0, whiteSpace: 'nowrap', minWidth: 'auto' },
 });
 
-/** The その他 menu: the pages that did not fit, in their order; absent while everything fits. */
+/** The その他 menu: the pages that did not fit, in their order (mounted only while some do not fit). */
 export default function MoreMenu({ pages, current }: { pages: readonly PageId[]; current: PageId }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
+  const { ref, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   return (
     <Menu
       checkedValues={{ page: [current] }}
