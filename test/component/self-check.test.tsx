@@ -9,19 +9,10 @@ import { CompetencyGuide } from '../../tab/src/matrix/competency-guide.tsx';
 import { MarkLegend } from '../../tab/src/matrix/mark-legend.tsx';
 import { SelfCheckItem } from '../../tab/src/self-check/self-check-item.tsx';
 import SelfCheckView from '../../tab/src/self-check/self-check-view.tsx';
-import { framework } from './support/fixtures.ts';
+import { framework, SHUJI_ITEMS } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const period = halfPeriodAt(new Date()).id;
-const SHUJI_ITEMS = [
-  'explanation',
-  'planning',
-  'problemSolving',
-  'cooperation',
-  'initiative',
-  'aspiration',
-  'discipline',
-];
 
 function selfCheck(overrides: Partial<SelfCheckResponse> = {}): SelfCheckResponse {
   return {

@@ -6,7 +6,7 @@ import type { SelfCheckResponse } from '../../src/growth/self-check.contract.ts'
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import ViewpointsSection from '../../tab/src/hr/viewpoints/viewpoints-section.tsx';
 import { SelfCheckFeedback } from '../../tab/src/team/self-check-feedback.tsx';
-import { framework, meAt } from './support/fixtures.ts';
+import { framework, meAt, SHUJI_ITEMS } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const period = halfPeriodAt(new Date()).id;
@@ -79,15 +79,7 @@ describe("the supervisor's feedback on a self-check", () => {
     editable: false,
     levelId: 'shuji',
     frameworkVersion: framework.version,
-    items: [
-      'explanation',
-      'planning',
-      'problemSolving',
-      'cooperation',
-      'initiative',
-      'aspiration',
-      'discipline',
-    ].map((competencyId) => ({ competencyId, mark: 'evaluated' as const })),
+    items: SHUJI_ITEMS.map((competencyId) => ({ competencyId, mark: 'evaluated' as const })),
     ratings: { explanation: { rating: 4, evidence: '窓口で説明した' } },
     reflections: {},
     feedback: {

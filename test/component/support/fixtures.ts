@@ -6,6 +6,17 @@ import { frameworkSchema, type Framework } from '../../../src/framework/framewor
 /** The framework the server serves by default (src/app-paths.ts), parsed as the server parses it. */
 export const framework: Framework = frameworkSchema.parse(frameworkFile);
 
+/** The competencies a 主事's self-check asks about, in the framework's order. */
+export const SHUJI_ITEMS = [
+  'explanation',
+  'planning',
+  'problemSolving',
+  'cooperation',
+  'initiative',
+  'aspiration',
+  'discipline',
+];
+
 /** GET /api/me for a staff member of `levelId`. */
 export function meAt(levelId: string | null, overrides: Partial<MeResponse> = {}): MeResponse {
   return {
