@@ -1,12 +1,6 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -24,10 +18,11 @@ import type {
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
+import { DialogFrame } from '../../shell/dialog-frame.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { PersonPicker } from '../../shell/person-picker.tsx';
-import { TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
+import { ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import { useAuditText } from './audit-text.ts';
 
 const useStyles = makeStyles({
@@ -63,6 +58,9 @@ function CountList({ counts, testId }: { counts: ErasureCounts; testId: string }
     </ul>
   );
 }
+
+/** The records table's columns: keys of their headers under `erase.`. */
+const RECORD_COLUMNS = ['colAt', 'colPerson', 'colBy', 'colForced', 'colCounts'] as const;
 
 const total = (counts: ErasureCounts) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 
@@ -207,91 +205,81 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
         </div>
       ) : null}
 
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface data-testid="hr-erase-dialog">
-          <DialogBody>
-            <DialogTitle>{t('erase.confirmTitle', { name })}</DialogTitle>
-            <DialogContent>
-              <p>{t('erase.confirmBody')}</p>
-              {target ? (
-                <>
-                  <strong>{t('erase.deletes')}</strong>
-                  <CountList counts={target.preview.deletes} testId="hr-erase-dialog-deletes" />
-                  {total(target.preview.detaches) > 0 ? (
-                    <>
-                      <strong>{t('erase.detaches')}</strong>
-                      <CountList counts={target.preview.detaches} testId="hr-erase-dialog-detaches" />
-                    </>
-                  ) : null}
-                  {target.forced ? <p>{t('erase.forced', { reason: target.reason })}</p> : null}
-                </>
-              ) : null}
-              {failure !== undefined ? (
-                <MessageBar intent="error" role="alert" data-testid="hr-erase-failed">
-                  <MessageBarBody>
-                    {t('erase.failed')} {errorText(failure)}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(false)} disabled={erasing}>
-                {t('erase.cancel')}
-              </Button>
-              <Button appearance="primary" onClick={erase} disabled={erasing} data-testid="hr-erase-confirm">
-                {t('erase.confirm')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <DialogFrame
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('erase.confirmTitle', { name })}
+        testId="hr-erase-dialog"
+        actions={
+          <>
+            <Button appearance="secondary" onClick={() => setConfirming(false)} disabled={erasing}>
+              {t('erase.cancel')}
+            </Button>
+            <Button appearance="primary" onClick={erase} disabled={erasing} data-testid="hr-erase-confirm">
+              {t('erase.confirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('erase.confirmBody')}</p>
+        {target ? (
+          <>
+            <strong>{t('erase.deletes')}</strong>
+            <CountList counts={target.preview.deletes} testId="hr-erase-dialog-deletes" />
+            {total(target.preview.detaches) > 0 ? (
+              <>
+                <strong>{t('erase.detaches')}</strong>
+                <CountList counts={target.preview.detaches} testId="hr-erase-dialog-detaches" />
+              </>
+            ) : null}
+            {target.forced ? <p>{t('erase.forced', { reason: target.reason })}</p> : null}
+          </>
+        ) : null}
+        {failure !== undefined ? (
+          <MessageBar intent="error" role="alert" data-testid="hr-erase-failed">
+            <MessageBarBody>
+              {t('erase.failed')} {errorText(failure)}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </DialogFrame>
 
       <TableHead id={recordsHeading} title={t('erase.records')}>
         {null}
       </TableHead>
       <QueryState query={records} empty={<p className={layout.muted}>{t('erase.recordsEmpty')}</p>}>
         {(records) => (
-          <TableScroll labelledBy={recordsHeading}>
-            <table
-              className={`${tables.table} ${styles.recordsTable}`}
-              aria-labelledby={recordsHeading}
-              data-testid="hr-erase-records"
-            >
-              <thead>
-                <tr>
-                  <th className={tables.th}>{t('erase.colAt')}</th>
-                  <th className={tables.th}>{t('erase.colPerson')}</th>
-                  <th className={tables.th}>{t('erase.colBy')}</th>
-                  <th className={tables.th}>{t('erase.colForced')}</th>
-                  <th className={tables.th}>{t('erase.colCounts')}</th>
+          <ScrollingTable
+            labelledBy={recordsHeading}
+            className={styles.recordsTable}
+            testId="hr-erase-records"
+            columns={RECORD_COLUMNS.map((key) => ({ label: t(`erase.${key}`) }))}
+          >
+            <tbody>
+              {records.map((record) => (
+                <tr key={record.id} data-testid="hr-erase-record">
+                  <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
+                  <td className={tables.td}>
+                    {record.displayName ?? t('log.unknownPerson')}
+                    <br />
+                    <span className={styles.id}>{record.personId}</span>
+                  </td>
+                  <td className={tables.td}>{format.person(record.erasedBy)}</td>
+                  <td className={tables.td}>
+                    {record.forced
+                      ? t('erase.forced', { reason: record.reason ?? '' })
+                      : t('erase.notForced')}
+                  </td>
+                  <td className={tables.td}>
+                    {t('erase.counts', {
+                      deleted: total(record.deletes),
+                      detached: total(record.detaches),
+                    })}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {records.map((record) => (
-                  <tr key={record.id} data-testid="hr-erase-record">
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
-                    <td className={tables.td}>
-                      {record.displayName ?? t('log.unknownPerson')}
-                      <br />
-                      <span className={styles.id}>{record.personId}</span>
-                    </td>
-                    <td className={tables.td}>{format.person(record.erasedBy)}</td>
-                    <td className={tables.td}>
-                      {record.forced
-                        ? t('erase.forced', { reason: record.reason ?? '' })
-                        : t('erase.notForced')}
-                    </td>
-                    <td className={tables.td}>
-                      {t('erase.counts', {
-                        deleted: total(record.deletes),
-                        detached: total(record.detaches),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </ScrollingTable>
         )}
       </QueryState>
     </Section>

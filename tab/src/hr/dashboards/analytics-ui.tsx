@@ -192,6 +192,56 @@ export function TableScroll({ labelledBy, children }: { labelledBy: string; chil
   );
 }
 
+/** A column of a <ScrollingTable>: its header text and, where the column needs one, the header's class. */
+export interface Column {
+  label: string;
+  className?: string;
+}
+
+/**
+ * A table named by the heading `labelledBy` (a <TableHead> above it), scrolling in its frame on a narrow
+ * screen: one header row of `columns`; `children` are its body.
+ */
+export function ScrollingTable({
+  labelledBy,
+  className,
+  testId,
+  columns,
+  children,
+}: {
+  labelledBy: string;
+  /** Added to the table's own class (a minimum width, the layout). */
+  className?: string;
+  testId: string;
+  columns: Column[];
+  children: ReactNode;
+}) {
+  const styles = useAnalyticsStyles();
+  return (
+    <TableScroll labelledBy={labelledBy}>
+      <table
+        className={className ? `${styles.table} ${className}` : styles.table}
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+      >
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.label}
+                className={column.className ? `${styles.th} ${column.className}` : styles.th}
+              >
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </TableScroll>
+  );
+}
+
 /** A column header of an analytics table; `num` right-aligns it over a column of figures. */
 export function ColHead({
   num = false,

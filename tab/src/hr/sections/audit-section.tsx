@@ -12,7 +12,7 @@ import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { PersonPicker } from '../../shell/person-picker.tsx';
 import { useAuditText } from '../audit/audit-text.ts';
 import messages from '../audit/messages.ts';
-import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
+import { CsvButton, ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 
@@ -20,6 +20,8 @@ registerBundle('hr-audit', messages);
 
 const ACTIONS: readonly AuditAction[] = ['read', 'write', 'export', 'delete'];
 const PAGE_SIZE = 50;
+/** The log's columns after the time: keys of their headers under `log.`. */
+const LOG_COLUMNS = ['colActor', 'colSubject', 'colAction', 'colResource', 'colDetails'] as const;
 
 const useStyles = makeStyles({
   filters: {
@@ -227,52 +229,44 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
       >
         {(page) => (
           <>
-            <TableScroll labelledBy={headingId}>
-              <table
-                className={`${tables.table} ${styles.wideTable}`}
-                aria-labelledby={headingId}
-                data-testid="hr-audit-table"
-              >
-                <thead>
-                  <tr>
-                    <th className={`${tables.th} ${styles.nowrap}`}>{t('log.colAt')}</th>
-                    <th className={tables.th}>{t('log.colActor')}</th>
-                    <th className={tables.th}>{t('log.colSubject')}</th>
-                    <th className={tables.th}>{t('log.colAction')}</th>
-                    <th className={tables.th}>{t('log.colResource')}</th>
-                    <th className={tables.th}>{t('log.colDetails')}</th>
+            <ScrollingTable
+              labelledBy={headingId}
+              className={styles.wideTable}
+              testId="hr-audit-table"
+              columns={[
+                { label: t('log.colAt'), className: styles.nowrap },
+                ...LOG_COLUMNS.map((key) => ({ label: t(`log.${key}`) })),
+              ]}
+            >
+              <tbody>
+                {page.entries.map((entry) => (
+                  <tr key={entry.id} data-testid="hr-audit-row">
+                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
+                    <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
+                    <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
+                    <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
+                    <td className={tables.td}>{format.resource(entry.resource)}</td>
+                    <td className={`${tables.td} ${styles.detailsCell}`}>
+                      {format.hasDetails(entry) ? (
+                        <>
+                          <ul className={styles.details}>
+                            {format.details(entry).map((line) => (
+                              <li key={line}>{line}</li>
+                            ))}
+                          </ul>
+                          <details>
+                            <summary>{t('log.allFields')}</summary>
+                            <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
+                          </details>
+                        </>
+                      ) : (
+                        t('log.none')
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.entries.map((entry) => (
-                    <tr key={entry.id} data-testid="hr-audit-row">
-                      <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
-                      <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
-                      <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
-                      <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
-                      <td className={tables.td}>{format.resource(entry.resource)}</td>
-                      <td className={`${tables.td} ${styles.detailsCell}`}>
-                        {format.hasDetails(entry) ? (
-                          <>
-                            <ul className={styles.details}>
-                              {format.details(entry).map((line) => (
-                                <li key={line}>{line}</li>
-                              ))}
-                            </ul>
-                            <details>
-                              <summary>{t('log.allFields')}</summary>
-                              <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
-                            </details>
-                          </>
-                        ) : (
-                          t('log.none')
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                ))}
+              </tbody>
+            </ScrollingTable>
             <div className={layout.row}>
               <span className={layout.muted} role="status">
                 {t('log.shown', { count: page.entries.length })}
