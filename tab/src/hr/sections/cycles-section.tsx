@@ -16,6 +16,7 @@ import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
+import { useDateTime } from '../people/people-tables.tsx';
 
 registerBundle('hr-cycles', {
   ja: {
@@ -198,6 +199,18 @@ export default function CyclesSection({ api }: HrSectionProps) {
 
 type Action = 'plan' | 'reschedule' | 'open' | 'close';
 
+/** The buttons a window offers, in order: the states each one applies to, and which ones are primary. */
+const BUTTONS: ReadonlyArray<{
+  action: Action;
+  primary: boolean;
+  states: ReadonlyArray<CycleWindow['state'] | 'none'>;
+}> = [
+  { action: 'plan', primary: true, states: ['none'] },
+  { action: 'reschedule', primary: false, states: ['scheduled', 'open'] },
+  { action: 'open', primary: true, states: ['scheduled', 'closed'] },
+  { action: 'close', primary: false, states: ['open'] },
+];
+
 function WindowRow({
   api,
   kind,
@@ -223,12 +236,7 @@ function WindowRow({
   );
   const id = `cycle-${kind}`;
   const state = window?.state ?? 'none';
-  const when = (instant: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
-      timeZone: 'Asia/Tokyo',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(instant));
+  const when = useDateTime();
   const who = (actor: CycleActor | null | undefined) => actor?.displayName ?? t('unknownPerson');
 
   const run = async (action: Action) => {
@@ -302,40 +310,17 @@ function WindowRow({
         </Field>
       </div>
       <div className={rows.buttons}>
-        {state === 'none' ? (
+        {BUTTONS.filter((button) => button.states.includes(state)).map(({ action, primary }) => (
           <Button
-            appearance="primary"
+            key={action}
+            appearance={primary ? 'primary' : undefined}
             disabled={busy !== null}
-            onClick={() => void run('plan')}
-            data-testid={`${id}-plan`}
+            onClick={() => void run(action)}
+            data-testid={`${id}-${action}`}
           >
-            {t('plan')}
+            {action === 'open' && state === 'closed' ? t('reopen') : t(action)}
           </Button>
-        ) : null}
-        {state === 'scheduled' || state === 'open' ? (
-          <Button
-            disabled={busy !== null}
-            onClick={() => void run('reschedule')}
-            data-testid={`${id}-reschedule`}
-          >
-            {t('reschedule')}
-          </Button>
-        ) : null}
-        {state === 'scheduled' || state === 'closed' ? (
-          <Button
-            appearance="primary"
-            disabled={busy !== null}
-            onClick={() => void run('open')}
-            data-testid={`${id}-open`}
-          >
-            {state === 'closed' ? t('reopen') : t('open')}
-          </Button>
-        ) : null}
-        {state === 'open' ? (
-          <Button disabled={busy !== null} onClick={() => void run('close')} data-testid={`${id}-close`}>
-            {t('close')}
-          </Button>
-        ) : null}
+        ))}
       </div>
       {result?.ok === true ? (
         <p className={styles.meta} role="status" data-testid={`${id}-done`}>
