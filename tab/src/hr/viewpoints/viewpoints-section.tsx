@@ -150,34 +150,21 @@ function ViewpointRow({
           </span>
         ) : null}
       </div>
-      <Field
-        label={{ children: `${t('ja')}: ${name}` }}
+      <ViewpointText
+        label={`${t('ja')}: ${name}`}
         hint={t('count', { count: ja.length, max: VIEWPOINT_MAX })}
-        validationState={jaMissing ? 'error' : 'none'}
-        validationMessage={jaMissing ? t('jaRequired') : undefined}
-      >
-        <Textarea
-          className={styles.textarea}
-          value={ja}
-          maxLength={VIEWPOINT_MAX}
-          resize="vertical"
-          onChange={(_, data) => setJa(data.value)}
-          data-testid="viewpoint-ja"
-        />
-      </Field>
-      <Field
-        label={{ children: `${t('en')}: ${name}` }}
+        error={jaMissing ? t('jaRequired') : undefined}
+        value={ja}
+        onChange={setJa}
+        testId="viewpoint-ja"
+      />
+      <ViewpointText
+        label={`${t('en')}: ${name}`}
         hint={`${t('enHint')} ${t('count', { count: en.length, max: VIEWPOINT_MAX })}`}
-      >
-        <Textarea
-          className={styles.textarea}
-          value={en}
-          maxLength={VIEWPOINT_MAX}
-          resize="vertical"
-          onChange={(_, data) => setEn(data.value)}
-          data-testid="viewpoint-en"
-        />
-      </Field>
+        value={en}
+        onChange={setEn}
+        testId="viewpoint-en"
+      />
       <WriteFailure
         error={failure}
         stale={t('stale', { item: name })}
@@ -205,5 +192,42 @@ function ViewpointRow({
         ) : null}
       </div>
     </li>
+  );
+}
+
+/** One language's text of a viewpoint: a box of at most VIEWPOINT_MAX characters, taller on demand. */
+function ViewpointText({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  hint: string;
+  /** What is wrong with the text, when something is. */
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  const styles = useStyles();
+  return (
+    <Field
+      label={{ children: label }}
+      hint={hint}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error}
+    >
+      <Textarea
+        className={styles.textarea}
+        value={value}
+        maxLength={VIEWPOINT_MAX}
+        resize="vertical"
+        onChange={(_, data) => onChange(data.value)}
+        data-testid={testId}
+      />
+    </Field>
   );
 }
