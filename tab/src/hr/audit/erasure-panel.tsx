@@ -21,7 +21,7 @@ import { QueryState } from '../../data/query-state.tsx';
 import { DialogFrame } from '../../shell/dialog-frame.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { PersonPicker } from '../../shell/person-picker.tsx';
+import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
 import { ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import { useAuditText } from './audit-text.ts';
 
@@ -135,20 +135,18 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <div role="group" aria-label={t('erase.search')}>
-        <span>{t('erase.search')}</span>
-        <PersonPicker
-          key={pickerKey}
-          api={api}
-          onChange={(id) => {
-            setPersonId(id);
-            setForce(false);
-            setReason('');
-            if (id) setDone(undefined);
-          }}
-          testId="hr-erase-picker"
-        />
-      </div>
+      <LabelledPersonPicker
+        key={pickerKey}
+        label={t('erase.search')}
+        api={api}
+        onChange={(id) => {
+          setPersonId(id);
+          setForce(false);
+          setReason('');
+          if (id) setDone(undefined);
+        }}
+        testId="hr-erase-picker"
+      />
       {personId && ready === undefined ? <QueryState query={preview}>{() => null}</QueryState> : null}
       {ready ? (
         <div className={layout.stack} data-testid="hr-erase-preview">

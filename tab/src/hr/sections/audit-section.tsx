@@ -9,10 +9,10 @@ import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorPanel } from '../../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { PersonPicker } from '../../shell/person-picker.tsx';
 import { useAuditText } from '../audit/audit-text.ts';
 import messages from '../audit/messages.ts';
 import { CsvButton, ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
+import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 
@@ -125,24 +125,20 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
         }}
         data-testid="hr-audit-filters"
       >
-        <div role="group" aria-label={t('log.actor')}>
-          <span>{t('log.actor')}</span>
-          <PersonPicker
-            key={`actor-${pickerKey}`}
-            api={api}
-            onChange={(actorId) => setDraft((current) => ({ ...current, actorId }))}
-            testId="hr-audit-actor"
-          />
-        </div>
-        <div role="group" aria-label={t('log.subject')}>
-          <span>{t('log.subject')}</span>
-          <PersonPicker
-            key={`subject-${pickerKey}`}
-            api={api}
-            onChange={(subjectId) => setDraft((current) => ({ ...current, subjectId }))}
-            testId="hr-audit-subject"
-          />
-        </div>
+        <LabelledPersonPicker
+          key={`actor-${pickerKey}`}
+          label={t('log.actor')}
+          api={api}
+          onChange={(actorId) => setDraft((current) => ({ ...current, actorId }))}
+          testId="hr-audit-actor"
+        />
+        <LabelledPersonPicker
+          key={`subject-${pickerKey}`}
+          label={t('log.subject')}
+          api={api}
+          onChange={(subjectId) => setDraft((current) => ({ ...current, subjectId }))}
+          testId="hr-audit-subject"
+        />
         <Field label={t('log.action')}>
           <Select
             value={draft.action}
