@@ -12,6 +12,7 @@ import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import messages from './messages.ts';
 
@@ -38,7 +39,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
     (competency) => (framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
   );
   return (
-    <div className={layout.stack} data-testid="hr-section-viewpoints">
+    <SectionFrame section="viewpoints">
       <p className={layout.muted}>{t('intro')}</p>
       <p className={layout.muted}>{t('versionNote')}</p>
       <Field label={t('level')}>
@@ -87,7 +88,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
           </>
         )}
       </QueryState>
-    </div>
+    </SectionFrame>
   );
 }
 
