@@ -192,12 +192,6 @@ export function TableScroll({ labelledBy, children }: { labelledBy: string; chil
   );
 }
 
-/** A column of a <ScrollingTable>: its header text and, where the column needs one, the header's class. */
-export interface Column {
-  label: string;
-  className?: string;
-}
-
 /**
  * A table named by the heading `labelledBy` (a <TableHead> above it), scrolling in its frame on a narrow
  * screen: one header row of `columns`; `children` are its body.
@@ -224,18 +218,7 @@ export function ScrollingTable({
         aria-labelledby={labelledBy}
         data-testid={testId}
       >
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.label}
-                className={column.className ? `${styles.th} ${column.className}` : styles.th}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <HeadRow columns={columns} />
         {children}
       </table>
     </TableScroll>
@@ -260,6 +243,28 @@ export function ColHead({
     <th className={className ? `${base} ${className}` : base} scope="col" rowSpan={rowSpan}>
       {children}
     </th>
+  );
+}
+
+/** A column of a table: its header; `num` for a column of figures, `className` where it needs its own. */
+export interface Column {
+  label: string;
+  num?: boolean;
+  className?: string;
+}
+
+/** A table's header: one row of `columns`. */
+function HeadRow({ columns }: { columns: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, index) => (
+          <ColHead key={index} num={column.num} className={column.className}>
+            {column.label}
+          </ColHead>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -304,11 +309,14 @@ export function CsvTable({
   title,
   csv,
   testId,
+  columns,
   children,
 }: {
   title: string;
   csv: CsvDownload;
   testId?: string;
+  /** The header's one row; a table whose header spans two rows writes its <thead> in `children`. */
+  columns?: Column[];
   children: ReactNode;
 }) {
   const styles = useAnalyticsStyles();
@@ -320,6 +328,7 @@ export function CsvTable({
       </TableHead>
       <TableScroll labelledBy={id}>
         <table className={styles.table} aria-labelledby={id} data-testid={testId}>
+          {columns ? <HeadRow columns={columns} /> : null}
           {children}
         </table>
       </TableScroll>
