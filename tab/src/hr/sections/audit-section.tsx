@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction } from '../../../../src/auth/audit.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { useFormFields } from '../../data/form-fields.ts';
 import { queryKeys } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
@@ -13,6 +14,7 @@ import { useAuditText } from '../audit/audit-text.ts';
 import messages from '../audit/messages.ts';
 import { CsvButton, ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 
@@ -75,11 +77,10 @@ const filterQuery = ({ actorId, subjectId, action, from, to, views }: Filters) =
 
 /** 監査ログ: the audit log, which HR reads and exports (erasing a leaver's data has its own section). */
 export default function AuditSection({ api }: HrSectionProps) {
-  const layout = useLayoutStyles();
   return (
-    <div className={layout.stack} data-testid="hr-section-audit">
+    <SectionFrame section="audit">
       <AuditLogPanel api={api} />
-    </div>
+    </SectionFrame>
   );
 }
 
@@ -90,7 +91,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
   const tables = useAnalyticsStyles();
   const format = useAuditText();
   const headingId = useId();
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const { fields: draft, setFields: setDraft, set, text } = useFormFields<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The pickers keep their own text: a new key clears them when the filters are cleared.
   const [pickerKey, setPickerKey] = useState(0);
@@ -129,22 +130,20 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
           key={`actor-${pickerKey}`}
           label={t('log.actor')}
           api={api}
-          onChange={(actorId) => setDraft((current) => ({ ...current, actorId }))}
+          onChange={(actorId) => set('actorId', actorId)}
           testId="hr-audit-actor"
         />
         <LabelledPersonPicker
           key={`subject-${pickerKey}`}
           label={t('log.subject')}
           api={api}
-          onChange={(subjectId) => setDraft((current) => ({ ...current, subjectId }))}
+          onChange={(subjectId) => set('subjectId', subjectId)}
           testId="hr-audit-subject"
         />
         <Field label={t('log.action')}>
           <Select
             value={draft.action}
-            onChange={(_, data) =>
-              setDraft((current) => ({ ...current, action: data.value as Filters['action'] }))
-            }
+            onChange={(_, data) => set('action', data.value as Filters['action'])}
             data-testid="hr-audit-action"
           >
             <option value="">{t('log.anyAction')}</option>
@@ -156,24 +155,14 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
           </Select>
         </Field>
         <Field label={t('log.from')}>
-          <DateInput
-            value={draft.from}
-            onChange={(_, data) => setDraft((current) => ({ ...current, from: data.value }))}
-            data-testid="hr-audit-from"
-          />
+          <DateInput {...text('from')} data-testid="hr-audit-from" />
         </Field>
         <Field label={t('log.to')}>
-          <DateInput
-            value={draft.to}
-            onChange={(_, data) => setDraft((current) => ({ ...current, to: data.value }))}
-            data-testid="hr-audit-to"
-          />
+          <DateInput {...text('to')} data-testid="hr-audit-to" />
         </Field>
         <Checkbox
           checked={draft.views === 'include'}
-          onChange={(_, data) =>
-            setDraft((current) => ({ ...current, views: data.checked === true ? 'include' : 'exclude' }))
-          }
+          onChange={(_, data) => set('views', data.checked === true ? 'include' : 'exclude')}
           label={t('log.includeViews')}
           data-testid="hr-audit-include-views"
         />
