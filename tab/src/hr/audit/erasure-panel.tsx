@@ -69,10 +69,7 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-audit');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const tables = useAnalyticsStyles();
-  const format = useAuditText();
   const errorText = useErrorText();
-  const recordsHeading = useId();
   const [personId, setPersonId] = useState('');
   const [pickerKey, setPickerKey] = useState(0);
   const [force, setForce] = useState(false);
@@ -82,7 +79,6 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
   const [target, setTarget] = useState<{ preview: ErasurePreview; reason: string; forced: boolean }>();
   const [done, setDone] = useState<ErasureRecordView | undefined>();
   const queryClient = useQueryClient();
-  const records = useQuery(routeQuery(api, queryKeys.erasures, 'GET /api/hr/erasures'));
   const preview = useQuery({
     ...routeQuery(api, queryKeys.erasurePreview(personId), 'GET /api/hr/people/:personId/erasure-preview', {
       params: { personId },
@@ -242,6 +238,22 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
         ) : null}
       </DialogFrame>
 
+      <ErasureRecords api={api} />
+    </Section>
+  );
+}
+
+/** The erasures done so far: when, whose data, by whom, whether forced, and how much went. */
+function ErasureRecords({ api }: { api: ApiClient }) {
+  const { t } = useTranslation('hr-audit');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const tables = useAnalyticsStyles();
+  const format = useAuditText();
+  const recordsHeading = useId();
+  const records = useQuery(routeQuery(api, queryKeys.erasures, 'GET /api/hr/erasures'));
+  return (
+    <>
       <TableHead id={recordsHeading} title={t('erase.records')}>
         {null}
       </TableHead>
@@ -280,6 +292,6 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
           </ScrollingTable>
         )}
       </QueryState>
-    </Section>
+    </>
   );
 }
