@@ -2,7 +2,7 @@ import { Button, Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/r
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditAction } from '../../../../src/auth/audit.contract.ts';
+import type { AuditAction, AuditEntryView } from '../../../../src/auth/audit.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { useFormFields } from '../../data/form-fields.ts';
 import { queryKeys } from '../../data/queries.ts';
@@ -21,6 +21,8 @@ import { DateInput } from '../../shell/date-input.tsx';
 registerBundle('hr-audit', messages);
 
 const ACTIONS: readonly AuditAction[] = ['read', 'write', 'export', 'delete'];
+/** The filters that name a person: who acted, and whose data it was. */
+const PERSON_FILTERS = ['actor', 'subject'] as const;
 const PAGE_SIZE = 50;
 /** The log's columns after the time: keys of their headers under `log.`. */
 const LOG_COLUMNS = ['colActor', 'colSubject', 'colAction', 'colResource', 'colDetails'] as const;
@@ -88,8 +90,6 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-audit');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const tables = useAnalyticsStyles();
-  const format = useAuditText();
   const headingId = useId();
   const { fields: draft, setFields: setDraft, set, text } = useFormFields<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -126,20 +126,15 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
         }}
         data-testid="hr-audit-filters"
       >
-        <LabelledPersonPicker
-          key={`actor-${pickerKey}`}
-          label={t('log.actor')}
-          api={api}
-          onChange={(actorId) => set('actorId', actorId)}
-          testId="hr-audit-actor"
-        />
-        <LabelledPersonPicker
-          key={`subject-${pickerKey}`}
-          label={t('log.subject')}
-          api={api}
-          onChange={(subjectId) => set('subjectId', subjectId)}
-          testId="hr-audit-subject"
-        />
+        {PERSON_FILTERS.map((role) => (
+          <LabelledPersonPicker
+            key={`${role}-${pickerKey}`}
+            label={t(`log.${role}`)}
+            api={api}
+            onChange={(personId) => set(`${role}Id`, personId)}
+            testId={`hr-audit-${role}`}
+          />
+        ))}
         <Field label={t('log.action')}>
           <Select
             value={draft.action}
@@ -214,44 +209,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
       >
         {(page) => (
           <>
-            <ScrollingTable
-              labelledBy={headingId}
-              className={styles.wideTable}
-              testId="hr-audit-table"
-              columns={[
-                { label: t('log.colAt'), className: styles.nowrap },
-                ...LOG_COLUMNS.map((key) => ({ label: t(`log.${key}`) })),
-              ]}
-            >
-              <tbody>
-                {page.entries.map((entry) => (
-                  <tr key={entry.id} data-testid="hr-audit-row">
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
-                    <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
-                    <td className={tables.td}>{format.resource(entry.resource)}</td>
-                    <td className={`${tables.td} ${styles.detailsCell}`}>
-                      {format.hasDetails(entry) ? (
-                        <>
-                          <ul className={styles.details}>
-                            {format.details(entry).map((line) => (
-                              <li key={line}>{line}</li>
-                            ))}
-                          </ul>
-                          <details>
-                            <summary>{t('log.allFields')}</summary>
-                            <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
-                          </details>
-                        </>
-                      ) : (
-                        t('log.none')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollingTable>
+            <LogTable entries={page.entries} labelledBy={headingId} />
             <div className={layout.row}>
               <span className={layout.muted} role="status">
                 {t('log.shown', { count: page.entries.length })}
@@ -267,5 +225,53 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
         )}
       </QueryState>
     </Section>
+  );
+}
+
+/** The log's entries in words, with each entry's recorded fields one click away. */
+function LogTable({ entries, labelledBy }: { entries: AuditEntryView[]; labelledBy: string }) {
+  const { t } = useTranslation('hr-audit');
+  const styles = useStyles();
+  const tables = useAnalyticsStyles();
+  const format = useAuditText();
+  return (
+    <ScrollingTable
+      labelledBy={labelledBy}
+      className={styles.wideTable}
+      testId="hr-audit-table"
+      columns={[
+        { label: t('log.colAt'), className: styles.nowrap },
+        ...LOG_COLUMNS.map((key) => ({ label: t(`log.${key}`) })),
+      ]}
+    >
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} data-testid="hr-audit-row">
+            <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
+            <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
+            <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
+            <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
+            <td className={tables.td}>{format.resource(entry.resource)}</td>
+            <td className={`${tables.td} ${styles.detailsCell}`}>
+              {format.hasDetails(entry) ? (
+                <>
+                  <ul className={styles.details}>
+                    {format.details(entry).map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                  <details>
+                    <summary>{t('log.allFields')}</summary>
+                    <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
+                  </details>
+                </>
+              ) : (
+                t('log.none')
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
