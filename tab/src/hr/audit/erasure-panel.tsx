@@ -1,12 +1,6 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -24,10 +18,11 @@ import type {
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
+import { DialogFrame } from '../../shell/dialog-frame.tsx';
 import { useErrorText } from '../../shell/error-text.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { PersonPicker } from '../../shell/person-picker.tsx';
-import { TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
+import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
+import { ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import { useAuditText } from './audit-text.ts';
 
 const useStyles = makeStyles({
@@ -64,6 +59,9 @@ function CountList({ counts, testId }: { counts: ErasureCounts; testId: string }
   );
 }
 
+/** The records table's columns: keys of their headers under `erase.`. */
+const RECORD_COLUMNS = ['colAt', 'colPerson', 'colBy', 'colForced', 'colCounts'] as const;
+
 const total = (counts: ErasureCounts) => Object.values(counts).reduce((sum, count) => sum + count, 0);
 
 /** 退職者のデータ削除: erasing a leaver's data after a confirmation that says what goes, and its records. */
@@ -71,10 +69,7 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-audit');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const tables = useAnalyticsStyles();
-  const format = useAuditText();
   const errorText = useErrorText();
-  const recordsHeading = useId();
   const [personId, setPersonId] = useState('');
   const [pickerKey, setPickerKey] = useState(0);
   const [force, setForce] = useState(false);
@@ -84,7 +79,6 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
   const [target, setTarget] = useState<{ preview: ErasurePreview; reason: string; forced: boolean }>();
   const [done, setDone] = useState<ErasureRecordView | undefined>();
   const queryClient = useQueryClient();
-  const records = useQuery(routeQuery(api, queryKeys.erasures, 'GET /api/hr/erasures'));
   const preview = useQuery({
     ...routeQuery(api, queryKeys.erasurePreview(personId), 'GET /api/hr/people/:personId/erasure-preview', {
       params: { personId },
@@ -137,20 +131,18 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <div role="group" aria-label={t('erase.search')}>
-        <span>{t('erase.search')}</span>
-        <PersonPicker
-          key={pickerKey}
-          api={api}
-          onChange={(id) => {
-            setPersonId(id);
-            setForce(false);
-            setReason('');
-            if (id) setDone(undefined);
-          }}
-          testId="hr-erase-picker"
-        />
-      </div>
+      <LabelledPersonPicker
+        key={pickerKey}
+        label={t('erase.search')}
+        api={api}
+        onChange={(id) => {
+          setPersonId(id);
+          setForce(false);
+          setReason('');
+          if (id) setDone(undefined);
+        }}
+        testId="hr-erase-picker"
+      />
       {personId && ready === undefined ? <QueryState query={preview}>{() => null}</QueryState> : null}
       {ready ? (
         <div className={layout.stack} data-testid="hr-erase-preview">
@@ -207,93 +199,99 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
         </div>
       ) : null}
 
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface data-testid="hr-erase-dialog">
-          <DialogBody>
-            <DialogTitle>{t('erase.confirmTitle', { name })}</DialogTitle>
-            <DialogContent>
-              <p>{t('erase.confirmBody')}</p>
-              {target ? (
-                <>
-                  <strong>{t('erase.deletes')}</strong>
-                  <CountList counts={target.preview.deletes} testId="hr-erase-dialog-deletes" />
-                  {total(target.preview.detaches) > 0 ? (
-                    <>
-                      <strong>{t('erase.detaches')}</strong>
-                      <CountList counts={target.preview.detaches} testId="hr-erase-dialog-detaches" />
-                    </>
-                  ) : null}
-                  {target.forced ? <p>{t('erase.forced', { reason: target.reason })}</p> : null}
-                </>
-              ) : null}
-              {failure !== undefined ? (
-                <MessageBar intent="error" role="alert" data-testid="hr-erase-failed">
-                  <MessageBarBody>
-                    {t('erase.failed')} {errorText(failure)}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(false)} disabled={erasing}>
-                {t('erase.cancel')}
-              </Button>
-              <Button appearance="primary" onClick={erase} disabled={erasing} data-testid="hr-erase-confirm">
-                {t('erase.confirm')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <DialogFrame
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t('erase.confirmTitle', { name })}
+        testId="hr-erase-dialog"
+        actions={
+          <>
+            <Button appearance="secondary" onClick={() => setConfirming(false)} disabled={erasing}>
+              {t('erase.cancel')}
+            </Button>
+            <Button appearance="primary" onClick={erase} disabled={erasing} data-testid="hr-erase-confirm">
+              {t('erase.confirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('erase.confirmBody')}</p>
+        {target ? (
+          <>
+            <strong>{t('erase.deletes')}</strong>
+            <CountList counts={target.preview.deletes} testId="hr-erase-dialog-deletes" />
+            {total(target.preview.detaches) > 0 ? (
+              <>
+                <strong>{t('erase.detaches')}</strong>
+                <CountList counts={target.preview.detaches} testId="hr-erase-dialog-detaches" />
+              </>
+            ) : null}
+            {target.forced ? <p>{t('erase.forced', { reason: target.reason })}</p> : null}
+          </>
+        ) : null}
+        {failure !== undefined ? (
+          <MessageBar intent="error" role="alert" data-testid="hr-erase-failed">
+            <MessageBarBody>
+              {t('erase.failed')} {errorText(failure)}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </DialogFrame>
 
+      <ErasureRecords api={api} />
+    </Section>
+  );
+}
+
+/** The erasures done so far: when, whose data, by whom, whether forced, and how much went. */
+function ErasureRecords({ api }: { api: ApiClient }) {
+  const { t } = useTranslation('hr-audit');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const tables = useAnalyticsStyles();
+  const format = useAuditText();
+  const recordsHeading = useId();
+  const records = useQuery(routeQuery(api, queryKeys.erasures, 'GET /api/hr/erasures'));
+  return (
+    <>
       <TableHead id={recordsHeading} title={t('erase.records')}>
         {null}
       </TableHead>
       <QueryState query={records} empty={<p className={layout.muted}>{t('erase.recordsEmpty')}</p>}>
         {(records) => (
-          <TableScroll labelledBy={recordsHeading}>
-            <table
-              className={`${tables.table} ${styles.recordsTable}`}
-              aria-labelledby={recordsHeading}
-              data-testid="hr-erase-records"
-            >
-              <thead>
-                <tr>
-                  <th className={tables.th}>{t('erase.colAt')}</th>
-                  <th className={tables.th}>{t('erase.colPerson')}</th>
-                  <th className={tables.th}>{t('erase.colBy')}</th>
-                  <th className={tables.th}>{t('erase.colForced')}</th>
-                  <th className={tables.th}>{t('erase.colCounts')}</th>
+          <ScrollingTable
+            labelledBy={recordsHeading}
+            className={styles.recordsTable}
+            testId="hr-erase-records"
+            columns={RECORD_COLUMNS.map((key) => ({ label: t(`erase.${key}`) }))}
+          >
+            <tbody>
+              {records.map((record) => (
+                <tr key={record.id} data-testid="hr-erase-record">
+                  <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
+                  <td className={tables.td}>
+                    {record.displayName ?? t('log.unknownPerson')}
+                    <br />
+                    <span className={styles.id}>{record.personId}</span>
+                  </td>
+                  <td className={tables.td}>{format.person(record.erasedBy)}</td>
+                  <td className={tables.td}>
+                    {record.forced
+                      ? t('erase.forced', { reason: record.reason ?? '' })
+                      : t('erase.notForced')}
+                  </td>
+                  <td className={tables.td}>
+                    {t('erase.counts', {
+                      deleted: total(record.deletes),
+                      detached: total(record.detaches),
+                    })}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {records.map((record) => (
-                  <tr key={record.id} data-testid="hr-erase-record">
-                    <td className={`${tables.td} ${styles.nowrap}`}>{format.when(record.erasedAt)}</td>
-                    <td className={tables.td}>
-                      {record.displayName ?? t('log.unknownPerson')}
-                      <br />
-                      <span className={styles.id}>{record.personId}</span>
-                    </td>
-                    <td className={tables.td}>{format.person(record.erasedBy)}</td>
-                    <td className={tables.td}>
-                      {record.forced
-                        ? t('erase.forced', { reason: record.reason ?? '' })
-                        : t('erase.notForced')}
-                    </td>
-                    <td className={tables.td}>
-                      {t('erase.counts', {
-                        deleted: total(record.deletes),
-                        detached: total(record.detaches),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </ScrollingTable>
         )}
       </QueryState>
-    </Section>
+    </>
   );
 }

@@ -192,6 +192,39 @@ export function TableScroll({ labelledBy, children }: { labelledBy: string; chil
   );
 }
 
+/**
+ * A table named by the heading `labelledBy` (a <TableHead> above it), scrolling in its frame on a narrow
+ * screen: one header row of `columns`; `children` are its body.
+ */
+export function ScrollingTable({
+  labelledBy,
+  className,
+  testId,
+  columns,
+  children,
+}: {
+  labelledBy: string;
+  /** Added to the table's own class (a minimum width, the layout). */
+  className?: string;
+  testId: string;
+  columns: Column[];
+  children: ReactNode;
+}) {
+  const styles = useAnalyticsStyles();
+  return (
+    <TableScroll labelledBy={labelledBy}>
+      <table
+        className={className ? `${styles.table} ${className}` : styles.table}
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+      >
+        <HeadRow columns={columns} />
+        {children}
+      </table>
+    </TableScroll>
+  );
+}
+
 /** A column header of an analytics table; `num` right-aligns it over a column of figures. */
 export function ColHead({
   num = false,
@@ -210,6 +243,28 @@ export function ColHead({
     <th className={className ? `${base} ${className}` : base} scope="col" rowSpan={rowSpan}>
       {children}
     </th>
+  );
+}
+
+/** A column of a table: its header; `num` for a column of figures, `className` where it needs its own. */
+export interface Column {
+  label: string;
+  num?: boolean;
+  className?: string;
+}
+
+/** A table's header: one row of `columns`. */
+function HeadRow({ columns }: { columns: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, index) => (
+          <ColHead key={index} num={column.num} className={column.className}>
+            {column.label}
+          </ColHead>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -254,11 +309,14 @@ export function CsvTable({
   title,
   csv,
   testId,
+  columns,
   children,
 }: {
   title: string;
   csv: CsvDownload;
   testId?: string;
+  /** The header's one row; a table whose header spans two rows writes its <thead> in `children`. */
+  columns?: Column[];
   children: ReactNode;
 }) {
   const styles = useAnalyticsStyles();
@@ -270,6 +328,7 @@ export function CsvTable({
       </TableHead>
       <TableScroll labelledBy={id}>
         <table className={styles.table} aria-labelledby={id} data-testid={testId}>
+          {columns ? <HeadRow columns={columns} /> : null}
           {children}
         </table>
       </TableScroll>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { useLayoutStyles } from '../../shell/layout.tsx';
+import { PeoplePanel } from './people-panel.tsx';
 import { ScrollTable, useTableStyles } from './people-tables.tsx';
 
 /** The table's columns: keys of their headers under `disagreements.`. */
@@ -27,48 +28,43 @@ export function DisagreementsPanel({ api }: { api: ApiClient }) {
     [division, department].filter(Boolean).join(' ') || t('disagreements.unset');
 
   return (
-    <Section title={t('disagreements.title')} id="hr-people-disagreements" testId="hr-people-disagreements">
-      <div className={layout.stack}>
-        <p className={layout.muted} style={{ margin: 0 }}>
-          {t('disagreements.intro')}
-        </p>
-        <QueryState
-          query={disagreements}
-          isEmpty={(data) => data.people.length === 0}
-          empty={
-            <p style={{ margin: 0 }} data-testid="hr-people-disagreements-none">
-              {t('disagreements.none')}
-            </p>
-          }
-        >
-          {(data) => (
-            <ScrollTable
-              caption={t('disagreements.title')}
-              columns={COLUMNS.map((key) => t(`disagreements.${key}`))}
-              testId="hr-people-disagreements-table"
-            >
-              <tbody>
-                {data.people.map((row) => (
-                  <tr key={row.id} data-testid={`hr-people-disagreement-${row.id}`}>
-                    <td>
-                      {row.displayName}
-                      {row.employeeId ? <span className={layout.muted}> ({row.employeeId})</span> : null}
-                    </td>
-                    <td>{place(row.department, row.division)}</td>
-                    <td>{place(row.directoryDepartment, row.directoryDivision)}</td>
-                    <td className={table.nowrap}>{row.effectiveFrom}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollTable>
-          )}
-        </QueryState>
-        <div className={layout.row}>
-          <Button onClick={() => void disagreements.refetch()} data-testid="hr-people-disagreements-reload">
-            {t('disagreements.reload')}
-          </Button>
-        </div>
+    <PeoplePanel part="disagreements" intro>
+      <QueryState
+        query={disagreements}
+        isEmpty={(data) => data.people.length === 0}
+        empty={
+          <p style={{ margin: 0 }} data-testid="hr-people-disagreements-none">
+            {t('disagreements.none')}
+          </p>
+        }
+      >
+        {(data) => (
+          <ScrollTable
+            caption={t('disagreements.title')}
+            columns={COLUMNS.map((key) => t(`disagreements.${key}`))}
+            testId="hr-people-disagreements-table"
+          >
+            <tbody>
+              {data.people.map((row) => (
+                <tr key={row.id} data-testid={`hr-people-disagreement-${row.id}`}>
+                  <td>
+                    {row.displayName}
+                    {row.employeeId ? <span className={layout.muted}> ({row.employeeId})</span> : null}
+                  </td>
+                  <td>{place(row.department, row.division)}</td>
+                  <td>{place(row.directoryDepartment, row.directoryDivision)}</td>
+                  <td className={table.nowrap}>{row.effectiveFrom}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        )}
+      </QueryState>
+      <div className={layout.row}>
+        <Button onClick={() => void disagreements.refetch()} data-testid="hr-people-disagreements-reload">
+          {t('disagreements.reload')}
+        </Button>
       </div>
-    </Section>
+    </PeoplePanel>
   );
 }

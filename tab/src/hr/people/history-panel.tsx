@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { PersonPicker } from '../../shell/person-picker.tsx';
 import type { HrBase } from '../section-props.ts';
+import { PeoplePanel } from './people-panel.tsx';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
 /** The table's columns: keys of their headers under `history.`. */
@@ -51,136 +52,130 @@ export function HistoryPanel({
   };
 
   return (
-    <Section title={t('history.title')} id="hr-people-history" testId="hr-people-history">
-      <div className={layout.stack}>
-        <p className={layout.muted} style={{ margin: 0 }}>
-          {t('history.intro')}
-        </p>
-        <div role="group" aria-label={t('history.search')}>
-          <PersonPicker key={pickerKey} api={api} onChange={onPick} testId="hr-people-picker" />
-        </div>
-        {personId ? (
-          <QueryState query={query}>
-            {(history) => (
-              <div className={layout.stack} data-testid="hr-people-history-detail">
-                <div>
-                  <h3 className={layout.h3} style={{ marginTop: 0 }} data-testid="hr-people-history-name">
-                    {history.person.displayName}
-                    {history.person.employeeId ? (
-                      <span className={layout.muted}> （{history.person.employeeId}）</span>
-                    ) : null}
-                  </h3>
-                  <p style={{ margin: 0 }} data-testid="hr-people-current-level">
-                    <strong>
-                      {t('history.current', {
-                        level: levelName(history.person.levelId),
-                        type: t(`employment.${history.person.employmentType}`),
-                      })}
-                    </strong>{' '}
-                    <span className={layout.muted}>{t(`history.source_${history.levelSource}`)}</span>
-                  </p>
-                  <p className={layout.muted} style={{ margin: 0 }}>
-                    {t('history.department', {
-                      division: history.person.division ?? '',
-                      department: history.person.department ?? '',
+    <PeoplePanel part="history" intro>
+      <div role="group" aria-label={t('history.search')}>
+        <PersonPicker key={pickerKey} api={api} onChange={onPick} testId="hr-people-picker" />
+      </div>
+      {personId ? (
+        <QueryState query={query}>
+          {(history) => (
+            <div className={layout.stack} data-testid="hr-people-history-detail">
+              <div>
+                <h3 className={layout.h3} style={{ marginTop: 0 }} data-testid="hr-people-history-name">
+                  {history.person.displayName}
+                  {history.person.employeeId ? (
+                    <span className={layout.muted}> （{history.person.employeeId}）</span>
+                  ) : null}
+                </h3>
+                <p style={{ margin: 0 }} data-testid="hr-people-current-level">
+                  <strong>
+                    {t('history.current', {
+                      level: levelName(history.person.levelId),
+                      type: t(`employment.${history.person.employmentType}`),
                     })}
-                    {history.person.managerName
-                      ? ` ・ ${t('history.manager', { name: history.person.managerName })}`
-                      : ''}
-                    {history.person.hireDate
-                      ? ` ・ ${t('history.hireDate', { date: history.person.hireDate })}`
-                      : ''}
-                  </p>
-                </div>
-                {history.records.length === 0 ? (
-                  <p style={{ margin: 0 }}>{t('history.none')}</p>
-                ) : (
-                  <ScrollTable
-                    caption={t('history.title')}
-                    columns={COLUMNS.map((key) => t(`history.${key}`))}
-                    testId="hr-people-history-table"
-                    minWidth="760px"
-                  >
-                    <tbody>
-                      {history.records.map((record, index) => {
-                        const state = record.current ? 'current' : record.scheduled ? 'scheduled' : 'past';
-                        // Newest first: the record before this one in time is the next in the list.
-                        const previous = history.records[index + 1];
-                        const changed = previous
-                          ? [
-                              previous.levelId !== record.levelId
-                                ? t('history.levelChange', {
-                                    from: levelName(previous.levelId),
-                                    to: levelName(record.levelId),
-                                  })
-                                : '',
-                              previous.department !== record.department ||
-                              previous.division !== record.division
-                                ? t('history.moved', {
-                                    from: [previous.division, previous.department].filter(Boolean).join(' '),
-                                    to: [record.division, record.department].filter(Boolean).join(' '),
-                                  })
-                                : '',
-                              previous.employmentType !== record.employmentType
-                                ? t(`employment.${record.employmentType}`)
-                                : '',
-                            ].filter(Boolean)
-                          : [t('history.first')];
-                        return (
-                          <tr key={record.effectiveFrom} data-testid={`hr-people-record-${state}`}>
-                            <td className={tables.nowrap}>{day(record.effectiveFrom)}</td>
-                            <td className={tables.nowrap}>{levelName(record.levelId)}</td>
-                            <td className={tables.nowrap}>{t(`employment.${record.employmentType}`)}</td>
-                            <td>{[record.division, record.department].filter(Boolean).join(' ')}</td>
-                            <td className={tables.nowrap}>
-                              {record.supervisorId
-                                ? (record.supervisorName ?? t('history.unknownPerson'))
-                                : t('history.directoryManager')}
-                            </td>
-                            <td>{changed.length > 0 ? changed.join('・') : t('history.noChange')}</td>
-                            <td>
-                              <Badge
-                                appearance={state === 'current' ? 'filled' : 'outline'}
-                                color={
-                                  state === 'scheduled'
-                                    ? 'informative'
-                                    : state === 'current'
-                                      ? 'brand'
-                                      : 'subtle'
-                                }
-                              >
-                                {t(`history.state_${state}`)}
-                              </Badge>
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </ScrollTable>
-                )}
-                {history.supervisorChanges.length > 0 ? (
-                  <div>
-                    <h4 className={layout.h3}>{t('history.lineChanges')}</h4>
-                    <ul style={{ margin: 0 }} data-testid="hr-people-line-changes">
-                      {history.supervisorChanges.map((change) => (
-                        <li key={change.effectiveFrom}>
-                          {t(change.scheduled ? 'history.lineChangeScheduled' : 'history.lineChange', {
-                            date: day(change.effectiveFrom),
-                            name: change.supervisorName ?? t('history.unknownPerson'),
-                          })}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ) : null}
+                  </strong>{' '}
+                  <span className={layout.muted}>{t(`history.source_${history.levelSource}`)}</span>
+                </p>
                 <p className={layout.muted} style={{ margin: 0 }}>
-                  {t('history.sources')}
+                  {t('history.department', {
+                    division: history.person.division ?? '',
+                    department: history.person.department ?? '',
+                  })}
+                  {history.person.managerName
+                    ? ` ・ ${t('history.manager', { name: history.person.managerName })}`
+                    : ''}
+                  {history.person.hireDate
+                    ? ` ・ ${t('history.hireDate', { date: history.person.hireDate })}`
+                    : ''}
                 </p>
               </div>
-            )}
-          </QueryState>
-        ) : null}
-      </div>
-    </Section>
+              {history.records.length === 0 ? (
+                <p style={{ margin: 0 }}>{t('history.none')}</p>
+              ) : (
+                <ScrollTable
+                  caption={t('history.title')}
+                  columns={COLUMNS.map((key) => t(`history.${key}`))}
+                  testId="hr-people-history-table"
+                  minWidth="760px"
+                >
+                  <tbody>
+                    {history.records.map((record, index) => {
+                      const state = record.current ? 'current' : record.scheduled ? 'scheduled' : 'past';
+                      // Newest first: the record before this one in time is the next in the list.
+                      const previous = history.records[index + 1];
+                      const changed = previous
+                        ? [
+                            previous.levelId !== record.levelId
+                              ? t('history.levelChange', {
+                                  from: levelName(previous.levelId),
+                                  to: levelName(record.levelId),
+                                })
+                              : '',
+                            previous.department !== record.department || previous.division !== record.division
+                              ? t('history.moved', {
+                                  from: [previous.division, previous.department].filter(Boolean).join(' '),
+                                  to: [record.division, record.department].filter(Boolean).join(' '),
+                                })
+                              : '',
+                            previous.employmentType !== record.employmentType
+                              ? t(`employment.${record.employmentType}`)
+                              : '',
+                          ].filter(Boolean)
+                        : [t('history.first')];
+                      return (
+                        <tr key={record.effectiveFrom} data-testid={`hr-people-record-${state}`}>
+                          <td className={tables.nowrap}>{day(record.effectiveFrom)}</td>
+                          <td className={tables.nowrap}>{levelName(record.levelId)}</td>
+                          <td className={tables.nowrap}>{t(`employment.${record.employmentType}`)}</td>
+                          <td>{[record.division, record.department].filter(Boolean).join(' ')}</td>
+                          <td className={tables.nowrap}>
+                            {record.supervisorId
+                              ? (record.supervisorName ?? t('history.unknownPerson'))
+                              : t('history.directoryManager')}
+                          </td>
+                          <td>{changed.length > 0 ? changed.join('・') : t('history.noChange')}</td>
+                          <td>
+                            <Badge
+                              appearance={state === 'current' ? 'filled' : 'outline'}
+                              color={
+                                state === 'scheduled'
+                                  ? 'informative'
+                                  : state === 'current'
+                                    ? 'brand'
+                                    : 'subtle'
+                              }
+                            >
+                              {t(`history.state_${state}`)}
+                            </Badge>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </ScrollTable>
+              )}
+              {history.supervisorChanges.length > 0 ? (
+                <div>
+                  <h4 className={layout.h3}>{t('history.lineChanges')}</h4>
+                  <ul style={{ margin: 0 }} data-testid="hr-people-line-changes">
+                    {history.supervisorChanges.map((change) => (
+                      <li key={change.effectiveFrom}>
+                        {t(change.scheduled ? 'history.lineChangeScheduled' : 'history.lineChange', {
+                          date: day(change.effectiveFrom),
+                          name: change.supervisorName ?? t('history.unknownPerson'),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <p className={layout.muted} style={{ margin: 0 }}>
+                {t('history.sources')}
+              </p>
+            </div>
+          )}
+        </QueryState>
+      ) : null}
+    </PeoplePanel>
   );
 }

@@ -19,8 +19,9 @@ import type { Framework } from '../../../../src/framework/framework.contract.ts'
 import { useLocalized } from '../../shell/localized.ts';
 import { ApiError, type ApiClient } from '../../api/client.ts';
 import { queryKeys } from '../../data/queries.ts';
-import { useErrorText } from '../../shell/error-text.ts';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { ErrorBar } from '../../shell/error-panel.tsx';
+import { useLayoutStyles } from '../../shell/layout.tsx';
+import { PeoplePanel } from './people-panel.tsx';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
 /** The refused lines table's columns: keys of their headers under `import.`. */
@@ -154,7 +155,6 @@ export function ImportPanel({ api, framework }: { api: ApiClient; framework: Fra
   const layout = useLayoutStyles();
   const styles = useStyles();
   const tables = useTableStyles();
-  const errorText = useErrorText();
   const inputId = useId();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | undefined>();
@@ -197,111 +197,103 @@ export function ImportPanel({ api, framework }: { api: ApiClient; framework: Fra
   };
 
   return (
-    <Section title={t('import.title')} id="hr-people-import" testId="hr-people-import">
-      <div className={layout.stack}>
-        <p style={{ margin: 0 }}>{t('import.intro')}</p>
-        <p className={layout.muted} style={{ margin: 0 }}>
-          {t('import.columns')}
-        </p>
-        <div className={layout.stack} style={{ gap: 4 }}>
-          <label htmlFor={inputId} className={styles.label}>
-            {t('import.file')}
-          </label>
-          <input
-            id={inputId}
-            type="file"
-            accept=".csv,text/csv"
-            className={styles.file}
-            data-testid="hr-people-file"
-            onChange={(event) => {
-              setFile(event.target.files?.[0]);
-              setLocal(undefined);
-              upload.reset();
-            }}
-          />
-        </div>
-        <div className={layout.row}>
-          <Button onClick={() => send(true)} disabled={working} data-testid="hr-people-check">
-            {t('import.check')}
-          </Button>
-          <Button
-            appearance="primary"
-            onClick={() => send(false)}
-            disabled={working}
-            data-testid="hr-people-apply"
-          >
-            {working ? t('import.working') : t('import.apply')}
-          </Button>
-        </div>
-
-        {outcome?.kind === 'local' ? (
-          <MessageBar intent="warning" role="alert" data-testid="hr-people-import-local">
-            <MessageBarBody>{outcome.message}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {outcome?.kind === 'failed' ? (
-          <MessageBar intent="error" role="alert" data-testid="hr-people-import-failed">
-            <MessageBarBody>{errorText(outcome.error)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {outcome?.kind === 'refused' ? (
-          <div className={layout.stack} data-testid="hr-people-import-refused">
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{t('import.refused', { count: outcome.problems.length })}</MessageBarBody>
-            </MessageBar>
-            <ScrollTable
-              caption={t('import.refused', { count: outcome.problems.length })}
-              columns={PROBLEM_COLUMNS.map((key) => t(`import.${key}`))}
-              testId="hr-people-problems"
-            >
-              <tbody>
-                {outcome.problems.map((problem, index) => (
-                  <tr
-                    key={`${problem.line}-${problem.column ?? ''}-${index}`}
-                    data-testid="hr-people-problem"
-                  >
-                    <td className={tables.nowrap}>{problem.line}</td>
-                    <td>{problem.column ?? t('import.wholeRow')}</td>
-                    <td>{problem.value ?? ''}</td>
-                    <td>{t(`problems.${problem.code}`, { defaultValue: problem.message })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollTable>
-          </div>
-        ) : null}
-        {outcome?.kind === 'done' ? (
-          <MessageBar intent="success" data-testid="hr-people-import-done">
-            <MessageBarBody>
-              <MessageBarTitle>
-                {outcome.summary.dryRun
-                  ? t('import.checked')
-                  : t('import.applied', {
-                      fileName: outcome.summary.fileName ?? '',
-                      encoding: t(`encoding.${outcome.summary.encoding}`),
-                    })}
-              </MessageBarTitle>
-              <dl className={tables.summary} data-testid="hr-people-import-summary">
-                {SUMMARY_KEYS.filter(
-                  // A check changes nobody yet: who would change is listed below instead of zeros.
-                  (key) => !outcome.summary.dryRun || !APPLIED_ONLY.includes(key),
-                ).map((key) => (
-                  <div key={key} style={{ display: 'contents' }}>
-                    <dt>{t(`import.summary.${key}`)}</dt>
-                    <dd data-testid={`hr-people-summary-${key}`}>{outcome.summary[key]}</dd>
-                  </div>
-                ))}
-              </dl>
-              <ChangeList summary={outcome.summary} framework={framework} />
-              {outcome.summary.departmentsWithoutHead.length > 0 ? (
-                <p>
-                  {t('import.noHead', { departments: outcome.summary.departmentsWithoutHead.join('、') })}
-                </p>
-              ) : null}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+    <PeoplePanel part="import">
+      <p style={{ margin: 0 }}>{t('import.intro')}</p>
+      <p className={layout.muted} style={{ margin: 0 }}>
+        {t('import.columns')}
+      </p>
+      <div className={layout.stack} style={{ gap: 4 }}>
+        <label htmlFor={inputId} className={styles.label}>
+          {t('import.file')}
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          className={styles.file}
+          data-testid="hr-people-file"
+          onChange={(event) => {
+            setFile(event.target.files?.[0]);
+            setLocal(undefined);
+            upload.reset();
+          }}
+        />
       </div>
-    </Section>
+      <div className={layout.row}>
+        <Button onClick={() => send(true)} disabled={working} data-testid="hr-people-check">
+          {t('import.check')}
+        </Button>
+        <Button
+          appearance="primary"
+          onClick={() => send(false)}
+          disabled={working}
+          data-testid="hr-people-apply"
+        >
+          {working ? t('import.working') : t('import.apply')}
+        </Button>
+      </div>
+
+      {outcome?.kind === 'local' ? (
+        <MessageBar intent="warning" role="alert" data-testid="hr-people-import-local">
+          <MessageBarBody>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar
+        error={outcome?.kind === 'failed' ? outcome.error : undefined}
+        testId="hr-people-import-failed"
+      />
+      {outcome?.kind === 'refused' ? (
+        <div className={layout.stack} data-testid="hr-people-import-refused">
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t('import.refused', { count: outcome.problems.length })}</MessageBarBody>
+          </MessageBar>
+          <ScrollTable
+            caption={t('import.refused', { count: outcome.problems.length })}
+            columns={PROBLEM_COLUMNS.map((key) => t(`import.${key}`))}
+            testId="hr-people-problems"
+          >
+            <tbody>
+              {outcome.problems.map((problem, index) => (
+                <tr key={`${problem.line}-${problem.column ?? ''}-${index}`} data-testid="hr-people-problem">
+                  <td className={tables.nowrap}>{problem.line}</td>
+                  <td>{problem.column ?? t('import.wholeRow')}</td>
+                  <td>{problem.value ?? ''}</td>
+                  <td>{t(`problems.${problem.code}`, { defaultValue: problem.message })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </div>
+      ) : null}
+      {outcome?.kind === 'done' ? (
+        <MessageBar intent="success" data-testid="hr-people-import-done">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {outcome.summary.dryRun
+                ? t('import.checked')
+                : t('import.applied', {
+                    fileName: outcome.summary.fileName ?? '',
+                    encoding: t(`encoding.${outcome.summary.encoding}`),
+                  })}
+            </MessageBarTitle>
+            <dl className={tables.summary} data-testid="hr-people-import-summary">
+              {SUMMARY_KEYS.filter(
+                // A check changes nobody yet: who would change is listed below instead of zeros.
+                (key) => !outcome.summary.dryRun || !APPLIED_ONLY.includes(key),
+              ).map((key) => (
+                <div key={key} style={{ display: 'contents' }}>
+                  <dt>{t(`import.summary.${key}`)}</dt>
+                  <dd data-testid={`hr-people-summary-${key}`}>{outcome.summary[key]}</dd>
+                </div>
+              ))}
+            </dl>
+            <ChangeList summary={outcome.summary} framework={framework} />
+            {outcome.summary.departmentsWithoutHead.length > 0 ? (
+              <p>{t('import.noHead', { departments: outcome.summary.departmentsWithoutHead.join('、') })}</p>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </PeoplePanel>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmploymentType } from '../../../../src/people/people.contract.ts';
 import {
@@ -11,9 +11,10 @@ import {
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import type { HrBase } from '../section-props.ts';
+import { PeoplePanel } from './people-panel.tsx';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
 
 /** The table's columns: keys of their headers under `list.`. */
@@ -59,6 +60,37 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** One of the list's choice filters: "all" (an empty value) first, then `children`, its options. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  testId,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('hr-people');
+  const styles = useStyles();
+  return (
+    <Field label={label}>
+      <Select
+        className={styles.select}
+        value={value}
+        onChange={(_, data) => onChange(data.value)}
+        data-testid={testId}
+      >
+        <option value="">{t('list.all')}</option>
+        {children}
+      </Select>
+    </Field>
+  );
 }
 
 /**
@@ -109,160 +141,147 @@ export function StaffListPanel({
     [division, department].filter(Boolean).join(' ') || t('list.noDepartment');
 
   return (
-    <Section title={t('list.title')} id="hr-people-list" testId="hr-people-list">
-      <div className={layout.stack}>
-        <div className={styles.filters} role="search" aria-label={t('list.filters')}>
-          <Field label={t('list.search')}>
-            <Input
-              type="search"
-              value={filters.q}
-              maxLength={100}
-              placeholder={t('list.searchHint')}
-              onChange={(_, data) => change({ q: data.value })}
-              data-testid="hr-people-list-search"
-            />
-          </Field>
-          <Field label={t('list.department')}>
-            <Select
-              className={styles.select}
-              value={filters.department}
-              onChange={(_, data) => change({ department: data.value })}
-              data-testid="hr-people-list-department"
-            >
-              <option value="">{t('list.all')}</option>
-              {(list.data?.departments ?? []).map((entry) => (
-                <option key={entry.department} value={entry.department}>
-                  {t('list.departmentOption', {
-                    name: place(entry.division, entry.department),
-                    count: entry.staff,
-                  })}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('list.level')}>
-            <Select
-              className={styles.select}
-              value={filters.levelId}
-              onChange={(_, data) => change({ levelId: data.value })}
-              data-testid="hr-people-list-level"
-            >
-              <option value="">{t('list.all')}</option>
-              {base.framework.levels.map((level) => (
-                <option key={level.id} value={level.id}>
-                  {localized(level.name)}
-                </option>
-              ))}
-              <option value={NO_LEVEL_FILTER}>{t('list.noLevel')}</option>
-            </Select>
-          </Field>
-          <Field label={t('list.type')}>
-            <Select
-              className={styles.select}
-              value={filters.employmentType}
-              onChange={(_, data) => change({ employmentType: data.value as Filters['employmentType'] })}
-              data-testid="hr-people-list-type"
-            >
-              <option value="">{t('list.all')}</option>
-              <option value="regular">{t('employment.regular')}</option>
-              <option value="fiscalYear">{t('employment.fiscalYear')}</option>
-            </Select>
-          </Field>
-        </div>
-        <QueryState query={list}>
-          {(data) => (
-            <div className={layout.stack}>
-              <div>
-                <p style={{ margin: 0 }} data-testid="hr-people-headcount">
-                  <strong>
-                    {t('list.headcount', { count: data.headcount.staff, date: day(data.today) })}
-                  </strong>
-                </p>
-                <p className={layout.muted} style={{ margin: 0 }}>
-                  {t('list.headcountRule')}
-                  {data.headcount.notCounted > 0
-                    ? ` ${t('list.notCounted', { count: data.headcount.notCounted })}`
-                    : ''}
-                </p>
-              </div>
-              {data.people.length === 0 ? (
-                <p className={layout.muted} style={{ margin: 0 }} data-testid="hr-people-list-empty">
-                  {t('list.empty')}
-                </p>
-              ) : (
-                <ScrollTable
-                  caption={t('list.title')}
-                  columns={COLUMNS.map((key) => t(`list.${key}`))}
-                  testId="hr-people-list-table"
-                  minWidth="760px"
-                >
-                  <tbody>
-                    {data.people.map((person) => (
-                      <tr key={person.id} data-testid={`hr-people-row-${person.id}`}>
-                        <th scope="row" style={{ fontWeight: 'normal' }}>
-                          <Button
-                            appearance="transparent"
-                            className={styles.name}
-                            onClick={() => onOpen(person)}
-                            data-testid="hr-people-open"
-                          >
-                            {person.displayName}
-                          </Button>
-                        </th>
-                        <td className={tables.nowrap}>{person.employeeId ?? '—'}</td>
-                        <td>{place(person.division, person.department)}</td>
-                        <td className={tables.nowrap}>
-                          {person.counted ? (
-                            levelName(person.levelId)
-                          ) : (
-                            <span className={styles.dim}>{t('list.noLevelNotCounted')}</span>
-                          )}
-                        </td>
-                        <td className={tables.nowrap}>{t(`employment.${person.employmentType}`)}</td>
-                        <td className={tables.nowrap}>{person.managerName ?? '—'}</td>
-                        <td>
-                          {person.nextChange
-                            ? t('list.nextChange', {
-                                date: day(person.nextChange.effectiveFrom),
-                                level: levelName(person.nextChange.levelId),
-                                place: place(person.nextChange.division, person.nextChange.department),
-                              })
-                            : '—'}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </ScrollTable>
-              )}
-              <div className={styles.pager}>
-                <span role="status" data-testid="hr-people-list-range">
-                  {data.total === 0
-                    ? t('list.none')
-                    : t('list.range', {
-                        from: (data.page - 1) * data.pageSize + 1,
-                        to: (data.page - 1) * data.pageSize + data.people.length,
-                        total: data.total,
-                      })}
-                </span>
-                <Button
-                  disabled={page <= 1 || list.isFetching}
-                  onClick={() => setPage((current) => Math.max(1, current - 1))}
-                  data-testid="hr-people-list-previous"
-                >
-                  {t('list.previous')}
-                </Button>
-                <Button
-                  disabled={data.page * data.pageSize >= data.total || list.isFetching}
-                  onClick={() => setPage((current) => current + 1)}
-                  data-testid="hr-people-list-next"
-                >
-                  {t('list.nextPage')}
-                </Button>
-              </div>
-            </div>
-          )}
-        </QueryState>
+    <PeoplePanel part="list">
+      <div className={styles.filters} role="search" aria-label={t('list.filters')}>
+        <Field label={t('list.search')}>
+          <Input
+            type="search"
+            value={filters.q}
+            maxLength={100}
+            placeholder={t('list.searchHint')}
+            onChange={(_, data) => change({ q: data.value })}
+            data-testid="hr-people-list-search"
+          />
+        </Field>
+        <FilterSelect
+          label={t('list.department')}
+          value={filters.department}
+          onChange={(department) => change({ department })}
+          testId="hr-people-list-department"
+        >
+          {(list.data?.departments ?? []).map((entry) => (
+            <option key={entry.department} value={entry.department}>
+              {t('list.departmentOption', {
+                name: place(entry.division, entry.department),
+                count: entry.staff,
+              })}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          label={t('list.level')}
+          value={filters.levelId}
+          onChange={(levelId) => change({ levelId })}
+          testId="hr-people-list-level"
+        >
+          {base.framework.levels.map((level) => (
+            <option key={level.id} value={level.id}>
+              {localized(level.name)}
+            </option>
+          ))}
+          <option value={NO_LEVEL_FILTER}>{t('list.noLevel')}</option>
+        </FilterSelect>
+        <FilterSelect
+          label={t('list.type')}
+          value={filters.employmentType}
+          onChange={(type) => change({ employmentType: type as Filters['employmentType'] })}
+          testId="hr-people-list-type"
+        >
+          <option value="regular">{t('employment.regular')}</option>
+          <option value="fiscalYear">{t('employment.fiscalYear')}</option>
+        </FilterSelect>
       </div>
-    </Section>
+      <QueryState query={list}>
+        {(data) => (
+          <div className={layout.stack}>
+            <div>
+              <p style={{ margin: 0 }} data-testid="hr-people-headcount">
+                <strong>{t('list.headcount', { count: data.headcount.staff, date: day(data.today) })}</strong>
+              </p>
+              <p className={layout.muted} style={{ margin: 0 }}>
+                {t('list.headcountRule')}
+                {data.headcount.notCounted > 0
+                  ? ` ${t('list.notCounted', { count: data.headcount.notCounted })}`
+                  : ''}
+              </p>
+            </div>
+            {data.people.length === 0 ? (
+              <p className={layout.muted} style={{ margin: 0 }} data-testid="hr-people-list-empty">
+                {t('list.empty')}
+              </p>
+            ) : (
+              <ScrollTable
+                caption={t('list.title')}
+                columns={COLUMNS.map((key) => t(`list.${key}`))}
+                testId="hr-people-list-table"
+                minWidth="760px"
+              >
+                <tbody>
+                  {data.people.map((person) => (
+                    <tr key={person.id} data-testid={`hr-people-row-${person.id}`}>
+                      <th scope="row" style={{ fontWeight: 'normal' }}>
+                        <Button
+                          appearance="transparent"
+                          className={styles.name}
+                          onClick={() => onOpen(person)}
+                          data-testid="hr-people-open"
+                        >
+                          {person.displayName}
+                        </Button>
+                      </th>
+                      <td className={tables.nowrap}>{person.employeeId ?? '—'}</td>
+                      <td>{place(person.division, person.department)}</td>
+                      <td className={tables.nowrap}>
+                        {person.counted ? (
+                          levelName(person.levelId)
+                        ) : (
+                          <span className={styles.dim}>{t('list.noLevelNotCounted')}</span>
+                        )}
+                      </td>
+                      <td className={tables.nowrap}>{t(`employment.${person.employmentType}`)}</td>
+                      <td className={tables.nowrap}>{person.managerName ?? '—'}</td>
+                      <td>
+                        {person.nextChange
+                          ? t('list.nextChange', {
+                              date: day(person.nextChange.effectiveFrom),
+                              level: levelName(person.nextChange.levelId),
+                              place: place(person.nextChange.division, person.nextChange.department),
+                            })
+                          : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </ScrollTable>
+            )}
+            <div className={styles.pager}>
+              <span role="status" data-testid="hr-people-list-range">
+                {data.total === 0
+                  ? t('list.none')
+                  : t('list.range', {
+                      from: (data.page - 1) * data.pageSize + 1,
+                      to: (data.page - 1) * data.pageSize + data.people.length,
+                      total: data.total,
+                    })}
+              </span>
+              <Button
+                disabled={page <= 1 || list.isFetching}
+                onClick={() => setPage((current) => Math.max(1, current - 1))}
+                data-testid="hr-people-list-previous"
+              >
+                {t('list.previous')}
+              </Button>
+              <Button
+                disabled={data.page * data.pageSize >= data.total || list.isFetching}
+                onClick={() => setPage((current) => current + 1)}
+                data-testid="hr-people-list-next"
+              >
+                {t('list.nextPage')}
+              </Button>
+            </div>
+          </div>
+        )}
+      </QueryState>
+    </PeoplePanel>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { useErrorText } from '../../shell/error-text.ts';
+import { ErrorBar } from '../../shell/error-panel.tsx';
+import { useLayoutStyles } from '../../shell/layout.tsx';
+import { PeoplePanel } from './people-panel.tsx';
 import { useDateTime } from './people-tables.tsx';
 
 const POLL_MS = 2000;
@@ -15,7 +16,6 @@ export function SyncPanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-people');
   const layout = useLayoutStyles();
   const dateTime = useDateTime();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const sync = useQuery({
     ...routeQuery(api, queryKeys.directorySync, 'GET /api/hr/people/sync'),
@@ -32,49 +32,40 @@ export function SyncPanel({ api }: { api: ApiClient }) {
   const requestError = request.error;
 
   return (
-    <Section title={t('sync.title')} id="hr-people-sync" testId="hr-people-sync">
-      <div className={layout.stack}>
-        <p className={layout.muted} style={{ margin: 0 }}>
-          {t('sync.intro')}
-        </p>
-        <QueryState query={sync}>
-          {(status) => (
-            <div role="status" aria-live="polite" data-testid="hr-people-sync-status">
-              {status.lastSync ? (
-                <>
-                  <p style={{ margin: 0 }}>{t('sync.last', { at: dateTime(status.lastSync.completedAt) })}</p>
-                  <p className={layout.muted} style={{ margin: 0 }}>
-                    {t('sync.counts', { ...status.lastSync })}
-                  </p>
-                </>
-              ) : (
-                <p style={{ margin: 0 }}>{t('sync.never')}</p>
-              )}
-              {status.pending && status.requestedAt ? (
-                <p style={{ margin: 0 }} data-testid="hr-people-sync-pending">
-                  <Spinner size="extra-tiny" style={{ display: 'inline-flex', marginInlineEnd: 6 }} />
-                  {t('sync.pending', { at: dateTime(status.requestedAt) })}
+    <PeoplePanel part="sync" intro>
+      <QueryState query={sync}>
+        {(status) => (
+          <div role="status" aria-live="polite" data-testid="hr-people-sync-status">
+            {status.lastSync ? (
+              <>
+                <p style={{ margin: 0 }}>{t('sync.last', { at: dateTime(status.lastSync.completedAt) })}</p>
+                <p className={layout.muted} style={{ margin: 0 }}>
+                  {t('sync.counts', { ...status.lastSync })}
                 </p>
-              ) : null}
-            </div>
-          )}
-        </QueryState>
-        {requestError ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{errorText(requestError)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        <div className={layout.row}>
-          <Button
-            appearance="primary"
-            onClick={() => request.mutate()}
-            disabled={requesting || !!status?.pending}
-            data-testid="hr-people-sync-now"
-          >
-            {requesting ? t('sync.requesting') : t('sync.now')}
-          </Button>
-        </div>
+              </>
+            ) : (
+              <p style={{ margin: 0 }}>{t('sync.never')}</p>
+            )}
+            {status.pending && status.requestedAt ? (
+              <p style={{ margin: 0 }} data-testid="hr-people-sync-pending">
+                <Spinner size="extra-tiny" style={{ display: 'inline-flex', marginInlineEnd: 6 }} />
+                {t('sync.pending', { at: dateTime(status.requestedAt) })}
+              </p>
+            ) : null}
+          </div>
+        )}
+      </QueryState>
+      <ErrorBar error={requestError} />
+      <div className={layout.row}>
+        <Button
+          appearance="primary"
+          onClick={() => request.mutate()}
+          disabled={requesting || !!status?.pending}
+          data-testid="hr-people-sync-now"
+        >
+          {requesting ? t('sync.requesting') : t('sync.now')}
+        </Button>
       </div>
-    </Section>
+    </PeoplePanel>
   );
 }

@@ -2,24 +2,30 @@ import { Button, Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/r
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditAction } from '../../../../src/auth/audit.contract.ts';
+import type { AuditAction, AuditEntryView } from '../../../../src/auth/audit.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { useFormFields } from '../../data/form-fields.ts';
 import { queryKeys } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorPanel } from '../../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
-import { PersonPicker } from '../../shell/person-picker.tsx';
 import { useAuditText } from '../audit/audit-text.ts';
 import messages from '../audit/messages.ts';
-import { CsvButton, TableHead, TableScroll, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
+import { CsvButton, ScrollingTable, TableHead, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
+import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 
 registerBundle('hr-audit', messages);
 
 const ACTIONS: readonly AuditAction[] = ['read', 'write', 'export', 'delete'];
+/** The filters that name a person: who acted, and whose data it was. */
+const PERSON_FILTERS = ['actor', 'subject'] as const;
 const PAGE_SIZE = 50;
+/** The log's columns after the time: keys of their headers under `log.`. */
+const LOG_COLUMNS = ['colActor', 'colSubject', 'colAction', 'colResource', 'colDetails'] as const;
 
 const useStyles = makeStyles({
   filters: {
@@ -73,11 +79,10 @@ const filterQuery = ({ actorId, subjectId, action, from, to, views }: Filters) =
 
 /** 監査ログ: the audit log, which HR reads and exports (erasing a leaver's data has its own section). */
 export default function AuditSection({ api }: HrSectionProps) {
-  const layout = useLayoutStyles();
   return (
-    <div className={layout.stack} data-testid="hr-section-audit">
+    <SectionFrame section="audit">
       <AuditLogPanel api={api} />
-    </div>
+    </SectionFrame>
   );
 }
 
@@ -85,10 +90,8 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
   const { t } = useTranslation('hr-audit');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const tables = useAnalyticsStyles();
-  const format = useAuditText();
   const headingId = useId();
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const { fields: draft, setFields: setDraft, set, text } = useFormFields<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The pickers keep their own text: a new key clears them when the filters are cleared.
   const [pickerKey, setPickerKey] = useState(0);
@@ -123,30 +126,19 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
         }}
         data-testid="hr-audit-filters"
       >
-        <div role="group" aria-label={t('log.actor')}>
-          <span>{t('log.actor')}</span>
-          <PersonPicker
-            key={`actor-${pickerKey}`}
+        {PERSON_FILTERS.map((role) => (
+          <LabelledPersonPicker
+            key={`${role}-${pickerKey}`}
+            label={t(`log.${role}`)}
             api={api}
-            onChange={(actorId) => setDraft((current) => ({ ...current, actorId }))}
-            testId="hr-audit-actor"
+            onChange={(personId) => set(`${role}Id`, personId)}
+            testId={`hr-audit-${role}`}
           />
-        </div>
-        <div role="group" aria-label={t('log.subject')}>
-          <span>{t('log.subject')}</span>
-          <PersonPicker
-            key={`subject-${pickerKey}`}
-            api={api}
-            onChange={(subjectId) => setDraft((current) => ({ ...current, subjectId }))}
-            testId="hr-audit-subject"
-          />
-        </div>
+        ))}
         <Field label={t('log.action')}>
           <Select
             value={draft.action}
-            onChange={(_, data) =>
-              setDraft((current) => ({ ...current, action: data.value as Filters['action'] }))
-            }
+            onChange={(_, data) => set('action', data.value as Filters['action'])}
             data-testid="hr-audit-action"
           >
             <option value="">{t('log.anyAction')}</option>
@@ -158,24 +150,14 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
           </Select>
         </Field>
         <Field label={t('log.from')}>
-          <DateInput
-            value={draft.from}
-            onChange={(_, data) => setDraft((current) => ({ ...current, from: data.value }))}
-            data-testid="hr-audit-from"
-          />
+          <DateInput {...text('from')} data-testid="hr-audit-from" />
         </Field>
         <Field label={t('log.to')}>
-          <DateInput
-            value={draft.to}
-            onChange={(_, data) => setDraft((current) => ({ ...current, to: data.value }))}
-            data-testid="hr-audit-to"
-          />
+          <DateInput {...text('to')} data-testid="hr-audit-to" />
         </Field>
         <Checkbox
           checked={draft.views === 'include'}
-          onChange={(_, data) =>
-            setDraft((current) => ({ ...current, views: data.checked === true ? 'include' : 'exclude' }))
-          }
+          onChange={(_, data) => set('views', data.checked === true ? 'include' : 'exclude')}
           label={t('log.includeViews')}
           data-testid="hr-audit-include-views"
         />
@@ -227,52 +209,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
       >
         {(page) => (
           <>
-            <TableScroll labelledBy={headingId}>
-              <table
-                className={`${tables.table} ${styles.wideTable}`}
-                aria-labelledby={headingId}
-                data-testid="hr-audit-table"
-              >
-                <thead>
-                  <tr>
-                    <th className={`${tables.th} ${styles.nowrap}`}>{t('log.colAt')}</th>
-                    <th className={tables.th}>{t('log.colActor')}</th>
-                    <th className={tables.th}>{t('log.colSubject')}</th>
-                    <th className={tables.th}>{t('log.colAction')}</th>
-                    <th className={tables.th}>{t('log.colResource')}</th>
-                    <th className={tables.th}>{t('log.colDetails')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.entries.map((entry) => (
-                    <tr key={entry.id} data-testid="hr-audit-row">
-                      <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
-                      <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
-                      <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
-                      <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
-                      <td className={tables.td}>{format.resource(entry.resource)}</td>
-                      <td className={`${tables.td} ${styles.detailsCell}`}>
-                        {format.hasDetails(entry) ? (
-                          <>
-                            <ul className={styles.details}>
-                              {format.details(entry).map((line) => (
-                                <li key={line}>{line}</li>
-                              ))}
-                            </ul>
-                            <details>
-                              <summary>{t('log.allFields')}</summary>
-                              <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
-                            </details>
-                          </>
-                        ) : (
-                          t('log.none')
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <LogTable entries={page.entries} labelledBy={headingId} />
             <div className={layout.row}>
               <span className={layout.muted} role="status">
                 {t('log.shown', { count: page.entries.length })}
@@ -288,5 +225,53 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
         )}
       </QueryState>
     </Section>
+  );
+}
+
+/** The log's entries in words, with each entry's recorded fields one click away. */
+function LogTable({ entries, labelledBy }: { entries: AuditEntryView[]; labelledBy: string }) {
+  const { t } = useTranslation('hr-audit');
+  const styles = useStyles();
+  const tables = useAnalyticsStyles();
+  const format = useAuditText();
+  return (
+    <ScrollingTable
+      labelledBy={labelledBy}
+      className={styles.wideTable}
+      testId="hr-audit-table"
+      columns={[
+        { label: t('log.colAt'), className: styles.nowrap },
+        ...LOG_COLUMNS.map((key) => ({ label: t(`log.${key}`) })),
+      ]}
+    >
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} data-testid="hr-audit-row">
+            <td className={`${tables.td} ${styles.nowrap}`}>{format.when(entry.occurredAt)}</td>
+            <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.actor)}</td>
+            <td className={`${tables.td} ${styles.nowrap}`}>{format.person(entry.subject)}</td>
+            <td className={`${tables.td} ${styles.nowrap}`}>{t(`actions.${entry.action}`)}</td>
+            <td className={tables.td}>{format.resource(entry.resource)}</td>
+            <td className={`${tables.td} ${styles.detailsCell}`}>
+              {format.hasDetails(entry) ? (
+                <>
+                  <ul className={styles.details}>
+                    {format.details(entry).map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                  <details>
+                    <summary>{t('log.allFields')}</summary>
+                    <pre className={styles.raw}>{JSON.stringify(entry.details, null, 1)}</pre>
+                  </details>
+                </>
+              ) : (
+                t('log.none')
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }

@@ -21,6 +21,7 @@ import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-channels', {
@@ -92,7 +93,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
   return (
     <QueryState query={overview}>
       {({ teams, departments }) => (
-        <div className={layout.stack} data-testid="hr-section-channels">
+        <SectionFrame section="channels">
           <p className={layout.muted}>{t('intro')}</p>
           <span role="status" data-testid="channels-status">
             {notice}
@@ -120,7 +121,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
               ))}
             </ul>
           )}
-        </div>
+        </SectionFrame>
       )}
     </QueryState>
   );

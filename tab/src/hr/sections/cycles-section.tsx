@@ -14,8 +14,10 @@ import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
+import { useDateTime } from '../people/people-tables.tsx';
 
 registerBundle('hr-cycles', {
   ja: {
@@ -121,23 +123,23 @@ const useStyles = makeStyles({
   year: { maxWidth: '12em' },
 });
 
-/** Days a window is usually planned for, offered when HR plans one (the policy's yearly rhythm). */
+/** Days a window is usually planned for (MM-DD), offered when HR plans one (the policy's yearly rhythm). */
+const USUAL_DAYS: Record<CycleKind, { opensOn: string; closesOn: string }> = {
+  goalSetting: { opensOn: '04-01', closesOn: '05-31' },
+  midYear: { opensOn: '10-01', closesOn: '10-31' },
+  yearEnd: { opensOn: '03-01', closesOn: '03-31' },
+  selfCheckH1: { opensOn: '09-01', closesOn: '09-30' },
+  selfCheckH2: { opensOn: '03-01', closesOn: '03-31' },
+  declaration: { opensOn: '11-01', closesOn: '11-30' },
+};
+
+/** A day of fiscal year `year` (April to March): January to March fall in the next calendar year. */
+const inFiscalYear = (year: number, monthDay: string) =>
+  `${Number(monthDay.slice(0, 2)) < 4 ? year + 1 : year}-${monthDay}`;
+
 function usualDays(kind: CycleKind, year: number): { opensOn: string; closesOn: string } {
-  const next = year + 1;
-  switch (kind) {
-    case 'goalSetting':
-      return { opensOn: `${year}-04-01`, closesOn: `${year}-05-31` };
-    case 'midYear':
-      return { opensOn: `${year}-10-01`, closesOn: `${year}-10-31` };
-    case 'yearEnd':
-      return { opensOn: `${next}-03-01`, closesOn: `${next}-03-31` };
-    case 'selfCheckH1':
-      return { opensOn: `${year}-09-01`, closesOn: `${year}-09-30` };
-    case 'selfCheckH2':
-      return { opensOn: `${next}-03-01`, closesOn: `${next}-03-31` };
-    case 'declaration':
-      return { opensOn: `${year}-11-01`, closesOn: `${year}-11-30` };
-  }
+  const { opensOn, closesOn } = USUAL_DAYS[kind];
+  return { opensOn: inFiscalYear(year, opensOn), closesOn: inFiscalYear(year, closesOn) };
 }
 
 /** 年度サイクル: per fiscal year, the windows HR plans, opens and closes, with their history. */
@@ -158,7 +160,7 @@ export default function CyclesSection({ api }: HrSectionProps) {
 
   const current = loaded.data?.currentFiscalYear;
   return (
-    <div className={layout.stack} data-testid="hr-section-cycles">
+    <SectionFrame section="cycles">
       <p className={layout.muted}>{t('intro')}</p>
       {current !== undefined && loaded.data ? (
         <Field label={t('year')} className={styles.year}>
@@ -192,11 +194,23 @@ export default function CyclesSection({ api }: HrSectionProps) {
           </ul>
         )}
       </QueryState>
-    </div>
+    </SectionFrame>
   );
 }
 
 type Action = 'plan' | 'reschedule' | 'open' | 'close';
+
+/** The buttons a window offers, in order: the states each one applies to, and which ones are primary. */
+const BUTTONS: ReadonlyArray<{
+  action: Action;
+  primary: boolean;
+  states: ReadonlyArray<CycleWindow['state'] | 'none'>;
+}> = [
+  { action: 'plan', primary: true, states: ['none'] },
+  { action: 'reschedule', primary: false, states: ['scheduled', 'open'] },
+  { action: 'open', primary: true, states: ['scheduled', 'closed'] },
+  { action: 'close', primary: false, states: ['open'] },
+];
 
 function WindowRow({
   api,
@@ -223,12 +237,7 @@ function WindowRow({
   );
   const id = `cycle-${kind}`;
   const state = window?.state ?? 'none';
-  const when = (instant: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
-      timeZone: 'Asia/Tokyo',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(instant));
+  const when = useDateTime();
   const who = (actor: CycleActor | null | undefined) => actor?.displayName ?? t('unknownPerson');
 
   const run = async (action: Action) => {
@@ -302,40 +311,17 @@ function WindowRow({
         </Field>
       </div>
       <div className={rows.buttons}>
-        {state === 'none' ? (
+        {BUTTONS.filter((button) => button.states.includes(state)).map(({ action, primary }) => (
           <Button
-            appearance="primary"
+            key={action}
+            appearance={primary ? 'primary' : undefined}
             disabled={busy !== null}
-            onClick={() => void run('plan')}
-            data-testid={`${id}-plan`}
+            onClick={() => void run(action)}
+            data-testid={`${id}-${action}`}
           >
-            {t('plan')}
+            {action === 'open' && state === 'closed' ? t('reopen') : t(action)}
           </Button>
-        ) : null}
-        {state === 'scheduled' || state === 'open' ? (
-          <Button
-            disabled={busy !== null}
-            onClick={() => void run('reschedule')}
-            data-testid={`${id}-reschedule`}
-          >
-            {t('reschedule')}
-          </Button>
-        ) : null}
-        {state === 'scheduled' || state === 'closed' ? (
-          <Button
-            appearance="primary"
-            disabled={busy !== null}
-            onClick={() => void run('open')}
-            data-testid={`${id}-open`}
-          >
-            {state === 'closed' ? t('reopen') : t('open')}
-          </Button>
-        ) : null}
-        {state === 'open' ? (
-          <Button disabled={busy !== null} onClick={() => void run('close')} data-testid={`${id}-close`}>
-            {t('close')}
-          </Button>
-        ) : null}
+        ))}
       </div>
       {result?.ok === true ? (
         <p className={styles.meta} role="status" data-testid={`${id}-done`}>

@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CompetencyReport,
@@ -12,7 +12,7 @@ import { INTERVIEW_TYPES } from '../../../../src/analytics/analytics.contract.ts
 import type { ApiClient } from '../../api/client.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
-import { QueryState } from '../../data/query-state.tsx';
+import { QueryState, type QueryLike } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { visuallyHidden } from '../../shell/visually-hidden.ts';
@@ -32,6 +32,7 @@ import {
   usePercent,
 } from '../dashboards/analytics-ui.tsx';
 import messages from '../dashboards/messages.ts';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-dashboards', messages);
@@ -85,15 +86,14 @@ const useStyles = makeStyles({
 
 /** ダッシュボード: completion by 課/部, the competency picture and training demand. HR only. */
 export default function DashboardsSection({ api, base }: HrSectionProps) {
-  const layout = useLayoutStyles();
   const [year, setYear] = useState(currentFiscalYear);
   return (
-    <div className={layout.stack} data-testid="hr-section-dashboards">
+    <SectionFrame section="dashboards">
       <FiscalYearSelect value={year} onChange={setYear} />
       <CompletionCard api={api} year={year} />
       <CompetencyCard api={api} base={base} />
       <DemandCard api={api} base={base} year={year} />
-    </div>
+    </SectionFrame>
   );
 }
 
@@ -128,9 +128,48 @@ function GroupBySelect<G extends string>({
   );
 }
 
-function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
+/**
+ * A dashboard's card: titled `<part>.title` (its anchor `hr-dashboards-<part>`, also its test id), with
+ * an optional muted introduction and controls over what `children` make of the report, or the muted
+ * `empty` line when the report has nothing to show.
+ */
+function DashboardCard<T>({
+  part,
+  intro,
+  controls,
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  part: 'completion' | 'competencies' | 'demand';
+  intro?: string;
+  controls?: ReactNode;
+  query: QueryLike<T>;
+  isEmpty?: (report: T) => boolean;
+  empty?: string;
+  children: (report: T) => ReactNode;
+}) {
   const { t } = useTranslation('hr-dashboards');
   const layout = useLayoutStyles();
+  const id = `hr-dashboards-${part}`;
+  return (
+    <Section title={t(`${part}.title`)} id={id} testId={id}>
+      {intro ? <p className={layout.muted}>{intro}</p> : null}
+      {controls}
+      <QueryState
+        query={query}
+        isEmpty={isEmpty}
+        empty={empty === undefined ? undefined : <p className={layout.muted}>{empty}</p>}
+      >
+        {children}
+      </QueryState>
+    </Section>
+  );
+}
+
+function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
+  const { t } = useTranslation('hr-dashboards');
   const styles = useAnalyticsStyles();
   const own = useStyles();
   const lang = useCsvLanguage();
@@ -149,7 +188,6 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
   );
 
   const content = (report: CompletionReport) => {
-    if (report.rows.length === 0) return <p className={layout.muted}>{t('completion.empty')}</p>;
     // The latest half that has begun is the one people are working on.
     const half = report.halves.h2 ? 'h2' : 'h1';
     const groupName = (row: CompletionRow) => row.group || t('noGroup');
@@ -252,22 +290,28 @@ function CompletionCard({ api, year }: { api: ApiClient; year: number }) {
   };
 
   return (
-    <Section title={t('completion.title')} id="hr-dashboards-completion" testId="hr-dashboards-completion">
-      <p className={layout.muted}>{t('completion.intro', { year })}</p>
-      <GroupBySelect
-        value={groupBy}
-        options={{ department: t('byDepartment'), division: t('byDivision') }}
-        onChange={setGroupBy}
-        testId="completion-group-by"
-      />
-      <QueryState query={loaded}>{content}</QueryState>
-    </Section>
+    <DashboardCard
+      part="completion"
+      intro={t('completion.intro', { year })}
+      controls={
+        <GroupBySelect
+          value={groupBy}
+          options={{ department: t('byDepartment'), division: t('byDivision') }}
+          onChange={setGroupBy}
+          testId="completion-group-by"
+        />
+      }
+      query={loaded}
+      isEmpty={(report) => report.rows.length === 0}
+      empty={t('completion.empty')}
+    >
+      {content}
+    </DashboardCard>
   );
 }
 
 function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['base'] }) {
   const { t } = useTranslation('hr-dashboards');
-  const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const own = useStyles();
   const local = useLocalized();
@@ -315,18 +359,12 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
             testId: 'csv-competencies',
           }}
           testId="hr-competency-heatmap"
+          columns={[
+            { label: groupBy === 'level' ? t('byLevel') : t('byDepartment') },
+            { label: t('competencies.people'), num: true },
+            ...report.competencyIds.map((id) => ({ label: competencyName(id), className: own.colHead })),
+          ]}
         >
-          <thead>
-            <tr>
-              <ColHead>{groupBy === 'level' ? t('byLevel') : t('byDepartment')}</ColHead>
-              <ColHead num>{t('competencies.people')}</ColHead>
-              {report.competencyIds.map((id) => (
-                <ColHead key={id} className={own.colHead}>
-                  {competencyName(id)}
-                </ColHead>
-              ))}
-            </tr>
-          </thead>
           <tbody>
             {report.rows.map((row) => (
               <tr key={row.group}>
@@ -387,20 +425,21 @@ function CompetencyCard({ api, base }: { api: ApiClient; base: HrSectionProps['b
   };
 
   return (
-    <Section
-      title={t('competencies.title')}
-      id="hr-dashboards-competencies"
-      testId="hr-dashboards-competencies"
+    <DashboardCard
+      part="competencies"
+      intro={t('competencies.intro', { min: 3 })}
+      controls={
+        <GroupBySelect
+          value={groupBy}
+          options={{ level: t('byLevel'), department: t('byDepartment') }}
+          onChange={setGroupBy}
+          testId="competency-group-by"
+        />
+      }
+      query={loaded}
     >
-      <p className={layout.muted}>{t('competencies.intro', { min: 3 })}</p>
-      <GroupBySelect
-        value={groupBy}
-        options={{ level: t('byLevel'), department: t('byDepartment') }}
-        onChange={setGroupBy}
-        testId="competency-group-by"
-      />
-      <QueryState query={loaded}>{content}</QueryState>
-    </Section>
+      {content}
+    </DashboardCard>
   );
 }
 
@@ -416,7 +455,6 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
     }),
   );
   const content = (report: DemandReport) => {
-    if (report.courses.length === 0) return <p className={layout.muted}>{t('demand.empty')}</p>;
     const most = Math.max(1, ...report.courses.map((course) => course.people));
     return (
       <>
@@ -441,18 +479,12 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
             fileName: `training-demand-${year}.csv`,
             testId: 'csv-demand',
           }}
+          columns={[
+            { label: t('demand.course') },
+            { label: t('demand.total'), num: true },
+            ...report.levelIds.map((id) => ({ label: levelName(id), num: true })),
+          ]}
         >
-          <thead>
-            <tr>
-              <ColHead>{t('demand.course')}</ColHead>
-              <ColHead num>{t('demand.total')}</ColHead>
-              {report.levelIds.map((id) => (
-                <ColHead key={id} num>
-                  {levelName(id)}
-                </ColHead>
-              ))}
-            </tr>
-          </thead>
           <tbody>
             {report.courses.map((course) => (
               <tr key={course.courseId}>
@@ -470,8 +502,13 @@ function DemandCard({ api, base, year }: { api: ApiClient; base: HrSectionProps[
   };
 
   return (
-    <Section title={t('demand.title')} id="hr-dashboards-demand" testId="hr-dashboards-demand">
-      <QueryState query={loaded}>{content}</QueryState>
-    </Section>
+    <DashboardCard
+      part="demand"
+      query={loaded}
+      isEmpty={(report) => report.courses.length === 0}
+      empty={t('demand.empty')}
+    >
+      {content}
+    </DashboardCard>
   );
 }

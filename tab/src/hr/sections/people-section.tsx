@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { useLayoutStyles } from '../../shell/layout.tsx';
 import { DisagreementsPanel } from '../people/disagreements-panel.tsx';
 import { HistoryPanel } from '../people/history-panel.tsx';
 import { ImportPanel } from '../people/import-panel.tsx';
 import messages from '../people/messages.ts';
 import { StaffListPanel } from '../people/staff-list-panel.tsx';
 import { SyncPanel } from '../people/sync-panel.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-people', messages);
@@ -17,12 +17,11 @@ registerBundle('hr-people', messages);
  * directory sync on demand.
  */
 export default function PeopleSection({ api, base }: HrSectionProps) {
-  const layout = useLayoutStyles();
   const [personId, setPersonId] = useState('');
   // A person opened from the list clears what was typed in the history's own picker.
   const [pickerKey, setPickerKey] = useState(0);
   return (
-    <div className={layout.stack} data-testid="hr-section-people">
+    <SectionFrame section="people">
       <StaffListPanel
         api={api}
         base={base}
@@ -42,6 +41,6 @@ export default function PeopleSection({ api, base }: HrSectionProps) {
       <ImportPanel api={api} framework={base.framework} />
       <DisagreementsPanel api={api} />
       <SyncPanel api={api} />
-    </div>
+    </SectionFrame>
   );
 }

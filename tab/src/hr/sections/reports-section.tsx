@@ -13,7 +13,6 @@ import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { formatSpan, useTitle } from '../../training/format.ts';
 import {
   BarList,
-  ColHead,
   CsvButton,
   CsvTable,
   FiscalYearSelect,
@@ -28,13 +27,13 @@ import {
   usePercent,
 } from '../dashboards/analytics-ui.tsx';
 import messages from '../reports/messages.ts';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
 registerBundle('hr-reports', messages);
 
 /** 研修報告の集計: submission rate per session and 今後受けたい研修 (policy 7(2)②, 7(5)②). HR only. */
 export default function ReportsSection({ api, base }: HrSectionProps) {
-  const layout = useLayoutStyles();
   const lang = useCsvLanguage();
   const [year, setYear] = useState(currentFiscalYear);
   const loaded = allOf(
@@ -53,7 +52,7 @@ export default function ReportsSection({ api, base }: HrSectionProps) {
   const csv = (path: string) => `${path}${path.includes('?') ? '&' : '?'}fiscalYear=${year}&lang=${lang}`;
 
   return (
-    <div className={layout.stack} data-testid="hr-section-reports">
+    <SectionFrame section="reports">
       <FiscalYearSelect value={year} onChange={setYear} />
       <QueryState query={loaded}>
         {([submission, wanted]) => (
@@ -63,7 +62,7 @@ export default function ReportsSection({ api, base }: HrSectionProps) {
           </>
         )}
       </QueryState>
-    </div>
+    </SectionFrame>
   );
 }
 
@@ -105,16 +104,14 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
               fileName: `training-report-submission-${year}.csv`,
               testId: 'csv-submission',
             }}
+            columns={[
+              { label: t('submission.course') },
+              { label: t('submission.date') },
+              { label: t('submission.attended'), num: true },
+              { label: t('submission.submitted'), num: true },
+              { label: t('submission.rate'), num: true },
+            ]}
           >
-            <thead>
-              <tr>
-                <ColHead>{t('submission.course')}</ColHead>
-                <ColHead>{t('submission.date')}</ColHead>
-                <ColHead num>{t('submission.attended')}</ColHead>
-                <ColHead num>{t('submission.submitted')}</ColHead>
-                <ColHead num>{t('submission.rate')}</ColHead>
-              </tr>
-            </thead>
             <tbody>
               {report.sessions.map((session) => (
                 <tr key={session.sessionId}>
@@ -214,15 +211,13 @@ function WantedCard({
           <CsvTable
             title={t('wanted.byLevel')}
             csv={csv('/api/hr/reports/wanted-levels.csv', 'trainings-wanted-by-level', 'csv-wanted-levels')}
+            columns={[
+              { label: t('wanted.level') },
+              { label: t('wanted.respondents'), num: true },
+              { label: t('wanted.writers'), num: true },
+              { label: t('wanted.topCourses') },
+            ]}
           >
-            <thead>
-              <tr>
-                <ColHead>{t('wanted.level')}</ColHead>
-                <ColHead num>{t('wanted.respondents')}</ColHead>
-                <ColHead num>{t('wanted.writers')}</ColHead>
-                <ColHead>{t('wanted.topCourses')}</ColHead>
-              </tr>
-            </thead>
             <tbody>
               {report.levels.map((level) => (
                 <tr key={level.levelId}>
@@ -243,14 +238,12 @@ function WantedCard({
               'csv-wanted-departments',
             )}
             testId="hr-wanted-departments"
+            columns={[
+              { label: t('wanted.department') },
+              { label: t('wanted.respondents'), num: true },
+              { label: t('wanted.topCourses') },
+            ]}
           >
-            <thead>
-              <tr>
-                <ColHead>{t('wanted.department')}</ColHead>
-                <ColHead num>{t('wanted.respondents')}</ColHead>
-                <ColHead>{t('wanted.topCourses')}</ColHead>
-              </tr>
-            </thead>
             <tbody>
               {report.departments.map((department) => (
                 <tr key={department.department}>

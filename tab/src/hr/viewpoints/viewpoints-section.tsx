@@ -12,6 +12,7 @@ import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
+import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import messages from './messages.ts';
 
@@ -38,7 +39,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
     (competency) => (framework.expectations[levelId]?.[competency.id] ?? 'none') !== 'none',
   );
   return (
-    <div className={layout.stack} data-testid="hr-section-viewpoints">
+    <SectionFrame section="viewpoints">
       <p className={layout.muted}>{t('intro')}</p>
       <p className={layout.muted}>{t('versionNote')}</p>
       <Field label={t('level')}>
@@ -87,7 +88,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
           </>
         )}
       </QueryState>
-    </div>
+    </SectionFrame>
   );
 }
 
@@ -150,34 +151,21 @@ function ViewpointRow({
           </span>
         ) : null}
       </div>
-      <Field
-        label={{ children: `${t('ja')}: ${name}` }}
+      <ViewpointText
+        label={`${t('ja')}: ${name}`}
         hint={t('count', { count: ja.length, max: VIEWPOINT_MAX })}
-        validationState={jaMissing ? 'error' : 'none'}
-        validationMessage={jaMissing ? t('jaRequired') : undefined}
-      >
-        <Textarea
-          className={styles.textarea}
-          value={ja}
-          maxLength={VIEWPOINT_MAX}
-          resize="vertical"
-          onChange={(_, data) => setJa(data.value)}
-          data-testid="viewpoint-ja"
-        />
-      </Field>
-      <Field
-        label={{ children: `${t('en')}: ${name}` }}
+        error={jaMissing ? t('jaRequired') : undefined}
+        value={ja}
+        onChange={setJa}
+        testId="viewpoint-ja"
+      />
+      <ViewpointText
+        label={`${t('en')}: ${name}`}
         hint={`${t('enHint')} ${t('count', { count: en.length, max: VIEWPOINT_MAX })}`}
-      >
-        <Textarea
-          className={styles.textarea}
-          value={en}
-          maxLength={VIEWPOINT_MAX}
-          resize="vertical"
-          onChange={(_, data) => setEn(data.value)}
-          data-testid="viewpoint-en"
-        />
-      </Field>
+        value={en}
+        onChange={setEn}
+        testId="viewpoint-en"
+      />
       <WriteFailure
         error={failure}
         stale={t('stale', { item: name })}
@@ -205,5 +193,42 @@ function ViewpointRow({
         ) : null}
       </div>
     </li>
+  );
+}
+
+/** One language's text of a viewpoint: a box of at most VIEWPOINT_MAX characters, taller on demand. */
+function ViewpointText({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  hint: string;
+  /** What is wrong with the text, when something is. */
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  const styles = useStyles();
+  return (
+    <Field
+      label={{ children: label }}
+      hint={hint}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error}
+    >
+      <Textarea
+        className={styles.textarea}
+        value={value}
+        maxLength={VIEWPOINT_MAX}
+        resize="vertical"
+        onChange={(_, data) => onChange(data.value)}
+        data-testid={testId}
+      />
+    </Field>
   );
 }
