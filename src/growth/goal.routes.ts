@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorOf } from '../auth/access.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   goalCommentInputSchema,
@@ -43,10 +44,9 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
           schema: workplaceGoalsResponseSchema,
         },
       },
-      handler: async ({ user, query }) => {
-        const subject = subjectOf(user, 'me');
-        return { body: await service.workplace(subject.actor, query.fiscalYear) };
-      },
+      handler: async ({ user, query }) => ({
+        body: await service.workplace(actorOf(user), query.fiscalYear),
+      }),
     }),
     route({
       method: 'get',
