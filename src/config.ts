@@ -430,12 +430,20 @@ function libraryVariableProblems(env: Record<string, string | undefined>): strin
     );
 }
 
+/** The variables that carry a credential (a secret, a certificate file, a managed identity's id). */
+type CredentialVariable =
+  | 'ENTRA_CLIENT_CERTIFICATE_FILE'
+  | 'ENTRA_MANAGED_IDENTITY_CLIENT_ID'
+  | 'ENTRA_CLIENT_SECRET'
+  | 'BOT_CLIENT_CERTIFICATE_FILE'
+  | 'BOT_PASSWORD';
+
 interface CredentialChoice<Kind extends string> {
   /** ENTRA_CREDENTIAL / BOT_CREDENTIAL. */
   setting: string;
   chosen: Kind | undefined;
-  /** Each kind with the variable it needs (undefined: none, e.g. the bot's managed identity). */
-  inputs: ReadonlyArray<{ kind: Kind; variable: string | undefined; value: string | undefined }>;
+  /** Each kind with the variable it needs (none, e.g. the bot's managed identity). */
+  inputs: ReadonlyArray<{ kind: Kind; variable?: CredentialVariable }>;
 }
 
 /**
@@ -443,11 +451,16 @@ interface CredentialChoice<Kind extends string> {
  * credential variable that is set does (deployments from before the setting existed had a secret only).
  */
 function credentialKind<Kind extends string>(
+  raw: RawEnv,
   choice: CredentialChoice<Kind>,
   problems: string[],
 ): Kind | undefined {
-  const present = choice.inputs.filter((input) => input.variable !== undefined && input.value !== undefined);
-  const options = choice.inputs
+  const inputs = choice.inputs.map((input) => ({
+    ...input,
+    value: input.variable === undefined ? undefined : raw[input.variable],
+  }));
+  const present = inputs.filter((input) => input.variable !== undefined && input.value !== undefined);
+  const options = inputs
     .map((input) => (input.variable ? `${input.kind} (${input.variable})` : input.kind))
     .join(', ');
   if (choice.chosen === undefined) {
@@ -459,7 +472,7 @@ function credentialKind<Kind extends string>(
     );
     return undefined;
   }
-  const input = choice.inputs.find((candidate) => candidate.kind === choice.chosen)!;
+  const input = inputs.find((candidate) => candidate.kind === choice.chosen)!;
   let complete = true;
   if (input.variable !== undefined && input.value === undefined) {
     problems.push(`${input.variable} is required when ${choice.setting}=${choice.chosen}`);
@@ -474,12 +487,16 @@ function credentialKind<Kind extends string>(
   return complete ? choice.chosen : undefined;
 }
 
-/** A PEM file's key and certificate; the problem names the variable and the file, never its contents. */
-function readCertificateFile(
-  variable: string,
-  file: string,
+/**
+ * The certificate credential of a PEM file's key and certificate; the problem names the variable and the
+ * file, never its contents.
+ */
+function certificateCredential(
+  raw: RawEnv,
+  variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' | 'BOT_CLIENT_CERTIFICATE_FILE',
   problems: string[],
-): ClientCertificate | undefined {
+): { kind: 'certificate'; certificate: ClientCertificate } | undefined {
+  const file = raw[variable]!;
   let pem: string;
   try {
     pem = readFileSync(file, 'utf8');
@@ -490,7 +507,7 @@ function readCertificateFile(
     return undefined;
   }
   try {
-    return parseClientCertificatePem(pem);
+    return { kind: 'certificate', certificate: parseClientCertificatePem(pem) };
   } catch (error) {
     problems.push(`${variable}: ${file} ${(error as Error).message}`);
     return undefined;
@@ -499,34 +516,21 @@ function readCertificateFile(
 
 function entraCredentialOf(raw: RawEnv, problems: string[]): EntraCredential | undefined {
   const kind = credentialKind(
+    raw,
     {
       setting: 'ENTRA_CREDENTIAL',
       chosen: raw.ENTRA_CREDENTIAL,
       inputs: [
-        {
-          kind: 'certificate',
-          variable: 'ENTRA_CLIENT_CERTIFICATE_FILE',
-          value: raw.ENTRA_CLIENT_CERTIFICATE_FILE,
-        },
-        {
-          kind: 'managed-identity-federation',
-          variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
-          value: raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID,
-        },
-        { kind: 'secret', variable: 'ENTRA_CLIENT_SECRET', value: raw.ENTRA_CLIENT_SECRET },
+        { kind: 'certificate', variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' },
+        { kind: 'managed-identity-federation', variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID' },
+        { kind: 'secret', variable: 'ENTRA_CLIENT_SECRET' },
       ],
     },
     problems,
   );
   switch (kind) {
-    case 'certificate': {
-      const certificate = readCertificateFile(
-        'ENTRA_CLIENT_CERTIFICATE_FILE',
-        raw.ENTRA_CLIENT_CERTIFICATE_FILE!,
-        problems,
-      );
-      return certificate && { kind, certificate };
-    }
+    case 'certificate':
+      return certificateCredential(raw, 'ENTRA_CLIENT_CERTIFICATE_FILE', problems);
     case 'managed-identity-federation':
       if (!guid.safeParse(raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID).success) {
         problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
@@ -542,31 +546,22 @@ function entraCredentialOf(raw: RawEnv, problems: string[]): EntraCredential | u
 
 function botCredentialOf(raw: RawEnv, problems: string[]): BotCredential | undefined {
   const kind = credentialKind(
+    raw,
     {
       setting: 'BOT_CREDENTIAL',
       chosen: raw.BOT_CREDENTIAL,
       inputs: [
-        {
-          kind: 'certificate',
-          variable: 'BOT_CLIENT_CERTIFICATE_FILE',
-          value: raw.BOT_CLIENT_CERTIFICATE_FILE,
-        },
+        { kind: 'certificate', variable: 'BOT_CLIENT_CERTIFICATE_FILE' },
         // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
-        { kind: 'managed-identity', variable: undefined, value: undefined },
-        { kind: 'secret', variable: 'BOT_PASSWORD', value: raw.BOT_PASSWORD },
+        { kind: 'managed-identity' },
+        { kind: 'secret', variable: 'BOT_PASSWORD' },
       ],
     },
     problems,
   );
   switch (kind) {
-    case 'certificate': {
-      const certificate = readCertificateFile(
-        'BOT_CLIENT_CERTIFICATE_FILE',
-        raw.BOT_CLIENT_CERTIFICATE_FILE!,
-        problems,
-      );
-      return certificate && { kind, certificate };
-    }
+    case 'certificate':
+      return certificateCredential(raw, 'BOT_CLIENT_CERTIFICATE_FILE', problems);
     case 'managed-identity':
       return { kind };
     case 'secret':

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
+import { recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import {
@@ -16,13 +16,19 @@ import type { CycleService } from './cycle.service.ts';
 
 export function cycleRoutes(service: CycleService): RouteDefinition[] {
   const route = routeGroup({ tags: ['cycles'], auth: 'user' });
-  const windowParams = z.object({ windowId: uuidParam });
   const hrErrors = {
     403: { description: 'Not HR' },
     404: { description: 'No such window' },
     409: { description: 'Not possible in the window’s state, or changed meanwhile (version)' },
     422: { description: 'Days outside the fiscal year, or a last day before the first or already past' },
   };
+  const cycleWindow = recordRoutes({
+    tags: ['cycles'],
+    path: '/api/cycles/windows/:windowId',
+    param: 'windowId',
+    id: uuidParam,
+    errors: hrErrors,
+  });
   return [
     route({
       method: 'get',
@@ -50,38 +56,32 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       responses: { 201: { description: 'Planned', schema: cycleWindowSchema }, ...hrErrors },
       handler: async ({ user, body }) => ({ status: 201, body: await service.create(actorOf(user), body) }),
     }),
-    route({
+    cycleWindow({
       method: 'put',
-      path: '/api/cycles/windows/:windowId',
+      path: '',
       operationId: 'rescheduleCycleWindow',
       summary: "Change a window's planned days (HR)",
-      request: { params: windowParams, body: cycleRescheduleInputSchema },
-      responses: { 200: { description: 'Changed', schema: cycleWindowSchema }, ...hrErrors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.reschedule(actorOf(user), params.windowId.toLowerCase(), body),
-      }),
+      body: cycleRescheduleInputSchema,
+      ok: { description: 'Changed', schema: cycleWindowSchema },
+      act: (actor, id, body) => service.reschedule(actor, id, body),
     }),
-    route({
+    cycleWindow({
       method: 'post',
-      path: '/api/cycles/windows/:windowId/open',
+      path: '/open',
       operationId: 'openCycleWindow',
       summary: 'Open a window now, or reopen a closed one (HR)',
-      request: { params: windowParams, body: cycleOpenInputSchema },
-      responses: { 200: { description: 'Open', schema: cycleWindowSchema }, ...hrErrors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.open(actorOf(user), params.windowId.toLowerCase(), body),
-      }),
+      body: cycleOpenInputSchema,
+      ok: { description: 'Open', schema: cycleWindowSchema },
+      act: (actor, id, body) => service.open(actor, id, body),
     }),
-    route({
+    cycleWindow({
       method: 'post',
-      path: '/api/cycles/windows/:windowId/close',
+      path: '/close',
       operationId: 'closeCycleWindow',
       summary: 'Close a window now (HR)',
-      request: { params: windowParams, body: cycleVersionInputSchema },
-      responses: { 200: { description: 'Closed', schema: cycleWindowSchema }, ...hrErrors },
-      handler: async ({ user, params, body }) => ({
-        body: await service.close(actorOf(user), params.windowId.toLowerCase(), body),
-      }),
+      body: cycleVersionInputSchema,
+      ok: { description: 'Closed', schema: cycleWindowSchema },
+      act: (actor, id, body) => service.close(actor, id, body),
     }),
   ];
 }

@@ -9,7 +9,7 @@ import {
   openWindowInputSchema,
 } from './declaration.contract.ts';
 import type { DeclarationService } from './declaration.service.ts';
-import { forSubject, personParam } from './growth-params.ts';
+import { personRecordRoutes } from './person-record-route.ts';
 
 const fiscalYearParam = z
   .string()
@@ -20,15 +20,20 @@ const fiscalYearParam = z
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
-  const params = z.object({ personId: personParam, fiscalYear: fiscalYearParam });
-  const errors = {
-    403: {
-      description:
-        'Not the person (or, for reads, HR): 自己申告 is confidential to HR; or the person is 会計年度任用職員, to whom it does not apply',
+  const declaration = personRecordRoutes({
+    tags: ['growth'],
+    path: '/api/people/:personId/declarations/:fiscalYear',
+    param: 'fiscalYear',
+    key: fiscalYearParam,
+    errors: {
+      403: {
+        description:
+          'Not the person (or, for reads, HR): 自己申告 is confidential to HR; or the person is 会計年度任用職員, to whom it does not apply',
+      },
+      404: { description: 'No such person or fiscal year' },
+      409: { description: 'Window not open, already submitted, or changed meanwhile (version)' },
     },
-    404: { description: 'No such person or fiscal year' },
-    409: { description: 'Window not open, already submitted, or changed meanwhile (version)' },
-  };
+  });
   return [
     route({
       method: 'get',
@@ -71,54 +76,44 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.closeWindow(actorOf(user), params.fiscalYear),
       }),
     }),
-    route({
+    declaration({
       method: 'get',
-      path: '/api/people/:personId/declarations/:fiscalYear',
+      path: '',
       operationId: 'getDeclaration',
       summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
-      request: { params },
-      responses: {
-        200: {
-          description: 'The declaration (blank, status new, before the first save)',
-          schema: declarationResponseSchema,
-        },
-        ...errors,
+      ok: {
+        description: 'The declaration (blank, status new, before the first save)',
+        schema: declarationResponseSchema,
       },
-      handler: forSubject(({ actor, personId }, { fiscalYear }) => service.get(actor, personId, fiscalYear)),
+      act: (actor, personId, fiscalYear) => service.get(actor, personId, fiscalYear),
     }),
-    route({
+    declaration({
       method: 'put',
-      path: '/api/people/:personId/declarations/:fiscalYear',
+      path: '',
       operationId: 'saveDeclarationDraft',
       summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
-      request: { params, body: declarationDraftInputSchema },
-      responses: { 200: { description: 'Saved', schema: declarationResponseSchema }, ...errors },
-      handler: forSubject(({ actor, personId }, { fiscalYear }, body) =>
-        service.saveDraft(actor, personId, fiscalYear, body),
-      ),
+      body: declarationDraftInputSchema,
+      ok: { description: 'Saved', schema: declarationResponseSchema },
+      act: (actor, personId, fiscalYear, body) => service.saveDraft(actor, personId, fiscalYear, body),
     }),
-    route({
+    declaration({
       method: 'post',
-      path: '/api/people/:personId/declarations/:fiscalYear/submit',
+      path: '/submit',
       operationId: 'submitDeclaration',
       summary: 'Submit my 自己申告 to HR (no changes afterwards)',
-      request: { params, body: declarationSubmitInputSchema },
-      responses: { 200: { description: 'Submitted', schema: declarationResponseSchema }, ...errors },
-      handler: forSubject(({ actor, personId }, { fiscalYear }, body) =>
-        service.submit(actor, personId, fiscalYear, body),
-      ),
+      body: declarationSubmitInputSchema,
+      ok: { description: 'Submitted', schema: declarationResponseSchema },
+      act: (actor, personId, fiscalYear, body) => service.submit(actor, personId, fiscalYear, body),
     }),
-    route({
+    declaration({
       method: 'post',
-      path: '/api/people/:personId/declarations/:fiscalYear/revise',
+      path: '/revise',
       operationId: 'reviseDeclaration',
       summary:
         'Revise my submitted 自己申告 while the window is open (it stays submitted; the revision is audited)',
-      request: { params, body: declarationDraftInputSchema },
-      responses: { 200: { description: 'Revised', schema: declarationResponseSchema }, ...errors },
-      handler: forSubject(({ actor, personId }, { fiscalYear }, body) =>
-        service.revise(actor, personId, fiscalYear, body),
-      ),
+      body: declarationDraftInputSchema,
+      ok: { description: 'Revised', schema: declarationResponseSchema },
+      act: (actor, personId, fiscalYear, body) => service.revise(actor, personId, fiscalYear, body),
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorOf } from '../auth/access.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   goalCommentInputSchema,
@@ -11,16 +12,22 @@ import {
   workplaceGoalsResponseSchema,
 } from './goal.contract.ts';
 import type { GoalService } from './goal.service.ts';
-import { forSubject, personParam, subjectOf, uuidParam } from './growth-params.ts';
+import { personParam, subjectOf, uuidParam } from './growth-params.ts';
+import { personRecordRoutes } from './person-record-route.ts';
 
 export function goalRoutes(service: GoalService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
-  const goalParams = z.object({ personId: personParam, goalId: uuidParam });
-  const one = {
-    200: { description: 'The goal', schema: goalSchema },
-    404: { description: 'No such goal' },
-    409: { description: 'Read-only or changed meanwhile' },
-  };
+  const goalRoute = personRecordRoutes({
+    tags: ['growth'],
+    path: '/api/people/:personId/goals/:goalId',
+    param: 'goalId',
+    key: uuidParam,
+    errors: {
+      404: { description: 'No such goal' },
+      409: { description: 'Read-only or changed meanwhile' },
+    },
+  });
+  const theGoal = { description: 'The goal', schema: goalSchema };
   return [
     route({
       method: 'get',
@@ -37,10 +44,9 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
           schema: workplaceGoalsResponseSchema,
         },
       },
-      handler: async ({ user, query }) => {
-        const subject = subjectOf(user, 'me');
-        return { body: await service.workplace(subject.actor, query.fiscalYear) };
-      },
+      handler: async ({ user, query }) => ({
+        body: await service.workplace(actorOf(user), query.fiscalYear),
+      }),
     }),
     route({
       method: 'get',
@@ -73,49 +79,41 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
         return { status: created ? 201 : 200, body: goal };
       },
     }),
-    route({
+    goalRoute({
       method: 'put',
-      path: '/api/people/:personId/goals/:goalId',
+      path: '',
       operationId: 'updateGoal',
       summary: 'Change a goal',
-      request: { params: goalParams, body: goalUpdateSchema },
-      responses: one,
-      handler: forSubject(({ actor, personId }, { goalId }, body) =>
-        service.update(actor, personId, goalId, body),
-      ),
+      body: goalUpdateSchema,
+      ok: theGoal,
+      act: (actor, personId, goalId, body) => service.update(actor, personId, goalId, body),
     }),
-    route({
+    goalRoute({
       method: 'post',
-      path: '/api/people/:personId/goals/:goalId/progress',
+      path: '/progress',
       operationId: 'addGoalProgress',
       summary: 'Record progress on a goal',
-      request: { params: goalParams, body: goalProgressInputSchema },
-      responses: one,
-      handler: forSubject(({ actor, personId }, { goalId }, body) =>
-        service.addProgress(actor, personId, goalId, body),
-      ),
+      body: goalProgressInputSchema,
+      ok: theGoal,
+      act: (actor, personId, goalId, body) => service.addProgress(actor, personId, goalId, body),
     }),
-    route({
+    goalRoute({
       method: 'put',
-      path: '/api/people/:personId/goals/:goalId/reflection',
+      path: '/reflection',
       operationId: 'reflectOnGoal',
       summary: 'My mid-year or year-end reflection on a goal',
-      request: { params: goalParams, body: goalReflectionInputSchema },
-      responses: one,
-      handler: forSubject(({ actor, personId }, { goalId }, body) =>
-        service.reflect(actor, personId, goalId, body),
-      ),
+      body: goalReflectionInputSchema,
+      ok: theGoal,
+      act: (actor, personId, goalId, body) => service.reflect(actor, personId, goalId, body),
     }),
-    route({
+    goalRoute({
       method: 'post',
-      path: '/api/people/:personId/goals/:goalId/comments',
+      path: '/comments',
       operationId: 'commentOnGoal',
       summary: "A supervisor's comment on a goal (at setting, mid-year or year-end)",
-      request: { params: goalParams, body: goalCommentInputSchema },
-      responses: one,
-      handler: forSubject(({ actor, personId }, { goalId }, body) =>
-        service.comment(actor, personId, goalId, body),
-      ),
+      body: goalCommentInputSchema,
+      ok: theGoal,
+      act: (actor, personId, goalId, body) => service.comment(actor, personId, goalId, body),
     }),
   ];
 }

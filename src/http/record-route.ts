@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import {
   routeGroup,
+  type AuthenticatedUser,
   type HttpMethod,
   type RateLimitTier,
   type ResponseSpecs,
@@ -10,8 +11,11 @@ import {
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
 
-/** One route of a `recordRoutes` group: what is its own, besides the record's parameter and errors. */
-export interface RecordRouteSpec<S extends z.ZodType> {
+/**
+ * One route of a record group: what is its own, besides the record's path, parameters and errors.
+ * `T` is what the path names, handed to `act` before the body: `[actor, id]` for `recordRoutes`.
+ */
+export interface RecordRouteSpec<S extends z.ZodType, T extends unknown[] = [actor: Actor, id: string]> {
   method: HttpMethod;
   /** Below the record's path: `/cancel`, or '' for the record itself. */
   path: string;
@@ -26,14 +30,45 @@ export interface RecordRouteSpec<S extends z.ZodType> {
   ok: { description: string; schema: S };
   /** Errors of this route besides (or instead of) the group's. */
   errors?: ResponseSpecs;
-  /** The service call, as the signed-in caller, with the record's id lower-cased. */
-  act: (actor: Actor, id: string, body: never) => Promise<z.infer<S>>;
+  /** The service call, as the signed-in caller, on the record the path names. */
+  act: (...args: [...target: T, body: never]) => Promise<z.infer<S>>;
 }
 
 /**
- * The routes of a slice that act on one record named in their path, as the signed-in caller
- * (`/api/interviews/:interviewId/cancel` → `service.cancel(actor, interviewId, body)`): they share the
- * record's path, its id parameter and the errors they answer with, so each states only its own parts.
+ * The routes that act on one record named in their path, as the signed-in caller: they share the
+ * record's path and parameters, the errors they answer with, and how the parameters name the record
+ * (`target`), so each route states only its own parts.
+ */
+export function recordGroup<P extends Record<string, unknown>, T extends unknown[]>(record: {
+  tags: string[];
+  /** The record's path, ending in its parameter: `/api/interviews/:interviewId`. */
+  path: string;
+  params: z.ZodType<P>;
+  errors: ResponseSpecs;
+  /** Who acts and on what, from the caller and the validated parameters. */
+  target: (user: AuthenticatedUser, params: P) => T;
+}) {
+  const route = routeGroup({ tags: record.tags, auth: 'user' });
+  return <S extends z.ZodType>(spec: RecordRouteSpec<S, T>): RouteDefinition =>
+    route({
+      method: spec.method,
+      path: `${record.path}${spec.path}`,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+      request: { params: record.params, ...(spec.body ? { body: spec.body } : {}) },
+      responses: { [spec.status ?? 200]: spec.ok, ...record.errors, ...spec.errors },
+      handler: async ({ user, params, body }) => ({
+        status: spec.status ?? 200,
+        body: await spec.act(...record.target(user, params), body as never),
+      }),
+    });
+}
+
+/**
+ * The routes of a slice that act on one record named by its id in their path, as the signed-in caller
+ * (`/api/interviews/:interviewId/cancel` → `service.cancel(actor, interviewId, body)`), the id
+ * lower-cased.
  */
 export function recordRoutes<const K extends string>(record: {
   tags: string[];
@@ -44,21 +79,13 @@ export function recordRoutes<const K extends string>(record: {
   id: z.ZodType<string>;
   errors: ResponseSpecs;
 }) {
-  const route = routeGroup({ tags: record.tags, auth: 'user' });
   // A computed key widens to `string`: the object has exactly the one parameter, `K`.
   const params = z.object({ [record.param]: record.id }) as unknown as z.ZodType<Record<K, string>>;
-  return <S extends z.ZodType>(spec: RecordRouteSpec<S>): RouteDefinition =>
-    route({
-      method: spec.method,
-      path: `${record.path}${spec.path}`,
-      operationId: spec.operationId,
-      summary: spec.summary,
-      ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
-      request: { params, ...(spec.body ? { body: spec.body } : {}) },
-      responses: { [spec.status ?? 200]: spec.ok, ...record.errors, ...spec.errors },
-      handler: async ({ user, params, body }) => ({
-        status: spec.status ?? 200,
-        body: await spec.act(actorOf(user), params[record.param].toLowerCase(), body as never),
-      }),
-    });
+  return recordGroup({
+    tags: record.tags,
+    path: record.path,
+    params,
+    errors: record.errors,
+    target: (user, params): [actor: Actor, id: string] => [actorOf(user), params[record.param].toLowerCase()],
+  });
 }

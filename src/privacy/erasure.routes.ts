@@ -1,9 +1,10 @@
-import { actorOf } from '../auth/access.ts';
+import { actorOf, type Actor } from '../auth/access.ts';
+import { recordGroup } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   eraseInputSchema,
   erasureListQuerySchema,
-  erasurePersonParamsSchema as personParam,
+  erasurePersonParamsSchema as personParams,
   erasurePreviewSchema,
   erasureRecordViewSchema as recordSchema,
 } from './erasure.contract.ts';
@@ -12,40 +13,39 @@ import type { ErasureService } from './erasure.service.ts';
 /** HR erases a leaver's personal data, sees beforehand what would go, and reads the records kept. */
 export function erasureRoutes(service: ErasureService): RouteDefinition[] {
   const route = routeGroup({ tags: ['privacy'], auth: 'user' });
+  /** HR's erasure of one person, by the id as given (also someone the directory no longer lists). */
+  const person = recordGroup({
+    tags: ['privacy'],
+    path: '/api/hr/people/:personId',
+    params: personParams,
+    errors: {
+      403: { description: 'Not HR' },
+      404: { description: 'Nobody with that id: not in the directory and no data' },
+    },
+    target: (user, { personId }): [actor: Actor, personId: string] => [actorOf(user), personId],
+  });
   return [
-    route({
+    person({
       method: 'get',
-      path: '/api/hr/people/:personId/erasure-preview',
+      path: '/erasure-preview',
       operationId: 'previewErasure',
       summary:
         'HR: what erasing a person would delete and detach, and whether the directory still lists them',
-      request: { params: personParam },
-      responses: {
-        200: {
-          description: 'Row counts by table and column',
-          schema: erasurePreviewSchema,
-        },
-        403: { description: 'Not HR' },
-        404: { description: 'Nobody with that id: not in the directory and no data' },
-      },
-      handler: async ({ user, params }) => ({ body: await service.preview(actorOf(user), params.personId) }),
+      ok: { description: 'Row counts by table and column', schema: erasurePreviewSchema },
+      act: (actor, personId) => service.preview(actor, personId),
     }),
-    route({
+    person({
       method: 'post',
-      path: '/api/hr/people/:personId/erase',
+      path: '/erase',
       operationId: 'erasePersonalData',
       summary: "HR: erase a leaver's personal data from every table, keeping a record of the erasure",
-      request: { params: personParam, body: eraseInputSchema },
-      responses: {
-        201: { description: 'Erased; the record kept', schema: recordSchema },
-        403: { description: 'Not HR' },
-        404: { description: 'Nobody with that id: not in the directory and no data' },
+      body: eraseInputSchema,
+      status: 201,
+      ok: { description: 'Erased; the record kept', schema: recordSchema },
+      errors: {
         409: { description: 'Still active in the directory (force with a reason), or HR’s own data' },
       },
-      handler: async ({ user, params, body }) => ({
-        status: 201,
-        body: await service.erase(actorOf(user), params.personId, body),
-      }),
+      act: (actor, personId, body) => service.erase(actor, personId, body),
     }),
     route({
       method: 'get',

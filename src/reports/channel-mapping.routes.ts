@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { subjectOf } from '../growth/growth-params.ts';
+import { actorOf } from '../auth/access.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   channelMappingOverviewSchema,
@@ -25,7 +25,7 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
       operationId: 'listReportChannelMappings',
       summary: 'HR: the teams the app is installed in and the channel each 課 shares its reports to',
       responses: { ...answer, 403: { description: 'Not HR' } },
-      handler: async ({ user }) => ({ body: await service.overview(subjectOf(user, 'me').actor) }),
+      handler: async ({ user }) => ({ body: await service.overview(actorOf(user)) }),
     }),
     route({
       method: 'put',
@@ -40,7 +40,7 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
         409: { description: 'Changed by someone else meanwhile' },
       },
       handler: async ({ user, params: { department }, body }) => ({
-        body: await service.put(subjectOf(user, 'me').actor, department, body),
+        body: await service.put(actorOf(user), department, body),
       }),
     }),
     route({
@@ -56,7 +56,7 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
         409: { description: 'Changed by someone else meanwhile' },
       },
       handler: async ({ user, params: { department }, query }) => ({
-        body: await service.remove(subjectOf(user, 'me').actor, department, query.version),
+        body: await service.remove(actorOf(user), department, query.version),
       }),
     }),
   ];

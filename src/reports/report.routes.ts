@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { actorOf, type Actor } from '../auth/access.ts';
 import { subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { recordGroup } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import type { ReportComments } from './report-comments.ts';
 import {
@@ -16,12 +18,18 @@ import type { ReportService } from './report.service.ts';
 
 export function reportRoutes(service: ReportService, comments?: ReportComments): RouteDefinition[] {
   const route = routeGroup({ tags: ['reports'], auth: 'user' });
-  const params = z.object({ sessionId: uuidParam });
-  const one = {
-    200: { description: 'The report', schema: reportViewSchema },
-    403: { description: 'Not an attendee of the session' },
-    404: { description: 'No such session' },
-  };
+  /** My report of a session I attended; the session id is handed on as given. */
+  const session = recordGroup({
+    tags: ['reports'],
+    path: '/api/reports/sessions/:sessionId',
+    params: z.object({ sessionId: uuidParam }),
+    errors: {
+      403: { description: 'Not an attendee of the session' },
+      404: { description: 'No such session' },
+    },
+    target: (user, { sessionId }): [actor: Actor, sessionId: string] => [actorOf(user), sessionId],
+  });
+  const theReport = { description: 'The report', schema: reportViewSchema };
   return [
     route({
       method: 'get',
@@ -29,7 +37,7 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
       operationId: 'listDueReports',
       summary: 'The trainings I attended and have not reported on yet (研修報告の未提出)',
       responses: { 200: { description: 'Reports still due', schema: z.array(dueReportSchema) } },
-      handler: async ({ user }) => ({ body: await service.due(subjectOf(user, 'me').actor) }),
+      handler: async ({ user }) => ({ body: await service.due(actorOf(user)) }),
     }),
     route({
       method: 'get',
@@ -39,7 +47,7 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
       responses: {
         200: { description: 'My reports, the latest session first', schema: z.array(myReportSchema) },
       },
-      handler: async ({ user }) => ({ body: await service.mine(subjectOf(user, 'me').actor) }),
+      handler: async ({ user }) => ({ body: await service.mine(actorOf(user)) }),
     }),
     ...(comments
       ? [
@@ -60,7 +68,7 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
               404: { description: 'No such submitted report' },
             },
             handler: async ({ user, params: { reportId }, body }) => ({
-              body: await comments.add(subjectOf(user, 'me').actor, reportId, body),
+              body: await comments.add(actorOf(user), reportId, body),
             }),
           }),
           route({
@@ -82,46 +90,40 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
           }),
         ]
       : []),
-    route({
+    session({
       method: 'get',
-      path: '/api/reports/sessions/:sessionId',
+      path: '',
       operationId: 'getReport',
       summary: 'My report of a session I attended: the draft, the submitted report, or an empty draft',
-      request: { params },
-      responses: one,
-      handler: async ({ user, params: { sessionId } }) => ({
-        body: await service.get(subjectOf(user, 'me').actor, sessionId),
-      }),
+      ok: theReport,
+      act: (actor, sessionId) => service.get(actor, sessionId),
     }),
-    route({
+    session({
       method: 'put',
-      path: '/api/reports/sessions/:sessionId/draft',
+      path: '/draft',
       operationId: 'saveReportDraft',
       summary: 'Save my report as a draft (version 0 the first time)',
-      request: { params, body: reportDraftSchema },
-      responses: { ...one, 409: { description: 'Submitted already, or saved elsewhere meanwhile' } },
-      handler: async ({ user, params: { sessionId }, body }) => ({
-        body: await service.saveDraft(subjectOf(user, 'me').actor, sessionId, body),
-      }),
+      body: reportDraftSchema,
+      ok: theReport,
+      errors: { 409: { description: 'Submitted already, or saved elsewhere meanwhile' } },
+      act: (actor, sessionId, body) => service.saveDraft(actor, sessionId, body),
     }),
-    route({
+    session({
       method: 'post',
-      path: '/api/reports/sessions/:sessionId/submit',
+      path: '/submit',
       operationId: 'submitReport',
       summary:
         'Submit my report once the session has ended; the same content again answers with the stored report',
       rateLimit: 'notify',
-      request: { params, body: reportSubmissionSchema },
-      responses: {
-        ...one,
+      body: reportSubmissionSchema,
+      ok: theReport,
+      errors: {
         409: {
           description:
             'already_submitted: submitted before with other content (nothing stored); session_not_ended: too early',
         },
       },
-      handler: async ({ user, params: { sessionId }, body }) => ({
-        body: await service.submit(subjectOf(user, 'me').actor, sessionId, body),
-      }),
+      act: (actor, sessionId, body) => service.submit(actor, sessionId, body),
     }),
   ];
 }
