@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGraphClient } from '../../../src/graph/graph-client.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
@@ -10,6 +10,7 @@ import type {
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
 import { blockingIntervals, isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { WATCH_LIFECYCLE_QUEUE } from '../../../src/calendar-watch/calendar-watch.module.ts';
 import { QUEUE_SCHEMA } from '../../../src/jobs/queue-schema.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -451,6 +452,18 @@ describe('one-on-one interviews through Graph', () => {
     const genuine = () =>
       server.emulator.subscriptions.deliveries().filter((item) => item.kind === 'change' && !item.dropped)
         .length;
+    // The tests before sent lifecycle events: a subscription made again queues its catch-up sync after the
+    // new subscription is visible, so a handler still running would add a job inside the count below.
+    await vi.waitFor(
+      async () =>
+        expect(
+          await server.database.query(
+            `SELECT id FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
+            [WATCH_LIFECYCLE_QUEUE],
+          ),
+        ).toEqual([]),
+      { timeout: 60_000, interval: 100 },
+    );
     await server.emulator.subscriptions.settled();
     const jobsBefore = await syncJobs();
     const genuineBefore = genuine();
