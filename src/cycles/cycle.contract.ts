@@ -13,8 +13,12 @@
 
 import { z } from 'zod';
 import { auditPersonSchema } from '../auth/audit.contract.ts';
-import { dbInteger } from '../http/user-input.ts';
-import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+import {
+  calendarDay,
+  expectedVersion,
+  fiscalYearInput,
+  versionInputSchema,
+} from '../http/contract-fragments.ts';
 
 export const CYCLE_KINDS = [
   'goalSetting',
@@ -36,13 +40,7 @@ export type CycleWindowState = z.infer<typeof cycleWindowStateSchema>;
  * A day of the calendar as YYYY-MM-DD that exists (not 2026-02-30): the planned days of a window, and the
  * last day of a 自己申告 window, which is one of them.
  */
-export const calendarDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'must be a real date');
+export const calendarDateSchema = calendarDay('must be YYYY-MM-DD');
 
 /** Who scheduled, opened or closed a window: the audit log's person (name null once they left). */
 export const cycleActorSchema = auditPersonSchema;
@@ -100,30 +98,31 @@ export const cycleYearQuerySchema = z.object({
     .describe('Fiscal year (April to March); default: the current one'),
 });
 
-const fiscalYear = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
-/** The version last read: a change crossing another HR change is refused (409 version_conflict). */
-const version = dbInteger.min(1);
-
 export const cycleWindowInputSchema = z
-  .object({ fiscalYear, kind: cycleKindSchema, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
+  .object({
+    fiscalYear: fiscalYearInput,
+    kind: cycleKindSchema,
+    opensOn: calendarDateSchema,
+    closesOn: calendarDateSchema,
+  })
   .strict();
 export type CycleWindowInput = z.infer<typeof cycleWindowInputSchema>;
 
 export const cycleRescheduleInputSchema = z
-  .object({ version, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
+  .object({ version: expectedVersion, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
   .strict();
 export type CycleRescheduleInput = z.infer<typeof cycleRescheduleInputSchema>;
 
 export const cycleOpenInputSchema = z
   .object({
-    version,
+    version: expectedVersion,
     /** A new last day, e.g. when reopening a window whose last day has passed. */
     closesOn: calendarDateSchema.optional(),
   })
   .strict();
 export type CycleOpenInput = z.infer<typeof cycleOpenInputSchema>;
 
-export const cycleVersionInputSchema = z.object({ version }).strict();
+export const cycleVersionInputSchema = versionInputSchema;
 export type CycleVersionInput = z.infer<typeof cycleVersionInputSchema>;
 
 const dueTaskSchema = z.enum([

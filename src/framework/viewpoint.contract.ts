@@ -8,7 +8,8 @@
 // One zod schema per shape: the server validates requests and (outside production) checks its answers with
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 import { z } from 'zod';
-import { dbInteger, userText } from '../http/user-input.ts';
+import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { userText } from '../http/user-input.ts';
 
 export const VIEWPOINT_MAX = 1000;
 
@@ -32,7 +33,7 @@ export type ViewpointList = z.infer<typeof viewpointListSchema>;
 export const viewpointInputSchema = z
   .object({
     /** 0 when writing a cell that has none yet, then the version last read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     /** Both empty clears the cell: the tab falls back to the policy's own words. */
     ja: userText.max(VIEWPOINT_MAX),
     en: userText.max(VIEWPOINT_MAX),

@@ -7,7 +7,8 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
-import { dbInteger, userText } from '../http/user-input.ts';
+import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { userText } from '../http/user-input.ts';
 
 export const CAREER_TEXT_MAX = 2000;
 export const CAREER_SHORT_MAX = 100;
@@ -51,7 +52,7 @@ export type RotationEntry = z.infer<typeof rotationEntryInputSchema>;
 export const careerDesignInputSchema = z
   .object({
     /** 0 for the first save, then the version last read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     visionMidTerm: userText.max(CAREER_TEXT_MAX),
     visionLongTerm: userText.max(CAREER_TEXT_MAX),
     path: careerPathSchema,

@@ -12,7 +12,8 @@
 // (which the tab imports) are inferred from them.
 
 import { z } from 'zod';
-import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
+import { expectedVersion, fiscalYearListQuery } from '../http/contract-fragments.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 export const INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
 export const interviewTypeSchema = z.enum(INTERVIEW_TYPES);
@@ -188,16 +189,16 @@ export type InterviewDetail = z.infer<typeof interviewDetailSchema>;
 /** `?as=organizer|attendee&fiscalYear=` of the interview list. */
 export const interviewListQuerySchema = z.object({
   as: z.enum(['organizer', 'attendee']).default('attendee'),
-  fiscalYear: dbIntegerFromText.min(2000).max(2100).optional(),
+  fiscalYear: fiscalYearListQuery,
 });
 
 export const rescheduleInputSchema = z
-  .object({ version: dbInteger.min(1), start: instant, end: instant })
+  .object({ version: expectedVersion, start: instant, end: instant })
   .strict();
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
 
 export const cancelInputSchema = z
-  .object({ version: dbInteger.min(1), reason: userText.max(CANCEL_REASON_MAX).default('') })
+  .object({ version: expectedVersion, reason: userText.max(CANCEL_REASON_MAX).default('') })
   .strict();
 export type CancelInput = z.infer<typeof cancelInputSchema>;
 
@@ -205,7 +206,7 @@ const itemId = userText.min(1).max(64);
 const itemText = userText.trim().min(1).max(ITEM_TEXT_MAX);
 export const recordInputSchema = z
   .object({
-    version: dbInteger.min(1),
+    version: expectedVersion,
     agenda: z
       .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
       .max(AGENDA_ITEMS_MAX),

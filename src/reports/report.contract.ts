@@ -25,7 +25,8 @@
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 import { z } from 'zod';
-import { dbInteger, userText } from '../http/user-input.ts';
+import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { userText } from '../http/user-input.ts';
 import { localizedTextSchema as courseTitleSchema } from '../training/training.contract.ts';
 
 export const REPORT_TEXT_MAX = 2000;
@@ -80,7 +81,7 @@ const formId = (what: string, max: number) =>
 export const reportDraftSchema = z
   .object({
     /** 0 for the first save; otherwise the version read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
