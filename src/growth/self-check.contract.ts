@@ -12,6 +12,7 @@
 
 import { z } from 'zod';
 import { expectedVersion, expectedVersionOrNew, versionInputSchema } from '../http/contract-fragments.ts';
+import { viewpointTextSchema } from '../framework/viewpoint.contract.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
 /** The rating scale of a self-check item, 1 to 5. */
@@ -43,7 +44,7 @@ export const selfCheckResponseSchema = z.object({
    * 着眼点 HR wrote for this self-check's level under the framework version it was written with, by
    * competency (`en` empty when only Japanese was written). Items without one show the policy's words.
    */
-  viewpoints: z.record(z.string(), z.object({ ja: z.string(), en: z.string() })),
+  viewpoints: z.record(z.string(), viewpointTextSchema),
   version: z.number(),
   submittedAt: z.string().nullable(),
 });

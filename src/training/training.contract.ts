@@ -88,6 +88,16 @@ const localized = (max: number, required: boolean) =>
 /** A title or description as stored: Japanese always, English when given. */
 export const localizedTextSchema = z.object({ ja: z.string(), en: z.string().nullable() });
 
+/** A session as the reports, the home and HR's roll-ups name it: which session of which course, and when. */
+export const courseSessionRefSchema = z.object({
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: localizedTextSchema,
+  /** ISO instants of the start and end. */
+  start: z.string(),
+  end: z.string(),
+});
+
 export const courseInputSchema = z
   .object({
     category: courseCategorySchema,
