@@ -133,14 +133,18 @@ const dueTaskSchema = z.enum([
   'submitDeclaration',
 ]);
 
-/** Something I still owe in an open window. */
-export const dueItemSchema = z.object({
+/** A window open now, as the due lists name it. */
+const openWindowSchema = z.object({
   kind: cycleKindSchema,
   /** Null when no window is configured and the default rule applies (the current self-check half). */
   windowId: z.string().nullable(),
   fiscalYear: z.number(),
   /** The last day (YYYY-MM-DD, Japan time). */
   closesOn: z.string(),
+});
+
+/** Something I still owe in an open window. */
+export const dueItemSchema = openWindowSchema.extend({
   /** What to do. */
   task: dueTaskSchema,
   /** Goals still lacking what the window asks for; 1 for a form to submit. */
@@ -153,10 +157,7 @@ export const dueItemSchema = z.object({
 export type DueItem = z.infer<typeof dueItemSchema>;
 
 /** How many of my team (everyone below me) still owe something in an open window. 自己申告 is never counted: it is confidential to HR. */
-export const teamDueItemSchema = z.object({
-  kind: cycleKindSchema,
-  windowId: z.string().nullable(),
-  closesOn: z.string(),
+export const teamDueItemSchema = openWindowSchema.omit({ fiscalYear: true }).extend({
   task: dueTaskSchema,
   /** People who still owe it. */
   owing: z.number(),
@@ -168,14 +169,7 @@ export type TeamDueItem = z.infer<typeof teamDueItemSchema>;
 export const dueResponseSchema = z.object({
   today: z.string(),
   /** Windows open now (HR-configured ones, plus the default self-check half where none is configured). */
-  open: z.array(
-    z.object({
-      kind: cycleKindSchema,
-      windowId: z.string().nullable(),
-      fiscalYear: z.number(),
-      closesOn: z.string(),
-    }),
-  ),
+  open: z.array(openWindowSchema),
   mine: z.array(dueItemSchema),
   /** Null for someone with nobody below them. */
   team: z.array(teamDueItemSchema).nullable(),
