@@ -7,7 +7,7 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
-import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { expectedVersionOrNew, MONTH_PATTERN } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
 
 export const CAREER_TEXT_MAX = 2000;
@@ -21,7 +21,7 @@ export const EVALUATION_PERIOD_YEARS = 10;
 export const careerPathSchema = z.enum(['specialist', 'rotation', 'undecided']);
 export type CareerPath = z.infer<typeof careerPathSchema>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+const month = z.string().regex(MONTH_PATTERN, 'must be a month, YYYY-MM');
 // Blank entries in a list carry no meaning and would show as empty rows; reject rather than drop them.
 const shortName = userText
   .max(CAREER_SHORT_MAX)

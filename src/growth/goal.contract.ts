@@ -9,7 +9,12 @@
 // GET  /api/workplace/goals?fiscalYear=YYYY              → WorkplaceGoalsResponse (anyone: the shared part of my 課's goals)
 
 import { z } from 'zod';
-import { expectedVersion, fiscalYearInput, fiscalYearListQuery } from '../http/contract-fragments.ts';
+import {
+  dayFormat,
+  expectedVersion,
+  fiscalYearInput,
+  fiscalYearListQuery,
+} from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
@@ -25,8 +30,6 @@ export const GOAL_COMMENT_MAX = 1000;
 
 // One zod schema per shape: the server validates requests with them, the OpenAPI document is built from
 // them, and the types below (which the tab imports) are inferred from them.
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
 export const goalProgressEntrySchema = z.object({
   /** ISO instant. */
@@ -86,7 +89,7 @@ export const goalInputSchema = z
     fiscalYear: fiscalYearInput,
     title: userText.trim().min(1).max(GOAL_TITLE_MAX),
     successCriteria: userText.max(GOAL_CRITERIA_MAX),
-    dueDate: isoDate,
+    dueDate: dayFormat,
     competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     /** Shared with my 課 unless I choose otherwise; absent on a change: left as it is. */

@@ -25,6 +25,16 @@ export const fiscalYearInput = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
 /** `?fiscalYear=` of a list that spans the years: the current fiscal year when absent. */
 export const fiscalYearListQuery = dbIntegerFromText.min(2000).max(2100).optional();
 
+/** YYYY-MM-DD */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** YYYY-MM, months 01 to 12. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** HH:MM, 00:00 to 23:59. */
+export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A day as YYYY-MM-DD, its form only (not whether the day exists). */
+export const dayFormat = z.string().regex(DAY_PATTERN, 'must be YYYY-MM-DD');
+
 /** True when YYYY-MM-DD names a day of the calendar: Date rolls 2026-02-30 over to March, a real day survives the round trip unchanged. */
 export function isCalendarDay(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
@@ -33,8 +43,5 @@ export function isCalendarDay(value: string): boolean {
 
 /** A day as YYYY-MM-DD that exists (not 2026-02-30); `formatMessage` when it is not written so. */
 export function calendarDay(formatMessage: string) {
-  return z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, formatMessage)
-    .refine(isCalendarDay, 'must be a real date');
+  return z.string().regex(DAY_PATTERN, formatMessage).refine(isCalendarDay, 'must be a real date');
 }

@@ -34,7 +34,13 @@
 // `reported` is set by the bot when the post-training report is stored (issue 8), through the service.
 
 import { z } from 'zod';
-import { expectedVersion, versionInputSchema } from '../http/contract-fragments.ts';
+import {
+  DAY_PATTERN,
+  expectedVersion,
+  MONTH_PATTERN,
+  TIME_OF_DAY_PATTERN,
+  versionInputSchema,
+} from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
 export const COURSE_CATEGORIES = ['basic', 'specialist', 'dispatch', 'selfStudy', 'qualification'] as const;
@@ -63,7 +69,7 @@ export const SESSION_WINDOW_MAX_DAYS = 366;
 /** YYYY-MM-DD, a day that exists. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .regex(DAY_PATTERN, 'must be YYYY-MM-DD')
   .refine(
     (day) =>
       !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
@@ -72,9 +78,9 @@ export const isoDate = z
   );
 export const yearMonth = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+  .regex(MONTH_PATTERN, 'must be YYYY-MM')
   .meta({ examples: ['2027-05'] });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
+const hhmm = z.string().regex(TIME_OF_DAY_PATTERN, 'must be HH:MM (Japan time)');
 const idList = z.array(userText.max(64)).max(20);
 const localized = (max: number, required: boolean) =>
   z
