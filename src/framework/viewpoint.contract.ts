@@ -13,12 +13,15 @@ import { userText } from '../http/user-input.ts';
 
 export const VIEWPOINT_MAX = 1000;
 
+/** The text of one 着眼点, as a self-check shows it; `en` is empty when HR wrote only Japanese. */
+export const viewpointTextSchema = z.object({ ja: z.string(), en: z.string() });
+export type ViewpointText = z.infer<typeof viewpointTextSchema>;
+
+/** A 着眼点 as HR manages it: its text, for one competency at one level. */
 export const viewpointSchema = z.object({
   levelId: z.string(),
   competencyId: z.string(),
-  ja: z.string(),
-  /** Empty when HR wrote only Japanese. */
-  en: z.string(),
+  ...viewpointTextSchema.shape,
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -40,10 +43,6 @@ export const viewpointInputSchema = z
   })
   .strict();
 export type ViewpointInput = z.infer<typeof viewpointInputSchema>;
-
-/** The text of one 着眼点 as a self-check shows it. */
-export const viewpointTextSchema = z.object({ ja: z.string(), en: z.string() });
-export type ViewpointText = z.infer<typeof viewpointTextSchema>;
 
 const idParam = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase id');
 export const viewpointParamsSchema = z.object({ levelId: idParam, competencyId: idParam });
