@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { dbIntegerFromText } from '../http/user-input.ts';
 import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+import { courseSessionRefSchema, localizedTextSchema } from '../training/training.contract.ts';
 
 // One zod schema per shape: the routes validate and document with them, answers are checked against them
 // outside production, and the types below (which the tab imports) are inferred from them.
@@ -59,15 +60,11 @@ export const competencyCsvQuerySchema = competencyQuerySchema.extend({ lang });
 
 // --- Training report roll-up -------------------------------------------------------------------------
 
-export const courseTitleSchema = z.object({ ja: z.string(), en: z.string().nullable() });
+/** A course's title as the catalog stores it. */
+export const courseTitleSchema = localizedTextSchema;
 export type CourseTitle = z.infer<typeof courseTitleSchema>;
 
-export const sessionSubmissionSchema = z.object({
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: courseTitleSchema,
-  start: z.string(),
-  end: z.string(),
+export const sessionSubmissionSchema = courseSessionRefSchema.extend({
   /** Recorded as having attended (attended or reported). */
   attended: z.number(),
   /** Of those, reports submitted. */

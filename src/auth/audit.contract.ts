@@ -4,6 +4,7 @@
 // GET /api/hr/audit?actorId=&subjectId=&action=&from=&to=&views=&cursor=&limit= → AuditPage (HR)
 // GET /api/hr/audit/export?actorId=&subjectId=&action=&from=&to=&views=   → CSV (HR; the export is audited)
 import { z } from 'zod';
+import { calendarDay } from '../http/contract-fragments.ts';
 import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
 export const auditActionSchema = z.enum(['read', 'write', 'export', 'delete']);
@@ -37,14 +38,7 @@ export const auditPageSchema = z.object({
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((value) => {
-    // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'must be a real date');
+const isoDay = calendarDay('must be a date, YYYY-MM-DD');
 
 const filterFields = {
   actorId: userText.trim().min(1).max(100).optional().describe('Who acted (directory id)'),

@@ -13,8 +13,12 @@
 
 import { z } from 'zod';
 import { auditPersonSchema } from '../auth/audit.contract.ts';
-import { dbInteger } from '../http/user-input.ts';
-import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+import {
+  calendarDay,
+  expectedVersion,
+  fiscalYearInput,
+  versionInputSchema,
+} from '../http/contract-fragments.ts';
 
 export const CYCLE_KINDS = [
   'goalSetting',
@@ -36,13 +40,7 @@ export type CycleWindowState = z.infer<typeof cycleWindowStateSchema>;
  * A day of the calendar as YYYY-MM-DD that exists (not 2026-02-30): the planned days of a window, and the
  * last day of a 自己申告 window, which is one of them.
  */
-export const calendarDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'must be a real date');
+export const calendarDateSchema = calendarDay('must be YYYY-MM-DD');
 
 /** Who scheduled, opened or closed a window: the audit log's person (name null once they left). */
 export const cycleActorSchema = auditPersonSchema;
@@ -100,30 +98,31 @@ export const cycleYearQuerySchema = z.object({
     .describe('Fiscal year (April to March); default: the current one'),
 });
 
-const fiscalYear = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
-/** The version last read: a change crossing another HR change is refused (409 version_conflict). */
-const version = dbInteger.min(1);
-
 export const cycleWindowInputSchema = z
-  .object({ fiscalYear, kind: cycleKindSchema, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
+  .object({
+    fiscalYear: fiscalYearInput,
+    kind: cycleKindSchema,
+    opensOn: calendarDateSchema,
+    closesOn: calendarDateSchema,
+  })
   .strict();
 export type CycleWindowInput = z.infer<typeof cycleWindowInputSchema>;
 
 export const cycleRescheduleInputSchema = z
-  .object({ version, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
+  .object({ version: expectedVersion, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
   .strict();
 export type CycleRescheduleInput = z.infer<typeof cycleRescheduleInputSchema>;
 
 export const cycleOpenInputSchema = z
   .object({
-    version,
+    version: expectedVersion,
     /** A new last day, e.g. when reopening a window whose last day has passed. */
     closesOn: calendarDateSchema.optional(),
   })
   .strict();
 export type CycleOpenInput = z.infer<typeof cycleOpenInputSchema>;
 
-export const cycleVersionInputSchema = z.object({ version }).strict();
+export const cycleVersionInputSchema = versionInputSchema;
 export type CycleVersionInput = z.infer<typeof cycleVersionInputSchema>;
 
 const dueTaskSchema = z.enum([
@@ -134,14 +133,18 @@ const dueTaskSchema = z.enum([
   'submitDeclaration',
 ]);
 
-/** Something I still owe in an open window. */
-export const dueItemSchema = z.object({
+/** A window open now, as the due lists name it. */
+const openWindowSchema = z.object({
   kind: cycleKindSchema,
   /** Null when no window is configured and the default rule applies (the current self-check half). */
   windowId: z.string().nullable(),
   fiscalYear: z.number(),
   /** The last day (YYYY-MM-DD, Japan time). */
   closesOn: z.string(),
+});
+
+/** Something I still owe in an open window. */
+export const dueItemSchema = openWindowSchema.extend({
   /** What to do. */
   task: dueTaskSchema,
   /** Goals still lacking what the window asks for; 1 for a form to submit. */
@@ -154,10 +157,7 @@ export const dueItemSchema = z.object({
 export type DueItem = z.infer<typeof dueItemSchema>;
 
 /** How many of my team (everyone below me) still owe something in an open window. 自己申告 is never counted: it is confidential to HR. */
-export const teamDueItemSchema = z.object({
-  kind: cycleKindSchema,
-  windowId: z.string().nullable(),
-  closesOn: z.string(),
+export const teamDueItemSchema = openWindowSchema.omit({ fiscalYear: true }).extend({
   task: dueTaskSchema,
   /** People who still owe it. */
   owing: z.number(),
@@ -169,14 +169,7 @@ export type TeamDueItem = z.infer<typeof teamDueItemSchema>;
 export const dueResponseSchema = z.object({
   today: z.string(),
   /** Windows open now (HR-configured ones, plus the default self-check half where none is configured). */
-  open: z.array(
-    z.object({
-      kind: cycleKindSchema,
-      windowId: z.string().nullable(),
-      fiscalYear: z.number(),
-      closesOn: z.string(),
-    }),
-  ),
+  open: z.array(openWindowSchema),
   mine: z.array(dueItemSchema),
   /** Null for someone with nobody below them. */
   team: z.array(teamDueItemSchema).nullable(),

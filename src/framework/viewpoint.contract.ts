@@ -8,16 +8,20 @@
 // One zod schema per shape: the server validates requests and (outside production) checks its answers with
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 import { z } from 'zod';
-import { dbInteger, userText } from '../http/user-input.ts';
+import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { userText } from '../http/user-input.ts';
 
 export const VIEWPOINT_MAX = 1000;
 
+/** The text of one 着眼点, as a self-check shows it; `en` is empty when HR wrote only Japanese. */
+export const viewpointTextSchema = z.object({ ja: z.string(), en: z.string() });
+export type ViewpointText = z.infer<typeof viewpointTextSchema>;
+
+/** A 着眼点 as HR manages it: its text, for one competency at one level. */
 export const viewpointSchema = z.object({
   levelId: z.string(),
   competencyId: z.string(),
-  ja: z.string(),
-  /** Empty when HR wrote only Japanese. */
-  en: z.string(),
+  ...viewpointTextSchema.shape,
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -32,17 +36,13 @@ export type ViewpointList = z.infer<typeof viewpointListSchema>;
 export const viewpointInputSchema = z
   .object({
     /** 0 when writing a cell that has none yet, then the version last read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     /** Both empty clears the cell: the tab falls back to the policy's own words. */
     ja: userText.max(VIEWPOINT_MAX),
     en: userText.max(VIEWPOINT_MAX),
   })
   .strict();
 export type ViewpointInput = z.infer<typeof viewpointInputSchema>;
-
-/** The text of one 着眼点 as a self-check shows it. */
-export const viewpointTextSchema = z.object({ ja: z.string(), en: z.string() });
-export type ViewpointText = z.infer<typeof viewpointTextSchema>;
 
 const idParam = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase id');
 export const viewpointParamsSchema = z.object({ levelId: idParam, competencyId: idParam });

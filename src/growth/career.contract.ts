@@ -7,7 +7,8 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
-import { dbInteger, userText } from '../http/user-input.ts';
+import { expectedVersionOrNew, MONTH_PATTERN } from '../http/contract-fragments.ts';
+import { userText } from '../http/user-input.ts';
 
 export const CAREER_TEXT_MAX = 2000;
 export const CAREER_SHORT_MAX = 100;
@@ -20,7 +21,7 @@ export const EVALUATION_PERIOD_YEARS = 10;
 export const careerPathSchema = z.enum(['specialist', 'rotation', 'undecided']);
 export type CareerPath = z.infer<typeof careerPathSchema>;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+const month = z.string().regex(MONTH_PATTERN, 'must be a month, YYYY-MM');
 // Blank entries in a list carry no meaning and would show as empty rows; reject rather than drop them.
 const shortName = userText
   .max(CAREER_SHORT_MAX)
@@ -51,7 +52,7 @@ export type RotationEntry = z.infer<typeof rotationEntryInputSchema>;
 export const careerDesignInputSchema = z
   .object({
     /** 0 for the first save, then the version last read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     visionMidTerm: userText.max(CAREER_TEXT_MAX),
     visionLongTerm: userText.max(CAREER_TEXT_MAX),
     path: careerPathSchema,

@@ -15,9 +15,9 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
+import { expectedVersionOrNew, fiscalYearInput, versionInputSchema } from '../http/contract-fragments.ts';
 import { calendarDateSchema } from '../cycles/cycle.contract.ts';
-import { dbInteger, userText } from '../http/user-input.ts';
-import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+import { userText } from '../http/user-input.ts';
 
 export const TRANSFER_WISHES_MAX = 3;
 export const DECLARATION_TEXT_MAX = 2000;
@@ -35,7 +35,7 @@ export const declarationWindowSchema = z.object({
 export type DeclarationWindow = z.infer<typeof declarationWindowSchema>;
 
 export const openWindowInputSchema = z
-  .object({ fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100), closesOn: calendarDateSchema })
+  .object({ fiscalYear: fiscalYearInput, closesOn: calendarDateSchema })
   .strict();
 export type OpenWindowInput = z.infer<typeof openWindowInputSchema>;
 
@@ -59,7 +59,7 @@ export type TransferWish = z.infer<typeof transferWishInputSchema>;
 export const declarationDraftInputSchema = z
   .object({
     /** 0 for the first save, then the version last read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     /** Stay in my post, move, or either; null (or absent) while not answered. */
     placement: placementSchema.nullable().optional(),
     /** At most TRANSFER_WISHES_MAX, in order of preference; each needs its reason. */
@@ -73,7 +73,7 @@ export const declarationDraftInputSchema = z
   .strict();
 export type DeclarationDraftInput = z.infer<typeof declarationDraftInputSchema>;
 
-export const declarationSubmitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
+export const declarationSubmitInputSchema = versionInputSchema;
 export type DeclarationSubmitInput = z.infer<typeof declarationSubmitInputSchema>;
 
 export const declarationResponseSchema = z.object({

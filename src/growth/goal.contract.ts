@@ -9,8 +9,13 @@
 // GET  /api/workplace/goals?fiscalYear=YYYY              → WorkplaceGoalsResponse (anyone: the shared part of my 課's goals)
 
 import { z } from 'zod';
-import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
-import { FIRST_FISCAL_YEAR } from '../shared/fiscal-period.ts';
+import {
+  dayFormat,
+  expectedVersion,
+  fiscalYearInput,
+  fiscalYearListQuery,
+} from '../http/contract-fragments.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
 export { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
@@ -25,8 +30,6 @@ export const GOAL_COMMENT_MAX = 1000;
 
 // One zod schema per shape: the server validates requests with them, the OpenAPI document is built from
 // them, and the types below (which the tab imports) are inferred from them.
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
 export const goalProgressEntrySchema = z.object({
   /** ISO instant. */
@@ -83,10 +86,10 @@ export type GoalView = z.infer<typeof goalViewSchema>;
 
 export const goalInputSchema = z
   .object({
-    fiscalYear: dbInteger.min(FIRST_FISCAL_YEAR).max(2100),
+    fiscalYear: fiscalYearInput,
     title: userText.trim().min(1).max(GOAL_TITLE_MAX),
     successCriteria: userText.max(GOAL_CRITERIA_MAX),
-    dueDate: isoDate,
+    dueDate: dayFormat,
     competencyIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     /** Shared with my 課 unless I choose otherwise; absent on a change: left as it is. */
@@ -102,13 +105,13 @@ export type GoalInput = z.infer<typeof goalInputSchema>;
 
 export const goalUpdateSchema = goalInputSchema
   .omit({ fiscalYear: true, idempotencyKey: true })
-  .extend({ version: dbInteger.min(1) })
+  .extend({ version: expectedVersion })
   .strict();
 export type GoalUpdateInput = z.infer<typeof goalUpdateSchema>;
 
 export const goalProgressInputSchema = z
   .object({
-    version: dbInteger.min(1),
+    version: expectedVersion,
     percent: dbInteger.min(0).max(100),
     note: userText.max(PROGRESS_NOTE_MAX),
   })
@@ -117,7 +120,7 @@ export type GoalProgressInput = z.infer<typeof goalProgressInputSchema>;
 
 export const goalReflectionInputSchema = z
   .object({
-    version: dbInteger.min(1),
+    version: expectedVersion,
     stage: goalCommentStageSchema.exclude(['setting']),
     text: userText.max(GOAL_REFLECTION_MAX),
   })
@@ -126,7 +129,7 @@ export type GoalReflectionInput = z.infer<typeof goalReflectionInputSchema>;
 
 export const goalCommentInputSchema = z
   .object({
-    version: dbInteger.min(1),
+    version: expectedVersion,
     stage: goalCommentStageSchema,
     text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
   })
@@ -151,4 +154,4 @@ export const workplaceGoalsResponseSchema = z.object({
 export type WorkplaceGoalsResponse = z.infer<typeof workplaceGoalsResponseSchema>;
 
 /** `?fiscalYear=` of the goal lists: the current fiscal year when absent. */
-export const goalYearQuerySchema = z.object({ fiscalYear: dbIntegerFromText.min(2000).max(2100).optional() });
+export const goalYearQuerySchema = z.object({ fiscalYear: fiscalYearListQuery });

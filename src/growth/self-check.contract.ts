@@ -11,6 +11,8 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
+import { expectedVersion, expectedVersionOrNew, versionInputSchema } from '../http/contract-fragments.ts';
+import { viewpointTextSchema } from '../framework/viewpoint.contract.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
 /** The rating scale of a self-check item, 1 to 5. */
@@ -42,7 +44,7 @@ export const selfCheckResponseSchema = z.object({
    * 着眼点 HR wrote for this self-check's level under the framework version it was written with, by
    * competency (`en` empty when only Japanese was written). Items without one show the policy's words.
    */
-  viewpoints: z.record(z.string(), z.object({ ja: z.string(), en: z.string() })),
+  viewpoints: z.record(z.string(), viewpointTextSchema),
   version: z.number(),
   submittedAt: z.string().nullable(),
 });
@@ -64,7 +66,7 @@ export type SelfCheckHistoryResponse = z.infer<typeof selfCheckHistoryResponseSc
 export const selfCheckDraftInputSchema = z
   .object({
     /** 0 for the first save, then the version last read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     ratings: z.record(
       userText.max(64),
       z
@@ -80,12 +82,12 @@ export const selfCheckDraftInputSchema = z
   .strict();
 export type SelfCheckDraftInput = z.infer<typeof selfCheckDraftInputSchema>;
 
-export const selfCheckSubmitInputSchema = z.object({ version: dbInteger.min(1) }).strict();
+export const selfCheckSubmitInputSchema = versionInputSchema;
 export type SelfCheckSubmitInput = z.infer<typeof selfCheckSubmitInputSchema>;
 
 export const selfCheckFeedbackInputSchema = z
   .object({
-    version: dbInteger.min(1),
+    version: expectedVersion,
     /** A comment per item of the self-check. */
     feedback: z.record(userText.max(64), userText.min(1).max(FEEDBACK_MAX)),
   })
@@ -93,7 +95,7 @@ export const selfCheckFeedbackInputSchema = z
 export type SelfCheckFeedbackInput = z.infer<typeof selfCheckFeedbackInputSchema>;
 
 /** The supervisor marks their feedback complete (the version last read). */
-export const selfCheckFeedbackCompleteInputSchema = z.object({ version: dbInteger.min(1) }).strict();
+export const selfCheckFeedbackCompleteInputSchema = versionInputSchema;
 export type SelfCheckFeedbackCompleteInput = z.infer<typeof selfCheckFeedbackCompleteInputSchema>;
 
 /** `:period` of the self-check routes: a half of a fiscal year. */

@@ -12,7 +12,13 @@
 // (which the tab imports) are inferred from them.
 
 import { z } from 'zod';
-import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
+import {
+  dayFormat,
+  expectedVersion,
+  fiscalYearListQuery,
+  TIME_OF_DAY_PATTERN,
+} from '../http/contract-fragments.ts';
+import { dbInteger, userText } from '../http/user-input.ts';
 
 export const INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
 export const interviewTypeSchema = z.enum(INTERVIEW_TYPES);
@@ -36,8 +42,7 @@ export const ITEM_TEXT_MAX = 300;
 export const CANCEL_REASON_MAX = 500;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const time = z.string().regex(TIME_OF_DAY_PATTERN, 'must be HH:MM');
 const instant = z.iso.datetime({ offset: true });
 const personId = z.string().regex(UUID, 'must be a person id');
 
@@ -62,8 +67,8 @@ export const planOptionsSchema = z
       .max(DURATION_MAX_MINUTES)
       .default(DEFAULT_DURATION_MINUTES),
     /** YYYY-MM-DD, Japan time, inclusive. */
-    firstDay: day,
-    lastDay: day,
+    firstDay: dayFormat,
+    lastDay: dayFormat,
     /** HH:MM, Japan time. Defaults 08:30–17:15 with 12:00–13:00 kept free. */
     dayStart: time.default('08:30'),
     dayEnd: time.default('17:15'),
@@ -188,16 +193,16 @@ export type InterviewDetail = z.infer<typeof interviewDetailSchema>;
 /** `?as=organizer|attendee&fiscalYear=` of the interview list. */
 export const interviewListQuerySchema = z.object({
   as: z.enum(['organizer', 'attendee']).default('attendee'),
-  fiscalYear: dbIntegerFromText.min(2000).max(2100).optional(),
+  fiscalYear: fiscalYearListQuery,
 });
 
 export const rescheduleInputSchema = z
-  .object({ version: dbInteger.min(1), start: instant, end: instant })
+  .object({ version: expectedVersion, start: instant, end: instant })
   .strict();
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
 
 export const cancelInputSchema = z
-  .object({ version: dbInteger.min(1), reason: userText.max(CANCEL_REASON_MAX).default('') })
+  .object({ version: expectedVersion, reason: userText.max(CANCEL_REASON_MAX).default('') })
   .strict();
 export type CancelInput = z.infer<typeof cancelInputSchema>;
 
@@ -205,7 +210,7 @@ const itemId = userText.min(1).max(64);
 const itemText = userText.trim().min(1).max(ITEM_TEXT_MAX);
 export const recordInputSchema = z
   .object({
-    version: dbInteger.min(1),
+    version: expectedVersion,
     agenda: z
       .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
       .max(AGENDA_ITEMS_MAX),

@@ -9,7 +9,8 @@
 // DELETE /api/reports/channel-mappings/:department?version=N   → ChannelMappingOverview
 
 import { z } from 'zod';
-import { dbInteger, dbIntegerFromText, userText } from '../http/user-input.ts';
+import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { dbIntegerFromText, userText } from '../http/user-input.ts';
 
 export const DEPARTMENT_MAX = 200;
 
@@ -25,7 +26,7 @@ export const channelMappingSchema = z
     teamId: userText.trim().min(1, 'choose a team').max(256),
     channelId: userText.trim().min(1, 'choose a channel').max(256),
     /** 0 to map a department not mapped yet; otherwise the version read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
   })
   .strict();
 export type ChannelMappingInput = z.infer<typeof channelMappingSchema>;

@@ -25,8 +25,12 @@
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 import { z } from 'zod';
-import { dbInteger, userText } from '../http/user-input.ts';
-import { localizedTextSchema as courseTitleSchema } from '../training/training.contract.ts';
+import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { userText } from '../http/user-input.ts';
+import {
+  courseSessionRefSchema,
+  localizedTextSchema as courseTitleSchema,
+} from '../training/training.contract.ts';
 
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_WANTED_MAX = 1000;
@@ -80,7 +84,7 @@ const formId = (what: string, max: number) =>
 export const reportDraftSchema = z
   .object({
     /** 0 for the first save; otherwise the version read. */
-    version: dbInteger.min(0),
+    version: expectedVersionOrNew,
     learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
@@ -185,11 +189,7 @@ export type SupervisorReport = z.infer<typeof supervisorReportSchema>;
 /** One of my reports (started or submitted), for the tab's "mine" view. */
 export const myReportSchema = z.object({
   reportId: z.string(),
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: courseTitleSchema,
-  start: z.string(),
-  end: z.string(),
+  ...courseSessionRefSchema.shape,
   status: reportStatusSchema,
   submittedAt: z.string().nullable(),
   /** Null for a draft. */
@@ -214,12 +214,7 @@ export const reportViewSchema = reportContentSchema.extend({
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
 
-export const dueReportSchema = z.object({
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: courseTitleSchema,
-  start: z.string(),
-  end: z.string(),
+export const dueReportSchema = courseSessionRefSchema.extend({
   /** Something is saved already. */
   hasDraft: z.boolean(),
 });

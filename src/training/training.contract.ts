@@ -34,6 +34,13 @@
 // `reported` is set by the bot when the post-training report is stored (issue 8), through the service.
 
 import { z } from 'zod';
+import {
+  DAY_PATTERN,
+  expectedVersion,
+  MONTH_PATTERN,
+  TIME_OF_DAY_PATTERN,
+  versionInputSchema,
+} from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
 export const COURSE_CATEGORIES = ['basic', 'specialist', 'dispatch', 'selfStudy', 'qualification'] as const;
@@ -62,7 +69,7 @@ export const SESSION_WINDOW_MAX_DAYS = 366;
 /** YYYY-MM-DD, a day that exists. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .regex(DAY_PATTERN, 'must be YYYY-MM-DD')
   .refine(
     (day) =>
       !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
@@ -71,10 +78,9 @@ export const isoDate = z
   );
 export const yearMonth = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+  .regex(MONTH_PATTERN, 'must be YYYY-MM')
   .meta({ examples: ['2027-05'] });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (Japan time)');
-const version = dbInteger.min(1);
+const hhmm = z.string().regex(TIME_OF_DAY_PATTERN, 'must be HH:MM (Japan time)');
 const idList = z.array(userText.max(64)).max(20);
 const localized = (max: number, required: boolean) =>
   z
@@ -87,6 +93,16 @@ const localized = (max: number, required: boolean) =>
 
 /** A title or description as stored: Japanese always, English when given. */
 export const localizedTextSchema = z.object({ ja: z.string(), en: z.string().nullable() });
+
+/** A session as the reports, the home and HR's roll-ups name it: which session of which course, and when. */
+export const courseSessionRefSchema = z.object({
+  sessionId: z.string(),
+  courseId: z.string(),
+  courseTitle: localizedTextSchema,
+  /** ISO instants of the start and end. */
+  start: z.string(),
+  end: z.string(),
+});
 
 export const courseInputSchema = z
   .object({
@@ -112,9 +128,9 @@ export const courseInputSchema = z
   .strict();
 export type CourseInput = z.infer<typeof courseInputSchema>;
 export type LocalizedInput = CourseInput['title'];
-export const courseUpdateSchema = courseInputSchema.extend({ version }).strict();
+export const courseUpdateSchema = courseInputSchema.extend({ version: expectedVersion }).strict();
 export type CourseUpdateInput = z.infer<typeof courseUpdateSchema>;
-export const versionOnlySchema = z.object({ version }).strict();
+export const versionOnlySchema = versionInputSchema;
 export type VersionOnlyInput = z.infer<typeof versionOnlySchema>;
 
 export const ineligibleReasonSchema = z.enum([
@@ -171,10 +187,10 @@ export const sessionInputSchema = z
   })
   .strict();
 export type SessionInput = z.infer<typeof sessionInputSchema>;
-export const sessionUpdateSchema = sessionInputSchema.extend({ version }).strict();
+export const sessionUpdateSchema = sessionInputSchema.extend({ version: expectedVersion }).strict();
 export type SessionUpdateInput = z.infer<typeof sessionUpdateSchema>;
 export const cancelSessionSchema = z
-  .object({ version, reason: userText.trim().min(1).max(REASON_MAX) })
+  .object({ version: expectedVersion, reason: userText.trim().min(1).max(REASON_MAX) })
   .strict();
 export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
@@ -307,7 +323,9 @@ export const nominateInputSchema = z
   })
   .strict();
 export type NominateInput = z.infer<typeof nominateInputSchema>;
-export const closeEnrolmentSchema = z.object({ version, reason: userText.max(REASON_MAX) }).strict();
+export const closeEnrolmentSchema = z
+  .object({ version: expectedVersion, reason: userText.max(REASON_MAX) })
+  .strict();
 export type CloseEnrolmentInput = z.infer<typeof closeEnrolmentSchema>;
 
 /** `GET /api/training/courses`: the courses that fit the caller (view=fit) or all; archived ones for HR. */
