@@ -178,6 +178,9 @@ const commonSchema = z.object({
   ),
   // Finished pg-boss jobs (completed, failed, cancelled); pg-boss's own maintenance deletes them.
   JOB_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  // How often a background worker asks the queue for work: the most a queued job waits (pg-boss's default,
+  // 2 s). Each instance's workers poll the database this often; pg-boss refuses less than 0.5 s.
+  JOB_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(2)),
   INTERVIEW_LEASE_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(3600).default(120),
@@ -285,6 +288,8 @@ interface BaseConfig {
   /** Retention (docs/operations.md): sent or failed bot messages, and finished background jobs. */
   botOutboxRetentionDays: number;
   jobRetentionDays: number;
+  /** The longest a background worker waits between fetches (`JOB_POLL_INTERVAL_SECONDS`). */
+  jobPollIntervalSeconds: number;
   /** How long a worker holds interviews while it talks to Outlook; after a crash, the wait before a retry. */
   interviewLeaseMs: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
@@ -746,6 +751,7 @@ export function loadConfig(
     shutdownDrainDelayMs: raw.SHUTDOWN_DRAIN_DELAY_MS ?? (mode === 'production' ? 5000 : 0),
     botOutboxRetentionDays: raw.BOT_OUTBOX_RETENTION_DAYS,
     jobRetentionDays: raw.JOB_RETENTION_DAYS,
+    jobPollIntervalSeconds: raw.JOB_POLL_INTERVAL_SECONDS,
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,

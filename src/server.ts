@@ -87,6 +87,7 @@ export async function startServer(
     lifecycle.onClose(() => database.close());
     const queue = await startQueue(database, logger, {
       finishedJobRetentionSeconds: config.jobRetentionDays * 24 * 60 * 60,
+      pollingIntervalSeconds: config.jobPollIntervalSeconds,
     });
     // Running jobs get what is left of the shutdown budget, less a moment to close the pool.
     lifecycle.onClose(() => queue.stop(Math.max(1000, lifecycle.remainingMs() - 2000)));

@@ -28,6 +28,25 @@ export interface JobQueue {
 export interface QueueOptions {
   /** How long finished jobs stay in pg-boss's tables before its maintenance deletes them. */
   finishedJobRetentionSeconds?: number;
+  /**
+   * The longest a worker waits between two fetches (pg-boss polls; its default is 2 s): a worker declared
+   * with a longer interval, or with none, polls this often. A job sent while its worker waits runs when the
+   * worker next fetches.
+   */
+  pollingIntervalSeconds?: number;
+}
+
+/** A worker's options with its polling interval held to the queue's ceiling (`QueueOptions`). */
+export function withPollingCeiling(
+  options: WorkOptions | undefined,
+  ceilingSeconds: number | undefined,
+): WorkOptions | undefined {
+  if (ceilingSeconds === undefined) return options;
+  const declared = options?.pollingIntervalSeconds;
+  return {
+    ...options,
+    pollingIntervalSeconds: declared === undefined ? ceilingSeconds : Math.min(declared, ceilingSeconds),
+  };
 }
 
 export async function startQueue(
@@ -73,7 +92,7 @@ export async function startQueue(
     async send(name, data, options) {
       return options ? boss.send(name, data, options) : boss.send(name, data);
     },
-    async work<T>(name: string, handler: JobHandler<T>, options?: WorkOptions) {
+    async work<T>(name: string, handler: JobHandler<T>, workOptions?: WorkOptions) {
       const wrapped = async (jobs: Job<T>[]) => {
         try {
           await handler(jobs);
@@ -84,7 +103,8 @@ export async function startQueue(
           throw error;
         }
       };
-      if (options) await boss.work<T>(name, options, wrapped);
+      const effective = withPollingCeiling(workOptions, options.pollingIntervalSeconds);
+      if (effective) await boss.work<T>(name, effective, wrapped);
       else await boss.work<T>(name, wrapped);
     },
     async isHealthy() {

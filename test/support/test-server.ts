@@ -67,6 +67,9 @@ export async function startTestServer(
       DATA_DIR: store.dataDir,
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: '2000',
+      // Workers fetch every half second instead of every two: a test waiting for a job (a booking, a sync,
+      // an outbox drain) waits for the next fetch, and those waits were most of several files' time.
+      JOB_POLL_INTERVAL_SECONDS: '0.5',
       ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
       ...options.env,
     },

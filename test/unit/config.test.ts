@@ -76,6 +76,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' }, { mode: 'local' })[0]).toMatch(/^TEAMS_APP_ID:/);
   });
 
+  it('reads how often background workers poll (2 s by default, as pg-boss) and refuses less than 0.5 s', () => {
+    expect(localConfig({}).jobPollIntervalSeconds).toBe(2);
+    expect(localConfig({ JOB_POLL_INTERVAL_SECONDS: '0.5' }).jobPollIntervalSeconds).toBe(0.5);
+    for (const bad of ['0.4', '0', '61', 'fast']) {
+      expect(problemsOf({ JOB_POLL_INTERVAL_SECONDS: bad }, { mode: 'local' })[0]).toMatch(
+        /^JOB_POLL_INTERVAL_SECONDS:/,
+      );
+    }
+  });
+
   it('reads the emulator organisation file in local mode only (the load benchmark), resolved from here', () => {
     const config = localConfig({ M365_EMULATOR_ORGANISATION_FILE: 'bench/city.json' });
     expect(config.mode === 'local' && config.emulatorOrganisationFile).toBe(path.resolve('bench/city.json'));
