@@ -67,6 +67,8 @@ describe('booking survives the death of the process', () => {
         DATA_DIR: dataDir,
         M365_EMULATOR_PORT: String(emulatorPort),
         INTERVIEW_LEASE_SECONDS: '2',
+        // As the in-process test servers: the restarted worker fetches the booking job sooner.
+        JOB_POLL_INTERVAL_SECONDS: '0.5',
         LOG_LEVEL: 'warn',
         DATABASE_URL: '',
       },
