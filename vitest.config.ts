@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumPath } from './test/support/chromium-path.ts';
 import tab from './tab/vite.config.ts';
 
 // Five projects, so a developer can run the fast ones alone (`npx vitest run --project unit`); `npm test`
@@ -69,8 +70,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                // Debian's Chromium, as the e2e tests launch it (test/support/browser.ts): no download here.
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                // Debian's Chromium, as the e2e tests launch it (test/support/chromium-path.ts): no download here.
+                executablePath: chromiumPath(),
                 args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
               },
             }),

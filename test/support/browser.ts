@@ -12,14 +12,15 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
+import { chromiumPath } from './chromium-path.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium-headless-shell, or chromium) or set CHROMIUM_PATH.`,
     );
   }
   const browser = await chromium.launch({
