@@ -1,14 +1,5 @@
-import {
-  date,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  index,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, text, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 
 export interface ProgressEntry {
   at: string;
@@ -27,7 +18,7 @@ export interface SupervisorComment {
 export const goals = pgTable(
   'goals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     personId: text('person_id').notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
     title: text('title').notNull(),
@@ -39,9 +30,7 @@ export const goals = pgTable(
     midReflection: text('mid_reflection').notNull().default(''),
     yearEndReflection: text('year_end_reflection').notNull().default(''),
     comments: jsonb('comments').$type<SupervisorComment[]>().notNull().default([]),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedRow(),
     /** The client's key of the form submission that made the goal (null for goals made before keys). */
     idempotencyKey: text('idempotency_key'),
     /**
