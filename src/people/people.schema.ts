@@ -93,6 +93,22 @@ export const peopleImports = pgTable('people_imports', {
 });
 
 /**
+ * A person's line from an HR import, in force from `effectiveFrom`: `supervisorId` supervises them while
+ * the directory still names the manager it replaced (`replacedManagerId`). Shared by a 発令's transfer
+ * and by the overrides an import makes for people it has no row for.
+ */
+const importedLine = () => ({
+  personId: text('person_id').notNull(),
+  effectiveFrom: date('effective_from').notNull(),
+  supervisorId: text('supervisor_id'),
+  replacedManagerId: text('replaced_manager_id'),
+  importId: uuid('import_id')
+    .notNull()
+    .references(() => peopleImports.id),
+  createdAt: createdAt(),
+});
+
+/**
  * Effective-dated personnel records (発令) from HR's imports. The row with the latest effective date
  * not after today is in force and is copied onto `people`; later rows wait for their date, earlier ones
  * are history. A transfer (another 課) also names the supervisor it brings, which holds while the
@@ -102,7 +118,7 @@ export const personLevels = pgTable(
   'person_levels',
   {
     id: uuidPrimaryKey(),
-    personId: text('person_id').notNull(),
+    ...importedLine(),
     levelId: text('level_id').notNull(),
     employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] }).notNull(),
     /** 課 */
@@ -110,13 +126,6 @@ export const personLevels = pgTable(
     /** 部 */
     division: text('division'),
     hireDate: date('hire_date'),
-    effectiveFrom: date('effective_from').notNull(),
-    supervisorId: text('supervisor_id'),
-    replacedManagerId: text('replaced_manager_id'),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => peopleImports.id),
-    createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex('person_levels_person_date').on(table.personId, table.effectiveFrom),
@@ -135,14 +144,7 @@ export const lineOverrides = pgTable(
   'line_overrides',
   {
     id: uuidPrimaryKey(),
-    personId: text('person_id').notNull(),
-    effectiveFrom: date('effective_from').notNull(),
-    supervisorId: text('supervisor_id'),
-    replacedManagerId: text('replaced_manager_id'),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => peopleImports.id),
-    createdAt: createdAt(),
+    ...importedLine(),
   },
   (table) => [
     uniqueIndex('line_overrides_person_date').on(table.personId, table.effectiveFrom),
