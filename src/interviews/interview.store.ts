@@ -146,24 +146,11 @@ export function createInterviewStore(db: Db) {
       facts: Pick<Partial<NewInterview>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewInterview>, 'status' | 'error' | 'changedInOutlook'>,
     ): Promise<void> {
-      const settled = await db
-        .update(interviews)
-        .set({ ...facts, ...outcome, outlookAction: null, leaseUntil: null, updatedAt: new Date() })
-        .where(and(eq(interviews.id, claimed.id), eq(interviews.version, claimed.version)))
-        .returning({ id: interviews.id });
-      if (settled.length > 0) return;
-      await db
-        .update(interviews)
-        .set({
-          ...facts,
-          leaseUntil: null,
-          ...(facts.eventId
-            ? {
-                outlookAction: sql`case when ${interviews.outlookAction} = 'create' then 'move' else ${interviews.outlookAction} end`,
-              }
-            : {}),
-        })
-        .where(eq(interviews.id, claimed.id));
+      await outbox.settle(claimed.id, eq(interviews.version, claimed.version), {
+        facts,
+        outcome: { ...outcome, updatedAt: new Date() },
+        created: Boolean(facts.eventId),
+      });
     },
 
     /** A retryable failure: try again after `retryAt`, noting why. */

@@ -199,24 +199,11 @@ export function createTrainingStore(db: Db) {
       facts: Pick<Partial<NewSession>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewSession>, 'error' | 'outlookFailed'>,
     ): Promise<void> {
-      const settled = await db
-        .update(trainingSessions)
-        .set({ ...facts, ...outcome, outlookAction: null, leaseUntil: null, updatedAt: new Date() })
-        .where(and(eq(trainingSessions.id, claimed.id), eq(trainingSessions.outboxSeq, claimed.outboxSeq)))
-        .returning({ id: trainingSessions.id });
-      if (settled.length > 0) return;
-      await db
-        .update(trainingSessions)
-        .set({
-          ...facts,
-          leaseUntil: null,
-          ...(facts.eventId
-            ? {
-                outlookAction: sql`case when ${trainingSessions.outlookAction} = 'create' then 'move' else ${trainingSessions.outlookAction} end`,
-              }
-            : {}),
-        })
-        .where(eq(trainingSessions.id, claimed.id));
+      await outbox.settle(claimed.id, eq(trainingSessions.outboxSeq, claimed.outboxSeq), {
+        facts,
+        outcome: { ...outcome, updatedAt: new Date() },
+        created: Boolean(facts.eventId),
+      });
     },
   };
 }
