@@ -1,6 +1,6 @@
 // Column groups several tables declare alike. Each helper makes new column builders on every call, so a
 // table never shares a builder with another; spread the groups into a table's columns.
-import { boolean, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every point in time the schema stores is a `timestamptz`. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
@@ -50,4 +50,10 @@ export const outlookEventColumns = () => ({
    * online meeting providers). Shown to the organizer; an administrator fixes the mailbox.
    */
   noTeamsLink: boolean('no_teams_link').notNull().default(false),
+});
+
+/** The framework competencies and guidelines a row links to (goals, training courses and reports). */
+export const frameworkLinks = () => ({
+  competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
+  guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
 });

@@ -1,5 +1,5 @@
 import { date, integer, jsonb, pgTable, text, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { frameworkLinks, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 
 export interface ProgressEntry {
   at: string;
@@ -24,8 +24,7 @@ export const goals = pgTable(
     title: text('title').notNull(),
     successCriteria: text('success_criteria').notNull().default(''),
     dueDate: date('due_date').notNull(),
-    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
-    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    ...frameworkLinks(),
     progress: jsonb('progress').$type<ProgressEntry[]>().notNull().default([]),
     midReflection: text('mid_reflection').notNull().default(''),
     yearEndReflection: text('year_end_reflection').notNull().default(''),

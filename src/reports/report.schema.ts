@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { draftStatus, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { draftStatus, frameworkLinks, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 
 /**
  * A post-training report (研修報告): one per person and session, a draft until submitted. `submissionId`
@@ -14,8 +14,7 @@ export const trainingReports = pgTable(
     status: draftStatus(),
     learned: text('learned').notNull().default(''),
     application: text('application').notNull().default(''),
-    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
-    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    ...frameworkLinks(),
     satisfaction: integer('satisfaction'),
     wantedText: text('wanted_text').notNull().default(''),
     wantedCourseIds: jsonb('wanted_course_ids').$type<string[]>().notNull().default([]),

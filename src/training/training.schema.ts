@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { outlookEventColumns, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import {
+  frameworkLinks,
+  outlookEventColumns,
+  timestamptz,
+  uuidPrimaryKey,
+  versionedRow,
+} from '../db/columns.ts';
 import { COURSE_CATEGORIES, COURSE_FORMATS, ENROLMENT_STATUSES } from './training.contract.ts';
 
 /** A course of the catalog (研修). `seedKey` marks the local-mode demo catalog, so seeding is idempotent. */
@@ -16,8 +22,7 @@ export const trainingCourses = pgTable(
     targetLevelIds: jsonb('target_level_ids').$type<string[]>().notNull().default([]),
     minYearsOfService: integer('min_years_of_service'),
     maxYearsOfService: integer('max_years_of_service'),
-    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
-    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    ...frameworkLinks(),
     format: text('format', { enum: COURSE_FORMATS }).notNull(),
     provider: text('provider').notNull().default(''),
     /** YYYY-MM: when HR expects the next session, shown while none is open (issue 18). */
