@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { createOutbox } from '../jobs/outbox.ts';
+import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
 
 export type InterviewRow = typeof interviews.$inferSelect;
@@ -15,14 +15,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createInterviewStore(db: Db) {
-  const outbox = createOutbox(db, interviews, {
-    id: interviews.id,
-    action: interviews.outlookAction,
-    leaseUntil: interviews.leaseUntil,
-    attempts: interviews.outlookAttempts,
-    error: interviews.error,
-    createdAt: interviews.createdAt,
-  });
+  const outbox = createOutbox(db, interviews, outlookOutboxColumns(interviews));
   /** The live interviews (all but cancelled ones) that meet these conditions. */
   const live = (...conditions: SQL[]) =>
     db

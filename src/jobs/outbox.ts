@@ -34,6 +34,25 @@ export interface OutboxColumns {
   createdAt: PgColumn;
 }
 
+/** The outbox columns of a table with the Outlook event columns (src/db/columns.ts outlookEventColumns). */
+export function outlookOutboxColumns(table: {
+  id: PgColumn;
+  outlookAction: PgColumn;
+  leaseUntil: PgColumn;
+  outlookAttempts: PgColumn;
+  error: PgColumn;
+  createdAt: PgColumn;
+}): OutboxColumns {
+  return {
+    id: table.id,
+    action: table.outlookAction,
+    leaseUntil: table.leaseUntil,
+    attempts: table.outlookAttempts,
+    error: table.error,
+    createdAt: table.createdAt,
+  };
+}
+
 export function createOutbox<T extends PgTable>(db: Db, table: T, columns: OutboxColumns) {
   // drizzle's update().set() takes property keys, not columns: find each column's key once.
   const keyOf = (column: PgColumn): string => {

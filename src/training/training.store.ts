@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { createOutbox } from '../jobs/outbox.ts';
+import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
 export type CourseRow = typeof trainingCourses.$inferSelect;
@@ -21,14 +21,7 @@ const mergedAction = (requested: OutlookAction) => sql`case
   else 'attendees' end`;
 
 export function createTrainingStore(db: Db) {
-  const outbox = createOutbox(db, trainingSessions, {
-    id: trainingSessions.id,
-    action: trainingSessions.outlookAction,
-    leaseUntil: trainingSessions.leaseUntil,
-    attempts: trainingSessions.outlookAttempts,
-    error: trainingSessions.error,
-    createdAt: trainingSessions.createdAt,
-  });
+  const outbox = createOutbox(db, trainingSessions, outlookOutboxColumns(trainingSessions));
 
   const requestOutlook = async (tx: Db | Tx, sessionId: string, action: OutlookAction) => {
     await tx
