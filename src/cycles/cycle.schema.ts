@@ -1,15 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, serial, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
-
-export const CYCLE_KIND_VALUES = [
-  'goalSetting',
-  'midYear',
-  'yearEnd',
-  'selfCheckH1',
-  'selfCheckH2',
-  'declaration',
-] as const;
+import { CYCLE_KINDS } from './cycle.contract.ts';
 
 /**
  * A window of a fiscal year that HR (職員課) opens and closes: 期首 goal setting, 中間, 期末, the two
@@ -21,7 +13,7 @@ export const cycleWindows = pgTable(
   {
     id: uuidPrimaryKey(),
     fiscalYear: integer('fiscal_year').notNull(),
-    kind: text('kind', { enum: CYCLE_KIND_VALUES }).notNull(),
+    kind: text('kind', { enum: CYCLE_KINDS }).notNull(),
     /** As HR set it; an open window whose last day has passed reads as closed (see cycle-rules.ts). */
     state: text('state', { enum: ['scheduled', 'open', 'closed'] })
       .notNull()
