@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { draftStatus, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import type { SelfCheckResponse } from './self-check.contract.ts';
@@ -39,6 +39,13 @@ export const selfChecks = pgTable(
       .where(sql`${table.status} = 'submitted' and ${table.submittedAt} is not null`),
   ],
 );
+
+/**
+ * A self-check the person handed in (drafts do not count). The partial index above states the same
+ * condition: keep them alike, the planner uses that index only for queries that state it.
+ */
+export const isSubmittedSelfCheck = () =>
+  and(eq(selfChecks.status, 'submitted'), isNotNull(selfChecks.submittedAt));
 
 /**
  * A number for each competency id ever rated, given on first sight and never changed: the position of
