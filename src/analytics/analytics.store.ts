@@ -1,8 +1,13 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { INTERVIEW_TYPES } from './analytics.contract.ts';
 import { goals } from '../growth/goal.schema.ts';
-import { competencySlots, selfCheckLatest, selfChecks } from '../growth/self-check.schema.ts';
+import {
+  competencySlots,
+  isSubmittedSelfCheck,
+  selfCheckLatest,
+  selfChecks,
+} from '../growth/self-check.schema.ts';
 import { interviews } from '../interviews/interview.schema.ts';
 import { people } from '../people/people.schema.ts';
 import { staffOn } from '../people/people.read.ts';
@@ -126,13 +131,7 @@ export function createAnalyticsStore(db: Db) {
       return db
         .select({ personId: selfChecks.personId, period: selfChecks.period })
         .from(selfChecks)
-        .where(
-          and(
-            inArray(selfChecks.period, periods),
-            eq(selfChecks.status, 'submitted'),
-            isNotNull(selfChecks.submittedAt),
-          ),
-        );
+        .where(and(inArray(selfChecks.period, periods), isSubmittedSelfCheck()));
     },
 
     /**

@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, timestamptz, updatedAt } from '../db/columns.ts';
 
 /**
  * Our Graph change-notification subscriptions, one per watched mailbox (`users/{id}/events`). The
@@ -13,9 +14,9 @@ export const outlookSubscriptions = pgTable(
     mailbox: text('mailbox').notNull(),
     resource: text('resource').notNull(),
     clientState: text('client_state').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    renewedAt: timestamp('renewed_at', { withTimezone: true }),
+    expiresAt: timestamptz('expires_at').notNull(),
+    createdAt: createdAt(),
+    renewedAt: timestamptz('renewed_at'),
   },
   (table) => [uniqueIndex('outlook_subscriptions_mailbox').on(table.mailbox)],
 );
@@ -24,7 +25,7 @@ export const outlookSubscriptions = pgTable(
 export const outlookDeltaLinks = pgTable('outlook_delta_links', {
   mailbox: text('mailbox').primaryKey(),
   deltaLink: text('delta_link').notNull(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  windowStart: timestamptz('window_start').notNull(),
+  windowEnd: timestamptz('window_end').notNull(),
+  updatedAt: updatedAt(),
 });

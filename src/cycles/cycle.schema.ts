@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, serial, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import { CYCLE_KINDS } from './cycle.contract.ts';
 
 /**
@@ -21,7 +11,7 @@ import { CYCLE_KINDS } from './cycle.contract.ts';
 export const cycleWindows = pgTable(
   'cycle_windows',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     fiscalYear: integer('fiscal_year').notNull(),
     kind: text('kind', { enum: CYCLE_KINDS }).notNull(),
     /** As HR set it; an open window whose last day has passed reads as closed (see cycle-rules.ts). */
@@ -31,14 +21,12 @@ export const cycleWindows = pgTable(
     /** Planned first and last day (Japan time, inclusive), inside the fiscal year. */
     opensOn: date('opens_on').notNull(),
     closesOn: date('closes_on').notNull(),
-    openedAt: timestamp('opened_at', { withTimezone: true }),
+    openedAt: timestamptz('opened_at'),
     openedBy: text('opened_by'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedAt: timestamptz('closed_at'),
     closedBy: text('closed_by'),
-    version: integer('version').notNull().default(1),
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedRow(),
   },
   (table) => [
     unique('cycle_windows_year_kind').on(table.fiscalYear, table.kind),
@@ -54,7 +42,7 @@ export const cycleWindowEvents = pgTable(
     windowId: uuid('window_id')
       .notNull()
       .references(() => cycleWindows.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamptz('at').notNull().defaultNow(),
     actorId: text('actor_id').notNull(),
     action: text('action', { enum: ['scheduled', 'rescheduled', 'opened', 'reopened', 'closed'] }).notNull(),
     /** The window's state and planned days after the change. */

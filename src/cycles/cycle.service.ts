@@ -131,8 +131,12 @@ export function createCycleService(deps: CycleDependencies) {
       row ? [{ path: 'body.version', message: `current version is ${row.version}` }] : [],
     );
 
-  const checkVersion = (row: WindowRow, expected: number) => {
+  /** The window HR changes, checked against the version their change was made on. */
+  const loadForChange = async (actor: Actor, id: string, expected: number): Promise<WindowRow> => {
+    requireHr(actor);
+    const row = await load(id);
     if (row.version !== expected) throw stale(row);
+    return row;
   };
 
   /** Opens a window now. Opened ahead of its planned first day, the first day becomes today. */
@@ -226,9 +230,7 @@ export function createCycleService(deps: CycleDependencies) {
     },
 
     async reschedule(actor: Actor, id: string, input: CycleRescheduleInput): Promise<CycleWindow> {
-      requireHr(actor);
-      const row = await load(id);
-      checkVersion(row, input.version);
+      const row = await loadForChange(actor, id, input.version);
       checkPlannedDays(row.fiscalYear, input.opensOn, input.closesOn);
       const { state } = effectiveState(row, today());
       if (state === 'closed')
@@ -253,16 +255,12 @@ export function createCycleService(deps: CycleDependencies) {
     },
 
     async open(actor: Actor, id: string, input: CycleOpenInput): Promise<CycleWindow> {
-      requireHr(actor);
-      const row = await load(id);
-      checkVersion(row, input.version);
+      const row = await loadForChange(actor, id, input.version);
       return viewOne(await openRow(actor, row, input.closesOn), actor);
     },
 
     async close(actor: Actor, id: string, input: CycleVersionInput): Promise<CycleWindow> {
-      requireHr(actor);
-      const row = await load(id);
-      checkVersion(row, input.version);
+      const row = await loadForChange(actor, id, input.version);
       return viewOne(await closeRow(actor, row), actor);
     },
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { ErrorDetail } from '../http/app-error.ts';
 import {
   frameworkSchema,
   type CompetencyId,
@@ -68,4 +69,24 @@ export function expectedCompetencies(framework: Framework, levelId: LevelId): Co
   return framework.competencies
     .map((competency) => competency.id)
     .filter((competencyId) => markFor(framework, levelId, competencyId) !== 'none');
+}
+
+/**
+ * What is wrong with the competency and guideline ids an input links to: one detail for each id the
+ * framework does not have (goals, training courses and reports link to both).
+ */
+export function unknownFrameworkLinks(
+  framework: Framework,
+  input: { competencyIds: readonly string[]; guidelineIds: readonly string[] },
+): ErrorDetail[] {
+  const competencyIds = new Set(framework.competencies.map((competency) => competency.id));
+  const guidelineIds = new Set(framework.guidelines.map((guideline) => guideline.id));
+  return [
+    ...input.competencyIds
+      .filter((id) => !competencyIds.has(id))
+      .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
+    ...input.guidelineIds
+      .filter((id) => !guidelineIds.has(id))
+      .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
+  ];
 }

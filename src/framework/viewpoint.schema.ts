@@ -1,4 +1,5 @@
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { rowVersion, updatedAt } from '../db/columns.ts';
 
 /**
  * 着眼点: what one competency looks like at one level, written by HR for one version of the framework.
@@ -14,8 +15,8 @@ export const competencyViewpoints = pgTable(
     textJa: text('text_ja').notNull(),
     /** Empty when HR wrote only Japanese: the tab then shows the Japanese text in English too. */
     textEn: text('text_en').notNull().default(''),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: rowVersion(),
+    updatedAt: updatedAt(),
   },
   (table) => [primaryKey({ columns: [table.frameworkVersion, table.levelId, table.competencyId] })],
 );

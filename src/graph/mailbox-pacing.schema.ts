@@ -1,4 +1,5 @@
-import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../db/columns.ts';
 
 /**
  * Exchange's message rate limit per organizer mailbox (src/graph/mailbox-pacer.ts): one row per mailbox
@@ -9,6 +10,6 @@ import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
  */
 export const mailboxSendPacing = pgTable('mailbox_send_pacing', {
   mailbox: text('mailbox').primaryKey(),
-  reservedUntil: timestamp('reserved_until', { withTimezone: true }).notNull(),
+  reservedUntil: timestamptz('reserved_until').notNull(),
   recent: jsonb('recent').$type<Array<[number, number]>>().notNull().default([]),
 });

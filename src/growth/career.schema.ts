@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { versionedRow } from '../db/columns.ts';
 import type { Qualification, RotationEntry } from './career.contract.ts';
 
 /** A person's career design (キャリアデザイン): one per person, rewritten as their plans change. */
@@ -16,7 +17,5 @@ export const careerDesigns = pgTable('career_designs', {
   trainingsWanted: jsonb('trainings_wanted').$type<string[]>().notNull().default([]),
   /** Stored oldest first. */
   rotation: jsonb('rotation').$type<RotationEntry[]>().notNull().default([]),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  ...versionedRow(),
 });

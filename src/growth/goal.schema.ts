@@ -1,14 +1,5 @@
-import {
-  date,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  index,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, text, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { frameworkLinks, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 
 export interface ProgressEntry {
   at: string;
@@ -27,21 +18,18 @@ export interface SupervisorComment {
 export const goals = pgTable(
   'goals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     personId: text('person_id').notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
     title: text('title').notNull(),
     successCriteria: text('success_criteria').notNull().default(''),
     dueDate: date('due_date').notNull(),
-    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
-    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    ...frameworkLinks(),
     progress: jsonb('progress').$type<ProgressEntry[]>().notNull().default([]),
     midReflection: text('mid_reflection').notNull().default(''),
     yearEndReflection: text('year_end_reflection').notNull().default(''),
     comments: jsonb('comments').$type<SupervisorComment[]>().notNull().default([]),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedRow(),
     /** The client's key of the form submission that made the goal (null for goals made before keys). */
     idempotencyKey: text('idempotency_key'),
     /**

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
+import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
@@ -103,14 +104,7 @@ export function createGoalService(deps: {
     input: { competencyIds: string[]; guidelineIds: string[]; dueDate: string },
     fiscalYear: number,
   ) => {
-    const details = [
-      ...input.competencyIds
-        .filter((id) => !framework.competencies.some((competency) => competency.id === id))
-        .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
-      ...input.guidelineIds
-        .filter((id) => !framework.guidelines.some((guideline) => guideline.id === id))
-        .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
-    ];
+    const details = [...unknownFrameworkLinks(framework, input)];
     const due = new Date(`${input.dueDate}T00:00:00Z`);
     if (
       Number.isNaN(due.getTime()) ||

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { selfChecks } from './self-check.schema.ts';
+import { isSubmittedSelfCheck, selfChecks } from './self-check.schema.ts';
 
 /**
  * A person's latest submitted self-check (its period, level and ratings), for other slices (training
@@ -15,13 +15,7 @@ export function createLatestSelfCheck(db: Db) {
       const rows = await db
         .select()
         .from(selfChecks)
-        .where(
-          and(
-            eq(selfChecks.personId, personId),
-            eq(selfChecks.status, 'submitted'),
-            isNotNull(selfChecks.submittedAt),
-          ),
-        )
+        .where(and(eq(selfChecks.personId, personId), isSubmittedSelfCheck()))
         .orderBy(desc(selfChecks.period))
         .limit(1);
       const row = rows[0];

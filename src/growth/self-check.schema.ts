@@ -1,15 +1,6 @@
-import { sql } from 'drizzle-orm';
-import {
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { draftStatus, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import type { SelfCheckResponse } from './self-check.contract.ts';
 
 // The stored entries have the shape the API answers with (src/growth/self-check.contract.ts).
@@ -20,27 +11,23 @@ type Feedback = SelfCheckResponse['feedback'][string];
 export const selfChecks = pgTable(
   'self_checks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     personId: text('person_id').notNull(),
     period: text('period').notNull(),
     /** The level and framework it was written against: a promotion later does not rewrite history. */
     levelId: text('level_id').notNull(),
     frameworkVersion: text('framework_version').notNull(),
-    status: text('status', { enum: ['draft', 'submitted'] })
-      .notNull()
-      .default('draft'),
+    status: draftStatus(),
     ratings: jsonb('ratings').$type<Record<string, Rating>>().notNull().default({}),
     reflections: jsonb('reflections').$type<Record<string, string>>().notNull().default({}),
     feedback: jsonb('feedback').$type<Record<string, Feedback>>().notNull().default({}),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    ...versionedRow(),
+    submittedAt: timestamptz('submitted_at'),
     /**
      * When the supervisor said their feedback is complete (per-item comments are optional): only then is
      * the self-check 「フィードバック済み」. Who did it is in the audit log.
      */
-    feedbackCompletedAt: timestamp('feedback_completed_at', { withTimezone: true }),
+    feedbackCompletedAt: timestamptz('feedback_completed_at'),
   },
   (table) => [
     unique('self_checks_person_period').on(table.personId, table.period),
@@ -52,6 +39,13 @@ export const selfChecks = pgTable(
       .where(sql`${table.status} = 'submitted' and ${table.submittedAt} is not null`),
   ],
 );
+
+/**
+ * A self-check the person handed in (drafts do not count). The partial index above states the same
+ * condition: keep them alike, the planner uses that index only for queries that state it.
+ */
+export const isSubmittedSelfCheck = () =>
+  and(eq(selfChecks.status, 'submitted'), isNotNull(selfChecks.submittedAt));
 
 /**
  * A number for each competency id ever rated, given on first sight and never changed: the position of

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { createOutbox } from '../jobs/outbox.ts';
+import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
 
 export type InterviewRow = typeof interviews.$inferSelect;
@@ -15,14 +15,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createInterviewStore(db: Db) {
-  const outbox = createOutbox(db, interviews, {
-    id: interviews.id,
-    action: interviews.outlookAction,
-    leaseUntil: interviews.leaseUntil,
-    attempts: interviews.outlookAttempts,
-    error: interviews.error,
-    createdAt: interviews.createdAt,
-  });
+  const outbox = createOutbox(db, interviews, outlookOutboxColumns(interviews));
   /** The live interviews (all but cancelled ones) that meet these conditions. */
   const live = (...conditions: SQL[]) =>
     db
@@ -146,24 +139,11 @@ export function createInterviewStore(db: Db) {
       facts: Pick<Partial<NewInterview>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewInterview>, 'status' | 'error' | 'changedInOutlook'>,
     ): Promise<void> {
-      const settled = await db
-        .update(interviews)
-        .set({ ...facts, ...outcome, outlookAction: null, leaseUntil: null, updatedAt: new Date() })
-        .where(and(eq(interviews.id, claimed.id), eq(interviews.version, claimed.version)))
-        .returning({ id: interviews.id });
-      if (settled.length > 0) return;
-      await db
-        .update(interviews)
-        .set({
-          ...facts,
-          leaseUntil: null,
-          ...(facts.eventId
-            ? {
-                outlookAction: sql`case when ${interviews.outlookAction} = 'create' then 'move' else ${interviews.outlookAction} end`,
-              }
-            : {}),
-        })
-        .where(eq(interviews.id, claimed.id));
+      await outbox.settle(claimed.id, eq(interviews.version, claimed.version), {
+        facts,
+        outcome: { ...outcome, updatedAt: new Date() },
+        created: Boolean(facts.eventId),
+      });
     },
 
     /** A retryable failure: try again after `retryAt`, noting why. */

@@ -11,41 +11,15 @@ import {
   retryAt as nextTry,
   statusOf,
 } from '../jobs/outbox.ts';
-import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
-import type { Logger } from '../logger.ts';
-import type { PeopleStore } from '../people/people.store.ts';
 import type { EventChange } from './calendar-changes.ts';
-import type {
-  Calendar,
-  CalendarEventState,
-  CreatedCalendarEvent,
-  NewCalendarEvent,
-} from './calendar.port.ts';
+import type { CalendarEventState, CreatedCalendarEvent, NewCalendarEvent } from './calendar.port.ts';
 import { eventBody, eventSubject } from './interview-content.ts';
 import type { InterviewRow, InterviewStore } from './interview.store.ts';
-import { readBackJoinUrls, sleepFor } from './teams-link.ts';
+import { readBackOptionsOf, type OutlookWorkerOptions, type OutlookWorkerRun } from './outlook-worker.ts';
+import { readBackJoinUrls } from './teams-link.ts';
 
-export interface OutlookSyncOptions {
+export interface OutlookSyncOptions extends OutlookWorkerOptions {
   store: InterviewStore;
-  people: PeopleStore;
-  calendar: Calendar;
-  logger: Logger;
-  now: () => Date;
-  /** How long a worker holds rows while talking to Outlook. */
-  leaseMs: number;
-  /** First wait after a retryable failure; doubles per attempt up to 15 minutes. */
-  retryBaseMs: number;
-  /** Exchange's sending limit per organizer mailbox: invitations wait their turn. */
-  pacer: MailboxPacer;
-  /** Pauses between read-backs of a Teams link (injected so tests do not wait). */
-  sleep?: (ms: number) => Promise<void>;
-  readBackDelaysMs?: readonly number[];
-}
-
-export interface SyncRun {
-  settled: number;
-  postponed: number;
-  failed: number;
 }
 
 const CLAIM_SIZE = 100;
@@ -87,7 +61,7 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     };
   };
 
-  async function create(rows: InterviewRow[], run: SyncRun): Promise<void> {
+  async function create(rows: InterviewRow[], run: OutlookWorkerRun): Promise<void> {
     const directory = await mailboxes(rows);
     const ready: Array<{ row: InterviewRow; event: NewCalendarEvent }> = [];
     for (const row of rows) {
@@ -169,7 +143,7 @@ export function createOutlookSync(options: OutlookSyncOptions) {
    */
   async function settleBooked(
     made: Array<{ row: InterviewRow; organizer: string; event: CreatedCalendarEvent }>,
-    run: SyncRun,
+    run: OutlookWorkerRun,
   ): Promise<void> {
     const unlinked = made.filter((entry) => !entry.event.joinUrl);
     let urls: Array<string | null> = [];
@@ -177,10 +151,7 @@ export function createOutlookSync(options: OutlookSyncOptions) {
       urls = await readBackJoinUrls(
         calendar,
         unlinked.map((entry) => ({ organizer: entry.organizer, eventId: entry.event.eventId })),
-        {
-          sleep: options.sleep ?? sleepFor,
-          ...(options.readBackDelaysMs ? { delaysMs: options.readBackDelaysMs } : {}),
-        },
+        readBackOptionsOf(options),
       );
     } catch (error) {
       // Outlook could not be read now: leave these rows owing their create. The next run finds each
@@ -208,7 +179,7 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     }
   }
 
-  async function moveOrCancel(row: InterviewRow, run: SyncRun): Promise<void> {
+  async function moveOrCancel(row: InterviewRow, run: OutlookWorkerRun): Promise<void> {
     try {
       await store.countAttempt(row.id);
       if (row.outlookAction === 'move' && row.eventId) {
@@ -310,8 +281,8 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     },
 
     /** Does what Outlook is owed, for one booking or for everyone. Postponed rows wait for a later run. */
-    async applyPending(bookingId?: string): Promise<SyncRun> {
-      const run: SyncRun = { settled: 0, postponed: 0, failed: 0 };
+    async applyPending(bookingId?: string): Promise<OutlookWorkerRun> {
+      const run: OutlookWorkerRun = { settled: 0, postponed: 0, failed: 0 };
       for (;;) {
         const rows = await store.claimOutlookWork(CLAIM_SIZE, options.leaseMs, bookingId);
         if (rows.length === 0) break;

@@ -1,8 +1,8 @@
 // The generic half of an outbox kept in a slice's own table: rows that owe an external system an action
 // (Outlook, for interviews and training sessions) are claimed with a lease, tried, and either settled by
 // the slice or postponed with backoff. A crashed worker leaves its lease to run out; the next run takes
-// the rows again. What "settled" means (which facts to keep, how a newer request survives) stays in the
-// slice, because it differs per table.
+// the rows again. Settling is shared too; which claim is still current (a version, an outbox sequence) and
+// which facts to keep stay in the slice, because they differ per table.
 import {
   and,
   asc,
@@ -34,6 +34,25 @@ export interface OutboxColumns {
   createdAt: PgColumn;
 }
 
+/** The outbox columns of a table with the Outlook event columns (src/db/columns.ts outlookEventColumns). */
+export function outlookOutboxColumns(table: {
+  id: PgColumn;
+  outlookAction: PgColumn;
+  leaseUntil: PgColumn;
+  outlookAttempts: PgColumn;
+  error: PgColumn;
+  createdAt: PgColumn;
+}): OutboxColumns {
+  return {
+    id: table.id,
+    action: table.outlookAction,
+    leaseUntil: table.leaseUntil,
+    attempts: table.outlookAttempts,
+    error: table.error,
+    createdAt: table.createdAt,
+  };
+}
+
 export function createOutbox<T extends PgTable>(db: Db, table: T, columns: OutboxColumns) {
   // drizzle's update().set() takes property keys, not columns: find each column's key once.
   const keyOf = (column: PgColumn): string => {
@@ -42,6 +61,7 @@ export function createOutbox<T extends PgTable>(db: Db, table: T, columns: Outbo
     return found[0];
   };
   const keys = {
+    action: keyOf(columns.action),
     leaseUntil: keyOf(columns.leaseUntil),
     attempts: keyOf(columns.attempts),
     error: keyOf(columns.error),
@@ -78,6 +98,39 @@ export function createOutbox<T extends PgTable>(db: Db, table: T, columns: Outbo
       await db
         .update(table)
         .set(setOf({ [keys.leaseUntil]: retryAt, [keys.error]: error }))
+        .where(eq(columns.id, id));
+    },
+
+    /**
+     * Records what the other system did and releases the lease. While the claim is still `current` (no
+     * newer request came meanwhile) the row owes nothing more and `outcome` applies too. Otherwise the
+     * newer request keeps its action — and once the thing exists (`created`), a pending create becomes a
+     * move — while `facts` are kept either way.
+     */
+    settle: async (
+      id: string,
+      current: SQL,
+      update: { facts: Partial<T['$inferInsert']>; outcome: Partial<T['$inferInsert']>; created: boolean },
+    ): Promise<void> => {
+      const { facts, outcome, created } = update;
+      const settled = await db
+        .update(table)
+        .set(setOf({ ...facts, ...outcome, [keys.action]: null, [keys.leaseUntil]: null }))
+        .where(and(eq(columns.id, id), current))
+        .returning({ id: columns.id });
+      if (settled.length > 0) return;
+      const action = columns.action;
+      await db
+        .update(table)
+        .set(
+          setOf({
+            ...facts,
+            [keys.leaseUntil]: null,
+            ...(created
+              ? { [keys.action]: sql`case when ${action} = 'create' then 'move' else ${action} end` }
+              : {}),
+          }),
+        )
         .where(eq(columns.id, id));
     },
 

@@ -7,10 +7,10 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, timestamptz, updatedAt, uuidPrimaryKey } from '../db/columns.ts';
 
 /**
  * Staff as the directory (Entra ID via Graph) describes them, kept locally so lists, reporting lines and
@@ -45,7 +45,7 @@ export const people = pgTable(
     employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] })
       .notNull()
       .default('regular'),
-    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+    syncedAt: timestamptz('synced_at').notNull().defaultNow(),
   },
   (table) => [
     index('people_manager_idx').on(table.managerId),
@@ -60,8 +60,8 @@ export const people = pgTable(
 export const directorySyncs = pgTable('directory_syncs', {
   id: serial('id').primaryKey(),
   /** When the run read the directory (null for runs recorded before this was kept). */
-  startedAt: timestamp('started_at', { withTimezone: true }),
-  completedAt: timestamp('completed_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamptz('started_at'),
+  completedAt: timestamptz('completed_at').notNull().defaultNow(),
   people: integer('people').notNull(),
   /** What the run changed: new people, people with any field changed, supervisors changed. */
   added: integer('added').notNull().default(0),
@@ -77,19 +77,35 @@ export const directorySyncs = pgTable('directory_syncs', {
 /** HR asked for a sync now; a run that started after the request answers it. */
 export const directorySyncRequests = pgTable('directory_sync_requests', {
   id: serial('id').primaryKey(),
-  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  requestedAt: timestamptz('requested_at').notNull().defaultNow(),
   requestedBy: text('requested_by').notNull(),
 });
 
 /** One applied HR file (levels, employment types, hire dates, departments). */
 export const peopleImports = pgTable('people_imports', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidPrimaryKey(),
   importedBy: text('imported_by').notNull(),
-  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  importedAt: timestamptz('imported_at').notNull().defaultNow(),
   fileName: text('file_name'),
   encoding: text('encoding').notNull(),
   rows: integer('rows').notNull(),
   summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+});
+
+/**
+ * A person's line from an HR import, in force from `effectiveFrom`: `supervisorId` supervises them while
+ * the directory still names the manager it replaced (`replacedManagerId`). Shared by a 発令's transfer
+ * and by the overrides an import makes for people it has no row for.
+ */
+const importedLine = () => ({
+  personId: text('person_id').notNull(),
+  effectiveFrom: date('effective_from').notNull(),
+  supervisorId: text('supervisor_id'),
+  replacedManagerId: text('replaced_manager_id'),
+  importId: uuid('import_id')
+    .notNull()
+    .references(() => peopleImports.id),
+  createdAt: createdAt(),
 });
 
 /**
@@ -101,8 +117,8 @@ export const peopleImports = pgTable('people_imports', {
 export const personLevels = pgTable(
   'person_levels',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    personId: text('person_id').notNull(),
+    id: uuidPrimaryKey(),
+    ...importedLine(),
     levelId: text('level_id').notNull(),
     employmentType: text('employment_type', { enum: ['regular', 'fiscalYear'] }).notNull(),
     /** 課 */
@@ -110,13 +126,6 @@ export const personLevels = pgTable(
     /** 部 */
     division: text('division'),
     hireDate: date('hire_date'),
-    effectiveFrom: date('effective_from').notNull(),
-    supervisorId: text('supervisor_id'),
-    replacedManagerId: text('replaced_manager_id'),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => peopleImports.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('person_levels_person_date').on(table.personId, table.effectiveFrom),
@@ -134,15 +143,8 @@ export const personLevels = pgTable(
 export const lineOverrides = pgTable(
   'line_overrides',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    personId: text('person_id').notNull(),
-    effectiveFrom: date('effective_from').notNull(),
-    supervisorId: text('supervisor_id'),
-    replacedManagerId: text('replaced_manager_id'),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => peopleImports.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    id: uuidPrimaryKey(),
+    ...importedLine(),
   },
   (table) => [
     uniqueIndex('line_overrides_person_date').on(table.personId, table.effectiveFrom),
@@ -158,8 +160,8 @@ export const lineOverrides = pgTable(
 export const directoryExclusions = pgTable('directory_exclusions', {
   personId: text('person_id').primaryKey(),
   erasureId: uuid('erasure_id').notNull(),
-  excludedAt: timestamp('excluded_at', { withTimezone: true }).notNull().defaultNow(),
-  liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  excludedAt: timestamptz('excluded_at').notNull().defaultNow(),
+  liftedAt: timestamptz('lifted_at'),
   liftedBy: text('lifted_by'),
 });
 
@@ -179,11 +181,11 @@ export const directorySyncProgress = pgTable('directory_sync_progress', {
   /** Pages and entries of the round staged so far. */
   pages: integer('pages').notNull().default(0),
   entries: integer('entries').notNull().default(0),
-  roundStartedAt: timestamp('round_started_at', { withTimezone: true }),
+  roundStartedAt: timestamptz('round_started_at'),
   /** The instance running the sync, and until when its lease holds (renewed on every page). */
   owner: text('owner'),
-  leaseUntil: timestamp('lease_until', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  leaseUntil: timestamptz('lease_until'),
+  updatedAt: updatedAt(),
 });
 
 /**

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, timestamptz, uuidPrimaryKey } from '../db/columns.ts';
 import type { BotAttachment, BotRecipient } from './bot-message-parts.ts';
 
 /** What is posted: the activity's content, without the addressing the worker resolves at send time. */
@@ -15,7 +16,7 @@ export interface BotOutboxPayload {
 export const botOutbox = pgTable(
   'bot_outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     key: text('key').notNull(),
     recipient: jsonb('recipient').$type<BotRecipient>().notNull(),
     payload: jsonb('payload').$type<BotOutboxPayload>().notNull(),
@@ -25,18 +26,18 @@ export const botOutbox = pgTable(
     /** Posts tried (a deferral for pacing is not an attempt). */
     attempts: integer('attempts').notNull().default(0),
     /** Not claimed before this time: the caller's notBefore, a pacing deferral or a retry's backoff. */
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
     /** Held by a worker until then; a crashed worker's rows are taken again once it has run out. */
-    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    leaseUntil: timestamptz('lease_until'),
     /** The worker holding the lease, so only it renews it (null on rows claimed by an older release). */
     leaseOwner: text('lease_owner'),
     /** The conversation it went to, once resolved (for pacing after a restart and for support). */
     conversationId: text('conversation_id'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentAt: timestamptz('sent_at'),
     /** The activity id the connector returned. */
     activityId: text('activity_id'),
     error: text('error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex('bot_outbox_key').on(table.key),
@@ -53,7 +54,7 @@ export const botOutbox = pgTable(
 export const botOutboxSender = pgTable('bot_outbox_sender', {
   name: text('name').primaryKey(),
   owner: text('owner').notNull(),
-  leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
+  leaseUntil: timestamptz('lease_until').notNull(),
 });
 
 /**
@@ -74,11 +75,11 @@ export const botOutboxRequests = pgTable(
     tenantId: text('tenant_id').notNull(),
     /** Null for requests outside a conversation (creating a 1:1 conversation). */
     conversationId: text('conversation_id'),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    startedAt: timestamptz('started_at').notNull(),
     /** The latest its answer can come (start + the lease margin, longer than the connector timeout). */
-    settleUntil: timestamp('settle_until', { withTimezone: true }).notNull(),
+    settleUntil: timestamptz('settle_until').notNull(),
     /** When its answer (any answer: success, 429, error) arrived; null while unknown. */
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredAt: timestamptz('answered_at'),
   },
   (table) => [
     index('bot_outbox_requests_started_idx').on(table.startedAt),

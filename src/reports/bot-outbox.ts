@@ -606,31 +606,24 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     chats: Map<string, ConversationReferenceRow>,
   ): Promise<WorkItem | undefined> => {
     const recipient = row.recipient;
+    /** A conversation we know, at the service URL and tenant of where we learnt it. */
+    const knownAt = (
+      place: { serviceUrl: string; tenantId: string | null },
+      conversationId: string,
+    ): WorkItem => ({
+      row,
+      target: { serviceUrl: place.serviceUrl, conversationId, tenantId: place.tenantId ?? UNKNOWN_TENANT },
+    });
     if (recipient.kind === 'channel') {
       const installation = installations.find((candidate) => candidate.teamId === recipient.teamId);
       if (!installation) {
         await fail(row, `the app is not installed in team ${recipient.teamId}`, true);
         return undefined;
       }
-      return {
-        row,
-        target: {
-          serviceUrl: installation.serviceUrl,
-          conversationId: recipient.channelId,
-          tenantId: installation.tenantId ?? UNKNOWN_TENANT,
-        },
-      };
+      return knownAt(installation, recipient.channelId);
     }
     const chat = chats.get(recipient.personId);
-    if (chat)
-      return {
-        row,
-        target: {
-          serviceUrl: chat.serviceUrl,
-          conversationId: chat.conversationId,
-          tenantId: chat.tenantId ?? UNKNOWN_TENANT,
-        },
-      };
+    if (chat) return knownAt(chat, chat.conversationId);
     // No 1:1 chat yet: Teams creates (or finds) it from the member's Entra id, at a serviceUrl and tenant
     // we learnt from any other conversation or installation.
     const [reference] = await db

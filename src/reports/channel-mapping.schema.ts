@@ -1,4 +1,5 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { rowVersion, updatedAt } from '../db/columns.ts';
 
 /**
  * Where a 課's training reports are shared (policy 7(5)②): HR maps each department to a channel of a team
@@ -8,7 +9,7 @@ export const reportChannelMappings = pgTable('report_channel_mappings', {
   department: text('department').primaryKey(),
   teamId: text('team_id').notNull(),
   channelId: text('channel_id').notNull(),
-  version: integer('version').notNull().default(1),
+  version: rowVersion(),
   updatedById: text('updated_by_id').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamptz, updatedAt } from '../db/columns.ts';
 
 /**
  * Where the bot can write later without being spoken to (proactive messages): one row per
@@ -18,7 +19,7 @@ export const conversationReferences = pgTable(
     teamId: text('team_id'),
     channelId: text('channel_id'),
     channelName: text('channel_name'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (table) => [
     index('conversation_references_user_idx').on(table.userAadId),
@@ -34,6 +35,6 @@ export const teamInstallations = pgTable('team_installations', {
   tenantId: text('tenant_id'),
   serviceUrl: text('service_url').notNull(),
   channels: jsonb('channels').$type<Array<{ id: string; name: string }>>().notNull().default([]),
-  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
-  uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
+  installedAt: timestamptz('installed_at').notNull().defaultNow(),
+  uninstalledAt: timestamptz('uninstalled_at'),
 });

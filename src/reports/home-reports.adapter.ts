@@ -4,7 +4,7 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { ReportNews } from '../home/home-sources.ts';
-import { attendances } from '../training/training.read.ts';
+import { attendanceOf, attendances } from '../training/training.read.ts';
 import { trainingReports } from './report.schema.ts';
 import { reportComments } from './report-workflow.schema.ts';
 
@@ -23,13 +23,7 @@ export function createHomeReports(db: Db): ReportNews {
           titleEn: attended.titleEn,
         })
         .from(trainingReports)
-        .innerJoin(
-          attended,
-          and(
-            eq(attended.sessionId, trainingReports.sessionId),
-            eq(attended.personId, trainingReports.personId),
-          ),
-        )
+        .innerJoin(attended, attendanceOf(attended, trainingReports))
         .where(
           and(
             inArray(trainingReports.personId, authorIds),

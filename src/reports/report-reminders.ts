@@ -5,7 +5,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/office-hours.ts';
-import { attendances } from '../training/training.read.ts';
+import { attendanceOf, attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { reportRequests } from './report-workflow.schema.ts';
@@ -79,11 +79,7 @@ export function createReportReminders(deps: ReportRemindersDependencies) {
         .from(reportRequests)
         .innerJoin(
           attendance,
-          and(
-            eq(attendance.sessionId, reportRequests.sessionId),
-            eq(attendance.personId, reportRequests.personId),
-            eq(attendance.status, 'attended'),
-          ),
+          and(attendanceOf(attendance, reportRequests), eq(attendance.status, 'attended')),
         )
         .where(and(lt(reportRequests.remindersSent, policy.max), eq(attendance.sessionStatus, 'scheduled')));
       let reminded = 0;

@@ -5,7 +5,7 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { attendances } from '../training/training.read.ts';
+import { attendanceOf, attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { reportRequests } from './report-workflow.schema.ts';
@@ -41,13 +41,7 @@ export function createReportRequests(deps: ReportRequestsDependencies) {
         titleEn: attendance.titleEn,
       })
       .from(attendance)
-      .leftJoin(
-        reportRequests,
-        and(
-          eq(reportRequests.sessionId, attendance.sessionId),
-          eq(reportRequests.personId, attendance.personId),
-        ),
-      )
+      .leftJoin(reportRequests, attendanceOf(attendance, reportRequests))
       .where(
         and(
           eq(attendance.status, 'attended'),

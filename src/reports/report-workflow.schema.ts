@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, timestamptz, uuidPrimaryKey } from '../db/columns.ts';
 
 /**
  * The report form sent to an attendee after a session (one per person and session), and the reminders
@@ -11,10 +12,10 @@ export const reportRequests = pgTable(
   {
     sessionId: uuid('session_id').notNull(),
     personId: text('person_id').notNull(),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    requestedAt: timestamptz('requested_at').notNull(),
     remindersSent: integer('reminders_sent').notNull().default(0),
     /** When the last reminder was due to go out (its notBefore): the next one is spaced from it. */
-    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+    lastRemindedAt: timestamptz('last_reminded_at'),
   },
   (table) => [primaryKey({ columns: [table.sessionId, table.personId] })],
 );
@@ -29,7 +30,7 @@ export const reportShares = pgTable('report_shares', {
   channelId: text('channel_id'),
   channelName: text('channel_name'),
   supervisorId: text('supervisor_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /**
@@ -39,12 +40,12 @@ export const reportShares = pgTable('report_shares', {
 export const reportComments = pgTable(
   'report_comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     reportId: uuid('report_id').notNull(),
     authorId: text('author_id').notNull(),
     text: text('text').notNull(),
     requestId: text('request_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (table) => [
     index('report_comments_report_idx').on(table.reportId, table.createdAt),

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
+import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, type ErrorDetail, versionConflict as staleVersion } from '../http/app-error.ts';
 import type { TrainingService } from '../training/training.service.ts';
@@ -126,14 +127,7 @@ export function createReportService(deps: ReportDependencies) {
     guidelineIds: string[];
     wantedCourseIds: string[];
   }) => {
-    const details: ErrorDetail[] = [
-      ...input.competencyIds
-        .filter((id) => !framework.competencies.some((competency) => competency.id === id))
-        .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
-      ...input.guidelineIds
-        .filter((id) => !framework.guidelines.some((guideline) => guideline.id === id))
-        .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
-    ];
+    const details: ErrorDetail[] = [...unknownFrameworkLinks(framework, input)];
     const wanted = unique(input.wantedCourseIds);
     const live = new Set(
       (await store.coursesById(wanted.filter((id) => UUID.test(id))))

@@ -45,16 +45,23 @@ export interface Telemetry {
   recordDirectoryPage(mode: 'full' | 'delta'): void;
 }
 
-interface Instruments {
+/** The counters, by key of METRIC, with what each counts. */
+const COUNTER_DESCRIPTIONS = {
+  throttled: 'Throttling answers (429, 503) from Microsoft Graph and the Bot Framework connector',
+  jobFailures: 'Background job runs that threw (each retry counts)',
+  installRefused: '1:1 bot messages given up because the organisation does not allow the app for the person',
+  outlookNotifications: 'Graph change and lifecycle notifications received, by outcome',
+  outlookWatchLimit:
+    'Mailboxes left without a change-notification subscription because the limit was reached',
+  directoryPages: 'Pages of the directory users delta read and staged, by round mode',
+} as const satisfies Partial<Record<keyof typeof METRIC, string>>;
+
+type CounterKey = keyof typeof COUNTER_DESCRIPTIONS;
+
+interface Instruments extends Record<CounterKey, Counter> {
   provider: MeterProvider;
   requestDuration: Histogram;
   outboxLag: Histogram;
-  throttled: Counter;
-  jobFailures: Counter;
-  installRefused: Counter;
-  outlookNotifications: Counter;
-  outlookWatchLimit: Counter;
-  directoryPages: Counter;
 }
 
 let instruments: Instruments | undefined;
@@ -78,24 +85,12 @@ function current(): Instruments {
       description: 'Time a due bot message waited before a worker claimed it',
       unit: 's',
     }),
-    throttled: meter.createCounter(METRIC.throttled, {
-      description: 'Throttling answers (429, 503) from Microsoft Graph and the Bot Framework connector',
-    }),
-    jobFailures: meter.createCounter(METRIC.jobFailures, {
-      description: 'Background job runs that threw (each retry counts)',
-    }),
-    installRefused: meter.createCounter(METRIC.installRefused, {
-      description: '1:1 bot messages given up because the organisation does not allow the app for the person',
-    }),
-    outlookNotifications: meter.createCounter(METRIC.outlookNotifications, {
-      description: 'Graph change and lifecycle notifications received, by outcome',
-    }),
-    outlookWatchLimit: meter.createCounter(METRIC.outlookWatchLimit, {
-      description: 'Mailboxes left without a change-notification subscription because the limit was reached',
-    }),
-    directoryPages: meter.createCounter(METRIC.directoryPages, {
-      description: 'Pages of the directory users delta read and staged, by round mode',
-    }),
+    ...(Object.fromEntries(
+      Object.entries(COUNTER_DESCRIPTIONS).map(([key, description]) => [
+        key,
+        meter.createCounter(METRIC[key as CounterKey], { description }),
+      ]),
+    ) as Record<CounterKey, Counter>),
   };
   return instruments;
 }

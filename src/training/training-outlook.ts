@@ -6,30 +6,21 @@
 // place, description) or cancelled, never made twice; each attempt sends its own transactionId, so an
 // edit between attempts never re-sends an old transactionId with a new body. Attendees are added after
 // the create, so a found event still gets everyone.
-import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
-import type { Calendar, NewCalendarEvent } from '../interviews/calendar.port.ts';
+import type { NewCalendarEvent } from '../interviews/calendar.port.ts';
 import { chunk } from '../graph/graph-calendar.ts';
-import { readBackJoinUrls, sleepFor } from '../interviews/teams-link.ts';
+import {
+  readBackOptionsOf,
+  type OutlookWorkerOptions,
+  type OutlookWorkerRun,
+} from '../interviews/outlook-worker.ts';
+import { readBackJoinUrls } from '../interviews/teams-link.ts';
 import { attemptTransactionId, isRetryable, messageOf, retryAt, statusOf } from '../jobs/outbox.ts';
-import type { Logger } from '../logger.ts';
-import type { PeopleStore } from '../people/people.store.ts';
 import type { CourseRow, SessionRow, TrainingStore } from './training.store.ts';
 
-export interface TrainingOutlookOptions {
+export interface TrainingOutlookOptions extends OutlookWorkerOptions {
   store: TrainingStore;
-  people: PeopleStore;
-  calendar: Calendar;
-  logger: Logger;
   /** The organizer of every session event (UPN or id of the training department's mailbox). */
   mailbox: string;
-  now: () => Date;
-  leaseMs: number;
-  retryBaseMs: number;
-  /** Exchange's sending limit of the training mailbox: invitations go out a minute's worth at a time. */
-  pacer: MailboxPacer;
-  /** Pauses between read-backs of a Teams link (injected so tests do not wait). */
-  sleep?: (ms: number) => Promise<void>;
-  readBackDelaysMs?: readonly number[];
 }
 
 /** The mailbox has sent what a minute allows: the rest of the work waits until `retryAt`. */
@@ -37,12 +28,6 @@ class SendingLimitWait extends Error {
   constructor(readonly retryAt: Date) {
     super("Waiting for the training mailbox's sending limit (Exchange Online: 30 messages a minute)");
   }
-}
-
-export interface TrainingSyncRun {
-  settled: number;
-  postponed: number;
-  failed: number;
 }
 
 const CLAIM_SIZE = 50;
@@ -76,7 +61,7 @@ export function sessionEvent(
 export function createTrainingOutlook(options: TrainingOutlookOptions) {
   const { store, people, calendar, logger, mailbox } = options;
 
-  const postpone = async (row: SessionRow, error: unknown, run: TrainingSyncRun) => {
+  const postpone = async (row: SessionRow, error: unknown, run: OutlookWorkerRun) => {
     await store.postpone(
       row.id,
       retryAt(options.now(), row.outlookAttempts + 1, options.retryBaseMs),
@@ -118,10 +103,11 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
    */
   const verifiedJoinUrl = async (row: SessionRow, event: { eventId: string; joinUrl: string | null }) => {
     if (!row.online || event.joinUrl) return event.joinUrl;
-    const [joinUrl] = await readBackJoinUrls(calendar, [{ organizer: mailbox, eventId: event.eventId }], {
-      sleep: options.sleep ?? sleepFor,
-      ...(options.readBackDelaysMs ? { delaysMs: options.readBackDelaysMs } : {}),
-    });
+    const [joinUrl] = await readBackJoinUrls(
+      calendar,
+      [{ organizer: mailbox, eventId: event.eventId }],
+      readBackOptionsOf(options),
+    );
     if (!joinUrl)
       logger.warn(
         { sessionId: row.id, mailbox },
@@ -171,7 +157,7 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
     }
   };
 
-  async function sync(row: SessionRow, run: TrainingSyncRun): Promise<void> {
+  async function sync(row: SessionRow, run: OutlookWorkerRun): Promise<void> {
     const course = await store.course(row.courseId);
     if (!course) {
       await store.settle(row, {}, { outlookFailed: true, error: 'the course no longer exists' });
@@ -236,8 +222,8 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
 
   return {
     /** Does what Outlook is owed, for one session or for all. Postponed sessions wait for a later run. */
-    async applyPending(sessionId?: string): Promise<TrainingSyncRun> {
-      const run: TrainingSyncRun = { settled: 0, postponed: 0, failed: 0 };
+    async applyPending(sessionId?: string): Promise<OutlookWorkerRun> {
+      const run: OutlookWorkerRun = { settled: 0, postponed: 0, failed: 0 };
       for (;;) {
         const rows = await store.claimOutlookWork(CLAIM_SIZE, options.leaseMs, sessionId);
         for (const row of rows) await sync(row, run);

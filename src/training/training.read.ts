@@ -1,7 +1,7 @@
 // What other slices may read of the training slice in SQL (docs/architecture.md, "Boundaries"): a
 // published relation to join, so the reports slice's jobs stay one statement while the training tables'
 // shape stays this slice's own. Nothing here writes.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
@@ -26,4 +26,12 @@ export function attendances(db: Db, name = 'attendances') {
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingEnrolments.sessionId))
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
     .as(name);
+}
+
+/** Joins a row of another table keyed by session and person (a report, a report request) to its attendance. */
+export function attendanceOf(
+  attendance: ReturnType<typeof attendances>,
+  row: { sessionId: Column; personId: Column },
+) {
+  return and(eq(attendance.sessionId, row.sessionId), eq(attendance.personId, row.personId));
 }

@@ -1,23 +1,19 @@
 import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+  frameworkLinks,
+  outlookEventColumns,
+  timestamptz,
+  uuidPrimaryKey,
+  versionedRow,
+} from '../db/columns.ts';
 import { COURSE_CATEGORIES, COURSE_FORMATS, ENROLMENT_STATUSES } from './training.contract.ts';
 
 /** A course of the catalog (研修). `seedKey` marks the local-mode demo catalog, so seeding is idempotent. */
 export const trainingCourses = pgTable(
   'training_courses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     category: text('category', { enum: COURSE_CATEGORIES }).notNull(),
     titleJa: text('title_ja').notNull(),
     titleEn: text('title_en'),
@@ -26,17 +22,14 @@ export const trainingCourses = pgTable(
     targetLevelIds: jsonb('target_level_ids').$type<string[]>().notNull().default([]),
     minYearsOfService: integer('min_years_of_service'),
     maxYearsOfService: integer('max_years_of_service'),
-    competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
-    guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
+    ...frameworkLinks(),
     format: text('format', { enum: COURSE_FORMATS }).notNull(),
     provider: text('provider').notNull().default(''),
     /** YYYY-MM: when HR expects the next session, shown while none is open (issue 18). */
     nextSessionMonth: text('next_session_month'),
-    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archivedAt: timestamptz('archived_at'),
     seedKey: text('seed_key'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedRow(),
   },
   (table) => [uniqueIndex('training_courses_seed_key').on(table.seedKey)],
 );
@@ -49,10 +42,10 @@ export const trainingCourses = pgTable(
 export const trainingSessions = pgTable(
   'training_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     courseId: uuid('course_id').notNull(),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
     place: text('place').notNull().default(''),
     online: boolean('online').notNull().default(false),
     capacity: integer('capacity').notNull(),
@@ -65,19 +58,11 @@ export const trainingSessions = pgTable(
     /** create, move, attendees (add the newly confirmed) or cancel; null: Outlook is in step. */
     outlookAction: text('outlook_action', { enum: ['create', 'move', 'attendees', 'cancel'] }),
     outboxSeq: integer('outbox_seq').notNull().default(0),
-    leaseUntil: timestamp('lease_until', { withTimezone: true }),
-    outlookAttempts: integer('outlook_attempts').notNull().default(0),
     outlookFailed: boolean('outlook_failed').notNull().default(false),
-    transactionId: text('transaction_id').notNull(),
-    eventId: text('event_id'),
-    joinUrl: text('join_url'),
-    webLink: text('web_link'),
-    /** An online session's event has no Teams meeting even after reading it back (see interviews). */
-    noTeamsLink: boolean('no_teams_link').notNull().default(false),
+    /** `noTeamsLink`: an online session's event has no Teams meeting even after reading it back. */
+    ...outlookEventColumns(),
     error: text('error'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedRow(),
   },
   (table) => [
     uniqueIndex('training_sessions_transaction_id').on(table.transactionId),
@@ -94,7 +79,7 @@ export const trainingSessions = pgTable(
 export const trainingEnrolments = pgTable(
   'training_enrolments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     sessionId: uuid('session_id').notNull(),
     personId: text('person_id').notNull(),
     status: text('status', { enum: ENROLMENT_STATUSES }).notNull(),
@@ -104,17 +89,15 @@ export const trainingEnrolments = pgTable(
     note: text('note').notNull().default(''),
     eligibilityOverridden: boolean('eligibility_overridden').notNull().default(false),
     /** When HR put the person on the waiting list: the list is served in this order. */
-    waitlistedAt: timestamp('waitlisted_at', { withTimezone: true }),
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    waitlistedAt: timestamptz('waitlisted_at'),
+    confirmedAt: timestamptz('confirmed_at'),
     /** When the person was added to the session's Outlook event. */
-    invitedAt: timestamp('invited_at', { withTimezone: true }),
+    invitedAt: timestamptz('invited_at'),
     /** Their answer to the session's invitation in Outlook, read back from the event's attendees. */
     outlookResponse: text('outlook_response', { enum: ['none', 'accepted', 'tentative', 'declined'] }),
-    outlookResponseAt: timestamp('outlook_response_at', { withTimezone: true }),
+    outlookResponseAt: timestamptz('outlook_response_at'),
     closingReason: text('closing_reason'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedRow(),
   },
   (table) => [
     uniqueIndex('training_enrolments_one_live')

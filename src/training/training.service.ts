@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
+import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
@@ -68,18 +69,11 @@ export function createTrainingService(deps: TrainingDependencies) {
 
   const checkCourse = (input: CourseInput, current?: CourseRow) => {
     const levelIds = new Set(framework.levels.map((level) => level.id));
-    const competencyIds = new Set(framework.competencies.map((competency) => competency.id));
-    const guidelineIds = new Set(framework.guidelines.map((guideline) => guideline.id));
     const details = [
       ...input.targetLevelIds
         .filter((id) => !levelIds.has(id))
         .map((id) => ({ path: 'body.targetLevelIds', message: `unknown level ${id}` })),
-      ...input.competencyIds
-        .filter((id) => !competencyIds.has(id))
-        .map((id) => ({ path: 'body.competencyIds', message: `unknown competency ${id}` })),
-      ...input.guidelineIds
-        .filter((id) => !guidelineIds.has(id))
-        .map((id) => ({ path: 'body.guidelineIds', message: `unknown guideline ${id}` })),
+      ...unknownFrameworkLinks(framework, input),
     ];
     if (
       input.minYearsOfService !== null &&

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { createOutbox } from '../jobs/outbox.ts';
+import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
 export type CourseRow = typeof trainingCourses.$inferSelect;
@@ -21,14 +21,7 @@ const mergedAction = (requested: OutlookAction) => sql`case
   else 'attendees' end`;
 
 export function createTrainingStore(db: Db) {
-  const outbox = createOutbox(db, trainingSessions, {
-    id: trainingSessions.id,
-    action: trainingSessions.outlookAction,
-    leaseUntil: trainingSessions.leaseUntil,
-    attempts: trainingSessions.outlookAttempts,
-    error: trainingSessions.error,
-    createdAt: trainingSessions.createdAt,
-  });
+  const outbox = createOutbox(db, trainingSessions, outlookOutboxColumns(trainingSessions));
 
   const requestOutlook = async (tx: Db | Tx, sessionId: string, action: OutlookAction) => {
     await tx
@@ -199,24 +192,11 @@ export function createTrainingStore(db: Db) {
       facts: Pick<Partial<NewSession>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewSession>, 'error' | 'outlookFailed'>,
     ): Promise<void> {
-      const settled = await db
-        .update(trainingSessions)
-        .set({ ...facts, ...outcome, outlookAction: null, leaseUntil: null, updatedAt: new Date() })
-        .where(and(eq(trainingSessions.id, claimed.id), eq(trainingSessions.outboxSeq, claimed.outboxSeq)))
-        .returning({ id: trainingSessions.id });
-      if (settled.length > 0) return;
-      await db
-        .update(trainingSessions)
-        .set({
-          ...facts,
-          leaseUntil: null,
-          ...(facts.eventId
-            ? {
-                outlookAction: sql`case when ${trainingSessions.outlookAction} = 'create' then 'move' else ${trainingSessions.outlookAction} end`,
-              }
-            : {}),
-        })
-        .where(eq(trainingSessions.id, claimed.id));
+      await outbox.settle(claimed.id, eq(trainingSessions.outboxSeq, claimed.outboxSeq), {
+        facts,
+        outcome: { ...outcome, updatedAt: new Date() },
+        created: Boolean(facts.eventId),
+      });
     },
   };
 }

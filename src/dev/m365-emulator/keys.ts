@@ -26,44 +26,67 @@ function rsaKeyPair(): {
   return { privatePem, forgePrivate, forgePublic };
 }
 
+type CertificateAttributes = forge.pki.CertificateField[];
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A certificate of `subject` for `publicKey`, valid from a day ago for `years`, signed by `issuer`'s key. */
+function signedCertificate(options: {
+  publicKey: forge.pki.rsa.PublicKey;
+  serialPrefix: string;
+  years: number;
+  subject: CertificateAttributes;
+  issuer: { name: CertificateAttributes; key: forge.pki.rsa.PrivateKey };
+  extensions: object[];
+}): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = options.publicKey;
+  cert.serialNumber = `${options.serialPrefix}${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = new Date(Date.now() - DAY_MS);
+  cert.validity.notAfter = new Date(Date.now() + options.years * 365 * DAY_MS);
+  cert.setSubject(options.subject);
+  cert.setIssuer(options.issuer.name);
+  cert.setExtensions(options.extensions);
+  cert.sign(options.issuer.key, forge.md.sha256.create());
+  return cert;
+}
+
 function generateKeys(dnsNames: string[]): EmulatorKeys {
   const ca = rsaKeyPair();
-  const caCert = forge.pki.createCertificate();
-  caCert.publicKey = ca.forgePublic;
-  caCert.serialNumber = `01${randomBytes(8).toString('hex')}`;
-  caCert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
-  caCert.validity.notAfter = new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000);
   const caName = [{ name: 'commonName', value: 'Hagukumi local Microsoft 365 emulator CA (testing only)' }];
-  caCert.setSubject(caName);
-  caCert.setIssuer(caName);
-  caCert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-  ]);
-  caCert.sign(ca.forgePrivate, forge.md.sha256.create());
+  const caIssuer = { name: caName, key: ca.forgePrivate };
+  const caCert = signedCertificate({
+    publicKey: ca.forgePublic,
+    serialPrefix: '01',
+    years: 5,
+    subject: caName,
+    issuer: caIssuer,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    ],
+  });
 
   const server = rsaKeyPair();
-  const serverCert = forge.pki.createCertificate();
-  serverCert.publicKey = server.forgePublic;
-  serverCert.serialNumber = `02${randomBytes(8).toString('hex')}`;
-  serverCert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
-  serverCert.validity.notAfter = new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000);
-  serverCert.setSubject([{ name: 'commonName', value: 'localhost' }]);
-  serverCert.setIssuer(caName);
-  serverCert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    {
-      name: 'subjectAltName',
-      altNames: [
-        { type: 2, value: 'localhost' },
-        { type: 7, ip: '127.0.0.1' },
-        ...dnsNames.map((value) => ({ type: 2, value })),
-      ],
-    },
-  ]);
-  serverCert.sign(ca.forgePrivate, forge.md.sha256.create());
+  const serverCert = signedCertificate({
+    publicKey: server.forgePublic,
+    serialPrefix: '02',
+    years: 2,
+    subject: [{ name: 'commonName', value: 'localhost' }],
+    issuer: caIssuer,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          ...dnsNames.map((value) => ({ type: 2, value })),
+        ],
+      },
+    ],
+  });
 
   const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
