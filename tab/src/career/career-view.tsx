@@ -8,7 +8,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -38,6 +37,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
@@ -292,26 +292,24 @@ function CareerEditor({
 
       <Section title={t('vision')} id="career-vision">
         <div className={layout.stack}>
-          <Field label={t('visionMidTerm')}>
-            <Textarea
-              value={form.visionMidTerm}
-              maxLength={CAREER_TEXT_MAX}
-              resize="vertical"
-              rows={4}
-              onChange={(_, data) => update('visionMidTerm', data.value)}
-              data-testid="vision-mid"
-            />
-          </Field>
-          <Field label={t('visionLongTerm')}>
-            <Textarea
-              value={form.visionLongTerm}
-              maxLength={CAREER_TEXT_MAX}
-              resize="vertical"
-              rows={4}
-              onChange={(_, data) => update('visionLongTerm', data.value)}
-              data-testid="vision-long"
-            />
-          </Field>
+          <TextareaField
+            label={t('visionMidTerm')}
+            value={form.visionMidTerm}
+            maxLength={CAREER_TEXT_MAX}
+            resize="vertical"
+            rows={4}
+            onChange={(value) => update('visionMidTerm', value)}
+            testId="vision-mid"
+          />
+          <TextareaField
+            label={t('visionLongTerm')}
+            value={form.visionLongTerm}
+            maxLength={CAREER_TEXT_MAX}
+            resize="vertical"
+            rows={4}
+            onChange={(value) => update('visionLongTerm', value)}
+            testId="vision-long"
+          />
         </div>
       </Section>
 

@@ -8,7 +8,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +35,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 type Form = Omit<RecordInput, 'version'>;
 
@@ -372,16 +372,15 @@ function RecordEditor({
 
       {NOTES.map(({ key, section, testId, rows }) => (
         <Section key={key} title={t(`record.${key}`)} id={section} testId={section}>
-          <Field label={t(`record.${key}`)}>
-            <Textarea
-              value={form[key]}
-              maxLength={NOTE_MAX}
-              resize="vertical"
-              rows={rows}
-              onChange={(_, data) => update(key, data.value)}
-              data-testid={testId}
-            />
-          </Field>
+          <TextareaField
+            label={t(`record.${key}`)}
+            value={form[key] ?? ''}
+            maxLength={NOTE_MAX}
+            resize="vertical"
+            rows={rows}
+            onChange={(value) => update(key, value)}
+            testId={testId}
+          />
         </Section>
       ))}
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Link, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Link } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
 type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };
@@ -184,16 +185,13 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                 </div>
                 {closing?.id === entry.id ? (
                   <div className={layout.stack} style={{ marginTop: 8 }}>
-                    <Field
+                    <TextareaField
                       label={closing.action === 'decline' ? t('hr.declineReason') : t('mine.withdrawReason')}
-                    >
-                      <Textarea
-                        value={reason}
-                        maxLength={REASON_MAX}
-                        onChange={(_, data) => setReason(data.value)}
-                        data-testid="close-reason"
-                      />
-                    </Field>
+                      value={reason}
+                      maxLength={REASON_MAX}
+                      onChange={setReason}
+                      testId="close-reason"
+                    />
                     <div>
                       <Button
                         appearance="primary"
@@ -258,9 +256,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
         <Field label={t('hr.nominatePerson')} hint={t('hr.nominatePersonHint')} required>
           <PersonPicker key={pickerKey} api={api} onChange={setPersonId} testId="nominate-person" />
         </Field>
-        <Field label={t('hr.nominateNote')}>
-          <Textarea value={note} maxLength={NOTE_MAX} onChange={(_, data) => setNote(data.value)} />
-        </Field>
+        <TextareaField label={t('hr.nominateNote')} value={note} maxLength={NOTE_MAX} onChange={setNote} />
         <Checkbox
           checked={override}
           onChange={(_, data) => setOverride(data.checked === true)}
