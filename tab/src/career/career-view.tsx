@@ -8,7 +8,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -45,6 +44,12 @@ registerBundle('career', messages);
 
 const PATHS: CareerPath[] = ['specialist', 'rotation', 'undecided'];
 
+/** The two vision boxes: the form key is also the label's message key. */
+const VISIONS = [
+  { key: 'visionMidTerm', testId: 'vision-mid' },
+  { key: 'visionLongTerm', testId: 'vision-long' },
+] as const;
+
 const useStyles = makeStyles({
   fields: {
     display: 'grid',
@@ -62,16 +67,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '8px',
-  },
-  actions: {
-    position: 'sticky',
-    bottom: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: '8px 0',
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
   },
 });
 
@@ -292,24 +287,18 @@ function CareerEditor({
 
       <Section title={t('vision')} id="career-vision">
         <div className={layout.stack}>
-          <TextareaField
-            label={t('visionMidTerm')}
-            value={form.visionMidTerm}
-            maxLength={CAREER_TEXT_MAX}
-            resize="vertical"
-            rows={4}
-            onChange={(value) => update('visionMidTerm', value)}
-            testId="vision-mid"
-          />
-          <TextareaField
-            label={t('visionLongTerm')}
-            value={form.visionLongTerm}
-            maxLength={CAREER_TEXT_MAX}
-            resize="vertical"
-            rows={4}
-            onChange={(value) => update('visionLongTerm', value)}
-            testId="vision-long"
-          />
+          {VISIONS.map(({ key, testId }) => (
+            <TextareaField
+              key={key}
+              label={t(key)}
+              value={form[key]}
+              maxLength={CAREER_TEXT_MAX}
+              resize="vertical"
+              rows={4}
+              onChange={(value) => update(key, value)}
+              testId={testId}
+            />
+          ))}
         </div>
       </Section>
 
@@ -370,7 +359,7 @@ function CareerEditor({
       ) : null}
       {notice?.kind === 'error' ? <SaveError error={notice.error} /> : null}
 
-      <div className={styles.actions}>
+      <div className={layout.saveBar}>
         <Button appearance="primary" disabled={saving.isPending} onClick={save} data-testid="career-save">
           {saving.isPending ? t('saving') : t('save')}
         </Button>

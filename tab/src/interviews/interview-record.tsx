@@ -67,16 +67,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   notes: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', margin: 0 },
-  actions: {
-    position: 'sticky',
-    bottom: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: '8px 0',
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
-  },
 });
 
 /** An id for an item typed in the tab; the server keeps whatever id it is given (up to 64 characters). */
@@ -425,7 +415,7 @@ function RecordEditor({
 
       {notices}
 
-      <div className={styles.actions}>
+      <div className={layout.saveBar}>
         <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="record-save">
           {saving ? t('record.saving') : t('record.save')}
         </Button>
