@@ -74,6 +74,12 @@ const useStyles = makeStyles({
   windowStatus: { fontWeight: tokens.fontWeightSemibold },
 });
 
+/** The free-text boxes of その他: the form key is also the label's message key and the test id. */
+const OTHERS: { key: 'circumstances' | 'comment'; hint?: 'circumstancesHint' }[] = [
+  { key: 'circumstances', hint: 'circumstancesHint' },
+  { key: 'comment' },
+];
+
 /** The year to show: one HR has open now, else the current fiscal year (1 April, Japan time). */
 function fiscalYearToShow(windows: DeclarationWindow[]): number {
   const open = windows.filter((window) => window.isOpen).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
@@ -356,25 +362,19 @@ function DeclarationForm({
           </Section>
           <Section title={t('others')} id="declaration-others">
             <div className={layout.stack}>
-              <TextareaField
-                label={t('circumstances')}
-                hint={t('circumstancesHint')}
-                value={form.circumstances}
-                maxLength={DECLARATION_TEXT_MAX}
-                resize="vertical"
-                rows={3}
-                onChange={(value) => update('circumstances', value)}
-                testId="circumstances"
-              />
-              <TextareaField
-                label={t('comment')}
-                value={form.comment}
-                maxLength={DECLARATION_TEXT_MAX}
-                resize="vertical"
-                rows={3}
-                onChange={(value) => update('comment', value)}
-                testId="comment"
-              />
+              {OTHERS.map(({ key, hint }) => (
+                <TextareaField
+                  key={key}
+                  label={t(key)}
+                  hint={hint ? t(hint) : undefined}
+                  value={form[key]}
+                  maxLength={DECLARATION_TEXT_MAX}
+                  resize="vertical"
+                  rows={3}
+                  onChange={(value) => update(key, value)}
+                  testId={key}
+                />
+              ))}
             </div>
           </Section>
         </>
