@@ -9,8 +9,7 @@ import {
   Radio,
   RadioGroup,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   CAREER_LIST_MAX,
@@ -34,7 +33,7 @@ import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
-import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 
@@ -162,40 +161,23 @@ function CareerEditor({
   const { t, i18n } = useTranslation('career');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [notice, setNotice] = useState<
-    { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined
-  >();
-  const dirty = useMemo(
-    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
-    [form, saved],
-  );
-  useUnsavedChanges(dirty);
-  const editable = saved.editable;
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
-  };
-
-  const queryClient = useQueryClient();
-  const saving = useMutation({
-    mutationFn: (body: CareerDesignInput) =>
+  const {
+    saved,
+    form,
+    update,
+    dirty,
+    notice,
+    mutation: saving,
+    save,
+  } = useVersionedEditor({
+    initial,
+    formOf,
+    cleaned,
+    queryKey,
+    put: (body, saved) =>
       api.call('PUT /api/people/:personId/career', { params: { personId: saved.personId }, body }),
-    onMutate: () => setNotice(undefined),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKey, response);
-      setSaved(response);
-      setForm(formOf(response));
-      setNotice({ kind: 'saved' });
-    },
-    // A stale version: keep every typed character and let the person decide when to load the newer one.
-    onError: (error) =>
-      setNotice(
-        error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
-      ),
   });
-  const save = () => saving.mutate({ version: saved.version, ...cleaned(form) });
+  const editable = saved.editable;
   const blankRows = blankRowsOf(form);
 
   if (!editable) return <CareerSummary career={saved} />;

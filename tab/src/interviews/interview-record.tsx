@@ -10,8 +10,8 @@ import {
   MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -24,7 +24,7 @@ import {
   type RecordInput,
 } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -33,7 +33,7 @@ import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.t
 import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
-import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 
@@ -168,8 +168,6 @@ function Facts({ detail }: { detail: InterviewDetail }) {
   );
 }
 
-type Notice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined;
-
 function RecordEditor({
   api,
   initial,
@@ -187,14 +185,30 @@ function RecordEditor({
   const errorText = useErrorText();
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [notice, setNotice] = useState<Notice>();
-  const dirty = useMemo(
-    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
-    [form, saved],
-  );
-  useUnsavedChanges(dirty);
+  const queryClient = useQueryClient();
+  const {
+    saved,
+    form,
+    setForm,
+    update,
+    dirty,
+    notice,
+    mutation: record,
+    save,
+  } = useVersionedEditor({
+    initial,
+    formOf,
+    cleaned,
+    queryKey,
+    // The attendee leaves privateNotes out (they never have them, and sending any is refused).
+    put: (body: RecordInput, saved) =>
+      api.call('PUT /api/interviews/:interviewId/record', { params: { interviewId: saved.id }, body }),
+    // The lists show the shared notes and action items.
+    onSaved: () => {
+      for (const as of ['organizer', 'attendee'] as const)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews(as) });
+    },
+  });
   // The API leaves private notes out for everyone but the supervisor chain: their presence says who edits.
   const cancelled = saved.status === 'cancelled';
   const mode: 'edit' | 'tick' | 'read' = cancelled
@@ -205,30 +219,7 @@ function RecordEditor({
         ? 'tick'
         : 'read';
 
-  const queryClient = useQueryClient();
-  const record = useMutation({
-    // The attendee leaves privateNotes out (they never have them, and sending any is refused).
-    mutationFn: (body: RecordInput) =>
-      api.call('PUT /api/interviews/:interviewId/record', { params: { interviewId: saved.id }, body }),
-    onMutate: () => setNotice(undefined),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKey, response);
-      // The lists show the shared notes and action items.
-      for (const as of ['organizer', 'attendee'] as const)
-        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews(as) });
-      setSaved(response);
-      setForm(formOf(response));
-      setNotice({ kind: 'saved' });
-    },
-    // A stale version: every typed character stays; the person decides when to load the newer record.
-    onError: (error) =>
-      setNotice(
-        error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
-      ),
-  });
   const saving = record.isPending;
-
-  const save = () => record.mutate({ version: saved.version, ...cleaned(form) });
 
   /** The attendee ticks an item: saved at once, with everything else exactly as the server gave it. */
   const tick = (id: string, done: boolean) => {
@@ -240,11 +231,6 @@ function RecordEditor({
       sharedNotes: saved.sharedNotes,
       actionItems,
     });
-  };
-
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
   };
 
   const changeAgenda = (index: number, patch: Partial<AgendaItem>) =>
