@@ -36,6 +36,7 @@ import { useErrorText } from '../shell/error-text.ts';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { EditableList } from '../shell/editable-list.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
@@ -57,16 +58,7 @@ const useStyles = makeStyles({
     // The end month carries a hint below it; aligned at the top, the three labels stay on one line.
     alignItems: 'start',
   },
-  listRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '0', flexBasis: '180px' },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: '0 0 8px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-  },
 });
 
 function formOf(career: CareerDesignResponse): Form {
@@ -188,75 +180,63 @@ function CareerEditor({
     addLabel: string,
     testId: string,
   ) => (
-    <>
-      <ul className={styles.list} data-testid={testId}>
-        {form[key].map((value, index) => (
-          <li key={index} className={styles.listRow}>
-            <Field label={t(label, { n: index + 1 })} className={styles.grow}>
-              <Input
-                value={value}
-                maxLength={CAREER_SHORT_MAX}
-                onChange={(_, data) => update(key, replacedAt(form[key], index, data.value))}
-              />
-            </Field>
-            <Button
-              aria-label={t('removeRow', { what: t(label, { n: index + 1 }) })}
-              onClick={() => update(key, withoutAt(form[key], index))}
-            >
-              {t('remove')}
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <Button
-        disabled={form[key].length >= CAREER_LIST_MAX}
-        onClick={() => update(key, [...form[key], ''])}
-        data-testid={`add-${testId}`}
-      >
-        {t(addLabel)}
-      </Button>
-    </>
+    <EditableList
+      items={form[key]}
+      onChange={(items) => update(key, items)}
+      blank={() => ''}
+      max={CAREER_LIST_MAX}
+      removeText={t('remove')}
+      removeLabel={(index) => t('removeRow', { what: t(label, { n: index + 1 }) })}
+      addText={t(addLabel)}
+      testId={testId}
+      addTestId={`add-${testId}`}
+    >
+      {(value, index) => (
+        <Field label={t(label, { n: index + 1 })} className={styles.grow}>
+          <Input
+            value={value}
+            maxLength={CAREER_SHORT_MAX}
+            onChange={(_, data) => update(key, replacedAt(form[key], index, data.value))}
+          />
+        </Field>
+      )}
+    </EditableList>
   );
 
   const qualificationList = (key: 'qualificationsHeld' | 'qualificationsPlanned', monthLabel: string) => {
     const change = (index: number, patch: Partial<Qualification>) =>
       update(key, patchedAt(form[key], index, patch));
     return (
-      <>
-        <ul className={styles.list} data-testid={key}>
-          {form[key].map((value, index) => (
-            <li key={index} className={styles.listRow}>
-              <Field label={t('qualificationName', { n: index + 1 })} className={styles.grow}>
-                <Input
-                  value={value.name}
-                  maxLength={CAREER_SHORT_MAX}
-                  onChange={(_, data) => change(index, { name: data.value })}
-                />
-              </Field>
-              <Field label={t(monthLabel, { n: index + 1 })}>
-                <Input
-                  type="month"
-                  value={value.month ?? ''}
-                  onChange={(_, data) => change(index, { month: data.value || null })}
-                />
-              </Field>
-              <Button
-                aria-label={t('removeRow', { what: t('qualificationName', { n: index + 1 }) })}
-                onClick={() => update(key, withoutAt(form[key], index))}
-              >
-                {t('remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-        <Button
-          disabled={form[key].length >= CAREER_LIST_MAX}
-          onClick={() => update(key, [...form[key], { name: '', month: null }])}
-          data-testid={`add-${key}`}
-        >
-          {t('addQualification')}
-        </Button>
-      </>
+      <EditableList
+        items={form[key]}
+        onChange={(items) => update(key, items)}
+        blank={() => ({ name: '', month: null })}
+        max={CAREER_LIST_MAX}
+        removeText={t('remove')}
+        removeLabel={(index) => t('removeRow', { what: t('qualificationName', { n: index + 1 }) })}
+        addText={t('addQualification')}
+        testId={key}
+        addTestId={`add-${key}`}
+      >
+        {(value, index) => (
+          <>
+            <Field label={t('qualificationName', { n: index + 1 })} className={styles.grow}>
+              <Input
+                value={value.name}
+                maxLength={CAREER_SHORT_MAX}
+                onChange={(_, data) => change(index, { name: data.value })}
+              />
+            </Field>
+            <Field label={t(monthLabel, { n: index + 1 })}>
+              <Input
+                type="month"
+                value={value.month ?? ''}
+                onChange={(_, data) => change(index, { month: data.value || null })}
+              />
+            </Field>
+          </>
+        )}
+      </EditableList>
     );
   };
 

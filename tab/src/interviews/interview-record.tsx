@@ -11,7 +11,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -34,8 +33,9 @@ import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
-import { patchedAt, withoutAt } from '../shell/list-edit.ts';
+import { patchedAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { EditableList } from '../shell/editable-list.tsx';
 
 type Form = Omit<RecordInput, 'version'>;
 
@@ -57,7 +57,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: '8px',
   },
-  itemRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
   readItem: {
     display: 'flex',
@@ -324,26 +323,26 @@ function RecordEditor({
     <>
       <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
         <p className={layout.muted}>{t('record.agendaHint')}</p>
-        <ul className={styles.list}>
-          {form.agenda.map((item, index) => (
-            <ItemRow
-              key={item.id}
-              name={t('record.agendaItem', { n: index + 1 })}
+        <EditableList
+          items={form.agenda}
+          onChange={(agenda) => update('agenda', agenda)}
+          blank={() => ({ id: itemId('free'), text: '', source: 'free' as const })}
+          max={AGENDA_ITEMS_MAX}
+          keyOf={(item) => item.id}
+          removeText={t('record.remove')}
+          removeLabel={(index) => t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
+          addText={t('record.addAgenda')}
+          addTestId="add-agenda"
+        >
+          {(item, index) => (
+            <ItemField
               label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
               text={item.text}
               onText={(text) => changeAgenda(index, { text })}
-              onRemove={() => update('agenda', withoutAt(form.agenda, index))}
               testId={`agenda-${index}`}
             />
-          ))}
-        </ul>
-        <Button
-          disabled={form.agenda.length >= AGENDA_ITEMS_MAX}
-          onClick={() => update('agenda', [...form.agenda, { id: itemId('free'), text: '', source: 'free' }])}
-          data-testid="add-agenda"
-        >
-          {t('record.addAgenda')}
-        </Button>
+          )}
+        </EditableList>
       </Section>
 
       {NOTES.map(({ key, section, testId, rows }) => (
@@ -362,41 +361,37 @@ function RecordEditor({
 
       <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
         <p className={layout.muted}>{t('record.actionHint')}</p>
-        <ul className={styles.list}>
-          {form.actionItems.map((item, index) => (
-            <ItemRow
-              key={item.id}
-              before={
-                <Checkbox
-                  checked={item.done}
-                  onChange={(_, data) => changeAction(index, { done: data.checked === true })}
-                  aria-label={t('record.done', {
-                    text: item.text || t('record.actionItem', { n: index + 1 }),
-                  })}
-                  data-testid={`action-done-${index}`}
-                />
-              }
-              name={t('record.actionItem', { n: index + 1 })}
-              hint={item.carriedFrom ? t('record.carried') : undefined}
-              text={item.text}
-              onText={(text) => changeAction(index, { text })}
-              onRemove={() => update('actionItems', withoutAt(form.actionItems, index))}
-              testId={`action-${index}`}
-            />
-          ))}
-        </ul>
-        <Button
-          disabled={form.actionItems.length >= ACTION_ITEMS_MAX}
-          onClick={() =>
-            update('actionItems', [
-              ...form.actionItems,
-              { id: itemId('action'), text: '', done: false, carriedFrom: null },
-            ])
-          }
-          data-testid="add-action"
+        <EditableList
+          items={form.actionItems}
+          onChange={(actionItems) => update('actionItems', actionItems)}
+          blank={() => ({ id: itemId('action'), text: '', done: false, carriedFrom: null })}
+          max={ACTION_ITEMS_MAX}
+          keyOf={(item) => item.id}
+          removeText={t('record.remove')}
+          removeLabel={(index) => t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
+          addText={t('record.addAction')}
+          addTestId="add-action"
         >
-          {t('record.addAction')}
-        </Button>
+          {(item, index) => (
+            <>
+              <Checkbox
+                checked={item.done}
+                onChange={(_, data) => changeAction(index, { done: data.checked === true })}
+                aria-label={t('record.done', {
+                  text: item.text || t('record.actionItem', { n: index + 1 }),
+                })}
+                data-testid={`action-done-${index}`}
+              />
+              <ItemField
+                label={t('record.actionItem', { n: index + 1 })}
+                hint={item.carriedFrom ? t('record.carried') : undefined}
+                text={item.text}
+                onText={(text) => changeAction(index, { text })}
+                testId={`action-${index}`}
+              />
+            </>
+          )}
+        </EditableList>
       </Section>
 
       {notices}
@@ -420,44 +415,29 @@ const NOTES = [
   { key: 'privateNotes', section: 'record-private', testId: 'private-notes', rows: 4 },
 ] as const;
 
-/** One agenda or action item being edited: (its check box,) its text, and a button that removes it. */
-function ItemRow({
-  before,
-  name,
-  label = name,
+/** The text of one agenda or action item being edited. */
+function ItemField({
+  label,
   hint,
   text,
   onText,
-  onRemove,
   testId,
 }: {
-  before?: ReactNode;
-  /** The item's name in the remove button ("議題 1"). */
-  name: string;
-  /** The text field's label, when it says more than the name. */
-  label?: string;
+  label: string;
   hint?: string;
   text: string;
   onText: (text: string) => void;
-  onRemove: () => void;
   testId: string;
 }) {
-  const { t } = useTranslation('interviews');
   const styles = useStyles();
   return (
-    <li className={styles.itemRow}>
-      {before}
-      <Field label={label} hint={hint} className={styles.grow}>
-        <Input
-          value={text}
-          maxLength={ITEM_TEXT_MAX}
-          onChange={(_, data) => onText(data.value)}
-          data-testid={testId}
-        />
-      </Field>
-      <Button aria-label={t('record.removeItem', { what: name })} onClick={onRemove}>
-        {t('record.remove')}
-      </Button>
-    </li>
+    <Field label={label} hint={hint} className={styles.grow}>
+      <Input
+        value={text}
+        maxLength={ITEM_TEXT_MAX}
+        onChange={(_, data) => onText(data.value)}
+        data-testid={testId}
+      />
+    </Field>
   );
 }
