@@ -35,7 +35,7 @@ import { useErrorText } from '../shell/error-text.ts';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
-import { EditableList } from '../shell/editable-list.tsx';
+import { EditableList, useEditableListStyles } from '../shell/editable-list.tsx';
 
 type Form = Omit<RecordInput, 'version'>;
 
@@ -49,14 +49,6 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: '0 0 8px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-  },
   grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
   readItem: {
     display: 'flex',
@@ -184,6 +176,8 @@ function RecordEditor({
   const errorText = useErrorText();
   const layout = useLayoutStyles();
   const styles = useStyles();
+  // The read view lists items as the editor does.
+  const lists = useEditableListStyles();
   const queryClient = useQueryClient();
   const {
     saved,
@@ -270,7 +264,7 @@ function RecordEditor({
         )}
         <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
           <OrEmpty empty={saved.agenda.length === 0} text={t('record.noAgenda')}>
-            <ul className={styles.list}>
+            <ul className={lists.list}>
               {saved.agenda.map((item) => (
                 <li key={item.id} className={styles.readItem}>
                   <Badge appearance="outline" color="informative">
@@ -294,7 +288,7 @@ function RecordEditor({
         <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
           <p className={layout.muted}>{t('record.actionHint')}</p>
           <OrEmpty empty={form.actionItems.length === 0} text={t('record.noActions')}>
-            <ul className={styles.list}>
+            <ul className={lists.list}>
               {form.actionItems.map((item) => (
                 <li key={item.id} className={styles.readItem}>
                   <Checkbox
