@@ -19,6 +19,7 @@ import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, statusColor, useTitle } from './format.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { EnrolmentRequest } from './enrolment-request.tsx';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -142,18 +143,7 @@ function EnrolmentList({
           {entry.status === 'waitlisted' && entry.waitlistPosition ? (
             <p>{t('mine.waitlist', { position: entry.waitlistPosition })}</p>
           ) : null}
-          {entry.origin !== 'application' && entry.requestedByName ? (
-            <p data-testid="enrolment-requested-by">
-              {entry.origin === 'recommendation'
-                ? t('mine.recommendedBy', { name: entry.requestedByName })
-                : t('mine.nominatedBy', { name: entry.requestedByName })}
-            </p>
-          ) : null}
-          {entry.reason ? (
-            <p className={layout.preLine} data-testid="enrolment-reason">
-              {t('mine.reason')}: {entry.reason}
-            </p>
-          ) : null}
+          <EnrolmentRequest entry={entry} />
           {entry.note ? (
             <p className={layout.preLine}>
               {t('mine.myNote')}: {entry.note}
