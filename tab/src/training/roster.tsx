@@ -14,6 +14,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { EnrolmentRequest } from './enrolment-request.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
 type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };
@@ -122,18 +123,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                     <span>{t('mine.waitlist', { position: entry.waitlistPosition })}</span>
                   ) : null}
                 </div>
-                {entry.requestedByName ? (
-                  <p>
-                    {entry.origin === 'recommendation'
-                      ? t('mine.recommendedBy', { name: entry.requestedByName })
-                      : t('mine.nominatedBy', { name: entry.requestedByName })}
-                  </p>
-                ) : null}
-                {entry.reason ? (
-                  <p className={layout.preLine}>
-                    {t('mine.reason')}: {entry.reason}
-                  </p>
-                ) : null}
+                <EnrolmentRequest entry={entry} />
                 {entry.note ? <p className={layout.preLine}>{entry.note}</p> : null}
                 {entry.closingReason ? (
                   <p>{t('mine.closingReason', { reason: entry.closingReason })}</p>
@@ -149,30 +139,19 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                       {t('hr.confirm')}
                     </Button>
                   ) : null}
-                  {REQUESTED.has(entry.status) || entry.status === 'waitlisted' ? (
+                  {CLOSE_ACTIONS.filter(({ offered }) => offered(entry, started)).map(({ action, label }) => (
                     <CloseToggle
+                      key={action}
                       entry={entry}
-                      action="decline"
+                      action={action}
                       closing={closing}
                       setClosing={setClosing}
                       disabled={busy === entry.id}
-                      testId="roster-decline"
+                      testId={`roster-${action}`}
                     >
-                      {t('hr.decline')}
+                      {t(label)}
                     </CloseToggle>
-                  ) : null}
-                  {entry.status === 'confirmed' && !started ? (
-                    <CloseToggle
-                      entry={entry}
-                      action="withdraw"
-                      closing={closing}
-                      setClosing={setClosing}
-                      disabled={busy === entry.id}
-                      testId="roster-withdraw"
-                    >
-                      {t('hr.withdrawFor')}
-                    </CloseToggle>
-                  ) : null}
+                  ))}
                   {entry.status === 'confirmed' && started ? (
                     <Button
                       disabled={busy === entry.id}
@@ -281,6 +260,24 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
 }
 
 type Closing = { id: string; action: 'decline' | 'withdraw' };
+
+/** The two ways HR closes an enrolment with a reason, and when each is offered. */
+const CLOSE_ACTIONS: {
+  action: Closing['action'];
+  label: 'hr.decline' | 'hr.withdrawFor';
+  offered: (entry: EnrolmentView, started: boolean) => boolean;
+}[] = [
+  {
+    action: 'decline',
+    label: 'hr.decline',
+    offered: (entry) => REQUESTED.has(entry.status) || entry.status === 'waitlisted',
+  },
+  {
+    action: 'withdraw',
+    label: 'hr.withdrawFor',
+    offered: (entry, started) => entry.status === 'confirmed' && !started,
+  },
+];
 
 /** The button that opens (or closes again) the reason form for declining or withdrawing one enrolment. */
 function CloseToggle({
