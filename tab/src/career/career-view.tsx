@@ -8,11 +8,8 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Textarea,
-  tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   CAREER_LIST_MAX,
@@ -36,14 +33,22 @@ import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
-import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
+import { EditableList } from '../shell/editable-list.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
 registerBundle('career', messages);
 
 const PATHS: CareerPath[] = ['specialist', 'rotation', 'undecided'];
+
+/** The two vision boxes: the form key is also the label's message key. */
+const VISIONS = [
+  { key: 'visionMidTerm', testId: 'vision-mid' },
+  { key: 'visionLongTerm', testId: 'vision-long' },
+] as const;
 
 const useStyles = makeStyles({
   fields: {
@@ -53,26 +58,7 @@ const useStyles = makeStyles({
     // The end month carries a hint below it; aligned at the top, the three labels stay on one line.
     alignItems: 'start',
   },
-  listRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '0', flexBasis: '180px' },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: '0 0 8px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-  },
-  actions: {
-    position: 'sticky',
-    bottom: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: '8px 0',
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
-  },
 });
 
 function formOf(career: CareerDesignResponse): Form {
@@ -167,40 +153,23 @@ function CareerEditor({
   const { t, i18n } = useTranslation('career');
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [notice, setNotice] = useState<
-    { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined
-  >();
-  const dirty = useMemo(
-    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
-    [form, saved],
-  );
-  useUnsavedChanges(dirty);
-  const editable = saved.editable;
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
-  };
-
-  const queryClient = useQueryClient();
-  const saving = useMutation({
-    mutationFn: (body: CareerDesignInput) =>
+  const {
+    saved,
+    form,
+    update,
+    dirty,
+    notice,
+    mutation: saving,
+    save,
+  } = useVersionedEditor({
+    initial,
+    formOf,
+    cleaned,
+    queryKey,
+    put: (body, saved) =>
       api.call('PUT /api/people/:personId/career', { params: { personId: saved.personId }, body }),
-    onMutate: () => setNotice(undefined),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKey, response);
-      setSaved(response);
-      setForm(formOf(response));
-      setNotice({ kind: 'saved' });
-    },
-    // A stale version: keep every typed character and let the person decide when to load the newer one.
-    onError: (error) =>
-      setNotice(
-        error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
-      ),
   });
-  const save = () => saving.mutate({ version: saved.version, ...cleaned(form) });
+  const editable = saved.editable;
   const blankRows = blankRowsOf(form);
 
   if (!editable) return <CareerSummary career={saved} />;
@@ -211,75 +180,63 @@ function CareerEditor({
     addLabel: string,
     testId: string,
   ) => (
-    <>
-      <ul className={styles.list} data-testid={testId}>
-        {form[key].map((value, index) => (
-          <li key={index} className={styles.listRow}>
-            <Field label={t(label, { n: index + 1 })} className={styles.grow}>
-              <Input
-                value={value}
-                maxLength={CAREER_SHORT_MAX}
-                onChange={(_, data) => update(key, replacedAt(form[key], index, data.value))}
-              />
-            </Field>
-            <Button
-              aria-label={t('removeRow', { what: t(label, { n: index + 1 }) })}
-              onClick={() => update(key, withoutAt(form[key], index))}
-            >
-              {t('remove')}
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <Button
-        disabled={form[key].length >= CAREER_LIST_MAX}
-        onClick={() => update(key, [...form[key], ''])}
-        data-testid={`add-${testId}`}
-      >
-        {t(addLabel)}
-      </Button>
-    </>
+    <EditableList
+      items={form[key]}
+      onChange={(items) => update(key, items)}
+      blank={() => ''}
+      max={CAREER_LIST_MAX}
+      removeText={t('remove')}
+      removeLabel={(index) => t('removeRow', { what: t(label, { n: index + 1 }) })}
+      addText={t(addLabel)}
+      testId={testId}
+      addTestId={`add-${testId}`}
+    >
+      {(value, index) => (
+        <Field label={t(label, { n: index + 1 })} className={styles.grow}>
+          <Input
+            value={value}
+            maxLength={CAREER_SHORT_MAX}
+            onChange={(_, data) => update(key, replacedAt(form[key], index, data.value))}
+          />
+        </Field>
+      )}
+    </EditableList>
   );
 
   const qualificationList = (key: 'qualificationsHeld' | 'qualificationsPlanned', monthLabel: string) => {
     const change = (index: number, patch: Partial<Qualification>) =>
       update(key, patchedAt(form[key], index, patch));
     return (
-      <>
-        <ul className={styles.list} data-testid={key}>
-          {form[key].map((value, index) => (
-            <li key={index} className={styles.listRow}>
-              <Field label={t('qualificationName', { n: index + 1 })} className={styles.grow}>
-                <Input
-                  value={value.name}
-                  maxLength={CAREER_SHORT_MAX}
-                  onChange={(_, data) => change(index, { name: data.value })}
-                />
-              </Field>
-              <Field label={t(monthLabel, { n: index + 1 })}>
-                <Input
-                  type="month"
-                  value={value.month ?? ''}
-                  onChange={(_, data) => change(index, { month: data.value || null })}
-                />
-              </Field>
-              <Button
-                aria-label={t('removeRow', { what: t('qualificationName', { n: index + 1 }) })}
-                onClick={() => update(key, withoutAt(form[key], index))}
-              >
-                {t('remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-        <Button
-          disabled={form[key].length >= CAREER_LIST_MAX}
-          onClick={() => update(key, [...form[key], { name: '', month: null }])}
-          data-testid={`add-${key}`}
-        >
-          {t('addQualification')}
-        </Button>
-      </>
+      <EditableList
+        items={form[key]}
+        onChange={(items) => update(key, items)}
+        blank={() => ({ name: '', month: null })}
+        max={CAREER_LIST_MAX}
+        removeText={t('remove')}
+        removeLabel={(index) => t('removeRow', { what: t('qualificationName', { n: index + 1 }) })}
+        addText={t('addQualification')}
+        testId={key}
+        addTestId={`add-${key}`}
+      >
+        {(value, index) => (
+          <>
+            <Field label={t('qualificationName', { n: index + 1 })} className={styles.grow}>
+              <Input
+                value={value.name}
+                maxLength={CAREER_SHORT_MAX}
+                onChange={(_, data) => change(index, { name: data.value })}
+              />
+            </Field>
+            <Field label={t(monthLabel, { n: index + 1 })}>
+              <Input
+                type="month"
+                value={value.month ?? ''}
+                onChange={(_, data) => change(index, { month: data.value || null })}
+              />
+            </Field>
+          </>
+        )}
+      </EditableList>
     );
   };
 
@@ -292,26 +249,18 @@ function CareerEditor({
 
       <Section title={t('vision')} id="career-vision">
         <div className={layout.stack}>
-          <Field label={t('visionMidTerm')}>
-            <Textarea
-              value={form.visionMidTerm}
+          {VISIONS.map(({ key, testId }) => (
+            <TextareaField
+              key={key}
+              label={t(key)}
+              value={form[key]}
               maxLength={CAREER_TEXT_MAX}
               resize="vertical"
               rows={4}
-              onChange={(_, data) => update('visionMidTerm', data.value)}
-              data-testid="vision-mid"
+              onChange={(value) => update(key, value)}
+              testId={testId}
             />
-          </Field>
-          <Field label={t('visionLongTerm')}>
-            <Textarea
-              value={form.visionLongTerm}
-              maxLength={CAREER_TEXT_MAX}
-              resize="vertical"
-              rows={4}
-              onChange={(_, data) => update('visionLongTerm', data.value)}
-              data-testid="vision-long"
-            />
-          </Field>
+          ))}
         </div>
       </Section>
 
@@ -372,7 +321,7 @@ function CareerEditor({
       ) : null}
       {notice?.kind === 'error' ? <SaveError error={notice.error} /> : null}
 
-      <div className={styles.actions}>
+      <div className={layout.saveBar}>
         <Button appearance="primary" disabled={saving.isPending} onClick={save} data-testid="career-save">
           {saving.isPending ? t('saving') : t('save')}
         </Button>

@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
@@ -20,7 +14,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -52,6 +45,8 @@ import { useErrorText } from '../shell/error-text.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 import { DateInput } from '../shell/date-input.tsx';
+import { DialogFrame } from '../shell/dialog-frame.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 registerBundle('declaration', messages);
 
@@ -78,6 +73,12 @@ const useStyles = makeStyles({
   tableScroll: { overflowX: 'auto', maxWidth: '100%' },
   windowStatus: { fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The free-text boxes of その他: the form key is also the label's message key and the test id. */
+const OTHERS: { key: 'circumstances' | 'comment'; hint?: 'circumstancesHint' }[] = [
+  { key: 'circumstances', hint: 'circumstancesHint' },
+  { key: 'comment' },
+];
 
 /** The year to show: one HR has open now, else the current fiscal year (1 April, Japan time). */
 function fiscalYearToShow(windows: DeclarationWindow[]): number {
@@ -328,15 +329,16 @@ function DeclarationForm({
                       data-testid="wish-department"
                     />
                   </Field>
-                  <Field label={t('wishReason', { n: index + 1 })} hint={t('wishReasonHint')} required>
-                    <Textarea
-                      value={wish.reason}
-                      maxLength={DECLARATION_TEXT_MAX}
-                      resize="vertical"
-                      onChange={(_, data) => changeWish(index, { reason: data.value })}
-                      data-testid="wish-reason"
-                    />
-                  </Field>
+                  <TextareaField
+                    label={t('wishReason', { n: index + 1 })}
+                    hint={t('wishReasonHint')}
+                    required
+                    value={wish.reason}
+                    maxLength={DECLARATION_TEXT_MAX}
+                    resize="vertical"
+                    onChange={(value) => changeWish(index, { reason: value })}
+                    testId="wish-reason"
+                  />
                   <div>
                     <Button
                       aria-label={t('removeWish', { n: index + 1 })}
@@ -360,26 +362,19 @@ function DeclarationForm({
           </Section>
           <Section title={t('others')} id="declaration-others">
             <div className={layout.stack}>
-              <Field label={t('circumstances')} hint={t('circumstancesHint')}>
-                <Textarea
-                  value={form.circumstances}
+              {OTHERS.map(({ key, hint }) => (
+                <TextareaField
+                  key={key}
+                  label={t(key)}
+                  hint={hint ? t(hint) : undefined}
+                  value={form[key]}
                   maxLength={DECLARATION_TEXT_MAX}
                   resize="vertical"
                   rows={3}
-                  onChange={(_, data) => update('circumstances', data.value)}
-                  data-testid="circumstances"
+                  onChange={(value) => update(key, value)}
+                  testId={key}
                 />
-              </Field>
-              <Field label={t('comment')}>
-                <Textarea
-                  value={form.comment}
-                  maxLength={DECLARATION_TEXT_MAX}
-                  resize="vertical"
-                  rows={3}
-                  onChange={(_, data) => update('comment', data.value)}
-                  data-testid="comment"
-                />
-              </Field>
+              ))}
             </div>
           </Section>
         </>
@@ -460,36 +455,32 @@ function DeclarationForm({
         </span>
       )}
 
-      <Dialog
+      {/* The self-check's order: キャンセル, then the action (tab/src/self-check/submit-dialog.tsx). */}
+      <DialogFrame
         open={confirming !== null}
-        onOpenChange={(_, data) => (data.open ? undefined : setConfirming(null))}
+        onOpenChange={(open) => (open ? undefined : setConfirming(null))}
+        title={confirming === 'revise' ? t('reviseConfirmTitle') : t('confirmTitle')}
+        actions={
+          <>
+            <Button
+              appearance="secondary"
+              onClick={() => setConfirming(null)}
+              data-testid="declaration-confirm-cancel"
+            >
+              {t('cancel')}
+            </Button>
+            <Button
+              appearance="primary"
+              onClick={() => void (confirming === 'revise' ? revise() : submit())}
+              data-testid="declaration-confirm-submit"
+            >
+              {confirming === 'revise' ? t('reviseSubmit') : t('confirmSubmit')}
+            </Button>
+          </>
+        }
       >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{confirming === 'revise' ? t('reviseConfirmTitle') : t('confirmTitle')}</DialogTitle>
-            <DialogContent>
-              {confirming === 'revise' ? t('reviseConfirmBody') : t('confirmBody')}
-            </DialogContent>
-            {/* The self-check's order: キャンセル, then the action (tab/src/self-check/submit-dialog.tsx). */}
-            <DialogActions>
-              <Button
-                appearance="secondary"
-                onClick={() => setConfirming(null)}
-                data-testid="declaration-confirm-cancel"
-              >
-                {t('cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                onClick={() => void (confirming === 'revise' ? revise() : submit())}
-                data-testid="declaration-confirm-submit"
-              >
-                {confirming === 'revise' ? t('reviseSubmit') : t('confirmSubmit')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        {confirming === 'revise' ? t('reviseConfirmBody') : t('confirmBody')}
+      </DialogFrame>
     </>
   );
 }
@@ -669,29 +660,27 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
           </Table>
         </div>
       )}
-      <Dialog
+      <DialogFrame
         open={closing !== undefined}
-        onOpenChange={(_, data) => (data.open ? undefined : setClosing(undefined))}
+        onOpenChange={(open) => (open ? undefined : setClosing(undefined))}
+        title={t('hr.confirmCloseTitle', { year: closing })}
+        actions={
+          <>
+            <Button appearance="secondary" onClick={() => setClosing(undefined)}>
+              {t('cancel')}
+            </Button>
+            <Button
+              appearance="primary"
+              onClick={() => (closing === undefined ? undefined : void close(closing))}
+              data-testid="hr-confirm-close"
+            >
+              {t('hr.close')}
+            </Button>
+          </>
+        }
       >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('hr.confirmCloseTitle', { year: closing })}</DialogTitle>
-            <DialogContent>{t('hr.confirmCloseBody')}</DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setClosing(undefined)}>
-                {t('cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                onClick={() => (closing === undefined ? undefined : void close(closing))}
-                data-testid="hr-confirm-close"
-              >
-                {t('hr.close')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        {t('hr.confirmCloseBody')}
+      </DialogFrame>
     </Section>
   );
 }

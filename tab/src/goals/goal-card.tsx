@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, ProgressBar, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -19,6 +19,7 @@ import { isVersionConflict } from '../api/client.ts';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { GoalError } from './goal-error.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 const useStyles = makeStyles({
   header: {
@@ -292,20 +293,17 @@ export function GoalCard({
                 data-testid="progress-percent"
               />
             </Field>
-            <Field
+            <TextareaField
               label={t('note')}
               hint={t('noteHint', { count: note.length, max: PROGRESS_NOTE_MAX })}
               {...errorOf('progress.note')}
-            >
-              <Textarea
-                className={styles.full}
-                value={note}
-                maxLength={PROGRESS_NOTE_MAX}
-                resize="vertical"
-                onChange={(_, data) => setNote(data.value)}
-                data-testid="progress-note"
-              />
-            </Field>
+              inputClassName={styles.full}
+              value={note}
+              maxLength={PROGRESS_NOTE_MAX}
+              resize="vertical"
+              onChange={setNote}
+              testId="progress-note"
+            />
             <div>
               <Button onClick={() => void addProgress()} disabled={busy !== null} data-testid="progress-add">
                 {busy === 'progress' ? t('saving') : t('addProgress')}
@@ -321,22 +319,17 @@ export function GoalCard({
               const label = stage === 'mid' ? t('midReflection') : t('yearEndReflection');
               return editable && isStageWritable(stage) ? (
                 <div key={stage} className={layout.stack} style={{ gap: 4 }}>
-                  <Field
+                  <TextareaField
                     label={label}
                     hint={t('reflectionHint', { count: reflections[stage].length, max: GOAL_REFLECTION_MAX })}
                     {...errorOf(`${stage}.text`)}
-                  >
-                    <Textarea
-                      className={styles.full}
-                      value={reflections[stage]}
-                      maxLength={GOAL_REFLECTION_MAX}
-                      resize="vertical"
-                      onChange={(_, data) =>
-                        setReflections((previous) => ({ ...previous, [stage]: data.value }))
-                      }
-                      data-testid={`reflection-${stage}`}
-                    />
-                  </Field>
+                    inputClassName={styles.full}
+                    value={reflections[stage]}
+                    maxLength={GOAL_REFLECTION_MAX}
+                    resize="vertical"
+                    onChange={(value) => setReflections((previous) => ({ ...previous, [stage]: value }))}
+                    testId={`reflection-${stage}`}
+                  />
                   <div>
                     <Button
                       onClick={() => void saveReflection(stage)}

@@ -6,7 +6,6 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
@@ -29,6 +28,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { GoalError } from './goal-error.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { DateInput } from '../shell/date-input.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -192,20 +192,17 @@ export function GoalForm({
           data-testid="goal-title"
         />
       </Field>
-      <Field
+      <TextareaField
         label={t('fieldCriteria')}
         hint={t('fieldCriteriaHint', { count: fields.successCriteria.length, max: GOAL_CRITERIA_MAX })}
         {...errorOf('successCriteria')}
-      >
-        <Textarea
-          id={`${idPrefix}-successCriteria`}
-          value={fields.successCriteria}
-          maxLength={GOAL_CRITERIA_MAX}
-          resize="vertical"
-          onChange={(_, data) => change('successCriteria', data.value)}
-          data-testid="goal-criteria"
-        />
-      </Field>
+        inputId={`${idPrefix}-successCriteria`}
+        value={fields.successCriteria}
+        maxLength={GOAL_CRITERIA_MAX}
+        resize="vertical"
+        onChange={(value) => change('successCriteria', value)}
+        testId="goal-criteria"
+      />
       <Field label={t('fieldDueDate')} required hint={t('fieldDueDateHint', range)} {...errorOf('dueDate')}>
         <DateInput
           id={`${idPrefix}-dueDate`}

@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/client.ts';
 import { useMe } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { NewsCard, TeamCard, TodoCard, UpcomingCard } from './due-card.tsx';
 import { homeQuery } from './home-query.ts';
@@ -13,15 +14,6 @@ import messages from './messages.ts';
 registerBundle('home-next', messages);
 
 const useStyles = makeStyles({
-  page: {
-    maxWidth: '960px',
-    margin: '0 auto',
-    padding: '16px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '16px',
-  },
-  h1: { fontSize: tokens.fontSizeBase600, margin: '8px 0 0' },
   columns: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))',
@@ -50,6 +42,7 @@ export default function HomeView({ api }: { api: ApiClient }) {
   const { t } = useTranslation();
   const { t: th } = useTranslation('home-next');
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const errorText = useErrorText();
   const me = useMe(api);
   const summary = useQuery(homeQuery(api));
@@ -57,8 +50,8 @@ export default function HomeView({ api }: { api: ApiClient }) {
     summary.data !== undefined ? 'ready' : summary.isError && !summary.isFetching ? 'error' : 'loading';
 
   return (
-    <main className={styles.page} data-testid="home" data-state={state} aria-busy={state === 'loading'}>
-      <h1 className={styles.h1}>
+    <main className={layout.page} data-testid="home" data-state={state} aria-busy={state === 'loading'}>
+      <h1 className={layout.h1}>
         {me.data ? t('home.greeting', { name: me.data.displayName }) : t('nav.home')}
       </h1>
       {state === 'loading' ? <p className={styles.muted}>{th('loading')}</p> : null}

@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,6 +25,7 @@ import { PickerInput } from './picker-input.tsx';
 import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -492,15 +492,14 @@ export function CancelDialog({ api, entry, onDone }: EntryActionProps) {
           when: formatSlot(entry, i18n.language),
         })}
       </p>
-      <Field label={t('cancel.reason')}>
-        <Textarea
-          value={reason}
-          maxLength={CANCEL_REASON_MAX}
-          resize="vertical"
-          onChange={(_, data) => setReason(data.value)}
-          data-testid="cancel-reason"
-        />
-      </Field>
+      <TextareaField
+        label={t('cancel.reason')}
+        value={reason}
+        maxLength={CANCEL_REASON_MAX}
+        resize="vertical"
+        onChange={setReason}
+        testId="cancel-reason"
+      />
     </ActionDialog>
   );
 }

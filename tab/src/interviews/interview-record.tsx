@@ -8,11 +8,9 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -25,7 +23,7 @@ import {
   type RecordInput,
 } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
@@ -34,8 +32,10 @@ import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.t
 import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { useErrorText } from '../shell/error-text.ts';
-import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
-import { patchedAt, withoutAt } from '../shell/list-edit.ts';
+import { useVersionedEditor } from '../data/versioned-editor.ts';
+import { patchedAt } from '../shell/list-edit.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
+import { EditableList, useEditableListStyles } from '../shell/editable-list.tsx';
 
 type Form = Omit<RecordInput, 'version'>;
 
@@ -49,15 +49,6 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: '0 0 8px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-  },
-  itemRow: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
   grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
   readItem: {
     display: 'flex',
@@ -67,16 +58,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   notes: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', margin: 0 },
-  actions: {
-    position: 'sticky',
-    bottom: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: '8px 0',
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
-  },
 });
 
 /** An id for an item typed in the tab; the server keeps whatever id it is given (up to 64 characters). */
@@ -178,8 +159,6 @@ function Facts({ detail }: { detail: InterviewDetail }) {
   );
 }
 
-type Notice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown } | undefined;
-
 function RecordEditor({
   api,
   initial,
@@ -197,14 +176,32 @@ function RecordEditor({
   const errorText = useErrorText();
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const [saved, setSaved] = useState(initial);
-  const [form, setForm] = useState<Form>(() => formOf(initial));
-  const [notice, setNotice] = useState<Notice>();
-  const dirty = useMemo(
-    () => JSON.stringify(cleaned(form)) !== JSON.stringify(cleaned(formOf(saved))),
-    [form, saved],
-  );
-  useUnsavedChanges(dirty);
+  // The read view lists items as the editor does.
+  const lists = useEditableListStyles();
+  const queryClient = useQueryClient();
+  const {
+    saved,
+    form,
+    setForm,
+    update,
+    dirty,
+    notice,
+    mutation: record,
+    save,
+  } = useVersionedEditor({
+    initial,
+    formOf,
+    cleaned,
+    queryKey,
+    // The attendee leaves privateNotes out (they never have them, and sending any is refused).
+    put: (body: RecordInput, saved) =>
+      api.call('PUT /api/interviews/:interviewId/record', { params: { interviewId: saved.id }, body }),
+    // The lists show the shared notes and action items.
+    onSaved: () => {
+      for (const as of ['organizer', 'attendee'] as const)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews(as) });
+    },
+  });
   // The API leaves private notes out for everyone but the supervisor chain: their presence says who edits.
   const cancelled = saved.status === 'cancelled';
   const mode: 'edit' | 'tick' | 'read' = cancelled
@@ -215,30 +212,7 @@ function RecordEditor({
         ? 'tick'
         : 'read';
 
-  const queryClient = useQueryClient();
-  const record = useMutation({
-    // The attendee leaves privateNotes out (they never have them, and sending any is refused).
-    mutationFn: (body: RecordInput) =>
-      api.call('PUT /api/interviews/:interviewId/record', { params: { interviewId: saved.id }, body }),
-    onMutate: () => setNotice(undefined),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKey, response);
-      // The lists show the shared notes and action items.
-      for (const as of ['organizer', 'attendee'] as const)
-        void queryClient.invalidateQueries({ queryKey: queryKeys.interviews(as) });
-      setSaved(response);
-      setForm(formOf(response));
-      setNotice({ kind: 'saved' });
-    },
-    // A stale version: every typed character stays; the person decides when to load the newer record.
-    onError: (error) =>
-      setNotice(
-        error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
-      ),
-  });
   const saving = record.isPending;
-
-  const save = () => record.mutate({ version: saved.version, ...cleaned(form) });
 
   /** The attendee ticks an item: saved at once, with everything else exactly as the server gave it. */
   const tick = (id: string, done: boolean) => {
@@ -250,11 +224,6 @@ function RecordEditor({
       sharedNotes: saved.sharedNotes,
       actionItems,
     });
-  };
-
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
   };
 
   const changeAgenda = (index: number, patch: Partial<AgendaItem>) =>
@@ -295,7 +264,7 @@ function RecordEditor({
         )}
         <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
           <OrEmpty empty={saved.agenda.length === 0} text={t('record.noAgenda')}>
-            <ul className={styles.list}>
+            <ul className={lists.list}>
               {saved.agenda.map((item) => (
                 <li key={item.id} className={styles.readItem}>
                   <Badge appearance="outline" color="informative">
@@ -319,7 +288,7 @@ function RecordEditor({
         <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
           <p className={layout.muted}>{t('record.actionHint')}</p>
           <OrEmpty empty={form.actionItems.length === 0} text={t('record.noActions')}>
-            <ul className={styles.list}>
+            <ul className={lists.list}>
               {form.actionItems.map((item) => (
                 <li key={item.id} className={styles.readItem}>
                   <Checkbox
@@ -348,85 +317,80 @@ function RecordEditor({
     <>
       <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
         <p className={layout.muted}>{t('record.agendaHint')}</p>
-        <ul className={styles.list}>
-          {form.agenda.map((item, index) => (
-            <ItemRow
-              key={item.id}
-              name={t('record.agendaItem', { n: index + 1 })}
+        <EditableList
+          items={form.agenda}
+          onChange={(agenda) => update('agenda', agenda)}
+          blank={() => ({ id: itemId('free'), text: '', source: 'free' as const })}
+          max={AGENDA_ITEMS_MAX}
+          keyOf={(item) => item.id}
+          removeText={t('record.remove')}
+          removeLabel={(index) => t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
+          addText={t('record.addAgenda')}
+          addTestId="add-agenda"
+        >
+          {(item, index) => (
+            <ItemField
               label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
               text={item.text}
               onText={(text) => changeAgenda(index, { text })}
-              onRemove={() => update('agenda', withoutAt(form.agenda, index))}
               testId={`agenda-${index}`}
             />
-          ))}
-        </ul>
-        <Button
-          disabled={form.agenda.length >= AGENDA_ITEMS_MAX}
-          onClick={() => update('agenda', [...form.agenda, { id: itemId('free'), text: '', source: 'free' }])}
-          data-testid="add-agenda"
-        >
-          {t('record.addAgenda')}
-        </Button>
+          )}
+        </EditableList>
       </Section>
 
       {NOTES.map(({ key, section, testId, rows }) => (
         <Section key={key} title={t(`record.${key}`)} id={section} testId={section}>
-          <Field label={t(`record.${key}`)}>
-            <Textarea
-              value={form[key]}
-              maxLength={NOTE_MAX}
-              resize="vertical"
-              rows={rows}
-              onChange={(_, data) => update(key, data.value)}
-              data-testid={testId}
-            />
-          </Field>
+          <TextareaField
+            label={t(`record.${key}`)}
+            value={form[key] ?? ''}
+            maxLength={NOTE_MAX}
+            resize="vertical"
+            rows={rows}
+            onChange={(value) => update(key, value)}
+            testId={testId}
+          />
         </Section>
       ))}
 
       <Section title={t('record.actionItems')} id="record-actions" testId="record-actions">
         <p className={layout.muted}>{t('record.actionHint')}</p>
-        <ul className={styles.list}>
-          {form.actionItems.map((item, index) => (
-            <ItemRow
-              key={item.id}
-              before={
-                <Checkbox
-                  checked={item.done}
-                  onChange={(_, data) => changeAction(index, { done: data.checked === true })}
-                  aria-label={t('record.done', {
-                    text: item.text || t('record.actionItem', { n: index + 1 }),
-                  })}
-                  data-testid={`action-done-${index}`}
-                />
-              }
-              name={t('record.actionItem', { n: index + 1 })}
-              hint={item.carriedFrom ? t('record.carried') : undefined}
-              text={item.text}
-              onText={(text) => changeAction(index, { text })}
-              onRemove={() => update('actionItems', withoutAt(form.actionItems, index))}
-              testId={`action-${index}`}
-            />
-          ))}
-        </ul>
-        <Button
-          disabled={form.actionItems.length >= ACTION_ITEMS_MAX}
-          onClick={() =>
-            update('actionItems', [
-              ...form.actionItems,
-              { id: itemId('action'), text: '', done: false, carriedFrom: null },
-            ])
-          }
-          data-testid="add-action"
+        <EditableList
+          items={form.actionItems}
+          onChange={(actionItems) => update('actionItems', actionItems)}
+          blank={() => ({ id: itemId('action'), text: '', done: false, carriedFrom: null })}
+          max={ACTION_ITEMS_MAX}
+          keyOf={(item) => item.id}
+          removeText={t('record.remove')}
+          removeLabel={(index) => t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
+          addText={t('record.addAction')}
+          addTestId="add-action"
         >
-          {t('record.addAction')}
-        </Button>
+          {(item, index) => (
+            <>
+              <Checkbox
+                checked={item.done}
+                onChange={(_, data) => changeAction(index, { done: data.checked === true })}
+                aria-label={t('record.done', {
+                  text: item.text || t('record.actionItem', { n: index + 1 }),
+                })}
+                data-testid={`action-done-${index}`}
+              />
+              <ItemField
+                label={t('record.actionItem', { n: index + 1 })}
+                hint={item.carriedFrom ? t('record.carried') : undefined}
+                text={item.text}
+                onText={(text) => changeAction(index, { text })}
+                testId={`action-${index}`}
+              />
+            </>
+          )}
+        </EditableList>
       </Section>
 
       {notices}
 
-      <div className={styles.actions}>
+      <div className={layout.saveBar}>
         <Button appearance="primary" disabled={saving} onClick={() => void save()} data-testid="record-save">
           {saving ? t('record.saving') : t('record.save')}
         </Button>
@@ -445,44 +409,29 @@ const NOTES = [
   { key: 'privateNotes', section: 'record-private', testId: 'private-notes', rows: 4 },
 ] as const;
 
-/** One agenda or action item being edited: (its check box,) its text, and a button that removes it. */
-function ItemRow({
-  before,
-  name,
-  label = name,
+/** The text of one agenda or action item being edited. */
+function ItemField({
+  label,
   hint,
   text,
   onText,
-  onRemove,
   testId,
 }: {
-  before?: ReactNode;
-  /** The item's name in the remove button ("議題 1"). */
-  name: string;
-  /** The text field's label, when it says more than the name. */
-  label?: string;
+  label: string;
   hint?: string;
   text: string;
   onText: (text: string) => void;
-  onRemove: () => void;
   testId: string;
 }) {
-  const { t } = useTranslation('interviews');
   const styles = useStyles();
   return (
-    <li className={styles.itemRow}>
-      {before}
-      <Field label={label} hint={hint} className={styles.grow}>
-        <Input
-          value={text}
-          maxLength={ITEM_TEXT_MAX}
-          onChange={(_, data) => onText(data.value)}
-          data-testid={testId}
-        />
-      </Field>
-      <Button aria-label={t('record.removeItem', { what: name })} onClick={onRemove}>
-        {t('record.remove')}
-      </Button>
-    </li>
+    <Field label={label} hint={hint} className={styles.grow}>
+      <Input
+        value={text}
+        maxLength={ITEM_TEXT_MAX}
+        onChange={(_, data) => onText(data.value)}
+        data-testid={testId}
+      />
+    </Field>
   );
 }

@@ -7,27 +7,13 @@ import { useFramework, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
 import { Loading } from '../shell/loading.tsx';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 
 const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
 
 const useStyles = makeStyles({
-  page: {
-    maxWidth: '960px',
-    margin: '0 auto',
-    padding: '16px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '16px',
-  },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '16px 20px',
-  },
   statement: {
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
@@ -116,7 +102,7 @@ function Policy({
   const row = level ? framework.expectations[level.id] : undefined;
 
   return (
-    <main className={styles.page} data-testid="policy">
+    <main className={layout.page} data-testid="policy">
       <p className={styles.back}>
         <Link href={hrefOf('home')} data-testid="policy-back">
           {t('policy.back')}
@@ -127,10 +113,7 @@ function Policy({
       </h1>
       <p className={layout.muted}>{t('policy.intro')}</p>
 
-      <section className={styles.card} aria-labelledby="target-image">
-        <h2 className={layout.h2} id="target-image">
-          {t('home.targetImage')}
-        </h2>
+      <Section title={t('home.targetImage')} id="target-image">
         <p className={styles.statement} data-testid="target-statement">
           {local(framework.targetImage.statement)}
         </p>
@@ -143,12 +126,9 @@ function Policy({
             </div>
           ))}
         </details>
-      </section>
+      </Section>
 
-      <section className={styles.card} aria-labelledby="my-level" data-testid="my-level">
-        <h2 className={layout.h2} id="my-level">
-          {t('home.myLevel')}
-        </h2>
+      <Section title={t('home.myLevel')} id="my-level" testId="my-level">
         {level ? (
           <>
             <p>
@@ -166,13 +146,10 @@ function Policy({
         ) : (
           <p data-testid="level-unknown">{t('home.myLevelUnknown')}</p>
         )}
-      </section>
+      </Section>
 
       {level && row ? (
-        <section className={styles.card} aria-labelledby="my-expectations" data-testid="my-expectations">
-          <h2 className={layout.h2} id="my-expectations">
-            {t('home.myExpectations')}
-          </h2>
+        <Section title={t('home.myExpectations')} id="my-expectations" testId="my-expectations">
           <p className={layout.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
           {framework.competencyGroups.map((group) => (
             <div key={group.id}>
@@ -217,13 +194,10 @@ function Policy({
           >
             {t('home.openMatrix')}
           </Button>
-        </section>
+        </Section>
       ) : null}
 
-      <section className={styles.card} aria-labelledby="drill">
-        <h2 className={layout.h2} id="drill">
-          {t('home.drill')}
-        </h2>
+      <Section title={t('home.drill')} id="drill">
         <ul className={styles.grid} data-testid="guidelines">
           {framework.guidelines.map((guideline) => (
             <li key={guideline.id} className={styles.guideline}>
@@ -248,7 +222,7 @@ function Policy({
             <p className={layout.preLine}>{local(meaning.body)}</p>
           </details>
         ))}
-      </section>
+      </Section>
     </main>
   );
 }

@@ -1,10 +1,10 @@
-import { Field, Textarea } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Guideline } from '../../../src/framework/framework.contract.ts';
 import { REFLECTION_MAX } from '../../../src/growth/self-check.contract.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { useStyles } from './styles.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 /** A reflection per DRILL guideline: boxes while the self-check is open, the text once it is not. */
 export function Reflections({
@@ -32,20 +32,17 @@ export function Reflections({
           const text = reflections[guideline.id] ?? '';
           const label = `${guideline.letter}: ${guideline.name.en} — ${local(guideline.summary)}`;
           return editable ? (
-            <Field
+            <TextareaField
               key={guideline.id}
               label={label}
               hint={t('count', { count: text.length, max: REFLECTION_MAX })}
-            >
-              <Textarea
-                className={styles.textarea}
-                value={text}
-                maxLength={REFLECTION_MAX}
-                resize="vertical"
-                onChange={(_, data) => onChange(guideline.id, data.value)}
-                data-testid={`reflection-${guideline.id}`}
-              />
-            </Field>
+              inputClassName={styles.textarea}
+              value={text}
+              maxLength={REFLECTION_MAX}
+              resize="vertical"
+              onChange={(value) => onChange(guideline.id, value)}
+              testId={`reflection-${guideline.id}`}
+            />
           ) : (
             <div key={guideline.id} data-testid={`reflection-${guideline.id}`}>
               <h3 className={layout.h3}>{label}</h3>

@@ -1,4 +1,4 @@
-import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mark } from '../../../src/framework/framework.contract.ts';
@@ -8,6 +8,7 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { SCALE, type Form } from './form.ts';
 import { useStyles } from './styles.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 /**
  * One competency of the self-check: what it is measured against (`guide`: the 着眼点 or the policy's
@@ -91,7 +92,7 @@ export function SelfCheckItem({
               ))}
             </RadioGroup>
           </Field>
-          <Field
+          <TextareaField
             label={{
               children: (
                 <>
@@ -101,16 +102,13 @@ export function SelfCheckItem({
               ),
             }}
             hint={t('count', { count: entry.evidence.length, max: EVIDENCE_MAX })}
-          >
-            <Textarea
-              className={styles.textarea}
-              value={entry.evidence}
-              maxLength={EVIDENCE_MAX}
-              resize="vertical"
-              onChange={(_, data) => onEvidence(data.value)}
-              data-testid={`evidence-${id}`}
-            />
-          </Field>
+            inputClassName={styles.textarea}
+            value={entry.evidence}
+            maxLength={EVIDENCE_MAX}
+            resize="vertical"
+            onChange={onEvidence}
+            testId={`evidence-${id}`}
+          />
         </>
       ) : (
         <>

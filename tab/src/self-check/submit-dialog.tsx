@@ -1,13 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { DialogFrame } from '../shell/dialog-frame.tsx';
 
 /**
  * Asks before submitting: a submitted self-check can no longer be changed, so it says what is still
@@ -31,50 +24,50 @@ export function SubmitDialog({
   const { t } = useTranslation('selfCheck');
   const anyEmpty = emptyEvidence.length > 0 || emptyReflections.length > 0;
   return (
-    <Dialog open={open} onOpenChange={(_, data) => onOpenChange(data.open)}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('confirmTitle')}</DialogTitle>
-          <DialogContent>
-            <p style={{ marginTop: 0 }}>{t('confirmBody')}</p>
-            <div data-testid="confirm-empty">
-              {emptyEvidence.length > 0 ? (
-                <>
-                  <p style={{ marginBottom: 4 }}>
-                    {t('confirmEmptyEvidence', { count: emptyEvidence.length })}
-                  </p>
-                  <ul style={{ margin: 0 }} data-testid="confirm-empty-evidence">
-                    {emptyEvidence.map((name) => (
-                      <li key={name}>{name}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {emptyReflections.length > 0 ? (
-                <>
-                  <p style={{ marginBottom: 4 }}>
-                    {t('confirmEmptyReflections', { count: emptyReflections.length })}
-                  </p>
-                  <ul style={{ margin: 0 }} data-testid="confirm-empty-reflections">
-                    {emptyReflections.map((name) => (
-                      <li key={name}>{name}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              <p style={{ marginBottom: 0 }}>{anyEmpty ? t('confirmEmptyHint') : t('confirmAllFilled')}</p>
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={() => onOpenChange(false)}>
-              {t('cancel')}
-            </Button>
-            <Button appearance="primary" onClick={onConfirm} data-testid="confirm-submit">
-              {t('confirm')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogFrame
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('confirmTitle')}
+      actions={
+        <>
+          <Button appearance="secondary" onClick={() => onOpenChange(false)}>
+            {t('cancel')}
+          </Button>
+          <Button appearance="primary" onClick={onConfirm} data-testid="confirm-submit">
+            {t('confirm')}
+          </Button>
+        </>
+      }
+    >
+      <p style={{ marginTop: 0 }}>{t('confirmBody')}</p>
+      <div data-testid="confirm-empty">
+        <EmptyNames
+          names={emptyEvidence}
+          heading={t('confirmEmptyEvidence', { count: emptyEvidence.length })}
+          testId="confirm-empty-evidence"
+        />
+        <EmptyNames
+          names={emptyReflections}
+          heading={t('confirmEmptyReflections', { count: emptyReflections.length })}
+          testId="confirm-empty-reflections"
+        />
+        <p style={{ marginBottom: 0 }}>{anyEmpty ? t('confirmEmptyHint') : t('confirmAllFilled')}</p>
+      </div>
+    </DialogFrame>
+  );
+}
+
+/** One kind of what is still empty: a line saying how many, then their names; nothing when none. */
+function EmptyNames({ names, heading, testId }: { names: string[]; heading: string; testId: string }) {
+  if (names.length === 0) return null;
+  return (
+    <>
+      <p style={{ marginBottom: 4 }}>{heading}</p>
+      <ul style={{ margin: 0 }} data-testid={testId}>
+        {names.map((name) => (
+          <li key={name}>{name}</li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -2,32 +2,23 @@
 // (12/06/2026 inside a Japanese UI); this one shows and reads them in the UI language that the Teams
 // locale chose (2026/12/06 (日), Sun, Dec 6, 2026), while the value it hands back stays YYYY-MM-DD.
 // It takes the props of Fluent's Input that the forms use, so swapping it in is a change of tag.
-import { Button, Input, type InputProps } from '@fluentui/react-components';
+import { Button, type InputProps } from '@fluentui/react-components';
 import { CalendarRegular } from '@fluentui/react-icons';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, isIsoDay, parseDay, shiftDay, shiftMonth } from './date-time.ts';
 import {
-  describedByOf,
-  FormattedInputNotes,
+  FormattedInput,
   useDateTimeInputStyles,
   useFormattedTextInput,
-  type FormattedValueChange,
+  type FormattedInputProps,
 } from './formatted-text-input.tsx';
 
 /** What the forms pass: Fluent Input's change signature, with the value always YYYY-MM-DD or empty. */
-export interface DateInputProps {
-  value: string;
-  onChange: FormattedValueChange;
+export interface DateInputProps extends FormattedInputProps {
   /** Earliest and latest days accepted, YYYY-MM-DD. */
   min?: string;
   max?: string;
-  disabled?: boolean;
-  required?: boolean;
-  id?: string;
-  className?: string;
-  'data-testid'?: string;
-  'aria-describedby'?: string;
 }
 
 /** Today in Japan, where the app's days are counted. */
@@ -35,23 +26,13 @@ function japanToday(): string {
   return new Date(Date.now() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-export function DateInput({
-  value,
-  onChange,
-  min,
-  max,
-  disabled,
-  required,
-  id,
-  className,
-  'data-testid': testId,
-  'aria-describedby': describedBy,
-}: DateInputProps) {
+export function DateInput(props: DateInputProps) {
+  const { value, onChange, min, max, disabled, 'data-testid': testId } = props;
   const { t, i18n } = useTranslation();
   const styles = useDateTimeInputStyles();
   const language = i18n.language;
   const native = useRef<HTMLInputElement>(null);
-  const { text, shown, messageId, keysId, accept, typed, settle } = useFormattedTextInput({
+  const state = useFormattedTextInput({
     value,
     onChange,
     language,
@@ -64,6 +45,7 @@ export function DateInput({
           ? { key: 'tooLate' as const, day: formatDay(max, language) }
           : undefined,
   });
+  const { text, shown, accept, settle } = state;
 
   const clamp = (day: string) => (min && day < min ? min : max && day > max ? max : day);
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -97,21 +79,8 @@ export function DateInput({
       ? t('dateInput.invalid')
       : t(`dateInput.${shown.key}`, { day: shown.day })
     : undefined;
-  const inputProps: InputProps = {
-    id,
-    type: 'text',
-    className: className ?? styles.input,
-    value: text,
-    disabled,
-    required,
-    placeholder: t('dateInput.placeholder'),
-    autoComplete: 'off',
+  const inputProps: Partial<InputProps> = {
     inputMode: 'text',
-    'aria-invalid': shown ? true : undefined,
-    'aria-describedby': describedByOf(describedBy, message ? messageId : undefined, keysId),
-    onChange: (event, data) => typed(event, data.value),
-    onBlur: settle,
-    onKeyDown: keyDown,
     contentAfter: (
       <span className={styles.anchor}>
         <Button
@@ -142,15 +111,16 @@ export function DateInput({
     ),
   };
   return (
-    <span className={styles.wrap} data-date-input="">
-      <Input {...inputProps} data-testid={testId} />
-      <FormattedInputNotes
-        keysId={keysId}
-        keys={t('dateInput.keys')}
-        messageId={messageId}
-        message={message}
-        testId={testId}
-      />
-    </span>
+    <FormattedInput
+      props={props}
+      state={state}
+      defaultClassName={styles.input}
+      placeholder={t('dateInput.placeholder')}
+      keys={t('dateInput.keys')}
+      message={message}
+      onKeyDown={keyDown}
+      inputProps={inputProps}
+      wrapProps={{ 'data-date-input': '' }}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // (2026/12/06 (日), 8:30 AM) while the form holds it in ISO form (YYYY-MM-DD, HH:MM). The hook keeps
 // what is typed, hands the form only a value it can use, tidies the text on leaving and names a
 // problem only then; the notes component renders the hidden key help and that problem.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Input, makeStyles, tokens, type InputProps } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import { visuallyHidden } from './visually-hidden.ts';
 
@@ -30,6 +30,18 @@ export const useDateTimeInputStyles = makeStyles({
 
 /** Fluent Input's change signature, with the value always in ISO form or empty. */
 export type FormattedValueChange = (event: SyntheticEvent | null, data: { value: string }) => void;
+
+/** The props both inputs take from the forms: Fluent Input's, with the value always in ISO form. */
+export interface FormattedInputProps {
+  value: string;
+  onChange: FormattedValueChange;
+  disabled?: boolean;
+  required?: boolean;
+  id?: string;
+  className?: string;
+  'data-testid'?: string;
+  'aria-describedby'?: string;
+}
 
 export interface FormattedTextInputOptions<Problem> {
   value: string;
@@ -150,4 +162,64 @@ export function describedByOf(
   keysId: string,
 ): string {
   return [describedBy, messageId, keysId].filter(Boolean).join(' ');
+}
+
+/**
+ * The text box of a date or time input and the notes below it, tied to the state of
+ * useFormattedTextInput; an input passes what is its own (placeholder, key help, the problem named,
+ * its keys and any further Input props).
+ */
+export function FormattedInput({
+  props: { id, className, disabled, required, 'data-testid': testId, 'aria-describedby': describedBy },
+  state: { text, shown, messageId, keysId, typed, settle },
+  defaultClassName,
+  placeholder,
+  keys,
+  message,
+  onKeyDown,
+  inputProps,
+  wrapProps,
+}: {
+  props: FormattedInputProps;
+  state: Pick<
+    ReturnType<typeof useFormattedTextInput>,
+    'text' | 'shown' | 'messageId' | 'keysId' | 'typed' | 'settle'
+  >;
+  defaultClassName: string;
+  placeholder: string;
+  keys: string;
+  message: string | undefined;
+  onKeyDown: InputProps['onKeyDown'];
+  inputProps?: Partial<InputProps>;
+  wrapProps?: Record<`data-${string}`, string>;
+}) {
+  const styles = useDateTimeInputStyles();
+  return (
+    <span className={styles.wrap} {...wrapProps}>
+      <Input
+        id={id}
+        type="text"
+        className={className ?? defaultClassName}
+        value={text}
+        disabled={disabled}
+        required={required}
+        placeholder={placeholder}
+        autoComplete="off"
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={describedByOf(describedBy, message ? messageId : undefined, keysId)}
+        onChange={(event, data) => typed(event, data.value)}
+        onBlur={settle}
+        onKeyDown={onKeyDown}
+        {...inputProps}
+        data-testid={testId}
+      />
+      <FormattedInputNotes
+        keysId={keysId}
+        keys={keys}
+        messageId={messageId}
+        message={message}
+        testId={testId}
+      />
+    </span>
+  );
 }

@@ -31,6 +31,17 @@ export const useLayoutStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
   preLine: { whiteSpace: 'pre-line' },
+  /** A long editor's save button and status: they stay in view at the bottom while the page scrolls. */
+  saveBar: {
+    position: 'sticky',
+    bottom: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: '8px 0',
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+  },
 });
 
 /** A page of the tab: its <main> landmark and <h1>. */

@@ -2,52 +2,34 @@
 // locale (a native <input type="time"> shows 08:30 AM inside a Japanese UI). The value it hands back
 // stays HH:MM. It takes the props of Fluent's Input that the forms use, so swapping it in is a change
 // of tag.
-import { Input } from '@fluentui/react-components';
 import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime, isIsoTime, parseTime, shiftTime } from './date-time.ts';
 import {
-  describedByOf,
-  FormattedInputNotes,
+  FormattedInput,
   useDateTimeInputStyles,
   useFormattedTextInput,
-  type FormattedValueChange,
+  type FormattedInputProps,
 } from './formatted-text-input.tsx';
 
-export interface TimeInputProps {
-  value: string;
-  onChange: FormattedValueChange;
+export interface TimeInputProps extends FormattedInputProps {
   /** Minutes the arrow keys move the time (Shift: an hour). */
   stepMinutes?: number;
-  disabled?: boolean;
-  required?: boolean;
-  id?: string;
-  className?: string;
-  'data-testid'?: string;
-  'aria-describedby'?: string;
 }
 
-export function TimeInput({
-  value,
-  onChange,
-  stepMinutes = 15,
-  disabled,
-  required,
-  id,
-  className,
-  'data-testid': testId,
-  'aria-describedby': describedBy,
-}: TimeInputProps) {
+export function TimeInput(props: TimeInputProps) {
+  const { value, onChange, stepMinutes = 15, disabled } = props;
   const { t, i18n } = useTranslation();
   const styles = useDateTimeInputStyles();
   const language = i18n.language;
-  const { text, shown, messageId, keysId, accept, typed, settle } = useFormattedTextInput({
+  const state = useFormattedTextInput({
     value,
     onChange,
     language,
     format: formatTime,
     parse: parseTime,
   });
+  const { text, shown, accept, settle } = state;
 
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') settle();
@@ -60,30 +42,14 @@ export function TimeInput({
 
   const message = shown ? t('timeInput.invalid') : undefined;
   return (
-    <span className={styles.wrap}>
-      <Input
-        id={id}
-        type="text"
-        className={className ?? styles.narrow}
-        value={text}
-        disabled={disabled}
-        required={required}
-        placeholder={t('timeInput.placeholder')}
-        autoComplete="off"
-        aria-invalid={shown ? true : undefined}
-        aria-describedby={describedByOf(describedBy, shown ? messageId : undefined, keysId)}
-        onChange={(event, data) => typed(event, data.value)}
-        onBlur={settle}
-        onKeyDown={keyDown}
-        data-testid={testId}
-      />
-      <FormattedInputNotes
-        keysId={keysId}
-        keys={t('timeInput.keys', { step: stepMinutes })}
-        messageId={messageId}
-        message={message}
-        testId={testId}
-      />
-    </span>
+    <FormattedInput
+      props={props}
+      state={state}
+      defaultClassName={styles.narrow}
+      placeholder={t('timeInput.placeholder')}
+      keys={t('timeInput.keys', { step: stepMinutes })}
+      message={message}
+      onKeyDown={keyDown}
+    />
   );
 }

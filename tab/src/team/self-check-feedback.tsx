@@ -1,4 +1,4 @@
-import { Button, Field, Textarea } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.
 import messages from './messages.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
 import { useFeedbackStyles } from './styles.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 // Also registered by the team page; here too, so the component stands on its own.
 registerBundle('team', messages);
@@ -204,18 +205,17 @@ export function SelfCheckFeedback({
                   <span className={layout.preLine}>{given.comment}</span>
                 </div>
               ) : null}
-              <Field label={t(given ? 'feedbackReplace' : 'feedback', { item: name })}>
-                <Textarea
-                  value={drafts[item.competencyId] ?? ''}
-                  maxLength={FEEDBACK_MAX}
-                  resize="vertical"
-                  onChange={(_, data) => {
-                    setDrafts((current) => ({ ...current, [item.competencyId]: data.value }));
-                    setNotice((current) => (current?.kind === 'saved' ? undefined : current));
-                  }}
-                  data-testid="feedback-input"
-                />
-              </Field>
+              <TextareaField
+                label={t(given ? 'feedbackReplace' : 'feedback', { item: name })}
+                value={drafts[item.competencyId] ?? ''}
+                maxLength={FEEDBACK_MAX}
+                resize="vertical"
+                onChange={(value) => {
+                  setDrafts((current) => ({ ...current, [item.competencyId]: value }));
+                  setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+                }}
+                testId="feedback-input"
+              />
             </li>
           );
         })}

@@ -1,12 +1,4 @@
-import {
-  Button,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +22,7 @@ import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.
 import { SelfCheckFeedback } from './self-check-feedback.tsx';
 import { useFeedbackStyles } from './styles.ts';
 import { useGoalStage } from '../goals/goal-stage.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 export function TeamPerson({
   api,
@@ -281,18 +274,18 @@ function GoalItem({
             ))}
           </Select>
         </Field>
-        <Field label={t('commentLabel', { goal: goal.title })} className={styles.grow}>
-          <Textarea
-            value={text}
-            maxLength={GOAL_COMMENT_MAX}
-            resize="vertical"
-            onChange={(_, data) => {
-              setText(data.value);
-              setNotice((current) => (current?.kind === 'saved' ? undefined : current));
-            }}
-            data-testid="comment-input"
-          />
-        </Field>
+        <TextareaField
+          label={t('commentLabel', { goal: goal.title })}
+          className={styles.grow}
+          value={text}
+          maxLength={GOAL_COMMENT_MAX}
+          resize="vertical"
+          onChange={(value) => {
+            setText(value);
+            setNotice((current) => (current?.kind === 'saved' ? undefined : current));
+          }}
+          testId="comment-input"
+        />
         <Button
           disabled={busy || text.trim() === ''}
           onClick={() => void comment()}

@@ -6,7 +6,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,6 +27,7 @@ import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 export const useTrainingStyles = makeStyles({
   list: {
@@ -357,15 +357,14 @@ function SessionEntry({
       ) : null}
       {applying ? (
         <div className={layout.stack}>
-          <Field label={t('catalog.note')}>
-            <Textarea
-              id={noteId}
-              value={note}
-              maxLength={NOTE_MAX}
-              onChange={(_, value) => setNote(value.value)}
-              data-testid="apply-note"
-            />
-          </Field>
+          <TextareaField
+            label={t('catalog.note')}
+            inputId={noteId}
+            value={note}
+            maxLength={NOTE_MAX}
+            onChange={setNote}
+            testId="apply-note"
+          />
           <ErrorBar error={apply.error} testId="apply-error" />
           <div className={layout.row}>
             <Button

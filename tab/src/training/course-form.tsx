@@ -78,12 +78,7 @@ export function CourseForm({
   const months = [...new Set([...monthsFrom(new Date(), MONTHS_AHEAD), fields.nextSessionMonth])]
     .filter(Boolean)
     .sort();
-  const {
-    submit: save,
-    takeLatest,
-    error,
-    busy,
-  } = useFormSave({
+  const { submit: save, end } = useFormSave({
     api,
     courseId: course?.id,
     version: course?.version,
@@ -212,14 +207,7 @@ export function CourseForm({
       </div>
       {checks('competencyIds', t('hr.competencies'), framework.competencies)}
       {checks('guidelineIds', t('hr.guidelines'), framework.guidelines)}
-      <FormEnd
-        kind="course"
-        error={error}
-        editing={Boolean(course)}
-        busy={busy}
-        onTakeLatest={() => void takeLatest()}
-        onCancel={onCancel}
-      />
+      <FormEnd kind="course" {...end} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // A course's sessions for HR: each with its Outlook state and roster; adding, changing and cancelling one.
 import { isVersionConflict } from '../api/client.ts';
-import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatDay, formatSpan, useTitle } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { SessionForm } from './session-form.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 export function CourseSessions({ api, course }: { api: ApiClient; course: CourseView }) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
@@ -179,14 +180,14 @@ export function CancelSession({
   const { error } = cancel;
   return (
     <div className={layout.stack} data-testid="session-cancel-form">
-      <Field label={t('hr.cancelReason')} required>
-        <Textarea
-          value={reason}
-          maxLength={REASON_MAX}
-          onChange={(_, data) => setReason(data.value)}
-          data-testid="session-cancel-reason"
-        />
-      </Field>
+      <TextareaField
+        label={t('hr.cancelReason')}
+        required
+        value={reason}
+        maxLength={REASON_MAX}
+        onChange={setReason}
+        testId="session-cancel-reason"
+      />
       {error ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{isVersionConflict(error) ? t('hr.stale') : errorText(error)}</MessageBarBody>

@@ -51,11 +51,17 @@ export function useFormSave<Input, Saved>({
       setReloadError(undefined);
       saving.mutate(input);
     },
-    takeLatest,
-    error: reloadError ?? saving.error,
-    busy: saving.isPending,
+    /** What FormEnd shows of this save: its error, whether it runs, and loading the latest version. */
+    end: {
+      error: reloadError ?? saving.error,
+      editing: courseId !== undefined,
+      busy: saving.isPending,
+      onTakeLatest: () => void takeLatest(),
+    },
   };
 }
+
+export type FormEndState = ReturnType<typeof useFormSave>['end'];
 
 export function FormEnd({
   kind,
@@ -64,12 +70,8 @@ export function FormEnd({
   busy,
   onTakeLatest,
   onCancel,
-}: {
+}: FormEndState & {
   kind: 'course' | 'session';
-  error: unknown;
-  editing: boolean;
-  busy: boolean;
-  onTakeLatest: () => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation('training');

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, statusColor, useTitle } from './format.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
+import { EnrolmentRequest } from './enrolment-request.tsx';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -141,18 +143,7 @@ function EnrolmentList({
           {entry.status === 'waitlisted' && entry.waitlistPosition ? (
             <p>{t('mine.waitlist', { position: entry.waitlistPosition })}</p>
           ) : null}
-          {entry.origin !== 'application' && entry.requestedByName ? (
-            <p data-testid="enrolment-requested-by">
-              {entry.origin === 'recommendation'
-                ? t('mine.recommendedBy', { name: entry.requestedByName })
-                : t('mine.nominatedBy', { name: entry.requestedByName })}
-            </p>
-          ) : null}
-          {entry.reason ? (
-            <p className={layout.preLine} data-testid="enrolment-reason">
-              {t('mine.reason')}: {entry.reason}
-            </p>
-          ) : null}
+          <EnrolmentRequest entry={entry} />
           {entry.note ? (
             <p className={layout.preLine}>
               {t('mine.myNote')}: {entry.note}
@@ -314,14 +305,13 @@ function WithdrawDialog({
           date: formatSpan(enrolment.start, enrolment.end, i18n.language),
         })}
       </p>
-      <Field label={t('mine.withdrawReason')}>
-        <Textarea
-          value={reason}
-          maxLength={REASON_MAX}
-          onChange={(_, value) => setReason(value.value)}
-          data-testid="withdraw-reason"
-        />
-      </Field>
+      <TextareaField
+        label={t('mine.withdrawReason')}
+        value={reason}
+        maxLength={REASON_MAX}
+        onChange={setReason}
+        testId="withdraw-reason"
+      />
       <ErrorBar error={withdraw.error} />
     </DialogFrame>
   );

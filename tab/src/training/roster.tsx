@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Link, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Link } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { hrefOf } from '../shell/router.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
+import { EnrolmentRequest } from './enrolment-request.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
 type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };
@@ -121,18 +123,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                     <span>{t('mine.waitlist', { position: entry.waitlistPosition })}</span>
                   ) : null}
                 </div>
-                {entry.requestedByName ? (
-                  <p>
-                    {entry.origin === 'recommendation'
-                      ? t('mine.recommendedBy', { name: entry.requestedByName })
-                      : t('mine.nominatedBy', { name: entry.requestedByName })}
-                  </p>
-                ) : null}
-                {entry.reason ? (
-                  <p className={layout.preLine}>
-                    {t('mine.reason')}: {entry.reason}
-                  </p>
-                ) : null}
+                <EnrolmentRequest entry={entry} />
                 {entry.note ? <p className={layout.preLine}>{entry.note}</p> : null}
                 {entry.closingReason ? (
                   <p>{t('mine.closingReason', { reason: entry.closingReason })}</p>
@@ -148,30 +139,19 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                       {t('hr.confirm')}
                     </Button>
                   ) : null}
-                  {REQUESTED.has(entry.status) || entry.status === 'waitlisted' ? (
+                  {CLOSE_ACTIONS.filter(({ offered }) => offered(entry, started)).map(({ action, label }) => (
                     <CloseToggle
+                      key={action}
                       entry={entry}
-                      action="decline"
+                      action={action}
                       closing={closing}
                       setClosing={setClosing}
                       disabled={busy === entry.id}
-                      testId="roster-decline"
+                      testId={`roster-${action}`}
                     >
-                      {t('hr.decline')}
+                      {t(label)}
                     </CloseToggle>
-                  ) : null}
-                  {entry.status === 'confirmed' && !started ? (
-                    <CloseToggle
-                      entry={entry}
-                      action="withdraw"
-                      closing={closing}
-                      setClosing={setClosing}
-                      disabled={busy === entry.id}
-                      testId="roster-withdraw"
-                    >
-                      {t('hr.withdrawFor')}
-                    </CloseToggle>
-                  ) : null}
+                  ))}
                   {entry.status === 'confirmed' && started ? (
                     <Button
                       disabled={busy === entry.id}
@@ -184,16 +164,13 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
                 </div>
                 {closing?.id === entry.id ? (
                   <div className={layout.stack} style={{ marginTop: 8 }}>
-                    <Field
+                    <TextareaField
                       label={closing.action === 'decline' ? t('hr.declineReason') : t('mine.withdrawReason')}
-                    >
-                      <Textarea
-                        value={reason}
-                        maxLength={REASON_MAX}
-                        onChange={(_, data) => setReason(data.value)}
-                        data-testid="close-reason"
-                      />
-                    </Field>
+                      value={reason}
+                      maxLength={REASON_MAX}
+                      onChange={setReason}
+                      testId="close-reason"
+                    />
                     <div>
                       <Button
                         appearance="primary"
@@ -258,9 +235,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
         <Field label={t('hr.nominatePerson')} hint={t('hr.nominatePersonHint')} required>
           <PersonPicker key={pickerKey} api={api} onChange={setPersonId} testId="nominate-person" />
         </Field>
-        <Field label={t('hr.nominateNote')}>
-          <Textarea value={note} maxLength={NOTE_MAX} onChange={(_, data) => setNote(data.value)} />
-        </Field>
+        <TextareaField label={t('hr.nominateNote')} value={note} maxLength={NOTE_MAX} onChange={setNote} />
         <Checkbox
           checked={override}
           onChange={(_, data) => setOverride(data.checked === true)}
@@ -285,6 +260,24 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
 }
 
 type Closing = { id: string; action: 'decline' | 'withdraw' };
+
+/** The two ways HR closes an enrolment with a reason, and when each is offered. */
+const CLOSE_ACTIONS: {
+  action: Closing['action'];
+  label: 'hr.decline' | 'hr.withdrawFor';
+  offered: (entry: EnrolmentView, started: boolean) => boolean;
+}[] = [
+  {
+    action: 'decline',
+    label: 'hr.decline',
+    offered: (entry) => REQUESTED.has(entry.status) || entry.status === 'waitlisted',
+  },
+  {
+    action: 'withdraw',
+    label: 'hr.withdrawFor',
+    offered: (entry, started) => entry.status === 'confirmed' && !started,
+  },
+];
 
 /** The button that opens (or closes again) the reason form for declining or withdrawing one enrolment. */
 function CloseToggle({

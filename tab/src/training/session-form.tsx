@@ -38,12 +38,7 @@ export function SessionForm({
     capacityText: String(session?.capacity ?? 20),
     applicationDeadline: session?.applicationDeadline ?? '',
   }));
-  const {
-    submit: save,
-    takeLatest,
-    error,
-    busy,
-  } = useFormSave({
+  const { submit: save, end } = useFormSave({
     api,
     courseId: session ? courseId : undefined,
     version: session?.version,
@@ -106,14 +101,7 @@ export function SessionForm({
           <DateInput {...text('applicationDeadline')} data-testid="session-deadline" />
         </Field>
       </div>
-      <FormEnd
-        kind="session"
-        error={error}
-        editing={Boolean(session)}
-        busy={busy}
-        onTakeLatest={() => void takeLatest()}
-        onCancel={onCancel}
-      />
+      <FormEnd kind="session" {...end} onCancel={onCancel} />
     </form>
   );
 }

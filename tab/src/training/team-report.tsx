@@ -1,7 +1,7 @@
 // A subordinate's training report as their supervisor reads it in 部下の研修, with a box to comment: the
 // same comment the bot's notice card sends (POST /api/reports/:reportId/comments), so the author is told
 // in Teams the same way. What was typed stays until the server has stored it.
-import { Button, Field, Spinner, Textarea } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 /** A stored comment form was used for another comment (409 conflict): the text is kept for a new one. */
 const isFormReused = (error: unknown) => error instanceof ApiError && error.code === 'conflict';
@@ -134,19 +135,16 @@ function ReportWithComments({
           </ul>
         </div>
       ) : null}
-      <Field
+      <TextareaField
         label={t('team.report.comment')}
         hint={t('team.report.commentHint', { name: report.personName })}
         id={fieldId}
-      >
-        <Textarea
-          value={text}
-          maxLength={REPORT_COMMENT_MAX}
-          resize="vertical"
-          onChange={(_, value) => setText(value.value)}
-          data-testid="team-report-comment"
-        />
-      </Field>
+        value={text}
+        maxLength={REPORT_COMMENT_MAX}
+        resize="vertical"
+        onChange={setText}
+        testId="team-report-comment"
+      />
       {reused ? (
         <ConflictBar
           title={t('team.report.reusedTitle')}

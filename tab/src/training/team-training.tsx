@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Select, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Field, Select } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { TeamReport } from './team-report.tsx';
+import { TextareaField } from '../shell/textarea-field.tsx';
 
 export function TeamTraining({
   api,
@@ -105,14 +106,14 @@ export function TeamTraining({
                 ))}
               </Select>
             </Field>
-            <Field label={t('team.reason')} required>
-              <Textarea
-                value={reason}
-                maxLength={REASON_MAX}
-                onChange={(_, value) => setReason(value.value)}
-                data-testid="recommend-reason"
-              />
-            </Field>
+            <TextareaField
+              label={t('team.reason')}
+              required
+              value={reason}
+              maxLength={REASON_MAX}
+              onChange={setReason}
+              testId="recommend-reason"
+            />
             <ErrorBar error={error} testId="recommend-error" />
             <div>
               <Button
