@@ -29,7 +29,9 @@ function window(days: number): { firstDay: string; lastDay: string } {
   return { firstDay: found[0]!, lastDay: found.at(-1)! };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+// 90 s: a wait here may span a job's retry delay (5 s, doubling) and, beside another suite, took over
+// 30 s once (three workers on two cores). A hang still fails well inside the test's timeout.
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
