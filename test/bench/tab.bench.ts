@@ -6,6 +6,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/server.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { fullChromiumPath } from '../support/chromium-path.ts';
 import type { Benchmark } from './registry.ts';
 
 interface ManifestChunk {
@@ -51,7 +52,7 @@ export const tabBenchmark: Benchmark = {
       loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, { envDir, mode: 'local' }),
       pino({ level: 'silent' }),
     );
-    const browser = await launchBrowser();
+    const browser = await launchBrowser(fullChromiumPath());
     const user = server.local!.emulator.people.find(
       (person) => person.levelId === 'shuji',
     )!.userPrincipalName;

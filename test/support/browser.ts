@@ -14,17 +14,17 @@ import {
 import { expect } from 'vitest';
 import { chromiumPath } from './chromium-path.ts';
 
-const CHROMIUM = chromiumPath();
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+/** Chromium for the tests (`chromiumPath`), or the one given (the bench passes the full browser). */
+export async function launchBrowser(executablePath = chromiumPath()): Promise<Browser> {
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install Debian's package (apt-get install chromium-headless-shell, or chromium) or set CHROMIUM_PATH.`,
+      `Chromium not found at ${executablePath}. Install Debian's package (apt-get install chromium-headless-shell, or chromium) or set CHROMIUM_PATH.`,
     );
   }
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',
