@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/framework/framework.schema.ts';
@@ -8,7 +7,7 @@ import { apiCaller } from '../support/api-caller.ts';
 import {
   launchBrowser,
   openDevHost,
-  SCREENSHOT_DIR,
+  elementScreenshot,
   screenshot,
   seriousAxeViolations,
   setDevHostTheme,
@@ -307,7 +306,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     }
     await history.locator('summary').click();
     await expect(history.locator('[data-testid=history-table] tbody tr').count()).resolves.toBe(4);
-    await history.screenshot({ path: path.join(SCREENSHOT_DIR, 'self-check-history.png') });
+    await elementScreenshot(history, 'self-check-history');
 
     // A past half, read-only, with its feedback.
     await frame.locator('[data-testid=period-picker]').selectOption(pastPeriods[2]!);
@@ -691,7 +690,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     await fresh.setViewportSize({ width: 360, height: 780 });
     await expectNoSidewaysScroll(editable);
     const footer = editable.locator('[data-testid=self-check-actions]');
-    await fresh.screenshot({ path: path.join(SCREENSHOT_DIR, 'self-check-edit-mobile-footer.png') });
+    await screenshot(fresh, 'self-check-edit-mobile-footer', false);
     const gap = await footer.evaluate((element) => {
       window.scrollTo(0, document.documentElement.scrollHeight);
       const before = element.previousElementSibling ?? element;

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-caller.ts';
 import {
-  SCREENSHOT_DIR,
+  elementScreenshot,
   launchBrowser,
   openDevHost,
   screenshot,
+  screenshotsWanted,
   seriousAxeViolations,
   type DevHostTab,
   expectNoSidewaysScroll,
@@ -90,6 +90,7 @@ describe('HR dashboards and the training report roll-up', () => {
     expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
   };
   const fullScreenshot = async (page: Page, frame: FrameLocator, name: string) => {
+    if (!screenshotsWanted) return;
     const viewport = page.viewportSize() ?? { width: 1100, height: 900 };
     const height = await frame.locator('body').evaluate((body) => body.scrollHeight);
     await page.setViewportSize({ width: viewport.width, height: Math.min(height + 80, 12_000) });
@@ -136,9 +137,10 @@ describe('HR dashboards and the training report roll-up', () => {
     );
     await noSeriousAxe(tab);
     await fullScreenshot(page, tab.frame, 'hr-dashboards-ja');
-    await section
-      .locator('[data-testid=hr-dashboards-competencies]')
-      .screenshot({ path: path.join(SCREENSHOT_DIR, 'hr-dashboards-heatmap-ja.png') });
+    await elementScreenshot(
+      section.locator('[data-testid=hr-dashboards-competencies]'),
+      'hr-dashboards-heatmap-ja',
+    );
 
     // At 1,280 px every table fits the page's column: nothing scrolls sideways inside its frame.
     await page.setViewportSize({ width: 1280, height: 900 });

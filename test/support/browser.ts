@@ -9,12 +9,19 @@ import {
   type BrowserContextOptions,
   type Frame,
   type FrameLocator,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumPath } from './chromium-path.ts';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+/**
+ * Screenshots are a review artefact, taken only on request (`SCREENSHOTS=1`, see the README): a full-page
+ * capture costs up to a second of the two cores, and no assertion reads one.
+ */
+export const screenshotsWanted = process.env.SCREENSHOTS === '1';
 
 /** Chromium for the tests (`chromiumPath`), or the one given (the bench passes the full browser). */
 export async function launchBrowser(executablePath = chromiumPath()): Promise<Browser> {
@@ -64,11 +71,21 @@ function withSharedContext(browser: Browser): Browser {
   return browser;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A full-page screenshot `test-results/screenshots/<name>.png`, when screenshots are wanted. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!screenshotsWanted) return;
+  await page.screenshot({ path: screenshotFile(name), fullPage });
+}
+
+/** A screenshot of one element, when screenshots are wanted. */
+export async function elementScreenshot(element: Locator, name: string): Promise<void> {
+  if (!screenshotsWanted) return;
+  await element.screenshot({ path: screenshotFile(name) });
+}
+
+function screenshotFile(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  return file;
+  return path.join(SCREENSHOT_DIR, `${name}.png`);
 }
 
 export interface AxeViolation {
