@@ -43,6 +43,17 @@ if (!adminUrl) {
 
 export const BACKENDS: BackendName[] = adminUrl ? ['pglite', 'postgres'] : ['pglite'];
 
+/**
+ * The backend a slice's tests run on: PostgreSQL when TEST_DATABASE_URL names one (production's database),
+ * else PGlite. A slice's SQL means the same on both engines; what differs between the two paths (the
+ * driver and its type parsing, transactions, locks, several instances on one database) is tested on both
+ * by the storage tests that use `BACKENDS`: the database, the job queue, retention, the bot outbox and its
+ * failover, the pacers and rate limits, the directory sync at scale, the SQL aggregation and the
+ * database errors kept out of the logs. The e2e walks
+ * and the integration files that name no backend run the whole service on PGlite, as `npm start` does.
+ */
+export const SLICE_BACKENDS: BackendName[] = adminUrl ? ['postgres'] : ['pglite'];
+
 /** A fresh, empty place to store data: a temp folder for PGlite, a new database for PostgreSQL. */
 export interface TestStore {
   backend: BackendName;

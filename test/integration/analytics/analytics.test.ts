@@ -8,7 +8,7 @@ import type {
 } from '../../../src/analytics/analytics.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import type { Person } from '../training/training-support.ts';
 import {
@@ -23,7 +23,7 @@ import {
 const FORMULA_TEXT = '=HYPERLINK("http://evil.example","click")';
 const QUOTED_TEXT = '議事録の書き方, "要点" のまとめ方\n2行目';
 
-describe.each(BACKENDS)('HR roll-ups and dashboards on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('HR roll-ups and dashboards on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let nonHr: Person;

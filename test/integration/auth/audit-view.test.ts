@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../src/auth/audit.contract.ts';
 import { createAuditLog } from '../../../src/auth/audit.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
 
-describe.each(BACKENDS)('audit log: HR views and exports it; nobody rewrites it, on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('audit log: HR views and exports it; nobody rewrites it, on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let employee: Person;

@@ -9,7 +9,7 @@ import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { nextOfficeTime } from '../../../src/jobs/office-hours.ts';
 import { jstMidnight } from '../../../src/shared/japan-time.ts';
 import { createBotOutbox } from '../../../src/reports/bot-outbox.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -26,7 +26,7 @@ const DAY = 86_400_000;
 const japanDay = (offset: number) =>
   new Date(Date.now() + 9 * 3_600_000 + offset * DAY).toISOString().slice(0, 10);
 
-describe.each(BACKENDS)('fiscal-year cycles on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('fiscal-year cycles on %s', (backend) => {
   let server: TestServer;
   const { fiscalYear, half, id: period } = halfPeriodAt(new Date());
   const halfKind = half === 1 ? 'selfCheckH1' : 'selfCheckH2';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addYears } from '../../../src/growth/career.service.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -13,7 +13,7 @@ type Person = {
   appRoles: string[];
 };
 
-describe.each(BACKENDS)('career design on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('career design on %s', (backend) => {
   let server: TestServer;
   // A 主事 outside 職員課, their 係長 (direct supervisor) and 課長 (the supervisor's supervisor), HR (職員課),
   // a colleague of the same 課 outside the chain (the other 係's 主任), and a 主事 of another 課.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -17,7 +17,7 @@ function japanDay(offset: number): string {
   return new Date(Date.now() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe.each(BACKENDS)('自己申告 (self-declaration) on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('自己申告 (self-declaration) on %s', (backend) => {
   let server: TestServer;
   let fiscalYear: number;
   // A 主事 outside 職員課, their 係長 and 課長 (the supervisor chain, denied: 自己申告 is confidential to HR),

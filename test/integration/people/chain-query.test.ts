@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { lineOverrides, people, peopleImports } from '../../../src/people/people.schema.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
+import { SLICE_BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
 
-describe.each(BACKENDS)('the supervisor chain in one query on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('the supervisor chain in one query on %s', (backend) => {
   let store: TestStore;
   let database: Database;
   let clock = Date.parse('2026-05-01T03:00:00Z');

@@ -7,7 +7,7 @@ import { createInterviewTransfer } from '../../../src/interviews/interview-trans
 import { interviewBookings, interviews } from '../../../src/interviews/interview.schema.ts';
 import { createPeopleAdminService } from '../../../src/people/people-admin.service.ts';
 import { apiCaller } from '../../support/api-caller.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const fixture = (name: string) =>
@@ -21,7 +21,7 @@ interface Detail {
   value?: string;
 }
 
-describe.each(BACKENDS)('HR people import and sync on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('HR people import and sync on %s', (backend) => {
   let server: TestServer;
   const call = apiCaller(() => server);
   const byEmployeeId = (employeeId: string) =>

@@ -7,12 +7,12 @@ import { createPeopleAdminService } from '../../../src/people/people-admin.servi
 import { createPeopleService } from '../../../src/people/people.service.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
 import { apiCaller } from '../../support/api-caller.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-describe.each(BACKENDS)('reporting lines through 発令 on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('reporting lines through 発令 on %s', (backend) => {
   let server: TestServer;
   const call = apiCaller(() => server);
   type Seed = TestServer['emulator']['people'][number];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffList } from '../../../src/people/people-admin.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -9,7 +9,7 @@ const NO_LEVEL_ID = '00000000-0000-4000-8000-000000000001';
 
 // HR's staff list (GET /api/hr/people): filters, pages, HR only, audited, and one head count that the
 // dashboards and the channel mapping agree with.
-describe.each(BACKENDS)('HR staff list on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('HR staff list on %s', (backend) => {
   let server: TestServer;
   const call = apiCaller(() => server);
   let hr: { id: string };

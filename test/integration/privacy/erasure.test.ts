@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type { ErasurePreview, ErasureRecordView } from '../../../src/privacy/erasure.contract.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
 
-describe.each(BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('erasing a leaver’s personal data (HR) on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   /** The leaver: a 係長 who is also the supervisor of `report`. */

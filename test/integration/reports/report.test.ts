@@ -8,11 +8,11 @@ import type { CourseView, EnrolmentView, SessionView } from '../../../src/traini
 import { createTrainingService } from '../../../src/training/training.service.ts';
 import { createTrainingStore } from '../../../src/training/training.store.ts';
 import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, sessionBody, type Person } from '../training/training-support.ts';
 
-describe.each(BACKENDS)('post-training reports on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('post-training reports on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let attendees: Person[];

@@ -13,11 +13,11 @@ import type {
   SessionView,
 } from '../../../src/training/training.contract.ts';
 import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
-import { BACKENDS } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, until, type Person } from './training-support.ts';
 
-describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('training sessions, Outlook and enrolment on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let kenshu: Person;
@@ -605,7 +605,7 @@ describe.each(BACKENDS)('training sessions, Outlook and enrolment on %s', (backe
   });
 });
 
-describe.each(BACKENDS)('seats and attendance on %s', (backend) => {
+describe.each(SLICE_BACKENDS)('seats and attendance on %s', (backend) => {
   let server: TestServer;
   let hr: Person;
   let staff: Person[];
