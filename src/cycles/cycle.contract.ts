@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { auditPersonSchema } from '../auth/audit.contract.ts';
 import {
   calendarDay,
-  expectedVersion,
   fiscalYearInput,
+  versionedInput,
   versionInputSchema,
 } from '../http/contract-fragments.ts';
 
@@ -108,18 +108,16 @@ export const cycleWindowInputSchema = z
   .strict();
 export type CycleWindowInput = z.infer<typeof cycleWindowInputSchema>;
 
-export const cycleRescheduleInputSchema = z
-  .object({ version: expectedVersion, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
-  .strict();
+export const cycleRescheduleInputSchema = versionedInput({
+  opensOn: calendarDateSchema,
+  closesOn: calendarDateSchema,
+});
 export type CycleRescheduleInput = z.infer<typeof cycleRescheduleInputSchema>;
 
-export const cycleOpenInputSchema = z
-  .object({
-    version: expectedVersion,
-    /** A new last day, e.g. when reopening a window whose last day has passed. */
-    closesOn: calendarDateSchema.optional(),
-  })
-  .strict();
+export const cycleOpenInputSchema = versionedInput({
+  /** A new last day, e.g. when reopening a window whose last day has passed. */
+  closesOn: calendarDateSchema.optional(),
+});
 export type CycleOpenInput = z.infer<typeof cycleOpenInputSchema>;
 
 export const cycleVersionInputSchema = versionInputSchema;

@@ -14,6 +14,7 @@ import {
   expectedVersion,
   fiscalYearInput,
   fiscalYearListQuery,
+  versionedInput,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
@@ -109,31 +110,22 @@ export const goalUpdateSchema = goalInputSchema
   .strict();
 export type GoalUpdateInput = z.infer<typeof goalUpdateSchema>;
 
-export const goalProgressInputSchema = z
-  .object({
-    version: expectedVersion,
-    percent: dbInteger.min(0).max(100),
-    note: userText.max(PROGRESS_NOTE_MAX),
-  })
-  .strict();
+export const goalProgressInputSchema = versionedInput({
+  percent: dbInteger.min(0).max(100),
+  note: userText.max(PROGRESS_NOTE_MAX),
+});
 export type GoalProgressInput = z.infer<typeof goalProgressInputSchema>;
 
-export const goalReflectionInputSchema = z
-  .object({
-    version: expectedVersion,
-    stage: goalCommentStageSchema.exclude(['setting']),
-    text: userText.max(GOAL_REFLECTION_MAX),
-  })
-  .strict();
+export const goalReflectionInputSchema = versionedInput({
+  stage: goalCommentStageSchema.exclude(['setting']),
+  text: userText.max(GOAL_REFLECTION_MAX),
+});
 export type GoalReflectionInput = z.infer<typeof goalReflectionInputSchema>;
 
-export const goalCommentInputSchema = z
-  .object({
-    version: expectedVersion,
-    stage: goalCommentStageSchema,
-    text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
-  })
-  .strict();
+export const goalCommentInputSchema = versionedInput({
+  stage: goalCommentStageSchema,
+  text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
+});
 export type GoalCommentInput = z.infer<typeof goalCommentInputSchema>;
 
 /** My workplace's goals (policy 7(3)①: goals are shared in the 課): titles, due dates and progress only. */

@@ -19,6 +19,16 @@ export const expectedVersionOrNew = dbInteger.min(0);
 /** A request whose body is nothing but the version last read (submit, close, confirm …). */
 export const versionInputSchema = z.object({ version: expectedVersion }).strict();
 
+/** A change to a stored record: the version last read (`expectedVersion`) and the change's own fields, nothing else. */
+export function versionedInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  return versionInputSchema.extend(shape).strict();
+}
+
+/** A save of a record that may not exist yet: `expectedVersionOrNew` and the record's own fields, nothing else. */
+export function versionedOrNewInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({ version: expectedVersionOrNew }).extend(shape).strict();
+}
+
 /** A fiscal year a record may be written for: from the policy's first year on. */
 export const fiscalYearInput = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
 

@@ -25,7 +25,7 @@
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 import { z } from 'zod';
-import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { versionedOrNewInput } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
 import {
   courseSessionRefSchema,
@@ -81,19 +81,15 @@ const formId = (what: string, max: number) =>
     .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only');
 
 /** A draft may be incomplete: lengths and ids are checked, nothing is required. */
-export const reportDraftSchema = z
-  .object({
-    /** 0 for the first save; otherwise the version read. */
-    version: expectedVersionOrNew,
-    learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
-    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
-    satisfaction: satisfaction.nullable(),
-    wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
-    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
-  })
-  .strict();
+export const reportDraftSchema = versionedOrNewInput({
+  learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+  application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+  competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
+  guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
+  satisfaction: satisfaction.nullable(),
+  wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+  wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+});
 export type ReportDraftInput = z.infer<typeof reportDraftSchema>;
 
 /** A submission: the two texts and the satisfaction are required. */

@@ -39,6 +39,7 @@ import {
   expectedVersion,
   MONTH_PATTERN,
   TIME_OF_DAY_PATTERN,
+  versionedInput,
   versionInputSchema,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
@@ -189,9 +190,7 @@ export const sessionInputSchema = z
 export type SessionInput = z.infer<typeof sessionInputSchema>;
 export const sessionUpdateSchema = sessionInputSchema.extend({ version: expectedVersion }).strict();
 export type SessionUpdateInput = z.infer<typeof sessionUpdateSchema>;
-export const cancelSessionSchema = z
-  .object({ version: expectedVersion, reason: userText.trim().min(1).max(REASON_MAX) })
-  .strict();
+export const cancelSessionSchema = versionedInput({ reason: userText.trim().min(1).max(REASON_MAX) });
 export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
 export const sessionStatusSchema = z.enum(['scheduled', 'cancelled']);
@@ -323,9 +322,7 @@ export const nominateInputSchema = z
   })
   .strict();
 export type NominateInput = z.infer<typeof nominateInputSchema>;
-export const closeEnrolmentSchema = z
-  .object({ version: expectedVersion, reason: userText.max(REASON_MAX) })
-  .strict();
+export const closeEnrolmentSchema = versionedInput({ reason: userText.max(REASON_MAX) });
 export type CloseEnrolmentInput = z.infer<typeof closeEnrolmentSchema>;
 
 /** `GET /api/training/courses`: the courses that fit the caller (view=fit) or all; archived ones for HR. */
