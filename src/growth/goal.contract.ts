@@ -17,6 +17,7 @@ import {
   versionedInput,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
+import { personSummarySchema } from '../people/people.contract.ts';
 
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
 export { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
@@ -135,12 +136,9 @@ export const workplaceGoalsResponseSchema = z.object({
   fiscalYear: z.number(),
   /** Everyone else of my 課 who set goals for the year, by name. */
   people: z.array(
-    z.object({
-      id: z.string(),
-      displayName: z.string(),
-      jobTitle: z.string().nullable(),
-      goals: z.array(goalViewSchema),
-    }),
+    personSummarySchema
+      .pick({ id: true, displayName: true, jobTitle: true })
+      .extend({ goals: z.array(goalViewSchema) }),
   ),
 });
 export type WorkplaceGoalsResponse = z.infer<typeof workplaceGoalsResponseSchema>;
