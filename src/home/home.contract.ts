@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { dueItemSchema, teamDueItemSchema } from '../cycles/cycle.contract.ts';
 import { interviewTypeSchema } from '../interviews/interview.contract.ts';
 import { dueReportSchema } from '../reports/report.contract.ts';
-import { localizedTextSchema } from '../training/training.contract.ts';
+import { localizedTextSchema, sessionRefSchema } from '../training/training.contract.ts';
 
 /** How long a comment or a piece of feedback counts as new, and a report waits for its comment. */
 export const HOME_NEWS_DAYS = 30;
@@ -37,10 +37,7 @@ export type HomeInterview = z.infer<typeof homeInterviewSchema>;
 /** A training session ahead of me that I applied to, was recommended or nominated for, or am confirmed on. */
 export const homeTrainingSchema = z.object({
   enrolmentId: z.string(),
-  sessionId: z.string(),
-  courseTitle: localizedTextSchema,
-  start: z.string(),
-  end: z.string(),
+  ...sessionRefSchema.shape,
   status: z.enum(['applied', 'recommended', 'nominated', 'confirmed', 'waitlisted']),
 });
 export type HomeTraining = z.infer<typeof homeTrainingSchema>;

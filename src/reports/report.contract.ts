@@ -27,10 +27,7 @@
 import { z } from 'zod';
 import { versionedOrNewInput } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
-import {
-  courseSessionRefSchema,
-  localizedTextSchema as courseTitleSchema,
-} from '../training/training.contract.ts';
+import { courseSessionRefSchema, sessionRefSchema } from '../training/training.contract.ts';
 
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_WANTED_MAX = 1000;
@@ -165,21 +162,16 @@ export type ReportCommentInput = z.infer<typeof reportCommentInputSchema>;
  * two texts and what the training strengthened; not the satisfaction or the wishes, which go to HR) and the
  * comments the caller sent, oldest first.
  */
-export const supervisorReportSchema = z.object({
-  reportId: z.string(),
-  sessionId: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  courseTitle: courseTitleSchema,
-  start: z.string(),
-  end: z.string(),
-  submittedAt: z.string(),
-  learned: z.string(),
-  application: z.string(),
-  competencyIds: z.array(z.string()),
-  guidelineIds: z.array(z.string()),
-  comments: z.array(reportCommentSchema),
-});
+export const supervisorReportSchema = reportContentSchema
+  .pick({ learned: true, application: true, competencyIds: true, guidelineIds: true })
+  .extend({
+    reportId: z.string(),
+    ...sessionRefSchema.shape,
+    personId: z.string(),
+    personName: z.string(),
+    submittedAt: z.string(),
+    comments: z.array(reportCommentSchema),
+  });
 export type SupervisorReport = z.infer<typeof supervisorReportSchema>;
 
 /** One of my reports (started or submitted), for the tab's "mine" view. */

@@ -95,15 +95,19 @@ const localized = (max: number, required: boolean) =>
 /** A title or description as stored: Japanese always, English when given. */
 export const localizedTextSchema = z.object({ ja: z.string(), en: z.string().nullable() });
 
+/** Which course a session or an enrolment belongs to: its id and its title as stored. */
+const courseRefFields = { courseId: z.string(), courseTitle: localizedTextSchema };
+
 /** A session as the reports, the home and HR's roll-ups name it: which session of which course, and when. */
 export const courseSessionRefSchema = z.object({
   sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: localizedTextSchema,
+  ...courseRefFields,
   /** ISO instants of the start and end. */
   start: z.string(),
   end: z.string(),
 });
+/** The same where the answer names the course by its title only. */
+export const sessionRefSchema = courseSessionRefSchema.omit({ courseId: true });
 
 export const courseInputSchema = z
   .object({
@@ -201,8 +205,7 @@ export type OutlookState = z.infer<typeof outlookStateSchema>;
 
 export const sessionViewSchema = z.object({
   id: z.string(),
-  courseId: z.string(),
-  courseTitle: localizedTextSchema,
+  ...courseRefFields,
   date: z.string(),
   startTime: z.string(),
   endTime: z.string(),
@@ -251,12 +254,8 @@ export type EnrolmentOrigin = z.infer<typeof enrolmentOriginSchema>;
 
 export const enrolmentViewSchema = z.object({
   id: z.string(),
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: localizedTextSchema,
+  ...courseSessionRefSchema.shape,
   category: courseCategorySchema,
-  start: z.string(),
-  end: z.string(),
   sessionStatus: sessionStatusSchema,
   personId: z.string(),
   personName: z.string(),
