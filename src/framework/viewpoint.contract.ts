@@ -8,7 +8,7 @@
 // One zod schema per shape: the server validates requests and (outside production) checks its answers with
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 import { z } from 'zod';
-import { versionedOrNewInput } from '../http/contract-fragments.ts';
+import { versionedOrNewInput, versionStampFields } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
 
 export const VIEWPOINT_MAX = 1000;
@@ -22,8 +22,7 @@ export const viewpointSchema = z.object({
   levelId: z.string(),
   competencyId: z.string(),
   ...viewpointTextSchema.shape,
-  version: z.number(),
-  updatedAt: z.string(),
+  ...versionStampFields,
 });
 export type Viewpoint = z.infer<typeof viewpointSchema>;
 

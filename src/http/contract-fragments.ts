@@ -16,6 +16,9 @@ export const expectedVersion = dbInteger.min(1);
 /** The same for a record that may not exist yet: 0 for the first save, then the version last read. */
 export const expectedVersionOrNew = dbInteger.min(0);
 
+/** A stored record's version as a view shows it (sent back with a change), and when it last changed (ISO). */
+export const versionStampFields = { version: z.number(), updatedAt: z.string() };
+
 /** A request whose body is nothing but the version last read (submit, close, confirm …). */
 export const versionInputSchema = z.object({ version: expectedVersion }).strict();
 

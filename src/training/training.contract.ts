@@ -41,6 +41,7 @@ import {
   TIME_OF_DAY_PATTERN,
   versionedInput,
   versionInputSchema,
+  versionStampFields,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
@@ -277,8 +278,7 @@ export const enrolmentViewSchema = z.object({
   inCalendar: z.boolean(),
   /** Their answer to the Outlook invitation (null until read back from the event). */
   outlookResponse: z.enum(['none', 'accepted', 'tentative', 'declined']).nullable(),
-  version: z.number(),
-  updatedAt: z.string(),
+  ...versionStampFields,
 });
 export type EnrolmentView = z.infer<typeof enrolmentViewSchema>;
 
