@@ -16,6 +16,7 @@ import { auditPersonSchema } from '../auth/audit.contract.ts';
 import {
   calendarDay,
   fiscalYearInput,
+  todayInJapan,
   versionedInput,
   versionInputSchema,
 } from '../http/contract-fragments.ts';
@@ -81,8 +82,7 @@ export const cycleYearResponseSchema = z.object({
   fiscalYear: z.number(),
   /** The fiscal year of today (Japan time), so the tab need not work it out. */
   currentFiscalYear: z.number(),
-  /** Today in Japan (YYYY-MM-DD). */
-  today: z.string(),
+  today: todayInJapan,
   /** Configured windows, in CYCLE_KINDS order; a kind HR has not configured is absent. */
   windows: z.array(cycleWindowSchema),
 });
@@ -165,7 +165,7 @@ export const teamDueItemSchema = openWindowSchema.omit({ fiscalYear: true }).ext
 export type TeamDueItem = z.infer<typeof teamDueItemSchema>;
 
 export const dueResponseSchema = z.object({
-  today: z.string(),
+  today: todayInJapan,
   /** Windows open now (HR-configured ones, plus the default self-check half where none is configured). */
   open: z.array(openWindowSchema),
   mine: z.array(dueItemSchema),

@@ -8,6 +8,7 @@
 // the tab's types are inferred from it.
 import { z } from 'zod';
 import { dueItemSchema, teamDueItemSchema } from '../cycles/cycle.contract.ts';
+import { todayInJapan } from '../http/contract-fragments.ts';
 import { interviewTypeSchema } from '../interviews/interview.contract.ts';
 import { dueReportSchema } from '../reports/report.contract.ts';
 import { localizedTextSchema, sessionRefSchema } from '../training/training.contract.ts';
@@ -104,8 +105,7 @@ export const homeTeamReportSchema = z.object({
 });
 
 export const homeSummarySchema = z.object({
-  /** Today in Japan (YYYY-MM-DD). */
-  today: z.string(),
+  today: todayInJapan,
   /** What I have to do: forms owed in HR's open windows, training reports to write. */
   todo: z.object({
     cycles: z.array(dueItemSchema),

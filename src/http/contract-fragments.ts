@@ -38,6 +38,9 @@ export const fiscalYearInput = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
 /** `?fiscalYear=` of a list that spans the years: the current fiscal year when absent. */
 export const fiscalYearListQuery = dbIntegerFromText.min(2000).max(2100).optional();
 
+/** Today in Japan (YYYY-MM-DD) as the server's clock has it, so the tab need not work it out from its own. */
+export const todayInJapan = z.string();
+
 /** YYYY-MM-DD */
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** YYYY-MM, months 01 to 12. */

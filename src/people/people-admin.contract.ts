@@ -9,6 +9,7 @@
 // GET  /api/hr/people/:personId/levels      → LevelHistory (HR)
 // GET  /api/hr/people?q=&department=&levelId=&employmentType=&page=&pageSize= → StaffList (HR, audited)
 import { z } from 'zod';
+import { todayInJapan } from '../http/contract-fragments.ts';
 import { dbIntegerFromText, userText } from '../http/user-input.ts';
 import { employmentTypeSchema, personPlacementFields, personSummarySchema } from './people.contract.ts';
 
@@ -283,7 +284,7 @@ export type StaffMember = z.infer<typeof staffMemberSchema>;
 /** GET /api/hr/people */
 export const staffListSchema = z.object({
   /** The day (Japan) the list is as of: 発令 of later dates are in `nextChange`, not yet in force. */
-  today: z.string(),
+  today: todayInJapan,
   page: z.number(),
   pageSize: z.number(),
   /** People matching the filters (the pages hold them all). */
