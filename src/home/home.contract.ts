@@ -72,13 +72,15 @@ export const homeNewsSchema = z.discriminatedUnion('source', [
 ]);
 export type HomeNews = z.infer<typeof homeNewsSchema>;
 
+/** Which direct report an entry of the team part is about. */
+const directReportFields = { personId: z.string(), displayName: z.string() };
+
 /**
  * A direct report's submitted self-check whose feedback is not complete yet: the team list's rule
  * (src/growth/self-check-feedback-state.ts), so comments on 2 of 7 items still leave it here.
  */
 export const homeTeamSelfCheckSchema = z.object({
-  personId: z.string(),
-  displayName: z.string(),
+  ...directReportFields,
   period: z.string(),
   submittedAt: z.string().nullable(),
   /** How many of its items have a comment so far (0 before any), as the team list shows it. */
@@ -87,8 +89,7 @@ export const homeTeamSelfCheckSchema = z.object({
 
 /** A direct report whose interview of an open window is not booked yet. */
 export const homeTeamInterviewSchema = z.object({
-  personId: z.string(),
-  displayName: z.string(),
+  ...directReportFields,
   type: interviewTypeSchema,
   /** The last day of the window (YYYY-MM-DD, Japan time). */
   closesOn: z.string(),
@@ -97,8 +98,7 @@ export const homeTeamInterviewSchema = z.object({
 /** A direct report's training report submitted in the last HOME_NEWS_DAYS days that I have not commented on. */
 export const homeTeamReportSchema = z.object({
   reportId: z.string(),
-  personId: z.string(),
-  displayName: z.string(),
+  ...directReportFields,
   sessionId: z.string(),
   courseTitle: localizedTextSchema,
   submittedAt: z.string(),
