@@ -97,25 +97,27 @@ export const wantedCourseSchema = z.object({
 });
 export type WantedCourse = z.infer<typeof wantedCourseSchema>;
 
-export const wantedLevelSchema = z.object({
-  /** A framework level id, or `unknown` for people without one. */
-  levelId: z.string(),
+/** Who answered 今後受けたい研修: per level, per 課 (without pickers) and for the whole year. */
+const wantedAnswerCountsSchema = z.object({
   /** People with a submitted report in the year. */
   respondents: z.number(),
   /** People who wrote something under 今後受けたい研修. */
   writers: z.number(),
   /** People who picked at least one catalog course. */
   pickers: z.number(),
+});
+
+export const wantedLevelSchema = wantedAnswerCountsSchema.extend({
+  /** A framework level id, or `unknown` for people without one. */
+  levelId: z.string(),
   courses: z.array(courseCountSchema),
 });
 export type WantedLevel = z.infer<typeof wantedLevelSchema>;
 
-export const wantedDepartmentSchema = z.object({
+export const wantedDepartmentSchema = wantedAnswerCountsSchema.omit({ pickers: true }).extend({
   /** The 課 (empty string for people without one). */
   department: z.string(),
   division: z.string().nullable(),
-  respondents: z.number(),
-  writers: z.number(),
   courses: z.array(courseCountSchema),
   /** The free text, in no particular person's order; null when fewer than MIN_GROUP_SIZE people wrote. */
   texts: z.array(z.string()).nullable().describe('null when fewer than minGroupSize people wrote'),
@@ -123,10 +125,9 @@ export const wantedDepartmentSchema = z.object({
 });
 export type WantedDepartment = z.infer<typeof wantedDepartmentSchema>;
 
-export const wantedReportSchema = z.object({
+export const wantedReportSchema = wantedAnswerCountsSchema.pick({ respondents: true }).extend({
   fiscalYear: z.number(),
   minGroupSize: z.number(),
-  respondents: z.number(),
   courses: z.array(wantedCourseSchema),
   levels: z.array(wantedLevelSchema),
   departments: z.array(wantedDepartmentSchema),
@@ -201,15 +202,11 @@ export const competencyReportSchema = z.object({
 });
 export type CompetencyReport = z.infer<typeof competencyReportSchema>;
 
-export const demandReportSchema = z.object({
+export const demandReportSchema = wantedAnswerCountsSchema.extend({
   fiscalYear: z.number(),
   /** Framework level ids in order (and `unknown` if anyone lacks one): the columns of `byLevel`. */
   levelIds: z.array(z.string()),
   /** Courses picked under 今後受けたい研修, most wanted first. */
   courses: z.array(wantedCourseSchema),
-  /** People who wrote free text, and those who picked at least one course. */
-  writers: z.number(),
-  pickers: z.number(),
-  respondents: z.number(),
 });
 export type DemandReport = z.infer<typeof demandReportSchema>;

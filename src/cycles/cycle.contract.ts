@@ -15,8 +15,9 @@ import { z } from 'zod';
 import { auditPersonSchema } from '../auth/audit.contract.ts';
 import {
   calendarDay,
-  expectedVersion,
   fiscalYearInput,
+  todayInJapan,
+  versionedInput,
   versionInputSchema,
 } from '../http/contract-fragments.ts';
 
@@ -81,8 +82,7 @@ export const cycleYearResponseSchema = z.object({
   fiscalYear: z.number(),
   /** The fiscal year of today (Japan time), so the tab need not work it out. */
   currentFiscalYear: z.number(),
-  /** Today in Japan (YYYY-MM-DD). */
-  today: z.string(),
+  today: todayInJapan,
   /** Configured windows, in CYCLE_KINDS order; a kind HR has not configured is absent. */
   windows: z.array(cycleWindowSchema),
 });
@@ -108,18 +108,16 @@ export const cycleWindowInputSchema = z
   .strict();
 export type CycleWindowInput = z.infer<typeof cycleWindowInputSchema>;
 
-export const cycleRescheduleInputSchema = z
-  .object({ version: expectedVersion, opensOn: calendarDateSchema, closesOn: calendarDateSchema })
-  .strict();
+export const cycleRescheduleInputSchema = versionedInput({
+  opensOn: calendarDateSchema,
+  closesOn: calendarDateSchema,
+});
 export type CycleRescheduleInput = z.infer<typeof cycleRescheduleInputSchema>;
 
-export const cycleOpenInputSchema = z
-  .object({
-    version: expectedVersion,
-    /** A new last day, e.g. when reopening a window whose last day has passed. */
-    closesOn: calendarDateSchema.optional(),
-  })
-  .strict();
+export const cycleOpenInputSchema = versionedInput({
+  /** A new last day, e.g. when reopening a window whose last day has passed. */
+  closesOn: calendarDateSchema.optional(),
+});
 export type CycleOpenInput = z.infer<typeof cycleOpenInputSchema>;
 
 export const cycleVersionInputSchema = versionInputSchema;
@@ -167,7 +165,7 @@ export const teamDueItemSchema = openWindowSchema.omit({ fiscalYear: true }).ext
 export type TeamDueItem = z.infer<typeof teamDueItemSchema>;
 
 export const dueResponseSchema = z.object({
-  today: z.string(),
+  today: todayInJapan,
   /** Windows open now (HR-configured ones, plus the default self-check half where none is configured). */
   open: z.array(openWindowSchema),
   mine: z.array(dueItemSchema),

@@ -8,7 +8,7 @@
 // One zod schema per shape: the server validates requests and (outside production) checks its answers with
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 import { z } from 'zod';
-import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { versionedOrNewInput, versionStampFields } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
 
 export const VIEWPOINT_MAX = 1000;
@@ -22,8 +22,7 @@ export const viewpointSchema = z.object({
   levelId: z.string(),
   competencyId: z.string(),
   ...viewpointTextSchema.shape,
-  version: z.number(),
-  updatedAt: z.string(),
+  ...versionStampFields,
 });
 export type Viewpoint = z.infer<typeof viewpointSchema>;
 
@@ -33,15 +32,12 @@ export const viewpointListSchema = z.object({
 });
 export type ViewpointList = z.infer<typeof viewpointListSchema>;
 
-export const viewpointInputSchema = z
-  .object({
-    /** 0 when writing a cell that has none yet, then the version last read. */
-    version: expectedVersionOrNew,
-    /** Both empty clears the cell: the tab falls back to the policy's own words. */
-    ja: userText.max(VIEWPOINT_MAX),
-    en: userText.max(VIEWPOINT_MAX),
-  })
-  .strict();
+/** The version is 0 when writing a cell that has none yet. */
+export const viewpointInputSchema = versionedOrNewInput({
+  /** Both empty clears the cell: the tab falls back to the policy's own words. */
+  ja: userText.max(VIEWPOINT_MAX),
+  en: userText.max(VIEWPOINT_MAX),
+});
 export type ViewpointInput = z.infer<typeof viewpointInputSchema>;
 
 const idParam = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase id');

@@ -7,7 +7,7 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
-import { expectedVersionOrNew, MONTH_PATTERN } from '../http/contract-fragments.ts';
+import { MONTH_PATTERN, versionedOrNewInput } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
 
 export const CAREER_TEXT_MAX = 2000;
@@ -49,22 +49,18 @@ export const rotationEntryInputSchema = z
   .strict();
 export type RotationEntry = z.infer<typeof rotationEntryInputSchema>;
 
-export const careerDesignInputSchema = z
-  .object({
-    /** 0 for the first save, then the version last read. */
-    version: expectedVersionOrNew,
-    visionMidTerm: userText.max(CAREER_TEXT_MAX),
-    visionLongTerm: userText.max(CAREER_TEXT_MAX),
-    path: careerPathSchema,
-    /** The specialist field, or the fields a rotation should cover. */
-    pathField: userText.max(CAREER_SHORT_MAX),
-    interests: z.array(shortName).max(CAREER_LIST_MAX),
-    qualificationsHeld: z.array(qualificationInputSchema).max(CAREER_LIST_MAX),
-    qualificationsPlanned: z.array(qualificationInputSchema).max(CAREER_LIST_MAX),
-    trainingsWanted: z.array(shortName).max(CAREER_LIST_MAX),
-    rotation: z.array(rotationEntryInputSchema).max(ROTATION_MAX),
-  })
-  .strict();
+export const careerDesignInputSchema = versionedOrNewInput({
+  visionMidTerm: userText.max(CAREER_TEXT_MAX),
+  visionLongTerm: userText.max(CAREER_TEXT_MAX),
+  path: careerPathSchema,
+  /** The specialist field, or the fields a rotation should cover. */
+  pathField: userText.max(CAREER_SHORT_MAX),
+  interests: z.array(shortName).max(CAREER_LIST_MAX),
+  qualificationsHeld: z.array(qualificationInputSchema).max(CAREER_LIST_MAX),
+  qualificationsPlanned: z.array(qualificationInputSchema).max(CAREER_LIST_MAX),
+  trainingsWanted: z.array(shortName).max(CAREER_LIST_MAX),
+  rotation: z.array(rotationEntryInputSchema).max(ROTATION_MAX),
+});
 export type CareerDesignInput = z.infer<typeof careerDesignInputSchema>;
 
 const qualificationSchema = z.object({ name: z.string(), month: z.string().nullable() });

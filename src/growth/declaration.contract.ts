@@ -15,7 +15,7 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
-import { expectedVersionOrNew, fiscalYearInput, versionInputSchema } from '../http/contract-fragments.ts';
+import { fiscalYearInput, versionedOrNewInput, versionInputSchema } from '../http/contract-fragments.ts';
 import { calendarDateSchema } from '../cycles/cycle.contract.ts';
 import { userText } from '../http/user-input.ts';
 
@@ -56,21 +56,17 @@ export const transferWishInputSchema = z
   .strict();
 export type TransferWish = z.infer<typeof transferWishInputSchema>;
 
-export const declarationDraftInputSchema = z
-  .object({
-    /** 0 for the first save, then the version last read. */
-    version: expectedVersionOrNew,
-    /** Stay in my post, move, or either; null (or absent) while not answered. */
-    placement: placementSchema.nullable().optional(),
-    /** At most TRANSFER_WISHES_MAX, in order of preference; each needs its reason. */
-    transferWishes: z
-      .array(transferWishInputSchema)
-      .max(TRANSFER_WISHES_MAX, `at most ${TRANSFER_WISHES_MAX} transfer wishes`),
-    /** 考慮してほしい事情 (health, care, family …). */
-    circumstances: userText.max(DECLARATION_TEXT_MAX),
-    comment: userText.max(DECLARATION_TEXT_MAX),
-  })
-  .strict();
+export const declarationDraftInputSchema = versionedOrNewInput({
+  /** Stay in my post, move, or either; null (or absent) while not answered. */
+  placement: placementSchema.nullable().optional(),
+  /** At most TRANSFER_WISHES_MAX, in order of preference; each needs its reason. */
+  transferWishes: z
+    .array(transferWishInputSchema)
+    .max(TRANSFER_WISHES_MAX, `at most ${TRANSFER_WISHES_MAX} transfer wishes`),
+  /** 考慮してほしい事情 (health, care, family …). */
+  circumstances: userText.max(DECLARATION_TEXT_MAX),
+  comment: userText.max(DECLARATION_TEXT_MAX),
+});
 export type DeclarationDraftInput = z.infer<typeof declarationDraftInputSchema>;
 
 export const declarationSubmitInputSchema = versionInputSchema;

@@ -14,8 +14,10 @@ import {
   expectedVersion,
   fiscalYearInput,
   fiscalYearListQuery,
+  versionedInput,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
+import { personSummarySchema } from '../people/people.contract.ts';
 
 // The tab works out the current fiscal year by the same rule as the server (1 April, Japan time).
 export { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
@@ -109,31 +111,22 @@ export const goalUpdateSchema = goalInputSchema
   .strict();
 export type GoalUpdateInput = z.infer<typeof goalUpdateSchema>;
 
-export const goalProgressInputSchema = z
-  .object({
-    version: expectedVersion,
-    percent: dbInteger.min(0).max(100),
-    note: userText.max(PROGRESS_NOTE_MAX),
-  })
-  .strict();
+export const goalProgressInputSchema = versionedInput({
+  percent: dbInteger.min(0).max(100),
+  note: userText.max(PROGRESS_NOTE_MAX),
+});
 export type GoalProgressInput = z.infer<typeof goalProgressInputSchema>;
 
-export const goalReflectionInputSchema = z
-  .object({
-    version: expectedVersion,
-    stage: goalCommentStageSchema.exclude(['setting']),
-    text: userText.max(GOAL_REFLECTION_MAX),
-  })
-  .strict();
+export const goalReflectionInputSchema = versionedInput({
+  stage: goalCommentStageSchema.exclude(['setting']),
+  text: userText.max(GOAL_REFLECTION_MAX),
+});
 export type GoalReflectionInput = z.infer<typeof goalReflectionInputSchema>;
 
-export const goalCommentInputSchema = z
-  .object({
-    version: expectedVersion,
-    stage: goalCommentStageSchema,
-    text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
-  })
-  .strict();
+export const goalCommentInputSchema = versionedInput({
+  stage: goalCommentStageSchema,
+  text: userText.trim().min(1).max(GOAL_COMMENT_MAX),
+});
 export type GoalCommentInput = z.infer<typeof goalCommentInputSchema>;
 
 /** My workplace's goals (policy 7(3)①: goals are shared in the 課): titles, due dates and progress only. */
@@ -143,12 +136,9 @@ export const workplaceGoalsResponseSchema = z.object({
   fiscalYear: z.number(),
   /** Everyone else of my 課 who set goals for the year, by name. */
   people: z.array(
-    z.object({
-      id: z.string(),
-      displayName: z.string(),
-      jobTitle: z.string().nullable(),
-      goals: z.array(goalViewSchema),
-    }),
+    personSummarySchema
+      .pick({ id: true, displayName: true, jobTitle: true })
+      .extend({ goals: z.array(goalViewSchema) }),
   ),
 });
 export type WorkplaceGoalsResponse = z.infer<typeof workplaceGoalsResponseSchema>;

@@ -11,7 +11,7 @@
 // them, the OpenAPI document is built from them, and the types below (which the tab imports) are inferred.
 
 import { z } from 'zod';
-import { expectedVersion, expectedVersionOrNew, versionInputSchema } from '../http/contract-fragments.ts';
+import { versionedInput, versionedOrNewInput, versionInputSchema } from '../http/contract-fragments.ts';
 import { viewpointTextSchema } from '../framework/viewpoint.contract.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
@@ -63,35 +63,28 @@ export const selfCheckHistoryResponseSchema = z.object({
 });
 export type SelfCheckHistoryResponse = z.infer<typeof selfCheckHistoryResponseSchema>;
 
-export const selfCheckDraftInputSchema = z
-  .object({
-    /** 0 for the first save, then the version last read. */
-    version: expectedVersionOrNew,
-    ratings: z.record(
-      userText.max(64),
-      z
-        .object({
-          rating: dbInteger.min(RATING_MIN).max(RATING_MAX),
-          evidence: userText.max(EVIDENCE_MAX),
-        })
-        .strict(),
-    ),
-    /** Per DRILL guideline. */
-    reflections: z.record(userText.max(64), userText.max(REFLECTION_MAX)),
-  })
-  .strict();
+export const selfCheckDraftInputSchema = versionedOrNewInput({
+  ratings: z.record(
+    userText.max(64),
+    z
+      .object({
+        rating: dbInteger.min(RATING_MIN).max(RATING_MAX),
+        evidence: userText.max(EVIDENCE_MAX),
+      })
+      .strict(),
+  ),
+  /** Per DRILL guideline. */
+  reflections: z.record(userText.max(64), userText.max(REFLECTION_MAX)),
+});
 export type SelfCheckDraftInput = z.infer<typeof selfCheckDraftInputSchema>;
 
 export const selfCheckSubmitInputSchema = versionInputSchema;
 export type SelfCheckSubmitInput = z.infer<typeof selfCheckSubmitInputSchema>;
 
-export const selfCheckFeedbackInputSchema = z
-  .object({
-    version: expectedVersion,
-    /** A comment per item of the self-check. */
-    feedback: z.record(userText.max(64), userText.min(1).max(FEEDBACK_MAX)),
-  })
-  .strict();
+export const selfCheckFeedbackInputSchema = versionedInput({
+  /** A comment per item of the self-check. */
+  feedback: z.record(userText.max(64), userText.min(1).max(FEEDBACK_MAX)),
+});
 export type SelfCheckFeedbackInput = z.infer<typeof selfCheckFeedbackInputSchema>;
 
 /** The supervisor marks their feedback complete (the version last read). */

@@ -9,6 +9,7 @@
 // the types are inferred from it.
 import { z } from 'zod';
 import { INTERVIEW_TYPES } from '../interviews/interview.contract.ts';
+import { personPlacementFields, personSummarySchema } from '../people/people.contract.ts';
 
 /**
  * The current half's self-check: none, draft, submitted (feedback not complete), reviewed (the
@@ -17,13 +18,8 @@ import { INTERVIEW_TYPES } from '../interviews/interview.contract.ts';
 export const selfCheckStateSchema = z.enum(['none', 'draft', 'submitted', 'reviewed']);
 export type SelfCheckState = z.infer<typeof selfCheckStateSchema>;
 
-export const teamMemberSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  jobTitle: z.string().nullable(),
-  levelId: z.string().nullable(),
-  department: z.string().nullable(),
-  managerId: z.string().nullable(),
+export const teamMemberSchema = personSummarySchema.extend({
+  managerId: personPlacementFields.managerId,
   depth: z.number().describe('1 for a direct report, 2 for their reports, …'),
   selfCheck: selfCheckStateSchema,
   /** Of a submitted self-check: how many of its items have a comment so far (e.g. 2 of 7). */

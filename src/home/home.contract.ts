@@ -8,9 +8,10 @@
 // the tab's types are inferred from it.
 import { z } from 'zod';
 import { dueItemSchema, teamDueItemSchema } from '../cycles/cycle.contract.ts';
+import { todayInJapan } from '../http/contract-fragments.ts';
 import { interviewTypeSchema } from '../interviews/interview.contract.ts';
 import { dueReportSchema } from '../reports/report.contract.ts';
-import { localizedTextSchema } from '../training/training.contract.ts';
+import { localizedTextSchema, sessionRefSchema } from '../training/training.contract.ts';
 
 /** How long a comment or a piece of feedback counts as new, and a report waits for its comment. */
 export const HOME_NEWS_DAYS = 30;
@@ -37,10 +38,7 @@ export type HomeInterview = z.infer<typeof homeInterviewSchema>;
 /** A training session ahead of me that I applied to, was recommended or nominated for, or am confirmed on. */
 export const homeTrainingSchema = z.object({
   enrolmentId: z.string(),
-  sessionId: z.string(),
-  courseTitle: localizedTextSchema,
-  start: z.string(),
-  end: z.string(),
+  ...sessionRefSchema.shape,
   status: z.enum(['applied', 'recommended', 'nominated', 'confirmed', 'waitlisted']),
 });
 export type HomeTraining = z.infer<typeof homeTrainingSchema>;
@@ -74,13 +72,15 @@ export const homeNewsSchema = z.discriminatedUnion('source', [
 ]);
 export type HomeNews = z.infer<typeof homeNewsSchema>;
 
+/** Which direct report an entry of the team part is about. */
+const directReportFields = { personId: z.string(), displayName: z.string() };
+
 /**
  * A direct report's submitted self-check whose feedback is not complete yet: the team list's rule
  * (src/growth/self-check-feedback-state.ts), so comments on 2 of 7 items still leave it here.
  */
 export const homeTeamSelfCheckSchema = z.object({
-  personId: z.string(),
-  displayName: z.string(),
+  ...directReportFields,
   period: z.string(),
   submittedAt: z.string().nullable(),
   /** How many of its items have a comment so far (0 before any), as the team list shows it. */
@@ -89,8 +89,7 @@ export const homeTeamSelfCheckSchema = z.object({
 
 /** A direct report whose interview of an open window is not booked yet. */
 export const homeTeamInterviewSchema = z.object({
-  personId: z.string(),
-  displayName: z.string(),
+  ...directReportFields,
   type: interviewTypeSchema,
   /** The last day of the window (YYYY-MM-DD, Japan time). */
   closesOn: z.string(),
@@ -99,16 +98,14 @@ export const homeTeamInterviewSchema = z.object({
 /** A direct report's training report submitted in the last HOME_NEWS_DAYS days that I have not commented on. */
 export const homeTeamReportSchema = z.object({
   reportId: z.string(),
-  personId: z.string(),
-  displayName: z.string(),
+  ...directReportFields,
   sessionId: z.string(),
   courseTitle: localizedTextSchema,
   submittedAt: z.string(),
 });
 
 export const homeSummarySchema = z.object({
-  /** Today in Japan (YYYY-MM-DD). */
-  today: z.string(),
+  today: todayInJapan,
   /** What I have to do: forms owed in HR's open windows, training reports to write. */
   todo: z.object({
     cycles: z.array(dueItemSchema),

@@ -16,14 +16,30 @@ export const expectedVersion = dbInteger.min(1);
 /** The same for a record that may not exist yet: 0 for the first save, then the version last read. */
 export const expectedVersionOrNew = dbInteger.min(0);
 
+/** A stored record's version as a view shows it (sent back with a change), and when it last changed (ISO). */
+export const versionStampFields = { version: z.number(), updatedAt: z.string() };
+
 /** A request whose body is nothing but the version last read (submit, close, confirm …). */
 export const versionInputSchema = z.object({ version: expectedVersion }).strict();
+
+/** A change to a stored record: the version last read (`expectedVersion`) and the change's own fields, nothing else. */
+export function versionedInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  return versionInputSchema.extend(shape).strict();
+}
+
+/** A save of a record that may not exist yet: `expectedVersionOrNew` and the record's own fields, nothing else. */
+export function versionedOrNewInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({ version: expectedVersionOrNew }).extend(shape).strict();
+}
 
 /** A fiscal year a record may be written for: from the policy's first year on. */
 export const fiscalYearInput = dbInteger.min(FIRST_FISCAL_YEAR).max(2100);
 
 /** `?fiscalYear=` of a list that spans the years: the current fiscal year when absent. */
 export const fiscalYearListQuery = dbIntegerFromText.min(2000).max(2100).optional();
+
+/** Today in Japan (YYYY-MM-DD) as the server's clock has it, so the tab need not work it out from its own. */
+export const todayInJapan = z.string();
 
 /** YYYY-MM-DD */
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

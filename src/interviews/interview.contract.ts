@@ -14,9 +14,9 @@
 import { z } from 'zod';
 import {
   dayFormat,
-  expectedVersion,
   fiscalYearListQuery,
   TIME_OF_DAY_PATTERN,
+  versionedInput,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
@@ -196,39 +196,32 @@ export const interviewListQuerySchema = z.object({
   fiscalYear: fiscalYearListQuery,
 });
 
-export const rescheduleInputSchema = z
-  .object({ version: expectedVersion, start: instant, end: instant })
-  .strict();
+export const rescheduleInputSchema = versionedInput({ start: instant, end: instant });
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
 
-export const cancelInputSchema = z
-  .object({ version: expectedVersion, reason: userText.max(CANCEL_REASON_MAX).default('') })
-  .strict();
+export const cancelInputSchema = versionedInput({ reason: userText.max(CANCEL_REASON_MAX).default('') });
 export type CancelInput = z.infer<typeof cancelInputSchema>;
 
 const itemId = userText.min(1).max(64);
 const itemText = userText.trim().min(1).max(ITEM_TEXT_MAX);
-export const recordInputSchema = z
-  .object({
-    version: expectedVersion,
-    agenda: z
-      .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
-      .max(AGENDA_ITEMS_MAX),
-    sharedNotes: userText.max(NOTE_MAX),
-    /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
-    privateNotes: userText.max(NOTE_MAX).optional(),
-    actionItems: z
-      .array(
-        z
-          .object({
-            id: itemId,
-            text: itemText,
-            done: z.boolean(),
-            carriedFrom: userText.max(64).nullable(),
-          })
-          .strict(),
-      )
-      .max(ACTION_ITEMS_MAX),
-  })
-  .strict();
+export const recordInputSchema = versionedInput({
+  agenda: z
+    .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
+    .max(AGENDA_ITEMS_MAX),
+  sharedNotes: userText.max(NOTE_MAX),
+  /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
+  privateNotes: userText.max(NOTE_MAX).optional(),
+  actionItems: z
+    .array(
+      z
+        .object({
+          id: itemId,
+          text: itemText,
+          done: z.boolean(),
+          carriedFrom: userText.max(64).nullable(),
+        })
+        .strict(),
+    )
+    .max(ACTION_ITEMS_MAX),
+});
 export type RecordInput = z.infer<typeof recordInputSchema>;

@@ -9,8 +9,9 @@
 // GET  /api/hr/people/:personId/levels      → LevelHistory (HR)
 // GET  /api/hr/people?q=&department=&levelId=&employmentType=&page=&pageSize= → StaffList (HR, audited)
 import { z } from 'zod';
+import { todayInJapan } from '../http/contract-fragments.ts';
 import { dbIntegerFromText, userText } from '../http/user-input.ts';
-import { employmentTypeSchema } from './people.contract.ts';
+import { employmentTypeSchema, personPlacementFields, personSummarySchema } from './people.contract.ts';
 
 /** The largest import file, in bytes (the tab checks it before sending). */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -176,21 +177,18 @@ export const levelRecordSchema = z.object({
 });
 export type LevelRecord = z.infer<typeof levelRecordSchema>;
 
+/** A person as HR's tools show them: the directory's summary with HR's record in force, supervisor named. */
+export const staffPersonSchema = personSummarySchema.extend({
+  /** 職員番号 */
+  employeeId: z.string().nullable(),
+  ...personPlacementFields,
+  hireDate: z.string().nullable(),
+  managerName: z.string().nullable(),
+});
+
 /** GET /api/hr/people/:personId/levels */
 export const levelHistorySchema = z.object({
-  person: z.object({
-    id: z.string(),
-    displayName: z.string(),
-    employeeId: z.string().nullable(),
-    department: z.string().nullable(),
-    division: z.string().nullable(),
-    jobTitle: z.string().nullable(),
-    levelId: z.string().nullable(),
-    employmentType: employmentTypeSchema,
-    hireDate: z.string().nullable(),
-    managerId: z.string().nullable(),
-    managerName: z.string().nullable(),
-  }),
+  person: staffPersonSchema,
   /** Where today's level comes from: an HR import, or the directory's job title. */
   levelSource: z.enum(['import', 'jobTitle']),
   /** Newest first. */
@@ -213,19 +211,16 @@ export const levelHistorySchema = z.object({
 export type LevelHistory = z.infer<typeof levelHistorySchema>;
 
 /** Someone whose 課 or 部 in HR's record in force differs from the directory's. */
-export const departmentDisagreementSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  employeeId: z.string().nullable(),
-  /** In force: HR's record wins until HR's next file (docs/people.md, "Which source wins"). */
-  department: z.string().nullable(),
-  division: z.string().nullable(),
-  /** What Entra ID says, as of the last sync. */
-  directoryDepartment: z.string().nullable(),
-  directoryDivision: z.string().nullable(),
-  /** The 発令日 of the record in force. */
-  effectiveFrom: z.string(),
-});
+export const departmentDisagreementSchema = staffPersonSchema
+  /** 課 and 部 in force: HR's record wins until HR's next file (docs/people.md, "Which source wins"). */
+  .pick({ id: true, displayName: true, employeeId: true, department: true, division: true })
+  .extend({
+    /** What Entra ID says, as of the last sync. */
+    directoryDepartment: z.string().nullable(),
+    directoryDivision: z.string().nullable(),
+    /** The 発令日 of the record in force. */
+    effectiveFrom: z.string(),
+  });
 export type DepartmentDisagreement = z.infer<typeof departmentDisagreementSchema>;
 
 /** GET /api/hr/people/disagreements */
@@ -279,19 +274,7 @@ export const scheduledChangeSchema = z.object({
 export type ScheduledChange = z.infer<typeof scheduledChangeSchema>;
 
 /** One line of the staff list: the person as in force today. */
-export const staffMemberSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  employeeId: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  /** 課 and 部 */
-  department: z.string().nullable(),
-  division: z.string().nullable(),
-  levelId: z.string().nullable(),
-  employmentType: employmentTypeSchema,
-  hireDate: z.string().nullable(),
-  managerId: z.string().nullable(),
-  managerName: z.string().nullable(),
+export const staffMemberSchema = staffPersonSchema.extend({
   /** Counted in 職員数 (docs/people.md, "Head count"): has a level of the policy. */
   counted: z.boolean(),
   nextChange: scheduledChangeSchema.nullable(),
@@ -301,7 +284,7 @@ export type StaffMember = z.infer<typeof staffMemberSchema>;
 /** GET /api/hr/people */
 export const staffListSchema = z.object({
   /** The day (Japan) the list is as of: 発令 of later dates are in `nextChange`, not yet in force. */
-  today: z.string(),
+  today: todayInJapan,
   page: z.number(),
   pageSize: z.number(),
   /** People matching the filters (the pages hold them all). */

@@ -6,34 +6,36 @@ import { dbIntegerFromText, userText } from '../http/user-input.ts';
 export const employmentTypeSchema = z.enum(['regular', 'fiscalYear']);
 export type EmploymentType = z.infer<typeof employmentTypeSchema>;
 
-/** GET /api/me */
-export const meResponseSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  userPrincipalName: z.string(),
-  /** 課 */
-  department: z.string().nullable(),
-  /** 部 */
-  division: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  /** A level id of the framework (e.g. `shuji`), or null when the job title maps to no level. */
-  levelId: z.string().nullable(),
-  employmentType: employmentTypeSchema,
-  managerId: z.string().nullable(),
-  roles: z.array(z.enum(['employee', 'supervisor', 'hr'])),
-});
-export type MeResponse = z.infer<typeof meResponseSchema>;
-
-/** GET /api/people?search= (HR): one line of the staff directory. */
+/**
+ * GET /api/people?search= (HR): one line of the staff directory. Every answer that describes a person
+ * (me, the team, HR's staff list) builds on it, so these fields mean the same everywhere.
+ */
 export const personSummarySchema = z.object({
   id: z.string(),
   displayName: z.string(),
   /** 課 */
   department: z.string().nullable(),
   jobTitle: z.string().nullable(),
+  /** A level id of the framework (e.g. `shuji`), or null when the job title maps to no level. */
   levelId: z.string().nullable(),
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+/** Where a person stands beyond the summary: their 部, how they are employed and their supervisor's id. */
+export const personPlacementFields = {
+  /** 部 */
+  division: z.string().nullable(),
+  employmentType: employmentTypeSchema,
+  managerId: z.string().nullable(),
+};
+
+/** GET /api/me */
+export const meResponseSchema = personSummarySchema.extend({
+  userPrincipalName: z.string(),
+  ...personPlacementFields,
+  roles: z.array(z.enum(['employee', 'supervisor', 'hr'])),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
 
 export const peopleSearchQuerySchema = z.object({
   search: userText.trim().min(1).max(100),

@@ -25,12 +25,9 @@
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 import { z } from 'zod';
-import { expectedVersionOrNew } from '../http/contract-fragments.ts';
+import { versionedOrNewInput } from '../http/contract-fragments.ts';
 import { userText } from '../http/user-input.ts';
-import {
-  courseSessionRefSchema,
-  localizedTextSchema as courseTitleSchema,
-} from '../training/training.contract.ts';
+import { courseSessionRefSchema, sessionRefSchema } from '../training/training.contract.ts';
 
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_WANTED_MAX = 1000;
@@ -81,19 +78,15 @@ const formId = (what: string, max: number) =>
     .regex(/^[A-Za-z0-9_-]+$/, 'may hold letters, digits, - and _ only');
 
 /** A draft may be incomplete: lengths and ids are checked, nothing is required. */
-export const reportDraftSchema = z
-  .object({
-    /** 0 for the first save; otherwise the version read. */
-    version: expectedVersionOrNew,
-    learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
-    competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
-    guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
-    satisfaction: satisfaction.nullable(),
-    wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
-    wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
-  })
-  .strict();
+export const reportDraftSchema = versionedOrNewInput({
+  learned: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+  application: userText.max(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
+  competencyIds: idList(REPORT_LINKS_MAX, 'competencies'),
+  guidelineIds: idList(REPORT_LINKS_MAX, 'guidelines'),
+  satisfaction: satisfaction.nullable(),
+  wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
+  wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+});
 export type ReportDraftInput = z.infer<typeof reportDraftSchema>;
 
 /** A submission: the two texts and the satisfaction are required. */
@@ -169,21 +162,16 @@ export type ReportCommentInput = z.infer<typeof reportCommentInputSchema>;
  * two texts and what the training strengthened; not the satisfaction or the wishes, which go to HR) and the
  * comments the caller sent, oldest first.
  */
-export const supervisorReportSchema = z.object({
-  reportId: z.string(),
-  sessionId: z.string(),
-  personId: z.string(),
-  personName: z.string(),
-  courseTitle: courseTitleSchema,
-  start: z.string(),
-  end: z.string(),
-  submittedAt: z.string(),
-  learned: z.string(),
-  application: z.string(),
-  competencyIds: z.array(z.string()),
-  guidelineIds: z.array(z.string()),
-  comments: z.array(reportCommentSchema),
-});
+export const supervisorReportSchema = reportContentSchema
+  .pick({ learned: true, application: true, competencyIds: true, guidelineIds: true })
+  .extend({
+    reportId: z.string(),
+    ...sessionRefSchema.shape,
+    personId: z.string(),
+    personName: z.string(),
+    submittedAt: z.string(),
+    comments: z.array(reportCommentSchema),
+  });
 export type SupervisorReport = z.infer<typeof supervisorReportSchema>;
 
 /** One of my reports (started or submitted), for the tab's "mine" view. */

@@ -39,7 +39,9 @@ import {
   expectedVersion,
   MONTH_PATTERN,
   TIME_OF_DAY_PATTERN,
+  versionedInput,
   versionInputSchema,
+  versionStampFields,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
@@ -94,15 +96,19 @@ const localized = (max: number, required: boolean) =>
 /** A title or description as stored: Japanese always, English when given. */
 export const localizedTextSchema = z.object({ ja: z.string(), en: z.string().nullable() });
 
+/** Which course a session or an enrolment belongs to: its id and its title as stored. */
+const courseRefFields = { courseId: z.string(), courseTitle: localizedTextSchema };
+
 /** A session as the reports, the home and HR's roll-ups name it: which session of which course, and when. */
 export const courseSessionRefSchema = z.object({
   sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: localizedTextSchema,
+  ...courseRefFields,
   /** ISO instants of the start and end. */
   start: z.string(),
   end: z.string(),
 });
+/** The same where the answer names the course by its title only. */
+export const sessionRefSchema = courseSessionRefSchema.omit({ courseId: true });
 
 export const courseInputSchema = z
   .object({
@@ -189,9 +195,7 @@ export const sessionInputSchema = z
 export type SessionInput = z.infer<typeof sessionInputSchema>;
 export const sessionUpdateSchema = sessionInputSchema.extend({ version: expectedVersion }).strict();
 export type SessionUpdateInput = z.infer<typeof sessionUpdateSchema>;
-export const cancelSessionSchema = z
-  .object({ version: expectedVersion, reason: userText.trim().min(1).max(REASON_MAX) })
-  .strict();
+export const cancelSessionSchema = versionedInput({ reason: userText.trim().min(1).max(REASON_MAX) });
 export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
 export const sessionStatusSchema = z.enum(['scheduled', 'cancelled']);
@@ -202,8 +206,7 @@ export type OutlookState = z.infer<typeof outlookStateSchema>;
 
 export const sessionViewSchema = z.object({
   id: z.string(),
-  courseId: z.string(),
-  courseTitle: localizedTextSchema,
+  ...courseRefFields,
   date: z.string(),
   startTime: z.string(),
   endTime: z.string(),
@@ -252,12 +255,8 @@ export type EnrolmentOrigin = z.infer<typeof enrolmentOriginSchema>;
 
 export const enrolmentViewSchema = z.object({
   id: z.string(),
-  sessionId: z.string(),
-  courseId: z.string(),
-  courseTitle: localizedTextSchema,
+  ...courseSessionRefSchema.shape,
   category: courseCategorySchema,
-  start: z.string(),
-  end: z.string(),
   sessionStatus: sessionStatusSchema,
   personId: z.string(),
   personName: z.string(),
@@ -279,8 +278,7 @@ export const enrolmentViewSchema = z.object({
   inCalendar: z.boolean(),
   /** Their answer to the Outlook invitation (null until read back from the event). */
   outlookResponse: z.enum(['none', 'accepted', 'tentative', 'declined']).nullable(),
-  version: z.number(),
-  updatedAt: z.string(),
+  ...versionStampFields,
 });
 export type EnrolmentView = z.infer<typeof enrolmentViewSchema>;
 
@@ -323,9 +321,7 @@ export const nominateInputSchema = z
   })
   .strict();
 export type NominateInput = z.infer<typeof nominateInputSchema>;
-export const closeEnrolmentSchema = z
-  .object({ version: expectedVersion, reason: userText.max(REASON_MAX) })
-  .strict();
+export const closeEnrolmentSchema = versionedInput({ reason: userText.max(REASON_MAX) });
 export type CloseEnrolmentInput = z.infer<typeof closeEnrolmentSchema>;
 
 /** `GET /api/training/courses`: the courses that fit the caller (view=fit) or all; archived ones for HR. */
