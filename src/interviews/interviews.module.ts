@@ -3,7 +3,6 @@ import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import { createGoalTitles } from '../growth/goal-titles.ts';
-import { afterLeasesExpire, job } from '../jobs/job-table.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
@@ -14,6 +13,7 @@ import { interviewRoutes } from './interview.routes.ts';
 import { createInterviewService } from './interview.service.ts';
 import { createInterviewStore } from './interview.store.ts';
 import { createOutlookSync } from './outlook-sync.ts';
+import { outlookWorkerJob } from './outlook-worker.ts';
 
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
 export const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
@@ -68,21 +68,13 @@ export function createInterviewsModule(
     now: ctx.now,
   });
   const jobs = [
-    job<{ bookingId?: string }>({
+    outlookWorkerJob<{ bookingId?: string }>({
       queue: INTERVIEW_OUTLOOK_QUEUE,
-      create: { retryLimit: 10, retryDelaySeconds: 5 },
-      handler: async (batch) => {
-        for (const item of batch) {
-          const run = await outlookSync.applyPending(item.data.bookingId);
-          // A new organizer's calendar is watched from now on (changes there are pushed to us).
-          if (run.settled > 0) await deps.watchOrganizers();
-          // pg-boss retries with backoff; the sweep picks up whatever is still owed after that.
-          if (run.postponed > 0) throw new Error(`${run.postponed} interviews still wait for Outlook`);
-        }
-      },
-      schedule: '* * * * *',
-      // After a crash, rows still owe Outlook their action: take them up as soon as their lease runs out.
-      atStartup: afterLeasesExpire(config.interviewLeaseMs),
+      leaseMs: config.interviewLeaseMs,
+      rows: 'interviews',
+      applyPending: (data) => outlookSync.applyPending(data.bookingId),
+      // A new organizer's calendar is watched from now on (changes there are pushed to us).
+      afterSettled: () => deps.watchOrganizers(),
     }),
   ];
   return {

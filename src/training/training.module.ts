@@ -5,7 +5,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
-import { afterLeasesExpire, job } from '../jobs/job-table.ts';
+import { outlookWorkerJob } from '../interviews/outlook-worker.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
@@ -63,17 +63,11 @@ export async function createTrainingModule(
     now: ctx.now,
   });
   const jobs = [
-    job<{ sessionId?: string }>({
+    outlookWorkerJob<{ sessionId?: string }>({
       queue: TRAINING_OUTLOOK_QUEUE,
-      create: { retryLimit: 10, retryDelaySeconds: 5 },
-      handler: async (batch) => {
-        for (const item of batch) {
-          const run = await outlook.applyPending(item.data.sessionId);
-          if (run.postponed > 0) throw new Error(`${run.postponed} training sessions still wait for Outlook`);
-        }
-      },
-      schedule: '* * * * *',
-      atStartup: afterLeasesExpire(config.interviewLeaseMs),
+      leaseMs: config.interviewLeaseMs,
+      rows: 'training sessions',
+      applyPending: (data) => outlook.applyPending(data.sessionId),
     }),
   ];
   return {
