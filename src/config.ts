@@ -443,23 +443,31 @@ type CredentialVariable =
   | 'BOT_CLIENT_CERTIFICATE_FILE'
   | 'BOT_PASSWORD';
 
-interface CredentialChoice<Kind extends string> {
+/** One way an identity may sign in: its kind, the variable it needs, and the credential made of its value. */
+interface CredentialInput<C extends { kind: string }> {
+  kind: C['kind'];
+  /** None for a kind that needs no variable (the bot's managed identity). */
+  variable?: CredentialVariable;
+  /** The credential of the variable's value (set whenever the input names a variable); a problem when unusable. */
+  credential: (value: string, problems: string[]) => C | undefined;
+}
+
+interface CredentialChoice<C extends { kind: string }> {
   /** ENTRA_CREDENTIAL / BOT_CREDENTIAL. */
   setting: string;
-  chosen: Kind | undefined;
-  /** Each kind with the variable it needs (none, e.g. the bot's managed identity). */
-  inputs: ReadonlyArray<{ kind: Kind; variable?: CredentialVariable }>;
+  chosen: C['kind'] | undefined;
+  inputs: ReadonlyArray<CredentialInput<C>>;
 }
 
 /**
  * Exactly one complete credential per identity. The setting names the kind; without it, the one
  * credential variable that is set does (deployments from before the setting existed had a secret only).
  */
-function credentialKind<Kind extends string>(
+function credentialKind<C extends { kind: string }>(
   raw: RawEnv,
-  choice: CredentialChoice<Kind>,
+  choice: CredentialChoice<C>,
   problems: string[],
-): Kind | undefined {
+): C['kind'] | undefined {
   const inputs = choice.inputs.map((input) => ({
     ...input,
     value: input.variable === undefined ? undefined : raw[input.variable],
@@ -492,88 +500,95 @@ function credentialKind<Kind extends string>(
   return complete ? choice.chosen : undefined;
 }
 
-/**
- * The certificate credential of a PEM file's key and certificate; the problem names the variable and the
- * file, never its contents.
- */
-function certificateCredential(
+/** The identity's credential: the kind `credentialKind` settled on, made of its variable's value. */
+function credentialOf<C extends { kind: string }>(
   raw: RawEnv,
-  variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' | 'BOT_CLIENT_CERTIFICATE_FILE',
+  choice: CredentialChoice<C>,
   problems: string[],
-): { kind: 'certificate'; certificate: ClientCertificate } | undefined {
-  const file = raw[variable]!;
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch (error) {
-    problems.push(
-      `${variable}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-    return undefined;
-  }
-  try {
-    return { kind: 'certificate', certificate: parseClientCertificatePem(pem) };
-  } catch (error) {
-    problems.push(`${variable}: ${file} ${(error as Error).message}`);
-    return undefined;
-  }
+): C | undefined {
+  const kind = credentialKind(raw, choice, problems);
+  const input = choice.inputs.find((candidate) => candidate.kind === kind);
+  if (kind === undefined || !input) return undefined;
+  return input.credential(input.variable === undefined ? '' : raw[input.variable]!, problems);
+}
+
+/**
+ * The certificate credential of a PEM file's key and certificate, named by `variable`; the problem names
+ * the variable and the file, never its contents.
+ */
+function certificateInput(
+  variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' | 'BOT_CLIENT_CERTIFICATE_FILE',
+): CredentialInput<{ kind: 'certificate'; certificate: ClientCertificate }> {
+  return {
+    kind: 'certificate',
+    variable,
+    credential: (file, problems) => {
+      let pem: string;
+      try {
+        pem = readFileSync(file, 'utf8');
+      } catch (error) {
+        problems.push(
+          `${variable}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        );
+        return undefined;
+      }
+      try {
+        return { kind: 'certificate', certificate: parseClientCertificatePem(pem) };
+      } catch (error) {
+        problems.push(`${variable}: ${file} ${(error as Error).message}`);
+        return undefined;
+      }
+    },
+  };
+}
+
+/** A client secret, named by `variable`. */
+function secretInput(
+  variable: 'ENTRA_CLIENT_SECRET' | 'BOT_PASSWORD',
+): CredentialInput<{ kind: 'secret'; clientSecret: string }> {
+  return { kind: 'secret', variable, credential: (clientSecret) => ({ kind: 'secret', clientSecret }) };
 }
 
 function entraCredentialOf(raw: RawEnv, problems: string[]): EntraCredential | undefined {
-  const kind = credentialKind(
+  return credentialOf<EntraCredential>(
     raw,
     {
       setting: 'ENTRA_CREDENTIAL',
       chosen: raw.ENTRA_CREDENTIAL,
       inputs: [
-        { kind: 'certificate', variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' },
-        { kind: 'managed-identity-federation', variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID' },
-        { kind: 'secret', variable: 'ENTRA_CLIENT_SECRET' },
+        certificateInput('ENTRA_CLIENT_CERTIFICATE_FILE'),
+        {
+          kind: 'managed-identity-federation',
+          variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
+          credential: (managedIdentityClientId, problems) => {
+            if (guid.safeParse(managedIdentityClientId).success)
+              return { kind: 'managed-identity-federation', managedIdentityClientId };
+            problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
+            return undefined;
+          },
+        },
+        secretInput('ENTRA_CLIENT_SECRET'),
       ],
     },
     problems,
   );
-  switch (kind) {
-    case 'certificate':
-      return certificateCredential(raw, 'ENTRA_CLIENT_CERTIFICATE_FILE', problems);
-    case 'managed-identity-federation':
-      if (!guid.safeParse(raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID).success) {
-        problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
-        return undefined;
-      }
-      return { kind, managedIdentityClientId: raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID! };
-    case 'secret':
-      return { kind, clientSecret: raw.ENTRA_CLIENT_SECRET! };
-    default:
-      return undefined;
-  }
 }
 
 function botCredentialOf(raw: RawEnv, problems: string[]): BotCredential | undefined {
-  const kind = credentialKind(
+  return credentialOf<BotCredential>(
     raw,
     {
       setting: 'BOT_CREDENTIAL',
       chosen: raw.BOT_CREDENTIAL,
       inputs: [
-        { kind: 'certificate', variable: 'BOT_CLIENT_CERTIFICATE_FILE' },
+        certificateInput('BOT_CLIENT_CERTIFICATE_FILE'),
         // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
-        { kind: 'managed-identity' },
-        { kind: 'secret', variable: 'BOT_PASSWORD' },
+        { kind: 'managed-identity', credential: () => ({ kind: 'managed-identity' }) },
+        secretInput('BOT_PASSWORD'),
       ],
     },
     problems,
   );
-  switch (kind) {
-    case 'certificate':
-      return certificateCredential(raw, 'BOT_CLIENT_CERTIFICATE_FILE', problems);
-    case 'managed-identity':
-      return { kind };
-    case 'secret':
-      return { kind, clientSecret: raw.BOT_PASSWORD! };
-    default:
-      return undefined;
-  }
 }
 
 function productionProblems(raw: RawEnv, env: Record<string, string | undefined>): string[] {
