@@ -75,7 +75,15 @@ const guid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
-const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
+/** A whole number from `min` to `max`; `fallback` when unset or empty. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** A whole number from `min` to `max`, or none when unset or empty. */
+const optionalWholeNumber = (min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).optional());
+
+const port = optionalWholeNumber(0, 65535);
 
 /**
  * Microsoft's documented client ids of Teams, Microsoft 365 and Outlook (desktop, web, mobile), the only
@@ -118,22 +126,10 @@ const guidList = z
 const securityLimitsSchema = {
   SSO_ALLOWED_CLIENT_APPS: z.preprocess(emptyToUndefined, guidList.default([...MICROSOFT_365_CLIENT_APPS])),
   // Entra ID gives Teams and Microsoft 365 tokens up to two hours where Conditional Access is not used.
-  SSO_MAX_TOKEN_AGE_MINUTES: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(5).max(1440).default(120),
-  ),
-  RATE_LIMIT_WINDOW_SECONDS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(86400).default(60),
-  ),
-  RATE_LIMIT_NOTIFY_MAX: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(100000).default(60),
-  ),
-  RATE_LIMIT_WRITE_MAX: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(100000).default(300),
-  ),
+  SSO_MAX_TOKEN_AGE_MINUTES: wholeNumber(5, 1440, 120),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86400, 60),
+  RATE_LIMIT_NOTIFY_MAX: wholeNumber(1, 100000, 60),
+  RATE_LIMIT_WRITE_MAX: wholeNumber(1, 100000, 300),
 };
 
 const commonSchema = z.object({
@@ -155,36 +151,24 @@ const commonSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
-  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+  DATABASE_POOL_SIZE: wholeNumber(1, 100, 10),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   FRAMEWORK_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_FRAMEWORK_FILE)),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
-  BODY_LIMIT_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10240).default(100)),
-  SHUTDOWN_TIMEOUT_MS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1000).max(600000).default(20000),
-  ),
-  SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(0).max(60000).optional(),
-  ),
+  BODY_LIMIT_KB: wholeNumber(1, 10240, 100),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(1000, 600000, 20000),
+  SHUTDOWN_DRAIN_DELAY_MS: optionalWholeNumber(0, 60000),
   // Sent and failed bot messages; at least a fiscal year, because their keys keep reminders from repeating.
-  BOT_OUTBOX_RETENTION_DAYS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(366).max(3650).default(400),
-  ),
+  BOT_OUTBOX_RETENTION_DAYS: wholeNumber(366, 3650, 400),
   // Finished pg-boss jobs (completed, failed, cancelled); pg-boss's own maintenance deletes them.
-  JOB_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  JOB_RETENTION_DAYS: wholeNumber(1, 365, 14),
   // How often a background worker asks the queue for work: the most a queued job waits (pg-boss's default,
   // 2 s). Each instance's workers poll the database this often; pg-boss refuses less than 0.5 s.
   JOB_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(2)),
-  INTERVIEW_LEASE_SECONDS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(3600).default(120),
-  ),
+  INTERVIEW_LEASE_SECONDS: wholeNumber(1, 3600, 120),
   M365_EMULATOR_PORT: port,
   M365_EMULATOR_ORGANISATION_FILE: optionalString,
   ENTRA_TENANT_ID: optionalString,
@@ -216,11 +200,8 @@ const commonSchema = z.object({
       .default('Hagukumi.HR'),
   ),
   TRAINING_MAILBOX: optionalString,
-  REPORT_REMINDER_AFTER_DAYS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(60).default(3),
-  ),
-  REPORT_REMINDER_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  REPORT_REMINDER_AFTER_DAYS: wholeNumber(1, 60, 3),
+  REPORT_REMINDER_MAX: wholeNumber(0, 10, 2),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
