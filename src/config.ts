@@ -434,9 +434,8 @@ interface CredentialInput<C extends { kind: string }> {
 }
 
 interface CredentialChoice<C extends { kind: string }> {
-  /** ENTRA_CREDENTIAL / BOT_CREDENTIAL. */
-  setting: string;
-  chosen: C['kind'] | undefined;
+  /** The setting that names the kind. */
+  setting: 'ENTRA_CREDENTIAL' | 'BOT_CREDENTIAL';
   inputs: ReadonlyArray<CredentialInput<C>>;
 }
 
@@ -449,6 +448,7 @@ function credentialKind<C extends { kind: string }>(
   choice: CredentialChoice<C>,
   problems: string[],
 ): C['kind'] | undefined {
+  const chosen = raw[choice.setting] as C['kind'] | undefined;
   const inputs = choice.inputs.map((input) => ({
     ...input,
     value: input.variable === undefined ? undefined : raw[input.variable],
@@ -457,7 +457,7 @@ function credentialKind<C extends { kind: string }>(
   const options = inputs
     .map((input) => (input.variable ? `${input.kind} (${input.variable})` : input.kind))
     .join(', ');
-  if (choice.chosen === undefined) {
+  if (chosen === undefined) {
     if (present.length === 1) return present[0]!.kind;
     problems.push(
       present.length === 0
@@ -466,19 +466,19 @@ function credentialKind<C extends { kind: string }>(
     );
     return undefined;
   }
-  const input = inputs.find((candidate) => candidate.kind === choice.chosen)!;
+  const input = inputs.find((candidate) => candidate.kind === chosen)!;
   let complete = true;
   if (input.variable !== undefined && input.value === undefined) {
-    problems.push(`${input.variable} is required when ${choice.setting}=${choice.chosen}`);
+    problems.push(`${input.variable} is required when ${choice.setting}=${chosen}`);
     complete = false;
   }
-  for (const other of present.filter((candidate) => candidate.kind !== choice.chosen)) {
+  for (const other of present.filter((candidate) => candidate.kind !== chosen)) {
     problems.push(
-      `${other.variable} is set but ${choice.setting}=${choice.chosen}: one credential per identity; unset it`,
+      `${other.variable} is set but ${choice.setting}=${chosen}: one credential per identity; unset it`,
     );
     complete = false;
   }
-  return complete ? choice.chosen : undefined;
+  return complete ? chosen : undefined;
 }
 
 /** The identity's credential: the kind `credentialKind` settled on, made of its variable's value. */
@@ -530,47 +530,35 @@ function secretInput(
   return { kind: 'secret', variable, credential: (clientSecret) => ({ kind: 'secret', clientSecret }) };
 }
 
-function entraCredentialOf(raw: RawEnv, problems: string[]): EntraCredential | undefined {
-  return credentialOf<EntraCredential>(
-    raw,
+/** How the app registration signs in to Entra ID. */
+const ENTRA_CREDENTIALS: CredentialChoice<EntraCredential> = {
+  setting: 'ENTRA_CREDENTIAL',
+  inputs: [
+    certificateInput('ENTRA_CLIENT_CERTIFICATE_FILE'),
     {
-      setting: 'ENTRA_CREDENTIAL',
-      chosen: raw.ENTRA_CREDENTIAL,
-      inputs: [
-        certificateInput('ENTRA_CLIENT_CERTIFICATE_FILE'),
-        {
-          kind: 'managed-identity-federation',
-          variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
-          credential: (managedIdentityClientId, problems) => {
-            if (guid.safeParse(managedIdentityClientId).success)
-              return { kind: 'managed-identity-federation', managedIdentityClientId };
-            problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
-            return undefined;
-          },
-        },
-        secretInput('ENTRA_CLIENT_SECRET'),
-      ],
+      kind: 'managed-identity-federation',
+      variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
+      credential: (managedIdentityClientId, problems) => {
+        if (guid.safeParse(managedIdentityClientId).success)
+          return { kind: 'managed-identity-federation', managedIdentityClientId };
+        problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
+        return undefined;
+      },
     },
-    problems,
-  );
-}
+    secretInput('ENTRA_CLIENT_SECRET'),
+  ],
+};
 
-function botCredentialOf(raw: RawEnv, problems: string[]): BotCredential | undefined {
-  return credentialOf<BotCredential>(
-    raw,
-    {
-      setting: 'BOT_CREDENTIAL',
-      chosen: raw.BOT_CREDENTIAL,
-      inputs: [
-        certificateInput('BOT_CLIENT_CERTIFICATE_FILE'),
-        // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
-        { kind: 'managed-identity', credential: () => ({ kind: 'managed-identity' }) },
-        secretInput('BOT_PASSWORD'),
-      ],
-    },
-    problems,
-  );
-}
+/** How the bot signs in to the Bot Framework. */
+const BOT_CREDENTIALS: CredentialChoice<BotCredential> = {
+  setting: 'BOT_CREDENTIAL',
+  inputs: [
+    certificateInput('BOT_CLIENT_CERTIFICATE_FILE'),
+    // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
+    { kind: 'managed-identity', credential: () => ({ kind: 'managed-identity' }) },
+    secretInput('BOT_PASSWORD'),
+  ],
+};
 
 function productionProblems(raw: RawEnv, env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -772,8 +760,8 @@ export function loadConfig(
   }
 
   const problems = productionProblems(raw, env);
-  const credential = entraCredentialOf(raw, problems);
-  const botCredential = botCredentialOf(raw, problems);
+  const credential = credentialOf(raw, ENTRA_CREDENTIALS, problems);
+  const botCredential = credentialOf(raw, BOT_CREDENTIALS, problems);
   if (problems.length > 0 || !credential || !botCredential) throw new ConfigError(problems);
   // Non-null assertions are safe: productionProblems reported every missing value above.
   const clientId = raw.ENTRA_CLIENT_ID!;
