@@ -13,23 +13,21 @@ import { interviewRoutes } from './interview.routes.ts';
 import { createInterviewService } from './interview.service.ts';
 import { createInterviewStore } from './interview.store.ts';
 import { createOutlookSync } from './outlook-sync.ts';
-import { outlookWorkerJob } from './outlook-worker.ts';
+import { outlookWorkQueue } from './outlook-worker.ts';
 
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
 export const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
 
 const DAY_MS = 24 * 60 * 60_000;
 
+const outlookWorkOf = (queue: JobQueue) => outlookWorkQueue(queue, INTERVIEW_OUTLOOK_QUEUE, 'bookingId');
+
 /**
  * Interviews a supervisor no longer above someone had arranged move to the new one (docs/people.md).
  * Apart from the module: people's sync needs it before interviews can be built on people's store.
  */
 export function createInterviewChainHandler(queue: JobQueue): ChainChangeHandler {
-  return createInterviewTransfer({
-    notifyOutlookWork: async (bookingId) => {
-      await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
-    },
-  });
+  return createInterviewTransfer({ notifyOutlookWork: outlookWorkOf(queue).notify });
 }
 
 export function createInterviewsModule(
@@ -43,6 +41,7 @@ export function createInterviewsModule(
   },
 ) {
   const { config, queue } = ctx;
+  const outlookWork = outlookWorkOf(queue);
   const store = createInterviewStore(ctx.db);
   const outlookSync = createOutlookSync({
     store,
@@ -62,17 +61,14 @@ export function createInterviewsModule(
     calendar: ctx.calendar,
     goals: createGoalTitles(ctx.db),
     framework: ctx.framework,
-    notifyOutlookWork: async (bookingId) => {
-      await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
-    },
+    notifyOutlookWork: outlookWork.notify,
     now: ctx.now,
   });
   const jobs = [
-    outlookWorkerJob<{ bookingId?: string }>({
-      queue: INTERVIEW_OUTLOOK_QUEUE,
+    outlookWork.job({
       leaseMs: config.interviewLeaseMs,
       rows: 'interviews',
-      applyPending: (data) => outlookSync.applyPending(data.bookingId),
+      applyPending: (bookingId) => outlookSync.applyPending(bookingId),
       // A new organizer's calendar is watched from now on (changes there are pushed to us).
       afterSettled: () => deps.watchOrganizers(),
     }),
