@@ -75,7 +75,15 @@ const guid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 
-const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
+/** A whole number from `min` to `max`; `fallback` when unset or empty. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/** A whole number from `min` to `max`, or none when unset or empty. */
+const optionalWholeNumber = (min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).optional());
+
+const port = optionalWholeNumber(0, 65535);
 
 /**
  * Microsoft's documented client ids of Teams, Microsoft 365 and Outlook (desktop, web, mobile), the only
@@ -118,22 +126,10 @@ const guidList = z
 const securityLimitsSchema = {
   SSO_ALLOWED_CLIENT_APPS: z.preprocess(emptyToUndefined, guidList.default([...MICROSOFT_365_CLIENT_APPS])),
   // Entra ID gives Teams and Microsoft 365 tokens up to two hours where Conditional Access is not used.
-  SSO_MAX_TOKEN_AGE_MINUTES: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(5).max(1440).default(120),
-  ),
-  RATE_LIMIT_WINDOW_SECONDS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(86400).default(60),
-  ),
-  RATE_LIMIT_NOTIFY_MAX: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(100000).default(60),
-  ),
-  RATE_LIMIT_WRITE_MAX: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(100000).default(300),
-  ),
+  SSO_MAX_TOKEN_AGE_MINUTES: wholeNumber(5, 1440, 120),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86400, 60),
+  RATE_LIMIT_NOTIFY_MAX: wholeNumber(1, 100000, 60),
+  RATE_LIMIT_WRITE_MAX: wholeNumber(1, 100000, 300),
 };
 
 const commonSchema = z.object({
@@ -155,36 +151,24 @@ const commonSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
-  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+  DATABASE_POOL_SIZE: wholeNumber(1, 100, 10),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   FRAMEWORK_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_FRAMEWORK_FILE)),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
-  BODY_LIMIT_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10240).default(100)),
-  SHUTDOWN_TIMEOUT_MS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1000).max(600000).default(20000),
-  ),
-  SHUTDOWN_DRAIN_DELAY_MS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(0).max(60000).optional(),
-  ),
+  BODY_LIMIT_KB: wholeNumber(1, 10240, 100),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(1000, 600000, 20000),
+  SHUTDOWN_DRAIN_DELAY_MS: optionalWholeNumber(0, 60000),
   // Sent and failed bot messages; at least a fiscal year, because their keys keep reminders from repeating.
-  BOT_OUTBOX_RETENTION_DAYS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(366).max(3650).default(400),
-  ),
+  BOT_OUTBOX_RETENTION_DAYS: wholeNumber(366, 3650, 400),
   // Finished pg-boss jobs (completed, failed, cancelled); pg-boss's own maintenance deletes them.
-  JOB_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+  JOB_RETENTION_DAYS: wholeNumber(1, 365, 14),
   // How often a background worker asks the queue for work: the most a queued job waits (pg-boss's default,
   // 2 s). Each instance's workers poll the database this often; pg-boss refuses less than 0.5 s.
   JOB_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(2)),
-  INTERVIEW_LEASE_SECONDS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(3600).default(120),
-  ),
+  INTERVIEW_LEASE_SECONDS: wholeNumber(1, 3600, 120),
   M365_EMULATOR_PORT: port,
   M365_EMULATOR_ORGANISATION_FILE: optionalString,
   ENTRA_TENANT_ID: optionalString,
@@ -216,11 +200,8 @@ const commonSchema = z.object({
       .default('Hagukumi.HR'),
   ),
   TRAINING_MAILBOX: optionalString,
-  REPORT_REMINDER_AFTER_DAYS: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(60).default(3),
-  ),
-  REPORT_REMINDER_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  REPORT_REMINDER_AFTER_DAYS: wholeNumber(1, 60, 3),
+  REPORT_REMINDER_MAX: wholeNumber(0, 10, 2),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
@@ -443,23 +424,31 @@ type CredentialVariable =
   | 'BOT_CLIENT_CERTIFICATE_FILE'
   | 'BOT_PASSWORD';
 
-interface CredentialChoice<Kind extends string> {
-  /** ENTRA_CREDENTIAL / BOT_CREDENTIAL. */
-  setting: string;
-  chosen: Kind | undefined;
-  /** Each kind with the variable it needs (none, e.g. the bot's managed identity). */
-  inputs: ReadonlyArray<{ kind: Kind; variable?: CredentialVariable }>;
+/** One way an identity may sign in: its kind, the variable it needs, and the credential made of its value. */
+interface CredentialInput<C extends { kind: string }> {
+  kind: C['kind'];
+  /** None for a kind that needs no variable (the bot's managed identity). */
+  variable?: CredentialVariable;
+  /** The credential of the variable's value (set whenever the input names a variable); a problem when unusable. */
+  credential: (value: string, problems: string[]) => C | undefined;
+}
+
+interface CredentialChoice<C extends { kind: string }> {
+  /** The setting that names the kind. */
+  setting: 'ENTRA_CREDENTIAL' | 'BOT_CREDENTIAL';
+  inputs: ReadonlyArray<CredentialInput<C>>;
 }
 
 /**
  * Exactly one complete credential per identity. The setting names the kind; without it, the one
  * credential variable that is set does (deployments from before the setting existed had a secret only).
  */
-function credentialKind<Kind extends string>(
+function credentialKind<C extends { kind: string }>(
   raw: RawEnv,
-  choice: CredentialChoice<Kind>,
+  choice: CredentialChoice<C>,
   problems: string[],
-): Kind | undefined {
+): C['kind'] | undefined {
+  const chosen = raw[choice.setting] as C['kind'] | undefined;
   const inputs = choice.inputs.map((input) => ({
     ...input,
     value: input.variable === undefined ? undefined : raw[input.variable],
@@ -468,7 +457,7 @@ function credentialKind<Kind extends string>(
   const options = inputs
     .map((input) => (input.variable ? `${input.kind} (${input.variable})` : input.kind))
     .join(', ');
-  if (choice.chosen === undefined) {
+  if (chosen === undefined) {
     if (present.length === 1) return present[0]!.kind;
     problems.push(
       present.length === 0
@@ -477,104 +466,99 @@ function credentialKind<Kind extends string>(
     );
     return undefined;
   }
-  const input = inputs.find((candidate) => candidate.kind === choice.chosen)!;
+  const input = inputs.find((candidate) => candidate.kind === chosen)!;
   let complete = true;
   if (input.variable !== undefined && input.value === undefined) {
-    problems.push(`${input.variable} is required when ${choice.setting}=${choice.chosen}`);
+    problems.push(`${input.variable} is required when ${choice.setting}=${chosen}`);
     complete = false;
   }
-  for (const other of present.filter((candidate) => candidate.kind !== choice.chosen)) {
+  for (const other of present.filter((candidate) => candidate.kind !== chosen)) {
     problems.push(
-      `${other.variable} is set but ${choice.setting}=${choice.chosen}: one credential per identity; unset it`,
+      `${other.variable} is set but ${choice.setting}=${chosen}: one credential per identity; unset it`,
     );
     complete = false;
   }
-  return complete ? choice.chosen : undefined;
+  return complete ? chosen : undefined;
+}
+
+/** The identity's credential: the kind `credentialKind` settled on, made of its variable's value. */
+function credentialOf<C extends { kind: string }>(
+  raw: RawEnv,
+  choice: CredentialChoice<C>,
+  problems: string[],
+): C | undefined {
+  const kind = credentialKind(raw, choice, problems);
+  const input = choice.inputs.find((candidate) => candidate.kind === kind);
+  if (kind === undefined || !input) return undefined;
+  return input.credential(input.variable === undefined ? '' : raw[input.variable]!, problems);
 }
 
 /**
- * The certificate credential of a PEM file's key and certificate; the problem names the variable and the
- * file, never its contents.
+ * The certificate credential of a PEM file's key and certificate, named by `variable`; the problem names
+ * the variable and the file, never its contents.
  */
-function certificateCredential(
-  raw: RawEnv,
+function certificateInput(
   variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' | 'BOT_CLIENT_CERTIFICATE_FILE',
-  problems: string[],
-): { kind: 'certificate'; certificate: ClientCertificate } | undefined {
-  const file = raw[variable]!;
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch (error) {
-    problems.push(
-      `${variable}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-    return undefined;
-  }
-  try {
-    return { kind: 'certificate', certificate: parseClientCertificatePem(pem) };
-  } catch (error) {
-    problems.push(`${variable}: ${file} ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-function entraCredentialOf(raw: RawEnv, problems: string[]): EntraCredential | undefined {
-  const kind = credentialKind(
-    raw,
-    {
-      setting: 'ENTRA_CREDENTIAL',
-      chosen: raw.ENTRA_CREDENTIAL,
-      inputs: [
-        { kind: 'certificate', variable: 'ENTRA_CLIENT_CERTIFICATE_FILE' },
-        { kind: 'managed-identity-federation', variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID' },
-        { kind: 'secret', variable: 'ENTRA_CLIENT_SECRET' },
-      ],
-    },
-    problems,
-  );
-  switch (kind) {
-    case 'certificate':
-      return certificateCredential(raw, 'ENTRA_CLIENT_CERTIFICATE_FILE', problems);
-    case 'managed-identity-federation':
-      if (!guid.safeParse(raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID).success) {
-        problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
+): CredentialInput<{ kind: 'certificate'; certificate: ClientCertificate }> {
+  return {
+    kind: 'certificate',
+    variable,
+    credential: (file, problems) => {
+      let pem: string;
+      try {
+        pem = readFileSync(file, 'utf8');
+      } catch (error) {
+        problems.push(
+          `${variable}: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        );
         return undefined;
       }
-      return { kind, managedIdentityClientId: raw.ENTRA_MANAGED_IDENTITY_CLIENT_ID! };
-    case 'secret':
-      return { kind, clientSecret: raw.ENTRA_CLIENT_SECRET! };
-    default:
-      return undefined;
-  }
+      try {
+        return { kind: 'certificate', certificate: parseClientCertificatePem(pem) };
+      } catch (error) {
+        problems.push(`${variable}: ${file} ${(error as Error).message}`);
+        return undefined;
+      }
+    },
+  };
 }
 
-function botCredentialOf(raw: RawEnv, problems: string[]): BotCredential | undefined {
-  const kind = credentialKind(
-    raw,
-    {
-      setting: 'BOT_CREDENTIAL',
-      chosen: raw.BOT_CREDENTIAL,
-      inputs: [
-        { kind: 'certificate', variable: 'BOT_CLIENT_CERTIFICATE_FILE' },
-        // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
-        { kind: 'managed-identity' },
-        { kind: 'secret', variable: 'BOT_PASSWORD' },
-      ],
-    },
-    problems,
-  );
-  switch (kind) {
-    case 'certificate':
-      return certificateCredential(raw, 'BOT_CLIENT_CERTIFICATE_FILE', problems);
-    case 'managed-identity':
-      return { kind };
-    case 'secret':
-      return { kind, clientSecret: raw.BOT_PASSWORD! };
-    default:
-      return undefined;
-  }
+/** A client secret, named by `variable`. */
+function secretInput(
+  variable: 'ENTRA_CLIENT_SECRET' | 'BOT_PASSWORD',
+): CredentialInput<{ kind: 'secret'; clientSecret: string }> {
+  return { kind: 'secret', variable, credential: (clientSecret) => ({ kind: 'secret', clientSecret }) };
 }
+
+/** How the app registration signs in to Entra ID. */
+const ENTRA_CREDENTIALS: CredentialChoice<EntraCredential> = {
+  setting: 'ENTRA_CREDENTIAL',
+  inputs: [
+    certificateInput('ENTRA_CLIENT_CERTIFICATE_FILE'),
+    {
+      kind: 'managed-identity-federation',
+      variable: 'ENTRA_MANAGED_IDENTITY_CLIENT_ID',
+      credential: (managedIdentityClientId, problems) => {
+        if (guid.safeParse(managedIdentityClientId).success)
+          return { kind: 'managed-identity-federation', managedIdentityClientId };
+        problems.push("ENTRA_MANAGED_IDENTITY_CLIENT_ID must be a GUID (the identity's client id)");
+        return undefined;
+      },
+    },
+    secretInput('ENTRA_CLIENT_SECRET'),
+  ],
+};
+
+/** How the bot signs in to the Bot Framework. */
+const BOT_CREDENTIALS: CredentialChoice<BotCredential> = {
+  setting: 'BOT_CREDENTIAL',
+  inputs: [
+    certificateInput('BOT_CLIENT_CERTIFICATE_FILE'),
+    // A UserAssignedMSI bot: BOT_ID is the identity's client id, nothing else to set.
+    { kind: 'managed-identity', credential: () => ({ kind: 'managed-identity' }) },
+    secretInput('BOT_PASSWORD'),
+  ],
+};
 
 function productionProblems(raw: RawEnv, env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -776,8 +760,8 @@ export function loadConfig(
   }
 
   const problems = productionProblems(raw, env);
-  const credential = entraCredentialOf(raw, problems);
-  const botCredential = botCredentialOf(raw, problems);
+  const credential = credentialOf(raw, ENTRA_CREDENTIALS, problems);
+  const botCredential = credentialOf(raw, BOT_CREDENTIALS, problems);
   if (problems.length > 0 || !credential || !botCredential) throw new ConfigError(problems);
   // Non-null assertions are safe: productionProblems reported every missing value above.
   const clientId = raw.ENTRA_CLIENT_ID!;

@@ -12,9 +12,17 @@ export interface AuditEntry {
 
 /** Append-only: this module offers no update or delete. */
 export function createAuditLog(db: Db) {
+  const record = async (entry: AuditEntry): Promise<void> => {
+    await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+  };
   return {
-    async record(entry: AuditEntry): Promise<void> {
-      await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+    record,
+    /**
+     * A read of a person's record by the caller, whose `relation` to the person the access policy gave:
+     * recorded unless the person reads their own.
+     */
+    async readUnlessSelf(relation: string, entry: Omit<AuditEntry, 'action'>): Promise<void> {
+      if (relation !== 'self') await record({ ...entry, action: 'read' });
     },
   };
 }

@@ -1,7 +1,7 @@
 // Fiscal-year windows (issue 9): what people owe by when, the self-check halves and 自己申告 follow them.
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AuditLog } from '../auth/audit.ts';
-import { job } from '../jobs/job-table.ts';
+import { job, loggedPass } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { BotMessages } from '../reports/bot-messages.port.ts';
 import { createDueCalculator } from './cycle-due.ts';
@@ -45,10 +45,7 @@ export function createCyclesModule(
     job({
       queue: CYCLE_REMINDERS_QUEUE,
       create: { retryLimit: 3, retryDelaySeconds: 300 },
-      handler: async () => {
-        const run = await reminders.run();
-        if (run.enqueued > 0) ctx.logger.info({ ...run }, 'cycle reminders enqueued');
-      },
+      handler: loggedPass(ctx.logger, 'enqueued', 'cycle reminders enqueued', () => reminders.run()),
       schedule: '0 10 * * *',
     }),
   ];

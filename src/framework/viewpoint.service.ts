@@ -33,18 +33,21 @@ export function createViewpointService(deps: {
   const { db, framework } = deps;
   const version = framework.version;
 
-  const find = async (levelId: string, competencyId: string): Promise<Row | undefined> => {
-    const rows = await db
+  /** The 着眼点 written under a framework version for one level, or for one cell of it (a competency). */
+  const select = (frameworkVersion: string, levelId: string, competencyId?: string) =>
+    db
       .select()
       .from(competencyViewpoints)
       .where(
         and(
-          eq(competencyViewpoints.frameworkVersion, version),
+          eq(competencyViewpoints.frameworkVersion, frameworkVersion),
           eq(competencyViewpoints.levelId, levelId),
-          eq(competencyViewpoints.competencyId, competencyId),
+          competencyId === undefined ? undefined : eq(competencyViewpoints.competencyId, competencyId),
         ),
-      )
-      .limit(1);
+      );
+
+  const find = async (levelId: string, competencyId: string): Promise<Row | undefined> => {
+    const rows = await select(version, levelId, competencyId).limit(1);
     return rows[0];
   };
 
@@ -143,15 +146,7 @@ export function createViewpointService(deps: {
 
     /** The 着眼点 of one level under one framework version, by competency: what a self-check shows. */
     async textsFor(frameworkVersion: string, levelId: string): Promise<Record<string, ViewpointText>> {
-      const rows = await db
-        .select()
-        .from(competencyViewpoints)
-        .where(
-          and(
-            eq(competencyViewpoints.frameworkVersion, frameworkVersion),
-            eq(competencyViewpoints.levelId, levelId),
-          ),
-        );
+      const rows = await select(frameworkVersion, levelId);
       return Object.fromEntries(rows.map((row) => [row.competencyId, { ja: row.textJa, en: row.textEn }]));
     },
   };

@@ -109,13 +109,11 @@ export function createCareerService(deps: {
       const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr']);
       const hireDate = await hireDateOf(personId);
       const row = await find(personId);
-      if (relation !== 'self')
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: personId,
-          action: 'read',
-          resource: 'career',
-        });
+      await deps.audit.readUnlessSelf(relation, {
+        actorId: actor.id,
+        subjectId: personId,
+        resource: 'career',
+      });
       return toResponse(personId, row, hireDate, relation === 'self');
     },
 

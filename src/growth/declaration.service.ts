@@ -204,14 +204,12 @@ export function createDeclarationService(deps: {
       if (relation === 'self') await requireApplies(personId);
       else await requirePerson(personId);
       const [row, window] = await Promise.all([find(personId, fiscalYear), findWindow(fiscalYear)]);
-      if (relation !== 'self')
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: personId,
-          action: 'read',
-          resource: 'declaration',
-          details: { fiscalYear },
-        });
+      await deps.audit.readUnlessSelf(relation, {
+        actorId: actor.id,
+        subjectId: personId,
+        resource: 'declaration',
+        details: { fiscalYear },
+      });
       return toResponse(personId, fiscalYear, row, window, relation === 'self');
     },
 

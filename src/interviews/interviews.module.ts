@@ -3,7 +3,6 @@ import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import { createGoalTitles } from '../growth/goal-titles.ts';
-import { afterLeasesExpire, job } from '../jobs/job-table.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
@@ -14,22 +13,21 @@ import { interviewRoutes } from './interview.routes.ts';
 import { createInterviewService } from './interview.service.ts';
 import { createInterviewStore } from './interview.store.ts';
 import { createOutlookSync } from './outlook-sync.ts';
+import { outlookWorkQueue } from './outlook-worker.ts';
 
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
 export const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
 
 const DAY_MS = 24 * 60 * 60_000;
 
+const outlookWorkOf = (queue: JobQueue) => outlookWorkQueue(queue, INTERVIEW_OUTLOOK_QUEUE, 'bookingId');
+
 /**
  * Interviews a supervisor no longer above someone had arranged move to the new one (docs/people.md).
  * Apart from the module: people's sync needs it before interviews can be built on people's store.
  */
 export function createInterviewChainHandler(queue: JobQueue): ChainChangeHandler {
-  return createInterviewTransfer({
-    notifyOutlookWork: async (bookingId) => {
-      await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
-    },
-  });
+  return createInterviewTransfer({ notifyOutlookWork: outlookWorkOf(queue).notify });
 }
 
 export function createInterviewsModule(
@@ -43,6 +41,7 @@ export function createInterviewsModule(
   },
 ) {
   const { config, queue } = ctx;
+  const outlookWork = outlookWorkOf(queue);
   const store = createInterviewStore(ctx.db);
   const outlookSync = createOutlookSync({
     store,
@@ -62,27 +61,16 @@ export function createInterviewsModule(
     calendar: ctx.calendar,
     goals: createGoalTitles(ctx.db),
     framework: ctx.framework,
-    notifyOutlookWork: async (bookingId) => {
-      await queue.send(INTERVIEW_OUTLOOK_QUEUE, { bookingId });
-    },
+    notifyOutlookWork: outlookWork.notify,
     now: ctx.now,
   });
   const jobs = [
-    job<{ bookingId?: string }>({
-      queue: INTERVIEW_OUTLOOK_QUEUE,
-      create: { retryLimit: 10, retryDelaySeconds: 5 },
-      handler: async (batch) => {
-        for (const item of batch) {
-          const run = await outlookSync.applyPending(item.data.bookingId);
-          // A new organizer's calendar is watched from now on (changes there are pushed to us).
-          if (run.settled > 0) await deps.watchOrganizers();
-          // pg-boss retries with backoff; the sweep picks up whatever is still owed after that.
-          if (run.postponed > 0) throw new Error(`${run.postponed} interviews still wait for Outlook`);
-        }
-      },
-      schedule: '* * * * *',
-      // After a crash, rows still owe Outlook their action: take them up as soon as their lease runs out.
-      atStartup: afterLeasesExpire(config.interviewLeaseMs),
+    outlookWork.job({
+      leaseMs: config.interviewLeaseMs,
+      rows: 'interviews',
+      applyPending: (bookingId) => outlookSync.applyPending(bookingId),
+      // A new organizer's calendar is watched from now on (changes there are pushed to us).
+      afterSettled: () => deps.watchOrganizers(),
     }),
   ];
   return {

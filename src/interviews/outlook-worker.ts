@@ -1,5 +1,7 @@
 // What the two Outlook outbox workers (interviews: outlook-sync.ts; training sessions:
 // src/training/training-outlook.ts) are given and what a run of either reports.
+import { afterLeasesExpire, job, type JobDeclaration } from '../jobs/job-table.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { MailboxPacer } from '../graph/mailbox-pacer.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../people/people.store.ts';
@@ -36,5 +38,42 @@ export function readBackOptionsOf(
   return {
     sleep: options.sleep ?? sleepFor,
     ...(options.readBackDelaysMs ? { delaysMs: options.readBackDelaysMs } : {}),
+  };
+}
+
+/**
+ * The queue of an Outlook outbox worker. `notify` asks it to apply a row's pending work now rather than at
+ * the next minute's sweep; `job` is the worker's declaration: every minute and for each row notified; a
+ * run that left rows waiting fails, so pg-boss retries it with backoff (the next sweep picks up whatever
+ * is still owed after that); after a crash, the rows a dead instance had leased are taken up as soon as
+ * their lease runs out. The row's id travels under `key` (stored in queued jobs: never rename).
+ */
+export function outlookWorkQueue<const K extends string>(queue: JobQueue, name: string, key: K) {
+  return {
+    notify: async (id: string): Promise<void> => {
+      await queue.send(name, { [key]: id });
+    },
+    job: (worker: {
+      leaseMs: number;
+      /** What the rows are, for the error of a run that left some waiting: `interviews`. */
+      rows: string;
+      /** One run over the rows owed: the one notified, or every one due. */
+      applyPending: (id: string | undefined) => Promise<OutlookWorkerRun>;
+      /** Called after a run that settled rows. */
+      afterSettled?: () => Promise<void>;
+    }): JobDeclaration =>
+      job<Partial<Record<K, string>>>({
+        queue: name,
+        create: { retryLimit: 10, retryDelaySeconds: 5 },
+        handler: async (batch) => {
+          for (const item of batch) {
+            const run = await worker.applyPending(item.data[key]);
+            if (run.settled > 0) await worker.afterSettled?.();
+            if (run.postponed > 0) throw new Error(`${run.postponed} ${worker.rows} still wait for Outlook`);
+          }
+        },
+        schedule: '* * * * *',
+        atStartup: afterLeasesExpire(worker.leaseMs),
+      }),
   };
 }

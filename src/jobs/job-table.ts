@@ -2,6 +2,7 @@
 // retry settings, its schedule, its worker and what is sent once at startup. Queue names and settings are
 // stored by pg-boss in production databases: a changed name or schedule is a migration, not a refactor.
 import type { Queue, SendOptions, WorkOptions } from 'pg-boss';
+import type { Logger } from '../logger.ts';
 import type { JobHandler, JobQueue } from './queue.ts';
 
 /** Every schedule runs in Japan time. */
@@ -40,6 +41,22 @@ export function job<T>(declaration: JobDeclaration<T>): JobDeclaration {
 export function afterLeasesExpire(leaseMs: number): { options: SendOptions } {
   return {
     options: { startAfter: Math.ceil(leaseMs / 1000) + 1, singletonKey: 'startup', singletonSeconds: 30 },
+  };
+}
+
+/**
+ * The handler of a job that runs one pass of its work and logs the pass's counts when `count` is above
+ * zero, so a quiet run leaves no line.
+ */
+export function loggedPass<R extends object>(
+  logger: Logger,
+  count: NoInfer<{ [K in keyof R]: R[K] extends number ? K : never }[keyof R]>,
+  message: string,
+  pass: () => Promise<R>,
+): JobHandler<object> {
+  return async () => {
+    const run = await pass();
+    if ((run[count] as number) > 0) logger.info(run as object, message);
   };
 }
 

@@ -6,8 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import { z } from 'zod';
+import { appPaths } from '../app-paths.ts';
 
 export const LEGAL_PAGES = { '/privacy': 'privacy.html', '/terms': 'terms.html' } as const;
+
+/**
+ * The template pages' stylesheet, shipped beside them and served from there whatever LEGAL_PAGES_DIR
+ * names: a city's own pages may link it, or bring their own style.
+ */
+export const LEGAL_STYLESHEET_PATH = '/legal.css';
 
 /** Where Entra's admin-consent flow lands (aad.manifest.json's reply URL). */
 export const AUTH_END_PATH = '/auth-end.html';
@@ -30,6 +37,11 @@ export function mountLegalPages(app: Express, options: { dir: string }): void {
       res.type('html').send(html);
     });
   }
+  const stylesheet = readFileSync(path.join(appPaths.defaultLegalPagesDir, 'legal.css'), 'utf8');
+  app.get(LEGAL_STYLESHEET_PATH, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('css').send(stylesheet);
+  });
   app.get(AUTH_END_PATH, (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(renderAuthEnd(parseAuthEndQuery(req.query)));

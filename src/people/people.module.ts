@@ -1,6 +1,6 @@
 // People: staff, levels and reporting lines, kept in step with the directory (docs/people.md).
 import type { AppContext, SliceModule } from '../app-context.ts';
-import { job } from '../jobs/job-table.ts';
+import { job, loggedPass } from '../jobs/job-table.ts';
 import { peopleAdminRoutes } from './people-admin.routes.ts';
 import { createPeopleAdminService } from './people-admin.service.ts';
 import { peopleRoutes } from './people.routes.ts';
@@ -57,10 +57,9 @@ export function createPeopleModule(
     job({
       queue: PEOPLE_EFFECTIVE_QUEUE,
       create: { retryLimit: 3, retryDelaySeconds: 60 },
-      handler: async () => {
-        const applied = await admin.applyEffectiveToday();
-        if (applied.peopleChanged > 0) logger.info(applied, 'effective-dated levels applied');
-      },
+      handler: loggedPass(logger, 'peopleChanged', 'effective-dated levels applied', () =>
+        admin.applyEffectiveToday(),
+      ),
       schedule: '0 * * * *',
     }),
   ];

@@ -3,7 +3,7 @@
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
-import { job } from '../jobs/job-table.ts';
+import { job, loggedPass } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { TrainingService } from '../training/training.service.ts';
 import type { TrainingStore } from '../training/training.store.ts';
@@ -89,19 +89,13 @@ export function createReportsModule(
     job({
       queue: REPORT_REQUESTS_QUEUE,
       create: { retryLimit: 3, retryDelaySeconds: 30 },
-      handler: async () => {
-        const run = await requests.runOnce();
-        if (run.requested > 0) logger.info(run, 'training reports requested');
-      },
+      handler: loggedPass(logger, 'requested', 'training reports requested', () => requests.runOnce()),
       schedule: '*/5 * * * *',
     }),
     job({
       queue: REPORT_REMINDERS_QUEUE,
       create: { retryLimit: 3, retryDelaySeconds: 60 },
-      handler: async () => {
-        const run = await reminders.runOnce();
-        if (run.reminded > 0) logger.info(run, 'training report reminders queued');
-      },
+      handler: loggedPass(logger, 'reminded', 'training report reminders queued', () => reminders.runOnce()),
       schedule: '*/15 * * * *',
     }),
   ];

@@ -5,7 +5,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
-import { afterLeasesExpire, job } from '../jobs/job-table.ts';
+import { outlookWorkQueue } from '../interviews/outlook-worker.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
@@ -30,6 +30,7 @@ export async function createTrainingModule(
   const mailbox = ctx.microsoft.trainingMailbox;
   if (!mailbox) throw new Error('TRAINING_MAILBOX is not configured');
   const store = createTrainingStore(ctx.db);
+  const outlookWork = outlookWorkQueue(queue, TRAINING_OUTLOOK_QUEUE, 'sessionId');
   if (deps.seedCatalog) {
     const seeded = await deps.seedCatalog(store);
     if (seeded > 0) logger.info({ seeded }, 'demo training catalog seeded');
@@ -57,23 +58,14 @@ export async function createTrainingModule(
       ...createLatestSelfCheck(ctx.db),
       ...createCareerWishes(ctx.db),
     },
-    notifyOutlookWork: async (sessionId) => {
-      await queue.send(TRAINING_OUTLOOK_QUEUE, { sessionId });
-    },
+    notifyOutlookWork: outlookWork.notify,
     now: ctx.now,
   });
   const jobs = [
-    job<{ sessionId?: string }>({
-      queue: TRAINING_OUTLOOK_QUEUE,
-      create: { retryLimit: 10, retryDelaySeconds: 5 },
-      handler: async (batch) => {
-        for (const item of batch) {
-          const run = await outlook.applyPending(item.data.sessionId);
-          if (run.postponed > 0) throw new Error(`${run.postponed} training sessions still wait for Outlook`);
-        }
-      },
-      schedule: '* * * * *',
-      atStartup: afterLeasesExpire(config.interviewLeaseMs),
+    outlookWork.job({
+      leaseMs: config.interviewLeaseMs,
+      rows: 'training sessions',
+      applyPending: (sessionId) => outlook.applyPending(sessionId),
     }),
   ];
   return {

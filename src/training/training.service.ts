@@ -389,8 +389,7 @@ export function createTrainingService(deps: TrainingDependencies) {
 
   const requireReader = async (actor: Actor, personId: string, resource: string) => {
     const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr']);
-    if (relation !== 'self')
-      await deps.audit.record({ actorId: actor.id, subjectId: personId, action: 'read', resource });
+    await deps.audit.readUnlessSelf(relation, { actorId: actor.id, subjectId: personId, resource });
   };
 
   return {

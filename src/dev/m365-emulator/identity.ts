@@ -69,18 +69,13 @@ export async function createIdentity(
   const issuer = () => `${ctx.urls.login}/${tenantId}/v2.0`;
   const sign = (payload: Record<string, unknown>, key = signingKey) =>
     new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: keys.signingKid, typ: 'JWT' }).sign(key);
-  const accessToken = (claims: Record<string, unknown>, lifetime = 3600) => {
+  /** A token's validity claims: issued and valid from now, for `lifetime` seconds. */
+  const validFor = (lifetime: number) => {
     const issuedAt = Math.floor(now().getTime() / 1000);
-    return sign({
-      iss: issuer(),
-      tid: tenantId,
-      iat: issuedAt,
-      nbf: issuedAt,
-      exp: issuedAt + lifetime,
-      ver: '2.0',
-      ...claims,
-    });
+    return { iat: issuedAt, nbf: issuedAt, exp: issuedAt + lifetime };
   };
+  const accessToken = (claims: Record<string, unknown>, lifetime = 3600) =>
+    sign({ iss: issuer(), tid: tenantId, ...validFor(lifetime), ver: '2.0', ...claims });
   const verify = async (token: string, audience: string[]): Promise<JWTPayload> => {
     const { payload } = await jwtVerify(
       token,
@@ -366,19 +361,15 @@ export async function createIdentity(
     });
   };
   const botTokenIssuer = () => `https://api.${hostnames?.botFramework ?? 'botframework.localhost'}`;
-  const issueChannelToken = (serviceUrl: string, tokenOptions: { lifetimeSeconds?: number } = {}) => {
-    const issuedAt = Math.floor(now().getTime() / 1000);
-    // The claims the Bot Framework puts in a channel's token to a bot: audience is the bot's app id, and
-    // `serviceurl` must equal the activity's serviceUrl.
-    return sign({
+  // The claims the Bot Framework puts in a channel's token to a bot: audience is the bot's app id, and
+  // `serviceurl` must equal the activity's serviceUrl.
+  const issueChannelToken = (serviceUrl: string, tokenOptions: { lifetimeSeconds?: number } = {}) =>
+    sign({
       iss: botTokenIssuer(),
       aud: botClientId,
       serviceurl: serviceUrl,
-      nbf: issuedAt,
-      iat: issuedAt,
-      exp: issuedAt + (tokenOptions.lifetimeSeconds ?? 3600),
+      ...validFor(tokenOptions.lifetimeSeconds ?? 3600),
     });
-  };
 
   const authenticateGraph = async (authorization: string | undefined): Promise<Caller | GraphResult> => {
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];

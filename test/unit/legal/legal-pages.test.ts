@@ -7,7 +7,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { createHttpApp, defaultFrameAncestors } from '../../../src/http/app.ts';
-import { AUTH_END_PATH, mountLegalPages } from '../../../src/legal/legal-pages.ts';
+import { AUTH_END_PATH, LEGAL_STYLESHEET_PATH, mountLegalPages } from '../../../src/legal/legal-pages.ts';
 import { testLogger } from '../../support/logger.ts';
 
 async function serve(dir: string): Promise<{ server: Server; url: string }> {
@@ -64,6 +64,15 @@ describe('legal pages (shipped defaults)', () => {
       expect(html).toContain('lang="en"');
     },
   );
+
+  it('serves the stylesheet the template pages link', async () => {
+    const page = await (await fetch(`${url}/privacy`)).text();
+    expect(page).toContain(`href="${LEGAL_STYLESHEET_PATH}"`);
+    const response = await fetch(`${url}${LEGAL_STYLESHEET_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await response.text()).toContain('font-family');
+  });
 
   it("serves the Entra app's reply URL, reporting admin consent in both languages", async () => {
     expect(aadManifest.replyUrlsWithType.map((reply) => pathOf(reply.url))).toEqual([AUTH_END_PATH]);
