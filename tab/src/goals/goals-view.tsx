@@ -14,6 +14,7 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { PendingPage } from '../shell/pending-page.tsx';
 import { GoalCard } from './goal-card.tsx';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
 import { GoalStageNotice } from './goal-stage-notice.tsx';
@@ -89,13 +90,7 @@ export default function GoalsView({ api }: PageProps) {
     return `${t('yearLabel', { year: value, next: value + 1 })}${suffix ? ` — ${suffix}` : ''}`;
   };
 
-  if (base.data === undefined) {
-    return (
-      <Page title={t('title')} testId="goals">
-        <QueryState query={base}>{() => null}</QueryState>
-      </Page>
-    );
-  }
+  if (base.data === undefined) return <PendingPage title={t('title')} testId="goals" query={base} />;
   const [me, framework] = base.data;
 
   return (

@@ -1,13 +1,13 @@
-import { Tab, TabList } from '@fluentui/react-components';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { useFramework, useMe } from '../data/queries.ts';
-import { allOf, QueryState } from '../data/query-state.tsx';
+import { allOf } from '../data/query-state.tsx';
 import { Page, useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
-import { navigate } from '../shell/router.ts';
+import { PendingPage } from '../shell/pending-page.tsx';
+import { TabbedPage } from '../shell/tabbed-page.tsx';
 import messages from './messages.ts';
 import type { HrBase, HrSectionProps } from './section-props.ts';
 
@@ -44,13 +44,7 @@ export default function HrView({ api, rest }: PageProps) {
   const layout = useLayoutStyles();
   const loaded = allOf(useMe(api), useFramework(api));
 
-  if (loaded.data === undefined) {
-    return (
-      <Page title={t('title')} testId="hr">
-        <QueryState query={loaded}>{() => null}</QueryState>
-      </Page>
-    );
-  }
+  if (loaded.data === undefined) return <PendingPage title={t('title')} testId="hr" query={loaded} />;
   const [me, framework] = loaded.data;
   const base: HrBase = { me, framework };
   if (!me.roles.includes('hr')) {
@@ -62,26 +56,24 @@ export default function HrView({ api, rest }: PageProps) {
       </Page>
     );
   }
-  const section = HR_SECTIONS.find((candidate) => candidate === rest[0]) ?? 'people';
-  const Section = SECTIONS[section];
   return (
-    <Page title={t('title')} testId="hr">
-      <p className={layout.muted}>{t('intro')}</p>
-      <TabList
-        aria-label={t('sections.label')}
-        selectedValue={section}
-        onTabSelect={(_, data) => navigate('hr', String(data.value))}
-        style={{ flexWrap: 'wrap' }}
-      >
-        {HR_SECTIONS.map((value) => (
-          <Tab key={value} value={value} data-testid={`hr-tab-${value}`}>
-            {t(`sections.${value}`)}
-          </Tab>
-        ))}
-      </TabList>
-      <Suspense fallback={<Loading />}>
-        <Section key={section} api={api} base={base} rest={rest.slice(1)} />
-      </Suspense>
-    </Page>
+    <TabbedPage
+      page="hr"
+      title={t('title')}
+      intro={t('intro')}
+      label={t('sections.label')}
+      subs={HR_SECTIONS}
+      rest={rest}
+      labelOf={(value) => t(`sections.${value}`)}
+    >
+      {(section) => {
+        const Section = SECTIONS[section];
+        return (
+          <Suspense fallback={<Loading />}>
+            <Section key={section} api={api} base={base} rest={rest.slice(1)} />
+          </Suspense>
+        );
+      }}
+    </TabbedPage>
   );
 }

@@ -7,7 +7,13 @@ import {
   MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+} from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -278,50 +284,82 @@ function useActionFailure(): (failure: unknown) => ActionFailure {
 }
 
 /**
- * The frame of the reschedule and cancel dialogs: the trigger, what the dialog asks, the failure, submit,
- * close, and reload after a stale version. The texts are the kind's own (`reschedule.title`, …).
+ * A reschedule or cancellation of one interview of the organizer list, with its dialog's open state. The
+ * server answers with the changed interview: a success closes the dialog, and the lists (`onDone`) and
+ * the team page (each member's next interview) are asked again.
  */
-function ActionDialog({
+interface InterviewChange<Body> {
+  entry: InterviewSummary;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  mutation: UseMutationResult<unknown, Error, Body>;
+  onDone: () => void;
+}
+
+function useInterviewChange<Body>(
+  entry: InterviewSummary,
+  send: (body: Body) => Promise<unknown>,
+  onDone: () => void,
+): InterviewChange<Body> {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const mutation = useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      setOpen(false);
+      // The organizer list's own refresh (onDone) restarts its polling quick for the Outlook change.
+      onDone();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.team });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.interview(entry.id) });
+    },
+  });
+  return { entry, open, setOpen, mutation, onDone };
+}
+
+/**
+ * The frame of the reschedule and cancel dialogs: the trigger, what the dialog asks, the failure, submit,
+ * close, and reload after a stale version. The texts are the kind's own (`reschedule.title`, …). The
+ * failure is `problem` (what the dialog found before sending) or else what the server refused.
+ */
+function ActionDialog<Body>({
   kind,
-  open,
-  setOpen,
+  change,
   onOpen,
   alert = false,
-  personName,
-  busy,
-  failure,
+  problem,
   closeLabel,
   onSubmit,
-  onReload,
   children,
 }: {
   kind: 'reschedule' | 'cancel';
-  open: boolean;
-  setOpen: (open: boolean) => void;
-  /** Called as the dialog opens, to start from the entry again. */
-  onOpen: () => void;
+  change: InterviewChange<Body>;
+  /** Called as the dialog opens, to start from the entry again (the server's last refusal is cleared). */
+  onOpen?: () => void;
   alert?: boolean;
-  /** Whose interview it is, for the trigger's accessible name. */
-  personName: string;
-  busy: boolean;
-  failure: ActionFailure | undefined;
+  problem?: ActionFailure;
   closeLabel: string;
   onSubmit: () => void;
-  onReload: () => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
+  const describe = useActionFailure();
+  const { entry, open, setOpen, mutation } = change;
+  const failure = problem ?? (mutation.error ? describe(mutation.error) : undefined);
   return (
     <DialogFrame
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (next) onOpen();
+        if (next) {
+          mutation.reset();
+          onOpen?.();
+        }
       }}
       alert={alert}
       trigger={
-        <Button aria-label={t(`${kind}.actionFor`, { name: personName })} data-testid={kind}>
+        // Whose interview it is, for the trigger's accessible name.
+        <Button aria-label={t(`${kind}.actionFor`, { name: entry.personName })} data-testid={kind}>
           {t(`${kind}.action`)}
         </Button>
       }
@@ -329,7 +367,12 @@ function ActionDialog({
       contentClassName={layout.stack}
       actions={
         <>
-          <Button appearance="primary" disabled={busy} onClick={onSubmit} data-testid={`${kind}-submit`}>
+          <Button
+            appearance="primary"
+            disabled={mutation.isPending}
+            onClick={onSubmit}
+            data-testid={`${kind}-submit`}
+          >
             {t(`${kind}.submit`)}
           </Button>
           <Button onClick={() => setOpen(false)}>{closeLabel}</Button>
@@ -337,7 +380,7 @@ function ActionDialog({
             <Button
               onClick={() => {
                 setOpen(false);
-                onReload();
+                change.onDone();
               }}
             >
               {t('reloadList')}
@@ -366,53 +409,26 @@ function FailureBar({
   ) : null;
 }
 
-/**
- * A reschedule or cancellation of an interview from the organizer list. The server answers with the
- * changed interview; the lists and the team page (each member's next interview) are asked again.
- */
-function useInterviewChange<Body>(
-  send: (body: Body) => Promise<unknown>,
-  interviewId: string,
-  onClose: () => void,
-  onDone: () => void,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: () => {
-      onClose();
-      // The organizer list's own refresh (onDone) restarts its polling quick for the Outlook change.
-      onDone();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.team });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.interview(interviewId) });
-    },
-  });
-}
-
 /** An action on one interview of the organizer list; `onDone` refreshes the list. */
 type EntryActionProps = { api: ApiClient; entry: InterviewSummary; onDone: () => void };
 
 export function RescheduleDialog({ api, entry, onDone }: EntryActionProps) {
   const { t } = useTranslation('interviews');
-  const describe = useActionFailure();
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
-  const [open, setOpen] = useState(false);
   const [day, setDay] = useState(() => jstDayOf(new Date(entry.start)));
   const [time, setTime] = useState(() => jstTimeOf(new Date(entry.start)));
   // A time that cannot be sent is named here; what the server refuses comes from the mutation.
   const [problem, setProblem] = useState<ActionFailure | undefined>();
   const move = useInterviewChange(
+    entry,
     (body: RescheduleInput) =>
       api.call('POST /api/interviews/:interviewId/reschedule', { params: { interviewId: entry.id }, body }),
-    entry.id,
-    () => setOpen(false),
     onDone,
   );
-  const error = problem ?? (move.error ? describe(move.error) : undefined);
 
   const submit = () => {
     setProblem(undefined);
-    move.reset();
+    move.mutation.reset();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) {
       setProblem({ text: t('reschedule.past'), stale: false });
       return;
@@ -423,26 +439,21 @@ export function RescheduleDialog({ api, entry, onDone }: EntryActionProps) {
       return;
     }
     const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
-    move.mutate({ version: entry.version, start, end });
+    move.mutation.mutate({ version: entry.version, start, end });
   };
 
   return (
     <ActionDialog
       kind="reschedule"
-      open={open}
-      setOpen={setOpen}
+      change={move}
       onOpen={() => {
         setDay(jstDayOf(new Date(entry.start)));
         setTime(jstTimeOf(new Date(entry.start)));
         setProblem(undefined);
-        move.reset();
       }}
-      personName={entry.personName}
-      busy={move.isPending}
-      failure={error}
+      problem={problem}
       closeLabel={t('close')}
       onSubmit={submit}
-      onReload={onDone}
     >
       <p>{t('reschedule.body', { name: entry.personName, type: t(`types.${entry.type}`) })}</p>
       <Field label={t('reschedule.day')}>
@@ -457,33 +468,21 @@ export function RescheduleDialog({ api, entry, onDone }: EntryActionProps) {
 
 export function CancelDialog({ api, entry, onDone }: EntryActionProps) {
   const { t, i18n } = useTranslation('interviews');
-  const describe = useActionFailure();
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useInterviewChange(
+    entry,
     (body: CancelInput) =>
       api.call('POST /api/interviews/:interviewId/cancel', { params: { interviewId: entry.id }, body }),
-    entry.id,
-    () => setOpen(false),
     onDone,
   );
-  const error = cancel.error ? describe(cancel.error) : undefined;
-
-  const submit = () => cancel.mutate({ version: entry.version, reason: reason.trim() });
 
   return (
     <ActionDialog
       kind="cancel"
-      open={open}
-      setOpen={setOpen}
-      onOpen={() => cancel.reset()}
+      change={cancel}
       alert
-      personName={entry.personName}
-      busy={cancel.isPending}
-      failure={error}
       closeLabel={t('cancel.keep')}
-      onSubmit={submit}
-      onReload={onDone}
+      onSubmit={() => cancel.mutation.mutate({ version: entry.version, reason: reason.trim() })}
     >
       <p>
         {t('cancel.body', {

@@ -31,7 +31,7 @@ import { hrefOf } from '../shell/router.ts';
 import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -173,7 +173,6 @@ function RecordEditor({
   onReload: () => void;
 }) {
   const { t } = useTranslation('interviews');
-  const errorText = useErrorText();
   const layout = useLayoutStyles();
   const styles = useStyles();
   // The read view lists items as the editor does.
@@ -244,11 +243,7 @@ function RecordEditor({
           </Button>
         </ConflictBar>
       ) : null}
-      {notice?.kind === 'error' ? (
-        <MessageBar intent="error" role="alert" data-testid="record-error">
-          <MessageBarBody>{errorText(notice.error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <ErrorBar error={notice?.kind === 'error' ? notice.error : undefined} testId="record-error" />
     </>
   );
 

@@ -26,6 +26,18 @@ const PICKER_TEST_IDS = {
 } as const;
 type PickerKey = keyof typeof PICKER_TEST_IDS;
 
+/** The minute counts, typed as numbers in steps of 5 within the contract's range. */
+const MINUTE_FIELDS = {
+  durationMinutes: {
+    label: 'duration',
+    min: DURATION_MIN_MINUTES,
+    max: DURATION_MAX_MINUTES,
+    testId: 'booking-duration',
+  },
+  bufferMinutes: { label: 'buffer', min: 0, max: BUFFER_MAX_MINUTES, testId: 'booking-buffer' },
+} as const;
+type MinutesKey = keyof typeof MINUTE_FIELDS;
+
 export function PlanSettingsFields({
   settings,
   onChange: update,
@@ -48,6 +60,22 @@ export function PlanSettingsFields({
       />
     </Field>
   );
+  const minutes = (key: MinutesKey) => {
+    const field = MINUTE_FIELDS[key];
+    return (
+      <Field label={t(`book.${field.label}`)}>
+        <Input
+          type="number"
+          min={field.min}
+          max={field.max}
+          step={5}
+          value={String(settings[key])}
+          onChange={(_, data) => update(key, Number(data.value))}
+          data-testid={field.testId}
+        />
+      </Field>
+    );
+  };
   return (
     <>
       <Field label={t('book.type')} className={styles.typeField}>
@@ -65,28 +93,8 @@ export function PlanSettingsFields({
         </Select>
       </Field>
       <div className={styles.fields}>
-        <Field label={t('book.duration')}>
-          <Input
-            type="number"
-            min={DURATION_MIN_MINUTES}
-            max={DURATION_MAX_MINUTES}
-            step={5}
-            value={String(settings.durationMinutes)}
-            onChange={(_, data) => update('durationMinutes', Number(data.value))}
-            data-testid="booking-duration"
-          />
-        </Field>
-        <Field label={t('book.buffer')}>
-          <Input
-            type="number"
-            min={0}
-            max={BUFFER_MAX_MINUTES}
-            step={5}
-            value={String(settings.bufferMinutes)}
-            onChange={(_, data) => update('bufferMinutes', Number(data.value))}
-            data-testid="booking-buffer"
-          />
-        </Field>
+        {minutes('durationMinutes')}
+        {minutes('bufferMinutes')}
         <Field label={t('book.notice')}>
           <Select
             className={styles.select}

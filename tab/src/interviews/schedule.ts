@@ -10,6 +10,7 @@ import {
   type PlanResponse,
   type Slot,
 } from '../../../src/interviews/interview.contract.ts';
+import { jstDayOf as jstDayOfInstant, jstIso } from '../../../src/shared/japan-time.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
@@ -19,23 +20,13 @@ export type PlanSettings = Omit<PlanRequest, 'personIds'>;
 
 /** The Japan-time calendar day of an instant, as YYYY-MM-DD. */
 export function jstDayOf(at: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return jstDayOfInstant(at.getTime());
 }
 
 /** The Japan-time clock time of an instant, as HH:MM. */
 export function jstTimeOf(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  // 2026-12-05T19:30:00.000+09:00 → 19:30
+  return jstIso(at).slice(11, 16);
 }
 
 export function addDays(day: string, days: number): string {

@@ -1,5 +1,5 @@
 // HR's courses: the list (archived or not), adding, editing and archiving a course, and its sessions.
-import { Badge, Button, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
+import { Badge, Button, Switch } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { CourseView } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatMonth, monthsFrom, useTitle } from './format.ts';
@@ -50,7 +50,6 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const errorText = useErrorText();
   const [archived, setArchived] = useState(false);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
@@ -106,11 +105,7 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
       <span role="status" data-testid="hr-status">
         {notice}
       </span>
-      {error ? (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{errorText(error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <ErrorBar error={error} />
       {adding ? (
         <Section title={t('hr.newCourse')} id="training-new-course" testId="new-course">
           <CourseForm

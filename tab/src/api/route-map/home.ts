@@ -1,8 +1,7 @@
 // The home's summary (src/home/home.routes.ts).
-import type { z } from 'zod';
 import type { homeSummarySchema } from '../../../../src/home/home.contract.ts';
 import type { Route } from '../route.ts';
 
 export interface HomeRoutes {
-  'GET /api/home': Route<z.output<typeof homeSummarySchema>>;
+  'GET /api/home': Route<typeof homeSummarySchema>;
 }

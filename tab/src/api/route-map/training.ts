@@ -1,64 +1,45 @@
 // Training (src/training/training.routes.ts): the catalog, sessions, enrolments and recommendations.
 import type { z } from 'zod';
-import type {
-  applyInputSchema,
-  cancelSessionSchema,
-  closeEnrolmentSchema,
-  courseDetailSchema,
-  courseInputSchema,
-  courseListQuerySchema,
-  courseUpdateSchema,
-  courseViewSchema,
-  enrolmentViewSchema,
-  nominateInputSchema,
-  recommendationSchema,
-  recommendInputSchema,
-  rosterSchema,
-  sessionInputSchema,
-  sessionUpdateSchema,
-  sessionViewSchema,
-  sessionWindowQuerySchema,
-  versionOnlySchema,
-} from '../../../../src/training/training.contract.ts';
+import type * as contract from '../../../../src/training/training.contract.ts';
 import type { Route } from '../route.ts';
 
-type Course = z.output<typeof courseViewSchema>;
-type Session = z.output<typeof sessionViewSchema>;
-type Enrolment = z.output<typeof enrolmentViewSchema>;
+type Course = z.output<typeof contract.courseViewSchema>;
+type Session = z.output<typeof contract.sessionViewSchema>;
+type Enrolment = z.output<typeof contract.enrolmentViewSchema>;
 /** `?personId=`: "me" (the default) or a person's id, as src/growth/growth-params.ts checks it. */
 type PersonQuery = { personId?: string };
 
 export interface TrainingRoutes {
-  'GET /api/training/courses': Route<Course[], never, z.input<typeof courseListQuerySchema>>;
-  'POST /api/training/courses': Route<Course, z.input<typeof courseInputSchema>>;
-  'GET /api/training/courses/:courseId': Route<z.output<typeof courseDetailSchema>>;
-  'PUT /api/training/courses/:courseId': Route<Course, z.input<typeof courseUpdateSchema>>;
-  'POST /api/training/courses/:courseId/archive': Route<Course, z.input<typeof versionOnlySchema>>;
-  'POST /api/training/courses/:courseId/sessions': Route<Session, z.input<typeof sessionInputSchema>>;
-  'PUT /api/training/sessions/:sessionId': Route<Session, z.input<typeof sessionUpdateSchema>>;
-  'POST /api/training/sessions/:sessionId/cancel': Route<Session, z.input<typeof cancelSessionSchema>>;
-  'GET /api/training/sessions': Route<Session[], never, z.input<typeof sessionWindowQuerySchema>>;
+  'GET /api/training/courses': Route<Course[], never, typeof contract.courseListQuerySchema>;
+  'POST /api/training/courses': Route<Course, typeof contract.courseInputSchema>;
+  'GET /api/training/courses/:courseId': Route<typeof contract.courseDetailSchema>;
+  'PUT /api/training/courses/:courseId': Route<Course, typeof contract.courseUpdateSchema>;
+  'POST /api/training/courses/:courseId/archive': Route<Course, typeof contract.versionOnlySchema>;
+  'POST /api/training/courses/:courseId/sessions': Route<Session, typeof contract.sessionInputSchema>;
+  'PUT /api/training/sessions/:sessionId': Route<Session, typeof contract.sessionUpdateSchema>;
+  'POST /api/training/sessions/:sessionId/cancel': Route<Session, typeof contract.cancelSessionSchema>;
+  'GET /api/training/sessions': Route<Session[], never, typeof contract.sessionWindowQuerySchema>;
   'GET /api/training/team': Route<Enrolment[]>;
-  'GET /api/training/sessions/:sessionId/roster': Route<z.output<typeof rosterSchema>>;
-  'POST /api/training/sessions/:sessionId/apply': Route<Enrolment, z.input<typeof applyInputSchema>>;
-  'POST /api/training/sessions/:sessionId/recommend': Route<Enrolment, z.input<typeof recommendInputSchema>>;
-  'POST /api/training/sessions/:sessionId/nominate': Route<Enrolment, z.input<typeof nominateInputSchema>>;
-  'POST /api/training/enrolments/:enrolmentId/confirm': Route<Enrolment, z.input<typeof versionOnlySchema>>;
+  'GET /api/training/sessions/:sessionId/roster': Route<typeof contract.rosterSchema>;
+  'POST /api/training/sessions/:sessionId/apply': Route<Enrolment, typeof contract.applyInputSchema>;
+  'POST /api/training/sessions/:sessionId/recommend': Route<Enrolment, typeof contract.recommendInputSchema>;
+  'POST /api/training/sessions/:sessionId/nominate': Route<Enrolment, typeof contract.nominateInputSchema>;
+  'POST /api/training/enrolments/:enrolmentId/confirm': Route<Enrolment, typeof contract.versionOnlySchema>;
   'POST /api/training/enrolments/:enrolmentId/decline': Route<
     Enrolment,
-    z.input<typeof closeEnrolmentSchema>
+    typeof contract.closeEnrolmentSchema
   >;
   'POST /api/training/enrolments/:enrolmentId/withdraw': Route<
     Enrolment,
-    z.input<typeof closeEnrolmentSchema>
+    typeof contract.closeEnrolmentSchema
   >;
   'POST /api/training/enrolments/:enrolmentId/attendance': Route<
     Enrolment,
-    z.input<typeof versionOnlySchema>
+    typeof contract.versionOnlySchema
   >;
   'GET /api/training/enrolments': Route<Enrolment[], never, PersonQuery>;
   'GET /api/training/recommendations': Route<
-    Array<z.output<typeof recommendationSchema>>,
+    Array<z.output<typeof contract.recommendationSchema>>,
     never,
     PersonQuery
   >;

@@ -51,6 +51,9 @@ interface Filters {
   employmentType: '' | EmploymentType;
 }
 const NO_FILTERS: Filters = { q: '', department: '', levelId: '', employmentType: '' };
+/** The filters chosen from a list: each one's name in the messages (`list.<name>`) and in its test id. */
+const SELECT_FILTERS = { department: 'department', levelId: 'level', employmentType: 'type' } as const;
+type SelectFilter = keyof typeof SELECT_FILTERS;
 
 /** The text box waits for a pause in typing: one request (and one audit entry) per search, not per key. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -139,6 +142,17 @@ export function StaffListPanel({
   };
   const place = (division: string | null, department: string | null) =>
     [division, department].filter(Boolean).join(' ') || t('list.noDepartment');
+  const filterSelect = (key: SelectFilter, options: ReactNode) => (
+    <FilterSelect
+      label={t(`list.${SELECT_FILTERS[key]}`)}
+      value={filters[key]}
+      // Each select offers only values of its own filter.
+      onChange={(value) => change({ [key]: value })}
+      testId={`hr-people-list-${SELECT_FILTERS[key]}`}
+    >
+      {options}
+    </FilterSelect>
+  );
 
   return (
     <PeoplePanel part="list">
@@ -153,43 +167,35 @@ export function StaffListPanel({
             data-testid="hr-people-list-search"
           />
         </Field>
-        <FilterSelect
-          label={t('list.department')}
-          value={filters.department}
-          onChange={(department) => change({ department })}
-          testId="hr-people-list-department"
-        >
-          {(list.data?.departments ?? []).map((entry) => (
+        {filterSelect(
+          'department',
+          (list.data?.departments ?? []).map((entry) => (
             <option key={entry.department} value={entry.department}>
               {t('list.departmentOption', {
                 name: place(entry.division, entry.department),
                 count: entry.staff,
               })}
             </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          label={t('list.level')}
-          value={filters.levelId}
-          onChange={(levelId) => change({ levelId })}
-          testId="hr-people-list-level"
-        >
-          {base.framework.levels.map((level) => (
-            <option key={level.id} value={level.id}>
-              {localized(level.name)}
-            </option>
-          ))}
-          <option value={NO_LEVEL_FILTER}>{t('list.noLevel')}</option>
-        </FilterSelect>
-        <FilterSelect
-          label={t('list.type')}
-          value={filters.employmentType}
-          onChange={(type) => change({ employmentType: type as Filters['employmentType'] })}
-          testId="hr-people-list-type"
-        >
-          <option value="regular">{t('employment.regular')}</option>
-          <option value="fiscalYear">{t('employment.fiscalYear')}</option>
-        </FilterSelect>
+          )),
+        )}
+        {filterSelect(
+          'levelId',
+          <>
+            {base.framework.levels.map((level) => (
+              <option key={level.id} value={level.id}>
+                {localized(level.name)}
+              </option>
+            ))}
+            <option value={NO_LEVEL_FILTER}>{t('list.noLevel')}</option>
+          </>,
+        )}
+        {filterSelect(
+          'employmentType',
+          <>
+            <option value="regular">{t('employment.regular')}</option>
+            <option value="fiscalYear">{t('employment.fiscalYear')}</option>
+          </>,
+        )}
       </div>
       <QueryState query={list}>
         {(data) => (
