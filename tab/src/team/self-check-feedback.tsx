@@ -8,7 +8,6 @@ import {
   type SelfCheckFeedbackInput,
   type SelfCheckResponse,
 } from '../../../src/growth/self-check.contract.ts';
-import type { ApiClient } from '../api/client.ts';
 import { formatInstant } from '../career/format.ts';
 import { queryKeys } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -18,6 +17,7 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
 import messages from './messages.ts';
+import type { PersonPart } from './person-part.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
 import { useFeedbackStyles } from './styles.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -36,13 +36,9 @@ export function SelfCheckFeedback({
   framework,
   queryKey,
   onReload,
-}: {
-  api: ApiClient;
-  personId: string;
+}: PersonPart & {
   selfCheck: SelfCheckResponse;
   framework: Framework;
-  queryKey: readonly unknown[];
-  onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('team');
   const local = useLocalized();
