@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
 } from '@fluentui/react-components';
@@ -22,7 +21,7 @@ import {
   type Qualification,
   type RotationEntry,
 } from '../../../src/growth/career.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
@@ -32,7 +31,7 @@ import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -343,24 +342,10 @@ function CareerEditor({
 
 function SaveError({ error }: { error: unknown }) {
   const { t } = useTranslation('career');
-  const message = useErrorText()(error);
-  const details = error instanceof ApiError ? error.details : [];
   return (
-    <MessageBar intent="error" role="alert" data-testid="career-save-error">
-      <MessageBarBody>
-        <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
-        {message}
-        {details.length > 0 ? (
-          <ul>
-            {details.map((detail, index) => (
-              <li key={index}>
-                {detailLabel(detail.path, t)}: {detail.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </MessageBarBody>
-    </MessageBar>
+    <SaveErrorBar title={t('saveFailed')} error={error} testId="career-save-error">
+      <ErrorDetails error={error} labelOf={(path) => detailLabel(path, t)} />
+    </SaveErrorBar>
   );
 }
 

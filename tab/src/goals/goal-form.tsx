@@ -25,7 +25,7 @@ import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay } from './format.ts';
 import { isVersionConflict } from '../api/client.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { GoalError } from './goal-error.tsx';
+import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { DateInput } from '../shell/date-input.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -305,7 +305,7 @@ export function GoalForm({
           ) : null}
         </ConflictBar>
       ) : null}
-      {failure ? <GoalError failure={failure} /> : null}
+      {failure ? <KeptInputError error={failure} testId="goal-error" /> : null}
 
       <div className={layout.row}>
         <Button appearance="primary" type="submit" disabled={busy} data-testid="goal-save">
