@@ -29,6 +29,7 @@ import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { DateInput } from '../shell/date-input.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { groupBox, groupLegend } from '../shell/style-fragments.ts';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -37,14 +38,8 @@ const goalFieldsSchema = goalUpdateSchema.omit({ version: true });
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
-  fieldset: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 12px',
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
+  fieldset: groupBox,
+  legend: groupLegend,
   groupName: { margin: '8px 0 0', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   choices: {
     display: 'grid',
