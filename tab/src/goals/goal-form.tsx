@@ -8,7 +8,7 @@ import {
   RadioGroup,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
@@ -30,6 +30,7 @@ import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { DateInput } from '../shell/date-input.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { groupBox, groupLegend } from '../shell/style-fragments.ts';
+import { competenciesByGroup } from '../matrix/competency-groups.ts';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -164,12 +165,27 @@ export function GoalForm({
 
   const errorOf = (key: string) =>
     errors[key] ? { validationState: 'error' as const, validationMessage: errors[key] } : {};
-  const fieldError = (key: string) =>
-    errors[key] ? (
-      <p className={styles.error} role="alert" id={`${idPrefix}-${key}-error`}>
-        {errors[key]}
-      </p>
-    ) : null;
+  /** A fieldset of checkboxes for one list field, described by and followed by that field's error. */
+  const choiceGroup = (
+    key: 'competencyIds' | 'guidelineIds',
+    legend: string,
+    testId: string,
+    children: ReactNode,
+  ) => (
+    <fieldset
+      className={styles.fieldset}
+      aria-describedby={errors[key] ? `${idPrefix}-${key}-error` : undefined}
+      data-testid={testId}
+    >
+      <legend className={styles.legend}>{legend}</legend>
+      {children}
+      {errors[key] ? (
+        <p className={styles.error} role="alert" id={`${idPrefix}-${key}-error`}>
+          {errors[key]}
+        </p>
+      ) : null}
+    </fieldset>
+  );
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate data-testid={testId}>
@@ -207,22 +223,19 @@ export function GoalForm({
           data-testid="goal-due"
         />
       </Field>
-      <fieldset
-        className={styles.fieldset}
-        aria-describedby={errors.competencyIds ? `${idPrefix}-competencyIds-error` : undefined}
-        data-testid="goal-competencies"
-      >
-        <legend className={styles.legend}>{t('competencies')}</legend>
-        <p className={layout.muted} style={{ margin: 0 }}>
-          {t('competenciesHint')}
-        </p>
-        {framework.competencyGroups.map((group) => (
-          <div key={group.id}>
-            <p className={styles.groupName}>{local(group.name)}</p>
-            <div className={styles.choices}>
-              {framework.competencies
-                .filter((competency) => competency.group === group.id)
-                .map((competency) => {
+      {choiceGroup(
+        'competencyIds',
+        t('competencies'),
+        'goal-competencies',
+        <>
+          <p className={layout.muted} style={{ margin: 0 }}>
+            {t('competenciesHint')}
+          </p>
+          {competenciesByGroup(framework).map(({ group, competencies }) => (
+            <div key={group.id}>
+              <p className={styles.groupName}>{local(group.name)}</p>
+              <div className={styles.choices}>
+                {competencies.map((competency) => {
                   const mark = framework.marks[row?.[competency.id] ?? 'none'];
                   const name = local(competency.name);
                   return (
@@ -246,17 +259,15 @@ export function GoalForm({
                     />
                   );
                 })}
+              </div>
             </div>
-          </div>
-        ))}
-        {fieldError('competencyIds')}
-      </fieldset>
-      <fieldset
-        className={styles.fieldset}
-        aria-describedby={errors.guidelineIds ? `${idPrefix}-guidelineIds-error` : undefined}
-        data-testid="goal-guidelines"
-      >
-        <legend className={styles.legend}>{t('guidelines')}</legend>
+          ))}
+        </>,
+      )}
+      {choiceGroup(
+        'guidelineIds',
+        t('guidelines'),
+        'goal-guidelines',
         <div className={styles.choices}>
           {framework.guidelines.map((guideline, index) => (
             <Checkbox
@@ -276,9 +287,8 @@ export function GoalForm({
               }}
             />
           ))}
-        </div>
-        {fieldError('guidelineIds')}
-      </fieldset>
+        </div>,
+      )}
 
       <Field label={t('visibility')} hint={t('visibilityHint')}>
         <RadioGroup
