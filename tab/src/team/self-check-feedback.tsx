@@ -12,7 +12,7 @@ import { formatInstant } from '../career/format.ts';
 import { queryKeys } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { CompetencyGuide, LevelRoles } from '../matrix/competency-guide.tsx';
-import { MarkLegend } from '../matrix/mark-legend.tsx';
+import { MarkLabel, MarkLegend } from '../matrix/mark-legend.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
@@ -173,10 +173,7 @@ export function SelfCheckFeedback({
             <li key={item.competencyId} className={styles.item} data-testid={`item-${item.competencyId}`}>
               <div className={styles.itemHead}>
                 <span className={styles.itemName}>{name}</span>
-                <span className={layout.muted}>
-                  <span aria-hidden="true">{mark.symbol} </span>
-                  {local(mark.label)}
-                </span>
+                <MarkLabel mark={mark} className={layout.muted} />
                 <span data-testid="rating">
                   {t('rating')}: {rating ? t('ratingValue', { rating: rating.rating }) : t('notRated')}
                 </span>
