@@ -391,6 +391,22 @@ function RotationEditor({
   const timeline = useTimelineStyles();
   const change = (index: number, patch: Partial<RotationEntry>) =>
     onChange(patchedAt(rotation, index, patch));
+  /** A posting's short text: the key names the label's message and the box's test id. */
+  const postingText = (
+    entry: RotationEntry,
+    index: number,
+    key: 'department' | 'duties',
+    required: boolean,
+  ) => (
+    <Field label={t(key)} required={required}>
+      <Input
+        value={entry[key]}
+        maxLength={CAREER_SHORT_MAX}
+        onChange={(_, data) => change(index, { [key]: data.value })}
+        data-testid={`rotation-${key}`}
+      />
+    </Field>
+  );
   return (
     <>
       {rotation.length === 0 ? <p className={layout.muted}>{t('rotationEmpty')}</p> : null}
@@ -431,23 +447,9 @@ function RotationEditor({
                     data-testid="rotation-to"
                   />
                 </Field>
-                <Field label={t('department')} required>
-                  <Input
-                    value={entry.department}
-                    maxLength={CAREER_SHORT_MAX}
-                    onChange={(_, data) => change(index, { department: data.value })}
-                    data-testid="rotation-department"
-                  />
-                </Field>
+                {postingText(entry, index, 'department', true)}
               </div>
-              <Field label={t('duties')}>
-                <Input
-                  value={entry.duties}
-                  maxLength={CAREER_SHORT_MAX}
-                  onChange={(_, data) => change(index, { duties: data.value })}
-                  data-testid="rotation-duties"
-                />
-              </Field>
+              {postingText(entry, index, 'duties', false)}
               <Button
                 style={{ marginTop: 8 }}
                 aria-label={t('removeRow', { what: t('posting', { n: index + 1 }) })}
