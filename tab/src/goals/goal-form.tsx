@@ -31,6 +31,7 @@ import { DateInput } from '../shell/date-input.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { groupBox, groupLegend } from '../shell/style-fragments.ts';
 import { competenciesByGroup } from '../matrix/competency-groups.ts';
+import { FormFooter } from '../shell/form-footer.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -312,14 +313,14 @@ export function GoalForm({
       ) : null}
       {failure ? <KeptInputError error={failure} testId="goal-error" /> : null}
 
-      <div className={layout.row}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="goal-save">
-          {busy ? t('saving') : goal ? t('saveChanges') : t('create')}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormFooter
+        busy={busy}
+        submitText={goal ? t('saveChanges') : t('create')}
+        busyText={t('saving')}
+        cancelText={t('cancel')}
+        onCancel={onCancel}
+        testId="goal-save"
+      />
     </form>
   );
 }
