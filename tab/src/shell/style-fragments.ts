@@ -3,6 +3,14 @@ import { tokens, type GriffelStyle } from '@fluentui/react-components';
 // Looks that several pages give the same kind of element. Spread into a makeStyles block; a page adds
 // or overrides what is its own after the spread.
 
+/** A card's surface: the page's panels and the home's cards (each sets its own padding). */
+export const cardSurface: GriffelStyle = {
+  backgroundColor: tokens.colorNeutralBackground1,
+  border: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusLarge,
+  minWidth: 0,
+};
+
 /** A form's fieldset: a thin rounded frame around a group of choices. */
 export const groupBox: GriffelStyle = {
   border: `1px solid ${tokens.colorNeutralStroke2}`,
