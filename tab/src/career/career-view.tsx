@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
 } from '@fluentui/react-components';
@@ -22,7 +21,7 @@ import {
   type Qualification,
   type RotationEntry,
 } from '../../../src/growth/career.contract.ts';
-import { ApiError, type ApiClient } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
@@ -32,7 +31,7 @@ import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -343,24 +342,10 @@ function CareerEditor({
 
 function SaveError({ error }: { error: unknown }) {
   const { t } = useTranslation('career');
-  const message = useErrorText()(error);
-  const details = error instanceof ApiError ? error.details : [];
   return (
-    <MessageBar intent="error" role="alert" data-testid="career-save-error">
-      <MessageBarBody>
-        <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
-        {message}
-        {details.length > 0 ? (
-          <ul>
-            {details.map((detail, index) => (
-              <li key={index}>
-                {detailLabel(detail.path, t)}: {detail.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </MessageBarBody>
-    </MessageBar>
+    <SaveErrorBar title={t('saveFailed')} error={error} testId="career-save-error">
+      <ErrorDetails error={error} labelOf={(path) => detailLabel(path, t)} />
+    </SaveErrorBar>
   );
 }
 
@@ -406,6 +391,22 @@ function RotationEditor({
   const timeline = useTimelineStyles();
   const change = (index: number, patch: Partial<RotationEntry>) =>
     onChange(patchedAt(rotation, index, patch));
+  /** A posting's short text: the key names the label's message and the box's test id. */
+  const postingText = (
+    entry: RotationEntry,
+    index: number,
+    key: 'department' | 'duties',
+    required: boolean,
+  ) => (
+    <Field label={t(key)} required={required}>
+      <Input
+        value={entry[key]}
+        maxLength={CAREER_SHORT_MAX}
+        onChange={(_, data) => change(index, { [key]: data.value })}
+        data-testid={`rotation-${key}`}
+      />
+    </Field>
+  );
   return (
     <>
       {rotation.length === 0 ? <p className={layout.muted}>{t('rotationEmpty')}</p> : null}
@@ -446,23 +447,9 @@ function RotationEditor({
                     data-testid="rotation-to"
                   />
                 </Field>
-                <Field label={t('department')} required>
-                  <Input
-                    value={entry.department}
-                    maxLength={CAREER_SHORT_MAX}
-                    onChange={(_, data) => change(index, { department: data.value })}
-                    data-testid="rotation-department"
-                  />
-                </Field>
+                {postingText(entry, index, 'department', true)}
               </div>
-              <Field label={t('duties')}>
-                <Input
-                  value={entry.duties}
-                  maxLength={CAREER_SHORT_MAX}
-                  onChange={(_, data) => change(index, { duties: data.value })}
-                  data-testid="rotation-duties"
-                />
-              </Field>
+              {postingText(entry, index, 'duties', false)}
               <Button
                 style={{ marginTop: 8 }}
                 aria-label={t('removeRow', { what: t('posting', { n: index + 1 }) })}

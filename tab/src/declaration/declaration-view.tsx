@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Table,
@@ -32,7 +31,7 @@ import {
   type TransferWish,
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
-import { ApiError, isVersionConflict, type ApiClient } from '../api/client.ts';
+import { isVersionConflict, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
@@ -41,7 +40,7 @@ import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import messages from './messages.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 import { DateInput } from '../shell/date-input.tsx';
@@ -527,24 +526,10 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
 }
 
 function ActionError({ title, error }: { title: string; error: unknown }) {
-  const message = useErrorText()(error);
-  const details = error instanceof ApiError ? error.details : [];
   return (
-    <MessageBar intent="error" role="alert" data-testid="declaration-error">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
-        {details.length > 0 ? (
-          <ul>
-            {details.map((detail, index) => (
-              <li key={index}>
-                {detail.path}: {detail.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </MessageBarBody>
-    </MessageBar>
+    <SaveErrorBar title={title} error={error} testId="declaration-error">
+      <ErrorDetails error={error} />
+    </SaveErrorBar>
   );
 }
 

@@ -18,7 +18,7 @@ import { fieldErrorsOf, formatDay, formatInstant } from './format.ts';
 import { isVersionConflict } from '../api/client.ts';
 import { GoalForm, type GoalFields } from './goal-form.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { GoalError } from './goal-error.tsx';
+import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 
 const useStyles = makeStyles({
@@ -389,7 +389,7 @@ export function GoalCard({
             <Button onClick={() => void reload()}>{t('reload')}</Button>
           </ConflictBar>
         ) : null}
-        {failure ? <GoalError failure={failure} /> : null}
+        {failure ? <KeptInputError error={failure} testId="goal-error" /> : null}
         <span role="status" data-testid="goal-status">
           {notice}
         </span>

@@ -8,7 +8,7 @@ import {
   RadioGroup,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
@@ -25,10 +25,13 @@ import { useLocalized } from '../shell/localized.ts';
 import { fieldErrorsOf, formatDay } from './format.ts';
 import { isVersionConflict } from '../api/client.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { GoalError } from './goal-error.tsx';
+import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { DateInput } from '../shell/date-input.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { groupBox, groupLegend } from '../shell/style-fragments.ts';
+import { competenciesByGroup } from '../matrix/competency-groups.ts';
+import { FormFooter } from '../shell/form-footer.tsx';
 
 export type GoalFields = Omit<GoalUpdateInput, 'version'>;
 
@@ -37,14 +40,8 @@ const goalFieldsSchema = goalUpdateSchema.omit({ version: true });
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
-  fieldset: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 12px',
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
+  fieldset: groupBox,
+  legend: groupLegend,
   groupName: { margin: '8px 0 0', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   choices: {
     display: 'grid',
@@ -169,12 +166,27 @@ export function GoalForm({
 
   const errorOf = (key: string) =>
     errors[key] ? { validationState: 'error' as const, validationMessage: errors[key] } : {};
-  const fieldError = (key: string) =>
-    errors[key] ? (
-      <p className={styles.error} role="alert" id={`${idPrefix}-${key}-error`}>
-        {errors[key]}
-      </p>
-    ) : null;
+  /** A fieldset of checkboxes for one list field, described by and followed by that field's error. */
+  const choiceGroup = (
+    key: 'competencyIds' | 'guidelineIds',
+    legend: string,
+    testId: string,
+    children: ReactNode,
+  ) => (
+    <fieldset
+      className={styles.fieldset}
+      aria-describedby={errors[key] ? `${idPrefix}-${key}-error` : undefined}
+      data-testid={testId}
+    >
+      <legend className={styles.legend}>{legend}</legend>
+      {children}
+      {errors[key] ? (
+        <p className={styles.error} role="alert" id={`${idPrefix}-${key}-error`}>
+          {errors[key]}
+        </p>
+      ) : null}
+    </fieldset>
+  );
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate data-testid={testId}>
@@ -212,22 +224,19 @@ export function GoalForm({
           data-testid="goal-due"
         />
       </Field>
-      <fieldset
-        className={styles.fieldset}
-        aria-describedby={errors.competencyIds ? `${idPrefix}-competencyIds-error` : undefined}
-        data-testid="goal-competencies"
-      >
-        <legend className={styles.legend}>{t('competencies')}</legend>
-        <p className={layout.muted} style={{ margin: 0 }}>
-          {t('competenciesHint')}
-        </p>
-        {framework.competencyGroups.map((group) => (
-          <div key={group.id}>
-            <p className={styles.groupName}>{local(group.name)}</p>
-            <div className={styles.choices}>
-              {framework.competencies
-                .filter((competency) => competency.group === group.id)
-                .map((competency) => {
+      {choiceGroup(
+        'competencyIds',
+        t('competencies'),
+        'goal-competencies',
+        <>
+          <p className={layout.muted} style={{ margin: 0 }}>
+            {t('competenciesHint')}
+          </p>
+          {competenciesByGroup(framework).map(({ group, competencies }) => (
+            <div key={group.id}>
+              <p className={styles.groupName}>{local(group.name)}</p>
+              <div className={styles.choices}>
+                {competencies.map((competency) => {
                   const mark = framework.marks[row?.[competency.id] ?? 'none'];
                   const name = local(competency.name);
                   return (
@@ -251,17 +260,15 @@ export function GoalForm({
                     />
                   );
                 })}
+              </div>
             </div>
-          </div>
-        ))}
-        {fieldError('competencyIds')}
-      </fieldset>
-      <fieldset
-        className={styles.fieldset}
-        aria-describedby={errors.guidelineIds ? `${idPrefix}-guidelineIds-error` : undefined}
-        data-testid="goal-guidelines"
-      >
-        <legend className={styles.legend}>{t('guidelines')}</legend>
+          ))}
+        </>,
+      )}
+      {choiceGroup(
+        'guidelineIds',
+        t('guidelines'),
+        'goal-guidelines',
         <div className={styles.choices}>
           {framework.guidelines.map((guideline, index) => (
             <Checkbox
@@ -281,9 +288,8 @@ export function GoalForm({
               }}
             />
           ))}
-        </div>
-        {fieldError('guidelineIds')}
-      </fieldset>
+        </div>,
+      )}
 
       <Field label={t('visibility')} hint={t('visibilityHint')}>
         <RadioGroup
@@ -305,16 +311,16 @@ export function GoalForm({
           ) : null}
         </ConflictBar>
       ) : null}
-      {failure ? <GoalError failure={failure} /> : null}
+      {failure ? <KeptInputError error={failure} testId="goal-error" /> : null}
 
-      <div className={layout.row}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid="goal-save">
-          {busy ? t('saving') : goal ? t('saveChanges') : t('create')}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('cancel')}
-        </Button>
-      </div>
+      <FormFooter
+        busy={busy}
+        submitText={goal ? t('saveChanges') : t('create')}
+        busyText={t('saving')}
+        cancelText={t('cancel')}
+        onCancel={onCancel}
+        testId="goal-save"
+      />
     </form>
   );
 }

@@ -65,8 +65,6 @@ export default {
     commentsEmpty: 'まだコメントはありません。',
     stage: { setting: '期首', mid: '中間', yearEnd: '期末' },
     commentMeta: '{{stage}} · {{date}}',
-    errorTitle: '保存できませんでした',
-    errorKept: '入力した内容はそのまま残っています。',
     fieldErrors: '入力内容を確認してください。',
     conflictTitle: '別の場所で更新されています',
     conflictBody:
@@ -160,8 +158,6 @@ export default {
     commentsEmpty: 'No comments yet.',
     stage: { setting: 'Goal setting', mid: 'Mid-year', yearEnd: 'Year-end' },
     commentMeta: '{{stage}} · {{date}}',
-    errorTitle: 'Could not save',
-    errorKept: 'What you typed is still here.',
     fieldErrors: 'Please check the highlighted fields.',
     conflictTitle: 'Changed somewhere else',
     conflictBody:

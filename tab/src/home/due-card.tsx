@@ -10,21 +10,16 @@ import type {
   HomeTraining,
 } from '../../../src/home/home.contract.ts';
 import type { DueReport } from '../../../src/reports/report.contract.ts';
-import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
+import { cardSurface } from '../shell/style-fragments.ts';
 import { SelfCheckBadge } from '../team/self-check-badge.tsx';
+import { useTitle } from '../training/format.ts';
 
 // The home's cards: 今やること (what I owe), 部下への対応 (what waits on me as a supervisor), これからの予定
 // (what is booked) and 新着 (feedback and comments for me). Each entry links to the page where it is done.
 
 const useStyles = makeStyles({
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '12px 16px',
-    minWidth: 0,
-  },
+  card: { ...cardSurface, padding: '12px 16px' },
   accent: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
   h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
   h3: { fontSize: tokens.fontSizeBase300, margin: '12px 0 6px' },
@@ -185,9 +180,9 @@ function CycleEntry({ item, today }: { item: DueItem; today: string }) {
 
 function ReportEntry({ report }: { report: DueReport }) {
   const { t } = useTranslation('home-next');
-  const local = useLocalized();
+  const title = useTitle();
   const formats = useFormats();
-  const course = local({ ja: report.courseTitle.ja, en: report.courseTitle.en ?? report.courseTitle.ja });
+  const course = title(report.courseTitle);
   return (
     <Entry
       testId="home-todo-report"
@@ -202,7 +197,7 @@ function ReportEntry({ report }: { report: DueReport }) {
 export function TeamCard({ team }: { team: HomeTeam }) {
   const { t } = useTranslation('home-next');
   const styles = useStyles();
-  const local = useLocalized();
+  const title = useTitle();
   const formats = useFormats();
   const periodLabel = usePeriodLabel();
   const empty = team.selfChecks.length + team.interviews.length + team.reports.length === 0;
@@ -273,7 +268,7 @@ export function TeamCard({ team }: { team: HomeTeam }) {
               href={hrefOf('training', 'team')}
               label={t('team.report', { name: item.displayName })}
               meta={t('team.reportMeta', {
-                course: local({ ja: item.courseTitle.ja, en: item.courseTitle.en ?? item.courseTitle.ja }),
+                course: title(item.courseTitle),
                 date: formats.dayOf(item.submittedAt),
               })}
             />
@@ -311,38 +306,39 @@ export function UpcomingCard({ summary }: { summary: HomeSummary }) {
 
 function InterviewEntry({ interview }: { interview: HomeInterview }) {
   const { t } = useTranslation('home-next');
-  const styles = useStyles();
   const formats = useFormats();
   const type = t(`interviewTypes.${interview.type}`);
   return (
-    <li className={styles.item} data-testid="home-upcoming-interview">
-      <Link className={styles.link} href={hrefOf('interviews', interview.id)}>
-        {t(interview.role === 'attendee' ? 'upcoming.interviewWith' : 'upcoming.interviewOf', {
-          type,
-          name: interview.withName,
-        })}
-      </Link>
-      <span className={styles.meta}>
-        {formats.span(interview.start, interview.end)}
-        {interview.status === 'pending' ? ` · ${t('upcoming.pending')}` : ''}
-        {interview.joinUrl ? (
-          <>
-            {' · '}
-            <Link href={interview.joinUrl} target="_blank" rel="noreferrer" data-testid="home-join">
-              {t('upcoming.join')}
-            </Link>
-          </>
-        ) : null}
-      </span>
-    </li>
+    <Entry
+      testId="home-upcoming-interview"
+      href={hrefOf('interviews', interview.id)}
+      label={t(interview.role === 'attendee' ? 'upcoming.interviewWith' : 'upcoming.interviewOf', {
+        type,
+        name: interview.withName,
+      })}
+      meta={
+        <>
+          {formats.span(interview.start, interview.end)}
+          {interview.status === 'pending' ? ` · ${t('upcoming.pending')}` : ''}
+          {interview.joinUrl ? (
+            <>
+              {' · '}
+              <Link href={interview.joinUrl} target="_blank" rel="noreferrer" data-testid="home-join">
+                {t('upcoming.join')}
+              </Link>
+            </>
+          ) : null}
+        </>
+      }
+    />
   );
 }
 
 function TrainingEntry({ item }: { item: HomeTraining }) {
   const { t } = useTranslation('home-next');
-  const local = useLocalized();
+  const title = useTitle();
   const formats = useFormats();
-  const course = local({ ja: item.courseTitle.ja, en: item.courseTitle.en ?? item.courseTitle.ja });
+  const course = title(item.courseTitle);
   return (
     <Entry
       testId="home-upcoming-training"
@@ -357,7 +353,7 @@ function TrainingEntry({ item }: { item: HomeTraining }) {
 export function NewsCard({ news }: { news: HomeNews[] }) {
   const { t } = useTranslation('home-next');
   const styles = useStyles();
-  const local = useLocalized();
+  const title = useTitle();
   const formats = useFormats();
   const periodLabel = usePeriodLabel();
   if (news.length === 0) return null;
@@ -397,7 +393,7 @@ export function NewsCard({ news }: { news: HomeNews[] }) {
               href={hrefOf('training', 'mine')}
               label={t('news.report', {
                 name: item.byName,
-                course: local({ ja: item.courseTitle.ja, en: item.courseTitle.en ?? item.courseTitle.ja }),
+                course: title(item.courseTitle),
               })}
               meta={meta}
             />

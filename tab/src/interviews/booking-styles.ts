@@ -1,5 +1,6 @@
 // The booking panel's styles, shared by its parts (the panel, the people picker, the plan, the result).
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { groupBox, groupLegend } from '../shell/style-fragments.ts';
 
 export const useBookingStyles = makeStyles({
   fields: {
@@ -10,14 +11,8 @@ export const useBookingStyles = makeStyles({
     // A grid item is as wide as its content by default: a long interview type would push past the card.
     '& > *': { minWidth: 0 },
   },
-  fieldset: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 12px 12px',
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' },
+  fieldset: { ...groupBox, padding: '8px 12px 12px' },
+  legend: groupLegend,
   members: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',

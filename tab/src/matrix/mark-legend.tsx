@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { Framework, MarkId } from '../../../src/framework/framework.contract.ts';
+import type { Framework, Mark, MarkId } from '../../../src/framework/framework.contract.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { useLocalized } from '../shell/localized.ts';
 import messages from './messages.ts';
@@ -58,5 +58,16 @@ export function MarkLegend({
         })}
       </dl>
     </section>
+  );
+}
+
+/** One item's mark beside its name: the symbol for the eye (screen readers skip it), then its label. */
+export function MarkLabel({ mark, className }: { mark: Mark; className?: string }) {
+  const local = useLocalized();
+  return (
+    <span className={className}>
+      <span aria-hidden="true">{mark.symbol} </span>
+      {local(mark.label)}
+    </span>
   );
 }

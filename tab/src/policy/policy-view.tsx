@@ -10,6 +10,7 @@ import { Loading } from '../shell/loading.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
+import { competenciesByGroup } from '../matrix/competency-groups.ts';
 
 const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
 
@@ -151,38 +152,36 @@ function Policy({
       {level && row ? (
         <Section title={t('home.myExpectations')} id="my-expectations" testId="my-expectations">
           <p className={layout.muted}>{t('home.myExpectationsHint', { level: local(level.name) })}</p>
-          {framework.competencyGroups.map((group) => (
+          {competenciesByGroup(framework).map(({ group, competencies }) => (
             <div key={group.id}>
               <h3 className={layout.h3}>{local(group.name)}</h3>
               <ul className={styles.items}>
-                {framework.competencies
-                  .filter((competency) => competency.group === group.id)
-                  .map((competency) => {
-                    const mark: MarkId = row[competency.id] ?? 'none';
-                    const markInfo = framework.marks[mark];
-                    return (
-                      <li
-                        key={competency.id}
-                        className={styles.item}
-                        data-testid={`expectation-${competency.id}`}
-                        data-mark={mark}
-                      >
-                        <span className={styles.mark} aria-hidden="true">
-                          {markInfo.symbol || '—'}
-                        </span>
+                {competencies.map((competency) => {
+                  const mark: MarkId = row[competency.id] ?? 'none';
+                  const markInfo = framework.marks[mark];
+                  return (
+                    <li
+                      key={competency.id}
+                      className={styles.item}
+                      data-testid={`expectation-${competency.id}`}
+                      data-mark={mark}
+                    >
+                      <span className={styles.mark} aria-hidden="true">
+                        {markInfo.symbol || '—'}
+                      </span>
+                      <span>
+                        <strong>{local(competency.name)}</strong>
                         <span>
-                          <strong>{local(competency.name)}</strong>
-                          <span>
-                            {' '}
-                            ({markInfo.symbol ? `${markInfo.symbol} ` : ''}
-                            {local(markInfo.label)})
-                          </span>
-                          <br />
-                          <span className={layout.muted}>{t(`markForMe.${mark}`)}</span>
+                          {' '}
+                          ({markInfo.symbol ? `${markInfo.symbol} ` : ''}
+                          {local(markInfo.label)})
                         </span>
-                      </li>
-                    );
-                  })}
+                        <br />
+                        <span className={layout.muted}>{t(`markForMe.${mark}`)}</span>
+                      </span>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           ))}

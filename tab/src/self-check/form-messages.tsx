@@ -1,7 +1,6 @@
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
 import { useStyles } from './styles.ts';
 
 /** Saved elsewhere meanwhile: load theirs, or save what is on this page over it. */
@@ -24,21 +23,6 @@ export function VersionConflict({
         {t('overwrite')}
       </Button>
     </ConflictBar>
-  );
-}
-
-/** A write failed; what was typed stays in the form. */
-export function SaveError({ error }: { error: unknown }) {
-  const { t } = useTranslation('selfCheck');
-  const errorText = useErrorText();
-  return (
-    <MessageBar intent="error" role="alert" data-testid="save-error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-        {`${errorText(error)} `}
-        {t('errorKept')}
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 

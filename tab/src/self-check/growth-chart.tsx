@@ -5,6 +5,7 @@ import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { SelfCheckHistoryResponse } from '../../../src/growth/self-check.contract.ts';
 import { RATING_MAX, RATING_MIN } from '../../../src/growth/self-check.contract.ts';
 import { useLocalized } from '../shell/localized.ts';
+import { chartKey } from '../shell/style-fragments.ts';
 
 // A hand-drawn SVG line chart: one line per competency group across periods. Each series differs in
 // colour, dash pattern and marker shape, so it reads without colour too; the same numbers are in a table.
@@ -31,14 +32,7 @@ const useStyles = makeStyles({
     '@media (forced-colors: active)': { stroke: 'CanvasText', fill: 'CanvasText' },
   },
   forcedText: { '@media (forced-colors: active)': { fill: 'CanvasText' } },
-  legend: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '4px 16px',
-    listStyle: 'none',
-    padding: 0,
-    margin: '8px 0 0',
-  },
+  legend: chartKey,
   legendItem: { display: 'inline-flex', alignItems: 'center', gap: '6px' },
   table: { borderCollapse: 'collapse', marginTop: '8px', width: '100%' },
   cell: {

@@ -73,8 +73,6 @@ export default {
     cancel: 'キャンセル',
     missingTitle: '評価していない項目があります',
     missingBody: '提出するには、すべての項目を評価してください（{{count}} 項目が未評価）:',
-    errorTitle: '保存できませんでした',
-    errorKept: '入力した内容はそのまま残っています。',
     conflictTitle: '別の場所で更新されています',
     conflictBody:
       'この自己チェックは、ページを開いた後に別の画面や端末で保存されました。入力した内容はこの画面に残っています。最新の内容を読み込むと、この画面での変更は置き換わります。自分の入力で上書きすることもできます。',
@@ -167,8 +165,6 @@ export default {
     cancel: 'Cancel',
     missingTitle: 'Some items are not rated',
     missingBody: 'Rate every item before submitting ({{count}} not rated):',
-    errorTitle: 'Could not save',
-    errorKept: 'What you typed is still here.',
     conflictTitle: 'Changed somewhere else',
     conflictBody:
       'This self-check was saved in another window or device after you opened this page. What you typed is still here. Loading the latest version replaces your changes on this page; you can also save yours over it.',

@@ -12,7 +12,8 @@ import { useLocalized } from '../shell/localized.ts';
 import { CompetencyGuide, LevelRoles } from '../matrix/competency-guide.tsx';
 import { MarkLegend } from '../matrix/mark-legend.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
-import { MissingRatings, SaveError, VersionConflict } from './form-messages.tsx';
+import { MissingRatings, VersionConflict } from './form-messages.tsx';
+import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { draftOf, formOf, unratedWithEvidence, type Form, type Notice } from './form.ts';
 import { usePeriodLabels } from './period-labels.ts';
 import { Reflections } from './reflections.tsx';
@@ -339,7 +340,7 @@ export function PeriodSelfCheckForm({
           onOverwrite={() => void overwrite()}
         />
       ) : null}
-      {error ? <SaveError error={error} /> : null}
+      {error ? <KeptInputError error={error} testId="save-error" /> : null}
       {missing.length > 0 ? <MissingRatings missing={missing} nameOf={nameOf} onFocus={focusItem} /> : null}
 
       {editable && selfCheck.items.length > 0 ? (

@@ -46,6 +46,15 @@ export function SelfCheckItem({
   const local = useLocalized();
   const id = item.competencyId;
   const headingId = `item-${period}-${id}`;
+  // Each field's label names the item for screen readers, who may reach the field without its heading.
+  const labelOf = (text: string) => ({
+    children: (
+      <>
+        {text}
+        <span className={styles.visuallyHidden}>: {name}</span>
+      </>
+    ),
+  });
   return (
     <article
       className={styles.item}
@@ -64,14 +73,7 @@ export function SelfCheckItem({
       {editable ? (
         <>
           <Field
-            label={{
-              children: (
-                <>
-                  {t('ratingField')}
-                  <span className={styles.visuallyHidden}>: {name}</span>
-                </>
-              ),
-            }}
+            label={labelOf(t('ratingField'))}
             required
             validationState={ratingError ? 'error' : 'none'}
             validationMessage={ratingError}
@@ -93,14 +95,7 @@ export function SelfCheckItem({
             </RadioGroup>
           </Field>
           <TextareaField
-            label={{
-              children: (
-                <>
-                  {t('evidence')}
-                  <span className={styles.visuallyHidden}>: {name}</span>
-                </>
-              ),
-            }}
+            label={labelOf(t('evidence'))}
             hint={t('count', { count: entry.evidence.length, max: EVIDENCE_MAX })}
             inputClassName={styles.textarea}
             value={entry.evidence}

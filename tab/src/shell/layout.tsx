@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { cardSurface } from './style-fragments.ts';
 
 /** Shared page layout: one column up to 960 px that narrows to the Teams mobile width. */
 export const useLayoutStyles = makeStyles({
@@ -12,13 +13,7 @@ export const useLayoutStyles = makeStyles({
     gap: '16px',
     boxSizing: 'border-box',
   },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '16px 20px',
-    minWidth: 0,
-  },
+  card: { ...cardSurface, padding: '16px 20px' },
   h1: {
     fontSize: tokens.fontSizeBase600,
     margin: '8px 0 0',

@@ -1,9 +1,9 @@
 // What the team page tells a supervisor after a write: saved, changed elsewhere, or failed.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isVersionConflict } from '../api/client.ts';
 import { ConflictBar as SharedConflictBar } from '../shell/conflict-bar.tsx';
-import { useErrorText } from '../shell/error-text.ts';
+import { SaveErrorBar } from '../shell/save-error-bar.tsx';
 
 export function ConflictBar({ onReload, testId }: { onReload: () => void; testId: string }) {
   const { t } = useTranslation('team');
@@ -16,16 +16,11 @@ export function ConflictBar({ onReload, testId }: { onReload: () => void; testId
 
 export function FailureBar({ error }: { error: unknown }) {
   const { t } = useTranslation('team');
-  const errorText = useErrorText();
   const details = error instanceof ApiError ? error.details : [];
   return (
-    <MessageBar intent="error" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
-        {errorText(error)}
-        {details.map((detail) => ` ${detail.path}: ${detail.message}`).join('')}
-      </MessageBarBody>
-    </MessageBar>
+    <SaveErrorBar title={t('saveFailed')} error={error}>
+      {details.map((detail) => ` ${detail.path}: ${detail.message}`).join('')}
+    </SaveErrorBar>
   );
 }
 

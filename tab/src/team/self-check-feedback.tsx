@@ -8,16 +8,16 @@ import {
   type SelfCheckFeedbackInput,
   type SelfCheckResponse,
 } from '../../../src/growth/self-check.contract.ts';
-import type { ApiClient } from '../api/client.ts';
 import { formatInstant } from '../career/format.ts';
 import { queryKeys } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { CompetencyGuide, LevelRoles } from '../matrix/competency-guide.tsx';
-import { MarkLegend } from '../matrix/mark-legend.tsx';
+import { MarkLabel, MarkLegend } from '../matrix/mark-legend.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
 import messages from './messages.ts';
+import type { PersonPart } from './person-part.ts';
 import { SelfCheckBadge } from './self-check-badge.tsx';
 import { useFeedbackStyles } from './styles.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -36,13 +36,9 @@ export function SelfCheckFeedback({
   framework,
   queryKey,
   onReload,
-}: {
-  api: ApiClient;
-  personId: string;
+}: PersonPart & {
   selfCheck: SelfCheckResponse;
   framework: Framework;
-  queryKey: readonly unknown[];
-  onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('team');
   const local = useLocalized();
@@ -177,10 +173,7 @@ export function SelfCheckFeedback({
             <li key={item.competencyId} className={styles.item} data-testid={`item-${item.competencyId}`}>
               <div className={styles.itemHead}>
                 <span className={styles.itemName}>{name}</span>
-                <span className={layout.muted}>
-                  <span aria-hidden="true">{mark.symbol} </span>
-                  {local(mark.label)}
-                </span>
+                <MarkLabel mark={mark} className={layout.muted} />
                 <span data-testid="rating">
                   {t('rating')}: {rating ? t('ratingValue', { rating: rating.rating }) : t('notRated')}
                 </span>

@@ -19,6 +19,7 @@ import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
+import type { PersonPart } from './person-part.ts';
 import { SelfCheckFeedback } from './self-check-feedback.tsx';
 import { useFeedbackStyles } from './styles.ts';
 import { useGoalStage } from '../goals/goal-stage.ts';
@@ -60,7 +61,12 @@ export function TeamPerson({
   );
   const queryClient = useQueryClient();
   // After a conflict the part is read afresh from nothing: the form remounts with the newer answer.
-  const reload = (queryKey: readonly unknown[]) => () => void queryClient.resetQueries({ queryKey });
+  const partOf = (queryKey: readonly unknown[]): PersonPart => ({
+    api,
+    personId,
+    queryKey,
+    onReload: () => void queryClient.resetQueries({ queryKey }),
+  });
 
   return (
     <Page
@@ -90,14 +96,7 @@ export function TeamPerson({
             {(value) =>
               framework.data ? (
                 // Not keyed by version: a saved answer keeps the notice; a reload remounts it afresh.
-                <SelfCheckFeedback
-                  api={api}
-                  personId={personId}
-                  selfCheck={value}
-                  framework={framework.data}
-                  queryKey={selfCheckKey}
-                  onReload={reload(selfCheckKey)}
-                />
+                <SelfCheckFeedback {...partOf(selfCheckKey)} selfCheck={value} framework={framework.data} />
               ) : (
                 <QueryState query={framework}>{() => null}</QueryState>
               )
@@ -111,14 +110,7 @@ export function TeamPerson({
               value.length === 0 ? (
                 <p className={layout.muted}>{t('noGoals')}</p>
               ) : (
-                <GoalList
-                  api={api}
-                  personId={personId}
-                  goals={value}
-                  framework={framework.data}
-                  queryKey={goalsKey}
-                  onReload={reload(goalsKey)}
-                />
+                <GoalList {...partOf(goalsKey)} goals={value} framework={framework.data} />
               )
             }
           </QueryState>
@@ -132,34 +124,19 @@ export function TeamPerson({
   );
 }
 
+/** Every goal is answered within the same part: each item gets the list's person, query and reload. */
 function GoalList({
-  api,
-  personId,
   goals,
-  framework,
-  queryKey,
-  onReload,
-}: {
-  api: ApiClient;
-  personId: string;
+  ...item
+}: PersonPart & {
   goals: GoalView[];
   framework: Framework | undefined;
-  queryKey: readonly unknown[];
-  onReload: () => void;
 }) {
   const styles = useFeedbackStyles();
   return (
     <ol className={styles.items} data-testid="goal-list">
       {goals.map((goal) => (
-        <GoalItem
-          key={goal.id}
-          api={api}
-          personId={personId}
-          goal={goal}
-          framework={framework}
-          queryKey={queryKey}
-          onReload={onReload}
-        />
+        <GoalItem key={goal.id} {...item} goal={goal} />
       ))}
     </ol>
   );
@@ -172,13 +149,9 @@ function GoalItem({
   framework,
   queryKey,
   onReload,
-}: {
-  api: ApiClient;
-  personId: string;
+}: PersonPart & {
   goal: GoalView;
   framework: Framework | undefined;
-  queryKey: readonly unknown[];
-  onReload: () => void;
 }) {
   const { t, i18n } = useTranslation('team');
   const local = useLocalized();
@@ -226,25 +199,10 @@ function GoalItem({
         <span className={layout.muted}>{t('due', { date: formatDate(goal.dueDate, i18n.language) })}</span>
         <span>{latest ? t('progress', { percent: latest.percent }) : t('noProgress')}</span>
       </div>
-      {goal.successCriteria?.trim() ? (
-        <div>
-          <span className={layout.muted}>{t('successCriteria')}: </span>
-          <span className={layout.preLine}>{goal.successCriteria}</span>
-        </div>
-      ) : null}
+      <LabelledText label={t('successCriteria')} text={goal.successCriteria} />
       {competencies.length > 0 ? <div className={layout.muted}>{competencies.join('、')}</div> : null}
-      {goal.midReflection?.trim() ? (
-        <div>
-          <span className={layout.muted}>{t('midReflection')}: </span>
-          <span className={layout.preLine}>{goal.midReflection}</span>
-        </div>
-      ) : null}
-      {goal.yearEndReflection?.trim() ? (
-        <div>
-          <span className={layout.muted}>{t('yearEndReflection')}: </span>
-          <span className={layout.preLine}>{goal.yearEndReflection}</span>
-        </div>
-      ) : null}
+      <LabelledText label={t('midReflection')} text={goal.midReflection} />
+      <LabelledText label={t('yearEndReflection')} text={goal.yearEndReflection} />
       <h3 className={layout.h3}>{t('comments')}</h3>
       {(goal.comments ?? []).length === 0 ? (
         <p className={layout.muted}>{t('noComments')}</p>
@@ -301,4 +259,15 @@ function GoalItem({
       </span>
     </li>
   );
+}
+
+/** A goal's written part under its label, or nothing while it is blank. */
+function LabelledText({ label, text }: { label: string; text: string | undefined }) {
+  const layout = useLayoutStyles();
+  return text?.trim() ? (
+    <div>
+      <span className={layout.muted}>{label}: </span>
+      <span className={layout.preLine}>{text}</span>
+    </div>
+  ) : null;
 }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseDetail } from '../../../src/training/training.contract.ts';
 import { useErrorText } from '../shell/error-text.ts';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { FormFooter } from '../shell/form-footer.tsx';
 /**
  * The end of the course and session forms: what went wrong (a change made by someone else first offers
  * to load it, keeping what was typed), then save and cancel.
@@ -75,7 +75,6 @@ export function FormEnd({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('training');
-  const layout = useLayoutStyles();
   const errorText = useErrorText();
   const stale = isVersionConflict(error) && editing;
   return (
@@ -90,14 +89,14 @@ export function FormEnd({
           ) : null}
         </MessageBar>
       ) : null}
-      <div className={layout.row}>
-        <Button appearance="primary" type="submit" disabled={busy} data-testid={`${kind}-save`}>
-          {busy ? t('hr.saving') : editing ? t('hr.save') : t('hr.create')}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('hr.cancel')}
-        </Button>
-      </div>
+      <FormFooter
+        busy={busy}
+        submitText={editing ? t('hr.save') : t('hr.create')}
+        busyText={t('hr.saving')}
+        cancelText={t('hr.cancel')}
+        onCancel={onCancel}
+        testId={`${kind}-save`}
+      />
     </>
   );
 }

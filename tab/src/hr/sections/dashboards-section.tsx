@@ -16,6 +16,7 @@ import { QueryState, type QueryLike } from '../../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { visuallyHidden } from '../../shell/visually-hidden.ts';
+import { chartKey } from '../../shell/style-fragments.ts';
 import { useTitle } from '../../training/format.ts';
 import {
   BarList,
@@ -61,15 +62,7 @@ const useStyles = makeStyles({
     },
   },
   hidden: { color: tokens.colorNeutralForeground3 },
-  legend: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '4px 16px',
-    listStyle: 'none',
-    padding: 0,
-    margin: '8px 0 0',
-    fontSize: tokens.fontSizeBase200,
-  },
+  legend: { ...chartKey, fontSize: tokens.fontSizeBase200 },
   swatch: {
     display: 'inline-block',
     width: '14px',

@@ -11,6 +11,7 @@ import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
+import { MarkLabel } from '../../matrix/mark-legend.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
@@ -138,10 +139,7 @@ function ViewpointRow({
     <li className={rows.row} data-testid={`viewpoint-row-${competencyId}`}>
       <div className={rows.head}>
         <h3 className={rows.h3}>{name}</h3>
-        <span className={layout.muted}>
-          <span aria-hidden="true">{mark.symbol} </span>
-          {local(mark.label)}
-        </span>
+        <MarkLabel mark={mark} className={layout.muted} />
         <Badge appearance="tint" color={current ? 'success' : 'subtle'} data-testid="viewpoint-state">
           {current ? t('written') : t('notWritten')}
         </Badge>

@@ -1,0 +1,34 @@
+import { tokens, type GriffelStyle } from '@fluentui/react-components';
+
+// Looks that several pages give the same kind of element. Spread into a makeStyles block; a page adds
+// or overrides what is its own after the spread.
+
+/** A card's surface: the page's panels and the home's cards (each sets its own padding). */
+export const cardSurface: GriffelStyle = {
+  backgroundColor: tokens.colorNeutralBackground1,
+  border: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusLarge,
+  minWidth: 0,
+};
+
+/** A form's fieldset: a thin rounded frame around a group of choices. */
+export const groupBox: GriffelStyle = {
+  border: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusMedium,
+  padding: '8px 12px',
+  margin: 0,
+  minWidth: 0,
+};
+
+/** The legend of a groupBox fieldset. */
+export const groupLegend: GriffelStyle = { fontWeight: tokens.fontWeightSemibold, padding: '0 4px' };
+
+/** A chart's key below it: the entries side by side as a list without bullets, wrapping on narrow screens. */
+export const chartKey: GriffelStyle = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: '4px 16px',
+  listStyle: 'none',
+  padding: 0,
+  margin: '8px 0 0',
+};
