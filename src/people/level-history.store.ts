@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { inSlices, takeExcluded } from '../db/upsert.ts';
+import { inSlices, readInSlices, takeExcluded } from '../db/upsert.ts';
 import { copyInForce, peopleInForce } from './people-in-force.ts';
 import {
   directorySyncRequests,
@@ -74,19 +74,14 @@ export const levelHistoryStore = {
   },
 
   async historyOf(db: Db, personIds: readonly string[]): Promise<LevelRow[]> {
-    if (personIds.length === 0) return [];
-    const found: LevelRow[] = [];
     // Chunked to keep the parameter list short for big files.
-    for (let start = 0; start < personIds.length; start += 1000) {
-      found.push(
-        ...(await db
-          .select()
-          .from(personLevels)
-          .where(inArray(personLevels.personId, personIds.slice(start, start + 1000)))
-          .orderBy(asc(personLevels.personId), asc(personLevels.effectiveFrom))),
-      );
-    }
-    return found;
+    return readInSlices(personIds, 1000, (slice) =>
+      db
+        .select()
+        .from(personLevels)
+        .where(inArray(personLevels.personId, slice))
+        .orderBy(asc(personLevels.personId), asc(personLevels.effectiveFrom)),
+    );
   },
 
   /** Every stored record and line override: who heads a 課 on a date depends on everyone's. */
@@ -143,17 +138,9 @@ export const levelHistoryStore = {
   },
 
   async overridesOf(db: Db, personIds: readonly string[]): Promise<OverrideRow[]> {
-    if (personIds.length === 0) return [];
-    const found: OverrideRow[] = [];
-    for (let start = 0; start < personIds.length; start += 1000) {
-      found.push(
-        ...(await db
-          .select()
-          .from(lineOverrides)
-          .where(inArray(lineOverrides.personId, personIds.slice(start, start + 1000)))),
-      );
-    }
-    return found;
+    return readInSlices(personIds, 1000, (slice) =>
+      db.select().from(lineOverrides).where(inArray(lineOverrides.personId, slice)),
+    );
   },
 
   /** One override per person and date: a later file's replaces it. */
