@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
+import { firstRow } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import { markFor } from './framework-loader.ts';
 import type { Framework } from './framework.schema.ts';
@@ -33,20 +34,19 @@ export function createViewpointService(deps: {
   const { db, framework } = deps;
   const version = framework.version;
 
-  const find = async (levelId: string, competencyId: string): Promise<Row | undefined> => {
-    const rows = await db
-      .select()
-      .from(competencyViewpoints)
-      .where(
-        and(
-          eq(competencyViewpoints.frameworkVersion, version),
-          eq(competencyViewpoints.levelId, levelId),
-          eq(competencyViewpoints.competencyId, competencyId),
+  const find = (levelId: string, competencyId: string): Promise<Row | undefined> =>
+    firstRow(
+      db
+        .select()
+        .from(competencyViewpoints)
+        .where(
+          and(
+            eq(competencyViewpoints.frameworkVersion, version),
+            eq(competencyViewpoints.levelId, levelId),
+            eq(competencyViewpoints.competencyId, competencyId),
+          ),
         ),
-      )
-      .limit(1);
-    return rows[0];
-  };
+    );
 
   /** Only a cell a self-check shows (any mark but blank) takes a 着眼点. */
   const requireCell = (levelId: string, competencyId: string) => {
