@@ -101,19 +101,13 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
 
     /** People whose name, user name, 課 or job title contain the text (case-insensitive), by name. */
     async search(text: string, limit: number): Promise<PersonRow[]> {
+      const searched = ['displayName', 'userPrincipalName', 'department', 'jobTitle'] as const;
       const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
       const view = current();
       return db
         .select()
         .from(view)
-        .where(
-          or(
-            ilike(view.displayName, pattern),
-            ilike(view.userPrincipalName, pattern),
-            ilike(view.department, pattern),
-            ilike(view.jobTitle, pattern),
-          ),
-        )
+        .where(or(...searched.map((column) => ilike(view[column], pattern))))
         .orderBy(view.displayName)
         .limit(limit);
     },
