@@ -123,6 +123,31 @@ export function createCsvTables(framework: Framework) {
       ? LABELS[lang].noLevel
       : (framework.levels.find((level) => level.id === levelId)?.name[lang] ?? levelId);
   const groupName = (name: string, lang: CsvLanguage) => name || LABELS[lang].noDepartment;
+  /**
+   * Wanted courses by group in long format (one row per group and course, so Excel can filter and pivot
+   * it): the group's lead cells, then the course's title (its id when the report does not list it) and
+   * how many want it; one row with neither for a group that wants none.
+   */
+  const wantedCourseTable = <Group extends { courses: readonly { courseId: string; people: number }[] }>(
+    report: WantedReport,
+    lang: CsvLanguage,
+    table: { name: string; header: string[]; groups: readonly Group[]; lead: (group: Group) => CsvCell[] },
+  ): CsvTable => {
+    const title = (courseId: string) => {
+      const course = report.courses.find((candidate) => candidate.courseId === courseId);
+      return course ? titleOf(course.title, lang) : courseId;
+    };
+    return {
+      name: table.name,
+      header: [...table.header, LABELS[lang].course, LABELS[lang].wantedBy],
+      rows: table.groups.flatMap((group): CsvCell[][] => {
+        const lead = table.lead(group);
+        return group.courses.length === 0
+          ? [[...lead, null, null]]
+          : group.courses.map((course) => [...lead, title(course.courseId), course.people]);
+      }),
+    };
+  };
 
   return {
     submission(report: SubmissionReport, lang: CsvLanguage): CsvTable {
@@ -162,44 +187,27 @@ export function createCsvTables(framework: Framework) {
 
     wantedLevels(report: WantedReport, lang: CsvLanguage): CsvTable {
       const l = LABELS[lang];
-      const title = (courseId: string) => {
-        const course = report.courses.find((candidate) => candidate.courseId === courseId);
-        return course ? titleOf(course.title, lang) : courseId;
-      };
-      return {
+      return wantedCourseTable(report, lang, {
         name: `trainings-wanted-by-level-${report.fiscalYear}`,
-        header: [l.level, l.respondents, l.writers, l.pickers, l.course, l.wantedBy],
-        // Long format (one row per level and course) so Excel can filter and pivot it.
-        rows: report.levels.flatMap((level) => {
-          const lead = [levelName(level.levelId, lang), level.respondents, level.writers, level.pickers];
-          return level.courses.length === 0
-            ? [[...lead, null, null]]
-            : level.courses.map((course) => [...lead, title(course.courseId), course.people]);
-        }),
-      };
+        header: [l.level, l.respondents, l.writers, l.pickers],
+        groups: report.levels,
+        lead: (level) => [levelName(level.levelId, lang), level.respondents, level.writers, level.pickers],
+      });
     },
 
     wantedDepartments(report: WantedReport, lang: CsvLanguage): CsvTable {
       const l = LABELS[lang];
-      const title = (courseId: string) => {
-        const course = report.courses.find((candidate) => candidate.courseId === courseId);
-        return course ? titleOf(course.title, lang) : courseId;
-      };
-      return {
+      return wantedCourseTable(report, lang, {
         name: `trainings-wanted-by-section-${report.fiscalYear}`,
-        header: [l.division, l.department, l.respondents, l.writers, l.course, l.wantedBy],
-        rows: report.departments.flatMap((department) => {
-          const lead = [
-            department.division,
-            groupName(department.department, lang),
-            department.respondents,
-            department.writers,
-          ];
-          return department.courses.length === 0
-            ? [[...lead, null, null]]
-            : department.courses.map((course) => [...lead, title(course.courseId), course.people]);
-        }),
-      };
+        header: [l.division, l.department, l.respondents, l.writers],
+        groups: report.departments,
+        lead: (department) => [
+          department.division,
+          groupName(department.department, lang),
+          department.respondents,
+          department.writers,
+        ],
+      });
     },
 
     /** The free text per 課: the texts where three or more wrote, else one row saying it is hidden. */

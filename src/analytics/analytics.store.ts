@@ -13,6 +13,7 @@ import { people } from '../people/people.schema.ts';
 import { staffOn } from '../people/people.read.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import { trainingReports } from '../reports/report.schema.ts';
+import { courseTitleColumns } from '../training/training.read.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from '../training/training.schema.ts';
 
 /**
@@ -88,8 +89,7 @@ export function createAnalyticsStore(db: Db) {
       return db
         .select({
           id: trainingCourses.id,
-          titleJa: trainingCourses.titleJa,
-          titleEn: trainingCourses.titleEn,
+          ...courseTitleColumns,
           category: trainingCourses.category,
           archivedAt: trainingCourses.archivedAt,
         })

@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { timestamptz } from '../db/columns.ts';
+import { personRef, timestamptz } from '../db/columns.ts';
 
 /**
  * Who viewed, changed or exported whose personnel data, and when. Append-only: the service exposes
@@ -11,7 +11,7 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     occurredAt: timestamptz('occurred_at').notNull().defaultNow(),
-    actorId: text('actor_id').notNull(),
+    actorId: personRef('actor_id'),
     subjectId: text('subject_id'),
     action: text('action').notNull(),
     resource: text('resource').notNull(),

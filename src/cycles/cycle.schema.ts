@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, serial, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { check, date, index, pgTable, serial, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { fiscalYearColumn, personRef, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import { CYCLE_KINDS } from './cycle.contract.ts';
 
 /**
@@ -12,7 +12,7 @@ export const cycleWindows = pgTable(
   'cycle_windows',
   {
     id: uuidPrimaryKey(),
-    fiscalYear: integer('fiscal_year').notNull(),
+    fiscalYear: fiscalYearColumn(),
     kind: text('kind', { enum: CYCLE_KINDS }).notNull(),
     /** As HR set it; an open window whose last day has passed reads as closed (see cycle-rules.ts). */
     state: text('state', { enum: ['scheduled', 'open', 'closed'] })
@@ -25,7 +25,7 @@ export const cycleWindows = pgTable(
     openedBy: text('opened_by'),
     closedAt: timestamptz('closed_at'),
     closedBy: text('closed_by'),
-    createdBy: text('created_by').notNull(),
+    createdBy: personRef('created_by'),
     ...versionedRow(),
   },
   (table) => [
@@ -43,7 +43,7 @@ export const cycleWindowEvents = pgTable(
       .notNull()
       .references(() => cycleWindows.id),
     at: timestamptz('at').notNull().defaultNow(),
-    actorId: text('actor_id').notNull(),
+    actorId: personRef('actor_id'),
     action: text('action', { enum: ['scheduled', 'rescheduled', 'opened', 'reopened', 'closed'] }).notNull(),
     /** The window's state and planned days after the change. */
     state: text('state', { enum: ['scheduled', 'open', 'closed'] }).notNull(),

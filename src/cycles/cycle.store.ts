@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { firstRow } from '../db/rows.ts';
 import type { CycleKind } from './cycle.contract.ts';
 import { cycleWindowEvents, cycleWindows } from './cycle.schema.ts';
 
@@ -24,17 +25,16 @@ export function createCycleStore(db: Db) {
     },
 
     async get(id: string): Promise<WindowRow | undefined> {
-      const rows = await db.select().from(cycleWindows).where(eq(cycleWindows.id, id)).limit(1);
-      return rows[0];
+      return firstRow(db.select().from(cycleWindows).where(eq(cycleWindows.id, id)));
     },
 
     async find(fiscalYear: number, kind: CycleKind): Promise<WindowRow | undefined> {
-      const rows = await db
-        .select()
-        .from(cycleWindows)
-        .where(and(eq(cycleWindows.fiscalYear, fiscalYear), eq(cycleWindows.kind, kind)))
-        .limit(1);
-      return rows[0];
+      return firstRow(
+        db
+          .select()
+          .from(cycleWindows)
+          .where(and(eq(cycleWindows.fiscalYear, fiscalYear), eq(cycleWindows.kind, kind))),
+      );
     },
 
     async ofKind(kind: CycleKind): Promise<WindowRow[]> {

@@ -5,6 +5,21 @@ import { boolean, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-c
 /** Every point in time the schema stores is a `timestamptz`. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
+/**
+ * A required reference to a person: the directory's object id (`people.id`), kept as text and without a
+ * foreign key, so a row outlives the person's directory entry until erasure (src/privacy/erasure-plan.ts).
+ */
+export const personRef = (name = 'person_id') => text(name).notNull();
+
+/** The fiscal year (April to March, named by the year it starts in) a row belongs to. */
+export const fiscalYearColumn = () => integer('fiscal_year').notNull();
+
+/** A person's row for one fiscal year: `person_id`, `fiscal_year`. */
+export const personFiscalYear = () => ({
+  personId: personRef(),
+  fiscalYear: fiscalYearColumn(),
+});
+
 /** A generated uuid primary key named `id`. */
 export const uuidPrimaryKey = () => uuid('id').primaryKey().defaultRandom();
 

@@ -24,3 +24,17 @@ export async function inSlices<T>(
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += size) await write(rows.slice(start, start + size));
 }
+
+/**
+ * Calls `read` with `items` in slices of `size`, one after another, and gathers what each found in order:
+ * a long list of ids stays within PostgreSQL's bound-parameter limit.
+ */
+export async function readInSlices<T, Row>(
+  items: readonly T[],
+  size: number,
+  read: (slice: T[]) => Promise<Row[]>,
+): Promise<Row[]> {
+  const found: Row[] = [];
+  await inSlices(items, size, async (slice) => void found.push(...(await read(slice))));
+  return found;
+}

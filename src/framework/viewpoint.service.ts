@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
+import { firstRow } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import { markFor } from './framework-loader.ts';
 import type { Framework } from './framework.schema.ts';
@@ -46,10 +47,8 @@ export function createViewpointService(deps: {
         ),
       );
 
-  const find = async (levelId: string, competencyId: string): Promise<Row | undefined> => {
-    const rows = await select(version, levelId, competencyId).limit(1);
-    return rows[0];
-  };
+  const find = (levelId: string, competencyId: string): Promise<Row | undefined> =>
+    firstRow(select(version, levelId, competencyId));
 
   /** Only a cell a self-check shows (any mark but blank) takes a 着眼点. */
   const requireCell = (levelId: string, competencyId: string) => {

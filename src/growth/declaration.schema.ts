@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { draftStatus, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { draftStatus, personFiscalYear, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import type { TransferWish } from './declaration.contract.ts';
 
 // The year's 自己申告 window is a fiscal-year cycle window of kind 'declaration' (src/cycles, issue 9).
@@ -9,8 +9,7 @@ export const declarations = pgTable(
   'declarations',
   {
     id: uuidPrimaryKey(),
-    personId: text('person_id').notNull(),
-    fiscalYear: integer('fiscal_year').notNull(),
+    ...personFiscalYear(),
     status: draftStatus(),
     /** 現職継続 (stay), 異動 (transfer) or either; null until the person answers (and for older forms). */
     placement: text('placement', { enum: ['stay', 'transfer', 'either'] }),

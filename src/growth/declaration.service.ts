@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
+import { firstRow } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type {
@@ -53,14 +54,13 @@ export function createDeclarationService(deps: {
 
   const findWindow = (fiscalYear: number) => deps.windows.find(fiscalYear);
 
-  const find = async (personId: string, fiscalYear: number): Promise<Row | undefined> => {
-    const rows = await db
-      .select()
-      .from(declarations)
-      .where(and(eq(declarations.personId, personId), eq(declarations.fiscalYear, fiscalYear)))
-      .limit(1);
-    return rows[0];
-  };
+  const find = (personId: string, fiscalYear: number): Promise<Row | undefined> =>
+    firstRow(
+      db
+        .select()
+        .from(declarations)
+        .where(and(eq(declarations.personId, personId), eq(declarations.fiscalYear, fiscalYear))),
+    );
 
   const requirePerson = async (personId: string) => {
     const person = await deps.people.get(personId);

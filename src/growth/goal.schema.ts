@@ -1,5 +1,5 @@
-import { date, integer, jsonb, pgTable, text, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { frameworkLinks, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { date, jsonb, pgTable, text, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { frameworkLinks, personFiscalYear, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 
 export interface ProgressEntry {
   at: string;
@@ -19,8 +19,7 @@ export const goals = pgTable(
   'goals',
   {
     id: uuidPrimaryKey(),
-    personId: text('person_id').notNull(),
-    fiscalYear: integer('fiscal_year').notNull(),
+    ...personFiscalYear(),
     title: text('title').notNull(),
     successCriteria: text('success_criteria').notNull().default(''),
     dueDate: date('due_date').notNull(),

@@ -12,25 +12,25 @@ import { selfChecks } from './self-check.schema.ts';
 export function createGrowthStatus(db: Db): GrowthStatus {
   const among = (column: Parameters<typeof inArray>[0], ids: string[] | undefined): SQL | undefined =>
     ids ? inArray(column, ids) : undefined;
+  /** Who among `ids` (everyone when absent) submitted their form of `scope` (a half, a fiscal year). */
+  const submittedAmong = async (
+    form: typeof selfChecks | typeof declarations,
+    scope: SQL,
+    ids: string[] | undefined,
+  ): Promise<Set<string>> => {
+    if (ids?.length === 0) return new Set();
+    const rows = await db
+      .select({ personId: form.personId })
+      .from(form)
+      .where(and(scope, eq(form.status, 'submitted'), among(form.personId, ids)));
+    return new Set(rows.map((row) => row.personId));
+  };
   return {
     assignees: (ids) => levelsOf(db, ids),
 
     idsAfter: (afterId, limit) => personIdsAfter(db, afterId, limit),
 
-    async submittedSelfChecks(period, ids) {
-      if (ids?.length === 0) return new Set();
-      const rows = await db
-        .select({ personId: selfChecks.personId })
-        .from(selfChecks)
-        .where(
-          and(
-            eq(selfChecks.period, period),
-            eq(selfChecks.status, 'submitted'),
-            among(selfChecks.personId, ids),
-          ),
-        );
-      return new Set(rows.map((row) => row.personId));
-    },
+    submittedSelfChecks: (period, ids) => submittedAmong(selfChecks, eq(selfChecks.period, period), ids),
 
     async goalStats(fiscalYear, progressSince, ids) {
       if (ids?.length === 0) return new Map();
@@ -49,19 +49,7 @@ export function createGrowthStatus(db: Db): GrowthStatus {
       return new Map(rows.map(({ personId, ...stats }) => [personId, stats]));
     },
 
-    async submittedDeclarations(fiscalYear, ids) {
-      if (ids?.length === 0) return new Set();
-      const rows = await db
-        .select({ personId: declarations.personId })
-        .from(declarations)
-        .where(
-          and(
-            eq(declarations.fiscalYear, fiscalYear),
-            eq(declarations.status, 'submitted'),
-            among(declarations.personId, ids),
-          ),
-        );
-      return new Set(rows.map((row) => row.personId));
-    },
+    submittedDeclarations: (fiscalYear, ids) =>
+      submittedAmong(declarations, eq(declarations.fiscalYear, fiscalYear), ids),
   };
 }

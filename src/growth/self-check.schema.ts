@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { draftStatus, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { draftStatus, personRef, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import type { SelfCheckResponse } from './self-check.contract.ts';
 
 // The stored entries have the shape the API answers with (src/growth/self-check.contract.ts).
@@ -12,7 +12,7 @@ export const selfChecks = pgTable(
   'self_checks',
   {
     id: uuidPrimaryKey(),
-    personId: text('person_id').notNull(),
+    personId: personRef(),
     period: text('period').notNull(),
     /** The level and framework it was written against: a promotion later does not rewrite history. */
     levelId: text('level_id').notNull(),

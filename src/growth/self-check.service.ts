@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
+import { firstRow } from '../db/rows.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
@@ -65,14 +66,13 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         })
       : [];
 
-  const find = async (personId: string, period: string): Promise<Row | undefined> => {
-    const rows = await db
-      .select()
-      .from(selfChecks)
-      .where(and(eq(selfChecks.personId, personId), eq(selfChecks.period, period)))
-      .limit(1);
-    return rows[0];
-  };
+  const find = (personId: string, period: string): Promise<Row | undefined> =>
+    firstRow(
+      db
+        .select()
+        .from(selfChecks)
+        .where(and(eq(selfChecks.personId, personId), eq(selfChecks.period, period))),
+    );
 
   const levelOf = async (personId: string): Promise<string | null> => {
     const person = await deps.people.get(personId);

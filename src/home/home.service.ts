@@ -131,18 +131,21 @@ export function createHomeService(deps: HomeDependencies) {
       ...growth.selfChecks.map((item) => item.authorId),
       ...growth.goals.map((item) => item.authorId),
     ]);
+    /** When a piece of growth news came and the name of whoever wrote it. */
+    const written = (item: { at: string; authorId: string }) => ({
+      at: item.at,
+      byName: names.get(item.authorId) ?? '',
+    });
     const news: HomeNews[] = [
       ...growth.selfChecks.map((item) => ({
         source: 'selfCheck' as const,
-        at: item.at,
-        byName: names.get(item.authorId) ?? '',
+        ...written(item),
         period: item.period,
         count: item.count,
       })),
       ...growth.goals.map((item) => ({
         source: 'goal' as const,
-        at: item.at,
-        byName: names.get(item.authorId) ?? '',
+        ...written(item),
         goalId: item.goalId,
         goalTitle: item.title,
       })),

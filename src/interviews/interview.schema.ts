@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, outlookEventColumns, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  createdAt,
+  fiscalYearColumn,
+  outlookEventColumns,
+  personRef,
+  timestamptz,
+  uuidPrimaryKey,
+  versionedRow,
+} from '../db/columns.ts';
 import type { ActionItem, AgendaItem } from './interview.contract.ts';
 
 /** One confirmation by a supervisor: its idempotency key makes a retried confirmation book once. */
@@ -8,7 +16,7 @@ export const interviewBookings = pgTable(
   'interview_bookings',
   {
     id: uuidPrimaryKey(),
-    organizerId: text('organizer_id').notNull(),
+    organizerId: personRef('organizer_id'),
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: createdAt(),
   },
@@ -25,10 +33,10 @@ export const interviews = pgTable(
   {
     id: uuidPrimaryKey(),
     bookingId: uuid('booking_id').notNull(),
-    organizerId: text('organizer_id').notNull(),
-    personId: text('person_id').notNull(),
+    organizerId: personRef('organizer_id'),
+    personId: personRef(),
     type: text('type', { enum: ['goalSetting', 'midYear', 'yearEnd', 'career'] }).notNull(),
-    fiscalYear: integer('fiscal_year').notNull(),
+    fiscalYear: fiscalYearColumn(),
     startsAt: timestamptz('starts_at').notNull(),
     endsAt: timestamptz('ends_at').notNull(),
     status: text('status', { enum: ['pending', 'booked', 'failed', 'cancelled'] })

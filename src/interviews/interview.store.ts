@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { firstRow, rowsById, updateAtVersion } from '../db/rows.ts';
 import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
 
@@ -23,10 +24,7 @@ export function createInterviewStore(db: Db) {
       .from(interviews)
       .where(and(ne(interviews.status, 'cancelled'), ...conditions));
   return {
-    async get(id: string): Promise<InterviewRow | undefined> {
-      const rows = await db.select().from(interviews).where(eq(interviews.id, id)).limit(1);
-      return rows[0];
-    },
+    get: rowsById(db, interviews).one,
 
     async ofBooking(bookingId: string): Promise<InterviewRow[]> {
       return db
@@ -37,17 +35,18 @@ export function createInterviewStore(db: Db) {
     },
 
     async findBooking(organizerId: string, idempotencyKey: string): Promise<string | undefined> {
-      const rows = await db
-        .select({ id: interviewBookings.id })
-        .from(interviewBookings)
-        .where(
-          and(
-            eq(interviewBookings.organizerId, organizerId),
-            eq(interviewBookings.idempotencyKey, idempotencyKey),
+      const booking = await firstRow(
+        db
+          .select({ id: interviewBookings.id })
+          .from(interviewBookings)
+          .where(
+            and(
+              eq(interviewBookings.organizerId, organizerId),
+              eq(interviewBookings.idempotencyKey, idempotencyKey),
+            ),
           ),
-        )
-        .limit(1);
-      return rows[0]?.id;
+      );
+      return booking?.id;
     },
 
     /** The booking and its interviews in one transaction: all of them are stored, or none. */
@@ -113,12 +112,7 @@ export function createInterviewStore(db: Db) {
       expected: number,
       changes: Partial<NewInterview>,
     ): Promise<InterviewRow | undefined> {
-      const rows = await db
-        .update(interviews)
-        .set({ ...changes, version: sql`${interviews.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(interviews.id, id), eq(interviews.version, expected)))
-        .returning();
-      return rows[0];
+      return updateAtVersion(db, interviews, id, expected, changes);
     },
 
     /**

@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { inSlices, takeExcluded } from '../db/upsert.ts';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { inSlices, readInSlices, takeExcluded } from '../db/upsert.ts';
 import { copyInForce, peopleInForce } from './people-in-force.ts';
 import {
   directorySyncRequests,
@@ -51,6 +52,31 @@ const stateColumns = {
 };
 
 /** The people slice's own tables for HR's tools; every function takes the handle (a transaction or not). */
+/**
+ * Writes effective-dated rows (an HR record, a line override) in slices: a row for a person and date
+ * already stored replaces it, with `columns` and the line it brings (supervisor, replaced manager, the
+ * import), and counts as written now.
+ */
+function upsertLines<T extends typeof personLevels | typeof lineOverrides>(
+  db: Db,
+  table: T,
+  rows: PgInsertValue<T>[],
+  columns: readonly (keyof T['$inferInsert'] & string)[],
+): Promise<void> {
+  return inSlices(rows, 500, (slice) =>
+    db
+      .insert(table)
+      .values(slice)
+      .onConflictDoUpdate({
+        target: [table.personId, table.effectiveFrom],
+        set: {
+          ...takeExcluded(table, [...columns, 'supervisorId', 'replacedManagerId', 'importId']),
+          createdAt: sql`now()`,
+        },
+      }),
+  );
+}
+
 export const levelHistoryStore = {
   /** Everyone, or the people `scope` (a condition on `people`) selects. */
   async everyone(db: Db, scope?: SQL): Promise<PersonState[]> {
@@ -74,19 +100,14 @@ export const levelHistoryStore = {
   },
 
   async historyOf(db: Db, personIds: readonly string[]): Promise<LevelRow[]> {
-    if (personIds.length === 0) return [];
-    const found: LevelRow[] = [];
     // Chunked to keep the parameter list short for big files.
-    for (let start = 0; start < personIds.length; start += 1000) {
-      found.push(
-        ...(await db
-          .select()
-          .from(personLevels)
-          .where(inArray(personLevels.personId, personIds.slice(start, start + 1000)))
-          .orderBy(asc(personLevels.personId), asc(personLevels.effectiveFrom))),
-      );
-    }
-    return found;
+    return readInSlices(personIds, 1000, (slice) =>
+      db
+        .select()
+        .from(personLevels)
+        .where(inArray(personLevels.personId, slice))
+        .orderBy(asc(personLevels.personId), asc(personLevels.effectiveFrom)),
+    );
   },
 
   /** Every stored record and line override: who heads a 課 on a date depends on everyone's. */
@@ -114,27 +135,13 @@ export const levelHistoryStore = {
 
   /** A second row for the same person and date replaces the first (a corrected 発令). */
   async upsertLevels(db: Db, rows: NewLevelRow[]): Promise<void> {
-    await inSlices(rows, 500, (slice) =>
-      db
-        .insert(personLevels)
-        .values(slice)
-        .onConflictDoUpdate({
-          target: [personLevels.personId, personLevels.effectiveFrom],
-          set: {
-            ...takeExcluded(personLevels, [
-              'levelId',
-              'employmentType',
-              'department',
-              'division',
-              'hireDate',
-              'supervisorId',
-              'replacedManagerId',
-              'importId',
-            ]),
-            createdAt: sql`now()`,
-          },
-        }),
-    );
+    await upsertLines(db, personLevels, rows, [
+      'levelId',
+      'employmentType',
+      'department',
+      'division',
+      'hireDate',
+    ]);
   },
 
   /** Copies what is in force on `today` onto the `people` rows (people-in-force.ts says what that is). */
@@ -143,33 +150,14 @@ export const levelHistoryStore = {
   },
 
   async overridesOf(db: Db, personIds: readonly string[]): Promise<OverrideRow[]> {
-    if (personIds.length === 0) return [];
-    const found: OverrideRow[] = [];
-    for (let start = 0; start < personIds.length; start += 1000) {
-      found.push(
-        ...(await db
-          .select()
-          .from(lineOverrides)
-          .where(inArray(lineOverrides.personId, personIds.slice(start, start + 1000)))),
-      );
-    }
-    return found;
+    return readInSlices(personIds, 1000, (slice) =>
+      db.select().from(lineOverrides).where(inArray(lineOverrides.personId, slice)),
+    );
   },
 
   /** One override per person and date: a later file's replaces it. */
   async upsertOverrides(db: Db, rows: NewOverrideRow[]): Promise<void> {
-    await inSlices(rows, 500, (slice) =>
-      db
-        .insert(lineOverrides)
-        .values(slice)
-        .onConflictDoUpdate({
-          target: [lineOverrides.personId, lineOverrides.effectiveFrom],
-          set: {
-            ...takeExcluded(lineOverrides, ['supervisorId', 'replacedManagerId', 'importId']),
-            createdAt: sql`now()`,
-          },
-        }),
-    );
+    await upsertLines(db, lineOverrides, rows, []);
   },
 
   /**

@@ -4,6 +4,7 @@
 // The hourly `people.effective` job copies the same values onto `people` for the roll-ups that read the
 // table directly and to re-route interviews; both use the expressions below, so they cannot disagree.
 import { and, desc, eq, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database.ts';
 import { directoryExclusions, lineOverrides, people, personLevels } from './people.schema.ts';
 
@@ -22,33 +23,39 @@ import { directoryExclusions, lineOverrides, people, personLevels } from './peop
  * placeholder, for a prepared statement that serves every day.
  */
 export function peopleInForce(db: Db, today: string | Placeholder, scope?: SQL) {
-  const record = db
-    .select({
+  /**
+   * The latest row of an effective-dated table (an HR record or a line override) for the person joined
+   * to, not after `today`: `fields`, then the line it brings (people.schema.ts's `importedLine`).
+   */
+  const lineInForce = <TFields extends Record<string, PgColumn>, TAlias extends string>(
+    table: typeof personLevels | typeof lineOverrides,
+    fields: TFields,
+    alias: TAlias,
+  ) =>
+    db
+      .select({
+        ...fields,
+        effectiveFrom: table.effectiveFrom,
+        supervisorId: table.supervisorId,
+        replacedManagerId: table.replacedManagerId,
+      })
+      .from(table)
+      .where(and(eq(table.personId, people.id), lte(table.effectiveFrom, today)))
+      .orderBy(desc(table.effectiveFrom))
+      .limit(1)
+      .as(alias);
+  const record = lineInForce(
+    personLevels,
+    {
       levelId: personLevels.levelId,
       employmentType: personLevels.employmentType,
       department: personLevels.department,
       division: personLevels.division,
       hireDate: personLevels.hireDate,
-      effectiveFrom: personLevels.effectiveFrom,
-      supervisorId: personLevels.supervisorId,
-      replacedManagerId: personLevels.replacedManagerId,
-    })
-    .from(personLevels)
-    .where(and(eq(personLevels.personId, people.id), lte(personLevels.effectiveFrom, today)))
-    .orderBy(desc(personLevels.effectiveFrom))
-    .limit(1)
-    .as('record_in_force');
-  const override = db
-    .select({
-      effectiveFrom: lineOverrides.effectiveFrom,
-      supervisorId: lineOverrides.supervisorId,
-      replacedManagerId: lineOverrides.replacedManagerId,
-    })
-    .from(lineOverrides)
-    .where(and(eq(lineOverrides.personId, people.id), lte(lineOverrides.effectiveFrom, today)))
-    .orderBy(desc(lineOverrides.effectiveFrom))
-    .limit(1)
-    .as('override_in_force');
+    },
+    'record_in_force',
+  );
+  const override = lineInForce(lineOverrides, {}, 'override_in_force');
   const directoryManager = people.directoryManagerId;
   const manager = sql`(case
         when ${override.supervisorId} is not null

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, timestamptz, updatedAt, uuidPrimaryKey } from '../db/columns.ts';
+import { createdAt, personRef, timestamptz, updatedAt, uuidPrimaryKey } from '../db/columns.ts';
 
 /**
  * Staff as the directory (Entra ID via Graph) describes them, kept locally so lists, reporting lines and
@@ -98,7 +98,7 @@ export const peopleImports = pgTable('people_imports', {
  * and by the overrides an import makes for people it has no row for.
  */
 const importedLine = () => ({
-  personId: text('person_id').notNull(),
+  personId: personRef(),
   effectiveFrom: date('effective_from').notNull(),
   supervisorId: text('supervisor_id'),
   replacedManagerId: text('replaced_manager_id'),

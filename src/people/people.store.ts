@@ -20,6 +20,15 @@ export type NewPerson = Omit<
 export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
   const current = () => peopleInForce(db, jstDayOf(now().getTime()));
+  /** One nullable field of a person as in force today; null for someone unknown. */
+  const fieldInForce = async (
+    personId: string,
+    field: 'managerId' | 'department',
+  ): Promise<string | null> => {
+    const view = current();
+    const rows = await db.select({ value: view[field] }).from(view).where(eq(view.id, personId)).limit(1);
+    return rows[0]?.value ?? null;
+  };
 
   // The access check runs on nearly every request. Its statement is prepared once (the day is a
   // parameter), so PostgreSQL plans it once per connection instead of on every call: planning the walk
@@ -92,19 +101,13 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
 
     /** People whose name, user name, 課 or job title contain the text (case-insensitive), by name. */
     async search(text: string, limit: number): Promise<PersonRow[]> {
+      const searched = ['displayName', 'userPrincipalName', 'department', 'jobTitle'] as const;
       const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
       const view = current();
       return db
         .select()
         .from(view)
-        .where(
-          or(
-            ilike(view.displayName, pattern),
-            ilike(view.userPrincipalName, pattern),
-            ilike(view.department, pattern),
-            ilike(view.jobTitle, pattern),
-          ),
-        )
+        .where(or(...searched.map((column) => ilike(view[column], pattern))))
         .orderBy(view.displayName)
         .limit(limit);
     },
@@ -178,13 +181,7 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
     },
 
     async managerOf(personId: string): Promise<string | null> {
-      const view = current();
-      const rows = await db
-        .select({ managerId: view.managerId })
-        .from(view)
-        .where(eq(view.id, personId))
-        .limit(1);
-      return rows[0]?.managerId ?? null;
+      return fieldInForce(personId, 'managerId');
     },
 
     /**
@@ -203,13 +200,7 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
     standing: standingOf,
 
     async departmentOf(personId: string): Promise<string | null> {
-      const view = current();
-      const rows = await db
-        .select({ department: view.department })
-        .from(view)
-        .where(eq(view.id, personId))
-        .limit(1);
-      return rows[0]?.department ?? null;
+      return fieldInForce(personId, 'department');
     },
 
     /**

@@ -1,5 +1,5 @@
 import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { timestamptz, uuidPrimaryKey } from '../db/columns.ts';
+import { personRef, timestamptz, uuidPrimaryKey } from '../db/columns.ts';
 
 /**
  * That a leaver's personal data was erased: whose id, by whom, when, why (when forced) and how many rows
@@ -10,10 +10,10 @@ export const erasureRecords = pgTable(
   'erasure_records',
   {
     id: uuidPrimaryKey(),
-    erasedPersonId: text('erased_person_id').notNull(),
+    erasedPersonId: personRef('erased_person_id'),
     /** What the leaver was called, so HR can recognise the record; their name is not personnel data. */
     erasedDisplayName: text('erased_display_name'),
-    erasedBy: text('erased_by').notNull(),
+    erasedBy: personRef('erased_by'),
     erasedAt: timestamptz('erased_at').notNull().defaultNow(),
     /** The person was still active in the directory and HR overrode that, with a reason. */
     forced: boolean('forced').notNull().default(false),

@@ -1,5 +1,5 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
-import { rowVersion, updatedAt } from '../db/columns.ts';
+import { personRef, rowVersion, updatedAt } from '../db/columns.ts';
 
 /**
  * Where a 課's training reports are shared (policy 7(5)②): HR maps each department to a channel of a team
@@ -10,6 +10,6 @@ export const reportChannelMappings = pgTable('report_channel_mappings', {
   teamId: text('team_id').notNull(),
   channelId: text('channel_id').notNull(),
   version: rowVersion(),
-  updatedById: text('updated_by_id').notNull(),
+  updatedById: personRef('updated_by_id'),
   updatedAt: updatedAt(),
 });

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, timestamptz, uuidPrimaryKey } from '../db/columns.ts';
+import { createdAt, personRef, timestamptz, uuidPrimaryKey } from '../db/columns.ts';
 
 /**
  * The report form sent to an attendee after a session (one per person and session), and the reminders
@@ -11,7 +11,7 @@ export const reportRequests = pgTable(
   'report_requests',
   {
     sessionId: uuid('session_id').notNull(),
-    personId: text('person_id').notNull(),
+    personId: personRef(),
     requestedAt: timestamptz('requested_at').notNull(),
     remindersSent: integer('reminders_sent').notNull().default(0),
     /** When the last reminder was due to go out (its notBefore): the next one is spaced from it. */
@@ -42,7 +42,7 @@ export const reportComments = pgTable(
   {
     id: uuidPrimaryKey(),
     reportId: uuid('report_id').notNull(),
-    authorId: text('author_id').notNull(),
+    authorId: personRef('author_id'),
     text: text('text').notNull(),
     requestId: text('request_id').notNull(),
     createdAt: createdAt(),

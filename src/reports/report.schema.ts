@@ -1,5 +1,12 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { draftStatus, frameworkLinks, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
+import {
+  draftStatus,
+  frameworkLinks,
+  personRef,
+  timestamptz,
+  uuidPrimaryKey,
+  versionedRow,
+} from '../db/columns.ts';
 
 /**
  * A post-training report (研修報告): one per person and session, a draft until submitted. `submissionId`
@@ -9,7 +16,7 @@ export const trainingReports = pgTable(
   'training_reports',
   {
     id: uuidPrimaryKey(),
-    personId: text('person_id').notNull(),
+    personId: personRef(),
     sessionId: uuid('session_id').notNull(),
     status: draftStatus(),
     learned: text('learned').notNull().default(''),

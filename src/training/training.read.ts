@@ -5,6 +5,12 @@ import { and, eq, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
+/** A course's localized title: the Japanese, and the English where HR wrote one. */
+export const courseTitleColumns = {
+  titleJa: trainingCourses.titleJa,
+  titleEn: trainingCourses.titleEn,
+};
+
 /**
  * Every enrolment with its session and course: who (`personId`), in which session, the enrolment's
  * status (`attended` once HR marked attendance), the session's status (`scheduled` unless cancelled),
@@ -19,8 +25,7 @@ export function attendances(db: Db, name = 'attendances') {
       sessionStatus: sql`${trainingSessions.status}`.mapWith(trainingSessions.status).as('session_status'),
       startsAt: trainingSessions.startsAt,
       endsAt: trainingSessions.endsAt,
-      titleJa: trainingCourses.titleJa,
-      titleEn: trainingCourses.titleEn,
+      ...courseTitleColumns,
     })
     .from(trainingEnrolments)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingEnrolments.sessionId))

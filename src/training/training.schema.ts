@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import {
   frameworkLinks,
   outlookEventColumns,
+  personRef,
   timestamptz,
   uuidPrimaryKey,
   versionedRow,
@@ -81,7 +82,7 @@ export const trainingEnrolments = pgTable(
   {
     id: uuidPrimaryKey(),
     sessionId: uuid('session_id').notNull(),
-    personId: text('person_id').notNull(),
+    personId: personRef(),
     status: text('status', { enum: ENROLMENT_STATUSES }).notNull(),
     origin: text('origin', { enum: ['application', 'recommendation', 'nomination'] }).notNull(),
     requestedById: text('requested_by_id'),

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { rowsById, updateAtVersion } from '../db/rows.ts';
 import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
@@ -22,6 +23,8 @@ const mergedAction = (requested: OutlookAction) => sql`case
 
 export function createTrainingStore(db: Db) {
   const outbox = createOutbox(db, trainingSessions, outlookOutboxColumns(trainingSessions));
+  const courses = rowsById(db, trainingCourses);
+  const sessions = rowsById(db, trainingSessions);
 
   const requestOutlook = async (tx: Db | Tx, sessionId: string, action: OutlookAction) => {
     await tx
@@ -40,6 +43,18 @@ export function createTrainingStore(db: Db) {
   /** Enrolments matching `where`, in the order they were made. */
   const enrolmentsWhere = (where: SQL): Promise<EnrolmentRow[]> =>
     db.select().from(trainingEnrolments).where(where).orderBy(asc(trainingEnrolments.createdAt));
+  /** A session's enrolments in these statuses that are (`invited`) or are not yet on its Outlook event. */
+  const onEvent = (sessionId: string, statuses: EnrolmentRow['status'][], invited: boolean) =>
+    db
+      .select()
+      .from(trainingEnrolments)
+      .where(
+        and(
+          eq(trainingEnrolments.sessionId, sessionId),
+          inArray(trainingEnrolments.status, statuses),
+          invited ? isNotNull(trainingEnrolments.invitedAt) : isNull(trainingEnrolments.invitedAt),
+        ),
+      );
 
   return {
     db,
@@ -51,16 +66,9 @@ export function createTrainingStore(db: Db) {
         .from(trainingCourses)
         .orderBy(asc(trainingCourses.category), asc(trainingCourses.titleJa));
     },
-    async course(id: string): Promise<CourseRow | undefined> {
-      return (await db.select().from(trainingCourses).where(eq(trainingCourses.id, id)).limit(1))[0];
-    },
-    async coursesById(ids: string[]): Promise<CourseRow[]> {
-      if (ids.length === 0) return [];
-      return db.select().from(trainingCourses).where(inArray(trainingCourses.id, ids));
-    },
-    async insertCourse(row: NewCourse): Promise<CourseRow> {
-      return (await db.insert(trainingCourses).values(row).returning())[0]!;
-    },
+    course: courses.one,
+    coursesById: courses.many,
+    insertCourse: courses.insert,
     /** Local mode's demo catalog: inserted once per seed key, never overwritten (HR may have edited it). */
     async seedCourses(rows: NewCourse[]): Promise<number> {
       if (rows.length === 0) return 0;
@@ -73,12 +81,7 @@ export function createTrainingStore(db: Db) {
     },
     /** Optimistic update: only if nobody changed the course since `expected`. */
     async updateCourse(id: string, expected: number, changes: Partial<NewCourse>) {
-      const rows = await db
-        .update(trainingCourses)
-        .set({ ...changes, version: sql`${trainingCourses.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, expected)))
-        .returning();
-      return rows[0];
+      return updateAtVersion(db, trainingCourses, id, expected, changes);
     },
 
     async sessionsOf(courseIds: string[]): Promise<SessionRow[]> {
@@ -92,20 +95,11 @@ export function createTrainingStore(db: Db) {
       if (personIds.length === 0) return [];
       return enrolmentsWhere(inArray(trainingEnrolments.personId, personIds));
     },
-    async session(id: string): Promise<SessionRow | undefined> {
-      return (await db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).limit(1))[0];
-    },
-    async sessionsById(ids: string[]): Promise<SessionRow[]> {
-      if (ids.length === 0) return [];
-      return db.select().from(trainingSessions).where(inArray(trainingSessions.id, ids));
-    },
-    async insertSession(row: NewSession): Promise<SessionRow> {
-      return (await db.insert(trainingSessions).values(row).returning())[0]!;
-    },
+    session: sessions.one,
+    sessionsById: sessions.many,
+    insertSession: sessions.insert,
 
-    async enrolment(id: string): Promise<EnrolmentRow | undefined> {
-      return (await db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, id)).limit(1))[0];
-    },
+    enrolment: rowsById(db, trainingEnrolments).one,
     async enrolmentsOfSessions(sessionIds: string[]): Promise<EnrolmentRow[]> {
       if (sessionIds.length === 0) return [];
       return enrolmentsWhere(inArray(trainingEnrolments.sessionId, sessionIds));
@@ -115,30 +109,13 @@ export function createTrainingStore(db: Db) {
     },
     /** Confirmed people not yet on the session's Outlook event. */
     async uninvited(sessionId: string): Promise<EnrolmentRow[]> {
-      return db
-        .select()
-        .from(trainingEnrolments)
-        .where(
-          and(
-            eq(trainingEnrolments.sessionId, sessionId),
-            inArray(trainingEnrolments.status, ['confirmed', 'attended', 'reported']),
-            isNull(trainingEnrolments.invitedAt),
-          ),
-        )
-        .orderBy(asc(trainingEnrolments.confirmedAt));
+      return onEvent(sessionId, ['confirmed', 'attended', 'reported'], false).orderBy(
+        asc(trainingEnrolments.confirmedAt),
+      );
     },
     /** People on the session's Outlook event who no longer take part (withdrawn, declined). */
     async toUninvite(sessionId: string): Promise<EnrolmentRow[]> {
-      return db
-        .select()
-        .from(trainingEnrolments)
-        .where(
-          and(
-            eq(trainingEnrolments.sessionId, sessionId),
-            inArray(trainingEnrolments.status, ['withdrawn', 'declined']),
-            isNotNull(trainingEnrolments.invitedAt),
-          ),
-        );
+      return onEvent(sessionId, ['withdrawn', 'declined'], true);
     },
     /** A fact from Outlook, not a user edit: no version bump. */
     async markUninvited(ids: string[]): Promise<void> {
