@@ -8,6 +8,7 @@ import type {
 } from '../../../src/analytics/analytics.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { bookInterview } from '../../support/home-fixture.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import type { Person } from '../training/training-support.ts';
@@ -68,14 +69,24 @@ describe.each(SLICE_BACKENDS)('HR roll-ups and dashboards on %s', (backend) => {
     for (const [index, person] of hoikuShunin.entries()) await submitSelfCheck(call, person, 2 + 2 * index);
     // Goals: two 主事 of 市民課.
     for (const person of shiminShuji.slice(0, 2)) await setGoal(call, person);
-    // Interviews: the 課長 of 市民課 books goal-setting interviews with two direct reports; one of them
-    // is then moved into the past, as held (the API books the future only).
+    // Interviews: the 課長 of 市民課 books a goal-setting interview with one direct report through the
+    // API (ahead: booked), and held one with another two days ago. The API books the future only, so the
+    // held one is written to the store as a past booking with no Outlook event: moving a booked row into
+    // the past with SQL raced the calendar sync, which copied Outlook's time back (held 0, booked 2).
     const kachoReports = people.filter((person) => person.managerId === nonHr.id).slice(0, 2);
-    const [first] = await bookGoalInterviews(call, nonHr, kachoReports);
-    await server.database.query(
-      `UPDATE interviews SET starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '30 minutes' WHERE id = $1`,
-      [first],
+    const [ahead] = await bookGoalInterviews(call, nonHr, kachoReports.slice(1));
+    const [aheadRow] = await server.database.query<{ fiscal_year: number }>(
+      'SELECT fiscal_year FROM interviews WHERE id = $1',
+      [ahead],
     );
+    await bookInterview(server, {
+      organizer: nonHr,
+      person: kachoReports[0]!,
+      type: 'goalSetting',
+      fiscalYear: aheadRow!.fiscal_year,
+      start: new Date(Date.now() - 2 * 24 * 3600_000),
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/held',
+    });
 
     // A course people want, and a session everyone above attended but the part-timer does not report on.
     wantedCourse = (await heldSession(server, call, hr, [], [], '議事録研修')).course;
