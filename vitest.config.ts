@@ -45,6 +45,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Test servers store on PostgreSQL where the tests have one (test/support/test-server.ts).
+          env: { TEST_SERVER_STORE: 'slice' },
           testTimeout: 180_000,
           hookTimeout: 180_000,
           isolate: false,

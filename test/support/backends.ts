@@ -49,8 +49,8 @@ export const BACKENDS: BackendName[] = adminUrl ? ['pglite', 'postgres'] : ['pgl
  * driver and its type parsing, transactions, locks, several instances on one database) is tested on both
  * by the storage tests that use `BACKENDS`: the database, the job queue, retention, the bot outbox and its
  * failover, the pacers and rate limits, the directory sync at scale, the SQL aggregation and the
- * database errors kept out of the logs. The e2e walks
- * and the integration files that name no backend run the whole service on PGlite, as `npm start` does.
+ * database errors kept out of the logs. The integration project's test servers use it too
+ * (`startTestServer`); the e2e walks run the whole service on PGlite, as `npm start` does.
  */
 export const SLICE_BACKENDS: BackendName[] = adminUrl ? ['postgres'] : ['pglite'];
 

@@ -7,7 +7,7 @@ import { loadOrCreateKeys } from '../../src/dev/m365-emulator/keys.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
-import { createTestStore, type BackendName, type TestStore } from './backends.ts';
+import { createTestStore, SLICE_BACKENDS, type BackendName, type TestStore } from './backends.ts';
 import { testLogger } from './logger.ts';
 
 export interface TestServer extends RunningServer {
@@ -46,6 +46,15 @@ function seedEmulatorKeys(dataDir: string): void {
   copyFileSync(emulatorKeysFile, path.join(dataDir, 'm365-emulator', 'keys.json'));
 }
 
+/**
+ * Where a test server stores its data unless a test names a backend: the integration project sets
+ * `TEST_SERVER_STORE=slice` (vitest.config.ts) and gets the slices' backend, PostgreSQL where the tests
+ * have one, as production does; the e2e walks keep local mode's PGlite, as `npm start` does.
+ */
+function defaultServerBackend(): BackendName {
+  return process.env.TEST_SERVER_STORE === 'slice' ? SLICE_BACKENDS[0]! : 'pglite';
+}
+
 /** The whole service, as `npm start` wires it, on a random port with its own empty store. */
 export async function startTestServer(
   options: {
@@ -57,7 +66,7 @@ export async function startTestServer(
     clock?: Clock;
   } = {},
 ): Promise<TestServer> {
-  const store = await createTestStore(options.backend ?? 'pglite');
+  const store = await createTestStore(options.backend ?? defaultServerBackend());
   seedEmulatorKeys(store.dataDir);
   const config = loadConfig(
     {

@@ -15,7 +15,7 @@ describe('HTTP server', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',
-      database: { status: 'ok', kind: 'pglite' },
+      database: { status: 'ok', kind: server.store.backend },
       queue: { status: 'ok' },
     });
   });
