@@ -161,7 +161,7 @@ export function createDeclarationService(deps: {
   ): Promise<Row> => {
     const updated = await db
       .update(declarations)
-      .set({ ...changes, version: existing.version + 1, updatedAt: new Date() })
+      .set({ ...changes, version: existing.version + 1, updatedAt: deps.now() })
       .where(
         and(
           eq(declarations.id, existing.id),
@@ -257,7 +257,7 @@ export function createDeclarationService(deps: {
       if (existing.status === 'submitted') throw submittedError();
       const updated = await versionedUpdate(existing, input.version, {
         status: 'submitted',
-        submittedAt: new Date(),
+        submittedAt: deps.now(),
       });
       return toResponse(personId, fiscalYear, updated, window, true);
     },
@@ -284,7 +284,7 @@ export function createDeclarationService(deps: {
       const updated = await versionedUpdate(
         existing,
         input.version,
-        { ...contentOf(input), revisedAt: new Date(), revisions: existing.revisions + 1 },
+        { ...contentOf(input), revisedAt: deps.now(), revisions: existing.revisions + 1 },
         'submitted',
       );
       await deps.audit.record({

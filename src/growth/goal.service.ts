@@ -137,7 +137,7 @@ export function createGoalService(deps: {
   ): Promise<Row> => {
     const updated = await db
       .update(goals)
-      .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
+      .set({ ...changes, version: row.version + 1, updatedAt: deps.now() })
       .where(and(eq(goals.id, row.id), eq(goals.version, expected)))
       .returning();
     if (!updated[0]) {

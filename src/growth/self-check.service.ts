@@ -163,7 +163,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     if (options.draftOnly) conditions.push(eq(selfChecks.status, 'draft'));
     const updated = await db
       .update(selfChecks)
-      .set({ ...changes, version: existing.version + 1, updatedAt: new Date() })
+      .set({ ...changes, version: existing.version + 1, updatedAt: deps.now() })
       .where(and(...conditions))
       .returning();
     if (!updated[0]) throw conflict(existing.version);
@@ -287,7 +287,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       const updated = await versionedUpdate(
         existing,
         input.version,
-        { status: 'submitted', submittedAt: new Date() },
+        { status: 'submitted', submittedAt: deps.now() },
         { draftOnly: true },
       );
       return toResponse(personId, period, updated, existing.levelId, true);
@@ -309,7 +309,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
           unknown.map((id) => ({ path: `body.feedback.${id}`, message: 'not an item of this self-check' })),
         );
       }
-      const at = new Date().toISOString();
+      const at = deps.now().toISOString();
       const feedback = {
         ...existing.feedback,
         ...Object.fromEntries(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -21,5 +22,34 @@ describe('the server’s clock', () => {
     const answer = await call(someone, 'GET', '/api/cycles?fiscalYear=2031');
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ today: '2031-04-01', currentFiscalYear: 2031 });
+  });
+
+  it('stamps a changed record with the clock it was given', async () => {
+    const someone = (server.emulator.people as Array<{ id: string }>)[0]!;
+    const goal = {
+      title: '窓口の待ち時間を短縮する',
+      successCriteria: '',
+      dueDate: '2032-03-31',
+      competencyIds: [],
+      guidelineIds: [],
+    };
+    const created = await call(someone, 'POST', '/api/people/me/goals', {
+      ...goal,
+      fiscalYear: 2031,
+      idempotencyKey: randomUUID(),
+    });
+    expect(created.status).toBe(201);
+    const { id, version } = created.body as { id: string; version: number };
+    const changed = await call(someone, 'PUT', `/api/people/me/goals/${id}`, {
+      ...goal,
+      title: '窓口の待ち時間を半分にする',
+      version,
+    });
+    expect(changed.status).toBe(200);
+    const [row] = await server.database.query<{ updated_at: Date | string }>(
+      'SELECT updated_at FROM goals WHERE id = $1',
+      [id],
+    );
+    expect(new Date(row!.updated_at).toISOString()).toBe(frozen.toISOString());
   });
 });
