@@ -132,8 +132,8 @@ export function createInterviewStore(db: Db) {
       claimed: InterviewRow,
       facts: Pick<Partial<NewInterview>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewInterview>, 'status' | 'error' | 'changedInOutlook'>,
-    ): Promise<void> {
-      await outbox.settle(claimed.id, eq(interviews.version, claimed.version), {
+    ): Promise<boolean> {
+      return outbox.settle(claimed.id, eq(interviews.version, claimed.version), {
         facts,
         outcome: { ...outcome, updatedAt: new Date() },
         created: Boolean(facts.eventId),

@@ -15,13 +15,20 @@ import type { EventChange } from './calendar-changes.ts';
 import type { CalendarEventState, CreatedCalendarEvent, NewCalendarEvent } from './calendar.port.ts';
 import { eventBody, eventSubject } from './interview-content.ts';
 import type { InterviewRow, InterviewStore } from './interview.store.ts';
-import { readBackOptionsOf, type OutlookWorkerOptions, type OutlookWorkerRun } from './outlook-worker.ts';
+import {
+  readBackOptionsOf,
+  countSettle,
+  runOutbox,
+  type OutlookWorkerOptions,
+  type OutlookWorkerRun,
+} from './outlook-worker.ts';
 import { readBackJoinUrls } from './teams-link.ts';
 
 export interface OutlookSyncOptions extends OutlookWorkerOptions {
   store: InterviewStore;
 }
 
+/** Interviews claimed per round. */
 const CLAIM_SIZE = 100;
 /** The reason a pending interview waits for its organizer's sending limit (the tab localises it). */
 export const SENDING_LIMIT_WAIT =
@@ -37,15 +44,16 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     return new Map((await people.getMany(ids)).map((person) => [person.id, person]));
   };
 
-  const toEvent = (row: InterviewRow, directory: Awaited<ReturnType<typeof mailboxes>>): NewCalendarEvent => {
+  type Directory = Awaited<ReturnType<typeof mailboxes>>;
+
+  /** The event's subject and body as the interview is now; undefined when someone left the directory. */
+  const contentOf = (row: InterviewRow, directory: Directory) => {
     const organizer = directory.get(row.organizerId);
     const person = directory.get(row.personId);
-    if (!organizer || !person)
-      throw new Error(`interview ${row.id}: organizer or attendee not in the directory`);
+    if (!organizer || !person) return undefined;
     return {
-      transactionId: attemptTransactionId(row.transactionId, row.outlookAttempts),
-      key: row.transactionId,
-      organizer: organizer.id,
+      organizer,
+      person,
       subject: eventSubject(row.type, person.displayName),
       bodyHtml: eventBody({
         type: row.type,
@@ -54,6 +62,19 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         agenda: row.agenda,
         actionItems: row.actionItems,
       }),
+    };
+  };
+
+  const toEvent = (row: InterviewRow, directory: Directory): NewCalendarEvent => {
+    const content = contentOf(row, directory);
+    if (!content) throw new Error(`interview ${row.id}: organizer or attendee not in the directory`);
+    const { organizer, person, subject, bodyHtml } = content;
+    return {
+      transactionId: attemptTransactionId(row.transactionId, row.outlookAttempts),
+      key: row.transactionId,
+      organizer: organizer.id,
+      subject,
+      bodyHtml,
       start: row.startsAt.toISOString(),
       end: row.endsAt.toISOString(),
       attendees: [{ address: person.mail ?? person.userPrincipalName, name: person.displayName }],
@@ -68,8 +89,11 @@ export function createOutlookSync(options: OutlookSyncOptions) {
       try {
         ready.push({ row, event: toEvent(row, directory) });
       } catch (error) {
-        await store.settle(row, {}, { status: 'failed', error: messageOf(error) });
-        run.failed += 1;
+        countSettle(
+          run,
+          'failed',
+          await store.settle(row, {}, { status: 'failed', error: messageOf(error) }),
+        );
       }
     }
     // Each invitation is a message from the organizer's mailbox: those over its sending limit wait, not
@@ -114,8 +138,11 @@ export function createOutlookSync(options: OutlookSyncOptions) {
           await store.postpone(row.id, retryAt(row.outlookAttempts + 1), messageOf(error));
           run.postponed += 1;
         } else {
-          await store.settle(row, {}, { status: 'failed', error: messageOf(error) });
-          run.failed += 1;
+          countSettle(
+            run,
+            'failed',
+            await store.settle(row, {}, { status: 'failed', error: messageOf(error) }),
+          );
         }
       }
     }
@@ -129,8 +156,11 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         await store.postpone(row.id, retryAt(row.outlookAttempts + 1), outcome.message);
         run.postponed += 1;
       } else {
-        await store.settle(row, {}, { status: 'failed', error: `${outcome.code}: ${outcome.message}` });
-        run.failed += 1;
+        countSettle(
+          run,
+          'failed',
+          await store.settle(row, {}, { status: 'failed', error: `${outcome.code}: ${outcome.message}` }),
+        );
       }
     }
     await settleBooked(made, run);
@@ -170,24 +200,31 @@ export function createOutlookSync(options: OutlookSyncOptions) {
           { interviewId: entry.row.id, organizer: entry.organizer },
           'Outlook made the interview without a Teams meeting: the organizer mailbox cannot host one',
         );
-      await store.settle(
+      const current = await store.settle(
         entry.row,
         { eventId: entry.event.eventId, joinUrl, webLink: entry.event.webLink, noTeamsLink: !joinUrl },
         { status: 'booked', error: null },
       );
-      run.settled += 1;
+      countSettle(run, 'settled', current);
     }
   }
 
-  async function moveOrCancel(row: InterviewRow, run: OutlookWorkerRun): Promise<void> {
+  async function moveOrCancel(row: InterviewRow, directory: Directory, run: OutlookWorkerRun): Promise<void> {
+    // A create a change overtook after Graph made its event comes back as a move of that event, still
+    // pending: the move done, it is booked like any other.
+    const booked = row.status === 'pending' && row.eventId ? { status: 'booked' as const, error: null } : {};
     try {
       await store.countAttempt(row.id);
       if (row.outlookAction === 'move' && row.eventId) {
+        // The subject and body go along as the interview is now: a move may be a create that a change
+        // overtook after its event was made from the earlier agenda.
+        const content = contentOf(row, directory);
         await calendar.moveEvent(
           row.organizerId,
           row.eventId,
           row.startsAt.toISOString(),
           row.endsAt.toISOString(),
+          content ? { subject: content.subject, bodyHtml: content.bodyHtml } : {},
         );
       } else if (row.outlookAction === 'cancel') {
         let eventId = row.eventId;
@@ -197,19 +234,17 @@ export function createOutlookSync(options: OutlookSyncOptions) {
           eventId = (await calendar.findEventByKey(row.organizerId, row.transactionId))?.eventId ?? null;
         if (eventId) await calendar.cancelEvent(row.organizerId, eventId, row.cancelReason ?? '');
       }
-      await store.settle(row, {}, {});
-      run.settled += 1;
+      countSettle(run, 'settled', await store.settle(row, {}, booked));
     } catch (error) {
       if (statusOf(error) === 404 && row.outlookAction === 'move') {
         // The event was deleted in Outlook: nothing to move; the supervisor sees it.
-        await store.settle(row, {}, { changedInOutlook: 'deleted' });
-        run.settled += 1;
+        const deleted = { ...booked, changedInOutlook: 'deleted' as const };
+        countSettle(run, 'settled', await store.settle(row, {}, deleted));
       } else if (isRetryable(error)) {
         await store.postpone(row.id, retryAt(row.outlookAttempts + 1), messageOf(error));
         run.postponed += 1;
       } else {
-        await store.settle(row, {}, { error: messageOf(error) });
-        run.failed += 1;
+        countSettle(run, 'failed', await store.settle(row, {}, { error: messageOf(error) }));
         logger.warn({ interviewId: row.id, err: error }, 'Outlook refused an interview change');
       }
     }
@@ -225,7 +260,7 @@ export function createOutlookSync(options: OutlookSyncOptions) {
   async function applyState(
     row: InterviewRow,
     state: CalendarEventState | null,
-    directory: Awaited<ReturnType<typeof mailboxes>>,
+    directory: Directory,
   ): Promise<boolean> {
     if (!state || state.isCancelled) {
       if (row.changedInOutlook === 'deleted') return false;
@@ -282,20 +317,20 @@ export function createOutlookSync(options: OutlookSyncOptions) {
 
     /** Does what Outlook is owed, for one booking or for everyone. Postponed rows wait for a later run. */
     async applyPending(bookingId?: string): Promise<OutlookWorkerRun> {
-      const run: OutlookWorkerRun = { settled: 0, postponed: 0, failed: 0 };
-      for (;;) {
-        const rows = await store.claimOutlookWork(CLAIM_SIZE, options.leaseMs, bookingId);
-        if (rows.length === 0) break;
-        await create(
-          rows.filter((row) => row.outlookAction === 'create'),
-          run,
-        );
-        for (const row of rows.filter((candidate) => candidate.outlookAction !== 'create')) {
-          await moveOrCancel(row, run);
-        }
-        if (rows.length < CLAIM_SIZE) break;
-      }
-      if (run.settled + run.postponed + run.failed > 0)
+      const run = await runOutbox(
+        CLAIM_SIZE,
+        (limit) => store.claimOutlookWork(limit, options.leaseMs, bookingId),
+        async (rows, run) => {
+          await create(
+            rows.filter((row) => row.outlookAction === 'create'),
+            run,
+          );
+          const others = rows.filter((candidate) => candidate.outlookAction !== 'create');
+          const directory = await mailboxes(others);
+          for (const row of others) await moveOrCancel(row, directory, run);
+        },
+      );
+      if (run.settled + run.postponed + run.failed + run.overtaken > 0)
         logger.info({ ...run, bookingId }, 'interviews synced to Outlook');
       return run;
     },

@@ -29,6 +29,40 @@ export interface OutlookWorkerRun {
   settled: number;
   postponed: number;
   failed: number;
+  /** Rows a user changed while Outlook was being written: their newer action was taken up again. */
+  overtaken: number;
+}
+
+/** Counts a settle in the run: as `as` while the claim was still current, else as overtaken. */
+export function countSettle(run: OutlookWorkerRun, as: 'settled' | 'failed', current: boolean): void {
+  run[current ? as : 'overtaken'] += 1;
+}
+
+/** Rounds that take overtaken rows up again in one run: a row edited without pause cannot hold a worker. */
+const MAX_RETAKES = 3;
+
+/**
+ * One run of an outbox worker: claims rows and works them until none is owed. Full batches go on, and so
+ * do rows a change overtook: their settle found a newer version and released them still owing, while the
+ * change's own job found them leased and did nothing. Taking them again now, instead of leaving them to
+ * the next minute's sweep, is what makes an edit during a write reach Outlook at once.
+ */
+export async function runOutbox<R>(
+  claimSize: number,
+  claim: (limit: number) => Promise<R[]>,
+  work: (rows: R[], run: OutlookWorkerRun) => Promise<void>,
+): Promise<OutlookWorkerRun> {
+  const run: OutlookWorkerRun = { settled: 0, postponed: 0, failed: 0, overtaken: 0 };
+  for (let retakes = 0; ;) {
+    const overtakenBefore = run.overtaken;
+    const rows = await claim(claimSize);
+    if (rows.length === 0) break;
+    await work(rows, run);
+    if (rows.length === claimSize) continue;
+    if (run.overtaken === overtakenBefore || retakes === MAX_RETAKES) break;
+    retakes += 1;
+  }
+  return run;
 }
 
 /** How a worker reads a Teams link back: its injected sleeper and pauses, or the real ones. */

@@ -103,22 +103,22 @@ export function createOutbox<T extends PgTable>(db: Db, table: T, columns: Outbo
 
     /**
      * Records what the other system did and releases the lease. While the claim is still `current` (no
-     * newer request came meanwhile) the row owes nothing more and `outcome` applies too. Otherwise the
-     * newer request keeps its action — and once the thing exists (`created`), a pending create becomes a
-     * move — while `facts` are kept either way.
+     * newer request came meanwhile) the row owes nothing more and `outcome` applies too: true. Otherwise
+     * the newer request keeps its action — and once the thing exists (`created`), a pending create becomes
+     * a move — while `facts` are kept either way: false, the row is overtaken and free to claim again.
      */
     settle: async (
       id: string,
       current: SQL,
       update: { facts: Partial<T['$inferInsert']>; outcome: Partial<T['$inferInsert']>; created: boolean },
-    ): Promise<void> => {
+    ): Promise<boolean> => {
       const { facts, outcome, created } = update;
       const settled = await db
         .update(table)
         .set(setOf({ ...facts, ...outcome, [keys.action]: null, [keys.leaseUntil]: null }))
         .where(and(eq(columns.id, id), current))
         .returning({ id: columns.id });
-      if (settled.length > 0) return;
+      if (settled.length > 0) return true;
       const action = columns.action;
       await db
         .update(table)
@@ -132,6 +132,7 @@ export function createOutbox<T extends PgTable>(db: Db, table: T, columns: Outbo
           }),
         )
         .where(eq(columns.id, id));
+      return false;
     },
 
     /** Counted before each attempt: an action never tried left nothing behind in the other system. */

@@ -11,6 +11,8 @@ import { chunk } from '../graph/graph-calendar.ts';
 import {
   readBackOptionsOf,
   type OutlookWorkerOptions,
+  countSettle,
+  runOutbox,
   type OutlookWorkerRun,
 } from '../interviews/outlook-worker.ts';
 import { readBackJoinUrls } from '../interviews/teams-link.ts';
@@ -160,8 +162,11 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
   async function sync(row: SessionRow, run: OutlookWorkerRun): Promise<void> {
     const course = await store.course(row.courseId);
     if (!course) {
-      await store.settle(row, {}, { outlookFailed: true, error: 'the course no longer exists' });
-      run.failed += 1;
+      countSettle(
+        run,
+        'failed',
+        await store.settle(row, {}, { outlookFailed: true, error: 'the course no longer exists' }),
+      );
       return;
     }
     const facts: {
@@ -198,8 +203,7 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
         }
         await syncAttendees(row, eventId);
       }
-      await store.settle(row, facts, { outlookFailed: false, error: null });
-      run.settled += 1;
+      countSettle(run, 'settled', await store.settle(row, facts, { outlookFailed: false, error: null }));
     } catch (error) {
       if (error instanceof SendingLimitWait) {
         // Not a failure: the rest waits for the mailbox's next minute (what is done so far is kept).
@@ -214,8 +218,7 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
       } else {
         const gone =
           statusOf(error) === 404 && row.eventId ? 'the event was deleted in Outlook' : messageOf(error);
-        await store.settle(row, facts, { outlookFailed: true, error: gone });
-        run.failed += 1;
+        countSettle(run, 'failed', await store.settle(row, facts, { outlookFailed: true, error: gone }));
       }
     }
   }
@@ -223,13 +226,14 @@ export function createTrainingOutlook(options: TrainingOutlookOptions) {
   return {
     /** Does what Outlook is owed, for one session or for all. Postponed sessions wait for a later run. */
     async applyPending(sessionId?: string): Promise<OutlookWorkerRun> {
-      const run: OutlookWorkerRun = { settled: 0, postponed: 0, failed: 0 };
-      for (;;) {
-        const rows = await store.claimOutlookWork(CLAIM_SIZE, options.leaseMs, sessionId);
-        for (const row of rows) await sync(row, run);
-        if (rows.length < CLAIM_SIZE) break;
-      }
-      if (run.settled + run.postponed + run.failed > 0)
+      const run = await runOutbox(
+        CLAIM_SIZE,
+        (limit) => store.claimOutlookWork(limit, options.leaseMs, sessionId),
+        async (rows, run) => {
+          for (const row of rows) await sync(row, run);
+        },
+      );
+      if (run.settled + run.postponed + run.failed + run.overtaken > 0)
         logger.info({ ...run, sessionId }, 'training sessions synced to Outlook');
       return run;
     },

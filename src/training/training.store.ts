@@ -168,8 +168,8 @@ export function createTrainingStore(db: Db) {
       claimed: SessionRow,
       facts: Pick<Partial<NewSession>, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
       outcome: Pick<Partial<NewSession>, 'error' | 'outlookFailed'>,
-    ): Promise<void> {
-      await outbox.settle(claimed.id, eq(trainingSessions.outboxSeq, claimed.outboxSeq), {
+    ): Promise<boolean> {
+      return outbox.settle(claimed.id, eq(trainingSessions.outboxSeq, claimed.outboxSeq), {
         facts,
         outcome: { ...outcome, updatedAt: new Date() },
         created: Boolean(facts.eventId),

@@ -198,6 +198,44 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     expect(sleeps).toEqual([]);
   });
 
+  it('takes up at once the changes a supervisor made while the events were being written', async () => {
+    const organizer = supervisors()[2]!;
+    const [rewritten, moved] = reportsOf(organizer).slice(1, 3);
+    const bookingId = await book(organizer, [rewritten!, moved!]);
+    const store = createInterviewStore(database.db);
+    const [first, second] = await rowsOf(bookingId);
+    // A day later, on a whole minute (Outlook keeps no milliseconds).
+    const laterStart = Math.ceil((second!.startsAt.getTime() + DAY) / MINUTE) * MINUTE;
+    const later = { startsAt: new Date(laterStart), endsAt: new Date(laterStart + 30 * MINUTE) };
+    const agenda = [{ id: 'a1', text: '来年度の異動希望を話す', source: 'free' as const }];
+    // Graph makes the events from the rows as claimed; before they are recorded, the supervisor rewrites
+    // one agenda and moves the other interview. Each change's own job would find the rows leased.
+    const editing: Calendar = {
+      ...calendar,
+      createEvents: async (events) => {
+        const outcomes = await calendar.createEvents(events);
+        await store.update(first!.id, first!.version, { agenda });
+        await store.update(second!.id, second!.version, later);
+        return outcomes;
+      },
+    };
+    const run = await syncWith({ calendar: editing }).applyPending(bookingId);
+    expect(run).toMatchObject({ overtaken: 2, postponed: 0, failed: 0 });
+    const rows = await rowsOf(bookingId);
+    expect(rows.map((row) => [row.status, row.outlookAction])).toEqual([
+      ['booked', null],
+      ['booked', null],
+    ]);
+    const eventOf = (person: SeedPerson) =>
+      eventsOf(organizer).filter((event) => event.attendees[0]?.emailAddress.address === person.mail);
+    // One event each, as the interviews are now: the new agenda, the new time.
+    expect(eventOf(rewritten!)).toHaveLength(1);
+    expect(eventOf(rewritten!)[0]!.body.content).toContain('来年度の異動希望を話す');
+    expect(eventOf(moved!)).toHaveLength(1);
+    expect(Date.parse(eventOf(moved!)[0]!.startUtc)).toBe(later.startsAt.getTime());
+    expect(rows.map((row) => row.eventId)).toEqual([eventOf(rewritten!)[0]!.id, eventOf(moved!)[0]!.id]);
+  });
+
   it('spreads a season of 55 interviews booked by one supervisor over minutes, with no 429', async () => {
     const organizer = supervisors()[3]!;
     const people = reportsOf(organizer).slice(1, 56);
