@@ -2,7 +2,8 @@
 // (a mailbox that cannot host Teams meetings gets its event, 201, without one), and invitations go out
 // under Exchange's sending limit per organizer mailbox (30 messages a minute), for a season of interviews
 // booked by one supervisor and for a training session of 200 people. A fake clock runs the minutes; the
-// Graph client does not retry, so a 429 from the emulator would surface instead of being waited out.
+// Graph client does not retry, so a 429 from the emulator would surface instead of being waited out. And a
+// change made while an event is being written reaches Outlook in the same run (an overtaken row).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -314,6 +315,63 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     });
     expect(sleeps.length).toBeGreaterThanOrEqual(2);
     emulator.setOnlineMeetingProviders(mailbox.id, ['teamsForBusiness']);
+  });
+
+  it('moves a training session at once when HR moved it while its event was being made', async () => {
+    const mailbox = organisation.filter((person) => person.managerId !== null)[1]!;
+    const store = createTrainingStore(database.db);
+    const course = await store.insertCourse({
+      category: 'specialist',
+      titleJa: '移動研修',
+      format: 'online',
+    });
+    const startsAt = Math.ceil((Date.now() + 32 * DAY) / MINUTE) * MINUTE;
+    const session = await store.insertSession({
+      courseId: course.id,
+      startsAt: new Date(startsAt),
+      endsAt: new Date(startsAt + 60 * MINUTE),
+      online: true,
+      capacity: 10,
+      applicationDeadline: new Date(startsAt - 10 * DAY).toISOString().slice(0, 10),
+      outlookAction: 'create',
+      transactionId: randomUUID(),
+    });
+    const later = startsAt + DAY;
+    // Graph makes the event from the session as claimed; before it is recorded, HR moves the session.
+    const editing: Calendar = {
+      ...calendar,
+      createEvents: async (events) => {
+        const outcomes = await calendar.createEvents(events);
+        await database.db
+          .update(trainingSessions)
+          .set({ startsAt: new Date(later), endsAt: new Date(later + 60 * MINUTE) })
+          .where(eq(trainingSessions.id, session.id));
+        await store.requestOutlook(database.db, session.id, 'move');
+        return outcomes;
+      },
+    };
+    const run = await createTrainingOutlook({
+      store,
+      people: createPeopleStore(database.db),
+      calendar: editing,
+      logger: testLogger,
+      mailbox: mailbox.id,
+      now,
+      leaseMs: 10 * MINUTE,
+      retryBaseMs: 1000,
+      pacer: createMailboxPacer(database.db, { now }),
+      sleep,
+    }).applyPending(session.id);
+    expect(run).toMatchObject({ overtaken: 1, postponed: 0, failed: 0 });
+    const [stored] = await database.db
+      .select()
+      .from(trainingSessions)
+      .where(eq(trainingSessions.id, session.id));
+    expect(stored).toMatchObject({ outlookAction: null, outlookFailed: false });
+    const events = emulator.eventsOf(mailbox.id).filter((event) => event.subject.includes('移動研修'));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.id).toBe(stored!.eventId);
+    expect(Date.parse(events[0]!.startUtc)).toBe(later);
   });
 
   it('invites a training session of 200 people a minute’s worth at a time, with no 429', async () => {
