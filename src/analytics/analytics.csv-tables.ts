@@ -107,6 +107,7 @@ const LABELS = {
     } as Record<string, string>,
   },
 } as const;
+type Labels = (typeof LABELS)[CsvLanguage];
 
 /** 2026-11-25 10:00, in Japan time whatever the server's zone. */
 function jstDateTime(iso: string): string {
@@ -126,20 +127,27 @@ export function createCsvTables(framework: Framework) {
   /**
    * Wanted courses by group in long format (one row per group and course, so Excel can filter and pivot
    * it): the group's lead cells, then the course's title (its id when the report does not list it) and
-   * how many want it; one row with neither for a group that wants none.
+   * how many want it; one row with neither for a group that wants none. The file is named
+   * `trainings-wanted-by-<by>-<fiscal year>`.
    */
   const wantedCourseTable = <Group extends { courses: readonly { courseId: string; people: number }[] }>(
     report: WantedReport,
     lang: CsvLanguage,
-    table: { name: string; header: string[]; groups: readonly Group[]; lead: (group: Group) => CsvCell[] },
+    table: {
+      by: string;
+      header: (labels: Labels) => string[];
+      groups: readonly Group[];
+      lead: (group: Group) => CsvCell[];
+    },
   ): CsvTable => {
     const title = (courseId: string) => {
       const course = report.courses.find((candidate) => candidate.courseId === courseId);
       return course ? titleOf(course.title, lang) : courseId;
     };
+    const labels = LABELS[lang];
     return {
-      name: table.name,
-      header: [...table.header, LABELS[lang].course, LABELS[lang].wantedBy],
+      name: `trainings-wanted-by-${table.by}-${report.fiscalYear}`,
+      header: [...table.header(labels), labels.course, labels.wantedBy],
       rows: table.groups.flatMap((group): CsvCell[][] => {
         const lead = table.lead(group);
         return group.courses.length === 0
@@ -186,20 +194,18 @@ export function createCsvTables(framework: Framework) {
     },
 
     wantedLevels(report: WantedReport, lang: CsvLanguage): CsvTable {
-      const l = LABELS[lang];
       return wantedCourseTable(report, lang, {
-        name: `trainings-wanted-by-level-${report.fiscalYear}`,
-        header: [l.level, l.respondents, l.writers, l.pickers],
+        by: 'level',
+        header: (l) => [l.level, l.respondents, l.writers, l.pickers],
         groups: report.levels,
         lead: (level) => [levelName(level.levelId, lang), level.respondents, level.writers, level.pickers],
       });
     },
 
     wantedDepartments(report: WantedReport, lang: CsvLanguage): CsvTable {
-      const l = LABELS[lang];
       return wantedCourseTable(report, lang, {
-        name: `trainings-wanted-by-section-${report.fiscalYear}`,
-        header: [l.division, l.department, l.respondents, l.writers],
+        by: 'section',
+        header: (l) => [l.division, l.department, l.respondents, l.writers],
         groups: report.departments,
         lead: (department) => [
           department.division,

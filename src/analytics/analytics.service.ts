@@ -28,8 +28,16 @@ import type { AnalyticsStore } from './analytics.store.ts';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
+/** A fiscal year and its bounds as instants: 1 April 00:00 Japan time, 1 October, the next 1 April. */
+interface YearBounds {
+  fiscalYear: number;
+  from: Date;
+  secondHalf: Date;
+  to: Date;
+}
+
 /** The fiscal year's bounds as instants: 1 April 00:00 Japan time to the next 1 April. */
-function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date; secondHalf: Date } {
+function fiscalYearBounds(fiscalYear: number): Omit<YearBounds, 'fiscalYear'> {
   return {
     from: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
     secondHalf: new Date(Date.UTC(fiscalYear, 9, 1) - JST_OFFSET_MS),
@@ -96,6 +104,23 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     // One row per roll-up: it is made from everyone's data at once, so it names no single subject.
     await deps.audit.record({ actorId: actor.id, subjectId: null, action, resource, details });
   };
+
+  /**
+   * A roll-up of one fiscal year (the current one unless asked): HR only, the year checked, built from the
+   * year and its bounds, then audited under `resource` with the year and what `details` picks from it.
+   */
+  const yearRollUp =
+    <Query extends AnalyticsYearQuery, Report>(
+      resource: string,
+      build: (year: YearBounds, query: Query) => Promise<Report>,
+      details: (report: Report) => Record<string, unknown>,
+    ) =>
+    async (actor: Actor, query: Query, action: AuditAction = 'read'): Promise<Report> => {
+      const fiscalYear = hrYear(actor, query.fiscalYear);
+      const report = await build({ fiscalYear, ...fiscalYearBounds(fiscalYear) }, query);
+      await audit(actor, action, resource, { fiscalYear, ...details(report) });
+      return report;
+    };
 
   const peopleById = async () => new Map((await store.people()).map((person) => [person.id, person]));
   const levelOf = (person: PersonInfo | undefined) => person?.levelId ?? UNKNOWN_LEVEL;
@@ -271,53 +296,50 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
 
   return {
     /** Submission rate per ended session of the fiscal year: attended, submitted, rate. */
-    async submission(
-      actor: Actor,
-      query: AnalyticsYearQuery,
-      action: AuditAction = 'read',
-    ): Promise<SubmissionReport> {
-      const fiscalYear = hrYear(actor, query.fiscalYear);
-      const { from, to } = fiscalYearBounds(fiscalYear);
-      const sessions = await store.endedSessions(from, to, deps.now());
-      const ids = sessions.map((session) => session.id);
-      const [attendances, reports, courseRows] = await Promise.all([
-        store.attendances(ids),
-        store.submittedReports(ids),
-        store.courses([...new Set(sessions.map((session) => session.courseId))]),
-      ]);
-      const submittedKeys = new Set(reports.map((report) => `${report.sessionId}/${report.personId}`));
-      // Counted in one pass, so a year of sessions is not a scan of every attendance per session.
-      const tally = new Map<string, { attended: number; submitted: number }>();
-      for (const row of attendances) {
-        const seen = tally.get(row.sessionId) ?? { attended: 0, submitted: 0 };
-        seen.attended += 1;
-        if (submittedKeys.has(`${row.sessionId}/${row.personId}`)) seen.submitted += 1;
-        tally.set(row.sessionId, seen);
-      }
-      const courseById = new Map(courseRows.map((course) => [course.id, course]));
-      const rows: SessionSubmission[] = sessions.map((session) => {
-        const seen = tally.get(session.id) ?? { attended: 0, submitted: 0 };
-        const course = courseById.get(session.courseId);
+    submission: yearRollUp(
+      'analytics.reports.submission',
+      async ({ fiscalYear, from, to }): Promise<SubmissionReport> => {
+        const sessions = await store.endedSessions(from, to, deps.now());
+        const ids = sessions.map((session) => session.id);
+        const [attendances, reports, courseRows] = await Promise.all([
+          store.attendances(ids),
+          store.submittedReports(ids),
+          store.courses([...new Set(sessions.map((session) => session.courseId))]),
+        ]);
+        const submittedKeys = new Set(reports.map((report) => `${report.sessionId}/${report.personId}`));
+        // Counted in one pass, so a year of sessions is not a scan of every attendance per session.
+        const tally = new Map<string, { attended: number; submitted: number }>();
+        for (const row of attendances) {
+          const seen = tally.get(row.sessionId) ?? { attended: 0, submitted: 0 };
+          seen.attended += 1;
+          if (submittedKeys.has(`${row.sessionId}/${row.personId}`)) seen.submitted += 1;
+          tally.set(row.sessionId, seen);
+        }
+        const courseById = new Map(courseRows.map((course) => [course.id, course]));
+        const rows: SessionSubmission[] = sessions.map((session) => {
+          const seen = tally.get(session.id) ?? { attended: 0, submitted: 0 };
+          const course = courseById.get(session.courseId);
+          return {
+            sessionId: session.id,
+            courseId: session.courseId,
+            courseTitle: { ja: course?.titleJa ?? '', en: course?.titleEn ?? null },
+            start: session.startsAt.toISOString(),
+            end: session.endsAt.toISOString(),
+            attended: seen.attended,
+            submitted: seen.submitted,
+            rate: ratio(seen.submitted, seen.attended),
+          };
+        });
+        const attended = rows.reduce((sum, row) => sum + row.attended, 0);
+        const submitted = rows.reduce((sum, row) => sum + row.submitted, 0);
         return {
-          sessionId: session.id,
-          courseId: session.courseId,
-          courseTitle: { ja: course?.titleJa ?? '', en: course?.titleEn ?? null },
-          start: session.startsAt.toISOString(),
-          end: session.endsAt.toISOString(),
-          attended: seen.attended,
-          submitted: seen.submitted,
-          rate: ratio(seen.submitted, seen.attended),
+          fiscalYear,
+          sessions: rows,
+          totals: { attended, submitted, rate: ratio(submitted, attended) },
         };
-      });
-      const attended = rows.reduce((sum, row) => sum + row.attended, 0);
-      const submitted = rows.reduce((sum, row) => sum + row.submitted, 0);
-      await audit(actor, action, 'analytics.reports.submission', { fiscalYear, sessions: rows.length });
-      return {
-        fiscalYear,
-        sessions: rows,
-        totals: { attended, submitted, rate: ratio(submitted, attended) },
-      };
-    },
+      },
+      (report) => ({ sessions: report.sessions.length }),
+    ),
 
     /** 今後受けたい研修 of the year's submitted reports, by course, level and 課 (free text from 3 writers). */
     async wanted(
@@ -341,117 +363,107 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
     },
 
     /** Training demand for the dashboard: the wanted courses with their level breakdown. */
-    async demand(
-      actor: Actor,
-      query: AnalyticsYearQuery,
-      action: AuditAction = 'read',
-    ): Promise<DemandReport> {
-      const fiscalYear = hrYear(actor, query.fiscalYear);
-      const { from, to } = fiscalYearBounds(fiscalYear);
-      // Counted in PostgreSQL: Node holds one row per level and per course and level.
-      const counted = await store.demandCounts({
-        from,
-        to,
-        unknownLevel: UNKNOWN_LEVEL,
-        whitespace: JS_WHITESPACE,
-      });
-      const byCourse = new Map<string, Map<string, number>>();
-      for (const row of counted.courses) {
-        const perLevel = byCourse.get(row.course_id) ?? new Map<string, number>();
-        perLevel.set(row.level_id, row.people);
-        byCourse.set(row.course_id, perLevel);
-      }
-      const courseRows = await store.courses([...byCourse.keys()]);
-      const courses: WantedCourse[] = [...byCourse.entries()]
-        .map(([courseId, perLevel]) => ({
-          courseId,
-          people: [...perLevel.values()].reduce((sum, people) => sum + people, 0),
-          perLevel,
-        }))
-        .sort((a, b) => b.people - a.people || a.courseId.localeCompare(b.courseId))
-        .map(({ courseId, people, perLevel }) => wantedCourse(courseRows, courseId, people, perLevel));
-      const levelIds = framework.levels.map((level) => level.id);
-      if (counted.levels.some((level) => level.level_id === UNKNOWN_LEVEL && level.respondents > 0))
-        levelIds.push(UNKNOWN_LEVEL);
-      await audit(actor, action, 'analytics.dashboards.demand', { fiscalYear, courses: courses.length });
-      return {
-        fiscalYear,
-        levelIds,
-        courses,
-        respondents: counted.levels.reduce((sum, level) => sum + level.respondents, 0),
-        writers: counted.levels.reduce((sum, level) => sum + level.writers, 0),
-        pickers: counted.levels.reduce((sum, level) => sum + level.pickers, 0),
-      };
-    },
+    demand: yearRollUp(
+      'analytics.dashboards.demand',
+      async ({ fiscalYear, from, to }): Promise<DemandReport> => {
+        // Counted in PostgreSQL: Node holds one row per level and per course and level.
+        const counted = await store.demandCounts({
+          from,
+          to,
+          unknownLevel: UNKNOWN_LEVEL,
+          whitespace: JS_WHITESPACE,
+        });
+        const byCourse = new Map<string, Map<string, number>>();
+        for (const row of counted.courses) {
+          const perLevel = byCourse.get(row.course_id) ?? new Map<string, number>();
+          perLevel.set(row.level_id, row.people);
+          byCourse.set(row.course_id, perLevel);
+        }
+        const courseRows = await store.courses([...byCourse.keys()]);
+        const courses: WantedCourse[] = [...byCourse.entries()]
+          .map(([courseId, perLevel]) => ({
+            courseId,
+            people: [...perLevel.values()].reduce((sum, people) => sum + people, 0),
+            perLevel,
+          }))
+          .sort((a, b) => b.people - a.people || a.courseId.localeCompare(b.courseId))
+          .map(({ courseId, people, perLevel }) => wantedCourse(courseRows, courseId, people, perLevel));
+        const levelIds = framework.levels.map((level) => level.id);
+        if (counted.levels.some((level) => level.level_id === UNKNOWN_LEVEL && level.respondents > 0))
+          levelIds.push(UNKNOWN_LEVEL);
+        return {
+          fiscalYear,
+          levelIds,
+          courses,
+          respondents: counted.levels.reduce((sum, level) => sum + level.respondents, 0),
+          writers: counted.levels.reduce((sum, level) => sum + level.writers, 0),
+          pickers: counted.levels.reduce((sum, level) => sum + level.pickers, 0),
+        };
+      },
+      (report) => ({ courses: report.courses.length }),
+    ),
 
     /** Completion per 課 (or 部) for the fiscal year: self-checks, goals, interviews, training reports. */
-    async completion(
-      actor: Actor,
-      query: CompletionQuery,
-      action: AuditAction = 'read',
-    ): Promise<CompletionReport> {
-      const fiscalYear = hrYear(actor, query.fiscalYear);
-      const now = deps.now();
-      const { from, to, secondHalf } = fiscalYearBounds(fiscalYear);
-      const halves = { h1: now >= from, h2: now >= secondHalf };
-      // Counted in PostgreSQL: Node holds one row per group, never one per person.
-      const counted = await store.completionCounts({ groupBy: query.groupBy, fiscalYear, from, to, now });
+    completion: yearRollUp(
+      'analytics.dashboards.completion',
+      async ({ fiscalYear, from, to, secondHalf }, query: CompletionQuery): Promise<CompletionReport> => {
+        const now = deps.now();
+        const halves = { h1: now >= from, h2: now >= secondHalf };
+        // Counted in PostgreSQL: Node holds one row per group, never one per person.
+        const counted = await store.completionCounts({ groupBy: query.groupBy, fiscalYear, from, to, now });
 
-      const empty = (): Omit<CompletionRow, 'group' | 'division'> => ({
-        staff: 0,
-        selfChecks: { h1: halves.h1 ? 0 : null, h2: halves.h2 ? 0 : null },
-        goals: 0,
-        interviews: Object.fromEntries(
-          INTERVIEW_TYPES.map((type) => [type, { held: 0, booked: 0 }]),
-        ) as Record<InterviewTypeId, { held: number; booked: number }>,
-        reports: { due: 0, submitted: 0 },
-      });
-      const rows = new Map<string, CompletionRow>();
-      const totals = empty();
-      const rowsOf = (group: string) => {
-        const row = rows.get(group);
-        return row ? [row, totals] : [];
-      };
-      for (const group of counted.groups) {
-        rows.set(group.grp, {
-          group: group.grp,
-          division: query.groupBy === 'division' ? null : group.division,
-          ...empty(),
-          staff: group.staff,
+        const empty = (): Omit<CompletionRow, 'group' | 'division'> => ({
+          staff: 0,
+          selfChecks: { h1: halves.h1 ? 0 : null, h2: halves.h2 ? 0 : null },
+          goals: 0,
+          interviews: Object.fromEntries(
+            INTERVIEW_TYPES.map((type) => [type, { held: 0, booked: 0 }]),
+          ) as Record<InterviewTypeId, { held: number; booked: number }>,
+          reports: { due: 0, submitted: 0 },
         });
-        totals.staff += group.staff;
-      }
-      for (const check of counted.checks)
-        for (const target of rowsOf(check.grp))
-          for (const half of ['h1', 'h2'] as const)
-            if (check[half] > 0) target.selfChecks[half] = (target.selfChecks[half] ?? 0) + check[half];
-      for (const setter of counted.setters)
-        for (const target of rowsOf(setter.grp)) target.goals += setter.goals;
-      for (const interview of counted.held) {
-        if (!(INTERVIEW_TYPES as readonly string[]).includes(interview.type)) continue;
-        const type = interview.type as InterviewTypeId;
-        for (const target of rowsOf(interview.grp)) {
-          target.interviews[type].held += interview.held;
-          target.interviews[type].booked += interview.booked;
+        const rows = new Map<string, CompletionRow>();
+        const totals = empty();
+        const rowsOf = (group: string) => {
+          const row = rows.get(group);
+          return row ? [row, totals] : [];
+        };
+        for (const group of counted.groups) {
+          rows.set(group.grp, {
+            group: group.grp,
+            division: query.groupBy === 'division' ? null : group.division,
+            ...empty(),
+            staff: group.staff,
+          });
+          totals.staff += group.staff;
         }
-      }
-      for (const report of counted.reports) {
-        for (const target of rowsOf(report.grp)) {
-          target.reports.due += report.due;
-          target.reports.submitted += report.submitted;
+        for (const check of counted.checks)
+          for (const target of rowsOf(check.grp))
+            for (const half of ['h1', 'h2'] as const)
+              if (check[half] > 0) target.selfChecks[half] = (target.selfChecks[half] ?? 0) + check[half];
+        for (const setter of counted.setters)
+          for (const target of rowsOf(setter.grp)) target.goals += setter.goals;
+        for (const interview of counted.held) {
+          if (!(INTERVIEW_TYPES as readonly string[]).includes(interview.type)) continue;
+          const type = interview.type as InterviewTypeId;
+          for (const target of rowsOf(interview.grp)) {
+            target.interviews[type].held += interview.held;
+            target.interviews[type].booked += interview.booked;
+          }
         }
-      }
-      const sorted = [...rows.values()]
-        .map((row) => ({ ...row, name: row.group }))
-        .sort(byDivisionThenName)
-        .map(({ name: _name, ...row }) => row);
-      await audit(actor, action, 'analytics.dashboards.completion', {
-        fiscalYear,
-        groupBy: query.groupBy,
-        groups: sorted.length,
-      });
-      return { fiscalYear, groupBy: query.groupBy, halves, rows: sorted, totals };
-    },
+        for (const report of counted.reports) {
+          for (const target of rowsOf(report.grp)) {
+            target.reports.due += report.due;
+            target.reports.submitted += report.submitted;
+          }
+        }
+        const sorted = [...rows.values()]
+          .map((row) => ({ ...row, name: row.group }))
+          .sort(byDivisionThenName)
+          .map(({ name: _name, ...row }) => row);
+        return { fiscalYear, groupBy: query.groupBy, halves, rows: sorted, totals };
+      },
+      (report) => ({ groupBy: report.groupBy, groups: report.rows.length }),
+    ),
 
     /**
      * The competency picture: the average self-assessed rating per competency from each person's latest

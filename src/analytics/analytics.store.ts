@@ -36,6 +36,13 @@ export function createAnalyticsStore(db: Db) {
     return (result as { rows: T[] }).rows;
   };
 
+  /** Training sessions starting in [from, to) that were not cancelled. */
+  const scheduledStarting = (from: Date, to: Date) => [
+    gte(trainingSessions.startsAt, from),
+    lt(trainingSessions.startsAt, to),
+    eq(trainingSessions.status, 'scheduled'),
+  ];
+
   return {
     /** Everyone the people store knows, with their 課, 部 and level as it holds them now. */
     async people() {
@@ -59,14 +66,7 @@ export function createAnalyticsStore(db: Db) {
           endsAt: trainingSessions.endsAt,
         })
         .from(trainingSessions)
-        .where(
-          and(
-            gte(trainingSessions.startsAt, from),
-            lt(trainingSessions.startsAt, to),
-            lte(trainingSessions.endsAt, endedBy),
-            eq(trainingSessions.status, 'scheduled'),
-          ),
-        )
+        .where(and(...scheduledStarting(from, to), lte(trainingSessions.endsAt, endedBy)))
         .orderBy(desc(trainingSessions.startsAt));
     },
 
@@ -75,13 +75,7 @@ export function createAnalyticsStore(db: Db) {
       return db
         .select({ id: trainingSessions.id })
         .from(trainingSessions)
-        .where(
-          and(
-            gte(trainingSessions.startsAt, from),
-            lt(trainingSessions.startsAt, to),
-            eq(trainingSessions.status, 'scheduled'),
-          ),
-        );
+        .where(and(...scheduledStarting(from, to)));
     },
 
     async courses(ids: string[]) {

@@ -17,6 +17,15 @@ import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 
 type Row = typeof declarations.$inferSelect;
 
+/** The form an owner's write works on: whose and which year, the open window, the row if saved before. */
+interface OwnerForm {
+  actor: Actor;
+  personId: string;
+  fiscalYear: number;
+  window: DeclarationWindow;
+  existing: Row | undefined;
+}
+
 /**
  * The year's 自己申告 window. Since issue 9 it is one of the fiscal-year cycle windows (src/cycles), the
  * one source of truth; these routes keep their shape over it.
@@ -110,23 +119,32 @@ export function createDeclarationService(deps: {
       current,
     );
 
-  /** The owner writing while the year's window is open: the common gate of saving and submitting. */
-  const ownerGate = async (
-    actor: Actor,
-    personId: string,
-    fiscalYear: number,
-  ): Promise<DeclarationWindow> => {
-    checkYear(fiscalYear, 'not_found');
-    await deps.access.require(actor, personId, ['self']);
-    await requireApplies(personId);
-    const window = await findWindow(fiscalYear);
-    if (!window?.isOpen)
-      throw new AppError(
-        'conflict',
-        `The 自己申告 window for fiscal year ${fiscalYear} is not open, so the form is read-only.`,
+  /**
+   * A write by the owner (save, submit, revise), only while the year's window is open: `write` is given
+   * the window and the form as it stands (undefined before the first save).
+   */
+  const ownerWrite =
+    <Input>(write: (form: OwnerForm, input: Input) => Promise<DeclarationResponse>) =>
+    async (
+      actor: Actor,
+      personId: string,
+      fiscalYear: number,
+      input: Input,
+    ): Promise<DeclarationResponse> => {
+      checkYear(fiscalYear, 'not_found');
+      await deps.access.require(actor, personId, ['self']);
+      await requireApplies(personId);
+      const window = await findWindow(fiscalYear);
+      if (!window?.isOpen)
+        throw new AppError(
+          'conflict',
+          `The 自己申告 window for fiscal year ${fiscalYear} is not open, so the form is read-only.`,
+        );
+      return write(
+        { actor, personId, fiscalYear, window, existing: await find(personId, fiscalYear) },
+        input,
       );
-    return window;
-  };
+    };
 
   const submittedError = () =>
     new AppError('conflict', 'This 自己申告 is submitted and can no longer be changed.');
@@ -213,46 +231,34 @@ export function createDeclarationService(deps: {
       return toResponse(personId, fiscalYear, row, window, relation === 'self');
     },
 
-    async saveDraft(
-      actor: Actor,
-      personId: string,
-      fiscalYear: number,
-      input: DeclarationDraftInput,
-    ): Promise<DeclarationResponse> {
-      const window = await ownerGate(actor, personId, fiscalYear);
-      checkWishes(input);
-      const { version } = input;
-      const content = contentOf(input);
-      const existing = await find(personId, fiscalYear);
-      if (existing?.status === 'submitted') throw submittedError();
-      if (!existing) {
-        if (version !== 0) throw conflict(0);
-        const inserted = await db
-          .insert(declarations)
-          .values({ personId, fiscalYear, ...content })
-          .onConflictDoNothing()
-          .returning();
-        // Two first saves raced: the other one won.
-        if (!inserted[0]) throw conflict((await find(personId, fiscalYear))?.version ?? 1);
-        return toResponse(personId, fiscalYear, inserted[0], window, true);
-      }
-      return toResponse(
-        personId,
-        fiscalYear,
-        await versionedUpdate(existing, version, content),
-        window,
-        true,
-      );
-    },
+    saveDraft: ownerWrite(
+      async ({ personId, fiscalYear, window, existing }, input: DeclarationDraftInput) => {
+        checkWishes(input);
+        const { version } = input;
+        const content = contentOf(input);
+        if (existing?.status === 'submitted') throw submittedError();
+        if (!existing) {
+          if (version !== 0) throw conflict(0);
+          const inserted = await db
+            .insert(declarations)
+            .values({ personId, fiscalYear, ...content })
+            .onConflictDoNothing()
+            .returning();
+          // Two first saves raced: the other one won.
+          if (!inserted[0]) throw conflict((await find(personId, fiscalYear))?.version ?? 1);
+          return toResponse(personId, fiscalYear, inserted[0], window, true);
+        }
+        return toResponse(
+          personId,
+          fiscalYear,
+          await versionedUpdate(existing, version, content),
+          window,
+          true,
+        );
+      },
+    ),
 
-    async submit(
-      actor: Actor,
-      personId: string,
-      fiscalYear: number,
-      input: DeclarationSubmitInput,
-    ): Promise<DeclarationResponse> {
-      const window = await ownerGate(actor, personId, fiscalYear);
-      const existing = await find(personId, fiscalYear);
+    submit: ownerWrite(async ({ personId, fiscalYear, window, existing }, input: DeclarationSubmitInput) => {
       if (!existing) throw new AppError('conflict', 'Save the 自己申告 before submitting it.');
       if (existing.status === 'submitted') throw submittedError();
       const updated = await versionedUpdate(existing, input.version, {
@@ -260,42 +266,37 @@ export function createDeclarationService(deps: {
         submittedAt: deps.now(),
       });
       return toResponse(personId, fiscalYear, updated, window, true);
-    },
+    }),
 
     /**
      * Replaces a submitted form while the window is still open. HR reads one 自己申告 per person and year,
      * the latest: the form stays submitted throughout (never a half-edited draft in between), the first
      * submission's time is kept, and each revision is counted, stamped and written to the audit log.
      */
-    async revise(
-      actor: Actor,
-      personId: string,
-      fiscalYear: number,
-      input: DeclarationDraftInput,
-    ): Promise<DeclarationResponse> {
-      const window = await ownerGate(actor, personId, fiscalYear);
-      checkWishes(input);
-      const existing = await find(personId, fiscalYear);
-      if (existing?.status !== 'submitted')
-        throw new AppError(
-          'conflict',
-          'Only a submitted 自己申告 is revised: save the draft and submit it instead.',
+    revise: ownerWrite(
+      async ({ actor, personId, fiscalYear, window, existing }, input: DeclarationDraftInput) => {
+        checkWishes(input);
+        if (existing?.status !== 'submitted')
+          throw new AppError(
+            'conflict',
+            'Only a submitted 自己申告 is revised: save the draft and submit it instead.',
+          );
+        const updated = await versionedUpdate(
+          existing,
+          input.version,
+          { ...contentOf(input), revisedAt: deps.now(), revisions: existing.revisions + 1 },
+          'submitted',
         );
-      const updated = await versionedUpdate(
-        existing,
-        input.version,
-        { ...contentOf(input), revisedAt: deps.now(), revisions: existing.revisions + 1 },
-        'submitted',
-      );
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: personId,
-        action: 'write',
-        resource: 'declaration',
-        details: { fiscalYear, revision: updated.revisions },
-      });
-      return toResponse(personId, fiscalYear, updated, window, true);
-    },
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: personId,
+          action: 'write',
+          resource: 'declaration',
+          details: { fiscalYear, revision: updated.revisions },
+        });
+        return toResponse(personId, fiscalYear, updated, window, true);
+      },
+    ),
   };
 }
 

@@ -19,6 +19,13 @@ import { selfChecks } from './self-check.schema.ts';
 
 type Row = typeof selfChecks.$inferSelect;
 
+/** The self-check an owner's write works on: whose, the open period, the row if saved before. */
+interface OwnerForm {
+  personId: string;
+  period: HalfPeriod;
+  existing: Row | undefined;
+}
+
 /** HR's self-check windows (src/cycles): open or not, or undefined when HR configured none for the half. */
 export interface SelfCheckWindows {
   isSelfCheckOpen(period: HalfPeriod): Promise<boolean | undefined>;
@@ -144,13 +151,18 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       current,
     );
 
-  /** The owner writing in an open period: the common gate of saving and submitting. */
-  const ownerPeriod = async (actor: Actor, personId: string, periodId: string): Promise<HalfPeriod> => {
-    const period = periodOf(periodId);
-    await deps.access.require(actor, personId, ['self']);
-    if (!(await isOpen(period))) throw new AppError('conflict', `The period ${period.id} is closed.`);
-    return period;
-  };
+  /**
+   * A write by the owner (save, submit), only in an open period: `write` is given the period and the
+   * self-check as it stands (undefined before the first save).
+   */
+  const ownerWrite =
+    <Input>(write: (form: OwnerForm, input: Input) => Promise<SelfCheckResponse>) =>
+    async (actor: Actor, personId: string, periodId: string, input: Input): Promise<SelfCheckResponse> => {
+      const period = periodOf(periodId);
+      await deps.access.require(actor, personId, ['self']);
+      if (!(await isOpen(period))) throw new AppError('conflict', `The period ${period.id} is closed.`);
+      return write({ personId, period, existing: await find(personId, period.id) }, input);
+    };
 
   /** Updates a row only if nobody changed it since `expected` (and, for the owner, while still a draft). */
   const versionedUpdate = async (
@@ -221,14 +233,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       };
     },
 
-    async saveDraft(
-      actor: Actor,
-      personId: string,
-      periodId: string,
-      input: SelfCheckDraftInput,
-    ): Promise<SelfCheckResponse> {
-      const period = await ownerPeriod(actor, personId, periodId);
-      const existing = await find(personId, period.id);
+    saveDraft: ownerWrite(async ({ personId, period, existing }, input: SelfCheckDraftInput) => {
       const levelId = existing?.levelId ?? (await levelOf(personId));
       if (!levelId)
         throw new AppError(
@@ -263,16 +268,9 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         { draftOnly: true },
       );
       return toResponse(personId, period, updated, levelId, true);
-    },
+    }),
 
-    async submit(
-      actor: Actor,
-      personId: string,
-      periodId: string,
-      input: SelfCheckSubmitInput,
-    ): Promise<SelfCheckResponse> {
-      const period = await ownerPeriod(actor, personId, periodId);
-      const existing = await find(personId, period.id);
+    submit: ownerWrite(async ({ personId, period, existing }, input: SelfCheckSubmitInput) => {
       if (!existing) throw new AppError('conflict', 'Save the self-check before submitting it.');
       if (existing.status === 'submitted')
         throw new AppError('conflict', 'This self-check is already submitted.');
@@ -291,7 +289,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
         { draftOnly: true },
       );
       return toResponse(personId, period, updated, existing.levelId, true);
-    },
+    }),
 
     async giveFeedback(
       actor: Actor,

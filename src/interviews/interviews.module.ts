@@ -13,14 +13,15 @@ import { interviewRoutes } from './interview.routes.ts';
 import { createInterviewService } from './interview.service.ts';
 import { createInterviewStore } from './interview.store.ts';
 import { createOutlookSync } from './outlook-sync.ts';
-import { outlookWorkQueue } from './outlook-worker.ts';
+import { outlookWorkerOptionsOf, outlookWorkQueue } from './outlook-worker.ts';
 
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
 export const INTERVIEW_OUTLOOK_QUEUE = 'interviews.outlook';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-const outlookWorkOf = (queue: JobQueue) => outlookWorkQueue(queue, INTERVIEW_OUTLOOK_QUEUE, 'bookingId');
+const outlookWorkOf = (queue: JobQueue) =>
+  outlookWorkQueue(queue, INTERVIEW_OUTLOOK_QUEUE, 'bookingId', 'interviews');
 
 /**
  * Interviews a supervisor no longer above someone had arranged move to the new one (docs/people.md).
@@ -40,19 +41,10 @@ export function createInterviewsModule(
     watchOrganizers: () => Promise<void>;
   },
 ) {
-  const { config, queue } = ctx;
-  const outlookWork = outlookWorkOf(queue);
+  const outlookWork = outlookWorkOf(ctx.queue);
   const store = createInterviewStore(ctx.db);
-  const outlookSync = createOutlookSync({
-    store,
-    people: deps.people,
-    calendar: ctx.calendar,
-    logger: ctx.logger,
-    now: ctx.now,
-    leaseMs: config.interviewLeaseMs,
-    retryBaseMs: 5000,
-    pacer: ctx.pacer,
-  });
+  const worker = outlookWorkerOptionsOf(ctx, deps.people);
+  const outlookSync = createOutlookSync({ store, ...worker });
   const service = createInterviewService({
     store,
     people: deps.people,
@@ -65,9 +57,7 @@ export function createInterviewsModule(
     now: ctx.now,
   });
   const jobs = [
-    outlookWork.job({
-      leaseMs: config.interviewLeaseMs,
-      rows: 'interviews',
+    outlookWork.job(worker, {
       applyPending: (bookingId) => outlookSync.applyPending(bookingId),
       // A new organizer's calendar is watched from now on (changes there are pushed to us).
       afterSettled: () => deps.watchOrganizers(),

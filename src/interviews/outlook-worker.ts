@@ -24,6 +24,31 @@ export interface OutlookWorkerOptions {
   readBackDelaysMs?: readonly number[];
 }
 
+/** What the server's context holds for the Outlook outbox workers. */
+export interface OutlookWorkerContext {
+  config: { interviewLeaseMs: number };
+  calendar: Calendar;
+  logger: Logger;
+  now: () => Date;
+  pacer: MailboxPacer;
+}
+
+/**
+ * What both Outlook outbox workers (interviews, training sessions) are given in the server: the context's
+ * calendar, pacer, logger and clock, the configured lease, and retries from 5 seconds.
+ */
+export function outlookWorkerOptionsOf(ctx: OutlookWorkerContext, people: PeopleStore): OutlookWorkerOptions {
+  return {
+    people,
+    calendar: ctx.calendar,
+    logger: ctx.logger,
+    now: ctx.now,
+    leaseMs: ctx.config.interviewLeaseMs,
+    retryBaseMs: 5000,
+    pacer: ctx.pacer,
+  };
+}
+
 /** What one run of a worker did with the rows it claimed. */
 export interface OutlookWorkerRun {
   settled: number;
@@ -80,30 +105,36 @@ export function readBackOptionsOf(
  * the next minute's sweep; `job` is the worker's declaration: every minute and for each row notified; a
  * run that left rows waiting fails, so pg-boss retries it with backoff (the next sweep picks up whatever
  * is still owed after that); after a crash, the rows a dead instance had leased are taken up as soon as
- * their lease runs out. The row's id travels under `key` (stored in queued jobs: never rename).
+ * the worker's lease runs out. The row's id travels under `key` (stored in queued jobs: never rename);
+ * `rows` says what the rows are, for the error of a run that left some waiting: `interviews`.
  */
-export function outlookWorkQueue<const K extends string>(queue: JobQueue, name: string, key: K) {
+export function outlookWorkQueue<const K extends string>(
+  queue: JobQueue,
+  name: string,
+  key: K,
+  rows: string,
+) {
   return {
     notify: async (id: string): Promise<void> => {
       await queue.send(name, { [key]: id });
     },
-    job: (worker: {
-      leaseMs: number;
-      /** What the rows are, for the error of a run that left some waiting: `interviews`. */
-      rows: string;
-      /** One run over the rows owed: the one notified, or every one due. */
-      applyPending: (id: string | undefined) => Promise<OutlookWorkerRun>;
-      /** Called after a run that settled rows. */
-      afterSettled?: () => Promise<void>;
-    }): JobDeclaration =>
+    job: (
+      worker: Pick<OutlookWorkerOptions, 'leaseMs'>,
+      run: {
+        /** One run over the rows owed: the one notified, or every one due. */
+        applyPending: (id: string | undefined) => Promise<OutlookWorkerRun>;
+        /** Called after a run that settled rows. */
+        afterSettled?: () => Promise<void>;
+      },
+    ): JobDeclaration =>
       job<Partial<Record<K, string>>>({
         queue: name,
         create: { retryLimit: 10, retryDelaySeconds: 5 },
         handler: async (batch) => {
           for (const item of batch) {
-            const run = await worker.applyPending(item.data[key]);
-            if (run.settled > 0) await worker.afterSettled?.();
-            if (run.postponed > 0) throw new Error(`${run.postponed} ${worker.rows} still wait for Outlook`);
+            const done = await run.applyPending(item.data[key]);
+            if (done.settled > 0) await run.afterSettled?.();
+            if (done.postponed > 0) throw new Error(`${done.postponed} ${rows} still wait for Outlook`);
           }
         },
         schedule: '* * * * *',

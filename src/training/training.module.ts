@@ -5,7 +5,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
-import { outlookWorkQueue } from '../interviews/outlook-worker.ts';
+import { outlookWorkerOptionsOf, outlookWorkQueue } from '../interviews/outlook-worker.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
@@ -26,27 +26,18 @@ export async function createTrainingModule(
     seedCatalog?: ((store: TrainingStore) => Promise<number>) | undefined;
   },
 ) {
-  const { config, queue, logger } = ctx;
+  const { queue, logger } = ctx;
   const mailbox = ctx.microsoft.trainingMailbox;
   if (!mailbox) throw new Error('TRAINING_MAILBOX is not configured');
   const store = createTrainingStore(ctx.db);
-  const outlookWork = outlookWorkQueue(queue, TRAINING_OUTLOOK_QUEUE, 'sessionId');
+  const outlookWork = outlookWorkQueue(queue, TRAINING_OUTLOOK_QUEUE, 'sessionId', 'training sessions');
   if (deps.seedCatalog) {
     const seeded = await deps.seedCatalog(store);
     if (seeded > 0) logger.info({ seeded }, 'demo training catalog seeded');
   }
   // Through the same outbox rules as interviews.
-  const outlook = createTrainingOutlook({
-    store,
-    people: deps.people,
-    calendar: ctx.calendar,
-    logger,
-    mailbox,
-    now: ctx.now,
-    leaseMs: config.interviewLeaseMs,
-    retryBaseMs: 5000,
-    pacer: ctx.pacer,
-  });
+  const worker = outlookWorkerOptionsOf(ctx, deps.people);
+  const outlook = createTrainingOutlook({ store, mailbox, ...worker });
   const responses = createTrainingResponses({ db: ctx.db, people: deps.people, now: ctx.now });
   const service = createTrainingService({
     store,
@@ -61,13 +52,7 @@ export async function createTrainingModule(
     notifyOutlookWork: outlookWork.notify,
     now: ctx.now,
   });
-  const jobs = [
-    outlookWork.job({
-      leaseMs: config.interviewLeaseMs,
-      rows: 'training sessions',
-      applyPending: (sessionId) => outlook.applyPending(sessionId),
-    }),
-  ];
+  const jobs = [outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) })];
   return {
     routes: trainingRoutes(service),
     jobs,
