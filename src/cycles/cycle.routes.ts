@@ -25,7 +25,6 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
   const cycleWindow = recordRoutes({
     tags: ['cycles'],
     path: '/api/cycles/windows/:windowId',
-    param: 'windowId',
     id: uuidParam,
     errors: hrErrors,
   });

@@ -21,9 +21,7 @@ const fiscalYearParam = z
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const declaration = personRecordRoutes({
-    tags: ['growth'],
     path: '/api/people/:personId/declarations/:fiscalYear',
-    param: 'fiscalYear',
     key: fiscalYearParam,
     errors: {
       403: {

@@ -16,9 +16,7 @@ import type { SelfCheckService } from './self-check.service.ts';
 export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const selfCheck = personRecordRoutes({
-    tags: ['growth'],
     path: '/api/people/:personId/self-checks/:period',
-    param: 'period',
     key: selfCheckPeriodSchema,
     errors: {
       404: { description: 'No such person or period' },

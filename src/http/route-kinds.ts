@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
-import { recordGroup } from './record-route.ts';
+import { recordGroup, type RecordRouteSpec } from './record-route.ts';
 import { defineRoute, type ResponseSpecs, type RouteDefinition, type RouteSpec } from './route.ts';
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
@@ -43,4 +43,15 @@ export function hrPersonRoutes(person: {
       person.id === 'lower-cased' ? personId.toLowerCase() : personId,
     ],
   });
+}
+
+/**
+ * The routes of a record group that each answer the record itself, as `ok` says once for all of them
+ * (`PUT /api/people/:personId/goals/:goalId`, `POST …/progress`, … each answer the goal).
+ */
+export function answeringRecord<T extends unknown[], S extends z.ZodType>(
+  group: <G extends z.ZodType>(spec: RecordRouteSpec<G, T>) => RouteDefinition,
+  ok: { description: string; schema: S },
+) {
+  return (spec: Omit<RecordRouteSpec<S, T>, 'ok'>): RouteDefinition => group({ ...spec, ok });
 }
