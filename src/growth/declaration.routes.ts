@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
+import { draftFormRoutes } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
@@ -74,34 +75,21 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.closeWindow(actorOf(user), params.fiscalYear),
       }),
     }),
-    declaration({
-      method: 'get',
-      path: '',
-      operationId: 'getDeclaration',
-      summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
-      ok: {
+    ...draftFormRoutes(declaration, service, {
+      name: 'Declaration',
+      schema: declarationResponseSchema,
+      read: {
+        summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
         description: 'The declaration (blank, status new, before the first save)',
-        schema: declarationResponseSchema,
       },
-      act: (actor, personId, fiscalYear) => service.get(actor, personId, fiscalYear),
-    }),
-    declaration({
-      method: 'put',
-      path: '',
-      operationId: 'saveDeclarationDraft',
-      summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
-      body: declarationDraftInputSchema,
-      ok: { description: 'Saved', schema: declarationResponseSchema },
-      act: (actor, personId, fiscalYear, body) => service.saveDraft(actor, personId, fiscalYear, body),
-    }),
-    declaration({
-      method: 'post',
-      path: '/submit',
-      operationId: 'submitDeclaration',
-      summary: 'Submit my 自己申告 to HR (no changes afterwards)',
-      body: declarationSubmitInputSchema,
-      ok: { description: 'Submitted', schema: declarationResponseSchema },
-      act: (actor, personId, fiscalYear, body) => service.submit(actor, personId, fiscalYear, body),
+      saveDraft: {
+        summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
+        body: declarationDraftInputSchema,
+      },
+      submit: {
+        summary: 'Submit my 自己申告 to HR (no changes afterwards)',
+        body: declarationSubmitInputSchema,
+      },
     }),
     declaration({
       method: 'post',

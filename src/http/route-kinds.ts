@@ -55,3 +55,68 @@ export function answeringRecord<T extends unknown[], S extends z.ZodType>(
 ) {
   return (spec: Omit<RecordRouteSpec<S, T>, 'ok'>): RouteDefinition => group({ ...spec, ok });
 }
+
+/** A record group, as `recordGroup` (or `recordRoutes`, `personRecordRoutes`) returns it. */
+type RecordGroup<T extends unknown[]> = <G extends z.ZodType>(spec: RecordRouteSpec<G, T>) => RouteDefinition;
+
+/**
+ * A form someone fills in for a record of theirs (a self-check for a period, a 自己申告 for a fiscal
+ * year): read it (a blank one before the first save), save it as a draft (`PUT`, versioned), submit it
+ * (`POST …/submit`). The three routes are named after the form (`getSelfCheck`, `saveSelfCheckDraft`,
+ * `submitSelfCheck`) and call the service's `get`, `saveDraft` and `submit` on the record the path names.
+ */
+export function draftFormRoutes<
+  T extends unknown[],
+  S extends z.ZodType,
+  D extends AnyObject,
+  U extends AnyObject,
+>(
+  group: RecordGroup<T>,
+  service: {
+    get: (...target: T) => Promise<z.infer<S>>;
+    saveDraft: (...args: [...target: T, body: z.output<D>]) => Promise<z.infer<S>>;
+    submit: (...args: [...target: T, body: z.output<U>]) => Promise<z.infer<S>>;
+  },
+  form: {
+    /** The form's name in the operation ids: `SelfCheck`. */
+    name: string;
+    /** The form as every route answers it. */
+    schema: S;
+    read: { summary: string; description: string };
+    saveDraft: { summary: string; body: D };
+    submit: { summary: string; body: U; errors?: ResponseSpecs };
+  },
+): RouteDefinition[] {
+  // `act` is handed the target and then the body (none on a read).
+  const withBody = (args: [...T, unknown]) => args as unknown as [...T, never];
+  const targetOf = (args: [...T, unknown]) => args.slice(0, -1) as unknown as T;
+  return [
+    group({
+      method: 'get',
+      path: '',
+      operationId: `get${form.name}`,
+      summary: form.read.summary,
+      ok: { description: form.read.description, schema: form.schema },
+      act: (...args) => service.get(...targetOf(args)),
+    }),
+    group({
+      method: 'put',
+      path: '',
+      operationId: `save${form.name}Draft`,
+      summary: form.saveDraft.summary,
+      body: form.saveDraft.body,
+      ok: { description: 'Saved', schema: form.schema },
+      act: (...args) => service.saveDraft(...withBody(args)),
+    }),
+    group({
+      method: 'post',
+      path: '/submit',
+      operationId: `submit${form.name}`,
+      summary: form.submit.summary,
+      body: form.submit.body,
+      ok: { description: 'Submitted', schema: form.schema },
+      ...(form.submit.errors ? { errors: form.submit.errors } : {}),
+      act: (...args) => service.submit(...withBody(args)),
+    }),
+  ];
+}
