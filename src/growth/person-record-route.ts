@@ -33,3 +33,21 @@ export function personRecordRoutes<const K extends string, S extends z.ZodType>(
     },
   });
 }
+
+/**
+ * The routes about a person's record that has no key of its own, one per person
+ * (`/api/people/:personId/career` → `service.save(actor, personId, body)`): they share the path and its
+ * parameter, so each states only its own parts. Tagged `growth`, as `personRecordRoutes`.
+ */
+export function personRoutes(record: { path: `/api/people/:personId/${string}`; errors?: ResponseSpecs }) {
+  return recordGroup({
+    tags: ['growth'],
+    path: record.path,
+    params: z.object({ personId: personParam }),
+    errors: record.errors ?? {},
+    target: (user, params): [actor: Actor, personId: string] => {
+      const subject = subjectOf(user, params.personId);
+      return [subject.actor, subject.personId];
+    },
+  });
+}

@@ -39,7 +39,9 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       operationId: 'getPeopleSyncStatus',
       summary:
         'HR: when the directory was last copied, what it changed, and whether a requested sync is pending',
-      responses: { 200: { description: 'Sync status', schema: syncStatusSchema } },
+      responses: {
+        200: { description: 'Sync status', schema: syncStatusSchema },
+      },
       handler: async ({ user }) => ({ body: await service.syncStatus(actorOf(user)) }),
     }),
     route({
@@ -47,7 +49,9 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       path: '/api/hr/people/sync',
       operationId: 'requestPeopleSync',
       summary: 'HR: copy staff and reporting lines from the directory now (queued; poll GET for the result)',
-      responses: { 202: { description: 'Queued; the status as it is now', schema: syncStatusSchema } },
+      responses: {
+        202: { description: 'Queued; the status as it is now', schema: syncStatusSchema },
+      },
       handler: async ({ user }) => ({ status: 202, body: await service.requestSync(actorOf(user)) }),
     }),
     route({
