@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { draftFormRoutes } from '../http/route-kinds.ts';
+import { draftFormRoutes, hrRouteGroup } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
@@ -21,6 +21,7 @@ const fiscalYearParam = z
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
+  const hr = hrRouteGroup({ tags: ['growth'] });
   const declaration = personRecordRoutes({
     path: '/api/people/:personId/declarations/:fiscalYear',
     key: fiscalYearParam,
@@ -42,7 +43,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       responses: { 200: { description: 'Windows', schema: z.array(declarationWindowSchema) } },
       handler: async () => ({ body: await service.listWindows() }),
     }),
-    route({
+    hr({
       method: 'post',
       path: '/api/declaration-windows',
       operationId: 'openDeclarationWindow',
@@ -50,7 +51,6 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       request: { body: openWindowInputSchema },
       responses: {
         201: { description: 'Opened', schema: declarationWindowSchema },
-        403: { description: 'Not HR' },
         409: { description: 'That year already has an open window' },
         422: { description: 'No such fiscal year, or a last day in the past or after the year' },
       },
@@ -59,7 +59,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.openWindow(actorOf(user), body),
       }),
     }),
-    route({
+    hr({
       method: 'post',
       path: '/api/declaration-windows/:fiscalYear/close',
       operationId: 'closeDeclarationWindow',
@@ -67,7 +67,6 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       request: { params: z.object({ fiscalYear: fiscalYearParam }) },
       responses: {
         200: { description: 'Closed', schema: declarationWindowSchema },
-        403: { description: 'Not HR' },
         404: { description: 'No window for that year' },
         409: { description: 'Already closed' },
       },
