@@ -9,15 +9,16 @@ type AnyObject = z.ZodType<Record<string, unknown>>;
 export const notHr = { 403: { description: 'Not HR' } } as const;
 
 /**
- * The `routeGroup` of routes that only HR may call: each also answers 403 to everyone else, so no
- * route states it again. Typed as `routeGroup` is (the handler answers the route's own responses).
+ * The `routeGroup` of routes that only HR may call: each also answers 403 to everyone else, so no route
+ * states it again (a route that declares its own 403 keeps it). Typed as `routeGroup` is (the handler
+ * answers the route's own responses).
  */
 export function hrRouteGroup(shared: { tags: string[] }) {
   return <P extends AnyObject, Q extends AnyObject, B extends z.ZodType, const R extends ResponseSpecs>(
     route: RouteSpec<P, Q, B, 'user', R>,
   ): RouteDefinition => {
     const defined = defineRoute<P, Q, B, 'user', R>({ ...route, tags: shared.tags, auth: 'user' });
-    return { ...defined, responses: { ...defined.responses, ...notHr } };
+    return { ...defined, responses: { ...notHr, ...defined.responses } };
   };
 }
 

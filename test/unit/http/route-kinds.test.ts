@@ -52,6 +52,18 @@ describe('hrRouteGroup', () => {
     });
     expect(await call(defined)).toEqual({ body: { ok: true } });
   });
+
+  it('keeps a 403 the route declares itself', () => {
+    const defined = hrRouteGroup({ tags: ['people'] })({
+      method: 'get',
+      path: '/api/hr/own',
+      operationId: 'own',
+      summary: 'HR: own 403',
+      responses: { 200: { description: 'Own' }, 403: { description: 'Not HR, or not today' } },
+      handler: async () => ({ body: null }),
+    });
+    expect(defined.responses[403]).toEqual({ description: 'Not HR, or not today' });
+  });
 });
 
 describe('hrPersonRoutes', () => {
