@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import type { RouteDefinition } from '../http/route.ts';
+import { hrRouteGroup } from '../http/route-kinds.ts';
 import {
   analyticsYearCsvQuerySchema as yearCsvQuery,
   analyticsYearQuerySchema as yearQuery,
@@ -20,22 +21,19 @@ import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
 
-const notHr = { description: 'Not HR' };
-
 const csvResponses = {
   200: {
     description: 'The table as CSV (UTF-8 with BOM)',
     schema: z.string(),
     contentType: CSV_CONTENT_TYPE,
   },
-  403: notHr,
 };
 
 const download = (table: CsvTable) => csvResult(table.name, table.header, table.rows);
 
 /** HR's roll-ups: JSON for the tab, and every table again as CSV for Excel. */
 export function analyticsRoutes(service: AnalyticsService, framework: Framework): RouteDefinition[] {
-  const route = routeGroup({ tags: ['analytics'], auth: 'user' });
+  const route = hrRouteGroup({ tags: ['analytics'] });
   const csv = createCsvTables(framework);
 
   type Query = z.ZodType<Record<string, unknown>>;
@@ -51,7 +49,7 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       operationId: spec.operationId,
       summary: spec.summary,
       request: { query: spec.query },
-      responses: { 200: { description: spec.description, schema: spec.schema }, 403: notHr },
+      responses: { 200: { description: spec.description, schema: spec.schema } },
       handler: async ({ user, query }) => ({ body: await read(actorOf(user), query) }),
     });
 

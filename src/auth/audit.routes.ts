@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { actorOf } from './access.ts';
 import { CSV_CONTENT_TYPE, csvAttachment } from '../shared/csv.ts';
-import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import type { RouteDefinition } from '../http/route.ts';
+import { hrRouteGroup } from '../http/route-kinds.ts';
 import { auditFilterSchema, auditPageQuerySchema, auditPageSchema } from './audit.contract.ts';
 import type { AuditQuery } from './audit-query.ts';
 
 /** HR's view of the audit log: filtered pages, newest first, and the same filters as a CSV file. */
 export function auditRoutes(query: AuditQuery): RouteDefinition[] {
-  const route = routeGroup({ tags: ['audit'], auth: 'user' });
+  const route = hrRouteGroup({ tags: ['audit'] });
   return [
     route({
       method: 'get',
@@ -20,7 +21,6 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
           description: 'One page; nextCursor asks for the next, older one',
           schema: auditPageSchema,
         },
-        403: { description: 'Not HR' },
       },
       handler: async ({ user, query: filter }) => ({ body: await query.page(actorOf(user), filter) }),
     }),
@@ -32,7 +32,6 @@ export function auditRoutes(query: AuditQuery): RouteDefinition[] {
       request: { query: auditFilterSchema },
       responses: {
         200: { description: 'CSV, newest first', schema: z.string(), contentType: 'text/csv' },
-        403: { description: 'Not HR' },
         422: { description: 'Too many entries for one file: narrow the filters' },
       },
       handler: async ({ user, query: filter }) => {

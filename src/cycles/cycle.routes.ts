@@ -1,5 +1,6 @@
 import { actorOf } from '../auth/access.ts';
 import { recordRoutes } from '../http/record-route.ts';
+import { notHr } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import {
@@ -17,7 +18,7 @@ import type { CycleService } from './cycle.service.ts';
 export function cycleRoutes(service: CycleService): RouteDefinition[] {
   const route = routeGroup({ tags: ['cycles'], auth: 'user' });
   const hrErrors = {
-    403: { description: 'Not HR' },
+    ...notHr,
     404: { description: 'No such window' },
     409: { description: 'Not possible in the window’s state, or changed meanwhile (version)' },
     422: { description: 'Days outside the fiscal year, or a last day before the first or already past' },
@@ -25,7 +26,6 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
   const cycleWindow = recordRoutes({
     tags: ['cycles'],
     path: '/api/cycles/windows/:windowId',
-    param: 'windowId',
     id: uuidParam,
     errors: hrErrors,
   });

@@ -1,41 +1,38 @@
-import { z } from 'zod';
-import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import type { RouteDefinition } from '../http/route.ts';
 import { careerDesignInputSchema, careerDesignResponseSchema } from './career.contract.ts';
 import type { CareerService } from './career.service.ts';
-import { forSubject, personParam } from './growth-params.ts';
+import { personRoutes } from './person-record-route.ts';
 
 export function careerRoutes(service: CareerService): RouteDefinition[] {
-  const route = routeGroup({ tags: ['growth'], auth: 'user' });
-  const params = z.object({ personId: personParam });
+  const career = personRoutes({ path: '/api/people/:personId/career' });
   return [
-    route({
+    career({
       method: 'get',
-      path: '/api/people/:personId/career',
+      path: '',
       operationId: 'getCareerDesign',
       summary: "A person's career design (the person, their supervisors and HR; others' reads are audited)",
-      request: { params },
-      responses: {
-        200: {
-          description: 'The career design (a blank one, version 0, before the first save)',
-          schema: careerDesignResponseSchema,
-        },
+      ok: {
+        description: 'The career design (a blank one, version 0, before the first save)',
+        schema: careerDesignResponseSchema,
+      },
+      errors: {
         403: { description: 'Not the person, a supervisor or HR' },
         404: { description: 'No such person' },
       },
-      handler: forSubject(({ actor, personId }) => service.get(actor, personId)),
+      act: (actor, personId) => service.get(actor, personId),
     }),
-    route({
+    career({
       method: 'put',
-      path: '/api/people/:personId/career',
+      path: '',
       operationId: 'saveCareerDesign',
       summary: 'Save my career design (version from the last read; 0 for the first save)',
-      request: { params, body: careerDesignInputSchema },
-      responses: {
-        200: { description: 'Saved', schema: careerDesignResponseSchema },
+      body: careerDesignInputSchema,
+      ok: { description: 'Saved', schema: careerDesignResponseSchema },
+      errors: {
         403: { description: 'Only the person writes their career design' },
         409: { description: 'Saved by someone else in the meantime (version)' },
       },
-      handler: forSubject(({ actor, personId }, _params, body) => service.save(actor, personId, body)),
+      act: (actor, personId, body) => service.save(actor, personId, body),
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
+import { draftFormRoutes, hrRouteGroup } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
@@ -20,10 +21,9 @@ const fiscalYearParam = z
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
+  const hr = hrRouteGroup({ tags: ['growth'] });
   const declaration = personRecordRoutes({
-    tags: ['growth'],
     path: '/api/people/:personId/declarations/:fiscalYear',
-    param: 'fiscalYear',
     key: fiscalYearParam,
     errors: {
       403: {
@@ -43,7 +43,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       responses: { 200: { description: 'Windows', schema: z.array(declarationWindowSchema) } },
       handler: async () => ({ body: await service.listWindows() }),
     }),
-    route({
+    hr({
       method: 'post',
       path: '/api/declaration-windows',
       operationId: 'openDeclarationWindow',
@@ -51,7 +51,6 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       request: { body: openWindowInputSchema },
       responses: {
         201: { description: 'Opened', schema: declarationWindowSchema },
-        403: { description: 'Not HR' },
         409: { description: 'That year already has an open window' },
         422: { description: 'No such fiscal year, or a last day in the past or after the year' },
       },
@@ -60,7 +59,7 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.openWindow(actorOf(user), body),
       }),
     }),
-    route({
+    hr({
       method: 'post',
       path: '/api/declaration-windows/:fiscalYear/close',
       operationId: 'closeDeclarationWindow',
@@ -68,7 +67,6 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       request: { params: z.object({ fiscalYear: fiscalYearParam }) },
       responses: {
         200: { description: 'Closed', schema: declarationWindowSchema },
-        403: { description: 'Not HR' },
         404: { description: 'No window for that year' },
         409: { description: 'Already closed' },
       },
@@ -76,34 +74,21 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
         body: await service.closeWindow(actorOf(user), params.fiscalYear),
       }),
     }),
-    declaration({
-      method: 'get',
-      path: '',
-      operationId: 'getDeclaration',
-      summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
-      ok: {
+    ...draftFormRoutes(declaration, service, {
+      name: 'Declaration',
+      schema: declarationResponseSchema,
+      read: {
+        summary: "A person's 自己申告 for a fiscal year (the person and HR only; HR reads are audited)",
         description: 'The declaration (blank, status new, before the first save)',
-        schema: declarationResponseSchema,
       },
-      act: (actor, personId, fiscalYear) => service.get(actor, personId, fiscalYear),
-    }),
-    declaration({
-      method: 'put',
-      path: '',
-      operationId: 'saveDeclarationDraft',
-      summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
-      body: declarationDraftInputSchema,
-      ok: { description: 'Saved', schema: declarationResponseSchema },
-      act: (actor, personId, fiscalYear, body) => service.saveDraft(actor, personId, fiscalYear, body),
-    }),
-    declaration({
-      method: 'post',
-      path: '/submit',
-      operationId: 'submitDeclaration',
-      summary: 'Submit my 自己申告 to HR (no changes afterwards)',
-      body: declarationSubmitInputSchema,
-      ok: { description: 'Submitted', schema: declarationResponseSchema },
-      act: (actor, personId, fiscalYear, body) => service.submit(actor, personId, fiscalYear, body),
+      saveDraft: {
+        summary: 'Save my 自己申告 as a draft (version from the last read; 0 for the first save)',
+        body: declarationDraftInputSchema,
+      },
+      submit: {
+        summary: 'Submit my 自己申告 to HR (no changes afterwards)',
+        body: declarationSubmitInputSchema,
+      },
     }),
     declaration({
       method: 'post',

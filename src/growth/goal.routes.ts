@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
+import { answeringRecord } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   goalCommentInputSchema,
@@ -17,17 +18,17 @@ import { personRecordRoutes } from './person-record-route.ts';
 
 export function goalRoutes(service: GoalService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
-  const goalRoute = personRecordRoutes({
-    tags: ['growth'],
-    path: '/api/people/:personId/goals/:goalId',
-    param: 'goalId',
-    key: uuidParam,
-    errors: {
-      404: { description: 'No such goal' },
-      409: { description: 'Read-only or changed meanwhile' },
-    },
-  });
-  const theGoal = { description: 'The goal', schema: goalSchema };
+  const goalRoute = answeringRecord(
+    personRecordRoutes({
+      path: '/api/people/:personId/goals/:goalId',
+      key: uuidParam,
+      errors: {
+        404: { description: 'No such goal' },
+        409: { description: 'Read-only or changed meanwhile' },
+      },
+    }),
+    { description: 'The goal', schema: goalSchema },
+  );
   return [
     route({
       method: 'get',
@@ -85,7 +86,6 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       operationId: 'updateGoal',
       summary: 'Change a goal',
       body: goalUpdateSchema,
-      ok: theGoal,
       act: (actor, personId, goalId, body) => service.update(actor, personId, goalId, body),
     }),
     goalRoute({
@@ -94,7 +94,6 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       operationId: 'addGoalProgress',
       summary: 'Record progress on a goal',
       body: goalProgressInputSchema,
-      ok: theGoal,
       act: (actor, personId, goalId, body) => service.addProgress(actor, personId, goalId, body),
     }),
     goalRoute({
@@ -103,7 +102,6 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       operationId: 'reflectOnGoal',
       summary: 'My mid-year or year-end reflection on a goal',
       body: goalReflectionInputSchema,
-      ok: theGoal,
       act: (actor, personId, goalId, body) => service.reflect(actor, personId, goalId, body),
     }),
     goalRoute({
@@ -112,7 +110,6 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
       operationId: 'commentOnGoal',
       summary: "A supervisor's comment on a goal (at setting, mid-year or year-end)",
       body: goalCommentInputSchema,
-      ok: theGoal,
       act: (actor, personId, goalId, body) => service.comment(actor, personId, goalId, body),
     }),
   ];

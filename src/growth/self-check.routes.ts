@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftFormRoutes } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { forSubject, personParam } from './growth-params.ts';
 import { personRecordRoutes } from './person-record-route.ts';
@@ -16,9 +17,7 @@ import type { SelfCheckService } from './self-check.service.ts';
 export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
   const selfCheck = personRecordRoutes({
-    tags: ['growth'],
     path: '/api/people/:personId/self-checks/:period',
-    param: 'period',
     key: selfCheckPeriodSchema,
     errors: {
       404: { description: 'No such person or period' },
@@ -35,32 +34,22 @@ export function selfCheckRoutes(service: SelfCheckService): RouteDefinition[] {
       responses: { 200: { description: 'History', schema: selfCheckHistoryResponseSchema } },
       handler: forSubject(({ actor, personId }) => service.history(actor, personId)),
     }),
-    selfCheck({
-      method: 'get',
-      path: '',
-      operationId: 'getSelfCheck',
-      summary: 'One self-check (a blank one when none was saved yet)',
-      ok: { description: 'The self-check', schema: selfCheckResponseSchema },
-      act: (actor, personId, period) => service.get(actor, personId, period),
-    }),
-    selfCheck({
-      method: 'put',
-      path: '',
-      operationId: 'saveSelfCheckDraft',
-      summary: 'Save my self-check as a draft (version from the last read; 0 for the first save)',
-      body: selfCheckDraftInputSchema,
-      ok: { description: 'Saved', schema: selfCheckResponseSchema },
-      act: (actor, personId, period, body) => service.saveDraft(actor, personId, period, body),
-    }),
-    selfCheck({
-      method: 'post',
-      path: '/submit',
-      operationId: 'submitSelfCheck',
-      summary: 'Submit my self-check to my supervisor (every item rated)',
-      body: selfCheckSubmitInputSchema,
-      ok: { description: 'Submitted', schema: selfCheckResponseSchema },
-      errors: { 422: { description: 'Items not rated' } },
-      act: (actor, personId, period, body) => service.submit(actor, personId, period, body),
+    ...draftFormRoutes(selfCheck, service, {
+      name: 'SelfCheck',
+      schema: selfCheckResponseSchema,
+      read: {
+        summary: 'One self-check (a blank one when none was saved yet)',
+        description: 'The self-check',
+      },
+      saveDraft: {
+        summary: 'Save my self-check as a draft (version from the last read; 0 for the first save)',
+        body: selfCheckDraftInputSchema,
+      },
+      submit: {
+        summary: 'Submit my self-check to my supervisor (every item rated)',
+        body: selfCheckSubmitInputSchema,
+        errors: { 422: { description: 'Items not rated' } },
+      },
     }),
     selfCheck({
       method: 'put',

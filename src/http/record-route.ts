@@ -66,26 +66,34 @@ export function recordGroup<P extends Record<string, unknown>, T extends unknown
 }
 
 /**
+ * The name of the parameter a record's path ends in (`/api/interviews/:interviewId` → `interviewId`):
+ * `K` where the path's type ends in `/:${K}`.
+ */
+export function lastParamOf<K extends string>(path: `${string}/:${K}`): K {
+  return path.slice(path.lastIndexOf('/:') + 2) as K;
+}
+
+/**
  * The routes of a slice that act on one record named by its id in their path, as the signed-in caller
  * (`/api/interviews/:interviewId/cancel` → `service.cancel(actor, interviewId, body)`), the id
  * lower-cased.
  */
 export function recordRoutes<const K extends string>(record: {
   tags: string[];
-  /** The record's path, ending in its parameter: `/api/interviews/:interviewId`. */
+  /** The record's path, ending in its parameter (its name is the id's): `/api/interviews/:interviewId`. */
   path: `${string}/:${K}`;
-  param: K;
   /** The schema of the record's id in the path. */
   id: z.ZodType<string>;
   errors: ResponseSpecs;
 }) {
+  const param = lastParamOf(record.path);
   // A computed key widens to `string`: the object has exactly the one parameter, `K`.
-  const params = z.object({ [record.param]: record.id }) as unknown as z.ZodType<Record<K, string>>;
+  const params = z.object({ [param]: record.id }) as unknown as z.ZodType<Record<K, string>>;
   return recordGroup({
     tags: record.tags,
     path: record.path,
     params,
     errors: record.errors,
-    target: (user, params): [actor: Actor, id: string] => [actorOf(user), params[record.param].toLowerCase()],
+    target: (user, params): [actor: Actor, id: string] => [actorOf(user), params[param].toLowerCase()],
   });
 }

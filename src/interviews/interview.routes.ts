@@ -27,7 +27,6 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
   const interview = recordRoutes({
     tags: ['interviews'],
     path: '/api/interviews/:interviewId',
-    param: 'interviewId',
     id: uuidParam,
     errors,
   });

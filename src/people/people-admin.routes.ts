@@ -1,6 +1,6 @@
 import { actorOf } from '../auth/access.ts';
-import { recordRoutes } from '../http/record-route.ts';
-import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import type { RouteDefinition } from '../http/route.ts';
+import { hrPersonRoutes, hrRouteGroup } from '../http/route-kinds.ts';
 import {
   adminPersonParamsSchema,
   departmentDisagreementsSchema,
@@ -17,16 +17,9 @@ import { IMPORT_BODY_LIMIT_BYTES, type PeopleAdminService } from './people-admin
 
 /** HR's people tools (HR app role only; everyone else gets 403). */
 export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[] {
-  const route = routeGroup({ tags: ['people'], auth: 'user' });
-  const notHr = { 403: { description: 'Not HR' } };
+  const route = hrRouteGroup({ tags: ['people'] });
   /** HR's tools for one person of the directory. */
-  const person = recordRoutes({
-    tags: ['people'],
-    path: '/api/hr/people/:personId',
-    param: 'personId',
-    id: adminPersonParamsSchema.shape.personId,
-    errors: notHr,
-  });
+  const person = hrPersonRoutes({ tags: ['people'], params: adminPersonParamsSchema, id: 'lower-cased' });
   return [
     route({
       method: 'get',
@@ -37,7 +30,6 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       request: { query: staffListQuerySchema },
       responses: {
         200: { description: 'The page, its total and the head count', schema: staffListSchema },
-        ...notHr,
       },
       handler: async ({ user, query }) => ({ body: await service.staffList(actorOf(user), query) }),
     }),
@@ -49,7 +41,6 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         'HR: when the directory was last copied, what it changed, and whether a requested sync is pending',
       responses: {
         200: { description: 'Sync status', schema: syncStatusSchema },
-        ...notHr,
       },
       handler: async ({ user }) => ({ body: await service.syncStatus(actorOf(user)) }),
     }),
@@ -60,7 +51,6 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       summary: 'HR: copy staff and reporting lines from the directory now (queued; poll GET for the result)',
       responses: {
         202: { description: 'Queued; the status as it is now', schema: syncStatusSchema },
-        ...notHr,
       },
       handler: async ({ user }) => ({ status: 202, body: await service.requestSync(actorOf(user)) }),
     }),
@@ -75,7 +65,6 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       request: { body: importRequestSchema },
       responses: {
         200: { description: 'Applied (or, with dryRun, checked): what changed', schema: importSummarySchema },
-        ...notHr,
         413: { description: 'The file is larger than 1 MB' },
         422: {
           description: 'Refused: every problem with its line; nothing was changed',
@@ -92,7 +81,6 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
         "HR: people whose 課 or 部 in HR's record in force differs from the directory's (HR's record wins until the next file)",
       responses: {
         200: { description: 'The disagreements, by 課 then name', schema: departmentDisagreementsSchema },
-        ...notHr,
       },
       handler: async ({ user }) => ({ body: await service.departmentDisagreements(actorOf(user)) }),
     }),

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import { hrRouteGroup } from '../http/route-kinds.ts';
 import { meResponseSchema, peopleSearchQuerySchema, personSummarySchema } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
 export function peopleRoutes(service: PeopleService): RouteDefinition[] {
   const route = routeGroup({ tags: ['people'], auth: 'user' });
+  const hr = hrRouteGroup({ tags: ['people'] });
   return [
-    route({
+    hr({
       method: 'get',
       path: '/api/people',
       operationId: 'searchPeople',
@@ -19,7 +21,6 @@ export function peopleRoutes(service: PeopleService): RouteDefinition[] {
           description: 'People, by name',
           schema: z.array(personSummarySchema),
         },
-        403: { description: 'Not HR' },
       },
       handler: async ({ user, query }) => {
         return { body: await service.search({ isHr: user.isHr }, query.search, query.limit) };

@@ -1,6 +1,6 @@
-import { actorOf, type Actor } from '../auth/access.ts';
-import { recordGroup } from '../http/record-route.ts';
-import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import { actorOf } from '../auth/access.ts';
+import type { RouteDefinition } from '../http/route.ts';
+import { hrPersonRoutes, hrRouteGroup } from '../http/route-kinds.ts';
 import {
   eraseInputSchema,
   erasureListQuerySchema,
@@ -12,17 +12,13 @@ import type { ErasureService } from './erasure.service.ts';
 
 /** HR erases a leaver's personal data, sees beforehand what would go, and reads the records kept. */
 export function erasureRoutes(service: ErasureService): RouteDefinition[] {
-  const route = routeGroup({ tags: ['privacy'], auth: 'user' });
+  const route = hrRouteGroup({ tags: ['privacy'] });
   /** HR's erasure of one person, by the id as given (also someone the directory no longer lists). */
-  const person = recordGroup({
+  const person = hrPersonRoutes({
     tags: ['privacy'],
-    path: '/api/hr/people/:personId',
     params: personParams,
-    errors: {
-      403: { description: 'Not HR' },
-      404: { description: 'Nobody with that id: not in the directory and no data' },
-    },
-    target: (user, { personId }): [actor: Actor, personId: string] => [actorOf(user), personId],
+    id: 'as given',
+    errors: { 404: { description: 'Nobody with that id: not in the directory and no data' } },
   });
   return [
     person({
@@ -53,10 +49,7 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       operationId: 'listErasures',
       summary: 'HR: the erasure records, newest first',
       request: { query: erasureListQuerySchema },
-      responses: {
-        200: { description: 'Records', schema: recordSchema.array() },
-        403: { description: 'Not HR' },
-      },
+      responses: { 200: { description: 'Records', schema: recordSchema.array() } },
       handler: async ({ user, query }) => ({ body: await service.list(actorOf(user), query.personId) }),
     }),
   ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import type { RouteDefinition } from '../http/route.ts';
+import { hrRouteGroup } from '../http/route-kinds.ts';
 import {
   channelMappingOverviewSchema,
   channelMappingSchema,
@@ -10,7 +11,7 @@ import {
 import type { ChannelMappingService } from './channel-mapping.service.ts';
 
 export function channelMappingRoutes(service: ChannelMappingService): RouteDefinition[] {
-  const route = routeGroup({ tags: ['reports'], auth: 'user' });
+  const route = hrRouteGroup({ tags: ['reports'] });
   const params = z.object({ department: departmentParam });
   const answer = {
     200: {
@@ -24,7 +25,7 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
       path: '/api/reports/channel-mappings',
       operationId: 'listReportChannelMappings',
       summary: 'HR: the teams the app is installed in and the channel each 課 shares its reports to',
-      responses: { ...answer, 403: { description: 'Not HR' } },
+      responses: answer,
       handler: async ({ user }) => ({ body: await service.overview(actorOf(user)) }),
     }),
     route({
@@ -36,7 +37,6 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
       responses: {
         ...answer,
         400: { description: 'The team is not installed, or the channel is not one of its channels' },
-        403: { description: 'Not HR' },
         409: { description: 'Changed by someone else meanwhile' },
       },
       handler: async ({ user, params: { department }, body }) => ({
@@ -51,7 +51,6 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
       request: { params, query: channelUnmapQuery },
       responses: {
         ...answer,
-        403: { description: 'Not HR' },
         404: { description: 'The 課 is not mapped' },
         409: { description: 'Changed by someone else meanwhile' },
       },

@@ -38,11 +38,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     },
     422: { description: 'The person is not eligible for the course (reasons in details)' },
   };
-  const record = <K extends string>(path: `${string}/:${K}`, param: K) =>
-    recordRoutes({ tags: ['training'], path, param, id: uuidParam, errors });
-  const course = record('/api/training/courses/:courseId', 'courseId');
-  const session = record('/api/training/sessions/:sessionId', 'sessionId');
-  const enrolment = record('/api/training/enrolments/:enrolmentId', 'enrolmentId');
+  const record = <K extends string>(path: `${string}/:${K}`) =>
+    recordRoutes({ tags: ['training'], path, id: uuidParam, errors });
+  const course = record('/api/training/courses/:courseId');
+  const session = record('/api/training/sessions/:sessionId');
+  const enrolment = record('/api/training/enrolments/:enrolmentId');
 
   return [
     route({
