@@ -69,16 +69,18 @@ export interface TestStoreOptions {
 }
 
 /**
- * Linux's shared-memory file system, where a test store's folder goes when it has room. A PGlite copy of
- * the template is 41 MB in 1,276 files: writing it to the temporary directory's ext4 and removing it again
- * took 1.1-1.2 s of CPU time (nearly all of it the kernel's) and as much wall time; into /dev/shm 0.09 s.
- * PGlite's own writes during a test gain likewise. Docker gives a container 64 MB there by default, and a
- * full disk would fail a test: a store goes there only while at least 1 GiB is free, else where it did.
+ * Where tests write folders they throw away (test stores, the production test's install): Linux's
+ * shared-memory file system when it has room. A PGlite copy of the template is 41 MB in 1,276 files:
+ * writing it to the temporary directory's ext4 and removing it again took 1.1-1.2 s of CPU time (nearly
+ * all of it the kernel's) and as much wall time; into /dev/shm 0.09 s. PGlite's own writes during a test
+ * gain likewise. Docker gives a container 64 MB there by default, and a full disk would fail a test: a
+ * folder goes there only while at least 1 GiB is free, else to the temporary directory.
+ * `TEST_STORE_IN_TMPDIR=1` keeps everything in the temporary directory (to compare, or to look at).
  */
 const SHARED_MEMORY = '/dev/shm';
 const SHARED_MEMORY_ROOM = 1024 ** 3;
 
-function storeRoot(): string {
+export function scratchRoot(): string {
   if (process.platform !== 'linux' || process.env.TEST_STORE_IN_TMPDIR === '1') return tmpdir();
   try {
     const { bavail, bsize } = statfsSync(SHARED_MEMORY);
@@ -92,7 +94,7 @@ export async function createTestStore(
   backend: BackendName,
   options: TestStoreOptions = {},
 ): Promise<TestStore> {
-  const dataDir = mkdtempSync(path.join(storeRoot(), 'hagukumi-test-'));
+  const dataDir = mkdtempSync(path.join(scratchRoot(), 'hagukumi-test-'));
   if (backend === 'pglite') {
     if (!options.empty) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
     return {
