@@ -51,6 +51,8 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'unit-mocks', include: UNIT_MOCKS, ...NODE_PHASE } },
       // Slices against a real database (PGlite, and PostgreSQL when TEST_DATABASE_URL is set) and the emulator.
+      // PGlite stores are folders in /dev/shm when it has 1 GiB free (`scratchRoot` in test/support/backends.ts):
+      // copying the template to ext4 and removing it cost 1.1-1.2 s of CPU time per store, 0.09 s there.
       // Timeouts catch a hang, not slowness: a test runs in a few seconds alone and may take several times
       // that on a machine running another suite beside it. Nothing asserts on wall-clock durations. With six
       // test runs beside it (load above 30 on 2 cores) the role matrix, the crash-recovery walk and two
@@ -69,6 +71,8 @@ export default defineConfig({
         },
       },
       // The tab in Chromium against the whole local-mode server (a page load alone can take 10 s under load).
+      // `isolate: false` also keeps one Chromium per worker for its files (`launchBrowser` in
+      // test/support/browser.ts hands each file contexts of its own): a launch cost 0.17 s of CPU time.
       {
         extends: true,
         test: {

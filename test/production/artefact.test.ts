@@ -8,7 +8,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import pg from 'pg';
@@ -25,7 +24,7 @@ import type {
 } from '../../src/interviews/interview.contract.ts';
 import { isOfficeDay, jstDayOf } from '../../src/interviews/slot-finder.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../src/training/training.contract.ts';
-import { createTestStore, type TestStore } from '../support/backends.ts';
+import { createTestStore, scratchRoot, type TestStore } from '../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.ts';
 import { courseBody, sessionBody, until } from '../integration/training/training-support.ts';
 
@@ -196,7 +195,8 @@ describe.skipIf(skipReason !== undefined)(
     };
 
     beforeAll(async () => {
-      scratch = mkdtempSync(path.join(tmpdir(), 'hagukumi-production-'));
+      // The production dependencies are 38,674 files: written to /dev/shm when it has room (backends.ts).
+      scratch = mkdtempSync(path.join(scratchRoot(), 'hagukumi-production-'));
       const built = artefactFolder(scratch);
       // An empty folder, the artefact, and its production dependencies only, from npm's cache when it can.
       appDir = path.join(scratch, 'app');

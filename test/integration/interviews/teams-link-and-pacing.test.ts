@@ -5,9 +5,6 @@
 // Graph client does not retry, so a 429 from the emulator would surface instead of being waited out. And a
 // change made while an event is being written reaches Outlook in the same run (an overtaken row).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/database.ts';
@@ -30,6 +27,7 @@ import { createTrainingOutlook } from '../../../src/training/training-outlook.ts
 import { trainingEnrolments, trainingSessions } from '../../../src/training/training.schema.ts';
 import { createTrainingStore } from '../../../src/training/training.store.ts';
 import { syntheticOrganisation } from '../../bench/synthetic-organisation.ts';
+import { createTestStore, type TestStore } from '../../support/backends.ts';
 import { testLogger } from '../../support/logger.ts';
 import { emulatorEntraSettings, emulatorMicrosoftSettings } from '../../support/emulator-settings.ts';
 
@@ -42,7 +40,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
   let emulator: M365Emulator;
   let database: Database;
   let calendar: Calendar;
-  let dataDir: string;
+  let store: TestStore;
   let organisation: SeedPerson[];
   const sleeps: number[] = [];
   const sleep = async (ms: number) => {
@@ -54,8 +52,9 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     // Two supervisors with 60 reports each, and two more with 60 to fill a 200-person session.
     organisation = syntheticOrganisation(4, 60);
     emulator = await startM365Emulator({ now, organisation });
-    dataDir = mkdtempSync(path.join(tmpdir(), 'hagukumi-pacing-'));
-    database = await openDatabase({ databaseUrl: undefined, dataDir });
+    // A copy of the migrated template (test/support/backends.ts): migrating an empty PGlite took seconds.
+    store = await createTestStore('pglite');
+    database = await openDatabase({ databaseUrl: undefined, dataDir: store.dataDir });
     await createPeopleStore(database.db).upsert(
       organisation.map((person) => ({
         id: person.id,
@@ -89,7 +88,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
   afterAll(async () => {
     await emulator?.close();
     await database?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await store?.dispose();
   });
   beforeEach(() => {
     sleeps.length = 0;
