@@ -20,9 +20,19 @@ import {
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
-export const INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
+/**
+ * The four formal interviews of the cycle (one live per person, type and fiscal year), then the 1:1
+ * (1on1): booked any time, as often as the supervisor and the person like, and never counted as a
+ * formal interview.
+ */
+export const FORMAL_INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
+export const INTERVIEW_TYPES = [...FORMAL_INTERVIEW_TYPES, 'oneOnOne'] as const;
 export const interviewTypeSchema = z.enum(INTERVIEW_TYPES);
 export type InterviewType = z.infer<typeof interviewTypeSchema>;
+export type FormalInterviewType = (typeof FORMAL_INTERVIEW_TYPES)[number];
+/** Whether a type is one of the formal interviews (not a 1:1). */
+export const isFormalInterview = (type: InterviewType): type is FormalInterviewType =>
+  (FORMAL_INTERVIEW_TYPES as readonly string[]).includes(type);
 
 export const DEFAULT_DURATION_MINUTES = 30;
 export const MAX_PEOPLE_PER_PLAN = 60;
@@ -46,7 +56,7 @@ const time = z.string().regex(TIME_OF_DAY_PATTERN, 'must be HH:MM');
 const instant = z.iso.datetime({ offset: true });
 const personId = z.string().regex(UUID, 'must be a person id');
 
-/** Why a person got no slot; `already_booked` when they have this interview this fiscal year. */
+/** Why a person got no slot; `already_booked` when they have this formal interview this fiscal year. */
 export const noSlotReasonSchema = z.enum([
   'already_booked',
   'calendar_unavailable',

@@ -9,7 +9,7 @@ import {
   uuidPrimaryKey,
   versionedRow,
 } from '../db/columns.ts';
-import type { ActionItem, AgendaItem } from './interview.contract.ts';
+import { INTERVIEW_TYPES, type ActionItem, type AgendaItem } from './interview.contract.ts';
 
 /** One confirmation by a supervisor: its idempotency key makes a retried confirmation book once. */
 export const interviewBookings = pgTable(
@@ -26,7 +26,8 @@ export const interviewBookings = pgTable(
 /**
  * A one-on-one interview and its Outlook event. `transactionId` is fixed when the row is written and sent
  * with every attempt to create the event, so Graph drops duplicates of a retried POST; the partial
- * unique index keeps one live interview per person, type and fiscal year on our side.
+ * unique index keeps one live formal interview per person, type and fiscal year on our side (1:1s,
+ * `oneOnOne`, have no such limit).
  */
 export const interviews = pgTable(
   'interviews',
@@ -35,7 +36,7 @@ export const interviews = pgTable(
     bookingId: uuid('booking_id').notNull(),
     organizerId: personRef('organizer_id'),
     personId: personRef(),
-    type: text('type', { enum: ['goalSetting', 'midYear', 'yearEnd', 'career'] }).notNull(),
+    type: text('type', { enum: INTERVIEW_TYPES }).notNull(),
     fiscalYear: fiscalYearColumn(),
     startsAt: timestamptz('starts_at').notNull(),
     endsAt: timestamptz('ends_at').notNull(),
@@ -61,7 +62,7 @@ export const interviews = pgTable(
     uniqueIndex('interviews_transaction_id').on(table.transactionId),
     uniqueIndex('interviews_one_live_per_type')
       .on(table.personId, table.type, table.fiscalYear)
-      .where(sql`${table.status} <> 'cancelled'`),
+      .where(sql`${table.status} <> 'cancelled' and ${table.type} <> 'oneOnOne'`),
     index('interviews_organizer_idx').on(table.organizerId, table.startsAt),
     index('interviews_person_idx').on(table.personId, table.startsAt),
     // HR's completion dashboard counts a whole year's interviews.

@@ -8,6 +8,7 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import type { Calendar, MailboxSchedule } from './calendar.port.ts';
 import { buildAgenda, carryOver } from './interview-content.ts';
 import {
+  isFormalInterview,
   MAX_WINDOW_DAYS,
   type BookingRequest,
   type BookingResponse,
@@ -271,8 +272,11 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       const directory = await directoryOf([actor.id, ...personIds]);
       const organizer = directory.get(actor.id)!;
       const fiscalYear = fiscalYearOf(new Date(jstMidnight(input.firstDay)));
+      // One live formal interview per type and year; 1:1s are booked as often as wanted.
       const already = new Set(
-        (await store.liveOfType(personIds, input.type, fiscalYear)).map((row) => row.personId),
+        isFormalInterview(input.type)
+          ? (await store.liveOfType(personIds, input.type, fiscalYear)).map((row) => row.personId)
+          : [],
       );
       const persons = personIds.filter((id) => !already.has(id)).map((id) => directory.get(id)!);
       const search = await searchFor(organizer, persons, input);

@@ -3,12 +3,14 @@
 export default {
   ja: {
     title: '面談',
-    intro: '期首・中間・期末・キャリアの面談です。上司は部下の面談をまとめて Outlook に予約できます。',
+    intro:
+      '期首・中間・期末・キャリアの面談と、いつでも行える 1on1 です。上司は部下の面談をまとめて Outlook に予約できます。',
     types: {
       goalSetting: '期首面談（目標設定）',
       midYear: '中間面談',
       yearEnd: '期末面談（評価結果のフィードバック）',
       career: 'キャリア面談',
+      oneOnOne: '1on1',
     },
     book: {
       title: '面談を予約する',
@@ -206,12 +208,13 @@ export default {
   en: {
     title: 'Interviews',
     intro:
-      'Goal-setting, mid-year, year-end and career interviews. Supervisors can book their staff’s interviews into Outlook in one go.',
+      'Goal-setting, mid-year, year-end and career interviews, and 1:1s any time. Supervisors can book their staff’s interviews into Outlook in one go.',
     types: {
       goalSetting: 'Goal-setting interview',
       midYear: 'Mid-year interview',
       yearEnd: 'Year-end interview (evaluation feedback)',
       career: 'Career interview',
+      oneOnOne: '1:1',
     },
     book: {
       title: 'Book interviews',

@@ -1,0 +1,129 @@
+// 1:1s (type oneOnOne): booked any time through the same plan → book path, as often as wanted, never
+// counted as a formal interview.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BookingResponse,
+  InterviewDetail,
+  InterviewSummary,
+  PlanResponse,
+} from '../../../src/interviews/interview.contract.ts';
+import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { apiCaller } from '../../support/api-caller.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+type Person = TestServer['emulator']['people'][number];
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function window(days: number): { firstDay: string; lastDay: string } {
+  const found: string[] = [];
+  for (let offset = 1; found.length < days; offset += 1) {
+    const day = jstDayOf(Date.now() + offset * DAY);
+    if (isOfficeDay(day)) found.push(day);
+  }
+  return { firstDay: found[0]!, lastDay: found.at(-1)! };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('1:1s', () => {
+  let server: TestServer;
+  let kacho: Person;
+  let reports: Person[];
+  const call = apiCaller(() => server);
+  const options = { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const people = server.emulator.people;
+    kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
+    reports = people.filter((person) => person.managerId === kacho.id);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const plan = async (type: string, personIds: string[]) => {
+    const answer = await call(kacho, 'POST', '/api/interviews/plan', { personIds, type, ...options });
+    expect(answer.status).toBe(200);
+    return answer.body as unknown as PlanResponse;
+  };
+
+  const book = async (type: string, proposal: PlanResponse) => {
+    const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
+      idempotencyKey: randomUUID(),
+      type,
+      plan: options,
+      slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+    });
+    expect(answer.status).toBe(202);
+    return answer.body as unknown as BookingResponse;
+  };
+
+  const waitBooked = (ids: string[]) =>
+    until('the interviews to be in Outlook', async () => {
+      const all = (await call(kacho, 'GET', '/api/interviews?as=organizer'))
+        .body as unknown as InterviewSummary[];
+      const mine = all.filter((interview) => ids.includes(interview.id));
+      return mine.length === ids.length && mine.every((interview) => interview.status === 'booked')
+        ? mine
+        : undefined;
+    });
+
+  it('are booked as often as wanted, into Outlook as a 1on1, and leave the formal status alone', async () => {
+    const person = reports[0]!;
+    const first = await book('oneOnOne', await plan('oneOnOne', [person.id]));
+    await waitBooked(first.interviews.map((interview) => interview.id));
+    // A second 1:1 the same year is proposed and booked: no one-per-year limit.
+    const again = await plan('oneOnOne', [person.id]);
+    expect(again.unplaced).toEqual([]);
+    expect(again.slots.map((slot) => slot.personId)).toEqual([person.id]);
+    const second = await book('oneOnOne', again);
+    await waitBooked(second.interviews.map((interview) => interview.id));
+
+    const events = server.emulator
+      .eventsOf(kacho.id)
+      .filter((event) => event.isOrganizer && event.subject === `【面談】1on1 ${person.displayName} さん`);
+    expect(events).toHaveLength(2);
+    expect(events[0]!.body.content).toContain('1on1を行います。');
+
+    const mine = (await call(person, 'GET', '/api/interviews?as=attendee'))
+      .body as unknown as InterviewSummary[];
+    expect(mine.filter((interview) => interview.type === 'oneOnOne')).toHaveLength(2);
+    const detail = (await call(person, 'GET', `/api/interviews/${first.interviews[0]!.id}`))
+      .body as unknown as InterviewDetail;
+    expect(detail.type).toBe('oneOnOne');
+    expect(detail.agenda.every((item) => item.source !== 'competency')).toBe(true);
+
+    // The team view shows where each person stands with the formal interviews: 1:1s are not that.
+    const team = (await call(kacho, 'GET', '/api/team')).body as unknown as {
+      members: Array<{ id: string; interview: unknown }>;
+    };
+    expect(team.members.find((member) => member.id === person.id)?.interview).toBeNull();
+  });
+
+  it('keep the formal interviews at one per type and year', async () => {
+    const person = reports[1]!;
+    await book('midYear', await plan('midYear', [person.id]));
+    await book('oneOnOne', await plan('oneOnOne', [person.id]));
+    const again = await plan('midYear', [person.id]);
+    expect(again.unplaced).toEqual([
+      expect.objectContaining({ personId: person.id, reason: 'already_booked' }),
+    ]);
+    const team = (await call(kacho, 'GET', '/api/team')).body as unknown as {
+      members: Array<{ id: string; interview: { type: string } | null }>;
+    };
+    expect(team.members.find((member) => member.id === person.id)?.interview).toMatchObject({
+      type: 'midYear',
+    });
+  });
+});
