@@ -6,7 +6,8 @@
 // GET  /api/interviews/:interviewId  → InterviewDetail (organizer, the supervisor chain, the attendee, HR)
 // POST /api/interviews/:interviewId/reschedule ← RescheduleInput → InterviewDetail (organizer chain)
 // POST /api/interviews/:interviewId/cancel     ← CancelInput → InterviewDetail (organizer chain)
-// PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick action items)
+// PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick
+//                                                action items and, until it starts, write their own agenda items)
 //
 // One zod schema per shape: the routes validate, answer and document with them, and the types below
 // (which the tab imports) are inferred from them.
@@ -176,8 +177,11 @@ export type BookingResponse = z.infer<typeof bookingResponseSchema>;
 export const agendaItemSchema = z.object({
   id: z.string(),
   text: z.string(),
-  /** Where it came from: the person's goal, a competency item of their level, or typed freely. */
-  source: z.enum(['goal', 'competency', 'free']),
+  /**
+   * Where it came from: the person's goal, a competency item of their level, typed freely by the
+   * supervisor chain, or added by the person themselves before the meeting (`self`).
+   */
+  source: z.enum(['goal', 'competency', 'free', 'self']),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
@@ -219,7 +223,10 @@ export const recordInputSchema = versionedInput({
     .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
     .max(AGENDA_ITEMS_MAX),
   sharedNotes: userText.max(NOTE_MAX),
-  /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
+  /**
+   * The supervisor chain's; the attendee leaves it out (and may only change `done` of action items and,
+   * until the interview starts, their own agenda items: source `self`).
+   */
   privateNotes: userText.max(NOTE_MAX).optional(),
   actionItems: z
     .array(

@@ -13,6 +13,7 @@ import {
   type BookingRequest,
   type BookingResponse,
   type CancelInput,
+  type AgendaItem,
   type InterviewDetail,
   type InterviewSummary,
   type PlanOptions,
@@ -457,13 +458,33 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       return detail(updated, relation);
     },
 
-    /** The supervisor chain keeps the record; the attendee may only tick their action items. */
+    /**
+     * The supervisor chain keeps the record; the attendee ticks their action items and, until the
+     * interview starts, adds, rewrites or drops their own agenda items (source `self`) and no others.
+     */
     async record(actor: Actor, id: string, input: RecordInput): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await relationTo(actor, row);
       if (row.version !== input.version) throw conflict(row);
+      const ids = input.agenda.map((item) => item.id);
+      const duplicate = ids.findIndex((itemId, index) => ids.indexOf(itemId) !== index);
+      if (duplicate >= 0)
+        throw new AppError('validation_failed', 'Each agenda item needs its own id.', [
+          { path: `body.agenda.${duplicate}.id`, message: 'duplicate id' },
+        ]);
+      const before = new Map(row.agenda.map((item) => [item.id, item]));
       let changes: Partial<InterviewRow>;
       if (relation === 'organizer' || relation === 'supervisor') {
+        // The person's own items say they wrote them: the chain keeps or drops them, never writes one.
+        const forged = input.agenda.findIndex(
+          (item) =>
+            item.source === 'self' &&
+            (before.get(item.id)?.source !== 'self' || before.get(item.id)?.text !== item.text),
+        );
+        if (forged >= 0)
+          throw new AppError('forbidden', 'Agenda items the person added are theirs to write.', [
+            { path: `body.agenda.${forged}`, message: 'only the person writes their own items' },
+          ]);
         changes = {
           agenda: input.agenda,
           sharedNotes: input.sharedNotes,
@@ -479,16 +500,26 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
               item.id === current.id && item.text === current.text && item.carriedFrom === current.carriedFrom
             );
           });
+        const key = (item: AgendaItem) => JSON.stringify([item.id, item.text, item.source]);
+        const othersOf = (items: readonly AgendaItem[]) =>
+          items.filter((item) => item.source !== 'self').map(key);
+        const sameOthers = JSON.stringify(othersOf(input.agenda)) === JSON.stringify(othersOf(row.agenda));
         const sameRest =
-          JSON.stringify(input.agenda) === JSON.stringify(row.agenda) &&
-          input.sharedNotes === row.sharedNotes &&
-          input.privateNotes === undefined;
+          sameOthers && input.sharedNotes === row.sharedNotes && input.privateNotes === undefined;
         if (!sameItems || !sameRest)
           throw new AppError(
             'forbidden',
-            'Only your supervisor edits the interview record; you can tick your action items.',
+            'Only your supervisor edits the interview record; you can add your own agenda items before the interview and tick your action items.',
           );
-        changes = { actionItems: input.actionItems };
+        const agendaChanged = JSON.stringify(input.agenda.map(key)) !== JSON.stringify(row.agenda.map(key));
+        if (agendaChanged && row.status === 'cancelled')
+          throw new AppError('conflict', 'The interview was cancelled.');
+        if (agendaChanged && row.startsAt.getTime() <= deps.now().getTime())
+          throw new AppError(
+            'conflict',
+            'The interview has started: your own agenda items can be added until it starts.',
+          );
+        changes = { actionItems: input.actionItems, agenda: input.agenda };
       } else {
         throw new AppError('forbidden', 'HR reads interview records but does not write them.');
       }

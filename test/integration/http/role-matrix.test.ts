@@ -134,7 +134,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/interviews/{interviewId}': [...READERS],
   'POST /api/interviews/{interviewId}/reschedule': CHAIN,
   'POST /api/interviews/{interviewId}/cancel': CHAIN,
-  'PUT /api/interviews/{interviewId}/record': [...CHAIN, 'self'], // the report may tick action items
+  'PUT /api/interviews/{interviewId}/record': [...CHAIN, 'self'], // the report: own agenda items, ticks
   // The subject's own training report (attendees only).
   'GET /api/reports/sessions/{sessionId}': SELF,
   'PUT /api/reports/sessions/{sessionId}/draft': SELF,

@@ -126,4 +126,139 @@ describe('1:1s', () => {
       type: 'midYear',
     });
   });
+
+  describe('agenda from both sides', () => {
+    let interview: InterviewSummary;
+    let person: Person;
+    const detailAs = async (who: Person) =>
+      (await call(who, 'GET', `/api/interviews/${interview.id}`)).body as unknown as InterviewDetail;
+    const put = (who: Person, body: Record<string, unknown>) =>
+      call(who, 'PUT', `/api/interviews/${interview.id}/record`, body);
+
+    beforeAll(async () => {
+      person = reports[2]!;
+      interview = (await book('oneOnOne', await plan('oneOnOne', [person.id]))).interviews[0]!;
+      const current = await detailAs(kacho);
+      const saved = await put(kacho, {
+        version: current.version,
+        agenda: [{ id: 'boss-1', text: '窓口の混雑状況', source: 'free' }],
+        sharedNotes: '',
+        privateNotes: '昇任の話は次回',
+        actionItems: [{ id: 'a1', text: '資料を読む', done: false, carriedFrom: null }],
+      });
+      expect(saved.status).toBe(200);
+    });
+
+    it('lets the report add and rewrite their own items before the meeting, next to the supervisor’s', async () => {
+      const seen = await detailAs(person);
+      const added = await put(person, {
+        version: seen.version,
+        agenda: [...seen.agenda, { id: 'self-1', text: '研修の希望を相談したい', source: 'self' }],
+        sharedNotes: seen.sharedNotes,
+        actionItems: seen.actionItems,
+      });
+      expect(added.status).toBe(200);
+      const after = added.body as unknown as InterviewDetail;
+      expect(after.agenda).toEqual([
+        { id: 'boss-1', text: '窓口の混雑状況', source: 'free' },
+        { id: 'self-1', text: '研修の希望を相談したい', source: 'self' },
+      ]);
+      expect(after).not.toHaveProperty('privateNotes');
+      const rewritten = await put(person, {
+        version: after.version,
+        agenda: [
+          { id: 'self-1', text: '研修（財務）の希望を相談したい', source: 'self' },
+          { id: 'boss-1', text: '窓口の混雑状況', source: 'free' },
+        ],
+        sharedNotes: after.sharedNotes,
+        actionItems: after.actionItems,
+      });
+      expect(rewritten.status).toBe(200);
+      const chain = await detailAs(kacho);
+      expect(chain.agenda.map((item) => item.text)).toContain('研修（財務）の希望を相談したい');
+      expect(chain.privateNotes).toBe('昇任の話は次回');
+    });
+
+    it('refuses the report a change to the supervisor’s items, the notes, a stale version or a duplicate id', async () => {
+      const seen = await detailAs(person);
+      const refusals: Array<[string, number, Record<string, unknown>]> = [
+        [
+          'a supervisor item rewritten',
+          403,
+          {
+            agenda: seen.agenda.map((item) => (item.source === 'self' ? item : { ...item, text: '別の話' })),
+          },
+        ],
+        ['a supervisor item dropped', 403, { agenda: seen.agenda.filter((item) => item.source === 'self') }],
+        [
+          'an item passed off as the supervisor’s',
+          403,
+          { agenda: [...seen.agenda, { id: 'x-1', text: '上司の議題のふり', source: 'free' }] },
+        ],
+        ['the shared notes', 403, { sharedNotes: '書き換え' }],
+        ['private notes', 403, { privateNotes: '覗き見' }],
+        ['a stale version', 409, { version: seen.version - 1 }],
+        [
+          'a duplicate id',
+          400,
+          { agenda: [...seen.agenda, { id: 'boss-1', text: '同じ id', source: 'self' }] },
+        ],
+      ];
+      for (const [what, status, change] of refusals) {
+        const answer = await put(person, {
+          version: seen.version,
+          agenda: seen.agenda,
+          sharedNotes: seen.sharedNotes,
+          actionItems: seen.actionItems,
+          ...change,
+        });
+        expect(answer.status, what).toBe(status);
+      }
+      expect(await detailAs(person)).toEqual(seen);
+    });
+
+    it('keeps the report’s items theirs: the supervisor keeps or drops them but writes none', async () => {
+      const current = await detailAs(kacho);
+      const forged = await put(kacho, {
+        version: current.version,
+        agenda: [...current.agenda, { id: 'self-2', text: '部下の名前で書く', source: 'self' }],
+        sharedNotes: current.sharedNotes,
+        privateNotes: current.privateNotes,
+        actionItems: current.actionItems,
+      });
+      expect(forged.status).toBe(403);
+      const kept = await put(kacho, {
+        version: current.version,
+        agenda: current.agenda,
+        sharedNotes: '研修の件は人事課に確認する',
+        privateNotes: current.privateNotes,
+        actionItems: current.actionItems,
+      });
+      expect(kept.status).toBe(200);
+      expect((kept.body as unknown as InterviewDetail).agenda).toEqual(current.agenda);
+    });
+
+    it('closes the report’s agenda once the meeting has started; ticking still works', async () => {
+      await server.database.query(
+        `UPDATE interviews SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '20 minutes' WHERE id = $1`,
+        [interview.id],
+      );
+      const seen = await detailAs(person);
+      const late = await put(person, {
+        version: seen.version,
+        agenda: [...seen.agenda, { id: 'self-3', text: '遅れて追加', source: 'self' }],
+        sharedNotes: seen.sharedNotes,
+        actionItems: seen.actionItems,
+      });
+      expect(late.status).toBe(409);
+      expect(await detailAs(person)).toEqual(seen);
+      const ticked = await put(person, {
+        version: seen.version,
+        agenda: seen.agenda,
+        sharedNotes: seen.sharedNotes,
+        actionItems: seen.actionItems.map((item) => ({ ...item, done: true })),
+      });
+      expect(ticked.status).toBe(200);
+    });
+  });
 });
