@@ -9,6 +9,12 @@
 // PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick
 //                                                action items and, until it starts, write their own agenda items)
 //
+// 1:1 requests (a person asks their direct supervisor for a 1:1; the supervisor books or declines):
+// POST /api/interview-requests                     ← RequestInput → 201 InterviewRequest (the person; one open at a time)
+// GET  /api/interview-requests?as=requester|supervisor → InterviewRequest[]
+// POST /api/interview-requests/:requestId/decline  ← DeclineInput → InterviewRequest (the supervisor it went to)
+// Accepting is booking: POST /api/interviews/bookings with `requestId` (type oneOnOne, that person).
+//
 // One zod schema per shape: the routes validate, answer and document with them, and the types below
 // (which the tab imports) are inferred from them.
 
@@ -124,6 +130,8 @@ export const bookingInputSchema = z
   .object({
     /** Made by the tab once per confirmation: a retried or double-clicked confirmation books once. */
     idempotencyKey: z.string().regex(UUID, 'must be a UUID made by the client'),
+    /** Accepts this open 1:1 request: one slot, for its requester, type oneOnOne. */
+    requestId: z.string().regex(UUID, 'must be a request id').optional(),
     type: interviewTypeSchema,
     plan: planOptionsSchema,
     slots: z
@@ -242,3 +250,49 @@ export const recordInputSchema = versionedInput({
     .max(ACTION_ITEMS_MAX),
 });
 export type RecordInput = z.infer<typeof recordInputSchema>;
+
+export const REQUEST_TOPIC_MAX = 500;
+export const DECLINE_REASON_MAX = 500;
+
+/** open: waiting for the supervisor; booked: a 1:1 was booked for it; declined; closed: no supervisor any more. */
+export const INTERVIEW_REQUEST_STATUSES = ['open', 'booked', 'declined', 'closed'] as const;
+export const interviewRequestStatusSchema = z.enum(INTERVIEW_REQUEST_STATUSES);
+export type InterviewRequestStatus = z.infer<typeof interviewRequestStatusSchema>;
+
+export const requestInputSchema = z
+  .object({
+    /** Whom the 1:1 is asked of: must be the person's current direct supervisor. */
+    supervisorId: personId,
+    topic: userText.trim().min(1).max(REQUEST_TOPIC_MAX),
+    /** Any day of the preferred week (YYYY-MM-DD, Japan); stored as that week's Monday. */
+    preferredWeek: dayFormat.nullable().default(null),
+  })
+  .strict();
+export type RequestInput = z.infer<typeof requestInputSchema>;
+
+export const interviewRequestSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  supervisorId: z.string(),
+  supervisorName: z.string(),
+  topic: z.string(),
+  /** The Monday of the preferred week, or null. */
+  preferredWeek: z.string().nullable(),
+  status: interviewRequestStatusSchema,
+  declineReason: z.string().nullable(),
+  /** The 1:1 booked for it. */
+  interviewId: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type InterviewRequest = z.infer<typeof interviewRequestSchema>;
+
+export const requestListQuerySchema = z.object({
+  as: z.enum(['requester', 'supervisor']).default('requester'),
+});
+
+export const declineInputSchema = versionedInput({
+  reason: userText.trim().min(1).max(DECLINE_REASON_MAX),
+});
+export type DeclineInput = z.infer<typeof declineInputSchema>;

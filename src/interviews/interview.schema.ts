@@ -9,7 +9,12 @@ import {
   uuidPrimaryKey,
   versionedRow,
 } from '../db/columns.ts';
-import { INTERVIEW_TYPES, type ActionItem, type AgendaItem } from './interview.contract.ts';
+import {
+  INTERVIEW_TYPES,
+  INTERVIEW_REQUEST_STATUSES,
+  type ActionItem,
+  type AgendaItem,
+} from './interview.contract.ts';
 
 /** One confirmation by a supervisor: its idempotency key makes a retried confirmation book once. */
 export const interviewBookings = pgTable(
@@ -70,5 +75,32 @@ export const interviews = pgTable(
     index('interviews_outlook_action_idx')
       .on(table.outlookAction)
       .where(sql`${table.outlookAction} is not null`),
+  ],
+);
+
+/**
+ * A person's request for a 1:1 with their direct supervisor. One open request per person (partial
+ * unique index); a booking that accepts it links the interview and makes it `booked`.
+ */
+export const interviewRequests = pgTable(
+  'interview_requests',
+  {
+    id: uuidPrimaryKey(),
+    personId: personRef(),
+    supervisorId: personRef('supervisor_id'),
+    topic: text('topic').notNull(),
+    /** The Monday (YYYY-MM-DD, Japan) of the week the person would like it in. */
+    preferredWeek: text('preferred_week'),
+    status: text('status', { enum: INTERVIEW_REQUEST_STATUSES }).notNull().default('open'),
+    declineReason: text('decline_reason'),
+    interviewId: uuid('interview_id'),
+    ...versionedRow(),
+  },
+  (table) => [
+    uniqueIndex('interview_requests_one_open')
+      .on(table.personId)
+      .where(sql`${table.status} = 'open'`),
+    index('interview_requests_supervisor_idx').on(table.supervisorId, table.status),
+    index('interview_requests_person_idx').on(table.personId, table.createdAt),
   ],
 );

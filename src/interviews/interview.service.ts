@@ -23,6 +23,7 @@ import {
   type RescheduleInput,
 } from './interview.contract.ts';
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
+import { markRequestBooked, type InterviewRequests } from './interview-requests.ts';
 import { isAccessDenied } from './bulk-planning.ts';
 import { SENDING_LIMIT_WAIT } from './outlook-sync.ts';
 import {
@@ -51,6 +52,8 @@ export interface InterviewServiceDependencies {
   calendar: Calendar;
   goals: GoalTitles;
   framework: Framework;
+  /** 1:1 requests, which a booking may accept. */
+  requests?: Pick<InterviewRequests, 'requireOpenFor'>;
   /** Tells the worker there is Outlook work for a booking (a job; the periodic sweep is the safety net). */
   notifyOutlookWork: (bookingId: string) => Promise<void>;
   now: () => Date;
@@ -140,6 +143,10 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
   };
 
   const fiscalYearOf = (at: Date) => halfPeriodAt(at).fiscalYear;
+
+  const refuseRequests = (): never => {
+    throw new AppError('not_found', 'No such 1:1 request.');
+  };
 
   const summarize = (row: InterviewRow, names: Map<string, PersonRow>): InterviewSummary => ({
     id: row.id,
@@ -326,6 +333,19 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           { path: `body.slots.${wrongLength}`, message: `must last ${input.plan.durationMinutes} minutes` },
         ]);
       await requireOrganizerRights(actor, personIds);
+      // Accepting a 1:1 request: one 1:1 for the person who asked, by the supervisor they asked.
+      const request = input.requestId
+        ? await (deps.requests ?? refuseRequests()).requireOpenFor(actor, input.requestId)
+        : undefined;
+      if (
+        request &&
+        (input.type !== 'oneOnOne' || personIds.length !== 1 || personIds[0] !== request.personId)
+      )
+        throw new AppError(
+          'validation_failed',
+          'A 1:1 request is accepted with one 1:1 for the person who asked.',
+          [{ path: 'body.requestId', message: 'book type oneOnOne, one slot, for the requester' }],
+        );
       const directory = await directoryOf([actor.id, ...personIds]);
       const organizer = directory.get(actor.id)!;
 
@@ -383,8 +403,27 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         bookingId = await store.insertBooking(
           { organizerId: actor.id, idempotencyKey: input.idempotencyKey },
           rows,
+          request
+            ? (tx, [interviewId]) =>
+                markRequestBooked(
+                  tx,
+                  {
+                    requestId: request.id,
+                    supervisorId: actor.id,
+                    personId: request.personId,
+                    interviewId: interviewId!,
+                  },
+                  deps.now(),
+                )
+            : undefined,
         );
       } catch (error) {
+        if (error instanceof AppError) {
+          // The request was answered meanwhile; unless it was this same confirmation, nothing is booked.
+          const raced = await store.findBooking(actor.id, input.idempotencyKey);
+          if (raced) return { bookingId: raced, interviews: await summaries(await store.ofBooking(raced)) };
+          throw error;
+        }
         if (!isUniqueViolation(error)) throw error;
         // Either the same confirmation raced itself, or someone already has this interview this year.
         const raced = await store.findBooking(actor.id, input.idempotencyKey);
@@ -393,6 +432,14 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           { path: 'body.slots', message: 'already booked' },
         ]);
       }
+      if (request)
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: request.personId,
+          action: 'write',
+          resource: 'interview',
+          details: { requestId: request.id, request: 'accept', bookingId },
+        });
       await deps.notifyOutlookWork(bookingId);
       return { bookingId, interviews: await summaries(await store.ofBooking(bookingId)) };
     },

@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   BookingResponse,
   InterviewDetail,
+  InterviewRequest,
   InterviewSummary,
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
+import { mondayOf } from '../../../src/interviews/interview-requests.ts';
+import { createInterviewTransfer } from '../../../src/interviews/interview-transfer.ts';
 import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -259,6 +262,140 @@ describe('1:1s', () => {
         actionItems: seen.actionItems.map((item) => ({ ...item, done: true })),
       });
       expect(ticked.status).toBe(200);
+    });
+  });
+
+  describe('requested by the person', () => {
+    let person: Person;
+    let bucho: Person;
+    const ask = (who: Person, body: Record<string, unknown>) =>
+      call(who, 'POST', '/api/interview-requests', body);
+    const requestsOf = async (who: Person, as: 'requester' | 'supervisor') =>
+      (await call(who, 'GET', `/api/interview-requests?as=${as}`)).body as unknown as InterviewRequest[];
+    const thisMonday = () => mondayOf(jstDayOf(Date.now()));
+
+    beforeAll(() => {
+      person = reports.at(-1)!;
+      bucho = server.emulator.people.find((candidate) => candidate.id === kacho.managerId)!;
+    });
+
+    it('refuses a request to anyone but the current supervisor, and bad input, storing nothing', async () => {
+      const refusals: Array<[string, number, Record<string, unknown>]> = [
+        ['not the supervisor', 403, { supervisorId: bucho.id, topic: '相談' }],
+        ['an empty topic', 400, { supervisorId: kacho.id, topic: '   ' }],
+        ['a topic too long', 400, { supervisorId: kacho.id, topic: 'あ'.repeat(501) }],
+        ['a week that is over', 400, { supervisorId: kacho.id, topic: '相談', preferredWeek: '2020-04-06' }],
+        ['not a day', 400, { supervisorId: kacho.id, topic: '相談', preferredWeek: 'next week' }],
+        ['an unknown field', 400, { supervisorId: kacho.id, topic: '相談', urgent: true }],
+      ];
+      for (const [what, status, body] of refusals)
+        expect((await ask(person, body)).status, what).toBe(status);
+      expect(await requestsOf(person, 'requester')).toEqual([]);
+      expect(await requestsOf(bucho, 'supervisor')).toEqual([]);
+    });
+
+    it('goes to the supervisor, one open at a time, and is accepted by booking a 1:1 linked to it', async () => {
+      const created = await ask(person, {
+        supervisorId: kacho.id,
+        topic: '係内の業務分担について相談したい',
+        preferredWeek: jstDayOf(Date.now() + 7 * DAY),
+      });
+      expect(created.status).toBe(201);
+      const request = created.body as unknown as InterviewRequest;
+      expect(request).toMatchObject({ status: 'open', supervisorId: kacho.id, personId: person.id });
+      expect(request.preferredWeek! > thisMonday()).toBe(true);
+      const again = await ask(person, { supervisorId: kacho.id, topic: 'もう一件' });
+      expect(again.status).toBe(409);
+      expect(JSON.stringify(again.body)).toContain(request.id);
+      expect((await requestsOf(kacho, 'supervisor')).map((entry) => entry.id)).toContain(request.id);
+      expect(await requestsOf(bucho, 'supervisor')).toEqual([]);
+
+      // Accepting is booking: a formal type, another person or someone else's request is refused.
+      const proposal = await plan('oneOnOne', [person.id]);
+      const slots = proposal.slots.map(({ personId, start, end }) => ({ personId, start, end }));
+      const bookWith = (who: Person, type: string, requestId: string) =>
+        call(who, 'POST', '/api/interviews/bookings', {
+          idempotencyKey: randomUUID(),
+          type,
+          requestId,
+          plan: options,
+          slots,
+        });
+      expect((await bookWith(kacho, 'midYear', request.id)).status).toBe(400);
+      expect((await bookWith(bucho, 'oneOnOne', request.id)).status).toBe(403);
+      expect((await bookWith(kacho, 'oneOnOne', randomUUID())).status).toBe(404);
+      expect((await requestsOf(person, 'requester'))[0]).toMatchObject({ status: 'open', version: 1 });
+
+      const accepted = await bookWith(kacho, 'oneOnOne', request.id);
+      expect(accepted.status).toBe(202);
+      const interview = (accepted.body as unknown as BookingResponse).interviews[0]!;
+      expect(interview.type).toBe('oneOnOne');
+      const mine = await requestsOf(person, 'requester');
+      expect(mine[0]).toMatchObject({ id: request.id, status: 'booked', interviewId: interview.id });
+      // Booked: a second acceptance books nothing.
+      expect((await bookWith(kacho, 'oneOnOne', request.id)).status).toBe(409);
+      const audit = await server.database.query<{ actor_id: string; details: { request?: string } }>(
+        `SELECT actor_id, details FROM audit_log WHERE resource = 'interview' AND details->>'requestId' = $1`,
+        [request.id],
+      );
+      expect(audit.map((row) => [row.actor_id, row.details.request]).sort()).toEqual(
+        [
+          [kacho.id, 'accept'],
+          [person.id, 'create'],
+        ].sort(),
+      );
+    });
+
+    it('is declined only by its supervisor, with a reason the person sees', async () => {
+      const created = await ask(person, { supervisorId: kacho.id, topic: '資格取得の支援について' });
+      expect(created.status).toBe(201);
+      const request = created.body as unknown as InterviewRequest;
+      const decline = (who: Person, body: Record<string, unknown>) =>
+        call(who, 'POST', `/api/interview-requests/${request.id}/decline`, body);
+      expect((await decline(bucho, { version: request.version, reason: '多忙' })).status).toBe(403);
+      expect((await decline(person, { version: request.version, reason: '取り下げ' })).status).toBe(403);
+      expect((await decline(kacho, { version: request.version, reason: '  ' })).status).toBe(400);
+      expect((await decline(kacho, { version: request.version, reason: 'あ'.repeat(501) })).status).toBe(400);
+      expect((await decline(kacho, { version: request.version + 1, reason: '多忙' })).status).toBe(409);
+      expect((await requestsOf(person, 'requester'))[0]).toMatchObject({
+        status: 'open',
+        declineReason: null,
+      });
+      const declined = await decline(kacho, {
+        version: request.version,
+        reason: '来週の係会議で取り上げます',
+      });
+      expect(declined.status).toBe(200);
+      expect((await requestsOf(person, 'requester'))[0]).toMatchObject({
+        id: request.id,
+        status: 'declined',
+        declineReason: '来週の係会議で取り上げます',
+      });
+      expect((await decline(kacho, { version: request.version + 1, reason: '再度' })).status).toBe(409);
+    });
+
+    it('follows a change of supervisor: moved to the new one, or closed when there is none', async () => {
+      const created = await ask(person, { supervisorId: kacho.id, topic: '異動の希望について' });
+      expect(created.status).toBe(201);
+      const request = created.body as unknown as InterviewRequest;
+      const transfer = createInterviewTransfer({ notifyOutlookWork: async () => undefined });
+      await transfer.reroute(
+        server.database.db,
+        [{ personId: person.id, removed: [kacho.id], supervisorId: bucho.id }],
+        new Date(),
+      );
+      expect((await requestsOf(bucho, 'supervisor')).map((entry) => [entry.id, entry.status])).toEqual([
+        [request.id, 'open'],
+      ]);
+      expect(
+        (await requestsOf(kacho, 'supervisor')).find((entry) => entry.id === request.id),
+      ).toBeUndefined();
+      await transfer.reroute(
+        server.database.db,
+        [{ personId: person.id, removed: [bucho.id], supervisorId: null }],
+        new Date(),
+      );
+      expect((await requestsOf(person, 'requester'))[0]).toMatchObject({ id: request.id, status: 'closed' });
     });
   });
 });
