@@ -42,12 +42,14 @@ const INTERVIEW_TYPES: Record<CardLocale, Record<InterviewType, string>> = {
     midYear: '中間面談',
     yearEnd: '期末面談（評価結果のフィードバック）',
     career: 'キャリア面談',
+    oneOnOne: '1on1',
   },
   en: {
     goalSetting: 'Goal-setting interview',
     midYear: 'Mid-year interview',
     yearEnd: 'Year-end interview (evaluation feedback)',
     career: 'Career interview',
+    oneOnOne: '1:1',
   },
 };
 

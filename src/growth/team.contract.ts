@@ -8,7 +8,7 @@
 // One zod schema per shape: the route documents (and outside production checks) its answer with it, and
 // the types are inferred from it.
 import { z } from 'zod';
-import { INTERVIEW_TYPES } from '../interviews/interview.contract.ts';
+import { FORMAL_INTERVIEW_TYPES } from '../interviews/interview.contract.ts';
 import { personPlacementFields, personSummarySchema } from '../people/people.contract.ts';
 
 /**
@@ -25,9 +25,9 @@ export const teamMemberSchema = personSummarySchema.extend({
   /** Of a submitted self-check: how many of its items have a comment so far (e.g. 2 of 7). */
   selfCheckFeedback: z.object({ commented: z.number(), items: z.number() }).nullable().optional(),
   goals: z.number().describe('Goals set for the current fiscal year'),
-  /** This fiscal year's next one-on-one (booked), else the latest held (done); null when none. */
+  /** This fiscal year's next formal interview (booked), else the latest held (done); null when none. 1:1s do not count. */
   interview: z
-    .object({ status: z.enum(['booked', 'done']), type: z.enum(INTERVIEW_TYPES), start: z.string() })
+    .object({ status: z.enum(['booked', 'done']), type: z.enum(FORMAL_INTERVIEW_TYPES), start: z.string() })
     .nullable(),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;

@@ -9,6 +9,7 @@ export const TYPE_LABEL: Record<InterviewType, string> = {
   midYear: '中間面談',
   yearEnd: '期末面談（評価結果のフィードバック）',
   career: 'キャリア面談',
+  oneOnOne: '1on1',
 };
 
 const OPENING: Record<InterviewType, string> = {
@@ -16,6 +17,7 @@ const OPENING: Record<InterviewType, string> = {
   midYear: '目標の進み具合と、下期に向けた取組を話し合います。',
   yearEnd: '一年の成果を振り返り、評価結果と次年度に向けた課題を共有します。',
   career: 'これからのキャリアビジョンと、必要な経験・研修を話し合います。',
+  oneOnOne: '仕事の近況や困りごと、これからやってみたいことを気軽に話し合います。',
 };
 
 const GOAL_PROMPT: Record<InterviewType, string> = {
@@ -23,9 +25,13 @@ const GOAL_PROMPT: Record<InterviewType, string> = {
   midYear: '進捗の確認',
   yearEnd: '達成状況の振り返り',
   career: 'キャリアとのつながり',
+  oneOnOne: '目標の近況',
 };
 
-/** The agenda an interview starts with: the person's goals, then the evaluated items of their level. */
+/**
+ * The agenda an interview starts with: the person's goals, then the evaluated items of their level (not
+ * for a career interview or a 1:1, which are not about the evaluated items).
+ */
 export function buildAgenda(input: {
   type: InterviewType;
   goalTitles: string[];
@@ -38,7 +44,7 @@ export function buildAgenda(input: {
     source: 'goal',
   }));
   const row = input.levelId ? input.framework.expectations[input.levelId] : undefined;
-  if (row && input.type !== 'career') {
+  if (row && input.type !== 'career' && input.type !== 'oneOnOne') {
     for (const competency of input.framework.competencies) {
       if (row[competency.id] === 'evaluated' || row[competency.id] === 'parttime') {
         items.push({ id: randomUUID(), text: competency.name.ja, source: 'competency' });

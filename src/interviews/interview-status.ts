@@ -1,16 +1,17 @@
 import type { InterviewStore } from './interview.store.ts';
-import type { InterviewType } from './interview.contract.ts';
+import { isFormalInterview, type FormalInterviewType } from './interview.contract.ts';
 
 export interface InterviewStatus {
   status: 'booked' | 'done';
-  type: InterviewType;
+  type: FormalInterviewType;
   start: string;
 }
 
 /**
  * Where each person stands with one-on-ones this fiscal year, for the supervisor's team view: the next
  * interview ahead (booked, or being put into Outlook), else the latest one held. Failed bookings do not
- * count: the supervisor sees those on the interviews page.
+ * count: the supervisor sees those on the interviews page. Only the formal interviews count: a 1:1 held
+ * or booked says nothing of where the person stands in the cycle (it is on the interviews page).
  */
 export function createInterviewStatus(store: Pick<InterviewStore, 'liveOfPeople'>) {
   return {
@@ -19,7 +20,10 @@ export function createInterviewStatus(store: Pick<InterviewStore, 'liveOfPeople'
       fiscalYear: number,
       now: Date,
     ): Promise<Map<string, InterviewStatus>> {
-      const rows = (await store.liveOfPeople(personIds, fiscalYear)).filter((row) => row.status !== 'failed');
+      const rows = (await store.liveOfPeople(personIds, fiscalYear)).filter(
+        (row): row is typeof row & { type: FormalInterviewType } =>
+          row.status !== 'failed' && isFormalInterview(row.type),
+      );
       const found = new Map<string, InterviewStatus>();
       for (const personId of personIds) {
         const own = rows.filter((row) => row.personId === personId);

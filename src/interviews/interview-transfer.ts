@@ -11,6 +11,7 @@ import type { Db } from '../db/database.ts';
 import type { ChainChange, ChainChangeHandler } from '../people/supervisor-changes.ts';
 import { interviewBookings, interviews } from './interview.schema.ts';
 import { createInterviewStore } from './interview.store.ts';
+import { moveOpenRequests } from './interview-requests.ts';
 
 export const TRANSFER_CANCEL_REASON =
   '上司の異動・変更により、新しい上司の面談として取り直しました。 / Your supervisor changed: the interview moves to your new supervisor.';
@@ -83,6 +84,8 @@ export function createInterviewTransfer(deps: {
         });
         bookings.add(bookingId);
       }
+      // Open 1:1 requests follow the line too: to the new supervisor, or closed when there is none.
+      await moveOpenRequests(db, changes, now);
       return {
         reassigned,
         afterCommit: async () => {

@@ -6,7 +6,14 @@
 // GET  /api/interviews/:interviewId  → InterviewDetail (organizer, the supervisor chain, the attendee, HR)
 // POST /api/interviews/:interviewId/reschedule ← RescheduleInput → InterviewDetail (organizer chain)
 // POST /api/interviews/:interviewId/cancel     ← CancelInput → InterviewDetail (organizer chain)
-// PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick action items)
+// PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick
+//                                                action items and, until it starts, write their own agenda items)
+//
+// 1:1 requests (a person asks their direct supervisor for a 1:1; the supervisor books or declines):
+// POST /api/interview-requests                     ← RequestInput → 201 InterviewRequest (the person; one open at a time)
+// GET  /api/interview-requests?as=requester|supervisor → InterviewRequest[]
+// POST /api/interview-requests/:requestId/decline  ← DeclineInput → InterviewRequest (the supervisor it went to)
+// Accepting is booking: POST /api/interviews/bookings with `requestId` (type oneOnOne, that person).
 //
 // One zod schema per shape: the routes validate, answer and document with them, and the types below
 // (which the tab imports) are inferred from them.
@@ -20,9 +27,19 @@ import {
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
-export const INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
+/**
+ * The four formal interviews of the cycle (one live per person, type and fiscal year), then the 1:1
+ * (1on1): booked any time, as often as the supervisor and the person like, and never counted as a
+ * formal interview.
+ */
+export const FORMAL_INTERVIEW_TYPES = ['goalSetting', 'midYear', 'yearEnd', 'career'] as const;
+export const INTERVIEW_TYPES = [...FORMAL_INTERVIEW_TYPES, 'oneOnOne'] as const;
 export const interviewTypeSchema = z.enum(INTERVIEW_TYPES);
 export type InterviewType = z.infer<typeof interviewTypeSchema>;
+export type FormalInterviewType = (typeof FORMAL_INTERVIEW_TYPES)[number];
+/** Whether a type is one of the formal interviews (not a 1:1). */
+export const isFormalInterview = (type: InterviewType): type is FormalInterviewType =>
+  (FORMAL_INTERVIEW_TYPES as readonly string[]).includes(type);
 
 export const DEFAULT_DURATION_MINUTES = 30;
 export const MAX_PEOPLE_PER_PLAN = 60;
@@ -46,7 +63,7 @@ const time = z.string().regex(TIME_OF_DAY_PATTERN, 'must be HH:MM');
 const instant = z.iso.datetime({ offset: true });
 const personId = z.string().regex(UUID, 'must be a person id');
 
-/** Why a person got no slot; `already_booked` when they have this interview this fiscal year. */
+/** Why a person got no slot; `already_booked` when they have this formal interview this fiscal year. */
 export const noSlotReasonSchema = z.enum([
   'already_booked',
   'calendar_unavailable',
@@ -113,6 +130,8 @@ export const bookingInputSchema = z
   .object({
     /** Made by the tab once per confirmation: a retried or double-clicked confirmation books once. */
     idempotencyKey: z.string().regex(UUID, 'must be a UUID made by the client'),
+    /** Accepts this open 1:1 request: one slot, for its requester, type oneOnOne. */
+    requestId: z.string().regex(UUID, 'must be a request id').optional(),
     type: interviewTypeSchema,
     plan: planOptionsSchema,
     slots: z
@@ -166,8 +185,11 @@ export type BookingResponse = z.infer<typeof bookingResponseSchema>;
 export const agendaItemSchema = z.object({
   id: z.string(),
   text: z.string(),
-  /** Where it came from: the person's goal, a competency item of their level, or typed freely. */
-  source: z.enum(['goal', 'competency', 'free']),
+  /**
+   * Where it came from: the person's goal, a competency item of their level, typed freely by the
+   * supervisor chain, or added by the person themselves before the meeting (`self`).
+   */
+  source: z.enum(['goal', 'competency', 'free', 'self']),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
@@ -209,7 +231,10 @@ export const recordInputSchema = versionedInput({
     .array(z.object({ id: itemId, text: itemText, source: agendaItemSchema.shape.source }).strict())
     .max(AGENDA_ITEMS_MAX),
   sharedNotes: userText.max(NOTE_MAX),
-  /** The supervisor chain's; the attendee leaves it out (and may only change `done` of action items). */
+  /**
+   * The supervisor chain's; the attendee leaves it out (and may only change `done` of action items and,
+   * until the interview starts, their own agenda items: source `self`).
+   */
   privateNotes: userText.max(NOTE_MAX).optional(),
   actionItems: z
     .array(
@@ -225,3 +250,49 @@ export const recordInputSchema = versionedInput({
     .max(ACTION_ITEMS_MAX),
 });
 export type RecordInput = z.infer<typeof recordInputSchema>;
+
+export const REQUEST_TOPIC_MAX = 500;
+export const DECLINE_REASON_MAX = 500;
+
+/** open: waiting for the supervisor; booked: a 1:1 was booked for it; declined; closed: no supervisor any more. */
+export const INTERVIEW_REQUEST_STATUSES = ['open', 'booked', 'declined', 'closed'] as const;
+export const interviewRequestStatusSchema = z.enum(INTERVIEW_REQUEST_STATUSES);
+export type InterviewRequestStatus = z.infer<typeof interviewRequestStatusSchema>;
+
+export const requestInputSchema = z
+  .object({
+    /** Whom the 1:1 is asked of: must be the person's current direct supervisor. */
+    supervisorId: personId,
+    topic: userText.trim().min(1).max(REQUEST_TOPIC_MAX),
+    /** Any day of the preferred week (YYYY-MM-DD, Japan); stored as that week's Monday. */
+    preferredWeek: dayFormat.nullable().default(null),
+  })
+  .strict();
+export type RequestInput = z.infer<typeof requestInputSchema>;
+
+export const interviewRequestSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  supervisorId: z.string(),
+  supervisorName: z.string(),
+  topic: z.string(),
+  /** The Monday of the preferred week, or null. */
+  preferredWeek: z.string().nullable(),
+  status: interviewRequestStatusSchema,
+  declineReason: z.string().nullable(),
+  /** The 1:1 booked for it. */
+  interviewId: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type InterviewRequest = z.infer<typeof interviewRequestSchema>;
+
+export const requestListQuerySchema = z.object({
+  as: z.enum(['requester', 'supervisor']).default('requester'),
+});
+
+export const declineInputSchema = versionedInput({
+  reason: userText.trim().min(1).max(DECLINE_REASON_MAX),
+});
+export type DeclineInput = z.infer<typeof declineInputSchema>;

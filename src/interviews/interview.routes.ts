@@ -7,6 +7,10 @@ import {
   bookingInputSchema,
   bookingResponseSchema,
   cancelInputSchema,
+  declineInputSchema,
+  interviewRequestSchema,
+  requestInputSchema,
+  requestListQuerySchema,
   interviewDetailSchema as detailSchema,
   interviewListQuerySchema,
   interviewSummarySchema as summarySchema,
@@ -16,8 +20,9 @@ import {
   rescheduleInputSchema,
 } from './interview.contract.ts';
 import type { InterviewService } from './interview.service.ts';
+import type { InterviewRequests } from './interview-requests.ts';
 
-export function interviewRoutes(service: InterviewService): RouteDefinition[] {
+export function interviewRoutes(service: InterviewService, requests: InterviewRequests): RouteDefinition[] {
   const route = routeGroup({ tags: ['interviews'], auth: 'user' });
   const errors = {
     403: { description: 'Not the supervisor chain of that person (or HR)' },
@@ -30,7 +35,49 @@ export function interviewRoutes(service: InterviewService): RouteDefinition[] {
     id: uuidParam,
     errors,
   });
+  const request = recordRoutes({
+    tags: ['interviews'],
+    path: '/api/interview-requests/:requestId',
+    id: uuidParam,
+    errors: {
+      403: { description: 'Not the supervisor the request went to' },
+      404: { description: 'No such request' },
+      409: { description: 'Changed by someone else (version), or no longer open' },
+    },
+  });
   return [
+    route({
+      method: 'post',
+      path: '/api/interview-requests',
+      operationId: 'requestOneOnOne',
+      summary: 'Ask my direct supervisor for a 1:1 (topic, optional week); one open request at a time',
+      rateLimit: 'notify',
+      request: { body: requestInputSchema },
+      responses: {
+        201: { description: 'Requested', schema: interviewRequestSchema },
+        403: { description: 'Not my current direct supervisor' },
+        409: { description: 'I already have an open request (named in the error)' },
+      },
+      handler: async ({ user, body }) => ({ status: 201, body: await requests.create(actorOf(user), body) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/interview-requests',
+      operationId: 'listInterviewRequests',
+      summary: 'My 1:1 requests (as=requester) or those made to me (as=supervisor), latest first',
+      request: { query: requestListQuerySchema },
+      responses: { 200: { description: 'Requests', schema: z.array(interviewRequestSchema) } },
+      handler: async ({ user, query }) => ({ body: await requests.list(actorOf(user), query.as) }),
+    }),
+    request({
+      method: 'post',
+      path: '/decline',
+      operationId: 'declineInterviewRequest',
+      summary: 'Decline a 1:1 request with a reason the person sees',
+      body: declineInputSchema,
+      ok: { description: 'Declined', schema: interviewRequestSchema },
+      act: (actor, id, body) => requests.decline(actor, id, body),
+    }),
     route({
       method: 'post',
       path: '/api/interviews/plan',

@@ -9,7 +9,12 @@ import {
   uuidPrimaryKey,
   versionedRow,
 } from '../db/columns.ts';
-import type { ActionItem, AgendaItem } from './interview.contract.ts';
+import {
+  INTERVIEW_TYPES,
+  INTERVIEW_REQUEST_STATUSES,
+  type ActionItem,
+  type AgendaItem,
+} from './interview.contract.ts';
 
 /** One confirmation by a supervisor: its idempotency key makes a retried confirmation book once. */
 export const interviewBookings = pgTable(
@@ -26,7 +31,8 @@ export const interviewBookings = pgTable(
 /**
  * A one-on-one interview and its Outlook event. `transactionId` is fixed when the row is written and sent
  * with every attempt to create the event, so Graph drops duplicates of a retried POST; the partial
- * unique index keeps one live interview per person, type and fiscal year on our side.
+ * unique index keeps one live formal interview per person, type and fiscal year on our side (1:1s,
+ * `oneOnOne`, have no such limit).
  */
 export const interviews = pgTable(
   'interviews',
@@ -35,7 +41,7 @@ export const interviews = pgTable(
     bookingId: uuid('booking_id').notNull(),
     organizerId: personRef('organizer_id'),
     personId: personRef(),
-    type: text('type', { enum: ['goalSetting', 'midYear', 'yearEnd', 'career'] }).notNull(),
+    type: text('type', { enum: INTERVIEW_TYPES }).notNull(),
     fiscalYear: fiscalYearColumn(),
     startsAt: timestamptz('starts_at').notNull(),
     endsAt: timestamptz('ends_at').notNull(),
@@ -61,7 +67,7 @@ export const interviews = pgTable(
     uniqueIndex('interviews_transaction_id').on(table.transactionId),
     uniqueIndex('interviews_one_live_per_type')
       .on(table.personId, table.type, table.fiscalYear)
-      .where(sql`${table.status} <> 'cancelled'`),
+      .where(sql`${table.status} <> 'cancelled' and ${table.type} <> 'oneOnOne'`),
     index('interviews_organizer_idx').on(table.organizerId, table.startsAt),
     index('interviews_person_idx').on(table.personId, table.startsAt),
     // HR's completion dashboard counts a whole year's interviews.
@@ -69,5 +75,32 @@ export const interviews = pgTable(
     index('interviews_outlook_action_idx')
       .on(table.outlookAction)
       .where(sql`${table.outlookAction} is not null`),
+  ],
+);
+
+/**
+ * A person's request for a 1:1 with their direct supervisor. One open request per person (partial
+ * unique index); a booking that accepts it links the interview and makes it `booked`.
+ */
+export const interviewRequests = pgTable(
+  'interview_requests',
+  {
+    id: uuidPrimaryKey(),
+    personId: personRef(),
+    supervisorId: personRef('supervisor_id'),
+    topic: text('topic').notNull(),
+    /** The Monday (YYYY-MM-DD, Japan) of the week the person would like it in. */
+    preferredWeek: text('preferred_week'),
+    status: text('status', { enum: INTERVIEW_REQUEST_STATUSES }).notNull().default('open'),
+    declineReason: text('decline_reason'),
+    interviewId: uuid('interview_id'),
+    ...versionedRow(),
+  },
+  (table) => [
+    uniqueIndex('interview_requests_one_open')
+      .on(table.personId)
+      .where(sql`${table.status} = 'open'`),
+    index('interview_requests_supervisor_idx').on(table.supervisorId, table.status),
+    index('interview_requests_person_idx').on(table.personId, table.createdAt),
   ],
 );

@@ -8,10 +8,12 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import type { Calendar, MailboxSchedule } from './calendar.port.ts';
 import { buildAgenda, carryOver } from './interview-content.ts';
 import {
+  isFormalInterview,
   MAX_WINDOW_DAYS,
   type BookingRequest,
   type BookingResponse,
   type CancelInput,
+  type AgendaItem,
   type InterviewDetail,
   type InterviewSummary,
   type PlanOptions,
@@ -21,6 +23,7 @@ import {
   type RescheduleInput,
 } from './interview.contract.ts';
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
+import { markRequestBooked, type InterviewRequests } from './interview-requests.ts';
 import { isAccessDenied } from './bulk-planning.ts';
 import { SENDING_LIMIT_WAIT } from './outlook-sync.ts';
 import {
@@ -49,6 +52,8 @@ export interface InterviewServiceDependencies {
   calendar: Calendar;
   goals: GoalTitles;
   framework: Framework;
+  /** 1:1 requests, which a booking may accept. */
+  requests?: Pick<InterviewRequests, 'requireOpenFor'>;
   /** Tells the worker there is Outlook work for a booking (a job; the periodic sweep is the safety net). */
   notifyOutlookWork: (bookingId: string) => Promise<void>;
   now: () => Date;
@@ -138,6 +143,10 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
   };
 
   const fiscalYearOf = (at: Date) => halfPeriodAt(at).fiscalYear;
+
+  const refuseRequests = (): never => {
+    throw new AppError('not_found', 'No such 1:1 request.');
+  };
 
   const summarize = (row: InterviewRow, names: Map<string, PersonRow>): InterviewSummary => ({
     id: row.id,
@@ -271,8 +280,11 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       const directory = await directoryOf([actor.id, ...personIds]);
       const organizer = directory.get(actor.id)!;
       const fiscalYear = fiscalYearOf(new Date(jstMidnight(input.firstDay)));
+      // One live formal interview per type and year; 1:1s are booked as often as wanted.
       const already = new Set(
-        (await store.liveOfType(personIds, input.type, fiscalYear)).map((row) => row.personId),
+        isFormalInterview(input.type)
+          ? (await store.liveOfType(personIds, input.type, fiscalYear)).map((row) => row.personId)
+          : [],
       );
       const persons = personIds.filter((id) => !already.has(id)).map((id) => directory.get(id)!);
       const search = await searchFor(organizer, persons, input);
@@ -321,6 +333,19 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           { path: `body.slots.${wrongLength}`, message: `must last ${input.plan.durationMinutes} minutes` },
         ]);
       await requireOrganizerRights(actor, personIds);
+      // Accepting a 1:1 request: one 1:1 for the person who asked, by the supervisor they asked.
+      const request = input.requestId
+        ? await (deps.requests ?? refuseRequests()).requireOpenFor(actor, input.requestId)
+        : undefined;
+      if (
+        request &&
+        (input.type !== 'oneOnOne' || personIds.length !== 1 || personIds[0] !== request.personId)
+      )
+        throw new AppError(
+          'validation_failed',
+          'A 1:1 request is accepted with one 1:1 for the person who asked.',
+          [{ path: 'body.requestId', message: 'book type oneOnOne, one slot, for the requester' }],
+        );
       const directory = await directoryOf([actor.id, ...personIds]);
       const organizer = directory.get(actor.id)!;
 
@@ -378,8 +403,27 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         bookingId = await store.insertBooking(
           { organizerId: actor.id, idempotencyKey: input.idempotencyKey },
           rows,
+          request
+            ? (tx, [interviewId]) =>
+                markRequestBooked(
+                  tx,
+                  {
+                    requestId: request.id,
+                    supervisorId: actor.id,
+                    personId: request.personId,
+                    interviewId: interviewId!,
+                  },
+                  deps.now(),
+                )
+            : undefined,
         );
       } catch (error) {
+        if (error instanceof AppError) {
+          // The request was answered meanwhile; unless it was this same confirmation, nothing is booked.
+          const raced = await store.findBooking(actor.id, input.idempotencyKey);
+          if (raced) return { bookingId: raced, interviews: await summaries(await store.ofBooking(raced)) };
+          throw error;
+        }
         if (!isUniqueViolation(error)) throw error;
         // Either the same confirmation raced itself, or someone already has this interview this year.
         const raced = await store.findBooking(actor.id, input.idempotencyKey);
@@ -388,6 +432,14 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           { path: 'body.slots', message: 'already booked' },
         ]);
       }
+      if (request)
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: request.personId,
+          action: 'write',
+          resource: 'interview',
+          details: { requestId: request.id, request: 'accept', bookingId },
+        });
       await deps.notifyOutlookWork(bookingId);
       return { bookingId, interviews: await summaries(await store.ofBooking(bookingId)) };
     },
@@ -453,13 +505,33 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       return detail(updated, relation);
     },
 
-    /** The supervisor chain keeps the record; the attendee may only tick their action items. */
+    /**
+     * The supervisor chain keeps the record; the attendee ticks their action items and, until the
+     * interview starts, adds, rewrites or drops their own agenda items (source `self`) and no others.
+     */
     async record(actor: Actor, id: string, input: RecordInput): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await relationTo(actor, row);
       if (row.version !== input.version) throw conflict(row);
+      const ids = input.agenda.map((item) => item.id);
+      const duplicate = ids.findIndex((itemId, index) => ids.indexOf(itemId) !== index);
+      if (duplicate >= 0)
+        throw new AppError('validation_failed', 'Each agenda item needs its own id.', [
+          { path: `body.agenda.${duplicate}.id`, message: 'duplicate id' },
+        ]);
+      const before = new Map(row.agenda.map((item) => [item.id, item]));
       let changes: Partial<InterviewRow>;
       if (relation === 'organizer' || relation === 'supervisor') {
+        // The person's own items say they wrote them: the chain keeps or drops them, never writes one.
+        const forged = input.agenda.findIndex(
+          (item) =>
+            item.source === 'self' &&
+            (before.get(item.id)?.source !== 'self' || before.get(item.id)?.text !== item.text),
+        );
+        if (forged >= 0)
+          throw new AppError('forbidden', 'Agenda items the person added are theirs to write.', [
+            { path: `body.agenda.${forged}`, message: 'only the person writes their own items' },
+          ]);
         changes = {
           agenda: input.agenda,
           sharedNotes: input.sharedNotes,
@@ -475,16 +547,26 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
               item.id === current.id && item.text === current.text && item.carriedFrom === current.carriedFrom
             );
           });
+        const key = (item: AgendaItem) => JSON.stringify([item.id, item.text, item.source]);
+        const othersOf = (items: readonly AgendaItem[]) =>
+          items.filter((item) => item.source !== 'self').map(key);
+        const sameOthers = JSON.stringify(othersOf(input.agenda)) === JSON.stringify(othersOf(row.agenda));
         const sameRest =
-          JSON.stringify(input.agenda) === JSON.stringify(row.agenda) &&
-          input.sharedNotes === row.sharedNotes &&
-          input.privateNotes === undefined;
+          sameOthers && input.sharedNotes === row.sharedNotes && input.privateNotes === undefined;
         if (!sameItems || !sameRest)
           throw new AppError(
             'forbidden',
-            'Only your supervisor edits the interview record; you can tick your action items.',
+            'Only your supervisor edits the interview record; you can add your own agenda items before the interview and tick your action items.',
           );
-        changes = { actionItems: input.actionItems };
+        const agendaChanged = JSON.stringify(input.agenda.map(key)) !== JSON.stringify(row.agenda.map(key));
+        if (agendaChanged && row.status === 'cancelled')
+          throw new AppError('conflict', 'The interview was cancelled.');
+        if (agendaChanged && row.startsAt.getTime() <= deps.now().getTime())
+          throw new AppError(
+            'conflict',
+            'The interview has started: your own agenda items can be added until it starts.',
+          );
+        changes = { actionItems: input.actionItems, agenda: input.agenda };
       } else {
         throw new AppError('forbidden', 'HR reads interview records but does not write them.');
       }

@@ -49,14 +49,25 @@ export function createInterviewStore(db: Db) {
       return booking?.id;
     },
 
-    /** The booking and its interviews in one transaction: all of them are stored, or none. */
+    /**
+     * The booking and its interviews in one transaction: all of them are stored, or none. `within` runs
+     * in the same transaction with the new interviews' ids (a 1:1 request it accepts is marked booked).
+     */
     async insertBooking(
       booking: { organizerId: string; idempotencyKey: string },
       rows: Array<Omit<NewInterview, 'bookingId'>>,
+      within?: (tx: Db, interviewIds: string[]) => Promise<void>,
     ): Promise<string> {
       return db.transaction(async (tx) => {
         const [created] = await tx.insert(interviewBookings).values(booking).returning();
-        await tx.insert(interviews).values(rows.map((row) => ({ ...row, bookingId: created!.id })));
+        const inserted = await tx
+          .insert(interviews)
+          .values(rows.map((row) => ({ ...row, bookingId: created!.id })))
+          .returning({ id: interviews.id });
+        await within?.(
+          tx,
+          inserted.map((row) => row.id),
+        );
         return created!.id;
       });
     },

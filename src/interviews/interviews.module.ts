@@ -7,6 +7,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
 import type { EventChange } from './calendar-changes.ts';
+import { createInterviewRequestStore, createInterviewRequests } from './interview-requests.ts';
 import { createInterviewStatus } from './interview-status.ts';
 import { createInterviewTransfer } from './interview-transfer.ts';
 import { interviewRoutes } from './interview.routes.ts';
@@ -45,7 +46,14 @@ export function createInterviewsModule(
   const store = createInterviewStore(ctx.db);
   const worker = outlookWorkerOptionsOf(ctx, deps.people);
   const outlookSync = createOutlookSync({ store, ...worker });
+  const requests = createInterviewRequests({
+    store: createInterviewRequestStore(ctx.db),
+    people: deps.people,
+    audit: deps.audit,
+    now: ctx.now,
+  });
   const service = createInterviewService({
+    requests,
     store,
     people: deps.people,
     access: deps.access,
@@ -64,7 +72,7 @@ export function createInterviewsModule(
     }),
   ];
   return {
-    routes: interviewRoutes(service),
+    routes: interviewRoutes(service, requests),
     jobs,
     /** The service behind the routes (the bot's 「次の予定」 lists my interviews through it). */
     service,

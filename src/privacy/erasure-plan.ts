@@ -62,6 +62,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted('career_designs', 'person_id', 'their career design'),
   deleted('declarations', 'person_id', 'their 自己申告'),
   deleted('interviews', 'person_id', 'interviews about them, with their records'),
+  deleted('interview_requests', 'person_id', 'the 1:1s they asked their supervisor for'),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
   deleted('rate_limit_counters', 'person_id', 'how many changes they made in the current rate-limit window'),
   deleted(
@@ -124,6 +125,16 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     },
   ),
   detached('interview_bookings', 'organizer_id', 'bookings they confirmed for others'),
+  detached(
+    'interview_requests',
+    'supervisor_id',
+    '1:1s others asked of them as supervisor: open ones are closed (nobody is left to answer them)',
+    {
+      detach: (_personId, tombstone) => sql`
+      supervisor_id = ${tombstone},
+      status = CASE WHEN status = 'open' THEN 'closed' ELSE status END`,
+    },
+  ),
   detached('training_enrolments', 'requested_by_id', 'recommendations and nominations they made'),
   detached('report_comments', 'author_id', 'their comments on others’ reports'),
   detached('report_shares', 'supervisor_id', 'others’ reports shared with them as supervisor'),

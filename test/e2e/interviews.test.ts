@@ -529,4 +529,34 @@ describe('interviews in the tab', () => {
     expect(yearEnd).toHaveLength(reports.length);
     await page.close();
   });
+
+  it('books the 1:1 a report asked for: request, accept, book', async () => {
+    const report = reports.at(-1)!;
+    const asking = await open(report);
+    await asking.tab.frame.locator('[data-testid=request-topic]').fill('研修の希望を相談したい');
+    await asking.tab.frame.locator('[data-testid=request-send]').click();
+    await asking.tab.frame.locator('[data-testid=request-open-note]').waitFor();
+    await asking.page.close();
+    const [request] = (await call(report, 'GET', '/api/interview-requests?as=requester'))
+      .body as unknown as Array<{
+      id: string;
+    }>;
+
+    const { page, tab } = await open(kacho);
+    await tab.frame.locator(`[data-testid=request-accept-${request!.id}]`).click();
+    await tab.frame.locator('[data-testid=booking-accepting]').waitFor();
+    await expect(tab.frame.locator('[data-testid=booking-type]').inputValue()).resolves.toBe('oneOnOne');
+    await tab.frame.locator('[data-testid=booking-find]').click();
+    await tab.frame.locator('[data-testid=plan]').waitFor({ timeout: 20_000 });
+    await tab.frame.locator('[data-testid=booking-confirm]').click();
+    await tab.frame.locator('[data-testid=booked-state]').waitFor({ timeout: 60_000 });
+    const [answered] = (await call(report, 'GET', '/api/interview-requests?as=requester'))
+      .body as unknown as Array<{
+      status: string;
+      interviewId: string | null;
+    }>;
+    expect(answered?.status).toBe('booked');
+    expect(answered?.interviewId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.close();
+  });
 });

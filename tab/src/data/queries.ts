@@ -38,6 +38,7 @@ export const queryKeys = {
   declarationWindows: ['declaration', 'windows'] as const,
   declaration: (personId: string, fiscalYear: number) => ['declaration', personId, fiscalYear] as const,
   interviews: (as: 'organizer' | 'attendee') => ['interviews', as] as const,
+  interviewRequests: (as: 'requester' | 'supervisor') => ['interview-requests', as] as const,
   interview: (id: string) => ['interviews', 'detail', id] as const,
   /** One version of an interview (the attendee list's shared notes): a new version is asked for anew. */
   interviewVersion: (id: string, version: number) => ['interviews', 'detail', id, version] as const,

@@ -72,6 +72,7 @@ const messages = {
       midYear: '中間面談',
       yearEnd: '期末面談',
       career: 'キャリア面談',
+      oneOnOne: '1on1',
     },
   },
   en: {
@@ -146,6 +147,7 @@ const messages = {
       midYear: 'mid-year interview',
       yearEnd: 'year-end interview',
       career: 'career interview',
+      oneOnOne: '1:1',
     },
   },
 };

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import {
   MAX_PEOPLE_PER_PLAN,
   type BookingRequest,
+  type InterviewRequest,
   type InterviewSummary,
   type PlanRequest,
 } from '../../../src/interviews/interview.contract.ts';
@@ -42,17 +43,29 @@ export function BookingPanel({
   api,
   organizerInterviews,
   onBooked,
+  accepting,
 }: {
   api: ApiClient;
   /** The organizer list, kept fresh by the page: booked interviews show their status from it. */
   organizerInterviews: InterviewSummary[] | undefined;
   onBooked: () => void;
+  /** A 1:1 request being accepted: the panel starts with its person and type 1on1 (mount it anew per request). */
+  accepting?: InterviewRequest;
 }) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();
   const team = useQuery(routeQuery(api, queryKeys.team, 'GET /api/team'));
-  const [initial] = useState(() => loadSaved(new Date()));
+  const [initial] = useState(() => {
+    const saved = loadSaved(new Date());
+    return accepting
+      ? {
+          settings: { ...saved.settings, type: 'oneOnOne' as const },
+          selected: [accepting.personId],
+          touched: true,
+        }
+      : saved;
+  });
   const [ownSettings, setSettings] = useState<PlanSettings>(initial.settings);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial.selected));
   const [problems, setProblems] = useState<string[]>([]);
@@ -120,7 +133,13 @@ export function BookingPanel({
     const signature = JSON.stringify({ type, plan, slots });
     if (confirmation.current?.signature !== signature)
       confirmation.current = { key: newIdempotencyKey(), signature };
-    const body: BookingRequest = { idempotencyKey: confirmation.current.key, type, plan, slots };
+    const body: BookingRequest = {
+      idempotencyKey: confirmation.current.key,
+      ...(accepting ? { requestId: accepting.id } : {}),
+      type,
+      plan,
+      slots,
+    };
     setOutcome(undefined);
     bookingRequest.mutate(body, {
       onSuccess: (booking) => {
@@ -174,6 +193,14 @@ export function BookingPanel({
   return (
     <div className={layout.stack} data-testid="booking-panel">
       <p className={layout.muted}>{t('book.intro')}</p>
+      {accepting ? (
+        <MessageBar intent="info" data-testid="booking-accepting">
+          <MessageBarBody>
+            <MessageBarTitle>{t('requests.accepting', { name: accepting.personName })}</MessageBarTitle>
+            {accepting.topic}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       <PeoplePicker members={members} selected={selected} onChange={setSelected} />
       {tooMany ? (

@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_ITEMS_MAX,
@@ -58,6 +59,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   notes: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', margin: 0 },
+  subheading: { margin: '16px 0 4px', fontSize: tokens.fontSizeBase400 },
 });
 
 /** An id for an item typed in the tab; the server keeps whatever id it is given (up to 64 characters). */
@@ -178,6 +180,8 @@ function RecordEditor({
   // The read view lists items as the editor does.
   const lists = useEditableListStyles();
   const queryClient = useQueryClient();
+  // When the page was opened: whether the interview has started yet (the server checks on save).
+  const [openedAt] = useState(() => Date.now());
   const {
     saved,
     form,
@@ -212,6 +216,17 @@ function RecordEditor({
         : 'read';
 
   const saving = record.isPending;
+  // The attendee writes their own agenda items until the interview starts (the server says the same).
+  const ownAgenda = mode === 'tick' && Date.parse(saved.start) > openedAt;
+  const others = form.agenda.filter((item) => item.source !== 'self');
+  const own = form.agenda.filter((item) => item.source === 'self');
+  const saveOwnAgenda = () =>
+    record.mutate({
+      version: saved.version,
+      agenda: cleaned(form).agenda,
+      sharedNotes: saved.sharedNotes,
+      actionItems: saved.actionItems,
+    });
 
   /** The attendee ticks an item: saved at once, with everything else exactly as the server gave it. */
   const tick = (id: string, done: boolean) => {
@@ -258,18 +273,66 @@ function RecordEditor({
           <p className={layout.muted}>{mode === 'tick' ? t('record.tickHint') : t('record.readOnly')}</p>
         )}
         <Section title={t('record.agenda')} id="record-agenda" testId="record-agenda">
-          <OrEmpty empty={saved.agenda.length === 0} text={t('record.noAgenda')}>
+          <OrEmpty empty={(ownAgenda ? others : saved.agenda).length === 0} text={t('record.noAgenda')}>
             <ul className={lists.list}>
-              {saved.agenda.map((item) => (
-                <li key={item.id} className={styles.readItem}>
-                  <Badge appearance="outline" color="informative">
-                    {t(`record.source.${item.source}`)}
-                  </Badge>
-                  <span>{item.text}</span>
-                </li>
-              ))}
+              {(ownAgenda ? saved.agenda.filter((item) => item.source !== 'self') : saved.agenda).map(
+                (item) => (
+                  <li key={item.id} className={styles.readItem}>
+                    <Badge appearance="outline" color="informative">
+                      {t(`record.source.${item.source}`)}
+                    </Badge>
+                    <span>{item.text}</span>
+                  </li>
+                ),
+              )}
             </ul>
           </OrEmpty>
+          {ownAgenda ? (
+            <div data-testid="own-agenda">
+              <h3 className={styles.subheading}>{t('record.ownAgenda')}</h3>
+              <p className={layout.muted}>{t('record.ownAgendaHint')}</p>
+              <EditableList
+                items={own}
+                onChange={(items) => update('agenda', [...others, ...items])}
+                blank={() => ({ id: itemId('self'), text: '', source: 'self' as const })}
+                max={Math.max(0, AGENDA_ITEMS_MAX - others.length)}
+                keyOf={(item) => item.id}
+                removeText={t('record.remove')}
+                removeLabel={(index) =>
+                  t('record.removeItem', { what: t('record.ownItem', { n: index + 1 }) })
+                }
+                addText={t('record.addOwnAgenda')}
+                addTestId="add-own-agenda"
+              >
+                {(item, index) => (
+                  <ItemField
+                    label={t('record.ownItem', { n: index + 1 })}
+                    text={item.text}
+                    onText={(text) =>
+                      update('agenda', [
+                        ...others,
+                        ...own.map((entry, at) => (at === index ? { ...entry, text } : entry)),
+                      ])
+                    }
+                    testId={`own-agenda-${index}`}
+                  />
+                )}
+              </EditableList>
+              <div className={layout.saveBar}>
+                <Button
+                  appearance="primary"
+                  disabled={saving || !dirty}
+                  onClick={saveOwnAgenda}
+                  data-testid="own-agenda-save"
+                >
+                  {saving ? t('record.saving') : t('record.saveOwnAgenda')}
+                </Button>
+                <span role="status" className={layout.muted} data-testid="own-agenda-status">
+                  {notice?.kind === 'saved' && !dirty ? t('record.saved') : dirty ? t('record.unsaved') : ''}
+                </span>
+              </div>
+            </div>
+          ) : null}
         </Section>
         <Section title={t('record.sharedNotes')} id="record-shared" testId="record-shared">
           {saved.sharedNotes.trim() ? (
@@ -326,6 +389,8 @@ function RecordEditor({
           {(item, index) => (
             <ItemField
               label={`${t('record.agendaItem', { n: index + 1 })}（${t(`record.source.${item.source}`)}）`}
+              // The person's own items are theirs to write: the chain keeps or removes them.
+              readOnly={item.source === 'self'}
               text={item.text}
               onText={(text) => changeAgenda(index, { text })}
               testId={`agenda-${index}`}
@@ -408,12 +473,14 @@ const NOTES = [
 function ItemField({
   label,
   hint,
+  readOnly,
   text,
   onText,
   testId,
 }: {
   label: string;
   hint?: string;
+  readOnly?: boolean;
   text: string;
   onText: (text: string) => void;
   testId: string;
@@ -423,6 +490,7 @@ function ItemField({
     <Field label={label} hint={hint} className={styles.grow}>
       <Input
         value={text}
+        readOnly={readOnly}
         maxLength={ITEM_TEXT_MAX}
         onChange={(_, data) => onText(data.value)}
         data-testid={testId}

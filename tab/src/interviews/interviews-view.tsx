@@ -1,5 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../data/queries.ts';
+import type { InterviewRequest } from '../../../src/interviews/interview.contract.ts';
+import { queryKeys, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
@@ -7,6 +10,7 @@ import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { BookingPanel } from './booking-panel.tsx';
 import { AttendeeList, OrganizerList } from './interview-lists.tsx';
 import { InterviewRecordView } from './interview-record.tsx';
+import { MyRequests, RequestsToMe } from './request-panels.tsx';
 import messages from './messages.ts';
 import { useInterviews } from './use-interviews.ts';
 
@@ -26,6 +30,18 @@ function InterviewsHome({ api }: PageProps) {
   const isSupervisor = me.data?.roles.includes('supervisor') ?? false;
   const organizer = useInterviews(api, 'organizer', isSupervisor);
   const attendee = useInterviews(api, 'attendee');
+  const queryClient = useQueryClient();
+  // A 1:1 request being accepted: the booking panel opens anew with its person and type.
+  const [accepting, setAccepting] = useState<InterviewRequest | undefined>();
+  const accept = (request: InterviewRequest) => {
+    setAccepting(request);
+    document.getElementById('interviews-book')?.scrollIntoView({ block: 'start' });
+  };
+  const booked = () => {
+    organizer.refresh();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.interviewRequests('supervisor') });
+  };
+  const supervisorId = me.data?.managerId ?? null;
 
   return (
     <Page title={t('title')} testId="interviews">
@@ -33,8 +49,17 @@ function InterviewsHome({ api }: PageProps) {
       {me.data === undefined ? <QueryState query={me}>{() => null}</QueryState> : null}
       {isSupervisor ? (
         <>
+          <Section title={t('requests.title')} id="interviews-requests" testId="interviews-requests">
+            <RequestsToMe api={api} onAccept={accept} />
+          </Section>
           <Section title={t('book.title')} id="interviews-book" testId="interviews-book">
-            <BookingPanel api={api} organizerInterviews={organizer.query.data} onBooked={organizer.refresh} />
+            <BookingPanel
+              key={accepting?.id ?? 'book'}
+              api={api}
+              organizerInterviews={organizer.query.data}
+              onBooked={booked}
+              {...(accepting ? { accepting } : {})}
+            />
           </Section>
           <Section title={t('organizer.title')} id="interviews-organizer" testId="interviews-organizer">
             <QueryState query={organizer.query}>
@@ -50,6 +75,11 @@ function InterviewsHome({ api }: PageProps) {
             </QueryState>
           </Section>
         </>
+      ) : null}
+      {supervisorId ? (
+        <Section title={t('requests.askTitle')} id="interviews-ask" testId="interviews-ask">
+          <MyRequests api={api} supervisorId={supervisorId} />
+        </Section>
       ) : null}
       {me.data !== undefined ? (
         <Section title={t('attendee.title')} id="interviews-attendee" testId="interviews-attendee">

@@ -134,7 +134,11 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/interviews/{interviewId}': [...READERS],
   'POST /api/interviews/{interviewId}/reschedule': CHAIN,
   'POST /api/interviews/{interviewId}/cancel': CHAIN,
-  'PUT /api/interviews/{interviewId}/record': [...CHAIN, 'self'], // the report may tick action items
+  'PUT /api/interviews/{interviewId}/record': [...CHAIN, 'self'], // the report: own agenda items, ticks
+  // 1:1 requests: each lists their own; the subject asks their direct supervisor, who alone declines.
+  'GET /api/interview-requests': ALL,
+  'POST /api/interview-requests': SELF, // of the subject's supervisor: nobody else's
+  'POST /api/interview-requests/{requestId}/decline': ['supervisor'],
   // The subject's own training report (attendees only).
   'GET /api/reports/sessions/{sessionId}': SELF,
   'PUT /api/reports/sessions/{sessionId}/draft': SELF,
@@ -243,6 +247,13 @@ describe('security matrix: every route × every role', () => {
         randomUUID(),
       ],
     );
+    // The subject's open 1:1 request to their supervisor (the subject asking again answers 409).
+    const asked = await call(subject, 'POST', '/api/interview-requests', {
+      supervisorId: supervisor.id,
+      topic: '業務の進め方について',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    ids.requestId = asked.body.id as string;
     // A course with a session two weeks ahead the subject applied to, and one already held that the
     // subject attended (for the report routes).
     const course = await call(hr, 'POST', '/api/training/courses', courseBody());
@@ -479,6 +490,8 @@ describe('security matrix: every route × every role', () => {
     'POST /api/cycles/windows/{windowId}/close': async () => ({
       version: Math.max(1, await windowVersion()),
     }),
+    'POST /api/interview-requests': () => ({ supervisorId: subject.managerId, topic: '相談したいこと' }),
+    'POST /api/interview-requests/{requestId}/decline': () => ({ version: 1, reason: '来週の係会議で' }),
     'POST /api/interviews/plan': () => ({ ...plan(), personIds: [subject.id], type: 'midYear' }),
     'POST /api/interviews/bookings': () => {
       const start = new Date(`${jstDay(5)}T10:00:00+09:00`);

@@ -20,4 +20,17 @@ export interface InterviewRoutes {
   'POST /api/interviews/:interviewId/reschedule': Route<Detail, typeof contract.rescheduleInputSchema>;
   'POST /api/interviews/:interviewId/cancel': Route<Detail, typeof contract.cancelInputSchema>;
   'PUT /api/interviews/:interviewId/record': Route<Detail, typeof contract.recordInputSchema>;
+  'POST /api/interview-requests': Route<
+    typeof contract.interviewRequestSchema,
+    typeof contract.requestInputSchema
+  >;
+  'GET /api/interview-requests': Route<
+    Array<z.output<typeof contract.interviewRequestSchema>>,
+    never,
+    typeof contract.requestListQuerySchema
+  >;
+  'POST /api/interview-requests/:requestId/decline': Route<
+    typeof contract.interviewRequestSchema,
+    typeof contract.declineInputSchema
+  >;
 }

@@ -1,0 +1,2 @@
+DROP INDEX "interviews_one_live_per_type";--> statement-breakpoint
+CREATE UNIQUE INDEX "interviews_one_live_per_type" ON "interviews" USING btree ("person_id","type","fiscal_year") WHERE "interviews"."status" <> 'cancelled' and "interviews"."type" <> 'oneOnOne';
