@@ -51,7 +51,6 @@ export function interviewRoutes(service: InterviewService, requests: InterviewRe
       path: '/api/interview-requests',
       operationId: 'requestOneOnOne',
       summary: 'Ask my direct supervisor for a 1:1 (topic, optional week); one open request at a time',
-      rateLimit: 'notify',
       request: { body: requestInputSchema },
       responses: {
         201: { description: 'Requested', schema: interviewRequestSchema },
