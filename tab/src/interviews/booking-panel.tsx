@@ -34,6 +34,7 @@ import {
   initialChoices,
   jstDayOf,
   PROBLEM_LIMITS,
+  requestWindow,
   seasonSettings,
   settingsProblems,
   type PlanSettings,
@@ -60,7 +61,12 @@ export function BookingPanel({
     const saved = loadSaved(new Date());
     return accepting
       ? {
-          settings: { ...saved.settings, type: 'oneOnOne' as const },
+          // The requested week, when it names one still to come; else the remembered window.
+          settings: {
+            ...saved.settings,
+            type: 'oneOnOne' as const,
+            ...requestWindow(accepting.preferredWeek, new Date()),
+          },
           selected: [accepting.personId],
           touched: true,
         }

@@ -90,6 +90,21 @@ export function seasonSettings(
   };
 }
 
+/**
+ * The window for a 1:1 request's preferred week (its Monday, as the server stores it): Monday to Friday,
+ * from tomorrow at the earliest. None when the request names no week or the week is over by tomorrow.
+ */
+export function requestWindow(
+  preferredWeek: string | null,
+  now: Date,
+): Pick<PlanSettings, 'firstDay' | 'lastDay'> | undefined {
+  if (!preferredWeek) return undefined;
+  const tomorrow = addDays(jstDayOf(now), 1);
+  const friday = addDays(preferredWeek, 4);
+  if (friday < tomorrow) return undefined;
+  return { firstDay: preferredWeek < tomorrow ? tomorrow : preferredWeek, lastDay: friday };
+}
+
 /** A Japan-time date and time range in the UI language, e.g. 12月1日(火) 9:00～9:30. */
 export function formatSlot(slot: Slot, language: string, withYear = false): string {
   const locale = language === 'en' ? 'en-US' : 'ja-JP';

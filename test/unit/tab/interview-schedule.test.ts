@@ -9,6 +9,7 @@ import {
   jstInstant,
   jstTimeOf,
   optionsFor,
+  requestWindow,
   seasonSettings,
   settingsProblems,
 } from '../../../tab/src/interviews/schedule.ts';
@@ -22,6 +23,16 @@ describe('the booking panel’s Japan-time dates', () => {
     expect(jstDayOf(instant)).toBe('2026-12-01');
     expect(jstTimeOf(instant)).toBe('01:30');
     expect(jstInstant('2026-12-01', '09:00')).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('books a 1:1 request in its preferred week, from tomorrow at the earliest, and not in a week gone by', () => {
+    // Wednesday 2 December 2026, 10:00 in Tokyo.
+    const now = new Date(jstInstant('2026-12-02', '10:00'));
+    expect(requestWindow('2026-12-14', now)).toEqual({ firstDay: '2026-12-14', lastDay: '2026-12-18' });
+    expect(requestWindow('2026-11-30', now)).toEqual({ firstDay: '2026-12-03', lastDay: '2026-12-04' });
+    // Friday 4 December, 23:30 in Tokyo: that week has no day left from tomorrow.
+    expect(requestWindow('2026-11-30', new Date(jstInstant('2026-12-04', '23:30')))).toBeUndefined();
+    expect(requestWindow(null, now)).toBeUndefined();
   });
 
   it('defaults to 30 minutes over the next two weeks from tomorrow, 8:30–17:15 with lunch free', () => {
