@@ -22,10 +22,10 @@ import type {
   InterviewSummary,
   PlanResponse,
 } from '../../src/interviews/interview.contract.ts';
-import { isOfficeDay, jstDayOf } from '../../src/interviews/slot-finder.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../src/training/training.contract.ts';
 import { createTestStore, scratchRoot, type TestStore } from '../support/backends.ts';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.ts';
+import { officeWindow } from '../support/waiting.ts';
 import { courseBody, sessionBody, until } from '../integration/training/training-support.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -121,16 +121,6 @@ function artefactFolder(scratch: string): string {
   // The same script `npm run build` runs after the tab's build (which `npm ci` already made, as prepare).
   runToEnd(process.execPath, ['--import', 'tsx', 'scripts/build-app.ts', '--out', out], repo);
   return out;
-}
-
-const DAY = 24 * 60 * 60 * 1000;
-function officeWindow(days: number): { firstDay: string; lastDay: string } {
-  const found: string[] = [];
-  for (let offset = 1; found.length < days; offset += 1) {
-    const day = jstDayOf(Date.now() + offset * DAY);
-    if (isOfficeDay(day)) found.push(day);
-  }
-  return { firstDay: found[0]!, lastDay: found.at(-1)! };
 }
 
 // Each case may wait up to a minute for a background job (Outlook, the bot outbox) of the running service.

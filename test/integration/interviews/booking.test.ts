@@ -9,37 +9,14 @@ import type {
   InterviewSummary,
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
-import { blockingIntervals, isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { blockingIntervals } from '../../../src/interviews/slot-finder.ts';
 import { WATCH_LIFECYCLE_QUEUE } from '../../../src/calendar-watch/calendar-watch.module.ts';
 import { QUEUE_SCHEMA } from '../../../src/jobs/queue-schema.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { officeWindow, until } from '../../support/waiting.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** The next office days from tomorrow (Japan time), as the planning window. */
-function window(days: number): { firstDay: string; lastDay: string } {
-  const found: string[] = [];
-  for (let offset = 1; found.length < days; offset += 1) {
-    const day = jstDayOf(Date.now() + offset * DAY);
-    if (isOfficeDay(day)) found.push(day);
-  }
-  return { firstDay: found[0]!, lastDay: found.at(-1)! };
-}
-
-// 90 s: a wait here may span a job's retry delay (5 s, doubling) and, beside another suite, took over
-// 30 s once (three workers on two cores). A hang still fails well inside the test's timeout.
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('one-on-one interviews through Graph', () => {
   let server: TestServer;
@@ -63,7 +40,7 @@ describe('one-on-one interviews through Graph', () => {
     call(kacho, 'POST', '/api/interviews/plan', {
       personIds,
       type,
-      ...window(10),
+      ...officeWindow(10),
       durationMinutes: 30,
       bufferMinutes: 10,
       minimumNoticeMinutes: 60,
@@ -157,7 +134,7 @@ describe('one-on-one interviews through Graph', () => {
     const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
       idempotencyKey: randomUUID(),
       type: 'goalSetting',
-      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      plan: { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
       slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
     });
     expect(answer.status).toBe(202);
@@ -207,7 +184,7 @@ describe('one-on-one interviews through Graph', () => {
     const body = {
       idempotencyKey: key,
       type: 'career',
-      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      plan: { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
       slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
     };
     const [one, two] = await Promise.all([
@@ -231,7 +208,7 @@ describe('one-on-one interviews through Graph', () => {
     const asReport = await call(reports[0]!, 'POST', '/api/interviews/plan', {
       personIds: [kacho.id],
       type: 'career',
-      ...window(5),
+      ...officeWindow(5),
     });
     expect(asReport.status).toBe(403);
   });
@@ -249,7 +226,7 @@ describe('one-on-one interviews through Graph', () => {
     const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
       idempotencyKey: randomUUID(),
       type: 'midYear',
-      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      plan: { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
       slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
     });
     expect(answer.status).toBe(202);
@@ -587,7 +564,7 @@ describe('one-on-one interviews through Graph', () => {
     const answer = await call(kacho, 'POST', '/api/interviews/bookings', {
       idempotencyKey: randomUUID(),
       type: 'yearEnd',
-      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      plan: { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
       slots: [{ personId: previous.personId, start: later.start, end: later.end }],
     });
     expect(answer.status).toBe(202);
@@ -614,7 +591,7 @@ describe('one-on-one interviews through Graph', () => {
       await call(boss, 'POST', '/api/interviews/plan', {
         personIds: team.map((person) => person.id),
         type: 'career',
-        ...window(10),
+        ...officeWindow(10),
         durationMinutes: 30,
         bufferMinutes: 10,
         minimumNoticeMinutes: 60,
@@ -623,7 +600,7 @@ describe('one-on-one interviews through Graph', () => {
     const answer = await call(boss, 'POST', '/api/interviews/bookings', {
       idempotencyKey: randomUUID(),
       type: 'career',
-      plan: { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
+      plan: { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 },
       slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
     });
     expect(answer.status).toBe(202);
@@ -660,7 +637,7 @@ describe('one-on-one interviews through Graph', () => {
         await call(boss, 'POST', '/api/interviews/plan', {
           personIds: [moving!.id],
           type: 'midYear',
-          ...window(10),
+          ...officeWindow(10),
           durationMinutes: 30,
           bufferMinutes: 10,
           minimumNoticeMinutes: 60,

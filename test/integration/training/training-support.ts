@@ -9,19 +9,7 @@ export function jstDay(offset: number): string {
   return new Date(Date.now() + 9 * 60 * 60 * 1000 + offset * DAY).toISOString().slice(0, 10);
 }
 
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+export { until } from '../../support/waiting.ts';
 
 export const courseBody = (overrides: Record<string, unknown> = {}) => ({
   category: 'specialist',
