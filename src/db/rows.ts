@@ -39,10 +39,12 @@ export async function updateAtVersion<T extends VersionedTable>(
   id: string,
   expected: number,
   changes: Partial<T['$inferInsert']>,
+  /** The update's stamp: the caller's clock where it has one. */
+  now: Date = new Date(),
 ): Promise<T['$inferSelect'] | undefined> {
   const rows = await db
     .update(table)
-    .set({ ...changes, version: sql`${table.version} + 1`, updatedAt: new Date() })
+    .set({ ...changes, version: sql`${table.version} + 1`, updatedAt: now })
     .where(and(eq(table.id, id), eq(table.version, expected)))
     .returning();
   return (rows as Array<T['$inferSelect']>)[0];

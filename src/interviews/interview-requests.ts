@@ -7,25 +7,16 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
-import { firstRow } from '../db/rows.ts';
+import { firstRow, updateAtVersion } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChange } from '../people/supervisor-changes.ts';
-import { jstDayOf, jstMidnight } from '../shared/japan-time.ts';
+import { jstDayOf, mondayOf } from '../shared/japan-time.ts';
 import type { DeclineInput, InterviewRequest, RequestInput } from './interview.contract.ts';
 import { interviewRequests } from './interview.schema.ts';
 import { isUniqueViolation } from './interview.store.ts';
 
 export type InterviewRequestRow = typeof interviewRequests.$inferSelect;
-
-const DAY_MS = 24 * 60 * 60_000;
-
-/** The Monday (YYYY-MM-DD) of the week a day falls in. */
-export function mondayOf(day: string): string {
-  const midnight = jstMidnight(day);
-  const weekday = new Date(midnight + 9 * 60 * 60_000).getUTCDay(); // 0 = Sunday, in Japan
-  return jstDayOf(midnight - ((weekday + 6) % 7) * DAY_MS);
-}
 
 export function createInterviewRequestStore(db: Db) {
   return {
@@ -47,14 +38,8 @@ export function createInterviewRequestStore(db: Db) {
         .limit(100),
     insert: async (row: typeof interviewRequests.$inferInsert) =>
       (await db.insert(interviewRequests).values(row).returning())[0]!,
-    async update(id: string, version: number, changes: Partial<InterviewRequestRow>, now: Date) {
-      const [row] = await db
-        .update(interviewRequests)
-        .set({ ...changes, version: sql`${interviewRequests.version} + 1`, updatedAt: now })
-        .where(and(eq(interviewRequests.id, id), eq(interviewRequests.version, version)))
-        .returning();
-      return row;
-    },
+    update: (id: string, version: number, changes: Partial<InterviewRequestRow>, now: Date) =>
+      updateAtVersion(db, interviewRequests, id, version, changes, now),
   };
 }
 
@@ -147,6 +132,18 @@ export function createInterviewRequests(deps: {
     }));
   };
 
+  /** A request only the supervisor it went to may answer (`verb`: accept, decline). */
+  const addressedTo = async (actor: Actor, id: string, verb: string): Promise<InterviewRequestRow> => {
+    const row = await store.get(id);
+    if (!row) throw new AppError('not_found', 'No such 1:1 request.');
+    if (row.supervisorId !== actor.id)
+      throw new AppError('forbidden', `Only the supervisor the request went to may ${verb} it.`);
+    return row;
+  };
+  const requireOpen = (row: InterviewRequestRow) => {
+    if (row.status !== 'open') throw new AppError('conflict', `The request is ${row.status}, not open.`);
+  };
+
   const openConflict = (open: InterviewRequestRow) =>
     new AppError(
       'conflict',
@@ -204,16 +201,13 @@ export function createInterviewRequests(deps: {
     },
 
     async decline(actor: Actor, id: string, input: DeclineInput): Promise<InterviewRequest> {
-      const row = await store.get(id);
-      if (!row) throw new AppError('not_found', 'No such 1:1 request.');
-      if (row.supervisorId !== actor.id)
-        throw new AppError('forbidden', 'Only the supervisor the request went to may decline it.');
+      const row = await addressedTo(actor, id, 'decline');
       if (row.version !== input.version)
         throw versionConflict(
           `Someone changed this request in the meantime (now version ${row.version}). Reload to see it.`,
           row.version,
         );
-      if (row.status !== 'open') throw new AppError('conflict', `The request is ${row.status}, not open.`);
+      requireOpen(row);
       const updated = await store.update(
         id,
         input.version,
@@ -234,11 +228,8 @@ export function createInterviewRequests(deps: {
 
     /** For the booking that accepts a request: it must be open and addressed to the organizer. */
     async requireOpenFor(actor: Actor, id: string): Promise<InterviewRequestRow> {
-      const row = await store.get(id.toLowerCase());
-      if (!row) throw new AppError('not_found', 'No such 1:1 request.');
-      if (row.supervisorId !== actor.id)
-        throw new AppError('forbidden', 'Only the supervisor the request went to may accept it.');
-      if (row.status !== 'open') throw new AppError('conflict', `The request is ${row.status}, not open.`);
+      const row = await addressedTo(actor, id.toLowerCase(), 'accept');
+      requireOpen(row);
       return row;
     },
   };

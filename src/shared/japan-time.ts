@@ -17,6 +17,13 @@ export function jstDayOf(instant: number): string {
   return new Date(instant + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Monday (YYYY-MM-DD) of the week a YYYY-MM-DD day falls in. */
+export function mondayOf(day: string): string {
+  const midnight = jstMidnight(day);
+  const weekday = new Date(midnight + JST_OFFSET_MS).getUTCDay(); // 0 = Sunday
+  return jstDayOf(midnight - ((weekday + 6) % 7) * 24 * 60 * 60 * 1000);
+}
+
 /** An instant as ISO 8601 in Japan time (`2026-12-05T19:30:00.000+09:00`), as people read times. */
 export function jstIso(at: Date): string {
   return new Date(at.getTime() + JST_OFFSET_MS).toISOString().replace('Z', '+09:00');

@@ -10,6 +10,7 @@ import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { BookingPanel } from '../../tab/src/interviews/booking-panel.tsx';
 import messages from '../../tab/src/interviews/messages.ts';
 import { MyRequests, RequestsToMe } from '../../tab/src/interviews/request-panels.tsx';
+import { mondayOf } from '../../src/shared/japan-time.ts';
 import { addDays, jstDayOf } from '../../tab/src/interviews/schedule.ts';
 import type { ApiClient } from '../../tab/src/api/client.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
@@ -149,8 +150,7 @@ describe('1:1 requests', () => {
       'POST /api/interviews/bookings': { bookingId: 'b-1', interviews: [] },
     };
     // The person asked for the week two weeks on: the plan looks in that week, Monday to Friday.
-    const inTwoWeeks = jstDayOf(new Date(Date.now() + 14 * 86_400_000));
-    const monday = addDays(inTwoWeeks, -((new Date(`${inTwoWeeks}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const monday = mondayOf(jstDayOf(new Date(Date.now() + 14 * 86_400_000)));
     const accepting = request({ preferredWeek: monday });
     const { screen, received } = await mount(
       (api) => <BookingPanel api={api} organizerInterviews={[]} onBooked={() => {}} accepting={accepting} />,

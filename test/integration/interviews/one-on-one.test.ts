@@ -9,41 +9,23 @@ import type {
   InterviewSummary,
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
-import { mondayOf } from '../../../src/interviews/interview-requests.ts';
 import { createInterviewTransfer } from '../../../src/interviews/interview-transfer.ts';
-import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { mondayOf } from '../../../src/shared/japan-time.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { officeWindow, until } from '../../support/waiting.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function window(days: number): { firstDay: string; lastDay: string } {
-  const found: string[] = [];
-  for (let offset = 1; found.length < days; offset += 1) {
-    const day = jstDayOf(Date.now() + offset * DAY);
-    if (isOfficeDay(day)) found.push(day);
-  }
-  return { firstDay: found[0]!, lastDay: found.at(-1)! };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 describe('1:1s', () => {
   let server: TestServer;
   let kacho: Person;
   let reports: Person[];
   const call = apiCaller(() => server);
-  const options = { ...window(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 };
+  const options = { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 };
 
   beforeAll(async () => {
     server = await startTestServer();
