@@ -20,6 +20,7 @@ import { GoalForm, type GoalFields } from './goal-form.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { plainList } from '../shell/style-fragments.ts';
 
 const useStyles = makeStyles({
   header: {
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  log: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
+  log: { ...plainList, gap: '6px' },
   logEntry: {
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: '8px',

@@ -5,9 +5,10 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { plainList } from '../shell/style-fragments.ts';
 
 const useStyles = makeStyles({
-  people: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
+  people: { ...plainList, gap: '12px' },
   person: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '8px' },
   goals: {
     listStyle: 'none',

@@ -11,7 +11,7 @@ import type {
 } from '../../../src/home/home.contract.ts';
 import type { DueReport } from '../../../src/reports/report.contract.ts';
 import { hrefOf } from '../shell/router.ts';
-import { cardSurface } from '../shell/style-fragments.ts';
+import { cardSurface, plainList } from '../shell/style-fragments.ts';
 import { SelfCheckBadge } from '../team/self-check-badge.tsx';
 import { useTitle } from '../training/format.ts';
 
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   accent: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
   h2: { fontSize: tokens.fontSizeBase500, margin: '0 0 8px' },
   h3: { fontSize: tokens.fontSizeBase300, margin: '12px 0 6px' },
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '10px' },
+  list: { ...plainList, gap: '10px' },
   item: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   link: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },

@@ -11,9 +11,10 @@ import {
 } from '@fluentui/react-components';
 import { isVersionConflict } from '../api/client.ts';
 import { useErrorText } from '../shell/error-text.ts';
+import { plainList } from '../shell/style-fragments.ts';
 
 export const useRowStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
+  list: { ...plainList, gap: '12px' },
   row: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,

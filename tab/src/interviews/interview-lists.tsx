@@ -32,9 +32,10 @@ import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.t
 import { formatSlot, jstDayOf, jstInstant, jstTimeOf } from './schedule.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { plainList } from '../shell/style-fragments.ts';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
+  list: { ...plainList, gap: '8px' },
   item: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,6 +1,6 @@
 // 1:1 requests in the interviews page: the person asks their supervisor (topic, optional week) and sees
 // what became of their requests; the supervisor sees the open ones and accepts (books) or declines them.
-import { Badge, Button, Field, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,18 +18,11 @@ import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { groupBox, plainList } from '../shell/style-fragments.ts';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-    padding: '8px 12px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-  },
+  list: { ...plainList, gap: '12px' },
+  item: { ...groupBox, display: 'flex', flexDirection: 'column', gap: '4px', overflowWrap: 'anywhere' },
   topic: { margin: 0, whiteSpace: 'pre-line' },
 });
 

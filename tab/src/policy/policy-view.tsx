@@ -11,6 +11,7 @@ import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { competenciesByGroup } from '../matrix/competency-groups.ts';
+import { plainList } from '../shell/style-fragments.ts';
 
 const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
 
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
     color: tokens.colorBrandForeground1,
     marginRight: '8px',
   },
-  items: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
+  items: { ...plainList, gap: '8px' },
   item: { display: 'grid', gridTemplateColumns: '2.5em 1fr', gap: '8px', alignItems: 'start' },
   mark: {
     display: 'inline-flex',

@@ -11,7 +11,16 @@ export const cardSurface: GriffelStyle = {
   minWidth: 0,
 };
 
-/** A form's fieldset: a thin rounded frame around a group of choices. */
+/** A list without bullets, one entry under another: the page adds the gap between them. */
+export const plainList: GriffelStyle = {
+  listStyle: 'none',
+  padding: 0,
+  margin: 0,
+  display: 'flex',
+  flexDirection: 'column',
+};
+
+/** A thin rounded frame: a form's fieldset around a group of choices, or an entry of a list. */
 export const groupBox: GriffelStyle = {
   border: `1px solid ${tokens.colorNeutralStroke2}`,
   borderRadius: tokens.borderRadiusMedium,

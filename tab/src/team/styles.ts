@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { plainList } from '../shell/style-fragments.ts';
 
 /** The list a supervisor gives feedback in, item by item: a person's goals and their self-check. */
 export const useFeedbackStyles = makeStyles({
-  items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
+  items: { ...plainList, gap: '16px' },
   item: {
     borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
     paddingLeft: '12px',
