@@ -1,12 +1,6 @@
 // The supervisor books interviews: whom (people picker), how (plan settings), a proposal to adjust
 // (plan view), then the confirmation that books them into Outlook (booked result).
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +15,7 @@ import { ApiError, type ApiClient } from '../api/client.ts';
 import { newIdempotencyKey } from '../api/idempotency-key.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
+import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorPanel } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { Loading } from '../shell/loading.tsx';
@@ -256,10 +251,10 @@ export function BookingPanel({
       ) : null}
 
       {outcome?.kind === 'conflict' ? (
-        <MessageBar intent="warning" role="alert" data-testid="booking-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>{t('conflict.title')}</MessageBarTitle>
-            {outcome.names.length > 0 ? (
+        <ConflictBar
+          title={t('conflict.title')}
+          body={
+            outcome.names.length > 0 ? (
               <>
                 {t('conflict.body')}
                 <ul data-testid="booking-conflict-people">
@@ -270,14 +265,14 @@ export function BookingPanel({
               </>
             ) : (
               t('conflict.other')
-            )}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void findTimes()} data-testid="booking-replan">
-              {t('conflict.replan')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+            )
+          }
+          testId="booking-conflict"
+        >
+          <Button onClick={() => void findTimes()} data-testid="booking-replan">
+            {t('conflict.replan')}
+          </Button>
+        </ConflictBar>
       ) : null}
       {outcome?.kind === 'error' ? <ErrorPanel error={outcome.error} onRetry={() => void confirm()} /> : null}
 

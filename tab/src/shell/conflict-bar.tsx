@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 
 /**
  * The warning a form shows when its save met a newer version on the server. The texts are the slice's
- * own (each says what was changed); `children` are the actions (reload, and where offered, overwrite).
+ * own (each says what was changed, or who was taken first); `children` are the actions (reload, and
+ * where offered, overwrite).
  */
 export function ConflictBar({
   title,
@@ -13,7 +14,7 @@ export function ConflictBar({
   children,
 }: {
   title: string;
-  body: string;
+  body: ReactNode;
   testId: string;
   multiline?: boolean;
   children?: ReactNode;
