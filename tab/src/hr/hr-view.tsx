@@ -57,15 +57,7 @@ export default function HrView({ api, rest }: PageProps) {
     );
   }
   return (
-    <TabbedPage
-      page="hr"
-      title={t('title')}
-      intro={t('intro')}
-      label={t('sections.label')}
-      subs={HR_SECTIONS}
-      rest={rest}
-      labelOf={(value) => t(`sections.${value}`)}
-    >
+    <TabbedPage page="hr" tabsKey="sections" subs={HR_SECTIONS} rest={rest}>
       {(section) => {
         const Section = SECTIONS[section];
         return (

@@ -1,5 +1,6 @@
 import { Tab, TabList } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Page, useLayoutStyles } from './layout.tsx';
 import { navigate, type PageId } from './router.ts';
 
@@ -8,42 +9,39 @@ import { navigate, type PageId } from './router.ts';
  * the route's next segment (the first sub-page when that names none of them), and choosing another
  * navigates there, so a reload or a deep link (`training/mine`) opens the same one. The page's test id
  * is its page id; each tab's is `<page>-tab-<sub>`.
+ *
+ * The texts are the page's own bundle's (the bundle is named as the page): `title`, `intro`, and under
+ * `tabsKey` the tab list's accessible name (`label`) and each sub-page's tab (`<sub>`).
  */
 export function TabbedPage<Sub extends string>({
   page,
-  title,
-  intro,
-  label,
+  tabsKey,
   subs,
   rest,
-  labelOf,
   children,
 }: {
   page: PageId;
-  title: string;
-  intro: string;
-  /** The tab list's accessible name. */
-  label: string;
+  tabsKey: string;
   subs: readonly [Sub, ...Sub[]];
   /** The page's route after its id: the sub-page first. */
   rest: readonly string[];
-  labelOf: (sub: Sub) => string;
   children: (sub: Sub) => ReactNode;
 }) {
+  const { t } = useTranslation(page);
   const layout = useLayoutStyles();
   const selected = subs.find((candidate) => candidate === rest[0]) ?? subs[0];
   return (
-    <Page title={title} testId={page}>
-      <p className={layout.muted}>{intro}</p>
+    <Page title={t('title')} testId={page}>
+      <p className={layout.muted}>{t('intro')}</p>
       <TabList
-        aria-label={label}
+        aria-label={t(`${tabsKey}.label`)}
         selectedValue={selected}
         onTabSelect={(_, data) => navigate(page, String(data.value))}
         style={{ flexWrap: 'wrap' }}
       >
         {subs.map((value) => (
           <Tab key={value} value={value} data-testid={`${page}-tab-${value}`}>
-            {labelOf(value)}
+            {t(`${tabsKey}.${value}`)}
           </Tab>
         ))}
       </TabList>

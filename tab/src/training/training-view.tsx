@@ -30,15 +30,7 @@ export default function TrainingView({ api, rest }: PageProps) {
   ];
 
   return (
-    <TabbedPage
-      page="training"
-      title={t('title')}
-      intro={t('intro')}
-      label={t('tabs.label')}
-      subs={subs}
-      rest={rest}
-      labelOf={(value) => t(`tabs.${value}`)}
-    >
+    <TabbedPage page="training" tabsKey="tabs" subs={subs} rest={rest}>
       {(sub) => (
         <>
           {sub === 'catalog' ? <Catalog api={api} framework={framework} /> : null}
