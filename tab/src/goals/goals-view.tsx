@@ -21,6 +21,7 @@ import { GoalStageNotice } from './goal-stage-notice.tsx';
 import { useGoalStage } from './goal-stage.ts';
 import messages from './messages.ts';
 import { WorkplaceGoals } from './workplace-goals.tsx';
+import { Options } from '../shell/options.tsx';
 
 registerBundle('goals', messages);
 
@@ -108,11 +109,7 @@ export default function GoalsView({ api }: PageProps) {
             }}
             data-testid="year-picker"
           >
-            {years.map((value) => (
-              <option key={value} value={value}>
-                {labelOf(value)}
-              </option>
-            ))}
+            <Options values={years} labelOf={labelOf} />
           </Select>
         </Field>
         {editable && adding === null ? (

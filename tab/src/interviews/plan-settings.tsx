@@ -14,6 +14,7 @@ import { useBookingStyles } from './booking-styles.ts';
 import { PickerInput } from './picker-input.tsx';
 import type { PlanSettings } from './schedule.ts';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
+import { Options } from '../shell/options.tsx';
 
 const NOTICE_OPTIONS = [0, 60, 240, 1440, 2880, 4320, 10080] as const;
 
@@ -85,11 +86,7 @@ export function PlanSettingsFields({
           onChange={(_, data) => update('type', data.value as InterviewType)}
           data-testid="booking-type"
         >
-          {INTERVIEW_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`types.${type}`)}
-            </option>
-          ))}
+          <Options values={INTERVIEW_TYPES} labelOf={(type) => t(`types.${type}`)} />
         </Select>
       </Field>
       <div className={styles.fields}>

@@ -24,6 +24,7 @@ import { SelfCheckFeedback } from './self-check-feedback.tsx';
 import { useFeedbackStyles } from './styles.ts';
 import { useGoalStage } from '../goals/goal-stage.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { Options } from '../shell/options.tsx';
 
 export function TeamPerson({
   api,
@@ -225,11 +226,10 @@ function GoalItem({
             onChange={(_, data) => setStage(data.value as GoalCommentStage)}
             data-testid="comment-stage"
           >
-            {(['setting', 'mid', 'yearEnd'] as const).map((value) => (
-              <option key={value} value={value}>
-                {t(`stage.${value}`)}
-              </option>
-            ))}
+            <Options
+              values={['setting', 'mid', 'yearEnd'] as const}
+              labelOf={(value) => t(`stage.${value}`)}
+            />
           </Select>
         </Field>
         <TextareaField

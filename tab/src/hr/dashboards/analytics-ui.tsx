@@ -19,6 +19,7 @@ import { registerBundle } from '../../i18n/i18n.ts';
 import { useErrorText } from '../../shell/error-text.ts';
 import { useLocalized } from '../../shell/localized.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../../../../src/shared/fiscal-period.ts';
+import { Options } from '../../shell/options.tsx';
 
 // The words every analytics section says the same: the year picker and the CSV button.
 registerBundle('hr-analytics', {
@@ -104,11 +105,7 @@ export function FiscalYearSelect({ value, onChange }: { value: number; onChange:
   return (
     <Field label={t('fiscalYear')}>
       <Select value={String(value)} onChange={(_, data) => onChange(Number(data.value))}>
-        {years.map((year) => (
-          <option key={year} value={year}>
-            {t('fiscalYearOption', { year })}
-          </option>
-        ))}
+        <Options values={years} labelOf={(year) => t('fiscalYearOption', { year })} />
       </Select>
     </Field>
   );

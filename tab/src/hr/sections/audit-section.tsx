@@ -17,6 +17,7 @@ import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
+import { Options } from '../../shell/options.tsx';
 
 registerBundle('hr-audit', messages);
 
@@ -142,11 +143,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
             data-testid="hr-audit-action"
           >
             <option value="">{t('log.anyAction')}</option>
-            {ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {t(`actions.${action}`)}
-              </option>
-            ))}
+            <Options values={ACTIONS} labelOf={(action) => t(`actions.${action}`)} />
           </Select>
         </Field>
         <Field label={t('log.from')}>

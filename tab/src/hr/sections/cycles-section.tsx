@@ -18,6 +18,7 @@ import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 import { useDateTime } from '../people/people-tables.tsx';
+import { Options } from '../../shell/options.tsx';
 
 registerBundle('hr-cycles', {
   ja: {
@@ -169,11 +170,10 @@ export default function CyclesSection({ api }: HrSectionProps) {
             onChange={(_, data) => setFiscalYear(Number(data.value))}
             data-testid="cycles-year"
           >
-            {[current - 1, current, current + 1].map((year) => (
-              <option key={year} value={year}>
-                {t('yearOption', { year })}
-              </option>
-            ))}
+            <Options
+              values={[current - 1, current, current + 1]}
+              labelOf={(year) => t('yearOption', { year })}
+            />
           </Select>
         </Field>
       ) : null}

@@ -35,6 +35,7 @@ import {
 import messages from '../dashboards/messages.ts';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
+import { Options } from '../../shell/options.tsx';
 
 registerBundle('hr-dashboards', messages);
 
@@ -111,11 +112,7 @@ function GroupBySelect<G extends string>({
         onChange={(_, data) => onChange(values.find((candidate) => candidate === data.value) ?? values[0]!)}
         data-testid={testId}
       >
-        {values.map((option) => (
-          <option key={option} value={option}>
-            {options[option]}
-          </option>
-        ))}
+        <Options values={values} labelOf={(option) => options[option]} />
       </Select>
     </Field>
   );
