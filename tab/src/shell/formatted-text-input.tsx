@@ -121,40 +121,6 @@ export function useFormattedTextInput<Problem = never>({
   return { text, shown, messageId, keysId, accept, typed, settle };
 }
 
-/** The hidden key help and, once named, the problem, below a formatted input. */
-export function FormattedInputNotes({
-  keysId,
-  keys,
-  messageId,
-  message,
-  testId,
-}: {
-  keysId: string;
-  keys: string;
-  messageId: string;
-  message: string | undefined;
-  testId: string | undefined;
-}) {
-  const styles = useDateTimeInputStyles();
-  return (
-    <>
-      <span id={keysId} className={styles.hidden}>
-        {keys}
-      </span>
-      {message ? (
-        <span
-          id={messageId}
-          role="alert"
-          className={styles.message}
-          data-testid={testId ? `${testId}-problem` : undefined}
-        >
-          {message}
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 /** The input's aria-describedby: the form's own description, the named problem, the key help. */
 export function describedByOf(
   describedBy: string | undefined,
@@ -165,9 +131,9 @@ export function describedByOf(
 }
 
 /**
- * The text box of a date or time input and the notes below it, tied to the state of
- * useFormattedTextInput; an input passes what is its own (placeholder, key help, the problem named,
- * its keys and any further Input props).
+ * The text box of a date or time input and the notes below it (the hidden key help and, once named,
+ * the problem), tied to the state of useFormattedTextInput; an input passes what is its own
+ * (placeholder, key help, the problem named, its keys and any further Input props).
  */
 export function FormattedInput({
   props: { id, className, disabled, required, 'data-testid': testId, 'aria-describedby': describedBy },
@@ -213,13 +179,19 @@ export function FormattedInput({
         {...inputProps}
         data-testid={testId}
       />
-      <FormattedInputNotes
-        keysId={keysId}
-        keys={keys}
-        messageId={messageId}
-        message={message}
-        testId={testId}
-      />
+      <span id={keysId} className={styles.hidden}>
+        {keys}
+      </span>
+      {message ? (
+        <span
+          id={messageId}
+          role="alert"
+          className={styles.message}
+          data-testid={testId ? `${testId}-problem` : undefined}
+        >
+          {message}
+        </span>
+      ) : null}
     </span>
   );
 }
