@@ -1,4 +1,4 @@
-import { Badge, Button, Field, makeStyles, Select, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles, Select } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import messages from './messages.ts';
+import { TextareaField, type TextareaFieldProps } from '../../shell/textarea-field.tsx';
 
 registerBundle('hr-viewpoints', messages);
 
@@ -197,36 +198,23 @@ function ViewpointRow({
 /** One language's text of a viewpoint: a box of at most VIEWPOINT_MAX characters, taller on demand. */
 function ViewpointText({
   label,
-  hint,
   error,
-  value,
-  onChange,
-  testId,
-}: {
+  ...text
+}: Pick<TextareaFieldProps, 'hint' | 'value' | 'onChange' | 'testId'> & {
   label: string;
-  hint: string;
   /** What is wrong with the text, when something is. */
   error?: string;
-  value: string;
-  onChange: (value: string) => void;
-  testId: string;
 }) {
   const styles = useStyles();
   return (
-    <Field
+    <TextareaField
       label={{ children: label }}
-      hint={hint}
       validationState={error ? 'error' : 'none'}
       validationMessage={error}
-    >
-      <Textarea
-        className={styles.textarea}
-        value={value}
-        maxLength={VIEWPOINT_MAX}
-        resize="vertical"
-        onChange={(_, data) => onChange(data.value)}
-        data-testid={testId}
-      />
-    </Field>
+      inputClassName={styles.textarea}
+      maxLength={VIEWPOINT_MAX}
+      resize="vertical"
+      {...text}
+    />
   );
 }
