@@ -13,6 +13,7 @@ import { createTabLinks } from '../shared/tab-links.ts';
 import { announcementRoutes } from './announcement.routes.ts';
 import { createAnnouncements } from './announcements.ts';
 import type { TrainingNoticeCards } from './training-notice-cards.port.ts';
+import { createStatusNotices } from './training-notices.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -50,6 +51,12 @@ export async function createTrainingModule(
   const outlook = createTrainingOutlook({ store, mailbox, ...worker });
   const responses = createTrainingResponses({ db: ctx.db, people: deps.people, now: ctx.now });
   const tabLinks = createTabLinks(ctx.config);
+  const statusNotices = createStatusNotices({
+    messages: deps.notices.messages,
+    cards: deps.notices.cards,
+    tabLink: tabLinks,
+    now: ctx.now,
+  });
   const announcements = createAnnouncements({
     db: ctx.db,
     store,
@@ -73,6 +80,7 @@ export async function createTrainingModule(
       ...createCareerWishes(ctx.db),
     },
     notifyOutlookWork: outlookWork.notify,
+    notices: statusNotices,
     now: ctx.now,
   });
   const jobs = [
