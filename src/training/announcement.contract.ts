@@ -20,6 +20,8 @@ export const DEPARTMENT_MAX = 200;
 export const FAILURES_LISTED_MAX = 500;
 
 const years = z.number().int().min(0).max(YEARS_MAX).nullable();
+/** A level of the policy, as the framework names them (camelCase ids). */
+const levelId = z.string().max(64).regex(/^[a-z][A-Za-z0-9]*$/, 'must be a level id');
 
 /**
  * Who an announcement goes to: everyone the course is meant for today (its target levels and years of
@@ -31,7 +33,7 @@ export const audienceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('chosen'),
-      levelIds: z.array(z.string().min(1).max(64)).max(AUDIENCE_LEVELS_MAX).default([]),
+      levelIds: z.array(levelId).max(AUDIENCE_LEVELS_MAX).default([]),
       departments: z
         .array(userText.trim().min(1).max(DEPARTMENT_MAX))
         .max(AUDIENCE_DEPARTMENTS_MAX)
