@@ -21,7 +21,10 @@ export const FAILURES_LISTED_MAX = 500;
 
 const years = z.number().int().min(0).max(YEARS_MAX).nullable();
 /** A level of the policy, as the framework names them (camelCase ids). */
-const levelId = z.string().max(64).regex(/^[a-z][A-Za-z0-9]*$/, 'must be a level id');
+const levelId = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][A-Za-z0-9]*$/, 'must be a level id');
 
 /**
  * Who an announcement goes to: everyone the course is meant for today (its target levels and years of
