@@ -4,6 +4,7 @@
 // declares its routes and jobs (docs/architecture.md).
 import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
+import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
 import { createAnalyticsModule } from './analytics/analytics.module.ts';
 import { createAppContext, type SliceModule } from './app-context.ts';
@@ -131,6 +132,8 @@ export async function startServer(
     });
     const training = await createTrainingModule(ctx, {
       ...base,
+      // 受講案内 and status notices through the bot's outbox, rendered by the bot's card builders.
+      notices: { messages, cards: trainingNoticeCards },
       // The demo catalog exists in local mode only; production never loads src/dev.
       seedCatalog: local ? (await import('./dev/training-catalog.ts')).seedTrainingCatalog : undefined,
     });

@@ -13,6 +13,7 @@ export * from '../growth/career.schema.ts';
 export * from '../growth/declaration.schema.ts';
 export * from '../interviews/interview.schema.ts';
 export * from '../training/training.schema.ts';
+export * from '../training/announcement.schema.ts';
 export * from '../cycles/cycle.schema.ts';
 export * from '../framework/viewpoint.schema.ts';
 export * from '../http/rate-limit.schema.ts';

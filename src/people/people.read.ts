@@ -72,3 +72,30 @@ export async function personIdsAfter(db: Db, afterId: string | null, limit: numb
     .limit(limit);
   return rows.map((row) => row.id);
 }
+
+/**
+ * A page of the staff on `today` (as staffOn counts them: in force, with a level), in id order after
+ * `afterId`: what an audience is matched against (training announcements).
+ */
+export async function staffPageOn(
+  db: Db,
+  today: string,
+  afterId: string | null,
+  limit: number,
+): Promise<Array<{ id: string; department: string | null; levelId: string; hireDate: string | null }>> {
+  const view = peopleInForce(db, today);
+  const result: unknown = await db.execute(sql`
+    select id, department, level_id, hire_date::text as hire_date from ${view}
+    where level_id is not null ${afterId === null ? sql`` : sql`and id > ${afterId}`}
+    order by id limit ${limit}`);
+  return (
+    result as {
+      rows: Array<{ id: string; department: string | null; level_id: string; hire_date: string | null }>;
+    }
+  ).rows.map((row) => ({
+    id: row.id,
+    department: row.department,
+    levelId: row.level_id,
+    hireDate: row.hire_date,
+  }));
+}

@@ -64,6 +64,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted('interviews', 'person_id', 'interviews about them, with their records'),
   deleted('interview_requests', 'person_id', 'the 1:1s they asked their supervisor for'),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
+  deleted(
+    'training_announcement_recipients',
+    'person_id',
+    'that they were told of a session (受講案内) and when they opened it',
+  ),
   deleted('rate_limit_counters', 'person_id', 'how many changes they made in the current rate-limit window'),
   deleted(
     'outlook_subscriptions',
@@ -136,6 +141,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     },
   ),
   detached('training_enrolments', 'requested_by_id', 'recommendations and nominations they made'),
+  detached('training_announcements', 'announced_by_id', 'session announcements (受講案内) they sent as HR'),
   detached('report_comments', 'author_id', 'their comments on others’ reports'),
   detached('report_shares', 'supervisor_id', 'others’ reports shared with them as supervisor'),
   detached('report_channel_mappings', 'updated_by_id', 'channel mappings they set as HR'),

@@ -7,6 +7,13 @@ import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
 import { outlookWorkerOptionsOf, outlookWorkQueue } from '../interviews/outlook-worker.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { job, loggedPass } from '../jobs/job-table.ts';
+import type { BotMessages } from '../reports/bot-messages.port.ts';
+import { createTabLinks } from '../shared/tab-links.ts';
+import { announcementRoutes } from './announcement.routes.ts';
+import { createAnnouncements } from './announcements.ts';
+import type { TrainingNoticeCards } from './training-notice-cards.port.ts';
+import { createStatusNotices } from './training-notices.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -15,6 +22,8 @@ import { createTrainingStore, type TrainingStore } from './training.store.ts';
 
 /** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
 export const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
+/** Announcements whose fan-out was cut short (a crash, a restart), taken up again; every minute. */
+export const TRAINING_ANNOUNCEMENTS_QUEUE = 'training.announcements';
 
 export async function createTrainingModule(
   ctx: AppContext,
@@ -22,6 +31,8 @@ export async function createTrainingModule(
     people: PeopleStore;
     access: AccessPolicy;
     audit: AuditLog;
+    /** The bot's outbox and card builders: 受講案内 and personal status notices (docs/training.md). */
+    notices: { messages: BotMessages; cards: TrainingNoticeCards };
     /** Local mode: seeds the demo catalog (src/dev, which production never loads); how many were added. */
     seedCatalog?: ((store: TrainingStore) => Promise<number>) | undefined;
   },
@@ -39,6 +50,25 @@ export async function createTrainingModule(
   const worker = outlookWorkerOptionsOf(ctx, deps.people);
   const outlook = createTrainingOutlook({ store, mailbox, ...worker });
   const responses = createTrainingResponses({ db: ctx.db, people: deps.people, now: ctx.now });
+  const tabLinks = createTabLinks(ctx.config);
+  const statusNotices = createStatusNotices({
+    messages: deps.notices.messages,
+    cards: deps.notices.cards,
+    tabLink: tabLinks,
+    now: ctx.now,
+  });
+  const announcements = createAnnouncements({
+    db: ctx.db,
+    store,
+    people: deps.people,
+    framework: ctx.framework,
+    audit: deps.audit,
+    messages: deps.notices.messages,
+    cards: deps.notices.cards,
+    tabLink: tabLinks,
+    logger,
+    now: ctx.now,
+  });
   const service = createTrainingService({
     store,
     people: deps.people,
@@ -50,14 +80,26 @@ export async function createTrainingModule(
       ...createCareerWishes(ctx.db),
     },
     notifyOutlookWork: outlookWork.notify,
+    notices: statusNotices,
     now: ctx.now,
   });
-  const jobs = [outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) })];
+  const jobs = [
+    outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) }),
+    job({
+      queue: TRAINING_ANNOUNCEMENTS_QUEUE,
+      create: { retryLimit: 3, retryDelaySeconds: 30 },
+      handler: loggedPass(logger, 'resumed', 'training announcement fan-outs taken up again', () =>
+        announcements.resume(),
+      ),
+      schedule: '* * * * *',
+    }),
+  ];
   return {
-    routes: trainingRoutes(service),
+    routes: [...trainingRoutes(service), ...announcementRoutes(announcements)],
     jobs,
     store,
     service,
+    announcements,
     /** The training department's mailbox, organizer of every session event. */
     mailbox,
     /** Applies attendees' answers in the training mailbox's calendar to their enrolments. */

@@ -9,6 +9,7 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { eligibilityFor } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
+import type { StatusChange, StatusNotices } from './training-notices.ts';
 import {
   SESSION_WINDOW_MAX_DAYS,
   type ApplyInput,
@@ -56,6 +57,8 @@ export interface TrainingDependencies {
   };
   /** Tells the Outlook worker a session owes Outlook something. */
   notifyOutlookWork(sessionId: string): Promise<void>;
+  /** Tells people of changes to their enrolments through the bot (in the change's transaction). */
+  notices?: StatusNotices | undefined;
   now: () => Date;
 }
 
@@ -321,10 +324,36 @@ export function createTrainingService(deps: TrainingDependencies) {
       );
   };
 
-  const insertEnrolment = async (row: typeof trainingEnrolments.$inferInsert): Promise<EnrolmentRow> => {
+  /**
+   * Inserts an enrolment; with `notice`, the person's status notice is queued in the same transaction
+   * (so it exists iff the enrolment does).
+   */
+  const insertEnrolment = async (
+    row: typeof trainingEnrolments.$inferInsert,
+    notice?: {
+      session: SessionRow;
+      course: CourseRow;
+      change: Omit<StatusChange, 'enrolmentId' | 'version' | 'personId'>;
+    },
+  ): Promise<EnrolmentRow> => {
     try {
-      const [inserted] = await store.db.insert(trainingEnrolments).values(row).returning();
-      return inserted!;
+      const notices = deps.notices;
+      if (!notice || !notices) {
+        const [inserted] = await store.db.insert(trainingEnrolments).values(row).returning();
+        return inserted!;
+      }
+      return await store.db.transaction(async (tx) => {
+        const [inserted] = await tx.insert(trainingEnrolments).values(row).returning();
+        await notices.enqueue(tx, notice.session, notice.course, [
+          {
+            ...notice.change,
+            enrolmentId: inserted!.id,
+            version: inserted!.version,
+            personId: inserted!.personId,
+          },
+        ]);
+        return inserted!;
+      });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new AppError('conflict', 'This person is already on this session’s roster (一人一回まで).');
@@ -355,6 +384,8 @@ export function createTrainingService(deps: TrainingDependencies) {
   ): Promise<EnrolmentRow> => {
     const found = await store.enrolment(enrolmentId);
     if (!found) throw new AppError('not_found', 'No such enrolment.');
+    // The course, for the notices (read before the transaction: the embedded database has one connection).
+    const course = deps.notices ? (await loadSession(found.sessionId)).course : undefined;
     let outlook = false;
     const updated = await store.withSessionLocked(found.sessionId, async (tx, session, all) => {
       const row = all.find((entry) => entry.id === enrolmentId)!;
@@ -375,6 +406,24 @@ export function createTrainingService(deps: TrainingDependencies) {
           .update(trainingEnrolments)
           .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
           .where(eq(trainingEnrolments.id, entry.id));
+      }
+      if (deps.notices && course) {
+        const told: StatusChange[] = [];
+        if (saved!.status !== row.status && (saved!.status === 'confirmed' || saved!.status === 'waitlisted'))
+          told.push({
+            enrolmentId: saved!.id,
+            version: saved!.version,
+            personId: saved!.personId,
+            kind: saved!.status,
+          });
+        for (const entry of moving)
+          told.push({
+            enrolmentId: entry.id,
+            version: entry.version + 1,
+            personId: entry.personId,
+            kind: 'promoted',
+          });
+        await deps.notices.enqueue(tx, session, course, told);
       }
       const leftTheEvent = row.invitedAt !== null && ['withdrawn', 'declined'].includes(saved!.status);
       if (saved!.status === 'confirmed' || moving.length > 0 || leftTheEvent) {
@@ -516,6 +565,17 @@ export function createTrainingService(deps: TrainingDependencies) {
             .update(trainingEnrolments)
             .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
             .where(eq(trainingEnrolments.id, entry.id));
+        await deps.notices?.enqueue(
+          tx,
+          updated!,
+          course,
+          moving.map((entry) => ({
+            enrolmentId: entry.id,
+            version: entry.version + 1,
+            personId: entry.personId,
+            kind: 'promoted' as const,
+          })),
+        );
         // A refusal from Outlook earlier (outlookFailed) is asked again on HR's next save.
         if (moved || relocated || moving.length > 0 || session.outlookFailed) {
           await store.requestOutlook(tx, sessionId, moved || relocated ? 'move' : 'attendees');
@@ -645,14 +705,22 @@ export function createTrainingService(deps: TrainingDependencies) {
       await deps.access.require(actor, personId, ['supervisor']);
       requireOpen(session, course, true);
       requireEligible(course, await loadPerson(personId));
-      const row = await insertEnrolment({
-        sessionId,
-        personId,
-        status: 'recommended',
-        origin: 'recommendation',
-        requestedById: actor.id,
-        reason: input.reason,
-      });
+      const requester = deps.notices ? await people.get(actor.id) : undefined;
+      const row = await insertEnrolment(
+        {
+          sessionId,
+          personId,
+          status: 'recommended',
+          origin: 'recommendation',
+          requestedById: actor.id,
+          reason: input.reason,
+        },
+        {
+          session,
+          course,
+          change: { kind: 'recommended', byName: requester?.displayName ?? null, reason: input.reason },
+        },
+      );
       await deps.audit.record({
         actorId: actor.id,
         subjectId: personId,
@@ -676,15 +744,18 @@ export function createTrainingService(deps: TrainingDependencies) {
         { levelId: person.levelId, hireDate: person.hireDate },
         today(),
       ).eligible;
-      const row = await insertEnrolment({
-        sessionId,
-        personId,
-        status: 'nominated',
-        origin: 'nomination',
-        requestedById: actor.id,
-        reason: input.note,
-        eligibilityOverridden: !eligible,
-      });
+      const row = await insertEnrolment(
+        {
+          sessionId,
+          personId,
+          status: 'nominated',
+          origin: 'nomination',
+          requestedById: actor.id,
+          reason: input.note,
+          eligibilityOverridden: !eligible,
+        },
+        { session, course, change: { kind: 'nominated' } },
+      );
       await deps.audit.record({
         actorId: actor.id,
         subjectId: personId,

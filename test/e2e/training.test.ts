@@ -483,4 +483,30 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       expect.objectContaining({ text: comment, authorId: supervisor.id }),
     ]);
   });
+
+  it('lets HR announce a session (受講案内) and read its delivery report', async () => {
+    // The roster page of the session HR scheduled, through a deep link, as the tab's own link would open it.
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    const tab = await openDevHost(page, server.url, {
+      user: hr.userPrincipalName,
+      subEntityId: `training/hr/roster/${sessionId}`,
+    });
+    const panel = tab.frame.locator('[data-testid=announcements]');
+    await panel.locator('[data-testid=announce-eligible]').waitFor();
+    await panel.locator('[data-testid=announce-submit]').click();
+    await expect
+      .poll(() => panel.locator('[data-testid=announce-notice]').textContent())
+      .toContain('人に受講案内を送ります');
+    const item = panel.locator('[data-testid=announcement-list] > li').first();
+    await expect(item.locator('[data-testid=count-sent]').textContent()).resolves.toContain('送信済み');
+    await item.locator('[data-testid=announcement-report]').click();
+    await item.locator('[data-testid=announcement-failures], [data-testid=no-failures]').first().waitFor();
+    await expectAccessible(tab);
+    // The same report as the server has it: everyone the course is for was told once.
+    const [announcement] = (await call(hr, 'GET', `/api/training/sessions/${sessionId}/announcements`))
+      .body as unknown as Array<{ id: string; counts: { recipients: number } }>;
+    expect(announcement!.counts.recipients).toBeGreaterThan(0);
+    await page.close();
+  });
 });

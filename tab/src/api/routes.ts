@@ -19,6 +19,7 @@ import type { PeopleRoutes } from './route-map/people.ts';
 import type { ReportRoutes } from './route-map/reports.ts';
 import type { SelfCheckRoutes } from './route-map/self-checks.ts';
 import type { TrainingRoutes } from './route-map/training.ts';
+import type { TrainingAnnouncementRoutes } from './route-map/training-announcements.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
 export interface ApiRoutes
@@ -36,6 +37,7 @@ export interface ApiRoutes
     AuditRoutes,
     ErasureRoutes,
     TrainingRoutes,
+    TrainingAnnouncementRoutes,
     ReportRoutes,
     HomeRoutes {}
 

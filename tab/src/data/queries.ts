@@ -58,6 +58,8 @@ export const queryKeys = {
   teamReport: (personId: string, sessionId: string) =>
     ['training', 'reports', 'team', personId, sessionId] as const,
   roster: (sessionId: string) => ['training', 'roster', sessionId] as const,
+  announcements: (sessionId: string) => ['training', 'announcements', sessionId] as const,
+  deliveryReport: (announcementId: string) => ['training', 'announcement', announcementId] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
   /** One of HR's dashboards, under every parameter it was asked with (year, grouping). */

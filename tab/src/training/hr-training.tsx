@@ -1,6 +1,7 @@
 // HR's training console in the tab: the course list, or one session's roster.
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { AnnouncementsPanel } from './announcements-panel.tsx';
 import { Roster } from './roster.tsx';
 import { HrCourses } from './hr-courses.tsx';
 
@@ -13,6 +14,12 @@ export function HrTraining({
   framework: Framework;
   rest: string[];
 }) {
-  if (rest[0] === 'roster' && rest[1]) return <Roster api={api} sessionId={rest[1]} />;
+  if (rest[0] === 'roster' && rest[1])
+    return (
+      <>
+        <Roster api={api} sessionId={rest[1]} />
+        <AnnouncementsPanel api={api} sessionId={rest[1]} />
+      </>
+    );
   return <HrCourses api={api} framework={framework} />;
 }

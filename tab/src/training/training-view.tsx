@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
@@ -18,6 +19,19 @@ type Sub = 'catalog' | 'mine' | 'team' | 'hr';
 export default function TrainingView({ api, rest }: PageProps) {
   const { t } = useTranslation('training');
   const base = allOf(useMe(api), useFramework(api));
+  // A 受講案内 card's link (`training/announced/<id>`) opens the catalog and tells the server the person
+  // followed it: the delivery report's "opened" (docs/training.md). Once per page load.
+  const told = useRef('');
+  const announced = rest[0] === 'announced' ? rest[1] : undefined;
+  useEffect(() => {
+    if (!announced || told.current === announced) return;
+    told.current = announced;
+    api
+      .call('POST /api/training/announcements/:announcementId/opened', {
+        params: { announcementId: announced },
+      })
+      .catch(() => undefined);
+  }, [api, announced]);
 
   if (base.data === undefined) return <PendingPage title={t('title')} testId="training" query={base} />;
   const [me, framework] = base.data;

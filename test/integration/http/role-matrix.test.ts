@@ -110,6 +110,11 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/training/enrolments/{enrolmentId}/withdraw': ['self', 'hr'],
   'GET /api/training/enrolments': READERS, // ?personId=<subject>
   'GET /api/training/recommendations': READERS, // ?personId=<subject>
+  // 受講案内: HR announces and reads the delivery report; each recipient marks their own opening.
+  'POST /api/training/sessions/{sessionId}/announcements': HR,
+  'GET /api/training/sessions/{sessionId}/announcements': HR,
+  'GET /api/training/announcements/{announcementId}': HR,
+  'POST /api/training/announcements/{announcementId}/opened': ALL,
   'GET /api/people/{personId}/self-checks': READERS,
   'GET /api/people/{personId}/self-checks/{period}': READERS,
   'PUT /api/people/{personId}/self-checks/{period}': SELF,
@@ -267,6 +272,13 @@ describe('security matrix: every route × every role', () => {
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
     ids.enrolmentId = applied.body.id as string;
+    // HR announced that session to the staff it is meant for (everyone with a level).
+    const announced = await call(hr, 'POST', `/api/training/sessions/${ids.sessionId}/announcements`, {
+      version: session.body.version,
+      audience: { kind: 'eligible' },
+    });
+    expect(announced.status, JSON.stringify(announced.body)).toBe(201);
+    ids.announcementId = announced.body.id as string;
     const held = await call(hr, 'POST', `/api/training/courses/${ids.courseId}/sessions`, sessionBody(21));
     ids.heldSessionId = held.body.id as string;
     const attending = await call(subject, 'POST', `/api/training/sessions/${ids.heldSessionId}/apply`, {
@@ -544,6 +556,10 @@ describe('security matrix: every route × every role', () => {
       reason: '講師の都合',
     }),
     'POST /api/training/sessions/{sessionId}/apply': () => ({ note: '' }),
+    'POST /api/training/sessions/{sessionId}/announcements': async () => ({
+      version: Math.max(1, await sessionVersion()),
+      audience: { kind: 'chosen', levelIds: ['shuji'] },
+    }),
     'POST /api/training/sessions/{sessionId}/recommend': () => ({
       personId: subject.id,
       reason: '窓口の説明力を伸ばしてほしい',

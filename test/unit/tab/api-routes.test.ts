@@ -21,6 +21,7 @@ import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
+import { announcementRoutes } from '../../../src/training/announcement.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
@@ -104,6 +105,10 @@ const TAB_ROUTES = [
   'POST /api/training/enrolments/:enrolmentId/attendance',
   'GET /api/training/enrolments',
   'GET /api/training/recommendations',
+  'POST /api/training/sessions/:sessionId/announcements',
+  'GET /api/training/sessions/:sessionId/announcements',
+  'GET /api/training/announcements/:announcementId',
+  'POST /api/training/announcements/:announcementId/opened',
   'GET /api/reports/due',
   'GET /api/reports/mine',
   'POST /api/reports/:reportId/comments',
@@ -137,6 +142,7 @@ describe("the tab's typed routes", () => {
       ...auditRoutes({} as never),
       ...erasureRoutes({} as never),
       ...trainingRoutes({} as never),
+      ...announcementRoutes({} as never),
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),

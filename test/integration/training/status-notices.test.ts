@@ -1,0 +1,155 @@
+// Personal status notices (issue 19 ③) on the running service: a person is told through the bot outbox
+// when they are recommended (推薦), nominated (指名), confirmed, wait-listed or moved off the waiting list;
+// once per change, in the transaction of the change (a refused or repeated request tells nobody), from
+// the next office opening. Their own application and HR's refusals send nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextOfficeTime } from '../../../src/jobs/office-hours.ts';
+import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
+import { apiCaller } from '../../support/api-caller.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
+import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
+import { courseBody, sessionBody, type Person } from './training-support.ts';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** The next Saturday 10:00 in Japan after now: the office is closed, so the notices wait. */
+function nextSaturdayMorning(): number {
+  const now = Date.now();
+  const jstMidnight = Math.floor((now + 9 * HOUR) / DAY) * DAY - 9 * HOUR;
+  for (let days = 0; ; days += 1) {
+    const candidate = jstMidnight + days * DAY + 10 * HOUR;
+    if (candidate > now && new Date(candidate + 9 * HOUR).getUTCDay() === 6) return candidate;
+  }
+}
+
+type Notice = {
+  key: string;
+  recipient: { personId: string };
+  payload: { text: string; attachments: Array<{ content: unknown }> };
+  next_attempt_at: Date;
+};
+
+describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
+  let server: TestServer;
+  const offset = nextSaturdayMorning() - Date.now();
+  const clock = { now: () => new Date(Date.now() + offset) };
+  let hr: Person;
+  let kakaricho: Person;
+  let recommended: Person;
+  let nominated: Person;
+  let applicant: Person;
+  let session: SessionView;
+  const call = apiCaller(() => server);
+  const notices = () =>
+    server.database.query<Notice>(
+      `SELECT key, recipient, payload, next_attempt_at FROM bot_outbox WHERE key LIKE 'training-status:%' ORDER BY created_at, key`,
+    );
+  const noticeOf = async (enrolment: { id: string }, version: number) =>
+    (await notices()).find((notice) => notice.key === `training-status:${enrolment.id}:${version}`);
+  const enrolments = new Map<string, EnrolmentView>();
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend, clock });
+    const people = server.emulator.people;
+    hr = people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
+    kakaricho = people.find(
+      (person) =>
+        person.levelId === 'kakaricho' && person.department === '市民課' && person.managerId !== null,
+    )!;
+    const reports = people.filter(
+      (person) => person.managerId === kakaricho.id && ['shuji', 'shunin'].includes(person.levelId ?? ''),
+    );
+    [recommended, nominated, applicant] = reports as [Person, Person, Person];
+    expect(applicant).toBeDefined();
+    const course = (await call(hr, 'POST', '/api/training/courses', courseBody()))
+      .body as unknown as CourseView;
+    session = (
+      await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody({ capacity: 1 }))
+    ).body as unknown as SessionView;
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('tells a person they were recommended, by whom and why, and nominated, once each', async () => {
+    const recommend = await call(kakaricho, 'POST', `/api/training/sessions/${session.id}/recommend`, {
+      personId: recommended.id,
+      reason: '窓口の説明力を伸ばしてほしい',
+    });
+    expect(recommend.status, JSON.stringify(recommend.body)).toBe(201);
+    enrolments.set('recommended', recommend.body as unknown as EnrolmentView);
+    const nominate = await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+      personId: nominated.id,
+      note: '',
+      overrideEligibility: false,
+    });
+    expect(nominate.status, JSON.stringify(nominate.body)).toBe(201);
+    enrolments.set('nominated', nominate.body as unknown as EnrolmentView);
+
+    const first = (await noticeOf(enrolments.get('recommended')!, 1))!;
+    expect(first.recipient.personId).toBe(recommended.id);
+    const card = JSON.stringify(first.payload.attachments[0]!.content);
+    expect(card).toContain('研修に推薦されました');
+    expect(card).toContain(kakaricho.displayName);
+    expect(card).toContain('窓口の説明力を伸ばしてほしい');
+    expect(new Date(first.next_attempt_at).getTime()).toBe(nextOfficeTime(clock.now()).getTime());
+    const second = (await noticeOf(enrolments.get('nominated')!, 1))!;
+    expect(second.recipient.personId).toBe(nominated.id);
+    expect(JSON.stringify(second.payload.attachments[0]!.content)).toContain('研修に指名されました');
+    expect(await notices()).toHaveLength(2);
+  });
+
+  it('sends nothing for a refused request, nor for a person’s own application', async () => {
+    const before = await snapshotState(server);
+    const again = await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+      personId: nominated.id,
+      note: '',
+      overrideEligibility: false,
+    });
+    expect(again.status).toBe(409);
+    expect(await snapshotState(server)).toBe(before);
+    const applied = await call(applicant, 'POST', `/api/training/sessions/${session.id}/apply`, { note: '' });
+    expect(applied.status).toBe(201);
+    enrolments.set('applicant', applied.body as unknown as EnrolmentView);
+    expect(await notices()).toHaveLength(2);
+  });
+
+  it('tells of a confirmation and of the waiting list, and a stale retry tells nobody again', async () => {
+    const confirm = (name: string, version: number) =>
+      call(hr, 'POST', `/api/training/enrolments/${enrolments.get(name)!.id}/confirm`, { version });
+    expect((await confirm('recommended', 1)).body.status).toBe('confirmed');
+    expect((await confirm('nominated', 1)).body.status).toBe('waitlisted');
+    expect((await confirm('recommended', 1)).status).toBe(409);
+    const confirmed = (await noticeOf(enrolments.get('recommended')!, 2))!;
+    expect(JSON.stringify(confirmed.payload.attachments[0]!.content)).toContain('受講が確定しました');
+    const waiting = (await noticeOf(enrolments.get('nominated')!, 2))!;
+    expect(JSON.stringify(waiting.payload.attachments[0]!.content)).toContain('キャンセル待ちになりました');
+    expect(await notices()).toHaveLength(4);
+    // HR declining the applicant tells them nothing new here (not one of the notices asked for).
+    const declined = await call(
+      hr,
+      'POST',
+      `/api/training/enrolments/${enrolments.get('applicant')!.id}/decline`,
+      { version: 1, reason: '定員' },
+    );
+    expect(declined.status).toBe(200);
+    expect(await notices()).toHaveLength(4);
+  });
+
+  it('tells the first on the waiting list when a seat frees up', async () => {
+    const withdrawn = await call(
+      recommended,
+      'POST',
+      `/api/training/enrolments/${enrolments.get('recommended')!.id}/withdraw`,
+      { version: 2, reason: '業務の都合' },
+    );
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const promoted = (await noticeOf(enrolments.get('nominated')!, 3))!;
+    expect(promoted.recipient.personId).toBe(nominated.id);
+    expect(JSON.stringify(promoted.payload.attachments[0]!.content)).toContain(
+      'キャンセル待ちから受講が確定しました',
+    );
+    expect(await notices()).toHaveLength(5);
+  });
+});
