@@ -123,6 +123,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/people/{personId}/goals/{goalId}/reflection': SELF,
   'POST /api/people/{personId}/goals/{goalId}/comments': CHAIN,
   'GET /api/people/{personId}/career': READERS,
+  'GET /api/people/{personId}/development': READERS, // the subject's own 育成 page
   'PUT /api/people/{personId}/career': SELF,
   'GET /api/people/{personId}/declarations/{fiscalYear}': ['self', 'hr'], // confidential to HR
   'PUT /api/people/{personId}/declarations/{fiscalYear}': SELF,
