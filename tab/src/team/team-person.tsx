@@ -24,6 +24,7 @@ import { SelfCheckFeedback } from './self-check-feedback.tsx';
 import { useFeedbackStyles } from './styles.ts';
 import { useGoalStage } from '../goals/goal-stage.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { DevelopmentLink } from './development-view.tsx';
 
 export function TeamPerson({
   api,
@@ -73,9 +74,15 @@ export function TeamPerson({
       title={member?.displayName ?? t('person')}
       testId="team"
       actions={
-        <Link href={hrefOf('team')} data-testid="team-back">
-          {t('back')}
-        </Link>
+        <>
+          <Link href={hrefOf('team')} data-testid="team-back">
+            {t('back')}
+          </Link>
+          {/* Someone with reports of their own: their 育成 page, as their supervisor's supervisor sees it. */}
+          {member && team.members.some((candidate) => candidate.managerId === personId) ? (
+            <DevelopmentLink personId={personId} name={member.displayName} />
+          ) : null}
+        </>
       }
     >
       <div data-testid="team-person" data-person-id={personId} className={layout.stack}>

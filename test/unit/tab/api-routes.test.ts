@@ -56,6 +56,7 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/self-checks/:period/feedback/complete',
   'GET /api/people/:personId/career',
   'PUT /api/people/:personId/career',
+  'GET /api/people/:personId/development',
   'GET /api/declaration-windows',
   'POST /api/declaration-windows',
   'POST /api/declaration-windows/:fiscalYear/close',
