@@ -22,6 +22,7 @@ import { channelMappingRoutes } from '../../../src/reports/channel-mapping.route
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
+import { developmentRoutes } from '../../../src/growth/development.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -142,6 +143,7 @@ describe("the tab's typed routes", () => {
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),
       ...homeRoutes({} as never),
+      ...developmentRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
