@@ -4,6 +4,7 @@
 // fiscal year to develop their direct reports, per person and in total, beside their level's role
 // bullets from the policy. The supervisor themself, anyone above them in the reporting lines and HR.
 import { z } from 'zod';
+import { analyticsYearCsvQuerySchema, analyticsYearQuerySchema } from '../analytics/analytics.contract.ts';
 import { fiscalYearListQuery } from '../http/contract-fragments.ts';
 import { personSummarySchema } from '../people/people.contract.ts';
 
@@ -32,3 +33,40 @@ export const developmentPageSchema = z.object({
 export type DevelopmentPage = z.infer<typeof developmentPageSchema>;
 
 export const developmentQuerySchema = z.object({ fiscalYear: fiscalYearListQuery });
+
+// GET /api/hr/development?fiscalYear= → DevelopmentRollUp (HR only): every supervisor's measures of the
+// year, those with nothing done included, and their sums by 部 and 課. GET /api/hr/development.csv: the
+// supervisors' rows as CSV (UTF-8 with BOM, `lang` for the column labels).
+
+export const developmentSupervisorRowSchema = personSummarySchema.extend({
+  /** 部 */
+  division: z.string().nullable(),
+  directReports: z.number(),
+  ...developmentCountsSchema.shape,
+});
+export type DevelopmentSupervisorRow = z.infer<typeof developmentSupervisorRowSchema>;
+
+export const developmentGroupRowSchema = z.object({
+  /** 部 */
+  division: z.string().nullable(),
+  /** 課; null in the rows by 部 */
+  department: z.string().nullable(),
+  supervisors: z.number(),
+  /** Supervisors with nothing counted in the year. */
+  inactive: z.number(),
+  directReports: z.number(),
+  ...developmentCountsSchema.shape,
+});
+export type DevelopmentGroupRow = z.infer<typeof developmentGroupRowSchema>;
+
+export const developmentRollUpSchema = z.object({
+  fiscalYear: z.number(),
+  supervisors: z.array(developmentSupervisorRowSchema),
+  departments: z.array(developmentGroupRowSchema),
+  divisions: z.array(developmentGroupRowSchema),
+  totals: developmentCountsSchema,
+});
+export type DevelopmentRollUp = z.infer<typeof developmentRollUpSchema>;
+
+export const developmentRollUpQuerySchema = analyticsYearQuerySchema;
+export const developmentRollUpCsvQuerySchema = analyticsYearCsvQuerySchema;

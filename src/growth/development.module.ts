@@ -3,6 +3,7 @@
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
+import { reportingLinesOn } from '../people/people.read.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { DevelopmentSources } from './development-sources.ts';
 import { developmentRoutes } from './development.routes.ts';
@@ -19,6 +20,7 @@ export function createDevelopmentModule(
     access: deps.access,
     audit: deps.audit,
     sources: deps.sources,
+    lines: (today) => reportingLinesOn(ctx.db, today),
     now: ctx.now,
   });
   return { routes: developmentRoutes(service), jobs: [], service } satisfies SliceModule &

@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { actorOf } from '../auth/access.ts';
+import { hrRouteGroup } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
-import { developmentPageSchema, developmentQuerySchema } from './development.contract.ts';
+import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
+import {
+  developmentPageSchema,
+  developmentQuerySchema,
+  developmentRollUpCsvQuerySchema,
+  developmentRollUpQuerySchema,
+  developmentRollUpSchema,
+} from './development.contract.ts';
+import { developmentCsv } from './development-csv.ts';
 import type { DevelopmentService } from './development.service.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 
 export function developmentRoutes(service: DevelopmentService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });
+  const hr = hrRouteGroup({ tags: ['growth'] });
   return [
     route({
       method: 'get',
@@ -22,6 +33,37 @@ export function developmentRoutes(service: DevelopmentService): RouteDefinition[
       handler: async ({ user, params, query }) => {
         const subject = subjectOf(user, params.personId);
         return { body: await service.page(subject.actor, subject.personId, query.fiscalYear) };
+      },
+    }),
+    hr({
+      method: 'get',
+      path: '/api/hr/development',
+      operationId: 'getDevelopmentRollUp',
+      summary:
+        "HR: every supervisor's 育成 measures of a fiscal year (those with none included), summed by 部 and 課",
+      request: { query: developmentRollUpQuerySchema },
+      responses: { 200: { description: 'The roll-up', schema: developmentRollUpSchema } },
+      handler: async ({ user, query }) => ({ body: await service.rollUp(actorOf(user), query.fiscalYear) }),
+    }),
+    hr({
+      method: 'get',
+      path: '/api/hr/development.csv',
+      operationId: 'exportDevelopmentRollUp',
+      summary: 'HR: the supervisors of the 育成 roll-up as CSV',
+      request: { query: developmentRollUpCsvQuerySchema },
+      responses: {
+        200: {
+          description: 'The table as CSV (UTF-8 with BOM)',
+          schema: z.string(),
+          contentType: CSV_CONTENT_TYPE,
+        },
+      },
+      handler: async ({ user, query }) => {
+        const table = developmentCsv(
+          await service.rollUp(actorOf(user), query.fiscalYear, 'export'),
+          query.lang,
+        );
+        return csvResult(table.name, table.header, table.rows);
       },
     }),
   ];

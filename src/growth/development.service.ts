@@ -5,8 +5,16 @@ import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
-import { halfPeriodAt } from '../shared/fiscal-period.ts';
-import type { DevelopmentCounts, DevelopmentPage } from './development.contract.ts';
+import type { AuditAction } from '../auth/audit.contract.ts';
+import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
+import type {
+  DevelopmentCounts,
+  DevelopmentGroupRow,
+  DevelopmentPage,
+  DevelopmentRollUp,
+  DevelopmentSupervisorRow,
+} from './development.contract.ts';
 import type { ActivityCount, DevelopmentSources } from './development-sources.ts';
 import { goals } from './goal.schema.ts';
 import { selfChecks } from './self-check.schema.ts';
@@ -18,7 +26,20 @@ export interface DevelopmentDependencies {
   access: AccessPolicy;
   audit: AuditLog;
   sources: DevelopmentSources;
+  /** The whole organisation's reporting lines in force on a day (people.read.ts), for HR's roll-up. */
+  lines: (today: string) => Promise<Array<PersonLine>>;
   now: () => Date;
+}
+
+/** One person of the reporting lines in force. */
+export interface PersonLine {
+  id: string;
+  displayName: string;
+  jobTitle: string | null;
+  levelId: string | null;
+  department: string | null;
+  division: string | null;
+  managerId: string | null;
 }
 
 const zero = (): DevelopmentCounts => ({
@@ -30,6 +51,13 @@ const zero = (): DevelopmentCounts => ({
   reportComments: 0,
 });
 
+/** The measures alone of a row that has more. */
+const countsOf = (row: DevelopmentCounts): DevelopmentCounts => {
+  const counts = zero();
+  for (const key of Object.keys(counts) as Array<keyof DevelopmentCounts>) counts[key] = row[key];
+  return counts;
+};
+
 /** Adds `b` into `a`, measure by measure. */
 export function addCounts(a: DevelopmentCounts, b: DevelopmentCounts): DevelopmentCounts {
   const sum = zero();
@@ -39,7 +67,11 @@ export function addCounts(a: DevelopmentCounts, b: DevelopmentCounts): Developme
 
 const pairKey = (authorId: string, personId: string) => `${authorId}\u0000${personId}`;
 
-const summaryOf = (person: PersonRow) => ({
+const isIdle = (counts: DevelopmentCounts) => Object.values(counts).every((value) => value === 0);
+
+const summaryOf = (
+  person: Pick<PersonRow, 'id' | 'displayName' | 'department' | 'jobTitle' | 'levelId'>,
+) => ({
   id: person.id,
   displayName: person.displayName,
   department: person.department,
@@ -152,6 +184,93 @@ export function createDevelopmentService(deps: DevelopmentDependencies) {
         totals: reports.reduce<DevelopmentCounts>((sum, row) => addCounts(sum, row), zero()),
         reports,
       };
+    },
+    /**
+     * HR's roll-up of a fiscal year: every supervisor in force today (anyone with a direct report), with
+     * the same measures towards their direct reports, and the sums by 課 and by 部. Supervisors with
+     * nothing counted stay in, and each group says how many they are. One audit row (no single subject).
+     */
+    async rollUp(
+      actor: Actor,
+      fiscalYear: number | undefined,
+      action: AuditAction = 'read',
+    ): Promise<DevelopmentRollUp> {
+      if (!actor.isHr)
+        throw new AppError('forbidden', 'Only HR (the personnel section) may read this roll-up.');
+      const current = halfPeriodAt(deps.now()).fiscalYear;
+      const year = fiscalYear ?? current;
+      if (year < FIRST_FISCAL_YEAR || year > current)
+        throw new AppError('validation_failed', 'Choose a fiscal year that has begun.', [
+          {
+            path: 'query.fiscalYear',
+            message: `must be from ${FIRST_FISCAL_YEAR} to ${current} (the current fiscal year)`,
+          },
+        ]);
+      const everyone = await deps.lines(jstDayOf(deps.now().getTime()));
+      const byId = new Map(everyone.map((person) => [person.id, person]));
+      const direct = new Map<string, string[]>();
+      for (const person of everyone) {
+        if (!person.managerId || person.managerId === person.id || !byId.has(person.managerId)) continue;
+        direct.set(person.managerId, [...(direct.get(person.managerId) ?? []), person.id]);
+      }
+      const counts = await activity([...direct.keys()], year);
+      const levelRank = new Map(deps.framework.levels.map((level, index) => [level.id, index]));
+      const rank = (levelId: string | null) => levelRank.get(levelId ?? '') ?? levelRank.size;
+      const text = (value: string | null) => value ?? '\uffff';
+      const supervisors: DevelopmentSupervisorRow[] = [...direct.entries()]
+        .map(([id, reports]) => {
+          const person = byId.get(id)!;
+          const total = reports.reduce<DevelopmentCounts>(
+            (sum, reportId) => addCounts(sum, counts.get(pairKey(id, reportId)) ?? zero()),
+            zero(),
+          );
+          return { ...summaryOf(person), division: person.division, directReports: reports.length, ...total };
+        })
+        .sort(
+          (a, b) =>
+            text(a.division).localeCompare(text(b.division), 'ja') ||
+            text(a.department).localeCompare(text(b.department), 'ja') ||
+            rank(a.levelId) - rank(b.levelId) ||
+            a.displayName.localeCompare(b.displayName, 'ja'),
+        );
+      const group = (keyOf: (row: DevelopmentSupervisorRow) => [string | null, string | null]) => {
+        const groups = new Map<string, DevelopmentGroupRow>();
+        for (const row of supervisors) {
+          const [division, department] = keyOf(row);
+          const key = `${division ?? ''}\u0000${department ?? ''}`;
+          const found = groups.get(key) ?? {
+            division,
+            department,
+            supervisors: 0,
+            inactive: 0,
+            directReports: 0,
+            ...zero(),
+          };
+          groups.set(key, {
+            ...found,
+            ...addCounts(found, row),
+            supervisors: found.supervisors + 1,
+            inactive: found.inactive + (isIdle(countsOf(row)) ? 1 : 0),
+            directReports: found.directReports + row.directReports,
+          });
+        }
+        return [...groups.values()];
+      };
+      const rollUp: DevelopmentRollUp = {
+        fiscalYear: year,
+        supervisors,
+        departments: group((row) => [row.division, row.department]),
+        divisions: group((row) => [row.division, null]),
+        totals: supervisors.reduce<DevelopmentCounts>((sum, row) => addCounts(sum, row), zero()),
+      };
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: null,
+        action,
+        resource: 'development-rollup',
+        details: { fiscalYear: year, supervisors: supervisors.length },
+      });
+      return rollUp;
     },
     activity,
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevelopmentPage } from '../../../src/growth/development.contract.ts';
+import type { DevelopmentPage, DevelopmentRollUp } from '../../../src/growth/development.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -257,5 +257,74 @@ describe("a supervisor's 育成 page (GET /api/people/:personId/development)", (
     expect((await call(kakaricho, 'GET', '/api/people/me/development?fiscalYear=next')).status).toBe(400);
     expect((await call(kakaricho, 'GET', '/api/people/me/development?fiscalYear=1999')).status).toBe(400);
     expect((await call(hr, 'GET', `/api/people/${randomUUID()}/development`)).status).toBe(404);
+  });
+
+  describe('HR’s roll-up (GET /api/hr/development, .csv)', () => {
+    it('lists every supervisor with their measures, zeros included, and sums them by 課 and 部', async () => {
+      const answer = await call(hr, 'GET', `/api/hr/development?fiscalYear=${fiscalYear}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      const body = answer.body as unknown as DevelopmentRollUp;
+      const people = server.emulator.people;
+      const managers = new Set(people.map((person) => person.managerId).filter(Boolean));
+      expect(new Set(body.supervisors.map((row) => row.id))).toEqual(managers);
+      const row = body.supervisors.find((entry) => entry.id === kakaricho.id)!;
+      expect(row).toMatchObject({
+        department: kakaricho.department,
+        directReports: people.filter((person) => person.managerId === kakaricho.id).length,
+        goalComments: 1,
+        selfCheckComments: 2,
+        interviews: 1,
+        oneOnOnes: 1,
+        recommendations: 1,
+        reportComments: 1,
+      });
+      // The 課長's comment on the 主事's self-check is not towards a direct report of theirs.
+      expect(body.supervisors.find((entry) => entry.id === kacho.id)!.selfCheckComments).toBe(0);
+      // Someone with nothing done is there, with zeros.
+      expect(body.supervisors.filter((entry) => entry.interviews === 0).length).toBeGreaterThan(0);
+      const section = body.departments.find((entry) => entry.department === kakaricho.department)!;
+      const inSection = body.supervisors.filter(
+        (entry) => entry.department === kakaricho.department && entry.division === section.division,
+      );
+      expect(section.supervisors).toBe(inSection.length);
+      expect(section.inactive).toBe(inSection.length - 1);
+      expect(section.interviews).toBe(1);
+      expect(body.divisions.find((entry) => entry.division === section.division)!.interviews).toBe(1);
+      expect(body.totals.interviews).toBe(1);
+      const audit = await server.database.query<{ action: string; details: { fiscalYear: number } }>(
+        `SELECT action, details FROM audit_log WHERE actor_id = $1 AND resource = 'development-rollup' ORDER BY id`,
+        [hr.id],
+      );
+      expect(audit.at(-1)).toMatchObject({ action: 'read', details: { fiscalYear } });
+    });
+
+    it('exports the supervisors as CSV with a BOM, audited as an export', async () => {
+      const response = await fetch(`${server.url}/api/hr/development.csv?lang=en`, {
+        headers: { authorization: `Bearer ${await server.tokenFor(hr.id)}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'Division (部),Section (課),Name,Job title,Direct reports,Goal comments,Self-check comments,Interviews held,1:1s held,Training recommendations,Report comments',
+      );
+      expect(lines.find((line) => line.includes(kakaricho.displayName))).toMatch(/,1,2,1,1,1,1$/);
+      const audit = await server.database.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE actor_id = $1 AND resource = 'development-rollup' ORDER BY id DESC LIMIT 1`,
+        [hr.id],
+      );
+      expect(audit[0]?.action).toBe('export');
+    });
+
+    it('refuses anyone but HR with 403, and a year not begun with 400', async () => {
+      for (const reader of [kakaricho, bucho]) {
+        expect((await call(reader, 'GET', '/api/hr/development')).status).toBe(403);
+      }
+      const future = await call(hr, 'GET', `/api/hr/development?fiscalYear=${fiscalYear + 1}`);
+      expect(future.status).toBe(400);
+      expect((await call(hr, 'GET', '/api/hr/development?fiscalYear=soon')).status).toBe(400);
+    });
   });
 });

@@ -79,6 +79,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/hr/dashboards/competencies.csv': HR,
   'GET /api/hr/dashboards/demand': HR,
   'GET /api/hr/dashboards/demand.csv': HR,
+  'GET /api/hr/development': HR,
+  'GET /api/hr/development.csv': HR,
   'GET /api/hr/audit': HR,
   'GET /api/hr/audit/export': HR,
   'GET /api/hr/people/{personId}/erasure-preview': HR,
