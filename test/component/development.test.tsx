@@ -4,7 +4,8 @@ import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { DevelopmentPage } from '../../src/growth/development.contract.ts';
+import type { DevelopmentPage, DevelopmentRollUp } from '../../src/growth/development.contract.ts';
+import DevelopmentSection from '../../tab/src/hr/sections/development-section.tsx';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { DevelopmentView } from '../../tab/src/team/development-view.tsx';
@@ -115,6 +116,91 @@ describe('育成の取り組み', () => {
       await expect
         .element(screen.getByTestId('development-person-person-a'))
         .toMatchTextContent('Feedback 3, Interviews 1, 1:1s 3');
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+});
+
+const rollUp = (year: number): DevelopmentRollUp => {
+  const active = {
+    id: 'person-kakaricho',
+    displayName: '小平 係長',
+    department: '市民課',
+    division: '市民部',
+    jobTitle: '係長',
+    levelId: 'kakaricho',
+    directReports: 3,
+    ...zero,
+    goalComments: 1,
+    selfCheckComments: 2,
+    interviews: 1,
+  };
+  const idle = { ...active, ...zero, id: 'person-idle', displayName: '花小金井 係長', directReports: 2 };
+  const group = {
+    division: '市民部',
+    department: '市民課',
+    supervisors: 2,
+    inactive: 1,
+    directReports: 5,
+    ...zero,
+    goalComments: 1,
+    selfCheckComments: 2,
+    interviews: 1,
+  };
+  return {
+    fiscalYear: year,
+    supervisors: [active, idle],
+    departments: [group],
+    divisions: [{ ...group, department: null }],
+    totals: { ...zero, goalComments: 1, selfCheckComments: 2, interviews: 1 },
+  };
+};
+
+async function mountRollUp(language: Language = 'ja', dark = false) {
+  const fake = fakeApi({
+    'GET /api/hr/development': ({ query }) => rollUp(Number(query?.fiscalYear ?? fiscalYear)),
+  });
+  const ui = <DevelopmentSection api={fake.api} base={{ me: {} as never, framework }} rest={[]} />;
+  const { screen } = await renderTab(
+    dark ? <FluentProvider theme={teamsDarkTheme}>{ui}</FluentProvider> : ui,
+    {
+      language,
+    },
+  );
+  return { screen, received: fake.received };
+}
+
+describe('HR: 育成の取り組み by 部 and 課', () => {
+  it('sums the 課 and keeps the supervisor with nothing done in view, with a CSV of the year', async () => {
+    const { screen, received } = await mountRollUp();
+    const groups = screen.getByTestId('hr-development-groups');
+    await expect.element(groups).toBeVisible();
+    await expect
+      .element(groups.getByRole('row').nth(1))
+      .toMatchTextContent(/市民部\s*市民課\s*2\s*1\s*5\s*3\s*1\s*0\s*0\s*0/);
+    await expect
+      .element(screen.getByTestId('hr-development-person-idle'))
+      .toMatchTextContent(/花小金井 係長\s*市民課\s*2\s*0\s*0\s*0\s*0\s*0/);
+    await expect.element(screen.getByTestId('csv-development')).toBeVisible();
+    expect(received.find((request) => request.key === 'GET /api/hr/development')?.query).toEqual({
+      fiscalYear: String(fiscalYear),
+    });
+  });
+
+  it('fits 360 px in English and passes axe in the dark theme', async () => {
+    await page.viewport(360, 780);
+    try {
+      const { screen } = await mountRollUp('en', true);
+      await expect.element(screen.getByText('By division and section')).toBeVisible();
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });

@@ -70,6 +70,8 @@ export const queryKeys = {
   peopleSearch: (search: string) => ['people', 'search', search] as const,
   due: ['cycles-due'] as const,
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
+  /** HR's roll-up of the 育成 pages for a fiscal year. */
+  hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
 };
 
 /**

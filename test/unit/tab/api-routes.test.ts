@@ -58,6 +58,7 @@ const TAB_ROUTES = [
   'GET /api/people/:personId/career',
   'PUT /api/people/:personId/career',
   'GET /api/people/:personId/development',
+  'GET /api/hr/development',
   'GET /api/declaration-windows',
   'POST /api/declaration-windows',
   'POST /api/declaration-windows/:fiscalYear/close',

@@ -1,4 +1,4 @@
-// A supervisor's 育成 page (src/growth/development.routes.ts).
+// A supervisor's 育成 page and HR's roll-up of it (src/growth/development.routes.ts).
 import type * as contract from '../../../../src/growth/development.contract.ts';
 import type { Route } from '../route.ts';
 
@@ -7,5 +7,10 @@ export interface DevelopmentRoutes {
     typeof contract.developmentPageSchema,
     never,
     typeof contract.developmentQuerySchema
+  >;
+  'GET /api/hr/development': Route<
+    typeof contract.developmentRollUpSchema,
+    never,
+    typeof contract.developmentRollUpQuerySchema
   >;
 }
