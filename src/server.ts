@@ -20,6 +20,7 @@ import type { LocalMicrosoft365, startLocalMicrosoft365 } from './dev/local-mode
 import { loadFramework } from './framework/framework-loader.ts';
 import { createFrameworkModule } from './framework/framework.module.ts';
 import type { Framework } from './framework/framework.schema.ts';
+import { createDevelopmentModule } from './growth/development.module.ts';
 import { createGrowthModule } from './growth/growth.module.ts';
 import { createHomeModule } from './home/home.module.ts';
 import { closeServer, createLifecycle, flushTelemetry, listen } from './lifecycle.ts';
@@ -173,6 +174,10 @@ export async function startServer(
       interviews,
       training,
       reports,
+      createDevelopmentModule(ctx, {
+        ...base,
+        sources: { ...interviews.development, ...training.development, ...reports.development },
+      }),
       createAnalyticsModule(ctx, base),
       auth,
       createPrivacyModule(ctx),

@@ -1,6 +1,12 @@
 import type { InterviewStore } from './interview.store.ts';
 import { isFormalInterview, type FormalInterviewType } from './interview.contract.ts';
 
+/**
+ * The statuses of an interview that stands: booked, or being put into Outlook. Cancelled and failed ones
+ * never count. One that stands is held once its end has passed (the team view and the 育成 page agree).
+ */
+export const heldInterviewStatuses: Array<'pending' | 'booked'> = ['pending', 'booked'];
+
 export interface InterviewStatus {
   status: 'booked' | 'done';
   type: FormalInterviewType;
@@ -22,7 +28,7 @@ export function createInterviewStatus(store: Pick<InterviewStore, 'liveOfPeople'
     ): Promise<Map<string, InterviewStatus>> {
       const rows = (await store.liveOfPeople(personIds, fiscalYear)).filter(
         (row): row is typeof row & { type: FormalInterviewType } =>
-          row.status !== 'failed' && isFormalInterview(row.type),
+          heldInterviewStatuses.some((status) => status === row.status) && isFormalInterview(row.type),
       );
       const found = new Map<string, InterviewStatus>();
       for (const personId of personIds) {

@@ -1,4 +1,5 @@
 // Interviews: the slot finder, booking into Outlook through a durable outbox, and interview records.
+import { createDevelopmentInterviews } from './development-interviews.adapter.ts';
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
@@ -78,6 +79,8 @@ export function createInterviewsModule(
     service,
     /** Where each person's interview stands (the team view). */
     status: createInterviewStatus(store),
+    /** The interviews each supervisor held (the 育成 page). */
+    development: createDevelopmentInterviews(ctx.db),
     /** The organizers whose mailboxes the calendar watch keeps: those with bookings since yesterday. */
     organizers: () => store.organizersWithBookings(new Date(ctx.now().getTime() - DAY_MS)),
     /** Applies Outlook's changes to one organizer's events to the interviews they belong to. */

@@ -99,3 +99,23 @@ export async function staffPageOn(
     hireDate: row.hire_date,
   }));
 }
+
+/**
+ * Everyone in the directory copy with their placement and manager as in force on `today` (YYYY-MM-DD,
+ * Japan): the reporting lines of the whole organisation, for a roll-up by supervisor (the 育成 page's
+ * HR view). One statement; a city's few thousand rows.
+ */
+export async function reportingLinesOn(db: Db, today: string) {
+  const view = peopleInForce(db, today);
+  return db
+    .select({
+      id: view.id,
+      displayName: view.displayName,
+      jobTitle: view.jobTitle,
+      levelId: view.levelId,
+      department: view.department,
+      division: view.division,
+      managerId: view.managerId,
+    })
+    .from(view);
+}

@@ -1,5 +1,6 @@
 // Training reports (issue 8): requests when a session ends, sharing on submission, comments, reminders,
 // and the mapping of workplaces to the Teams channels their reports are shared to.
+import { createDevelopmentReports } from './development-reports.adapter.ts';
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
@@ -104,6 +105,8 @@ export function createReportsModule(
     jobs,
     service,
     comments,
+    /** The report comments each supervisor wrote (the 育成 page). */
+    development: createDevelopmentReports(ctx.db),
     /** What the bot's cards show of a session and of a report's author. */
     context: createReportContext({
       sessions: deps.training.store,

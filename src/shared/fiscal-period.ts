@@ -48,3 +48,9 @@ export function existingPeriods(now: Date): string[] {
   }
   return periods;
 }
+
+/** The instants a fiscal year spans: from 1 April 0:00 in Japan up to (not including) the next 1 April. */
+export function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date } {
+  const start = (year: number) => new Date(Date.UTC(year, 3, 1) - JST_OFFSET_MS);
+  return { from: start(fiscalYear), to: start(fiscalYear + 1) };
+}

@@ -1,4 +1,5 @@
 // Training: catalog, sessions, enrolment, and one Outlook event per session in the training mailbox.
+import { createDevelopmentTraining } from './development-training.adapter.ts';
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
@@ -100,6 +101,8 @@ export async function createTrainingModule(
     store,
     service,
     announcements,
+    /** The recommendations each supervisor made (the 育成 page). */
+    development: createDevelopmentTraining(ctx.db),
     /** The training department's mailbox, organizer of every session event. */
     mailbox,
     /** Applies attendees' answers in the training mailbox's calendar to their enrolments. */

@@ -389,6 +389,43 @@ describe('career design, 自己申告 and the team view', () => {
     await expect(row.locator('[data-testid=self-check-state]').textContent()).resolves.toBe(
       'フィードバック済み',
     );
+
+    // The 係長's own 育成 page: with an interview held yesterday (stored as Outlook booked it), it counts
+    // that interview and the two pieces of feedback just given, beside the 係長's role bullets.
+    expect(supervisor.levelId).toBe('kakaricho');
+    const bookingId = randomUUID();
+    const ended = new Date(Date.now() - 24 * 3600_000);
+    await server.database.query(
+      `INSERT INTO interview_bookings (id, organizer_id, idempotency_key) VALUES ($1, $2, $3)`,
+      [bookingId, supervisor.id, randomUUID()],
+    );
+    await server.database.query(
+      `INSERT INTO interviews (booking_id, organizer_id, person_id, type, fiscal_year, starts_at, ends_at, status, transaction_id)
+       VALUES ($1, $2, $3, 'goalSetting', $4, $5, $6, 'booked', $7)`,
+      [
+        bookingId,
+        supervisor.id,
+        employee.id,
+        now.fiscalYear,
+        new Date(ended.getTime() - 1800_000),
+        ended,
+        randomUUID(),
+      ],
+    );
+    await tab.frame.locator('[data-testid=development-link]').click();
+    const development = tab.frame.locator('[data-testid=development-page]');
+    await development.waitFor();
+    await expect
+      .poll(() => development.locator('[data-testid=total-interviews]').textContent())
+      .toContain('1回');
+    await expect(development.locator('[data-testid=total-feedback]').textContent()).resolves.toContain('2件');
+    await expect(
+      development.locator(`[data-testid=development-person-${employee.id}]`).textContent(),
+    ).resolves.toContain('面談 1回');
+    await expect(development.locator('[data-testid=development-roles]').textContent()).resolves.toContain(
+      '部下を指導・育成し、OJTを推進する。',
+    );
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
     await page.close();
 
     const seen = (await call(employee, 'GET', selfCheckPath)).body as unknown as SelfCheckResponse;

@@ -34,6 +34,9 @@ export const queryKeys = {
   personSelfCheck: (personId: string, period: string) => ['people', personId, 'self-checks', period] as const,
   personGoals: (personId: string, fiscalYear: number) => ['people', personId, 'goals', fiscalYear] as const,
   personCareer: (personId: string) => ['people', personId, 'career'] as const,
+  /** A supervisor's 育成 page for a fiscal year ('me' for the caller's own). */
+  development: (personId: string, fiscalYear: number | undefined) =>
+    ['people', personId, 'development', fiscalYear ?? 'current'] as const,
   declarations: ['declaration'] as const,
   declarationWindows: ['declaration', 'windows'] as const,
   declaration: (personId: string, fiscalYear: number) => ['declaration', personId, fiscalYear] as const,
@@ -69,6 +72,8 @@ export const queryKeys = {
   peopleSearch: (search: string) => ['people', 'search', search] as const,
   due: ['cycles-due'] as const,
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
+  /** HR's roll-up of the 育成 pages for a fiscal year. */
+  hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
 };
 
 /**

@@ -21,6 +21,7 @@ export const HR_SECTIONS = [
   'channels',
   'dashboards',
   'reports',
+  'development',
   'audit',
   'erasure',
 ] as const;
@@ -34,6 +35,7 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   channels: lazy(() => import('./sections/channels-section.tsx')),
   dashboards: lazy(() => import('./sections/dashboards-section.tsx')),
   reports: lazy(() => import('./sections/reports-section.tsx')),
+  development: lazy(() => import('./sections/development-section.tsx')),
   audit: lazy(() => import('./sections/audit-section.tsx')),
   erasure: lazy(() => import('./sections/erasure-section.tsx')),
 };

@@ -25,6 +25,7 @@ import { useFeedbackStyles } from './styles.ts';
 import { useGoalStage } from '../goals/goal-stage.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { Options } from '../shell/options.tsx';
+import { DevelopmentLink } from './development-view.tsx';
 
 export function TeamPerson({
   api,
@@ -74,9 +75,15 @@ export function TeamPerson({
       title={member?.displayName ?? t('person')}
       testId="team"
       actions={
-        <Link href={hrefOf('team')} data-testid="team-back">
-          {t('back')}
-        </Link>
+        <>
+          <Link href={hrefOf('team')} data-testid="team-back">
+            {t('back')}
+          </Link>
+          {/* Someone with reports of their own: their 育成 page, as their supervisor's supervisor sees it. */}
+          {member && team.members.some((candidate) => candidate.managerId === personId) ? (
+            <DevelopmentLink personId={personId} name={member.displayName} />
+          ) : null}
+        </>
       }
     >
       <div data-testid="team-person" data-person-id={personId} className={layout.stack}>

@@ -10,6 +10,7 @@ import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { visuallyHidden } from '../shell/visually-hidden.ts';
+import { DevelopmentLink, DevelopmentView } from './development-view.tsx';
 import messages from './messages.ts';
 import { TeamPerson } from './team-person.tsx';
 import { SelfCheckBadge } from './self-check-badge.tsx';
@@ -72,6 +73,20 @@ export default function TeamView({ api, rest }: PageProps) {
   // shows the statuses they changed.
   const team = useQuery(routeQuery(api, queryKeys.team, 'GET /api/team'));
 
+  // The caller's own 育成 page (team/development), or that of someone below them (team/<id>/development).
+  if (personId === 'development') return <DevelopmentView api={api} personId="me" back={hrefOf('team')} />;
+  if (personId && rest[1] === 'development') {
+    const name = team.data?.members.find((member) => member.id === personId)?.displayName;
+    return (
+      <DevelopmentView
+        key={personId}
+        api={api}
+        personId={personId}
+        name={name ?? t('person')}
+        back={hrefOf('team', personId)}
+      />
+    );
+  }
   if (personId) {
     if (team.data === undefined) {
       return (
@@ -104,6 +119,9 @@ function TeamList({ team }: { team: TeamResponse }) {
   return (
     <>
       <p className={layout.muted}>{t('intro', { year: fiscalYear, half: t(`half.${half}`) })}</p>
+      <p>
+        <DevelopmentLink />
+      </p>
       {depths.map((depth) => {
         const members = team.members.filter((member) => member.depth === depth);
         const title = depth === 1 ? t('depth1') : t('depthN', { depth });

@@ -79,6 +79,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/hr/dashboards/competencies.csv': HR,
   'GET /api/hr/dashboards/demand': HR,
   'GET /api/hr/dashboards/demand.csv': HR,
+  'GET /api/hr/development': HR,
+  'GET /api/hr/development.csv': HR,
   'GET /api/hr/audit': HR,
   'GET /api/hr/audit/export': HR,
   'GET /api/hr/people/{personId}/erasure-preview': HR,
@@ -128,6 +130,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/people/{personId}/goals/{goalId}/reflection': SELF,
   'POST /api/people/{personId}/goals/{goalId}/comments': CHAIN,
   'GET /api/people/{personId}/career': READERS,
+  'GET /api/people/{personId}/development': READERS, // the subject's own 育成 page
   'PUT /api/people/{personId}/career': SELF,
   'GET /api/people/{personId}/declarations/{fiscalYear}': ['self', 'hr'], // confidential to HR
   'PUT /api/people/{personId}/declarations/{fiscalYear}': SELF,

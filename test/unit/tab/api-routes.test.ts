@@ -23,6 +23,7 @@ import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
 import { announcementRoutes } from '../../../src/training/announcement.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
+import { developmentRoutes } from '../../../src/growth/development.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -57,6 +58,8 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/self-checks/:period/feedback/complete',
   'GET /api/people/:personId/career',
   'PUT /api/people/:personId/career',
+  'GET /api/people/:personId/development',
+  'GET /api/hr/development',
   'GET /api/declaration-windows',
   'POST /api/declaration-windows',
   'POST /api/declaration-windows/:fiscalYear/close',
@@ -147,6 +150,7 @@ describe("the tab's typed routes", () => {
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),
       ...homeRoutes({} as never),
+      ...developmentRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });

@@ -1,0 +1,69 @@
+// The 育成 roll-up's supervisors as a CSV table (GET /api/hr/development.csv), labelled in Japanese or
+// English like HR's other exports (src/analytics/analytics.csv-tables.ts); csvResult adds the BOM.
+import type { CsvCell } from '../shared/csv.ts';
+import type { DevelopmentRollUp } from './development.contract.ts';
+
+const LABELS = {
+  ja: {
+    division: '部',
+    department: '課',
+    name: '氏名',
+    jobTitle: '職',
+    directReports: '直属の部下数',
+    goalComments: '目標へのコメント',
+    selfCheckComments: '自己チェックへのコメント',
+    interviews: '面談（実施）',
+    oneOnOnes: '1on1（実施）',
+    recommendations: '研修の推薦',
+    reportComments: '研修報告へのコメント',
+  },
+  en: {
+    division: 'Division (部)',
+    department: 'Section (課)',
+    name: 'Name',
+    jobTitle: 'Job title',
+    directReports: 'Direct reports',
+    goalComments: 'Goal comments',
+    selfCheckComments: 'Self-check comments',
+    interviews: 'Interviews held',
+    oneOnOnes: '1:1s held',
+    recommendations: 'Training recommendations',
+    reportComments: 'Report comments',
+  },
+} as const;
+
+export function developmentCsv(
+  rollUp: DevelopmentRollUp,
+  lang: 'ja' | 'en',
+): { name: string; header: string[]; rows: CsvCell[][] } {
+  const l = LABELS[lang];
+  return {
+    name: `development-${rollUp.fiscalYear}`,
+    header: [
+      l.division,
+      l.department,
+      l.name,
+      l.jobTitle,
+      l.directReports,
+      l.goalComments,
+      l.selfCheckComments,
+      l.interviews,
+      l.oneOnOnes,
+      l.recommendations,
+      l.reportComments,
+    ],
+    rows: rollUp.supervisors.map((row) => [
+      row.division,
+      row.department,
+      row.displayName,
+      row.jobTitle,
+      row.directReports,
+      row.goalComments,
+      row.selfCheckComments,
+      row.interviews,
+      row.oneOnOnes,
+      row.recommendations,
+      row.reportComments,
+    ]),
+  };
+}

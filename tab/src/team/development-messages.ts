@@ -1,0 +1,68 @@
+// Texts of a supervisor's 育成 page (namespace 'development'): Japanese first, English complete.
+
+export default {
+  ja: {
+    title: '育成の取り組み',
+    titleOf: '{{name}}さんの育成の取り組み',
+    open: '育成の取り組み',
+    openOf: '{{name}}さんの育成の取り組みを見る',
+    intro:
+      '{{year}}年度に直属の部下の育成のために行ったことです。面談は予定の時刻を過ぎたもの（取消・失敗を除く）を数えます。',
+    back: '部下の一覧に戻る',
+    backToPerson: '{{name}}さんのページに戻る',
+    roles: '{{level}}に求められる役割',
+    noLevel: '職層が登録されていないため、役割を表示できません。',
+    totals: 'この年度の取り組み',
+    perPerson: '部下ごとの取り組み',
+    noReports: '直属の部下はいません。',
+    nothingYet: 'この年度の取り組みはまだありません。',
+    measure: {
+      feedback: 'フィードバック',
+      interviews: '面談',
+      oneOnOnes: '1on1',
+      recommendations: '研修の推薦',
+      reportComments: '研修報告へのコメント',
+    },
+    count: {
+      feedback: '{{count}}件',
+      interviews: '{{count}}回',
+      oneOnOnes: '{{count}}回',
+      recommendations: '{{count}}件',
+      reportComments: '{{count}}件',
+    },
+    feedbackDetail: '目標へのコメント {{goals}}件・自己チェックへのコメント {{selfChecks}}件',
+    separator: '・',
+  },
+  en: {
+    title: 'Developing my people',
+    titleOf: '{{name}}: developing their people',
+    open: 'Developing my people',
+    openOf: 'See how {{name}} develops their people',
+    intro:
+      'What was done in FY{{year}} to develop direct reports. Interviews count once their time has passed (cancelled or failed ones do not).',
+    back: 'Back to my team',
+    backToPerson: 'Back to {{name}}',
+    roles: 'The role of the {{level}}',
+    noLevel: 'No level is recorded, so the role cannot be shown.',
+    totals: 'This fiscal year',
+    perPerson: 'Per direct report',
+    noReports: 'No direct reports.',
+    nothingYet: 'Nothing recorded this fiscal year yet.',
+    measure: {
+      feedback: 'Feedback',
+      interviews: 'Interviews',
+      oneOnOnes: '1:1s',
+      recommendations: 'Training recommendations',
+      reportComments: 'Comments on training reports',
+    },
+    count: {
+      feedback: '{{count}}',
+      interviews: '{{count}}',
+      oneOnOnes: '{{count}}',
+      recommendations: '{{count}}',
+      reportComments: '{{count}}',
+    },
+    feedbackDetail: '{{goals}} on goals, {{selfChecks}} on self-checks',
+    separator: ', ',
+  },
+};
