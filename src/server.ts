@@ -51,6 +51,8 @@ export interface RunningServer {
     requests(): Promise<{ requested: number }>;
     reminders(): Promise<{ reminded: number }>;
   };
+  /** The attendance-report job's pass (proposed attendance from Teams), run on demand besides its schedule. */
+  attendanceJob(): Promise<{ opened: number; read: number; proposed: number; refused: number }>;
   close(): Promise<void>;
 }
 
@@ -210,6 +212,7 @@ export async function startServer(
       local,
       botMessages: messages,
       reportJobs: reports.runJobs,
+      attendanceJob: () => training.attendance.runOnce(),
       close: lifecycle.close,
     };
   } catch (error) {

@@ -64,6 +64,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted('interviews', 'person_id', 'interviews about them, with their records'),
   deleted('interview_requests', 'person_id', 'the 1:1s they asked their supervisor for'),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
+  deleted(
+    'training_attendance_marks',
+    'person_id',
+    'their time in a session’s Teams meeting, read from its attendance report',
+  ),
   deleted('rate_limit_counters', 'person_id', 'how many changes they made in the current rate-limit window'),
   deleted(
     'outlook_subscriptions',
@@ -136,6 +141,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     },
   ),
   detached('training_enrolments', 'requested_by_id', 'recommendations and nominations they made'),
+  detached('training_attendance_proposals', 'confirmed_by_id', 'attendance they confirmed as HR'),
   detached('report_comments', 'author_id', 'their comments on others’ reports'),
   detached('report_shares', 'supervisor_id', 'others’ reports shared with them as supervisor'),
   detached('report_channel_mappings', 'updated_by_id', 'channel mappings they set as HR'),

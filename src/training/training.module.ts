@@ -6,7 +6,11 @@ import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
 import { outlookWorkerOptionsOf, outlookWorkQueue } from '../interviews/outlook-worker.ts';
+import { job, loggedPass } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { attendanceRoutes } from './attendance.routes.ts';
+import { createAttendanceService } from './attendance.service.ts';
+import { createGraphMeetingAttendance } from './teams-attendance.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -15,6 +19,8 @@ import { createTrainingStore, type TrainingStore } from './training.store.ts';
 
 /** Training sessions that owe Outlook an action (create, move, attendees, cancel); `{ sessionId }` or a sweep. */
 export const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
+/** Reads ended sessions' Teams attendance reports and proposes attendance (stored by pg-boss: never rename). */
+export const TRAINING_ATTENDANCE_QUEUE = 'training.attendance';
 
 export async function createTrainingModule(
   ctx: AppContext,
@@ -52,12 +58,35 @@ export async function createTrainingModule(
     notifyOutlookWork: outlookWork.notify,
     now: ctx.now,
   });
-  const jobs = [outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) })];
+  const attendance = createAttendanceService({
+    db: ctx.db,
+    store,
+    people: deps.people,
+    audit: deps.audit,
+    meetings: createGraphMeetingAttendance(ctx.graph),
+    organizer: mailbox,
+    policy: {
+      minSharePercent: ctx.config.attendanceMinSharePercent,
+      delayMinutes: ctx.config.attendanceReportDelayMinutes,
+    },
+    now: ctx.now,
+  });
+  const jobs = [
+    outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) }),
+    job({
+      queue: TRAINING_ATTENDANCE_QUEUE,
+      create: { retryLimit: 2, retryDelaySeconds: 60 },
+      handler: loggedPass(logger, 'read', 'attendance reports read', () => attendance.runOnce()),
+      schedule: '*/10 * * * *',
+    }),
+  ];
   return {
-    routes: trainingRoutes(service),
+    routes: [...trainingRoutes(service), ...attendanceRoutes(attendance)],
     jobs,
     store,
     service,
+    /** Proposed attendance from Teams attendance reports; `runOnce` is the job's pass (tests run it on demand). */
+    attendance,
     /** The training department's mailbox, organizer of every session event. */
     mailbox,
     /** Applies attendees' answers in the training mailbox's calendar to their enrolments. */
