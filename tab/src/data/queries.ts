@@ -58,6 +58,7 @@ export const queryKeys = {
   teamReport: (personId: string, sessionId: string) =>
     ['training', 'reports', 'team', personId, sessionId] as const,
   roster: (sessionId: string) => ['training', 'roster', sessionId] as const,
+  attendanceProposal: (sessionId: string) => ['training', 'attendance', sessionId] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
   /** One of HR's dashboards, under every parameter it was asked with (year, grouping). */

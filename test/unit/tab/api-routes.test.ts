@@ -20,6 +20,7 @@ import { peopleAdminRoutes } from '../../../src/people/people-admin.routes.ts';
 import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
+import { attendanceRoutes } from '../../../src/training/attendance.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
 
@@ -104,6 +105,9 @@ const TAB_ROUTES = [
   'POST /api/training/enrolments/:enrolmentId/attendance',
   'GET /api/training/enrolments',
   'GET /api/training/recommendations',
+  'GET /api/training/sessions/:sessionId/attendance-proposal',
+  'POST /api/training/sessions/:sessionId/attendance-proposal/confirm',
+  'POST /api/training/sessions/:sessionId/attendance-proposal/retry',
   'GET /api/reports/due',
   'GET /api/reports/mine',
   'POST /api/reports/:reportId/comments',
@@ -137,6 +141,7 @@ describe("the tab's typed routes", () => {
       ...auditRoutes({} as never),
       ...erasureRoutes({} as never),
       ...trainingRoutes({} as never),
+      ...attendanceRoutes({} as never),
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),

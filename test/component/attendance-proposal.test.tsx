@@ -1,0 +1,163 @@
+// HR's attendance proposal from the Teams attendance report (issue 19 ④): the proposal pre-sets each
+// person, HR corrects individuals and confirms in one action; a refusal says what the admin must set up
+// and offers to read again.
+import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import type { AttendanceProposal } from '../../src/training/attendance.contract.ts';
+import type { Language } from '../../tab/src/i18n/i18n.ts';
+import { AttendanceProposalPanel } from '../../tab/src/training/attendance-proposal.tsx';
+import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+
+const SESSION = '7d0e1f7a-3c1b-4d2e-9f00-00000000aa01';
+
+function proposal(overrides: Partial<AttendanceProposal> = {}): AttendanceProposal {
+  return {
+    sessionId: SESSION,
+    state: 'proposed',
+    error: null,
+    minSharePercent: 50,
+    attempts: 2,
+    nextAttemptAt: null,
+    fetchedAt: new Date().toISOString(),
+    confirmedAt: null,
+    confirmedByName: null,
+    attendees: [
+      {
+        personId: 'person-a',
+        personName: '小平 一花',
+        enrolmentStatus: 'confirmed',
+        attendedMinutes: 100,
+        sharePercent: 83,
+        proposedPresent: true,
+      },
+      {
+        personId: 'person-b',
+        personName: '小平 二郎',
+        enrolmentStatus: 'confirmed',
+        attendedMinutes: 30,
+        sharePercent: 25,
+        proposedPresent: false,
+      },
+    ],
+    notOnRoster: [{ personId: 'person-s', displayName: '来訪 三子', attendedMinutes: 117 }],
+    version: 3,
+    updatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+async function mount(answers: Answers, language: Language = 'ja', dark = false) {
+  const fake = fakeApi(answers);
+  const ui = <AttendanceProposalPanel api={fake.api} sessionId={SESSION} />;
+  const { screen } = await renderTab(
+    dark ? <FluentProvider theme={teamsDarkTheme}>{ui}</FluentProvider> : ui,
+    {
+      language,
+    },
+  );
+  return { screen, received: fake.received };
+}
+
+describe("HR's attendance proposal", () => {
+  it('pre-sets each person from the proposal, lists strangers apart, and confirms with the corrections in one action', async () => {
+    const { screen, received } = await mount({
+      'GET /api/training/sessions/:sessionId/attendance-proposal': { proposal: proposal() },
+      'POST /api/training/sessions/:sessionId/attendance-proposal/confirm': () =>
+        proposal({
+          state: 'confirmed',
+          confirmedByName: '職員 課長',
+          confirmedAt: new Date().toISOString(),
+          version: 4,
+          attendees: proposal().attendees.map((attendee) => ({ ...attendee, enrolmentStatus: 'attended' })),
+        }),
+    });
+    await expect
+      .element(screen.getByTestId('attendance-state'))
+      .toHaveTextContent('出席案ができました。内容を確認し、必要なら個別に直してから確定してください。');
+    const a = screen.getByTestId('attendance-person-a').getByRole('checkbox');
+    const b = screen.getByTestId('attendance-person-b').getByRole('checkbox');
+    await expect.element(a).toBeChecked();
+    await expect.element(b).not.toBeChecked();
+    await expect.element(screen.getByTestId('attendance-person-b')).toMatchTextContent(/30 分（25%）/);
+    await expect
+      .element(screen.getByTestId('attendance-not-on-roster'))
+      .toHaveTextContent('来訪 三子 — 117 分');
+
+    // b came late and stayed to the end: HR corrects b, and confirms everything in one action.
+    await b.click();
+    await screen.getByTestId('attendance-confirm').click();
+    await expect
+      .element(screen.getByTestId('attendance-state'))
+      .toMatchTextContent(/職員 課長 さんが .* に出席を確定しました。/);
+    const sent = received.find((request) => request.key.endsWith('/confirm'))!;
+    expect(sent.body).toEqual({ version: 3, present: ['person-b'], absent: [] });
+    expect(screen.getByTestId('attendance-confirm').query()).toBeNull();
+    await expect.element(screen.getByTestId('attendance-person-a').getByRole('checkbox')).toBeDisabled();
+  });
+
+  it('says what the admin must set up when Graph refuses, and reads again when asked', async () => {
+    let current = proposal({
+      state: 'refused',
+      attendees: [],
+      notOnRoster: [],
+      error: 'Graph 403 Forbidden: No application access policy found for this app.',
+    });
+    const { screen, received } = await mount({
+      'GET /api/training/sessions/:sessionId/attendance-proposal': () => ({ proposal: current }),
+      'POST /api/training/sessions/:sessionId/attendance-proposal/retry': () => {
+        current = proposal({ state: 'waiting', attendees: [], notOnRoster: [], attempts: 0, version: 4 });
+        return current;
+      },
+    });
+    await expect
+      .element(screen.getByTestId('attendance-state'))
+      .toMatchTextContent(/アプリケーション アクセス ポリシー/);
+    await expect
+      .element(screen.getByTestId('attendance-error'))
+      .toMatchTextContent(/No application access policy/);
+    expect(screen.getByTestId('attendance-confirm').query()).toBeNull();
+    await screen.getByTestId('attendance-retry').click();
+    await expect
+      .element(screen.getByTestId('attendance-state'))
+      .toHaveTextContent('出席レポートを待っています（確認 0 回）。');
+    expect(received.find((request) => request.key.endsWith('/retry'))!.body).toEqual({ version: 3 });
+  });
+
+  it('says when nothing has been read yet', async () => {
+    const { screen } = await mount({
+      'GET /api/training/sessions/:sessionId/attendance-proposal': { proposal: null },
+    });
+    await expect
+      .element(screen.getByTestId('attendance-none'))
+      .toMatchTextContent(/研修の終了後に自動で読み込みます/);
+  });
+
+  it('fits 360 px, in English, and passes axe in the dark theme', async () => {
+    await page.viewport(360, 780);
+    try {
+      const { screen } = await mount(
+        { 'GET /api/training/sessions/:sessionId/attendance-proposal': { proposal: proposal() } },
+        'en',
+        true,
+      );
+      await expect
+        .element(screen.getByTestId('attendance-state'))
+        .toHaveTextContent('The proposal is ready. Check it, correct individuals if needed, then confirm.');
+      await expect
+        .element(screen.getByTestId('attendance-confirm'))
+        .toHaveTextContent('Confirm this attendance');
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+});
