@@ -69,6 +69,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'person_id',
     'their time in a session’s Teams meeting, read from its attendance report',
   ),
+  deleted('training_checkin_failures', 'person_id', 'how many wrong check-in codes they typed lately'),
   deleted('rate_limit_counters', 'person_id', 'how many changes they made in the current rate-limit window'),
   deleted(
     'outlook_subscriptions',

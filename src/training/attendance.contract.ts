@@ -8,6 +8,12 @@
 //                                                  present become `attended`, which the report requests follow)
 // POST /api/training/sessions/:sessionId/attendance-proposal/retry    ← { version } → AttendanceProposal
 //                                                  (HR; refused, noMeeting or failed → waiting: read the report again)
+//
+// Check-in codes for sessions held in a room: HR shows the session's code in the room; attendees check in
+// with it from the tab around the session's time; HR confirms the check-ins like a Teams proposal.
+// POST /api/training/sessions/:sessionId/checkin-code → AttendanceProposal (HR; the code, made once)
+// POST /api/training/checkins ← { code } → CheckIn (anyone signed in; wrong code 400, outside its time 409,
+//                                                  too many wrong codes 429; checking in twice is the same)
 
 import { z } from 'zod';
 import { versionedInput, versionInputSchema, versionStampFields } from '../http/contract-fragments.ts';
@@ -42,12 +48,17 @@ export const proposedAttendeeSchema = z.object({
   /** Attended time as a share of the session, in percent (rounded down). */
   sharePercent: z.number(),
   proposedPresent: z.boolean(),
+  /** When they checked in with the room's code (check-in proposals). */
+  checkedInAt: z.string().nullable(),
 });
 export type ProposedAttendee = z.infer<typeof proposedAttendeeSchema>;
 
 export const attendanceProposalSchema = z.object({
   sessionId: z.string(),
+  source: z.enum(['teams', 'checkin']),
   state: attendanceProposalStateSchema,
+  /** A room session's check-in code and when it is accepted. */
+  checkin: z.object({ code: z.string(), validFrom: z.string(), validUntil: z.string() }).nullable(),
   /** Why it is refused, failed or still waiting (Graph's answer), in English. */
   error: z.string().nullable(),
   minSharePercent: z.number(),
@@ -77,3 +88,19 @@ export type ConfirmAttendanceInput = z.infer<typeof confirmAttendanceSchema>;
 
 export const retryAttendanceSchema = versionInputSchema;
 export type RetryAttendanceInput = z.infer<typeof retryAttendanceSchema>;
+
+/** Check-in codes: 6 characters without look-alikes (0/O, 1/I/L). */
+export const CHECKIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CHECKIN_CODE_LENGTH = 6;
+
+export const checkInSchema = z.object({ code: userText.trim().min(1).max(20) }).strict();
+export type CheckInInput = z.infer<typeof checkInSchema>;
+
+export const checkInAnswerSchema = z.object({
+  sessionId: z.string(),
+  courseTitle: z.object({ ja: z.string(), en: z.string().nullable() }),
+  checkedInAt: z.string(),
+  /** False when they were not on the session's roster: listed for HR, not added. */
+  onRoster: z.boolean(),
+});
+export type CheckInAnswer = z.infer<typeof checkInAnswerSchema>;

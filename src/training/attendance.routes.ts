@@ -1,8 +1,11 @@
 import { uuidParam } from '../growth/growth-params.ts';
+import { actorOf } from '../auth/access.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import type { RouteDefinition } from '../http/route.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   attendanceProposalAnswerSchema,
+  checkInAnswerSchema,
+  checkInSchema,
   attendanceProposalSchema,
   confirmAttendanceSchema,
   retryAttendanceSchema,
@@ -21,7 +24,30 @@ export function attendanceRoutes(service: AttendanceService): RouteDefinition[] 
       409: { description: 'Changed meanwhile (version), already confirmed, or nothing to confirm or retry' },
     },
   });
+  const route = routeGroup({ tags: ['training'], auth: 'user' });
   return [
+    session({
+      method: 'post',
+      path: '/checkin-code',
+      operationId: 'showTrainingCheckinCode',
+      summary: 'The check-in code of a session held in a room, made once, shown in the room (HR)',
+      ok: { description: 'The check-in proposal with its code', schema: attendanceProposalSchema },
+      act: (actor, id) => service.checkinCode(actor, id),
+    }),
+    route({
+      method: 'post',
+      path: '/api/training/checkins',
+      operationId: 'checkInToTraining',
+      summary: 'Check in to a session held in a room with the code shown there (the caller; idempotent)',
+      request: { body: checkInSchema },
+      responses: {
+        200: { description: 'Checked in', schema: checkInAnswerSchema },
+        400: { description: 'Not a code of any session (counts towards the limit of wrong codes)' },
+        409: { description: 'The code is accepted only around the session’s time, or it was cancelled' },
+        429: { description: 'Too many wrong codes lately' },
+      },
+      handler: async ({ user, body }) => ({ body: await service.checkIn(actorOf(user), body) }),
+    }),
     session({
       method: 'get',
       path: '/attendance-proposal',

@@ -2,7 +2,7 @@
 // after the session, and the proposal HR confirms in one action. Nothing here changes an enrolment by
 // itself: only a person's confirmation turns the proposal into `attended` (src/training/attendance.service.ts).
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personRef, timestamptz, uuidPrimaryKey, versionedRow } from '../db/columns.ts';
 import { ATTENDANCE_PROPOSAL_STATES } from './attendance.contract.ts';
 
@@ -16,7 +16,13 @@ export const trainingAttendanceProposals = pgTable(
   {
     id: uuidPrimaryKey(),
     sessionId: uuid('session_id').notNull(),
+    /** teams: read from the meeting's attendance report; checkin: people checked in with the room's code. */
+    source: text('source', { enum: ['teams', 'checkin'] })
+      .notNull()
+      .default('teams'),
     state: text('state', { enum: ATTENDANCE_PROPOSAL_STATES }).notNull().default('waiting'),
+    /** A room session's check-in code; accepted around the session's time as it is now (attendance.service.ts). */
+    checkinCode: text('checkin_code'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamptz('next_attempt_at'),
     leaseUntil: timestamptz('lease_until'),
@@ -31,6 +37,7 @@ export const trainingAttendanceProposals = pgTable(
   },
   (table) => [
     uniqueIndex('training_attendance_proposals_session').on(table.sessionId),
+    uniqueIndex('training_attendance_proposals_code').on(table.checkinCode),
     index('training_attendance_proposals_due_idx')
       .on(table.nextAttemptAt)
       .where(sql`${table.state} = 'waiting'`),
@@ -52,10 +59,26 @@ export const trainingAttendanceMarks = pgTable(
     onRoster: boolean('on_roster').notNull(),
     attendedSeconds: integer('attended_seconds').notNull().default(0),
     proposedPresent: boolean('proposed_present').notNull(),
+    /** When the person checked in with the room's code (check-in proposals). */
+    checkedInAt: timestamptz('checked_in_at'),
     ...versionedRow(),
   },
   (table) => [
     uniqueIndex('training_attendance_marks_person').on(table.sessionId, table.personId),
     index('training_attendance_marks_person_idx').on(table.personId),
   ],
+);
+
+/**
+ * Wrong check-in codes per person in the current window (brute force): one row per person, rewritten in
+ * place, in the database so that every instance counts together.
+ */
+export const trainingCheckinFailures = pgTable(
+  'training_checkin_failures',
+  {
+    personId: personRef(),
+    windowStartedAt: timestamptz('window_started_at').notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.personId] })],
 );

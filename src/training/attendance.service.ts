@@ -11,6 +11,7 @@
 // - throttled (429/503/504 after the Graph client's own retries) or another error: tried again later.
 // HR confirms a proposal in one action, correcting individuals; the confirmed present become `attended`
 // and the report requests (src/reports/report-requests.ts) follow as for attendance marked by hand.
+import { randomInt } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
@@ -20,13 +21,21 @@ import { AppError, versionConflict } from '../http/app-error.ts';
 import { messageOf, retryAt } from '../jobs/outbox.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { proposeMarks, sharePercent } from './attendance-proposal.ts';
-import type {
-  AttendanceProposal,
-  AttendanceProposalAnswer,
-  ConfirmAttendanceInput,
-  RetryAttendanceInput,
+import {
+  CHECKIN_CODE_ALPHABET,
+  CHECKIN_CODE_LENGTH,
+  type AttendanceProposal,
+  type AttendanceProposalAnswer,
+  type CheckInAnswer,
+  type CheckInInput,
+  type ConfirmAttendanceInput,
+  type RetryAttendanceInput,
 } from './attendance.contract.ts';
-import { trainingAttendanceMarks, trainingAttendanceProposals } from './attendance.schema.ts';
+import {
+  trainingAttendanceMarks,
+  trainingAttendanceProposals,
+  trainingCheckinFailures,
+} from './attendance.schema.ts';
 import type { MeetingAttendance } from './teams-attendance.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { TrainingStore } from './training.store.ts';
@@ -39,6 +48,16 @@ const CLAIM_SIZE = 20;
 const LEASE_MS = 5 * 60_000;
 const RETRY_BASE_MS = 5 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
+/** A room's check-in code is accepted from this long before the session starts until this long after it ends. */
+export const CHECKIN_MARGIN_MINUTES = 30;
+/** Wrong check-in codes a person may try in CHECKIN_WINDOW_SECONDS before being refused (429). */
+export const CHECKIN_FAILURES_MAX = 5;
+export const CHECKIN_WINDOW_SECONDS = 15 * 60;
+/** When a session's check-in code is accepted: around the session's time as it is now (a moved session moves it). */
+const checkinWindow = (session: { startsAt: Date; endsAt: Date }) => ({
+  from: new Date(session.startsAt.getTime() - CHECKIN_MARGIN_MINUTES * 60_000),
+  until: new Date(session.endsAt.getTime() + CHECKIN_MARGIN_MINUTES * 60_000),
+});
 /** Enrolments that are on the roster of a session that took place. */
 const ON_ROSTER = ['confirmed', 'attended', 'reported'];
 
@@ -252,6 +271,15 @@ export function createAttendanceService(deps: AttendanceDependencies) {
     const minutes = (seconds: number) => Math.round(seconds / 60);
     return {
       sessionId: row.sessionId,
+      source: row.source,
+      checkin:
+        row.checkinCode && session
+          ? {
+              code: row.checkinCode,
+              validFrom: checkinWindow(session).from.toISOString(),
+              validUntil: checkinWindow(session).until.toISOString(),
+            }
+          : null,
       state: row.state,
       error: row.error,
       minSharePercent: row.minSharePercent,
@@ -269,6 +297,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
           attendedMinutes: minutes(mark.attendedSeconds),
           sharePercent: sharePercent(mark.attendedSeconds, sessionSeconds),
           proposedPresent: mark.proposedPresent,
+          checkedInAt: mark.checkedInAt?.toISOString() ?? null,
         }))
         .sort((a, b) => a.personName.localeCompare(b.personName, 'ja')),
       notOnRoster: marks
@@ -429,6 +458,154 @@ export function createAttendanceService(deps: AttendanceDependencies) {
         },
       });
       return view((await proposalRow(sessionId))!);
+    },
+
+    /** A room session's check-in code, made once (the same code on every later call). */
+    async checkinCode(actor: Actor, sessionId: string): Promise<AttendanceProposal> {
+      requireHr(actor, 'show a check-in code');
+      const session = await store.session(sessionId);
+      if (!session) throw new AppError('not_found', 'No such session.');
+      if (session.status === 'cancelled') throw new AppError('conflict', 'This session has been cancelled.');
+      if (session.online)
+        throw new AppError(
+          'conflict',
+          'This session is held online: its attendance comes from the Teams attendance report.',
+        );
+      const validUntil = checkinWindow(session).until;
+      const existing = await proposalRow(sessionId);
+      if (!existing) {
+        if (validUntil <= deps.now())
+          throw new AppError('conflict', 'This session is over; check-in has closed.');
+        const roster = await rosterOf(sessionId);
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const code = Array.from(
+            { length: CHECKIN_CODE_LENGTH },
+            () => CHECKIN_CODE_ALPHABET[randomInt(CHECKIN_CODE_ALPHABET.length)],
+          ).join('');
+          const made = await db.transaction(async (tx) => {
+            const [created] = await tx
+              .insert(trainingAttendanceProposals)
+              .values({
+                sessionId,
+                source: 'checkin',
+                state: 'proposed',
+                minSharePercent: deps.policy.minSharePercent,
+                checkinCode: code,
+              })
+              .onConflictDoNothing()
+              .returning();
+            if (!created) return false;
+            // Everyone on the roster, absent until they check in.
+            if (roster.length > 0)
+              await tx.insert(trainingAttendanceMarks).values(
+                roster.map((entry) => ({
+                  sessionId,
+                  personId: entry.personId,
+                  displayName: entry.displayName,
+                  onRoster: true,
+                  proposedPresent: false,
+                })),
+              );
+            return true;
+          });
+          if (made || (await proposalRow(sessionId))) break;
+        }
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: null,
+          action: 'write',
+          resource: 'training-attendance',
+          details: { sessionId, change: 'checkin-code' },
+        });
+      }
+      const row = (await proposalRow(sessionId))!;
+      if (row.source !== 'checkin')
+        throw new AppError('conflict', 'This session’s attendance comes from its Teams attendance report.');
+      return view(row);
+    },
+
+    /** Checks the caller in with a room's code; idempotent; wrong codes count towards a per-person limit. */
+    async checkIn(actor: Actor, input: CheckInInput): Promise<CheckInAnswer> {
+      const failureWindow = sql`(${CHECKIN_WINDOW_SECONDS}::int * interval '1 second')`;
+      const expired = sql`${trainingCheckinFailures.windowStartedAt} <= now() - ${failureWindow}`;
+      const [counted] = await db
+        .select({ hits: trainingCheckinFailures.hits })
+        .from(trainingCheckinFailures)
+        .where(and(eq(trainingCheckinFailures.personId, actor.id), sql`not ${expired}`));
+      if (counted && counted.hits >= CHECKIN_FAILURES_MAX)
+        throw new AppError(
+          'rate_limited',
+          `Too many wrong check-in codes: try again in ${CHECKIN_WINDOW_SECONDS / 60} minutes (入力の誤りが続いたため、しばらく待ってからやり直してください).`,
+        );
+      const code = input.code.toUpperCase().replace(/[\s-]/g, '');
+      const [row] = await db
+        .select()
+        .from(trainingAttendanceProposals)
+        .where(eq(trainingAttendanceProposals.checkinCode, code));
+      if (!row) {
+        // Counted with the database's clock, as the HTTP rate limits are (instances' clocks may differ).
+        await db
+          .insert(trainingCheckinFailures)
+          .values({ personId: actor.id, windowStartedAt: sql`now()`, hits: 1 })
+          .onConflictDoUpdate({
+            target: trainingCheckinFailures.personId,
+            set: {
+              windowStartedAt: sql`CASE WHEN ${expired} THEN now() ELSE ${trainingCheckinFailures.windowStartedAt} END`,
+              hits: sql`CASE WHEN ${expired} THEN 1 ELSE ${trainingCheckinFailures.hits} + 1 END`,
+            },
+          });
+        throw new AppError('validation_failed', 'This check-in code is not right (コードが違います).', [
+          { path: 'body.code', message: 'no session has this code' },
+        ]);
+      }
+      const session = await store.session(row.sessionId);
+      const course = session ? (await store.coursesById([session.courseId]))[0] : undefined;
+      if (!session || !course) throw new AppError('not_found', 'No such session.');
+      const now = deps.now();
+      if (session.status === 'cancelled') throw new AppError('conflict', 'This session has been cancelled.');
+      const window = checkinWindow(session);
+      if (now < window.from || now > window.until)
+        throw new AppError(
+          'conflict',
+          'This code is accepted only around the session’s time (研修の時間の前後だけ使えます).',
+        );
+      const onRoster = (await store.enrolmentsOfSessions([session.id])).some(
+        (enrolment) => enrolment.personId === actor.id && ON_ROSTER.includes(enrolment.status),
+      );
+      const person = await people.get(actor.id);
+      await db
+        .insert(trainingAttendanceMarks)
+        .values({
+          sessionId: session.id,
+          personId: actor.id,
+          displayName: person?.displayName ?? '',
+          onRoster,
+          proposedPresent: onRoster,
+          checkedInAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [trainingAttendanceMarks.sessionId, trainingAttendanceMarks.personId],
+          set: {
+            proposedPresent: sql`${trainingAttendanceMarks.onRoster}`,
+            checkedInAt: sql`coalesce(${trainingAttendanceMarks.checkedInAt}, ${now})`,
+            updatedAt: now,
+          },
+        });
+      const [mark] = await db
+        .select()
+        .from(trainingAttendanceMarks)
+        .where(
+          and(
+            eq(trainingAttendanceMarks.sessionId, session.id),
+            eq(trainingAttendanceMarks.personId, actor.id),
+          ),
+        );
+      return {
+        sessionId: session.id,
+        courseTitle: { ja: course.titleJa, en: course.titleEn },
+        checkedInAt: (mark?.checkedInAt ?? now).toISOString(),
+        onRoster: mark?.onRoster ?? onRoster,
+      };
     },
 
     async retry(actor: Actor, sessionId: string, input: RetryAttendanceInput): Promise<AttendanceProposal> {

@@ -15,6 +15,8 @@ const SESSION = '7d0e1f7a-3c1b-4d2e-9f00-00000000aa01';
 function proposal(overrides: Partial<AttendanceProposal> = {}): AttendanceProposal {
   return {
     sessionId: SESSION,
+    source: 'teams',
+    checkin: null,
     state: 'proposed',
     error: null,
     minSharePercent: 50,
@@ -31,6 +33,7 @@ function proposal(overrides: Partial<AttendanceProposal> = {}): AttendancePropos
         attendedMinutes: 100,
         sharePercent: 83,
         proposedPresent: true,
+        checkedInAt: null,
       },
       {
         personId: 'person-b',
@@ -39,6 +42,7 @@ function proposal(overrides: Partial<AttendanceProposal> = {}): AttendancePropos
         attendedMinutes: 30,
         sharePercent: 25,
         proposedPresent: false,
+        checkedInAt: null,
       },
     ],
     notOnRoster: [{ personId: 'person-s', displayName: '来訪 三子', attendedMinutes: 117 }],

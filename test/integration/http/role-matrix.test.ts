@@ -55,6 +55,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/training/sessions': ALL,
   'GET /api/training/team': ALL,
   'POST /api/training/sessions/{sessionId}/apply': ALL, // each applies for themself
+  'POST /api/training/checkins': ALL, // each checks in for themself with the room's code
   'GET /api/reports/due': ALL,
   'GET /api/reports/mine': ALL,
   // HR: the directory, people admin, audit, erasure, dashboards, report roll-ups.
@@ -108,6 +109,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/training/sessions/{sessionId}/attendance-proposal': HR,
   'POST /api/training/sessions/{sessionId}/attendance-proposal/confirm': HR,
   'POST /api/training/sessions/{sessionId}/attendance-proposal/retry': HR,
+  'POST /api/training/sessions/{sessionId}/checkin-code': HR,
   // About the subject (the person, their chain, HR).
   'POST /api/training/sessions/{sessionId}/recommend': CHAIN,
   'POST /api/training/enrolments/{enrolmentId}/withdraw': ['self', 'hr'],
@@ -282,6 +284,12 @@ describe('security matrix: every route × every role', () => {
     await server.database.query(`UPDATE training_enrolments SET status = 'attended' WHERE id = $1`, [
       attending.body.id,
     ]);
+    // The upcoming session's check-in code (accepted only around its time: a check-in now is 409).
+    await server.database.query(
+      `INSERT INTO training_attendance_proposals (session_id, source, state, min_share_percent, checkin_code)
+       VALUES ($1, 'checkin', 'proposed', 50, 'MATRX2')`,
+      [ids.sessionId],
+    );
     // Attendance proposed from the held session's Teams attendance report, for HR to confirm.
     await server.database.query(
       `INSERT INTO training_attendance_proposals (session_id, state, min_share_percent) VALUES ($1, 'proposed', 50)`,
@@ -590,6 +598,7 @@ describe('security matrix: every route × every role', () => {
     'POST /api/training/sessions/{sessionId}/attendance-proposal/retry': async () => ({
       version: await proposalVersion(),
     }),
+    'POST /api/training/checkins': () => ({ code: 'MATRX2' }),
     'PUT /api/reports/sessions/{sessionId}/draft': () => ({ version: 0, ...reportBody() }),
     'POST /api/reports/sessions/{sessionId}/submit': () => ({
       submissionId: `matrix-${randomUUID()}`,

@@ -252,4 +252,106 @@ describe('attendance proposed from the Teams attendance report', () => {
       ]),
     );
   });
+
+  it('checks people in with a room session’s code: wrong, early or repeated codes change nothing; HR confirms', async () => {
+    const [a, b, , stranger] = staff as [Person, Person, Person, Person];
+    const guesser = server.emulator.people.find(
+      (person) => person.levelId === 'shunin' && person.appRoles.length === 0 && !person.isMailbox,
+    )!;
+    const course = (
+      await call(hr, 'POST', '/api/training/courses', courseBody({ title: { ja: 'チェックイン研修' } }))
+    ).body as unknown as CourseView;
+    const session = (
+      await call(hr, 'POST', `/api/training/courses/${course.id}/sessions`, sessionBody({ capacity: 10 }))
+    ).body as unknown as SessionView;
+    for (const person of [a, b]) {
+      const nominated = (
+        await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+          personId: person.id,
+          note: '',
+          overrideEligibility: true,
+        })
+      ).body as unknown as EnrolmentView;
+      await call(hr, 'POST', `/api/training/enrolments/${nominated.id}/confirm`, {
+        version: nominated.version,
+      });
+    }
+    const codePath = `/api/training/sessions/${session.id}/checkin-code`;
+    expect((await call(a, 'POST', codePath)).status).toBe(403);
+    const shown = await call(hr, 'POST', codePath);
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    const code = (shown.body as unknown as AttendanceProposal).checkin!.code;
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    expect(((await call(hr, 'POST', codePath)).body as unknown as AttendanceProposal).checkin!.code).toBe(
+      code,
+    );
+    const marks = async () =>
+      (
+        await server.database.query<{
+          person_id: string;
+          checked_in_at: Date | null;
+          proposed_present: boolean;
+        }>(
+          `SELECT person_id, checked_in_at, proposed_present FROM training_attendance_marks WHERE session_id = $1 ORDER BY person_id`,
+          [session.id],
+        )
+      ).map((row) => [row.person_id, row.checked_in_at !== null, row.proposed_present]);
+    const before = await marks();
+    expect(before).toEqual([a.id, b.id].sort().map((id) => [id, false, false]));
+
+    // Two weeks early: refused, nothing changes.
+    const early = await call(a, 'POST', '/api/training/checkins', { code });
+    expect(early.status).toBe(409);
+    expect(await marks()).toEqual(before);
+
+    // The session is under way: a checks in (twice: the same), a stranger with the code is listed apart.
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '110 minutes' WHERE id = $1`,
+      [session.id],
+    );
+    const first = await call(a, 'POST', '/api/training/checkins', { code: ` ${code.toLowerCase()} ` });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ sessionId: session.id, onRoster: true });
+    const again = await call(a, 'POST', '/api/training/checkins', { code });
+    expect(again.body.checkedInAt).toBe(first.body.checkedInAt);
+    expect((await call(stranger, 'POST', '/api/training/checkins', { code })).body).toMatchObject({
+      onRoster: false,
+    });
+
+    // Wrong codes: 400 and nothing changes; the sixth try within the window is refused even with the right code.
+    const wrong = code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await call(guesser, 'POST', '/api/training/checkins', { code: wrong })).status).toBe(400);
+    expect((await call(guesser, 'POST', '/api/training/checkins', { code })).status).toBe(429);
+    expect((await call(guesser, 'POST', '/api/training/checkins', { code: '' })).status).toBe(400);
+
+    const proposal = (await proposalOf(session.id))!;
+    expect(proposal).toMatchObject({ source: 'checkin', state: 'proposed' });
+    expect(proposal.attendees.find((attendee) => attendee.personId === a.id)).toMatchObject({
+      proposedPresent: true,
+    });
+    expect(proposal.attendees.find((attendee) => attendee.personId === b.id)).toMatchObject({
+      proposedPresent: false,
+      checkedInAt: null,
+    });
+    expect(proposal.notOnRoster.map((other) => other.personId)).toEqual([stranger.id]);
+    expect(Object.values(await statusesOf(session.id))).toEqual(['confirmed', 'confirmed']);
+
+    // After the session HR confirms the check-ins in one action; the report requests follow.
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [session.id],
+    );
+    const confirmed = await call(
+      hr,
+      'POST',
+      `/api/training/sessions/${session.id}/attendance-proposal/confirm`,
+      {
+        version: proposal.version,
+      },
+    );
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(await statusesOf(session.id)).toEqual({ [a.id]: 'attended', [b.id]: 'confirmed' });
+    expect(await server.reportJobs.requests()).toEqual({ requested: 1 });
+  });
 });
