@@ -8,6 +8,7 @@ import { page } from 'vitest/browser';
 import type { AttendanceProposal } from '../../src/training/attendance.contract.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { AttendanceProposalPanel } from '../../tab/src/training/attendance-proposal.tsx';
+import { CheckInForm } from '../../tab/src/training/check-in.tsx';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 const SESSION = '7d0e1f7a-3c1b-4d2e-9f00-00000000aa01';
@@ -159,6 +160,93 @@ describe("HR's attendance proposal", () => {
         results.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
           .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+});
+
+describe('check-in codes for sessions held in a room', () => {
+  it('lets HR show the session’s code, and shows who checked in', async () => {
+    const made = proposal({
+      source: 'checkin',
+      checkin: {
+        code: 'K7PQ2M',
+        validFrom: '2026-12-08T00:30:00.000Z',
+        validUntil: '2026-12-08T03:30:00.000Z',
+      },
+      attendees: proposal().attendees.map((attendee, index) => ({
+        ...attendee,
+        attendedMinutes: 0,
+        sharePercent: 0,
+        proposedPresent: index === 0,
+        checkedInAt: index === 0 ? new Date().toISOString() : null,
+      })),
+      notOnRoster: [],
+    });
+    const fake = fakeApi({
+      'GET /api/training/sessions/:sessionId/attendance-proposal': { proposal: null },
+      'POST /api/training/sessions/:sessionId/checkin-code': made,
+    });
+    const { screen } = await renderTab(<AttendanceProposalPanel api={fake.api} sessionId={SESSION} room />);
+    await screen.getByTestId('checkin-show-code').click();
+    await expect.element(screen.getByTestId('checkin-code')).toHaveTextContent('K7PQ2M');
+    await expect
+      .element(screen.getByTestId('checkin-code-box'))
+      .toMatchTextContent(/2026\/12\/08 \(火\) 09:30 から 2026\/12\/08 \(火\) 12:30 まで有効です/);
+    await expect
+      .element(screen.getByTestId('attendance-person-a').getByTestId('attendance-checked-in'))
+      .toHaveTextContent('チェックイン済み');
+    await expect
+      .element(screen.getByTestId('attendance-person-b').getByTestId('attendance-checked-in'))
+      .toHaveTextContent('未チェックイン');
+    expect(fake.received.map((request) => request.key)).toContain(
+      'POST /api/training/sessions/:sessionId/checkin-code',
+    );
+  });
+
+  it('lets an attendee check in with the code, and says so when the code is wrong (360 px, dark, axe)', async () => {
+    await page.viewport(360, 780);
+    try {
+      const sent: string[] = [];
+      const fake = fakeApi({
+        'POST /api/training/checkins': ({ body }) => {
+          sent.push(body.code);
+          if (body.code !== 'K7PQ2M')
+            throw Object.assign(new Error('This check-in code is not right (コードが違います).'), {
+              status: 400,
+              code: 'validation_failed',
+            });
+          return {
+            sessionId: SESSION,
+            courseTitle: { ja: '接遇研修', en: 'Customer service' },
+            checkedInAt: new Date().toISOString(),
+            onRoster: true,
+          };
+        },
+      });
+      const { screen } = await renderTab(
+        <FluentProvider theme={teamsDarkTheme}>
+          <CheckInForm api={fake.api} />
+        </FluentProvider>,
+      );
+      await screen.getByTestId('check-in-code').fill('WRONG1');
+      await screen.getByTestId('check-in-submit').click();
+      await expect.element(screen.getByTestId('check-in-error')).toBeVisible();
+      await screen.getByTestId('check-in-code').fill('K7PQ2M');
+      await screen.getByTestId('check-in-submit').click();
+      await expect
+        .element(screen.getByTestId('check-in-status'))
+        .toHaveTextContent('「接遇研修」にチェックインしました。');
+      expect(sent).toEqual(['WRONG1', 'K7PQ2M']);
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id),
       ).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -2,7 +2,15 @@
 // docs/training.md): the proposal with a checkbox per person (pre-set from the proposal), those in the
 // meeting but not on the roster, and one button that confirms it all. A refused or failed read says why
 // and offers to read again.
-import { Badge, Button, Checkbox, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +27,18 @@ import { useTrainingStyles } from './catalog.tsx';
 
 registerBundle('attendance', messages);
 
+const useCodeStyles = makeStyles({
+  // Shown in the room: large enough to read from the back, spaced so that no two characters run together.
+  code: {
+    fontSize: tokens.fontSizeHero900,
+    lineHeight: tokens.lineHeightHero900,
+    fontWeight: tokens.fontWeightBold,
+    letterSpacing: '0.2em',
+    fontFamily: tokens.fontFamilyMonospace,
+    overflowWrap: 'anywhere',
+  },
+});
+
 const INTENT = {
   waiting: 'info',
   proposed: 'info',
@@ -28,21 +48,53 @@ const INTENT = {
   confirmed: 'success',
 } as const;
 
-export function AttendanceProposalPanel({ api, sessionId }: { api: ApiClient; sessionId: string }) {
+export function AttendanceProposalPanel({
+  api,
+  sessionId,
+  room = false,
+}: {
+  api: ApiClient;
+  sessionId: string;
+  /** Held in a room: attendance comes from check-ins with the session's code. */
+  room?: boolean;
+}) {
   const { t } = useTranslation('attendance');
+  const queryClient = useQueryClient();
   const key = queryKeys.attendanceProposal(sessionId);
+  const showCode = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/training/sessions/:sessionId/checkin-code', { params: { sessionId } }),
+    onSuccess: (proposal) => queryClient.setQueryData(key, { proposal }),
+  });
   const query = useQuery(
     routeQuery(api, key, 'GET /api/training/sessions/:sessionId/attendance-proposal', {
       params: { sessionId },
     }),
   );
   return (
-    <Section title={t('title')} id="attendance-proposal-title" testId="attendance-proposal">
+    <Section
+      title={room ? t('checkinTitle') : t('title')}
+      id="attendance-proposal-title"
+      testId="attendance-proposal"
+    >
       <QueryState query={query}>
         {({ proposal }) =>
           proposal ? (
             // Keyed by the version: a new proposal starts from its own marks.
             <ProposalBody key={proposal.version} api={api} proposal={proposal} />
+          ) : room ? (
+            <div>
+              <p data-testid="attendance-none">{t('checkinNone')}</p>
+              <ErrorBar error={showCode.error ?? undefined} testId="checkin-code-error" />
+              <Button
+                appearance="primary"
+                disabled={showCode.isPending}
+                onClick={() => showCode.mutate()}
+                data-testid="checkin-show-code"
+              >
+                {t('showCode')}
+              </Button>
+            </div>
           ) : (
             <p data-testid="attendance-none">{t('none')}</p>
           )
@@ -55,7 +107,7 @@ export function AttendanceProposalPanel({ api, sessionId }: { api: ApiClient; se
 function ProposalBody({ api, proposal }: { api: ApiClient; proposal: AttendanceProposal }) {
   const { t, i18n } = useTranslation('attendance');
   const layout = useLayoutStyles();
-  const styles = useTrainingStyles();
+  const styles = { ...useTrainingStyles(), ...useCodeStyles() };
   const queryClient = useQueryClient();
   const params = { sessionId: proposal.sessionId };
   const [present, setPresent] = useState(
@@ -117,7 +169,22 @@ function ProposalBody({ api, proposal }: { api: ApiClient; proposal: AttendanceP
           ) : null}
         </MessageBarBody>
       </MessageBar>
-      <p>{t('rule', { share: proposal.minSharePercent })}</p>
+      {proposal.checkin ? (
+        <div data-testid="checkin-code-box">
+          <div>{t('code')}</div>
+          <div className={styles.code} data-testid="checkin-code">
+            {proposal.checkin.code}
+          </div>
+          <p>
+            {t('codeValid', {
+              from: formatInstant(proposal.checkin.validFrom, i18n.language),
+              until: formatInstant(proposal.checkin.validUntil, i18n.language),
+            })}
+          </p>
+        </div>
+      ) : (
+        <p>{t('rule', { share: proposal.minSharePercent })}</p>
+      )}
       {proposal.attendees.length > 0 ? (
         <ul className={styles.list} data-testid="attendance-list">
           {proposal.attendees.map((attendee) => (
@@ -136,9 +203,19 @@ function ProposalBody({ api, proposal }: { api: ApiClient; proposal: AttendanceP
                   label={`${attendee.personName}: ${t('present')}`}
                   data-testid="attendance-present"
                 />
-                <span>
-                  {t('minutes', { minutes: attendee.attendedMinutes, share: attendee.sharePercent })}
-                </span>
+                {proposal.source === 'checkin' ? (
+                  <Badge
+                    appearance="tint"
+                    color={attendee.checkedInAt ? 'success' : 'informative'}
+                    data-testid="attendance-checked-in"
+                  >
+                    {attendee.checkedInAt ? t('checkedIn') : t('notCheckedIn')}
+                  </Badge>
+                ) : (
+                  <span>
+                    {t('minutes', { minutes: attendee.attendedMinutes, share: attendee.sharePercent })}
+                  </span>
+                )}
                 <Badge appearance="outline" data-testid="attendance-enrolment">
                   {t(`enrolment.${attendee.enrolmentStatus}`, { defaultValue: attendee.enrolmentStatus })}
                 </Badge>
@@ -153,7 +230,10 @@ function ProposalBody({ api, proposal }: { api: ApiClient; proposal: AttendanceP
           <ul data-testid="attendance-not-on-roster">
             {proposal.notOnRoster.map((other) => (
               <li key={other.personId}>
-                {other.displayName || other.personId} — {t('minutesOnly', { minutes: other.attendedMinutes })}
+                {other.displayName || other.personId}
+                {proposal.source === 'checkin'
+                  ? ''
+                  : ` — ${t('minutesOnly', { minutes: other.attendedMinutes })}`}
               </li>
             ))}
           </ul>

@@ -190,6 +190,9 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
         </OrEmpty>
       </Section>
       {session.joinUrl && started ? <AttendanceProposalPanel api={api} sessionId={sessionId} /> : null}
+      {!session.online && session.status === 'scheduled' ? (
+        <AttendanceProposalPanel api={api} sessionId={sessionId} room />
+      ) : null}
       <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} />
     </div>
   );

@@ -108,6 +108,8 @@ const TAB_ROUTES = [
   'GET /api/training/sessions/:sessionId/attendance-proposal',
   'POST /api/training/sessions/:sessionId/attendance-proposal/confirm',
   'POST /api/training/sessions/:sessionId/attendance-proposal/retry',
+  'POST /api/training/sessions/:sessionId/checkin-code',
+  'POST /api/training/checkins',
   'GET /api/reports/due',
   'GET /api/reports/mine',
   'POST /api/reports/:reportId/comments',

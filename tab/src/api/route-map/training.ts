@@ -49,6 +49,11 @@ export interface TrainingRoutes {
     typeof attendance.attendanceProposalSchema,
     typeof attendance.retryAttendanceSchema
   >;
+  'POST /api/training/sessions/:sessionId/checkin-code': Route<typeof attendance.attendanceProposalSchema>;
+  'POST /api/training/checkins': Route<
+    typeof attendance.checkInAnswerSchema,
+    typeof attendance.checkInSchema
+  >;
   'GET /api/training/enrolments': Route<Enrolment[], never, PersonQuery>;
   'GET /api/training/recommendations': Route<
     Array<z.output<typeof contract.recommendationSchema>>,
