@@ -202,6 +202,9 @@ const commonSchema = z.object({
   TRAINING_MAILBOX: optionalString,
   REPORT_REMINDER_AFTER_DAYS: wholeNumber(1, 60, 3),
   REPORT_REMINDER_MAX: wholeNumber(0, 10, 2),
+  // Attendance proposed from Teams attendance reports (docs/training.md).
+  ATTENDANCE_MIN_SHARE_PERCENT: wholeNumber(1, 100, 50),
+  ATTENDANCE_REPORT_DELAY_MINUTES: wholeNumber(0, 1440, 15),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
@@ -278,6 +281,12 @@ interface BaseConfig {
   /** Training reports: days without a submitted report before a reminder (and between reminders), and how many. */
   reportReminderAfterDays: number;
   reportReminderMax: number;
+  /**
+   * Attendance from Teams attendance reports: the share of a session (percent) that counts as present,
+   * and the minutes after a session's end before its report is first read.
+   */
+  attendanceMinSharePercent: number;
+  attendanceReportDelayMinutes: number;
   /** The Teams app id (manifest `id`): links in bot messages open the tab inside Teams when it is set. */
   teamsAppId: string | undefined;
   /** The folder of the city's privacy.html and terms.html, which the Teams manifest links to. */
@@ -740,6 +749,8 @@ export function loadConfig(
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
     reportReminderMax: raw.REPORT_REMINDER_MAX,
+    attendanceMinSharePercent: raw.ATTENDANCE_MIN_SHARE_PERCENT,
+    attendanceReportDelayMinutes: raw.ATTENDANCE_REPORT_DELAY_MINUTES,
     teamsAppId: raw.TEAMS_APP_ID,
     legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
     security: securityLimitsOf(raw),

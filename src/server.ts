@@ -53,6 +53,8 @@ export interface RunningServer {
     requests(): Promise<{ requested: number }>;
     reminders(): Promise<{ reminded: number }>;
   };
+  /** The attendance-report job's pass (proposed attendance from Teams), run on demand besides its schedule. */
+  attendanceJob(): Promise<{ opened: number; read: number; proposed: number; refused: number }>;
   close(): Promise<void>;
 }
 
@@ -218,6 +220,7 @@ export async function startServer(
       local,
       botMessages: messages,
       reportJobs: reports.runJobs,
+      attendanceJob: () => training.attendance.runOnce(),
       close: lifecycle.close,
     };
   } catch (error) {

@@ -19,3 +19,4 @@ export * from '../framework/viewpoint.schema.ts';
 export * from '../http/rate-limit.schema.ts';
 export * from '../graph/mailbox-pacing.schema.ts';
 export * from '../calendar-watch/calendar-watch.schema.ts';
+export * from '../training/attendance.schema.ts';

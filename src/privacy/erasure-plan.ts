@@ -69,6 +69,12 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'person_id',
     'that they were told of a session (受講案内) and when they opened it',
   ),
+  deleted(
+    'training_attendance_marks',
+    'person_id',
+    'their time in a session’s Teams meeting, read from its attendance report',
+  ),
+  deleted('training_checkin_failures', 'person_id', 'how many wrong check-in codes they typed lately'),
   deleted('rate_limit_counters', 'person_id', 'how many changes they made in the current rate-limit window'),
   deleted(
     'outlook_subscriptions',
@@ -142,6 +148,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   ),
   detached('training_enrolments', 'requested_by_id', 'recommendations and nominations they made'),
   detached('training_announcements', 'announced_by_id', 'session announcements (受講案内) they sent as HR'),
+  detached('training_attendance_proposals', 'confirmed_by_id', 'attendance they confirmed as HR'),
   detached('report_comments', 'author_id', 'their comments on others’ reports'),
   detached('report_shares', 'supervisor_id', 'others’ reports shared with them as supervisor'),
   detached('report_channel_mappings', 'updated_by_id', 'channel mappings they set as HR'),

@@ -7,14 +7,17 @@ import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
 import { outlookWorkerOptionsOf, outlookWorkQueue } from '../interviews/outlook-worker.ts';
-import type { PeopleStore } from '../people/people.store.ts';
 import { job, loggedPass } from '../jobs/job-table.ts';
+import type { PeopleStore } from '../people/people.store.ts';
 import type { BotMessages } from '../reports/bot-messages.port.ts';
 import { createTabLinks } from '../shared/tab-links.ts';
 import { announcementRoutes } from './announcement.routes.ts';
 import { createAnnouncements } from './announcements.ts';
 import type { TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { createStatusNotices } from './training-notices.ts';
+import { attendanceRoutes } from './attendance.routes.ts';
+import { createAttendanceService } from './attendance.service.ts';
+import { createGraphMeetingAttendance } from './teams-attendance.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -25,6 +28,8 @@ import { createTrainingStore, type TrainingStore } from './training.store.ts';
 export const TRAINING_OUTLOOK_QUEUE = 'training.outlook';
 /** Announcements whose fan-out was cut short (a crash, a restart), taken up again; every minute. */
 export const TRAINING_ANNOUNCEMENTS_QUEUE = 'training.announcements';
+/** Reads ended sessions' Teams attendance reports and proposes attendance (stored by pg-boss: never rename). */
+export const TRAINING_ATTENDANCE_QUEUE = 'training.attendance';
 
 export async function createTrainingModule(
   ctx: AppContext,
@@ -84,6 +89,19 @@ export async function createTrainingModule(
     notices: statusNotices,
     now: ctx.now,
   });
+  const attendance = createAttendanceService({
+    db: ctx.db,
+    store,
+    people: deps.people,
+    audit: deps.audit,
+    meetings: createGraphMeetingAttendance(ctx.graph),
+    organizer: mailbox,
+    policy: {
+      minSharePercent: ctx.config.attendanceMinSharePercent,
+      delayMinutes: ctx.config.attendanceReportDelayMinutes,
+    },
+    now: ctx.now,
+  });
   const jobs = [
     outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) }),
     job({
@@ -94,15 +112,27 @@ export async function createTrainingModule(
       ),
       schedule: '* * * * *',
     }),
+    job({
+      queue: TRAINING_ATTENDANCE_QUEUE,
+      create: { retryLimit: 2, retryDelaySeconds: 60 },
+      handler: loggedPass(logger, 'read', 'attendance reports read', () => attendance.runOnce()),
+      schedule: '*/10 * * * *',
+    }),
   ];
   return {
-    routes: [...trainingRoutes(service), ...announcementRoutes(announcements)],
+    routes: [
+      ...trainingRoutes(service),
+      ...announcementRoutes(announcements),
+      ...attendanceRoutes(attendance),
+    ],
     jobs,
     store,
     service,
     announcements,
     /** The recommendations each supervisor made (the 育成 page). */
     development: createDevelopmentTraining(ctx.db),
+    /** Proposed attendance from Teams attendance reports; `runOnce` is the job's pass (tests run it on demand). */
+    attendance,
     /** The training department's mailbox, organizer of every session event. */
     mailbox,
     /** Applies attendees' answers in the training mailbox's calendar to their enrolments. */

@@ -17,6 +17,7 @@ import {
   openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { until } from '../support/waiting.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A day (YYYY-MM-DD, Japan time) `offset` days from today. */
@@ -507,6 +508,69 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     const [announcement] = (await call(hr, 'GET', `/api/training/sessions/${sessionId}/announcements`))
       .body as unknown as Array<{ id: string; counts: { recipients: number } }>;
     expect(announcement!.counts.recipients).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('proposes attendance of an online session from its Teams attendance report; HR confirms it in one action', async () => {
+    // An online session of the other course, held 3 to 1 hours ago, with one confirmed attendee.
+    server.emulator.setOnlineMeetingProviders(kenshu.id, ['teamsForBusiness']);
+    const attendee = server.emulator.people.find(
+      (person) => person.levelId === 'shuji' && person.id !== report.id && person.appRoles.length === 0,
+    )!;
+    const online = (
+      await call(hr, 'POST', `/api/training/courses/${otherCourse.id}/sessions`, {
+        date: jstDay(28),
+        startTime: '10:00',
+        endTime: '12:00',
+        place: '',
+        online: true,
+        capacity: 10,
+        applicationDeadline: jstDay(20),
+      })
+    ).body as unknown as SessionView;
+    const nominated = (
+      await call(hr, 'POST', `/api/training/sessions/${online.id}/nominate`, {
+        personId: attendee.id,
+        note: '',
+        overrideEligibility: true,
+      })
+    ).body as unknown as { id: string; version: number };
+    await call(hr, 'POST', `/api/training/enrolments/${nominated.id}/confirm`, {
+      version: nominated.version,
+    });
+    const joinUrl = await until('the session’s Teams meeting', async () => {
+      const roster = await call(hr, 'GET', `/api/training/sessions/${online.id}/roster`);
+      return (roster.body.session as SessionView).joinUrl ?? undefined;
+    });
+    const startsAt = new Date(Date.now() - 3 * 3600_000);
+    await server.database.query(`UPDATE training_sessions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+      online.id,
+      startsAt,
+      new Date(startsAt.getTime() + 2 * 3600_000),
+    ]);
+    // Teams made the report: the attendee was in the meeting for 100 of the 120 minutes.
+    server.emulator.addAttendanceReport({
+      organizer: kenshu.id,
+      joinUrl,
+      start: startsAt.toISOString(),
+      end: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      records: [{ person: attendee.id, seconds: 6000 }],
+    });
+    expect(await server.attendanceJob()).toMatchObject({ proposed: 1 });
+
+    const { page, tab } = await open(hr, 'hr');
+    const frame = tab.frame;
+    const course = frame.locator(`[data-testid^=hr-course-][data-title="${otherCourse.title.ja}"]`);
+    await course.locator('[data-testid=course-sessions]').click();
+    await course.locator(`[data-testid=hr-session-${online.id}] [data-testid=open-roster]`).click();
+    const proposal = frame.locator('[data-testid=attendance-proposal-body][data-state=proposed]');
+    await expect(
+      proposal.locator(`[data-testid=attendance-${attendee.id}]`).getByRole('checkbox').isChecked(),
+    ).resolves.toBe(true);
+    await expectAccessible(tab);
+    await proposal.locator('[data-testid=attendance-confirm]').click();
+    await frame.locator('[data-testid=attendance-proposal-body][data-state=confirmed]').waitFor();
+    await frame.locator(`[data-testid=roster-${attendee.id}][data-status=attended]`).waitFor();
     await page.close();
   });
 });

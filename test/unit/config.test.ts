@@ -76,6 +76,20 @@ describe('loadConfig', () => {
     expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' }, { mode: 'local' })[0]).toMatch(/^TEAMS_APP_ID:/);
   });
 
+  it('reads the attendance-report settings (half the session, 15 minutes by default) and refuses nonsense', () => {
+    const defaults = localConfig({});
+    expect([defaults.attendanceMinSharePercent, defaults.attendanceReportDelayMinutes]).toEqual([50, 15]);
+    const set = localConfig({ ATTENDANCE_MIN_SHARE_PERCENT: '75', ATTENDANCE_REPORT_DELAY_MINUTES: '0' });
+    expect([set.attendanceMinSharePercent, set.attendanceReportDelayMinutes]).toEqual([75, 0]);
+    for (const share of ['0', '101', 'half', '50.5'])
+      expect(problemsOf({ ATTENDANCE_MIN_SHARE_PERCENT: share }, { mode: 'local' })[0]).toMatch(
+        /^ATTENDANCE_MIN_SHARE_PERCENT:/,
+      );
+    expect(problemsOf({ ATTENDANCE_REPORT_DELAY_MINUTES: '1441' }, { mode: 'local' })[0]).toMatch(
+      /^ATTENDANCE_REPORT_DELAY_MINUTES:/,
+    );
+  });
+
   it('reads how often background workers poll (2 s by default, as pg-boss) and refuses less than 0.5 s', () => {
     expect(localConfig({}).jobPollIntervalSeconds).toBe(2);
     expect(localConfig({ JOB_POLL_INTERVAL_SECONDS: '0.5' }).jobPollIntervalSeconds).toBe(0.5);

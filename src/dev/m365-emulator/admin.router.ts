@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { EmulatorContext } from './context.ts';
 import type { GraphResult } from './graph-http.ts';
+import type { AttendanceInput } from './online-meetings.router.ts';
 import type { FaultController, Throttling } from './throttling.ts';
 
 export function createAdminRouter(
@@ -12,6 +13,8 @@ export function createAdminRouter(
     stats: Throttling['stats'];
     reset(): void;
     setOnlineMeetingProviders(mailbox: string, providers: Array<'teamsForBusiness'>): void;
+    addAttendanceReport(input: AttendanceInput): string;
+    setApplicationAccessPolicy(mailbox: string, granted: boolean): void;
   },
 ) {
   const { people, findPerson } = ctx;
@@ -24,6 +27,30 @@ export function createAdminRouter(
     mailbox: z.string().optional(),
     inBatch: z.boolean().optional(),
   });
+  const attendanceSchema = z
+    .object({
+      organizer: z.string().min(1),
+      joinUrl: z.string().min(1),
+      start: z.iso.datetime({ offset: true }),
+      end: z.iso.datetime({ offset: true }),
+      records: z
+        .array(
+          z.object({
+            person: z.union([
+              z.string().min(1),
+              z.object({ id: z.string().min(1), displayName: z.string() }),
+            ]),
+            seconds: z
+              .number()
+              .int()
+              .min(0)
+              .max(7 * 24 * 3600),
+            role: z.enum(['None', 'Attendee', 'Presenter', 'Organizer']).optional(),
+          }),
+        )
+        .max(1000),
+    })
+    .strict();
   const admin = (method: string, pathname: string, text: string): GraphResult => {
     if (pathname === '/_emulator/stats' && method === 'GET') return { status: 200, body: hooks.stats() };
     if (pathname === '/_emulator/people' && method === 'GET') return { status: 200, body: people };
@@ -57,6 +84,27 @@ export function createAdminRouter(
         return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
       if (!findPerson(parsed.data.mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
       hooks.setOnlineMeetingProviders(parsed.data.mailbox, parsed.data.providers);
+      return { status: 204 };
+    }
+    if (pathname === '/_emulator/attendance-reports' && method === 'POST') {
+      const parsed = attendanceSchema.safeParse(JSON.parse(text || '{}'));
+      if (!parsed.success)
+        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+      try {
+        return { status: 201, body: { id: hooks.addAttendanceReport(parsed.data) } };
+      } catch (error) {
+        return { status: 404, body: { error: (error as Error).message } };
+      }
+    }
+    if (pathname === '/_emulator/application-access-policy' && method === 'POST') {
+      const parsed = z
+        .object({ mailbox: z.string().min(1), granted: z.boolean() })
+        .strict()
+        .safeParse(JSON.parse(text || '{}'));
+      if (!parsed.success)
+        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+      if (!findPerson(parsed.data.mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
+      hooks.setApplicationAccessPolicy(parsed.data.mailbox, parsed.data.granted);
       return { status: 204 };
     }
     return { status: 404, body: { error: 'no such admin endpoint' } };

@@ -29,6 +29,8 @@ export const CONSENTED_APP_ROLES = [
   'Calendars.ReadWrite',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
   'AppCatalog.Read.All',
+  'OnlineMeetings.Read.All',
+  'OnlineMeetingArtifact.Read.All',
 ] as const;
 
 export const TEAMS_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';

@@ -15,6 +15,7 @@ import { createEmulatorContext } from './context.ts';
 import { createEventStore } from './event-store.ts';
 import { graphError, type GraphResult } from './graph-http.ts';
 import { createGraphHandler } from './graph.router.ts';
+import { createOnlineMeetingsRouter, type AttendanceInput } from './online-meetings.router.ts';
 import { BOT_OPENID_PATH, createIdentity } from './identity.ts';
 import { loadOrCreateKeys } from './keys.ts';
 import { createSchedule } from './schedule.ts';
@@ -32,6 +33,7 @@ import { createUsersRouter } from './users.router.ts';
 export type { SeedPerson } from './seed-organisation.ts';
 export type { FaultController, FaultRule } from './throttling.ts';
 export type { EmulatedTeamsApp } from './teams-apps.router.ts';
+export type { AttendanceInput } from './online-meetings.router.ts';
 export { CONSENTED_APP_ROLES } from './identity.ts';
 
 export interface M365EmulatorOptions {
@@ -100,6 +102,13 @@ export interface M365Emulator {
    */
   setOnlineMeetingProviders(mailbox: string, providers: Array<'teamsForBusiness'>): void;
   /**
+   * As Teams after a meeting: an attendance report of the online meeting behind `joinUrl` in the
+   * organizer's calendar (online-meetings.router.ts); the report's id.
+   */
+  addAttendanceReport(input: AttendanceInput): string;
+  /** Grants (default) or takes away the application access policy for a user: without it, 403. */
+  setApplicationAccessPolicy(mailbox: string, granted: boolean): void;
+  /**
    * Uploads a certificate's public part to an app registration (the Graph app's or the bot's client id):
    * client assertions signed with its key and naming it in `x5t#S256` (or `x5t`) are accepted from then on.
    */
@@ -154,11 +163,13 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
   const changes = createCalendarChanges(ctx, subscriptionService, events.renderEvent);
   const users = createUsersRouter(ctx);
   const teamsApps = createTeamsAppsRouter(ctx, { teamsAppExternalId: options.teamsAppExternalId });
+  const onlineMeetings = createOnlineMeetingsRouter(ctx);
   // The routers know disjoint paths; the calendar's comes last, as it answers for any other path
   // under /users/{id} or /me (404 for an unknown mailbox).
   const handleGraph = createGraphHandler(throttling, changes, [
     users.route,
     teamsApps.route,
+    onlineMeetings.route,
     createSubscriptionsRouter(ctx, subscriptionService),
     createCalendarRouter(ctx, events, changes, createSchedule(ctx)),
   ]);
@@ -173,6 +184,7 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     ctx.state.created = [];
     ctx.state.installedFor = new Set();
     teamsApps.reset();
+    onlineMeetings.reset();
     subscriptionService.clear();
     throttling.reset();
     events.reset();
@@ -183,6 +195,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     stats: throttling.stats,
     reset,
     setOnlineMeetingProviders,
+    addAttendanceReport: onlineMeetings.addAttendanceReport,
+    setApplicationAccessPolicy: onlineMeetings.setApplicationAccessPolicy,
   });
 
   // ---- HTTP ----
@@ -295,6 +309,8 @@ export async function startM365Emulator(options: M365EmulatorOptions = {}): Prom
     faults: throttling.faults,
     stats: throttling.stats,
     setOnlineMeetingProviders,
+    addAttendanceReport: onlineMeetings.addAttendanceReport,
+    setApplicationAccessPolicy: onlineMeetings.setApplicationAccessPolicy,
     expireDeltaLinks: users.expireDeltaLinks,
     subscriptions: {
       all: () => subscriptionService.all(),

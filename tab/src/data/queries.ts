@@ -63,6 +63,7 @@ export const queryKeys = {
   roster: (sessionId: string) => ['training', 'roster', sessionId] as const,
   announcements: (sessionId: string) => ['training', 'announcements', sessionId] as const,
   deliveryReport: (announcementId: string) => ['training', 'announcement', announcementId] as const,
+  attendanceProposal: (sessionId: string) => ['training', 'attendance', sessionId] as const,
   cycles: (fiscalYear: number | undefined) => ['cycles', fiscalYear ?? 'current'] as const,
   hrReport: (path: string) => ['hr-report', path] as const,
   /** One of HR's dashboards, under every parameter it was asked with (year, grouping). */

@@ -15,6 +15,7 @@ import { formatSpan, useTitle, statusColor } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { EnrolmentRequest } from './enrolment-request.tsx';
+import { AttendanceProposalPanel } from './attendance-proposal.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
 type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };
@@ -188,6 +189,10 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
           </ul>
         </OrEmpty>
       </Section>
+      {session.joinUrl && started ? <AttendanceProposalPanel api={api} sessionId={sessionId} /> : null}
+      {!session.online && session.status === 'scheduled' ? (
+        <AttendanceProposalPanel api={api} sessionId={sessionId} room />
+      ) : null}
       <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} />
     </div>
   );

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/training/sessions': ALL,
   'GET /api/training/team': ALL,
   'POST /api/training/sessions/{sessionId}/apply': ALL, // each applies for themself
+  'POST /api/training/checkins': ALL, // each checks in for themself with the room's code
   'GET /api/reports/due': ALL,
   'GET /api/reports/mine': ALL,
   // HR: the directory, people admin, audit, erasure, dashboards, report roll-ups.
@@ -107,6 +108,10 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/training/enrolments/{enrolmentId}/confirm': HR,
   'POST /api/training/enrolments/{enrolmentId}/decline': HR,
   'POST /api/training/enrolments/{enrolmentId}/attendance': HR,
+  'GET /api/training/sessions/{sessionId}/attendance-proposal': HR,
+  'POST /api/training/sessions/{sessionId}/attendance-proposal/confirm': HR,
+  'POST /api/training/sessions/{sessionId}/attendance-proposal/retry': HR,
+  'POST /api/training/sessions/{sessionId}/checkin-code': HR,
   // About the subject (the person, their chain, HR).
   'POST /api/training/sessions/{sessionId}/recommend': CHAIN,
   'POST /api/training/enrolments/{enrolmentId}/withdraw': ['self', 'hr'],
@@ -294,6 +299,17 @@ describe('security matrix: every route × every role', () => {
     await server.database.query(`UPDATE training_enrolments SET status = 'attended' WHERE id = $1`, [
       attending.body.id,
     ]);
+    // The upcoming session's check-in code (accepted only around its time: a check-in now is 409).
+    await server.database.query(
+      `INSERT INTO training_attendance_proposals (session_id, source, state, min_share_percent, checkin_code)
+       VALUES ($1, 'checkin', 'proposed', 50, 'MATRX2')`,
+      [ids.sessionId],
+    );
+    // Attendance proposed from the held session's Teams attendance report, for HR to confirm.
+    await server.database.query(
+      `INSERT INTO training_attendance_proposals (session_id, state, min_share_percent) VALUES ($1, 'proposed', 50)`,
+      [ids.heldSessionId],
+    );
     // A submitted report of the subject to comment on, and the app installed in a team whose channel
     // the subject's 課 is mapped to (as the bot records an installation).
     ids.reportId = randomUUID();
@@ -403,6 +419,13 @@ describe('security matrix: every route × every role', () => {
         [subject.department],
       )
     )[0]?.version ?? 0;
+  const proposalVersion = async () =>
+    (
+      await server.database.query<{ version: number }>(
+        `SELECT version FROM training_attendance_proposals WHERE session_id = $1`,
+        [ids.heldSessionId],
+      )
+    )[0]?.version ?? 1;
   const plan = () => ({ firstDay: jstDay(3), lastDay: jstDay(10), durationMinutes: 30 });
 
   /** A valid body per route, with current versions. */
@@ -586,6 +609,15 @@ describe('security matrix: every route × every role', () => {
     'POST /api/training/enrolments/{enrolmentId}/attendance': async () => ({
       version: Math.max(1, await enrolmentVersion()),
     }),
+    'POST /api/training/sessions/{sessionId}/attendance-proposal/confirm': async () => ({
+      version: await proposalVersion(),
+      present: [],
+      absent: [],
+    }),
+    'POST /api/training/sessions/{sessionId}/attendance-proposal/retry': async () => ({
+      version: await proposalVersion(),
+    }),
+    'POST /api/training/checkins': () => ({ code: 'MATRX2' }),
     'PUT /api/reports/sessions/{sessionId}/draft': () => ({ version: 0, ...reportBody() }),
     'POST /api/reports/sessions/{sessionId}/submit': () => ({
       submissionId: `matrix-${randomUUID()}`,
@@ -624,6 +656,9 @@ describe('security matrix: every route × every role', () => {
     'GET /api/reports/sessions/{sessionId}': () => ids.heldSessionId!,
     'PUT /api/reports/sessions/{sessionId}/draft': () => ids.heldSessionId!,
     'POST /api/reports/sessions/{sessionId}/submit': () => ids.heldSessionId!,
+    'GET /api/training/sessions/{sessionId}/attendance-proposal': () => ids.heldSessionId!,
+    'POST /api/training/sessions/{sessionId}/attendance-proposal/confirm': () => ids.heldSessionId!,
+    'POST /api/training/sessions/{sessionId}/attendance-proposal/retry': () => ids.heldSessionId!,
   };
 
   const pathOf = (key: string, template: string) =>

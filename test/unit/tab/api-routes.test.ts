@@ -20,6 +20,7 @@ import { peopleAdminRoutes } from '../../../src/people/people-admin.routes.ts';
 import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
+import { attendanceRoutes } from '../../../src/training/attendance.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
 import { announcementRoutes } from '../../../src/training/announcement.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
@@ -112,6 +113,11 @@ const TAB_ROUTES = [
   'GET /api/training/sessions/:sessionId/announcements',
   'GET /api/training/announcements/:announcementId',
   'POST /api/training/announcements/:announcementId/opened',
+  'GET /api/training/sessions/:sessionId/attendance-proposal',
+  'POST /api/training/sessions/:sessionId/attendance-proposal/confirm',
+  'POST /api/training/sessions/:sessionId/attendance-proposal/retry',
+  'POST /api/training/sessions/:sessionId/checkin-code',
+  'POST /api/training/checkins',
   'GET /api/reports/due',
   'GET /api/reports/mine',
   'POST /api/reports/:reportId/comments',
@@ -146,6 +152,7 @@ describe("the tab's typed routes", () => {
       ...erasureRoutes({} as never),
       ...trainingRoutes({} as never),
       ...announcementRoutes({} as never),
+      ...attendanceRoutes({} as never),
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),

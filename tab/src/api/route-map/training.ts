@@ -1,5 +1,6 @@
 // Training (src/training/training.routes.ts): the catalog, sessions, enrolments and recommendations.
 import type { z } from 'zod';
+import type * as attendance from '../../../../src/training/attendance.contract.ts';
 import type * as contract from '../../../../src/training/training.contract.ts';
 import type { Route } from '../route.ts';
 
@@ -36,6 +37,22 @@ export interface TrainingRoutes {
   'POST /api/training/enrolments/:enrolmentId/attendance': Route<
     Enrolment,
     typeof contract.versionOnlySchema
+  >;
+  'GET /api/training/sessions/:sessionId/attendance-proposal': Route<
+    typeof attendance.attendanceProposalAnswerSchema
+  >;
+  'POST /api/training/sessions/:sessionId/attendance-proposal/confirm': Route<
+    typeof attendance.attendanceProposalSchema,
+    typeof attendance.confirmAttendanceSchema
+  >;
+  'POST /api/training/sessions/:sessionId/attendance-proposal/retry': Route<
+    typeof attendance.attendanceProposalSchema,
+    typeof attendance.retryAttendanceSchema
+  >;
+  'POST /api/training/sessions/:sessionId/checkin-code': Route<typeof attendance.attendanceProposalSchema>;
+  'POST /api/training/checkins': Route<
+    typeof attendance.checkInAnswerSchema,
+    typeof attendance.checkInSchema
   >;
   'GET /api/training/enrolments': Route<Enrolment[], never, PersonQuery>;
   'GET /api/training/recommendations': Route<
