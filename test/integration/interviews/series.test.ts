@@ -260,6 +260,31 @@ describe('recurring 1:1 series', () => {
     });
   });
 
+  it('makes one meeting when the occurrences could not be read after the create, and books them on the retry', async () => {
+    const person = reports[1]!;
+    const slot = await firstSlot(person);
+    // Graph made the meeting, then listing its occurrences failed: the first occurrence still owes its
+    // create; the retry finds the meeting by our key (never makes a second) and gives each its event.
+    server.emulator.faults.add({ status: 500, count: 1, inBatch: true, pathPattern: /\/instances/ });
+    const answer = await bookSeries(person, slot, { intervalWeeks: 4, occurrences: 3 });
+    expect(answer.status).toBe(202);
+    const booked = answer.body as unknown as BookingResponse;
+    const occurrences = await waitBooked(booked.interviews.map((interview) => interview.id));
+    const subject = `【面談】1on1 ${person.displayName} さん`;
+    const masters = server.emulator
+      .eventsOf(kacho.id)
+      .filter((event) => event.type === 'seriesMaster' && event.subject === subject);
+    expect(masters).toHaveLength(1);
+    expect(occurrencesIn(person.id, subject).map((event) => Date.parse(event.startUtc))).toEqual(
+      occurrences.map((interview) => Date.parse(interview.start)),
+    );
+    const [attempts] = await server.database.query<{ outlook_attempts: number }>(
+      `SELECT outlook_attempts FROM interviews WHERE id = $1`,
+      [occurrences[0]!.id],
+    );
+    expect(attempts!.outlook_attempts).toBeGreaterThan(1);
+  });
+
   describe('refusals: a clear 4xx, nothing stored', () => {
     let person: Person;
     let slot: { personId: string; start: string; end: string };
