@@ -87,6 +87,18 @@ export default {
         taken_by_other_interviews: '共通の空き時間は、ほかの職員の面談で埋まりました。',
       },
     },
+    series: {
+      repeat: '繰り返し',
+      once: '繰り返さない',
+      everyWeek: '毎週',
+      everyWeeks: '{{weeks}}週間ごと',
+      occurrences: '回数',
+      range: '{{min}}〜{{max}}回',
+      collisions: '次の回は、あなたか職員の予定と重なっています。必要なら個別に日時を変更してください。',
+      busyBoth: '（双方の予定と重複）',
+      busyYou: '（あなたの予定と重複）',
+      busyThem: '（職員の予定と重複）',
+    },
     booked: {
       title: '予約した面談',
       pending: 'Outlook に登録しています。完了するとここに Teams 会議のリンクが表示されます。',
@@ -323,6 +335,19 @@ export default {
         no_common_time: 'Your free time and theirs never meet.',
         taken_by_other_interviews: 'The free time you share was taken by the other interviews.',
       },
+    },
+    series: {
+      repeat: 'Repeat',
+      once: 'Does not repeat',
+      everyWeek: 'Every week',
+      everyWeeks: 'Every {{weeks}} weeks',
+      occurrences: 'Times',
+      range: '{{min}} to {{max}} times',
+      collisions:
+        'These occurrences meet other appointments in your calendar or theirs. Move them one by one if needed.',
+      busyBoth: '(both of you are busy)',
+      busyYou: '(you are busy)',
+      busyThem: '(they are busy)',
     },
     booked: {
       title: 'Booked interviews',
