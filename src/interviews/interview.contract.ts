@@ -6,6 +6,8 @@
 // GET  /api/interviews/:interviewId  → InterviewDetail (organizer, the supervisor chain, the attendee, HR)
 // POST /api/interviews/:interviewId/reschedule ← RescheduleInput → InterviewDetail (organizer chain)
 // POST /api/interviews/:interviewId/cancel     ← CancelInput → InterviewDetail (organizer chain)
+// POST /api/interviews/:interviewId/cancel-series ← CancelInput → InterviewDetail (organizer chain; the
+//                                                remaining occurrences of its recurring 1:1 series)
 // PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick
 //                                                action items and, until it starts, write their own agenda items)
 //
