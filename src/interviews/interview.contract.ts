@@ -251,6 +251,19 @@ export const interviewDetailSchema = interviewSummarySchema.extend({
   /** The supervisor chain only; absent for the attendee. */
   privateNotes: z.string().optional().describe('The supervisor chain only'),
   actionItems: z.array(actionItemSchema),
+  /**
+   * In a series: the previous occurrence held (not cancelled), its shared notes and its action items
+   * still open. Its private notes are never here (the chain reads them in that occurrence).
+   */
+  previousOccurrence: z
+    .object({
+      id: z.string(),
+      start: z.string(),
+      sharedNotes: z.string(),
+      openActionItems: z.array(actionItemSchema),
+    })
+    .nullable()
+    .optional(),
 });
 export type InterviewDetail = z.infer<typeof interviewDetailSchema>;
 

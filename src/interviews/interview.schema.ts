@@ -86,6 +86,8 @@ export const interviews = pgTable(
      */
     seriesId: uuid('series_id'),
     seriesIndex: integer('series_index'),
+    /** The earlier occurrence whose open action items this one took over (once; null: not yet). */
+    carriedOverFrom: uuid('carried_over_from'),
     ...versionedRow(),
   },
   (table) => [

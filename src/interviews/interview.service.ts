@@ -590,8 +590,27 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     },
 
     async get(actor: Actor, id: string): Promise<InterviewDetail> {
-      const row = await load(id);
+      let row = await load(id);
       const relation = await relationTo(actor, row);
+      const previous =
+        row.seriesId && (row.seriesIndex ?? 0) > 0
+          ? await store.previousOccurrence(row.seriesId, row.seriesIndex!)
+          : undefined;
+      // The open action items of the occurrence held before carry into this one, once: the first open
+      // after that occurrence started takes them over (a re-open or a retry finds them carried).
+      if (
+        previous &&
+        !row.carriedOverFrom &&
+        row.status !== 'cancelled' &&
+        previous.startsAt.getTime() <= deps.now().getTime()
+      )
+        row =
+          (await store.carryOverOnce(
+            row.id,
+            previous.id,
+            carryOver(previous.actionItems, previous.id),
+            deps.now(),
+          )) ?? (await load(id));
       if (relation === 'supervisor' || relation === 'hr')
         await deps.audit.record({
           actorId: actor.id,
@@ -600,7 +619,18 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           resource: 'interview',
           details: { interviewId: id },
         });
-      return detail(row, relation);
+      const shown = await detail(row, relation);
+      return previous
+        ? {
+            ...shown,
+            previousOccurrence: {
+              id: previous.id,
+              start: previous.startsAt.toISOString(),
+              sharedNotes: previous.sharedNotes,
+              openActionItems: previous.actionItems.filter((item) => !item.done),
+            },
+          }
+        : shown;
     },
 
     async reschedule(actor: Actor, id: string, input: RescheduleInput): Promise<InterviewDetail> {

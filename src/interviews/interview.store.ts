@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { firstRow, rowsById, updateAtVersion } from '../db/rows.ts';
 import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
@@ -142,6 +142,37 @@ export function createInterviewStore(db: Db) {
         .from(interviews)
         .where(eq(interviews.seriesId, seriesId))
         .orderBy(asc(interviews.seriesIndex));
+    },
+
+    /** The occurrence before this one in its series that is not cancelled, if any. */
+    async previousOccurrence(seriesId: string, seriesIndex: number): Promise<InterviewRow | undefined> {
+      const rows = await live(eq(interviews.seriesId, seriesId), lt(interviews.seriesIndex, seriesIndex))
+        .orderBy(desc(interviews.seriesIndex))
+        .limit(1);
+      return rows[0];
+    },
+
+    /**
+     * Appends the open action items carried from an earlier occurrence, once: only while none were
+     * carried into this occurrence yet (a second open, a retry or a race finds it done). A new version.
+     */
+    async carryOverOnce(
+      id: string,
+      fromId: string,
+      items: NewInterview['actionItems'],
+      at: Date,
+    ): Promise<InterviewRow | undefined> {
+      const [row] = await db
+        .update(interviews)
+        .set({
+          actionItems: sql`${interviews.actionItems} || ${JSON.stringify(items ?? [])}::jsonb`,
+          carriedOverFrom: fromId,
+          version: sql`${interviews.version} + 1`,
+          updatedAt: at,
+        })
+        .where(and(eq(interviews.id, id), isNull(interviews.carriedOverFrom)))
+        .returning();
+      return row;
     },
 
     /** Notes the series master Outlook made (also found again by our key after a crash). */

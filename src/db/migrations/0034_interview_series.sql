@@ -12,5 +12,6 @@ CREATE TABLE "interview_series" (
 --> statement-breakpoint
 ALTER TABLE "interviews" ADD COLUMN "series_id" uuid;--> statement-breakpoint
 ALTER TABLE "interviews" ADD COLUMN "series_index" integer;--> statement-breakpoint
+ALTER TABLE "interviews" ADD COLUMN "carried_over_from" uuid;--> statement-breakpoint
 CREATE INDEX "interview_series_person_idx" ON "interview_series" USING btree ("person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "interviews_series_occurrence" ON "interviews" USING btree ("series_id","series_index");

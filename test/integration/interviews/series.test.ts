@@ -265,7 +265,13 @@ describe('recurring 1:1 series', () => {
     const slot = await firstSlot(person);
     // Graph made the meeting, then listing its occurrences failed: the first occurrence still owes its
     // create; the retry finds the meeting by our key (never makes a second) and gives each its event.
-    server.emulator.faults.add({ status: 500, count: 1, inBatch: true, pathPattern: /\/instances/ });
+    server.emulator.faults.add({
+      status: 503,
+      retryAfterSeconds: 0,
+      count: 6,
+      inBatch: true,
+      pathPattern: /\/instances/,
+    });
     const answer = await bookSeries(person, slot, { intervalWeeks: 4, occurrences: 3 });
     expect(answer.status).toBe(202);
     const booked = answer.body as unknown as BookingResponse;
@@ -283,6 +289,55 @@ describe('recurring 1:1 series', () => {
       [occurrences[0]!.id],
     );
     expect(attempts!.outlook_attempts).toBeGreaterThan(1);
+  });
+
+  it('shows the previous occurrence’s shared notes and open action items, and carries those once', async () => {
+    const person = reports[2]!;
+    const answer = await bookSeries(person, await firstSlot(person), { intervalWeeks: 1, occurrences: 3 });
+    expect(answer.status).toBe(202);
+    const [first, second] = await waitBooked(
+      (answer.body as unknown as BookingResponse).interviews.map((interview) => interview.id),
+    );
+    const current = (await call(kacho, 'GET', `/api/interviews/${first!.id}`))
+      .body as unknown as InterviewDetail;
+    const saved = await call(kacho, 'PUT', `/api/interviews/${first!.id}/record`, {
+      version: current.version,
+      agenda: current.agenda,
+      sharedNotes: '窓口の応援体制を見直す',
+      privateNotes: '昇任の件は内密に',
+      actionItems: [
+        { id: 'open-1', text: '引継ぎ資料を作る', done: false, carriedFrom: null },
+        { id: 'done-1', text: '研修を申し込む', done: true, carriedFrom: null },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    const detailOf = async (who: Person) =>
+      (await call(who, 'GET', `/api/interviews/${second!.id}`)).body as unknown as InterviewDetail;
+
+    // Before the first is held: shown, not carried yet; the report never sees private notes.
+    const early = await detailOf(person);
+    expect(early.previousOccurrence).toMatchObject({
+      id: first!.id,
+      sharedNotes: '窓口の応援体制を見直す',
+      openActionItems: [{ id: 'open-1', text: '引継ぎ資料を作る', done: false }],
+    });
+    expect(early.actionItems).toEqual([]);
+    expect(JSON.stringify(early)).not.toContain('昇任の件は内密に');
+
+    // Once it was held, opening the next carries the open items over: once, whoever opens, however often.
+    await server.database.query(
+      `UPDATE interviews SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' WHERE id = $1`,
+      [first!.id],
+    );
+    const opened = await Promise.all([detailOf(kacho), detailOf(person), detailOf(kacho)]);
+    const again = await detailOf(person);
+    for (const seen of [...opened, again]) {
+      expect(seen.actionItems).toEqual([
+        expect.objectContaining({ text: '引継ぎ資料を作る', done: false, carriedFrom: first!.id }),
+      ]);
+    }
+    expect(again.version).toBe(early.version + 1);
+    expect(JSON.stringify(again)).not.toContain('昇任の件は内密に');
   });
 
   describe('refusals: a clear 4xx, nothing stored', () => {
@@ -329,9 +384,9 @@ describe('recurring 1:1 series', () => {
         idempotencyKey: randomUUID(),
         type: 'oneOnOne',
         plan: options,
-        slots: [slot],
+        slots: [await firstSlot(person)],
       });
-      expect(single.status).toBe(202);
+      expect(single.status, JSON.stringify(single.body)).toBe(202);
       const interview = (single.body as unknown as BookingResponse).interviews[0]!;
       const answer = await call(kacho, 'POST', `/api/interviews/${interview.id}/cancel-series`, {
         version: interview.version,
