@@ -98,6 +98,10 @@ export default {
       busyBoth: '（双方の予定と重複）',
       busyYou: '（あなたの予定と重複）',
       busyThem: '（職員の予定と重複）',
+      previousTitle: '前回の 1on1',
+      previousNoNotes: '前回の共有メモはありません。',
+      previousOpenItems: '前回から残っているアクション',
+      previousNoItems: '残っているアクションはありません。',
     },
     booked: {
       title: '予約した面談',
@@ -348,6 +352,10 @@ export default {
       busyBoth: '(both of you are busy)',
       busyYou: '(you are busy)',
       busyThem: '(they are busy)',
+      previousTitle: 'The previous 1:1',
+      previousNoNotes: 'No shared notes from the previous 1:1.',
+      previousOpenItems: 'Action items still open from the previous 1:1',
+      previousNoItems: 'No action items left open.',
     },
     booked: {
       title: 'Booked interviews',
