@@ -5,9 +5,10 @@ import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { InterviewRequest } from '../../src/interviews/interview.contract.ts';
+import type { InterviewRequest, InterviewSummary } from '../../src/interviews/interview.contract.ts';
 import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { BookingPanel } from '../../tab/src/interviews/booking-panel.tsx';
+import { CancelDialog } from '../../tab/src/interviews/interview-lists.tsx';
 import messages from '../../tab/src/interviews/messages.ts';
 import { jstDayOf } from '../../tab/src/interviews/schedule.ts';
 import type { ApiClient } from '../../tab/src/api/client.ts';
@@ -141,5 +142,58 @@ describe('a recurring 1:1 series in the booking panel', () => {
     } finally {
       await page.viewport(414, 896);
     }
+  });
+});
+
+describe('cancelling what is left of a series', () => {
+  it('sends the occurrence’s version and the reason to cancel-series', async () => {
+    const start = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const entry: InterviewSummary = {
+      id: 'iv-1',
+      type: 'oneOnOne',
+      fiscalYear: 2026,
+      organizerId: 'person-kacho',
+      organizerName: '小平 一郎',
+      personId: 'member-1',
+      personName: '小平 太郎',
+      start,
+      end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
+      status: 'booked',
+      response: 'none',
+      changedInOutlook: null,
+      joinUrl: null,
+      noTeamsLink: false,
+      waitingForSendingLimit: false,
+      webLink: null,
+      error: null,
+      seriesId: 'series-1',
+      seriesIndex: 0,
+      version: 3,
+    };
+    const fake = fakeApi({
+      'POST /api/interviews/:interviewId/cancel-series': () => ({
+        ...entry,
+        status: 'cancelled' as const,
+        version: 4,
+        agenda: [],
+        sharedNotes: '',
+        actionItems: [],
+      }),
+    });
+    const { screen } = await renderTab(
+      <CancelDialog api={fake.api} entry={entry} onDone={() => {}} series />,
+      {
+        language: 'ja',
+      },
+    );
+    await screen.getByTestId('cancelSeries').click();
+    await expect.element(screen.getByText('繰り返しの以降の回をすべて中止しますか？')).toBeVisible();
+    await screen.getByTestId('cancelSeries-reason').fill('異動のため');
+    await screen.getByTestId('cancelSeries-submit').click();
+    await expect
+      .poll(() =>
+        fake.received.find((entry) => entry.key === 'POST /api/interviews/:interviewId/cancel-series'),
+      )
+      .toMatchObject({ params: { interviewId: 'iv-1' }, body: { version: 3, reason: '異動のため' } });
   });
 });

@@ -177,6 +177,13 @@ export default {
       keep: '中止しない',
       done: '面談を中止しました。',
     },
+    cancelSeries: {
+      action: '以降の回を中止',
+      actionFor: '{{name}} さんの繰り返し 1on1 の以降の回を中止',
+      title: '繰り返しの以降の回をすべて中止しますか？',
+      body: '{{name}} さんの{{type}}の繰り返しのうち、これから行う回をすべて中止します（{{when}} を含む）。行った回の記録は残ります。Outlook から各回の中止の連絡が届きます。',
+      submit: 'すべて中止する',
+    },
     close: '閉じる',
     versionConflict:
       'ほかの人がこの面談を変更しました。最新の内容を読み込んでから、もう一度操作してください。',
@@ -430,6 +437,13 @@ export default {
       submit: 'Cancel the interview',
       keep: 'Keep it',
       done: 'The interview was cancelled.',
+    },
+    cancelSeries: {
+      action: 'Cancel the rest',
+      actionFor: 'Cancel the remaining recurring 1:1s with {{name}}',
+      title: 'Cancel every remaining occurrence?',
+      body: 'Every occurrence still to come of the recurring {{type}} with {{name}} will be cancelled ({{when}} included). Records of those held stay. Outlook sends a cancellation for each.',
+      submit: 'Cancel them all',
     },
     close: 'Close',
     versionConflict: 'Someone else changed this interview. Load the latest and try again.',
