@@ -240,6 +240,44 @@ const eventStateSchema = z.object({
   attendees: z.array(attendeeSchema).default([]),
 });
 
+const instancesSchema = z.object({
+  value: z.array(
+    z.object({
+      id: z.string().min(1),
+      originalStart: z.string().nullish(),
+      start: dateTimeTimeZone,
+      end: dateTimeTimeZone,
+    }),
+  ),
+  '@odata.nextLink': z.string().nullish(),
+});
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/**
+ * Graph's patternedRecurrence for a weekly series ("patternedRecurrence", "recurrencePattern" and
+ * "recurrenceRange" resource types): weekly on the first start's weekday, a numbered range starting on
+ * its date, both in Japan time.
+ */
+export function recurrenceOf(series: { intervalWeeks: number; occurrences: number }, start: number) {
+  const local = dateTimeIn(start, EVENT_ZONE).dateTime;
+  const day = local.slice(0, 10);
+  return {
+    pattern: {
+      type: 'weekly',
+      interval: series.intervalWeeks,
+      daysOfWeek: [WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!],
+      firstDayOfWeek: 'sunday',
+    },
+    range: {
+      type: 'numbered',
+      startDate: day,
+      numberOfOccurrences: series.occurrences,
+      recurrenceTimeZone: EVENT_ZONE.graph,
+    },
+  };
+}
+
 const invalidResponse = (what: string) =>
   new GraphError(
     502,
@@ -325,6 +363,7 @@ export function createGraphCalendar(input: AppGraphInput): Calendar {
     })),
     ...(event.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
     ...(event.location ? { location: { displayName: event.location } } : {}),
+    ...(event.recurrence ? { recurrence: recurrenceOf(event.recurrence, start) } : {}),
     transactionId: event.transactionId,
     singleValueExtendedProperties: [{ id: EVENT_KEY_PROPERTY, value: event.key }],
   });
@@ -537,6 +576,37 @@ export function createGraphCalendar(input: AppGraphInput): Calendar {
       // Already cancelled or deleted in Outlook: the attendees were told then.
       if (result.status === 404) return;
       failIfError(result);
+    },
+
+    async listInstances(organizer, seriesMasterId, window) {
+      const start = validInstant(window.start, 'The window start');
+      const end = validInstant(window.end, 'The window end');
+      const utc = { graph: 'UTC', iana: 'UTC' };
+      const found: Array<{ eventId: string; originalStart: string; start: string; end: string }> = [];
+      let url: string | null =
+        `${eventPath(organizer, seriesMasterId)}/instances?startDateTime=${dateTimeIn(start, utc).dateTime}Z` +
+        `&endDateTime=${dateTimeIn(end, utc).dateTime}Z&$select=id,originalStart,start,end&$top=50`;
+      while (url) {
+        const result = failIfError(await single({ method: 'GET', url, headers: PREFER_UTC }));
+        const parsed = instancesSchema.safeParse(result.body);
+        if (!parsed.success) throw invalidResponse('the instances of a series');
+        for (const instance of parsed.data.value) {
+          const from = instantOf(instance.start);
+          const to = instantOf(instance.end);
+          if (from === undefined || to === undefined) throw invalidResponse('an instance time');
+          const original = instance.originalStart ? Date.parse(instance.originalStart) : from;
+          found.push({
+            eventId: instance.id,
+            originalStart: new Date(Number.isNaN(original) ? from : original).toISOString(),
+            start: new Date(from).toISOString(),
+            end: new Date(to).toISOString(),
+          });
+        }
+        const next = parsed.data['@odata.nextLink'];
+        // A next link is absolute; a $batch request takes the path after the version.
+        url = next ? next.replace(/^https:\/\/[^/]+\/v1\.0/, '') : null;
+      }
+      return found;
     },
 
     async findEventByKey(organizer, key) {

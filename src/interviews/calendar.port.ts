@@ -39,6 +39,20 @@ export interface NewCalendarEvent {
   /** Adds a Teams meeting (isOnlineMeeting + teamsForBusiness). */
   online: boolean;
   location?: string;
+  /**
+   * Makes it one recurring meeting: every `intervalWeeks` weeks on the start's weekday (Japan time), for
+   * `occurrences` occurrences. The created event is then the series master.
+   */
+  recurrence?: { intervalWeeks: number; occurrences: number };
+}
+
+/** One occurrence (or exception) of a recurring meeting, as `GET …/events/{id}/instances` lists it. */
+export interface EventInstance {
+  eventId: string;
+  /** Where the occurrence was first put by the recurrence (ISO instant); stays when it is moved. */
+  originalStart: string;
+  start: string;
+  end: string;
 }
 
 export interface CreatedCalendarEvent {
@@ -98,6 +112,11 @@ export interface Calendar {
    * meetings), so a link is only ever shown once it has been read here or in the create's answer.
    */
   getJoinUrls(events: Array<{ organizer: string; eventId: string }>): Promise<Array<string | null>>;
+  /**
+   * The occurrences and exceptions of a recurring meeting in a window (cancelled ones are not listed);
+   * `seriesMasterId` is the event `createEvents` made with a recurrence.
+   */
+  listInstances(organizer: string, seriesMasterId: string, window: ScheduleWindow): Promise<EventInstance[]>;
   /** The current state of events (moved, cancelled, responses); null for an event that no longer exists. */
   getEvents(organizer: string, eventIds: string[]): Promise<Array<CalendarEventState | null>>;
 }

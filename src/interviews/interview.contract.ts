@@ -6,6 +6,8 @@
 // GET  /api/interviews/:interviewId  → InterviewDetail (organizer, the supervisor chain, the attendee, HR)
 // POST /api/interviews/:interviewId/reschedule ← RescheduleInput → InterviewDetail (organizer chain)
 // POST /api/interviews/:interviewId/cancel     ← CancelInput → InterviewDetail (organizer chain)
+// POST /api/interviews/:interviewId/cancel-series ← CancelInput → InterviewDetail (organizer chain; the
+//                                                remaining occurrences of its recurring 1:1 series)
 // PUT  /api/interviews/:interviewId/record     ← RecordInput → InterviewDetail (organizer chain; the attendee may tick
 //                                                action items and, until it starts, write their own agenda items)
 //
@@ -126,6 +128,29 @@ export const planResponseSchema = z.object({
 });
 export type PlanResponse = z.infer<typeof planResponseSchema>;
 
+/** How often a series of 1:1s repeats (weeks between occurrences) and how many it may have. */
+export const SERIES_INTERVAL_WEEKS = [1, 2, 4] as const;
+export const SERIES_OCCURRENCES_MIN = 2;
+export const SERIES_OCCURRENCES_MAX = 26;
+
+/**
+ * A recurring 1:1 series: one Outlook recurring meeting, one interview record per occurrence. Either a
+ * number of occurrences or a last day (Japan time) that gives one within the same bounds.
+ */
+export const seriesInputSchema = z
+  .object({
+    intervalWeeks: z.union([z.literal(1), z.literal(2), z.literal(4)]),
+    occurrences: dbInteger.min(SERIES_OCCURRENCES_MIN).max(SERIES_OCCURRENCES_MAX).optional(),
+    /** YYYY-MM-DD, Japan time, inclusive: the last occurrence falls on or before it. */
+    until: dayFormat.optional(),
+  })
+  .strict()
+  .refine((series) => (series.occurrences === undefined) !== (series.until === undefined), {
+    message: 'give either occurrences or until',
+    path: ['occurrences'],
+  });
+export type SeriesInput = z.infer<typeof seriesInputSchema>;
+
 export const bookingInputSchema = z
   .object({
     /** Made by the tab once per confirmation: a retried or double-clicked confirmation books once. */
@@ -138,6 +163,8 @@ export const bookingInputSchema = z
       .array(z.object({ personId, start: instant, end: instant }).strict())
       .min(1)
       .max(MAX_PEOPLE_PER_PLAN),
+    /** Books a recurring 1:1 series (type oneOnOne, one slot: the first occurrence). */
+    series: seriesInputSchema.optional(),
   })
   .strict();
 export type BookingRequest = z.infer<typeof bookingInputSchema>;
@@ -172,13 +199,28 @@ export const interviewSummarySchema = z.object({
     .describe("Pending only because the organizer mailbox has reached Exchange's sending limit this minute"),
   webLink: z.string().nullable(),
   error: z.string().nullable(),
+  /** The recurring 1:1 series this occurrence belongs to, and its place in it (0 the first). */
+  seriesId: z.string().nullable().optional(),
+  seriesIndex: z.number().nullable().optional(),
   version: z.number(),
 });
 export type InterviewSummary = z.infer<typeof interviewSummarySchema>;
 
+/** An occurrence after the first that meets busy time in either calendar (it is booked all the same). */
+export const seriesCollisionSchema = z.object({
+  seriesIndex: z.number(),
+  start: z.string(),
+  end: z.string(),
+  organizerBusy: z.boolean(),
+  attendeeBusy: z.boolean(),
+});
+export type SeriesCollision = z.infer<typeof seriesCollisionSchema>;
+
 export const bookingResponseSchema = z.object({
   bookingId: z.string(),
   interviews: z.array(interviewSummarySchema),
+  /** For a series: the occurrences after the first that collide with either calendar. */
+  collisions: z.array(seriesCollisionSchema).optional(),
 });
 export type BookingResponse = z.infer<typeof bookingResponseSchema>;
 
@@ -209,6 +251,19 @@ export const interviewDetailSchema = interviewSummarySchema.extend({
   /** The supervisor chain only; absent for the attendee. */
   privateNotes: z.string().optional().describe('The supervisor chain only'),
   actionItems: z.array(actionItemSchema),
+  /**
+   * In a series: the previous occurrence held (not cancelled), its shared notes and its action items
+   * still open. Its private notes are never here (the chain reads them in that occurrence).
+   */
+  previousOccurrence: z
+    .object({
+      id: z.string(),
+      start: z.string(),
+      sharedNotes: z.string(),
+      openActionItems: z.array(actionItemSchema),
+    })
+    .nullable()
+    .optional(),
 });
 export type InterviewDetail = z.infer<typeof interviewDetailSchema>;
 

@@ -139,6 +139,16 @@ export function interviewRoutes(service: InterviewService, requests: InterviewRe
       act: (actor, id, body) => service.cancel(actor, id, body),
     }),
     interview({
+      method: 'post',
+      path: '/cancel-series',
+      operationId: 'cancelInterviewSeries',
+      summary: 'Cancel the remaining occurrences of the recurring 1:1 series this interview belongs to',
+      rateLimit: 'notify',
+      body: cancelInputSchema,
+      ok: { description: 'The remaining occurrences are cancelled', schema: detailSchema },
+      act: (actor, id, body) => service.cancelSeries(actor, id, body),
+    }),
+    interview({
       method: 'put',
       path: '/record',
       operationId: 'saveInterviewRecord',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   createdAt,
   fiscalYearColumn,
@@ -26,6 +26,25 @@ export const interviewBookings = pgTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex('interview_bookings_key').on(table.organizerId, table.idempotencyKey)],
+);
+
+/**
+ * A recurring 1:1 series: one Outlook recurring meeting (its series master is `eventId`), made by the
+ * first occurrence's Outlook create; each occurrence is an interview of its own (`seriesId`, `seriesIndex`).
+ */
+export const interviewSeries = pgTable(
+  'interview_series',
+  {
+    id: uuidPrimaryKey(),
+    organizerId: personRef('organizer_id'),
+    personId: personRef(),
+    intervalWeeks: integer('interval_weeks').notNull(),
+    occurrences: integer('occurrences').notNull(),
+    /** The series master's event id in the organizer's calendar, once Outlook made it. */
+    eventId: text('event_id'),
+    ...versionedRow(),
+  },
+  (table) => [index('interview_series_person_idx').on(table.personId)],
 );
 
 /**
@@ -61,6 +80,14 @@ export const interviews = pgTable(
     sharedNotes: text('shared_notes').notNull().default(''),
     privateNotes: text('private_notes').notNull().default(''),
     actionItems: jsonb('action_items').$type<ActionItem[]>().notNull().default([]),
+    /**
+     * A recurring 1:1 series' occurrence: the series, and its place in it (0: the first, whose Outlook
+     * create makes the recurring meeting; the others get their occurrence's event id from it).
+     */
+    seriesId: uuid('series_id'),
+    seriesIndex: integer('series_index'),
+    /** The earlier occurrence whose open action items this one took over (once; null: not yet). */
+    carriedOverFrom: uuid('carried_over_from'),
     ...versionedRow(),
   },
   (table) => [
@@ -68,6 +95,7 @@ export const interviews = pgTable(
     uniqueIndex('interviews_one_live_per_type')
       .on(table.personId, table.type, table.fiscalYear)
       .where(sql`${table.status} <> 'cancelled' and ${table.type} <> 'oneOnOne'`),
+    uniqueIndex('interviews_series_occurrence').on(table.seriesId, table.seriesIndex),
     index('interviews_organizer_idx').on(table.organizerId, table.startsAt),
     index('interviews_person_idx').on(table.personId, table.startsAt),
     // HR's completion dashboard counts a whole year's interviews.

@@ -10,7 +10,11 @@ import { buildAgenda, carryOver } from './interview-content.ts';
 import {
   isFormalInterview,
   MAX_WINDOW_DAYS,
+  SERIES_OCCURRENCES_MAX,
+  SERIES_OCCURRENCES_MIN,
   type BookingRequest,
+  type SeriesCollision,
+  type SeriesInput,
   type BookingResponse,
   type CancelInput,
   type AgendaItem,
@@ -38,6 +42,26 @@ import {
 } from './slot-finder.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * The starts of a series' occurrences: every `intervalWeeks` weeks from the first, as Outlook's weekly
+ * recurrence on the first start's weekday puts them (Japan time has no daylight saving). A last day
+ * gives as many as fall on or before it. Out of bounds (2–26): a 400 naming the field.
+ */
+export function seriesStarts(first: number, series: SeriesInput): number[] {
+  const step = series.intervalWeeks * WEEK_MS;
+  const count =
+    series.occurrences ?? Math.floor((jstMidnight(series.until!) + DAY_MS - 1 - first) / step) + 1;
+  if (count < SERIES_OCCURRENCES_MIN || count > SERIES_OCCURRENCES_MAX)
+    throw new AppError('validation_failed', 'The series does not work.', [
+      {
+        path: series.occurrences === undefined ? 'body.series.until' : 'body.series.occurrences',
+        message: `a series has ${SERIES_OCCURRENCES_MIN} to ${SERIES_OCCURRENCES_MAX} occurrences (this gives ${Math.max(count, 0)})`,
+      },
+    ]);
+  return Array.from({ length: count }, (_, index) => first + index * step);
+}
 
 /** What the interview slice needs to know of a person's goals (the growth slice answers). */
 export interface GoalTitles {
@@ -166,6 +190,8 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     waitingForSendingLimit: row.status === 'pending' && row.error === SENDING_LIMIT_WAIT,
     webLink: row.webLink,
     error: row.error,
+    seriesId: row.seriesId,
+    seriesIndex: row.seriesIndex,
     version: row.version,
   });
 
@@ -263,6 +289,12 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       );
   };
 
+  /** An occurrence waiting for its series' recurring meeting has no event to change yet. */
+  const requireOccurrenceInOutlook = (row: InterviewRow) => {
+    if (row.seriesId && row.status === 'pending' && !row.eventId)
+      throw new AppError('conflict', 'The series is still being put into Outlook; try again in a moment.');
+  };
+
   /** One versioned change: a stale version is a conflict; Outlook is told when it owes an action. */
   const change = async (row: InterviewRow, version: number, changes: Partial<InterviewRow>) => {
     if (row.version !== version) throw conflict(row);
@@ -270,6 +302,57 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     if (!updated) throw conflict((await store.get(row.id)) ?? row);
     if (updated.outlookAction) await deps.notifyOutlookWork(updated.bookingId);
     return updated;
+  };
+
+  /**
+   * The occurrences after the first that meet busy time in either calendar (or the organizer's other
+   * interviews): read with getSchedule over the series' range, in windows Graph accepts (under 62 days).
+   * They are booked all the same; the supervisor moves the ones that need it.
+   */
+  const seriesCollisions = async (
+    organizer: PersonRow,
+    person: PersonRow,
+    starts: number[],
+    plan: PlanOptions,
+  ): Promise<SeriesCollision[]> => {
+    const length = plan.durationMinutes * 60_000;
+    const later = starts.slice(1);
+    if (later.length === 0) return [];
+    const busy = { organizer: [] as Interval[], person: [] as Interval[] };
+    const first = later[0]!;
+    const last = later[later.length - 1]! + length;
+    for (let from = first; from < last; from += MAX_WINDOW_DAYS * DAY_MS) {
+      const to = Math.min(last, from + MAX_WINDOW_DAYS * DAY_MS);
+      const schedules = await deps.calendar.getSchedules(
+        [mailboxOf(organizer), mailboxOf(person)],
+        { start: new Date(from).toISOString(), end: new Date(to).toISOString() },
+        organizer.id,
+      );
+      const itemsOf = (who: PersonRow) =>
+        schedules.find((schedule) => schedule.mailbox.toLowerCase() === mailboxOf(who).toLowerCase())
+          ?.items ?? [];
+      busy.organizer.push(...blockingIntervals(itemsOf(organizer)));
+      busy.person.push(...blockingIntervals(itemsOf(person)));
+      for (const row of await store.liveOfOrganizerBetween(organizer.id, new Date(from), new Date(to)))
+        busy.organizer.push({ start: row.startsAt.getTime(), end: row.endsAt.getTime() });
+    }
+    const clash = (intervals: Interval[], start: number) =>
+      intervals.some((interval) => interval.start < start + length && start < interval.end);
+    return later.flatMap((start, index) => {
+      const organizerBusy = clash(busy.organizer, start);
+      const attendeeBusy = clash(busy.person, start);
+      return organizerBusy || attendeeBusy
+        ? [
+            {
+              seriesIndex: index + 1,
+              start: new Date(start).toISOString(),
+              end: new Date(start + length).toISOString(),
+              organizerBusy,
+              attendeeBusy,
+            },
+          ]
+        : [];
+    });
   };
 
   return {
@@ -332,6 +415,11 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         throw new AppError('validation_failed', 'A slot does not last the planned duration.', [
           { path: `body.slots.${wrongLength}`, message: `must last ${input.plan.durationMinutes} minutes` },
         ]);
+      if (input.series && (input.type !== 'oneOnOne' || slots.length !== 1))
+        throw new AppError('validation_failed', 'A series is a 1:1 with one person.', [
+          { path: 'body.series', message: 'book type oneOnOne, one slot: the first occurrence' },
+        ]);
+      const occurrenceStarts = input.series ? seriesStarts(slots[0]!.start, input.series) : [];
       await requireOrganizerRights(actor, personIds);
       // Accepting a 1:1 request: one 1:1 for the person who asked, by the supervisor they asked.
       const request = input.requestId
@@ -372,6 +460,10 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         );
       }
 
+      const collisions = input.series
+        ? await seriesCollisions(organizer, directory.get(personIds[0]!)!, occurrenceStarts, input.plan)
+        : undefined;
+
       const rows = [];
       for (const slot of slots) {
         const person = directory.get(slot.personId)!;
@@ -397,11 +489,42 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           actionItems: previous ? carryOver(previous.actionItems, previous.id) : [],
         });
       }
+      // A series: the first occurrence's create makes the recurring meeting; the others are records of
+      // their own, given their occurrence's event once Outlook made it (no Outlook action of their own).
+      for (const [index, start] of occurrenceStarts.entries()) {
+        if (index === 0) continue;
+        const person = directory.get(slots[0]!.personId)!;
+        const startsAt = new Date(start);
+        const fiscalYear = fiscalYearOf(startsAt);
+        rows.push({
+          ...rows[0]!,
+          fiscalYear,
+          startsAt,
+          endsAt: new Date(start + input.plan.durationMinutes * 60_000),
+          outlookAction: null,
+          transactionId: randomUUID(),
+          agenda: buildAgenda({
+            type: input.type,
+            goalTitles: await deps.goals.goalTitlesOf(person.id, fiscalYear),
+            levelId: person.levelId,
+            framework: deps.framework,
+          }),
+          actionItems: [],
+        });
+      }
+      const series = input.series
+        ? {
+            organizerId: actor.id,
+            personId: slots[0]!.personId,
+            intervalWeeks: input.series.intervalWeeks,
+            occurrences: occurrenceStarts.length,
+          }
+        : undefined;
 
       let bookingId: string;
       try {
         bookingId = await store.insertBooking(
-          { organizerId: actor.id, idempotencyKey: input.idempotencyKey },
+          { organizerId: actor.id, idempotencyKey: input.idempotencyKey, series },
           rows,
           request
             ? (tx, [interviewId]) =>
@@ -440,8 +563,20 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           resource: 'interview',
           details: { requestId: request.id, request: 'accept', bookingId },
         });
+      if (series)
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: series.personId,
+          action: 'write',
+          resource: 'interview',
+          details: { bookingId, series: 'create', occurrences: series.occurrences },
+        });
       await deps.notifyOutlookWork(bookingId);
-      return { bookingId, interviews: await summaries(await store.ofBooking(bookingId)) };
+      return {
+        bookingId,
+        interviews: await summaries(await store.ofBooking(bookingId)),
+        ...(collisions ? { collisions } : {}),
+      };
     },
 
     async list(
@@ -455,8 +590,27 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     },
 
     async get(actor: Actor, id: string): Promise<InterviewDetail> {
-      const row = await load(id);
+      let row = await load(id);
       const relation = await relationTo(actor, row);
+      const previous =
+        row.seriesId && (row.seriesIndex ?? 0) > 0
+          ? await store.previousOccurrence(row.seriesId, row.seriesIndex!)
+          : undefined;
+      // The open action items of the occurrence held before carry into this one, once: the first open
+      // after that occurrence started takes them over (a re-open or a retry finds them carried).
+      if (
+        previous &&
+        !row.carriedOverFrom &&
+        row.status !== 'cancelled' &&
+        previous.startsAt.getTime() <= deps.now().getTime()
+      )
+        row =
+          (await store.carryOverOnce(
+            row.id,
+            previous.id,
+            carryOver(previous.actionItems, previous.id),
+            deps.now(),
+          )) ?? (await load(id));
       if (relation === 'supervisor' || relation === 'hr')
         await deps.audit.record({
           actorId: actor.id,
@@ -465,7 +619,18 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           resource: 'interview',
           details: { interviewId: id },
         });
-      return detail(row, relation);
+      const shown = await detail(row, relation);
+      return previous
+        ? {
+            ...shown,
+            previousOccurrence: {
+              id: previous.id,
+              start: previous.startsAt.toISOString(),
+              sharedNotes: previous.sharedNotes,
+              openActionItems: previous.actionItems.filter((item) => !item.done),
+            },
+          }
+        : shown;
     },
 
     async reschedule(actor: Actor, id: string, input: RescheduleInput): Promise<InterviewDetail> {
@@ -482,6 +647,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           { path: 'body.start', message: 'must be in the future' },
         ]);
       if (row.version !== input.version) throw conflict(row);
+      requireOccurrenceInOutlook(row);
       await requireFreeFor(row, { start, end });
       const updated = await change(row, input.version, {
         startsAt: new Date(start),
@@ -497,12 +663,47 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
     async cancel(actor: Actor, id: string, input: CancelInput): Promise<InterviewDetail> {
       const row = await load(id);
       const relation = await editableByChain(actor, row);
+      if (row.version === input.version) requireOccurrenceInOutlook(row);
       const updated = await change(row, input.version, {
         status: 'cancelled',
         outlookAction: 'cancel',
         cancelReason: input.reason,
       });
       return detail(updated, relation);
+    },
+
+    /**
+     * Cancels what is left of a recurring 1:1 series: every occurrence from now on that is not cancelled
+     * yet, each in Outlook as its own occurrence (the ones held stay, with their records). The version is
+     * the named occurrence's.
+     */
+    async cancelSeries(actor: Actor, id: string, input: CancelInput): Promise<InterviewDetail> {
+      const row = await load(id);
+      const relation = await editableByChain(actor, row);
+      if (!row.seriesId) throw new AppError('conflict', 'This interview is not part of a series.');
+      if (row.version !== input.version) throw conflict(row);
+      const now = deps.now().getTime();
+      const remaining = (await store.occurrencesOf(row.seriesId)).filter(
+        (occurrence) => occurrence.status !== 'cancelled' && occurrence.startsAt.getTime() > now,
+      );
+      for (const occurrence of remaining) requireOccurrenceInOutlook(occurrence);
+      for (const occurrence of remaining) {
+        const updated = await store.update(occurrence.id, occurrence.version, {
+          status: 'cancelled',
+          outlookAction: 'cancel',
+          cancelReason: input.reason,
+        });
+        if (!updated) throw conflict((await store.get(occurrence.id)) ?? occurrence);
+      }
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: row.personId,
+        action: 'write',
+        resource: 'interview',
+        details: { seriesId: row.seriesId, series: 'cancel', cancelled: remaining.length },
+      });
+      if (remaining.length > 0) await deps.notifyOutlookWork(row.bookingId);
+      return detail(await load(id), relation);
     },
 
     /**

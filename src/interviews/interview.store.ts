@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { firstRow, rowsById, updateAtVersion } from '../db/rows.ts';
 import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
-import { interviewBookings, interviews } from './interview.schema.ts';
+import { interviewBookings, interviewSeries, interviews } from './interview.schema.ts';
 
 export type InterviewRow = typeof interviews.$inferSelect;
 export type NewInterview = typeof interviews.$inferInsert;
@@ -54,15 +54,32 @@ export function createInterviewStore(db: Db) {
      * in the same transaction with the new interviews' ids (a 1:1 request it accepts is marked booked).
      */
     async insertBooking(
-      booking: { organizerId: string; idempotencyKey: string },
+      booking: {
+        organizerId: string;
+        idempotencyKey: string;
+        /** A recurring 1:1 series: `rows` are its occurrences, in order. */
+        series?: typeof interviewSeries.$inferInsert | undefined;
+      },
       rows: Array<Omit<NewInterview, 'bookingId'>>,
       within?: (tx: Db, interviewIds: string[]) => Promise<void>,
     ): Promise<string> {
       return db.transaction(async (tx) => {
-        const [created] = await tx.insert(interviewBookings).values(booking).returning();
+        const [created] = await tx
+          .insert(interviewBookings)
+          .values({ organizerId: booking.organizerId, idempotencyKey: booking.idempotencyKey })
+          .returning();
+        const series = booking.series
+          ? (await tx.insert(interviewSeries).values(booking.series).returning())[0]
+          : undefined;
         const inserted = await tx
           .insert(interviews)
-          .values(rows.map((row) => ({ ...row, bookingId: created!.id })))
+          .values(
+            rows.map((row, index) => ({
+              ...row,
+              bookingId: created!.id,
+              ...(series ? { seriesId: series.id, seriesIndex: index } : {}),
+            })),
+          )
           .returning({ id: interviews.id });
         await within?.(
           tx,
@@ -115,6 +132,70 @@ export function createInterviewStore(db: Db) {
       return live(inArray(interviews.personId, personIds), eq(interviews.fiscalYear, fiscalYear)).orderBy(
         asc(interviews.startsAt),
       );
+    },
+
+    getSeries: rowsById(db, interviewSeries).one,
+
+    async occurrencesOf(seriesId: string): Promise<InterviewRow[]> {
+      return db
+        .select()
+        .from(interviews)
+        .where(eq(interviews.seriesId, seriesId))
+        .orderBy(asc(interviews.seriesIndex));
+    },
+
+    /** The occurrence before this one in its series that is not cancelled, if any. */
+    async previousOccurrence(seriesId: string, seriesIndex: number): Promise<InterviewRow | undefined> {
+      const rows = await live(eq(interviews.seriesId, seriesId), lt(interviews.seriesIndex, seriesIndex))
+        .orderBy(desc(interviews.seriesIndex))
+        .limit(1);
+      return rows[0];
+    },
+
+    /**
+     * Appends the open action items carried from an earlier occurrence, once: only while none were
+     * carried into this occurrence yet (a second open, a retry or a race finds it done). A new version.
+     */
+    async carryOverOnce(
+      id: string,
+      fromId: string,
+      items: NewInterview['actionItems'],
+      at: Date,
+    ): Promise<InterviewRow | undefined> {
+      const [row] = await db
+        .update(interviews)
+        .set({
+          actionItems: sql`${interviews.actionItems} || ${JSON.stringify(items ?? [])}::jsonb`,
+          carriedOverFrom: fromId,
+          version: sql`${interviews.version} + 1`,
+          updatedAt: at,
+        })
+        .where(and(eq(interviews.id, id), isNull(interviews.carriedOverFrom)))
+        .returning();
+      return row;
+    },
+
+    /** Notes the series master Outlook made (also found again by our key after a crash). */
+    async noteSeriesEvent(seriesId: string, eventId: string): Promise<void> {
+      await db
+        .update(interviewSeries)
+        .set({ eventId, updatedAt: new Date() })
+        .where(eq(interviewSeries.id, seriesId));
+    },
+
+    /**
+     * Gives the later occurrences of a series their own occurrence's event, once the recurring meeting
+     * exists: only those still waiting for one (a retry after a crash finds them done and leaves them).
+     */
+    async attachOccurrence(
+      id: string,
+      facts: Pick<NewInterview, 'eventId' | 'joinUrl' | 'webLink' | 'noTeamsLink'>,
+      changedInOutlook: 'deleted' | null,
+    ): Promise<void> {
+      await db
+        .update(interviews)
+        .set({ ...facts, changedInOutlook, status: 'booked', error: null, updatedAt: new Date() })
+        .where(and(eq(interviews.id, id), isNull(interviews.eventId), eq(interviews.status, 'pending')));
     },
 
     /** Optimistic update: only if nobody changed the row since `expected`. */

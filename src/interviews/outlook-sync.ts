@@ -65,7 +65,23 @@ export function createOutlookSync(options: OutlookSyncOptions) {
     };
   };
 
-  const toEvent = (row: InterviewRow, directory: Directory): NewCalendarEvent => {
+  /** The recurrence of a series' first occurrence (its create makes the recurring meeting). */
+  const recurrences = async (rows: InterviewRow[]) => {
+    const found = new Map<string, { intervalWeeks: number; occurrences: number }>();
+    for (const row of rows)
+      if (row.seriesId && row.seriesIndex === 0) {
+        const series = await store.getSeries(row.seriesId);
+        if (series)
+          found.set(row.id, { intervalWeeks: series.intervalWeeks, occurrences: series.occurrences });
+      }
+    return found;
+  };
+
+  const toEvent = (
+    row: InterviewRow,
+    directory: Directory,
+    recurrence?: { intervalWeeks: number; occurrences: number },
+  ): NewCalendarEvent => {
     const content = contentOf(row, directory);
     if (!content) throw new Error(`interview ${row.id}: organizer or attendee not in the directory`);
     const { organizer, person, subject, bodyHtml } = content;
@@ -79,15 +95,51 @@ export function createOutlookSync(options: OutlookSyncOptions) {
       end: row.endsAt.toISOString(),
       attendees: [{ address: person.mail ?? person.userPrincipalName, name: person.displayName }],
       online: true,
+      ...(recurrence ? { recurrence } : {}),
     };
   };
 
+  /**
+   * A series' recurring meeting was made (or found again by our key): note its master, give every later
+   * occurrence its own occurrence's event (matched by the occurrence's original start, which a move in
+   * Outlook keeps), and hand back the first occurrence's event for its own row to settle. An occurrence
+   * Outlook no longer lists was deleted there: its record says so.
+   */
+  async function expandSeries(
+    row: InterviewRow,
+    organizer: string,
+    master: CreatedCalendarEvent,
+  ): Promise<CreatedCalendarEvent> {
+    const occurrences = await store.occurrencesOf(row.seriesId!);
+    await store.noteSeriesEvent(row.seriesId!, master.eventId);
+    const first = occurrences[0]?.startsAt.getTime() ?? row.startsAt.getTime();
+    const last = occurrences.at(-1)?.endsAt.getTime() ?? row.endsAt.getTime();
+    const instances = await calendar.listInstances(organizer, master.eventId, {
+      start: new Date(first - 24 * 60 * 60_000).toISOString(),
+      end: new Date(last + 24 * 60 * 60_000).toISOString(),
+    });
+    const byOriginalStart = new Map(
+      instances.map((instance) => [Date.parse(instance.originalStart), instance.eventId]),
+    );
+    for (const occurrence of occurrences) {
+      if (occurrence.id === row.id) continue;
+      const eventId = byOriginalStart.get(occurrence.startsAt.getTime()) ?? null;
+      await store.attachOccurrence(
+        occurrence.id,
+        { eventId, joinUrl: master.joinUrl, webLink: master.webLink, noTeamsLink: !master.joinUrl },
+        eventId ? null : 'deleted',
+      );
+    }
+    return { ...master, eventId: byOriginalStart.get(row.startsAt.getTime()) ?? master.eventId };
+  }
+
   async function create(rows: InterviewRow[], run: OutlookWorkerRun): Promise<void> {
     const directory = await mailboxes(rows);
+    const recurrenceOf = await recurrences(rows);
     const ready: Array<{ row: InterviewRow; event: NewCalendarEvent }> = [];
     for (const row of rows) {
       try {
-        ready.push({ row, event: toEvent(row, directory) });
+        ready.push({ row, event: toEvent(row, directory, recurrenceOf.get(row.id)) });
       } catch (error) {
         countSettle(
           run,
@@ -128,6 +180,11 @@ export function createOutlookSync(options: OutlookSyncOptions) {
           toCreate.push(entry);
           continue;
         }
+        // A series master is left as it was made: moving it would move every occurrence.
+        if (event.recurrence) {
+          made.push({ row, organizer: event.organizer, event: found });
+          continue;
+        }
         await calendar.moveEvent(event.organizer, found.eventId, event.start, event.end, {
           subject: event.subject,
           bodyHtml: event.bodyHtml,
@@ -163,7 +220,29 @@ export function createOutlookSync(options: OutlookSyncOptions) {
         );
       }
     }
-    await settleBooked(made, run);
+    await settleBooked(await withOccurrences(made, run), run);
+  }
+
+  /** Series among the events made: expanded into their occurrences; the first keeps its own event. */
+  async function withOccurrences(
+    made: Array<{ row: InterviewRow; organizer: string; event: CreatedCalendarEvent }>,
+    run: OutlookWorkerRun,
+  ) {
+    const ready: typeof made = [];
+    for (const entry of made) {
+      if (!entry.row.seriesId || entry.row.seriesIndex !== 0) {
+        ready.push(entry);
+        continue;
+      }
+      try {
+        ready.push({ ...entry, event: await expandSeries(entry.row, entry.organizer, entry.event) });
+      } catch (error) {
+        // The meeting exists and carries our key: the next run finds it and expands it again.
+        await store.postpone(entry.row.id, retryAt(entry.row.outlookAttempts + 1), messageOf(error));
+        run.postponed += 1;
+      }
+    }
+    return ready;
   }
 
   /**

@@ -63,6 +63,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted('declarations', 'person_id', 'their 自己申告'),
   deleted('interviews', 'person_id', 'interviews about them, with their records'),
   deleted('interview_requests', 'person_id', 'the 1:1s they asked their supervisor for'),
+  deleted(
+    'interview_series',
+    'person_id',
+    'recurring 1:1 series with them (the occurrences go with interviews)',
+  ),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
   deleted(
     'training_announcement_recipients',
@@ -136,6 +141,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     },
   ),
   detached('interview_bookings', 'organizer_id', 'bookings they confirmed for others'),
+  detached('interview_series', 'organizer_id', 'recurring 1:1 series they held as supervisor'),
   detached(
     'interview_requests',
     'supervisor_id',

@@ -530,7 +530,7 @@ describe('interviews in the tab', () => {
     await page.close();
   });
 
-  it('books the 1:1 a report asked for: request, accept, book', async () => {
+  it('books the 1:1 a report asked for as a series: request, accept, book every 2 weeks', async () => {
     const report = reports.at(-1)!;
     const asking = await open(report);
     await asking.tab.frame.locator('[data-testid=request-topic]').fill('研修の希望を相談したい');
@@ -548,8 +548,25 @@ describe('interviews in the tab', () => {
     await expect(tab.frame.locator('[data-testid=booking-type]').inputValue()).resolves.toBe('oneOnOne');
     await tab.frame.locator('[data-testid=booking-find]').click();
     await tab.frame.locator('[data-testid=plan]').waitFor({ timeout: 20_000 });
+    // Booked as a recurring series: every 2 weeks, 3 times, one Outlook recurring meeting.
+    await tab.frame.locator('[data-testid=booking-series-interval]').selectOption('2');
+    await tab.frame.locator('[data-testid=booking-series-occurrences]').fill('3');
     await tab.frame.locator('[data-testid=booking-confirm]').click();
-    await tab.frame.locator('[data-testid=booked-state]').waitFor({ timeout: 60_000 });
+    await tab.frame.locator('[data-testid=booked-state][data-pending=false]').waitFor({ timeout: 60_000 });
+    const subject = `【面談】1on1 ${report.displayName} さん`;
+    const inCalendar = (mailbox: string) =>
+      server.emulator.eventsOf(mailbox).filter((event) => event.subject === subject && !event.isCancelled);
+    const masters = inCalendar(kacho.id).filter((event) => event.type === 'seriesMaster');
+    expect(masters).toHaveLength(1);
+    expect(masters[0]!.recurrence).toMatchObject({ pattern: { type: 'weekly', interval: 2 } });
+    for (const mailbox of [kacho.id, report.id]) {
+      const starts = inCalendar(mailbox)
+        .filter((event) => event.type === 'occurrence')
+        .map((event) => Date.parse(event.startUtc))
+        .sort((a, b) => a - b);
+      expect(starts).toHaveLength(3);
+      expect(starts[1]! - starts[0]!).toBe(14 * 24 * 60 * 60 * 1000);
+    }
     const [answered] = (await call(report, 'GET', '/api/interview-requests?as=requester'))
       .body as unknown as Array<{
       status: string;

@@ -1,6 +1,6 @@
 // Changes to events created through Graph, in order: what change notifications report and what
 // calendarView/delta reads after a delta token.
-import type { StoredEvent } from './calendars.ts';
+import { isInstance, type StoredEvent } from './calendars.ts';
 import type { EmulatorContext } from './context.ts';
 import type { EventStore } from './event-store.ts';
 import { GraphFailure } from './graph-http.ts';
@@ -79,7 +79,9 @@ export function createCalendarChanges(
     }
     const from = new Date(token.start);
     const to = new Date(token.end);
-    const inWindow = (event: StoredEvent) => new Date(event.startUtc) < to && new Date(event.endUtc) > from;
+    // Like calendarView, its delta reports occurrences and exceptions of a recurring meeting, not the master.
+    const inWindow = (event: StoredEvent) =>
+      isInstance(event) && new Date(event.startUtc) < to && new Date(event.endUtc) > from;
     let items: unknown[];
     if (token.after < 0) {
       items = eventsOf(owner.id)
@@ -96,10 +98,11 @@ export function createCalendarChanges(
             .map((entry) => entry.eventId),
         ),
       ];
-      items = ids.map((id) => {
+      items = ids.flatMap((id) => {
         const event = state.created.find(
           (candidate) => candidate.id === id && candidate.mailboxId === owner.id,
         );
+        if (event && !isInstance(event)) return [];
         return event && inWindow(event)
           ? renderEvent(event, zone)
           : { '@odata.type': '#microsoft.graph.event', id, '@removed': { reason: 'deleted' } };

@@ -2,6 +2,7 @@
 // extended property filter, get, patch, delete, cancel, and an attendee's answers).
 import type { CalendarChanges } from './calendar-changes.ts';
 import type { EmulatorContext } from './context.ts';
+import { isInstance, isListedEvent, type StoredEvent } from './calendars.ts';
 import { eventInput, eventPatch, type EventStore } from './event-store.ts';
 import { GraphFailure, ok, parseBody, select, userScoped, type GraphRouter } from './graph-http.ts';
 import { scheduleInput, type createSchedule } from './schedule.ts';
@@ -42,8 +43,25 @@ export function createCalendarRouter(
   schedule: ReturnType<typeof createSchedule>,
 ): GraphRouter {
   const { now, state, saveState, eventsOf, page, mailboxPerson } = ctx;
-  const { countMessages, renderEvent, findEvent, copiesOf, createEvent, replaceAttendees, applyPatch } =
-    events;
+  const {
+    countMessages,
+    renderEvent,
+    findEvent,
+    copiesOf,
+    instancesOf,
+    createEvent,
+    replaceAttendees,
+    applyPatch,
+  } = events;
+  /**
+   * Cancelling or deleting a series master takes its occurrences with it; the attendees' copies are
+   * cancelled ("event: cancel": "cancels all its occurrences" when it is a series master).
+   */
+  const removeEvent = (event: StoredEvent) => {
+    const gone = new Set([event, ...instancesOf(event)]);
+    for (const removed of gone) for (const copy of copiesOf(removed)) copy.isCancelled = true;
+    state.created = state.created.filter((candidate) => !gone.has(candidate));
+  };
   const { calendarDelta } = changes;
   return ({ method, segments, query, headers, caller, body, zone }) => {
     const scoped = userScoped(segments);
@@ -60,8 +78,11 @@ export function createCalendarRouter(
       const [startText, endText] = timeWindowOf(query);
       const from = toUtc({ dateTime: startText, timeZone: 'UTC' });
       const to = toUtc({ dateTime: endText, timeZone: 'UTC' });
+      // calendarView expands recurring meetings: occurrences and exceptions, never the series master.
       const list = eventsOf(owner.id)
-        .filter((event) => new Date(event.startUtc) < to && new Date(event.endUtc) > from)
+        .filter(
+          (event) => isInstance(event) && new Date(event.startUtc) < to && new Date(event.endUtc) > from,
+        )
         .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
       return ok(
         200,
@@ -92,12 +113,13 @@ export function createCalendarRouter(
           );
         const matching = eventsOf(owner.id).filter(
           (event) =>
-            !byProperty ||
-            (event.extendedProperties ?? []).some(
-              (property) =>
-                sameExtendedPropertyId(property.id, byProperty.id) &&
-                property.value.toLowerCase() === byProperty.value.toLowerCase(),
-            ),
+            isListedEvent(event) &&
+            (!byProperty ||
+              (event.extendedProperties ?? []).some(
+                (property) =>
+                  sameExtendedPropertyId(property.id, byProperty.id) &&
+                  property.value.toLowerCase() === byProperty.value.toLowerCase(),
+              )),
         );
         return ok(
           200,
@@ -111,6 +133,25 @@ export function createCalendarRouter(
       }
       const event = findEvent(owner, eventsPath[1] ?? '');
       if (eventsPath.length === 2 && method === 'GET') return ok(200, renderEvent(event, zone));
+      // "List instances": the occurrences and exceptions of a series master in a window that must be
+      // given; cancelled occurrences are not listed.
+      if (eventsPath.length === 3 && eventsPath[2] === 'instances' && method === 'GET') {
+        const [startText, endText] = timeWindowOf(query);
+        const from = toUtc({ dateTime: startText, timeZone: 'UTC' });
+        const to = toUtc({ dateTime: endText, timeZone: 'UTC' });
+        const list = instancesOf(event)
+          .filter((instance) => new Date(instance.startUtc) < to && new Date(instance.endUtc) > from)
+          .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+        return ok(
+          200,
+          page(
+            list.map((instance) => select(renderEvent(instance, zone), query)),
+            query,
+            `/users/${owner.id}/events/${event.id}/instances`,
+            `users('${owner.id}')/events('${event.id}')/instances`,
+          ),
+        );
+      }
       if (eventsPath.length === 2 && method === 'PATCH') {
         if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
         // Optimistic concurrency: an If-Match with an older @odata.etag than the event's current
@@ -125,16 +166,38 @@ export function createCalendarRouter(
         const patch = parseBody(eventPatch, body);
         // Attendees first: a change the mailbox may not send now leaves the event as it was.
         if (patch.attendees && event.isOrganizer) replaceAttendees(event, patch.attendees);
+        const shift =
+          patch.start && event.type === 'seriesMaster'
+            ? toUtc(patch.start).getTime() - new Date(event.startUtc).getTime()
+            : 0;
         applyPatch(event, patch);
         if (event.isOrganizer)
           for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
+        // A change to the series master reaches the occurrences not changed on their own (moved by as much).
+        if (event.isOrganizer && event.type === 'seriesMaster') {
+          const length = new Date(event.endUtc).getTime() - new Date(event.startUtc).getTime();
+          for (const occurrence of instancesOf(event).filter((item) => item.type === 'occurrence')) {
+            const start = new Date(occurrence.startUtc).getTime() + shift;
+            const moved = {
+              ...patch,
+              showAs: undefined,
+              start: { dateTime: new Date(start).toISOString(), timeZone: 'UTC' },
+              end: { dateTime: new Date(start + length).toISOString(), timeZone: 'UTC' },
+            };
+            for (const target of [occurrence, ...copiesOf(occurrence)]) {
+              applyPatch(target, moved);
+              target.type = 'occurrence';
+              if (shift) target.originalStartUtc = target.startUtc;
+            }
+          }
+        }
         saveState();
         return ok(200, renderEvent(event, zone));
       }
       if (eventsPath.length === 2 && method === 'DELETE') {
         if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
-        if (event.isOrganizer) for (const copy of copiesOf(event)) copy.isCancelled = true;
-        state.created = state.created.filter((candidate) => candidate !== event);
+        if (event.isOrganizer) removeEvent(event);
+        else state.created = state.created.filter((candidate) => candidate !== event);
         saveState();
         return { status: 204 };
       }
@@ -148,8 +211,7 @@ export function createCalendarRouter(
               "Your request can't be completed. You need to be an organizer to cancel a meeting.",
             );
           countMessages(event.mailboxId, event.attendees.length);
-          for (const copy of copiesOf(event)) copy.isCancelled = true;
-          state.created = state.created.filter((candidate) => candidate !== event);
+          removeEvent(event);
           saveState();
           return { status: 202 };
         }

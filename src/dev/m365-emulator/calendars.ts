@@ -45,7 +45,22 @@ export interface StoredEvent {
   extendedProperties?: Array<{ id: string; value: string }>;
   /** Seeded events are regenerated from the clock, never persisted. */
   seeded: boolean;
+  /**
+   * A recurring meeting is stored as its series master (with `recurrence`, never in calendarView or
+   * free/busy) and one stored event per occurrence (`seriesMasterId`, `originalStartUtc`); an occurrence
+   * changed on its own becomes an `exception`. Absent: `singleInstance`.
+   */
+  type?: 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
+  seriesMasterId?: string | null;
+  originalStartUtc?: string | null;
+  recurrence?: unknown;
 }
+
+/** Occurrences and exceptions stand in calendarView and free/busy; a series master does not. */
+export const isInstance = (event: StoredEvent) => event.type !== 'seriesMaster';
+/** `…/events` lists single events and series masters, not the occurrences ("List events"). */
+export const isListedEvent = (event: StoredEvent) =>
+  event.type !== 'occurrence' && event.type !== 'exception';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { newEventIds, type Attendee, type StoredEvent } from './calendars.ts';
+import { expandRecurrence, recurrenceInput } from './recurrence.ts';
 import type { EmulatorContext } from './context.ts';
 import { GraphFailure } from './graph-http.ts';
 import type { SeedPerson } from './seed-organisation.ts';
@@ -34,10 +35,11 @@ export const eventInput = z.object({
   showAs: z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']).optional(),
   allowNewTimeProposals: z.boolean().optional(),
   isReminderOn: z.boolean().optional(),
+  recurrence: recurrenceInput.optional(),
 });
 export const eventPatch = eventInput
   .partial()
-  .omit({ transactionId: true, singleValueExtendedProperties: true });
+  .omit({ transactionId: true, singleValueExtendedProperties: true, recurrence: true });
 
 /** JSON with keys sorted at every level, so two bodies compare by content, not key order. */
 function canonicalJson(value: unknown): string {
@@ -104,6 +106,10 @@ export function createEventStore(ctx: EmulatorContext, countMessages: Throttling
     isOnlineMeeting: event.isOnlineMeeting,
     onlineMeetingProvider: event.onlineMeetingProvider,
     onlineMeeting: event.onlineMeeting,
+    type: event.type ?? 'singleInstance',
+    seriesMasterId: event.seriesMasterId ?? null,
+    ...(event.originalStartUtc ? { originalStart: event.originalStartUtc } : {}),
+    recurrence: event.recurrence ?? null,
     webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(event.id)}&exvsurl=1&path=/calendar/item`,
   });
 
@@ -143,6 +149,9 @@ export function createEventStore(ctx: EmulatorContext, countMessages: Throttling
     const end = toUtc(input.end);
     if (end.getTime() <= start.getTime())
       throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    const occurrenceStarts = input.recurrence
+      ? expandRecurrence(input.recurrence, start.getTime(), input.start.timeZone ?? 'UTC')
+      : [];
     const stamp = now().toISOString();
     const ids = newEventIds();
     // A mailbox whose calendar does not allow Teams (no licence: shared and resource mailboxes) still
@@ -186,12 +195,48 @@ export function createEventStore(ctx: EmulatorContext, countMessages: Throttling
       lastModifiedDateTime: stamp,
       changeKey: randomUUID().slice(0, 12),
       seeded: false,
+      ...(input.recurrence ? { type: 'seriesMaster' as const, recurrence: input.recurrence } : {}),
     };
     state.created.push(event);
     deliverInvitations(event, attendees);
+    // A recurring meeting: one stored event per occurrence, each with its own id and its attendees' copies.
+    const length = end.getTime() - start.getTime();
+    for (const occurrenceStart of occurrenceStarts) {
+      const occurrence: StoredEvent = {
+        ...event,
+        ...newEventIds(),
+        transactionId: null,
+        transactionBody: null,
+        extendedProperties: [],
+        attendees: attendees.map((attendee) => ({ ...attendee })),
+        startUtc: new Date(occurrenceStart).toISOString(),
+        endUtc: new Date(occurrenceStart + length).toISOString(),
+        type: 'occurrence',
+        seriesMasterId: event.id,
+        originalStartUtc: new Date(occurrenceStart).toISOString(),
+        recurrence: null,
+      };
+      state.created.push(occurrence);
+      deliverInvitations(occurrence, occurrence.attendees);
+    }
+    if (occurrenceStarts.length > 0) {
+      // Each attendee's occurrences name the attendee's own copy of the series master.
+      const masterCopies = new Map(copiesOf(event).map((copy) => [copy.mailboxId, copy.id]));
+      for (const copy of state.created)
+        if (copy.seriesMasterId === event.id && !copy.isOrganizer)
+          copy.seriesMasterId = masterCopies.get(copy.mailboxId) ?? null;
+    }
     saveState();
     return { status: 201, event };
   };
+
+  /** The organizer's occurrences and exceptions of a series master (none for a single event). */
+  const instancesOf = (master: StoredEvent) =>
+    master.type === 'seriesMaster'
+      ? state.created.filter(
+          (candidate) => candidate.seriesMasterId === master.id && candidate.mailboxId === master.mailboxId,
+        )
+      : [];
 
   /** Outlook delivers the invitation: each attendee in this tenant gets their own copy. */
   const deliverInvitations = (event: StoredEvent, attendees: Attendee[]) => {
@@ -263,6 +308,8 @@ export function createEventStore(ctx: EmulatorContext, countMessages: Throttling
     if (patch.showAs && event.isOrganizer) event.showAs = patch.showAs;
     if (new Date(event.endUtc).getTime() <= new Date(event.startUtc).getTime())
       throw new GraphFailure(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    // An occurrence changed on its own is an exception from then on ("event resource type": type).
+    if (event.type === 'occurrence') event.type = 'exception';
     event.lastModifiedDateTime = now().toISOString();
     event.changeKey = randomUUID().slice(0, 12);
   };
@@ -272,6 +319,7 @@ export function createEventStore(ctx: EmulatorContext, countMessages: Throttling
     renderEvent,
     findEvent,
     copiesOf,
+    instancesOf,
     createEvent,
     replaceAttendees,
     applyPatch,

@@ -1,7 +1,7 @@
 // POST /users/{id}/calendar/getSchedule: free/busy of up to 20 mailboxes, as "calendar: getSchedule"
 // documents its limits, availabilityView digits and working hours.
 import { z } from 'zod';
-import type { ShowAs } from './calendars.ts';
+import { isInstance, type ShowAs } from './calendars.ts';
 import type { EmulatorContext } from './context.ts';
 import { dateTimeTimeZone } from './event-store.ts';
 import { GraphFailure } from './graph-http.ts';
@@ -69,8 +69,10 @@ export function createSchedule(ctx: EmulatorContext) {
             error: { message: `The requested user '${address}' is invalid.`, responseCode: 'UserNotFound' },
           };
         }
+        // Free/busy counts each occurrence of a recurring meeting, never its series master.
         const items = eventsOf(person.id).filter(
           (event) =>
+            isInstance(event) &&
             !event.isCancelled &&
             event.showAs !== 'free' &&
             new Date(event.startUtc) < end &&

@@ -33,6 +33,27 @@ export function BookedResult({
           {pending ? t('booked.pending') : t('booked.done')}
         </MessageBarBody>
       </MessageBar>
+      {booking.collisions && booking.collisions.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="booked-collisions">
+            {t('series.collisions')}
+            <ul>
+              {booking.collisions.map((collision) => (
+                <li key={collision.seriesIndex}>
+                  {formatSlot(collision, i18n.language)}{' '}
+                  {t(
+                    collision.organizerBusy && collision.attendeeBusy
+                      ? 'series.busyBoth'
+                      : collision.organizerBusy
+                        ? 'series.busyYou'
+                        : 'series.busyThem',
+                  )}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <ul className={styles.planList}>
         {interviews.map((entry) => (
           <li

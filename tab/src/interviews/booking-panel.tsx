@@ -24,6 +24,7 @@ import type { Outcome, Planned } from './booking-types.ts';
 import { PeoplePicker } from './people-picker.tsx';
 import { PlanSettingsFields } from './plan-settings.tsx';
 import { PlanView } from './plan-view.tsx';
+import { NO_SERIES, SeriesFields, seriesOf, type SeriesChoice } from './series-fields.tsx';
 import { loadSaved, storeSaved } from './saved-booking.ts';
 import {
   initialChoices,
@@ -93,6 +94,7 @@ export function BookingPanel({
   const confirming = bookingRequest.isPending;
   const [planned, setPlanned] = useState<Planned | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [seriesChoice, setSeriesChoice] = useState<SeriesChoice>(NO_SERIES);
   // One key per confirmation: a retry of the same plan and choices sends the same key and books once.
   const confirmation = useRef<{ key: string; signature: string } | undefined>(undefined);
 
@@ -124,6 +126,9 @@ export function BookingPanel({
     });
   };
 
+  // A 1:1 with one person may repeat: one Outlook recurring meeting, one record per occurrence.
+  const seriesPossible = planned?.settings.type === 'oneOnOne' && planned.plan.slots.length === 1;
+
   const confirm = () => {
     if (!planned) return;
     const { type, ...plan } = planned.settings;
@@ -131,7 +136,8 @@ export function BookingPanel({
       personId: slot.personId,
       ...planned.choices[slot.personId]!,
     }));
-    const signature = JSON.stringify({ type, plan, slots });
+    const series = seriesPossible ? seriesOf(seriesChoice) : undefined;
+    const signature = JSON.stringify({ type, plan, slots, series });
     if (confirmation.current?.signature !== signature)
       confirmation.current = { key: newIdempotencyKey(), signature };
     const body: BookingRequest = {
@@ -140,6 +146,7 @@ export function BookingPanel({
       type,
       plan,
       slots,
+      ...(series ? { series } : {}),
     };
     setOutcome(undefined);
     bookingRequest.mutate(body, {
@@ -278,6 +285,7 @@ export function BookingPanel({
 
       {planned && !planning && planned.plan.slots.length > 0 ? (
         <div className={layout.stack}>
+          {seriesPossible ? <SeriesFields value={seriesChoice} onChange={setSeriesChoice} /> : null}
           <p className={layout.muted}>{t('plan.confirmHint')}</p>
           <div className={layout.row}>
             <Button

@@ -106,6 +106,7 @@ export function OrganizerList({
         <span className={styles.line}>
           <RescheduleDialog api={api} entry={entry} onDone={onChanged} />
           <CancelDialog api={api} entry={entry} onDone={onChanged} />
+          {entry.seriesId ? <CancelDialog api={api} entry={entry} onDone={onChanged} series /> : null}
         </span>
       ) : null}
     </li>
@@ -332,7 +333,7 @@ function ActionDialog<Body>({
   onSubmit,
   children,
 }: {
-  kind: 'reschedule' | 'cancel';
+  kind: 'reschedule' | 'cancel' | 'cancelSeries';
   change: InterviewChange<Body>;
   /** Called as the dialog opens, to start from the entry again (the server's last refusal is cleared). */
   onOpen?: () => void;
@@ -400,7 +401,7 @@ function FailureBar({
   kind,
   failure,
 }: {
-  kind: 'reschedule' | 'cancel';
+  kind: 'reschedule' | 'cancel' | 'cancelSeries';
   failure: ActionFailure | undefined;
 }) {
   return failure ? (
@@ -467,26 +468,38 @@ export function RescheduleDialog({ api, entry, onDone }: EntryActionProps) {
   );
 }
 
-export function CancelDialog({ api, entry, onDone }: EntryActionProps) {
+/** Cancels one interview, or (`series`) what is left of the recurring 1:1 series it belongs to. */
+export function CancelDialog({
+  api,
+  entry,
+  onDone,
+  series = false,
+}: EntryActionProps & { series?: boolean }) {
   const { t, i18n } = useTranslation('interviews');
   const [reason, setReason] = useState('');
+  const kind = series ? 'cancelSeries' : 'cancel';
   const cancel = useInterviewChange(
     entry,
     (body: CancelInput) =>
-      api.call('POST /api/interviews/:interviewId/cancel', { params: { interviewId: entry.id }, body }),
+      api.call(
+        series
+          ? 'POST /api/interviews/:interviewId/cancel-series'
+          : 'POST /api/interviews/:interviewId/cancel',
+        { params: { interviewId: entry.id }, body },
+      ),
     onDone,
   );
 
   return (
     <ActionDialog
-      kind="cancel"
+      kind={kind}
       change={cancel}
       alert
       closeLabel={t('cancel.keep')}
       onSubmit={() => cancel.mutation.mutate({ version: entry.version, reason: reason.trim() })}
     >
       <p>
-        {t('cancel.body', {
+        {t(`${kind}.body`, {
           name: entry.personName,
           type: t(`types.${entry.type}`),
           when: formatSlot(entry, i18n.language),
@@ -498,7 +511,7 @@ export function CancelDialog({ api, entry, onDone }: EntryActionProps) {
         maxLength={CANCEL_REASON_MAX}
         resize="vertical"
         onChange={setReason}
-        testId="cancel-reason"
+        testId={series ? 'cancelSeries-reason' : 'cancel-reason'}
       />
     </ActionDialog>
   );

@@ -28,6 +28,7 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { PreviousOccurrence } from './previous-occurrence.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
@@ -115,6 +116,7 @@ export function InterviewRecordView({ api, id }: { api: ApiClient; id: string })
         {([detail, me]) => (
           <>
             <Facts detail={detail} />
+            {detail.previousOccurrence ? <PreviousOccurrence previous={detail.previousOccurrence} /> : null}
             <RecordEditor api={api} initial={detail} me={me} queryKey={key} onReload={reload} />
           </>
         )}

@@ -147,6 +147,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/interviews/{interviewId}': [...READERS],
   'POST /api/interviews/{interviewId}/reschedule': CHAIN,
   'POST /api/interviews/{interviewId}/cancel': CHAIN,
+  'POST /api/interviews/{interviewId}/cancel-series': CHAIN, // the matrix interview is no series: 409
   'PUT /api/interviews/{interviewId}/record': [...CHAIN, 'self'], // the report: own agenda items, ticks
   // 1:1 requests: each lists their own; the subject asks their direct supervisor, who alone declines.
   'GET /api/interview-requests': ALL,
@@ -554,6 +555,10 @@ describe('security matrix: every route × every role', () => {
         end: new Date(start.getTime() + 1800_000).toISOString(),
       };
     },
+    'POST /api/interviews/{interviewId}/cancel-series': async () => ({
+      version: Math.max(1, await interviewVersion()),
+      reason: '',
+    }),
     'POST /api/interviews/{interviewId}/cancel': async () => ({
       version: Math.max(1, await interviewVersion()),
       reason: '日程の都合',

@@ -82,6 +82,7 @@ function fakeCalendar(freeBusy: Record<string, CalendarItem[] | null> = {}) {
     removeAttendees: unused,
     getEvents: unused,
     getJoinUrls: unused,
+    listInstances: unused,
   };
   return { calendar, scheduleCalls, createCalls };
 }

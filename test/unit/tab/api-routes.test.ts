@@ -47,6 +47,7 @@ const TAB_ROUTES = [
   'GET /api/interviews/:interviewId',
   'POST /api/interviews/:interviewId/reschedule',
   'POST /api/interviews/:interviewId/cancel',
+  'POST /api/interviews/:interviewId/cancel-series',
   'PUT /api/interviews/:interviewId/record',
   'POST /api/interview-requests',
   'GET /api/interview-requests',

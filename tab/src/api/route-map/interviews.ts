@@ -19,6 +19,7 @@ export interface InterviewRoutes {
   'GET /api/interviews/:interviewId': Route<Detail>;
   'POST /api/interviews/:interviewId/reschedule': Route<Detail, typeof contract.rescheduleInputSchema>;
   'POST /api/interviews/:interviewId/cancel': Route<Detail, typeof contract.cancelInputSchema>;
+  'POST /api/interviews/:interviewId/cancel-series': Route<Detail, typeof contract.cancelInputSchema>;
   'PUT /api/interviews/:interviewId/record': Route<Detail, typeof contract.recordInputSchema>;
   'POST /api/interview-requests': Route<
     typeof contract.interviewRequestSchema,
