@@ -202,6 +202,8 @@ const commonSchema = z.object({
   TRAINING_MAILBOX: optionalString,
   REPORT_REMINDER_AFTER_DAYS: wholeNumber(1, 60, 3),
   REPORT_REMINDER_MAX: wholeNumber(0, 10, 2),
+  // The DRILL follow-up (docs/training.md): months after a session before attendees are asked about it.
+  TRAINING_FOLLOW_UP_MONTHS: wholeNumber(1, 24, 3),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
@@ -278,6 +280,8 @@ interface BaseConfig {
   /** Training reports: days without a submitted report before a reminder (and between reminders), and how many. */
   reportReminderAfterDays: number;
   reportReminderMax: number;
+  /** The DRILL follow-up: whole months after a session ends before the attendee and supervisor are asked. */
+  trainingFollowUpMonths: number;
   /** The Teams app id (manifest `id`): links in bot messages open the tab inside Teams when it is set. */
   teamsAppId: string | undefined;
   /** The folder of the city's privacy.html and terms.html, which the Teams manifest links to. */
@@ -740,6 +744,7 @@ export function loadConfig(
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
     reportReminderMax: raw.REPORT_REMINDER_MAX,
+    trainingFollowUpMonths: raw.TRAINING_FOLLOW_UP_MONTHS,
     teamsAppId: raw.TEAMS_APP_ID,
     legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
     security: securityLimitsOf(raw),

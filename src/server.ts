@@ -4,6 +4,7 @@
 // declares its routes and jobs (docs/architecture.md).
 import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
+import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
 import { createAnalyticsModule } from './analytics/analytics.module.ts';
 import { createAppContext, type SliceModule } from './app-context.ts';
@@ -50,6 +51,8 @@ export interface RunningServer {
   reportJobs: {
     requests(): Promise<{ requested: number }>;
     reminders(): Promise<{ reminded: number }>;
+    /** The DRILL follow-up's pass (docs/training.md). */
+    followUps(): Promise<{ asked: number }>;
   };
   close(): Promise<void>;
 }
@@ -142,7 +145,14 @@ export async function startServer(
         (mailbox === training.mailbox ? await training.reconcile(changes) : 0),
     });
     const cards = createReportCardBuilders({ framework, courses: training.liveCourses });
-    const reports = createReportsModule(ctx, { ...base, training, messages, conversations, cards });
+    const reports = createReportsModule(ctx, {
+      ...base,
+      training,
+      messages,
+      conversations,
+      cards,
+      followUpCards: createFollowUpCardBuilders(),
+    });
     const home = createHomeModule(ctx, {
       ...base,
       cycles: cycles.service,
