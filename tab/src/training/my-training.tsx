@@ -20,6 +20,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, statusColor, useTitle } from './format.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { EnrolmentRequest } from './enrolment-request.tsx';
+import { FollowUps } from './follow-ups.tsx';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -68,6 +69,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
       <span role="status" data-testid="mine-status">
         {notice}
       </span>
+      <FollowUps api={api} />
       <Section title={t('mine.upcoming')} id="training-upcoming" testId="mine-upcoming">
         <OrEmpty empty={upcoming.length === 0} text={t('mine.emptyUpcoming')}>
           <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />
