@@ -12,7 +12,9 @@ import { createAuditLog } from '../../../src/auth/audit.ts';
 import { createLatestSelfCheck } from '../../../src/growth/latest-self-check.ts';
 import { nextOfficeTime } from '../../../src/jobs/office-hours.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
+import type { SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
 import type { FollowUpView } from '../../../src/reports/follow-up.contract.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { createFollowUps } from '../../../src/reports/follow-ups.ts';
 import { createTrainingStore } from '../../../src/training/training.store.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
@@ -394,6 +396,32 @@ describe('the DRILL follow-up (3 months after a training)', () => {
       [member.id],
     );
     expect(Number(audit!.count)).toBe(3);
+  });
+
+  it('shows the answer and the observation beside the ● items of the course’s competencies in the next self-check', async () => {
+    const period = halfPeriodAt(new Date()).id;
+    const read = await call(member, 'GET', `/api/people/me/self-checks/${period}`);
+    expect(read.status).toBe(200);
+    const selfCheck = read.body as unknown as SelfCheckResponse;
+    const linked = ['explanation', 'cooperation'];
+    const evaluated = selfCheck.items
+      .filter((item) => item.mark === 'evaluated' && linked.includes(item.competencyId))
+      .map((item) => item.competencyId);
+    expect(evaluated.length).toBeGreaterThan(0);
+    expect(Object.keys(selfCheck.followUps ?? {}).sort()).toEqual(evaluated.sort());
+    for (const id of evaluated)
+      expect(selfCheck.followUps![id]).toEqual([
+        expect.objectContaining({
+          sessionId: session.id,
+          answer: 'applied',
+          example: '定例会議で毎回実践している',
+          observation: '会議の進め方が整理され、短時間で合意できるようになった',
+        }),
+      ]);
+    // The supervisor reads the same evidence in the person's self-check.
+    const asSupervisor = (await call(supervisor, 'GET', `/api/people/${member.id}/self-checks/${period}`))
+      .body as unknown as SelfCheckResponse;
+    expect(asSupervisor.followUps).toEqual(selfCheck.followUps);
   });
 
   it('keeps an answer as it was once the attendee has submitted their next self-check', async () => {
