@@ -29,6 +29,7 @@ import {
   tenantsOf,
   type ActivityPolicy,
 } from './activity-guard.ts';
+import type { FollowUpActions } from './follow-up-actions.ts';
 import type { ReportActions } from './report-actions.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
@@ -72,6 +73,8 @@ export interface BotDependencies {
   identities?: BotIdentities | undefined;
   /** Post-training reports (issue 8); without it the bot answers with its help only. */
   reports?: ReportActions | undefined;
+  /** The DRILL follow-up's cards (issue 19 ⑤); without it their verbs are unknown actions. */
+  followUps?: FollowUpActions | undefined;
   /** The next interviews and training sessions (「次の予定」); without it that command answers with help. */
   schedule?: ScheduleSources | undefined;
   /** Links into the personal tab at one of its pages (src/shared/tab-links.ts); default: the tab's own address. */
@@ -255,6 +258,8 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
         teamId: channelData.team?.id ?? null,
         channelId: channelData.channel?.id ?? null,
         channelName: channelData.channel?.name ?? null,
+        // What proactive 1:1 messages to this person are written in (the DRILL follow-up).
+        ...(kind === 'personal' ? { locale: localeOf(activity.locale) } : {}),
       });
     } catch (error) {
       logger.error({ err: error }, 'could not store the conversation reference');
@@ -272,7 +277,9 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
       const value = (
         typeof activity.value === 'object' && activity.value !== null ? activity.value : {}
       ) as Record<string, unknown>;
-      const answer = await answerTo(reports, value.verb, personId, locale, value);
+      const answer =
+        (await deps.followUps?.answerTo(personId, locale, value.verb, value)) ??
+        (await answerTo(reports, value.verb, personId, locale, value));
       if (answer) {
         await context.send({ type: 'message', attachments: [adaptiveCard(answer)] });
         return;
@@ -315,7 +322,10 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
       unknown
     >;
     const locale = localeOf(activity.locale);
-    const card = reports && personId ? await answerTo(reports, verb, personId, locale, data) : undefined;
+    const card = personId
+      ? ((await deps.followUps?.answerTo(personId, locale, verb, data)) ??
+        (reports ? await answerTo(reports, verb, personId, locale, data) : undefined))
+      : undefined;
     if (!card)
       return {
         statusCode: 400,

@@ -7,12 +7,14 @@ import type { ConversationReferenceStore } from '../src/reports/conversation-ref
 import { adaptiveCard } from '../src/reports/report-cards.port.ts';
 import type { ReportComments } from '../src/reports/report-comments.ts';
 import { trainingTabLink, type createReportContext } from '../src/reports/report-context.ts';
+import type { FollowUps } from '../src/reports/follow-ups.ts';
 import type { ReportService } from '../src/reports/report.service.ts';
 import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from './activity-guard.ts';
 import { mountBot } from './bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from './cards/cycle-reminder-card.ts';
 import type { CardCourse } from './cards/report-card.ts';
 import { createTabLinks } from '../src/shared/tab-links.ts';
+import { createFollowUpActions } from './follow-up-actions.ts';
 import { createReportActions } from './report-actions.ts';
 import type { ScheduleSources } from './schedule.ts';
 
@@ -50,6 +52,7 @@ export function createBotModule(
     reports: {
       service: ReportService;
       comments: ReportComments;
+      followUps?: FollowUps;
       context: ReturnType<typeof createReportContext>;
     };
     courses: () => Promise<CardCourse[]>;
@@ -85,6 +88,9 @@ export function createBotModule(
             courses: deps.courses,
             session: deps.reports.context.session,
           }),
+          followUps: deps.reports.followUps
+            ? createFollowUpActions({ followUps: deps.reports.followUps })
+            : undefined,
           schedule: deps.schedule ? { ...deps.schedule, now: ctx.now } : undefined,
           tabLinks: createTabLinks(config),
           logger,

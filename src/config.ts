@@ -205,6 +205,8 @@ const commonSchema = z.object({
   // Attendance proposed from Teams attendance reports (docs/training.md).
   ATTENDANCE_MIN_SHARE_PERCENT: wholeNumber(1, 100, 50),
   ATTENDANCE_REPORT_DELAY_MINUTES: wholeNumber(0, 1440, 15),
+  // The DRILL follow-up (docs/training.md): months after a session before attendees are asked about it.
+  TRAINING_FOLLOW_UP_MONTHS: wholeNumber(1, 24, 3),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, guid.optional()),
   LEGAL_PAGES_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_LEGAL_PAGES_DIR)),
   BOT_SERVICE_URL_HOSTS: optionalString,
@@ -287,6 +289,8 @@ interface BaseConfig {
    */
   attendanceMinSharePercent: number;
   attendanceReportDelayMinutes: number;
+  /** The DRILL follow-up: whole months after a session ends before the attendee and supervisor are asked. */
+  trainingFollowUpMonths: number;
   /** The Teams app id (manifest `id`): links in bot messages open the tab inside Teams when it is set. */
   teamsAppId: string | undefined;
   /** The folder of the city's privacy.html and terms.html, which the Teams manifest links to. */
@@ -751,6 +755,7 @@ export function loadConfig(
     reportReminderMax: raw.REPORT_REMINDER_MAX,
     attendanceMinSharePercent: raw.ATTENDANCE_MIN_SHARE_PERCENT,
     attendanceReportDelayMinutes: raw.ATTENDANCE_REPORT_DELAY_MINUTES,
+    trainingFollowUpMonths: raw.TRAINING_FOLLOW_UP_MONTHS,
     teamsAppId: raw.TEAMS_APP_ID,
     legalPagesDir: path.resolve(raw.LEGAL_PAGES_DIR),
     security: securityLimitsOf(raw),

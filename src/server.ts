@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
+import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
 import { createAnalyticsModule } from './analytics/analytics.module.ts';
 import { createAppContext, type SliceModule } from './app-context.ts';
@@ -52,6 +53,8 @@ export interface RunningServer {
   reportJobs: {
     requests(): Promise<{ requested: number }>;
     reminders(): Promise<{ reminded: number }>;
+    /** The DRILL follow-up's pass (docs/training.md). */
+    followUps(): Promise<{ asked: number }>;
   };
   /** The attendance-report job's pass (proposed attendance from Teams), run on demand besides its schedule. */
   attendanceJob(): Promise<{ opened: number; read: number; proposed: number; refused: number }>;
@@ -148,7 +151,14 @@ export async function startServer(
         (mailbox === training.mailbox ? await training.reconcile(changes) : 0),
     });
     const cards = createReportCardBuilders({ framework, courses: training.liveCourses });
-    const reports = createReportsModule(ctx, { ...base, training, messages, conversations, cards });
+    const reports = createReportsModule(ctx, {
+      ...base,
+      training,
+      messages,
+      conversations,
+      cards,
+      followUpCards: createFollowUpCardBuilders(),
+    });
     const home = createHomeModule(ctx, {
       ...base,
       cycles: cycles.service,

@@ -5,6 +5,7 @@ export * from '../reports/conversation-references.schema.ts';
 export * from '../reports/bot-outbox.schema.ts';
 export * from '../reports/report.schema.ts';
 export * from '../reports/report-workflow.schema.ts';
+export * from '../reports/follow-up.schema.ts';
 export * from '../reports/channel-mapping.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';

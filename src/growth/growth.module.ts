@@ -11,6 +11,7 @@ import { createDeclarationService } from './declaration.service.ts';
 import { goalRoutes } from './goal.routes.ts';
 import { createGoalService } from './goal.service.ts';
 import { selfCheckRoutes } from './self-check.routes.ts';
+import { followUpEvidenceOf } from '../reports/follow-up.read.ts';
 import { createSelfCheckService, type ViewpointSource } from './self-check.service.ts';
 import { teamRoutes } from './team.routes.ts';
 import { createTeamService, type InterviewStatusSource } from './team.service.ts';
@@ -40,7 +41,13 @@ export function createGrowthModule(
   return {
     routes: [
       ...selfCheckRoutes(
-        createSelfCheckService({ ...growth, windows: deps.windows, viewpoints: deps.viewpoints }),
+        createSelfCheckService({
+          ...growth,
+          windows: deps.windows,
+          viewpoints: deps.viewpoints,
+          // The DRILL follow-up's answers, read through the reports slice's published read.
+          followUps: (personId, after, until) => followUpEvidenceOf(ctx.db, personId, after, until),
+        }),
       ),
       ...goalRoutes(createGoalService({ ...growth, windows: deps.windows })),
       ...careerRoutes(createCareerService(growth)),

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { isSubmittedSelfCheck, selfChecks } from './self-check.schema.ts';
 
@@ -25,6 +25,21 @@ export function createLatestSelfCheck(db: Db) {
         levelId: row.levelId,
         ratings: Object.fromEntries(Object.entries(row.ratings).map(([id, entry]) => [id, entry.rating])),
       };
+    },
+
+    /**
+     * Whether the person submitted a self-check after `since` (the DRILL follow-up's answers stay open
+     * until then: once submitted they are that self-check's evidence).
+     */
+    async submittedSince(personId: string, since: Date): Promise<boolean> {
+      const rows = await db
+        .select({ id: selfChecks.id })
+        .from(selfChecks)
+        .where(
+          and(eq(selfChecks.personId, personId), isSubmittedSelfCheck(), gt(selfChecks.submittedAt, since)),
+        )
+        .limit(1);
+      return rows.length > 0;
     },
   };
 }

@@ -47,6 +47,27 @@ export const selfCheckResponseSchema = z.object({
   viewpoints: z.record(z.string(), viewpointTextSchema),
   version: z.number(),
   submittedAt: z.string().nullable(),
+  /**
+   * The DRILL follow-up (docs/training.md "Follow-up") as evidence beside the ● items: per competency, the
+   * trainings developing it whose follow-up was asked since the previous submitted self-check (and before
+   * this one's submission), with the person's answer and their supervisor's observation. Absent where the
+   * server has no follow-up source.
+   */
+  followUps: z
+    .record(
+      z.string(),
+      z.array(
+        z.object({
+          sessionId: z.string(),
+          courseTitle: z.object({ ja: z.string(), en: z.string().nullable() }),
+          start: z.string(),
+          answer: z.enum(['applied', 'partly', 'notYet']).nullable(),
+          example: z.string().nullable(),
+          observation: z.string().nullable(),
+        }),
+      ),
+    )
+    .optional(),
 });
 export type SelfCheckResponse = z.infer<typeof selfCheckResponseSchema>;
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -15,7 +15,7 @@ import type {
   SelfCheckResponse,
   SelfCheckSubmitInput,
 } from './self-check.contract.ts';
-import { selfChecks } from './self-check.schema.ts';
+import { isSubmittedSelfCheck, selfChecks } from './self-check.schema.ts';
 
 type Row = typeof selfChecks.$inferSelect;
 
@@ -46,6 +46,14 @@ export interface SelfCheckDependencies {
   windows?: SelfCheckWindows;
   /** Without it, no 着眼点: every item shows the policy's own words. */
   viewpoints?: ViewpointSource;
+  /** The DRILL follow-up's answered questions about a person asked in (after, until] (src/reports/follow-up.read.ts). */
+  followUps?: (
+    personId: string,
+    after: Date | null,
+    until: Date | null,
+  ) => Promise<
+    Array<{ competencyIds: string[] } & NonNullable<SelfCheckResponse['followUps']>[string][number]>
+  >;
   now: () => Date;
 }
 
@@ -87,6 +95,32 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     return person.levelId;
   };
 
+  /**
+   * The follow-ups this self-check is the next one after: asked since the person's previous submitted
+   * self-check, up to this one's submission (or now), beside the ● items of the courses' competencies.
+   */
+  const followUpsFor = async (
+    personId: string,
+    period: HalfPeriod,
+    row: Row | undefined,
+    items: SelfCheckResponse['items'],
+  ): Promise<NonNullable<SelfCheckResponse['followUps']>> => {
+    const [previous] = await db
+      .select({ submittedAt: selfChecks.submittedAt })
+      .from(selfChecks)
+      .where(and(eq(selfChecks.personId, personId), isSubmittedSelfCheck(), lt(selfChecks.period, period.id)))
+      .orderBy(desc(selfChecks.period))
+      .limit(1);
+    const evidence = await deps.followUps!(personId, previous?.submittedAt ?? null, row?.submittedAt ?? null);
+    const evaluated = new Set(
+      items.filter((item) => item.mark === 'evaluated').map((item) => item.competencyId),
+    );
+    const result: NonNullable<SelfCheckResponse['followUps']> = {};
+    for (const { competencyIds, ...entry } of evidence)
+      for (const id of competencyIds) if (evaluated.has(id)) (result[id] ??= []).push(entry);
+    return result;
+  };
+
   const toResponse = async (
     personId: string,
     period: HalfPeriod,
@@ -100,6 +134,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     const items = itemsFor(level);
     const texts = level && deps.viewpoints ? await deps.viewpoints.textsFor(frameworkVersion, level) : {};
     const shown = new Set(items.map((item) => item.competencyId));
+    const followUps = deps.followUps ? await followUpsFor(personId, period, row, items) : undefined;
     return {
       personId,
       period: period.id,
@@ -115,6 +150,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
       viewpoints: Object.fromEntries(Object.entries(texts).filter(([id]) => shown.has(id))),
       version: row?.version ?? 0,
       submittedAt: row?.submittedAt?.toISOString() ?? null,
+      ...(followUps ? { followUps } : {}),
     };
   };
 

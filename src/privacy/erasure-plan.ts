@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { REPORT_OUTBOX_PREFIX } from '../reports/report-outbox-keys.ts';
+import { FOLLOW_UP_OUTBOX_PREFIX, REPORT_OUTBOX_PREFIX } from '../reports/report-outbox-keys.ts';
 
 /**
  * Where personal data lives, column by column, and what erasing a leaver does to it:
@@ -91,7 +91,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted(
     'bot_outbox',
     'key',
-    'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them). Messages already posted stay in Teams: see docs/security.md',
+    'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them), the DRILL follow-up questions about them (their supervisor’s card names them). Messages already posted stay in Teams: see docs/security.md',
     {
       where: (personId) => sql`key IN (
       SELECT prefix || r.id FROM training_reports r
@@ -102,7 +102,10 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
        WHERE r.person_id = ${personId}::text
       UNION ALL
       SELECT ${REPORT_OUTBOX_PREFIX.comment}::text || c.id FROM report_comments c
-       WHERE c.author_id = ${personId}::text)`,
+       WHERE c.author_id = ${personId}::text
+      UNION ALL
+      SELECT ${FOLLOW_UP_OUTBOX_PREFIX}::text || f.id FROM training_follow_ups f
+       WHERE f.person_id = ${personId}::text)`,
     },
   ),
   deleted('bot_outbox', 'recipient', 'bot messages to them (report forms, reminders)', {
@@ -115,6 +118,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   }),
   deleted('training_reports', 'person_id', 'their training reports'),
   deleted('report_requests', 'person_id', 'report forms sent to them'),
+  deleted(
+    'training_follow_ups',
+    'person_id',
+    'the DRILL follow-ups about them: their answers and their supervisors’ observations of them',
+  ),
   deleted('person_levels', 'person_id', 'their level, employment and transfer history (発令)'),
   deleted('line_overrides', 'person_id', 'supervisors an import gave them when their own left the 課'),
   deleted('conversation_references', 'user_aad_id', 'the bot’s 1:1 chat with them'),
@@ -156,6 +164,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   detached('training_announcements', 'announced_by_id', 'session announcements (受講案内) they sent as HR'),
   detached('training_attendance_proposals', 'confirmed_by_id', 'attendance they confirmed as HR'),
   detached('report_comments', 'author_id', 'their comments on others’ reports'),
+  detached(
+    'training_follow_ups',
+    'recipient_id',
+    'observations they gave as supervisor: kept for the person they are about, unlinked from the leaver',
+  ),
   detached('report_shares', 'supervisor_id', 'others’ reports shared with them as supervisor'),
   detached('report_channel_mappings', 'updated_by_id', 'channel mappings they set as HR'),
   detached(

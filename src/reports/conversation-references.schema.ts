@@ -19,6 +19,11 @@ export const conversationReferences = pgTable(
     teamId: text('team_id'),
     channelId: text('channel_id'),
     channelName: text('channel_name'),
+    /**
+     * The language the person's Teams client last named in a personal chat (`ja`/`en`, from the activity's
+     * `locale`): what proactive 1:1 messages that know their recipient are written in. Null: never seen.
+     */
+    locale: text('locale', { enum: ['ja', 'en'] }),
     updatedAt: updatedAt(),
   },
   (table) => [

@@ -15,3 +15,7 @@ export const REPORT_OUTBOX_PREFIX = {
 export const summaryKey = (reportId: string) => `${REPORT_OUTBOX_PREFIX.summary}${reportId}`;
 export const noticeKey = (reportId: string) => `${REPORT_OUTBOX_PREFIX.notice}${reportId}`;
 export const commentKey = (commentId: string) => `${REPORT_OUTBOX_PREFIX.comment}${commentId}`;
+
+/** A DRILL follow-up's question to its recipient (`<prefix><follow-up id>`): names the attendee. */
+export const FOLLOW_UP_OUTBOX_PREFIX = 'training-follow-up:';
+export const followUpKey = (followUpId: string) => `${FOLLOW_UP_OUTBOX_PREFIX}${followUpId}`;

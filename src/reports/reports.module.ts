@@ -4,6 +4,7 @@ import { createDevelopmentReports } from './development-reports.adapter.ts';
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
+import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import { job, loggedPass } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { TrainingService } from '../training/training.service.ts';
@@ -13,6 +14,9 @@ import { channelMappingRoutes } from './channel-mapping.routes.ts';
 import { createChannelMappingService } from './channel-mapping.service.ts';
 import { createChannelMappingStore } from './channel-mapping.store.ts';
 import type { ConversationReferenceStore } from './conversation-references.store.ts';
+import type { FollowUpCardBuilders } from './follow-up-cards.port.ts';
+import { followUpRoutes } from './follow-up.routes.ts';
+import { createFollowUps } from './follow-ups.ts';
 import type { ReportCardBuilders } from './report-cards.port.ts';
 import { createReportComments } from './report-comments.ts';
 import { createReportContext, trainingTabLink } from './report-context.ts';
@@ -26,6 +30,8 @@ import { createReportSharing } from './report-sharing.ts';
 export const REPORT_REQUESTS_QUEUE = 'reports.requests';
 /** Reminders to attendees who have not reported; every 15 minutes, sent in office hours only. */
 export const REPORT_REMINDERS_QUEUE = 'reports.reminders';
+/** The DRILL follow-up: attendees and supervisors asked months after a session (docs/training.md); hourly. */
+export const TRAINING_FOLLOW_UPS_QUEUE = 'reports.follow-ups';
 
 export function createReportsModule(
   ctx: AppContext,
@@ -38,6 +44,8 @@ export function createReportsModule(
     conversations: ConversationReferenceStore;
     /** The bot's card builders (bot/report-cards.ts), handed in: src/ does not import bot/. */
     cards: ReportCardBuilders;
+    /** The DRILL follow-up's cards (bot/follow-up-cards.ts). */
+    followUpCards: FollowUpCardBuilders;
   },
 ) {
   const { config, logger } = ctx;
@@ -80,6 +88,17 @@ export function createReportsModule(
     policy: { afterDays: config.reportReminderAfterDays, max: config.reportReminderMax },
     now: ctx.now,
   });
+  const followUps = createFollowUps({
+    db: ctx.db,
+    botMessages,
+    cards: deps.followUpCards,
+    people: deps.people,
+    training: deps.training.store,
+    audit: deps.audit,
+    selfChecks: createLatestSelfCheck(ctx.db),
+    months: config.trainingFollowUpMonths,
+    now: ctx.now,
+  });
   const channelMapping = createChannelMappingService({
     store: createChannelMappingStore(ctx.db),
     installations: deps.conversations,
@@ -99,14 +118,26 @@ export function createReportsModule(
       handler: loggedPass(logger, 'reminded', 'training report reminders queued', () => reminders.runOnce()),
       schedule: '*/15 * * * *',
     }),
+    job({
+      queue: TRAINING_FOLLOW_UPS_QUEUE,
+      create: { retryLimit: 3, retryDelaySeconds: 60 },
+      handler: loggedPass(logger, 'asked', 'training follow-ups asked', () => followUps.runOnce()),
+      // Hourly: a follow-up falls due by the day; its messages wait for office hours in the outbox.
+      schedule: '7 * * * *',
+    }),
   ];
   return {
-    routes: [...reportRoutes(service, comments), ...channelMappingRoutes(channelMapping)],
+    routes: [
+      ...reportRoutes(service, comments),
+      ...channelMappingRoutes(channelMapping),
+      ...followUpRoutes(followUps),
+    ],
     jobs,
     service,
     comments,
     /** The report comments each supervisor wrote (the 育成 page). */
     development: createDevelopmentReports(ctx.db),
+    followUps,
     /** What the bot's cards show of a session and of a report's author. */
     context: createReportContext({
       sessions: deps.training.store,
@@ -117,6 +148,7 @@ export function createReportsModule(
     runJobs: {
       requests: () => requests.runOnce(),
       reminders: () => reminders.runOnce(),
+      followUps: () => followUps.runOnce(),
     },
   } satisfies SliceModule & Record<string, unknown>;
 }

@@ -26,6 +26,8 @@ export function attendances(db: Db, name = 'attendances') {
       startsAt: trainingSessions.startsAt,
       endsAt: trainingSessions.endsAt,
       ...courseTitleColumns,
+      /** The framework competencies the course develops (the DRILL follow-up's evidence is shown beside them). */
+      competencyIds: trainingCourses.competencyIds,
     })
     .from(trainingEnrolments)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingEnrolments.sessionId))

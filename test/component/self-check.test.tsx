@@ -9,10 +9,14 @@ import { CompetencyGuide } from '../../tab/src/matrix/competency-guide.tsx';
 import { MarkLegend } from '../../tab/src/matrix/mark-legend.tsx';
 import { SelfCheckItem } from '../../tab/src/self-check/self-check-item.tsx';
 import SelfCheckView from '../../tab/src/self-check/self-check-view.tsx';
+import { registerBundle } from '../../tab/src/i18n/i18n.ts';
+import messages from '../../tab/src/self-check/messages.ts';
 import { framework, SHUJI_ITEMS } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const period = halfPeriodAt(new Date()).id;
+// The view registers its texts when it loads; an item rendered on its own needs them too.
+registerBundle('selfCheck', messages);
 
 function selfCheck(overrides: Partial<SelfCheckResponse> = {}): SelfCheckResponse {
   return {
@@ -60,6 +64,45 @@ function item(viewpoint: { ja: string; en: string } | undefined, competencyId = 
 }
 
 describe('a self-check item', () => {
+  it('shows the DRILL follow-up of a linked training as evidence: the answer, the example and the observation', async () => {
+    const followUps: NonNullable<SelfCheckResponse['followUps']>[string] = [
+      {
+        sessionId: 's-1',
+        courseTitle: { ja: 'ファシリテーション研修', en: 'Facilitation' },
+        start: '2026-09-01T01:00:00.000Z',
+        answer: 'partly',
+        example: '会議の冒頭で目的を確認した',
+        observation: '会議が短くなった',
+      },
+    ];
+    const { screen } = await renderTab(
+      <SelfCheckItem
+        period={period}
+        item={{ competencyId: 'planning', mark: 'evaluated' }}
+        mark={framework.marks.evaluated}
+        name="企画・調整力"
+        guide={null}
+        entry={{ rating: null, evidence: '' }}
+        feedback={undefined}
+        followUps={followUps}
+        editable
+        ratingError={undefined}
+        onRating={() => undefined}
+        onEvidence={() => undefined}
+      />,
+    );
+    const box = screen.getByTestId('follow-ups-planning');
+    await expect.element(box).toBeVisible();
+    const text = box.element().textContent;
+    for (const part of [
+      '研修のふりかえり（根拠）',
+      'ファシリテーション研修: 一部反映できた',
+      '会議の冒頭で目的を確認した',
+      '上司から：会議が短くなった',
+    ])
+      expect(text).toContain(part);
+  });
+
   it('shows the 着眼点 HR wrote for the level, and the Japanese when no English was written', async () => {
     const { screen } = await renderTab(item({ ja: '関係者の意見を調整して計画をまとめている。', en: '' }), {
       language: 'en',

@@ -90,6 +90,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the DRILL follow-up delay (3 months by default) and refuses 0, 25 or a fraction', () => {
+    expect(localConfig({}).trainingFollowUpMonths).toBe(3);
+    expect(localConfig({ TRAINING_FOLLOW_UP_MONTHS: '6' }).trainingFollowUpMonths).toBe(6);
+    for (const wrong of ['0', '25', '1.5', 'three'])
+      expect(problemsOf({ TRAINING_FOLLOW_UP_MONTHS: wrong }, { mode: 'local' })[0]).toMatch(
+        /^TRAINING_FOLLOW_UP_MONTHS:/,
+      );
+  });
+
   it('reads how often background workers poll (2 s by default, as pg-boss) and refuses less than 0.5 s', () => {
     expect(localConfig({}).jobPollIntervalSeconds).toBe(2);
     expect(localConfig({ JOB_POLL_INTERVAL_SECONDS: '0.5' }).jobPollIntervalSeconds).toBe(0.5);

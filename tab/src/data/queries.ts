@@ -57,6 +57,7 @@ export const queryKeys = {
   myEnrolments: ['training', 'enrolments', 'me'] as const,
   myRecommendations: ['training', 'recommendations', 'me'] as const,
   myReports: ['training', 'reports', 'me'] as const,
+  myFollowUps: ['training', 'follow-ups', 'me'] as const,
   /** A subordinate's submitted report of a session, as their supervisor reads it. */
   teamReport: (personId: string, sessionId: string) =>
     ['training', 'reports', 'team', personId, sessionId] as const,

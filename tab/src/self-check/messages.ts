@@ -54,6 +54,11 @@ export default {
     reflectionsHint: '行動指針 DRILL のそれぞれについて、この半期の行動を振り返りましょう。',
     reflectionEmpty: '記入はありません。',
     feedback: '上司からのフィードバック',
+    followUps: {
+      heading: '研修のふりかえり（根拠）',
+      answers: { applied: '業務に反映できた', partly: '一部反映できた', notYet: 'まだ反映できていない' },
+      observation: '上司から：{{text}}',
+    },
     feedbackAt: '{{at}}',
     save: '下書きを保存',
     saving: '保存しています…',
@@ -146,6 +151,11 @@ export default {
     reflectionsHint: 'For each DRILL guideline, look back on what you did this half year.',
     reflectionEmpty: 'Nothing written.',
     feedback: 'Feedback from your supervisor',
+    followUps: {
+      heading: 'Training follow-up (evidence)',
+      answers: { applied: 'Applied in work', partly: 'Partly applied', notYet: 'Not applied yet' },
+      observation: 'From the supervisor: {{text}}',
+    },
     feedbackAt: '{{at}}',
     save: 'Save draft',
     saving: 'Saving…',

@@ -306,6 +306,7 @@ export function PeriodSelfCheckForm({
                   }
                   entry={form.ratings[id] ?? { rating: null, evidence: '' }}
                   feedback={selfCheck.feedback[id]}
+                  followUps={selfCheck.followUps?.[id]}
                   editable={editable}
                   ratingError={
                     missing.includes(id)

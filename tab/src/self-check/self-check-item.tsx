@@ -23,6 +23,7 @@ export function SelfCheckItem({
   guide,
   entry,
   feedback,
+  followUps = [],
   editable,
   ratingError,
   onRating,
@@ -35,6 +36,8 @@ export function SelfCheckItem({
   guide: ReactNode;
   entry: Form['ratings'][string];
   feedback: SelfCheckResponse['feedback'][string] | undefined;
+  /** The DRILL follow-up's answers about trainings developing this competency (evidence, read-only). */
+  followUps?: NonNullable<SelfCheckResponse['followUps']>[string];
   editable: boolean;
   ratingError: string | undefined;
   onRating: (rating: number) => void;
@@ -70,6 +73,31 @@ export function SelfCheckItem({
         </span>
       </h3>
       {guide}
+      {followUps.length > 0 ? (
+        <div className={styles.feedback} data-testid={`follow-ups-${id}`}>
+          <h4 className={styles.feedbackHeading}>{t('followUps.heading')}</h4>
+          {followUps.map((followUp) => (
+            <div key={followUp.sessionId} data-testid={`follow-up-evidence-${followUp.sessionId}`}>
+              <p style={{ margin: 0 }}>
+                {i18n.language === 'en' && followUp.courseTitle.en
+                  ? followUp.courseTitle.en
+                  : followUp.courseTitle.ja}
+                {followUp.answer ? `: ${t(`followUps.answers.${followUp.answer}`)}` : ''}
+              </p>
+              {followUp.example ? (
+                <p className={layout.preLine} style={{ margin: 0 }}>
+                  {followUp.example}
+                </p>
+              ) : null}
+              {followUp.observation ? (
+                <p className={layout.muted} style={{ margin: 0 }}>
+                  {t('followUps.observation', { text: followUp.observation })}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
       {editable ? (
         <>
           <Field

@@ -77,6 +77,21 @@ export default {
       applied: '申し込みました。人事担当の確認をお待ちください。',
       cancel: 'キャンセル',
     },
+    followUp: {
+      title: '研修のふりかえり',
+      intro:
+        '受講から時間がたった研修について、業務に反映できたかを教えてください。回答は次の自己チェックで、関連する能力の根拠として表示されます。次の自己チェックを提出するまでは変更できます。',
+      attendeeQuestion: '業務に反映できましたか',
+      answers: { applied: 'できた', partly: '一部できた', notYet: 'まだ' },
+      example: '具体例（任意）',
+      exampleHint: '{{max}}文字以内',
+      supervisorQuestion: '{{name}}さんの研修後の様子をひとことで',
+      supervisorHint: '1行、{{max}}文字以内。本人も次の自己チェックで読めます。',
+      answered: '回答済み（{{day}}）',
+      send: '送信する',
+      change: '回答を変更する',
+      saved: '回答を保存しました。',
+    },
     mine: {
       upcoming: '予定の研修',
       history: '受講履歴',
@@ -312,6 +327,21 @@ export default {
       applying: 'Applying…',
       applied: 'Applied. HR will confirm your place.',
       cancel: 'Cancel',
+    },
+    followUp: {
+      title: 'Training follow-up',
+      intro:
+        'Some time has passed since these trainings: tell us whether you could apply them in your work. Your answer appears in your next self-check as evidence beside the related competencies. You can change it until you submit that self-check.',
+      attendeeQuestion: 'Have you been able to apply it in your work?',
+      answers: { applied: 'Yes', partly: 'Partly', notYet: 'Not yet' },
+      example: 'An example (optional)',
+      exampleHint: 'Up to {{max}} characters',
+      supervisorQuestion: '{{name}} after the training, in one line',
+      supervisorHint: 'One line, up to {{max}} characters. They can read it in their next self-check.',
+      answered: 'Answered ({{day}})',
+      send: 'Send',
+      change: 'Change the answer',
+      saved: 'Saved.',
     },
     mine: {
       upcoming: 'Upcoming',

@@ -21,6 +21,7 @@ import { formatSpan, statusColor, useTitle } from './format.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { EnrolmentRequest } from './enrolment-request.tsx';
 import { CheckInForm } from './check-in.tsx';
+import { FollowUps } from './follow-ups.tsx';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -70,6 +71,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
         {notice}
       </span>
       <CheckInForm api={api} />
+      <FollowUps api={api} />
       <Section title={t('mine.upcoming')} id="training-upcoming" testId="mine-upcoming">
         <OrEmpty empty={upcoming.length === 0} text={t('mine.emptyUpcoming')}>
           <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />

@@ -160,6 +160,11 @@ const EXPECTED: Record<string, readonly Role[]> = {
   // A supervisor reads and comments on the subject's submitted report (the chain only, not HR).
   'GET /api/reports/people/{personId}/sessions/{sessionId}': CHAIN,
   'POST /api/reports/{reportId}/comments': CHAIN,
+  // The DRILL follow-up: each lists what they were asked; the attendee answers, the supervisor asked
+  // (the direct one, in force when it was asked) observes.
+  'GET /api/reports/follow-ups': ALL,
+  'PUT /api/reports/follow-ups/{followUpId}/answer': SELF,
+  'PUT /api/reports/follow-ups/{followUpId}/observation': ['supervisor'],
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -328,6 +333,14 @@ describe('security matrix: every route × every role', () => {
       [subject.department, hr.id],
     );
     ids.department = encodeURIComponent(subject.department!);
+    // The held session's DRILL follow-up: asked of the subject and of their supervisor.
+    ids.attendeeFollowUpId = randomUUID();
+    ids.supervisorFollowUpId = randomUUID();
+    await server.database.query(
+      `INSERT INTO training_follow_ups (id, session_id, person_id, role, recipient_id, requested_at)
+       VALUES ($1, $3, $4, 'attendee', $4, now()), ($2, $3, $4, 'supervisor', $5, now())`,
+      [ids.attendeeFollowUpId, ids.supervisorFollowUpId, ids.heldSessionId, subject.id, supervisor.id],
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -403,6 +416,13 @@ describe('security matrix: every route × every role', () => {
       `/api/training/sessions/${ids.sessionId}/roster`,
       (body) => (body as { session?: unknown }).session,
     );
+  const followUpVersion = async (id: string) =>
+    (
+      await server.database.query<{ version: number }>(
+        'SELECT version FROM training_follow_ups WHERE id = $1',
+        [id],
+      )
+    )[0]!.version;
   const enrolmentVersion = () =>
     version(subject, `/api/training/enrolments?personId=${subject.id}`, (body) =>
       (body as Array<{ id: string }>).find((enrolment) => enrolment.id === ids.enrolmentId),
@@ -647,6 +667,20 @@ describe('security matrix: every route × every role', () => {
       text: 'よい学びですね',
       requestId: `matrix-${randomUUID()}`,
     }),
+    'PUT /api/reports/follow-ups/{followUpId}/answer': async () => ({
+      version: await followUpVersion(ids.attendeeFollowUpId!),
+      answer: 'partly',
+      example: '会議の冒頭で目的を確認した',
+    }),
+    'PUT /api/reports/follow-ups/{followUpId}/observation': async () => ({
+      version: await followUpVersion(ids.supervisorFollowUpId!),
+      observation: '会議の進め方が整理された',
+    }),
+  };
+  /** Which follow-up each follow-up route writes. */
+  const FOLLOW_UP_OF: Record<string, () => string> = {
+    'PUT /api/reports/follow-ups/{followUpId}/answer': () => ids.attendeeFollowUpId!,
+    'PUT /api/reports/follow-ups/{followUpId}/observation': () => ids.supervisorFollowUpId!,
   };
   /** Query strings a route needs to be about the subject (or to be well-formed). */
   const QUERIES: Record<string, () => string> = {
@@ -676,6 +710,7 @@ describe('security matrix: every route × every role', () => {
         fiscalYear: String(fiscalYear),
         ...ids,
         sessionId: SESSION_OF[key]?.() ?? ids.sessionId,
+        followUpId: FOLLOW_UP_OF[key]?.(),
       };
       const value = values[name];
       if (value === undefined) throw new Error(`no value for the path parameter {${name}} of ${template}`);

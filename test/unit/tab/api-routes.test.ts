@@ -19,6 +19,7 @@ import { interviewRoutes } from '../../../src/interviews/interview.routes.ts';
 import { peopleAdminRoutes } from '../../../src/people/people-admin.routes.ts';
 import { erasureRoutes } from '../../../src/privacy/erasure.routes.ts';
 import { channelMappingRoutes } from '../../../src/reports/channel-mapping.routes.ts';
+import { followUpRoutes } from '../../../src/reports/follow-up.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { attendanceRoutes } from '../../../src/training/attendance.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
@@ -129,6 +130,9 @@ const TAB_ROUTES = [
   'GET /api/reports/channel-mappings',
   'PUT /api/reports/channel-mappings/:department',
   'DELETE /api/reports/channel-mappings/:department',
+  'GET /api/reports/follow-ups',
+  'PUT /api/reports/follow-ups/:followUpId/answer',
+  'PUT /api/reports/follow-ups/:followUpId/observation',
   'GET /api/home',
 ] as const satisfies readonly ApiRouteKey[];
 
@@ -157,6 +161,7 @@ describe("the tab's typed routes", () => {
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never),
       ...channelMappingRoutes({} as never),
+      ...followUpRoutes({} as never),
       ...homeRoutes({} as never),
       ...developmentRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);

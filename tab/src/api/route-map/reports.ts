@@ -2,6 +2,7 @@
 // (src/reports/channel-mapping.routes.ts).
 import type { z } from 'zod';
 import type * as channels from '../../../../src/reports/channel-mapping.contract.ts';
+import type * as followUps from '../../../../src/reports/follow-up.contract.ts';
 import type * as reports from '../../../../src/reports/report.contract.ts';
 import type { Route } from '../route.ts';
 
@@ -21,6 +22,15 @@ export interface ReportRoutes {
   'POST /api/reports/sessions/:sessionId/submit': Route<Report, typeof reports.reportSubmissionSchema>;
   'GET /api/reports/channel-mappings': Route<Overview>;
   'PUT /api/reports/channel-mappings/:department': Route<Overview, typeof channels.channelMappingSchema>;
+  'GET /api/reports/follow-ups': Route<Array<z.output<typeof followUps.followUpViewSchema>>>;
+  'PUT /api/reports/follow-ups/:followUpId/answer': Route<
+    typeof followUps.followUpViewSchema,
+    typeof followUps.followUpAnswerInputSchema
+  >;
+  'PUT /api/reports/follow-ups/:followUpId/observation': Route<
+    typeof followUps.followUpViewSchema,
+    typeof followUps.followUpObservationInputSchema
+  >;
   'DELETE /api/reports/channel-mappings/:department': Route<
     Overview,
     never,
