@@ -1,14 +1,17 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it, vi } from 'vitest';
 import { ERASURE_RULES } from '../../../src/privacy/erasure-plan.ts';
-import { commentKey, noticeKey, summaryKey } from '../../../src/reports/report-outbox-keys.ts';
+import { commentKey, followUpKey, noticeKey, summaryKey } from '../../../src/reports/report-outbox-keys.ts';
 
 // Keys spelled differently from today's: if the erasure spelled the prefixes out itself, it would miss
 // every message sent under the new keys.
 vi.mock('../../../src/reports/report-outbox-keys.ts', () => {
   const REPORT_OUTBOX_PREFIX = { summary: 'v2/summary/', notice: 'v2/notice/', comment: 'v2/comment/' };
+  const FOLLOW_UP_OUTBOX_PREFIX = 'v2/follow-up/';
   return {
     REPORT_OUTBOX_PREFIX,
+    FOLLOW_UP_OUTBOX_PREFIX,
+    followUpKey: (id: string) => `${FOLLOW_UP_OUTBOX_PREFIX}${id}`,
     summaryKey: (id: string) => `${REPORT_OUTBOX_PREFIX.summary}${id}`,
     noticeKey: (id: string) => `${REPORT_OUTBOX_PREFIX.notice}${id}`,
     commentKey: (id: string) => `${REPORT_OUTBOX_PREFIX.comment}${id}`,
@@ -19,11 +22,13 @@ describe('the erasure finds a leaver’s bot messages by the keys the senders us
   const rule = ERASURE_RULES.find((entry) => entry.table === 'bot_outbox' && entry.column === 'key')!;
   const query = new PgDialect().sqlToQuery(rule.where!('00000000-0000-4000-8000-000000000001'));
 
-  it('takes the report and comment key prefixes from the module that builds the keys', () => {
+  it('takes the report, comment and follow-up key prefixes from the module that builds the keys', () => {
     const prefixOf = (key: string) => key.slice(0, key.length - 'ID'.length);
-    for (const key of [summaryKey('ID'), noticeKey('ID'), commentKey('ID')])
+    for (const key of [summaryKey('ID'), noticeKey('ID'), commentKey('ID'), followUpKey('ID')])
       expect(query.params).toContain(prefixOf(key));
-    expect(`${query.sql} ${query.params.join(' ')}`).not.toMatch(/report-(summary|notice|comment):/);
+    expect(`${query.sql} ${query.params.join(' ')}`).not.toMatch(
+      /report-(summary|notice|comment):|training-follow-up:/,
+    );
   });
 
   it('covers the comment notices the leaver wrote (they name the commenter), not only their own reports', () => {
