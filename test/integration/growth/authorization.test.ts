@@ -38,6 +38,9 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/people/{personId}/declarations/{fiscalYear}': ['self'],
   'POST /api/people/{personId}/declarations/{fiscalYear}/submit': ['self'],
   'POST /api/people/{personId}/declarations/{fiscalYear}/revise': ['self'],
+  // A supervisor's record of developing their people (the 育成 page): the person themself, the chain
+  // above them and HR, never a colleague (docs/growth.md).
+  'GET /api/people/{personId}/development': READERS,
   // Everyone may ask for their own team; who appears in it is checked separately below.
   'GET /api/team': ROLES,
 };
