@@ -178,6 +178,8 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       path: '/recommend',
       operationId: 'recommendForTraining',
       summary: 'Recommend a report for a session (推薦; the supervisor chain; the reason is shown to them)',
+      // The person is told through the bot (a status notice): the notify tier, like nominations.
+      rateLimit: 'notify',
       body: recommendInputSchema,
       status: 201,
       ok: { description: 'Recommended', schema: enrolmentSchema },

@@ -16,6 +16,7 @@ interface OpenApiOperation {
 const NOTIFY_ROUTES = [
   'POST /api/interviews/bookings',
   'POST /api/interviews/{interviewId}/cancel',
+  'POST /api/interviews/{interviewId}/cancel-series',
   'POST /api/interviews/{interviewId}/reschedule',
   'POST /api/hr/people/imports',
   'POST /api/reports/{reportId}/comments',
@@ -24,6 +25,8 @@ const NOTIFY_ROUTES = [
   'PUT /api/training/sessions/{sessionId}',
   'POST /api/training/sessions/{sessionId}/cancel',
   'POST /api/training/sessions/{sessionId}/nominate',
+  'POST /api/training/sessions/{sessionId}/recommend',
+  'POST /api/training/sessions/{sessionId}/announcements',
   'POST /api/training/enrolments/{enrolmentId}/confirm',
   'POST /api/training/enrolments/{enrolmentId}/decline',
   'POST /api/training/enrolments/{enrolmentId}/withdraw',
