@@ -92,6 +92,13 @@ describe.each(SLICE_BACKENDS)('training announcements (受講案内) on %s', (ba
         sessionBody({ capacity: 30, applicationDeadline: jstDay(10) }),
       )
     ).body as unknown as SessionView;
+    // The session's Outlook event is made by a background job that writes to the session's row: wait for
+    // it, so the refusal tests' before/after snapshots see only what the request did.
+    session = await until('the session to be synced with Outlook', async () => {
+      const detail = await call(hr, 'GET', `/api/training/courses/${course.id}`);
+      const found = (detail.body.sessions as SessionView[]).find((entry) => entry.id === session.id)!;
+      return found.outlook === 'synced' ? found : undefined;
+    });
     shuji = await levelOf('shuji');
     shunin = await levelOf('shunin');
     staff = people.find((person) => person.id === shuji[0])!;
