@@ -8,7 +8,7 @@ import type { CourseView, EnrolmentView, SessionView } from '../../../src/traini
 import { apiCaller } from '../../support/api-caller.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
-import { courseBody, sessionBody, type Person } from './training-support.ts';
+import { courseBody, sessionBody, until, type Person } from './training-support.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -48,6 +48,18 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
   const noticeOf = async (enrolment: { id: string }, version: number) =>
     (await notices()).find((notice) => notice.key === `training-status:${enrolment.id}:${version}`);
   const enrolments = new Map<string, EnrolmentView>();
+  /**
+   * Waits until the session owes Outlook nothing: the sync job writes to the session's row, and a write
+   * landing inside a before/after snapshot would look like the refused request's doing.
+   */
+  const outlookSettled = () =>
+    until('the session to be in step with Outlook', async () => {
+      const [row] = await server.database.query<{ owed: string | null }>(
+        `SELECT outlook_action AS owed FROM training_sessions WHERE id = $1`,
+        [session.id],
+      );
+      return row && row.owed === null ? true : undefined;
+    });
 
   beforeAll(async () => {
     server = await startTestServer({ backend, clock });
@@ -101,6 +113,7 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
   });
 
   it('sends nothing for a refused request, nor for a person’s own application', async () => {
+    await outlookSettled();
     const before = await snapshotState(server);
     const again = await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
       personId: nominated.id,
