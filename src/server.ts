@@ -33,6 +33,7 @@ import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
 import { createBotMessagingModule } from './reports/bot-messaging.module.ts';
+import { personalLocalesOf } from './reports/conversation-references.store.ts';
 import { createReportsModule } from './reports/reports.module.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { TelemetrySdk } from './telemetry/telemetry-sdk.ts';
@@ -139,7 +140,11 @@ export async function startServer(
     const training = await createTrainingModule(ctx, {
       ...base,
       // 受講案内 and status notices through the bot's outbox, rendered by the bot's card builders.
-      notices: { messages, cards: trainingNoticeCards },
+      notices: {
+        messages,
+        cards: trainingNoticeCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+      },
       // The demo catalog exists in local mode only; production never loads src/dev.
       seedCatalog: local ? (await import('./dev/training-catalog.ts')).seedTrainingCatalog : undefined,
     });

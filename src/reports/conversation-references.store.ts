@@ -1,10 +1,30 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { conversationReferences, teamInstallations } from './conversation-references.schema.ts';
 
 export type ConversationReferenceRow = typeof conversationReferences.$inferSelect;
 export type TeamInstallationRow = typeof teamInstallations.$inferSelect;
 export type NewConversationReference = Omit<typeof conversationReferences.$inferInsert, 'updatedAt'>;
+
+/**
+ * Each person's language as their Teams client last named it in a personal chat with the bot (`ja` or
+ * `en`); people never seen there are left out, and their messages are written in Japanese. What proactive
+ * 1:1 messages that know their recipient are written in (DRILL follow-ups, 受講案内, status notices).
+ */
+export async function personalLocalesOf(db: Db, personIds: string[]): Promise<Map<string, 'ja' | 'en'>> {
+  const locales = new Map<string, 'ja' | 'en'>();
+  if (personIds.length === 0) return locales;
+  const rows = await db
+    .select({ personId: conversationReferences.userAadId, locale: conversationReferences.locale })
+    .from(conversationReferences)
+    .where(
+      and(eq(conversationReferences.kind, 'personal'), inArray(conversationReferences.userAadId, personIds)),
+    )
+    .orderBy(desc(conversationReferences.updatedAt));
+  for (const row of rows)
+    if (row.personId && row.locale && !locales.has(row.personId)) locales.set(row.personId, row.locale);
+  return locales;
+}
 
 export function createConversationReferenceStore(db: Db) {
   return {

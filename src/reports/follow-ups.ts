@@ -16,7 +16,7 @@ import { JST_OFFSET_MS } from '../shared/japan-time.ts';
 import type { TrainingStore } from '../training/training.store.ts';
 import { attendanceOf, attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
-import { conversationReferences } from './conversation-references.schema.ts';
+import { personalLocalesOf } from './conversation-references.store.ts';
 import type { FollowUpAnswerInput, FollowUpObservationInput, FollowUpView } from './follow-up.contract.ts';
 import type { FollowUpCardBuilders, FollowUpLocale } from './follow-up-cards.port.ts';
 import { trainingFollowUps } from './follow-up.schema.ts';
@@ -78,23 +78,8 @@ export function createFollowUps(deps: FollowUpDependencies) {
   const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
 
   /** Each person's language from their latest personal chat with the bot; Japanese when never seen. */
-  const localesOf = async (personIds: string[]): Promise<Map<string, FollowUpLocale>> => {
-    const locales = new Map<string, FollowUpLocale>();
-    if (personIds.length === 0) return locales;
-    const rows = await db
-      .select({ personId: conversationReferences.userAadId, locale: conversationReferences.locale })
-      .from(conversationReferences)
-      .where(
-        and(
-          eq(conversationReferences.kind, 'personal'),
-          inArray(conversationReferences.userAadId, personIds),
-        ),
-      )
-      .orderBy(desc(conversationReferences.updatedAt));
-    for (const row of rows)
-      if (row.personId && row.locale && !locales.has(row.personId)) locales.set(row.personId, row.locale);
-    return locales;
-  };
+  const localesOf = (personIds: string[]): Promise<Map<string, FollowUpLocale>> =>
+    personalLocalesOf(db, personIds);
 
   /**
    * Attended (or reported) enrolments of live sessions whose follow-up is due and still within the window,

@@ -3,6 +3,7 @@ import { createDevelopmentTraining } from './development-training.adapter.ts';
 import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
+import type { Db } from '../db/database.ts';
 import { createCareerWishes } from '../growth/career-wishes.ts';
 import { createLatestSelfCheck } from '../growth/latest-self-check.ts';
 import type { EventChange } from '../interviews/calendar-changes.ts';
@@ -13,7 +14,7 @@ import type { BotMessages } from '../reports/bot-messages.port.ts';
 import { createTabLinks } from '../shared/tab-links.ts';
 import { announcementRoutes } from './announcement.routes.ts';
 import { createAnnouncements } from './announcements.ts';
-import type { TrainingNoticeCards } from './training-notice-cards.port.ts';
+import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { createStatusNotices } from './training-notices.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { createAttendanceService } from './attendance.service.ts';
@@ -38,7 +39,12 @@ export async function createTrainingModule(
     access: AccessPolicy;
     audit: AuditLog;
     /** The bot's outbox and card builders: 受講案内 and personal status notices (docs/training.md). */
-    notices: { messages: BotMessages; cards: TrainingNoticeCards };
+    notices: {
+      messages: BotMessages;
+      cards: TrainingNoticeCards;
+      /** Each person's language for the bot's 1:1 messages (people left out get Japanese). */
+      languagesOf: (personIds: string[], db: Db) => Promise<Map<string, NoticeLocale>>;
+    };
     /** Local mode: seeds the demo catalog (src/dev, which production never loads); how many were added. */
     seedCatalog?: ((store: TrainingStore) => Promise<number>) | undefined;
   },
@@ -60,6 +66,7 @@ export async function createTrainingModule(
   const statusNotices = createStatusNotices({
     messages: deps.notices.messages,
     cards: deps.notices.cards,
+    languagesOf: deps.notices.languagesOf,
     tabLink: tabLinks,
     now: ctx.now,
   });
@@ -71,6 +78,7 @@ export async function createTrainingModule(
     audit: deps.audit,
     messages: deps.notices.messages,
     cards: deps.notices.cards,
+    languagesOf: deps.notices.languagesOf,
     tabLink: tabLinks,
     logger,
     now: ctx.now,

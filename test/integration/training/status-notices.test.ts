@@ -131,13 +131,20 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
   it('tells of a confirmation and of the waiting list, and a stale retry tells nobody again', async () => {
     const confirm = (name: string, version: number) =>
       call(hr, 'POST', `/api/training/enrolments/${enrolments.get(name)!.id}/confirm`, { version });
+    // The nominated person's Teams client spoke English in their chat with the bot: their notice is in
+    // English; the others never wrote to the bot and are told in Japanese.
+    await server.database.query(
+      `INSERT INTO conversation_references (conversation_id, kind, service_url, bot_id, user_aad_id, locale)
+       VALUES ($1, 'personal', 'https://smba.trafficmanager.net/jp/', 'bot', $2, 'en')`,
+      [`a:chat-of-${nominated.id}`, nominated.id],
+    );
     expect((await confirm('recommended', 1)).body.status).toBe('confirmed');
     expect((await confirm('nominated', 1)).body.status).toBe('waitlisted');
     expect((await confirm('recommended', 1)).status).toBe(409);
     const confirmed = (await noticeOf(enrolments.get('recommended')!, 2))!;
     expect(JSON.stringify(confirmed.payload.attachments[0]!.content)).toContain('受講が確定しました');
     const waiting = (await noticeOf(enrolments.get('nominated')!, 2))!;
-    expect(JSON.stringify(waiting.payload.attachments[0]!.content)).toContain('キャンセル待ちになりました');
+    expect(JSON.stringify(waiting.payload.attachments[0]!.content)).toContain('You are on the waiting list');
     expect(await notices()).toHaveLength(4);
     // HR declining the applicant tells them nothing new here (not one of the notices asked for).
     const declined = await call(
@@ -161,7 +168,7 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     const promoted = (await noticeOf(enrolments.get('nominated')!, 3))!;
     expect(promoted.recipient.personId).toBe(nominated.id);
     expect(JSON.stringify(promoted.payload.attachments[0]!.content)).toContain(
-      'キャンセル待ちから受講が確定しました',
+      'A place freed up: you are confirmed',
     );
     expect(await notices()).toHaveLength(5);
   });
