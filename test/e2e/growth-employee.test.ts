@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/framework/framework.schema.ts';
+import type { FollowUpView } from '../../src/reports/follow-up.contract.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../support/api-caller.ts';
 import {
@@ -15,6 +16,7 @@ import {
   openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { courseBody, sessionBody } from '../integration/training/training-support.ts';
 
 // The employee's side of issue 5 in a real browser through the dev host: a 主任 outside 職員課 writes a
 // self-check and goals, in Japanese and in English, and the pages hold up to axe, themes and 360 px.
@@ -89,7 +91,7 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     shunin = server.emulator.people.filter(
       (person) => person.levelId === 'shunin' && person.department !== '職員課' && person.managerId,
     );
-    expect(shunin.length).toBeGreaterThanOrEqual(4);
+    expect(shunin.length).toBeGreaterThanOrEqual(5);
     await seedHistory(shunin[0]!);
     await seedHistory(shunin[1]!);
   });
@@ -644,6 +646,96 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     expect(saved.body).toMatchObject([
       { midReflection: 'この画面で書いた中間の振り返り', progress: [{ percent: 50, note: '別の端末から' }] },
     ]);
+    await page.close();
+  });
+
+  it('shows the 3-month follow-up answer beside the linked ● item of the next self-check, not beside others', async () => {
+    const person = shunin[4]!;
+    const hr = server.emulator.people.find((candidate) => candidate.appRoles.length > 0)!;
+    const supervisor = server.emulator.people.find((candidate) => candidate.id === person.managerId)!;
+    const evaluated = itemsOf('shunin').filter(
+      (competency) => framework.expectations.shunin?.[competency.id] === 'evaluated',
+    );
+    expect(evaluated.length).toBeGreaterThanOrEqual(2);
+    const [linked, unlinked] = [evaluated[0]!, evaluated[1]!];
+    // A course developing one ● item, a session of it that ended more than the follow-up months ago
+    // (TRAINING_FOLLOW_UP_MONTHS, 3 by default), and the 主任 attended it.
+    const course = await call(
+      hr,
+      'POST',
+      '/api/training/courses',
+      courseBody({ title: { ja: '住民対応研修', en: 'Serving residents' }, competencyIds: [linked.id] }),
+    );
+    expect(course.status).toBe(201);
+    const session = await call(
+      hr,
+      'POST',
+      `/api/training/courses/${String(course.body.id)}/sessions`,
+      sessionBody({ capacity: 10 }),
+    );
+    expect(session.status).toBe(201);
+    const nominated = await call(hr, 'POST', `/api/training/sessions/${String(session.body.id)}/nominate`, {
+      personId: person.id,
+      note: '',
+      overrideEligibility: true,
+    });
+    const confirmed = await call(
+      hr,
+      'POST',
+      `/api/training/enrolments/${String(nominated.body.id)}/confirm`,
+      {
+        version: nominated.body.version,
+      },
+    );
+    expect(confirmed.body.status).toBe('confirmed');
+    await server.database.query(
+      `UPDATE training_sessions SET starts_at = now() - interval '3 months 1 day 2 hours', ends_at = now() - interval '3 months 1 day' WHERE id = $1`,
+      [session.body.id],
+    );
+    await server.database.query(`UPDATE training_enrolments SET status = 'attended' WHERE id = $1`, [
+      nominated.body.id,
+    ]);
+    expect(await server.reportJobs.followUps()).toEqual({ asked: 1 });
+
+    // The 主任 answers (the card and the tab make the same write) and the 係長 adds a line.
+    const open = async (who: Person) =>
+      (await call(who, 'GET', '/api/reports/follow-ups')).body as unknown as FollowUpView[];
+    const asked = (await open(person)).find((item) => item.session.sessionId === session.body.id)!;
+    expect(asked.role).toBe('attendee');
+    const answered = await call(person, 'PUT', `/api/reports/follow-ups/${asked.id}/answer`, {
+      version: asked.version,
+      answer: 'applied',
+      example: '窓口で制度を図で説明するようにした',
+    });
+    expect(answered.status).toBe(200);
+    const observe = (await open(supervisor)).find(
+      (item) => item.session.sessionId === session.body.id && item.role === 'supervisor',
+    )!;
+    const observed = await call(supervisor, 'PUT', `/api/reports/follow-ups/${observe.id}/observation`, {
+      version: observe.version,
+      observation: '窓口での説明が短く分かりやすくなった',
+    });
+    expect(observed.status).toBe(200);
+
+    // The 主任's next self-check shows it as evidence under the linked ● item only.
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const frame = await openSelfCheck(page, person);
+    const item = frame.locator(`[data-testid=item-${linked.id}]`);
+    expect(await item.getAttribute('data-mark')).toBe('evaluated');
+    const evidence = item.locator(`[data-testid=follow-ups-${linked.id}]`);
+    await evidence.waitFor();
+    expect(await evidence.locator('h4').textContent()).toBe('研修のふりかえり（根拠）');
+    const entry = evidence.locator(`[data-testid=follow-up-evidence-${String(session.body.id)}]`);
+    expect(await entry.innerText()).toContain('住民対応研修: 業務に反映できた');
+    expect(await entry.innerText()).toContain('窓口で制度を図で説明するようにした');
+    expect(await entry.innerText()).toContain('上司から：窓口での説明が短く分かりやすくなった');
+    const other = frame.locator(`[data-testid=item-${unlinked.id}]`);
+    expect(await other.getAttribute('data-mark')).toBe('evaluated');
+    expect(await other.locator('[data-testid^=follow-up]').count()).toBe(0);
+    expect(await frame.locator('[data-testid^=follow-ups-]').count()).toBe(1);
+    const content = await (await page.locator('[data-testid=dev-host-frame]').elementHandle()).contentFrame();
+    expect(await seriousAxeViolations(content!)).toEqual([]);
+    await elementScreenshot(item, 'self-check-follow-up-evidence');
     await page.close();
   });
 
