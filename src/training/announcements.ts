@@ -31,7 +31,8 @@ import type {
 import { FAILURES_LISTED_MAX } from './announcement.contract.ts';
 import { trainingAnnouncementRecipients, trainingAnnouncements } from './announcement.schema.ts';
 import { eligibilityFor, yearsOfService } from './eligibility.ts';
-import type { NoticeLocale, NoticeSession, TrainingNoticeCards } from './training-notice-cards.port.ts';
+import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
+import { noticeSessionOf } from './training-notices.ts';
 import { announcementKey } from './training-outbox-keys.ts';
 import type { CourseRow, SessionRow, TrainingStore } from './training.store.ts';
 
@@ -147,16 +148,6 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     return { session, course };
   };
 
-  const noticeSession = (session: SessionRow, course: CourseRow): NoticeSession => ({
-    sessionId: session.id,
-    courseTitle: { ja: course.titleJa, en: course.titleEn },
-    start: session.startsAt.toISOString(),
-    end: session.endsAt.toISOString(),
-    place: session.place,
-    online: session.online,
-    applicationDeadline: session.applicationDeadline,
-  });
-
   /** Walks the staff on `today` in the audience, a page at a time (for counting before creating). */
   const countAudience = async (audience: Audience, course: CourseRow, sessionId: string, today: string) => {
     let members = 0;
@@ -212,7 +203,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     const rendered = new Map(
       (['ja', 'en'] as const).map((locale) => [
         locale,
-        deps.cards.announcement({ locale, session: noticeSession(session, course), openUrl }),
+        deps.cards.announcement({ locale, session: noticeSessionOf(session, course), openUrl }),
       ]),
     );
     const notBefore = nextOfficeTime(now, hours);

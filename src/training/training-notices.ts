@@ -5,9 +5,25 @@
 import type { Db } from '../db/database.ts';
 import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/office-hours.ts';
 import type { BotMessage, BotMessages } from '../reports/bot-messages.port.ts';
-import type { NoticeLocale, StatusNoticeKind, TrainingNoticeCards } from './training-notice-cards.port.ts';
+import type {
+  NoticeLocale,
+  NoticeSession,
+  StatusNoticeKind,
+  TrainingNoticeCards,
+} from './training-notice-cards.port.ts';
 import { statusNoticeKey } from './training-outbox-keys.ts';
 import type { CourseRow, SessionRow } from './training.store.ts';
+
+/** What a training notice card shows of a session (受講案内 and status notices alike). */
+export const noticeSessionOf = (session: SessionRow, course: CourseRow): NoticeSession => ({
+  sessionId: session.id,
+  courseTitle: { ja: course.titleJa, en: course.titleEn },
+  start: session.startsAt.toISOString(),
+  end: session.endsAt.toISOString(),
+  place: session.place,
+  online: session.online,
+  applicationDeadline: session.applicationDeadline,
+});
 
 export interface StatusChange {
   enrolmentId: string;
@@ -50,15 +66,7 @@ export function createStatusNotices(deps: StatusNoticeDependencies) {
         ...deps.cards.status({
           locale: languages.get(change.personId) ?? 'ja',
           kind: change.kind,
-          session: {
-            sessionId: session.id,
-            courseTitle: { ja: course.titleJa, en: course.titleEn },
-            start: session.startsAt.toISOString(),
-            end: session.endsAt.toISOString(),
-            place: session.place,
-            online: session.online,
-            applicationDeadline: session.applicationDeadline,
-          },
+          session: noticeSessionOf(session, course),
           ...(change.byName ? { byName: change.byName } : {}),
           ...(change.reason ? { reason: change.reason } : {}),
           openUrl,
