@@ -51,6 +51,15 @@ export function createAdminRouter(
         .max(1000),
     })
     .strict();
+  /** A setting of one mailbox: the body names the mailbox and what to set (nothing else). */
+  const mailboxSetting = <T extends z.ZodRawShape>(shape: T) =>
+    z.object({ mailbox: z.string().min(1), ...shape }).strict();
+  /** Applies a setting to a mailbox that exists: 204, or 404 when nobody has that mailbox. */
+  const ofMailbox = (mailbox: string, set: () => void): GraphResult => {
+    if (!findPerson(mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
+    set();
+    return { status: 204 };
+  };
   const admin = (method: string, pathname: string, text: string): GraphResult => {
     if (pathname === '/_emulator/stats' && method === 'GET') return { status: 200, body: hooks.stats() };
     if (pathname === '/_emulator/people' && method === 'GET') return { status: 200, body: people };
@@ -63,51 +72,50 @@ export function createAdminRouter(
       return { status: 204 };
     }
     if (pathname === '/_emulator/faults' && method === 'POST') {
-      const parsed = z
-        .object({
-          rules: z.array(faultSchema).optional(),
-          latencyMs: z.number().int().min(0).max(60_000).optional(),
-        })
-        .safeParse(JSON.parse(text || '{}'));
-      if (!parsed.success)
-        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
-      for (const rule of parsed.data.rules ?? []) faults.add(rule);
-      if (parsed.data.latencyMs !== undefined) faults.setLatency(parsed.data.latencyMs);
-      return { status: 204 };
+      const schema = z.object({
+        rules: z.array(faultSchema).optional(),
+        latencyMs: z.number().int().min(0).max(60_000).optional(),
+      });
+      return withBody(schema, text, ({ rules, latencyMs }) => {
+        for (const rule of rules ?? []) faults.add(rule);
+        if (latencyMs !== undefined) faults.setLatency(latencyMs);
+        return { status: 204 };
+      });
     }
     if (pathname === '/_emulator/online-meeting-providers' && method === 'POST') {
-      const parsed = z
-        .object({ mailbox: z.string().min(1), providers: z.array(z.literal('teamsForBusiness')).max(1) })
-        .strict()
-        .safeParse(JSON.parse(text || '{}'));
-      if (!parsed.success)
-        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
-      if (!findPerson(parsed.data.mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
-      hooks.setOnlineMeetingProviders(parsed.data.mailbox, parsed.data.providers);
-      return { status: 204 };
+      const schema = mailboxSetting({ providers: z.array(z.literal('teamsForBusiness')).max(1) });
+      return withBody(schema, text, ({ mailbox, providers }) =>
+        ofMailbox(mailbox, () => hooks.setOnlineMeetingProviders(mailbox, providers)),
+      );
     }
     if (pathname === '/_emulator/attendance-reports' && method === 'POST') {
-      const parsed = attendanceSchema.safeParse(JSON.parse(text || '{}'));
-      if (!parsed.success)
-        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
-      try {
-        return { status: 201, body: { id: hooks.addAttendanceReport(parsed.data) } };
-      } catch (error) {
-        return { status: 404, body: { error: (error as Error).message } };
-      }
+      return withBody(attendanceSchema, text, (input) => {
+        try {
+          return { status: 201, body: { id: hooks.addAttendanceReport(input) } };
+        } catch (error) {
+          return { status: 404, body: { error: (error as Error).message } };
+        }
+      });
     }
     if (pathname === '/_emulator/application-access-policy' && method === 'POST') {
-      const parsed = z
-        .object({ mailbox: z.string().min(1), granted: z.boolean() })
-        .strict()
-        .safeParse(JSON.parse(text || '{}'));
-      if (!parsed.success)
-        return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
-      if (!findPerson(parsed.data.mailbox)) return { status: 404, body: { error: 'no such mailbox' } };
-      hooks.setApplicationAccessPolicy(parsed.data.mailbox, parsed.data.granted);
-      return { status: 204 };
+      const schema = mailboxSetting({ granted: z.boolean() });
+      return withBody(schema, text, ({ mailbox, granted }) =>
+        ofMailbox(mailbox, () => hooks.setApplicationAccessPolicy(mailbox, granted)),
+      );
     }
     return { status: 404, body: { error: 'no such admin endpoint' } };
   };
   return admin;
+}
+
+/** The hook's JSON body checked against `schema`: 400 naming every problem, else what `use` answers. */
+function withBody<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  use: (body: z.infer<S>) => GraphResult,
+): GraphResult {
+  const parsed = schema.safeParse(JSON.parse(text || '{}'));
+  if (!parsed.success)
+    return { status: 400, body: { error: parsed.error.issues.map((issue) => issue.message).join('; ') } };
+  return use(parsed.data);
 }
