@@ -19,6 +19,7 @@ import {
   type CancelInput,
   type AgendaItem,
   type InterviewDetail,
+  type InterviewType,
   type InterviewSummary,
   type PlanOptions,
   type PlanRequest,
@@ -167,6 +168,14 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
   };
 
   const fiscalYearOf = (at: Date) => halfPeriodAt(at).fiscalYear;
+  /** A new interview's agenda: its type's items, the person's goals of that year and their level's points. */
+  const agendaOf = async (type: InterviewType, person: PersonRow, fiscalYear: number) =>
+    buildAgenda({
+      type,
+      goalTitles: await deps.goals.goalTitlesOf(person.id, fiscalYear),
+      levelId: person.levelId,
+      framework: deps.framework,
+    });
 
   const refuseRequests = (): never => {
     throw new AppError('not_found', 'No such 1:1 request.');
@@ -480,12 +489,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           status: 'pending' as const,
           outlookAction: 'create' as const,
           transactionId: randomUUID(),
-          agenda: buildAgenda({
-            type: input.type,
-            goalTitles: await deps.goals.goalTitlesOf(person.id, fiscalYear),
-            levelId: person.levelId,
-            framework: deps.framework,
-          }),
+          agenda: await agendaOf(input.type, person, fiscalYear),
           actionItems: previous ? carryOver(previous.actionItems, previous.id) : [],
         });
       }
@@ -503,12 +507,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           endsAt: new Date(start + input.plan.durationMinutes * 60_000),
           outlookAction: null,
           transactionId: randomUUID(),
-          agenda: buildAgenda({
-            type: input.type,
-            goalTitles: await deps.goals.goalTitlesOf(person.id, fiscalYear),
-            levelId: person.levelId,
-            framework: deps.framework,
-          }),
+          agenda: await agendaOf(input.type, person, fiscalYear),
           actionItems: [],
         });
       }
