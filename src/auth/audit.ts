@@ -28,3 +28,16 @@ export function createAuditLog(db: Db) {
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
+
+/**
+ * A slice's audit rows under its one `resource`: each call says only what was done (read or write), by
+ * whom, to whose data (null for data of many), and the details.
+ */
+export function auditOf(audit: Pick<AuditLog, 'record'>, resource: string) {
+  return (
+    action: AuditAction,
+    actor: { id: string },
+    subjectId: string | null,
+    details: Record<string, unknown>,
+  ) => audit.record({ actorId: actor.id, subjectId, action, resource, details });
+}

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { firstRow } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -48,6 +48,7 @@ export function createDeclarationService(deps: {
   now: () => Date;
 }) {
   const { db } = deps;
+  const audited = auditOf(deps.audit, 'declaration');
 
   const currentFiscalYear = () => halfPeriodAt(deps.now()).fiscalYear;
 
@@ -287,13 +288,7 @@ export function createDeclarationService(deps: {
           { ...contentOf(input), revisedAt: deps.now(), revisions: existing.revisions + 1 },
           'submitted',
         );
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: personId,
-          action: 'write',
-          resource: 'declaration',
-          details: { fiscalYear, revision: updated.revisions },
-        });
+        await audited('write', actor, personId, { fiscalYear, revision: updated.revisions });
         return toResponse(personId, fiscalYear, updated, window, true);
       },
     ),

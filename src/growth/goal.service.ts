@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
@@ -60,6 +60,7 @@ export function createGoalService(deps: {
   now: () => Date;
 }) {
   const { db, framework } = deps;
+  const audited = auditOf(deps.audit, 'goals');
 
   const checkStageWindow = async (fiscalYear: number, stage: GoalCommentStage) => {
     const window = await deps.windows?.goalStageWindow(fiscalYear, STAGE_WINDOW_KINDS[stage]);
@@ -174,13 +175,7 @@ export function createGoalService(deps: {
         .where(and(eq(goals.personId, personId), eq(goals.fiscalYear, year)))
         .orderBy(asc(goals.createdAt));
       if (relation === 'supervisor' || relation === 'hr')
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: personId,
-          action: 'read',
-          resource: 'goals',
-          details: { fiscalYear: year },
-        });
+        await audited('read', actor, personId, { fiscalYear: year });
       // A colleague sees only what the person chose to share with the 課.
       if (relation === 'colleague')
         return rows.filter((row) => row.visibility === 'workplace').map((row) => view(row, false));
@@ -298,13 +293,7 @@ export function createGoalService(deps: {
         text: input.text,
       };
       const updated = await write(row, input.version, { comments: [...row.comments, entry] });
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: personId,
-        action: 'write',
-        resource: 'goals',
-        details: { goalId, stage: input.stage },
-      });
+      await audited('write', actor, personId, { goalId, stage: input.stage });
       return view(updated, true);
     },
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -88,6 +88,7 @@ const mailboxOf = (person: PersonRow) => person.mail ?? person.userPrincipalName
 
 export function createInterviewService(deps: InterviewServiceDependencies) {
   const { store, people, access } = deps;
+  const audited = auditOf(deps.audit, 'interview');
 
   const requireOrganizerRights = async (actor: Actor, personIds: readonly string[]) => {
     for (const id of personIds) await access.require(actor, id, ['supervisor', 'hr']);
@@ -555,20 +556,16 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         ]);
       }
       if (request)
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: request.personId,
-          action: 'write',
-          resource: 'interview',
-          details: { requestId: request.id, request: 'accept', bookingId },
+        await audited('write', actor, request.personId, {
+          requestId: request.id,
+          request: 'accept',
+          bookingId,
         });
       if (series)
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: series.personId,
-          action: 'write',
-          resource: 'interview',
-          details: { bookingId, series: 'create', occurrences: series.occurrences },
+        await audited('write', actor, series.personId, {
+          bookingId,
+          series: 'create',
+          occurrences: series.occurrences,
         });
       await deps.notifyOutlookWork(bookingId);
       return {
@@ -611,13 +608,7 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
             deps.now(),
           )) ?? (await load(id));
       if (relation === 'supervisor' || relation === 'hr')
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: row.personId,
-          action: 'read',
-          resource: 'interview',
-          details: { interviewId: id },
-        });
+        await audited('read', actor, row.personId, { interviewId: id });
       const shown = await detail(row, relation);
       return previous
         ? {
@@ -694,12 +685,10 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
         });
         if (!updated) throw conflict((await store.get(occurrence.id)) ?? occurrence);
       }
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: row.personId,
-        action: 'write',
-        resource: 'interview',
-        details: { seriesId: row.seriesId, series: 'cancel', cancelled: remaining.length },
+      await audited('write', actor, row.personId, {
+        seriesId: row.seriesId,
+        series: 'cancel',
+        cancelled: remaining.length,
       });
       if (remaining.length > 0) await deps.notifyOutlookWork(row.bookingId);
       return detail(await load(id), relation);
