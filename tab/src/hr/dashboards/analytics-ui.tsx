@@ -281,6 +281,19 @@ export function RowHead({ children }: { children: ReactNode }) {
   );
 }
 
+/** A table's last row: `label` heads it across the first two columns, then its own cells. */
+export function TotalRow({ label, children }: { label: string; children: ReactNode }) {
+  const styles = useAnalyticsStyles();
+  return (
+    <tr>
+      <th className={styles.td} scope="row" colSpan={2}>
+        {label}
+      </th>
+      {children}
+    </tr>
+  );
+}
+
 /** A table's heading with its CSV button beside it. */
 export function TableHead({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   const styles = useAnalyticsStyles();

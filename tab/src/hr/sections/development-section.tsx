@@ -12,6 +12,7 @@ import {
   NumCell,
   RowHead,
   currentFiscalYear,
+  TotalRow,
   useAnalyticsStyles,
   useCsvLanguage,
 } from '../dashboards/analytics-ui.tsx';
@@ -152,15 +153,12 @@ function RollUp({
                   {measures(row)}
                 </tr>
               ))}
-              <tr>
-                <th className={styles.td} scope="row" colSpan={2}>
-                  {t('total')}
-                </th>
+              <TotalRow label={t('total')}>
                 <NumCell>{data.supervisors.length}</NumCell>
                 <NumCell>{data.departments.reduce((sum, row) => sum + row.inactive, 0)}</NumCell>
                 <NumCell>{data.departments.reduce((sum, row) => sum + row.directReports, 0)}</NumCell>
                 {measures(data.totals)}
-              </tr>
+              </TotalRow>
             </tbody>
           </CsvTable>
           <CsvTable

@@ -21,6 +21,7 @@ import {
   TableHead,
   currentFiscalYear,
   ratioText,
+  TotalRow,
   useAnalyticsStyles,
   useCsvLanguage,
   useLevelName,
@@ -122,14 +123,11 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
                   <NumCell>{session.rate === null ? '—' : percent.format(session.rate)}</NumCell>
                 </tr>
               ))}
-              <tr>
-                <th className={styles.td} scope="row" colSpan={2}>
-                  {t('submission.total')}
-                </th>
+              <TotalRow label={t('submission.total')}>
                 <NumCell>{report.totals.attended}</NumCell>
                 <NumCell>{report.totals.submitted}</NumCell>
                 <NumCell>{report.totals.rate === null ? '—' : percent.format(report.totals.rate)}</NumCell>
-              </tr>
+              </TotalRow>
             </tbody>
           </CsvTable>
         </>
