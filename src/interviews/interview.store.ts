@@ -17,21 +17,19 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export function createInterviewStore(db: Db) {
   const outbox = createOutbox(db, interviews, outlookOutboxColumns(interviews));
-  /** The live interviews (all but cancelled ones) that meet these conditions. */
-  const live = (...conditions: SQL[]) =>
+  /** The interviews, cancelled ones too, that meet these conditions. */
+  const all = (...conditions: SQL[]) =>
     db
       .select()
       .from(interviews)
-      .where(and(ne(interviews.status, 'cancelled'), ...conditions));
+      .where(and(...conditions));
+  /** The live interviews (all but cancelled ones) that meet these conditions. */
+  const live = (...conditions: SQL[]) => all(ne(interviews.status, 'cancelled'), ...conditions);
   return {
     get: rowsById(db, interviews).one,
 
     async ofBooking(bookingId: string): Promise<InterviewRow[]> {
-      return db
-        .select()
-        .from(interviews)
-        .where(eq(interviews.bookingId, bookingId))
-        .orderBy(asc(interviews.startsAt));
+      return all(eq(interviews.bookingId, bookingId)).orderBy(asc(interviews.startsAt));
     },
 
     async findBooking(organizerId: string, idempotencyKey: string): Promise<string | undefined> {
@@ -111,11 +109,7 @@ export function createInterviewStore(db: Db) {
     async listFor(field: 'organizerId' | 'personId', personId: string, fiscalYear: number | undefined) {
       const conditions = [eq(interviews[field], personId)];
       if (fiscalYear !== undefined) conditions.push(eq(interviews.fiscalYear, fiscalYear));
-      return db
-        .select()
-        .from(interviews)
-        .where(and(...conditions))
-        .orderBy(desc(interviews.startsAt));
+      return all(...conditions).orderBy(desc(interviews.startsAt));
     },
 
     /** The person's latest earlier interview, for carrying over open action items. */
@@ -137,11 +131,7 @@ export function createInterviewStore(db: Db) {
     getSeries: rowsById(db, interviewSeries).one,
 
     async occurrencesOf(seriesId: string): Promise<InterviewRow[]> {
-      return db
-        .select()
-        .from(interviews)
-        .where(eq(interviews.seriesId, seriesId))
-        .orderBy(asc(interviews.seriesIndex));
+      return all(eq(interviews.seriesId, seriesId)).orderBy(asc(interviews.seriesIndex));
     },
 
     /** The occurrence before this one in its series that is not cancelled, if any. */
