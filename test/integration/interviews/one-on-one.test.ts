@@ -123,6 +123,9 @@ describe('1:1s', () => {
     beforeAll(async () => {
       person = reports[2]!;
       interview = (await book('oneOnOne', await plan('oneOnOne', [person.id]))).interviews[0]!;
+      // The Outlook job moves the interview from pending to booked in the background; a test that reads it
+      // twice to prove a refusal changed nothing must not see that move in between.
+      await waitBooked([interview.id]);
       const current = await detailAs(kacho);
       const saved = await put(kacho, {
         version: current.version,
