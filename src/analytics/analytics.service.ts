@@ -37,7 +37,7 @@ interface YearBounds {
 }
 
 /** The fiscal year's bounds as instants: 1 April 00:00 Japan time to the next 1 April. */
-function fiscalYearBounds(fiscalYear: number): Omit<YearBounds, 'fiscalYear'> {
+export function fiscalYearBounds(fiscalYear: number): Omit<YearBounds, 'fiscalYear'> {
   return {
     from: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
     secondHalf: new Date(Date.UTC(fiscalYear, 9, 1) - JST_OFFSET_MS),
@@ -51,6 +51,27 @@ function fiscalYearBounds(fiscalYear: number): Omit<YearBounds, 'fiscalYear'> {
  */
 export const JS_WHITESPACE =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** Refuses anyone but HR: every roll-up is made from personnel data of many people. */
+export function requireHr(actor: Actor): void {
+  if (!actor.isHr)
+    throw new AppError('forbidden', 'Only HR (the personnel section) may read these roll-ups.');
+}
+
+/** The fiscal year a roll-up is asked for (default the current one), once the actor is known to be HR. */
+export function hrFiscalYear(actor: Actor, fiscalYear: number | undefined, now: Date): number {
+  requireHr(actor);
+  const current = halfPeriodAt(now).fiscalYear;
+  const year = fiscalYear ?? current;
+  if (year < FIRST_FISCAL_YEAR || year > current)
+    throw new AppError('validation_failed', 'Choose a fiscal year that has begun.', [
+      {
+        path: 'query.fiscalYear',
+        message: `must be from ${FIRST_FISCAL_YEAR} to ${current} (the current fiscal year)`,
+      },
+    ]);
+  return year;
+}
 
 const ratio = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
@@ -75,25 +96,8 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
   const { store, framework } = deps;
   const levelOrder = new Map(framework.levels.map((level, index) => [level.id, index]));
 
-  const requireHr = (actor: Actor) => {
-    if (!actor.isHr)
-      throw new AppError('forbidden', 'Only HR (the personnel section) may read these roll-ups.');
-  };
-
-  /** The fiscal year a roll-up is asked for (default the current one), once the actor is known to be HR. */
-  const hrYear = (actor: Actor, fiscalYear: number | undefined): number => {
-    requireHr(actor);
-    const current = halfPeriodAt(deps.now()).fiscalYear;
-    const year = fiscalYear ?? current;
-    if (year < FIRST_FISCAL_YEAR || year > current)
-      throw new AppError('validation_failed', 'Choose a fiscal year that has begun.', [
-        {
-          path: 'query.fiscalYear',
-          message: `must be from ${FIRST_FISCAL_YEAR} to ${current} (the current fiscal year)`,
-        },
-      ]);
-    return year;
-  };
+  const hrYear = (actor: Actor, fiscalYear: number | undefined) =>
+    hrFiscalYear(actor, fiscalYear, deps.now());
 
   const audit = async (
     actor: Actor,

@@ -51,6 +51,9 @@ export const queryKeys = {
   hrCourses: (archived: boolean) => ['training', 'hr', 'courses', archived] as const,
   /** HR's view of one course with its sessions. */
   hrCourse: (courseId: string) => ['training', 'hr', 'course', courseId] as const,
+  /** HR's results of one course (研修効果) for a fiscal year. */
+  courseResults: (courseId: string, fiscalYear: number) =>
+    ['training', 'hr', 'course-results', courseId, fiscalYear] as const,
   /** The catalog's courses for a view (`fit` or `all`) and category ('' for all). */
   catalog: (view: string, category: string) => ['training', 'courses', view, category] as const,
   trainingTeam: ['training', 'team'] as const,

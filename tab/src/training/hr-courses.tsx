@@ -14,6 +14,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatMonth, monthsFrom, useTitle } from './format.ts';
 import { CourseForm } from './course-form.tsx';
 import { CourseSessions } from './course-sessions.tsx';
+import { CourseResultsPanel, CourseResultsToggle } from './course-results.tsx';
 /**
  * When HR expects the next session, as the staff catalog shows it (catalog.tsx: 「次回は…ごろ」 while no
  * session is open): said here so HR sees what staff see, and a month already past that staff no longer see.
@@ -54,6 +55,8 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
   const [openCourse, setOpenCourse] = useState<string | undefined>();
+  const [resultsOf, setResultsOf] = useState<string | undefined>();
+  const toggleResults = (courseId: string) => setResultsOf(resultsOf === courseId ? undefined : courseId);
   const [notice, setNotice] = useState('');
 
   const queryClient = useQueryClient();
@@ -167,7 +170,21 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
                       <Button onClick={() => archive.mutate(course)} data-testid="course-archive">
                         {t('hr.archive')}
                       </Button>
+                      <CourseResultsToggle
+                        open={resultsOf === course.id}
+                        onToggle={() => toggleResults(course.id)}
+                      />
                     </div>
+                  ) : (
+                    <div className={layout.row} style={{ marginTop: 8 }}>
+                      <CourseResultsToggle
+                        open={resultsOf === course.id}
+                        onToggle={() => toggleResults(course.id)}
+                      />
+                    </div>
+                  )}
+                  {resultsOf === course.id && editing !== course.id ? (
+                    <CourseResultsPanel api={api} framework={framework} courseId={course.id} />
                   ) : null}
                   {openCourse === course.id && !course.archived ? (
                     <CourseSessions api={api} course={course} />

@@ -80,6 +80,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/hr/dashboards/competencies.csv': HR,
   'GET /api/hr/dashboards/demand': HR,
   'GET /api/hr/dashboards/demand.csv': HR,
+  'GET /api/hr/training/courses/{courseId}/results': HR,
+  'GET /api/hr/training/courses/{courseId}/results.csv': HR,
   'GET /api/hr/development': HR,
   'GET /api/hr/development.csv': HR,
   'GET /api/hr/audit': HR,

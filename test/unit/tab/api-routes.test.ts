@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ApiClient } from '../../../tab/src/api/client.ts';
 import { urlOf, type ApiResponse, type ApiRouteKey } from '../../../tab/src/api/routes.ts';
 import { analyticsRoutes } from '../../../src/analytics/analytics.routes.ts';
+import { courseResultsRoutes } from '../../../src/analytics/course-results.routes.ts';
 import { auditRoutes } from '../../../src/auth/audit.routes.ts';
 import { frameworkRoutes } from '../../../src/framework/framework.routes.ts';
 import { viewpointRoutes } from '../../../src/framework/viewpoint.routes.ts';
@@ -134,6 +135,7 @@ const TAB_ROUTES = [
   'PUT /api/reports/follow-ups/:followUpId/answer',
   'PUT /api/reports/follow-ups/:followUpId/observation',
   'GET /api/home',
+  'GET /api/hr/training/courses/:courseId/results',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -153,6 +155,7 @@ describe("the tab's typed routes", () => {
       ...cycleRoutes({} as never),
       ...peopleAdminRoutes({} as never),
       ...analyticsRoutes({} as never, {} as never),
+      ...courseResultsRoutes({} as never, {} as never),
       ...auditRoutes({} as never),
       ...erasureRoutes({} as never),
       ...trainingRoutes({} as never),

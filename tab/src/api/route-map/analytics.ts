@@ -2,6 +2,7 @@
 // CSV twins are downloads (api.file), not JSON, and are not listed here.
 import type { z } from 'zod';
 import type * as contract from '../../../../src/analytics/analytics.contract.ts';
+import type * as courseResults from '../../../../src/analytics/course-results.contract.ts';
 import type { Route } from '../route.ts';
 
 type YearQuery = z.input<typeof contract.analyticsYearQuerySchema>;
@@ -20,4 +21,9 @@ export interface AnalyticsRoutes {
     typeof contract.competencyQuerySchema
   >;
   'GET /api/hr/dashboards/demand': Route<typeof contract.demandReportSchema, never, YearQuery>;
+  'GET /api/hr/training/courses/:courseId/results': Route<
+    typeof courseResults.courseResultsSchema,
+    never,
+    typeof courseResults.courseResultsQuerySchema
+  >;
 }
