@@ -152,6 +152,8 @@ export function CourseSessions({
           onSaved={(session) => {
             setAdding(false);
             upsert(session);
+            // The session list (the workplace panel's enrol form, the team's 推薦) now has one more.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
           }}
         />
       ) : (
