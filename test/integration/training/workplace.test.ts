@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceProposal } from '../../../src/training/attendance.contract.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
+import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, sessionBody, until, type Person } from './training-support.ts';
@@ -226,5 +227,16 @@ describe('workplace training run by a 課', () => {
     );
     expect(statuses.map((row) => row.status)).toEqual(['attended']);
     expect(await server.reportJobs.requests()).toEqual({ requested: 1 });
+
+    // HR's roll-up counts the workplace session and its attendance with the catalog's.
+    const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+    const rollUp = await call(hr, 'GET', `/api/hr/reports/submission?fiscalYear=${fiscalYear}`);
+    expect(rollUp.status).toBe(200);
+    expect(
+      (rollUp.body.sessions as Array<{ sessionId: string }>).find((row) => row.sessionId === session.id),
+    ).toMatchObject({
+      courseTitle: { ja: '転入者研修' },
+      attended: 1,
+    });
   });
 });
