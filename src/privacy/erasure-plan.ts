@@ -161,6 +161,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     },
   ),
   detached('training_enrolments', 'requested_by_id', 'recommendations and nominations they made'),
+  detached('training_courses', 'organiser_id', 'workplace courses (職場研修) they made for their 課'),
   detached('training_announcements', 'announced_by_id', 'session announcements (受講案内) they sent as HR'),
   detached('training_attendance_proposals', 'confirmed_by_id', 'attendance they confirmed as HR'),
   detached('report_comments', 'author_id', 'their comments on others’ reports'),

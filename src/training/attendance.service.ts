@@ -39,6 +39,7 @@ import {
 import type { MeetingAttendance } from './teams-attendance.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { TrainingStore } from './training.store.ts';
+import { requireCourseManager } from './workplace.ts';
 
 /** Sessions that ended longer ago are not looked at (a first run does not sweep the past). */
 export const LOOKBACK_DAYS = 14;
@@ -78,8 +79,16 @@ export interface AttendanceDependencies {
 export function createAttendanceService(deps: AttendanceDependencies) {
   const { db, store, people } = deps;
 
-  const requireHr = (actor: Actor, what: string) => {
-    if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
+  /** HR, or the organiser side of a workplace course (a 課長/係長 of its 課): see src/training/workplace.ts. */
+  const requireSessionManager = async (actor: Actor, sessionId: string, what: string) => {
+    const session = await store.session(sessionId);
+    const course = session ? await store.course(session.courseId) : undefined;
+    if (!session || !course) {
+      // Unknown to HR: 404 as before; anyone else learns nothing about it.
+      if (actor.isHr) throw new AppError('not_found', 'No such session.');
+      throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
+    }
+    await requireCourseManager(people, actor, course, what);
   };
 
   /** One proposal row for every session with a Teams meeting that has ended long enough ago. */
@@ -343,7 +352,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
     },
 
     async proposal(actor: Actor, sessionId: string): Promise<AttendanceProposalAnswer> {
-      requireHr(actor, 'see proposed attendance');
+      await requireSessionManager(actor, sessionId, 'see proposed attendance');
       if (!(await store.session(sessionId))) throw new AppError('not_found', 'No such session.');
       const row = await proposalRow(sessionId);
       await deps.audit.record({
@@ -361,7 +370,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
       sessionId: string,
       input: ConfirmAttendanceInput,
     ): Promise<AttendanceProposal> {
-      requireHr(actor, 'confirm attendance');
+      await requireSessionManager(actor, sessionId, 'confirm attendance');
       const present = new Set(input.present.map((id) => id.toLowerCase()));
       const absent = new Set(input.absent.map((id) => id.toLowerCase()));
       const both = [...present].filter((id) => absent.has(id));
@@ -462,7 +471,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
 
     /** A room session's check-in code, made once (the same code on every later call). */
     async checkinCode(actor: Actor, sessionId: string): Promise<AttendanceProposal> {
-      requireHr(actor, 'show a check-in code');
+      await requireSessionManager(actor, sessionId, 'show a check-in code');
       const session = await store.session(sessionId);
       if (!session) throw new AppError('not_found', 'No such session.');
       if (session.status === 'cancelled') throw new AppError('conflict', 'This session has been cancelled.');
@@ -609,7 +618,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
     },
 
     async retry(actor: Actor, sessionId: string, input: RetryAttendanceInput): Promise<AttendanceProposal> {
-      requireHr(actor, 'ask for the attendance report again');
+      await requireSessionManager(actor, sessionId, 'ask for the attendance report again');
       const row = await loadProposal(sessionId);
       if (row.version !== input.version) throw stale(row);
       if (!['refused', 'noMeeting', 'failed'].includes(row.state))

@@ -50,6 +50,11 @@ export const COURSE_CATEGORIES = ['basic', 'specialist', 'dispatch', 'selfStudy'
 export const courseCategorySchema = z.enum(COURSE_CATEGORIES);
 export type CourseCategory = z.infer<typeof courseCategorySchema>;
 
+/** catalog: HR's course (研修計画) · workplace: a 職場研修 run by a 課 for its own staff (課長/係長). */
+export const COURSE_SCOPES = ['catalog', 'workplace'] as const;
+export const courseScopeSchema = z.enum(COURSE_SCOPES);
+export type CourseScope = z.infer<typeof courseScopeSchema>;
+
 export const COURSE_FORMATS = ['inPerson', 'online'] as const;
 export const courseFormatSchema = z.enum(COURSE_FORMATS);
 export type CourseFormat = z.infer<typeof courseFormatSchema>;
@@ -130,11 +135,21 @@ export const courseInputSchema = z
      * null clears it; absent keeps what is stored. Not a month already past.
      */
     nextSessionMonth: yearMonth.nullable().optional(),
+    /**
+     * workplace: a 職場研修 of the caller's own 課 (a 課長 or 係長; the 課 is theirs, never chosen);
+     * absent or catalog: HR's catalog. Fixed once made.
+     */
+    scope: courseScopeSchema.optional(),
+    /** With scope workplace: the 課. HR names any; a 課長/係長 only their own (absent: the caller's 課). */
+    ownerDepartment: userText.trim().min(1).max(100).optional(),
   })
   .strict();
 export type CourseInput = z.infer<typeof courseInputSchema>;
 export type LocalizedInput = CourseInput['title'];
-export const courseUpdateSchema = courseInputSchema.extend({ version: expectedVersion }).strict();
+export const courseUpdateSchema = courseInputSchema
+  .omit({ scope: true, ownerDepartment: true })
+  .extend({ version: expectedVersion })
+  .strict();
 export type CourseUpdateInput = z.infer<typeof courseUpdateSchema>;
 export const versionOnlySchema = versionInputSchema;
 export type VersionOnlyInput = z.infer<typeof versionOnlySchema>;
@@ -174,6 +189,12 @@ export const courseViewSchema = z.object({
   openSessions: z.number(),
   /** YYYY-MM: when HR expects the next session (null when not said). */
   nextSessionMonth: z.string().nullable(),
+  /** catalog (HR's) or workplace (職場研修 of the 課 `ownerDepartment`, made by `organiserId`). */
+  scope: courseScopeSchema,
+  ownerDepartment: z.string().nullable(),
+  organiserId: z.string().nullable(),
+  /** Whether the caller may change the course and run its sessions (HR, or a 課長/係長 of its 課). */
+  manageable: z.boolean(),
 });
 export type CourseView = z.infer<typeof courseViewSchema>;
 

@@ -8,7 +8,7 @@ import {
   uuidPrimaryKey,
   versionedRow,
 } from '../db/columns.ts';
-import { COURSE_CATEGORIES, COURSE_FORMATS, ENROLMENT_STATUSES } from './training.contract.ts';
+import { COURSE_CATEGORIES, COURSE_FORMATS, COURSE_SCOPES, ENROLMENT_STATUSES } from './training.contract.ts';
 
 /** A course of the catalog (研修). `seedKey` marks the local-mode demo catalog, so seeding is idempotent. */
 export const trainingCourses = pgTable(
@@ -29,10 +29,23 @@ export const trainingCourses = pgTable(
     /** YYYY-MM: when HR expects the next session, shown while none is open (issue 18). */
     nextSessionMonth: text('next_session_month'),
     archivedAt: timestamptz('archived_at'),
+    /**
+     * catalog: HR's course for the whole city. workplace: a 職場研修 run by a 課 (issue 19): its 課
+     * (people.department in force when it was made) and the 課長/係長 who made it (docs/training.md).
+     */
+    scope: text('scope', { enum: COURSE_SCOPES }).notNull().default('catalog'),
+    ownerDepartment: text('owner_department'),
+    organiserId: text('organiser_id'),
     seedKey: text('seed_key'),
     ...versionedRow(),
   },
-  (table) => [uniqueIndex('training_courses_seed_key').on(table.seedKey)],
+  (table) => [
+    uniqueIndex('training_courses_seed_key').on(table.seedKey),
+    // A 課's 職場研修 panel lists its own courses.
+    index('training_courses_owner_idx')
+      .on(table.ownerDepartment)
+      .where(sql`${table.ownerDepartment} is not null`),
+  ],
 );
 
 /**

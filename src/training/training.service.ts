@@ -32,6 +32,13 @@ import {
 } from './training.contract.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
+import {
+  canManageCourse,
+  inCourseAudience,
+  organisedDepartmentOf,
+  requireCourseManager,
+  seesCourse,
+} from './workplace.ts';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -96,7 +103,47 @@ export function createTrainingService(deps: TrainingDependencies) {
       throw new AppError('validation_failed', 'The course refers to things that do not fit.', details);
   };
 
-  const courseRow = (input: CourseInput): Omit<NewCourse, 'id'> => ({
+  /** HR, or a 課長/係長 of a workplace course's own 課 (src/training/workplace.ts). */
+  const requireManager = (actor: Actor, course: CourseRow, what: string) =>
+    requireCourseManager(people, actor, course, what);
+
+  /** The enrolment's course, once the actor is known to manage it. */
+  const requireEnrolmentManager = async (actor: Actor, enrolmentId: string, what: string) => {
+    const found = await store.enrolment(enrolmentId);
+    if (!found) throw new AppError('not_found', 'No such enrolment.');
+    await requireManager(actor, (await loadSession(found.sessionId)).course, what);
+  };
+
+  /** The scope, 課 and organiser of a new course; 403 when the caller may not make it. */
+  const scopeOfNewCourse = async (
+    actor: Actor,
+    input: CourseInput,
+  ): Promise<Pick<NewCourse, 'scope' | 'ownerDepartment' | 'organiserId'>> => {
+    if (input.scope !== 'workplace') {
+      if (input.ownerDepartment !== undefined)
+        throw new AppError('validation_failed', 'Only a workplace course has an owner 課.', [
+          { path: 'body.ownerDepartment', message: 'only with scope workplace' },
+        ]);
+      requireHr(actor, 'manage the training catalog');
+      return { scope: 'catalog', ownerDepartment: null, organiserId: null };
+    }
+    const own = organisedDepartmentOf(await people.get(actor.id));
+    const department = input.ownerDepartment ?? own;
+    if (!actor.isHr && (!own || department !== own))
+      throw new AppError(
+        'forbidden',
+        own
+          ? `A 課長 or 係長 makes workplace training for their own 課 (${own}) only.`
+          : 'Only a 課長 or 係長 (or HR) may make workplace training (職場研修).',
+      );
+    if (!department)
+      throw new AppError('validation_failed', 'Name the 課 of the workplace course.', [
+        { path: 'body.ownerDepartment', message: 'required' },
+      ]);
+    return { scope: 'workplace', ownerDepartment: department, organiserId: actor.id };
+  };
+
+  const courseRow = (input: Omit<CourseInput, 'scope' | 'ownerDepartment'>): Omit<NewCourse, 'id'> => ({
     category: input.category,
     titleJa: input.title.ja.trim(),
     titleEn: input.title.en?.trim() || null,
@@ -174,10 +221,12 @@ export function createTrainingService(deps: TrainingDependencies) {
     };
   };
 
+  /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
   const courseView = (
     course: CourseRow,
     person: PersonRow | undefined,
     sessions: SessionRow[],
+    viewer: { actor: Actor; person: PersonRow | undefined } | null,
   ): CourseView => ({
     id: course.id,
     category: course.category,
@@ -200,11 +249,23 @@ export function createTrainingService(deps: TrainingDependencies) {
     openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
       .length,
     nextSessionMonth: course.nextSessionMonth,
+    scope: course.scope,
+    ownerDepartment: course.ownerDepartment,
+    organiserId: course.organiserId,
+    manageable: viewer !== null && canManageCourse(viewer.actor, viewer.person, course),
   });
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
     const course = await store.course(courseId);
     if (!course || (course.archivedAt && !actor.isHr)) throw new AppError('not_found', 'No such course.');
+    return course;
+  };
+
+  /** A course the actor manages (archived ones too, as HR always could): 404 unknown, 403 not theirs. */
+  const loadManaged = async (actor: Actor, courseId: string, what: string): Promise<CourseRow> => {
+    const course = await store.course(courseId);
+    if (!course) throw new AppError('not_found', 'No such course.');
+    await requireManager(actor, course, what);
     return course;
   };
 
@@ -229,7 +290,8 @@ export function createTrainingService(deps: TrainingDependencies) {
       resource: 'training-course',
       details: { courseId: current.id, ...audited(updated) },
     });
-    return courseView(updated, await people.get(actor.id), await store.sessionsOf([current.id]));
+    const me = await people.get(actor.id);
+    return courseView(updated, me, await store.sessionsOf([current.id]), { actor, person: me });
   };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
@@ -308,6 +370,12 @@ export function createTrainingService(deps: TrainingDependencies) {
         'conflict',
         `Applications for this session closed on ${session.applicationDeadline} (締切を過ぎています).`,
       );
+  };
+
+  /** A workplace course is for its own 課 (applications and 推薦; HR's 指名 may reach further). */
+  const requireAudience = (course: CourseRow, person: PersonRow) => {
+    if (!inCourseAudience(person, course))
+      throw new AppError('forbidden', 'This workplace course (職場研修) is for the staff of its own 課.');
   };
 
   const requireEligible = (course: CourseRow, person: PersonRow) => {
@@ -452,40 +520,49 @@ export function createTrainingService(deps: TrainingDependencies) {
       const courses = (await store.courses()).filter(
         (course) =>
           (options.archived ? course.archivedAt !== null : course.archivedAt === null) &&
-          (!options.category || course.category === options.category),
+          (!options.category || course.category === options.category) &&
+          seesCourse(actor, me, course),
       );
       const sessions = await store.sessionsOf(courses.map((course) => course.id));
-      const views = courses.map((course) => courseView(course, me, sessions));
+      const views = courses.map((course) => courseView(course, me, sessions, { actor, person: me }));
       return options.view === 'fit' ? views.filter((view) => view.eligibility.eligible) : views;
     },
 
     async getCourse(actor: Actor, courseId: string): Promise<CourseDetail> {
       const course = await loadCourse(courseId, actor);
+      const me = await people.get(actor.id);
+      // Another 課's workplace course is not in the caller's catalog (404, like an unknown one); changing
+      // it answers 403 (requireManager), so a refusal is never mistaken for a missing course.
+      if (!seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
       const sessions = await store.sessionsOf([course.id]);
       const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
       return {
-        ...courseView(course, await people.get(actor.id), sessions),
+        ...courseView(course, me, sessions, { actor, person: me }),
         sessions: sessions.map((session) => sessionView(session, course, enrolments)),
       };
     },
 
     async createCourse(actor: Actor, input: CourseInput): Promise<CourseView> {
-      requireHr(actor, 'manage the training catalog');
+      const scope = await scopeOfNewCourse(actor, input);
       checkCourse(input);
-      const course = await store.insertCourse(courseRow(input));
+      const course = await store.insertCourse({ ...courseRow(input), ...scope });
       await deps.audit.record({
         actorId: actor.id,
         subjectId: null,
         action: 'write',
         resource: 'training-course',
-        details: { courseId: course.id, change: 'create' },
+        details: {
+          courseId: course.id,
+          change: 'create',
+          ...(scope.scope === 'workplace' ? { scope: scope.scope, department: scope.ownerDepartment } : {}),
+        },
       });
-      return courseView(course, await people.get(actor.id), []);
+      const me = await people.get(actor.id);
+      return courseView(course, me, [], { actor, person: me });
     },
 
     async updateCourse(actor: Actor, courseId: string, input: CourseUpdateInput) {
-      requireHr(actor, 'manage the training catalog');
-      const current = await loadCourse(courseId, actor);
+      const current = await loadManaged(actor, courseId, 'change this course');
       checkCourse(input, current);
       const { version: expected, ...rest } = input;
       return saveCourse(actor, current, expected, courseRow(rest), (updated) => ({
@@ -495,8 +572,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async archiveCourse(actor: Actor, courseId: string, input: VersionOnlyInput) {
-      requireHr(actor, 'manage the training catalog');
-      const current = await loadCourse(courseId, actor);
+      const current = await loadManaged(actor, courseId, 'archive this course');
       if (current.archivedAt) throw new AppError('conflict', 'This course is already archived.');
       return saveCourse(actor, current, input.version, { archivedAt: deps.now() }, () => ({
         change: 'archive',
@@ -505,8 +581,7 @@ export function createTrainingService(deps: TrainingDependencies) {
 
     // ---- sessions ----
     async scheduleSession(actor: Actor, courseId: string, input: SessionInput): Promise<SessionView> {
-      requireHr(actor, 'schedule training sessions');
-      const course = await loadCourse(courseId, actor);
+      const course = await loadManaged(actor, courseId, 'schedule sessions of this course');
       if (course.archivedAt) throw new AppError('conflict', 'An archived course cannot get new sessions.');
       const { startsAt, details, columns } = sessionTimes(input);
       if (startsAt <= deps.now()) details.push({ path: 'body.date', message: 'must be in the future' });
@@ -522,8 +597,8 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async updateSession(actor: Actor, sessionId: string, input: SessionUpdateInput) {
-      requireHr(actor, 'change training sessions');
       const { course } = await loadSession(sessionId);
+      await requireManager(actor, course, 'change this session');
       const { startsAt, endsAt, details, columns } = sessionTimes(input);
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
       let outlook = false;
@@ -589,8 +664,8 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async cancelSession(actor: Actor, sessionId: string, input: CancelSessionInput) {
-      requireHr(actor, 'cancel training sessions');
       const { course } = await loadSession(sessionId);
+      await requireManager(actor, course, 'cancel this session');
       await store.withSessionLocked(sessionId, async (tx, session) => {
         checkSessionVersion(session, input.version);
         if (session.status === 'cancelled')
@@ -615,8 +690,8 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async roster(actor: Actor, sessionId: string): Promise<Roster> {
-      requireHr(actor, 'see the roster');
       const { session, course } = await loadSession(sessionId);
+      await requireManager(actor, course, 'see the roster');
       const rows = await store.enrolmentsOfSessions([sessionId]);
       await deps.audit.record({
         actorId: actor.id,
@@ -660,9 +735,10 @@ export function createTrainingService(deps: TrainingDependencies) {
         ]),
       );
       const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
+      const me = actor.isHr ? undefined : await people.get(actor.id);
       return sessions.flatMap((session) => {
         const course = courses.get(session.courseId);
-        if (!course || (course.archivedAt && !actor.isHr)) return [];
+        if (!course || (course.archivedAt && !actor.isHr) || !seesCourse(actor, me, course)) return [];
         return [sessionView(session, course, enrolments)];
       });
     },
@@ -688,7 +764,9 @@ export function createTrainingService(deps: TrainingDependencies) {
     async apply(actor: Actor, sessionId: string, input: ApplyInput) {
       const { session, course } = await loadSession(sessionId);
       requireOpen(session, course, true);
-      requireEligible(course, await loadPerson(actor.id));
+      const me = await loadPerson(actor.id);
+      requireAudience(course, me);
+      requireEligible(course, me);
       const row = await insertEnrolment({
         sessionId,
         personId: actor.id,
@@ -704,7 +782,9 @@ export function createTrainingService(deps: TrainingDependencies) {
       const { session, course } = await loadSession(sessionId);
       await deps.access.require(actor, personId, ['supervisor']);
       requireOpen(session, course, true);
-      requireEligible(course, await loadPerson(personId));
+      const person = await loadPerson(personId);
+      requireAudience(course, person);
+      requireEligible(course, person);
       const requester = deps.notices ? await people.get(actor.id) : undefined;
       const row = await insertEnrolment(
         {
@@ -732,12 +812,18 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async nominate(actor: Actor, sessionId: string, input: NominateInput) {
-      requireHr(actor, 'nominate staff (指名)');
       const personId = input.personId.toLowerCase();
       const { session, course } = await loadSession(sessionId);
+      await requireManager(actor, course, 'nominate staff (指名) for this session');
       // HR nominates after the deadline too: the deadline is for applications.
       requireOpen(session, course, false);
       const person = await loadPerson(personId);
+      // A workplace organiser nominates their own 課's staff; HR anyone.
+      if (!actor.isHr && !inCourseAudience(person, course))
+        throw new AppError(
+          'forbidden',
+          'A workplace course’s organiser nominates people of its own 課 only.',
+        );
       if (!input.overrideEligibility) requireEligible(course, person);
       const eligible = eligibilityFor(
         course,
@@ -767,7 +853,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async confirm(actor: Actor, enrolmentId: string, input: VersionOnlyInput) {
-      requireHr(actor, 'confirm enrolments');
+      await requireEnrolmentManager(actor, enrolmentId, 'confirm enrolments');
       const row = await changeEnrolment(enrolmentId, input.version, REQUESTED, (_row, session, all) => {
         if (session.status === 'cancelled')
           throw new AppError('conflict', 'This session has been cancelled.');
@@ -782,7 +868,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async decline(actor: Actor, enrolmentId: string, input: CloseEnrolmentInput) {
-      requireHr(actor, 'decline enrolments');
+      await requireEnrolmentManager(actor, enrolmentId, 'decline enrolments');
       const row = await changeEnrolment(enrolmentId, input.version, [...REQUESTED, 'waitlisted'], () => ({
         status: 'declined',
         closingReason: input.reason,
@@ -831,7 +917,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async markAttended(actor: Actor, enrolmentId: string, input: VersionOnlyInput) {
-      requireHr(actor, 'record attendance');
+      await requireEnrolmentManager(actor, enrolmentId, 'record attendance');
       const row = await changeEnrolment(enrolmentId, input.version, ['confirmed'], (_row, session) => {
         // Attendance is a fact about a session that took place: recording it earlier would let the
         // person report on a session still running (and the report requests go out too early).
@@ -889,7 +975,9 @@ export function createTrainingService(deps: TrainingDependencies) {
         const competency = framework.competencies.find((candidate) => candidate.id === competencyId);
         return competency ? [{ competencyId, rating, name: competency.name }] : [];
       });
-      const courses = (await store.courses()).filter((course) => course.archivedAt === null);
+      const courses = (await store.courses()).filter(
+        (course) => course.archivedAt === null && inCourseAudience(person, course),
+      );
       const sessions = await store.sessionsOf(courses.map((course) => course.id));
       // A course the person has applied to, been put forward for, or is enrolled in or has taken is no
       // suggestion; one whose only enrolment was withdrawn, declined or in a cancelled session still is.
@@ -913,7 +1001,11 @@ export function createTrainingService(deps: TrainingDependencies) {
         period: selfCheck?.period ?? null,
         wishes,
       });
-      return ranked.map((entry) => ({ ...entry, course: courseView(entry.course, person, sessions) }));
+      const me = await people.get(actor.id);
+      return ranked.map((entry) => ({
+        ...entry,
+        course: courseView(entry.course, person, sessions, { actor, person: me }),
+      }));
     },
   };
 }

@@ -40,6 +40,10 @@ function course(id: string, overrides: Partial<CourseView> = {}): CourseView {
     eligibility: { eligible: true, reasons: [] },
     openSessions: 0,
     nextSessionMonth: null,
+    scope: 'catalog',
+    ownerDepartment: null,
+    organiserId: null,
+    manageable: false,
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ import {
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-type PageId = 'career' | 'declaration' | 'team';
+type PageId = 'career' | 'declaration' | 'team' | 'training/workplace';
 
 describe('career design, 自己申告 and the team view', () => {
   let server: TestServer;
@@ -214,6 +214,48 @@ describe('career design, 自己申告 and the team view', () => {
     await first.page.close();
     await second.page.close();
   }, 120_000);
+
+  it('a 係長 creates a 転入者研修 with a session and enrols a member of their 課: the event is in Outlook', async () => {
+    expect(['kacho', 'kakaricho']).toContain(supervisor.levelId);
+    const kenshu = server.emulator.people.find((person) => person.userPrincipalName.startsWith('kenshu@'))!;
+    const jstDay = (offset: number) =>
+      new Date(Date.now() + 9 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const { page, tab } = await open(supervisor, 'training/workplace');
+    const frame = tab.frame;
+    await frame.locator('[data-testid=workplace-add]').click();
+    const form = frame.locator('[data-testid=new-workplace-course] [data-testid=course-form]');
+    await form.locator('[data-testid=course-title-ja]').fill('転入者研修');
+    await form.locator('[data-testid=course-save]').click();
+    const course = frame.locator('[data-testid^=workplace-course-][data-title="転入者研修"]');
+    await course.locator('[data-testid=session-add]').click();
+    const sessionForm = course.locator('[data-testid=session-form]');
+    await sessionForm.locator('[data-testid=session-date]').fill(jstDay(14));
+    await sessionForm.locator('[data-testid=session-start]').fill('10:00');
+    await sessionForm.locator('[data-testid=session-end]').fill('12:00');
+    await sessionForm.locator('[data-testid=session-place]').fill('市民課 会議室');
+    await sessionForm.locator('[data-testid=session-capacity]').fill('10');
+    await sessionForm.locator('[data-testid=session-deadline]').fill(jstDay(7));
+    await sessionForm.locator('[data-testid=session-save]').click();
+    await course.locator('[data-testid^=hr-session-]').first().waitFor();
+    await frame.locator('[data-testid=workplace-person]').selectOption(employee.id);
+    await frame.locator('[data-testid=workplace-session]').selectOption({ index: 1 });
+    await frame.locator('[data-testid=workplace-enrol-submit]').click();
+    await frame.locator('[data-testid=workplace-enrol-status]', { hasText: employee.displayName }).waitFor();
+    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
+    await expect
+      .poll(
+        () =>
+          server.emulator
+            .eventsOf(kenshu.id)
+            .filter(
+              (event) => event.subject === '【研修】転入者研修' && event.isOrganizer && !event.isCancelled,
+            )
+            .map((event) => event.attendees.map((attendee) => attendee.emailAddress.address.toLowerCase())),
+        { timeout: 30_000 },
+      )
+      .toEqual([[employee.mail.toLowerCase()]]);
+    await page.close();
+  });
 
   it('HR opens the 自己申告 window; the employee fills two wishes, submits after confirming, and then sees it read-only', async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());

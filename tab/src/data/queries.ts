@@ -57,6 +57,8 @@ export const queryKeys = {
   /** The catalog's courses for a view (`fit` or `all`) and category ('' for all). */
   catalog: (view: string, category: string) => ['training', 'courses', view, category] as const,
   trainingTeam: ['training', 'team'] as const,
+  /** The workplace courses (職場研修) the caller sees: their 課's, or every 課's for HR. */
+  workplaceCourses: ['training', 'workplace', 'courses'] as const,
   myEnrolments: ['training', 'enrolments', 'me'] as const,
   myRecommendations: ['training', 'recommendations', 'me'] as const,
   myReports: ['training', 'reports', 'me'] as const,

@@ -61,12 +61,15 @@ export function CourseForm({
   api,
   framework,
   course,
+  scope,
   onCancel,
   onSaved,
 }: {
   api: ApiClient;
   framework: Framework;
   course?: CourseView;
+  /** workplace: a new course is a 職場研修 of the caller's own 課 (the server decides the 課). */
+  scope?: 'workplace';
   onCancel: () => void;
   onSaved: (course: CourseView) => void;
 }) {
@@ -89,7 +92,7 @@ export function CourseForm({
             params: { courseId: course.id },
             body: { ...input, version: version ?? course.version },
           })
-        : api.call('POST /api/training/courses', { body: input }),
+        : api.call('POST /api/training/courses', { body: scope ? { ...input, scope } : input }),
     onSaved,
   });
   const toggle = (key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds', id: string, on: boolean) =>

@@ -21,7 +21,16 @@ import { formatDay, formatSpan, useTitle } from './format.ts';
 import { OutlookBadge } from './outlook-badge.tsx';
 import { SessionForm } from './session-form.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
-export function CourseSessions({ api, course }: { api: ApiClient; course: CourseView }) {
+export function CourseSessions({
+  api,
+  course,
+  area = 'hr',
+}: {
+  api: ApiClient;
+  course: CourseView;
+  /** Where the roster opens: HR's console or the 課's workplace training. */
+  area?: 'hr' | 'workplace';
+}) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
@@ -100,7 +109,7 @@ export function CourseSessions({ api, course }: { api: ApiClient; course: Course
                   />
                 ) : (
                   <div className={layout.row}>
-                    <Link href={hrefOf('training', 'hr', 'roster', session.id)} data-testid="open-roster">
+                    <Link href={hrefOf('training', area, 'roster', session.id)} data-testid="open-roster">
                       {t('hr.roster')}
                     </Link>
                     {session.status === 'scheduled' ? (
@@ -143,6 +152,8 @@ export function CourseSessions({ api, course }: { api: ApiClient; course: Course
           onSaved={(session) => {
             setAdding(false);
             upsert(session);
+            // The session list (the workplace panel's enrol form, the team's 推薦) now has one more.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
           }}
         />
       ) : (

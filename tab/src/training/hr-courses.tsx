@@ -138,6 +138,11 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
                   <h3 className={styles.title}>{title(course.title)}</h3>
                   <div className={layout.row}>
                     <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
+                    {course.scope === 'workplace' ? (
+                      <Badge color="informative" data-testid="hr-course-workplace">
+                        {t('workplace.badge')}・{course.ownerDepartment}
+                      </Badge>
+                    ) : null}
                     {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
                   </div>
                   {!course.archived ? <NextSession course={course} thisMonth={thisMonth} /> : null}

@@ -22,7 +22,16 @@ type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' |
 
 const REQUESTED = new Set(['applied', 'recommended', 'nominated']);
 
-export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }) {
+/** `area`: HR's console, or a 課's workplace training (no directory-wide 指名: the panel enrols its staff). */
+export function Roster({
+  api,
+  sessionId,
+  area = 'hr',
+}: {
+  api: ApiClient;
+  sessionId: string;
+  area?: 'hr' | 'workplace';
+}) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
@@ -75,7 +84,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
 
   return (
     <div className={layout.stack} data-testid="training-roster">
-      <Link href={hrefOf('training', 'hr')}>{t('hr.back')}</Link>
+      <Link href={hrefOf('training', area)}>{area === 'hr' ? t('hr.back') : t('workplace.back')}</Link>
       <Section
         title={t('hr.rosterOf', {
           title: title(session.courseTitle),
@@ -193,7 +202,7 @@ export function Roster({ api, sessionId }: { api: ApiClient; sessionId: string }
       {!session.online && session.status === 'scheduled' ? (
         <AttendanceProposalPanel api={api} sessionId={sessionId} room />
       ) : null}
-      <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} />
+      {area === 'hr' ? <Nominate api={api} sessionId={sessionId} onDone={() => void refresh()} /> : null}
     </div>
   );
 }

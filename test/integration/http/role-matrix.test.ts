@@ -771,4 +771,91 @@ describe('security matrix: every route × every role', () => {
     expect(mismatches, seen.join('\n')).toEqual([]);
     expect(seen).toHaveLength(routes.length * ROLES.length);
   });
+
+  // Workplace training (職場研修, docs/training.md): the same routes, on a course of the subject's 課 made by
+  // their 係長. The organiser side (a 課長/係長 of that 課) and HR manage it; a 主事 of the 課 and a 係長 of
+  // another 課 get 403. Run after the table above, on rows of its own.
+  it('lets the 課 organisers and HR run a workplace course, and refuses a 主事 and another 課’s 係長', async () => {
+    const people = server.emulator.people;
+    const organiser = as.supervisor;
+    expect(organiser.levelId).toBe('kakaricho');
+    const otherKakaricho = people.find(
+      (person) =>
+        person.levelId === 'kakaricho' &&
+        person.department !== subject.department &&
+        person.appRoles.length === 0,
+    )!;
+    const staff = as.employee;
+    const workplace = { ...courseBody(), scope: 'workplace', targetLevelIds: [] };
+    const created = await call(organiser, 'POST', '/api/training/courses', workplace);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const courseId = created.body.id as string;
+    const session = await call(
+      organiser,
+      'POST',
+      `/api/training/courses/${courseId}/sessions`,
+      sessionBody(30),
+    );
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    const sessionId = session.body.id as string;
+    let courseVersion = 1;
+    const checks: Array<{ route: string; path: string; method: string; body?: () => unknown }> = [
+      {
+        route: 'createTrainingCourse',
+        method: 'POST',
+        path: '/api/training/courses',
+        body: () => ({ ...workplace, ownerDepartment: subject.department }),
+      },
+      {
+        route: 'updateTrainingCourse',
+        method: 'PUT',
+        path: `/api/training/courses/${courseId}`,
+        body: () => ({ ...courseBody(), version: courseVersion }),
+      },
+      {
+        route: 'scheduleTrainingSession',
+        method: 'POST',
+        path: `/api/training/courses/${courseId}/sessions`,
+        body: () => sessionBody(35),
+      },
+      { route: 'getTrainingRoster', method: 'GET', path: `/api/training/sessions/${sessionId}/roster` },
+      {
+        route: 'nominateForTraining',
+        method: 'POST',
+        path: `/api/training/sessions/${sessionId}/nominate`,
+        // A person of the course's 課, so the organiser's 指名 fits.
+        body: () => ({ personId: staff.id, note: '', overrideEligibility: false }),
+      },
+      {
+        route: 'showTrainingCheckinCode',
+        method: 'POST',
+        path: `/api/training/sessions/${sessionId}/checkin-code`,
+      },
+      {
+        route: 'getTrainingAttendanceProposal',
+        method: 'GET',
+        path: `/api/training/sessions/${sessionId}/attendance-proposal`,
+      },
+    ];
+    const mismatches: string[] = [];
+    for (const check of checks) {
+      for (const [name, person, allowed] of [
+        ['a 主事 of the 課', staff, false],
+        ['a 係長 of another 課', otherKakaricho, false],
+        ['the organiser', organiser, true],
+        ['HR', as.hr, true],
+      ] as const) {
+        const answer = await call(person, check.method, check.path, check.body?.());
+        if (check.route === 'updateTrainingCourse' && answer.status === 200) courseVersion += 1;
+        const fits = allowed
+          ? ![400, 401, 403, 404].includes(answer.status) && answer.status < 500
+          : answer.status === 403;
+        if (!fits)
+          mismatches.push(
+            `${check.route} as ${name}: expected ${allowed ? 'allowed' : '403'}, got ${answer.status} ${answer.body.error?.code ?? ''}`.trim(),
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
