@@ -170,6 +170,10 @@ describe("HR's 研修効果 of a course", () => {
       eligibility: { eligible: true, reasons: [] },
       openSessions: 0,
       nextSessionMonth: null,
+      scope: 'catalog',
+      ownerDepartment: null,
+      organiserId: null,
+      manageable: true,
     };
     const { api } = fakeApi({
       'GET /api/training/courses': [course],
