@@ -29,6 +29,7 @@ import { createInterviewChainHandler, createInterviewsModule } from './interview
 import { registerJobs } from './jobs/job-table.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { createOjtModule } from './ojt/ojt.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -196,6 +197,7 @@ export async function startServer(
         sources: { ...interviews.development, ...training.development, ...reports.development },
       }),
       createAnalyticsModule(ctx, base),
+      createOjtModule(ctx, base),
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

@@ -1,0 +1,25 @@
+// OJT: plans the supervisor makes for a new or transferred person, and onboarding suggestions (docs/ojt.md).
+import type { AppContext, SliceModule } from '../app-context.ts';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { AuditLog } from '../auth/audit.ts';
+import type { PeopleStore } from '../people/people.store.ts';
+import { createOjtSuggestions } from './ojt-suggestions.ts';
+import { ojtRoutes } from './ojt.routes.ts';
+import { createOjtService } from './ojt.service.ts';
+
+export function createOjtModule(
+  ctx: AppContext,
+  deps: { people: PeopleStore; access: AccessPolicy; audit: AuditLog },
+) {
+  const service = createOjtService({ db: ctx.db, ...deps, now: ctx.now });
+  const suggestions = createOjtSuggestions({
+    db: ctx.db,
+    people: deps.people,
+    audit: deps.audit,
+    now: ctx.now,
+  });
+  return {
+    routes: ojtRoutes(service, suggestions),
+    jobs: [],
+  } satisfies SliceModule & Record<string, unknown>;
+}
