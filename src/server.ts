@@ -29,7 +29,7 @@ import { createInterviewChainHandler, createInterviewsModule } from './interview
 import { registerJobs } from './jobs/job-table.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
-import { createOjtModule } from './ojt/ojt.module.ts';
+import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -121,7 +121,10 @@ export async function startServer(
     const listening = new Promise<string>((resolve) => (announceListening = resolve));
 
     // The slices, each built by its module factory on the ports of those it needs.
-    const people = createPeopleModule(ctx, { chainHandler: createInterviewChainHandler(queue) });
+    const people = createPeopleModule(ctx, {
+      chainHandler: createInterviewChainHandler(queue),
+      arrivalHandler: createOjtArrivalHandler(),
+    });
     const auth = createAuthModule(ctx, { lines: people.store });
     const base = { people: people.store, access: auth.access, audit: auth.audit };
     const messaging = createBotMessagingModule(ctx, { isAllowedServiceUrl: botServiceUrlRule(ctx) });

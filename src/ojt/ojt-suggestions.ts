@@ -3,24 +3,15 @@ import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
+import type { Arrival } from '../people/arrivals.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { DEFAULT_ONBOARDING_CHECKLIST } from './default-checklist.ts';
 import type { OjtSuggestionView } from './ojt.contract.ts';
 import { ojtSuggestions } from './ojt.schema.ts';
 
-/** Someone who arrived in a 課: newly in the directory (hire), or their 課 changed (transfer). */
-export interface Arrival {
-  personId: string;
-  supervisorId: string | null;
-  kind: 'hire' | 'transfer';
-  department: string | null;
-  /** The day the arrival took effect (YYYY-MM-DD, Japan). */
-  day: string;
-}
-
-/** What names an arrival once: the same person arriving in the same 課 on the same day. */
+/** What names an arrival once: the same person arriving (hired or moved) in the same 課 on the same day. */
 export function arrivalKeyOf(arrival: Arrival): string {
-  return `${arrival.personId}|${arrival.department ?? ''}|${arrival.day}`;
+  return `${arrival.personId}|${arrival.kind}|${arrival.department ?? ''}|${arrival.day}`;
 }
 
 /**

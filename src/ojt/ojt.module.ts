@@ -3,7 +3,8 @@ import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import { createOjtSuggestions } from './ojt-suggestions.ts';
+import type { ArrivalHandler } from '../people/arrivals.ts';
+import { createOjtSuggestions, suggestOnboarding } from './ojt-suggestions.ts';
 import { ojtRoutes } from './ojt.routes.ts';
 import { createOjtService } from './ojt.service.ts';
 
@@ -22,4 +23,16 @@ export function createOjtModule(
     routes: ojtRoutes(service, suggestions),
     jobs: [],
   } satisfies SliceModule & Record<string, unknown>;
+}
+
+/**
+ * Made before the people module (which calls it inside the transaction that records an arrival): one
+ * onboarding suggestion per arrival to the person's supervisor, exactly once (a unique arrival key).
+ */
+export function createOjtArrivalHandler(): ArrivalHandler {
+  return {
+    async arrived(tx, arrivals, now) {
+      await suggestOnboarding(tx, arrivals, now);
+    },
+  };
 }
