@@ -185,6 +185,7 @@ export async function startServer(
         enrolments: (actor) => training.service.enrolmentsOf(actor, actor.id),
       },
     });
+    const ojt = createOjtModule(ctx, base);
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,
@@ -197,10 +198,15 @@ export async function startServer(
       reports,
       createDevelopmentModule(ctx, {
         ...base,
-        sources: { ...interviews.development, ...training.development, ...reports.development },
+        sources: {
+          ...interviews.development,
+          ...training.development,
+          ...reports.development,
+          ...ojt.development,
+        },
       }),
       createAnalyticsModule(ctx, base),
-      createOjtModule(ctx, base),
+      ojt,
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

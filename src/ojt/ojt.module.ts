@@ -4,6 +4,7 @@ import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ArrivalHandler } from '../people/arrivals.ts';
+import { createDevelopmentOjt } from './development-ojt.adapter.ts';
 import { createOjtSuggestions, suggestOnboarding } from './ojt-suggestions.ts';
 import { ojtRoutes } from './ojt.routes.ts';
 import { createOjtService } from './ojt.service.ts';
@@ -22,6 +23,8 @@ export function createOjtModule(
   return {
     routes: ojtRoutes(service, suggestions),
     jobs: [],
+    /** What the supervisor's 育成 page counts of OJT: guidance given (growth's DevelopmentSources). */
+    development: createDevelopmentOjt(ctx.db),
   } satisfies SliceModule & Record<string, unknown>;
 }
 
