@@ -29,6 +29,7 @@ import { createInterviewChainHandler, createInterviewsModule } from './interview
 import { registerJobs } from './jobs/job-table.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -120,7 +121,10 @@ export async function startServer(
     const listening = new Promise<string>((resolve) => (announceListening = resolve));
 
     // The slices, each built by its module factory on the ports of those it needs.
-    const people = createPeopleModule(ctx, { chainHandler: createInterviewChainHandler(queue) });
+    const people = createPeopleModule(ctx, {
+      chainHandler: createInterviewChainHandler(queue),
+      arrivalHandler: createOjtArrivalHandler(),
+    });
     const auth = createAuthModule(ctx, { lines: people.store });
     const base = { people: people.store, access: auth.access, audit: auth.audit };
     const messaging = createBotMessagingModule(ctx, { isAllowedServiceUrl: botServiceUrlRule(ctx) });
@@ -181,6 +185,7 @@ export async function startServer(
         enrolments: (actor) => training.service.enrolmentsOf(actor, actor.id),
       },
     });
+    const ojt = createOjtModule(ctx, base);
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,
@@ -193,9 +198,15 @@ export async function startServer(
       reports,
       createDevelopmentModule(ctx, {
         ...base,
-        sources: { ...interviews.development, ...training.development, ...reports.development },
+        sources: {
+          ...interviews.development,
+          ...training.development,
+          ...reports.development,
+          ...ojt.development,
+        },
       }),
       createAnalyticsModule(ctx, base),
+      ojt,
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

@@ -21,3 +21,4 @@ export * from '../http/rate-limit.schema.ts';
 export * from '../graph/mailbox-pacing.schema.ts';
 export * from '../calendar-watch/calendar-watch.schema.ts';
 export * from '../training/attendance.schema.ts';
+export * from '../ojt/ojt.schema.ts';

@@ -27,4 +27,6 @@ export interface DevelopmentSources {
   recommendations(authorIds: string[], fiscalYear: number): Promise<ActivityCount[]>;
   /** The comments these people wrote on training reports in the fiscal year (reports slice). */
   reportComments(authorIds: string[], fiscalYear: number): Promise<ActivityCount[]>;
+  /** The OJT guidance these people logged in the fiscal year, by the day it was given (ojt slice). */
+  ojtGuidance(authorIds: string[], fiscalYear: number): Promise<ActivityCount[]>;
 }

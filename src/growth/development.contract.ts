@@ -18,6 +18,7 @@ export const developmentCountsSchema = z.object({
   oneOnOnes: z.number().describe('1:1s held (over, not cancelled or failed)'),
   recommendations: z.number().describe('Training recommendations (推薦) made for the person'),
   reportComments: z.number().describe('Comments written on the person’s training reports'),
+  ojtGuidance: z.number().describe('OJT guidance logged for the person (by the day it was given)'),
 });
 export type DevelopmentCounts = z.infer<typeof developmentCountsSchema>;
 

@@ -49,6 +49,7 @@ const zero = (): DevelopmentCounts => ({
   oneOnOnes: 0,
   recommendations: 0,
   reportComments: 0,
+  ojtGuidance: 0,
 });
 
 /** The measures alone of a row that has more. */
@@ -126,12 +127,13 @@ export function createDevelopmentService(deps: DevelopmentDependencies) {
   const activity = async (supervisorIds: string[], fiscalYear: number) => {
     const found = new Map<string, DevelopmentCounts>();
     if (supervisorIds.length === 0) return found;
-    const [goal, selfCheck, held, recommended, commented] = await Promise.all([
+    const [goal, selfCheck, held, recommended, commented, guided] = await Promise.all([
       goalComments(supervisorIds, fiscalYear),
       selfCheckComments(supervisorIds, fiscalYear),
       deps.sources.interviewsHeld(supervisorIds, fiscalYear, deps.now()),
       deps.sources.recommendations(supervisorIds, fiscalYear),
       deps.sources.reportComments(supervisorIds, fiscalYear),
+      deps.sources.ojtGuidance(supervisorIds, fiscalYear),
     ]);
     const entry = (authorId: string, personId: string) => {
       const key = pairKey(authorId, personId);
@@ -148,6 +150,7 @@ export function createDevelopmentService(deps: DevelopmentDependencies) {
     }
     for (const row of recommended) entry(row.authorId, row.personId).recommendations += row.n;
     for (const row of commented) entry(row.authorId, row.personId).reportComments += row.n;
+    for (const row of guided) entry(row.authorId, row.personId).ojtGuidance += row.n;
     return found;
   };
 

@@ -41,6 +41,7 @@ import { directoryUserToRow } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
 import { directoryExclusionStore } from './directory-exclusions.ts';
 import { planLines } from './line-planner.ts';
+import { arrivalsOf, type ArrivalHandler } from './arrivals.ts';
 import { chainChanges, type ChainChangeHandler } from './supervisor-changes.ts';
 import { isStorableText, USER_TEXT_MESSAGE } from '../http/user-input.ts';
 
@@ -139,6 +140,8 @@ export interface PeopleAdminDependencies {
   directory: Directory;
   levels: readonly LevelNames[];
   chainHandler: ChainChangeHandler;
+  /** What follows someone's arrival in a 課 (an onboarding OJT suggestion), in the change's transaction. */
+  arrivalHandler?: ArrivalHandler;
   /** Queues a directory sync (the people.sync job). */
   queueSync: () => Promise<void>;
   now: () => Date;
@@ -285,6 +288,8 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
       await history.applyEffective(tx, jstDayOf(now.getTime()), scope);
       const after = await history.everyone(tx, scope);
       const diff = compare(before, after);
+      const arrivals = arrivalsOf(before, after, jstDayOf(now.getTime()));
+      if (arrivals.length > 0) await deps.arrivalHandler?.arrived(tx, arrivals, now);
       if (scope) diff.chains = await scopedChains(tx, before, after);
       const rerouted =
         diff.chains.length > 0

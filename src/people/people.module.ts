@@ -6,6 +6,7 @@ import { createPeopleAdminService } from './people-admin.service.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { createPeopleService } from './people.service.ts';
 import { createPeopleStore } from './people.store.ts';
+import type { ArrivalHandler } from './arrivals.ts';
 import type { ChainChangeHandler } from './supervisor-changes.ts';
 
 export const PEOPLE_SYNC_QUEUE = 'people.sync';
@@ -17,6 +18,8 @@ export function createPeopleModule(
   deps: {
     /** What moves with a person whose supervisor changed (their interviews, docs/people.md). */
     chainHandler: ChainChangeHandler;
+    /** What follows someone's arrival in a 課: an onboarding OJT suggestion (docs/ojt.md). */
+    arrivalHandler?: ArrivalHandler;
   },
 ) {
   const { queue, logger } = ctx;
@@ -27,6 +30,7 @@ export function createPeopleModule(
     directory: ctx.directory,
     levels: ctx.framework.levels,
     chainHandler: deps.chainHandler,
+    arrivalHandler: deps.arrivalHandler,
     queueSync: async () => {
       await queue.send(PEOPLE_SYNC_QUEUE, {});
     },

@@ -68,6 +68,9 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'person_id',
     'recurring 1:1 series with them (the occurrences go with interviews)',
   ),
+  deleted('ojt_guidance', 'person_id', 'guidance logged for them under their OJT plans'),
+  deleted('ojt_plans', 'person_id', 'their OJT plans (their checklist items go with them)'),
+  deleted('ojt_suggestions', 'person_id', 'onboarding OJT suggestions about them'),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
   deleted(
     'training_announcement_recipients',
@@ -158,6 +161,24 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       detach: (_personId, tombstone) => sql`
       supervisor_id = ${tombstone},
       status = CASE WHEN status = 'open' THEN 'closed' ELSE status END`,
+    },
+  ),
+  detached(
+    'ojt_plans',
+    'mentor_person_id',
+    'OJT plans they were 指導担当 of: kept for the person; the supervisor names a new one',
+  ),
+  detached('ojt_plans', 'created_by_id', 'OJT plans they made as supervisor'),
+  detached('ojt_checklist_items', 'done_by_id', 'OJT checklist items they ticked'),
+  detached('ojt_guidance', 'given_by_id', 'OJT guidance they gave: kept for the person it was for'),
+  detached(
+    'ojt_suggestions',
+    'supervisor_id',
+    'onboarding suggestions made to them as supervisor: open ones are dismissed (nobody is left to act)',
+    {
+      detach: (_personId, tombstone) => sql`
+      supervisor_id = ${tombstone},
+      status = CASE WHEN status = 'open' THEN 'dismissed' ELSE status END`,
     },
   ),
   detached('training_enrolments', 'requested_by_id', 'recommendations and nominations they made'),

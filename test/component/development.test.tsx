@@ -21,6 +21,7 @@ const zero = {
   oneOnOnes: 0,
   recommendations: 0,
   reportComments: 0,
+  ojtGuidance: 0,
 };
 const development = (year: number): DevelopmentPage => ({
   fiscalYear: year,

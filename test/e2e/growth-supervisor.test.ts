@@ -549,4 +549,50 @@ describe('career design, 自己申告 and the team view', () => {
     }
     await page.close();
   });
+
+  it('a 係長 sees the onboarding suggestion for a newly arrived member, starts the OJT plan, ticks an item and logs guidance', async () => {
+    // The arrival, through HR's directory sync: IT moved another of the 係長's reports into a new 課.
+    const newcomer = server.emulator.people.find(
+      (person) => person.managerId === supervisor.id && person.id !== employee.id && !person.isMailbox,
+    )!;
+    expect(newcomer).toBeDefined();
+    newcomer.department = newcomer.department === '保険年金課' ? '市民課' : '保険年金課';
+    expect((await call(hr, 'POST', '/api/hr/people/sync')).status).toBe(202);
+    await expect
+      .poll(async () => (await call(hr, 'GET', '/api/hr/people/sync')).body.pending, { timeout: 60_000 })
+      .toBe(false);
+
+    const { page, tab } = await open(supervisor, 'team');
+    const suggestion = tab.frame.locator(`[data-testid=ojt-suggestion-${newcomer.id}]`);
+    await suggestion.waitFor();
+    await suggestion.locator('[data-testid=ojt-suggestion-start]').click();
+    const panel = tab.frame.locator('[data-testid=person-ojt]');
+    await panel.locator('[data-testid=ojt-plan-form]').waitFor();
+    await expect(panel.locator('[data-testid=ojt-checklist-input]').inputValue()).resolves.toContain(
+      '課の業務概要',
+    );
+    await panel.locator('[data-testid=ojt-mentor]').selectOption(employee.id);
+    await panel.locator('[data-testid=ojt-ends]').fill(`${now.fiscalYear + 1}/03/31`);
+    await panel.locator('[data-testid=ojt-ends]').press('Tab');
+    await panel.locator('[data-testid=ojt-create]').click();
+    await panel.locator('[data-testid=ojt-plan]').waitFor();
+    // Ticked once the server has stored it (the box follows the stored plan).
+    await panel.getByRole('checkbox', { name: '課の業務概要' }).click();
+    await expect.poll(() => panel.locator('[data-testid=ojt-plan]').getAttribute('data-version')).toBe('2');
+    await panel.locator('[data-testid=ojt-guidance-text]').fill('課の業務の流れを説明した');
+    await panel.locator('[data-testid=ojt-log]').click();
+    await expect
+      .poll(() => panel.locator('[data-testid=ojt-guidance]').textContent())
+      .toContain('課の業務の流れを説明した');
+    await page.close();
+
+    // Stored as shown: the suggestion started, the item ticked by the 係長, the guidance logged.
+    const stored = (await call(supervisor, 'GET', `/api/people/${newcomer.id}/ojt-plan`)).body as unknown as {
+      plan: { checklist: Array<{ label: string; doneBy: { id: string } | null }>; guidance: unknown[] };
+    };
+    expect(stored.plan.checklist.find((item) => item.label === '課の業務概要')?.doneBy?.id).toBe(
+      supervisor.id,
+    );
+    expect(stored.plan.guidance).toHaveLength(1);
+  }, 120_000);
 });

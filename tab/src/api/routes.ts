@@ -11,6 +11,7 @@ import type { DevelopmentRoutes } from './route-map/development.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
+import type { OjtRoutes } from './route-map/ojt.ts';
 import type { AnalyticsRoutes } from './route-map/analytics.ts';
 import type { AuditRoutes } from './route-map/audit.ts';
 import type { ErasureRoutes } from './route-map/erasure.ts';
@@ -41,7 +42,8 @@ export interface ApiRoutes
     TrainingAnnouncementRoutes,
     ReportRoutes,
     HomeRoutes,
-    DevelopmentRoutes {}
+    DevelopmentRoutes,
+    OjtRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -26,6 +26,7 @@ import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OjtPanel } from '../ojt/ojt-panel.tsx';
 import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } from './career-summary.tsx';
 import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -133,6 +134,12 @@ export default function CareerView({ api }: PageProps) {
             />
           )}
         </QueryState>
+      )}
+      {/* The person's own OJT plan, read-only (docs/ojt.md). */}
+      {me.data === undefined ? null : (
+        <Section title={t('ojtTitle')} id="my-ojt" testId="my-ojt">
+          <OjtPanel api={api} personId="me" />
+        </Section>
       )}
     </Page>
   );

@@ -3,6 +3,7 @@
 export default {
   ja: {
     title: 'キャリアデザイン',
+    ojtTitle: 'OJT計画（職場での指導）',
     intro:
       '3〜5年後と10年後の自分を描き、その実現に向けた分野・資格・研修・職歴を整理しましょう（人財育成基本方針 7(3)⑤・7(5)③）。',
     sharedNote:
@@ -72,6 +73,7 @@ export default {
   },
   en: {
     title: 'Career design',
+    ojtTitle: 'OJT plan (guidance at work)',
     intro:
       'Picture yourself in 3–5 years and in 10 years, and line up the fields, qualifications, trainings and postings that lead there (staff development policy 7(3)⑤, 7(5)③).',
     sharedNote:

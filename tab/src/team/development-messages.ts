@@ -22,6 +22,7 @@ export default {
       oneOnOnes: '1on1',
       recommendations: '研修の推薦',
       reportComments: '研修報告へのコメント',
+      ojtGuidance: 'OJTの指導',
     },
     count: {
       feedback: '{{count}}件',
@@ -29,6 +30,7 @@ export default {
       oneOnOnes: '{{count}}回',
       recommendations: '{{count}}件',
       reportComments: '{{count}}件',
+      ojtGuidance: '{{count}}件',
     },
     feedbackDetail: '目標へのコメント {{goals}}件・自己チェックへのコメント {{selfChecks}}件',
     separator: '・',
@@ -54,6 +56,7 @@ export default {
       oneOnOnes: '1:1s',
       recommendations: 'Training recommendations',
       reportComments: 'Comments on training reports',
+      ojtGuidance: 'OJT guidance',
     },
     count: {
       feedback: '{{count}}',
@@ -61,6 +64,7 @@ export default {
       oneOnOnes: '{{count}}',
       recommendations: '{{count}}',
       reportComments: '{{count}}',
+      ojtGuidance: '{{count}}',
     },
     feedbackDetail: '{{goals}} on goals, {{selfChecks}} on self-checks',
     separator: ', ',

@@ -15,7 +15,14 @@ import messages from './development-messages.ts';
 
 registerBundle('development', messages);
 
-const MEASURES = ['feedback', 'interviews', 'oneOnOnes', 'recommendations', 'reportComments'] as const;
+const MEASURES = [
+  'feedback',
+  'interviews',
+  'oneOnOnes',
+  'recommendations',
+  'reportComments',
+  'ojtGuidance',
+] as const;
 type Measure = (typeof MEASURES)[number];
 
 const valueOf = (counts: DevelopmentCounts, measure: Measure): number =>

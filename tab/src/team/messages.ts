@@ -3,6 +3,7 @@
 export default {
   ja: {
     title: '部下',
+    ojtTitle: 'OJT計画',
     intro:
       '{{year}}年度 {{half}} の取組状況です。職員を選ぶと、自己チェック・目標・キャリアデザインを確認してフィードバックできます。',
     half: { '1': '上期', '2': '下期' },
@@ -73,6 +74,7 @@ export default {
   },
   en: {
     title: 'My team',
+    ojtTitle: 'OJT plan',
     intro:
       'Where everyone stands in FY{{year}} {{half}}. Open a person to read their self-check, goals and career design and to give feedback.',
     half: { '1': 'first half', '2': 'second half' },

@@ -26,6 +26,7 @@ import { useGoalStage } from '../goals/goal-stage.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { Options } from '../shell/options.tsx';
 import { DevelopmentLink } from './development-view.tsx';
+import { OjtPanel } from '../ojt/ojt-panel.tsx';
 
 export function TeamPerson({
   api,
@@ -126,6 +127,14 @@ export function TeamPerson({
 
         <Section title={t('careerTitle')} id="person-career" testId="person-career">
           <QueryState query={career}>{(value) => <CareerSummary career={value} />}</QueryState>
+        </Section>
+
+        <Section title={t('ojtTitle')} id="person-ojt" testId="person-ojt">
+          <OjtPanel
+            api={api}
+            personId={personId}
+            candidates={team.members.map(({ id, displayName }) => ({ id, displayName }))}
+          />
         </Section>
       </div>
     </Page>

@@ -7,6 +7,7 @@ import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
+import { OjtSuggestions } from '../ojt/ojt-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { visuallyHidden } from '../shell/visually-hidden.ts';
@@ -99,6 +100,7 @@ export default function TeamView({ api, rest }: PageProps) {
   }
   return (
     <Page title={t('title')} testId="team">
+      <OjtSuggestions api={api} />
       <QueryState query={team}>{(data) => <TeamList team={data} />}</QueryState>
     </Page>
   );

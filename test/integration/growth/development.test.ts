@@ -168,6 +168,26 @@ describe("a supervisor's 育成 page (GET /api/people/:personId/development)", (
       `INSERT INTO report_comments (report_id, author_id, text, request_id) VALUES ($1, $2, 'よくまとまっています', $3)`,
       [reportId, kakaricho.id, randomUUID()],
     );
+    // OJT guidance the 係長 logged for the 主事 today, and one from the fiscal year before (not counted).
+    const plan = await call(kakaricho, 'POST', `/api/people/${shuji.id}/ojt-plan`, {
+      mentorPersonId: colleague.id,
+      startsOn: jstDay(-30),
+      endsOn: jstDay(60),
+      goals: [],
+      checklist: [],
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const planBody = plan.body as { plan: { id: string; version: number } };
+    const guided = await call(kakaricho, 'POST', `/api/people/${shuji.id}/ojt-plan/guidance`, {
+      version: planBody.plan.version,
+      day: jstDay(0),
+      text: '窓口対応を横で見て助言した',
+    });
+    expect(guided.status, JSON.stringify(guided.body)).toBe(201);
+    await server.database.query(
+      `INSERT INTO ojt_guidance (plan_id, person_id, day, text, given_by_id) VALUES ($1, $2, $3, '前年度の指導', $4)`,
+      [planBody.plan.id, shuji.id, `${fiscalYear - 1}-06-01`, kakaricho.id],
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -190,6 +210,7 @@ describe("a supervisor's 育成 page (GET /api/people/:personId/development)", (
       oneOnOnes: 1,
       recommendations: 1,
       reportComments: 1,
+      ojtGuidance: 1,
     });
     if (otherShuji) {
       // Those with nothing done show as zeros: that is the point.
@@ -200,6 +221,7 @@ describe("a supervisor's 育成 page (GET /api/people/:personId/development)", (
         oneOnOnes: 0,
         recommendations: 0,
         reportComments: 0,
+        ojtGuidance: 0,
       });
     }
     expect(body.totals).toEqual({
@@ -209,6 +231,7 @@ describe("a supervisor's 育成 page (GET /api/people/:personId/development)", (
       oneOnOnes: 1,
       recommendations: 1,
       reportComments: 1,
+      ojtGuidance: 1,
     });
     // Another fiscal year has nothing.
     const earlier = await page(kakaricho, 'me', `?fiscalYear=${fiscalYear - 1}`);

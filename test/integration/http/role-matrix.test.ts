@@ -167,6 +167,17 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/reports/follow-ups': ALL,
   'PUT /api/reports/follow-ups/{followUpId}/answer': SELF,
   'PUT /api/reports/follow-ups/{followUpId}/observation': ['supervisor'],
+  // OJT (docs/ojt.md): the chain manages the subject's plan; the person, the chain and HR read it (its
+  // 指導担当, who also ticks and logs, is not one of these roles); each lists their own suggestions, and
+  // only the supervisor a suggestion was made to dismisses it.
+  'GET /api/people/{personId}/ojt-plan': READERS,
+  'POST /api/people/{personId}/ojt-plan': CHAIN, // the second (after the first made one) is a 409
+  'PUT /api/people/{personId}/ojt-plan': CHAIN,
+  'POST /api/people/{personId}/ojt-plan/ticks': CHAIN,
+  'POST /api/people/{personId}/ojt-plan/guidance': CHAIN,
+  'POST /api/people/{personId}/ojt-plan/complete': CHAIN, // each call's body makes a plan again
+  'GET /api/ojt/suggestions': ALL,
+  'POST /api/ojt/suggestions/{suggestionId}/dismiss': ['supervisor'],
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -335,6 +346,18 @@ describe('security matrix: every route × every role', () => {
       [subject.department, hr.id],
     );
     ids.department = encodeURIComponent(subject.department!);
+    // The 指導担当 of the subject's OJT plan: someone of the 課 who plays no role of the matrix.
+    ids.ojtMentorId = people.find(
+      (person) =>
+        person.department === subject.department && !Object.values(as).some((role) => role.id === person.id),
+    )!.id;
+    // An onboarding OJT suggestion to the subject's supervisor about the subject (as a sync makes one).
+    ids.suggestionId = randomUUID();
+    await server.database.query(
+      `INSERT INTO ojt_suggestions (id, person_id, supervisor_id, arrival_key, kind, department)
+       VALUES ($1, $2, $3, $4, 'transfer', $5)`,
+      [ids.suggestionId, subject.id, supervisor.id, `matrix-${subject.id}`, subject.department],
+    );
     // The held session's DRILL follow-up: asked of the subject and of their supervisor.
     ids.attendeeFollowUpId = randomUUID();
     ids.supervisorFollowUpId = randomUUID();
@@ -451,6 +474,25 @@ describe('security matrix: every route × every role', () => {
     )[0]?.version ?? 1;
   const plan = () => ({ firstDay: jstDay(3), lastDay: jstDay(10), durationMinutes: 30 });
 
+  const ojtPlanBody = () => ({
+    mentorPersonId: ids.ojtMentorId,
+    startsOn: jstDay(0),
+    endsOn: jstDay(90),
+    goals: ['窓口業務を一人で対応できる'],
+    checklist: ['課の業務概要'],
+  });
+  /** The subject's active OJT plan, read by their supervisor; made again once a complete ended it. */
+  const ojtPlan = async () => {
+    const read = async () =>
+      (await call(as.supervisor, 'GET', `/api/people/${subject.id}/ojt-plan`)).body.plan as {
+        version: number;
+        checklist: Array<{ id: string; label: string }>;
+      } | null;
+    const plan = await read();
+    if (plan) return plan;
+    await call(as.supervisor, 'POST', `/api/people/${subject.id}/ojt-plan`, ojtPlanBody());
+    return (await read())!;
+  };
   /** A valid body per route, with current versions. */
   const BODIES: Record<string, () => unknown> = {
     'POST /api/hr/people/sync': () => ({}),
@@ -674,6 +716,26 @@ describe('security matrix: every route × every role', () => {
       answer: 'partly',
       example: '会議の冒頭で目的を確認した',
     }),
+    'POST /api/people/{personId}/ojt-plan': () => ojtPlanBody(),
+    'PUT /api/people/{personId}/ojt-plan': async () => {
+      const plan = await ojtPlan();
+      return {
+        ...ojtPlanBody(),
+        version: plan.version,
+        checklist: plan.checklist.map(({ id, label }) => ({ id, label })),
+      };
+    },
+    'POST /api/people/{personId}/ojt-plan/ticks': async () => {
+      const plan = await ojtPlan();
+      return { version: plan.version, itemId: plan.checklist[0]!.id, done: true };
+    },
+    'POST /api/people/{personId}/ojt-plan/guidance': async () => ({
+      version: (await ojtPlan()).version,
+      day: jstDay(0),
+      text: '窓口対応を横で見て助言した',
+    }),
+    'POST /api/people/{personId}/ojt-plan/complete': async () => ({ version: (await ojtPlan()).version }),
+    'POST /api/ojt/suggestions/{suggestionId}/dismiss': () => ({ version: 1 }),
     'PUT /api/reports/follow-ups/{followUpId}/observation': async () => ({
       version: await followUpVersion(ids.supervisorFollowUpId!),
       observation: '会議の進め方が整理された',

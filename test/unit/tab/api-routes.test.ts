@@ -27,6 +27,7 @@ import { trainingRoutes } from '../../../src/training/training.routes.ts';
 import { announcementRoutes } from '../../../src/training/announcement.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
 import { developmentRoutes } from '../../../src/growth/development.routes.ts';
+import { ojtRoutes } from '../../../src/ojt/ojt.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -136,6 +137,14 @@ const TAB_ROUTES = [
   'PUT /api/reports/follow-ups/:followUpId/observation',
   'GET /api/home',
   'GET /api/hr/training/courses/:courseId/results',
+  'GET /api/people/:personId/ojt-plan',
+  'POST /api/people/:personId/ojt-plan',
+  'PUT /api/people/:personId/ojt-plan',
+  'POST /api/people/:personId/ojt-plan/ticks',
+  'POST /api/people/:personId/ojt-plan/guidance',
+  'POST /api/people/:personId/ojt-plan/complete',
+  'GET /api/ojt/suggestions',
+  'POST /api/ojt/suggestions/:suggestionId/dismiss',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -167,6 +176,7 @@ describe("the tab's typed routes", () => {
       ...followUpRoutes({} as never),
       ...homeRoutes({} as never),
       ...developmentRoutes({} as never),
+      ...ojtRoutes({} as never, {} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });

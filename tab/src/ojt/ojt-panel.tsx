@@ -1,0 +1,431 @@
+// The OJT panel (docs/ojt.md): a person's active plan with its checklist and guidance log. The chain
+// creates and completes it; the chain and the 指導担当 tick items and log guidance; the person reads it.
+// The onboarding suggestions list sits on the supervisor's team page and leads here.
+import {
+  Button,
+  Checkbox,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  OJT_CHECKLIST_MAX,
+  OJT_GUIDANCE_MAX,
+  OJT_SHORT_MAX,
+  type OjtPlanResponse,
+  type OjtPlanView,
+} from '../../../src/ojt/ojt.contract.ts';
+import { isVersionConflict, type ApiClient } from '../api/client.ts';
+import { formatDate, formatInstant } from '../career/format.ts';
+import { routeQuery } from '../data/queries.ts';
+import { QueryState } from '../data/query-state.tsx';
+import { registerBundle } from '../i18n/i18n.ts';
+import { DateInput } from '../shell/date-input.tsx';
+import { ErrorBar } from '../shell/error-panel.tsx';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { hrefOf } from '../shell/router.ts';
+import { TextareaField } from '../shell/textarea-field.tsx';
+import messages from './messages.ts';
+
+registerBundle('ojt', messages);
+
+const useStyles = makeStyles({
+  card: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+});
+
+export const ojtPlanKey = (personId: string) => ['ojt-plan', personId] as const;
+export const ojtSuggestionsKey = ['ojt-suggestions'] as const;
+
+/** Who may be chosen as 指導担当 (the supervisor's team, normally of the same 課). */
+export interface MentorCandidate {
+  id: string;
+  displayName: string;
+}
+
+/** A list typed one item a line: the longest the contract takes. */
+const OJT_TEXT_MAX = OJT_CHECKLIST_MAX * (OJT_SHORT_MAX + 1);
+
+const japanToday = () => new Date(Date.now() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+export function OjtPanel({
+  api,
+  personId,
+  candidates = [],
+}: {
+  api: ApiClient;
+  personId: string;
+  candidates?: MentorCandidate[];
+}) {
+  const plan = useQuery(
+    routeQuery(api, ojtPlanKey(personId), 'GET /api/people/:personId/ojt-plan', { params: { personId } }),
+  );
+  return (
+    <div data-testid="ojt-panel">
+      <QueryState query={plan}>
+        {(value) =>
+          value.plan ? (
+            <PlanView api={api} personId={personId} answer={value} plan={value.plan} />
+          ) : (
+            <NoPlan api={api} personId={personId} canManage={value.canManage} candidates={candidates} />
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}
+
+function NoPlan({
+  api,
+  personId,
+  canManage,
+  candidates,
+}: {
+  api: ApiClient;
+  personId: string;
+  canManage: boolean;
+  candidates: MentorCandidate[];
+}) {
+  const { t } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  // A suggestion about this person prefills the form with its default checklist.
+  const suggestions = useQuery({
+    ...routeQuery(api, ojtSuggestionsKey, 'GET /api/ojt/suggestions'),
+    enabled: canManage,
+  });
+  if (!canManage) return <p className={layout.muted}>{t('none')}</p>;
+  if (suggestions.isPending) return null;
+  const suggestion = suggestions.data?.find((entry) => entry.person.id === personId);
+  return (
+    <PlanForm
+      key={suggestion?.id ?? 'blank'}
+      api={api}
+      personId={personId}
+      candidates={candidates.filter((candidate) => candidate.id !== personId)}
+      suggestion={suggestion ? { id: suggestion.id, checklist: suggestion.defaultChecklist } : undefined}
+    />
+  );
+}
+
+function PlanForm({
+  api,
+  personId,
+  candidates,
+  suggestion,
+}: {
+  api: ApiClient;
+  personId: string;
+  candidates: MentorCandidate[];
+  suggestion?: { id: string; checklist: Array<{ ja: string; en: string }> };
+}) {
+  const { t, i18n } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const language = i18n.language === 'en' ? 'en' : 'ja';
+  const [mentor, setMentor] = useState('');
+  const [startsOn, setStartsOn] = useState(japanToday());
+  const [endsOn, setEndsOn] = useState('');
+  const [goals, setGoals] = useState('');
+  const [checklist, setChecklist] = useState(
+    (suggestion?.checklist ?? []).map((item) => item[language]).join('\n'),
+  );
+  const queryClient = useQueryClient();
+  const creating = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/people/:personId/ojt-plan', {
+        params: { personId },
+        body: {
+          mentorPersonId: mentor,
+          startsOn,
+          endsOn,
+          goals: lines(goals),
+          checklist: lines(checklist),
+          suggestionId: suggestion?.id ?? null,
+        },
+      }),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(ojtPlanKey(personId), answer);
+      void queryClient.invalidateQueries({ queryKey: ojtSuggestionsKey });
+    },
+  });
+  const ready = mentor !== '' && startsOn !== '' && endsOn !== '' && !creating.isPending;
+  return (
+    <form
+      className={layout.stack}
+      data-testid="ojt-plan-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ready) creating.mutate();
+      }}
+    >
+      {suggestion ? <p className={layout.muted}>{t('fromSuggestion')}</p> : null}
+      <Field label={t('mentor')} required>
+        <Select value={mentor} onChange={(_, data) => setMentor(data.value)} data-testid="ojt-mentor">
+          <option value="">{t('chooseMentor')}</option>
+          {candidates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('startsOn')} required>
+        <DateInput
+          value={startsOn}
+          onChange={(_, data) => setStartsOn(data.value)}
+          data-testid="ojt-starts"
+        />
+      </Field>
+      <Field label={t('endsOn')} required>
+        <DateInput value={endsOn} onChange={(_, data) => setEndsOn(data.value)} data-testid="ojt-ends" />
+      </Field>
+      <TextareaField
+        label={t('goals')}
+        value={goals}
+        onChange={setGoals}
+        testId="ojt-goals"
+        rows={3}
+        maxLength={OJT_TEXT_MAX}
+      />
+      <TextareaField
+        label={t('checklist')}
+        value={checklist}
+        onChange={setChecklist}
+        testId="ojt-checklist-input"
+        rows={5}
+        maxLength={OJT_TEXT_MAX}
+      />
+      <ErrorBar error={creating.error} testId="ojt-create-error" />
+      <div>
+        <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-create">
+          {t('create')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function PlanView({
+  api,
+  personId,
+  answer,
+  plan,
+}: {
+  api: ApiClient;
+  personId: string;
+  answer: OjtPlanResponse;
+  plan: OjtPlanView;
+}) {
+  const { t, i18n } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const queryClient = useQueryClient();
+  const [day, setDay] = useState(japanToday());
+  const [text, setText] = useState('');
+  const [conflict, setConflict] = useState(false);
+  const settle = {
+    onMutate: () => setConflict(false),
+    onSuccess: (updated: OjtPlanResponse) => queryClient.setQueryData(ojtPlanKey(personId), updated),
+    onError: (error: unknown) => {
+      // What was typed stays in the form; the newer plan is read again.
+      if (isVersionConflict(error)) {
+        setConflict(true);
+        void queryClient.invalidateQueries({ queryKey: ojtPlanKey(personId) });
+      }
+    },
+  };
+  const ticking = useMutation({
+    mutationFn: (item: { id: string; done: boolean }) =>
+      api.call('POST /api/people/:personId/ojt-plan/ticks', {
+        params: { personId },
+        body: { version: plan.version, itemId: item.id, done: item.done },
+      }),
+    ...settle,
+  });
+  const logging = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/people/:personId/ojt-plan/guidance', {
+        params: { personId },
+        body: { version: plan.version, day, text: text.trim() },
+      }),
+    ...settle,
+    onSuccess: (updated: OjtPlanResponse) => {
+      setText('');
+      settle.onSuccess(updated);
+    },
+  });
+  const completing = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/people/:personId/ojt-plan/complete', {
+        params: { personId },
+        body: { version: plan.version },
+      }),
+    ...settle,
+  });
+  const failure = [ticking.error, logging.error, completing.error].find(
+    (error) => error && !isVersionConflict(error),
+  );
+  const busy = ticking.isPending || logging.isPending || completing.isPending;
+  return (
+    <div className={layout.stack} data-testid="ojt-plan" data-version={plan.version}>
+      <p>
+        {t('mentor')}: {plan.mentor.displayName ?? t('unknownPerson')}
+        <br />
+        {t('period', {
+          from: formatDate(plan.startsOn, i18n.language),
+          to: formatDate(plan.endsOn, i18n.language),
+        })}
+      </p>
+      {plan.goals.length > 0 ? (
+        <>
+          <h3>{t('goalsTitle')}</h3>
+          <ul data-testid="ojt-goal-list">
+            {plan.goals.map((goal, index) => (
+              <li key={index}>{goal}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t('checklistTitle')}</h3>
+      <ul className={layout.stack} data-testid="ojt-checklist" style={{ listStyle: 'none', paddingLeft: 0 }}>
+        {plan.checklist.map((item) => (
+          <li key={item.id} data-testid={`ojt-item-${item.id}`}>
+            <Checkbox
+              checked={item.doneAt !== null}
+              disabled={!answer.canGuide || busy}
+              label={item.label}
+              onChange={(_, data) => ticking.mutate({ id: item.id, done: data.checked === true })}
+            />
+            {item.doneAt && item.doneBy ? (
+              <span className={layout.muted}>
+                {' '}
+                {t('doneBy', {
+                  name: item.doneBy.displayName ?? t('unknownPerson'),
+                  at: formatInstant(item.doneAt, i18n.language),
+                })}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('guidanceTitle')}</h3>
+      {plan.guidance.length === 0 ? (
+        <p className={layout.muted}>{t('noGuidance')}</p>
+      ) : (
+        <ul data-testid="ojt-guidance">
+          {plan.guidance.map((entry) => (
+            <li key={entry.id}>
+              {formatDate(entry.day, i18n.language)} {entry.givenBy.displayName ?? t('unknownPerson')}:{' '}
+              {entry.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {conflict ? (
+        <MessageBar intent="warning" data-testid="ojt-conflict">
+          <MessageBarBody>{t('conflict')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar error={failure} testId="ojt-error" />
+      {answer.canGuide ? (
+        <form
+          className={layout.stack}
+          data-testid="ojt-guidance-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (text.trim() && day) logging.mutate();
+          }}
+        >
+          <Field label={t('day')} required>
+            <DateInput value={day} max={japanToday()} onChange={(_, data) => setDay(data.value)} />
+          </Field>
+          <TextareaField
+            label={t('guidanceText')}
+            value={text}
+            onChange={setText}
+            required
+            rows={3}
+            maxLength={OJT_GUIDANCE_MAX}
+            testId="ojt-guidance-text"
+          />
+          <div>
+            <Button type="submit" disabled={busy || !text.trim() || !day} data-testid="ojt-log">
+              {t('addGuidance')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {answer.canManage ? (
+        <div>
+          <Button onClick={() => completing.mutate()} disabled={busy} data-testid="ojt-complete">
+            {t('complete')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The caller's open onboarding suggestions: each leads to the person's OJT panel, or is dismissed. */
+export function OjtSuggestions({ api }: { api: ApiClient }) {
+  const { t } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const suggestions = useQuery(routeQuery(api, ojtSuggestionsKey, 'GET /api/ojt/suggestions'));
+  const dismissing = useMutation({
+    mutationFn: (suggestion: { id: string; version: number }) =>
+      api.call('POST /api/ojt/suggestions/:suggestionId/dismiss', {
+        params: { suggestionId: suggestion.id },
+        body: { version: suggestion.version },
+      }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ojtSuggestionsKey }),
+  });
+  const open = suggestions.data ?? [];
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="ojt-suggestions-title" data-testid="ojt-suggestions" className={layout.stack}>
+      <h2 id="ojt-suggestions-title">{t('suggestionsTitle')}</h2>
+      {open.map((suggestion) => (
+        <div
+          key={suggestion.id}
+          className={styles.card}
+          data-testid={`ojt-suggestion-${suggestion.person.id}`}
+        >
+          <span>
+            {t('suggestion', {
+              name: suggestion.person.displayName ?? t('unknownPerson'),
+              kind: t(`suggestionKind.${suggestion.kind}`),
+            })}{' '}
+            <Link href={hrefOf('team', suggestion.person.id)} data-testid="ojt-suggestion-start">
+              {t('start')}
+            </Link>{' '}
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={dismissing.isPending}
+              onClick={() => dismissing.mutate(suggestion)}
+              data-testid="ojt-suggestion-dismiss"
+            >
+              {t('dismiss')}
+            </Button>
+          </span>
+        </div>
+      ))}
+      <ErrorBar error={dismissing.error} />
+    </section>
+  );
+}

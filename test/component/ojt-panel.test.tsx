@@ -1,0 +1,187 @@
+// The OJT panel (docs/ojt.md): the supervisor starts a plan from an onboarding suggestion, the 指導担当
+// ticks and logs guidance, the person reads it all; and the supervisor's list of suggestions.
+import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import type { OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
+import type { Language } from '../../tab/src/i18n/i18n.ts';
+import { OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
+import { fakeApi, renderTab } from './support/render.tsx';
+
+const PERSON = '11111111-1111-4111-8111-111111111111';
+const MENTOR = '22222222-2222-4222-8222-222222222222';
+const ITEM = '33333333-3333-4333-8333-333333333333';
+const SUGGESTION = '44444444-4444-4444-8444-444444444444';
+
+const suggestion: OjtSuggestionView = {
+  id: SUGGESTION,
+  person: { id: PERSON, displayName: '吉田 花子' },
+  kind: 'transfer',
+  department: '市民課',
+  defaultChecklist: [
+    { ja: '課の業務概要', en: 'Overview of the section’s work' },
+    { ja: '関係部署の紹介', en: 'Introduction to related sections' },
+  ],
+  version: 1,
+  createdAt: '2026-12-01T00:00:00.000Z',
+};
+
+const planAnswer = (who: { canManage: boolean; canGuide: boolean }, version = 3): OjtPlanResponse => ({
+  personId: PERSON,
+  ...who,
+  plan: {
+    id: '55555555-5555-4555-8555-555555555555',
+    personId: PERSON,
+    mentor: { id: MENTOR, displayName: '小川 主任' },
+    createdById: 'boss',
+    status: 'active',
+    startsOn: '2026-12-01',
+    endsOn: '2027-03-31',
+    goals: ['窓口業務を一人で対応できる'],
+    checklist: [
+      { id: ITEM, label: '課の業務概要', doneAt: null, doneBy: null },
+      {
+        id: '66666666-6666-4666-8666-666666666666',
+        label: '文書事務',
+        doneAt: '2026-12-02T01:00:00.000Z',
+        doneBy: { id: MENTOR, displayName: '小川 主任' },
+      },
+    ],
+    guidance: [
+      {
+        id: 'g1',
+        day: '2026-12-02',
+        text: '起案の書き方を確認した',
+        givenBy: { id: MENTOR, displayName: '小川 主任' },
+      },
+    ],
+    suggestionId: null,
+    version,
+    updatedAt: '2026-12-02T01:00:00.000Z',
+  },
+});
+
+async function mount(ui: React.ReactElement, language: Language = 'ja', dark = false) {
+  return renderTab(dark ? <FluentProvider theme={teamsDarkTheme}>{ui}</FluentProvider> : ui, { language });
+}
+
+describe('OJT panel', () => {
+  it('starts the plan from the suggestion with its default checklist', async () => {
+    let created: unknown;
+    const fake = fakeApi({
+      'GET /api/people/:personId/ojt-plan': { personId: PERSON, plan: null, canManage: true, canGuide: true },
+      'GET /api/ojt/suggestions': [suggestion],
+      'POST /api/people/:personId/ojt-plan': ({ body }) => {
+        created = body;
+        return planAnswer({ canManage: true, canGuide: true }, 1);
+      },
+    });
+    const { screen } = await mount(
+      <OjtPanel api={fake.api} personId={PERSON} candidates={[{ id: MENTOR, displayName: '小川 主任' }]} />,
+    );
+    await expect
+      .element(screen.getByTestId('ojt-checklist-input'))
+      .toHaveValue('課の業務概要\n関係部署の紹介');
+    await screen.getByTestId('ojt-mentor').selectOptions(MENTOR);
+    await screen.getByTestId('ojt-ends').fill('2027/03/31');
+    await screen.getByTestId('ojt-goals').click();
+    await screen.getByTestId('ojt-create').click();
+    await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+    expect(created).toMatchObject({
+      mentorPersonId: MENTOR,
+      endsOn: '2027-03-31',
+      checklist: ['課の業務概要', '関係部署の紹介'],
+      suggestionId: SUGGESTION,
+    });
+  });
+
+  it('lets the 指導担当 tick an item and log guidance, at the version read', async () => {
+    const fake = fakeApi({
+      'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: false, canGuide: true }),
+      'POST /api/people/:personId/ojt-plan/ticks': planAnswer({ canManage: false, canGuide: true }, 4),
+      'POST /api/people/:personId/ojt-plan/guidance': planAnswer({ canManage: false, canGuide: true }, 5),
+    });
+    const { screen } = await mount(<OjtPanel api={fake.api} personId={PERSON} />);
+    await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+    await expect.element(screen.getByTestId('ojt-complete')).not.toBeInTheDocument();
+    await screen.getByRole('checkbox', { name: '課の業務概要' }).click();
+    await expect
+      .poll(
+        () =>
+          fake.received.find((request) => request.key === 'POST /api/people/:personId/ojt-plan/ticks')?.body,
+      )
+      .toEqual({ version: 3, itemId: ITEM, done: true });
+    await screen.getByTestId('ojt-guidance-text').fill('窓口対応を横で見て助言した');
+    await screen.getByTestId('ojt-log').click();
+    await expect
+      .poll(
+        () =>
+          fake.received.find((request) => request.key === 'POST /api/people/:personId/ojt-plan/guidance')
+            ?.body,
+      )
+      .toMatchObject({ version: 4, text: '窓口対応を横で見て助言した' });
+  });
+
+  it('shows the person their plan read-only; fits 360 px in English and passes axe in the dark theme', async () => {
+    await page.viewport(360, 780);
+    try {
+      const fake = fakeApi({
+        'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: false, canGuide: false }),
+      });
+      const { screen } = await mount(<OjtPanel api={fake.api} personId="me" />, 'en', true);
+      await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+      await expect.element(screen.getByTestId('ojt-plan')).toMatchTextContent('Mentor (指導担当): 小川 主任');
+      await expect.element(screen.getByRole('checkbox', { name: '文書事務' })).toBeChecked();
+      await expect.element(screen.getByRole('checkbox', { name: '課の業務概要' })).toBeDisabled();
+      await expect.element(screen.getByTestId('ojt-guidance')).toMatchTextContent('起案の書き方を確認した');
+      await expect.element(screen.getByTestId('ojt-guidance-form')).not.toBeInTheDocument();
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+});
+
+describe('onboarding suggestions', () => {
+  it('asks the supervisor to make a plan for the new arrival, and dismisses it at its version', async () => {
+    const fake = fakeApi({
+      'GET /api/ojt/suggestions': [suggestion],
+      'POST /api/ojt/suggestions/:suggestionId/dismiss': { id: SUGGESTION, status: 'dismissed' },
+    });
+    const { screen } = await mount(<OjtSuggestions api={fake.api} />);
+    await expect
+      .element(screen.getByTestId(`ojt-suggestion-${PERSON}`))
+      .toMatchTextContent('新しく配属された吉田 花子さんのOJT計画を作りましょう（転入）');
+    await expect
+      .element(screen.getByTestId('ojt-suggestion-start'))
+      .toHaveAttribute('href', `#/team/${PERSON}`);
+    await screen.getByTestId('ojt-suggestion-dismiss').click();
+    await expect
+      .poll(() =>
+        fake.received.find((request) => request.key === 'POST /api/ojt/suggestions/:suggestionId/dismiss'),
+      )
+      .toMatchObject({ params: { suggestionId: SUGGESTION }, body: { version: 1 } });
+  });
+
+  it('passes axe in English and the dark theme', async () => {
+    const fake = fakeApi({ 'GET /api/ojt/suggestions': [suggestion] });
+    const { screen } = await mount(<OjtSuggestions api={fake.api} />, 'en', true);
+    await expect
+      .element(screen.getByTestId(`ojt-suggestion-${PERSON}`))
+      .toMatchTextContent('Create an OJT plan for 吉田 花子, who has just joined (Transfer)');
+    const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+    expect(
+      results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id),
+    ).toEqual([]);
+  });
+});
