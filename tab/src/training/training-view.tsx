@@ -10,11 +10,12 @@ import { Catalog } from './catalog.tsx';
 import { HrTraining } from './hr-training.tsx';
 import messages from './messages.ts';
 import { MyTraining } from './my-training.tsx';
+import { ReportLibrary } from './report-library.tsx';
 import { TeamTraining } from './team-training.tsx';
 
 registerBundle('training', messages);
 
-type Sub = 'catalog' | 'mine' | 'team' | 'hr';
+type Sub = 'catalog' | 'mine' | 'library' | 'team' | 'hr';
 
 export default function TrainingView({ api, rest }: PageProps) {
   const { t } = useTranslation('training');
@@ -39,6 +40,7 @@ export default function TrainingView({ api, rest }: PageProps) {
   const subs: [Sub, ...Sub[]] = [
     'catalog',
     'mine',
+    'library',
     ...(me.roles.includes('supervisor') ? (['team'] as const) : []),
     ...(me.roles.includes('hr') ? (['hr'] as const) : []),
   ];
@@ -49,6 +51,7 @@ export default function TrainingView({ api, rest }: PageProps) {
         <>
           {sub === 'catalog' ? <Catalog api={api} framework={framework} /> : null}
           {sub === 'mine' ? <MyTraining api={api} /> : null}
+          {sub === 'library' ? <ReportLibrary api={api} framework={framework} /> : null}
           {sub === 'team' ? <TeamTraining api={api} framework={framework} /> : null}
           {sub === 'hr' ? <HrTraining api={api} framework={framework} rest={rest.slice(1)} /> : null}
         </>
