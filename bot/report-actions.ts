@@ -154,6 +154,8 @@ export function createReportActions(deps: ReportActionsDependencies) {
       guidelineIds: idsOf(values[REPORT_INPUT_IDS.guidelineIds]),
       wantedText: textOf(values[REPORT_INPUT_IDS.wantedText]),
       wantedCourseIds: idsOf(values[REPORT_INPUT_IDS.wantedCourseIds]),
+      // Absent (an older card) keeps what is stored; anything but the two choices is refused by the schema.
+      audience: textOf(values[REPORT_INPUT_IDS.audience]) || undefined,
     };
     const rating = Number(textOf(values[REPORT_INPUT_IDS.satisfaction]) || Number.NaN);
     return { typed, rating: Number.isInteger(rating) ? rating : undefined };

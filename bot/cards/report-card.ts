@@ -41,6 +41,7 @@ export const REPORT_INPUT_IDS = {
   satisfaction: 'satisfaction',
   wantedText: 'wantedText',
   wantedCourseIds: 'wantedCourseIds',
+  audience: 'audience',
 } as const;
 
 export type CardLocale = 'ja' | 'en';
@@ -158,6 +159,9 @@ const TEXT = {
     wantedText: '今後受けたい研修',
     wantedCourses: '研修一覧から選ぶ（任意・複数選択可）',
     choose: '選択してください',
+    audience: '公開範囲',
+    audienceDepartment: '課内のみ（所属の課のチャンネルと上司）',
+    audienceOrganisation: '全庁に公開（研修報告ライブラリで全職員が読めます）',
     submit: '提出する',
     saveDraft: '下書きを保存',
     draftSavedNotice: '下書きを保存しました。続きはいつでも書けます（「報告」と送ると一覧が出ます）。',
@@ -184,6 +188,9 @@ const TEXT = {
     wantedText: 'Trainings I want next',
     wantedCourses: 'Pick from the catalog (optional, choose any)',
     choose: 'Choose',
+    audience: 'Who can read it',
+    audienceDepartment: 'My 課 only (its channel and my supervisor)',
+    audienceOrganisation: 'The whole organisation (all staff, in the report library)',
     submit: 'Submit',
     saveDraft: 'Save draft',
     draftSavedNotice: 'Draft saved. You can finish it any time (send "report" to see the list).',
@@ -246,7 +253,7 @@ export function reportFormCard(input: {
   framework: Pick<Framework, 'competencies' | 'guidelines'>;
   courses: CardCourse[];
   submissionId: string;
-  draft?: Partial<ReportContent> | undefined;
+  draft?: (Partial<ReportContent> & { audience?: string | undefined }) | undefined;
   /** The version of the stored draft the form shows (0 or absent: none stored). */
   draftVersion?: number | undefined;
 }): ReportCard {
@@ -347,6 +354,20 @@ export function reportFormCard(input: {
         input.courses.map((course) => ({ title: titleIn(locale, course.title), value: course.id })),
         draft?.wantedCourseIds ?? [],
       ),
+      {
+        // Who beyond the 課 reads the report (docs/reports.md, "The library"); the author may change it
+        // later in the tab.
+        type: 'Input.ChoiceSet',
+        id: REPORT_INPUT_IDS.audience,
+        label: t.audience,
+        // Not required: it always holds one of the two, and a card without it keeps 課内のみ.
+        style: 'expanded',
+        choices: [
+          { title: t.audienceDepartment, value: 'department' },
+          { title: t.audienceOrganisation, value: 'organisation' },
+        ],
+        value: draft?.audience === 'organisation' ? 'organisation' : 'department',
+      },
     ],
     [submit, save],
   );
@@ -454,6 +475,7 @@ const FIELD_NAMES: Record<CardLocale, Record<keyof typeof REPORT_INPUT_IDS, stri
     satisfaction: '満足度',
     wantedText: '今後受けたい研修',
     wantedCourseIds: '研修一覧から選んだ研修',
+    audience: '公開範囲',
   },
   en: {
     learned: 'What I learned',
@@ -463,6 +485,7 @@ const FIELD_NAMES: Record<CardLocale, Record<keyof typeof REPORT_INPUT_IDS, stri
     satisfaction: 'Satisfaction',
     wantedText: 'Trainings I want next',
     wantedCourseIds: 'Courses picked from the catalog',
+    audience: 'Who can read it',
   },
 };
 

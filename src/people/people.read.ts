@@ -119,3 +119,14 @@ export async function reportingLinesOn(db: Db, today: string) {
     })
     .from(view);
 }
+
+/**
+ * Everyone's id, display name and 課 (`department`) as the directory copy has them now, as a relation to
+ * join (the report library's authors). `name` is the alias in the statement.
+ */
+export function personPlacements(db: Db, name: string) {
+  return db
+    .select({ id: people.id, displayName: people.displayName, department: people.department })
+    .from(people)
+    .as(name);
+}

@@ -18,6 +18,12 @@
 // POST /api/reports/:reportId/comments               ← ReportCommentInput → ReportComment (the author's
 //                                                      supervisor chain only; a repeat of the same requestId
 //                                                      answers with the stored comment)
+// PUT  /api/reports/:reportId/audience              ← ReportAudienceInput → ReportAudienceView (the author only,
+//                                                      403 otherwise; 409 version_conflict on a stale version;
+//                                                      audited; `department` takes it out of the library at once)
+// GET  /api/reports/library?courseId=&competencyId=&guidelineId=&department=&q=&cursor=&limit=
+//                                                    → LibraryPage (everyone signed in; submitted reports whose
+//                                                      author chose `organisation` only, newest first)
 // GET  /api/reports/people/:personId/sessions/:sessionId → SupervisorReport (the author's supervisor chain
 //                                                      only, 403 otherwise before anything is looked up;
 //                                                      404 unless submitted; what the bot's notice card
@@ -25,8 +31,8 @@
 // (HR's 課 → channel mapping: channel-mapping.contract.ts)
 
 import { z } from 'zod';
-import { versionedOrNewInput } from '../http/contract-fragments.ts';
-import { userText } from '../http/user-input.ts';
+import { versionedInput, versionedOrNewInput } from '../http/contract-fragments.ts';
+import { dbIntegerFromText, userText } from '../http/user-input.ts';
 import { courseSessionRefSchema, sessionRefSchema } from '../training/training.contract.ts';
 
 export const REPORT_TEXT_MAX = 2000;
@@ -42,6 +48,17 @@ export const COMMENT_REQUEST_ID_MAX = 64;
 
 // One zod schema per shape: the routes validate requests and check answers with them, the bot validates
 // card submissions with the same input schemas, and the types below are inferred from them.
+
+/**
+ * Who beyond the workplace reads a report (policy 7(5)②: results returned to the workplace and to the
+ * whole organisation): `department` (課内のみ, the default: the 課's channel, the supervisor chain, HR) or
+ * `organisation` (全庁に公開: also the organisation-wide library, GET /api/reports/library).
+ */
+export const REPORT_AUDIENCES = ['department', 'organisation'] as const;
+export const reportAudienceSchema = z.enum(REPORT_AUDIENCES, {
+  error: 'must be department (課内のみ) or organisation (全庁に公開)',
+});
+export type ReportAudience = z.infer<typeof reportAudienceSchema>;
 
 export const reportStatusSchema = z.enum(['draft', 'submitted']);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
@@ -86,6 +103,8 @@ export const reportDraftSchema = versionedOrNewInput({
   satisfaction: satisfaction.nullable(),
   wantedText: userText.max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
   wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+  /** The author's choice so far; absent leaves it as stored (課内のみ for a new draft). */
+  audience: reportAudienceSchema.optional(),
 });
 export type ReportDraftInput = z.infer<typeof reportDraftSchema>;
 
@@ -106,6 +125,8 @@ export const reportSubmissionSchema = z
     satisfaction,
     wantedText: userText.trim().max(REPORT_WANTED_MAX, `must be at most ${REPORT_WANTED_MAX} characters`),
     wantedCourseIds: idList(REPORT_COURSES_MAX, 'courses'),
+    /** 課内のみ when absent; a repeat of a submission does not change it (PUT …/audience does). */
+    audience: reportAudienceSchema.optional(),
   })
   .strict();
 export type ReportSubmissionInput = z.infer<typeof reportSubmissionSchema>;
@@ -183,6 +204,9 @@ export const myReportSchema = z.object({
   /** Null for a draft. */
   sharing: reportSharingSchema.nullable(),
   comments: z.array(reportCommentSchema),
+  /** Who beyond the 課 reads it, and the version a change of it sends back. */
+  audience: reportAudienceSchema,
+  version: z.number(),
 });
 export type MyReport = z.infer<typeof myReportSchema>;
 
@@ -199,6 +223,8 @@ export const reportViewSchema = reportContentSchema.extend({
   sharing: reportSharingSchema.nullable().optional(),
   /** Supervisors' comments, oldest first. */
   comments: z.array(reportCommentSchema).optional(),
+  /** Who beyond the 課 reads it (課内のみ until the author chooses otherwise). */
+  audience: reportAudienceSchema.optional(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
 
@@ -207,3 +233,92 @@ export const dueReportSchema = courseSessionRefSchema.extend({
   hasDraft: z.boolean(),
 });
 export type DueReport = z.infer<typeof dueReportSchema>;
+
+/** The author changes who reads the report beyond the 課, naming the version last read. */
+export const reportAudienceInputSchema = versionedInput({ audience: reportAudienceSchema });
+export type ReportAudienceInput = z.infer<typeof reportAudienceInputSchema>;
+
+export const reportAudienceViewSchema = z.object({
+  reportId: z.string(),
+  audience: reportAudienceSchema,
+  version: z.number(),
+});
+export type ReportAudienceView = z.infer<typeof reportAudienceViewSchema>;
+
+// The organisation-wide library (研修報告ライブラリ): submitted reports their authors shared 全庁に公開.
+
+export const LIBRARY_PAGE_MAX = 50;
+export const LIBRARY_QUERY_MAX = 100;
+/** `<submittedAt in epoch ms>_<report id>` of the last entry of the previous page. */
+const LIBRARY_CURSOR = /^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const libraryId = (what: string) =>
+  userText.trim().min(1, `must name ${what}`).max(64, `must be the id of ${what}`).optional();
+
+export const libraryQuerySchema = z
+  .object({
+    courseId: userText
+      .trim()
+      .regex(UUID_TEXT, 'must be the id of a course of the catalog')
+      .optional()
+      .describe('Only reports on sessions of this course'),
+    competencyId: libraryId('a competency of the policy').describe('Only reports linked to this competency'),
+    guidelineId: libraryId('a DRILL guideline').describe('Only reports linked to this DRILL guideline'),
+    department: userText
+      .trim()
+      .min(1, 'must name a 課')
+      .max(100, 'must be at most 100 characters')
+      .optional()
+      .describe('Only reports of authors now in this 課'),
+    q: userText
+      .trim()
+      .min(1, 'must not be blank: leave it out to search for everything')
+      .max(LIBRARY_QUERY_MAX, `must be at most ${LIBRARY_QUERY_MAX} characters`)
+      .optional()
+      .describe('Words the shared texts, the course title or the author’s name contain'),
+    cursor: z
+      .string()
+      .regex(LIBRARY_CURSOR, 'must be the nextCursor of a previous page')
+      .optional()
+      .describe('nextCursor of the previous page'),
+    limit: dbIntegerFromText
+      .min(1, `must be 1 to ${LIBRARY_PAGE_MAX}`)
+      .max(LIBRARY_PAGE_MAX, `must be 1 to ${LIBRARY_PAGE_MAX}`)
+      .default(20),
+  })
+  .strict();
+export type LibraryQuery = z.infer<typeof libraryQuerySchema>;
+
+/**
+ * A report in the library: who wrote it (name and their 課 now), on which session of which course, and
+ * what they shared — never the satisfaction, the trainings wanted (HR only) or supervisors' comments.
+ */
+export const libraryEntrySchema = reportContentSchema
+  .pick({ learned: true, application: true, competencyIds: true, guidelineIds: true })
+  .extend({
+    reportId: z.string(),
+    ...courseSessionRefSchema.shape,
+    personId: z.string(),
+    personName: z.string(),
+    department: z.string().nullable(),
+    submittedAt: z.string(),
+  });
+export type LibraryEntry = z.infer<typeof libraryEntrySchema>;
+
+export const libraryCourseCountSchema = z.object({
+  courseId: z.string(),
+  courseTitle: courseSessionRefSchema.shape.courseTitle,
+  reports: z.number(),
+});
+export type LibraryCourseCount = z.infer<typeof libraryCourseCountSchema>;
+
+/** One page, newest first, with how many match and, per course, how many match the other filters. */
+export const libraryPageSchema = z.object({
+  entries: z.array(libraryEntrySchema),
+  nextCursor: z.string().nullable(),
+  /** Reports matching every filter (all pages). */
+  total: z.number(),
+  /** Per course, the reports matching every filter but the course: the per-course view's list. */
+  courses: z.array(libraryCourseCountSchema),
+});
+export type LibraryPage = z.infer<typeof libraryPageSchema>;

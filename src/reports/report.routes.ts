@@ -4,8 +4,13 @@ import { subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordGroup } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import type { ReportComments } from './report-comments.ts';
+import type { ReportLibrary } from './report-library.ts';
 import {
   dueReportSchema,
+  libraryPageSchema,
+  libraryQuerySchema,
+  reportAudienceInputSchema,
+  reportAudienceViewSchema,
   myReportSchema,
   reportCommentInputSchema,
   reportCommentSchema,
@@ -16,7 +21,11 @@ import {
 } from './report.contract.ts';
 import type { ReportService } from './report.service.ts';
 
-export function reportRoutes(service: ReportService, comments?: ReportComments): RouteDefinition[] {
+export function reportRoutes(
+  service: ReportService,
+  comments?: ReportComments,
+  library?: ReportLibrary,
+): RouteDefinition[] {
   const route = routeGroup({ tags: ['reports'], auth: 'user' });
   /** My report of a session I attended; the session id is handed on as given. */
   const session = recordGroup({
@@ -49,6 +58,45 @@ export function reportRoutes(service: ReportService, comments?: ReportComments):
       },
       handler: async ({ user }) => ({ body: await service.mine(actorOf(user)) }),
     }),
+    ...(library
+      ? [
+          route({
+            method: 'get',
+            path: '/api/reports/library',
+            operationId: 'searchReportLibrary',
+            summary:
+              'The organisation-wide library (研修報告ライブラリ): reports their authors shared 全庁に公開, newest first',
+            request: { query: libraryQuerySchema },
+            responses: {
+              200: {
+                description: 'One page, the total and the per-course counts',
+                schema: libraryPageSchema,
+              },
+            },
+            handler: async ({ user, query }) => ({ body: await library.search(actorOf(user), query) }),
+          }),
+          route({
+            method: 'put',
+            path: '/api/reports/:reportId/audience',
+            operationId: 'setReportAudience',
+            summary:
+              'The author chooses who reads the report beyond the 課: 課内のみ (department) or 全庁に公開 (organisation)',
+            request: { params: z.object({ reportId: uuidParam }), body: reportAudienceInputSchema },
+            responses: {
+              200: {
+                description: 'The choice as stored, and the new version',
+                schema: reportAudienceViewSchema,
+              },
+              403: { description: 'Not the author of the report' },
+              404: { description: 'No such report' },
+              409: { description: 'version_conflict: changed elsewhere meanwhile' },
+            },
+            handler: async ({ user, params: { reportId }, body }) => ({
+              body: await library.setAudience(actorOf(user), reportId, body),
+            }),
+          }),
+        ]
+      : []),
     ...(comments
       ? [
           route({

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { REPORT_AUDIENCES } from './report.contract.ts';
 import {
   draftStatus,
   frameworkLinks,
@@ -27,10 +28,17 @@ export const trainingReports = pgTable(
     wantedCourseIds: jsonb('wanted_course_ids').$type<string[]>().notNull().default([]),
     submissionId: text('submission_id'),
     submittedAt: timestamptz('submitted_at'),
+    /**
+     * Who beyond the workplace may read it: `department` (課内のみ, the default: the 課's channel, the
+     * supervisor, HR) or `organisation` (全庁に公開: also the organisation-wide library). The author
+     * chooses it and may change it after submission.
+     */
+    audience: text('audience', { enum: REPORT_AUDIENCES }).notNull().default('department'),
     ...versionedRow(),
   },
   (table) => [
     uniqueIndex('training_reports_person_session').on(table.personId, table.sessionId),
     index('training_reports_session_idx').on(table.sessionId),
+    index('training_reports_library_idx').on(table.audience, table.submittedAt),
   ],
 );

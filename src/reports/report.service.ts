@@ -9,6 +9,7 @@ import type { TrainingStore } from '../training/training.store.ts';
 import {
   type DueReport,
   type MyReport,
+  type ReportAudience,
   type ReportComment,
   type ReportDraftInput,
   type ReportSharing,
@@ -67,6 +68,7 @@ export function createReportService(deps: ReportDependencies) {
           version: row.version,
           submittedAt: row.submittedAt?.toISOString() ?? null,
           updatedAt: row.updatedAt.toISOString(),
+          audience: row.audience,
         }
       : {
           reportId: null,
@@ -83,6 +85,7 @@ export function createReportService(deps: ReportDependencies) {
           version: 0,
           submittedAt: null,
           updatedAt: null,
+          audience: 'department',
         };
 
   const withDetails = async (report: ReportView): Promise<ReportView> => {
@@ -152,6 +155,9 @@ export function createReportService(deps: ReportDependencies) {
     wantedText: input.wantedText,
     wantedCourseIds: unique(input.wantedCourseIds),
   });
+  /** The author's choice of audience when the input makes one; absent keeps what is stored. */
+  const audienceOf = (input: { audience?: ReportAudience | undefined }) =>
+    input.audience ? { audience: input.audience } : {};
 
   const versionConflict = (current: number) =>
     staleVersion(
@@ -240,6 +246,8 @@ export function createReportService(deps: ReportDependencies) {
               submittedAt: row.submittedAt?.toISOString() ?? null,
               sharing: row.status === 'submitted' ? (detail?.sharing ?? null) : null,
               comments: detail?.comments ?? [],
+              audience: row.audience,
+              version: row.version,
             },
           ];
         })
@@ -256,7 +264,7 @@ export function createReportService(deps: ReportDependencies) {
       if (input.version === 0) {
         const [created] = await db
           .insert(trainingReports)
-          .values({ personId: actor.id, sessionId, ...content(input), updatedAt: now })
+          .values({ personId: actor.id, sessionId, ...content(input), ...audienceOf(input), updatedAt: now })
           .onConflictDoNothing()
           .returning();
         if (!created) throw versionConflict(current?.version ?? 1);
@@ -264,7 +272,7 @@ export function createReportService(deps: ReportDependencies) {
       }
       const [saved] = await db
         .update(trainingReports)
-        .set({ ...content(input), version: input.version + 1, updatedAt: now })
+        .set({ ...content(input), ...audienceOf(input), version: input.version + 1, updatedAt: now })
         .where(
           and(
             eq(trainingReports.personId, actor.id),
@@ -301,6 +309,7 @@ export function createReportService(deps: ReportDependencies) {
       const now = deps.now();
       const submitted = {
         ...content(input),
+        ...audienceOf(input),
         status: 'submitted' as const,
         submissionId: input.submissionId,
         submittedAt: now,

@@ -20,6 +20,7 @@ import { createFollowUps } from './follow-ups.ts';
 import type { ReportCardBuilders } from './report-cards.port.ts';
 import { createReportComments } from './report-comments.ts';
 import { createReportContext, trainingTabLink } from './report-context.ts';
+import { createReportLibrary } from './report-library.ts';
 import { createReportReminders } from './report-reminders.ts';
 import { createReportRequests } from './report-requests.ts';
 import { reportRoutes } from './report.routes.ts';
@@ -80,6 +81,13 @@ export function createReportsModule(
       );
     },
   });
+  const library = createReportLibrary({
+    db: ctx.db,
+    audit: deps.audit,
+    framework: ctx.framework,
+    courses: deps.training.store,
+    now: ctx.now,
+  });
   const requests = createReportRequests({ db: ctx.db, botMessages, cards, now: ctx.now });
   const reminders = createReportReminders({
     db: ctx.db,
@@ -128,7 +136,7 @@ export function createReportsModule(
   ];
   return {
     routes: [
-      ...reportRoutes(service, comments),
+      ...reportRoutes(service, comments, library),
       ...channelMappingRoutes(channelMapping),
       ...followUpRoutes(followUps),
     ],

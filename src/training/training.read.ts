@@ -42,3 +42,21 @@ export function attendanceOf(
 ) {
   return and(eq(attendance.sessionId, row.sessionId), eq(attendance.personId, row.personId));
 }
+
+/**
+ * Every session with its course: id, course id, times and the course's title (the report library). `name`
+ * is the alias in the statement.
+ */
+export function sessionCourses(db: Db, name = 'session_courses') {
+  return db
+    .select({
+      sessionId: trainingSessions.id,
+      courseId: trainingSessions.courseId,
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      ...courseTitleColumns,
+    })
+    .from(trainingSessions)
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+    .as(name);
+}

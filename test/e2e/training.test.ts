@@ -496,6 +496,30 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('lets the author share that report 全庁に公開; a colleague of another 課 finds it in the library by course', async () => {
+    const author = await open(report, 'mine');
+    const share = author.tab.frame.locator('[data-testid=report-audience-switch]');
+    // The switch turns on once the server has stored the choice (not before).
+    await share.click();
+    await expect
+      .poll(() => author.tab.frame.locator('[data-testid=report-audience]').textContent())
+      .toContain('公開範囲を変更しました');
+    await expect(share.isChecked()).resolves.toBe(true);
+    await author.page.close();
+
+    const colleague = server.emulator.people.find(
+      (person) =>
+        person.department !== report.department && person.levelId === 'shuji' && person.appRoles.length === 0,
+    )!;
+    const { page, tab } = await open(colleague, 'library');
+    await tab.frame.locator(`[data-testid=library-course-${otherCourse.id}]`).click();
+    const entries = tab.frame.locator('[data-testid=library-entries]');
+    await expect.poll(() => entries.textContent()).toContain('会議の冒頭で目的とゴールを共有すると');
+    await expect(entries.textContent()).resolves.toContain(report.displayName);
+    await expectAccessible(tab);
+    await page.close();
+  });
+
   it('lets HR announce a session (受講案内) and read its delivery report', async () => {
     // The roster page of the session HR scheduled, through a deep link, as the tab's own link would open it.
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

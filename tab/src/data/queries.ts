@@ -62,6 +62,9 @@ export const queryKeys = {
   myEnrolments: ['training', 'enrolments', 'me'] as const,
   myRecommendations: ['training', 'recommendations', 'me'] as const,
   myReports: ['training', 'reports', 'me'] as const,
+  /** The organisation-wide report library; one entry per search (filters and page). */
+  reportLibrary: (search: Record<string, string | number | undefined>) =>
+    ['training', 'reports', 'library', search] as const,
   myFollowUps: ['training', 'follow-ups', 'me'] as const,
   /** A subordinate's submitted report of a session, as their supervisor reads it. */
   teamReport: (personId: string, sessionId: string) =>

@@ -1,4 +1,4 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Badge, Button, Switch } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,7 +85,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
       </Section>
       <Section title={t('mine.history')} id="training-history" testId="mine-history">
         <OrEmpty empty={history.length === 0} text={t('mine.emptyHistory')}>
-          <EnrolmentList entries={history} now={now} reports={reports} />
+          <EnrolmentList entries={history} now={now} reports={reports} api={api} />
         </OrEmpty>
       </Section>
       {withdrawing ? (
@@ -113,8 +113,11 @@ function EnrolmentList({
   reports = [],
   onWithdraw,
   now,
+  api,
 }: {
   entries: EnrolmentView[];
+  /** Lets the author change who reads a submitted report (the history list). */
+  api?: ApiClient;
   reports?: MyReport[];
   onWithdraw?: (enrolment: EnrolmentView) => void;
   /** When the list was read (ms since the epoch): a session that started by then can no longer be left. */
@@ -158,6 +161,7 @@ function EnrolmentList({
             <ReportStatus
               entry={entry}
               report={reports.find((report) => report.sessionId === entry.sessionId)}
+              api={api}
             />
           ) : null}
           {onWithdraw && WITHDRAWABLE.includes(entry.status) && Date.parse(entry.start) > now ? (
@@ -172,7 +176,15 @@ function EnrolmentList({
 }
 
 /** My report of an attended session: due, draft, or submitted with where it was shared, and comments. */
-function ReportStatus({ entry, report }: { entry: EnrolmentView; report: MyReport | undefined }) {
+function ReportStatus({
+  entry,
+  report,
+  api,
+}: {
+  entry: EnrolmentView;
+  report: MyReport | undefined;
+  api?: ApiClient | undefined;
+}) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const sharing = report?.status === 'submitted' ? report.sharing : null;
@@ -205,6 +217,7 @@ function ReportStatus({ entry, report }: { entry: EnrolmentView; report: MyRepor
         {t('mine.report')}: {text}
         {sharing?.supervisorNotified ? ` · ${t('mine.supervisorNotified')}` : ''}
       </p>
+      {api && report?.status === 'submitted' ? <AudienceSwitch api={api} report={report} /> : null}
       {comments.length > 0 ? (
         <>
           <h4 style={{ margin: '8px 0 4px' }}>{t('mine.comments')}</h4>
@@ -222,6 +235,50 @@ function ReportStatus({ entry, report }: { entry: EnrolmentView; report: MyRepor
           </ul>
         </>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The author's choice of who reads a submitted report beyond the 課: on, 全庁に公開 (the report library);
+ * off, 課内のみ. Versioned: a change from another window answers 409 and the list is read again.
+ */
+function AudienceSwitch({ api, report }: { api: ApiClient; report: MyReport }) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (audience: MyReport['audience']) =>
+      api.call('PUT /api/reports/:reportId/audience', {
+        params: { reportId: report.reportId },
+        body: { version: report.version, audience },
+      }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<MyReport[]>(queryKeys.myReports, (previous) =>
+        previous?.map((entry) =>
+          entry.reportId === saved.reportId
+            ? { ...entry, audience: saved.audience, version: saved.version }
+            : entry,
+        ),
+      );
+      void queryClient.invalidateQueries({ queryKey: ['training', 'reports', 'library'] });
+    },
+    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.myReports }),
+  });
+  return (
+    <div data-testid="report-audience">
+      <Switch
+        checked={report.audience === 'organisation'}
+        disabled={change.isPending}
+        label={t('mine.audience')}
+        onChange={(_, data) => change.mutate(data.checked ? 'organisation' : 'department')}
+        data-testid="report-audience-switch"
+      />
+      <p className={layout.muted} style={{ margin: 0 }}>
+        {t('mine.audienceHint')}
+      </p>
+      <span role="status">{change.isSuccess ? t('mine.audienceSaved') : ''}</span>
+      <ErrorBar error={change.error} />
     </div>
   );
 }

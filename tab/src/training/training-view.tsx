@@ -10,12 +10,13 @@ import { Catalog } from './catalog.tsx';
 import { HrTraining } from './hr-training.tsx';
 import messages from './messages.ts';
 import { MyTraining } from './my-training.tsx';
+import { ReportLibrary } from './report-library.tsx';
 import { TeamTraining } from './team-training.tsx';
 import { WorkplaceTraining } from './workplace-training.tsx';
 
 registerBundle('training', messages);
 
-type Sub = 'catalog' | 'mine' | 'team' | 'workplace' | 'hr';
+type Sub = 'catalog' | 'mine' | 'library' | 'team' | 'workplace' | 'hr';
 
 /** The levels that run their 課's workplace training (src/training/workplace.ts): 課長 and 係長. */
 const WORKPLACE_LEVELS = ['kacho', 'kakaricho'];
@@ -43,6 +44,7 @@ export default function TrainingView({ api, rest }: PageProps) {
   const subs: [Sub, ...Sub[]] = [
     'catalog',
     'mine',
+    'library',
     ...(me.roles.includes('supervisor') ? (['team'] as const) : []),
     ...(me.levelId && WORKPLACE_LEVELS.includes(me.levelId) ? (['workplace'] as const) : []),
     ...(me.roles.includes('hr') ? (['hr'] as const) : []),
@@ -54,6 +56,7 @@ export default function TrainingView({ api, rest }: PageProps) {
         <>
           {sub === 'catalog' ? <Catalog api={api} framework={framework} /> : null}
           {sub === 'mine' ? <MyTraining api={api} /> : null}
+          {sub === 'library' ? <ReportLibrary api={api} framework={framework} /> : null}
           {sub === 'team' ? <TeamTraining api={api} framework={framework} /> : null}
           {sub === 'workplace' ? (
             <WorkplaceTraining api={api} framework={framework} rest={rest.slice(1)} />

@@ -58,6 +58,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/training/checkins': ALL, // each checks in for themself with the room's code
   'GET /api/reports/due': ALL,
   'GET /api/reports/mine': ALL,
+  'GET /api/reports/library': ALL, // the organisation-wide library: reports shared 全庁に公開 only
   // HR: the directory, people admin, audit, erasure, dashboards, report roll-ups.
   'GET /api/people': HR,
   'GET /api/hr/people': HR,
@@ -162,6 +163,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   // A supervisor reads and comments on the subject's submitted report (the chain only, not HR).
   'GET /api/reports/people/{personId}/sessions/{sessionId}': CHAIN,
   'POST /api/reports/{reportId}/comments': CHAIN,
+  'PUT /api/reports/{reportId}/audience': SELF, // only the author chooses who reads it
   // The DRILL follow-up: each lists what they were asked; the attendee answers, the supervisor asked
   // (the direct one, in force when it was asked) observes.
   'GET /api/reports/follow-ups': ALL,
@@ -458,6 +460,12 @@ describe('security matrix: every route × every role', () => {
         (window) => window.id === ids.windowId,
       ),
     );
+  const reportVersion = async () =>
+    (
+      await server.database.query<{ version: number }>('SELECT version FROM training_reports WHERE id = $1', [
+        ids.reportId,
+      ])
+    )[0]!.version;
   const mappingVersion = async () =>
     (
       await server.database.query<{ version: number }>(
@@ -706,6 +714,10 @@ describe('security matrix: every route × every role', () => {
       teamId: '19:matrix-team',
       channelId: '19:matrix-channel',
       version: await mappingVersion(),
+    }),
+    'PUT /api/reports/{reportId}/audience': async () => ({
+      version: await reportVersion(),
+      audience: 'organisation',
     }),
     'POST /api/reports/{reportId}/comments': () => ({
       text: 'よい学びですね',

@@ -139,6 +139,19 @@ describe('report cards through the bot endpoint (local mode)', () => {
     const card = cardOf(await invoke(attendee, REPORT_OPEN_VERB, { sessionId: session.id }));
     expect(card).toContain('"id":"learned"');
     expect(card).toContain(REPORT_SUBMIT_VERB);
+    // The author's choice of who reads it beyond the 課, 課内のみ unless they choose otherwise.
+    expect(card).toContain('"id":"audience"');
+    expect(card).toContain('"value":"department"');
+    expect(card).toContain('全庁に公開');
+  });
+
+  it('refuses a 公開範囲 that is neither choice with the same form and the problem on top, storing nothing', async () => {
+    const card = cardOf(
+      await invoke(attendee, REPORT_SUBMIT_VERB, values({ audience: 'everyone', application: '残す文章' })),
+    );
+    expect(card).toContain('「公開範囲」の入力を確かめてください。');
+    expect(card).toContain('残す文章');
+    expect(await rows()).toEqual([]);
   });
 
   it('answers an incomplete submission with the same form, the problem on top and the typed text kept, storing nothing', async () => {
@@ -153,8 +166,8 @@ describe('report cards through the bot endpoint (local mode)', () => {
 
   it('stores the report, then replaces the form with the submitted card; a double click stores it once', async () => {
     const [first, second] = await Promise.all([
-      invoke(attendee, REPORT_SUBMIT_VERB, values()),
-      invoke(attendee, REPORT_SUBMIT_VERB, values()),
+      invoke(attendee, REPORT_SUBMIT_VERB, values({ audience: 'organisation' })),
+      invoke(attendee, REPORT_SUBMIT_VERB, values({ audience: 'organisation' })),
     ]);
     for (const answer of [first, second]) {
       const card = cardOf(answer);
@@ -166,6 +179,11 @@ describe('report cards through the bot endpoint (local mode)', () => {
       (await call(attendee, 'GET', '/api/training/enrolments')).body as unknown as EnrolmentView[]
     ).find((entry) => entry.sessionId === session.id);
     expect(enrolment?.status).toBe('reported');
+    expect(
+      await server.database.query('SELECT audience FROM training_reports WHERE session_id = $1', [
+        session.id,
+      ]),
+    ).toEqual([{ audience: 'organisation' }]);
   });
 
   it('takes the Action.Submit fallback as a message; a second form with other content is told it was not stored, beside the stored report', async () => {

@@ -164,6 +164,23 @@ describe('report form card', () => {
     expect(ratings.map((choice) => choice.value)).toEqual(['5', '4', '3', '2', '1']);
   });
 
+  it('asks who may read the report beyond the 課: 課内のみ unless the draft chose 全庁に公開', () => {
+    expect(byId(form('ja'), REPORT_INPUT_IDS.audience)).toMatchObject({
+      type: 'Input.ChoiceSet',
+      label: '公開範囲',
+      style: 'expanded',
+      value: 'department',
+      choices: [
+        { title: expect.stringContaining('課内のみ') as unknown, value: 'department' },
+        { title: expect.stringContaining('全庁に公開') as unknown, value: 'organisation' },
+      ],
+    });
+    expect(byId(form('en'), REPORT_INPUT_IDS.audience)?.label).toBe('Who can read it');
+    expect(byId(form('ja', { audience: 'organisation' }), REPORT_INPUT_IDS.audience)?.value).toBe(
+      'organisation',
+    );
+  });
+
   it('offers the competencies and DRILL guidelines of the framework as compact multi-selects, in Japanese or in English for an English user', () => {
     const ja = form('ja');
     const en = form('en');

@@ -124,6 +124,8 @@ const TAB_ROUTES = [
   'POST /api/training/checkins',
   'GET /api/reports/due',
   'GET /api/reports/mine',
+  'GET /api/reports/library',
+  'PUT /api/reports/:reportId/audience',
   'POST /api/reports/:reportId/comments',
   'GET /api/reports/people/:personId/sessions/:sessionId',
   'GET /api/reports/sessions/:sessionId',
@@ -171,7 +173,7 @@ describe("the tab's typed routes", () => {
       ...announcementRoutes({} as never),
       ...attendanceRoutes({} as never),
       // The comment route is served when the module has report comments, as it always does.
-      ...reportRoutes({} as never, {} as never),
+      ...reportRoutes({} as never, {} as never, {} as never),
       ...channelMappingRoutes({} as never),
       ...followUpRoutes({} as never),
       ...homeRoutes({} as never),

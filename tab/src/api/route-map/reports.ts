@@ -12,6 +12,15 @@ type Overview = z.output<typeof channels.channelMappingOverviewSchema>;
 export interface ReportRoutes {
   'GET /api/reports/due': Route<Array<z.output<typeof reports.dueReportSchema>>>;
   'GET /api/reports/mine': Route<Array<z.output<typeof reports.myReportSchema>>>;
+  'GET /api/reports/library': Route<
+    typeof reports.libraryPageSchema,
+    never,
+    typeof reports.libraryQuerySchema
+  >;
+  'PUT /api/reports/:reportId/audience': Route<
+    typeof reports.reportAudienceViewSchema,
+    typeof reports.reportAudienceInputSchema
+  >;
   'POST /api/reports/:reportId/comments': Route<
     typeof reports.reportCommentSchema,
     typeof reports.reportCommentInputSchema

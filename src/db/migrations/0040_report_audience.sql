@@ -1,0 +1,2 @@
+ALTER TABLE "training_reports" ADD COLUMN "audience" text DEFAULT 'department' NOT NULL;--> statement-breakpoint
+CREATE INDEX "training_reports_library_idx" ON "training_reports" USING btree ("audience","submitted_at");
