@@ -223,6 +223,7 @@ describe('check-in codes for sessions held in a room', () => {
             courseTitle: { ja: '接遇研修', en: 'Customer service' },
             checkedInAt: new Date().toISOString(),
             onRoster: true,
+            alreadyCheckedIn: false,
           };
         },
       });

@@ -311,9 +311,16 @@ describe('attendance proposed from the Teams attendance report', () => {
     );
     const first = await call(a, 'POST', '/api/training/checkins', { code: ` ${code.toLowerCase()} ` });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toMatchObject({ sessionId: session.id, onRoster: true });
-    const again = await call(a, 'POST', '/api/training/checkins', { code });
+    expect(first.body).toMatchObject({ sessionId: session.id, onRoster: true, alreadyCheckedIn: false });
+    // Full-width, as a Japanese IME types it, with a hyphen: the same code.
+    const fullWidth = [...code]
+      .map((char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0))
+      .join('')
+      .replace(/^(...)/, '$1－');
+    const again = await call(a, 'POST', '/api/training/checkins', { code: fullWidth });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.checkedInAt).toBe(first.body.checkedInAt);
+    expect(again.body.alreadyCheckedIn).toBe(true);
     expect((await call(stranger, 'POST', '/api/training/checkins', { code })).body).toMatchObject({
       onRoster: false,
     });
@@ -324,6 +331,27 @@ describe('attendance proposed from the Teams attendance report', () => {
       expect((await call(guesser, 'POST', '/api/training/checkins', { code: wrong })).status).toBe(400);
     expect((await call(guesser, 'POST', '/api/training/checkins', { code })).status).toBe(429);
     expect((await call(guesser, 'POST', '/api/training/checkins', { code: '' })).status).toBe(400);
+
+    // Every check-in is audited with who, which session and how it went, refusals included.
+    const audited = async (personId: string) =>
+      (
+        await server.database.query<{ subject_id: string; action: string; details: Record<string, unknown> }>(
+          `SELECT subject_id, action, details FROM audit_log
+            WHERE actor_id = $1 AND resource = 'training-attendance' AND details->>'change' = 'checkin'
+            ORDER BY id`,
+          [personId],
+        )
+      ).map((row) => [row.subject_id, row.action, row.details.outcome, row.details.sessionId ?? null]);
+    expect(await audited(a.id)).toEqual([
+      [a.id, 'write', 'outsideWindow', session.id],
+      [a.id, 'write', 'accepted', session.id],
+      [a.id, 'write', 'alreadyCheckedIn', session.id],
+    ]);
+    expect(await audited(stranger.id)).toEqual([[stranger.id, 'write', 'accepted', session.id]]);
+    expect(await audited(guesser.id)).toEqual([
+      ...Array.from({ length: 5 }, () => [guesser.id, 'write', 'wrongCode', null]),
+      [guesser.id, 'write', 'rateLimited', null],
+    ]);
 
     const proposal = (await proposalOf(session.id))!;
     expect(proposal).toMatchObject({ source: 'checkin', state: 'proposed' });
