@@ -180,6 +180,8 @@ export async function startServer(
         interviews: (actor, as) => interviews.service.list(actor, as, undefined),
         enrolments: (actor) => training.service.enrolmentsOf(actor, actor.id),
       },
+      // 「チェックイン ABC123」: through the service behind the tab's check-in (same limit, same audit).
+      checkIn: (actor, input) => training.attendance.checkIn(actor, input),
     });
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
