@@ -367,6 +367,12 @@ describe('1:1s', () => {
     });
 
     it('is declined only by its supervisor, with a reason the person sees', async () => {
+      // The person talks to the bot from an English Teams: their notices are in English.
+      await server.database.query(
+        `INSERT INTO conversation_references (conversation_id, kind, service_url, bot_id, user_aad_id, locale)
+         VALUES ($1, 'personal', 'https://not-a-connector.example/', 'bot', $2, 'en')`,
+        [`a:${person.id}`, person.id],
+      );
       const created = await ask(person, { supervisorId: kacho.id, topic: '資格取得の支援について' });
       expect(created.status).toBe(201);
       const request = created.body as unknown as InterviewRequest;
@@ -404,6 +410,9 @@ describe('1:1s', () => {
         [`interview-request-declined:${request.id}`],
       );
       expect(JSON.stringify(declinedNotice!.payload.attachments)).toContain('来週の係会議で取り上げます');
+      expect(notices[1]![2]).toBe(`Your 1:1 request was declined: ${kacho.displayName}`);
+      // The supervisor never wrote to the bot: theirs is in Japanese.
+      expect(notices[0]![2]).toBe(`1on1 の申し込みが届きました: ${person.displayName}`);
     });
 
     it('follows a change of supervisor: moved to the new one, or closed when there is none', async () => {
