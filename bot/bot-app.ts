@@ -9,7 +9,9 @@ import { AppError } from '../src/http/app-error.ts';
 import { entraIdentities, type BotIdentities } from '../src/reports/bot-identities.ts';
 import type { ConversationReferenceStore } from '../src/reports/conversation-references.store.ts';
 import { adaptiveCard } from '../src/reports/report-cards.port.ts';
-import { parseCommand } from './commands.ts';
+import { checkInOf, parseCommand } from './commands.ts';
+import { checkInOutcome, type CheckIn } from './check-in.ts';
+import { checkInCard } from './cards/check-in-card.ts';
 import { helpCard } from './cards/help-card.ts';
 import { scheduleCard } from './cards/schedule-card.ts';
 import { createTabLinks, type TabLinks } from '../src/shared/tab-links.ts';
@@ -79,6 +81,8 @@ export interface BotDependencies {
   schedule?: ScheduleSources | undefined;
   /** Links into the personal tab at one of its pages (src/shared/tab-links.ts); default: the tab's own address. */
   tabLinks?: TabLinks | undefined;
+  /** Check-in to a room session with its code (「チェックイン ABC123」); without it that command answers with help. */
+  checkIn?: CheckIn | undefined;
 }
 
 /**
@@ -294,6 +298,13 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     if (command === 'schedule' && deps.schedule && personId) {
       const schedule = await upcomingSchedule(deps.schedule, personId);
       await reply(scheduleCard({ locale, schedule, tabLinks }));
+      return;
+    }
+    if (command === 'checkin' && deps.checkIn) {
+      const outcome = personId
+        ? await checkInOutcome(deps.checkIn, personId, checkInOf(activity.text)?.code)
+        : ({ kind: 'unknownPerson' } as const);
+      await reply(checkInCard({ locale, outcome, openUrl: tabLinks('training/mine') }));
       return;
     }
     // Help, a greeting, a command for someone the app does not know, and anything else: what the bot can

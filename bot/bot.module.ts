@@ -17,6 +17,7 @@ import { createTabLinks } from '../src/shared/tab-links.ts';
 import { createFollowUpActions } from './follow-up-actions.ts';
 import { createReportActions } from './report-actions.ts';
 import type { ScheduleSources } from './schedule.ts';
+import type { CheckIn } from './check-in.ts';
 
 /**
  * The hosts the bot takes activities from are the only ones the outbox posts to (the tenant is checked
@@ -58,6 +59,8 @@ export function createBotModule(
     courses: () => Promise<CardCourse[]>;
     /** The services the tab reads interviews and enrolments through (「次の予定」). */
     schedule?: Omit<ScheduleSources, 'now'> | undefined;
+    /** The attendance service's check-in, behind the tab's POST /api/training/checkins (「チェックイン」). */
+    checkIn?: CheckIn | undefined;
   },
 ): { mounts: AppMount[] } {
   const { config, microsoft, logger } = ctx;
@@ -93,6 +96,7 @@ export function createBotModule(
             : undefined,
           schedule: deps.schedule ? { ...deps.schedule, now: ctx.now } : undefined,
           tabLinks: createTabLinks(config),
+          checkIn: deps.checkIn,
           logger,
           publicUrl: config.publicUrl,
           bodyLimitBytes: config.bodyLimitBytes,

@@ -12,7 +12,9 @@ export type BotCommand =
   /** The training reports still to submit. */
   | 'reports'
   /** The next interviews and upcoming training sessions. */
-  | 'schedule';
+  | 'schedule'
+  /** A check-in to a room session with its code (`checkInOf` reads the code). */
+  | 'checkin';
 
 /**
  * The text as it is compared: Unicode-normalised (full-width letters and spaces become ASCII), lower case,
@@ -81,6 +83,28 @@ const SCHEDULE_JA =
 const SCHEDULE_EN =
   /^(show )?(me )?(my )?(next|upcoming|schedule|agenda)$|^(my )?(next|upcoming) (interviews?|trainings?|sessions?)( and (interviews?|trainings?|sessions?))?$|^(my )?schedule$/u;
 
+// チェックイン ABC123 / チェックインコード ABC-123 / check in ABC123 / check-in: abc 123 / checkin ABC123;
+// the command alone (the command menu's entry) asks for the code. What follows the words is the code:
+// letters and digits, spaces and hyphens tolerated as the tab does (the service takes them out).
+const CHECK_IN =
+  /^(?:チェックイン(?:コード)?|check[ -]?in(?: code)?)(?:\s*[:：]\s*|\s+|$)([a-z0-9][a-z0-9 -]*)?$/u;
+
+/** How long a code may be as typed (spaces and hyphens included), as the HTTP route takes it. */
+export const CHECK_IN_TYPED_MAX = 20;
+
+/**
+ * A check-in command: `{ code }` with the code as typed (upper case, without spaces and hyphens), or
+ * `{ code: undefined }` for the command alone; undefined when the text is not a check-in.
+ */
+export function checkInOf(text: string | undefined): { code: string | undefined } | undefined {
+  const match = CHECK_IN.exec(normaliseCommandText(text ?? ''));
+  if (!match) return undefined;
+  const typed = match[1]?.trim() ?? '';
+  if (typed.length > CHECK_IN_TYPED_MAX) return undefined;
+  const code = typed.replace(/[\s-]/g, '').toUpperCase();
+  return { code: code === '' ? undefined : code };
+}
+
 /** The command the text asks for; undefined when it is none of them. */
 export function parseCommand(text: string | undefined): BotCommand | undefined {
   // A lone question mark asks for help (the punctuation the normalising strips).
@@ -91,5 +115,6 @@ export function parseCommand(text: string | undefined): BotCommand | undefined {
   if (GREETING.has(said)) return 'greeting';
   if (REPORTS_JA.test(said) || REPORTS_EN.test(said)) return 'reports';
   if (SCHEDULE_JA.test(said) || SCHEDULE_EN.test(said)) return 'schedule';
+  if (checkInOf(text)) return 'checkin';
   return undefined;
 }

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
+import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
 import { createAnalyticsModule } from './analytics/analytics.module.ts';
@@ -26,6 +27,7 @@ import { createGrowthModule } from './growth/growth.module.ts';
 import { createHomeModule } from './home/home.module.ts';
 import { closeServer, createLifecycle, flushTelemetry, listen } from './lifecycle.ts';
 import { createInterviewChainHandler, createInterviewsModule } from './interviews/interviews.module.ts';
+import { createRequestNotices } from './interviews/request-notices.ts';
 import { registerJobs } from './jobs/job-table.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
@@ -35,6 +37,7 @@ import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
 import { createBotMessagingModule } from './reports/bot-messaging.module.ts';
 import { personalLocalesOf } from './reports/conversation-references.store.ts';
+import { createTabLinks } from './shared/tab-links.ts';
 import { createReportsModule } from './reports/reports.module.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import type { TelemetrySdk } from './telemetry/telemetry-sdk.ts';
@@ -121,18 +124,28 @@ export async function startServer(
     const listening = new Promise<string>((resolve) => (announceListening = resolve));
 
     // The slices, each built by its module factory on the ports of those it needs.
+    const messaging = createBotMessagingModule(ctx, { isAllowedServiceUrl: botServiceUrlRule(ctx) });
+    const { messages, conversations } = messaging;
+    // 1:1 request notices through the bot's outbox, rendered by the bot's card builders; the people sync
+    // tells a new supervisor of the requests moved to them, so they are built before people.
+    const requestNotices = createRequestNotices({
+      messages,
+      cards: requestNoticeCards,
+      languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+      tabLink: createTabLinks(config),
+      now: ctx.now,
+    });
     const people = createPeopleModule(ctx, {
-      chainHandler: createInterviewChainHandler(queue),
+      chainHandler: createInterviewChainHandler(queue, requestNotices),
       arrivalHandler: createOjtArrivalHandler(),
     });
     const auth = createAuthModule(ctx, { lines: people.store });
     const base = { people: people.store, access: auth.access, audit: auth.audit };
-    const messaging = createBotMessagingModule(ctx, { isAllowedServiceUrl: botServiceUrlRule(ctx) });
-    const { messages, conversations } = messaging;
     const cycles = createCyclesModule(ctx, { ...base, messages, renderReminder: renderCycleReminder });
     const interviews = createInterviewsModule(ctx, {
       ...base,
       watchOrganizers: () => requestCalendarWatchMaintenance(queue),
+      requestNotices,
     });
     const policy = createFrameworkModule(ctx, { audit: auth.audit });
     const growth = createGrowthModule(ctx, {
@@ -184,6 +197,8 @@ export async function startServer(
         interviews: (actor, as) => interviews.service.list(actor, as, undefined),
         enrolments: (actor) => training.service.enrolmentsOf(actor, actor.id),
       },
+      // 「チェックイン ABC123」: through the service behind the tab's check-in (same limit, same audit).
+      checkIn: (actor, input) => training.attendance.checkIn(actor, input),
     });
     const ojt = createOjtModule(ctx, base);
     // In the order their routes always had (the OpenAPI document lists them so).

@@ -6,8 +6,8 @@ import { card, heading, plain, type CardLocale, type ReportCard } from './report
 
 /** The commands as the help card and the Teams command menu name them (docs/bot.md, "Commands"). */
 export const COMMAND_WORDS = {
-  ja: { reports: '提出する報告', schedule: '次の予定', help: 'ヘルプ' },
-  en: { reports: 'reports due', schedule: 'my schedule', help: 'help' },
+  ja: { reports: '提出する報告', schedule: '次の予定', checkIn: 'チェックイン', help: 'ヘルプ' },
+  en: { reports: 'reports due', schedule: 'my schedule', checkIn: 'check in', help: 'help' },
 } as const;
 
 const TEXT = {
@@ -18,6 +18,8 @@ const TEXT = {
     title: '育み（Hagukumi）のボットでできること',
     reports: 'まだ提出していない研修報告を一覧にします。報告はこのチャットで書いて提出できます。',
     schedule: '予約済みの面談と、これからの研修の予定を表示します。',
+    checkIn:
+      '会場の研修に出席を記録します。会場に表示されたコードを続けて送ってください（例：「チェックイン ABC123」）。',
     help: 'この案内を表示します。',
     afterTraining: '研修が終わると、このチャットに研修報告のお願いが届きます。',
     howTo: '下のボタンを押すか、コマンドをそのまま送ってください。',
@@ -31,6 +33,8 @@ const TEXT = {
     reports:
       'Lists the training reports you still have to submit. You can write and submit them in this chat.',
     schedule: 'Shows your booked interviews and upcoming training sessions.',
+    checkIn:
+      'Checks you in to a training session in a room: send the code shown there after it (e.g. "check in ABC123").',
     help: 'Shows this list.',
     afterTraining: 'After a training, I ask you for your report in this chat.',
     howTo: 'Press a button below, or send the command as it is written.',
@@ -91,6 +95,7 @@ export function helpCard(input: {
       },
       command(words.reports, t.reports),
       command(words.schedule, t.schedule),
+      command(words.checkIn, t.checkIn),
       command(words.help, t.help),
       plain(t.afterTraining, { spacing: 'Medium' }),
       plain(t.howTo, { isSubtle: true }),

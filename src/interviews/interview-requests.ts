@@ -15,6 +15,7 @@ import { jstDayOf, mondayOf } from '../shared/japan-time.ts';
 import type { DeclineInput, InterviewRequest, RequestInput } from './interview.contract.ts';
 import { interviewRequests } from './interview.schema.ts';
 import { isUniqueViolation } from './interview.store.ts';
+import type { RequestNotices } from './request-notices.ts';
 
 export type InterviewRequestRow = typeof interviewRequests.$inferSelect;
 
@@ -40,8 +41,12 @@ export function createInterviewRequestStore(db: Db) {
       (await db.insert(interviewRequests).values(row).returning())[0]!,
     update: (id: string, version: number, changes: Partial<InterviewRequestRow>, now: Date) =>
       updateAtVersion(db, interviewRequests, id, version, changes, now),
+    /** `work` in one transaction (a change and the notice it sends commit together). */
+    inTransaction: <T>(work: (tx: Db) => Promise<T>): Promise<T> => db.transaction(work),
   };
 }
+
+export type InterviewRequestStore = ReturnType<typeof createInterviewRequestStore>;
 
 /**
  * Inside the booking's transaction: marks the open request booked with the interview, or refuses when it
@@ -77,7 +82,13 @@ export async function markRequestBooked(
  * Open requests follow the reporting line: to the person's new direct supervisor, or closed when they
  * have none. Only requests addressed to a supervisor who is no longer above the person move.
  */
-export async function moveOpenRequests(db: Db, changes: readonly ChainChange[], now: Date): Promise<number> {
+export async function moveOpenRequests(
+  db: Db,
+  changes: readonly ChainChange[],
+  now: Date,
+  /** Tells each new supervisor, in `db` (the sync's transaction), of the requests moved to them. */
+  notices?: Pick<RequestNotices, 'arrived'>,
+): Promise<number> {
   let moved = 0;
   for (const change of changes) {
     if (change.removed.length === 0) continue;
@@ -99,16 +110,22 @@ export async function moveOpenRequests(db: Db, changes: readonly ChainChange[], 
           inArray(interviewRequests.supervisorId, change.removed),
         ),
       )
-      .returning({ id: interviewRequests.id });
+      .returning();
     moved += rows.length;
+    await notices?.arrived(
+      db,
+      rows.filter((row) => row.status === 'open'),
+    );
   }
   return moved;
 }
 
 export function createInterviewRequests(deps: {
-  store: ReturnType<typeof createInterviewRequestStore>;
+  store: InterviewRequestStore;
   people: PeopleStore;
   audit: AuditLog;
+  /** The bot's notices: to the supervisor when a request reaches them, to the requester when declined. */
+  notices?: Pick<RequestNotices, 'arrived' | 'declined'> | undefined;
   now: () => Date;
 }) {
   const { store, people } = deps;
@@ -173,13 +190,17 @@ export function createInterviewRequests(deps: {
       let row: InterviewRequestRow;
       try {
         const now = deps.now();
-        row = await store.insert({
-          personId: actor.id,
-          supervisorId,
-          topic: input.topic,
-          preferredWeek,
-          createdAt: now,
-          updatedAt: now,
+        row = await store.inTransaction(async (tx) => {
+          const inserted = await createInterviewRequestStore(tx).insert({
+            personId: actor.id,
+            supervisorId,
+            topic: input.topic,
+            preferredWeek,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await deps.notices?.arrived(tx, [inserted]);
+          return inserted;
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -208,12 +229,16 @@ export function createInterviewRequests(deps: {
           row.version,
         );
       requireOpen(row);
-      const updated = await store.update(
-        id,
-        input.version,
-        { status: 'declined', declineReason: input.reason },
-        deps.now(),
-      );
+      const updated = await store.inTransaction(async (tx) => {
+        const changed = await createInterviewRequestStore(tx).update(
+          id,
+          input.version,
+          { status: 'declined', declineReason: input.reason },
+          deps.now(),
+        );
+        if (changed) await deps.notices?.declined(tx, changed, input.reason);
+        return changed;
+      });
       if (!updated)
         throw versionConflict('Someone changed this request in the meantime. Reload to see it.', row.version);
       await deps.audit.record({

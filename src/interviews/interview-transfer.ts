@@ -12,12 +12,15 @@ import type { ChainChange, ChainChangeHandler } from '../people/supervisor-chang
 import { interviewBookings, interviews } from './interview.schema.ts';
 import { createInterviewStore } from './interview.store.ts';
 import { moveOpenRequests } from './interview-requests.ts';
+import type { RequestNotices } from './request-notices.ts';
 
 export const TRANSFER_CANCEL_REASON =
   '上司の異動・変更により、新しい上司の面談として取り直しました。 / Your supervisor changed: the interview moves to your new supervisor.';
 
 export function createInterviewTransfer(deps: {
   notifyOutlookWork: (bookingId: string) => Promise<void>;
+  /** Tells a new supervisor, by the bot, of the open 1:1 requests that moved to them. */
+  requestNotices?: Pick<RequestNotices, 'arrived'> | undefined;
 }): ChainChangeHandler {
   return {
     async reroute(db: Db, changes: readonly ChainChange[], now: Date) {
@@ -85,7 +88,7 @@ export function createInterviewTransfer(deps: {
         bookings.add(bookingId);
       }
       // Open 1:1 requests follow the line too: to the new supervisor, or closed when there is none.
-      await moveOpenRequests(db, changes, now);
+      await moveOpenRequests(db, changes, now, deps.requestNotices);
       return {
         reassigned,
         afterCommit: async () => {

@@ -29,6 +29,7 @@ import {
 } from './interview.contract.ts';
 import { isUniqueViolation, type InterviewRow, type InterviewStore } from './interview.store.ts';
 import { markRequestBooked, type InterviewRequests } from './interview-requests.ts';
+import type { RequestNotices } from './request-notices.ts';
 import { isAccessDenied } from './bulk-planning.ts';
 import { SENDING_LIMIT_WAIT } from './outlook-sync.ts';
 import {
@@ -79,6 +80,8 @@ export interface InterviewServiceDependencies {
   framework: Framework;
   /** 1:1 requests, which a booking may accept. */
   requests?: Pick<InterviewRequests, 'requireOpenFor'>;
+  /** The bot's notice to the requester that their request was booked (in the booking's transaction). */
+  requestNotices?: Pick<RequestNotices, 'booked'> | undefined;
   /** Tells the worker there is Outlook work for a booking (a job; the periodic sweep is the safety net). */
   notifyOutlookWork: (bookingId: string) => Promise<void>;
   now: () => Date;
@@ -521,14 +524,15 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
           }
         : undefined;
 
+      const first = rows[0]!;
       let bookingId: string;
       try {
         bookingId = await store.insertBooking(
           { organizerId: actor.id, idempotencyKey: input.idempotencyKey, series },
           rows,
           request
-            ? (tx, [interviewId]) =>
-                markRequestBooked(
+            ? async (tx, [interviewId]) => {
+                await markRequestBooked(
                   tx,
                   {
                     requestId: request.id,
@@ -537,7 +541,14 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
                     interviewId: interviewId!,
                   },
                   deps.now(),
-                )
+                );
+                await deps.requestNotices?.booked(tx, request, {
+                  id: interviewId!,
+                  startsAt: first.startsAt,
+                  endsAt: first.endsAt,
+                  intervalWeeks: series?.intervalWeeks ?? null,
+                });
+              }
             : undefined,
         );
       } catch (error) {

@@ -15,6 +15,7 @@ import { interviewRoutes } from './interview.routes.ts';
 import { createInterviewService } from './interview.service.ts';
 import { createInterviewStore } from './interview.store.ts';
 import { createOutlookSync } from './outlook-sync.ts';
+import type { RequestNotices } from './request-notices.ts';
 import { outlookWorkerOptionsOf, outlookWorkQueue } from './outlook-worker.ts';
 
 /** Interviews that owe Outlook an action (create, move, cancel); `{ bookingId }` or a sweep of all. */
@@ -29,8 +30,12 @@ const outlookWorkOf = (queue: JobQueue) =>
  * Interviews a supervisor no longer above someone had arranged move to the new one (docs/people.md).
  * Apart from the module: people's sync needs it before interviews can be built on people's store.
  */
-export function createInterviewChainHandler(queue: JobQueue): ChainChangeHandler {
-  return createInterviewTransfer({ notifyOutlookWork: outlookWorkOf(queue).notify });
+export function createInterviewChainHandler(
+  queue: JobQueue,
+  /** The bot's notice to a new supervisor of the 1:1 requests moved to them (docs/interviews.md). */
+  requestNotices?: Pick<RequestNotices, 'arrived'>,
+): ChainChangeHandler {
+  return createInterviewTransfer({ notifyOutlookWork: outlookWorkOf(queue).notify, requestNotices });
 }
 
 export function createInterviewsModule(
@@ -41,6 +46,8 @@ export function createInterviewsModule(
     audit: AuditLog;
     /** Asks the calendar watch to look at the organizers again (a new one's mailbox is watched). */
     watchOrganizers: () => Promise<void>;
+    /** The bot's notices of 1:1 requests (made, declined, booked); none without it. */
+    requestNotices?: RequestNotices | undefined;
   },
 ) {
   const outlookWork = outlookWorkOf(ctx.queue);
@@ -51,6 +58,7 @@ export function createInterviewsModule(
     store: createInterviewRequestStore(ctx.db),
     people: deps.people,
     audit: deps.audit,
+    notices: deps.requestNotices,
     now: ctx.now,
   });
   const service = createInterviewService({
@@ -63,6 +71,7 @@ export function createInterviewsModule(
     goals: createGoalTitles(ctx.db),
     framework: ctx.framework,
     notifyOutlookWork: outlookWork.notify,
+    requestNotices: deps.requestNotices,
     now: ctx.now,
   });
   const jobs = [

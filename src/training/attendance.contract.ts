@@ -93,6 +93,12 @@ export type RetryAttendanceInput = z.infer<typeof retryAttendanceSchema>;
 export const CHECKIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CHECKIN_CODE_LENGTH = 6;
 
+/** What a refused check-in's error detail says (`body.code`), so that the bot can answer each in words. */
+export const CHECKIN_REFUSED = {
+  cancelled: 'the session is cancelled',
+  outsideWindow: 'outside the session’s check-in time',
+} as const;
+
 export const checkInSchema = z.object({ code: userText.trim().min(1).max(20) }).strict();
 export type CheckInInput = z.infer<typeof checkInSchema>;
 
@@ -102,5 +108,7 @@ export const checkInAnswerSchema = z.object({
   checkedInAt: z.string(),
   /** False when they were not on the session's roster: listed for HR, not added. */
   onRoster: z.boolean(),
+  /** True when they had checked in before (the answer is the same; nothing changed). */
+  alreadyCheckedIn: z.boolean(),
 });
 export type CheckInAnswer = z.infer<typeof checkInAnswerSchema>;

@@ -24,6 +24,7 @@ import { proposeMarks, sharePercent } from './attendance-proposal.ts';
 import {
   CHECKIN_CODE_ALPHABET,
   CHECKIN_CODE_LENGTH,
+  CHECKIN_REFUSED,
   type AttendanceProposal,
   type AttendanceProposalAnswer,
   type CheckInAnswer,
@@ -393,7 +394,9 @@ export function createAttendanceService(deps: AttendanceDependencies) {
       let absentCount = 0;
       await store.withSessionLocked(sessionId, async (tx, session, enrolments) => {
         if (session.status === 'cancelled')
-          throw new AppError('conflict', 'This session has been cancelled.');
+          throw new AppError('conflict', 'This session has been cancelled.', [
+            { path: 'body.code', message: CHECKIN_REFUSED.cancelled },
+          ]);
         const [row] = await tx
           .select()
           .from(trainingAttendanceProposals)
@@ -537,16 +540,28 @@ export function createAttendanceService(deps: AttendanceDependencies) {
     async checkIn(actor: Actor, input: CheckInInput): Promise<CheckInAnswer> {
       const failureWindow = sql`(${CHECKIN_WINDOW_SECONDS}::int * interval '1 second')`;
       const expired = sql`${trainingCheckinFailures.windowStartedAt} <= now() - ${failureWindow}`;
+      /** Every attempt is audited with its outcome: who, which session (when the code named one). */
+      const audited = (outcome: string, sessionId?: string) =>
+        deps.audit.record({
+          actorId: actor.id,
+          subjectId: actor.id,
+          action: 'write',
+          resource: 'training-attendance',
+          details: { change: 'checkin', outcome, ...(sessionId ? { sessionId } : {}) },
+        });
       const [counted] = await db
         .select({ hits: trainingCheckinFailures.hits })
         .from(trainingCheckinFailures)
         .where(and(eq(trainingCheckinFailures.personId, actor.id), sql`not ${expired}`));
-      if (counted && counted.hits >= CHECKIN_FAILURES_MAX)
+      if (counted && counted.hits >= CHECKIN_FAILURES_MAX) {
+        await audited('rateLimited');
         throw new AppError(
           'rate_limited',
           `Too many wrong check-in codes: try again in ${CHECKIN_WINDOW_SECONDS / 60} minutes (入力の誤りが続いたため、しばらく待ってからやり直してください).`,
         );
-      const code = input.code.toUpperCase().replace(/[\s-]/g, '');
+      }
+      // Full-width letters and digits (a Japanese IME) read as ASCII; spaces and hyphens are left out.
+      const code = input.code.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
       const [row] = await db
         .select()
         .from(trainingAttendanceProposals)
@@ -563,6 +578,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
               hits: sql`CASE WHEN ${expired} THEN 1 ELSE ${trainingCheckinFailures.hits} + 1 END`,
             },
           });
+        await audited('wrongCode');
         throw new AppError('validation_failed', 'This check-in code is not right (コードが違います).', [
           { path: 'body.code', message: 'no session has this code' },
         ]);
@@ -571,17 +587,38 @@ export function createAttendanceService(deps: AttendanceDependencies) {
       const course = session ? (await store.coursesById([session.courseId]))[0] : undefined;
       if (!session || !course) throw new AppError('not_found', 'No such session.');
       const now = deps.now();
-      if (session.status === 'cancelled') throw new AppError('conflict', 'This session has been cancelled.');
+      if (session.status === 'cancelled') {
+        await audited('cancelled', session.id);
+        throw new AppError('conflict', 'This session has been cancelled.', [
+          { path: 'body.code', message: CHECKIN_REFUSED.cancelled },
+        ]);
+      }
       const window = checkinWindow(session);
-      if (now < window.from || now > window.until)
+      if (now < window.from || now > window.until) {
+        await audited('outsideWindow', session.id);
         throw new AppError(
           'conflict',
           'This code is accepted only around the session’s time (研修の時間の前後だけ使えます).',
+          [{ path: 'body.code', message: CHECKIN_REFUSED.outsideWindow }],
         );
+      }
       const onRoster = (await store.enrolmentsOfSessions([session.id])).some(
         (enrolment) => enrolment.personId === actor.id && ON_ROSTER.includes(enrolment.status),
       );
       const person = await people.get(actor.id);
+      const markOf = async () =>
+        (
+          await db
+            .select()
+            .from(trainingAttendanceMarks)
+            .where(
+              and(
+                eq(trainingAttendanceMarks.sessionId, session.id),
+                eq(trainingAttendanceMarks.personId, actor.id),
+              ),
+            )
+        )[0];
+      const alreadyCheckedIn = Boolean((await markOf())?.checkedInAt);
       await db
         .insert(trainingAttendanceMarks)
         .values({
@@ -600,20 +637,14 @@ export function createAttendanceService(deps: AttendanceDependencies) {
             updatedAt: now,
           },
         });
-      const [mark] = await db
-        .select()
-        .from(trainingAttendanceMarks)
-        .where(
-          and(
-            eq(trainingAttendanceMarks.sessionId, session.id),
-            eq(trainingAttendanceMarks.personId, actor.id),
-          ),
-        );
+      const mark = await markOf();
+      await audited(alreadyCheckedIn ? 'alreadyCheckedIn' : 'accepted', session.id);
       return {
         sessionId: session.id,
         courseTitle: { ja: course.titleJa, en: course.titleEn },
         checkedInAt: (mark?.checkedInAt ?? now).toISOString(),
         onRoster: mark?.onRoster ?? onRoster,
+        alreadyCheckedIn,
       };
     },
 

@@ -238,6 +238,17 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       ok: { description: 'The enrolment', schema: enrolmentSchema },
       act: (actor, id, body) => service.markAttended(actor, id, body),
     }),
+    enrolment({
+      method: 'post',
+      path: '/absent',
+      operationId: 'correctTrainingAttendanceToAbsent',
+      summary:
+        'Correct a person recorded as attended back to confirmed, i.e. absent (HR; 409 once they reported)',
+      rateLimit: 'write',
+      body: versionOnlySchema,
+      ok: { description: 'The enrolment', schema: enrolmentSchema },
+      act: (actor, id, body) => service.unmarkAttended(actor, id, body),
+    }),
     route({
       method: 'get',
       path: '/api/training/enrolments',

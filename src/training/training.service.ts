@@ -475,9 +475,15 @@ export function createTrainingService(deps: TrainingDependencies) {
           .set({ status: 'confirmed', confirmedAt: now, version: entry.version + 1, updatedAt: now })
           .where(eq(trainingEnrolments.id, entry.id));
       }
+      // An attendance corrected back to confirmed (absent) is no news to the person, nor to Outlook.
+      const corrected = row.status === 'attended';
       if (deps.notices && course) {
         const told: StatusChange[] = [];
-        if (saved!.status !== row.status && (saved!.status === 'confirmed' || saved!.status === 'waitlisted'))
+        if (
+          !corrected &&
+          saved!.status !== row.status &&
+          (saved!.status === 'confirmed' || saved!.status === 'waitlisted')
+        )
           told.push({
             enrolmentId: saved!.id,
             version: saved!.version,
@@ -494,7 +500,7 @@ export function createTrainingService(deps: TrainingDependencies) {
         await deps.notices.enqueue(tx, session, course, told);
       }
       const leftTheEvent = row.invitedAt !== null && ['withdrawn', 'declined'].includes(saved!.status);
-      if (saved!.status === 'confirmed' || moving.length > 0 || leftTheEvent) {
+      if ((saved!.status === 'confirmed' && !corrected) || moving.length > 0 || leftTheEvent) {
         await store.requestOutlook(tx, session.id, 'attendees');
         outlook = true;
       }
@@ -927,6 +933,26 @@ export function createTrainingService(deps: TrainingDependencies) {
             'The session has not ended yet; record attendance once it is over.',
           );
         return { status: 'attended' };
+      });
+      return oneView(row);
+    },
+
+    /**
+     * HR corrects someone recorded as attended back to confirmed, i.e. absent (docs/training.md
+     * "Correcting attendance"): only before they submitted a report (a `reported` enrolment is 409). Their
+     * report request, if sent, stays in their chat but its reminders stop and its form is refused.
+     */
+    async unmarkAttended(actor: Actor, enrolmentId: string, input: VersionOnlyInput) {
+      requireHr(actor, 'correct attendance');
+      const row = await changeEnrolment(enrolmentId, input.version, ['attended'], () => ({
+        status: 'confirmed',
+      }));
+      await deps.audit.record({
+        actorId: actor.id,
+        subjectId: row.personId,
+        action: 'write',
+        resource: 'training-enrolment',
+        details: { sessionId: row.sessionId, change: 'attendance-corrected-to-absent' },
       });
       return oneView(row);
     },

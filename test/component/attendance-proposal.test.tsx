@@ -223,6 +223,7 @@ describe('check-in codes for sessions held in a room', () => {
             courseTitle: { ja: '接遇研修', en: 'Customer service' },
             checkedInAt: new Date().toISOString(),
             onRoster: true,
+            alreadyCheckedIn: sent.filter((code) => code === 'K7PQ2M').length > 1,
           };
         },
       });
@@ -240,6 +241,12 @@ describe('check-in codes for sessions held in a room', () => {
         .element(screen.getByTestId('check-in-status'))
         .toHaveTextContent('「接遇研修」にチェックインしました。');
       expect(sent).toEqual(['WRONG1', 'K7PQ2M']);
+      // Again: the same check-in, said as such.
+      await screen.getByTestId('check-in-code').fill('K7PQ2M');
+      await screen.getByTestId('check-in-submit').click();
+      await expect
+        .element(screen.getByTestId('check-in-status'))
+        .toHaveTextContent('「接遇研修」にはもうチェックインしています。');
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });

@@ -117,6 +117,7 @@ describe('Teams app package', () => {
     expect(titles).toEqual([
       [COMMAND_WORDS.ja.reports, COMMAND_WORDS.en.reports],
       [COMMAND_WORDS.ja.schedule, COMMAND_WORDS.en.schedule],
+      [COMMAND_WORDS.ja.checkIn, COMMAND_WORDS.en.checkIn],
       [COMMAND_WORDS.ja.help, COMMAND_WORDS.en.help],
     ]);
     expect(titles.flat().map((title) => parseCommand(title))).toEqual([
@@ -124,6 +125,8 @@ describe('Teams app package', () => {
       'reports',
       'schedule',
       'schedule',
+      'checkin',
+      'checkin',
       'help',
       'help',
     ]);

@@ -27,7 +27,14 @@ export function CheckInForm({ api }: { api: ApiClient }) {
     onSuccess: (answer) => {
       setCode('');
       setNotice(
-        t(answer.onRoster ? 'checkIn.done' : 'checkIn.notOnRoster', { title: title(answer.courseTitle) }),
+        t(
+          answer.alreadyCheckedIn
+            ? 'checkIn.already'
+            : answer.onRoster
+              ? 'checkIn.done'
+              : 'checkIn.notOnRoster',
+          { title: title(answer.courseTitle) },
+        ),
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.myEnrolments });
     },

@@ -18,7 +18,8 @@ import { EnrolmentRequest } from './enrolment-request.tsx';
 import { AttendanceProposalPanel } from './attendance-proposal.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
-type RosterChange = { action: 'confirm' | 'attendance' } | { action: 'decline' | 'withdraw'; reason: string };
+type RosterChange =
+  { action: 'confirm' | 'attendance' | 'absent' } | { action: 'decline' | 'withdraw'; reason: string };
 
 const REQUESTED = new Set(['applied', 'recommended', 'nominated']);
 
@@ -169,6 +170,15 @@ export function Roster({
                       data-testid="roster-attend"
                     >
                       {t('hr.attend')}
+                    </Button>
+                  ) : null}
+                  {entry.status === 'attended' ? (
+                    <Button
+                      disabled={busy === entry.id}
+                      onClick={() => act(entry, { action: 'absent' })}
+                      data-testid="roster-absent"
+                    >
+                      {t('hr.unattend')}
                     </Button>
                   ) : null}
                 </div>

@@ -294,6 +294,74 @@ describe('the bot with Microsoft 365 Agents Playground', () => {
       for (const japanese of ['中間面談', 'さんとの面談', '受講決定', '次の予定'])
         expect(text).not.toContain(japanese);
     });
+
+    it('checks the person in with 「チェックイン」 and the room’s code, as the tab does, in their language', async () => {
+      const session = (
+        await call(
+          hr,
+          'POST',
+          `/api/training/courses/${course.id}/sessions`,
+          sessionBody({ capacity: 10, startTime: '09:00', endTime: '10:00' }),
+        )
+      ).body as unknown as SessionView;
+      const nominated = (
+        await call(hr, 'POST', `/api/training/sessions/${session.id}/nominate`, {
+          personId: member.id,
+          note: '',
+          overrideEligibility: true,
+        })
+      ).body as unknown as EnrolmentView;
+      await call(hr, 'POST', `/api/training/enrolments/${nominated.id}/confirm`, {
+        version: nominated.version,
+      });
+      const code = (
+        (await call(hr, 'POST', `/api/training/sessions/${session.id}/checkin-code`)).body as unknown as {
+          checkin: { code: string };
+        }
+      ).checkin.code;
+
+      // The menu's entry alone asks for the code.
+      expect(textOf(await ask('チェックイン', 'ja-JP'))).toContain('出席確認コードを続けて送ってください');
+      // Two weeks ahead: outside its check-in time.
+      expect(textOf(await ask(`チェックイン ${code}`, 'ja-JP'))).toContain(
+        '開始 30 分前から終了 30 分後まで',
+      );
+      await server.database.query(
+        `UPDATE training_sessions SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '50 minutes' WHERE id = $1`,
+        [session.id],
+      );
+      // Full-width, as a Japanese IME types it.
+      const fullWidth = [...code].map((char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)).join('');
+      const accepted = await ask(`チェックイン\u3000${fullWidth}`, 'ja-JP');
+      expect(cardOf(accepted)).toMatchObject({ lang: 'ja-JP' });
+      expect(textOf(accepted)).toContain(`「${course.title.ja}」にチェックインしました。`);
+      const again = await ask(`check in ${code.toLowerCase()}`, 'en-US');
+      expect(cardOf(again)).toMatchObject({ lang: 'en-US' });
+      expect(textOf(again)).toContain(
+        `You had already checked in to “${course.title.en ?? course.title.ja}”.`,
+      );
+      const wrong = code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
+      expect(textOf(await ask(`check in ${wrong}`, 'en-US'))).toContain('This code is not right.');
+
+      // The same service as the tab's: checked in once, audited as the tab's check-ins are.
+      const marks = await server.database.query<{ checked_in_at: Date | null }>(
+        `SELECT checked_in_at FROM training_attendance_marks WHERE session_id = $1 AND person_id = $2`,
+        [session.id, member.id],
+      );
+      expect(marks).toHaveLength(1);
+      expect(marks[0]!.checked_in_at).not.toBeNull();
+      const outcomes = await server.database.query<{ outcome: string }>(
+        `SELECT details->>'outcome' AS outcome FROM audit_log
+          WHERE actor_id = $1 AND resource = 'training-attendance' AND details->>'change' = 'checkin' ORDER BY id`,
+        [member.id],
+      );
+      expect(outcomes.map((row) => row.outcome)).toEqual([
+        'outsideWindow',
+        'accepted',
+        'alreadyCheckedIn',
+        'wrongCode',
+      ]);
+    });
   });
 
   it('records the team, its channels and serviceUrl when installed in a team', async () => {

@@ -111,6 +111,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/training/enrolments/{enrolmentId}/confirm': HR,
   'POST /api/training/enrolments/{enrolmentId}/decline': HR,
   'POST /api/training/enrolments/{enrolmentId}/attendance': HR,
+  'POST /api/training/enrolments/{enrolmentId}/absent': HR,
   'GET /api/training/sessions/{sessionId}/attendance-proposal': HR,
   'POST /api/training/sessions/{sessionId}/attendance-proposal/confirm': HR,
   'POST /api/training/sessions/{sessionId}/attendance-proposal/retry': HR,
@@ -684,6 +685,9 @@ describe('security matrix: every route × every role', () => {
       reason: '業務の都合',
     }),
     'POST /api/training/enrolments/{enrolmentId}/attendance': async () => ({
+      version: Math.max(1, await enrolmentVersion()),
+    }),
+    'POST /api/training/enrolments/{enrolmentId}/absent': async () => ({
       version: Math.max(1, await enrolmentVersion()),
     }),
     'POST /api/training/sessions/{sessionId}/attendance-proposal/confirm': async () => ({

@@ -9,7 +9,9 @@ import type {
   InterviewSummary,
   PlanResponse,
 } from '../../../src/interviews/interview.contract.ts';
+import { requestNoticeCards } from '../../../bot/cards/request-notice-card.ts';
 import { createInterviewTransfer } from '../../../src/interviews/interview-transfer.ts';
+import { createRequestNotices } from '../../../src/interviews/request-notices.ts';
 import { jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import { mondayOf } from '../../../src/shared/japan-time.ts';
 import { apiCaller } from '../../support/api-caller.ts';
@@ -258,6 +260,17 @@ describe('1:1s', () => {
     const requestsOf = async (who: Person, as: 'requester' | 'supervisor') =>
       (await call(who, 'GET', `/api/interview-requests?as=${as}`)).body as unknown as InterviewRequest[];
     const thisMonday = () => mondayOf(jstDayOf(Date.now()));
+    /** The bot's notices of a request in the outbox: [key, recipient, text], oldest first. */
+    const noticesOf = async (requestId: string) =>
+      (
+        await server.database.query<{
+          key: string;
+          recipient: { personId?: string };
+          payload: { text?: string; attachments?: unknown[] };
+        }>(`SELECT key, recipient, payload FROM bot_outbox WHERE key LIKE $1 ORDER BY created_at, key`, [
+          `interview-request-%${requestId}%`,
+        ])
+      ).map((row) => [row.key, row.recipient.personId, row.payload.text]);
 
     beforeAll(() => {
       person = reports.at(-1)!;
@@ -294,6 +307,22 @@ describe('1:1s', () => {
       expect(JSON.stringify(again.body)).toContain(request.id);
       expect((await requestsOf(kacho, 'supervisor')).map((entry) => entry.id)).toContain(request.id);
       expect(await requestsOf(bucho, 'supervisor')).toEqual([]);
+      // The supervisor is told by the bot, once: the refused second request told no one.
+      expect(await noticesOf(request.id)).toEqual([
+        [
+          `interview-request-arrived:${person.id}:${request.id}:${kacho.id}`,
+          kacho.id,
+          `1on1 の申し込みが届きました: ${person.displayName}`,
+        ],
+      ]);
+      const [arrived] = await server.database.query<{ payload: { attachments: unknown[] } }>(
+        `SELECT payload FROM bot_outbox WHERE key = $1`,
+        [`interview-request-arrived:${person.id}:${request.id}:${kacho.id}`],
+      );
+      const arrivedCard = JSON.stringify(arrived!.payload.attachments);
+      expect(arrivedCard).toContain('係内の業務分担について相談したい');
+      expect(arrivedCard).toContain('の週');
+      expect(arrivedCard).toContain('Action.OpenUrl');
 
       // Accepting is booking: a formal type, another person or someone else's request is refused.
       const proposal = await plan('oneOnOne', [person.id]);
@@ -319,6 +348,13 @@ describe('1:1s', () => {
       expect(mine[0]).toMatchObject({ id: request.id, status: 'booked', interviewId: interview.id });
       // Booked: a second acceptance books nothing.
       expect((await bookWith(kacho, 'oneOnOne', request.id)).status).toBe(409);
+      // The person is told it is booked, once; refused acceptances told no one.
+      const notices = await noticesOf(request.id);
+      expect(notices.map(([key, recipient]) => [key, recipient])).toEqual([
+        [`interview-request-arrived:${person.id}:${request.id}:${kacho.id}`, kacho.id],
+        [`interview-request-booked:${request.id}`, person.id],
+      ]);
+      expect(notices[1]![2]).toContain('1on1 が予約されました');
       const audit = await server.database.query<{ actor_id: string; details: { request?: string } }>(
         `SELECT actor_id, details FROM audit_log WHERE resource = 'interview' AND details->>'requestId' = $1`,
         [request.id],
@@ -332,6 +368,12 @@ describe('1:1s', () => {
     });
 
     it('is declined only by its supervisor, with a reason the person sees', async () => {
+      // The person talks to the bot from an English Teams: their notices are in English.
+      await server.database.query(
+        `INSERT INTO conversation_references (conversation_id, kind, service_url, bot_id, user_aad_id, locale)
+         VALUES ($1, 'personal', 'https://not-a-connector.example/', 'bot', $2, 'en')`,
+        [`a:${person.id}`, person.id],
+      );
       const created = await ask(person, { supervisorId: kacho.id, topic: '資格取得の支援について' });
       expect(created.status).toBe(201);
       const request = created.body as unknown as InterviewRequest;
@@ -357,18 +399,49 @@ describe('1:1s', () => {
         declineReason: '来週の係会議で取り上げます',
       });
       expect((await decline(kacho, { version: request.version + 1, reason: '再度' })).status).toBe(409);
+      // Declined before its notice to the supervisor went out (it waits for office hours, or the bot had
+      // no chat yet): that notice stays; the person is told of the decline, with the reason, once.
+      const notices = await noticesOf(request.id);
+      expect(notices.map(([key, recipient]) => [key, recipient])).toEqual([
+        [`interview-request-arrived:${person.id}:${request.id}:${kacho.id}`, kacho.id],
+        [`interview-request-declined:${request.id}`, person.id],
+      ]);
+      const [declinedNotice] = await server.database.query<{ payload: { attachments: unknown[] } }>(
+        `SELECT payload FROM bot_outbox WHERE key = $1`,
+        [`interview-request-declined:${request.id}`],
+      );
+      expect(JSON.stringify(declinedNotice!.payload.attachments)).toContain('来週の係会議で取り上げます');
+      expect(notices[1]![2]).toBe(`Your 1:1 request was declined: ${kacho.displayName}`);
+      // The supervisor never wrote to the bot: theirs is in Japanese.
+      expect(notices[0]![2]).toBe(`1on1 の申し込みが届きました: ${person.displayName}`);
     });
 
     it('follows a change of supervisor: moved to the new one, or closed when there is none', async () => {
       const created = await ask(person, { supervisorId: kacho.id, topic: '異動の希望について' });
       expect(created.status).toBe(201);
       const request = created.body as unknown as InterviewRequest;
-      const transfer = createInterviewTransfer({ notifyOutlookWork: async () => undefined });
-      await transfer.reroute(
-        server.database.db,
-        [{ personId: person.id, removed: [kacho.id], supervisorId: bucho.id }],
-        new Date(),
-      );
+      const transfer = createInterviewTransfer({
+        notifyOutlookWork: async () => undefined,
+        requestNotices: createRequestNotices({
+          messages: server.botMessages,
+          cards: requestNoticeCards,
+          tabLink: (page) => `https://tab.example/#/${page}`,
+          now: () => new Date(),
+        }),
+      });
+      const moveToBucho = () =>
+        transfer.reroute(
+          server.database.db,
+          [{ personId: person.id, removed: [kacho.id], supervisorId: bucho.id }],
+          new Date(),
+        );
+      await moveToBucho();
+      // The same change again (a sync that retried) moves nothing and tells no one twice.
+      await moveToBucho();
+      expect((await noticesOf(request.id)).map(([key, recipient]) => [key, recipient])).toEqual([
+        [`interview-request-arrived:${person.id}:${request.id}:${kacho.id}`, kacho.id],
+        [`interview-request-arrived:${person.id}:${request.id}:${bucho.id}`, bucho.id],
+      ]);
       expect((await requestsOf(bucho, 'supervisor')).map((entry) => [entry.id, entry.status])).toEqual([
         [request.id, 'open'],
       ]);
@@ -381,6 +454,8 @@ describe('1:1s', () => {
         new Date(),
       );
       expect((await requestsOf(person, 'requester'))[0]).toMatchObject({ id: request.id, status: 'closed' });
+      // Closed for want of a supervisor: no one is told.
+      expect(await noticesOf(request.id)).toHaveLength(2);
     });
   });
 });

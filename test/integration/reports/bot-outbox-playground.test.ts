@@ -1,15 +1,32 @@
 // Local mode end to end: the outbox posts through Microsoft 365 Agents Playground's connector exactly as
 // it would through Teams' — the serviceUrl comes from the conversation the Playground opened, no token.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
-import { startPlayground, type Playground } from '../../support/playground.ts';
+import type {
+  BookingResponse,
+  InterviewRequest,
+  PlanResponse,
+} from '../../../src/interviews/interview.contract.ts';
+import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
+import { isOfficeOpen, nextOfficeTime } from '../../../src/jobs/office-hours.ts';
+import { apiCaller } from '../../support/api-caller.ts';
+import { startPlayground, type Playground, type PlaygroundMessage } from '../../support/playground.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+/** Now if the office is open, else an hour after it next opens: notices wait for office hours. */
+function officeOpenInstant(): number {
+  const now = Date.now();
+  return isOfficeOpen(now) ? now : nextOfficeTime(now).getTime() + 60 * 60 * 1000;
+}
 
 describe('bot outbox through Microsoft 365 Agents Playground', () => {
   let server: TestServer;
   let playground: Playground;
+  const offset = officeOpenInstant() - Date.now();
+  const clock = { now: () => new Date(Date.now() + offset) };
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ clock });
     playground = await startPlayground(`${server.url}/api/messages`);
   }, 60_000);
   afterAll(async () => {
@@ -63,4 +80,85 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     }
     expect([...states.values()].map((status) => status.state)).toEqual(['sent', 'sent']);
   }, 90_000);
+
+  it('tells the supervisor of a 1:1 request, and the person of its decline and of the booked 1:1', async () => {
+    const call = apiCaller(() => server);
+    const [member, supervisor] = playgroundStandIns(server.emulator.people);
+    const cardText = (message: PlaygroundMessage) =>
+      JSON.stringify(message.attachments.map((attachment) => attachment.content));
+    const card = (words: string) =>
+      playground.waitForMessage((message) => cardText(message).includes(words), 60_000);
+
+    const asked = await call(member!, 'POST', '/api/interview-requests', {
+      supervisorId: supervisor!.id,
+      topic: '窓口の繁忙期の応援体制について',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const first = asked.body as unknown as InterviewRequest;
+    // The supervisor's 1:1 chat is not the Playground client's to show: the connector took the card.
+    const arrivedKey = `interview-request-arrived:${member!.id}:${first.id}:${supervisor!.id}`;
+    const sentBy = Date.now() + 60_000;
+    while ((await server.botMessages.status([arrivedKey])).get(arrivedKey)?.state !== 'sent') {
+      expect(Date.now() < sentBy, 'the notice to the supervisor to be posted').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [arrived] = await server.database.query<{ payload: { attachments: unknown[] } }>(
+      'SELECT payload FROM bot_outbox WHERE key = $1',
+      [arrivedKey],
+    );
+    const arrivedCard = JSON.stringify(arrived!.payload.attachments);
+    expect(arrivedCard).toContain('1on1 の申し込みが届きました');
+    expect(arrivedCard).toContain(member!.displayName);
+    expect(arrivedCard).toContain('窓口の繁忙期の応援体制について');
+    expect(arrivedCard).toContain(encodeURIComponent('interviews'));
+
+    const declined = await call(supervisor!, 'POST', `/api/interview-requests/${first.id}/decline`, {
+      version: first.version,
+      reason: '来週の係会議で全員と話します',
+    });
+    expect(declined.status).toBe(200);
+    const told = await card('1on1 の申し込みが辞退されました');
+    expect(told.conversationId).toBe(playground.config.personalChat.id);
+    expect(cardText(told)).toContain('来週の係会議で全員と話します');
+
+    // Asked again, and booked: the person is told when, with a link to the 1:1 in the tab.
+    const second = (
+      await call(member!, 'POST', '/api/interview-requests', {
+        supervisorId: supervisor!.id,
+        topic: 'キャリアの相談',
+      })
+    ).body as unknown as InterviewRequest;
+    const days: string[] = [];
+    for (let ahead = 1; days.length < 10; ahead += 1) {
+      const day = jstDayOf(clock.now().getTime() + ahead * 24 * 60 * 60_000);
+      if (isOfficeDay(day)) days.push(day);
+    }
+    const plan = {
+      firstDay: days[0]!,
+      lastDay: days.at(-1)!,
+      durationMinutes: 30,
+      bufferMinutes: 10,
+      minimumNoticeMinutes: 60,
+    };
+    const proposal = (
+      await call(supervisor!, 'POST', '/api/interviews/plan', {
+        personIds: [member!.id],
+        type: 'oneOnOne',
+        ...plan,
+      })
+    ).body as unknown as PlanResponse;
+    const booked = await call(supervisor!, 'POST', '/api/interviews/bookings', {
+      idempotencyKey: randomUUID(),
+      type: 'oneOnOne',
+      requestId: second.id,
+      plan,
+      slots: proposal.slots.map(({ personId, start, end }) => ({ personId, start, end })),
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(202);
+    const interview = (booked.body as unknown as BookingResponse).interviews[0]!;
+    const bookedCard = await card('1on1 が予約されました');
+    expect(bookedCard.conversationId).toBe(playground.config.personalChat.id);
+    expect(cardText(bookedCard)).toContain(supervisor!.displayName);
+    expect(cardText(bookedCard)).toContain(encodeURIComponent(`interviews/${interview.id}`));
+  }, 120_000);
 });

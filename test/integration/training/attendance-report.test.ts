@@ -311,9 +311,16 @@ describe('attendance proposed from the Teams attendance report', () => {
     );
     const first = await call(a, 'POST', '/api/training/checkins', { code: ` ${code.toLowerCase()} ` });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toMatchObject({ sessionId: session.id, onRoster: true });
-    const again = await call(a, 'POST', '/api/training/checkins', { code });
+    expect(first.body).toMatchObject({ sessionId: session.id, onRoster: true, alreadyCheckedIn: false });
+    // Full-width, as a Japanese IME types it, with a hyphen: the same code.
+    const fullWidth = [...code]
+      .map((char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0))
+      .join('')
+      .replace(/^(...)/, '$1－');
+    const again = await call(a, 'POST', '/api/training/checkins', { code: fullWidth });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.checkedInAt).toBe(first.body.checkedInAt);
+    expect(again.body.alreadyCheckedIn).toBe(true);
     expect((await call(stranger, 'POST', '/api/training/checkins', { code })).body).toMatchObject({
       onRoster: false,
     });
@@ -324,6 +331,27 @@ describe('attendance proposed from the Teams attendance report', () => {
       expect((await call(guesser, 'POST', '/api/training/checkins', { code: wrong })).status).toBe(400);
     expect((await call(guesser, 'POST', '/api/training/checkins', { code })).status).toBe(429);
     expect((await call(guesser, 'POST', '/api/training/checkins', { code: '' })).status).toBe(400);
+
+    // Every check-in is audited with who, which session and how it went, refusals included.
+    const audited = async (personId: string) =>
+      (
+        await server.database.query<{ subject_id: string; action: string; details: Record<string, unknown> }>(
+          `SELECT subject_id, action, details FROM audit_log
+            WHERE actor_id = $1 AND resource = 'training-attendance' AND details->>'change' = 'checkin'
+            ORDER BY id`,
+          [personId],
+        )
+      ).map((row) => [row.subject_id, row.action, row.details.outcome, row.details.sessionId ?? null]);
+    expect(await audited(a.id)).toEqual([
+      [a.id, 'write', 'outsideWindow', session.id],
+      [a.id, 'write', 'accepted', session.id],
+      [a.id, 'write', 'alreadyCheckedIn', session.id],
+    ]);
+    expect(await audited(stranger.id)).toEqual([[stranger.id, 'write', 'accepted', session.id]]);
+    expect(await audited(guesser.id)).toEqual([
+      ...Array.from({ length: 5 }, () => [guesser.id, 'write', 'wrongCode', null]),
+      [guesser.id, 'write', 'rateLimited', null],
+    ]);
 
     const proposal = (await proposalOf(session.id))!;
     expect(proposal).toMatchObject({ source: 'checkin', state: 'proposed' });
@@ -353,5 +381,64 @@ describe('attendance proposed from the Teams attendance report', () => {
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(await statusesOf(session.id)).toEqual({ [a.id]: 'attended', [b.id]: 'confirmed' });
     expect(await server.reportJobs.requests()).toEqual({ requested: 1 });
+
+    // a was not there after all: HR corrects a back to absent before a reported. Refusals change nothing.
+    const enrolmentOf = async (personId: string) =>
+      (
+        await server.database.query<{ id: string; version: number }>(
+          `SELECT id, version FROM training_enrolments WHERE session_id = $1 AND person_id = $2`,
+          [session.id, personId],
+        )
+      )[0]!;
+    const ofA = await enrolmentOf(a.id);
+    const absent = (who: Person, enrolmentId: string, version: number) =>
+      call(who, 'POST', `/api/training/enrolments/${enrolmentId}/absent`, { version });
+    expect((await absent(a, ofA.id, ofA.version)).status).toBe(403);
+    expect((await absent(hr, ofA.id, ofA.version - 1)).status).toBe(409);
+    const ofB = await enrolmentOf(b.id);
+    expect((await absent(hr, ofB.id, ofB.version)).status).toBe(409);
+    expect((await call(hr, 'POST', `/api/training/enrolments/${ofA.id}/absent`, {})).status).toBe(400);
+    expect(await statusesOf(session.id)).toEqual({ [a.id]: 'attended', [b.id]: 'confirmed' });
+    // Their request went out long ago, so a reminder would be due now.
+    await server.database.query(
+      `UPDATE report_requests SET requested_at = now() - interval '30 days' WHERE session_id = $1`,
+      [session.id],
+    );
+    const corrected = await absent(hr, ofA.id, ofA.version);
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.body).toMatchObject({ status: 'confirmed', version: ofA.version + 1 });
+    expect(await statusesOf(session.id)).toEqual({ [a.id]: 'confirmed', [b.id]: 'confirmed' });
+    const [audit] = await server.database.query<{ actor_id: string; subject_id: string; details: unknown }>(
+      `SELECT actor_id, subject_id, details FROM audit_log
+        WHERE resource = 'training-enrolment' AND details->>'change' = 'attendance-corrected-to-absent'`,
+    );
+    expect(audit).toMatchObject({
+      actor_id: hr.id,
+      subject_id: a.id,
+      details: { sessionId: session.id },
+    });
+    // No request and no reminder for someone absent; the person is not told of the correction.
+    expect(await server.reportJobs.requests()).toEqual({ requested: 0 });
+    expect(await server.reportJobs.reminders()).toEqual({ reminded: 0 });
+    expect(
+      await server.database.query(`SELECT key FROM bot_outbox WHERE key = $1`, [
+        `training-status:${ofA.id}:${ofA.version + 1}`,
+      ]),
+    ).toEqual([]);
+    // Marked attended again: the same request stands and its reminder is due.
+    const remarked = await call(hr, 'POST', `/api/training/enrolments/${ofA.id}/attendance`, {
+      version: ofA.version + 1,
+    });
+    expect(remarked.status).toBe(200);
+    expect(await server.reportJobs.requests()).toEqual({ requested: 0 });
+    expect(await server.reportJobs.reminders()).toEqual({ reminded: 1 });
+    // Once they have reported (the bot's submission makes the enrolment reported), no correction.
+    await server.database.query(
+      `UPDATE training_enrolments SET status = 'reported', version = version + 1 WHERE id = $1`,
+      [ofA.id],
+    );
+    const reported = await enrolmentOf(a.id);
+    expect((await absent(hr, ofA.id, reported.version)).status).toBe(409);
+    expect(await statusesOf(session.id)).toEqual({ [a.id]: 'reported', [b.id]: 'confirmed' });
   });
 });

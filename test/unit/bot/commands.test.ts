@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_WORDS } from '../../../bot/cards/help-card.ts';
-import { normaliseCommandText, parseCommand } from '../../../bot/commands.ts';
+import { checkInOf, normaliseCommandText, parseCommand } from '../../../bot/commands.ts';
 
 describe('the bot’s commands', () => {
   it.each([
@@ -69,6 +69,39 @@ describe('the bot’s commands', () => {
     },
   );
 
+  it.each([
+    ['チェックイン ABC123', 'ABC123'],
+    ['チェックイン　ＡＢＣ１２３', 'ABC123'], // full-width, as a Japanese IME types it
+    ['チェックインコード：ABC-123。', 'ABC123'],
+    ['check in abc123', 'ABC123'],
+    ['Check-in: ABC 123', 'ABC123'],
+    ['checkin K7PQ2M', 'K7PQ2M'],
+    ['check in code k7pq-2m', 'K7PQ2M'],
+    ['<at>育み</at> チェックイン K7PQ2M', 'K7PQ2M'],
+  ])('reads %j as a check-in with the code %s', (text, code) => {
+    expect(parseCommand(text)).toBe('checkin');
+    expect(checkInOf(text)).toEqual({ code });
+  });
+
+  it.each(['チェックイン', 'check in', 'Check-in.', 'checkin'])(
+    'reads %j as a check-in that still needs its code',
+    (text) => {
+      expect(parseCommand(text)).toBe('checkin');
+      expect(checkInOf(text)).toEqual({ code: undefined });
+    },
+  );
+
+  it.each([
+    'checking',
+    'check out ABC123',
+    'チェックアウト',
+    `check in ${'A'.repeat(21)}`,
+    'check in ABC/123',
+  ])('does not read %j as a check-in', (text) => {
+    expect(checkInOf(text)).toBeUndefined();
+    expect(parseCommand(text)).toBeUndefined();
+  });
+
   it('ignores an @mention of the bot, full-width spaces and closing punctuation', () => {
     expect(normaliseCommandText('<at>育み</at>\u3000次の予定。')).toBe('次の予定');
     expect(parseCommand('<at>Hagukumi</at> help')).toBe('help');
@@ -78,6 +111,7 @@ describe('the bot’s commands', () => {
     for (const words of Object.values(COMMAND_WORDS)) {
       expect(parseCommand(words.reports)).toBe('reports');
       expect(parseCommand(words.schedule)).toBe('schedule');
+      expect(parseCommand(words.checkIn)).toBe('checkin');
       expect(parseCommand(words.help)).toBe('help');
     }
   });

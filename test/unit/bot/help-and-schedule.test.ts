@@ -74,6 +74,7 @@ describe('the help card', () => {
     expect(text(card)).toContain('育み（Hagukumi）のボットでできること');
     expect(text(card)).toContain('「提出する報告」');
     expect(text(card)).toContain('「次の予定」');
+    expect(text(card)).toContain('「チェックイン」');
     expect(text(card)).toContain('「ヘルプ」');
     expect(actionsOf(card)).toEqual([
       {

@@ -1,5 +1,6 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it, vi } from 'vitest';
+import { INTERVIEW_OUTBOX_PREFIX, requestArrivedKey } from '../../../src/interviews/interview-outbox-keys.ts';
 import { ERASURE_RULES } from '../../../src/privacy/erasure-plan.ts';
 import { commentKey, followUpKey, noticeKey, summaryKey } from '../../../src/reports/report-outbox-keys.ts';
 
@@ -29,6 +30,14 @@ describe('the erasure finds a leaver’s bot messages by the keys the senders us
     expect(`${query.sql} ${query.params.join(' ')}`).not.toMatch(
       /report-(summary|notice|comment):|training-follow-up:/,
     );
+  });
+
+  it('covers the notices of 1:1s the leaver asked for (they name the requester), by the requester’s id in the key', () => {
+    const key = requestArrivedKey({ id: 'REQUEST', personId: 'PERSON', supervisorId: 'SUPERVISOR' });
+    expect(key.startsWith(`${INTERVIEW_OUTBOX_PREFIX.requestArrived}PERSON:`)).toBe(true);
+    expect(query.params).toContain(INTERVIEW_OUTBOX_PREFIX.requestArrived);
+    expect(query.sql).toMatch(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/);
+    expect(query.params).toContain('00000000-0000-4000-8000-000000000001');
   });
 
   it('covers the comment notices the leaver wrote (they name the commenter), not only their own reports', () => {

@@ -111,6 +111,7 @@ const TAB_ROUTES = [
   'POST /api/training/enrolments/:enrolmentId/decline',
   'POST /api/training/enrolments/:enrolmentId/withdraw',
   'POST /api/training/enrolments/:enrolmentId/attendance',
+  'POST /api/training/enrolments/:enrolmentId/absent',
   'GET /api/training/enrolments',
   'GET /api/training/recommendations',
   'POST /api/training/sessions/:sessionId/announcements',

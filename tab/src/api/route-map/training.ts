@@ -38,6 +38,7 @@ export interface TrainingRoutes {
     Enrolment,
     typeof contract.versionOnlySchema
   >;
+  'POST /api/training/enrolments/:enrolmentId/absent': Route<Enrolment, typeof contract.versionOnlySchema>;
   'GET /api/training/sessions/:sessionId/attendance-proposal': Route<
     typeof attendance.attendanceProposalAnswerSchema
   >;
