@@ -41,6 +41,14 @@ const EXPECTED: Record<string, readonly Role[]> = {
   // A supervisor's record of developing their people (the 育成 page): the person themself, the chain
   // above them and HR, never a colleague (docs/growth.md).
   'GET /api/people/{personId}/development': READERS,
+  // An OJT plan (docs/ojt.md): read by the person, the chain and HR; written by the chain. Its 指導担当
+  // also ticks and logs, but is not one of these roles (tested in test/integration/ojt/).
+  'GET /api/people/{personId}/ojt-plan': READERS,
+  'POST /api/people/{personId}/ojt-plan': CHAIN,
+  'PUT /api/people/{personId}/ojt-plan': CHAIN,
+  'POST /api/people/{personId}/ojt-plan/ticks': CHAIN,
+  'POST /api/people/{personId}/ojt-plan/guidance': CHAIN,
+  'POST /api/people/{personId}/ojt-plan/complete': CHAIN,
   // Everyone may ask for their own team; who appears in it is checked separately below.
   'GET /api/team': ROLES,
 };
@@ -58,6 +66,7 @@ describe('authorization: who may call which route about a person', () => {
   let period: string;
   let fiscalYear: number;
   let goalId: string;
+  let mentor: Person;
   let items: string[];
 
   const call = apiCaller(() => server);
@@ -87,6 +96,11 @@ describe('authorization: who may call which route about a person', () => {
         person.appRoles.length === 0,
     )!;
     as = { self: subject, supervisor, supervisorsSupervisor, hr, colleague, outsider };
+    // The OJT plan's 指導担当: someone of the 課 who is none of the roles, so the roles' answers are theirs.
+    mentor = people.find(
+      (person) =>
+        person.department === subject.department && !Object.values(as).some((cast) => cast.id === person.id),
+    )!;
     // The cast must be what the roles say, or the matrix would test something else.
     expect(hr.department).not.toBe(subject.department);
     expect([supervisor.id, supervisorsSupervisor.id]).not.toContain(hr.id);
@@ -131,12 +145,47 @@ describe('authorization: who may call which route about a person', () => {
   const goalVersion = () => versionOf(`/api/people/${subject.id}/goals`);
   const careerVersion = () => versionOf(`/api/people/${subject.id}/career`);
   const declarationVersion = () => versionOf(`/api/people/${subject.id}/declarations/${fiscalYear}`);
+  /** The subject's OJT plan as they read it, or a stand-in before the chain has made one. */
+  const ojtPlan = async (): Promise<{ version: number; checklist: Array<{ id: string; label: string }> }> => {
+    const answer = await call(subject, 'GET', `/api/people/${subject.id}/ojt-plan`);
+    const plan = (
+      answer.body as { plan?: { version: number; checklist: Array<{ id: string; label: string }> } }
+    ).plan;
+    return plan ?? { version: 1, checklist: [{ id: randomUUID(), label: '課の業務概要' }] };
+  };
+  const ojtDays = { startsOn: '2026-04-01', endsOn: '2026-09-30' };
 
   /**
    * A valid body per route with up-to-date versions: validation runs before the access check, so a
    * malformed body would answer 400 and hide a missing 403.
    */
   const BODIES: Record<string, () => Promise<unknown>> = {
+    'POST /api/people/{personId}/ojt-plan': async () => ({
+      mentorPersonId: mentor.id,
+      ...ojtDays,
+      goals: ['窓口業務を一人で担える'],
+      checklist: ['課の業務概要'],
+    }),
+    'PUT /api/people/{personId}/ojt-plan': async () => {
+      const plan = await ojtPlan();
+      return {
+        version: plan.version,
+        mentorPersonId: mentor.id,
+        ...ojtDays,
+        goals: ['窓口業務を一人で担える'],
+        checklist: plan.checklist.map((item) => ({ id: item.id, label: item.label })),
+      };
+    },
+    'POST /api/people/{personId}/ojt-plan/ticks': async () => {
+      const plan = await ojtPlan();
+      return { version: plan.version, itemId: plan.checklist[0]!.id, done: true };
+    },
+    'POST /api/people/{personId}/ojt-plan/guidance': async () => ({
+      version: (await ojtPlan()).version,
+      day: '2026-04-10',
+      text: '文書事務の流れを説明した',
+    }),
+    'POST /api/people/{personId}/ojt-plan/complete': async () => ({ version: (await ojtPlan()).version }),
     'PUT /api/people/{personId}/self-checks/{period}': async () => ({
       version: await selfCheckVersion(),
       ratings: Object.fromEntries(items.map((id) => [id, { rating: 3, evidence: '窓口で説明した' }])),
