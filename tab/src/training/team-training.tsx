@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Select } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { TeamReport } from './team-report.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
+import { PersonSessionPicker } from './person-session-picker.tsx';
 
 export function TeamTraining({
   api,
@@ -68,65 +69,35 @@ export function TeamTraining({
     <div className={layout.stack} data-testid="training-team">
       <Section title={t('team.recommendTitle')} id="training-recommend" testId="recommend-form">
         <p className={layout.muted}>{t('team.recommendIntro')}</p>
-        {team.members.length === 0 ? (
-          <p>{t('team.noReports')}</p>
-        ) : open.length === 0 ? (
-          <p>{t('team.noSessions')}</p>
-        ) : (
-          <div className={layout.stack}>
-            <Field label={t('team.person')} required>
-              <Select
-                value={personId}
-                onChange={(_, value) => setPersonId(value.value)}
-                data-testid="recommend-person"
-              >
-                <option value="">{t('team.choosePerson')}</option>
-                {team.members.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.displayName}
-                    {member.jobTitle ? `（${member.jobTitle}）` : ''}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t('team.session')} required>
-              <Select
-                value={sessionId}
-                onChange={(_, value) => setSessionId(value.value)}
-                // A long course title must not widen the page on a phone (360 px).
-                root={{ style: { maxWidth: '100%', minWidth: 0 } }}
-                style={{ width: '100%', minWidth: 0 }}
-                data-testid="recommend-session"
-              >
-                <option value="">{t('team.chooseSession')}</option>
-                {open.map((session) => (
-                  <option key={session.id} value={session.id}>
-                    {title(session.courseTitle)} — {formatSpan(session.start, session.end, i18n.language)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <TextareaField
-              label={t('team.reason')}
-              required
-              value={reason}
-              maxLength={REASON_MAX}
-              onChange={setReason}
-              testId="recommend-reason"
-            />
-            <ErrorBar error={error} testId="recommend-error" />
-            <div>
-              <Button
-                appearance="primary"
-                disabled={busy || !personId || !sessionId || !reason.trim()}
-                onClick={() => void submit()}
-                data-testid="recommend-submit"
-              >
-                {busy ? t('team.submitting') : t('team.submit')}
-              </Button>
-            </div>
+        <PersonSessionPicker
+          form="recommend"
+          members={team.members}
+          sessions={open}
+          personId={personId}
+          onPerson={setPersonId}
+          sessionId={sessionId}
+          onSession={setSessionId}
+        >
+          <TextareaField
+            label={t('team.reason')}
+            required
+            value={reason}
+            maxLength={REASON_MAX}
+            onChange={setReason}
+            testId="recommend-reason"
+          />
+          <ErrorBar error={error} testId="recommend-error" />
+          <div>
+            <Button
+              appearance="primary"
+              disabled={busy || !personId || !sessionId || !reason.trim()}
+              onClick={() => void submit()}
+              data-testid="recommend-submit"
+            >
+              {busy ? t('team.submitting') : t('team.submit')}
+            </Button>
           </div>
-        )}
+        </PersonSessionPicker>
         <span role="status" data-testid="recommend-status">
           {notice}
         </span>

@@ -1,7 +1,7 @@
 // Workplace training (職場研修, docs/training.md): a 課長 or 係長 lists their 課's courses, creates one and its
 // sessions (the course form and session list HR uses), enrols their staff and opens a session's roster,
 // where attendance is confirmed in one action.
-import { Badge, Button, Field, Select } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,8 @@ import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { CourseForm } from './course-form.tsx';
 import { CourseSessions } from './course-sessions.tsx';
-import { formatSpan, useTitle } from './format.ts';
+import { useTitle } from './format.ts';
+import { PersonSessionPicker } from './person-session-picker.tsx';
 import { Roster } from './roster.tsx';
 
 export function WorkplaceTraining({
@@ -152,9 +153,8 @@ function WorkplaceCourses({ api, framework }: { api: ApiClient; framework: Frame
 
 /** 指名 of the organiser's own staff, confirmed at once (capacity and the waiting list as for HR). */
 function Enrol({ api, courseIds }: { api: ApiClient; courseIds: string[] }) {
-  const { t, i18n } = useTranslation('training');
+  const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const title = useTitle();
   const [personId, setPersonId] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [notice, setNotice] = useState('');
@@ -190,57 +190,27 @@ function Enrol({ api, courseIds }: { api: ApiClient; courseIds: string[] }) {
   return (
     <Section title={t('workplace.enrolTitle')} id="training-workplace-enrol" testId="workplace-enrol">
       <p className={layout.muted}>{t('workplace.enrolIntro')}</p>
-      {team.members.length === 0 ? (
-        <p>{t('workplace.noStaff')}</p>
-      ) : open.length === 0 ? (
-        <p>{t('workplace.noSessions')}</p>
-      ) : (
-        <div className={layout.stack}>
-          <Field label={t('workplace.person')} required>
-            <Select
-              value={personId}
-              onChange={(_, value) => setPersonId(value.value)}
-              data-testid="workplace-person"
-            >
-              <option value="">{t('workplace.choose')}</option>
-              {team.members.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.displayName}
-                  {member.jobTitle ? `（${member.jobTitle}）` : ''}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('workplace.session')} required>
-            <Select
-              value={sessionId}
-              onChange={(_, value) => setSessionId(value.value)}
-              // A long course title must not widen the page on a phone (360 px).
-              root={{ style: { maxWidth: '100%', minWidth: 0 } }}
-              style={{ width: '100%', minWidth: 0 }}
-              data-testid="workplace-session"
-            >
-              <option value="">{t('workplace.choose')}</option>
-              {open.map((session) => (
-                <option key={session.id} value={session.id}>
-                  {title(session.courseTitle)} — {formatSpan(session.start, session.end, i18n.language)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <ErrorBar error={enrol.error ?? undefined} testId="workplace-enrol-error" />
-          <div>
-            <Button
-              appearance="primary"
-              disabled={enrol.isPending || !personId || !sessionId}
-              onClick={() => enrol.mutate({ sessionId, personId })}
-              data-testid="workplace-enrol-submit"
-            >
-              {t('workplace.enrol')}
-            </Button>
-          </div>
+      <PersonSessionPicker
+        form="workplace"
+        members={team.members}
+        sessions={open}
+        personId={personId}
+        onPerson={setPersonId}
+        sessionId={sessionId}
+        onSession={setSessionId}
+      >
+        <ErrorBar error={enrol.error ?? undefined} testId="workplace-enrol-error" />
+        <div>
+          <Button
+            appearance="primary"
+            disabled={enrol.isPending || !personId || !sessionId}
+            onClick={() => enrol.mutate({ sessionId, personId })}
+            data-testid="workplace-enrol-submit"
+          >
+            {t('workplace.enrol')}
+          </Button>
         </div>
-      )}
+      </PersonSessionPicker>
       <span role="status" data-testid="workplace-enrol-status">
         {notice}
       </span>

@@ -1,0 +1,96 @@
+import { Field, Select } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TeamMember } from '../../../src/growth/team.contract.ts';
+import type { SessionView } from '../../../src/training/training.contract.ts';
+import { useLayoutStyles } from '../shell/layout.tsx';
+import { formatSpan, useTitle } from './format.ts';
+
+/** Each form's own texts: 推薦 from the team page, 指名 from the workplace panel. */
+const TEXTS = {
+  recommend: {
+    noMembers: 'team.noReports',
+    noSessions: 'team.noSessions',
+    person: 'team.person',
+    choosePerson: 'team.choosePerson',
+    session: 'team.session',
+    chooseSession: 'team.chooseSession',
+  },
+  workplace: {
+    noMembers: 'workplace.noStaff',
+    noSessions: 'workplace.noSessions',
+    person: 'workplace.person',
+    choosePerson: 'workplace.choose',
+    session: 'workplace.session',
+    chooseSession: 'workplace.choose',
+  },
+} as const;
+
+/**
+ * A supervisor putting one of their staff on a session: says why there is nothing to choose, or shows the
+ * two required selects above the rest of the form (`children`). `form` picks the texts and prefixes the
+ * test ids (`recommend-person`, `workplace-session`, …).
+ */
+export function PersonSessionPicker({
+  form,
+  members,
+  sessions,
+  personId,
+  onPerson,
+  sessionId,
+  onSession,
+  children,
+}: {
+  form: keyof typeof TEXTS;
+  members: readonly Pick<TeamMember, 'id' | 'displayName' | 'jobTitle'>[];
+  sessions: readonly Pick<SessionView, 'id' | 'courseTitle' | 'start' | 'end'>[];
+  personId: string;
+  onPerson: (id: string) => void;
+  sessionId: string;
+  onSession: (id: string) => void;
+  children: ReactNode;
+}) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const title = useTitle();
+  const texts = TEXTS[form];
+  if (members.length === 0) return <p>{t(texts.noMembers)}</p>;
+  if (sessions.length === 0) return <p>{t(texts.noSessions)}</p>;
+  return (
+    <div className={layout.stack}>
+      <Field label={t(texts.person)} required>
+        <Select
+          value={personId}
+          onChange={(_, value) => onPerson(value.value)}
+          data-testid={`${form}-person`}
+        >
+          <option value="">{t(texts.choosePerson)}</option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.displayName}
+              {member.jobTitle ? `（${member.jobTitle}）` : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t(texts.session)} required>
+        <Select
+          value={sessionId}
+          onChange={(_, value) => onSession(value.value)}
+          // A long course title must not widen the page on a phone (360 px).
+          root={{ style: { maxWidth: '100%', minWidth: 0 } }}
+          style={{ width: '100%', minWidth: 0 }}
+          data-testid={`${form}-session`}
+        >
+          <option value="">{t(texts.chooseSession)}</option>
+          {sessions.map((session) => (
+            <option key={session.id} value={session.id}>
+              {title(session.courseTitle)} — {formatSpan(session.start, session.end, i18n.language)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {children}
+    </div>
+  );
+}
