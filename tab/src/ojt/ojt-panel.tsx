@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Field,
+  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -80,7 +81,13 @@ export function OjtPanel({
       <QueryState query={plan}>
         {(value) =>
           value.plan ? (
-            <PlanView api={api} personId={personId} answer={value} plan={value.plan} />
+            <PlanView
+              api={api}
+              personId={personId}
+              answer={value}
+              plan={value.plan}
+              candidates={candidates.filter((candidate) => candidate.id !== personId)}
+            />
           ) : (
             <NoPlan api={api} personId={personId} canManage={value.canManage} candidates={candidates} />
           )
@@ -224,15 +231,18 @@ function PlanView({
   personId,
   answer,
   plan,
+  candidates,
 }: {
   api: ApiClient;
   personId: string;
   answer: OjtPlanResponse;
   plan: OjtPlanView;
+  candidates: MentorCandidate[];
 }) {
   const { t, i18n } = useTranslation('ojt');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const [day, setDay] = useState(japanToday());
   const [text, setText] = useState('');
   const [conflict, setConflict] = useState(false);
@@ -279,6 +289,16 @@ function PlanView({
     (error) => error && !isVersionConflict(error),
   );
   const busy = ticking.isPending || logging.isPending || completing.isPending;
+  if (editing && answer.canManage)
+    return (
+      <PlanEditForm
+        api={api}
+        personId={personId}
+        plan={plan}
+        candidates={candidates}
+        onDone={() => setEditing(false)}
+      />
+    );
   return (
     <div className={layout.stack} data-testid="ojt-plan" data-version={plan.version}>
       <p>
@@ -369,13 +389,177 @@ function PlanView({
         </form>
       ) : null}
       {answer.canManage ? (
-        <div>
+        <div className={layout.row}>
+          <Button onClick={() => setEditing(true)} disabled={busy} data-testid="ojt-edit">
+            {t('edit')}
+          </Button>
           <Button onClick={() => completing.mutate()} disabled={busy} data-testid="ojt-complete">
             {t('complete')}
           </Button>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One checklist line of the edit form: an existing item keeps its id (and so its tick); a new one has none. */
+interface EditItem {
+  key: string;
+  id: string | null;
+  label: string;
+}
+
+/**
+ * The chain edits the active plan: 指導担当, period, goals and the checklist (items renamed, added,
+ * removed), sent whole at the version read. A stale version keeps what was typed and reloads the plan.
+ */
+function PlanEditForm({
+  api,
+  personId,
+  plan,
+  candidates,
+  onDone,
+}: {
+  api: ApiClient;
+  personId: string;
+  plan: OjtPlanView;
+  candidates: MentorCandidate[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const queryClient = useQueryClient();
+  const [mentor, setMentor] = useState(plan.mentor.id);
+  const [startsOn, setStartsOn] = useState(plan.startsOn);
+  const [endsOn, setEndsOn] = useState(plan.endsOn);
+  const [goals, setGoals] = useState(plan.goals.join('\n'));
+  const [items, setItems] = useState<EditItem[]>(
+    plan.checklist.map((item) => ({ key: item.id, id: item.id, label: item.label })),
+  );
+  const [added, setAdded] = useState(0);
+  const [conflict, setConflict] = useState(false);
+  // The current 指導担当 stays choosable even when they are not among the candidates.
+  const options = candidates.some((candidate) => candidate.id === plan.mentor.id)
+    ? candidates
+    : [{ id: plan.mentor.id, displayName: plan.mentor.displayName ?? t('unknownPerson') }, ...candidates];
+  const saving = useMutation({
+    mutationFn: () =>
+      api.call('PUT /api/people/:personId/ojt-plan', {
+        params: { personId },
+        body: {
+          version: plan.version,
+          mentorPersonId: mentor,
+          startsOn,
+          endsOn,
+          goals: lines(goals),
+          checklist: items
+            .map((item) => ({ id: item.id, label: item.label.trim() }))
+            .filter((item) => item.label.length > 0),
+        },
+      }),
+    onMutate: () => setConflict(false),
+    onSuccess: (updated: OjtPlanResponse) => {
+      queryClient.setQueryData(ojtPlanKey(personId), updated);
+      onDone();
+    },
+    onError: (error: unknown) => {
+      // What was typed stays in the form; the newer plan is read again and the next save sends its version.
+      if (isVersionConflict(error)) {
+        setConflict(true);
+        void queryClient.invalidateQueries({ queryKey: ojtPlanKey(personId) });
+      }
+    },
+  });
+  const full = items.length >= OJT_CHECKLIST_MAX;
+  const ready = mentor !== '' && startsOn !== '' && endsOn !== '' && !saving.isPending;
+  return (
+    <form
+      className={layout.stack}
+      data-testid="ojt-edit-form"
+      data-version={plan.version}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ready) saving.mutate();
+      }}
+    >
+      <Field label={t('mentor')} required>
+        <Select value={mentor} onChange={(_, data) => setMentor(data.value)} data-testid="ojt-edit-mentor">
+          {options.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('startsOn')} required>
+        <DateInput
+          value={startsOn}
+          onChange={(_, data) => setStartsOn(data.value)}
+          data-testid="ojt-edit-starts"
+        />
+      </Field>
+      <Field label={t('endsOn')} required>
+        <DateInput value={endsOn} onChange={(_, data) => setEndsOn(data.value)} data-testid="ojt-edit-ends" />
+      </Field>
+      <TextareaField
+        label={t('goals')}
+        value={goals}
+        onChange={setGoals}
+        testId="ojt-edit-goals"
+        rows={3}
+        maxLength={OJT_TEXT_MAX}
+      />
+      <fieldset className={layout.stack} style={{ border: 'none', padding: 0, margin: 0 }}>
+        <legend>{t('checklistTitle')}</legend>
+        {items.map((item, index) => (
+          <div key={item.key} className={layout.row} data-testid={`ojt-edit-item-${index}`}>
+            <Input
+              value={item.label}
+              maxLength={OJT_SHORT_MAX}
+              aria-label={t('itemLabel', { n: index + 1 })}
+              onChange={(_, data) =>
+                setItems((all) =>
+                  all.map((entry) => (entry.key === item.key ? { ...entry, label: data.value } : entry)),
+                )
+              }
+            />
+            <Button
+              appearance="subtle"
+              aria-label={t('removeItem', { n: index + 1 })}
+              onClick={() => setItems((all) => all.filter((entry) => entry.key !== item.key))}
+            >
+              {t('remove')}
+            </Button>
+          </div>
+        ))}
+        <div>
+          <Button
+            disabled={full}
+            data-testid="ojt-edit-add-item"
+            onClick={() => {
+              setItems((all) => [...all, { key: `new-${added}`, id: null, label: '' }]);
+              setAdded((n) => n + 1);
+            }}
+          >
+            {t('addItem')}
+          </Button>
+        </div>
+      </fieldset>
+      {conflict ? (
+        <MessageBar intent="warning" data-testid="ojt-edit-conflict">
+          <MessageBarBody>{t('conflict')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar error={isVersionConflict(saving.error) ? null : saving.error} testId="ojt-edit-error" />
+      <div className={layout.row}>
+        <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-edit-save">
+          {t('save')}
+        </Button>
+        <Button onClick={onDone} disabled={saving.isPending} data-testid="ojt-edit-cancel">
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
