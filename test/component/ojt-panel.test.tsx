@@ -4,10 +4,10 @@ import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
+import type { OjtGuidedPlan, OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
-import { OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
+import { OjtGuidedPlans, OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const PERSON = '11111111-1111-4111-8111-111111111111';
@@ -287,5 +287,80 @@ describe('onboarding suggestions', () => {
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => violation.id),
     ).toEqual([]);
+  });
+});
+
+const guidedPlan: OjtGuidedPlan = {
+  planId: '55555555-5555-4555-8555-555555555555',
+  person: { id: PERSON, displayName: '吉田 花子' },
+  department: '市民課',
+  startsOn: '2026-12-01',
+  endsOn: '2027-03-31',
+  itemsDone: 1,
+  itemsTotal: 2,
+  lastGuidanceOn: '2026-12-02',
+};
+
+describe('the 指導担当’s plans', () => {
+  it('lists the plans I guide with their progress, and opens one in place to tick an item', async () => {
+    const fake = fakeApi({
+      'GET /api/ojt/plans': [guidedPlan],
+      'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: false, canGuide: true }),
+      'POST /api/people/:personId/ojt-plan/ticks': planAnswer({ canManage: false, canGuide: true }, 4),
+    });
+    const { screen } = await mount(<OjtGuidedPlans api={fake.api} />);
+    const row = screen.getByTestId(`ojt-guided-${PERSON}`);
+    await expect.element(row).toMatchTextContent(/吉田 花子\s*市民課\s*チェックリスト 1\/2/);
+    expect(fake.received.find((request) => request.key === 'GET /api/ojt/plans')?.query).toEqual({
+      as: 'guide',
+    });
+    await screen.getByRole('button', { name: '吉田 花子さんのOJT計画を開く' }).click();
+    await expect.element(row.getByTestId('ojt-plan')).toBeVisible();
+    await row.getByRole('checkbox', { name: '課の業務概要' }).click();
+    await expect
+      .poll(
+        () =>
+          fake.received.find((request) => request.key === 'POST /api/people/:personId/ojt-plan/ticks')?.body,
+      )
+      .toEqual({ version: 3, itemId: ITEM, done: true });
+    // The list is read again for the new progress.
+    await expect
+      .poll(() => fake.received.filter((request) => request.key === 'GET /api/ojt/plans').length)
+      .toBeGreaterThan(1);
+  });
+
+  it('shows nothing to someone who guides nobody', async () => {
+    const fake = fakeApi({ 'GET /api/ojt/plans': [] });
+    const { screen } = await mount(
+      <div data-testid="host">
+        <OjtGuidedPlans api={fake.api} />
+      </div>,
+    );
+    await expect.poll(() => fake.received.some((request) => request.key === 'GET /api/ojt/plans')).toBe(true);
+    await expect.element(screen.getByTestId('ojt-guided')).not.toBeInTheDocument();
+  });
+
+  it('fits 360 px in English and passes axe in the dark theme, opened', async () => {
+    await page.viewport(360, 780);
+    try {
+      const fake = fakeApi({
+        'GET /api/ojt/plans': [guidedPlan],
+        'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: false, canGuide: true }),
+      });
+      const { screen } = await mount(<OjtGuidedPlans api={fake.api} />, 'en', true);
+      await screen.getByRole('button', { name: 'Open the OJT plan of 吉田 花子' }).click();
+      await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+      await expect.element(screen.getByTestId('ojt-guided')).toMatchTextContent('Checklist 1/2');
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
   });
 });

@@ -37,6 +37,16 @@ export default {
     dismiss: '今回は作らない',
     fromSuggestion: '配属の提案から作成します。チェックリストは既定の項目です（編集できます）。',
     unknownPerson: '（名前不明）',
+    guidedTitle: '指導担当をしているOJT',
+    guidedIntro:
+      'あなたが指導担当になっているOJT計画です。開いてチェックリストを記入し、指導・助言を記録できます。',
+    progress: 'チェックリスト {{done}}/{{total}}',
+    lastGuidance: '最後の指導 {{day}}',
+    noDepartment: '（課の登録なし）',
+    openPlan: '開く',
+    closePlan: '閉じる',
+    openPlanOf: '{{name}}さんのOJT計画を開く',
+    closePlanOf: '{{name}}さんのOJT計画を閉じる',
   },
   en: {
     title: 'OJT plan',
@@ -75,5 +85,15 @@ export default {
     fromSuggestion:
       'Created from the arrival suggestion. The checklist holds the default items (you can edit them).',
     unknownPerson: '(unknown name)',
+    guidedTitle: 'OJT I guide',
+    guidedIntro:
+      'The OJT plans you are the mentor (指導担当) of. Open one to tick its checklist and log guidance.',
+    progress: 'Checklist {{done}}/{{total}}',
+    lastGuidance: 'Last guidance {{day}}',
+    noDepartment: '(no section recorded)',
+    openPlan: 'Open',
+    closePlan: 'Close',
+    openPlanOf: 'Open the OJT plan of {{name}}',
+    closePlanOf: 'Close the OJT plan of {{name}}',
   },
 };

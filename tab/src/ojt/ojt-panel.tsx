@@ -30,7 +30,7 @@ import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import messages from './messages.ts';
@@ -47,6 +47,7 @@ const useStyles = makeStyles({
 
 export const ojtPlanKey = (personId: string) => ['ojt-plan', personId] as const;
 export const ojtSuggestionsKey = ['ojt-suggestions'] as const;
+export const ojtGuidedKey = ['ojt-plans', 'guide'] as const;
 
 /** Who may be chosen as 指導担当 (the supervisor's team, normally of the same 課). */
 export interface MentorCandidate {
@@ -248,7 +249,11 @@ function PlanView({
   const [conflict, setConflict] = useState(false);
   const settle = {
     onMutate: () => setConflict(false),
-    onSuccess: (updated: OjtPlanResponse) => queryClient.setQueryData(ojtPlanKey(personId), updated),
+    onSuccess: (updated: OjtPlanResponse) => {
+      queryClient.setQueryData(ojtPlanKey(personId), updated);
+      // The 指導担当's list shows the plan's progress.
+      void queryClient.invalidateQueries({ queryKey: ojtGuidedKey });
+    },
     onError: (error: unknown) => {
       // What was typed stays in the form; the newer plan is read again.
       if (isVersionConflict(error)) {
@@ -611,5 +616,58 @@ export function OjtSuggestions({ api }: { api: ApiClient }) {
       ))}
       <ErrorBar error={dismissing.error} />
     </section>
+  );
+}
+
+/**
+ * The plans the caller is the 指導担当 of (GET /api/ojt/plans?as=guide): the person, their 課 and the
+ * plan's progress, each opened in place to tick items and log guidance. Nothing is shown to someone who
+ * guides nobody.
+ */
+export function OjtGuidedPlans({ api }: { api: ApiClient }) {
+  const { t, i18n } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [open, setOpen] = useState<string | null>(null);
+  const guided = useQuery(routeQuery(api, ojtGuidedKey, 'GET /api/ojt/plans', { query: { as: 'guide' } }));
+  if (guided.error) return <ErrorBar error={guided.error} testId="ojt-guided-error" />;
+  const plans = guided.data ?? [];
+  if (plans.length === 0) return null;
+  return (
+    <Section title={t('guidedTitle')} id="ojt-guided" testId="ojt-guided">
+      <p className={layout.muted}>{t('guidedIntro')}</p>
+      {plans.map((plan) => {
+        const name = plan.person.displayName ?? t('unknownPerson');
+        const expanded = open === plan.person.id;
+        return (
+          <div
+            key={plan.planId}
+            className={`${styles.card} ${layout.stack}`}
+            data-testid={`ojt-guided-${plan.person.id}`}
+          >
+            <div className={layout.row}>
+              <strong>{name}</strong>
+              <span>{plan.department ?? t('noDepartment')}</span>
+              <span>{t('progress', { done: plan.itemsDone, total: plan.itemsTotal })}</span>
+              <span className={layout.muted}>
+                {plan.lastGuidanceOn
+                  ? t('lastGuidance', { day: formatDate(plan.lastGuidanceOn, i18n.language) })
+                  : t('noGuidance')}
+              </span>
+              <Button
+                size="small"
+                aria-expanded={expanded}
+                aria-label={t(expanded ? 'closePlanOf' : 'openPlanOf', { name })}
+                onClick={() => setOpen(expanded ? null : plan.person.id)}
+                data-testid="ojt-guided-open"
+              >
+                {t(expanded ? 'closePlan' : 'openPlan')}
+              </Button>
+            </div>
+            {expanded ? <OjtPanel api={api} personId={plan.person.id} /> : null}
+          </div>
+        );
+      })}
+    </Section>
   );
 }
