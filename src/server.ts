@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
+import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -31,6 +32,7 @@ import { createRequestNotices } from './interviews/request-notices.ts';
 import { registerJobs } from './jobs/job-table.ts';
 import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
+import { createOjtNotices } from './ojt/ojt-notices.ts';
 import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
@@ -137,7 +139,15 @@ export async function startServer(
     });
     const people = createPeopleModule(ctx, {
       chainHandler: createInterviewChainHandler(queue, requestNotices),
-      arrivalHandler: createOjtArrivalHandler(),
+      // An onboarding suggestion tells its supervisor through the bot's outbox (docs/ojt.md).
+      arrivalHandler: createOjtArrivalHandler(
+        createOjtNotices({
+          messages,
+          cards: ojtNoticeCards,
+          languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+          tabLink: createTabLinks(config),
+        }),
+      ),
     });
     const auth = createAuthModule(ctx, { lines: people.store });
     const base = { people: people.store, access: auth.access, audit: auth.audit };

@@ -16,6 +16,7 @@ const LABELS = {
     oneOnOnes: '1on1（実施）',
     recommendations: '研修の推薦',
     reportComments: '研修報告へのコメント',
+    ojtGuidance: 'OJTの指導',
   },
   en: {
     division: 'Division (部)',
@@ -29,6 +30,7 @@ const LABELS = {
     oneOnOnes: '1:1s held',
     recommendations: 'Training recommendations',
     reportComments: 'Report comments',
+    ojtGuidance: 'OJT guidance',
   },
 } as const;
 
@@ -51,6 +53,7 @@ export function developmentCsv(
       l.oneOnOnes,
       l.recommendations,
       l.reportComments,
+      l.ojtGuidance,
     ],
     rows: rollUp.supervisors.map((row) => [
       row.division,
@@ -64,6 +67,7 @@ export function developmentCsv(
       row.oneOnOnes,
       row.recommendations,
       row.reportComments,
+      row.ojtGuidance,
     ]),
   };
 }

@@ -7,6 +7,7 @@ import type { Arrival } from '../people/arrivals.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { DEFAULT_ONBOARDING_CHECKLIST } from './default-checklist.ts';
 import type { OjtSuggestionView } from './ojt.contract.ts';
+import type { SuggestionMade } from './ojt-notices.ts';
 import { ojtSuggestions } from './ojt.schema.ts';
 
 /** What names an arrival once: the same person arriving (hired or moved) in the same 課 on the same day. */
@@ -23,7 +24,7 @@ export async function suggestOnboarding(
   tx: Db,
   arrivals: readonly Arrival[],
   now: Date,
-): Promise<Array<{ id: string; personId: string; supervisorId: string }>> {
+): Promise<SuggestionMade[]> {
   const rows = arrivals
     .filter((arrival) => arrival.supervisorId !== null && arrival.supervisorId !== arrival.personId)
     .map((arrival) => ({
@@ -44,6 +45,8 @@ export async function suggestOnboarding(
       id: ojtSuggestions.id,
       personId: ojtSuggestions.personId,
       supervisorId: ojtSuggestions.supervisorId,
+      kind: ojtSuggestions.kind,
+      department: ojtSuggestions.department,
     });
 }
 

@@ -7,6 +7,7 @@
 // POST /api/people/:personId/ojt-plan/ticks      ← OjtTickInput (the chain and the 指導担当)
 // POST /api/people/:personId/ojt-plan/guidance   ← OjtGuidanceInput (the chain and the 指導担当)
 // POST /api/people/:personId/ojt-plan/complete   ← version (the chain)
+// GET  /api/ojt/plans?as=guide                   → OjtGuidedPlan[] (the active plans the caller is 指導担当 of)
 // GET  /api/ojt/suggestions                      → OjtSuggestionView[] (the caller's open suggestions)
 // POST /api/ojt/suggestions/:suggestionId/dismiss ← version (the supervisor it was made to)
 
@@ -116,3 +117,25 @@ export const ojtSuggestionViewSchema = z.object({
 export type OjtSuggestionView = z.infer<typeof ojtSuggestionViewSchema>;
 
 export const ojtSuggestionDismissedSchema = z.object({ id: z.string(), status: z.literal('dismissed') });
+
+// GET /api/ojt/plans?as=guide: the active plans whose 指導担当 is the caller, to reach each one. `as` names
+// the caller's part in the plans; only `guide` is served (anything else is 400), so the route can grow.
+export const ojtPlansQuerySchema = z.object({
+  as: z.enum(['guide']).describe('The caller’s part in the plans listed: `guide` (the 指導担当)'),
+});
+export type OjtPlansQuery = z.infer<typeof ojtPlansQuerySchema>;
+
+export const ojtGuidedPlanSchema = z.object({
+  planId: z.string(),
+  person: personRefSchema,
+  /** The person's 課 in force today. */
+  department: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  /** Checklist progress: items ticked of all items. */
+  itemsDone: z.number(),
+  itemsTotal: z.number(),
+  /** The day guidance was last logged under the plan (by anyone), or null. */
+  lastGuidanceOn: z.string().nullable(),
+});
+export type OjtGuidedPlan = z.infer<typeof ojtGuidedPlanSchema>;

@@ -5,6 +5,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { ArrivalHandler } from '../people/arrivals.ts';
 import { createDevelopmentOjt } from './development-ojt.adapter.ts';
+import type { OjtNotices } from './ojt-notices.ts';
 import { createOjtSuggestions, suggestOnboarding } from './ojt-suggestions.ts';
 import { ojtRoutes } from './ojt.routes.ts';
 import { createOjtService } from './ojt.service.ts';
@@ -30,12 +31,14 @@ export function createOjtModule(
 
 /**
  * Made before the people module (which calls it inside the transaction that records an arrival): one
- * onboarding suggestion per arrival to the person's supervisor, exactly once (a unique arrival key).
+ * onboarding suggestion per arrival to the person's supervisor, exactly once (a unique arrival key), and
+ * with `notices` the supervisor's bot notice of it, queued in the same transaction.
  */
-export function createOjtArrivalHandler(): ArrivalHandler {
+export function createOjtArrivalHandler(notices?: Pick<OjtNotices, 'suggested'>): ArrivalHandler {
   return {
     async arrived(tx, arrivals, now) {
-      await suggestOnboarding(tx, arrivals, now);
+      const made = await suggestOnboarding(tx, arrivals, now);
+      await notices?.suggested(tx, made, now);
     },
   };
 }

@@ -5,7 +5,9 @@ import { recordGroup, recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   ojtGuidanceInputSchema,
+  ojtGuidedPlanSchema,
   ojtPlanCreateInputSchema,
+  ojtPlansQuerySchema,
   ojtPlanResponseSchema,
   ojtPlanUpdateInputSchema,
   ojtSuggestionDismissedSchema,
@@ -108,6 +110,20 @@ export function ojtRoutes(service: OjtService, suggestions: OjtSuggestions): Rou
       ok: { description: 'Completed', schema: ojtPlanResponseSchema },
       errors: conflict,
       act: (actor, personId, body) => service.complete(actor, personId, body),
+    }),
+    route({
+      method: 'get',
+      path: '/api/ojt/plans',
+      operationId: 'listOjtPlans',
+      summary: 'The active OJT plans I am the 指導担当 of (as=guide): person, 課, checklist progress',
+      request: { query: ojtPlansQuerySchema },
+      responses: {
+        200: {
+          description: 'My plans as 指導担当 (empty when I guide none)',
+          schema: z.array(ojtGuidedPlanSchema),
+        },
+      },
+      handler: async ({ user }) => ({ body: await service.guided(actorOf(user)) }),
     }),
     route({
       method: 'get',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -7,6 +7,7 @@ import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.t
 import type { PeopleStore } from '../people/people.store.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import type {
+  OjtGuidedPlan,
   OjtGuidanceInput,
   OjtPlanCreate,
   OjtPlanResponse,
@@ -156,6 +157,62 @@ export function createOjtService(deps: {
   };
 
   return {
+    /**
+     * The active plans whose 指導担当 is the caller, by the person's name: where they reach each plan to
+     * tick and log. Only the caller's own; each person listed is a read of their plan, audited.
+     */
+    async guided(actor: Actor): Promise<OjtGuidedPlan[]> {
+      const plans = await db
+        .select()
+        .from(ojtPlans)
+        .where(and(eq(ojtPlans.mentorPersonId, actor.id), eq(ojtPlans.status, 'active')));
+      if (plans.length === 0) return [];
+      const planIds = plans.map((plan) => plan.id);
+      const items = await db
+        .select({
+          planId: ojtChecklistItems.planId,
+          total: count(),
+          done: count(ojtChecklistItems.doneAt),
+        })
+        .from(ojtChecklistItems)
+        .where(inArray(ojtChecklistItems.planId, planIds))
+        .groupBy(ojtChecklistItems.planId);
+      const logged = await db
+        .select({ planId: ojtGuidance.planId, last: max(ojtGuidance.day) })
+        .from(ojtGuidance)
+        .where(inArray(ojtGuidance.planId, planIds))
+        .groupBy(ojtGuidance.planId);
+      const people = new Map(
+        (await deps.people.getMany(plans.map((plan) => plan.personId))).map((person) => [person.id, person]),
+      );
+      const progress = new Map(items.map((row) => [row.planId, row]));
+      const last = new Map(logged.map((row) => [row.planId, row.last]));
+      const rows = plans.map((plan) => {
+        const person = people.get(plan.personId);
+        return {
+          planId: plan.id,
+          person: { id: plan.personId, displayName: person?.displayName ?? null },
+          department: person?.department ?? null,
+          startsOn: plan.startsOn,
+          endsOn: plan.endsOn,
+          itemsDone: progress.get(plan.id)?.done ?? 0,
+          itemsTotal: progress.get(plan.id)?.total ?? 0,
+          lastGuidanceOn: last.get(plan.id) ?? null,
+        };
+      });
+      for (const row of rows)
+        await deps.audit.record({
+          actorId: actor.id,
+          subjectId: row.person.id,
+          action: 'read',
+          resource: RESOURCE,
+          details: { list: 'guide', planId: row.planId },
+        });
+      return rows.sort((a, b) =>
+        (a.person.displayName ?? '').localeCompare(b.person.displayName ?? '', 'ja'),
+      );
+    },
+
     async get(actor: Actor, personId: string): Promise<OjtPlanResponse> {
       const relation = await deps.access.relation(actor, personId);
       const plan = await activePlan(db, personId);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { FOLLOW_UP_OUTBOX_PREFIX, REPORT_OUTBOX_PREFIX } from '../reports/report-outbox-keys.ts';
 import { INTERVIEW_OUTBOX_PREFIX } from '../interviews/interview-outbox-keys.ts';
+import { OJT_OUTBOX_PREFIX } from '../ojt/ojt-outbox-keys.ts';
 
 /**
  * Where personal data lives, column by column, and what erasing a leaver does to it:
@@ -95,7 +96,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted(
     'bot_outbox',
     'key',
-    'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them), the DRILL follow-up questions about them (their supervisor’s card names them), the notices of 1:1s they asked their supervisors for (found by the requester’s id in the key, interview-outbox-keys.ts). Messages already posted stay in Teams: see docs/security.md',
+    'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them), the DRILL follow-up questions about them (their supervisor’s card names them), the notices of 1:1s they asked their supervisors for (found by the requester’s id in the key, interview-outbox-keys.ts), the notices to their supervisor of an OJT plan to make for them (found by their id in the key, ojt-outbox-keys.ts). Messages already posted stay in Teams: see docs/security.md',
     {
       where: (personId) => sql`key IN (
       SELECT prefix || r.id FROM training_reports r
@@ -110,7 +111,8 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       UNION ALL
       SELECT ${FOLLOW_UP_OUTBOX_PREFIX}::text || f.id FROM training_follow_ups f
        WHERE f.person_id = ${personId}::text)
-      OR key LIKE ${INTERVIEW_OUTBOX_PREFIX.requestArrived}::text || ${personId}::text || ':%'`,
+      OR key LIKE ${INTERVIEW_OUTBOX_PREFIX.requestArrived}::text || ${personId}::text || ':%'
+      OR key LIKE ${OJT_OUTBOX_PREFIX.suggestion}::text || ${personId}::text || ':%'`,
     },
   ),
   deleted('bot_outbox', 'recipient', 'bot messages to them (report forms, reminders)', {

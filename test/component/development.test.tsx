@@ -144,6 +144,7 @@ const rollUp = (year: number): DevelopmentRollUp => {
     goalComments: 1,
     selfCheckComments: 2,
     interviews: 1,
+    ojtGuidance: 4,
   };
   const idle = { ...active, ...zero, id: 'person-idle', displayName: '花小金井 係長', directReports: 2 };
   const group = {
@@ -156,13 +157,14 @@ const rollUp = (year: number): DevelopmentRollUp => {
     goalComments: 1,
     selfCheckComments: 2,
     interviews: 1,
+    ojtGuidance: 4,
   };
   return {
     fiscalYear: year,
     supervisors: [active, idle],
     departments: [group],
     divisions: [{ ...group, department: null }],
-    totals: { ...zero, goalComments: 1, selfCheckComments: 2, interviews: 1 },
+    totals: { ...zero, goalComments: 1, selfCheckComments: 2, interviews: 1, ojtGuidance: 4 },
   };
 };
 
@@ -188,6 +190,14 @@ describe('HR: 育成の取り組み by 部 and 課', () => {
     await expect
       .element(groups.getByRole('row').nth(1))
       .toMatchTextContent(/市民部\s*市民課\s*2\s*1\s*5\s*3\s*1\s*0\s*0\s*0/);
+    // The OJT guidance the supervisors logged has its own column, last, in both tables.
+    await expect.element(groups.getByRole('columnheader', { name: 'OJTの指導' })).toBeVisible();
+    await expect
+      .element(groups.getByRole('row').nth(1))
+      .toMatchTextContent(/市民部\s*市民課\s*2\s*1\s*5\s*3\s*1\s*0\s*0\s*0\s*4$/);
+    await expect
+      .element(screen.getByTestId('hr-development-person-kakaricho'))
+      .toMatchTextContent(/小平 係長\s*市民課\s*3\s*3\s*1\s*0\s*0\s*0\s*4$/);
     await expect
       .element(screen.getByTestId('hr-development-person-idle'))
       .toMatchTextContent(/花小金井 係長\s*市民課\s*2\s*0\s*0\s*0\s*0\s*0/);

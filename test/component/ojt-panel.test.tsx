@@ -4,9 +4,10 @@ import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
+import type { OjtGuidedPlan, OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
-import { OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
+import { ApiError } from '../../tab/src/api/client.ts';
+import { OjtGuidedPlans, OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const PERSON = '11111111-1111-4111-8111-111111111111';
@@ -123,6 +124,109 @@ describe('OJT panel', () => {
       .toMatchObject({ version: 4, text: '窓口対応を横で見て助言した' });
   });
 
+  it('lets the chain edit the plan: 指導担当, period, goals, items renamed, removed and added, at the version read', async () => {
+    const OTHER = '77777777-7777-4777-8777-777777777777';
+    const fake = fakeApi({
+      'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: true, canGuide: true }),
+      'PUT /api/people/:personId/ojt-plan': planAnswer({ canManage: true, canGuide: true }, 4),
+    });
+    const { screen } = await mount(
+      <OjtPanel
+        api={fake.api}
+        personId={PERSON}
+        candidates={[
+          { id: PERSON, displayName: '吉田 花子' },
+          { id: OTHER, displayName: '中村 主事' },
+        ]}
+      />,
+    );
+    await screen.getByTestId('ojt-edit').click();
+    const form = screen.getByTestId('ojt-edit-form');
+    await expect.element(form).toBeVisible();
+    // The current 指導担当 is offered though not among the candidates; the person themself is not.
+    await expect.element(screen.getByTestId('ojt-edit-mentor')).toHaveValue(MENTOR);
+    await expect.element(form.getByRole('option', { name: '吉田 花子' })).not.toBeInTheDocument();
+    await expect.element(screen.getByTestId('ojt-edit-goals')).toHaveValue('窓口業務を一人で対応できる');
+    await screen.getByTestId('ojt-edit-mentor').selectOptions(OTHER);
+    await screen.getByTestId('ojt-edit-ends').fill('2027/06/30');
+    await screen.getByRole('textbox', { name: 'チェックリストの項目 1' }).fill('課の業務と組織');
+    await screen.getByRole('button', { name: 'チェックリストの項目 2 を削除' }).click();
+    await screen.getByTestId('ojt-edit-add-item').click();
+    await screen.getByRole('textbox', { name: 'チェックリストの項目 2' }).fill('窓口システムの操作');
+    // A blank new line is dropped, not sent.
+    await screen.getByTestId('ojt-edit-add-item').click();
+    await screen.getByTestId('ojt-edit-save').click();
+    await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+    expect(
+      fake.received.find((request) => request.key === 'PUT /api/people/:personId/ojt-plan')?.body,
+    ).toEqual({
+      version: 3,
+      mentorPersonId: OTHER,
+      startsOn: '2026-12-01',
+      endsOn: '2027-06-30',
+      goals: ['窓口業務を一人で対応できる'],
+      checklist: [
+        { id: ITEM, label: '課の業務と組織' },
+        { id: null, label: '窓口システムの操作' },
+      ],
+    });
+  });
+
+  it('keeps the edit on a stale version, says someone else changed the plan, and saves at the reloaded version', async () => {
+    let version = 3;
+    const saved: unknown[] = [];
+    const fake = fakeApi({
+      'GET /api/people/:personId/ojt-plan': () => planAnswer({ canManage: true, canGuide: true }, version),
+      'PUT /api/people/:personId/ojt-plan': ({ body }) => {
+        saved.push(body);
+        if (saved.length === 1) {
+          version = 4;
+          throw new ApiError(409, 'version_conflict', 'The plan changed meanwhile.', 'req-1');
+        }
+        return planAnswer({ canManage: true, canGuide: true }, 5);
+      },
+    });
+    const { screen } = await mount(<OjtPanel api={fake.api} personId={PERSON} />);
+    await screen.getByTestId('ojt-edit').click();
+    await screen.getByTestId('ojt-edit-goals').fill('窓口業務を一人で対応できる\n電話応対ができる');
+    await screen.getByTestId('ojt-edit-save').click();
+    await expect
+      .element(screen.getByTestId('ojt-edit-conflict'))
+      .toMatchTextContent('ほかの人がこの計画を更新しました');
+    await expect.element(screen.getByTestId('ojt-edit-form')).toHaveAttribute('data-version', '4');
+    await expect
+      .element(screen.getByTestId('ojt-edit-goals'))
+      .toHaveValue('窓口業務を一人で対応できる\n電話応対ができる');
+    await screen.getByTestId('ojt-edit-save').click();
+    await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+    expect(saved).toMatchObject([
+      { version: 3, goals: ['窓口業務を一人で対応できる', '電話応対ができる'] },
+      { version: 4, goals: ['窓口業務を一人で対応できる', '電話応対ができる'] },
+    ]);
+  });
+
+  it('fits the edit form in 360 px in English and passes axe in the dark theme', async () => {
+    await page.viewport(360, 780);
+    try {
+      const fake = fakeApi({
+        'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: true, canGuide: true }),
+      });
+      const { screen } = await mount(<OjtPanel api={fake.api} personId={PERSON} />, 'en', true);
+      await screen.getByTestId('ojt-edit').click();
+      await expect.element(screen.getByRole('button', { name: 'Remove checklist item 1' })).toBeVisible();
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
+  });
+
   it('shows the person their plan read-only; fits 360 px in English and passes axe in the dark theme', async () => {
     await page.viewport(360, 780);
     try {
@@ -183,5 +287,80 @@ describe('onboarding suggestions', () => {
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => violation.id),
     ).toEqual([]);
+  });
+});
+
+const guidedPlan: OjtGuidedPlan = {
+  planId: '55555555-5555-4555-8555-555555555555',
+  person: { id: PERSON, displayName: '吉田 花子' },
+  department: '市民課',
+  startsOn: '2026-12-01',
+  endsOn: '2027-03-31',
+  itemsDone: 1,
+  itemsTotal: 2,
+  lastGuidanceOn: '2026-12-02',
+};
+
+describe('the 指導担当’s plans', () => {
+  it('lists the plans I guide with their progress, and opens one in place to tick an item', async () => {
+    const fake = fakeApi({
+      'GET /api/ojt/plans': [guidedPlan],
+      'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: false, canGuide: true }),
+      'POST /api/people/:personId/ojt-plan/ticks': planAnswer({ canManage: false, canGuide: true }, 4),
+    });
+    const { screen } = await mount(<OjtGuidedPlans api={fake.api} />);
+    const row = screen.getByTestId(`ojt-guided-${PERSON}`);
+    await expect.element(row).toMatchTextContent(/吉田 花子\s*市民課\s*チェックリスト 1\/2/);
+    expect(fake.received.find((request) => request.key === 'GET /api/ojt/plans')?.query).toEqual({
+      as: 'guide',
+    });
+    await screen.getByRole('button', { name: '吉田 花子さんのOJT計画を開く' }).click();
+    await expect.element(row.getByTestId('ojt-plan')).toBeVisible();
+    await row.getByRole('checkbox', { name: '課の業務概要' }).click();
+    await expect
+      .poll(
+        () =>
+          fake.received.find((request) => request.key === 'POST /api/people/:personId/ojt-plan/ticks')?.body,
+      )
+      .toEqual({ version: 3, itemId: ITEM, done: true });
+    // The list is read again for the new progress.
+    await expect
+      .poll(() => fake.received.filter((request) => request.key === 'GET /api/ojt/plans').length)
+      .toBeGreaterThan(1);
+  });
+
+  it('shows nothing to someone who guides nobody', async () => {
+    const fake = fakeApi({ 'GET /api/ojt/plans': [] });
+    const { screen } = await mount(
+      <div data-testid="host">
+        <OjtGuidedPlans api={fake.api} />
+      </div>,
+    );
+    await expect.poll(() => fake.received.some((request) => request.key === 'GET /api/ojt/plans')).toBe(true);
+    await expect.element(screen.getByTestId('ojt-guided')).not.toBeInTheDocument();
+  });
+
+  it('fits 360 px in English and passes axe in the dark theme, opened', async () => {
+    await page.viewport(360, 780);
+    try {
+      const fake = fakeApi({
+        'GET /api/ojt/plans': [guidedPlan],
+        'GET /api/people/:personId/ojt-plan': planAnswer({ canManage: false, canGuide: true }),
+      });
+      const { screen } = await mount(<OjtGuidedPlans api={fake.api} />, 'en', true);
+      await screen.getByRole('button', { name: 'Open the OJT plan of 吉田 花子' }).click();
+      await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
+      await expect.element(screen.getByTestId('ojt-guided')).toMatchTextContent('Checklist 1/2');
+      const root = document.documentElement;
+      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
+      expect(
+        results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id),
+      ).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
   });
 });

@@ -26,7 +26,7 @@ import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { OjtPanel } from '../ojt/ojt-panel.tsx';
+import { OjtGuidedPlans, OjtPanel } from '../ojt/ojt-panel.tsx';
 import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } from './career-summary.tsx';
 import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -141,6 +141,8 @@ export default function CareerView({ api }: PageProps) {
           <OjtPanel api={api} personId="me" />
         </Section>
       )}
+      {/* The plans the caller is the 指導担当 of, if any (docs/ojt.md). */}
+      {me.data === undefined ? null : <OjtGuidedPlans api={api} />}
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Field,
+  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -29,7 +30,7 @@ import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import messages from './messages.ts';
@@ -46,6 +47,7 @@ const useStyles = makeStyles({
 
 export const ojtPlanKey = (personId: string) => ['ojt-plan', personId] as const;
 export const ojtSuggestionsKey = ['ojt-suggestions'] as const;
+export const ojtGuidedKey = ['ojt-plans', 'guide'] as const;
 
 /** Who may be chosen as 指導担当 (the supervisor's team, normally of the same 課). */
 export interface MentorCandidate {
@@ -80,7 +82,13 @@ export function OjtPanel({
       <QueryState query={plan}>
         {(value) =>
           value.plan ? (
-            <PlanView api={api} personId={personId} answer={value} plan={value.plan} />
+            <PlanView
+              api={api}
+              personId={personId}
+              answer={value}
+              plan={value.plan}
+              candidates={candidates.filter((candidate) => candidate.id !== personId)}
+            />
           ) : (
             <NoPlan api={api} personId={personId} canManage={value.canManage} candidates={candidates} />
           )
@@ -224,21 +232,28 @@ function PlanView({
   personId,
   answer,
   plan,
+  candidates,
 }: {
   api: ApiClient;
   personId: string;
   answer: OjtPlanResponse;
   plan: OjtPlanView;
+  candidates: MentorCandidate[];
 }) {
   const { t, i18n } = useTranslation('ojt');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const [day, setDay] = useState(japanToday());
   const [text, setText] = useState('');
   const [conflict, setConflict] = useState(false);
   const settle = {
     onMutate: () => setConflict(false),
-    onSuccess: (updated: OjtPlanResponse) => queryClient.setQueryData(ojtPlanKey(personId), updated),
+    onSuccess: (updated: OjtPlanResponse) => {
+      queryClient.setQueryData(ojtPlanKey(personId), updated);
+      // The 指導担当's list shows the plan's progress.
+      void queryClient.invalidateQueries({ queryKey: ojtGuidedKey });
+    },
     onError: (error: unknown) => {
       // What was typed stays in the form; the newer plan is read again.
       if (isVersionConflict(error)) {
@@ -279,6 +294,16 @@ function PlanView({
     (error) => error && !isVersionConflict(error),
   );
   const busy = ticking.isPending || logging.isPending || completing.isPending;
+  if (editing && answer.canManage)
+    return (
+      <PlanEditForm
+        api={api}
+        personId={personId}
+        plan={plan}
+        candidates={candidates}
+        onDone={() => setEditing(false)}
+      />
+    );
   return (
     <div className={layout.stack} data-testid="ojt-plan" data-version={plan.version}>
       <p>
@@ -369,13 +394,177 @@ function PlanView({
         </form>
       ) : null}
       {answer.canManage ? (
-        <div>
+        <div className={layout.row}>
+          <Button onClick={() => setEditing(true)} disabled={busy} data-testid="ojt-edit">
+            {t('edit')}
+          </Button>
           <Button onClick={() => completing.mutate()} disabled={busy} data-testid="ojt-complete">
             {t('complete')}
           </Button>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One checklist line of the edit form: an existing item keeps its id (and so its tick); a new one has none. */
+interface EditItem {
+  key: string;
+  id: string | null;
+  label: string;
+}
+
+/**
+ * The chain edits the active plan: 指導担当, period, goals and the checklist (items renamed, added,
+ * removed), sent whole at the version read. A stale version keeps what was typed and reloads the plan.
+ */
+function PlanEditForm({
+  api,
+  personId,
+  plan,
+  candidates,
+  onDone,
+}: {
+  api: ApiClient;
+  personId: string;
+  plan: OjtPlanView;
+  candidates: MentorCandidate[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const queryClient = useQueryClient();
+  const [mentor, setMentor] = useState(plan.mentor.id);
+  const [startsOn, setStartsOn] = useState(plan.startsOn);
+  const [endsOn, setEndsOn] = useState(plan.endsOn);
+  const [goals, setGoals] = useState(plan.goals.join('\n'));
+  const [items, setItems] = useState<EditItem[]>(
+    plan.checklist.map((item) => ({ key: item.id, id: item.id, label: item.label })),
+  );
+  const [added, setAdded] = useState(0);
+  const [conflict, setConflict] = useState(false);
+  // The current 指導担当 stays choosable even when they are not among the candidates.
+  const options = candidates.some((candidate) => candidate.id === plan.mentor.id)
+    ? candidates
+    : [{ id: plan.mentor.id, displayName: plan.mentor.displayName ?? t('unknownPerson') }, ...candidates];
+  const saving = useMutation({
+    mutationFn: () =>
+      api.call('PUT /api/people/:personId/ojt-plan', {
+        params: { personId },
+        body: {
+          version: plan.version,
+          mentorPersonId: mentor,
+          startsOn,
+          endsOn,
+          goals: lines(goals),
+          checklist: items
+            .map((item) => ({ id: item.id, label: item.label.trim() }))
+            .filter((item) => item.label.length > 0),
+        },
+      }),
+    onMutate: () => setConflict(false),
+    onSuccess: (updated: OjtPlanResponse) => {
+      queryClient.setQueryData(ojtPlanKey(personId), updated);
+      onDone();
+    },
+    onError: (error: unknown) => {
+      // What was typed stays in the form; the newer plan is read again and the next save sends its version.
+      if (isVersionConflict(error)) {
+        setConflict(true);
+        void queryClient.invalidateQueries({ queryKey: ojtPlanKey(personId) });
+      }
+    },
+  });
+  const full = items.length >= OJT_CHECKLIST_MAX;
+  const ready = mentor !== '' && startsOn !== '' && endsOn !== '' && !saving.isPending;
+  return (
+    <form
+      className={layout.stack}
+      data-testid="ojt-edit-form"
+      data-version={plan.version}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ready) saving.mutate();
+      }}
+    >
+      <Field label={t('mentor')} required>
+        <Select value={mentor} onChange={(_, data) => setMentor(data.value)} data-testid="ojt-edit-mentor">
+          {options.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('startsOn')} required>
+        <DateInput
+          value={startsOn}
+          onChange={(_, data) => setStartsOn(data.value)}
+          data-testid="ojt-edit-starts"
+        />
+      </Field>
+      <Field label={t('endsOn')} required>
+        <DateInput value={endsOn} onChange={(_, data) => setEndsOn(data.value)} data-testid="ojt-edit-ends" />
+      </Field>
+      <TextareaField
+        label={t('goals')}
+        value={goals}
+        onChange={setGoals}
+        testId="ojt-edit-goals"
+        rows={3}
+        maxLength={OJT_TEXT_MAX}
+      />
+      <fieldset className={layout.stack} style={{ border: 'none', padding: 0, margin: 0 }}>
+        <legend>{t('checklistTitle')}</legend>
+        {items.map((item, index) => (
+          <div key={item.key} className={layout.row} data-testid={`ojt-edit-item-${index}`}>
+            <Input
+              value={item.label}
+              maxLength={OJT_SHORT_MAX}
+              aria-label={t('itemLabel', { n: index + 1 })}
+              onChange={(_, data) =>
+                setItems((all) =>
+                  all.map((entry) => (entry.key === item.key ? { ...entry, label: data.value } : entry)),
+                )
+              }
+            />
+            <Button
+              appearance="subtle"
+              aria-label={t('removeItem', { n: index + 1 })}
+              onClick={() => setItems((all) => all.filter((entry) => entry.key !== item.key))}
+            >
+              {t('remove')}
+            </Button>
+          </div>
+        ))}
+        <div>
+          <Button
+            disabled={full}
+            data-testid="ojt-edit-add-item"
+            onClick={() => {
+              setItems((all) => [...all, { key: `new-${added}`, id: null, label: '' }]);
+              setAdded((n) => n + 1);
+            }}
+          >
+            {t('addItem')}
+          </Button>
+        </div>
+      </fieldset>
+      {conflict ? (
+        <MessageBar intent="warning" data-testid="ojt-edit-conflict">
+          <MessageBarBody>{t('conflict')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar error={isVersionConflict(saving.error) ? null : saving.error} testId="ojt-edit-error" />
+      <div className={layout.row}>
+        <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-edit-save">
+          {t('save')}
+        </Button>
+        <Button onClick={onDone} disabled={saving.isPending} data-testid="ojt-edit-cancel">
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -427,5 +616,58 @@ export function OjtSuggestions({ api }: { api: ApiClient }) {
       ))}
       <ErrorBar error={dismissing.error} />
     </section>
+  );
+}
+
+/**
+ * The plans the caller is the 指導担当 of (GET /api/ojt/plans?as=guide): the person, their 課 and the
+ * plan's progress, each opened in place to tick items and log guidance. Nothing is shown to someone who
+ * guides nobody.
+ */
+export function OjtGuidedPlans({ api }: { api: ApiClient }) {
+  const { t, i18n } = useTranslation('ojt');
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const [open, setOpen] = useState<string | null>(null);
+  const guided = useQuery(routeQuery(api, ojtGuidedKey, 'GET /api/ojt/plans', { query: { as: 'guide' } }));
+  if (guided.error) return <ErrorBar error={guided.error} testId="ojt-guided-error" />;
+  const plans = guided.data ?? [];
+  if (plans.length === 0) return null;
+  return (
+    <Section title={t('guidedTitle')} id="ojt-guided" testId="ojt-guided">
+      <p className={layout.muted}>{t('guidedIntro')}</p>
+      {plans.map((plan) => {
+        const name = plan.person.displayName ?? t('unknownPerson');
+        const expanded = open === plan.person.id;
+        return (
+          <div
+            key={plan.planId}
+            className={`${styles.card} ${layout.stack}`}
+            data-testid={`ojt-guided-${plan.person.id}`}
+          >
+            <div className={layout.row}>
+              <strong>{name}</strong>
+              <span>{plan.department ?? t('noDepartment')}</span>
+              <span>{t('progress', { done: plan.itemsDone, total: plan.itemsTotal })}</span>
+              <span className={layout.muted}>
+                {plan.lastGuidanceOn
+                  ? t('lastGuidance', { day: formatDate(plan.lastGuidanceOn, i18n.language) })
+                  : t('noGuidance')}
+              </span>
+              <Button
+                size="small"
+                aria-expanded={expanded}
+                aria-label={t(expanded ? 'closePlanOf' : 'openPlanOf', { name })}
+                onClick={() => setOpen(expanded ? null : plan.person.id)}
+                data-testid="ojt-guided-open"
+              >
+                {t(expanded ? 'closePlan' : 'openPlan')}
+              </Button>
+            </div>
+            {expanded ? <OjtPanel api={api} personId={plan.person.id} /> : null}
+          </div>
+        );
+      })}
+    </Section>
   );
 }

@@ -331,9 +331,9 @@ describe("a supervisor's 育成 page (GET /api/people/:personId/development)", (
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
       expect(lines[0]).toBe(
-        'Division (部),Section (課),Name,Job title,Direct reports,Goal comments,Self-check comments,Interviews held,1:1s held,Training recommendations,Report comments',
+        'Division (部),Section (課),Name,Job title,Direct reports,Goal comments,Self-check comments,Interviews held,1:1s held,Training recommendations,Report comments,OJT guidance',
       );
-      expect(lines.find((line) => line.includes(kakaricho.displayName))).toMatch(/,1,2,1,1,1,1$/);
+      expect(lines.find((line) => line.includes(kakaricho.displayName))).toMatch(/,1,2,1,1,1,1,1$/);
       const audit = await server.database.query<{ action: string }>(
         `SELECT action FROM audit_log WHERE actor_id = $1 AND resource = 'development-rollup' ORDER BY id DESC LIMIT 1`,
         [hr.id],

@@ -179,6 +179,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/people/{personId}/ojt-plan/ticks': CHAIN,
   'POST /api/people/{personId}/ojt-plan/guidance': CHAIN,
   'POST /api/people/{personId}/ojt-plan/complete': CHAIN, // each call's body makes a plan again
+  'GET /api/ojt/plans': ALL, // each lists the plans they are the 指導担当 of (empty for most)
   'GET /api/ojt/suggestions': ALL,
   'POST /api/ojt/suggestions/{suggestionId}/dismiss': ['supervisor'],
 };
@@ -769,6 +770,7 @@ describe('security matrix: every route × every role', () => {
     'GET /api/training/recommendations': () => `personId=${subject.id}`,
     // The mapping made in the setup (version 1) is at version 2 once HR's PUT ran before it.
     'DELETE /api/reports/channel-mappings/{department}': () => 'version=2',
+    'GET /api/ojt/plans': () => 'as=guide',
   };
   /** Reports are about a session the subject attended. */
   const SESSION_OF: Record<string, () => string> = {

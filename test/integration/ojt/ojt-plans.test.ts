@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OjtPlanResponse } from '../../../src/ojt/ojt.contract.ts';
+import type { OjtGuidedPlan, OjtPlanResponse } from '../../../src/ojt/ojt.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -212,6 +212,40 @@ describe('OJT plans (/api/people/:personId/ojt-plan)', () => {
     const future = await call(mentor, 'POST', `${path()}/guidance`, { version, day: tomorrow, text: '予定' });
     expect(future.status).toBe(400);
     expect((await current()).plan!.guidance).toHaveLength(2);
+  });
+
+  it('lists the 指導担当 their plans (GET /api/ojt/plans?as=guide) with progress; nobody else’s, audited', async () => {
+    const guided = await call(mentor, 'GET', '/api/ojt/plans?as=guide');
+    expect(guided.status, JSON.stringify(guided.body)).toBe(200);
+    const plan = (await current()).plan!;
+    expect(plan.checklist.filter((item) => item.doneAt !== null)).toHaveLength(1);
+    expect(guided.body as unknown as OjtGuidedPlan[]).toEqual([
+      {
+        planId: plan.id,
+        person: { id: self.id, displayName: self.displayName },
+        department: self.department,
+        startsOn: plan.startsOn,
+        endsOn: plan.endsOn,
+        itemsDone: plan.checklist.filter((item) => item.doneAt !== null).length,
+        itemsTotal: plan.checklist.length,
+        lastGuidanceOn: jstToday(),
+      },
+    ]);
+    const audited = await server.database.query<{ subject_id: string; action: string }>(
+      `SELECT subject_id, action FROM audit_log WHERE actor_id = $1 AND resource = 'ojt-plan' ORDER BY id DESC LIMIT 1`,
+      [mentor.id],
+    );
+    expect(audited).toEqual([{ subject_id: self.id, action: 'read' }]);
+
+    // Someone who guides nothing gets an empty list: not the plans of their 課, nor of their people.
+    for (const caller of [colleague, outsider, supervisor, hr, self]) {
+      const none = await call(caller, 'GET', '/api/ojt/plans?as=guide');
+      expect(none.status).toBe(200);
+      expect(none.body).toEqual([]);
+    }
+    // Only `as=guide` is served: another part, or none, is a 400.
+    for (const query of ['?as=supervisor', '?as=', ''])
+      expect((await call(mentor, 'GET', `/api/ojt/plans${query}`)).status).toBe(400);
   });
 
   it('audits reads by HR, the chain and the 指導担当, not the person’s own', async () => {

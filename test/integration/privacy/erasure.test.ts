@@ -111,10 +111,13 @@ describe.each(SLICE_BACKENDS)('erasing a leaver’s personal data (HR) on %s', (
       new Date(Date.now() - 30 * 86_400_000),
       'goalSetting',
     );
-    // Bot messages: one to the leaver (a reminder), one to the report (kept).
+    // Bot messages: one to the leaver (a reminder), one to the report (kept); and OJT suggestion notices to
+    // the report's side: one naming the leaver (erased with them), one naming the report (kept).
     for (const [key, personId] of [
       ['reminder:leaver', leaver.id],
       ['reminder:report', report.id],
+      [`ojt-suggestion:${leaver.id}:suggestion-1`, report.id],
+      [`ojt-suggestion:${report.id}:suggestion-2`, report.id],
     ] as const)
       await server.database.query(`INSERT INTO bot_outbox (key, recipient, payload) VALUES ($1, $2, $3)`, [
         key,
@@ -217,6 +220,13 @@ describe.each(SLICE_BACKENDS)('erasing a leaver’s personal data (HR) on %s', (
         )
       ).map((row) => row.key),
     ).toEqual(['reminder:report']);
+    expect(
+      (
+        await server.database.query<{ key: string }>(
+          "SELECT key FROM bot_outbox WHERE key LIKE 'ojt-suggestion:%' ORDER BY key",
+        )
+      ).map((row) => row.key),
+    ).toEqual([`ojt-suggestion:${report.id}:suggestion-2`]);
 
     // Kept: the report's goal with the comment, its author now the tombstone of this erasure.
     const tombstone = `erased:${record.id}`;

@@ -161,4 +161,42 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     expect(cardText(bookedCard)).toContain(supervisor!.displayName);
     expect(cardText(bookedCard)).toContain(encodeURIComponent(`interviews/${interview.id}`));
   }, 120_000);
+
+  it('tells the supervisor once, in the tab’s link, that someone arrived under them and needs an OJT plan', async () => {
+    const call = apiCaller(() => server);
+    const [member, supervisor] = playgroundStandIns(server.emulator.people);
+    const hr = server.emulator.people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    const sync = async () => {
+      expect((await call(hr, 'POST', '/api/hr/people/sync')).status).toBe(202);
+      const deadline = Date.now() + 60_000;
+      while ((await call(hr, 'GET', '/api/hr/people/sync')).body.pending !== false) {
+        expect(Date.now() < deadline, 'the requested sync to run').toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    // The member moves to another 課 under the same supervisor: an arrival, synced twice.
+    member!.department = member!.department === '保険年金課' ? '市民課' : '保険年金課';
+    await sync();
+    await sync();
+    const [suggestion] = await server.database.query<{ id: string; supervisor_id: string }>(
+      `SELECT id, supervisor_id FROM ojt_suggestions WHERE person_id = $1`,
+      [member!.id],
+    );
+    expect(suggestion?.supervisor_id).toBe(supervisor!.id);
+    const key = `ojt-suggestion:${member!.id}:${suggestion!.id}`;
+    const sentBy = Date.now() + 60_000;
+    while ((await server.botMessages.status([key])).get(key)?.state !== 'sent') {
+      expect(Date.now() < sentBy, 'the notice to the supervisor to be posted').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const sent = await server.database.query<{ payload: { attachments: unknown[] }; recipient: unknown }>(
+      `SELECT payload, recipient FROM bot_outbox WHERE key LIKE 'ojt-suggestion:' || $1 || ':%'`,
+      [member!.id],
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.recipient).toEqual({ kind: 'person', personId: supervisor!.id });
+    const card = JSON.stringify(sent[0]!.payload.attachments);
+    expect(card).toContain(`新しく配属された${member!.displayName}さんのOJT計画を作りましょう`);
+    expect(card).toContain(encodeURIComponent(`team/${member!.id}`));
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it, vi } from 'vitest';
 import { INTERVIEW_OUTBOX_PREFIX, requestArrivedKey } from '../../../src/interviews/interview-outbox-keys.ts';
+import { OJT_OUTBOX_PREFIX, ojtSuggestionKey } from '../../../src/ojt/ojt-outbox-keys.ts';
 import { ERASURE_RULES } from '../../../src/privacy/erasure-plan.ts';
 import { commentKey, followUpKey, noticeKey, summaryKey } from '../../../src/reports/report-outbox-keys.ts';
 
@@ -38,6 +39,13 @@ describe('the erasure finds a leaver’s bot messages by the keys the senders us
     expect(query.params).toContain(INTERVIEW_OUTBOX_PREFIX.requestArrived);
     expect(query.sql).toMatch(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/);
     expect(query.params).toContain('00000000-0000-4000-8000-000000000001');
+  });
+
+  it('covers the notices to the supervisor of an OJT plan to make for the leaver (they name them), by their id', () => {
+    const key = ojtSuggestionKey({ id: 'SUGGESTION', personId: 'PERSON' });
+    expect(key.startsWith(`${OJT_OUTBOX_PREFIX.suggestion}PERSON:`)).toBe(true);
+    expect(query.params).toContain(OJT_OUTBOX_PREFIX.suggestion);
+    expect(query.sql.match(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/g)).toHaveLength(2);
   });
 
   it('covers the comment notices the leaver wrote (they name the commenter), not only their own reports', () => {

@@ -146,6 +146,7 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/ojt-plan/ticks',
   'POST /api/people/:personId/ojt-plan/guidance',
   'POST /api/people/:personId/ojt-plan/complete',
+  'GET /api/ojt/plans',
   'GET /api/ojt/suggestions',
   'POST /api/ojt/suggestions/:suggestionId/dismiss',
 ] as const satisfies readonly ApiRouteKey[];

@@ -12,6 +12,11 @@ export interface OjtRoutes {
   'POST /api/people/:personId/ojt-plan/ticks': Route<Plan, typeof contract.ojtTickInputSchema>;
   'POST /api/people/:personId/ojt-plan/guidance': Route<Plan, typeof contract.ojtGuidanceInputSchema>;
   'POST /api/people/:personId/ojt-plan/complete': Route<Plan, typeof contract.ojtVersionInputSchema>;
+  'GET /api/ojt/plans': Route<
+    Array<z.output<typeof contract.ojtGuidedPlanSchema>>,
+    never,
+    typeof contract.ojtPlansQuerySchema
+  >;
   'GET /api/ojt/suggestions': Route<Array<z.output<typeof contract.ojtSuggestionViewSchema>>>;
   'POST /api/ojt/suggestions/:suggestionId/dismiss': Route<
     z.output<typeof contract.ojtSuggestionDismissedSchema>,

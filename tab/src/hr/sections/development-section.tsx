@@ -37,6 +37,7 @@ registerBundle('hr-development', {
     oneOnOnes: '1on1',
     recommendations: '研修の推薦',
     reportComments: '報告へのコメント',
+    ojtGuidance: 'OJTの指導',
     total: '合計',
     none: '部下のいる職員はいません。',
     unknown: '（未設定）',
@@ -58,6 +59,7 @@ registerBundle('hr-development', {
     oneOnOnes: '1:1s',
     recommendations: 'Recommendations',
     reportComments: 'Report comments',
+    ojtGuidance: 'OJT guidance',
     total: 'Total',
     none: 'Nobody has direct reports.',
     unknown: '(not set)',
@@ -113,6 +115,7 @@ function RollUp({
       <NumCell>{counts.oneOnOnes}</NumCell>
       <NumCell>{counts.recommendations}</NumCell>
       <NumCell>{counts.reportComments}</NumCell>
+      <NumCell>{counts.ojtGuidance}</NumCell>
     </>
   );
   const measureColumns = [
@@ -121,6 +124,7 @@ function RollUp({
     { label: t('oneOnOnes'), num: true },
     { label: t('recommendations'), num: true },
     { label: t('reportComments'), num: true },
+    { label: t('ojtGuidance'), num: true },
   ];
   return (
     <Section title={t('title')} id="hr-development" testId="hr-development">
