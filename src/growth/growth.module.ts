@@ -52,7 +52,14 @@ export function createGrowthModule(
           followUps: (personId, after, until) => followUpEvidenceOf(ctx.db, personId, after, until),
         }),
       ),
-      ...goalRoutes(createGoalService({ ...growth, windows: deps.windows })),
+      ...goalRoutes(
+        createGoalService({
+          ...growth,
+          windows: deps.windows,
+          departmentGoals: (department, fiscalYear, goalId) =>
+            orgPolicies.isDepartmentGoal(department, fiscalYear, goalId),
+        }),
+      ),
       ...careerRoutes(createCareerService(growth)),
       ...orgPolicyRoutes(orgPolicies),
       ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),

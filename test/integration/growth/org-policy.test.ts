@@ -128,7 +128,7 @@ describe('部・課の方針 (organisation policies and goals)', () => {
     // When: a past fiscal year is closed, one after the next not open yet.
     const past = await call(hr, 'PUT', departmentPath(fiscalYear - 1), body({ version: 0 }));
     expect(past.status).toBe(409);
-    expect(past.body.error?.message).toMatch(/closed/);
+    expect(JSON.stringify(past.body)).toMatch(/closed/);
     expect((await call(kacho, 'PUT', departmentPath(fiscalYear + 2), body({ version: 0 }))).status).toBe(409);
     // A stale version; a first write that names a version.
     expect((await call(kacho, 'PUT', departmentPath(), body({ version: version - 1 }))).status).toBe(409);
@@ -196,5 +196,86 @@ describe('部・課の方針 (organisation policies and goals)', () => {
     ).toBe(400);
 
     expect(await snapshotState(server)).toBe(before);
+  });
+  describe('a personal goal links a goal of its 課', () => {
+    const goal = (extra: Record<string, unknown> = {}) => ({
+      fiscalYear,
+      title: '受付票を見直す',
+      successCriteria: '様式を一本化する',
+      dueDate: `${fiscalYear + 1}-03-31`,
+      competencyIds: [],
+      guidelineIds: [],
+      idempotencyKey: randomUUID(),
+      ...extra,
+    });
+    const departmentGoalIds = async (year: number, department: string) =>
+      ((await call(hr, 'GET', departmentPath(year, department))).body.goals as Array<{ id: string }>).map(
+        (item) => item.id,
+      );
+
+    it('stores the link, leaves goals without one unlinked, and clears it on request', async () => {
+      const [linked] = await departmentGoalIds(fiscalYear, kacho.department!);
+      const unlinked = await call(shuji, 'POST', '/api/people/me/goals', goal());
+      expect(unlinked.status).toBe(201);
+      expect(unlinked.body.departmentGoalId).toBeNull();
+
+      const made = await call(shuji, 'POST', '/api/people/me/goals', goal({ departmentGoalId: linked }));
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      expect(made.body.departmentGoalId).toBe(linked);
+      // A change without the field leaves the link; null clears it.
+      const { fiscalYear: _year, idempotencyKey: _key, ...fields } = goal();
+      const kept = await call(shuji, 'PUT', `/api/people/me/goals/${made.body.id as string}`, {
+        ...fields,
+        version: 1,
+      });
+      expect(kept.body.departmentGoalId).toBe(linked);
+      const cleared = await call(shuji, 'PUT', `/api/people/me/goals/${made.body.id as string}`, {
+        ...fields,
+        version: 2,
+        departmentGoalId: null,
+      });
+      expect(cleared.body.departmentGoalId).toBeNull();
+    });
+
+    it('refuses a goal of another 課, of another year or unknown (400), changing nothing', async () => {
+      const other = await call(hr, 'PUT', departmentPath(fiscalYear, otherKacho.department!), {
+        version: (await call(hr, 'GET', departmentPath(fiscalYear, otherKacho.department!))).body.version,
+        policy: '他課の方針',
+        goals: [{ title: '他課の目標', description: '', divisionGoalId: null }],
+      });
+      expect(other.status, JSON.stringify(other.body)).toBe(200);
+      const nextYear = await call(kacho, 'PUT', departmentPath(fiscalYear + 1), {
+        version: 0,
+        policy: '来年度',
+        goals: [{ title: '来年度の目標', description: '', divisionGoalId: null }],
+      });
+      expect(nextYear.status, JSON.stringify(nextYear.body)).toBe(200);
+      const [otherGoal] = await departmentGoalIds(fiscalYear, otherKacho.department!);
+      const [nextYearGoal] = await departmentGoalIds(fiscalYear + 1, kacho.department!);
+      const [ownGoal] = await departmentGoalIds(fiscalYear, kacho.department!);
+      const existing = await call(shuji, 'POST', '/api/people/me/goals', goal());
+      const before = await snapshotState(server);
+      for (const departmentGoalId of [otherGoal, nextYearGoal, randomUUID(), 'not-an-id']) {
+        const refused = await call(shuji, 'POST', '/api/people/me/goals', goal({ departmentGoalId }));
+        expect(refused.status, String(departmentGoalId)).toBe(400);
+      }
+      // A goal of the next year may not link this year's 課 goal.
+      const wrongYear = await call(
+        shuji,
+        'POST',
+        '/api/people/me/goals',
+        goal({ fiscalYear: fiscalYear + 1, dueDate: `${fiscalYear + 2}-03-31`, departmentGoalId: ownGoal }),
+      );
+      expect(wrongYear.status).toBe(400);
+      expect(JSON.stringify(wrongYear.body)).toContain('body.departmentGoalId');
+      const { fiscalYear: _year, idempotencyKey: _key, ...fields } = goal();
+      const changed = await call(shuji, 'PUT', `/api/people/me/goals/${existing.body.id as string}`, {
+        ...fields,
+        version: 1,
+        departmentGoalId: otherGoal,
+      });
+      expect(changed.status).toBe(400);
+      expect(await snapshotState(server)).toBe(before);
+    });
   });
 });
