@@ -4,6 +4,8 @@
 // PUT /api/policies/:fiscalYear/divisions/:division       ← OrgPolicyInput → OrgPolicyView (the 部's 部長, HR)
 // GET /api/policies/:fiscalYear/departments/:department   → OrgPolicyView (everyone signed in)
 // PUT /api/policies/:fiscalYear/departments/:department   ← OrgPolicyInput → OrgPolicyView (the 課's 課長, HR)
+// GET /api/policies/:fiscalYear/departments/:department/coverage → DepartmentCoverage (the chain above
+//     people of the 課, HR; each sees only the goals of the people they read as supervisor or HR)
 //
 // A 部 is the people's `division`, a 課 their `department` (the values in force). Writes are refused
 // (409) for a past fiscal year and for years after the next; a stale version is 409 too.
@@ -70,3 +72,26 @@ export const orgPolicyInputSchema = z
   })
   .strict();
 export type OrgPolicyInput = z.infer<typeof orgPolicyInputSchema>;
+
+const coveredGoalSchema = z.object({ id: z.string(), title: z.string() });
+const coveredPersonSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  goals: z.array(coveredGoalSchema),
+});
+
+/** How the personal goals of a 課's people cover the 課's goals (issue 20 point 2). */
+export const departmentCoverageSchema = z.object({
+  department: z.string(),
+  fiscalYear: z.number(),
+  policy: z.string(),
+  goals: z.array(
+    orgGoalSchema.extend({
+      /** The people (that the caller may read) with a goal linked to this one, by name. */
+      people: z.array(coveredPersonSchema),
+    }),
+  ),
+  /** The people whose goals link to nothing (or to a 課 goal since removed): the goals concerned. */
+  unlinked: z.array(coveredPersonSchema),
+});
+export type DepartmentCoverage = z.infer<typeof departmentCoverageSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
+  departmentCoverageSchema,
   orgPolicyInputSchema,
   orgPolicyViewSchema,
   orgUnitParam,
@@ -69,5 +70,20 @@ export function orgPolicyRoutes(service: OrgPolicyService): RouteDefinition[] {
         }),
       }),
     ];
-  });
+  }).concat(
+    route({
+      method: 'get',
+      path: '/api/policies/:fiscalYear/departments/:department/coverage',
+      operationId: 'getDepartmentGoalCoverage',
+      summary: "How the 課's people's goals cover its goals, and the goals that link to none (its chain, HR)",
+      request: { params: z.object({ fiscalYear: fiscalYearParam, department: orgUnitParam }) },
+      responses: {
+        200: { description: 'The coverage', schema: departmentCoverageSchema },
+        404: { description: 'No such 課' },
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.coverage(actorOf(user), params.department, params.fiscalYear),
+      }),
+    }),
+  );
 }

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../auth/access.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AccessPolicy, Actor } from '../auth/access.ts';
 import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
-import type { OrgPolicyInput, OrgPolicyKind, OrgPolicyView } from './org-policy.contract.ts';
+import type {
+  DepartmentCoverage,
+  OrgPolicyInput,
+  OrgPolicyKind,
+  OrgPolicyView,
+} from './org-policy.contract.ts';
+import { goals as personalGoals } from './goal.schema.ts';
 import { orgPolicies, type OrgGoal } from './org-policy.schema.ts';
 
 type Row = typeof orgPolicies.$inferSelect;
@@ -31,6 +37,7 @@ const unitOf = (person: Pick<PersonRow, 'division' | 'department'>, kind: OrgPol
 export function createOrgPolicyService(deps: {
   db: Db;
   people: Pick<PeopleStore, 'get' | 'inDepartment' | 'inDivision'>;
+  access: AccessPolicy;
   audit: AuditLog;
   now: () => Date;
 }) {
@@ -181,6 +188,68 @@ export function createOrgPolicyService(deps: {
         );
       await audited('write', actor, null, { kind, unit, fiscalYear, goals: goals.length });
       return view(kind, unit, fiscalYear, saved, true);
+    },
+
+    /**
+     * The 課's goals with the personal goals linked to each, and the goals linked to none. Only the
+     * people the caller reads goals of as supervisor (anyone up their chain) or HR are counted, so the
+     * view shows nothing the goal list would not; someone above nobody in the 課 is refused.
+     */
+    async coverage(actor: Actor, department: string, fiscalYear: number): Promise<DepartmentCoverage> {
+      const people = await existing('department', department);
+      const readable: PersonRow[] = [];
+      for (const person of people) {
+        const relation = await deps.access.relation(actor, person.id);
+        if (relation === 'supervisor' || relation === 'hr') readable.push(person);
+      }
+      if (readable.length === 0)
+        throw new AppError('forbidden', 'Only the supervisors of this 課’s people (or HR) see its coverage.');
+      const row = await load('department', department, fiscalYear);
+      const rows = await db
+        .select({
+          id: personalGoals.id,
+          personId: personalGoals.personId,
+          title: personalGoals.title,
+          departmentGoalId: personalGoals.departmentGoalId,
+        })
+        .from(personalGoals)
+        .where(
+          and(
+            inArray(
+              personalGoals.personId,
+              readable.map((person) => person.id),
+            ),
+            eq(personalGoals.fiscalYear, fiscalYear),
+          ),
+        )
+        .orderBy(asc(personalGoals.createdAt));
+      await audited('read', actor, null, {
+        kind: 'department',
+        unit: department,
+        fiscalYear,
+        coverage: true,
+      });
+      const known = new Set((row?.goals ?? []).map((goal) => goal.id));
+      const byPerson = (pick: (goal: (typeof rows)[number]) => boolean) =>
+        readable
+          .map((person) => ({
+            id: person.id,
+            displayName: person.displayName,
+            goals: rows
+              .filter((goal) => goal.personId === person.id && pick(goal))
+              .map((goal) => ({ id: goal.id, title: goal.title })),
+          }))
+          .filter((person) => person.goals.length > 0);
+      return {
+        department,
+        fiscalYear,
+        policy: row?.policy ?? '',
+        goals: (row?.goals ?? []).map((goal) => ({
+          ...goal,
+          people: byPerson((personal) => personal.departmentGoalId === goal.id),
+        })),
+        unlinked: byPerson((personal) => !personal.departmentGoalId || !known.has(personal.departmentGoalId)),
+      };
     },
 
     /** Whether `goalId` is a goal of the 課's policy for the fiscal year (a personal goal may link it). */

@@ -278,4 +278,51 @@ describe('部・課の方針 (organisation policies and goals)', () => {
       expect(await snapshotState(server)).toBe(before);
     });
   });
+  it('shows the chain how its people’s goals cover the 課’s goals, and the unlinked ones', async () => {
+    const people = server.emulator.people;
+    const [first] = (await call(kacho, 'GET', departmentPath())).body.goals as Array<{ id: string }>;
+    const linked = await call(shuji, 'POST', '/api/people/me/goals', {
+      fiscalYear,
+      title: '窓口アンケートを始める',
+      successCriteria: '',
+      dueDate: `${fiscalYear + 1}-03-31`,
+      competencyIds: [],
+      guidelineIds: [],
+      idempotencyKey: randomUUID(),
+      departmentGoalId: first!.id,
+      visibility: 'private',
+    });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
+    const coveragePath = `${departmentPath()}/coverage`;
+    type Coverage = {
+      goals: Array<{ id: string; people: Array<{ id: string; goals: Array<{ title: string }> }> }>;
+      unlinked: Array<{ id: string; goals: Array<{ title: string }> }>;
+    };
+    const asKacho = (await call(kacho, 'GET', coveragePath)).body as unknown as Coverage;
+    expect(asKacho.goals[0]!.id).toBe(first!.id);
+    expect(asKacho.goals[0]!.people).toEqual([
+      {
+        id: shuji.id,
+        displayName: shuji.displayName,
+        goals: [{ id: linked.body.id, title: '窓口アンケートを始める' }],
+      },
+    ]);
+    expect(asKacho.unlinked.find((person) => person.id === shuji.id)?.goals.length).toBeGreaterThan(0);
+    // The direct 係長 sees their 主事; a 係長 of another team in the 課 is above nobody concerned.
+    const manager = people.find((person) => person.id === shuji.managerId)!;
+    const asManager = (await call(manager, 'GET', coveragePath)).body as unknown as Coverage;
+    expect(asManager.goals[0]!.people.map((person) => person.id)).toEqual([shuji.id]);
+    const otherManager = people.find(
+      (person) =>
+        person.levelId === 'kakaricho' && person.department === kacho.department && person.id !== manager.id,
+    )!;
+    const asOther = (await call(otherManager, 'GET', coveragePath)).body as unknown as Coverage;
+    expect(asOther.goals[0]!.people).toEqual([]);
+    expect(asOther.unlinked.map((person) => person.id)).not.toContain(shuji.id);
+    expect((await call(hr, 'GET', coveragePath)).status).toBe(200);
+    // Colleagues and people elsewhere are refused.
+    expect((await call(shuji, 'GET', coveragePath)).status).toBe(403);
+    expect((await call(outsider, 'GET', coveragePath)).status).toBe(403);
+    expect((await call(otherKacho, 'GET', coveragePath)).status).toBe(403);
+  });
 });

@@ -51,6 +51,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/policies/{fiscalYear}/divisions/{division}': HR,
   'GET /api/policies/{fiscalYear}/departments/{department}': ALL,
   'PUT /api/policies/{fiscalYear}/departments/{department}': ['supervisorsSupervisor', 'hr'],
+  'GET /api/policies/{fiscalYear}/departments/{department}/coverage': [...CHAIN, 'hr'],
   'GET /api/declaration-windows': ALL,
   'GET /api/cycles': ALL,
   'GET /api/cycles/due': ALL,
