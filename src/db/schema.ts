@@ -10,6 +10,7 @@ export * from '../reports/channel-mapping.schema.ts';
 export * from '../people/people.schema.ts';
 export * from '../growth/self-check.schema.ts';
 export * from '../growth/goal.schema.ts';
+export * from '../growth/org-policy.schema.ts';
 export * from '../growth/career.schema.ts';
 export * from '../growth/declaration.schema.ts';
 export * from '../interviews/interview.schema.ts';

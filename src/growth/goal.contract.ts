@@ -83,6 +83,11 @@ export const goalViewSchema = z.object({
   midReflection: z.string().optional(),
   yearEndReflection: z.string().optional(),
   comments: z.array(goalCommentSchema).optional(),
+  departmentGoalId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Full view only: the goal of my 課 (部・課の方針, same fiscal year) this goal serves, or null'),
 });
 export type GoalView = z.infer<typeof goalViewSchema>;
 
@@ -96,6 +101,11 @@ export const goalInputSchema = z
     guidelineIds: z.array(userText.max(64)).max(GOAL_LINKS_MAX),
     /** Shared with my 課 unless I choose otherwise; absent on a change: left as it is. */
     visibility: goalVisibilitySchema.optional(),
+    /**
+     * The goal of my 課's policy for the same fiscal year that this goal serves (a goal of another 課 or
+     * year is refused, 400); null for none; absent on a change: left as it is.
+     */
+    departmentGoalId: z.uuid('must be the id of a goal of my 課').nullable().optional(),
     /**
      * A UUID the client makes once per form submission: a repeat with the same key (a double click, a
      * retried request) answers with the goal the first one made instead of making another.

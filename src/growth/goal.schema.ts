@@ -38,6 +38,11 @@ export const goals = pgTable(
     visibility: text('visibility', { enum: ['workplace', 'private'] })
       .notNull()
       .default('workplace'),
+    /**
+     * The goal of the person's 課 (an `org_policies` goal id of the same fiscal year) this goal serves;
+     * null when it names none (every goal made before the cascade).
+     */
+    departmentGoalId: text('department_goal_id'),
   },
   (table) => [
     index('goals_person_year_idx').on(table.personId, table.fiscalYear),

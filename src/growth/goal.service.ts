@@ -57,6 +57,8 @@ export function createGoalService(deps: {
    * stage is accepted, the rule before issue 18.
    */
   windows?: GoalStageWindows;
+  /** Whether an id is a goal of the 課's policy for the fiscal year (部・課の方針, org-policy.service.ts). */
+  departmentGoals?: (department: string, fiscalYear: number, goalId: string) => Promise<boolean>;
   now: () => Date;
 }) {
   const { db, framework } = deps;
@@ -97,6 +99,7 @@ export function createGoalService(deps: {
           midReflection: row.midReflection,
           yearEndReflection: row.yearEndReflection,
           comments: row.comments,
+          departmentGoalId: row.departmentGoalId,
         }
       : shared;
   };
@@ -119,6 +122,23 @@ export function createGoalService(deps: {
     }
     if (details.length > 0)
       throw new AppError('validation_failed', 'The goal refers to things that do not fit.', details);
+  };
+
+  /** A personal goal links only a goal of the person's own 課, of the goal's fiscal year. */
+  const checkDepartmentGoal = async (
+    personId: string,
+    fiscalYear: number,
+    departmentGoalId: string | null | undefined,
+  ) => {
+    if (departmentGoalId === null || departmentGoalId === undefined) return;
+    const department = (await deps.people.get(personId))?.department;
+    if (department && (await deps.departmentGoals?.(department, fiscalYear, departmentGoalId))) return;
+    throw new AppError('validation_failed', 'The goal refers to things that do not fit.', [
+      {
+        path: 'body.departmentGoalId',
+        message: `is not a goal of ${department ?? 'your 課'} for fiscal year ${fiscalYear}`,
+      },
+    ]);
   };
 
   const load = async (personId: string, goalId: string): Promise<Row> => {
@@ -230,6 +250,7 @@ export function createGoalService(deps: {
         throw new AppError('conflict', `Goals for fiscal year ${input.fiscalYear} cannot be added now.`);
       }
       checkLinks(input, input.fiscalYear);
+      await checkDepartmentGoal(personId, input.fiscalYear, input.departmentGoalId);
       const [row] = await db
         .insert(goals)
         .values({ ...input, personId })
@@ -249,6 +270,7 @@ export function createGoalService(deps: {
     async update(actor: Actor, personId: string, goalId: string, input: GoalUpdateInput): Promise<GoalView> {
       const row = await ownOpenGoal(actor, personId, goalId);
       checkLinks(input, row.fiscalYear);
+      await checkDepartmentGoal(personId, row.fiscalYear, input.departmentGoalId);
       const { version, ...changes } = input;
       return view(await write(row, version, changes), true);
     },

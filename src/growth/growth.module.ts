@@ -10,6 +10,8 @@ import { declarationRoutes } from './declaration.routes.ts';
 import { createDeclarationService } from './declaration.service.ts';
 import { goalRoutes } from './goal.routes.ts';
 import { createGoalService } from './goal.service.ts';
+import { orgPolicyRoutes } from './org-policy.routes.ts';
+import { createOrgPolicyService } from './org-policy.service.ts';
 import { selfCheckRoutes } from './self-check.routes.ts';
 import { followUpEvidenceOf } from '../reports/follow-up.read.ts';
 import { createSelfCheckService, type ViewpointSource } from './self-check.service.ts';
@@ -38,6 +40,7 @@ export function createGrowthModule(
     now: ctx.now,
     people: deps.people,
   };
+  const orgPolicies = createOrgPolicyService(growth);
   return {
     routes: [
       ...selfCheckRoutes(
@@ -49,8 +52,16 @@ export function createGrowthModule(
           followUps: (personId, after, until) => followUpEvidenceOf(ctx.db, personId, after, until),
         }),
       ),
-      ...goalRoutes(createGoalService({ ...growth, windows: deps.windows })),
+      ...goalRoutes(
+        createGoalService({
+          ...growth,
+          windows: deps.windows,
+          departmentGoals: (department, fiscalYear, goalId) =>
+            orgPolicies.isDepartmentGoal(department, fiscalYear, goalId),
+        }),
+      ),
       ...careerRoutes(createCareerService(growth)),
+      ...orgPolicyRoutes(orgPolicies),
       ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),
     ],
     /** Mounted after cycles' routes, where the team view always stood. */

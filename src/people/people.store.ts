@@ -118,6 +118,12 @@ export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
       return db.select().from(view).where(eq(view.department, department)).orderBy(view.displayName);
     },
 
+    /** The people of a 部 (their `division` in force), by name. */
+    async inDivision(division: string): Promise<PersonRow[]> {
+      const view = current();
+      return db.select().from(view).where(eq(view.division, division)).orderBy(view.displayName);
+    },
+
     async upsert(rows: NewPerson[]): Promise<void> {
       if (rows.length === 0) return;
       // Chunked: one statement per 500 rows keeps parameter counts well under PostgreSQL's limit.

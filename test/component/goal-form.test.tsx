@@ -1,6 +1,9 @@
 // The goal form refuses what the server would refuse, with the contract's messages, and keeps what was
 // typed whatever the server answers.
+import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
 import type { CycleWindow } from '../../src/cycles/cycle.contract.ts';
 import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
@@ -17,6 +20,17 @@ const answers: Answers = {
   'GET /api/workplace/goals': { department: '人事課', fiscalYear: year, people: [] },
   // HR has configured no goal window for the year.
   'GET /api/cycles': cyclesWith([]),
+  // My 課 has written no policy for the year (部・課の方針): no goal to link.
+  'GET /api/policies/:fiscalYear/departments/:department': {
+    kind: 'department',
+    unit: '人事課',
+    fiscalYear: year,
+    policy: '',
+    goals: [],
+    version: 0,
+    updatedAt: null,
+    canEdit: false,
+  },
 };
 
 function cyclesWith(windows: CycleWindow[]) {
@@ -167,5 +181,109 @@ describe('the goal form', () => {
       .toHaveTextContent(
         `今は目標管理の期間（期首・中間・期末）ではありません。次は期末の期間（${year + 1}年2月1日〜${year + 1}年3月15日）です。`,
       );
+  });
+  describe("linking my 課's goal (部・課の方針)", () => {
+    const policy = {
+      kind: 'department' as const,
+      unit: '人事課',
+      fiscalYear: year,
+      policy: '職員の力を伸ばす',
+      goals: [
+        {
+          id: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a41',
+          title: '研修の受講率を上げる',
+          description: '',
+          divisionGoalId: null,
+        },
+        {
+          id: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a42',
+          title: '人事評価の手続を見直す',
+          description: '',
+          divisionGoalId: null,
+        },
+      ],
+      version: 1,
+      updatedAt: `${year}-04-10T00:00:00Z`,
+      canEdit: false,
+    };
+    const created = ({ body }: { body?: { title?: string; departmentGoalId?: string | null } }) => ({
+      id: 'goal-1',
+      personId: 'me',
+      fiscalYear: year,
+      title: body?.title ?? '',
+      dueDate: `${year + 1}-03-31`,
+      progress: [],
+      version: 1,
+      shared: false,
+      visibility: 'workplace' as const,
+      comments: [],
+      departmentGoalId: body?.departmentGoalId ?? null,
+    });
+
+    it("offers my 課's goals for my year, none chosen, and sends the one I choose", async () => {
+      const { form, fake } = await openNewGoal({
+        'GET /api/policies/:fiscalYear/departments/:department': policy,
+        'POST /api/people/:personId/goals': created,
+      });
+      const select = form.getByTestId('goal-department-goal');
+      await expect.element(select).toHaveValue('');
+      await expect.element(form.getByText('つながる課の目標')).toBeVisible();
+      const asked = fake.received.find(
+        (request) => request.key === 'GET /api/policies/:fiscalYear/departments/:department',
+      );
+      expect(asked?.params).toEqual({ fiscalYear: String(year), department: '人事課' });
+
+      await form.getByTestId('goal-title').fill('研修計画を立てる');
+      await select.selectOptions('6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a42');
+      await form.getByTestId('goal-save').click();
+      await expect
+        .poll(() => fake.received.some((request) => request.key === 'POST /api/people/:personId/goals'))
+        .toBe(true);
+      const posted = fake.received.find((request) => request.key === 'POST /api/people/:personId/goals');
+      expect(posted?.body).toMatchObject({
+        title: '研修計画を立てる',
+        departmentGoalId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a42',
+      });
+    });
+
+    it('shows no choice when my 課 has no goals for the year, and sends no link', async () => {
+      const { form, fake } = await openNewGoal({ 'POST /api/people/:personId/goals': created });
+      await expect.element(form.getByTestId('goal-title')).toBeVisible();
+      expect(form.getByTestId('goal-department-goal').query()).toBeNull();
+      await form.getByTestId('goal-title').fill('研修計画を立てる');
+      await form.getByTestId('goal-save').click();
+      await expect
+        .poll(() => fake.received.some((request) => request.key === 'POST /api/people/:personId/goals'))
+        .toBe(true);
+      const posted = fake.received.find((request) => request.key === 'POST /api/people/:personId/goals');
+      expect(posted?.body).not.toHaveProperty('departmentGoalId');
+    });
+
+    it('fits 360 px in English and passes axe in the dark theme', async () => {
+      await page.viewport(360, 780);
+      try {
+        const fake = fakeApi({ ...answers, 'GET /api/policies/:fiscalYear/departments/:department': policy });
+        const { screen } = await renderTab(
+          <FluentProvider theme={teamsDarkTheme}>
+            <GoalsView api={fake.api} rest={[]} />
+          </FluentProvider>,
+          { language: 'en' },
+        );
+        await screen.getByTestId('goal-add').click();
+        const form = screen.getByTestId('goal-new-form');
+        await expect.element(form.getByText("My section's goal it serves")).toBeVisible();
+        await expect.element(form.getByRole('option', { name: 'None' })).toBeInTheDocument();
+        const root = document.documentElement;
+        expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+        const results = await axe.run(form.element(), { resultTypes: ['violations'] });
+        expect(
+          results.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => violation.id),
+        ).toEqual([]);
+      } finally {
+        await page.viewport(414, 896);
+      }
+    });
   });
 });

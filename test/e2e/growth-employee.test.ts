@@ -858,4 +858,42 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     expect(await tab.frame.locator('[data-testid=nav-declaration]').count()).toBe(0);
     await page.close();
   });
+  it('lets a 主事 link a new goal to a goal of their 課 that the 課長 set through the API', async () => {
+    const people = server.emulator.people;
+    const shuji = people.find(
+      (person) =>
+        person.levelId === 'shuji' &&
+        person.department !== '職員課' &&
+        person.department !== shunin[0]!.department,
+    )!;
+    const kacho = people.find(
+      (person) => person.levelId === 'kacho' && person.department === shuji.department,
+    )!;
+    const call = apiCaller(() => server);
+    const saved = await call(
+      kacho,
+      'PUT',
+      `/api/policies/${now.fiscalYear}/departments/${encodeURIComponent(shuji.department!)}`,
+      {
+        version: 0,
+        policy: '市民に寄り添う窓口',
+        goals: [{ title: '窓口の満足度を上げる', description: '', divisionGoalId: null }],
+      },
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const departmentGoalId = (saved.body.goals as Array<{ id: string }>)[0]!.id;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const frame = await openGoals(page, shuji);
+    await frame.locator('[data-testid=goal-add]').click();
+    const form = frame.locator('[data-testid=goal-new-form]');
+    await form.locator('[data-testid=goal-title]').fill('窓口アンケートを実施する');
+    await form.locator('[data-testid=goal-department-goal]').selectOption({ label: '窓口の満足度を上げる' });
+    await form.locator('[data-testid=goal-save]').click();
+    await frame.locator('article[data-testid^=goal-]').waitFor();
+    const goals = await call(shuji, 'GET', '/api/people/me/goals');
+    expect((goals.body as unknown as Array<{ departmentGoalId: string | null }>)[0]?.departmentGoalId).toBe(
+      departmentGoalId,
+    );
+    await page.close();
+  });
 });

@@ -12,6 +12,7 @@ import type { GoalRoutes } from './route-map/goals.ts';
 import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
 import type { OjtRoutes } from './route-map/ojt.ts';
+import type { PolicyRoutes } from './route-map/policies.ts';
 import type { AnalyticsRoutes } from './route-map/analytics.ts';
 import type { AuditRoutes } from './route-map/audit.ts';
 import type { ErasureRoutes } from './route-map/erasure.ts';
@@ -43,7 +44,8 @@ export interface ApiRoutes
     ReportRoutes,
     HomeRoutes,
     DevelopmentRoutes,
-    OjtRoutes {}
+    OjtRoutes,
+    PolicyRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -15,6 +15,8 @@ export const queryKeys = {
   viewpoints: ['framework', 'viewpoints'] as const,
   myGoals: (fiscalYear: number) => ['goals', 'me', fiscalYear] as const,
   workplaceGoals: (fiscalYear: number) => ['goals', 'workplace', fiscalYear] as const,
+  departmentPolicy: (fiscalYear: number, department: string) =>
+    ['policies', 'department', fiscalYear, department] as const,
   allCycles: ['cycles'] as const,
   mySelfChecks: ['self-checks', 'me'] as const,
   mySelfCheck: (period: string) => ['self-check', 'me', period] as const,

@@ -6,6 +6,7 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
+  Select,
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -85,7 +86,10 @@ export function GoalForm({
   onCancel,
   onReload,
   testId,
+  departmentGoals = [],
 }: {
+  /** My 課's goals for the year (部・課の方針): the goal may name the one it serves. */
+  departmentGoals?: ReadonlyArray<{ id: string; title: string }>;
   framework: Framework;
   levelId: string | null;
   fiscalYear: number;
@@ -301,6 +305,25 @@ export function GoalForm({
           <Radio value="private" label={t('visibilityPrivate')} data-testid="goal-visibility-private" />
         </RadioGroup>
       </Field>
+
+      {departmentGoals.length > 0 ? (
+        <Field label={t('departmentGoal')} hint={t('departmentGoalHint')}>
+          <Select
+            value={
+              (fields.departmentGoalId === undefined ? goal?.departmentGoalId : fields.departmentGoalId) ?? ''
+            }
+            onChange={(_, data) => change('departmentGoalId', data.value === '' ? null : data.value)}
+            data-testid="goal-department-goal"
+          >
+            <option value="">{t('departmentGoalNone')}</option>
+            {departmentGoals.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
 
       {conflict ? (
         <ConflictBar title={t('conflictTitle')} body={t('conflictBody')} testId="goal-conflict" multiline>

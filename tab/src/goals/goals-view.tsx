@@ -55,6 +55,18 @@ export default function GoalsView({ api }: PageProps) {
   const queryClient = useQueryClient();
   // The year a new goal is being written for; the form stays mounted while another year is shown.
   const [adding, setAdding] = useState<number | null>(null);
+  // My 課's goals for the year a new goal is written for (部・課の方針), for the goal to name one.
+  const department = base.data?.[0].department ?? null;
+  const policyYear = adding ?? year;
+  const policy = useQuery({
+    ...routeQuery(
+      api,
+      queryKeys.departmentPolicy(policyYear, department ?? ''),
+      'GET /api/policies/:fiscalYear/departments/:department',
+      { params: { fiscalYear: String(policyYear), department: department ?? '' } },
+    ),
+    enabled: department !== null && adding !== null,
+  });
   const [notice, setNotice] = useState('');
   // One key per submission: the same goal sent twice (a double click, a retry) is made once.
   const goalKeys = useRef(submissionKeys());
@@ -135,6 +147,7 @@ export default function GoalsView({ api }: PageProps) {
               framework={framework}
               levelId={me.levelId}
               fiscalYear={adding}
+              departmentGoals={policy.data?.goals ?? []}
               onSubmit={(fields) => create(adding, fields)}
               onCancel={() => setAdding(null)}
               testId="goal-new-form"

@@ -79,6 +79,9 @@ export default {
       '本人・上司・職員課はいつでも見られます。方針では、目標を職場内で共有して役割分担や協力に役立てます（人財育成基本方針 7(4)④）。',
     visibilityWorkplace: '同じ課の職員にも共有する（目標・期限・進捗のみ）',
     visibilityPrivate: '上司と職員課だけ（課には共有しない）',
+    departmentGoal: 'つながる課の目標',
+    departmentGoalHint: '課の方針に掲げた目標のうち、この目標が役立つものを選びます。',
+    departmentGoalNone: 'なし',
     visibilityShown: { workplace: '課に共有', private: '上司と職員課のみ' },
     stageName: { setting: '期首（目標設定）', mid: '中間', yearEnd: '期末' },
     stageOpen: {
@@ -172,6 +175,9 @@ export default {
       'You, your supervisors and HR always see it. The policy shares goals in the workplace to clarify roles and help colleagues work together (policy 7(4)④).',
     visibilityWorkplace: 'Also my section (goal, due date and progress only)',
     visibilityPrivate: 'Only my supervisors and HR (not shared with my section)',
+    departmentGoal: "My section's goal it serves",
+    departmentGoalHint: "Choose the goal of your section's policy that this goal helps to reach.",
+    departmentGoalNone: 'None',
     visibilityShown: { workplace: 'Shared with my section', private: 'Supervisors and HR only' },
     stageName: {
       setting: 'goal setting (start of year)',

@@ -45,6 +45,13 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/me': ALL,
   'GET /api/team': ALL,
   'GET /api/workplace/goals': ALL,
+  // 部・課の方針 (docs/growth.md): public inside the city hall; the 課's 課長 (the subject's supervisor's
+  // supervisor) writes the 課's, the 部長 (no role here) the 部's, HR any.
+  'GET /api/policies/{fiscalYear}/divisions/{division}': ALL,
+  'PUT /api/policies/{fiscalYear}/divisions/{division}': HR,
+  'GET /api/policies/{fiscalYear}/departments/{department}': ALL,
+  'PUT /api/policies/{fiscalYear}/departments/{department}': ['supervisorsSupervisor', 'hr'],
+  'GET /api/policies/{fiscalYear}/departments/{department}/coverage': [...CHAIN, 'hr'],
   'GET /api/declaration-windows': ALL,
   'GET /api/cycles': ALL,
   'GET /api/cycles/due': ALL,
@@ -350,6 +357,7 @@ describe('security matrix: every route × every role', () => {
       [subject.department, hr.id],
     );
     ids.department = encodeURIComponent(subject.department!);
+    ids.division = encodeURIComponent(subject.divisionName!);
     // The 指導担当 of the subject's OJT plan: someone of the 課 who plays no role of the matrix.
     ids.ojtMentorId = people.find(
       (person) =>
@@ -535,6 +543,16 @@ describe('security matrix: every route × every role', () => {
     }),
     'POST /api/people/{personId}/self-checks/{period}/feedback/complete': async () => ({
       version: Math.max(1, await selfCheckVersion()),
+    }),
+    'PUT /api/policies/{fiscalYear}/divisions/{division}': async () => ({
+      version: await version(as.hr, `/api/policies/${fiscalYear}/divisions/${ids.division}`),
+      policy: '市民に寄り添う',
+      goals: [{ title: '待ち時間の短縮', description: '', divisionGoalId: null }],
+    }),
+    'PUT /api/policies/{fiscalYear}/departments/{department}': async () => ({
+      version: await version(as.hr, `/api/policies/${fiscalYear}/departments/${ids.department}`),
+      policy: '丁寧で速い窓口',
+      goals: [{ title: '受付票の見直し', description: '', divisionGoalId: null }],
     }),
     'POST /api/people/{personId}/goals': () => goalBody(),
     'PUT /api/people/{personId}/goals/{goalId}': async () => {

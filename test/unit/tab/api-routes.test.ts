@@ -28,6 +28,7 @@ import { announcementRoutes } from '../../../src/training/announcement.routes.ts
 import { homeRoutes } from '../../../src/home/home.routes.ts';
 import { developmentRoutes } from '../../../src/growth/development.routes.ts';
 import { ojtRoutes } from '../../../src/ojt/ojt.routes.ts';
+import { orgPolicyRoutes } from '../../../src/growth/org-policy.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -149,6 +150,9 @@ const TAB_ROUTES = [
   'GET /api/ojt/plans',
   'GET /api/ojt/suggestions',
   'POST /api/ojt/suggestions/:suggestionId/dismiss',
+  'GET /api/policies/:fiscalYear/departments/:department',
+  'PUT /api/policies/:fiscalYear/departments/:department',
+  'GET /api/policies/:fiscalYear/departments/:department/coverage',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -181,6 +185,7 @@ describe("the tab's typed routes", () => {
       ...homeRoutes({} as never),
       ...developmentRoutes({} as never),
       ...ojtRoutes({} as never, {} as never),
+      ...orgPolicyRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
