@@ -181,33 +181,18 @@ function PlanForm({
       }}
     >
       {suggestion ? <p className={layout.muted}>{t('fromSuggestion')}</p> : null}
-      <Field label={t('mentor')} required>
-        <Select value={mentor} onChange={(_, data) => setMentor(data.value)} data-testid="ojt-mentor">
-          <option value="">{t('chooseMentor')}</option>
-          {candidates.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('startsOn')} required>
-        <DateInput
-          value={startsOn}
-          onChange={(_, data) => setStartsOn(data.value)}
-          data-testid="ojt-starts"
-        />
-      </Field>
-      <Field label={t('endsOn')} required>
-        <DateInput value={endsOn} onChange={(_, data) => setEndsOn(data.value)} data-testid="ojt-ends" />
-      </Field>
-      <TextareaField
-        label={t('goals')}
-        value={goals}
-        onChange={setGoals}
-        testId="ojt-goals"
-        rows={3}
-        maxLength={OJT_TEXT_MAX}
+      <PlanFields
+        testIdPrefix="ojt"
+        candidates={candidates}
+        chooseMentor={true}
+        mentor={mentor}
+        onMentor={setMentor}
+        startsOn={startsOn}
+        onStartsOn={setStartsOn}
+        endsOn={endsOn}
+        onEndsOn={setEndsOn}
+        goals={goals}
+        onGoals={setGoals}
       />
       <TextareaField
         label={t('checklist')}
@@ -224,6 +209,77 @@ function PlanForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The fields a new plan and an edited one share: the 指導担当, the period and the goals. */
+function PlanFields({
+  testIdPrefix,
+  candidates,
+  chooseMentor,
+  mentor,
+  onMentor,
+  startsOn,
+  onStartsOn,
+  endsOn,
+  onEndsOn,
+  goals,
+  onGoals,
+}: {
+  /** `ojt` for a new plan, `ojt-edit` for an edited one: `ojt-mentor`, `ojt-edit-starts`, … */
+  testIdPrefix: string;
+  candidates: readonly { id: string; displayName: string | null }[];
+  /** A new plan starts with no 指導担当 chosen; an edited one always has one. */
+  chooseMentor: boolean;
+  mentor: string;
+  onMentor: (value: string) => void;
+  startsOn: string;
+  onStartsOn: (value: string) => void;
+  endsOn: string;
+  onEndsOn: (value: string) => void;
+  goals: string;
+  onGoals: (value: string) => void;
+}) {
+  const { t } = useTranslation('ojt');
+  return (
+    <>
+      <Field label={t('mentor')} required>
+        <Select
+          value={mentor}
+          onChange={(_, data) => onMentor(data.value)}
+          data-testid={`${testIdPrefix}-mentor`}
+        >
+          {chooseMentor ? <option value="">{t('chooseMentor')}</option> : null}
+          {candidates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('startsOn')} required>
+        <DateInput
+          value={startsOn}
+          onChange={(_, data) => onStartsOn(data.value)}
+          data-testid={`${testIdPrefix}-starts`}
+        />
+      </Field>
+      <Field label={t('endsOn')} required>
+        <DateInput
+          value={endsOn}
+          onChange={(_, data) => onEndsOn(data.value)}
+          data-testid={`${testIdPrefix}-ends`}
+        />
+      </Field>
+      <TextareaField
+        label={t('goals')}
+        value={goals}
+        onChange={onGoals}
+        testId={`${testIdPrefix}-goals`}
+        rows={3}
+        maxLength={OJT_TEXT_MAX}
+      />
+    </>
   );
 }
 
@@ -487,32 +543,18 @@ function PlanEditForm({
         if (ready) saving.mutate();
       }}
     >
-      <Field label={t('mentor')} required>
-        <Select value={mentor} onChange={(_, data) => setMentor(data.value)} data-testid="ojt-edit-mentor">
-          {options.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('startsOn')} required>
-        <DateInput
-          value={startsOn}
-          onChange={(_, data) => setStartsOn(data.value)}
-          data-testid="ojt-edit-starts"
-        />
-      </Field>
-      <Field label={t('endsOn')} required>
-        <DateInput value={endsOn} onChange={(_, data) => setEndsOn(data.value)} data-testid="ojt-edit-ends" />
-      </Field>
-      <TextareaField
-        label={t('goals')}
-        value={goals}
-        onChange={setGoals}
-        testId="ojt-edit-goals"
-        rows={3}
-        maxLength={OJT_TEXT_MAX}
+      <PlanFields
+        testIdPrefix="ojt-edit"
+        candidates={options}
+        chooseMentor={false}
+        mentor={mentor}
+        onMentor={setMentor}
+        startsOn={startsOn}
+        onStartsOn={setStartsOn}
+        endsOn={endsOn}
+        onEndsOn={setEndsOn}
+        goals={goals}
+        onGoals={setGoals}
       />
       <fieldset className={layout.stack} style={{ border: 'none', padding: 0, margin: 0 }}>
         <legend>{t('checklistTitle')}</legend>
