@@ -6,7 +6,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Announcement, Audience } from '../../../src/training/announcement.contract.ts';
-import { YEARS_MAX } from '../../../src/training/training.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { queryKeys, routeQuery, useFramework } from '../data/queries.ts';
@@ -16,6 +15,8 @@ import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { formatInstant } from '../shell/date-time.ts';
 import { useTrainingStyles } from './catalog.tsx';
 import messages from './announcement-messages.ts';
+import { StackForm } from '../shell/stack-form.tsx';
+import { YearsRange } from './years-range.tsx';
 
 registerBundle('training-notices', messages);
 
@@ -82,10 +83,8 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
   return (
     <Section title={t('title')} id="training-announcements" testId="announcements">
       <p className={layout.muted}>{t('intro')}</p>
-      <form
-        className={layout.stack}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StackForm
+        onSubmit={() => {
           setNotice('');
           if (session) announce.mutate(session.version);
         }}
@@ -124,26 +123,11 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
                 data-testid="announce-departments"
               />
             </Field>
-            <div className={layout.row}>
-              <Field label={t('minYears')}>
-                <Input
-                  type="number"
-                  min={0}
-                  max={YEARS_MAX}
-                  value={minYears}
-                  onChange={(_, data) => setMinYears(data.value)}
-                />
-              </Field>
-              <Field label={t('maxYears')}>
-                <Input
-                  type="number"
-                  min={0}
-                  max={YEARS_MAX}
-                  value={maxYears}
-                  onChange={(_, data) => setMaxYears(data.value)}
-                />
-              </Field>
-            </div>
+            <YearsRange
+              labels={[t('minYears'), t('maxYears')]}
+              min={{ value: minYears, onChange: (_, data) => setMinYears(data.value) }}
+              max={{ value: maxYears, onChange: (_, data) => setMaxYears(data.value) }}
+            />
           </>
         ) : null}
         <ErrorBar error={announce.error ?? undefined} testId="announce-error" />
@@ -160,7 +144,7 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
         <span role="status" data-testid="announce-notice">
           {notice}
         </span>
-      </form>
+      </StackForm>
       {list.data === undefined ? (
         <QueryState query={list}>{() => null}</QueryState>
       ) : (

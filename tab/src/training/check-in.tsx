@@ -9,15 +9,15 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Section } from '../shell/layout.tsx';
 import messages from './attendance-messages.ts';
 import { useTitle } from './format.ts';
+import { StackForm } from '../shell/stack-form.tsx';
 
 registerBundle('attendance', messages);
 
 export function CheckInForm({ api }: { api: ApiClient }) {
   const { t } = useTranslation('attendance');
-  const layout = useLayoutStyles();
   const title = useTitle();
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
@@ -41,10 +41,8 @@ export function CheckInForm({ api }: { api: ApiClient }) {
   });
   return (
     <Section title={t('checkIn.title')} id="training-check-in" testId="check-in">
-      <form
-        className={layout.stack}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StackForm
+        onSubmit={() => {
           setNotice('');
           checkIn.mutate();
         }}
@@ -72,7 +70,7 @@ export function CheckInForm({ api }: { api: ApiClient }) {
         <span role="status" data-testid="check-in-status">
           {notice}
         </span>
-      </form>
+      </StackForm>
     </Section>
   );
 }

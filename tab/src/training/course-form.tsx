@@ -6,7 +6,6 @@ import {
   COURSE_DESCRIPTION_MAX,
   COURSE_TITLE_MAX,
   PROVIDER_MAX,
-  YEARS_MAX,
   type CourseCategory,
   type CourseInput,
   type CourseView,
@@ -18,6 +17,8 @@ import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { FormEnd, useFormSave } from './form-end.tsx';
 import { formatMonth, monthsFrom } from './format.ts';
+import { StackForm } from '../shell/stack-form.tsx';
+import { YearsRange } from './years-range.tsx';
 
 interface CourseFields {
   category: CourseCategory;
@@ -143,14 +144,7 @@ export function CourseForm({
   );
 
   return (
-    <form
-      className={layout.stack}
-      data-testid="course-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <StackForm testId="course-form" onSubmit={submit}>
       <Field label={t('hr.categoryLabel')}>
         <Select
           value={fields.category}
@@ -200,17 +194,15 @@ export function CourseForm({
         </Select>
       </Field>
       {checks('targetLevelIds', t('hr.targetLevels'), framework.levels)}
-      <div className={layout.row}>
-        <Field label={t('hr.minYears')}>
-          <Input type="number" min={0} max={YEARS_MAX} {...text('minYears')} data-testid="course-min-years" />
-        </Field>
-        <Field label={t('hr.maxYears')}>
-          <Input type="number" min={0} max={YEARS_MAX} {...text('maxYears')} data-testid="course-max-years" />
-        </Field>
-      </div>
+      <YearsRange
+        labels={[t('hr.minYears'), t('hr.maxYears')]}
+        min={text('minYears')}
+        max={text('maxYears')}
+        testIdPrefix="course"
+      />
       {checks('competencyIds', t('hr.competencies'), framework.competencies)}
       {checks('guidelineIds', t('hr.guidelines'), framework.guidelines)}
       <FormEnd kind="course" {...end} onCancel={onCancel} />
-    </form>
+    </StackForm>
   );
 }

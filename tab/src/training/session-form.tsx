@@ -13,6 +13,7 @@ import { useLayoutStyles } from '../shell/layout.tsx';
 import { FormEnd, useFormSave } from './form-end.tsx';
 import { DateInput } from '../shell/date-input.tsx';
 import { TimeInput } from '../shell/time-input.tsx';
+import { StackForm } from '../shell/stack-form.tsx';
 export function SessionForm({
   api,
   courseId,
@@ -59,14 +60,7 @@ export function SessionForm({
   };
 
   return (
-    <form
-      className={layout.stack}
-      data-testid="session-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <StackForm testId="session-form" onSubmit={submit}>
       <div className={layout.row}>
         <Field label={t('hr.date')} required>
           <DateInput {...text('date')} data-testid="session-date" />
@@ -102,6 +96,6 @@ export function SessionForm({
         </Field>
       </div>
       <FormEnd kind="session" {...end} onCancel={onCancel} />
-    </form>
+    </StackForm>
   );
 }

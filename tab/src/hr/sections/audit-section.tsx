@@ -18,6 +18,7 @@ import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 import { DateInput } from '../../shell/date-input.tsx';
 import { Options } from '../../shell/options.tsx';
+import { StackForm } from '../../shell/stack-form.tsx';
 
 registerBundle('hr-audit', messages);
 
@@ -119,14 +120,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
   return (
     <Section title={t('log.title')} id="hr-audit-log" testId="hr-audit-log">
       <p className={layout.muted}>{t('log.intro')}</p>
-      <form
-        className={styles.filters}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFilters(draft);
-        }}
-        data-testid="hr-audit-filters"
-      >
+      <StackForm className={styles.filters} testId="hr-audit-filters" onSubmit={() => setFilters(draft)}>
         {PERSON_FILTERS.map((role) => (
           <LabelledPersonPicker
             key={`${role}-${pickerKey}`}
@@ -172,7 +166,7 @@ function AuditLogPanel({ api }: { api: ApiClient }) {
             {t('log.clear')}
           </Button>
         </div>
-      </form>
+      </StackForm>
 
       {filters.views === 'exclude' && filters.action === '' ? (
         <p className={layout.muted} data-testid="hr-audit-views-hidden">
