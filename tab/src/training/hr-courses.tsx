@@ -12,8 +12,7 @@ import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatMonth, monthsFrom, useTitle } from './format.ts';
-import { CourseForm } from './course-form.tsx';
-import { CourseSessions } from './course-sessions.tsx';
+import { CourseButtons, CourseItem, NewCourseSection, useCourseList } from './course-list.tsx';
 import { CourseResultsPanel, CourseResultsToggle } from './course-results.tsx';
 /**
  * When HR expects the next session, as the staff catalog shows it (catalog.tsx: 「次回は…ごろ」 while no
@@ -52,12 +51,8 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
   const styles = useTrainingStyles();
   const title = useTitle();
   const [archived, setArchived] = useState(false);
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<string | undefined>();
-  const [openCourse, setOpenCourse] = useState<string | undefined>();
   const [resultsOf, setResultsOf] = useState<string | undefined>();
   const toggleResults = (courseId: string) => setResultsOf(resultsOf === courseId ? undefined : courseId);
-  const [notice, setNotice] = useState('');
 
   const queryClient = useQueryClient();
   const coursesKey = queryKeys.hrCourses(archived);
@@ -66,13 +61,7 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
       query: { view: 'all', archived: archived ? 'true' : 'false' },
     }),
   );
-  /** Puts a write's answer into the list on screen, without asking the server again. */
-  const changeCourses = (change: (list: CourseView[]) => CourseView[]) =>
-    queryClient.setQueryData<CourseView[]>(coursesKey, (previous) =>
-      previous ? change(previous) : previous,
-    );
-  const replace = (course: CourseView) =>
-    changeCourses((list) => list.map((entry) => (entry.id === course.id ? course : entry)));
+  const list = useCourseList({ api, framework, area: 'hr', key: coursesKey });
 
   const archive = useMutation({
     mutationFn: (course: CourseView) =>
@@ -81,8 +70,8 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
         body: { version: course.version },
       }),
     onSuccess: (changed, course) => {
-      setNotice(t('hr.archivedNotice', { title: title(changed.title) }));
-      changeCourses((list) => list.filter((entry) => entry.id !== course.id));
+      list.setNotice(t('hr.archivedNotice', { title: title(changed.title) }));
+      list.changeCourses((entries) => entries.filter((entry) => entry.id !== course.id));
       // The archived list, if it was read, now lacks this course.
       void queryClient.invalidateQueries({ queryKey: queryKeys.hrCourses(true) });
     },
@@ -99,102 +88,57 @@ export function HrCourses({ api, framework }: { api: ApiClient; framework: Frame
           label={t('hr.showArchived')}
           data-testid="show-archived"
         />
-        {!adding ? (
-          <Button appearance="primary" onClick={() => setAdding(true)} data-testid="course-add">
+        {!list.adding ? (
+          <Button appearance="primary" onClick={() => list.setAdding(true)} data-testid="course-add">
             {t('hr.newCourse')}
           </Button>
         ) : null}
       </div>
       <span role="status" data-testid="hr-status">
-        {notice}
+        {list.notice}
       </span>
       <ErrorBar error={error} />
-      {adding ? (
-        <Section title={t('hr.newCourse')} id="training-new-course" testId="new-course">
-          <CourseForm
-            api={api}
-            framework={framework}
-            onCancel={() => setAdding(false)}
-            onSaved={(course) => {
-              setAdding(false);
-              setNotice(t('hr.created'));
-              setOpenCourse(course.id);
-              changeCourses((list) => [course, ...list]);
-            }}
-          />
-        </Section>
-      ) : null}
+      <NewCourseSection list={list} />
       <Section title={t('hr.courses')} id="training-hr-courses">
         <QueryState query={courses} isEmpty={() => false}>
-          {(list) => (
+          {(entries) => (
             <ul className={styles.list} data-testid="hr-course-list">
-              {list.map((course) => (
-                <li
+              {entries.map((course) => (
+                <CourseItem
                   key={course.id}
-                  className={styles.item}
-                  data-testid={`hr-course-${course.id}`}
-                  data-title={course.title.ja}
-                >
-                  <h3 className={styles.title}>{title(course.title)}</h3>
-                  <div className={layout.row}>
-                    <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
-                    {course.scope === 'workplace' ? (
-                      <Badge color="informative" data-testid="hr-course-workplace">
-                        {t('workplace.badge')}・{course.ownerDepartment}
-                      </Badge>
-                    ) : null}
-                    {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
-                  </div>
-                  {!course.archived ? <NextSession course={course} thisMonth={thisMonth} /> : null}
-                  {editing === course.id ? (
-                    <CourseForm
-                      api={api}
-                      framework={framework}
-                      course={course}
-                      onCancel={() => setEditing(undefined)}
-                      onSaved={(changed) => {
-                        setEditing(undefined);
-                        setNotice(t('hr.saved'));
-                        replace(changed);
-                      }}
-                    />
-                  ) : !course.archived ? (
-                    <div className={layout.row} style={{ marginTop: 8 }}>
-                      <Button
-                        onClick={() => setOpenCourse(openCourse === course.id ? undefined : course.id)}
-                        aria-expanded={openCourse === course.id}
-                        data-testid="course-sessions"
-                      >
-                        {openCourse === course.id
-                          ? t('catalog.hideSessions')
-                          : t('catalog.showSessions', { count: course.openSessions })}
-                      </Button>
-                      <Button onClick={() => setEditing(course.id)} data-testid="course-edit">
-                        {t('hr.edit')}
-                      </Button>
-                      <Button onClick={() => archive.mutate(course)} data-testid="course-archive">
-                        {t('hr.archive')}
-                      </Button>
+                  list={list}
+                  course={course}
+                  badges={
+                    <>
+                      <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
+                      {course.scope === 'workplace' ? (
+                        <Badge color="informative" data-testid="hr-course-workplace">
+                          {t('workplace.badge')}・{course.ownerDepartment}
+                        </Badge>
+                      ) : null}
+                      {course.archived ? <Badge color="subtle">{t('hr.archived')}</Badge> : null}
+                    </>
+                  }
+                  details={!course.archived ? <NextSession course={course} thisMonth={thisMonth} /> : null}
+                  buttons={
+                    <CourseButtons list={list} course={course} editable={!course.archived}>
+                      {!course.archived ? (
+                        <Button onClick={() => archive.mutate(course)} data-testid="course-archive">
+                          {t('hr.archive')}
+                        </Button>
+                      ) : null}
                       <CourseResultsToggle
                         open={resultsOf === course.id}
                         onToggle={() => toggleResults(course.id)}
                       />
-                    </div>
-                  ) : (
-                    <div className={layout.row} style={{ marginTop: 8 }}>
-                      <CourseResultsToggle
-                        open={resultsOf === course.id}
-                        onToggle={() => toggleResults(course.id)}
-                      />
-                    </div>
-                  )}
-                  {resultsOf === course.id && editing !== course.id ? (
-                    <CourseResultsPanel api={api} framework={framework} courseId={course.id} />
-                  ) : null}
-                  {openCourse === course.id && !course.archived ? (
-                    <CourseSessions api={api} course={course} />
-                  ) : null}
-                </li>
+                    </CourseButtons>
+                  }
+                  below={
+                    resultsOf === course.id && list.editing !== course.id ? (
+                      <CourseResultsPanel api={api} framework={framework} courseId={course.id} />
+                    ) : null
+                  }
+                />
               ))}
             </ul>
           )}

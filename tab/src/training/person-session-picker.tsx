@@ -1,5 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '../../../src/growth/team.contract.ts';
 import type { SessionView } from '../../../src/training/training.contract.ts';
@@ -26,6 +26,15 @@ const TEXTS = {
   },
 } as const;
 
+/** The staff member and the session chosen in a `PersonSessionPicker` ('' while none is). */
+export function usePersonSessionChoice() {
+  const [personId, setPersonId] = useState('');
+  const [sessionId, setSessionId] = useState('');
+  return { personId, setPersonId, sessionId, setSessionId };
+}
+
+export type PersonSessionChoice = ReturnType<typeof usePersonSessionChoice>;
+
 /**
  * A supervisor putting one of their staff on a session: says why there is nothing to choose, or shows the
  * two required selects above the rest of the form (`children`). `form` picks the texts and prefixes the
@@ -35,19 +44,13 @@ export function PersonSessionPicker({
   form,
   members,
   sessions,
-  personId,
-  onPerson,
-  sessionId,
-  onSession,
+  choice,
   children,
 }: {
   form: keyof typeof TEXTS;
   members: readonly Pick<TeamMember, 'id' | 'displayName' | 'jobTitle'>[];
   sessions: readonly Pick<SessionView, 'id' | 'courseTitle' | 'start' | 'end'>[];
-  personId: string;
-  onPerson: (id: string) => void;
-  sessionId: string;
-  onSession: (id: string) => void;
+  choice: PersonSessionChoice;
   children: ReactNode;
 }) {
   const { t, i18n } = useTranslation('training');
@@ -60,8 +63,8 @@ export function PersonSessionPicker({
     <div className={layout.stack}>
       <Field label={t(texts.person)} required>
         <Select
-          value={personId}
-          onChange={(_, value) => onPerson(value.value)}
+          value={choice.personId}
+          onChange={(_, value) => choice.setPersonId(value.value)}
           data-testid={`${form}-person`}
         >
           <option value="">{t(texts.choosePerson)}</option>
@@ -75,8 +78,8 @@ export function PersonSessionPicker({
       </Field>
       <Field label={t(texts.session)} required>
         <Select
-          value={sessionId}
-          onChange={(_, value) => onSession(value.value)}
+          value={choice.sessionId}
+          onChange={(_, value) => choice.setSessionId(value.value)}
           // A long course title must not widen the page on a phone (360 px).
           root={{ style: { maxWidth: '100%', minWidth: 0 } }}
           style={{ width: '100%', minWidth: 0 }}

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, REASON_MAX, type EnrolmentView } from '../../../src/training/training.contract.ts';
+import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
@@ -16,12 +17,23 @@ import { OutlookBadge } from './outlook-badge.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { EnrolmentRequest } from './enrolment-request.tsx';
 import { AttendanceProposalPanel } from './attendance-proposal.tsx';
+import { StackForm } from '../shell/stack-form.tsx';
 
 /** What HR does to one enrolment of the roster: declining and withdrawing give a reason. */
 type RosterChange =
   { action: 'confirm' | 'attendance' | 'absent' } | { action: 'decline' | 'withdraw'; reason: string };
 
 const REQUESTED = new Set(['applied', 'recommended', 'nominated']);
+
+/** A training console's props (HR's, a 課's): `rest` is its route after the sub-page. */
+export interface ConsoleProps {
+  api: ApiClient;
+  framework: Framework;
+  rest: string[];
+}
+
+/** The session whose roster a console's route (`roster/<sessionId>`) opens, if it names one. */
+export const rosterSessionOf = (rest: string[]) => (rest[0] === 'roster' ? rest[1] : undefined);
 
 /** `area`: HR's console, or a 課's workplace training (no directory-wide 指名: the panel enrols its staff). */
 export function Roster({
@@ -140,16 +152,7 @@ export function Roster({
                   <p>{t('mine.closingReason', { reason: entry.closingReason })}</p>
                 ) : null}
                 <div className={layout.row}>
-                  {REQUESTED.has(entry.status) ? (
-                    <Button
-                      appearance="primary"
-                      disabled={busy === entry.id}
-                      onClick={() => act(entry, { action: 'confirm' })}
-                      data-testid="roster-confirm"
-                    >
-                      {t('hr.confirm')}
-                    </Button>
-                  ) : null}
+                  <ActButton action="confirm" entry={entry} started={started} busy={busy} act={act} />
                   {CLOSE_ACTIONS.filter(({ offered }) => offered(entry, started)).map(({ action, label }) => (
                     <CloseToggle
                       key={action}
@@ -163,24 +166,8 @@ export function Roster({
                       {t(label)}
                     </CloseToggle>
                   ))}
-                  {entry.status === 'confirmed' && started ? (
-                    <Button
-                      disabled={busy === entry.id}
-                      onClick={() => act(entry, { action: 'attendance' })}
-                      data-testid="roster-attend"
-                    >
-                      {t('hr.attend')}
-                    </Button>
-                  ) : null}
-                  {entry.status === 'attended' ? (
-                    <Button
-                      disabled={busy === entry.id}
-                      onClick={() => act(entry, { action: 'absent' })}
-                      data-testid="roster-absent"
-                    >
-                      {t('hr.unattend')}
-                    </Button>
-                  ) : null}
+                  <ActButton action="attendance" entry={entry} started={started} busy={busy} act={act} />
+                  <ActButton action="absent" entry={entry} started={started} busy={busy} act={act} />
                 </div>
                 {closing?.id === entry.id ? (
                   <div className={layout.stack} style={{ marginTop: 8 }}>
@@ -219,7 +206,6 @@ export function Roster({
 
 function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: string; onDone: () => void }) {
   const { t } = useTranslation('training');
-  const layout = useLayoutStyles();
   const [personId, setPersonId] = useState('');
   // A new key empties the picker after a nomination.
   const [pickerKey, setPickerKey] = useState(0);
@@ -249,13 +235,7 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
   };
   return (
     <Section title={t('hr.nominate')} id="training-nominate" testId="nominate-form">
-      <form
-        className={layout.stack}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <StackForm onSubmit={submit}>
         <Field label={t('hr.nominatePerson')} hint={t('hr.nominatePersonHint')} required>
           <PersonPicker key={pickerKey} api={api} onChange={setPersonId} testId="nominate-person" />
         </Field>
@@ -278,12 +258,62 @@ function Nominate({ api, sessionId, onDone }: { api: ApiClient; sessionId: strin
           </Button>
         </div>
         <span role="status">{notice}</span>
-      </form>
+      </StackForm>
     </Section>
   );
 }
 
 type Closing = { id: string; action: 'decline' | 'withdraw' };
+
+type DirectAction = Exclude<RosterChange, { reason: string }>['action'];
+
+/** The changes HR makes at once (no reason asked), and when each is offered. */
+const DIRECT_ACTIONS: Record<
+  DirectAction,
+  {
+    label: 'hr.confirm' | 'hr.attend' | 'hr.unattend';
+    testId: string;
+    offered: (entry: EnrolmentView, started: boolean) => boolean;
+  }
+> = {
+  confirm: { label: 'hr.confirm', testId: 'roster-confirm', offered: (entry) => REQUESTED.has(entry.status) },
+  attendance: {
+    label: 'hr.attend',
+    testId: 'roster-attend',
+    offered: (entry, started) => entry.status === 'confirmed' && started,
+  },
+  absent: { label: 'hr.unattend', testId: 'roster-absent', offered: (entry) => entry.status === 'attended' },
+};
+
+/** A direct change's button, while it is offered; confirming is the roster's main action. */
+function ActButton({
+  action,
+  entry,
+  started,
+  busy,
+  act,
+}: {
+  action: DirectAction;
+  entry: EnrolmentView;
+  started: boolean;
+  /** The enrolment being changed, if any. */
+  busy: string | undefined;
+  act: (entry: EnrolmentView, change: RosterChange) => void;
+}) {
+  const { t } = useTranslation('training');
+  const { label, testId, offered } = DIRECT_ACTIONS[action];
+  if (!offered(entry, started)) return null;
+  return (
+    <Button
+      appearance={action === 'confirm' ? 'primary' : undefined}
+      disabled={busy === entry.id}
+      onClick={() => act(entry, { action })}
+      data-testid={testId}
+    >
+      {t(label)}
+    </Button>
+  );
+}
 
 /** The two ways HR closes an enrolment with a reason, and when each is offered. */
 const CLOSE_ACTIONS: {

@@ -13,7 +13,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle, statusColor } from './format.ts';
 import { TeamReport } from './team-report.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
-import { PersonSessionPicker } from './person-session-picker.tsx';
+import { PersonSessionPicker, usePersonSessionChoice } from './person-session-picker.tsx';
 
 export function TeamTraining({
   api,
@@ -26,8 +26,8 @@ export function TeamTraining({
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
-  const [personId, setPersonId] = useState('');
-  const [sessionId, setSessionId] = useState('');
+  const choice = usePersonSessionChoice();
+  const { personId, sessionId } = choice;
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState('');
   // The enrolment whose report is open (one at a time keeps the list short on a phone).
@@ -69,15 +69,7 @@ export function TeamTraining({
     <div className={layout.stack} data-testid="training-team">
       <Section title={t('team.recommendTitle')} id="training-recommend" testId="recommend-form">
         <p className={layout.muted}>{t('team.recommendIntro')}</p>
-        <PersonSessionPicker
-          form="recommend"
-          members={team.members}
-          sessions={open}
-          personId={personId}
-          onPerson={setPersonId}
-          sessionId={sessionId}
-          onSession={setSessionId}
-        >
+        <PersonSessionPicker form="recommend" members={team.members} sessions={open} choice={choice}>
           <TextareaField
             label={t('team.reason')}
             required

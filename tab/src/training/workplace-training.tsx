@@ -13,22 +13,13 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
-import { CourseForm } from './course-form.tsx';
-import { CourseSessions } from './course-sessions.tsx';
-import { useTitle } from './format.ts';
-import { PersonSessionPicker } from './person-session-picker.tsx';
-import { Roster } from './roster.tsx';
+import { CourseButtons, CourseItem, NewCourseSection, useCourseList } from './course-list.tsx';
+import { PersonSessionPicker, usePersonSessionChoice } from './person-session-picker.tsx';
+import { Roster, rosterSessionOf, type ConsoleProps } from './roster.tsx';
 
-export function WorkplaceTraining({
-  api,
-  framework,
-  rest,
-}: {
-  api: ApiClient;
-  framework: Framework;
-  rest: string[];
-}) {
-  if (rest[0] === 'roster' && rest[1]) return <Roster api={api} sessionId={rest[1]} area="workplace" />;
+export function WorkplaceTraining({ api, framework, rest }: ConsoleProps) {
+  const sessionId = rosterSessionOf(rest);
+  if (sessionId) return <Roster api={api} sessionId={sessionId} area="workplace" />;
   return <WorkplaceCourses api={api} framework={framework} />;
 }
 
@@ -36,108 +27,47 @@ function WorkplaceCourses({ api, framework }: { api: ApiClient; framework: Frame
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
-  const title = useTitle();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<string | undefined>();
-  const [openCourse, setOpenCourse] = useState<string | undefined>();
-  const [notice, setNotice] = useState('');
-  const queryClient = useQueryClient();
   const courses = useQuery(
     routeQuery(api, queryKeys.workplaceCourses, 'GET /api/training/courses', { query: { view: 'all' } }),
   );
-  const changeCourses = (change: (list: CourseView[]) => CourseView[]) =>
-    queryClient.setQueryData<CourseView[]>(queryKeys.workplaceCourses, (previous) =>
-      previous ? change(previous) : previous,
-    );
-  const mine = (list: CourseView[]) =>
-    list.filter((course) => course.scope === 'workplace' && course.manageable);
+  const list = useCourseList({ api, framework, area: 'workplace', key: queryKeys.workplaceCourses });
+  const mine = (entries: CourseView[]) =>
+    entries.filter((course) => course.scope === 'workplace' && course.manageable);
 
   return (
     <div className={layout.stack} data-testid="training-workplace">
       <p className={layout.muted}>{t('workplace.intro')}</p>
-      {!adding ? (
+      {!list.adding ? (
         <div>
-          <Button appearance="primary" onClick={() => setAdding(true)} data-testid="workplace-add">
+          <Button appearance="primary" onClick={() => list.setAdding(true)} data-testid="workplace-add">
             {t('workplace.newCourse')}
           </Button>
         </div>
       ) : null}
       <span role="status" data-testid="workplace-status">
-        {notice}
+        {list.notice}
       </span>
-      {adding ? (
-        <Section
-          title={t('workplace.newCourse')}
-          id="training-new-workplace-course"
-          testId="new-workplace-course"
-        >
-          <CourseForm
-            api={api}
-            framework={framework}
-            scope="workplace"
-            onCancel={() => setAdding(false)}
-            onSaved={(course) => {
-              setAdding(false);
-              setNotice(t('workplace.created'));
-              setOpenCourse(course.id);
-              changeCourses((list) => [course, ...list]);
-            }}
-          />
-        </Section>
-      ) : null}
+      <NewCourseSection list={list} />
       <Section title={t('workplace.courses')} id="training-workplace-courses">
         <QueryState query={courses} isEmpty={() => false}>
-          {(list) => (
-            <OrEmpty empty={mine(list).length === 0} text={t('workplace.none')} testId="workplace-none">
+          {(entries) => (
+            <OrEmpty empty={mine(entries).length === 0} text={t('workplace.none')} testId="workplace-none">
               <ul className={styles.list} data-testid="workplace-course-list">
-                {mine(list).map((course) => (
-                  <li
+                {mine(entries).map((course) => (
+                  <CourseItem
                     key={course.id}
-                    className={styles.item}
-                    data-testid={`workplace-course-${course.id}`}
-                    data-title={course.title.ja}
-                  >
-                    <h3 className={styles.title}>{title(course.title)}</h3>
-                    <div className={layout.row}>
-                      <Badge appearance="tint">{t('workplace.badge')}</Badge>
-                      {course.ownerDepartment ? (
-                        <Badge color="informative">{course.ownerDepartment}</Badge>
-                      ) : null}
-                    </div>
-                    {editing === course.id ? (
-                      <CourseForm
-                        api={api}
-                        framework={framework}
-                        course={course}
-                        onCancel={() => setEditing(undefined)}
-                        onSaved={(changed) => {
-                          setEditing(undefined);
-                          setNotice(t('workplace.saved'));
-                          changeCourses((all) =>
-                            all.map((entry) => (entry.id === changed.id ? changed : entry)),
-                          );
-                        }}
-                      />
-                    ) : (
-                      <div className={layout.row} style={{ marginTop: 8 }}>
-                        <Button
-                          onClick={() => setOpenCourse(openCourse === course.id ? undefined : course.id)}
-                          aria-expanded={openCourse === course.id}
-                          data-testid="course-sessions"
-                        >
-                          {openCourse === course.id
-                            ? t('catalog.hideSessions')
-                            : t('catalog.showSessions', { count: course.openSessions })}
-                        </Button>
-                        <Button onClick={() => setEditing(course.id)} data-testid="course-edit">
-                          {t('hr.edit')}
-                        </Button>
-                      </div>
-                    )}
-                    {openCourse === course.id ? (
-                      <CourseSessions api={api} course={course} area="workplace" />
-                    ) : null}
-                  </li>
+                    list={list}
+                    course={course}
+                    badges={
+                      <>
+                        <Badge appearance="tint">{t('workplace.badge')}</Badge>
+                        {course.ownerDepartment ? (
+                          <Badge color="informative">{course.ownerDepartment}</Badge>
+                        ) : null}
+                      </>
+                    }
+                    buttons={<CourseButtons list={list} course={course} editable />}
+                  />
                 ))}
               </ul>
             </OrEmpty>
@@ -145,7 +75,7 @@ function WorkplaceCourses({ api, framework }: { api: ApiClient; framework: Frame
         </QueryState>
       </Section>
       <QueryState query={courses}>
-        {(list) => <Enrol api={api} courseIds={mine(list).map((course) => course.id)} />}
+        {(entries) => <Enrol api={api} courseIds={mine(entries).map((course) => course.id)} />}
       </QueryState>
     </div>
   );
@@ -155,8 +85,8 @@ function WorkplaceCourses({ api, framework }: { api: ApiClient; framework: Frame
 function Enrol({ api, courseIds }: { api: ApiClient; courseIds: string[] }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
-  const [personId, setPersonId] = useState('');
-  const [sessionId, setSessionId] = useState('');
+  const choice = usePersonSessionChoice();
+  const { personId, sessionId } = choice;
   const [notice, setNotice] = useState('');
   const queryClient = useQueryClient();
   const loaded = allOf(
@@ -176,7 +106,7 @@ function Enrol({ api, courseIds }: { api: ApiClient; courseIds: string[] }) {
     },
     onMutate: () => setNotice(''),
     onSuccess: (enrolment) => {
-      setPersonId('');
+      choice.setPersonId('');
       setNotice(t('workplace.enrolled', { name: enrolment.personName }));
       void queryClient.invalidateQueries({ queryKey: queryKeys.training });
     },
@@ -190,15 +120,7 @@ function Enrol({ api, courseIds }: { api: ApiClient; courseIds: string[] }) {
   return (
     <Section title={t('workplace.enrolTitle')} id="training-workplace-enrol" testId="workplace-enrol">
       <p className={layout.muted}>{t('workplace.enrolIntro')}</p>
-      <PersonSessionPicker
-        form="workplace"
-        members={team.members}
-        sessions={open}
-        personId={personId}
-        onPerson={setPersonId}
-        sessionId={sessionId}
-        onSession={setSessionId}
-      >
+      <PersonSessionPicker form="workplace" members={team.members} sessions={open} choice={choice}>
         <ErrorBar error={enrol.error ?? undefined} testId="workplace-enrol-error" />
         <div>
           <Button
