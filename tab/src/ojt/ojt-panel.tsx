@@ -28,12 +28,14 @@ import { formatDate, formatInstant } from '../career/format.ts';
 import { routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
+import { useFormFields } from '../data/form-fields.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import messages from './messages.ts';
+import { StackForm } from '../shell/stack-form.tsx';
 
 registerBundle('ojt', messages);
 
@@ -144,10 +146,7 @@ function PlanForm({
   const { t, i18n } = useTranslation('ojt');
   const layout = useLayoutStyles();
   const language = i18n.language === 'en' ? 'en' : 'ja';
-  const [mentor, setMentor] = useState('');
-  const [startsOn, setStartsOn] = useState(japanToday());
-  const [endsOn, setEndsOn] = useState('');
-  const [goals, setGoals] = useState('');
+  const plan = useFormFields<PlanBasics>({ mentor: '', startsOn: japanToday(), endsOn: '', goals: '' });
   const [checklist, setChecklist] = useState(
     (suggestion?.checklist ?? []).map((item) => item[language]).join('\n'),
   );
@@ -157,10 +156,7 @@ function PlanForm({
       api.call('POST /api/people/:personId/ojt-plan', {
         params: { personId },
         body: {
-          mentorPersonId: mentor,
-          startsOn,
-          endsOn,
-          goals: lines(goals),
+          ...planBody(plan.fields),
           checklist: lines(checklist),
           suggestionId: suggestion?.id ?? null,
         },
@@ -170,30 +166,16 @@ function PlanForm({
       void queryClient.invalidateQueries({ queryKey: ojtSuggestionsKey });
     },
   });
-  const ready = mentor !== '' && startsOn !== '' && endsOn !== '' && !creating.isPending;
+  const ready = planReady(plan.fields) && !creating.isPending;
   return (
-    <form
-      className={layout.stack}
-      data-testid="ojt-plan-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <StackForm
+      testId="ojt-plan-form"
+      onSubmit={() => {
         if (ready) creating.mutate();
       }}
     >
       {suggestion ? <p className={layout.muted}>{t('fromSuggestion')}</p> : null}
-      <PlanFields
-        testIdPrefix="ojt"
-        candidates={candidates}
-        chooseMentor={true}
-        mentor={mentor}
-        onMentor={setMentor}
-        startsOn={startsOn}
-        onStartsOn={setStartsOn}
-        endsOn={endsOn}
-        onEndsOn={setEndsOn}
-        goals={goals}
-        onGoals={setGoals}
-      />
+      <PlanFields testIdPrefix="ojt" candidates={candidates} chooseMentor={true} form={plan} />
       <TextareaField
         label={t('checklist')}
         value={checklist}
@@ -208,47 +190,46 @@ function PlanForm({
           {t('create')}
         </Button>
       </div>
-    </form>
+    </StackForm>
   );
 }
+
+/** What a new plan and an edited one share: the 指導担当, the period and the goals (one a line). */
+interface PlanBasics {
+  mentor: string;
+  startsOn: string;
+  endsOn: string;
+  goals: string;
+}
+
+const planReady = (plan: PlanBasics) => plan.mentor !== '' && plan.startsOn !== '' && plan.endsOn !== '';
+
+const planBody = (plan: PlanBasics) => ({
+  mentorPersonId: plan.mentor,
+  startsOn: plan.startsOn,
+  endsOn: plan.endsOn,
+  goals: lines(plan.goals),
+});
 
 /** The fields a new plan and an edited one share: the 指導担当, the period and the goals. */
 function PlanFields({
   testIdPrefix,
   candidates,
   chooseMentor,
-  mentor,
-  onMentor,
-  startsOn,
-  onStartsOn,
-  endsOn,
-  onEndsOn,
-  goals,
-  onGoals,
+  form,
 }: {
   /** `ojt` for a new plan, `ojt-edit` for an edited one: `ojt-mentor`, `ojt-edit-starts`, … */
   testIdPrefix: string;
   candidates: readonly { id: string; displayName: string | null }[];
   /** A new plan starts with no 指導担当 chosen; an edited one always has one. */
   chooseMentor: boolean;
-  mentor: string;
-  onMentor: (value: string) => void;
-  startsOn: string;
-  onStartsOn: (value: string) => void;
-  endsOn: string;
-  onEndsOn: (value: string) => void;
-  goals: string;
-  onGoals: (value: string) => void;
+  form: ReturnType<typeof useFormFields<PlanBasics>>;
 }) {
   const { t } = useTranslation('ojt');
   return (
     <>
       <Field label={t('mentor')} required>
-        <Select
-          value={mentor}
-          onChange={(_, data) => onMentor(data.value)}
-          data-testid={`${testIdPrefix}-mentor`}
-        >
+        <Select {...form.text('mentor')} data-testid={`${testIdPrefix}-mentor`}>
           {chooseMentor ? <option value="">{t('chooseMentor')}</option> : null}
           {candidates.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
@@ -258,23 +239,15 @@ function PlanFields({
         </Select>
       </Field>
       <Field label={t('startsOn')} required>
-        <DateInput
-          value={startsOn}
-          onChange={(_, data) => onStartsOn(data.value)}
-          data-testid={`${testIdPrefix}-starts`}
-        />
+        <DateInput {...form.text('startsOn')} data-testid={`${testIdPrefix}-starts`} />
       </Field>
       <Field label={t('endsOn')} required>
-        <DateInput
-          value={endsOn}
-          onChange={(_, data) => onEndsOn(data.value)}
-          data-testid={`${testIdPrefix}-ends`}
-        />
+        <DateInput {...form.text('endsOn')} data-testid={`${testIdPrefix}-ends`} />
       </Field>
       <TextareaField
         label={t('goals')}
-        value={goals}
-        onChange={onGoals}
+        value={form.fields.goals}
+        onChange={(value) => form.set('goals', value)}
         testId={`${testIdPrefix}-goals`}
         rows={3}
         maxLength={OJT_TEXT_MAX}
@@ -422,11 +395,9 @@ function PlanView({
       ) : null}
       <ErrorBar error={failure} testId="ojt-error" />
       {answer.canGuide ? (
-        <form
-          className={layout.stack}
-          data-testid="ojt-guidance-form"
-          onSubmit={(event) => {
-            event.preventDefault();
+        <StackForm
+          testId="ojt-guidance-form"
+          onSubmit={() => {
             if (text.trim() && day) logging.mutate();
           }}
         >
@@ -447,7 +418,7 @@ function PlanView({
               {t('addGuidance')}
             </Button>
           </div>
-        </form>
+        </StackForm>
       ) : null}
       {answer.canManage ? (
         <div className={layout.row}>
@@ -490,10 +461,12 @@ function PlanEditForm({
   const { t } = useTranslation('ojt');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();
-  const [mentor, setMentor] = useState(plan.mentor.id);
-  const [startsOn, setStartsOn] = useState(plan.startsOn);
-  const [endsOn, setEndsOn] = useState(plan.endsOn);
-  const [goals, setGoals] = useState(plan.goals.join('\n'));
+  const basics = useFormFields<PlanBasics>({
+    mentor: plan.mentor.id,
+    startsOn: plan.startsOn,
+    endsOn: plan.endsOn,
+    goals: plan.goals.join('\n'),
+  });
   const [items, setItems] = useState<EditItem[]>(
     plan.checklist.map((item) => ({ key: item.id, id: item.id, label: item.label })),
   );
@@ -509,10 +482,7 @@ function PlanEditForm({
         params: { personId },
         body: {
           version: plan.version,
-          mentorPersonId: mentor,
-          startsOn,
-          endsOn,
-          goals: lines(goals),
+          ...planBody(basics.fields),
           checklist: items
             .map((item) => ({ id: item.id, label: item.label.trim() }))
             .filter((item) => item.label.length > 0),
@@ -532,30 +502,16 @@ function PlanEditForm({
     },
   });
   const full = items.length >= OJT_CHECKLIST_MAX;
-  const ready = mentor !== '' && startsOn !== '' && endsOn !== '' && !saving.isPending;
+  const ready = planReady(basics.fields) && !saving.isPending;
   return (
-    <form
-      className={layout.stack}
-      data-testid="ojt-edit-form"
+    <StackForm
+      testId="ojt-edit-form"
       data-version={plan.version}
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         if (ready) saving.mutate();
       }}
     >
-      <PlanFields
-        testIdPrefix="ojt-edit"
-        candidates={options}
-        chooseMentor={false}
-        mentor={mentor}
-        onMentor={setMentor}
-        startsOn={startsOn}
-        onStartsOn={setStartsOn}
-        endsOn={endsOn}
-        onEndsOn={setEndsOn}
-        goals={goals}
-        onGoals={setGoals}
-      />
+      <PlanFields testIdPrefix="ojt-edit" candidates={options} chooseMentor={false} form={basics} />
       <fieldset className={layout.stack} style={{ border: 'none', padding: 0, margin: 0 }}>
         <legend>{t('checklistTitle')}</legend>
         {items.map((item, index) => (
@@ -606,7 +562,7 @@ function PlanEditForm({
           {t('cancel')}
         </Button>
       </div>
-    </form>
+    </StackForm>
   );
 }
 
