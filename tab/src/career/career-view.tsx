@@ -35,7 +35,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
-import { TextareaField } from '../shell/textarea-field.tsx';
+import { TextareaStack } from '../shell/textarea-field.tsx';
 import { EditableList } from '../shell/editable-list.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
@@ -256,20 +256,13 @@ function CareerEditor({
       <p className={layout.muted}>{t('intro')}</p>
 
       <Section title={t('vision')} id="career-vision">
-        <div className={layout.stack}>
-          {VISIONS.map(({ key, testId }) => (
-            <TextareaField
-              key={key}
-              label={t(key)}
-              value={form[key]}
-              maxLength={CAREER_TEXT_MAX}
-              resize="vertical"
-              rows={4}
-              onChange={(value) => update(key, value)}
-              testId={testId}
-            />
-          ))}
-        </div>
+        <TextareaStack
+          fields={VISIONS.map(({ key, testId }) => ({ key, testId, label: t(key) }))}
+          values={form}
+          onChange={update}
+          maxLength={CAREER_TEXT_MAX}
+          rows={4}
+        />
       </Section>
 
       <Section title={t('path')} id="career-path">

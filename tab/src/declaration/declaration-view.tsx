@@ -45,7 +45,7 @@ import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
 import { patchedAt, withoutAt } from '../shell/list-edit.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { DialogFrame } from '../shell/dialog-frame.tsx';
-import { TextareaField } from '../shell/textarea-field.tsx';
+import { TextareaField, TextareaStack } from '../shell/textarea-field.tsx';
 
 registerBundle('declaration', messages);
 
@@ -360,21 +360,18 @@ function DeclarationForm({
             </Button>
           </Section>
           <Section title={t('others')} id="declaration-others">
-            <div className={layout.stack}>
-              {OTHERS.map(({ key, hint }) => (
-                <TextareaField
-                  key={key}
-                  label={t(key)}
-                  hint={hint ? t(hint) : undefined}
-                  value={form[key]}
-                  maxLength={DECLARATION_TEXT_MAX}
-                  resize="vertical"
-                  rows={3}
-                  onChange={(value) => update(key, value)}
-                  testId={key}
-                />
-              ))}
-            </div>
+            <TextareaStack
+              fields={OTHERS.map(({ key, hint }) => ({
+                key,
+                testId: key,
+                label: t(key),
+                hint: hint ? t(hint) : undefined,
+              }))}
+              values={form}
+              onChange={update}
+              maxLength={DECLARATION_TEXT_MAX}
+              rows={3}
+            />
           </Section>
         </>
       ) : saved.status !== 'new' ? (
