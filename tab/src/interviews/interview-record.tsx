@@ -246,6 +246,18 @@ function RecordEditor({
     update('agenda', patchedAt(form.agenda, index, patch));
   const changeAction = (index: number, patch: Partial<ActionItem>) =>
     update('actionItems', patchedAt(form.actionItems, index, patch));
+  /** What the agenda's and the action items' lists say: each row is named by its kind and number. */
+  const itemListProps = (
+    item: 'agendaItem' | 'actionItem',
+    add: 'addAgenda' | 'addAction',
+    addTestId: string,
+  ) => ({
+    keyOf: (entry: { id: string }) => entry.id,
+    removeText: t('record.remove'),
+    removeLabel: (index: number) => t('record.removeItem', { what: t(`record.${item}`, { n: index + 1 }) }),
+    addText: t(`record.${add}`),
+    addTestId,
+  });
 
   const notices = (
     <>
@@ -382,11 +394,7 @@ function RecordEditor({
           onChange={(agenda) => update('agenda', agenda)}
           blank={() => ({ id: itemId('free'), text: '', source: 'free' as const })}
           max={AGENDA_ITEMS_MAX}
-          keyOf={(item) => item.id}
-          removeText={t('record.remove')}
-          removeLabel={(index) => t('record.removeItem', { what: t('record.agendaItem', { n: index + 1 }) })}
-          addText={t('record.addAgenda')}
-          addTestId="add-agenda"
+          {...itemListProps('agendaItem', 'addAgenda', 'add-agenda')}
         >
           {(item, index) => (
             <ItemField
@@ -422,11 +430,7 @@ function RecordEditor({
           onChange={(actionItems) => update('actionItems', actionItems)}
           blank={() => ({ id: itemId('action'), text: '', done: false, carriedFrom: null })}
           max={ACTION_ITEMS_MAX}
-          keyOf={(item) => item.id}
-          removeText={t('record.remove')}
-          removeLabel={(index) => t('record.removeItem', { what: t('record.actionItem', { n: index + 1 }) })}
-          addText={t('record.addAction')}
-          addTestId="add-action"
+          {...itemListProps('actionItem', 'addAction', 'add-action')}
         >
           {(item, index) => (
             <>

@@ -3,7 +3,7 @@
 // kept to its 課 says never reaches this page: the server leaves it out of every answer (docs/reports.md).
 import { Button, Field, Input, Select, tokens, makeStyles } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import type { LibraryEntry } from '../../../src/reports/report.contract.ts';
@@ -13,6 +13,8 @@ import { QueryState } from '../data/query-state.tsx';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { formatSpan, useTitle } from './format.ts';
+import { StackForm } from '../shell/stack-form.tsx';
+import { Options } from '../shell/options.tsx';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'end' },
@@ -55,8 +57,7 @@ export function ReportLibrary({ api, framework }: { api: ApiClient; framework: F
     setFilters((current) => ({ ...current, ...change }));
     setCursor(undefined);
   };
-  const search = (event: FormEvent) => {
-    event.preventDefault();
+  const search = () => {
     choose({ q: typed.q.trim(), department: typed.department.trim() });
   };
   const nameOf = (list: Array<{ id: string; name: { ja: string; en: string } }>, id: string) => {
@@ -64,6 +65,24 @@ export function ReportLibrary({ api, framework }: { api: ApiClient; framework: F
     return name ? (i18n.language === 'en' ? name.en : name.ja) : id;
   };
   const separator = i18n.language === 'en' ? ', ' : '、';
+  /** The filters by the policy: a competency, a guideline (shown with its letter). */
+  const frameworkFilters = [
+    {
+      key: 'competencyId',
+      label: t('library.competency'),
+      testId: 'library-competency',
+      ids: framework.competencies.map(({ id }) => id),
+      labelOf: (id: string) => nameOf(framework.competencies, id),
+    },
+    {
+      key: 'guidelineId',
+      label: t('library.guideline'),
+      testId: 'library-guideline',
+      ids: framework.guidelines.map(({ id }) => id),
+      labelOf: (id: string) =>
+        `${framework.guidelines.find((guideline) => guideline.id === id)?.letter} ${nameOf(framework.guidelines, id)}`,
+    },
+  ] as const;
 
   return (
     <section aria-labelledby="report-library-title" className={layout.stack} data-testid="report-library">
@@ -71,7 +90,7 @@ export function ReportLibrary({ api, framework }: { api: ApiClient; framework: F
         {t('tabs.library')}
       </h2>
       <p className={layout.muted}>{t('library.intro')}</p>
-      <form className={styles.filters} onSubmit={search} role="search" aria-label={t('tabs.library')}>
+      <StackForm className={styles.filters} onSubmit={search} role="search" aria-label={t('tabs.library')}>
         <Field label={t('library.search')} hint={t('library.searchHint')} className={styles.field}>
           <Input
             className={styles.input}
@@ -94,36 +113,20 @@ export function ReportLibrary({ api, framework }: { api: ApiClient; framework: F
         <Button type="submit" appearance="primary" data-testid="library-submit">
           {t('library.search')}
         </Button>
-      </form>
+      </StackForm>
       <div className={styles.filters}>
-        <Field label={t('library.competency')} className={styles.field}>
-          <Select
-            value={filters.competencyId}
-            onChange={(_, data) => choose({ competencyId: data.value })}
-            data-testid="library-competency"
-          >
-            <option value="">{t('library.all')}</option>
-            {framework.competencies.map((competency) => (
-              <option key={competency.id} value={competency.id}>
-                {nameOf(framework.competencies, competency.id)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('library.guideline')} className={styles.field}>
-          <Select
-            value={filters.guidelineId}
-            onChange={(_, data) => choose({ guidelineId: data.value })}
-            data-testid="library-guideline"
-          >
-            <option value="">{t('library.all')}</option>
-            {framework.guidelines.map((guideline) => (
-              <option key={guideline.id} value={guideline.id}>
-                {`${guideline.letter} ${nameOf(framework.guidelines, guideline.id)}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {frameworkFilters.map(({ key, label, testId, ids, labelOf }) => (
+          <Field key={key} label={label} className={styles.field}>
+            <Select
+              value={filters[key]}
+              onChange={(_, data) => choose({ [key]: data.value })}
+              data-testid={testId}
+            >
+              <option value="">{t('library.all')}</option>
+              <Options values={ids} labelOf={labelOf} />
+            </Select>
+          </Field>
+        ))}
         <Button
           onClick={() => {
             setTyped({ q: '', department: '' });
