@@ -194,6 +194,16 @@ function PlanForm({
   );
 }
 
+/** A write met a newer plan: it was read again, and what was typed is still there. */
+function PlanConflict({ testId }: { testId: string }) {
+  const { t } = useTranslation('ojt');
+  return (
+    <MessageBar intent="warning" data-testid={testId}>
+      <MessageBarBody>{t('conflict')}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** What a new plan and an edited one share: the 指導担当, the period and the goals (one a line). */
 interface PlanBasics {
   mentor: string;
@@ -388,11 +398,7 @@ function PlanView({
           ))}
         </ul>
       )}
-      {conflict ? (
-        <MessageBar intent="warning" data-testid="ojt-conflict">
-          <MessageBarBody>{t('conflict')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {conflict ? <PlanConflict testId="ojt-conflict" /> : null}
       <ErrorBar error={failure} testId="ojt-error" />
       {answer.canGuide ? (
         <StackForm
@@ -548,11 +554,7 @@ function PlanEditForm({
           </Button>
         </div>
       </fieldset>
-      {conflict ? (
-        <MessageBar intent="warning" data-testid="ojt-edit-conflict">
-          <MessageBarBody>{t('conflict')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {conflict ? <PlanConflict testId="ojt-edit-conflict" /> : null}
       <ErrorBar error={isVersionConflict(saving.error) ? null : saving.error} testId="ojt-edit-error" />
       <div className={layout.row}>
         <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-edit-save">
