@@ -145,17 +145,17 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
           {notice}
         </span>
       </StackForm>
-      {list.data === undefined ? (
-        <QueryState query={list}>{() => null}</QueryState>
-      ) : (
-        <OrEmpty empty={list.data.length === 0} text={t('none')}>
-          <ul style={{ listStyle: 'none', padding: 0 }} data-testid="announcement-list">
-            {list.data.map((entry) => (
-              <AnnouncementItem key={entry.id} api={api} entry={entry} />
-            ))}
-          </ul>
-        </OrEmpty>
-      )}
+      <QueryState query={list}>
+        {(announcements) => (
+          <OrEmpty empty={announcements.length === 0} text={t('none')}>
+            <ul style={{ listStyle: 'none', padding: 0 }} data-testid="announcement-list">
+              {announcements.map((entry) => (
+                <AnnouncementItem key={entry.id} api={api} entry={entry} />
+              ))}
+            </ul>
+          </OrEmpty>
+        )}
+      </QueryState>
     </Section>
   );
 }
@@ -226,22 +226,22 @@ function AnnouncementItem({ api, entry }: { api: ApiClient; entry: Announcement 
         </Button>
       </div>
       {open ? (
-        report.data === undefined ? (
-          <QueryState query={report}>{() => null}</QueryState>
-        ) : (
-          <OrEmpty empty={report.data.failures.length === 0} text={t('noFailures')} testId="no-failures">
-            <ul data-testid="announcement-failures">
-              {report.data.failures.map((failure) => (
-                <li key={failure.personId}>
-                  <strong>{failure.personName}</strong>
-                  {failure.department ? `（${failure.department}）` : ''}：
-                  {i18n.language === 'en' ? failure.reasonText.en : failure.reasonText.ja}
-                </li>
-              ))}
-            </ul>
-            {report.data.failuresTruncated ? <p>{t('truncated')}</p> : null}
-          </OrEmpty>
-        )
+        <QueryState query={report}>
+          {({ failures, failuresTruncated }) => (
+            <OrEmpty empty={failures.length === 0} text={t('noFailures')} testId="no-failures">
+              <ul data-testid="announcement-failures">
+                {failures.map((failure) => (
+                  <li key={failure.personId}>
+                    <strong>{failure.personName}</strong>
+                    {failure.department ? `（${failure.department}）` : ''}：
+                    {i18n.language === 'en' ? failure.reasonText.en : failure.reasonText.ja}
+                  </li>
+                ))}
+              </ul>
+              {failuresTruncated ? <p>{t('truncated')}</p> : null}
+            </OrEmpty>
+          )}
+        </QueryState>
       ) : null}
     </li>
   );
