@@ -6,7 +6,7 @@
 // second instance finds the row and asks no one twice. The outbox posts in office hours, once per key.
 import { and, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { updateAtVersion } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -74,6 +74,7 @@ export interface FollowUpDependencies {
 }
 
 export function createFollowUps(deps: FollowUpDependencies) {
+  const audited = auditOf(deps.audit, 'training-follow-up');
   const { db } = deps;
   const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
 
@@ -192,12 +193,10 @@ export function createFollowUps(deps: FollowUpDependencies) {
         .limit(1);
       throw versionConflict('The follow-up was answered elsewhere meanwhile.', current?.version ?? version);
     }
-    await deps.audit.record({
-      actorId: actor.id,
-      subjectId: row.personId,
-      action: 'write',
-      resource: 'training-follow-up',
-      details: { followUpId: row.id, role: row.role, version: updated.version },
+    await audited('write', actor, row.personId, {
+      followUpId: row.id,
+      role: row.role,
+      version: updated.version,
     });
     return (await viewsOf([updated]))[0]!;
   };
