@@ -14,7 +14,7 @@ import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/
 import type { PeopleStore } from '../people/people.store.ts';
 import { JST_OFFSET_MS } from '../shared/japan-time.ts';
 import type { TrainingStore } from '../training/training.store.ts';
-import { attendanceOf, attendances } from '../training/training.read.ts';
+import { attendanceHeading, attendanceOf, attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { personalLocalesOf } from './conversation-references.store.ts';
 import type { FollowUpAnswerInput, FollowUpObservationInput, FollowUpView } from './follow-up.contract.ts';
@@ -90,13 +90,7 @@ export function createFollowUps(deps: FollowUpDependencies) {
   const due = async (now: Date) => {
     const cutoff = monthsBefore(now, deps.months);
     return db
-      .select({
-        sessionId: attendance.sessionId,
-        personId: attendance.personId,
-        startsAt: attendance.startsAt,
-        titleJa: attendance.titleJa,
-        titleEn: attendance.titleEn,
-      })
+      .select(attendanceHeading(attendance))
       .from(attendance)
       .leftJoin(
         trainingFollowUps,
