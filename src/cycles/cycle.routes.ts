@@ -1,6 +1,6 @@
 import { actorOf } from '../auth/access.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { notHr } from '../http/route-kinds.ts';
+import { callerRead, notHr } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import {
@@ -39,13 +39,12 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       responses: { 200: { description: 'The year', schema: cycleYearResponseSchema } },
       handler: async ({ user, query }) => ({ body: await service.year(actorOf(user), query.fiscalYear) }),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/cycles/due',
       operationId: 'getCyclesDue',
       summary: 'What is open now, what I still owe, and how many of my team still owe it',
-      responses: { 200: { description: 'Due', schema: dueResponseSchema } },
-      handler: async ({ user }) => ({ body: await service.due(actorOf(user)) }),
+      ok: { description: 'Due', schema: dueResponseSchema },
+      read: (actor) => service.due(actor),
     }),
     route({
       method: 'post',

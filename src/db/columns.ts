@@ -1,6 +1,7 @@
 // Column groups several tables declare alike. Each helper makes new column builders on every call, so a
 // table never shares a builder with another; spread the groups into a table's columns.
-import { boolean, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** Every point in time the schema stores is a `timestamptz`. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
@@ -72,3 +73,12 @@ export const frameworkLinks = () => ({
   competencyIds: jsonb('competency_ids').$type<string[]>().notNull().default([]),
   guidelineIds: jsonb('guideline_ids').$type<string[]>().notNull().default([]),
 });
+
+/**
+ * An index of only the rows where `column` is set: an outbox's rows that still owe Outlook an action
+ * (`outlook_action`), a 課's own courses (`owner_department`).
+ */
+export const indexWhereSet = (name: string, column: AnyPgColumn) =>
+  index(name)
+    .on(column)
+    .where(sql`${column} is not null`);

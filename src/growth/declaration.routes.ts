@@ -10,14 +10,8 @@ import {
   openWindowInputSchema,
 } from './declaration.contract.ts';
 import type { DeclarationService } from './declaration.service.ts';
+import { fiscalYearParam } from './growth-params.ts';
 import { personRecordRoutes } from './person-record-route.ts';
-
-const fiscalYearParam = z
-  .string()
-  .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
-  .transform(Number)
-  .describe('Fiscal year (April to March), e.g. 2026 for 2026-04 to 2027-03')
-  .meta({ examples: ['2026'] });
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {
   const route = routeGroup({ tags: ['growth'], auth: 'user' });

@@ -15,6 +15,14 @@ export const uuidParam = z
   .regex(new RegExp(`^${UUID}$`), 'must be an id')
   .meta({ examples: ['00000000-0000-4000-8000-000000000000'] });
 
+/** A fiscal year in a path (`/2026`), handed on as a number. */
+export const fiscalYearParam = z
+  .string()
+  .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
+  .transform(Number)
+  .describe('Fiscal year (April to March), e.g. 2026 for 2026-04 to 2027-03')
+  .meta({ examples: ['2026'] });
+
 /** The acting user and the person asked about ("me" is the caller). */
 export function subjectOf(user: AuthenticatedUser, personId: string): { actor: Actor; personId: string } {
   return {

@@ -9,13 +9,7 @@ import {
   type OrgPolicyKind,
 } from './org-policy.contract.ts';
 import type { OrgPolicyService } from './org-policy.service.ts';
-
-const fiscalYearParam = z
-  .string()
-  .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
-  .transform(Number)
-  .describe('Fiscal year (April to March), e.g. 2026 for 2026-04 to 2027-03')
-  .meta({ examples: ['2026'] });
+import { fiscalYearParam } from './growth-params.ts';
 
 const UNITS = [
   { kind: 'division', segment: 'divisions', param: 'division', name: '部', writer: '部長', id: 'Division' },

@@ -22,6 +22,40 @@ export function hrRouteGroup(shared: { tags: string[] }) {
   };
 }
 
+/** A slice's group of signed-in routes, as `routeGroup({ tags, auth: 'user' })` or `hrRouteGroup` returns it. */
+export type UserRouteGroup = <
+  P extends AnyObject,
+  Q extends AnyObject,
+  B extends z.ZodType,
+  const R extends ResponseSpecs,
+>(
+  route: RouteSpec<P, Q, B, 'user', R>,
+) => RouteDefinition;
+
+/**
+ * A read of the caller's own, with no parameters (`GET /api/reports/due` → `service.due(actor)`), in the
+ * slice's `group`: the route answers 200 with what `read` returns.
+ */
+export function callerRead<S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: {
+    path: string;
+    operationId: string;
+    summary: string;
+    ok: { description: string; schema: S };
+    read: (actor: Actor) => Promise<z.infer<S>>;
+  },
+): RouteDefinition {
+  return group({
+    method: 'get',
+    path: spec.path,
+    operationId: spec.operationId,
+    summary: spec.summary,
+    responses: { 200: spec.ok },
+    handler: async ({ user }) => ({ body: await spec.read(actorOf(user)) }),
+  });
+}
+
 /**
  * HR's routes on one person (`/api/hr/people/:personId`): only HR may call them, so each also answers
  * 403 to everyone else; `act` gets the caller and the person's id, lower-cased (an id of the directory)

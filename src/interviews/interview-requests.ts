@@ -5,7 +5,7 @@
 // handler in interview-transfer.ts). See docs/interviews.md.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { firstRow, updateAtVersion } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -129,6 +129,7 @@ export function createInterviewRequests(deps: {
   now: () => Date;
 }) {
   const { store, people } = deps;
+  const audited = auditOf(deps.audit, 'interview');
 
   const view = async (rows: InterviewRequestRow[]): Promise<InterviewRequest[]> => {
     const ids = [...new Set(rows.flatMap((row) => [row.personId, row.supervisorId]))];
@@ -207,13 +208,7 @@ export function createInterviewRequests(deps: {
         const raced = await store.openOf(actor.id);
         throw raced ? openConflict(raced) : error;
       }
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: actor.id,
-        action: 'write',
-        resource: 'interview',
-        details: { requestId: row.id, request: 'create', supervisorId },
-      });
+      await audited('write', actor, actor.id, { requestId: row.id, request: 'create', supervisorId });
       return (await view([row]))[0]!;
     },
 
@@ -241,13 +236,7 @@ export function createInterviewRequests(deps: {
       });
       if (!updated)
         throw versionConflict('Someone changed this request in the meantime. Reload to see it.', row.version);
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: row.personId,
-        action: 'write',
-        resource: 'interview',
-        details: { requestId: id, request: 'decline' },
-      });
+      await audited('write', actor, row.personId, { requestId: id, request: 'decline' });
       return (await view([updated]))[0]!;
     },
 

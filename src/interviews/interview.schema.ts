@@ -3,6 +3,7 @@ import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle
 import {
   createdAt,
   fiscalYearColumn,
+  indexWhereSet,
   outlookEventColumns,
   personRef,
   timestamptz,
@@ -100,9 +101,7 @@ export const interviews = pgTable(
     index('interviews_person_idx').on(table.personId, table.startsAt),
     // HR's completion dashboard counts a whole year's interviews.
     index('interviews_year_person_idx').on(table.fiscalYear, table.personId),
-    index('interviews_outlook_action_idx')
-      .on(table.outlookAction)
-      .where(sql`${table.outlookAction} is not null`),
+    indexWhereSet('interviews_outlook_action_idx', table.outlookAction),
   ],
 );
 

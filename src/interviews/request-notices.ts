@@ -4,13 +4,15 @@
 // inside the transaction that makes the change, so a notice exists iff the change does; the keys
 // (interview-outbox-keys.ts) make each one once per request and event, whatever retries or instances do.
 // They go out when the office is open, in each recipient's language (Japanese unless they use English).
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/office-hours.ts';
-import { personNames } from '../people/people.read.ts';
 import type { BotMessage, BotMessages } from '../reports/bot-messages.port.ts';
+import {
+  noticeRecipients,
+  type NoticeLocale,
+  type NoticeRecipientSources,
+} from '../reports/notice-recipients.ts';
 import { requestArrivedKey, requestBookedKey, requestDeclinedKey } from './interview-outbox-keys.ts';
-import type { RequestNoticeCards, RequestNoticeLocale } from './request-notice-cards.port.ts';
+import type { RenderedRequestNotice, RequestNoticeCards } from './request-notice-cards.port.ts';
 
 /** What a notice needs of a request row. */
 export interface NoticeRequest {
@@ -21,37 +23,34 @@ export interface NoticeRequest {
   preferredWeek: string | null;
 }
 
-export interface RequestNoticeDependencies {
+export interface RequestNoticeDependencies extends NoticeRecipientSources {
   messages: BotMessages;
   cards: RequestNoticeCards;
   /** The tab's page as a link (src/shared/tab-links.ts). */
   tabLink: (page: string) => string;
-  /** Each person's language, read through `db` (the caller's transaction); Japanese for anyone it does not name. */
-  languagesOf?: (personIds: string[], db: Db) => Promise<Map<string, RequestNoticeLocale>>;
   now: () => Date;
-  hours?: OfficeHours;
 }
 
 /** The tab's page where a supervisor books or declines the requests made to them. */
 export const REQUESTS_TAB_PAGE = 'interviews';
 
 export function createRequestNotices(deps: RequestNoticeDependencies) {
-  const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
-  const context = async (tx: Db, personIds: string[]) => {
-    const ids = [...new Set(personIds)];
-    const names = personNames(tx, 'request_notice_names');
-    const rows = await tx
-      .select({ id: names.id, displayName: names.displayName })
-      .from(names)
-      .where(inArray(names.id, ids));
-    const languages = deps.languagesOf
-      ? await deps.languagesOf(ids, tx)
-      : new Map<string, RequestNoticeLocale>();
-    return {
-      nameOf: (id: string) => rows.find((row) => row.id === id)?.displayName ?? '',
-      localeOf: (id: string) => languages.get(id) ?? 'ja',
-      notBefore: nextOfficeTime(deps.now(), hours),
+  const context = (tx: Db, personIds: string[]) => noticeRecipients(tx, personIds, deps, deps.now());
+  /** Queues one notice to the requester, in their language, about their request to their supervisor. */
+  const toRequester = async (
+    tx: Db,
+    request: NoticeRequest,
+    key: string,
+    card: (about: { locale: NoticeLocale; supervisorName: string; topic: string }) => RenderedRequestNotice,
+  ) => {
+    const { nameOf, localeOf, notBefore } = await context(tx, [request.personId, request.supervisorId]);
+    const about = {
+      locale: localeOf(request.personId),
+      supervisorName: nameOf(request.supervisorId),
+      topic: request.topic,
     };
+    const recipient = { kind: 'person', personId: request.personId } as const;
+    await deps.messages.enqueue([{ key, recipient, ...card(about), notBefore }], tx);
   };
 
   return {
@@ -80,23 +79,8 @@ export function createRequestNotices(deps: RequestNoticeDependencies) {
 
     /** Tells the requester their supervisor declined, with the reason. */
     async declined(tx: Db, request: NoticeRequest, reason: string): Promise<void> {
-      const { nameOf, localeOf, notBefore } = await context(tx, [request.personId, request.supervisorId]);
-      await deps.messages.enqueue(
-        [
-          {
-            key: requestDeclinedKey(request.id),
-            recipient: { kind: 'person', personId: request.personId },
-            ...deps.cards.declined({
-              locale: localeOf(request.personId),
-              supervisorName: nameOf(request.supervisorId),
-              topic: request.topic,
-              reason,
-              openUrl: deps.tabLink(REQUESTS_TAB_PAGE),
-            }),
-            notBefore,
-          },
-        ],
-        tx,
+      await toRequester(tx, request, requestDeclinedKey(request.id), (about) =>
+        deps.cards.declined({ ...about, reason, openUrl: deps.tabLink(REQUESTS_TAB_PAGE) }),
       );
     },
 
@@ -106,25 +90,14 @@ export function createRequestNotices(deps: RequestNoticeDependencies) {
       request: NoticeRequest,
       interview: { id: string; startsAt: Date; endsAt: Date; intervalWeeks: number | null },
     ): Promise<void> {
-      const { nameOf, localeOf, notBefore } = await context(tx, [request.personId, request.supervisorId]);
-      await deps.messages.enqueue(
-        [
-          {
-            key: requestBookedKey(request.id),
-            recipient: { kind: 'person', personId: request.personId },
-            ...deps.cards.booked({
-              locale: localeOf(request.personId),
-              supervisorName: nameOf(request.supervisorId),
-              topic: request.topic,
-              start: interview.startsAt.toISOString(),
-              end: interview.endsAt.toISOString(),
-              intervalWeeks: interview.intervalWeeks,
-              openUrl: deps.tabLink(`interviews/${interview.id}`),
-            }),
-            notBefore,
-          },
-        ],
-        tx,
+      await toRequester(tx, request, requestBookedKey(request.id), (about) =>
+        deps.cards.booked({
+          ...about,
+          start: interview.startsAt.toISOString(),
+          end: interview.endsAt.toISOString(),
+          intervalWeeks: interview.intervalWeeks,
+          openUrl: deps.tabLink(`interviews/${interview.id}`),
+        }),
       );
     },
   };

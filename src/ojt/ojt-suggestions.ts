@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { Arrival } from '../people/arrivals.ts';
@@ -57,6 +57,7 @@ export function createOjtSuggestions(deps: {
   now: () => Date;
 }) {
   const { db } = deps;
+  const audited = auditOf(deps.audit, 'ojt-suggestion');
   return {
     /** The caller's open suggestions, oldest first. */
     async list(actor: Actor): Promise<OjtSuggestionView[]> {
@@ -99,13 +100,7 @@ export function createOjtSuggestions(deps: {
         .returning({ id: ojtSuggestions.id });
       if (updated.length === 0)
         throw versionConflict('The suggestion changed in the meantime. Reload to see it.', row.version);
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: row.personId,
-        action: 'write',
-        resource: 'ojt-suggestion',
-        details: { suggestionId: id, dismissed: true },
-      });
+      await audited('write', actor, row.personId, { suggestionId: id, dismissed: true });
       return { id, status: 'dismissed' };
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordGroup, recordRoutes } from '../http/record-route.ts';
+import { callerRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   ojtGuidanceInputSchema,
@@ -125,13 +126,12 @@ export function ojtRoutes(service: OjtService, suggestions: OjtSuggestions): Rou
       },
       handler: async ({ user }) => ({ body: await service.guided(actorOf(user)) }),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/ojt/suggestions',
       operationId: 'listOjtSuggestions',
       summary: 'My open onboarding suggestions: people who arrived under me, with the default checklist',
-      responses: { 200: { description: 'Open suggestions', schema: z.array(ojtSuggestionViewSchema) } },
-      handler: async ({ user }) => ({ body: await suggestions.list(actorOf(user)) }),
+      ok: { description: 'Open suggestions', schema: z.array(ojtSuggestionViewSchema) },
+      read: (actor) => suggestions.list(actor),
     }),
     suggestion({
       method: 'post',

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { AccessPolicy, Actor, Relation } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { updateAtVersion } from '../db/rows.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
@@ -31,6 +31,7 @@ export function createOjtService(deps: {
   now: () => Date;
 }) {
   const { db } = deps;
+  const audited = auditOf(deps.audit, RESOURCE);
 
   const activePlan = async (tx: Db, personId: string): Promise<PlanRow | undefined> =>
     (
@@ -142,13 +143,7 @@ export function createOjtService(deps: {
   };
 
   const written = async (actor: Actor, personId: string, what: Record<string, unknown>) =>
-    deps.audit.record({
-      actorId: actor.id,
-      subjectId: personId,
-      action: 'write',
-      resource: RESOURCE,
-      details: what,
-    });
+    audited('write', actor, personId, what);
 
   /** The plan as the guide who just wrote it sees it. */
   const answer = async (actor: Actor, personId: string, plan: PlanRow): Promise<OjtPlanResponse> => {
@@ -201,13 +196,7 @@ export function createOjtService(deps: {
         };
       });
       for (const row of rows)
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: row.person.id,
-          action: 'read',
-          resource: RESOURCE,
-          details: { list: 'guide', planId: row.planId },
-        });
+        await audited('read', actor, row.person.id, { list: 'guide', planId: row.planId });
       return rows.sort((a, b) =>
         (a.person.displayName ?? '').localeCompare(b.person.displayName ?? '', 'ja'),
       );

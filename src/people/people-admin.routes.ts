@@ -1,6 +1,6 @@
 import { actorOf } from '../auth/access.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { hrPersonRoutes, hrRouteGroup } from '../http/route-kinds.ts';
+import { callerRead, hrPersonRoutes, hrRouteGroup } from '../http/route-kinds.ts';
 import {
   adminPersonParamsSchema,
   departmentDisagreementsSchema,
@@ -33,16 +33,13 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       },
       handler: async ({ user, query }) => ({ body: await service.staffList(actorOf(user), query) }),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/hr/people/sync',
       operationId: 'getPeopleSyncStatus',
       summary:
         'HR: when the directory was last copied, what it changed, and whether a requested sync is pending',
-      responses: {
-        200: { description: 'Sync status', schema: syncStatusSchema },
-      },
-      handler: async ({ user }) => ({ body: await service.syncStatus(actorOf(user)) }),
+      ok: { description: 'Sync status', schema: syncStatusSchema },
+      read: (actor) => service.syncStatus(actor),
     }),
     route({
       method: 'post',
@@ -73,16 +70,13 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       },
       handler: async ({ user, body }) => ({ body: await service.importFile(actorOf(user), body) }),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/hr/people/disagreements',
       operationId: 'getPeopleDepartmentDisagreements',
       summary:
         "HR: people whose 課 or 部 in HR's record in force differs from the directory's (HR's record wins until the next file)",
-      responses: {
-        200: { description: 'The disagreements, by 課 then name', schema: departmentDisagreementsSchema },
-      },
-      handler: async ({ user }) => ({ body: await service.departmentDisagreements(actorOf(user)) }),
+      ok: { description: 'The disagreements, by 課 then name', schema: departmentDisagreementsSchema },
+      read: (actor) => service.departmentDisagreements(actor),
     }),
     person({
       method: 'post',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { hrRouteGroup } from '../http/route-kinds.ts';
+import { callerRead, hrRouteGroup } from '../http/route-kinds.ts';
 import {
   channelMappingOverviewSchema,
   channelMappingSchema,
@@ -20,13 +20,12 @@ export function channelMappingRoutes(service: ChannelMappingService): RouteDefin
     },
   };
   return [
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/reports/channel-mappings',
       operationId: 'listReportChannelMappings',
       summary: 'HR: the teams the app is installed in and the channel each 課 shares its reports to',
-      responses: answer,
-      handler: async ({ user }) => ({ body: await service.overview(actorOf(user)) }),
+      ok: answer[200],
+      read: (actor) => service.overview(actor),
     }),
     route({
       method: 'put',

@@ -1,7 +1,7 @@
 // HR's 課 → channel mapping (policy 7(5)②: reports are returned to the workplace). HR picks, per
 // department, a channel of a team the app is installed in; submissions of that 課 are shared there.
 import type { Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import { AppError } from '../http/app-error.ts';
 import { resolveChannel, type ChannelMappingStore } from './channel-mapping.store.ts';
 import type { ChannelMappingInput, ChannelMappingOverview } from './channel-mapping.contract.ts';
@@ -15,7 +15,8 @@ export interface ChannelMappingDependencies {
 }
 
 export function createChannelMappingService(deps: ChannelMappingDependencies) {
-  const { store, audit } = deps;
+  const { store } = deps;
+  const audited = auditOf(deps.audit, 'report-channel-mapping');
   const requireHr = (actor: Actor) => {
     if (!actor.isHr)
       throw new AppError('forbidden', 'Only HR (the personnel section) maps departments to channels.');
@@ -103,12 +104,11 @@ export function createChannelMappingService(deps: ChannelMappingDependencies) {
         deps.now(),
       );
       if (!saved) throw versionConflict(department, (await store.of(department))?.version);
-      await audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'report-channel-mapping',
-        details: { department, teamId: input.teamId, channelId: input.channelId, version: saved.version },
+      await audited('write', actor, null, {
+        department,
+        teamId: input.teamId,
+        channelId: input.channelId,
+        version: saved.version,
       });
       return overview();
     },
@@ -120,12 +120,11 @@ export function createChannelMappingService(deps: ChannelMappingDependencies) {
       if (!before) throw new AppError('not_found', `${department} is not mapped to a channel.`);
       if (!(await store.remove(department, version)))
         throw versionConflict(department, (await store.of(department))?.version, 'query.version');
-      await audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'delete',
-        resource: 'report-channel-mapping',
-        details: { department, teamId: before.teamId, channelId: before.channelId, version },
+      await audited('delete', actor, null, {
+        department,
+        teamId: before.teamId,
+        channelId: before.channelId,
+        version,
       });
       return overview();
     },

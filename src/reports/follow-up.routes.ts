@@ -1,9 +1,9 @@
 // The DRILL follow-up in the tab (src/reports/follow-up.contract.ts): what I was asked, and my answers. The
 // bot's cards write through the same service; nothing depends on the card.
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
+import { callerRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   followUpAnswerInputSchema,
@@ -29,16 +29,13 @@ export function followUpRoutes(followUps: Pick<FollowUps, 'mine' | 'answer' | 'o
   });
   const theFollowUp = { description: 'The follow-up as stored', schema: followUpViewSchema };
   return [
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/reports/follow-ups',
       operationId: 'listMyFollowUps',
       summary:
         'The DRILL follow-ups asked of me (業務に反映できましたか, or a supervisor’s observation) that I may still answer or change',
-      responses: {
-        200: { description: 'My open follow-ups, the latest first', schema: z.array(followUpViewSchema) },
-      },
-      handler: async ({ user }) => ({ body: await followUps.mine(actorOf(user)) }),
+      ok: { description: 'My open follow-ups, the latest first', schema: z.array(followUpViewSchema) },
+      read: (actor) => followUps.mine(actor),
     }),
     followUp({
       method: 'put',

@@ -6,7 +6,7 @@
 // second instance finds the row and asks no one twice. The outbox posts in office hours, once per key.
 import { and, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { updateAtVersion } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -14,7 +14,7 @@ import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/
 import type { PeopleStore } from '../people/people.store.ts';
 import { JST_OFFSET_MS } from '../shared/japan-time.ts';
 import type { TrainingStore } from '../training/training.store.ts';
-import { attendanceOf, attendances } from '../training/training.read.ts';
+import { attendanceHeading, attendanceOf, attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { personalLocalesOf } from './conversation-references.store.ts';
 import type { FollowUpAnswerInput, FollowUpObservationInput, FollowUpView } from './follow-up.contract.ts';
@@ -74,6 +74,7 @@ export interface FollowUpDependencies {
 }
 
 export function createFollowUps(deps: FollowUpDependencies) {
+  const audited = auditOf(deps.audit, 'training-follow-up');
   const { db } = deps;
   const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
 
@@ -89,13 +90,7 @@ export function createFollowUps(deps: FollowUpDependencies) {
   const due = async (now: Date) => {
     const cutoff = monthsBefore(now, deps.months);
     return db
-      .select({
-        sessionId: attendance.sessionId,
-        personId: attendance.personId,
-        startsAt: attendance.startsAt,
-        titleJa: attendance.titleJa,
-        titleEn: attendance.titleEn,
-      })
+      .select(attendanceHeading(attendance))
       .from(attendance)
       .leftJoin(
         trainingFollowUps,
@@ -192,12 +187,10 @@ export function createFollowUps(deps: FollowUpDependencies) {
         .limit(1);
       throw versionConflict('The follow-up was answered elsewhere meanwhile.', current?.version ?? version);
     }
-    await deps.audit.record({
-      actorId: actor.id,
-      subjectId: row.personId,
-      action: 'write',
-      resource: 'training-follow-up',
-      details: { followUpId: row.id, role: row.role, version: updated.version },
+    await audited('write', actor, row.personId, {
+      followUpId: row.id,
+      role: row.role,
+      version: updated.version,
     });
     return (await viewsOf([updated]))[0]!;
   };

@@ -3,7 +3,7 @@
 // author queued in the same transaction, so neither is lost and neither is sent twice.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { createPeopleStore, type PeopleStore } from '../people/people.store.ts';
@@ -34,6 +34,8 @@ export interface ReportCommentsDependencies {
 type CommentRow = typeof reportComments.$inferSelect;
 
 export function createReportComments(deps: ReportCommentsDependencies) {
+  const auditComment = auditOf(deps.audit, 'training-report-comment');
+  const auditReport = auditOf(deps.audit, 'training-report');
   const { db } = deps;
 
   const views = async (rows: CommentRow[]): Promise<ReportComment[]> => {
@@ -116,13 +118,7 @@ export function createReportComments(deps: ReportCommentsDependencies) {
           );
         return created;
       });
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: report.personId,
-        action: 'write',
-        resource: 'training-report-comment',
-        details: { reportId, commentId: stored.id },
-      });
+      await auditComment('write', actor, report.personId, { reportId, commentId: stored.id });
       return (await views([stored]))[0]!;
     },
 
@@ -171,13 +167,7 @@ export function createReportComments(deps: ReportCommentsDependencies) {
       const course = session ? await training.course(session.courseId) : undefined;
       if (!session || !course) throw new AppError('not_found', 'No such training report.');
       const [author, comments] = await Promise.all([deps.people.get(personId), this.of([report.id])]);
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: personId,
-        action: 'read',
-        resource: 'training-report',
-        details: { reportId: report.id },
-      });
+      await auditReport('read', actor, personId, { reportId: report.id });
       return {
         reportId: report.id,
         sessionId: session.id,

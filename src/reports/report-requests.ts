@@ -5,7 +5,7 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { attendanceOf, attendances } from '../training/training.read.ts';
+import { attendanceHeading, attendanceOf, attendances } from '../training/training.read.ts';
 import type { BotMessages } from './bot-messages.port.ts';
 import { adaptiveCard, type ReportCardBuilders } from './report-cards.port.ts';
 import { reportRequests } from './report-workflow.schema.ts';
@@ -33,13 +33,7 @@ export function createReportRequests(deps: ReportRequestsDependencies) {
   const attendance = attendances(db);
   const pending = async (now: Date) =>
     db
-      .select({
-        sessionId: attendance.sessionId,
-        personId: attendance.personId,
-        startsAt: attendance.startsAt,
-        titleJa: attendance.titleJa,
-        titleEn: attendance.titleEn,
-      })
+      .select(attendanceHeading(attendance))
       .from(attendance)
       .leftJoin(reportRequests, attendanceOf(attendance, reportRequests))
       .where(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import { subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordGroup } from '../http/record-route.ts';
+import { callerRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import type { ReportComments } from './report-comments.ts';
 import type { ReportLibrary } from './report-library.ts';
@@ -40,23 +41,19 @@ export function reportRoutes(
   });
   const theReport = { description: 'The report', schema: reportViewSchema };
   return [
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/reports/due',
       operationId: 'listDueReports',
       summary: 'The trainings I attended and have not reported on yet (研修報告の未提出)',
-      responses: { 200: { description: 'Reports still due', schema: z.array(dueReportSchema) } },
-      handler: async ({ user }) => ({ body: await service.due(actorOf(user)) }),
+      ok: { description: 'Reports still due', schema: z.array(dueReportSchema) },
+      read: (actor) => service.due(actor),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/reports/mine',
       operationId: 'listMyReports',
       summary: 'My reports (drafts and submitted) with their sharing status and my supervisors’ comments',
-      responses: {
-        200: { description: 'My reports, the latest session first', schema: z.array(myReportSchema) },
-      },
-      handler: async ({ user }) => ({ body: await service.mine(actorOf(user)) }),
+      ok: { description: 'My reports, the latest session first', schema: z.array(myReportSchema) },
+      read: (actor) => service.mine(actor),
     }),
     ...(library
       ? [

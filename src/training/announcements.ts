@@ -34,21 +34,16 @@ import { eligibilityFor, yearsOfService } from './eligibility.ts';
 import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { noticeSessionOf } from './training-notices.ts';
 import { announcementKey } from './training-outbox-keys.ts';
+import { ENROLMENT_STATUSES } from './training.contract.ts';
 import type { CourseRow, SessionRow, TrainingStore } from './training.store.ts';
 
 type AnnouncementRow = typeof trainingAnnouncements.$inferSelect;
 type StaffMember = Awaited<ReturnType<typeof staffPageOn>>[number];
 
-/** Enrolment statuses that count as having taken the announcement up. */
-const TAKEN_UP = new Set([
-  'applied',
-  'recommended',
-  'nominated',
-  'confirmed',
-  'waitlisted',
-  'attended',
-  'reported',
-]);
+/** Enrolment statuses that count as having taken the announcement up: every one but withdrawn and declined. */
+const TAKEN_UP = new Set<string>(
+  ENROLMENT_STATUSES.filter((status) => status !== 'withdrawn' && status !== 'declined'),
+);
 
 export interface AnnouncementDependencies {
   db: Db;

@@ -14,7 +14,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { GraphError } from '../graph/graph-errors.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -78,6 +78,7 @@ export interface AttendanceDependencies {
 }
 
 export function createAttendanceService(deps: AttendanceDependencies) {
+  const auditAttendance = auditOf(deps.audit, 'training-attendance');
   const { db, store, people } = deps;
 
   /** HR, or the organiser side of a workplace course (a 課長/係長 of its 課): see src/training/workplace.ts. */
@@ -356,13 +357,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
       await requireSessionManager(actor, sessionId, 'see proposed attendance');
       if (!(await store.session(sessionId))) throw new AppError('not_found', 'No such session.');
       const row = await proposalRow(sessionId);
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'read',
-        resource: 'training-attendance',
-        details: { sessionId },
-      });
+      await auditAttendance('read', actor, null, { sessionId });
       return { proposal: row ? await view(row) : null };
     },
 
@@ -456,18 +451,12 @@ export function createAttendanceService(deps: AttendanceDependencies) {
           })
           .where(eq(trainingAttendanceProposals.id, row.id));
       });
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'training-attendance',
-        details: {
-          sessionId,
-          change: 'confirm',
-          attended,
-          absent: absentCount,
-          corrected: present.size + absent.size,
-        },
+      await auditAttendance('write', actor, null, {
+        sessionId,
+        change: 'confirm',
+        attended,
+        absent: absentCount,
+        corrected: present.size + absent.size,
       });
       return view((await proposalRow(sessionId))!);
     },
@@ -522,13 +511,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
           });
           if (made || (await proposalRow(sessionId))) break;
         }
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: null,
-          action: 'write',
-          resource: 'training-attendance',
-          details: { sessionId, change: 'checkin-code' },
-        });
+        await auditAttendance('write', actor, null, { sessionId, change: 'checkin-code' });
       }
       const row = (await proposalRow(sessionId))!;
       if (row.source !== 'checkin')
@@ -542,12 +525,10 @@ export function createAttendanceService(deps: AttendanceDependencies) {
       const expired = sql`${trainingCheckinFailures.windowStartedAt} <= now() - ${failureWindow}`;
       /** Every attempt is audited with its outcome: who, which session (when the code named one). */
       const audited = (outcome: string, sessionId?: string) =>
-        deps.audit.record({
-          actorId: actor.id,
-          subjectId: actor.id,
-          action: 'write',
-          resource: 'training-attendance',
-          details: { change: 'checkin', outcome, ...(sessionId ? { sessionId } : {}) },
+        auditAttendance('write', actor, actor.id, {
+          change: 'checkin',
+          outcome,
+          ...(sessionId ? { sessionId } : {}),
         });
       const [counted] = await db
         .select({ hits: trainingCheckinFailures.hits })
@@ -673,13 +654,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
         )
         .returning();
       if (!updated) throw stale((await proposalRow(sessionId)) ?? row);
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'training-attendance',
-        details: { sessionId, change: 'retry', was: row.state },
-      });
+      await auditAttendance('write', actor, null, { sessionId, change: 'retry', was: row.state });
       return view(updated);
     },
   };

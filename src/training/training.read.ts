@@ -35,6 +35,17 @@ export function attendances(db: Db, name = 'attendances') {
     .as(name);
 }
 
+/** What a request or a follow-up about an attendance names: the session, the person, its start and the course. */
+export function attendanceHeading(attendance: ReturnType<typeof attendances>) {
+  return {
+    sessionId: attendance.sessionId,
+    personId: attendance.personId,
+    startsAt: attendance.startsAt,
+    titleJa: attendance.titleJa,
+    titleEn: attendance.titleEn,
+  };
+}
+
 /** Joins a row of another table keyed by session and person (a report, a report request) to its attendance. */
 export function attendanceOf(
   attendance: ReturnType<typeof attendances>,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
+import { answeringRecord, callerRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   applyInputSchema,
@@ -42,7 +43,11 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
     recordRoutes({ tags: ['training'], path, id: uuidParam, errors });
   const course = record('/api/training/courses/:courseId');
   const session = record('/api/training/sessions/:sessionId');
-  const enrolment = record('/api/training/enrolments/:enrolmentId');
+  // Every change to an enrolment answers the enrolment.
+  const enrolment = answeringRecord(record('/api/training/enrolments/:enrolmentId'), {
+    description: 'The enrolment',
+    schema: enrolmentSchema,
+  });
 
   return [
     route({
@@ -145,15 +150,12 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         body: await service.listSessions(actorOf(user), { from: query.from, to: query.to }),
       }),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/training/team',
       operationId: 'listTeamTrainings',
       summary: 'The trainings of everyone below the caller in the reporting lines (supervisors; audited)',
-      responses: {
-        200: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
-      },
-      handler: async ({ user }) => ({ body: await service.team(actorOf(user)) }),
+      ok: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
+      read: (actor) => service.team(actor),
     }),
     session({
       method: 'get',
@@ -205,7 +207,6 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         'Confirm an enrolment (HR): a seat, or the end of the waiting list when full; Outlook adds the attendee',
       rateLimit: 'notify',
       body: versionOnlySchema,
-      ok: { description: 'The enrolment', schema: enrolmentSchema },
       act: (actor, id, body) => service.confirm(actor, id, body),
     }),
     enrolment({
@@ -215,7 +216,6 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Decline a request or a waiting place (HR)',
       rateLimit: 'notify',
       body: closeEnrolmentSchema,
-      ok: { description: 'The enrolment', schema: enrolmentSchema },
       act: (actor, id, body) => service.decline(actor, id, body),
     }),
     enrolment({
@@ -225,7 +225,6 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Withdraw (the person or HR): a freed seat goes to the first on the waiting list',
       rateLimit: 'notify',
       body: closeEnrolmentSchema,
-      ok: { description: 'The enrolment', schema: enrolmentSchema },
       act: (actor, id, body) => service.withdraw(actor, id, body),
     }),
     enrolment({
@@ -235,7 +234,6 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       summary: 'Record that a confirmed person attended (HR; once the session has ended)',
       rateLimit: 'write',
       body: versionOnlySchema,
-      ok: { description: 'The enrolment', schema: enrolmentSchema },
       act: (actor, id, body) => service.markAttended(actor, id, body),
     }),
     enrolment({
@@ -246,7 +244,6 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
         'Correct a person recorded as attended back to confirmed, i.e. absent (HR; 409 once they reported)',
       rateLimit: 'write',
       body: versionOnlySchema,
-      ok: { description: 'The enrolment', schema: enrolmentSchema },
       act: (actor, id, body) => service.unmarkAttended(actor, id, body),
     }),
     route({

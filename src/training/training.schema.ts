@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   frameworkLinks,
+  indexWhereSet,
   outlookEventColumns,
   personRef,
   timestamptz,
@@ -42,9 +43,7 @@ export const trainingCourses = pgTable(
   (table) => [
     uniqueIndex('training_courses_seed_key').on(table.seedKey),
     // A 課's 職場研修 panel lists its own courses.
-    index('training_courses_owner_idx')
-      .on(table.ownerDepartment)
-      .where(sql`${table.ownerDepartment} is not null`),
+    indexWhereSet('training_courses_owner_idx', table.ownerDepartment),
   ],
 );
 
@@ -83,9 +82,7 @@ export const trainingSessions = pgTable(
     index('training_sessions_course_idx').on(table.courseId, table.startsAt),
     // HR's dashboards read a fiscal year's sessions of every course.
     index('training_sessions_starts_idx').on(table.startsAt),
-    index('training_sessions_outlook_action_idx')
-      .on(table.outlookAction)
-      .where(sql`${table.outlookAction} is not null`),
+    indexWhereSet('training_sessions_outlook_action_idx', table.outlookAction),
   ],
 );
 

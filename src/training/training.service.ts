@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
+import { auditOf, type AuditLog } from '../auth/audit.ts';
 import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
@@ -72,6 +72,10 @@ export interface TrainingDependencies {
 export function createTrainingService(deps: TrainingDependencies) {
   const { store, people, framework } = deps;
   const today = () => jstDayOf(deps.now());
+  const auditCourse = auditOf(deps.audit, 'training-course');
+  const auditRoster = auditOf(deps.audit, 'training-roster');
+  const auditTeam = auditOf(deps.audit, 'training-team');
+  const auditEnrolment = auditOf(deps.audit, 'training-enrolment');
 
   const requireHr = (actor: Actor, what: string) => {
     if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
@@ -283,13 +287,7 @@ export function createTrainingService(deps: TrainingDependencies) {
         `Someone changed this course meanwhile (now version ${current.version}).`,
         current.version,
       );
-    await deps.audit.record({
-      actorId: actor.id,
-      subjectId: null,
-      action: 'write',
-      resource: 'training-course',
-      details: { courseId: current.id, ...audited(updated) },
-    });
+    await auditCourse('write', actor, null, { courseId: current.id, ...audited(updated) });
     const me = await people.get(actor.id);
     return courseView(updated, me, await store.sessionsOf([current.id]), { actor, person: me });
   };
@@ -552,16 +550,10 @@ export function createTrainingService(deps: TrainingDependencies) {
       const scope = await scopeOfNewCourse(actor, input);
       checkCourse(input);
       const course = await store.insertCourse({ ...courseRow(input), ...scope });
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'write',
-        resource: 'training-course',
-        details: {
-          courseId: course.id,
-          change: 'create',
-          ...(scope.scope === 'workplace' ? { scope: scope.scope, department: scope.ownerDepartment } : {}),
-        },
+      await auditCourse('write', actor, null, {
+        courseId: course.id,
+        change: 'create',
+        ...(scope.scope === 'workplace' ? { scope: scope.scope, department: scope.ownerDepartment } : {}),
       });
       const me = await people.get(actor.id);
       return courseView(course, me, [], { actor, person: me });
@@ -699,13 +691,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const { session, course } = await loadSession(sessionId);
       await requireManager(actor, course, 'see the roster');
       const rows = await store.enrolmentsOfSessions([sessionId]);
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'read',
-        resource: 'training-roster',
-        details: { sessionId },
-      });
+      await auditRoster('read', actor, null, { sessionId });
       const rank = (view: EnrolmentView) =>
         ['confirmed', 'attended', 'reported'].includes(view.status)
           ? 0
@@ -753,13 +739,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const below = await people.reportsBelow(actor.id);
       if (below.length === 0) return [];
       const rows = await store.enrolmentsOfPeople(below.map((person) => person.id));
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: null,
-        action: 'read',
-        resource: 'training-team',
-        details: { people: below.length },
-      });
+      await auditTeam('read', actor, null, { people: below.length });
       const views = await enrolmentViews(rows);
       return views.sort(
         (a, b) => b.start.localeCompare(a.start) || a.personName.localeCompare(b.personName, 'ja'),
@@ -807,13 +787,7 @@ export function createTrainingService(deps: TrainingDependencies) {
           change: { kind: 'recommended', byName: requester?.displayName ?? null, reason: input.reason },
         },
       );
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: personId,
-        action: 'write',
-        resource: 'training-enrolment',
-        details: { sessionId, change: 'recommend' },
-      });
+      await auditEnrolment('write', actor, personId, { sessionId, change: 'recommend' });
       return oneView(row);
     },
 
@@ -848,12 +822,10 @@ export function createTrainingService(deps: TrainingDependencies) {
         },
         { session, course, change: { kind: 'nominated' } },
       );
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: personId,
-        action: 'write',
-        resource: 'training-enrolment',
-        details: { sessionId, change: 'nominate', eligibilityOverridden: !eligible },
+      await auditEnrolment('write', actor, personId, {
+        sessionId,
+        change: 'nominate',
+        eligibilityOverridden: !eligible,
       });
       return oneView(row);
     },
@@ -912,12 +884,9 @@ export function createTrainingService(deps: TrainingDependencies) {
         },
       );
       if (recommender)
-        await deps.audit.record({
-          actorId: actor.id,
-          subjectId: found.personId,
-          action: 'write',
-          resource: 'training-enrolment',
-          details: { sessionId: found.sessionId, change: 'withdraw-recommendation' },
+        await auditEnrolment('write', actor, found.personId, {
+          sessionId: found.sessionId,
+          change: 'withdraw-recommendation',
         });
       return oneView(row);
     },
@@ -947,12 +916,9 @@ export function createTrainingService(deps: TrainingDependencies) {
       const row = await changeEnrolment(enrolmentId, input.version, ['attended'], () => ({
         status: 'confirmed',
       }));
-      await deps.audit.record({
-        actorId: actor.id,
-        subjectId: row.personId,
-        action: 'write',
-        resource: 'training-enrolment',
-        details: { sessionId: row.sessionId, change: 'attendance-corrected-to-absent' },
+      await auditEnrolment('write', actor, row.personId, {
+        sessionId: row.sessionId,
+        change: 'attendance-corrected-to-absent',
       });
       return oneView(row);
     },
