@@ -21,6 +21,7 @@ import { GoalStageNotice } from './goal-stage-notice.tsx';
 import { useGoalStage } from './goal-stage.ts';
 import messages from './messages.ts';
 import { WorkplaceGoals } from './workplace-goals.tsx';
+import { useDepartmentPolicy } from './department-goals.ts';
 import { Options } from '../shell/options.tsx';
 
 registerBundle('goals', messages);
@@ -58,15 +59,7 @@ export default function GoalsView({ api }: PageProps) {
   // My 課's goals for the year a new goal is written for (部・課の方針), for the goal to name one.
   const department = base.data?.[0].department ?? null;
   const policyYear = adding ?? year;
-  const policy = useQuery({
-    ...routeQuery(
-      api,
-      queryKeys.departmentPolicy(policyYear, department ?? ''),
-      'GET /api/policies/:fiscalYear/departments/:department',
-      { params: { fiscalYear: String(policyYear), department: department ?? '' } },
-    ),
-    enabled: department !== null && adding !== null,
-  });
+  const policy = useDepartmentPolicy(api, policyYear, department, adding !== null);
   const [notice, setNotice] = useState('');
   // One key per submission: the same goal sent twice (a double click, a retry) is made once.
   const goalKeys = useRef(submissionKeys());
@@ -173,6 +166,7 @@ export default function GoalsView({ api }: PageProps) {
               framework={framework}
               levelId={me.levelId}
               goal={goal}
+              department={me.department}
               editable={editable}
               isStageWritable={stages.stage?.isWritable}
               onChange={replace}
