@@ -1,13 +1,13 @@
 // The 課の方針 page (docs/growth.md, 部・課の方針): the 部's policy above the 課's, the 課長's editor with
 // its versioned save, and the chain's coverage view with the goals that serve nothing highlighted.
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
 import type { DepartmentCoverage, OrgPolicyView } from '../../src/growth/org-policy.contract.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import OrgPolicyView_ from '../../tab/src/org-policy/org-policy-view.tsx';
+import { seriousViolations } from './support/axe.ts';
 import { meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
@@ -55,6 +55,13 @@ const coverage: DepartmentCoverage = {
 
 const kacho = meAt('kacho', { roles: ['employee', 'supervisor'] });
 
+/** The 課長 of a 課 without a policy yet for the year, before anyone linked a goal. */
+const kachoEditing: Answers = {
+  'GET /api/me': kacho,
+  'GET /api/policies/:fiscalYear/departments/:department': departmentPolicy(true),
+  'GET /api/policies/:fiscalYear/departments/:department/coverage': { ...coverage, goals: [], unlinked: [] },
+};
+
 async function open(answers: Answers, options: { language?: 'ja' | 'en'; dark?: boolean } = {}) {
   const fake = fakeApi({
     'GET /api/policies/:fiscalYear/divisions/:division': divisionPolicy,
@@ -92,13 +99,7 @@ describe('the 課の方針 page', () => {
 
   it("lets the 課長 write the 課's goals, one serving the 部's goal, with the version read", async () => {
     const { screen, fake } = await open({
-      'GET /api/me': kacho,
-      'GET /api/policies/:fiscalYear/departments/:department': departmentPolicy(true),
-      'GET /api/policies/:fiscalYear/departments/:department/coverage': {
-        ...coverage,
-        goals: [],
-        unlinked: [],
-      },
+      ...kachoEditing,
       'PUT /api/policies/:fiscalYear/departments/:department': ({ body }) => ({
         ...departmentPolicy(true),
         policy: body.policy,
@@ -132,13 +133,7 @@ describe('the 課の方針 page', () => {
 
   it('keeps what the 課長 typed when someone saved first, and offers the newest version', async () => {
     const { screen } = await open({
-      'GET /api/me': kacho,
-      'GET /api/policies/:fiscalYear/departments/:department': departmentPolicy(true),
-      'GET /api/policies/:fiscalYear/departments/:department/coverage': {
-        ...coverage,
-        goals: [],
-        unlinked: [],
-      },
+      ...kachoEditing,
       'PUT /api/policies/:fiscalYear/departments/:department': () => {
         throw new ApiError(409, 'version_conflict', 'stale', 'req-1', [
           { path: 'body.version', message: 'current version is 1' },
@@ -199,14 +194,7 @@ describe('the 課の方針 page', () => {
       await expect.element(screen.getByText('Division goal it serves')).toBeVisible();
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.getByTestId('org-policy').element(), {
-        resultTypes: ['violations'],
-      });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.getByTestId('org-policy').element())).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }

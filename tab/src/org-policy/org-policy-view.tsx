@@ -2,11 +2,11 @@
 // to read; the 部長 / 課長 / HR edit theirs; the chain and HR see how the 課's people's goals link.
 // `#/org-policy` shows my own 課 and 部; `#/org-policy/<課>/<部>` another (the 部 may be left out).
 import { Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../../../src/growth/goal.contract.ts';
 import { ORG_UNIT_MAX } from '../../../src/growth/org-policy.contract.ts';
 import { useMe } from '../data/queries.ts';
+import { useGoalYears } from '../goals/goal-years.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, useLayoutStyles } from '../shell/layout.tsx';
@@ -32,11 +32,7 @@ export default function OrgPolicyView({ api, rest }: PageProps) {
   const { t } = useTranslation('orgPolicy');
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const current = useMemo(() => halfPeriodAt(new Date()).fiscalYear, []);
-  const years = useMemo(
-    () => Array.from({ length: current + 2 - FIRST_FISCAL_YEAR }, (_, index) => current + 1 - index),
-    [current],
-  );
+  const { current, years, labelOf } = useGoalYears(t);
   const [year, setYear] = useState(current);
   const me = useMe(api);
   if (me.data === undefined) return <PendingPage title={t('title')} testId="org-policy" query={me} />;
@@ -45,10 +41,6 @@ export default function OrgPolicyView({ api, rest }: PageProps) {
   const division = other ? (rest[1] ?? null) : me.data.division;
   // The chain above the 課's people and HR see the coverage; the server decides whom it includes.
   const mayReadCoverage = me.data.roles.includes('supervisor') || me.data.roles.includes('hr');
-  const labelOf = (value: number) => {
-    const suffix = value === current ? t('currentYear') : value === current + 1 ? t('nextYear') : '';
-    return `${t('yearLabel', { year: value, next: value + 1 })}${suffix ? ` — ${suffix}` : ''}`;
-  };
 
   return (
     <Page title={t('title')} testId="org-policy">
@@ -157,22 +149,21 @@ function UnitPicker({ showMine }: { showMine: boolean }) {
         {t('otherUnit')}
       </h2>
       <div className={styles.unitForm}>
-        <Field label={t('otherDepartment')} className={styles.unitField}>
-          <Input
-            value={department}
-            maxLength={ORG_UNIT_MAX}
-            onChange={(_, data) => setDepartment(data.value)}
-            data-testid="org-policy-other-department"
-          />
-        </Field>
-        <Field label={t('otherDivision')} className={styles.unitField}>
-          <Input
-            value={division}
-            maxLength={ORG_UNIT_MAX}
-            onChange={(_, data) => setDivision(data.value)}
-            data-testid="org-policy-other-division"
-          />
-        </Field>
+        {(
+          [
+            ['otherDepartment', department, setDepartment, 'org-policy-other-department'],
+            ['otherDivision', division, setDivision, 'org-policy-other-division'],
+          ] as const
+        ).map(([label, value, setValue, testId]) => (
+          <Field key={label} label={t(label)} className={styles.unitField}>
+            <Input
+              value={value}
+              maxLength={ORG_UNIT_MAX}
+              onChange={(_, data) => setValue(data.value)}
+              data-testid={testId}
+            />
+          </Field>
+        ))}
         <Button type="submit" data-testid="org-policy-other-show">
           {t('show')}
         </Button>
