@@ -246,6 +246,38 @@ describe('the goal form', () => {
       });
     });
 
+    it("shows an existing goal's link, and changes it on the goal's edit with the version read", async () => {
+      const existing = {
+        ...created({ body: { title: '研修計画を立てる', departmentGoalId: policy.goals[0]!.id } }),
+        version: 3,
+      };
+      const fake = fakeApi({
+        ...answers,
+        'GET /api/people/:personId/goals': [existing],
+        'GET /api/policies/:fiscalYear/departments/:department': policy,
+        'PUT /api/people/:personId/goals/:goalId': ({ body }) => ({
+          ...existing,
+          version: 4,
+          departmentGoalId: body.departmentGoalId ?? existing.departmentGoalId,
+        }),
+      });
+      const { screen } = await renderTab(<GoalsView api={fake.api} rest={[]} />, { language: 'ja' });
+      const card = screen.getByTestId('goal-goal-1');
+      await expect
+        .element(card.getByTestId('goal-department-link'))
+        .toHaveTextContent('つながる課の目標: 研修の受講率を上げる');
+      await card.getByTestId('goal-edit').click();
+      const select = card.getByTestId('goal-department-goal');
+      await expect.element(select).toHaveValue(policy.goals[0]!.id);
+      await select.selectOptions(policy.goals[1]!.id);
+      await card.getByTestId('goal-save').click();
+      await expect
+        .element(card.getByTestId('goal-department-link'))
+        .toHaveTextContent('つながる課の目標: 人事評価の手続を見直す');
+      const put = fake.received.find((request) => request.key === 'PUT /api/people/:personId/goals/:goalId');
+      expect(put?.body).toMatchObject({ version: 3, departmentGoalId: policy.goals[1]!.id });
+    });
+
     it('shows no choice when my 課 has no goals for the year, and sends no link', async () => {
       const { form, fake } = await openNewGoal({ 'POST /api/people/:personId/goals': created });
       await expect.element(form.getByTestId('goal-title')).toBeVisible();

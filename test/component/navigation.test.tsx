@@ -11,6 +11,7 @@ const ALL: PageId[] = [
   'home',
   'self-check',
   'goals',
+  'org-policy',
   'career',
   'declaration',
   'team',

@@ -896,4 +896,51 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
     );
     await page.close();
   });
+  it("lets a 課長 set a 課 goal on the 課の方針 page and see a 主事's goal linked to it", async () => {
+    const people = server.emulator.people;
+    // A 課 of its own: the step above writes the policy of the first 課 with a 主事 besides 職員課.
+    const taken = new Set(['職員課', shunin[0]!.department]);
+    const candidates = people.filter((person) => person.levelId === 'shuji' && !taken.has(person.department));
+    const shuji = candidates.find((person) => person.department !== candidates[0]!.department)!;
+    const kacho = people.find(
+      (person) => person.levelId === 'kacho' && person.department === shuji.department,
+    )!;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const { frame } = await openDevHost(page, server.url, {
+      user: kacho.userPrincipalName,
+      subEntityId: 'org-policy',
+    });
+    const section = frame.locator('[data-testid=department-policy]');
+    await section.locator('[data-testid=policy-edit]').click();
+    await section.locator('[data-testid=policy-field]').fill('手続を早く、わかりやすく');
+    await section.locator('[data-testid=policy-goal-add]').click();
+    await section.locator('[data-testid=policy-goal-title]').fill('申請の処理日数を減らす');
+    await section.locator('[data-testid=policy-save]').click();
+    await expect
+      .poll(() => section.locator('[data-testid=department-policy-status]').textContent())
+      .toBe('保存しました。');
+    const policy = await call(
+      kacho,
+      'GET',
+      `/api/policies/${now.fiscalYear}/departments/${encodeURIComponent(shuji.department!)}`,
+    );
+    const departmentGoalId = (policy.body.goals as Array<{ id: string }>)[0]!.id;
+    const linked = await call(shuji, 'POST', '/api/people/me/goals', {
+      fiscalYear: now.fiscalYear,
+      title: '申請書の記入例を作る',
+      successCriteria: '',
+      dueDate: `${now.fiscalYear + 1}-03-01`,
+      competencyIds: [],
+      guidelineIds: [],
+      departmentGoalId,
+      idempotencyKey: randomUUID(),
+    });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
+    const coverage = frame.locator('[data-testid=goal-coverage]');
+    await coverage.locator('[data-testid=coverage-refresh]').click();
+    await expect
+      .poll(() => coverage.locator('[data-testid=coverage-person]').first().textContent())
+      .toBe(`${shuji.displayName}：申請書の記入例を作る`);
+    await page.close();
+  });
 });

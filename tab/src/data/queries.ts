@@ -17,6 +17,11 @@ export const queryKeys = {
   workplaceGoals: (fiscalYear: number) => ['goals', 'workplace', fiscalYear] as const,
   departmentPolicy: (fiscalYear: number, department: string) =>
     ['policies', 'department', fiscalYear, department] as const,
+  divisionPolicy: (fiscalYear: number, division: string) =>
+    ['policies', 'division', fiscalYear, division] as const,
+  /** The chain's and HR's view of how a 課's people's goals cover its goals. */
+  departmentCoverage: (fiscalYear: number, department: string) =>
+    ['policies', 'coverage', fiscalYear, department] as const,
   allCycles: ['cycles'] as const,
   mySelfChecks: ['self-checks', 'me'] as const,
   mySelfCheck: (period: string) => ['self-check', 'me', period] as const,

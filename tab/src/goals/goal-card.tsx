@@ -21,6 +21,7 @@ import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { KeptInputError } from '../shell/save-error-bar.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { plainList } from '../shell/style-fragments.ts';
+import { useDepartmentPolicy } from './department-goals.ts';
 
 const useStyles = makeStyles({
   header: {
@@ -71,6 +72,7 @@ export function GoalCard({
   framework,
   levelId,
   goal,
+  department = null,
   editable,
   isStageWritable = () => true,
   onChange,
@@ -80,6 +82,8 @@ export function GoalCard({
   framework: Framework;
   levelId: string | null;
   goal: GoalView;
+  /** My 課 (部・課の方針): while editing, the goal may name one of its goals for the year. */
+  department?: string | null;
   editable: boolean;
   /** Whether HR's window lets a stage's reflection be written now (the server refuses it otherwise). */
   isStageWritable?: ((stage: 'mid' | 'yearEnd') => boolean) | undefined;
@@ -105,6 +109,11 @@ export function GoalCard({
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState('');
   const params = { personId: 'me', goalId: goal.id };
+  // The 課's goals: to choose from while editing, and to name the one this goal serves.
+  const departmentGoals =
+    useDepartmentPolicy(api, goal.fiscalYear, department, editing || Boolean(goal.departmentGoalId)).data
+      ?.goals ?? [];
+  const linkedGoal = departmentGoals.find((entry) => entry.id === goal.departmentGoalId);
   const latest = goal.progress.at(-1)?.percent ?? 0;
 
   const run = async (what: Busy, call: () => Promise<GoalView>, done: string) => {
@@ -240,6 +249,7 @@ export function GoalCard({
             levelId={levelId}
             fiscalYear={goal.fiscalYear}
             goal={goal}
+            departmentGoals={departmentGoals}
             onSubmit={update}
             onCancel={() => setEditing(false)}
             onReload={onReload}
@@ -253,6 +263,11 @@ export function GoalCard({
                 {goal.successCriteria || <span className={layout.muted}>{t('noCriteria')}</span>}
               </p>
             </div>
+            {linkedGoal ? (
+              <p style={{ margin: 0 }} data-testid="goal-department-link">
+                {t('departmentGoalShown', { title: linkedGoal.title })}
+              </p>
+            ) : null}
             <TagList title={t('competencies')} entries={competencyNames} testId="goal-competency-tags" />
             <TagList title={t('guidelines')} entries={guidelineNames} testId="goal-guideline-tags" />
           </>

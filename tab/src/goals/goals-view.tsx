@@ -1,13 +1,8 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FIRST_FISCAL_YEAR,
-  halfPeriodAt,
-  type GoalInput,
-  type GoalView,
-} from '../../../src/growth/goal.contract.ts';
+import type { GoalInput, GoalView } from '../../../src/growth/goal.contract.ts';
 import { submissionKeys } from '../api/idempotency-key.ts';
 import { queryKeys, routeQuery, useFramework, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
@@ -21,6 +16,8 @@ import { GoalStageNotice } from './goal-stage-notice.tsx';
 import { useGoalStage } from './goal-stage.ts';
 import messages from './messages.ts';
 import { WorkplaceGoals } from './workplace-goals.tsx';
+import { useDepartmentPolicy } from './department-goals.ts';
+import { useGoalYears } from './goal-years.ts';
 import { Options } from '../shell/options.tsx';
 
 registerBundle('goals', messages);
@@ -36,12 +33,8 @@ export default function GoalsView({ api }: PageProps) {
   const { t } = useTranslation('goals');
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const current = useMemo(() => halfPeriodAt(new Date()).fiscalYear, []);
   // Goals for the next year may be set before it starts (in March); earlier years are read-only.
-  const years = useMemo(
-    () => Array.from({ length: current + 2 - FIRST_FISCAL_YEAR }, (_, index) => current + 1 - index),
-    [current],
-  );
+  const { current, years, labelOf } = useGoalYears(t);
   const [year, setYear] = useState(current);
   const base = allOf(useMe(api), useFramework(api));
   // The list is cached per year: a late answer for another year lands in that year's entry, never here.
@@ -58,15 +51,7 @@ export default function GoalsView({ api }: PageProps) {
   // My 課's goals for the year a new goal is written for (部・課の方針), for the goal to name one.
   const department = base.data?.[0].department ?? null;
   const policyYear = adding ?? year;
-  const policy = useQuery({
-    ...routeQuery(
-      api,
-      queryKeys.departmentPolicy(policyYear, department ?? ''),
-      'GET /api/policies/:fiscalYear/departments/:department',
-      { params: { fiscalYear: String(policyYear), department: department ?? '' } },
-    ),
-    enabled: department !== null && adding !== null,
-  });
+  const policy = useDepartmentPolicy(api, policyYear, department, adding !== null);
   const [notice, setNotice] = useState('');
   // One key per submission: the same goal sent twice (a double click, a retry) is made once.
   const goalKeys = useRef(submissionKeys());
@@ -96,11 +81,6 @@ export default function GoalsView({ api }: PageProps) {
     queryClient.setQueryData<GoalView[]>(queryKeys.myGoals(fiscalYear), (previous) =>
       previous ? [...previous, created] : previous,
     );
-  };
-
-  const labelOf = (value: number) => {
-    const suffix = value === current ? t('currentYear') : value === current + 1 ? t('nextYear') : '';
-    return `${t('yearLabel', { year: value, next: value + 1 })}${suffix ? ` — ${suffix}` : ''}`;
   };
 
   if (base.data === undefined) return <PendingPage title={t('title')} testId="goals" query={base} />;
@@ -173,6 +153,7 @@ export default function GoalsView({ api }: PageProps) {
               framework={framework}
               levelId={me.levelId}
               goal={goal}
+              department={me.department}
               editable={editable}
               isStageWritable={stages.stage?.isWritable}
               onChange={replace}

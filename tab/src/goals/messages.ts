@@ -82,6 +82,7 @@ export default {
     departmentGoal: 'つながる課の目標',
     departmentGoalHint: '課の方針に掲げた目標のうち、この目標が役立つものを選びます。',
     departmentGoalNone: 'なし',
+    departmentGoalShown: 'つながる課の目標: {{title}}',
     visibilityShown: { workplace: '課に共有', private: '上司と職員課のみ' },
     stageName: { setting: '期首（目標設定）', mid: '中間', yearEnd: '期末' },
     stageOpen: {
@@ -178,6 +179,7 @@ export default {
     departmentGoal: "My section's goal it serves",
     departmentGoalHint: "Choose the goal of your section's policy that this goal helps to reach.",
     departmentGoalNone: 'None',
+    departmentGoalShown: "My section's goal it serves: {{title}}",
     visibilityShown: { workplace: 'Shared with my section', private: 'Supervisors and HR only' },
     stageName: {
       setting: 'goal setting (start of year)',

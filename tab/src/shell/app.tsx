@@ -43,6 +43,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   training: lazy(() => import('../training/training-view.tsx')),
   hr: lazy(() => import('../hr/hr-view.tsx')),
   policy: lazy(() => import('../policy/policy-view.tsx')),
+  'org-policy': lazy(() => import('../org-policy/org-policy-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;

@@ -42,7 +42,7 @@ const MoreMenu = lazy(() => import('./more-menu.tsx'));
  * Pages everyone has; the team page joins them for people with direct reports. Interviews are for everyone:
  * supervisors book there, and everyone sees the interviews they are invited to.
  */
-const EVERYONE: readonly PageId[] = ['home', 'self-check', 'goals', 'career', 'declaration'];
+const EVERYONE: readonly PageId[] = ['home', 'self-check', 'goals', 'org-policy', 'career', 'declaration'];
 
 /**
  * The pages as tabs. On a narrow screen (Teams mobile, 360 px) the tabs that do not fit move, last first,

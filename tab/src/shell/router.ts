@@ -12,7 +12,8 @@ export type PageId =
   | 'interviews'
   | 'training'
   | 'hr'
-  | 'policy';
+  | 'policy'
+  | 'org-policy';
 
 export interface Route {
   page: PageId;
@@ -31,6 +32,7 @@ const PAGES: readonly PageId[] = [
   'training',
   'hr',
   'policy',
+  'org-policy',
 ];
 
 export function parseRoute(hash: string): Route {

@@ -153,6 +153,8 @@ const TAB_ROUTES = [
   'GET /api/policies/:fiscalYear/departments/:department',
   'PUT /api/policies/:fiscalYear/departments/:department',
   'GET /api/policies/:fiscalYear/departments/:department/coverage',
+  'GET /api/policies/:fiscalYear/divisions/:division',
+  'PUT /api/policies/:fiscalYear/divisions/:division',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
