@@ -3,7 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
+import { PgBoss, type SendOptions } from 'pg-boss';
 import { loadOrCreateKeys } from '../../src/dev/m365-emulator/keys.ts';
+import type { JobQueue } from '../../src/jobs/queue.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
@@ -55,6 +57,60 @@ function defaultServerBackend(): BackendName {
   return process.env.TEST_SERVER_STORE === 'slice' ? SLICE_BACKENDS[0]! : 'pglite';
 }
 
+/**
+ * How the e2e walks' servers run their jobs (`TEST_SERVER_JOBS=kick`, set by the e2e project in
+ * vitest.config.ts): a job sent is started at once instead of at its worker's next fetch, so the workers
+ * may fetch only every two seconds (production's default). Each fetch is a query on the in-process PGlite:
+ * two idle servers side by side on a loaded machine burned 1.31 s of CPU time in 20 s polling every half
+ * second, 0.58 s every two seconds; two e2e servers run through the whole browser phase. The walks that
+ * wait for jobs also got quicker (interviews' booking steps waited on each Outlook job's next fetch).
+ * What nobody sends (a schedule, a retry after its delay) still waits for the next fetch.
+ */
+function kickedJobs(): boolean {
+  return process.env.TEST_SERVER_JOBS === 'kick';
+}
+
+/** The ids of each PgBoss's workers by queue, as `work()` answers them (the server starts its workers). */
+const workersOf = new WeakMap<PgBoss, Map<string, string[]>>();
+let workRecorded = false;
+function recordWorkers(): void {
+  // Test code only, and once per module graph (`isolate: false` keeps it across a worker's files).
+  if (workRecorded) return;
+  workRecorded = true;
+  const work = Reflect.get(PgBoss.prototype, 'work') as (
+    this: PgBoss,
+    name: string,
+    ...rest: unknown[]
+  ) => Promise<string>;
+  PgBoss.prototype.work = async function (this: PgBoss, name: string, ...rest: unknown[]) {
+    const id = await work.call(this, name, ...rest);
+    const byQueue = workersOf.get(this) ?? new Map<string, string[]>();
+    workersOf.set(this, byQueue);
+    byQueue.set(name, [...(byQueue.get(name) ?? []), id]);
+    return id;
+  } as typeof PgBoss.prototype.work;
+}
+
+/**
+ * Wakes the queue's workers when a job is sent to it (pg-boss's `notifyWorker`: a worker waiting for its
+ * next fetch fetches now; one busy fetches again as soon as it is done), or when a job sent with
+ * `startAfter` seconds becomes due.
+ */
+function kickOnSend(queue: JobQueue, stopped: () => boolean): void {
+  const send = queue.send.bind(queue);
+  const kick = (name: string) => {
+    if (stopped()) return;
+    for (const id of workersOf.get(queue.boss)?.get(name) ?? []) queue.boss.notifyWorker(id);
+  };
+  queue.send = async <T extends object>(name: string, data: T, options?: SendOptions) => {
+    const id = await send(name, data, options);
+    const after = options?.startAfter;
+    if (after === undefined) kick(name);
+    else if (typeof after === 'number') setTimeout(() => kick(name), after * 1000 + 50).unref();
+    return id;
+  };
+}
+
 /** The whole service, as `npm start` wires it, on a random port with its own empty store. */
 export async function startTestServer(
   options: {
@@ -66,6 +122,8 @@ export async function startTestServer(
     clock?: Clock;
   } = {},
 ): Promise<TestServer> {
+  const kicked = kickedJobs();
+  if (kicked) recordWorkers();
   const store = await createTestStore(options.backend ?? defaultServerBackend());
   seedEmulatorKeys(store.dataDir);
   const config = loadConfig(
@@ -77,8 +135,9 @@ export async function startTestServer(
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: '2000',
       // Workers fetch every half second instead of every two: a test waiting for a job (a booking, a sync,
-      // an outbox drain) waits for the next fetch, and those waits were most of several files' time.
-      JOB_POLL_INTERVAL_SECONDS: '0.5',
+      // an outbox drain) waits for the next fetch, and those waits were most of several files' time. Where
+      // a sent job wakes its worker (`kickedJobs`), the two seconds of production hold.
+      JOB_POLL_INTERVAL_SECONDS: kicked ? '2' : '0.5',
       ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
       ...options.env,
     },
@@ -92,6 +151,8 @@ export async function startTestServer(
   );
   const local = server.local;
   if (!local) throw new Error('the test server runs in local mode');
+  let stopping = false;
+  if (kicked) kickOnSend(server.queue, () => stopping);
   // Reporting lines come from the directory sync the server starts with; tests need them in place.
   const deadline = Date.now() + 30_000;
   while ((await server.database.query('SELECT 1 FROM directory_syncs LIMIT 1')).length === 0) {
@@ -104,6 +165,7 @@ export async function startTestServer(
     emulator: local.emulator,
     tokenFor: (user) => local.emulator.issueSsoToken(user),
     async stop() {
+      stopping = true;
       await server.close();
       await store.dispose();
     },
