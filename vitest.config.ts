@@ -13,8 +13,12 @@ const UNIT_MOCKS = [
 // The first phase: the projects that drive Chromium, two files at a time each (the e2e walks with their
 // servers, and the component tests beside them, which fill what the walks leave of the two cores).
 const BROWSER_PHASE = { maxWorkers: 2, sequence: { groupOrder: 0 } };
-// The second phase: the node projects, three at a time.
-const NODE_PHASE = { sequence: { groupOrder: 1 } };
+// The second phase: the node projects, three at a time. TEST_CPU_LOG=<file> logs each file's CPU and
+// wall seconds there (test/support/cpu-log.ts), to find where the phase's time goes.
+const NODE_PHASE = {
+  sequence: { groupOrder: 1 },
+  setupFiles: process.env.TEST_CPU_LOG ? ['test/support/cpu-log.ts'] : [],
+};
 
 // Six projects, so a developer can run the fast ones alone (`npx vitest run --project unit`); `npm test`
 // runs them all. Inline projects inherit the options below.

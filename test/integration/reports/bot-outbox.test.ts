@@ -410,19 +410,24 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
         return new Promise(() => undefined);
       },
     };
+    // Both workers read a clock the test moves: on the wall clock, a 300 ms lease could run out between
+    // the claim and the post on a loaded machine (the row is then not posted by the dying worker), and
+    // the takeover had to sleep until it had.
+    let now = Date.now();
+    const clock = () => now;
     const dying = createBotOutboxWorker({
       db: context.db,
       conversations: context.conversations,
       connector: diesAfterPosting,
       logger: testLogger,
+      clock,
       leaseMs: 300,
     });
     void dying.drain();
-    for (let waited = 0; context.fake.accepted.length < 1 && waited < 200; waited += 1)
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    await vi.waitFor(() => expect(context.fake.accepted).toHaveLength(1), { timeout: 60_000, interval: 25 });
     void dying.stop();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await drainAll(worker(context, { leaseMs: 300 }), context.messages, ['k-window']);
+    now += 1000; // its leases have run out
+    await drainAll(worker(context, { clock, leaseMs: 300 }), context.messages, ['k-window']);
     expect(context.fake.accepted).toHaveLength(2);
   });
 
@@ -767,8 +772,14 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     const context = await setUp();
     const person = context.staff[5]!;
     await context.messages.enqueue([toPerson(person.id, 'k-crash')]);
-    // The install succeeds, then the worker dies before it keeps the chat (its lease runs out).
+    // The install succeeds, then the worker dies before it keeps the chat (its lease runs out). Both
+    // workers read a clock the test moves: on the wall clock, a 200 ms lease could run out between the
+    // claim and the install on a loaded machine (the row is then skipped, never installed), and the
+    // takeover had to sleep until it had.
+    let now = Date.now();
+    const clock = () => now;
     const dying = worker(context, {
+      clock,
       leaseMs: 200,
       leaseSafetyMs: 10,
       installer: {
@@ -781,10 +792,15 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
     // Never stopped: its install never answers (the process is gone), so stop() would wait for ever.
     workers.splice(workers.indexOf(dying), 1);
     void dying.drain();
-    await vi.waitFor(() => expect(context.emulator.teamsApp.isInstalledFor(person.id)).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // vi.waitFor gives up after 1 s by default: beside another suite the install took longer. The wait
+    // catches a hang, not slowness.
+    await vi.waitFor(() => expect(context.emulator.teamsApp.isInstalledFor(person.id)).toBe(true), {
+      timeout: 60_000,
+      interval: 25,
+    });
+    now += 1000; // its leases (the row's and the sender's) have run out
     const states = await drainUntilSettled(
-      worker(context, { leaseMs: 200, leaseSafetyMs: 10 }),
+      worker(context, { clock, leaseMs: 200, leaseSafetyMs: 10 }),
       context.messages,
       ['k-crash'],
     );
