@@ -12,7 +12,7 @@ import {
 import type { DeclarationService } from './declaration.service.ts';
 import { personRecordRoutes } from './person-record-route.ts';
 
-const fiscalYearParam = z
+export const fiscalYearParam = z
   .string()
   .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
   .transform(Number)

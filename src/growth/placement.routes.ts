@@ -3,6 +3,7 @@ import { actorOf } from '../auth/access.ts';
 import { hrRouteGroup } from '../http/route-kinds.ts';
 import type { RouteDefinition } from '../http/route.ts';
 import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
+import { fiscalYearParam } from './declaration.routes.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 import { placementCsv } from './placement-csv.ts';
 import {
@@ -14,12 +15,6 @@ import {
   placementRollUpsSchema,
 } from './placement.contract.ts';
 import type { PlacementService } from './placement.service.ts';
-
-const fiscalYearParam = z
-  .string()
-  .regex(/^\d{4}$/, 'must be a fiscal year, e.g. 2026')
-  .transform(Number)
-  .meta({ examples: ['2026'] });
 
 const badFilter = { 400: { description: 'A filter, cursor or fiscal year that is not valid' } } as const;
 
