@@ -169,6 +169,8 @@ const commonSchema = z.object({
   // 2 s). Each instance's workers poll the database this often; pg-boss refuses less than 0.5 s.
   JOB_POLL_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(60).default(2)),
   INTERVIEW_LEASE_SECONDS: wholeNumber(1, 3600, 120),
+  // The policy's 能力・適性等評価期間 (7(3)⑤), "about ten years" from the hire date (docs/growth.md, "配置").
+  EVALUATION_PERIOD_YEARS: wholeNumber(1, 40, 10),
   M365_EMULATOR_PORT: port,
   M365_EMULATOR_ORGANISATION_FILE: optionalString,
   ENTRA_TENANT_ID: optionalString,
@@ -278,6 +280,8 @@ interface BaseConfig {
   jobPollIntervalSeconds: number;
   /** How long a worker holds interviews while it talks to Outlook; after a crash, the wait before a retry. */
   interviewLeaseMs: number;
+  /** The 能力・適性等評価期間 in years from the hire date (`EVALUATION_PERIOD_YEARS`, default 10). */
+  evaluationPeriodYears: number;
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
   hrAppRole: string;
   /** Training reports: days without a submitted report before a reminder (and between reminders), and how many. */
@@ -750,6 +754,7 @@ export function loadConfig(
     jobRetentionDays: raw.JOB_RETENTION_DAYS,
     jobPollIntervalSeconds: raw.JOB_POLL_INTERVAL_SECONDS,
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
+    evaluationPeriodYears: raw.EVALUATION_PERIOD_YEARS,
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
     reportReminderMax: raw.REPORT_REMINDER_MAX,

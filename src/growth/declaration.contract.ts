@@ -66,6 +66,8 @@ export const declarationDraftInputSchema = versionedOrNewInput({
   /** 考慮してほしい事情 (health, care, family …). */
   circumstances: userText.max(DECLARATION_TEXT_MAX),
   comment: userText.max(DECLARATION_TEXT_MAX),
+  /** 資質・貢献度の振り返り; optional (absent is blank), limited like the texts above. */
+  reflection: userText.max(DECLARATION_TEXT_MAX).optional(),
 });
 export type DeclarationDraftInput = z.infer<typeof declarationDraftInputSchema>;
 
@@ -87,6 +89,8 @@ export const declarationResponseSchema = z.object({
   transferWishes: z.array(z.object({ department: z.string(), reason: z.string() })),
   circumstances: z.string(),
   comment: z.string(),
+  /** 資質・貢献度の振り返り (blank when not written). */
+  reflection: z.string(),
   /** The first submission (ISO instant). */
   submittedAt: z.string().nullable(),
   /** The last revision of the submitted form (ISO instant), or null when never revised. */

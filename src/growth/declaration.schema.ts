@@ -16,6 +16,8 @@ export const declarations = pgTable(
     transferWishes: jsonb('transfer_wishes').$type<TransferWish[]>().notNull().default([]),
     circumstances: text('circumstances').notNull().default(''),
     comment: text('comment').notNull().default(''),
+    /** 資質・貢献度の振り返り: the person's own look back on their qualities and contribution (policy 7(3)③). */
+    reflection: text('reflection').notNull().default(''),
     ...versionedRow(),
     submittedAt: timestamptz('submitted_at'),
     /** The last revision of a submitted form (while the window was open); null when never revised. */

@@ -109,6 +109,7 @@ export function createDeclarationService(deps: {
     transferWishes: row?.transferWishes ?? [],
     circumstances: row?.circumstances ?? '',
     comment: row?.comment ?? '',
+    reflection: row?.reflection ?? '',
     submittedAt: row?.submittedAt?.toISOString() ?? null,
     revisedAt: row?.revisedAt?.toISOString() ?? null,
     revisions: row?.revisions ?? 0,
@@ -165,10 +166,11 @@ export function createDeclarationService(deps: {
       );
   };
 
-  /** What the form holds: an absent placement is one not answered. */
-  const contentOf = ({ version: _version, placement, ...rest }: DeclarationDraftInput) => ({
+  /** What the form holds: an absent placement is one not answered, an absent reflection a blank one. */
+  const contentOf = ({ version: _version, placement, reflection, ...rest }: DeclarationDraftInput) => ({
     ...rest,
     placement: placement ?? null,
+    reflection: reflection ?? '',
   });
 
   /** Updates a draft only if nobody changed it since `expected` and it is still a draft. */

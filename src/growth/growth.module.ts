@@ -10,6 +10,8 @@ import { declarationRoutes } from './declaration.routes.ts';
 import { createDeclarationService } from './declaration.service.ts';
 import { goalRoutes } from './goal.routes.ts';
 import { createGoalService } from './goal.service.ts';
+import { placementRoutes } from './placement.routes.ts';
+import { createPlacementService } from './placement.service.ts';
 import { orgPolicyRoutes } from './org-policy.routes.ts';
 import { createOrgPolicyService } from './org-policy.service.ts';
 import { selfCheckRoutes } from './self-check.routes.ts';
@@ -41,6 +43,7 @@ export function createGrowthModule(
     people: deps.people,
   };
   const orgPolicies = createOrgPolicyService(growth);
+  const declarations = createDeclarationService({ ...growth, windows: deps.windows.declarationWindows });
   return {
     routes: [
       ...selfCheckRoutes(
@@ -62,7 +65,15 @@ export function createGrowthModule(
       ),
       ...careerRoutes(createCareerService(growth)),
       ...orgPolicyRoutes(orgPolicies),
-      ...declarationRoutes(createDeclarationService({ ...growth, windows: deps.windows.declarationWindows })),
+      ...declarationRoutes(declarations),
+      ...placementRoutes(
+        createPlacementService({
+          ...growth,
+          declarations,
+          levels: ctx.framework.levels,
+          evaluationPeriodYears: ctx.config.evaluationPeriodYears,
+        }),
+      ),
     ],
     /** Mounted after cycles' routes, where the team view always stood. */
     teamRoutes: teamRoutes(createTeamService({ ...growth, interviews: deps.interviews })),

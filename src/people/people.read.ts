@@ -5,7 +5,7 @@ import { gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import { peopleInForce } from './people-in-force.ts';
-import { people } from './people.schema.ts';
+import { people, personLevels } from './people.schema.ts';
 
 /**
  * Everyone's id and display name, as a relation to join (e.g. the audit log's actor and subject). `name`
@@ -129,4 +129,60 @@ export function personPlacements(db: Db, name: string) {
     .select({ id: people.id, displayName: people.displayName, department: people.department })
     .from(people)
     .as(name);
+}
+
+/**
+ * The staff on `today` (as staffOn counts them: in force, with a level) with what HR's 配置 workspace
+ * shows of each: name, 課, 部, job title, level, employment type and hire date (採用日, HR's record in
+ * force first). One statement; a city's few thousand rows.
+ */
+export async function staffPlacementsOn(db: Db, today: string) {
+  const view = peopleInForce(db, today);
+  const result: unknown = await db.execute(sql`
+    select id, display_name, department, division, job_title, level_id, employment_type,
+      hire_date::text as hire_date
+    from ${view} where level_id is not null`);
+  type Row = {
+    id: string;
+    display_name: string;
+    department: string | null;
+    division: string | null;
+    job_title: string | null;
+    level_id: string;
+    employment_type: 'regular' | 'fiscalYear';
+    hire_date: string | null;
+  };
+  return (result as { rows: Row[] }).rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    department: row.department,
+    division: row.division,
+    jobTitle: row.job_title,
+    levelId: row.level_id,
+    employmentType: row.employment_type,
+    hireDate: row.hire_date,
+  }));
+}
+export type StaffPlacement = Awaited<ReturnType<typeof staffPlacementsOn>>[number];
+
+/**
+ * Every 部 each person was placed in by HR's 発令 records (effective on or before `today`), oldest
+ * first, with the day each took effect: the rotation history HR's imports know.
+ */
+export async function divisionRecordsUntil(
+  db: Db,
+  today: string,
+): Promise<Array<{ personId: string; effectiveFrom: string; division: string | null }>> {
+  const result: unknown = await db.execute(sql`
+    select ${personLevels.personId} as person_id, ${personLevels.effectiveFrom}::text as effective_from,
+      ${personLevels.division} as division
+    from ${personLevels} where ${personLevels.effectiveFrom} <= ${today}::date
+    order by ${personLevels.personId}, ${personLevels.effectiveFrom}`);
+  return (
+    result as { rows: Array<{ person_id: string; effective_from: string; division: string | null }> }
+  ).rows.map((row) => ({
+    personId: row.person_id,
+    effectiveFrom: row.effective_from,
+    division: row.division,
+  }));
 }

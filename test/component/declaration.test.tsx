@@ -29,6 +29,7 @@ const declaration = (overrides: Partial<DeclarationResponse> = {}): DeclarationR
   transferWishes: [],
   circumstances: '',
   comment: '',
+  reflection: '',
   submittedAt: null,
   revisedAt: null,
   revisions: 0,
@@ -80,6 +81,33 @@ describe('the 自己申告 page', () => {
     await expect
       .poll(() => fake.received.find((request) => request.key.startsWith('PUT '))?.body)
       .toMatchObject({ placement: 'stay' });
+  });
+
+  it('saves the 資質・貢献度の振り返り with the draft', async () => {
+    const { screen, fake } = await open({
+      'PUT /api/people/:personId/declarations/:fiscalYear': ({ body }) =>
+        declaration({ version: 2, reflection: body?.reflection ?? '' }),
+    });
+    await expect.element(screen.getByText('資質・貢献度の振り返り').first()).toBeVisible();
+    await screen.getByTestId('reflection').fill('窓口改善で課の処理日数を短縮した');
+    await screen.getByTestId('declaration-save').click();
+    await expect
+      .poll(() => fake.received.find((request) => request.key.startsWith('PUT '))?.body)
+      .toMatchObject({ reflection: '窓口改善で課の処理日数を短縮した' });
+  });
+
+  it('shows the reflection of a submitted form read-only', async () => {
+    const { screen } = await open({
+      'GET /api/people/:personId/declarations/:fiscalYear': declaration({
+        status: 'submitted',
+        editable: false,
+        reflection: '後輩の指導に力を入れた',
+        submittedAt: `${year}-11-10T01:00:00.000Z`,
+      }),
+    });
+    await expect
+      .poll(() => screen.getByTestId('declaration-read-only').query()?.textContent ?? '')
+      .toMatch(/資質・貢献度の振り返り後輩の指導に力を入れた/);
   });
 
   it('revises a submitted form while the window is open, keeping it submitted until the revision is sent', async () => {

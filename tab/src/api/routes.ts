@@ -8,6 +8,7 @@ import type { CareerRoutes } from './route-map/career.ts';
 import type { CycleRoutes } from './route-map/cycles.ts';
 import type { DeclarationRoutes } from './route-map/declarations.ts';
 import type { DevelopmentRoutes } from './route-map/development.ts';
+import type { PlacementRoutes } from './route-map/placement.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
@@ -45,7 +46,8 @@ export interface ApiRoutes
     HomeRoutes,
     DevelopmentRoutes,
     OjtRoutes,
-    PolicyRoutes {}
+    PolicyRoutes,
+    PlacementRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

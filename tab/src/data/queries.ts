@@ -91,6 +91,7 @@ export const queryKeys = {
   hrReports: (kind: 'submission' | 'wanted', fiscalYear: number) => ['hr-reports', kind, fiscalYear] as const,
   /** HR's roll-up of the 育成 pages for a fiscal year. */
   hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
+  hrPlacement: (...parts: Array<string | number>) => ['hr-placement', ...parts] as const,
 };
 
 /**

@@ -49,7 +49,8 @@ import { TextareaField, TextareaStack } from '../shell/textarea-field.tsx';
 
 registerBundle('declaration', messages);
 
-type Form = Omit<DeclarationDraftInput, 'version'>;
+/** The form as edited: the optional reflection is always there (blank when not written). */
+type Form = Omit<DeclarationDraftInput, 'version' | 'reflection'> & { reflection: string };
 
 const useStyles = makeStyles({
   wish: {
@@ -145,6 +146,7 @@ function formOf(declaration: DeclarationResponse): Form {
     transferWishes: declaration.transferWishes.map((wish) => ({ ...wish })),
     circumstances: declaration.circumstances,
     comment: declaration.comment,
+    reflection: declaration.reflection,
   };
 }
 
@@ -359,6 +361,18 @@ function DeclarationForm({
               {t('addWish')}
             </Button>
           </Section>
+          <Section title={t('reflection')} id="declaration-reflection">
+            <TextareaField
+              label={t('reflection')}
+              hint={t('reflectionHint')}
+              value={form.reflection}
+              maxLength={DECLARATION_TEXT_MAX}
+              resize="vertical"
+              rows={3}
+              onChange={(value) => update('reflection', value)}
+              testId="reflection"
+            />
+          </Section>
           <Section title={t('others')} id="declaration-others">
             <TextareaStack
               fields={OTHERS.map(({ key, hint }) => ({
@@ -511,6 +525,9 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
             ))}
           </ol>
         )}
+      </Section>
+      <Section title={t('reflection')} id="declaration-reflection">
+        {text(declaration.reflection)}
       </Section>
       <Section title={t('circumstances')} id="declaration-circumstances">
         {text(declaration.circumstances)}

@@ -42,6 +42,8 @@ export default {
     addWish: '希望を追加',
     removeWish: '第{{n}}希望を削除',
     remove: '削除',
+    reflection: '資質・貢献度の振り返り',
+    reflectionHint: 'この1年を振り返って、発揮できた資質・能力や組織への貢献（任意）',
     others: '事情・自由記述',
     circumstances: '考慮してほしい事情',
     circumstancesHint: '健康、介護、子育て、通勤など',
@@ -128,6 +130,9 @@ export default {
     addWish: 'Add a wish',
     removeWish: 'Remove wish {{n}}',
     remove: 'Remove',
+    reflection: 'Reflection on your qualities and contribution',
+    reflectionHint:
+      'Looking back on the year: the qualities and abilities you showed and how you contributed (optional)',
     others: 'Circumstances and comment',
     circumstances: 'Circumstances to consider',
     circumstancesHint: 'Health, caregiving, child-rearing, commute …',

@@ -22,6 +22,7 @@ export const HR_SECTIONS = [
   'dashboards',
   'reports',
   'development',
+  'placement',
   'audit',
   'erasure',
 ] as const;
@@ -36,6 +37,7 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   dashboards: lazy(() => import('./sections/dashboards-section.tsx')),
   reports: lazy(() => import('./sections/reports-section.tsx')),
   development: lazy(() => import('./sections/development-section.tsx')),
+  placement: lazy(() => import('./sections/placement-section.tsx')),
   audit: lazy(() => import('./sections/audit-section.tsx')),
   erasure: lazy(() => import('./sections/erasure-section.tsx')),
 };

@@ -146,6 +146,18 @@ describe.each(SLICE_BACKENDS)('自己申告 (self-declaration) on %s', (backend)
     expect(reread.body).toEqual(saved.body);
   });
 
+  it('keeps the optional 資質・貢献度の振り返り: saved when sent, blank when left out', async () => {
+    const current = await call(self, 'GET', path());
+    expect(current.body.reflection).toBe('');
+    const reflection = '窓口のDXで申請処理の日数を半分にした。後輩2人の指導も担った。';
+    const saved = await call(self, 'PUT', path(), form(current.body.version as number, { reflection }));
+    expect(saved.status).toBe(200);
+    expect((await call(self, 'GET', path())).body).toMatchObject({ reflection });
+    expect((await call(hr, 'GET', path())).body).toMatchObject({ reflection });
+    const without = await call(self, 'PUT', path(), form(saved.body.version as number));
+    expect(without.body).toMatchObject({ reflection: '' });
+  });
+
   it('lets the person and HR read (HR read-only and audited); the supervisor chain, colleagues and outsiders get 403', async () => {
     const before = (await auditRows(self.id)).length;
     const asHr = await call(hr, 'GET', path());
@@ -206,6 +218,8 @@ describe.each(SLICE_BACKENDS)('自己申告 (self-declaration) on %s', (backend)
       ['a reason over 2000 characters', { transferWishes: [{ ...wish, reason: 'あ'.repeat(2001) }] }],
       ['circumstances over 2000 characters', { circumstances: 'あ'.repeat(2001) }],
       ['a comment over 2000 characters', { comment: 'あ'.repeat(2001) }],
+      ['a reflection over 2000 characters', { reflection: 'あ'.repeat(2001) }],
+      ['a reflection that is not text', { reflection: 5 }],
       ['an unknown field', { rating: 5 }],
     ];
     const before = await snapshotState(server);

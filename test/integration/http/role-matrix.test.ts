@@ -92,6 +92,11 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/hr/training/courses/{courseId}/results.csv': HR,
   'GET /api/hr/development': HR,
   'GET /api/hr/development.csv': HR,
+  // HR's 配置 workspace (docs/growth.md, "配置"): strictly HR, the person themself included.
+  'GET /api/hr/placement/declarations': HR,
+  'GET /api/hr/placement/declarations.csv': HR,
+  'GET /api/hr/placement/declarations/{fiscalYear}/{personId}': HR,
+  'GET /api/hr/placement/roll-ups': HR,
   'GET /api/hr/audit': HR,
   'GET /api/hr/audit/export': HR,
   'GET /api/hr/people/{personId}/erasure-preview': HR,

@@ -29,6 +29,7 @@ import { homeRoutes } from '../../../src/home/home.routes.ts';
 import { developmentRoutes } from '../../../src/growth/development.routes.ts';
 import { ojtRoutes } from '../../../src/ojt/ojt.routes.ts';
 import { orgPolicyRoutes } from '../../../src/growth/org-policy.routes.ts';
+import { placementRoutes } from '../../../src/growth/placement.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -155,6 +156,9 @@ const TAB_ROUTES = [
   'GET /api/policies/:fiscalYear/departments/:department/coverage',
   'GET /api/policies/:fiscalYear/divisions/:division',
   'PUT /api/policies/:fiscalYear/divisions/:division',
+  'GET /api/hr/placement/declarations',
+  'GET /api/hr/placement/declarations/:fiscalYear/:personId',
+  'GET /api/hr/placement/roll-ups',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -188,6 +192,7 @@ describe("the tab's typed routes", () => {
       ...developmentRoutes({} as never),
       ...ojtRoutes({} as never, {} as never),
       ...orgPolicyRoutes({} as never),
+      ...placementRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });

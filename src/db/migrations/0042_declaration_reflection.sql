@@ -1,0 +1,1 @@
+ALTER TABLE "declarations" ADD COLUMN "reflection" text DEFAULT '' NOT NULL;
