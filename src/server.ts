@@ -34,6 +34,7 @@ import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createOjtNotices } from './ojt/ojt-notices.ts';
 import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
+import { createPulseModule } from './pulse/pulse.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -211,6 +212,7 @@ export async function startServer(
       checkIn: (actor, input) => training.attendance.checkIn(actor, input),
     });
     const ojt = createOjtModule(ctx, base);
+    const pulse = createPulseModule(ctx, base);
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,
@@ -232,6 +234,7 @@ export async function startServer(
       }),
       createAnalyticsModule(ctx, base),
       ojt,
+      pulse,
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

@@ -73,6 +73,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted('ojt_guidance', 'person_id', 'guidance logged for them under their OJT plans'),
   deleted('ojt_plans', 'person_id', 'their OJT plans (their checklist items go with them)'),
   deleted('ojt_suggestions', 'person_id', 'onboarding OJT suggestions about them'),
+  deleted(
+    'pulse_participations',
+    'person_id',
+    'that they answered a やりがい pulse: the answer itself holds no person and stays in the counts (docs/pulse.md)',
+  ),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
   deleted(
     'training_announcement_recipients',
@@ -174,6 +179,8 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   ),
   detached('ojt_plans', 'created_by_id', 'OJT plans they made as supervisor'),
   detached('ojt_checklist_items', 'done_by_id', 'OJT checklist items they ticked'),
+  detached('pulses', 'created_by_id', 'やりがい pulses they configured as HR'),
+  detached('pulse_actions', 'updated_by_id', 'the 課’s pulse actions they wrote as 課長 or 係長'),
   detached('ojt_guidance', 'given_by_id', 'OJT guidance they gave: kept for the person it was for'),
   detached(
     'ojt_suggestions',
