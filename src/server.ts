@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
+import { pulseCards } from '../bot/cards/pulse-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -212,7 +213,16 @@ export async function startServer(
       checkIn: (actor, input) => training.attendance.checkIn(actor, input),
     });
     const ojt = createOjtModule(ctx, base);
-    const pulse = createPulseModule(ctx, base);
+    // The pulse's cards through the bot's outbox, rendered by the bot's card builder (docs/pulse.md).
+    const pulse = createPulseModule(ctx, {
+      ...base,
+      bot: {
+        messages,
+        cards: pulseCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+        tabLink: createTabLinks(config),
+      },
+    });
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,

@@ -282,4 +282,42 @@ describe('やりがい pulse (/api/hr/pulses, /api/pulses)', () => {
     );
     expect(audited[0]!.n).toBeGreaterThanOrEqual(2);
   });
+  it('queues one card per person in force through the bot outbox, once, in office hours and Japanese', async () => {
+    const sent = async () =>
+      (
+        await server.database.query<{ sent: boolean }>(
+          `SELECT sent_at IS NOT NULL AS sent FROM pulses WHERE id = $1`,
+          [pulse.id],
+        )
+      )[0]!.sent;
+    // The job runs every half hour; the test asks for a run. Each key is unique in the outbox, and the
+    // pulse is marked sent: a later run queues nothing.
+    await server.queue.send('pulse.send', {});
+    const deadline = Date.now() + 60_000;
+    while (!(await sent())) {
+      expect(Date.now() < deadline, 'the pulse cards to be queued').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const rows = await server.database.query<{
+      key: string;
+      recipient: { kind: string; personId: string };
+      payload: { text: string; attachments: unknown[] };
+      next_attempt_at: Date;
+    }>(`SELECT key, recipient, payload, next_attempt_at FROM bot_outbox WHERE key LIKE 'pulse:%'`);
+    const staff = await server.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM people WHERE level_id IS NOT NULL`,
+    );
+    expect(rows.length).toBe(staff[0]!.n);
+    expect(new Set(rows.map((row) => row.key)).size).toBe(rows.length);
+    const mine = rows.find((row) => row.key === `pulse:${shuji.id}:${pulse.id}`)!;
+    expect(mine.recipient).toEqual({ kind: 'person', personId: shuji.id });
+    expect(mine.payload.text).toBe(`やりがいパルス（${current.id}）`);
+    const card = JSON.stringify(mine.payload.attachments);
+    for (const question of QUESTIONS) expect(card).toContain(question.ja);
+    expect(card).toContain('pulse.answer');
+    expect(card).toContain(pulse.id);
+    // Not before the office opens (Japan time, 9:00 on an office day).
+    const hour = (new Date(mine.next_attempt_at).getUTCHours() + 9) % 24;
+    expect(hour >= 9 && hour < 17, `queued for ${new Date(mine.next_attempt_at).toISOString()}`).toBe(true);
+  });
 });
