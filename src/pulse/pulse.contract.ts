@@ -60,13 +60,18 @@ export type PulseCreateInput = z.infer<typeof pulseCreateInputSchema>;
 export const pulseUpdateInputSchema = versionedInput(pulseFields);
 export type PulseUpdateInput = z.infer<typeof pulseUpdateInputSchema>;
 
-export const pulseConfigSchema = z.object({
+/** A pulse as every view shows it: its quarter, questions and days. */
+const pulseShownFields = {
   id: z.string(),
   quarter: z.string(),
   questions: z.array(pulseQuestionSchema),
   freeTextQuestion: pulseQuestionSchema.nullable(),
   opensOn: z.string(),
   closesOn: z.string(),
+};
+
+export const pulseConfigSchema = z.object({
+  ...pulseShownFields,
   status: z.enum(['scheduled', 'open', 'closed']),
   /** How many answered, across the organisation (a count, never who). */
   answered: z.number(),
@@ -94,12 +99,7 @@ export const currentPulseSchema = z.object({
   /** The pulse open today, or null. */
   pulse: z
     .object({
-      id: z.string(),
-      quarter: z.string(),
-      questions: z.array(pulseQuestionSchema),
-      freeTextQuestion: pulseQuestionSchema.nullable(),
-      opensOn: z.string(),
-      closesOn: z.string(),
+      ...pulseShownFields,
       /** The caller answered it already (what they answered is not kept with their name). */
       answered: z.boolean(),
     })

@@ -3,7 +3,7 @@ import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import { orgUnitParam } from '../growth/org-policy.contract.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { hrRouteGroup } from '../http/route-kinds.ts';
+import { hrRouteGroup, notHr } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   currentPulseSchema,
@@ -29,7 +29,7 @@ export function pulseRoutes(service: PulseService): RouteDefinition[] {
     tags,
     path: '/api/hr/pulses/:pulseId',
     id: uuidParam,
-    errors: { 403: { description: 'Not HR' }, 404: { description: 'No such pulse' } },
+    errors: { ...notHr, 404: { description: 'No such pulse' } },
   });
   const pulse = recordRoutes({
     tags,

@@ -56,15 +56,20 @@ export function createPulseService(deps: {
         .where(eq(pulseParticipations.pulseId, pulseId))
     )[0]?.answered ?? 0;
 
+  /** What every view shows of a pulse. */
+  const shownOf = (pulse: PulseRow) => ({
+    id: pulse.id,
+    quarter: pulse.quarter,
+    questions: pulse.questions,
+    freeTextQuestion: pulse.freeTextQuestion ?? null,
+    opensOn: pulse.opensOn,
+    closesOn: pulse.closesOn,
+  });
+
   const configOf = async (pulse: PulseRow): Promise<PulseConfig> => {
     const answered = await answeredCount(db, pulse.id);
     return {
-      id: pulse.id,
-      quarter: pulse.quarter,
-      questions: pulse.questions,
-      freeTextQuestion: pulse.freeTextQuestion ?? null,
-      opensOn: pulse.opensOn,
-      closesOn: pulse.closesOn,
+      ...shownOf(pulse),
       status: statusOf(pulse),
       answered,
       questionsLocked: answered > 0,
@@ -226,12 +231,7 @@ export function createPulseService(deps: {
         .limit(1);
       return {
         pulse: {
-          id: pulse.id,
-          quarter: pulse.quarter,
-          questions: pulse.questions,
-          freeTextQuestion: pulse.freeTextQuestion ?? null,
-          opensOn: pulse.opensOn,
-          closesOn: pulse.closesOn,
+          ...shownOf(pulse),
           answered: mine !== undefined,
         },
       };
