@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
+import { pulseCards } from '../bot/cards/pulse-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -34,6 +35,7 @@ import { startQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createOjtNotices } from './ojt/ojt-notices.ts';
 import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
+import { createPulseModule } from './pulse/pulse.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -211,6 +213,16 @@ export async function startServer(
       checkIn: (actor, input) => training.attendance.checkIn(actor, input),
     });
     const ojt = createOjtModule(ctx, base);
+    // The pulse's cards through the bot's outbox, rendered by the bot's card builder (docs/pulse.md).
+    const pulse = createPulseModule(ctx, {
+      ...base,
+      bot: {
+        messages,
+        cards: pulseCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+        tabLink: createTabLinks(config),
+      },
+    });
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,
@@ -232,6 +244,7 @@ export async function startServer(
       }),
       createAnalyticsModule(ctx, base),
       ojt,
+      pulse,
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

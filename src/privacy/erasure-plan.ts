@@ -78,6 +78,8 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'ojt_guidance.person_id': 'guidance logged for them under their OJT plans',
     'ojt_plans.person_id': 'their OJT plans (their checklist items go with them)',
     'ojt_suggestions.person_id': 'onboarding OJT suggestions about them',
+    'pulse_participations.person_id':
+      'that they answered a やりがい pulse: the answer itself holds no person and stays in the counts (docs/pulse.md)',
     'training_enrolments.person_id': 'their enrolments',
     'training_announcement_recipients.person_id':
       'that they were told of a session (受講案内) and when they opened it',
@@ -147,6 +149,8 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       'OJT plans they were 指導担当 of: kept for the person; the supervisor names a new one',
     'ojt_plans.created_by_id': 'OJT plans they made as supervisor',
     'ojt_checklist_items.done_by_id': 'OJT checklist items they ticked',
+    'pulses.created_by_id': 'やりがい pulses they configured as HR',
+    'pulse_actions.updated_by_id': 'the 課’s pulse actions they wrote as 課長 or 係長',
     'ojt_guidance.given_by_id': 'OJT guidance they gave: kept for the person it was for',
     'ojt_suggestions.supervisor_id': {
       why: 'onboarding suggestions made to them as supervisor: open ones are dismissed (nobody is left to act)',

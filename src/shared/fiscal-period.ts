@@ -54,3 +54,38 @@ export function fiscalYearBounds(fiscalYear: number): { from: Date; to: Date } {
   const start = (year: number) => new Date(Date.UTC(year, 3, 1) - JST_OFFSET_MS);
   return { from: start(fiscalYear), to: start(fiscalYear + 1) };
 }
+
+/** A fiscal quarter (Japan time): Q1 April–June, Q2 July–September, Q3 October–December, Q4 January–March. */
+export interface FiscalQuarter {
+  /** `2026-Q1` */
+  id: string;
+  fiscalYear: number;
+  quarter: 1 | 2 | 3 | 4;
+}
+
+export function fiscalQuarterAt(instant: Date): FiscalQuarter {
+  const jst = new Date(instant.getTime() + JST_OFFSET_MS);
+  const month = jst.getUTCMonth() + 1;
+  const fiscalYear = month >= 4 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+  const quarter = (Math.floor(((month + 8) % 12) / 3) + 1) as FiscalQuarter['quarter'];
+  return { id: `${fiscalYear}-Q${quarter}`, fiscalYear, quarter };
+}
+
+/** Parses `2026-Q1`; undefined for anything else. */
+export function parseFiscalQuarter(id: string): FiscalQuarter | undefined {
+  const match = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (!match) return undefined;
+  return { id, fiscalYear: Number(match[1]), quarter: Number(match[2]) as FiscalQuarter['quarter'] };
+}
+
+/** The first and last day (YYYY-MM-DD, Japan) of a fiscal quarter. */
+export function fiscalQuarterDays(quarter: Pick<FiscalQuarter, 'fiscalYear' | 'quarter'>): {
+  first: string;
+  last: string;
+} {
+  const startMonth = ((quarter.quarter - 1) * 3 + 3) % 12; // 0-based: April = 3
+  const year = quarter.fiscalYear + (quarter.quarter === 4 ? 1 : 0);
+  const first = new Date(Date.UTC(year, startMonth, 1));
+  const last = new Date(Date.UTC(year, startMonth + 3, 0));
+  return { first: first.toISOString().slice(0, 10), last: last.toISOString().slice(0, 10) };
+}

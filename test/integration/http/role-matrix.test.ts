@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
+import { fiscalQuarterAt, fiscalQuarterDays, halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -194,6 +194,18 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/ojt/plans': ALL, // each lists the plans they are the 指導担当 of (empty for most)
   'GET /api/ojt/suggestions': ALL,
   'POST /api/ojt/suggestions/{suggestionId}/dismiss': ['supervisor'],
+  // やりがい pulse (docs/pulse.md): HR configures it and reads results by 課 (no route reads a person's
+  // answer); everyone answers (a second answer is a 409); the 課's 課長 and 係長 read its trend and write
+  // its action, HR reads any 課's trend.
+  'GET /api/hr/pulses': HR,
+  'POST /api/hr/pulses': HR,
+  'GET /api/hr/pulses/trend': HR,
+  'PUT /api/hr/pulses/{pulseId}': HR,
+  'GET /api/hr/pulses/{pulseId}/results': HR,
+  'GET /api/pulses/current': ALL,
+  'POST /api/pulses/{pulseId}/answer': ALL,
+  'GET /api/pulses/departments/{department}': [...CHAIN, 'hr'],
+  'PUT /api/pulses/departments/{department}/actions/{quarter}': CHAIN,
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -375,6 +387,17 @@ describe('security matrix: every route × every role', () => {
        VALUES ($1, $2, $3, $4, 'transfer', $5)`,
       [ids.suggestionId, subject.id, supervisor.id, `matrix-${subject.id}`, subject.department],
     );
+    // The pulse of the current quarter, open from today (HR's POST makes next year's first quarter's).
+    const quarter = fiscalQuarterAt(new Date());
+    ids.quarter = quarter.id;
+    const pulse = await call(hr, 'POST', '/api/hr/pulses', {
+      ...pulseBody(),
+      quarter: quarter.id,
+      opensOn: jstDay(0),
+      closesOn: fiscalQuarterDays(quarter).last,
+    });
+    expect(pulse.status, JSON.stringify(pulse.body)).toBe(201);
+    ids.pulseId = pulse.body.id as string;
     // The held session's DRILL follow-up: asked of the subject and of their supervisor.
     ids.attendeeFollowUpId = randomUUID();
     ids.supervisorFollowUpId = randomUUID();
@@ -396,6 +419,14 @@ describe('security matrix: every route × every role', () => {
     competencyIds: [],
     guidelineIds: [],
     idempotencyKey: randomUUID(),
+  });
+  const pulseBody = () => ({
+    questions: [
+      { ja: '仕事にやりがいを感じる', en: 'I find my work rewarding' },
+      { ja: '成長を実感している', en: 'I feel I am growing' },
+      { ja: '職場で相談しやすい', en: 'I can ask for help at work' },
+    ],
+    freeTextQuestion: null,
   });
   const courseBody = () => ({
     category: 'specialist',
@@ -518,6 +549,30 @@ describe('security matrix: every route × every role', () => {
   };
   /** A valid body per route, with current versions. */
   const BODIES: Record<string, () => unknown> = {
+    'POST /api/hr/pulses': () => ({
+      ...pulseBody(),
+      quarter: `${fiscalYear + 1}-Q1`,
+      opensOn: `${fiscalYear + 1}-04-10`,
+      closesOn: `${fiscalYear + 1}-04-24`,
+    }),
+    'PUT /api/hr/pulses/{pulseId}': async () => {
+      const [row] = await server.database.query<{ version: number; closes_on: string }>(
+        `SELECT version, closes_on::text FROM pulses WHERE id = $1`,
+        [ids.pulseId],
+      );
+      return { ...pulseBody(), version: row!.version, opensOn: jstDay(0), closesOn: row!.closes_on };
+    },
+    'POST /api/pulses/{pulseId}/answer': () => ({ ratings: [4, 3, 5], freeText: '' }),
+    'PUT /api/pulses/departments/{department}/actions/{quarter}': async () => ({
+      version:
+        (
+          await server.database.query<{ version: number }>(
+            `SELECT version FROM pulse_actions WHERE department = $1 AND quarter = $2`,
+            [subject.department, ids.quarter],
+          )
+        )[0]?.version ?? 0,
+      text: '係ごとに業務の目的を話し合う時間をとる',
+    }),
     'POST /api/hr/people/sync': () => ({}),
     'PUT /api/framework/viewpoints/{levelId}/{competencyId}': async () => ({
       version:
