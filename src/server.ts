@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
-import { pulseCards } from '../bot/cards/pulse-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -213,16 +212,10 @@ export async function startServer(
       checkIn: (actor, input) => training.attendance.checkIn(actor, input),
     });
     const ojt = createOjtModule(ctx, base);
-    // The pulse's cards through the bot's outbox, rendered by the bot's card builder (docs/pulse.md).
-    const pulse = createPulseModule(ctx, {
-      ...base,
-      bot: {
-        messages,
-        cards: pulseCards,
-        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
-        tabLink: createTabLinks(config),
-      },
-    });
+    // No pulse cards yet: the bot does not take the card's answer and the tab has no pulse page, so a card
+    // sent to every member of staff could not be answered (docs/pulse.md, "Not built"). The sender is built
+    // and tested (test/integration/pulse/pulse.test.ts); pass `bot` here once the card's verb is handled.
+    const pulse = createPulseModule(ctx, base);
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,
