@@ -23,3 +23,4 @@ export * from '../graph/mailbox-pacing.schema.ts';
 export * from '../calendar-watch/calendar-watch.schema.ts';
 export * from '../training/attendance.schema.ts';
 export * from '../ojt/ojt.schema.ts';
+export * from '../evaluation/evaluation.schema.ts';

@@ -73,6 +73,9 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   deleted('ojt_guidance', 'person_id', 'guidance logged for them under their OJT plans'),
   deleted('ojt_plans', 'person_id', 'their OJT plans (their checklist items go with them)'),
   deleted('ojt_suggestions', 'person_id', 'onboarding OJT suggestions about them'),
+  deleted('evaluations', 'person_id', 'their 人事評価 support forms (their ratings go with them)'),
+  deleted('evaluator_overrides', 'person_id', 'the evaluators HR named for them'),
+  deleted('evaluator_trainings', 'person_id', 'whether they completed the 評価者研修'),
   deleted('training_enrolments', 'person_id', 'their enrolments'),
   deleted(
     'training_announcement_recipients',
@@ -175,6 +178,22 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
   detached('ojt_plans', 'created_by_id', 'OJT plans they made as supervisor'),
   detached('ojt_checklist_items', 'done_by_id', 'OJT checklist items they ticked'),
   detached('ojt_guidance', 'given_by_id', 'OJT guidance they gave: kept for the person it was for'),
+  detached('evaluations', 'first_evaluator_id', 'evaluations they drafted as 1次: kept for the person'),
+  detached('evaluations', 'second_evaluator_id', 'evaluations they reviewed as 2次: kept for the person'),
+  detached(
+    'evaluator_overrides',
+    'first_evaluator_id',
+    'HR named them 1次評価者: the reporting lines name the 1次 again',
+    { detach: () => sql`first_evaluator_id = NULL` },
+  ),
+  detached(
+    'evaluator_overrides',
+    'second_evaluator_id',
+    'HR named them 2次評価者: the reporting lines name the 2次 again',
+    { detach: () => sql`second_evaluator_id = NULL` },
+  ),
+  detached('evaluator_overrides', 'set_by_id', 'evaluators they named as HR'),
+  detached('evaluator_trainings', 'recorded_by_id', '評価者研修 records they made as HR'),
   detached(
     'ojt_suggestions',
     'supervisor_id',
@@ -274,4 +293,4 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
  * looks for these in information_schema; a new table with such a column must get a rule above.
  */
 export const PERSON_COLUMN =
-  /^((.+_)?(person|manager|supervisor|author|organizer|actor|subject|user|attendee|recipient)_id|user_aad_id|aad_object_id|.+_by|.+_by_id)$/;
+  /^((.+_)?(person|manager|supervisor|author|organizer|actor|subject|user|attendee|recipient|evaluator)_id|user_aad_id|aad_object_id|.+_by|.+_by_id)$/;
