@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import { personParam, subjectOf } from '../growth/growth-params.ts';
 import { recordGroup } from '../http/record-route.ts';
+import { hrRouteGroup } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
+import { shiftJisCsvResult } from '../shared/csv-shift-jis.ts';
 import {
   evaluateeRowSchema,
   evaluateesQuerySchema,
+  evaluationCsvQuerySchema,
   evaluationConfigSchema,
   evaluationFirstInputSchema,
   evaluationSecondInputSchema,
@@ -29,6 +33,7 @@ const fiscalYearParam = z
 
 export function evaluationRoutes(service: EvaluationService): RouteDefinition[] {
   const route = routeGroup({ tags: TAGS, auth: 'user' });
+  const hr = hrRouteGroup({ tags: TAGS });
   const form = recordGroup({
     tags: TAGS,
     path: '/api/people/:personId/evaluations/:fiscalYear',
@@ -135,6 +140,28 @@ export function evaluationRoutes(service: EvaluationService): RouteDefinition[] 
       ok: { description: 'Confirmed', schema: evaluationViewSchema },
       errors: conflict,
       act: (actor, personId, fiscalYear, body) => service.confirm(actor, personId, fiscalYear, body),
+    }),
+    hr({
+      method: 'get',
+      path: '/api/hr/evaluations.csv',
+      operationId: 'exportEvaluations',
+      summary:
+        'HR: the confirmed evaluations of a fiscal year as CSV for the 人事給与 system, one row per item (UTF-8 with BOM or Shift_JIS)',
+      request: { query: evaluationCsvQuerySchema },
+      responses: {
+        200: {
+          description:
+            'The CSV (columns in docs/evaluation.md); Shift_JIS is Windows-31J, 〓 for what it cannot hold',
+          schema: z.string(),
+          contentType: CSV_CONTENT_TYPE,
+        },
+      },
+      handler: async ({ user, query }) => {
+        const table = await service.exportRows(actorOf(user), query.fiscalYear);
+        return query.encoding === 'shift_jis'
+          ? shiftJisCsvResult(table.name, table.header, table.rows)
+          : csvResult(table.name, table.header, table.rows);
+      },
     }),
     hrPerson('evaluators')({
       method: 'put',

@@ -5,10 +5,12 @@ import type { Db } from '../db/database.ts';
 import { firstRow, updateAtVersion } from '../db/rows.ts';
 import { markFor } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { goalsOfYear } from '../growth/goal.read.ts';
+import { goalsOfYear, goalTitles } from '../growth/goal.read.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import type { CsvCell } from '../shared/csv.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import type { EvaluationConfig } from './evaluation-config.schema.ts';
 import type {
   EvaluateeRow,
@@ -514,6 +516,100 @@ export function createEvaluationService(deps: {
             a.stage.localeCompare(b.stage) ||
             (a.person.displayName ?? '').localeCompare(b.person.displayName ?? '', 'ja'),
         );
+    },
+
+    /**
+     * HR's export for the 人事給与 system: one row per item of each confirmed evaluation of the fiscal year,
+     * by 職員番号 (docs/evaluation.md, "CSV export", for the columns). Audited as one read of many.
+     */
+    async exportRows(
+      actor: Actor,
+      fiscalYear: number,
+    ): Promise<{ name: string; header: string[]; rows: CsvCell[][] }> {
+      if (!actor.isHr) throw new AppError('forbidden', 'Only HR exports the evaluations.');
+      const rows = await db
+        .select({
+          personId: evaluations.personId,
+          levelId: evaluations.levelId,
+          firstEvaluatorId: evaluations.firstEvaluatorId,
+          secondEvaluatorId: evaluations.secondEvaluatorId,
+          confirmedAt: evaluations.confirmedAt,
+          kind: evaluationRatings.kind,
+          itemId: evaluationRatings.itemId,
+          firstRating: evaluationRatings.firstRating,
+          adjustedRating: evaluationRatings.adjustedRating,
+          adjustReason: evaluationRatings.adjustReason,
+        })
+        .from(evaluations)
+        .innerJoin(evaluationRatings, eq(evaluationRatings.evaluationId, evaluations.id))
+        .where(and(eq(evaluations.fiscalYear, fiscalYear), eq(evaluations.status, 'confirmed')))
+        .orderBy(asc(evaluations.personId), asc(evaluationRatings.position));
+      const people = new Map(
+        (
+          await deps.people.getMany([
+            ...new Set(
+              rows.flatMap((row) => [row.personId, row.firstEvaluatorId, row.secondEvaluatorId ?? '']),
+            ),
+          ])
+        ).map((person) => [person.id, person]),
+      );
+      const titles = await goalTitles(
+        db,
+        rows.filter((row) => row.kind === 'goal').map((row) => row.itemId),
+      );
+      const competencies = new Map(
+        deps.framework.competencies.map((competency) => [competency.id, competency]),
+      );
+      const points = new Map(config.scale.map((entry) => [entry.id, entry.points]));
+      const employeeId = (id: string | null) => (id ? (people.get(id)?.employeeId ?? null) : null);
+      await audited('read', actor, null, { export: 'csv', fiscalYear, rows: rows.length });
+      return {
+        name: `人事評価_${fiscalYear}`,
+        header: [
+          '年度',
+          '職員番号',
+          '氏名',
+          '所属',
+          '職層',
+          '区分',
+          '評価項目ID',
+          '評価項目',
+          '1次評価',
+          '2次調整評価',
+          '調整理由',
+          '最終評価',
+          '最終評価点',
+          '1次評価者職員番号',
+          '2次評価者職員番号',
+          '確定日',
+          '職員ID',
+        ],
+        rows: rows.map((row) => {
+          const person = people.get(row.personId);
+          const final = row.adjustedRating ?? row.firstRating;
+          return [
+            fiscalYear,
+            person?.employeeId ?? null,
+            person?.displayName ?? null,
+            person?.department ?? null,
+            row.levelId,
+            row.kind === 'competency' ? '能力・態度' : '業績',
+            row.itemId,
+            row.kind === 'competency'
+              ? (competencies.get(row.itemId)?.name.ja ?? row.itemId)
+              : (titles.get(row.itemId) ?? ''),
+            row.firstRating,
+            row.adjustedRating,
+            row.adjustReason,
+            final,
+            points.get(final) ?? null,
+            employeeId(row.firstEvaluatorId),
+            employeeId(row.secondEvaluatorId),
+            row.confirmedAt ? jstDayOf(row.confirmedAt.getTime()) : null,
+            row.personId,
+          ];
+        }),
+      };
     },
 
     /** HR names a person's evaluators for a year (null: the reporting lines' one). */

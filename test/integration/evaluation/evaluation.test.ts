@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluateeRow, EvaluationView } from '../../../src/evaluation/evaluation.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
@@ -273,6 +274,51 @@ describe('人事評価 support (/api/people/:personId/evaluations/:fiscalYear)',
       [self.id],
     );
     expect(Number(writes[0]!.n)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('HR exports the confirmed items as CSV: UTF-8 with BOM, or Shift_JIS with 〓 for what it cannot hold', async () => {
+    // A name with 髙 and 﨑 (held by Windows-31J) and 𠮷 (not held).
+    await server.database.query(`UPDATE people SET display_name = '髙橋 﨑𠮷' WHERE id = $1`, [self.id]);
+    const download = async (as: Person, query: string) => {
+      const response = await fetch(`${server.url}/api/hr/evaluations.csv?${query}`, {
+        headers: { authorization: `Bearer ${await server.tokenFor(as.id)}` },
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    };
+    expect((await download(second, `fiscalYear=${year}`)).status).toBe(403);
+    expect((await download(hr, `fiscalYear=${year}&encoding=latin1`)).status).toBe(400);
+    const utf8 = await download(hr, `fiscalYear=${year}`);
+    expect(utf8.status).toBe(200);
+    expect(utf8.type).toContain('charset=utf-8');
+    expect([...utf8.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = utf8.bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(
+      /^年度,職員番号,氏名,所属,職層,区分,評価項目ID,評価項目,1次評価,2次調整評価,調整理由,最終評価,最終評価点,/,
+    );
+    // One row per item of the confirmed evaluation (the draft of another person is not exported).
+    expect(lines.filter((line) => line.includes(self.id))).toHaveLength(SHUJI_EVALUATED.length + 1);
+    const planning = lines.find((line) => line.includes(',planning,'))!;
+    expect(planning).toContain(`${year},`);
+    expect(planning).toContain('髙橋 﨑𠮷');
+    expect(planning).toContain(',B,A,年間計画を前倒しで達成,A,4,');
+    expect(lines.find((line) => line.includes(goalId))).toContain('業績');
+    const sjis = await download(hr, `fiscalYear=${year}&encoding=shift_jis`);
+    expect(sjis.status).toBe(200);
+    expect(sjis.type).toContain('charset=shift_jis');
+    expect(sjis.bytes[0]).not.toBe(0xef);
+    expect(sjis.bytes.includes(Buffer.from([0xfb, 0xfc]))).toBe(true); // 髙 in Windows-31J
+    const decoded = iconv.decode(sjis.bytes, 'shift_jis');
+    expect(decoded).toContain('髙橋 﨑〓');
+    expect(decoded).toContain(',B,A,年間計画を前倒しで達成,A,4,');
+    const exports = await server.database.query<{ details: { rows: number } }>(
+      `SELECT details FROM audit_log WHERE resource = 'evaluation' AND action = 'read' AND actor_id = $1 AND details->>'export' = 'csv'`,
+      [hr.id],
+    );
+    expect(exports.length).toBe(2);
   });
 
   it('HR names another 1次 for a person and year; the lines’ supervisor is then refused', async () => {

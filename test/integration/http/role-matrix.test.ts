@@ -201,6 +201,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': ['supervisorsSupervisor'], // 409 likewise
   'PUT /api/hr/evaluations/{fiscalYear}/evaluators/{personId}': HR,
   'PUT /api/hr/evaluations/{fiscalYear}/trainings/{personId}': HR,
+  'GET /api/hr/evaluations.csv': HR,
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -840,6 +841,7 @@ describe('security matrix: every route × every role', () => {
     // The mapping made in the setup (version 1) is at version 2 once HR's PUT ran before it.
     'DELETE /api/reports/channel-mappings/{department}': () => 'version=2',
     'GET /api/ojt/plans': () => 'as=guide',
+    'GET /api/hr/evaluations.csv': () => `fiscalYear=${fiscalYear}&encoding=shift_jis`,
   };
   /** Reports are about a session the subject attended. */
   const SESSION_OF: Record<string, () => string> = {
