@@ -9,6 +9,8 @@
 // POST /api/people/:personId/evaluations/:fiscalYear/confirm      ← version (the 2次)
 // PUT  /api/hr/evaluations/:fiscalYear/evaluators/:personId       ← EvaluatorOverrideInput (HR)
 // PUT  /api/hr/evaluations/:fiscalYear/trainings/:personId        ← EvaluatorTrainingInput (HR: 評価者研修)
+// GET  /api/hr/evaluations.csv?fiscalYear=&encoding=               → CSV (HR, docs/evaluation.md)
+// GET  /api/evaluations/calibration?fiscalYear=&department=|division= → CalibrationView (調整: 課長/部長, HR)
 
 import { z } from 'zod';
 import {
@@ -172,6 +174,8 @@ export const calibrationQuerySchema = z
   .refine((query) => (query.department === undefined) !== (query.division === undefined), {
     message: 'name either a department (課) or a division (部)',
   });
+
+export type CalibrationQuery = z.infer<typeof calibrationQuerySchema>;
 
 /** Per final rating id, how many. */
 const distributionSchema = z.record(z.string(), z.number());

@@ -7,6 +7,8 @@ import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
 import { shiftJisCsvResult } from '../shared/csv-shift-jis.ts';
 import {
+  calibrationQuerySchema,
+  calibrationViewSchema,
   evaluateeRowSchema,
   evaluateesQuerySchema,
   evaluationCsvQuerySchema,
@@ -88,6 +90,19 @@ export function evaluationRoutes(service: EvaluationService): RouteDefinition[] 
       handler: async ({ user, query }) => ({
         body: await service.evaluatees(actorOf(user), query.fiscalYear),
       }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/evaluations/calibration',
+      operationId: 'getEvaluationCalibration',
+      summary:
+        'The 調整 view of a 課 or 部: final ratings per item and overall, and outliers against self-checks (the 課長/部長 over its people, HR)',
+      request: { query: calibrationQuerySchema },
+      responses: {
+        200: { description: 'Distribution and outliers', schema: calibrationViewSchema },
+        403: { description: 'Nobody of that 課 or 部 is below the caller (and not HR)' },
+      },
+      handler: async ({ user, query }) => ({ body: await service.calibration(actorOf(user), query) }),
     }),
     form({
       method: 'get',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -6,6 +6,7 @@ import { firstRow, updateAtVersion } from '../db/rows.ts';
 import { markFor } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { goalsOfYear, goalTitles } from '../growth/goal.read.ts';
+import { latestSelfRatings } from '../growth/self-check.read.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import type { CsvCell } from '../shared/csv.ts';
@@ -13,6 +14,8 @@ import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import type { EvaluationConfig } from './evaluation-config.schema.ts';
 import type {
+  CalibrationQuery,
+  CalibrationView,
   EvaluateeRow,
   EvaluationFirst,
   EvaluationItemKind,
@@ -609,6 +612,103 @@ export function createEvaluationService(deps: {
             row.personId,
           ];
         }),
+      };
+    },
+
+    /**
+     * The 調整 view of a 課 (department) or 部 (division): how the final ratings of the confirmed
+     * evaluations spread, per item and overall, and the outliers (a final rating 2 or more steps from the
+     * person's own latest self-check rating of the item). HR sees the whole 課 or 部; anyone else only its
+     * people below them in the reporting lines (the 課長 their 課, the 部長 their 部), and 403 when none
+     * are. Counted in SQL; audited as one read of many.
+     */
+    async calibration(actor: Actor, query: CalibrationQuery): Promise<CalibrationView> {
+      const year = query.fiscalYear ?? halfPeriodAt(deps.now()).fiscalYear;
+      const inScope = (person: PersonRow) =>
+        query.department !== undefined
+          ? person.department === query.department
+          : person.division === query.division;
+      const people = actor.isHr
+        ? query.department !== undefined
+          ? await deps.people.inDepartment(query.department)
+          : await deps.people.inDivision(query.division!)
+        : (await deps.people.reportsBelow(actor.id)).filter(inScope);
+      if (!actor.isHr && people.length === 0)
+        throw new AppError(
+          'forbidden',
+          'Only the 課長 or 部長 above its people (or HR) calibrates a 課 or 部.',
+        );
+      const ids = people.map((person) => person.id);
+      const confirmed = sql`${evaluations.fiscalYear} = ${year} and ${evaluations.status} = 'confirmed'
+        and ${evaluations.personId} = any(${sql.param(ids)}::text[])`;
+      const final = sql`coalesce(${evaluationRatings.adjustedRating}, ${evaluationRatings.firstRating})`;
+      const counted: unknown = await db.execute(sql`
+        select ${evaluationRatings.kind} as kind, ${evaluationRatings.itemId} as item_id, ${final} as final,
+          count(*)::int as n, grouping(${evaluationRatings.kind}) as overall
+        from ${evaluations} join ${evaluationRatings} on ${evaluationRatings.evaluationId} = ${evaluations.id}
+        where ${confirmed}
+        group by grouping sets ((${evaluationRatings.kind}, ${evaluationRatings.itemId}, ${final}), (${final}))`);
+      const evaluated: unknown = await db.execute(
+        sql`select count(*)::int as n from ${evaluations} where ${confirmed}`,
+      );
+      const scale = sql.join(
+        config.scale.map((entry) => sql`(${entry.id}::text, ${entry.points}::int)`),
+        sql`, `,
+      );
+      const far: unknown = await db.execute(sql`
+        select ${evaluations.personId} as person_id, ${evaluationRatings.itemId} as item_id, ${final} as final,
+          own.rating::float8 as self_rating, (scale.points - own.rating)::float8 as steps
+        from ${evaluations} join ${evaluationRatings} on ${evaluationRatings.evaluationId} = ${evaluations.id}
+        join (values ${scale}) as scale(id, points) on scale.id = ${final}
+        join (${latestSelfRatings()}) as own
+          on own.person_id = ${evaluations.personId} and own.competency_id = ${evaluationRatings.itemId}
+        where ${confirmed} and ${evaluationRatings.kind} = 'competency' and abs(scale.points - own.rating) >= 2
+        order by ${evaluations.personId}, ${evaluationRatings.position}`);
+      type Count = { kind: EvaluationItemKind; item_id: string; final: string; n: number; overall: number };
+      const counts = (counted as { rows: Count[] }).rows;
+      const overall: Record<string, number> = {};
+      const items = new Map<string, CalibrationView['items'][number]>();
+      for (const row of counts) {
+        if (Number(row.overall) === 1) {
+          overall[row.final] = Number(row.n);
+          continue;
+        }
+        const key = keyOf({ kind: row.kind, itemId: row.item_id });
+        const item = items.get(key) ?? { kind: row.kind, itemId: row.item_id, distribution: {} };
+        item.distribution[row.final] = Number(row.n);
+        items.set(key, item);
+      }
+      const names = new Map(people.map((person) => [person.id, person.displayName]));
+      const outliers = (
+        far as {
+          rows: Array<{
+            person_id: string;
+            item_id: string;
+            final: string;
+            self_rating: number;
+            steps: number;
+          }>;
+        }
+      ).rows.map((row) => ({
+        person: { id: row.person_id, displayName: names.get(row.person_id) ?? null },
+        itemId: row.item_id,
+        finalRating: row.final,
+        selfRating: Number(row.self_rating),
+        steps: Number(row.steps),
+      }));
+      await audited('read', actor, null, {
+        calibration: query.department ?? query.division,
+        fiscalYear: year,
+        outliers: outliers.map((row) => row.person.id),
+      });
+      return {
+        fiscalYear: year,
+        department: query.department ?? null,
+        division: query.division ?? null,
+        evaluations: Number((evaluated as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0),
+        overall,
+        items: [...items.values()],
+        outliers,
       };
     },
 

@@ -321,6 +321,44 @@ describe('人事評価 support (/api/people/:personId/evaluations/:fiscalYear)',
     expect(exports.length).toBe(2);
   });
 
+  it('the 調整 view counts a 課’s final ratings and flags ratings 2+ steps from the self-check', async () => {
+    // The person's own latest self-check: 計画力 1 (the final A is 4: three steps), 規律性 3 (B: none).
+    await server.database.query(
+      `INSERT INTO self_checks (person_id, period, level_id, framework_version, status, ratings, submitted_at)
+       VALUES ($1, $2, 'shuji', 'test', 'submitted', $3, now())`,
+      [
+        self.id,
+        `${year}-H1`,
+        JSON.stringify({ planning: { rating: 1, evidence: '' }, discipline: { rating: 3, evidence: '' } }),
+      ],
+    );
+    const department = encodeURIComponent(self.department!);
+    const view = async (as: Person, query: string) =>
+      call(as, 'GET', `/api/evaluations/calibration?fiscalYear=${year}&${query}`);
+    for (const as of [second, hr]) {
+      const answer = await view(as, `department=${department}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body).toMatchObject({
+        evaluations: 1,
+        overall: { A: 1, B: SHUJI_EVALUATED.length },
+        outliers: [
+          { person: { id: self.id }, itemId: 'planning', finalRating: 'A', selfRating: 1, steps: 3 },
+        ],
+      });
+      const items = answer.body.items as Array<{ itemId: string; distribution: Record<string, number> }>;
+      expect(items.find((item) => item.itemId === 'planning')?.distribution).toEqual({ A: 1 });
+      expect(items.find((item) => item.itemId === goalId)?.distribution).toEqual({ B: 1 });
+    }
+    // The 部 of the 課, for the 課長 too (only their own people are counted).
+    const division = await view(second, `division=${encodeURIComponent(first.divisionName!)}`);
+    expect(division.status).toBe(200);
+    expect(division.body.evaluations).toBe(1);
+    // Nobody of another 課 below the caller: 403; a 主事 with no people: 403; no 課 or 部 named: 400.
+    expect((await view(second, `department=${encodeURIComponent(outsider.department!)}`)).status).toBe(403);
+    expect((await view(outsider, `department=${encodeURIComponent(outsider.department!)}`)).status).toBe(403);
+    expect((await call(second, 'GET', `/api/evaluations/calibration?fiscalYear=${year}`)).status).toBe(400);
+  });
+
   it('HR names another 1次 for a person and year; the lines’ supervisor is then refused', async () => {
     const linesFirst = server.emulator.people.find((person) => person.id === outsider.managerId)!;
     const body = { version: 0, firstEvaluatorId: second.id, secondEvaluatorId: null };

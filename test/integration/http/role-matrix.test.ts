@@ -202,6 +202,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/hr/evaluations/{fiscalYear}/evaluators/{personId}': HR,
   'PUT /api/hr/evaluations/{fiscalYear}/trainings/{personId}': HR,
   'GET /api/hr/evaluations.csv': HR,
+  // 調整 of the subject's 課: HR, and whoever has people of it below them (the 係長 their 係, the 課長 all).
+  'GET /api/evaluations/calibration': [...CHAIN, 'hr'],
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -842,6 +844,7 @@ describe('security matrix: every route × every role', () => {
     'DELETE /api/reports/channel-mappings/{department}': () => 'version=2',
     'GET /api/ojt/plans': () => 'as=guide',
     'GET /api/hr/evaluations.csv': () => `fiscalYear=${fiscalYear}&encoding=shift_jis`,
+    'GET /api/evaluations/calibration': () => `fiscalYear=${fiscalYear}&department=${ids.department}`,
   };
   /** Reports are about a session the subject attended. */
   const SESSION_OF: Record<string, () => string> = {
