@@ -235,6 +235,18 @@ export function createEvaluationService(deps: {
   const confirmedAlready = () =>
     new AppError('conflict', 'The evaluation is confirmed: it can no longer be changed.');
 
+  /**
+   * A write of a stage: the caller must be that stage's evaluator and the person must exist; nothing
+   * changes after confirmation. The evaluators, the person and the evaluation (if any) as they stand.
+   */
+  const staged = async (actor: Actor, personId: string, fiscalYear: number, stage: Stage) => {
+    const evaluators = await requireStage(actor, personId, fiscalYear, stage);
+    const person = await requirePerson(personId);
+    const row = await evaluationOf(personId, fiscalYear);
+    if (row?.status === 'confirmed') throw confirmedAlready();
+    return { evaluators, person, row };
+  };
+
   const checkVersion = (row: EvaluationRow | undefined, version: number) => {
     if ((row?.version ?? 0) !== version) throw conflict(row?.version ?? 0);
   };
@@ -281,10 +293,7 @@ export function createEvaluationService(deps: {
       fiscalYear: number,
       input: EvaluationFirst,
     ): Promise<EvaluationView> {
-      const evaluators = await requireStage(actor, personId, fiscalYear, 'first');
-      const person = await requirePerson(personId);
-      const row = await evaluationOf(personId, fiscalYear);
-      if (row?.status === 'confirmed') throw confirmedAlready();
+      const { evaluators, person, row } = await staged(actor, personId, fiscalYear, 'first');
       if (row?.status === 'submitted')
         throw new AppError(
           'conflict',
@@ -363,11 +372,8 @@ export function createEvaluationService(deps: {
       fiscalYear: number,
       { version }: { version: number },
     ): Promise<EvaluationView> {
-      await requireStage(actor, personId, fiscalYear, 'first');
-      const person = await requirePerson(personId);
-      const row = await evaluationOf(personId, fiscalYear);
+      const { person, row } = await staged(actor, personId, fiscalYear, 'first');
       if (!row) throw new AppError('not_found', 'There is no evaluation to submit yet: save a draft first.');
-      if (row.status === 'confirmed') throw confirmedAlready();
       if (row.status === 'submitted') throw new AppError('conflict', 'The evaluation is already submitted.');
       checkVersion(row, version);
       const rated = new Set((await ratingsOf(row.id)).map(keyOf));
@@ -392,10 +398,7 @@ export function createEvaluationService(deps: {
       fiscalYear: number,
       input: EvaluationSecondInput,
     ): Promise<EvaluationView> {
-      await requireStage(actor, personId, fiscalYear, 'second');
-      const person = await requirePerson(personId);
-      const row = await evaluationOf(personId, fiscalYear);
-      if (row?.status === 'confirmed') throw confirmedAlready();
+      const { person, row } = await staged(actor, personId, fiscalYear, 'second');
       if (row?.status !== 'submitted')
         throw new AppError('conflict', 'The 1次評価者 has not submitted the evaluation yet.');
       checkVersion(row, input.version);
@@ -446,10 +449,7 @@ export function createEvaluationService(deps: {
       fiscalYear: number,
       { version }: { version: number },
     ): Promise<EvaluationView> {
-      await requireStage(actor, personId, fiscalYear, 'second');
-      const person = await requirePerson(personId);
-      const row = await evaluationOf(personId, fiscalYear);
-      if (row?.status === 'confirmed') throw confirmedAlready();
+      const { person, row } = await staged(actor, personId, fiscalYear, 'second');
       if (row?.status !== 'submitted')
         throw new AppError(
           'conflict',
