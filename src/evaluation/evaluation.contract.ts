@@ -38,9 +38,9 @@ export type EvaluationItemKind = z.infer<typeof evaluationItemKindSchema>;
 export const evaluationStatusSchema = z.enum(['notStarted', 'draft', 'submitted', 'confirmed']);
 export type EvaluationStatus = z.infer<typeof evaluationStatusSchema>;
 
-const itemKey = { kind: evaluationItemKindSchema, itemId: z.string().min(1).max(100) };
+const itemKey = { kind: evaluationItemKindSchema, itemId: userText.min(1).max(100) };
 /** A scale entry's id (checked against the configured scale by the service). */
-const ratingId = z.string().min(1).max(8);
+const ratingId = userText.min(1).max(8);
 
 export const evaluationFirstInputSchema = versionedOrNewInput({
   ratings: z
@@ -168,8 +168,8 @@ export const evaluationCsvQuerySchema = z.object({
 export const calibrationQuerySchema = z
   .object({
     fiscalYear: fiscalYearListQuery,
-    department: z.string().min(1).max(200).optional(),
-    division: z.string().min(1).max(200).optional(),
+    department: userText.min(1).max(200).optional(),
+    division: userText.min(1).max(200).optional(),
   })
   .refine((query) => (query.department === undefined) !== (query.division === undefined), {
     message: 'name either a department (課) or a division (部)',
