@@ -6,6 +6,7 @@
 //     server/src/…, server/bot/…        the compiled service (src/dev is left out: local mode only)
 //     server/src/db/migrations/         SQL migrations, applied at start under an advisory lock
 //     server/src/framework/data/        the policy as data
+//     server/src/evaluation/data/       the 人事評価 scale and stages (docs/evaluation.md)
 //     server/src/legal/pages/           the template privacy and terms pages (LEGAL_PAGES_DIR)
 //     tab/                              the tab's Vite build (npm run build:tab, run before this)
 //
@@ -102,6 +103,9 @@ export function buildApp(out: string): void {
     recursive: true,
   });
   cpSync(path.join(repo, 'src', 'framework', 'data'), path.join(serverDir, 'src', 'framework', 'data'), {
+    recursive: true,
+  });
+  cpSync(path.join(repo, 'src', 'evaluation', 'data'), path.join(serverDir, 'src', 'evaluation', 'data'), {
     recursive: true,
   });
   cpSync(path.join(repo, 'src', 'legal', 'pages'), path.join(serverDir, 'src', 'legal', 'pages'), {

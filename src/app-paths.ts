@@ -18,6 +18,8 @@ export const appPaths = {
   tabDir: fromHere(isBuilt ? '../../tab' : '../dist/tab'),
   /** The policy data beside the loader; the build copies it to the same place. */
   defaultFrameworkFile: fromHere('./framework/data/kodaira-2022.json'),
+  /** The 人事評価 scale and stages (docs/evaluation.md), kept and copied the same way. */
+  defaultEvaluationFile: fromHere('./evaluation/data/kodaira-evaluation.json'),
   /** The template privacy and terms pages beside their module; the build copies them the same way. */
   defaultLegalPagesDir: fromHere('./legal/pages'),
   /** Local mode's committed settings; absent from the artefact, which runs in production mode only. */

@@ -12,6 +12,7 @@ import {
 } from './graph/client-credentials.ts';
 
 const DEFAULT_FRAMEWORK_FILE = appPaths.defaultFrameworkFile;
+const DEFAULT_EVALUATION_FILE = appPaths.defaultEvaluationFile;
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 const DEFAULT_LEGAL_PAGES_DIR = appPaths.defaultLegalPagesDir;
@@ -157,6 +158,7 @@ const commonSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   FRAMEWORK_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_FRAMEWORK_FILE)),
+  EVALUATION_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_EVALUATION_FILE)),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   BODY_LIMIT_KB: wholeNumber(1, 10240, 100),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(1000, 600000, 20000),
@@ -267,6 +269,8 @@ interface BaseConfig {
   databasePoolSize: number;
   logLevel: RawEnv['LOG_LEVEL'];
   frameworkFile: string;
+  /** The 人事評価 scale and stages (docs/evaluation.md). */
+  evaluationFile: string;
   publicUrl: string;
   bodyLimitBytes: number;
   /** The whole drain after SIGTERM: readiness 503, requests finish, jobs released, connections closed. */
@@ -745,6 +749,7 @@ export function loadConfig(
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     logLevel: raw.LOG_LEVEL,
     frameworkFile: path.resolve(raw.FRAMEWORK_FILE),
+    evaluationFile: path.resolve(raw.EVALUATION_FILE),
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${portNumber}`).replace(/\/$/, ''),
     bodyLimitBytes: raw.BODY_LIMIT_KB * 1024,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,

@@ -21,6 +21,8 @@ import { createCyclesModule } from './cycles/cycles.module.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import type { LocalMicrosoft365, startLocalMicrosoft365 } from './dev/local-mode.ts';
 import { loadFramework } from './framework/framework-loader.ts';
+import { loadEvaluationConfig } from './evaluation/evaluation-config.ts';
+import { createEvaluationModule } from './evaluation/evaluation.module.ts';
 import { createFrameworkModule } from './framework/framework.module.ts';
 import type { Framework } from './framework/framework.schema.ts';
 import { createDevelopmentModule } from './growth/development.module.ts';
@@ -92,6 +94,7 @@ export async function startServer(
   if (options.telemetry) lifecycle.onClose(flushTelemetry(options.telemetry, lifecycle));
   try {
     const framework = await loadFramework(config.frameworkFile);
+    const evaluationConfig = await loadEvaluationConfig(config.evaluationFile);
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
       migrationUrl: config.databaseMigrationUrl,
@@ -238,6 +241,7 @@ export async function startServer(
       createAnalyticsModule(ctx, base),
       ojt,
       pulse,
+      createEvaluationModule(ctx, { ...base, config: evaluationConfig }),
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

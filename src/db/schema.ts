@@ -24,3 +24,4 @@ export * from '../calendar-watch/calendar-watch.schema.ts';
 export * from '../training/attendance.schema.ts';
 export * from '../ojt/ojt.schema.ts';
 export * from '../pulse/pulse.schema.ts';
+export * from '../evaluation/evaluation.schema.ts';

@@ -78,6 +78,9 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'ojt_guidance.person_id': 'guidance logged for them under their OJT plans',
     'ojt_plans.person_id': 'their OJT plans (their checklist items go with them)',
     'ojt_suggestions.person_id': 'onboarding OJT suggestions about them',
+    'evaluations.person_id': 'their 人事評価 support forms (their ratings go with them)',
+    'evaluator_overrides.person_id': 'the evaluators HR named for them',
+    'evaluator_trainings.person_id': 'whether they completed the 評価者研修',
     'pulse_participations.person_id':
       'that they answered a やりがい pulse: the answer itself holds no person and stays in the counts (docs/pulse.md)',
     'training_enrolments.person_id': 'their enrolments',
@@ -151,6 +154,18 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'ojt_checklist_items.done_by_id': 'OJT checklist items they ticked',
     'pulses.created_by_id': 'やりがい pulses they configured as HR',
     'pulse_actions.updated_by_id': 'the 課’s pulse actions they wrote as 課長 or 係長',
+    'evaluations.first_evaluator_id': 'evaluations they drafted as 1次: kept for the person',
+    'evaluations.second_evaluator_id': 'evaluations they reviewed as 2次: kept for the person',
+    'evaluator_overrides.first_evaluator_id': {
+      why: 'HR named them 1次評価者: the reporting lines name the 1次 again',
+      detach: () => sql`first_evaluator_id = NULL`,
+    },
+    'evaluator_overrides.second_evaluator_id': {
+      why: 'HR named them 2次評価者: the reporting lines name the 2次 again',
+      detach: () => sql`second_evaluator_id = NULL`,
+    },
+    'evaluator_overrides.set_by_id': 'evaluators they named as HR',
+    'evaluator_trainings.recorded_by_id': '評価者研修 records they made as HR',
     'ojt_guidance.given_by_id': 'OJT guidance they gave: kept for the person it was for',
     'ojt_suggestions.supervisor_id': {
       why: 'onboarding suggestions made to them as supervisor: open ones are dismissed (nobody is left to act)',
@@ -222,4 +237,4 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
  * looks for these in information_schema; a new table with such a column must get a rule above.
  */
 export const PERSON_COLUMN =
-  /^((.+_)?(person|manager|supervisor|author|organizer|actor|subject|user|attendee|recipient)_id|user_aad_id|aad_object_id|.+_by|.+_by_id)$/;
+  /^((.+_)?(person|manager|supervisor|author|organizer|actor|subject|user|attendee|recipient|evaluator)_id|user_aad_id|aad_object_id|.+_by|.+_by_id)$/;

@@ -49,6 +49,13 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/people/{personId}/ojt-plan/ticks': CHAIN,
   'POST /api/people/{personId}/ojt-plan/guidance': CHAIN,
   'POST /api/people/{personId}/ojt-plan/complete': CHAIN,
+  // 人事評価 (docs/evaluation.md): the person (the confirmed result only), the chain and HR read; the 1次
+  // (the direct supervisor) drafts and submits; the 2次 (their supervisor) adjusts and confirms.
+  'GET /api/people/{personId}/evaluations/{fiscalYear}': READERS,
+  'PUT /api/people/{personId}/evaluations/{fiscalYear}/first': ['supervisor'],
+  'POST /api/people/{personId}/evaluations/{fiscalYear}/submit': ['supervisor'],
+  'PUT /api/people/{personId}/evaluations/{fiscalYear}/second': ['supervisorsSupervisor'],
+  'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': ['supervisorsSupervisor'],
   // Everyone may ask for their own team; who appears in it is checked separately below.
   'GET /api/team': ROLES,
 };
@@ -153,6 +160,15 @@ describe('authorization: who may call which route about a person', () => {
     ).plan;
     return plan ?? { version: 1, checklist: [{ id: randomUUID(), label: '課の業務概要' }] };
   };
+  /** The subject's evaluation of the year as their 1次 reads it: its version and every item rated. */
+  const evaluation = async () => {
+    const form = (await call(as.supervisor, 'GET', `/api/people/${subject.id}/evaluations/${fiscalYear}`))
+      .body as { version: number; items: Array<{ kind: string; itemId: string }> };
+    return {
+      version: form.version,
+      ratings: form.items.map(({ kind, itemId }) => ({ kind, itemId, rating: 'B' })),
+    };
+  };
   const ojtDays = { startsOn: '2026-04-01', endsOn: '2026-09-30' };
 
   /**
@@ -160,6 +176,17 @@ describe('authorization: who may call which route about a person', () => {
    * malformed body would answer 400 and hide a missing 403.
    */
   const BODIES: Record<string, () => Promise<unknown>> = {
+    'PUT /api/people/{personId}/evaluations/{fiscalYear}/first': evaluation,
+    'POST /api/people/{personId}/evaluations/{fiscalYear}/submit': async () => ({
+      version: Math.max(1, (await evaluation()).version),
+    }),
+    'PUT /api/people/{personId}/evaluations/{fiscalYear}/second': async () => ({
+      version: Math.max(1, (await evaluation()).version),
+      adjustments: [],
+    }),
+    'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': async () => ({
+      version: Math.max(1, (await evaluation()).version),
+    }),
     'POST /api/people/{personId}/ojt-plan': async () => ({
       mentorPersonId: mentor.id,
       ...ojtDays,

@@ -206,6 +206,21 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/pulses/{pulseId}/answer': ALL,
   'GET /api/pulses/departments/{department}': [...CHAIN, 'hr'],
   'PUT /api/pulses/departments/{department}/actions/{quarter}': CHAIN,
+  // 人事評価 (docs/evaluation.md): the 1次 (the direct supervisor) drafts and submits, the 2次 (their
+  // supervisor) adjusts and confirms; the person (the confirmed result only), the chain and HR read;
+  // HR names evaluators and records the 評価者研修. Each lists the people they evaluate (empty for most).
+  'GET /api/evaluations/config': ALL,
+  'GET /api/evaluations': ALL,
+  'GET /api/people/{personId}/evaluations/{fiscalYear}': READERS,
+  'PUT /api/people/{personId}/evaluations/{fiscalYear}/first': ['supervisor'],
+  'POST /api/people/{personId}/evaluations/{fiscalYear}/submit': ['supervisor'],
+  'PUT /api/people/{personId}/evaluations/{fiscalYear}/second': ['supervisorsSupervisor'], // 409 before submit
+  'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': ['supervisorsSupervisor'], // 409 likewise
+  'PUT /api/hr/evaluations/{fiscalYear}/evaluators/{personId}': HR,
+  'PUT /api/hr/evaluations/{fiscalYear}/trainings/{personId}': HR,
+  'GET /api/hr/evaluations.csv': HR,
+  // 調整 of the subject's 課: HR, and whoever has people of it below them (the 係長 their 係, the 課長 all).
+  'GET /api/evaluations/calibration': [...CHAIN, 'hr'],
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -547,6 +562,19 @@ describe('security matrix: every route × every role', () => {
     await call(as.supervisor, 'POST', `/api/people/${subject.id}/ojt-plan`, ojtPlanBody());
     return (await read())!;
   };
+  /** The subject's evaluation of the year: its version (0 before the first save) and every item rated. */
+  const evaluationVersion = async () =>
+    (
+      await server.database.query<{ version: number }>(
+        'SELECT version FROM evaluations WHERE person_id = $1 AND fiscal_year = $2',
+        [subject.id, fiscalYear],
+      )
+    )[0]?.version ?? 0;
+  const evaluationRatings = async () =>
+    (
+      (await call(as.supervisor, 'GET', `/api/people/${subject.id}/evaluations/${fiscalYear}`)).body
+        .items as Array<{ kind: string; itemId: string }>
+    ).map(({ kind, itemId }) => ({ kind, itemId, rating: 'B' }));
   /** A valid body per route, with current versions. */
   const BODIES: Record<string, () => unknown> = {
     'POST /api/hr/pulses': () => ({
@@ -831,6 +859,32 @@ describe('security matrix: every route × every role', () => {
     }),
     'POST /api/people/{personId}/ojt-plan/complete': async () => ({ version: (await ojtPlan()).version }),
     'POST /api/ojt/suggestions/{suggestionId}/dismiss': () => ({ version: 1 }),
+    'PUT /api/people/{personId}/evaluations/{fiscalYear}/first': async () => ({
+      version: await evaluationVersion(),
+      ratings: await evaluationRatings(),
+    }),
+    'POST /api/people/{personId}/evaluations/{fiscalYear}/submit': async () => ({
+      version: Math.max(1, await evaluationVersion()),
+    }),
+    'PUT /api/people/{personId}/evaluations/{fiscalYear}/second': async () => ({
+      version: Math.max(1, await evaluationVersion()),
+      adjustments: [],
+    }),
+    'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': async () => ({
+      version: Math.max(1, await evaluationVersion()),
+    }),
+    'PUT /api/hr/evaluations/{fiscalYear}/evaluators/{personId}': async () => ({
+      version:
+        (
+          await server.database.query<{ version: number }>(
+            'SELECT version FROM evaluator_overrides WHERE person_id = $1 AND fiscal_year = $2',
+            [subject.id, fiscalYear],
+          )
+        )[0]?.version ?? 0,
+      firstEvaluatorId: null,
+      secondEvaluatorId: null,
+    }),
+    'PUT /api/hr/evaluations/{fiscalYear}/trainings/{personId}': () => ({ completed: true }),
     'PUT /api/reports/follow-ups/{followUpId}/observation': async () => ({
       version: await followUpVersion(ids.supervisorFollowUpId!),
       observation: '会議の進め方が整理された',
@@ -849,6 +903,8 @@ describe('security matrix: every route × every role', () => {
     // The mapping made in the setup (version 1) is at version 2 once HR's PUT ran before it.
     'DELETE /api/reports/channel-mappings/{department}': () => 'version=2',
     'GET /api/ojt/plans': () => 'as=guide',
+    'GET /api/hr/evaluations.csv': () => `fiscalYear=${fiscalYear}&encoding=shift_jis`,
+    'GET /api/evaluations/calibration': () => `fiscalYear=${fiscalYear}&department=${ids.department}`,
   };
   /** Reports are about a session the subject attended. */
   const SESSION_OF: Record<string, () => string> = {
