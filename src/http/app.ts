@@ -96,7 +96,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
   const jsonParserOf = (limit: number) => express.json({ limit, strict: false, type: () => true });
   const jsonParser = jsonParserOf(options.bodyLimitBytes);
   const checkResponses = options.checkResponses ?? true;
-  const openApi = buildOpenApiDocument([...routes, openApiRoute], { version: options.version });
+  // Built on its first request, not at start: zod's JSON Schema conversion of every route was about a fifth
+  // of a server start's CPU time, paid by every instance (and every test server) that is never asked for it.
+  let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const openApiDocument = () =>
+    (openApi ??= buildOpenApiDocument([...routes, openApiRoute], { version: options.version }));
 
   for (const route of [...routes, openApiRoute]) {
     const handlers: RequestHandler[] = [];
@@ -126,7 +130,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Express> {
       const body = route.request?.body ? parseInput(route.request.body, req.body, 'body') : undefined;
       const result =
         route === openApiRoute
-          ? { body: openApi }
+          ? { body: openApiDocument() }
           : await route.handler({ params, query, body, user, req, res });
       if (checkResponses && route !== openApiRoute) checkResponse(route, result, logger);
       send(res, result);
