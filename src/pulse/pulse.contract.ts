@@ -36,7 +36,8 @@ const line = (max: number) =>
 export const quarterId = z
   .string()
   .regex(/^\d{4}-Q[1-4]$/, 'must be a fiscal quarter such as 2026-Q1')
-  .describe('A fiscal quarter (Japan time): Q1 April–June … Q4 January–March');
+  .describe('A fiscal quarter (Japan time): Q1 April–June … Q4 January–March')
+  .meta({ examples: ['2026-Q1'] });
 
 export const pulseQuestionSchema = z
   .object({ ja: line(PULSE_QUESTION_MAX), en: line(PULSE_QUESTION_MAX) })

@@ -111,6 +111,14 @@ export function createPulseService(deps: {
     const own = organisedDepartmentOf(await deps.people.get(actor.id));
     if (own !== department && !actor.isHr)
       throw new AppError('forbidden', 'Only the 課’s 課長 and 係長 (and HR) read its pulse.');
+    // HR may name any 課: one with no staff today is a typo or a 課 gone, not an empty trend.
+    if (
+      own !== department &&
+      !(await departmentHeadcounts(db, today())).some((row) => row.department === department)
+    )
+      throw new AppError('not_found', `No 課 named ${department} has staff today.`, [
+        { path: 'params.department', message: 'no such 課' },
+      ]);
     return { canWriteAction: own === department };
   };
 

@@ -265,6 +265,12 @@ describe('やりがい pulse (/api/hr/pulses, /api/pulses)', () => {
     expect(view.points.find((point) => point.quarter === current.id)).toMatchObject({ withheld: false });
     await refusedWithoutChange(() => call(shuji, 'GET', path), 403);
     await refusedWithoutChange(() => call(otherKakaricho, 'GET', path), 403);
+    // HR reads any 課's trend; a 課 with no staff today is a 404 (a typo), not an empty trend.
+    expect((await call(hr, 'GET', path)).status).toBe(200);
+    await refusedWithoutChange(
+      () => call(hr, 'GET', `/api/pulses/departments/${encodeURIComponent('存在しない課')}`),
+      404,
+    );
 
     const actionPath = `${path}/actions/${current.id}`;
     const written = await call(kakaricho, 'PUT', actionPath, { version: 0, text: '業務の目的を話し合う' });
