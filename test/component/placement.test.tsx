@@ -1,6 +1,5 @@
 // HR's 配置 workspace: the year's 自己申告 filtered, one form read, the CSV, and the roll-ups.
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { PlacementItem, PlacementRollUps } from '../../src/growth/placement.contract.ts';
@@ -8,6 +7,7 @@ import type { DeclarationResponse } from '../../src/growth/declaration.contract.
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import PlacementSection from '../../tab/src/hr/sections/placement-section.tsx';
+import { seriousViolations } from './support/axe.ts';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
@@ -123,12 +123,7 @@ describe('HR: the 配置 workspace', () => {
       await expect.element(screen.getByTestId('placement-rotation')).toBeVisible();
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }
