@@ -1,7 +1,6 @@
 // 育成の取り組み: a supervisor's own page of what they did to develop their people this fiscal year, beside
 // their level's role bullets; and the same page of someone below the caller, reached from the team view.
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { DevelopmentPage, DevelopmentRollUp } from '../../src/growth/development.contract.ts';
@@ -9,6 +8,7 @@ import DevelopmentSection from '../../tab/src/hr/sections/development-section.ts
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { DevelopmentView } from '../../tab/src/team/development-view.tsx';
+import { seriousViolations } from './support/axe.ts';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
@@ -119,12 +119,7 @@ describe('育成の取り組み', () => {
         .toMatchTextContent('Feedback 3, Interviews 1, 1:1s 3');
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }
@@ -214,12 +209,7 @@ describe('HR: 育成の取り組み by 部 and 課', () => {
       await expect.element(screen.getByText('By division and section')).toBeVisible();
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }

@@ -1,13 +1,13 @@
 // The goal form refuses what the server would refuse, with the contract's messages, and keeps what was
 // typed whatever the server answers.
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { CycleWindow } from '../../src/cycles/cycle.contract.ts';
 import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import GoalsView from '../../tab/src/goals/goals-view.tsx';
+import { seriousViolations } from './support/axe.ts';
 import { framework, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
@@ -307,12 +307,7 @@ describe('the goal form', () => {
         await expect.element(form.getByRole('option', { name: 'None' })).toBeInTheDocument();
         const root = document.documentElement;
         expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-        const results = await axe.run(form.element(), { resultTypes: ['violations'] });
-        expect(
-          results.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map((violation) => violation.id),
-        ).toEqual([]);
+        expect(await seriousViolations(form.element())).toEqual([]);
       } finally {
         await page.viewport(414, 896);
       }

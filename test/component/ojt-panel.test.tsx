@@ -1,13 +1,13 @@
 // The OJT panel (docs/ojt.md): the supervisor starts a plan from an onboarding suggestion, the 指導担当
 // ticks and logs guidance, the person reads it all; and the supervisor's list of suggestions.
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { OjtGuidedPlan, OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import { OjtGuidedPlans, OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
+import { seriousViolations } from './support/axe.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const PERSON = '11111111-1111-4111-8111-111111111111';
@@ -216,12 +216,7 @@ describe('OJT panel', () => {
       await expect.element(screen.getByRole('button', { name: 'Remove checklist item 1' })).toBeVisible();
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }
@@ -242,12 +237,7 @@ describe('OJT panel', () => {
       await expect.element(screen.getByTestId('ojt-guidance-form')).not.toBeInTheDocument();
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }
@@ -281,12 +271,7 @@ describe('onboarding suggestions', () => {
     await expect
       .element(screen.getByTestId(`ojt-suggestion-${PERSON}`))
       .toMatchTextContent('Create an OJT plan for 吉田 花子, who has just joined (Transfer)');
-    const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-    expect(
-      results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => violation.id),
-    ).toEqual([]);
+    expect(await seriousViolations(screen.container)).toEqual([]);
   });
 });
 
@@ -353,12 +338,7 @@ describe('the 指導担当’s plans', () => {
       await expect.element(screen.getByTestId('ojt-guided')).toMatchTextContent('Checklist 1/2');
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      const results = await axe.run(screen.container, { resultTypes: ['violations'] });
-      expect(
-        results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id),
-      ).toEqual([]);
+      expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }
