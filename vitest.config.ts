@@ -13,12 +13,10 @@ const UNIT_MOCKS = [
 // The first phase: the projects that drive Chromium, two files at a time each (the e2e walks with their
 // servers, and the component tests beside them, which fill what the walks leave of the two cores).
 const BROWSER_PHASE = { maxWorkers: 2, sequence: { groupOrder: 0 } };
-// The second phase: the node projects, three at a time. TEST_CPU_LOG=<file> logs each file's CPU and
-// wall seconds there (test/support/cpu-log.ts), to find where the phase's time goes.
-const NODE_PHASE = {
-  sequence: { groupOrder: 1 },
-  setupFiles: process.env.TEST_CPU_LOG ? ['test/support/cpu-log.ts'] : [],
-};
+// The second phase: the node projects, three at a time. TEST_CPU_LOG=<file> logs each node or e2e file's
+// CPU and wall seconds there (test/support/cpu-log.ts), to find where a phase's time goes.
+const CPU_LOG = process.env.TEST_CPU_LOG ? ['test/support/cpu-log.ts'] : [];
+const NODE_PHASE = { sequence: { groupOrder: 1 }, setupFiles: CPU_LOG };
 
 // Six projects, so a developer can run the fast ones alone (`npx vitest run --project unit`); `npm test`
 // runs them all. Inline projects inherit the options below.
@@ -82,6 +80,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           ...BROWSER_PHASE,
+          // Each walk's CPU time, its Chromium's included (test/support/cpu-log.ts).
+          setupFiles: CPU_LOG,
           include: ['test/e2e/**/*.test.ts'],
           // A job sent wakes its worker; the workers poll every 2 s instead of every 0.5 s, which an idle
           // server paid for with about 0.08 of a core (`kickedJobs` in test/support/test-server.ts).
