@@ -69,7 +69,7 @@ describe('HR dashboards and the training report roll-up', () => {
   });
 
   const open = async (
-    section: 'dashboards' | 'reports',
+    section: 'dashboards' | 'reports' | 'pulse',
     options: { locale?: string; theme?: string; width?: number } = {},
   ) => {
     const page = await browser.newPage({
@@ -205,6 +205,24 @@ describe('HR dashboards and the training report roll-up', () => {
       await noSeriousAxe(tab);
       await fullScreenshot(page, tab.frame, `hr-${section}-en-dark-360`);
     }
+    await page.close();
+  });
+
+  it('lets HR create the quarter’s やりがい pulse in the console', async () => {
+    const { page, tab } = await open('pulse');
+    const section = tab.frame.locator('[data-testid=hr-section-pulse]');
+    await section.locator('[data-testid=pulse-new]').click();
+    for (const n of [1, 2, 3]) {
+      await section.locator(`[data-testid=pulse-question-${n}-ja]`).fill(`質問${n}`);
+      await section.locator(`[data-testid=pulse-question-${n}-en]`).fill(`Question ${n}`);
+    }
+    const quarter = await section.locator('[data-testid=pulse-quarter]').inputValue();
+    await section.locator('[data-testid=pulse-save]').click();
+    await section.locator('[data-testid=pulse-status]', { hasText: 'パルスを作成しました。' }).waitFor();
+    await section.locator(`[data-testid=pulse-row-${quarter}]`).waitFor();
+    const answer = await call(hr, 'GET', '/api/hr/pulses');
+    expect(answer.body).toMatchObject([{ quarter, questions: [{ ja: '質問1', en: 'Question 1' }, {}, {}] }]);
+    await noSeriousAxe(tab);
     await page.close();
   });
 

@@ -92,6 +92,12 @@ export const queryKeys = {
   /** HR's roll-up of the 育成 pages for a fiscal year. */
   hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
   hrPlacement: (...parts: Array<string | number>) => ['hr-placement', ...parts] as const,
+  /** HR's やりがい pulses, newest quarter first; their results and the trend of every 課. */
+  hrPulses: ['hr-pulses'] as const,
+  hrPulseResults: (pulseId: string) => ['hr-pulses', 'results', pulseId] as const,
+  hrPulseTrend: ['hr-pulses', 'trend'] as const,
+  /** A 課's pulse trend and actions (its 課長/係長, HR). */
+  departmentPulse: (department: string) => ['department-pulse', department] as const,
 };
 
 /**

@@ -8,6 +8,7 @@ import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { OjtSuggestions } from '../ojt/ojt-panel.tsx';
+import { DepartmentPulseLink, DepartmentPulseView } from '../pulse/department-pulse.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { visuallyHidden } from '../shell/visually-hidden.ts';
@@ -76,6 +77,8 @@ export default function TeamView({ api, rest }: PageProps) {
 
   // The caller's own 育成 page (team/development), or that of someone below them (team/<id>/development).
   if (personId === 'development') return <DevelopmentView api={api} personId="me" back={hrefOf('team')} />;
+  // The caller's 課's やりがい pulse (team/pulse), for its 課長 and 係長.
+  if (personId === 'pulse') return <DepartmentPulseView api={api} back={hrefOf('team')} />;
   if (personId && rest[1] === 'development') {
     const name = team.data?.members.find((member) => member.id === personId)?.displayName;
     return (
@@ -101,6 +104,7 @@ export default function TeamView({ api, rest }: PageProps) {
   return (
     <Page title={t('title')} testId="team">
       <OjtSuggestions api={api} />
+      <DepartmentPulseLink api={api} />
       <QueryState query={team}>{(data) => <TeamList team={data} />}</QueryState>
     </Page>
   );

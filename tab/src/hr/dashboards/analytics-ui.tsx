@@ -307,6 +307,36 @@ export function TableHead({ id, title, children }: { id: string; title: string; 
   );
 }
 
+/**
+ * A table under its own heading (`aside` beside the heading, e.g. a note), scrolling in its frame on a
+ * narrow screen: one header row of `columns`; `children` are its body.
+ */
+export function TitledTable({
+  title,
+  testId,
+  columns,
+  aside = null,
+  children,
+}: {
+  title: string;
+  testId: string;
+  columns: Column[];
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <>
+      <TableHead id={id} title={title}>
+        {aside}
+      </TableHead>
+      <ScrollingTable labelledBy={id} testId={testId} columns={columns}>
+        {children}
+      </ScrollingTable>
+    </>
+  );
+}
+
 export interface CsvDownload {
   api: ApiClient;
   path: string;

@@ -1,6 +1,6 @@
 import { Button, Field, Select } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlacementRollUps } from '../../../../src/growth/placement.contract.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
@@ -13,8 +13,7 @@ import {
   FiscalYearSelect,
   NumCell,
   RowHead,
-  ScrollingTable,
-  TableHead,
+  TitledTable,
   currentFiscalYear,
   useAnalyticsStyles,
   useCsvLanguage,
@@ -318,9 +317,9 @@ function RollUps({ data }: { data: PlacementRollUps }) {
   const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const table = (title: string, testId: string, head: string[], rows: ReactNode) => (
-    <RollUpTable title={title} testId={testId} head={head}>
-      {rows}
-    </RollUpTable>
+    <TitledTable title={title} testId={testId} columns={head.map((label) => ({ label }))}>
+      <tbody>{rows}</tbody>
+    </TitledTable>
   );
   const paths = data.careerPaths;
   return (
@@ -386,29 +385,5 @@ function RollUps({ data }: { data: PlacementRollUps }) {
         )),
       )}
     </Section>
-  );
-}
-
-function RollUpTable({
-  title,
-  testId,
-  head,
-  children,
-}: {
-  title: string;
-  testId: string;
-  head: string[];
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <>
-      <TableHead id={id} title={title}>
-        {null}
-      </TableHead>
-      <ScrollingTable labelledBy={id} testId={testId} columns={head.map((label) => ({ label }))}>
-        <tbody>{children}</tbody>
-      </ScrollingTable>
-    </>
   );
 }
