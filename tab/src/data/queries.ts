@@ -38,6 +38,8 @@ export const queryKeys = {
   erasures: ['hr-audit', 'erasures'] as const,
   erasurePreview: (personId: string) => ['hr-audit', 'erasure-preview', personId] as const,
   team: ['team'] as const,
+  /** A person's self-check halves (the history), as their chain reads them. */
+  personSelfChecks: (personId: string) => ['people', personId, 'self-checks'] as const,
   personSelfCheck: (personId: string, period: string) => ['people', personId, 'self-checks', period] as const,
   personGoals: (personId: string, fiscalYear: number) => ['people', personId, 'goals', fiscalYear] as const,
   personCareer: (personId: string) => ['people', personId, 'career'] as const,
@@ -92,6 +94,13 @@ export const queryKeys = {
   /** HR's roll-up of the 育成 pages for a fiscal year. */
   hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
   hrPlacement: (...parts: Array<string | number>) => ['hr-placement', ...parts] as const,
+  /** The city's 人事評価 scale and stages (configuration: does not change while the tab is open). */
+  evaluationConfig: ['evaluations', 'config'] as const,
+  /** The people the caller evaluates in a fiscal year, as 1次 or 2次. */
+  evaluatees: (fiscalYear: number) => ['evaluations', 'evaluatees', fiscalYear] as const,
+  /** One person's evaluation of a fiscal year ('me' is never used: the person's own id). */
+  evaluation: (personId: string, fiscalYear: number) =>
+    ['evaluations', 'person', personId, fiscalYear] as const,
 };
 
 /**
