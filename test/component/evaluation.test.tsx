@@ -434,7 +434,7 @@ describe('人事評価 in the tab', () => {
       await expect.element(screen.getByTestId('evaluation-context')).toMatchTextContent('Interview notes');
       const root = document.documentElement;
       expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
-      expect(await seriousViolations(screen.getByTestId('evaluation-page').element())).toEqual([]);
+      expect(await seriousViolations(screen.getByTestId('evaluation').element())).toEqual([]);
     } finally {
       await page.viewport(414, 896);
     }

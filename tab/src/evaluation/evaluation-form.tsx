@@ -273,66 +273,34 @@ function ItemRow({
   const scaleLabel = useScaleLabel(config);
   const ids = config.scale.map((entry) => entry.id);
   const testId = `evaluation-item-${item.kind}-${item.itemId}`;
+  const choice = { entry, ids, scaleLabel, onChange };
   return (
     <fieldset className={styles.item} data-testid={testId}>
       <legend className={styles.legend}>{label}</legend>
       {stage === 'first' ? (
-        <>
-          <Field label={t('rating')}>
-            <Select
-              className={styles.select}
-              value={entry.rating}
-              onChange={(_, data) => onChange({ rating: data.value })}
-              data-testid="evaluation-rating"
-            >
-              <option value="">{t('ratingNone')}</option>
-              <Options values={ids} labelOf={scaleLabel} />
-            </Select>
-          </Field>
-          <TextareaField
-            label={t('comment')}
-            inputClassName={styles.full}
-            value={entry.text}
-            maxLength={EVALUATION_COMMENT_MAX}
-            resize="vertical"
-            rows={2}
-            onChange={(value) => onChange({ text: value })}
-            testId="evaluation-comment"
-          />
-        </>
+        <ScaleChoice
+          {...choice}
+          selectLabel={t('rating')}
+          noneText={t('ratingNone')}
+          selectTestId="evaluation-rating"
+          textLabel={t('comment')}
+          textTestId="evaluation-comment"
+        />
       ) : (
         <FirstRating item={item} scaleLabel={scaleLabel} adjusting={stage === 'second'} />
       )}
       {stage === 'second' ? (
-        <>
-          <Field label={t('adjusted')}>
-            <Select
-              className={styles.select}
-              value={entry.rating}
-              onChange={(_, data) => onChange({ rating: data.value })}
-              data-testid="evaluation-adjust"
-            >
-              <option value="">{t('adjustNone')}</option>
-              <Options values={ids} labelOf={scaleLabel} />
-            </Select>
-          </Field>
-          {entry.rating !== '' ? (
-            <TextareaField
-              label={t('reason')}
-              required
-              inputClassName={styles.full}
-              value={entry.text}
-              maxLength={EVALUATION_COMMENT_MAX}
-              resize="vertical"
-              rows={2}
-              onChange={(value) => onChange({ text: value })}
-              testId="evaluation-reason"
-              {...(missingReason
-                ? { validationState: 'error' as const, validationMessage: t('reasonRequired') }
-                : {})}
-            />
-          ) : null}
-        </>
+        // The reason is asked for once an adjustment is chosen, and required.
+        <ScaleChoice
+          {...choice}
+          selectLabel={t('adjusted')}
+          noneText={t('adjustNone')}
+          selectTestId="evaluation-adjust"
+          textLabel={t('reason')}
+          textTestId="evaluation-reason"
+          textRequired
+          {...(missingReason ? { textError: t('reasonRequired') } : {})}
+        />
       ) : null}
       {stage === null && item.adjustReason ? (
         <p className={`${styles.text} ${layout.muted}`} data-testid="evaluation-adjust-reason">
@@ -340,6 +308,65 @@ function ItemRow({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A scale entry to choose (or none) and its text: the 1次's rating and comment, the 2次's adjustment and reason. */
+function ScaleChoice({
+  entry,
+  ids,
+  scaleLabel,
+  onChange,
+  selectLabel,
+  noneText,
+  selectTestId,
+  textLabel,
+  textTestId,
+  textRequired = false,
+  textError,
+}: {
+  entry: Entry;
+  ids: string[];
+  scaleLabel: (id: string | null) => string;
+  onChange: (patch: Partial<Entry>) => void;
+  selectLabel: string;
+  noneText: string;
+  selectTestId: string;
+  textLabel: string;
+  textTestId: string;
+  /** A required text shows only once a rating is chosen. */
+  textRequired?: boolean;
+  textError?: string;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <Field label={selectLabel}>
+        <Select
+          className={styles.select}
+          value={entry.rating}
+          onChange={(_, data) => onChange({ rating: data.value })}
+          data-testid={selectTestId}
+        >
+          <option value="">{noneText}</option>
+          <Options values={ids} labelOf={scaleLabel} />
+        </Select>
+      </Field>
+      {!textRequired || entry.rating !== '' ? (
+        <TextareaField
+          label={textLabel}
+          required={textRequired}
+          inputClassName={styles.full}
+          value={entry.text}
+          maxLength={EVALUATION_COMMENT_MAX}
+          resize="vertical"
+          rows={2}
+          onChange={(value) => onChange({ text: value })}
+          testId={textTestId}
+          {...(textError ? { validationState: 'error' as const, validationMessage: textError } : {})}
+        />
+      ) : null}
+    </>
   );
 }
 

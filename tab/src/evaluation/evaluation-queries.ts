@@ -5,6 +5,13 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { useLocalized } from '../shell/localized.ts';
 
+/** What a panel of one person's year needs. */
+export interface PersonYearProps {
+  api: ApiClient;
+  personId: string;
+  fiscalYear: number;
+}
+
 /** The scale and stages are configuration: read once while the tab is open. */
 export const useEvaluationConfig = (api: ApiClient) =>
   useQuery(

@@ -11,7 +11,13 @@ import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstantDay } from '../shell/date-time.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { plainList } from '../shell/style-fragments.ts';
-import { useEvaluation, useEvaluationConfig, useItemLabel, useScaleLabel } from './evaluation-queries.ts';
+import {
+  useEvaluation,
+  useEvaluationConfig,
+  useItemLabel,
+  useScaleLabel,
+  type PersonYearProps,
+} from './evaluation-queries.ts';
 import messages from './messages.ts';
 
 registerBundle('evaluation', messages);
@@ -27,15 +33,7 @@ const useStyles = makeStyles({
   text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
 });
 
-export function EvaluationResultPanel({
-  api,
-  personId,
-  fiscalYear,
-}: {
-  api: ApiClient;
-  personId: string;
-  fiscalYear: number;
-}) {
+export function EvaluationResultPanel({ api, personId, fiscalYear }: PersonYearProps) {
   const { t } = useTranslation('evaluation');
   const layout = useLayoutStyles();
   const evaluation = useEvaluation(api, personId, fiscalYear);

@@ -28,7 +28,13 @@ import { Options } from '../shell/options.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { plainList } from '../shell/style-fragments.ts';
 import { EvaluationForm } from './evaluation-form.tsx';
-import { useEvaluatees, useEvaluation, useEvaluationConfig, useItemLabel } from './evaluation-queries.ts';
+import {
+  useEvaluatees,
+  useEvaluation,
+  useEvaluationConfig,
+  useItemLabel,
+  type PersonYearProps,
+} from './evaluation-queries.ts';
 import messages from './messages.ts';
 import { PersonContext } from './person-context.tsx';
 
@@ -129,15 +135,7 @@ function EvaluateeItem({ row }: { row: EvaluateeRow }) {
   );
 }
 
-function EvaluationFormPage({
-  api,
-  personId,
-  fiscalYear,
-}: {
-  api: ApiClient;
-  personId: string;
-  fiscalYear: number;
-}) {
+function EvaluationFormPage({ api, personId, fiscalYear }: PersonYearProps) {
   const { t } = useTranslation('evaluation');
   const styles = useStyles();
   const queryClient = useQueryClient();
@@ -149,7 +147,7 @@ function EvaluationFormPage({
   return (
     <Page
       title={evaluation.data ? t('formTitle', { name, year: fiscalYear }) : t('title')}
-      testId="evaluation-page"
+      testId="evaluation"
       actions={
         <Link href={hrefOf('evaluation')} data-testid="evaluation-back">
           {t('back')}

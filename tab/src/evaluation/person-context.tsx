@@ -16,6 +16,7 @@ import { formatInstantDay } from '../shell/date-time.ts';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { plainList } from '../shell/style-fragments.ts';
+import type { PersonYearProps } from './evaluation-queries.ts';
 
 // The interview types' names.
 registerBundle('interviews', interviewMessages);
@@ -143,15 +144,7 @@ function LatestSelfCheck({
   );
 }
 
-function GoalsAndReflections({
-  api,
-  personId,
-  fiscalYear,
-}: {
-  api: ApiClient;
-  personId: string;
-  fiscalYear: number;
-}) {
+function GoalsAndReflections({ api, personId, fiscalYear }: PersonYearProps) {
   const { t } = useTranslation('evaluation');
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -191,15 +184,7 @@ function GoalsAndReflections({
   );
 }
 
-function InterviewNotes({
-  api,
-  personId,
-  fiscalYear,
-}: {
-  api: ApiClient;
-  personId: string;
-  fiscalYear: number;
-}) {
+function InterviewNotes({ api, personId, fiscalYear }: PersonYearProps) {
   const { t, i18n } = useTranslation('evaluation');
   const { t: typeText } = useTranslation('interviews');
   const layout = useLayoutStyles();
