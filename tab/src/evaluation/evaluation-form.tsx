@@ -19,6 +19,7 @@ import { formatInstant } from '../shell/date-time.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { Options } from '../shell/options.tsx';
 import { SaveErrorBar } from '../shell/save-error-bar.tsx';
+import { StackForm } from '../shell/stack-form.tsx';
 import { plainList } from '../shell/style-fragments.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
@@ -178,14 +179,10 @@ export function EvaluationForm({
     items: saved.items.filter((item) => item.kind === kind),
   }));
   return (
-    <form
-      className={layout.stack}
+    <StackForm
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        run('save');
-      }}
-      data-testid="evaluation-form"
+      onSubmit={() => run('save')}
+      testId="evaluation-form"
       data-status={saved.status}
       data-version={saved.version}
     >
@@ -246,7 +243,7 @@ export function EvaluationForm({
           </div>
         </>
       )}
-    </form>
+    </StackForm>
   );
 }
 

@@ -1,7 +1,6 @@
 // The person's own evaluation result (docs/evaluation.md): once confirmed, each item's final rating with
 // the comments; before that only where it stands, as the server gives it. Shown on the goals page to the
 // person, and on the 期末面談 record to the person and their supervisor.
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationConfig, EvaluationView } from '../../../src/evaluation/evaluation.contract.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -10,7 +9,6 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstantDay } from '../shell/date-time.ts';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
-import { plainList } from '../shell/style-fragments.ts';
 import {
   useEvaluation,
   useEvaluationConfig,
@@ -19,19 +17,9 @@ import {
   type PersonYearProps,
 } from './evaluation-queries.ts';
 import messages from './messages.ts';
+import { useEntryStyles } from './entry-styles.ts';
 
 registerBundle('evaluation', messages);
-
-const useStyles = makeStyles({
-  list: { ...plainList, gap: '8px' },
-  entry: {
-    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '8px',
-    overflowWrap: 'anywhere',
-  },
-  title: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
-});
 
 export function EvaluationResultPanel({ api, personId, fiscalYear }: PersonYearProps) {
   const { t } = useTranslation('evaluation');
@@ -76,7 +64,7 @@ function ResultItems({
 }) {
   const { t, i18n } = useTranslation('evaluation');
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const styles = useEntryStyles();
   const scaleLabel = useScaleLabel(config);
   const itemLabel = useItemLabel(competencies, t('goalGone'));
   return (

@@ -2,7 +2,6 @@
 // reflections, and the notes of the interviews the evaluator held with them, each from the existing read
 // routes (each part loads on its own: a refusal of one leaves the others readable). There is no route
 // listing a person's interviews for their whole chain: the evaluator sees those they organised.
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -15,22 +14,11 @@ import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstantDay } from '../shell/date-time.ts';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
-import { plainList } from '../shell/style-fragments.ts';
 import type { PersonYearProps } from './evaluation-queries.ts';
+import { useEntryStyles } from './entry-styles.ts';
 
 // The interview types' names.
 registerBundle('interviews', interviewMessages);
-
-const useStyles = makeStyles({
-  list: { ...plainList, gap: '8px' },
-  entry: {
-    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
-    paddingLeft: '8px',
-    overflowWrap: 'anywhere',
-  },
-  title: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
-});
 
 /** A half's id (`2026-H2`) as the UI says it. */
 function usePeriodLabel(): (period: string) => string {
@@ -80,7 +68,7 @@ function LatestSelfCheck({
 }) {
   const { t } = useTranslation('evaluation');
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const styles = useEntryStyles();
   const localized = useLocalized();
   const periodLabel = usePeriodLabel();
   const history = useQuery(
@@ -147,7 +135,7 @@ function LatestSelfCheck({
 function GoalsAndReflections({ api, personId, fiscalYear }: PersonYearProps) {
   const { t } = useTranslation('evaluation');
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const styles = useEntryStyles();
   const goals = useQuery(
     routeQuery(api, queryKeys.personGoals(personId, fiscalYear), 'GET /api/people/:personId/goals', {
       params: { personId },
@@ -188,7 +176,7 @@ function InterviewNotes({ api, personId, fiscalYear }: PersonYearProps) {
   const { t, i18n } = useTranslation('evaluation');
   const { t: typeText } = useTranslation('interviews');
   const layout = useLayoutStyles();
-  const styles = useStyles();
+  const styles = useEntryStyles();
   const { query } = useInterviews(api, 'organizer');
   const held = (query.data ?? []).filter(
     (entry) => entry.personId === personId && entry.fiscalYear === fiscalYear && entry.status !== 'cancelled',
