@@ -31,6 +31,21 @@ const answers: Answers = {
     updatedAt: null,
     canEdit: false,
   },
+  // 人事評価 of the year: not started (the page shows where it stands, not a result).
+  'GET /api/people/:personId/evaluations/:fiscalYear': {
+    personId: 'person-shuji',
+    person: { id: 'person-shuji', displayName: '小平 花子', department: '人事課', levelId: 'shuji' },
+    fiscalYear: year,
+    status: 'notStarted',
+    role: 'self',
+    firstEvaluator: null,
+    secondEvaluator: null,
+    items: [],
+    submittedAt: null,
+    confirmedAt: null,
+    version: 0,
+    updatedAt: null,
+  },
 };
 
 function cyclesWith(windows: CycleWindow[]) {

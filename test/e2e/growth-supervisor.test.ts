@@ -19,7 +19,7 @@ import {
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-type PageId = 'career' | 'declaration' | 'team' | 'training/workplace';
+type PageId = 'career' | 'declaration' | 'team' | 'training/workplace' | 'goals' | `evaluation${string}`;
 
 describe('career design, 自己申告 and the team view', () => {
   let server: TestServer;
@@ -594,5 +594,44 @@ describe('career design, 自己申告 and the team view', () => {
       supervisor.id,
     );
     expect(stored.plan.guidance).toHaveLength(1);
+  }, 120_000);
+  it('人事評価: the 係長 rates and submits as 1次, their supervisor (2次) adjusts one item with a reason and confirms, and the person sees the result', async () => {
+    const second = server.emulator.people.find((person) => person.id === supervisor.managerId)!;
+    expect(second).toBeDefined();
+    // The 係長 finds the person in their list and rates every item B.
+    const first = await open(supervisor, 'evaluation');
+    await first.tab.frame
+      .locator(`[data-testid=evaluatee-${employee.id}] [data-testid=evaluatee-link]`)
+      .click();
+    const form = first.tab.frame.locator('[data-testid=evaluation-form]');
+    await form.waitFor();
+    const ratings = form.locator('[data-testid=evaluation-rating]');
+    expect(await ratings.count()).toBeGreaterThan(0);
+    for (const rating of await ratings.all()) await rating.selectOption('B');
+    await form.locator('[data-testid=evaluation-submit]').click();
+    await expect.poll(() => form.getAttribute('data-status')).toBe('submitted');
+    await first.page.close();
+
+    // The 2次 (the 係長's own supervisor in the reporting lines) opens it, raises the first item to A with a reason, and confirms.
+    const review = await open(second, `evaluation/${employee.id}/${now.fiscalYear}`);
+    const adjusting = review.tab.frame.locator('[data-testid=evaluation-form]');
+    const item = adjusting.locator('fieldset').first();
+    await expect(item.locator('[data-testid=evaluation-first-rating]').textContent()).resolves.toContain('B');
+    await item.locator('[data-testid=evaluation-adjust]').selectOption('A');
+    await item.locator('[data-testid=evaluation-reason]').fill('課内の業務改善を主導した');
+    await adjusting.locator('[data-testid=evaluation-confirm]').click();
+    await expect.poll(() => adjusting.getAttribute('data-status')).toBe('confirmed');
+    await adjusting.locator('[data-testid=evaluation-read-only]').waitFor();
+    expect(await adjusting.locator('select, textarea').count()).toBe(0);
+    await review.page.close();
+
+    // The person sees the confirmed result on their goals page, the adjusted item rated A.
+    const own = await open(employee, 'goals');
+    const result = own.tab.frame.locator('[data-testid=evaluation-result-confirmed]');
+    await result.waitFor();
+    await expect(
+      result.locator('[data-testid=evaluation-result-rating]').first().textContent(),
+    ).resolves.toContain('A');
+    await own.page.close();
   }, 120_000);
 });

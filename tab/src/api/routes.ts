@@ -25,6 +25,7 @@ import type { ReportRoutes } from './route-map/reports.ts';
 import type { SelfCheckRoutes } from './route-map/self-checks.ts';
 import type { TrainingRoutes } from './route-map/training.ts';
 import type { TrainingAnnouncementRoutes } from './route-map/training-announcements.ts';
+import type { EvaluationFormRoutes } from './route-map/evaluation-form.ts';
 
 /** Every route the tab calls: one interface per slice in ./route-map/, joined here. */
 export interface ApiRoutes
@@ -49,7 +50,8 @@ export interface ApiRoutes
     OjtRoutes,
     PolicyRoutes,
     PlacementRoutes,
-    PulseAdminRoutes {}
+    PulseAdminRoutes,
+    EvaluationFormRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

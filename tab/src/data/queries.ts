@@ -38,6 +38,8 @@ export const queryKeys = {
   erasures: ['hr-audit', 'erasures'] as const,
   erasurePreview: (personId: string) => ['hr-audit', 'erasure-preview', personId] as const,
   team: ['team'] as const,
+  /** A person's self-check halves (the history), as their chain reads them. */
+  personSelfChecks: (personId: string) => ['people', personId, 'self-checks'] as const,
   personSelfCheck: (personId: string, period: string) => ['people', personId, 'self-checks', period] as const,
   personGoals: (personId: string, fiscalYear: number) => ['people', personId, 'goals', fiscalYear] as const,
   personCareer: (personId: string) => ['people', personId, 'career'] as const,
@@ -98,6 +100,13 @@ export const queryKeys = {
   hrPulseTrend: ['hr-pulses', 'trend'] as const,
   /** A 課's pulse trend and actions (its 課長/係長, HR). */
   departmentPulse: (department: string) => ['department-pulse', department] as const,
+  /** The city's 人事評価 scale and stages (configuration: does not change while the tab is open). */
+  evaluationConfig: ['evaluations', 'config'] as const,
+  /** The people the caller evaluates in a fiscal year, as 1次 or 2次. */
+  evaluatees: (fiscalYear: number) => ['evaluations', 'evaluatees', fiscalYear] as const,
+  /** One person's evaluation of a fiscal year ('me' is never used: the person's own id). */
+  evaluation: (personId: string, fiscalYear: number) =>
+    ['evaluations', 'person', personId, fiscalYear] as const,
 };
 
 /**

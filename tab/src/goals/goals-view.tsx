@@ -18,6 +18,7 @@ import messages from './messages.ts';
 import { WorkplaceGoals } from './workplace-goals.tsx';
 import { useDepartmentPolicy } from './department-goals.ts';
 import { useGoalYears } from './goal-years.ts';
+import { EvaluationResultPanel } from '../evaluation/evaluation-result.tsx';
 import { Options } from '../shell/options.tsx';
 
 registerBundle('goals', messages);
@@ -163,6 +164,8 @@ export default function GoalsView({ api }: PageProps) {
         }
       </QueryState>
 
+      {/* 人事評価: the confirmed result of the year shown, else where it stands (no evaluation of a year not begun). */}
+      {year <= current ? <EvaluationResultPanel api={api} personId={me.id} fiscalYear={year} /> : null}
       <WorkplaceGoals api={api} fiscalYear={year} />
     </Page>
   );

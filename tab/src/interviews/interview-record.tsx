@@ -29,6 +29,7 @@ import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { PreviousOccurrence } from './previous-occurrence.tsx';
+import { EvaluationResultPanel } from '../evaluation/evaluation-result.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.tsx';
 import { formatSlot } from './schedule.ts';
@@ -117,6 +118,10 @@ export function InterviewRecordView({ api, id }: { api: ApiClient; id: string })
           <>
             <Facts detail={detail} />
             {detail.previousOccurrence ? <PreviousOccurrence previous={detail.previousOccurrence} /> : null}
+            {/* The 期末面談 feeds back the 人事評価: its confirmed result (else where it stands), for both. */}
+            {detail.type === 'yearEnd' ? (
+              <EvaluationResultPanel api={api} personId={detail.personId} fiscalYear={detail.fiscalYear} />
+            ) : null}
             <RecordEditor api={api} initial={detail} me={me} queryKey={key} onReload={reload} />
           </>
         )}

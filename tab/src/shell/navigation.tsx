@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { useMe } from '../data/queries.ts';
 import { hasDeclarationPage } from '../declaration/applies.ts';
+import { useEvaluatesSomeone } from '../evaluation/evaluates-someone.ts';
 import { navigate, type PageId } from './router.ts';
 
 const useStyles = makeStyles({
@@ -54,11 +55,14 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
   const styles = useStyles();
   // The page shows its own error if /api/me fails; the navigation just keeps the common pages.
   const me = useMe(api).data;
+  // 人事評価 for whoever the server says evaluates someone this fiscal year (HR may name anyone).
+  const evaluator = useEvaluatesSomeone(api);
   const pages: PageId[] = [
     ...EVERYONE.filter((page) => page !== 'declaration' || !me || hasDeclarationPage(me)),
     ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),
     'interviews',
     'training',
+    ...(evaluator ? (['evaluation'] as const) : []),
     // The HR console is shown to those whose token carries the HR app role; the server checks every call.
     ...(me?.roles.includes('hr') ? (['hr'] as const) : []),
   ];

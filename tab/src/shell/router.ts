@@ -13,7 +13,8 @@ export type PageId =
   | 'training'
   | 'hr'
   | 'policy'
-  | 'org-policy';
+  | 'org-policy'
+  | 'evaluation';
 
 export interface Route {
   page: PageId;
@@ -33,6 +34,7 @@ const PAGES: readonly PageId[] = [
   'hr',
   'policy',
   'org-policy',
+  'evaluation',
 ];
 
 export function parseRoute(hash: string): Route {

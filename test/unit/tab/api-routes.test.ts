@@ -31,6 +31,7 @@ import { ojtRoutes } from '../../../src/ojt/ojt.routes.ts';
 import { orgPolicyRoutes } from '../../../src/growth/org-policy.routes.ts';
 import { placementRoutes } from '../../../src/growth/placement.routes.ts';
 import { pulseRoutes } from '../../../src/pulse/pulse.routes.ts';
+import { evaluationRoutes } from '../../../src/evaluation/evaluation.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -167,6 +168,13 @@ const TAB_ROUTES = [
   'GET /api/hr/pulses/trend',
   'GET /api/pulses/departments/:department',
   'PUT /api/pulses/departments/:department/actions/:quarter',
+  'GET /api/evaluations/config',
+  'GET /api/evaluations',
+  'GET /api/people/:personId/evaluations/:fiscalYear',
+  'PUT /api/people/:personId/evaluations/:fiscalYear/first',
+  'POST /api/people/:personId/evaluations/:fiscalYear/submit',
+  'PUT /api/people/:personId/evaluations/:fiscalYear/second',
+  'POST /api/people/:personId/evaluations/:fiscalYear/confirm',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -202,6 +210,7 @@ describe("the tab's typed routes", () => {
       ...orgPolicyRoutes({} as never),
       ...placementRoutes({} as never),
       ...pulseRoutes({} as never),
+      ...evaluationRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
