@@ -14,6 +14,7 @@ import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
 import type { OjtRoutes } from './route-map/ojt.ts';
 import type { PolicyRoutes } from './route-map/policies.ts';
+import type { PulseAnswerRoutes } from './route-map/pulse-answer.ts';
 import type { AnalyticsRoutes } from './route-map/analytics.ts';
 import type { AuditRoutes } from './route-map/audit.ts';
 import type { ErasureRoutes } from './route-map/erasure.ts';
@@ -47,7 +48,8 @@ export interface ApiRoutes
     DevelopmentRoutes,
     OjtRoutes,
     PolicyRoutes,
-    PlacementRoutes {}
+    PlacementRoutes,
+    PulseAnswerRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];
