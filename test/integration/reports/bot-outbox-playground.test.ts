@@ -8,7 +8,7 @@ import {
   pulseCards,
   pulseRatingInputId,
 } from '../../../bot/cards/pulse-card.ts';
-import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
+import { PLAYGROUND_AAD_OBJECT_IDS, playgroundStandIns } from '../../../src/dev/playground-identities.ts';
 import type {
   BookingResponse,
   InterviewRequest,
@@ -212,7 +212,10 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
 
   it('takes the pulse’s answer from its card once, and refuses a malformed one and one after close, keeping what was typed', async () => {
     const call = apiCaller(() => server);
-    const [member] = playgroundStandIns(server.emulator.people);
+    // The person the Playground's current user stands in for (the OJT test above moved them out of 市民課,
+    // so playgroundStandIns would now pick someone else).
+    const memberId = server.local!.botIdentities.personOf(PLAYGROUND_AAD_OBJECT_IDS[0]);
+    const member = server.emulator.people.find((person) => person.id === memberId);
     const hr = server.emulator.people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
     const questions = [
       { ja: '仕事にやりがいを感じる', en: 'I find my work rewarding' },
@@ -266,6 +269,13 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
       },
     ]);
     await server.queue.send(BOT_OUTBOX_QUEUE, {});
+    // The outbox runs every minute (the send above only wakes it when it is idle).
+    const key = pulseInvitationKey(member!.id, open.id);
+    const sentBy = Date.now() + 90_000;
+    while ((await server.botMessages.status([key])).get(key)?.state !== 'sent') {
+      expect(Date.now() < sentBy, 'the pulse card to be posted').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const card = await playground.waitForMessage(
       (message) => JSON.stringify(message.attachments).includes(PULSE_ANSWER_VERB),
       30_000,
@@ -331,5 +341,5 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     expect(JSON.stringify(late.value)).toContain(`Not sent: this pulse closed on ${before.last}.`);
     expect(inputs(late.value)).toEqual({ q1: '2', q2: '3', q3: '4', freeText: '遅くなりました' });
     expect(await stored()).toHaveLength(2);
-  }, 90_000);
+  }, 180_000);
 });
