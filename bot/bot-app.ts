@@ -32,6 +32,7 @@ import {
   type ActivityPolicy,
 } from './activity-guard.ts';
 import type { FollowUpActions } from './follow-up-actions.ts';
+import type { PulseActions } from './pulse-actions.ts';
 import type { ReportActions } from './report-actions.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
@@ -77,6 +78,8 @@ export interface BotDependencies {
   reports?: ReportActions | undefined;
   /** The DRILL follow-up's cards (issue 19 ⑤); without it their verbs are unknown actions. */
   followUps?: FollowUpActions | undefined;
+  /** The やりがい pulse's card (docs/pulse.md); without it its verb is an unknown action. */
+  pulse?: PulseActions | undefined;
   /** The next interviews and training sessions (「次の予定」); without it that command answers with help. */
   schedule?: ScheduleSources | undefined;
   /** Links into the personal tab at one of its pages (src/shared/tab-links.ts); default: the tab's own address. */
@@ -276,11 +279,17 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
     const locale = localeOf(activity.locale);
     const reports = deps.reports;
     const personId = identities.personOf(activity.from.aadObjectId);
+    // Clients without Action.Execute send the Action.Submit fallback: a message whose value holds the verb.
+    const value = (
+      typeof activity.value === 'object' && activity.value !== null ? activity.value : {}
+    ) as Record<string, unknown>;
+    // The pulse's card answers someone the bot does not know too: with why nothing was stored.
+    const pulseAnswer = await deps.pulse?.answerTo(personId, locale, value.verb, value);
+    if (pulseAnswer) {
+      await context.send({ type: 'message', attachments: [adaptiveCard(pulseAnswer)] });
+      return;
+    }
     if (reports && personId) {
-      // Clients without Action.Execute send the Action.Submit fallback: a message whose value holds the verb.
-      const value = (
-        typeof activity.value === 'object' && activity.value !== null ? activity.value : {}
-      ) as Record<string, unknown>;
       const answer =
         (await deps.followUps?.answerTo(personId, locale, value.verb, value)) ??
         (await answerTo(reports, value.verb, personId, locale, value));
@@ -333,10 +342,12 @@ export async function mountBot(deps: BotDependencies): Promise<App> {
       unknown
     >;
     const locale = localeOf(activity.locale);
-    const card = personId
-      ? ((await deps.followUps?.answerTo(personId, locale, verb, data)) ??
-        (reports ? await answerTo(reports, verb, personId, locale, data) : undefined))
-      : undefined;
+    const card =
+      (await deps.pulse?.answerTo(personId, locale, verb, data)) ??
+      (personId
+        ? ((await deps.followUps?.answerTo(personId, locale, verb, data)) ??
+          (reports ? await answerTo(reports, verb, personId, locale, data) : undefined))
+        : undefined);
     if (!card)
       return {
         statusCode: 400,

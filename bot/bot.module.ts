@@ -9,12 +9,14 @@ import type { ReportComments } from '../src/reports/report-comments.ts';
 import { trainingTabLink, type createReportContext } from '../src/reports/report-context.ts';
 import type { FollowUps } from '../src/reports/follow-ups.ts';
 import type { ReportService } from '../src/reports/report.service.ts';
+import type { PulseService } from '../src/pulse/pulse.service.ts';
 import { LOCAL_ACTIVITY_POLICY, productionActivityPolicy, refusalOf } from './activity-guard.ts';
 import { mountBot } from './bot-app.ts';
 import { cycleReminderCard, cycleReminderText } from './cards/cycle-reminder-card.ts';
 import type { CardCourse } from './cards/report-card.ts';
 import { createTabLinks } from '../src/shared/tab-links.ts';
 import { createFollowUpActions } from './follow-up-actions.ts';
+import { createPulseActions } from './pulse-actions.ts';
 import { createReportActions } from './report-actions.ts';
 import type { ScheduleSources } from './schedule.ts';
 import type { CheckIn } from './check-in.ts';
@@ -61,6 +63,8 @@ export function createBotModule(
     schedule?: Omit<ScheduleSources, 'now'> | undefined;
     /** The attendance service's check-in, behind the tab's POST /api/training/checkins (「チェックイン」). */
     checkIn?: CheckIn | undefined;
+    /** The pulse's service, behind the tab's POST /api/pulses/:pulseId/answer (the card's send). */
+    pulse?: Pick<PulseService, 'answer' | 'shown'> | undefined;
   },
 ): { mounts: AppMount[] } {
   const { config, microsoft, logger } = ctx;
@@ -97,6 +101,9 @@ export function createBotModule(
           schedule: deps.schedule ? { ...deps.schedule, now: ctx.now } : undefined,
           tabLinks: createTabLinks(config),
           checkIn: deps.checkIn,
+          pulse: deps.pulse
+            ? createPulseActions({ pulses: deps.pulse, openUrl: createTabLinks(config)('') })
+            : undefined,
           logger,
           publicUrl: config.publicUrl,
           bodyLimitBytes: config.bodyLimitBytes,

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
+import { pulseCards } from '../bot/cards/pulse-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -201,6 +202,17 @@ export async function startServer(
       training: training.service,
       reports: reports.service,
     });
+    // The やりがい pulse: its cards go out through the bot's outbox when a pulse opens, rendered by the bot's
+    // card builder, and the bot takes their answers through the same service as the tab (docs/pulse.md).
+    const pulse = createPulseModule(ctx, {
+      ...base,
+      bot: {
+        messages,
+        cards: pulseCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+        tabLink: createTabLinks(config),
+      },
+    });
     const bot = createBotModule(ctx, {
       identity: messaging.identity,
       conversations,
@@ -213,12 +225,9 @@ export async function startServer(
       },
       // 「チェックイン ABC123」: through the service behind the tab's check-in (same limit, same audit).
       checkIn: (actor, input) => training.attendance.checkIn(actor, input),
+      pulse: pulse.service,
     });
     const ojt = createOjtModule(ctx, base);
-    // No pulse cards yet: the bot does not take the card's answer and the tab has no pulse page, so a card
-    // sent to every member of staff could not be answered (docs/pulse.md, "Not built"). The sender is built
-    // and tested (test/integration/pulse/pulse.test.ts); pass `bot` here once the card's verb is handled.
-    const pulse = createPulseModule(ctx, base);
     // In the order their routes always had (the OpenAPI document lists them so).
     const modules: SliceModule[] = [
       policy,

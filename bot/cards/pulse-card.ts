@@ -1,6 +1,7 @@
 // Pure card builder for the やりがい pulse (docs/pulse.md): to everyone in force when a pulse opens. Data
 // in, Adaptive Card 1.5 JSON out; Japanese first, English complete. Each question is a 1–5 choice; the send
-// button (Action.Execute, verb PULSE_ANSWER_VERB) carries the pulse's id; the tab answers it too.
+// button (Action.Execute, verb PULSE_ANSWER_VERB) carries the pulse's id; the tab answers it too. After a
+// send the bot answers with a thank-you, or with the same card, what was typed and why it was refused.
 import type {
   IChoiceSetInput,
   IExecuteAction,
@@ -27,6 +28,15 @@ const TEXT = {
     required: '1〜5から選んでください。',
     send: '送信する',
     open: 'タブで回答する',
+    thanks: 'ご回答ありがとうございました。回答はお名前と結び付けずに保存しました。',
+    problems: {
+      closed: (day: string) => `送信できませんでした：このパルスは${day}に締め切られました。`,
+      notOpen: (day: string) => `送信できませんでした：このパルスは${day}から回答できます。`,
+      answered: 'このパルスにはすでに回答いただいています。ありがとうございました。',
+      notRecipient:
+        '送信できませんでした：このパルスの対象者として確認できませんでした。タブから回答してください。',
+      invalid: '送信できませんでした：各設問を1〜5から選び、自由記述は1000文字以内で書いてください。',
+    },
   },
   en: {
     title: (quarter: string) => `Pulse survey (${quarter})`,
@@ -36,10 +46,39 @@ const TEXT = {
     required: 'Choose 1 to 5.',
     send: 'Send',
     open: 'Answer in the tab',
+    thanks: 'Thank you for answering. Your answer was stored without your name.',
+    problems: {
+      closed: (day: string) => `Not sent: this pulse closed on ${day}.`,
+      notOpen: (day: string) => `Not sent: this pulse opens on ${day}.`,
+      answered: 'You have already answered this pulse. Thank you!',
+      notRecipient: 'Not sent: we could not find you among this pulse’s recipients. Answer it in the tab.',
+      invalid: 'Not sent: choose 1 to 5 for each question and keep the free text within 1000 characters.',
+    },
   },
 } as const;
 
-export function pulseCard(input: PulseInvitation): ReportCard {
+/** Why a card's answer was not stored. */
+export type PulseProblem = 'closed' | 'notOpen' | 'answered' | 'notRecipient' | 'invalid';
+
+/** What was typed on a card: each question's choice ('' for none) and the free text. */
+export interface PulseTyped {
+  ratings: string[];
+  freeText: string;
+}
+
+/** A refusal in the card's words; `day` is the close day (closed) or the open day (not open yet). */
+export function pulseProblemText(locale: CardLocale, problem: PulseProblem, day: string): string {
+  const text = TEXT[locale].problems[problem];
+  return typeof text === 'function' ? text(day) : text;
+}
+
+export function pulseCard(
+  input: PulseInvitation & {
+    /** What was typed, shown again in the inputs (a refused send loses nothing). */
+    typed?: PulseTyped;
+    notice?: string;
+  },
+): ReportCard {
   const locale: CardLocale = input.locale;
   const t = TEXT[locale];
   const ratings: IChoiceSetInput[] = input.questions.map((question, index) => ({
@@ -50,6 +89,7 @@ export function pulseCard(input: PulseInvitation): ReportCard {
     isRequired: true,
     errorMessage: t.required,
     choices: t.scale.map((title, value) => ({ title, value: String(value + 1) })),
+    ...(input.typed?.ratings[index] ? { value: input.typed.ratings[index] } : {}),
   }));
   const free: ITextInput[] = input.freeTextQuestion
     ? [
@@ -59,6 +99,7 @@ export function pulseCard(input: PulseInvitation): ReportCard {
           label: input.freeTextQuestion[locale],
           isMultiline: true,
           maxLength: PULSE_FREE_TEXT_MAX,
+          ...(input.typed?.freeText ? { value: input.typed.freeText } : {}),
         },
       ]
     : [];
@@ -82,11 +123,25 @@ export function pulseCard(input: PulseInvitation): ReportCard {
     [
       heading(t.title(input.quarter)),
       plain(t.intro(input.closesOn), { isSubtle: true }),
+      ...(input.notice ? [plain(input.notice, { color: 'Attention', weight: 'Bolder' })] : []),
       ...ratings,
       ...free,
     ],
     [send, open],
   );
+}
+
+/** After a stored answer, or a second one: the card without its inputs, with the thanks (or the note). */
+export function pulseDoneCard(input: {
+  locale: CardLocale;
+  quarter: string;
+  alreadyAnswered?: boolean;
+}): ReportCard {
+  const t = TEXT[input.locale];
+  return card(input.locale, [
+    heading(t.title(input.quarter)),
+    plain(input.alreadyAnswered ? t.problems.answered : t.thanks, { color: 'Good', weight: 'Bolder' }),
+  ]);
 }
 
 /** The builder as the pulse slice takes it (src/pulse/pulse-cards.port.ts). */

@@ -245,6 +245,11 @@ export function createPulseService(deps: {
       };
     },
 
+    /** A pulse's questions and days, as its card shows them to everyone it was sent to (the bot's answer). */
+    async shown(pulseId: string) {
+      return shownOf(await pulseById(pulseId));
+    },
+
     /**
      * One answer per person per pulse, while it is open. A second is refused (409): the answer is stored
      * without the person, so there is nothing to replace it by (docs/pulse.md).

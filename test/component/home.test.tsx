@@ -30,7 +30,12 @@ const interview = {
 };
 
 async function renderHome(summary: HomeSummary, language: 'ja' | 'en' = 'ja') {
-  const { api } = fakeApi({ 'GET /api/me': meAt('shuji'), 'GET /api/home': summary });
+  const { api } = fakeApi({
+    'GET /api/me': meAt('shuji'),
+    'GET /api/home': summary,
+    // No pulse open: the pulse's card (test/component/home-pulse.test.tsx) shows nothing.
+    'GET /api/pulses/current': { pulse: null },
+  });
   const { screen } = await renderTab(<HomeView api={api} />, { language });
   await expect.element(screen.getByTestId('home')).toHaveAttribute('data-state', 'ready');
   return screen.getByTestId('home').element();

@@ -15,6 +15,7 @@ import type { InterviewRoutes } from './route-map/interviews.ts';
 import type { OjtRoutes } from './route-map/ojt.ts';
 import type { PolicyRoutes } from './route-map/policies.ts';
 import type { PulseAdminRoutes } from './route-map/pulse-admin.ts';
+import type { PulseAnswerRoutes } from './route-map/pulse-answer.ts';
 import type { AnalyticsRoutes } from './route-map/analytics.ts';
 import type { AuditRoutes } from './route-map/audit.ts';
 import type { ErasureRoutes } from './route-map/erasure.ts';
@@ -51,7 +52,8 @@ export interface ApiRoutes
     PolicyRoutes,
     PlacementRoutes,
     PulseAdminRoutes,
-    EvaluationFormRoutes {}
+    EvaluationFormRoutes,
+    PulseAnswerRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -71,7 +71,8 @@ function usePeriodLabel() {
   };
 }
 
-function Card({
+/** One of the home's cards: a titled section. */
+export function Card({
   id,
   title,
   testId,

@@ -10,6 +10,7 @@ import { hrefOf } from '../shell/router.ts';
 import { NewsCard, TeamCard, TodoCard, UpcomingCard } from './due-card.tsx';
 import { homeQuery } from './home-query.ts';
 import messages from './messages.ts';
+import { PulseAnswerCard } from './pulse-card.tsx';
 
 registerBundle('home-next', messages);
 
@@ -63,6 +64,8 @@ export default function HomeView({ api }: { api: ApiClient }) {
           </Button>
         </p>
       ) : null}
+      {/* The やりがい pulse while one is open and unanswered (its own query: the summary does not wait on it). */}
+      <PulseAnswerCard api={api} />
       {summary.data ? (
         <div className={styles.columns}>
           <div className={styles.column}>

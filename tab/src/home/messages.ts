@@ -67,6 +67,20 @@ const messages = {
       goal: '{{name}} さんが目標「{{goal}}」にコメントしました',
       report: '{{name}} さんが研修報告「{{course}}」にコメントしました',
     },
+    pulse: {
+      title: 'やりがいパルス（{{quarter}}）',
+      intro: '数問だけの短いアンケートです（{{date}}まで）。',
+      anonymity: '回答はお名前と結び付けずに保存され、課ごとの結果は5人以上が回答した課だけが表示されます。',
+      scale: { '1': '1 そう思わない', '2': '2', '3': '3', '4': '4', '5': '5 そう思う' },
+      freeTextHint: '任意・{{max}}文字まで',
+      send: '送信する',
+      sent: 'ご回答ありがとうございました。',
+      refused: {
+        closed: 'このパルスは{{date}}に締め切られました。回答は受け付けられません。',
+        notOpen: 'このパルスは{{date}}から回答できます。',
+        answered: 'このパルスにはすでに回答いただいています。',
+      },
+    },
     interviewTypes: {
       goalSetting: '期首面談',
       midYear: '中間面談',
@@ -141,6 +155,21 @@ const messages = {
       selfCheck: '{{name}} gave feedback on your self-check ({{period}}, {{count}} items)',
       goal: '{{name}} commented on your goal "{{goal}}"',
       report: '{{name}} commented on your training report "{{course}}"',
+    },
+    pulse: {
+      title: 'Pulse survey ({{quarter}})',
+      intro: 'A few quick questions (until {{date}}).',
+      anonymity:
+        "Your answer is stored without your name, and a section's results are shown only where at least five answered.",
+      scale: { '1': '1 Disagree', '2': '2', '3': '3', '4': '4', '5': '5 Agree' },
+      freeTextHint: 'Optional, up to {{max}} characters',
+      send: 'Send',
+      sent: 'Thank you for answering.',
+      refused: {
+        closed: 'This pulse closed on {{date}}; answers are no longer taken.',
+        notOpen: 'This pulse opens on {{date}}.',
+        answered: 'You have already answered this pulse.',
+      },
     },
     interviewTypes: {
       goalSetting: 'goal-setting interview',

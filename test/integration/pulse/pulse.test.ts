@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pulseCards } from '../../../bot/cards/pulse-card.ts';
-import { createPulseSender } from '../../../src/pulse/pulse-sender.ts';
-import { personalLocalesOf } from '../../../src/reports/conversation-references.store.ts';
-import { createTabLinks } from '../../../src/shared/tab-links.ts';
+import { PULSE_SEND_QUEUE } from '../../../src/pulse/pulse.module.ts';
 import { PERSON_COLUMN } from '../../../src/privacy/erasure-plan.ts';
 import type {
   DepartmentPulse,
@@ -300,21 +297,28 @@ describe('やりがい pulse (/api/hr/pulses, /api/pulses)', () => {
           [pulse.id],
         )
       )[0]!.sent;
-    // The server does not run the sender yet (src/server.ts: the bot does not take the card's answer); it
-    // is built here as the module builds it. Each key is unique in the outbox, and the pulse is marked
-    // sent: a second run queues nothing.
-    const sender = createPulseSender({
-      db: server.database.db,
-      messages: server.botMessages,
-      cards: pulseCards,
-      languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
-      tabLink: createTabLinks(server.config),
-      now: () => new Date(),
-    });
+    /** The composed server's own job (src/server.ts registers pulse.send), run once to its end. */
+    const runSendJob = async () => {
+      const id = await server.queue.send(PULSE_SEND_QUEUE, {});
+      expect(id).toBeTruthy();
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const state = (await server.queue.boss.getJobById(PULSE_SEND_QUEUE, id!))?.state;
+        if (state === 'completed') return;
+        expect(state, 'the pulse.send job to complete').not.toBe('failed');
+        expect(Date.now() < deadline, `the pulse.send job to complete (${state})`).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    // Each key is unique in the outbox, and the pulse is marked sent: a second run queues nothing.
     expect(await sent()).toBe(false);
-    await sender.run();
+    await runSendJob();
     expect(await sent()).toBe(true);
-    await sender.run();
+    const first = await server.database.query(`SELECT key FROM bot_outbox WHERE key LIKE 'pulse:%'`);
+    await runSendJob();
+    expect(await server.database.query(`SELECT key FROM bot_outbox WHERE key LIKE 'pulse:%'`)).toHaveLength(
+      first.length,
+    );
     const rows = await server.database.query<{
       key: string;
       recipient: { kind: string; personId: string };

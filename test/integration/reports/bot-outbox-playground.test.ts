@@ -2,7 +2,13 @@
 // it would through Teams' — the serviceUrl comes from the conversation the Playground opened, no token.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playgroundStandIns } from '../../../src/dev/playground-identities.ts';
+import {
+  PULSE_ANSWER_VERB,
+  PULSE_FREE_TEXT_INPUT_ID,
+  pulseCards,
+  pulseRatingInputId,
+} from '../../../bot/cards/pulse-card.ts';
+import { PLAYGROUND_AAD_OBJECT_IDS, playgroundStandIns } from '../../../src/dev/playground-identities.ts';
 import type {
   BookingResponse,
   InterviewRequest,
@@ -10,6 +16,10 @@ import type {
 } from '../../../src/interviews/interview.contract.ts';
 import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import { isOfficeOpen, nextOfficeTime } from '../../../src/jobs/office-hours.ts';
+import { BOT_OUTBOX_QUEUE } from '../../../src/reports/bot-messaging.module.ts';
+import { pulseInvitationKey } from '../../../src/pulse/pulse-outbox-keys.ts';
+import type { PulseConfig } from '../../../src/pulse/pulse.contract.ts';
+import { fiscalQuarterAt, fiscalQuarterDays } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startPlayground, type Playground, type PlaygroundMessage } from '../../support/playground.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -199,4 +209,137 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     expect(card).toContain(`新しく配属された${member!.displayName}さんのOJT計画を作りましょう`);
     expect(card).toContain(encodeURIComponent(`team/${member!.id}`));
   }, 120_000);
+
+  it('takes the pulse’s answer from its card once, and refuses a malformed one and one after close, keeping what was typed', async () => {
+    const call = apiCaller(() => server);
+    // The person the Playground's current user stands in for (the OJT test above moved them out of 市民課,
+    // so playgroundStandIns would now pick someone else).
+    const memberId = server.local!.botIdentities.personOf(PLAYGROUND_AAD_OBJECT_IDS[0]);
+    const member = server.emulator.people.find((person) => person.id === memberId);
+    const hr = server.emulator.people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    const questions = [
+      { ja: '仕事にやりがいを感じる', en: 'I find my work rewarding' },
+      { ja: '成長を実感している', en: 'I feel I am growing' },
+      { ja: '職場で相談しやすい', en: 'I can ask for help at work' },
+    ];
+    const freeTextQuestion = { ja: '一言どうぞ', en: 'Anything else?' };
+    const quarter = fiscalQuarterAt(clock.now());
+    const configure = async (id: string, opensOn: string, closesOn: string) => {
+      const created = await call(hr, 'POST', '/api/hr/pulses', {
+        quarter: id,
+        questions,
+        freeTextQuestion,
+        opensOn,
+        closesOn,
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body as unknown as PulseConfig;
+    };
+    const open = await configure(
+      quarter.id,
+      jstDayOf(clock.now().getTime()),
+      fiscalQuarterDays(quarter).last,
+    );
+    const previous = fiscalQuarterAt(new Date(clock.now().getTime() - 100 * 24 * 60 * 60_000));
+    const before = fiscalQuarterDays(previous);
+    const closed = await configure(previous.id, before.first, before.last);
+
+    // Installed in a team (as in the first test): where the outbox learns the serviceUrl of 1:1 chats.
+    await playground.installInTeam(playground.config.teams[0]!.id);
+    const installedBy = Date.now() + 10_000;
+    while (
+      (await server.database.query('SELECT 1 FROM team_installations')).length === 0 &&
+      Date.now() < installedBy
+    )
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    // The card as the pulse's sender queues it (the sender itself: test/integration/pulse/pulse.test.ts).
+    await server.botMessages.enqueue([
+      {
+        key: pulseInvitationKey(member!.id, open.id),
+        recipient: { kind: 'person', personId: member!.id },
+        ...pulseCards.invitation({
+          locale: 'ja',
+          pulseId: open.id,
+          quarter: open.quarter,
+          questions,
+          freeTextQuestion,
+          closesOn: open.closesOn,
+          openUrl: 'https://example.invalid/tab',
+        }),
+      },
+    ]);
+    await server.queue.send(BOT_OUTBOX_QUEUE, {});
+    // The outbox runs every minute (the send above only wakes it when it is idle).
+    const key = pulseInvitationKey(member!.id, open.id);
+    const sentBy = Date.now() + 90_000;
+    while ((await server.botMessages.status([key])).get(key)?.state !== 'sent') {
+      expect(Date.now() < sentBy, 'the pulse card to be posted').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const card = await playground.waitForMessage(
+      (message) => JSON.stringify(message.attachments).includes(PULSE_ANSWER_VERB),
+      30_000,
+    );
+    expect(card.conversationId).toBe(playground.config.personalChat.id);
+    expect(JSON.stringify(card.attachments)).toContain(questions[0]!.ja);
+
+    const stored = async () =>
+      server.database.query<{ ratings: number[]; free_text: string }>(
+        `SELECT a.ratings, a.free_text FROM pulse_answers a WHERE a.pulse_id = ANY($1::uuid[])
+         UNION ALL SELECT NULL, p.person_id::text FROM pulse_participations p WHERE p.pulse_id = ANY($1::uuid[])`,
+        [[open.id, closed.id]],
+      );
+    const inputs = (body: unknown): Record<string, string | undefined> =>
+      Object.fromEntries(
+        ((body as { body?: Array<{ id?: string; value?: string }> }).body ?? [])
+          .filter((element) => element.id)
+          .map((element): [string, string | undefined] => [element.id!, element.value]),
+      );
+    const typed = (ratings: string[], freeText: string) => ({
+      ...Object.fromEntries(ratings.map((rating, index) => [pulseRatingInputId(index), rating])),
+      [PULSE_FREE_TEXT_INPUT_ID]: freeText,
+    });
+
+    // The Playground's client speaks English (en-US), so the bot answers in English.
+    // A rating off the scale: refused, nothing stored, what was typed comes back in the card.
+    const malformed = await playground.execute(card, PULSE_ANSWER_VERB, {
+      pulseId: open.id,
+      ...typed(['9', '3', '2'], '係で話せた'),
+    });
+    expect(malformed.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(malformed.value)).toContain('Not sent: choose 1 to 5 for each question');
+    expect(inputs(malformed.value)).toEqual({ q1: undefined, q2: '3', q3: '2', freeText: '係で話せた' });
+    expect(await stored()).toEqual([]);
+
+    // A valid answer: stored without the person, and a thank-you in place of the card.
+    const answered = await playground.execute(card, PULSE_ANSWER_VERB, {
+      pulseId: open.id,
+      ...typed(['4', '5', '3'], '係で話せた'),
+    });
+    expect(answered.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(answered.value)).toContain(
+      'Thank you for answering. Your answer was stored without your name.',
+    );
+    expect(await stored()).toEqual([
+      { ratings: [4, 5, 3], free_text: '係で話せた' },
+      { ratings: null, free_text: member!.id },
+    ]);
+    // A second send from the same card changes nothing.
+    const again = await playground.execute(card, PULSE_ANSWER_VERB, {
+      pulseId: open.id,
+      ...typed(['1', '1', '1'], ''),
+    });
+    expect(JSON.stringify(again.value)).toContain('You have already answered this pulse.');
+    expect(await stored()).toHaveLength(2);
+
+    // After the close: refused with the close day, the typed answer kept in the card.
+    const late = await playground.execute(card, PULSE_ANSWER_VERB, {
+      pulseId: closed.id,
+      ...typed(['2', '3', '4'], '遅くなりました'),
+    });
+    expect(late.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(late.value)).toContain(`Not sent: this pulse closed on ${before.last}.`);
+    expect(inputs(late.value)).toEqual({ q1: '2', q2: '3', q3: '4', freeText: '遅くなりました' });
+    expect(await stored()).toHaveLength(2);
+  }, 180_000);
 });

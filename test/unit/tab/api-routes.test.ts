@@ -175,6 +175,8 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/evaluations/:fiscalYear/submit',
   'PUT /api/people/:personId/evaluations/:fiscalYear/second',
   'POST /api/people/:personId/evaluations/:fiscalYear/confirm',
+  'GET /api/pulses/current',
+  'POST /api/pulses/:pulseId/answer',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
