@@ -63,7 +63,9 @@ export function createGrowthModule(
             orgPolicies.isDepartmentGoal(department, fiscalYear, goalId),
         }),
       ),
-      ...careerRoutes(createCareerService(growth)),
+      ...careerRoutes(
+        createCareerService({ ...growth, evaluationPeriodYears: ctx.config.evaluationPeriodYears }),
+      ),
       ...orgPolicyRoutes(orgPolicies),
       ...declarationRoutes(declarations),
       ...placementRoutes(
