@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
+import { careerPromptCards } from '../bot/cards/career-prompt-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -167,6 +168,13 @@ export async function startServer(
       viewpoints: policy.viewpoints,
       windows: cycles.service,
       interviews: interviews.status,
+      // Career milestones tell the person and their supervisor through the bot's outbox (docs/growth.md).
+      careerNotices: {
+        messages,
+        cards: careerPromptCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+        tabLink: createTabLinks(config),
+      },
     });
     const training = await createTrainingModule(ctx, {
       ...base,
