@@ -11,6 +11,7 @@ import { OjtSuggestions } from '../ojt/ojt-panel.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { visuallyHidden } from '../shell/visually-hidden.ts';
+import { CareerPrompts } from './career-prompts.tsx';
 import { DevelopmentLink, DevelopmentView } from './development-view.tsx';
 import messages from './messages.ts';
 import { TeamPerson } from './team-person.tsx';
@@ -124,6 +125,7 @@ function TeamList({ team }: { team: TeamResponse }) {
       <p>
         <DevelopmentLink />
       </p>
+      <CareerPrompts members={team.members} />
       {depths.map((depth) => {
         const members = team.members.filter((member) => member.depth === depth);
         const title = depth === 1 ? t('depth1') : t('depthN', { depth });
