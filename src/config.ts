@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { appPaths } from './app-paths.ts';
+import { DEFAULT_MILESTONES, parseInterviewYears } from './growth/career-milestones.ts';
 import {
   parseClientCertificatePem,
   type BotCredential,
@@ -173,6 +174,9 @@ const commonSchema = z.object({
   INTERVIEW_LEASE_SECONDS: wholeNumber(1, 3600, 120),
   // The policy's 能力・適性等評価期間 (7(3)⑤), "about ten years" from the hire date (docs/growth.md, "配置").
   EVALUATION_PERIOD_YEARS: wholeNumber(1, 40, 10),
+  // The years of service at which a キャリア面談 is prompted (docs/growth.md, "Career milestones"); checked
+  // against EVALUATION_PERIOD_YEARS below.
+  CAREER_INTERVIEW_YEARS: optionalString,
   M365_EMULATOR_PORT: port,
   M365_EMULATOR_ORGANISATION_FILE: optionalString,
   ENTRA_TENANT_ID: optionalString,
@@ -286,6 +290,8 @@ interface BaseConfig {
   interviewLeaseMs: number;
   /** The 能力・適性等評価期間 in years from the hire date (`EVALUATION_PERIOD_YEARS`, default 10). */
   evaluationPeriodYears: number;
+  /** Years of service at which a キャリア面談 is prompted (`CAREER_INTERVIEW_YEARS`, default 3,5,9). */
+  careerInterviewYears: number[];
   /** The app role (in the SSO token's `roles` claim) that makes someone HR. */
   hrAppRole: string;
   /** Training reports: days without a submitted report before a reminder (and between reminders), and how many. */
@@ -335,6 +341,21 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * CAREER_INTERVIEW_YEARS read by the milestones' own rule, its error named after the variable. Unset: the
+ * default years (3, 5, 9) that fall inside the evaluation period, so a shorter EVALUATION_PERIOD_YEARS alone
+ * still starts.
+ */
+function careerInterviewYearsOf(text: string | undefined, evaluationPeriodYears: number): number[] {
+  if (text === undefined)
+    return DEFAULT_MILESTONES.interviewYears.filter((years) => years < evaluationPeriodYears);
+  try {
+    return parseInterviewYears(text, evaluationPeriodYears);
+  } catch (error) {
+    throw new ConfigError([`CAREER_INTERVIEW_YEARS ${(error as Error).message}`]);
   }
 }
 
@@ -760,6 +781,7 @@ export function loadConfig(
     jobPollIntervalSeconds: raw.JOB_POLL_INTERVAL_SECONDS,
     interviewLeaseMs: raw.INTERVIEW_LEASE_SECONDS * 1000,
     evaluationPeriodYears: raw.EVALUATION_PERIOD_YEARS,
+    careerInterviewYears: careerInterviewYearsOf(raw.CAREER_INTERVIEW_YEARS, raw.EVALUATION_PERIOD_YEARS),
     hrAppRole: raw.HR_APP_ROLE,
     reportReminderAfterDays: raw.REPORT_REMINDER_AFTER_DAYS,
     reportReminderMax: raw.REPORT_REMINDER_MAX,

@@ -7,6 +7,7 @@ import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
 import { pulseCards } from '../bot/cards/pulse-card.ts';
+import { careerPromptCards } from '../bot/cards/career-prompt-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
 import { createFollowUpCardBuilders } from '../bot/follow-up-cards.ts';
 import { createReportCardBuilders } from '../bot/report-cards.ts';
@@ -168,6 +169,13 @@ export async function startServer(
       viewpoints: policy.viewpoints,
       windows: cycles.service,
       interviews: interviews.status,
+      // Career milestones tell the person and their supervisor through the bot's outbox (docs/growth.md).
+      careerNotices: {
+        messages,
+        cards: careerPromptCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+        tabLink: createTabLinks(config),
+      },
     });
     const training = await createTrainingModule(ctx, {
       ...base,

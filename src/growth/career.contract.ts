@@ -14,7 +14,7 @@ export const CAREER_TEXT_MAX = 2000;
 export const CAREER_SHORT_MAX = 100;
 export const CAREER_LIST_MAX = 20;
 export const ROTATION_MAX = 30;
-/** The policy's 能力・適性等評価期間: roughly the first ten years after hiring. */
+/** The policy's 能力・適性等評価期間: roughly the first ten years after hiring (the setting's default). */
 export const EVALUATION_PERIOD_YEARS = 10;
 
 /** specialist: deepen one field (専門職志向); rotation: broad experience across fields; undecided. */
@@ -73,7 +73,9 @@ export const careerDesignResponseSchema = z.object({
   evaluationPeriodEnd: z
     .string()
     .nullable()
-    .describe(`hireDate + ${EVALUATION_PERIOD_YEARS} years (能力・適性等評価期間), YYYY-MM-DD`),
+    .describe(
+      `hireDate + EVALUATION_PERIOD_YEARS (default ${EVALUATION_PERIOD_YEARS}) years (能力・適性等評価期間), YYYY-MM-DD`,
+    ),
   version: z.number().describe('0 while nothing was saved yet'),
   visionMidTerm: z.string(),
   visionLongTerm: z.string(),

@@ -4,12 +4,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import {
-  EVALUATION_PERIOD_YEARS,
-  type CareerDesignInput,
-  type CareerDesignResponse,
-  type RotationEntry,
-} from './career.contract.ts';
+import { type CareerDesignInput, type CareerDesignResponse, type RotationEntry } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
@@ -53,6 +48,8 @@ export function createCareerService(deps: {
   people: PeopleStore;
   access: AccessPolicy;
   audit: AuditLog;
+  /** The 能力・適性等評価期間 in years from the hire date (config EVALUATION_PERIOD_YEARS). */
+  evaluationPeriodYears: number;
 }) {
   const { db } = deps;
 
@@ -73,7 +70,7 @@ export function createCareerService(deps: {
     hireDate: string | null,
     editable: boolean,
   ): CareerDesignResponse => {
-    const evaluationPeriodEnd = hireDate ? addYears(hireDate, EVALUATION_PERIOD_YEARS) : null;
+    const evaluationPeriodEnd = hireDate ? addYears(hireDate, deps.evaluationPeriodYears) : null;
     return {
       personId,
       editable,

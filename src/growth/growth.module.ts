@@ -3,7 +3,9 @@ import type { AppContext, SliceModule } from '../app-context.ts';
 import type { AccessPolicy } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { CycleService } from '../cycles/cycle.service.ts';
+import { job, loggedPass } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { createCareerPrompts, type CareerNoticeDependencies } from './career-prompts.ts';
 import { careerRoutes } from './career.routes.ts';
 import { createCareerService } from './career.service.ts';
 import { declarationRoutes } from './declaration.routes.ts';
@@ -20,6 +22,9 @@ import { createSelfCheckService, type ViewpointSource } from './self-check.servi
 import { teamRoutes } from './team.routes.ts';
 import { createTeamService, type InterviewStatusSource } from './team.service.ts';
 
+/** The career milestones' daily run (stored by pg-boss in production: never rename). */
+export const CAREER_MILESTONES_QUEUE = 'growth.career-milestones';
+
 export function createGrowthModule(
   ctx: AppContext,
   deps: {
@@ -32,6 +37,8 @@ export function createGrowthModule(
     interviews: InterviewStatusSource;
     /** 着眼点 HR wrote (framework). */
     viewpoints: ViewpointSource;
+    /** The career milestones' bot notices (the outbox and the bot's cards); without them, prompts only. */
+    careerNotices?: CareerNoticeDependencies;
   },
 ) {
   const growth = {
@@ -44,6 +51,15 @@ export function createGrowthModule(
   };
   const orgPolicies = createOrgPolicyService(growth);
   const declarations = createDeclarationService({ ...growth, windows: deps.windows.declarationWindows });
+  const careerPrompts = createCareerPrompts({
+    db: ctx.db,
+    settings: {
+      interviewYears: ctx.config.careerInterviewYears,
+      evaluationPeriodYears: ctx.config.evaluationPeriodYears,
+    },
+    now: ctx.now,
+    notices: deps.careerNotices,
+  });
   return {
     routes: [
       ...selfCheckRoutes(
@@ -63,7 +79,9 @@ export function createGrowthModule(
             orgPolicies.isDepartmentGoal(department, fiscalYear, goalId),
         }),
       ),
-      ...careerRoutes(createCareerService(growth)),
+      ...careerRoutes(
+        createCareerService({ ...growth, evaluationPeriodYears: ctx.config.evaluationPeriodYears }),
+      ),
       ...orgPolicyRoutes(orgPolicies),
       ...declarationRoutes(declarations),
       ...placementRoutes(
@@ -77,6 +95,15 @@ export function createGrowthModule(
     ],
     /** Mounted after cycles' routes, where the team view always stood. */
     teamRoutes: teamRoutes(createTeamService({ ...growth, interviews: deps.interviews })),
-    jobs: [],
+    jobs: [
+      job({
+        queue: CAREER_MILESTONES_QUEUE,
+        create: { retryLimit: 3, retryDelaySeconds: 300 },
+        handler: loggedPass(ctx.logger, 'prompted', 'career milestones prompted', () => careerPrompts.run()),
+        // Daily at 6:00 Japan time; the notices wait for office hours in the outbox.
+        schedule: '0 6 * * *',
+      }),
+    ],
+    careerPrompts,
   } satisfies SliceModule & Record<string, unknown>;
 }

@@ -18,6 +18,18 @@ import { personPlacementFields, personSummarySchema } from '../people/people.con
 export const selfCheckStateSchema = z.enum(['none', 'draft', 'submitted', 'reviewed']);
 export type SelfCheckState = z.infer<typeof selfCheckStateSchema>;
 
+/**
+ * A career milestone reached (docs/growth.md, "Career milestones") and still open: no career interview with
+ * the person starts after it was prompted.
+ */
+export const careerPromptSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['career-interview', 'path-choice']),
+  years: z.number().describe('Years of service at the milestone'),
+  dueOn: z.string().describe('The hire date’s anniversary it fell due on, YYYY-MM-DD'),
+});
+export type CareerPrompt = z.infer<typeof careerPromptSchema>;
+
 export const teamMemberSchema = personSummarySchema.extend({
   managerId: personPlacementFields.managerId,
   depth: z.number().describe('1 for a direct report, 2 for their reports, …'),
@@ -29,6 +41,8 @@ export const teamMemberSchema = personSummarySchema.extend({
   interview: z
     .object({ status: z.enum(['booked', 'done']), type: z.enum(FORMAL_INTERVIEW_TYPES), start: z.string() })
     .nullable(),
+  /** Open career milestone prompts, oldest first (always sent; optional for older clients' fixtures). */
+  careerPrompts: z.array(careerPromptSchema).optional(),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 

@@ -5,10 +5,11 @@ import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
+import { careerPrompts } from './career.schema.ts';
 import { goals } from './goal.schema.ts';
 import { feedbackStateColumns, feedbackStateOf } from './self-check-feedback-state.ts';
 import { selfChecks } from './self-check.schema.ts';
-import type { TeamMember, TeamResponse } from './team.contract.ts';
+import type { CareerPrompt, TeamMember, TeamResponse } from './team.contract.ts';
 
 /** Where each person stands with one-on-ones (the interviews slice answers). */
 export interface InterviewStatusSource {
@@ -17,6 +18,8 @@ export interface InterviewStatusSource {
     fiscalYear: number,
     now: Date,
   ): Promise<Map<string, NonNullable<TeamMember['interview']>>>;
+  /** When each standing career interview of these people starts (booked or being put into Outlook). */
+  careerInterviewStarts(personIds: string[]): Promise<Array<{ personId: string; startsAt: Date }>>;
 }
 
 export interface TeamDependencies {
@@ -61,6 +64,31 @@ export function createTeamService(deps: TeamDependencies) {
       .where(and(inArray(goals.personId, ids), eq(goals.fiscalYear, fiscalYear)))
       .groupBy(goals.personId);
     return new Map(rows.map((row) => [row.personId, row.n]));
+  };
+
+  /**
+   * The open career milestone prompts of the team, oldest first: a prompt closes once a career interview
+   * with the person is booked to start after it was prompted (docs/growth.md, "Career milestones").
+   */
+  const openPrompts = async (ids: string[]): Promise<Map<string, CareerPrompt[]>> => {
+    const [rows, booked] = await Promise.all([
+      db
+        .select()
+        .from(careerPrompts)
+        .where(inArray(careerPrompts.personId, ids))
+        .orderBy(careerPrompts.dueOn),
+      deps.interviews.careerInterviewStarts(ids),
+    ]);
+    const found = new Map<string, CareerPrompt[]>();
+    for (const row of rows) {
+      const closed = booked.some(
+        (interview) => interview.personId === row.personId && interview.startsAt >= row.promptedAt,
+      );
+      if (closed) continue;
+      const { id, kind, years, dueOn } = row;
+      found.set(row.personId, [...(found.get(row.personId) ?? []), { id, kind, years, dueOn }]);
+    }
+    return found;
   };
 
   return {
@@ -112,10 +140,11 @@ export function createTeamService(deps: TeamDependencies) {
         details: { period, fiscalYear, members: ids.length },
       });
       if (ids.length === 0) return { period, fiscalYear, members: [] };
-      const [states, counts, interviews] = await Promise.all([
+      const [states, counts, interviews, prompts] = await Promise.all([
         selfCheckStates(ids, period),
         goalCounts(ids, fiscalYear),
         deps.interviews.statusOf(ids, fiscalYear, deps.now()),
+        openPrompts(ids),
       ]);
       const members: TeamMember[] = sorted.map((person) => ({
         id: person.id,
@@ -129,6 +158,7 @@ export function createTeamService(deps: TeamDependencies) {
         selfCheckFeedback: states.get(person.id)?.selfCheckFeedback ?? null,
         goals: counts.get(person.id) ?? 0,
         interview: interviews.get(person.id) ?? null,
+        careerPrompts: prompts.get(person.id) ?? [],
       }));
       return { period, fiscalYear, members };
     },

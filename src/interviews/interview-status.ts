@@ -47,3 +47,14 @@ export function createInterviewStatus(store: Pick<InterviewStore, 'liveOfPeople'
     },
   };
 }
+
+/**
+ * When each standing career interview (キャリア面談) of these people starts, any fiscal year: what closes a
+ * career milestone's prompt on the team page (docs/growth.md, "Career milestones").
+ */
+export function createCareerInterviewStarts(store: Pick<InterviewStore, 'liveCareerOf'>) {
+  return async (personIds: string[]): Promise<Array<{ personId: string; startsAt: Date }>> =>
+    (await store.liveCareerOf(personIds))
+      .filter((row) => heldInterviewStatuses.some((status) => status === row.status))
+      .map((row) => ({ personId: row.personId, startsAt: row.startsAt }));
+}

@@ -121,6 +121,12 @@ export function createInterviewStore(db: Db) {
     },
 
     /** For the team view: each person's nearest live interview of the fiscal year. */
+    /** The live career interviews (キャリア面談) of these people, any fiscal year. */
+    async liveCareerOf(personIds: string[]) {
+      if (personIds.length === 0) return [];
+      return live(inArray(interviews.personId, personIds), eq(interviews.type, 'career'));
+    },
+
     async liveOfPeople(personIds: string[], fiscalYear: number) {
       if (personIds.length === 0) return [];
       return live(inArray(interviews.personId, personIds), eq(interviews.fiscalYear, fiscalYear)).orderBy(

@@ -9,7 +9,7 @@ import type { PeopleStore } from '../people/people.store.ts';
 import type { ChainChangeHandler } from '../people/supervisor-changes.ts';
 import type { EventChange } from './calendar-changes.ts';
 import { createInterviewRequestStore, createInterviewRequests } from './interview-requests.ts';
-import { createInterviewStatus } from './interview-status.ts';
+import { createCareerInterviewStarts, createInterviewStatus } from './interview-status.ts';
 import { createInterviewTransfer } from './interview-transfer.ts';
 import { interviewRoutes } from './interview.routes.ts';
 import { createInterviewService } from './interview.service.ts';
@@ -87,7 +87,10 @@ export function createInterviewsModule(
     /** The service behind the routes (the bot's 「次の予定」 lists my interviews through it). */
     service,
     /** Where each person's interview stands (the team view). */
-    status: createInterviewStatus(store),
+    status: {
+      ...createInterviewStatus(store),
+      careerInterviewStarts: createCareerInterviewStarts(store),
+    },
     /** The interviews each supervisor held (the 育成 page). */
     development: createDevelopmentInterviews(ctx.db),
     /** The organizers whose mailboxes the calendar watch keeps: those with bookings since yesterday. */

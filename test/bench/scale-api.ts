@@ -18,7 +18,7 @@ import type { Framework } from '../../src/framework/framework.schema.ts';
 import { createTeamService } from '../../src/growth/team.service.ts';
 import { teamRoutes } from '../../src/growth/team.routes.ts';
 import { createHttpApp, defaultFrameAncestors } from '../../src/http/app.ts';
-import { createInterviewStatus } from '../../src/interviews/interview-status.ts';
+import { createCareerInterviewStarts, createInterviewStatus } from '../../src/interviews/interview-status.ts';
 import { createInterviewStore } from '../../src/interviews/interview.store.ts';
 import { createPeopleStore } from '../../src/people/people.store.ts';
 
@@ -56,7 +56,10 @@ export async function startBenchApi(deps: {
           db: deps.db,
           framework: deps.framework,
           people,
-          interviews: createInterviewStatus(createInterviewStore(deps.db)),
+          interviews: {
+            ...createInterviewStatus(createInterviewStore(deps.db)),
+            careerInterviewStarts: createCareerInterviewStarts(createInterviewStore(deps.db)),
+          },
           audit,
           now: deps.now,
         }),

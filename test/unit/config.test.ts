@@ -76,6 +76,29 @@ describe('loadConfig', () => {
     expect(problemsOf({ TEAMS_APP_ID: 'not-a-guid' }, { mode: 'local' })[0]).toMatch(/^TEAMS_APP_ID:/);
   });
 
+  it('reads the career interview years (3, 5, 9 by default) and refuses years the milestones cannot use', () => {
+    expect(localConfig({}).careerInterviewYears).toEqual([3, 5, 9]);
+    // Unset, the defaults inside a shorter period: EVALUATION_PERIOD_YEARS alone still starts.
+    expect(localConfig({ EVALUATION_PERIOD_YEARS: '5' }).careerInterviewYears).toEqual([3]);
+    expect(localConfig({ CAREER_INTERVIEW_YEARS: ' 2, 4 ,7' }).careerInterviewYears).toEqual([2, 4, 7]);
+    expect(
+      localConfig({ CAREER_INTERVIEW_YEARS: '3,5', EVALUATION_PERIOD_YEARS: '6' }).careerInterviewYears,
+    ).toEqual([3, 5]);
+    for (const [years, rule] of [
+      ['3,5,10', /before the end of the evaluation period \(10 years\)/],
+      ['5,3', /ascending order without repeats/],
+      ['3,3,5', /ascending order without repeats/],
+      ['0,5', /whole numbers of years from 1/],
+      ['three', /whole numbers of years from 1/],
+    ] as const)
+      expect(problemsOf({ CAREER_INTERVIEW_YEARS: years }, { mode: 'local' })).toEqual([
+        expect.stringMatching(new RegExp(`^CAREER_INTERVIEW_YEARS must .*${rule.source}`)),
+      ]);
+    expect(
+      problemsOf({ CAREER_INTERVIEW_YEARS: '3,5,9', EVALUATION_PERIOD_YEARS: '8' }, { mode: 'local' })[0],
+    ).toMatch(/^CAREER_INTERVIEW_YEARS must each be before the end of the evaluation period \(8 years\)/);
+  });
+
   it('reads the attendance-report settings (half the session, 15 minutes by default) and refuses nonsense', () => {
     const defaults = localConfig({});
     expect([defaults.attendanceMinSharePercent, defaults.attendanceReportDelayMinutes]).toEqual([50, 15]);

@@ -9,6 +9,7 @@ import {
   type BookingRequest,
   type InterviewRequest,
   type InterviewSummary,
+  type InterviewType,
   type PlanRequest,
 } from '../../../src/interviews/interview.contract.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
@@ -41,6 +42,7 @@ export function BookingPanel({
   organizerInterviews,
   onBooked,
   accepting,
+  preset,
 }: {
   api: ApiClient;
   /** The organizer list, kept fresh by the page: booked interviews show their status from it. */
@@ -48,6 +50,8 @@ export function BookingPanel({
   onBooked: () => void;
   /** A 1:1 request being accepted: the panel starts with its person and type 1on1 (mount it anew per request). */
   accepting?: InterviewRequest;
+  /** A person and type to book (a career milestone's link): the panel starts with them (mount it anew per preset). */
+  preset?: { personId: string; type: InterviewType };
 }) {
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
@@ -66,7 +70,9 @@ export function BookingPanel({
           selected: [accepting.personId],
           touched: true,
         }
-      : saved;
+      : preset
+        ? { settings: { ...saved.settings, type: preset.type }, selected: [preset.personId], touched: true }
+        : saved;
   });
   const [ownSettings, setSettings] = useState<PlanSettings>(initial.settings);
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial.selected));

@@ -1,7 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InterviewRequest } from '../../../src/interviews/interview.contract.ts';
+import {
+  interviewTypeSchema,
+  type InterviewRequest,
+  type InterviewType,
+} from '../../../src/interviews/interview.contract.ts';
 import { queryKeys, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -16,14 +20,20 @@ import { useInterviews } from './use-interviews.ts';
 
 registerBundle('interviews', messages);
 
-/** `#/interviews` lists and books; `#/interviews/<id>` opens one interview's record. */
+/**
+ * `#/interviews` lists and books; `#/interviews/<id>` opens one interview's record;
+ * `#/interviews/book/<type>/<personId>` opens the booking with that person and type preset (the team
+ * page's career milestone prompts and the bot's notice to the supervisor link there).
+ */
 export default function InterviewsView({ api, rest }: PageProps) {
   const interviewId = rest[0];
+  if (interviewId === 'book') return <InterviewsHome api={api} rest={rest} />;
   if (interviewId) return <InterviewRecordView key={interviewId} api={api} id={interviewId} />;
   return <InterviewsHome api={api} rest={rest} />;
 }
 
-function InterviewsHome({ api }: PageProps) {
+function InterviewsHome({ api, rest }: PageProps) {
+  const preset = presetOf(rest);
   const { t } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const me = useMe(api);
@@ -54,11 +64,11 @@ function InterviewsHome({ api }: PageProps) {
           </Section>
           <Section title={t('book.title')} id="interviews-book" testId="interviews-book">
             <BookingPanel
-              key={accepting?.id ?? 'book'}
+              key={accepting?.id ?? (preset ? `book-${preset.type}-${preset.personId}` : 'book')}
               api={api}
               organizerInterviews={organizer.query.data}
               onBooked={booked}
-              {...(accepting ? { accepting } : {})}
+              {...(accepting ? { accepting } : preset ? { preset } : {})}
             />
           </Section>
           <Section title={t('organizer.title')} id="interviews-organizer" testId="interviews-organizer">
@@ -92,4 +102,11 @@ function InterviewsHome({ api }: PageProps) {
       ) : null}
     </Page>
   );
+}
+
+/** The booking a `#/interviews/book/<type>/<personId>` link asks for; undefined for any other address. */
+function presetOf(rest: string[]): { type: InterviewType; personId: string } | undefined {
+  const [book, type, personId] = rest;
+  const parsed = interviewTypeSchema.safeParse(type);
+  return book === 'book' && parsed.success && personId ? { type: parsed.data, personId } : undefined;
 }

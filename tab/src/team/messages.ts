@@ -24,6 +24,14 @@ export default {
     completeFeedback: 'フィードバックを完了する',
     feedbackCompleted: 'フィードバックを完了しました。',
     interviewState: { booked: '予定 {{at}}', done: '実施 {{at}}' },
+    careerPrompts: {
+      title: 'キャリアの節目',
+      'career-interview': '{{name}}さん：採用{{years}}年目のキャリア面談の時期です（{{day}}）',
+      'path-choice':
+        '{{name}}さん：能力・適性等評価期間（{{years}}年）が終わります（{{day}}）。専門か幅広かを話し合いましょう',
+      book: 'キャリア面談を予約する',
+      bookFor: 'キャリア面談を予約する（{{name}}さん）',
+    },
     interviewType: {
       goalSetting: '期首面談',
       midYear: '中間面談',
@@ -95,6 +103,14 @@ export default {
     completeFeedback: 'Complete feedback',
     feedbackCompleted: 'Feedback completed.',
     interviewState: { booked: 'Booked {{at}}', done: 'Held {{at}}' },
+    careerPrompts: {
+      title: 'Career milestones',
+      'career-interview': '{{name}}: their year-{{years}} career interview (キャリア面談) is due ({{day}})',
+      'path-choice':
+        '{{name}}: their {{years}}-year evaluation period ends ({{day}}). Talk over 専門 (specialise) or 幅広 (broaden)',
+      book: 'Book the career interview',
+      bookFor: 'Book the career interview with {{name}}',
+    },
     interviewType: {
       goalSetting: 'goal setting',
       midYear: 'mid-year',

@@ -12,6 +12,7 @@ import { DepartmentPulseLink, DepartmentPulseView } from '../pulse/department-pu
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { visuallyHidden } from '../shell/visually-hidden.ts';
+import { CareerPrompts } from './career-prompts.tsx';
 import { DevelopmentLink, DevelopmentView } from './development-view.tsx';
 import messages from './messages.ts';
 import { TeamPerson } from './team-person.tsx';
@@ -128,6 +129,7 @@ function TeamList({ team }: { team: TeamResponse }) {
       <p>
         <DevelopmentLink />
       </p>
+      <CareerPrompts members={team.members} />
       {depths.map((depth) => {
         const members = team.members.filter((member) => member.depth === depth);
         const title = depth === 1 ? t('depth1') : t('depthN', { depth });

@@ -234,6 +234,14 @@ describe('the 配置 workspace (HR)', () => {
     expect(counted).toBe(body.rotation.people.length);
   });
 
+  it('gives career design the configured 評価期間 (EVALUATION_PERIOD_YEARS=3), not a fixed ten years', async () => {
+    const career = await call(self, 'GET', '/api/people/me/career');
+    expect(career.status).toBe(200);
+    const hireDate = career.body.hireDate as string;
+    expect(hireDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(career.body.evaluationPeriodEnd).toBe(addYears(hireDate, 3));
+  });
+
   it('refuses everyone but HR with 403 on every route, writing nothing', async () => {
     const before = await snapshotState(server);
     const paths = [

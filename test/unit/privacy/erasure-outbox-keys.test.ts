@@ -2,6 +2,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it, vi } from 'vitest';
 import { INTERVIEW_OUTBOX_PREFIX, requestArrivedKey } from '../../../src/interviews/interview-outbox-keys.ts';
 import { OJT_OUTBOX_PREFIX, ojtSuggestionKey } from '../../../src/ojt/ojt-outbox-keys.ts';
+import { CAREER_OUTBOX_PREFIX, careerPromptKey } from '../../../src/growth/career-outbox-keys.ts';
 import { ERASURE_RULES } from '../../../src/privacy/erasure-plan.ts';
 import { commentKey, followUpKey, noticeKey, summaryKey } from '../../../src/reports/report-outbox-keys.ts';
 
@@ -45,7 +46,18 @@ describe('the erasure finds a leaver’s bot messages by the keys the senders us
     const key = ojtSuggestionKey({ id: 'SUGGESTION', personId: 'PERSON' });
     expect(key.startsWith(`${OJT_OUTBOX_PREFIX.suggestion}PERSON:`)).toBe(true);
     expect(query.params).toContain(OJT_OUTBOX_PREFIX.suggestion);
-    expect(query.sql.match(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/g)).toHaveLength(2);
+    // One such clause per prefix found by the person's id: the 1:1 requests', the OJT's, the career's.
+    expect(query.sql.match(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/g)).toHaveLength(3);
+  });
+
+  it('covers the notices of the leaver’s career milestones, to them and to their supervisor, by their id', () => {
+    for (const recipient of [{ kind: 'self' }, { kind: 'supervisor', supervisorId: 'SUPERVISOR' }] as const)
+      expect(
+        careerPromptKey({ id: 'PROMPT', personId: 'PERSON' }, recipient).startsWith(
+          `${CAREER_OUTBOX_PREFIX.prompt}PERSON:`,
+        ),
+      ).toBe(true);
+    expect(query.params).toContain(CAREER_OUTBOX_PREFIX.prompt);
   });
 
   it('covers the comment notices the leaver wrote (they name the commenter), not only their own reports', () => {
