@@ -1,9 +1,10 @@
 // Self-study courses and learning paths (src/training/learning.routes.ts).
+import type { z } from 'zod';
 import type * as contract from '../../../../src/training/learning.contract.ts';
 import type { Route } from '../route.ts';
 
-type Enrolment = typeof contract.selfStudyEnrolmentSchema;
-type Path = typeof contract.learningPathSchema;
+type Enrolment = z.output<typeof contract.selfStudyEnrolmentSchema>;
+type Path = z.output<typeof contract.learningPathSchema>;
 /** `?personId=`: "me" (the default) or a person's id. */
 type PersonQuery = { personId?: string };
 
