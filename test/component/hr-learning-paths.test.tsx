@@ -4,36 +4,19 @@ import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { LearningPath } from '../../src/training/learning.contract.ts';
-import type { CourseView } from '../../src/training/training.contract.ts';
 import LearningPathsSection from '../../tab/src/hr/sections/learning-paths-section.tsx';
 import { seriousViolations } from './support/axe.ts';
-import { framework } from './support/fixtures.ts';
+import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 const COURSE = '11111111-1111-4111-8111-111111111111';
 
-const course: CourseView = {
-  id: COURSE,
+const course = courseView(COURSE, {
   category: 'selfStudy',
   title: { ja: '通信教育 地方自治法', en: 'Local Autonomy Act' },
-  description: { ja: '', en: null },
-  targetLevelIds: [],
-  minYearsOfService: null,
-  maxYearsOfService: null,
-  competencyIds: [],
-  guidelineIds: [],
   format: 'online',
-  provider: '',
-  archived: false,
-  version: 1,
-  eligibility: { eligible: true, reasons: [] },
-  openSessions: 0,
-  nextSessionMonth: null,
-  scope: 'catalog',
-  ownerDepartment: null,
-  organiserId: null,
   manageable: true,
-};
+});
 
 const saved: LearningPath = {
   id: '22222222-2222-4222-8222-222222222222',
