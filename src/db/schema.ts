@@ -22,6 +22,7 @@ export * from '../http/rate-limit.schema.ts';
 export * from '../graph/mailbox-pacing.schema.ts';
 export * from '../calendar-watch/calendar-watch.schema.ts';
 export * from '../training/attendance.schema.ts';
+export * from '../training/learning.schema.ts';
 export * from '../ojt/ojt.schema.ts';
 export * from '../pulse/pulse.schema.ts';
 export * from '../evaluation/evaluation.schema.ts';

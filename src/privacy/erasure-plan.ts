@@ -86,6 +86,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'pulse_participations.person_id':
       'that they answered a やりがい pulse: the answer itself holds no person and stays in the counts (docs/pulse.md)',
     'training_enrolments.person_id': 'their enrolments',
+    'training_self_study_enrolments.person_id': 'their self-study enrolments, progress and reports',
     'training_announcement_recipients.person_id':
       'that they were told of a session (受講案内) and when they opened it',
     'training_attendance_marks.person_id':
@@ -175,6 +176,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       detach: supervisorLeftOpen('dismissed'),
     },
     'training_enrolments.requested_by_id': 'recommendations and nominations they made',
+    'training_self_study_enrolments.enrolled_by_id': 'self-study enrolments they made for others as HR',
     'training_courses.organiser_id': 'workplace courses (職場研修) they made for their 課',
     'training_announcements.announced_by_id': 'session announcements (受講案内) they sent as HR',
     'training_attendance_proposals.confirmed_by_id': 'attendance they confirmed as HR',

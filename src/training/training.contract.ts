@@ -89,7 +89,7 @@ export const yearMonth = z
   .meta({ examples: ['2027-05'] });
 const hhmm = z.string().regex(TIME_OF_DAY_PATTERN, 'must be HH:MM (Japan time)');
 const idList = z.array(userText.max(64)).max(20);
-const localized = (max: number, required: boolean) =>
+export const localized = (max: number, required: boolean) =>
   z
     .object({
       ja: required ? userText.trim().min(1).max(max) : userText.max(max),

@@ -19,6 +19,8 @@ import { createStatusNotices } from './training-notices.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import { createGraphMeetingAttendance } from './teams-attendance.ts';
+import { learningRoutes } from './learning.routes.ts';
+import { createLearningService } from './learning.service.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
 import { createTrainingResponses } from './training-responses.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -110,6 +112,14 @@ export async function createTrainingModule(
     },
     now: ctx.now,
   });
+  const learning = createLearningService({
+    db: ctx.db,
+    people: deps.people,
+    access: deps.access,
+    audit: deps.audit,
+    framework: ctx.framework,
+    now: ctx.now,
+  });
   const jobs = [
     outlookWork.job(worker, { applyPending: (sessionId) => outlook.applyPending(sessionId) }),
     job({
@@ -132,6 +142,7 @@ export async function createTrainingModule(
       ...trainingRoutes(service),
       ...announcementRoutes(announcements),
       ...attendanceRoutes(attendance),
+      ...learningRoutes(learning),
     ],
     jobs,
     store,

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from
 import type { Db } from '../db/database.ts';
 import { rowsById, updateAtVersion } from '../db/rows.ts';
 import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
+import { trainingSelfStudyCourses } from './learning.schema.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
 export type CourseRow = typeof trainingCourses.$inferSelect;
@@ -82,6 +83,15 @@ export function createTrainingStore(db: Db) {
     /** Optimistic update: only if nobody changed the course since `expected`. */
     async updateCourse(id: string, expected: number, changes: Partial<NewCourse>) {
       return updateAtVersion(db, trainingCourses, id, expected, changes);
+    },
+
+    /** Whether the course is self-study (no dated sessions; src/training/learning.service.ts). */
+    async isSelfStudy(courseId: string): Promise<boolean> {
+      const rows = await db
+        .select({ courseId: trainingSelfStudyCourses.courseId })
+        .from(trainingSelfStudyCourses)
+        .where(eq(trainingSelfStudyCourses.courseId, courseId));
+      return rows.length > 0;
     },
 
     async sessionsOf(courseIds: string[]): Promise<SessionRow[]> {

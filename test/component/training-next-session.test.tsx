@@ -2,13 +2,13 @@
 // nextSessionMonth, set by HR). Staff's catalog says 「次回は…ごろ」 and nothing when no month is set; HR's
 // course list shows the month too, and whether staff see it.
 import { describe, expect, it } from 'vitest';
-import type { CourseView, SessionView } from '../../src/training/training.contract.ts';
+import type { SessionView } from '../../src/training/training.contract.ts';
 import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import { Catalog } from '../../tab/src/training/catalog.tsx';
 import { monthsFrom } from '../../tab/src/training/format.ts';
 import { HrCourses } from '../../tab/src/training/hr-courses.tsx';
 import messages from '../../tab/src/training/messages.ts';
-import { framework } from './support/fixtures.ts';
+import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 // As training-view.tsx does when the page loads.
@@ -22,31 +22,7 @@ const lastMonth = (() => {
 /** 「2027年5月」 as the tab writes a month in Japanese. */
 const japaneseMonth = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;
 
-function course(id: string, overrides: Partial<CourseView> = {}): CourseView {
-  return {
-    id,
-    category: 'basic',
-    title: { ja: `研修 ${id}`, en: `Course ${id}` },
-    description: { ja: '説明', en: null },
-    targetLevelIds: [],
-    minYearsOfService: null,
-    maxYearsOfService: null,
-    competencyIds: [],
-    guidelineIds: [],
-    format: 'inPerson',
-    provider: '',
-    archived: false,
-    version: 1,
-    eligibility: { eligible: true, reasons: [] },
-    openSessions: 0,
-    nextSessionMonth: null,
-    scope: 'catalog',
-    ownerDepartment: null,
-    organiserId: null,
-    manageable: false,
-    ...overrides,
-  };
-}
+const course = courseView;
 
 function openSession(courseId: string): SessionView {
   return {

@@ -943,4 +943,59 @@ describe("the employee's self-check and goals pages", { timeout: 120_000 }, () =
       .toBe(`${shuji.displayName}：申請書の記入例を作る`);
     await page.close();
   });
+  it('lets a 主事 on a learning path enrol in a self-study course, record progress, complete it and see the step done', async () => {
+    const people = server.emulator.people;
+    const hr = people.find((candidate) => candidate.appRoles.length > 0)!;
+    const shuji = people.find(
+      (person) => person.levelId === 'shuji' && person.department !== '職員課' && person.employeeHireDate,
+    )!;
+    // HR's self-study course and a one-step path for 主事, through the API.
+    const course = await call(
+      hr,
+      'POST',
+      '/api/training/courses',
+      courseBody({ category: 'selfStudy', title: { ja: '通信教育 地方自治法' } }),
+    );
+    const courseId = String(course.body.id);
+    const selfStudy = await call(hr, 'PUT', `/api/training/courses/${courseId}/self-study`, {
+      version: 0,
+      externalUrl: 'https://elearning.example/jichi',
+    });
+    expect(selfStudy.status, JSON.stringify(selfStudy.body)).toBe(200);
+    const path = await call(hr, 'POST', '/api/training/learning-paths', {
+      title: { ja: '主事の育成ステップ' },
+      description: { ja: '' },
+      steps: [
+        {
+          title: { ja: '基礎を固める' },
+          levelIds: ['shuji'],
+          minYearsOfService: null,
+          maxYearsOfService: null,
+          courseIds: [courseId],
+        },
+      ],
+    });
+    expect(path.status, JSON.stringify(path.body)).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const { frame } = await openDevHost(page, server.url, {
+      user: shuji.userPrincipalName,
+      subEntityId: 'training/path',
+    });
+    const step = frame.locator('[data-testid=path-step-0]');
+    await expect.poll(() => step.getAttribute('data-done')).toBe('false');
+    await step.locator('[data-testid=self-study-enrol]').click();
+    await step.locator('[data-testid=self-study-percent]').fill('50');
+    await step.locator('[data-testid=self-study-record]').click();
+    await expect.poll(() => step.locator('[data-testid=self-study-progress]').textContent()).toBe('進捗 50%');
+    await step.locator('[data-testid=self-study-report]').fill('条文の読み方が分かった');
+    await step.locator('[data-testid=self-study-complete]').click();
+    await expect.poll(() => step.getAttribute('data-done')).toBe('true');
+    await expect(frame.locator('[data-testid=path-next]').first().textContent()).resolves.toBe(
+      'すべてのステップを完了しました。',
+    );
+    const content = await (await page.locator('[data-testid=dev-host-frame]').elementHandle()).contentFrame();
+    expect(await seriousAxeViolations(content!)).toEqual([]);
+    await page.close();
+  });
 });

@@ -12,6 +12,7 @@ import type { PlacementRoutes } from './route-map/placement.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
+import type { LearningRoutes } from './route-map/learning.ts';
 import type { OjtRoutes } from './route-map/ojt.ts';
 import type { PolicyRoutes } from './route-map/policies.ts';
 import type { PulseAdminRoutes } from './route-map/pulse-admin.ts';
@@ -45,6 +46,7 @@ export interface ApiRoutes
     ErasureRoutes,
     TrainingRoutes,
     TrainingAnnouncementRoutes,
+    LearningRoutes,
     ReportRoutes,
     HomeRoutes,
     DevelopmentRoutes,

@@ -71,6 +71,9 @@ export const queryKeys = {
   myEnrolments: ['training', 'enrolments', 'me'] as const,
   myRecommendations: ['training', 'recommendations', 'me'] as const,
   myReports: ['training', 'reports', 'me'] as const,
+  /** Where a person ("me") is on their learning paths; HR's paths for the editor. */
+  pathProgress: (personId: string) => ['training', 'path-progress', personId] as const,
+  learningPaths: ['training', 'learning-paths'] as const,
   /** The organisation-wide report library; one entry per search (filters and page). */
   reportLibrary: (search: Record<string, string | number | undefined>) =>
     ['training', 'reports', 'library', search] as const,

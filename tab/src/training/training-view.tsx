@@ -7,6 +7,7 @@ import { allOf } from '../data/query-state.tsx';
 import { PendingPage } from '../shell/pending-page.tsx';
 import { TabbedPage } from '../shell/tabbed-page.tsx';
 import { Catalog } from './catalog.tsx';
+import { LearningPaths } from '../learning/learning-path.tsx';
 import { HrTraining } from './hr-training.tsx';
 import messages from './messages.ts';
 import { MyTraining } from './my-training.tsx';
@@ -16,7 +17,7 @@ import { WorkplaceTraining } from './workplace-training.tsx';
 
 registerBundle('training', messages);
 
-type Sub = 'catalog' | 'mine' | 'library' | 'team' | 'workplace' | 'hr';
+type Sub = 'catalog' | 'mine' | 'path' | 'library' | 'team' | 'workplace' | 'hr';
 
 /** The levels that run their 課's workplace training (src/training/workplace.ts): 課長 and 係長. */
 const WORKPLACE_LEVELS = ['kacho', 'kakaricho'];
@@ -44,6 +45,7 @@ export default function TrainingView({ api, rest }: PageProps) {
   const subs: [Sub, ...Sub[]] = [
     'catalog',
     'mine',
+    'path',
     'library',
     ...(me.roles.includes('supervisor') ? (['team'] as const) : []),
     ...(me.levelId && WORKPLACE_LEVELS.includes(me.levelId) ? (['workplace'] as const) : []),
@@ -56,6 +58,7 @@ export default function TrainingView({ api, rest }: PageProps) {
         <>
           {sub === 'catalog' ? <Catalog api={api} framework={framework} /> : null}
           {sub === 'mine' ? <MyTraining api={api} /> : null}
+          {sub === 'path' ? <LearningPaths api={api} framework={framework} /> : null}
           {sub === 'library' ? <ReportLibrary api={api} framework={framework} /> : null}
           {sub === 'team' ? <TeamTraining api={api} framework={framework} /> : null}
           {sub === 'workplace' ? (

@@ -1,5 +1,6 @@
 // What the server answers in local mode, for the routes most views ask for first.
 import type { MeResponse } from '../../../src/people/people.contract.ts';
+import type { CourseView } from '../../../src/training/training.contract.ts';
 import frameworkFile from '../../../src/framework/data/kodaira-2022.json' with { type: 'json' };
 import { frameworkSchema, type Framework } from '../../../src/framework/framework.schema.ts';
 
@@ -30,6 +31,33 @@ export function meAt(levelId: string | null, overrides: Partial<MeResponse> = {}
     employmentType: 'regular',
     managerId: null,
     roles: ['employee'],
+    ...overrides,
+  };
+}
+
+/** A catalog course as the catalog answers it: a basic course for everyone, open to changes by `overrides`. */
+export function courseView(id: string, overrides: Partial<CourseView> = {}): CourseView {
+  return {
+    id,
+    category: 'basic',
+    title: { ja: `研修 ${id}`, en: `Course ${id}` },
+    description: { ja: '説明', en: null },
+    targetLevelIds: [],
+    minYearsOfService: null,
+    maxYearsOfService: null,
+    competencyIds: [],
+    guidelineIds: [],
+    format: 'inPerson',
+    provider: '',
+    archived: false,
+    version: 1,
+    eligibility: { eligible: true, reasons: [] },
+    openSessions: 0,
+    nextSessionMonth: null,
+    scope: 'catalog',
+    ownerDepartment: null,
+    organiserId: null,
+    manageable: false,
     ...overrides,
   };
 }

@@ -138,6 +138,17 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/training/sessions/{sessionId}/announcements': HR,
   'GET /api/training/announcements/{announcementId}': HR,
   'POST /api/training/announcements/{announcementId}/opened': ALL,
+  // Self-study and learning paths (docs/training.md): HR sets courses and paths; each enrols, progresses
+  // and completes for themself (HR may enrol anyone); a person's enrolments and path progress are READERS'.
+  'PUT /api/training/courses/{courseId}/self-study': HR,
+  'POST /api/training/courses/{courseId}/self-study/enrol': ALL,
+  'POST /api/training/courses/{courseId}/self-study/progress': ALL,
+  'POST /api/training/courses/{courseId}/self-study/complete': ALL,
+  'GET /api/training/self-study/enrolments': READERS, // ?personId=<subject>
+  'GET /api/training/learning-paths': HR,
+  'POST /api/training/learning-paths': HR,
+  'PUT /api/training/learning-paths/{pathId}': HR,
+  'GET /api/training/path-progress': READERS, // ?personId=<subject>
   'GET /api/people/{personId}/self-checks': READERS,
   'GET /api/people/{personId}/self-checks/{period}': READERS,
   'PUT /api/people/{personId}/self-checks/{period}': SELF,
@@ -361,6 +372,10 @@ describe('security matrix: every route × every role', () => {
     await server.database.query(`UPDATE training_enrolments SET status = 'attended' WHERE id = $1`, [
       attending.body.id,
     ]);
+    // A learning path whose one step is that course, for HR to change.
+    const path = await call(hr, 'POST', '/api/training/learning-paths', pathBody());
+    expect(path.status, JSON.stringify(path.body)).toBe(201);
+    ids.pathId = path.body.id as string;
     // The upcoming session's check-in code (accepted only around its time: a check-in now is 409).
     await server.database.query(
       `INSERT INTO training_attendance_proposals (session_id, source, state, min_share_percent, checkin_code)
@@ -454,6 +469,19 @@ describe('security matrix: every route × every role', () => {
     guidelineIds: ['link'],
     format: 'inPerson',
     provider: '職員課（研修担当）',
+  });
+  const pathBody = () => ({
+    title: { ja: '一般事務職の育成ステップ' },
+    description: { ja: '' },
+    steps: [
+      {
+        title: { ja: '基礎' },
+        levelIds: ['shunin'],
+        minYearsOfService: null,
+        maxYearsOfService: null,
+        courseIds: [ids.courseId],
+      },
+    ],
   });
   const sessionBody = (days: number) => ({
     date: jstDay(days),
@@ -602,6 +630,24 @@ describe('security matrix: every route × every role', () => {
       text: '係ごとに業務の目的を話し合う時間をとる',
     }),
     'POST /api/hr/people/sync': () => ({}),
+    'PUT /api/training/courses/{courseId}/self-study': () => ({ version: 0, externalUrl: null }),
+    'POST /api/training/courses/{courseId}/self-study/enrol': () => ({}),
+    'POST /api/training/courses/{courseId}/self-study/progress': () => ({ version: 1, progressPercent: 10 }),
+    'POST /api/training/courses/{courseId}/self-study/complete': () => ({
+      version: 1,
+      completedOn: jstDay(0),
+      report: '',
+    }),
+    'POST /api/training/learning-paths': () => pathBody(),
+    'PUT /api/training/learning-paths/{pathId}': async () => ({
+      ...pathBody(),
+      archived: false,
+      version: (
+        await server.database.query<{ version: number }>('SELECT version FROM learning_paths WHERE id = $1', [
+          ids.pathId,
+        ])
+      )[0]!.version,
+    }),
     'PUT /api/framework/viewpoints/{levelId}/{competencyId}': async () => ({
       version:
         (
@@ -900,6 +946,8 @@ describe('security matrix: every route × every role', () => {
     'GET /api/people': () => 'search=市民',
     'GET /api/training/enrolments': () => `personId=${subject.id}`,
     'GET /api/training/recommendations': () => `personId=${subject.id}`,
+    'GET /api/training/self-study/enrolments': () => `personId=${subject.id}`,
+    'GET /api/training/path-progress': () => `personId=${subject.id}`,
     // The mapping made in the setup (version 1) is at version 2 once HR's PUT ran before it.
     'DELETE /api/reports/channel-mappings/{department}': () => 'version=2',
     'GET /api/ojt/plans': () => 'as=guide',

@@ -23,6 +23,7 @@ import { channelMappingRoutes } from '../../../src/reports/channel-mapping.route
 import { followUpRoutes } from '../../../src/reports/follow-up.routes.ts';
 import { reportRoutes } from '../../../src/reports/report.routes.ts';
 import { attendanceRoutes } from '../../../src/training/attendance.routes.ts';
+import { learningRoutes } from '../../../src/training/learning.routes.ts';
 import { trainingRoutes } from '../../../src/training/training.routes.ts';
 import { announcementRoutes } from '../../../src/training/announcement.routes.ts';
 import { homeRoutes } from '../../../src/home/home.routes.ts';
@@ -177,6 +178,15 @@ const TAB_ROUTES = [
   'POST /api/people/:personId/evaluations/:fiscalYear/confirm',
   'GET /api/pulses/current',
   'POST /api/pulses/:pulseId/answer',
+  'PUT /api/training/courses/:courseId/self-study',
+  'POST /api/training/courses/:courseId/self-study/enrol',
+  'POST /api/training/courses/:courseId/self-study/progress',
+  'POST /api/training/courses/:courseId/self-study/complete',
+  'GET /api/training/self-study/enrolments',
+  'GET /api/training/learning-paths',
+  'POST /api/training/learning-paths',
+  'PUT /api/training/learning-paths/:pathId',
+  'GET /api/training/path-progress',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -202,6 +212,7 @@ describe("the tab's typed routes", () => {
       ...trainingRoutes({} as never),
       ...announcementRoutes({} as never),
       ...attendanceRoutes({} as never),
+      ...learningRoutes({} as never),
       // The comment route is served when the module has report comments, as it always does.
       ...reportRoutes({} as never, {} as never, {} as never),
       ...channelMappingRoutes({} as never),

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { actorOf } from '../auth/access.ts';
+import { subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { recordRoutes } from '../http/record-route.ts';
+import { answeringRecord, hrRouteGroup } from '../http/route-kinds.ts';
+import { routeGroup, type RouteDefinition } from '../http/route.ts';
+import {
+  completeSelfStudySchema,
+  enrolSelfStudySchema,
+  learningPathInputSchema,
+  learningPathSchema,
+  learningPathUpdateSchema,
+  pathProgressSchema,
+  personQuerySchema,
+  selfStudyCourseInputSchema,
+  selfStudyCourseSchema,
+  selfStudyEnrolmentSchema,
+  selfStudyProgressSchema,
+} from './learning.contract.ts';
+import type { LearningService } from './learning.service.ts';
+
+/** Self-study courses (enrol, progress, complete) and HR's learning paths (docs/training.md). */
+export function learningRoutes(service: LearningService): RouteDefinition[] {
+  const route = routeGroup({ tags: ['training'], auth: 'user' });
+  const hr = hrRouteGroup({ tags: ['training'] });
+  const readers = { 403: { description: 'Not the person, their supervisor chain or HR' } };
+  const errors = {
+    403: { description: 'HR only, or someone else’s enrolment' },
+    404: { description: 'No such course or person' },
+    409: {
+      description:
+        'Changed meanwhile (version), enrolled already, not enrolled, completed already, or a course of dated sessions',
+    },
+  };
+  const course = recordRoutes({
+    tags: ['training'],
+    path: '/api/training/courses/:courseId',
+    id: uuidParam,
+    errors,
+  });
+  const enrolment = answeringRecord(course, {
+    description: 'The enrolment',
+    schema: selfStudyEnrolmentSchema,
+  });
+  const path = recordRoutes({
+    tags: ['training'],
+    path: '/api/training/learning-paths/:pathId',
+    id: uuidParam,
+    errors: { 403: { description: 'Not HR' }, 404: { description: 'No such path' }, 409: errors[409] },
+  });
+  return [
+    course({
+      method: 'put',
+      path: '/self-study',
+      operationId: 'setSelfStudyCourse',
+      summary:
+        'Make a course self-study (no dated sessions), with its https link (HR; version 0 the first time)',
+      body: selfStudyCourseInputSchema,
+      ok: { description: 'The self-study settings', schema: selfStudyCourseSchema },
+      act: (actor, id, body) => service.setSelfStudy(actor, id, body),
+    }),
+    enrolment({
+      method: 'post',
+      path: '/self-study/enrol',
+      operationId: 'enrolInSelfStudy',
+      summary: 'Enrol in a self-study course (the caller; HR may name anyone)',
+      body: enrolSelfStudySchema,
+      status: 201,
+      act: (actor, id, body) => service.enrol(actor, id, body),
+    }),
+    enrolment({
+      method: 'post',
+      path: '/self-study/progress',
+      operationId: 'recordSelfStudyProgress',
+      summary: 'Record the caller’s progress in a self-study course (a percentage, 0–99; versioned)',
+      body: selfStudyProgressSchema,
+      act: (actor, id, body) => service.progress(actor, id, body),
+    }),
+    enrolment({
+      method: 'post',
+      path: '/self-study/complete',
+      operationId: 'completeSelfStudy',
+      summary: 'Complete a self-study course on a day, with an optional short report (the caller; versioned)',
+      body: completeSelfStudySchema,
+      act: (actor, id, body) => service.complete(actor, id, body),
+    }),
+    route({
+      method: 'get',
+      path: '/api/training/self-study/enrolments',
+      operationId: 'listSelfStudyEnrolments',
+      summary:
+        'A person’s self-study enrolments (the person, their supervisor chain, HR; others’ reads audited)',
+      request: { query: personQuerySchema },
+      responses: {
+        200: { description: 'Enrolments', schema: z.array(selfStudyEnrolmentSchema) },
+        ...readers,
+      },
+      handler: async ({ user, query }) => {
+        const { actor, personId } = subjectOf(user, query.personId);
+        return { body: await service.enrolmentsOf(actor, personId) };
+      },
+    }),
+    hr({
+      method: 'get',
+      path: '/api/training/learning-paths',
+      operationId: 'listLearningPaths',
+      summary: 'Every learning path, archived ones too (HR)',
+      responses: { 200: { description: 'Paths', schema: z.array(learningPathSchema) } },
+      handler: async ({ user }) => ({ body: await service.listPaths(actorOf(user)) }),
+    }),
+    hr({
+      method: 'post',
+      path: '/api/training/learning-paths',
+      operationId: 'createLearningPath',
+      summary: 'Define a stepwise learning path (段階的にステップアップ; HR)',
+      request: { body: learningPathInputSchema },
+      responses: { 201: { description: 'Created', schema: learningPathSchema } },
+      handler: async ({ user, body }) => ({
+        status: 201,
+        body: await service.createPath(actorOf(user), body),
+      }),
+    }),
+    path({
+      method: 'put',
+      path: '',
+      operationId: 'updateLearningPath',
+      summary: 'Change or archive a learning path (HR; versioned)',
+      body: learningPathUpdateSchema,
+      ok: { description: 'Changed', schema: learningPathSchema },
+      act: (actor, id, body) => service.updatePath(actor, id, body),
+    }),
+    route({
+      method: 'get',
+      path: '/api/training/path-progress',
+      operationId: 'getLearningPathProgress',
+      summary: 'Where a person is on their learning paths: steps done and the next one (self, chain, HR)',
+      request: { query: personQuerySchema },
+      responses: { 200: { description: 'Their paths', schema: pathProgressSchema }, ...readers },
+      handler: async ({ user, query }) => {
+        const { actor, personId } = subjectOf(user, query.personId);
+        return { body: await service.progressOf(actor, personId) };
+      },
+    }),
+  ];
+}
