@@ -216,6 +216,66 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     expect(card).toContain(encodeURIComponent(`team/${member!.id}`));
   }, 120_000);
 
+  // Before the pulse test: answering a card from the Playground's English client makes the person's chat
+  // English, and this test reads the Japanese notice.
+  it('tells the person their キャリア面談 is due and their supervisor to book it, once each', async () => {
+    const [member, supervisor] = playgroundStandIns(server.emulator.people);
+    const [row] = await server.database.query<{ hire_date: string }>(
+      `SELECT hire_date::text AS hire_date FROM people WHERE id = $1`,
+      [member!.id],
+    );
+    // The last anniversary of the hire date (a past day, so the notices may go at once) is the milestone.
+    const today = jstDayOf(Date.now());
+    let years = 1;
+    while (addYears(row!.hire_date, years + 1) <= today) years += 1;
+    const dueOn = addYears(row!.hire_date, years);
+    expect(dueOn <= today).toBe(true);
+    const prompts = createCareerPrompts({
+      db: server.database.db,
+      settings: { interviewYears: [years], evaluationPeriodYears: years + 1 },
+      now: () => new Date(jstMidnight(dueOn) + 10 * 60 * 60 * 1000),
+      notices: {
+        messages: server.botMessages,
+        cards: careerPromptCards,
+        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+        tabLink: createTabLinks(server.config),
+      },
+    });
+    // Others hired within the same fortnight are prompted too; a second run prompts nobody again.
+    expect((await prompts.run()).prompted).toBeGreaterThan(0);
+    expect(await prompts.run()).toEqual({ prompted: 0 });
+    const toPerson = await playground.waitForMessage(
+      (message) => message.text === `採用${years}年目のキャリア面談の時期です`,
+      60_000,
+    );
+    expect(toPerson.conversationId).toBe(playground.config.personalChat.id);
+    // The supervisor's chat is not the Playground's current user's: its notice is seen posted in the outbox.
+    const [{ id: promptId } = { id: '' }] = await server.database.query<{ id: string }>(
+      `SELECT id FROM career_prompts WHERE person_id = $1`,
+      [member!.id],
+    );
+    const key = `career-prompt:${member!.id}:${promptId}:supervisor:${supervisor!.id}`;
+    const sentBy = Date.now() + 60_000;
+    while ((await server.botMessages.status([key])).get(key)?.state !== 'sent') {
+      expect(Date.now() < sentBy, 'the notice to the supervisor to be posted').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // The cards as posted (the Playground's stream shows the text): the person's links to their career
+    // design, the supervisor's opens the booking of a career interview with them.
+    const sent = await server.database.query<{
+      recipient: { personId: string };
+      payload: { attachments: unknown[] };
+    }>(
+      `SELECT recipient, payload FROM bot_outbox WHERE key LIKE 'career-prompt:' || $1 || ':%' ORDER BY key`,
+      [member!.id],
+    );
+    expect(sent.map((message) => message.recipient.personId)).toEqual([member!.id, supervisor!.id]);
+    expect(JSON.stringify(sent[0]!.payload.attachments)).toContain('キャリアデザインを開く');
+    const card = JSON.stringify(sent[1]!.payload.attachments);
+    expect(card).toContain('キャリア面談を予約する');
+    expect(card).toContain(encodeURIComponent(`interviews/book/career/${member!.id}`));
+  }, 120_000);
+
   it('takes the pulse’s answer from its card once, and refuses a malformed one and one after close, keeping what was typed', async () => {
     const call = apiCaller(() => server);
     // The person the Playground's current user stands in for (the OJT test above moved them out of 市民課,
@@ -348,61 +408,4 @@ describe('bot outbox through Microsoft 365 Agents Playground', () => {
     expect(inputs(late.value)).toEqual({ q1: '2', q2: '3', q3: '4', freeText: '遅くなりました' });
     expect(await stored()).toHaveLength(2);
   }, 180_000);
-  it('tells the person their キャリア面談 is due and their supervisor to book it, once each', async () => {
-    const [member, supervisor] = playgroundStandIns(server.emulator.people);
-    const [row] = await server.database.query<{ hire_date: string }>(
-      `SELECT hire_date::text AS hire_date FROM people WHERE id = $1`,
-      [member!.id],
-    );
-    // The last anniversary of the hire date (a past day, so the notices may go at once) is the milestone.
-    const today = jstDayOf(Date.now());
-    let years = 1;
-    while (addYears(row!.hire_date, years + 1) <= today) years += 1;
-    const dueOn = addYears(row!.hire_date, years);
-    expect(dueOn <= today).toBe(true);
-    const prompts = createCareerPrompts({
-      db: server.database.db,
-      settings: { interviewYears: [years], evaluationPeriodYears: years + 1 },
-      now: () => new Date(jstMidnight(dueOn) + 10 * 60 * 60 * 1000),
-      notices: {
-        messages: server.botMessages,
-        cards: careerPromptCards,
-        languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
-        tabLink: createTabLinks(server.config),
-      },
-    });
-    // Others hired within the same fortnight are prompted too; a second run prompts nobody again.
-    expect((await prompts.run()).prompted).toBeGreaterThan(0);
-    expect(await prompts.run()).toEqual({ prompted: 0 });
-    const toPerson = await playground.waitForMessage(
-      (message) => message.text === `採用${years}年目のキャリア面談の時期です`,
-      60_000,
-    );
-    expect(toPerson.conversationId).toBe(playground.config.personalChat.id);
-    // The supervisor's chat is not the Playground's current user's: its notice is seen posted in the outbox.
-    const [{ id: promptId } = { id: '' }] = await server.database.query<{ id: string }>(
-      `SELECT id FROM career_prompts WHERE person_id = $1`,
-      [member!.id],
-    );
-    const key = `career-prompt:${member!.id}:${promptId}:supervisor:${supervisor!.id}`;
-    const sentBy = Date.now() + 60_000;
-    while ((await server.botMessages.status([key])).get(key)?.state !== 'sent') {
-      expect(Date.now() < sentBy, 'the notice to the supervisor to be posted').toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    // The cards as posted (the Playground's stream shows the text): the person's links to their career
-    // design, the supervisor's opens the booking of a career interview with them.
-    const sent = await server.database.query<{
-      recipient: { personId: string };
-      payload: { attachments: unknown[] };
-    }>(
-      `SELECT recipient, payload FROM bot_outbox WHERE key LIKE 'career-prompt:' || $1 || ':%' ORDER BY key`,
-      [member!.id],
-    );
-    expect(sent.map((message) => message.recipient.personId)).toEqual([member!.id, supervisor!.id]);
-    expect(JSON.stringify(sent[0]!.payload.attachments)).toContain('キャリアデザインを開く');
-    const card = JSON.stringify(sent[1]!.payload.attachments);
-    expect(card).toContain('キャリア面談を予約する');
-    expect(card).toContain(encodeURIComponent(`interviews/book/career/${member!.id}`));
-  }, 120_000);
 });
