@@ -30,6 +30,7 @@ import { developmentRoutes } from '../../../src/growth/development.routes.ts';
 import { ojtRoutes } from '../../../src/ojt/ojt.routes.ts';
 import { orgPolicyRoutes } from '../../../src/growth/org-policy.routes.ts';
 import { placementRoutes } from '../../../src/growth/placement.routes.ts';
+import { evaluationRoutes } from '../../../src/evaluation/evaluation.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -159,6 +160,12 @@ const TAB_ROUTES = [
   'GET /api/hr/placement/declarations',
   'GET /api/hr/placement/declarations/:fiscalYear/:personId',
   'GET /api/hr/placement/roll-ups',
+  'GET /api/evaluations/config',
+  'GET /api/evaluations/calibration',
+  'GET /api/hr/evaluations/:fiscalYear/evaluators',
+  'PUT /api/hr/evaluations/:fiscalYear/evaluators/:personId',
+  'GET /api/hr/evaluations/:fiscalYear/trainings',
+  'PUT /api/hr/evaluations/:fiscalYear/trainings/:personId',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -193,6 +200,7 @@ describe("the tab's typed routes", () => {
       ...ojtRoutes({} as never, {} as never),
       ...orgPolicyRoutes({} as never),
       ...placementRoutes({} as never),
+      ...evaluationRoutes({} as never),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
