@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -782,23 +782,16 @@ export function createEvaluationService(deps: {
     },
 
     /**
-     * HR's list of the year's overrides that name an evaluator (one set back to the lines on both stages
-     * is not listed), by the person's name, each with the evaluators it gives.
+     * HR's list of the year's overrides, by the person's name, each with the evaluators it gives and its
+     * version. One set back to the lines on both stages stays listed with neither stage `overridden`
+     * (its version is what the next change must name).
      */
     async overrides(actor: Actor, fiscalYear: number): Promise<EvaluatorOverrideRow[]> {
       if (!actor.isHr) throw new AppError('forbidden', 'Only HR sees the evaluator overrides.');
       const rows = await db
         .select()
         .from(evaluatorOverrides)
-        .where(
-          and(
-            eq(evaluatorOverrides.fiscalYear, fiscalYear),
-            or(
-              isNotNull(evaluatorOverrides.firstEvaluatorId),
-              isNotNull(evaluatorOverrides.secondEvaluatorId),
-            ),
-          ),
-        );
+        .where(eq(evaluatorOverrides.fiscalYear, fiscalYear));
       const listed = await Promise.all(
         rows.map(async (row) => ({
           person: { id: row.personId, displayName: await nameOf(row.personId) },

@@ -92,6 +92,13 @@ export const queryKeys = {
   /** HR's roll-up of the 育成 pages for a fiscal year. */
   hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
   hrPlacement: (...parts: Array<string | number>) => ['hr-placement', ...parts] as const,
+  /** HR's evaluation section: the year's overrides or 評価者研修 records. */
+  hrEvaluation: (kind: 'evaluators' | 'trainings', fiscalYear: number) =>
+    ['hr-evaluation', kind, fiscalYear] as const,
+  /** The 調整 view of a 課 or 部 for a year. */
+  calibration: (fiscalYear: number, scope: 'department' | 'division', name: string) =>
+    ['calibration', fiscalYear, scope, name] as const,
+  evaluationConfig: ['evaluation-config'] as const,
 };
 
 /**

@@ -407,7 +407,7 @@ describe('人事評価 support (/api/people/:personId/evaluations/:fiscalYear)',
     expect(form.firstEvaluator).toMatchObject({ id: first.id, trained: false });
   });
 
-  it('lists the year’s overrides and 評価者研修 records to HR only; an override set back to the lines leaves the list', async () => {
+  it('lists the year’s overrides and 評価者研修 records to HR only; an override set back to the lines overrides nothing', async () => {
     const trainings = `/api/hr/evaluations/${year}/trainings`;
     const overrides = `/api/hr/evaluations/${year}/evaluators`;
     for (const caller of [second, first, outsider]) {
@@ -432,7 +432,15 @@ describe('人事評価 support (/api/people/:personId/evaluations/:fiscalYear)',
       secondEvaluatorId: null,
     });
     expect(removed.status).toBe(200);
-    expect((await call(hr, 'GET', overrides)).body).toEqual([]);
+    const cleared = (await call(hr, 'GET', overrides)).body as unknown as EvaluatorOverrideRow[];
+    expect(
+      cleared.map((row) => [
+        row.person.id,
+        row.firstEvaluator?.overridden ?? false,
+        row.secondEvaluator?.overridden ?? false,
+        row.version,
+      ]),
+    ).toEqual([[outsider.id, false, false, 2]]);
     expect((await call(hr, 'GET', '/api/hr/evaluations/19/trainings')).status).toBe(400);
   });
 });
