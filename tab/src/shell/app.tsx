@@ -44,6 +44,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   hr: lazy(() => import('../hr/hr-view.tsx')),
   policy: lazy(() => import('../policy/policy-view.tsx')),
   'org-policy': lazy(() => import('../org-policy/org-policy-view.tsx')),
+  'evaluation-calibration': lazy(() => import('../evaluation/calibration-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;

@@ -13,7 +13,8 @@ export type PageId =
   | 'training'
   | 'hr'
   | 'policy'
-  | 'org-policy';
+  | 'org-policy'
+  | 'evaluation-calibration';
 
 export interface Route {
   page: PageId;
@@ -33,6 +34,7 @@ const PAGES: readonly PageId[] = [
   'hr',
   'policy',
   'org-policy',
+  'evaluation-calibration',
 ];
 
 export function parseRoute(hash: string): Route {
