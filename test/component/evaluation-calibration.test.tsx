@@ -49,6 +49,9 @@ async function open(answers: Answers = {}, options: { language?: 'ja' | 'en'; da
   return { screen, received: fake.received };
 }
 
+/** Each grade of the scale, best first, with its count: the same in the bars and in the table. */
+const GRADES = ['S（特に優秀）0', 'A（優秀）6', 'B（標準）9', 'C（やや劣る）1', 'D（劣る）0'];
+
 const textOf = (locator: { query: () => Element | null }) => locator.query()?.textContent ?? '';
 
 describe('the 調整 view', () => {
@@ -60,21 +63,9 @@ describe('the 調整 view', () => {
       department: '市民課',
     });
     const bars = screen.getByTestId('calibration-bars').element().querySelectorAll('li');
-    expect([...bars].map((bar) => bar.textContent)).toEqual([
-      'S（特に優秀）0',
-      'A（優秀）6',
-      'B（標準）9',
-      'C（やや劣る）1',
-      'D（劣る）0',
-    ]);
+    expect([...bars].map((bar) => bar.textContent)).toEqual(GRADES);
     const rows = screen.getByTestId('calibration-table').element().querySelectorAll('tbody tr');
-    expect([...rows].map((row) => row.textContent)).toEqual([
-      'S（特に優秀）0',
-      'A（優秀）6',
-      'B（標準）9',
-      'C（やや劣る）1',
-      'D（劣る）0',
-    ]);
+    expect([...rows].map((row) => row.textContent)).toEqual(GRADES);
     const outlier = screen.getByTestId('calibration-outlier-person-a');
     await expect.poll(() => textOf(outlier)).toContain('吉田 花子企画・調整力C（やや劣る）5-3');
     expect(outlier.element().querySelector('a')?.getAttribute('href')).toBe(
