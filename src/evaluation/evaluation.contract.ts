@@ -7,7 +7,9 @@
 // POST /api/people/:personId/evaluations/:fiscalYear/submit       ← version (the 1次)
 // PUT  /api/people/:personId/evaluations/:fiscalYear/second       ← EvaluationSecondInput (the 2次, after submit)
 // POST /api/people/:personId/evaluations/:fiscalYear/confirm      ← version (the 2次)
+// GET  /api/hr/evaluations/:fiscalYear/evaluators                 → EvaluatorOverrideRow[] (HR: the year's overrides)
 // PUT  /api/hr/evaluations/:fiscalYear/evaluators/:personId       ← EvaluatorOverrideInput (HR)
+// GET  /api/hr/evaluations/:fiscalYear/trainings                  → EvaluatorTrainingRow[] (HR: the year's records)
 // PUT  /api/hr/evaluations/:fiscalYear/trainings/:personId        ← EvaluatorTrainingInput (HR: 評価者研修)
 // GET  /api/hr/evaluations.csv?fiscalYear=&encoding=               → CSV (HR, docs/evaluation.md)
 // GET  /api/evaluations/calibration?fiscalYear=&department=|division= → CalibrationView (調整: 課長/部長, HR)
@@ -152,6 +154,10 @@ export const evaluatorOverrideViewSchema = z.object({
 });
 export type EvaluatorOverrideView = z.infer<typeof evaluatorOverrideViewSchema>;
 
+/** An override in the year's list: whom it is about, and the evaluators it gives them. */
+export const evaluatorOverrideRowSchema = evaluatorOverrideViewSchema.extend({ person: personRefSchema });
+export type EvaluatorOverrideRow = z.infer<typeof evaluatorOverrideRowSchema>;
+
 export const evaluatorTrainingInputSchema = z.object({ completed: z.boolean() }).strict();
 export const evaluatorTrainingViewSchema = z.object({
   personId: z.string(),
@@ -159,6 +165,13 @@ export const evaluatorTrainingViewSchema = z.object({
   completed: z.boolean(),
 });
 export type EvaluatorTrainingView = z.infer<typeof evaluatorTrainingViewSchema>;
+
+/** A 評価者研修 record in the year's list: who, whether completed, when HR recorded it. */
+export const evaluatorTrainingRowSchema = evaluatorTrainingViewSchema.extend({
+  person: personRefSchema,
+  recordedAt: z.string(),
+});
+export type EvaluatorTrainingRow = z.infer<typeof evaluatorTrainingRowSchema>;
 
 export const evaluationCsvQuerySchema = z.object({
   fiscalYear: fiscalYearQuery,

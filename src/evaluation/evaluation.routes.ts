@@ -18,8 +18,10 @@ import {
   evaluationVersionInputSchema,
   evaluationViewSchema,
   evaluatorOverrideInputSchema,
+  evaluatorOverrideRowSchema,
   evaluatorOverrideViewSchema,
   evaluatorTrainingInputSchema,
+  evaluatorTrainingRowSchema,
   evaluatorTrainingViewSchema,
 } from './evaluation.contract.ts';
 import type { EvaluationService } from './evaluation.service.ts';
@@ -177,6 +179,35 @@ export function evaluationRoutes(service: EvaluationService): RouteDefinition[] 
           ? shiftJisCsvResult(table.name, table.header, table.rows)
           : csvResult(table.name, table.header, table.rows);
       },
+    }),
+    hr({
+      method: 'get',
+      path: '/api/hr/evaluations/:fiscalYear/evaluators',
+      operationId: 'listEvaluatorOverrides',
+      summary: "HR: the fiscal year's evaluator overrides, with the evaluators each gives",
+      request: { params: z.object({ fiscalYear: fiscalYearParam }) },
+      responses: {
+        200: {
+          description: 'The overrides naming an evaluator',
+          schema: z.array(evaluatorOverrideRowSchema),
+        },
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.overrides(actorOf(user), params.fiscalYear),
+      }),
+    }),
+    hr({
+      method: 'get',
+      path: '/api/hr/evaluations/:fiscalYear/trainings',
+      operationId: 'listEvaluatorTrainings',
+      summary: "HR: the fiscal year's 評価者研修 records",
+      request: { params: z.object({ fiscalYear: fiscalYearParam }) },
+      responses: {
+        200: { description: 'The records', schema: z.array(evaluatorTrainingRowSchema) },
+      },
+      handler: async ({ user, params }) => ({
+        body: await service.trainings(actorOf(user), params.fiscalYear),
+      }),
     }),
     hrPerson('evaluators')({
       method: 'put',

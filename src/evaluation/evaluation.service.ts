@@ -24,7 +24,9 @@ import type {
   EvaluationStatus,
   EvaluationView,
   EvaluatorOverrideInput,
+  EvaluatorOverrideRow,
   EvaluatorOverrideView,
+  EvaluatorTrainingRow,
   EvaluatorTrainingView,
 } from './evaluation.contract.ts';
 import {
@@ -46,6 +48,14 @@ interface FormItem {
   itemId: string;
   title: string | null;
 }
+
+/** Lists of people by name (an erased name last), then id. */
+const byPersonName = (
+  a: { person: { id: string; displayName: string | null } },
+  b: { person: { id: string; displayName: string | null } },
+) =>
+  (a.person.displayName ?? '\uffff').localeCompare(b.person.displayName ?? '\uffff', 'ja') ||
+  a.person.id.localeCompare(b.person.id);
 
 const keyOf = (item: { kind: string; itemId: string }) => `${item.kind}:${item.itemId}`;
 
@@ -135,6 +145,8 @@ export function createEvaluationService(deps: {
       secondEvaluator: view(evaluators.second, evaluators.secondOverridden),
     };
   };
+
+  const nameOf = async (personId: string) => (await deps.people.get(personId))?.displayName ?? null;
 
   /** What the form rates: each ● competency of the level, in policy order, then the year's goals. */
   const formItems = async (
@@ -767,6 +779,50 @@ export function createEvaluationService(deps: {
         ...(await evaluatorViews(evaluators, fiscalYear)),
         version: saved.version,
       };
+    },
+
+    /**
+     * HR's list of the year's overrides, by the person's name, each with the evaluators it gives and its
+     * version. One set back to the lines on both stages stays listed with neither stage `overridden`
+     * (its version is what the next change must name).
+     */
+    async overrides(actor: Actor, fiscalYear: number): Promise<EvaluatorOverrideRow[]> {
+      if (!actor.isHr) throw new AppError('forbidden', 'Only HR sees the evaluator overrides.');
+      const rows = await db
+        .select()
+        .from(evaluatorOverrides)
+        .where(eq(evaluatorOverrides.fiscalYear, fiscalYear));
+      const listed = await Promise.all(
+        rows.map(async (row) => ({
+          person: { id: row.personId, displayName: await nameOf(row.personId) },
+          personId: row.personId,
+          fiscalYear,
+          ...(await evaluatorViews(await evaluatorsOf(row.personId, fiscalYear), fiscalYear)),
+          version: row.version,
+        })),
+      );
+      return listed.sort(byPersonName);
+    },
+
+    /** HR's list of the year's 評価者研修 records, by name. */
+    async trainings(actor: Actor, fiscalYear: number): Promise<EvaluatorTrainingRow[]> {
+      if (!actor.isHr) throw new AppError('forbidden', 'Only HR sees the 評価者研修 records.');
+      const rows = await db
+        .select()
+        .from(evaluatorTrainings)
+        .where(eq(evaluatorTrainings.fiscalYear, fiscalYear));
+      const names = new Map(
+        (await deps.people.getMany(rows.map((row) => row.personId))).map((row) => [row.id, row.displayName]),
+      );
+      return rows
+        .map((row) => ({
+          person: { id: row.personId, displayName: names.get(row.personId) ?? null },
+          personId: row.personId,
+          fiscalYear,
+          completed: row.completed,
+          recordedAt: row.recordedAt.toISOString(),
+        }))
+        .sort(byPersonName);
     },
 
     /** HR records whether an evaluator completed the year's 評価者研修. */

@@ -84,9 +84,20 @@ export const placementPageSchema = z.object({
 });
 export type PlacementPage = z.infer<typeof placementPageSchema>;
 
+/**
+ * The 部 a person has served in: HR's 発令 records and the 部 in force, then the career design's rotation
+ * entries only for the time before the first record (docs/growth.md).
+ */
+const rotationFields = {
+  divisions: z.array(z.string()),
+  fromRecords: z.number(),
+  fromCareer: z.number(),
+};
+
 export const placementFormSchema = z.object({
   person: placedPersonSchema,
   career: z.object({ path: careerPathSchema, pathField: z.string() }),
+  rotation: z.object(rotationFields),
   declaration: declarationResponseSchema,
 });
 export type PlacementForm = z.infer<typeof placementFormSchema>;
@@ -133,13 +144,7 @@ export const placementRollUpsSchema = z.object({
   rotation: z.object({
     /** people with 1, 2, 3 … different 部 (0: nothing known). */
     histogram: z.array(z.object({ divisions: z.number(), people: z.number() })),
-    people: z.array(
-      rolledPersonSchema.extend({
-        divisions: z.array(z.string()),
-        fromRecords: z.number(),
-        fromCareer: z.number(),
-      }),
-    ),
+    people: z.array(rolledPersonSchema.extend(rotationFields)),
   }),
 });
 export type PlacementRollUps = z.infer<typeof placementRollUpsSchema>;

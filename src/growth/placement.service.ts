@@ -25,6 +25,7 @@ import type {
 
 type DeclarationRow = typeof declarations.$inferSelect;
 type CareerRow = typeof careerDesigns.$inferSelect;
+type DivisionRecord = Awaited<ReturnType<typeof divisionRecordsUntil>>[number];
 
 /** The fiscal year a day (YYYY-MM-DD) falls in: April to March. */
 export function fiscalYearOfDay(day: string): number {
@@ -71,6 +72,40 @@ function decodeCursor(cursor: string): [string, string, string] {
 
 /** Names compared as typed, without surrounding or repeated spaces (full-width included). */
 const normalName = (name: string) => name.replace(/[\s\u3000]+/g, ' ').trim();
+
+/** The 発令 records of each person, in the order given (effective day). */
+function recordsByPerson(records: DivisionRecord[]): Map<string, DivisionRecord[]> {
+  const byPerson = new Map<string, DivisionRecord[]>();
+  for (const record of records)
+    byPerson.set(record.personId, [...(byPerson.get(record.personId) ?? []), record]);
+  return byPerson;
+}
+
+/**
+ * The 部 a person has served in. HR's 発令 records are the official history and win for the time they
+ * cover; what the person typed into their career design counts only for postings that ended before the
+ * first record (the years before HR's imports began), so one posting is never counted twice under two
+ * spellings.
+ */
+function rotationOf(person: StaffPlacement, own: DivisionRecord[], career: CareerRow | undefined) {
+  const fromRecords = new Set(
+    [...own.map((record) => record.division), person.division]
+      .filter((division): division is string => !!division?.trim())
+      .map(normalName),
+  );
+  const firstMonth = own[0]?.effectiveFrom.slice(0, 7);
+  const fromCareer = new Set(
+    (career?.rotation ?? [])
+      .filter((entry) => firstMonth === undefined || (entry.to !== null && entry.to < firstMonth))
+      .map((entry) => normalName(entry.department))
+      .filter((name) => !fromRecords.has(name)),
+  );
+  return {
+    divisions: [...fromRecords, ...fromCareer],
+    fromRecords: fromRecords.size,
+    fromCareer: fromCareer.size,
+  };
+}
 
 export function createPlacementService(deps: {
   db: Db;
@@ -193,13 +228,19 @@ export function createPlacementService(deps: {
     async form(actor: Actor, fiscalYear: number, personId: string): Promise<PlacementForm> {
       requireHr(actor);
       const declaration = await deps.declarations.get(actor, personId, fiscalYear);
-      const [staff, careers] = await Promise.all([staffPlacementsOn(db, today()), careersOf()]);
+      const day = today();
+      const [staff, careers, records] = await Promise.all([
+        staffPlacementsOn(db, day),
+        careersOf(),
+        divisionRecordsUntil(db, day),
+      ]);
       const person = staff.find((candidate) => candidate.id === personId);
       if (!person) throw new AppError('not_found', 'No such person among the staff in force today.');
       const career = careers.get(personId);
       return {
         person: placedOf(person),
         career: { path: career?.path ?? 'undecided', pathField: career?.pathField ?? '' },
+        rotation: rotationOf(person, recordsByPerson(records).get(personId) ?? [], career),
         declaration,
       };
     },
@@ -276,36 +317,12 @@ export function createPlacementService(deps: {
         })
         .sort((a, b) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : byName(a, b)));
 
-      // Rotation: HR's 発令 records are the official history and win for the time they cover; what the
-      // person typed into their career design counts only for postings that ended before the first record
-      // (the years before HR's imports began), so one posting is never counted twice under two spellings.
-      const recordsOf = new Map<string, Array<{ effectiveFrom: string; division: string | null }>>();
-      for (const record of records) {
-        if (!byId.has(record.personId)) continue;
-        recordsOf.set(record.personId, [...(recordsOf.get(record.personId) ?? []), record]);
-      }
+      const recordsOf = recordsByPerson(records);
       const coverage = staff
-        .map((person) => {
-          const own = recordsOf.get(person.id) ?? [];
-          const fromRecords = new Set(
-            [...own.map((record) => record.division), person.division]
-              .filter((division): division is string => !!division?.trim())
-              .map(normalName),
-          );
-          const firstMonth = own[0]?.effectiveFrom.slice(0, 7);
-          const fromCareer = new Set(
-            (careers.get(person.id)?.rotation ?? [])
-              .filter((entry) => firstMonth === undefined || (entry.to !== null && entry.to < firstMonth))
-              .map((entry) => normalName(entry.department))
-              .filter((name) => !fromRecords.has(name)),
-          );
-          return {
-            ...placedOf(person),
-            divisions: [...fromRecords, ...fromCareer],
-            fromRecords: fromRecords.size,
-            fromCareer: fromCareer.size,
-          };
-        })
+        .map((person) => ({
+          ...placedOf(person),
+          ...rotationOf(person, recordsOf.get(person.id) ?? [], careers.get(person.id)),
+        }))
         .sort((a, b) => a.divisions.length - b.divisions.length || byName(a, b));
       const histogram = new Map<number, number>();
       for (const person of coverage)

@@ -17,6 +17,7 @@ const ALL: PageId[] = [
   'team',
   'interviews',
   'training',
+  'evaluation-calibration',
   'hr',
 ];
 

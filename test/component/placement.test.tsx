@@ -65,7 +65,13 @@ const rollUps: PlacementRollUps = {
       },
     ],
   },
-  rotation: { histogram: [{ divisions: 2, people: 5 }], people: [] },
+  rotation: {
+    histogram: [{ divisions: 2, people: 5 }],
+    people: [
+      { ...person, divisions: ['市民部'], fromRecords: 1, fromCareer: 0 },
+      { ...person, id: 'person-b', department: '保育課', divisions: [], fromRecords: 0, fromCareer: 0 },
+    ],
+  },
 };
 
 async function mount(language: Language = 'ja', dark = false) {
@@ -79,6 +85,7 @@ async function mount(language: Language = 'ja', dark = false) {
     'GET /api/hr/placement/declarations/:fiscalYear/:personId': {
       person,
       career: { path: 'specialist', pathField: '福祉' },
+      rotation: { divisions: ['市民部', '健康福祉部'], fromRecords: 1, fromCareer: 1 },
       declaration,
     },
     'GET /api/hr/placement/roll-ups': rollUps,
@@ -113,6 +120,28 @@ describe('HR: the 配置 workspace', () => {
     expect(
       received.filter((request) => request.key === 'GET /api/hr/placement/declarations').at(-1)?.query,
     ).toMatchObject({ fiscalYear: String(fiscalYear), status: 'draft' });
+  });
+
+  it('filters by 課 (those the roll-ups count) and level, and lists the 部 the person served in', async () => {
+    const { screen, received } = await mount();
+    await screen.getByTestId('placement-open-person-a').click();
+    await expect
+      .poll(() => screen.getByTestId('placement-form-rotation').query()?.textContent ?? '')
+      .toBe('市民部健康福祉部');
+    expect(screen.getByTestId('placement-form').element().textContent).toContain(
+      '人事の発令記録から1部、本人のキャリアデザインから1部',
+    );
+    await expect
+      .poll(() => screen.getByTestId('placement-filter-department').query()?.textContent ?? '')
+      .toBe('すべて市民課保育課');
+    await screen.getByTestId('placement-filter-department').selectOptions('保育課');
+    await screen.getByTestId('placement-filter-level').selectOptions('kakaricho');
+    await expect
+      .poll(
+        () =>
+          received.filter((request) => request.key === 'GET /api/hr/placement/declarations').at(-1)?.query,
+      )
+      .toMatchObject({ fiscalYear: String(fiscalYear), department: '保育課', level: 'kakaricho' });
   });
 
   it('fits 360 px in English and passes axe in the dark theme', async () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import {
   openTabPage,
 } from '../support/browser.ts';
 import { expectNoSqueezedCells, expectTablesFit } from '../support/tables.ts';
+import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
+import { apiCaller } from '../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // HR walks through the people section: the staff list (filters, one head count, a name opens the
@@ -22,7 +25,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/people/${na
 describe('HR console: staff and levels', () => {
   let server: TestServer;
   let browser: Browser;
-  let hr: { userPrincipalName: string };
+  let hr: { id: string; userPrincipalName: string };
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     hr = server.emulator.people.find((person) => person.appRoles.length > 0 && person.levelId === 'kacho')!;
@@ -205,6 +208,62 @@ describe('HR console: staff and levels', () => {
     await expectNoSidewaysScroll(tab.frame);
     await noSeriousAxe(tab);
     await screenshot(page, 'hr-people-refused-en-dark-360');
+    await page.close();
+  });
+
+  it('exports the year’s evaluations as CSV, then filters the 配置 workspace, opens a form and reads the roll-ups', async () => {
+    // One submitted 自己申告 to read (the window opened by HR, as in the city's year).
+    const call = apiCaller(() => server);
+    const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+    // A 主事 whom the levels file of the first step does not promote or move.
+    const staff = server.emulator.people.find(
+      (person) =>
+        person.levelId === 'shuji' &&
+        person.appRoles.length === 0 &&
+        person.department &&
+        !['K10005', 'K10006', 'K10017'].includes(person.employeeId ?? ''),
+    )!;
+    await call(hr, 'POST', '/api/declaration-windows', { fiscalYear, closesOn: `${fiscalYear + 1}-03-31` });
+    const declaration = `/api/people/me/declarations/${fiscalYear}`;
+    const wish = { department: '保育課', reason: '子育て支援の経験を生かしたい' };
+    expect(
+      (
+        await call(staff, 'PUT', declaration, {
+          version: 0,
+          placement: 'transfer',
+          transferWishes: [wish],
+          circumstances: '',
+          comment: '',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call(staff, 'POST', `${declaration}/submit`, { version: 1 })).status).toBe(200);
+
+    const { page, tab } = await open();
+    await tab.frame.locator('[data-testid=hr-tab-evaluation]').click();
+    const evaluation = tab.frame.locator('[data-testid=hr-section-evaluation]');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      evaluation.locator('[data-testid=csv-evaluations-utf8]').click(),
+    ]);
+    const bytes = await readFile(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').split('\r\n')[0]).toMatch(/^年度,職員番号,氏名,所属,職層,/);
+    await noSeriousAxe(tab);
+
+    await tab.frame.locator('[data-testid=hr-tab-placement]').click();
+    const placement = tab.frame.locator('[data-testid=hr-section-placement]');
+    await placement.locator('[data-testid=placement-filter-department]').selectOption(staff.department);
+    await placement.locator('[data-testid=placement-filter-level]').selectOption('shuji');
+    await placement.locator(`[data-testid=placement-open-${staff.id}]`).click();
+    await expect
+      .poll(() => placement.locator('[data-testid=placement-form-rotation]').textContent())
+      .toMatch(/部/);
+    await expect
+      .poll(() => tab.frame.locator('[data-testid=placement-wished]').textContent())
+      .toContain('保育課');
+    await noSeriousAxe(tab);
+    await screenshot(page, 'hr-evaluation-placement-ja');
     await page.close();
   });
 });

@@ -110,6 +110,12 @@ export const queryKeys = {
   /** One person's evaluation of a fiscal year ('me' is never used: the person's own id). */
   evaluation: (personId: string, fiscalYear: number) =>
     ['evaluations', 'person', personId, fiscalYear] as const,
+  /** HR's evaluation section: the year's overrides or 評価者研修 records. */
+  hrEvaluation: (kind: 'evaluators' | 'trainings', fiscalYear: number) =>
+    ['hr-evaluation', kind, fiscalYear] as const,
+  /** The 調整 view of a 課 or 部 for a year. */
+  calibration: (fiscalYear: number, scope: 'department' | 'division', name: string) =>
+    ['calibration', fiscalYear, scope, name] as const,
 };
 
 /**

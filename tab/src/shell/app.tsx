@@ -45,6 +45,7 @@ const PAGES: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
   policy: lazy(() => import('../policy/policy-view.tsx')),
   'org-policy': lazy(() => import('../org-policy/org-policy-view.tsx')),
   evaluation: lazy(() => import('../evaluation/evaluation-view.tsx')),
+  'evaluation-calibration': lazy(() => import('../evaluation/calibration-view.tsx')),
 };
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;

@@ -63,6 +63,11 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
     'interviews',
     'training',
     ...(evaluator ? (['evaluation'] as const) : []),
+    // 調整: the server lets in whoever has people below them (its `supervisor` role) and HR; anyone it
+    // then refuses for a 課 or 部 gets the page's explanation.
+    ...(me?.roles.includes('supervisor') || me?.roles.includes('hr')
+      ? (['evaluation-calibration'] as const)
+      : []),
     // The HR console is shown to those whose token carries the HR app role; the server checks every call.
     ...(me?.roles.includes('hr') ? (['hr'] as const) : []),
   ];

@@ -14,7 +14,8 @@ export type PageId =
   | 'hr'
   | 'policy'
   | 'org-policy'
-  | 'evaluation';
+  | 'evaluation'
+  | 'evaluation-calibration';
 
 export interface Route {
   page: PageId;
@@ -35,6 +36,7 @@ const PAGES: readonly PageId[] = [
   'policy',
   'org-policy',
   'evaluation',
+  'evaluation-calibration',
 ];
 
 export function parseRoute(hash: string): Route {

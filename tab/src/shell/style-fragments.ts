@@ -41,3 +41,10 @@ export const chartKey: GriffelStyle = {
   padding: 0,
   margin: '8px 0 0',
 };
+
+/** A select that shrinks with a phone's width: a long option is cut with an ellipsis, not the page widened. */
+export const shrinkingSelect: GriffelStyle = {
+  minWidth: 0,
+  width: '100%',
+  '& select': { minWidth: 0, textOverflow: 'ellipsis' },
+};

@@ -1,6 +1,11 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluateeRow, EvaluationView } from '../../../src/evaluation/evaluation.contract.ts';
+import type {
+  EvaluateeRow,
+  EvaluationView,
+  EvaluatorOverrideRow,
+  EvaluatorTrainingRow,
+} from '../../../src/evaluation/evaluation.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -400,5 +405,42 @@ describe('人事評価 support (/api/people/:personId/evaluations/:fiscalYear)',
     const form = await current();
     expect(form.secondEvaluator).toMatchObject({ id: second.id, trained: true });
     expect(form.firstEvaluator).toMatchObject({ id: first.id, trained: false });
+  });
+
+  it('lists the year’s overrides and 評価者研修 records to HR only; an override set back to the lines overrides nothing', async () => {
+    const trainings = `/api/hr/evaluations/${year}/trainings`;
+    const overrides = `/api/hr/evaluations/${year}/evaluators`;
+    for (const caller of [second, first, outsider]) {
+      expect((await call(caller, 'GET', trainings)).status).toBe(403);
+      expect((await call(caller, 'GET', overrides)).status).toBe(403);
+    }
+    const recorded = await call(hr, 'GET', trainings);
+    expect(recorded.status).toBe(200);
+    const records = recorded.body as unknown as EvaluatorTrainingRow[];
+    expect(records.map((row) => [row.person.id, row.completed])).toEqual([[second.id, true]]);
+    const listed = await call(hr, 'GET', overrides);
+    expect(listed.status).toBe(200);
+    const rows = listed.body as unknown as EvaluatorOverrideRow[];
+    expect(
+      rows.map((row) => [row.person.id, row.firstEvaluator?.id, row.firstEvaluator?.overridden, row.version]),
+    ).toEqual([[outsider.id, second.id, true, 1]]);
+    expect((await call(hr, 'GET', `/api/hr/evaluations/${year + 1}/evaluators`)).body).toEqual([]);
+    // Removing: both stages back to the lines.
+    const removed = await call(hr, 'PUT', `${overrides}/${outsider.id}`, {
+      version: 1,
+      firstEvaluatorId: null,
+      secondEvaluatorId: null,
+    });
+    expect(removed.status).toBe(200);
+    const cleared = (await call(hr, 'GET', overrides)).body as unknown as EvaluatorOverrideRow[];
+    expect(
+      cleared.map((row) => [
+        row.person.id,
+        row.firstEvaluator?.overridden ?? false,
+        row.secondEvaluator?.overridden ?? false,
+        row.version,
+      ]),
+    ).toEqual([[outsider.id, false, false, 2]]);
+    expect((await call(hr, 'GET', '/api/hr/evaluations/19/trainings')).status).toBe(400);
   });
 });

@@ -164,6 +164,17 @@ describe('the 配置 workspace (HR)', () => {
     });
     const rows = (await auditRows()).slice(before);
     expect(rows.map((row) => [row.actor_id, row.action, row.subject_id])).toEqual([[hr.id, 'read', self.id]]);
+    // The 部 served, as the roll-up counts them: no 発令 imported here, so the 部 in force and the career
+    // design's postings (市民部 twice: one 部).
+    const rollUps = (await call(hr, 'GET', `/api/hr/placement/roll-ups?fiscalYear=${fiscalYear}`))
+      .body as unknown as PlacementRollUps;
+    const counted = rollUps.rotation.people.find((person) => person.id === self.id)!;
+    expect(opened.body.rotation).toEqual({
+      divisions: counted.divisions,
+      fromRecords: counted.fromRecords,
+      fromCareer: 1,
+    });
+    expect(counted.divisions).toContain('市民部');
   });
 
   it('exports the filtered forms as CSV with a BOM, their texts included, audited as an export', async () => {

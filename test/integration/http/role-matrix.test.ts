@@ -229,6 +229,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': ['supervisorsSupervisor'], // 409 likewise
   'PUT /api/hr/evaluations/{fiscalYear}/evaluators/{personId}': HR,
   'PUT /api/hr/evaluations/{fiscalYear}/trainings/{personId}': HR,
+  'GET /api/hr/evaluations/{fiscalYear}/evaluators': HR,
+  'GET /api/hr/evaluations/{fiscalYear}/trainings': HR,
   'GET /api/hr/evaluations.csv': HR,
   // 調整 of the subject's 課: HR, and whoever has people of it below them (the 係長 their 係, the 課長 all).
   'GET /api/evaluations/calibration': [...CHAIN, 'hr'],

@@ -187,6 +187,11 @@ const TAB_ROUTES = [
   'POST /api/training/learning-paths',
   'PUT /api/training/learning-paths/:pathId',
   'GET /api/training/path-progress',
+  'GET /api/evaluations/calibration',
+  'GET /api/hr/evaluations/:fiscalYear/evaluators',
+  'PUT /api/hr/evaluations/:fiscalYear/evaluators/:personId',
+  'GET /api/hr/evaluations/:fiscalYear/trainings',
+  'PUT /api/hr/evaluations/:fiscalYear/trainings/:personId',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {

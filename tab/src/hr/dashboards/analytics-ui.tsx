@@ -121,6 +121,7 @@ export function CsvButton({
   fileName,
   table,
   testId,
+  label: shown,
 }: {
   api: ApiClient;
   path: string;
@@ -128,9 +129,11 @@ export function CsvButton({
   /** Which table, for screen readers: the accessible name is "CSV: <table>". */
   table: string;
   testId?: string;
+  /** The button's text where "CSV" alone would not tell two buttons apart (e.g. two encodings). */
+  label?: string;
 }) {
   const { t } = useTranslation('hr-analytics');
-  const label = t('csv');
+  const label = shown ?? t('csv');
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);

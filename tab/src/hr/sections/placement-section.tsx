@@ -1,4 +1,4 @@
-import { Button, Field, Select } from '@fluentui/react-components';
+import { Button, Field, Select, makeStyles } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { useLocalized } from '../../shell/localized.ts';
 import { Options } from '../../shell/options.tsx';
+import { shrinkingSelect } from '../../shell/style-fragments.ts';
 import {
   CsvTable,
   FiscalYearSelect,
@@ -27,6 +29,7 @@ registerBundle('hr-placement', {
     intro:
       '{{year}}年度の自己申告を一覧し、読み、書き出します。人事担当のみが見られ、閲覧は監査ログに記録されます。',
     status: '状態',
+    level: '職層',
     wishes: '異動の希望',
     path: 'キャリアの方向',
     any: 'すべて',
@@ -45,6 +48,8 @@ registerBundle('hr-placement', {
     placementOption: { stay: '現職継続を希望', transfer: '異動を希望', either: 'どちらでもよい' },
     placementNone: '（未回答）',
     reflection: '資質・貢献度の振り返り',
+    rotationServed: '経験した部',
+    rotationSources: '人事の発令記録から{{records}}部、本人のキャリアデザインから{{career}}部',
     circumstances: '考慮してほしい事情',
     comment: '自由記述',
     empty: '（記入なし）',
@@ -68,6 +73,7 @@ registerBundle('hr-placement', {
     intro:
       'The self-declarations of FY{{year}}: list, read and export them. HR only; every read is recorded in the audit log.',
     status: 'Status',
+    level: 'Level',
     wishes: 'Transfer wish',
     path: 'Career path',
     any: 'All',
@@ -86,6 +92,8 @@ registerBundle('hr-placement', {
     placementOption: { stay: 'Stay in my post', transfer: 'Transfer', either: 'Either' },
     placementNone: '(not answered)',
     reflection: 'Reflection on qualities and contribution',
+    rotationServed: 'Divisions (部) served in',
+    rotationSources: '{{records}} from HR’s appointment records, {{career}} from their career design',
     circumstances: 'Circumstances to consider',
     comment: 'Comment',
     empty: '(none)',
@@ -106,24 +114,40 @@ registerBundle('hr-placement', {
   },
 });
 
+const useStyles = makeStyles({ select: shrinkingSelect });
+
 const PAGE = 50;
-type Filter = { status: string; wishesTransfer: string; path: string };
-const FILTERS: Record<keyof Filter, readonly string[]> = {
+type Filter = { department: string; level: string; status: string; wishesTransfer: string; path: string };
+const FILTERS: Record<'status' | 'wishesTransfer' | 'path', readonly string[]> = {
   status: ['draft', 'submitted'],
   wishesTransfer: ['true', 'false'],
   path: ['specialist', 'rotation', 'undecided'],
 };
 const OPTION_KEY = { status: 'statusOption', wishesTransfer: 'wishesOption', path: 'pathOption' } as const;
-const LABEL_KEY = { status: 'status', wishesTransfer: 'wishes', path: 'path' } as const;
+const LABEL_KEY = {
+  department: 'department',
+  level: 'level',
+  status: 'status',
+  wishesTransfer: 'wishes',
+  path: 'path',
+} as const;
 
 /** HR's 配置 workspace: the year's 自己申告 filtered and paged, one form read, the CSV, the roll-ups. */
-export default function PlacementSection({ api }: HrSectionProps) {
+export default function PlacementSection({ api, base }: HrSectionProps) {
   const { t } = useTranslation('hr-placement');
   const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const lang = useCsvLanguage();
   const [year, setYear] = useState(currentFiscalYear);
-  const [filter, setFilter] = useState<Filter>({ status: '', wishesTransfer: '', path: '' });
+  const localized = useLocalized();
+  const { select } = useStyles();
+  const [filter, setFilter] = useState<Filter>({
+    department: '',
+    level: '',
+    status: '',
+    wishesTransfer: '',
+    path: '',
+  });
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [opened, setOpened] = useState<string | undefined>(undefined);
   const given = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== ''));
@@ -143,10 +167,31 @@ export default function PlacementSection({ api }: HrSectionProps) {
       query: { fiscalYear: year },
     }),
   );
+  // The 課 to filter by: those of the regular staff the roll-ups count (the people 自己申告 is for).
+  const departments = [
+    ...new Set(
+      (rollUps.data?.rotation.people ?? []).flatMap((person) =>
+        person.department ? [person.department] : [],
+      ),
+    ),
+  ].sort((a, b) => a.localeCompare(b, 'ja'));
   const change = (key: keyof Filter, value: string) => {
     setFilter({ ...filter, [key]: value });
     setCursor(undefined);
   };
+  const filterSelect = (key: keyof Filter, values: readonly string[], labelOf: (value: string) => string) => (
+    <Field key={key} label={t(LABEL_KEY[key])}>
+      <Select
+        className={select}
+        value={filter[key]}
+        onChange={(_, data) => change(key, data.value)}
+        data-testid={`placement-filter-${key}`}
+      >
+        <option value="">{t('any')}</option>
+        <Options values={values} labelOf={labelOf} />
+      </Select>
+    </Field>
+  );
   const csvQuery = new URLSearchParams({ fiscalYear: String(year), ...given, lang }).toString();
   return (
     <SectionFrame section="placement">
@@ -160,18 +205,15 @@ export default function PlacementSection({ api }: HrSectionProps) {
               setCursor(undefined);
             }}
           />
-          {(Object.keys(FILTERS) as Array<keyof Filter>).map((key) => (
-            <Field key={key} label={t(LABEL_KEY[key])}>
-              <Select
-                value={filter[key]}
-                onChange={(_, data) => change(key, data.value)}
-                data-testid={`placement-filter-${key}`}
-              >
-                <option value="">{t('any')}</option>
-                <Options values={FILTERS[key]} labelOf={(value) => t(`${OPTION_KEY[key]}.${value}`)} />
-              </Select>
-            </Field>
-          ))}
+          {filterSelect('department', departments, (value) => value)}
+          {filterSelect(
+            'level',
+            base.framework.levels.map((level) => level.id),
+            (id) => localized(base.framework.levels.find((level) => level.id === id)!.name),
+          )}
+          {(Object.keys(FILTERS) as Array<keyof typeof FILTERS>).map((key) =>
+            filterSelect(key, FILTERS[key], (value) => t(`${OPTION_KEY[key]}.${value}`)),
+          )}
         </div>
         <QueryState query={list}>
           {(page) =>
@@ -274,7 +316,7 @@ function FormReader({
     value.trim() ? <p className={layout.preLine}>{value}</p> : <p className={layout.muted}>{t('empty')}</p>;
   return (
     <QueryState query={form}>
-      {({ person, career, declaration }) => (
+      {({ person, career, rotation, declaration }) => (
         <section
           className={layout.stack}
           data-testid="placement-form"
@@ -297,6 +339,19 @@ function FormReader({
               </li>
             ))}
           </ol>
+          <h4>{t('rotationServed')}</h4>
+          {rotation.divisions.length === 0 ? (
+            <p className={layout.muted}>{t('empty')}</p>
+          ) : (
+            <ul data-testid="placement-form-rotation">
+              {rotation.divisions.map((division) => (
+                <li key={division}>{division}</li>
+              ))}
+            </ul>
+          )}
+          <p className={layout.muted}>
+            {t('rotationSources', { records: rotation.fromRecords, career: rotation.fromCareer })}
+          </p>
           <h4>{t('reflection')}</h4>
           {text(declaration.reflection)}
           <h4>{t('circumstances')}</h4>
