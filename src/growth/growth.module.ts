@@ -43,6 +43,7 @@ export function createGrowthModule(
     people: deps.people,
   };
   const orgPolicies = createOrgPolicyService(growth);
+  const career = createCareerService(growth);
   const declarations = createDeclarationService({ ...growth, windows: deps.windows.declarationWindows });
   return {
     routes: [
@@ -63,7 +64,7 @@ export function createGrowthModule(
             orgPolicies.isDepartmentGoal(department, fiscalYear, goalId),
         }),
       ),
-      ...careerRoutes(createCareerService(growth)),
+      ...careerRoutes(career),
       ...orgPolicyRoutes(orgPolicies),
       ...declarationRoutes(declarations),
       ...placementRoutes(
@@ -78,5 +79,7 @@ export function createGrowthModule(
     /** Mounted after cycles' routes, where the team view always stood. */
     teamRoutes: teamRoutes(createTeamService({ ...growth, interviews: deps.interviews })),
     jobs: [],
+    /** Career design, where a 資格取得 application's pass is added (qualifications). */
+    career,
   } satisfies SliceModule & Record<string, unknown>;
 }

@@ -40,6 +40,7 @@ function course(id: string, overrides: Partial<CourseView> = {}): CourseView {
     eligibility: { eligible: true, reasons: [] },
     openSessions: 0,
     nextSessionMonth: null,
+    costYen: null,
     scope: 'catalog',
     ownerDepartment: null,
     organiserId: null,
