@@ -9,6 +9,7 @@ import type { CycleRoutes } from './route-map/cycles.ts';
 import type { DeclarationRoutes } from './route-map/declarations.ts';
 import type { DevelopmentRoutes } from './route-map/development.ts';
 import type { PlacementRoutes } from './route-map/placement.ts';
+import type { QualificationRoutes } from './route-map/qualifications.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
@@ -47,7 +48,8 @@ export interface ApiRoutes
     DevelopmentRoutes,
     OjtRoutes,
     PolicyRoutes,
-    PlacementRoutes {}
+    PlacementRoutes,
+    QualificationRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -92,6 +92,9 @@ export const queryKeys = {
   /** HR's roll-up of the 育成 pages for a fiscal year. */
   hrDevelopment: (fiscalYear: number) => ['hr-development', fiscalYear] as const,
   hrPlacement: (...parts: Array<string | number>) => ['hr-placement', ...parts] as const,
+  /** 資格取得 applications: the caller's, those awaiting them as supervisor, HR's of a year. */
+  qualifications: (...parts: Array<string | number>) => ['qualifications', ...parts] as const,
+  trainingBudget: (fiscalYear: number) => ['training-budget', fiscalYear] as const,
 };
 
 /**

@@ -23,6 +23,7 @@ export const HR_SECTIONS = [
   'reports',
   'development',
   'placement',
+  'budget',
   'audit',
   'erasure',
 ] as const;
@@ -38,6 +39,7 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   reports: lazy(() => import('./sections/reports-section.tsx')),
   development: lazy(() => import('./sections/development-section.tsx')),
   placement: lazy(() => import('./sections/placement-section.tsx')),
+  budget: lazy(() => import('./sections/budget-section.tsx')),
   audit: lazy(() => import('./sections/audit-section.tsx')),
   erasure: lazy(() => import('./sections/erasure-section.tsx')),
 };

@@ -30,6 +30,7 @@ import { developmentRoutes } from '../../../src/growth/development.routes.ts';
 import { ojtRoutes } from '../../../src/ojt/ojt.routes.ts';
 import { orgPolicyRoutes } from '../../../src/growth/org-policy.routes.ts';
 import { placementRoutes } from '../../../src/growth/placement.routes.ts';
+import { qualificationRoutes } from '../../../src/qualifications/qualification.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -159,6 +160,16 @@ const TAB_ROUTES = [
   'GET /api/hr/placement/declarations',
   'GET /api/hr/placement/declarations/:fiscalYear/:personId',
   'GET /api/hr/placement/roll-ups',
+  'GET /api/qualifications/applications',
+  'POST /api/qualifications/applications',
+  'PUT /api/qualifications/applications/:applicationId',
+  'POST /api/qualifications/applications/:applicationId/supervisor-decision',
+  'POST /api/qualifications/applications/:applicationId/hr-decision',
+  'POST /api/qualifications/applications/:applicationId/result',
+  'GET /api/qualifications/approvals',
+  'GET /api/hr/qualifications',
+  'GET /api/hr/training-budget/:fiscalYear',
+  'PUT /api/hr/training-budget/:fiscalYear',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -193,6 +204,7 @@ describe("the tab's typed routes", () => {
       ...ojtRoutes({} as never, {} as never),
       ...orgPolicyRoutes({} as never),
       ...placementRoutes({} as never),
+      ...qualificationRoutes({} as never, {} as never, () => new Date(0)),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
