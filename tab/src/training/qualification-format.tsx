@@ -1,4 +1,7 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorBar } from '../shell/error-panel.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationStatus } from '../../../src/qualifications/qualification.contract.ts';
 
@@ -52,4 +55,41 @@ export function yen(value: number, language: string): string {
   return language.startsWith('en')
     ? `¥${value.toLocaleString('en-US')}`
     : `${value.toLocaleString('ja-JP')}円`;
+}
+
+/**
+ * A decision on an application with a comment: the supervisor's (approve / return) and HR's (approve /
+ * refuse). `decide` sends it; what was typed stays while the write fails (the error shows above).
+ */
+export function DecisionForm<D extends string>({
+  commentLabel,
+  choices,
+  decide,
+}: {
+  commentLabel: string;
+  /** The primary choice first. */
+  choices: ReadonlyArray<{ decision: D; label: string; testId?: string }>;
+  decide: (decision: D, comment: string) => Promise<unknown>;
+}) {
+  const [comment, setComment] = useState('');
+  const send = useMutation({ mutationFn: (decision: D) => decide(decision, comment) });
+  return (
+    <div>
+      <Field label={commentLabel}>
+        <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
+      </Field>
+      <ErrorBar error={send.error} />
+      {choices.map((choice, index) => (
+        <Button
+          key={choice.decision}
+          appearance={index === 0 ? 'primary' : 'secondary'}
+          onClick={() => send.mutate(choice.decision)}
+          disabled={send.isPending}
+          data-testid={choice.testId}
+        >
+          {choice.label}
+        </Button>
+      ))}
+    </div>
+  );
 }

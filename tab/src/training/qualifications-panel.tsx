@@ -11,7 +11,7 @@ import { registerBundle } from '../i18n/i18n.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { qualificationMessages, StatusBadge, yen } from './qualification-format.tsx';
+import { DecisionForm, qualificationMessages, StatusBadge, yen } from './qualification-format.tsx';
 
 registerBundle('qualifications', {
   ja: {
@@ -185,32 +185,21 @@ function ApplicationLine({ application }: { application: ApplicationView }) {
 function SupervisorDecision({ api, application }: { api: ApiClient; application: ApplicationView }) {
   const { t } = useTranslation('qualifications');
   const client = useQueryClient();
-  const [comment, setComment] = useState('');
-  const decide = useMutation({
-    mutationFn: (decision: 'approve' | 'return') =>
-      api.call('POST /api/qualifications/applications/:applicationId/supervisor-decision', {
-        params: { applicationId: application.id },
-        body: { version: application.version, decision, comment },
-      }),
-    onSuccess: () => invalidate(client),
-  });
   return (
-    <div>
-      <Field label={t('comment')}>
-        <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
-      </Field>
-      <ErrorBar error={decide.error} />
-      <Button
-        appearance="primary"
-        onClick={() => decide.mutate('approve')}
-        data-testid="qualification-approve"
-      >
-        {t('approve')}
-      </Button>{' '}
-      <Button onClick={() => decide.mutate('return')} data-testid="qualification-return">
-        {t('return')}
-      </Button>
-    </div>
+    <DecisionForm
+      commentLabel={t('comment')}
+      choices={[
+        { decision: 'approve', label: t('approve'), testId: 'qualification-approve' },
+        { decision: 'return', label: t('return'), testId: 'qualification-return' },
+      ]}
+      decide={async (decision, comment) => {
+        await api.call('POST /api/qualifications/applications/:applicationId/supervisor-decision', {
+          params: { applicationId: application.id },
+          body: { version: application.version, decision, comment },
+        });
+        await invalidate(client);
+      }}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Input, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,12 @@ import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorBar } from '../../shell/error-panel.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
 import trainingMessages from '../../training/messages.ts';
-import { qualificationMessages, StatusBadge, yen } from '../../training/qualification-format.tsx';
+import {
+  DecisionForm,
+  qualificationMessages,
+  StatusBadge,
+  yen,
+} from '../../training/qualification-format.tsx';
 import {
   currentFiscalYear,
   FiscalYearSelect,
@@ -158,31 +163,22 @@ function BudgetTable({ budget }: { budget: TrainingBudgetView }) {
 function HrDecision({ api, application }: { api: ApiClient; application: ApplicationView }) {
   const { t } = useTranslation('hr-budget');
   const client = useQueryClient();
-  const [comment, setComment] = useState('');
-  const decide = useMutation({
-    mutationFn: (decision: 'approve' | 'refuse') =>
-      api.call('POST /api/qualifications/applications/:applicationId/hr-decision', {
-        params: { applicationId: application.id },
-        body: { version: application.version, decision, comment },
-      }),
-    onSuccess: () =>
-      client
-        .invalidateQueries({ queryKey: ['qualifications'] })
-        .then(() => client.invalidateQueries({ queryKey: ['training-budget'] })),
-  });
   return (
-    <div>
-      <Field label={t('comment')}>
-        <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
-      </Field>
-      <ErrorBar error={decide.error} />
-      <Button appearance="primary" onClick={() => decide.mutate('approve')} disabled={decide.isPending}>
-        {t('approve')}
-      </Button>{' '}
-      <Button onClick={() => decide.mutate('refuse')} disabled={decide.isPending}>
-        {t('refuse')}
-      </Button>
-    </div>
+    <DecisionForm
+      commentLabel={t('comment')}
+      choices={[
+        { decision: 'approve', label: t('approve') },
+        { decision: 'refuse', label: t('refuse') },
+      ]}
+      decide={async (decision, comment) => {
+        await api.call('POST /api/qualifications/applications/:applicationId/hr-decision', {
+          params: { applicationId: application.id },
+          body: { version: application.version, decision, comment },
+        });
+        await client.invalidateQueries({ queryKey: ['qualifications'] });
+        await client.invalidateQueries({ queryKey: ['training-budget'] });
+      }}
+    />
   );
 }
 
