@@ -39,6 +39,7 @@ import type { Logger } from './logger.ts';
 import { createOjtNotices } from './ojt/ojt-notices.ts';
 import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
 import { createPulseModule } from './pulse/pulse.module.ts';
+import { createQualificationModule } from './qualifications/qualification.module.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -259,6 +260,7 @@ export async function startServer(
       ojt,
       pulse,
       createEvaluationModule(ctx, { ...base, config: evaluationConfig }),
+      createQualificationModule(ctx, { ...base, career: growth.career }),
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

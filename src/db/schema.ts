@@ -26,3 +26,4 @@ export * from '../training/learning.schema.ts';
 export * from '../ojt/ojt.schema.ts';
 export * from '../pulse/pulse.schema.ts';
 export * from '../evaluation/evaluation.schema.ts';
+export * from '../qualifications/qualification.schema.ts';

@@ -4,7 +4,13 @@ import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
-import { type CareerDesignInput, type CareerDesignResponse, type RotationEntry } from './career.contract.ts';
+import {
+  CAREER_LIST_MAX,
+  type CareerDesignInput,
+  type CareerDesignResponse,
+  type Qualification,
+  type RotationEntry,
+} from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
@@ -50,11 +56,16 @@ export function createCareerService(deps: {
   audit: AuditLog;
   /** The 能力・適性等評価期間 in years from the hire date (config EVALUATION_PERIOD_YEARS). */
   evaluationPeriodYears: number;
+  now: () => Date;
 }) {
   const { db } = deps;
 
-  const find = async (personId: string): Promise<Row | undefined> => {
-    const rows = await db.select().from(careerDesigns).where(eq(careerDesigns.personId, personId)).limit(1);
+  const find = async (personId: string, executor: Db = db): Promise<Row | undefined> => {
+    const rows = await executor
+      .select()
+      .from(careerDesigns)
+      .where(eq(careerDesigns.personId, personId))
+      .limit(1);
     return rows[0];
   };
 
@@ -139,6 +150,48 @@ export function createCareerService(deps: {
         .returning();
       if (!updated[0]) throw conflict((await find(personId))?.version ?? existing.version);
       return toResponse(personId, updated[0], hireDate, true);
+    },
+
+    /**
+     * Adds a qualification the person obtained to their qualifications held (a 資格取得 application's pass,
+     * src/qualifications/), as a new version of their career design, inside the caller's transaction `tx`:
+     * the same name held already takes the new month, and a planned one of that name is no longer planned.
+     * The row is locked, so an edit of the person's at the same moment either comes first (and this adds
+     * to it) or finds a newer version (409 to them). A full list (CAREER_LIST_MAX) is a 409: nothing changes.
+     */
+    async addQualificationHeld(tx: Db, personId: string, qualification: Qualification): Promise<void> {
+      const [existing] = await tx
+        .select()
+        .from(careerDesigns)
+        .where(eq(careerDesigns.personId, personId))
+        .for('update');
+      const otherName = (entry: Qualification) => entry.name.trim() !== qualification.name.trim();
+      const held = [...(existing?.qualificationsHeld ?? []).filter(otherName), qualification];
+      if (held.length > CAREER_LIST_MAX)
+        throw new AppError(
+          'conflict',
+          `Your career design already lists ${CAREER_LIST_MAX} qualifications held: remove one there first, then record the result again.`,
+        );
+      const planned = (existing?.qualificationsPlanned ?? []).filter(otherName);
+      if (!existing) {
+        const inserted = await tx
+          .insert(careerDesigns)
+          .values({ personId, qualificationsHeld: held, updatedAt: deps.now() })
+          .onConflictDoNothing()
+          .returning({ personId: careerDesigns.personId });
+        // The person's first save came in between: add to what they saved.
+        if (!inserted[0]) await this.addQualificationHeld(tx, personId, qualification);
+        return;
+      }
+      await tx
+        .update(careerDesigns)
+        .set({
+          qualificationsHeld: held,
+          qualificationsPlanned: planned,
+          version: existing.version + 1,
+          updatedAt: deps.now(),
+        })
+        .where(eq(careerDesigns.personId, personId));
     },
   };
 }

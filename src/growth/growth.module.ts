@@ -50,6 +50,7 @@ export function createGrowthModule(
     people: deps.people,
   };
   const orgPolicies = createOrgPolicyService(growth);
+  const career = createCareerService({ ...growth, evaluationPeriodYears: ctx.config.evaluationPeriodYears });
   const declarations = createDeclarationService({ ...growth, windows: deps.windows.declarationWindows });
   const careerPrompts = createCareerPrompts({
     db: ctx.db,
@@ -79,9 +80,7 @@ export function createGrowthModule(
             orgPolicies.isDepartmentGoal(department, fiscalYear, goalId),
         }),
       ),
-      ...careerRoutes(
-        createCareerService({ ...growth, evaluationPeriodYears: ctx.config.evaluationPeriodYears }),
-      ),
+      ...careerRoutes(career),
       ...orgPolicyRoutes(orgPolicies),
       ...declarationRoutes(declarations),
       ...placementRoutes(
@@ -105,5 +104,7 @@ export function createGrowthModule(
       }),
     ],
     careerPrompts,
+    /** Career design, where a 資格取得 application's pass is added (qualifications). */
+    career,
   } satisfies SliceModule & Record<string, unknown>;
 }

@@ -61,3 +61,15 @@ export function isCalendarDay(value: string): boolean {
 export function calendarDay(formatMessage: string) {
   return z.string().regex(DAY_PATTERN, formatMessage).refine(isCalendarDay, 'must be a real date');
 }
+
+/**
+ * The most one training cost may be, in yen (a course's cost per attendee, a 資格取得 application's cost):
+ * ten million yen is beyond any course or exam the city pays for, so a figure above it is a typing slip
+ * (a doubled zero), refused rather than counted.
+ */
+export const COST_YEN_MAX = 10_000_000;
+/** The most a fiscal year's training budget may be, in yen (within PostgreSQL's integer). */
+export const BUDGET_YEN_MAX = 2_000_000_000;
+/** A sum of yen from 0 up to `max`, whole yen. */
+export const yenAmount = (max: number) =>
+  z.number().int('must be whole yen').min(0, 'must not be negative').max(max, `must be at most ${max} yen`);

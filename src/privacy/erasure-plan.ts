@@ -87,6 +87,8 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       'that they answered a やりがい pulse: the answer itself holds no person and stays in the counts (docs/pulse.md)',
     'training_enrolments.person_id': 'their enrolments',
     'training_self_study_enrolments.person_id': 'their self-study enrolments, progress and reports',
+    'qualification_applications.person_id':
+      'their 資格取得 support applications (a pass already added to their career design goes with it)',
     'training_announcement_recipients.person_id':
       'that they were told of a session (受講案内) and when they opened it',
     'training_attendance_marks.person_id':
@@ -177,6 +179,11 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     },
     'training_enrolments.requested_by_id': 'recommendations and nominations they made',
     'training_self_study_enrolments.enrolled_by_id': 'self-study enrolments they made for others as HR',
+    'qualification_applications.supervisor_id':
+      '資格取得 applications they approved or returned as supervisor: kept for the applicant (one awaiting a supervisor names nobody: the supervisor in force decides it)',
+    'qualification_applications.hr_decided_by_id':
+      '資格取得 applications they approved or refused as HR: kept for the applicant and the budget',
+    'training_budgets.updated_by_id': 'training budgets they set as HR (the audit log keeps who)',
     'training_courses.organiser_id': 'workplace courses (職場研修) they made for their 課',
     'training_announcements.announced_by_id': 'session announcements (受講案内) they sent as HR',
     'training_attendance_proposals.confirmed_by_id': 'attendance they confirmed as HR',

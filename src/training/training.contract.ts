@@ -35,6 +35,7 @@
 
 import { z } from 'zod';
 import {
+  COST_YEN_MAX,
   DAY_PATTERN,
   expectedVersion,
   MONTH_PATTERN,
@@ -42,6 +43,7 @@ import {
   versionedInput,
   versionInputSchema,
   versionStampFields,
+  yenAmount,
 } from '../http/contract-fragments.ts';
 import { dbInteger, userText } from '../http/user-input.ts';
 
@@ -136,6 +138,11 @@ export const courseInputSchema = z
      */
     nextSessionMonth: yearMonth.nullable().optional(),
     /**
+     * Yen per attendee, for HR's training budget; null clears it; absent keeps what is stored. At most
+     * COST_YEN_MAX (an absurd figure is a typing slip).
+     */
+    costYen: yenAmount(COST_YEN_MAX).nullable().optional(),
+    /**
      * workplace: a 職場研修 of the caller's own 課 (a 課長 or 係長; the 課 is theirs, never chosen);
      * absent or catalog: HR's catalog. Fixed once made.
      */
@@ -189,6 +196,8 @@ export const courseViewSchema = z.object({
   openSessions: z.number(),
   /** YYYY-MM: when HR expects the next session (null when not said). */
   nextSessionMonth: z.string().nullable(),
+  /** Yen per attendee (null when HR has not said). */
+  costYen: z.number().nullable(),
   /** catalog (HR's) or workplace (職場研修 of the 課 `ownerDepartment`, made by `organiserId`). */
   scope: courseScopeSchema,
   ownerDepartment: z.string().nullable(),

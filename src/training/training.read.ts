@@ -1,7 +1,7 @@
 // What other slices may read of the training slice in SQL (docs/architecture.md, "Boundaries"): a
 // published relation to join, so the reports slice's jobs stay one statement while the training tables'
 // shape stays this slice's own. Nothing here writes.
-import { and, eq, sql, type Column } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
@@ -70,4 +70,33 @@ export function sessionCourses(db: Db, name = 'session_courses') {
     .from(trainingSessions)
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
     .as(name);
+}
+
+/** The enrolments that hold a seat, whose cost the city pays: confirmed, and later attended or reported. */
+const SEATED = ['confirmed', 'attended', 'reported'] as const;
+
+/**
+ * What the courses' seats of a span cost, by course category, counted in SQL (HR's training budget, issue 20
+ * point 5): each seated enrolment (confirmed, attended, reported) of a session not cancelled that starts in
+ * [from, to) costs its course's `cost_yen`; `withoutCost` counts the seats of courses with no cost set.
+ */
+export async function seatCostsByCategory(db: Db, span: { from: Date; to: Date }) {
+  return db
+    .select({
+      category: trainingCourses.category,
+      yen: sql<number>`coalesce(sum(${trainingCourses.costYen}), 0)::bigint`.mapWith(Number),
+      withoutCost: sql<number>`count(*) filter (where ${trainingCourses.costYen} is null)`.mapWith(Number),
+    })
+    .from(trainingEnrolments)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingEnrolments.sessionId))
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+    .where(
+      and(
+        inArray(trainingEnrolments.status, [...SEATED]),
+        eq(trainingSessions.status, 'scheduled'),
+        gte(trainingSessions.startsAt, span.from),
+        lt(trainingSessions.startsAt, span.to),
+      ),
+    )
+    .groupBy(trainingCourses.category);
 }

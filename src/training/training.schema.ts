@@ -29,6 +29,8 @@ export const trainingCourses = pgTable(
     provider: text('provider').notNull().default(''),
     /** YYYY-MM: when HR expects the next session, shown while none is open (issue 18). */
     nextSessionMonth: text('next_session_month'),
+    /** Yen per attendee (受講料 etc.), for HR's training budget (issue 20 point 5); null when not said. */
+    costYen: integer('cost_yen'),
     archivedAt: timestamptz('archived_at'),
     /**
      * catalog: HR's course for the whole city. workplace: a 職場研修 run by a 課 (issue 19): its 課

@@ -161,6 +161,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     format: input.format,
     provider: input.provider.trim(),
     ...(input.nextSessionMonth !== undefined ? { nextSessionMonth: input.nextSessionMonth } : {}),
+    ...(input.costYen !== undefined ? { costYen: input.costYen } : {}),
   });
 
   const sessionTimes = (input: SessionInput) => {
@@ -253,6 +254,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
       .length,
     nextSessionMonth: course.nextSessionMonth,
+    costYen: course.costYen,
     scope: course.scope,
     ownerDepartment: course.ownerDepartment,
     organiserId: course.organiserId,

@@ -170,6 +170,7 @@ describe("HR's 研修効果 of a course", () => {
       eligibility: { eligible: true, reasons: [] },
       openSessions: 0,
       nextSessionMonth: null,
+      costYen: null,
       scope: 'catalog',
       ownerDepartment: null,
       organiserId: null,

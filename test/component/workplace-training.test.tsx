@@ -35,6 +35,7 @@ function course(id: string, overrides: Partial<CourseView> = {}): CourseView {
     eligibility: { eligible: true, reasons: [] },
     openSessions: 1,
     nextSessionMonth: null,
+    costYen: null,
     scope: 'workplace',
     ownerDepartment: '市民課',
     organiserId: 'kakaricho',

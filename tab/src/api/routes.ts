@@ -10,6 +10,7 @@ import type { DeclarationRoutes } from './route-map/declarations.ts';
 import type { DevelopmentRoutes } from './route-map/development.ts';
 import type { PlacementRoutes } from './route-map/placement.ts';
 import type { EvaluationHrRoutes } from './route-map/evaluation-hr.ts';
+import type { QualificationRoutes } from './route-map/qualifications.ts';
 import type { GoalRoutes } from './route-map/goals.ts';
 import type { HomeRoutes } from './route-map/home.ts';
 import type { InterviewRoutes } from './route-map/interviews.ts';
@@ -57,7 +58,8 @@ export interface ApiRoutes
     PulseAdminRoutes,
     EvaluationFormRoutes,
     PulseAnswerRoutes,
-    EvaluationHrRoutes {}
+    EvaluationHrRoutes,
+    QualificationRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'];

@@ -37,6 +37,7 @@ import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt, replacedAt, withoutAt } from '../shell/list-edit.ts';
 import { TextareaStack } from '../shell/textarea-field.tsx';
 import { EditableList } from '../shell/editable-list.tsx';
+import { QualificationsPanel } from '../training/qualifications-panel.tsx';
 
 type Form = Omit<CareerDesignInput, 'version'>;
 
@@ -141,6 +142,8 @@ export default function CareerView({ api }: PageProps) {
           <OjtPanel api={api} personId="me" />
         </Section>
       )}
+      {/* 資格取得 support: one's applications, and those awaiting one as supervisor (docs/training.md). */}
+      {me.data === undefined ? null : <QualificationsPanel api={api} />}
       {/* The plans the caller is the 指導担当 of, if any (docs/ojt.md). */}
       {me.data === undefined ? null : <OjtGuidedPlans api={api} />}
     </Page>

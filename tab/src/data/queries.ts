@@ -116,6 +116,9 @@ export const queryKeys = {
   /** The 調整 view of a 課 or 部 for a year. */
   calibration: (fiscalYear: number, scope: 'department' | 'division', name: string) =>
     ['calibration', fiscalYear, scope, name] as const,
+  /** 資格取得 applications: the caller's, those awaiting them as supervisor, HR's of a year. */
+  qualifications: (...parts: Array<string | number>) => ['qualifications', ...parts] as const,
+  trainingBudget: (fiscalYear: number) => ['training-budget', fiscalYear] as const,
 };
 
 /**

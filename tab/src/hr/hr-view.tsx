@@ -26,6 +26,7 @@ export const HR_SECTIONS = [
   'evaluation',
   'placement',
   'pulse',
+  'budget',
   'audit',
   'erasure',
 ] as const;
@@ -44,6 +45,7 @@ const SECTIONS: Record<HrSection, ComponentType<HrSectionProps>> = {
   evaluation: lazy(() => import('./sections/evaluation-section.tsx')),
   placement: lazy(() => import('./sections/placement-section.tsx')),
   pulse: lazy(() => import('./sections/pulse-section.tsx')),
+  budget: lazy(() => import('./sections/budget-section.tsx')),
   audit: lazy(() => import('./sections/audit-section.tsx')),
   erasure: lazy(() => import('./sections/erasure-section.tsx')),
 };

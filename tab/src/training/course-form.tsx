@@ -35,6 +35,8 @@ interface CourseFields {
   provider: string;
   /** YYYY-MM or '' (not said). */
   nextSessionMonth: string;
+  /** Yen per attendee, or '' (not said). */
+  costYen: string;
 }
 
 const fieldsOf = (course?: CourseView): CourseFields => ({
@@ -51,6 +53,7 @@ const fieldsOf = (course?: CourseView): CourseFields => ({
   format: course?.format ?? 'inPerson',
   provider: course?.provider ?? '',
   nextSessionMonth: course?.nextSessionMonth ?? '',
+  costYen: course?.costYen?.toString() ?? '',
 });
 
 /** How far ahead HR can say the next session is expected: two fiscal years' worth of months. */
@@ -118,6 +121,7 @@ export function CourseForm({
       format: fields.format,
       provider: fields.provider,
       nextSessionMonth: fields.nextSessionMonth || null,
+      costYen: years(fields.costYen),
     });
 
   const checks = (
@@ -192,6 +196,9 @@ export function CourseForm({
             </option>
           ))}
         </Select>
+      </Field>
+      <Field label={t('hr.costYen')} hint={t('hr.costYenHint')}>
+        <Input {...text('costYen')} type="number" min={0} step={1} data-testid="course-cost" />
       </Field>
       {checks('targetLevelIds', t('hr.targetLevels'), framework.levels)}
       <YearsRange

@@ -215,6 +215,8 @@ export default {
       formatLabel: '形式',
       provider: '実施機関',
       nextSessionMonth: '次回の開講予定（月）',
+      costYen: '1人あたりの費用（円）',
+      costYenHint: '研修予算の執行予定額に、受講決定した人数分が数えられます。空欄は未設定です。',
       nextSessionMonthHint:
         '申込を受け付けている日程がない間、研修カタログに「次回は〇月ごろ」と表示します。',
       nextSessionUnknown: '未定',
@@ -518,6 +520,9 @@ export default {
       formatLabel: 'Format',
       provider: 'Provider',
       nextSessionMonth: 'Next session expected (month)',
+      costYen: 'Cost per attendee (yen)',
+      costYenHint:
+        'Counted against the training budget for each confirmed attendee. Leave empty when not known.',
       nextSessionMonthHint:
         'While no session is open for applications, the catalog says “next expected around …”.',
       nextSessionUnknown: 'Not decided',

@@ -54,6 +54,7 @@ export function courseView(id: string, overrides: Partial<CourseView> = {}): Cou
     eligibility: { eligible: true, reasons: [] },
     openSessions: 0,
     nextSessionMonth: null,
+    costYen: null,
     scope: 'catalog',
     ownerDepartment: null,
     organiserId: null,

@@ -234,6 +234,20 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /api/hr/evaluations.csv': HR,
   // 調整 of the subject's 課: HR, and whoever has people of it below them (the 係長 their 係, the 課長 all).
   'GET /api/evaluations/calibration': [...CHAIN, 'hr'],
+  // 資格取得 support (docs/training.md "資格取得 support and budget"): everyone applies for themself and
+  // lists their own; the applicant changes it and records the result; their supervisor in force (the
+  // direct one) approves or returns; HR approves or refuses (409 before the supervisor's), lists the year's
+  // and sets the training budget. Each lists what waits for them as supervisor (empty for most).
+  'GET /api/qualifications/applications': ALL,
+  'POST /api/qualifications/applications': ALL,
+  'PUT /api/qualifications/applications/{applicationId}': SELF,
+  'POST /api/qualifications/applications/{applicationId}/supervisor-decision': ['supervisor'],
+  'POST /api/qualifications/applications/{applicationId}/hr-decision': HR,
+  'POST /api/qualifications/applications/{applicationId}/result': SELF, // 409 before HR's approval
+  'GET /api/qualifications/approvals': ALL,
+  'GET /api/hr/qualifications': HR,
+  'GET /api/hr/training-budget/{fiscalYear}': HR,
+  'PUT /api/hr/training-budget/{fiscalYear}': HR,
 };
 
 /** Routes that end something (a cancel, a close, a submission): run after all the others. */
@@ -430,6 +444,10 @@ describe('security matrix: every route × every role', () => {
     });
     expect(pulse.status, JSON.stringify(pulse.body)).toBe(201);
     ids.pulseId = pulse.body.id as string;
+    // The subject's 資格取得 application, awaiting their supervisor.
+    const application = await call(subject, 'POST', '/api/qualifications/applications', applicationBody());
+    expect(application.status, JSON.stringify(application.body)).toBe(201);
+    ids.applicationId = application.body.id as string;
     // The held session's DRILL follow-up: asked of the subject and of their supervisor.
     ids.attendeeFollowUpId = randomUUID();
     ids.supervisorFollowUpId = randomUUID();
@@ -459,6 +477,13 @@ describe('security matrix: every route × every role', () => {
       { ja: '職場で相談しやすい', en: 'I can ask for help at work' },
     ],
     freeTextQuestion: null,
+  });
+  const applicationBody = () => ({
+    qualificationName: '社会福祉士',
+    // Today, so a result (not after today, not before the exam) fits once HR approved it.
+    examDate: jstDay(0),
+    costYen: 15_440,
+    reason: '福祉窓口の相談対応に活かすため',
   });
   const courseBody = () => ({
     category: 'specialist',
@@ -605,8 +630,45 @@ describe('security matrix: every route × every role', () => {
       (await call(as.supervisor, 'GET', `/api/people/${subject.id}/evaluations/${fiscalYear}`)).body
         .items as Array<{ kind: string; itemId: string }>
     ).map(({ kind, itemId }) => ({ kind, itemId, rating: 'B' }));
+  const applicationVersion = async () =>
+    (
+      await server.database.query<{ version: number }>(
+        'SELECT version FROM qualification_applications WHERE id = $1',
+        [ids.applicationId],
+      )
+    )[0]!.version;
   /** A valid body per route, with current versions. */
   const BODIES: Record<string, () => unknown> = {
+    'POST /api/qualifications/applications': applicationBody,
+    'PUT /api/qualifications/applications/{applicationId}': async () => ({
+      version: await applicationVersion(),
+      ...applicationBody(),
+    }),
+    'POST /api/qualifications/applications/{applicationId}/supervisor-decision': async () => ({
+      version: await applicationVersion(),
+      decision: 'approve',
+      comment: '',
+    }),
+    'POST /api/qualifications/applications/{applicationId}/hr-decision': async () => ({
+      version: await applicationVersion(),
+      decision: 'approve',
+      comment: '',
+    }),
+    'POST /api/qualifications/applications/{applicationId}/result': async () => ({
+      version: await applicationVersion(),
+      result: 'passed',
+      resultDate: jstDay(0),
+    }),
+    'PUT /api/hr/training-budget/{fiscalYear}': async () => ({
+      version:
+        (
+          await server.database.query<{ version: number }>(
+            'SELECT version FROM training_budgets WHERE fiscal_year = $1',
+            [fiscalYear],
+          )
+        )[0]?.version ?? 0,
+      amountYen: 3_000_000,
+    }),
     'POST /api/hr/pulses': () => ({
       ...pulseBody(),
       quarter: `${fiscalYear + 1}-Q1`,

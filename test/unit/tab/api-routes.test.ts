@@ -33,6 +33,7 @@ import { orgPolicyRoutes } from '../../../src/growth/org-policy.routes.ts';
 import { placementRoutes } from '../../../src/growth/placement.routes.ts';
 import { pulseRoutes } from '../../../src/pulse/pulse.routes.ts';
 import { evaluationRoutes } from '../../../src/evaluation/evaluation.routes.ts';
+import { qualificationRoutes } from '../../../src/qualifications/qualification.routes.ts';
 
 // Every route of tab/src/api/routes.ts; the type check below fails when one is added there and not here.
 const TAB_ROUTES = [
@@ -192,6 +193,16 @@ const TAB_ROUTES = [
   'PUT /api/hr/evaluations/:fiscalYear/evaluators/:personId',
   'GET /api/hr/evaluations/:fiscalYear/trainings',
   'PUT /api/hr/evaluations/:fiscalYear/trainings/:personId',
+  'GET /api/qualifications/applications',
+  'POST /api/qualifications/applications',
+  'PUT /api/qualifications/applications/:applicationId',
+  'POST /api/qualifications/applications/:applicationId/supervisor-decision',
+  'POST /api/qualifications/applications/:applicationId/hr-decision',
+  'POST /api/qualifications/applications/:applicationId/result',
+  'GET /api/qualifications/approvals',
+  'GET /api/hr/qualifications',
+  'GET /api/hr/training-budget/:fiscalYear',
+  'PUT /api/hr/training-budget/:fiscalYear',
 ] as const satisfies readonly ApiRouteKey[];
 
 describe("the tab's typed routes", () => {
@@ -229,6 +240,7 @@ describe("the tab's typed routes", () => {
       ...placementRoutes({} as never),
       ...pulseRoutes({} as never),
       ...evaluationRoutes({} as never),
+      ...qualificationRoutes({} as never, {} as never, () => new Date(0)),
     ].map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(served).toEqual(expect.arrayContaining([...TAB_ROUTES]));
   });
