@@ -93,11 +93,11 @@ export default function CalibrationPage({ api }: PageProps) {
   const [scope, setScope] = useState<Scope>('department');
   const [name, setName] = useState<string | undefined>(undefined);
   if (loaded.data === undefined)
-    return <PendingPage title={t('title')} testId="calibration" query={loaded} />;
+    return <PendingPage title={t('title')} testId="evaluation-calibration" query={loaded} />;
   const [me, [framework, scale]] = loaded.data;
   const shown = name ?? (scope === 'department' ? me.department : me.division) ?? '';
   return (
-    <Page title={t('title')} testId="calibration">
+    <Page title={t('title')} testId="evaluation-calibration">
       <p className={layout.muted}>{t('intro')}</p>
       <div className={layout.row}>
         <FiscalYearSelect value={year} onChange={setYear} />
