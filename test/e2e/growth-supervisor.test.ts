@@ -595,7 +595,7 @@ describe('career design, 自己申告 and the team view', () => {
     );
     expect(stored.plan.guidance).toHaveLength(1);
   }, 120_000);
-  it('人事評価: the 係長 rates and submits as 1次, their supervisor (2次) adjusts one item with a reason and confirms, and the person sees the result', async () => {
+  it('人事評価: the 係長 rates and submits as 1次, the 課長 (2次) adjusts one item with a reason, confirms and sees it in 調整, and the person sees the result', async () => {
     const second = server.emulator.people.find((person) => person.id === supervisor.managerId)!;
     expect(second).toBeDefined();
     // The 係長 finds the person in their list and rates every item B.
@@ -606,7 +606,8 @@ describe('career design, 自己申告 and the team view', () => {
     const form = first.tab.frame.locator('[data-testid=evaluation-form]');
     await form.waitFor();
     const ratings = form.locator('[data-testid=evaluation-rating]');
-    expect(await ratings.count()).toBeGreaterThan(0);
+    const rated = await ratings.count();
+    expect(rated).toBeGreaterThan(0);
     for (const rating of await ratings.all()) await rating.selectOption('B');
     await form.locator('[data-testid=evaluation-submit]').click();
     await expect.poll(() => form.getAttribute('data-status')).toBe('submitted');
@@ -624,6 +625,20 @@ describe('career design, 自己申告 and the team view', () => {
     await adjusting.locator('[data-testid=evaluation-read-only]').waitFor();
     expect(await adjusting.locator('select, textarea').count()).toBe(0);
     await review.page.close();
+
+    // 調整: the 課長 opens the view of their 課 and finds the confirmed ratings counted, the A they gave
+    // beside the 係長's Bs.
+    expect(second.levelId).toBe('kacho');
+    const calibration = await open(second, 'evaluation-calibration');
+    const figures = calibration.tab.frame.locator('[data-testid=calibration-table]');
+    await expect
+      .poll(() => calibration.tab.frame.locator('[data-testid=calibration-count]').textContent())
+      .toBe('確定した評価：1件');
+    const countOf = async (grade: string) =>
+      figures.locator('tbody tr', { hasText: grade }).locator('td').last().textContent();
+    await expect(countOf('A（優秀）')).resolves.toBe('1');
+    await expect(countOf('B（標準）')).resolves.toBe(String(rated - 1));
+    await calibration.page.close();
 
     // The person sees the confirmed result on their goals page, the adjusted item rated A.
     const own = await open(employee, 'goals');
