@@ -273,6 +273,9 @@ export const interviewListQuerySchema = z.object({
   fiscalYear: fiscalYearListQuery,
 });
 
+/** One person's interviews, for them, their supervisor chain and HR (the evaluator's view of notes). */
+export const personInterviewsQuerySchema = z.object({ fiscalYear: fiscalYearListQuery });
+
 export const rescheduleInputSchema = versionedInput({ start: instant, end: instant });
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
 

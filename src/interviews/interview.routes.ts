@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { uuidParam } from '../growth/growth-params.ts';
+import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
@@ -13,6 +13,7 @@ import {
   requestListQuerySchema,
   interviewDetailSchema as detailSchema,
   interviewListQuerySchema,
+  personInterviewsQuerySchema,
   interviewSummarySchema as summarySchema,
   planInputSchema,
   planResponseSchema,
@@ -109,6 +110,22 @@ export function interviewRoutes(service: InterviewService, requests: InterviewRe
       handler: async ({ user, query }) => ({
         body: await service.list(actorOf(user), query.as, query.fiscalYear),
       }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/people/:personId/interviews',
+      operationId: 'listPersonInterviews',
+      summary:
+        "One person's interviews, whoever held them: the person, their supervisor chain and HR (audited)",
+      request: { params: z.object({ personId: personParam }), query: personInterviewsQuerySchema },
+      responses: {
+        200: { description: 'Interviews, latest first', schema: z.array(summarySchema) },
+        ...errors,
+      },
+      handler: async ({ user, params, query }) => {
+        const { actor, personId } = subjectOf(user, params.personId);
+        return { body: await service.listOfPerson(actor, personId, query.fiscalYear) };
+      },
     }),
     interview({
       method: 'get',

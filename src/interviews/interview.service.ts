@@ -596,6 +596,22 @@ export function createInterviewService(deps: InterviewServiceDependencies) {
       );
     },
 
+    /**
+     * One person's interviews of a year (or all), whoever held them: for the person, their supervisor
+     * chain and HR, as `get` lets each read. The chain's and HR's reads are audited, as every read of
+     * another person's record is; the notes are read one by one through `get`.
+     */
+    async listOfPerson(
+      actor: Actor,
+      personId: string,
+      fiscalYear: number | undefined,
+    ): Promise<InterviewSummary[]> {
+      const relation = await access.require(actor, personId, ['self', 'supervisor', 'hr']);
+      if (relation === 'supervisor' || relation === 'hr')
+        await audited('read', actor, personId, { interviews: 'list', fiscalYear: fiscalYear ?? null });
+      return summaries(await store.listFor('personId', personId, fiscalYear));
+    },
+
     async get(actor: Actor, id: string): Promise<InterviewDetail> {
       let row = await load(id);
       const relation = await relationTo(actor, row);

@@ -172,6 +172,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/interviews/plan': [...CHAIN, 'hr'],
   'POST /api/interviews/bookings': [...CHAIN, 'hr'],
   'GET /api/interviews/{interviewId}': [...READERS],
+  'GET /api/people/{personId}/interviews': READERS,
   'POST /api/interviews/{interviewId}/reschedule': CHAIN,
   'POST /api/interviews/{interviewId}/cancel': CHAIN,
   'POST /api/interviews/{interviewId}/cancel-series': CHAIN, // the matrix interview is no series: 409

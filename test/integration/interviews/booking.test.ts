@@ -505,6 +505,46 @@ describe('one-on-one interviews through Graph', () => {
     expect(audit.map((row) => row.actor_id)).toEqual(expect.arrayContaining([bucho.id, hr.id]));
   });
 
+  it("lists a person's interviews, whoever held them, to the person, their chain and HR; others get 403", async () => {
+    const target = booked.interviews[0]!;
+    const people = server.emulator.people;
+    const bucho = people.find((person) => person.id === kacho.managerId)!;
+    const hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
+    const colleague = people.find(
+      (person) =>
+        person.department === kacho.department && person.id !== target.personId && person.levelId === 'shuji',
+    )!;
+    const attendee = people.find((person) => person.id === target.personId)!;
+    const path = `/api/people/${target.personId}/interviews?fiscalYear=${target.fiscalYear}`;
+    const ids = async (who: Person, at = path) => {
+      const answer = await call(who, 'GET', at);
+      return answer.status === 200
+        ? (answer.body as unknown as InterviewSummary[]).map((interview) => interview.id)
+        : answer.status;
+    };
+    const before = await server.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE resource = 'interview' AND subject_id = $1 AND actor_id = $2`,
+      [target.personId, bucho.id],
+    );
+    // The 部長 held none of them and still reads the 課長's (the 2次 beside an evaluation form).
+    expect(target.organizerId).toBe(kacho.id);
+    for (const who of [kacho, bucho, hr, attendee]) expect(await ids(who)).toContain(target.id);
+    expect(await ids(attendee, `/api/people/me/interviews?fiscalYear=${target.fiscalYear}`)).toContain(
+      target.id,
+    );
+    expect(
+      await ids(bucho, `/api/people/${target.personId}/interviews?fiscalYear=${target.fiscalYear - 1}`),
+    ).toEqual([]);
+    expect(await ids(colleague)).toBe(403);
+    expect(await ids(outsider)).toBe(403);
+    expect(await ids(bucho, `/api/people/${target.personId}/interviews?fiscalYear=x`)).toBe(400);
+    const after = await server.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE resource = 'interview' AND subject_id = $1 AND actor_id = $2`,
+      [target.personId, bucho.id],
+    );
+    expect(after[0]!.n).toBe(before[0]!.n + 2);
+  });
+
   it('shows the report their interview and the shared notes, never the private ones', async () => {
     const target = booked.interviews[0]!;
     const current = (await call(kacho, 'GET', `/api/interviews/${target.id}`))
