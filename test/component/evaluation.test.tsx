@@ -143,7 +143,7 @@ const context: Answers = {
     submittedAt: `${year}-09-30T00:00:00Z`,
   } as never,
   'GET /api/people/:personId/goals': [goal],
-  'GET /api/interviews': [yearEnd],
+  'GET /api/people/:personId/interviews': [yearEnd],
   'GET /api/interviews/:interviewId': yearEnd,
 };
 
@@ -248,6 +248,10 @@ describe('人事評価 in the tab', () => {
     await expect
       .element(side.getByTestId('evaluation-interviews'))
       .toMatchTextContent('窓口改善の成果を確認した');
+    // The person's interviews of the year, whoever held them (a 2次 reads those the 1次 held).
+    expect(
+      fake.received.find((request) => request.key === 'GET /api/people/:personId/interviews')?.query,
+    ).toEqual({ fiscalYear: String(year) });
     // An evaluator without this year's 評価者研修: a warning, not a block.
     await expect.element(screen.getByTestId('evaluation-untrained')).toMatchTextContent('小平 係長');
     await expect.element(row('competency', 'explanation')).toMatchTextContent(nameOf('explanation').ja);

@@ -50,6 +50,9 @@ export const queryKeys = {
   declarationWindows: ['declaration', 'windows'] as const,
   declaration: (personId: string, fiscalYear: number) => ['declaration', personId, fiscalYear] as const,
   interviews: (as: 'organizer' | 'attendee') => ['interviews', as] as const,
+  /** One person's interviews of a year, whoever held them (the evaluator's side panel). */
+  personInterviews: (personId: string, fiscalYear: number) =>
+    ['interviews', 'person', personId, fiscalYear] as const,
   interviewRequests: (as: 'requester' | 'supervisor') => ['interview-requests', as] as const,
   interview: (id: string) => ['interviews', 'detail', id] as const,
   /** One version of an interview (the attendee list's shared notes): a new version is asked for anew. */

@@ -79,8 +79,8 @@ export default {
     yearEndReflection: '期末の振り返り',
     noReflection: '振り返りはまだ書かれていません。',
     interviews: '面談の記録',
-    interviewsNone: 'あなたが行ったこの年度の面談はありません。',
-    interviewsNote: 'あなたが主催した面談だけを表示します。',
+    interviewsNone: 'この年度の面談はありません。',
+    interviewsNote: '誰が行った面談も、共有メモを表示します（非公開メモは面談の記録で）。',
     notesNone: '共有メモはありません。',
     resultTitle: '人事評価の結果（{{year}}年度）',
     resultPending: '評価はまだ確定していません（現在: {{status}}）。確定すると、ここに結果が表示されます。',
@@ -167,8 +167,9 @@ export default {
     yearEndReflection: 'Year-end reflection',
     noReflection: 'No reflection written yet.',
     interviews: 'Interview notes',
-    interviewsNone: 'You held no interview with them in this fiscal year.',
-    interviewsNote: 'Only the interviews you organised are shown.',
+    interviewsNone: 'No interviews with them in this fiscal year.',
+    interviewsNote:
+      'The shared notes of their interviews, whoever held them (private notes are in the interview record).',
     notesNone: 'No shared notes.',
     resultTitle: 'Evaluation result (FY{{year}})',
     resultPending:

@@ -1,7 +1,7 @@
 // Beside the evaluation form: the person's latest submitted self-check, their goals of the year with
-// reflections, and the notes of the interviews the evaluator held with them, each from the existing read
-// routes (each part loads on its own: a refusal of one leaves the others readable). There is no route
-// listing a person's interviews for their whole chain: the evaluator sees those they organised.
+// reflections, and the notes of their interviews of the year, whoever held them (the 2次 reads those the 1次
+// held), each from the existing read routes (each part loads on its own: a refusal of one leaves the others
+// readable).
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
@@ -9,7 +9,6 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import interviewMessages from '../interviews/messages.ts';
-import { useInterviews } from '../interviews/use-interviews.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstantDay } from '../shell/date-time.ts';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
@@ -177,10 +176,18 @@ function InterviewNotes({ api, personId, fiscalYear }: PersonYearProps) {
   const { t: typeText } = useTranslation('interviews');
   const layout = useLayoutStyles();
   const styles = useEntryStyles();
-  const { query } = useInterviews(api, 'organizer');
-  const held = (query.data ?? []).filter(
-    (entry) => entry.personId === personId && entry.fiscalYear === fiscalYear && entry.status !== 'cancelled',
+  const query = useQuery(
+    routeQuery(
+      api,
+      queryKeys.personInterviews(personId, fiscalYear),
+      'GET /api/people/:personId/interviews',
+      {
+        params: { personId },
+        query: { fiscalYear },
+      },
+    ),
   );
+  const held = (query.data ?? []).filter((entry) => entry.status !== 'cancelled');
   const details = useQueries({
     queries: held.map((entry) =>
       routeQuery(api, queryKeys.interview(entry.id), 'GET /api/interviews/:interviewId', {

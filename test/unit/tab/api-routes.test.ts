@@ -53,6 +53,7 @@ const TAB_ROUTES = [
   'POST /api/interviews/plan',
   'POST /api/interviews/bookings',
   'GET /api/interviews',
+  'GET /api/people/:personId/interviews',
   'GET /api/interviews/:interviewId',
   'POST /api/interviews/:interviewId/reschedule',
   'POST /api/interviews/:interviewId/cancel',

@@ -16,6 +16,11 @@ export interface InterviewRoutes {
     never,
     typeof contract.interviewListQuerySchema
   >;
+  'GET /api/people/:personId/interviews': Route<
+    Array<z.output<typeof contract.interviewSummarySchema>>,
+    never,
+    typeof contract.personInterviewsQuerySchema
+  >;
   'GET /api/interviews/:interviewId': Route<Detail>;
   'POST /api/interviews/:interviewId/reschedule': Route<Detail, typeof contract.rescheduleInputSchema>;
   'POST /api/interviews/:interviewId/cancel': Route<Detail, typeof contract.cancelInputSchema>;
