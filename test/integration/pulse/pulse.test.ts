@@ -40,6 +40,23 @@ describe('やりがい pulse (/api/hr/pulses, /api/pulses)', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
+    // pulse.send is also scheduled every half hour in this very server (src/pulse/pulse.module.ts): a run of
+    // this file across :00 or :30 would send the pulse before the test that checks nothing is sent yet runs
+    // the job itself, and would change the state the refusals compare. As the announcements test stops its
+    // sweep's worker, the schedule is removed here with pg-boss's own handle (test code only, no production
+    // switch), and a run it queued before that is let finish before the pulse exists: only the tests' own
+    // runs send, whatever the wall clock says.
+    await server.queue.boss.unschedule(PULSE_SEND_QUEUE);
+    expect(await server.queue.boss.getSchedules(PULSE_SEND_QUEUE)).toEqual([]);
+    const settled = Date.now() + 30_000;
+    const pending = async () =>
+      (await server.queue.boss.findJobs(PULSE_SEND_QUEUE)).filter((run) =>
+        ['created', 'retry', 'active'].includes(run.state),
+      );
+    while ((await pending()).length > 0) {
+      expect(Date.now() < settled, 'a scheduled pulse.send run to finish').toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const people = server.emulator.people.filter((person) => person.levelId && person.department);
     hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
     largeDepartment = '市民課';

@@ -2,6 +2,7 @@ import { Button, Checkbox } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isVersionConflict } from '../../api/client.ts';
 import type { EvaluatorOverrideRow } from '../../../../src/evaluation/evaluation.contract.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
@@ -17,6 +18,7 @@ import {
   useAnalyticsStyles,
 } from '../dashboards/analytics-ui.tsx';
 import { LabelledPersonPicker } from '../labelled-person-picker.tsx';
+import { WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
 
@@ -42,6 +44,9 @@ registerBundle('hr-evaluation', {
     pickSecond: '2次評価者（任意）',
     save: '指定する',
     saveFailed: '評価者を指定できませんでした。',
+    stale:
+      'ほかの担当者が先にこの職員の評価者を変更しました。選んだ内容は残っています。最新を読み込んでから、もう一度指定してください。',
+    reload: '最新を読み込む',
     trainingsTitle: '評価者研修',
     trainingsIntro:
       '{{year}}年度の評価者研修を修了した評価者を記録します。未修了の評価者には評価画面で注意が表示されます（評価はできます）。',
@@ -75,6 +80,9 @@ registerBundle('hr-evaluation', {
     pickSecond: 'Second evaluator (optional)',
     save: 'Name evaluators',
     saveFailed: 'The evaluators could not be named.',
+    stale:
+      'Someone else changed this person’s evaluators first. What you picked is still here: load the latest, then try again.',
+    reload: 'Load the latest',
     trainingsTitle: 'Evaluator training',
     trainingsIntro:
       'Record who completed the evaluator training of FY{{year}}. An evaluator without it gets a warning on the form (they can still evaluate).',
@@ -227,7 +235,20 @@ function Overrides({ api, year }: { api: Api; year: number }) {
           </Button>
         </div>
       </div>
-      {save.isError ? (
+      {/* A version conflict keeps the pickers and offers the latest list, whose version the next save sends. */}
+      {save.isError && isVersionConflict(save.error) ? (
+        <WriteFailure
+          error={save.error}
+          stale={t('stale')}
+          reload={t('reload')}
+          onReload={() => {
+            save.reset();
+            void queryClient.invalidateQueries({ queryKey: key });
+          }}
+          staleTestId="hr-evaluation-override-stale"
+          staleIntent="error"
+        />
+      ) : save.isError ? (
         <SaveErrorBar title={t('saveFailed')} error={save.error} testId="hr-evaluation-override-error" />
       ) : null}
     </Section>
