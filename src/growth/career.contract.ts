@@ -93,6 +93,19 @@ export const careerDesignResponseSchema = z.object({
       department: z.string(),
       duties: z.string(),
       inEvaluationPeriod: z.boolean(),
+      superseded: z
+        .boolean()
+        .describe("Overlaps the time HR's 発令 records cover: shown and editable, but the records win"),
+    }),
+  ),
+  /** Read-only, oldest first: the postings HR's 発令 records (effective up to today, Japan) make. */
+  rotationFromRecords: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable().describe('null for the posting in force'),
+      department: z.string().nullable().describe('課'),
+      division: z.string().nullable().describe('部'),
+      inEvaluationPeriod: z.boolean(),
     }),
   ),
   updatedAt: z.string().nullable(),

@@ -3,9 +3,17 @@ import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
+import { postingRecordsOf } from '../people/people.read.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import { type CareerDesignInput, type CareerDesignResponse, type RotationEntry } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
+import {
+  countsBeforeRecords,
+  firstRecordMonth,
+  postingsFromRecords,
+  type PostingRecord,
+} from './rotation.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
 
@@ -50,6 +58,7 @@ export function createCareerService(deps: {
   audit: AuditLog;
   /** The 能力・適性等評価期間 in years from the hire date (config EVALUATION_PERIOD_YEARS). */
   evaluationPeriodYears: number;
+  now: () => Date;
 }) {
   const { db } = deps;
 
@@ -69,8 +78,14 @@ export function createCareerService(deps: {
     row: Row | undefined,
     hireDate: string | null,
     editable: boolean,
+    records: PostingRecord[],
   ): CareerDesignResponse => {
     const evaluationPeriodEnd = hireDate ? addYears(hireDate, deps.evaluationPeriodYears) : null;
+    // Inside when the posting's first month begins before the period ends (so a posting from the
+    // month a mid-month period ends still counts; one from the month after does not).
+    const inEvaluationPeriod = (from: string) =>
+      evaluationPeriodEnd !== null && `${from}-01` < evaluationPeriodEnd;
+    const firstMonth = firstRecordMonth(records);
     return {
       personId,
       editable,
@@ -87,13 +102,19 @@ export function createCareerService(deps: {
       trainingsWanted: row?.trainingsWanted ?? [],
       rotation: [...(row?.rotation ?? [])].sort(byStart).map((entry) => ({
         ...entry,
-        // Inside when the posting's first month begins before the period ends (so a posting from the
-        // month a mid-month period ends still counts; one from the month after does not).
-        inEvaluationPeriod: evaluationPeriodEnd !== null && `${entry.from}-01` < evaluationPeriodEnd,
+        inEvaluationPeriod: inEvaluationPeriod(entry.from),
+        superseded: !countsBeforeRecords(entry, firstMonth),
+      })),
+      rotationFromRecords: postingsFromRecords(records).map((posting) => ({
+        ...posting,
+        inEvaluationPeriod: inEvaluationPeriod(posting.from),
       })),
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   };
+
+  /** HR's 発令 records up to today (Japan date, the injected clock). */
+  const recordsOf = (personId: string) => postingRecordsOf(db, personId, jstDayOf(deps.now().getTime()));
 
   const conflict = (current: number) =>
     versionConflict(
@@ -111,7 +132,7 @@ export function createCareerService(deps: {
         subjectId: personId,
         resource: 'career',
       });
-      return toResponse(personId, row, hireDate, relation === 'self');
+      return toResponse(personId, row, hireDate, relation === 'self', await recordsOf(personId));
     },
 
     async save(actor: Actor, personId: string, input: CareerDesignInput): Promise<CareerDesignResponse> {
@@ -130,7 +151,7 @@ export function createCareerService(deps: {
           .returning();
         // Two first saves raced (two devices): the other one won.
         if (!inserted[0]) throw conflict((await find(personId))?.version ?? 1);
-        return toResponse(personId, inserted[0], hireDate, true);
+        return toResponse(personId, inserted[0], hireDate, true, await recordsOf(personId));
       }
       const updated = await db
         .update(careerDesigns)
@@ -138,7 +159,7 @@ export function createCareerService(deps: {
         .where(and(eq(careerDesigns.personId, personId), eq(careerDesigns.version, version)))
         .returning();
       if (!updated[0]) throw conflict((await find(personId))?.version ?? existing.version);
-      return toResponse(personId, updated[0], hireDate, true);
+      return toResponse(personId, updated[0], hireDate, true, await recordsOf(personId));
     },
   };
 }

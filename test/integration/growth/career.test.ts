@@ -126,8 +126,23 @@ describe.each(SLICE_BACKENDS)('career design on %s', (backend) => {
     );
     expect(saved.status).toBe(200);
     expect(saved.body.rotation).toEqual([
-      { from: '2021-04', to: '2024-03', department: '市民課', duties: '', inEvaluationPeriod: true },
-      { from: late, to: null, department: '保育課', duties: '', inEvaluationPeriod: false },
+      // No 発令 imported for this person: nothing is superseded.
+      {
+        from: '2021-04',
+        to: '2024-03',
+        department: '市民課',
+        duties: '',
+        inEvaluationPeriod: true,
+        superseded: false,
+      },
+      {
+        from: late,
+        to: null,
+        department: '保育課',
+        duties: '',
+        inEvaluationPeriod: false,
+        superseded: false,
+      },
     ]);
   });
 
