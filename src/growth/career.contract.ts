@@ -49,6 +49,16 @@ export const rotationEntryInputSchema = z
   .strict();
 export type RotationEntry = z.infer<typeof rotationEntryInputSchema>;
 
+/**
+ * Whether a typed posting still counts beside HR's 発令 records (src/growth/rotation.ts): only one that ended
+ * before the month (YYYY-MM) of the first record; a current one (`to` null) overlaps them. Everything counts
+ * without records (`firstRecordMonth` undefined).
+ */
+export const countsBeforeRecords = (
+  entry: { to: string | null },
+  firstRecordMonth: string | undefined,
+): boolean => firstRecordMonth === undefined || (entry.to !== null && entry.to < firstRecordMonth);
+
 export const careerDesignInputSchema = versionedOrNewInput({
   visionMidTerm: userText.max(CAREER_TEXT_MAX),
   visionLongTerm: userText.max(CAREER_TEXT_MAX),

@@ -6,14 +6,14 @@ import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.t
 import { postingRecordsOf } from '../people/people.read.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
-import { type CareerDesignInput, type CareerDesignResponse, type RotationEntry } from './career.contract.ts';
-import { careerDesigns } from './career.schema.ts';
 import {
   countsBeforeRecords,
-  firstRecordMonth,
-  postingsFromRecords,
-  type PostingRecord,
-} from './rotation.ts';
+  type CareerDesignInput,
+  type CareerDesignResponse,
+  type RotationEntry,
+} from './career.contract.ts';
+import { careerDesigns } from './career.schema.ts';
+import { firstRecordMonth, postingsFromRecords, type PostingRecord } from './rotation.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
 

@@ -9,11 +9,11 @@ import { AppError } from '../http/app-error.ts';
 import { divisionRecordsUntil, staffPlacementsOn, type StaffPlacement } from '../people/people.read.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
-import type { CareerPath } from './career.contract.ts';
+import { countsBeforeRecords, type CareerPath } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
 import { addYears } from './career.service.ts';
 import { declarations } from './declaration.schema.ts';
-import { countsBeforeRecords, firstRecordMonth } from './rotation.ts';
+import { firstRecordMonth } from './rotation.ts';
 import type { DeclarationService } from './declaration.service.ts';
 import type {
   PlacementFilter,

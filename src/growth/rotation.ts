@@ -1,7 +1,8 @@
 // The one rule career design and the 配置 workspace share for a person's rotation history (docs/growth.md,
 // "Career design"): HR's 発令 records are the official history and win for the time they cover; what the
 // person typed counts only for postings that ended before the first record (the years before HR's imports
-// began).
+// began). The typed side of the rule, `countsBeforeRecords`, sits in career.contract.ts so the tab applies
+// it while the person edits.
 
 /** A 発令 record as the people slice's read side gives it, oldest first. */
 export interface PostingRecord {
@@ -24,13 +25,6 @@ export interface RecordPosting {
 /** The month (YYYY-MM) the first record takes effect, or undefined without records. */
 export const firstRecordMonth = (records: ReadonlyArray<{ effectiveFrom: string }>): string | undefined =>
   records[0]?.effectiveFrom.slice(0, 7);
-
-/**
- * Whether a typed posting still counts beside HR's records: only one that ended before the month of the
- * first record (a current one, `to` null, overlaps them by definition). Everything counts without records.
- */
-export const countsBeforeRecords = (entry: { to: string | null }, firstMonth: string | undefined): boolean =>
-  firstMonth === undefined || (entry.to !== null && entry.to < firstMonth);
 
 /** The month before the one `day` (YYYY-MM-DD) falls in, unless `day` is not the first: then its own. */
 function lastMonthBefore(day: string): string {
