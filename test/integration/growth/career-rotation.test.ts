@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addYears } from '../../../src/growth/career.service.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { outsiderOf } from '../../support/growth-cast.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = {
@@ -31,13 +32,7 @@ describe('career design rotation from HR 発令 records', () => {
         person.levelId === 'shuji' && person.department !== '職員課' && person.employeeHireDate !== null,
     )!;
     hr = people.find((person) => person.appRoles.length > 0 && person.department !== self.department)!;
-    outsider = people.find(
-      (person) =>
-        person.levelId === 'shuji' &&
-        person.department !== self.department &&
-        person.department !== '職員課' &&
-        person.appRoles.length === 0,
-    )!;
+    outsider = outsiderOf(people, self)!;
     const csv = [
       '職員番号,職層,部,所属,発令日',
       `${self.employeeId},主事級,市民部,市民課,2019/4/1`,
