@@ -49,6 +49,16 @@ export const rotationEntryInputSchema = z
   .strict();
 export type RotationEntry = z.infer<typeof rotationEntryInputSchema>;
 
+/**
+ * Whether a typed posting still counts beside HR's 発令 records (src/growth/rotation.ts): only one that ended
+ * before the month (YYYY-MM) of the first record; a current one (`to` null) overlaps them. Everything counts
+ * without records (`firstRecordMonth` undefined).
+ */
+export const countsBeforeRecords = (
+  entry: { to: string | null },
+  firstRecordMonth: string | undefined,
+): boolean => firstRecordMonth === undefined || (entry.to !== null && entry.to < firstRecordMonth);
+
 export const careerDesignInputSchema = versionedOrNewInput({
   visionMidTerm: userText.max(CAREER_TEXT_MAX),
   visionLongTerm: userText.max(CAREER_TEXT_MAX),
@@ -92,6 +102,19 @@ export const careerDesignResponseSchema = z.object({
       to: z.string().nullable(),
       department: z.string(),
       duties: z.string(),
+      inEvaluationPeriod: z.boolean(),
+      superseded: z
+        .boolean()
+        .describe("Overlaps the time HR's 発令 records cover: shown and editable, but the records win"),
+    }),
+  ),
+  /** Read-only, oldest first: the postings HR's 発令 records (effective up to today, Japan) make. */
+  rotationFromRecords: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable().describe('null for the posting in force'),
+      department: z.string().nullable().describe('課'),
+      division: z.string().nullable().describe('部'),
       inEvaluationPeriod: z.boolean(),
     }),
   ),

@@ -3,15 +3,19 @@ import type { AccessPolicy, Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
+import { postingRecordsOf } from '../people/people.read.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import {
   CAREER_LIST_MAX,
+  countsBeforeRecords,
   type CareerDesignInput,
   type CareerDesignResponse,
   type Qualification,
   type RotationEntry,
 } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
+import { firstRecordMonth, postingsFromRecords, type PostingRecord } from './rotation.ts';
 
 type Row = typeof careerDesigns.$inferSelect;
 
@@ -80,8 +84,14 @@ export function createCareerService(deps: {
     row: Row | undefined,
     hireDate: string | null,
     editable: boolean,
+    records: PostingRecord[],
   ): CareerDesignResponse => {
     const evaluationPeriodEnd = hireDate ? addYears(hireDate, deps.evaluationPeriodYears) : null;
+    // Inside when the posting's first month begins before the period ends (so a posting from the
+    // month a mid-month period ends still counts; one from the month after does not).
+    const inEvaluationPeriod = (from: string) =>
+      evaluationPeriodEnd !== null && `${from}-01` < evaluationPeriodEnd;
+    const firstMonth = firstRecordMonth(records);
     return {
       personId,
       editable,
@@ -98,13 +108,19 @@ export function createCareerService(deps: {
       trainingsWanted: row?.trainingsWanted ?? [],
       rotation: [...(row?.rotation ?? [])].sort(byStart).map((entry) => ({
         ...entry,
-        // Inside when the posting's first month begins before the period ends (so a posting from the
-        // month a mid-month period ends still counts; one from the month after does not).
-        inEvaluationPeriod: evaluationPeriodEnd !== null && `${entry.from}-01` < evaluationPeriodEnd,
+        inEvaluationPeriod: inEvaluationPeriod(entry.from),
+        superseded: !countsBeforeRecords(entry, firstMonth),
+      })),
+      rotationFromRecords: postingsFromRecords(records).map((posting) => ({
+        ...posting,
+        inEvaluationPeriod: inEvaluationPeriod(posting.from),
       })),
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };
   };
+
+  /** HR's 発令 records up to today (Japan date, the injected clock). */
+  const recordsOf = (personId: string) => postingRecordsOf(db, personId, jstDayOf(deps.now().getTime()));
 
   const conflict = (current: number) =>
     versionConflict(
@@ -122,7 +138,7 @@ export function createCareerService(deps: {
         subjectId: personId,
         resource: 'career',
       });
-      return toResponse(personId, row, hireDate, relation === 'self');
+      return toResponse(personId, row, hireDate, relation === 'self', await recordsOf(personId));
     },
 
     async save(actor: Actor, personId: string, input: CareerDesignInput): Promise<CareerDesignResponse> {
@@ -141,7 +157,7 @@ export function createCareerService(deps: {
           .returning();
         // Two first saves raced (two devices): the other one won.
         if (!inserted[0]) throw conflict((await find(personId))?.version ?? 1);
-        return toResponse(personId, inserted[0], hireDate, true);
+        return toResponse(personId, inserted[0], hireDate, true, await recordsOf(personId));
       }
       const updated = await db
         .update(careerDesigns)
@@ -149,7 +165,7 @@ export function createCareerService(deps: {
         .where(and(eq(careerDesigns.personId, personId), eq(careerDesigns.version, version)))
         .returning();
       if (!updated[0]) throw conflict((await find(personId))?.version ?? existing.version);
-      return toResponse(personId, updated[0], hireDate, true);
+      return toResponse(personId, updated[0], hireDate, true, await recordsOf(personId));
     },
 
     /**

@@ -9,10 +9,11 @@ import { AppError } from '../http/app-error.ts';
 import { divisionRecordsUntil, staffPlacementsOn, type StaffPlacement } from '../people/people.read.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
-import type { CareerPath } from './career.contract.ts';
+import { countsBeforeRecords, type CareerPath } from './career.contract.ts';
 import { careerDesigns } from './career.schema.ts';
 import { addYears } from './career.service.ts';
 import { declarations } from './declaration.schema.ts';
+import { firstRecordMonth } from './rotation.ts';
 import type { DeclarationService } from './declaration.service.ts';
 import type {
   PlacementFilter,
@@ -82,10 +83,9 @@ function recordsByPerson(records: DivisionRecord[]): Map<string, DivisionRecord[
 }
 
 /**
- * The 部 a person has served in. HR's 発令 records are the official history and win for the time they
- * cover; what the person typed into their career design counts only for postings that ended before the
- * first record (the years before HR's imports began), so one posting is never counted twice under two
- * spellings.
+ * The 部 a person has served in, by the rule career design shows too (rotation.ts): HR's 発令 records win
+ * for the time they cover; what the person typed counts only for postings that ended before the first
+ * record, so one posting is never counted twice under two spellings.
  */
 function rotationOf(person: StaffPlacement, own: DivisionRecord[], career: CareerRow | undefined) {
   const fromRecords = new Set(
@@ -93,10 +93,10 @@ function rotationOf(person: StaffPlacement, own: DivisionRecord[], career: Caree
       .filter((division): division is string => !!division?.trim())
       .map(normalName),
   );
-  const firstMonth = own[0]?.effectiveFrom.slice(0, 7);
+  const firstMonth = firstRecordMonth(own);
   const fromCareer = new Set(
     (career?.rotation ?? [])
-      .filter((entry) => firstMonth === undefined || (entry.to !== null && entry.to < firstMonth))
+      .filter((entry) => countsBeforeRecords(entry, firstMonth))
       .map((entry) => normalName(entry.department))
       .filter((name) => !fromRecords.has(name)),
   );

@@ -186,3 +186,27 @@ export async function divisionRecordsUntil(
     division: row.division,
   }));
 }
+
+/**
+ * One person's 発令 records effective on or before `today` (YYYY-MM-DD, Japan), oldest first: the day each
+ * took effect, the 課 (`department`) and the 部 (`division`) it placed them in.
+ */
+export async function postingRecordsOf(
+  db: Db,
+  personId: string,
+  today: string,
+): Promise<Array<{ effectiveFrom: string; department: string | null; division: string | null }>> {
+  const result: unknown = await db.execute(sql`
+    select ${personLevels.effectiveFrom}::text as effective_from, ${personLevels.department} as department,
+      ${personLevels.division} as division
+    from ${personLevels}
+    where ${personLevels.personId} = ${personId} and ${personLevels.effectiveFrom} <= ${today}::date
+    order by ${personLevels.effectiveFrom}`);
+  return (
+    result as { rows: Array<{ effective_from: string; department: string | null; division: string | null }> }
+  ).rows.map((row) => ({
+    effectiveFrom: row.effective_from,
+    department: row.department,
+    division: row.division,
+  }));
+}

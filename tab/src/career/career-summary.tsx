@@ -42,6 +42,7 @@ export const useTimelineStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
   },
   when: { fontWeight: tokens.fontWeightSemibold, marginRight: '8px' },
+  fromRecords: { backgroundColor: tokens.colorNeutralBackground2, padding: '4px 8px 4px 20px' },
   periodNote: {
     borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
     paddingLeft: '8px',
@@ -80,6 +81,70 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
     <div>
       <h3 className={styles.h3}>{label}</h3>
       {children}
+    </div>
+  );
+}
+
+type RecordPosting = CareerDesignResponse['rotationFromRecords'][number];
+
+/**
+ * The person's own postings (in the order given) with HR's postings (oldest first) put in by start month:
+ * each record before the first own posting that starts later or has no month yet (a row being added).
+ */
+export function mergedByStart<T extends { from: string }>(
+  own: T[],
+  records: RecordPosting[],
+): Array<{ record: RecordPosting } | { entry: T; index: number }> {
+  const pending = [...records];
+  const merged: Array<{ record: RecordPosting } | { entry: T; index: number }> = [];
+  own.forEach((entry, index) => {
+    while (pending[0] && (entry.from === '' || pending[0].from <= entry.from))
+      merged.push({ record: pending.shift()! });
+    merged.push({ entry, index });
+  });
+  return [...merged, ...pending.map((record) => ({ record }))];
+}
+
+/** One posting from HR's 発令 records: read-only, tagged as such. */
+export function RecordPostingEntry({ posting }: { posting: RecordPosting }) {
+  const { t, i18n } = useTranslation('career');
+  const styles = useLayoutStyles();
+  const timeline = useTimelineStyles();
+  const inPeriod = posting.inEvaluationPeriod;
+  return (
+    <li
+      className={`${timeline.entry} ${timeline.fromRecords} ${inPeriod ? timeline.entryInPeriod : ''}`}
+      data-testid="rotation-record"
+      data-in-evaluation-period={inPeriod}
+    >
+      <span className={`${timeline.dot} ${inPeriod ? timeline.dotInPeriod : ''}`} aria-hidden="true" />
+      <div className={styles.row}>
+        <span className={timeline.when}>
+          {formatMonth(posting.from, i18n.language)} –{' '}
+          {posting.to ? formatMonth(posting.to, i18n.language) : t('current')}
+        </span>
+        <Badge appearance="outline" color="informative" shape="rounded" data-testid="from-records">
+          {t('fromRecords')}
+        </Badge>
+        {inPeriod ? <PeriodBadge /> : null}
+      </div>
+      <div data-testid="rotation-record-place">
+        {posting.department && posting.division
+          ? `${posting.department}（${posting.division}）`
+          : (posting.department ?? posting.division ?? '')}
+      </div>
+      <div className={styles.muted}>{t('fromRecordsHint')}</div>
+    </li>
+  );
+}
+
+/** The note on a typed posting that HR's records cover. */
+export function SupersededNote() {
+  const { t } = useTranslation('career');
+  const styles = useLayoutStyles();
+  return (
+    <div className={styles.muted} data-testid="rotation-superseded">
+      {t('superseded')}
     </div>
   );
 }
@@ -128,32 +193,39 @@ export function CareerSummary({ career }: { career: CareerDesignResponse }) {
       <Labelled label={t('trainings')}>{list(career.trainingsWanted, t('trainingsEmpty'))}</Labelled>
       <Labelled label={t('rotation')}>
         <EvaluationPeriodNote career={career} />
-        {career.rotation.length === 0 ? (
+        {career.rotation.length === 0 && career.rotationFromRecords.length === 0 ? (
           <p className={styles.muted}>{t('rotationEmpty')}</p>
         ) : (
           <ol className={timeline.timeline} data-testid="rotation-timeline">
-            {career.rotation.map((entry, index) => (
-              <li
-                key={index}
-                className={`${timeline.entry} ${entry.inEvaluationPeriod ? timeline.entryInPeriod : ''}`}
-                data-testid="rotation-entry"
-                data-in-evaluation-period={entry.inEvaluationPeriod}
-              >
-                <span
-                  className={`${timeline.dot} ${entry.inEvaluationPeriod ? timeline.dotInPeriod : ''}`}
-                  aria-hidden="true"
-                />
-                <div className={styles.row}>
-                  <span className={timeline.when}>
-                    {formatMonth(entry.from, i18n.language)} –{' '}
-                    {entry.to ? formatMonth(entry.to, i18n.language) : t('current')}
-                  </span>
-                  {entry.inEvaluationPeriod ? <PeriodBadge /> : null}
-                </div>
-                <div>{entry.department}</div>
-                {entry.duties.trim() ? <div className={styles.preLine}>{entry.duties}</div> : null}
-              </li>
-            ))}
+            {mergedByStart(career.rotation, career.rotationFromRecords).map((item) =>
+              'record' in item ? (
+                <RecordPostingEntry key={`record-${item.record.from}`} posting={item.record} />
+              ) : (
+                <li
+                  key={item.index}
+                  className={`${timeline.entry} ${item.entry.inEvaluationPeriod ? timeline.entryInPeriod : ''}`}
+                  data-testid="rotation-entry"
+                  data-in-evaluation-period={item.entry.inEvaluationPeriod}
+                >
+                  <span
+                    className={`${timeline.dot} ${item.entry.inEvaluationPeriod ? timeline.dotInPeriod : ''}`}
+                    aria-hidden="true"
+                  />
+                  <div className={styles.row}>
+                    <span className={timeline.when}>
+                      {formatMonth(item.entry.from, i18n.language)} –{' '}
+                      {item.entry.to ? formatMonth(item.entry.to, i18n.language) : t('current')}
+                    </span>
+                    {item.entry.inEvaluationPeriod ? <PeriodBadge /> : null}
+                  </div>
+                  <div>{item.entry.department}</div>
+                  {item.entry.duties.trim() ? (
+                    <div className={styles.preLine}>{item.entry.duties}</div>
+                  ) : null}
+                  {item.entry.superseded ? <SupersededNote /> : null}
+                </li>
+              ),
+            )}
           </ol>
         )}
       </Labelled>

@@ -14,6 +14,7 @@ import {
   CAREER_LIST_MAX,
   CAREER_SHORT_MAX,
   CAREER_TEXT_MAX,
+  countsBeforeRecords,
   ROTATION_MAX,
   type CareerDesignInput,
   type CareerDesignResponse,
@@ -27,7 +28,15 @@ import { QueryState } from '../data/query-state.tsx';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { OjtGuidedPlans, OjtPanel } from '../ojt/ojt-panel.tsx';
-import { CareerSummary, EvaluationPeriodNote, PeriodBadge, useTimelineStyles } from './career-summary.tsx';
+import {
+  CareerSummary,
+  EvaluationPeriodNote,
+  mergedByStart,
+  PeriodBadge,
+  RecordPostingEntry,
+  SupersededNote,
+  useTimelineStyles,
+} from './career-summary.tsx';
 import messages from './messages.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { formatInstant, startsInEvaluationPeriod } from './format.ts';
@@ -311,6 +320,7 @@ function CareerEditor({
         <EvaluationPeriodNote career={saved} />
         <RotationEditor
           rotation={form.rotation}
+          records={saved.rotationFromRecords}
           periodEnd={saved.evaluationPeriodEnd}
           onChange={(rotation) => update('rotation', rotation)}
         />
@@ -383,10 +393,13 @@ function detailLabel(path: string, t: (key: string, options?: Record<string, unk
 
 function RotationEditor({
   rotation,
+  records,
   periodEnd,
   onChange,
 }: {
   rotation: RotationEntry[];
+  /** HR's 発令 postings: shown read-only among the person's own, by start month. */
+  records: CareerDesignResponse['rotationFromRecords'];
   periodEnd: string | null;
   onChange: (rotation: RotationEntry[]) => void;
 }) {
@@ -414,9 +427,14 @@ function RotationEditor({
   );
   return (
     <>
-      {rotation.length === 0 ? <p className={layout.muted}>{t('rotationEmpty')}</p> : null}
+      {rotation.length === 0 && records.length === 0 ? (
+        <p className={layout.muted}>{t('rotationEmpty')}</p>
+      ) : null}
       <ol className={timeline.timeline} data-testid="rotation-timeline">
-        {rotation.map((entry, index) => {
+        {mergedByStart(rotation, records).map((item) => {
+          if ('record' in item)
+            return <RecordPostingEntry key={`record-${item.record.from}`} posting={item.record} />;
+          const { entry, index } = item;
           const inPeriod = startsInEvaluationPeriod(entry.from, periodEnd);
           return (
             <li
@@ -455,6 +473,7 @@ function RotationEditor({
                 {postingText(entry, index, 'department', true)}
               </div>
               {postingText(entry, index, 'duties', false)}
+              {countsBeforeRecords(entry, records[0]?.from) ? null : <SupersededNote />}
               <Button
                 style={{ marginTop: 8 }}
                 aria-label={t('removeRow', { what: t('posting', { n: index + 1 }) })}

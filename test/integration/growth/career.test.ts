@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addYears } from '../../../src/growth/career.service.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { outsiderOf } from '../../support/growth-cast.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = {
@@ -40,13 +41,7 @@ describe.each(SLICE_BACKENDS)('career design on %s', (backend) => {
         person.levelId === 'shunin' &&
         person.managerId !== self.managerId,
     )!;
-    outsider = people.find(
-      (person) =>
-        person.levelId === 'shuji' &&
-        person.department !== self.department &&
-        person.department !== '職員課' &&
-        person.appRoles.length === 0,
-    )!;
+    outsider = outsiderOf(people, self)!;
     expect([supervisor, supervisorsSupervisor, hr, colleague, outsider].every(Boolean)).toBe(true);
   });
   afterAll(async () => {
@@ -126,8 +121,23 @@ describe.each(SLICE_BACKENDS)('career design on %s', (backend) => {
     );
     expect(saved.status).toBe(200);
     expect(saved.body.rotation).toEqual([
-      { from: '2021-04', to: '2024-03', department: '市民課', duties: '', inEvaluationPeriod: true },
-      { from: late, to: null, department: '保育課', duties: '', inEvaluationPeriod: false },
+      // No 発令 imported for this person: nothing is superseded.
+      {
+        from: '2021-04',
+        to: '2024-03',
+        department: '市民課',
+        duties: '',
+        inEvaluationPeriod: true,
+        superseded: false,
+      },
+      {
+        from: late,
+        to: null,
+        department: '保育課',
+        duties: '',
+        inEvaluationPeriod: false,
+        superseded: false,
+      },
     ]);
   });
 

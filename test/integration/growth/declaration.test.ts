@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { outsiderOf } from '../../support/growth-cast.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = {
@@ -43,13 +44,7 @@ describe.each(SLICE_BACKENDS)('自己申告 (self-declaration) on %s', (backend)
         person.levelId === 'shunin' &&
         person.managerId !== self.managerId,
     )!;
-    outsider = people.find(
-      (person) =>
-        person.levelId === 'shuji' &&
-        person.department !== self.department &&
-        person.department !== '職員課' &&
-        person.appRoles.length === 0,
-    )!;
+    outsider = outsiderOf(people, self)!;
     expect([supervisor, supervisorsSupervisor, hr, colleague, outsider].every(Boolean)).toBe(true);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { addYears } from '../../../src/growth/career.service.ts';
 import type { PlacementRollUps } from '../../../src/growth/placement.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { outsiderOf } from '../../support/growth-cast.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = {
@@ -31,13 +32,7 @@ describe('the 配置 workspace (HR)', () => {
     self = people.find((person) => person.levelId === 'shuji' && person.department !== '職員課')!;
     supervisor = people.find((person) => person.id === self.managerId)!;
     hr = people.find((person) => person.appRoles.length > 0 && person.department !== self.department)!;
-    other = people.find(
-      (person) =>
-        person.levelId === 'shuji' &&
-        person.department !== self.department &&
-        person.department !== '職員課' &&
-        person.appRoles.length === 0,
-    )!;
+    other = outsiderOf(people, self)!;
     expect([self, supervisor, hr, other].every(Boolean)).toBe(true);
 
     await call(hr, 'POST', '/api/declaration-windows', { fiscalYear, closesOn: `${fiscalYear + 1}-03-31` });
