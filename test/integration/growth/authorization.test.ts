@@ -56,6 +56,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/people/{personId}/evaluations/{fiscalYear}/submit': ['supervisor'],
   'PUT /api/people/{personId}/evaluations/{fiscalYear}/second': ['supervisorsSupervisor'],
   'POST /api/people/{personId}/evaluations/{fiscalYear}/confirm': ['supervisorsSupervisor'],
+  // One person's interviews, whoever held them (docs/interviews.md): the person, the chain and HR.
+  'GET /api/people/{personId}/interviews': READERS,
   // Everyone may ask for their own team; who appears in it is checked separately below.
   'GET /api/team': ROLES,
 };
