@@ -7,13 +7,12 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { CourseResults } from '../../src/analytics/course-results.contract.ts';
-import type { CourseView } from '../../src/training/training.contract.ts';
 import { currentFiscalYear } from '../../tab/src/hr/dashboards/analytics-ui.tsx';
 import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { CourseResultsPanel } from '../../tab/src/training/course-results.tsx';
 import { HrCourses } from '../../tab/src/training/hr-courses.tsx';
 import messages from '../../tab/src/training/messages.ts';
-import { framework } from './support/fixtures.ts';
+import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 registerBundle('training', messages);
@@ -153,29 +152,12 @@ describe("HR's 研修効果 of a course", () => {
   });
 
   it('opens from HR’s course list', async () => {
-    const course: CourseView = {
-      id: COURSE_ID,
+    const course = courseView(COURSE_ID, {
       category: 'specialist',
       title: { ja: 'ファシリテーション研修', en: 'Facilitation' },
-      description: { ja: '説明', en: null },
-      targetLevelIds: [],
-      minYearsOfService: null,
-      maxYearsOfService: null,
       competencyIds: ['explanation', 'cooperation'],
-      guidelineIds: [],
-      format: 'inPerson',
-      provider: '',
-      archived: false,
-      version: 1,
-      eligibility: { eligible: true, reasons: [] },
-      openSessions: 0,
-      nextSessionMonth: null,
-      costYen: null,
-      scope: 'catalog',
-      ownerDepartment: null,
-      organiserId: null,
       manageable: true,
-    };
+    });
     const { api } = fakeApi({
       'GET /api/training/courses': [course],
       'GET /api/hr/training/courses/:courseId/results': shown,

@@ -9,7 +9,7 @@ import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import messages from '../../tab/src/training/messages.ts';
 import { WorkplaceTraining } from '../../tab/src/training/workplace-training.tsx';
-import { framework } from './support/fixtures.ts';
+import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 registerBundle('training', messages);
@@ -17,32 +17,16 @@ registerBundle('training', messages);
 const DAY = 24 * 3600_000;
 const later = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
-function course(id: string, overrides: Partial<CourseView> = {}): CourseView {
-  return {
-    id,
-    category: 'basic',
-    title: { ja: `研修 ${id}`, en: `Course ${id}` },
-    description: { ja: '説明', en: null },
-    targetLevelIds: [],
-    minYearsOfService: null,
-    maxYearsOfService: null,
-    competencyIds: [],
-    guidelineIds: [],
-    format: 'inPerson',
-    provider: '',
-    archived: false,
-    version: 1,
-    eligibility: { eligible: true, reasons: [] },
+/** A workplace course of 市民課 its 係長 manages (the shared fixture, with one open session). */
+const course = (id: string, overrides: Partial<CourseView> = {}): CourseView =>
+  courseView(id, {
     openSessions: 1,
-    nextSessionMonth: null,
-    costYen: null,
     scope: 'workplace',
     ownerDepartment: '市民課',
     organiserId: 'kakaricho',
     manageable: true,
     ...overrides,
-  };
-}
+  });
 
 function session(courseId: string): SessionView {
   return {
