@@ -133,6 +133,51 @@ export function createQualificationService(deps: {
     return saved;
   };
 
+  /** Audits a write of the application under its person, and answers the application as it now is. */
+  const recorded = async (
+    actor: Actor,
+    saved: Row,
+    change: string,
+    details: Record<string, unknown> = {},
+  ): Promise<ApplicationView> => {
+    await audited('write', actor, saved.personId, {
+      change,
+      applicationId: saved.id,
+      version: saved.version,
+      ...details,
+    });
+    return viewOf(saved);
+  };
+
+  /**
+   * A supervisor's or HR's decision on an application waiting for them (`step.waiting`): a decision that
+   * sends the application back (`step.commentFor`) must say why (422), else it is written and audited as
+   * `${step.audit}-${decision}`.
+   */
+  const decide = async <D extends string>(
+    actor: Actor,
+    row: Row,
+    input: { decision: D; comment: string; version: number },
+    step: {
+      waiting: ApplicationStatus;
+      action: string;
+      commentFor: D;
+      commentMissing: string;
+      commentRule: string;
+      audit: string;
+    },
+    changes: Partial<typeof qualificationApplications.$inferInsert>,
+    details: Record<string, unknown> = {},
+  ): Promise<ApplicationView> => {
+    requireStatus(row, [step.waiting], step.action);
+    if (input.decision === step.commentFor && input.comment === '')
+      throw new AppError('validation_failed', step.commentMissing, [
+        { path: 'body.comment', message: step.commentRule },
+      ]);
+    const saved = await write(row, input.version, changes);
+    return recorded(actor, saved, `${step.audit}-${input.decision}`, details);
+  };
+
   /** The status an application goes to once sent: to HR directly when the applicant has no supervisor. */
   const sentStatus = async (personId: string): Promise<ApplicationStatus> =>
     (await deps.people.managerOf(personId)) ? 'awaitingSupervisor' : 'awaitingHr';
@@ -184,12 +229,7 @@ export function createQualificationService(deps: {
         // A returned application, once changed, goes back to the supervisor.
         ...(row.status === 'returned' ? { status: await sentStatus(row.personId) } : {}),
       });
-      await audited('write', actor, row.personId, {
-        change: 'edit',
-        applicationId: id,
-        version: saved.version,
-      });
-      return viewOf(saved);
+      return recorded(actor, saved, 'edit');
     },
 
     async supervisorDecision(actor: Actor, id: string, input: SupervisorDecision): Promise<ApplicationView> {
@@ -199,23 +239,25 @@ export function createQualificationService(deps: {
           'forbidden',
           'Only the applicant’s supervisor may approve or return the application.',
         );
-      requireStatus(row, ['awaitingSupervisor'], 'decided by the supervisor');
-      if (input.decision === 'return' && input.comment === '')
-        throw new AppError('validation_failed', 'Say what to change when returning an application.', [
-          { path: 'body.comment', message: 'is required when returning' },
-        ]);
-      const saved = await write(row, input.version, {
-        status: input.decision === 'approve' ? 'awaitingHr' : 'returned',
-        supervisorId: actor.id,
-        supervisorComment: input.comment,
-        supervisorDecidedAt: deps.now(),
-      });
-      await audited('write', actor, row.personId, {
-        change: `supervisor-${input.decision}`,
-        applicationId: id,
-        version: saved.version,
-      });
-      return viewOf(saved);
+      return decide(
+        actor,
+        row,
+        input,
+        {
+          waiting: 'awaitingSupervisor',
+          action: 'decided by the supervisor',
+          commentFor: 'return',
+          commentMissing: 'Say what to change when returning an application.',
+          commentRule: 'is required when returning',
+          audit: 'supervisor',
+        },
+        {
+          status: input.decision === 'approve' ? 'awaitingHr' : 'returned',
+          supervisorId: actor.id,
+          supervisorComment: input.comment,
+          supervisorDecidedAt: deps.now(),
+        },
+      );
     },
 
     async hrDecision(actor: Actor, id: string, input: HrDecision): Promise<ApplicationView> {
@@ -226,24 +268,26 @@ export function createQualificationService(deps: {
           'forbidden',
           'HR may not decide their own application: another HR member decides it.',
         );
-      requireStatus(row, ['awaitingHr'], 'decided by HR');
-      if (input.decision === 'refuse' && input.comment === '')
-        throw new AppError('validation_failed', 'Say why when refusing an application.', [
-          { path: 'body.comment', message: 'is required when refusing' },
-        ]);
-      const saved = await write(row, input.version, {
-        status: input.decision === 'approve' ? 'approved' : 'refused',
-        hrDecidedById: actor.id,
-        hrComment: input.comment,
-        hrDecidedAt: deps.now(),
-      });
-      await audited('write', actor, row.personId, {
-        change: `hr-${input.decision}`,
-        applicationId: id,
-        version: saved.version,
-        costYen: row.costYen,
-      });
-      return viewOf(saved);
+      return decide(
+        actor,
+        row,
+        input,
+        {
+          waiting: 'awaitingHr',
+          action: 'decided by HR',
+          commentFor: 'refuse',
+          commentMissing: 'Say why when refusing an application.',
+          commentRule: 'is required when refusing',
+          audit: 'hr',
+        },
+        {
+          status: input.decision === 'approve' ? 'approved' : 'refused',
+          hrDecidedById: actor.id,
+          hrComment: input.comment,
+          hrDecidedAt: deps.now(),
+        },
+        { costYen: row.costYen },
+      );
     },
 
     async recordResult(actor: Actor, id: string, input: ApplicationResult): Promise<ApplicationView> {
@@ -270,12 +314,7 @@ export function createQualificationService(deps: {
           });
         return written;
       });
-      await audited('write', actor, row.personId, {
-        change: `result-${input.result}`,
-        applicationId: id,
-        version: saved.version,
-      });
-      return viewOf(saved);
+      return recorded(actor, saved, `result-${input.result}`);
     },
 
     /** What waits for the caller as supervisor: their direct reports' applications awaiting them. */
