@@ -5,9 +5,10 @@
 // (interview-outbox-keys.ts) make each one once per request and event, whatever retries or instances do.
 // They go out when the office is open, in each recipient's language (Japanese unless they use English).
 import type { Db } from '../db/database.ts';
-import type { BotMessage, BotMessages } from '../reports/bot-messages.port.ts';
+import type { BotMessages } from '../reports/bot-messages.port.ts';
 import {
   noticeRecipients,
+  noticesToSupervisors,
   type NoticeLocale,
   type NoticeRecipientSources,
 } from '../reports/notice-recipients.ts';
@@ -57,22 +58,15 @@ export function createRequestNotices(deps: RequestNoticeDependencies) {
     /** Tells each request's supervisor it reached them (a new request, or one moved to them). */
     async arrived(tx: Db, requests: NoticeRequest[]): Promise<void> {
       if (requests.length === 0) return;
-      const { nameOf, localeOf, notBefore } = await context(
-        tx,
-        requests.flatMap((request) => [request.personId, request.supervisorId]),
-      );
       const openUrl = deps.tabLink(REQUESTS_TAB_PAGE);
-      const messages: BotMessage[] = requests.map((request) => ({
+      const messages = await noticesToSupervisors(tx, requests, deps, deps.now(), (request, about) => ({
         key: requestArrivedKey(request),
-        recipient: { kind: 'person', personId: request.supervisorId },
         ...deps.cards.arrived({
-          locale: localeOf(request.supervisorId),
-          personName: nameOf(request.personId),
+          ...about,
           topic: request.topic,
           preferredWeek: request.preferredWeek,
           openUrl,
         }),
-        notBefore,
       }));
       await deps.messages.enqueue(messages, tx);
     },

@@ -4,8 +4,8 @@
 // does; the key (ojt-outbox-keys.ts) makes it once per suggestion, whatever retries or instances do. It goes
 // out when the office is open, in the supervisor's language (Japanese unless they use English).
 import type { Db } from '../db/database.ts';
-import type { BotMessage, BotMessages } from '../reports/bot-messages.port.ts';
-import { noticeRecipients, type NoticeRecipientSources } from '../reports/notice-recipients.ts';
+import type { BotMessages } from '../reports/bot-messages.port.ts';
+import { noticesToSupervisors, type NoticeRecipientSources } from '../reports/notice-recipients.ts';
 import type { OjtNoticeCards } from './ojt-notice-cards.port.ts';
 import { ojtSuggestionKey } from './ojt-outbox-keys.ts';
 
@@ -30,23 +30,14 @@ export function createOjtNotices(deps: OjtNoticeDependencies) {
     /** Tells each suggestion's supervisor, once, inside the transaction `tx` that made the suggestions. */
     async suggested(tx: Db, made: readonly SuggestionMade[], now: Date): Promise<void> {
       if (made.length === 0) return;
-      const { nameOf, localeOf, notBefore } = await noticeRecipients(
-        tx,
-        made.flatMap((entry) => [entry.personId, entry.supervisorId]),
-        deps,
-        now,
-      );
-      const messages: BotMessage[] = made.map((entry) => ({
+      const messages = await noticesToSupervisors(tx, made, deps, now, (entry, about) => ({
         key: ojtSuggestionKey(entry),
-        recipient: { kind: 'person', personId: entry.supervisorId },
         ...deps.cards.suggested({
-          locale: localeOf(entry.supervisorId),
-          personName: nameOf(entry.personId),
+          ...about,
           kind: entry.kind,
           department: entry.department,
           openUrl: deps.tabLink(`team/${entry.personId}`),
         }),
-        notBefore,
       }));
       await deps.messages.enqueue(messages, tx);
     },

@@ -1,10 +1,11 @@
 // What a bot notice needs of the people it names, read inside the caller's transaction so the notice is
-// queued with the change that causes it. Used by the notices of 1:1 requests (interviews) and of OJT
-// suggestions (ojt).
+// queued with the change that causes it. Used by the notices of 1:1 requests (interviews), of OJT
+// suggestions (ojt) and of career milestones (growth).
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/office-hours.ts';
 import { personNames } from '../people/people.read.ts';
+import type { BotMessage } from './bot-messages.port.ts';
 
 export type NoticeLocale = 'ja' | 'en';
 
@@ -38,4 +39,37 @@ export async function noticeRecipients(
     localeOf: (id: string): NoticeLocale => languages.get(id) ?? 'ja',
     notBefore: nextOfficeTime(now, sources.hours ?? DEFAULT_OFFICE_HOURS),
   };
+}
+
+/** What a notice about a person says to their supervisor: its outbox key and the rendered card. */
+export interface SupervisorNotice {
+  key: string;
+  text: string;
+  attachments: NonNullable<BotMessage['attachments']>;
+}
+
+/**
+ * One notice to each entry's supervisor about the entry's person, in the supervisor's language and with
+ * the person's name (`notice` renders it), to go out at the next office hour after `now`.
+ */
+export async function noticesToSupervisors<Entry extends { personId: string; supervisorId: string }>(
+  tx: Db,
+  entries: readonly Entry[],
+  sources: NoticeRecipientSources,
+  now: Date,
+  notice: (entry: Entry, about: { locale: NoticeLocale; personName: string }) => SupervisorNotice,
+): Promise<BotMessage[]> {
+  const { nameOf, localeOf, notBefore } = await noticeRecipients(
+    tx,
+    entries.flatMap((entry) => [entry.personId, entry.supervisorId]),
+    sources,
+    now,
+  );
+  return entries.map((entry) => {
+    const { key, ...card } = notice(entry, {
+      locale: localeOf(entry.supervisorId),
+      personName: nameOf(entry.personId),
+    });
+    return { key, recipient: { kind: 'person', personId: entry.supervisorId }, ...card, notBefore };
+  });
 }
