@@ -1,14 +1,11 @@
 // The 育成 roll-up's supervisors as a CSV table (GET /api/hr/development.csv), labelled in Japanese or
 // English like HR's other exports (src/analytics/analytics.csv-tables.ts); csvResult adds the BOM.
 import type { CsvCell } from '../shared/csv.ts';
+import { personCsvCells, personCsvHeader } from './person-csv.ts';
 import type { DevelopmentRollUp } from './development.contract.ts';
 
 const LABELS = {
   ja: {
-    division: '部',
-    department: '課',
-    name: '氏名',
-    jobTitle: '職',
     directReports: '直属の部下数',
     goalComments: '目標へのコメント',
     selfCheckComments: '自己チェックへのコメント',
@@ -19,10 +16,6 @@ const LABELS = {
     ojtGuidance: 'OJTの指導',
   },
   en: {
-    division: 'Division (部)',
-    department: 'Section (課)',
-    name: 'Name',
-    jobTitle: 'Job title',
     directReports: 'Direct reports',
     goalComments: 'Goal comments',
     selfCheckComments: 'Self-check comments',
@@ -42,10 +35,7 @@ export function developmentCsv(
   return {
     name: `development-${rollUp.fiscalYear}`,
     header: [
-      l.division,
-      l.department,
-      l.name,
-      l.jobTitle,
+      ...personCsvHeader(lang),
       l.directReports,
       l.goalComments,
       l.selfCheckComments,
@@ -56,10 +46,7 @@ export function developmentCsv(
       l.ojtGuidance,
     ],
     rows: rollUp.supervisors.map((row) => [
-      row.division,
-      row.department,
-      row.displayName,
-      row.jobTitle,
+      ...personCsvCells(row),
       row.directReports,
       row.goalComments,
       row.selfCheckComments,

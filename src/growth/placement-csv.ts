@@ -1,15 +1,12 @@
 // The 配置 workspace's 自己申告 as a CSV table (GET /api/hr/placement/declarations.csv), labelled in
 // Japanese or English like HR's other exports (src/growth/development-csv.ts); csvResult adds the BOM.
 import type { CsvCell } from '../shared/csv.ts';
+import { personCsvCells, personCsvHeader } from './person-csv.ts';
 import type { PlacementItem } from './placement.contract.ts';
 import type { declarations } from './declaration.schema.ts';
 
 const LABELS = {
   ja: {
-    division: '部',
-    department: '課',
-    name: '氏名',
-    jobTitle: '職',
     level: '職層',
     hireDate: '採用日',
     status: '状態',
@@ -24,10 +21,6 @@ const LABELS = {
     revisedAt: '修正日時',
   },
   en: {
-    division: 'Division (部)',
-    department: 'Section (課)',
-    name: 'Name',
-    jobTitle: 'Job title',
     level: 'Level',
     hireDate: 'Hire date',
     status: 'Status',
@@ -54,10 +47,7 @@ export function placementCsv(
   return {
     name: `declarations-${fiscalYear}`,
     header: [
-      l.division,
-      l.department,
-      l.name,
-      l.jobTitle,
+      ...personCsvHeader(lang),
       l.level,
       l.hireDate,
       l.status,
@@ -72,10 +62,7 @@ export function placementCsv(
       l.revisedAt,
     ],
     rows: rows.map(({ row, item }) => [
-      item.division,
-      item.department,
-      item.displayName,
-      item.jobTitle,
+      ...personCsvCells(item),
       item.levelId,
       item.hireDate,
       item.status,
