@@ -43,23 +43,13 @@ export function createCalendarRouter(
   schedule: ReturnType<typeof createSchedule>,
 ): GraphRouter {
   const { now, state, saveState, eventsOf, page, mailboxPerson } = ctx;
-  const {
-    countMessages,
-    renderEvent,
-    findEvent,
-    copiesOf,
-    instancesOf,
-    createEvent,
-    replaceAttendees,
-    applyPatch,
-  } = events;
   /**
    * Cancelling or deleting a series master takes its occurrences with it; the attendees' copies are
    * cancelled ("event: cancel": "cancels all its occurrences" when it is a series master).
    */
   const removeEvent = (event: StoredEvent) => {
-    const gone = new Set([event, ...instancesOf(event)]);
-    for (const removed of gone) for (const copy of copiesOf(removed)) copy.isCancelled = true;
+    const gone = new Set([event, ...events.instancesOf(event)]);
+    for (const removed of gone) for (const copy of events.copiesOf(removed)) copy.isCancelled = true;
     state.created = state.created.filter((candidate) => !gone.has(candidate));
   };
   const { calendarDelta } = changes;
@@ -87,7 +77,7 @@ export function createCalendarRouter(
       return ok(
         200,
         page(
-          list.map((event) => renderEvent(event, zone)),
+          list.map((event) => events.renderEvent(event, zone)),
           query,
           `/users/${owner.id}/calendarView`,
           `users('${owner.id}')/calendarView`,
@@ -96,10 +86,10 @@ export function createCalendarRouter(
     }
     if (eventsPath[0] === 'events') {
       if (eventsPath.length === 1 && method === 'POST') {
-        const { status, event } = createEvent(owner, parseBody(eventInput, body));
+        const { status, event } = events.createEvent(owner, parseBody(eventInput, body));
         return ok(status, {
           '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#users('${owner.id}')/events/$entity`,
-          ...renderEvent(event, zone),
+          ...events.renderEvent(event, zone),
         });
       }
       if (eventsPath.length === 1 && method === 'GET') {
@@ -124,28 +114,29 @@ export function createCalendarRouter(
         return ok(
           200,
           page(
-            matching.map((event) => select(renderEvent(event, zone), query)),
+            matching.map((event) => select(events.renderEvent(event, zone), query)),
             query,
             `/users/${owner.id}/events`,
             `users('${owner.id}')/events`,
           ),
         );
       }
-      const event = findEvent(owner, eventsPath[1] ?? '');
-      if (eventsPath.length === 2 && method === 'GET') return ok(200, renderEvent(event, zone));
+      const event = events.findEvent(owner, eventsPath[1] ?? '');
+      if (eventsPath.length === 2 && method === 'GET') return ok(200, events.renderEvent(event, zone));
       // "List instances": the occurrences and exceptions of a series master in a window that must be
       // given; cancelled occurrences are not listed.
       if (eventsPath.length === 3 && eventsPath[2] === 'instances' && method === 'GET') {
         const [startText, endText] = timeWindowOf(query);
         const from = toUtc({ dateTime: startText, timeZone: 'UTC' });
         const to = toUtc({ dateTime: endText, timeZone: 'UTC' });
-        const list = instancesOf(event)
+        const list = events
+          .instancesOf(event)
           .filter((instance) => new Date(instance.startUtc) < to && new Date(instance.endUtc) > from)
           .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
         return ok(
           200,
           page(
-            list.map((instance) => select(renderEvent(instance, zone), query)),
+            list.map((instance) => select(events.renderEvent(instance, zone), query)),
             query,
             `/users/${owner.id}/events/${event.id}/instances`,
             `users('${owner.id}')/events('${event.id}')/instances`,
@@ -165,18 +156,18 @@ export function createCalendarRouter(
           );
         const patch = parseBody(eventPatch, body);
         // Attendees first: a change the mailbox may not send now leaves the event as it was.
-        if (patch.attendees && event.isOrganizer) replaceAttendees(event, patch.attendees);
+        if (patch.attendees && event.isOrganizer) events.replaceAttendees(event, patch.attendees);
         const shift =
           patch.start && event.type === 'seriesMaster'
             ? toUtc(patch.start).getTime() - new Date(event.startUtc).getTime()
             : 0;
-        applyPatch(event, patch);
+        events.applyPatch(event, patch);
         if (event.isOrganizer)
-          for (const copy of copiesOf(event)) applyPatch(copy, { ...patch, showAs: undefined });
+          for (const copy of events.copiesOf(event)) events.applyPatch(copy, { ...patch, showAs: undefined });
         // A change to the series master reaches the occurrences not changed on their own (moved by as much).
         if (event.isOrganizer && event.type === 'seriesMaster') {
           const length = new Date(event.endUtc).getTime() - new Date(event.startUtc).getTime();
-          for (const occurrence of instancesOf(event).filter((item) => item.type === 'occurrence')) {
+          for (const occurrence of events.instancesOf(event).filter((item) => item.type === 'occurrence')) {
             const start = new Date(occurrence.startUtc).getTime() + shift;
             const moved = {
               ...patch,
@@ -184,15 +175,15 @@ export function createCalendarRouter(
               start: { dateTime: new Date(start).toISOString(), timeZone: 'UTC' },
               end: { dateTime: new Date(start + length).toISOString(), timeZone: 'UTC' },
             };
-            for (const target of [occurrence, ...copiesOf(occurrence)]) {
-              applyPatch(target, moved);
+            for (const target of [occurrence, ...events.copiesOf(occurrence)]) {
+              events.applyPatch(target, moved);
               target.type = 'occurrence';
               if (shift) target.originalStartUtc = target.startUtc;
             }
           }
         }
         saveState();
-        return ok(200, renderEvent(event, zone));
+        return ok(200, events.renderEvent(event, zone));
       }
       if (eventsPath.length === 2 && method === 'DELETE') {
         if (event.seeded) throw new GraphFailure(403, 'ErrorAccessDenied', 'Access is denied.');
@@ -210,7 +201,7 @@ export function createCalendarRouter(
               'ErrorInvalidRequest',
               "Your request can't be completed. You need to be an organizer to cancel a meeting.",
             );
-          countMessages(event.mailboxId, event.attendees.length);
+          events.countMessages(event.mailboxId, event.attendees.length);
           removeEvent(event);
           saveState();
           return { status: 202 };
