@@ -37,6 +37,21 @@ export function createCourseResultsStore(db: Db) {
       and ${trainingSessions.startsAt} < ${query.to.toISOString()}::timestamptz
       and ${trainingSessions.status} = 'scheduled'
   )`;
+  /**
+   * `name`: each person's row of `table` (reports or follow-ups) that meets `condition`, the one of their
+   * latest session among the period's, with `columns`.
+   */
+  const latestPerPerson = (
+    name: string,
+    table: typeof trainingReports | typeof trainingFollowUps,
+    columns: SQL,
+    condition: SQL,
+  ) => sql`${sql.raw(name)} as (
+    select distinct on (${table.personId}) ${columns}
+    from ${table} join sessions on sessions.id = ${table.sessionId}
+    where ${condition}
+    order by ${table.personId}, sessions.starts_at desc
+  )`;
   /** Who attended them: per person their first session's start and last session's end. */
   const attendees = sql`attendees as (
     select ${trainingEnrolments.personId} as person_id, min(sessions.starts_at) as first_start,
@@ -84,13 +99,12 @@ export function createCourseResultsStore(db: Db) {
      */
     async satisfaction(query: CourseResultsQuery) {
       return rowsOf<{ raters: number; rating: number | null; people: number | null }>(sql`
-        with ${sessions(query)}, rated as (
-          select distinct on (${trainingReports.personId}) ${trainingReports.personId} as person_id,
-            ${trainingReports.satisfaction} as satisfaction
-          from ${trainingReports} join sessions on sessions.id = ${trainingReports.sessionId}
-          where ${trainingReports.status} = 'submitted' and ${trainingReports.satisfaction} is not null
-          order by ${trainingReports.personId}, sessions.starts_at desc
-        ), total as (select count(*)::int as raters from rated)
+        with ${sessions(query)}, ${latestPerPerson(
+          'rated',
+          trainingReports,
+          sql`${trainingReports.personId} as person_id, ${trainingReports.satisfaction} as satisfaction`,
+          sql`${trainingReports.status} = 'submitted' and ${trainingReports.satisfaction} is not null`,
+        )}, total as (select count(*)::int as raters from rated)
         select total.raters, per.rating, per.people
         from total left join (
           select satisfaction as rating, count(*)::int as people from rated group by 1
@@ -108,13 +122,12 @@ export function createCourseResultsStore(db: Db) {
         answer: 'applied' | 'partly' | 'notYet' | null;
         text: string | null;
       }>(sql`
-        with ${sessions(query)}, answers as (
-          select distinct on (${trainingFollowUps.personId}) ${trainingFollowUps.answer} as answer,
-            ${trainingFollowUps.text} as text
-          from ${trainingFollowUps} join sessions on sessions.id = ${trainingFollowUps.sessionId}
-          where ${trainingFollowUps.role} = 'attendee' and ${trainingFollowUps.answer} is not null
-          order by ${trainingFollowUps.personId}, sessions.starts_at desc
-        ), total as (select count(*)::int as answered from answers)
+        with ${sessions(query)}, ${latestPerPerson(
+          'answers',
+          trainingFollowUps,
+          sql`${trainingFollowUps.answer} as answer, ${trainingFollowUps.text} as text`,
+          sql`${trainingFollowUps.role} = 'attendee' and ${trainingFollowUps.answer} is not null`,
+        )}, total as (select count(*)::int as answered from answers)
         select total.answered, answers.answer, answers.text
         from total left join answers on total.answered >= ${query.minGroupSize}::int`);
     },
