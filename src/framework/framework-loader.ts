@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
 import type { ErrorDetail } from '../http/app-error.ts';
 import {
   frameworkSchema,
@@ -8,14 +9,22 @@ import {
   type MarkId,
 } from './framework.schema.ts';
 
-export class FrameworkError extends Error {
+/** A file read at start-up that is not valid: the message names the file and lists each problem. */
+export class SettingsFileError extends Error {
   constructor(
+    what: string,
     readonly source: string,
     readonly problems: string[],
   ) {
     super(
-      `The framework file ${source} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+      `The ${what} file ${source} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
     );
+  }
+}
+
+export class FrameworkError extends SettingsFileError {
+  constructor(source: string, problems: string[]) {
+    super('framework', source, problems);
     this.name = 'FrameworkError';
   }
 }
@@ -28,16 +37,21 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
+/** What `schema` makes of `json`; else the error `fail` makes of the problems, each saying where it is. */
+export function parsedOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  json: unknown,
+  fail: (problems: string[]) => SettingsFileError,
+): z.output<Schema> {
+  const result = schema.safeParse(json);
+  if (!result.success)
+    throw fail(result.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`));
+  return result.data;
+}
+
 /** Validates a parsed framework file; the error names the file and, for each problem, where it is. */
 export function parseFramework(json: unknown, source: string): Framework {
-  const result = frameworkSchema.safeParse(json);
-  if (!result.success) {
-    throw new FrameworkError(
-      source,
-      result.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`),
-    );
-  }
-  return result.data;
+  return parsedOrThrow(frameworkSchema, json, (problems) => new FrameworkError(source, problems));
 }
 
 export async function loadFramework(filePath: string): Promise<Framework> {
