@@ -26,20 +26,18 @@ export const courseResultsCsvQuerySchema = analyticsYearCsvQuerySchema;
 /** Nobody to count (`none`), or fewer than MIN_GROUP_SIZE people (`hidden`): nothing else is said. */
 const nothing = z.object({ state: z.literal('none') });
 const hidden = z.object({ state: z.literal('hidden') });
+/** A block of results: `none`, `hidden`, or `shown` with `fields`. */
+const resultBlock = <Fields extends z.ZodRawShape>(fields: Fields) =>
+  z.discriminatedUnion('state', [nothing, hidden, z.object({ state: z.literal('shown'), ...fields })]);
 
-export const satisfactionResultSchema = z.discriminatedUnion('state', [
-  nothing,
-  hidden,
-  z.object({
-    state: z.literal('shown'),
-    /** People who rated (each person's latest submitted report of the period). */
-    raters: z.number(),
-    /** Their mean rating, 1–5, two decimals. */
-    mean: z.number(),
-    /** People per rating, every rating of the scale (SATISFACTION_MIN…MAX), the lowest first. */
-    distribution: z.array(z.object({ rating: z.number(), people: z.number() })),
-  }),
-]);
+export const satisfactionResultSchema = resultBlock({
+  /** People who rated (each person's latest submitted report of the period). */
+  raters: z.number(),
+  /** Their mean rating, 1–5, two decimals. */
+  mean: z.number(),
+  /** People per rating, every rating of the scale (SATISFACTION_MIN…MAX), the lowest first. */
+  distribution: z.array(z.object({ rating: z.number(), people: z.number() })),
+});
 export type SatisfactionResult = z.infer<typeof satisfactionResultSchema>;
 
 export const followUpExampleSchema = z.object({
@@ -49,33 +47,23 @@ export const followUpExampleSchema = z.object({
 });
 export type FollowUpExample = z.infer<typeof followUpExampleSchema>;
 
-export const followUpResultSchema = z.discriminatedUnion('state', [
-  nothing,
-  hidden,
-  z.object({
-    state: z.literal('shown'),
-    /** Attendees who answered. */
-    answered: z.number(),
-    counts: z.object({ applied: z.number(), partly: z.number(), notYet: z.number() }),
-    /** The examples written, without names, sorted by answer and text (the order tells nothing). */
-    examples: z.array(followUpExampleSchema),
-  }),
-]);
+export const followUpResultSchema = resultBlock({
+  /** Attendees who answered. */
+  answered: z.number(),
+  counts: z.object({ applied: z.number(), partly: z.number(), notYet: z.number() }),
+  /** The examples written, without names, sorted by answer and text (the order tells nothing). */
+  examples: z.array(followUpExampleSchema),
+});
 export type FollowUpResult = z.infer<typeof followUpResultSchema>;
 
-export const beforeAfterResultSchema = z.discriminatedUnion('state', [
-  nothing,
-  hidden,
-  z.object({
-    state: z.literal('shown'),
-    /** Attendees whose last submitted self-check before and first after both rated the competency. */
-    people: z.number(),
-    /** Mean self-rating (1–5, two decimals) before and after, and after − before. */
-    before: z.number(),
-    after: z.number(),
-    change: z.number(),
-  }),
-]);
+export const beforeAfterResultSchema = resultBlock({
+  /** Attendees whose last submitted self-check before and first after both rated the competency. */
+  people: z.number(),
+  /** Mean self-rating (1–5, two decimals) before and after, and after − before. */
+  before: z.number(),
+  after: z.number(),
+  change: z.number(),
+});
 export type BeforeAfterResult = z.infer<typeof beforeAfterResultSchema>;
 
 export const courseResultsSchema = z.object({
