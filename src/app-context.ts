@@ -1,5 +1,7 @@
 // What the composition root (server.ts) hands every slice's module factory, and what a factory returns.
 import type { Express } from 'express';
+import type { AccessPolicy } from './auth/access.ts';
+import type { AuditLog } from './auth/audit.ts';
 import type { Config, MicrosoftConfig } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { Framework } from './framework/framework.schema.ts';
@@ -14,6 +16,7 @@ import type { JobDeclaration } from './jobs/job-table.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import type { Directory } from './people/directory.port.ts';
+import type { PeopleStore } from './people/people.store.ts';
 import type { BotIdentities } from './reports/bot-identities.ts';
 import type { Clock } from './shared/clock.ts';
 
@@ -58,6 +61,16 @@ export interface SliceModule {
   mounts?: AppMount[];
   /** Run when the server closes, before the queue and the database. */
   shutdown?: () => Promise<void>;
+}
+
+/** What a service takes from the context: the database, the policy, and the clock. */
+export const serviceContext = (ctx: AppContext) => ({ db: ctx.db, framework: ctx.framework, now: ctx.now });
+
+/** What a slice that acts for a signed-in person takes from people and auth. */
+export interface PersonSliceDeps {
+  people: PeopleStore;
+  access: AccessPolicy;
+  audit: AuditLog;
 }
 
 /** The context, with the app identity's one Graph client and token cache, and the adapters over it. */

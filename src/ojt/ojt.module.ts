@@ -1,8 +1,5 @@
 // OJT: plans the supervisor makes for a new or transferred person, and onboarding suggestions (docs/ojt.md).
-import type { AppContext, SliceModule } from '../app-context.ts';
-import type { AccessPolicy } from '../auth/access.ts';
-import type { AuditLog } from '../auth/audit.ts';
-import type { PeopleStore } from '../people/people.store.ts';
+import type { AppContext, PersonSliceDeps, SliceModule } from '../app-context.ts';
 import type { ArrivalHandler } from '../people/arrivals.ts';
 import { createDevelopmentOjt } from './development-ojt.adapter.ts';
 import type { OjtNotices } from './ojt-notices.ts';
@@ -10,10 +7,7 @@ import { createOjtSuggestions, suggestOnboarding } from './ojt-suggestions.ts';
 import { ojtRoutes } from './ojt.routes.ts';
 import { createOjtService } from './ojt.service.ts';
 
-export function createOjtModule(
-  ctx: AppContext,
-  deps: { people: PeopleStore; access: AccessPolicy; audit: AuditLog },
-) {
+export function createOjtModule(ctx: AppContext, deps: PersonSliceDeps) {
   const service = createOjtService({ db: ctx.db, ...deps, now: ctx.now });
   const suggestions = createOjtSuggestions({
     db: ctx.db,
