@@ -10,6 +10,7 @@ import type {
 } from './analytics.contract.ts';
 import { INTERVIEW_TYPES, UNKNOWN_LEVEL } from './analytics.contract.ts';
 import type { CsvCell } from '../shared/csv.ts';
+import { JST_OFFSET_MS } from '../shared/japan-time.ts';
 
 /** A table ready for csvResult: the download's name, the header row and the rows. */
 export interface CsvTable {
@@ -111,7 +112,7 @@ type Labels = (typeof LABELS)[CsvLanguage];
 
 /** 2026-11-25 10:00, in Japan time whatever the server's zone. */
 function jstDateTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(new Date(iso).getTime() + JST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);

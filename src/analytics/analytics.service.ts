@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/access.ts';
 import type { AuditLog } from '../auth/audit.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
+import { FIRST_FISCAL_YEAR, fiscalYearBounds as yearBounds, halfPeriodAt } from '../shared/fiscal-period.ts';
+import { JST_OFFSET_MS } from '../shared/japan-time.ts';
 import { AppError } from '../http/app-error.ts';
 import {
   INTERVIEW_TYPES,
@@ -26,8 +27,6 @@ import {
 } from './analytics.contract.ts';
 import type { AnalyticsStore } from './analytics.store.ts';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
 /** A fiscal year and its bounds as instants: 1 April 00:00 Japan time, 1 October, the next 1 April. */
 interface YearBounds {
   fiscalYear: number;
@@ -38,11 +37,8 @@ interface YearBounds {
 
 /** The fiscal year's bounds as instants: 1 April 00:00 Japan time to the next 1 April. */
 export function fiscalYearBounds(fiscalYear: number): Omit<YearBounds, 'fiscalYear'> {
-  return {
-    from: new Date(Date.UTC(fiscalYear, 3, 1) - JST_OFFSET_MS),
-    secondHalf: new Date(Date.UTC(fiscalYear, 9, 1) - JST_OFFSET_MS),
-    to: new Date(Date.UTC(fiscalYear + 1, 3, 1) - JST_OFFSET_MS),
-  };
+  const { from, to } = yearBounds(fiscalYear);
+  return { from, secondHalf: new Date(Date.UTC(fiscalYear, 9, 1) - JST_OFFSET_MS), to };
 }
 
 /**

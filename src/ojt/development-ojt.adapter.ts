@@ -4,9 +4,8 @@ import { and, count, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { DevelopmentSources } from '../growth/development-sources.ts';
 import { fiscalYearBounds } from '../shared/fiscal-period.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import { ojtGuidance } from './ojt.schema.ts';
-
-const dayOf = (at: Date) => new Date(at.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 export function createDevelopmentOjt(db: Db): Pick<DevelopmentSources, 'ojtGuidance'> {
   return {
@@ -19,8 +18,8 @@ export function createDevelopmentOjt(db: Db): Pick<DevelopmentSources, 'ojtGuida
         .where(
           and(
             inArray(ojtGuidance.givenById, authorIds),
-            gte(ojtGuidance.day, dayOf(from)),
-            lt(ojtGuidance.day, dayOf(to)),
+            gte(ojtGuidance.day, jstDayOf(from.getTime())),
+            lt(ojtGuidance.day, jstDayOf(to.getTime())),
           ),
         )
         .groupBy(ojtGuidance.givenById, ojtGuidance.personId);

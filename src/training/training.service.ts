@@ -6,6 +6,7 @@ import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import { JST_OFFSET_MS, jstDayOf } from '../shared/japan-time.ts';
 import { eligibilityFor } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
@@ -40,9 +41,7 @@ import {
   seesCourse,
 } from './workplace.ts';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const jstDayOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 const jstInstant = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
 const jstTimeOf = (instant: Date) => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(11, 16);
 
@@ -71,7 +70,7 @@ export interface TrainingDependencies {
 
 export function createTrainingService(deps: TrainingDependencies) {
   const { store, people, framework } = deps;
-  const today = () => jstDayOf(deps.now());
+  const today = () => jstDayOf(deps.now().getTime());
   const auditCourse = auditOf(deps.audit, 'training-course');
   const auditRoster = auditOf(deps.audit, 'training-roster');
   const auditTeam = auditOf(deps.audit, 'training-team');
@@ -202,7 +201,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       id: session.id,
       courseId: session.courseId,
       courseTitle: titleOf(course),
-      date: jstDayOf(session.startsAt),
+      date: jstDayOf(session.startsAt.getTime()),
       startTime: jstTimeOf(session.startsAt),
       endTime: jstTimeOf(session.endsAt),
       place: session.place,
@@ -712,7 +711,7 @@ export function createTrainingService(deps: TrainingDependencies) {
 
     async listSessions(actor: Actor, window: { from?: string | undefined; to?: string | undefined }) {
       const from = window.from ?? today();
-      const to = window.to ?? jstDayOf(new Date(jstInstant(from, '00:00').getTime() + 180 * DAY_MS));
+      const to = window.to ?? jstDayOf(jstInstant(from, '00:00').getTime() + 180 * DAY_MS);
       const days = (jstInstant(to, '00:00').getTime() - jstInstant(from, '00:00').getTime()) / DAY_MS;
       if (days < 0 || days > SESSION_WINDOW_MAX_DAYS)
         throw new AppError(

@@ -1,6 +1,7 @@
 // Calendars of the emulated tenant: seeded busy time around "now", plus events created through Graph.
 import { randomUUID } from 'node:crypto';
 import holidayJp from '@holiday-jp/holiday_jp';
+import { JST_OFFSET_MS } from '../../shared/japan-time.ts';
 import { seededRandom, type SeedPerson } from './seed-organisation.ts';
 
 export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
@@ -61,8 +62,6 @@ export const isInstance = (event: StoredEvent) => event.type !== 'seriesMaster';
 /** `…/events` lists single events and series masters, not the occurrences ("List events"). */
 export const isListedEvent = (event: StoredEvent) =>
   event.type !== 'occurrence' && event.type !== 'exception';
-
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** A JST wall-clock time on the JST calendar day of `dayUtc`, as a UTC Date. */
 function jst(dayUtc: Date, hours: number, minutes = 0): Date {
