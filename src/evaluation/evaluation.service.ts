@@ -9,6 +9,7 @@ import { goalsOfYear, goalTitles } from '../growth/goal.read.ts';
 import { latestSelfRatings } from '../growth/self-check.read.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import type { CsvCell } from '../shared/csv.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
@@ -72,11 +73,7 @@ export function createEvaluationService(deps: {
   const audited = auditOf(deps.audit, EVALUATION_RESOURCE);
   const scaleIds = new Set(config.scale.map((entry) => entry.id));
 
-  const requirePerson = async (personId: string): Promise<PersonRow> => {
-    const person = await deps.people.get(personId);
-    if (!person) throw new AppError('not_found', 'No such person.');
-    return person;
-  };
+  const requirePerson = (personId: string): Promise<PersonRow> => knownPerson(deps.people, personId);
 
   const evaluationOf = async (personId: string, fiscalYear: number): Promise<EvaluationRow | undefined> =>
     firstRow(

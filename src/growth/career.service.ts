@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import { postingRecordsOf } from '../people/people.read.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import {
   CAREER_LIST_MAX,
@@ -74,9 +75,7 @@ export function createCareerService(deps: {
   };
 
   const hireDateOf = async (personId: string): Promise<string | null> => {
-    const person = await deps.people.get(personId);
-    if (!person) throw new AppError('not_found', 'No such person.');
-    return person.hireDate;
+    return (await knownPerson(deps.people, personId)).hireDate;
   };
 
   const toResponse = (

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { firstRow } from '../db/rows.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import type {
   DeclarationDraftInput,
   DeclarationResponse,
@@ -72,11 +73,7 @@ export function createDeclarationService(deps: {
         .where(and(eq(declarations.personId, personId), eq(declarations.fiscalYear, fiscalYear))),
     );
 
-  const requirePerson = async (personId: string) => {
-    const person = await deps.people.get(personId);
-    if (!person) throw new AppError('not_found', 'No such person.');
-    return person;
-  };
+  const requirePerson = (personId: string) => knownPerson(deps.people, personId);
 
   /**
    * 自己申告 is written by staff subject to transfer (policy 7(3)③): regular staff. 会計年度任用職員 are

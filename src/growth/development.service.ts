@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import type { AuditAction } from '../auth/audit.contract.ts';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../shared/fiscal-period.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
@@ -158,8 +159,7 @@ export function createDevelopmentService(deps: DevelopmentDependencies) {
     async page(actor: Actor, supervisorId: string, fiscalYear: number | undefined): Promise<DevelopmentPage> {
       // The supervisor, anyone above them, HR. A colleague or anyone else: 403.
       const relation = await deps.access.require(actor, supervisorId, ['self', 'supervisor', 'hr']);
-      const supervisor = await deps.people.get(supervisorId);
-      if (!supervisor) throw new AppError('not_found', 'No such person.');
+      const supervisor = await knownPerson(deps.people, supervisorId);
       const year = fiscalYear ?? halfPeriodAt(deps.now()).fiscalYear;
       const direct = (await deps.people.reportsBelow(supervisorId))
         .filter((person) => person.depth === 1 && person.id !== supervisorId)

@@ -6,6 +6,7 @@ import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import type {
   GoalCommentInput,
@@ -186,8 +187,7 @@ export function createGoalService(deps: {
     async list(actor: Actor, personId: string, fiscalYear: number | undefined): Promise<GoalView[]> {
       const relation = await deps.access.require(actor, personId, ['self', 'supervisor', 'hr', 'colleague']);
       // HR reaches anyone's goals by role, so an id nobody has must say so rather than look like no goals.
-      if (relation === 'hr' && !(await deps.people.get(personId)))
-        throw new AppError('not_found', 'No such person.');
+      if (relation === 'hr') await knownPerson(deps.people, personId);
       const year = fiscalYear ?? currentFiscalYear();
       const rows = await db
         .select()

@@ -6,6 +6,7 @@ import { firstRow } from '../db/rows.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import { isExistingPeriod, isOpenPeriod, parseHalfPeriod, type HalfPeriod } from '../shared/fiscal-period.ts';
 import type {
   SelfCheckDraftInput,
@@ -90,9 +91,7 @@ export function createSelfCheckService(deps: SelfCheckDependencies) {
     );
 
   const levelOf = async (personId: string): Promise<string | null> => {
-    const person = await deps.people.get(personId);
-    if (!person) throw new AppError('not_found', 'No such person.');
-    return person.levelId;
+    return (await knownPerson(deps.people, personId)).levelId;
   };
 
   /**

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { updateAtVersion } from '../db/rows.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import type {
   OjtGuidedPlan,
@@ -119,7 +120,7 @@ export function createOjtService(deps: {
   };
 
   const requirePerson = async (personId: string): Promise<void> => {
-    if (!(await deps.people.get(personId))) throw new AppError('not_found', 'No such person.');
+    await knownPerson(deps.people, personId);
   };
 
   /** The chain manages; the chain and the plan's 指導担当 guide. Anyone else is refused. */

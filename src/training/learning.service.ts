@@ -13,6 +13,7 @@ import { firstRow, rowsById, updateAtVersion } from '../db/rows.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict, type ErrorDetail } from '../http/app-error.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import { eligibilityFor, yearsOfService } from './eligibility.ts';
 import type {
@@ -307,7 +308,7 @@ export function createLearningService(deps: LearningDependencies) {
       if (personId !== actor.id) requireHr(actor, 'enrol someone else in a self-study course');
       const course = await courses.one(courseId);
       if (!course) throw new AppError('not_found', 'No such course.');
-      if (!(await people.get(personId))) throw new AppError('not_found', 'No such person.');
+      await knownPerson(people, personId);
       if (course.archivedAt !== null) throw new AppError('conflict', 'This course is no longer offered.');
       if (!(await selfStudyOf([courseId])).has(courseId))
         throw new AppError(
@@ -431,8 +432,7 @@ export function createLearningService(deps: LearningDependencies) {
         subjectId: personId,
         resource: 'learning-path',
       });
-      const person = await people.get(personId);
-      if (!person) throw new AppError('not_found', 'No such person.');
+      const person = await knownPerson(people, personId);
       const day = today();
       const candidate = { levelId: person.levelId, hireDate: person.hireDate };
       const rows = (await db.select().from(learningPaths).orderBy(asc(learningPaths.titleJa))).filter(

@@ -6,6 +6,7 @@ import { unknownFrameworkLinks } from '../framework/framework-loader.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import { knownPerson } from '../people/known-person.ts';
 import { JST_OFFSET_MS, jstDayOf } from '../shared/japan-time.ts';
 import { eligibilityFor } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
@@ -300,11 +301,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     return { session, course };
   };
 
-  const loadPerson = async (personId: string): Promise<PersonRow> => {
-    const person = await people.get(personId);
-    if (!person) throw new AppError('not_found', 'No such person.');
-    return person;
-  };
+  const loadPerson = (personId: string): Promise<PersonRow> => knownPerson(people, personId);
 
   const enrolmentViews = async (rows: EnrolmentRow[]): Promise<EnrolmentView[]> => {
     const sessions = await store.sessionsById([...new Set(rows.map((row) => row.sessionId))]);
