@@ -32,6 +32,7 @@ import { useFormFields } from '../data/form-fields.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { RecordOptions } from '../shell/options.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import messages from './messages.ts';
@@ -240,12 +241,11 @@ function PlanFields({
     <>
       <Field label={t('mentor')} required>
         <Select {...form.text('mentor')} data-testid={`${testIdPrefix}-mentor`}>
-          {chooseMentor ? <option value="">{t('chooseMentor')}</option> : null}
-          {candidates.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.displayName}
-            </option>
-          ))}
+          <RecordOptions
+            none={chooseMentor ? t('chooseMentor') : undefined}
+            records={candidates}
+            labelOf={(candidate) => candidate.displayName}
+          />
         </Select>
       </Field>
       <Field label={t('startsOn')} required>

@@ -21,6 +21,7 @@ import { QueryState } from '../data/query-state.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { formatInstant } from '../shell/date-time.ts';
 import { EditableList } from '../shell/editable-list.tsx';
+import { RecordOptions } from '../shell/options.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
@@ -324,12 +325,11 @@ function PolicyEditor({
                     }
                     data-testid="policy-goal-division-goal"
                   >
-                    <option value="">{t('goalDivisionGoalNone')}</option>
-                    {divisionGoals.map((entry) => (
-                      <option key={entry.id} value={entry.id}>
-                        {entry.title}
-                      </option>
-                    ))}
+                    <RecordOptions
+                      none={t('goalDivisionGoalNone')}
+                      records={divisionGoals}
+                      labelOf={(entry) => entry.title}
+                    />
                   </Select>
                 </Field>
               ) : null}

@@ -20,6 +20,7 @@ import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
+import { RecordOptions } from '../../shell/options.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
@@ -229,12 +230,12 @@ function DepartmentRow({
               }}
               data-testid="channels-team"
             >
-              <option value="">{t('choose')}</option>
-              {teams.map((candidate) => (
-                <option key={candidate.teamId} value={candidate.teamId}>
-                  {teamLabel(candidate)}
-                </option>
-              ))}
+              <RecordOptions
+                none={t('choose')}
+                records={teams}
+                idOf={(candidate) => candidate.teamId}
+                labelOf={teamLabel}
+              />
             </Select>
           </Field>
           <Field label={t('channel')} className={styles.select}>
@@ -245,12 +246,11 @@ function DepartmentRow({
               onChange={(_, data) => setChannelId(data.value)}
               data-testid="channels-channel"
             >
-              <option value="">{t('choose')}</option>
-              {(team?.channels ?? []).map((channel) => (
-                <option key={channel.id} value={channel.id}>
-                  {channel.name}
-                </option>
-              ))}
+              <RecordOptions
+                none={t('choose')}
+                records={team?.channels ?? []}
+                labelOf={(channel) => channel.name}
+              />
             </Select>
           </Field>
           <div className={rows.buttons}>
