@@ -19,7 +19,7 @@ import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../../shell/layout.tsx';
 import { RecordOptions } from '../../shell/options.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
@@ -106,9 +106,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
           ) : (
             <p className={layout.muted}>{t('teams', { count: teams.length })}</p>
           )}
-          {departments.length === 0 ? (
-            <p className={layout.muted}>{t('empty')}</p>
-          ) : (
+          <OrEmpty empty={departments.length === 0} text={t('empty')}>
             <ul className={rows.list}>
               {departments.map((entry, index) => (
                 <DepartmentRow
@@ -121,7 +119,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
                 />
               ))}
             </ul>
-          )}
+          </OrEmpty>
         </SectionFrame>
       )}
     </QueryState>
