@@ -39,6 +39,7 @@ import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import messages from './messages.ts';
+import { brandStripe } from '../shell/style-fragments.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
@@ -54,8 +55,7 @@ type Form = Omit<DeclarationDraftInput, 'version' | 'reflection'> & { reflection
 
 const useStyles = makeStyles({
   wish: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
+    ...brandStripe,
     display: 'flex',
     flexDirection: 'column',
     gap: '8px',

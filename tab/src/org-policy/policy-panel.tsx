@@ -25,15 +25,14 @@ import { RecordOptions } from '../shell/options.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
-import { plainList } from '../shell/style-fragments.ts';
+import { brandStripe, plainList } from '../shell/style-fragments.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 
 const useStyles = makeStyles({
   text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   goals: { ...plainList, gap: '8px' },
   goal: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
+    ...brandStripe,
     overflowWrap: 'anywhere',
   },
   goalTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
