@@ -35,11 +35,11 @@ function GoalSelect({ none }: { none?: string }) {
 
 function Years() {
   const { t } = useTranslation('goals');
-  const years = useGoalYears(t);
-  const [year, setYear] = useState(years.current);
+  const choice = useGoalYears(t);
+  const { year } = choice;
   return (
     <>
-      <GoalYearField label="年度" years={years} value={year} onChange={setYear} testId="year" />
+      <GoalYearField label="年度" choice={choice} testId="year" />
       <output data-testid="held">{`${typeof year}:${year}`}</output>
     </>
   );

@@ -3,7 +3,6 @@
 // is one person's form with their self-check, goals and interview notes beside it.
 import { Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   EvaluateeRow,
@@ -65,20 +64,13 @@ function EvaluateeList({ api }: { api: ApiClient }) {
   const { t } = useTranslation('evaluation');
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const years = useGoalYears(t);
-  const { current } = years;
-  const [fiscalYear, setFiscalYear] = useState(current);
+  const choice = useGoalYears(t);
+  const fiscalYear = choice.year;
   const evaluatees = useEvaluatees(api, fiscalYear);
   return (
     <Page title={t('title')} testId="evaluation">
       <p className={layout.muted}>{t('intro')}</p>
-      <GoalYearField
-        label={t('year')}
-        years={years}
-        value={fiscalYear}
-        onChange={setFiscalYear}
-        testId="evaluation-year"
-      />
+      <GoalYearField label={t('year')} choice={choice} testId="evaluation-year" />
       <Section title={t('listTitle')} id="evaluatees" testId="evaluatees">
         <QueryState
           query={evaluatees}

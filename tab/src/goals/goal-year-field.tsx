@@ -13,15 +13,15 @@ const useStyles = makeStyles({
 
 export function GoalYearField({
   label,
-  years: { years, labelOf },
-  value,
-  onChange,
+  choice: { years, labelOf, year, setYear },
+  onChosen,
   testId,
 }: {
   label: string;
-  years: Pick<ReturnType<typeof useGoalYears>, 'years' | 'labelOf'>;
-  value: number;
-  onChange: (year: number) => void;
+  /** The page's useGoalYears: the years offered and the one shown. */
+  choice: ReturnType<typeof useGoalYears>;
+  /** Called when another year is chosen (after it is set). */
+  onChosen?: () => void;
   /** The select's test id. */
   testId: string;
 }) {
@@ -31,8 +31,11 @@ export function GoalYearField({
       <Select
         className={styles.picker}
         select={{ className: styles.pickerSelect }}
-        value={String(value)}
-        onChange={(_, data) => onChange(Number(data.value))}
+        value={String(year)}
+        onChange={(_, data) => {
+          setYear(Number(data.value));
+          onChosen?.();
+        }}
         data-testid={testId}
       >
         <Options values={years} labelOf={labelOf} />

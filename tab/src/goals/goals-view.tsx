@@ -27,9 +27,8 @@ export default function GoalsView({ api }: PageProps) {
   const { t } = useTranslation('goals');
   const layout = useLayoutStyles();
   // Goals for the next year may be set before it starts (in March); earlier years are read-only.
-  const years = useGoalYears(t);
-  const { current } = years;
-  const [year, setYear] = useState(current);
+  const choice = useGoalYears(t);
+  const { current, year } = choice;
   const base = allOf(useMe(api), useFramework(api));
   // The list is cached per year: a late answer for another year lands in that year's entry, never here.
   const goalsKey = queryKeys.myGoals(year);
@@ -86,12 +85,8 @@ export default function GoalsView({ api }: PageProps) {
       <div className={layout.row} style={{ alignItems: 'end', justifyContent: 'space-between' }}>
         <GoalYearField
           label={t('year')}
-          years={years}
-          value={year}
-          onChange={(chosen) => {
-            setNotice('');
-            setYear(chosen);
-          }}
+          choice={choice}
+          onChosen={() => setNotice('')}
           testId="year-picker"
         />
         {editable && adding === null ? (

@@ -27,9 +27,8 @@ const useStyles = makeStyles({
 export default function OrgPolicyView({ api, rest }: PageProps) {
   const { t } = useTranslation('orgPolicy');
   const layout = useLayoutStyles();
-  const years = useGoalYears(t);
-  const { current } = years;
-  const [year, setYear] = useState(current);
+  const choice = useGoalYears(t);
+  const { year } = choice;
   const me = useMe(api);
   if (me.data === undefined) return <PendingPage title={t('title')} testId="org-policy" query={me} />;
   const other = rest[0] !== undefined;
@@ -41,13 +40,7 @@ export default function OrgPolicyView({ api, rest }: PageProps) {
   return (
     <Page title={t('title')} testId="org-policy">
       <p className={layout.muted}>{t('intro')}</p>
-      <GoalYearField
-        label={t('year')}
-        years={years}
-        value={year}
-        onChange={setYear}
-        testId="org-policy-year"
-      />
+      <GoalYearField label={t('year')} choice={choice} testId="org-policy-year" />
       {department === null ? (
         <p className={layout.muted} data-testid="org-policy-no-unit">
           {t('noUnit')}
