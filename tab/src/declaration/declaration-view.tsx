@@ -37,8 +37,9 @@ import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import messages from './messages.ts';
+import { brandStripe } from '../shell/style-fragments.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
@@ -54,8 +55,7 @@ type Form = Omit<DeclarationDraftInput, 'version' | 'reflection'> & { reflection
 
 const useStyles = makeStyles({
   wish: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
+    ...brandStripe,
     display: 'flex',
     flexDirection: 'column',
     gap: '8px',
@@ -509,9 +509,7 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
         </p>
       </Section>
       <Section title={t('wishes')} id="declaration-wishes">
-        {declaration.transferWishes.length === 0 ? (
-          <p className={layout.muted}>{t('wishesEmpty')}</p>
-        ) : (
+        <OrEmpty empty={declaration.transferWishes.length === 0} text={t('wishesEmpty')}>
           <ol className={styles.wishes}>
             {declaration.transferWishes.map((wish, index) => (
               <li key={index} className={styles.wish} data-testid="wish">
@@ -524,7 +522,7 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
               </li>
             ))}
           </ol>
-        )}
+        </OrEmpty>
       </Section>
       <Section title={t('reflection')} id="declaration-reflection">
         {text(declaration.reflection)}
@@ -619,9 +617,7 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
       </span>
       {result && !result.ok ? <ActionError title={t('hr.failed')} error={result.error} /> : null}
       <h3 className={layout.h3}>{t('hr.windows')}</h3>
-      {sorted.length === 0 ? (
-        <p className={layout.muted}>{t('hr.noWindows')}</p>
-      ) : (
+      <OrEmpty empty={sorted.length === 0} text={t('hr.noWindows')}>
         <div className={styles.tableScroll}>
           <Table size="small" data-testid="hr-windows">
             <TableHeader>
@@ -658,7 +654,7 @@ function HrWindowPanel({ api, windows }: { api: ApiClient; windows: DeclarationW
             </TableBody>
           </Table>
         </div>
-      )}
+      </OrEmpty>
       <DialogFrame
         open={closing !== undefined}
         onOpenChange={(open) => (open ? undefined : setClosing(undefined))}

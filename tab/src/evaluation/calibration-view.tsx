@@ -22,7 +22,7 @@ import {
 } from '../hr/dashboards/analytics-ui.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { Options } from '../shell/options.tsx';
 import { PendingPage } from '../shell/pending-page.tsx';
@@ -167,7 +167,6 @@ interface Labels {
 
 function Figures({ data, labels: { scale, framework } }: { data: Calibration; labels: Labels }) {
   const { t } = useTranslation('calibration');
-  const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const localized = useLocalized();
   const tableId = useId();
@@ -214,9 +213,7 @@ function Figures({ data, labels: { scale, framework } }: { data: Calibration; la
         </ScrollingTable>
       </Section>
       <Section title={t('outliers')} id={outliersId} testId="calibration-outliers">
-        {data.outliers.length === 0 ? (
-          <p className={layout.muted}>{t('noOutliers')}</p>
-        ) : (
+        <OrEmpty empty={data.outliers.length === 0} text={t('noOutliers')}>
           <ScrollingTable
             labelledBy={outliersId}
             testId="calibration-outlier-list"
@@ -247,7 +244,7 @@ function Figures({ data, labels: { scale, framework } }: { data: Calibration; la
               ))}
             </tbody>
           </ScrollingTable>
-        )}
+        </OrEmpty>
       </Section>
     </>
   );

@@ -1,17 +1,8 @@
 // 人事評価 (docs/evaluation.md, "In the tab"): `#/evaluation` lists the people the signed-in person
 // evaluates in a fiscal year, as 1次 or 2次, with where each evaluation stands; `#/evaluation/<id>/<year>`
 // is one person's form with their self-check, goals and interview notes beside it.
-import {
-  Field,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   EvaluateeRow,
@@ -20,11 +11,11 @@ import type {
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, useFramework } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
+import { GoalYearField } from '../goals/goal-year-field.tsx';
 import { useGoalYears } from '../goals/goal-years.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { Options } from '../shell/options.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { plainList } from '../shell/style-fragments.ts';
 import { EvaluationForm } from './evaluation-form.tsx';
@@ -41,8 +32,6 @@ import { PersonContext } from './person-context.tsx';
 registerBundle('evaluation', messages);
 
 const useStyles = makeStyles({
-  yearField: { minWidth: 0, flexGrow: 1, maxWidth: '420px' },
-  picker: { width: '100%', minWidth: 0 },
   rows: { ...plainList, gap: '8px' },
   row: {
     display: 'flex',
@@ -75,22 +64,13 @@ function EvaluateeList({ api }: { api: ApiClient }) {
   const { t } = useTranslation('evaluation');
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const { current, years, labelOf } = useGoalYears(t);
-  const [fiscalYear, setFiscalYear] = useState(current);
+  const choice = useGoalYears(t);
+  const fiscalYear = choice.year;
   const evaluatees = useEvaluatees(api, fiscalYear);
   return (
     <Page title={t('title')} testId="evaluation">
       <p className={layout.muted}>{t('intro')}</p>
-      <Field label={t('year')} className={styles.yearField}>
-        <Select
-          className={styles.picker}
-          value={String(fiscalYear)}
-          onChange={(_, data) => setFiscalYear(Number(data.value))}
-          data-testid="evaluation-year"
-        >
-          <Options values={years} labelOf={labelOf} />
-        </Select>
-      </Field>
+      <GoalYearField label={t('year')} choice={choice} testId="evaluation-year" />
       <Section title={t('listTitle')} id="evaluatees" testId="evaluatees">
         <QueryState
           query={evaluatees}

@@ -96,10 +96,8 @@ function LatestSelfCheck({
         {latest ? t('selfCheck', { period: periodLabel(latest) }) : t('selfCheck', { period: '—' })}
       </h3>
       <QueryState query={history}>
-        {() =>
-          latest === undefined ? (
-            <p className={layout.muted}>{t('selfCheckNone')}</p>
-          ) : (
+        {() => (
+          <OrEmpty empty={latest === undefined} text={t('selfCheckNone')}>
             <QueryState query={selfCheck}>
               {(value) => (
                 <ul className={styles.list}>
@@ -124,8 +122,8 @@ function LatestSelfCheck({
                 </ul>
               )}
             </QueryState>
-          )
-        }
+          </OrEmpty>
+        )}
       </QueryState>
     </section>
   );

@@ -23,6 +23,7 @@ import {
 import { useFormCheck } from '../data/form-check.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
+import { RecordOptions } from '../shell/options.tsx';
 import { fieldErrorsOf, formatDay } from './format.ts';
 import { isVersionConflict } from '../api/client.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
@@ -315,12 +316,11 @@ export function GoalForm({
             onChange={(_, data) => change('departmentGoalId', data.value === '' ? null : data.value)}
             data-testid="goal-department-goal"
           >
-            <option value="">{t('departmentGoalNone')}</option>
-            {departmentGoals.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.title}
-              </option>
-            ))}
+            <RecordOptions
+              none={t('departmentGoalNone')}
+              records={departmentGoals}
+              labelOf={(item) => item.title}
+            />
           </Select>
         </Field>
       ) : null}

@@ -1,7 +1,8 @@
 // The fiscal years a goals-related page offers (the goals page, the 課の方針 page): from the first year
 // Hagukumi holds up to next year (goals and policies for a year may be set in March), newest first,
-// each labelled with the page's own `yearLabel`, `currentYear` and `nextYear` messages.
-import { useMemo } from 'react';
+// each labelled with the page's own `yearLabel`, `currentYear` and `nextYear` messages; and the year the
+// page shows, this year at first.
+import { useMemo, useState } from 'react';
 import { FIRST_FISCAL_YEAR, halfPeriodAt } from '../../../src/growth/goal.contract.ts';
 
 export function useGoalYears(t: (key: string, options?: Record<string, unknown>) => string) {
@@ -14,5 +15,6 @@ export function useGoalYears(t: (key: string, options?: Record<string, unknown>)
     const suffix = value === current ? t('currentYear') : value === current + 1 ? t('nextYear') : '';
     return `${t('yearLabel', { year: value, next: value + 1 })}${suffix ? ` — ${suffix}` : ''}`;
   };
-  return { current, years, labelOf };
+  const [year, setYear] = useState(current);
+  return { current, years, labelOf, year, setYear };
 }

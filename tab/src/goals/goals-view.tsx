@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,26 +17,18 @@ import { useGoalStage } from './goal-stage.ts';
 import messages from './messages.ts';
 import { WorkplaceGoals } from './workplace-goals.tsx';
 import { useDepartmentPolicy } from './department-goals.ts';
+import { GoalYearField } from './goal-year-field.tsx';
 import { useGoalYears } from './goal-years.ts';
 import { EvaluationResultPanel } from '../evaluation/evaluation-result.tsx';
-import { Options } from '../shell/options.tsx';
 
 registerBundle('goals', messages);
 
-const useStyles = makeStyles({
-  // A native select is as wide as its longest option; on a phone it must shrink to the screen.
-  yearField: { minWidth: 0, flexGrow: 1, maxWidth: '420px' },
-  picker: { width: '100%', minWidth: 0 },
-  pickerSelect: { width: '100%', minWidth: 0 },
-});
-
 export default function GoalsView({ api }: PageProps) {
   const { t } = useTranslation('goals');
-  const styles = useStyles();
   const layout = useLayoutStyles();
   // Goals for the next year may be set before it starts (in March); earlier years are read-only.
-  const { current, years, labelOf } = useGoalYears(t);
-  const [year, setYear] = useState(current);
+  const choice = useGoalYears(t);
+  const { current, year } = choice;
   const base = allOf(useMe(api), useFramework(api));
   // The list is cached per year: a late answer for another year lands in that year's entry, never here.
   const goalsKey = queryKeys.myGoals(year);
@@ -91,20 +83,12 @@ export default function GoalsView({ api }: PageProps) {
     <Page title={t('title')} testId="goals">
       <p className={layout.muted}>{t('intro')}</p>
       <div className={layout.row} style={{ alignItems: 'end', justifyContent: 'space-between' }}>
-        <Field label={t('year')} className={styles.yearField}>
-          <Select
-            className={styles.picker}
-            select={{ className: styles.pickerSelect }}
-            value={String(year)}
-            onChange={(_, data) => {
-              setNotice('');
-              setYear(Number(data.value));
-            }}
-            data-testid="year-picker"
-          >
-            <Options values={years} labelOf={labelOf} />
-          </Select>
-        </Field>
+        <GoalYearField
+          label={t('year')}
+          choice={choice}
+          onChosen={() => setNotice('')}
+          testId="year-picker"
+        />
         {editable && adding === null ? (
           <Button appearance="primary" onClick={() => setAdding(year)} data-testid="goal-add">
             {t('add')}

@@ -103,11 +103,7 @@ export function PlanSettingsFields({
             {(NOTICE_OPTIONS as readonly number[]).includes(settings.minimumNoticeMinutes) ? null : (
               <option value={String(settings.minimumNoticeMinutes)}>{settings.minimumNoticeMinutes}</option>
             )}
-            {NOTICE_OPTIONS.map((minutes) => (
-              <option key={minutes} value={String(minutes)}>
-                {t(`book.noticeOptions.${minutes}`)}
-              </option>
-            ))}
+            <Options values={NOTICE_OPTIONS} labelOf={(minutes) => t(`book.noticeOptions.${minutes}`)} />
           </Select>
         </Field>
       </div>

@@ -3,6 +3,7 @@ import { MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
+import { RecordOptions } from '../shell/options.tsx';
 import { useBookingStyles } from './booking-styles.ts';
 import type { Planned } from './booking-types.ts';
 import { formatSlot, optionsFor } from './schedule.ts';
@@ -62,11 +63,11 @@ export function PlanView({
                     }}
                     data-testid={`plan-swap-${slot.personId}`}
                   >
-                    {options.map((option) => (
-                      <option key={option.start} value={`${option.start}|${option.end}`}>
-                        {formatSlot(option, i18n.language)}
-                      </option>
-                    ))}
+                    <RecordOptions
+                      records={options}
+                      idOf={(option) => `${option.start}|${option.end}`}
+                      labelOf={(option) => formatSlot(option, i18n.language)}
+                    />
                   </Select>
                 </li>
               );

@@ -7,6 +7,7 @@ import {
   SERIES_OCCURRENCES_MIN,
 } from '../../../src/interviews/interview.contract.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
+import { Options } from '../shell/options.tsx';
 
 /** What the panel keeps: no series (`intervalWeeks` 0), or every 1, 2 or 4 weeks, so many times. */
 export interface SeriesChoice {
@@ -46,11 +47,10 @@ export function SeriesFields({
           data-testid="booking-series-interval"
         >
           <option value="0">{t('series.once')}</option>
-          {SERIES_INTERVAL_WEEKS.map((weeks) => (
-            <option key={weeks} value={String(weeks)}>
-              {weeks === 1 ? t('series.everyWeek') : t('series.everyWeeks', { weeks })}
-            </option>
-          ))}
+          <Options
+            values={SERIES_INTERVAL_WEEKS}
+            labelOf={(weeks) => (weeks === 1 ? t('series.everyWeek') : t('series.everyWeeks', { weeks }))}
+          />
         </Select>
       </Field>
       {value.intervalWeeks !== 0 ? (

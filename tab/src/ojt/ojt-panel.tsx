@@ -31,7 +31,8 @@ import { registerBundle } from '../i18n/i18n.ts';
 import { useFormFields } from '../data/form-fields.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
-import { Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { RecordOptions } from '../shell/options.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 import messages from './messages.ts';
@@ -240,12 +241,11 @@ function PlanFields({
     <>
       <Field label={t('mentor')} required>
         <Select {...form.text('mentor')} data-testid={`${testIdPrefix}-mentor`}>
-          {chooseMentor ? <option value="">{t('chooseMentor')}</option> : null}
-          {candidates.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.displayName}
-            </option>
-          ))}
+          <RecordOptions
+            none={chooseMentor ? t('chooseMentor') : undefined}
+            records={candidates}
+            labelOf={(candidate) => candidate.displayName}
+          />
         </Select>
       </Field>
       <Field label={t('startsOn')} required>
@@ -386,9 +386,7 @@ function PlanView({
         ))}
       </ul>
       <h3>{t('guidanceTitle')}</h3>
-      {plan.guidance.length === 0 ? (
-        <p className={layout.muted}>{t('noGuidance')}</p>
-      ) : (
+      <OrEmpty empty={plan.guidance.length === 0} text={t('noGuidance')}>
         <ul data-testid="ojt-guidance">
           {plan.guidance.map((entry) => (
             <li key={entry.id}>
@@ -397,7 +395,7 @@ function PlanView({
             </li>
           ))}
         </ul>
-      )}
+      </OrEmpty>
       {conflict ? <PlanConflict testId="ojt-conflict" /> : null}
       <ErrorBar error={failure} testId="ojt-error" />
       {answer.canGuide ? (

@@ -1,16 +1,16 @@
 // 課の方針 (docs/growth.md, 部・課の方針): the 部's policy above the 課's for a fiscal year, for everyone
 // to read; the 部長 / 課長 / HR edit theirs; the chain and HR see how the 課's people's goals link.
 // `#/org-policy` shows my own 課 and 部; `#/org-policy/<課>/<部>` another (the 部 may be left out).
-import { Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_UNIT_MAX } from '../../../src/growth/org-policy.contract.ts';
 import { useMe } from '../data/queries.ts';
+import { GoalYearField } from '../goals/goal-year-field.tsx';
 import { useGoalYears } from '../goals/goal-years.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, useLayoutStyles } from '../shell/layout.tsx';
-import { Options } from '../shell/options.tsx';
 import { PendingPage } from '../shell/pending-page.tsx';
 import { navigate } from '../shell/router.ts';
 import { CoveragePanel } from './coverage-panel.tsx';
@@ -20,20 +20,15 @@ import { PolicyPanel, usePolicy } from './policy-panel.tsx';
 registerBundle('orgPolicy', messages);
 
 const useStyles = makeStyles({
-  // A native select is as wide as its longest option; on a phone it must shrink to the screen.
-  yearField: { minWidth: 0, flexGrow: 1, maxWidth: '420px' },
-  picker: { width: '100%', minWidth: 0 },
-  pickerSelect: { width: '100%', minWidth: 0 },
   unitForm: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
   unitField: { minWidth: 0, flexGrow: 1, flexBasis: '160px' },
 });
 
 export default function OrgPolicyView({ api, rest }: PageProps) {
   const { t } = useTranslation('orgPolicy');
-  const styles = useStyles();
   const layout = useLayoutStyles();
-  const { current, years, labelOf } = useGoalYears(t);
-  const [year, setYear] = useState(current);
+  const choice = useGoalYears(t);
+  const { year } = choice;
   const me = useMe(api);
   if (me.data === undefined) return <PendingPage title={t('title')} testId="org-policy" query={me} />;
   const other = rest[0] !== undefined;
@@ -45,17 +40,7 @@ export default function OrgPolicyView({ api, rest }: PageProps) {
   return (
     <Page title={t('title')} testId="org-policy">
       <p className={layout.muted}>{t('intro')}</p>
-      <Field label={t('year')} className={styles.yearField}>
-        <Select
-          className={styles.picker}
-          select={{ className: styles.pickerSelect }}
-          value={String(year)}
-          onChange={(_, data) => setYear(Number(data.value))}
-          data-testid="org-policy-year"
-        >
-          <Options values={years} labelOf={labelOf} />
-        </Select>
-      </Field>
+      <GoalYearField label={t('year')} choice={choice} testId="org-policy-year" />
       {department === null ? (
         <p className={layout.muted} data-testid="org-policy-no-unit">
           {t('noUnit')}

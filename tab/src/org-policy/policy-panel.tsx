@@ -21,18 +21,18 @@ import { QueryState } from '../data/query-state.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { formatInstant } from '../shell/date-time.ts';
 import { EditableList } from '../shell/editable-list.tsx';
+import { RecordOptions } from '../shell/options.tsx';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
-import { plainList } from '../shell/style-fragments.ts';
+import { brandStripe, plainList } from '../shell/style-fragments.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
 
 const useStyles = makeStyles({
   text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   goals: { ...plainList, gap: '8px' },
   goal: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
+    ...brandStripe,
     overflowWrap: 'anywhere',
   },
   goalTitle: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -324,12 +324,11 @@ function PolicyEditor({
                     }
                     data-testid="policy-goal-division-goal"
                   >
-                    <option value="">{t('goalDivisionGoalNone')}</option>
-                    {divisionGoals.map((entry) => (
-                      <option key={entry.id} value={entry.id}>
-                        {entry.title}
-                      </option>
-                    ))}
+                    <RecordOptions
+                      none={t('goalDivisionGoalNone')}
+                      records={divisionGoals}
+                      labelOf={(entry) => entry.title}
+                    />
                   </Select>
                 </Field>
               ) : null}

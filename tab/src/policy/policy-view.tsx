@@ -11,7 +11,7 @@ import { Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { competenciesByGroup } from '../matrix/competency-groups.ts';
-import { plainList } from '../shell/style-fragments.ts';
+import { brandStripe, plainList } from '../shell/style-fragments.ts';
 
 const MatrixView = lazy(() => import('../matrix/matrix-view.tsx'));
 
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
     padding: 0,
     listStyle: 'none',
   },
-  guideline: { borderLeft: `4px solid ${tokens.colorBrandStroke1}`, paddingLeft: '12px' },
+  guideline: brandStripe,
   letter: {
     fontSize: tokens.fontSizeBase600,
     fontWeight: tokens.fontWeightBold,

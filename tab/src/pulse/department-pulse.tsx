@@ -14,7 +14,7 @@ import {
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { Options } from '../shell/options.tsx';
 import { hrefOf } from '../shell/router.ts';
 import { KeptInputError } from '../shell/save-error-bar.tsx';
@@ -134,9 +134,7 @@ function Actions({ api, data }: { api: ApiClient; data: DepartmentPulse }) {
         </p>
       )}
       <h3 className={layout.h3}>{t('actionsWritten')}</h3>
-      {written.length === 0 ? (
-        <p className={layout.muted}>{t('actionNone')}</p>
-      ) : (
+      <OrEmpty empty={written.length === 0} text={t('actionNone')}>
         <dl data-testid="pulse-actions-written">
           {written.map((action) => (
             <div key={action.quarter}>
@@ -145,7 +143,7 @@ function Actions({ api, data }: { api: ApiClient; data: DepartmentPulse }) {
             </div>
           ))}
         </dl>
-      )}
+      </OrEmpty>
     </Section>
   );
 }

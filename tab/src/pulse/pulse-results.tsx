@@ -9,7 +9,7 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { NumCell, RowHead, TitledTable, useAnalyticsStyles } from '../hr/dashboards/analytics-ui.tsx';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { useScoreFormat } from './pulse-trend.tsx';
 
@@ -144,9 +144,7 @@ function FreeTexts({ results }: { results: PulseResults }) {
         {t('freeTexts')}: {local(question)}
       </h4>
       <p className={layout.muted}>{t('freeTextsNote', { min: results.minGroupSize })}</p>
-      {results.freeTexts.length === 0 ? (
-        <p className={layout.muted}>{t('freeTextsNone')}</p>
-      ) : (
+      <OrEmpty empty={results.freeTexts.length === 0} text={t('freeTextsNone')}>
         <ul>
           {results.freeTexts.map((text, index) => (
             <li key={index} className={layout.preLine}>
@@ -154,7 +152,7 @@ function FreeTexts({ results }: { results: PulseResults }) {
             </li>
           ))}
         </ul>
-      )}
+      </OrEmpty>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { Options } from '../shell/options.tsx';
 import { GrowthChart } from './growth-chart.tsx';
 import messages from './messages.ts';
 import { usePeriodLabels } from './period-labels.ts';
@@ -53,11 +54,12 @@ export default function SelfCheckView({ api }: PageProps) {
                 onChange={(_, data) => setSelected(data.value)}
                 data-testid="period-picker"
               >
-                {choices.map((period) => (
-                  <option key={period} value={period}>
-                    {`${labels.full(period)}${period === current ? t('current') : ''} — ${t(`status.${statusOf(period)}`)}`}
-                  </option>
-                ))}
+                <Options
+                  values={choices}
+                  labelOf={(period) =>
+                    `${labels.full(period)}${period === current ? t('current') : ''} — ${t(`status.${statusOf(period)}`)}`
+                  }
+                />
               </Select>
             </Field>
             <RatingScale />

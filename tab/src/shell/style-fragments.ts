@@ -48,3 +48,9 @@ export const shrinkingSelect: GriffelStyle = {
   width: '100%',
   '& select': { minWidth: 0, textOverflow: 'ellipsis' },
 };
+
+/** An entry marked by the brand's stripe on its left: a goal, a guideline, a wish, an item given feedback. */
+export const brandStripe: GriffelStyle = {
+  borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
+  paddingLeft: '12px',
+};

@@ -8,7 +8,7 @@ import { queryKeys, routeQuery, useFramework } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { currentFiscalYear, FiscalYearSelect } from '../hr/dashboards/analytics-ui.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import messages from './development-messages.ts';
@@ -115,15 +115,13 @@ function DevelopmentContent({ api, page }: { api: ApiClient; page: DevelopmentPa
         id="development-roles"
         testId="development-roles"
       >
-        {page.roles.length === 0 ? (
-          <p className={layout.muted}>{t('noLevel')}</p>
-        ) : (
+        <OrEmpty empty={page.roles.length === 0} text={t('noLevel')}>
           <ul className={styles.roles}>
             {page.roles.map((role) => (
               <li key={role.ja}>{localized(role)}</li>
             ))}
           </ul>
-        )}
+        </OrEmpty>
       </Section>
       <Section title={t('totals')} id="development-totals" testId="development-totals">
         <dl className={styles.totals}>
@@ -146,9 +144,7 @@ function DevelopmentContent({ api, page }: { api: ApiClient; page: DevelopmentPa
         </dl>
       </Section>
       <Section title={t('perPerson')} id="development-people" testId="development-people">
-        {page.reports.length === 0 ? (
-          <p className={layout.muted}>{t('noReports')}</p>
-        ) : (
+        <OrEmpty empty={page.reports.length === 0} text={t('noReports')}>
           <ul className={styles.list}>
             {page.reports.map((person) => {
               const done = line(person);
@@ -165,7 +161,7 @@ function DevelopmentContent({ api, page }: { api: ApiClient; page: DevelopmentPa
               );
             })}
           </ul>
-        )}
+        </OrEmpty>
       </Section>
     </div>
   );

@@ -1,12 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { plainList } from '../shell/style-fragments.ts';
+import { brandStripe, plainList } from '../shell/style-fragments.ts';
 
 /** The list a supervisor gives feedback in, item by item: a person's goals and their self-check. */
 export const useFeedbackStyles = makeStyles({
   items: { ...plainList, gap: '16px' },
   item: {
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
-    paddingLeft: '12px',
+    ...brandStripe,
     display: 'flex',
     flexDirection: 'column',
     gap: '4px',

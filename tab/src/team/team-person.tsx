@@ -15,7 +15,7 @@ import { CareerSummary } from '../career/career-summary.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
 import { queryKeys, routeQuery, useFramework } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
-import { Page, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { hrefOf } from '../shell/router.ts';
 import { ConflictBar, FailureBar, noticeOf, type Notice } from './feedback-bars.tsx';
@@ -115,13 +115,11 @@ export function TeamPerson({
 
         <Section title={t('goalsTitle', { year: team.fiscalYear })} id="person-goals" testId="person-goals">
           <QueryState query={goals}>
-            {(value) =>
-              value.length === 0 ? (
-                <p className={layout.muted}>{t('noGoals')}</p>
-              ) : (
+            {(value) => (
+              <OrEmpty empty={value.length === 0} text={t('noGoals')}>
                 <GoalList {...partOf(goalsKey)} goals={value} framework={framework.data} />
-              )
-            }
+              </OrEmpty>
+            )}
           </QueryState>
         </Section>
 
@@ -221,9 +219,7 @@ function GoalItem({
       <LabelledText label={t('midReflection')} text={goal.midReflection} />
       <LabelledText label={t('yearEndReflection')} text={goal.yearEndReflection} />
       <h3 className={layout.h3}>{t('comments')}</h3>
-      {(goal.comments ?? []).length === 0 ? (
-        <p className={layout.muted}>{t('noComments')}</p>
-      ) : (
+      <OrEmpty empty={(goal.comments ?? []).length === 0} text={t('noComments')}>
         <ul data-testid="goal-comments">
           {(goal.comments ?? []).map((entry, index) => (
             <li key={index}>
@@ -234,7 +230,7 @@ function GoalItem({
             </li>
           ))}
         </ul>
-      )}
+      </OrEmpty>
       <div className={styles.commentForm}>
         <Field label={t('stageLabel')}>
           <Select

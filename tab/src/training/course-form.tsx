@@ -15,6 +15,7 @@ import { useFormFields } from '../data/form-fields.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
+import { Options } from '../shell/options.tsx';
 import { FormEnd, useFormSave } from './form-end.tsx';
 import { formatMonth, monthsFrom } from './format.ts';
 import { StackForm } from '../shell/stack-form.tsx';
@@ -190,11 +191,7 @@ export function CourseForm({
       <Field label={t('hr.nextSessionMonth')} hint={t('hr.nextSessionMonthHint')}>
         <Select {...text('nextSessionMonth')} data-testid="course-next-month">
           <option value="">{t('hr.nextSessionUnknown')}</option>
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {formatMonth(month, i18n.language)}
-            </option>
-          ))}
+          <Options values={months} labelOf={(month) => formatMonth(month, i18n.language)} />
         </Select>
       </Field>
       <Field label={t('hr.costYen')} hint={t('hr.costYenHint')}>

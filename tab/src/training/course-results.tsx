@@ -19,7 +19,7 @@ import {
   useCsvLanguage,
 } from '../hr/dashboards/analytics-ui.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
-import { useLayoutStyles } from '../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import messages from './course-results-messages.ts';
 
@@ -234,9 +234,7 @@ function Results({ results, framework }: { results: CourseResults; framework: Fr
       <h5 className={styles.h5} id={ids.beforeAfter}>
         {t('beforeAfter.title')}
       </h5>
-      {beforeAfter.length === 0 ? (
-        <p className={layout.muted}>{t('beforeAfter.noCompetencies')}</p>
-      ) : (
+      <OrEmpty empty={beforeAfter.length === 0} text={t('beforeAfter.noCompetencies')}>
         <>
           <p className={layout.muted}>{t('beforeAfter.intro')}</p>
           <Table
@@ -275,7 +273,7 @@ function Results({ results, framework }: { results: CourseResults; framework: Fr
             ))}
           </Table>
         </>
-      )}
+      </OrEmpty>
     </>
   );
 }

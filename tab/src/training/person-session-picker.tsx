@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '../../../src/growth/team.contract.ts';
 import type { SessionView } from '../../../src/training/training.contract.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
+import { RecordOptions } from '../shell/options.tsx';
 import { formatSpan, useTitle } from './format.ts';
 
 /** Each form's own texts: 推薦 from the team page, 指名 from the workplace panel. */
@@ -67,13 +68,11 @@ export function PersonSessionPicker({
           onChange={(_, value) => choice.setPersonId(value.value)}
           data-testid={`${form}-person`}
         >
-          <option value="">{t(texts.choosePerson)}</option>
-          {members.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.displayName}
-              {member.jobTitle ? `（${member.jobTitle}）` : ''}
-            </option>
-          ))}
+          <RecordOptions
+            none={t(texts.choosePerson)}
+            records={members}
+            labelOf={(member) => `${member.displayName}${member.jobTitle ? `（${member.jobTitle}）` : ''}`}
+          />
         </Select>
       </Field>
       <Field label={t(texts.session)} required>
@@ -85,12 +84,13 @@ export function PersonSessionPicker({
           style={{ width: '100%', minWidth: 0 }}
           data-testid={`${form}-session`}
         >
-          <option value="">{t(texts.chooseSession)}</option>
-          {sessions.map((session) => (
-            <option key={session.id} value={session.id}>
-              {title(session.courseTitle)} — {formatSpan(session.start, session.end, i18n.language)}
-            </option>
-          ))}
+          <RecordOptions
+            none={t(texts.chooseSession)}
+            records={sessions}
+            labelOf={(session) =>
+              `${title(session.courseTitle)} — ${formatSpan(session.start, session.end, i18n.language)}`
+            }
+          />
         </Select>
       </Field>
       {children}

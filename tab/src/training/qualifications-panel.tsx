@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../../src/qualifications/qualification.contract.ts';
 import { jstDayOf } from '../../../src/shared/japan-time.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useFormFields } from '../data/form-fields.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -73,14 +74,12 @@ const invalidate = (client: ReturnType<typeof useQueryClient>) =>
 function ApplicationForm({ api, returned }: { api: ApiClient; returned?: ApplicationView }) {
   const { t } = useTranslation('qualifications');
   const client = useQueryClient();
-  const [fields, setFields] = useState({
+  const { fields, setFields, text } = useFormFields({
     qualificationName: returned?.qualificationName ?? '',
     examDate: returned?.examDate ?? '',
     costYen: returned ? String(returned.costYen) : '',
     reason: returned?.reason ?? '',
   });
-  const set = (key: keyof typeof fields) => (_: unknown, data: { value: string }) =>
-    setFields((current) => ({ ...current, [key]: data.value }));
   const send = useMutation({
     mutationFn: () => {
       const body = { ...fields, costYen: Number(fields.costYen) };
@@ -105,27 +104,16 @@ function ApplicationForm({ api, returned }: { api: ApiClient; returned?: Applica
       }}
     >
       <Field label={t('name')} required>
-        <Input
-          value={fields.qualificationName}
-          onChange={set('qualificationName')}
-          data-testid="qualification-name"
-        />
+        <Input {...text('qualificationName')} data-testid="qualification-name" />
       </Field>
       <Field label={t('examDate')} required>
-        <DateInput value={fields.examDate} onChange={set('examDate')} data-testid="qualification-exam-date" />
+        <DateInput {...text('examDate')} data-testid="qualification-exam-date" />
       </Field>
       <Field label={t('cost')} required>
-        <Input
-          type="number"
-          min={0}
-          step={1}
-          value={fields.costYen}
-          onChange={set('costYen')}
-          data-testid="qualification-cost"
-        />
+        <Input type="number" min={0} step={1} {...text('costYen')} data-testid="qualification-cost" />
       </Field>
       <Field label={t('reason')} required>
-        <Textarea value={fields.reason} onChange={set('reason')} data-testid="qualification-reason" />
+        <Textarea {...text('reason')} data-testid="qualification-reason" />
       </Field>
       <ErrorBar error={send.error} testId="qualification-error" />
       <Button type="submit" appearance="primary" disabled={send.isPending} data-testid="qualification-submit">

@@ -13,6 +13,7 @@ import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
+import { RecordOptions } from '../../shell/options.tsx';
 import type { HrBase } from '../section-props.ts';
 import { PeoplePanel } from './people-panel.tsx';
 import { ScrollTable, useDay, useTableStyles } from './people-tables.tsx';
@@ -169,23 +170,21 @@ export function StaffListPanel({
         </Field>
         {filterSelect(
           'department',
-          (list.data?.departments ?? []).map((entry) => (
-            <option key={entry.department} value={entry.department}>
-              {t('list.departmentOption', {
+          <RecordOptions
+            records={list.data?.departments ?? []}
+            idOf={(entry) => entry.department}
+            labelOf={(entry) =>
+              t('list.departmentOption', {
                 name: place(entry.division, entry.department),
                 count: entry.staff,
-              })}
-            </option>
-          )),
+              })
+            }
+          />,
         )}
         {filterSelect(
           'levelId',
           <>
-            {base.framework.levels.map((level) => (
-              <option key={level.id} value={level.id}>
-                {localized(level.name)}
-              </option>
-            ))}
+            <RecordOptions records={base.framework.levels} labelOf={(level) => localized(level.name)} />
             <option value={NO_LEVEL_FILTER}>{t('list.noLevel')}</option>
           </>,
         )}

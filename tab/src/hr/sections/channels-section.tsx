@@ -19,7 +19,8 @@ import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, useLayoutStyles } from '../../shell/layout.tsx';
+import { RecordOptions } from '../../shell/options.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
 import type { HrSectionProps } from '../section-props.ts';
@@ -105,9 +106,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
           ) : (
             <p className={layout.muted}>{t('teams', { count: teams.length })}</p>
           )}
-          {departments.length === 0 ? (
-            <p className={layout.muted}>{t('empty')}</p>
-          ) : (
+          <OrEmpty empty={departments.length === 0} text={t('empty')}>
             <ul className={rows.list}>
               {departments.map((entry, index) => (
                 <DepartmentRow
@@ -120,7 +119,7 @@ export default function ChannelsSection({ api }: HrSectionProps) {
                 />
               ))}
             </ul>
-          )}
+          </OrEmpty>
         </SectionFrame>
       )}
     </QueryState>
@@ -229,12 +228,12 @@ function DepartmentRow({
               }}
               data-testid="channels-team"
             >
-              <option value="">{t('choose')}</option>
-              {teams.map((candidate) => (
-                <option key={candidate.teamId} value={candidate.teamId}>
-                  {teamLabel(candidate)}
-                </option>
-              ))}
+              <RecordOptions
+                none={t('choose')}
+                records={teams}
+                idOf={(candidate) => candidate.teamId}
+                labelOf={teamLabel}
+              />
             </Select>
           </Field>
           <Field label={t('channel')} className={styles.select}>
@@ -245,12 +244,11 @@ function DepartmentRow({
               onChange={(_, data) => setChannelId(data.value)}
               data-testid="channels-channel"
             >
-              <option value="">{t('choose')}</option>
-              {(team?.channels ?? []).map((channel) => (
-                <option key={channel.id} value={channel.id}>
-                  {channel.name}
-                </option>
-              ))}
+              <RecordOptions
+                none={t('choose')}
+                records={team?.channels ?? []}
+                labelOf={(channel) => channel.name}
+              />
             </Select>
           </Field>
           <div className={rows.buttons}>

@@ -5,7 +5,7 @@ import type { DevelopmentCounts, DevelopmentRollUp } from '../../../../src/growt
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
 import {
   CsvTable,
   FiscalYearSelect,
@@ -129,9 +129,7 @@ function RollUp({
   return (
     <Section title={t('title')} id="hr-development" testId="hr-development">
       <p className={layout.muted}>{t('intro', { year: data.fiscalYear })}</p>
-      {data.supervisors.length === 0 ? (
-        <p className={layout.muted}>{t('none')}</p>
-      ) : (
+      <OrEmpty empty={data.supervisors.length === 0} text={t('none')}>
         <>
           <CsvTable
             title={t('groupTitle')}
@@ -188,7 +186,7 @@ function RollUp({
             </tbody>
           </CsvTable>
         </>
-      )}
+      </OrEmpty>
     </Section>
   );
 }

@@ -7,7 +7,7 @@ import type { EvaluatorOverrideRow } from '../../../../src/evaluation/evaluation
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { SaveErrorBar } from '../../shell/save-error-bar.tsx';
 import {
   CsvButton,
@@ -170,10 +170,8 @@ function Overrides({ api, year }: { api: Api; year: number }) {
     <Section title={t('overridesTitle')} id="hr-evaluation-overrides" testId="hr-evaluation-overrides">
       <p className={layout.muted}>{t('overridesIntro')}</p>
       <QueryState query={list}>
-        {() =>
-          named.length === 0 ? (
-            <p className={layout.muted}>{t('none')}</p>
-          ) : (
+        {() => (
+          <OrEmpty empty={named.length === 0} text={t('none')}>
             <ScrollingTable
               labelledBy="hr-evaluation-overrides"
               testId="hr-evaluation-override-list"
@@ -200,8 +198,8 @@ function Overrides({ api, year }: { api: Api; year: number }) {
                 ))}
               </tbody>
             </ScrollingTable>
-          )
-        }
+          </OrEmpty>
+        )}
       </QueryState>
       <div className={layout.stack} key={pickers}>
         <LabelledPersonPicker

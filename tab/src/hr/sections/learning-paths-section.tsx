@@ -13,6 +13,7 @@ import { registerBundle } from '../../i18n/i18n.ts';
 import { ErrorBar } from '../../shell/error-panel.tsx';
 import { FormFooter } from '../../shell/form-footer.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { RecordOptions } from '../../shell/options.tsx';
 import { StackForm } from '../../shell/stack-form.tsx';
 import { useTitle } from '../../training/format.ts';
 import { YearsRange } from '../../training/years-range.tsx';
@@ -377,14 +378,11 @@ function SelfStudyForm({ api, courses }: { api: ApiClient; courses: CourseView[]
           onChange={(_event, data) => setCourseId(data.value)}
           data-testid="hr-self-study-course"
         >
-          <option value="" />
-          {courses
-            .filter((course) => course.openSessions === 0)
-            .map((course) => (
-              <option key={course.id} value={course.id}>
-                {title(course.title)}
-              </option>
-            ))}
+          <RecordOptions
+            none=""
+            records={courses.filter((course) => course.openSessions === 0)}
+            labelOf={(course) => title(course.title)}
+          />
         </Select>
       </Field>
       <Field label={t('link')}>

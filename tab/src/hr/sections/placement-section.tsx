@@ -6,7 +6,7 @@ import type { PlacementRollUps } from '../../../../src/growth/placement.contract
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
 import { Options } from '../../shell/options.tsx';
 import { shrinkingSelect } from '../../shell/style-fragments.ts';
@@ -216,12 +216,8 @@ export default function PlacementSection({ api, base }: HrSectionProps) {
           )}
         </div>
         <QueryState query={list}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p className={layout.muted} data-testid="placement-none">
-                {t('none')}
-              </p>
-            ) : (
+          {(page) => (
+            <OrEmpty empty={page.items.length === 0} text={t('none')} testId="placement-none">
               <>
                 <CsvTable
                   title={t('listTitle', { total: page.total })}
@@ -278,8 +274,8 @@ export default function PlacementSection({ api, base }: HrSectionProps) {
                   {cursor ? <Button onClick={() => setCursor(undefined)}>{t('first')}</Button> : null}
                 </div>
               </>
-            )
-          }
+            </OrEmpty>
+          )}
         </QueryState>
         {opened ? (
           <FormReader api={api} year={year} personId={opened} onClose={() => setOpened(undefined)} />
@@ -340,15 +336,13 @@ function FormReader({
             ))}
           </ol>
           <h4>{t('rotationServed')}</h4>
-          {rotation.divisions.length === 0 ? (
-            <p className={layout.muted}>{t('empty')}</p>
-          ) : (
+          <OrEmpty empty={rotation.divisions.length === 0} text={t('empty')}>
             <ul data-testid="placement-form-rotation">
               {rotation.divisions.map((division) => (
                 <li key={division}>{division}</li>
               ))}
             </ul>
-          )}
+          </OrEmpty>
           <p className={layout.muted}>
             {t('rotationSources', { records: rotation.fromRecords, career: rotation.fromCareer })}
           </p>
@@ -369,7 +363,6 @@ function FormReader({
 
 function RollUps({ data }: { data: PlacementRollUps }) {
   const { t } = useTranslation('hr-placement');
-  const layout = useLayoutStyles();
   const styles = useAnalyticsStyles();
   const table = (title: string, testId: string, head: string[], rows: ReactNode) => (
     <TitledTable title={title} testId={testId} columns={head.map((label) => ({ label }))}>
@@ -379,10 +372,8 @@ function RollUps({ data }: { data: PlacementRollUps }) {
   const paths = data.careerPaths;
   return (
     <Section title={t('rollUps')} id="hr-placement-roll-ups" testId="placement-roll-ups">
-      {data.transferWishes.length === 0 ? (
-        <p className={layout.muted}>{t('nobody')}</p>
-      ) : (
-        table(
+      <OrEmpty empty={data.transferWishes.length === 0} text={t('nobody')}>
+        {table(
           t('wishedTitle'),
           'placement-wished',
           [t('department'), t('count'), t('who')],
@@ -395,8 +386,8 @@ function RollUps({ data }: { data: PlacementRollUps }) {
               </td>
             </tr>
           )),
-        )
-      )}
+        )}
+      </OrEmpty>
       {table(
         t('pathsTitle'),
         'placement-paths',

@@ -6,7 +6,7 @@ import { PULSE_MIN_GROUP_SIZE, type PulseConfig } from '../../../../src/pulse/pu
 import { fiscalQuarterAt } from '../../../../src/shared/fiscal-period.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { QueryState } from '../../data/query-state.tsx';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { Options } from '../../shell/options.tsx';
 import { NumCell, RowHead, TitledTable, useAnalyticsStyles } from '../dashboards/analytics-ui.tsx';
 import { formatDay } from '../../shell/date-time.ts';
@@ -55,11 +55,7 @@ export default function PulseSection({ api }: HrSectionProps) {
         <QueryState query={list}>
           {(pulses) => (
             <>
-              {pulses.length === 0 ? (
-                <p className={layout.muted} data-testid="pulse-none">
-                  {t('none')}
-                </p>
-              ) : (
+              <OrEmpty empty={pulses.length === 0} text={t('none')} testId="pulse-none">
                 <TitledTable
                   title={t('listTitle')}
                   testId="pulse-list"
@@ -86,7 +82,7 @@ export default function PulseSection({ api }: HrSectionProps) {
                     ))}
                   </tbody>
                 </TitledTable>
-              )}
+              </OrEmpty>
               {editing.kind === 'none' ? (
                 <div>
                   <Button

@@ -9,7 +9,7 @@ import type {
 import { registerBundle } from '../../i18n/i18n.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { allOf, QueryState } from '../../data/query-state.tsx';
-import { Section, useLayoutStyles } from '../../shell/layout.tsx';
+import { OrEmpty, Section, useLayoutStyles } from '../../shell/layout.tsx';
 import { formatSpan, useTitle } from '../../training/format.ts';
 import {
   BarList,
@@ -82,11 +82,11 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
   return (
     <Section title={t('submission.title')} id="hr-reports-submission" testId="hr-reports-submission">
       <p className={layout.muted}>{t('submission.intro')}</p>
-      {report.sessions.length === 0 ? (
-        <p className={layout.muted} data-testid="hr-reports-submission-empty">
-          {t('submission.empty')}
-        </p>
-      ) : (
+      <OrEmpty
+        empty={report.sessions.length === 0}
+        text={t('submission.empty')}
+        testId="hr-reports-submission-empty"
+      >
         <>
           <BarList
             label={t('submission.chart')}
@@ -131,7 +131,7 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
             </tbody>
           </CsvTable>
         </>
-      )}
+      </OrEmpty>
     </Section>
   );
 }
@@ -171,11 +171,7 @@ function WantedCard({
 
   return (
     <Section title={t('wanted.title')} id="hr-reports-wanted" testId="hr-reports-wanted">
-      {report.respondents === 0 ? (
-        <p className={layout.muted} data-testid="hr-reports-wanted-empty">
-          {t('wanted.empty')}
-        </p>
-      ) : (
+      <OrEmpty empty={report.respondents === 0} text={t('wanted.empty')} testId="hr-reports-wanted-empty">
         <>
           <p className={layout.muted}>
             {t('wanted.intro', { respondents: report.respondents, min: report.minGroupSize })}
@@ -266,7 +262,7 @@ function WantedCard({
           </TableHead>
           <FreeTexts departments={report.departments} min={report.minGroupSize} labelledBy={textsId} />
         </>
-      )}
+      </OrEmpty>
     </Section>
   );
 }

@@ -11,6 +11,7 @@ import { QueryState } from '../../data/query-state.tsx';
 import { registerBundle } from '../../i18n/i18n.ts';
 import { useLayoutStyles } from '../../shell/layout.tsx';
 import { useLocalized } from '../../shell/localized.ts';
+import { RecordOptions } from '../../shell/options.tsx';
 import { MarkLabel } from '../../matrix/mark-legend.tsx';
 import { useRowStyles, WriteFailure } from '../row-frame.tsx';
 import { SectionFrame } from '../section-frame.tsx';
@@ -54,11 +55,7 @@ export default function ViewpointsSection({ api, base }: HrSectionProps) {
           }}
           data-testid="viewpoints-level"
         >
-          {framework.levels.map((level) => (
-            <option key={level.id} value={level.id}>
-              {local(level.name)}
-            </option>
-          ))}
+          <RecordOptions records={framework.levels} labelOf={(level) => local(level.name)} />
         </Select>
       </Field>
       <span role="status" data-testid="viewpoints-status">
