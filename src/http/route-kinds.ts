@@ -5,8 +5,10 @@ import { CSV_CONTENT_TYPE, csvResult, type CsvCell } from '../shared/csv.ts';
 import { recordGroup, type RecordRouteSpec } from './record-route.ts';
 import {
   defineRoute,
+  type AuthenticatedUser,
   type RateLimitTier,
   type ResponseSpecs,
+  type RouteContext,
   type RouteDefinition,
   type RouteSpec,
 } from './route.ts';
@@ -51,6 +53,30 @@ interface KindSpec<S extends z.ZodType> {
   errors?: ResponseSpecs;
 }
 
+/** What a read's handler is handed: the caller and the validated parameters and query. */
+type ReadContext<P extends AnyObject, Q extends AnyObject> = Pick<
+  RouteContext<z.output<P>, z.output<Q>, unknown, AuthenticatedUser>,
+  'user' | 'params' | 'query'
+>;
+
+/** The `GET` every read kind below declares: 200 with what `read` returns, then the route's errors. */
+function readRoute<P extends AnyObject, Q extends AnyObject, S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S>,
+  request: { params?: P; query?: Q },
+  read: (context: ReadContext<P, Q>) => Promise<z.infer<S>>,
+): RouteDefinition {
+  return group({
+    method: 'get',
+    path: spec.path,
+    operationId: spec.operationId,
+    summary: spec.summary,
+    ...(request.params || request.query ? { request } : {}),
+    responses: { 200: spec.ok, ...spec.errors },
+    handler: async (context) => ({ body: await read(context) }),
+  });
+}
+
 /**
  * A read of the caller's own, with no parameters (`GET /api/reports/due` → `service.due(actor)`), in the
  * slice's `group`: the route answers 200 with what `read` returns.
@@ -65,14 +91,7 @@ export function callerRead<S extends z.ZodType>(
     read: (actor: Actor) => Promise<z.infer<S>>;
   },
 ): RouteDefinition {
-  return group({
-    method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
-    responses: { 200: spec.ok },
-    handler: async ({ user }) => ({ body: await spec.read(actorOf(user)) }),
-  });
+  return readRoute(group, spec, {}, ({ user }) => spec.read(actorOf(user)));
 }
 
 /**
@@ -83,15 +102,7 @@ export function queryRead<Q extends AnyObject, S extends z.ZodType>(
   group: UserRouteGroup,
   spec: KindSpec<S> & { query: Q; read: (actor: Actor, query: z.output<Q>) => Promise<z.infer<S>> },
 ): RouteDefinition {
-  return group({
-    method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
-    request: { query: spec.query },
-    responses: { 200: spec.ok, ...spec.errors },
-    handler: async ({ user, query }) => ({ body: await spec.read(actorOf(user), query) }),
-  });
+  return readRoute(group, spec, { query: spec.query }, ({ user, query }) => spec.read(actorOf(user), query));
 }
 
 /**
@@ -102,15 +113,9 @@ export function paramsRead<P extends AnyObject, S extends z.ZodType>(
   group: UserRouteGroup,
   spec: KindSpec<S> & { params: P; read: (actor: Actor, params: z.output<P>) => Promise<z.infer<S>> },
 ): RouteDefinition {
-  return group({
-    method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
-    request: { params: spec.params },
-    responses: { 200: spec.ok, ...spec.errors },
-    handler: async ({ user, params }) => ({ body: await spec.read(actorOf(user), params) }),
-  });
+  return readRoute(group, spec, { params: spec.params }, ({ user, params }) =>
+    spec.read(actorOf(user), params),
+  );
 }
 
 /**
@@ -155,17 +160,9 @@ export function askedPersonRead<S extends z.ZodType>(
   group: UserRouteGroup,
   spec: KindSpec<S> & { query: PersonQuery; read: (actor: Actor, personId: string) => Promise<z.infer<S>> },
 ): RouteDefinition {
-  return group({
-    method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
-    request: { query: spec.query },
-    responses: { 200: spec.ok, ...spec.errors },
-    handler: async ({ user, query }) => {
-      const subject = subjectOf(user, query.personId);
-      return { body: await spec.read(subject.actor, subject.personId) };
-    },
+  return readRoute(group, spec, { query: spec.query }, ({ user, query }) => {
+    const subject = subjectOf(user, query.personId);
+    return spec.read(subject.actor, subject.personId);
   });
 }
 
@@ -182,17 +179,10 @@ export function personRead<Q extends AnyObject, S extends z.ZodType>(
     read: (actor: Actor, personId: string, query: z.output<Q>) => Promise<z.infer<S>>;
   },
 ): RouteDefinition {
-  return group({
-    method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
-    request: { params: z.object({ personId: personParam }), query: spec.query },
-    responses: { 200: spec.ok, ...spec.errors },
-    handler: async ({ user, params, query }) => {
-      const subject = subjectOf(user, params.personId);
-      return { body: await spec.read(subject.actor, subject.personId, query) };
-    },
+  const params = z.object({ personId: personParam });
+  return readRoute(group, spec, { params, query: spec.query }, ({ user, params, query }) => {
+    const subject = subjectOf(user, params.personId);
+    return spec.read(subject.actor, subject.personId, query);
   });
 }
 
