@@ -53,6 +53,11 @@ interface KindSpec<S extends z.ZodType> {
   errors?: ResponseSpecs;
 }
 
+/** Where a route of a kind is and what it is: the same in every kind. */
+function named(spec: { path: string; operationId: string; summary: string }) {
+  return { path: spec.path, operationId: spec.operationId, summary: spec.summary };
+}
+
 /** What a read's handler is handed: the caller and the validated parameters and query. */
 type ReadContext<P extends AnyObject, Q extends AnyObject> = Pick<
   RouteContext<z.output<P>, z.output<Q>, unknown, AuthenticatedUser>,
@@ -68,9 +73,7 @@ function readRoute<P extends AnyObject, Q extends AnyObject, S extends z.ZodType
 ): RouteDefinition {
   return group({
     method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
+    ...named(spec),
     ...(request.params || request.query ? { request } : {}),
     responses: { 200: spec.ok, ...spec.errors },
     handler: async (context) => ({ body: await read(context) }),
@@ -137,9 +140,7 @@ export function callerPost<B extends z.ZodType, S extends z.ZodType>(
   const status = spec.status ?? 200;
   return group({
     method: 'post',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
+    ...named(spec),
     ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     ...(spec.bodyLimitBytes ? { bodyLimitBytes: spec.bodyLimitBytes } : {}),
     request: { body: spec.body },
@@ -212,9 +213,7 @@ export function csvDownload<Q extends AnyObject>(
 ): RouteDefinition {
   return group({
     method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
+    ...named(spec),
     request: { query: spec.query },
     responses: {
       200: { description: spec.description, schema: z.string(), contentType: CSV_CONTENT_TYPE },
