@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { actorOf, type Actor } from '../auth/access.ts';
+import type { z } from 'zod';
+import type { Actor } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { hrRouteGroup } from '../http/route-kinds.ts';
+import { csvDownload, hrRouteGroup, queryRead } from '../http/route-kinds.ts';
 import {
   analyticsYearCsvQuerySchema as yearCsvQuery,
   analyticsYearQuerySchema as yearQuery,
@@ -19,17 +19,6 @@ import {
 } from './analytics.contract.ts';
 import { createCsvTables, type CsvTable } from './analytics.csv-tables.ts';
 import type { AnalyticsService } from './analytics.service.ts';
-import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
-
-const csvResponses = {
-  200: {
-    description: 'The table as CSV (UTF-8 with BOM)',
-    schema: z.string(),
-    contentType: CSV_CONTENT_TYPE,
-  },
-};
-
-const download = (table: CsvTable) => csvResult(table.name, table.header, table.rows);
 
 /** HR's roll-ups: JSON for the tab, and every table again as CSV for Excel. */
 export function analyticsRoutes(service: AnalyticsService, framework: Framework): RouteDefinition[] {
@@ -38,35 +27,11 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
 
   type Query = z.ZodType<Record<string, unknown>>;
 
-  /** A roll-up as JSON for the tab. */
-  const rollUp = <Q extends Query, S extends z.ZodType>(
-    spec: { path: string; operationId: string; summary: string; query: Q; description: string; schema: S },
-    read: (actor: Actor, query: z.infer<Q>) => Promise<z.infer<S>>,
-  ) =>
-    route({
-      method: 'get',
-      path: spec.path,
-      operationId: spec.operationId,
-      summary: spec.summary,
-      request: { query: spec.query },
-      responses: { 200: { description: spec.description, schema: spec.schema } },
-      handler: async ({ user, query }) => ({ body: await read(actorOf(user), query) }),
-    });
-
   /** A table of a roll-up as a CSV download; its reads are audited as exports. */
   const csvExport = <Q extends Query>(
     spec: { path: string; operationId: string; summary: string; query: Q },
     table: (actor: Actor, query: z.infer<Q>) => Promise<CsvTable>,
-  ) =>
-    route({
-      method: 'get',
-      path: spec.path,
-      operationId: spec.operationId,
-      summary: spec.summary,
-      request: { query: spec.query },
-      responses: csvResponses,
-      handler: async ({ user, query }) => download(await table(actorOf(user), query)),
-    });
+  ) => csvDownload(route, { ...spec, description: 'The table as CSV (UTF-8 with BOM)', table });
 
   /** The four tables of 今後受けたい研修, each its own download. */
   const wantedCsv = (
@@ -80,17 +45,14 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
     );
 
   return [
-    rollUp(
-      {
-        path: '/api/hr/reports/submission',
-        operationId: 'getReportSubmission',
-        summary: 'HR: post-training report submission rate per ended session of the fiscal year',
-        query: yearQuery,
-        description: 'Sessions, the latest first',
-        schema: submissionReportSchema,
-      },
-      (actor, query) => service.submission(actor, query),
-    ),
+    queryRead(route, {
+      path: '/api/hr/reports/submission',
+      operationId: 'getReportSubmission',
+      summary: 'HR: post-training report submission rate per ended session of the fiscal year',
+      query: yearQuery,
+      ok: { description: 'Sessions, the latest first', schema: submissionReportSchema },
+      read: (actor, query) => service.submission(actor, query),
+    }),
     csvExport(
       {
         path: '/api/hr/reports/submission.csv',
@@ -100,18 +62,15 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       },
       async (actor, query) => csv.submission(await service.submission(actor, query, 'export'), query.lang),
     ),
-    rollUp(
-      {
-        path: '/api/hr/reports/wanted',
-        operationId: 'getTrainingsWanted',
-        summary:
-          'HR: 今後受けたい研修 of the year’s reports by course, level and 課 (free text only where 3 or more wrote)',
-        query: yearQuery,
-        description: 'The aggregation',
-        schema: wantedReportSchema,
-      },
-      (actor, query) => service.wanted(actor, query),
-    ),
+    queryRead(route, {
+      path: '/api/hr/reports/wanted',
+      operationId: 'getTrainingsWanted',
+      summary:
+        'HR: 今後受けたい研修 of the year’s reports by course, level and 課 (free text only where 3 or more wrote)',
+      query: yearQuery,
+      ok: { description: 'The aggregation', schema: wantedReportSchema },
+      read: (actor, query) => service.wanted(actor, query),
+    }),
     wantedCsv(
       '/api/hr/reports/wanted-courses.csv',
       'exportTrainingsWantedByCourse',
@@ -136,17 +95,14 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       'HR: the free text of trainings wanted per 課 as CSV (hidden where fewer than 3 wrote)',
       (report, language) => csv.wantedTexts(report, language),
     ),
-    rollUp(
-      {
-        path: '/api/hr/dashboards/completion',
-        operationId: 'getCompletionDashboard',
-        summary: 'HR: self-checks, goals, interviews and training reports of the fiscal year by 課 or 部',
-        query: completionQuerySchema,
-        description: 'One row per group',
-        schema: completionReportSchema,
-      },
-      (actor, query) => service.completion(actor, query),
-    ),
+    queryRead(route, {
+      path: '/api/hr/dashboards/completion',
+      operationId: 'getCompletionDashboard',
+      summary: 'HR: self-checks, goals, interviews and training reports of the fiscal year by 課 or 部',
+      query: completionQuerySchema,
+      ok: { description: 'One row per group', schema: completionReportSchema },
+      read: (actor, query) => service.completion(actor, query),
+    }),
     csvExport(
       {
         path: '/api/hr/dashboards/completion.csv',
@@ -156,18 +112,15 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       },
       async (actor, query) => csv.completion(await service.completion(actor, query, 'export'), query.lang),
     ),
-    rollUp(
-      {
-        path: '/api/hr/dashboards/competencies',
-        operationId: 'getCompetencyPicture',
-        summary:
-          'HR: average self-assessed rating per competency by level or 課 (latest submitted self-checks; cells under 3 people withheld)',
-        query: competencyQuerySchema,
-        description: 'One row per group',
-        schema: competencyReportSchema,
-      },
-      (actor, query) => service.competencies(actor, query),
-    ),
+    queryRead(route, {
+      path: '/api/hr/dashboards/competencies',
+      operationId: 'getCompetencyPicture',
+      summary:
+        'HR: average self-assessed rating per competency by level or 課 (latest submitted self-checks; cells under 3 people withheld)',
+      query: competencyQuerySchema,
+      ok: { description: 'One row per group', schema: competencyReportSchema },
+      read: (actor, query) => service.competencies(actor, query),
+    }),
     csvExport(
       {
         path: '/api/hr/dashboards/competencies.csv',
@@ -178,17 +131,14 @@ export function analyticsRoutes(service: AnalyticsService, framework: Framework)
       async (actor, query) =>
         csv.competencies(await service.competencies(actor, query, 'export'), query.lang),
     ),
-    rollUp(
-      {
-        path: '/api/hr/dashboards/demand',
-        operationId: 'getTrainingDemand',
-        summary: 'HR: training demand — courses wanted in the year’s reports, by level',
-        query: yearQuery,
-        description: 'Most wanted first',
-        schema: demandReportSchema,
-      },
-      (actor, query) => service.demand(actor, query),
-    ),
+    queryRead(route, {
+      path: '/api/hr/dashboards/demand',
+      operationId: 'getTrainingDemand',
+      summary: 'HR: training demand — courses wanted in the year’s reports, by level',
+      query: yearQuery,
+      ok: { description: 'Most wanted first', schema: demandReportSchema },
+      read: (actor, query) => service.demand(actor, query),
+    }),
     csvExport(
       {
         path: '/api/hr/dashboards/demand.csv',

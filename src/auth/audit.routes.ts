@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from './access.ts';
 import { CSV_CONTENT_TYPE, csvAttachment } from '../shared/csv.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { hrRouteGroup } from '../http/route-kinds.ts';
+import { hrRouteGroup, queryRead } from '../http/route-kinds.ts';
 import { auditFilterSchema, auditPageQuerySchema, auditPageSchema } from './audit.contract.ts';
 import type { AuditQuery } from './audit-query.ts';
 
@@ -10,19 +10,13 @@ import type { AuditQuery } from './audit-query.ts';
 export function auditRoutes(query: AuditQuery): RouteDefinition[] {
   const route = hrRouteGroup({ tags: ['audit'] });
   return [
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/hr/audit',
       operationId: 'listAuditEntries',
       summary: 'HR: the audit log, newest first, filtered by actor, subject, action and dates',
-      request: { query: auditPageQuerySchema },
-      responses: {
-        200: {
-          description: 'One page; nextCursor asks for the next, older one',
-          schema: auditPageSchema,
-        },
-      },
-      handler: async ({ user, query: filter }) => ({ body: await query.page(actorOf(user), filter) }),
+      query: auditPageQuerySchema,
+      ok: { description: 'One page; nextCursor asks for the next, older one', schema: auditPageSchema },
+      read: (actor, filter) => query.page(actor, filter),
     }),
     route({
       method: 'get',

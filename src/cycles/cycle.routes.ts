@@ -1,6 +1,5 @@
-import { actorOf } from '../auth/access.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { callerRead, notHr } from '../http/route-kinds.ts';
+import { callerPost, callerRead, notHr, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import {
@@ -30,14 +29,13 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
     errors: hrErrors,
   });
   return [
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/cycles',
       operationId: 'getCycleYear',
       summary: "A fiscal year's windows (who/when and history for HR only)",
-      request: { query: cycleYearQuerySchema },
-      responses: { 200: { description: 'The year', schema: cycleYearResponseSchema } },
-      handler: async ({ user, query }) => ({ body: await service.year(actorOf(user), query.fiscalYear) }),
+      query: cycleYearQuerySchema,
+      ok: { description: 'The year', schema: cycleYearResponseSchema },
+      read: (actor, query) => service.year(actor, query.fiscalYear),
     }),
     callerRead(route, {
       path: '/api/cycles/due',
@@ -46,14 +44,15 @@ export function cycleRoutes(service: CycleService): RouteDefinition[] {
       ok: { description: 'Due', schema: dueResponseSchema },
       read: (actor) => service.due(actor),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/cycles/windows',
       operationId: 'createCycleWindow',
       summary: 'Plan a window of a fiscal year (HR): scheduled until opened',
-      request: { body: cycleWindowInputSchema },
-      responses: { 201: { description: 'Planned', schema: cycleWindowSchema }, ...hrErrors },
-      handler: async ({ user, body }) => ({ status: 201, body: await service.create(actorOf(user), body) }),
+      body: cycleWindowInputSchema,
+      status: 201,
+      ok: { description: 'Planned', schema: cycleWindowSchema },
+      errors: hrErrors,
+      act: (actor, body) => service.create(actor, body),
     }),
     cycleWindow({
       method: 'put',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import { personParam, subjectOf } from '../growth/growth-params.ts';
 import { recordGroup } from '../http/record-route.ts';
-import { hrRouteGroup } from '../http/route-kinds.ts';
+import { hrRouteGroup, paramsRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
 import { shiftJisCsvResult } from '../shared/csv-shift-jis.ts';
@@ -60,6 +60,7 @@ export function evaluationRoutes(service: EvaluationService): RouteDefinition[] 
         'Confirmed (no more changes), not at this stage (the 1次 has not submitted, or already did), or changed meanwhile (version)',
     },
   };
+  const yearParams = z.object({ fiscalYear: fiscalYearParam });
   const hrPerson = (suffix: 'evaluators' | 'trainings') =>
     recordGroup({
       tags: TAGS,
@@ -80,31 +81,23 @@ export function evaluationRoutes(service: EvaluationService): RouteDefinition[] 
       responses: { 200: { description: 'Scale and stages', schema: evaluationConfigSchema } },
       handler: async () => ({ body: service.config() }),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/evaluations',
       operationId: 'listEvaluatees',
       summary: 'The people I evaluate in the fiscal year (as 1次 or 2次), with where each evaluation stands',
-      request: { query: evaluateesQuerySchema },
-      responses: {
-        200: { description: 'My evaluatees (empty for most)', schema: z.array(evaluateeRowSchema) },
-      },
-      handler: async ({ user, query }) => ({
-        body: await service.evaluatees(actorOf(user), query.fiscalYear),
-      }),
+      query: evaluateesQuerySchema,
+      ok: { description: 'My evaluatees (empty for most)', schema: z.array(evaluateeRowSchema) },
+      read: (actor, query) => service.evaluatees(actor, query.fiscalYear),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/evaluations/calibration',
       operationId: 'getEvaluationCalibration',
       summary:
         'The 調整 view of a 課 or 部: final ratings per item and overall, and outliers against self-checks (the 課長/部長 over its people, HR)',
-      request: { query: calibrationQuerySchema },
-      responses: {
-        200: { description: 'Distribution and outliers', schema: calibrationViewSchema },
-        403: { description: 'Nobody of that 課 or 部 is below the caller (and not HR)' },
-      },
-      handler: async ({ user, query }) => ({ body: await service.calibration(actorOf(user), query) }),
+      query: calibrationQuerySchema,
+      ok: { description: 'Distribution and outliers', schema: calibrationViewSchema },
+      errors: { 403: { description: 'Nobody of that 課 or 部 is below the caller (and not HR)' } },
+      read: (actor, query) => service.calibration(actor, query),
     }),
     form({
       method: 'get',
@@ -180,34 +173,21 @@ export function evaluationRoutes(service: EvaluationService): RouteDefinition[] 
           : csvResult(table.name, table.header, table.rows);
       },
     }),
-    hr({
-      method: 'get',
+    paramsRead(hr, {
       path: '/api/hr/evaluations/:fiscalYear/evaluators',
       operationId: 'listEvaluatorOverrides',
       summary: "HR: the fiscal year's evaluator overrides, with the evaluators each gives",
-      request: { params: z.object({ fiscalYear: fiscalYearParam }) },
-      responses: {
-        200: {
-          description: 'The overrides naming an evaluator',
-          schema: z.array(evaluatorOverrideRowSchema),
-        },
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.overrides(actorOf(user), params.fiscalYear),
-      }),
+      params: yearParams,
+      ok: { description: 'The overrides naming an evaluator', schema: z.array(evaluatorOverrideRowSchema) },
+      read: (actor, params) => service.overrides(actor, params.fiscalYear),
     }),
-    hr({
-      method: 'get',
+    paramsRead(hr, {
       path: '/api/hr/evaluations/:fiscalYear/trainings',
       operationId: 'listEvaluatorTrainings',
       summary: "HR: the fiscal year's 評価者研修 records",
-      request: { params: z.object({ fiscalYear: fiscalYearParam }) },
-      responses: {
-        200: { description: 'The records', schema: z.array(evaluatorTrainingRowSchema) },
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.trainings(actorOf(user), params.fiscalYear),
-      }),
+      params: yearParams,
+      ok: { description: 'The records', schema: z.array(evaluatorTrainingRowSchema) },
+      read: (actor, params) => service.trainings(actor, params.fiscalYear),
     }),
     hrPerson('evaluators')({
       method: 'put',

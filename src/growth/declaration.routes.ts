@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { draftFormRoutes, hrRouteGroup } from '../http/route-kinds.ts';
+import { callerPost, draftFormRoutes, hrRouteGroup } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   declarationDraftInputSchema,
@@ -37,21 +37,18 @@ export function declarationRoutes(service: DeclarationService): RouteDefinition[
       responses: { 200: { description: 'Windows', schema: z.array(declarationWindowSchema) } },
       handler: async () => ({ body: await service.listWindows() }),
     }),
-    hr({
-      method: 'post',
+    callerPost(hr, {
       path: '/api/declaration-windows',
       operationId: 'openDeclarationWindow',
       summary: "Open a fiscal year's 自己申告 window (HR), or reopen a closed one",
-      request: { body: openWindowInputSchema },
-      responses: {
-        201: { description: 'Opened', schema: declarationWindowSchema },
+      body: openWindowInputSchema,
+      status: 201,
+      ok: { description: 'Opened', schema: declarationWindowSchema },
+      errors: {
         409: { description: 'That year already has an open window' },
         422: { description: 'No such fiscal year, or a last day in the past or after the year' },
       },
-      handler: async ({ user, body }) => ({
-        status: 201,
-        body: await service.openWindow(actorOf(user), body),
-      }),
+      act: (actor, body) => service.openWindow(actor, body),
     }),
     hr({
       method: 'post',

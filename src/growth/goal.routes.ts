@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
-import { answeringRecord } from '../http/route-kinds.ts';
+import { answeringRecord, personRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   goalCommentInputSchema,
@@ -30,39 +29,22 @@ export function goalRoutes(service: GoalService): RouteDefinition[] {
     { description: 'The goal', schema: goalSchema },
   );
   return [
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/workplace/goals',
       operationId: 'listWorkplaceGoals',
       summary:
         'The goals of my 課 (titles, due dates and progress), as the policy shares them in the workplace',
-      request: {
-        query: goalYearQuerySchema,
-      },
-      responses: {
-        200: {
-          description: 'My colleagues with their goals',
-          schema: workplaceGoalsResponseSchema,
-        },
-      },
-      handler: async ({ user, query }) => ({
-        body: await service.workplace(actorOf(user), query.fiscalYear),
-      }),
+      query: goalYearQuerySchema,
+      ok: { description: 'My colleagues with their goals', schema: workplaceGoalsResponseSchema },
+      read: (actor, query) => service.workplace(actor, query.fiscalYear),
     }),
-    route({
-      method: 'get',
+    personRead(route, {
       path: '/api/people/:personId/goals',
       operationId: 'listGoals',
       summary: "A person's goals for a fiscal year (colleagues of the same 課 see titles and progress)",
-      request: {
-        params: z.object({ personId: personParam }),
-        query: goalYearQuerySchema,
-      },
-      responses: { 200: { description: 'Goals', schema: z.array(goalSchema) } },
-      handler: async ({ user, params, query }) => {
-        const subject = subjectOf(user, params.personId);
-        return { body: await service.list(subject.actor, subject.personId, query.fiscalYear) };
-      },
+      query: goalYearQuerySchema,
+      ok: { description: 'Goals', schema: z.array(goalSchema) },
+      read: (actor, personId, query) => service.list(actor, personId, query.fiscalYear),
     }),
     route({
       method: 'post',

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
-import { hrRouteGroup } from '../http/route-kinds.ts';
+import { csvDownload, hrRouteGroup, queryRead } from '../http/route-kinds.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { CSV_CONTENT_TYPE, csvResult } from '../shared/csv.ts';
 import { fiscalYearParam } from './growth-params.ts';
 import { personParam, subjectOf } from './growth-params.ts';
 import { placementCsv } from './placement-csv.ts';
@@ -21,34 +19,25 @@ const badFilter = { 400: { description: 'A filter, cursor or fiscal year that is
 export function placementRoutes(service: PlacementService): RouteDefinition[] {
   const hr = hrRouteGroup({ tags: ['growth'] });
   return [
-    hr({
-      method: 'get',
+    queryRead(hr, {
       path: '/api/hr/placement/declarations',
       operationId: 'listPlacementDeclarations',
       summary: "HR's 配置 workspace: a page of the fiscal year's 自己申告, filtered (audited)",
-      request: { query: placementPageQuerySchema },
-      responses: { 200: { description: 'The page', schema: placementPageSchema }, ...badFilter },
-      handler: async ({ user, query }) => ({ body: await service.list(actorOf(user), query) }),
+      query: placementPageQuerySchema,
+      ok: { description: 'The page', schema: placementPageSchema },
+      errors: badFilter,
+      read: (actor, query) => service.list(actor, query),
     }),
-    hr({
-      method: 'get',
+    csvDownload(hr, {
       path: '/api/hr/placement/declarations.csv',
       operationId: 'exportPlacementDeclarations',
       summary: "HR's 配置 workspace: the filtered 自己申告 with their texts as CSV (audited as an export)",
-      request: { query: placementCsvQuerySchema },
-      responses: {
-        200: {
-          description: 'The forms as CSV (UTF-8 with BOM)',
-          schema: z.string(),
-          contentType: CSV_CONTENT_TYPE,
-        },
-        ...badFilter,
-      },
-      handler: async ({ user, query }) => {
-        const { lang, ...filter } = query;
-        const exported = await service.export(actorOf(user), filter);
-        const table = placementCsv(exported.fiscalYear, exported.rows, lang);
-        return csvResult(table.name, table.header, table.rows);
+      query: placementCsvQuerySchema,
+      description: 'The forms as CSV (UTF-8 with BOM)',
+      errors: badFilter,
+      table: async (actor, { lang, ...filter }) => {
+        const exported = await service.export(actor, filter);
+        return placementCsv(exported.fiscalYear, exported.rows, lang);
       },
     }),
     hr({
@@ -69,15 +58,15 @@ export function placementRoutes(service: PlacementService): RouteDefinition[] {
         return { body: await service.form(subject.actor, params.fiscalYear, subject.personId) };
       },
     }),
-    hr({
-      method: 'get',
+    queryRead(hr, {
       path: '/api/hr/placement/roll-ups',
       operationId: 'getPlacementRollUps',
       summary:
         "HR's 配置 workspace: transfer wishes by 課, career paths, the 評価期間's end and rotation coverage (audited)",
-      request: { query: placementRollUpQuerySchema },
-      responses: { 200: { description: 'The roll-ups', schema: placementRollUpsSchema }, ...badFilter },
-      handler: async ({ user, query }) => ({ body: await service.rollUps(actorOf(user), query.fiscalYear) }),
+      query: placementRollUpQuerySchema,
+      ok: { description: 'The roll-ups', schema: placementRollUpsSchema },
+      errors: badFilter,
+      read: (actor, query) => service.rollUps(actor, query.fiscalYear),
     }),
   ];
 }

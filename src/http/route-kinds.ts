@@ -1,7 +1,17 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
+import { personParam, subjectOf } from '../growth/growth-params.ts';
+import { CSV_CONTENT_TYPE, csvResult, type CsvCell } from '../shared/csv.ts';
 import { recordGroup, type RecordRouteSpec } from './record-route.ts';
-import { defineRoute, type ResponseSpecs, type RouteDefinition, type RouteSpec } from './route.ts';
+import {
+  defineRoute,
+  type AuthenticatedUser,
+  type RateLimitTier,
+  type ResponseSpecs,
+  type RouteContext,
+  type RouteDefinition,
+  type RouteSpec,
+} from './route.ts';
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
 
@@ -32,6 +42,44 @@ export type UserRouteGroup = <
   route: RouteSpec<P, Q, B, 'user', R>,
 ) => RouteDefinition;
 
+/** What a route of a kind below states of its own: where it is, what it is, and what it answers. */
+interface KindSpec<S extends z.ZodType> {
+  path: string;
+  operationId: string;
+  summary: string;
+  /** The success answer. */
+  ok: { description: string; schema: S };
+  /** The route's errors besides those its group adds. */
+  errors?: ResponseSpecs;
+}
+
+/** Where a route of a kind is and what it is: the same in every kind. */
+function named(spec: { path: string; operationId: string; summary: string }) {
+  return { path: spec.path, operationId: spec.operationId, summary: spec.summary };
+}
+
+/** What a read's handler is handed: the caller and the validated parameters and query. */
+type ReadContext<P extends AnyObject, Q extends AnyObject> = Pick<
+  RouteContext<z.output<P>, z.output<Q>, unknown, AuthenticatedUser>,
+  'user' | 'params' | 'query'
+>;
+
+/** The `GET` every read kind below declares: 200 with what `read` returns, then the route's errors. */
+function readRoute<P extends AnyObject, Q extends AnyObject, S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S>,
+  request: { params?: P; query?: Q },
+  read: (context: ReadContext<P, Q>) => Promise<z.infer<S>>,
+): RouteDefinition {
+  return group({
+    method: 'get',
+    ...named(spec),
+    ...(request.params || request.query ? { request } : {}),
+    responses: { 200: spec.ok, ...spec.errors },
+    handler: async (context) => ({ body: await read(context) }),
+  });
+}
+
 /**
  * A read of the caller's own, with no parameters (`GET /api/reports/due` → `service.due(actor)`), in the
  * slice's `group`: the route answers 200 with what `read` returns.
@@ -46,13 +94,135 @@ export function callerRead<S extends z.ZodType>(
     read: (actor: Actor) => Promise<z.infer<S>>;
   },
 ): RouteDefinition {
+  return readRoute(group, spec, {}, ({ user }) => spec.read(actorOf(user)));
+}
+
+/**
+ * A read with a query, as the caller (`GET /api/interviews?as=organizer` → `service.list(actor, query)`),
+ * in the slice's `group`: the route answers 200 with what `read` returns for the validated query.
+ */
+export function queryRead<Q extends AnyObject, S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S> & { query: Q; read: (actor: Actor, query: z.output<Q>) => Promise<z.infer<S>> },
+): RouteDefinition {
+  return readRoute(group, spec, { query: spec.query }, ({ user, query }) => spec.read(actorOf(user), query));
+}
+
+/**
+ * A read of what the path's parameters name, as the caller (`GET /api/hr/training-budget/:fiscalYear` →
+ * `budget.read(actor, params.fiscalYear)`): the route answers 200 with what `read` returns.
+ */
+export function paramsRead<P extends AnyObject, S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S> & { params: P; read: (actor: Actor, params: z.output<P>) => Promise<z.infer<S>> },
+): RouteDefinition {
+  return readRoute(group, spec, { params: spec.params }, ({ user, params }) =>
+    spec.read(actorOf(user), params),
+  );
+}
+
+/**
+ * A `POST` of a JSON body as the caller (`POST /api/training/courses` → `service.createCourse(actor,
+ * body)`): the route answers `status` (201 for a create, 202 for what is queued; 200 otherwise) with what
+ * `act` returns for the validated body.
+ */
+export function callerPost<B extends z.ZodType, S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S> & {
+    status?: 200 | 201 | 202;
+    rateLimit?: RateLimitTier;
+    /** A larger JSON body than the service-wide limit (a file). */
+    bodyLimitBytes?: number;
+    body: B;
+    act: (actor: Actor, body: z.output<B>) => Promise<z.infer<S>>;
+  },
+): RouteDefinition {
+  const status = spec.status ?? 200;
+  return group({
+    method: 'post',
+    ...named(spec),
+    ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+    ...(spec.bodyLimitBytes ? { bodyLimitBytes: spec.bodyLimitBytes } : {}),
+    request: { body: spec.body },
+    responses: { [status]: spec.ok, ...spec.errors },
+    handler: async ({ user, body }) => ({ status, body: await spec.act(actorOf(user), body) }),
+  });
+}
+
+/** The query that names a person (`?personId=`, "me" for the caller). */
+type PersonQuery = z.ZodType<{ personId: string }, Record<string, unknown>>;
+
+/**
+ * A read about the person the query names (`GET /api/training/enrolments?personId=me` →
+ * `service.enrolmentsOf(actor, personId)`), "me" being the caller and an id lower-cased: the route
+ * answers 200 with what `read` returns.
+ */
+export function askedPersonRead<S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S> & { query: PersonQuery; read: (actor: Actor, personId: string) => Promise<z.infer<S>> },
+): RouteDefinition {
+  return readRoute(group, spec, { query: spec.query }, ({ user, query }) => {
+    const subject = subjectOf(user, query.personId);
+    return spec.read(subject.actor, subject.personId);
+  });
+}
+
+/**
+ * A read of one person's records with a query (`GET /api/people/:personId/goals?fiscalYear=2026` →
+ * `service.list(actor, personId, query)`), "me" being the caller and an id lower-cased: the route answers
+ * 200 with what `read` returns.
+ */
+export function personRead<Q extends AnyObject, S extends z.ZodType>(
+  group: UserRouteGroup,
+  spec: KindSpec<S> & {
+    path: `/api/people/:personId/${string}`;
+    query: Q;
+    read: (actor: Actor, personId: string, query: z.output<Q>) => Promise<z.infer<S>>;
+  },
+): RouteDefinition {
+  const params = z.object({ personId: personParam });
+  return readRoute(group, spec, { params, query: spec.query }, ({ user, params, query }) => {
+    const subject = subjectOf(user, params.personId);
+    return spec.read(subject.actor, subject.personId, query);
+  });
+}
+
+/** A table to download as CSV: the file's name, the header row and the rows. */
+export interface CsvTableOf {
+  name: string;
+  header: readonly string[];
+  rows: ReadonlyArray<readonly CsvCell[]>;
+}
+
+/**
+ * A download of a table as CSV (UTF-8 with BOM) for the query (`GET /api/hr/development.csv?lang=ja` →
+ * the table `table(actor, query)` makes), as the caller: the route answers 200 with the file.
+ */
+export function csvDownload<Q extends AnyObject>(
+  group: UserRouteGroup,
+  spec: {
+    path: string;
+    operationId: string;
+    summary: string;
+    query: Q;
+    /** What the 200 answer is. */
+    description: string;
+    errors?: ResponseSpecs;
+    table: (actor: Actor, query: z.output<Q>) => Promise<CsvTableOf>;
+  },
+): RouteDefinition {
   return group({
     method: 'get',
-    path: spec.path,
-    operationId: spec.operationId,
-    summary: spec.summary,
-    responses: { 200: spec.ok },
-    handler: async ({ user }) => ({ body: await spec.read(actorOf(user)) }),
+    ...named(spec),
+    request: { query: spec.query },
+    responses: {
+      200: { description: spec.description, schema: z.string(), contentType: CSV_CONTENT_TYPE },
+      ...spec.errors,
+    },
+    handler: async ({ user, query }) => {
+      const table = await spec.table(actorOf(user), query);
+      return csvResult(table.name, table.header, table.rows);
+    },
   });
 }
 

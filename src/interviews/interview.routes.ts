@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
-import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
+import { callerPost, personRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   bookingInputSchema,
@@ -47,27 +47,26 @@ export function interviewRoutes(service: InterviewService, requests: InterviewRe
     },
   });
   return [
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/interview-requests',
       operationId: 'requestOneOnOne',
       summary: 'Ask my direct supervisor for a 1:1 (topic, optional week); one open request at a time',
-      request: { body: requestInputSchema },
-      responses: {
-        201: { description: 'Requested', schema: interviewRequestSchema },
+      body: requestInputSchema,
+      status: 201,
+      ok: { description: 'Requested', schema: interviewRequestSchema },
+      errors: {
         403: { description: 'Not my current direct supervisor' },
         409: { description: 'I already have an open request (named in the error)' },
       },
-      handler: async ({ user, body }) => ({ status: 201, body: await requests.create(actorOf(user), body) }),
+      act: (actor, body) => requests.create(actor, body),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/interview-requests',
       operationId: 'listInterviewRequests',
       summary: 'My 1:1 requests (as=requester) or those made to me (as=supervisor), latest first',
-      request: { query: requestListQuerySchema },
-      responses: { 200: { description: 'Requests', schema: z.array(interviewRequestSchema) } },
-      handler: async ({ user, query }) => ({ body: await requests.list(actorOf(user), query.as) }),
+      query: requestListQuerySchema,
+      ok: { description: 'Requests', schema: z.array(interviewRequestSchema) },
+      read: (actor, query) => requests.list(actor, query.as),
     }),
     request({
       method: 'post',
@@ -78,54 +77,43 @@ export function interviewRoutes(service: InterviewService, requests: InterviewRe
       ok: { description: 'Declined', schema: interviewRequestSchema },
       act: (actor, id, body) => requests.decline(actor, id, body),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/interviews/plan',
       operationId: 'planInterviews',
       summary: 'Propose one slot per person from everyone’s free/busy (Japan time); stores nothing',
-      request: { body: planInputSchema },
-      responses: { 200: { description: 'The proposal', schema: planResponseSchema }, ...errors },
-      handler: async ({ user, body }) => ({ body: await service.plan(actorOf(user), body) }),
+      body: planInputSchema,
+      ok: { description: 'The proposal', schema: planResponseSchema },
+      errors,
+      act: (actor, body) => service.plan(actor, body),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/interviews/bookings',
       operationId: 'bookInterviews',
       summary: 'Book the confirmed plan: stored at once, put into Outlook by a background job (idempotent)',
       rateLimit: 'notify',
-      request: { body: bookingInputSchema },
-      responses: {
-        202: { description: 'Stored; Outlook follows', schema: bookingResponseSchema },
-        ...errors,
-      },
-      handler: async ({ user, body }) => ({ status: 202, body: await service.book(actorOf(user), body) }),
+      body: bookingInputSchema,
+      status: 202,
+      ok: { description: 'Stored; Outlook follows', schema: bookingResponseSchema },
+      errors,
+      act: (actor, body) => service.book(actor, body),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/interviews',
       operationId: 'listInterviews',
       summary: 'My interviews: those I hold (as=organizer) or those I am invited to (as=attendee)',
-      request: { query: interviewListQuerySchema },
-      responses: { 200: { description: 'Interviews, latest first', schema: z.array(summarySchema) } },
-      handler: async ({ user, query }) => ({
-        body: await service.list(actorOf(user), query.as, query.fiscalYear),
-      }),
+      query: interviewListQuerySchema,
+      ok: { description: 'Interviews, latest first', schema: z.array(summarySchema) },
+      read: (actor, query) => service.list(actor, query.as, query.fiscalYear),
     }),
-    route({
-      method: 'get',
+    personRead(route, {
       path: '/api/people/:personId/interviews',
       operationId: 'listPersonInterviews',
       summary:
         "One person's interviews, whoever held them: the person, their supervisor chain and HR (audited)",
-      request: { params: z.object({ personId: personParam }), query: personInterviewsQuerySchema },
-      responses: {
-        200: { description: 'Interviews, latest first', schema: z.array(summarySchema) },
-        ...errors,
-      },
-      handler: async ({ user, params, query }) => {
-        const { actor, personId } = subjectOf(user, params.personId);
-        return { body: await service.listOfPerson(actor, personId, query.fiscalYear) };
-      },
+      query: personInterviewsQuerySchema,
+      ok: { description: 'Interviews, latest first', schema: z.array(summarySchema) },
+      errors,
+      read: (actor, personId, query) => service.listOfPerson(actor, personId, query.fiscalYear),
     }),
     interview({
       method: 'get',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { actorOf, type Actor } from '../auth/access.ts';
+import type { Actor } from '../auth/access.ts';
 import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordGroup, recordRoutes } from '../http/record-route.ts';
-import { callerRead } from '../http/route-kinds.ts';
+import { callerRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   ojtGuidanceInputSchema,
@@ -112,19 +112,16 @@ export function ojtRoutes(service: OjtService, suggestions: OjtSuggestions): Rou
       errors: conflict,
       act: (actor, personId, body) => service.complete(actor, personId, body),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/ojt/plans',
       operationId: 'listOjtPlans',
       summary: 'The active OJT plans I am the 指導担当 of (as=guide): person, 課, checklist progress',
-      request: { query: ojtPlansQuerySchema },
-      responses: {
-        200: {
-          description: 'My plans as 指導担当 (empty when I guide none)',
-          schema: z.array(ojtGuidedPlanSchema),
-        },
+      query: ojtPlansQuerySchema,
+      ok: {
+        description: 'My plans as 指導担当 (empty when I guide none)',
+        schema: z.array(ojtGuidedPlanSchema),
       },
-      handler: async ({ user }) => ({ body: await service.guided(actorOf(user)) }),
+      read: (actor) => service.guided(actor),
     }),
     callerRead(route, {
       path: '/api/ojt/suggestions',

@@ -1,6 +1,6 @@
 import { actorOf } from '../auth/access.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { callerRead, hrPersonRoutes, hrRouteGroup } from '../http/route-kinds.ts';
+import { callerPost, callerRead, hrPersonRoutes, hrRouteGroup, queryRead } from '../http/route-kinds.ts';
 import {
   adminPersonParamsSchema,
   departmentDisagreementsSchema,
@@ -21,17 +21,14 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
   /** HR's tools for one person of the directory. */
   const person = hrPersonRoutes({ tags: ['people'], params: adminPersonParamsSchema, id: 'lower-cased' });
   return [
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/hr/people',
       operationId: 'listStaff',
       summary:
         'HR: one page of the staff list as in force today, filtered by name, 課, level and employment type, with 職員数 (audited)',
-      request: { query: staffListQuerySchema },
-      responses: {
-        200: { description: 'The page, its total and the head count', schema: staffListSchema },
-      },
-      handler: async ({ user, query }) => ({ body: await service.staffList(actorOf(user), query) }),
+      query: staffListQuerySchema,
+      ok: { description: 'The page, its total and the head count', schema: staffListSchema },
+      read: (actor, query) => service.staffList(actor, query),
     }),
     callerRead(route, {
       path: '/api/hr/people/sync',
@@ -51,24 +48,23 @@ export function peopleAdminRoutes(service: PeopleAdminService): RouteDefinition[
       },
       handler: async ({ user }) => ({ status: 202, body: await service.requestSync(actorOf(user)) }),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/hr/people/imports',
       operationId: 'importPeopleLevels',
       summary:
         'HR: import job levels, employment types, hire dates and departments from a CSV file (UTF-8 or Shift_JIS, base64); all rows or none',
       rateLimit: 'notify',
       bodyLimitBytes: IMPORT_BODY_LIMIT_BYTES,
-      request: { body: importRequestSchema },
-      responses: {
-        200: { description: 'Applied (or, with dryRun, checked): what changed', schema: importSummarySchema },
+      body: importRequestSchema,
+      ok: { description: 'Applied (or, with dryRun, checked): what changed', schema: importSummarySchema },
+      errors: {
         413: { description: 'The file is larger than 1 MB' },
         422: {
           description: 'Refused: every problem with its line; nothing was changed',
           schema: importRefusalSchema,
         },
       },
-      handler: async ({ user, body }) => ({ body: await service.importFile(actorOf(user), body) }),
+      act: (actor, body) => service.importFile(actor, body),
     }),
     callerRead(route, {
       path: '/api/hr/people/disagreements',

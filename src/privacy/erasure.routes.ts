@@ -1,6 +1,5 @@
-import { actorOf } from '../auth/access.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { hrPersonRoutes, hrRouteGroup } from '../http/route-kinds.ts';
+import { hrPersonRoutes, hrRouteGroup, queryRead } from '../http/route-kinds.ts';
 import {
   eraseInputSchema,
   erasureListQuerySchema,
@@ -43,14 +42,13 @@ export function erasureRoutes(service: ErasureService): RouteDefinition[] {
       },
       act: (actor, personId, body) => service.erase(actor, personId, body),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/hr/erasures',
       operationId: 'listErasures',
       summary: 'HR: the erasure records, newest first',
-      request: { query: erasureListQuerySchema },
-      responses: { 200: { description: 'Records', schema: recordSchema.array() } },
-      handler: async ({ user, query }) => ({ body: await service.list(actorOf(user), query.personId) }),
+      query: erasureListQuerySchema,
+      ok: { description: 'Records', schema: recordSchema.array() },
+      read: (actor, query) => service.list(actor, query.personId),
     }),
   ];
 }

@@ -3,7 +3,7 @@ import { actorOf } from '../auth/access.ts';
 import { uuidParam } from '../growth/growth-params.ts';
 import { orgUnitParam } from '../growth/org-policy.contract.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { hrRouteGroup, notHr } from '../http/route-kinds.ts';
+import { callerPost, callerRead, hrRouteGroup, notHr, paramsRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   currentPulseSchema,
@@ -39,35 +39,31 @@ export function pulseRoutes(service: PulseService): RouteDefinition[] {
   });
   const departmentParams = z.object({ department: orgUnitParam });
   return [
-    hr({
-      method: 'get',
+    callerRead(hr, {
       path: '/api/hr/pulses',
       operationId: 'listPulses',
       summary: 'Every やりがい pulse, newest quarter first, with how many answered (HR)',
-      responses: { 200: { description: 'The pulses', schema: z.array(pulseConfigSchema) } },
-      handler: async ({ user }) => ({ body: await service.list(actorOf(user)) }),
+      ok: { description: 'The pulses', schema: z.array(pulseConfigSchema) },
+      read: (actor) => service.list(actor),
     }),
-    hr({
-      method: 'post',
+    callerPost(hr, {
       path: '/api/hr/pulses',
       operationId: 'createPulse',
       summary:
         'Configure the pulse of a fiscal quarter: 3–5 questions (ja, en), a free-text one, open and close days',
       rateLimit: 'write',
-      request: { body: pulseCreateInputSchema },
-      responses: {
-        201: { description: 'Created', schema: pulseConfigSchema },
-        409: { description: 'The quarter already has a pulse' },
-      },
-      handler: async ({ user, body }) => ({ status: 201, body: await service.create(actorOf(user), body) }),
+      body: pulseCreateInputSchema,
+      status: 201,
+      ok: { description: 'Created', schema: pulseConfigSchema },
+      errors: { 409: { description: 'The quarter already has a pulse' } },
+      act: (actor, body) => service.create(actor, body),
     }),
-    hr({
-      method: 'get',
+    callerRead(hr, {
       path: '/api/hr/pulses/trend',
       operationId: 'getPulseTrend',
       summary: 'The mean score of every 課 over the quarters, withheld where fewer than five answered (HR)',
-      responses: { 200: { description: 'The trend', schema: pulseTrendSchema } },
-      handler: async ({ user }) => ({ body: await service.trend(actorOf(user)) }),
+      ok: { description: 'The trend', schema: pulseTrendSchema },
+      read: (actor) => service.trend(actor),
     }),
     hrPulse({
       method: 'put',
@@ -87,13 +83,12 @@ export function pulseRoutes(service: PulseService): RouteDefinition[] {
       ok: { description: 'The results', schema: pulseResultsSchema },
       act: (actor, id) => service.results(actor, id),
     }),
-    route({
-      method: 'get',
+    callerRead(route, {
       path: '/api/pulses/current',
       operationId: 'getCurrentPulse',
       summary: 'The pulse open today, and whether I answered it',
-      responses: { 200: { description: 'The open pulse, or pulse: null', schema: currentPulseSchema } },
-      handler: async ({ user }) => ({ body: await service.current(actorOf(user)) }),
+      ok: { description: 'The open pulse, or pulse: null', schema: currentPulseSchema },
+      read: (actor) => service.current(actor),
     }),
     pulse({
       method: 'post',
@@ -106,19 +101,14 @@ export function pulseRoutes(service: PulseService): RouteDefinition[] {
       errors: { 409: { description: 'Not open (closed or not yet open), or already answered' } },
       act: (actor, id, body) => service.answer(actor, id, body),
     }),
-    route({
-      method: 'get',
+    paramsRead(route, {
       path: '/api/pulses/departments/:department',
       operationId: 'getDepartmentPulse',
       summary: 'A 課’s trend over the quarters and its actions (its 課長 and 係長, HR)',
-      request: { params: departmentParams },
-      responses: {
-        200: { description: 'The 課’s trend and actions', schema: departmentPulseSchema },
-        403: { description: 'Not a 課長 or 係長 of the 課, nor HR' },
-      },
-      handler: async ({ user, params }) => ({
-        body: await service.department(actorOf(user), params.department),
-      }),
+      params: departmentParams,
+      ok: { description: 'The 課’s trend and actions', schema: departmentPulseSchema },
+      errors: { 403: { description: 'Not a 課長 or 係長 of the 課, nor HR' } },
+      read: (actor, params) => service.department(actor, params.department),
     }),
     route({
       method: 'put',

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import { fiscalYearParam, uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { answeringRecord, callerRead, hrRouteGroup } from '../http/route-kinds.ts';
+import {
+  answeringRecord,
+  callerPost,
+  callerRead,
+  hrRouteGroup,
+  paramsRead,
+  queryRead,
+} from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import { halfPeriodAt } from '../shared/fiscal-period.ts';
 import type { BudgetService } from './budget.service.ts';
@@ -54,17 +61,17 @@ export function qualificationRoutes(
       ok: list,
       read: async (actor) => ({ applications: await service.mine(actor) }),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/qualifications/applications',
       operationId: 'applyForQualificationSupport',
       summary: 'Apply for 資格取得 support (for oneself); it goes to one’s supervisor, then HR',
-      request: { body: applicationInputSchema },
-      responses: {
-        201: { description: 'The application', schema: applicationViewSchema },
+      body: applicationInputSchema,
+      status: 201,
+      ok: { description: 'The application', schema: applicationViewSchema },
+      errors: {
         400: { description: 'A field that does not fit: a cost below 0 or absurd, an exam day past' },
       },
-      handler: async ({ user, body }) => ({ status: 201, body: await service.apply(actorOf(user), body) }),
+      act: (actor, body) => service.apply(actor, body),
     }),
     application({
       method: 'put',
@@ -106,30 +113,23 @@ export function qualificationRoutes(
       ok: list,
       read: async (actor) => ({ applications: await service.approvals(actor) }),
     }),
-    hr({
-      method: 'get',
+    queryRead(hr, {
       path: '/api/hr/qualifications',
       operationId: 'listQualificationApplicationsOfYear',
       summary: 'Every application of a fiscal year (of its exam day), those awaiting HR first (HR; audited)',
-      request: { query: applicationYearQuerySchema },
-      responses: { 200: list },
-      handler: async ({ user, query }) => ({
-        body: {
-          applications: await service.ofYear(
-            actorOf(user),
-            query.fiscalYear ?? halfPeriodAt(now()).fiscalYear,
-          ),
-        },
+      query: applicationYearQuerySchema,
+      ok: list,
+      read: async (actor, query) => ({
+        applications: await service.ofYear(actor, query.fiscalYear ?? halfPeriodAt(now()).fiscalYear),
       }),
     }),
-    hr({
-      method: 'get',
+    paramsRead(hr, {
       path: '/api/hr/training-budget/:fiscalYear',
       operationId: 'getTrainingBudget',
       summary: 'The fiscal year’s training budget against what courses and applications committed (HR)',
-      request: { params: budgetParams },
-      responses: { 200: { description: 'The budget', schema: trainingBudgetViewSchema } },
-      handler: async ({ user, params }) => ({ body: await budget.read(actorOf(user), params.fiscalYear) }),
+      params: budgetParams,
+      ok: { description: 'The budget', schema: trainingBudgetViewSchema },
+      read: (actor, params) => budget.read(actor, params.fiscalYear),
     }),
     hr({
       method: 'put',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
 import { subjectOf, uuidParam } from '../growth/growth-params.ts';
 import { recordGroup } from '../http/record-route.ts';
-import { callerRead } from '../http/route-kinds.ts';
+import { callerRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import type { ReportComments } from './report-comments.ts';
 import type { ReportLibrary } from './report-library.ts';
@@ -57,20 +57,14 @@ export function reportRoutes(
     }),
     ...(library
       ? [
-          route({
-            method: 'get',
+          queryRead(route, {
             path: '/api/reports/library',
             operationId: 'searchReportLibrary',
             summary:
               'The organisation-wide library (研修報告ライブラリ): reports their authors shared 全庁に公開, newest first',
-            request: { query: libraryQuerySchema },
-            responses: {
-              200: {
-                description: 'One page, the total and the per-course counts',
-                schema: libraryPageSchema,
-              },
-            },
-            handler: async ({ user, query }) => ({ body: await library.search(actorOf(user), query) }),
+            query: libraryQuerySchema,
+            ok: { description: 'One page, the total and the per-course counts', schema: libraryPageSchema },
+            read: (actor, query) => library.search(actor, query),
           }),
           route({
             method: 'put',

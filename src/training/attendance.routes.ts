@@ -1,6 +1,6 @@
 import { uuidParam } from '../growth/growth-params.ts';
-import { actorOf } from '../auth/access.ts';
 import { recordRoutes } from '../http/record-route.ts';
+import { callerPost } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   attendanceProposalAnswerSchema,
@@ -34,19 +34,18 @@ export function attendanceRoutes(service: AttendanceService): RouteDefinition[] 
       ok: { description: 'The check-in proposal with its code', schema: attendanceProposalSchema },
       act: (actor, id) => service.checkinCode(actor, id),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/training/checkins',
       operationId: 'checkInToTraining',
       summary: 'Check in to a session held in a room with the code shown there (the caller; idempotent)',
-      request: { body: checkInSchema },
-      responses: {
-        200: { description: 'Checked in', schema: checkInAnswerSchema },
+      body: checkInSchema,
+      ok: { description: 'Checked in', schema: checkInAnswerSchema },
+      errors: {
         400: { description: 'Not a code of any session (counts towards the limit of wrong codes)' },
         409: { description: 'The code is accepted only around the session’s time, or it was cancelled' },
         429: { description: 'Too many wrong codes lately' },
       },
-      handler: async ({ user, body }) => ({ body: await service.checkIn(actorOf(user), body) }),
+      act: (actor, body) => service.checkIn(actor, body),
     }),
     session({
       method: 'get',

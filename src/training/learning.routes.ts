@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
-import { subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { answeringRecord, hrRouteGroup } from '../http/route-kinds.ts';
+import {
+  answeringRecord,
+  askedPersonRead,
+  callerPost,
+  callerRead,
+  hrRouteGroup,
+} from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   completeSelfStudySchema,
@@ -84,41 +89,31 @@ export function learningRoutes(service: LearningService): RouteDefinition[] {
       body: completeSelfStudySchema,
       act: (actor, id, body) => service.complete(actor, id, body),
     }),
-    route({
-      method: 'get',
+    askedPersonRead(route, {
       path: '/api/training/self-study/enrolments',
       operationId: 'listSelfStudyEnrolments',
       summary:
         'A person’s self-study enrolments (the person, their supervisor chain, HR; others’ reads audited)',
-      request: { query: personQuerySchema },
-      responses: {
-        200: { description: 'Enrolments', schema: z.array(selfStudyEnrolmentSchema) },
-        ...readers,
-      },
-      handler: async ({ user, query }) => {
-        const { actor, personId } = subjectOf(user, query.personId);
-        return { body: await service.enrolmentsOf(actor, personId) };
-      },
+      query: personQuerySchema,
+      ok: { description: 'Enrolments', schema: z.array(selfStudyEnrolmentSchema) },
+      errors: readers,
+      read: (actor, personId) => service.enrolmentsOf(actor, personId),
     }),
-    hr({
-      method: 'get',
+    callerRead(hr, {
       path: '/api/training/learning-paths',
       operationId: 'listLearningPaths',
       summary: 'Every learning path, archived ones too (HR)',
-      responses: { 200: { description: 'Paths', schema: z.array(learningPathSchema) } },
-      handler: async ({ user }) => ({ body: await service.listPaths(actorOf(user)) }),
+      ok: { description: 'Paths', schema: z.array(learningPathSchema) },
+      read: (actor) => service.listPaths(actor),
     }),
-    hr({
-      method: 'post',
+    callerPost(hr, {
       path: '/api/training/learning-paths',
       operationId: 'createLearningPath',
       summary: 'Define a stepwise learning path (段階的にステップアップ; HR)',
-      request: { body: learningPathInputSchema },
-      responses: { 201: { description: 'Created', schema: learningPathSchema } },
-      handler: async ({ user, body }) => ({
-        status: 201,
-        body: await service.createPath(actorOf(user), body),
-      }),
+      body: learningPathInputSchema,
+      status: 201,
+      ok: { description: 'Created', schema: learningPathSchema },
+      act: (actor, body) => service.createPath(actor, body),
     }),
     path({
       method: 'put',
@@ -129,17 +124,14 @@ export function learningRoutes(service: LearningService): RouteDefinition[] {
       ok: { description: 'Changed', schema: learningPathSchema },
       act: (actor, id, body) => service.updatePath(actor, id, body),
     }),
-    route({
-      method: 'get',
+    askedPersonRead(route, {
       path: '/api/training/path-progress',
       operationId: 'getLearningPathProgress',
       summary: 'Where a person is on their learning paths: steps done and the next one (self, chain, HR)',
-      request: { query: personQuerySchema },
-      responses: { 200: { description: 'Their paths', schema: pathProgressSchema }, ...readers },
-      handler: async ({ user, query }) => {
-        const { actor, personId } = subjectOf(user, query.personId);
-        return { body: await service.progressOf(actor, personId) };
-      },
+      query: personQuerySchema,
+      ok: { description: 'Their paths', schema: pathProgressSchema },
+      errors: readers,
+      read: (actor, personId) => service.progressOf(actor, personId),
     }),
   ];
 }

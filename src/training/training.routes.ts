@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { actorOf } from '../auth/access.ts';
-import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { personParam, uuidParam } from '../growth/growth-params.ts';
 import { recordRoutes } from '../http/record-route.ts';
-import { answeringRecord, callerRead } from '../http/route-kinds.ts';
+import { answeringRecord, askedPersonRead, callerPost, callerRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {
   applyInputSchema,
@@ -50,34 +49,29 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
   });
 
   return [
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/training/courses',
       operationId: 'listTrainingCourses',
       summary: 'The catalog: the courses that fit the caller (view=fit) or all of them (view=all)',
-      request: {
-        query: courseListQuerySchema,
-      },
-      responses: { 200: { description: 'Courses', schema: z.array(courseSchema) }, ...errors },
-      handler: async ({ user, query }) => ({
-        body: await service.listCourses(actorOf(user), {
+      query: courseListQuerySchema,
+      ok: { description: 'Courses', schema: z.array(courseSchema) },
+      errors,
+      read: (actor, query) =>
+        service.listCourses(actor, {
           view: query.view,
           ...(query.category ? { category: query.category } : {}),
           archived: query.archived === 'true',
         }),
-      }),
     }),
-    route({
-      method: 'post',
+    callerPost(route, {
       path: '/api/training/courses',
       operationId: 'createTrainingCourse',
       summary: 'Add a course to the catalog (HR)',
-      request: { body: courseInputSchema },
-      responses: { 201: { description: 'Created', schema: courseSchema }, ...errors },
-      handler: async ({ user, body }) => ({
-        status: 201,
-        body: await service.createCourse(actorOf(user), body),
-      }),
+      body: courseInputSchema,
+      status: 201,
+      ok: { description: 'Created', schema: courseSchema },
+      errors,
+      act: (actor, body) => service.createCourse(actor, body),
     }),
     course({
       method: 'get',
@@ -136,19 +130,14 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       ok: { description: 'Cancelled', schema: sessionSchema },
       act: (actor, id, body) => service.cancelSession(actor, id, body),
     }),
-    route({
-      method: 'get',
+    queryRead(route, {
       path: '/api/training/sessions',
       operationId: 'listTrainingSessions',
       summary: 'Sessions starting in a window of days (Japan time; default the next 180 days)',
-      request: { query: sessionWindowQuerySchema },
-      responses: {
-        200: { description: 'Sessions, earliest first', schema: z.array(sessionSchema) },
-        ...errors,
-      },
-      handler: async ({ user, query }) => ({
-        body: await service.listSessions(actorOf(user), { from: query.from, to: query.to }),
-      }),
+      query: sessionWindowQuerySchema,
+      ok: { description: 'Sessions, earliest first', schema: z.array(sessionSchema) },
+      errors,
+      read: (actor, query) => service.listSessions(actor, { from: query.from, to: query.to }),
     }),
     callerRead(route, {
       path: '/api/training/team',
@@ -246,35 +235,23 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       body: versionOnlySchema,
       act: (actor, id, body) => service.unmarkAttended(actor, id, body),
     }),
-    route({
-      method: 'get',
+    askedPersonRead(route, {
       path: '/api/training/enrolments',
       operationId: 'listTrainingEnrolments',
       summary: 'A person’s trainings: upcoming, history, report status (self, supervisor chain, HR)',
-      request: { query: personQuery },
-      responses: {
-        200: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
-        ...errors,
-      },
-      handler: async ({ user, query }) => {
-        const subject = subjectOf(user, query.personId);
-        return { body: await service.enrolmentsOf(subject.actor, subject.personId) };
-      },
+      query: personQuery,
+      ok: { description: 'Enrolments, latest session first', schema: z.array(enrolmentSchema) },
+      errors,
+      read: (actor, personId) => service.enrolmentsOf(actor, personId),
     }),
-    route({
-      method: 'get',
+    askedPersonRead(route, {
       path: '/api/training/recommendations',
       operationId: 'listTrainingRecommendations',
       summary: 'Courses suggested for a person, with reasons (self, supervisor chain, HR)',
-      request: { query: personQuery },
-      responses: {
-        200: { description: 'Suggestions, best first', schema: z.array(recommendationSchema) },
-        ...errors,
-      },
-      handler: async ({ user, query }) => {
-        const subject = subjectOf(user, query.personId);
-        return { body: await service.recommendationsFor(subject.actor, subject.personId) };
-      },
+      query: personQuery,
+      ok: { description: 'Suggestions, best first', schema: z.array(recommendationSchema) },
+      errors,
+      read: (actor, personId) => service.recommendationsFor(actor, personId),
     }),
   ];
 }

@@ -3,8 +3,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { personRoutes } from '../../../src/growth/person-record-route.ts';
 import { lastParamOf, recordRoutes } from '../../../src/http/record-route.ts';
-import { draftFormRoutes, hrPersonRoutes, hrRouteGroup } from '../../../src/http/route-kinds.ts';
-import type { AuthenticatedUser, RouteDefinition } from '../../../src/http/route.ts';
+import {
+  askedPersonRead,
+  callerPost,
+  callerRead,
+  csvDownload,
+  draftFormRoutes,
+  hrPersonRoutes,
+  hrRouteGroup,
+  paramsRead,
+  personRead,
+  queryRead,
+} from '../../../src/http/route-kinds.ts';
+import { routeGroup, type AuthenticatedUser, type RouteDefinition } from '../../../src/http/route.ts';
 
 const user: AuthenticatedUser = {
   id: 'caller-id',
@@ -186,5 +197,134 @@ describe('draftFormRoutes', () => {
     expect(service.get.mock.calls).toEqual([[actor, 'f1']]);
     expect(service.saveDraft.mock.calls).toEqual([[actor, 'f1', { text: 'draft' }]]);
     expect(service.submit.mock.calls).toEqual([[actor, 'f1', { version: 2 }]]);
+  });
+});
+
+describe('the kinds of a route in a group', () => {
+  const group = routeGroup({ tags: ['t'], auth: 'user' });
+  const actor = { id: 'caller-id', isHr: true };
+  const named = { operationId: 'op', summary: 'A summary' };
+  const ok = { description: 'The answer', schema: answer };
+  const errors = { 404: { description: 'None' } };
+
+  it('callerRead: a GET without parameters, answering 200 with what read returns', async () => {
+    const read = vi.fn(async () => ({ ok: true }));
+    const route = callerRead(group, { path: '/api/mine', ...named, ok, read });
+    expect([route.method, route.path, route.request]).toEqual(['get', '/api/mine', undefined]);
+    expect(route.responses).toEqual({ 200: ok });
+    expect(await call(route)).toEqual({ body: { ok: true } });
+    expect(read).toHaveBeenCalledWith(actor);
+  });
+
+  it('queryRead: a GET with a query, handing read the caller and the query', async () => {
+    const query = z.object({ year: z.string() });
+    const read = vi.fn(async () => ({ ok: true }));
+    const route = queryRead(group, { path: '/api/things', ...named, query, ok, errors, read });
+    expect(route.method).toBe('get');
+    expect(route.request).toEqual({ query });
+    expect(route.responses).toEqual({ 200: ok, ...errors });
+    expect(await call(route, { query: { year: '2026' } })).toEqual({ body: { ok: true } });
+    expect(read).toHaveBeenCalledWith(actor, { year: '2026' });
+  });
+
+  it('paramsRead: a GET of what the path names, handing read the caller and the parameters', async () => {
+    const params = z.object({ year: z.string() });
+    const read = vi.fn(async () => ({ ok: true }));
+    const route = paramsRead(group, { path: '/api/years/:year', ...named, params, ok, read });
+    expect(route.request).toEqual({ params });
+    expect(route.responses).toEqual({ 200: ok });
+    await call(route, { params: { year: '2026' } });
+    expect(read).toHaveBeenCalledWith(actor, { year: '2026' });
+  });
+
+  it('askedPersonRead: the person the query names, "me" the caller and an id lower-cased', async () => {
+    const read = vi.fn(async () => ({ ok: true }));
+    const query = z.object({ personId: z.string() });
+    const route = askedPersonRead(group, { path: '/api/asked', ...named, query, ok, errors, read });
+    expect(route.request).toEqual({ query });
+    expect(route.responses).toEqual({ 200: ok, ...errors });
+    await call(route, { query: { personId: 'me' } });
+    await call(route, { query: { personId: 'AbC-1' } });
+    expect(read.mock.calls).toEqual([
+      [actor, 'caller-id'],
+      [actor, 'abc-1'],
+    ]);
+  });
+
+  it("personRead: a person's records with a query, the person named in the path", async () => {
+    const read = vi.fn(async () => ({ ok: true }));
+    const query = z.object({ fiscalYear: z.string() });
+    const route = personRead(group, { path: '/api/people/:personId/things', ...named, query, ok, read });
+    expect(route.request?.query).toBe(query);
+    expect(route.request?.params?.safeParse({ personId: 'me' }).success).toBe(true);
+    expect(route.request?.params?.safeParse({ personId: 'someone' }).success).toBe(false);
+    await call(route, { params: { personId: 'me' }, query: { fiscalYear: '2026' } });
+    expect(read).toHaveBeenCalledWith(actor, 'caller-id', { fiscalYear: '2026' });
+  });
+
+  it('callerPost: a POST of a body, answering the status it declares (200 unless it says)', async () => {
+    const body = z.object({ name: z.string() });
+    const act = vi.fn(async () => ({ ok: true }));
+    const created = callerPost(group, { path: '/api/things', ...named, body, status: 201, ok, errors, act });
+    expect([created.method, created.request, created.rateLimit, created.bodyLimitBytes]).toEqual([
+      'post',
+      { body },
+      undefined,
+      undefined,
+    ]);
+    expect(created.responses).toEqual({ 201: ok, ...errors });
+    expect(await call(created, { body: { name: 'x' } })).toEqual({ status: 201, body: { ok: true } });
+    expect(act).toHaveBeenCalledWith(actor, { name: 'x' });
+
+    const plain = callerPost(group, {
+      path: '/api/files',
+      ...named,
+      rateLimit: 'notify',
+      bodyLimitBytes: 2048,
+      body,
+      ok,
+      act,
+    });
+    expect([plain.rateLimit, plain.bodyLimitBytes]).toEqual(['notify', 2048]);
+    expect(plain.responses).toEqual({ 200: ok });
+    expect(await call(plain, { body: { name: 'y' } })).toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it('csvDownload: the table the query asks for, as a CSV file to download', async () => {
+    const query = z.object({ lang: z.string() });
+    const table = vi.fn(async () => ({ name: 'things', header: ['a', 'b'], rows: [[1, '=x']] }));
+    const route = csvDownload(group, {
+      path: '/api/things.csv',
+      ...named,
+      query,
+      description: 'The things as CSV',
+      errors,
+      table,
+    });
+    expect(route.request).toEqual({ query });
+    expect(route.responses[200]).toMatchObject({
+      description: 'The things as CSV',
+      contentType: 'text/csv; charset=utf-8',
+    });
+    expect(route.responses[404]).toEqual(errors[404]);
+    expect(await call(route, { query: { lang: 'ja' } })).toEqual({
+      raw: "\uFEFFa,b\r\n1,'=x\r\n",
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="things.csv"; filename*=UTF-8''things.csv` },
+    });
+    expect(table).toHaveBeenCalledWith(actor, { lang: 'ja' });
+  });
+
+  it('types read and act by the declared answer, as defineRoute types a handler', () => {
+    const query = z.object({ year: z.string() });
+    const body = z.object({ name: z.string() });
+    // @ts-expect-error `read` answers `name`, the declared answer says `ok`
+    queryRead(group, { path: '/q', ...named, query, ok, read: async () => ({ name: 'x' }) });
+    // @ts-expect-error `act` answers a string, the declared answer is an object
+    callerPost(group, { path: '/p', ...named, body, ok, act: async () => 'done' });
+    // @ts-expect-error the query's `year` is a string, the answer's `ok` a boolean
+    queryRead(group, { path: '/q', ...named, query, ok, read: async (_actor, q) => ({ ok: q.year }) });
+    // @ts-expect-error `read` answers a number, the declared answer is an object
+    personRead(group, { path: '/api/people/:personId/x', ...named, query, ok, read: async () => 1 });
   });
 });
