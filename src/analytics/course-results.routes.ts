@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
 import type { Framework } from '../framework/framework.schema.ts';
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import type { RouteDefinition } from '../http/route.ts';
 import { hrRouteGroup } from '../http/route-kinds.ts';
 import { CSV_CONTENT_TYPE, csvResult, type CsvCell } from '../shared/csv.ts';

@@ -1,7 +1,7 @@
 import { recordRoutes } from '../http/record-route.ts';
 import { callerPost, callerRead, notHr, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import {
   cycleOpenInputSchema,
   cycleRescheduleInputSchema,

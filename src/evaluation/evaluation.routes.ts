@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
-import { personParam, subjectOf } from '../growth/growth-params.ts';
+import { personParam, subjectOf } from '../http/params.ts';
 import { recordGroup } from '../http/record-route.ts';
 import { hrRouteGroup, paramsRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';

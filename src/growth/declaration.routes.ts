@@ -10,7 +10,7 @@ import {
   openWindowInputSchema,
 } from './declaration.contract.ts';
 import type { DeclarationService } from './declaration.service.ts';
-import { fiscalYearParam } from './growth-params.ts';
+import { fiscalYearParam } from '../http/params.ts';
 import { personRecordRoutes } from './person-record-route.ts';
 
 export function declarationRoutes(service: DeclarationService): RouteDefinition[] {

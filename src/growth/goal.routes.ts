@@ -12,7 +12,7 @@ import {
   workplaceGoalsResponseSchema,
 } from './goal.contract.ts';
 import type { GoalService } from './goal.service.ts';
-import { personParam, subjectOf, uuidParam } from './growth-params.ts';
+import { personParam, subjectOf, uuidParam } from '../http/params.ts';
 import { personRecordRoutes } from './person-record-route.ts';
 
 export function goalRoutes(service: GoalService): RouteDefinition[] {

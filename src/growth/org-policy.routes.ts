@@ -9,7 +9,7 @@ import {
   type OrgPolicyKind,
 } from './org-policy.contract.ts';
 import type { OrgPolicyService } from './org-policy.service.ts';
-import { fiscalYearParam } from './growth-params.ts';
+import { fiscalYearParam } from '../http/params.ts';
 
 const UNITS = [
   { kind: 'division', segment: 'divisions', param: 'division', name: '部', writer: '部長', id: 'Division' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import { lastParamOf, recordGroup } from '../http/record-route.ts';
 import type { ResponseSpecs } from '../http/route.ts';
-import { personParam, subjectOf } from './growth-params.ts';
+import { personParam, subjectOf } from '../http/params.ts';
 
 /**
  * The routes about one record of a person, named by the person (`:personId`, "me" for the caller) and

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { csvDownload, hrRouteGroup, queryRead } from '../http/route-kinds.ts';
 import type { RouteDefinition } from '../http/route.ts';
-import { fiscalYearParam } from './growth-params.ts';
-import { personParam, subjectOf } from './growth-params.ts';
+import { fiscalYearParam } from '../http/params.ts';
+import { personParam, subjectOf } from '../http/params.ts';
 import { placementCsv } from './placement-csv.ts';
 import {
   placementCsvQuerySchema,

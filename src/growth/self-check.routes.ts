@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { draftFormRoutes } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
-import { forSubject, personParam } from './growth-params.ts';
+import { forSubject, personParam } from '../http/params.ts';
 import { personRecordRoutes } from './person-record-route.ts';
 import {
   selfCheckDraftInputSchema,

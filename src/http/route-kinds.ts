@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
-import { personParam, subjectOf } from '../growth/growth-params.ts';
+import { personParam, subjectOf } from './params.ts';
 import { CSV_CONTENT_TYPE, csvResult, type CsvCell } from '../shared/csv.ts';
 import { recordGroup, type RecordRouteSpec } from './record-route.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { callerPost, personRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
-import { personParam, subjectOf, uuidParam } from '../growth/growth-params.ts';
+import { personParam, subjectOf, uuidParam } from '../http/params.ts';
 import { recordGroup, recordRoutes } from '../http/record-route.ts';
 import { callerRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import { orgUnitParam } from '../growth/org-policy.contract.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { callerPost, callerRead, hrRouteGroup, notHr, paramsRead } from '../http/route-kinds.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { fiscalYearParam, uuidParam } from '../growth/growth-params.ts';
+import { fiscalYearParam, uuidParam } from '../http/params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import {
   answeringRecord,

@@ -1,7 +1,7 @@
 // The DRILL follow-up in the tab (src/reports/follow-up.contract.ts): what I was asked, and my answers. The
 // bot's cards write through the same service; nothing depends on the card.
 import { z } from 'zod';
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { callerRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';

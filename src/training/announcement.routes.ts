@@ -1,7 +1,7 @@
 // Routes of the 受講案内 and their delivery report (announcement.contract.ts).
 import { z } from 'zod';
 import { actorOf } from '../auth/access.ts';
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';
 import {

@@ -1,4 +1,4 @@
-import { uuidParam } from '../growth/growth-params.ts';
+import { uuidParam } from '../http/params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { callerPost } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';

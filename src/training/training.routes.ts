@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personParam, uuidParam } from '../growth/growth-params.ts';
+import { personParam, uuidParam } from '../http/params.ts';
 import { recordRoutes } from '../http/record-route.ts';
 import { answeringRecord, askedPersonRead, callerPost, callerRead, queryRead } from '../http/route-kinds.ts';
 import { routeGroup, type RouteDefinition } from '../http/route.ts';

@@ -7,7 +7,7 @@ import type { Route } from '../route.ts';
 type Course = z.output<typeof contract.courseViewSchema>;
 type Session = z.output<typeof contract.sessionViewSchema>;
 type Enrolment = z.output<typeof contract.enrolmentViewSchema>;
-/** `?personId=`: "me" (the default) or a person's id, as src/growth/growth-params.ts checks it. */
+/** `?personId=`: "me" (the default) or a person's id, as src/http/params.ts checks it. */
 type PersonQuery = { personId?: string };
 
 export interface TrainingRoutes {

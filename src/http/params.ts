@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Actor } from '../auth/access.ts';
-import type { AuthenticatedUser } from '../http/route.ts';
+import type { AuthenticatedUser } from './route.ts';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
