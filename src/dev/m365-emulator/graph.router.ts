@@ -51,6 +51,7 @@ export function createGraphHandler(
     try {
       const latencyMs = throttling.latencyMs();
       if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      await throttling.held();
       const segments = graphPath.split('/').filter(Boolean);
       if (inBatch && (segments[0] === 'v1.0' || segments[0] === 'beta'))
         throw new GraphFailure(400, 'BadRequest', `Resource not found for the segment '${segments[0]}'.`);

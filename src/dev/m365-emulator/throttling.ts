@@ -20,6 +20,11 @@ export interface FaultController {
   add(rule: FaultRule): void;
   clear(): void;
   setLatency(ms: number): void;
+  /**
+   * Holds every admitted Graph request until the returned release is called: a test keeps requests in
+   * flight together this way, however slowly the machine delivers them (a fixed latency may run out first).
+   */
+  hold(): () => void;
 }
 
 export const MAILBOX_CONCURRENCY = 4;
@@ -36,6 +41,8 @@ export interface Throttling {
   faults: FaultController;
   /** The latency every Graph request waits for first (`faults.setLatency`). */
   latencyMs: () => number;
+  /** What an admitted request waits for while `faults.hold()` holds requests; undefined otherwise. */
+  held: () => Promise<void> | undefined;
   /** The first injected fault that matches the request, if any (and counts it against its rule). */
   injectedFault: (
     graphPath: string,
@@ -58,6 +65,7 @@ export function createThrottling(ctx: EmulatorContext, initialLatencyMs: number)
   const { now, findPerson } = ctx;
   let rules: Array<FaultRule & { remaining: number }> = [];
   let latencyMs = initialLatencyMs;
+  let held: Promise<void> | undefined;
   const active = new Map<string, number>();
   const quota = new Map<string, number[]>();
   /** Per mailbox id: when each recent message (one per recipient) left it. */
@@ -73,6 +81,17 @@ export function createThrottling(ctx: EmulatorContext, initialLatencyMs: number)
     },
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    hold: () => {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      held = gate;
+      return () => {
+        if (held === gate) held = undefined;
+        release();
+      };
     },
   };
 
@@ -172,6 +191,7 @@ export function createThrottling(ctx: EmulatorContext, initialLatencyMs: number)
   return {
     faults,
     latencyMs: () => latencyMs,
+    held: () => held,
     injectedFault,
     mailboxOf,
     admit,
