@@ -11,14 +11,13 @@ import {
   type EvaluationView,
 } from '../../src/evaluation/evaluation.contract.ts';
 import type { GoalView } from '../../src/growth/goal.contract.ts';
-import type { InterviewDetail } from '../../src/interviews/interview.contract.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import EvaluationPage from '../../tab/src/evaluation/evaluation-view.tsx';
 import { InterviewRecordView } from '../../tab/src/interviews/interview-record.tsx';
 import { Navigation } from '../../tab/src/shell/navigation.tsx';
 import { seriousViolations } from './support/axe.ts';
-import { framework, meAt } from './support/fixtures.ts';
+import { framework, interviewDetail, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 const year = halfPeriodAt(new Date()).fiscalYear;
@@ -93,29 +92,16 @@ const goal: GoalView = {
   yearEndReflection: '平均12分まで短くできた',
 };
 
-const yearEnd: InterviewDetail = {
-  id: 'iv-1',
+const yearEnd = interviewDetail({
   type: 'yearEnd',
   fiscalYear: year,
   organizerId: 'person-kakaricho',
   organizerName: '小平 係長',
   personId: PERSON,
-  personName: '小平 花子',
   start: `${year + 1}-03-02T01:00:00Z`,
   end: `${year + 1}-03-02T01:30:00Z`,
-  status: 'booked',
-  response: 'accepted',
-  changedInOutlook: null,
-  joinUrl: null,
-  noTeamsLink: false,
-  waitingForSendingLimit: false,
-  webLink: null,
-  error: null,
-  version: 1,
-  agenda: [],
   sharedNotes: '窓口改善の成果を確認した',
-  actionItems: [],
-};
+});
 
 /** What the form's page reads besides the evaluation: the policy, the scale and the person's context. */
 const context: Answers = {

@@ -8,7 +8,7 @@ import type { InterviewDetail } from '../../src/interviews/interview.contract.ts
 import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { InterviewRecordView } from '../../tab/src/interviews/interview-record.tsx';
 import messages from '../../tab/src/interviews/messages.ts';
-import { meAt } from './support/fixtures.ts';
+import { interviewDetail, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Received } from './support/render.tsx';
 
 registerBundle('interviews', messages);
@@ -17,30 +17,13 @@ const HOUR = 60 * 60_000;
 
 function interview(startsIn: number, overrides: Partial<InterviewDetail> = {}): InterviewDetail {
   const start = Date.now() + startsIn;
-  return {
-    id: 'iv-1',
-    type: 'oneOnOne',
-    fiscalYear: 2026,
-    organizerId: 'person-kacho',
-    organizerName: '小平 一郎',
-    personId: 'person-shuji',
-    personName: '小平 花子',
+  return interviewDetail({
     start: new Date(start).toISOString(),
     end: new Date(start + HOUR / 2).toISOString(),
-    status: 'booked',
-    response: 'accepted',
-    changedInOutlook: null,
-    joinUrl: null,
-    noTeamsLink: false,
-    waitingForSendingLimit: false,
-    webLink: null,
-    error: null,
     version: 4,
     agenda: [{ id: 'boss-1', text: '窓口の混雑状況', source: 'free' }],
-    sharedNotes: '',
-    actionItems: [],
     ...overrides,
-  };
+  });
 }
 
 async function openRecord(detail: InterviewDetail, language: Language = 'ja', dark = false) {

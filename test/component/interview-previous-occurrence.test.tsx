@@ -8,7 +8,7 @@ import type { InterviewDetail } from '../../src/interviews/interview.contract.ts
 import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { InterviewRecordView } from '../../tab/src/interviews/interview-record.tsx';
 import messages from '../../tab/src/interviews/messages.ts';
-import { meAt } from './support/fixtures.ts';
+import { interviewDetail, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 registerBundle('interviews', messages);
@@ -17,30 +17,13 @@ const DAY = 24 * 60 * 60_000;
 
 function occurrence(overrides: Partial<InterviewDetail> = {}): InterviewDetail {
   const start = Date.now() + 7 * DAY;
-  return {
+  return interviewDetail({
     id: 'iv-2',
-    type: 'oneOnOne',
-    fiscalYear: 2026,
-    organizerId: 'person-kacho',
-    organizerName: '小平 一郎',
-    personId: 'person-shuji',
-    personName: '小平 花子',
     start: new Date(start).toISOString(),
     end: new Date(start + DAY / 48).toISOString(),
-    status: 'booked',
-    response: 'accepted',
-    changedInOutlook: null,
-    joinUrl: null,
-    noTeamsLink: false,
-    waitingForSendingLimit: false,
-    webLink: null,
-    error: null,
     seriesId: 'series-1',
     seriesIndex: 1,
     version: 2,
-    agenda: [],
-    sharedNotes: '',
-    actionItems: [],
     previousOccurrence: {
       id: 'iv-1',
       start: new Date(start - 7 * DAY).toISOString(),
@@ -48,7 +31,7 @@ function occurrence(overrides: Partial<InterviewDetail> = {}): InterviewDetail {
       openActionItems: [{ id: 'a-1', text: '引継ぎ資料を作る', done: false, carriedFrom: null }],
     },
     ...overrides,
-  };
+  });
 }
 
 async function open(detail: InterviewDetail, language: Language = 'ja', dark = false) {

@@ -1,4 +1,5 @@
 // What the server answers in local mode, for the routes most views ask for first.
+import type { InterviewDetail } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import type { CourseView } from '../../../src/training/training.contract.ts';
 import frameworkFile from '../../../src/framework/data/kodaira-2022.json' with { type: 'json' };
@@ -59,6 +60,34 @@ export function courseView(id: string, overrides: Partial<CourseView> = {}): Cou
     ownerDepartment: null,
     organiserId: null,
     manageable: false,
+    ...overrides,
+  };
+}
+
+/** A booked 1:1 as an interview's record answers it, open to changes by `overrides`. */
+export function interviewDetail(overrides: Partial<InterviewDetail> = {}): InterviewDetail {
+  return {
+    id: 'iv-1',
+    type: 'oneOnOne',
+    fiscalYear: 2026,
+    organizerId: 'person-kacho',
+    organizerName: '小平 一郎',
+    personId: 'person-shuji',
+    personName: '小平 花子',
+    start: '2026-06-01T01:00:00Z',
+    end: '2026-06-01T01:30:00Z',
+    status: 'booked',
+    response: 'accepted',
+    changedInOutlook: null,
+    joinUrl: null,
+    noTeamsLink: false,
+    waitingForSendingLimit: false,
+    webLink: null,
+    error: null,
+    version: 1,
+    agenda: [],
+    sharedNotes: '',
+    actionItems: [],
     ...overrides,
   };
 }
