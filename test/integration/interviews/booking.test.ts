@@ -474,7 +474,8 @@ describe('one-on-one interviews through Graph', () => {
     expect(await syncJobs()).toBeLessThanOrEqual(jobsBefore + genuine() - genuineBefore);
   });
 
-  it('lets only the supervisor chain change an interview; the attendee and HR read, others get 403', async () => {
+  /** The first booked interview and the people around it: the 課長's 部長, HR, a 主事 colleague, the attendee. */
+  const aroundFirstInterview = () => {
     const target = booked.interviews[0]!;
     const people = server.emulator.people;
     const bucho = people.find((person) => person.id === kacho.managerId)!;
@@ -484,6 +485,11 @@ describe('one-on-one interviews through Graph', () => {
         person.department === kacho.department && person.id !== target.personId && person.levelId === 'shuji',
     )!;
     const attendee = people.find((person) => person.id === target.personId)!;
+    return { target, bucho, hr, colleague, attendee };
+  };
+
+  it('lets only the supervisor chain change an interview; the attendee and HR read, others get 403', async () => {
+    const { target, bucho, hr, colleague, attendee } = aroundFirstInterview();
     const read = async (who: Person) => (await call(who, 'GET', `/api/interviews/${target.id}`)).status;
     expect(await read(kacho)).toBe(200);
     expect(await read(bucho)).toBe(200);
@@ -506,15 +512,7 @@ describe('one-on-one interviews through Graph', () => {
   });
 
   it("lists a person's interviews, whoever held them, to the person, their chain and HR; others get 403", async () => {
-    const target = booked.interviews[0]!;
-    const people = server.emulator.people;
-    const bucho = people.find((person) => person.id === kacho.managerId)!;
-    const hr = people.find((person) => person.appRoles.includes('Hagukumi.HR'))!;
-    const colleague = people.find(
-      (person) =>
-        person.department === kacho.department && person.id !== target.personId && person.levelId === 'shuji',
-    )!;
-    const attendee = people.find((person) => person.id === target.personId)!;
+    const { target, bucho, hr, colleague, attendee } = aroundFirstInterview();
     const path = `/api/people/${target.personId}/interviews?fiscalYear=${target.fiscalYear}`;
     const ids = async (who: Person, at = path) => {
       const answer = await call(who, 'GET', at);
