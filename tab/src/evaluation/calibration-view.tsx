@@ -26,6 +26,7 @@ import { OrEmpty, Page, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { Options } from '../shell/options.tsx';
 import { PendingPage } from '../shell/pending-page.tsx';
+import { hrefOf } from '../shell/router.ts';
 
 registerBundle('calibration', {
   ja: {
@@ -77,11 +78,6 @@ registerBundle('calibration', {
 });
 
 type Scope = 'department' | 'division';
-
-/** Where a person's evaluation of a year is read: the evaluator's form page (tab/src/evaluation/). */
-export function evaluationHref(personId: string, fiscalYear: number): string {
-  return `#/evaluation/${encodeURIComponent(personId)}/${fiscalYear}`;
-}
 
 /** 調整: the distribution of a 課's or 部's confirmed evaluations and the outliers against self-checks. */
 export default function CalibrationPage({ api }: PageProps) {
@@ -232,7 +228,7 @@ function Figures({ data, labels: { scale, framework } }: { data: Calibration; la
                   data-testid={`calibration-outlier-${row.person.id}`}
                 >
                   <RowHead>
-                    <Link href={evaluationHref(row.person.id, data.fiscalYear)}>
+                    <Link href={hrefOf('evaluation', row.person.id, String(data.fiscalYear))}>
                       {row.person.displayName ?? row.person.id}
                     </Link>
                   </RowHead>
