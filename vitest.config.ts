@@ -113,12 +113,6 @@ export default defineConfig({
         test: {
           name: 'component',
           ...BROWSER_PHASE,
-          // The files of a worker share one frame and module graph instead of importing the tab's modules
-          // into a fresh frame each: 38 files took 56 s of wall and 98 s of CPU time (Chromium's included)
-          // instead of 122 s and 226 s. The setup file gives each file what a fresh frame gave it (an
-          // address without a hash, empty storage, the default size, an unmount before each test); the
-          // project passes with its files shuffled (`--sequence.shuffle.files`).
-          isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/support/setup.ts'],
           browser: {
