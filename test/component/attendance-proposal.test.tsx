@@ -10,6 +10,7 @@ import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { AttendanceProposalPanel } from '../../tab/src/training/attendance-proposal.tsx';
 import { CheckInForm } from '../../tab/src/training/check-in.tsx';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const SESSION = '7d0e1f7a-3c1b-4d2e-9f00-00000000aa01';
 
@@ -153,8 +154,7 @@ describe("HR's attendance proposal", () => {
       await expect
         .element(screen.getByTestId('attendance-confirm'))
         .toHaveTextContent('Confirm this attendance');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });
       expect(
         results.violations
@@ -247,8 +247,7 @@ describe('check-in codes for sessions held in a room', () => {
       await expect
         .element(screen.getByTestId('check-in-status'))
         .toHaveTextContent('「接遇研修」にはもうチェックインしています。');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });
       expect(
         results.violations

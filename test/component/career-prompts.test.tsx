@@ -9,6 +9,7 @@ import { CareerPrompts } from '../../tab/src/team/career-prompts.tsx';
 import messages from '../../tab/src/team/messages.ts';
 import { seriousViolations } from './support/axe.ts';
 import { renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('team', messages);
 
@@ -62,8 +63,7 @@ describe('career milestone prompts on the team page', () => {
       await expect
         .element(screen.getByRole('link', { name: 'Book the career interview with 吉田 花子' }).first())
         .toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -7,6 +7,7 @@ import type { CareerDesignResponse } from '../../src/growth/career.contract.ts';
 import { CareerSummary } from '../../tab/src/career/career-summary.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const career: CareerDesignResponse = {
   personId: '11111111-1111-4111-8111-111111111111',
@@ -85,8 +86,7 @@ describe('rotation history with HR 発令 postings', () => {
         { language: 'en' },
       );
       await expect.element(screen.getByTestId('from-records').first()).toHaveTextContent('From HR records');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

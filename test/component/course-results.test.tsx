@@ -14,6 +14,7 @@ import { HrCourses } from '../../tab/src/training/hr-courses.tsx';
 import messages from '../../tab/src/training/messages.ts';
 import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('training', messages);
 
@@ -180,8 +181,7 @@ describe("HR's 研修効果 of a course", () => {
         .element(screen.getByTestId('course-results-satisfaction-mean'))
         .toHaveTextContent('Mean 4.00 (4 people)');
       await expect.element(screen.getByText('Hidden: fewer than 3 people', { exact: false })).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

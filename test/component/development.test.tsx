@@ -11,6 +11,7 @@ import { DevelopmentView } from '../../tab/src/team/development-view.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
 const kakaricho = framework.levels.find((level) => level.id === 'kakaricho')!;
@@ -117,8 +118,7 @@ describe('育成の取り組み', () => {
       await expect
         .element(screen.getByTestId('development-person-person-a'))
         .toMatchTextContent('Feedback 3, Interviews 1, 1:1s 3');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
@@ -207,8 +207,7 @@ describe('HR: 育成の取り組み by 部 and 課', () => {
     try {
       const { screen } = await mountRollUp('en', true);
       await expect.element(screen.getByText('By division and section')).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

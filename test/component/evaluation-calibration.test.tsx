@@ -11,6 +11,7 @@ import CalibrationPage from '../../tab/src/evaluation/calibration-view.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { framework, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
 const kacho = meAt('kacho', { roles: ['employee', 'supervisor'], department: '市民課', division: '市民部' });
@@ -105,8 +106,7 @@ describe('the 調整 view', () => {
       await expect
         .poll(() => textOf(screen.getByTestId('calibration-outliers')))
         .toContain('Ratings far from the self-check');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -19,6 +19,7 @@ import { Navigation } from '../../tab/src/shell/navigation.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { framework, interviewDetail, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const year = halfPeriodAt(new Date()).fiscalYear;
 const config = evaluationConfigSchema.parse(evaluationFile);
@@ -422,8 +423,7 @@ describe('人事評価 in the tab', () => {
       await row('competency', 'planning').getByTestId('evaluation-adjust').selectOptions('B');
       await expect.element(row('competency', 'planning')).toMatchTextContent('Reason for the adjustment');
       await expect.element(screen.getByTestId('evaluation-context')).toMatchTextContent('Interview notes');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.getByTestId('evaluation').element())).toEqual([]);
     } finally {
       await page.viewport(414, 896);

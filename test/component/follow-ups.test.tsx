@@ -12,6 +12,7 @@ import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { FollowUps } from '../../tab/src/training/follow-ups.tsx';
 import messages from '../../tab/src/training/messages.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('training', messages);
 
@@ -138,8 +139,7 @@ describe('the DRILL follow-up in the tab', () => {
       await expect
         .element(screen.getByText('小平 花子 after the training, in one line', { exact: false }))
         .toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -10,6 +10,7 @@ import GoalsView from '../../tab/src/goals/goals-view.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { framework, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const year = halfPeriodAt(new Date()).fiscalYear;
 
@@ -320,8 +321,7 @@ describe('the goal form', () => {
         const form = screen.getByTestId('goal-new-form');
         await expect.element(form.getByText("My section's goal it serves")).toBeVisible();
         await expect.element(form.getByRole('option', { name: 'None' })).toBeInTheDocument();
-        const root = document.documentElement;
-        expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+        await expectNoSidewaysScroll();
         expect(await seriousViolations(form.element())).toEqual([]);
       } finally {
         await page.viewport(414, 896);

@@ -13,6 +13,7 @@ import messages from '../../tab/src/home/messages.ts';
 import { PulseAnswerCard } from '../../tab/src/home/pulse-card.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('home-next', messages);
 
@@ -134,8 +135,7 @@ describe('the pulse on the home', () => {
         .toHaveTextContent(
           "Your answer is stored without your name, and a section's results are shown only where at least five answered.",
         );
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -12,6 +12,7 @@ import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { seriousViolations } from './support/axe.ts';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
 const staff: PersonSummary[] = [
@@ -229,8 +230,7 @@ describe('HR: the 人事評価 section', () => {
         const { screen } = await mount({}, language, dark);
         await expect.element(screen.getByTestId('hr-evaluation-override-person-d')).toBeVisible();
         await expect.element(screen.getByTestId('hr-evaluation-training-kacho-b')).toBeVisible();
-        const root = document.documentElement;
-        expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+        await expectNoSidewaysScroll();
         expect(await seriousViolations(screen.container)).toEqual([]);
       } finally {
         await page.viewport(414, 896);

@@ -8,6 +8,7 @@ import LearningPathsSection from '../../tab/src/hr/sections/learning-paths-secti
 import { seriousViolations } from './support/axe.ts';
 import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const COURSE = '11111111-1111-4111-8111-111111111111';
 
@@ -103,8 +104,7 @@ describe('HR learning paths', () => {
       await expect.element(screen.getByTestId(`hr-path-${saved.id}`)).toBeVisible();
       await screen.getByRole('button', { name: 'Edit' }).click();
       await expect.element(screen.getByTestId('hr-path-title')).toHaveValue('主事の育成ステップ');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -10,6 +10,7 @@ import { InterviewRecordView } from '../../tab/src/interviews/interview-record.t
 import messages from '../../tab/src/interviews/messages.ts';
 import { interviewDetail, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Received } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('interviews', messages);
 
@@ -91,8 +92,7 @@ describe("the attendee's agenda items", () => {
       );
       await expect.element(screen.getByTestId('own-agenda')).toBeVisible();
       await expect.element(screen.getByText('What you want to talk about')).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });
       expect(
         results.violations

@@ -10,6 +10,7 @@ import { InterviewRecordView } from '../../tab/src/interviews/interview-record.t
 import messages from '../../tab/src/interviews/messages.ts';
 import { interviewDetail, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('interviews', messages);
 
@@ -74,8 +75,7 @@ describe('the previous occurrence of a 1:1 series', () => {
       );
       await expect.element(screen.getByText('No action items left open.')).toBeVisible();
       await expect.element(screen.getByText('No shared notes from the previous 1:1.')).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });
       expect(
         results.violations

@@ -14,6 +14,7 @@ import { mondayOf } from '../../src/shared/japan-time.ts';
 import { addDays, jstDayOf } from '../../tab/src/interviews/schedule.ts';
 import type { ApiClient } from '../../tab/src/api/client.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('interviews', messages);
 
@@ -198,8 +199,7 @@ describe('1:1 requests', () => {
       await expect.element(screen.getByText('From 小平 太郎')).toBeVisible();
       await screen.getByTestId(`request-decline-${long.id}`).click();
       await expect.element(screen.getByTestId(`request-reason-${long.id}`)).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -9,6 +9,7 @@ import { LearningPaths } from '../../tab/src/learning/learning-path.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const COURSE = '11111111-1111-4111-8111-111111111111';
 const DATED = '22222222-2222-4222-8222-222222222222';
@@ -162,8 +163,7 @@ describe('learning path page', () => {
       await expect.element(screen.getByTestId('path-next')).toHaveTextContent('Next step: Foundations');
       await expect.element(screen.getByTestId('self-study-progress')).toHaveTextContent('Progress 40%');
       await expect.element(screen.getByTestId('self-study-complete')).toHaveTextContent('Record completion');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

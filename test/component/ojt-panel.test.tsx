@@ -9,6 +9,7 @@ import { ApiError } from '../../tab/src/api/client.ts';
 import { OjtGuidedPlans, OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const PERSON = '11111111-1111-4111-8111-111111111111';
 const MENTOR = '22222222-2222-4222-8222-222222222222';
@@ -214,8 +215,7 @@ describe('OJT panel', () => {
       const { screen } = await mount(<OjtPanel api={fake.api} personId={PERSON} />, 'en', true);
       await screen.getByTestId('ojt-edit').click();
       await expect.element(screen.getByRole('button', { name: 'Remove checklist item 1' })).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
@@ -235,8 +235,7 @@ describe('OJT panel', () => {
       await expect.element(screen.getByRole('checkbox', { name: '課の業務概要' })).toBeDisabled();
       await expect.element(screen.getByTestId('ojt-guidance')).toMatchTextContent('起案の書き方を確認した');
       await expect.element(screen.getByTestId('ojt-guidance-form')).not.toBeInTheDocument();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);
@@ -336,8 +335,7 @@ describe('the 指導担当’s plans', () => {
       await screen.getByRole('button', { name: 'Open the OJT plan of 吉田 花子' }).click();
       await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
       await expect.element(screen.getByTestId('ojt-guided')).toMatchTextContent('Checklist 1/2');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

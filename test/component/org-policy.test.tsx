@@ -10,6 +10,7 @@ import OrgPolicyView_ from '../../tab/src/org-policy/org-policy-view.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const year = halfPeriodAt(new Date()).fiscalYear;
 const DIVISION_GOAL = '0b6f5c1e-2d3a-4b5c-8d7e-1f2a3b4c5d61';
@@ -192,8 +193,7 @@ describe('the 課の方針 page', () => {
       await screen.getByTestId('department-policy').getByTestId('policy-edit').click();
       await screen.getByTestId('policy-goal-add').click();
       await expect.element(screen.getByText('Division goal it serves')).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.getByTestId('org-policy').element())).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -10,6 +10,7 @@ import PlacementSection from '../../tab/src/hr/sections/placement-section.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
 const person = {
@@ -150,8 +151,7 @@ describe('HR: the 配置 workspace', () => {
       const { screen } = await mount('en', true);
       await expect.element(screen.getByTestId('placement-row-person-a')).toBeVisible();
       await expect.element(screen.getByTestId('placement-rotation')).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

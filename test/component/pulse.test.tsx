@@ -18,6 +18,7 @@ import { DepartmentPulseLink, DepartmentPulseView } from '../../tab/src/pulse/de
 import { seriousViolations } from './support/axe.ts';
 import { framework, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const PULSE_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const questions = [
@@ -119,8 +120,7 @@ async function fits360(check: () => Promise<Element>) {
   await page.viewport(360, 780);
   try {
     const element = await check();
-    const root = document.documentElement;
-    expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+    await expectNoSidewaysScroll();
     expect(await seriousViolations(element)).toEqual([]);
   } finally {
     await page.viewport(414, 896);

@@ -11,6 +11,7 @@ import type { HrBase } from '../../tab/src/hr/section-props.ts';
 import { QualificationsPanel } from '../../tab/src/training/qualifications-panel.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const year = halfPeriodAt(new Date()).fiscalYear;
 const APPLICATION = '0b6f5c1e-2d3a-4b5c-8d7e-1f2a3b4c5d81';
@@ -175,8 +176,7 @@ describe('資格取得 support', () => {
         const { screen } = await open(make, answers, { language: 'en', dark: true });
         await expect.element(screen.getByTestId(testId)).toBeVisible();
         await expect.element(screen.getByText('Approve').first()).toBeVisible();
-        const root = document.documentElement;
-        expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+        await expectNoSidewaysScroll();
         expect(await seriousViolations(screen.getByTestId(testId).element())).toEqual([]);
       }
     } finally {

@@ -14,6 +14,7 @@ import { MyTraining } from '../../tab/src/training/my-training.tsx';
 import { ReportLibrary } from '../../tab/src/training/report-library.tsx';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('training', messages);
 
@@ -139,8 +140,7 @@ describe('the training report library', () => {
       );
       await expect.element(screen.getByRole('heading', { name: 'Report library' })).toBeVisible();
       await expect.element(screen.getByText('Facilitation (1)')).toBeVisible();
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

@@ -12,6 +12,7 @@ import { Roster } from '../../tab/src/training/roster.tsx';
 // The training page registers its words; the roster is rendered here without it.
 registerBundle('training', messages);
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const SESSION_ID = '5b0e1f7a-3c1b-4d2e-9f00-000000000009';
 
@@ -104,8 +105,7 @@ describe('the roster of a session that took place', () => {
       expect(sent.map((entry) => [entry.params, entry.body])).toEqual([
         [{ enrolmentId: 'e-1' }, { version: 4 }],
       ]);
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });
       expect(
         results.violations

@@ -13,6 +13,7 @@ import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import messages from '../../tab/src/self-check/messages.ts';
 import { framework, SHUJI_ITEMS } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const period = halfPeriodAt(new Date()).id;
 // The view registers its texts when it loads; an item rendered on its own needs them too.
@@ -211,7 +212,7 @@ describe('the self-check page', () => {
             top: true,
             bottom: true,
           });
-          expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+          await expectNoSidewaysScroll();
         }
         // A control reached by keyboard below the fold is scrolled clear of the actions, not under them.
         window.scrollTo(0, 0);

@@ -12,6 +12,7 @@ import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { AnnouncementsPanel } from '../../tab/src/training/announcements-panel.tsx';
 import { framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const SESSION_ID = '5b0e1f7a-3c1b-4d2e-9f00-000000000001';
 
@@ -167,8 +168,7 @@ describe('the 受講案内 panel', () => {
         .element(screen.getByText('The app could not be installed.', { exact: false }))
         .toBeVisible();
       expect(screen.container.textContent).toContain('Sent 8');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       expect(await seriousViolations(screen.container)).toEqual([]);
     } finally {
       await page.viewport(414, 896);

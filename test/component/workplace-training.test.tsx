@@ -11,6 +11,7 @@ import messages from '../../tab/src/training/messages.ts';
 import { WorkplaceTraining } from '../../tab/src/training/workplace-training.tsx';
 import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
+import { expectNoSidewaysScroll } from './support/layout.ts';
 
 registerBundle('training', messages);
 
@@ -167,8 +168,7 @@ describe('the workplace training panel', () => {
       await expect
         .element(screen.getByTestId('workplace-enrol-submit'))
         .toHaveTextContent('Enrol and confirm');
-      const root = document.documentElement;
-      expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+      await expectNoSidewaysScroll();
       const results = await axe.run(screen.container, { resultTypes: ['violations'] });
       expect(
         results.violations
