@@ -5,13 +5,14 @@ import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { InterviewRequest, InterviewSummary } from '../../src/interviews/interview.contract.ts';
+import type { InterviewRequest } from '../../src/interviews/interview.contract.ts';
 import { registerBundle, type Language } from '../../tab/src/i18n/i18n.ts';
 import { BookingPanel } from '../../tab/src/interviews/booking-panel.tsx';
 import { CancelDialog } from '../../tab/src/interviews/interview-lists.tsx';
 import messages from '../../tab/src/interviews/messages.ts';
 import { jstDayOf } from '../../tab/src/interviews/schedule.ts';
 import type { ApiClient } from '../../tab/src/api/client.ts';
+import { interviewDetail } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 registerBundle('interviews', messages);
@@ -148,36 +149,21 @@ describe('a recurring 1:1 series in the booking panel', () => {
 describe('cancelling what is left of a series', () => {
   it('sends the occurrence’s version and the reason to cancel-series', async () => {
     const start = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    const entry: InterviewSummary = {
-      id: 'iv-1',
-      type: 'oneOnOne',
-      fiscalYear: 2026,
-      organizerId: 'person-kacho',
-      organizerName: '小平 一郎',
+    const entry = interviewDetail({
       personId: 'member-1',
       personName: '小平 太郎',
       start,
       end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
-      status: 'booked',
       response: 'none',
-      changedInOutlook: null,
-      joinUrl: null,
-      noTeamsLink: false,
-      waitingForSendingLimit: false,
-      webLink: null,
-      error: null,
       seriesId: 'series-1',
       seriesIndex: 0,
       version: 3,
-    };
+    });
     const fake = fakeApi({
       'POST /api/interviews/:interviewId/cancel-series': () => ({
         ...entry,
         status: 'cancelled' as const,
         version: 4,
-        agenda: [],
-        sharedNotes: '',
-        actionItems: [],
       }),
     });
     const { screen } = await renderTab(
