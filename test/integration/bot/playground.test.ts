@@ -20,6 +20,13 @@ const TEAMS_APP_ID = '0b2e6a4c-9d1f-4f0e-8a55-3c1d2e4f5a6b';
 type Action = { type: string; title: string; url?: string; verb?: string; data?: Record<string, unknown> };
 const cardOf = (message: PlaygroundMessage) => message.attachments[0]!.content as Record<string, unknown>;
 const textOf = (message: PlaygroundMessage) => JSON.stringify(message.attachments.map((a) => a.content));
+/** JSON with every object's keys in order: a card read back from PostgreSQL's jsonb has them reordered. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 /** Every action of a card, nested ones (ActionSet) included. */
 function actionsOf(value: unknown): Action[] {
   if (Array.isArray(value)) return value.flatMap(actionsOf);
@@ -88,6 +95,28 @@ describe('the bot with Microsoft 365 Agents Playground', () => {
   /** Says `text` in the 1:1 chat as a user of a Teams client in `locale`; the bot's card in answer. */
   const ask = async (text: string, locale: 'ja-JP' | 'en-US') => {
     const chat = playground.config.personalChat.id;
+    // A change an earlier step made (a nomination, a confirmation) has the bot tell the person in this
+    // chat. Those notices arrive first, or one could pass for the answer waited for below.
+    await until('the bot’s notices so far in the Playground', async () => {
+      const rows = await server.database.query<{
+        state: string;
+        conversation_id: string | null;
+        payload: { attachments?: Array<{ content: unknown }> };
+      }>('SELECT state, conversation_id, payload FROM bot_outbox');
+      const shown = new Set(
+        playground.messages
+          .filter((message) => message.conversationId === chat)
+          .map((message) => canonical(message.attachments.map((attachment) => attachment.content))),
+      );
+      const arrived = rows.every(
+        (row) =>
+          row.state !== 'pending' &&
+          (row.state !== 'sent' ||
+            row.conversation_id !== chat ||
+            shown.has(canonical((row.payload.attachments ?? []).map((attachment) => attachment.content)))),
+      );
+      return arrived ? true : undefined;
+    });
     const before = playground.messages.length;
     playground.setClientLocale(locale);
     try {
