@@ -108,6 +108,11 @@ export default defineConfig({
       {
         extends: true,
         plugins: tab.plugins,
+        // The tab as `vite dev` serves it. Under Vitest's NODE_ENV=test, Fluent UI takes its jsdom paths: the
+        // first popover it positions replaces the page's ResizeObserver with one that never reports (so a
+        // MessageBar after it never wrapped its text), its overflow manager stops debouncing, and its
+        // motion skips animations. None of that is the tab users get.
+        define: { 'process.env.NODE_ENV': JSON.stringify('development') },
         // Vite finds the tab's dependencies up front instead of reloading the page when it meets one.
         optimizeDeps: { entries: ['test/component/**/*.test.tsx'] },
         test: {
