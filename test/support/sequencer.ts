@@ -4,7 +4,9 @@
 // to run last, alone beside the unit files. Here, within each phase (`sequence.groupOrder` in
 // vitest.config.ts), the long projects start first and the short files fill the end: e2e, then
 // production, integration and the unit files. Within a project Vitest's own order holds (failed first,
-// then the longest by the last run's times, then the largest files).
+// then the longest by the last run's times, then the largest files), unless TEST_SHUFFLE_SEED=<n> asks
+// for a seeded random order within each project, to check that no file depends on another running first
+// (Vitest's own `--sequence.shuffle.files` picks its RandomSequencer, which a custom sequencer replaces).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const PROJECT_ORDER = ['e2e', 'production', 'integration', 'unit', 'unit-mocks'];
@@ -19,9 +21,40 @@ function phase(spec: TestSpecification): number {
   return spec.project.config.sequence.groupOrder;
 }
 
+/** A seeded pseudo-random number in [0, 1) per call (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The files in a random order of `seed`'s: the same seed and files give the same order on any machine. */
+function shuffled(files: TestSpecification[], seed: number): TestSpecification[] {
+  const next = random(seed);
+  const order = [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+function shuffleSeed(): number | undefined {
+  const value = process.env.TEST_SHUFFLE_SEED;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`TEST_SHUFFLE_SEED must be a whole number, not "${value}".`);
+  return Number(value);
+}
+
 export class ProjectOrderSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
+    const seed = shuffleSeed();
+    const sorted = seed === undefined ? await super.sort(files) : shuffled(files, seed);
     return sorted
       .map((spec, index) => ({ spec, index }))
       .sort((a, b) => phase(a.spec) - phase(b.spec) || rank(a.spec) - rank(b.spec) || a.index - b.index)
