@@ -8,6 +8,7 @@
 // for a seeded random order within each project, to check that no file depends on another running first
 // (Vitest's own `--sequence.shuffle.files` picks its RandomSequencer, which a custom sequencer replaces).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { seededRandom } from '../../src/dev/m365-emulator/seed-organisation.ts';
 
 const PROJECT_ORDER = ['e2e', 'production', 'integration', 'unit', 'unit-mocks'];
 
@@ -21,21 +22,9 @@ function phase(spec: TestSpecification): number {
   return spec.project.config.sequence.groupOrder;
 }
 
-/** A seeded pseudo-random number in [0, 1) per call (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The files in a random order of `seed`'s: the same seed and files give the same order on any machine. */
 function shuffled(files: TestSpecification[], seed: number): TestSpecification[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const order = [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
