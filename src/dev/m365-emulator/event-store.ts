@@ -42,7 +42,7 @@ export const eventPatch = eventInput
   .omit({ transactionId: true, singleValueExtendedProperties: true, recurrence: true });
 
 /** JSON with keys sorted at every level, so two bodies compare by content, not key order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   const sorted = (item: unknown): unknown =>
     Array.isArray(item)
       ? item.map(sorted)
