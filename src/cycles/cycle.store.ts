@@ -9,7 +9,8 @@ export type EventRow = typeof cycleWindowEvents.$inferSelect;
 type EventAction = EventRow['action'];
 
 /** Windows and their history. Every change writes its event in the same transaction. */
-export function createCycleStore(db: Db) {
+/** `now` is the service clock (tests freeze or move it): it stamps what the store changes. */
+export function createCycleStore(db: Db, now: () => Date) {
   const event = (row: WindowRow, actorId: string, action: EventAction) => ({
     windowId: row.id,
     actorId,
@@ -87,7 +88,7 @@ export function createCycleStore(db: Db) {
       return db.transaction(async (tx) => {
         const updated = await tx
           .update(cycleWindows)
-          .set({ ...changes, version: expectedVersion + 1, updatedAt: new Date() })
+          .set({ ...changes, version: expectedVersion + 1, updatedAt: now() })
           .where(and(eq(cycleWindows.id, id), eq(cycleWindows.version, expectedVersion), where))
           .returning();
         const row = updated[0];

@@ -24,7 +24,7 @@ export function createCyclesModule(
     renderReminder: ReminderRenderer;
   },
 ) {
-  const store = createCycleStore(ctx.db);
+  const store = createCycleStore(ctx.db, ctx.now);
   const due = createDueCalculator({ store, status: createGrowthStatus(ctx.db), now: ctx.now });
   const service = createCycleService({
     store,

@@ -39,8 +39,8 @@ export async function updateAtVersion<T extends VersionedTable>(
   id: string,
   expected: number,
   changes: Partial<T['$inferInsert']>,
-  /** The update's stamp: the caller's clock where it has one. */
-  now: Date = new Date(),
+  /** The update's stamp, from the caller's clock. */
+  now: Date,
 ): Promise<T['$inferSelect'] | undefined> {
   const rows = await db
     .update(table)

@@ -160,7 +160,7 @@ export function createCareerService(deps: {
       }
       const updated = await db
         .update(careerDesigns)
-        .set({ ...changes, version: existing.version + 1, updatedAt: new Date() })
+        .set({ ...changes, version: existing.version + 1, updatedAt: deps.now() })
         .where(and(eq(careerDesigns.personId, personId), eq(careerDesigns.version, version)))
         .returning();
       if (!updated[0]) throw conflict((await find(personId))?.version ?? existing.version);

@@ -29,7 +29,7 @@ export function createHomeModule(
     cycles: deps.cycles,
     training: deps.training,
     reports: deps.reports,
-    interviews: createInterviewStore(ctx.db),
+    interviews: createInterviewStore(ctx.db, ctx.now),
     growth: createHomeGrowth(ctx.db, ctx.framework),
     reportNews: createHomeReports(ctx.db),
     now: ctx.now,

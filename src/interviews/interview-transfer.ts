@@ -24,7 +24,7 @@ export function createInterviewTransfer(deps: {
 }): ChainChangeHandler {
   return {
     async reroute(db: Db, changes: readonly ChainChange[], now: Date) {
-      const store = createInterviewStore(db);
+      const store = createInterviewStore(db, () => now);
       const byPerson = new Map(changes.map((change) => [change.personId, change]));
       const affected: Array<typeof interviews.$inferSelect> = [];
       const ids = [...byPerson.keys()];

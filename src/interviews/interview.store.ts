@@ -15,7 +15,8 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export function createInterviewStore(db: Db) {
+/** `now` is the service clock (tests freeze or move it): it stamps what the store changes. */
+export function createInterviewStore(db: Db, now: () => Date) {
   const outbox = createOutbox(db, interviews, outlookOutboxColumns(interviews));
   /** The interviews, cancelled ones too, that meet these conditions. */
   const all = (...conditions: SQL[]) =>
@@ -175,7 +176,7 @@ export function createInterviewStore(db: Db) {
     async noteSeriesEvent(seriesId: string, eventId: string): Promise<void> {
       await db
         .update(interviewSeries)
-        .set({ eventId, updatedAt: new Date() })
+        .set({ eventId, updatedAt: now() })
         .where(eq(interviewSeries.id, seriesId));
     },
 
@@ -190,7 +191,7 @@ export function createInterviewStore(db: Db) {
     ): Promise<void> {
       await db
         .update(interviews)
-        .set({ ...facts, changedInOutlook, status: 'booked', error: null, updatedAt: new Date() })
+        .set({ ...facts, changedInOutlook, status: 'booked', error: null, updatedAt: now() })
         .where(and(eq(interviews.id, id), isNull(interviews.eventId), eq(interviews.status, 'pending')));
     },
 
@@ -200,7 +201,7 @@ export function createInterviewStore(db: Db) {
       expected: number,
       changes: Partial<NewInterview>,
     ): Promise<InterviewRow | undefined> {
-      return updateAtVersion(db, interviews, id, expected, changes);
+      return updateAtVersion(db, interviews, id, expected, changes, now());
     },
 
     /**
@@ -223,7 +224,7 @@ export function createInterviewStore(db: Db) {
     ): Promise<boolean> {
       return outbox.settle(claimed.id, eq(interviews.version, claimed.version), {
         facts,
-        outcome: { ...outcome, updatedAt: new Date() },
+        outcome: { ...outcome, updatedAt: now() },
         created: Boolean(facts.eventId),
       });
     },
@@ -240,7 +241,7 @@ export function createInterviewStore(db: Db) {
     ): Promise<void> {
       await db
         .update(interviews)
-        .set({ ...changes, updatedAt: new Date() })
+        .set({ ...changes, updatedAt: now() })
         .where(and(eq(interviews.id, id), isNull(interviews.outlookAction)));
     },
 

@@ -51,7 +51,7 @@ export function createInterviewsModule(
   },
 ) {
   const outlookWork = outlookWorkOf(ctx.queue);
-  const store = createInterviewStore(ctx.db);
+  const store = createInterviewStore(ctx.db, ctx.now);
   const worker = outlookWorkerOptionsOf(ctx, deps.people);
   const outlookSync = createOutlookSync({ store, ...worker });
   const requests = createInterviewRequests({

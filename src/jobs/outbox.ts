@@ -77,6 +77,7 @@ export function createOutbox<T extends PgTable>(db: Db, table: T, columns: Outbo
      * (e.g. one booking).
      */
     claim: async (limit: number, leaseMs: number, scope?: SQL): Promise<Array<T['$inferSelect']>> => {
+      // The machine's time, not the service clock: a lease measures elapsed time (src/shared/clock.ts).
       const now = new Date();
       const free = or(isNull(columns.leaseUntil), lt(columns.leaseUntil, now));
       const candidates = db

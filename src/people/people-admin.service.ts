@@ -233,7 +233,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
   const applyStaged = async (tx: Db, full: boolean) => {
     // People HR erased stay out until HR lifts their exclusion (docs/people.md, "Erased people").
     const excluded = await directoryExclusionStore.excludedIds(tx);
-    const store = createPeopleStore(tx);
+    const store = createPeopleStore(tx, deps.now);
     let after = '';
     for (;;) {
       const slice = await syncStore.stagedStaff(tx, after, APPLY_SLICE);
@@ -427,7 +427,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
           async (tx, changed, moved) => {
             await syncStore.finishRound(tx, reader.owner, deps.now());
             await history.recordSync(tx, {
-              people: await createPeopleStore(tx).count(),
+              people: await createPeopleStore(tx, deps.now).count(),
               added: changed.added,
               changed: changed.changed,
               supervisorsChanged: changed.supervisorsChanged,
@@ -444,7 +444,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
         const run: SyncRun = {
           status: 'synced',
           full: read.mode === 'full',
-          people: await createPeopleStore(db).count(),
+          people: await createPeopleStore(db, deps.now).count(),
           added: diff.added,
           changed: diff.changed,
           supervisorsChanged: diff.supervisorsChanged,
@@ -671,7 +671,7 @@ export function createPeopleAdminService(deps: PeopleAdminDependencies) {
     async levelHistory(actor: Actor, personId: string): Promise<LevelHistory> {
       requireHr(actor);
       // As in force now (not the hourly copy): HR sees a 4/1 発令 from 0:00 on 4/1.
-      const store = createPeopleStore(db, { now: deps.now });
+      const store = createPeopleStore(db, deps.now);
       const person = await store.get(personId);
       if (!person) throw new AppError('not_found', 'No such person in the directory.');
       const manager = person.managerId ? await store.get(person.managerId) : undefined;

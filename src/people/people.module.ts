@@ -23,7 +23,7 @@ export function createPeopleModule(
   },
 ) {
   const { queue, logger } = ctx;
-  const store = createPeopleStore(ctx.db, { now: ctx.now });
+  const store = createPeopleStore(ctx.db, ctx.now);
   const service = createPeopleService({ store, directory: ctx.directory, levels: ctx.framework.levels });
   const admin = createPeopleAdminService({
     db: ctx.db,

@@ -17,8 +17,7 @@ export type NewPerson = Omit<
  * at read time (people-in-force.ts) — so a 発令 takes effect at 0:00 on its date, not when a job runs.
  * `now` is the service clock (tests freeze it).
  */
-export function createPeopleStore(db: Db, options: { now?: () => Date } = {}) {
-  const now = options.now ?? (() => new Date());
+export function createPeopleStore(db: Db, now: () => Date) {
   const current = () => peopleInForce(db, jstDayOf(now().getTime()));
   /** One nullable field of a person as in force today; null for someone unknown. */
   const fieldInForce = async (

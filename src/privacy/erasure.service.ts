@@ -16,6 +16,8 @@ export interface ErasureDependencies {
   db: Db;
   /** Whether the person is still in the organisation directory (Entra ID). */
   directory: Pick<Directory, 'getUser'>;
+  /** The service clock: when the erasure happened. */
+  now: () => Date;
 }
 
 type Executor = Pick<Db, 'execute'>;
@@ -52,7 +54,7 @@ const splitCounts = (counts: Record<string, number>) => {
  * the erasure is refused unless HR forces it with a reason: a person who is still at work would lose
  * their records by a slip.
  */
-export function createErasureService({ db, directory }: ErasureDependencies) {
+export function createErasureService({ db, directory, now }: ErasureDependencies) {
   const requireHr = (actor: Actor) => {
     if (!actor.isHr) throw new AppError('forbidden', 'Only HR may erase personal data.');
   };
@@ -158,9 +160,11 @@ export function createErasureService({ db, directory }: ErasureDependencies) {
           if (n > 0) counts[`detach:${keyOf(rule)}`] = n;
         }
         // Their directory entry would come back with the next sync: keep them out until HR lets them back.
-        await excludeFromDirectory(tx, personId, id, new Date());
+        const at = now();
+        await excludeFromDirectory(tx, personId, id, at);
         await tx.insert(erasureRecords).values({
           id,
+          erasedAt: at,
           erasedPersonId: personId,
           erasedDisplayName: displayName,
           erasedBy: actor.id,

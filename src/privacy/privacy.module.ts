@@ -5,7 +5,7 @@ import { createErasureService } from './erasure.service.ts';
 
 export function createPrivacyModule(ctx: AppContext) {
   return {
-    routes: erasureRoutes(createErasureService({ db: ctx.db, directory: ctx.directory })),
+    routes: erasureRoutes(createErasureService({ db: ctx.db, directory: ctx.directory, now: ctx.now })),
     jobs: [],
   } satisfies SliceModule;
 }

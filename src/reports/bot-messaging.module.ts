@@ -28,7 +28,7 @@ export function createBotMessagingModule(
   },
 ) {
   const { config, microsoft, logger, queue } = ctx;
-  const conversations = createConversationReferenceStore(ctx.db);
+  const conversations = createConversationReferenceStore(ctx.db, ctx.now);
   // The bot's own identity (Azure Bot) in production; the Agents Playground's connector takes no token.
   const credentials =
     config.mode === 'production'

@@ -26,7 +26,8 @@ export async function personalLocalesOf(db: Db, personIds: string[]): Promise<Ma
   return locales;
 }
 
-export function createConversationReferenceStore(db: Db) {
+/** `now` is the service clock (tests freeze or move it): it stamps what the store changes. */
+export function createConversationReferenceStore(db: Db, now: () => Date) {
   return {
     async remember(reference: NewConversationReference): Promise<void> {
       const { conversationId: _key, ...changes } = reference;
@@ -35,7 +36,7 @@ export function createConversationReferenceStore(db: Db) {
         .values(reference)
         .onConflictDoUpdate({
           target: conversationReferences.conversationId,
-          set: { ...changes, updatedAt: new Date() },
+          set: { ...changes, updatedAt: now() },
         });
     },
 
@@ -68,7 +69,7 @@ export function createConversationReferenceStore(db: Db) {
     async recordUninstallation(teamId: string): Promise<void> {
       await db
         .update(teamInstallations)
-        .set({ uninstalledAt: new Date() })
+        .set({ uninstalledAt: now() })
         .where(eq(teamInstallations.teamId, teamId));
     },
 

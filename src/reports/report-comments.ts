@@ -88,10 +88,10 @@ export function createReportComments(deps: ReportCommentsDependencies) {
             throw new AppError('conflict', 'This comment form was already used for another comment.');
           return existing;
         }
-        const training = createTrainingStore(tx);
+        const training = createTrainingStore(tx, deps.now);
         const session = await training.session(report.sessionId);
         const course = session ? await training.course(session.courseId) : undefined;
-        const supervisor = (await createPeopleStore(tx).get(actor.id)) ?? undefined;
+        const supervisor = (await createPeopleStore(tx, deps.now).get(actor.id)) ?? undefined;
         if (session && course)
           await deps.botMessages.enqueue(
             [
@@ -162,7 +162,7 @@ export function createReportComments(deps: ReportCommentsDependencies) {
         : undefined;
       if (!report || report.status !== 'submitted' || !report.submittedAt)
         throw new AppError('not_found', 'No such training report.');
-      const training = createTrainingStore(db);
+      const training = createTrainingStore(db, deps.now);
       const session = await training.session(report.sessionId);
       const course = session ? await training.course(session.courseId) : undefined;
       if (!session || !course) throw new AppError('not_found', 'No such training report.');

@@ -28,6 +28,8 @@ export interface ReportSharingDependencies {
   cards: Pick<ReportCardBuilders, 'summary' | 'supervisorNotice'>;
   /** Where the supervisor's link points: a Teams deep link to the tab, or the tab's URL. */
   tabLink: () => string;
+  /** The service clock, for the stores it opens on the transaction. */
+  now: () => Date;
 }
 
 export function createReportSharing(deps: ReportSharingDependencies) {
@@ -38,15 +40,18 @@ export function createReportSharing(deps: ReportSharingDependencies) {
      * this very transaction.
      */
     async onSubmitted(tx: Db, report: ReportRow): Promise<void> {
-      const people = createPeopleStore(tx);
-      const training = createTrainingStore(tx);
+      const people = createPeopleStore(tx, deps.now);
+      const training = createTrainingStore(tx, deps.now);
       const author = await people.get(report.personId);
       const session = await training.session(report.sessionId);
       const course = session ? await training.course(session.courseId) : undefined;
       const mapping = author?.department
         ? await createChannelMappingStore(tx).of(author.department)
         : undefined;
-      const channel = resolveChannel(mapping, await createConversationReferenceStore(tx).listInstallations());
+      const channel = resolveChannel(
+        mapping,
+        await createConversationReferenceStore(tx, deps.now).listInstallations(),
+      );
       const supervisorId = author?.managerId ?? null;
       await tx
         .insert(reportShares)

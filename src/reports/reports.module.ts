@@ -56,6 +56,7 @@ export function createReportsModule(
     botMessages,
     cards,
     tabLink: trainingTabLink(config, 'team'),
+    now: ctx.now,
   });
   const comments = createReportComments({
     db: ctx.db,

@@ -54,7 +54,7 @@ export async function createTrainingModule(
   const { queue, logger } = ctx;
   const mailbox = ctx.microsoft.trainingMailbox;
   if (!mailbox) throw new Error('TRAINING_MAILBOX is not configured');
-  const store = createTrainingStore(ctx.db);
+  const store = createTrainingStore(ctx.db, ctx.now);
   const outlookWork = outlookWorkQueue(queue, TRAINING_OUTLOOK_QUEUE, 'sessionId', 'training sessions');
   if (deps.seedCatalog) {
     const seeded = await deps.seedCatalog(store);

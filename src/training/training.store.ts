@@ -22,7 +22,8 @@ const mergedAction = (requested: OutlookAction) => sql`case
   when ${trainingSessions.outlookAction} = 'move' or ${requested}::text = 'move' then 'move'
   else 'attendees' end`;
 
-export function createTrainingStore(db: Db) {
+/** `now` is the service clock (tests freeze or move it): it stamps what the store changes. */
+export function createTrainingStore(db: Db, now: () => Date) {
   const outbox = createOutbox(db, trainingSessions, outlookOutboxColumns(trainingSessions));
   const courses = rowsById(db, trainingCourses);
   const sessions = rowsById(db, trainingSessions);
@@ -82,7 +83,7 @@ export function createTrainingStore(db: Db) {
     },
     /** Optimistic update: only if nobody changed the course since `expected`. */
     async updateCourse(id: string, expected: number, changes: Partial<NewCourse>) {
-      return updateAtVersion(db, trainingCourses, id, expected, changes);
+      return updateAtVersion(db, trainingCourses, id, expected, changes, now());
     },
 
     /** Whether the course is self-study (no dated sessions; src/training/learning.service.ts). */
@@ -181,7 +182,7 @@ export function createTrainingStore(db: Db) {
     ): Promise<boolean> {
       return outbox.settle(claimed.id, eq(trainingSessions.outboxSeq, claimed.outboxSeq), {
         facts,
-        outcome: { ...outcome, updatedAt: new Date() },
+        outcome: { ...outcome, updatedAt: now() },
         created: Boolean(facts.eventId),
       });
     },

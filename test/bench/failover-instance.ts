@@ -33,7 +33,7 @@ const connector: BotConnector = {
 };
 const worker = createBotOutboxWorker({
   db: database.db,
-  conversations: createConversationReferenceStore(database.db),
+  conversations: createConversationReferenceStore(database.db, () => new Date()),
   connector,
   logger: pino({ level: 'silent' }),
   workerId,

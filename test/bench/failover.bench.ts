@@ -83,7 +83,7 @@ export const failoverBenchmark: Benchmark = {
     const database = await openDatabase({ databaseUrl });
     const instances: Instance[] = [];
     try {
-      const conversations = createConversationReferenceStore(database.db);
+      const conversations = createConversationReferenceStore(database.db, () => new Date());
       await conversations.recordInstallation({
         teamId: TEAM,
         teamName: '小平市役所',

@@ -99,7 +99,7 @@ async function bookSeason() {
     const viewer = supervisors[0]!.id;
 
     const database = await openDatabase({ databaseUrl: undefined, dataDir });
-    const peopleStore = createPeopleStore(database.db);
+    const peopleStore = createPeopleStore(database.db, () => new Date());
     await peopleStore.upsert(
       organisation.map((person) => ({
         id: person.id,
@@ -116,7 +116,7 @@ async function bookSeason() {
         employmentType: 'regular' as const,
       })),
     );
-    const store = createInterviewStore(database.db);
+    const store = createInterviewStore(database.db, () => new Date());
     const sync = createOutlookSync({
       store,
       people: peopleStore,

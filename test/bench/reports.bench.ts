@@ -54,7 +54,7 @@ export const reportsBenchmark: Benchmark = {
     const fake = await startFakeConnector({ latencyMs: LATENCY_MS });
     const database = await openDatabase({ dataDir });
     try {
-      const conversations = createConversationReferenceStore(database.db);
+      const conversations = createConversationReferenceStore(database.db, () => new Date());
       const channels = Array.from({ length: CHANNELS }, (_, index) => ({
         id: `19:ka-${index}@thread.tacv2`,
         name: `課 ${index + 1}`,

@@ -47,7 +47,7 @@ export async function startBenchApi(deps: {
   const authorityHost = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}`;
 
   const audit = createAuditLog(deps.db);
-  const people = createPeopleStore(deps.db, { now: deps.now });
+  const people = createPeopleStore(deps.db, deps.now);
   const app = await createHttpApp({
     logger: pino({ level: 'silent' }),
     routes: [
@@ -57,8 +57,10 @@ export async function startBenchApi(deps: {
           framework: deps.framework,
           people,
           interviews: {
-            ...createInterviewStatus(createInterviewStore(deps.db)),
-            careerInterviewStarts: createCareerInterviewStarts(createInterviewStore(deps.db)),
+            ...createInterviewStatus(createInterviewStore(deps.db, () => new Date())),
+            careerInterviewStarts: createCareerInterviewStarts(
+              createInterviewStore(deps.db, () => new Date()),
+            ),
           },
           audit,
           now: deps.now,

@@ -93,7 +93,7 @@ export const scaleBenchmark: Benchmark = {
 
       // The deepest person, checked by someone outside their chain: the whole chain is walked. The
       // policy is called directly: it runs inside every request, it is not a route of its own.
-      const lines = createPeopleStore(db, { now: () => NOW });
+      const lines = createPeopleStore(db, () => NOW);
       const access = createAccessPolicy(lines);
       const deepest = city.deepest;
       // PostgreSQL plans a prepared statement afresh for its first five runs on a connection, then keeps a

@@ -93,7 +93,7 @@ export async function bookInterview(
   },
 ): Promise<void> {
   const { organizer, person, type, fiscalYear, start, joinUrl } = booking;
-  await createInterviewStore(server.database.db).insertBooking(
+  await createInterviewStore(server.database.db, () => new Date()).insertBooking(
     { organizerId: organizer.id, idempotencyKey: randomUUID() },
     [
       {

@@ -309,7 +309,7 @@ describe.each(SLICE_BACKENDS)('fiscal-year cycles on %s', (backend) => {
       jstMidnight(new Date(officeTime.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)) + 20 * 3_600_000,
     );
     const remindersAt = (now: Date) => {
-      const store = createCycleStore(server.database.db);
+      const store = createCycleStore(server.database.db, () => new Date());
       return createCycleReminders({
         due: createDueCalculator({ store, status: createGrowthStatus(server.database.db), now: () => now }),
         messages: outbox,

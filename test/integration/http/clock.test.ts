@@ -52,4 +52,28 @@ describe('the server’s clock', () => {
     );
     expect(new Date(row!.updated_at).toISOString()).toBe(frozen.toISOString());
   });
+
+  it('stamps a career design’s update with the clock it was given too', async () => {
+    const someone = (server.emulator.people as Array<{ id: string }>)[1]!;
+    const design = (version: number, pathField: string) => ({
+      version,
+      visionMidTerm: '',
+      visionLongTerm: '',
+      path: 'specialist',
+      pathField,
+      interests: [],
+      qualificationsHeld: [],
+      qualificationsPlanned: [],
+      trainingsWanted: [],
+      rotation: [],
+    });
+    expect((await call(someone, 'PUT', '/api/people/me/career', design(0, '福祉'))).status).toBe(200);
+    expect((await call(someone, 'PUT', '/api/people/me/career', design(1, '子育て支援'))).status).toBe(200);
+    const [row] = await server.database.query<{ updated_at: Date | string; version: number }>(
+      'SELECT updated_at, version FROM career_designs WHERE person_id = $1',
+      [someone.id],
+    );
+    expect(row!.version).toBe(2);
+    expect(new Date(row!.updated_at).toISOString()).toBe(frozen.toISOString());
+  });
 });

@@ -55,7 +55,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     // A copy of the migrated template (test/support/backends.ts): migrating an empty PGlite took seconds.
     store = await createTestStore('pglite');
     database = await openDatabase({ databaseUrl: undefined, dataDir: store.dataDir });
-    await createPeopleStore(database.db).upsert(
+    await createPeopleStore(database.db, now).upsert(
       organisation.map((person) => ({
         id: person.id,
         userPrincipalName: person.userPrincipalName,
@@ -105,8 +105,8 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
 
   const syncWith = (overrides: { calendar?: Calendar } = {}) =>
     createOutlookSync({
-      store: createInterviewStore(database.db),
-      people: createPeopleStore(database.db),
+      store: createInterviewStore(database.db, now),
+      people: createPeopleStore(database.db, now),
       calendar: overrides.calendar ?? calendar,
       logger: testLogger,
       now,
@@ -118,7 +118,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
 
   const book = async (organizer: SeedPerson, people: SeedPerson[]) => {
     const day = Date.now() + 20 * DAY;
-    return createInterviewStore(database.db).insertBooking(
+    return createInterviewStore(database.db, now).insertBooking(
       { organizerId: organizer.id, idempotencyKey: randomUUID() },
       people.map((person, index) => ({
         organizerId: organizer.id,
@@ -135,7 +135,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
       })),
     );
   };
-  const rowsOf = (bookingId: string) => createInterviewStore(database.db).ofBooking(bookingId);
+  const rowsOf = (bookingId: string) => createInterviewStore(database.db, now).ofBooking(bookingId);
   const eventsOf = (mailbox: SeedPerson) =>
     emulator.eventsOf(mailbox.id).filter((event) => event.isOrganizer && !event.seeded);
 
@@ -202,7 +202,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     const organizer = supervisors()[2]!;
     const [rewritten, moved] = reportsOf(organizer).slice(1, 3);
     const bookingId = await book(organizer, [rewritten!, moved!]);
-    const store = createInterviewStore(database.db);
+    const store = createInterviewStore(database.db, now);
     const [first, second] = await rowsOf(bookingId);
     // A day later, on a whole minute (Outlook keeps no milliseconds).
     const laterStart = Math.ceil((second!.startsAt.getTime() + DAY) / MINUTE) * MINUTE;
@@ -273,7 +273,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
   it('marks an online training session in a mailbox without Teams as "no Teams link"', async () => {
     const mailbox = organisation.filter((person) => person.managerId !== null)[0]!;
     emulator.setOnlineMeetingProviders(mailbox.id, []);
-    const store = createTrainingStore(database.db);
+    const store = createTrainingStore(database.db, now);
     const course = await store.insertCourse({
       category: 'specialist',
       titleJa: '共有メールボックス研修',
@@ -291,7 +291,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     });
     const training = createTrainingOutlook({
       store,
-      people: createPeopleStore(database.db),
+      people: createPeopleStore(database.db, now),
       calendar,
       logger: testLogger,
       mailbox: mailbox.id,
@@ -318,7 +318,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
 
   it('moves a training session at once when HR moved it while its event was being made', async () => {
     const mailbox = organisation.filter((person) => person.managerId !== null)[1]!;
-    const store = createTrainingStore(database.db);
+    const store = createTrainingStore(database.db, now);
     const course = await store.insertCourse({
       category: 'specialist',
       titleJa: '移動研修',
@@ -351,7 +351,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     };
     const run = await createTrainingOutlook({
       store,
-      people: createPeopleStore(database.db),
+      people: createPeopleStore(database.db, now),
       calendar: editing,
       logger: testLogger,
       mailbox: mailbox.id,
@@ -376,7 +376,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
   it('invites a training session of 200 people a minute’s worth at a time, with no 429', async () => {
     const [mailbox, ...rest] = organisation.filter((person) => person.managerId !== null);
     const attendees = rest.slice(0, 200);
-    const store = createTrainingStore(database.db);
+    const store = createTrainingStore(database.db, now);
     const course = await store.insertCourse({
       category: 'specialist',
       titleJa: '大人数研修',
@@ -403,7 +403,7 @@ describe('Outlook writes: Teams links verified, invitations paced per mailbox', 
     );
     const training = createTrainingOutlook({
       store,
-      people: createPeopleStore(database.db),
+      people: createPeopleStore(database.db, now),
       calendar,
       logger: testLogger,
       mailbox: mailbox!.id,

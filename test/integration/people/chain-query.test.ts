@@ -35,7 +35,7 @@ describe.each(SLICE_BACKENDS)('the supervisor chain in one query on %s', (backen
   };
 
   it('finds every level above, within the limit, and nobody else', async () => {
-    const lines = createPeopleStore(database.db, { now: () => new Date(clock) });
+    const lines = createPeopleStore(database.db, () => new Date(clock));
     const bucho = await person(null);
     const kacho = await person(bucho);
     const kakaricho = await person(kacho);
@@ -91,7 +91,7 @@ describe.each(SLICE_BACKENDS)('the supervisor chain in one query on %s', (backen
   });
 
   it('ends in a loop of the directory', async () => {
-    const lines = createPeopleStore(database.db, { now: () => new Date(clock) });
+    const lines = createPeopleStore(database.db, () => new Date(clock));
     const first = randomUUID();
     const second = await person(first);
     await database.db.insert(people).values({

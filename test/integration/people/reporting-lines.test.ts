@@ -161,7 +161,7 @@ describe.each(SLICE_BACKENDS)('reporting lines through 発令 on %s', (backend) 
       queueSync: async () => undefined,
       now,
     });
-    const store = createPeopleStore(server.database.db, { now });
+    const store = createPeopleStore(server.database.db, now);
     const access = createAccessPolicy(store);
     const profiles = createPeopleService({
       store,

@@ -79,7 +79,7 @@ describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
       databases.push(second);
     }
     fake = await startFakeConnector({ clock });
-    const conversations = createConversationReferenceStore(first.db);
+    const conversations = createConversationReferenceStore(first.db, () => new Date());
     await rememberPersonalChats(conversations, {
       serviceUrl: fake.url,
       tenantId: TENANT,
@@ -92,7 +92,7 @@ describe.each(BACKENDS)('bot outbox failover on %s', (backend: BackendName) => {
   function instance(database: Database, options: Partial<BotOutboxWorkerOptions>, stopAfter = true) {
     const created = createBotOutboxWorker({
       db: database.db,
-      conversations: createConversationReferenceStore(database.db),
+      conversations: createConversationReferenceStore(database.db, () => new Date()),
       connector: createBotConnector({ credentials: undefined, timeoutMs: 5000 }),
       logger: testLogger,
       retryBaseMs: 20,

@@ -64,7 +64,7 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
 
   async function setUp(people: string[] = ['person-1'], connectorOptions: { clock?: () => number } = {}) {
     fake = await startFakeConnector(connectorOptions);
-    const conversations = createConversationReferenceStore(database.db);
+    const conversations = createConversationReferenceStore(database.db, () => new Date());
     for (const personId of people)
       await conversations.remember({
         conversationId: `a:chat-${personId}`,
@@ -524,7 +524,7 @@ describe.each(BACKENDS)('the running server’s bot outbox on %s', (backend) => 
   it('posts what a service enqueues through the bot.outbox queue, without anyone draining by hand', async () => {
     fake = await startFakeConnector();
     server = await startTestServer({ backend });
-    await createConversationReferenceStore(server.database.db).recordInstallation({
+    await createConversationReferenceStore(server.database.db, () => new Date()).recordInstallation({
       teamId: TEAM,
       teamName: '総務部',
       aadGroupId: null,
@@ -610,7 +610,7 @@ describe('bot outbox: installing the app for a person before their first 1:1 mes
       emulator = shared;
     }
     fake = await startFakeConnector({ installations: emulator.teamsApp });
-    const conversations = createConversationReferenceStore(database.db);
+    const conversations = createConversationReferenceStore(database.db, () => new Date());
     // The app is in a team (where the tenant's serviceUrl was learnt); nobody has it personally yet.
     if (teamInstalled)
       await conversations.recordInstallation({

@@ -277,8 +277,8 @@ describe.each(SLICE_BACKENDS)('post-training reports on %s', (backend) => {
   it('has the report stored before it is acknowledged: when marking it reported fails, a retry finds it stored and heals the enrolment', async () => {
     const person = attendees[2]!;
     const db = server.database.db;
-    const peopleStore = createPeopleStore(db);
-    const store = createTrainingStore(db);
+    const peopleStore = createPeopleStore(db, () => new Date());
+    const store = createTrainingStore(db, () => new Date());
     const training = createTrainingService({
       store,
       people: peopleStore,

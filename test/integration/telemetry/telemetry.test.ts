@@ -223,7 +223,7 @@ describe('with a database (PGlite)', () => {
     ]);
     const worker = createBotOutboxWorker({
       db: database.db,
-      conversations: createConversationReferenceStore(database.db),
+      conversations: createConversationReferenceStore(database.db, () => new Date()),
       connector: createBotConnector({ credentials: undefined }),
       logger: testLogger,
     });
@@ -239,7 +239,7 @@ describe('with a database (PGlite)', () => {
   });
 
   it('counts a 1:1 message given up because the organisation refused to install the app', async () => {
-    const conversations = createConversationReferenceStore(database.db);
+    const conversations = createConversationReferenceStore(database.db, () => new Date());
     await conversations.recordInstallation({
       teamId: 'team-telemetry',
       teamName: null,

@@ -311,8 +311,8 @@ describe.each(SLICE_BACKENDS)('training announcements (受講案内) on %s', (ba
     const instance = (messages: BotMessages) =>
       createAnnouncements({
         db,
-        store: createTrainingStore(db),
-        people: createPeopleStore(db),
+        store: createTrainingStore(db, clock.now),
+        people: createPeopleStore(db, clock.now),
         framework: server.framework,
         audit: createAuditLog(db),
         messages,

@@ -44,7 +44,7 @@ describe('training catalog', () => {
     );
     const { seedTrainingCatalog } = await import('../../../src/dev/training-catalog.ts');
     const { createTrainingStore } = await import('../../../src/training/training.store.ts');
-    expect(await seedTrainingCatalog(createTrainingStore(server.database.db))).toBe(0);
+    expect(await seedTrainingCatalog(createTrainingStore(server.database.db, () => new Date()))).toBe(0);
     expect((await allCourses(shuji)).length).toBe(courses.length);
   });
 

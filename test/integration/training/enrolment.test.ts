@@ -680,9 +680,9 @@ describe.each(SLICE_BACKENDS)('seats and attendance on %s', (backend) => {
     expect(attended.body.status).toBe('attended');
 
     const db = server.database.db;
-    const peopleStore = createPeopleStore(db);
+    const peopleStore = createPeopleStore(db, () => new Date());
     const service = createTrainingService({
-      store: createTrainingStore(db),
+      store: createTrainingStore(db, () => new Date()),
       people: peopleStore,
       access: createAccessPolicy(peopleStore),
       audit: createAuditLog(db),
