@@ -127,6 +127,10 @@ export default defineConfig({
           isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/support/setup.ts'],
+          // expect.element and expect.poll wait for a render after the fake client answers: Vitest's default
+          // of 1 s is within reach of a machine running another suite beside this one. A wrong value still
+          // fails, after 10 s.
+          expect: { poll: { timeout: 10_000 } },
           browser: {
             enabled: true,
             headless: true,
