@@ -424,7 +424,18 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
       leaseMs: 300,
     });
     void dying.drain();
-    await vi.waitFor(() => expect(context.fake.accepted).toHaveLength(1), { timeout: 60_000, interval: 25 });
+    // Once in a loaded full run (not reproduced alone or with four runs side by side) the dying worker had
+    // posted nothing after 60 s. Should it happen again, the failure shows what the worker and the fake saw.
+    await vi.waitFor(
+      () =>
+        expect({
+          accepted: context.fake.accepted.length,
+          answers: context.fake.answers.map((answer) => answer.status),
+          worker: dying.counts(),
+          inFlight: dying.inFlight(),
+        }).toMatchObject({ accepted: 1 }),
+      { timeout: 60_000, interval: 25 },
+    );
     void dying.stop();
     now += 1000; // its leases have run out
     await drainAll(worker(context, { clock, leaseMs: 300 }), context.messages, ['k-window']);
