@@ -78,6 +78,8 @@ export function createOutbox<T extends PgTable>(db: Db, table: T, columns: Outbo
      */
     claim: async (limit: number, leaseMs: number, scope?: SQL): Promise<Array<T['$inferSelect']>> => {
       // The machine's time, not the service clock: a lease measures elapsed time (src/shared/clock.ts).
+      // A postponed row's retry time, which shares the lease column, comes from its caller's clock: on a
+      // clock a test moved, it is due by that clock's offset earlier or later.
       const now = new Date();
       const free = or(isNull(columns.leaseUntil), lt(columns.leaseUntil, now));
       const candidates = db

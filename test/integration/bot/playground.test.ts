@@ -174,7 +174,7 @@ describe('the bot with Microsoft 365 Agents Playground', () => {
 
     beforeAll(async () => {
       // The person has talked to the bot before, so the app knows their chat and the notices below reach
-      // it: also when these tests run without the first one (\`-t\`, a shuffled order).
+      // it: also when these tests run without the first one (-t, a shuffled order).
       await ask('hello', 'en-US');
       const people = server.emulator.people;
       [member, supervisor] = playgroundStandIns(people) as [Person, Person];

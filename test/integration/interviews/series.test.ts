@@ -13,6 +13,7 @@ import type {
 import { apiCaller } from '../../support/api-caller.ts';
 import { officeWindow, until } from '../../support/waiting.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { shiftedClock } from '../../support/shifted-clock.ts';
 
 type Person = TestServer['emulator']['people'][number];
 
@@ -28,8 +29,7 @@ describe('recurring 1:1 series', () => {
 
   // The server's clock, which a test moves past an occurrence to have it held (its start in the database
   // stays Outlook's: the calendar reconcile would put a rewritten one back).
-  let offset = 0;
-  const clock = { now: () => new Date(Date.now() + offset) };
+  const clock = shiftedClock();
 
   beforeAll(async () => {
     server = await startTestServer({ clock });
@@ -331,13 +331,13 @@ describe('recurring 1:1 series', () => {
 
     // Once it was held, opening the next carries the open items over: once, whoever opens, however often.
     // (Moving its start in the database instead raced the calendar reconcile, which put Outlook's back.)
-    offset = Date.parse(first!.end) + 30 * 60_000 - Date.now();
+    clock.setOffset(Date.parse(first!.end) + 30 * 60_000 - Date.now());
     const [opened, again] = await (async () => {
       try {
         const together = await Promise.all([detailOf(kacho), detailOf(person), detailOf(kacho)]);
         return [together, await detailOf(person)] as const;
       } finally {
-        offset = 0;
+        clock.setOffset(0);
       }
     })();
     for (const seen of [...opened, again]) {

@@ -29,6 +29,7 @@ import { createTabLinks } from '../../../src/shared/tab-links.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startPlayground, type Playground, type PlaygroundMessage } from '../../support/playground.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { shiftedClock } from '../../support/shifted-clock.ts';
 
 /** Now if the office is open, else an hour after it next opens: notices wait for office hours. */
 function officeOpenInstant(): number {
@@ -39,8 +40,7 @@ function officeOpenInstant(): number {
 describe('bot outbox through Microsoft 365 Agents Playground', () => {
   let server: TestServer;
   let playground: Playground;
-  const offset = officeOpenInstant() - Date.now();
-  const clock = { now: () => new Date(Date.now() + offset) };
+  const clock = shiftedClock(officeOpenInstant() - Date.now());
   beforeAll(async () => {
     server = await startTestServer({ clock });
     playground = await startPlayground(`${server.url}/api/messages`);

@@ -21,6 +21,7 @@ import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { testLogger } from '../../support/logger.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, until, type Person } from './training-support.ts';
+import { shiftedClock } from '../../support/shifted-clock.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -37,8 +38,7 @@ function nextSaturdayMorning(): number {
 
 describe.each(SLICE_BACKENDS)('training announcements (受講案内) on %s', (backend) => {
   let server: TestServer;
-  const offset = nextSaturdayMorning() - Date.now();
-  const clock = { now: () => new Date(Date.now() + offset) };
+  const clock = shiftedClock(nextSaturdayMorning() - Date.now());
   let hr: Person;
   let staff: Person;
   let course: CourseView;

@@ -9,6 +9,7 @@ import { apiCaller } from '../../support/api-caller.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, sessionBody, until, type Person } from './training-support.ts';
+import { shiftedClock } from '../../support/shifted-clock.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -32,8 +33,7 @@ type Notice = {
 
 describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
   let server: TestServer;
-  const offset = nextSaturdayMorning() - Date.now();
-  const clock = { now: () => new Date(Date.now() + offset) };
+  const clock = shiftedClock(nextSaturdayMorning() - Date.now());
   let hr: Person;
   let kakaricho: Person;
   let recommended: Person;

@@ -13,6 +13,7 @@ import { apiCaller } from '../../support/api-caller.ts';
 import { startPlayground, type Playground, type PlaygroundMessage } from '../../support/playground.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, sessionBody, until, type Person } from './training-support.ts';
+import { shiftedClock } from '../../support/shifted-clock.ts';
 
 const cardText = (message: PlaygroundMessage) => JSON.stringify(message.attachments.map((a) => a.content));
 
@@ -28,8 +29,7 @@ describe('training notices through Agents Playground (local mode)', () => {
   let supervisor: Person;
   let hr: Person;
   let session: SessionView;
-  const offset = officeOpenInstant() - Date.now();
-  const clock = { now: () => new Date(Date.now() + offset) };
+  const clock = shiftedClock(officeOpenInstant() - Date.now());
   const call = apiCaller(() => server);
   const inChat = (text: string) => (message: PlaygroundMessage) =>
     message.conversationId === playground.config.personalChat.id && cardText(message).includes(text);
