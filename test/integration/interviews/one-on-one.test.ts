@@ -16,6 +16,7 @@ import { jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import { mondayOf } from '../../../src/shared/japan-time.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { officeWindow, until } from '../../support/waiting.ts';
+import { shiftedClock } from '../../support/shifted-clock.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
@@ -27,10 +28,13 @@ describe('1:1s', () => {
   let kacho: Person;
   let reports: Person[];
   const call = apiCaller(() => server);
+  // The server's clock, which a test moves into a meeting (its start in the database stays Outlook's: the
+  // calendar reconcile would put a rewritten one back).
+  const clock = shiftedClock();
   const options = { ...officeWindow(10), durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ clock });
     const people = server.emulator.people;
     kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
     reports = people.filter((person) => person.managerId === kacho.id);
@@ -229,26 +233,28 @@ describe('1:1s', () => {
     });
 
     it('closes the report’s agenda once the meeting has started; ticking still works', async () => {
-      await server.database.query(
-        `UPDATE interviews SET starts_at = now() - interval '10 minutes', ends_at = now() + interval '20 minutes' WHERE id = $1`,
-        [interview.id],
-      );
-      const seen = await detailAs(person);
-      const late = await put(person, {
-        version: seen.version,
-        agenda: [...seen.agenda, { id: 'self-3', text: '遅れて追加', source: 'self' }],
-        sharedNotes: seen.sharedNotes,
-        actionItems: seen.actionItems,
-      });
-      expect(late.status).toBe(409);
-      expect(await detailAs(person)).toEqual(seen);
-      const ticked = await put(person, {
-        version: seen.version,
-        agenda: seen.agenda,
-        sharedNotes: seen.sharedNotes,
-        actionItems: seen.actionItems.map((item) => ({ ...item, done: true })),
-      });
-      expect(ticked.status).toBe(200);
+      // Ten minutes into the meeting, by the server's clock.
+      clock.setOffset(Date.parse(interview.start) + 10 * 60_000 - Date.now());
+      try {
+        const seen = await detailAs(person);
+        const late = await put(person, {
+          version: seen.version,
+          agenda: [...seen.agenda, { id: 'self-3', text: '遅れて追加', source: 'self' }],
+          sharedNotes: seen.sharedNotes,
+          actionItems: seen.actionItems,
+        });
+        expect(late.status).toBe(409);
+        expect(await detailAs(person)).toEqual(seen);
+        const ticked = await put(person, {
+          version: seen.version,
+          agenda: seen.agenda,
+          sharedNotes: seen.sharedNotes,
+          actionItems: seen.actionItems.map((item) => ({ ...item, done: true })),
+        });
+        expect(ticked.status).toBe(200);
+      } finally {
+        clock.setOffset(0);
+      }
     });
   });
 
