@@ -432,7 +432,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
    * the lease it was started under, which outlasts the connector's timeout). False when the sender lease
    * was lost: this worker was too slow to renew, and another may be draining now.
    */
-  const heartbeat = async (): Promise<boolean> => {
+  const renew = async (): Promise<boolean> => {
     // Stopping: let the lease run out, so that a worker whose last requests hang does not hold up others.
     if (!holding || lostSender || stopping) return false;
     const hungSince = clock() - leaseMs;
@@ -469,6 +469,19 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
       if (held && row.leaseUntil) held.leaseUntil = row.leaseUntil;
     }
     return true;
+  };
+  /**
+   * The heartbeat running now. One at a time (a slow database must not stack them), and the drain's end
+   * waits for it before releasing the sender lease: on PostgreSQL its upsert, issued first, could reach
+   * the server after the release's delete (on another pooled connection) and take the lease back for a
+   * worker that no longer sends, holding every other instance off until it ran out.
+   */
+  let beating: Promise<boolean> | undefined;
+  const heartbeat = (): Promise<boolean> => {
+    beating ??= renew().finally(() => {
+      beating = undefined;
+    });
+    return beating;
   };
 
   // A new sender (after a restart, or on another instance) starts from what the tenant's ledger holds:
@@ -1002,6 +1015,7 @@ export function createBotOutboxWorker(options: BotOutboxWorkerOptions) {
     } finally {
       clearInterval(timer);
       holding = false;
+      await beating?.catch(() => undefined);
       waiting = [];
       if (!lostSender) await releaseSender().catch(() => undefined);
     }

@@ -10,7 +10,7 @@ import {
   createBotOutboxWorker,
   type BotOutboxWorkerOptions,
 } from '../../../src/reports/bot-outbox.ts';
-import { botOutbox } from '../../../src/reports/bot-outbox.schema.ts';
+import { botOutbox, botOutboxSender } from '../../../src/reports/bot-outbox.schema.ts';
 import {
   createConversationReferenceStore,
   type ConversationReferenceStore,
@@ -398,6 +398,84 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
     for (const reject of hanging) reject(new Error('killed'));
     await senderDrain;
   }, 90_000);
+
+  it('takes no sender lease back with a heartbeat still on its way when its drain ends and releases it', async () => {
+    const context = await setUp();
+    await context.messages.enqueue([toPerson('person-1', 'k-last-beat')]);
+    // The heartbeat's upsert of the sender row is held back until the worker has deleted that row (or 1 s
+    // has passed): on PostgreSQL a statement issued first can reach the server after a later one sent on
+    // another pooled connection. Taken back, the lease would keep every other instance waiting.
+    let holdNextUpsert = false;
+    let releaseUpsert!: () => void;
+    const upsertGate = new Promise<void>((resolve) => (releaseUpsert = resolve));
+    /** A query builder that runs its statement only once `before` has settled, and calls `after` then. */
+    const gated = <T extends object>(target: T, before: Promise<void>, after = () => {}): T =>
+      new Proxy(target, {
+        get(object, property) {
+          const value: unknown = Reflect.get(object, property, object);
+          if (typeof value !== 'function') return value;
+          if (property === 'then')
+            return (onFulfilled?: (result: unknown) => unknown, onRejected?: (error: unknown) => unknown) =>
+              before
+                .then(() => (object as PromiseLike<unknown>).then((result) => result))
+                .finally(after)
+                .then(onFulfilled, onRejected);
+          return (...args: unknown[]) => {
+            const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
+            return result && typeof result === 'object' ? gated(result, before, after) : result;
+          };
+        },
+      });
+    const db = new Proxy(context.db, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property, object);
+        if (property === 'insert')
+          return (table: unknown) => {
+            const builder = object.insert(table as typeof botOutboxSender);
+            if (table !== botOutboxSender || !holdNextUpsert) return builder;
+            holdNextUpsert = false;
+            return gated(builder, upsertGate);
+          };
+        if (property === 'delete')
+          return (table: unknown) => {
+            const builder = object.delete(table as typeof botOutboxSender);
+            return table === botOutboxSender ? gated(builder, Promise.resolve(), releaseUpsert) : builder;
+          };
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
+      },
+    });
+    // The post waits until the heartbeat is on its way; then the drain ends (nothing else is pending).
+    const real = createBotConnector({ credentials: undefined });
+    let letPostGo!: () => void;
+    const postMayGo = new Promise<void>((resolve) => (letPostGo = resolve));
+    let posting = false;
+    const sender = createBotOutboxWorker({
+      db,
+      conversations: context.conversations,
+      connector: {
+        ...real,
+        post: async (target, payload) => {
+          posting = true;
+          await postMayGo;
+          return real.post(target, payload);
+        },
+      },
+      logger: testLogger,
+      heartbeatMs: 3_600_000,
+      lingerMs: 0,
+    });
+    workers.push(sender);
+    const drained = sender.drain();
+    await vi.waitFor(() => expect(posting).toBe(true), { timeout: 30_000, interval: 10 });
+    holdNextUpsert = true;
+    const beat = sender.heartbeat();
+    letPostGo();
+    const deadlockBreaker = setTimeout(releaseUpsert, 1000);
+    expect((await drained).sent).toBe(1);
+    await beat;
+    clearTimeout(deadlockBreaker);
+    expect(await context.db.select().from(botOutboxSender)).toEqual([]);
+  });
 
   it('posts again when it dies between the connector’s answer and its own write (the documented window)', async () => {
     const context = await setUp();
