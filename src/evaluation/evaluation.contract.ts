@@ -178,11 +178,14 @@ export const evaluationCsvQuerySchema = z.object({
   encoding: z.enum(['utf-8', 'shift_jis']).default('utf-8'),
 });
 
+/** The 課 or 部 a 調整 view names. */
+export const CALIBRATION_UNIT_MAX = 200;
+
 export const calibrationQuerySchema = z
   .object({
     fiscalYear: fiscalYearListQuery,
-    department: userText.min(1).max(200).optional(),
-    division: userText.min(1).max(200).optional(),
+    department: userText.min(1).max(CALIBRATION_UNIT_MAX).optional(),
+    division: userText.min(1).max(CALIBRATION_UNIT_MAX).optional(),
   })
   .refine((query) => (query.department === undefined) !== (query.division === undefined), {
     message: 'name either a department (課) or a division (部)',

@@ -243,12 +243,14 @@ export type ExclusionLifted = z.infer<typeof exclusionLiftedSchema>;
 /** `levelId=` of the staff list that asks for people whose level is not known (not counted as staff). */
 export const NO_LEVEL_FILTER = 'none';
 export const STAFF_PAGE_SIZE_MAX = 200;
+/** The staff list's search words. */
+export const STAFF_QUERY_MAX = 100;
 
 /** GET /api/hr/people: filters (all optional, combined with AND) and the page. */
 export const staffListQuerySchema = z.object({
   q: userText
     .trim()
-    .max(100)
+    .max(STAFF_QUERY_MAX)
     .optional()
     .describe('Part of the name, 職員番号, sign-in name or job title (case-insensitive)'),
   department: userText.trim().min(1).max(100).optional().describe('The 課, exactly'),

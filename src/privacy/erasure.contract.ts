@@ -52,12 +52,15 @@ export const erasureListQuerySchema = z.object({
   personId: personId.optional().describe('Only this person'),
 });
 
+/** Why HR erases someone still in the directory. */
+export const ERASURE_REASON_MAX = 500;
+
 export const eraseInputSchema = z
   .object({
     /** Typed again by HR, so a slip of the mouse on the wrong person cannot erase them. */
     confirmPersonId: userText.min(1).max(100),
     force: z.boolean().default(false),
-    reason: userText.trim().max(500).default(''),
+    reason: userText.trim().max(ERASURE_REASON_MAX).default(''),
   })
   .refine((input) => !input.force || input.reason.length > 0, {
     message: 'A forced erasure needs a reason',

@@ -249,6 +249,8 @@ export type ReportAudienceView = z.infer<typeof reportAudienceViewSchema>;
 
 export const LIBRARY_PAGE_MAX = 50;
 export const LIBRARY_QUERY_MAX = 100;
+/** The 課 a library search names. */
+export const LIBRARY_DEPARTMENT_MAX = 100;
 /** `<submittedAt in epoch ms>_<report id>` of the last entry of the previous page. */
 const LIBRARY_CURSOR = /^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -267,7 +269,7 @@ export const libraryQuerySchema = z
     department: userText
       .trim()
       .min(1, 'must name a 課')
-      .max(100, 'must be at most 100 characters')
+      .max(LIBRARY_DEPARTMENT_MAX, `must be at most ${LIBRARY_DEPARTMENT_MAX} characters`)
       .optional()
       .describe('Only reports of authors now in this 課'),
     q: userText

@@ -2,9 +2,10 @@ import { Field, Input, Link, MessageBar, MessageBarBody, Select } from '@fluentu
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CalibrationView as Calibration,
-  EvaluationConfig,
+import {
+  CALIBRATION_UNIT_MAX,
+  type CalibrationView as Calibration,
+  type EvaluationConfig,
 } from '../../../src/evaluation/evaluation.contract.ts';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
 import { ApiError } from '../api/client.ts';
@@ -112,7 +113,7 @@ export default function CalibrationPage({ api }: PageProps) {
         <Field label={t('name')}>
           <Input
             value={shown}
-            maxLength={200}
+            maxLength={CALIBRATION_UNIT_MAX}
             onChange={(_, data) => setName(data.value)}
             data-testid="calibration-name"
           />

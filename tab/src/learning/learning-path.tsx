@@ -14,7 +14,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type { PathProgress, StepProgress } from '../../../src/training/learning.contract.ts';
+import {
+  SELF_STUDY_REPORT_MAX,
+  type PathProgress,
+  type StepProgress,
+} from '../../../src/training/learning.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
@@ -306,7 +310,7 @@ function CourseLine({
             <TextareaField
               label={t('report')}
               value={report}
-              maxLength={2000}
+              maxLength={SELF_STUDY_REPORT_MAX}
               onChange={setReport}
               testId="self-study-report"
             />

@@ -6,7 +6,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
-import type { LibraryEntry } from '../../../src/reports/report.contract.ts';
+import {
+  LIBRARY_DEPARTMENT_MAX,
+  LIBRARY_QUERY_MAX,
+  type LibraryEntry,
+} from '../../../src/reports/report.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
@@ -96,7 +100,7 @@ export function ReportLibrary({ api, framework }: { api: ApiClient; framework: F
             className={styles.input}
             type="search"
             value={typed.q}
-            maxLength={100}
+            maxLength={LIBRARY_QUERY_MAX}
             onChange={(_, data) => setTyped((current) => ({ ...current, q: data.value }))}
             data-testid="library-search"
           />
@@ -105,7 +109,7 @@ export function ReportLibrary({ api, framework }: { api: ApiClient; framework: F
           <Input
             className={styles.input}
             value={typed.department}
-            maxLength={100}
+            maxLength={LIBRARY_DEPARTMENT_MAX}
             onChange={(_, data) => setTyped((current) => ({ ...current, department: data.value }))}
             data-testid="library-department"
           />

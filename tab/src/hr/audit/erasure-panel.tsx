@@ -10,10 +10,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  ErasureCounts,
-  ErasurePreview,
-  ErasureRecordView,
+import {
+  ERASURE_REASON_MAX,
+  type ErasureCounts,
+  type ErasurePreview,
+  type ErasureRecordView,
 } from '../../../../src/privacy/erasure.contract.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
@@ -175,7 +176,7 @@ export function ErasurePanel({ api }: { api: ApiClient }) {
                 <Textarea
                   value={reason}
                   onChange={(_, data) => setReason(data.value)}
-                  maxLength={500}
+                  maxLength={ERASURE_REASON_MAX}
                   data-testid="hr-erase-reason"
                 />
               </Field>

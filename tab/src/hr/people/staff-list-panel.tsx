@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { EmploymentType } from '../../../../src/people/people.contract.ts';
 import {
   NO_LEVEL_FILTER,
+  STAFF_QUERY_MAX,
   type StaffListQuery,
   type StaffMember,
 } from '../../../../src/people/people-admin.contract.ts';
@@ -162,7 +163,7 @@ export function StaffListPanel({
           <Input
             type="search"
             value={filters.q}
-            maxLength={100}
+            maxLength={STAFF_QUERY_MAX}
             placeholder={t('list.searchHint')}
             onChange={(_, data) => change({ q: data.value })}
             data-testid="hr-people-list-search"
