@@ -7,7 +7,7 @@ import { createGrowthStatus } from '../../../src/growth/growth-status.adapter.ts
 import type { CycleWindow, DueResponse } from '../../../src/cycles/cycle.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import { nextOfficeTime } from '../../../src/jobs/office-hours.ts';
-import { jstMidnight } from '../../../src/shared/japan-time.ts';
+import { jstDayOf, jstMidnight } from '../../../src/shared/japan-time.ts';
 import { createBotOutbox } from '../../../src/reports/bot-outbox.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
@@ -303,8 +303,10 @@ describe.each(SLICE_BACKENDS)('fiscal-year cycles on %s', (backend) => {
 
   it('enqueues reminders for what people owe once per key, and only while the office is open', async () => {
     const outbox = createBotOutbox({ db: server.database.db });
-    // The next office morning from tomorrow, and that evening after hours, both before the last day.
-    const officeTime = nextOfficeTime(Date.now() + DAY);
+    // The office's opening on the next office day from tomorrow (an hour later it is still open: from
+    // tomorrow at this hour, a run started after 16:00 in Japan had its second reminder run after
+    // closing), and that evening after hours, both before the last day.
+    const officeTime = nextOfficeTime(jstMidnight(jstDayOf(Date.now() + DAY)));
     const evening = new Date(
       jstMidnight(new Date(officeTime.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)) + 20 * 3_600_000,
     );
