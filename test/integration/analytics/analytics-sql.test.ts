@@ -2,29 +2,19 @@
 // particular that a cell rated by fewer than MIN_GROUP_SIZE people never yields its sum to Node at all.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIN_GROUP_SIZE, UNKNOWN_LEVEL } from '../../../src/analytics/analytics.contract.ts';
 import { JS_WHITESPACE } from '../../../src/analytics/analytics.service.ts';
 import { createAnalyticsStore } from '../../../src/analytics/analytics.store.ts';
-import { openDatabase, type Database } from '../../../src/db/database.ts';
 import { selfChecks } from '../../../src/growth/self-check.schema.ts';
 import { people } from '../../../src/people/people.schema.ts';
 import { trainingReports } from '../../../src/reports/report.schema.ts';
 import { trainingSessions } from '../../../src/training/training.schema.ts';
-import { BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
+import { BACKENDS } from '../../support/backends.ts';
+import { describeDatabase } from '../../support/test-database.ts';
 
 describe.each(BACKENDS)('the competency aggregation in SQL on %s', (backend) => {
-  let store: TestStore;
-  let database: Database;
-
-  beforeAll(async () => {
-    store = await createTestStore(backend);
-    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await store?.dispose();
-  });
+  const database = describeDatabase(backend);
 
   const person = async (department: string, ratings: Record<string, number>, period = '2026-H1') => {
     const id = randomUUID();

@@ -2,25 +2,15 @@
 // it against the per-level walk it replaced: every level up counts, nobody below or beside does, a line
 // override counts from its date, and a loop in the directory ends.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { lineOverrides, people, peopleImports } from '../../../src/people/people.schema.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
-import { SLICE_BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
+import { describeDatabase } from '../../support/test-database.ts';
 
 describe.each(SLICE_BACKENDS)('the supervisor chain in one query on %s', (backend) => {
-  let store: TestStore;
-  let database: Database;
+  const database = describeDatabase(backend);
   let clock = Date.parse('2026-05-01T03:00:00Z');
-
-  beforeAll(async () => {
-    store = await createTestStore(backend);
-    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await store?.dispose();
-  });
 
   const person = async (directoryManagerId: string | null) => {
     const id = randomUUID();

@@ -2,24 +2,14 @@
 // entry's supervisor, in the supervisor's language, names the person as the directory does, and waits for
 // the next office hour.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { people } from '../../../src/people/people.schema.ts';
 import { noticesToSupervisors, type NoticeLocale } from '../../../src/reports/notice-recipients.ts';
-import { SLICE_BACKENDS, createTestStore, type TestStore } from '../../support/backends.ts';
+import { SLICE_BACKENDS } from '../../support/backends.ts';
+import { describeDatabase } from '../../support/test-database.ts';
 
 describe.each(SLICE_BACKENDS)('notices to supervisors on %s', (backend) => {
-  let store: TestStore;
-  let database: Database;
-
-  beforeAll(async () => {
-    store = await createTestStore(backend);
-    database = await openDatabase({ databaseUrl: store.databaseUrl, dataDir: store.dataDir });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await store?.dispose();
-  });
+  const database = describeDatabase(backend);
 
   const person = async (displayName: string) => {
     const id = randomUUID();
