@@ -1,5 +1,6 @@
 // The attendee's side of an interview record: before the interview they add and rewrite their own
-// agenda items (source `self`) next to the supervisor's, which stay read-only for them.
+// agenda items (source `self`) next to the supervisor's, which stay read-only for them. And the
+// supervisor's save, checked with the contract's schema before it is sent.
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
@@ -27,9 +28,14 @@ function interview(startsIn: number, overrides: Partial<InterviewDetail> = {}): 
   });
 }
 
-async function openRecord(detail: InterviewDetail, language: Language = 'ja', dark = false) {
+async function openRecord(
+  detail: InterviewDetail,
+  language: Language = 'ja',
+  dark = false,
+  me = meAt('shuji'),
+) {
   const fake = fakeApi({
-    'GET /api/me': meAt('shuji'),
+    'GET /api/me': me,
     'GET /api/interviews/:interviewId': detail,
     'PUT /api/interviews/:interviewId/record': ({ body }) => ({
       ...detail,
@@ -102,5 +108,31 @@ describe("the attendee's agenda items", () => {
     } finally {
       await page.viewport(414, 896);
     }
+  });
+});
+
+describe("the supervisor's record", () => {
+  it("is checked with the server's schema before sending, naming the notes refused", async () => {
+    const { screen, received } = await openRecord(
+      interview(-HOUR, { privateNotes: '' }),
+      'ja',
+      false,
+      meAt('kacho', { id: 'person-kacho', roles: ['employee', 'supervisor'] }),
+    );
+    // A NUL character (pasted from another program) cannot be stored: the contract's userText refuses it.
+    await screen.getByTestId('shared-notes').fill('窓口の件\u0000');
+    await screen.getByTestId('record-save').click();
+    const refusal = screen.getByTestId('record-error');
+    await expect.element(refusal).toMatchTextContent(/入力内容に誤りがあります。/);
+    await expect
+      .element(refusal.getByRole('listitem'))
+      .toMatchTextContent(/^共有メモ（職員も見られます）: 保存できない文字/);
+    expect(puts(received)).toEqual([]);
+
+    await screen.getByTestId('shared-notes').fill('窓口の件');
+    await screen.getByTestId('record-save').click();
+    await expect
+      .poll(() => puts(received).map((request) => (request.body as { sharedNotes: string }).sharedNotes))
+      .toEqual(['窓口の件']);
   });
 });

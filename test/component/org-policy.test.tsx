@@ -132,6 +132,45 @@ describe('the 課の方針 page', () => {
     await expect.element(section.getByText('つながる部の目標: 職員の育成を進める')).toBeVisible();
   });
 
+  it("checks the goals with the server's schema before sending, naming the row as the form does", async () => {
+    const { screen, fake } = await open({
+      ...kachoEditing,
+      'PUT /api/policies/:fiscalYear/departments/:department': ({ body }) => ({
+        ...departmentPolicy(true),
+        policy: body.policy,
+        goals: body.goals.map((goal, index) => ({ ...goal, id: `${DEPARTMENT_GOAL}${index}` })),
+        version: 1,
+      }),
+    });
+    const section = screen.getByTestId('department-policy');
+    await section.getByTestId('policy-edit').click();
+    // A blank first row is not sent: the goal refused is the form's second row, the body's first.
+    await section.getByTestId('policy-goal-add').click();
+    await section.getByTestId('policy-goal-add').click();
+    await section.getByTestId('policy-goal-description').nth(1).fill('説明だけ書いた目標');
+    await section.getByTestId('policy-save').click();
+
+    const refusal = section.getByTestId('policy-save-error');
+    await expect.element(refusal).toMatchTextContent(/入力内容に誤りがあります。各項目を確認してください。/);
+    await expect.element(refusal.getByRole('listitem')).toHaveTextContent('目標 2 目標: 入力してください。');
+    const puts = () =>
+      fake.received.filter(
+        (request) => request.key === 'PUT /api/policies/:fiscalYear/departments/:department',
+      );
+    expect(puts()).toEqual([]);
+
+    await section.getByTestId('policy-goal-title').nth(1).fill('研修の受講率を上げる');
+    await section.getByTestId('policy-save').click();
+    await expect.element(section.getByTestId('department-policy-status')).toHaveTextContent('保存しました。');
+    expect(puts().map((request) => request.body)).toEqual([
+      {
+        version: 0,
+        policy: '',
+        goals: [{ title: '研修の受講率を上げる', description: '説明だけ書いた目標', divisionGoalId: null }],
+      },
+    ]);
+  });
+
   it('keeps what the 課長 typed when someone saved first, and offers the newest version', async () => {
     const { screen } = await open({
       ...kachoEditing,

@@ -14,6 +14,7 @@ import {
   CAREER_LIST_MAX,
   CAREER_SHORT_MAX,
   CAREER_TEXT_MAX,
+  careerDesignInputSchema,
   countsBeforeRecords,
   ROTATION_MAX,
   type CareerDesignInput,
@@ -188,6 +189,7 @@ function CareerEditor({
     queryKey,
     put: (body, saved) =>
       api.call('PUT /api/people/:personId/career', { params: { personId: saved.personId }, body }),
+    schema: careerDesignInputSchema,
   });
   const editable = saved.editable;
   const blankRows = blankRowsOf(form);

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { ApiError } from '../api/client.ts';
 
 /** Field name → the message to show under it (the first issue found for that field). */
 export type FieldErrors = Record<string, string>;
@@ -16,10 +17,50 @@ export function checkForm(schema: z.ZodType, values: Record<string, unknown>, t:
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '');
-    // A field left empty is "fill this in", whatever rule the empty text then breaks (a format, a minimum).
-    errors[field] ??= values[field] === '' ? t('form.required') : messageOf(issue, t);
+    errors[field] ??= issueText(issue, values[field], t);
   }
   return errors;
+}
+
+/**
+ * A request body the server's schema refuses, found before sending: it reads as the server's 400 would
+ * (`validation_failed`, a detail per field at `body.<path>`), in the UI language, so a form shows it where
+ * it shows the server's refusal. No request was made: there is no request id.
+ */
+export class FormCheckError extends ApiError {
+  constructor(message: string, details: Array<{ path: string; message: string }>) {
+    super(400, 'validation_failed', message, undefined, details);
+    this.name = 'FormCheckError';
+  }
+}
+
+/** Runs `schema` over a whole request body (nested lists too); undefined when the server would accept it. */
+export function checkBody(schema: z.ZodType, body: unknown, t: TFunction): FormCheckError | undefined {
+  const result = schema.safeParse(body);
+  if (result.success) return undefined;
+  const details = result.error.issues.map((issue) => ({
+    path: ['body', ...issue.path.map(String)].join('.'),
+    message: issueText(issue, valueAt(body, issue.path), t),
+  }));
+  return new FormCheckError(t('form.checkFailed'), details);
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (current, key) =>
+      current !== null && typeof current === 'object'
+        ? (current as Record<PropertyKey, unknown>)[key]
+        : undefined,
+    value,
+  );
+}
+
+/**
+ * A field left blank is "fill this in", whatever rule the blank text then breaks (a format, a minimum, a
+ * refinement's "must not be blank").
+ */
+function issueText(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
+  return typeof value === 'string' && value.trim() === '' ? t('form.required') : messageOf(issue, t);
 }
 
 /** checkForm with the messages of the UI language. */

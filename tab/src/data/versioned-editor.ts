@@ -1,11 +1,15 @@
 // The state of a long editor that saves a whole versioned document with PUT (the career design, an
 // interview record): what the server last gave, the form being typed, whether it differs (guarded
 // against leaving the page) and what the last save said. A stale version (409) keeps every typed
-// character; the person decides when to load the newer one.
+// character; the person decides when to load the newer one. Given the server's input schema, a save
+// first runs it over the body: what it refuses is said, in the UI language, without a request.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
+import { checkBody } from './form-check.ts';
 
 export type EditorNotice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown };
 
@@ -16,6 +20,7 @@ export function useVersionedEditor<Saved extends { version: number }, Form exten
   queryKey,
   put,
   onSaved,
+  schema,
 }: {
   initial: Saved;
   /** The form for what the server gave. */
@@ -27,7 +32,10 @@ export function useVersionedEditor<Saved extends { version: number }, Form exten
   put: (body: Form & { version: number }, saved: Saved) => Promise<Saved>;
   /** Anything else to tell once saved (other lists that show the document). */
   onSaved?: () => void;
+  /** The request body's schema from the contract: checked before sending (form-check.ts). */
+  schema?: z.ZodType;
 }) {
+  const { t } = useTranslation();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<Form>(() => formOf(initial));
   const [notice, setNotice] = useState<EditorNotice>();
@@ -58,7 +66,12 @@ export function useVersionedEditor<Saved extends { version: number }, Form exten
         error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
       ),
   });
-  const save = () => mutation.mutate({ version: saved.version, ...cleaned(form) });
+  const save = () => {
+    const body = { version: saved.version, ...cleaned(form) };
+    const refused = schema ? checkBody(schema, body, t) : undefined;
+    if (refused) setNotice({ kind: 'error', error: refused });
+    else mutation.mutate(body);
+  };
 
   return { saved, form, setForm, update, dirty, notice, mutation, save };
 }

@@ -18,6 +18,7 @@ import {
   AGENDA_ITEMS_MAX,
   ITEM_TEXT_MAX,
   NOTE_MAX,
+  recordInputSchema,
   type ActionItem,
   type AgendaItem,
   type InterviewDetail,
@@ -35,6 +36,7 @@ import { OutlookNotices, ResponseBadge, StatusBadge } from './interview-badges.t
 import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
+import { ErrorDetails } from '../shell/save-error-bar.tsx';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -89,6 +91,23 @@ function cleaned(form: Form): Form {
     actionItems: form.actionItems
       .map((item) => ({ ...item, text: item.text.trim() }))
       .filter((item) => item.text.length > 0),
+  };
+}
+
+/**
+ * Where a refused field is, in the form's words: `body.sharedNotes` → 共有メモ. A list's items are named by
+ * the list only, since the items left empty are dropped before sending and the numbers would shift.
+ */
+function detailLabelOf(t: (key: string) => string): (path: string) => string {
+  const labels: Record<string, string> = {
+    agenda: 'record.agenda',
+    sharedNotes: 'record.sharedNotes',
+    privateNotes: 'record.privateNotes',
+    actionItems: 'record.actionItems',
+  };
+  return (path) => {
+    const key = labels[path.split('.')[1] ?? ''];
+    return key ? t(key) : path;
   };
 }
 
@@ -206,6 +225,7 @@ function RecordEditor({
     // The attendee leaves privateNotes out (they never have them, and sending any is refused).
     put: (body: RecordInput, saved) =>
       api.call('PUT /api/interviews/:interviewId/record', { params: { interviewId: saved.id }, body }),
+    schema: recordInputSchema,
     // The lists show the shared notes and action items.
     onSaved: () => {
       for (const as of ['organizer', 'attendee'] as const)
@@ -277,7 +297,12 @@ function RecordEditor({
           </Button>
         </ConflictBar>
       ) : null}
-      <ErrorBar error={notice?.kind === 'error' ? notice.error : undefined} testId="record-error" />
+      <ErrorBar error={notice?.kind === 'error' ? notice.error : undefined} testId="record-error">
+        <ErrorDetails
+          error={notice?.kind === 'error' ? notice.error : undefined}
+          labelOf={detailLabelOf(t)}
+        />
+      </ErrorBar>
     </>
   );
 

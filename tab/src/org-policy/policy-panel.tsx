@@ -10,6 +10,7 @@ import {
   ORG_GOAL_TITLE_MAX,
   ORG_GOALS_MAX,
   ORG_POLICY_MAX,
+  orgPolicyInputSchema,
   type OrgGoal,
   type OrgGoalInput,
   type OrgPolicyKind,
@@ -58,11 +59,32 @@ const formOf = (saved: OrgPolicyView): Form => ({
   })),
 });
 
+const isSent = (goal: OrgGoalInput) => Boolean(goal.id || goal.title.trim() || goal.description.trim());
+
 /** Goals added and left wholly blank are not sent. */
-const cleaned = (form: Form): Form => ({
-  policy: form.policy,
-  goals: form.goals.filter((goal) => goal.id || goal.title.trim() || goal.description.trim()),
-});
+const cleaned = (form: Form): Form => ({ policy: form.policy, goals: form.goals.filter(isSent) });
+
+const GOAL_FIELDS: Record<string, string> = {
+  title: 'goalTitle',
+  description: 'goalDescription',
+  divisionGoalId: 'goalDivisionGoal',
+};
+
+/**
+ * A refused field under the form's label for it: `body.goals.1.title` → 「目標 3 目標」 when a blank row
+ * (not sent) stands before it in the form.
+ */
+function detailLabelOf(form: Form, t: (key: string, options?: Record<string, unknown>) => string) {
+  const rows = form.goals.flatMap((goal, index) => (isSent(goal) ? [index] : []));
+  return (path: string): string => {
+    const [, list, index, field] = path.split('.');
+    if (list === 'policy') return t('policyField');
+    const row = list === 'goals' && index !== undefined ? rows[Number(index)] : undefined;
+    if (row === undefined) return list === 'goals' ? t('goals') : path;
+    const fieldKey = field ? GOAL_FIELDS[field] : undefined;
+    return fieldKey ? `${t('goalRow', { n: row + 1 })} ${t(fieldKey)}` : t('goalRow', { n: row + 1 });
+  };
+}
 
 const ROUTES = {
   division: {
@@ -253,6 +275,7 @@ function PolicyEditor({
         : api.call(ROUTES.department.put, { params: { fiscalYear, department: saved.unit }, body });
     },
     onSaved,
+    schema: orgPolicyInputSchema,
   });
   const changeGoal = (index: number, patch: Partial<OrgGoalInput>) =>
     update(
@@ -345,7 +368,7 @@ function PolicyEditor({
       ) : null}
       {notice?.kind === 'error' ? (
         <SaveErrorBar title={t('saveFailed')} error={notice.error} testId="policy-save-error">
-          <ErrorDetails error={notice.error} />
+          <ErrorDetails error={notice.error} labelOf={detailLabelOf(form, t)} />
         </SaveErrorBar>
       ) : null}
       <div className={layout.row}>

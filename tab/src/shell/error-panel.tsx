@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useErrorText } from './error-text.ts';
@@ -27,12 +28,26 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry: () => 
   );
 }
 
-/** What went wrong with an action, in the UI language; nothing while nothing has. */
-export function ErrorBar({ error, testId }: { error: unknown; testId?: string }) {
+/**
+ * What went wrong with an action, in the UI language, then `children` (the fields refused); nothing while
+ * nothing has.
+ */
+export function ErrorBar({
+  error,
+  testId,
+  children,
+}: {
+  error: unknown;
+  testId?: string;
+  children?: ReactNode;
+}) {
   const errorText = useErrorText();
   return error ? (
     <MessageBar intent="error" role="alert" data-testid={testId}>
-      <MessageBarBody>{errorText(error)}</MessageBarBody>
+      <MessageBarBody>
+        {errorText(error)}
+        {children}
+      </MessageBarBody>
     </MessageBar>
   ) : null;
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { goalUpdateSchema, GOAL_LINKS_MAX, GOAL_TITLE_MAX } from '../../../src/growth/goal.contract.ts';
 import { USER_TEXT_MESSAGE } from '../../../src/http/user-input.ts';
-import { checkForm } from '../../../tab/src/data/form-check.ts';
+import { careerDesignInputSchema, CAREER_SHORT_MAX } from '../../../src/growth/career.contract.ts';
+import { ApiError } from '../../../tab/src/api/client.ts';
+import { checkBody, checkForm } from '../../../tab/src/data/form-check.ts';
 
 // The message key and its values stand in for the translated text.
 const t = ((key: string, values?: Record<string, unknown>) =>
@@ -60,5 +62,48 @@ describe('checkForm: the server contract checks the tab form', () => {
       percent: 'form.tooBig {"max":100}',
       stage: 'form.invalid',
     });
+  });
+});
+
+describe('checkBody: a whole request body, checked as the server will', () => {
+  const career = {
+    version: 2,
+    visionMidTerm: '',
+    visionLongTerm: '',
+    path: 'undecided',
+    pathField: '',
+    interests: [],
+    qualificationsHeld: [],
+    qualificationsPlanned: [],
+    trainingsWanted: [],
+    rotation: [{ from: '2016-04', to: null, department: '納税課', duties: '' }],
+  };
+
+  it('finds nothing wrong with what the server accepts', () => {
+    expect(checkBody(careerDesignInputSchema, career, t)).toBeUndefined();
+  });
+
+  it("reads as the server's 400: every refused field at its path under body, blank ones to fill in", () => {
+    const refused = checkBody(
+      careerDesignInputSchema,
+      {
+        ...career,
+        interests: ['x'.repeat(CAREER_SHORT_MAX + 1)],
+        rotation: [{ from: '', to: null, department: ' ', duties: '' }],
+      },
+      t,
+    );
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'form.checkFailed',
+      requestId: undefined,
+    });
+    expect(refused!.details).toEqual([
+      { path: 'body.interests.0', message: `form.tooLong {"max":${CAREER_SHORT_MAX}}` },
+      { path: 'body.rotation.0.from', message: 'form.required' },
+      { path: 'body.rotation.0.department', message: 'form.required' },
+    ]);
   });
 });
