@@ -54,6 +54,41 @@ async function open(extra: Answers = {}) {
 }
 
 describe('the 自己申告 page', () => {
+  it("checks the wishes with the server's schema before saving, naming the wish as the form does", async () => {
+    const { screen, fake } = await open({
+      'PUT /api/people/:personId/declarations/:fiscalYear': ({ body }) =>
+        declaration({ version: 2, transferWishes: body?.transferWishes ?? [] }),
+    });
+    const puts = () =>
+      fake.received.filter((request) => request.key === 'PUT /api/people/:personId/declarations/:fiscalYear');
+    // A blank first wish is not sent: the wish refused is the form's second, the body's first.
+    await screen.getByTestId('add-wish').click();
+    await screen.getByTestId('add-wish').click();
+    await screen.getByTestId('wish-department').nth(1).fill('情報政策課');
+    await screen.getByTestId('declaration-save').click();
+
+    const refusal = screen.getByTestId('declaration-error');
+    await expect.element(refusal).toMatchTextContent(/入力内容に誤りがあります。/);
+    await expect
+      .element(refusal.getByRole('listitem'))
+      .toHaveTextContent('第2希望の理由: 入力してください。');
+    expect(puts()).toEqual([]);
+
+    await screen.getByTestId('wish-reason').nth(1).fill('窓口で学んだことをシステムづくりに活かしたい');
+    await screen.getByTestId('declaration-save').click();
+    await expect.element(screen.getByTestId('declaration-error')).not.toBeInTheDocument();
+    await expect
+      .poll(() => puts().map((request) => request.body))
+      .toMatchObject([
+        {
+          version: 1,
+          transferWishes: [
+            { department: '情報政策課', reason: '窓口で学んだことをシステムづくりに活かしたい' },
+          ],
+        },
+      ]);
+  });
+
   it('reassures as information, offers 現職継続を希望, and orders its dialog キャンセル then 提出する', async () => {
     const { screen, fake } = await open({
       'PUT /api/people/:personId/declarations/:fiscalYear': ({ body }) =>

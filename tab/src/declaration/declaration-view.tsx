@@ -22,6 +22,7 @@ import {
   DECLARATION_PLACEMENTS,
   DECLARATION_SHORT_MAX,
   DECLARATION_TEXT_MAX,
+  declarationDraftInputSchema,
   TRANSFER_WISHES_MAX,
   type DeclarationDraftInput,
   type DeclarationResponse,
@@ -32,6 +33,7 @@ import {
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
 import { isVersionConflict, type ApiClient } from '../api/client.ts';
+import { checkBody } from '../data/form-check.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
@@ -150,13 +152,36 @@ function formOf(declaration: DeclarationResponse): Form {
   };
 }
 
+/** A wish with anything typed in it is sent (and checked); one left wholly blank is dropped. */
+const isSent = (wish: TransferWish) => Boolean(wish.department.trim() || wish.reason.trim());
+
 function cleaned(form: Form): Form {
   return {
     ...form,
     placement: form.placement ?? null,
     transferWishes: form.transferWishes
-      .map((wish) => ({ department: wish.department.trim(), reason: wish.reason.trim() }))
-      .filter((wish) => wish.department || wish.reason),
+      .filter(isSent)
+      .map((wish) => ({ department: wish.department.trim(), reason: wish.reason.trim() })),
+  };
+}
+
+const WISH_FIELDS: Record<string, string> = { department: 'wishDepartment', reason: 'wishReason' };
+const TEXT_FIELDS = ['placement', 'reflection', 'circumstances', 'comment'];
+
+/**
+ * A refused field under the form's label for it: `body.transferWishes.0.reason` → 「第2希望の理由」 when a
+ * blank wish (not sent) stands before it in the form.
+ */
+function detailLabelOf(form: Form, t: (key: string, options?: Record<string, unknown>) => string) {
+  const rows = form.transferWishes.flatMap((wish, index) => (isSent(wish) ? [index] : []));
+  return (path: string): string => {
+    const [, field, index, part] = path.split('.');
+    if (field && TEXT_FIELDS.includes(field)) return t(field);
+    if (field !== 'transferWishes') return path;
+    const row = index === undefined ? undefined : rows[Number(index)];
+    const key = part ? WISH_FIELDS[part] : undefined;
+    if (row === undefined) return t('wishes');
+    return key ? t(key, { n: row + 1 }) : t('wish', { n: row + 1 });
   };
 }
 
@@ -228,7 +253,15 @@ function DeclarationForm({
     onSuccess: stored,
   });
   const busy = draft.isPending || submission.isPending || revision.isPending;
-  const saveDraft = () => draft.mutateAsync({ version: saved.version, ...cleaned(form) });
+  // What is sent, checked first with the server's schema: a refusal is thrown as the server's 400 would be.
+  const { t: common } = useTranslation();
+  const body = (): DeclarationDraftInput => {
+    const value = { version: saved.version, ...cleaned(form) };
+    const refused = checkBody(declarationDraftInputSchema, value, common);
+    if (refused) throw refused;
+    return value;
+  };
+  const saveDraft = () => draft.mutateAsync(body());
 
   const run = async (action: () => Promise<void>) => {
     setNotice(undefined);
@@ -242,7 +275,7 @@ function DeclarationForm({
   const revise = () =>
     run(async () => {
       setConfirming(null);
-      await revision.mutateAsync({ version: saved.version, ...cleaned(form) });
+      await revision.mutateAsync(body());
       setRevising(false);
       setNotice({ kind: 'revised' });
     });
@@ -405,7 +438,9 @@ function DeclarationForm({
           <Button onClick={onReload}>{t('reload')}</Button>
         </ConflictBar>
       ) : null}
-      {notice?.kind === 'error' ? <ActionError title={t('saveFailed')} error={notice.error} /> : null}
+      {notice?.kind === 'error' ? (
+        <ActionError title={t('saveFailed')} error={notice.error} labelOf={detailLabelOf(form, t)} />
+      ) : null}
 
       {saved.editable ? (
         <div className={styles.actions}>
@@ -537,10 +572,18 @@ function DeclarationReadOnly({ declaration }: { declaration: DeclarationResponse
   );
 }
 
-function ActionError({ title, error }: { title: string; error: unknown }) {
+function ActionError({
+  title,
+  error,
+  labelOf,
+}: {
+  title: string;
+  error: unknown;
+  labelOf?: (path: string) => string;
+}) {
   return (
     <SaveErrorBar title={title} error={error} testId="declaration-error">
-      <ErrorDetails error={error} />
+      <ErrorDetails error={error} {...(labelOf ? { labelOf } : {})} />
     </SaveErrorBar>
   );
 }
