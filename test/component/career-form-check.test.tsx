@@ -4,25 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CareerDesignResponse } from '../../src/growth/career.contract.ts';
 import CareerView from '../../tab/src/career/career-view.tsx';
+import { blankCareerDesign } from '../support/career-fixture.ts';
 import { meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 const me = meAt('shuji');
 
 const career: CareerDesignResponse = {
+  ...blankCareerDesign,
   personId: me.id,
   editable: true,
   hireDate: '2016-04-01',
   evaluationPeriodEnd: null,
   version: 3,
-  visionMidTerm: '',
-  visionLongTerm: '',
-  path: 'undecided',
-  pathField: '',
-  interests: [],
-  qualificationsHeld: [],
-  qualificationsPlanned: [],
-  trainingsWanted: [],
   rotation: [],
   rotationFromRecords: [],
   updatedAt: '2026-05-01T00:00:00.000Z',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type { CourseView, Recommendation } from '../../../src/training/training.contract.ts';
+import { blankCareerDesign } from '../../support/career-fixture.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, yearsOf, type Person } from './training-support.ts';
@@ -228,16 +229,9 @@ describe('training catalog', () => {
       (await call(shuji, 'POST', `/api/people/me/self-checks/${period}/submit`, { version: 1 })).status,
     ).toBe(200);
     const career = await call(shuji, 'PUT', '/api/people/me/career', {
+      ...blankCareerDesign,
       version: 0,
-      visionMidTerm: '',
-      visionLongTerm: '',
-      path: 'undecided',
-      pathField: '',
-      interests: [],
-      qualificationsHeld: [],
-      qualificationsPlanned: [],
       trainingsWanted: ['DX関連の研修'],
-      rotation: [],
     });
     expect(career.status).toBe(200);
 

@@ -5,6 +5,7 @@ import { goalUpdateSchema, GOAL_LINKS_MAX, GOAL_TITLE_MAX } from '../../../src/g
 import { USER_TEXT_MESSAGE } from '../../../src/http/user-input.ts';
 import { careerDesignInputSchema, CAREER_SHORT_MAX } from '../../../src/growth/career.contract.ts';
 import { ApiError } from '../../../tab/src/api/client.ts';
+import { blankCareerDesign } from '../../support/career-fixture.ts';
 import { checkBody, checkForm } from '../../../tab/src/data/form-check.ts';
 
 // The message key and its values stand in for the translated text.
@@ -67,15 +68,8 @@ describe('checkForm: the server contract checks the tab form', () => {
 
 describe('checkBody: a whole request body, checked as the server will', () => {
   const career = {
+    ...blankCareerDesign,
     version: 2,
-    visionMidTerm: '',
-    visionLongTerm: '',
-    path: 'undecided',
-    pathField: '',
-    interests: [],
-    qualificationsHeld: [],
-    qualificationsPlanned: [],
-    trainingsWanted: [],
     rotation: [{ from: '2016-04', to: null, department: '納税課', duties: '' }],
   };
 
