@@ -296,6 +296,25 @@ describe('人事評価 in the tab', () => {
     await expect.element(row('competency', 'explanation').getByTestId('evaluation-rating')).toHaveValue('B');
   });
 
+  it("checks the ratings with the server's schema before saving, naming the item whose comment is refused", async () => {
+    const { form, row, fake } = await openForm({
+      'GET /api/people/:personId/evaluations/:fiscalYear': evaluation(),
+      'PUT /api/people/:personId/evaluations/:fiscalYear/first': () =>
+        evaluation({ status: 'draft', version: 1 }),
+    });
+    // Only the second item is rated: its comment is the body's first rating, named by its item all the same.
+    await row('competency', 'planning').getByTestId('evaluation-rating').selectOptions('A');
+    // A NUL character (pasted from another program) cannot be stored: the contract's userText refuses it.
+    await row('competency', 'planning').getByTestId('evaluation-comment').fill('段取りが良い\u0000');
+    await form.getByTestId('evaluation-save').click();
+    const refusal = form.getByTestId('evaluation-error');
+    await expect.element(refusal).toMatchTextContent(/入力内容に誤りがあります。/);
+    await expect
+      .element(refusal.getByRole('listitem'))
+      .toMatchTextContent(new RegExp(`^${nameOf('planning').ja}: 保存できない文字`));
+    expect(sent(fake, 'PUT /api/people/:personId/evaluations/:fiscalYear/first')).toEqual([]);
+  });
+
   it('keeps what the 1次 typed when someone saved first (409), and offers the newest version', async () => {
     const { form, row } = await openForm({
       'GET /api/people/:personId/evaluations/:fiscalYear': evaluation(),

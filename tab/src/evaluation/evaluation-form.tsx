@@ -6,19 +6,23 @@ import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-compo
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import {
   EVALUATION_COMMENT_MAX,
+  evaluationFirstInputSchema,
+  evaluationSecondInputSchema,
   type EvaluationConfig,
   type EvaluationItemView,
   type EvaluationView,
 } from '../../../src/evaluation/evaluation.contract.ts';
 import { ApiError, isVersionConflict, type ApiClient } from '../api/client.ts';
+import { checkBody, FormCheckError } from '../data/form-check.ts';
 import { queryKeys } from '../data/queries.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { formatInstant } from '../shell/date-time.ts';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { Options } from '../shell/options.tsx';
-import { SaveErrorBar } from '../shell/save-error-bar.tsx';
+import { ErrorDetails, SaveErrorBar } from '../shell/save-error-bar.tsx';
 import { StackForm } from '../shell/stack-form.tsx';
 import { plainList } from '../shell/style-fragments.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -109,6 +113,17 @@ export function EvaluationForm({
     queryClient.setQueryData(queryKeys.evaluation(view.personId, view.fiscalYear), view);
     setSaved(view);
   };
+  // The items rated on screen, in the order the body lists them (a refused row is named by its item).
+  const rated = saved.items.filter((item) => (form[keyOf(item)]?.rating ?? '') !== '');
+  const rows = () =>
+    rated.map((item) => ({ kind: item.kind, itemId: item.itemId, entry: form[keyOf(item)]! }));
+  // Checked first with the server's schema: a refusal is thrown as the server's 400 would be.
+  const { t: common } = useTranslation();
+  const checked = <Body,>(schema: z.ZodType, body: Body): Body => {
+    const refused = checkBody(schema, body, common);
+    if (refused) throw refused;
+    return body;
+  };
   const mutation = useMutation({
     mutationFn: async (action: Action) => {
       // Saving first means what is on screen is what gets submitted or confirmed.
@@ -116,27 +131,27 @@ export function EvaluationForm({
         stage === 'first'
           ? await api.call('PUT /api/people/:personId/evaluations/:fiscalYear/first', {
               params,
-              body: {
+              body: checked(evaluationFirstInputSchema, {
                 version: saved.version,
-                ratings: saved.items.flatMap((item) => {
-                  const entry = form[keyOf(item)];
-                  return entry && entry.rating !== ''
-                    ? [{ kind: item.kind, itemId: item.itemId, rating: entry.rating, comment: entry.text }]
-                    : [];
-                }),
-              },
+                ratings: rows().map(({ kind, itemId, entry }) => ({
+                  kind,
+                  itemId,
+                  rating: entry.rating,
+                  comment: entry.text,
+                })),
+              }),
             })
           : await api.call('PUT /api/people/:personId/evaluations/:fiscalYear/second', {
               params,
-              body: {
+              body: checked(evaluationSecondInputSchema, {
                 version: saved.version,
-                adjustments: saved.items.flatMap((item) => {
-                  const entry = form[keyOf(item)];
-                  return entry && entry.rating !== ''
-                    ? [{ kind: item.kind, itemId: item.itemId, rating: entry.rating, reason: entry.text }]
-                    : [];
-                }),
-              },
+                adjustments: rows().map(({ kind, itemId, entry }) => ({
+                  kind,
+                  itemId,
+                  rating: entry.rating,
+                  reason: entry.text,
+                })),
+              }),
             });
       keep(written);
       if (action === 'save') return written;
@@ -209,7 +224,7 @@ export function EvaluationForm({
           </div>
         ),
       )}
-      <FormNotice notice={notice} saved={saved} itemLabel={itemLabel} onReload={onReload} />
+      <FormNotice notice={notice} saved={saved} rated={rated} itemLabel={itemLabel} onReload={onReload} />
       {stage === null ? (
         <p className={layout.muted} data-testid="evaluation-read-only">
           {saved.status === 'confirmed'
@@ -401,11 +416,14 @@ function FirstRating({
 function FormNotice({
   notice,
   saved,
+  rated,
   itemLabel,
   onReload,
 }: {
   notice: Notice | undefined;
   saved: EvaluationView;
+  /** The items rated on screen, in the order the body lists them. */
+  rated: EvaluationItemView[];
   itemLabel: (item: EvaluationItemView) => string;
   onReload: () => void;
 }) {
@@ -448,6 +466,16 @@ function FormNotice({
           {' '}
           {t('unrated', { items: unrated.join(t('listSeparator')) })}
         </span>
+      ) : null}
+      {/* What the schema refused before sending: `body.ratings.2.comment` under the third rated item. */}
+      {notice.error instanceof FormCheckError ? (
+        <ErrorDetails
+          error={notice.error}
+          labelOf={(path) => {
+            const item = rated[Number(path.split('.')[2])];
+            return item ? itemLabel(item) : path;
+          }}
+        />
       ) : null}
     </SaveErrorBar>
   );
