@@ -3,7 +3,12 @@
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { OjtGuidedPlan, OjtPlanResponse, OjtSuggestionView } from '../../src/ojt/ojt.contract.ts';
+import {
+  OJT_SHORT_MAX,
+  type OjtGuidedPlan,
+  type OjtPlanResponse,
+  type OjtSuggestionView,
+} from '../../src/ojt/ojt.contract.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import { OjtGuidedPlans, OjtPanel, OjtSuggestions } from '../../tab/src/ojt/ojt-panel.tsx';
@@ -96,6 +101,31 @@ describe('OJT panel', () => {
       checklist: ['課の業務概要', '関係部署の紹介'],
       suggestionId: SUGGESTION,
     });
+  });
+
+  it("checks the plan with the server's schema before creating it, naming the list with the line too long", async () => {
+    const fake = fakeApi({
+      'GET /api/people/:personId/ojt-plan': { personId: PERSON, plan: null, canManage: true, canGuide: true },
+      'GET /api/ojt/suggestions': [],
+      'POST /api/people/:personId/ojt-plan': () => planAnswer({ canManage: true, canGuide: true }, 1),
+    });
+    const { screen } = await mount(
+      <OjtPanel api={fake.api} personId={PERSON} candidates={[{ id: MENTOR, displayName: '小川 主任' }]} />,
+    );
+    await screen.getByTestId('ojt-mentor').selectOptions(MENTOR);
+    await screen.getByTestId('ojt-ends').fill('2027/03/31');
+    await screen.getByTestId('ojt-checklist-input').fill(`課の業務概要\n${'あ'.repeat(OJT_SHORT_MAX + 1)}`);
+    await screen.getByTestId('ojt-create').click();
+    const refusal = screen.getByTestId('ojt-create-error');
+    await expect.element(refusal).toMatchTextContent(/入力内容に誤りがあります。/);
+    await expect
+      .element(refusal.getByRole('listitem'))
+      .toHaveTextContent(`チェックリスト（1行に1項目）: ${OJT_SHORT_MAX} 文字以内で入力してください。`);
+    expect(fake.received.map((request) => request.key)).not.toContain('POST /api/people/:personId/ojt-plan');
+
+    await screen.getByTestId('ojt-checklist-input').fill('課の業務概要');
+    await screen.getByTestId('ojt-create').click();
+    await expect.element(screen.getByTestId('ojt-plan')).toBeVisible();
   });
 
   it('lets the 指導担当 tick an item and log guidance, at the version read', async () => {

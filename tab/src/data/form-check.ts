@@ -45,6 +45,22 @@ export function checkBody(schema: z.ZodType, body: unknown, t: TFunction): FormC
   return new FormCheckError(t('form.checkFailed'), details);
 }
 
+/**
+ * checkBody for a mutation: `checked(schema, body)` answers the body, or throws what the schema refuses (a
+ * FormCheckError) for the mutation's error handling to show as it shows the server's 400.
+ */
+export function useCheckedBody(): <Body>(schema: z.ZodType, body: Body) => Body {
+  const { t } = useTranslation();
+  return useCallback(
+    <Body>(schema: z.ZodType, body: Body): Body => {
+      const refused = checkBody(schema, body, t);
+      if (refused) throw refused;
+      return body;
+    },
+    [t],
+  );
+}
+
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(
     (current, key) =>

@@ -33,7 +33,7 @@ import {
 } from '../../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../../src/growth/goal.contract.ts';
 import { isVersionConflict, type ApiClient } from '../api/client.ts';
-import { checkBody } from '../data/form-check.ts';
+import { useCheckedBody } from '../data/form-check.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { formatDate, formatInstant } from '../career/format.ts';
@@ -254,13 +254,9 @@ function DeclarationForm({
   });
   const busy = draft.isPending || submission.isPending || revision.isPending;
   // What is sent, checked first with the server's schema: a refusal is thrown as the server's 400 would be.
-  const { t: common } = useTranslation();
-  const body = (): DeclarationDraftInput => {
-    const value = { version: saved.version, ...cleaned(form) };
-    const refused = checkBody(declarationDraftInputSchema, value, common);
-    if (refused) throw refused;
-    return value;
-  };
+  const checked = useCheckedBody();
+  const body = (): DeclarationDraftInput =>
+    checked(declarationDraftInputSchema, { version: saved.version, ...cleaned(form) });
   const saveDraft = () => draft.mutateAsync(body());
 
   const run = async (action: () => Promise<void>) => {

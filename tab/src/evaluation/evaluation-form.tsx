@@ -6,7 +6,6 @@ import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-compo
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import {
   EVALUATION_COMMENT_MAX,
   evaluationFirstInputSchema,
@@ -16,7 +15,7 @@ import {
   type EvaluationView,
 } from '../../../src/evaluation/evaluation.contract.ts';
 import { ApiError, isVersionConflict, type ApiClient } from '../api/client.ts';
-import { checkBody, FormCheckError } from '../data/form-check.ts';
+import { FormCheckError, useCheckedBody } from '../data/form-check.ts';
 import { queryKeys } from '../data/queries.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { formatInstant } from '../shell/date-time.ts';
@@ -118,12 +117,7 @@ export function EvaluationForm({
   const rows = () =>
     rated.map((item) => ({ kind: item.kind, itemId: item.itemId, entry: form[keyOf(item)]! }));
   // Checked first with the server's schema: a refusal is thrown as the server's 400 would be.
-  const { t: common } = useTranslation();
-  const checked = <Body,>(schema: z.ZodType, body: Body): Body => {
-    const refused = checkBody(schema, body, common);
-    if (refused) throw refused;
-    return body;
-  };
+  const checked = useCheckedBody();
   const mutation = useMutation({
     mutationFn: async (action: Action) => {
       // Saving first means what is on screen is what gets submitted or confirmed.

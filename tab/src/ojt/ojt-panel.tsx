@@ -20,17 +20,21 @@ import {
   OJT_CHECKLIST_MAX,
   OJT_GUIDANCE_MAX,
   OJT_SHORT_MAX,
+  ojtPlanCreateInputSchema,
+  ojtPlanUpdateInputSchema,
   type OjtPlanResponse,
   type OjtPlanView,
 } from '../../../src/ojt/ojt.contract.ts';
 import { isVersionConflict, type ApiClient } from '../api/client.ts';
 import { formatDate, formatInstant } from '../career/format.ts';
+import { useCheckedBody } from '../data/form-check.ts';
 import { routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
 import { useFormFields } from '../data/form-fields.ts';
 import { DateInput } from '../shell/date-input.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
+import { ErrorDetails } from '../shell/save-error-bar.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
 import { RecordOptions } from '../shell/options.tsx';
 import { hrefOf } from '../shell/router.ts';
@@ -152,15 +156,16 @@ function PlanForm({
     (suggestion?.checklist ?? []).map((item) => item[language]).join('\n'),
   );
   const queryClient = useQueryClient();
+  const checked = useCheckedBody();
   const creating = useMutation({
     mutationFn: () =>
       api.call('POST /api/people/:personId/ojt-plan', {
         params: { personId },
-        body: {
+        body: checked(ojtPlanCreateInputSchema, {
           ...planBody(plan.fields),
           checklist: lines(checklist),
           suggestionId: suggestion?.id ?? null,
-        },
+        }),
       }),
     onSuccess: (answer) => {
       queryClient.setQueryData(ojtPlanKey(personId), answer);
@@ -185,7 +190,9 @@ function PlanForm({
         rows={5}
         maxLength={OJT_TEXT_MAX}
       />
-      <ErrorBar error={creating.error} testId="ojt-create-error" />
+      <ErrorBar error={creating.error} testId="ojt-create-error">
+        <ErrorDetails error={creating.error} labelOf={planDetailLabel(t)} />
+      </ErrorBar>
       <div>
         <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-create">
           {t('create')}
@@ -212,6 +219,21 @@ interface PlanBasics {
   endsOn: string;
   goals: string;
 }
+
+/** A refused field under the form's label for it; a list typed one item a line is named as the list. */
+const PLAN_LABELS: Record<string, string> = {
+  mentorPersonId: 'mentor',
+  startsOn: 'startsOn',
+  endsOn: 'endsOn',
+  goals: 'goals',
+  checklist: 'checklist',
+};
+const planDetailLabel =
+  (t: (key: string) => string) =>
+  (path: string): string => {
+    const key = PLAN_LABELS[path.split('.')[1] ?? ''];
+    return key ? t(key) : path;
+  };
 
 const planReady = (plan: PlanBasics) => plan.mentor !== '' && plan.startsOn !== '' && plan.endsOn !== '';
 
@@ -480,17 +502,18 @@ function PlanEditForm({
   const options = candidates.some((candidate) => candidate.id === plan.mentor.id)
     ? candidates
     : [{ id: plan.mentor.id, displayName: plan.mentor.displayName ?? t('unknownPerson') }, ...candidates];
+  const checked = useCheckedBody();
   const saving = useMutation({
     mutationFn: () =>
       api.call('PUT /api/people/:personId/ojt-plan', {
         params: { personId },
-        body: {
+        body: checked(ojtPlanUpdateInputSchema, {
           version: plan.version,
           ...planBody(basics.fields),
           checklist: items
             .map((item) => ({ id: item.id, label: item.label.trim() }))
             .filter((item) => item.label.length > 0),
-        },
+        }),
       }),
     onMutate: () => setConflict(false),
     onSuccess: (updated: OjtPlanResponse) => {
@@ -553,7 +576,9 @@ function PlanEditForm({
         </div>
       </fieldset>
       {conflict ? <PlanConflict testId="ojt-edit-conflict" /> : null}
-      <ErrorBar error={isVersionConflict(saving.error) ? null : saving.error} testId="ojt-edit-error" />
+      <ErrorBar error={isVersionConflict(saving.error) ? null : saving.error} testId="ojt-edit-error">
+        <ErrorDetails error={saving.error} labelOf={planDetailLabel(t)} />
+      </ErrorBar>
       <div className={layout.row}>
         <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-edit-save">
           {t('save')}
