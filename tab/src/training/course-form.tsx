@@ -5,6 +5,7 @@ import type { Framework } from '../../../src/framework/framework.contract.ts';
 import {
   COURSE_DESCRIPTION_MAX,
   COURSE_TITLE_MAX,
+  courseInputSchema,
   PROVIDER_MAX,
   type CourseCategory,
   type CourseInput,
@@ -99,6 +100,7 @@ export function CourseForm({
           })
         : api.call('POST /api/training/courses', { body: scope ? { ...input, scope } : input }),
     onSaved,
+    schema: courseInputSchema,
   });
   const toggle = (key: 'targetLevelIds' | 'competencyIds' | 'guidelineIds', id: string, on: boolean) =>
     setFields((previous) => ({

@@ -4,9 +4,37 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import type { CourseDetail } from '../../../src/training/training.contract.ts';
+import { checkBody, FormCheckError } from '../data/form-check.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { FormFooter } from '../shell/form-footer.tsx';
+import { ErrorDetails } from '../shell/save-error-bar.tsx';
+
+/** The form's label (its message key) for each field of the request body: `title.ja` → 「研修名（日本語）」. */
+const FIELD_LABELS: Record<string, string> = {
+  category: 'hr.categoryLabel',
+  'title.ja': 'hr.titleJa',
+  'title.en': 'hr.titleEn',
+  'description.ja': 'hr.descriptionJa',
+  'description.en': 'hr.descriptionEn',
+  targetLevelIds: 'hr.targetLevels',
+  minYearsOfService: 'hr.minYears',
+  maxYearsOfService: 'hr.maxYears',
+  competencyIds: 'hr.competencies',
+  guidelineIds: 'hr.guidelines',
+  format: 'hr.formatLabel',
+  provider: 'hr.provider',
+  nextSessionMonth: 'hr.nextSessionMonth',
+  costYen: 'hr.costYen',
+  date: 'hr.date',
+  startTime: 'hr.startTime',
+  endTime: 'hr.endTime',
+  place: 'hr.place',
+  online: 'hr.online',
+  capacity: 'hr.capacityLabel',
+  applicationDeadline: 'hr.deadlineLabel',
+};
 /**
  * The end of the course and session forms: what went wrong (a change made by someone else first offers
  * to load it, keeping what was typed), then save and cancel.
@@ -23,6 +51,7 @@ export function useFormSave<Input, Saved>({
   versionIn,
   save,
   onSaved,
+  schema,
 }: {
   api: ApiClient;
   /** The course to read again after a conflict; undefined while creating (nothing to conflict with). */
@@ -31,9 +60,13 @@ export function useFormSave<Input, Saved>({
   versionIn: (latest: CourseDetail) => number | undefined;
   save: (input: Input, version: number | undefined) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
+  /** The contract's schema of the input (without its version): checked before sending (form-check.ts). */
+  schema?: z.ZodType;
 }) {
+  const { t } = useTranslation();
   const [version, setVersion] = useState(readVersion);
   const [reloadError, setReloadError] = useState<unknown>();
+  const [refused, setRefused] = useState<FormCheckError>();
   const saving = useMutation({ mutationFn: (input: Input) => save(input, version), onSuccess: onSaved });
   const takeLatest = async () => {
     if (courseId === undefined) return;
@@ -49,11 +82,14 @@ export function useFormSave<Input, Saved>({
   return {
     submit: (input: Input) => {
       setReloadError(undefined);
-      saving.mutate(input);
+      const found = schema ? checkBody(schema, input, t) : undefined;
+      setRefused(found);
+      if (found) saving.reset();
+      else saving.mutate(input);
     },
     /** What FormEnd shows of this save: its error, whether it runs, and loading the latest version. */
     end: {
-      error: reloadError ?? saving.error,
+      error: reloadError ?? refused ?? saving.error,
       editing: courseId !== undefined,
       busy: saving.isPending,
       onTakeLatest: () => void takeLatest(),
@@ -81,7 +117,20 @@ export function FormEnd({
     <>
       {error ? (
         <MessageBar intent="error" role="alert" data-testid={`${kind}-error`}>
-          <MessageBarBody>{stale ? t('hr.stale') : errorText(error)}</MessageBarBody>
+          <MessageBarBody>
+            {stale ? t('hr.stale') : errorText(error)}
+            {/* What the schema refused before sending, under the form's labels. */}
+            {error instanceof FormCheckError ? (
+              <ErrorDetails
+                error={error}
+                labelOf={(path) => {
+                  const [, first, second] = path.split('.');
+                  const key = FIELD_LABELS[`${first}.${second}`] ?? FIELD_LABELS[first ?? ''];
+                  return key ? t(key) : path;
+                }}
+              />
+            ) : null}
+          </MessageBarBody>
           {stale ? (
             <MessageBarActions>
               <Button onClick={onTakeLatest}>{t('hr.reload')}</Button>

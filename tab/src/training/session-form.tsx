@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import {
   CAPACITY_MAX,
   PLACE_MAX,
+  sessionInputSchema,
   type SessionInput,
   type SessionView,
 } from '../../../src/training/training.contract.ts';
@@ -52,6 +53,7 @@ export function SessionForm({
           })
         : api.call('POST /api/training/courses/:courseId/sessions', { params: { courseId }, body: input }),
     onSaved,
+    schema: sessionInputSchema,
   });
 
   const submit = () => {
