@@ -5,11 +5,10 @@
 // first runs it over the body: what it refuses is said, in the UI language, without a request.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 import { useUnsavedChanges } from '../shell/unsaved-changes.tsx';
-import { checkBody } from './form-check.ts';
+import { useCheckedBody } from './form-check.ts';
 
 export type EditorNotice = { kind: 'saved' } | { kind: 'conflict' } | { kind: 'error'; error: unknown };
 
@@ -33,9 +32,9 @@ export function useVersionedEditor<Saved extends { version: number }, Form exten
   /** Anything else to tell once saved (other lists that show the document). */
   onSaved?: () => void;
   /** The request body's schema from the contract: checked before sending (form-check.ts). */
-  schema?: z.ZodType;
+  schema: z.ZodType;
 }) {
-  const { t } = useTranslation();
+  const checked = useCheckedBody();
   const [saved, setSaved] = useState(initial);
   const [form, setForm] = useState<Form>(() => formOf(initial));
   const [notice, setNotice] = useState<EditorNotice>();
@@ -52,7 +51,7 @@ export function useVersionedEditor<Saved extends { version: number }, Form exten
 
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: (body: Form & { version: number }) => put(body, saved),
+    mutationFn: (body: Form & { version: number }) => put(checked(schema, body), saved),
     onMutate: () => setNotice(undefined),
     onSuccess: (response) => {
       queryClient.setQueryData(queryKey, response);
@@ -66,12 +65,7 @@ export function useVersionedEditor<Saved extends { version: number }, Form exten
         error instanceof ApiError && error.status === 409 ? { kind: 'conflict' } : { kind: 'error', error },
       ),
   });
-  const save = () => {
-    const body = { version: saved.version, ...cleaned(form) };
-    const refused = schema ? checkBody(schema, body, t) : undefined;
-    if (refused) setNotice({ kind: 'error', error: refused });
-    else mutation.mutate(body);
-  };
+  const save = () => mutation.mutate({ version: saved.version, ...cleaned(form) });
 
   return { saved, form, setForm, update, dirty, notice, mutation, save };
 }

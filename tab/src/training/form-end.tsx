@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CourseDetail } from '../../../src/training/training.contract.ts';
-import { checkBody, FormCheckError } from '../data/form-check.ts';
+import { FormCheckError, useCheckedBody } from '../data/form-check.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { FormFooter } from '../shell/form-footer.tsx';
 import { ErrorDetails } from '../shell/save-error-bar.tsx';
@@ -61,13 +61,15 @@ export function useFormSave<Input, Saved>({
   save: (input: Input, version: number | undefined) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
   /** The contract's schema of the input (without its version): checked before sending (form-check.ts). */
-  schema?: z.ZodType;
+  schema: z.ZodType;
 }) {
-  const { t } = useTranslation();
+  const checked = useCheckedBody();
   const [version, setVersion] = useState(readVersion);
   const [reloadError, setReloadError] = useState<unknown>();
-  const [refused, setRefused] = useState<FormCheckError>();
-  const saving = useMutation({ mutationFn: (input: Input) => save(input, version), onSuccess: onSaved });
+  const saving = useMutation({
+    mutationFn: (input: Input) => save(checked(schema, input), version),
+    onSuccess: onSaved,
+  });
   const takeLatest = async () => {
     if (courseId === undefined) return;
     try {
@@ -82,14 +84,11 @@ export function useFormSave<Input, Saved>({
   return {
     submit: (input: Input) => {
       setReloadError(undefined);
-      const found = schema ? checkBody(schema, input, t) : undefined;
-      setRefused(found);
-      if (found) saving.reset();
-      else saving.mutate(input);
+      saving.mutate(input);
     },
     /** What FormEnd shows of this save: its error, whether it runs, and loading the latest version. */
     end: {
-      error: reloadError ?? refused ?? saving.error,
+      error: reloadError ?? saving.error,
       editing: courseId !== undefined,
       busy: saving.isPending,
       onTakeLatest: () => void takeLatest(),
