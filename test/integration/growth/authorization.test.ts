@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
 import type { TeamResponse } from '../../../src/growth/team.contract.ts';
+import { jstDayInFiscalYear } from '../../support/fiscal-days.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -124,7 +125,7 @@ describe('authorization: who may call which route about a person', () => {
     goalId = goal.body.id as string;
     const blank = await call(subject, 'GET', `/api/people/me/self-checks/${period}`);
     items = (blank.body.items as Array<{ competencyId: string }>).map((item) => item.competencyId);
-    const closesOn = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const closesOn = jstDayInFiscalYear(30);
     await call(hr, 'POST', '/api/declaration-windows', { fiscalYear, closesOn });
   });
   afterAll(async () => {

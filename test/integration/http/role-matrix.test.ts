@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalQuarterAt, fiscalQuarterDays, halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
+import { jstDay, jstDayInFiscalYear } from '../../support/fiscal-days.ts';
 import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -261,8 +262,6 @@ interface Operation {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-const jstDay = (offset: number) =>
-  new Date(Date.now() + 9 * 3600_000 + offset * DAY).toISOString().slice(0, 10);
 
 describe('security matrix: every route × every role', () => {
   let server: TestServer;
@@ -316,7 +315,7 @@ describe('security matrix: every route × every role', () => {
     ids.goalId = goal.body.id as string;
     const blank = await call(subject, 'GET', `/api/people/me/self-checks/${period}`);
     items = (blank.body.items as Array<{ competencyId: string }>).map((item) => item.competencyId);
-    const closesOn = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+    const closesOn = jstDayInFiscalYear(30);
     await call(hr, 'POST', '/api/declaration-windows', { fiscalYear, closesOn });
     // A cycle window of next year (scheduled), so HR's changes to it touch nothing current.
     const window = await call(hr, 'POST', '/api/cycles/windows', {
@@ -787,7 +786,7 @@ describe('security matrix: every route × every role', () => {
     }),
     'POST /api/declaration-windows': () => ({
       fiscalYear,
-      closesOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10),
+      closesOn: jstDayInFiscalYear(30),
     }),
     'POST /api/declaration-windows/{fiscalYear}/close': () => undefined,
     'PUT /api/people/{personId}/declarations/{fiscalYear}': async () => ({

@@ -5,6 +5,7 @@ import type {
 } from '../../../src/qualifications/qualification.contract.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
+import { jstMidnight } from '../../../src/shared/japan-time.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, type Person } from '../training/training-support.ts';
@@ -44,6 +45,8 @@ describe('資格取得 support applications and the training budget', () => {
     return answer.body as unknown as ApplicationView;
   };
   const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+  /** The exam days of the applications the tests below approve or pass: what the budget counts. */
+  const committedExams: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -71,6 +74,7 @@ describe('資格取得 support applications and the training budget', () => {
   it('goes from the applicant to the supervisor and HR, and a pass joins the career design', async () => {
     const careerBefore = (await call(applicant, 'GET', '/api/people/me/career')).body;
     const created = await apply(applicant);
+    committedExams.push(created.examDate);
     expect(created).toMatchObject({
       status: 'awaitingSupervisor',
       fiscalYear,
@@ -193,6 +197,7 @@ describe('資格取得 support applications and the training budget', () => {
     ).toBe(400);
     expect(await snapshotState(server)).toBe(afterApproval);
     const granted = await act(hr, approved, '/hr-decision', approve);
+    committedExams.push(granted.examDate);
     expect(
       (await call(applicant, 'PUT', path(pending), { version: granted.version, ...form() })).status,
     ).toBe(409);
@@ -264,13 +269,29 @@ describe('資格取得 support applications and the training budget', () => {
     });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
 
-    const view = (await call(hr, 'GET', budgetPath)).body as unknown as TrainingBudgetView;
-    const specialist = view.categories.find((row) => row.category === 'specialist');
-    const qualification = view.categories.find((row) => row.category === 'qualification');
-    expect(specialist).toEqual({ category: 'specialist', coursesYen: 12_000, applicationsYen: 0 });
-    // The passed application (15,440) and the approved one (15,440) of the earlier tests.
-    expect(qualification).toEqual({ category: 'qualification', coursesYen: 0, applicationsYen: 30_880 });
-    expect(view).toMatchObject({ committedYen: 42_880, remainingYen: 1_000_000 - 42_880 });
+    // The passed application (15,440) and the approved one (15,440) of the earlier tests count in the
+    // fiscal year of their exam, the seat in that of its session: all this year, but late in March the
+    // exam 30 days out and the session 14 days out fall in the next one, whose view shows them.
+    const yearOf = (day: string) => halfPeriodAt(new Date(jstMidnight(day))).fiscalYear;
+    expect(committedExams).toHaveLength(2);
+    const years = new Set([fiscalYear, yearOf(session.date), ...committedExams.map(yearOf)]);
+    for (const year of years) {
+      const view = (await call(hr, 'GET', `/api/hr/training-budget/${year}`))
+        .body as unknown as TrainingBudgetView;
+      const coursesYen = yearOf(session.date) === year ? 12_000 : 0;
+      const applicationsYen = 15_440 * committedExams.filter((day) => yearOf(day) === year).length;
+      const specialist = view.categories.find((row) => row.category === 'specialist');
+      const qualification = view.categories.find((row) => row.category === 'qualification');
+      expect(specialist).toEqual({ category: 'specialist', coursesYen, applicationsYen: 0 });
+      expect(qualification).toEqual({ category: 'qualification', coursesYen: 0, applicationsYen });
+      const committedYen = coursesYen + applicationsYen;
+      // Only this year has a budget set.
+      expect(view).toMatchObject(
+        year === fiscalYear
+          ? { committedYen, remainingYen: 1_000_000 - committedYen }
+          : { committedYen, amountYen: null, remainingYen: null },
+      );
+    }
     const audited = await server.database.query<{ details: { amountYen: number } }>(
       `SELECT details FROM audit_log WHERE resource = 'training-budget' ORDER BY id`,
     );

@@ -1,13 +1,9 @@
+import { jstDay } from '../../support/fiscal-days.ts';
 import type { TestServer } from '../../support/test-server.ts';
 
 export type Person = TestServer['emulator']['people'][number];
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** A day (YYYY-MM-DD, Japan time) `offset` days from today. */
-export function jstDay(offset: number): string {
-  return new Date(Date.now() + 9 * 60 * 60 * 1000 + offset * DAY).toISOString().slice(0, 10);
-}
+export { jstDay };
 
 export { until } from '../../support/waiting.ts';
 
