@@ -21,12 +21,20 @@ export async function until<T>(
   }
 }
 
-/** The next `days` office days from tomorrow (Japan time), as a planning window. */
-export function officeWindow(days: number): { firstDay: string; lastDay: string } {
+/**
+ * The next `days` office days from tomorrow (Japan time), as a planning window, all in one fiscal year:
+ * where they would run past 31 March, the window is the first `days` office days of the new year instead.
+ * Interviews count in the fiscal year of their day, so a window across the boundary would split a
+ * booking between two years (and late in March there may be no office day left in this one).
+ */
+export function officeWindow(days: number, now = Date.now()): { firstDay: string; lastDay: string } {
   const found: string[] = [];
   for (let offset = 1; found.length < days; offset += 1) {
-    const day = jstDayOf(Date.now() + offset * DAY);
-    if (isOfficeDay(day)) found.push(day);
+    const day = jstDayOf(now + offset * DAY);
+    if (!isOfficeDay(day)) continue;
+    // The first day of a new fiscal year: start again from it.
+    if (found.length > 0 && day.slice(5) >= '04-01' && found.at(-1)!.slice(5) < '04-01') found.length = 0;
+    found.push(day);
   }
   return { firstDay: found[0]!, lastDay: found.at(-1)! };
 }

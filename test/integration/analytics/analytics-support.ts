@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
-import { isOfficeDay, jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import type { ApiAnswer } from '../../support/api-caller.ts';
 import type { TestServer } from '../../support/test-server.ts';
+import { officeWindow } from '../../support/waiting.ts';
 import { courseBody, sessionBody, until, type Person } from '../training/training-support.ts';
 
 type Call = (as: { id: string }, method: string, path: string, body?: unknown) => Promise<ApiAnswer>;
-
-const DAY = 24 * 60 * 60 * 1000;
 
 function expectStatus(answer: ApiAnswer, status: number, what: string): ApiAnswer {
   if (answer.status !== status)
@@ -62,12 +60,7 @@ export async function bookGoalInterviews(
   supervisor: Person,
   reports: Person[],
 ): Promise<string[]> {
-  const days: string[] = [];
-  for (let offset = 1; days.length < 10; offset += 1) {
-    const day = jstDayOf(Date.now() + offset * DAY);
-    if (isOfficeDay(day)) days.push(day);
-  }
-  const window = { firstDay: days[0]!, lastDay: days.at(-1)! };
+  const window = officeWindow(10);
   const settings = { durationMinutes: 30, bufferMinutes: 10, minimumNoticeMinutes: 60 };
   const plan = expectStatus(
     await call(supervisor, 'POST', '/api/interviews/plan', {

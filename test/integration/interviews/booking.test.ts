@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGraphClient } from '../../../src/graph/graph-client.ts';
 import { createAppTokenProvider } from '../../../src/graph/token-providers.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
+import { jstMidnight } from '../../../src/shared/japan-time.ts';
 import type {
   BookingResponse,
   InterviewDetail,
@@ -14,6 +15,7 @@ import { WATCH_LIFECYCLE_QUEUE } from '../../../src/calendar-watch/calendar-watc
 import { QUEUE_SCHEMA } from '../../../src/jobs/queue-schema.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { officeWindow, until } from '../../support/waiting.ts';
+import { readInFiscalYearOf, shiftedClock } from '../../support/shifted-clock.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
@@ -24,9 +26,11 @@ describe('one-on-one interviews through Graph', () => {
   let reports: Person[];
   let outsider: Person;
   const call = apiCaller(() => server);
+  // The machine's time, but a test may read a view of the year its bookings fall in (see readInFiscalYearOf).
+  const clock = shiftedClock();
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { INTERVIEW_LEASE_SECONDS: '2' } });
+    server = await startTestServer({ env: { INTERVIEW_LEASE_SECONDS: '2' }, clock });
     const people = server.emulator.people;
     kacho = people.find((person) => person.levelId === 'kacho' && person.department === '市民課')!;
     reports = people.filter((person) => person.managerId === kacho.id);
@@ -114,7 +118,9 @@ describe('one-on-one interviews through Graph', () => {
 
   it('books all direct reports in one action: events with Teams links land in both calendars, agenda from goals', async () => {
     const report = reports[0]!;
-    const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
+    // The year the interviews fall in, whose goals their agenda lists.
+    const { firstDay } = officeWindow(10);
+    const fiscalYear = halfPeriodAt(new Date(jstMidnight(firstDay))).fiscalYear;
     const goal = await call(report, 'POST', `/api/people/me/goals`, {
       fiscalYear,
       title: '窓口の待ち時間を半分にする',
@@ -162,7 +168,8 @@ describe('one-on-one interviews through Graph', () => {
         .find((candidate) => candidate.iCalUId === event!.iCalUId);
       expect(copy, `attendee's copy for ${interview.personName}`).toBeDefined();
     }
-    const team = (await call(kacho, 'GET', '/api/team')).body as unknown as {
+    const team = (await readInFiscalYearOf(clock, firstDay, () => call(kacho, 'GET', '/api/team')))
+      .body as unknown as {
       members: Array<{ id: string; interview: { status: string; type: string } | null }>;
     };
     for (const report of reports)

@@ -16,7 +16,7 @@ import { jstDayOf } from '../../../src/interviews/slot-finder.ts';
 import { mondayOf } from '../../../src/shared/japan-time.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { officeWindow, until } from '../../support/waiting.ts';
-import { shiftedClock } from '../../support/shifted-clock.ts';
+import { readInFiscalYearOf, shiftedClock } from '../../support/shifted-clock.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = TestServer['emulator']['people'][number];
@@ -96,7 +96,8 @@ describe('1:1s', () => {
     expect(detail.agenda.every((item) => item.source !== 'competency')).toBe(true);
 
     // The team view shows where each person stands with the formal interviews: 1:1s are not that.
-    const team = (await call(kacho, 'GET', '/api/team')).body as unknown as {
+    const team = (await readInFiscalYearOf(clock, options.firstDay, () => call(kacho, 'GET', '/api/team')))
+      .body as unknown as {
       members: Array<{ id: string; interview: unknown }>;
     };
     expect(team.members.find((member) => member.id === person.id)?.interview).toBeNull();
@@ -110,7 +111,8 @@ describe('1:1s', () => {
     expect(again.unplaced).toEqual([
       expect.objectContaining({ personId: person.id, reason: 'already_booked' }),
     ]);
-    const team = (await call(kacho, 'GET', '/api/team')).body as unknown as {
+    const team = (await readInFiscalYearOf(clock, options.firstDay, () => call(kacho, 'GET', '/api/team')))
+      .body as unknown as {
       members: Array<{ id: string; interview: { type: string } | null }>;
     };
     expect(team.members.find((member) => member.id === person.id)?.interview).toMatchObject({
