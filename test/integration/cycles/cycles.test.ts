@@ -11,6 +11,7 @@ import { jstDayOf, jstMidnight } from '../../../src/shared/japan-time.ts';
 import { createBotOutbox } from '../../../src/reports/bot-outbox.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { offsetFromYearEnd, shiftedClock } from '../../support/shifted-clock.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Person = {
@@ -23,12 +24,14 @@ type Person = {
 
 const DAY = 86_400_000;
 /** A day in Japan, `offset` days from today (YYYY-MM-DD). */
-const japanDay = (offset: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + offset * DAY).toISOString().slice(0, 10);
+const japanDay = (offset: number) => jstDayOf(clock.now().getTime() + offset * DAY);
+// The server's clock and the test's: the machine's, but late in March some weeks back, so that windows a
+// few weeks long (and reminders more than a week before their last day) still fit in the fiscal year.
+const clock = shiftedClock(offsetFromYearEnd(30));
 
 describe.each(SLICE_BACKENDS)('fiscal-year cycles on %s', (backend) => {
   let server: TestServer;
-  const { fiscalYear, half, id: period } = halfPeriodAt(new Date());
+  const { fiscalYear, half, id: period } = halfPeriodAt(clock.now());
   const halfKind = half === 1 ? 'selfCheckH1' : 'selfCheckH2';
   const yearEnd = `${fiscalYear + 1}-03-31`;
   /** A last day some weeks ahead, inside the fiscal year. */
@@ -40,7 +43,7 @@ describe.each(SLICE_BACKENDS)('fiscal-year cycles on %s', (backend) => {
   let others: Person[];
 
   beforeAll(async () => {
-    server = await startTestServer({ backend });
+    server = await startTestServer({ backend, clock });
     const people = server.emulator.people as Person[];
     self = people.find((person) => person.levelId === 'shuji' && person.department !== '職員課')!;
     supervisor = people.find((person) => person.id === self.managerId)!;
@@ -306,12 +309,12 @@ describe.each(SLICE_BACKENDS)('fiscal-year cycles on %s', (backend) => {
     // The office's opening on the next office day from tomorrow (an hour later it is still open: from
     // tomorrow at this hour, a run started after 16:00 in Japan had its second reminder run after
     // closing), and that evening after hours, both before the last day.
-    const officeTime = nextOfficeTime(jstMidnight(jstDayOf(Date.now() + DAY)));
+    const officeTime = nextOfficeTime(jstMidnight(jstDayOf(clock.now().getTime() + DAY)));
     const evening = new Date(
       jstMidnight(new Date(officeTime.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)) + 20 * 3_600_000,
     );
     const remindersAt = (now: Date) => {
-      const store = createCycleStore(server.database.db, () => new Date());
+      const store = createCycleStore(server.database.db, clock.now);
       return createCycleReminders({
         due: createDueCalculator({ store, status: createGrowthStatus(server.database.db), now: () => now }),
         messages: outbox,
