@@ -9,6 +9,7 @@ import { createAppTokenProvider } from '../../src/graph/token-providers.ts';
 import { INTERVIEW_TYPES, type InterviewSummary } from '../../src/interviews/interview.contract.ts';
 import { seasonSettings } from '../../tab/src/interviews/schedule.ts';
 import { apiCaller } from '../support/api-caller.ts';
+import { weekdaysInFiscalYearOf } from '../support/fiscal-days.ts';
 import {
   launchBrowser,
   openDevHost,
@@ -377,10 +378,25 @@ describe('interviews in the tab', () => {
     const { page, tab } = await open(kacho);
     const item = tab.frame.locator(`[data-testid=organizer-${target.id}]`);
     await item.locator('[data-testid=reschedule]').click();
-    // A date a few weeks out at 16:00 Japan time, on a weekday.
-    const day = new Date(Date.now() + 21 * 24 * 60 * 60_000);
-    while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
-    const date = day.toISOString().slice(0, 10);
+    // A weekday a few weeks out at 16:00 Japan time, where neither calendar has anything (the emulator's
+    // seeded days differ by date), and in the interview's fiscal year: late in March, a few weeks out is
+    // the next year, where a second goal-setting interview of the person may not go.
+    const minutes = (Date.parse(target.end) - Date.parse(target.start)) / 60_000;
+    const busyAt = (personId: string, day: string) => {
+      const start = Date.parse(`${day}T16:00:00+09:00`);
+      return server.emulator
+        .eventsOf(personId)
+        .some(
+          (event) =>
+            !event.isCancelled &&
+            Date.parse(event.startUtc) < start + minutes * 60_000 &&
+            start < Date.parse(event.endUtc),
+        );
+    };
+    const date = weekdaysInFiscalYearOf(target.start, 21).find(
+      (day) => !busyAt(kacho.id, day) && !busyAt(target.personId, day),
+    )!;
+    expect(date, 'a free weekday at 16:00 in the fiscal year').toBeDefined();
     await tab.frame.locator('[data-testid=reschedule-day]').fill(date);
     await tab.frame.locator('[data-testid=reschedule-time]').fill('16:00');
     await tab.frame.locator('[data-testid=reschedule-submit]').click();
