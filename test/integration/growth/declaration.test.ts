@@ -273,7 +273,12 @@ describe.each(SLICE_BACKENDS)('自己申告 (self-declaration) on %s', (backend)
   it('treats a window past its last day (Japan time) as closed: read-only, writes 409', async () => {
     const saved = await call(colleague, 'PUT', path(colleague), form(0));
     expect(saved.status).toBe(200);
-    // Simulate the passing of time: the last day was yesterday in Japan.
+    // Simulate the passing of time: the last day was yesterday in Japan. The first day moves back with it
+    // where it was today (on 1 April, to a day of the year before), so both are put back afterwards.
+    const [window] = await server.database.query<{ opens_on: string; closes_on: string }>(
+      `SELECT opens_on::text, closes_on::text FROM cycle_windows WHERE fiscal_year = $1 AND kind = 'declaration'`,
+      [fiscalYear],
+    );
     await server.database.query(
       `UPDATE cycle_windows SET opens_on = LEAST(opens_on, $1::date), closes_on = $1
        WHERE fiscal_year = $2 AND kind = 'declaration'`,
@@ -289,8 +294,8 @@ describe.each(SLICE_BACKENDS)('自己申告 (self-declaration) on %s', (backend)
       expect(await snapshotState(server)).toBe(before);
     } finally {
       await server.database.query(
-        `UPDATE cycle_windows SET closes_on = $1 WHERE fiscal_year = $2 AND kind = 'declaration'`,
-        [`${fiscalYear + 1}-03-31`, fiscalYear],
+        `UPDATE cycle_windows SET opens_on = $1, closes_on = $2 WHERE fiscal_year = $3 AND kind = 'declaration'`,
+        [window!.opens_on, window!.closes_on, fiscalYear],
       );
     }
     expect((await call(colleague, 'GET', path(colleague))).body.editable).toBe(true);
