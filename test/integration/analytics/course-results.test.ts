@@ -112,8 +112,9 @@ describe.each(SLICE_BACKENDS)('HR course results on %s', (backend) => {
     for (const [index, person] of three.entries()) await submitReport(person, course3.session.id, 3 + index);
     for (const [index, person] of two.entries()) await submitReport(person, course2.session.id, 1 + index);
 
-    // Three months and a day later the follow-up is asked, and answered.
-    const ended = new Date(Date.now() - 3 * MONTH - 24 * 3600_000);
+    // Three months and a day later the follow-up is asked, and answered. The follow-up counts calendar
+    // months (up to 92 days), so 91 days ago was too recent on some days (29 September: 30 June).
+    const ended = new Date(Date.now() - 93 * 24 * 3600_000);
     sessionYear = halfPeriodAt(ended).fiscalYear;
     await server.database.query(
       `UPDATE training_sessions SET starts_at = $2::timestamptz - interval '2 hours', ends_at = $2 WHERE id IN ($1, $3)`,
