@@ -61,6 +61,22 @@ export function useCheckedBody(): <Body>(schema: z.ZodType, body: Body) => Body 
   );
 }
 
+/**
+ * An ErrorDetails `labelOf` from the form's labels (message keys) by field of the request body: `title`,
+ * or `title.ja` for a nested one. `body.title.ja` reads as t('…titleJa'), `body.agenda.2.text` as the
+ * list's label; a path the table lacks is shown as it is.
+ */
+export function labelsByField(
+  labels: Record<string, string>,
+  t: (key: string) => string,
+): (path: string) => string {
+  return (path) => {
+    const [, first = '', second] = path.split('.');
+    const key = labels[`${first}.${second}`] ?? labels[first];
+    return key ? t(key) : path;
+  };
+}
+
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(
     (current, key) =>

@@ -37,6 +37,7 @@ import { formatSlot } from './schedule.ts';
 import { ConflictBar } from '../shell/conflict-bar.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { ErrorDetails } from '../shell/save-error-bar.tsx';
+import { labelsByField } from '../data/form-check.ts';
 import { useVersionedEditor } from '../data/versioned-editor.ts';
 import { patchedAt } from '../shell/list-edit.ts';
 import { TextareaField } from '../shell/textarea-field.tsx';
@@ -98,18 +99,12 @@ function cleaned(form: Form): Form {
  * Where a refused field is, in the form's words: `body.sharedNotes` → 共有メモ. A list's items are named by
  * the list only, since the items left empty are dropped before sending and the numbers would shift.
  */
-function detailLabelOf(t: (key: string) => string): (path: string) => string {
-  const labels: Record<string, string> = {
-    agenda: 'record.agenda',
-    sharedNotes: 'record.sharedNotes',
-    privateNotes: 'record.privateNotes',
-    actionItems: 'record.actionItems',
-  };
-  return (path) => {
-    const key = labels[path.split('.')[1] ?? ''];
-    return key ? t(key) : path;
-  };
-}
+const RECORD_LABELS: Record<string, string> = {
+  agenda: 'record.agenda',
+  sharedNotes: 'record.sharedNotes',
+  privateNotes: 'record.privateNotes',
+  actionItems: 'record.actionItems',
+};
 
 export function InterviewRecordView({ api, id }: { api: ApiClient; id: string }) {
   const { t } = useTranslation('interviews');
@@ -300,7 +295,7 @@ function RecordEditor({
       <ErrorBar error={notice?.kind === 'error' ? notice.error : undefined} testId="record-error">
         <ErrorDetails
           error={notice?.kind === 'error' ? notice.error : undefined}
-          labelOf={detailLabelOf(t)}
+          labelOf={labelsByField(RECORD_LABELS, t)}
         />
       </ErrorBar>
     </>

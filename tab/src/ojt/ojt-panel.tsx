@@ -27,7 +27,7 @@ import {
 } from '../../../src/ojt/ojt.contract.ts';
 import { isVersionConflict, type ApiClient } from '../api/client.ts';
 import { formatDate, formatInstant } from '../career/format.ts';
-import { useCheckedBody } from '../data/form-check.ts';
+import { labelsByField, useCheckedBody } from '../data/form-check.ts';
 import { routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
@@ -191,7 +191,7 @@ function PlanForm({
         maxLength={OJT_TEXT_MAX}
       />
       <ErrorBar error={creating.error} testId="ojt-create-error">
-        <ErrorDetails error={creating.error} labelOf={planDetailLabel(t)} />
+        <ErrorDetails error={creating.error} labelOf={labelsByField(PLAN_LABELS, t)} />
       </ErrorBar>
       <div>
         <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-create">
@@ -228,12 +228,6 @@ const PLAN_LABELS: Record<string, string> = {
   goals: 'goals',
   checklist: 'checklist',
 };
-const planDetailLabel =
-  (t: (key: string) => string) =>
-  (path: string): string => {
-    const key = PLAN_LABELS[path.split('.')[1] ?? ''];
-    return key ? t(key) : path;
-  };
 
 const planReady = (plan: PlanBasics) => plan.mentor !== '' && plan.startsOn !== '' && plan.endsOn !== '';
 
@@ -577,7 +571,7 @@ function PlanEditForm({
       </fieldset>
       {conflict ? <PlanConflict testId="ojt-edit-conflict" /> : null}
       <ErrorBar error={isVersionConflict(saving.error) ? null : saving.error} testId="ojt-edit-error">
-        <ErrorDetails error={saving.error} labelOf={planDetailLabel(t)} />
+        <ErrorDetails error={saving.error} labelOf={labelsByField(PLAN_LABELS, t)} />
       </ErrorBar>
       <div className={layout.row}>
         <Button appearance="primary" type="submit" disabled={!ready} data-testid="ojt-edit-save">

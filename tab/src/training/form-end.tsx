@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CourseDetail } from '../../../src/training/training.contract.ts';
-import { FormCheckError, useCheckedBody } from '../data/form-check.ts';
+import { FormCheckError, labelsByField, useCheckedBody } from '../data/form-check.ts';
 import { useErrorText } from '../shell/error-text.ts';
 import { FormFooter } from '../shell/form-footer.tsx';
 import { ErrorDetails } from '../shell/save-error-bar.tsx';
@@ -120,14 +120,7 @@ export function FormEnd({
             {stale ? t('hr.stale') : errorText(error)}
             {/* What the schema refused before sending, under the form's labels. */}
             {error instanceof FormCheckError ? (
-              <ErrorDetails
-                error={error}
-                labelOf={(path) => {
-                  const [, first, second] = path.split('.');
-                  const key = FIELD_LABELS[`${first}.${second}`] ?? FIELD_LABELS[first ?? ''];
-                  return key ? t(key) : path;
-                }}
-              />
+              <ErrorDetails error={error} labelOf={labelsByField(FIELD_LABELS, t)} />
             ) : null}
           </MessageBarBody>
           {stale ? (

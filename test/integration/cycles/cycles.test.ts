@@ -11,6 +11,7 @@ import { jstDayOf, jstMidnight } from '../../../src/shared/japan-time.ts';
 import { createBotOutbox } from '../../../src/reports/bot-outbox.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { jstDay } from '../../support/fiscal-days.ts';
 import { offsetFromYearEnd, shiftedClock } from '../../support/shifted-clock.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -24,7 +25,7 @@ type Person = {
 
 const DAY = 86_400_000;
 /** A day in Japan, `offset` days from today (YYYY-MM-DD). */
-const japanDay = (offset: number) => jstDayOf(clock.now().getTime() + offset * DAY);
+const japanDay = (offset: number) => jstDay(offset, clock.now().getTime());
 // The server's clock and the test's: the machine's, but late in March some weeks back, so that windows a
 // few weeks long (and reminders more than a week before their last day) still fit in the fiscal year.
 const clock = shiftedClock(offsetFromYearEnd(30));

@@ -6,7 +6,7 @@ import { USER_TEXT_MESSAGE } from '../../../src/http/user-input.ts';
 import { careerDesignInputSchema, CAREER_SHORT_MAX } from '../../../src/growth/career.contract.ts';
 import { ApiError } from '../../../tab/src/api/client.ts';
 import { blankCareerDesign } from '../../support/career-fixture.ts';
-import { checkBody, checkForm } from '../../../tab/src/data/form-check.ts';
+import { checkBody, checkForm, labelsByField } from '../../../tab/src/data/form-check.ts';
 
 // The message key and its values stand in for the translated text.
 const t = ((key: string, values?: Record<string, unknown>) =>
@@ -99,5 +99,18 @@ describe('checkBody: a whole request body, checked as the server will', () => {
       { path: 'body.rotation.0.from', message: 'form.required' },
       { path: 'body.rotation.0.department', message: 'form.required' },
     ]);
+  });
+});
+
+describe('labelsByField', () => {
+  it('names a refused path by its nested field, else by its first field, else leaves it as it is', () => {
+    const labelOf = labelsByField(
+      { title: 'hr.title', 'title.ja': 'hr.titleJa', agenda: 'record.agenda' },
+      t,
+    );
+    expect(labelOf('body.title.ja')).toBe('hr.titleJa');
+    expect(labelOf('body.title.en')).toBe('hr.title');
+    expect(labelOf('body.agenda.2.text')).toBe('record.agenda');
+    expect(labelOf('body.place')).toBe('body.place');
   });
 });
