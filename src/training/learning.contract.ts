@@ -11,6 +11,7 @@
 //                                                  (the caller's own; 409 not enrolled, or completed)
 // POST /api/training/courses/:courseId/self-study/complete ← { version, completedOn, report } → SelfStudyEnrolment
 //                                                  (the caller's own; 409 not enrolled, or completed)
+// GET  /api/training/self-study/courses                   → SelfStudyCourse[] (HR: each one's link and version)
 // GET  /api/training/self-study/enrolments?personId=me|<id> → SelfStudyEnrolment[] (self, supervisor chain, HR)
 //
 // Learning paths (段階的にステップアップ): HR defines them; each person sees where they are on theirs.

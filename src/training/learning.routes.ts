@@ -89,6 +89,13 @@ export function learningRoutes(service: LearningService): RouteDefinition[] {
       body: completeSelfStudySchema,
       act: (actor, id, body) => service.complete(actor, id, body),
     }),
+    callerRead(hr, {
+      path: '/api/training/self-study/courses',
+      operationId: 'listSelfStudyCourses',
+      summary: 'Every self-study course with its link and the version a change sends (HR)',
+      ok: { description: 'The self-study settings', schema: z.array(selfStudyCourseSchema) },
+      read: (actor) => service.listSelfStudy(actor),
+    }),
     askedPersonRead(route, {
       path: '/api/training/self-study/enrolments',
       operationId: 'listSelfStudyEnrolments',

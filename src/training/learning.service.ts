@@ -303,6 +303,16 @@ export function createLearningService(deps: LearningDependencies) {
       return { courseId, externalUrl: saved.externalUrl, ...stamp(saved) };
     },
 
+    /** Every self-study course's settings, with the version a change must send (HR's form reads them). */
+    async listSelfStudy(actor: Actor): Promise<SelfStudyCourse[]> {
+      requireHr(actor, 'read the self-study settings');
+      const rows = await db
+        .select()
+        .from(trainingSelfStudyCourses)
+        .orderBy(trainingSelfStudyCourses.courseId);
+      return rows.map((row) => ({ courseId: row.courseId, externalUrl: row.externalUrl, ...stamp(row) }));
+    },
+
     async enrol(actor: Actor, courseId: string, input: EnrolSelfStudyInput): Promise<SelfStudyEnrolment> {
       const personId = input.personId?.toLowerCase() ?? actor.id;
       if (personId !== actor.id) requireHr(actor, 'enrol someone else in a self-study course');

@@ -3,7 +3,8 @@
 import { FluentProvider, teamsDarkTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { LearningPath } from '../../src/training/learning.contract.ts';
+import type { LearningPath, SelfStudyCourse } from '../../src/training/learning.contract.ts';
+import { ApiError } from '../../tab/src/api/client.ts';
 import LearningPathsSection from '../../tab/src/hr/sections/learning-paths-section.tsx';
 import { seriousViolations } from './support/axe.ts';
 import { courseView, framework } from './support/fixtures.ts';
@@ -38,7 +39,11 @@ const saved: LearningPath = {
 };
 
 async function mount(answers: Answers, language: 'ja' | 'en' = 'ja', dark = false) {
-  const fake = fakeApi({ 'GET /api/training/courses': [course], ...answers });
+  const fake = fakeApi({
+    'GET /api/training/courses': [course],
+    'GET /api/training/self-study/courses': [],
+    ...answers,
+  });
   const ui = <LearningPathsSection api={fake.api} base={{ me: {} as never, framework }} rest={[]} />;
   const rendered = await renderTab(dark ? <FluentProvider theme={teamsDarkTheme}>{ui}</FluentProvider> : ui, {
     language,
@@ -95,6 +100,62 @@ describe('HR learning paths', () => {
       (request) => request.key === 'PUT /api/training/courses/:courseId/self-study',
     );
     expect(made?.body).toEqual({ version: 0, externalUrl: 'https://elearning.example/jichi' });
+  });
+
+  it('changes the link of a course that is self-study already: marked, its link filled in, its version sent', async () => {
+    const settingsAt = (version: number, externalUrl: string | null): SelfStudyCourse => ({
+      courseId: COURSE,
+      externalUrl,
+      version,
+      updatedAt: '2026-12-06T00:00:00.000Z',
+    });
+    // Another HR user changed the link after this page read it: the first save is refused.
+    let settings = [settingsAt(1, 'https://elearning.example/jichi')];
+    let changedMeanwhile = true;
+    const { screen, fake } = await mount({
+      'GET /api/training/learning-paths': [],
+      'GET /api/training/self-study/courses': () => settings,
+      'PUT /api/training/courses/:courseId/self-study': ({ body }) => {
+        if (changedMeanwhile) {
+          changedMeanwhile = false;
+          settings = [settingsAt(2, 'https://elearning.example/other')];
+          throw new ApiError(409, 'version_conflict', 'stale', 'req-1');
+        }
+        settings = [settingsAt(body.version + 1, body.externalUrl)];
+        return settings[0]!;
+      },
+    });
+    const select = screen.getByTestId('hr-self-study-course');
+    await expect
+      .element(select.getByRole('option', { name: '通信教育 地方自治法（通信教育）' }))
+      .toBeInTheDocument();
+    await select.selectOptions(COURSE);
+    await expect
+      .element(screen.getByTestId('hr-self-study-link'))
+      .toHaveValue('https://elearning.example/jichi');
+    await expect.element(screen.getByTestId('hr-self-study-save')).toHaveTextContent('リンクを保存');
+    await screen.getByTestId('hr-self-study-link').fill('https://elearning.example/jichi-2027');
+    await screen.getByTestId('hr-self-study-save').click();
+    await expect.element(screen.getByRole('alert')).toBeVisible();
+    // The typed link stays; saving again sends the version read after the refusal.
+    await expect
+      .element(screen.getByTestId('hr-self-study-link'))
+      .toHaveValue('https://elearning.example/jichi-2027');
+    await expect
+      .poll(
+        () =>
+          fake.received.filter((request) => request.key === 'GET /api/training/self-study/courses').length,
+      )
+      .toBe(2);
+    await screen.getByTestId('hr-self-study-save').click();
+    await expect.element(screen.getByText('教材のリンクを保存しました。')).toBeVisible();
+    const sent = fake.received
+      .filter((request) => request.key === 'PUT /api/training/courses/:courseId/self-study')
+      .map((request) => request.body);
+    expect(sent).toEqual([
+      { version: 1, externalUrl: 'https://elearning.example/jichi-2027' },
+      { version: 2, externalUrl: 'https://elearning.example/jichi-2027' },
+    ]);
   });
 
   it('fits 360 px in English and passes axe in the dark theme, with the form open', async () => {

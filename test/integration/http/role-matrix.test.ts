@@ -145,6 +145,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/training/courses/{courseId}/self-study/enrol': ALL,
   'POST /api/training/courses/{courseId}/self-study/progress': ALL,
   'POST /api/training/courses/{courseId}/self-study/complete': ALL,
+  'GET /api/training/self-study/courses': HR,
   'GET /api/training/self-study/enrolments': READERS, // ?personId=<subject>
   'GET /api/training/learning-paths': HR,
   'POST /api/training/learning-paths': HR,

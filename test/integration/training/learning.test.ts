@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   LearningPath,
   PathProgress,
+  SelfStudyCourse,
   SelfStudyEnrolment,
 } from '../../../src/training/learning.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
@@ -106,6 +107,23 @@ describe('self-study courses and learning paths', () => {
     expect(
       (await auditRows('training-self-study')).filter((row) => row.details.change === 'settings'),
     ).toHaveLength(3);
+
+    // HR's form reads each self-study course's link and the version its next change sends; nobody else may.
+    const list = await call(hr, 'GET', '/api/training/self-study/courses');
+    expect(list.status).toBe(200);
+    const byCourse = (a: { courseId: string }, b: { courseId: string }) =>
+      a.courseId.localeCompare(b.courseId);
+    expect(
+      (list.body as unknown as SelfStudyCourse[])
+        .map(({ courseId, externalUrl, version }) => ({ courseId, externalUrl, version }))
+        .sort(byCourse),
+    ).toEqual(
+      [
+        { courseId: ids.selfStudy!, externalUrl: 'https://elearning.example/jichi2', version: 2 },
+        { courseId: ids.second!, externalUrl: null, version: 1 },
+      ].sort(byCourse),
+    );
+    expect((await call(shuji, 'GET', '/api/training/self-study/courses')).status).toBe(403);
   });
 
   it('enrols a person once, records progress and completion, and refuses what does not fit', async () => {

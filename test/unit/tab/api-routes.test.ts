@@ -184,6 +184,7 @@ const TAB_ROUTES = [
   'POST /api/training/courses/:courseId/self-study/enrol',
   'POST /api/training/courses/:courseId/self-study/progress',
   'POST /api/training/courses/:courseId/self-study/complete',
+  'GET /api/training/self-study/courses',
   'GET /api/training/self-study/enrolments',
   'GET /api/training/learning-paths',
   'POST /api/training/learning-paths',

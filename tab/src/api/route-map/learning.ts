@@ -25,6 +25,7 @@ export interface LearningRoutes {
     Enrolment,
     typeof contract.completeSelfStudySchema
   >;
+  'GET /api/training/self-study/courses': Route<z.output<typeof contract.selfStudyCourseSchema>[]>;
   'GET /api/training/self-study/enrolments': Route<Enrolment[], never, PersonQuery>;
   'GET /api/training/learning-paths': Route<Path[]>;
   'POST /api/training/learning-paths': Route<Path, typeof contract.learningPathInputSchema>;

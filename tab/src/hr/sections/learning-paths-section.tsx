@@ -4,9 +4,13 @@ import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-componen
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LearningPath, LearningPathInput } from '../../../../src/training/learning.contract.ts';
+import type {
+  LearningPath,
+  LearningPathInput,
+  SelfStudyCourse,
+} from '../../../../src/training/learning.contract.ts';
 import type { CourseView } from '../../../../src/training/training.contract.ts';
-import type { ApiClient } from '../../api/client.ts';
+import { ApiError, type ApiClient } from '../../api/client.ts';
 import { allOf, QueryState } from '../../data/query-state.tsx';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
@@ -51,7 +55,9 @@ registerBundle('hr-learning', {
     course: '研修',
     link: '教材のリンク（https、任意）',
     makeSelfStudy: '通信教育として設定',
+    saveLink: 'リンクを保存',
     selfStudySaved: '通信教育として設定しました。',
+    linkSaved: '教材のリンクを保存しました。',
     selfStudyMark: '（通信教育）',
   },
   en: {
@@ -84,7 +90,9 @@ registerBundle('hr-learning', {
     course: 'Course',
     link: 'Link to the material (https, optional)',
     makeSelfStudy: 'Make it self-study',
+    saveLink: 'Save the link',
     selfStudySaved: 'The course is now self-study.',
+    linkSaved: 'The link is saved.',
     selfStudyMark: ' (self-study)',
   },
 });
@@ -343,13 +351,38 @@ function PathEditor({
           />
         </StackForm>
       )}
-      <SelfStudyForm api={api} courses={live} />
+      <SelfStudySettings api={api} courses={live} />
     </div>
   );
 }
 
-/** Makes a course without sessions self-study, with its https link (the first time: version 0). */
-function SelfStudyForm({ api, courses }: { api: ApiClient; courses: CourseView[] }) {
+/** The self-study form, once each self-study course's link and version are read. */
+function SelfStudySettings({ api, courses }: { api: ApiClient; courses: CourseView[] }) {
+  const settings = useQuery(
+    routeQuery(api, queryKeys.selfStudyCourses, 'GET /api/training/self-study/courses'),
+  );
+  return (
+    <QueryState query={settings}>
+      {(list) => <SelfStudyForm api={api} courses={courses} settings={list} />}
+    </QueryState>
+  );
+}
+
+/**
+ * Makes a course without sessions self-study, with its https link, or changes the link of one that is:
+ * the course's current link is filled in and its version sent (0 the first time). A change saved
+ * meanwhile by someone else is refused (409); the settings are read again and the typed link stays, so
+ * saving once more puts it over the newer one.
+ */
+function SelfStudyForm({
+  api,
+  courses,
+  settings,
+}: {
+  api: ApiClient;
+  courses: CourseView[];
+  settings: SelfStudyCourse[];
+}) {
   const { t } = useTranslation('hr-learning');
   const layout = useLayoutStyles();
   const title = useTitle();
@@ -357,31 +390,59 @@ function SelfStudyForm({ api, courses }: { api: ApiClient; courses: CourseView[]
   const [courseId, setCourseId] = useState('');
   const [link, setLink] = useState('');
   const [notice, setNotice] = useState('');
+  const settingsOf = new Map(settings.map((entry) => [entry.courseId, entry]));
+  const current = settingsOf.get(courseId);
   const make = useMutation({
-    mutationFn: () =>
+    mutationFn: (change: { courseId: string; version: number; externalUrl: string | null }) =>
       api.call('PUT /api/training/courses/:courseId/self-study', {
-        params: { courseId },
-        body: { version: 0, externalUrl: link.trim() === '' ? null : link.trim() },
+        params: { courseId: change.courseId },
+        body: { version: change.version, externalUrl: change.externalUrl },
       }),
-    onSuccess: async () => {
-      setNotice(t('selfStudySaved'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.learningPaths });
+    onMutate: () => setNotice(''),
+    onSuccess: async (_saved, change) => {
+      setNotice(t(change.version === 0 ? 'selfStudySaved' : 'linkSaved'));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.selfStudyCourses }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.learningPaths }),
+      ]);
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: queryKeys.selfStudyCourses });
     },
   });
+  const choose = (id: string) => {
+    setCourseId(id);
+    setLink(settingsOf.get(id)?.externalUrl ?? '');
+    setNotice('');
+    make.reset();
+  };
   return (
-    <StackForm testId="hr-self-study-form" onSubmit={() => courseId && make.mutate()}>
+    <StackForm
+      testId="hr-self-study-form"
+      onSubmit={() =>
+        courseId &&
+        make.mutate({
+          courseId,
+          version: current?.version ?? 0,
+          externalUrl: link.trim() === '' ? null : link.trim(),
+        })
+      }
+    >
       <h3 className={layout.h3}>{t('selfStudyTitle')}</h3>
       <p className={layout.muted}>{t('selfStudyIntro')}</p>
       <Field label={t('course')}>
         <Select
           value={courseId}
-          onChange={(_event, data) => setCourseId(data.value)}
+          onChange={(_event, data) => choose(data.value)}
           data-testid="hr-self-study-course"
         >
           <RecordOptions
             none=""
             records={courses.filter((course) => course.openSessions === 0)}
-            labelOf={(course) => title(course.title)}
+            labelOf={(course) =>
+              settingsOf.has(course.id) ? `${title(course.title)}${t('selfStudyMark')}` : title(course.title)
+            }
           />
         </Select>
       </Field>
@@ -397,7 +458,7 @@ function SelfStudyForm({ api, courses }: { api: ApiClient; courses: CourseView[]
       <span role="status">{notice}</span>
       <div>
         <Button type="submit" disabled={make.isPending || !courseId} data-testid="hr-self-study-save">
-          {t('makeSelfStudy')}
+          {t(current ? 'saveLink' : 'makeSelfStudy')}
         </Button>
       </div>
     </StackForm>
