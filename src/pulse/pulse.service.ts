@@ -6,9 +6,9 @@ import { updateAtVersion } from '../db/rows.ts';
 import { AppError, type ErrorDetail, versionConflict } from '../http/app-error.ts';
 import { departmentHeadcounts } from '../people/people.read.ts';
 import type { PeopleStore } from '../people/people.store.ts';
+import { ledDepartmentOf } from '../shared/department-leads.ts';
 import { fiscalQuarterDays, parseFiscalQuarter } from '../shared/fiscal-period.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
-import { organisedDepartmentOf } from '../training/workplace.ts';
 import type {
   CurrentPulse,
   DepartmentPulse,
@@ -108,7 +108,7 @@ export function createPulseService(deps: {
 
   /** The 課 the actor may read the pulse of: their own as its 課長/係長, any as HR. */
   const departmentReader = async (actor: Actor, department: string) => {
-    const own = organisedDepartmentOf(await deps.people.get(actor.id));
+    const own = ledDepartmentOf(await deps.people.get(actor.id));
     if (own !== department && !actor.isHr)
       throw new AppError('forbidden', 'Only the 課’s 課長 and 係長 (and HR) read its pulse.');
     // HR may name any 課: one with no staff today is a typo or a 課 gone, not an empty trend.
@@ -403,7 +403,7 @@ export function createPulseService(deps: {
       quarter: string,
       input: PulseActionInput,
     ): Promise<PulseAction> {
-      const own = organisedDepartmentOf(await deps.people.get(actor.id));
+      const own = ledDepartmentOf(await deps.people.get(actor.id));
       if (own !== department)
         throw new AppError('forbidden', 'Only the 課’s 課長 and 係長 write its action for the quarter.');
       const [pulse] = await db

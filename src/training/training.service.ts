@@ -7,6 +7,7 @@ import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { knownPerson } from '../people/known-person.ts';
+import { ledDepartmentOf } from '../shared/department-leads.ts';
 import { JST_OFFSET_MS, jstDayOf } from '../shared/japan-time.ts';
 import { eligibilityFor } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
@@ -34,13 +35,7 @@ import {
 } from './training.contract.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
-import {
-  canManageCourse,
-  inCourseAudience,
-  organisedDepartmentOf,
-  requireCourseManager,
-  seesCourse,
-} from './workplace.ts';
+import { canManageCourse, inCourseAudience, requireCourseManager, seesCourse } from './workplace.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const jstInstant = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
@@ -131,7 +126,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       requireHr(actor, 'manage the training catalog');
       return { scope: 'catalog', ownerDepartment: null, organiserId: null };
     }
-    const own = organisedDepartmentOf(await people.get(actor.id));
+    const own = ledDepartmentOf(await people.get(actor.id));
     const department = input.ownerDepartment ?? own;
     if (!actor.isHr && (!own || department !== own))
       throw new AppError(

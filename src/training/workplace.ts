@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/access.ts';
 import { AppError } from '../http/app-error.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
+import { ledDepartmentOf } from '../shared/department-leads.ts';
 import type { CourseRow } from './training.store.ts';
 
 /**
@@ -8,22 +9,13 @@ import type { CourseRow } from './training.store.ts';
  * A person's 課 is their `department` in force (HR's record over the directory, docs/people.md).
  */
 
-/** The framework levels that run a 課's workplace training: 課長 and 係長. */
-export const WORKPLACE_ORGANISER_LEVELS: readonly string[] = ['kacho', 'kakaricho'];
-
 type Placement = Pick<PersonRow, 'levelId' | 'department'>;
 type Scoped = Pick<CourseRow, 'scope' | 'ownerDepartment'>;
-
-/** The 課 a person may run workplace training for: their own, if they are a 課長 or 係長; else null. */
-export function organisedDepartmentOf(person: Placement | undefined): string | null {
-  if (!person?.department || !person.levelId) return null;
-  return WORKPLACE_ORGANISER_LEVELS.includes(person.levelId) ? person.department : null;
-}
 
 /** HR manages every course; a 課長 or 係長 manages the workplace courses of their own 課. */
 export function canManageCourse(actor: Actor, person: Placement | undefined, course: Scoped): boolean {
   if (actor.isHr) return true;
-  return course.scope === 'workplace' && organisedDepartmentOf(person) === course.ownerDepartment;
+  return course.scope === 'workplace' && ledDepartmentOf(person) === course.ownerDepartment;
 }
 
 /** Whether a person sees a course: catalog courses everyone; a workplace course HR and its 課. */

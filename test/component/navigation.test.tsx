@@ -2,6 +2,8 @@
 // scrolling off-screen, and the current page always stays in view.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import type { MeResponse } from '../../src/people/people.contract.ts';
+import { queryKeys } from '../../tab/src/data/queries.ts';
 import { Navigation } from '../../tab/src/shell/navigation.tsx';
 import type { PageId } from '../../tab/src/shell/router.ts';
 import { meAt } from './support/fixtures.ts';
@@ -47,6 +49,28 @@ async function renderNavigation(width: number, current: PageId, language: 'ja' |
 describe('the page navigation', () => {
   afterEach(() => {
     window.location.hash = '';
+  });
+
+  it('gives the team page to a 課長 or 係長 of a 課 with nobody below them (their 課’s pulse is there), not to a 主任', async () => {
+    const teamTabFor = async (me: MeResponse) => {
+      const { api } = fakeApi({ 'GET /api/me': me });
+      const { screen, queryClient } = await renderTab(
+        <div style={{ width: 1200 }}>
+          <Navigation api={api} current="home" />
+        </div>,
+      );
+      // Read once /api/me has answered and the navigation has drawn its answer.
+      await vi.waitFor(() => expect(queryClient.getQueryState(queryKeys.me)?.status).toBe('success'));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const shown = screen.getByTestId('nav-team').query() !== null;
+      await screen.unmount();
+      return shown;
+    };
+    expect(await teamTabFor(meAt('kakaricho'))).toBe(true);
+    expect(await teamTabFor(meAt('kacho'))).toBe(true);
+    expect(await teamTabFor(meAt('kakaricho', { department: null }))).toBe(false);
+    expect(await teamTabFor(meAt('shunin'))).toBe(false);
+    expect(await teamTabFor(meAt('shunin', { roles: ['employee', 'supervisor'] }))).toBe(true);
   });
 
   it('shows every page as a tab when they fit, with no menu', async () => {

@@ -1,7 +1,8 @@
 // A 課's やりがい pulse for its 課長 and 係長 (docs/pulse.md): the 課's trend over the quarters (the same
 // table-chart HR reads) and the 課's action for a quarter, written and edited with the version read. A
 // stale version keeps what was typed. The server decides who may read (403 otherwise) and write
-// (`canWriteAction`); the link shows only to a 課長 or 係長 with a 課 in the directory.
+// (`canWriteAction`); the link shows only to a 課長 or 係長 with a 課 in the directory (`ledDepartmentOf`),
+// who also get the team page for it when nobody reports to them.
 import { Button, Field, Link, Select } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import {
   type DepartmentPulse,
   type PulseAction,
 } from '../../../src/pulse/pulse.contract.ts';
+import { ledDepartmentOf } from '../../../src/shared/department-leads.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery, useMe } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
@@ -23,14 +25,11 @@ import { TextareaField } from '../shell/textarea-field.tsx';
 import { PulseConflict } from './pulse-conflict.tsx';
 import { PulseTrend } from './pulse-trend.tsx';
 
-/** The levels whose holders read their 課's pulse and write its action (as the server's rule). */
-const ACTION_LEVELS: readonly string[] = ['kacho', 'kakaricho'];
-
 /** The team page's link to the caller's 課's pulse, for a 課長 or 係長 with a 課. */
 export function DepartmentPulseLink({ api }: { api: ApiClient }) {
   const { t } = useTranslation('pulse');
   const me = useMe(api).data;
-  if (!me?.department || !me.levelId || !ACTION_LEVELS.includes(me.levelId)) return null;
+  if (!me || ledDepartmentOf(me) === null) return null;
   return (
     <p>
       <Link href={hrefOf('team', 'pulse')} data-testid="department-pulse-link">

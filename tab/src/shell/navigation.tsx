@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ledDepartmentOf } from '../../../src/shared/department-leads.ts';
 import type { ApiClient } from '../api/client.ts';
 import { useMe } from '../data/queries.ts';
 import { hasDeclarationPage } from '../declaration/applies.ts';
@@ -40,8 +41,9 @@ const useStyles = makeStyles({
 const MoreMenu = lazy(() => import('./more-menu.tsx'));
 
 /**
- * Pages everyone has; the team page joins them for people with direct reports. Interviews are for everyone:
- * supervisors book there, and everyone sees the interviews they are invited to.
+ * Pages everyone has; the team page joins them for people with someone below them and for a 課's 課長 and
+ * 係長 (its pulse is there). Interviews are for everyone: supervisors book there, and everyone sees the
+ * interviews they are invited to.
  */
 const EVERYONE: readonly PageId[] = ['home', 'self-check', 'goals', 'org-policy', 'career', 'declaration'];
 
@@ -59,7 +61,9 @@ export function Navigation({ api, current }: { api: ApiClient; current: PageId }
   const evaluator = useEvaluatesSomeone(api);
   const pages: PageId[] = [
     ...EVERYONE.filter((page) => page !== 'declaration' || !me || hasDeclarationPage(me)),
-    ...(me?.roles.includes('supervisor') ? (['team'] as const) : []),
+    // The team page: for people with someone below them, and for a 課長 or 係長 of a 課, whose やりがい
+    // pulse is reached there even when nobody reports to them.
+    ...(me && (me.roles.includes('supervisor') || ledDepartmentOf(me) !== null) ? (['team'] as const) : []),
     'interviews',
     'training',
     ...(evaluator ? (['evaluation'] as const) : []),

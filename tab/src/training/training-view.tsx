@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ledDepartmentOf } from '../../../src/shared/department-leads.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import type { PageProps } from '../shell/app.tsx';
 import { useFramework, useMe } from '../data/queries.ts';
@@ -18,9 +19,6 @@ import { WorkplaceTraining } from './workplace-training.tsx';
 registerBundle('training', messages);
 
 type Sub = 'catalog' | 'mine' | 'path' | 'library' | 'team' | 'workplace' | 'hr';
-
-/** The levels that run their 課's workplace training (src/training/workplace.ts): 課長 and 係長. */
-const WORKPLACE_LEVELS = ['kacho', 'kakaricho'];
 
 export default function TrainingView({ api, rest }: PageProps) {
   const { t } = useTranslation('training');
@@ -48,7 +46,8 @@ export default function TrainingView({ api, rest }: PageProps) {
     'path',
     'library',
     ...(me.roles.includes('supervisor') ? (['team'] as const) : []),
-    ...(me.levelId && WORKPLACE_LEVELS.includes(me.levelId) ? (['workplace'] as const) : []),
+    // The 課長 and 係長 of a 課 run its workplace training.
+    ...(ledDepartmentOf(me) === null ? [] : (['workplace'] as const)),
     ...(me.roles.includes('hr') ? (['hr'] as const) : []),
   ];
 
