@@ -163,6 +163,35 @@ describe('HR: the pulse section', () => {
     });
   });
 
+  it('says so instead of offering a new pulse when each quarter HR may configure has one', async () => {
+    // This quarter and the next three, the four HR may configure.
+    let quarter = fiscalQuarterAt(new Date()).id;
+    const pulses: PulseConfig[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      pulses.push({
+        ...pulse,
+        id: `6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e5${index}`,
+        quarter,
+        status: 'scheduled',
+        answered: 0,
+      });
+      const [year, number] = quarter.split('-Q').map(Number) as [number, number];
+      quarter = number === 4 ? `${year + 1}-Q1` : `${year}-Q${number + 1}`;
+    }
+    const { screen } = await hrSection({ 'GET /api/hr/pulses': pulses });
+    await expect
+      .element(screen.getByTestId('pulse-all-configured'))
+      .toHaveTextContent(
+        'この四半期からの4四半期分は、すべてパルスが設定済みです。変更は各行の「編集」からできます。',
+      );
+    expect(screen.getByTestId('pulse-new').query()).toBeNull();
+    await screen.unmount();
+    // With one of them gone, that quarter can be configured again.
+    const fewer = await hrSection({ 'GET /api/hr/pulses': pulses.slice(0, 3) });
+    await fewer.screen.getByTestId('pulse-new').click();
+    await expect.element(fewer.screen.getByTestId('pulse-quarter')).toHaveValue(pulses[3]!.quarter);
+  });
+
   it("shows the server's refusal to change questions after the first answer, keeping what was typed", async () => {
     const { screen, fake } = await hrSection({
       'PUT /api/hr/pulses/:pulseId': () => {

@@ -15,6 +15,8 @@ export default {
     answered: '回答数',
     actions: '操作',
     new: '新しいパルス',
+    allConfigured:
+      'この四半期からの{{count}}四半期分は、すべてパルスが設定済みです。変更は各行の「編集」からできます。',
     edit: '編集',
     editLabel: '{{quarter}}のパルスを編集',
     results: '結果',
@@ -97,6 +99,8 @@ export default {
     answered: 'Answers',
     actions: 'Actions',
     new: 'New pulse',
+    allConfigured:
+      'The {{count}} quarters from this one all have their pulse. Change one with its Edit button.',
     edit: 'Edit',
     editLabel: 'Edit the pulse of {{quarter}}',
     results: 'Results',

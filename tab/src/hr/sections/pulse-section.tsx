@@ -83,7 +83,12 @@ export default function PulseSection({ api }: HrSectionProps) {
                   </tbody>
                 </TitledTable>
               </OrEmpty>
-              {editing.kind === 'none' ? (
+              {editing.kind === 'none' && openQuarters(new Date(list.dataUpdatedAt), pulses).length === 0 ? (
+                // Every quarter HR may configure has its pulse: change one of those, or wait for the next quarter.
+                <p className={layout.muted} data-testid="pulse-all-configured">
+                  {t('allConfigured', { count: QUARTERS_AHEAD })}
+                </p>
+              ) : editing.kind === 'none' ? (
                 <div>
                   <Button
                     appearance="primary"
