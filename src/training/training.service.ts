@@ -222,10 +222,20 @@ export function createTrainingService(deps: TrainingDependencies) {
   };
 
   /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
+  /** What a course's view reads besides the course: the sessions of the courses shown, and their self-study links. */
+  type CourseRelated = { sessions: SessionRow[]; selfStudyLinks: ReadonlyMap<string, string | null> };
+  const relatedOf = async (courseIds: string[], sessions?: SessionRow[]): Promise<CourseRelated> => {
+    const [found, selfStudyLinks] = await Promise.all([
+      sessions ?? store.sessionsOf(courseIds),
+      store.selfStudyLinks(courseIds),
+    ]);
+    return { sessions: found, selfStudyLinks };
+  };
+
   const courseView = (
     course: CourseRow,
     person: PersonRow | undefined,
-    sessions: SessionRow[],
+    { sessions, selfStudyLinks }: CourseRelated,
     viewer: { actor: Actor; person: PersonRow | undefined } | null,
   ): CourseView => ({
     id: course.id,
@@ -254,6 +264,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     ownerDepartment: course.ownerDepartment,
     organiserId: course.organiserId,
     manageable: viewer !== null && canManageCourse(viewer.actor, viewer.person, course),
+    selfStudy: selfStudyLinks.has(course.id) ? { externalUrl: selfStudyLinks.get(course.id) ?? null } : null,
   });
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
@@ -286,7 +297,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       );
     await auditCourse('write', actor, null, { courseId: current.id, ...audited(updated) });
     const me = await people.get(actor.id);
-    return courseView(updated, me, await store.sessionsOf([current.id]), { actor, person: me });
+    return courseView(updated, me, await relatedOf([current.id]), { actor, person: me });
   };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
@@ -520,8 +531,8 @@ export function createTrainingService(deps: TrainingDependencies) {
           (!options.category || course.category === options.category) &&
           seesCourse(actor, me, course),
       );
-      const sessions = await store.sessionsOf(courses.map((course) => course.id));
-      const views = courses.map((course) => courseView(course, me, sessions, { actor, person: me }));
+      const related = await relatedOf(courses.map((course) => course.id));
+      const views = courses.map((course) => courseView(course, me, related, { actor, person: me }));
       return options.view === 'fit' ? views.filter((view) => view.eligibility.eligible) : views;
     },
 
@@ -534,7 +545,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const sessions = await store.sessionsOf([course.id]);
       const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
       return {
-        ...courseView(course, me, sessions, { actor, person: me }),
+        ...courseView(course, me, await relatedOf([course.id], sessions), { actor, person: me }),
         sessions: sessions.map((session) => sessionView(session, course, enrolments)),
       };
     },
@@ -549,7 +560,8 @@ export function createTrainingService(deps: TrainingDependencies) {
         ...(scope.scope === 'workplace' ? { scope: scope.scope, department: scope.ownerDepartment } : {}),
       });
       const me = await people.get(actor.id);
-      return courseView(course, me, [], { actor, person: me });
+      // A new course has no session and is not self-study yet.
+      return courseView(course, me, { sessions: [], selfStudyLinks: new Map() }, { actor, person: me });
     },
 
     async updateCourse(actor: Actor, courseId: string, input: CourseUpdateInput) {
@@ -988,10 +1000,16 @@ export function createTrainingService(deps: TrainingDependencies) {
         period: selfCheck?.period ?? null,
         wishes,
       });
-      const me = await people.get(actor.id);
+      const [me, related] = await Promise.all([
+        people.get(actor.id),
+        relatedOf(
+          ranked.map((entry) => entry.course.id),
+          sessions,
+        ),
+      ]);
       return ranked.map((entry) => ({
         ...entry,
-        course: courseView(entry.course, person, sessions, { actor, person: me }),
+        course: courseView(entry.course, person, related, { actor, person: me }),
       }));
     },
   };

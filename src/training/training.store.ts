@@ -95,6 +95,19 @@ export function createTrainingStore(db: Db, now: () => Date) {
       return rows.length > 0;
     },
 
+    /** The self-study courses among these, each with its link (null when HR gave none). */
+    async selfStudyLinks(courseIds: string[]): Promise<Map<string, string | null>> {
+      if (courseIds.length === 0) return new Map();
+      const rows = await db
+        .select({
+          courseId: trainingSelfStudyCourses.courseId,
+          externalUrl: trainingSelfStudyCourses.externalUrl,
+        })
+        .from(trainingSelfStudyCourses)
+        .where(inArray(trainingSelfStudyCourses.courseId, courseIds));
+      return new Map(rows.map((row) => [row.courseId, row.externalUrl]));
+    },
+
     async sessionsOf(courseIds: string[]): Promise<SessionRow[]> {
       if (courseIds.length === 0) return [];
       return sessionsWhere(inArray(trainingSessions.courseId, courseIds));

@@ -64,6 +64,7 @@ describe("the staff catalog's expected month", () => {
       'GET /api/training/courses': courses,
       'GET /api/training/sessions': [openSession('open')],
       'GET /api/training/enrolments': [],
+      'GET /api/training/self-study/enrolments': [],
     });
     const { screen } = await renderTab(<Catalog api={api} framework={framework} />);
     const expected = screen.getByTestId('course-expected');
@@ -87,6 +88,7 @@ describe("the staff catalog's expected month", () => {
       'GET /api/training/courses': [course('expected', { nextSessionMonth: nextQuarter })],
       'GET /api/training/sessions': [],
       'GET /api/training/enrolments': [],
+      'GET /api/training/self-study/enrolments': [],
     });
     const { screen } = await renderTab(<Catalog api={api} framework={framework} />, { language: 'en' });
     await expect

@@ -308,6 +308,7 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       ownerDepartment: _department,
       organiserId: _organiser,
       manageable: _manageable,
+      selfStudy: _selfStudy,
       ...rest
     } = course;
     const other = await call(hr, 'PUT', `/api/training/courses/${course.id}`, {

@@ -77,6 +77,8 @@ export const queryKeys = {
   /** Where a person ("me") is on their learning paths; HR's paths for the editor. */
   pathProgress: (personId: string) => ['training', 'path-progress', personId] as const,
   learningPaths: ['training', 'learning-paths'] as const,
+  /** A person's ("me") self-study enrolments, as the catalog shows them. */
+  selfStudyEnrolments: (personId: string) => ['training', 'self-study', 'enrolments', personId] as const,
   /** Each self-study course's link and version, for HR's form. */
   selfStudyCourses: ['training', 'self-study', 'courses'] as const,
   /** The organisation-wide report library; one entry per search (filters and page). */

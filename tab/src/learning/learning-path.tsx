@@ -1,37 +1,21 @@
 // 学習パス: where the signed-in person is on their learning paths (steps done, the next step), and the
 // self-study courses of a step: enrol, record progress, record completion (docs/training.md).
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  Link,
-  makeStyles,
-  ProgressBar,
-  tokens,
-} from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
-import {
-  SELF_STUDY_REPORT_MAX,
-  type PathProgress,
-  type StepProgress,
-} from '../../../src/training/learning.contract.ts';
+import type { PathProgress, StepProgress } from '../../../src/training/learning.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { QueryState } from '../data/query-state.tsx';
 import { registerBundle } from '../i18n/i18n.ts';
-import { DateInput } from '../shell/date-input.tsx';
 import { formatDay } from '../shell/date-time.ts';
-import { ErrorBar } from '../shell/error-panel.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
-import { StackForm } from '../shell/stack-form.tsx';
 import { plainList } from '../shell/style-fragments.ts';
-import { TextareaField } from '../shell/textarea-field.tsx';
 import { useTitle } from '../training/format.ts';
 import messages from './messages.ts';
+import { SelfStudyActions } from './self-study-actions.tsx';
 
 registerBundle('learning', messages);
 
@@ -48,7 +32,6 @@ const useStyles = makeStyles({
   stepNext: { borderLeftColor: tokens.colorBrandStroke1 },
   courses: { ...plainList, display: 'flex', flexDirection: 'column', gap: '8px' },
   course: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0, overflowWrap: 'anywhere' },
-  narrow: { maxWidth: '12rem' },
 });
 
 type Course = StepProgress['courses'][number];
@@ -203,40 +186,7 @@ function CourseLine({
 }) {
   const { t, i18n } = useTranslation('learning');
   const layout = useLayoutStyles();
-  const styles = useStyles();
   const title = useTitle();
-  const queryClient = useQueryClient();
-  const [percent, setPercent] = useState('');
-  const [completedOn, setCompletedOn] = useState(today);
-  const [report, setReport] = useState('');
-  const params = { courseId: course.id };
-  const refresh = async (notice: string) => {
-    onDone(notice);
-    await queryClient.invalidateQueries({ queryKey: queryKeys.pathProgress('me') });
-  };
-  const enrol = useMutation({
-    mutationFn: () => api.call('POST /api/training/courses/:courseId/self-study/enrol', { params, body: {} }),
-    onSuccess: () => refresh(t('enrolled')),
-  });
-  const record = useMutation({
-    mutationFn: (version: number) =>
-      api.call('POST /api/training/courses/:courseId/self-study/progress', {
-        params,
-        body: { version, progressPercent: Number(percent) },
-      }),
-    onSuccess: () => refresh(t('progressSaved')),
-  });
-  const complete = useMutation({
-    mutationFn: (version: number) =>
-      api.call('POST /api/training/courses/:courseId/self-study/complete', {
-        params,
-        body: { version, completedOn, report },
-      }),
-    onSuccess: () => refresh(t('completed')),
-  });
-  const enrolment = course.enrolment;
-  const busy = enrol.isPending || record.isPending || complete.isPending;
-  const percentValid = /^\d{1,2}$/.test(percent);
   return (
     <>
       <span>
@@ -252,82 +202,16 @@ function CourseLine({
           t('notCompleted')
         )}
       </span>
-      {course.selfStudy?.externalUrl ? (
-        <Link href={course.selfStudy.externalUrl} target="_blank" rel="noopener noreferrer">
-          {t('openLink')}
-          <span className={layout.muted}> {t('newWindow')}</span>
-        </Link>
-      ) : null}
-      {course.selfStudy && !enrolment ? (
-        <div>
-          <Button
-            appearance="primary"
-            disabled={busy}
-            onClick={() => enrol.mutate()}
-            data-testid="self-study-enrol"
-          >
-            {t('enrol')}
-          </Button>
-        </div>
-      ) : null}
-      {enrolment ? (
-        <ProgressBar
-          value={enrolment.progressPercent / 100}
-          aria-label={t('progress', { percent: enrolment.progressPercent })}
-          thickness="large"
+      {course.selfStudy ? (
+        <SelfStudyActions
+          api={api}
+          courseId={course.id}
+          externalUrl={course.selfStudy.externalUrl}
+          enrolment={course.enrolment}
+          today={today}
+          onDone={onDone}
         />
       ) : null}
-      {enrolment ? (
-        <span data-testid="self-study-progress">{t('progress', { percent: enrolment.progressPercent })}</span>
-      ) : null}
-      {enrolment && !enrolment.completedOn ? (
-        <>
-          <StackForm className={layout.row} onSubmit={() => percentValid && record.mutate(enrolment.version)}>
-            <Field label={t('progressLabel')} className={styles.narrow}>
-              <Input
-                type="number"
-                min={0}
-                max={99}
-                value={percent}
-                onChange={(_event, data) => setPercent(data.value)}
-                data-testid="self-study-percent"
-              />
-            </Field>
-            <Button type="submit" disabled={busy || !percentValid} data-testid="self-study-record">
-              {t('saveProgress')}
-            </Button>
-          </StackForm>
-          <StackForm onSubmit={() => completedOn && complete.mutate(enrolment.version)}>
-            <Field label={t('completedDay')} className={styles.narrow}>
-              <DateInput
-                value={completedOn}
-                min={enrolment.enrolledOn}
-                max={today}
-                onChange={(_event, data) => setCompletedOn(data.value)}
-                data-testid="self-study-completed-on"
-              />
-            </Field>
-            <TextareaField
-              label={t('report')}
-              value={report}
-              maxLength={SELF_STUDY_REPORT_MAX}
-              onChange={setReport}
-              testId="self-study-report"
-            />
-            <div>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabled={busy || !completedOn}
-                data-testid="self-study-complete"
-              >
-                {t('complete')}
-              </Button>
-            </div>
-          </StackForm>
-        </>
-      ) : null}
-      <ErrorBar error={enrol.error ?? record.error ?? complete.error} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import {
   type EnrolmentView,
   type SessionView,
 } from '../../../src/training/training.contract.ts';
+import { jstDayOf } from '../../../src/shared/japan-time.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
@@ -27,6 +28,7 @@ import { OrEmpty, useLayoutStyles } from '../shell/layout.tsx';
 import { CategoryOptions } from './category-options.tsx';
 import { useLocalized } from '../shell/localized.ts';
 import { formatDay, formatMonth, formatSpan, monthsFrom, statusColor, useTitle } from './format.ts';
+import { SelfStudyActions } from '../learning/self-study-actions.tsx';
 import { TextareaField } from '../shell/textarea-field.tsx';
 
 export const useTrainingStyles = makeStyles({
@@ -110,7 +112,12 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   const enrolments = useQuery(
     routeQuery(api, queryKeys.myEnrolments, 'GET /api/training/enrolments', { query: { personId: 'me' } }),
   );
-  const catalog = allOf(allOf(courses, sessions), enrolments);
+  const selfStudy = useQuery(
+    routeQuery(api, queryKeys.selfStudyEnrolments('me'), 'GET /api/training/self-study/enrolments', {
+      query: { personId: 'me' },
+    }),
+  );
+  const catalog = allOf(allOf(courses, sessions), allOf(enrolments, selfStudy));
 
   const separator = i18n.language === 'en' ? ', ' : '、';
   const nameOf = (list: Array<{ id: string; name: { ja: string; en: string } }>, id: string) =>
@@ -162,7 +169,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
           </p>
         }
       >
-        {([[courseList, sessionList], enrolmentList]) => (
+        {([[courseList, sessionList], [enrolmentList, selfStudyList]]) => (
           <ul className={styles.list} data-testid="course-list">
             {courseList.map((course) => {
               const sessions = sessionList.filter((session) => session.courseId === course.id);
@@ -177,6 +184,11 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                   <div className={layout.row}>
                     <Badge appearance="tint">{t(`category.${course.category}`)}</Badge>
                     <Badge appearance="outline">{t(`format.${course.format}`)}</Badge>
+                    {course.selfStudy ? (
+                      <Badge appearance="tint" color="informative" data-testid="course-self-study">
+                        {t('catalog.selfStudy')}
+                      </Badge>
+                    ) : null}
                     {!course.eligibility.eligible ? (
                       <Badge appearance="tint" color="warning" data-testid="not-eligible">
                         {t('catalog.notEligible')}
@@ -231,39 +243,59 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                       </>
                     ) : null}
                   </dl>
-                  <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
-                  {!sessions.some((session) => session.open) &&
-                  course.nextSessionMonth &&
-                  course.nextSessionMonth >= thisMonth ? (
-                    <p data-testid="course-next-month">
-                      {t('catalog.nextExpected', {
-                        month: formatMonth(course.nextSessionMonth, i18n.language),
-                      })}
-                    </p>
-                  ) : null}
-                  <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
-                    <ul className={styles.sessions}>
-                      {sessions.map((session) => (
-                        <SessionEntry
-                          key={session.id}
-                          api={api}
-                          session={session}
-                          eligible={course.eligibility.eligible}
-                          enrolment={enrolmentList.find(
-                            (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
-                          )}
-                          language={i18n.language}
-                          onApplied={(enrolment) => {
-                            setNotice(t('catalog.applied'));
-                            queryClient.setQueryData<EnrolmentView[]>(queryKeys.myEnrolments, (previous) =>
-                              previous ? [...previous, enrolment] : previous,
-                            );
-                            void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
-                          }}
-                        />
-                      ))}
-                    </ul>
-                  </OrEmpty>
+                  {course.selfStudy ? (
+                    // A self-study course has no dated session: the person starts it and records it here.
+                    <div className={layout.stack} data-testid="catalog-self-study">
+                      <h4 className={layout.h3}>{t('catalog.selfStudy')}</h4>
+                      <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p>
+                      <SelfStudyActions
+                        api={api}
+                        courseId={course.id}
+                        externalUrl={course.selfStudy.externalUrl}
+                        enrolment={selfStudyList.find((entry) => entry.courseId === course.id) ?? null}
+                        today={jstDayOf(selfStudy.dataUpdatedAt)}
+                        onDone={setNotice}
+                      />
+                    </div>
+                  ) : (
+                    <>
+                      <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
+                      {!sessions.some((session) => session.open) &&
+                      course.nextSessionMonth &&
+                      course.nextSessionMonth >= thisMonth ? (
+                        <p data-testid="course-next-month">
+                          {t('catalog.nextExpected', {
+                            month: formatMonth(course.nextSessionMonth, i18n.language),
+                          })}
+                        </p>
+                      ) : null}
+                      <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
+                        <ul className={styles.sessions}>
+                          {sessions.map((session) => (
+                            <SessionEntry
+                              key={session.id}
+                              api={api}
+                              session={session}
+                              eligible={course.eligibility.eligible}
+                              enrolment={enrolmentList.find(
+                                (enrolment) =>
+                                  enrolment.sessionId === session.id && LIVE.has(enrolment.status),
+                              )}
+                              language={i18n.language}
+                              onApplied={(enrolment) => {
+                                setNotice(t('catalog.applied'));
+                                queryClient.setQueryData<EnrolmentView[]>(
+                                  queryKeys.myEnrolments,
+                                  (previous) => (previous ? [...previous, enrolment] : previous),
+                                );
+                                void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
+                              }}
+                            />
+                          ))}
+                        </ul>
+                      </OrEmpty>
+                    </>
+                  )}
                 </li>
               );
             })}

@@ -60,6 +60,7 @@ export function courseView(id: string, overrides: Partial<CourseView> = {}): Cou
     ownerDepartment: null,
     organiserId: null,
     manageable: false,
+    selfStudy: null,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import type {
   SelfStudyCourse,
   SelfStudyEnrolment,
 } from '../../../src/training/learning.contract.ts';
+import type { CourseView } from '../../../src/training/training.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, yearsOf, type Person } from './training-support.ts';
@@ -96,6 +97,16 @@ describe('self-study courses and learning paths', () => {
       externalUrl: 'https://elearning.example/jichi2',
     });
     expect(changed.body).toMatchObject({ version: 2, externalUrl: 'https://elearning.example/jichi2' });
+    // The catalog and the course's page mark it, with its link; a course of sessions is not self-study.
+    const catalog = (await call(shuji, 'GET', '/api/training/courses?view=all'))
+      .body as unknown as CourseView[];
+    expect(catalog.find((course) => course.id === ids.selfStudy)?.selfStudy).toEqual({
+      externalUrl: 'https://elearning.example/jichi2',
+    });
+    expect(catalog.find((course) => course.id === ids.dated)?.selfStudy).toBeNull();
+    expect((await call(shuji, 'GET', `/api/training/courses/${ids.selfStudy}`)).body).toMatchObject({
+      selfStudy: { externalUrl: 'https://elearning.example/jichi2' },
+    });
     expect(
       (
         await call(hr, 'PUT', `/api/training/courses/${ids.second}/self-study`, {
