@@ -221,7 +221,6 @@ export function createTrainingService(deps: TrainingDependencies) {
     };
   };
 
-  /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
   /** What a course's view reads besides the course: the sessions of the courses shown, and their self-study links. */
   type CourseRelated = { sessions: SessionRow[]; selfStudyLinks: ReadonlyMap<string, string | null> };
   const relatedOf = async (courseIds: string[], sessions?: SessionRow[]): Promise<CourseRelated> => {
@@ -232,6 +231,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     return { sessions: found, selfStudyLinks };
   };
 
+  /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
   const courseView = (
     course: CourseRow,
     person: PersonRow | undefined,

@@ -1,11 +1,14 @@
 // A self-study course (通信教育 / e-learning) in the staff catalog (docs/training.md, "Learning paths and
 // self-study"): marked, with its material's link; the person starts it and records progress there, with
-// the version the server answered. A course of dated sessions keeps its sessions.
+// the version the server answered. A course of dated sessions keeps its sessions. わたしの研修 lists the
+// self-study courses started.
 import { describe, expect, it } from 'vitest';
 import type { SelfStudyEnrolment } from '../../src/training/learning.contract.ts';
 import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import { Catalog } from '../../tab/src/training/catalog.tsx';
 import messages from '../../tab/src/training/messages.ts';
+import { MyTraining } from '../../tab/src/training/my-training.tsx';
+import { seriousViolations } from './support/axe.ts';
 import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
@@ -14,6 +17,7 @@ registerBundle('training', messages);
 
 const SELF = '33333333-3333-4333-8333-333333333333';
 const DATED = '44444444-4444-4444-8444-444444444444';
+const UNFIT = '77777777-7777-4777-8777-777777777777';
 const LINK = 'https://elearning.example/jichi';
 
 function enrolmentAt(version: number, progressPercent: number): SelfStudyEnrolment {
@@ -45,6 +49,14 @@ describe('a self-study course in the catalog', () => {
           selfStudy: { externalUrl: LINK },
         }),
         courseView(DATED),
+        courseView(UNFIT, {
+          category: 'selfStudy',
+          selfStudy: { externalUrl: null },
+          eligibility: {
+            eligible: false,
+            reasons: [{ code: 'level_not_targeted', ja: '対象の職層ではありません', en: 'Not your level' }],
+          },
+        }),
       ],
       'GET /api/training/sessions': [],
       'GET /api/training/enrolments': [],
@@ -81,9 +93,50 @@ describe('a self-study course in the catalog', () => {
         { version: 1, progressPercent: 40 },
       ],
     ]);
+    // A self-study course the person does not fit is marked, and not offered to start (as a session is not).
+    const unfit = screen.getByTestId(`course-${UNFIT}`);
+    await expect.element(unfit.getByTestId('course-self-study')).toBeVisible();
+    expect(unfit.getByTestId('self-study-enrol').query()).toBeNull();
     // The course of dated sessions keeps its sessions and has no self-study actions.
     const dated = screen.getByTestId(`course-${DATED}`);
     await expect.element(dated.getByText('日程', { exact: true })).toBeVisible();
     expect(dated.getByTestId('catalog-self-study').query()).toBeNull();
+  });
+
+  it('is listed in わたしの研修 once started, completed or not; with none started there is no such list', async () => {
+    const answers = {
+      'GET /api/training/enrolments': [],
+      'GET /api/training/recommendations': [],
+      'GET /api/reports/mine': [],
+      'GET /api/reports/follow-ups': [],
+    };
+    const started = { ...enrolmentAt(3, 60), courseTitle: { ja: '通信教育 地方自治法', en: null } };
+    const done = {
+      ...enrolmentAt(5, 100),
+      id: '66666666-6666-4666-8666-666666666666',
+      courseId: DATED,
+      courseTitle: { ja: 'e-ラーニング 個人情報保護', en: null },
+      completedOn: '2026-11-20',
+    };
+    const mine = fakeApi({ ...answers, 'GET /api/training/self-study/enrolments': [started, done] });
+    const { screen } = await renderTab(<MyTraining api={mine.api} />);
+    const list = screen.getByTestId('mine-self-study');
+    await expect.element(list).toBeVisible();
+    const first = list.getByTestId(`mine-self-study-${SELF}`);
+    await expect.element(first.getByRole('heading', { name: '通信教育 地方自治法' })).toBeVisible();
+    await expect.element(first.getByTestId('self-study-progress')).toHaveTextContent('進捗 60%');
+    await expect.element(first.getByTestId('self-study-record')).toBeVisible();
+    const second = list.getByTestId(`mine-self-study-${DATED}`);
+    await expect
+      .element(second.getByTestId('self-study-completed'))
+      .toHaveTextContent('2026/11/20 (金) 修了');
+    expect(second.getByTestId('self-study-record').query()).toBeNull();
+    expect(await seriousViolations(list.element())).toEqual([]);
+    await screen.unmount();
+
+    const none = fakeApi({ ...answers, 'GET /api/training/self-study/enrolments': [] });
+    const empty = await renderTab(<MyTraining api={none.api} />);
+    await expect.element(empty.screen.getByTestId('mine-history')).toBeVisible();
+    expect(empty.screen.getByTestId('mine-self-study').query()).toBeNull();
   });
 });

@@ -137,6 +137,11 @@ describe('HR learning paths', () => {
     await screen.getByTestId('hr-self-study-link').fill('https://elearning.example/jichi-2027');
     await screen.getByTestId('hr-self-study-save').click();
     await expect.element(screen.getByRole('alert')).toBeVisible();
+    await expect
+      .element(screen.getByTestId('hr-self-study-conflict'))
+      .toHaveTextContent(
+        'ほかの人が先にリンクを変更しました。いまのリンク：https://elearning.example/other。もう一度保存すると、入力したリンクで上書きします。',
+      );
     // The typed link stays; saving again sends the version read after the refusal.
     await expect
       .element(screen.getByTestId('hr-self-study-link'))

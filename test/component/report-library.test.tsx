@@ -187,6 +187,7 @@ describe('the author’s 全庁に公開 switch in わたしの研修', () => {
     const { screen, received } = await mount((api) => <MyTraining api={api} />, {
       'GET /api/training/enrolments': [attended],
       'GET /api/training/recommendations': [],
+      'GET /api/training/self-study/enrolments': [],
       'GET /api/reports/mine': [mine()],
       'GET /api/reports/follow-ups': [],
       'PUT /api/reports/:reportId/audience': ({ params, body }) => ({

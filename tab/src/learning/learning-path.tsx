@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../src/framework/framework.contract.ts';
+import { jstDayOf } from '../../../src/shared/japan-time.ts';
 import type { PathProgress, StepProgress } from '../../../src/training/learning.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
@@ -36,9 +37,6 @@ const useStyles = makeStyles({
 
 type Course = StepProgress['courses'][number];
 
-/** The Japan day of an instant (ms). */
-const japanDayOf = (at: number) => new Date(at + 9 * 3600_000).toISOString().slice(0, 10);
-
 export function LearningPaths({ api, framework }: { api: ApiClient; framework: Framework }) {
   const query = useQuery(
     routeQuery(api, queryKeys.pathProgress('me'), 'GET /api/training/path-progress', {
@@ -48,12 +46,7 @@ export function LearningPaths({ api, framework }: { api: ApiClient; framework: F
   return (
     <QueryState query={query}>
       {(progress) => (
-        <PathsOf
-          progress={progress}
-          framework={framework}
-          api={api}
-          today={japanDayOf(query.dataUpdatedAt)}
-        />
+        <PathsOf progress={progress} framework={framework} api={api} today={jstDayOf(query.dataUpdatedAt)} />
       )}
     </QueryState>
   );

@@ -1,7 +1,7 @@
 // A self-study course's link and the person's own actions on it (docs/training.md, "Learning paths and
 // self-study"): start it, record progress, record completion. The learning path page shows it for each
-// self-study course of a step, the catalog for each self-study course.
-import { Button, Field, Input, Link, makeStyles, ProgressBar } from '@fluentui/react-components';
+// self-study course of a step, the catalog for each self-study course, わたしの研修 for each one started.
+import { Badge, Button, Field, Input, Link, makeStyles, ProgressBar } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { ApiClient } from '../api/client.ts';
 import { queryKeys } from '../data/queries.ts';
 import { registerBundle } from '../i18n/i18n.ts';
 import { DateInput } from '../shell/date-input.tsx';
+import { formatDay } from '../shell/date-time.ts';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { useLayoutStyles } from '../shell/layout.tsx';
 import { StackForm } from '../shell/stack-form.tsx';
@@ -34,6 +35,8 @@ export function SelfStudyActions({
   enrolment,
   today,
   onDone,
+  showCompleted = false,
+  canStart = true,
 }: {
   api: ApiClient;
   courseId: string;
@@ -43,8 +46,12 @@ export function SelfStudyActions({
   /** YYYY-MM-DD, Japan time: the latest completion day. */
   today: string;
   onDone: (notice: string) => void;
+  /** Whether to say when it was completed (the learning path page says so in the course's own line). */
+  showCompleted?: boolean;
+  /** Whether to offer to start it (the catalog does not for a course the person does not fit). */
+  canStart?: boolean;
 }) {
-  const { t } = useTranslation('learning');
+  const { t, i18n } = useTranslation('learning');
   const layout = useLayoutStyles();
   const styles = useStyles();
   const queryClient = useQueryClient();
@@ -83,13 +90,20 @@ export function SelfStudyActions({
   const percentValid = /^\d{1,2}$/.test(percent);
   return (
     <>
+      {showCompleted && enrolment?.completedOn ? (
+        <span>
+          <Badge color="success" data-testid="self-study-completed">
+            {t('completedOn', { day: formatDay(enrolment.completedOn, i18n.language) })}
+          </Badge>
+        </span>
+      ) : null}
       {externalUrl ? (
         <Link href={externalUrl} target="_blank" rel="noopener noreferrer">
           {t('openLink')}
           <span className={layout.muted}> {t('newWindow')}</span>
         </Link>
       ) : null}
-      {!enrolment ? (
+      {!enrolment && canStart ? (
         <div>
           <Button
             appearance="primary"

@@ -101,7 +101,7 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   const [notice, setNotice] = useState('');
   const queryClient = useQueryClient();
   const thisMonth = monthsFrom(new Date(), 1)[0]!;
-  // Three queries, keyed by what each depends on: switching the view or category asks again for the
+  // Four queries, keyed by what each depends on: switching the view or category asks again for the
   // courses only, and an answer for an earlier choice never replaces the current one.
   const courses = useQuery(
     routeQuery(api, queryKeys.catalog(view, category), 'GET /api/training/courses', {
@@ -255,6 +255,8 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                         enrolment={selfStudyList.find((entry) => entry.courseId === course.id) ?? null}
                         today={jstDayOf(selfStudy.dataUpdatedAt)}
                         onDone={setNotice}
+                        showCompleted
+                        canStart={course.eligibility.eligible}
                       />
                     </div>
                   ) : (

@@ -123,6 +123,7 @@ export default {
       history: '受講履歴',
       emptyUpcoming: '予定の研修はありません。カタログから申し込めます。',
       emptyHistory: '受講履歴はまだありません。',
+      selfStudy: '通信教育・e-ラーニング',
       recommendations: 'あなたへのおすすめ',
       recommendationsIntro: '自己チェックの結果と、キャリアデザインで希望した研修から選んでいます。',
       emptyRecommendations:
@@ -429,6 +430,7 @@ export default {
       history: 'History',
       emptyUpcoming: 'No upcoming training. You can apply in the catalog.',
       emptyHistory: 'No training attended yet.',
+      selfStudy: 'Self-study and e-learning',
       recommendations: 'Suggested for you',
       recommendationsIntro:
         'Chosen from your self-check and the training you asked for in your career design.',

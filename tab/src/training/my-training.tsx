@@ -9,6 +9,8 @@ import {
   type Recommendation,
 } from '../../../src/training/training.contract.ts';
 import type { MyReport } from '../../../src/reports/report.contract.ts';
+import { jstDayOf } from '../../../src/shared/japan-time.ts';
+import type { SelfStudyEnrolment } from '../../../src/training/learning.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
@@ -22,6 +24,7 @@ import { TextareaField } from '../shell/textarea-field.tsx';
 import { EnrolmentRequest } from './enrolment-request.tsx';
 import { CheckInForm } from './check-in.tsx';
 import { FollowUps } from './follow-ups.tsx';
+import { SelfStudyActions } from '../learning/self-study-actions.tsx';
 
 const UPCOMING: readonly EnrolmentStatus[] = [
   'applied',
@@ -51,11 +54,18 @@ export function MyTraining({ api }: { api: ApiClient }) {
         }),
       ),
     ),
-    useQuery(routeQuery(api, queryKeys.myReports, 'GET /api/reports/mine')),
+    allOf(
+      useQuery(routeQuery(api, queryKeys.myReports, 'GET /api/reports/mine')),
+      useQuery(
+        routeQuery(api, queryKeys.selfStudyEnrolments('me'), 'GET /api/training/self-study/enrolments', {
+          query: { personId: 'me' },
+        }),
+      ),
+    ),
   );
 
   if (loaded.data === undefined) return <QueryState query={loaded}>{() => null}</QueryState>;
-  const [[enrolments, recommendations], reports] = loaded.data;
+  const [[enrolments, recommendations], [reports, selfStudy]] = loaded.data;
   // "Now" is when the enrolments were read: what had ended by then is history.
   const now = enrolmentsQuery.dataUpdatedAt;
   const upcoming = enrolments
@@ -77,6 +87,12 @@ export function MyTraining({ api }: { api: ApiClient }) {
           <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />
         </OrEmpty>
       </Section>
+      {selfStudy.length > 0 ? (
+        // The self-study courses the person started (from the catalog or a learning path), in that order.
+        <Section title={t('mine.selfStudy')} id="training-self-study" testId="mine-self-study">
+          <SelfStudyList api={api} entries={selfStudy} today={jstDayOf(now)} onDone={setNotice} />
+        </Section>
+      ) : null}
       <Section title={t('mine.recommendations')} id="training-recommendations" testId="mine-recommendations">
         <p className={layout.muted}>{t('mine.recommendationsIntro')}</p>
         <OrEmpty empty={recommendations.length === 0} text={t('mine.emptyRecommendations')}>
@@ -105,6 +121,40 @@ export function MyTraining({ api }: { api: ApiClient }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The self-study courses the person started: each with its link, progress and completion. */
+function SelfStudyList({
+  api,
+  entries,
+  today,
+  onDone,
+}: {
+  api: ApiClient;
+  entries: SelfStudyEnrolment[];
+  today: string;
+  onDone: (notice: string) => void;
+}) {
+  const styles = useTrainingStyles();
+  const title = useTitle();
+  return (
+    <ul className={styles.list}>
+      {entries.map((entry) => (
+        <li key={entry.id} className={styles.item} data-testid={`mine-self-study-${entry.courseId}`}>
+          <h3 className={styles.title}>{title(entry.courseTitle)}</h3>
+          <SelfStudyActions
+            api={api}
+            courseId={entry.courseId}
+            externalUrl={entry.externalUrl}
+            enrolment={entry}
+            today={today}
+            onDone={onDone}
+            showCompleted
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -10,7 +10,7 @@ import type {
   SelfStudyCourse,
 } from '../../../../src/training/learning.contract.ts';
 import type { CourseView } from '../../../../src/training/training.contract.ts';
-import { ApiError, type ApiClient } from '../../api/client.ts';
+import { isVersionConflict, type ApiClient } from '../../api/client.ts';
 import { allOf, QueryState } from '../../data/query-state.tsx';
 import { queryKeys, routeQuery } from '../../data/queries.ts';
 import { registerBundle } from '../../i18n/i18n.ts';
@@ -58,6 +58,9 @@ registerBundle('hr-learning', {
     saveLink: 'リンクを保存',
     selfStudySaved: '通信教育として設定しました。',
     linkSaved: '教材のリンクを保存しました。',
+    linkConflict:
+      'ほかの人が先にリンクを変更しました。いまのリンク：{{link}}。もう一度保存すると、入力したリンクで上書きします。',
+    noLink: 'なし',
     selfStudyMark: '（通信教育）',
   },
   en: {
@@ -93,6 +96,9 @@ registerBundle('hr-learning', {
     saveLink: 'Save the link',
     selfStudySaved: 'The course is now self-study.',
     linkSaved: 'The link is saved.',
+    linkConflict:
+      'Someone changed the link first. It is now: {{link}}. Save again to put the link you typed over it.',
+    noLink: 'none',
     selfStudyMark: ' (self-study)',
   },
 });
@@ -371,8 +377,8 @@ function SelfStudySettings({ api, courses }: { api: ApiClient; courses: CourseVi
 /**
  * Makes a course without sessions self-study, with its https link, or changes the link of one that is:
  * the course's current link is filled in and its version sent (0 the first time). A change saved
- * meanwhile by someone else is refused (409); the settings are read again and the typed link stays, so
- * saving once more puts it over the newer one.
+ * meanwhile by someone else is refused (409): the settings are read again and the form shows the link
+ * saved meanwhile; the typed link stays, so saving once more puts it over the newer one.
  */
 function SelfStudyForm({
   api,
@@ -401,13 +407,11 @@ function SelfStudyForm({
     onMutate: () => setNotice(''),
     onSuccess: async (_saved, change) => {
       setNotice(t(change.version === 0 ? 'selfStudySaved' : 'linkSaved'));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.selfStudyCourses }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.learningPaths }),
-      ]);
+      // Every course view carries whether it is self-study (the catalog, HR's lists, paths, recommendations).
+      await queryClient.invalidateQueries({ queryKey: queryKeys.training });
     },
     onError: async (error) => {
-      if (error instanceof ApiError && error.status === 409)
+      if (isVersionConflict(error))
         await queryClient.invalidateQueries({ queryKey: queryKeys.selfStudyCourses });
     },
   });
@@ -455,6 +459,12 @@ function SelfStudyForm({
         />
       </Field>
       <ErrorBar error={make.error} />
+      {isVersionConflict(make.error) && current ? (
+        // The link saved meanwhile, read again: saving once more puts the typed one over it.
+        <p data-testid="hr-self-study-conflict">
+          {t('linkConflict', { link: current.externalUrl ?? t('noLink') })}
+        </p>
+      ) : null}
       <span role="status">{notice}</span>
       <div>
         <Button type="submit" disabled={make.isPending || !courseId} data-testid="hr-self-study-save">

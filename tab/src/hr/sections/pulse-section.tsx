@@ -53,66 +53,69 @@ export default function PulseSection({ api }: HrSectionProps) {
       <Section title={t('title')} id="hr-pulse" testId="hr-pulse">
         <p className={layout.muted}>{t('intro', { min: PULSE_MIN_GROUP_SIZE })}</p>
         <QueryState query={list}>
-          {(pulses) => (
-            <>
-              <OrEmpty empty={pulses.length === 0} text={t('none')} testId="pulse-none">
-                <TitledTable
-                  title={t('listTitle')}
-                  testId="pulse-list"
-                  columns={[
-                    { label: t('quarter') },
-                    { label: t('status') },
-                    { label: t('period') },
-                    { label: t('answered'), num: true },
-                    { label: t('actions') },
-                  ]}
-                >
-                  <tbody>
-                    {pulses.map((pulse) => (
-                      <PulseRow
-                        key={pulse.id}
-                        pulse={pulse}
-                        period={t('periodText', { from: day(pulse.opensOn), to: day(pulse.closesOn) })}
-                        onEdit={() => {
-                          setNotice('');
-                          setEditing({ kind: 'edit', pulse });
-                        }}
-                        onResults={() => setOpened(pulse.id)}
-                      />
-                    ))}
-                  </tbody>
-                </TitledTable>
-              </OrEmpty>
-              {editing.kind === 'none' && openQuarters(new Date(list.dataUpdatedAt), pulses).length === 0 ? (
-                // Every quarter HR may configure has its pulse: change one of those, or wait for the next quarter.
-                <p className={layout.muted} data-testid="pulse-all-configured">
-                  {t('allConfigured', { count: QUARTERS_AHEAD })}
-                </p>
-              ) : editing.kind === 'none' ? (
-                <div>
-                  <Button
-                    appearance="primary"
-                    onClick={() => {
-                      setNotice('');
-                      setEditing({ kind: 'new' });
-                    }}
-                    data-testid="pulse-new"
+          {(pulses) => {
+            const open = openQuarters(new Date(list.dataUpdatedAt), pulses);
+            return (
+              <>
+                <OrEmpty empty={pulses.length === 0} text={t('none')} testId="pulse-none">
+                  <TitledTable
+                    title={t('listTitle')}
+                    testId="pulse-list"
+                    columns={[
+                      { label: t('quarter') },
+                      { label: t('status') },
+                      { label: t('period') },
+                      { label: t('answered'), num: true },
+                      { label: t('actions') },
+                    ]}
                   >
-                    {t('new')}
-                  </Button>
-                </div>
-              ) : (
-                <PulseEditor
-                  key={editing.kind === 'edit' ? editing.pulse.id : 'new'}
-                  api={api}
-                  pulse={editing.kind === 'edit' ? editing.pulse : undefined}
-                  quarters={openQuarters(new Date(list.dataUpdatedAt), pulses)}
-                  onDone={done}
-                  onCancel={() => setEditing({ kind: 'none' })}
-                />
-              )}
-            </>
-          )}
+                    <tbody>
+                      {pulses.map((pulse) => (
+                        <PulseRow
+                          key={pulse.id}
+                          pulse={pulse}
+                          period={t('periodText', { from: day(pulse.opensOn), to: day(pulse.closesOn) })}
+                          onEdit={() => {
+                            setNotice('');
+                            setEditing({ kind: 'edit', pulse });
+                          }}
+                          onResults={() => setOpened(pulse.id)}
+                        />
+                      ))}
+                    </tbody>
+                  </TitledTable>
+                </OrEmpty>
+                {editing.kind === 'none' && open.length === 0 ? (
+                  // Every quarter HR may configure has its pulse: change one of those, or wait for the next quarter.
+                  <p className={layout.muted} data-testid="pulse-all-configured">
+                    {t('allConfigured', { count: QUARTERS_AHEAD })}
+                  </p>
+                ) : editing.kind === 'none' ? (
+                  <div>
+                    <Button
+                      appearance="primary"
+                      onClick={() => {
+                        setNotice('');
+                        setEditing({ kind: 'new' });
+                      }}
+                      data-testid="pulse-new"
+                    >
+                      {t('new')}
+                    </Button>
+                  </div>
+                ) : (
+                  <PulseEditor
+                    key={editing.kind === 'edit' ? editing.pulse.id : 'new'}
+                    api={api}
+                    pulse={editing.kind === 'edit' ? editing.pulse : undefined}
+                    quarters={open}
+                    onDone={done}
+                    onCancel={() => setEditing({ kind: 'none' })}
+                  />
+                )}
+              </>
+            );
+          }}
         </QueryState>
         <span role="status" data-testid="pulse-status">
           {notice}
