@@ -2,8 +2,9 @@
 // self-study"): marked, with its material's link; the person starts it and records progress there, with
 // the version the server answered. A course of dated sessions keeps its sessions. わたしの研修 lists the
 // self-study courses started.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SelfStudyEnrolment } from '../../src/training/learning.contract.ts';
+import { queryKeys } from '../../tab/src/data/queries.ts';
 import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import { Catalog } from '../../tab/src/training/catalog.tsx';
 import messages from '../../tab/src/training/messages.ts';
@@ -137,6 +138,11 @@ describe('a self-study course in the catalog', () => {
     const none = fakeApi({ ...answers, 'GET /api/training/self-study/enrolments': [] });
     const empty = await renderTab(<MyTraining api={none.api} />);
     await expect.element(empty.screen.getByTestId('mine-history')).toBeVisible();
+    // Read once the empty answer is in and drawn.
+    await vi.waitFor(() =>
+      expect(empty.queryClient.getQueryState(queryKeys.selfStudyEnrolments('me'))?.status).toBe('success'),
+    );
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(empty.screen.getByTestId('mine-self-study').query()).toBeNull();
   });
 });

@@ -137,6 +137,10 @@ describe('HR learning paths', () => {
     await screen.getByTestId('hr-self-study-link').fill('https://elearning.example/jichi-2027');
     await screen.getByTestId('hr-self-study-save').click();
     await expect.element(screen.getByRole('alert')).toBeVisible();
+    // Shown at once with the refusal: the link saved meanwhile, never the one first read.
+    expect(screen.getByTestId('hr-self-study-conflict').element().textContent).toContain(
+      'https://elearning.example/other',
+    );
     await expect
       .element(screen.getByTestId('hr-self-study-conflict'))
       .toHaveTextContent(

@@ -247,7 +247,9 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                     // A self-study course has no dated session: the person starts it and records it here.
                     <div className={layout.stack} data-testid="catalog-self-study">
                       <h4 className={layout.h3}>{t('catalog.selfStudy')}</h4>
-                      <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p>
+                      {course.eligibility.eligible ? (
+                        <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p>
+                      ) : null}
                       <SelfStudyActions
                         api={api}
                         courseId={course.id}

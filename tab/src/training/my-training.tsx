@@ -54,18 +54,11 @@ export function MyTraining({ api }: { api: ApiClient }) {
         }),
       ),
     ),
-    allOf(
-      useQuery(routeQuery(api, queryKeys.myReports, 'GET /api/reports/mine')),
-      useQuery(
-        routeQuery(api, queryKeys.selfStudyEnrolments('me'), 'GET /api/training/self-study/enrolments', {
-          query: { personId: 'me' },
-        }),
-      ),
-    ),
+    useQuery(routeQuery(api, queryKeys.myReports, 'GET /api/reports/mine')),
   );
 
   if (loaded.data === undefined) return <QueryState query={loaded}>{() => null}</QueryState>;
-  const [[enrolments, recommendations], [reports, selfStudy]] = loaded.data;
+  const [[enrolments, recommendations], reports] = loaded.data;
   // "Now" is when the enrolments were read: what had ended by then is history.
   const now = enrolmentsQuery.dataUpdatedAt;
   const upcoming = enrolments
@@ -87,12 +80,7 @@ export function MyTraining({ api }: { api: ApiClient }) {
           <EnrolmentList entries={upcoming} now={now} onWithdraw={setWithdrawing} />
         </OrEmpty>
       </Section>
-      {selfStudy.length > 0 ? (
-        // The self-study courses the person started (from the catalog or a learning path), in that order.
-        <Section title={t('mine.selfStudy')} id="training-self-study" testId="mine-self-study">
-          <SelfStudyList api={api} entries={selfStudy} today={jstDayOf(now)} onDone={setNotice} />
-        </Section>
-      ) : null}
+      <MySelfStudy api={api} onDone={setNotice} />
       <Section title={t('mine.recommendations')} id="training-recommendations" testId="mine-recommendations">
         <p className={layout.muted}>{t('mine.recommendationsIntro')}</p>
         <OrEmpty empty={recommendations.length === 0} text={t('mine.emptyRecommendations')}>
@@ -124,37 +112,47 @@ export function MyTraining({ api }: { api: ApiClient }) {
   );
 }
 
-/** The self-study courses the person started: each with its link, progress and completion. */
-function SelfStudyList({
-  api,
-  entries,
-  today,
-  onDone,
-}: {
-  api: ApiClient;
-  entries: SelfStudyEnrolment[];
-  today: string;
-  onDone: (notice: string) => void;
-}) {
+/**
+ * The self-study courses the person started (from the catalog or a learning path), in that order: each
+ * with its link, progress and completion. Shown only once there is one; its own query, so a failure here
+ * does not hide the rest of the page (as the follow-ups).
+ */
+function MySelfStudy({ api, onDone }: { api: ApiClient; onDone: (notice: string) => void }) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
   const styles = useTrainingStyles();
   const title = useTitle();
+  const query = useQuery(
+    routeQuery(api, queryKeys.selfStudyEnrolments('me'), 'GET /api/training/self-study/enrolments', {
+      query: { personId: 'me' },
+    }),
+  );
+  if (!query.isError && !query.data?.length) return null;
   return (
-    <ul className={styles.list}>
-      {entries.map((entry) => (
-        <li key={entry.id} className={styles.item} data-testid={`mine-self-study-${entry.courseId}`}>
-          <h3 className={styles.title}>{title(entry.courseTitle)}</h3>
-          <SelfStudyActions
-            api={api}
-            courseId={entry.courseId}
-            externalUrl={entry.externalUrl}
-            enrolment={entry}
-            today={today}
-            onDone={onDone}
-            showCompleted
-          />
-        </li>
-      ))}
-    </ul>
+    <Section title={t('mine.selfStudy')} id="training-self-study" testId="mine-self-study">
+      <QueryState query={query}>
+        {(entries: SelfStudyEnrolment[]) => (
+          <ul className={styles.list}>
+            {entries.map((entry) => (
+              <li key={entry.id} className={styles.item} data-testid={`mine-self-study-${entry.courseId}`}>
+                <h3 className={styles.title}>{title(entry.courseTitle)}</h3>
+                <div className={layout.stack}>
+                  <SelfStudyActions
+                    api={api}
+                    courseId={entry.courseId}
+                    externalUrl={entry.externalUrl}
+                    enrolment={entry}
+                    today={jstDayOf(query.dataUpdatedAt)}
+                    onDone={onDone}
+                    showCompleted
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+    </Section>
   );
 }
 

@@ -369,7 +369,9 @@ function SelfStudySettings({ api, courses }: { api: ApiClient; courses: CourseVi
   );
   return (
     <QueryState query={settings}>
-      {(list) => <SelfStudyForm api={api} courses={courses} settings={list} />}
+      {(list) => (
+        <SelfStudyForm api={api} courses={courses} settings={list} readAt={settings.dataUpdatedAt} />
+      )}
     </QueryState>
   );
 }
@@ -384,10 +386,13 @@ function SelfStudyForm({
   api,
   courses,
   settings,
+  readAt,
 }: {
   api: ApiClient;
   courses: CourseView[];
   settings: SelfStudyCourse[];
+  /** When `settings` were read: the link saved meanwhile is shown only once read after the refusal. */
+  readAt: number;
 }) {
   const { t } = useTranslation('hr-learning');
   const layout = useLayoutStyles();
@@ -458,13 +463,14 @@ function SelfStudyForm({
           data-testid="hr-self-study-link"
         />
       </Field>
-      <ErrorBar error={make.error} />
-      {isVersionConflict(make.error) && current ? (
-        // The link saved meanwhile, read again: saving once more puts the typed one over it.
-        <p data-testid="hr-self-study-conflict">
-          {t('linkConflict', { link: current.externalUrl ?? t('noLink') })}
-        </p>
-      ) : null}
+      <ErrorBar error={make.error}>
+        {isVersionConflict(make.error) && current && readAt > make.submittedAt ? (
+          // The link saved meanwhile, read again: saving once more puts the typed one over it.
+          <p data-testid="hr-self-study-conflict">
+            {t('linkConflict', { link: current.externalUrl ?? t('noLink') })}
+          </p>
+        ) : null}
+      </ErrorBar>
       <span role="status">{notice}</span>
       <div>
         <Button type="submit" disabled={make.isPending || !courseId} data-testid="hr-self-study-save">
