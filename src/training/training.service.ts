@@ -586,7 +586,7 @@ export function createTrainingService(deps: TrainingDependencies) {
     async scheduleSession(actor: Actor, courseId: string, input: SessionInput): Promise<SessionView> {
       const course = await loadManaged(actor, courseId, 'schedule sessions of this course');
       if (course.archivedAt) throw new AppError('conflict', 'An archived course cannot get new sessions.');
-      if (await store.isSelfStudy(courseId))
+      if ((await store.selfStudyLinks([courseId])).has(courseId))
         throw new AppError('conflict', 'A self-study course has no dated sessions.');
       const { startsAt, details, columns } = sessionTimes(input);
       if (startsAt <= deps.now()) details.push({ path: 'body.date', message: 'must be in the future' });

@@ -86,16 +86,10 @@ export function createTrainingStore(db: Db, now: () => Date) {
       return updateAtVersion(db, trainingCourses, id, expected, changes, now());
     },
 
-    /** Whether the course is self-study (no dated sessions; src/training/learning.service.ts). */
-    async isSelfStudy(courseId: string): Promise<boolean> {
-      const rows = await db
-        .select({ courseId: trainingSelfStudyCourses.courseId })
-        .from(trainingSelfStudyCourses)
-        .where(eq(trainingSelfStudyCourses.courseId, courseId));
-      return rows.length > 0;
-    },
-
-    /** The self-study courses among these, each with its link (null when HR gave none). */
+    /**
+     * The self-study courses among these (no dated sessions; src/training/learning.service.ts), each with
+     * its link (null when HR gave none).
+     */
     async selfStudyLinks(courseIds: string[]): Promise<Map<string, string | null>> {
       if (courseIds.length === 0) return new Map();
       const rows = await db

@@ -20,6 +20,7 @@ import {
   type SessionView,
 } from '../../../src/training/training.contract.ts';
 import { jstDayOf } from '../../../src/shared/japan-time.ts';
+import type { SelfStudyEnrolment } from '../../../src/training/learning.contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
@@ -119,6 +120,13 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
   );
   const catalog = allOf(allOf(courses, sessions), allOf(enrolments, selfStudy));
 
+  const applied = (enrolment: EnrolmentView) => {
+    setNotice(t('catalog.applied'));
+    queryClient.setQueryData<EnrolmentView[]>(queryKeys.myEnrolments, (previous) =>
+      previous ? [...previous, enrolment] : previous,
+    );
+    void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
+  };
   const separator = i18n.language === 'en' ? ', ' : '、';
   const nameOf = (list: Array<{ id: string; name: { ja: string; en: string } }>, id: string) =>
     localized(list.find((entry) => entry.id === id)?.name ?? { ja: id, en: id });
@@ -244,61 +252,22 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                     ) : null}
                   </dl>
                   {course.selfStudy ? (
-                    // A self-study course has no dated session: the person starts it and records it here.
-                    <div className={layout.stack} data-testid="catalog-self-study">
-                      <h4 className={layout.h3}>{t('catalog.selfStudy')}</h4>
-                      {course.eligibility.eligible ? (
-                        <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p>
-                      ) : null}
-                      <SelfStudyActions
-                        api={api}
-                        courseId={course.id}
-                        externalUrl={course.selfStudy.externalUrl}
-                        enrolment={selfStudyList.find((entry) => entry.courseId === course.id) ?? null}
-                        today={jstDayOf(selfStudy.dataUpdatedAt)}
-                        onDone={setNotice}
-                        showCompleted
-                        canStart={course.eligibility.eligible}
-                      />
-                    </div>
+                    <CatalogSelfStudy
+                      api={api}
+                      course={course}
+                      enrolment={selfStudyList.find((entry) => entry.courseId === course.id) ?? null}
+                      today={jstDayOf(selfStudy.dataUpdatedAt)}
+                      onDone={setNotice}
+                    />
                   ) : (
-                    <>
-                      <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
-                      {!sessions.some((session) => session.open) &&
-                      course.nextSessionMonth &&
-                      course.nextSessionMonth >= thisMonth ? (
-                        <p data-testid="course-next-month">
-                          {t('catalog.nextExpected', {
-                            month: formatMonth(course.nextSessionMonth, i18n.language),
-                          })}
-                        </p>
-                      ) : null}
-                      <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
-                        <ul className={styles.sessions}>
-                          {sessions.map((session) => (
-                            <SessionEntry
-                              key={session.id}
-                              api={api}
-                              session={session}
-                              eligible={course.eligibility.eligible}
-                              enrolment={enrolmentList.find(
-                                (enrolment) =>
-                                  enrolment.sessionId === session.id && LIVE.has(enrolment.status),
-                              )}
-                              language={i18n.language}
-                              onApplied={(enrolment) => {
-                                setNotice(t('catalog.applied'));
-                                queryClient.setQueryData<EnrolmentView[]>(
-                                  queryKeys.myEnrolments,
-                                  (previous) => (previous ? [...previous, enrolment] : previous),
-                                );
-                                void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
-                              }}
-                            />
-                          ))}
-                        </ul>
-                      </OrEmpty>
-                    </>
+                    <CatalogSessions
+                      api={api}
+                      course={course}
+                      sessions={sessions}
+                      enrolments={enrolmentList}
+                      thisMonth={thisMonth}
+                      onApplied={applied}
+                    />
                   )}
                 </li>
               );
@@ -307,6 +276,90 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
         )}
       </QueryState>
     </section>
+  );
+}
+
+/** A self-study course has no dated session: the person starts it and records it here. */
+function CatalogSelfStudy({
+  api,
+  course,
+  enrolment,
+  today,
+  onDone,
+}: {
+  api: ApiClient;
+  course: CourseView;
+  enrolment: SelfStudyEnrolment | null;
+  today: string;
+  onDone: (notice: string) => void;
+}) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  return (
+    <div className={layout.stack} data-testid="catalog-self-study">
+      <h4 className={layout.h3}>{t('catalog.selfStudy')}</h4>
+      {course.eligibility.eligible ? <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p> : null}
+      <SelfStudyActions
+        api={api}
+        courseId={course.id}
+        externalUrl={course.selfStudy?.externalUrl ?? null}
+        enrolment={enrolment}
+        today={today}
+        onDone={onDone}
+        showCompleted
+        canStart={course.eligibility.eligible}
+      />
+    </div>
+  );
+}
+
+/** A course's sessions, each to apply to (or my enrolment in it), and when the next is expected. */
+function CatalogSessions({
+  api,
+  course,
+  sessions,
+  enrolments,
+  thisMonth,
+  onApplied,
+}: {
+  api: ApiClient;
+  course: CourseView;
+  sessions: SessionView[];
+  enrolments: EnrolmentView[];
+  thisMonth: string;
+  onApplied: (enrolment: EnrolmentView) => void;
+}) {
+  const { t, i18n } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const styles = useTrainingStyles();
+  return (
+    <>
+      <h4 className={layout.h3}>{t('catalog.sessions')}</h4>
+      {!sessions.some((session) => session.open) &&
+      course.nextSessionMonth &&
+      course.nextSessionMonth >= thisMonth ? (
+        <p data-testid="course-next-month">
+          {t('catalog.nextExpected', { month: formatMonth(course.nextSessionMonth, i18n.language) })}
+        </p>
+      ) : null}
+      <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
+        <ul className={styles.sessions}>
+          {sessions.map((session) => (
+            <SessionEntry
+              key={session.id}
+              api={api}
+              session={session}
+              eligible={course.eligibility.eligible}
+              enrolment={enrolments.find(
+                (enrolment) => enrolment.sessionId === session.id && LIVE.has(enrolment.status),
+              )}
+              language={i18n.language}
+              onApplied={onApplied}
+            />
+          ))}
+        </ul>
+      </OrEmpty>
+    </>
   );
 }
 

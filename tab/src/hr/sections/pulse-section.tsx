@@ -85,12 +85,21 @@ export default function PulseSection({ api }: HrSectionProps) {
                     </tbody>
                   </TitledTable>
                 </OrEmpty>
-                {editing.kind === 'none' && open.length === 0 ? (
+                {editing.kind !== 'none' ? (
+                  <PulseEditor
+                    key={editing.kind === 'edit' ? editing.pulse.id : 'new'}
+                    api={api}
+                    pulse={editing.kind === 'edit' ? editing.pulse : undefined}
+                    quarters={open}
+                    onDone={done}
+                    onCancel={() => setEditing({ kind: 'none' })}
+                  />
+                ) : open.length === 0 ? (
                   // Every quarter HR may configure has its pulse: change one of those, or wait for the next quarter.
                   <p className={layout.muted} data-testid="pulse-all-configured">
                     {t('allConfigured', { count: QUARTERS_AHEAD })}
                   </p>
-                ) : editing.kind === 'none' ? (
+                ) : (
                   <div>
                     <Button
                       appearance="primary"
@@ -103,15 +112,6 @@ export default function PulseSection({ api }: HrSectionProps) {
                       {t('new')}
                     </Button>
                   </div>
-                ) : (
-                  <PulseEditor
-                    key={editing.kind === 'edit' ? editing.pulse.id : 'new'}
-                    api={api}
-                    pulse={editing.kind === 'edit' ? editing.pulse : undefined}
-                    quarters={open}
-                    onDone={done}
-                    onCancel={() => setEditing({ kind: 'none' })}
-                  />
                 )}
               </>
             );
