@@ -1,5 +1,6 @@
 // Who a course is meant for: its target levels and years of service (policy 7(2)① 経験年数や職責に応じた
 // 基本研修). Pure, so the catalog filter, the enrolment checks and the tab's explanation agree.
+import { AppError } from '../http/app-error.ts';
 import type { Eligibility, IneligibleReason } from './training.contract.ts';
 
 export interface CourseAudience {
@@ -77,4 +78,13 @@ export function eligibilityFor(course: CourseAudience, candidate: Candidate, tod
       codes.push('too_many_years');
   }
   return { eligible: codes.length === 0, reasons: codes.map((code) => reason(code, course, years)) };
+}
+
+/** The 422 a refused enrolment answers: every reason, in English in the message and in both languages by code. */
+export function notEligibleError(eligibility: Eligibility): AppError {
+  return new AppError(
+    'unprocessable',
+    `Not eligible for this course: ${eligibility.reasons.map((reason) => reason.en).join(' ')}`,
+    eligibility.reasons.map((reason) => ({ path: reason.code, message: `${reason.ja} ${reason.en}` })),
+  );
 }

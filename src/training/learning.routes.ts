@@ -68,9 +68,14 @@ export function learningRoutes(service: LearningService): RouteDefinition[] {
       method: 'post',
       path: '/self-study/enrol',
       operationId: 'enrolInSelfStudy',
-      summary: 'Enrol in a self-study course (the caller; HR may name anyone)',
+      summary:
+        'Enrol in a self-study course: the caller, if the course is for them or a path of theirs names it; HR may name anyone',
       body: enrolSelfStudySchema,
       status: 201,
+      errors: {
+        403: { description: 'Someone else, not being HR; or a workplace course of another 課' },
+        422: { description: 'Not eligible (level or years of service), and no path of the caller names it' },
+      },
       act: (actor, id, body) => service.enrol(actor, id, body),
     }),
     enrolment({

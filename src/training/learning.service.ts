@@ -5,17 +5,18 @@
 // complete it on a day, optionally with a short report. A learning path is HR's stepwise plan
 // (段階的にステップアップ): each step is for a level and/or a range of years of service and is done once
 // every course it names is completed (an attended session, or a completed self-study).
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
 import { firstRow, rowsById, updateAtVersion } from '../db/rows.ts';
 import type { Framework } from '../framework/framework.schema.ts';
 import { AppError, versionConflict, type ErrorDetail } from '../http/app-error.ts';
-import type { PeopleStore } from '../people/people.store.ts';
 import { knownPerson } from '../people/known-person.ts';
+import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
-import { eligibilityFor, yearsOfService } from './eligibility.ts';
+import { eligibilityFor, notEligibleError, yearsOfService } from './eligibility.ts';
+import { inCourseAudience, seesCourse } from './workplace.ts';
 import type {
   CompleteSelfStudyInput,
   EnrolSelfStudyInput,
@@ -166,6 +167,48 @@ export function createLearningService(deps: LearningDependencies) {
   };
 
   // ---- learning paths ----
+  /** The live paths the person is on (one of their steps fits them today), and that test for a step. */
+  const pathsOf = async (person: PersonRow) => {
+    const day = today();
+    const candidate = { levelId: person.levelId, hireDate: person.hireDate };
+    const fits = (step: LearningPathStepRow) =>
+      eligibilityFor(
+        {
+          targetLevelIds: step.levelIds,
+          minYearsOfService: step.minYearsOfService,
+          maxYearsOfService: step.maxYearsOfService,
+        },
+        candidate,
+        day,
+      ).eligible;
+    const rows = await db
+      .select()
+      .from(learningPaths)
+      .where(isNull(learningPaths.archivedAt))
+      .orderBy(asc(learningPaths.titleJa));
+    return { mine: rows.filter((row) => row.steps.some(fits)), fits };
+  };
+
+  /**
+   * Someone starting a self-study course themself must be of its audience (a workplace course: its 課) and
+   * fit it, as an application to a session must, unless one of their learning paths names it: the path
+   * page offers every self-study course of the person's paths, a later step's too (docs/training.md).
+   */
+  const requireMayStart = async (actor: Actor, person: PersonRow, course: CourseRow) => {
+    if (!seesCourse(actor, person, course)) throw new AppError('not_found', 'No such course.');
+    if (!inCourseAudience(person, course))
+      throw new AppError('forbidden', 'This workplace course (職場研修) is for the staff of its own 課.');
+    const eligibility = eligibilityFor(
+      course,
+      { levelId: person.levelId, hireDate: person.hireDate },
+      today(),
+    );
+    if (eligibility.eligible) return;
+    const { mine } = await pathsOf(person);
+    if (mine.some((row) => row.steps.some((step) => step.courseIds.includes(course.id)))) return;
+    throw notEligibleError(eligibility);
+  };
+
   const checkPath = async (input: LearningPathInput) => {
     const levelIds = new Set(deps.framework.levels.map((level) => level.id));
     const wanted = [...new Set(input.steps.flatMap((step) => step.courseIds.map((id) => id.toLowerCase())))];
@@ -318,7 +361,9 @@ export function createLearningService(deps: LearningDependencies) {
       if (personId !== actor.id) requireHr(actor, 'enrol someone else in a self-study course');
       const course = await courses.one(courseId);
       if (!course) throw new AppError('not_found', 'No such course.');
-      await knownPerson(people, personId);
+      const person = await knownPerson(people, personId);
+      // HR enrolling someone else may reach further, as HR's 指名 of a session may.
+      if (personId === actor.id) await requireMayStart(actor, person, course);
       if (course.archivedAt !== null) throw new AppError('conflict', 'This course is no longer offered.');
       if (!(await selfStudyOf([courseId])).has(courseId))
         throw new AppError(
@@ -443,22 +488,7 @@ export function createLearningService(deps: LearningDependencies) {
         resource: 'learning-path',
       });
       const person = await knownPerson(people, personId);
-      const day = today();
-      const candidate = { levelId: person.levelId, hireDate: person.hireDate };
-      const rows = (await db.select().from(learningPaths).orderBy(asc(learningPaths.titleJa))).filter(
-        (row) => row.archivedAt === null,
-      );
-      const fits = (step: LearningPathStepRow) =>
-        eligibilityFor(
-          {
-            targetLevelIds: step.levelIds,
-            minYearsOfService: step.minYearsOfService,
-            maxYearsOfService: step.maxYearsOfService,
-          },
-          candidate,
-          day,
-        ).eligible;
-      const mine = rows.filter((row) => row.steps.some(fits));
+      const { mine, fits } = await pathsOf(person);
       const { done, studied } = await completedCourses(personId);
       const ref = await courseRefs(mine);
       const enrolments = new Map(
@@ -467,7 +497,7 @@ export function createLearningService(deps: LearningDependencies) {
       return {
         personId,
         levelId: person.levelId,
-        yearsOfService: person.hireDate ? yearsOfService(person.hireDate, day) : null,
+        yearsOfService: person.hireDate ? yearsOfService(person.hireDate, today()) : null,
         paths: mine.map((row) => {
           const steps = row.steps.map((step) => {
             const stepCourses = step.courseIds.map((id) => ({

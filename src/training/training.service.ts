@@ -9,7 +9,7 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { knownPerson } from '../people/known-person.ts';
 import { ledDepartmentOf } from '../shared/department-leads.ts';
 import { JST_OFFSET_MS, jstDayOf } from '../shared/japan-time.ts';
-import { eligibilityFor } from './eligibility.ts';
+import { eligibilityFor, notEligibleError } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
 import type { StatusChange, StatusNotices } from './training-notices.ts';
@@ -386,12 +386,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       { levelId: person.levelId, hireDate: person.hireDate },
       today(),
     );
-    if (!eligibility.eligible)
-      throw new AppError(
-        'unprocessable',
-        `Not eligible for this course: ${eligibility.reasons.map((reason) => reason.en).join(' ')}`,
-        eligibility.reasons.map((reason) => ({ path: reason.code, message: `${reason.ja} ${reason.en}` })),
-      );
+    if (!eligibility.eligible) throw notEligibleError(eligibility);
   };
 
   /**
@@ -958,10 +953,11 @@ export function createTrainingService(deps: TrainingDependencies) {
     async recommendationsFor(actor: Actor, personId: string): Promise<Recommendation[]> {
       await requireReader(actor, personId, 'training-recommendations');
       const person = await loadPerson(personId);
-      const [selfCheck, wishes, enrolments] = await Promise.all([
+      const [selfCheck, wishes, enrolments, studied] = await Promise.all([
         deps.growth.latestSubmittedOf(personId),
         deps.growth.trainingsWantedBy(personId),
         store.enrolmentsOfPerson(personId),
+        store.selfStudyCoursesOf(personId),
       ]);
       const levelId = person.levelId;
       const row = levelId ? framework.expectations[levelId] : undefined;
@@ -980,15 +976,17 @@ export function createTrainingService(deps: TrainingDependencies) {
       const sessions = await store.sessionsOf(courses.map((course) => course.id));
       // A course the person has applied to, been put forward for, or is enrolled in or has taken is no
       // suggestion; one whose only enrolment was withdrawn, declined or in a cancelled session still is.
+      // Nor is a self-study course they started or completed.
       const courseOfSession = new Map(sessions.map((session) => [session.id, session]));
-      const taken = new Set(
-        enrolments.flatMap((enrolment) => {
+      const taken = new Set([
+        ...studied,
+        ...enrolments.flatMap((enrolment) => {
           const session = courseOfSession.get(enrolment.sessionId);
           return session && session.status !== 'cancelled' && LIVE.includes(enrolment.status)
             ? [session.courseId]
             : [];
         }),
-      );
+      ]);
       const fitting = courses.filter(
         (course) =>
           !taken.has(course.id) &&

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from
 import type { Db } from '../db/database.ts';
 import { rowsById, updateAtVersion } from '../db/rows.ts';
 import { createOutbox, outlookOutboxColumns } from '../jobs/outbox.ts';
-import { trainingSelfStudyCourses } from './learning.schema.ts';
+import { trainingSelfStudyCourses, trainingSelfStudyEnrolments } from './learning.schema.ts';
 import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
 export type CourseRow = typeof trainingCourses.$inferSelect;
@@ -100,6 +100,15 @@ export function createTrainingStore(db: Db, now: () => Date) {
         .from(trainingSelfStudyCourses)
         .where(inArray(trainingSelfStudyCourses.courseId, courseIds));
       return new Map(rows.map((row) => [row.courseId, row.externalUrl]));
+    },
+
+    /** The self-study courses the person has started (completed or not): a self-study has no withdrawal. */
+    async selfStudyCoursesOf(personId: string): Promise<Set<string>> {
+      const rows = await db
+        .select({ courseId: trainingSelfStudyEnrolments.courseId })
+        .from(trainingSelfStudyEnrolments)
+        .where(eq(trainingSelfStudyEnrolments.personId, personId));
+      return new Set(rows.map((row) => row.courseId));
     },
 
     async sessionsOf(courseIds: string[]): Promise<SessionRow[]> {

@@ -5,7 +5,8 @@ import type {
   SelfStudyCourse,
   SelfStudyEnrolment,
 } from '../../../src/training/learning.contract.ts';
-import type { CourseView } from '../../../src/training/training.contract.ts';
+import type { CourseView, Recommendation } from '../../../src/training/training.contract.ts';
+import { blankCareerDesign } from '../../support/career-fixture.ts';
 import { apiCaller } from '../../support/api-caller.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { courseBody, jstDay, sessionBody, yearsOf, type Person } from './training-support.ts';
@@ -375,5 +376,86 @@ describe('self-study courses and learning paths', () => {
     });
     expect(archived.body).toMatchObject({ archived: true, version: 3 });
     expect((await progress(shuji)).paths).toEqual([]);
+  });
+  it('lets people start only the self-study courses meant for them, or named by their path, and then stops suggesting them', async () => {
+    const selfStudyCourse = async (as: Person, body: Record<string, unknown>) => {
+      const made = await call(as, 'POST', '/api/training/courses', courseBody(body));
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      const id = made.body.id as string;
+      const settings = { version: 0, externalUrl: null };
+      expect((await call(hr, 'PUT', `/api/training/courses/${id}/self-study`, settings)).status).toBe(200);
+      return id;
+    };
+    const enrol = (as: Person, courseId: string, body: Record<string, unknown> = {}) =>
+      call(as, 'POST', `/api/training/courses/${courseId}/self-study/enrol`, body);
+    const enrolments = async (courseId: string) =>
+      (
+        await server.database.query<{ person_id: string }>(
+          `SELECT person_id FROM training_self_study_enrolments WHERE course_id = $1`,
+          [courseId],
+        )
+      ).map((row) => row.person_id);
+
+    // A workplace course (職場研修) of 市民課, made self-study: another 課 does not even see it.
+    const workplace = await selfStudyCourse(kakaricho, {
+      scope: 'workplace',
+      category: 'basic',
+      title: { ja: '窓口応対 e-ラーニング' },
+      competencyIds: [],
+      guidelineIds: [],
+      provider: '',
+    });
+    expect((await enrol(outsider, workplace)).status).toBe(404);
+    expect(await enrolments(workplace)).toEqual([]);
+
+    // Suggested to someone of 市民課 who wants it, until they start it.
+    const career = await call(shuji, 'PUT', '/api/people/me/career', {
+      ...blankCareerDesign,
+      version: 0,
+      trainingsWanted: ['窓口応対'],
+    });
+    expect(career.status, JSON.stringify(career.body)).toBe(200);
+    const suggested = async () =>
+      ((await call(shuji, 'GET', '/api/training/recommendations')).body as unknown as Recommendation[]).map(
+        (entry) => entry.course.id,
+      );
+    expect(await suggested()).toContain(workplace);
+    expect((await enrol(shuji, workplace)).status).toBe(201);
+    expect(await suggested()).not.toContain(workplace);
+
+    // A course for 課長 only: a 主事 who starts it themself is refused with the reason, and nothing is kept.
+    const forKacho = await selfStudyCourse(hr, {
+      category: 'selfStudy',
+      title: { ja: '管理職のための e-ラーニング' },
+      targetLevelIds: ['kacho'],
+    });
+    const refused = await enrol(colleague, forKacho);
+    expect(refused.status).toBe(422);
+    expect(
+      (refused.body.error as unknown as { details: Array<{ path: string }> }).details.map(
+        (detail) => detail.path,
+      ),
+    ).toEqual(['level_not_targeted']);
+    expect(await enrolments(forKacho)).toEqual([]);
+    // HR may still enrol them, as HR's 指名 may reach beyond a course's audience.
+    expect((await enrol(hr, forKacho, { personId: outsider.id })).status).toBe(201);
+
+    // Once a learning path of theirs names the course, the path page offers it, and the server agrees.
+    const path = await call(hr, 'POST', '/api/training/learning-paths', {
+      title: { ja: '主事から管理職へ' },
+      description: { ja: '将来の管理職に向けて' },
+      steps: [
+        {
+          title: { ja: '管理職を見据えて' },
+          levelIds: ['shuji'],
+          minYearsOfService: null,
+          maxYearsOfService: null,
+          courseIds: [forKacho],
+        },
+      ],
+    });
+    expect(path.status, JSON.stringify(path.body)).toBe(201);
+    expect((await enrol(colleague, forKacho)).status).toBe(201);
+    expect((await enrolments(forKacho)).sort()).toEqual([outsider.id, colleague.id].sort());
   });
 });
