@@ -14,7 +14,7 @@ import type { Announcements } from './announcements.ts';
 
 export function announcementRoutes(announcements: Announcements): RouteDefinition[] {
   const errors = {
-    403: { description: 'Not HR' },
+    403: { description: 'Not HR, nor a 課長/係長 of the 課 of a workplace course (職場研修)' },
     404: { description: 'No such session or announcement' },
     409: {
       description:
@@ -40,7 +40,8 @@ export function announcementRoutes(announcements: Announcements): RouteDefinitio
       method: 'post',
       path: '/announcements',
       operationId: 'announceTrainingSession',
-      summary: 'Announce a session (受講案内; HR): the bot tells each person in the audience once',
+      summary:
+        'Announce a session (受講案内; HR, or a workplace course’s 課長/係長): the bot tells each person in the audience once',
       rateLimit: 'notify',
       body: announceInputSchema,
       status: 201,
@@ -51,7 +52,8 @@ export function announcementRoutes(announcements: Announcements): RouteDefinitio
       method: 'get',
       path: '/announcements',
       operationId: 'listTrainingAnnouncements',
-      summary: 'The announcements of a session, newest first, with their delivery counts (HR)',
+      summary:
+        'The announcements of a session, newest first, with their delivery counts (HR; a workplace course’s 課長/係長)',
       ok: { description: 'Announcements', schema: z.array(announcementSchema) },
       act: (actor, id) => announcements.list(actor, id),
     }),
@@ -59,7 +61,8 @@ export function announcementRoutes(announcements: Announcements): RouteDefinitio
       method: 'get',
       path: '',
       operationId: 'getTrainingAnnouncementReport',
-      summary: 'The delivery report of an announcement: sent, failed (and why), opened (HR)',
+      summary:
+        'The delivery report of an announcement: sent, failed (and why), opened (HR; a workplace course’s 課長/係長)',
       ok: { description: 'The delivery report', schema: deliveryReportSchema },
       act: (actor, id) => announcements.report(actor, id),
     }),

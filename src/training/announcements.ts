@@ -1,4 +1,5 @@
-// 受講案内 (issue 19 ③): HR announces a session to the staff it is meant for, or to an audience HR chooses;
+// 受講案内 (issue 19 ③): HR announces a session to the staff it is meant for, or to an audience HR chooses
+// (a workplace course's 課長/係長 announces its sessions too, to their own 課 only);
 // the bot tells each person 1:1 through the durable outbox, in office hours, in their language; HR reads
 // per announcement how many were sent, failed (and why) and opened. docs/training.md, "Announcements".
 //
@@ -31,6 +32,7 @@ import type {
 import { FAILURES_LISTED_MAX } from './announcement.contract.ts';
 import { trainingAnnouncementRecipients, trainingAnnouncements } from './announcement.schema.ts';
 import { eligibilityFor, yearsOfService } from './eligibility.ts';
+import { inCourseAudience, requireCourseManager } from './workplace.ts';
 import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { noticeSessionOf } from './training-notices.ts';
 import { announcementKey } from './training-outbox-keys.ts';
@@ -48,7 +50,7 @@ const TAKEN_UP = new Set<string>(
 export interface AnnouncementDependencies {
   db: Db;
   store: TrainingStore;
-  people: Pick<PeopleStore, 'getMany'>;
+  people: Pick<PeopleStore, 'getMany' | 'get'>;
   framework: Pick<Framework, 'levels'>;
   audit: AuditLog;
   messages: BotMessages;
@@ -82,6 +84,8 @@ export function inAudience(
   member: StaffMember,
   today: string,
 ): boolean {
+  // A workplace course (職場研修) is for its own 課: nobody else could apply, whoever announces it.
+  if (!inCourseAudience(member, course)) return false;
   if (audience.kind === 'eligible')
     return eligibilityFor(course, { levelId: member.levelId, hireDate: member.hireDate }, today).eligible;
   if (audience.levelIds.length > 0 && !audience.levelIds.includes(member.levelId)) return false;
@@ -131,10 +135,6 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
   const { db, store } = deps;
   const pageSize = deps.pageSize ?? 200;
   const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
-
-  const requireHr = (actor: Actor, what: string) => {
-    if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
-  };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
     const session = await store.session(sessionId);
@@ -334,10 +334,13 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
   };
 
   return {
-    /** HR announces a session: checks, stores the announcement, and fans it out (resumed by the sweep if cut short). */
+    /**
+     * HR, or a workplace course's 課長/係長, announces a session: checks, stores the announcement, and fans
+     * it out (resumed by the sweep if cut short).
+     */
     async announce(actor: Actor, sessionId: string, input: AnnounceInput): Promise<Announcement> {
-      requireHr(actor, 'announce training sessions');
       const { session, course } = await loadSession(sessionId);
+      await requireCourseManager(deps.people, actor, course, 'announce this session');
       if (session.version !== input.version)
         throw versionConflict(
           `Someone changed this session meanwhile (now version ${session.version}).`,
@@ -449,8 +452,8 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     },
 
     async list(actor: Actor, sessionId: string): Promise<Announcement[]> {
-      requireHr(actor, 'see announcements');
       const { course } = await loadSession(sessionId);
+      await requireCourseManager(deps.people, actor, course, 'see the announcements of this session');
       const rows = await db
         .select()
         .from(trainingAnnouncements)
@@ -460,9 +463,9 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     },
 
     async report(actor: Actor, announcementId: string): Promise<DeliveryReport> {
-      requireHr(actor, 'see delivery reports');
       const row = await loadAnnouncement(announcementId);
       const { course } = await loadSession(row.sessionId);
+      await requireCourseManager(deps.people, actor, course, 'see this delivery report');
       const [{ view, statuses }] = (await viewsOf([row], course)) as [
         { view: Announcement; statuses: Map<string, BotMessageStatus> },
       ];

@@ -75,9 +75,16 @@ const report: DeliveryReport = {
   failuresTruncated: false,
 };
 
-async function mount(answers: Answers, language: Language = 'ja', dark = false) {
+async function mount(
+  answers: Answers,
+  language: Language = 'ja',
+  dark = false,
+  area: 'hr' | 'workplace' = 'hr',
+) {
   const fake = fakeApi(answers);
-  const build = (api: ApiClient): ReactNode => <AnnouncementsPanel api={api} sessionId={SESSION_ID} />;
+  const build = (api: ApiClient): ReactNode => (
+    <AnnouncementsPanel api={api} sessionId={SESSION_ID} area={area} />
+  );
   const ui = build(fake.api);
   const { screen } = await renderTab(
     dark ? <FluentProvider theme={teamsDarkTheme}>{ui}</FluentProvider> : ui,
@@ -133,6 +140,33 @@ describe('the 受講案内 panel', () => {
         maxYearsOfService: null,
       },
     });
+  });
+
+  it('in a 課’s workplace training, says it reaches that 課 only and asks for no 課', async () => {
+    const { screen, received } = await mount(
+      {
+        'GET /api/training/sessions/:sessionId/roster': roster,
+        'GET /api/framework': framework,
+        'GET /api/training/sessions/:sessionId/announcements': [],
+        'POST /api/training/sessions/:sessionId/announcements': ({ body }) =>
+          announcement({ audience: body.audience as Announcement['audience'] }),
+      },
+      'ja',
+      false,
+      'workplace',
+    );
+    await expect
+      .element(screen.getByTestId('announce-workplace'))
+      .toHaveTextContent('職場研修の案内は、この課の職員にだけ届きます。');
+    await screen.getByTestId('announce-chosen').click();
+    await screen.getByTestId('announce-level-shuji').click();
+    expect(screen.getByTestId('announce-departments').query()).toBeNull();
+    await screen.getByTestId('announce-submit').click();
+    await expect.poll(() => screen.container.textContent ?? '').toContain('12 人に受講案内を送ります。');
+    const sent = received.find(
+      (entry) => entry.key === 'POST /api/training/sessions/:sessionId/announcements',
+    );
+    expect(sent?.body).toMatchObject({ audience: { kind: 'chosen', levelIds: ['shuji'], departments: [] } });
   });
 
   it('shows who was not reached and why', async () => {

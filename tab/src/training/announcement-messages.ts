@@ -5,9 +5,11 @@ export default {
     title: '受講案内',
     intro:
       'この日程を、ボットから一人ひとりに 1:1 チャットで案内します（勤務時間内に送信）。同じ人に同じ案内は二度届きません。',
+    workplaceIntro: '職場研修の案内は、この課の職員にだけ届きます。',
     audience: '案内する相手',
     eligible: 'この研修の対象者全員（対象の職層・勤続年数）',
     chosen: '相手を選ぶ（職層・課・勤続年数）',
+    chosenWorkplace: '相手を選ぶ（職層・勤続年数）',
     levels: '職層',
     departments: '課',
     departmentsHint: '複数のときは「、」で区切ります（例：市民課、保育課）。',
@@ -36,9 +38,11 @@ export default {
     title: 'Training announcement',
     intro:
       'The bot tells each person about this session in their 1:1 chat (sent in office hours). Nobody gets the same announcement twice.',
+    workplaceIntro: 'A workplace course’s announcement reaches the staff of this 課 only.',
     audience: 'Who to tell',
     eligible: 'Everyone the course is for (its levels and years of service)',
     chosen: 'Choose (levels, 課, years of service)',
+    chosenWorkplace: 'Choose (levels, years of service)',
     levels: 'Levels',
     departments: '課 (sections)',
     departmentsHint: 'Separate several with commas (e.g. 市民課, 保育課).',

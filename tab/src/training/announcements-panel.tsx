@@ -1,4 +1,4 @@
-// HR's 受講案内 of one session (issue 19 ③): announce it to the staff the course is for or to a chosen
+// The 受講案内 of one session (issue 19 ③; HR's, or a workplace course's 課長/係長's): announce it to the staff the course is for or to a chosen
 // audience, and read each announcement's delivery report (sent, waiting, failed and why, opened, applied),
 // which follows the bot's outbox while messages are still waiting.
 import { Badge, Button, Checkbox, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
@@ -29,7 +29,19 @@ const splitDepartments = (text: string) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; sessionId: string }) {
+/**
+ * `area`: HR's console, or a 課's workplace training, where the server sends only to that 課: the panel
+ * says so and asks for no 課.
+ */
+export function AnnouncementsPanel({
+  api,
+  sessionId,
+  area = 'hr',
+}: {
+  api: ApiClient;
+  sessionId: string;
+  area?: 'hr' | 'workplace';
+}) {
   const { t, i18n } = useTranslation('training-notices');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();
@@ -83,6 +95,11 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
   return (
     <Section title={t('title')} id="training-announcements" testId="announcements">
       <p className={layout.muted}>{t('intro')}</p>
+      {area === 'workplace' ? (
+        <p className={layout.muted} data-testid="announce-workplace">
+          {t('workplaceIntro')}
+        </p>
+      ) : null}
       <StackForm
         onSubmit={() => {
           setNotice('');
@@ -96,7 +113,11 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
           data-testid="announce-kind"
         >
           <Radio value="eligible" label={t('eligible')} data-testid="announce-eligible" />
-          <Radio value="chosen" label={t('chosen')} data-testid="announce-chosen" />
+          <Radio
+            value="chosen"
+            label={area === 'workplace' ? t('chosenWorkplace') : t('chosen')}
+            data-testid="announce-chosen"
+          />
         </RadioGroup>
         {kind === 'chosen' ? (
           <>
@@ -116,13 +137,15 @@ export function AnnouncementsPanel({ api, sessionId }: { api: ApiClient; session
                 />
               ))}
             </fieldset>
-            <Field label={t('departments')} hint={t('departmentsHint')}>
-              <Input
-                value={departments}
-                onChange={(_, data) => setDepartments(data.value)}
-                data-testid="announce-departments"
-              />
-            </Field>
+            {area === 'hr' ? (
+              <Field label={t('departments')} hint={t('departmentsHint')}>
+                <Input
+                  value={departments}
+                  onChange={(_, data) => setDepartments(data.value)}
+                  data-testid="announce-departments"
+                />
+              </Field>
+            ) : null}
             <YearsRange
               labels={[t('minYears'), t('maxYears')]}
               min={{ value: minYears, onChange: (_, data) => setMinYears(data.value) }}

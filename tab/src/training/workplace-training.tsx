@@ -1,6 +1,6 @@
 // Workplace training (職場研修, docs/training.md): a 課長 or 係長 lists their 課's courses, creates one and its
 // sessions (the course form and session list HR uses), enrols their staff and opens a session's roster,
-// where attendance is confirmed in one action.
+// where attendance is confirmed in one action, and its 受講案内 (to the 課's own staff).
 import { Badge, Button } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { queryKeys, routeQuery } from '../data/queries.ts';
 import { allOf, QueryState } from '../data/query-state.tsx';
 import { ErrorBar } from '../shell/error-panel.tsx';
 import { OrEmpty, Section, useLayoutStyles } from '../shell/layout.tsx';
+import { AnnouncementsPanel } from './announcements-panel.tsx';
 import { useTrainingStyles } from './catalog.tsx';
 import { CourseButtons, CourseItem, NewCourseSection, useCourseList } from './course-list.tsx';
 import { PersonSessionPicker, usePersonSessionChoice } from './person-session-picker.tsx';
@@ -19,7 +20,13 @@ import { Roster, rosterSessionOf, type ConsoleProps } from './roster.tsx';
 
 export function WorkplaceTraining({ api, framework, rest }: ConsoleProps) {
   const sessionId = rosterSessionOf(rest);
-  if (sessionId) return <Roster api={api} sessionId={sessionId} area="workplace" />;
+  if (sessionId)
+    return (
+      <>
+        <Roster api={api} sessionId={sessionId} area="workplace" />
+        <AnnouncementsPanel api={api} sessionId={sessionId} area="workplace" />
+      </>
+    );
   return <WorkplaceCourses api={api} framework={framework} />;
 }
 

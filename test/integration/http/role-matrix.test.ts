@@ -134,7 +134,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /api/training/enrolments/{enrolmentId}/withdraw': ['self', 'hr'],
   'GET /api/training/enrolments': READERS, // ?personId=<subject>
   'GET /api/training/recommendations': READERS, // ?personId=<subject>
-  // 受講案内: HR announces and reads the delivery report; each recipient marks their own opening.
+  // 受講案内: HR announces and reads the delivery report (a workplace course's organisers too: the workplace
+  // test below); each recipient marks their own opening.
   'POST /api/training/sessions/{sessionId}/announcements': HR,
   'GET /api/training/sessions/{sessionId}/announcements': HR,
   'GET /api/training/announcements/{announcementId}': HR,
@@ -1150,6 +1151,11 @@ describe('security matrix: every route × every role', () => {
         body: () => sessionBody(35),
       },
       { route: 'getTrainingRoster', method: 'GET', path: `/api/training/sessions/${sessionId}/roster` },
+      {
+        route: 'listTrainingAnnouncements',
+        method: 'GET',
+        path: `/api/training/sessions/${sessionId}/announcements`,
+      },
       {
         route: 'nominateForTraining',
         method: 'POST',

@@ -198,6 +198,58 @@ describe('workplace training run by a 課', () => {
     });
   });
 
+  it('lets the organisers announce a session (受講案内) to their own 課 only, and read its delivery', async () => {
+    const path = `/api/training/sessions/${session.id}/announcements`;
+    const detail = await call(kakaricho, 'GET', `/api/training/courses/${course.id}`);
+    const { version } = (detail.body.sessions as SessionView[]).find((entry) => entry.id === session.id)!;
+    const eligible = { version, audience: { kind: 'eligible' } };
+    expect((await call(otherKakaricho, 'POST', path, eligible)).status).toBe(403);
+    expect((await call(shuji, 'POST', path, eligible)).status).toBe(403);
+    // An audience of another 課 resolves to nobody: the course is for its own 課, whoever announces it.
+    const elsewhere = await call(kakaricho, 'POST', path, {
+      version,
+      audience: {
+        kind: 'chosen',
+        levelIds: [],
+        departments: ['保育課'],
+        minYearsOfService: null,
+        maxYearsOfService: null,
+      },
+    });
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(422);
+
+    const announced = await call(kakaricho, 'POST', path, eligible);
+    expect(announced.status, JSON.stringify(announced.body)).toBe(201);
+    const told = await server.database.query<{ person_id: string; department: string | null }>(
+      `SELECT r.person_id, p.department FROM training_announcement_recipients r
+         JOIN people p ON p.id = r.person_id WHERE r.session_id = $1`,
+      [session.id],
+    );
+    expect(told.length).toBeGreaterThan(1);
+    expect(new Set(told.map((row) => row.department))).toEqual(new Set(['市民課']));
+    expect(told.map((row) => row.person_id)).toContain(shuji.id);
+    expect(told.map((row) => row.person_id)).not.toContain(otherShuji.id);
+    expect(announced.body).toMatchObject({
+      announcedById: kakaricho.id,
+      counts: { recipients: told.length },
+    });
+
+    // The 課's 課長 and HR read the announcements and the delivery report; another 課 does not.
+    const announcementId = announced.body.id as string;
+    for (const reader of [kacho, hr]) {
+      const list = await call(reader, 'GET', path);
+      expect(list.status).toBe(200);
+      expect((list.body as unknown as Array<{ id: string }>).map((entry) => entry.id)).toEqual([
+        announcementId,
+      ]);
+      expect((await call(reader, 'GET', `/api/training/announcements/${announcementId}`)).status).toBe(200);
+    }
+    expect((await call(otherKakaricho, 'GET', path)).status).toBe(403);
+    expect((await call(otherKakaricho, 'GET', `/api/training/announcements/${announcementId}`)).status).toBe(
+      403,
+    );
+  });
+
   it('lets the organiser confirm attendance in one action; the report request follows', async () => {
     const codePath = `/api/training/sessions/${session.id}/checkin-code`;
     expect((await call(otherKakaricho, 'POST', codePath)).status).toBe(403);
