@@ -65,6 +65,8 @@ export const courseTitleSchema = localizedTextSchema;
 export type CourseTitle = z.infer<typeof courseTitleSchema>;
 
 export const sessionSubmissionSchema = courseSessionRefSchema.extend({
+  /** The 課 of a workplace course (職場研修, run by that 課); null for a course of HR's catalog. */
+  workplaceDepartment: z.string().nullable(),
   /** Recorded as having attended (attended or reported). */
   attended: z.number(),
   /** Of those, reports submitted. */
@@ -74,11 +76,19 @@ export const sessionSubmissionSchema = courseSessionRefSchema.extend({
 });
 export type SessionSubmission = z.infer<typeof sessionSubmissionSchema>;
 
+const submissionTotalsSchema = z.object({
+  attended: z.number(),
+  submitted: z.number(),
+  rate: z.number().nullable(),
+});
+
 export const submissionReportSchema = z.object({
   fiscalYear: z.number(),
   /** Sessions that have ended and were not cancelled, the latest first. */
   sessions: z.array(sessionSubmissionSchema),
-  totals: z.object({ attended: z.number(), submitted: z.number(), rate: z.number().nullable() }),
+  totals: submissionTotalsSchema,
+  /** The same totals for the catalog's sessions and for the 課' workplace training (職場研修) apart. */
+  byScope: z.object({ catalog: submissionTotalsSchema, workplace: submissionTotalsSchema }),
 });
 export type SubmissionReport = z.infer<typeof submissionReportSchema>;
 

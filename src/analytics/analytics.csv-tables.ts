@@ -29,6 +29,7 @@ const LABELS = {
     submitted: '報告提出数',
     rate: '提出率（%）',
     sessionId: '研修回ID',
+    workplace: '職場研修の課',
     wantedBy: '希望者数',
     level: '職層',
     respondents: '報告者数',
@@ -72,6 +73,7 @@ const LABELS = {
     submitted: 'Reports submitted',
     rate: 'Rate (%)',
     sessionId: 'Session id',
+    workplace: 'Workplace training of (課)',
     wantedBy: 'People who want it',
     level: 'Level',
     respondents: 'People reporting',
@@ -163,10 +165,11 @@ export function createCsvTables(framework: Framework) {
       const l = LABELS[lang];
       return {
         name: `training-report-submission-${report.fiscalYear}`,
-        header: [l.start, l.course, l.attended, l.submitted, l.rate, l.sessionId],
+        header: [l.start, l.course, l.workplace, l.attended, l.submitted, l.rate, l.sessionId],
         rows: report.sessions.map((session) => [
           jstDateTime(session.start),
           titleOf(session.courseTitle, lang),
+          session.workplaceDepartment,
           session.attended,
           session.submitted,
           percent(session.rate),

@@ -323,6 +323,7 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
             sessionId: session.id,
             courseId: session.courseId,
             courseTitle: { ja: course?.titleJa ?? '', en: course?.titleEn ?? null },
+            workplaceDepartment: course?.scope === 'workplace' ? (course.ownerDepartment ?? '') : null,
             start: session.startsAt.toISOString(),
             end: session.endsAt.toISOString(),
             attended: seen.attended,
@@ -330,12 +331,19 @@ export function createAnalyticsService(deps: AnalyticsDependencies) {
             rate: ratio(seen.submitted, seen.attended),
           };
         });
-        const attended = rows.reduce((sum, row) => sum + row.attended, 0);
-        const submitted = rows.reduce((sum, row) => sum + row.submitted, 0);
+        const totalsOf = (of: SessionSubmission[]) => {
+          const attended = of.reduce((sum, row) => sum + row.attended, 0);
+          const submitted = of.reduce((sum, row) => sum + row.submitted, 0);
+          return { attended, submitted, rate: ratio(submitted, attended) };
+        };
         return {
           fiscalYear,
           sessions: rows,
-          totals: { attended, submitted, rate: ratio(submitted, attended) },
+          totals: totalsOf(rows),
+          byScope: {
+            catalog: totalsOf(rows.filter((row) => row.workplaceDepartment === null)),
+            workplace: totalsOf(rows.filter((row) => row.workplaceDepartment !== null)),
+          },
         };
       },
       (report) => ({ sessions: report.sessions.length }),

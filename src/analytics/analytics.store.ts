@@ -86,6 +86,8 @@ export function createAnalyticsStore(db: Db) {
           ...courseTitleColumns,
           category: trainingCourses.category,
           archivedAt: trainingCourses.archivedAt,
+          scope: trainingCourses.scope,
+          ownerDepartment: trainingCourses.ownerDepartment,
         })
         .from(trainingCourses)
         .where(inArray(trainingCourses.id, ids));

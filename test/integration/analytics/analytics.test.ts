@@ -123,11 +123,17 @@ describe.each(SLICE_BACKENDS)('HR roll-ups and dashboards on %s', (backend) => {
     const row = report.sessions.find((session) => session.sessionId === held.session.id);
     expect(row).toMatchObject({
       courseTitle: { ja: '報告研修', en: '報告研修 (en)' },
+      workplaceDepartment: null,
       attended: 6,
       submitted: 5,
       rate: 0.833,
     });
     expect(report.totals).toEqual({ attended: 6, submitted: 5, rate: 0.833 });
+    // All of it HR's catalog: no workplace training (職場研修) this year.
+    expect(report.byScope).toEqual({
+      catalog: { attended: 6, submitted: 5, rate: 0.833 },
+      workplace: { attended: 0, submitted: 0, rate: null },
+    });
   });
 
   it('aggregates trainings wanted by course, level and 課, showing free text only where three or more wrote', async () => {
@@ -184,10 +190,10 @@ describe.each(SLICE_BACKENDS)('HR roll-ups and dashboards on %s', (backend) => {
     const submission = await csv(hr, '/api/hr/reports/submission.csv');
     expect(
       submission.text.startsWith(
-        '\uFEFF開始日時（日本時間）,研修名,出席者数,報告提出数,提出率（%）,研修回ID\r\n',
+        '\uFEFF開始日時（日本時間）,研修名,職場研修の課,出席者数,報告提出数,提出率（%）,研修回ID\r\n',
       ),
     ).toBe(true);
-    expect(submission.text).toContain(`,報告研修,6,5,83.3,${held.session.id}\r\n`);
+    expect(submission.text).toContain(`,報告研修,,6,5,83.3,${held.session.id}\r\n`);
     const byCourse = await csv(hr, '/api/hr/reports/wanted-courses.csv');
     expect(byCourse.text).toContain('議事録研修,専門研修,5,0,0,0,0,2,3,0\r\n');
     const byLevel = await csv(hr, '/api/hr/reports/wanted-levels.csv?lang=en');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubmissionReport } from '../../../src/analytics/analytics.contract.ts';
 import type { AttendanceProposal } from '../../../src/training/attendance.contract.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import { halfPeriodAt } from '../../../src/shared/fiscal-period.ts';
@@ -280,15 +281,18 @@ describe('workplace training run by a 課', () => {
     expect(statuses.map((row) => row.status)).toEqual(['attended']);
     expect(await server.reportJobs.requests()).toEqual({ requested: 1 });
 
-    // HR's roll-up counts the workplace session and its attendance with the catalog's.
+    // HR's roll-up counts the workplace session and its attendance with the catalog's, marked as the 課's.
     const fiscalYear = halfPeriodAt(new Date()).fiscalYear;
     const rollUp = await call(hr, 'GET', `/api/hr/reports/submission?fiscalYear=${fiscalYear}`);
     expect(rollUp.status).toBe(200);
-    expect(
-      (rollUp.body.sessions as Array<{ sessionId: string }>).find((row) => row.sessionId === session.id),
-    ).toMatchObject({
+    const report = rollUp.body as unknown as SubmissionReport;
+    expect(report.sessions.find((row) => row.sessionId === session.id)).toMatchObject({
       courseTitle: { ja: '転入者研修' },
+      workplaceDepartment: '市民課',
       attended: 1,
     });
+    // HR's totals split the 課' workplace training from the catalog's.
+    expect(report.byScope.workplace).toMatchObject({ attended: 1 });
+    expect(report.byScope.catalog.attended + report.byScope.workplace.attended).toBe(report.totals.attended);
   });
 });

@@ -12,6 +12,9 @@ export default {
       submitted: '提出',
       rate: '提出率',
       total: '合計',
+      catalogTotal: 'うち研修カタログ',
+      workplaceTotal: 'うち職場研修',
+      workplace: '職場研修・{{department}}',
       table: '研修報告の提出率（研修回ごと）',
     },
     wanted: {
@@ -56,6 +59,9 @@ export default {
       submitted: 'Submitted',
       rate: 'Rate',
       total: 'Total',
+      catalogTotal: 'of which the catalog',
+      workplaceTotal: 'of which workplace training',
+      workplace: 'Workplace training · {{department}}',
       table: 'Training report submission per session',
     },
     wanted: {

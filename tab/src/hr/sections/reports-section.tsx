@@ -1,3 +1,4 @@
+import { Badge } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,18 +117,36 @@ function SubmissionCard({ report, api, csvPath, year }: CardProps & { report: Su
             <tbody>
               {report.sessions.map((session) => (
                 <tr key={session.sessionId}>
-                  <RowHead>{title(session.courseTitle)}</RowHead>
+                  <RowHead>
+                    {title(session.courseTitle)}
+                    {session.workplaceDepartment !== null ? (
+                      <>
+                        {' '}
+                        <Badge appearance="tint" data-testid="submission-workplace">
+                          {t('submission.workplace', { department: session.workplaceDepartment })}
+                        </Badge>
+                      </>
+                    ) : null}
+                  </RowHead>
                   <td className={styles.td}>{formatSpan(session.start, session.end, i18n.language)}</td>
                   <NumCell>{session.attended}</NumCell>
                   <NumCell>{session.submitted}</NumCell>
                   <NumCell>{session.rate === null ? '—' : percent.format(session.rate)}</NumCell>
                 </tr>
               ))}
-              <TotalRow label={t('submission.total')}>
-                <NumCell>{report.totals.attended}</NumCell>
-                <NumCell>{report.totals.submitted}</NumCell>
-                <NumCell>{report.totals.rate === null ? '—' : percent.format(report.totals.rate)}</NumCell>
-              </TotalRow>
+              {(
+                [
+                  ['total', report.totals],
+                  ['catalogTotal', report.byScope.catalog],
+                  ['workplaceTotal', report.byScope.workplace],
+                ] as const
+              ).map(([label, totals]) => (
+                <TotalRow key={label} label={t(`submission.${label}`)}>
+                  <NumCell>{totals.attended}</NumCell>
+                  <NumCell>{totals.submitted}</NumCell>
+                  <NumCell>{totals.rate === null ? '—' : percent.format(totals.rate)}</NumCell>
+                </TotalRow>
+              ))}
             </tbody>
           </CsvTable>
         </>
