@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { botServiceUrlRule, createBotModule, renderCycleReminder } from '../bot/bot.module.ts';
 import { trainingNoticeCards } from '../bot/cards/training-notice-card.ts';
 import { ojtNoticeCards } from '../bot/cards/ojt-notice-card.ts';
+import { qualificationNoticeCards } from '../bot/cards/qualification-notice-card.ts';
 import { pulseCards } from '../bot/cards/pulse-card.ts';
 import { careerPromptCards } from '../bot/cards/career-prompt-card.ts';
 import { requestNoticeCards } from '../bot/cards/request-notice-card.ts';
@@ -40,6 +41,7 @@ import { createOjtNotices } from './ojt/ojt-notices.ts';
 import { createOjtArrivalHandler, createOjtModule } from './ojt/ojt.module.ts';
 import { createPulseModule } from './pulse/pulse.module.ts';
 import { createQualificationModule } from './qualifications/qualification.module.ts';
+import { createQualificationNotices } from './qualifications/qualification-notices.ts';
 import { createPeopleModule } from './people/people.module.ts';
 import { createPrivacyModule } from './privacy/privacy.module.ts';
 import type { BotMessages } from './reports/bot-messages.port.ts';
@@ -260,7 +262,17 @@ export async function startServer(
       ojt,
       pulse,
       createEvaluationModule(ctx, { ...base, config: evaluationConfig }),
-      createQualificationModule(ctx, { ...base, career: growth.career }),
+      createQualificationModule(ctx, {
+        ...base,
+        career: growth.career,
+        // Each step tells the next person through the bot's outbox (docs/training.md).
+        notices: createQualificationNotices({
+          messages,
+          cards: qualificationNoticeCards,
+          languagesOf: (personIds, db) => personalLocalesOf(db, personIds),
+          tabLink: createTabLinks(config),
+        }),
+      }),
       auth,
       createPrivacyModule(ctx),
       calendarWatch,

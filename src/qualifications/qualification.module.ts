@@ -5,6 +5,7 @@ import type { AuditLog } from '../auth/audit.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import { createBudgetService } from './budget.service.ts';
 import { qualificationRoutes } from './qualification.routes.ts';
+import type { QualificationNotices } from './qualification-notices.ts';
 import { createQualificationService, type QualificationsHeld } from './qualification.service.ts';
 
 export function createQualificationModule(
@@ -15,6 +16,8 @@ export function createQualificationModule(
     audit: AuditLog;
     /** Career design's qualifications held (growth), where a pass is added. */
     career: QualificationsHeld;
+    /** The bot notices of each step (the composition root makes them with the bot's cards). */
+    notices?: QualificationNotices;
   },
 ) {
   const service = createQualificationService({ db: ctx.db, now: ctx.now, ...deps });

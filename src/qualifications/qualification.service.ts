@@ -15,6 +15,8 @@ import {
   type HrDecision,
   type SupervisorDecision,
 } from './qualification.contract.ts';
+import type { QualificationNotices } from './qualification-notices.ts';
+import type { QualificationDecidedNotice } from './qualification-notice-cards.port.ts';
 import { qualificationApplications } from './qualification.schema.ts';
 
 type Row = typeof qualificationApplications.$inferSelect;
@@ -53,6 +55,8 @@ export function createQualificationService(deps: {
   access: AccessPolicy;
   audit: AuditLog;
   career: QualificationsHeld;
+  /** The bot notices of each step (qualification-notices.ts); without them the steps are only in the tab. */
+  notices?: QualificationNotices | undefined;
   now: () => Date;
 }) {
   const { db } = deps;
@@ -165,6 +169,8 @@ export function createQualificationService(deps: {
       commentMissing: string;
       commentRule: string;
       audit: string;
+      /** What the applicant is told the decision was. */
+      outcome: (decision: D) => QualificationDecidedNotice['outcome'];
     },
     changes: Partial<typeof qualificationApplications.$inferInsert>,
     details: Record<string, unknown> = {},
@@ -174,13 +180,33 @@ export function createQualificationService(deps: {
       throw new AppError('validation_failed', step.commentMissing, [
         { path: 'body.comment', message: step.commentRule },
       ]);
-    const saved = await write(row, input.version, changes);
+    // The decision and the applicant's notice of it: both or neither.
+    const saved = await db.transaction(async (tx) => {
+      const written = await write(row, input.version, changes, tx);
+      await deps.notices?.decided(
+        tx,
+        written,
+        { outcome: step.outcome(input.decision), deciderId: actor.id, comment: input.comment },
+        deps.now(),
+      );
+      return written;
+    });
     return recorded(actor, saved, `${step.audit}-${input.decision}`, details);
   };
 
-  /** The status an application goes to once sent: to HR directly when the applicant has no supervisor. */
-  const sentStatus = async (personId: string): Promise<ApplicationStatus> =>
-    (await deps.people.managerOf(personId)) ? 'awaitingSupervisor' : 'awaitingHr';
+  /**
+   * Where an application goes once sent: to the applicant's supervisor in force, who is told (inside `tx`,
+   * with the write); to HR directly when they have none (HR sees it in the console).
+   */
+  const sendTo = async (personId: string) => {
+    const supervisorId = await deps.people.managerOf(personId);
+    return {
+      status: (supervisorId ? 'awaitingSupervisor' : 'awaitingHr') as ApplicationStatus,
+      tell: async (tx: Db, saved: Row, resubmitted: boolean) => {
+        if (supervisorId) await deps.notices?.submitted(tx, saved, supervisorId, resubmitted, deps.now());
+      },
+    };
+  };
 
   const byNewest = [desc(qualificationApplications.examDate), desc(qualificationApplications.createdAt)];
 
@@ -196,18 +222,22 @@ export function createQualificationService(deps: {
 
     async apply(actor: Actor, input: ApplicationInput): Promise<ApplicationView> {
       notBeforeToday(input.examDate);
-      const [row] = await db
-        .insert(qualificationApplications)
-        .values({
-          personId: actor.id,
-          ...input,
-          fiscalYear: fiscalYearOfDay(input.examDate),
-          status: await sentStatus(actor.id),
-          createdAt: deps.now(),
-          updatedAt: deps.now(),
-        })
-        .returning();
-      const created = row as Row;
+      const sent = await sendTo(actor.id);
+      const created = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(qualificationApplications)
+          .values({
+            personId: actor.id,
+            ...input,
+            fiscalYear: fiscalYearOfDay(input.examDate),
+            status: sent.status,
+            createdAt: deps.now(),
+            updatedAt: deps.now(),
+          })
+          .returning();
+        await sent.tell(tx, row as Row, false);
+        return row as Row;
+      });
       await audited('write', actor, actor.id, {
         change: 'apply',
         applicationId: created.id,
@@ -223,11 +253,21 @@ export function createQualificationService(deps: {
       requireStatus(row, ['awaitingSupervisor', 'returned'], 'changed');
       notBeforeToday(input.examDate);
       const { version, ...fields } = input;
-      const saved = await write(row, version, {
-        ...fields,
-        fiscalYear: fiscalYearOfDay(fields.examDate),
-        // A returned application, once changed, goes back to the supervisor.
-        ...(row.status === 'returned' ? { status: await sentStatus(row.personId) } : {}),
+      // A returned application, once changed, goes back to the supervisor, who is told.
+      const sent = row.status === 'returned' ? await sendTo(row.personId) : undefined;
+      const saved = await db.transaction(async (tx) => {
+        const written = await write(
+          row,
+          version,
+          {
+            ...fields,
+            fiscalYear: fiscalYearOfDay(fields.examDate),
+            ...(sent ? { status: sent.status } : {}),
+          },
+          tx,
+        );
+        await sent?.tell(tx, written, true);
+        return written;
       });
       return recorded(actor, saved, 'edit');
     },
@@ -250,6 +290,7 @@ export function createQualificationService(deps: {
           commentMissing: 'Say what to change when returning an application.',
           commentRule: 'is required when returning',
           audit: 'supervisor',
+          outcome: (decision) => (decision === 'approve' ? 'approved' : 'returned'),
         },
         {
           status: input.decision === 'approve' ? 'awaitingHr' : 'returned',
@@ -279,6 +320,7 @@ export function createQualificationService(deps: {
           commentMissing: 'Say why when refusing an application.',
           commentRule: 'is required when refusing',
           audit: 'hr',
+          outcome: (decision) => (decision === 'approve' ? 'granted' : 'refused'),
         },
         {
           status: input.decision === 'approve' ? 'approved' : 'refused',

@@ -124,6 +124,34 @@ describe('資格取得 support applications and the training budget', () => {
     expect(career.version).toBe((careerBefore.version as number) + 1);
     expect(career.qualificationsHeld).toContainEqual({ name: '社会福祉士', month: jstDay(0).slice(0, 7) });
 
+    // Each step told the next person through the bot's outbox, once: the supervisor when
+    // it waited for them (twice: sent, and sent again after the change), the applicant of each decision.
+    const told = await server.database.query<{
+      key: string;
+      recipient: { personId: string };
+      payload: { text: string; attachments: unknown[] };
+    }>(`SELECT key, recipient, payload FROM bot_outbox WHERE key LIKE $1 ORDER BY key`, [
+      `qualification-application:${applicant.id}:${created.id}:%`,
+    ]);
+    const key = (version: number, to: string) =>
+      `qualification-application:${applicant.id}:${created.id}:${version}:${to}`;
+    expect(told.map((row) => [row.key, row.recipient.personId])).toEqual([
+      [key(1, 'supervisor'), supervisor.id],
+      [key(2, 'applicant'), applicant.id],
+      [key(3, 'supervisor'), supervisor.id],
+      [key(4, 'applicant'), applicant.id],
+      [key(5, 'applicant'), applicant.id],
+    ]);
+    const card = (version: number, to: string) =>
+      JSON.stringify(told.find((row) => row.key === key(version, to))!.payload);
+    expect(card(1, 'supervisor')).toContain(`${applicant.displayName}さんの資格取得支援の申請が`);
+    expect(card(1, 'supervisor')).toContain('社会福祉士');
+    expect(card(2, 'applicant')).toContain('差し戻されました');
+    expect(card(2, 'applicant')).toContain('受験料の内訳を書いてください');
+    expect(card(3, 'supervisor')).toContain('申請が修正されました');
+    expect(card(4, 'applicant')).toContain('職員課の審査に回りました');
+    expect(card(5, 'applicant')).toContain('承認されました');
+
     const audited = await server.database.query<{ actor_id: string; details: { change: string } }>(
       `SELECT actor_id, details FROM audit_log WHERE resource = 'qualification-application' AND action = 'write' ORDER BY id`,
     );
