@@ -2,7 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { FOLLOW_UP_OUTBOX_PREFIX, REPORT_OUTBOX_PREFIX } from '../reports/report-outbox-keys.ts';
 import { INTERVIEW_OUTBOX_PREFIX } from '../interviews/interview-outbox-keys.ts';
 import { OJT_OUTBOX_PREFIX } from '../ojt/ojt-outbox-keys.ts';
-import { QUALIFICATION_OUTBOX_PREFIX } from '../qualifications/qualification-outbox-keys.ts';
+import {
+  QUALIFICATION_DECIDER_SUFFIX,
+  QUALIFICATION_OUTBOX_PREFIX,
+} from '../qualifications/qualification-outbox-keys.ts';
 import { CAREER_OUTBOX_PREFIX } from '../growth/career-outbox-keys.ts';
 
 /**
@@ -101,7 +104,7 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
     'outlook_delta_links.mailbox': 'where the catch-up of their calendar would start',
     // Before the comments and reports they find the keys through.
     'bot_outbox.key': {
-      why: 'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them), the DRILL follow-up questions about them (their supervisor’s card names them), the notices of 1:1s they asked their supervisors for (found by the requester’s id in the key, interview-outbox-keys.ts), the notices to their supervisor of an OJT plan to make for them (found by their id in the key, ojt-outbox-keys.ts), the notices of their career milestones to them and their supervisor (found by their id in the key, career-outbox-keys.ts), the notices of their 資格取得 applications’ steps to them and their supervisor (found by their id in the key, qualification-outbox-keys.ts). Messages already posted stay in Teams: see docs/security.md',
+      why: 'bot messages about them not yet posted or kept as sent: the channel summaries and supervisor notices of their training reports (the cards carry the report) and the notices of comments they wrote (the cards name them), the DRILL follow-up questions about them (their supervisor’s card names them), the notices of 1:1s they asked their supervisors for (found by the requester’s id in the key, interview-outbox-keys.ts), the notices to their supervisor of an OJT plan to make for them (found by their id in the key, ojt-outbox-keys.ts), the notices of their career milestones to them and their supervisor (found by their id in the key, career-outbox-keys.ts), the notices of their 資格取得 applications’ steps to them and their supervisor, and the decision notices that name them as the deciding supervisor or HR (found by their id in the key, qualification-outbox-keys.ts). Messages already posted stay in Teams: see docs/security.md',
       where: (personId) => sql`key IN (
       SELECT prefix || r.id FROM training_reports r
         CROSS JOIN unnest(ARRAY[${sql.join(
@@ -118,7 +121,9 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       OR key LIKE ${INTERVIEW_OUTBOX_PREFIX.requestArrived}::text || ${personId}::text || ':%'
       OR key LIKE ${OJT_OUTBOX_PREFIX.suggestion}::text || ${personId}::text || ':%'
       OR key LIKE ${CAREER_OUTBOX_PREFIX.prompt}::text || ${personId}::text || ':%'
-      OR key LIKE ${QUALIFICATION_OUTBOX_PREFIX.application}::text || ${personId}::text || ':%'`,
+      OR key LIKE ${QUALIFICATION_OUTBOX_PREFIX.application}::text || ${personId}::text || ':%'
+      OR (key LIKE ${QUALIFICATION_OUTBOX_PREFIX.application}::text || '%'
+          AND key LIKE '%' || ${QUALIFICATION_DECIDER_SUFFIX}::text || ${personId}::text)`,
     },
     'bot_outbox.recipient': {
       why: 'bot messages to them (report forms, reminders)',

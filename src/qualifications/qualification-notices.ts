@@ -15,7 +15,7 @@ import type {
   QualificationDecidedNotice,
   QualificationNoticeCards,
 } from './qualification-notice-cards.port.ts';
-import { qualificationNoticeKey } from './qualification-outbox-keys.ts';
+import { qualificationDecidedKey, qualificationSubmittedKey } from './qualification-outbox-keys.ts';
 
 /** What the notices need of an application as the step left it. */
 export interface NoticedApplication {
@@ -59,7 +59,7 @@ export function createQualificationNotices(deps: QualificationNoticeDependencies
         deps,
         now,
         (entry, about) => ({
-          key: qualificationNoticeKey(entry, 'supervisor'),
+          key: qualificationSubmittedKey(entry),
           ...deps.cards.submitted({
             locale: about.locale,
             applicantName: about.personName,
@@ -94,7 +94,7 @@ export function createQualificationNotices(deps: QualificationNoticeDependencies
       await deps.messages.enqueue(
         [
           {
-            key: qualificationNoticeKey(application, 'applicant'),
+            key: qualificationDecidedKey(application, decision.deciderId),
             recipient: { kind: 'person', personId: application.personId },
             ...rendered,
             notBefore,

@@ -4,15 +4,26 @@
 
 export const QUALIFICATION_OUTBOX_PREFIX = {
   /**
-   * A step of an application (`<prefix><applicant id>:<application id>:<version>:<to>`): the version the
-   * step wrote makes a resubmission after a return a new message. The applicant's id comes first: the
-   * erasure finds the messages about them by it.
+   * A step of an application: `<prefix><applicant id>:<application id>:<version>:supervisor` to the
+   * supervisor, `…:<version>:applicant:<decider id>` to the applicant. The version the step wrote makes a
+   * resubmission after a return a new message. The erasure finds the messages about an applicant by their
+   * id, which comes first, and those naming a decider (the card quotes their comment) by the id at the end.
    */
   application: 'qualification-application:',
 } as const;
 
-export const qualificationNoticeKey = (
+/** The suffix of the notices that name a decider: the erasure matches `%<suffix><decider id>`. */
+export const QUALIFICATION_DECIDER_SUFFIX = ':applicant:';
+
+const stepKey = (application: { id: string; personId: string; version: number }) =>
+  `${QUALIFICATION_OUTBOX_PREFIX.application}${application.personId}:${application.id}:${application.version}`;
+
+/** The notice to the supervisor that an application waits for them. */
+export const qualificationSubmittedKey = (application: { id: string; personId: string; version: number }) =>
+  `${stepKey(application)}:supervisor`;
+
+/** The notice to the applicant of a decision, naming who decided. */
+export const qualificationDecidedKey = (
   application: { id: string; personId: string; version: number },
-  to: 'supervisor' | 'applicant',
-) =>
-  `${QUALIFICATION_OUTBOX_PREFIX.application}${application.personId}:${application.id}:${application.version}:${to}`;
+  deciderId: string,
+) => `${stepKey(application)}${QUALIFICATION_DECIDER_SUFFIX}${deciderId}`;

@@ -64,6 +64,8 @@ export function qualificationRoutes(
     callerPost(route, {
       path: '/api/qualifications/applications',
       operationId: 'applyForQualificationSupport',
+      // This and the change and decisions below tell someone through the bot: the notify tier.
+      rateLimit: 'notify',
       summary: 'Apply for 資格取得 support (for oneself); it goes to one’s supervisor, then HR',
       body: applicationInputSchema,
       status: 201,
@@ -77,6 +79,7 @@ export function qualificationRoutes(
       method: 'put',
       path: '',
       operationId: 'changeQualificationApplication',
+      rateLimit: 'notify',
       summary:
         'Change one’s application before the supervisor approved it (a returned one goes back to them)',
       body: applicationUpdateSchema,
@@ -86,6 +89,7 @@ export function qualificationRoutes(
       method: 'post',
       path: '/supervisor-decision',
       operationId: 'decideQualificationApplicationAsSupervisor',
+      rateLimit: 'notify',
       summary: 'Approve or return (with a comment) an application, as the applicant’s supervisor',
       body: supervisorDecisionSchema,
       act: (actor, id, body) => service.supervisorDecision(actor, id, body),
@@ -94,6 +98,7 @@ export function qualificationRoutes(
       method: 'post',
       path: '/hr-decision',
       operationId: 'decideQualificationApplicationAsHr',
+      rateLimit: 'notify',
       summary: 'Approve or refuse (with a reason) an application the supervisor approved (HR)',
       body: hrDecisionSchema,
       act: (actor, id, body) => service.hrDecision(actor, id, body),

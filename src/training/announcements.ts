@@ -32,7 +32,7 @@ import type {
 import { FAILURES_LISTED_MAX } from './announcement.contract.ts';
 import { trainingAnnouncementRecipients, trainingAnnouncements } from './announcement.schema.ts';
 import { eligibilityFor, yearsOfService } from './eligibility.ts';
-import { inCourseAudience, requireCourseManager } from './workplace.ts';
+import { inCourseAudience, requireManagedSession } from './workplace.ts';
 import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { noticeSessionOf } from './training-notices.ts';
 import { announcementKey } from './training-outbox-keys.ts';
@@ -136,12 +136,21 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
   const pageSize = deps.pageSize ?? 200;
   const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
 
-  const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
+  const findSession = async (
+    sessionId: string,
+  ): Promise<{ session: SessionRow; course: CourseRow } | undefined> => {
     const session = await store.session(sessionId);
     const course = session ? await store.course(session.courseId) : undefined;
-    if (!session || !course) throw new AppError('not_found', 'No such session.');
-    return { session, course };
+    return session && course ? { session, course } : undefined;
   };
+  const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
+    const found = await findSession(sessionId);
+    if (!found) throw new AppError('not_found', 'No such session.');
+    return found;
+  };
+  /** The session, once the actor may manage it (requireManagedSession: 403 for others, exists or not). */
+  const managedSession = async (actor: Actor, sessionId: string, what: string) =>
+    requireManagedSession(deps.people, actor, await findSession(sessionId), what);
 
   /** Walks the staff on `today` in the audience, a page at a time (for counting before creating). */
   const countAudience = async (audience: Audience, course: CourseRow, sessionId: string, today: string) => {
@@ -339,8 +348,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
      * it out (resumed by the sweep if cut short).
      */
     async announce(actor: Actor, sessionId: string, input: AnnounceInput): Promise<Announcement> {
-      const { session, course } = await loadSession(sessionId);
-      await requireCourseManager(deps.people, actor, course, 'announce this session');
+      const { session, course } = await managedSession(actor, sessionId, 'announce this session');
       if (session.version !== input.version)
         throw versionConflict(
           `Someone changed this session meanwhile (now version ${session.version}).`,
@@ -452,8 +460,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     },
 
     async list(actor: Actor, sessionId: string): Promise<Announcement[]> {
-      const { course } = await loadSession(sessionId);
-      await requireCourseManager(deps.people, actor, course, 'see the announcements of this session');
+      const { course } = await managedSession(actor, sessionId, 'see the announcements of this session');
       const rows = await db
         .select()
         .from(trainingAnnouncements)
@@ -463,9 +470,18 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     },
 
     async report(actor: Actor, announcementId: string): Promise<DeliveryReport> {
-      const row = await loadAnnouncement(announcementId);
-      const { course } = await loadSession(row.sessionId);
-      await requireCourseManager(deps.people, actor, course, 'see this delivery report');
+      const [found] = await db
+        .select()
+        .from(trainingAnnouncements)
+        .where(eq(trainingAnnouncements.id, announcementId));
+      const ofSession = found ? await findSession(found.sessionId) : undefined;
+      const { row, course } = await requireManagedSession(
+        deps.people,
+        actor,
+        found && ofSession ? { row: found, ...ofSession } : undefined,
+        'see this delivery report',
+        'No such announcement.',
+      );
       const [{ view, statuses }] = (await viewsOf([row], course)) as [
         { view: Announcement; statuses: Map<string, BotMessageStatus> },
       ];

@@ -40,7 +40,7 @@ import {
 import type { MeetingAttendance } from './teams-attendance.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { TrainingStore } from './training.store.ts';
-import { requireCourseManager } from './workplace.ts';
+import { requireManagedSession } from './workplace.ts';
 
 /** Sessions that ended longer ago are not looked at (a first run does not sweep the past). */
 export const LOOKBACK_DAYS = 14;
@@ -85,12 +85,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
   const requireSessionManager = async (actor: Actor, sessionId: string, what: string) => {
     const session = await store.session(sessionId);
     const course = session ? await store.course(session.courseId) : undefined;
-    if (!session || !course) {
-      // Unknown to HR: 404 as before; anyone else learns nothing about it.
-      if (actor.isHr) throw new AppError('not_found', 'No such session.');
-      throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
-    }
-    await requireCourseManager(people, actor, course, what);
+    await requireManagedSession(people, actor, session && course ? { session, course } : undefined, what);
   };
 
   /** One proposal row for every session with a Teams meeting that has ended long enough ago. */

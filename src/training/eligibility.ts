@@ -80,6 +80,12 @@ export function eligibilityFor(course: CourseAudience, candidate: Candidate, tod
   return { eligible: codes.length === 0, reasons: codes.map((code) => reason(code, course, years)) };
 }
 
+/** Throws the 422 below unless the candidate fits the course today. */
+export function requireEligible(course: CourseAudience, candidate: Candidate, today: string): void {
+  const eligibility = eligibilityFor(course, candidate, today);
+  if (!eligibility.eligible) throw notEligibleError(eligibility);
+}
+
 /** The 422 a refused enrolment answers: every reason, in English in the message and in both languages by code. */
 export function notEligibleError(eligibility: Eligibility): AppError {
   return new AppError(

@@ -73,7 +73,7 @@ export function learningRoutes(service: LearningService): RouteDefinition[] {
       body: enrolSelfStudySchema,
       status: 201,
       errors: {
-        403: { description: 'Someone else, not being HR; or a workplace course of another 課' },
+        403: { description: 'Someone else, not being HR; or HR starting another 課’s workplace course' },
         422: { description: 'Not eligible (level or years of service), and no path of the caller names it' },
       },
       act: (actor, id, body) => service.enrol(actor, id, body),

@@ -15,8 +15,8 @@ import { AppError, versionConflict, type ErrorDetail } from '../http/app-error.t
 import { knownPerson } from '../people/known-person.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
-import { eligibilityFor, notEligibleError, yearsOfService } from './eligibility.ts';
-import { inCourseAudience, seesCourse } from './workplace.ts';
+import { eligibilityFor, requireEligible, yearsOfService } from './eligibility.ts';
+import { requireInCourseAudience, seesCourse } from './workplace.ts';
 import type {
   CompleteSelfStudyInput,
   EnrolSelfStudyInput,
@@ -194,19 +194,13 @@ export function createLearningService(deps: LearningDependencies) {
    * fit it, as an application to a session must, unless one of their learning paths names it: the path
    * page offers every self-study course of the person's paths, a later step's too (docs/training.md).
    */
-  const requireMayStart = async (actor: Actor, person: PersonRow, course: CourseRow) => {
-    if (!seesCourse(actor, person, course)) throw new AppError('not_found', 'No such course.');
-    if (!inCourseAudience(person, course))
-      throw new AppError('forbidden', 'This workplace course (職場研修) is for the staff of its own 課.');
-    const eligibility = eligibilityFor(
-      course,
-      { levelId: person.levelId, hireDate: person.hireDate },
-      today(),
-    );
-    if (eligibility.eligible) return;
+  const requireMayStart = async (person: PersonRow, course: CourseRow) => {
+    requireInCourseAudience(person, course);
+    const candidate = { levelId: person.levelId, hireDate: person.hireDate };
+    if (eligibilityFor(course, candidate, today()).eligible) return;
     const { mine } = await pathsOf(person);
     if (mine.some((row) => row.steps.some((step) => step.courseIds.includes(course.id)))) return;
-    throw notEligibleError(eligibility);
+    requireEligible(course, candidate, today());
   };
 
   const checkPath = async (input: LearningPathInput) => {
@@ -362,14 +356,17 @@ export function createLearningService(deps: LearningDependencies) {
       const course = await courses.one(courseId);
       if (!course) throw new AppError('not_found', 'No such course.');
       const person = await knownPerson(people, personId);
-      // HR enrolling someone else may reach further, as HR's 指名 of a session may.
-      if (personId === actor.id) await requireMayStart(actor, person, course);
+      const self = personId === actor.id;
+      // A workplace course of another 課 is no course to them, as its page is not (404).
+      if (self && !seesCourse(actor, person, course)) throw new AppError('not_found', 'No such course.');
       if (course.archivedAt !== null) throw new AppError('conflict', 'This course is no longer offered.');
       if (!(await selfStudyOf([courseId])).has(courseId))
         throw new AppError(
           'conflict',
           'This course runs in dated sessions: apply to one of its sessions instead of enrolling in self-study.',
         );
+      // HR enrolling someone else is HR's choice, as a 指名 overriding eligibility is.
+      if (self) await requireMayStart(person, course);
       const [row] = await db
         .insert(trainingSelfStudyEnrolments)
         .values({

@@ -9,7 +9,7 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { knownPerson } from '../people/known-person.ts';
 import { ledDepartmentOf } from '../shared/department-leads.ts';
 import { JST_OFFSET_MS, jstDayOf } from '../shared/japan-time.ts';
-import { eligibilityFor, notEligibleError } from './eligibility.ts';
+import { eligibilityFor, requireEligible as requireFit } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
 import type { StatusChange, StatusNotices } from './training-notices.ts';
@@ -35,7 +35,13 @@ import {
 } from './training.contract.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
-import { canManageCourse, inCourseAudience, requireCourseManager, seesCourse } from './workplace.ts';
+import {
+  canManageCourse,
+  inCourseAudience,
+  requireCourseManager,
+  requireInCourseAudience,
+  seesCourse,
+} from './workplace.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const jstInstant = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
@@ -375,19 +381,10 @@ export function createTrainingService(deps: TrainingDependencies) {
   };
 
   /** A workplace course is for its own 課 (applications and 推薦; HR's 指名 may reach further). */
-  const requireAudience = (course: CourseRow, person: PersonRow) => {
-    if (!inCourseAudience(person, course))
-      throw new AppError('forbidden', 'This workplace course (職場研修) is for the staff of its own 課.');
-  };
+  const requireAudience = (course: CourseRow, person: PersonRow) => requireInCourseAudience(person, course);
 
-  const requireEligible = (course: CourseRow, person: PersonRow) => {
-    const eligibility = eligibilityFor(
-      course,
-      { levelId: person.levelId, hireDate: person.hireDate },
-      today(),
-    );
-    if (!eligibility.eligible) throw notEligibleError(eligibility);
-  };
+  const requireEligible = (course: CourseRow, person: PersonRow) =>
+    requireFit(course, { levelId: person.levelId, hireDate: person.hireDate }, today());
 
   /**
    * Inserts an enrolment; with `notice`, the person's status notice is queued in the same transaction

@@ -32,6 +32,32 @@ export function inCourseAudience(person: Placement, course: Scoped): boolean {
   return course.scope !== 'workplace' || person.department === course.ownerDepartment;
 }
 
+/** Throws 403 unless the person belongs to the course's audience (a workplace course: its own 課). */
+export function requireInCourseAudience(person: Placement, course: Scoped): void {
+  if (!inCourseAudience(person, course))
+    throw new AppError('forbidden', 'This workplace course (職場研修) is for the staff of its own 課.');
+}
+
+/**
+ * What a session's manager acts on (`found`: the session and its course, or undefined when there is no
+ * such session), once the actor may manage it. Unknown to HR is 404; anyone else gets 403 and learns
+ * nothing of whether it exists.
+ */
+export async function requireManagedSession<T extends { course: Scoped }>(
+  people: Pick<PeopleStore, 'get'>,
+  actor: Actor,
+  found: T | undefined,
+  what: string,
+  missing = 'No such session.',
+): Promise<T> {
+  if (!found) {
+    if (actor.isHr) throw new AppError('not_found', missing);
+    throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
+  }
+  await requireCourseManager(people, actor, found.course, what);
+  return found;
+}
+
 /** Throws 403 unless the actor may manage the course (HR, or a 課長/係長 of a workplace course's 課). */
 export async function requireCourseManager(
   people: Pick<PeopleStore, 'get'>,

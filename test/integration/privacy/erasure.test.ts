@@ -118,10 +118,11 @@ describe.each(SLICE_BACKENDS)('erasing a leaver’s personal data (HR) on %s', (
       ['reminder:report', report.id],
       [`ojt-suggestion:${leaver.id}:suggestion-1`, report.id],
       [`ojt-suggestion:${report.id}:suggestion-2`, report.id],
-      // A 資格取得 step's notice to the supervisor about the leaver's application (erased), and one about
-      // the report's (kept).
+      // 資格取得 notices: to the supervisor about the leaver's application, and to the report of a decision
+      // the leaver made (its card quotes them), both erased; of someone else's decision, kept.
       [`qualification-application:${leaver.id}:application-1:1:supervisor`, report.id],
-      [`qualification-application:${report.id}:application-2:2:applicant`, report.id],
+      [`qualification-application:${report.id}:application-2:2:applicant:${leaver.id}`, report.id],
+      [`qualification-application:${report.id}:application-3:2:applicant:someone-else`, report.id],
     ] as const)
       await server.database.query(`INSERT INTO bot_outbox (key, recipient, payload) VALUES ($1, $2, $3)`, [
         key,
@@ -231,14 +232,14 @@ describe.each(SLICE_BACKENDS)('erasing a leaver’s personal data (HR) on %s', (
         )
       ).map((row) => row.key),
     ).toEqual([`ojt-suggestion:${report.id}:suggestion-2`]);
-    // The notice about the leaver's application went; the one about the report's stays.
+    // The notices about the leaver's application and naming them as the decider went; the other stays.
     expect(
       (
         await server.database.query<{ key: string }>(
           "SELECT key FROM bot_outbox WHERE key LIKE 'qualification-application:%' ORDER BY key",
         )
       ).map((row) => row.key),
-    ).toEqual([`qualification-application:${report.id}:application-2:2:applicant`]);
+    ).toEqual([`qualification-application:${report.id}:application-3:2:applicant:someone-else`]);
 
     // Kept: the report's goal with the comment, its author now the tombstone of this erasure.
     const tombstone = `erased:${record.id}`;

@@ -133,24 +133,27 @@ describe('資格取得 support applications and the training budget', () => {
     }>(`SELECT key, recipient, payload FROM bot_outbox WHERE key LIKE $1 ORDER BY key`, [
       `qualification-application:${applicant.id}:${created.id}:%`,
     ]);
+    // A decision's key names who decided (the erasure finds it by them: the card quotes their comment).
     const key = (version: number, to: string) =>
       `qualification-application:${applicant.id}:${created.id}:${version}:${to}`;
-    expect(told.map((row) => [row.key, row.recipient.personId])).toEqual([
-      [key(1, 'supervisor'), supervisor.id],
-      [key(2, 'applicant'), applicant.id],
-      [key(3, 'supervisor'), supervisor.id],
-      [key(4, 'applicant'), applicant.id],
-      [key(5, 'applicant'), applicant.id],
-    ]);
+    expect(told.map((row) => [row.key, row.recipient.personId]).sort()).toEqual(
+      [
+        [key(1, 'supervisor'), supervisor.id],
+        [key(2, `applicant:${supervisor.id}`), applicant.id],
+        [key(3, 'supervisor'), supervisor.id],
+        [key(4, `applicant:${supervisor.id}`), applicant.id],
+        [key(5, `applicant:${hr.id}`), applicant.id],
+      ].sort(),
+    );
     const card = (version: number, to: string) =>
       JSON.stringify(told.find((row) => row.key === key(version, to))!.payload);
     expect(card(1, 'supervisor')).toContain(`${applicant.displayName}さんの資格取得支援の申請が`);
     expect(card(1, 'supervisor')).toContain('社会福祉士');
-    expect(card(2, 'applicant')).toContain('差し戻されました');
-    expect(card(2, 'applicant')).toContain('受験料の内訳を書いてください');
+    expect(card(2, `applicant:${supervisor.id}`)).toContain('差し戻されました');
+    expect(card(2, `applicant:${supervisor.id}`)).toContain('受験料の内訳を書いてください');
     expect(card(3, 'supervisor')).toContain('申請が修正されました');
-    expect(card(4, 'applicant')).toContain('職員課の審査に回りました');
-    expect(card(5, 'applicant')).toContain('承認されました');
+    expect(card(4, `applicant:${supervisor.id}`)).toContain('職員課の審査に回りました');
+    expect(card(5, `applicant:${hr.id}`)).toContain('承認されました');
 
     const audited = await server.database.query<{ actor_id: string; details: { change: string } }>(
       `SELECT actor_id, details FROM audit_log WHERE resource = 'qualification-application' AND action = 'write' ORDER BY id`,
@@ -206,6 +209,7 @@ describe('資格取得 support applications and the training budget', () => {
       expect(answer.status, JSON.stringify(bad)).toBe(400);
       expect(answer.body.error?.code).toBe('validation_failed');
     }
+    // Nor did any refusal queue a notice: the bot outbox is part of the snapshot.
     expect(await snapshotState(server)).toBe(before);
 
     // Editing after the supervisor approved it, and after HR approved it.

@@ -406,6 +406,8 @@ describe('self-study courses and learning paths', () => {
       provider: '',
     });
     expect((await enrol(outsider, workplace)).status).toBe(404);
+    // HR sees it, but starting it themself is for its 課 only.
+    expect((await enrol(hr, workplace)).status).toBe(403);
     expect(await enrolments(workplace)).toEqual([]);
 
     // Suggested to someone of 市民課 who wants it, until they start it.

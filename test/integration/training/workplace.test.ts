@@ -234,6 +234,18 @@ describe('workplace training run by a 課', () => {
       announcedById: kakaricho.id,
       counts: { recipients: told.length },
     });
+    // HR's audience of every 主事 is narrowed to the 課 too: all of them were told already.
+    const byHr = await call(hr, 'POST', path, {
+      version,
+      audience: {
+        kind: 'chosen',
+        levelIds: ['shuji'],
+        departments: [],
+        minYearsOfService: null,
+        maxYearsOfService: null,
+      },
+    });
+    expect(byHr.status, JSON.stringify(byHr.body)).toBe(422);
 
     // The 課's 課長 and HR read the announcements and the delivery report; another 課 does not.
     const announcementId = announced.body.id as string;

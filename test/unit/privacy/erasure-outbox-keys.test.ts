@@ -4,6 +4,12 @@ import { INTERVIEW_OUTBOX_PREFIX, requestArrivedKey } from '../../../src/intervi
 import { OJT_OUTBOX_PREFIX, ojtSuggestionKey } from '../../../src/ojt/ojt-outbox-keys.ts';
 import { CAREER_OUTBOX_PREFIX, careerPromptKey } from '../../../src/growth/career-outbox-keys.ts';
 import { ERASURE_RULES } from '../../../src/privacy/erasure-plan.ts';
+import {
+  QUALIFICATION_DECIDER_SUFFIX,
+  QUALIFICATION_OUTBOX_PREFIX,
+  qualificationDecidedKey,
+  qualificationSubmittedKey,
+} from '../../../src/qualifications/qualification-outbox-keys.ts';
 import { commentKey, followUpKey, noticeKey, summaryKey } from '../../../src/reports/report-outbox-keys.ts';
 
 // Keys spelled differently from today's: if the erasure spelled the prefixes out itself, it would miss
@@ -46,8 +52,9 @@ describe('the erasure finds a leaver’s bot messages by the keys the senders us
     const key = ojtSuggestionKey({ id: 'SUGGESTION', personId: 'PERSON' });
     expect(key.startsWith(`${OJT_OUTBOX_PREFIX.suggestion}PERSON:`)).toBe(true);
     expect(query.params).toContain(OJT_OUTBOX_PREFIX.suggestion);
-    // One such clause per prefix found by the person's id: the 1:1 requests', the OJT's, the career's.
-    expect(query.sql.match(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/g)).toHaveLength(3);
+    // One such clause per prefix found by the person's id: the 1:1 requests', the OJT's, the career's, the
+    // 資格取得 applications'.
+    expect(query.sql.match(/OR key LIKE \$\d+::text \|\| \$\d+::text \|\| ':%'/g)).toHaveLength(4);
   });
 
   it('covers the notices of the leaver’s career milestones, to them and to their supervisor, by their id', () => {
@@ -58,6 +65,18 @@ describe('the erasure finds a leaver’s bot messages by the keys the senders us
         ),
       ).toBe(true);
     expect(query.params).toContain(CAREER_OUTBOX_PREFIX.prompt);
+  });
+
+  it('covers the notices of the leaver’s 資格取得 applications, and the decision notices that name them', () => {
+    const application = { id: 'APPLICATION', personId: 'PERSON', version: 2 };
+    expect(
+      qualificationSubmittedKey(application).startsWith(`${QUALIFICATION_OUTBOX_PREFIX.application}PERSON:`),
+    ).toBe(true);
+    const decided = qualificationDecidedKey(application, 'DECIDER');
+    expect(decided.startsWith(`${QUALIFICATION_OUTBOX_PREFIX.application}PERSON:`)).toBe(true);
+    expect(decided.endsWith(`${QUALIFICATION_DECIDER_SUFFIX}DECIDER`)).toBe(true);
+    expect(query.params).toContain(QUALIFICATION_OUTBOX_PREFIX.application);
+    expect(query.params).toContain(QUALIFICATION_DECIDER_SUFFIX);
   });
 
   it('covers the comment notices the leaver wrote (they name the commenter), not only their own reports', () => {
