@@ -19,7 +19,7 @@ registerBundle('qualifications', {
     ...qualificationMessages.ja,
     title: '資格取得支援の申請',
     intro:
-      '業務に役立つ資格の取得に、費用の支援を申請できます。上司が承認したあと、人事が承認します。結果を記録すると、合格した資格はキャリアデザインの「取得済みの資格」に加わります。',
+      '業務に役立つ資格の取得に、費用の支援を申請できます。上司が承認したあと、人事が承認します。上司には申請が届いたときに、あなたには承認・差し戻し・不承認のたびに、Teams のチャットでお知らせします。結果を記録すると、合格した資格はキャリアデザインの「取得済みの資格」に加わります。',
     name: '資格・免許の名称',
     examDate: '受験日',
     cost: '費用（円）',
@@ -44,7 +44,7 @@ registerBundle('qualifications', {
     ...qualificationMessages.en,
     title: 'Qualification support',
     intro:
-      'Apply for support with the cost of a qualification that serves your work. Your supervisor approves it, then HR. Once you record a pass, the qualification joins "Qualifications held" in your career design.',
+      'Apply for support with the cost of a qualification that serves your work. Your supervisor approves it, then HR. Your supervisor is told in a Teams chat when it reaches them, and you at each approval, return or refusal. Once you record a pass, the qualification joins "Qualifications held" in your career design.',
     name: 'Qualification or licence',
     examDate: 'Exam date',
     cost: 'Cost (yen)',
