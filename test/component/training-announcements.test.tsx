@@ -6,11 +6,11 @@ import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { Announcement, DeliveryReport } from '../../src/training/announcement.contract.ts';
-import type { Roster } from '../../src/training/training.contract.ts';
+import type { CourseDetail, Roster } from '../../src/training/training.contract.ts';
 import type { ApiClient } from '../../tab/src/api/client.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { AnnouncementsPanel } from '../../tab/src/training/announcements-panel.tsx';
-import { framework } from './support/fixtures.ts';
+import { courseView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 
@@ -44,6 +44,13 @@ const roster: Roster = {
   },
   enrolments: [],
 };
+
+/** The session's course as HR's console reads it: of HR's catalog unless said otherwise. */
+const courseDetail = (overrides: Partial<CourseDetail> = {}): CourseDetail => ({
+  ...courseView('course-1'),
+  sessions: [roster.session],
+  ...overrides,
+});
 
 function announcement(overrides: Partial<Announcement> = {}): Announcement {
   return {
@@ -81,7 +88,7 @@ async function mount(
   dark = false,
   area: 'hr' | 'workplace' = 'hr',
 ) {
-  const fake = fakeApi(answers);
+  const fake = fakeApi({ 'GET /api/training/courses/:courseId': courseDetail(), ...answers });
   const build = (api: ApiClient): ReactNode => (
     <AnnouncementsPanel api={api} sessionId={SESSION_ID} area={area} />
   );
@@ -167,6 +174,18 @@ describe('the 受講案内 panel', () => {
       (entry) => entry.key === 'POST /api/training/sessions/:sessionId/announcements',
     );
     expect(sent?.body).toMatchObject({ audience: { kind: 'chosen', levelIds: ['shuji'], departments: [] } });
+  });
+
+  it('in HR’s console, treats a workplace course’s session as the workplace page does', async () => {
+    const { screen } = await mount({
+      'GET /api/training/sessions/:sessionId/roster': roster,
+      'GET /api/framework': framework,
+      'GET /api/training/sessions/:sessionId/announcements': [],
+      'GET /api/training/courses/:courseId': courseDetail({ scope: 'workplace', ownerDepartment: '市民課' }),
+    });
+    await expect.element(screen.getByTestId('announce-workplace')).toBeVisible();
+    await screen.getByTestId('announce-chosen').click();
+    expect(screen.getByTestId('announce-departments').query()).toBeNull();
   });
 
   it('shows who was not reached and why', async () => {

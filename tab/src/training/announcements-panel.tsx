@@ -30,8 +30,8 @@ const splitDepartments = (text: string) =>
     .filter(Boolean);
 
 /**
- * `area`: HR's console, or a 課's workplace training, where the server sends only to that 課: the panel
- * says so and asks for no 課.
+ * `area`: HR's console, or a 課's workplace training. For a workplace course's session (in either) the
+ * server sends only to that 課: the panel says so and asks for no 課.
  */
 export function AnnouncementsPanel({
   api,
@@ -50,6 +50,15 @@ export function AnnouncementsPanel({
       params: { sessionId },
     }),
   );
+  // In HR's console the session may be of a workplace course: its course says so.
+  const courseId = roster.data?.session.courseId ?? '';
+  const course = useQuery({
+    ...routeQuery(api, queryKeys.hrCourse(courseId), 'GET /api/training/courses/:courseId', {
+      params: { courseId },
+    }),
+    enabled: area === 'hr' && courseId !== '',
+  });
+  const workplace = area === 'workplace' || course.data?.scope === 'workplace';
   const listKey = queryKeys.announcements(sessionId);
   const list = useQuery({
     ...routeQuery(api, listKey, 'GET /api/training/sessions/:sessionId/announcements', {
@@ -74,7 +83,7 @@ export function AnnouncementsPanel({
       : {
           kind,
           levelIds,
-          departments: splitDepartments(departments),
+          departments: workplace ? [] : splitDepartments(departments),
           minYearsOfService: minYears === '' ? null : Number(minYears),
           maxYearsOfService: maxYears === '' ? null : Number(maxYears),
         };
@@ -95,7 +104,7 @@ export function AnnouncementsPanel({
   return (
     <Section title={t('title')} id="training-announcements" testId="announcements">
       <p className={layout.muted}>{t('intro')}</p>
-      {area === 'workplace' ? (
+      {workplace ? (
         <p className={layout.muted} data-testid="announce-workplace">
           {t('workplaceIntro')}
         </p>
@@ -115,7 +124,7 @@ export function AnnouncementsPanel({
           <Radio value="eligible" label={t('eligible')} data-testid="announce-eligible" />
           <Radio
             value="chosen"
-            label={area === 'workplace' ? t('chosenWorkplace') : t('chosen')}
+            label={workplace ? t('chosenWorkplace') : t('chosen')}
             data-testid="announce-chosen"
           />
         </RadioGroup>
@@ -137,7 +146,7 @@ export function AnnouncementsPanel({
                 />
               ))}
             </fieldset>
-            {area === 'hr' ? (
+            {!workplace ? (
               <Field label={t('departments')} hint={t('departmentsHint')}>
                 <Input
                   value={departments}
