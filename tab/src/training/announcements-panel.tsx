@@ -17,6 +17,7 @@ import { useTrainingStyles } from './catalog.tsx';
 import messages from './announcement-messages.ts';
 import { StackForm } from '../shell/stack-form.tsx';
 import { YearsRange } from './years-range.tsx';
+import type { SessionPanelProps } from './roster.tsx';
 
 registerBundle('training-notices', messages);
 
@@ -33,15 +34,7 @@ const splitDepartments = (text: string) =>
  * `area`: HR's console, or a 課's workplace training. For a workplace course's session (in either) the
  * server sends only to that 課: the panel says so and asks for no 課.
  */
-export function AnnouncementsPanel({
-  api,
-  sessionId,
-  area = 'hr',
-}: {
-  api: ApiClient;
-  sessionId: string;
-  area?: 'hr' | 'workplace';
-}) {
+export function AnnouncementsPanel({ api, sessionId, area = 'hr' }: SessionPanelProps) {
   const { t, i18n } = useTranslation('training-notices');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();

@@ -35,16 +35,15 @@ export interface ConsoleProps {
 /** The session whose roster a console's route (`roster/<sessionId>`) opens, if it names one. */
 export const rosterSessionOf = (rest: string[]) => (rest[0] === 'roster' ? rest[1] : undefined);
 
-/** `area`: HR's console, or a 課's workplace training (no directory-wide 指名: the panel enrols its staff). */
-export function Roster({
-  api,
-  sessionId,
-  area = 'hr',
-}: {
+/** A panel of one session's page: HR's console, or a 課's workplace training (`area`). */
+export interface SessionPanelProps {
   api: ApiClient;
   sessionId: string;
   area?: 'hr' | 'workplace';
-}) {
+}
+
+/** `area`: HR's console, or a 課's workplace training (no directory-wide 指名: the panel enrols its staff). */
+export function Roster({ api, sessionId, area = 'hr' }: SessionPanelProps) {
   const { t, i18n } = useTranslation('training');
   const layout = useLayoutStyles();
   const styles = useTrainingStyles();
