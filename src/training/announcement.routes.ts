@@ -15,7 +15,7 @@ import type { Announcements } from './announcements.ts';
 export function announcementRoutes(announcements: Announcements): RouteDefinition[] {
   const errors = {
     403: { description: 'Not HR, nor a 課長/係長 of the 課 of a workplace course (職場研修)' },
-    404: { description: 'No such session or announcement' },
+    404: { description: 'No such session or announcement (to HR; anyone else gets 403 either way)' },
     409: {
       description:
         'Already announced to this audience (the existing announcement named), session changed meanwhile (version), cancelled, started or past its deadline',

@@ -1,7 +1,7 @@
 // 受講案内 (issue 19 ③): HR announces a session to the staff it is meant for, or to an audience HR chooses
 // (a workplace course's 課長/係長 announces its sessions too, to their own 課 only);
-// the bot tells each person 1:1 through the durable outbox, in office hours, in their language; HR reads
-// per announcement how many were sent, failed (and why) and opened. docs/training.md, "Announcements".
+// the bot tells each person 1:1 through the durable outbox, in office hours, in their language; whoever may
+// announce reads per announcement how many were sent, failed (and why) and opened. docs/training.md, "Announcements".
 //
 // Exactly once per person: the fan-out walks the staff in id order, a page at a time, and writes each
 // page in one transaction: the announcement's cursor (guarded on the cursor it read, so two instances
@@ -333,11 +333,15 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     });
   };
 
-  const loadAnnouncement = async (announcementId: string): Promise<AnnouncementRow> => {
+  const findAnnouncement = async (announcementId: string): Promise<AnnouncementRow | undefined> => {
     const [row] = await db
       .select()
       .from(trainingAnnouncements)
       .where(eq(trainingAnnouncements.id, announcementId));
+    return row;
+  };
+  const loadAnnouncement = async (announcementId: string): Promise<AnnouncementRow> => {
+    const row = await findAnnouncement(announcementId);
     if (!row) throw new AppError('not_found', 'No such announcement.');
     return row;
   };
@@ -421,7 +425,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
           })
           .returning()) as [AnnouncementRow];
       } catch (error) {
-        // Two HR clicks at once: the unique index keeps one; the other is told which.
+        // Two clicks at once (HR's or the 課's organisers'): the unique index keeps one; the other is told which.
         const raced = await duplicate();
         if (raced) throw raced;
         throw error;
@@ -470,10 +474,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
     },
 
     async report(actor: Actor, announcementId: string): Promise<DeliveryReport> {
-      const [found] = await db
-        .select()
-        .from(trainingAnnouncements)
-        .where(eq(trainingAnnouncements.id, announcementId));
+      const found = await findAnnouncement(announcementId);
       const ofSession = found ? await findSession(found.sessionId) : undefined;
       const { row, course } = await requireManagedSession(
         deps.people,

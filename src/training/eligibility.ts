@@ -87,7 +87,7 @@ export function requireEligible(course: CourseAudience, candidate: Candidate, to
 }
 
 /** The 422 a refused enrolment answers: every reason, in English in the message and in both languages by code. */
-export function notEligibleError(eligibility: Eligibility): AppError {
+function notEligibleError(eligibility: Eligibility): AppError {
   return new AppError(
     'unprocessable',
     `Not eligible for this course: ${eligibility.reasons.map((reason) => reason.en).join(' ')}`,

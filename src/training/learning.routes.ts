@@ -31,7 +31,9 @@ export function learningRoutes(service: LearningService): RouteDefinition[] {
   const readers = { 403: { description: 'Not the person, their supervisor chain or HR' } };
   const errors = {
     403: { description: 'HR only, or someone else’s enrolment' },
-    404: { description: 'No such course or person' },
+    404: {
+      description: 'No such course or person (a workplace course of another 課 is none to its non-members)',
+    },
     409: {
       description:
         'Changed meanwhile (version), enrolled already, not enrolled, completed already, or a course of dated sessions',

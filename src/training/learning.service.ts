@@ -365,6 +365,17 @@ export function createLearningService(deps: LearningDependencies) {
           'conflict',
           'This course runs in dated sessions: apply to one of its sessions instead of enrolling in self-study.',
         );
+      const already = await db
+        .select({ id: trainingSelfStudyEnrolments.id })
+        .from(trainingSelfStudyEnrolments)
+        .where(
+          and(
+            eq(trainingSelfStudyEnrolments.courseId, courseId),
+            eq(trainingSelfStudyEnrolments.personId, personId),
+          ),
+        )
+        .limit(1);
+      if (already.length > 0) throw new AppError('conflict', 'Already enrolled in this self-study course.');
       // HR enrolling someone else is HR's choice, as a 指名 overriding eligibility is.
       if (self) await requireMayStart(person, course);
       const [row] = await db

@@ -9,7 +9,7 @@ import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { knownPerson } from '../people/known-person.ts';
 import { ledDepartmentOf } from '../shared/department-leads.ts';
 import { JST_OFFSET_MS, jstDayOf } from '../shared/japan-time.ts';
-import { eligibilityFor, requireEligible as requireFit } from './eligibility.ts';
+import { eligibilityFor, requireEligible } from './eligibility.ts';
 import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
 import type { StatusChange, StatusNotices } from './training-notices.ts';
@@ -380,11 +380,9 @@ export function createTrainingService(deps: TrainingDependencies) {
       );
   };
 
-  /** A workplace course is for its own 課 (applications and 推薦; HR's 指名 may reach further). */
-  const requireAudience = (course: CourseRow, person: PersonRow) => requireInCourseAudience(person, course);
-
-  const requireEligible = (course: CourseRow, person: PersonRow) =>
-    requireFit(course, { levelId: person.levelId, hireDate: person.hireDate }, today());
+  /** Whether the person fits the course today (422 with the reasons when not). */
+  const requireFits = (course: CourseRow, person: PersonRow) =>
+    requireEligible(course, { levelId: person.levelId, hireDate: person.hireDate }, today());
 
   /**
    * Inserts an enrolment; with `notice`, the person's status notice is queued in the same transaction
@@ -750,8 +748,8 @@ export function createTrainingService(deps: TrainingDependencies) {
       const { session, course } = await loadSession(sessionId);
       requireOpen(session, course, true);
       const me = await loadPerson(actor.id);
-      requireAudience(course, me);
-      requireEligible(course, me);
+      requireInCourseAudience(me, course);
+      requireFits(course, me);
       const row = await insertEnrolment({
         sessionId,
         personId: actor.id,
@@ -768,8 +766,8 @@ export function createTrainingService(deps: TrainingDependencies) {
       await deps.access.require(actor, personId, ['supervisor']);
       requireOpen(session, course, true);
       const person = await loadPerson(personId);
-      requireAudience(course, person);
-      requireEligible(course, person);
+      requireInCourseAudience(person, course);
+      requireFits(course, person);
       const requester = deps.notices ? await people.get(actor.id) : undefined;
       const row = await insertEnrolment(
         {
@@ -803,7 +801,7 @@ export function createTrainingService(deps: TrainingDependencies) {
           'forbidden',
           'A workplace course’s organiser nominates people of its own 課 only.',
         );
-      if (!input.overrideEligibility) requireEligible(course, person);
+      if (!input.overrideEligibility) requireFits(course, person);
       const eligible = eligibilityFor(
         course,
         { levelId: person.levelId, hireDate: person.hireDate },

@@ -185,6 +185,7 @@ describe('the 受講案内 panel', () => {
     });
     await expect.element(screen.getByTestId('announce-workplace')).toBeVisible();
     await screen.getByTestId('announce-chosen').click();
+    await expect.element(screen.getByTestId('announce-level-shuji')).toBeVisible();
     expect(screen.getByTestId('announce-departments').query()).toBeNull();
   });
 

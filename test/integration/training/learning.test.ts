@@ -439,8 +439,18 @@ describe('self-study courses and learning paths', () => {
       ),
     ).toEqual(['level_not_targeted']);
     expect(await enrolments(forKacho)).toEqual([]);
-    // HR may still enrol them, as HR's 指名 may reach beyond a course's audience.
+    // HR may still enrol them, as HR's 指名 may reach beyond a course's audience; starting it again
+    // themself is "already enrolled" (409), not a refusal of their fit.
     expect((await enrol(hr, forKacho, { personId: outsider.id })).status).toBe(201);
+    expect((await enrol(outsider, forKacho)).status).toBe(409);
+    // An archived course is 409 before any question of fit.
+    const archived = await selfStudyCourse(hr, {
+      category: 'selfStudy',
+      title: { ja: '終了した e-ラーニング' },
+      targetLevelIds: ['kacho'],
+    });
+    await server.database.query(`UPDATE training_courses SET archived_at = now() WHERE id = $1`, [archived]);
+    expect((await enrol(colleague, archived)).status).toBe(409);
 
     // Once a learning path of theirs names the course, the path page offers it, and the server agrees.
     const path = await call(hr, 'POST', '/api/training/learning-paths', {

@@ -258,6 +258,14 @@ describe('workplace training run by a 課', () => {
       expect((await call(reader, 'GET', `/api/training/announcements/${announcementId}`)).status).toBe(200);
     }
     expect((await call(otherKakaricho, 'GET', path)).status).toBe(403);
+    // Whether a session or an announcement exists is HR's to learn (404); anyone else gets 403 either way.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const unknownSession = `/api/training/sessions/${unknown}/announcements`;
+    expect((await call(kakaricho, 'POST', unknownSession, eligible)).status).toBe(403);
+    expect((await call(kakaricho, 'GET', unknownSession)).status).toBe(403);
+    expect((await call(kakaricho, 'GET', `/api/training/announcements/${unknown}`)).status).toBe(403);
+    expect((await call(hr, 'GET', unknownSession)).status).toBe(404);
+    expect((await call(hr, 'GET', `/api/training/announcements/${unknown}`)).status).toBe(404);
     expect((await call(otherKakaricho, 'GET', `/api/training/announcements/${announcementId}`)).status).toBe(
       403,
     );

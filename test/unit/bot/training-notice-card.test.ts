@@ -126,6 +126,28 @@ describe('announcement audiences and failures', () => {
     expect(inAudience(chosen, course, { ...member, department: '保育課' }, '2026-12-06')).toBe(false);
   });
 
+  it('keeps a workplace course’s announcement in its own 課, whatever audience is chosen', () => {
+    const workplace = {
+      targetLevelIds: ['shuji'],
+      minYearsOfService: null,
+      maxYearsOfService: null,
+      scope: 'workplace',
+      ownerDepartment: '市民課',
+    } as never;
+    expect(inAudience({ kind: 'eligible' }, workplace, member, '2026-12-06')).toBe(true);
+    const elsewhere = { ...member, department: '保育課' };
+    expect(inAudience({ kind: 'eligible' }, workplace, elsewhere, '2026-12-06')).toBe(false);
+    const anyone = {
+      kind: 'chosen' as const,
+      levelIds: [],
+      departments: ['保育課'],
+      minYearsOfService: null,
+      maxYearsOfService: null,
+    };
+    expect(inAudience(anyone, workplace, elsewhere, '2026-12-06')).toBe(false);
+    expect(inAudience(anyone, course, elsewhere, '2026-12-06')).toBe(true);
+  });
+
   it('names why a message failed from what the outbox recorded', () => {
     expect(failureReasonOf('Teams refused to install the app for this person: Forbidden')).toBe(
       'appNotInstalled',
