@@ -488,35 +488,39 @@ describe.each(BACKENDS)('bot outbox on %s', (backend) => {
         return new Promise(() => undefined);
       },
     };
-    // Both workers read a clock the test moves: on the wall clock, a 300 ms lease could run out between
-    // the claim and the post on a loaded machine (the row is then not posted by the dying worker), and
-    // the takeover had to sleep until it had.
-    let now = Date.now();
-    const clock = () => now;
+    // Both workers read the wall clock plus an offset the test moves forward once the dying worker has
+    // posted, so the takeover need not sleep until its leases run out. The lease (5 s) is long enough not
+    // to run out between the claim and the post on a loaded machine. The clock is not frozen: frozen, a
+    // sender lease still held when the test starts (a previous worker's, on another pooled connection)
+    // never ran out, and the dying worker stood by for ever without posting (seen once in a loaded CI run).
+    let offset = 0;
+    const clock = () => Date.now() + offset;
+    const LEASE_MS = 5_000;
     const dying = createBotOutboxWorker({
       db: context.db,
       conversations: context.conversations,
       connector: diesAfterPosting,
       logger: testLogger,
       clock,
-      leaseMs: 300,
+      leaseMs: LEASE_MS,
     });
     void dying.drain();
-    // Once in a loaded full run (not reproduced alone or with four runs side by side) the dying worker had
-    // posted nothing after 60 s. Should it happen again, the failure shows what the worker and the fake saw.
+    // Should it post nothing, the failure shows what the worker, the fake and the sender lease saw.
     await vi.waitFor(
-      () =>
+      async () =>
         expect({
           accepted: context.fake.accepted.length,
           answers: context.fake.answers.map((answer) => answer.status),
           worker: dying.counts(),
           inFlight: dying.inFlight(),
+          sender: await context.db.select().from(botOutboxSender),
+          now: new Date(clock()),
         }).toMatchObject({ accepted: 1 }),
       { timeout: 60_000, interval: 25 },
     );
     void dying.stop();
-    now += 1000; // its leases have run out
-    await drainAll(worker(context, { clock, leaseMs: 300 }), context.messages, ['k-window']);
+    offset += LEASE_MS + 1000; // its leases (the row's, and the sender's: half of it) have run out
+    await drainAll(worker(context, { clock, leaseMs: LEASE_MS }), context.messages, ['k-window']);
     expect(context.fake.accepted).toHaveLength(2);
   });
 
