@@ -136,21 +136,14 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
   const pageSize = deps.pageSize ?? 200;
   const hours = deps.hours ?? DEFAULT_OFFICE_HOURS;
 
-  const findSession = async (
-    sessionId: string,
-  ): Promise<{ session: SessionRow; course: CourseRow } | undefined> => {
-    const session = await store.session(sessionId);
-    const course = session ? await store.course(session.courseId) : undefined;
-    return session && course ? { session, course } : undefined;
-  };
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
-    const found = await findSession(sessionId);
+    const found = await store.sessionWithCourse(sessionId);
     if (!found) throw new AppError('not_found', 'No such session.');
     return found;
   };
   /** The session, once the actor may manage it (requireManagedSession: 403 for others, exists or not). */
   const managedSession = async (actor: Actor, sessionId: string, what: string) =>
-    requireManagedSession(deps.people, actor, await findSession(sessionId), what);
+    requireManagedSession(deps.people, actor, await store.sessionWithCourse(sessionId), what);
 
   /** Walks the staff on `today` in the audience, a page at a time (for counting before creating). */
   const countAudience = async (audience: Audience, course: CourseRow, sessionId: string, today: string) => {
@@ -475,7 +468,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
 
     async report(actor: Actor, announcementId: string): Promise<DeliveryReport> {
       const found = await findAnnouncement(announcementId);
-      const ofSession = found ? await findSession(found.sessionId) : undefined;
+      const ofSession = found ? await store.sessionWithCourse(found.sessionId) : undefined;
       const { row, course } = await requireManagedSession(
         deps.people,
         actor,

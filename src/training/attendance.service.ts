@@ -83,9 +83,7 @@ export function createAttendanceService(deps: AttendanceDependencies) {
 
   /** HR, or the organiser side of a workplace course (a 課長/係長 of its 課): see src/training/workplace.ts. */
   const requireSessionManager = async (actor: Actor, sessionId: string, what: string) => {
-    const session = await store.session(sessionId);
-    const course = session ? await store.course(session.courseId) : undefined;
-    await requireManagedSession(people, actor, session && course ? { session, course } : undefined, what);
+    await requireManagedSession(people, actor, await store.sessionWithCourse(sessionId), what);
   };
 
   /** One proposal row for every session with a Teams meeting that has ended long enough ago. */

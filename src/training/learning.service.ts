@@ -106,19 +106,24 @@ export function createLearningService(deps: LearningDependencies) {
   };
   const enrolmentView = async (row: EnrolmentRow) => (await enrolmentViews([row]))[0]!;
 
-  /** The caller's own enrolment of the course, for a change at `version`; 409 when there is none or it is done. */
-  const ownEnrolment = async (actor: Actor, courseId: string, version: number) => {
-    const row = await firstRow(
+  /** The person's enrolment of the course, if any. */
+  const enrolmentOf = (courseId: string, personId: string) =>
+    firstRow(
       db
         .select()
         .from(trainingSelfStudyEnrolments)
         .where(
           and(
             eq(trainingSelfStudyEnrolments.courseId, courseId),
-            eq(trainingSelfStudyEnrolments.personId, actor.id),
+            eq(trainingSelfStudyEnrolments.personId, personId),
           ),
         ),
     );
+  const alreadyEnrolled = () => new AppError('conflict', 'Already enrolled in this self-study course.');
+
+  /** The caller's own enrolment of the course, for a change at `version`; 409 when there is none or it is done. */
+  const ownEnrolment = async (actor: Actor, courseId: string, version: number) => {
+    const row = await enrolmentOf(courseId, actor.id);
     if (!row) throw new AppError('conflict', 'You are not enrolled in this self-study course: enrol first.');
     if (row.completedOn !== null)
       throw new AppError('conflict', 'This self-study course is already completed.');
@@ -197,10 +202,11 @@ export function createLearningService(deps: LearningDependencies) {
   const requireMayStart = async (person: PersonRow, course: CourseRow) => {
     requireInCourseAudience(person, course);
     const candidate = { levelId: person.levelId, hireDate: person.hireDate };
-    if (eligibilityFor(course, candidate, today()).eligible) return;
+    const day = today();
+    if (eligibilityFor(course, candidate, day).eligible) return;
     const { mine } = await pathsOf(person);
     if (mine.some((row) => row.steps.some((step) => step.courseIds.includes(course.id)))) return;
-    requireEligible(course, candidate, today());
+    requireEligible(course, candidate, day);
   };
 
   const checkPath = async (input: LearningPathInput) => {
@@ -365,17 +371,7 @@ export function createLearningService(deps: LearningDependencies) {
           'conflict',
           'This course runs in dated sessions: apply to one of its sessions instead of enrolling in self-study.',
         );
-      const already = await db
-        .select({ id: trainingSelfStudyEnrolments.id })
-        .from(trainingSelfStudyEnrolments)
-        .where(
-          and(
-            eq(trainingSelfStudyEnrolments.courseId, courseId),
-            eq(trainingSelfStudyEnrolments.personId, personId),
-          ),
-        )
-        .limit(1);
-      if (already.length > 0) throw new AppError('conflict', 'Already enrolled in this self-study course.');
+      if (await enrolmentOf(courseId, personId)) throw alreadyEnrolled();
       // HR enrolling someone else is HR's choice, as a 指名 overriding eligibility is.
       if (self) await requireMayStart(person, course);
       const [row] = await db
@@ -390,7 +386,8 @@ export function createLearningService(deps: LearningDependencies) {
         })
         .onConflictDoNothing()
         .returning();
-      if (!row) throw new AppError('conflict', 'Already enrolled in this self-study course.');
+      // Enrolled meanwhile (another request of theirs, or HR's).
+      if (!row) throw alreadyEnrolled();
       await auditSelfStudy('write', actor, personId, { courseId, change: 'enrolled' });
       return enrolmentView(row);
     },

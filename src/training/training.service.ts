@@ -307,10 +307,9 @@ export function createTrainingService(deps: TrainingDependencies) {
   };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
-    const session = await store.session(sessionId);
-    const course = session ? await store.course(session.courseId) : undefined;
-    if (!session || !course) throw new AppError('not_found', 'No such session.');
-    return { session, course };
+    const found = await store.sessionWithCourse(sessionId);
+    if (!found) throw new AppError('not_found', 'No such session.');
+    return found;
   };
 
   const loadPerson = (personId: string): Promise<PersonRow> => knownPerson(people, personId);

@@ -123,6 +123,12 @@ export function createTrainingStore(db: Db, now: () => Date) {
       return enrolmentsWhere(inArray(trainingEnrolments.personId, personIds));
     },
     session: sessions.one,
+    /** A session with its course; undefined when there is no such session. */
+    async sessionWithCourse(id: string): Promise<{ session: SessionRow; course: CourseRow } | undefined> {
+      const session = await sessions.one(id);
+      const course = session ? await courses.one(session.courseId) : undefined;
+      return session && course ? { session, course } : undefined;
+    },
     sessionsById: sessions.many,
     insertSession: sessions.insert,
 
