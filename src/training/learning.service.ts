@@ -5,7 +5,7 @@
 // complete it on a day, optionally with a short report. A learning path is HR's stepwise plan
 // (段階的にステップアップ): each step is for a level and/or a range of years of service and is done once
 // every course it names is completed (an attended session, or a completed self-study).
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AccessPolicy, Actor } from '../auth/access.ts';
 import { auditOf, type AuditLog } from '../auth/audit.ts';
 import type { Db } from '../db/database.ts';
@@ -16,6 +16,7 @@ import { knownPerson } from '../people/known-person.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import { eligibilityFor, requireEligible, yearsOfService } from './eligibility.ts';
+import { createLearningPathsReader } from './learning-paths.read.ts';
 import { requireInCourseAudience, seesCourse } from './workplace.ts';
 import type {
   CompleteSelfStudyInput,
@@ -64,6 +65,7 @@ export function createLearningService(deps: LearningDependencies) {
   const auditPath = auditOf(deps.audit, 'learning-path');
   const courses = rowsById(db, trainingCourses);
   const paths = rowsById(db, learningPaths);
+  const pathReader = createLearningPathsReader(db, today);
 
   const requireHr = (actor: Actor, what: string) => {
     if (!actor.isHr) throw new AppError('forbidden', `Only HR (職員課) may ${what}.`);
@@ -172,28 +174,6 @@ export function createLearningService(deps: LearningDependencies) {
   };
 
   // ---- learning paths ----
-  /** The live paths the person is on (one of their steps fits them today), and that test for a step. */
-  const pathsOf = async (person: PersonRow) => {
-    const day = today();
-    const candidate = { levelId: person.levelId, hireDate: person.hireDate };
-    const fits = (step: LearningPathStepRow) =>
-      eligibilityFor(
-        {
-          targetLevelIds: step.levelIds,
-          minYearsOfService: step.minYearsOfService,
-          maxYearsOfService: step.maxYearsOfService,
-        },
-        candidate,
-        day,
-      ).eligible;
-    const rows = await db
-      .select()
-      .from(learningPaths)
-      .where(isNull(learningPaths.archivedAt))
-      .orderBy(asc(learningPaths.titleJa));
-    return { mine: rows.filter((row) => row.steps.some(fits)), fits };
-  };
-
   /**
    * Someone starting a self-study course themself must be of its audience (a workplace course: its 課) and
    * fit it, as an application to a session must, unless one of their learning paths names it: the path
@@ -204,8 +184,7 @@ export function createLearningService(deps: LearningDependencies) {
     const candidate = { levelId: person.levelId, hireDate: person.hireDate };
     const day = today();
     if (eligibilityFor(course, candidate, day).eligible) return;
-    const { mine } = await pathsOf(person);
-    if (mine.some((row) => row.steps.some((step) => step.courseIds.includes(course.id)))) return;
+    if ((await pathReader.courseIdsOf(person)).has(course.id)) return;
     requireEligible(course, candidate, day);
   };
 
@@ -493,7 +472,7 @@ export function createLearningService(deps: LearningDependencies) {
         resource: 'learning-path',
       });
       const person = await knownPerson(people, personId);
-      const { mine, fits } = await pathsOf(person);
+      const { mine, fits } = await pathReader.pathsOf(person);
       const { done, studied } = await completedCourses(personId);
       const ref = await courseRefs(mine);
       const enrolments = new Map(

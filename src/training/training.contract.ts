@@ -204,8 +204,12 @@ export const courseViewSchema = z.object({
   organiserId: z.string().nullable(),
   /** Whether the caller may change the course and run its sessions (HR, or a 課長/係長 of its 課). */
   manageable: z.boolean(),
-  /** A self-study course (通信教育 / e-learning, no dated session) with its link; null for a course of sessions. */
-  selfStudy: z.object({ externalUrl: z.string().nullable() }).nullable(),
+  /**
+   * A self-study course (通信教育 / e-learning, no dated session) with its link, and whether a learning path
+   * of the person the view is for names it (they may then start it though it is for other levels); null
+   * for a course of sessions.
+   */
+  selfStudy: z.object({ externalUrl: z.string().nullable(), onMyPath: z.boolean() }).nullable(),
 });
 export type CourseView = z.infer<typeof courseViewSchema>;
 

@@ -11,6 +11,7 @@ import { outlookWorkerOptionsOf, outlookWorkQueue } from '../interviews/outlook-
 import { job, loggedPass } from '../jobs/job-table.ts';
 import type { PeopleStore } from '../people/people.store.ts';
 import type { BotMessages } from '../reports/bot-messages.port.ts';
+import { jstDayOf } from '../shared/japan-time.ts';
 import { createTabLinks } from '../shared/tab-links.ts';
 import { announcementRoutes } from './announcement.routes.ts';
 import { createAnnouncements } from './announcements.ts';
@@ -19,6 +20,7 @@ import { createStatusNotices } from './training-notices.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import { createGraphMeetingAttendance } from './teams-attendance.ts';
+import { createLearningPathsReader } from './learning-paths.read.ts';
 import { learningRoutes } from './learning.routes.ts';
 import { createLearningService } from './learning.service.ts';
 import { createTrainingOutlook } from './training-outlook.ts';
@@ -91,6 +93,7 @@ export async function createTrainingModule(
     access: deps.access,
     audit: deps.audit,
     framework: ctx.framework,
+    paths: createLearningPathsReader(ctx.db, () => jstDayOf(ctx.now().getTime())),
     growth: {
       ...createLatestSelfCheck(ctx.db),
       ...createCareerWishes(ctx.db),

@@ -33,6 +33,7 @@ import {
   type SessionView,
   type VersionOnlyInput,
 } from './training.contract.ts';
+import type { LearningPathsReader } from './learning-paths.read.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
 import {
@@ -57,6 +58,8 @@ export interface TrainingDependencies {
   access: AccessPolicy;
   audit: AuditLog;
   framework: Framework;
+  /** The courses a person's learning paths name (learning-paths.read.ts). */
+  paths: Pick<LearningPathsReader, 'courseIdsOf'>;
   growth: {
     latestSubmittedOf(
       personId: string,
@@ -227,21 +230,35 @@ export function createTrainingService(deps: TrainingDependencies) {
     };
   };
 
-  /** What a course's view reads besides the course: the sessions of the courses shown, and their self-study links. */
-  type CourseRelated = { sessions: SessionRow[]; selfStudyLinks: ReadonlyMap<string, string | null> };
-  const relatedOf = async (courseIds: string[], sessions?: SessionRow[]): Promise<CourseRelated> => {
+  /**
+   * What a course's view reads besides the course: the sessions of the courses shown, their self-study
+   * links, and which of them a learning path of `person` (the one the view is for) names.
+   */
+  type CourseRelated = {
+    sessions: SessionRow[];
+    selfStudyLinks: ReadonlyMap<string, string | null>;
+    onPath: ReadonlySet<string>;
+  };
+  const relatedOf = async (
+    courseIds: string[],
+    person: PersonRow | undefined,
+    sessions?: SessionRow[],
+  ): Promise<CourseRelated> => {
     const [found, selfStudyLinks] = await Promise.all([
       sessions ?? store.sessionsOf(courseIds),
       store.selfStudyLinks(courseIds),
     ]);
-    return { sessions: found, selfStudyLinks };
+    // Only a self-study course may be started on a path's word (docs/training.md): read the paths only then.
+    const onPath =
+      person && selfStudyLinks.size > 0 ? await deps.paths.courseIdsOf(person) : new Set<string>();
+    return { sessions: found, selfStudyLinks, onPath };
   };
 
   /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
   const courseView = (
     course: CourseRow,
     person: PersonRow | undefined,
-    { sessions, selfStudyLinks }: CourseRelated,
+    { sessions, selfStudyLinks, onPath }: CourseRelated,
     viewer: { actor: Actor; person: PersonRow | undefined } | null,
   ): CourseView => ({
     id: course.id,
@@ -270,7 +287,9 @@ export function createTrainingService(deps: TrainingDependencies) {
     ownerDepartment: course.ownerDepartment,
     organiserId: course.organiserId,
     manageable: viewer !== null && canManageCourse(viewer.actor, viewer.person, course),
-    selfStudy: selfStudyLinks.has(course.id) ? { externalUrl: selfStudyLinks.get(course.id) ?? null } : null,
+    selfStudy: selfStudyLinks.has(course.id)
+      ? { externalUrl: selfStudyLinks.get(course.id) ?? null, onMyPath: onPath.has(course.id) }
+      : null,
   });
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
@@ -303,7 +322,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       );
     await auditCourse('write', actor, null, { courseId: current.id, ...audited(updated) });
     const me = await people.get(actor.id);
-    return courseView(updated, me, await relatedOf([current.id]), { actor, person: me });
+    return courseView(updated, me, await relatedOf([current.id], me), { actor, person: me });
   };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
@@ -520,9 +539,15 @@ export function createTrainingService(deps: TrainingDependencies) {
           (!options.category || course.category === options.category) &&
           seesCourse(actor, me, course),
       );
-      const related = await relatedOf(courses.map((course) => course.id));
+      const related = await relatedOf(
+        courses.map((course) => course.id),
+        me,
+      );
       const views = courses.map((course) => courseView(course, me, related, { actor, person: me }));
-      return options.view === 'fit' ? views.filter((view) => view.eligibility.eligible) : views;
+      // 対象 includes a self-study course of the caller's learning path: they may start it (docs/training.md).
+      return options.view === 'fit'
+        ? views.filter((view) => view.eligibility.eligible || view.selfStudy?.onMyPath)
+        : views;
     },
 
     async getCourse(actor: Actor, courseId: string): Promise<CourseDetail> {
@@ -534,7 +559,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const sessions = await store.sessionsOf([course.id]);
       const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
       return {
-        ...courseView(course, me, await relatedOf([course.id], sessions), { actor, person: me }),
+        ...courseView(course, me, await relatedOf([course.id], me, sessions), { actor, person: me }),
         sessions: sessions.map((session) => sessionView(session, course, enrolments)),
       };
     },
@@ -550,7 +575,12 @@ export function createTrainingService(deps: TrainingDependencies) {
       });
       const me = await people.get(actor.id);
       // A new course has no session and is not self-study yet.
-      return courseView(course, me, { sessions: [], selfStudyLinks: new Map() }, { actor, person: me });
+      return courseView(
+        course,
+        me,
+        { sessions: [], selfStudyLinks: new Map(), onPath: new Set() },
+        { actor, person: me },
+      );
     },
 
     async updateCourse(actor: Actor, courseId: string, input: CourseUpdateInput) {
@@ -996,6 +1026,7 @@ export function createTrainingService(deps: TrainingDependencies) {
         people.get(actor.id),
         relatedOf(
           ranked.map((entry) => entry.course.id),
+          person,
           sessions,
         ),
       ]);

@@ -19,6 +19,7 @@ registerBundle('training', messages);
 const SELF = '33333333-3333-4333-8333-333333333333';
 const DATED = '44444444-4444-4444-8444-444444444444';
 const UNFIT = '77777777-7777-4777-8777-777777777777';
+const ON_PATH = '88888888-8888-4888-8888-888888888888';
 const LINK = 'https://elearning.example/jichi';
 
 function enrolmentAt(version: number, progressPercent: number): SelfStudyEnrolment {
@@ -47,12 +48,20 @@ describe('a self-study course in the catalog', () => {
         courseView(SELF, {
           category: 'selfStudy',
           title: { ja: '通信教育 地方自治法', en: null },
-          selfStudy: { externalUrl: LINK },
+          selfStudy: { externalUrl: LINK, onMyPath: false },
         }),
         courseView(DATED),
         courseView(UNFIT, {
           category: 'selfStudy',
-          selfStudy: { externalUrl: null },
+          selfStudy: { externalUrl: null, onMyPath: false },
+          eligibility: {
+            eligible: false,
+            reasons: [{ code: 'level_not_targeted', ja: '対象の職層ではありません', en: 'Not your level' }],
+          },
+        }),
+        courseView(ON_PATH, {
+          category: 'selfStudy',
+          selfStudy: { externalUrl: null, onMyPath: true },
           eligibility: {
             eligible: false,
             reasons: [{ code: 'level_not_targeted', ja: '対象の職層ではありません', en: 'Not your level' }],
@@ -97,7 +106,17 @@ describe('a self-study course in the catalog', () => {
     // A self-study course the person does not fit is marked, and not offered to start (as a session is not).
     const unfit = screen.getByTestId(`course-${UNFIT}`);
     await expect.element(unfit.getByTestId('course-self-study')).toBeVisible();
+    await expect.element(unfit.getByTestId('not-eligible')).toHaveTextContent('この研修の対象外です');
+    await expect
+      .element(unfit.getByTestId('ineligible-reasons'))
+      .toHaveTextContent('対象の職層ではありません');
     expect(unfit.getByTestId('self-study-enrol').query()).toBeNull();
+    // One the person's learning path names may be started, as the path page offers it: no 対象外 there.
+    const onPath = screen.getByTestId(`course-${ON_PATH}`);
+    await expect.element(onPath.getByTestId('on-my-path')).toHaveTextContent('あなたの学習パスの研修');
+    expect(onPath.getByTestId('not-eligible').query()).toBeNull();
+    expect(onPath.getByTestId('ineligible-reasons').query()).toBeNull();
+    await expect.element(onPath.getByTestId('self-study-enrol')).toBeVisible();
     // The course of dated sessions keeps its sessions and has no self-study actions.
     const dated = screen.getByTestId(`course-${DATED}`);
     await expect.element(dated.getByText('日程', { exact: true })).toBeVisible();

@@ -181,6 +181,8 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
           <ul className={styles.list} data-testid="course-list">
             {courseList.map((course) => {
               const sessions = sessionList.filter((session) => session.courseId === course.id);
+              // A self-study course of one's learning path may be started though it is for other levels.
+              const onPathOnly = !course.eligibility.eligible && course.selfStudy?.onMyPath === true;
               return (
                 <li
                   key={course.id}
@@ -197,13 +199,17 @@ export function Catalog({ api, framework }: { api: ApiClient; framework: Framewo
                         {t('catalog.selfStudy')}
                       </Badge>
                     ) : null}
-                    {!course.eligibility.eligible ? (
+                    {onPathOnly ? (
+                      <Badge appearance="tint" color="success" data-testid="on-my-path">
+                        {t('catalog.onMyPath')}
+                      </Badge>
+                    ) : !course.eligibility.eligible ? (
                       <Badge appearance="tint" color="warning" data-testid="not-eligible">
                         {t('catalog.notEligible')}
                       </Badge>
                     ) : null}
                   </div>
-                  {!course.eligibility.eligible ? (
+                  {!course.eligibility.eligible && !onPathOnly ? (
                     <ul data-testid="ineligible-reasons">
                       {course.eligibility.reasons.map((reason) => (
                         <li key={reason.code}>{i18n.language === 'en' ? reason.en : reason.ja}</li>
@@ -295,10 +301,12 @@ function CatalogSelfStudy({
 }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
+  // The server accepts a start by someone the course fits, or whose learning path names it.
+  const mayStart = course.eligibility.eligible || course.selfStudy?.onMyPath === true;
   return (
     <div className={layout.stack} data-testid="catalog-self-study">
       <h4 className={layout.h3}>{t('catalog.selfStudy')}</h4>
-      {course.eligibility.eligible ? <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p> : null}
+      {mayStart ? <p className={layout.muted}>{t('catalog.selfStudyIntro')}</p> : null}
       <SelfStudyActions
         api={api}
         courseId={course.id}
@@ -307,7 +315,7 @@ function CatalogSelfStudy({
         today={today}
         onDone={onDone}
         showCompleted
-        canStart={course.eligibility.eligible}
+        canStart={mayStart}
       />
     </div>
   );

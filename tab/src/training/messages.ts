@@ -71,6 +71,7 @@ export default {
       emptyFit:
         '今、あなたが対象となる研修はありません。「すべての研修」に切り替えると、ほかの研修も見られます。',
       notEligible: 'この研修の対象外です',
+      onMyPath: 'あなたの学習パスの研修',
       targetLevels: '対象の職層',
       everyLevel: 'すべての職層',
       years: '勤続年数',
@@ -378,6 +379,7 @@ export default {
       empty: 'No courses match.',
       emptyFit: 'No course fits you right now. Switch to “All courses” to see the others.',
       notEligible: 'You are not eligible for this course',
+      onMyPath: 'On your learning path',
       targetLevels: 'Levels',
       everyLevel: 'Every level',
       years: 'Years of service',

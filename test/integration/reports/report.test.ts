@@ -285,6 +285,7 @@ describe.each(SLICE_BACKENDS)('post-training reports on %s', (backend) => {
       access: createAccessPolicy(peopleStore),
       audit: createAuditLog(db),
       framework: server.framework,
+      paths: { courseIdsOf: () => Promise.resolve(new Set()) },
       growth: {
         latestSubmittedOf: () => Promise.resolve(undefined),
         trainingsWantedBy: () => Promise.resolve([]),

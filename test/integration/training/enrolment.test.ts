@@ -687,6 +687,7 @@ describe.each(SLICE_BACKENDS)('seats and attendance on %s', (backend) => {
       access: createAccessPolicy(peopleStore),
       audit: createAuditLog(db),
       framework: server.framework,
+      paths: { courseIdsOf: () => Promise.resolve(new Set()) },
       growth: {
         latestSubmittedOf: () => Promise.resolve(undefined),
         trainingsWantedBy: () => Promise.resolve([]),

@@ -103,6 +103,7 @@ describe('self-study courses and learning paths', () => {
       .body as unknown as CourseView[];
     expect(catalog.find((course) => course.id === ids.selfStudy)?.selfStudy).toEqual({
       externalUrl: 'https://elearning.example/jichi2',
+      onMyPath: false,
     });
     expect(catalog.find((course) => course.id === ids.dated)?.selfStudy).toBeNull();
     expect((await call(shuji, 'GET', `/api/training/courses/${ids.selfStudy}`)).body).toMatchObject({
@@ -467,6 +468,21 @@ describe('self-study courses and learning paths', () => {
       ],
     });
     expect(path.status, JSON.stringify(path.body)).toBe(201);
+    // The catalog says so too: still not for their level, but on their path, and in their 対象 view.
+    const fitView = (await call(colleague, 'GET', '/api/training/courses?view=fit'))
+      .body as unknown as CourseView[];
+    const listed = fitView.find((course) => course.id === forKacho);
+    expect(listed?.eligibility.eligible).toBe(false);
+    expect(listed?.selfStudy).toEqual({ externalUrl: null, onMyPath: true });
+    expect(fitView.map((course) => course.id)).not.toContain(archived);
+    expect((await call(colleague, 'GET', `/api/training/courses/${forKacho}`)).body).toMatchObject({
+      selfStudy: { onMyPath: true },
+    });
+    // HR's 課長, whom the course is for, is on no such path: the flag is about paths, not fit.
+    expect((await call(hr, 'GET', `/api/training/courses/${forKacho}`)).body).toMatchObject({
+      eligibility: { eligible: true },
+      selfStudy: { onMyPath: false },
+    });
     expect((await enrol(colleague, forKacho)).status).toBe(201);
     expect((await enrolments(forKacho)).sort()).toEqual([outsider.id, colleague.id].sort());
   });
