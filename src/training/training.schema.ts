@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   frameworkLinks,
   indexWhereSet,
@@ -46,6 +57,11 @@ export const trainingCourses = pgTable(
     uniqueIndex('training_courses_seed_key').on(table.seedKey),
     // A 課's 職場研修 panel lists its own courses.
     indexWhereSet('training_courses_owner_idx', table.ownerDepartment),
+    // A workplace course always has its 課 (HR's roll-up and the catalog name it); the service sets it.
+    check(
+      'training_courses_workplace_owner',
+      sql`${table.scope} <> 'workplace' OR ${table.ownerDepartment} IS NOT NULL`,
+    ),
   ],
 );
 

@@ -87,6 +87,12 @@ describe('workplace training run by a 課', () => {
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     course = changed.body as unknown as CourseView;
     expect(course).toMatchObject({ version: 2, provider: '市民課', scope: 'workplace' });
+    // The database holds every workplace course to its 課, whatever code writes it (the roll-up and the
+    // catalog name the 課).
+    await expect(
+      server.database.query(`UPDATE training_courses SET owner_department = NULL WHERE id = $1`, [course.id]),
+    ).rejects.toMatchObject({ code: '23514' });
+    expect(await listed(shuji)).toMatchObject({ ownerDepartment: '市民課', version: 2 });
   });
 
   it('refuses a non-supervisor, another 課, a catalog course and a stale version, changing nothing', async () => {

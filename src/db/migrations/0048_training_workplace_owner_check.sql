@@ -1,0 +1,1 @@
+ALTER TABLE "training_courses" ADD CONSTRAINT "training_courses_workplace_owner" CHECK ("training_courses"."scope" <> 'workplace' OR "training_courses"."owner_department" IS NOT NULL);
