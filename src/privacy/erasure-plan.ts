@@ -91,6 +91,8 @@ export const ERASURE_RULES: readonly ErasureRule[] = [
       'that they answered a やりがい pulse: the answer itself holds no person and stays in the counts (docs/pulse.md)',
     'training_enrolments.person_id': 'their enrolments',
     'training_self_study_enrolments.person_id': 'their self-study enrolments, progress and reports',
+    'training_course_interests.person_id':
+      'the courses they waited to be told of (開講されたら知らせてほしい)',
     'qualification_applications.person_id':
       'their 資格取得 support applications (a pass already added to their career design goes with it)',
     'training_announcement_recipients.person_id':

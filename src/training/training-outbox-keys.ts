@@ -7,6 +7,8 @@ export const TRAINING_OUTBOX_PREFIX = {
   announcement: 'training-announcement:',
   /** A personal status notice (`<prefix><enrolment id>:<enrolment version>`): one per change. */
   status: 'training-status:',
+  /** A session told to someone waiting for its course (`<prefix><session id>:<person id>`): once. */
+  opened: 'training-opened:',
 } as const;
 
 export const announcementKey = (sessionId: string, personId: string) =>
@@ -14,3 +16,6 @@ export const announcementKey = (sessionId: string, personId: string) =>
 
 export const statusNoticeKey = (enrolmentId: string, version: number) =>
   `${TRAINING_OUTBOX_PREFIX.status}${enrolmentId}:${version}`;
+
+export const openedNoticeKey = (sessionId: string, personId: string) =>
+  `${TRAINING_OUTBOX_PREFIX.opened}${sessionId}:${personId}`;

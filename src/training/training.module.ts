@@ -18,6 +18,7 @@ import { createAnnouncements } from './announcements.ts';
 import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { createStatusNotices } from './training-notices.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
+import { createCourseInterests } from './course-interests.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import { createGraphMeetingAttendance } from './teams-attendance.ts';
 import { createLearningPathsReader } from './learning-paths.read.ts';
@@ -94,6 +95,16 @@ export async function createTrainingModule(
     audit: deps.audit,
     framework: ctx.framework,
     paths: createLearningPathsReader(ctx.db, () => jstDayOf(ctx.now().getTime())),
+    interests: createCourseInterests({
+      db: ctx.db,
+      notices: {
+        messages: deps.notices.messages,
+        cards: deps.notices.cards,
+        languagesOf: deps.notices.languagesOf,
+        tabLink: tabLinks,
+      },
+      now: ctx.now,
+    }),
     growth: {
       ...createLatestSelfCheck(ctx.db),
       ...createCareerWishes(ctx.db),

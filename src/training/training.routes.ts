@@ -100,6 +100,22 @@ export function trainingRoutes(service: TrainingService): RouteDefinition[] {
       act: (actor, id, body) => service.archiveCourse(actor, id, body),
     }),
     course({
+      method: 'put',
+      path: '/interest',
+      operationId: 'awaitTrainingCourse',
+      summary: 'Be told when the course gets a session (開講されたら知らせてほしい; only while none is open)',
+      ok: { description: 'The course, waited for', schema: courseSchema },
+      act: (actor, id) => service.awaitCourse(actor, id),
+    }),
+    course({
+      method: 'delete',
+      path: '/interest',
+      operationId: 'stopAwaitingTrainingCourse',
+      summary: 'No longer be told when the course gets a session',
+      ok: { description: 'The course, not waited for', schema: courseSchema },
+      act: (actor, id) => service.stopAwaitingCourse(actor, id),
+    }),
+    course({
       method: 'post',
       path: '/sessions',
       operationId: 'scheduleTrainingSession',

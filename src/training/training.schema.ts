@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -133,5 +134,23 @@ export const trainingEnrolments = pgTable(
       .on(table.sessionId, table.personId)
       .where(sql`${table.status} not in ('withdrawn', 'declined')`),
     index('training_enrolments_person_idx').on(table.personId),
+  ],
+);
+
+/**
+ * 開講されたら知らせてほしい: a person waiting for a course with no open session to get one. Scheduling a
+ * session tells them (a bot notice) and removes the row, so a row means "not told yet"
+ * (src/training/course-interests.ts, docs/training.md).
+ */
+export const trainingCourseInterests = pgTable(
+  'training_course_interests',
+  {
+    courseId: uuid('course_id').notNull(),
+    personId: personRef(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.courseId, table.personId] }),
+    index('training_course_interests_person_idx').on(table.personId),
   ],
 );

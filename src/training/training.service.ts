@@ -33,6 +33,7 @@ import {
   type SessionView,
   type VersionOnlyInput,
 } from './training.contract.ts';
+import type { CourseInterests } from './course-interests.ts';
 import type { LearningPathsReader } from './learning-paths.read.ts';
 import { trainingEnrolments, trainingSessions } from './training.schema.ts';
 import type { CourseRow, EnrolmentRow, NewCourse, SessionRow, TrainingStore } from './training.store.ts';
@@ -60,6 +61,8 @@ export interface TrainingDependencies {
   framework: Framework;
   /** The courses a person's learning paths name (learning-paths.read.ts). */
   paths: Pick<LearningPathsReader, 'courseIdsOf'>;
+  /** Who waits to be told of a course's next session (course-interests.ts). */
+  interests: CourseInterests;
   growth: {
     latestSubmittedOf(
       personId: string,
@@ -238,59 +241,72 @@ export function createTrainingService(deps: TrainingDependencies) {
     sessions: SessionRow[];
     selfStudyLinks: ReadonlyMap<string, string | null>;
     onPath: ReadonlySet<string>;
+    /** The courses `person` waits for, and how many wait for each. */
+    waitedFor: ReadonlySet<string>;
+    waitingCounts: ReadonlyMap<string, number>;
   };
   const relatedOf = async (
     courseIds: string[],
     person: PersonRow | undefined,
     sessions?: SessionRow[],
   ): Promise<CourseRelated> => {
-    const [found, selfStudyLinks] = await Promise.all([
+    const [found, selfStudyLinks, waitedFor, waitingCounts] = await Promise.all([
       sessions ?? store.sessionsOf(courseIds),
       store.selfStudyLinks(courseIds),
+      person ? deps.interests.waitedBy(person.id, courseIds) : new Set<string>(),
+      deps.interests.counts(courseIds),
     ]);
     // Only a self-study course may be started on a path's word (docs/training.md): read the paths only then.
     const onPath =
       person && selfStudyLinks.size > 0 ? await deps.paths.courseIdsOf(person) : new Set<string>();
-    return { sessions: found, selfStudyLinks, onPath };
+    return { sessions: found, selfStudyLinks, onPath, waitedFor, waitingCounts };
   };
 
   /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
   const courseView = (
     course: CourseRow,
     person: PersonRow | undefined,
-    { sessions, selfStudyLinks, onPath }: CourseRelated,
+    { sessions, selfStudyLinks, onPath, waitedFor, waitingCounts }: CourseRelated,
     viewer: { actor: Actor; person: PersonRow | undefined } | null,
-  ): CourseView => ({
-    id: course.id,
-    category: course.category,
-    title: titleOf(course),
-    description: { ja: course.descriptionJa, en: course.descriptionEn },
-    targetLevelIds: course.targetLevelIds,
-    minYearsOfService: course.minYearsOfService,
-    maxYearsOfService: course.maxYearsOfService,
-    competencyIds: course.competencyIds,
-    guidelineIds: course.guidelineIds,
-    format: course.format,
-    provider: course.provider,
-    archived: course.archivedAt !== null,
-    version: course.version,
-    eligibility: eligibilityFor(
-      course,
-      { levelId: person?.levelId ?? null, hireDate: person?.hireDate ?? null },
-      today(),
-    ),
-    openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
-      .length,
-    nextSessionMonth: course.nextSessionMonth,
-    costYen: course.costYen,
-    scope: course.scope,
-    ownerDepartment: course.ownerDepartment,
-    organiserId: course.organiserId,
-    manageable: viewer !== null && canManageCourse(viewer.actor, viewer.person, course),
-    selfStudy: selfStudyLinks.has(course.id)
-      ? { externalUrl: selfStudyLinks.get(course.id) ?? null, onMyPath: onPath.has(course.id) }
-      : null,
-  });
+  ): CourseView => {
+    const manageable = viewer !== null && canManageCourse(viewer.actor, viewer.person, course);
+    return {
+      id: course.id,
+      category: course.category,
+      title: titleOf(course),
+      description: { ja: course.descriptionJa, en: course.descriptionEn },
+      targetLevelIds: course.targetLevelIds,
+      minYearsOfService: course.minYearsOfService,
+      maxYearsOfService: course.maxYearsOfService,
+      competencyIds: course.competencyIds,
+      guidelineIds: course.guidelineIds,
+      format: course.format,
+      provider: course.provider,
+      archived: course.archivedAt !== null,
+      version: course.version,
+      eligibility: eligibilityFor(
+        course,
+        { levelId: person?.levelId ?? null, hireDate: person?.hireDate ?? null },
+        today(),
+      ),
+      openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
+        .length,
+      nextSessionMonth: course.nextSessionMonth,
+      costYen: course.costYen,
+      scope: course.scope,
+      ownerDepartment: course.ownerDepartment,
+      organiserId: course.organiserId,
+      manageable,
+      selfStudy: selfStudyLinks.has(course.id)
+        ? { externalUrl: selfStudyLinks.get(course.id) ?? null, onMyPath: onPath.has(course.id) }
+        : null,
+      // Who waits is not said to anyone; how many, to those who would schedule the session.
+      waiting: {
+        mine: waitedFor.has(course.id),
+        count: manageable ? (waitingCounts.get(course.id) ?? 0) : null,
+      },
+    };
+  };
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
     const course = await store.course(courseId);
@@ -578,7 +594,13 @@ export function createTrainingService(deps: TrainingDependencies) {
       return courseView(
         course,
         me,
-        { sessions: [], selfStudyLinks: new Map(), onPath: new Set() },
+        {
+          sessions: [],
+          selfStudyLinks: new Map(),
+          onPath: new Set(),
+          waitedFor: new Set(),
+          waitingCounts: new Map(),
+        },
         { actor, person: me },
       );
     },
@@ -601,6 +623,37 @@ export function createTrainingService(deps: TrainingDependencies) {
       }));
     },
 
+    // ---- 開講されたら知らせてほしい ----
+    /**
+     * The caller waits to be told of the course's next session: a course of their catalog, live, of dated
+     * sessions, with none open now (one open is applied to instead), and meant for them, as an
+     * application would be. Asking again keeps the first.
+     */
+    async awaitCourse(actor: Actor, courseId: string): Promise<CourseView> {
+      const course = await loadCourse(courseId, actor);
+      const me = await loadPerson(actor.id);
+      if (!seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
+      if (course.archivedAt) throw new AppError('conflict', 'This course has been taken out of the catalog.');
+      const related = await relatedOf([course.id], me);
+      if (related.selfStudyLinks.has(course.id))
+        throw new AppError('conflict', 'A self-study course has no sessions to wait for: start it instead.');
+      if (related.sessions.some((session) => isOpen(session, course)))
+        throw new AppError('conflict', 'A session of this course is open for applications: apply to it.');
+      requireInCourseAudience(me, course);
+      requireEligible(course, { levelId: me.levelId, hireDate: me.hireDate }, today());
+      await deps.interests.register(course.id, me.id);
+      return courseView(course, me, await relatedOf([course.id], me), { actor, person: me });
+    },
+
+    /** The caller no longer waits for the course (idempotent; an archived course too, so nobody is stuck). */
+    async stopAwaitingCourse(actor: Actor, courseId: string): Promise<CourseView> {
+      const course = await store.course(courseId);
+      const me = await loadPerson(actor.id);
+      if (!course || !seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
+      await deps.interests.withdraw(course.id, me.id);
+      return courseView(course, me, await relatedOf([course.id], me), { actor, person: me });
+    },
+
     // ---- sessions ----
     async scheduleSession(actor: Actor, courseId: string, input: SessionInput): Promise<SessionView> {
       const course = await loadManaged(actor, courseId, 'schedule sessions of this course');
@@ -610,12 +663,21 @@ export function createTrainingService(deps: TrainingDependencies) {
       const { startsAt, details, columns } = sessionTimes(input);
       if (startsAt <= deps.now()) details.push({ path: 'body.date', message: 'must be in the future' });
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
-      const session = await store.insertSession({
-        courseId,
-        ...columns,
-        outlookAction: 'create',
-        transactionId: randomUUID(),
-      });
+      // Those waiting for the course are told of the session (read before the transaction: the embedded
+      // database has one connection); the course must still be for them, or they could not apply.
+      const waited = await deps.interests.waiting(courseId);
+      const day = today();
+      const told = (await people.getMany(waited))
+        .filter(
+          (person) =>
+            inCourseAudience(person, course) &&
+            eligibilityFor(course, { levelId: person.levelId, hireDate: person.hireDate }, day).eligible,
+        )
+        .map((person) => person.id);
+      const session = await store.insertSessionWith(
+        { courseId, ...columns, outlookAction: 'create', transactionId: randomUUID() },
+        (tx, stored) => deps.interests.settle(tx, stored, course, waited, told),
+      );
       await deps.notifyOutlookWork(session.id);
       return sessionView(session, course, []);
     },

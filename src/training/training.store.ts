@@ -131,6 +131,14 @@ export function createTrainingStore(db: Db, now: () => Date) {
     },
     sessionsById: sessions.many,
     insertSession: sessions.insert,
+    /** Stores a session and runs `then` in the same transaction (what must exist iff the session does). */
+    async insertSessionWith(row: NewSession, then: (tx: Tx, session: SessionRow) => Promise<void>) {
+      return db.transaction(async (tx) => {
+        const [session] = await tx.insert(trainingSessions).values(row).returning();
+        await then(tx, session!);
+        return session!;
+      });
+    },
 
     enrolment: rowsById(db, trainingEnrolments).one,
     async enrolmentsOfSessions(sessionIds: string[]): Promise<EnrolmentRow[]> {

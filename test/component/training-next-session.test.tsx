@@ -2,13 +2,12 @@
 // nextSessionMonth, set by HR). Staff's catalog says 「次回は…ごろ」 and nothing when no month is set; HR's
 // course list shows the month too, and whether staff see it.
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../src/training/training.contract.ts';
 import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import { Catalog } from '../../tab/src/training/catalog.tsx';
 import { monthsFrom } from '../../tab/src/training/format.ts';
 import { HrCourses } from '../../tab/src/training/hr-courses.tsx';
 import messages from '../../tab/src/training/messages.ts';
-import { courseView, framework } from './support/fixtures.ts';
+import { courseView, framework, sessionView } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 
 // As training-view.tsx does when the page loads.
@@ -24,33 +23,13 @@ const japaneseMonth = (month: string) => `${Number(month.slice(0, 4))}年${Numbe
 
 const course = courseView;
 
-function openSession(courseId: string): SessionView {
-  return {
-    id: `session-${courseId}`,
-    courseId,
-    courseTitle: { ja: `研修 ${courseId}`, en: null },
+const openSession = (courseId: string) =>
+  sessionView(courseId, {
     date: `${nextQuarter}-10`,
-    startTime: '09:00',
-    endTime: '12:00',
-    place: '市役所 会議室',
-    online: false,
-    capacity: 20,
     applicationDeadline: `${nextQuarter}-01`,
     start: `${nextQuarter}-10T00:00:00.000Z`,
     end: `${nextQuarter}-10T03:00:00.000Z`,
-    status: 'scheduled',
-    cancelReason: null,
-    confirmed: 0,
-    waitlisted: 0,
-    open: true,
-    outlook: 'synced',
-    outlookError: null,
-    webLink: null,
-    joinUrl: null,
-    noTeamsLink: false,
-    version: 1,
-  };
-}
+  });
 
 describe("the staff catalog's expected month", () => {
   it('says 「次回は…ごろ」 for a course with no open session and a month set, and nothing for the others', async () => {

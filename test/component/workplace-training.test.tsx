@@ -9,7 +9,7 @@ import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import messages from '../../tab/src/training/messages.ts';
 import { WorkplaceTraining } from '../../tab/src/training/workplace-training.tsx';
-import { courseView, framework } from './support/fixtures.ts';
+import { courseView, framework, sessionView } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 
@@ -29,33 +29,16 @@ const course = (id: string, overrides: Partial<CourseView> = {}): CourseView =>
     ...overrides,
   });
 
-function session(courseId: string): SessionView {
-  return {
-    id: `session-${courseId}`,
-    courseId,
+const session = (courseId: string): SessionView =>
+  sessionView(courseId, {
     courseTitle: { ja: '転入者研修', en: 'Induction' },
     date: later(14).slice(0, 10),
     startTime: '10:00',
-    endTime: '12:00',
-    place: '市役所 会議室',
-    online: false,
     capacity: 10,
     applicationDeadline: later(7).slice(0, 10),
     start: later(14),
     end: later(14.1),
-    status: 'scheduled',
-    cancelReason: null,
-    confirmed: 0,
-    waitlisted: 0,
-    open: true,
-    outlook: 'synced',
-    outlookError: null,
-    webLink: null,
-    joinUrl: null,
-    noTeamsLink: false,
-    version: 1,
-  };
-}
+  });
 
 function enrolment(status: EnrolmentView['status'], version: number): EnrolmentView {
   return {

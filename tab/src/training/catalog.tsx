@@ -350,6 +350,9 @@ function CatalogSessions({
           {t('catalog.nextExpected', { month: formatMonth(course.nextSessionMonth, i18n.language) })}
         </p>
       ) : null}
+      {!sessions.some((session) => session.open) && course.eligibility.eligible && !course.archived ? (
+        <AwaitCourse api={api} course={course} />
+      ) : null}
       <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
         <ul className={styles.sessions}>
           {sessions.map((session) => (
@@ -368,6 +371,49 @@ function CatalogSessions({
         </ul>
       </OrEmpty>
     </>
+  );
+}
+
+/**
+ * 開講されたら知らせてほしい: with no session open, a person the course is for asks to be told (by the bot)
+ * when one is scheduled, or stops waiting. The server answers the course as it now stands.
+ */
+function AwaitCourse({ api, course }: { api: ApiClient; course: CourseView }) {
+  const { t } = useTranslation('training');
+  const layout = useLayoutStyles();
+  const queryClient = useQueryClient();
+  const params = { courseId: course.id };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['training', 'courses'] });
+  const wait = useMutation({
+    mutationFn: () => api.call('PUT /api/training/courses/:courseId/interest', { params }),
+    onSuccess: refresh,
+  });
+  const stop = useMutation({
+    mutationFn: () => api.call('DELETE /api/training/courses/:courseId/interest', { params }),
+    onSuccess: refresh,
+  });
+  const busy = wait.isPending || stop.isPending;
+  return (
+    <div className={layout.stack} data-testid="course-await">
+      {course.waiting.mine ? (
+        <div className={layout.row}>
+          <p data-testid="course-awaiting">{t('catalog.awaiting')}</p>
+          <Button
+            appearance="subtle"
+            disabled={busy}
+            onClick={() => stop.mutate()}
+            data-testid="course-await-stop"
+          >
+            {t('catalog.awaitStop')}
+          </Button>
+        </div>
+      ) : (
+        <Button disabled={busy} onClick={() => wait.mutate()} data-testid="course-await-start">
+          {t('catalog.awaitStart')}
+        </Button>
+      )}
+      <ErrorBar error={wait.error ?? stop.error} />
+    </div>
   );
 }
 

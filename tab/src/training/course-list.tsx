@@ -126,6 +126,11 @@ export function CourseItem({
       <h3 className={styles.title}>{title(course.title)}</h3>
       <div className={layout.row}>{badges}</div>
       {details}
+      {course.waiting.count ? (
+        <p className={layout.muted} data-testid="course-waiting">
+          {t('catalog.waitingCount', { count: course.waiting.count })}
+        </p>
+      ) : null}
       {list.editing === course.id ? (
         <CourseForm
           api={api}

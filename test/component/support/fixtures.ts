@@ -1,7 +1,7 @@
 // What the server answers in local mode, for the routes most views ask for first.
 import type { InterviewDetail } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
-import type { CourseView } from '../../../src/training/training.contract.ts';
+import type { CourseView, SessionView } from '../../../src/training/training.contract.ts';
 import frameworkFile from '../../../src/framework/data/kodaira-2022.json' with { type: 'json' };
 import { frameworkSchema, type Framework } from '../../../src/framework/framework.schema.ts';
 
@@ -61,6 +61,37 @@ export function courseView(id: string, overrides: Partial<CourseView> = {}): Cou
     organiserId: null,
     manageable: false,
     selfStudy: null,
+    waiting: { mine: false, count: null },
+    ...overrides,
+  };
+}
+
+/** A session open for applications, as the catalog answers it, open to changes by `overrides`. */
+export function sessionView(courseId: string, overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    id: `session-${courseId}`,
+    courseId,
+    courseTitle: { ja: `研修 ${courseId}`, en: null },
+    date: '2099-05-10',
+    startTime: '09:00',
+    endTime: '12:00',
+    place: '市役所 会議室',
+    online: false,
+    capacity: 20,
+    applicationDeadline: '2099-05-01',
+    start: '2099-05-10T00:00:00.000Z',
+    end: '2099-05-10T03:00:00.000Z',
+    status: 'scheduled',
+    cancelReason: null,
+    confirmed: 0,
+    waitlisted: 0,
+    open: true,
+    outlook: 'synced',
+    outlookError: null,
+    webLink: null,
+    joinUrl: null,
+    noTeamsLink: false,
+    version: 1,
     ...overrides,
   };
 }

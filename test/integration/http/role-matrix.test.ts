@@ -117,6 +117,9 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'PUT /api/training/courses/{courseId}': HR,
   'POST /api/training/courses/{courseId}/archive': HR,
   'POST /api/training/courses/{courseId}/sessions': HR,
+  // 開講されたら知らせてほしい: anyone, for themself (404, 409 or 422 where the course is not one to wait for).
+  'PUT /api/training/courses/{courseId}/interest': ALL,
+  'DELETE /api/training/courses/{courseId}/interest': ALL,
   'PUT /api/training/sessions/{sessionId}': HR,
   'POST /api/training/sessions/{sessionId}/cancel': HR,
   'GET /api/training/sessions/{sessionId}/roster': HR,

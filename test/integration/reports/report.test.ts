@@ -6,6 +6,7 @@ import { createReportService } from '../../../src/reports/report.service.ts';
 import type { DueReport, ReportView } from '../../../src/reports/report.contract.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import { createTrainingService } from '../../../src/training/training.service.ts';
+import { createCourseInterests } from '../../../src/training/course-interests.ts';
 import { createTrainingStore } from '../../../src/training/training.store.ts';
 import { apiCaller, type ApiAnswer } from '../../support/api-caller.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
@@ -286,6 +287,7 @@ describe.each(SLICE_BACKENDS)('post-training reports on %s', (backend) => {
       audit: createAuditLog(db),
       framework: server.framework,
       paths: { courseIdsOf: () => Promise.resolve(new Set()) },
+      interests: createCourseInterests({ db, now: () => new Date() }),
       growth: {
         latestSubmittedOf: () => Promise.resolve(undefined),
         trainingsWantedBy: () => Promise.resolve([]),

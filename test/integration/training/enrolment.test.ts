@@ -5,6 +5,7 @@ import { createAccessPolicy } from '../../../src/auth/access.ts';
 import { createAuditLog } from '../../../src/auth/audit.ts';
 import { createPeopleStore } from '../../../src/people/people.store.ts';
 import { createTrainingService } from '../../../src/training/training.service.ts';
+import { createCourseInterests } from '../../../src/training/course-interests.ts';
 import { createTrainingStore } from '../../../src/training/training.store.ts';
 import type {
   CourseView,
@@ -688,6 +689,7 @@ describe.each(SLICE_BACKENDS)('seats and attendance on %s', (backend) => {
       audit: createAuditLog(db),
       framework: server.framework,
       paths: { courseIdsOf: () => Promise.resolve(new Set()) },
+      interests: createCourseInterests({ db, now: () => new Date() }),
       growth: {
         latestSubmittedOf: () => Promise.resolve(undefined),
         trainingsWantedBy: () => Promise.resolve([]),

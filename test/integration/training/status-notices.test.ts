@@ -172,4 +172,93 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     );
     expect(await notices()).toHaveLength(5);
   });
+
+  it('tells those waiting for a course of its new session once (開講されたら知らせてほしい), and only them', async () => {
+    const interest = (as: Person, courseId: string, method: 'PUT' | 'DELETE' = 'PUT') =>
+      call(as, method, `/api/training/courses/${courseId}/interest`);
+    const courseAs = async (as: Person, courseId: string) =>
+      (await call(as, 'GET', `/api/training/courses/${courseId}`)).body as unknown as CourseView;
+    const waitingRows = async (courseId: string) =>
+      (
+        await server.database.query<{ person_id: string }>(
+          `SELECT person_id FROM training_course_interests WHERE course_id = $1 ORDER BY person_id`,
+          [courseId],
+        )
+      ).map((row) => row.person_id);
+    const opened = () =>
+      server.database.query<Notice>(
+        `SELECT key, recipient, payload, next_attempt_at FROM bot_outbox WHERE key LIKE 'training-opened:%' ORDER BY key`,
+      );
+    const make = async (body: Record<string, unknown>) =>
+      (await call(hr, 'POST', '/api/training/courses', courseBody(body))).body as unknown as CourseView;
+
+    const awaited = await make({ title: { ja: '政策法務研修', en: 'Policy law' } });
+    // Asking twice keeps one row; the person sees that they wait, the course's manager how many, nobody who.
+    const asked = await interest(applicant, awaited.id);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body).toMatchObject({ id: awaited.id, waiting: { mine: true, count: null } });
+    expect((await interest(applicant, awaited.id)).status).toBe(200);
+    expect((await interest(nominated, awaited.id)).status).toBe(200);
+    expect(await waitingRows(awaited.id)).toEqual([applicant.id, nominated.id].sort());
+    expect((await courseAs(hr, awaited.id)).waiting).toEqual({ mine: false, count: 2 });
+    expect((await courseAs(recommended, awaited.id)).waiting).toEqual({ mine: false, count: null });
+    // Withdrawing is idempotent.
+    expect((await interest(nominated, awaited.id, 'DELETE')).body).toMatchObject({
+      waiting: { mine: false, count: null },
+    });
+    expect((await interest(nominated, awaited.id, 'DELETE')).status).toBe(200);
+
+    // A course that is not for them (422, with the reason), a self-study course and an archived one (409):
+    // nothing is kept.
+    const forKacho = await make({ targetLevelIds: ['kacho'] });
+    const unfit = await interest(applicant, forKacho.id);
+    expect(unfit.status).toBe(422);
+    const selfStudy = await make({ category: 'selfStudy' });
+    const settings = { version: 0, externalUrl: null };
+    expect((await call(hr, 'PUT', `/api/training/courses/${selfStudy.id}/self-study`, settings)).status).toBe(
+      200,
+    );
+    expect((await interest(applicant, selfStudy.id)).status).toBe(409);
+    const archived = await make({});
+    await call(hr, 'POST', `/api/training/courses/${archived.id}/archive`, { version: archived.version });
+    expect((await interest(applicant, archived.id)).status).toBe(404);
+    expect(await waitingRows(forKacho.id)).toEqual([]);
+    expect(await waitingRows(selfStudy.id)).toEqual([]);
+    expect((await interest(applicant, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+
+    // Someone waits for a course that HR then narrows to other levels: their row goes, untold.
+    const narrowed = await make({});
+    expect((await interest(recommended, narrowed.id)).status).toBe(200);
+    const narrowing = await call(hr, 'PUT', `/api/training/courses/${narrowed.id}`, {
+      ...courseBody({ targetLevelIds: ['kacho'] }),
+      version: narrowed.version,
+    });
+    expect(narrowing.status, JSON.stringify(narrowing.body)).toBe(200);
+    const before = (await notices()).length;
+
+    // HR schedules a session of each: the one still waiting is told, once, from the next office opening.
+    const first = (await call(hr, 'POST', `/api/training/courses/${awaited.id}/sessions`, sessionBody()))
+      .body as unknown as SessionView;
+    expect(
+      (await call(hr, 'POST', `/api/training/courses/${narrowed.id}/sessions`, sessionBody())).status,
+    ).toBe(201);
+    const told = await opened();
+    expect(told.map((notice) => [notice.key, notice.recipient.personId])).toEqual([
+      [`training-opened:${first.id}:${applicant.id}`, applicant.id],
+    ]);
+    expect(JSON.stringify(told[0]!.payload.attachments[0]!.content)).toContain('政策法務研修');
+    expect(new Date(told[0]!.next_attempt_at).getTime()).toBe(nextOfficeTime(clock.now()).getTime());
+    expect(await waitingRows(awaited.id)).toEqual([]);
+    expect(await waitingRows(narrowed.id)).toEqual([]);
+    expect((await notices()).length).toBe(before);
+    expect((await courseAs(applicant, awaited.id)).waiting).toEqual({ mine: false, count: null });
+    // With a session open, the person applies instead of waiting.
+    expect((await interest(applicant, awaited.id)).status).toBe(409);
+    expect(await waitingRows(awaited.id)).toEqual([]);
+    // A second session tells nobody: nobody waits any more.
+    expect(
+      (await call(hr, 'POST', `/api/training/courses/${awaited.id}/sessions`, sessionBody())).status,
+    ).toBe(201);
+    expect(await opened()).toHaveLength(1);
+  });
 });

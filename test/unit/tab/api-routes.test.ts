@@ -105,6 +105,8 @@ const TAB_ROUTES = [
   'GET /api/training/courses/:courseId',
   'PUT /api/training/courses/:courseId',
   'POST /api/training/courses/:courseId/archive',
+  'PUT /api/training/courses/:courseId/interest',
+  'DELETE /api/training/courses/:courseId/interest',
   'POST /api/training/courses/:courseId/sessions',
   'PUT /api/training/sessions/:sessionId',
   'POST /api/training/sessions/:sessionId/cancel',

@@ -16,6 +16,8 @@ export interface TrainingRoutes {
   'GET /api/training/courses/:courseId': Route<typeof contract.courseDetailSchema>;
   'PUT /api/training/courses/:courseId': Route<Course, typeof contract.courseUpdateSchema>;
   'POST /api/training/courses/:courseId/archive': Route<Course, typeof contract.versionOnlySchema>;
+  'PUT /api/training/courses/:courseId/interest': Route<Course>;
+  'DELETE /api/training/courses/:courseId/interest': Route<Course>;
   'POST /api/training/courses/:courseId/sessions': Route<Session, typeof contract.sessionInputSchema>;
   'PUT /api/training/sessions/:sessionId': Route<Session, typeof contract.sessionUpdateSchema>;
   'POST /api/training/sessions/:sessionId/cancel': Route<Session, typeof contract.cancelSessionSchema>;
