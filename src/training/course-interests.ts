@@ -42,6 +42,10 @@ export function createCourseInterests(deps: CourseInterestDependencies) {
     async withdraw(courseId: string, personId: string): Promise<void> {
       await db.delete(trainingCourseInterests).where(of(courseId, personId));
     },
+    /** Nobody waits for `courseId` any more (it was archived, or made self-study: no session will come). */
+    async dropCourse(courseId: string): Promise<void> {
+      await db.delete(trainingCourseInterests).where(eq(trainingCourseInterests.courseId, courseId));
+    },
     /** Of `courseIds`, those `personId` waits for. */
     async waitedBy(personId: string, courseIds: string[]): Promise<Set<string>> {
       if (courseIds.length === 0) return new Set();
@@ -76,10 +80,11 @@ export function createCourseInterests(deps: CourseInterestDependencies) {
     },
     /**
      * In `tx` (the one storing `session`): removes the rows of `waited` (read before, so someone who asks
-     * meanwhile keeps waiting for the next session) and sends each of `told` one notice of the session, to
-     * go out when the office is open. `told` are those of `waited` the course is still for; the others'
-     * rows go without a notice (they could not apply). The key names the session and the person, so a
-     * retried transaction tells nobody twice.
+     * meanwhile keeps waiting for the next session) and sends one notice of the session, to go out when the
+     * office is open, to each of `told` whose row this removed: someone who withdrew meanwhile, or whom a
+     * session scheduled at the same time already took, is not told. `told` are those of `waited` the course
+     * is still for; the others' rows go without a notice (they could not apply). The key names the session
+     * and the person, so a retried transaction tells nobody twice.
      */
     async settle(
       tx: Db,
@@ -89,22 +94,25 @@ export function createCourseInterests(deps: CourseInterestDependencies) {
       told: string[],
     ): Promise<void> {
       if (waited.length === 0) return;
-      await tx
+      const removed = await tx
         .delete(trainingCourseInterests)
         .where(
           and(
             eq(trainingCourseInterests.courseId, course.id),
             inArray(trainingCourseInterests.personId, waited),
           ),
-        );
+        )
+        .returning({ personId: trainingCourseInterests.personId });
+      const stillWaiting = new Set(removed.map((row) => row.personId));
+      const telling = told.filter((personId) => stillWaiting.has(personId));
       const notices = deps.notices;
-      if (!notices || told.length === 0) return;
+      if (!notices || telling.length === 0) return;
       const languages = notices.languagesOf
-        ? await notices.languagesOf(told, tx)
+        ? await notices.languagesOf(telling, tx)
         : new Map<string, NoticeLocale>();
       const notBefore = nextOfficeTime(deps.now(), hours);
       const openUrl = notices.tabLink('training/catalog');
-      const messages: BotMessage[] = told.map((personId) => ({
+      const messages: BotMessage[] = telling.map((personId) => ({
         key: openedNoticeKey(session.id, personId),
         recipient: { kind: 'person', personId },
         ...notices.cards.announcement({

@@ -36,7 +36,12 @@ import {
   trainingSelfStudyEnrolments,
   type LearningPathStepRow,
 } from './learning.schema.ts';
-import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
+import {
+  trainingCourseInterests,
+  trainingCourses,
+  trainingEnrolments,
+  trainingSessions,
+} from './training.schema.ts';
 
 type SelfStudyRow = typeof trainingSelfStudyCourses.$inferSelect;
 type EnrolmentRow = typeof trainingSelfStudyEnrolments.$inferSelect;
@@ -298,6 +303,8 @@ export function createLearningService(deps: LearningDependencies) {
           .onConflictDoNothing()
           .returning();
         if (!saved) throw versionConflict('The course became self-study meanwhile: reload it.', 1);
+        // It will never have a session: nobody waits for one (開講されたら知らせてほしい, course-interests.ts).
+        await db.delete(trainingCourseInterests).where(eq(trainingCourseInterests.courseId, courseId));
       } else {
         if (existing.version !== input.version)
           throw versionConflict('The self-study settings changed meanwhile: reload them.', existing.version);

@@ -9,8 +9,9 @@
 // POST /api/training/courses/:courseId/archive     ← { version } → CourseView (HR; its open sessions stay as they are)
 //
 // Sessions (HR schedules; one Outlook event in TRAINING_MAILBOX's calendar, attendees added as they are confirmed):
-// PUT  /api/training/courses/:courseId/interest    → CourseView (self: tell me of its next session; 409 while one is
-//      open or for self-study; 404 archived; 422 for someone it is not for) · DELETE the same → CourseView (idempotent)
+// PUT  /api/training/courses/:courseId/interest    → CourseView (self: tell me of its next session; 404 as the course's
+//      page; 409 archived (HR), self-study or a session open; 403 another 課's workplace course (HR); 422 not meant
+//      for the caller) · DELETE the same → CourseView (idempotent)
 // POST /api/training/courses/:courseId/sessions    ← SessionInput → 201 SessionView (HR)
 // PUT  /api/training/sessions/:sessionId           ← SessionInput & { version } → SessionView (HR; a new time moves the event)
 // POST /api/training/sessions/:sessionId/cancel    ← { version, reason } → SessionView (HR; the event is cancelled)
@@ -213,10 +214,11 @@ export const courseViewSchema = z.object({
    */
   selfStudy: z.object({ externalUrl: z.string().nullable(), onMyPath: z.boolean() }).nullable(),
   /**
-   * 開講されたら知らせてほしい: whether the caller waits to be told of the course's next session, and (to
-   * those who manage the course, else null) how many people wait.
+   * 開講されたら知らせてほしい: whether the caller waits to be told of the course's next session, whether
+   * they may ask now (their own view of a live course of dated sessions with none open, meant for them),
+   * and (to those who manage the course, else null) how many people wait.
    */
-  waiting: z.object({ mine: z.boolean(), count: z.number().nullable() }),
+  waiting: z.object({ mine: z.boolean(), offered: z.boolean(), count: z.number().nullable() }),
 });
 export type CourseView = z.infer<typeof courseViewSchema>;
 

@@ -241,20 +241,27 @@ export function createTrainingService(deps: TrainingDependencies) {
     sessions: SessionRow[];
     selfStudyLinks: ReadonlyMap<string, string | null>;
     onPath: ReadonlySet<string>;
-    /** The courses `person` waits for, and how many wait for each. */
+    /** The courses the caller waits for, and how many wait for each course the caller manages. */
     waitedFor: ReadonlySet<string>;
     waitingCounts: ReadonlyMap<string, number>;
   };
   const relatedOf = async (
-    courseIds: string[],
+    courses: CourseRow[],
     person: PersonRow | undefined,
+    viewer: { actor: Actor; person: PersonRow | undefined },
     sessions?: SessionRow[],
   ): Promise<CourseRelated> => {
+    const courseIds = courses.map((course) => course.id);
+    const managed = courses
+      .filter((course) => canManageCourse(viewer.actor, viewer.person, course))
+      .map((course) => course.id);
     const [found, selfStudyLinks, waitedFor, waitingCounts] = await Promise.all([
       sessions ?? store.sessionsOf(courseIds),
       store.selfStudyLinks(courseIds),
-      person ? deps.interests.waitedBy(person.id, courseIds) : new Set<string>(),
-      deps.interests.counts(courseIds),
+      // The caller's own waiting, never the person's the view is for (a supervisor reading a report's
+      // recommendations does not learn what the report waits for).
+      deps.interests.waitedBy(viewer.actor.id, courseIds),
+      deps.interests.counts(managed),
     ]);
     // Only a self-study course may be started on a path's word (docs/training.md): read the paths only then.
     const onPath =
@@ -267,9 +274,18 @@ export function createTrainingService(deps: TrainingDependencies) {
     course: CourseRow,
     person: PersonRow | undefined,
     { sessions, selfStudyLinks, onPath, waitedFor, waitingCounts }: CourseRelated,
-    viewer: { actor: Actor; person: PersonRow | undefined } | null,
+    viewer: { actor: Actor; person: PersonRow | undefined },
   ): CourseView => {
-    const manageable = viewer !== null && canManageCourse(viewer.actor, viewer.person, course);
+    const manageable = canManageCourse(viewer.actor, viewer.person, course);
+    const eligibility = eligibilityFor(
+      course,
+      { levelId: person?.levelId ?? null, hireDate: person?.hireDate ?? null },
+      today(),
+    );
+    const openSessions = sessions.filter(
+      (session) => session.courseId === course.id && isOpen(session, course),
+    ).length;
+    const selfStudy = selfStudyLinks.has(course.id);
     return {
       id: course.id,
       category: course.category,
@@ -284,25 +300,29 @@ export function createTrainingService(deps: TrainingDependencies) {
       provider: course.provider,
       archived: course.archivedAt !== null,
       version: course.version,
-      eligibility: eligibilityFor(
-        course,
-        { levelId: person?.levelId ?? null, hireDate: person?.hireDate ?? null },
-        today(),
-      ),
-      openSessions: sessions.filter((session) => session.courseId === course.id && isOpen(session, course))
-        .length,
+      eligibility,
+      openSessions,
       nextSessionMonth: course.nextSessionMonth,
       costYen: course.costYen,
       scope: course.scope,
       ownerDepartment: course.ownerDepartment,
       organiserId: course.organiserId,
       manageable,
-      selfStudy: selfStudyLinks.has(course.id)
+      selfStudy: selfStudy
         ? { externalUrl: selfStudyLinks.get(course.id) ?? null, onMyPath: onPath.has(course.id) }
         : null,
       // Who waits is not said to anyone; how many, to those who would schedule the session.
       waiting: {
         mine: waitedFor.has(course.id),
+        // What awaitCourse would accept now, for the caller's own view (not a view for someone else).
+        offered:
+          person !== undefined &&
+          person.id === viewer.actor.id &&
+          course.archivedAt === null &&
+          !selfStudy &&
+          openSessions === 0 &&
+          inCourseAudience(person, course) &&
+          eligibility.eligible,
         count: manageable ? (waitingCounts.get(course.id) ?? 0) : null,
       },
     };
@@ -338,7 +358,10 @@ export function createTrainingService(deps: TrainingDependencies) {
       );
     await auditCourse('write', actor, null, { courseId: current.id, ...audited(updated) });
     const me = await people.get(actor.id);
-    return courseView(updated, me, await relatedOf([current.id], me), { actor, person: me });
+    return courseView(updated, me, await relatedOf([updated], me, { actor, person: me }), {
+      actor,
+      person: me,
+    });
   };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
@@ -555,10 +578,7 @@ export function createTrainingService(deps: TrainingDependencies) {
           (!options.category || course.category === options.category) &&
           seesCourse(actor, me, course),
       );
-      const related = await relatedOf(
-        courses.map((course) => course.id),
-        me,
-      );
+      const related = await relatedOf(courses, me, { actor, person: me });
       const views = courses.map((course) => courseView(course, me, related, { actor, person: me }));
       // 対象 includes a self-study course of the caller's learning path: they may start it (docs/training.md).
       return options.view === 'fit'
@@ -575,7 +595,10 @@ export function createTrainingService(deps: TrainingDependencies) {
       const sessions = await store.sessionsOf([course.id]);
       const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
       return {
-        ...courseView(course, me, await relatedOf([course.id], me, sessions), { actor, person: me }),
+        ...courseView(course, me, await relatedOf([course], me, { actor, person: me }, sessions), {
+          actor,
+          person: me,
+        }),
         sessions: sessions.map((session) => sessionView(session, course, enrolments)),
       };
     },
@@ -618,9 +641,12 @@ export function createTrainingService(deps: TrainingDependencies) {
     async archiveCourse(actor: Actor, courseId: string, input: VersionOnlyInput) {
       const current = await loadManaged(actor, courseId, 'archive this course');
       if (current.archivedAt) throw new AppError('conflict', 'This course is already archived.');
-      return saveCourse(actor, current, input.version, { archivedAt: deps.now() }, () => ({
+      const archived = await saveCourse(actor, current, input.version, { archivedAt: deps.now() }, () => ({
         change: 'archive',
       }));
+      // No session will come: nobody waits for it any more (the catalog no longer shows it to withdraw).
+      await deps.interests.dropCourse(courseId);
+      return archived;
     },
 
     // ---- 開講されたら知らせてほしい ----
@@ -634,7 +660,8 @@ export function createTrainingService(deps: TrainingDependencies) {
       const me = await loadPerson(actor.id);
       if (!seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
       if (course.archivedAt) throw new AppError('conflict', 'This course has been taken out of the catalog.');
-      const related = await relatedOf([course.id], me);
+      const viewer = { actor, person: me };
+      const related = await relatedOf([course], me, viewer);
       if (related.selfStudyLinks.has(course.id))
         throw new AppError('conflict', 'A self-study course has no sessions to wait for: start it instead.');
       if (related.sessions.some((session) => isOpen(session, course)))
@@ -642,16 +669,17 @@ export function createTrainingService(deps: TrainingDependencies) {
       requireInCourseAudience(me, course);
       requireEligible(course, { levelId: me.levelId, hireDate: me.hireDate }, today());
       await deps.interests.register(course.id, me.id);
-      return courseView(course, me, await relatedOf([course.id], me), { actor, person: me });
+      return courseView(course, me, { ...related, waitedFor: new Set([course.id]) }, viewer);
     },
 
-    /** The caller no longer waits for the course (idempotent; an archived course too, so nobody is stuck). */
+    /** The caller no longer waits for the course (idempotent). An archived course took its rows with it. */
     async stopAwaitingCourse(actor: Actor, courseId: string): Promise<CourseView> {
-      const course = await store.course(courseId);
+      const course = await loadCourse(courseId, actor);
       const me = await loadPerson(actor.id);
-      if (!course || !seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
+      if (!seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
       await deps.interests.withdraw(course.id, me.id);
-      return courseView(course, me, await relatedOf([course.id], me), { actor, person: me });
+      const viewer = { actor, person: me };
+      return courseView(course, me, await relatedOf([course], me, viewer), viewer);
     },
 
     // ---- sessions ----
@@ -674,9 +702,13 @@ export function createTrainingService(deps: TrainingDependencies) {
             eligibilityFor(course, { levelId: person.levelId, hireDate: person.hireDate }, day).eligible,
         )
         .map((person) => person.id);
+      // A session already closed to applications (its deadline passed) is nothing to apply to: they wait on.
       const session = await store.insertSessionWith(
         { courseId, ...columns, outlookAction: 'create', transactionId: randomUUID() },
-        (tx, stored) => deps.interests.settle(tx, stored, course, waited, told),
+        (tx, stored) =>
+          isOpen(stored, course)
+            ? deps.interests.settle(tx, stored, course, waited, told)
+            : Promise.resolve(),
       );
       await deps.notifyOutlookWork(session.id);
       return sessionView(session, course, []);
@@ -1084,14 +1116,13 @@ export function createTrainingService(deps: TrainingDependencies) {
         period: selfCheck?.period ?? null,
         wishes,
       });
-      const [me, related] = await Promise.all([
-        people.get(actor.id),
-        relatedOf(
-          ranked.map((entry) => entry.course.id),
-          person,
-          sessions,
-        ),
-      ]);
+      const me = await people.get(actor.id);
+      const related = await relatedOf(
+        ranked.map((entry) => entry.course),
+        person,
+        { actor, person: me },
+        sessions,
+      );
       return ranked.map((entry) => ({
         ...entry,
         course: courseView(entry.course, person, related, { actor, person: me }),

@@ -20,7 +20,7 @@ const UNFIT = '22222222-2222-4222-8222-222222222222';
 describe('waiting for a session in the catalog', () => {
   it('asks to be told, then stops waiting, with what the server answers; an unfit course offers neither', async () => {
     let mine = false;
-    const waited = (): CourseView => courseView(WAITED, { waiting: { mine, count: null } });
+    const waited = (): CourseView => courseView(WAITED, { waiting: { mine, offered: !mine, count: null } });
     const { api, received } = fakeApi({
       'GET /api/training/courses': () => [
         waited(),
@@ -85,8 +85,8 @@ describe("HR's course list", () => {
   it('says how many wait for a course, and nothing where nobody does', async () => {
     const { api } = fakeApi({
       'GET /api/training/courses': [
-        courseView(WAITED, { manageable: true, waiting: { mine: false, count: 3 } }),
-        courseView(UNFIT, { manageable: true, waiting: { mine: false, count: 0 } }),
+        courseView(WAITED, { manageable: true, waiting: { mine: false, offered: false, count: 3 } }),
+        courseView(UNFIT, { manageable: true, waiting: { mine: false, offered: false, count: 0 } }),
       ],
     });
     const { screen } = await renderTab(<HrCourses api={api} framework={framework} />);

@@ -309,6 +309,7 @@ describe('training in the tab', { timeout: 120_000 }, () => {
       organiserId: _organiser,
       manageable: _manageable,
       selfStudy: _selfStudy,
+      waiting: _waiting,
       ...rest
     } = course;
     const other = await call(hr, 'PUT', `/api/training/courses/${course.id}`, {

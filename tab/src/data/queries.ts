@@ -68,6 +68,8 @@ export const queryKeys = {
     ['training', 'hr', 'course-results', courseId, fiscalYear] as const,
   /** The catalog's courses for a view (`fit` or `all`) and category ('' for all). */
   catalog: (view: string, category: string) => ['training', 'courses', view, category] as const,
+  /** Every view of the catalog (a prefix of `catalog`'s keys). */
+  catalogAll: ['training', 'courses'] as const,
   trainingTeam: ['training', 'team'] as const,
   /** The workplace courses (職場研修) the caller sees: their 課's, or every 課's for HR. */
   workplaceCourses: ['training', 'workplace', 'courses'] as const,

@@ -350,9 +350,7 @@ function CatalogSessions({
           {t('catalog.nextExpected', { month: formatMonth(course.nextSessionMonth, i18n.language) })}
         </p>
       ) : null}
-      {!sessions.some((session) => session.open) && course.eligibility.eligible && !course.archived ? (
-        <AwaitCourse api={api} course={course} />
-      ) : null}
+      {course.waiting.offered || course.waiting.mine ? <AwaitCourse api={api} course={course} /> : null}
       <OrEmpty empty={sessions.length === 0} text={t('catalog.noSessions')}>
         <ul className={styles.sessions}>
           {sessions.map((session) => (
@@ -375,22 +373,23 @@ function CatalogSessions({
 }
 
 /**
- * 開講されたら知らせてほしい: with no session open, a person the course is for asks to be told (by the bot)
- * when one is scheduled, or stops waiting. The server answers the course as it now stands.
+ * 開講されたら知らせてほしい: where the server offers it (`waiting.offered`: no session open, the course meant
+ * for the person), they ask to be told (by the bot) when one is scheduled; once waiting, they may stop.
  */
 function AwaitCourse({ api, course }: { api: ApiClient; course: CourseView }) {
   const { t } = useTranslation('training');
   const layout = useLayoutStyles();
   const queryClient = useQueryClient();
   const params = { courseId: course.id };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['training', 'courses'] });
+  // Settled, not only succeeded: a refusal (a session opened meanwhile) brings the course as it now is.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.catalogAll });
   const wait = useMutation({
     mutationFn: () => api.call('PUT /api/training/courses/:courseId/interest', { params }),
-    onSuccess: refresh,
+    onSettled: refresh,
   });
   const stop = useMutation({
     mutationFn: () => api.call('DELETE /api/training/courses/:courseId/interest', { params }),
-    onSuccess: refresh,
+    onSettled: refresh,
   });
   const busy = wait.isPending || stop.isPending;
   return (

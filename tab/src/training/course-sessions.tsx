@@ -152,8 +152,11 @@ export function CourseSessions({
           onSaved={(session) => {
             setAdding(false);
             upsert(session);
-            // The session list (the workplace panel's enrol form, the team's 推薦) now has one more.
+            // The session list (the workplace panel's enrol form, the team's 推薦) now has one more, and
+            // those who waited for the course were told (the course lists' 開講を待っている人 count).
             void queryClient.invalidateQueries({ queryKey: queryKeys.trainingSessions });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.hrCourses(false) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.workplaceCourses });
           }}
         />
       ) : (

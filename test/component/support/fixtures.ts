@@ -61,7 +61,7 @@ export function courseView(id: string, overrides: Partial<CourseView> = {}): Cou
     organiserId: null,
     manageable: false,
     selfStudy: null,
-    waiting: { mine: false, count: null },
+    waiting: { mine: false, offered: false, count: null },
     ...overrides,
   };
 }

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextOfficeTime } from '../../../src/jobs/office-hours.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import { apiCaller } from '../../support/api-caller.ts';
+import { blankCareerDesign } from '../../support/career-fixture.ts';
 import { SLICE_BACKENDS } from '../../support/backends.ts';
 import { snapshotState, startTestServer, type TestServer } from '../../support/test-server.ts';
-import { courseBody, sessionBody, until, type Person } from './training-support.ts';
+import { courseBody, jstDay, sessionBody, until, type Person } from './training-support.ts';
 import { shiftedClock } from '../../support/shifted-clock.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -191,36 +192,68 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
       );
     const make = async (body: Record<string, unknown>) =>
       (await call(hr, 'POST', '/api/training/courses', courseBody(body))).body as unknown as CourseView;
+    const schedule = (courseId: string, body: Record<string, unknown> = {}) =>
+      call(hr, 'POST', `/api/training/courses/${courseId}/sessions`, sessionBody(body));
 
     const awaited = await make({ title: { ja: '政策法務研修', en: 'Policy law' } });
+    expect((await courseAs(applicant, awaited.id)).waiting).toEqual({
+      mine: false,
+      offered: true,
+      count: null,
+    });
     // Asking twice keeps one row; the person sees that they wait, the course's manager how many, nobody who.
     const asked = await interest(applicant, awaited.id);
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
-    expect(asked.body).toMatchObject({ id: awaited.id, waiting: { mine: true, count: null } });
+    expect(asked.body).toMatchObject({ id: awaited.id, waiting: { mine: true, offered: true, count: null } });
     expect((await interest(applicant, awaited.id)).status).toBe(200);
     expect((await interest(nominated, awaited.id)).status).toBe(200);
     expect(await waitingRows(awaited.id)).toEqual([applicant.id, nominated.id].sort());
-    expect((await courseAs(hr, awaited.id)).waiting).toEqual({ mine: false, count: 2 });
-    expect((await courseAs(recommended, awaited.id)).waiting).toEqual({ mine: false, count: null });
+    expect((await courseAs(hr, awaited.id)).waiting).toMatchObject({ mine: false, count: 2 });
+    expect((await courseAs(recommended, awaited.id)).waiting).toMatchObject({ mine: false, count: null });
+    // Their supervisor reading their recommendations (the course is suggested: they want it) does not learn
+    // what they wait for.
+    const career = await call(applicant, 'PUT', '/api/people/me/career', {
+      ...blankCareerDesign,
+      version: 0,
+      trainingsWanted: ['政策法務'],
+    });
+    expect(career.status, JSON.stringify(career.body)).toBe(200);
+    const recommendations = (
+      await call(kakaricho, 'GET', `/api/training/recommendations?personId=${applicant.id}`)
+    ).body as unknown as Array<{ course: CourseView }>;
+    const recommended_ = recommendations.find((entry) => entry.course.id === awaited.id);
+    expect(recommended_?.course.waiting).toEqual({ mine: false, offered: false, count: null });
     // Withdrawing is idempotent.
     expect((await interest(nominated, awaited.id, 'DELETE')).body).toMatchObject({
       waiting: { mine: false, count: null },
     });
     expect((await interest(nominated, awaited.id, 'DELETE')).status).toBe(200);
 
-    // A course that is not for them (422, with the reason), a self-study course and an archived one (409):
-    // nothing is kept.
+    // A course that is not for them is refused with the reason (422), a self-study course (409) and an
+    // archived one (404 to staff, as its page is); nothing is kept.
     const forKacho = await make({ targetLevelIds: ['kacho'] });
+    expect((await courseAs(applicant, forKacho.id)).waiting.offered).toBe(false);
     const unfit = await interest(applicant, forKacho.id);
     expect(unfit.status).toBe(422);
-    const selfStudy = await make({ category: 'selfStudy' });
+    expect(
+      (unfit.body.error as unknown as { details: Array<{ path: string }> }).details.map(
+        (detail) => detail.path,
+      ),
+    ).toEqual(['level_not_targeted']);
     const settings = { version: 0, externalUrl: null };
+    const selfStudy = await make({ category: 'selfStudy' });
+    // Waiting for a course that then becomes self-study ends: it will never have a session.
+    expect((await interest(applicant, selfStudy.id)).status).toBe(200);
     expect((await call(hr, 'PUT', `/api/training/courses/${selfStudy.id}/self-study`, settings)).status).toBe(
       200,
     );
+    expect(await waitingRows(selfStudy.id)).toEqual([]);
     expect((await interest(applicant, selfStudy.id)).status).toBe(409);
+    // So does waiting for a course that HR archives.
     const archived = await make({});
+    expect((await interest(applicant, archived.id)).status).toBe(200);
     await call(hr, 'POST', `/api/training/courses/${archived.id}/archive`, { version: archived.version });
+    expect(await waitingRows(archived.id)).toEqual([]);
     expect((await interest(applicant, archived.id)).status).toBe(404);
     expect(await waitingRows(forKacho.id)).toEqual([]);
     expect(await waitingRows(selfStudy.id)).toEqual([]);
@@ -234,14 +267,17 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
       version: narrowed.version,
     });
     expect(narrowing.status, JSON.stringify(narrowing.body)).toBe(200);
-    const before = (await notices()).length;
+    // A session whose application deadline has passed is nothing to apply to: those waiting wait on.
+    const late = await make({});
+    expect((await interest(applicant, late.id)).status).toBe(200);
+    const closed = await schedule(late.id, { applicationDeadline: jstDay(-1) });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    expect(await waitingRows(late.id)).toEqual([applicant.id]);
+    const statusNotices = (await notices()).length;
 
     // HR schedules a session of each: the one still waiting is told, once, from the next office opening.
-    const first = (await call(hr, 'POST', `/api/training/courses/${awaited.id}/sessions`, sessionBody()))
-      .body as unknown as SessionView;
-    expect(
-      (await call(hr, 'POST', `/api/training/courses/${narrowed.id}/sessions`, sessionBody())).status,
-    ).toBe(201);
+    const first = (await schedule(awaited.id)).body as unknown as SessionView;
+    expect((await schedule(narrowed.id)).status).toBe(201);
     const told = await opened();
     expect(told.map((notice) => [notice.key, notice.recipient.personId])).toEqual([
       [`training-opened:${first.id}:${applicant.id}`, applicant.id],
@@ -250,15 +286,17 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     expect(new Date(told[0]!.next_attempt_at).getTime()).toBe(nextOfficeTime(clock.now()).getTime());
     expect(await waitingRows(awaited.id)).toEqual([]);
     expect(await waitingRows(narrowed.id)).toEqual([]);
-    expect((await notices()).length).toBe(before);
-    expect((await courseAs(applicant, awaited.id)).waiting).toEqual({ mine: false, count: null });
+    expect((await notices()).length).toBe(statusNotices);
     // With a session open, the person applies instead of waiting.
+    expect((await courseAs(applicant, awaited.id)).waiting).toEqual({
+      mine: false,
+      offered: false,
+      count: null,
+    });
     expect((await interest(applicant, awaited.id)).status).toBe(409);
     expect(await waitingRows(awaited.id)).toEqual([]);
     // A second session tells nobody: nobody waits any more.
-    expect(
-      (await call(hr, 'POST', `/api/training/courses/${awaited.id}/sessions`, sessionBody())).status,
-    ).toBe(201);
+    expect((await schedule(awaited.id)).status).toBe(201);
     expect(await opened()).toHaveLength(1);
   });
 });
