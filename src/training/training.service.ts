@@ -646,7 +646,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       }));
       // No session will come: nobody waits for it any more (the catalog no longer shows it to withdraw).
       await deps.interests.dropCourse(courseId);
-      return archived;
+      return { ...archived, waiting: { mine: false, offered: false, count: archived.manageable ? 0 : null } };
     },
 
     // ---- 開講されたら知らせてほしい ----
@@ -669,7 +669,8 @@ export function createTrainingService(deps: TrainingDependencies) {
       requireInCourseAudience(me, course);
       requireEligible(course, { levelId: me.levelId, hireDate: me.hireDate }, today());
       await deps.interests.register(course.id, me.id);
-      return courseView(course, me, { ...related, waitedFor: new Set([course.id]) }, viewer);
+      // Read again: a manager waiting for their own course counts themself.
+      return courseView(course, me, await relatedOf([course], me, viewer, related.sessions), viewer);
     },
 
     /** The caller no longer waits for the course (idempotent). An archived course took its rows with it. */

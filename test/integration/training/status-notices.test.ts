@@ -298,5 +298,18 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     // A second session tells nobody: nobody waits any more.
     expect((await schedule(awaited.id)).status).toBe(201);
     expect(await opened()).toHaveLength(1);
+
+    // HR waiting for a course of HR's own counts themself; archiving it answers that nobody waits now.
+    const own = await make({});
+    const waitingHr = await interest(hr, own.id);
+    expect(waitingHr.body).toMatchObject({ waiting: { mine: true, offered: true, count: 1 } });
+    const archiving = await call(hr, 'POST', `/api/training/courses/${own.id}/archive`, {
+      version: own.version,
+    });
+    expect(archiving.body).toMatchObject({
+      archived: true,
+      waiting: { mine: false, offered: false, count: 0 },
+    });
+    expect(await waitingRows(own.id)).toEqual([]);
   });
 });
