@@ -93,6 +93,22 @@ describe('workplace training run by a 課', () => {
       server.database.query(`UPDATE training_courses SET owner_department = NULL WHERE id = $1`, [course.id]),
     ).rejects.toMatchObject({ code: '23514' });
     expect(await listed(shuji)).toMatchObject({ ownerDepartment: '市民課', version: 2 });
+
+    // 開講されたら知らせてほしい: its 課 may wait for a session, another 課 does not see it (404), and HR, who
+    // sees every 課's, is refused for another 課's (403), not offered it; its 課長/係長 see how many wait.
+    const interest = (as: Person, courseId: string, method: 'PUT' | 'DELETE' = 'PUT') =>
+      call(as, method, `/api/training/courses/${courseId}/interest`);
+    expect((await interest(shuji, course.id)).body).toMatchObject({ waiting: { mine: true, count: null } });
+    expect((await interest(otherShuji, course.id)).status).toBe(404);
+    expect((await listed(hr))?.waiting).toEqual({ mine: false, offered: false, count: 1 });
+    expect((await interest(hr, course.id)).status).toBe(403);
+    expect((await listed(kakaricho))?.waiting).toMatchObject({ count: 1 });
+    expect((await interest(shuji, course.id, 'DELETE')).body).toMatchObject({ waiting: { mine: false } });
+    // HR may see an archived course, but nothing will be scheduled of it: 409.
+    const gone = (await call(hr, 'POST', '/api/training/courses', courseBody()))
+      .body as unknown as CourseView;
+    await call(hr, 'POST', `/api/training/courses/${gone.id}/archive`, { version: gone.version });
+    expect((await interest(hr, gone.id)).status).toBe(409);
   });
 
   it('refuses a non-supervisor, another 課, a catalog course and a stale version, changing nothing', async () => {
