@@ -16,6 +16,7 @@ import { knownPerson } from '../people/known-person.ts';
 import type { PeopleStore, PersonRow } from '../people/people.store.ts';
 import { jstDayOf } from '../shared/japan-time.ts';
 import { eligibilityFor, requireEligible, yearsOfService } from './eligibility.ts';
+import type { CourseInterests } from './course-interests.ts';
 import { createLearningPathsReader } from './learning-paths.read.ts';
 import { requireInCourseAudience, seesCourse } from './workplace.ts';
 import type {
@@ -36,12 +37,7 @@ import {
   trainingSelfStudyEnrolments,
   type LearningPathStepRow,
 } from './learning.schema.ts';
-import {
-  trainingCourseInterests,
-  trainingCourses,
-  trainingEnrolments,
-  trainingSessions,
-} from './training.schema.ts';
+import { trainingCourses, trainingEnrolments, trainingSessions } from './training.schema.ts';
 
 type SelfStudyRow = typeof trainingSelfStudyCourses.$inferSelect;
 type EnrolmentRow = typeof trainingSelfStudyEnrolments.$inferSelect;
@@ -54,6 +50,8 @@ export interface LearningDependencies {
   access: AccessPolicy;
   audit: AuditLog;
   framework: Framework;
+  /** Who waits for a course's next session (course-interests.ts): a self-study course has none. */
+  interests: Pick<CourseInterests, 'dropCourse'>;
   now: () => Date;
 }
 
@@ -303,8 +301,8 @@ export function createLearningService(deps: LearningDependencies) {
           .onConflictDoNothing()
           .returning();
         if (!saved) throw versionConflict('The course became self-study meanwhile: reload it.', 1);
-        // It will never have a session: nobody waits for one (開講されたら知らせてほしい, course-interests.ts).
-        await db.delete(trainingCourseInterests).where(eq(trainingCourseInterests.courseId, courseId));
+        // It will never have a session: nobody waits for one (開講されたら知らせてほしい).
+        await deps.interests.dropCourse(courseId);
       } else {
         if (existing.version !== input.version)
           throw versionConflict('The self-study settings changed meanwhile: reload them.', existing.version);

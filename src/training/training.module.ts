@@ -88,6 +88,16 @@ export async function createTrainingModule(
     logger,
     now: ctx.now,
   });
+  const interests = createCourseInterests({
+    db: ctx.db,
+    notices: {
+      messages: deps.notices.messages,
+      cards: deps.notices.cards,
+      languagesOf: deps.notices.languagesOf,
+      tabLink: tabLinks,
+    },
+    now: ctx.now,
+  });
   const service = createTrainingService({
     store,
     people: deps.people,
@@ -95,16 +105,7 @@ export async function createTrainingModule(
     audit: deps.audit,
     framework: ctx.framework,
     paths: createLearningPathsReader(ctx.db, () => jstDayOf(ctx.now().getTime())),
-    interests: createCourseInterests({
-      db: ctx.db,
-      notices: {
-        messages: deps.notices.messages,
-        cards: deps.notices.cards,
-        languagesOf: deps.notices.languagesOf,
-        tabLink: tabLinks,
-      },
-      now: ctx.now,
-    }),
+    interests,
     growth: {
       ...createLatestSelfCheck(ctx.db),
       ...createCareerWishes(ctx.db),
@@ -132,6 +133,7 @@ export async function createTrainingModule(
     access: deps.access,
     audit: deps.audit,
     framework: ctx.framework,
+    interests,
     now: ctx.now,
   });
   const jobs = [

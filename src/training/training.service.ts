@@ -269,6 +269,27 @@ export function createTrainingService(deps: TrainingDependencies) {
     return { sessions: found, selfStudyLinks, onPath, waitedFor, waitingCounts };
   };
 
+  /**
+   * Why `person` may not wait for the course's next session now (開講されたら知らせてほしい), or null when
+   * they may: awaitCourse refuses with it, and a course view offers the button when it is null.
+   */
+  const waitRefusal = (
+    course: CourseRow,
+    person: PersonRow,
+    facts: { selfStudy: boolean; openSessions: number; eligible: boolean },
+  ): 'archived' | 'selfStudy' | 'open' | 'audience' | 'unfit' | null =>
+    course.archivedAt !== null
+      ? 'archived'
+      : facts.selfStudy
+        ? 'selfStudy'
+        : facts.openSessions > 0
+          ? 'open'
+          : !inCourseAudience(person, course)
+            ? 'audience'
+            : !facts.eligible
+              ? 'unfit'
+              : null;
+
   /** `person` is the one the eligibility is for; `viewer` the caller (who may or may not manage it). */
   const courseView = (
     course: CourseRow,
@@ -318,15 +339,29 @@ export function createTrainingService(deps: TrainingDependencies) {
         offered:
           person !== undefined &&
           person.id === viewer.actor.id &&
-          course.archivedAt === null &&
-          !selfStudy &&
-          openSessions === 0 &&
-          inCourseAudience(person, course) &&
-          eligibility.eligible,
+          waitRefusal(course, person, { selfStudy, openSessions, eligible: eligibility.eligible }) === null,
         count: manageable ? (waitingCounts.get(course.id) ?? 0) : null,
       },
     };
   };
+
+  /** The views of `courses` for `person`, read for `viewer` (the caller). */
+  const viewsOf = async (
+    courses: CourseRow[],
+    person: PersonRow | undefined,
+    viewer: { actor: Actor; person: PersonRow | undefined },
+    sessions?: SessionRow[],
+  ): Promise<CourseView[]> => {
+    const related = await relatedOf(courses, person, viewer, sessions);
+    return courses.map((course) => courseView(course, person, related, viewer));
+  };
+  /** The caller's (`me`'s) own view of one course. */
+  const ownViewOf = async (
+    actor: Actor,
+    me: PersonRow | undefined,
+    course: CourseRow,
+    sessions?: SessionRow[],
+  ): Promise<CourseView> => (await viewsOf([course], me, { actor, person: me }, sessions))[0]!;
 
   const loadCourse = async (courseId: string, actor: Actor): Promise<CourseRow> => {
     const course = await store.course(courseId);
@@ -349,6 +384,8 @@ export function createTrainingService(deps: TrainingDependencies) {
     expected: number,
     changes: Partial<NewCourse>,
     audited: (updated: CourseRow) => Record<string, unknown>,
+    /** What follows from the change, before the answer reads the course again. */
+    afterSave?: () => Promise<void>,
   ): Promise<CourseView> => {
     const updated = await store.updateCourse(current.id, expected, changes);
     if (!updated)
@@ -357,11 +394,8 @@ export function createTrainingService(deps: TrainingDependencies) {
         current.version,
       );
     await auditCourse('write', actor, null, { courseId: current.id, ...audited(updated) });
-    const me = await people.get(actor.id);
-    return courseView(updated, me, await relatedOf([updated], me, { actor, person: me }), {
-      actor,
-      person: me,
-    });
+    await afterSave?.();
+    return ownViewOf(actor, await people.get(actor.id), updated);
   };
 
   const loadSession = async (sessionId: string): Promise<{ session: SessionRow; course: CourseRow }> => {
@@ -578,8 +612,7 @@ export function createTrainingService(deps: TrainingDependencies) {
           (!options.category || course.category === options.category) &&
           seesCourse(actor, me, course),
       );
-      const related = await relatedOf(courses, me, { actor, person: me });
-      const views = courses.map((course) => courseView(course, me, related, { actor, person: me }));
+      const views = await viewsOf(courses, me, { actor, person: me });
       // 対象 includes a self-study course of the caller's learning path: they may start it (docs/training.md).
       return options.view === 'fit'
         ? views.filter((view) => view.eligibility.eligible || view.selfStudy?.onMyPath)
@@ -595,10 +628,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const sessions = await store.sessionsOf([course.id]);
       const enrolments = await store.enrolmentsOfSessions(sessions.map((session) => session.id));
       return {
-        ...courseView(course, me, await relatedOf([course], me, { actor, person: me }, sessions), {
-          actor,
-          person: me,
-        }),
+        ...(await ownViewOf(actor, me, course, sessions)),
         sessions: sessions.map((session) => sessionView(session, course, enrolments)),
       };
     },
@@ -641,12 +671,15 @@ export function createTrainingService(deps: TrainingDependencies) {
     async archiveCourse(actor: Actor, courseId: string, input: VersionOnlyInput) {
       const current = await loadManaged(actor, courseId, 'archive this course');
       if (current.archivedAt) throw new AppError('conflict', 'This course is already archived.');
-      const archived = await saveCourse(actor, current, input.version, { archivedAt: deps.now() }, () => ({
-        change: 'archive',
-      }));
-      // No session will come: nobody waits for it any more (the catalog no longer shows it to withdraw).
-      await deps.interests.dropCourse(courseId);
-      return { ...archived, waiting: { mine: false, offered: false, count: archived.manageable ? 0 : null } };
+      return saveCourse(
+        actor,
+        current,
+        input.version,
+        { archivedAt: deps.now() },
+        () => ({ change: 'archive' }),
+        // No session will come: nobody waits for it any more (the catalog no longer shows it to withdraw).
+        () => deps.interests.dropCourse(courseId),
+      );
     },
 
     // ---- 開講されたら知らせてほしい ----
@@ -659,18 +692,26 @@ export function createTrainingService(deps: TrainingDependencies) {
       const course = await loadCourse(courseId, actor);
       const me = await loadPerson(actor.id);
       if (!seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
-      if (course.archivedAt) throw new AppError('conflict', 'This course has been taken out of the catalog.');
-      const viewer = { actor, person: me };
-      const related = await relatedOf([course], me, viewer);
-      if (related.selfStudyLinks.has(course.id))
+      const [sessions, selfStudyLinks] = await Promise.all([
+        store.sessionsOf([course.id]),
+        store.selfStudyLinks([course.id]),
+      ]);
+      const candidate = { levelId: me.levelId, hireDate: me.hireDate };
+      const refusal = waitRefusal(course, me, {
+        selfStudy: selfStudyLinks.has(course.id),
+        openSessions: sessions.filter((session) => isOpen(session, course)).length,
+        eligible: eligibilityFor(course, candidate, today()).eligible,
+      });
+      if (refusal === 'archived')
+        throw new AppError('conflict', 'This course has been taken out of the catalog.');
+      if (refusal === 'selfStudy')
         throw new AppError('conflict', 'A self-study course has no sessions to wait for: start it instead.');
-      if (related.sessions.some((session) => isOpen(session, course)))
+      if (refusal === 'open')
         throw new AppError('conflict', 'A session of this course is open for applications: apply to it.');
-      requireInCourseAudience(me, course);
-      requireEligible(course, { levelId: me.levelId, hireDate: me.hireDate }, today());
+      if (refusal === 'audience') requireInCourseAudience(me, course);
+      if (refusal === 'unfit') requireEligible(course, candidate, today());
       await deps.interests.register(course.id, me.id);
-      // Read again: a manager waiting for their own course counts themself.
-      return courseView(course, me, await relatedOf([course], me, viewer, related.sessions), viewer);
+      return ownViewOf(actor, me, course, sessions);
     },
 
     /** The caller no longer waits for the course (idempotent). An archived course took its rows with it. */
@@ -679,8 +720,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const me = await loadPerson(actor.id);
       if (!seesCourse(actor, me, course)) throw new AppError('not_found', 'No such course.');
       await deps.interests.withdraw(course.id, me.id);
-      const viewer = { actor, person: me };
-      return courseView(course, me, await relatedOf([course], me, viewer), viewer);
+      return ownViewOf(actor, me, course);
     },
 
     // ---- sessions ----
@@ -1118,15 +1158,15 @@ export function createTrainingService(deps: TrainingDependencies) {
         wishes,
       });
       const me = await people.get(actor.id);
-      const related = await relatedOf(
+      const views = await viewsOf(
         ranked.map((entry) => entry.course),
         person,
         { actor, person: me },
         sessions,
       );
-      return ranked.map((entry) => ({
+      return ranked.map((entry, index) => ({
         ...entry,
-        course: courseView(entry.course, person, related, { actor, person: me }),
+        course: views[index]!,
       }));
     },
   };

@@ -10,38 +10,24 @@ import type { CourseDetail, Roster } from '../../src/training/training.contract.
 import type { ApiClient } from '../../tab/src/api/client.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { AnnouncementsPanel } from '../../tab/src/training/announcements-panel.tsx';
-import { courseView, framework } from './support/fixtures.ts';
+import { courseView, framework, sessionView } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const SESSION_ID = '5b0e1f7a-3c1b-4d2e-9f00-000000000001';
 
 const roster: Roster = {
-  session: {
+  session: sessionView('course-1', {
     id: SESSION_ID,
-    courseId: 'course-1',
     courseTitle: { ja: '説明力向上研修', en: 'Explaining well' },
     date: '2026-12-20',
     startTime: '10:00',
-    endTime: '12:00',
     place: '大会議室',
-    online: false,
-    capacity: 20,
     applicationDeadline: '2026-12-15',
     start: '2026-12-20T01:00:00.000Z',
     end: '2026-12-20T03:00:00.000Z',
-    status: 'scheduled',
-    cancelReason: null,
-    confirmed: 0,
-    waitlisted: 0,
-    open: true,
-    outlook: 'synced',
-    outlookError: null,
-    webLink: null,
-    joinUrl: null,
-    noTeamsLink: false,
     version: 3,
-  },
+  }),
   enrolments: [],
 };
 
