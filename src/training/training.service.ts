@@ -203,6 +203,24 @@ export function createTrainingService(deps: TrainingDependencies) {
     today() <= session.applicationDeadline &&
     session.startsAt > deps.now();
 
+  /**
+   * Who waits for `course` (開講されたら知らせてほしい), and those of them it is still for: they are told
+   * when a session opens, the others' rows just go (they could not apply). Read before the transaction
+   * that opens the session: the embedded database has one connection.
+   */
+  const waitersOf = async (course: CourseRow): Promise<{ waited: string[]; told: string[] }> => {
+    const waited = await deps.interests.waiting(course.id);
+    const day = today();
+    const told = (await people.getMany(waited))
+      .filter(
+        (person) =>
+          inCourseAudience(person, course) &&
+          eligibilityFor(course, { levelId: person.levelId, hireDate: person.hireDate }, day).eligible,
+      )
+      .map((person) => person.id);
+    return { waited, told };
+  };
+
   const sessionView = (session: SessionRow, course: CourseRow, enrolments: EnrolmentRow[]): SessionView => {
     const own = enrolments.filter((enrolment) => enrolment.sessionId === session.id);
     return {
@@ -732,17 +750,7 @@ export function createTrainingService(deps: TrainingDependencies) {
       const { startsAt, details, columns } = sessionTimes(input);
       if (startsAt <= deps.now()) details.push({ path: 'body.date', message: 'must be in the future' });
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
-      // Those waiting for the course are told of the session (read before the transaction: the embedded
-      // database has one connection); the course must still be for them, or they could not apply.
-      const waited = await deps.interests.waiting(courseId);
-      const day = today();
-      const told = (await people.getMany(waited))
-        .filter(
-          (person) =>
-            inCourseAudience(person, course) &&
-            eligibilityFor(course, { levelId: person.levelId, hireDate: person.hireDate }, day).eligible,
-        )
-        .map((person) => person.id);
+      const { waited, told } = await waitersOf(course);
       // A session already closed to applications (its deadline passed) is nothing to apply to: they wait on.
       const session = await store.insertSessionWith(
         { courseId, ...columns, outlookAction: 'create', transactionId: randomUUID() },
@@ -760,6 +768,9 @@ export function createTrainingService(deps: TrainingDependencies) {
       await requireManager(actor, course, 'change this session');
       const { startsAt, endsAt, details, columns } = sessionTimes(input);
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
+      // A session stored closed to applications opens when its deadline moves later: those waiting for the
+      // course are told then, as when a session is scheduled open.
+      const { waited, told } = await waitersOf(course);
       let outlook = false;
       const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
         checkSessionVersion(session, input.version);
@@ -810,6 +821,8 @@ export function createTrainingService(deps: TrainingDependencies) {
             kind: 'promoted' as const,
           })),
         );
+        if (!isOpen(session, course) && isOpen(updated!, course))
+          await deps.interests.settle(tx, updated!, course, waited, told);
         // A refusal from Outlook earlier (outlookFailed) is asked again on HR's next save.
         if (moved || relocated || moving.length > 0 || session.outlookFailed) {
           await store.requestOutlook(tx, sessionId, moved || relocated ? 'move' : 'attendees');

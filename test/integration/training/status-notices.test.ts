@@ -299,6 +299,25 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     expect((await schedule(awaited.id)).status).toBe(201);
     expect(await opened()).toHaveLength(1);
 
+    // HR moves the closed session's deadline later, opening it: the one waiting is told of it then, once.
+    const closedSession = closed.body as unknown as SessionView;
+    const reopen = (version: number) =>
+      call(hr, 'PUT', `/api/training/sessions/${closedSession.id}`, {
+        ...sessionBody({ applicationDeadline: jstDay(7) }),
+        version,
+      });
+    const reopened = await reopen(closedSession.version);
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    expect((reopened.body as unknown as SessionView).open).toBe(true);
+    expect((await opened()).map((notice) => notice.key)).toContain(
+      `training-opened:${closedSession.id}:${applicant.id}`,
+    );
+    expect(await opened()).toHaveLength(2);
+    expect(await waitingRows(late.id)).toEqual([]);
+    // Saving the open session again tells nobody again.
+    expect((await reopen((reopened.body as unknown as SessionView).version)).status).toBe(200);
+    expect(await opened()).toHaveLength(2);
+
     // HR waiting for a course of HR's own counts themself; archiving it answers that nobody waits now.
     const own = await make({});
     const waitingHr = await interest(hr, own.id);
