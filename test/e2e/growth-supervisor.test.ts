@@ -14,8 +14,6 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
-  expectNoSidewaysScroll,
-  openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -103,19 +101,14 @@ describe('career design, 自己申告 and the team view', () => {
     const opened = await open(supervisor, 'team', options);
     const row = opened.tab.frame.locator(`[data-testid=member-${employee.id}]`);
     await row.waitFor();
-    if (which === 'team-person') await walkTo(opened.tab, 'team-person');
+    if (which === 'team-person') await toMemberPage(opened.tab);
     return opened;
   }
 
   type PageName = 'career' | 'declaration' | 'declaration-hr' | 'team' | 'team-person';
 
-  /** Moves an open tab on to the next page its person uses, once that page has loaded its data. */
-  async function walkTo(tab: DevHostTab, which: 'declaration' | 'team-person'): Promise<void> {
-    if (which === 'declaration') {
-      await openTabPage(tab.frame, 'declaration');
-      await tab.frame.locator('[data-testid=declaration] [data-testid=window-status]').waitFor();
-      return;
-    }
+  /** Moves the supervisor's open team page on to the employee's page, once that page has loaded its data. */
+  async function toMemberPage(tab: DevHostTab): Promise<void> {
     await tab.frame.locator(`[data-testid=member-${employee.id}] [data-testid=member-link]`).click();
     await tab.frame.locator('[data-testid=person-career] [data-testid=career-summary]').waitFor();
     await tab.frame.locator('[data-testid=person-goals] [data-testid=goal-list]').waitFor();
@@ -488,67 +481,8 @@ describe('career design, 自己申告 and the team view', () => {
     ]);
   }, 120_000);
 
-  // The pages each person uses, walked in one open tab: one page load per person and locale, not per page.
-  const walks = [
-    ['career', 'declaration'],
-    ['declaration-hr'],
-    ['team', 'team-person'],
-  ] as const satisfies ReadonlyArray<readonly [PageName, ...Array<'declaration' | 'team-person'>]>;
-  const named = walks.map((walk) => [walk.join(' and '), walk] as const);
-
-  it.each(named)(
-    'the %s pages have no serious or critical accessibility violations (default and contrast themes) and fit the Teams mobile width without horizontal page scrolling',
-    async (_name, walk) => {
-      const [first, ...next] = walk;
-      const { page, tab } = await openLoaded(first);
-      for (const which of [first, ...next] as PageName[]) {
-        if (which !== first) {
-          // Back to the desktop width, and on to the next page in the same tab.
-          await page.setViewportSize({ width: 1100, height: 900 });
-          await walkTo(tab, which as 'declaration' | 'team-person');
-        }
-        await tab.frame.locator('[data-theme=default]').waitFor();
-        expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-        await tab.setTheme('contrast');
-        expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-        await shoot(page, tab, `${which}-contrast`);
-        if (which === 'team' || which === 'team-person') {
-          // The supervisor's pages carry the feedback status and guidance of issue 18: dark too.
-          await tab.setTheme('dark');
-          expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-          await shoot(page, tab, `${which}-dark`);
-        }
-        // The same page narrowed to Teams mobile's width (the tab lays out again on resize, as on a phone).
-        await tab.setTheme('default');
-        await page.setViewportSize({ width: 360, height: 900 });
-        await expectNoSidewaysScroll(tab.frame);
-        await shoot(page, tab, `${which}-mobile`);
-      }
-      await page.close();
-    },
-  );
-
-  it.each(named)('the %s pages are complete in English', async (_name, walk) => {
-    const expected: Record<PageName, string> = {
-      career: 'Ability and aptitude evaluation period',
-      declaration: 'Only HR (Personnel Section) reads your self-declaration',
-      'declaration-hr': 'Declaration periods (HR)',
-      team: 'Direct reports',
-      'team-person': 'Career design',
-    };
-    const [first, ...next] = walk;
-    const { page, tab } = await openLoaded(first, { locale: 'en-US' });
-    for (const which of [first, ...next] as PageName[]) {
-      if (which !== first) {
-        await page.setViewportSize({ width: 1100, height: 900 });
-        await walkTo(tab, which as 'declaration' | 'team-person');
-      }
-      const text = (await tab.frame.locator('main').textContent()) ?? '';
-      expect(text).toContain(expected[which]);
-      await shoot(page, tab, `${which}-en`);
-    }
-    await page.close();
-  });
+  // The pages as a whole in every theme, at 360 px and in English are component tests
+  // (test/component/career-team-pages.test.tsx): they need no server.
 
   it('a 係長 sees the onboarding suggestion for a newly arrived member, starts the OJT plan, ticks an item and logs guidance', async () => {
     // The arrival, through HR's directory sync: IT moved another of the 係長's reports into a new 課.

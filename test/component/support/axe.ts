@@ -5,5 +5,13 @@ export async function seriousViolations(element: Element): Promise<string[]> {
   const results = await axe.run(element, { resultTypes: ['violations'] });
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter(
+      (violation) =>
+        // Fluent UI's focus manager (tabster) adds aria-hidden focus sentinels on purpose: they pass focus
+        // on at once. A known false positive of this one rule (Fluent v9 known issues; microsoft/tabster#288),
+        // set aside as the e2e walks set it aside (test/support/browser.ts): only those nodes.
+        violation.id !== 'aria-hidden-focus' ||
+        violation.nodes.some((node) => !node.html.includes('data-tabster-dummy')),
+    )
     .map((violation) => violation.id);
 }

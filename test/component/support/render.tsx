@@ -30,6 +30,8 @@ export interface FakeApi {
   api: ApiClient;
   /** Every request so far, in order. */
   received: Received[];
+  /** The routes asked for that no answer covered (each also failed its request). */
+  missing: string[];
 }
 
 /**
@@ -38,6 +40,7 @@ export interface FakeApi {
  */
 export function fakeApi(answers: Answers): FakeApi {
   const received: Received[] = [];
+  const missing: string[] = [];
   const call = async (
     key: ApiRouteKey,
     input: { params?: Record<string, string>; query?: object; body?: unknown } = {},
@@ -48,8 +51,10 @@ export function fakeApi(answers: Answers): FakeApi {
       ...(input.query ? { query: input.query as Record<string, unknown> } : {}),
     });
     const answer = answers[key] as unknown;
-    if (answer === undefined)
+    if (answer === undefined) {
+      missing.push(key);
       throw new Error(`The fake API has no answer for ${key} (${url}): add it to the test's answers.`);
+    }
     const params = input.params ?? {};
     const query = Object.fromEntries(new URLSearchParams(url.split('?')[1] ?? ''));
     received.push({ key, params, query, body: input.body });
@@ -66,11 +71,11 @@ export function fakeApi(answers: Answers): FakeApi {
       throw new Error(`The fake API does not serve files (${path}).`);
     },
   } as unknown as ApiClient;
-  return { api, received };
+  return { api, received, missing };
 }
 
 /** The UI language, as tab/src/main.tsx picks it from the Teams locale (i18next is set up by ./setup.ts). */
-async function setLanguage(language: Language): Promise<void> {
+export async function setLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
