@@ -16,7 +16,6 @@ import {
   screenshot,
   seriousAxeViolations,
   type DevHostTab,
-  expectNoSidewaysScroll,
   openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -435,88 +434,9 @@ describe('interviews in the tab', () => {
     await page.close();
   });
 
-  it('has no serious or critical accessibility violations with a plan and the lists shown (default and dark themes)', async () => {
-    // Each page is loaded once and checked in both themes, switched live as Teams does.
-    const { page, tab } = await open(kacho);
-    await tab.frame.locator('[data-testid=interviews-organizer] li').first().waitFor();
-    await planFor(tab, 'career');
-    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    await tab.setTheme('dark');
-    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    // The date's calendar popup is the native picker's (DateInput): it is drawn dark on the dark theme.
-    await expect(
-      tab.frame
-        .locator('[data-date-input]', { has: tab.frame.locator('[data-testid=booking-first-day]') })
-        .locator('input[type=date]')
-        .evaluate((input) => getComputedStyle(input).colorScheme),
-    ).resolves.toBe('dark');
-    await shoot(page, tab, 'interviews-plan-dark');
-    await page.close();
-    const report = await open(reports[0]!);
-    await report.tab.frame.locator('[data-testid=interviews-attendee] li').first().waitFor();
-    expect(await seriousAxeViolations(await report.tab.contentFrame())).toEqual([]);
-    await report.tab.setTheme('dark');
-    expect(await seriousAxeViolations(await report.tab.contentFrame())).toEqual([]);
-    await report.page.close();
-  });
+  // The page as a whole in the default and dark themes, at 360 px and in English is a component test
+  // (test/component/interviews-page.test.tsx): it needs no server.
 
-  it('fits 360 px without sideways scrolling (plan, lists and record)', async () => {
-    const { page, tab } = await open(kacho, { width: 360 });
-    // The pages that do not fit are in the その他 menu; 面談, the current page, stays in view.
-    const more = tab.frame.locator('[data-testid=nav-more]');
-    await more.waitFor();
-    await tab.frame.locator('[data-testid=nav-interviews]').waitFor();
-    await more.click();
-    await tab.frame.locator('[data-testid=nav-more-menu]').waitFor();
-    await expect(tab.frame.locator('[data-testid=nav-more-interviews]').count()).resolves.toBe(0);
-    await expect(tab.frame.locator('[role=menuitemradio]').count()).resolves.toBeGreaterThan(0);
-    expect(await seriousAxeViolations(await tab.contentFrame())).toEqual([]);
-    await screenshot(page, 'interviews-nav-more-360');
-    await page.keyboard.press('Escape');
-    await tab.frame.locator('[data-testid=nav-more-menu]').waitFor({ state: 'detached' });
-    await planFor(tab, 'yearEnd');
-    await expectNoSidewaysScroll(tab.frame);
-    // Nothing sticks out of its card either (a long option would widen a select past the border).
-    const sticking = await (
-      await tab.contentFrame()
-    ).evaluate(() =>
-      [...document.querySelectorAll('main section')].flatMap((section) => {
-        const edge = section.getBoundingClientRect().right;
-        return [...section.querySelectorAll('*')]
-          .filter((element) => element.getBoundingClientRect().right > edge + 1)
-          .map((element) => element.outerHTML.slice(0, 80));
-      }),
-    );
-    expect(sticking).toEqual([]);
-    await shoot(page, tab, 'interviews-mobile');
-    await tab.frame.locator('[data-testid=open-record]').first().click();
-    await tab.frame.locator('[data-testid=record-facts]').waitFor();
-    await expectNoSidewaysScroll(tab.frame);
-    await page.close();
-  });
-
-  it('is complete in English', async () => {
-    const { page, tab } = await open(kacho, { locale: 'en-US' });
-    await tab.frame.locator('[data-testid=interviews-organizer] li').first().waitFor();
-    await expect(tab.frame.locator('[data-testid=booking-first-day]').inputValue()).resolves.toMatch(
-      /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
-    );
-    await expect(tab.frame.locator('[data-testid=booking-day-start]').inputValue()).resolves.toBe('8:30 AM');
-    await planFor(tab, 'career');
-    const text = (await tab.frame.locator('main').textContent()) ?? '';
-    for (const expected of [
-      'Book interviews',
-      'Interviews I hold',
-      'My upcoming interviews',
-      'Career interview',
-    ])
-      expect(text).toContain(expected);
-    // Staff names stay Japanese; none of the page's own Japanese texts may show through.
-    for (const japanese of ['候補を探す', '面談を予約する', 'あなたが行う面談', '予約済み', 'キャリア面談'])
-      expect(text).not.toContain(japanese);
-    await shoot(page, tab, 'interviews-en');
-    await page.close();
-  });
   it('plans, swaps and books by keyboard alone', async () => {
     const { page, tab } = await open(kacho);
     await tab.frame.locator('[data-testid=booking-panel]').waitFor();

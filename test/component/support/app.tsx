@@ -33,6 +33,8 @@ export async function renderApp(
   options: { hash: string; language?: Language; theme?: TeamsTheme },
 ): Promise<RenderedApp> {
   await setLanguage(options.language ?? 'ja');
+  // A tab opened afresh: nothing kept from an earlier render of this page (a booking held, settings).
+  sessionStorage.clear();
   window.location.hash = options.hash;
   let themeChanged: (theme: TeamsTheme) => void = () => undefined;
   const session: TeamsSession = {
