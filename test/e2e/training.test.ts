@@ -396,46 +396,8 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('has no serious axe violations in the dark theme on every view', async () => {
-    const views = ['catalog', 'mine', 'hr'];
-    const { page, tab } = await open(hr, 'catalog', { theme: 'dark' });
-    for (const view of views) {
-      await tab.frame.locator(`[data-testid=training-tab-${view}]`).click();
-      await tab.frame
-        .locator('[data-testid=training-catalog], [data-testid=training-mine], [data-testid=training-hr]')
-        .first()
-        .waitFor();
-      await tab.frame.locator('[role=progressbar]').waitFor({ state: 'detached' });
-      await expectAccessible(tab);
-      await screenshot(page, `training-${view}-dark`);
-    }
-    await page.close();
-    const team = await open(supervisor, 'team', { theme: 'dark' });
-    await team.tab.frame.locator('[data-testid=team-trainings]').waitFor();
-    await expectAccessible(team.tab);
-    await team.page.close();
-  });
-
-  it('works in English at 360 px without horizontal scrolling', async () => {
-    const { page, tab } = await open(report, 'catalog', { locale: 'en-US', width: 360 });
-    const frame = tab.frame;
-    await frame.locator(`[data-testid=course-${otherCourse.id}]`).waitFor();
-    await expect(frame.locator('[data-testid=training-tab-catalog]').textContent()).resolves.toBe('Catalog');
-    // HR confirmed both: the catalog says so in the words of My training (issue 18; before, a generic
-    // "Applied" stood for every state).
-    const enrolled = frame.locator('[data-testid=already-enrolled]').first();
-    await expect(enrolled.getAttribute('data-status')).resolves.toBe('confirmed');
-    await expect(enrolled.textContent()).resolves.toBe('Confirmed');
-    await expectNoSidewaysScroll(frame);
-    await expectAccessible(tab);
-    await screenshot(page, 'training-en');
-    for (const view of ['mine']) {
-      await frame.locator(`[data-testid=training-tab-${view}]`).click();
-      await frame.locator('[data-testid=training-mine]').waitFor();
-      await expectNoSidewaysScroll(frame);
-    }
-    await page.close();
-  });
+  // The views as a whole in the dark theme, and at 360 px in English, are a component test
+  // (test/component/training-page.test.tsx): they need no server.
   it('lets the supervisor open a report row, read the report and comment on it in the tab (360 px); the author sees the comment', async () => {
     // The report attended the other session and reported on it: the session is moved into the past,
     // HR marks attendance, and the report submits (as the bot's form would).
