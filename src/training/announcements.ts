@@ -36,16 +36,11 @@ import { inCourseAudience, requireManagedSession } from './workplace.ts';
 import type { NoticeLocale, TrainingNoticeCards } from './training-notice-cards.port.ts';
 import { noticeSessionOf } from './training-notices.ts';
 import { announcementKey } from './training-outbox-keys.ts';
-import { ENROLMENT_STATUSES } from './training.contract.ts';
+import { ON_SESSION_STATUSES } from './training.contract.ts';
 import type { CourseRow, SessionRow, TrainingStore } from './training.store.ts';
 
 type AnnouncementRow = typeof trainingAnnouncements.$inferSelect;
 type StaffMember = Awaited<ReturnType<typeof staffPageOn>>[number];
-
-/** Enrolment statuses that count as having taken the announcement up: every one but withdrawn and declined. */
-const TAKEN_UP = new Set<string>(
-  ENROLMENT_STATUSES.filter((status) => status !== 'withdrawn' && status !== 'declined'),
-);
 
 export interface AnnouncementDependencies {
   db: Db;
@@ -286,7 +281,7 @@ export function createAnnouncements(deps: AnnouncementDependencies) {
       );
       const enrolled = new Set(
         (await store.enrolmentsOfSessions([row.sessionId]))
-          .filter((enrolment) => TAKEN_UP.has(enrolment.status))
+          .filter((enrolment) => ON_SESSION_STATUSES.has(enrolment.status))
           .map((enrolment) => enrolment.personId),
       );
       const counts = { recipients: recipients.length, pending: 0, sent: 0, failed: 0, opened: 0, applied: 0 };

@@ -1,8 +1,8 @@
 // 開講されたら知らせてほしい (docs/training.md, "Waiting for a session"): a person the course is for asks to be
-// told when a course with no open session gets one. When its manager schedules a session, each person
-// still waiting is sent one bot notice (the 受講案内 card, linking to the catalog) in the transaction that
-// stores the session, and their row goes: a row means "waiting, not told yet". The course's manager sees
-// how many wait, never who.
+// told when a course with no open session gets one. When a session of it opens (its manager schedules it
+// open, or moves a closed one's deadline later), each person still waiting is sent one bot notice (the
+// 受講案内 card, linking to the catalog) in the transaction that opens the session, and their row goes: a
+// row means "waiting, not told yet". The course's manager sees how many wait, never who.
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_OFFICE_HOURS, nextOfficeTime, type OfficeHours } from '../jobs/office-hours.ts';
@@ -79,12 +79,13 @@ export function createCourseInterests(deps: CourseInterestDependencies) {
       return rows.map((row) => row.personId);
     },
     /**
-     * In `tx` (the one storing `session`): removes the rows of `waited` (read before, so someone who asks
+     * In `tx` (the one that opens `session`): removes the rows of `waited` (read before, so someone who asks
      * meanwhile keeps waiting for the next session) and sends one notice of the session, to go out when the
      * office is open, to each of `told` whose row this removed: someone who withdrew meanwhile, or whom a
      * session scheduled at the same time already took, is not told. `told` are those of `waited` the course
-     * is still for; the others' rows go without a notice (they could not apply). The key names the session
-     * and the person, so a retried transaction tells nobody twice.
+     * is still for; the others' rows go without a notice (they could not apply). The key names the session,
+     * the person and the session's version, so a retried transaction tells nobody twice, and someone who
+     * asked again after the session closed is told when it opens again.
      */
     async settle(
       tx: Db,
@@ -113,7 +114,7 @@ export function createCourseInterests(deps: CourseInterestDependencies) {
       const notBefore = nextOfficeTime(deps.now(), hours);
       const openUrl = notices.tabLink('training/catalog');
       const messages: BotMessage[] = telling.map((personId) => ({
-        key: openedNoticeKey(session.id, personId),
+        key: openedNoticeKey(session.id, personId, session.version),
         recipient: { kind: 'person', personId },
         ...notices.cards.announcement({
           locale: languages.get(personId) ?? 'ja',

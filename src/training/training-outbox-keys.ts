@@ -7,7 +7,10 @@ export const TRAINING_OUTBOX_PREFIX = {
   announcement: 'training-announcement:',
   /** A personal status notice (`<prefix><enrolment id>:<enrolment version>`): one per change. */
   status: 'training-status:',
-  /** A session told to someone waiting for its course (`<prefix><session id>:<person id>`): once. */
+  /**
+   * A session told to someone waiting for its course (`<prefix><session id>:<person id>:<session version>`):
+   * once each time the session opens (it may close and open again as HR moves its deadline).
+   */
   opened: 'training-opened:',
 } as const;
 
@@ -17,5 +20,5 @@ export const announcementKey = (sessionId: string, personId: string) =>
 export const statusNoticeKey = (enrolmentId: string, version: number) =>
   `${TRAINING_OUTBOX_PREFIX.status}${enrolmentId}:${version}`;
 
-export const openedNoticeKey = (sessionId: string, personId: string) =>
-  `${TRAINING_OUTBOX_PREFIX.opened}${sessionId}:${personId}`;
+export const openedNoticeKey = (sessionId: string, personId: string, sessionVersion: number) =>
+  `${TRAINING_OUTBOX_PREFIX.opened}${sessionId}:${personId}:${sessionVersion}`;

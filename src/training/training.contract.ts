@@ -294,6 +294,10 @@ export const ENROLMENT_STATUSES = [
 ] as const;
 export const enrolmentStatusSchema = z.enum(ENROLMENT_STATUSES);
 export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
+/** The statuses of someone on a session (its waiting list included): every one but withdrawn and declined. */
+export const ON_SESSION_STATUSES: ReadonlySet<string> = new Set(
+  ENROLMENT_STATUSES.filter((status) => status !== 'withdrawn' && status !== 'declined'),
+);
 /** How the enrolment started: the person applied, a supervisor recommended (推薦), HR nominated (指名). */
 export const enrolmentOriginSchema = z.enum(['application', 'recommendation', 'nomination']);
 export type EnrolmentOrigin = z.infer<typeof enrolmentOriginSchema>;

@@ -17,6 +17,7 @@ import {
   SESSION_WINDOW_MAX_DAYS,
   type ApplyInput,
   type CancelSessionInput,
+  ON_SESSION_STATUSES,
   type CloseEnrolmentInput,
   type CourseDetail,
   type CourseInput,
@@ -764,13 +765,15 @@ export function createTrainingService(deps: TrainingDependencies) {
     },
 
     async updateSession(actor: Actor, sessionId: string, input: SessionUpdateInput) {
-      const { course } = await loadSession(sessionId);
+      const { session: read, course } = await loadSession(sessionId);
       await requireManager(actor, course, 'change this session');
       const { startsAt, endsAt, details, columns } = sessionTimes(input);
       if (details.length > 0) throw new AppError('validation_failed', 'The session does not fit.', details);
-      // A session stored closed to applications opens when its deadline moves later: those waiting for the
-      // course are told then, as when a session is scheduled open.
-      const { waited, told } = await waitersOf(course);
+      // A session closed to applications opens when HR moves its deadline later: those waiting for the
+      // course are told then, as when a session is scheduled open. Read only when this change may open it
+      // (any other change in between has a new version, which the transaction refuses).
+      const mayOpen = !isOpen(read, course) && input.applicationDeadline >= today();
+      const { waited, told } = mayOpen ? await waitersOf(course) : { waited: [], told: [] };
       let outlook = false;
       const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
         checkSessionVersion(session, input.version);
@@ -821,8 +824,14 @@ export function createTrainingService(deps: TrainingDependencies) {
             kind: 'promoted' as const,
           })),
         );
-        if (!isOpen(session, course) && isOpen(updated!, course))
-          await deps.interests.settle(tx, updated!, course, waited, told);
+        if (!isOpen(session, course) && isOpen(updated!, course)) {
+          // Someone already on this session (its waiting list included) keeps waiting for another one.
+          const onIt = new Set(
+            all.filter((entry) => ON_SESSION_STATUSES.has(entry.status)).map((entry) => entry.personId),
+          );
+          const notOnIt = (personId: string) => !onIt.has(personId);
+          await deps.interests.settle(tx, updated!, course, waited.filter(notOnIt), told.filter(notOnIt));
+        }
         // A refusal from Outlook earlier (outlookFailed) is asked again on HR's next save.
         if (moved || relocated || moving.length > 0 || session.outlookFailed) {
           await store.requestOutlook(tx, sessionId, moved || relocated ? 'move' : 'attendees');

@@ -280,7 +280,7 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     expect((await schedule(narrowed.id)).status).toBe(201);
     const told = await opened();
     expect(told.map((notice) => [notice.key, notice.recipient.personId])).toEqual([
-      [`training-opened:${first.id}:${applicant.id}`, applicant.id],
+      [`training-opened:${first.id}:${applicant.id}:${first.version}`, applicant.id],
     ]);
     expect(JSON.stringify(told[0]!.payload.attachments[0]!.content)).toContain('政策法務研修');
     expect(new Date(told[0]!.next_attempt_at).getTime()).toBe(nextOfficeTime(clock.now()).getTime());
@@ -299,24 +299,49 @@ describe.each(SLICE_BACKENDS)('training status notices on %s', (backend) => {
     expect((await schedule(awaited.id)).status).toBe(201);
     expect(await opened()).toHaveLength(1);
 
-    // HR moves the closed session's deadline later, opening it: the one waiting is told of it then, once.
+    // A change that leaves the closed session closed (a new place) tells nobody and keeps the rows.
     const closedSession = closed.body as unknown as SessionView;
-    const reopen = (version: number) =>
-      call(hr, 'PUT', `/api/training/sessions/${closedSession.id}`, {
-        ...sessionBody({ applicationDeadline: jstDay(7) }),
+    let version = closedSession.version;
+    const change = async (overrides: Record<string, unknown>) => {
+      const changed = await call(hr, 'PUT', `/api/training/sessions/${closedSession.id}`, {
+        ...sessionBody({ applicationDeadline: jstDay(-1), ...overrides }),
         version,
       });
-    const reopened = await reopen(closedSession.version);
-    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
-    expect((reopened.body as unknown as SessionView).open).toBe(true);
-    expect((await opened()).map((notice) => notice.key)).toContain(
-      `training-opened:${closedSession.id}:${applicant.id}`,
-    );
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      version = (changed.body as unknown as SessionView).version;
+      return changed.body as unknown as SessionView;
+    };
+    expect((await change({ place: '小平市役所 会議室 B' })).open).toBe(false);
+    expect(await waitingRows(late.id)).toEqual([applicant.id]);
+    expect(await opened()).toHaveLength(1);
+    // Someone HR put on that session who asks to hear of the next one is not that session's to tell.
+    const onTheList = await call(hr, 'POST', `/api/training/sessions/${closedSession.id}/nominate`, {
+      personId: nominated.id,
+      note: '',
+      overrideEligibility: false,
+    });
+    expect(onTheList.status, JSON.stringify(onTheList.body)).toBe(201);
+    expect((await interest(nominated, late.id)).status).toBe(200);
+    expect(await waitingRows(late.id)).toEqual([applicant.id, nominated.id].sort());
+    // HR moves the deadline later, opening it: the one waiting is told of it then, once.
+    const reopened = await change({ applicationDeadline: jstDay(7) });
+    expect(reopened.open).toBe(true);
+    const openedKey = (person: Person, at: number) =>
+      `training-opened:${closedSession.id}:${person.id}:${at}`;
+    expect((await opened()).map((notice) => notice.key)).toContain(openedKey(applicant, reopened.version));
     expect(await opened()).toHaveLength(2);
-    expect(await waitingRows(late.id)).toEqual([]);
+    expect(await waitingRows(late.id)).toEqual([nominated.id]);
+    expect((await interest(nominated, late.id, 'DELETE')).status).toBe(200);
     // Saving the open session again tells nobody again.
-    expect((await reopen((reopened.body as unknown as SessionView).version)).status).toBe(200);
+    await change({ applicationDeadline: jstDay(7), place: '小平市役所 大会議室' });
     expect(await opened()).toHaveLength(2);
+    // It closes again; the person asks again and is told again when it opens again.
+    expect((await change({ applicationDeadline: jstDay(-1) })).open).toBe(false);
+    expect((await interest(applicant, late.id)).status).toBe(200);
+    const again = await change({ applicationDeadline: jstDay(7) });
+    expect((await opened()).map((notice) => notice.key)).toContain(openedKey(applicant, again.version));
+    expect(await opened()).toHaveLength(3);
+    expect(await waitingRows(late.id)).toEqual([]);
 
     // HR waiting for a course of HR's own counts themself; archiving it answers that nobody waits now.
     const own = await make({});
