@@ -3,20 +3,32 @@
 // default and contrast themes (the supervisor's pages in dark too), switched live as Teams switches them; no
 // sideways scrolling at Teams mobile's 360 px; and complete in English. The e2e walk
 // (test/e2e/growth-supervisor.test.ts) keeps what needs the server: saving, the window HR opens, feedback.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { CareerDesignResponse } from '../../src/growth/career.contract.ts';
-import type { DeclarationResponse } from '../../src/growth/declaration.contract.ts';
-import type { GoalView } from '../../src/growth/goal.contract.ts';
-import type { SelfCheckResponse } from '../../src/growth/self-check.contract.ts';
-import type { TeamMember } from '../../src/growth/team.contract.ts';
 import type { MeResponse } from '../../src/people/people.contract.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import type { TeamsTheme } from '../../tab/src/teams/teams-host.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import { blankCareerDesign } from '../support/career-fixture.ts';
-import { renderApp, type RenderedApp, violationsInEveryTheme } from './support/app.tsx';
-import { framework, meAt } from './support/fixtures.ts';
+import {
+  appAnswers,
+  renderApp,
+  restoreViewportAfterEach,
+  type RenderedApp,
+  violationsInEveryTheme,
+} from './support/app.tsx';
+import {
+  cyclesOf,
+  declarationView,
+  declarationWindowOf,
+  goalView,
+  HR,
+  meAt,
+  selfCheckView,
+  SUPERVISOR,
+  teamMember,
+} from './support/fixtures.ts';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 import { fakeApi, type Answers, type FakeApi } from './support/render.tsx';
 
@@ -26,19 +38,7 @@ const EMPLOYEE = meAt('shunin', {
   id: 'p-shunin',
   displayName: '吉田 花子',
   department: '市民課',
-  managerId: 'p-kakaricho',
-});
-const SUPERVISOR = meAt('kakaricho', {
-  id: 'p-kakaricho',
-  displayName: '上司 太郎',
-  department: '市民課',
-  roles: ['employee', 'supervisor'],
-});
-const HR = meAt('kacho', {
-  id: 'p-hr',
-  displayName: '人事 一郎',
-  department: '職員課',
-  roles: ['employee', 'hr'],
+  managerId: SUPERVISOR.id,
 });
 
 const career: CareerDesignResponse = {
@@ -77,100 +77,9 @@ const career: CareerDesignResponse = {
   updatedAt: new Date().toISOString(),
 };
 
-const declarationWindow = {
-  fiscalYear: year,
-  openedAt: `${year}-11-01T00:00:00.000Z`,
-  closesOn: `${year + 1}-03-31`,
-  closedAt: null,
-  isOpen: true,
-};
-const declaration: DeclarationResponse = {
-  personId: EMPLOYEE.id,
-  fiscalYear: year,
-  status: 'draft',
-  editable: true,
-  revisable: false,
-  window: declarationWindow,
-  version: 1,
-  placement: null,
-  transferWishes: [],
-  circumstances: '',
-  comment: '',
-  reflection: '',
-  submittedAt: null,
-  revisedAt: null,
-  revisions: 0,
-};
-
-const member: TeamMember = {
-  id: EMPLOYEE.id,
-  displayName: EMPLOYEE.displayName,
-  department: EMPLOYEE.department,
-  jobTitle: null,
-  levelId: 'shunin',
-  managerId: SUPERVISOR.id,
-  depth: 1,
-  selfCheck: 'submitted',
-  selfCheckFeedback: { commented: 1, items: 8 },
-  goals: 1,
-  interview: null,
-  careerPrompts: [],
-};
-
-const ITEMS = framework.competencies.filter(
-  (competency) => (framework.expectations.shunin?.[competency.id] ?? 'none') !== 'none',
-);
-const selfCheck: SelfCheckResponse = {
-  personId: EMPLOYEE.id,
-  period: now.id,
-  status: 'submitted',
-  editable: false,
-  levelId: 'shunin',
-  frameworkVersion: framework.version,
-  items: ITEMS.map((competency) => ({ competencyId: competency.id, mark: 'evaluated' as const })),
-  ratings: Object.fromEntries(
-    ITEMS.map((competency, index) => [
-      competency.id,
-      { rating: 2 + (index % 4), evidence: '窓口で説明した' },
-    ]),
-  ),
-  reflections: { diversity: '相手の立場で考えた' },
-  feedback: {
-    [ITEMS[0]!.id]: {
-      comment: '分かりやすい説明でした。',
-      authorId: SUPERVISOR.id,
-      at: new Date().toISOString(),
-    },
-  },
-  feedbackCompletedAt: null,
-  viewpoints: {},
-  version: 2,
-  submittedAt: new Date().toISOString(),
-};
-
-const goal: GoalView = {
-  id: 'g-1',
-  personId: EMPLOYEE.id,
-  fiscalYear: year,
-  title: '窓口の待ち時間を短くする',
-  dueDate: `${year + 1}-03-31`,
-  progress: [{ at: new Date().toISOString(), percent: 40, note: '受付の手順を見直した' }],
-  version: 2,
-  shared: false,
-  successCriteria: '平均待ち時間 15 分以内',
-  competencyIds: [],
-  guidelineIds: [],
-  visibility: 'workplace',
-  comments: [],
-  departmentGoalId: null,
-};
-
 /** What the server answers each person on these pages. */
 function answers(me: MeResponse): Answers {
-  return {
-    'GET /api/me': me,
-    'GET /api/framework': framework,
-    'GET /api/evaluations': [],
+  return appAnswers(me, {
     'GET /api/people/:personId/career': career,
     'GET /api/people/:personId/ojt-plan': {
       personId: EMPLOYEE.id,
@@ -181,14 +90,28 @@ function answers(me: MeResponse): Answers {
     'GET /api/ojt/plans': [],
     'GET /api/qualifications/applications': { applications: [] },
     'GET /api/qualifications/approvals': { applications: [] },
-    'GET /api/declaration-windows': [declarationWindow],
-    'GET /api/people/:personId/declarations/:fiscalYear': declaration,
-    'GET /api/team': { period: now.id, fiscalYear: year, members: [member] },
+    'GET /api/declaration-windows': [declarationWindowOf(year)],
+    'GET /api/people/:personId/declarations/:fiscalYear': declarationView(EMPLOYEE.id, year),
+    'GET /api/team': {
+      period: now.id,
+      fiscalYear: year,
+      members: [
+        teamMember(EMPLOYEE.id, SUPERVISOR.id, {
+          displayName: EMPLOYEE.displayName,
+          levelId: 'shunin',
+          jobTitle: null,
+          selfCheckFeedback: { commented: 1, items: 8 },
+          careerPrompts: [],
+        }),
+      ],
+    },
     'GET /api/ojt/suggestions': [],
-    'GET /api/people/:personId/self-checks/:period': selfCheck,
-    'GET /api/people/:personId/goals': [goal],
-    'GET /api/cycles': { fiscalYear: year, currentFiscalYear: year, today: `${year}-12-05`, windows: [] },
-  };
+    'GET /api/people/:personId/self-checks/:period': selfCheckView(EMPLOYEE.id, now.id, {
+      levelId: 'shunin',
+    }),
+    'GET /api/people/:personId/goals': [goalView(EMPLOYEE.id, year)],
+    'GET /api/cycles': cyclesOf(year),
+  });
 }
 
 type PageName = 'career' | 'declaration' | 'declaration-hr' | 'team' | 'team-person';
@@ -217,17 +140,20 @@ async function openLoaded(
     'team-person': 'career-summary',
   }[which];
   await expect.element(app.screen.getByTestId(loaded)).toBeVisible();
-  if (which === 'team-person') await expect.element(app.screen.getByTestId('goal-list')).toBeVisible();
+  if (which === 'team-person') {
+    await expect.element(app.screen.getByTestId('goal-list')).toBeVisible();
+    // The self-check with the supervisor's comment, where they give their feedback.
+    await expect
+      .element(app.screen.getByTestId('person-self-check'))
+      .toMatchTextContent(/住民説明会での説明が分かりやすかったです。/);
+  }
   return { app, fake };
 }
 
 const PAGES: PageName[] = ['career', 'declaration', 'declaration-hr', 'team', 'team-person'];
 
 describe('the career, 自己申告 and team pages in the tab', () => {
-  afterEach(async () => {
-    window.scrollTo(0, 0);
-    await page.viewport(414, 896);
-  });
+  restoreViewportAfterEach();
 
   it.each(PAGES)(
     'the %s page passes axe in every theme it is checked in, and fits 360 px without sideways scrolling',
@@ -256,6 +182,7 @@ describe('the career, 自己申告 and team pages in the tab', () => {
     ['team', 'Direct reports'],
     ['team-person', 'Career design'],
   ] as const)('the %s page is complete in English', async (which, expected) => {
+    await page.viewport(1100, 900);
     const { app, fake } = await openLoaded(which, { language: 'en' });
     expect(app.screen.container.querySelector('main')?.textContent).toContain(expected);
     expect(fake.missing).toEqual([]);

@@ -5,36 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { DeclarationResponse } from '../../src/growth/declaration.contract.ts';
 import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
 import DeclarationView from '../../tab/src/declaration/declaration-view.tsx';
-import { meAt } from './support/fixtures.ts';
+import { declarationView, declarationWindowOf, meAt } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 const year = halfPeriodAt(new Date()).fiscalYear;
-const window = {
-  fiscalYear: year,
-  openedAt: `${year}-11-01T00:00:00.000Z`,
-  closesOn: `${year + 1}-03-31`,
-  closedAt: null,
-  isOpen: true,
-};
+const window = declarationWindowOf(year);
 
-const declaration = (overrides: Partial<DeclarationResponse> = {}): DeclarationResponse => ({
-  personId: 'person-shuji',
-  fiscalYear: year,
-  status: 'draft',
-  editable: true,
-  revisable: false,
-  window,
-  version: 1,
-  placement: null,
-  transferWishes: [],
-  circumstances: '',
-  comment: '',
-  reflection: '',
-  submittedAt: null,
-  revisedAt: null,
-  revisions: 0,
-  ...overrides,
-});
+const declaration = (overrides: Partial<DeclarationResponse> = {}): DeclarationResponse =>
+  declarationView('person-shuji', year, overrides);
 
 /** #rrggbb as the browser reports a computed colour. */
 function rgbOf(hex: string): string {

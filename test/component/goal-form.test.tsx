@@ -8,7 +8,13 @@ import { halfPeriodAt } from '../../src/growth/goal.contract.ts';
 import { ApiError } from '../../tab/src/api/client.ts';
 import GoalsView from '../../tab/src/goals/goals-view.tsx';
 import { seriousViolations } from './support/axe.ts';
-import { framework, meAt } from './support/fixtures.ts';
+import {
+  cyclesOf,
+  emptyDepartmentPolicy,
+  evaluationNotStarted,
+  framework,
+  meAt,
+} from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 
@@ -22,35 +28,16 @@ const answers: Answers = {
   // HR has configured no goal window for the year.
   'GET /api/cycles': cyclesWith([]),
   // My 課 has written no policy for the year (部・課の方針): no goal to link.
-  'GET /api/policies/:fiscalYear/departments/:department': {
-    kind: 'department',
-    unit: '人事課',
-    fiscalYear: year,
-    policy: '',
-    goals: [],
-    version: 0,
-    updatedAt: null,
-    canEdit: false,
-  },
+  'GET /api/policies/:fiscalYear/departments/:department': emptyDepartmentPolicy('人事課', year),
   // 人事評価 of the year: not started (the page shows where it stands, not a result).
-  'GET /api/people/:personId/evaluations/:fiscalYear': {
-    personId: 'person-shuji',
-    person: { id: 'person-shuji', displayName: '小平 花子', department: '人事課', levelId: 'shuji' },
-    fiscalYear: year,
-    status: 'notStarted',
-    role: 'self',
-    firstEvaluator: null,
-    secondEvaluator: null,
-    items: [],
-    submittedAt: null,
-    confirmedAt: null,
-    version: 0,
-    updatedAt: null,
-  },
+  'GET /api/people/:personId/evaluations/:fiscalYear': evaluationNotStarted(
+    { id: 'person-shuji', displayName: '小平 花子', department: '人事課', levelId: 'shuji' },
+    year,
+  ),
 };
 
 function cyclesWith(windows: CycleWindow[]) {
-  return { fiscalYear: year, currentFiscalYear: year, today: `${year}-12-05`, windows };
+  return cyclesOf(year, windows);
 }
 
 /** A goal window of HR's as GET /api/cycles answers it. */

@@ -3,15 +3,20 @@
 // with nothing sticking out of its cards, and is complete in English. The e2e walk
 // (test/e2e/interviews.test.ts) keeps what needs the server and Outlook: planning against free/busy,
 // booking, rescheduling, cancelling, the record.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { InterviewSummary, PlanResponse } from '../../src/interviews/interview.contract.ts';
-import type { TeamMember } from '../../src/growth/team.contract.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
 import { jstDayOf } from '../../tab/src/interviews/schedule.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
-import { pageViolations, renderApp, type RenderedApp } from './support/app.tsx';
-import { framework, interviewDetail, meAt } from './support/fixtures.ts';
+import {
+  appAnswers,
+  pageViolations,
+  renderApp,
+  restoreViewportAfterEach,
+  type RenderedApp,
+} from './support/app.tsx';
+import { interviewDetail, meAt, teamMember } from './support/fixtures.ts';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 import { fakeApi, type Answers, type FakeApi } from './support/render.tsx';
 
@@ -29,18 +34,8 @@ const REPORT = meAt('kakaricho', {
   managerId: KACHO.id,
 });
 
-const member = (id: string, displayName: string): TeamMember => ({
-  id,
-  displayName,
-  department: '市民課',
-  jobTitle: '係長',
-  levelId: 'kakaricho',
-  managerId: KACHO.id,
-  depth: 1,
-  selfCheck: 'submitted',
-  goals: 2,
-  interview: null,
-});
+const member = (id: string, displayName: string) =>
+  teamMember(id, KACHO.id, { displayName, jobTitle: '係長', levelId: 'kakaricho', goals: 2 });
 
 /** A day `days` ahead in Japan at `time`. */
 const at = (days: number, time: string) =>
@@ -89,10 +84,7 @@ const plan: PlanResponse = {
 
 function answers(me: typeof KACHO): Answers {
   const mine = me.id === KACHO.id;
-  return {
-    'GET /api/me': me,
-    'GET /api/framework': framework,
-    'GET /api/evaluations': [],
+  return appAnswers(me, {
     'GET /api/cycles/due': { today: jstDayOf(new Date()), open: [], mine: [], team: mine ? [] : null },
     'GET /api/team': {
       period: now.id,
@@ -109,7 +101,7 @@ function answers(me: typeof KACHO): Answers {
     'GET /api/interviews': ({ query }) => ((query?.as === 'organizer') === mine ? [booked] : []),
     'GET /api/interviews/:interviewId': interviewDetail({ ...booked, agenda: [], sharedNotes: '' }),
     'POST /api/interviews/plan': plan,
-  };
+  });
 }
 
 async function open(
@@ -132,10 +124,7 @@ async function planFor(type: string): Promise<void> {
 }
 
 describe('the 面談 page in the tab', () => {
-  afterEach(async () => {
-    window.scrollTo(0, 0);
-    await page.viewport(414, 896);
-  });
+  restoreViewportAfterEach();
 
   it('passes axe with a plan and the lists shown, in the default and dark themes (the date picker drawn dark)', async () => {
     await page.viewport(1100, 900);
@@ -154,6 +143,7 @@ describe('the 面談 page in the tab', () => {
   });
 
   it("passes axe on a report's page with their upcoming interview, in the default and dark themes", async () => {
+    await page.viewport(1100, 900);
     const { fake, app } = await open(REPORT);
     expect(await pageViolations()).toEqual([]);
     await app.setTheme('dark');
@@ -165,6 +155,7 @@ describe('the 面談 page in the tab', () => {
     await page.viewport(360, 780);
     const { fake } = await open(KACHO);
     // The pages that do not fit are in the その他 menu; 面談, the current page, stays in view.
+    await expect.element(page.getByTestId('nav-interviews')).toBeVisible();
     await page.getByTestId('nav-more').click();
     await expect.element(page.getByTestId('nav-more-menu')).toBeVisible();
     expect(page.getByTestId('nav-more-interviews').elements()).toHaveLength(0);
@@ -189,6 +180,7 @@ describe('the 面談 page in the tab', () => {
   });
 
   it('is complete in English', async () => {
+    await page.viewport(1100, 900);
     const { fake } = await open(KACHO, 'en');
     await expect
       .poll(() => (page.getByTestId('booking-first-day').element() as HTMLInputElement).value)

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { MeResponse } from '../../src/people/people.contract.ts';
-import { queryKeys } from '../../tab/src/data/queries.ts';
+import type { ApiClient } from '../../tab/src/api/client.ts';
+import { useMe } from '../../tab/src/data/queries.ts';
 import { Navigation } from '../../tab/src/shell/navigation.tsx';
 import type { PageId } from '../../tab/src/shell/router.ts';
 import { meAt } from './support/fixtures.ts';
@@ -46,6 +47,11 @@ async function renderNavigation(width: number, current: PageId, language: 'ja' |
   return { screen, isShown };
 }
 
+/** Drawn once /api/me has answered, beside the navigation that reads the same query. */
+function MeDrawn({ api }: { api: ApiClient }) {
+  return useMe(api).data ? <span data-testid="me-drawn" /> : null;
+}
+
 describe('the page navigation', () => {
   afterEach(() => {
     window.location.hash = '';
@@ -54,18 +60,19 @@ describe('the page navigation', () => {
   it('gives the team page to a 課長 or 係長 of a 課 with nobody below them (their 課’s pulse is there), not to a 主任', async () => {
     const expectTeamTab = async (me: MeResponse, shown: boolean) => {
       const { api } = fakeApi({ 'GET /api/me': me });
-      const { screen, queryClient } = await renderTab(
+      const { screen } = await renderTab(
         <div style={{ width: 1200 }}>
+          <MeDrawn api={api} />
           <Navigation api={api} current="home" />
         </div>,
       );
-      // Read once /api/me has answered and the navigation has drawn its answer: the tab that comes with it
-      // is waited for (a machine running another suite beside this one draws it frames later).
-      await vi.waitFor(() => expect(queryClient.getQueryState(queryKeys.me)?.status).toBe('success'));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      await expect
-        .poll(() => ({ levelId: me.levelId, shown: screen.getByTestId('nav-team').query() !== null }))
-        .toEqual({ levelId: me.levelId, shown });
+      // Read once a render has drawn /api/me's answer: the navigation reads it from the same query, so it
+      // is drawn in that same render.
+      await expect.element(screen.getByTestId('me-drawn')).toBeInTheDocument();
+      expect({ levelId: me.levelId, shown: screen.getByTestId('nav-team').query() !== null }).toEqual({
+        levelId: me.levelId,
+        shown,
+      });
       await screen.unmount();
     };
     await expectTeamTab(meAt('kakaricho'), true);

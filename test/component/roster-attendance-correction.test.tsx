@@ -11,37 +11,20 @@ import { Roster } from '../../tab/src/training/roster.tsx';
 
 // The training page registers its words; the roster is rendered here without it.
 registerBundle('training', messages);
+import { enrolmentView } from './support/fixtures.ts';
 import { fakeApi, renderTab } from './support/render.tsx';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 
 const SESSION_ID = '5b0e1f7a-3c1b-4d2e-9f00-000000000009';
 
-const enrolment = (overrides: Partial<EnrolmentView>): EnrolmentView => ({
-  id: 'e-1',
-  sessionId: SESSION_ID,
-  courseId: 'course-1',
-  courseTitle: { ja: '接遇研修', en: 'Customer service' },
-  start: '2026-11-20T01:00:00.000Z',
-  end: '2026-11-20T03:00:00.000Z',
-  category: 'basic',
-  sessionStatus: 'scheduled',
-  personId: 'p-1',
-  personName: '小平 一郎',
-  status: 'attended',
-  origin: 'nomination',
-  requestedById: null,
-  requestedByName: null,
-  reason: '',
-  note: '',
-  eligibilityOverridden: false,
-  waitlistPosition: null,
-  closingReason: null,
-  inCalendar: true,
-  outlookResponse: null,
-  version: 4,
-  updatedAt: '2026-11-20T04:00:00.000Z',
-  ...overrides,
-});
+const enrolment = (overrides: Partial<EnrolmentView>): EnrolmentView =>
+  enrolmentView({
+    sessionId: SESSION_ID,
+    status: 'attended',
+    origin: 'nomination',
+    version: 4,
+    ...overrides,
+  });
 
 const rosterWith = (enrolments: EnrolmentView[]): RosterAnswer => ({
   session: {

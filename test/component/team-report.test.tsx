@@ -8,7 +8,7 @@ import { ApiError } from '../../tab/src/api/client.ts';
 import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import messages from '../../tab/src/training/messages.ts';
 import { TeamTraining } from '../../tab/src/training/team-training.tsx';
-import { framework } from './support/fixtures.ts';
+import { enrolmentView, framework } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 
 // The training view registers its texts when it loads; the list is rendered here on its own.
@@ -19,31 +19,21 @@ const SESSION = '22222222-2222-4222-8222-222222222222';
 const REPORT = '33333333-3333-4333-8333-333333333333';
 const competency = framework.competencies[0]!;
 
-const enrolment = (status: EnrolmentView['status'], id: string): EnrolmentView => ({
-  id,
-  sessionId: SESSION,
-  courseId: '44444444-4444-4444-8444-444444444444',
-  courseTitle: { ja: 'ファシリテーション研修', en: 'Facilitation' },
-  category: 'specialist',
-  start: '2026-11-10T01:00:00.000Z',
-  end: '2026-11-10T03:00:00.000Z',
-  sessionStatus: 'scheduled',
-  personId: PERSON,
-  personName: '吉田 花子',
-  status,
-  origin: 'application',
-  requestedById: null,
-  requestedByName: null,
-  reason: '',
-  note: '',
-  eligibilityOverridden: false,
-  waitlistPosition: null,
-  closingReason: null,
-  inCalendar: true,
-  outlookResponse: null,
-  version: 3,
-  updatedAt: '2026-11-10T05:00:00.000Z',
-});
+const enrolment = (status: EnrolmentView['status'], id: string): EnrolmentView =>
+  enrolmentView({
+    id,
+    sessionId: SESSION,
+    courseId: '44444444-4444-4444-8444-444444444444',
+    courseTitle: { ja: 'ファシリテーション研修', en: 'Facilitation' },
+    category: 'specialist',
+    start: '2026-11-10T01:00:00.000Z',
+    end: '2026-11-10T03:00:00.000Z',
+    personId: PERSON,
+    personName: '吉田 花子',
+    status,
+    version: 3,
+    updatedAt: '2026-11-10T05:00:00.000Z',
+  });
 
 const report: SupervisorReport = {
   reportId: REPORT,

@@ -3,30 +3,25 @@
 // theme; the catalog and my training fit Teams mobile's 360 px in English, saying where each enrolment
 // stands in My training's words. The e2e walk (test/e2e/training.test.ts) keeps what needs the server and
 // Outlook: creating courses and sessions, applying, recommending, rosters, cancelling.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { EnrolmentView } from '../../src/training/training.contract.ts';
-import type { TeamMember } from '../../src/growth/team.contract.ts';
 import type { MeResponse } from '../../src/people/people.contract.ts';
 import { halfPeriodAt } from '../../src/shared/fiscal-period.ts';
-import { pageViolations, renderApp } from './support/app.tsx';
-import { courseView, framework, meAt, sessionView } from './support/fixtures.ts';
+import { appAnswers, pageViolations, renderApp, restoreViewportAfterEach } from './support/app.tsx';
+import {
+  courseView,
+  cyclesOf,
+  enrolmentView,
+  HR,
+  meAt,
+  sessionView,
+  SUPERVISOR,
+  teamMember,
+} from './support/fixtures.ts';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 import { fakeApi, type Answers } from './support/render.tsx';
 
 const now = halfPeriodAt(new Date());
-const HR = meAt('kacho', {
-  id: 'p-hr',
-  displayName: '人事 一郎',
-  department: '職員課',
-  roles: ['employee', 'hr'],
-});
-const SUPERVISOR = meAt('kakaricho', {
-  id: 'p-kakaricho',
-  displayName: '上司 太郎',
-  department: '市民課',
-  roles: ['employee', 'supervisor'],
-});
 const REPORT = meAt('shuji', {
   id: 'p-shuji',
   displayName: '吉田 花子',
@@ -50,56 +45,25 @@ const other = courseView(OTHER, {
 const session = sessionView(COURSE, { id: 's-1', confirmed: 1 });
 const otherSession = sessionView(OTHER, { id: 's-2', courseTitle: other.title, confirmed: 1 });
 
-const enrolment = (
-  sessionId: string,
-  courseId: string,
-  title: EnrolmentView['courseTitle'],
-): EnrolmentView => ({
-  id: `e-${sessionId}`,
-  sessionId,
-  courseId,
-  courseTitle: title,
-  category: 'basic',
-  start: session.start,
-  end: session.end,
-  sessionStatus: 'scheduled',
-  personId: REPORT.id,
-  personName: REPORT.displayName,
-  status: 'confirmed',
-  origin: 'application',
-  requestedById: null,
-  requestedByName: null,
-  reason: '',
-  note: '',
-  eligibilityOverridden: false,
-  waitlistPosition: null,
-  closingReason: null,
-  inCalendar: true,
-  outlookResponse: null,
-  version: 2,
-  updatedAt: new Date().toISOString(),
-});
+const enrolment = (sessionId: string, courseId: string, courseTitle: { ja: string; en: string | null }) =>
+  enrolmentView({
+    id: `e-${sessionId}`,
+    sessionId,
+    courseId,
+    courseTitle,
+    start: session.start,
+    end: session.end,
+    personId: REPORT.id,
+    personName: REPORT.displayName,
+    updatedAt: new Date().toISOString(),
+  });
 const enrolments = [enrolment('s-1', COURSE, course.title), enrolment('s-2', OTHER, other.title)];
 
-const member: TeamMember = {
-  id: REPORT.id,
-  displayName: REPORT.displayName,
-  department: REPORT.department,
-  jobTitle: '主事',
-  levelId: 'shuji',
-  managerId: SUPERVISOR.id,
-  depth: 1,
-  selfCheck: 'submitted',
-  goals: 1,
-  interview: null,
-};
+const member = teamMember(REPORT.id, SUPERVISOR.id, { displayName: REPORT.displayName });
 
 function answers(me: MeResponse): Answers {
   const hr = me.roles.includes('hr');
-  return {
-    'GET /api/me': me,
-    'GET /api/framework': framework,
-    'GET /api/evaluations': [],
+  return appAnswers(me, {
     'GET /api/training/courses': [
       { ...course, manageable: hr },
       { ...other, manageable: hr },
@@ -119,21 +83,13 @@ function answers(me: MeResponse): Answers {
       members: me.id === SUPERVISOR.id ? [member] : [],
     },
     'GET /api/training/team': me.id === SUPERVISOR.id ? enrolments : [],
-    'GET /api/cycles': {
-      fiscalYear: now.fiscalYear,
-      currentFiscalYear: now.fiscalYear,
-      today: `${now.fiscalYear}-12-05`,
-      windows: [],
-    },
+    'GET /api/cycles': cyclesOf(now.fiscalYear),
     'GET /api/ojt/suggestions': [],
-  };
+  });
 }
 
 describe('the 研修 page in the tab', () => {
-  afterEach(async () => {
-    window.scrollTo(0, 0);
-    await page.viewport(414, 896);
-  });
+  restoreViewportAfterEach();
 
   it("passes axe in the dark theme on each of HR's views", async () => {
     await page.viewport(1100, 900);

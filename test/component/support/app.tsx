@@ -3,15 +3,17 @@
 // checks of a page as a whole (axe in each theme, Teams mobile's width, the English texts) that the e2e
 // walks made through the dev host and the server: here they cost a render, not a server and a page load.
 import { QueryClientProvider } from '@tanstack/react-query';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { page } from 'vitest/browser';
 import { render, type RenderResult } from 'vitest-browser-react';
 import type { Language } from '../../../tab/src/i18n/i18n.ts';
 import { createQueryClient } from '../../../tab/src/data/query-client.ts';
 import { App } from '../../../tab/src/shell/app.tsx';
 import type { TeamsSession, TeamsTheme } from '../../../tab/src/teams/teams-host.ts';
+import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { seriousViolations } from './axe.ts';
-import { setLanguage, type FakeApi } from './render.tsx';
+import { framework } from './fixtures.ts';
+import { setLanguage, type Answers, type FakeApi } from './render.tsx';
 
 export interface RenderedApp {
   screen: RenderResult;
@@ -72,8 +74,8 @@ export async function renderApp(
 }
 
 /**
- * axe's serious and critical violations of the whole page (the tab and what Fluent puts beside it, such as
- * a popover), after the page's finite animations and transitions end: colours in the middle of a theme's
+ * axe's serious and critical violations of the whole document (the tab, what Fluent puts beside it such as
+ * a popover, and the document's own rules: its language and title), after the page's finite animations and transitions end: colours in the middle of a theme's
  * transition are neither theme's.
  */
 export async function pageViolations(): Promise<string[]> {
@@ -83,7 +85,7 @@ export async function pageViolations(): Promise<string[]> {
       .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
       .map((animation) => animation.finished.catch(() => undefined)),
   );
-  return seriousViolations(document.body);
+  return seriousViolations(document);
 }
 
 /** Each theme's serious and critical violations, the theme switched live (none expected: `{}` per theme). */
@@ -97,4 +99,23 @@ export async function violationsInEveryTheme(
     found[theme] = await pageViolations();
   }
   return found;
+}
+
+/**
+ * What every page asks for first (who I am, the policy, and for the navigation whom I evaluate: nobody),
+ * with the page's own answers.
+ */
+export function appAnswers(me: MeResponse, answers: Answers): Answers {
+  return { 'GET /api/me': me, 'GET /api/framework': framework, 'GET /api/evaluations': [], ...answers };
+}
+
+/**
+ * Puts the page back after each test of the calling file: scrolled to the top, at the viewport the setup
+ * gives (test/component/support/setup.ts). Call it in the file's describe block.
+ */
+export function restoreViewportAfterEach(): void {
+  afterEach(async () => {
+    window.scrollTo(0, 0);
+    await page.viewport(414, 896);
+  });
 }
