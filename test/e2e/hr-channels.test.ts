@@ -10,7 +10,6 @@ import {
   openDevHost,
   screenshot,
   seriousAxeViolations,
-  expectNoSidewaysScroll,
   openTabPage,
 } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -224,16 +223,6 @@ describe('HR report channels in the tab', () => {
     await page.close();
   });
 
-  it('is complete in English, fits 360 px without horizontal scroll, and passes axe in the dark theme', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    const frame = await openChannels(page, { locale: 'en-US', theme: 'dark' });
-    const text = (await frame.locator('[data-testid=hr-section-channels]').textContent()) ?? '';
-    expect(text).toContain('Teams with the app: 1');
-    expect(text).toContain('Shared to');
-    expect(text).not.toMatch(/共有先|未設定|保存/);
-    await expectNoSidewaysScroll(frame);
-    expect(await seriousAxeViolations(await contentOf(page))).toEqual([]);
-    await screenshot(page, 'hr-channels-en-dark-360');
-    await page.close();
-  });
+  // The section in English at 360 px and in the dark theme is a component test
+  // (test/component/hr-sections-page.test.tsx): it needs no server.
 });

@@ -7,7 +7,6 @@ import {
   openDevHost,
   screenshot,
   seriousAxeViolations,
-  setDevHostTheme,
   expectNoSidewaysScroll,
   openTabPage,
 } from '../support/browser.ts';
@@ -132,19 +131,6 @@ describe('HR cycles in the tab', () => {
     await page.close();
   });
 
-  it('fits the HR cycles section at 360 px in English, in the dark theme too', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    const frame = await openCycles(page, 'en-US');
-    await frame.locator('[data-testid=cycle-goalSetting][data-state=open]').waitFor();
-    await expect(frame.locator('[data-testid=cycle-goalSetting-state]').textContent()).resolves.toBe('Open');
-    await expectNoSidewaysScroll(frame);
-    expect(await seriousAxeViolations(await contentOf(page))).toEqual([]);
-    await screenshot(page, 'hr-cycles-en-mobile');
-    // The dark theme, switched live as Teams does, at a desktop width.
-    await page.setViewportSize({ width: 1100, height: 900 });
-    await setDevHostTheme(page, 'dark');
-    expect(await seriousAxeViolations(await contentOf(page))).toEqual([]);
-    await screenshot(page, 'hr-cycles-dark');
-    await page.close();
-  });
+  // The cycles section at 360 px in English and in the dark theme is a component test
+  // (test/component/hr-sections-page.test.tsx): it needs no server.
 });
