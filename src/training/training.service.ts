@@ -198,11 +198,12 @@ export function createTrainingService(deps: TrainingDependencies) {
 
   const titleOf = (course: CourseRow) => ({ ja: course.titleJa, en: course.titleEn });
 
-  const isOpen = (session: SessionRow, course: CourseRow | undefined) =>
+  /** Open to applications at `at` (now unless given: one instant for checks that must agree). */
+  const isOpen = (session: SessionRow, course: CourseRow | undefined, at = deps.now()) =>
     session.status === 'scheduled' &&
     !course?.archivedAt &&
-    today() <= session.applicationDeadline &&
-    session.startsAt > deps.now();
+    jstDayOf(at.getTime()) <= session.applicationDeadline &&
+    session.startsAt > at;
 
   /**
    * Who waits for `course` (開講されたら知らせてほしい), and those of them it is still for: they are told
@@ -772,7 +773,8 @@ export function createTrainingService(deps: TrainingDependencies) {
       // A session closed to applications opens when HR moves its deadline later: those waiting for the
       // course are told then, as when a session is scheduled open. Read only when this change may open it
       // (any other change in between has a new version, which the transaction refuses).
-      const mayOpen = !isOpen(read, course) && input.applicationDeadline >= today();
+      const at = deps.now();
+      const mayOpen = !isOpen(read, course, at) && input.applicationDeadline >= jstDayOf(at.getTime());
       const { waited, told } = mayOpen ? await waitersOf(course) : { waited: [], told: [] };
       let outlook = false;
       const saved = await store.withSessionLocked(sessionId, async (tx, session, all) => {
@@ -824,7 +826,8 @@ export function createTrainingService(deps: TrainingDependencies) {
             kind: 'promoted' as const,
           })),
         );
-        if (!isOpen(session, course) && isOpen(updated!, course)) {
+        // The same instant as `mayOpen`: a deadline or start passing in between cannot make them disagree.
+        if (!isOpen(session, course, at) && isOpen(updated!, course, at)) {
           // Someone already on this session (its waiting list included) keeps waiting for another one.
           const onIt = new Set(
             all.filter((entry) => ON_SESSION_STATUSES.has(entry.status)).map((entry) => entry.personId),

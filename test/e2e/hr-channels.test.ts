@@ -1,6 +1,7 @@
 // HR maps a 課 to a channel in the HR console (共有先チャネル): the app is first installed in a team the
 // way Teams announces it (an installation activity to the bot endpoint; a stand-in connector lists the
-// team's channels). Japanese first, English complete, 360 px, dark theme, axe.
+// team's channels), in Japanese with axe. English, 360 px and the dark theme: a component test
+// (test/component/hr-sections-page.test.tsx).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -82,11 +83,8 @@ describe('HR report channels in the tab', () => {
     await new Promise((resolve) => connector?.close(resolve));
   });
 
-  const openChannels = async (
-    page: Page,
-    options: { locale?: string; theme?: string } = {},
-  ): Promise<FrameLocator> => {
-    const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName, ...options });
+  const openChannels = async (page: Page): Promise<FrameLocator> => {
+    const tab = await openDevHost(page, server.url, { user: hr.userPrincipalName });
     await openTabPage(tab.frame, 'hr');
     await tab.frame.locator('[data-testid=hr-tab-channels]').click();
     await tab.frame.locator('[data-testid=hr-section-channels]').waitFor();

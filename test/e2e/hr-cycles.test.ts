@@ -25,7 +25,8 @@ const japanDay = (offset: number) =>
   new Date(Date.now() + 9 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 // HR opens a cycle window in the HR console; then an employee sees it as due on the home, and their
-// supervisor sees how the team stands. Japanese first, English complete, 360 px, axe.
+// supervisor sees how the team stands. Japanese first, the supervisor's in English at 360 px, axe; HR's
+// section in English at 360 px and dark is a component test (test/component/hr-sections-page.test.tsx).
 describe('HR cycles in the tab', () => {
   let server: TestServer;
   let browser: Browser;

@@ -74,8 +74,8 @@ export async function renderApp(
 }
 
 /**
- * axe's serious and critical violations of the whole document (the tab, what Fluent puts beside it such as
- * a popover, and the document's own rules: its language and title), after the page's finite animations and transitions end: colours in the middle of a theme's
+ * axe's serious and critical violations of the whole document (the tab and what Fluent puts beside it, such
+ * as a popover; the document-level rules meet Vitest's page, not tab/index.html), after the page's finite animations and transitions end: colours in the middle of a theme's
  * transition are neither theme's.
  */
 export async function pageViolations(): Promise<string[]> {
