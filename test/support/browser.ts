@@ -201,7 +201,8 @@ export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]
         // on at once and would be noise to screen readers. A known false positive of this one rule
         // (Fluent v9 known issues; microsoft/tabster#288), so only those nodes are set aside.
         nodes: violation.nodes.filter(
-          (node) => !(violation.id === 'aria-hidden-focus' && /^<[^>]*\bdata-tabster-dummy\b/.test(node.html)),
+          (node) =>
+            !(violation.id === 'aria-hidden-focus' && /^<[^>]*\bdata-tabster-dummy\b/.test(node.html)),
         ).length,
       }))
       .filter((violation) => violation.nodes > 0);
