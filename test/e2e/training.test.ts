@@ -495,9 +495,15 @@ describe('training in the tab', { timeout: 120_000 }, () => {
     const panel = tab.frame.locator('[data-testid=announcements]');
     await panel.locator('[data-testid=announce-eligible]').waitFor();
     await panel.locator('[data-testid=announce-submit]').click();
-    await expect
-      .poll(() => panel.locator('[data-testid=announce-notice]').textContent())
-      .toContain('人に受講案内を送ります');
+    // The notice, or (to say why it did not come) the error the panel shows instead.
+    const outcome = async () => {
+      const error = panel.locator('[data-testid=announce-error]');
+      return (
+        ((await error.count()) > 0 ? await error.first().textContent() : null) ??
+        (await panel.locator('[data-testid=announce-notice]').textContent())
+      );
+    };
+    await expect.poll(outcome).toContain('人に受講案内を送ります');
     const item = panel.locator('[data-testid=announcement-list] > li').first();
     await expect(item.locator('[data-testid=count-sent]').textContent()).resolves.toContain('送信済み');
     await item.locator('[data-testid=announcement-report]').click();
