@@ -14,10 +14,10 @@ import { rankCourses, weakestCompetencies } from './recommendation.ts';
 import { placeOnConfirm, promotions, waitingList } from './roster.ts';
 import type { StatusChange, StatusNotices } from './training-notices.ts';
 import {
+  ON_SESSION_STATUSES,
   SESSION_WINDOW_MAX_DAYS,
   type ApplyInput,
   type CancelSessionInput,
-  ON_SESSION_STATUSES,
   type CloseEnrolmentInput,
   type CourseDetail,
   type CourseInput,

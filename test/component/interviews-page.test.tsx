@@ -16,7 +16,7 @@ import {
   restoreViewportAfterEach,
   type RenderedApp,
 } from './support/app.tsx';
-import { interviewDetail, meAt, teamMember } from './support/fixtures.ts';
+import { interviewDetail, interviewSummary, meAt, teamMember } from './support/fixtures.ts';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 import { fakeApi, type Answers, type FakeApi } from './support/render.tsx';
 
@@ -41,8 +41,7 @@ const member = (id: string, displayName: string) =>
 const at = (days: number, time: string) =>
   new Date(`${jstDayOf(new Date(Date.now() + days * 86_400_000))}T${time}:00+09:00`).toISOString();
 
-const booked: InterviewSummary = {
-  id: 'iv-1',
+const booked: InterviewSummary = interviewSummary({
   type: 'goalSetting',
   fiscalYear: now.fiscalYear,
   organizerId: KACHO.id,
@@ -51,16 +50,8 @@ const booked: InterviewSummary = {
   personName: REPORT.displayName,
   start: at(3, '10:00'),
   end: at(3, '10:30'),
-  status: 'booked',
-  response: 'accepted',
-  changedInOutlook: null,
   joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
-  noTeamsLink: false,
-  waitingForSendingLimit: false,
-  webLink: null,
-  error: null,
-  version: 1,
-};
+});
 
 const plan: PlanResponse = {
   slots: [
@@ -99,7 +90,7 @@ function answers(me: typeof KACHO): Answers {
     },
     'GET /api/interview-requests': [],
     'GET /api/interviews': ({ query }) => ((query?.as === 'organizer') === mine ? [booked] : []),
-    'GET /api/interviews/:interviewId': interviewDetail({ ...booked, agenda: [], sharedNotes: '' }),
+    'GET /api/interviews/:interviewId': interviewDetail(booked),
     'POST /api/interviews/plan': plan,
   });
 }

@@ -9,7 +9,7 @@ import { registerBundle } from '../../tab/src/i18n/i18n.ts';
 import type { Language } from '../../tab/src/i18n/i18n.ts';
 import messages from '../../tab/src/training/messages.ts';
 import { WorkplaceTraining } from '../../tab/src/training/workplace-training.tsx';
-import { courseView, framework, sessionView } from './support/fixtures.ts';
+import { courseView, enrolmentView, framework, sessionView } from './support/fixtures.ts';
 import { fakeApi, renderTab, type Answers } from './support/render.tsx';
 import { expectNoSidewaysScroll } from './support/layout.ts';
 
@@ -41,31 +41,23 @@ const session = (courseId: string): SessionView =>
   });
 
 function enrolment(status: EnrolmentView['status'], version: number): EnrolmentView {
-  return {
+  return enrolmentView({
     id: 'enrolment-1',
     sessionId: 'session-induction',
     courseId: 'induction',
     courseTitle: { ja: '転入者研修', en: 'Induction' },
-    category: 'basic',
     start: later(14),
     end: later(14.1),
-    sessionStatus: 'scheduled',
     personId: 'shuji-1',
     personName: '小平 一花',
     status,
     origin: 'nomination',
     requestedById: 'kakaricho',
     requestedByName: '小平 係長',
-    reason: '',
-    note: '',
-    eligibilityOverridden: false,
-    waitlistPosition: null,
-    closingReason: null,
     inCalendar: false,
-    outlookResponse: null,
     version,
     updatedAt: new Date().toISOString(),
-  };
+  });
 }
 
 const answers = (): Answers => ({

@@ -6,7 +6,7 @@ import type { GoalView } from '../../../src/growth/goal.contract.ts';
 import type { OrgPolicyView } from '../../../src/growth/org-policy.contract.ts';
 import type { SelfCheckResponse } from '../../../src/growth/self-check.contract.ts';
 import type { TeamMember } from '../../../src/growth/team.contract.ts';
-import type { InterviewDetail } from '../../../src/interviews/interview.contract.ts';
+import type { InterviewDetail, InterviewSummary } from '../../../src/interviews/interview.contract.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import type { CourseView, EnrolmentView, SessionView } from '../../../src/training/training.contract.ts';
 import frameworkFile from '../../../src/framework/data/kodaira-2022.json' with { type: 'json' };
@@ -103,8 +103,8 @@ export function sessionView(courseId: string, overrides: Partial<SessionView> = 
   };
 }
 
-/** A booked 1:1 as an interview's record answers it, open to changes by `overrides`. */
-export function interviewDetail(overrides: Partial<InterviewDetail> = {}): InterviewDetail {
+/** A booked 1:1 as the interview lists answer it, open to changes by `overrides`. */
+export function interviewSummary(overrides: Partial<InterviewSummary> = {}): InterviewSummary {
   return {
     id: 'iv-1',
     type: 'oneOnOne',
@@ -124,11 +124,13 @@ export function interviewDetail(overrides: Partial<InterviewDetail> = {}): Inter
     webLink: null,
     error: null,
     version: 1,
-    agenda: [],
-    sharedNotes: '',
-    actionItems: [],
     ...overrides,
   };
+}
+
+/** A booked 1:1 as an interview's record answers it, open to changes by `overrides`. */
+export function interviewDetail(overrides: Partial<InterviewDetail> = {}): InterviewDetail {
+  return { ...interviewSummary(), agenda: [], sharedNotes: '', actionItems: [], ...overrides };
 }
 
 /** Staff of the pages' tests: HR (a 課長 of 職員課 with the HR role) and a 係長 of 市民課 with reports. */
