@@ -129,6 +129,8 @@ export default defineConfig({
           isolate: false,
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/support/setup.ts'],
+          // `npm run screenshots`: the page's review screenshots (test/component/support/screenshots.ts).
+          provide: { screenshots: process.env.SCREENSHOTS === '1' },
           // expect.element and expect.poll wait for a render after the fake client answers: Vitest's default
           // of 1 s is within reach of a machine running another suite beside this one. A wrong value still
           // fails, after 10 s.

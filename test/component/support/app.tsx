@@ -12,6 +12,7 @@ import { App } from '../../../tab/src/shell/app.tsx';
 import type { TeamsSession, TeamsTheme } from '../../../tab/src/teams/teams-host.ts';
 import type { MeResponse } from '../../../src/people/people.contract.ts';
 import { seriousViolations } from './axe.ts';
+import { reviewScreenshot } from './screenshots.ts';
 import { framework } from './fixtures.ts';
 import { setLanguage, type Answers, type FakeApi } from './render.tsx';
 
@@ -88,7 +89,10 @@ export async function pageViolations(): Promise<string[]> {
   return seriousViolations(document);
 }
 
-/** Each theme's serious and critical violations, the theme switched live (none expected: `{}` per theme). */
+/**
+ * Each theme's serious and critical violations, the theme switched live (none expected: `{}` per theme),
+ * with a review screenshot of each when asked for (./screenshots.ts).
+ */
 export async function violationsInEveryTheme(
   app: RenderedApp,
   themes: readonly TeamsTheme[] = ['default', 'dark', 'contrast'],
@@ -97,6 +101,7 @@ export async function violationsInEveryTheme(
   for (const theme of themes) {
     await app.setTheme(theme);
     found[theme] = await pageViolations();
+    await reviewScreenshot(theme);
   }
   return found;
 }
