@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './test/support/chromium-path.ts';
@@ -130,7 +131,10 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/support/setup.ts'],
           // `npm run screenshots`: the page's review screenshots (test/component/support/screenshots.ts).
-          provide: { screenshots: process.env.SCREENSHOTS === '1' },
+          provide: {
+            screenshotDir:
+              process.env.SCREENSHOTS === '1' ? path.resolve('test-results/screenshots/component') : null,
+          },
           // expect.element and expect.poll wait for a render after the fake client answers: Vitest's default
           // of 1 s is within reach of a machine running another suite beside this one. A wrong value still
           // fails, after 10 s.

@@ -11,5 +11,5 @@ import { reviewScreenshot } from './screenshots.ts';
 export async function expectNoSidewaysScroll(): Promise<void> {
   const root = document.documentElement;
   await expect.poll(() => root.scrollWidth - root.clientWidth).toBeLessThanOrEqual(0);
-  await reviewScreenshot('narrow');
+  await reviewScreenshot(`${root.clientWidth}px`);
 }

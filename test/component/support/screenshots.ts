@@ -1,14 +1,14 @@
 // Review screenshots of the component tests, as the e2e walks take theirs (test/support/browser.ts): only
-// when asked (`npm run screenshots` sets SCREENSHOTS=1, which vitest.config.ts provides to the page), into
-// test-results/screenshots/component/. No assertion reads one. They are taken where a test checks a look:
-// each theme of `violationsInEveryTheme` and each narrow page that `expectNoSidewaysScroll` checks.
+// when asked (`npm run screenshots` sets SCREENSHOTS=1; vitest.config.ts then provides the page the folder
+// test-results/screenshots/component/). No assertion reads one. They are taken where a test checks a look:
+// each theme of `violationsInEveryTheme` and each width that `expectNoSidewaysScroll` checks.
 import { expect, inject } from 'vitest';
 import { page } from 'vitest/browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Whether review screenshots are wanted (SCREENSHOTS=1). */
-    screenshots: boolean;
+    /** Where review screenshots go (an absolute folder), or null when none are wanted. */
+    screenshotDir: string | null;
   }
 }
 
@@ -26,10 +26,11 @@ function slug(text: string): string {
 
 /**
  * A screenshot of the page, named by the test file, the test, a count and `what` it shows (a theme,
- * `narrow`), when screenshots are wanted.
+ * a width), when screenshots are wanted.
  */
 export async function reviewScreenshot(what: string): Promise<void> {
-  if (!inject('screenshots')) return;
+  const folder = inject('screenshotDir');
+  if (!folder) return;
   const { testPath = '', currentTestName = '' } = expect.getState();
   const file =
     testPath
@@ -40,10 +41,11 @@ export async function reviewScreenshot(what: string): Promise<void> {
   const count = (taken.get(test) ?? 0) + 1;
   taken.set(test, count);
   // The app's own area: below it Vitest's page keeps a white body whatever the theme. A popover or dialog
-  // over that area shows in it. The path is relative to the test file (test/component/).
-  const app = document.querySelector<HTMLElement>('.fui-FluentProvider');
+  // over that area shows in it (their portals' nodes carry the provider's class too, so they are passed
+  // over). An absolute path is kept as it is (a relative one would be the test file's).
+  const app = document.querySelector<HTMLElement>('.fui-FluentProvider:not([data-portal-node])');
   await page.screenshot({
-    path: `../../test-results/screenshots/component/${test}-${count}-${what}.png`,
+    path: `${folder}/${test}-${count}-${what}.png`,
     ...(app ? { element: app } : {}),
   });
 }
