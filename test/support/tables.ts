@@ -16,22 +16,26 @@ export async function overflowingTables(frame: FrameLocator, root: string): Prom
 }
 
 /**
- * Cells under `root` narrower than two characters of their own font while holding three or more
- * characters: text wrapped one character per line.
+ * Cells under `element` narrower than two characters of their own font while holding three or more
+ * characters: text wrapped one character per line. Self-contained, so that the e2e walks can run it in a
+ * page (`evaluate`) and the component tests call it where they run.
  */
+export function squeezedCellsIn(element: Element): string[] {
+  return [...element.querySelectorAll('th, td')]
+    .filter((cell) => {
+      const text = (cell.textContent ?? '').trim();
+      if ([...text].length < 3) return false;
+      const style = getComputedStyle(cell);
+      const content =
+        cell.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return content < 2 * parseFloat(style.fontSize);
+    })
+    .map((cell) => (cell.textContent ?? '').trim().slice(0, 30));
+}
+
+/** `squeezedCellsIn` the element `root` selects in the frame. */
 export async function squeezedCells(frame: FrameLocator, root: string): Promise<string[]> {
-  return frame.locator(root).evaluate((element) =>
-    [...element.querySelectorAll('th, td')]
-      .filter((cell) => {
-        const text = (cell.textContent ?? '').trim();
-        if ([...text].length < 3) return false;
-        const style = getComputedStyle(cell);
-        const content =
-          cell.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        return content < 2 * parseFloat(style.fontSize);
-      })
-      .map((cell) => (cell.textContent ?? '').trim().slice(0, 30)),
-  );
+  return frame.locator(root).evaluate(squeezedCellsIn);
 }
 
 export async function expectTablesFit(frame: FrameLocator, root: string): Promise<void> {
