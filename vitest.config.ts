@@ -2,6 +2,7 @@ import path from 'node:path';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './test/support/chromium-path.ts';
+import { SCREENSHOT_DIR, screenshotsWanted } from './test/support/screenshot-settings.ts';
 import { ProjectOrderSequencer } from './test/support/sequencer.ts';
 import tab from './tab/vite.config.ts';
 
@@ -131,10 +132,7 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/component/support/setup.ts'],
           // `npm run screenshots`: the page's review screenshots (test/component/support/screenshots.ts).
-          provide: {
-            screenshotDir:
-              process.env.SCREENSHOTS === '1' ? path.resolve('test-results/screenshots/component') : null,
-          },
+          provide: { screenshotDir: screenshotsWanted ? path.join(SCREENSHOT_DIR, 'component') : null },
           // expect.element and expect.poll wait for a render after the fake client answers: Vitest's default
           // of 1 s is within reach of a machine running another suite beside this one. A wrong value still
           // fails, after 10 s.

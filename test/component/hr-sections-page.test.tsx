@@ -145,12 +145,10 @@ const answers: Answers = appAnswers(HR, {
   'GET /api/hr/erasures': [erasure],
 });
 
-async function openSection(
-  section: 'cycles' | 'channels' | 'audit' | 'erasure',
-  language: 'ja' | 'en' = 'en',
-) {
+/** The HR page in English, at one of its sections. */
+async function openSection(section: 'cycles' | 'channels' | 'audit') {
   const fake = fakeApi(answers);
-  const app = await renderApp(fake, { hash: '#/hr', language });
+  const app = await renderApp(fake, { hash: '#/hr', language: 'en' });
   await page.getByTestId(`hr-tab-${section}`).click();
   return { fake, app };
 }

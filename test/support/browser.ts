@@ -14,14 +14,9 @@ import {
 } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumPath } from './chromium-path.ts';
+import { SCREENSHOT_DIR, screenshotsWanted } from './screenshot-settings.ts';
 
-export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
-
-/**
- * Screenshots are a review artefact, taken only on request (`SCREENSHOTS=1`, see the README): a full-page
- * capture costs up to a second of the two cores, and no assertion reads one.
- */
-export const screenshotsWanted = process.env.SCREENSHOTS === '1';
+export { SCREENSHOT_DIR, screenshotsWanted };
 
 /**
  * Chromium for one test file (`chromiumPath`, or the one given: the bench passes the full browser), on a
